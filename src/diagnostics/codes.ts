@@ -1,0 +1,192 @@
+/**
+ * The diagnostic code registry: every code any phase may report, with its stable kebab-case key, phase,
+ * default severity and a one-line explanation for the docs, plus `diag()` to build Diagnostic values from it.
+ * Codes are a letter and four digits: E for errors, W for warnings (same numbering as the error they soften);
+ * the first digit is the phase (1 syntax, 2 names, 3 types and units, 4 dates and calendars, 5 domain rules,
+ * 6 model and backends, 9 internal), so adding a code is one line in `TABLE` and nothing else.
+ */
+import type { Span } from "../base/source.js";
+import type { Diagnostic, Label, Severity } from "./diagnostic.js";
+
+/** The compiler phase a code belongs to, derived from its first digit. */
+export type Phase = "syntax" | "names" | "types" | "dates" | "domain" | "model" | "internal";
+
+/** Everything the registry knows about one code. */
+export interface CodeInfo {
+  /** Letter and four digits, e.g. "E2001". */
+  readonly code: string;
+  /** Stable kebab-case key, e.g. "unknown-name"; an E code and its W twin share the key. */
+  readonly key: string;
+  readonly phase: Phase;
+  /** Default severity: "error" for E codes, "warning" for W codes. */
+  readonly severity: Severity;
+  /** One sentence for the docs, explaining what the code means. */
+  readonly explanation: string;
+}
+
+type Entry = readonly [code: string, key: string, explanation: string];
+
+// One line per code; the property name is what callers write after `Codes.`.
+const TABLE = {
+  // E1xxx: lexing and parsing.
+  UnexpectedCharacter: ["E1001", "unexpected-character", "A character that cannot start any token of the language."],
+  UnterminatedString: ["E1002", "unterminated-string", "A string literal is not closed before the end of its line, or contains an unknown escape."],
+  UnterminatedComment: ["E1003", "unterminated-comment", "A block comment `/* … */` is not closed before the end of the file."],
+  InvalidNumber: ["E1004", "invalid-number", "A numeric literal is malformed."],
+  InvalidDateLiteral: ["E1005", "invalid-date-literal", "A date literal is not a valid YYYY-MM-DD date of the calendar."],
+  InvalidTimeLiteral: ["E1006", "invalid-time-literal", "A time literal is not a valid HH:MM or HH:MM:SS time of day."],
+  UnexpectedToken: ["E1010", "unexpected-token", "The parser found a token where the grammar does not allow it."],
+  MissingToken: ["E1011", "missing-token", "The grammar requires a token that is not there."],
+  UnexpectedEndOfFile: ["E1012", "unexpected-end-of-file", "The file ends in the middle of a declaration or clause."],
+  UnclosedBlock: ["E1013", "unclosed-block", "A `{` has no matching `}`."],
+
+  // E2xxx: names, imports and words.
+  UnknownName: ["E2001", "unknown-name", "A name is used that no declaration or import in scope provides."],
+  DuplicateDeclaration: ["E2002", "duplicate-declaration", "Two declarations in the same scope have the same name."],
+  WrongKind: ["E2003", "wrong-kind", "A name refers to a declaration of the wrong kind, e.g. a calendar where an index is expected."],
+  ImportFileNotFound: ["E2004", "import-file-not-found", "An import names a file that does not exist."],
+  ImportNameNotFound: ["E2005", "import-name-not-found", "An import names a declaration the imported file does not contain."],
+  ImportCycle: ["E2006", "import-cycle", "Files import each other in a cycle."],
+  UnknownWord: ["E2007", "unknown-word", "A word in a clause is not one of the words the clause accepts."],
+  DuplicateClause: ["E2008", "duplicate-clause", "A clause that may appear once appears more than once."],
+  MissingClause: ["E2009", "missing-clause", "A required clause is missing from a declaration."],
+  UnknownTimeZone: ["E2010", "unknown-time-zone", "A time zone is not a known IANA time zone name."],
+  ClauseNotAllowed: ["E2011", "clause-not-allowed", "A clause is not allowed in this kind of declaration."],
+
+  // E3xxx: types and units.
+  UnitMismatch: ["E3001", "unit-mismatch", "Two quantities that must share a unit are in different units."],
+  UnknownUnit: ["E3002", "unknown-unit", "A unit or currency is not known."],
+  NonPositiveAmount: ["E3003", "non-positive-amount", "An amount that must be strictly positive is zero or negative."],
+  StrikeNotOnTick: ["E3004", "strike-not-on-tick", "A strike price is not a whole multiple of the tick size."],
+  LimitNotOnTick: ["E3005", "limit-not-on-tick", "A price limit is not a whole multiple of the tick size."],
+  InvalidPercentage: ["E3006", "invalid-percentage", "A percentage is outside the range the clause allows."],
+  ContractUnitMismatch: ["E3007", "contract-unit-mismatch", "The contract unit does not match the unit the index is quoted in."],
+  TiersNotAscending: ["E3008", "tiers-not-ascending", "Tier thresholds are not in strictly ascending order."],
+  RoundingFinerThanTick: ["E3009", "rounding-finer-than-tick", "A rounding precision is finer than the tick size, so rounded prices may fall off the tick."],
+  RoundingFinerThanTickWarning: ["W3009", "rounding-finer-than-tick", "A rounding precision is finer than the tick size; prices are rounded again to the tick."],
+
+  // E4xxx: dates, calendars and versions.
+  ExpiryNotBusinessDay: ["E4001", "expiry-not-business-day", "An expiry date is not a business day of the contract's calendar."],
+  ExpiryOutsideMonth: ["E4002", "expiry-outside-month", "An expiry date falls outside the contract month it belongs to."],
+  InvalidDate: ["E4003", "invalid-date", "A date computed from a rule does not exist."],
+  CalendarCycle: ["E4004", "calendar-cycle", "Calendars are defined in terms of each other in a cycle."],
+  InvalidYearRange: ["E4005", "invalid-year-range", "A year range ends before it starts."],
+  EmptyWindow: ["E4006", "empty-window", "An observation window contains no time."],
+  PartitionsDoNotDivideWindow: ["E4007", "partitions-do-not-divide-window", "The partitions of an observation window do not divide it evenly."],
+  OverlappingVersions: ["E4008", "overlapping-versions", "Two versions of the same declaration have overlapping effective ranges."],
+  InvalidEffectiveRange: ["E4009", "invalid-effective-range", "An effective range ends before it starts."],
+  NthWeekdayMissing: ["E4010", "nth-weekday-missing", "A rule asks for an nth weekday that some month does not have, e.g. a fifth Monday."],
+
+  // E5xxx: domain rules (index, fallback, settlement).
+  FallbackNotDefinite: ["E5001", "fallback-not-definite", "A fallback waterfall can end without producing a value."],
+  FallbackUnreachableStep: ["E5002", "fallback-unreachable-step", "A fallback step can never be reached because an earlier step always succeeds."],
+  MinimumSourcesExceedsSources: ["E5003", "minimum-sources-exceeds-sources", "An index requires more sources than it lists."],
+  DegradationRulesGapOrOverlap: ["E5004", "degradation-rules-gap-or-overlap", "Degradation rules leave a gap or overlap in the source counts they cover."],
+  MissingExactHalfConvention: ["E5005", "missing-exact-half-convention", "A rounding or median needs a convention for exact halves and none is given."],
+  StepNumbering: ["E5006", "step-numbering", "Steps are not numbered 1, 2, 3, … in order."],
+  CircularReference: ["E5007", "circular-reference", "Declarations refer to each other in a cycle."],
+  MissingRounding: ["E5008", "missing-rounding", "A computed amount has no explicit rounding."],
+  InvalidAggregationOption: ["E5009", "invalid-aggregation-option", "An option is not valid for the chosen aggregation method."],
+
+  // E6xxx: model and backends.
+  ModelValidationFailed: ["E6001", "model-validation-failed", "The lowered model failed schema validation; this is a compiler bug, not a problem in the contract."],
+
+  // E9xxx: internal.
+  InternalError: ["E9001", "internal-error", "The compiler failed unexpectedly; this is a compiler bug, not a problem in the contract."],
+} as const satisfies Record<string, Entry>;
+
+/** The names callers use, e.g. `Codes.UnknownName`. */
+export type CodeName = keyof typeof TABLE;
+
+/** Every registered code string, e.g. "E2001" | "E2002" | …. */
+export type Code = (typeof TABLE)[CodeName][0];
+
+/** Registered codes by name: `Codes.UnknownName === "E2001"`, and a misspelt name is a compile error. */
+export const Codes: { readonly [K in CodeName]: (typeof TABLE)[K][0] } = Object.freeze(
+  Object.fromEntries(Object.entries(TABLE).map(([name, [code]]) => [name, code])),
+) as { readonly [K in CodeName]: (typeof TABLE)[K][0] };
+
+const PHASES: Readonly<Record<string, Phase>> = {
+  "1": "syntax",
+  "2": "names",
+  "3": "types",
+  "4": "dates",
+  "5": "domain",
+  "6": "model",
+  "9": "internal",
+};
+
+const CODE_SHAPE = /^[EW][0-9]{4}$/;
+const KEY_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function buildInfo(name: string, [code, key, explanation]: Entry): CodeInfo {
+  const phase = PHASES[code.charAt(1)];
+  // The table is static, so these throw only while someone is editing it, and the registry test catches it.
+  if (!CODE_SHAPE.test(code) || phase === undefined) throw new Error(`diagnostic code ${name}: malformed code ${code}`);
+  if (!KEY_SHAPE.test(key)) throw new Error(`diagnostic code ${code}: key ${key} is not kebab-case`);
+  return Object.freeze({ code, key, phase, severity: code.startsWith("W") ? "warning" : "error", explanation });
+}
+
+const BY_CODE: ReadonlyMap<string, CodeInfo> = (() => {
+  const map = new Map<string, CodeInfo>();
+  for (const [name, entry] of Object.entries(TABLE) as [string, Entry][]) {
+    const info = buildInfo(name, entry);
+    if (map.has(info.code)) throw new Error(`diagnostic code ${info.code} is registered twice`);
+    map.set(info.code, info);
+  }
+  return map;
+})();
+
+/** The registry entry of a code, or undefined for a code nobody registered. */
+export function codeInfo(code: string): CodeInfo | undefined {
+  return BY_CODE.get(code);
+}
+
+/** The stable kebab-case key of a code, or undefined for an unregistered code. */
+export function codeKey(code: string): string | undefined {
+  return BY_CODE.get(code)?.key;
+}
+
+/** The registry entries with this key: the error first, then its warning twin if any. */
+export function codesByKey(key: string): readonly CodeInfo[] {
+  return allCodes().filter((info) => info.key === key);
+}
+
+/** Every registry entry, ordered by number and then E before W (for docs and `termsheet explain`). */
+export function allCodes(): readonly CodeInfo[] {
+  return [...BY_CODE.values()].sort(
+    (a, b) => compareStrings(a.code.slice(1), b.code.slice(1)) || compareStrings(a.code, b.code),
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The optional parts of a diagnostic that `diag()` accepts; undefined members are left out. */
+export interface DiagExtras {
+  readonly context?: readonly string[] | undefined;
+  readonly labels?: readonly Label[] | undefined;
+  readonly notes?: readonly string[] | undefined;
+  readonly hint?: string | undefined;
+}
+
+/** Builds a Diagnostic with the registry's severity for `code`; absent or empty extras are omitted. */
+export function diag(code: Code, span: Span, message: string, extras: DiagExtras = {}): Diagnostic {
+  const info = BY_CODE.get(code);
+  const result: {
+    code: string;
+    severity: Severity;
+    message: string;
+    span: Span;
+    context?: readonly string[];
+    labels?: readonly Label[];
+    notes?: readonly string[];
+    hint?: string;
+  } = { code, severity: info?.severity ?? "error", message, span };
+  if (extras.context !== undefined && extras.context.length > 0) result.context = extras.context;
+  if (extras.labels !== undefined && extras.labels.length > 0) result.labels = extras.labels;
+  if (extras.notes !== undefined && extras.notes.length > 0) result.notes = extras.notes;
+  if (extras.hint !== undefined && extras.hint !== "") result.hint = extras.hint;
+  return result;
+}

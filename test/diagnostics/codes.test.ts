@@ -1,0 +1,124 @@
+/**
+ * Tests of the code registry: shapes, uniqueness, phases and severities, and the `diag()` builder.
+ */
+import { describe, expect, it } from "vitest";
+import { allCodes, codeInfo, codeKey, codesByKey, Codes, diag } from "../../src/diagnostics/index.js";
+
+const span = { file: "a.terms", start: 0, end: 1 };
+
+describe("the registry", () => {
+  it("has well-formed, unique codes and kebab-case keys", () => {
+    const codes = allCodes();
+    expect(new Set(codes.map((c) => c.code)).size).toBe(codes.length);
+    for (const c of codes) {
+      expect(c.code).toMatch(/^[EW][0-9]{4}$/);
+      expect(c.key).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(c.explanation).toMatch(/^[A-Z`].*\.$/);
+      expect(c.explanation).not.toContain("\n");
+    }
+    // Keys are unique except that a warning shares the key of the error with its number.
+    for (const c of codes) {
+      const twins = codesByKey(c.key);
+      expect(twins.map((t) => t.code.slice(1))).toEqual(twins.map(() => c.code.slice(1)));
+      expect(twins.length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("derives phase and severity from the code", () => {
+    expect(codeInfo(Codes.UnexpectedCharacter)).toMatchObject({ key: "unexpected-character", phase: "syntax", severity: "error" });
+    expect(codeInfo(Codes.UnknownName)).toMatchObject({ code: "E2001", key: "unknown-name", phase: "names" });
+    expect(codeInfo(Codes.UnitMismatch)?.phase).toBe("types");
+    expect(codeInfo(Codes.NthWeekdayMissing)?.phase).toBe("dates");
+    expect(codeInfo(Codes.InvalidAggregationOption)?.phase).toBe("domain");
+    expect(codeInfo(Codes.ModelValidationFailed)?.phase).toBe("model");
+    expect(codeInfo(Codes.InternalError)?.phase).toBe("internal");
+    expect(codeInfo(Codes.RoundingFinerThanTickWarning)).toMatchObject({ code: "W3009", severity: "warning" });
+    expect(codesByKey("rounding-finer-than-tick").map((c) => c.code)).toEqual(["E3009", "W3009"]);
+    expect(codeKey("E9999")).toBeUndefined();
+  });
+
+  it("contains the seed list", () => {
+    expect(allCodes().map((c) => `${c.code} ${c.key}`)).toMatchInlineSnapshot(`
+      [
+        "E1001 unexpected-character",
+        "E1002 unterminated-string",
+        "E1003 unterminated-comment",
+        "E1004 invalid-number",
+        "E1005 invalid-date-literal",
+        "E1006 invalid-time-literal",
+        "E1010 unexpected-token",
+        "E1011 missing-token",
+        "E1012 unexpected-end-of-file",
+        "E1013 unclosed-block",
+        "E2001 unknown-name",
+        "E2002 duplicate-declaration",
+        "E2003 wrong-kind",
+        "E2004 import-file-not-found",
+        "E2005 import-name-not-found",
+        "E2006 import-cycle",
+        "E2007 unknown-word",
+        "E2008 duplicate-clause",
+        "E2009 missing-clause",
+        "E2010 unknown-time-zone",
+        "E2011 clause-not-allowed",
+        "E3001 unit-mismatch",
+        "E3002 unknown-unit",
+        "E3003 non-positive-amount",
+        "E3004 strike-not-on-tick",
+        "E3005 limit-not-on-tick",
+        "E3006 invalid-percentage",
+        "E3007 contract-unit-mismatch",
+        "E3008 tiers-not-ascending",
+        "E3009 rounding-finer-than-tick",
+        "W3009 rounding-finer-than-tick",
+        "E4001 expiry-not-business-day",
+        "E4002 expiry-outside-month",
+        "E4003 invalid-date",
+        "E4004 calendar-cycle",
+        "E4005 invalid-year-range",
+        "E4006 empty-window",
+        "E4007 partitions-do-not-divide-window",
+        "E4008 overlapping-versions",
+        "E4009 invalid-effective-range",
+        "E4010 nth-weekday-missing",
+        "E5001 fallback-not-definite",
+        "E5002 fallback-unreachable-step",
+        "E5003 minimum-sources-exceeds-sources",
+        "E5004 degradation-rules-gap-or-overlap",
+        "E5005 missing-exact-half-convention",
+        "E5006 step-numbering",
+        "E5007 circular-reference",
+        "E5008 missing-rounding",
+        "E5009 invalid-aggregation-option",
+        "E6001 model-validation-failed",
+        "E9001 internal-error",
+      ]
+    `);
+  });
+
+  it("makes a misspelt name a compile error", () => {
+    // @ts-expect-error: no such code name
+    expect(Codes.UnknownNmae).toBeUndefined();
+    // @ts-expect-error: not a registered code string
+    expect(() => diag("E0000", span, "x")).not.toThrow();
+  });
+});
+
+describe("diag", () => {
+  it("takes the severity from the registry and leaves out absent extras", () => {
+    expect(diag(Codes.UnknownName, span, "unknown name `x`", { hint: undefined, notes: [] })).toEqual({
+      code: "E2001",
+      severity: "error",
+      message: "unknown name `x`",
+      span,
+    });
+    const w = diag(Codes.RoundingFinerThanTickWarning, span, "w", {
+      context: ["future FOTI"],
+      labels: [{ span, message: "here" }],
+      notes: ["n"],
+      hint: "h",
+    });
+    expect(Object.keys(w)).toEqual(["code", "severity", "message", "span", "context", "labels", "notes", "hint"]);
+    expect(w.severity).toBe("warning");
+  });
+});
