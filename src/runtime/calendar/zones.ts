@@ -1,0 +1,216 @@
+/**
+ * Local wall-clock times in IANA time zones, converted to and from UTC instants with the ICU
+ * time-zone database built into Node (through `Intl.DateTimeFormat`), never with fixed offsets.
+ * Instants are epoch milliseconds (JS numbers). Disambiguation rule, the same as Temporal's
+ * "compatible": a local time that does not exist (spring-forward gap) is moved forward by the length
+ * of the gap (02:30 on a 02:00→03:00 night becomes 03:30); an ambiguous one (fall-back overlap) takes
+ * the earlier instant. One formatter per zone is created lazily and cached for the process.
+ */
+import type { EpochDay } from "./dates.js";
+import { formatIsoDate, fromCivil } from "./dates.js";
+import { fail, ok, type CalendarResult } from "./errors.js";
+
+const MS_PER_DAY = 86_400_000;
+
+/** null marks a name Intl rejected, so invalid names are not retried. */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    f = null;
+    // Intl also accepts offset strings such as "+01:00" in newer engines; those are fixed offsets, not zones.
+    if (zone.length > 0 && !/^[+-]/.test(zone) && !/^\d/.test(zone)) {
+      try {
+        f = new Intl.DateTimeFormat("en-US", {
+          timeZone: zone,
+          hourCycle: "h23",
+          year: "numeric",
+          month: "numeric",
+          day: "numeric",
+          hour: "numeric",
+          minute: "numeric",
+          second: "numeric",
+        });
+      } catch {
+        f = null;
+      }
+    }
+    formatters.set(zone, f);
+  }
+  return f ?? undefined;
+}
+
+/** True when the name is an IANA time-zone name known to the ICU database (e.g. "Europe/London", "UTC"). */
+export function isValidTimeZone(name: string): boolean {
+  return formatterFor(name) !== undefined;
+}
+
+/** The canonical spelling ICU gives a zone name (e.g. "europe/london" → "Europe/London"); undefined if invalid. */
+export function canonicalTimeZone(name: string): string | undefined {
+  return formatterFor(name)?.resolvedOptions().timeZone;
+}
+
+/** Wall-clock fields of an instant in a zone; `offsetSeconds` is local minus UTC. */
+export interface LocalDateTime {
+  readonly day: EpochDay;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+  readonly offsetSeconds: number;
+}
+
+/** How a local time mapped to an instant: exactly, forward across a gap, or to the earlier of two instants. */
+export type LocalTimeStatus = "exact" | "gap" | "ambiguous";
+
+/** The instant a local time resolves to, with its UTC offset and how it was disambiguated. */
+export interface ResolvedLocalTime {
+  readonly instant: number;
+  readonly offsetSeconds: number;
+  readonly status: LocalTimeStatus;
+}
+
+const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Parses "HH:MM" or "HH:MM:SS" (00:00:00–23:59:59) into seconds after midnight; undefined if invalid. */
+export function parseLocalTime(text: string): number | undefined {
+  const m = TIME.exec(text);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  const s = m[3] === undefined ? 0 : Number(m[3]);
+  if (h > 23 || min > 59 || s > 59) return undefined;
+  return h * 3600 + min * 60 + s;
+}
+
+/** Local wall time (as if it were UTC) of an instant, to the second, in ms; the instant's own ms are kept. */
+function wallMs(f: Intl.DateTimeFormat, instant: number): number {
+  let y = 0;
+  let mo = 0;
+  let d = 0;
+  let h = 0;
+  let mi = 0;
+  let s = 0;
+  for (const p of f.formatToParts(instant)) {
+    switch (p.type) {
+      case "year":
+        y = Number(p.value);
+        break;
+      case "month":
+        mo = Number(p.value);
+        break;
+      case "day":
+        d = Number(p.value);
+        break;
+      case "hour":
+        h = Number(p.value);
+        break;
+      case "minute":
+        mi = Number(p.value);
+        break;
+      case "second":
+        s = Number(p.value);
+        break;
+      default:
+        break;
+    }
+  }
+  const ms = instant - Math.floor(instant / 1000) * 1000;
+  return fromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+}
+
+function offsetMsAt(f: Intl.DateTimeFormat, instant: number): number {
+  return wallMs(f, instant) - instant;
+}
+
+/** The UTC offset (local minus UTC, in seconds) of a zone at an instant. */
+export function timeZoneOffsetSeconds(instant: number, zone: string): CalendarResult<number> {
+  const f = formatterFor(zone);
+  if (!f) return fail({ kind: "invalid-time-zone", zone });
+  if (!Number.isFinite(instant)) return fail({ kind: "invalid-time", time: String(instant) });
+  return ok(offsetMsAt(f, instant) / 1000);
+}
+
+/**
+ * Resolves a local date and time ("HH:MM" or "HH:MM:SS") in a zone to a UTC instant, reporting
+ * whether the local time fell in a gap (moved forward by the gap) or an overlap (earlier instant).
+ */
+export function resolveLocalTime(day: EpochDay, time: string, zone: string): CalendarResult<ResolvedLocalTime> {
+  const f = formatterFor(zone);
+  if (!f) return fail({ kind: "invalid-time-zone", zone });
+  const seconds = parseLocalTime(time);
+  if (seconds === undefined || !Number.isInteger(day)) return fail({ kind: "invalid-time", time });
+  const local = day * MS_PER_DAY + seconds * 1000;
+  // Offsets a day either side bracket any single transition near this local time.
+  const before = offsetMsAt(f, local - MS_PER_DAY);
+  const after = offsetMsAt(f, local + MS_PER_DAY);
+  const candidates: number[] = [];
+  for (const off of before === after ? [before] : [before, after]) {
+    const t = local - off;
+    if (offsetMsAt(f, t) === off) candidates.push(t);
+  }
+  if (candidates.length === 0) {
+    // A gap: apply the offset in force before the transition, landing after it by the gap's length.
+    const t = local - before;
+    return ok({ instant: t, offsetSeconds: offsetMsAt(f, t) / 1000, status: "gap" });
+  }
+  const instant = Math.min(...candidates);
+  return ok({
+    instant,
+    offsetSeconds: offsetMsAt(f, instant) / 1000,
+    status: candidates.length > 1 ? "ambiguous" : "exact",
+  });
+}
+
+/** Converts a local date and time ("HH:MM" or "HH:MM:SS") in a zone to epoch milliseconds (see the module rule for gaps and overlaps). */
+export function localToInstant(day: EpochDay, time: string, zone: string): CalendarResult<number> {
+  const r = resolveLocalTime(day, time, zone);
+  return r.ok ? ok(r.value.instant) : r;
+}
+
+/** The wall-clock date and time of an instant in a zone. */
+export function instantToLocal(instant: number, zone: string): CalendarResult<LocalDateTime> {
+  const f = formatterFor(zone);
+  if (!f) return fail({ kind: "invalid-time-zone", zone });
+  if (!Number.isFinite(instant)) return fail({ kind: "invalid-time", time: String(instant) });
+  const wall = wallMs(f, instant);
+  const day = Math.floor(wall / MS_PER_DAY);
+  let rest = wall - day * MS_PER_DAY;
+  const millisecond = rest % 1000;
+  rest = (rest - millisecond) / 1000;
+  return ok({
+    day,
+    hour: Math.floor(rest / 3600),
+    minute: Math.floor(rest / 60) % 60,
+    second: rest % 60,
+    millisecond,
+    offsetSeconds: (wall - instant) / 1000,
+  });
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** Formats a UTC offset in seconds as "+HH:MM" (or "+HH:MM:SS" for historic offsets with seconds). */
+export function formatOffset(offsetSeconds: number): string {
+  const sign = offsetSeconds < 0 ? "-" : "+";
+  const a = Math.abs(offsetSeconds);
+  const h = Math.floor(a / 3600);
+  const m = Math.floor(a / 60) % 60;
+  const s = a % 60;
+  return `${sign}${two(h)}:${two(m)}${s === 0 ? "" : `:${two(s)}`}`;
+}
+
+/**
+ * Formats an instant as ISO 8601 local time with its offset in a zone, e.g. "2026-03-27T16:00:00+00:00";
+ * milliseconds are printed only when non-zero.
+ */
+export function formatInstant(instant: number, zone: string): CalendarResult<string> {
+  const r = instantToLocal(instant, zone);
+  if (!r.ok) return r;
+  const l = r.value;
+  const ms = l.millisecond === 0 ? "" : `.${String(l.millisecond).padStart(3, "0")}`;
+  return ok(`${formatIsoDate(l.day)}T${two(l.hour)}:${two(l.minute)}:${two(l.second)}${ms}${formatOffset(l.offsetSeconds)}`);
+}
