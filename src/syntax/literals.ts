@@ -1,0 +1,79 @@
+/**
+ * Literal decoding for the parser: strings with escapes, decimals with `_` separators, dates and times.
+ * Pure functions returning undefined for malformed input; the parser turns that into diagnostics.
+ */
+
+/** Unescapes the body of a double-quoted string literal (`\"`, `\\`, `\n`, `\t`, `\u{…}`). */
+export function unescapeString(raw: string): { value: string; badEscape?: number } {
+  const body = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined) : raw;
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const n = body[++i];
+    if (n === "n") out += "\n";
+    else if (n === "t") out += "\t";
+    else if (n === '"' || n === "\\") out += n;
+    else if (n === "u" && body[i + 1] === "{") {
+      const close = body.indexOf("}", i);
+      const hex = close > 0 ? body.slice(i + 2, close) : "";
+      const cp = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? Number.parseInt(hex, 16) : NaN;
+      if (!(cp <= 0x10ffff)) return { value: out, badEscape: i };
+      out += String.fromCodePoint(cp);
+      i = close;
+    } else return { value: out, badEscape: i };
+  }
+  return { value: out };
+}
+
+/**
+ * Canonical form of a decimal literal: underscores only between digits, no leading zeros, no trailing
+ * fractional zeros, no "-0". Returns undefined when the literal is malformed (e.g. `1__0`, `1_`, `_1`).
+ */
+export function canonicalDecimal(raw: string): string | undefined {
+  const m = /^(-?)(\d(?:_?\d)*)(?:\.(\d(?:_?\d)*))?$/.exec(raw);
+  if (!m) return undefined;
+  const sign = m[1]!;
+  let int = m[2]!.replaceAll("_", "").replace(/^0+(?=\d)/, "");
+  let frac = (m[3] ?? "").replaceAll("_", "").replace(/0+$/, "");
+  if (int === "") int = "0";
+  const body = frac ? `${int}.${frac}` : int;
+  return body === "0" ? "0" : sign + body;
+}
+
+/** Expands a compact scaled number (`1M`, `10K`, `1B`) into a canonical decimal. */
+export function expandScaled(raw: string): string | undefined {
+  const suffix = raw[raw.length - 1];
+  const zeros = suffix === "K" ? 3 : suffix === "M" ? 6 : suffix === "B" ? 9 : -1;
+  const base = canonicalDecimal(raw.slice(0, -1));
+  if (zeros < 0 || base === undefined) return undefined;
+  return base === "0" ? "0" : base + "0".repeat(zeros);
+}
+
+/** Validates an ISO calendar date; returns it unchanged when it exists. */
+export function validDate(raw: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= dim ? raw : undefined;
+}
+
+/** Normalises a time of day to HH:MM:SS; undefined when out of range. */
+export function validTime(raw: string): string | undefined {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(raw);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const mi = Number(m[2]);
+  const s = Number(m[3] ?? "0");
+  if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0))) return undefined;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(h)}:${pad(mi)}:${pad(s)}`;
+}

@@ -1,0 +1,1514 @@
+/**
+ * The Termsheet parser: an LL(k) chevrotain grammar with embedded actions that builds the AST of ast.ts
+ * directly, with error recovery and full locations. Rule names equal the EBNF production names in
+ * grammar/termsheet.ebnf. One instance per process (`parserInstance`); use `parse()` from parse.ts.
+ */
+import { EOF, EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import type * as A from "./ast.js";
+import * as T from "./tokens.js";
+import { errorMessageProvider } from "./messages.js";
+import { canonicalDecimal, expandScaled, unescapeString, validDate, validTime } from "./literals.js";
+import type { Span } from "../base/source.js";
+
+const noAnnotations: A.Annotations = { descriptions: [], clauses: [], effective: [] };
+
+function mergeAnnotations(a: A.Annotations | undefined, b: A.Annotations | undefined): A.Annotations {
+  if (!a) return b ?? noAnnotations;
+  if (!b) return a;
+  return {
+    descriptions: [...a.descriptions, ...b.descriptions],
+    clauses: [...a.clauses, ...b.clauses],
+    effective: [...a.effective, ...b.effective],
+  };
+}
+
+/** The grammar. Rules are class fields, in the order of the language reference. */
+export class TermsheetParser extends EmbeddedActionsParser {
+  /** The file whose spans are being produced; set by parse(). */
+  file = "";
+
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, errorMessageProvider });
+    this.performSelfAnalysis();
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  private tokSpan(tok: IToken): Span {
+    const start = Number.isFinite(tok.startOffset) ? tok.startOffset : 0;
+    const end = Number.isFinite(tok.endOffset) ? (tok.endOffset as number) + 1 : start;
+    return { file: this.file, start, end: Math.max(start, end) };
+  }
+
+  /** Span from a start token to the last consumed token. */
+  private from(start: IToken): Span {
+    const s = this.tokSpan(start);
+    const last = this.LA(0);
+    const e = last && Number.isFinite(last.endOffset) ? (last.endOffset as number) + 1 : s.end;
+    return { file: this.file, start: s.start, end: Math.max(s.start, e) };
+  }
+
+  private ident(tok: IToken): A.Ident {
+    return { kind: "Ident", name: tok.image, span: this.tokSpan(tok) };
+  }
+  private str(tok: IToken): A.StringLit {
+    return { kind: "String", value: unescapeString(tok.image).value, raw: tok.image, span: this.tokSpan(tok) };
+  }
+  private num(tok: IToken): A.NumberLit {
+    const value = tok.tokenType === T.ScaledNumber ? expandScaled(tok.image) : canonicalDecimal(tok.image);
+    return { kind: "Number", raw: tok.image, value, span: this.tokSpan(tok) };
+  }
+  private pct(tok: IToken): A.PercentLit {
+    return { kind: "Percent", raw: tok.image, value: canonicalDecimal(tok.image.slice(0, -1)), span: this.tokSpan(tok) };
+  }
+  private date(tok: IToken): A.DateLit {
+    return { kind: "Date", raw: tok.image, value: validDate(tok.image), span: this.tokSpan(tok) };
+  }
+  private time(tok: IToken): A.TimeLit {
+    return { kind: "Time", raw: tok.image, value: validTime(tok.image), span: this.tokSpan(tok) };
+  }
+  private compact<X>(xs: (X | undefined)[]): X[] {
+    return xs.filter((x): x is X => x !== undefined);
+  }
+
+  // ---------------------------------------------------------------------------------------------- file
+
+  public file_ = this.RULE("file", (): A.FileNode => {
+    const start = this.LA(1);
+    const imports: (A.ImportDecl | undefined)[] = [];
+    const declarations: (A.Declaration | undefined)[] = [];
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== EOF,
+      DEF: () => this.OR([
+        { ALT: () => imports.push(this.SUBRULE(this.importDecl)) },
+        { ALT: () => declarations.push(this.SUBRULE(this.declaration)) },
+      ]),
+    });
+    return this.ACTION(() => ({
+      kind: "File" as const,
+      imports: this.compact(imports),
+      declarations: this.compact(declarations),
+      span: { file: this.file, start: 0, end: Math.max(0, this.from(start).end) },
+    }));
+  });
+
+  public importDecl = this.RULE("importDecl", (): A.ImportDecl => {
+    const start = this.CONSUME(T.Import);
+    const names: A.Ident[] = [];
+    this.OPTION(() => {
+      names.push(this.ident(this.CONSUME(T.Identifier)));
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        names.push(this.ident(this.CONSUME2(T.Identifier)));
+      });
+      this.CONSUME(T.From);
+    });
+    const path = this.str(this.CONSUME(T.StringLiteral));
+    return { kind: "Import", names, path, span: this.from(start) };
+  });
+
+  public declaration = this.RULE("declaration", (): A.Declaration => {
+    let kind: A.Declaration["kind"] = "Calendar";
+    const keyword = this.OR([
+      { ALT: () => ((kind = "Calendar"), this.CONSUME(T.Calendar)) },
+      { ALT: () => ((kind = "Index"), this.CONSUME(T.Index)) },
+      { ALT: () => ((kind = "Future"), this.CONSUME(T.Future)) },
+      { ALT: () => ((kind = "Option"), this.CONSUME(T.Option)) },
+      { ALT: () => ((kind = "Spread"), this.CONSUME(T.Spread)) },
+    ]);
+    const name = this.ident(this.CONSUME(T.Identifier));
+    let title: A.StringLit | undefined;
+    this.OPTION(() => (title = this.str(this.CONSUME(T.StringLiteral))));
+    const body = this.SUBRULE(this.block);
+    return this.ACTION(() => ({
+      kind,
+      keyword: this.tokSpan(keyword),
+      name,
+      title,
+      annotations: body?.annotations ?? noAnnotations,
+      statements: body?.statements ?? [],
+      close: body?.close,
+      span: this.from(keyword),
+    })) as A.Declaration;
+  });
+
+  /** `{ annotations statements }`: the body of declarations and sources. */
+  public block = this.RULE(
+    "block",
+    (): { annotations: A.Annotations; statements: A.Statement[]; close: Span | undefined } => {
+      this.CONSUME(T.LCurly);
+      const annotations = this.SUBRULE(this.annotations);
+      const statements: (A.Statement | undefined)[] = [];
+      this.MANY({
+        GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
+        DEF: () => {
+          statements.push(this.SUBRULE(this.statement));
+        },
+      });
+      const close = this.CONSUME(T.RCurly);
+      return this.ACTION(() => ({
+        annotations: annotations ?? noAnnotations,
+        statements: this.compact(statements),
+        close: close.isInsertedInRecovery ? undefined : this.tokSpan(close),
+      }));
+    },
+    { recoveryValueFunc: () => ({ annotations: noAnnotations, statements: [], close: undefined }) },
+  );
+
+  public annotations = this.RULE(
+    "annotations",
+    (): A.Annotations => {
+      const descriptions: A.StringLit[] = [];
+      const clauses: A.StringLit[] = [];
+      const effective: A.EffectiveRange[] = [];
+      this.MANY(() => {
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.Description);
+              descriptions.push(this.str(this.CONSUME(T.StringLiteral)));
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(T.Clause);
+              clauses.push(this.str(this.CONSUME2(T.StringLiteral)));
+            },
+          },
+          { ALT: () => effective.push(this.SUBRULE(this.effectiveRange)) },
+        ]);
+      });
+      return { descriptions, clauses, effective: this.compact(effective) };
+    },
+    { recoveryValueFunc: () => noAnnotations },
+  );
+
+  public effectiveRange = this.RULE("effectiveRange", (): A.EffectiveRange => {
+    const start = this.CONSUME(T.Effective);
+    let from: A.DateLit | undefined;
+    let until: A.DateLit | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.From);
+          from = this.date(this.CONSUME(T.DateLiteral));
+          this.OPTION(() => {
+            this.CONSUME(T.Until);
+            until = this.date(this.CONSUME2(T.DateLiteral));
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Until);
+          until = this.date(this.CONSUME3(T.DateLiteral));
+        },
+      },
+    ]);
+    return { kind: "Effective", from, until, span: this.from(start) };
+  });
+
+  // ---------------------------------------------------------------------------------------------- statements
+
+  public statement = this.RULE("statement", (): A.Statement => {
+    const start = this.LA(1);
+    const body = this.OR<Omit<A.Statement, "annotations" | "span">>([
+      // Calendars.
+      { ALT: () => this.SUBRULE(this.timeZoneStmt) },
+      { ALT: () => this.SUBRULE(this.weekendStmt) },
+      { ALT: () => this.SUBRULE(this.holidayStmt) },
+      { ALT: () => this.SUBRULE(this.jointStmt) },
+      { ALT: () => this.SUBRULE(this.basedOnStmt) },
+      // Indices.
+      { ALT: () => this.SUBRULE(this.administratorStmt) },
+      { ALT: () => this.SUBRULE(this.quotedStmt) },
+      { ALT: () => this.SUBRULE(this.methodologyStmt) },
+      { ALT: () => this.SUBRULE(this.sourceStmt) },
+      { ALT: () => this.SUBRULE(this.priorityListStmt) },
+      { ALT: () => this.SUBRULE(this.weightStmt) },
+      { ALT: () => this.SUBRULE(this.blendStmt) },
+      { ALT: () => this.SUBRULE(this.windowStmt) },
+      { ALT: () => this.SUBRULE(this.partitionStmt) },
+      { ALT: () => this.SUBRULE(this.emptyIntervalsStmt) },
+      { ALT: () => this.SUBRULE(this.aggregateStmt) },
+      { ALT: () => this.SUBRULE(this.excludeStmt) },
+      { ALT: () => this.SUBRULE(this.minimumStmt) },
+      { ALT: () => this.SUBRULE(this.degradationStmt) },
+      { ALT: () => this.SUBRULE(this.extremeMovesStmt) },
+      { ALT: () => this.SUBRULE(this.roundStmt) },
+      { ALT: () => this.SUBRULE(this.publishStmt) },
+      { ALT: () => this.SUBRULE(this.restateStmt) },
+      // Contracts.
+      { ALT: () => this.SUBRULE(this.underlyingStmt) },
+      { ALT: () => this.SUBRULE(this.contractUnitStmt) },
+      { ALT: () => this.SUBRULE(this.tickStmt) },
+      { ALT: () => this.SUBRULE(this.listingStmt) },
+      { ALT: () => this.SUBRULE(this.lastTradingDayStmt) },
+      { ALT: () => this.SUBRULE(this.expiryStmt) },
+      { ALT: () => this.SUBRULE(this.terminationStmt) },
+      { ALT: () => this.SUBRULE(this.finalSettlementStmt) },
+      { ALT: () => this.SUBRULE(this.dailySettlementStmt) },
+      { ALT: () => this.SUBRULE(this.priceLimitsStmt) },
+      { ALT: () => this.SUBRULE(this.positionLimitStmt) },
+      { ALT: () => this.SUBRULE(this.fallbackStmt) },
+      { ALT: () => this.SUBRULE(this.optionTypeStmt) },
+      { ALT: () => this.SUBRULE(this.exerciseStmt) },
+      { ALT: () => this.SUBRULE(this.autoExerciseStmt) },
+      { ALT: () => this.SUBRULE(this.strikesStmt) },
+      { ALT: () => this.SUBRULE(this.legStmt) },
+      { ALT: () => this.SUBRULE(this.negativePricesStmt) },
+    ]);
+    const span = this.from(start);
+    const annotations = this.SUBRULE(this.annotations);
+    return this.ACTION(() => {
+      if (!body) return undefined;
+      const inner = (body as { annotations?: A.Annotations }).annotations;
+      return { ...body, span, annotations: mergeAnnotations(inner, annotations) } as A.Statement;
+    }) as A.Statement;
+  });
+
+  // ---------------------------------------------------------------------------------------------- calendars
+
+  public timeZoneStmt = this.RULE("timeZoneStmt", () => {
+    this.CONSUME(T.Time);
+    this.CONSUME(T.Zone);
+    return { kind: "TimeZone" as const, zone: this.SUBRULE(this.zone) };
+  });
+
+  public weekendStmt = this.RULE("weekendStmt", () => {
+    this.CONSUME(T.Weekend);
+    return { kind: "Weekend" as const, days: this.SUBRULE(this.identList) };
+  });
+
+  public holidayStmt = this.RULE("holidayStmt", () => {
+    this.CONSUME(T.Holiday);
+    const name = this.str(this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.On);
+    const date = this.SUBRULE(this.holidayDate);
+    let fromYear: A.NumberLit | undefined;
+    let untilYear: A.NumberLit | undefined;
+    const exceptYears: A.NumberLit[] = [];
+    let observance: A.Observance | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.From);
+      fromYear = this.num(this.CONSUME(T.NumberLiteral));
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Until);
+      untilYear = this.num(this.CONSUME2(T.NumberLiteral));
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Except);
+      this.CONSUME(T.In);
+      exceptYears.push(this.num(this.CONSUME3(T.NumberLiteral)));
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        exceptYears.push(this.num(this.CONSUME4(T.NumberLiteral)));
+      });
+    });
+    this.OPTION4(() => {
+      this.OPTION5(() => this.CONSUME2(T.Comma));
+      observance = this.SUBRULE(this.observance);
+    });
+    return { kind: "Holiday" as const, name, date, fromYear, untilYear, exceptYears, observance };
+  });
+
+  public holidayDate = this.RULE("holidayDate", (): A.HolidayDate => {
+    const start = this.LA(1);
+    return this.OR<A.HolidayDate>([
+      {
+        ALT: () => {
+          const dates = [this.date(this.CONSUME(T.DateLiteral))];
+          this.MANY({
+            // A comma followed by a date continues the list; `, observed` ends it.
+            GATE: () => this.LA(2).tokenType === T.DateLiteral,
+            DEF: () => {
+              this.CONSUME(T.Comma);
+              dates.push(this.date(this.CONSUME2(T.DateLiteral)));
+            },
+          });
+          return { kind: "OneOff", dates, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          const day = this.num(this.CONSUME(T.NumberLiteral));
+          const month = this.ident(this.CONSUME(T.Identifier));
+          return { kind: "FixedDate", day, month, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          const offset = this.num(this.CONSUME2(T.NumberLiteral));
+          this.OR2([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+          const direction = this.OR3([
+            { ALT: () => (this.CONSUME(T.Before), "before" as const) },
+            { ALT: () => (this.CONSUME(T.After), "after" as const) },
+          ]);
+          this.CONSUME(T.Easter);
+          return { kind: "EasterRelative", offset, direction, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Easter);
+          return { kind: "EasterRelative", offset: undefined, direction: "on", span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.The);
+          const ordinal = this.SUBRULE(this.ordinal);
+          const weekday = this.ident(this.CONSUME2(T.Identifier));
+          this.CONSUME(T.Of);
+          const month = this.ident(this.CONSUME3(T.Identifier));
+          return { kind: "NthWeekday", ordinal, weekday, month, span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  /** `first` … `fifth` or `last`, as an identifier node. */
+  public ordinal = this.RULE("ordinal", (): A.Ident => {
+    const tok = this.OR([{ ALT: () => this.CONSUME(T.OrdinalWord) }, { ALT: () => this.CONSUME(T.Last) }]);
+    return this.ident(tok);
+  });
+
+  public observance = this.RULE("observance", (): A.Observance => {
+    const start = this.CONSUME(T.Observed);
+    return this.OR<A.Observance>([
+      {
+        ALT: () => {
+          this.CONSUME(T.On);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Next);
+          this.CONSUME(T.Weekday);
+          return { kind: "SubstituteObservance", span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          const shifts: { from: A.Ident | undefined; to: A.Ident | undefined; span: Span }[] = [];
+          this.AT_LEAST_ONE_SEP({
+            SEP: T.Comma,
+            DEF: () => {
+              const f = this.CONSUME(T.Identifier);
+              this.CONSUME(T.As);
+              const t = this.CONSUME2(T.Identifier);
+              shifts.push({ from: this.ident(f), to: this.ident(t), span: this.from(f) });
+            },
+          });
+          return { kind: "ShiftObservance", shifts, span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  public jointStmt = this.RULE("jointStmt", () => {
+    this.CONSUME(T.Business);
+    this.CONSUME(T.Day);
+    this.CONSUME(T.In);
+    const mode = this.OR([
+      { ALT: () => (this.CONSUME(T.All), "all" as const) },
+      { ALT: () => (this.CONSUME(T.Any), "any" as const) },
+    ]);
+    this.CONSUME(T.Of);
+    return { kind: "Joint" as const, mode, calendars: this.SUBRULE(this.identList) };
+  });
+
+  public basedOnStmt = this.RULE("basedOnStmt", () => {
+    this.CONSUME(T.Based);
+    this.CONSUME(T.On);
+    return { kind: "BasedOn" as const, calendars: this.SUBRULE(this.identList) };
+  });
+
+  // ---------------------------------------------------------------------------------------------- indices
+
+  public administratorStmt = this.RULE("administratorStmt", () => {
+    this.CONSUME(T.Administrator);
+    return { kind: "Administrator" as const, name: this.str(this.CONSUME(T.StringLiteral)) };
+  });
+
+  public quotedStmt = this.RULE("quotedStmt", () => {
+    this.OPTION(() => this.CONSUME(T.Price));
+    this.CONSUME(T.Quoted);
+    this.CONSUME(T.In);
+    return { kind: "Quoted" as const, unit: this.SUBRULE(this.unitExpr) };
+  });
+
+  public methodologyStmt = this.RULE("methodologyStmt", () => {
+    this.CONSUME(T.Methodology);
+    this.CONSUME(T.Version);
+    return { kind: "Methodology" as const, version: this.str(this.CONSUME(T.StringLiteral)) };
+  });
+
+  public sourceStmt = this.RULE("sourceStmt", () => {
+    this.CONSUME(T.Source);
+    const name = this.ident(this.CONSUME(T.Identifier));
+    let title: A.StringLit | undefined;
+    this.OPTION(() => (title = this.str(this.CONSUME(T.StringLiteral))));
+    let statements: A.Statement[] = [];
+    let annotations: A.Annotations = noAnnotations;
+    this.OPTION2(() => {
+      const body = this.SUBRULE(this.block);
+      this.ACTION(() => {
+        statements = body?.statements ?? [];
+        annotations = body?.annotations ?? noAnnotations;
+      });
+    });
+    // Annotations written inside the braces belong to the source; the statement rule merges trailing ones.
+    return this.ACTION(() => ({ kind: "Source" as const, name, title, statements, annotations }));
+  });
+
+  public priorityListStmt = this.RULE("priorityListStmt", () => {
+    const list = this.OR([
+      { ALT: () => (this.CONSUME(T.Models), "models" as const) },
+      { ALT: () => (this.CONSUME(T.Instruments), "instruments" as const) },
+    ]);
+    const items: A.StringLit[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.str(this.CONSUME(T.StringLiteral))) });
+    return { kind: "PriorityList" as const, list, items };
+  });
+
+  public weightStmt = this.RULE("weightStmt", () => {
+    this.CONSUME(T.Weight);
+    return { kind: "Weight" as const, weight: this.num(this.CONSUME(T.NumberLiteral)) };
+  });
+
+  public blendStmt = this.RULE("blendStmt", () => {
+    this.CONSUME(T.Blend);
+    const parts: { name: A.Ident | undefined; weight: A.NumberLit | undefined; span: Span }[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const n = this.CONSUME(T.Identifier);
+        const w = this.CONSUME(T.NumberLiteral);
+        parts.push({ name: this.ident(n), weight: this.num(w), span: this.from(n) });
+      },
+    });
+    return { kind: "Blend" as const, parts };
+  });
+
+  public windowStmt = this.RULE("windowStmt", () => {
+    this.CONSUME(T.Window);
+    return { kind: "Window" as const, window: this.SUBRULE(this.timeWindow) };
+  });
+
+  public partitionStmt = this.RULE("partitionStmt", () => {
+    this.CONSUME(T.Partition);
+    this.CONSUME(T.Into);
+    const count = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Intervals);
+    this.CONSUME(T.Of);
+    return { kind: "Partition" as const, count, length: this.SUBRULE(this.duration) };
+  });
+
+  public emptyIntervalsStmt = this.RULE("emptyIntervalsStmt", () => {
+    this.CONSUME(T.Empty);
+    this.CONSUME(T.Intervals);
+    return { kind: "EmptyIntervals" as const, policy: this.ident(this.CONSUME(T.Identifier)) };
+  });
+
+  public aggregateStmt = this.RULE("aggregateStmt", () => {
+    this.CONSUME(T.Aggregate);
+    const level = this.OR([
+      { ALT: () => (this.CONSUME(T.Trades), "trades" as const) },
+      { ALT: () => (this.CONSUME(T.Intervals), "intervals" as const) },
+      { ALT: () => (this.CONSUME(T.Sources), "sources" as const) },
+    ]);
+    this.CONSUME(T.By);
+    return { kind: "Aggregate" as const, level, method: this.SUBRULE(this.method) };
+  });
+
+  public method = this.RULE("method", (): A.Method => {
+    const start = this.LA(1);
+    const name = this.ident(this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Median) }]));
+    const options: A.MethodOption[] = [];
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      options.push(this.SUBRULE(this.methodOption));
+    });
+    return { kind: "Method", name, options: this.compact(options), span: this.from(start) };
+  });
+
+  public methodOption = this.RULE("methodOption", (): A.MethodOption => {
+    const start = this.LA(1);
+    return this.OR<A.MethodOption>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Exact);
+          this.CONSUME(T.Half);
+          const convention = this.ident(this.CONSUME(T.Identifier));
+          return { kind: "ExactHalf", convention, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Dropping);
+          const highest = this.num(this.CONSUME(T.NumberLiteral));
+          this.CONSUME(T.Highest);
+          this.CONSUME(T.And);
+          const lowest = this.num(this.CONSUME2(T.NumberLiteral));
+          this.CONSUME(T.Lowest);
+          return { kind: "Trim", highest, lowest, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Capped);
+          this.CONSUME(T.At);
+          return { kind: "Cap", percent: this.pct(this.CONSUME(T.Percent)), span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Weighted);
+          this.CONSUME(T.By);
+          return { kind: "WeightedBy", basis: this.ident(this.CONSUME2(T.Identifier)), span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  public excludeStmt = this.RULE("excludeStmt", () => {
+    this.CONSUME(T.Exclude);
+    this.CONSUME(T.Sources);
+    return this.OR<Omit<A.ExcludeDeviationStmt | A.ExcludeStaleStmt, "span" | "annotations">>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Deviating);
+          this.CONSUME(T.More);
+          this.CONSUME(T.Than);
+          const percent = this.pct(this.CONSUME(T.Percent));
+          this.CONSUME(T.From);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Median);
+          this.CONSUME(T.Of);
+          this.CONSUME2(T.The);
+          this.CONSUME(T.Others);
+          return { kind: "ExcludeDeviation", percent };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Stale);
+          this.CONSUME(T.For);
+          this.CONSUME2(T.More);
+          this.CONSUME2(T.Than);
+          return { kind: "ExcludeStale", duration: this.SUBRULE(this.duration) };
+        },
+      },
+    ]);
+  });
+
+  public minimumStmt = this.RULE("minimumStmt", () => {
+    this.CONSUME(T.Minimum);
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Sources);
+          return { kind: "Minimum" as const, what: "sources" as const, count: this.num(this.CONSUME(T.NumberLiteral)), perInterval: false };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Trades);
+          const count = this.num(this.CONSUME2(T.NumberLiteral));
+          let perInterval = false;
+          this.OPTION(() => {
+            this.CONSUME(T.Per);
+            this.CONSUME(T.Interval);
+            perInterval = true;
+          });
+          return { kind: "Minimum" as const, what: "trades" as const, count, perInterval };
+        },
+      },
+    ]);
+  });
+
+  public degradationStmt = this.RULE("degradationStmt", () => {
+    this.CONSUME(T.With);
+    const min = this.num(this.CONSUME(T.NumberLiteral));
+    let max: A.NumberLit | undefined = min;
+    let orMore = false;
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Or);
+            this.CONSUME(T.More);
+            orMore = true;
+            max = undefined;
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.To);
+            max = this.num(this.CONSUME2(T.NumberLiteral));
+          },
+        },
+      ]);
+    });
+    this.OR2([{ ALT: () => this.CONSUME(T.Sources) }, { ALT: () => this.CONSUME(T.Source) }]);
+    this.CONSUME(T.Use);
+    return { kind: "Degradation" as const, min, max, orMore, method: this.SUBRULE(this.method) };
+  });
+
+  public extremeMovesStmt = this.RULE("extremeMovesStmt", () => {
+    this.CONSUME(T.Extreme);
+    this.CONSUME(T.Moves);
+    this.CONSUME(T.Above);
+    const percent = this.pct(this.CONSUME(T.Percent));
+    const action = this.ident(this.OR([{ ALT: () => this.CONSUME(T.Flagged) }, { ALT: () => this.CONSUME(T.Identifier) }]));
+    return { kind: "ExtremeMoves" as const, percent, action };
+  });
+
+  public roundStmt = this.RULE("roundStmt", () => {
+    const start = this.LA(1);
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Round);
+          this.CONSUME(T.To);
+          const increment = this.num(this.CONSUME(T.NumberLiteral));
+          const mode = this.ident(this.CONSUME(T.Identifier));
+          const rounding: A.Rounding = { kind: "Rounding", increment, mode, unrounded: false, span: this.from(start) };
+          return { kind: "Round" as const, rounding };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Unrounded);
+          const rounding: A.Rounding = { kind: "Rounding", increment: undefined, mode: undefined, unrounded: true, span: this.from(start) };
+          return { kind: "Round" as const, rounding };
+        },
+      },
+    ]);
+  });
+
+  public publishStmt = this.RULE("publishStmt", () => {
+    this.CONSUME(T.Publish);
+    let calendar: A.Ident | undefined;
+    let everyDay = false;
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Every);
+          this.CONSUME(T.Calendar);
+          this.CONSUME(T.Day);
+          everyDay = true;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.On);
+          this.CONSUME(T.Business);
+          this.CONSUME(T.Days);
+          this.CONSUME(T.Of);
+          calendar = this.ident(this.CONSUME(T.Identifier));
+        },
+      },
+    ]);
+    this.CONSUME(T.At);
+    return { kind: "Publish" as const, calendar, everyDay, at: this.SUBRULE(this.zonedTime) };
+  });
+
+  public restateStmt = this.RULE("restateStmt", () => {
+    this.CONSUME(T.Restate);
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Never);
+          return { kind: "Restate" as const, never: true, threshold: undefined };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Same);
+          this.CONSUME(T.Day);
+          this.CONSUME(T.If);
+          this.CONSUME(T.Change);
+          this.CONSUME(T.Exceeds);
+          return { kind: "Restate" as const, never: false, threshold: this.pct(this.CONSUME(T.Percent)) };
+        },
+      },
+    ]);
+  });
+
+  // ---------------------------------------------------------------------------------------------- contracts
+
+  public underlyingStmt = this.RULE("underlyingStmt", () => {
+    this.CONSUME(T.Underlying);
+    let declared: "future" | "index" | undefined;
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => (this.CONSUME(T.Future), (declared = "future")) },
+        { ALT: () => (this.CONSUME(T.Index), (declared = "index")) },
+      ]);
+    });
+    return { kind: "Underlying" as const, declared, target: this.ident(this.CONSUME(T.Identifier)) };
+  });
+
+  public contractUnitStmt = this.RULE("contractUnitStmt", () => {
+    this.CONSUME(T.Contract);
+    this.CONSUME(T.Unit);
+    return { kind: "ContractUnit" as const, quantity: this.SUBRULE(this.quantity) };
+  });
+
+  public tickStmt = this.RULE("tickStmt", () => {
+    let variant: "outright" | "spread" | "premium" = "outright";
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => (this.CONSUME(T.Spread), (variant = "spread")) },
+        { ALT: () => (this.CONSUME(T.Premium), (variant = "premium")) },
+      ]);
+    });
+    this.CONSUME(T.Tick);
+    const tiers: A.TickTier[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => tiers.push(this.SUBRULE(this.tickTier)) });
+    return { kind: "Tick" as const, variant, tiers: this.compact(tiers) };
+  });
+
+  public tickTier = this.RULE("tickTier", (): A.TickTier => {
+    const start = this.LA(1);
+    const tick = this.SUBRULE(this.quantity);
+    let bound: A.TickTier["bound"];
+    this.OPTION(() => {
+      const b = this.LA(1);
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.At);
+            this.CONSUME(T.Or);
+            this.CONSUME(T.Below);
+            bound = { relation: "at-or-below", price: this.num(this.CONSUME(T.NumberLiteral)), span: this.from(b) };
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Above);
+            bound = { relation: "above", price: this.num(this.CONSUME2(T.NumberLiteral)), span: this.from(b) };
+          },
+        },
+      ]);
+    });
+    return { kind: "TickTier", tick, bound, span: this.from(start) };
+  });
+
+  public listingStmt = this.RULE("listingStmt", () => {
+    this.CONSUME(T.Listing);
+    const parts: A.ListingPart[] = [];
+    const s = this.LA(1);
+    const count = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Consecutive);
+    const period = this.OR([
+      { ALT: () => (this.CONSUME(T.Months), "months" as const) },
+      { ALT: () => (this.CONSUME(T.Identifier), "weeks" as const) },
+    ]);
+    parts.push({ kind: "Consecutive", count, period, span: this.from(s) });
+    this.MANY(() => {
+      const p = this.CONSUME(T.Plus);
+      this.CONSUME(T.The);
+      this.CONSUME(T.Next);
+      const n = this.num(this.CONSUME2(T.NumberLiteral));
+      this.CONSUME(T.In);
+      const months = this.SUBRULE(this.identList);
+      parts.push({ kind: "NextIn", count: n, months, span: this.from(p) });
+    });
+    return { kind: "Listing" as const, parts };
+  });
+
+  public lastTradingDayStmt = this.RULE("lastTradingDayStmt", () => {
+    this.CONSUME(T.Last);
+    this.CONSUME(T.Trading);
+    this.CONSUME(T.Day);
+    this.OPTION(() => this.CONSUME(T.Is));
+    return { kind: "LastTradingDay" as const, rule: this.SUBRULE(this.dateRule) };
+  });
+
+  public dateRule = this.RULE("dateRule", (): A.DateRule => {
+    const start = this.LA(1);
+    let shift: A.DateRule["shift"];
+    this.OPTION(() => {
+      const days = this.num(this.CONSUME(T.NumberLiteral));
+      this.CONSUME(T.Business);
+      this.OR([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+      const direction = this.OR2([
+        { ALT: () => (this.CONSUME(T.Before), "before" as const) },
+        { ALT: () => (this.CONSUME(T.After), "after" as const) },
+      ]);
+      shift = { days, direction, span: this.from(start) };
+    });
+    const anchor = this.SUBRULE(this.dateAnchor);
+    let convention: A.Ident | undefined;
+    let calendar: A.Ident | undefined;
+    this.OPTION2(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME(T.Adjusted);
+      convention = this.ident(this.CONSUME(T.Identifier));
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.On);
+      calendar = this.ident(this.CONSUME2(T.Identifier));
+    });
+    return { kind: "DateRule", shift, anchor, convention, calendar, span: this.from(start) };
+  });
+
+  public dateAnchor = this.RULE("dateAnchor", (): A.DateAnchor => {
+    const start = this.CONSUME(T.The);
+    return this.OR<A.DateAnchor>([
+      {
+        ALT: () => {
+          const ordinal = this.SUBRULE(this.ordinal);
+          return this.OR2<A.DateAnchor>([
+            {
+              ALT: () => {
+                this.CONSUME(T.Business);
+                this.CONSUME(T.Day);
+                this.CONSUME(T.Of);
+                const month = this.SUBRULE(this.monthRef);
+                return { kind: "BusinessDayOfMonth", ordinal, month, span: this.from(start) };
+              },
+            },
+            {
+              ALT: () => {
+                const weekday = this.ident(this.CONSUME(T.Identifier));
+                this.CONSUME2(T.Of);
+                const month = this.SUBRULE2(this.monthRef);
+                return { kind: "WeekdayOfMonth", ordinal, weekday, month, span: this.from(start) };
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          const day = this.num(this.CONSUME(T.OrdinalNumber));
+          this.CONSUME2(T.Day);
+          this.CONSUME3(T.Of);
+          const month = this.SUBRULE3(this.monthRef);
+          return { kind: "DayOfMonth", day: { ...day, value: canonicalDecimal(day.raw.replace(/\D+$/, "")) }, month, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          const weekday = this.ident(this.CONSUME2(T.Identifier));
+          this.CONSUME4(T.Of);
+          this.CONSUME2(T.The);
+          this.CONSUME(T.Contract);
+          this.CONSUME(T.Week);
+          return { kind: "WeekdayOfWeek", weekday, span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  public monthRef = this.RULE("monthRef", (): A.MonthRef => {
+    const start = this.CONSUME(T.The);
+    return this.OR<A.MonthRef>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Contract);
+          return this.OR2<A.MonthRef>([
+            { ALT: () => (this.CONSUME(T.Month), { kind: "ContractMonth", span: this.from(start) }) },
+            { ALT: () => (this.CONSUME(T.Week), { kind: "ContractWeek", span: this.from(start) }) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Month);
+          this.CONSUME(T.Before);
+          this.CONSUME2(T.The);
+          this.CONSUME2(T.Contract);
+          this.CONSUME3(T.Month);
+          return { kind: "MonthBefore", span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  public expiryStmt = this.RULE("expiryStmt", () => {
+    this.CONSUME(T.Expiry);
+    let businessDaysBefore: A.NumberLit | undefined;
+    let calendar: A.Ident | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.With);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Underlying);
+        },
+      },
+      {
+        ALT: () => {
+          businessDaysBefore = this.num(this.CONSUME(T.NumberLiteral));
+          this.CONSUME(T.Business);
+          this.OR2([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+          this.CONSUME(T.Before);
+          this.CONSUME2(T.The);
+          this.CONSUME2(T.Underlying);
+          this.OPTION(() => {
+            this.CONSUME(T.On);
+            calendar = this.ident(this.CONSUME(T.Identifier));
+          });
+        },
+      },
+    ]);
+    return { kind: "Expiry" as const, businessDaysBefore, calendar };
+  });
+
+  public terminationStmt = this.RULE("terminationStmt", () => {
+    this.CONSUME(T.Trading);
+    this.CONSUME(T.Terminates);
+    this.CONSUME(T.At);
+    return { kind: "Termination" as const, at: this.SUBRULE(this.zonedTime) };
+  });
+
+  public finalSettlementStmt = this.RULE("finalSettlementStmt", () => {
+    this.CONSUME(T.Final);
+    this.CONSUME(T.Settlement);
+    this.CONSUME(T.In);
+    const method = this.ident(this.CONSUME(T.Identifier));
+    const value = this.SUBRULE(this.settlementValue);
+    this.CONSUME(T.Comma);
+    const rounding = this.SUBRULE(this.rounding);
+    return { kind: "FinalSettlement" as const, method, value, rounding };
+  });
+
+  public settlementValue = this.RULE("settlementValue", (): A.SettlementValue => {
+    const start = this.LA(1);
+    return this.OR<A.SettlementValue>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Leg);
+          this.CONSUME(T.By);
+          this.CONSUME2(T.Leg);
+          return { kind: "LegByLeg", span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.At);
+          return this.OR2<A.SettlementValue>([
+            {
+              ALT: () => {
+                const index = this.ident(this.CONSUME(T.Identifier));
+                this.CONSUME2(T.At);
+                const at = this.SUBRULE(this.zonedTime);
+                this.CONSUME(T.On);
+                this.CONSUME(T.The);
+                this.CONSUME(T.Last);
+                this.CONSUME(T.Trading);
+                this.CONSUME(T.Day);
+                return { kind: "IndexAt", index, at, span: this.from(start) };
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME2(T.The);
+                return this.OR3<A.SettlementValue>([
+                  {
+                    ALT: () => {
+                      this.CONSUME(T.Average);
+                      this.CONSUME(T.Of);
+                      const index = this.ident(this.CONSUME2(T.Identifier));
+                      this.CONSUME3(T.At);
+                      const at = this.SUBRULE2(this.zonedTime);
+                      this.CONSUME(T.Over);
+                      const days = this.SUBRULE(this.averagingDays);
+                      return { kind: "IndexAverage", index, at, days, span: this.from(start) };
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      this.CONSUME(T.Final);
+                      this.CONSUME(T.Settlement);
+                      this.CONSUME(T.Price);
+                      this.CONSUME2(T.Of);
+                      const target = this.ident(this.CONSUME3(T.Identifier));
+                      return { kind: "UnderlyingFinal", target, span: this.from(start) };
+                    },
+                  },
+                ]);
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  public averagingDays = this.RULE("averagingDays", (): A.AveragingDays => {
+    const start = this.LA(1);
+    let calendar: A.Ident | undefined;
+    const result = this.OR<A.AveragingDays>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Every);
+          this.CONSUME(T.Business);
+          this.CONSUME(T.Day);
+          this.CONSUME(T.Of);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Contract);
+          this.CONSUME(T.Month);
+          return { kind: "EveryBusinessDay", calendar: undefined, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.The);
+          this.CONSUME(T.Last);
+          const count = this.num(this.CONSUME(T.NumberLiteral));
+          this.CONSUME2(T.Business);
+          this.CONSUME(T.Days);
+          this.CONSUME(T.Up);
+          this.CONSUME(T.To);
+          this.CONSUME3(T.The);
+          this.CONSUME2(T.Last);
+          this.CONSUME(T.Trading);
+          this.CONSUME2(T.Day);
+          return { kind: "LastBusinessDays", count, calendar: undefined, span: this.from(start) };
+        },
+      },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.On);
+      calendar = this.ident(this.CONSUME(T.Identifier));
+    });
+    return this.ACTION(() => ({ ...result, calendar, span: this.from(start) }));
+  });
+
+  public rounding = this.RULE("rounding", (): A.Rounding => {
+    const start = this.LA(1);
+    return this.OR<A.Rounding>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Rounded);
+          this.CONSUME(T.To);
+          const increment = this.OR2<A.NumberLit | "tick">([
+            { ALT: () => this.num(this.CONSUME(T.NumberLiteral)) },
+            {
+              ALT: () => {
+                this.CONSUME(T.The);
+                this.CONSUME(T.Tick);
+                return "tick" as const;
+              },
+            },
+          ]);
+          const mode = this.ident(this.CONSUME(T.Identifier));
+          return { kind: "Rounding", increment, mode, unrounded: false, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Unrounded);
+          return { kind: "Rounding", increment: undefined, mode: undefined, unrounded: true, span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  public dailySettlementStmt = this.RULE("dailySettlementStmt", () => {
+    this.CONSUME(T.Daily);
+    this.CONSUME(T.Settlement);
+    this.CONSUME(T.LCurly);
+    const steps: A.DailyStep[] = [];
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
+      DEF: () => {
+        steps.push(this.SUBRULE(this.dailyStep));
+      },
+    });
+    this.CONSUME(T.RCurly);
+    return { kind: "DailySettlement" as const, steps: this.compact(steps) };
+  });
+
+  public dailyStep = this.RULE("dailyStep", (): A.DailyStep => {
+    const start = this.LA(1);
+    const number = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Dot);
+    const step = this.OR<A.DailyStep>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Vwap);
+          this.CONSUME(T.Of);
+          this.CONSUME(T.Trades);
+          const window = this.SUBRULE(this.timeWindow);
+          let rounding: A.Rounding | undefined;
+          this.OPTION(() => {
+            this.CONSUME(T.Comma);
+            rounding = this.SUBRULE(this.rounding);
+          });
+          return { kind: "DailyVwap", number, window, rounding, annotations: noAnnotations, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Midpoint);
+          this.CONSUME2(T.Of);
+          this.CONSUME(T.Bid);
+          this.CONSUME(T.And);
+          this.CONSUME(T.Offer);
+          this.CONSUME(T.At);
+          const at = this.SUBRULE(this.zonedTime);
+          let rounding: A.Rounding | undefined;
+          this.OPTION2(() => {
+            this.CONSUME2(T.Comma);
+            rounding = this.SUBRULE2(this.rounding);
+          });
+          return { kind: "DailyMidpoint", number, at, rounding, annotations: noAnnotations, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Carry);
+          this.CONSUME(T.Forward);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Prior);
+          this.CONSUME(T.Settlement);
+          return { kind: "DailyCarry", number, annotations: noAnnotations, span: this.from(start) };
+        },
+      },
+    ]);
+    const annotations = this.SUBRULE(this.annotations);
+    return this.ACTION(() => (step ? { ...step, annotations: annotations ?? noAnnotations } : step));
+  });
+
+  public priceLimitsStmt = this.RULE("priceLimitsStmt", () => {
+    this.CONSUME(T.Price);
+    this.CONSUME(T.Limits);
+    const limits: (A.PercentLit | A.Quantity)[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.OR([
+          { ALT: () => limits.push(this.pct(this.CONSUME(T.Percent))) },
+          { ALT: () => limits.push(this.SUBRULE(this.quantity)) },
+        ]);
+      },
+    });
+    this.CONSUME(T.Of);
+    this.CONSUME(T.The);
+    this.CONSUME(T.Prior);
+    this.CONSUME(T.Settlement);
+    return { kind: "PriceLimits" as const, limits: this.compact(limits) };
+  });
+
+  public positionLimitStmt = this.RULE("positionLimitStmt", () => {
+    this.CONSUME(T.Position);
+    this.CONSUME(T.Limit);
+    const count = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.In);
+    const scope = this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.The);
+          this.CONSUME(T.Spot);
+          this.CONSUME(T.Month);
+          return "spot-month" as const;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.All);
+          this.CONSUME(T.Months);
+          return "all-months" as const;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Any);
+          this.CONSUME2(T.Month);
+          return "single-month" as const;
+        },
+      },
+    ]);
+    return { kind: "PositionLimit" as const, count, scope };
+  });
+
+  public fallbackStmt = this.RULE("fallbackStmt", () => {
+    this.CONSUME(T.Fallback);
+    this.CONSUME(T.LCurly);
+    const disruptions: A.DisruptionDecl[] = [];
+    const steps: A.FallbackStep[] = [];
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
+      DEF: () => {
+        this.OR([
+          { ALT: () => disruptions.push(this.SUBRULE(this.disruption)) },
+          { ALT: () => steps.push(this.SUBRULE(this.fallbackStep)) },
+        ]);
+      },
+    });
+    this.CONSUME(T.RCurly);
+    return { kind: "Fallback" as const, disruptions: this.compact(disruptions), steps: this.compact(steps) };
+  });
+
+  public disruption = this.RULE("disruption", (): A.DisruptionDecl => {
+    const start = this.CONSUME(T.Disruption);
+    this.CONSUME(T.If);
+    const condition = this.SUBRULE(this.disruptionName);
+    let deadline: A.ZonedTime | undefined;
+    let duration: A.Duration | undefined;
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.By);
+            deadline = this.SUBRULE(this.zonedTime);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.For);
+            this.CONSUME(T.More);
+            this.CONSUME(T.Than);
+            duration = this.SUBRULE(this.duration);
+          },
+        },
+      ]);
+    });
+    const span = this.from(start);
+    const annotations = this.SUBRULE(this.annotations);
+    return { kind: "Disruption", condition, deadline, duration, annotations: annotations ?? noAnnotations, span };
+  });
+
+  /** A disruption kind such as `not-published`; `stale` and `holiday` are keywords elsewhere. */
+  public disruptionName = this.RULE("disruptionName", (): A.Ident => {
+    const tok = this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.Stale) },
+      { ALT: () => this.CONSUME(T.Holiday) },
+    ]);
+    return this.ident(tok);
+  });
+
+  public fallbackStep = this.RULE("fallbackStep", (): A.FallbackStep => {
+    const start = this.LA(1);
+    const number = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Dot);
+    const action = this.SUBRULE(this.fallbackAction);
+    const only: A.Ident[] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.For);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => only.push(this.SUBRULE(this.disruptionName)) });
+    });
+    const span = this.from(start);
+    const annotations = this.SUBRULE(this.annotations);
+    return { kind: "FallbackStep", number, action, only: this.compact(only), annotations: annotations ?? noAnnotations, span };
+  });
+
+  public fallbackAction = this.RULE("fallbackAction", (): A.FallbackAction => {
+    const start = this.LA(1);
+    return this.OR<A.FallbackAction>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Postpone);
+          this.CONSUME(T.Up);
+          this.CONSUME(T.To);
+          const days = this.num(this.CONSUME(T.NumberLiteral));
+          this.CONSUME(T.Business);
+          this.OR2([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+          let calendar: A.Ident | undefined;
+          this.OPTION(() => {
+            this.CONSUME(T.On);
+            calendar = this.ident(this.CONSUME(T.Identifier));
+          });
+          return { kind: "Postpone", days, calendar, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Use);
+          this.CONSUME(T.Index);
+          return { kind: "AlternateIndex", index: this.ident(this.CONSUME2(T.Identifier)), span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Carry);
+          this.CONSUME(T.Forward);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Last);
+          this.CONSUME(T.Published);
+          this.CONSUME(T.Value);
+          let flagged = false;
+          let withinDays: A.NumberLit | undefined;
+          this.OPTION2(() => {
+            this.CONSUME(T.Comma);
+            this.CONSUME(T.Flagged);
+            flagged = true;
+          });
+          this.OPTION3(() => {
+            this.CONSUME(T.If);
+            this.CONSUME2(T.Published);
+            this.CONSUME(T.Within);
+            withinDays = this.num(this.CONSUME2(T.NumberLiteral));
+            this.CONSUME2(T.Business);
+            this.OR3([{ ALT: () => this.CONSUME2(T.Day) }, { ALT: () => this.CONSUME2(T.Days) }]);
+          });
+          return { kind: "CarryForward", flagged, withinDays, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Determined);
+          this.CONSUME(T.By);
+          this.CONSUME2(T.The);
+          return { kind: "Determination", party: this.ident(this.CONSUME3(T.Identifier)), span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  public optionTypeStmt = this.RULE("optionTypeStmt", () => {
+    this.CONSUME(T.Type);
+    return { kind: "OptionType" as const, rights: this.SUBRULE(this.identList) };
+  });
+
+  public exerciseStmt = this.RULE("exerciseStmt", () => {
+    this.CONSUME(T.Exercise);
+    return { kind: "Exercise" as const, style: this.ident(this.CONSUME(T.Identifier)) };
+  });
+
+  public autoExerciseStmt = this.RULE("autoExerciseStmt", () => {
+    this.CONSUME(T.Automatic);
+    this.CONSUME(T.Exercise);
+    this.CONSUME(T.When);
+    this.CONSUME(T.In);
+    this.CONSUME(T.The);
+    this.CONSUME(T.Money);
+    this.CONSUME(T.By);
+    this.CONSUME(T.At);
+    this.CONSUME(T.Least);
+    return { kind: "AutoExercise" as const, threshold: this.SUBRULE(this.quantity) };
+  });
+
+  public strikesStmt = this.RULE("strikesStmt", () => {
+    this.CONSUME(T.Strikes);
+    this.CONSUME(T.Every);
+    return { kind: "Strikes" as const, step: this.SUBRULE(this.quantity) };
+  });
+
+  public legStmt = this.RULE("legStmt", () => {
+    this.CONSUME(T.Leg);
+    const side = this.ident(this.CONSUME(T.Identifier));
+    const ratio = this.num(this.CONSUME(T.NumberLiteral));
+    const contract = this.ident(this.CONSUME2(T.Identifier));
+    let monthsLater: A.NumberLit | undefined;
+    let rounding: A.Rounding | undefined;
+    this.OPTION(() => {
+      monthsLater = this.num(this.CONSUME2(T.NumberLiteral));
+      this.OR([{ ALT: () => this.CONSUME(T.Month) }, { ALT: () => this.CONSUME(T.Months) }]);
+      this.CONSUME(T.Later);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Comma);
+      rounding = this.SUBRULE(this.rounding);
+    });
+    return { kind: "Leg" as const, side, ratio, contract, monthsLater, rounding };
+  });
+
+  public negativePricesStmt = this.RULE("negativePricesStmt", () => {
+    this.CONSUME(T.Negative);
+    this.CONSUME(T.Prices);
+    this.CONSUME(T.Allowed);
+    return { kind: "NegativePrices" as const };
+  });
+
+  // ---------------------------------------------------------------------------------------------- shared pieces
+
+  public identList = this.RULE("identList", (): A.Ident[] => {
+    const out: A.Ident[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => out.push(this.ident(this.CONSUME(T.Identifier))) });
+    return out;
+  }, { recoveryValueFunc: () => [] });
+
+  public zone = this.RULE("zone", (): A.ZoneRef => {
+    const tok = this.OR([{ ALT: () => this.CONSUME(T.ZoneName) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+    return { kind: "Zone", name: tok.image, span: this.tokSpan(tok) };
+  });
+
+  public zonedTime = this.RULE("zonedTime", (): A.ZonedTime => {
+    const t = this.CONSUME(T.TimeLiteral);
+    const zone = this.SUBRULE(this.zone);
+    return { kind: "ZonedTime", time: this.time(t), zone, span: this.from(t) };
+  });
+
+  public timeWindow = this.RULE("timeWindow", (): A.TimeWindow => {
+    const start = this.CONSUME(T.From);
+    const from = this.time(this.CONSUME(T.TimeLiteral));
+    const fromBound = this.SUBRULE(this.bound);
+    this.CONSUME(T.To);
+    const to = this.time(this.CONSUME2(T.TimeLiteral));
+    const toBound = this.SUBRULE2(this.bound);
+    const zone = this.SUBRULE(this.zone);
+    return { kind: "TimeWindow", from, fromBound, to, toBound, zone, span: this.from(start) };
+  });
+
+  public bound = this.RULE("bound", () =>
+    this.OR([
+      { ALT: () => (this.CONSUME(T.Inclusive), "inclusive" as const) },
+      { ALT: () => (this.CONSUME(T.Exclusive), "exclusive" as const) },
+    ]),
+  );
+
+  public duration = this.RULE("duration", (): A.Duration => {
+    const start = this.LA(1);
+    const amount = this.num(this.CONSUME(T.NumberLiteral));
+    let business = false;
+    this.OPTION(() => {
+      this.CONSUME(T.Business);
+      business = true;
+    });
+    const unit = this.ident(
+      this.OR([
+        { ALT: () => this.CONSUME(T.Identifier) },
+        { ALT: () => this.CONSUME(T.Days) },
+        { ALT: () => this.CONSUME(T.Day) },
+      ]),
+    );
+    return { kind: "Duration", amount, business, unit, span: this.from(start) };
+  });
+
+  public quantity = this.RULE("quantity", (): A.Quantity => {
+    const start = this.LA(1);
+    const amount = this.num(this.CONSUME(T.NumberLiteral));
+    const unit = this.SUBRULE(this.unitExpr);
+    return { kind: "Quantity", amount, unit, span: this.from(start) };
+  });
+
+  public unitExpr = this.RULE("unitExpr", (): A.UnitExpr => {
+    const start = this.LA(1);
+    const numerator = this.SUBRULE(this.unitTerm);
+    let denominator: A.UnitTerm | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Per);
+      denominator = this.SUBRULE2(this.unitTerm);
+    });
+    return { kind: "UnitExpr", numerator, denominator, span: this.from(start) };
+  });
+
+  public unitTerm = this.RULE("unitTerm", (): A.UnitTerm => {
+    const start = this.LA(1);
+    let scale: A.NumberLit | undefined;
+    this.OPTION(() => {
+      scale = this.num(this.OR([{ ALT: () => this.CONSUME(T.ScaledNumber) }, { ALT: () => this.CONSUME(T.NumberLiteral) }]));
+    });
+    const words: A.Ident[] = [this.ident(this.CONSUME(T.Identifier))];
+    // A unit never spans lines: a word on the next line starts the next statement (often a misspelled keyword).
+    this.MANY({
+      GATE: () => this.LA(1).startLine === this.LA(0).endLine,
+      DEF: () => words.push(this.ident(this.CONSUME2(T.Identifier))),
+    });
+    return { kind: "UnitTerm", scale, words, span: this.from(start) };
+  });
+}
+
+/** The one parser instance of the process; reset per parse with `parser.input = tokens`. */
+export const parserInstance = new TermsheetParser();
+
+/** Token types by name, for tooling (EBNF generation, TextMate grammar tests). */
+export const tokenTypes: readonly TokenType[] = T.allTokens;

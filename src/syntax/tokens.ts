@@ -1,0 +1,311 @@
+/**
+ * Tokens of the Termsheet language and the one lexer instance.
+ * Keywords use `longer_alt: Identifier` so `exclusive-window` is one identifier; comments go to their own
+ * group so the formatter can put them back. Enumerated words (weekdays, months, rounding modes, conventions,
+ * aggregation methods) are plain identifiers: the checker validates them and suggests corrections.
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
+});
+
+const keywordList: TokenType[] = [];
+/** Defines a keyword token whose image is the word itself. */
+function kw(word: string): TokenType {
+  const name = word[0]!.toUpperCase() + word.slice(1);
+  const t = createToken({
+    name: `Kw${name}`,
+    pattern: new RegExp(`${word}(?![A-Za-z0-9_]|-[A-Za-z0-9_])`),
+    longer_alt: Identifier,
+    categories: [KeywordCategory],
+    label: `\`${word}\``,
+  });
+  keywordList.push(t);
+  return t;
+}
+
+/** All keywords share this category; the TextMate grammar and the formatter rely on it. */
+export const KeywordCategory = createToken({ name: "Keyword", pattern: Lexer.NA });
+
+// Declarations and imports.
+export const Import = kw("import");
+export const From = kw("from");
+export const Calendar = kw("calendar");
+export const Index = kw("index");
+export const Future = kw("future");
+export const Option = kw("option");
+export const Spread = kw("spread");
+// Annotations.
+export const Description = kw("description");
+export const Clause = kw("clause");
+export const Effective = kw("effective");
+export const Until = kw("until");
+// Calendars.
+export const Time = kw("time");
+export const Zone = kw("zone");
+export const Weekend = kw("weekend");
+export const Holiday = kw("holiday");
+export const On = kw("on");
+export const The = kw("the");
+export const Last = kw("last");
+export const Of = kw("of");
+export const Easter = kw("Easter");
+export const Before = kw("before");
+export const After = kw("after");
+export const Day = kw("day");
+export const Days = kw("days");
+export const Except = kw("except");
+export const In = kw("in");
+export const Observed = kw("observed");
+export const As = kw("as");
+export const Next = kw("next");
+export const Weekday = kw("weekday");
+export const Business = kw("business");
+export const All = kw("all");
+export const Any = kw("any");
+export const Based = kw("based");
+// Indices.
+export const Administrator = kw("administrator");
+export const Quoted = kw("quoted");
+export const Methodology = kw("methodology");
+export const Version = kw("version");
+export const Source = kw("source");
+export const Models = kw("models");
+export const Instruments = kw("instruments");
+export const Weight = kw("weight");
+export const Blend = kw("blend");
+export const Window = kw("window");
+export const To = kw("to");
+export const Inclusive = kw("inclusive");
+export const Exclusive = kw("exclusive");
+export const Partition = kw("partition");
+export const Into = kw("into");
+export const Intervals = kw("intervals");
+export const Interval = kw("interval");
+export const Empty = kw("empty");
+export const Aggregate = kw("aggregate");
+export const By = kw("by");
+export const Exact = kw("exact");
+export const Half = kw("half");
+export const Dropping = kw("dropping");
+export const Highest = kw("highest");
+export const And = kw("and");
+export const Lowest = kw("lowest");
+export const Capped = kw("capped");
+export const At = kw("at");
+export const Weighted = kw("weighted");
+export const Exclude = kw("exclude");
+export const Sources = kw("sources");
+export const Deviating = kw("deviating");
+export const More = kw("more");
+export const Than = kw("than");
+export const Median = kw("median");
+export const Others = kw("others");
+export const Stale = kw("stale");
+export const For = kw("for");
+export const Minimum = kw("minimum");
+export const Trades = kw("trades");
+export const Per = kw("per");
+export const With = kw("with");
+export const Or = kw("or");
+export const Use = kw("use");
+export const Extreme = kw("extreme");
+export const Moves = kw("moves");
+export const Above = kw("above");
+export const Below = kw("below");
+export const Round = kw("round");
+export const Unrounded = kw("unrounded");
+export const Publish = kw("publish");
+export const Every = kw("every");
+export const Restate = kw("restate");
+export const Never = kw("never");
+export const Same = kw("same");
+export const If = kw("if");
+export const Change = kw("change");
+export const Exceeds = kw("exceeds");
+// Contracts.
+export const Underlying = kw("underlying");
+export const Contract = kw("contract");
+export const Unit = kw("unit");
+export const Price = kw("price");
+export const Tick = kw("tick");
+export const Listing = kw("listing");
+export const Consecutive = kw("consecutive");
+export const Plus = kw("plus");
+export const Trading = kw("trading");
+export const Is = kw("is");
+export const Adjusted = kw("adjusted");
+export const Month = kw("month");
+export const Week = kw("week");
+export const Terminates = kw("terminates");
+export const Final = kw("final");
+export const Settlement = kw("settlement");
+export const Average = kw("average");
+export const Over = kw("over");
+export const Up = kw("up");
+export const Rounded = kw("rounded");
+export const Leg = kw("leg");
+export const Daily = kw("daily");
+export const Vwap = kw("vwap");
+export const Midpoint = kw("midpoint");
+export const Bid = kw("bid");
+export const Offer = kw("offer");
+export const Carry = kw("carry");
+export const Forward = kw("forward");
+export const Prior = kw("prior");
+export const Limits = kw("limits");
+export const Limit = kw("limit");
+export const Position = kw("position");
+export const Spot = kw("spot");
+export const Months = kw("months");
+export const Fallback = kw("fallback");
+export const Disruption = kw("disruption");
+export const Postpone = kw("postpone");
+export const Published = kw("published");
+export const Value = kw("value");
+export const Flagged = kw("flagged");
+export const Within = kw("within");
+export const Determined = kw("determined");
+export const Type = kw("type");
+export const Exercise = kw("exercise");
+export const Automatic = kw("automatic");
+export const When = kw("when");
+export const Money = kw("money");
+export const Least = kw("least");
+export const Strikes = kw("strikes");
+export const Premium = kw("premium");
+export const Expiry = kw("expiry");
+export const Later = kw("later");
+export const Negative = kw("negative");
+export const Prices = kw("prices");
+export const Allowed = kw("allowed");
+export const Its = kw("its");
+export const Own = kw("own");
+
+// Literals. Order matters: dates before year-months before numbers; times before numbers.
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  label: "a string in double quotes",
+});
+/** An opening quote with no closing quote on the same line; reported by the parser wrapper. */
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: /"(?:[^"\\\r\n]|\\.)*/,
+});
+export const DateLiteral = createToken({
+  name: "DateLiteral",
+  pattern: /\d{4}-\d{2}-\d{2}(?![\w-])/,
+  label: "a date such as 2026-03-27",
+});
+export const TimeLiteral = createToken({
+  name: "TimeLiteral",
+  pattern: /\d{1,2}:\d{2}(?::\d{2})?(?![\w:])/,
+  label: "a time such as 16:00",
+});
+export const OrdinalNumber = createToken({
+  name: "OrdinalNumber",
+  pattern: /\d+(?:st|nd|rd|th)(?![\w-])/,
+  label: "an ordinal such as 25th",
+});
+export const OrdinalWord = createToken({
+  name: "OrdinalWord",
+  pattern: /(?:first|second|third|fourth|fifth)(?![A-Za-z0-9_]|-[A-Za-z0-9_])/,
+  longer_alt: Identifier,
+  label: "first, second, third, fourth or fifth",
+});
+export const Percent = createToken({
+  name: "Percent",
+  pattern: /-?\d[\d_]*(?:\.[\d_]+)?%/,
+  label: "a percentage such as 5%",
+});
+/** A number with a compact scale suffix, as in `per 1M tokens`. */
+export const ScaledNumber = createToken({
+  name: "ScaledNumber",
+  pattern: /\d[\d_]*[KMB](?![\w-])/,
+  label: "a scaled number such as 1M",
+});
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: /-?\d[\d_]*(?:\.[\d_]+)?(?![\w])/,
+  label: "a number",
+});
+export const ZoneName = createToken({
+  name: "ZoneName",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z0-9_+-]+)+/,
+  label: "a time zone such as Europe/London",
+});
+
+export const LCurly = createToken({
+  name: "LCurly", pattern: /\{/, label: "`{`" });
+export const RCurly = createToken({
+  name: "RCurly", pattern: /\}/, label: "`}`" });
+export const Comma = createToken({
+  name: "Comma", pattern: /,/, label: "`,`" });
+export const Colon = createToken({
+  name: "Colon", pattern: /:/, label: "`:`" });
+export const Dot = createToken({
+  name: "Dot", pattern: /\./, label: "`.`" });
+
+export const LineComment = createToken({
+  name: "LineComment",
+  pattern: /\/\/[^\r\n]*/,
+  group: "comments",
+});
+export const BlockComment = createToken({
+  name: "BlockComment",
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: "comments",
+  line_breaks: true,
+});
+/** A block comment that never closes; reported by the parser wrapper. */
+export const UnterminatedComment = createToken({
+  name: "UnterminatedComment",
+  pattern: /\/\*[\s\S]*/,
+  group: "comments",
+  line_breaks: true,
+});
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+/** Every token type in lexing order. */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedComment,
+  StringLiteral,
+  UnterminatedString,
+  DateLiteral,
+  TimeLiteral,
+  OrdinalNumber,
+  Percent,
+  ScaledNumber,
+  NumberLiteral,
+  ZoneName,
+  LCurly,
+  RCurly,
+  Comma,
+  Colon,
+  Dot,
+  KeywordCategory,
+  OrdinalWord,
+  ...keywordList,
+  Identifier,
+];
+
+/** The words reserved by the language, for documentation and did-you-mean. */
+export const keywords: readonly string[] = keywordList.map((t) => (t.PATTERN as RegExp).source.split("(")[0]!);
+
+/** The one lexer instance of the process. */
+export const lexer = new Lexer(allTokens, {
+  positionTracking: "full",
+  ensureOptimizations: false,
+  safeMode: false,
+});
