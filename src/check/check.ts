@@ -1,0 +1,21 @@
+/**
+ * The checker's entry: runs every check over a built Program. Checks report diagnostics and never throw;
+ * each one tolerates the partial trees that error recovery produces.
+ */
+import type { Program, Report } from "./program.js";
+import { checkNames } from "./names.js";
+import { checkCalendars } from "./calendars.js";
+import { checkIndices } from "./indices.js";
+import { checkContracts } from "./contracts.js";
+import { checkFallbacks } from "./fallbacks.js";
+import { checkVersions } from "./versions.js";
+
+/** Runs all checks in a fixed order (names first: later checks rely on resolved references). */
+export function checkProgram(program: Program, report: Report): void {
+  checkNames(program, report);
+  checkCalendars(program, report);
+  checkIndices(program, report);
+  checkContracts(program, report);
+  checkFallbacks(program, report);
+  checkVersions(program, report);
+}
