@@ -27,8 +27,12 @@ export class TermsheetParser extends EmbeddedActionsParser {
   /** The file whose spans are being produced; set by parse(). */
   file = "";
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, errorMessageProvider });
+  /**
+   * `validate` runs chevrotain's grammar validations (ambiguities, left recursion). They cost tens of milliseconds
+   * at every start, so the process-wide instance skips them and test/syntax/grammar-valid.test.ts runs them.
+   */
+  constructor(options: { validate?: boolean } = {}) {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, errorMessageProvider, skipValidations: !options.validate });
     this.performSelfAnalysis();
   }
 

@@ -1,10 +1,10 @@
 /**
  * Tokens of the Termsheet language and the one lexer instance.
- * Keywords use `longer_alt: Identifier` so `exclusive-window` is one identifier; comments go to their own
+ * Keywords are identifiers re-typed after lexing, so `exclusive-window` stays one identifier; comments go to their own
  * group so the formatter can put them back. Enumerated words (weekdays, months, rounding modes, conventions,
  * aggregation methods) are plain identifiers: the checker validates them and suggests corrections.
  */
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
 
 export const Identifier = createToken({
   name: "Identifier",
@@ -12,17 +12,16 @@ export const Identifier = createToken({
 });
 
 const keywordList: TokenType[] = [];
-/** Defines a keyword token whose image is the word itself. */
+const keywordByWord = new Map<string, TokenType>();
+/**
+ * Defines a keyword token whose image is the word itself. Keywords are not lexer patterns: the lexer reads them
+ * as identifiers and `tokenize` re-types them by a map lookup, which keeps lexer construction and lexing fast.
+ */
 function kw(word: string): TokenType {
   const name = word[0]!.toUpperCase() + word.slice(1);
-  const t = createToken({
-    name: `Kw${name}`,
-    pattern: new RegExp(`${word}(?![A-Za-z0-9_]|-[A-Za-z0-9_])`),
-    longer_alt: Identifier,
-    categories: [KeywordCategory],
-    label: `\`${word}\``,
-  });
+  const t = createToken({ name: `Kw${name}`, pattern: Lexer.NA, categories: [KeywordCategory], label: `\`${word}\`` });
   keywordList.push(t);
+  keywordByWord.set(word, t);
   return t;
 }
 
@@ -210,12 +209,13 @@ export const OrdinalNumber = createToken({
   pattern: /\d+(?:st|nd|rd|th)(?![\w-])/,
   label: "an ordinal such as 25th",
 });
+/** `first` … `fifth`: re-typed from identifiers like keywords. */
 export const OrdinalWord = createToken({
   name: "OrdinalWord",
-  pattern: /(?:first|second|third|fourth|fifth)(?![A-Za-z0-9_]|-[A-Za-z0-9_])/,
-  longer_alt: Identifier,
+  pattern: Lexer.NA,
   label: "first, second, third, fourth or fifth",
 });
+for (const w of ["first", "second", "third", "fourth", "fifth"]) keywordByWord.set(w, OrdinalWord);
 export const Percent = createToken({
   name: "Percent",
   pattern: /-?\d[\d_]*(?:\.[\d_]+)?%/,
@@ -274,8 +274,8 @@ export const WhiteSpace = createToken({
   line_breaks: true,
 });
 
-/** Every token type in lexing order. */
-export const allTokens: TokenType[] = [
+/** The token types the chevrotain lexer matches, in order: literals before identifiers. */
+const lexerTokens: TokenType[] = [
   WhiteSpace,
   LineComment,
   BlockComment,
@@ -294,18 +294,40 @@ export const allTokens: TokenType[] = [
   Comma,
   Colon,
   Dot,
-  KeywordCategory,
-  OrdinalWord,
-  ...keywordList,
   Identifier,
 ];
 
-/** The words reserved by the language, for documentation and did-you-mean. */
-export const keywords: readonly string[] = keywordList.map((t) => (t.PATTERN as RegExp).source.split("(")[0]!);
+/** Every token type the parser knows (its vocabulary). */
+export const allTokens: TokenType[] = [...lexerTokens, KeywordCategory, OrdinalWord, ...keywordList];
 
-/** The one lexer instance of the process. */
-export const lexer = new Lexer(allTokens, {
+/** The words reserved by the language, for documentation and did-you-mean. */
+export const keywords: readonly string[] = [...keywordByWord.keys()].filter((w) => keywordByWord.get(w) !== OrdinalWord);
+
+/** The keyword token type of a word, if it is one. */
+export function keywordOf(word: string): TokenType | undefined {
+  return keywordByWord.get(word);
+}
+
+const chevrotainLexer = new Lexer(lexerTokens, {
   positionTracking: "full",
   ensureOptimizations: false,
   safeMode: false,
+  skipValidations: true,
 });
+
+/** The one lexer of the process: chevrotain's lexer followed by keyword re-typing. */
+export const lexer = {
+  tokenize(text: string): ILexingResult {
+    const result = chevrotainLexer.tokenize(text);
+    for (const t of result.tokens) {
+      if (t.tokenType === Identifier) {
+        const k = keywordByWord.get(t.image);
+        if (k) {
+          t.tokenType = k;
+          t.tokenTypeIdx = k.tokenTypeIdx!;
+        }
+      }
+    }
+    return result;
+  },
+};
