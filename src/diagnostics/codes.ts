@@ -87,6 +87,9 @@ const TABLE = {
   CircularReference: ["E5007", "circular-reference", "Declarations refer to each other in a cycle."],
   MissingRounding: ["E5008", "missing-rounding", "A computed amount has no explicit rounding."],
   InvalidAggregationOption: ["E5009", "invalid-aggregation-option", "An option is not valid for the chosen aggregation method."],
+  MissingCalendar: ["E5010", "missing-calendar", "A rule counts business days but no calendar says which days those are."],
+  OneSidedSpread: ["E5011", "one-sided-spread", "A spread's legs do not include both a buy and a sell."],
+  AggregationWithoutData: ["E5012", "aggregation-without-data", "An index aggregates trades or intervals but declares no window or partition that produces them."],
 
   // E6xxx: model and backends.
   ModelValidationFailed: ["E6001", "model-validation-failed", "The lowered model failed schema validation; this is a compiler bug, not a problem in the contract."],
