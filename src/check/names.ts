@@ -1,4 +1,499 @@
-/** Placeholder, replaced by the check's implementation. */
-import type { Program, Report } from "./program.js";
+/**
+ * The names check, first of the checks: every reference resolves to a declaration of the right kind (calendars,
+ * indices, futures), every statement is one its declaration allows (E2011), statements that may appear once do
+ * (E2008, unless they are versions with different `effective` ranges), required statements are present (E2009,
+ * reported at the declaration's name) and every time-zone name is a known IANA zone (E2010).
+ * The clause tables below are the single statement of which clause belongs where.
+ */
+import { Codes, diag, hintFor } from "../diagnostics/index.js";
+import { canonicalTimeZone, isValidTimeZone } from "../runtime/calendar/index.js";
+import type { Declaration, DeclarationKind, Ident, Statement, ZoneRef } from "../syntax/ast.js";
+import { declarationKind, type Program, type Report } from "./program.js";
+import { kindPhrase, makeResolver, type ContextResolver } from "./symbols.js";
 
-export function checkNames(_program: Program, _report: Report): void {}
+type StatementKind = Statement["kind"];
+/** Where a statement can stand: in a declaration, or inside an index's `source { … }` block. */
+type Scope = DeclarationKind | "source";
+
+/** One allowed statement: whether it may appear once only (per slot), and whether a declaration requires it. */
+interface ClauseRule {
+  readonly once: boolean;
+}
+
+const ONCE: ClauseRule = { once: true };
+const MANY: ClauseRule = { once: false };
+
+/** The statements a scope allows. Statements not listed are E2011 clause-not-allowed. */
+const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>>> = {
+  calendar: { TimeZone: ONCE, Weekend: ONCE, Holiday: MANY, Joint: ONCE, BasedOn: ONCE },
+  index: {
+    TimeZone: ONCE,
+    Administrator: ONCE,
+    Quoted: ONCE,
+    Methodology: ONCE,
+    Source: MANY,
+    Window: ONCE,
+    Partition: ONCE,
+    EmptyIntervals: ONCE,
+    Aggregate: ONCE,
+    ExcludeDeviation: ONCE,
+    ExcludeStale: ONCE,
+    Minimum: ONCE,
+    Degradation: MANY,
+    ExtremeMoves: ONCE,
+    Round: ONCE,
+    Publish: ONCE,
+    Restate: ONCE,
+  },
+  source: { Quoted: ONCE, PriorityList: ONCE, Weight: ONCE, Blend: ONCE },
+  future: {
+    TimeZone: ONCE,
+    Underlying: ONCE,
+    ContractUnit: ONCE,
+    Quoted: ONCE,
+    Tick: ONCE,
+    Listing: ONCE,
+    LastTradingDay: ONCE,
+    Termination: ONCE,
+    FinalSettlement: ONCE,
+    DailySettlement: ONCE,
+    PriceLimits: ONCE,
+    PositionLimit: ONCE,
+    Fallback: ONCE,
+    NegativePrices: ONCE,
+  },
+  option: {
+    TimeZone: ONCE,
+    Underlying: ONCE,
+    OptionType: ONCE,
+    Exercise: ONCE,
+    AutoExercise: ONCE,
+    ContractUnit: ONCE,
+    Quoted: ONCE,
+    Strikes: ONCE,
+    Tick: ONCE,
+    Listing: ONCE,
+    Expiry: ONCE,
+    LastTradingDay: ONCE,
+    Termination: ONCE,
+    FinalSettlement: ONCE,
+    DailySettlement: ONCE,
+    PriceLimits: ONCE,
+    PositionLimit: ONCE,
+    Fallback: ONCE,
+  },
+  spread: {
+    TimeZone: ONCE,
+    Leg: MANY,
+    NegativePrices: ONCE,
+    ContractUnit: ONCE,
+    Quoted: ONCE,
+    Tick: ONCE,
+    Listing: ONCE,
+    LastTradingDay: ONCE,
+    Termination: ONCE,
+    FinalSettlement: ONCE,
+    DailySettlement: ONCE,
+    PriceLimits: ONCE,
+    PositionLimit: ONCE,
+    Fallback: ONCE,
+  },
+};
+
+/** Tick variants each contract kind allows: a premium tick belongs to options, a spread tick to futures and spreads. */
+const TICK_VARIANTS: Readonly<Partial<Record<Scope, readonly string[]>>> = {
+  future: ["outright", "spread"],
+  option: ["outright", "premium"],
+  spread: ["outright", "spread"],
+};
+
+/** A required clause: a description for messages, an example for the note, and when it counts as present. */
+interface Requirement {
+  readonly clause: string;
+  readonly example: string;
+  readonly present: (stmts: readonly Statement[]) => boolean;
+}
+
+const has =
+  (...kinds: StatementKind[]) =>
+  (stmts: readonly Statement[]): boolean =>
+    stmts.some((s) => kinds.includes(s.kind));
+
+const REQUIRED: Readonly<Record<DeclarationKind, readonly Requirement[]>> = {
+  calendar: [
+    {
+      clause: "time zone",
+      example: "time zone America/New_York",
+      // A joint calendar can take its members' zone; any other calendar must say where its days are.
+      present: has("TimeZone", "Joint"),
+    },
+  ],
+  index: [
+    { clause: "quoted in", example: "quoted in USD per 1M tokens", present: has("Quoted") },
+    { clause: "aggregate", example: "aggregate sources by median", present: has("Aggregate") },
+    { clause: "round", example: "round to 0.01 half-even (or: unrounded)", present: has("Round") },
+    { clause: "publish", example: "publish every calendar day at 16:00 Europe/London", present: has("Publish") },
+  ],
+  future: [
+    { clause: "underlying", example: "underlying AITOK_OUT", present: has("Underlying") },
+    { clause: "contract unit", example: "contract unit 1000 million tokens", present: has("ContractUnit") },
+    { clause: "price quoted in", example: "price quoted in USD per 1M tokens", present: has("Quoted") },
+    {
+      clause: "tick",
+      example: "tick 0.01 USD per 1M tokens",
+      present: (ss) => ss.some((s) => s.kind === "Tick" && s.variant === "outright"),
+    },
+    { clause: "last trading day", example: "last trading day is the last Friday of the contract month, adjusted preceding on NYSE", present: has("LastTradingDay") },
+    { clause: "trading terminates", example: "trading terminates at 16:00 Europe/London", present: has("Termination") },
+    { clause: "final settlement", example: "final settlement in cash at AITOK_OUT at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even", present: has("FinalSettlement") },
+  ],
+  option: [
+    { clause: "underlying", example: "underlying future FOTI", present: has("Underlying") },
+    { clause: "type", example: "type call, put", present: has("OptionType") },
+    { clause: "exercise", example: "exercise european", present: has("Exercise") },
+    { clause: "strikes", example: "strikes every 0.05 USD per 1M tokens", present: has("Strikes") },
+    {
+      clause: "premium tick",
+      example: "premium tick 0.001 USD per 1M tokens",
+      present: (ss) => ss.some((s) => s.kind === "Tick" && (s.variant === "premium" || s.variant === "outright")),
+    },
+    { clause: "expiry", example: "expiry with the underlying", present: has("Expiry", "LastTradingDay") },
+    { clause: "final settlement", example: "final settlement in cash at the final settlement price of FOTI, unrounded", present: has("FinalSettlement") },
+  ],
+  spread: [],
+};
+
+/** The label of a statement in messages and context paths, e.g. "last trading day", `holiday "Good Friday"`. */
+export function statementLabel(s: Statement, scope?: Scope): string {
+  switch (s.kind) {
+    case "TimeZone":
+      return "time zone";
+    case "Weekend":
+      return "weekend";
+    case "Holiday":
+      return s.name ? `holiday "${s.name.value}"` : "holiday";
+    case "Joint":
+      return `business day in ${s.mode} of`;
+    case "BasedOn":
+      return "based on";
+    case "Administrator":
+      return "administrator";
+    case "Quoted":
+      return scope === "future" || scope === "option" || scope === "spread" ? "price quoted in" : "quoted in";
+    case "Methodology":
+      return "methodology version";
+    case "Source":
+      return s.name ? `source ${s.name.name}` : "source";
+    case "PriorityList":
+      return s.list;
+    case "Weight":
+      return "weight";
+    case "Blend":
+      return "blend";
+    case "Window":
+      return "window";
+    case "Partition":
+      return "partition";
+    case "EmptyIntervals":
+      return "empty intervals";
+    case "Aggregate":
+      return `aggregate ${s.level}`;
+    case "ExcludeDeviation":
+      return "exclude sources deviating";
+    case "ExcludeStale":
+      return "exclude sources stale";
+    case "Minimum":
+      return `minimum ${s.what}`;
+    case "Degradation":
+      return "degradation rule";
+    case "ExtremeMoves":
+      return "extreme moves";
+    case "Round":
+      return s.rounding?.unrounded ? "unrounded" : "round";
+    case "Publish":
+      return "publish";
+    case "Restate":
+      return "restate";
+    case "Underlying":
+      return "underlying";
+    case "ContractUnit":
+      return "contract unit";
+    case "Tick":
+      return s.variant === "outright" ? "tick" : `${s.variant} tick`;
+    case "Listing":
+      return "listing";
+    case "LastTradingDay":
+      return "last trading day";
+    case "Expiry":
+      return "expiry";
+    case "Termination":
+      return "trading terminates";
+    case "FinalSettlement":
+      return "final settlement";
+    case "DailySettlement":
+      return "daily settlement";
+    case "PriceLimits":
+      return "price limits";
+    case "PositionLimit":
+      return "position limit";
+    case "Fallback":
+      return "fallback";
+    case "OptionType":
+      return "type";
+    case "Exercise":
+      return "exercise";
+    case "AutoExercise":
+      return "automatic exercise";
+    case "Strikes":
+      return "strikes";
+    case "Leg":
+      return "leg";
+    case "NegativePrices":
+      return "negative prices allowed";
+  }
+}
+
+/** The context path entry of a declaration, e.g. "future FOTI". */
+export function declarationLabel(d: Declaration): string {
+  return `${declarationKind(d)} ${d.name?.name ?? "(unnamed)"}`;
+}
+
+/** Statements of the same slot are duplicates; slots split kinds whose variants may each appear once. */
+function slotOf(s: Statement): string {
+  switch (s.kind) {
+    case "Tick":
+      return `Tick:${s.variant}`;
+    case "Aggregate":
+      return `Aggregate:${s.level}`;
+    case "Minimum":
+      return `Minimum:${s.what}`;
+    case "PositionLimit":
+      return `PositionLimit:${s.scope}`;
+    case "PriorityList":
+      return `PriorityList:${s.list}`;
+    default:
+      return s.kind;
+  }
+}
+
+/** The effective ranges of a statement as a comparable string; statements with different ranges are versions. */
+function effectiveKey(s: Statement): string {
+  return s.annotations.effective.map((e) => `${e.from?.value ?? e.from?.raw ?? ""}..${e.until?.value ?? e.until?.raw ?? ""}`).join(";");
+}
+
+/** Scopes that allow a statement kind, for the hint of E2011. */
+function scopesAllowing(kind: StatementKind): Scope[] {
+  return (Object.keys(ALLOWED) as Scope[]).filter((sc) => ALLOWED[sc][kind] !== undefined);
+}
+
+function scopePhrase(scope: Scope): string {
+  return scope === "source" ? "a source" : kindPhrase(scope);
+}
+
+function listPhrases(ps: readonly string[], conjunction = "or"): string {
+  return ps.length <= 1 ? (ps[0] ?? "") : `${ps.slice(0, -1).join(", ")} ${conjunction} ${ps[ps.length - 1]!}`;
+}
+
+/** Runs the names check over every declaration of the program. */
+export function checkNames(program: Program, report: Report): void {
+  const resolve = makeResolver(program, report);
+  for (const file of program.files) {
+    for (const decl of file.ast.declarations) checkDeclaration(decl, file.source.path, resolve, report);
+  }
+}
+
+function checkDeclaration(decl: Declaration, file: string, resolve: ContextResolver, report: Report): void {
+  const kind = declarationKind(decl);
+  const ctx = [declarationLabel(decl)];
+  const allowed = checkStatements(decl.statements, kind, ctx, report);
+  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve, report);
+  for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report);
+  checkRequired(decl, kind, ctx, report);
+}
+
+/** Reports statements not allowed in a scope and duplicates; returns the allowed ones (recursing into sources). */
+function checkStatements(stmts: readonly Statement[], scope: Scope, ctx: readonly string[], report: Report): Statement[] {
+  const allowed: Statement[] = [];
+  const seen = new Map<string, Statement[]>();
+  for (const s of stmts) {
+    const label = statementLabel(s, scope);
+    const rule = ALLOWED[scope][s.kind];
+    const variants = s.kind === "Tick" ? TICK_VARIANTS[scope] : undefined;
+    if (rule === undefined || (s.kind === "Tick" && variants !== undefined && !variants.includes(s.variant))) {
+      const where =
+        s.kind === "Tick"
+          ? (Object.keys(TICK_VARIANTS) as Scope[]).filter((sc) => TICK_VARIANTS[sc]?.includes(s.variant)).map(scopePhrase)
+          : scopesAllowing(s.kind).map(scopePhrase);
+      report(
+        diag(Codes.ClauseNotAllowed, s.span, `\`${label}\` is not allowed in ${scopePhrase(scope)}`, {
+          context: ctx,
+          hint: where.length > 0 ? `\`${label}\` belongs in ${listPhrases(where)}` : undefined,
+        }),
+      );
+      continue;
+    }
+    allowed.push(s);
+    if (rule.once) {
+      const slot = slotOf(s);
+      const key = effectiveKey(s);
+      const earlier = seen.get(slot) ?? [];
+      const first = earlier.find((e) => effectiveKey(e) === key);
+      if (first !== undefined) {
+        report(
+          diag(Codes.DuplicateClause, s.span, `\`${label}\` is given more than once`, {
+            context: ctx,
+            labels: [{ span: first.span, message: "first given here" }],
+            hint: key === "" ? "remove one, or give each version its own `effective from … until …` range" : "remove one: both have the same effective range",
+          }),
+        );
+      }
+      seen.set(slot, [...earlier, s]);
+    }
+    if (s.kind === "Source") checkStatements(s.statements, "source", [...ctx, label], report);
+  }
+  return allowed;
+}
+
+function checkRequired(decl: Declaration, kind: DeclarationKind, ctx: readonly string[], report: Report): void {
+  if (decl.name === undefined) return;
+  const missing = REQUIRED[kind].filter((r) => !r.present(decl.statements));
+  if (missing.length > 0) {
+    const names = missing.map((m) => `\`${m.clause}\``);
+    report(
+      diag(
+        Codes.MissingClause,
+        decl.name.span,
+        missing.length === 1
+          ? `${kind} \`${decl.name.name}\` has no ${names[0]!} clause`
+          : `${kind} \`${decl.name.name}\` is missing ${missing.length} required clauses: ${listPhrases(names, "and")}`,
+        { context: ctx, notes: missing.map((m) => `for example: ${m.example}`) },
+      ),
+    );
+  }
+  if (kind === "spread") {
+    const legs = decl.statements.filter((s) => s.kind === "Leg").length;
+    if (legs < 2) {
+      report(
+        diag(Codes.MissingClause, decl.name.span, `spread \`${decl.name.name}\` has ${legs === 0 ? "no legs" : "only one leg"}; a spread needs at least two`, {
+          context: ctx,
+          notes: ["for example: leg buy 1 FOTI", "and: leg sell 1 FOTI 1 month later"],
+        }),
+      );
+    }
+  }
+}
+
+const CAL: readonly DeclarationKind[] = ["calendar"];
+const IDX: readonly DeclarationKind[] = ["index"];
+const FUT: readonly DeclarationKind[] = ["future"];
+
+function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx: readonly string[], resolve: ContextResolver, report: Report): void {
+  const ref = (id: Ident | undefined, wanted: readonly DeclarationKind[], what: string): void => {
+    resolve(file, id, wanted, what, ctx);
+  };
+  switch (s.kind) {
+    case "Joint":
+    case "BasedOn":
+      for (const c of s.calendars) ref(c, CAL, "calendar");
+      return;
+    case "Publish":
+      ref(s.calendar, CAL, "calendar");
+      return;
+    case "Underlying":
+      if (scope === "option") {
+        const wanted: readonly DeclarationKind[] = s.declared === "future" ? FUT : s.declared === "index" ? IDX : ["future", "index"];
+        ref(s.target, wanted, s.declared ?? "underlying future or index");
+      } else {
+        ref(s.target, IDX, "index");
+      }
+      return;
+    case "LastTradingDay":
+      ref(s.rule?.calendar, CAL, "calendar");
+      return;
+    case "Expiry":
+      ref(s.calendar, CAL, "calendar");
+      return;
+    case "FinalSettlement": {
+      const v = s.value;
+      if (v === undefined) return;
+      if (v.kind === "IndexAt") ref(v.index, IDX, "index");
+      else if (v.kind === "IndexAverage") {
+        ref(v.index, IDX, "index");
+        ref(v.days?.calendar, CAL, "calendar");
+      } else if (v.kind === "UnderlyingFinal") ref(v.target, FUT, "future");
+      return;
+    }
+    case "Fallback":
+      for (const step of s.steps) {
+        const a = step.action;
+        const stepCtx = [...ctx, `step ${step.number?.raw ?? "?"}`];
+        if (a?.kind === "Postpone") resolve(file, a.calendar, CAL, "calendar", stepCtx);
+        else if (a?.kind === "AlternateIndex") resolve(file, a.index, IDX, "index", stepCtx);
+      }
+      return;
+    case "Leg":
+      ref(s.contract, FUT, "future");
+      return;
+    default:
+      return;
+  }
+}
+
+let zoneNames: readonly string[] | undefined;
+function knownZones(): readonly string[] {
+  if (zoneNames === undefined) {
+    let list: string[] = [];
+    try {
+      list = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
+    } catch {
+      list = [];
+    }
+    zoneNames = [...list, "UTC"];
+  }
+  return zoneNames;
+}
+
+/** Every zone name inside a node, found by walking the plain-data AST. */
+function collectZones(node: unknown, out: ZoneRef[]): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const x of node) collectZones(x, out);
+    return;
+  }
+  const rec = node as Record<string, unknown>;
+  if (rec.kind === "Zone" && typeof rec.name === "string") {
+    out.push(rec as unknown as ZoneRef);
+    return;
+  }
+  for (const [k, v] of Object.entries(rec)) if (k !== "span") collectZones(v, out);
+}
+
+/** Reports unknown time zones (E2010) in a statement, with did-you-mean over the IANA names. */
+function checkZones(s: Statement, ctx: readonly string[], report: Report): void {
+  const zones: ZoneRef[] = [];
+  collectZones(s, zones);
+  for (const z of zones) checkZone(z, ctx, report);
+}
+
+/** Reports one zone name that is not an IANA zone, or is one spelled in the wrong case. */
+export function checkZone(z: ZoneRef, ctx: readonly string[], report: Report): void {
+  if (z.name === "") return;
+  if (isValidTimeZone(z.name)) {
+    const canonical = canonicalTimeZone(z.name);
+    if (canonical === undefined || canonical === z.name || canonical.toLowerCase() !== z.name.toLowerCase()) return;
+    report(
+      diag(Codes.UnknownTimeZone, z.span, `time zone \`${z.name}\` is spelled \`${canonical}\``, {
+        context: ctx,
+        hint: `write \`${canonical}\`: time zone names are case-sensitive`,
+      }),
+    );
+    return;
+  }
+  report(
+    diag(Codes.UnknownTimeZone, z.span, `unknown time zone \`${z.name}\``, {
+      context: ctx,
+      hint: hintFor(z.name, knownZones(), { maxDistance: Math.max(2, Math.floor(z.name.length / 4)) }),
+      notes: ["time zones are IANA names such as Europe/London or America/New_York"],
+    }),
+  );
+}

@@ -1,8 +1,158 @@
-/** Placeholder, replaced by the symbol table implementation. */
+/**
+ * The symbol table: `buildProgram` collects every declaration of every parsed file, reports names declared
+ * twice (E2002) and imports of names a file does not declare (E2005), and computes the names each file can see.
+ * `makeResolver` turns that table into the Resolver the checks use to look references up, reporting unknown
+ * names (E2001, with did-you-mean) and names of the wrong kind (E2003). Runs after parsing, before the checks.
+ *
+ * Scoping rules: a file sees its own declarations and what it imports; `import "x.terms"` imports every
+ * declaration of that file, `import A, B from "x.terms"` only those names; imports are not transitive. Names are
+ * unique across the whole program. Import cycles are harmless (every file is loaded once) and are not reported.
+ */
 import type { Host } from "../driver.js";
-import type { Program, ProgramFile, Report, Symbol } from "./program.js";
+import type { DeclarationKind, Ident } from "../syntax/ast.js";
+import { Codes, diag, hintFor } from "../diagnostics/index.js";
+import { declarationKind, type Program, type ProgramFile, type Report, type Resolver, type Symbol } from "./program.js";
 
-export function buildProgram(files: readonly ProgramFile[], _host: Host, _report: Report): Program {
+/** A description of a declaration kind with its article, for messages: "a calendar", "an index". */
+export function kindPhrase(kind: DeclarationKind): string {
+  return kind === "index" || kind === "option" ? `an ${kind}` : `a ${kind}`;
+}
+
+/** `a calendar`, `a future or an index`, … */
+export function kindsPhrase(kinds: readonly DeclarationKind[]): string {
+  const ps = kinds.map(kindPhrase);
+  return ps.length <= 1 ? (ps[0] ?? "a declaration") : `${ps.slice(0, -1).join(", ")} or ${ps[ps.length - 1]!}`;
+}
+
+/**
+ * Builds the program's symbol table. Declarations in imported (non-root) files are entered before those of root
+ * files, so when a root file redeclares a library name the error (E2002) is reported in the root file, with a
+ * label at the library's declaration; otherwise the later declaration in file order is the one reported.
+ */
+export function buildProgram(files: readonly ProgramFile[], host: Host, report: Report): Program {
   const symbols = new Map<string, Symbol>();
-  return { files, symbols, visible: () => symbols };
+  const own = new Map<string, Map<string, Symbol>>();
+  const byPath = new Map<string, ProgramFile>();
+  for (const f of files) {
+    byPath.set(f.source.path, f);
+    own.set(f.source.path, new Map());
+  }
+
+  const ordered = [...files.filter((f) => !f.root), ...files.filter((f) => f.root)];
+  for (const f of ordered) {
+    const path = f.source.path;
+    const mine = own.get(path)!;
+    for (const decl of f.ast.declarations) {
+      if (decl.name === undefined || decl.name.name === "") continue;
+      const sym: Symbol = { name: decl.name.name, kind: declarationKind(decl), decl, file: path };
+      const first = symbols.get(sym.name);
+      if (first !== undefined) {
+        const where = first.file === path ? "" : ` in ${first.file}`;
+        report(
+          diag(Codes.DuplicateDeclaration, decl.name.span, `\`${sym.name}\` is already declared${where}`, {
+            context: [`${sym.kind} ${sym.name}`],
+            labels: [{ span: first.decl.name!.span, message: "first declared here" }],
+            hint: "give one of the declarations another name",
+          }),
+        );
+      } else {
+        symbols.set(sym.name, sym);
+      }
+      if (!mine.has(sym.name)) mine.set(sym.name, sym);
+    }
+  }
+
+  const visibleByFile = new Map<string, Map<string, Symbol>>();
+  for (const f of files) {
+    const path = f.source.path;
+    const visible = new Map(own.get(path)!);
+    for (const imp of f.ast.imports) {
+      if (imp.path === undefined || imp.path.value === "") continue;
+      const target = host.resolveImport(path, imp.path.value);
+      const targetSymbols = own.get(target);
+      // A missing file was reported by the driver (E2004).
+      if (targetSymbols === undefined || !byPath.has(target)) continue;
+      if (imp.names.length === 0) {
+        for (const [name, sym] of targetSymbols) if (!visible.has(name)) visible.set(name, sym);
+        continue;
+      }
+      for (const ident of imp.names) {
+        const sym = targetSymbols.get(ident.name);
+        if (sym === undefined) {
+          const names = [...targetSymbols.keys()];
+          report(
+            diag(Codes.ImportNameNotFound, ident.span, `\`${imp.path.value}\` does not declare \`${ident.name}\``, {
+              context: [`import "${imp.path.value}"`],
+              hint: hintFor(ident.name, names),
+              notes: [names.length === 0 ? `${target} declares nothing` : `${target} declares ${names.map((n) => `\`${n}\``).join(", ")}`],
+            }),
+          );
+          continue;
+        }
+        if (!visible.has(ident.name)) visible.set(ident.name, sym);
+      }
+    }
+    visibleByFile.set(path, visible);
+  }
+
+  const empty: ReadonlyMap<string, Symbol> = new Map();
+  return {
+    files,
+    symbols,
+    visible: (file: string) => visibleByFile.get(file) ?? empty,
+  };
+}
+
+/** A Resolver that also takes the context path of the reference, for its diagnostics. */
+export type ContextResolver = (
+  from: string,
+  ref: Ident | undefined,
+  wanted: readonly DeclarationKind[],
+  what: string,
+  context?: readonly string[],
+) => Symbol | undefined;
+
+/**
+ * Makes the resolver the checks share. An unknown name is E2001 with a did-you-mean hint over the visible names of
+ * the wanted kinds (and a note when the name is declared elsewhere but not imported); a name of another kind is
+ * E2003 with a label at its declaration. `what` names the expected thing for messages, e.g. "calendar".
+ * Pass a report that drops everything for a silent lookup (names.ts has already reported every reference).
+ */
+export function makeResolver(program: Program, report: Report): Resolver & ContextResolver {
+  const resolve: ContextResolver = (from, ref, wanted, what, context = []) => {
+    if (ref === undefined || ref.name === "") return undefined;
+    const visible = program.visible(from);
+    const sym = visible.get(ref.name);
+    if (sym === undefined) {
+      const candidates = [...visible.values()].filter((s) => wanted.includes(s.kind)).map((s) => s.name);
+      const elsewhere = program.symbols.get(ref.name);
+      const notes: string[] = [];
+      let hint = hintFor(ref.name, candidates);
+      if (elsewhere !== undefined) {
+        notes.push(`\`${ref.name}\` is declared in ${elsewhere.file}, which this file does not import`);
+        hint ??= `import it: import ${ref.name} from "…" (the path is relative to this file)`;
+      }
+      report(diag(Codes.UnknownName, ref.span, `unknown ${what} \`${ref.name}\``, { context, hint, notes }));
+      return undefined;
+    }
+    if (!wanted.includes(sym.kind)) {
+      report(
+        diag(Codes.WrongKind, ref.span, `\`${ref.name}\` is ${kindPhrase(sym.kind)}, but ${kindsPhrase(wanted)} is expected here`, {
+          context,
+          labels: sym.decl.name ? [{ span: sym.decl.name.span, message: `declared here as ${kindPhrase(sym.kind)}` }] : [],
+          hint: hintFor(ref.name, [...visible.values()].filter((s) => wanted.includes(s.kind)).map((s) => s.name)),
+        }),
+      );
+      return undefined;
+    }
+    return sym;
+  };
+  return resolve;
+}
+
+/** Looks a name up from a file without reporting anything: the symbol when it is visible and of a wanted kind. */
+export function lookup(program: Program, from: string, name: string | undefined, wanted: readonly DeclarationKind[]): Symbol | undefined {
+  if (name === undefined) return undefined;
+  const sym = program.visible(from).get(name);
+  return sym !== undefined && wanted.includes(sym.kind) ? sym : undefined;
 }
