@@ -1,102 +1,196 @@
 /**
- * Curated syntax-error messages. Chevrotain's raw token lists are replaced by what a reader expects to see
- * ("expected a holiday date after `on`"). The parser's message provider encodes the facts as JSON; parse.ts
- * decodes them through describeExpected().
+ * Curated syntax-error messages. Chevrotain's raw token lists are replaced by what a reader expects to see: a short
+ * message ("expected a holiday date after `on`, found `December`") and, as a hint, an example of what fits there.
+ * The parser's message provider encodes the facts as JSON; parse.ts decodes them through describeExpected().
+ * Suggestions for misspelt keywords come from diagnostics/did-you-mean, like every other did-you-mean.
  */
 import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from "chevrotain";
 import { EOF } from "chevrotain";
+import { hintFor } from "../diagnostics/did-you-mean.js";
 import * as T from "./tokens.js";
 
-/** What each rule stands for, used in messages and context paths. */
-const ruleDescriptions: Record<string, string> = {
-  file: "an `import` or a declaration (`calendar`, `index`, `future`, `option` or `spread`)",
-  importDecl: "an import such as `import \"calendars/nyse.terms\"`",
-  declaration: "a declaration (`calendar`, `index`, `future`, `option` or `spread`)",
-  block: "a block in braces",
-  annotations: "a `description`, `clause` or `effective` annotation",
-  effectiveRange: "an effective range such as `effective from 2026-01-01`",
-  statement: "a statement such as `tick …`, `holiday …` or `window …`, or `}` to close the block",
-  holidayDate:
-    "a holiday date: a date such as 2012-10-29, a day and month such as `25 December`, `the third Monday of January`, `Easter` or `2 days before Easter`",
-  ordinal: "`first`, `second`, `third`, `fourth`, `fifth` or `last`",
-  observance: "an observance such as `observed Saturday as Friday, Sunday as Monday` or `observed on the next weekday`",
-  jointStmt: "`business day in all of …` or `business day in any of …`",
-  quotedStmt: "a unit such as `USD per 1M tokens`",
-  sourceStmt: "a source such as `source OPENAI \"OpenAI list price\" { … }`",
-  priorityListStmt: "a list of quoted names in priority order",
-  method: "an aggregation method such as `median`, `mean`, `vwap` or `volume-weighted-median`",
-  methodOption: "a method option: `exact half …`, `dropping N highest and N lowest`, `capped at N%` or `weighted by …`",
-  excludeStmt: "`deviating more than N% from the median of the others` or `stale for more than N minutes`",
-  minimumStmt: "`minimum sources N` or `minimum trades N per interval`",
-  degradationStmt: "a degradation rule such as `with 3 to 4 sources use mean`",
-  roundStmt: "`round to 0.01 half-even` or `unrounded`",
-  rounding: "a rounding such as `rounded to 0.01 half-even`, `rounded to the tick half-up`, or `unrounded`",
-  publishStmt: "`every calendar day` or `on business days of CALENDAR`",
-  restateStmt: "`restate never` or `restate same day if change exceeds 0.10%`",
-  tickStmt: "a tick size such as `0.01 USD per 1M tokens`",
-  tickTier: "a tick size such as `0.01 USD per 1M tokens`",
-  listingStmt: "a listing cycle such as `6 consecutive months plus the next 2 in December`",
-  lastTradingDayStmt: "a date rule such as `the last Friday of the contract month`",
-  dateRule: "a date rule such as `the last Friday of the contract month` or `2 business days before the third Friday of the contract month`",
-  dateAnchor: "a day such as `the last Friday of the contract month`, `the last business day of the contract month` or `the 25th day of the month before the contract month`",
-  monthRef: "`the contract month`, `the contract week` or `the month before the contract month`",
-  expiryStmt: "`with the underlying` or `N business days before the underlying`",
-  terminationStmt: "a time and zone such as `16:00 Europe/London`",
-  finalSettlementStmt: "a final settlement such as `final settlement in cash at INDEX at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even`",
-  settlementValue: "`at INDEX at TIME ZONE on the last trading day`, `at the average of INDEX …`, `at the final settlement price of CONTRACT` or `leg by leg`",
-  averagingDays: "`every business day of the contract month` or `the last N business days up to the last trading day`",
-  dailySettlementStmt: "numbered daily settlement steps",
-  dailyStep: "a numbered step: `1. vwap of trades from … to …`, `2. midpoint of bid and offer at …` or `3. carry forward the prior settlement`",
-  priceLimitsStmt: "price limits such as `7%, 13%, 20% of the prior settlement`",
-  positionLimitStmt: "a position limit such as `position limit 1000 contracts in the spot month`",
-  fallbackStmt: "`disruption if …` or a numbered fallback step",
-  disruption: "a disruption such as `disruption if not-published by 17:00 Europe/London`",
-  disruptionName: "a disruption kind such as `not-published`, `too-few-sources`, `stale`, `ceased`, `methodology-changed` or `holiday`",
-  fallbackStep: "a numbered fallback step such as `1. postpone up to 2 business days on NYSE`",
-  fallbackAction:
-    "a fallback action: `postpone up to N business days`, `use index NAME`, `carry forward the last published value` or `determined by the exchange`",
-  autoExerciseStmt: "`automatic exercise when in the money by at least …`",
-  strikesStmt: "a strike grid such as `strikes every 0.05 USD per 1M tokens`",
-  legStmt: "a leg such as `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`",
-  identList: "a name",
-  zone: "a time zone such as `Europe/London`",
-  zonedTime: "a time and zone such as `16:00 Europe/London`",
-  timeWindow: "a window such as `from 15:00 inclusive to 16:00 exclusive Europe/London`",
-  bound: "`inclusive` or `exclusive`",
-  duration: "a duration such as `5 minutes` or `2 business days`",
-  quantity: "an amount with a unit, such as `0.01 USD per 1M tokens`",
-  unitExpr: "a unit such as `USD per 1M tokens`",
-  unitTerm: "a unit such as `USD` or `1M tokens`",
+/** What a rule stands for in a message, and an example of it for the hint. */
+interface RuleText {
+  readonly what: string;
+  readonly example?: string;
+}
+
+const ruleTexts: Record<string, RuleText> = {
+  file: {
+    what: "an `import` or a declaration",
+    example: "a file holds imports and declarations that start with `calendar`, `index`, `future`, `option` or `spread`",
+  },
+  importDecl: { what: "an import", example: 'for example `import "calendars/nyse.terms"` or `import NYSE from "calendars/std.terms"`' },
+  declaration: { what: "a declaration", example: "a declaration starts with `calendar`, `index`, `future`, `option` or `spread`" },
+  block: { what: "a block in braces" },
+  annotations: { what: "a `description`, `clause` or `effective` annotation" },
+  effectiveRange: { what: "`from` or `until` and a date", example: "for example `effective from 2026-01-01 until 2026-12-31`" },
+  statement: { what: "a statement, or `}` to close the block" },
+  holidayDate: {
+    what: "a holiday date",
+    example:
+      "a holiday date is a date such as 2012-10-29, a day and month such as `25 December`, `the third Monday of January`, `Easter` or `2 days before Easter`",
+  },
+  ordinal: { what: "`first`, `second`, `third`, `fourth`, `fifth` or `last`" },
+  observance: {
+    what: "an observance",
+    example: "for example `observed Saturday as Friday, Sunday as Monday` or `observed on the next weekday`",
+  },
+  jointStmt: { what: "`all of` or `any of`", example: "for example `business day in all of NYSE, ENGLAND_WALES`" },
+  quotedStmt: { what: "a unit", example: "for example `quoted in USD per 1M tokens`" },
+  sourceStmt: { what: "a source", example: 'for example `source OPENAI "OpenAI list price" { … }`' },
+  priorityListStmt: { what: "a quoted name", example: 'for example `models "gpt-5", "gpt-4.1"`, in priority order' },
+  blendStmt: { what: "a blend", example: "for example `blend input 1, output 3`" },
+  partitionStmt: { what: "a partition", example: "for example `partition into 12 intervals of 5 minutes`" },
+  emptyIntervalsStmt: { what: "a policy", example: "for example `empty intervals skip` or `empty intervals fail`" },
+  aggregateStmt: { what: "what to aggregate", example: "for example `aggregate trades by vwap` or `aggregate sources by median`" },
+  method: { what: "an aggregation method", example: "for example `median`, `mean`, `vwap` or `volume-weighted-median`" },
+  methodOption: {
+    what: "a method option",
+    example: "a method option is `exact half …`, `dropping N highest and N lowest`, `capped at N%` or `weighted by …`",
+  },
+  excludeStmt: {
+    what: "an exclusion rule",
+    example: "for example `exclude sources deviating more than 5% from the median of the others` or `exclude sources stale for more than 30 minutes`",
+  },
+  minimumStmt: { what: "`sources` or `trades`", example: "for example `minimum sources 3` or `minimum trades 1 per interval`" },
+  degradationStmt: { what: "a degradation rule", example: "for example `with 3 to 4 sources use mean` or `with 5 or more sources use median`" },
+  extremeMovesStmt: { what: "an extreme-move rule", example: "for example `extreme moves above 20% held`" },
+  roundStmt: { what: "a rounding", example: "for example `round to 0.01 half-even`, or `unrounded`" },
+  rounding: {
+    what: "a rounding",
+    example: "for example `rounded to 0.01 half-even`, `rounded to the tick half-up`, or `unrounded`",
+  },
+  publishStmt: {
+    what: "a publication schedule",
+    example: "for example `publish every calendar day at 16:00 Europe/London` or `publish on business days of NYSE at 16:00 America/New_York`",
+  },
+  restateStmt: { what: "a restatement policy", example: "for example `restate never` or `restate same day if change exceeds 0.10%`" },
+  underlyingStmt: { what: "the underlying", example: "for example `underlying AITOK_OUT` or `underlying future FOTI`" },
+  contractUnitStmt: { what: "a contract unit", example: "for example `contract unit 1000 million tokens`" },
+  tickStmt: { what: "a tick size", example: "for example `tick 0.01 USD per 1M tokens`" },
+  tickTier: { what: "a tick size", example: "for example `premium tick 1 USD per BTC at or below 25, 5 USD per BTC above 25`" },
+  listingStmt: { what: "a listing cycle", example: "for example `listing 6 consecutive months plus the next 2 in December`" },
+  lastTradingDayStmt: {
+    what: "a date rule",
+    example: "for example `last trading day is the last Friday of the contract month, adjusted preceding on NYSE`",
+  },
+  dateRule: {
+    what: "a date rule",
+    example: "for example `the last Friday of the contract month` or `2 business days before the third Friday of the contract month`",
+  },
+  dateAnchor: {
+    what: "a day",
+    example:
+      "for example `the last Friday of the contract month`, `the last business day of the contract month` or `the 25th day of the month before the contract month`",
+  },
+  monthRef: { what: "a month", example: "`the contract month`, `the contract week` or `the month before the contract month`" },
+  expiryStmt: { what: "an expiry", example: "for example `expiry with the underlying` or `expiry 1 business day before the underlying on NYSE`" },
+  terminationStmt: { what: "a time and zone", example: "for example `trading terminates at 16:00 Europe/London`" },
+  finalSettlementStmt: {
+    what: "a final settlement",
+    example:
+      "for example `final settlement in cash at INDEX at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even`",
+  },
+  settlementValue: {
+    what: "a settlement value",
+    example:
+      "`at INDEX at 16:00 Europe/London on the last trading day`, `at the average of INDEX …`, `at the final settlement price of CONTRACT` or `leg by leg`",
+  },
+  averagingDays: {
+    what: "the days to average over",
+    example: "`every business day of the contract month` or `the last 5 business days up to the last trading day`",
+  },
+  dailySettlementStmt: { what: "a numbered step, or `}`", example: "for example `1. vwap of trades from 14:59 inclusive to 15:00 exclusive America/Chicago`" },
+  dailyStep: {
+    what: "a daily settlement step",
+    example: "a step is `vwap of trades from …`, `midpoint of bid and offer at …` or `carry forward the prior settlement`",
+  },
+  priceLimitsStmt: { what: "a price limit", example: "for example `price limits 7%, 13%, 20% of the prior settlement`" },
+  positionLimitStmt: { what: "a position limit", example: "for example `position limit 1000 contracts in the spot month`" },
+  fallbackStmt: {
+    what: "`disruption if …`, a numbered step, or `}`",
+    example: "for example `disruption if not-published by 17:00 Europe/London` or `1. postpone up to 2 business days on NYSE`",
+  },
+  disruption: { what: "a disruption", example: "for example `disruption if not-published by 17:00 Europe/London`" },
+  disruptionName: {
+    what: "a disruption kind",
+    example: "`not-published`, `too-few-sources`, `stale`, `ceased`, `methodology-changed` or `holiday`",
+  },
+  fallbackStep: { what: "a numbered fallback step", example: "for example `1. postpone up to 2 business days on NYSE`" },
+  fallbackAction: {
+    what: "a fallback action",
+    example:
+      "`postpone up to N business days`, `use index NAME`, `carry forward the last published value` or `determined by the exchange`",
+  },
+  optionTypeStmt: { what: "an option type", example: "for example `type call, put`" },
+  exerciseStmt: { what: "an exercise style", example: "for example `exercise european`" },
+  autoExerciseStmt: { what: "a threshold", example: "for example `automatic exercise when in the money by at least 0.01 USD per 1M tokens`" },
+  strikesStmt: { what: "a strike grid", example: "for example `strikes every 0.05 USD per 1M tokens`" },
+  legStmt: { what: "a leg", example: "for example `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`" },
+  negativePricesStmt: { what: "`negative prices allowed`" },
+  identList: { what: "a name" },
+  zone: { what: "a time zone", example: "for example `Europe/London` or `America/New_York`" },
+  zonedTime: { what: "a time and zone", example: "for example `16:00 Europe/London`" },
+  timeWindow: { what: "a window", example: "for example `from 15:00 inclusive to 16:00 exclusive Europe/London`" },
+  bound: { what: "`inclusive` or `exclusive`", example: "every window bound says whether it is `inclusive` or `exclusive`" },
+  duration: { what: "a duration", example: "for example `5 minutes` or `2 business days`" },
+  quantity: { what: "an amount with a unit", example: "for example `0.01 USD per 1M tokens`" },
+  unitExpr: { what: "a unit", example: "for example `USD per 1M tokens`" },
+  unitTerm: { what: "a unit", example: "for example `USD` or `1M tokens`" },
 };
 
 /** Rules whose name reads as a place in the source, for the context path. */
 const ruleNames: Record<string, string> = {
-  declaration: "declaration",
-  block: "block",
-  statement: "statement",
   holidayStmt: "holiday",
   sourceStmt: "source",
   fallbackStmt: "fallback",
   fallbackStep: "fallback step",
+  disruption: "disruption",
   dailySettlementStmt: "daily settlement",
   dailyStep: "daily settlement step",
   finalSettlementStmt: "final settlement",
   lastTradingDayStmt: "last trading day",
-  tickStmt: "tick",
-  listingStmt: "listing",
+  timeZoneStmt: "time zone",
+  jointStmt: "business day",
+  basedOnStmt: "based on",
+  quotedStmt: "quoted",
+  priorityListStmt: "priority list",
+  emptyIntervalsStmt: "empty intervals",
+  excludeStmt: "exclude",
+  degradationStmt: "degradation rule",
+  extremeMovesStmt: "extreme moves",
+  roundStmt: "round",
+  contractUnitStmt: "contract unit",
+  terminationStmt: "trading terminates",
+  priceLimitsStmt: "price limits",
+  positionLimitStmt: "position limit",
+  optionTypeStmt: "type",
+  autoExerciseStmt: "automatic exercise",
+  negativePricesStmt: "negative prices",
 };
 
-/** A short name of a rule for a context path. */
-export function describeRule(rule: string): string {
-  return ruleNames[rule] ?? rule.replace(/Stmt$/, "").replace(/([A-Z])/g, " $1").toLowerCase();
+/** The rules that name a place worth showing in a context path: statements and steps. */
+function isPlaceRule(rule: string): boolean {
+  return rule.endsWith("Stmt") || rule === "fallbackStep" || rule === "dailyStep" || rule === "disruption";
+}
+
+/** The context path of a rule stack, e.g. ["final settlement"], without grammar plumbing such as `block`. */
+export function contextOf(ruleStack: readonly string[]): string[] {
+  return ruleStack.filter(isPlaceRule).map((r) => ruleNames[r] ?? r.replace(/Stmt$/, "").replace(/([A-Z])/g, " $1").toLowerCase());
 }
 
 /** How a found token reads in a message. */
 export function describeToken(tok: IToken): string {
   if (tok.tokenType === EOF) return "the end of the file";
-  const image = tok.image.length > 40 ? `${tok.image.slice(0, 37)}…` : tok.image;
+  const image = shorten(tok.image);
   if ((tok.tokenType.CATEGORIES ?? []).includes(T.KeywordCategory)) return `the keyword \`${image}\``;
   return `\`${image}\``;
+}
+
+/** A token image for a message: long images (strings, mostly) are cut to 40 characters. */
+export function shorten(image: string): string {
+  return image.length > 40 ? `${image.slice(0, 37)}…` : image;
 }
 
 function label(t: TokenType): string {
@@ -134,24 +228,43 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
 
 function decode(err: IRecognitionException): Encoded | undefined {
   try {
-    return JSON.parse(err.message) as Encoded;
+    const e = JSON.parse(err.message) as Encoded;
+    return typeof e === "object" && e !== null && Array.isArray(e.expected) ? e : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Mismatches that read better with what the token introduces. */
-const curatedMismatch: Record<string, string> = {
-  "block `}`": ruleDescriptions["statement"]!,
-  "finalSettlementStmt `,`": "`,` and a rounding such as `rounded to 0.01 half-even`, or `, unrounded`",
-  "dailySettlementStmt `}`": "a numbered step such as `1. vwap of trades …`, or `}`",
-  "fallbackStmt `}`": "`disruption if …`, a numbered step such as `1. postpone up to 2 business days`, or `}`",
+const curatedMismatch: Record<string, RuleText> = {
+  "block `}`": ruleTexts["statement"]!,
+  "finalSettlementStmt `,`": {
+    what: "`,` and a rounding",
+    example: "a final settlement ends with its rounding: `, rounded to 0.01 half-even`, or `, unrounded`",
+  },
+  "dailySettlementStmt `}`": ruleTexts["dailySettlementStmt"]!,
+  "fallbackStmt `}`": ruleTexts["fallbackStmt"]!,
+  "declaration a name": {
+    what: "a name for the declaration",
+    example: 'a declaration has a keyword, a name and an optional title, as in `future FOTI "AI Token Output Futures" { … }`',
+  },
+  "sourceStmt a name": { what: "a name for the source", example: 'for example `source OPENAI "OpenAI list price" { … }`' },
+  "importDecl a string in double quotes": {
+    what: "the path of the imported file",
+    example: 'for example `import "calendars/nyse.terms"` or `import NYSE from "calendars/std.terms"`',
+  },
 };
 
 /** True when the error is a `}` that was expected but never came. */
 export function expectsClosingBrace(err: IRecognitionException): boolean {
   const e = decode(err);
   return e?.kind === "mismatch" && e.expected[0] === "`}`";
+}
+
+/** True when the parser met, at the top level of a file, a token that cannot start an import or declaration. */
+export function isTopLevelError(err: IRecognitionException): boolean {
+  const e = decode(err);
+  return e !== undefined && e.rule === "file" && (e.kind === "notAllInput" || (e.kind === "mismatch" && e.expected[0] === "the end of the file"));
 }
 
 /** True when the parser stopped at a place where only a new statement, step or declaration could start. */
@@ -162,62 +275,70 @@ export function isStatementBoundaryError(err: IRecognitionException): boolean {
   return e.kind === "mismatch" && e.expected[0] === "`}`" && ["block", "dailySettlementStmt", "fallbackStmt"].includes(e.rule);
 }
 
-/** What was expected, in words. */
-export function describeExpected(err: IRecognitionException, rule: string): string {
+/** What the parser expected, in words: a short phrase for the message and, when useful, an example for the hint. */
+export function describeExpected(err: IRecognitionException, ruleStack: readonly string[]): RuleText {
   const e = decode(err);
-  if (!e) return "something else";
-  if (e.kind === "notAllInput") return ruleDescriptions["file"]!;
+  const rule = ruleStack[ruleStack.length - 1] ?? "file";
+  const example = exampleFor(ruleStack);
+  if (!e) return { what: "something else", example };
+  if (e.kind === "notAllInput") return ruleTexts["file"]!;
   if (e.kind === "mismatch") {
     const only = e.expected[0] ?? "something else";
     const curated = curatedMismatch[`${e.rule} ${only}`];
     if (curated) return curated;
-    if (e.rule === "identList") return "a name";
-    // A name where a rule has its own description reads better as that description.
-    if (only === "a name" && ruleDescriptions[e.rule] && e.rule !== "statement") return `${only} (${ruleDescriptions[e.rule]})`;
-    return only;
+    return { what: only, example };
   }
-  return ruleDescriptions[e.rule] ?? ruleDescriptions[rule] ?? e.expected.join(", ");
+  const text = ruleTexts[e.rule] ?? ruleTexts[rule];
+  return { what: text?.what ?? orList(e.expected), example: text?.example ?? example };
 }
 
-/** For a name where a keyword was expected: `did you mean \`tick\`?` when one is close. */
-export function suggestKeyword(image: string, err: IRecognitionException): string | undefined {
-  const e = decode(err);
-  const words = e?.expected.filter((x) => x.startsWith("`")).map((x) => x.slice(1, -1)) ?? [];
-  const pool = words.length > 0 && !words.includes("}") ? words : T.keywords;
-  return closest(image, pool);
-}
-
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-function distance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  const dp: number[][] = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= m; i++) {
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, dp[i - 2]![j - 2]! + 1);
-      dp[i]![j] = v;
-    }
+/** The example of the innermost rule that has one, looking no further out than the statement. */
+function exampleFor(ruleStack: readonly string[]): string | undefined {
+  for (let i = ruleStack.length - 1; i >= 0; i--) {
+    const rule = ruleStack[i]!;
+    const example = ruleTexts[rule]?.example;
+    if (example) return example;
+    if (isPlaceRule(rule) || rule === "statement" || rule === "block") return undefined;
   }
-  return dp[m]![n]!;
+  return undefined;
 }
 
-/** For a name at the start of a line: the closest keyword, as a hint. */
-export function suggestStatementKeyword(image: string): string | undefined {
-  return closest(image, T.keywords);
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "something else";
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
-function closest(image: string, pool: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDist = Infinity;
-  const limit = Math.max(1, Math.floor(image.length / 3));
-  for (const w of pool) {
-    const dist = distance(image.toLowerCase(), w.toLowerCase());
-    if (dist < bestDist && dist <= limit) {
-      best = w;
-      bestDist = dist;
-    }
-  }
-  return best ? `did you mean \`${best}\`?` : undefined;
+/** The keywords a mismatch or no-viable-alternative error expected, without their backquotes. */
+export function expectedKeywords(err: IRecognitionException): string[] {
+  return decode(err)?.expected.filter((x) => /^`[^`]+`$/.test(x)).map((x) => x.slice(1, -1)) ?? [];
 }
+
+/** For a name where a keyword was expected: `did you mean \`tick\`?` when one of `pool` is close. */
+export function suggestKeyword(image: string, pool: readonly string[]): string | undefined {
+  return hintFor(image, pool);
+}
+
+/** Words that follow a `,` in the grammar; met without one, the comma is probably what is missing. */
+export const afterCommaWords: ReadonlySet<string> = new Set([
+  "adjusted",
+  "rounded",
+  "unrounded",
+  "observed",
+  "flagged",
+  "exact",
+  "dropping",
+  "capped",
+  "weighted",
+]);
+
+/** Examples of statements by declaration keyword, for the hint when a line starts with a word that is no statement. */
+export const statementExamples: Readonly<Record<string, string>> = {
+  calendar: "a calendar's statements start with a keyword such as `time zone`, `weekend`, `holiday` or `based on`",
+  index: "an index's statements start with a keyword such as `source`, `window`, `aggregate`, `minimum` or `round`",
+  future: "a future's statements start with a keyword such as `underlying`, `tick`, `listing`, `last trading day` or `final settlement`",
+  option: "an option's statements start with a keyword such as `underlying`, `type`, `exercise`, `strikes` or `expiry`",
+  spread: "a spread's statements start with a keyword such as `leg`, `negative prices allowed` or `final settlement`",
+};
+
+/** Words that start the action of a numbered daily-settlement or fallback step. */
+export const stepWords: ReadonlySet<string> = new Set(["vwap", "midpoint", "carry", "postpone", "use", "determined"]);

@@ -5,19 +5,24 @@
 import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import { EOF } from "chevrotain";
 import type { SourceFile, Span } from "../base/source.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { Codes, diag, type Code, type Diagnostic } from "../diagnostics/index.js";
 import type { FileNode } from "./ast.js";
 import { parserInstance } from "./parser.js";
 import * as T from "./tokens.js";
 import { canonicalDecimal, unescapeString, validDate, validTime } from "./literals.js";
 import {
+  afterCommaWords,
+  contextOf,
   describeExpected,
-  describeRule,
   describeToken,
+  expectedKeywords,
   expectsClosingBrace,
   isStatementBoundaryError,
+  isTopLevelError,
+  shorten,
+  statementExamples,
+  stepWords,
   suggestKeyword,
-  suggestStatementKeyword,
 } from "./messages.js";
 
 /** A comment kept for the formatter: its text and span. */
@@ -27,14 +32,11 @@ export interface Comment {
   readonly block: boolean;
 }
 
+/** What `parse` returns: the (possibly partial) tree, every comment, and the syntax diagnostics in source order. */
 export interface ParseResult {
   readonly ast: FileNode;
   readonly comments: readonly Comment[];
   readonly diagnostics: readonly Diagnostic[];
-}
-
-function d(code: string, span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
-  return { code, severity: "error", message, span, ...extra };
 }
 
 /** Parses a source file. Never throws: internal failures become an E9001 diagnostic with an empty tree. */
@@ -46,33 +48,59 @@ export function parse(source: SourceFile): ParseResult {
     return {
       ast: { kind: "File", imports: [], declarations: [], span: { file: source.path, start: 0, end: source.text.length } },
       comments: [],
-      diagnostics: [d("E9001", span, `internal error while parsing: ${(e as Error)?.message ?? String(e)}`)],
+      diagnostics: [diag(Codes.InternalError, span, `internal error while parsing: ${(e as Error)?.message ?? String(e)}`)],
     };
   }
+}
+
+/** The declaration keywords, and the words that may start a statement, as the grammar says (computed once). */
+const declarationKeywords: ReadonlySet<TokenType> = new Set([T.Calendar, T.Index, T.Future, T.Option, T.Spread]);
+let statementStarts: readonly string[] | undefined;
+let fileStarts: readonly string[] | undefined;
+
+function firstWords(rule: string): string[] {
+  const words = parserInstance.computeContentAssist(rule, []).map((p) => p.nextTokenType.LABEL?.replace(/^`|`$/g, ""));
+  return [...new Set(words.filter((w): w is string => w !== undefined))];
 }
 
 function parseUnsafe(source: SourceFile): ParseResult {
   const file = source.path;
   const text = source.text;
-  const diagnostics: Diagnostic[] = [];
+  const lexical: Diagnostic[] = [];
   const lexed = T.lexer.tokenize(text);
   const span = (start: number, end: number): Span => ({ file, start, end });
   const tokSpan = (t: IToken): Span => span(t.startOffset, (t.endOffset ?? t.startOffset) + 1);
 
+  let skipUntil = -1;
   for (const err of lexed.errors) {
+    if (err.offset < skipUntil) continue;
     const ch = text.slice(err.offset, err.offset + err.length);
     const first = [...ch][0] ?? ch;
-    diagnostics.push(
-      d("E1001", span(err.offset, err.offset + Math.max(1, first.length)), `unexpected character \`${first}\``, {
-        hint: first === "'" ? "strings use double quotes" : first === "#" ? "comments start with `//`" : undefined,
+    const close = first === "'" ? singleQuotedEnd(text, err.offset) : undefined;
+    if (close !== undefined) {
+      // A whole 'single-quoted string' is one mistake, reported once over all of it.
+      skipUntil = close;
+      const body = text.slice(err.offset + 1, close - 1);
+      lexical.push(
+        diag(Codes.UnexpectedCharacter, span(err.offset, close), "unexpected character `'`: strings use double quotes", {
+          hint: `write "${shorten(body)}"`,
+        }),
+      );
+      continue;
+    }
+    lexical.push(
+      diag(Codes.UnexpectedCharacter, span(err.offset, err.offset + Math.max(1, first.length)), `unexpected character \`${first}\``, {
+        hint: characterHints[first],
       }),
     );
   }
 
   const comments: Comment[] = [];
+  let unclosedCommentAt = Infinity;
   for (const c of lexed.groups["comments"] ?? []) {
     if (c.tokenType === T.UnterminatedComment) {
-      diagnostics.push(d("E1003", span(c.startOffset, c.startOffset + 2), "block comment is never closed", { hint: "close it with `*/`" }));
+      unclosedCommentAt = Math.min(unclosedCommentAt, c.startOffset);
+      lexical.push(diag(Codes.UnterminatedComment, span(c.startOffset, c.startOffset + 2), "block comment is never closed", { hint: "close it with `*/`" }));
     }
     comments.push({ text: c.image, span: tokSpan(c), block: c.tokenType !== T.LineComment });
   }
@@ -82,32 +110,41 @@ function parseUnsafe(source: SourceFile): ParseResult {
   for (const t of lexed.tokens) {
     const tt = t.tokenType;
     if (tt === T.UnterminatedString) {
-      diagnostics.push(d("E1002", tokSpan(t), "string is never closed", { hint: "add a closing `\"` before the end of the line" }));
+      lexical.push(diag(Codes.UnterminatedString, tokSpan(t), "string is never closed", { hint: "add a closing `\"` before the end of the line" }));
       t.tokenType = T.StringLiteral;
       t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
     } else if (tt === T.StringLiteral) {
       const u = unescapeString(t.image);
       if (u.badEscape !== undefined) {
-        const at = t.startOffset + 1 + u.badEscape - 1;
-        diagnostics.push(d("E1002", span(at, at + 2), "unknown escape sequence in string", { hint: "use \\\", \\\\, \\n, \\t or \\u{…}" }));
+        const at = t.startOffset + u.badEscape;
+        lexical.push(
+          diag(Codes.UnterminatedString, span(at, Math.min(at + 2, t.startOffset + t.image.length)), "unknown escape sequence in string", {
+            hint: "use \\\", \\\\, \\n, \\t or \\u{…}",
+          }),
+        );
       }
     } else if (tt === T.NumberLiteral || tt === T.Percent || tt === T.ScaledNumber) {
-      const raw = tt === T.Percent ? t.image.slice(0, -1) : tt === T.ScaledNumber ? t.image.slice(0, -1) : t.image;
+      const raw = tt === T.NumberLiteral ? t.image : t.image.slice(0, -1);
       if (canonicalDecimal(raw) === undefined) {
-        diagnostics.push(
-          d("E1004", tokSpan(t), `malformed number \`${t.image}\``, { hint: "`_` may only separate digits, as in 1_000_000" }),
+        lexical.push(
+          diag(Codes.InvalidNumber, tokSpan(t), `malformed number \`${t.image}\``, { hint: "`_` may only separate digits, as in 1_000_000" }),
         );
       }
     } else if (tt === T.DateLiteral && validDate(t.image) === undefined) {
-      diagnostics.push(d("E1005", tokSpan(t), `\`${t.image}\` is not a date of the calendar`, { hint: "write dates as YYYY-MM-DD" }));
+      lexical.push(diag(Codes.InvalidDateLiteral, tokSpan(t), `\`${t.image}\` is not a date of the calendar`, { hint: dateHint(t.image) }));
     } else if (tt === T.TimeLiteral && validTime(t.image) === undefined) {
-      diagnostics.push(d("E1006", tokSpan(t), `\`${t.image}\` is not a time of day`, { hint: "write times as HH:MM or HH:MM:SS, from 00:00 to 24:00" }));
+      lexical.push(
+        diag(Codes.InvalidTimeLiteral, tokSpan(t), `\`${t.image}\` is not a time of day`, {
+          hint: "write times as HH:MM or HH:MM:SS, from 00:00 to 24:00",
+        }),
+      );
     }
     tokens.push(t);
   }
 
   // Parse; when a line cannot start where it stands (a misspelled keyword, stray text), report it once, drop the
   // rest of that line and parse again, so that one bad line does not cascade into errors on the following ones.
+  const syntax: Diagnostic[] = [];
   const parser = parserInstance;
   parser.file = file;
   let input = tokens;
@@ -123,15 +160,7 @@ function parseUnsafe(source: SourceFile): ParseResult {
     if (!skippedLines.has(line)) {
       skippedLines.add(line);
       const earlier = parser.errors.some((e) => e !== bad && e.token?.startLine === line && e.token.startOffset < at.startOffset);
-      if (!earlier) {
-        const hint = at.tokenType === T.Identifier ? suggestStatementKeyword(at.image) : undefined;
-        diagnostics.push(
-          d("E1010", tokSpan(at), `expected ${describeExpected(bad, "statement")}, found ${describeToken(at)}`, {
-            hint,
-            notes: [`the rest of line ${line} was skipped`],
-          }),
-        );
-      }
+      if (!earlier) syntax.push(lineStartDiagnostic(bad, input, tokens, file));
     }
     input = dropRestOfLine(input, at);
   }
@@ -139,49 +168,189 @@ function parseUnsafe(source: SourceFile): ParseResult {
 
   let lastReported = -1;
   for (const err of parser.errors) {
-    const diag = syntaxDiagnostic(err, tokens, text.length, file);
+    const d = syntaxDiagnostic(err, tokens, text.length, file);
     // One message per position: recovery can report the same spot several times.
-    if (diag.span.start === lastReported) continue;
-    lastReported = diag.span.start;
-    diagnostics.push(diag);
+    if (d.span.start === lastReported) continue;
+    lastReported = d.span.start;
+    syntax.push(d);
   }
-  diagnostics.sort((a, b) => a.span.start - b.span.start);
+
+  // One syntax error per line: what follows the first error on a line (or a bad character or literal before it) is
+  // nearly always its echo. An unclosed block is reported anyway, unless a comment that never closes swallowed it.
+  const lineOf = (offset: number): number => source.position(offset).line;
+  const firstOnLine = new Map<number, number>();
+  for (const d of lexical) {
+    const line = lineOf(d.span.start);
+    firstOnLine.set(line, Math.min(firstOnLine.get(line) ?? Infinity, d.span.start));
+  }
+  const kept: Diagnostic[] = [];
+  for (const d of [...syntax].sort((a, b) => a.span.start - b.span.start)) {
+    if (d.span.start >= unclosedCommentAt) continue;
+    const line = lineOf(d.span.start);
+    const first = firstOnLine.get(line);
+    if (first !== undefined && first <= d.span.start && d.code !== Codes.UnclosedBlock) continue;
+    if (first === undefined || d.span.start < first) firstOnLine.set(line, d.span.start);
+    kept.push(d);
+  }
+  const diagnostics = [...lexical, ...kept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { ast: { ...fileNode, span: span(0, text.length) }, comments, diagnostics };
+}
+
+const characterHints: Readonly<Record<string, string>> = {
+  "'": "strings use double quotes",
+  "#": "comments start with `//`",
+  ";": "a statement ends with its line; no `;` is needed",
+  "(": "the language has no parentheses; write the clause in words",
+  ")": "the language has no parentheses; write the clause in words",
+};
+
+/** The offset just after the `'` that closes a single-quoted string opened at `start`, on the same line. */
+function singleQuotedEnd(text: string, start: number): number | undefined {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n" || c === "\r" || c === '"') return undefined;
+    if (c === "'") return i + 1;
+  }
+  return undefined;
+}
+
+function dateHint(image: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(image);
+  if (m && Number(m[2]) > 12 && Number(m[3]) <= 12) return `dates are written YYYY-MM-DD, so this one would be ${m[1]}-${m[3]}-${m[2]}`;
+  return "dates are written YYYY-MM-DD and must exist in the calendar";
+}
+
+function validToken(t: IToken | undefined): t is IToken {
+  return t !== undefined && t.tokenType !== EOF && Number.isFinite(t.startOffset) && !t.isInsertedInRecovery;
+}
+
+/** The declaration the offset lies in, as `future FOTI`, found from the tokens (the tree may be partial). */
+function declarationAt(tokens: readonly IToken[], offset: number): string | undefined {
+  let depth = 0;
+  let current: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.startOffset >= offset) break;
+    if (t.tokenType === T.LCurly) depth++;
+    else if (t.tokenType === T.RCurly) {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) current = undefined;
+    } else if (depth === 0 && declarationKeywords.has(t.tokenType)) {
+      const name = tokens[i + 1];
+      current = name?.tokenType === T.Identifier ? `${t.image} ${name.image}` : t.image;
+    }
+  }
+  return current;
+}
+
+function contextFor(err: IRecognitionException, tokens: readonly IToken[], offset: number): string[] {
+  const decl = declarationAt(tokens, offset);
+  return [...(decl ? [decl] : []), ...contextOf(err.context?.ruleStack ?? [])];
+}
+
+/** A word that cannot start a statement where one must start: a misspelt keyword, or a statement broken wrongly. */
+function lineStartDiagnostic(err: IRecognitionException, input: readonly IToken[], tokens: readonly IToken[], file: string): Diagnostic {
+  const at = err.token;
+  const span: Span = { file, start: at.startOffset, end: (at.endOffset ?? at.startOffset) + 1 };
+  const i = input.indexOf(at);
+  const prev = i > 0 ? input[i - 1] : undefined;
+  const notes = [`the rest of line ${at.startLine ?? 0} was skipped`];
+  const context = contextFor(err, tokens, at.startOffset);
+  const ruleStack = err.context?.ruleStack ?? [];
+  const found = describeToken(at);
+  if (isTopLevelError(err)) return topLevelDiagnostic(at, span, notes);
+
+  // The statement before it is complete, yet the line goes on.
+  if (validToken(prev) && prev.endLine === at.startLine && prev.tokenType !== T.LCurly) {
+    const hint = afterCommaWords.has(at.image) ? `put a \`,\` before \`${at.image}\`` : "start each statement on a line of its own";
+    return diag(Codes.UnexpectedToken, span, `expected the end of the statement after \`${shorten(prev.image)}\`, found ${found}`, {
+      context,
+      notes,
+      hint,
+    });
+  }
+  const expected = describeExpected(err, ruleStack);
+  const inBlock = ruleStack[ruleStack.length - 1] === "block";
+  statementStarts ??= firstWords("statement");
+  const pool = inBlock ? statementStarts : expectedKeywords(err).filter((w) => w !== "}");
+  const suggestion = at.tokenType === T.Identifier || at.tokenType === T.OrdinalWord ? suggestKeyword(at.image, pool.length > 0 ? pool : T.keywords) : undefined;
+  const declKind = context[0]?.split(" ")[0];
+  const example = inBlock ? (declKind ? statementExamples[declKind] : undefined) : expected.example;
+  const inSteps = ruleStack[ruleStack.length - 1] === "dailySettlementStmt" || ruleStack[ruleStack.length - 1] === "fallbackStmt";
+  const stepHint = inSteps && stepWords.has(at.image) ? `every step starts with its number and a dot, as in \`2. ${at.image} …\`` : undefined;
+  const hint = stepHint ?? suggestion ?? example;
+  if (!stepHint && suggestion && example) notes.push(example);
+  if (!suggestion && at.tokenType === T.Identifier && validToken(prev) && inBlock) {
+    notes.push(`\`${shorten(at.image)}\` cannot start a statement; if it belongs to the line above, join the two lines`);
+  }
+  return diag(Codes.UnexpectedToken, span, `expected ${expected.what}, found ${found}`, { context, notes, hint });
+}
+
+/** Text at the top level of a file that starts no import or declaration, such as a stray `}`. */
+function topLevelDiagnostic(tok: IToken, span: Span, notes: readonly string[] = []): Diagnostic {
+  if (tok.tokenType === T.RCurly) {
+    return diag(Codes.UnexpectedToken, span, "unexpected `}`: no block is open here", {
+      hint: "remove it, or look above for a block that was closed too early",
+    });
+  }
+  fileStarts ??= firstWords("file");
+  const suggestion = tok.tokenType === T.Identifier ? suggestKeyword(tok.image, fileStarts) : undefined;
+  return diag(Codes.UnexpectedToken, span, `expected an \`import\` or a declaration, found ${describeToken(tok)}`, {
+    notes,
+    hint: suggestion ?? "a file holds imports and declarations that start with `calendar`, `index`, `future`, `option` or `spread`",
+  });
 }
 
 function syntaxDiagnostic(err: IRecognitionException, tokens: readonly IToken[], textLength: number, file: string): Diagnostic {
   const tok = err.token;
-  const atEof = !tok || tok.tokenType === EOF || !Number.isFinite(tok.startOffset);
-  const prev = (err as { previousToken?: IToken }).previousToken;
+  const atEof = !validToken(tok);
+  const rawPrev = (err as { previousToken?: IToken }).previousToken;
+  // Recovery can leave a "previous" token that is not before the error; such a token explains nothing.
+  const prev = validToken(rawPrev) && (atEof || (rawPrev.endOffset ?? 0) < tok.startOffset) ? rawPrev : undefined;
   const ruleStack = err.context?.ruleStack ?? [];
-  const rule = ruleStack[ruleStack.length - 1] ?? "file";
   const span: Span = atEof
     ? { file, start: textLength, end: textLength }
     : { file, start: tok.startOffset, end: (tok.endOffset ?? tok.startOffset) + 1 };
-  const context = ruleStack.filter((r) => r !== "file").map(describeRule);
-  const expected = describeExpected(err, rule);
-  const found = atEof ? "the end of the file" : describeToken(tok);
-  const after = prev && Number.isFinite(prev.startOffset) && prev.image ? ` after \`${prev.image}\`` : "";
+  const context = contextFor(err, tokens, atEof ? textLength : tok.startOffset);
+  const after = prev ? ` after \`${shorten(prev.image)}\`` : "";
 
   // An unclosed `{`: point at the brace that never closes.
   if (atEof && expectsClosingBrace(err)) {
     const open = unmatchedOpenBrace(tokens);
     const labels = open ? [{ span: { file, start: open.startOffset, end: open.startOffset + 1 }, message: "this `{` is never closed" }] : [];
-    return d("E1013", span, "unexpected end of file: a block is not closed", { labels, hint: "add `}` at the end of the block", context });
+    return diag(Codes.UnclosedBlock, span, "unexpected end of file: a block is not closed", { labels, hint: "add `}` at the end of the block", context });
   }
+  const expected = describeExpected(err, ruleStack);
   if (atEof) {
-    return d("E1012", span, `unexpected end of file: expected ${expected}${after}`, { context });
+    return diag(Codes.UnexpectedEndOfFile, span, `unexpected end of file: expected ${expected.what}${after}`, { context, hint: expected.example });
   }
-  const hint = tok.tokenType === T.Identifier ? suggestKeyword(tok.image, err) : undefined;
-  const code = err.name === "MismatchedTokenException" ? "E1011" : "E1010";
-  return d(code, span, `expected ${expected}${after}, found ${found}`, { context, hint });
+  if (isTopLevelError(err)) return topLevelDiagnostic(tok, span);
+
+  const code: Code = err.name === "MismatchedTokenException" ? Codes.MissingToken : Codes.UnexpectedToken;
+  // A missing comma before a word that only follows one: say so where the comma belongs.
+  if (expectedKeywords(err).includes(",") && afterCommaWords.has(tok.image)) {
+    return diag(code, span, `expected \`,\` before \`${tok.image}\``, { context, hint: `write \`, ${tok.image} …\`` });
+  }
+  // When the statement stopped at the end of its line, point there, not at the next line's first word.
+  if (prev && (prev.endLine ?? 0) < (tok.startLine ?? 0) && prev.tokenType !== T.LCurly && prev.tokenType !== T.RCurly) {
+    const end = (prev.endOffset ?? prev.startOffset) + 1;
+    return diag(code, { file, start: end, end }, `expected ${expected.what}${after}, found the end of the line`, {
+      context,
+      hint: expected.example,
+    });
+  }
+  const pool = expectedKeywords(err).filter((w) => w !== "}");
+  const suggestion = tok.tokenType === T.Identifier ? suggestKeyword(tok.image, pool.length > 0 ? pool : T.keywords) : undefined;
+  return diag(code, span, `expected ${expected.what}${after}, found ${describeToken(tok)}`, {
+    context,
+    hint: suggestion ?? expected.example,
+    notes: suggestion && expected.example ? [expected.example] : undefined,
+  });
 }
 
 /** An error that means "no statement (or declaration) can start here". */
 function isLineStartError(err: IRecognitionException): boolean {
-  const tok = err.token;
-  if (!tok || tok.tokenType === EOF || !Number.isFinite(tok.startOffset)) return false;
-  return isStatementBoundaryError(err);
+  return validToken(err.token) && isStatementBoundaryError(err);
 }
 
 /** Removes `at` and the tokens after it on its line, and any block opened there with its contents. */
