@@ -526,7 +526,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
 
   public method = this.RULE("method", (): A.Method => {
     const start = this.LA(1);
-    const name = this.ident(this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Median) }]));
+    const name = this.ident(this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Median) }, { ALT: () => this.CONSUME(T.Vwap) }]));
     const options: A.MethodOption[] = [];
     this.MANY(() => {
       this.CONSUME(T.Comma);
