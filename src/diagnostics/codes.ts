@@ -53,6 +53,7 @@ const TABLE = {
   UnknownTimeZone: ["E2010", "unknown-time-zone", "A time zone is not a known IANA time zone name."],
   ClauseNotAllowed: ["E2011", "clause-not-allowed", "A clause is not allowed in this kind of declaration."],
   NotSupported: ["E2012", "not-supported", "A word the language reserves for a later version, such as physical settlement, is not supported yet."],
+  InputNotFound: ["E2013", "input-not-found", "A file or folder named on the command line does not exist, cannot be read, or holds no `.terms` files."],
 
   // E3xxx: types and units.
   UnitMismatch: ["E3001", "unit-mismatch", "Two quantities that must share a unit are in different units."],
