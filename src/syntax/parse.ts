@@ -147,7 +147,10 @@ function parseUnsafe(source: SourceFile): ParseResult {
   const syntax: Diagnostic[] = [];
   const parser = parserInstance;
   parser.file = file;
-  let input = tokens;
+  // Blocks still open at the end of the file are closed by invented braces at the very end, so that recovery keeps
+  // every declaration instead of abandoning the whole file; the missing braces are reported below as E1013.
+  const closers = missingClosers(tokens, source);
+  let input = closers.length > 0 ? [...tokens, ...closers] : tokens;
   let ast: FileNode | undefined;
   const skippedLines = new Set<number>();
   for (let attempt = 0; ; attempt++) {
@@ -173,6 +176,18 @@ function parseUnsafe(source: SourceFile): ParseResult {
     if (d.span.start === lastReported) continue;
     lastReported = d.span.start;
     syntax.push(d);
+  }
+  if (closers.length > 0 && !syntax.some((d) => d.span.start === text.length)) {
+    // A truncated statement at the end already explains the missing brace; otherwise say which block is open.
+    const open = unmatchedOpenBrace(tokens);
+    const decl = declarationAt(tokens, text.length);
+    syntax.push(
+      diag(Codes.UnclosedBlock, span(text.length, text.length), "unexpected end of file: a block is not closed", {
+        labels: open ? [{ span: span(open.startOffset, open.startOffset + 1), message: "this `{` is never closed" }] : [],
+        hint: "add `}` at the end of the block",
+        context: decl ? [decl] : [],
+      }),
+    );
   }
 
   // One syntax error per line: what follows the first error on a line (or a bad character or literal before it) is
@@ -368,6 +383,29 @@ function dropRestOfLine(tokens: readonly IToken[], at: IToken): IToken[] {
     if (depth < 0) break;
   }
   return [...tokens.slice(0, i), ...tokens.slice(j)];
+}
+
+/** One invented `}` at the end of the text for each `{` that is never closed; marked as inserted by recovery. */
+function missingClosers(tokens: readonly IToken[], source: SourceFile): IToken[] {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === T.LCurly) depth++;
+    else if (t.tokenType === T.RCurly && depth > 0) depth--;
+  }
+  const end = source.text.length;
+  const at = source.position(end);
+  return Array.from({ length: depth }, () => ({
+    image: "}",
+    startOffset: end,
+    endOffset: end - 1,
+    startLine: at.line,
+    endLine: at.line,
+    startColumn: at.column,
+    endColumn: at.column,
+    tokenType: T.RCurly,
+    tokenTypeIdx: T.RCurly.tokenTypeIdx!,
+    isInsertedInRecovery: true,
+  }));
 }
 
 function unmatchedOpenBrace(tokens: readonly IToken[]): IToken | undefined {
