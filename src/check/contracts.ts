@@ -1,4 +1,626 @@
-/** Placeholder, replaced by the check's implementation. */
-import type { Program, Report } from "./program.js";
+/**
+ * Contracts (futures, options, spreads): units by dimension and tick arithmetic, computed exactly with Decimal.
+ * Every price-like amount (ticks of every tier, strike grid, automatic-exercise threshold, absolute price limits)
+ * must be in the price quotation unit, which must be the underlying's (E3001); price × contract unit must be an
+ * amount of money (E3007); ticks, contract units and strikes are positive (E3003); strikes and absolute limits
+ * sit on the tick (E3004, E3005); tick tiers ascend, end open and change on the coarser tick (E3008); limit
+ * percentages ascend within (0, 100] (E3006). Roundings: computed daily prices must be rounded (E5008),
+ * `rounded to the tick` needs a tick, ties toward the prior settlement exist only in daily settlement.
+ * Spreads: futures legs in one quote unit, positive ratios, both a buy and a sell (E5011). Validates the
+ * enumerated words of contract clauses (not of `last trading day` rules, which calendars.ts validates).
+ */
+import type { Span } from "../base/source.js";
+import { convertAmount, equalDimension, format, isMoney, multiply, sameUnit, type Unit } from "../base/units.js";
+import { Codes, diag } from "../diagnostics/index.js";
+import { Decimal } from "../runtime/decimal.js";
+import type { Declaration, Ident, NumberLit, PercentLit, Quantity, Rounding, Statement, TickStmt, TickTier, UnitTerm } from "../syntax/ast.js";
+import { checkWindow } from "./indices.js";
+import type { Program, Report, Symbol } from "./program.js";
+import { declarationKind } from "./program.js";
+import { lookup } from "./symbols.js";
+import { decimalOf, percentOf, quantityOf, unitOf, unitText, type ContractUnits, type QuantityValue, type UnitContext } from "./unit-of.js";
+import { exerciseStyle, legSide, month, optionRight, roundingMode, settlementMethod } from "./words.js";
 
-export function checkContracts(_program: Program, _report: Report): void {}
+type Context = readonly string[];
+
+/** A price unit and where it comes from, for messages and labels. */
+interface PriceUnit {
+  readonly unit: Unit;
+  /** The unit as written, for labels. */
+  readonly span: Span;
+  /** "price is quoted in", "the underlying index AITOK_OUT is quoted in", … */
+  readonly origin: string;
+}
+
+/** Checks every future, option and spread of the program. */
+export function checkContracts(program: Program, report: Report): void {
+  const contracts: { decl: Declaration; file: string }[] = [];
+  for (const file of program.files) {
+    for (const decl of file.ast.declarations) {
+      if (decl.kind === "Future" || decl.kind === "Option" || decl.kind === "Spread") contracts.push({ decl, file: file.source.path });
+    }
+  }
+  // Resolve every contract's own quote unit first, in its own context, so that a unit word error is reported
+  // once and where it is written, even when another contract reaches this one through its underlying.
+  for (const { decl } of contracts) {
+    for (const s of decl.statements) if (s.kind === "Quoted") unitOf(s.unit, { report, context: [contextOf(decl)] });
+  }
+  const checker = new ContractChecker(program, report);
+  for (const { decl, file } of contracts) checker.check(decl, file);
+}
+
+function contextOf(decl: Declaration): string {
+  return `${declarationKind(decl)} ${decl.name?.name ?? "(unnamed)"}`;
+}
+
+function statementsOf<K extends Statement["kind"]>(decl: Declaration, kind: K): Extract<Statement, { kind: K }>[] {
+  return decl.statements.filter((s): s is Extract<Statement, { kind: K }> => s.kind === kind);
+}
+
+/** A silent report, for resolving units of other declarations whose own checks report their errors. */
+const silent: Report = () => {};
+
+class ContractChecker {
+  constructor(
+    private readonly program: Program,
+    private readonly report: Report,
+  ) {}
+
+  // -------------------------------------------------------------------------------------------------------
+  // What a contract stands on
+
+  /** The underlying of a contract: `underlying X`, else the index or future its final settlement names. */
+  underlyingOf(decl: Declaration, file: string): { symbol: Symbol; ref: Ident } | undefined {
+    for (const s of statementsOf(decl, "Underlying")) {
+      const sym = lookup(this.program, file, s.target?.name, ["index", "future"]);
+      if (sym !== undefined && s.target !== undefined) return { symbol: sym, ref: s.target };
+    }
+    for (const s of statementsOf(decl, "FinalSettlement")) {
+      const v = s.value;
+      const ref = v?.kind === "IndexAt" || v?.kind === "IndexAverage" ? v.index : v?.kind === "UnderlyingFinal" ? v.target : undefined;
+      const sym = lookup(this.program, file, ref?.name, ["index", "future"]);
+      if (sym !== undefined && ref !== undefined) return { symbol: sym, ref };
+    }
+    return undefined;
+  }
+
+  /** The unit a declaration's own `quoted in` states, resolved silently (its own check reports errors). */
+  ownUnit(decl: Declaration): PriceUnit | undefined {
+    const q = statementsOf(decl, "Quoted")[0];
+    const u = unitOf(q?.unit, { report: silent });
+    if (u?.kind !== "unit" || q?.unit === undefined) return undefined;
+    const what = decl.kind === "Index" ? `the index ${decl.name?.name ?? ""} is quoted in` : `${contextOf(decl)} is quoted in`;
+    return { unit: u.unit, span: q.unit.span, origin: what };
+  }
+
+  /** The price unit of an index or contract: its own, else its underlying's (or, for a spread, its first leg's). */
+  priceUnitOf(decl: Declaration, file: string, visiting: Set<Declaration> = new Set()): PriceUnit | undefined {
+    const own = this.ownUnit(decl);
+    if (own !== undefined || decl.kind === "Index" || decl.kind === "Calendar" || visiting.has(decl)) return own;
+    visiting.add(decl);
+    if (decl.kind === "Spread") {
+      for (const leg of statementsOf(decl, "Leg")) {
+        const sym = lookup(this.program, file, leg.contract?.name, ["future"]);
+        if (sym !== undefined) return this.priceUnitOf(sym.decl, sym.file, visiting);
+      }
+      return undefined;
+    }
+    const u = this.underlyingOf(decl, file);
+    return u === undefined ? undefined : this.priceUnitOf(u.symbol.decl, u.symbol.file, visiting);
+  }
+
+  /** The outright tick tiers of a future (or any contract), resolved silently. */
+  ticksOf(decl: Declaration, variant: TickStmt["variant"]): { tiers: QuantityValue[]; stmt: TickStmt } | undefined {
+    const stmt = statementsOf(decl, "Tick").find((t) => t.variant === variant);
+    if (stmt === undefined) return undefined;
+    const tiers: QuantityValue[] = [];
+    for (const t of stmt.tiers) {
+      const q = quantityOf(t.tick, { report: silent });
+      if (q === undefined || q.unit.kind !== "unit" || !q.amount.isPositive()) return undefined;
+      tiers.push(q);
+    }
+    return tiers.length === 0 ? undefined : { tiers, stmt };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // The checks
+
+  check(decl: Declaration, file: string): void {
+    const context: Context = [contextOf(decl)];
+    const contracts: ContractUnits | undefined =
+      decl.kind === "Option"
+        ? {
+            lookup: (name) => lookup(this.program, file, name, ["future"]),
+            names: () => [...this.program.visible(file).values()].filter((s) => s.kind === "future").map((s) => s.name),
+          }
+        : undefined;
+    const units: UnitContext = contracts === undefined ? { report: this.report, context } : { report: this.report, context, contracts };
+
+    const underlying = this.underlyingOf(decl, file);
+    const price = this.checkQuoteUnit(decl, file, underlying, context);
+
+    for (const tick of statementsOf(decl, "Tick")) this.checkTick(tick, price, units, context);
+    for (const cu of statementsOf(decl, "ContractUnit")) this.checkContractUnit(decl, cu.quantity, price, underlying, units, context);
+    for (const pl of statementsOf(decl, "PriceLimits")) this.checkPriceLimits(decl, pl.limits, price, units, context);
+    for (const fs of statementsOf(decl, "FinalSettlement")) {
+      settlementMethod(fs.method, this.report, [...context, "final settlement"]);
+      this.checkRounding(fs.rounding, decl, file, false, [...context, "final settlement"]);
+      if (fs.value?.kind === "IndexAverage" && fs.value.days?.kind === "LastBusinessDays") {
+        this.positive(fs.value.days.count, "the number of business days to average", [...context, "final settlement"]);
+      }
+    }
+    for (const ds of statementsOf(decl, "DailySettlement")) {
+      const ctx = [...context, "daily settlement"];
+      for (const step of ds.steps) {
+        const stepCtx = [...ctx, `step ${step.number?.raw ?? "?"}`];
+        if (step.kind === "DailyCarry") continue;
+        if (step.kind === "DailyVwap" && step.window !== undefined) checkWindow(step.window, "VWAP window", stepCtx, this.report);
+        if (step.rounding === undefined) {
+          this.report(
+            diag(Codes.MissingRounding, step.span, `the ${step.kind === "DailyVwap" ? "VWAP" : "midpoint"} of a daily settlement step needs an explicit rounding`, {
+              context: stepCtx,
+              notes: ["a VWAP or a midpoint is rarely on the tick; the contract must say how it is rounded"],
+              hint: "add `, rounded to the tick half-toward-prior`",
+            }),
+          );
+        } else this.checkRounding(step.rounding, decl, file, true, stepCtx);
+      }
+    }
+    for (const s of decl.statements) this.checkSimple(s, context);
+
+    if (decl.kind === "Option") this.checkOption(decl, file, price, underlying, units, context);
+    if (decl.kind === "Spread") this.checkSpread(decl, file, context);
+  }
+
+  /** Words and counts of clauses that need no units. */
+  checkSimple(s: Statement, context: Context): void {
+    switch (s.kind) {
+      case "Listing":
+        for (const part of s.parts) {
+          this.positive(part.count, part.kind === "Consecutive" ? "the number of consecutive periods" : "the number of listed months", [...context, "listing"]);
+          if (part.kind === "NextIn") for (const m of part.months) month(m, this.report, [...context, "listing"]);
+        }
+        return;
+      case "PositionLimit":
+        this.positive(s.count, "a position limit", [...context, "position limit"]);
+        return;
+      case "Expiry":
+        if (s.businessDaysBefore !== undefined) this.positive(s.businessDaysBefore, "the number of business days before the underlying", [...context, "expiry"]);
+        return;
+      case "OptionType":
+        for (const r of s.rights) optionRight(r, this.report, [...context, "type"]);
+        return;
+      case "Exercise":
+        exerciseStyle(s.style, this.report, [...context, "exercise"]);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Reports a number that is not strictly positive (E3003); returns it when positive. */
+  positive(n: NumberLit | undefined, what: string, context: Context, span?: Span): Decimal | undefined {
+    const v = decimalOf(n);
+    if (n === undefined || v === undefined) return undefined;
+    if (v.isPositive()) return v;
+    this.report(diag(Codes.NonPositiveAmount, span ?? n.span, `${what} must be positive, not ${n.raw}`, { context }));
+    return undefined;
+  }
+
+  /** The contract's quote unit, checked against its underlying's (E3001). */
+  checkQuoteUnit(decl: Declaration, file: string, underlying: { symbol: Symbol; ref: Ident } | undefined, context: Context): PriceUnit | undefined {
+    const own = this.ownUnit(decl);
+    const base = underlying === undefined ? undefined : this.priceUnitOf(underlying.symbol.decl, underlying.symbol.file);
+    if (own !== undefined && base !== undefined && !sameUnit(own.unit, base.unit)) {
+      const what = `the underlying ${underlying!.symbol.kind} ${underlying!.symbol.name}`;
+      this.report(
+        diag(Codes.UnitMismatch, own.span, `unit mismatch: the price is quoted in ${format(own.unit)}, ${what} in ${format(base.unit)}`, {
+          context,
+          labels: [{ span: underlying!.ref.span, message: `${underlying!.symbol.name} is quoted in ${format(base.unit)}` }],
+          notes: ["a contract settles on its underlying's value, so it must be quoted in the same unit"],
+          hint: `quote the price in ${format(base.unit)}`,
+        }),
+      );
+    }
+    if (own !== undefined) return { ...own, origin: "price is quoted in" };
+    if (base === undefined) return undefined;
+    return { ...base, origin: `${underlying!.symbol.name} is quoted in` };
+  }
+
+  /** Checks a price-like quantity: in the quote unit (E3001) and positive (E3003). Returns it when both hold. */
+  priceAmount(q: Quantity | undefined, what: string, price: PriceUnit | undefined, units: UnitContext, context: Context, mustBePositive = true): QuantityValue | undefined {
+    const v = quantityOf(q, { report: units.report, context });
+    if (v === undefined) return undefined;
+    if (v.unit.kind !== "unit") {
+      this.report(diag(Codes.UnitMismatch, v.unitSpan, `unit mismatch: ${what} is in ${unitText(v.unit)}, which is not a price`, { context }));
+      return undefined;
+    }
+    let ok = true;
+    if (price !== undefined && !sameUnit(v.unit.unit, price.unit)) {
+      ok = false;
+      const converted = convertAmount(v.amount, v.unit.unit, price.unit);
+      this.report(
+        diag(Codes.UnitMismatch, v.span, `unit mismatch: ${what} is in ${format(v.unit.unit)}, ${price.origin} ${format(price.unit)}`, {
+          context,
+          labels: [{ span: price.span, message: "the quote unit" }],
+          hint: converted.ok
+            ? `write the ${what} in the quote unit: ${converted.value.toString()} ${format(price.unit)}`
+            : `write the ${what} in the quote unit, ${format(price.unit)}`,
+        }),
+      );
+    }
+    if (mustBePositive && !v.amount.isPositive()) {
+      ok = false;
+      this.report(diag(Codes.NonPositiveAmount, v.amountSpan, `${what} must be positive, not ${v.amount.toString()}`, { context }));
+    }
+    return ok ? v : undefined;
+  }
+
+  checkTick(stmt: TickStmt, price: PriceUnit | undefined, units: UnitContext, context: Context): void {
+    const what = stmt.variant === "outright" ? "tick" : `${stmt.variant} tick`;
+    const ctx = [...context, what];
+    const values: (QuantityValue | undefined)[] = stmt.tiers.map((t) => this.priceAmount(t.tick, what, price, units, ctx));
+    checkTiers(stmt.tiers, values, what, ctx, this.report);
+  }
+
+  checkContractUnit(
+    decl: Declaration,
+    q: Quantity | undefined,
+    price: PriceUnit | undefined,
+    underlying: { symbol: Symbol; ref: Ident } | undefined,
+    units: UnitContext,
+    context: Context,
+  ): void {
+    const ctx = [...context, "contract unit"];
+    const v = quantityOf(q, { ...units, context: ctx });
+    if (v === undefined) return;
+    if (!v.amount.isPositive()) {
+      this.report(diag(Codes.NonPositiveAmount, v.amountSpan, `a contract unit must be positive, not ${v.amount.toString()}`, { context: ctx }));
+      return;
+    }
+    let unit: Unit | undefined;
+    if (v.unit.kind === "contract") {
+      const future = v.unit.future;
+      if (underlying !== undefined && underlying.symbol.decl !== future.decl) {
+        this.report(
+          diag(Codes.ContractUnitMismatch, v.unitSpan, `contract unit mismatch: the contract unit is ${future.name} contracts, but the underlying is ${underlying.symbol.name}`, {
+            context: ctx,
+            labels: [{ span: underlying.ref.span, message: "the underlying" }],
+            hint: underlying.symbol.kind === "future" ? `write \`contract unit 1 ${underlying.symbol.name}\`` : "write the contract unit as a quantity of what the index prices",
+          }),
+        );
+        return;
+      }
+      // One option on a future is a claim on that future's own contract unit.
+      const fcu = statementsOf(future.decl, "ContractUnit")[0];
+      const fv = quantityOf(fcu?.quantity, { report: silent });
+      if (fv?.unit.kind !== "unit") return;
+      unit = fv.unit.unit;
+    } else {
+      unit = v.unit.unit;
+    }
+    if (price === undefined) return;
+    const product = multiply(price.unit, unit);
+    if (isMoney(product)) return;
+    const per = perPart(price.unit);
+    this.report(
+      diag(
+        Codes.ContractUnitMismatch,
+        v.span,
+        `contract unit mismatch: ${v.unit.kind === "contract" ? `a ${v.unit.future.name} contract` : writtenQuantity(q!)} priced in ${format(price.unit)} is not an amount of money`,
+        {
+          context: ctx,
+          labels: [{ span: price.span, message: "the quote unit" }],
+          notes: ["the value of one tick is tick × contract unit, which must be an amount of money"],
+          hint: per === undefined ? `write the contract unit so that ${format(price.unit)} × contract unit is money` : `write the contract unit in ${per}`,
+        },
+      ),
+    );
+  }
+
+  checkPriceLimits(decl: Declaration, limits: readonly (PercentLit | Quantity)[], price: PriceUnit | undefined, units: UnitContext, context: Context): void {
+    const ctx = [...context, "price limits"];
+    let lastPercent: { value: Decimal; lit: PercentLit } | undefined;
+    let lastAmount: QuantityValue | undefined;
+    const ticks = this.ticksOf(decl, "outright");
+    for (const limit of limits) {
+      if (limit.kind === "Percent") {
+        const v = percentOf(limit);
+        if (v === undefined) continue;
+        if (!v.isPositive() || v.gt(Decimal.of("100"))) {
+          this.report(diag(Codes.InvalidPercentage, limit.span, `a price limit must be above 0% and at most 100%, not ${limit.raw}`, { context: ctx }));
+          continue;
+        }
+        if (lastPercent !== undefined && !v.gt(lastPercent.value)) {
+          this.report(
+            diag(Codes.InvalidPercentage, limit.span, `price limits must ascend: ${limit.raw} comes after ${lastPercent.lit.raw}`, {
+              context: ctx,
+              labels: [{ span: lastPercent.lit.span, message: "the previous limit" }],
+              hint: "list the limits from the narrowest to the widest",
+            }),
+          );
+          continue;
+        }
+        lastPercent = { value: v, lit: limit };
+        continue;
+      }
+      const q = this.priceAmount(limit, "price limit", price, units, ctx);
+      if (q === undefined) continue;
+      if (lastAmount !== undefined && !q.amount.gt(lastAmount.amount)) {
+        this.report(
+          diag(Codes.TiersNotAscending, q.span, `price limits must ascend: ${q.amount.toString()} comes after ${lastAmount.amount.toString()}`, {
+            context: ctx,
+            labels: [{ span: lastAmount.span, message: "the previous limit" }],
+          }),
+        );
+        continue;
+      }
+      lastAmount = q;
+      const qUnit = q.unit.kind === "unit" ? q.unit.unit : undefined;
+      if (ticks === undefined || qUnit === undefined) continue;
+      const off = ticks.tiers.find((t) => t.unit.kind === "unit" && sameUnit(t.unit.unit, qUnit) && !q.amount.isMultipleOf(t.amount));
+      if (off !== undefined) {
+        this.report(
+          diag(Codes.LimitNotOnTick, q.span, `price limit ${q.amount.toString()} is not a whole number of ticks of ${off.amount.toString()}`, {
+            context: ctx,
+            labels: [{ span: off.span, message: "the tick" }],
+            hint: `use a multiple of ${off.amount.toString()}, e.g. ${nearestMultiple(q.amount, off.amount).toString()}`,
+          }),
+        );
+      }
+    }
+  }
+
+  /**
+   * A rounding: its mode word (ties toward the prior settlement only where one exists, i.e. daily settlement),
+   * a positive increment, and a tick to round to for `rounded to the tick`.
+   */
+  checkRounding(r: Rounding | undefined, decl: Declaration, file: string, daily: boolean, context: Context): void {
+    if (r === undefined || r.unrounded) return;
+    const mode = roundingMode(r.mode, this.report, context);
+    if (mode === "half-toward-reference" && !daily && r.mode !== undefined) {
+      this.report(
+        diag(Codes.UnknownWord, r.mode.span, "`half-toward-prior` needs a prior settlement, which only daily settlement has", {
+          context,
+          hint: "use a mode that decides ties by itself, such as `half-even` or `half-up`",
+        }),
+      );
+    }
+    if (r.increment === "tick") {
+      if (this.tickFor(decl, file) === undefined && this.declaresNoTick(decl)) {
+        this.report(
+          diag(Codes.MissingRounding, r.span, `\`rounded to the tick\`, but ${contextOf(decl)} has no tick`, {
+            context,
+            hint: "round to an explicit increment, e.g. `rounded to 0.01 half-even`, or declare a tick",
+          }),
+        );
+      }
+    } else if (r.increment !== undefined) {
+      this.positive(r.increment, "a rounding increment", context);
+    }
+  }
+
+  /** Whether neither the declaration nor what it stands on declares any tick (a missing future tick is names.ts's E2009). */
+  declaresNoTick(decl: Declaration): boolean {
+    return decl.kind !== "Future" && statementsOf(decl, "Tick").length === 0;
+  }
+
+  /** The tick `rounded to the tick` means: the contract's own, else a spread's legs' spread or outright tick. */
+  tickFor(decl: Declaration, file: string): TickStmt | undefined {
+    const own = statementsOf(decl, "Tick");
+    const pick = own.find((t) => t.variant === "premium") ?? own.find((t) => t.variant === "outright") ?? own[0];
+    if (pick !== undefined) return pick;
+    if (decl.kind === "Spread") {
+      for (const leg of statementsOf(decl, "Leg")) {
+        const sym = lookup(this.program, file, leg.contract?.name, ["future"]);
+        const t = sym === undefined ? undefined : statementsOf(sym.decl, "Tick");
+        const found = t?.find((x) => x.variant === "spread") ?? t?.find((x) => x.variant === "outright");
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Options
+
+  checkOption(
+    decl: Declaration,
+    file: string,
+    price: PriceUnit | undefined,
+    underlying: { symbol: Symbol; ref: Ident } | undefined,
+    units: UnitContext,
+    context: Context,
+  ): void {
+    // Strikes sit on the underlying future's tick; on an index, on the option's own outright tick if it has one.
+    const tickSource = underlying?.symbol.kind === "future" ? underlying.symbol.decl : decl;
+    const ticks = this.ticksOf(tickSource, "outright");
+    for (const s of statementsOf(decl, "Strikes")) {
+      const ctx = [...context, "strikes"];
+      const step = this.priceAmount(s.step, "strike grid", price, units, ctx);
+      if (step === undefined || ticks === undefined || step.unit.kind !== "unit") continue;
+      for (const t of ticks.tiers) {
+        if (t.unit.kind !== "unit") continue;
+        const inStep = convertAmount(t.amount, t.unit.unit, step.unit.unit);
+        if (!inStep.ok || step.amount.isMultipleOf(inStep.value)) continue;
+        const whose = tickSource === decl ? "the tick" : `the tick of ${underlying!.symbol.name}`;
+        this.report(
+          diag(Codes.StrikeNotOnTick, step.span, `strike grid ${step.amount.toString()} is not a whole number of ticks: ${whose} is ${inStep.value.toString()}`, {
+            context: ctx,
+            labels: [{ span: t.span, message: whose }],
+            notes: ["every strike on the grid must be a price the underlying can trade at"],
+            hint: `use a multiple of ${inStep.value.toString()}, e.g. ${nearestMultiple(step.amount, inStep.value).toString()}`,
+          }),
+        );
+        break;
+      }
+    }
+    for (const s of statementsOf(decl, "AutoExercise")) {
+      this.priceAmount(s.threshold, "automatic-exercise threshold", price, units, [...context, "automatic exercise"]);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Spreads
+
+  checkSpread(decl: Declaration, file: string, context: Context): void {
+    const legs = statementsOf(decl, "Leg");
+    let buy = false;
+    let sell = false;
+    let first: { unit: PriceUnit; leg: Ident; name: string } | undefined;
+    for (const leg of legs) {
+      const ctx = [...context, "leg"];
+      const side = legSide(leg.side, this.report, ctx);
+      if (side === "buy") buy = true;
+      if (side === "sell") sell = true;
+      this.positive(leg.ratio, "a leg's ratio", ctx);
+      if (leg.monthsLater !== undefined) this.positive(leg.monthsLater, "the number of months later", ctx);
+      const sym = lookup(this.program, file, leg.contract?.name, ["future"]);
+      if (leg.rounding !== undefined) this.checkRounding(leg.rounding, sym?.decl ?? decl, sym?.file ?? file, false, ctx);
+      if (sym === undefined || leg.contract === undefined) continue;
+      const unit = this.priceUnitOf(sym.decl, sym.file);
+      if (unit === undefined) continue;
+      if (first === undefined) {
+        first = { unit, leg: leg.contract, name: sym.name };
+        const own = this.ownUnit(decl);
+        if (own !== undefined && !sameUnit(own.unit, unit.unit)) {
+          this.report(
+            diag(Codes.UnitMismatch, own.span, `unit mismatch: the spread is quoted in ${format(own.unit)}, its legs in ${format(unit.unit)}`, {
+              context,
+              labels: [{ span: leg.contract.span, message: `${sym.name} is quoted in ${format(unit.unit)}` }],
+              hint: `quote the spread in ${format(unit.unit)}`,
+            }),
+          );
+        }
+        continue;
+      }
+      if (sameUnit(unit.unit, first.unit.unit)) continue;
+      this.report(
+        diag(
+          Codes.UnitMismatch,
+          leg.contract.span,
+          `unit mismatch: ${sym.name} is quoted in ${format(unit.unit)}, but ${first.name} in ${format(first.unit.unit)}`,
+          {
+            context: ctx,
+            labels: [{ span: first.leg.span, message: `${first.name} is quoted in ${format(first.unit.unit)}` }],
+            notes: [
+              equalDimension(unit.unit, first.unit.unit)
+                ? "the legs measure the same thing at different scales; a spread's price is a difference of leg prices, so they must share one quote unit"
+                : "a spread's price is a difference of leg prices, so the legs must be quoted in one unit",
+            ],
+          },
+        ),
+      );
+    }
+    if (legs.length >= 2 && decl.name !== undefined && (!buy || !sell)) {
+      const sides = legs.map((l) => l.side?.name).filter((s) => s === "buy" || s === "sell");
+      if (sides.length === legs.length) {
+        const only = buy ? "buy" : "sell";
+        this.report(
+          diag(Codes.OneSidedSpread, decl.name.span, `every leg of spread ${decl.name.name} is a ${only}`, {
+            context,
+            labels: legs.map((l) => ({ span: l.side!.span, message: only })),
+            notes: ["a spread is long one leg and short another"],
+            hint: `make one leg a ${only === "buy" ? "sell" : "buy"}`,
+          }),
+        );
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers
+
+/** A quantity as written (`1000 GPU-hours`), for messages. */
+function writtenQuantity(q: Quantity): string {
+  const term = (t: UnitTerm | undefined): string => [t?.scale?.raw, ...(t?.words ?? []).map((w) => w.name)].filter((x) => x !== undefined).join(" ");
+  const unit = q.unit === undefined ? "" : q.unit.denominator === undefined ? term(q.unit.numerator) : `${term(q.unit.numerator)} per ${term(q.unit.denominator)}`;
+  return `${q.amount?.raw ?? ""} ${unit}`.trim();
+}
+
+/** The per-part of a price unit in words, for hints: `USD per 1M tokens` → "tokens". */
+function perPart(u: Unit): string | undefined {
+  const neg = Object.entries(u.dims).filter(([, e]) => e < 0);
+  if (neg.length !== 1) return undefined;
+  const dim = neg[0]![0];
+  return DIMENSION_WORDS[dim] ?? dim;
+}
+
+const DIMENSION_WORDS: Readonly<Record<string, string>> = {
+  tokens: "tokens (e.g. `1000 million tokens`)",
+  "gpu-time": "GPU-hours (e.g. `1000 GPU-hours`)",
+  "asset:BTC": "BTC (e.g. `5 BTC`)",
+  "asset:ETH": "ETH (e.g. `50 ETH`)",
+  energy: "MWh (e.g. `1 MWh`)",
+  contracts: "contracts",
+};
+
+/** The multiple of `step` nearest to `x` (half up), for hints; at least one step. */
+function nearestMultiple(x: Decimal, step: Decimal): Decimal {
+  const r = x.roundToIncrement(step, "half-up");
+  return r.isPositive() ? r : step;
+}
+
+/**
+ * Tick tiers: every tier but the last is bounded `at or below B`, with B strictly ascending; the last is
+ * open-ended (no bound, or `above` the previous bound); a bound sits on the coarser of the two ticks it
+ * separates. Reports the first problem (E3008).
+ */
+function checkTiers(tiers: readonly TickTier[], values: readonly (QuantityValue | undefined)[], what: string, context: Context, report: Report): void {
+  const n = tiers.length;
+  let previous: { bound: Decimal; lit: NumberLit } | undefined;
+  for (let i = 0; i < n; i++) {
+    const tier = tiers[i]!;
+    const last = i === n - 1;
+    const b = tier.bound;
+    const fail = (span: Span, message: string, hint?: string, labels?: { span: Span; message: string }[]): void => {
+      report(diag(Codes.TiersNotAscending, span, message, { context, hint, labels }));
+    };
+    if (!last) {
+      if (b === undefined) {
+        fail(tier.span, `${what} tier ${i + 1} has no upper bound, but more tiers follow`, "bound it: `… at or below 25`, and start the next tier `above 25`");
+        return;
+      }
+      if (b.relation === "above") {
+        fail(b.span, `only the last ${what} tier can be open-ended`, "bound the earlier tiers with `at or below …`");
+        return;
+      }
+      const v = decimalOf(b.price);
+      if (v === undefined || b.price === undefined) return;
+      if (previous !== undefined && !v.gt(previous.bound)) {
+        fail(b.span, `${what} tiers must ascend: ${b.price.raw} comes after ${previous.lit.raw}`, "order the tiers from the lowest price to the highest", [
+          { span: previous.lit.span, message: "the previous bound" },
+        ]);
+        return;
+      }
+      const here = values[i];
+      const next = values[i + 1];
+      if (here !== undefined && next !== undefined) {
+        const coarser = here.amount.gt(next.amount) ? here.amount : next.amount;
+        if (!v.isMultipleOf(coarser)) {
+          fail(b.price.span, `${what} tier bound ${b.price.raw} is not on the coarser tick ${coarser.toString()}`, `move the bound to a multiple of ${coarser.toString()}, e.g. ${nearestMultiple(v, coarser).toString()}`);
+          return;
+        }
+      }
+      previous = { bound: v, lit: b.price };
+      continue;
+    }
+    if (b === undefined) return;
+    if (b.relation === "at-or-below") {
+      fail(b.span, `the last ${what} tier must be open-ended`, previous === undefined ? "drop the bound" : `write \`above ${previous.lit.raw}\` or drop the bound`);
+      return;
+    }
+    const v = decimalOf(b.price);
+    if (v === undefined || b.price === undefined) return;
+    if (previous === undefined) {
+      fail(b.span, `a single ${what} cannot start \`above\` a price: nothing covers the prices below`, "drop the bound");
+      return;
+    }
+    if (!v.eq(previous.bound)) {
+      fail(b.price.span, `${what} tiers leave ${v.gt(previous.bound) ? "a gap" : "an overlap"}: the previous tier ends at ${previous.lit.raw}, this one starts above ${b.price.raw}`, `write \`above ${previous.lit.raw}\``, [
+        { span: previous.lit.span, message: "the previous tier ends here" },
+      ]);
+    }
+  }
+}

@@ -1,4 +1,301 @@
-/** Placeholder, replaced by the check's implementation. */
-import type { Program, Report } from "./program.js";
+/**
+ * Fallback waterfalls and numbered steps. For every `fallback { … }` this check proves that each declared
+ * disruption ends in a definite outcome (E5001): walking the steps in order, some step that applies to the
+ * disruption must be terminal, and only `determined by …` is terminal, since postponing, an alternate index and
+ * carrying a value forward can each fail. A step that no disruption can still reach is unreachable (E5002); an
+ * alternate index that is the contract's own underlying is circular (E5007); postponement must have a calendar
+ * to count business days on (E5010); steps, and daily settlement steps, are numbered 1, 2, 3… (E5006).
+ * Unknown names and words are the names check's business: what does not resolve is skipped here.
+ */
+import type { Span } from "../base/source.js";
+import { Codes, diag } from "../diagnostics/index.js";
+import type { Declaration, DailyStep, FallbackStep, FallbackStmt, Ident, NumberLit } from "../syntax/ast.js";
+import type { Program, Report, Symbol } from "./program.js";
+import { declarationKind } from "./program.js";
+import { decimalOf } from "./unit-of.js";
+import { determinationParty, disruptionKind, durationUnit } from "./words.js";
 
-export function checkFallbacks(_program: Program, _report: Report): void {}
+/** Checks every fallback and every numbered step list in the program. */
+export function checkFallbacks(program: Program, report: Report): void {
+  for (const file of program.files) {
+    const path = file.source.path;
+    for (const decl of file.ast.declarations) {
+      const context = [`${declarationKind(decl)} ${decl.name?.name ?? "(unnamed)"}`];
+      for (const s of decl.statements) {
+        if (s.kind === "Fallback") checkFallback(program, path, decl, s, [...context, "fallback"], report);
+        else if (s.kind === "DailySettlement") checkNumbering(s.steps, "daily settlement", [...context, "daily settlement"], report);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbering
+
+/** Reports the first step whose number is not its position (1-based); one report per list is enough. */
+function checkNumbering(steps: readonly (FallbackStep | DailyStep)[], what: string, context: readonly string[], report: Report): void {
+  for (let i = 0; i < steps.length; i++) {
+    const n = steps[i]!.number;
+    if (n?.value === undefined) return;
+    const expected = String(i + 1);
+    if (n.value === expected) continue;
+    report(
+      diag(Codes.StepNumbering, n.span, `${what} step numbered ${n.raw}, expected ${expected}`, {
+        context,
+        notes: ["steps apply in the order they are written, and their numbers say that order"],
+        hint: `number the steps 1, 2, 3, … in order; this one is step ${expected}`,
+      }),
+    );
+    return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The waterfall
+
+/** Stands for every disruption when a fallback declares none. */
+const ANY = "*";
+
+function kindList(kinds: readonly string[]): string {
+  const named = kinds.map((k) => (k === ANY ? "any disruption" : `\`${k}\``));
+  if (named.length <= 1) return named.join("");
+  return `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+}
+
+function stepName(step: FallbackStep, index: number): string {
+  return `step ${step.number?.raw ?? String(index + 1)}`;
+}
+
+function isTerminal(step: FallbackStep): boolean {
+  return step.action?.kind === "Determination";
+}
+
+function checkFallback(program: Program, file: string, decl: Declaration, fb: FallbackStmt, context: readonly string[], report: Report): void {
+  checkNumbering(fb.steps, "fallback", context, report);
+  for (const d of fb.disruptions) {
+    disruptionKind(d.condition, report, context);
+    if (d.duration !== undefined) {
+      durationUnit(d.duration.unit, report, context, d.duration.business);
+      checkPositive(d.duration.amount, "the duration of a disruption", context, report);
+    }
+  }
+
+  const declared: string[] = [];
+  for (const d of fb.disruptions) {
+    const name = d.condition?.name;
+    if (name !== undefined && !declared.includes(name)) declared.push(name);
+  }
+  const universe = declared.length > 0 ? declared : [ANY];
+  const endedBy = new Map<string, { step: FallbackStep; index: number }>();
+  // A step broken by a syntax error says nothing reliable about outcomes; the parser has reported it.
+  const complete = fb.steps.every((s) => s.action !== undefined);
+
+  fb.steps.forEach((step, index) => {
+    const stepContext = [...context, stepName(step, index)];
+    checkAction(program, file, decl, step, stepContext, report);
+    // A misspelt disruption is reported as an unknown word; the step is then not judged unreachable for it.
+    const misspelt = step.only.filter((o) => disruptionKind(o, report, stepContext) === undefined).length > 0;
+    const named = step.only.map((o) => o.name);
+    const applies = step.only.length === 0 ? universe : universe.filter((k) => named.includes(k));
+    const live = applies.filter((k) => !endedBy.has(k));
+    if (live.length === 0) {
+      if (complete && !(misspelt && applies.length === 0)) reportUnreachable(step, index, applies, declared, endedBy, stepContext, report);
+      return;
+    }
+    if (isTerminal(step)) for (const k of live) endedBy.set(k, { step, index });
+  });
+
+  const open = universe.filter((k) => !endedBy.has(k));
+  if (open.length === 0 || !complete) return;
+  const keyword: Span = { file: fb.span.file, start: fb.span.start, end: fb.span.start + "fallback".length };
+  const last = fb.steps[fb.steps.length - 1];
+  report(
+    diag(
+      Codes.FallbackNotDefinite,
+      keyword,
+      `this fallback can end without a settlement value for ${kindList(open)}`,
+      {
+        context,
+        labels: last === undefined ? undefined : [{ span: last.span, message: "the waterfall ends here without a definite outcome" }],
+        notes: [
+          `left without an outcome: ${kindList(open)}`,
+          "postponing, an alternate index and carrying a value forward can each fail; only `determined by …` always gives a value",
+        ],
+        hint:
+          open.length === universe.length
+            ? `end the waterfall with a step such as \`${fb.steps.length + 1}. determined by the exchange\``
+            : `add a step \`${fb.steps.length + 1}. determined by the exchange\` that applies to ${kindList(open)}`,
+      },
+    ),
+  );
+}
+
+function reportUnreachable(
+  step: FallbackStep,
+  index: number,
+  applies: readonly string[],
+  declared: readonly string[],
+  endedBy: ReadonlyMap<string, { step: FallbackStep; index: number }>,
+  context: readonly string[],
+  report: Report,
+): void {
+  const name = stepName(step, index);
+  if (applies.length === 0) {
+    const listed = step.only.map((o) => o.name);
+    report(
+      diag(Codes.FallbackUnreachableStep, spanOfList(step.only) ?? step.span, `${name} handles only ${kindList(listed)}, which this fallback does not declare`, {
+        context,
+        notes: [declared.length === 0 ? "this fallback declares no disruptions" : `this fallback declares ${kindList(declared)}`],
+        hint: "declare the disruption with `disruption if …`, or name a declared one after `for`",
+      }),
+    );
+    return;
+  }
+  const enders: { step: FallbackStep; index: number }[] = [];
+  for (const k of applies) {
+    const e = endedBy.get(k);
+    if (e !== undefined && !enders.some((x) => x.step === e.step)) enders.push(e);
+  }
+  report(
+    diag(Codes.FallbackUnreachableStep, step.span, `${name} can never be reached: every disruption it handles already has an outcome`, {
+      context,
+      labels: enders.map((e) => ({
+        span: e.step.span,
+        message: `${stepName(e.step, e.index)} always gives a value for ${kindList(applies.filter((k) => endedBy.get(k)?.step === e.step))}`,
+      })),
+      hint: "remove the step, or move it above the step that always gives a value",
+    }),
+  );
+}
+
+function spanOfList(list: readonly Ident[]): Span | undefined {
+  const first = list[0];
+  const last = list[list.length - 1];
+  return first === undefined || last === undefined ? undefined : { file: first.span.file, start: first.span.start, end: last.span.end };
+}
+
+function checkPositive(n: NumberLit | undefined, what: string, context: readonly string[], report: Report): void {
+  const v = decimalOf(n);
+  if (n === undefined || v === undefined || v.isPositive()) return;
+  report(diag(Codes.NonPositiveAmount, n.span, `${what} must be positive, not ${n.raw}`, { context }));
+}
+
+function checkAction(program: Program, file: string, decl: Declaration, step: FallbackStep, context: readonly string[], report: Report): void {
+  const action = step.action;
+  if (action === undefined) return;
+  switch (action.kind) {
+    case "Postpone": {
+      checkPositive(action.days, "the number of business days to postpone", context, report);
+      if (action.calendar !== undefined) return;
+      const fallbackCalendar = contractCalendar(program, file, decl, new Set());
+      if (fallbackCalendar !== undefined) return;
+      report(
+        diag(Codes.MissingCalendar, action.span, "postponement counts business days, but no calendar says which days those are", {
+          context,
+          notes: [
+            "without `on CALENDAR`, a postponement counts business days of the calendar of the contract's last trading day (or, for an option, of its expiry or its underlying future), and this contract names none",
+          ],
+          hint: `name the calendar: \`postpone up to ${action.days?.raw ?? "2"} business days on ${exampleCalendar(program, file)}\``,
+        }),
+      );
+      return;
+    }
+    case "CarryForward":
+      checkPositive(action.withinDays, "the number of business days", context, report);
+      return;
+    case "AlternateIndex": {
+      const target = action.index;
+      if (target === undefined) return;
+      const sym = program.visible(file).get(target.name);
+      if (sym === undefined || sym.kind !== "index") return;
+      const own = underlyingIndices(program, file, decl, new Set());
+      const hit = own.find((u) => u.symbol.decl === sym.decl);
+      if (hit === undefined) return;
+      report(
+        diag(Codes.CircularReference, target.span, `circular fallback: \`${target.name}\` is the index this contract already settles on`, {
+          context,
+          labels: [{ span: hit.span, message: `\`${target.name}\` is the underlying here` }],
+          notes: ["an alternate index is used when the underlying index fails, so it must be a different index"],
+          hint: "name a different index, e.g. a backup publication of the same methodology",
+        }),
+      );
+      return;
+    }
+    case "Determination":
+      determinationParty(action.party, report, context);
+      return;
+  }
+}
+
+/** A calendar visible from the file, for hints; NYSE when none is. */
+function exampleCalendar(program: Program, file: string): string {
+  for (const sym of program.visible(file).values()) if (sym.kind === "calendar") return sym.name;
+  return "NYSE";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What a contract stands on
+
+/** An index a declaration settles on, with the span of the reference that says so. */
+interface UnderlyingIndex {
+  readonly symbol: Symbol;
+  readonly span: Span;
+}
+
+function lookup(program: Program, file: string, ref: Ident | undefined): Symbol | undefined {
+  return ref === undefined ? undefined : program.visible(file).get(ref.name);
+}
+
+/**
+ * The indices a declaration settles on: its own underlying and final settlement indices, through underlying
+ * futures and spread legs. Spans point into the declaration itself (the reference that leads to the index).
+ */
+function underlyingIndices(program: Program, file: string, decl: Declaration, visiting: Set<Declaration>): UnderlyingIndex[] {
+  if (visiting.has(decl)) return [];
+  visiting.add(decl);
+  const out: UnderlyingIndex[] = [];
+  const follow = (ref: Ident | undefined): void => {
+    const sym = lookup(program, file, ref);
+    if (sym === undefined || ref === undefined) return;
+    if (sym.kind === "index") out.push({ symbol: sym, span: ref.span });
+    else if (sym.kind === "future" || sym.kind === "option" || sym.kind === "spread") {
+      for (const u of underlyingIndices(program, sym.file, sym.decl, visiting)) out.push({ symbol: u.symbol, span: ref.span });
+    }
+  };
+  if (decl.kind === "Index" && decl.name !== undefined) {
+    const self = program.visible(file).get(decl.name.name);
+    if (self !== undefined && self.decl === decl) out.push({ symbol: self, span: decl.name.span });
+  }
+  for (const s of decl.statements) {
+    if (s.kind === "Underlying") follow(s.target);
+    else if (s.kind === "Leg") follow(s.contract);
+    else if (s.kind === "FinalSettlement" && s.value !== undefined) {
+      const v = s.value;
+      if (v.kind === "IndexAt" || v.kind === "IndexAverage") follow(v.index);
+      else if (v.kind === "UnderlyingFinal") follow(v.target);
+    }
+  }
+  return out;
+}
+
+/**
+ * The calendar a postponement falls back on: the contract's last trading day calendar, an option's expiry
+ * calendar, or that of the underlying future or the legs; an index's publication calendar.
+ */
+function contractCalendar(program: Program, file: string, decl: Declaration, visiting: Set<Declaration>): Ident | undefined {
+  if (visiting.has(decl)) return undefined;
+  visiting.add(decl);
+  for (const s of decl.statements) {
+    if (s.kind === "LastTradingDay" && s.rule?.calendar !== undefined) return s.rule.calendar;
+    if (s.kind === "Expiry" && s.calendar !== undefined) return s.calendar;
+    if (s.kind === "Publish" && s.calendar !== undefined) return s.calendar;
+  }
+  for (const s of decl.statements) {
+    const ref = s.kind === "Underlying" ? s.target : s.kind === "Leg" ? s.contract : undefined;
+    const sym = lookup(program, file, ref);
+    if (sym === undefined || sym.kind === "index" || sym.kind === "calendar") continue;
+    const found = contractCalendar(program, sym.file, sym.decl, visiting);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

@@ -1,4 +1,665 @@
-/** Placeholder, replaced by the check's implementation. */
+/**
+ * Index methodologies: checks that what an index declares can be computed and means one thing. The observation
+ * window must contain time (E4006) and its partitions must divide it exactly (E4007), with a policy for empty
+ * intervals; each aggregation method must carry exactly the options it needs (E5009, and E5005 for the
+ * exact-half convention of a volume-weighted median); trades and intervals can be aggregated only when a window
+ * and a partition produce them (E5012); the minimum number of sources cannot exceed the sources listed (E5003);
+ * degradation rules must cover every source count once (E5004); sources must be quoted in units convertible to
+ * the index's (E3001); percentages, durations and weights must be in range (E3006, E3003). It also validates the
+ * enumerated words of index clauses (see words.ts). Runs after the names check and before the contract checks.
+ */
+import type { Span } from "../base/source.js";
+import { equalDimension, format, type Unit } from "../base/units.js";
+import { Codes, diag } from "../diagnostics/index.js";
+import { Decimal } from "../runtime/decimal.js";
+import type {
+  AggregateStmt,
+  DegradationStmt,
+  Duration,
+  IndexDecl,
+  Method,
+  MethodOption,
+  NumberLit,
+  PartitionStmt,
+  PercentLit,
+  Rounding,
+  SourceStmt,
+  Statement,
+  TimeWindow,
+  WindowStmt,
+} from "../syntax/ast.js";
 import type { Program, Report } from "./program.js";
+import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
+import {
+  aggregationMethod,
+  durationUnit,
+  emptyIntervalPolicy,
+  exactHalf,
+  extremeMoveAction,
+  roundingMode,
+  SECONDS_PER_UNIT,
+  weightingBasis,
+  type AggregationMethod,
+} from "./words.js";
 
-export function checkIndices(_program: Program, _report: Report): void {}
+/** Checks every index declaration of the program. */
+export function checkIndices(program: Program, report: Report): void {
+  for (const file of program.files) {
+    for (const decl of file.ast.declarations) {
+      if (decl.kind === "Index") checkIndex(decl, report);
+    }
+  }
+}
+
+type Context = readonly string[];
+
+function checkIndex(decl: IndexDecl, report: Report): void {
+  const context: Context = [`index ${decl.name?.name ?? "(unnamed)"}`];
+  const units: UnitContext = { report, context };
+  const of = <K extends Statement["kind"]>(kind: K): Extract<Statement, { kind: K }>[] =>
+    decl.statements.filter((s): s is Extract<Statement, { kind: K }> => s.kind === kind);
+
+  const quoted = of("Quoted")[0];
+  const indexUnit = unitOf(quoted?.unit, units);
+  const sources = of("Source");
+  for (const source of sources) checkSource(source, indexUnit?.kind === "unit" ? indexUnit.unit : undefined, quoted?.unit?.span, context, report);
+
+  const window = of("Window")[0];
+  const windowSeconds = window?.window === undefined ? undefined : checkWindow(window.window, "observation window", context, report);
+  const partition = of("Partition")[0];
+  if (partition !== undefined) checkPartition(partition, window, windowSeconds, context, report);
+  const empty = of("EmptyIntervals")[0];
+  if (empty !== undefined) emptyIntervalPolicy(empty.policy, report, context);
+  if (partition !== undefined && empty === undefined) {
+    report(
+      diag(Codes.MissingClause, partition.span, "a partitioned window needs a policy for intervals without trades", {
+        context,
+        notes: ["an interval with no trades has no value; the methodology must say whether it is left out or the fixing fails"],
+        hint: "add `empty intervals skip` or `empty intervals fail`",
+      }),
+    );
+  }
+
+  const fixedWeights: Span[] = [];
+  for (const agg of of("Aggregate")) {
+    checkAggregateLevel(agg, window, partition, context, report);
+    const info = checkMethod(agg.method, context, report);
+    if (info?.weightedByFixed !== undefined) fixedWeights.push(info.weightedByFixed);
+    if (agg.level === "sources" && info?.trimmed !== undefined) {
+      const min = of("Minimum").find((m) => m.what === "sources");
+      const minCount = decimalOf(min?.count);
+      if (minCount !== undefined) checkTrimLeavesSources(info.trimmed, minCount, info.trimSpan!, `the minimum of ${minCount.toString()} sources`, context, report);
+    }
+  }
+
+  for (const s of decl.statements) {
+    switch (s.kind) {
+      case "ExcludeDeviation":
+        checkPercent(s.percent, "a deviation threshold", { min: "exclusive", max: true }, context, report);
+        break;
+      case "ExcludeStale":
+        checkDuration(s.duration, "a staleness limit", context, report);
+        break;
+      case "Minimum":
+        checkCount(s.count, s.what === "sources" ? "the minimum number of sources" : "the minimum number of trades", context, report);
+        break;
+      case "ExtremeMoves":
+        checkPercent(s.percent, "an extreme-move threshold", { min: "exclusive", max: false }, context, report);
+        extremeMoveAction(s.action, report, context);
+        break;
+      case "Restate":
+        checkPercent(s.threshold, "a restatement threshold", { min: "inclusive", max: false }, context, report);
+        break;
+      case "Round":
+        checkIndexRounding(s.rounding, context, report);
+        break;
+      default:
+        break;
+    }
+  }
+
+  const degradations = of("Degradation");
+  const degradationFixed: Span[] = [];
+  for (const d of degradations) {
+    const info = checkMethod(d.method, context, report);
+    if (info?.weightedByFixed !== undefined) degradationFixed.push(info.weightedByFixed);
+    const lo = decimalOf(d.min);
+    if (info?.trimmed !== undefined && lo !== undefined && lo.isPositive()) {
+      checkTrimLeavesSources(info.trimmed, lo, info.trimSpan!, `${lo.toString()} sources`, context, report);
+    }
+  }
+  checkWeights(sources, [...fixedWeights, ...degradationFixed], context, report);
+
+  const sourceNames = distinctSourceNames(sources);
+  const minimum = of("Minimum").find((m) => m.what === "sources");
+  checkMinimumSources(decl, minimum?.count, sourceNames, context, report);
+  checkDegradations(degradations, minimum?.count, sourceNames.length, context, report);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Amounts, percentages and durations
+
+/** Reports a count that is not a whole number of at least 1 (E3003); returns it when valid. */
+function checkCount(n: NumberLit | undefined, what: string, context: Context, report: Report): Decimal | undefined {
+  const v = decimalOf(n);
+  if (n === undefined || v === undefined) return undefined;
+  if (v.isPositive() && v.isInteger()) return v;
+  report(diag(Codes.NonPositiveAmount, n.span, `${what} must be a whole number of at least 1, not ${n.raw}`, { context }));
+  return undefined;
+}
+
+/** Checks a percentage against (0 or [0) … 100] (or no upper limit), reporting E3006; returns it when valid. */
+function checkPercent(
+  p: PercentLit | undefined,
+  what: string,
+  range: { min: "inclusive" | "exclusive"; max: boolean },
+  context: Context,
+  report: Report,
+): Decimal | undefined {
+  const v = percentOf(p);
+  if (p === undefined || v === undefined) return undefined;
+  const tooLow = range.min === "exclusive" ? !v.isPositive() : v.isNegative();
+  const tooHigh = range.max && v.gt(Decimal.of("100"));
+  if (!tooLow && !tooHigh) return v;
+  const bounds = `${range.min === "exclusive" ? "above 0%" : "at least 0%"}${range.max ? " and at most 100%" : ""}`;
+  report(diag(Codes.InvalidPercentage, p.span, `${what} must be ${bounds}, not ${p.raw}`, { context }));
+  return undefined;
+}
+
+/** The length of a duration in seconds, validating its unit word and reporting a non-positive amount (E3003). */
+function checkDuration(d: Duration | undefined, what: string, context: Context, report: Report): Decimal | undefined {
+  if (d === undefined) return undefined;
+  const unit = durationUnit(d.unit, report, context, d.business);
+  const amount = decimalOf(d.amount);
+  if (amount === undefined || d.amount === undefined) return undefined;
+  if (!amount.isPositive()) {
+    report(diag(Codes.NonPositiveAmount, d.amount.span, `${what} must be positive, not ${d.amount.raw}`, { context }));
+    return undefined;
+  }
+  if (unit === undefined || d.business) return undefined;
+  return amount.mul(Decimal.fromInteger(SECONDS_PER_UNIT[unit]));
+}
+
+function checkIndexRounding(r: Rounding | undefined, context: Context, report: Report): void {
+  if (r === undefined || r.unrounded) return;
+  const mode = roundingMode(r.mode, report, context);
+  if (mode === "half-toward-reference" && r.mode !== undefined) {
+    report(
+      diag(Codes.UnknownWord, r.mode.span, "`half-toward-prior` needs a prior settlement, and an index has none", {
+        context,
+        hint: "use a mode that decides ties by itself, such as `half-even` or `half-up`",
+      }),
+    );
+  }
+  if (r.increment !== undefined && r.increment !== "tick") {
+    const inc = decimalOf(r.increment);
+    if (inc !== undefined && !inc.isPositive()) {
+      report(diag(Codes.NonPositiveAmount, r.increment.span, `a rounding increment must be positive, not ${r.increment.raw}`, { context }));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Windows and partitions
+
+/** Seconds since midnight of a normalised HH:MM:SS time. */
+function secondsOfDay(value: string): number | undefined {
+  const m = /^(\d\d):(\d\d):(\d\d)$/.exec(value);
+  if (!m) return undefined;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+/** Reads a length of time in seconds as minutes/hours/seconds text for messages. */
+function describeSeconds(seconds: Decimal): string {
+  const s = seconds;
+  const hour = Decimal.fromInteger(3600);
+  const minute = Decimal.fromInteger(60);
+  const plural = (n: Decimal, unit: string): string => `${n.toString()} ${unit}${n.eq(Decimal.ONE) ? "" : "s"}`;
+  const h = s.divExact(hour);
+  if (h !== undefined && h.isInteger() && !h.isZero()) return plural(h, "hour");
+  const m = s.divExact(minute);
+  if (m !== undefined && m.isInteger()) return plural(m, "minute");
+  return plural(s, "second");
+}
+
+/**
+ * Checks that a time window contains time: `from` strictly before `to` on the same day (windows that wrap
+ * midnight are not supported). Returns its length in seconds when it is valid. Used for index windows and
+ * the VWAP window of daily settlement.
+ */
+export function checkWindow(w: TimeWindow, what: string, context: Context, report: Report): Decimal | undefined {
+  const from = w.from?.value === undefined ? undefined : secondsOfDay(w.from.value);
+  const to = w.to?.value === undefined ? undefined : secondsOfDay(w.to.value);
+  if (from === undefined || to === undefined || w.from === undefined || w.to === undefined) return undefined;
+  if (from < to) return Decimal.fromInteger(to - from);
+  const wraps = from > to;
+  report(
+    diag(Codes.EmptyWindow, w.span, `${what} from ${w.from.raw} to ${w.to.raw} contains no time`, {
+      context,
+      labels: [{ span: w.to.span, message: wraps ? "ends before it starts" : "ends when it starts" }],
+      notes: wraps ? ["a window runs from one time to a later time on the same day; windows across midnight are not supported"] : undefined,
+      hint: wraps ? `did you mean \`from ${w.to.raw} … to ${w.from.raw} …\`?` : "give the window a length, e.g. `from 15:00 inclusive to 16:00 exclusive`",
+    }),
+  );
+  return undefined;
+}
+
+function checkPartition(p: PartitionStmt, window: WindowStmt | undefined, windowSeconds: Decimal | undefined, context: Context, report: Report): void {
+  const count = checkCount(p.count, "the number of intervals", context, report);
+  const length = checkDuration(p.length, "the length of an interval", context, report);
+  if (p.length !== undefined && p.length.business) return;
+  if (window === undefined) {
+    report(
+      diag(Codes.PartitionsDoNotDivideWindow, p.span, "a partition divides the observation window, but this index has no window", {
+        context,
+        hint: "add a window, e.g. `window from 15:00 inclusive to 16:00 exclusive Europe/London`",
+      }),
+    );
+    return;
+  }
+  if (count === undefined || length === undefined || windowSeconds === undefined) return;
+  const covered = count.mul(length);
+  if (covered.eq(windowSeconds)) return;
+  const exact = windowSeconds.divExact(count);
+  const hint =
+    exact !== undefined && exact.isInteger()
+      ? `\`partition into ${count.toString()} intervals of ${describeSeconds(exact)}\``
+      : (() => {
+          const n = windowSeconds.divExact(length);
+          return n !== undefined && n.isInteger() ? `\`partition into ${n.toString()} intervals of ${describeSeconds(length)}\`` : undefined;
+        })();
+  report(
+    diag(
+      Codes.PartitionsDoNotDivideWindow,
+      p.span,
+      `${count.toString()} intervals of ${describeSeconds(length)} cover ${describeSeconds(covered)}, but the window is ${describeSeconds(windowSeconds)} long`,
+      {
+        context,
+        labels: window.window === undefined ? undefined : [{ span: window.window.span, message: `${describeSeconds(windowSeconds)} long` }],
+        hint: hint === undefined ? "the intervals must divide the window exactly" : `did you mean ${hint}?`,
+      },
+    ),
+  );
+}
+
+function checkAggregateLevel(agg: AggregateStmt, window: WindowStmt | undefined, partition: PartitionStmt | undefined, context: Context, report: Report): void {
+  if (agg.level === "trades" && window === undefined) {
+    report(
+      diag(Codes.AggregationWithoutData, agg.span, "`aggregate trades` needs an observation window to collect trades in", {
+        context,
+        hint: "add a window, e.g. `window from 15:00 inclusive to 16:00 exclusive Europe/London`",
+      }),
+    );
+  } else if (agg.level === "intervals" && partition === undefined) {
+    report(
+      diag(Codes.AggregationWithoutData, agg.span, "`aggregate intervals` needs a partition of the window into intervals", {
+        context,
+        hint: "add a partition, e.g. `partition into 12 intervals of 5 minutes`",
+      }),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Aggregation methods
+
+/** What checking a method found out that other checks need. */
+interface MethodInfo {
+  readonly method: AggregationMethod | undefined;
+  /** Number of values a trimmed mean drops (highest + lowest). */
+  readonly trimmed: Decimal | undefined;
+  readonly trimSpan: Span | undefined;
+  /** Span of a `weighted by fixed` option. */
+  readonly weightedByFixed: Span | undefined;
+}
+
+type OptionKind = MethodOption["kind"];
+
+/** The options each method requires and accepts. */
+const METHOD_OPTIONS: Readonly<Record<AggregationMethod, { required?: OptionKind; allowed: readonly OptionKind[] }>> = {
+  median: { allowed: [] },
+  mean: { allowed: [] },
+  vwap: { allowed: [] },
+  "volume-weighted-median": { required: "ExactHalf", allowed: ["ExactHalf"] },
+  "trimmed-mean": { required: "Trim", allowed: ["Trim"] },
+  "capped-median": { required: "Cap", allowed: ["Cap"] },
+  "weighted-mean": { required: "WeightedBy", allowed: ["WeightedBy"] },
+};
+
+const OPTION_TEXT: Readonly<Record<OptionKind, string>> = {
+  ExactHalf: "exact half …",
+  Trim: "dropping N highest and N lowest",
+  Cap: "capped at N%",
+  WeightedBy: "weighted by …",
+};
+
+const OPTION_EXAMPLE: Readonly<Record<OptionKind, string>> = {
+  ExactHalf: "exact half mean-of-straddling",
+  Trim: "dropping 1 highest and 1 lowest",
+  Cap: "capped at 10%",
+  WeightedBy: "weighted by volume",
+};
+
+function checkMethod(m: Method | undefined, context: Context, report: Report): MethodInfo | undefined {
+  if (m === undefined) return undefined;
+  const method = aggregationMethod(m.name, report, context);
+  let trimmed: Decimal | undefined;
+  let trimSpan: Span | undefined;
+  let weightedByFixed: Span | undefined;
+  const seen = new Set<OptionKind>();
+  for (const opt of m.options) {
+    if (method !== undefined) {
+      const rule = METHOD_OPTIONS[method];
+      if (!rule.allowed.includes(opt.kind)) {
+        report(
+          diag(Codes.InvalidAggregationOption, opt.span, `\`${OPTION_TEXT[opt.kind]}\` does not apply to ${method}`, {
+            context,
+            notes: [rule.allowed.length === 0 ? `${method} takes no options` : `${method} takes \`${OPTION_TEXT[rule.allowed[0]!]}\``],
+            hint: optionHint(opt.kind),
+          }),
+        );
+        continue;
+      }
+    }
+    if (seen.has(opt.kind)) {
+      report(diag(Codes.InvalidAggregationOption, opt.span, `\`${OPTION_TEXT[opt.kind]}\` is given twice`, { context, hint: "keep one" }));
+      continue;
+    }
+    seen.add(opt.kind);
+    switch (opt.kind) {
+      case "ExactHalf":
+        exactHalf(opt.convention, report, context);
+        break;
+      case "Trim": {
+        const hi = decimalOf(opt.highest);
+        const lo = decimalOf(opt.lowest);
+        let ok = true;
+        for (const [n, v] of [
+          [opt.highest, hi],
+          [opt.lowest, lo],
+        ] as const) {
+          if (n !== undefined && v !== undefined && (v.isNegative() || !v.isInteger())) {
+            ok = false;
+            report(diag(Codes.InvalidAggregationOption, n.span, `a trimmed mean drops a whole number of values, not ${n.raw}`, { context }));
+          }
+        }
+        if (ok && hi !== undefined && lo !== undefined) {
+          if (hi.isZero() && lo.isZero()) {
+            report(
+              diag(Codes.InvalidAggregationOption, opt.span, "a trimmed mean that drops nothing is a mean", {
+                context,
+                hint: "drop at least one value, or use `mean`",
+              }),
+            );
+          } else {
+            trimmed = hi.add(lo);
+            trimSpan = opt.span;
+          }
+        }
+        break;
+      }
+      case "Cap":
+        checkPercent(opt.percent, "a cap", { min: "exclusive", max: true }, context, report);
+        break;
+      case "WeightedBy":
+        if (weightingBasis(opt.basis, report, context) === "fixed") weightedByFixed = opt.span;
+        break;
+    }
+  }
+  if (method !== undefined) {
+    const required = METHOD_OPTIONS[method].required;
+    if (required !== undefined && !seen.has(required) && !m.options.some((o) => o.kind === required)) {
+      const code = required === "ExactHalf" ? Codes.MissingExactHalfConvention : Codes.InvalidAggregationOption;
+      const message =
+        required === "ExactHalf"
+          ? "volume-weighted-median needs a convention for an exact half of the volume"
+          : `${method} needs \`${OPTION_TEXT[required]}\``;
+      report(
+        diag(code, m.span, message, {
+          context,
+          notes:
+            required === "ExactHalf"
+              ? ["when the cumulative volume reaches exactly half at a price, the median is either that price or the mean of it and the next one"]
+              : undefined,
+          hint:
+            required === "ExactHalf"
+              ? `write \`${m.name?.name ?? method}, exact half first-reaching-half\` or \`…, exact half mean-of-straddling\``
+              : `write \`${method}, ${OPTION_EXAMPLE[required]}\``,
+        }),
+      );
+    }
+  }
+  return { method, trimmed, trimSpan, weightedByFixed };
+}
+
+function optionHint(kind: OptionKind): string {
+  switch (kind) {
+    case "ExactHalf":
+      return "an exact-half convention belongs to `volume-weighted-median`";
+    case "Trim":
+      return "dropping values belongs to `trimmed-mean`";
+    case "Cap":
+      return "a cap belongs to `capped-median`";
+    case "WeightedBy":
+      return "weights belong to `weighted-mean`";
+  }
+}
+
+/** A trimmed mean must leave at least one value of the smallest number of sources it applies to. */
+function checkTrimLeavesSources(trimmed: Decimal, sources: Decimal, span: Span, what: string, context: Context, report: Report): void {
+  if (trimmed.lt(sources)) return;
+  report(
+    diag(Codes.InvalidAggregationOption, span, `dropping ${trimmed.toString()} values of ${what} leaves none to average`, {
+      context,
+      hint: "drop fewer values, or apply the trimmed mean only from a larger number of sources",
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sources
+
+function checkSource(source: SourceStmt, indexUnit: Unit | undefined, indexUnitSpan: Span | undefined, context: Context, report: Report): void {
+  const ctx: Context = [...context, `source ${source.name?.name ?? "(unnamed)"}`];
+  for (const s of source.statements) {
+    if (s.kind === "Quoted") {
+      const u = unitOf(s.unit, { report, context: ctx });
+      if (u?.kind !== "unit" || indexUnit === undefined || s.unit === undefined) continue;
+      if (equalDimension(u.unit, indexUnit)) continue;
+      report(
+        diag(Codes.UnitMismatch, s.unit.span, `unit mismatch: source ${source.name?.name ?? ""} is quoted in ${format(u.unit)}, the index in ${format(indexUnit)}`, {
+          context: ctx,
+          labels: indexUnitSpan === undefined ? undefined : [{ span: indexUnitSpan, message: "the index's unit" }],
+          notes: ["each observation is converted to the index's unit, which needs both units to measure the same thing"],
+          hint: `quote the source in a unit of the same kind as ${format(indexUnit)}`,
+        }),
+      );
+    } else if (s.kind === "Weight") {
+      const w = decimalOf(s.weight);
+      if (s.weight !== undefined && w !== undefined && !w.isPositive()) {
+        report(diag(Codes.NonPositiveAmount, s.weight.span, `a source's weight must be positive, not ${s.weight.raw}`, { context: ctx }));
+      }
+    } else if (s.kind === "Blend") {
+      for (const part of s.parts) {
+        const w = decimalOf(part.weight);
+        if (part.weight !== undefined && w !== undefined && !w.isPositive()) {
+          report(diag(Codes.NonPositiveAmount, part.weight.span, `a blend weight must be positive, not ${part.weight.raw}`, { context: ctx }));
+        }
+      }
+    }
+  }
+}
+
+/** `weight` is meaningful only with `weighted by fixed`, which in turn needs a weight for every source. */
+function checkWeights(sources: readonly SourceStmt[], fixed: readonly Span[], context: Context, report: Report): void {
+  const weights = sources.flatMap((src) => src.statements.filter((s) => s.kind === "Weight").map((w) => ({ src, w })));
+  if (fixed.length === 0) {
+    for (const { src, w } of weights) {
+      report(
+        diag(Codes.InvalidAggregationOption, w.span, "a source weight is used only when sources are aggregated with fixed weights", {
+          context: [...context, `source ${src.name?.name ?? "(unnamed)"}`],
+          hint: "aggregate with `weighted-mean, weighted by fixed`, or remove the weight",
+        }),
+      );
+    }
+    return;
+  }
+  const missing = distinctSourceNames(sources.filter((src) => !src.statements.some((s) => s.kind === "Weight")));
+  if (missing.length === 0) return;
+  report(
+    diag(Codes.InvalidAggregationOption, fixed[0]!, "fixed weights need a weight for every source", {
+      context,
+      notes: [`without a weight: ${missing.join(", ")}`],
+      hint: "give each source a `weight`",
+    }),
+  );
+}
+
+function distinctSourceNames(sources: readonly SourceStmt[]): string[] {
+  const names: string[] = [];
+  for (const s of sources) {
+    const n = s.name?.name;
+    if (n !== undefined && !names.includes(n)) names.push(n);
+  }
+  return names;
+}
+
+function checkMinimumSources(decl: IndexDecl, count: NumberLit | undefined, sources: readonly string[], context: Context, report: Report): void {
+  const min = decimalOf(count);
+  // An index that lists no sources leaves them to its administrator; there is nothing to count.
+  if (count === undefined || min === undefined || sources.length === 0) return;
+  if (min.lte(Decimal.fromInteger(sources.length))) return;
+  report(
+    diag(
+      Codes.MinimumSourcesExceedsSources,
+      decl.name?.span ?? decl.keyword,
+      `index ${decl.name?.name ?? ""} requires at least ${min.toString()} sources but lists ${sources.length}`,
+      {
+        context,
+        labels: [{ span: count.span, message: `requires ${min.toString()} sources` }],
+        notes: [`the sources are ${sources.join(", ")}`],
+        hint: `lower the minimum to ${sources.length} or fewer, or list more sources`,
+      },
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Degradation rules
+
+interface CountRange {
+  readonly rule: DegradationStmt;
+  readonly lo: bigint;
+  /** Undefined with `or more`. */
+  readonly hi: bigint | undefined;
+}
+
+function describeRange(r: CountRange): string {
+  if (r.hi === undefined) return `${r.lo} or more sources`;
+  if (r.hi === r.lo) return `${r.lo} source${r.lo === 1n ? "" : "s"}`;
+  return `${r.lo} to ${r.hi} sources`;
+}
+
+function toBigInt(n: NumberLit | undefined): bigint | undefined {
+  const v = decimalOf(n);
+  if (v === undefined || !v.isInteger()) return undefined;
+  return BigInt(v.normalize().toString());
+}
+
+/**
+ * The rules must not overlap, and must cover every count from the minimum number of sources (1 when not given)
+ * up to the number of sources listed (when none are listed, up to the largest count a rule names). Reports the
+ * smallest count that is uncovered or covered twice (E5004), and a rule whose range is empty or not whole.
+ */
+function checkDegradations(rules: readonly DegradationStmt[], minimum: NumberLit | undefined, sourceCount: number, context: Context, report: Report): void {
+  const ranges: CountRange[] = [];
+  for (const rule of rules) {
+    const lo = toBigInt(rule.min);
+    const hi = rule.orMore ? undefined : toBigInt(rule.max);
+    if (lo === undefined || (!rule.orMore && hi === undefined)) {
+      const bad = lo === undefined ? rule.min : rule.max;
+      if (bad?.value !== undefined) report(diag(Codes.DegradationRulesGapOrOverlap, bad.span, `a number of sources is a whole number, not ${bad.raw}`, { context }));
+      continue;
+    }
+    if (lo < 1n) {
+      report(diag(Codes.NonPositiveAmount, rule.min!.span, `a degradation rule applies from at least 1 source, not ${rule.min!.raw}`, { context }));
+      continue;
+    }
+    if (hi !== undefined && hi < lo) {
+      report(
+        diag(Codes.DegradationRulesGapOrOverlap, rule.span, `this rule covers no count: ${lo} to ${hi} sources is empty`, {
+          context,
+          hint: `write \`with ${hi} to ${lo} sources\``,
+        }),
+      );
+      continue;
+    }
+    ranges.push({ rule, lo, hi });
+  }
+  if (ranges.length === 0 || ranges.length !== rules.length) return;
+
+  const sorted = [...ranges].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  // The smallest count covered twice: in start order, the first range starting inside an earlier one.
+  let overlap: { count: bigint; first: CountRange; second: CountRange } | undefined;
+  let reach: CountRange | undefined;
+  for (const r of sorted) {
+    if (reach !== undefined && (reach.hi === undefined || r.lo <= reach.hi)) {
+      overlap = { count: r.lo, first: reach, second: r };
+      break;
+    }
+    if (reach === undefined || (reach.hi !== undefined && (r.hi === undefined || r.hi > reach.hi))) reach = r;
+  }
+
+  const minSources = toBigInt(minimum);
+  const lo = minSources !== undefined && minSources >= 1n ? minSources : 1n;
+  const hi =
+    sourceCount > 0
+      ? BigInt(sourceCount)
+      : sorted.reduce((m, r) => {
+          const top = r.hi ?? r.lo;
+          return top > m ? top : m;
+        }, 0n);
+  let gap: bigint | undefined;
+  let covered = lo;
+  for (const r of sorted) {
+    if (covered > hi) break;
+    if (r.lo > covered) {
+      gap = covered;
+      break;
+    }
+    if (r.hi === undefined) {
+      covered = hi + 1n;
+      break;
+    }
+    if (r.hi + 1n > covered) covered = r.hi + 1n;
+  }
+  if (gap === undefined && covered <= hi) gap = covered;
+
+  const all = sorted.map(describeRange).join(", ");
+  const scope = sourceCount > 0 ? `the index has from ${lo} to ${hi} eligible sources` : `the rules must cover every count from ${lo} to ${hi}`;
+  if (overlap !== undefined && (gap === undefined || overlap.count <= gap)) {
+    report(
+      diag(
+        Codes.DegradationRulesGapOrOverlap,
+        overlap.second.rule.span,
+        `degradation rules overlap: ${overlap.count} source${overlap.count === 1n ? " is" : "s are"} covered by two rules`,
+        {
+          context,
+          labels: [{ span: overlap.first.rule.span, message: `also covers ${overlap.count} source${overlap.count === 1n ? "" : "s"}` }],
+          notes: [`the rules cover ${all}`],
+          hint: "make each number of sources fall under exactly one rule",
+        },
+      ),
+    );
+    return;
+  }
+  if (gap === undefined) return;
+  const next = sorted.find((r) => r.lo > gap!) ?? sorted[sorted.length - 1]!;
+  report(
+    diag(Codes.DegradationRulesGapOrOverlap, next.rule.span, `no degradation rule covers ${gap} source${gap === 1n ? "" : "s"}`, {
+      context,
+      notes: [`the rules cover ${all}; ${scope}`],
+      hint: `add a rule such as \`with ${gap} source${gap === 1n ? "" : "s"} use median\``,
+    }),
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Units and amounts as the checker sees them: converts the syntax tree's UnitExpr, Quantity, NumberLit and
+ * PercentLit nodes into resolved {@link Unit}s (from base/units.ts) and exact {@link Decimal}s, reporting unknown
+ * unit words (E3002, with did-you-mean) once per node. Besides the registry's units it knows one more: in an
+ * option's `contract unit 1 FOTI`, a unit word naming a future means one contract of that future. Used by
+ * the index and contract checks; pure apart from a memo keyed by syntax node, so each unit is reported once
+ * however many checks look at it.
+ */
+import type { Span } from "../base/source.js";
+import { format, lookupUnitWord, resolveUnit, SCALE_WORDS, type Unit, type UnitError, type UnitTermDescription } from "../base/units.js";
+import { Codes, diag, hintFor } from "../diagnostics/index.js";
+import { Decimal } from "../runtime/decimal.js";
+import type { NumberLit, PercentLit, Quantity, UnitExpr, UnitTerm } from "../syntax/ast.js";
+import type { Report, Symbol } from "./program.js";
+
+/** A resolved unit: one of the registry's units, or a number of contracts of a future (`contract unit 1 FOTI`). */
+export type UnitValue =
+  | { readonly kind: "unit"; readonly unit: Unit }
+  | { readonly kind: "contract"; readonly future: Symbol };
+
+/** A resolved quantity: its exact amount and its unit. */
+export interface QuantityValue {
+  readonly amount: Decimal;
+  readonly unit: UnitValue;
+  readonly span: Span;
+  /** Span of the amount alone. */
+  readonly amountSpan: Span;
+  /** Span of the unit alone. */
+  readonly unitSpan: Span;
+}
+
+/** Futures a unit word may name, where contract units are allowed. */
+export interface ContractUnits {
+  lookup(name: string): Symbol | undefined;
+  /** Every future name in scope, for did-you-mean. */
+  names(): Iterable<string>;
+}
+
+/** Where units are resolved: how to report, the context path of diagnostics, and whether futures are units here. */
+export interface UnitContext {
+  readonly report: Report;
+  readonly context?: readonly string[];
+  readonly contracts?: ContractUnits;
+}
+
+/** Memo of resolved units by node: null means the unit did not resolve (and was reported). */
+const memo = new WeakMap<UnitExpr, UnitValue | null>();
+
+/** The readable name of a resolved unit: `USD per 1M tokens`, or `FOTI contracts`. */
+export function unitText(u: UnitValue): string {
+  return u.kind === "unit" ? format(u.unit) : `${u.future.name} contracts`;
+}
+
+/** The exact value of a number literal, or undefined when it is missing or malformed (the parser reported that). */
+export function decimalOf(n: NumberLit | undefined): Decimal | undefined {
+  if (n?.value === undefined) return undefined;
+  const r = Decimal.parse(n.value);
+  return r.ok ? r.value : undefined;
+}
+
+/** The number of percent of a percentage literal (`5%` is 5), or undefined when missing or malformed. */
+export function percentOf(p: PercentLit | undefined): Decimal | undefined {
+  if (p?.value === undefined) return undefined;
+  const r = Decimal.parse(p.value);
+  return r.ok ? r.value : undefined;
+}
+
+/** Resolves a unit expression, reporting unknown words the first time the node is seen; undefined when it fails. */
+export function unitOf(expr: UnitExpr | undefined, ctx: UnitContext): UnitValue | undefined {
+  if (expr === undefined) return undefined;
+  const known = memo.get(expr);
+  if (known !== undefined) return known ?? undefined;
+  const value = resolveExpr(expr, ctx);
+  memo.set(expr, value ?? null);
+  return value;
+}
+
+/** Resolves a quantity; undefined when its amount or its unit is missing or does not resolve. */
+export function quantityOf(q: Quantity | undefined, ctx: UnitContext): QuantityValue | undefined {
+  if (q === undefined || q.unit === undefined || q.amount === undefined) return undefined;
+  const unit = unitOf(q.unit, ctx);
+  const amount = decimalOf(q.amount);
+  if (unit === undefined || amount === undefined) return undefined;
+  return { amount, unit, span: q.span, amountSpan: q.amount.span, unitSpan: q.unit.span };
+}
+
+function resolveExpr(expr: UnitExpr, ctx: UnitContext): UnitValue | undefined {
+  const num = expr.numerator;
+  if (num === undefined || num.words.length === 0) return undefined;
+  if (expr.denominator === undefined && ctx.contracts !== undefined && num.scale === undefined && num.words.length === 1) {
+    const word = num.words[0]!.name;
+    if (lookupUnitWord(word) === undefined && !Object.hasOwn(SCALE_WORDS, word)) {
+      const future = ctx.contracts.lookup(word);
+      if (future !== undefined) return { kind: "contract", future };
+    }
+  }
+  const den = expr.denominator;
+  if (den !== undefined && den.words.length === 0) return undefined;
+  const numDesc = describeTerm(num);
+  const denDesc = den === undefined ? undefined : describeTerm(den);
+  if (numDesc === undefined || (den !== undefined && denDesc === undefined)) return undefined;
+  const r = resolveUnit(denDesc === undefined ? { numerator: numDesc } : { numerator: numDesc, denominator: denDesc });
+  if (r.ok) return { kind: "unit", unit: r.value };
+  reportUnitError(r.error, expr, ctx);
+  return undefined;
+}
+
+/** A term as base/units.ts takes it; undefined when its scale is malformed (the parser reported that). */
+function describeTerm(term: UnitTerm): UnitTermDescription | undefined {
+  const name = term.words.map((w) => w.name).join(" ");
+  if (term.scale === undefined) return { name };
+  if (term.scale.value === undefined) return undefined;
+  return { name, scale: term.scale.value };
+}
+
+function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): void {
+  const term = (error.kind !== "dimension-mismatch" ? (error.side === "numerator" ? expr.numerator : expr.denominator) : undefined) ?? expr.numerator;
+  const extras = { context: ctx.context };
+  switch (error.kind) {
+    case "unknown-unit": {
+      const word = term?.words[error.wordIndex];
+      const span = word?.span ?? expr.span;
+      const futures = ctx.contracts === undefined ? [] : [...ctx.contracts.names()];
+      const candidates = [...error.candidates, ...futures];
+      const notes =
+        ctx.contracts !== undefined && expr.denominator === undefined && futures.length > 0
+          ? ["a contract unit may also be a number of contracts of a future in scope, e.g. `1 " + futures[0] + "`"]
+          : undefined;
+      ctx.report(
+        diag(Codes.UnknownUnit, span, `unknown unit \`${error.word}\``, {
+          ...extras,
+          notes,
+          hint: hintFor(error.word, candidates) ?? "units are currencies (USD, EUR, …), tokens, GPU-hours, BTC, ETH, MWh or contracts",
+        }),
+      );
+      return;
+    }
+    case "unexpected-word": {
+      const word = term?.words[error.wordIndex];
+      ctx.report(
+        diag(Codes.UnknownUnit, word?.span ?? expr.span, `unexpected word \`${error.word}\` in a unit`, {
+          ...extras,
+          hint: "a unit is scale words followed by one unit, e.g. `million tokens` or `USD per 1M tokens`",
+        }),
+      );
+      return;
+    }
+    case "missing-unit-name":
+      ctx.report(
+        diag(Codes.UnknownUnit, term?.span ?? expr.span, "this unit has a scale but no unit", {
+          ...extras,
+          hint: "name the unit after the scale, e.g. `million tokens`",
+        }),
+      );
+      return;
+    case "invalid-scale": {
+      const why =
+        error.reason === "not-positive"
+          ? "a unit's scale must be positive"
+          : error.reason === "not-invertible"
+            ? "a unit's scale must be a power of ten times powers of 2 and 5 (1K, 1M, 1000, 5, 0.5), so conversions stay exact"
+            : "the scale is not a number";
+      ctx.report(diag(Codes.UnknownUnit, term?.scale?.span ?? term?.span ?? expr.span, `invalid unit scale \`${error.scale}\``, { ...extras, notes: [why] }));
+      return;
+    }
+    case "dimension-mismatch":
+      return;
+  }
+}
