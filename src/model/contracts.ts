@@ -1,0 +1,281 @@
+/**
+ * The contract part of the compiled model as zod schemas: futures, options and spreads with their underlying,
+ * contract unit, price quotation, ticks, listing cycle, last trading day, termination time, final and daily
+ * settlement, price and position limits and fallback waterfall. Every rule is a list of `Clause`s with
+ * effective ranges (src/model/common.ts), so a contract carries all its rule versions with the dates each one
+ * applies. References to calendars, indices and other contracts are by name; a compiled spec inlines every
+ * declaration it refers to (src/model/spec.ts), so each name resolves inside the same document.
+ */
+import { z } from "zod";
+import { DateRuleSchema, BusinessDayConventionSchema } from "./calendar.js";
+import {
+  DecimalString,
+  DurationSchema,
+  Name,
+  Percent,
+  PositiveCount,
+  PositiveDecimal,
+  QuantitySchema,
+  RoundingSchema,
+  Text,
+  TimeZone,
+  UnitSchema,
+  Weekday,
+  Month,
+  ZonedTime,
+  declarationAnnotations,
+  rulesOf,
+  versionsOf,
+  EffectiveRangeSchema,
+} from "./common.js";
+import { TimeWindowSchema } from "./indices.js";
+
+/** What a contract is written on. */
+export const UnderlyingSchema = z
+  .strictObject({ kind: z.enum(["index", "future"]), name: Name })
+  .meta({ id: "Underlying", description: "The index or future a contract is written on, by name." });
+
+/** The size of one contract. */
+export const ContractUnitSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("quantity"), quantity: QuantitySchema }),
+    z
+      .strictObject({ kind: z.literal("contracts"), amount: PositiveDecimal, contract: Name })
+      .describe("A number of contracts of another contract (an option on one future contract)."),
+  ])
+  .meta({ id: "ContractUnit", description: "The size of one contract: an amount of a unit, or a number of contracts of a future." });
+
+/** One tier of a tick table. */
+export const TickTierSchema = z
+  .strictObject({
+    tick: QuantitySchema,
+    bound: z
+      .strictObject({ relation: z.enum(["at-or-below", "above"]), price: DecimalString })
+      .nullable()
+      .describe("The prices the tier applies to; null when the tick is not tiered."),
+  })
+  .meta({ id: "TickTier" });
+
+/** A tick: one tier, or tiers by price. */
+export const TickSchema = z.array(TickTierSchema).min(1).meta({ id: "Tick", description: "The minimum price increment: a single tier, or tiers in ascending price order." });
+
+/** A part of a listing cycle. */
+export const ListingPartSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("consecutive"), count: PositiveCount, period: z.enum(["months", "weeks"]) }),
+    z
+      .strictObject({ kind: z.literal("next-in"), count: PositiveCount, months: z.array(Month).min(1) })
+      .describe("Plus the next `count` contract months falling in these months, not already listed."),
+  ])
+  .meta({ id: "ListingPart" });
+
+/** A day relative to a contract period: a monthly rule (the runtime's date rule) or a weekly rule. */
+export const ContractDateRuleSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("monthly"), rule: DateRuleSchema }),
+    z.strictObject({
+      kind: z.literal("weekly"),
+      rule: z
+        .strictObject({
+          weekday: Weekday.describe("The weekday of the contract week (ISO week, Monday to Sunday)."),
+          shift: z.strictObject({ businessDays: z.int().min(0).max(366), direction: z.enum(["before", "after"]) }),
+          convention: BusinessDayConventionSchema,
+          calendar: Name,
+        })
+        .meta({ id: "WeeklyDateRule" }),
+    }),
+  ])
+  .meta({ id: "ContractDateRule", description: "A day relative to the contract month (monthly) or the contract week (weekly)." });
+
+/** What a final settlement pays against. */
+export const SettlementValueSchema = z
+  .discriminatedUnion("kind", [
+    z
+      .strictObject({ kind: z.literal("index-at"), index: Name, at: ZonedTime })
+      .describe("The index value fixed at the time on the last trading day."),
+    z
+      .strictObject({
+        kind: z.literal("index-average"),
+        index: Name,
+        at: ZonedTime,
+        days: z.discriminatedUnion("kind", [
+          z.strictObject({ kind: z.literal("every-business-day"), calendar: Name }).describe("Every business day of the contract month."),
+          z
+            .strictObject({ kind: z.literal("last-business-days"), count: PositiveCount, calendar: Name })
+            .describe("The last `count` business days up to and including the last trading day."),
+        ]),
+      })
+      .describe("The arithmetic mean of the index values fixed at the time on the averaging days."),
+    z.strictObject({ kind: z.literal("underlying-final"), contract: Name }).describe("The final settlement price of the underlying contract."),
+    z.strictObject({ kind: z.literal("leg-by-leg") }).describe("No price of its own: each leg settles as its contract."),
+  ])
+  .meta({ id: "SettlementValue" });
+
+/** The final settlement of a contract. */
+export const FinalSettlementSchema = z
+  .strictObject({ method: z.enum(["cash"]), value: SettlementValueSchema, rounding: RoundingSchema })
+  .meta({ id: "FinalSettlement" });
+
+/** The annotations of a step inside a clause (a daily settlement step, a disruption, a fallback step). */
+const stepAnnotations = {
+  effective: z.array(EffectiveRangeSchema).min(1).describe("When the step applies; [{from: null, until: null}] means always."),
+  descriptions: z.array(Text),
+  clauses: z.array(Text),
+};
+
+/** One step of the daily settlement procedure, tried in order. */
+export const DailyStepSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("vwap"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations }),
+    z.strictObject({ kind: z.literal("midpoint"), at: ZonedTime, rounding: RoundingSchema, ...stepAnnotations }),
+    z.strictObject({ kind: z.literal("carry-forward"), ...stepAnnotations }),
+  ])
+  .meta({ id: "DailyStep", description: "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement." });
+
+/** A price limit. */
+export const PriceLimitSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("percent"), percent: Percent }).describe("A percentage of the prior settlement."),
+    z.strictObject({ kind: z.literal("absolute"), amount: QuantitySchema }).describe("An amount from the prior settlement, in the price unit."),
+  ])
+  .meta({ id: "PriceLimit" });
+
+/** Disruption kinds. */
+export const DISRUPTION_KINDS = ["not-published", "too-few-sources", "stale", "ceased", "methodology-changed", "holiday"] as const;
+/** A disruption kind. */
+export const DisruptionKindSchema = z.enum(DISRUPTION_KINDS).meta({ id: "DisruptionKind" });
+
+/** A declared disruption event. */
+export const DisruptionSchema = z
+  .strictObject({
+    condition: DisruptionKindSchema,
+    deadline: ZonedTime.nullable().describe("For not-published: the time by which the value must be published."),
+    duration: DurationSchema.nullable().describe("For stale: how old the data may be."),
+    ...stepAnnotations,
+  })
+  .meta({ id: "Disruption" });
+
+/** What a fallback step does. */
+export const FallbackActionSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("postpone"), businessDays: PositiveCount, calendar: Name }).describe("Wait up to this many business days for the value."),
+    z.strictObject({ kind: z.literal("alternate-index"), index: Name }).describe("Use another index's value for the same day."),
+    z
+      .strictObject({ kind: z.literal("carry-forward"), flagged: z.boolean(), withinBusinessDays: PositiveCount.nullable() })
+      .describe("Use the last published value (published within this many business days, when not null), flagged or not."),
+    z.strictObject({ kind: z.literal("determination"), party: z.enum(["exchange", "calculation-agent"]) }).describe("A party determines the value: always a definite outcome."),
+  ])
+  .meta({ id: "FallbackAction" });
+
+/** One step of a fallback waterfall. */
+export const FallbackStepSchema = z
+  .strictObject({
+    action: FallbackActionSchema,
+    only: z.array(DisruptionKindSchema).nullable().describe("The disruptions this step handles; null means every disruption."),
+    ...stepAnnotations,
+  })
+  .meta({ id: "FallbackStep" });
+
+/** A fallback waterfall. */
+export const FallbackSchema = z
+  .strictObject({ disruptions: z.array(DisruptionSchema), steps: z.array(FallbackStepSchema).min(1).describe("Tried in order; the first step that produces a value wins.") })
+  .meta({ id: "Fallback" });
+
+/** A position limit. */
+export const PositionLimitSchema = z
+  .strictObject({ count: PositiveCount, scope: z.enum(["spot-month", "all-months", "single-month"]) })
+  .meta({ id: "PositionLimit", description: "The most contracts one holder may hold, in the spot month, any single month, or all months combined." });
+
+/** Option expiry. */
+export const ExpirySchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("with-underlying") }).describe("On the last trading day of the underlying future."),
+    z.strictObject({ kind: z.literal("before-underlying"), businessDays: PositiveCount, calendar: Name }).describe("This many business days before it."),
+  ])
+  .meta({ id: "Expiry" });
+
+/** A leg of a spread. */
+export const LegSchema = z
+  .strictObject({
+    side: z.enum(["buy", "sell"]),
+    ratio: PositiveDecimal,
+    contract: Name,
+    monthsLater: z.int().min(0).max(120).describe("Contract months after the spread's contract month: 0 is the same month."),
+    rounding: RoundingSchema.nullable().describe("The leg's own rounding, or null when the leg settles as its contract."),
+  })
+  .meta({ id: "Leg" });
+
+/** Clauses every kind of contract may state. */
+const contractClauses = {
+  name: Name,
+  ...declarationAnnotations,
+  timeZone: versionsOf(TimeZone),
+  contractUnit: versionsOf(ContractUnitSchema),
+  priceQuotation: versionsOf(UnitSchema).describe("The unit prices are quoted in."),
+  tick: versionsOf(TickSchema).describe("The outright tick."),
+  listing: versionsOf(z.array(ListingPartSchema).min(1)).describe("The listing cycle."),
+  lastTradingDay: versionsOf(ContractDateRuleSchema).describe(
+    "The last trading day of a contract month or week; a version is chosen by the first day of the contract period.",
+  ),
+  termination: versionsOf(ZonedTime).describe("The time trading terminates on the last trading day."),
+  finalSettlement: versionsOf(FinalSettlementSchema),
+  dailySettlement: versionsOf(z.array(DailyStepSchema).min(1)).describe("Daily settlement steps, tried in order."),
+  priceLimits: versionsOf(z.array(PriceLimitSchema).min(1)).describe("Successive price limits from the prior settlement."),
+  positionLimits: rulesOf(PositionLimitSchema),
+  fallback: versionsOf(FallbackSchema),
+};
+
+/** A future. */
+export const FutureSchema = z
+  .strictObject({
+    kind: z.literal("future"),
+    ...contractClauses,
+    underlying: versionsOf(UnderlyingSchema),
+    spreadTick: versionsOf(TickSchema).describe("The tick of spreads between months of this future."),
+    negativePrices: versionsOf(z.boolean()).describe("Whether prices may be zero or negative; false unless the source says `negative prices allowed`."),
+  })
+  .meta({ id: "Future" });
+
+/** An option. */
+export const OptionSchema = z
+  .strictObject({
+    kind: z.literal("option"),
+    ...contractClauses,
+    underlying: versionsOf(UnderlyingSchema),
+    rights: versionsOf(z.array(z.enum(["call", "put"])).min(1)).describe("Which option types are listed."),
+    exercise: versionsOf(z.enum(["european"])),
+    automaticExercise: versionsOf(QuantitySchema).describe("Exercised automatically when in the money by at least this amount."),
+    strikes: versionsOf(QuantitySchema).describe("The strike grid's step."),
+    premiumTick: versionsOf(TickSchema).describe("The tick of option premiums, possibly tiered."),
+    expiry: versionsOf(ExpirySchema),
+  })
+  .meta({ id: "Option" });
+
+/** A spread. */
+export const SpreadSchema = z
+  .strictObject({
+    kind: z.literal("spread"),
+    ...contractClauses,
+    legs: rulesOf(LegSchema).describe("The legs, in source order."),
+    spreadTick: versionsOf(TickSchema),
+    negativePrices: versionsOf(z.boolean()).describe("Whether prices may be zero or negative; false unless the source says `negative prices allowed`."),
+  })
+  .meta({ id: "Spread" });
+
+/** Any contract. */
+export const ContractSchema = z.discriminatedUnion("kind", [FutureSchema, OptionSchema, SpreadSchema]).meta({ id: "Contract" });
+
+/** A compiled future. */
+export type Future = z.infer<typeof FutureSchema>;
+/** A compiled option. */
+export type Option = z.infer<typeof OptionSchema>;
+/** A compiled spread. */
+export type Spread = z.infer<typeof SpreadSchema>;
+/** A compiled contract. */
+export type Contract = z.infer<typeof ContractSchema>;
+/** A final settlement. */
+export type FinalSettlement = z.infer<typeof FinalSettlementSchema>;
+/** A fallback waterfall. */
+export type Fallback = z.infer<typeof FallbackSchema>;
+/** A contract's date rule. */
+export type ContractDateRule = z.infer<typeof ContractDateRuleSchema>;

@@ -1,0 +1,131 @@
+/**
+ * The index part of the compiled model as zod schemas: an index methodology fully resolved, with its sources,
+ * observation window and partitions, aggregation at each level, data-quality exclusions, degradation rules,
+ * extreme-move handling, rounding, publication calendar and restatement policy. Every rule is a list of
+ * `Clause`s (src/model/common.ts) carrying its effective ranges, so methodology versions are explicit; units
+ * are normalised and every number is a canonical decimal string or a small JSON integer (counts only).
+ */
+import { z } from "zod";
+import {
+  DurationSchema,
+  LocalTime,
+  Name,
+  NonNegativeDecimal,
+  Percent,
+  PositiveCount,
+  RoundingSchema,
+  Text,
+  TimeZone,
+  UnitSchema,
+  ZonedTime,
+  declarationAnnotations,
+  rulesOf,
+  versionsOf,
+} from "./common.js";
+
+/** Aggregation methods (the language's words). */
+export const AGGREGATION_METHODS = ["median", "mean", "vwap", "volume-weighted-median", "trimmed-mean", "capped-median", "weighted-mean"] as const;
+
+/** An aggregation method with every option explicit (null when it does not apply). */
+export const MethodSchema = z
+  .strictObject({
+    name: z.enum(AGGREGATION_METHODS),
+    exactHalf: z
+      .enum(["first-reaching-half", "mean-of-straddling"])
+      .nullable()
+      .describe("For volume-weighted-median: the value when cumulative volume is exactly half at a price."),
+    trim: z
+      .strictObject({ highest: z.int().min(0).max(1000), lowest: z.int().min(0).max(1000) })
+      .nullable()
+      .describe("For trimmed-mean: how many of the highest and lowest values are dropped."),
+    capPercent: Percent.nullable().describe("For capped-median: each value is clamped to within this percentage of the median, then averaged."),
+    weightedBy: z.enum(["volume", "expenditure", "fixed"]).nullable().describe("For weighted-mean: the weights (fixed: each source's declared weight)."),
+  })
+  .meta({ id: "AggregationMethod", description: "How a set of values is reduced to one; options that do not apply to the method are null." });
+
+/** A window of the day with explicit bounds. */
+export const TimeWindowSchema = z
+  .strictObject({
+    from: LocalTime,
+    fromBound: z.enum(["inclusive", "exclusive"]),
+    to: LocalTime,
+    toBound: z.enum(["inclusive", "exclusive"]),
+    zone: TimeZone,
+  })
+  .meta({ id: "TimeWindow", description: "A window of wall-clock time on one day in a zone, each bound explicitly inclusive or exclusive." });
+
+/** One constituent of an index. */
+export const SourceSchema = z
+  .strictObject({
+    name: Name,
+    title: Text.nullable(),
+    quoted: versionsOf(UnitSchema).describe("The unit the source publishes in; its prices are converted to the index's unit exactly."),
+    models: versionsOf(z.array(Text).min(1)).describe("Acceptable models in priority order: the first one available is used."),
+    instruments: versionsOf(z.array(Text).min(1)).describe("Acceptable instruments in priority order."),
+    weight: versionsOf(NonNegativeDecimal).describe("Fixed weight for weighted-mean by fixed weights; 1 when the source does not state one."),
+    blend: versionsOf(z.array(z.strictObject({ part: Text, weight: NonNegativeDecimal })).min(1)).describe(
+      "Token-mix weights used to normalise the source's prices, e.g. input 1, output 3.",
+    ),
+  })
+  .meta({ id: "Source", description: "A constituent source of an index: a venue or provider." });
+
+/** A degradation rule: the method to use for a range of source counts. */
+export const DegradationSchema = z
+  .strictObject({
+    minSources: PositiveCount,
+    maxSources: PositiveCount.nullable().describe("Inclusive; null means no upper bound (`or more`)."),
+    method: MethodSchema,
+  })
+  .meta({ id: "Degradation", description: "With between minSources and maxSources eligible sources, aggregate sources with this method instead." });
+
+/** The complete methodology of an index. */
+export const IndexSchema = z
+  .strictObject({
+    kind: z.literal("index"),
+    name: Name,
+    ...declarationAnnotations,
+    timeZone: versionsOf(TimeZone).describe("A default time zone stated by the index, if any."),
+    administrator: versionsOf(Text),
+    quoted: versionsOf(UnitSchema).describe("The unit the index is published in."),
+    methodology: versionsOf(z.strictObject({ version: Text })).describe("Methodology versions with their effective ranges."),
+    sources: rulesOf(SourceSchema).describe("Constituents; a source is a constituent on the dates its clause is in force."),
+    window: versionsOf(TimeWindowSchema).describe("The observation window for trades."),
+    partition: versionsOf(z.strictObject({ count: PositiveCount, length: DurationSchema })).describe("Splits the window into equal intervals."),
+    emptyIntervals: versionsOf(z.enum(["skip", "fail"])).describe("What happens to an interval without trades."),
+    aggregateTrades: versionsOf(MethodSchema).describe("How trades in an interval (or the window) are reduced to a value."),
+    aggregateIntervals: versionsOf(MethodSchema).describe("How interval values are reduced to a value."),
+    aggregateSources: versionsOf(MethodSchema).describe("How source values are reduced to the index value."),
+    excludeDeviation: versionsOf(z.strictObject({ percent: Percent })).describe(
+      "A source deviating more than this from the median of the others is excluded.",
+    ),
+    excludeStale: versionsOf(DurationSchema).describe("A source whose data is older than this at the fixing time is excluded."),
+    minimumSources: versionsOf(PositiveCount).describe("No value is fixed with fewer eligible sources."),
+    minimumTrades: versionsOf(z.strictObject({ count: PositiveCount, perInterval: z.boolean() })),
+    degradation: rulesOf(DegradationSchema).describe("Methods by number of eligible sources; they replace aggregateSources where they apply."),
+    extremeMoves: versionsOf(z.strictObject({ percent: Percent, action: z.enum(["flagged", "held"]) })).describe(
+      "A value moving more than this from the previous published value is published and flagged, or held for review.",
+    ),
+    rounding: versionsOf(RoundingSchema).describe("Rounding of the published value."),
+    publication: versionsOf(
+      z.strictObject({
+        calendar: Name.nullable().describe("Publication days: business days of this calendar, or every calendar day when null."),
+        at: ZonedTime,
+      }),
+    ),
+    restatement: versionsOf(
+      z.discriminatedUnion("kind", [
+        z.strictObject({ kind: z.literal("never") }),
+        z.strictObject({ kind: z.literal("same-day"), thresholdPercent: Percent }),
+      ]),
+    ).describe("never: a published value is never restated; same-day: restated only on the publication day and only if it changes by more than the threshold."),
+  })
+  .meta({ id: "Index", description: "An index methodology, fully resolved." });
+
+/** A compiled index. */
+export type Index = z.infer<typeof IndexSchema>;
+/** A compiled index source. */
+export type Source = z.infer<typeof SourceSchema>;
+/** An aggregation method with its options. */
+export type Method = z.infer<typeof MethodSchema>;
+/** A window of the day. */
+export type TimeWindow = z.infer<typeof TimeWindowSchema>;

@@ -1,0 +1,156 @@
+/**
+ * The loader for exchanges: `loadSpec` takes a compiled spec (JSON text, UTF-8 bytes or an already parsed
+ * value), validates it against the shipped JSON Schema with ajv (every error, not the first), checks that the zod
+ * model agrees, verifies the schema version and the SHA-256 content hash, runs the semantic checks that JSON
+ * Schema cannot express (src/model/validate.ts), and returns the typed spec. Every failure is one documented
+ * exception, {@link SpecError}, carrying each problem's JSON pointer; nothing else escapes.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { contentHash, pointerToken } from "./canonical.js";
+import { specJsonSchema } from "./json-schema.js";
+import { SCHEMA_MAJOR, SCHEMA_MINOR, SpecSchema, type Spec } from "./spec.js";
+import { semanticProblems, type SpecProblem } from "./validate.js";
+
+export type { SpecProblem } from "./validate.js";
+
+/**
+ * Thrown by {@link loadSpec} when a document is not a valid compiled spec: not JSON, not matching the schema,
+ * of an unsupported schema version, with a content hash that does not match its content, or inconsistent.
+ * `problems` lists every problem found, each with a JSON pointer (RFC 6901) into the document.
+ */
+export class SpecError extends Error {
+  /** Every problem found, in document order within each stage. */
+  readonly problems: readonly SpecProblem[];
+  constructor(problems: readonly SpecProblem[]) {
+    const first = problems[0];
+    const where = first === undefined ? "" : `${first.path === "" ? "(root)" : first.path}: ${first.message}`;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+    super(`invalid compiled spec: ${where}${more}`);
+    this.name = "SpecError";
+    this.problems = Object.freeze(problems.map((p) => Object.freeze({ path: p.path, message: p.message })));
+  }
+}
+
+let validator: ValidateFunction | undefined;
+
+/** The ajv validator of the spec schema, compiled once on first use. */
+export function specValidator(): ValidateFunction {
+  validator ??= new Ajv2020({ allErrors: true, discriminator: true, strict: true }).compile(specJsonSchema());
+  return validator;
+}
+
+function joinPointer(base: string, token: string): string {
+  return `${base}/${pointerToken(token)}`;
+}
+
+/** One problem per ajv error, pointing at the member at fault rather than its parent where ajv knows it. */
+function ajvProblem(e: ErrorObject): SpecProblem {
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return { path: joinPointer(e.instancePath, String(params.missingProperty)), message: "is required" };
+    case "additionalProperties":
+      return { path: joinPointer(e.instancePath, String(params.additionalProperty)), message: "is not allowed here" };
+    case "propertyNames":
+      return { path: joinPointer(e.instancePath, String(params.propertyName)), message: "is not a valid name" };
+    case "discriminator": {
+      const tag = String(params.tag);
+      if (params.error === "tag") return { path: joinPointer(e.instancePath, tag), message: "is required and must be a string" };
+      return { path: joinPointer(e.instancePath, tag), message: `unknown ${tag} ${JSON.stringify(params.tagValue)}` };
+    }
+    case "pattern":
+      return { path: e.instancePath, message: `does not match the pattern ${String(params.pattern)}` };
+    default:
+      return { path: e.instancePath, message: e.message ?? e.keyword };
+  }
+}
+
+/** The problems ajv reports, merged so each path appears once (a nullable value's two branches become one message). */
+export function schemaProblems(value: unknown): SpecProblem[] {
+  const validate = specValidator();
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  // A property name that fails its pattern is reported twice (propertyNames and the inner pattern): keep one.
+  const byPath = new Map<string, string[]>();
+  const order: string[] = [];
+  for (const e of errors) {
+    if (e.keyword === "anyOf" || e.keyword === "oneOf") continue;
+    if (e.propertyName !== undefined && e.keyword !== "propertyNames") continue;
+    const p = ajvProblem(e);
+    const messages = byPath.get(p.path);
+    if (messages === undefined) {
+      byPath.set(p.path, [p.message]);
+      order.push(p.path);
+    } else if (!messages.includes(p.message)) {
+      messages.push(p.message);
+    }
+  }
+  if (order.length === 0) return [{ path: "", message: "does not match the schema" }];
+  return order.map((path) => ({ path, message: byPath.get(path)!.join(", or ") }));
+}
+
+function zodPointer(path: readonly PropertyKey[]): string {
+  return path.map((k) => "/" + pointerToken(String(k))).join("");
+}
+
+function decodeInput(json: unknown): unknown {
+  let text: string | undefined;
+  if (typeof json === "string") text = json;
+  else if (json instanceof Uint8Array) {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(json);
+    } catch {
+      throw new SpecError([{ path: "", message: "is not valid UTF-8" }]);
+    }
+  }
+  if (text === undefined) return json;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new SpecError([{ path: "", message: `is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
+}
+
+function check(json: unknown): Spec {
+  const value = decodeInput(json);
+  const schema = schemaProblems(value);
+  if (schema.length > 0) throw new SpecError(schema);
+  const parsed = SpecSchema.safeParse(value);
+  if (!parsed.success) {
+    // The JSON Schema is generated from the zod model, so this means the two disagree: a bug, reported as data.
+    throw new SpecError(
+      parsed.error.issues.map((i) => ({ path: zodPointer(i.path), message: `accepted by the JSON Schema but not by the model (a compiler bug): ${i.message}` })),
+    );
+  }
+  const spec = parsed.data;
+  const minor = Number(spec.schemaVersion.slice(spec.schemaVersion.indexOf(".") + 1));
+  if (minor > SCHEMA_MINOR) {
+    throw new SpecError([
+      {
+        path: "/schemaVersion",
+        message: `schema version ${spec.schemaVersion} is newer than this loader reads (${SCHEMA_MAJOR}.${SCHEMA_MINOR}); upgrade termsheet`,
+      },
+    ]);
+  }
+  const expected = contentHash(spec);
+  if (expected !== spec.contentHash) {
+    throw new SpecError([{ path: "/contentHash", message: `does not match the content (expected ${expected}): the spec was altered after it was compiled` }]);
+  }
+  const semantic = semanticProblems(spec);
+  if (semantic.length > 0) throw new SpecError(semantic);
+  return spec;
+}
+
+/**
+ * Loads a compiled spec: JSON text (or its UTF-8 bytes) is parsed first; any other value is taken as already
+ * parsed JSON. Returns the typed spec, or throws a {@link SpecError} listing every problem with its JSON pointer.
+ * No other exception escapes.
+ */
+export function loadSpec(json: string | Uint8Array | unknown): Spec {
+  try {
+    return check(json);
+  } catch (e) {
+    if (e instanceof SpecError) throw e;
+    throw new SpecError([{ path: "", message: `could not be loaded: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
+}
