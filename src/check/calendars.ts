@@ -1,4 +1,350 @@
-/** Placeholder, replaced by the check's implementation. */
-import type { Program, Report } from "./program.js";
+/**
+ * The calendars check: calendar declarations are lowered (lower-calendar.ts reports bad words, years and dates),
+ * cycles through `based on` and `business day in … of` are reported (E4004), and every `last trading day` rule of a
+ * future, option or spread is evaluated with the runtime engine for every contract month (or week) of a fixed
+ * horizon: the first month whose expiry does not exist (E4010 for an nth weekday, E4003 otherwise), is not a
+ * business day of the rule's calendar (E4001) or falls outside the month it belongs to (E4002) is reported.
+ *
+ * Accepted month: a rule anchored in `the contract month` must land in the contract month; a rule anchored in
+ * `the month before the contract month` must land in that month before. A weekly rule must land in its contract
+ * week (Monday to Sunday). Versions: when a contract has several `last trading day` rules with `effective`
+ * ranges, the rule checked for a contract month is the one in force on the first day of that month (for a week:
+ * on its Monday); the first rule in source order wins when ranges overlap (overlaps are reported by versions.ts).
+ *
+ * The horizon starts at a parameter (2026-01 by default; no clock is read, so results are deterministic) and
+ * covers 50 years. Each calendar engine is built once per run and tabulates the whole horizon.
+ */
+import { Codes, diag, type Label } from "../diagnostics/index.js";
+import {
+  CalendarEngines,
+  formatIsoDate,
+  fromCivil,
+  resolverFromList,
+  shiftMonth,
+  toCivil,
+  weekdayOf,
+  type Calendar,
+  type CalendarEngine,
+  type EpochDay,
+  evaluateDateRule,
+} from "../runtime/calendar/index.js";
+import type * as A from "../syntax/ast.js";
+import { declarationKind, type Program, type Report } from "./program.js";
+import { lookup } from "./symbols.js";
+import { evaluateWeeklyRule, lowerCalendar, lowerDateRule, type LoweredDateRule } from "./lower-calendar.js";
+import { WEEKDAYS, wordsOf } from "./words.js";
 
-export function checkCalendars(_program: Program, _report: Report): void {}
+/** Options of the calendars check. */
+export interface CalendarCheckOptions {
+  /** First contract month checked (default 2026-01). */
+  readonly startYear?: number;
+  readonly startMonth?: number;
+  /** Number of years of contract months checked (default 50: 2026-01 through 2075-12). */
+  readonly years?: number;
+}
+
+/** The default first contract month and horizon of the expiry check. */
+export const DEFAULT_HORIZON = { startYear: 2026, startMonth: 1, years: 50 } as const;
+
+interface CalendarEntry {
+  readonly decl: A.CalendarDecl;
+  readonly file: string;
+}
+
+/** Runs the calendars check. */
+export function checkCalendars(program: Program, report: Report, options: CalendarCheckOptions = {}): void {
+  const startYear = options.startYear ?? DEFAULT_HORIZON.startYear;
+  const startMonth = options.startMonth ?? DEFAULT_HORIZON.startMonth;
+  const years = options.years ?? DEFAULT_HORIZON.years;
+
+  const entries: CalendarEntry[] = [];
+  for (const f of program.files) {
+    for (const d of f.ast.declarations) if (d.kind === "Calendar") entries.push({ decl: d, file: f.source.path });
+  }
+  const cyclic = reportCycles(program, entries, report);
+
+  const lowered: Calendar[] = [];
+  for (const { decl, file } of entries) {
+    const cal = lowerCalendar(decl, {
+      report,
+      context: [`calendar ${decl.name?.name ?? "(unnamed)"}`],
+      resolveCalendar: (ref) => lookup(program, file, ref.name, ["calendar"])?.name,
+      zoneOf: (name) => zoneOf(program, name),
+    });
+    // Only the declaration that owns the name is used; a duplicate (E2002) is lowered for its diagnostics only.
+    if (cal === undefined || program.symbols.get(cal.name)?.decl !== decl || cyclic.has(cal.name)) continue;
+    lowered.push(cal);
+  }
+
+  const end = shiftMonth(startYear, startMonth, years * 12 - 1);
+  const engines = new CalendarEngines(resolverFromList(lowered), startYear - 1, end.year + 1);
+  const horizon: Horizon = { startYear, startMonth, months: years * 12, engines };
+
+  for (const f of program.files) {
+    for (const d of f.ast.declarations) {
+      if (d.kind !== "Future" && d.kind !== "Option" && d.kind !== "Spread") continue;
+      checkLastTradingDays(program, f.source.path, d, horizon, report);
+    }
+  }
+}
+
+/** The time zone a calendar states, for a joint calendar that states none. */
+function zoneOf(program: Program, name: string): string | undefined {
+  const sym = program.symbols.get(name);
+  if (sym?.decl.kind !== "Calendar") return undefined;
+  for (const s of sym.decl.statements) if (s.kind === "TimeZone" && s.zone !== undefined) return s.zone.name;
+  return undefined;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Cycles.
+
+interface Edge {
+  readonly to: string;
+  readonly ref: A.Ident;
+  readonly clause: string;
+}
+
+/** Reports each cycle of calendar references once, at the reference that closes it; returns the names on cycles. */
+function reportCycles(program: Program, entries: readonly CalendarEntry[], report: Report): Set<string> {
+  const edges = new Map<string, Edge[]>();
+  const order: string[] = [];
+  for (const { decl, file } of entries) {
+    const name = decl.name?.name;
+    if (name === undefined || program.symbols.get(name)?.decl !== decl) continue;
+    order.push(name);
+    const out: Edge[] = [];
+    for (const s of decl.statements) {
+      if (s.kind !== "BasedOn" && s.kind !== "Joint") continue;
+      const clause = s.kind === "BasedOn" ? "based on" : `business day in ${s.mode} of`;
+      for (const ref of s.calendars) {
+        const target = lookup(program, file, ref.name, ["calendar"]);
+        if (target !== undefined) out.push({ to: target.name, ref, clause });
+      }
+    }
+    edges.set(name, out);
+  }
+
+  const cyclic = new Set<string>();
+  const state = new Map<string, "active" | "done">();
+  const stack: { name: string; edge: Edge | undefined }[] = [];
+  const visit = (name: string, via: Edge | undefined): void => {
+    state.set(name, "active");
+    stack.push({ name, edge: via });
+    for (const e of edges.get(name) ?? []) {
+      const st = state.get(e.to);
+      if (st === "active") {
+        const i = stack.findIndex((x) => x.name === e.to);
+        const loop = stack.slice(i);
+        const names = [...loop.map((x) => x.name), e.to];
+        for (const n of loop) cyclic.add(n.name);
+        const labels: Label[] = loop
+          .slice(1)
+          .filter((x) => x.edge !== undefined)
+          .map((x) => ({ span: x.edge!.ref.span, message: `${x.edge!.to} is referred to here` }));
+        report(
+          diag(Codes.CalendarCycle, e.ref.span, `calendar \`${e.to}\` is defined in terms of itself: ${names.join(" → ")}`, {
+            context: [`calendar ${name}`, e.clause],
+            labels,
+            hint: "a calendar can be based on or combine only calendars that do not refer back to it",
+          }),
+        );
+      } else if (st === undefined) {
+        visit(e.to, e);
+      }
+    }
+    stack.pop();
+    state.set(name, "done");
+  };
+  for (const n of order) if (!state.has(n)) visit(n, undefined);
+  return cyclic;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Last trading days.
+
+interface Horizon {
+  readonly startYear: number;
+  readonly startMonth: number;
+  readonly months: number;
+  readonly engines: CalendarEngines;
+}
+
+interface Version {
+  readonly stmt: A.LastTradingDayStmt;
+  readonly rule: LoweredDateRule | undefined;
+}
+
+/** True when an ISO date lies in one of the statement's effective ranges (a statement without any is always in force). */
+function inForce(stmt: A.Statement, isoDate: string): boolean {
+  const ranges = stmt.annotations.effective;
+  if (ranges.length === 0) return true;
+  return ranges.some((r) => (r.from?.value === undefined || r.from.value <= isoDate) && (r.until?.value === undefined || isoDate <= r.until.value));
+}
+
+function versionFor(versions: readonly Version[], isoDate: string): Version | undefined {
+  return versions.find((v) => inForce(v.stmt, isoDate));
+}
+
+function ym(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, "0")}`;
+}
+
+function checkLastTradingDays(program: Program, file: string, decl: A.Declaration, horizon: Horizon, report: Report): void {
+  const declLabel = `${declarationKind(decl)} ${decl.name?.name ?? "(unnamed)"}`;
+  const ctx = [declLabel, "last trading day"];
+  const versions: Version[] = [];
+  for (const s of decl.statements) {
+    if (s.kind !== "LastTradingDay") continue;
+    const rule = lowerDateRule(s.rule, {
+      report,
+      context: ctx,
+      resolveCalendar: (ref) => lookup(program, file, ref.name, ["calendar"])?.name,
+    });
+    versions.push({ stmt: s, rule });
+  }
+  if (versions.length === 0) return;
+  for (const v of versions) {
+    if (v.rule === undefined || v.stmt.rule === undefined) continue;
+    const engine = horizon.engines.get(v.rule.rule.calendar);
+    // An engine that cannot be built comes from a calendar with errors already reported.
+    if (!engine.ok) continue;
+    if (v.rule.kind === "monthly") checkMonthly(v, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
+    else checkWeekly(v, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
+  }
+}
+
+function describeDay(day: EpochDay, engine: CalendarEngine): string {
+  const names = engine.holidayNames(day);
+  if (names.length > 0) return `${names.join(", ")} on ${engine.name}`;
+  if (engine.isWeekend(day)) return `a ${wordsOf(WEEKDAYS)[weekdayOf(day) - 1]!}, a weekend day on ${engine.name}`;
+  return `not a business day on ${engine.name}`;
+}
+
+/** A hint for a rule that leaves its month: the modified convention of the same direction stays inside it. */
+function modifiedHint(convention: string): string | undefined {
+  if (convention === "following") return "`adjusted modified-following` moves back into the month instead of leaving it";
+  if (convention === "preceding") return "`adjusted modified-preceding` moves forward into the month instead of leaving it";
+  return undefined;
+}
+
+function checkMonthly(
+  version: Version,
+  lowered: Extract<LoweredDateRule, { kind: "monthly" }>,
+  ast: A.DateRule,
+  versions: readonly Version[],
+  engine: CalendarEngine,
+  horizon: Horizon,
+  ctx: readonly string[],
+  report: Report,
+): void {
+  const rule = lowered.rule;
+  const offset = rule.monthOffset ?? 0;
+  let missing = false;
+  let closed = false;
+  let outside = false;
+  for (let i = 0; i < horizon.months && !(missing && closed && outside); i++) {
+    const { year, month } = shiftMonth(horizon.startYear, horizon.startMonth, i);
+    const label = ym(year, month);
+    if (versionFor(versions, `${label}-01`) !== version) continue;
+    const r = evaluateDateRule(rule, year, month, engine);
+    if (!r.ok) {
+      if (r.error.kind !== "no-such-day") return;
+      if (missing) continue;
+      missing = true;
+      const nth = rule.anchor.kind === "nthWeekday";
+      report(
+        diag(nth ? Codes.NthWeekdayMissing : Codes.InvalidDate, ast.span, `in ${label} the last trading day does not exist: ${noSuchDay(rule.anchor, r.error.year, r.error.month)}`, {
+          context: ctx,
+          hint: nth ? "use `the last …` or a lower ordinal, which every month has" : undefined,
+        }),
+      );
+      continue;
+    }
+    const day = r.value;
+    if (!closed && !engine.isBusinessDay(day)) {
+      closed = true;
+      report(
+        diag(Codes.ExpiryNotBusinessDay, ast.span, `in ${label} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`, {
+          context: ctx,
+          hint: rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined,
+        }),
+      );
+    }
+    const expected = shiftMonth(year, month, offset);
+    const c = toCivil(day);
+    if (!outside && (c.year !== expected.year || c.month !== expected.month)) {
+      outside = true;
+      const where = offset === 0 ? "the contract month" : `the month before the contract month (${ym(expected.year, expected.month)})`;
+      report(
+        diag(Codes.ExpiryOutsideMonth, ast.span, `in ${label} the last trading day ${formatIsoDate(day)} falls outside ${where}`, {
+          context: ctx,
+          hint: modifiedHint(rule.convention),
+          notes: [
+            offset === 0
+              ? "a rule anchored in the contract month must land in the contract month"
+              : "a rule anchored in the month before the contract month must land in that month",
+          ],
+        }),
+      );
+    }
+  }
+}
+
+function noSuchDay(anchor: Extract<LoweredDateRule, { kind: "monthly" }>["rule"]["anchor"], year: number, month: number): string {
+  const monthName = `${ym(year, month)}`;
+  switch (anchor.kind) {
+    case "nthWeekday":
+      return `${monthName} has no ${["", "first", "second", "third", "fourth", "fifth"][anchor.n] ?? anchor.n} ${wordsOf(WEEKDAYS)[anchor.weekday - 1]!}`;
+    case "dayOfMonth":
+      return `${monthName} has no day ${anchor.day}`;
+    case "nthBusinessDay":
+      return `${monthName} has fewer than ${Math.abs(anchor.n)} business days`;
+    default:
+      return `${monthName} has no such day`;
+  }
+}
+
+function checkWeekly(
+  version: Version,
+  lowered: Extract<LoweredDateRule, { kind: "weekly" }>,
+  ast: A.DateRule,
+  versions: readonly Version[],
+  engine: CalendarEngine,
+  horizon: Horizon,
+  ctx: readonly string[],
+  report: Report,
+): void {
+  const rule = lowered.rule;
+  const first = fromCivil(horizon.startYear, horizon.startMonth, 1);
+  const end = fromCivil(shiftMonth(horizon.startYear, horizon.startMonth, horizon.months).year, shiftMonth(horizon.startYear, horizon.startMonth, horizon.months).month, 1);
+  // The first Monday on or after the start.
+  let monday = first + ((8 - weekdayOf(first)) % 7);
+  let closed = false;
+  let outside = false;
+  for (; monday < end && !(closed && outside); monday += 7) {
+    const label = formatIsoDate(monday);
+    if (versionFor(versions, label) !== version) continue;
+    const r = evaluateWeeklyRule(rule, monday, engine);
+    if (!r.ok) return;
+    const day = r.value;
+    if (!closed && !engine.isBusinessDay(day)) {
+      closed = true;
+      report(
+        diag(Codes.ExpiryNotBusinessDay, ast.span, `in the week of ${label} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`, {
+          context: ctx,
+          hint: rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined,
+        }),
+      );
+    }
+    if (!outside && (day < monday || day >= monday + 7)) {
+      outside = true;
+      report(
+        diag(Codes.ExpiryOutsideMonth, ast.span, `in the week of ${label} the last trading day ${formatIsoDate(day)} falls outside the contract week`, {
+          context: ctx,
+          notes: ["a weekly rule must land in its contract week, Monday to Sunday"],
+        }),
+      );
+    }
+  }
+}

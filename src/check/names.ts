@@ -355,7 +355,8 @@ function checkStatements(stmts: readonly Statement[], scope: Scope, ctx: readonl
 }
 
 function checkRequired(decl: Declaration, kind: DeclarationKind, ctx: readonly string[], report: Report): void {
-  if (decl.name === undefined) return;
+  // Without a name or a closing brace the parser lost part of the body: missing clauses would be noise.
+  if (decl.name === undefined || decl.close === undefined) return;
   const missing = REQUIRED[kind].filter((r) => !r.present(decl.statements));
   if (missing.length > 0) {
     const names = missing.map((m) => `\`${m.clause}\``);

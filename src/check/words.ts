@@ -4,8 +4,8 @@
  * Each vocabulary is a {@link WordSet} mapping the words as written to typed values; `word()` validates an
  * identifier against a set and reports E2007 unknown-word with a did-you-mean hint (or E2012 not-supported for a
  * reserved word such as `physical`). Checkers call the typed helpers (`weekday`, `roundingMode`, …), which return
- * the value or undefined, and return undefined without reporting when the identifier itself is missing (the
- * parser already reported that).
+ * the value or undefined, and return undefined without reporting when the identifier itself is missing or empty
+ * (error recovery made it, and the parser already reported why).
  *
  * Who validates which words, so each one is reported once: calendars.ts (through lower-calendar.ts) validates
  * the words of calendar declarations and of `last trading day` date rules; the index, contract and fallback
@@ -224,7 +224,8 @@ function listWords(ws: readonly string[]): string {
  * words; a reserved word is E2012 with its note. A missing identifier returns undefined silently.
  */
 export function word<T>(words: WordSet<T>, ident: Ident | undefined, report: Report, context: WordContext = []): T | undefined {
-  if (ident === undefined) return undefined;
+  // A missing or empty identifier comes from error recovery; the parser has reported it.
+  if (ident === undefined || ident.name === "") return undefined;
   const value = lookupWord(words, ident.name);
   if (value !== undefined) return value;
   const reserved = words.unsupported?.find(([w]) => w === ident.name);
