@@ -4,6 +4,9 @@
  * future, option or spread is evaluated with the runtime engine for every contract month (or week) of a fixed
  * horizon: the first month whose expiry does not exist (E4010 for an nth weekday, E4003 otherwise), is not a
  * business day of the rule's calendar (E4001) or falls outside the month it belongs to (E4002) is reported.
+ * A last trading day rule that counts or adjusts business days must name its calendar (`on NYSE`), or it is
+ * E5010 missing-calendar; an unadjusted rule without a calendar (`the last Friday of the contract month`) is
+ * accepted and cannot be checked against holidays.
  *
  * Accepted month: a rule anchored in `the contract month` must land in the contract month; a rule anchored in
  * `the month before the contract month` must land in that month before. A weekly rule must land in its contract
@@ -205,6 +208,17 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
   }
   if (versions.length === 0) return;
   for (const v of versions) {
+    const r = v.stmt.rule;
+    if (r !== undefined && r.anchor !== undefined && r.calendar === undefined && countsBusinessDays(r)) {
+      report(
+        diag(Codes.MissingCalendar, r.span, "the last trading day counts or adjusts business days, but names no calendar that says which days those are", {
+          context: ctx,
+          hint: "add the calendar at the end, e.g. `… of the contract month, adjusted preceding on NYSE`",
+        }),
+      );
+    }
+  }
+  for (const v of versions) {
     if (v.rule === undefined || v.stmt.rule === undefined) continue;
     const engine = horizon.engines.get(v.rule.rule.calendar);
     // An engine that cannot be built comes from a calendar with errors already reported.
@@ -212,6 +226,13 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
     if (v.rule.kind === "monthly") checkMonthly(v, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
     else checkWeekly(v, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
   }
+}
+
+/** Whether a date rule needs a calendar: it shifts by business days, is anchored on one, or adjusts by a convention. */
+function countsBusinessDays(r: A.DateRule): boolean {
+  if (r.shift !== undefined) return true;
+  if (r.anchor?.kind === "BusinessDayOfMonth") return true;
+  return r.convention !== undefined && r.convention.name !== "unadjusted";
 }
 
 function describeDay(day: EpochDay, engine: CalendarEngine): string {

@@ -4,12 +4,16 @@
  * (E2008, unless they are versions with different `effective` ranges), required statements are present (E2009,
  * reported at the declaration's name) and every time-zone name is a known IANA zone (E2010).
  * The clause tables below are the single statement of which clause belongs where.
+ * One word is validated here too: the period of `N consecutive months|weeks`, because the AST keeps only its
+ * meaning, so the word is read back from the source text.
  */
+import type { SourceFile } from "../base/source.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
 import { canonicalTimeZone, isValidTimeZone } from "../runtime/calendar/index.js";
-import type { Declaration, DeclarationKind, Ident, Statement, ZoneRef } from "../syntax/ast.js";
+import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, ZoneRef } from "../syntax/ast.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { kindPhrase, makeResolver, type ContextResolver } from "./symbols.js";
+import { listingPeriod } from "./words.js";
 
 type StatementKind = Statement["kind"];
 /** Where a statement can stand: in a declaration, or inside an index's `source { … }` block. */
@@ -298,15 +302,17 @@ function listPhrases(ps: readonly string[], conjunction = "or"): string {
 export function checkNames(program: Program, report: Report): void {
   const resolve = makeResolver(program, report);
   for (const file of program.files) {
-    for (const decl of file.ast.declarations) checkDeclaration(decl, file.source.path, resolve, report);
+    for (const decl of file.ast.declarations) checkDeclaration(decl, file.source, resolve, report);
   }
 }
 
-function checkDeclaration(decl: Declaration, file: string, resolve: ContextResolver, report: Report): void {
+function checkDeclaration(decl: Declaration, source: SourceFile, resolve: ContextResolver, report: Report): void {
   const kind = declarationKind(decl);
   const ctx = [declarationLabel(decl)];
+  const file = source.path;
   const allowed = checkStatements(decl.statements, kind, ctx, report);
   for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve, report);
+  for (const s of allowed) if (s.kind === "Listing") checkListingPeriods(s, source, [...ctx, "listing"], report);
   for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report);
   checkRequired(decl, kind, ctx, report);
 }
@@ -497,4 +503,20 @@ export function checkZone(z: ZoneRef, ctx: readonly string[], report: Report): v
       notes: ["time zones are IANA names such as Europe/London or America/New_York"],
     }),
   );
+}
+
+/**
+ * Validates the period word of `N consecutive …` listing parts. The parser accepts any word after `consecutive`
+ * and records "weeks" for anything that is not `months`, so the word is read back from the part's source text.
+ */
+function checkListingPeriods(s: ListingStmt, source: SourceFile, ctx: readonly string[], report: Report): void {
+  for (const part of s.parts) {
+    if (part.kind !== "Consecutive" || part.period === "months") continue;
+    const text = source.text.slice(part.span.start, part.span.end);
+    const m = /([A-Za-z][A-Za-z0-9_-]*)\s*$/.exec(text);
+    if (m === null || m[1] === "consecutive") continue;
+    const start = part.span.start + m.index;
+    const ident: Ident = { kind: "Ident", name: m[1]!, span: { file: source.path, start, end: start + m[1]!.length } };
+    listingPeriod(ident, report, ctx);
+  }
 }
