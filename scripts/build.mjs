@@ -1,6 +1,9 @@
 // Builds the CLI bundle and the library entry into dist/ with esbuild (run by `npm install` via `prepare`).
+// The CLI is minified and has the package version embedded, so `termsheet` starts without reading package.json.
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 const common = {
   bundle: true,
@@ -10,18 +13,15 @@ const common = {
   sourcemap: false,
   legalComments: "none",
   logLevel: "warning",
+  define: { __TERMSHEET_VERSION__: JSON.stringify(version) },
+  // A bundled ESM file still needs require() for chevrotain's CJS dependencies.
+  banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
 };
 const entries = [
-  ["src/cli/main.ts", "dist/cli.js"],
-  ["src/index.ts", "dist/index.js"],
+  { entry: "src/cli/main.ts", outfile: "dist/cli.js", minify: true },
+  { entry: "src/index.ts", outfile: "dist/index.js", minify: false },
 ];
-for (const [entry, outfile] of entries) {
+for (const { entry, outfile, minify } of entries) {
   if (!existsSync(entry)) continue;
-  await build({
-    ...common,
-    entryPoints: [entry],
-    outfile,
-    // A bundled ESM file still needs require() for chevrotain's CJS dependencies.
-    banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
-  });
+  await build({ ...common, entryPoints: [entry], outfile, minify });
 }

@@ -1,0 +1,143 @@
+/**
+ * Command-line arguments: turns `process.argv` into a parsed Invocation (a command with its options) or a usage
+ * error, without touching the console or the file system. The CLI's first step; run.ts acts on the result.
+ */
+import { suggest } from "../diagnostics/did-you-mean.js";
+
+/** The commands that compile sources. */
+export type CompileCommand = "check" | "build";
+
+/** Every command `termsheet help <command>` knows. */
+export const COMMANDS = ["check", "build", "help"] as const;
+
+/** A command name. */
+export type CommandName = (typeof COMMANDS)[number];
+
+/** How diagnostics are printed. */
+export type OutputFormat = "text" | "json";
+
+/** What the user asked for. */
+export type Invocation =
+  | { readonly kind: "help"; readonly command: CommandName | undefined }
+  | { readonly kind: "version" }
+  | {
+      readonly kind: "compile";
+      readonly command: CompileCommand;
+      /** Files and folders, as the user typed them. */
+      readonly inputs: readonly string[];
+      readonly format: OutputFormat;
+      /** False when `--no-color` was given. */
+      readonly color: boolean;
+      /** `--out DIR` of `build`; accepted now, used once specs are compiled. */
+      readonly out: string | undefined;
+    }
+  | {
+      readonly kind: "usage-error";
+      readonly message: string;
+      /** The command whose usage line to show, if known. */
+      readonly command: CommandName | undefined;
+      readonly hint: string | undefined;
+    };
+
+const FORMATS: readonly OutputFormat[] = ["text", "json"];
+
+/** The options each compile command accepts (with `--help`, which every command accepts). */
+const OPTIONS: Readonly<Record<CompileCommand, readonly string[]>> = {
+  check: ["--format", "--no-color", "--help"],
+  build: ["--format", "--no-color", "--out", "--help"],
+};
+
+const GLOBAL_OPTIONS = ["--help", "--version"];
+
+function usageError(message: string, command: CommandName | undefined, hint?: string): Invocation {
+  return { kind: "usage-error", message, command, hint };
+}
+
+function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const best = suggest(word, candidates);
+  return best === undefined ? undefined : `did you mean \`${best}\`?`;
+}
+
+function isCommand(word: string): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word);
+}
+
+/** Parses the arguments after `termsheet` (i.e. `process.argv.slice(2)`). */
+export function parseArgs(argv: readonly string[]): Invocation {
+  const first = argv[0];
+  if (first === undefined) return usageError("missing command", undefined);
+  if (first === "--help" || first === "-h") return { kind: "help", command: undefined };
+  if (first === "--version" || first === "-v" || first === "-V") return { kind: "version" };
+  if (first.startsWith("-")) {
+    return usageError(`unknown option \`${first}\``, undefined, didYouMean(first, GLOBAL_OPTIONS));
+  }
+  if (!isCommand(first)) {
+    return usageError(`unknown command \`${first}\``, undefined, didYouMean(first, COMMANDS));
+  }
+  const rest = argv.slice(1);
+  if (first === "help") return parseHelp(rest);
+  return parseCompile(first, rest);
+}
+
+function parseHelp(rest: readonly string[]): Invocation {
+  const [topic, extra] = rest;
+  if (topic === undefined || topic === "--help" || topic === "-h") return { kind: "help", command: topic === undefined ? undefined : "help" };
+  if (!isCommand(topic)) return usageError(`unknown command \`${topic}\``, "help", didYouMean(topic, COMMANDS));
+  if (extra !== undefined) return usageError(`unexpected argument \`${extra}\``, "help");
+  return { kind: "help", command: topic };
+}
+
+function parseCompile(command: CompileCommand, rest: readonly string[]): Invocation {
+  const inputs: string[] = [];
+  let format: OutputFormat = "text";
+  let color = true;
+  let out: string | undefined;
+  let onlyPaths = false;
+
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (onlyPaths || !arg.startsWith("-") || arg === "-") {
+      if (arg === "-") return usageError("reading from standard input is not supported; name a file or a folder", command);
+      inputs.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    const allowed = OPTIONS[command];
+    if (name === "--help" || name === "-h") return { kind: "help", command };
+    if (!allowed.includes(name)) {
+      return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
+    }
+    if (name === "--no-color") {
+      if (inline !== undefined) return usageError("`--no-color` takes no value", command);
+      color = false;
+      continue;
+    }
+    // The remaining options take a value, inline (`--format=json`) or as the next argument.
+    let value = inline;
+    if (value === undefined) {
+      const next = rest[i + 1];
+      if (next === undefined || (next.startsWith("-") && next !== "-")) {
+        return usageError(`\`${name}\` needs a value`, command, name === "--format" ? "use `--format text` or `--format json`" : undefined);
+      }
+      value = next;
+      i++;
+    }
+    if (name === "--format") {
+      if (!(FORMATS as readonly string[]).includes(value)) {
+        return usageError(`unknown format \`${value}\``, command, didYouMean(value, FORMATS) ?? "use `text` or `json`");
+      }
+      format = value as OutputFormat;
+    } else if (name === "--out") {
+      if (value === "") return usageError("`--out` needs a folder", command);
+      out = value;
+    }
+  }
+  if (inputs.length === 0) return usageError("missing files or folders to " + command, command);
+  return { kind: "compile", command, inputs, format, color, out };
+}

@@ -1,0 +1,71 @@
+/**
+ * `termsheet check` and `termsheet build`: reads the inputs, runs the driver and prints the diagnostics (text with
+ * excerpts for people, one JSON document for tools), then returns the exit code. Loaded lazily by run.ts.
+ */
+import { checkSources } from "../driver.js";
+import {
+  codeInfo,
+  renderDiagnostics,
+  renderSummary,
+  sourceLookup,
+  toJsonDiagnostics,
+  type Diagnostic,
+} from "../diagnostics/index.js";
+import type { Invocation } from "./args.js";
+import { ExitCode } from "./exit-codes.js";
+import { collectInputs, fileHost } from "./inputs.js";
+import type { System } from "./system.js";
+
+/** The JSON document printed by `--format json`. */
+export interface JsonOutput {
+  readonly diagnostics: ReturnType<typeof toJsonDiagnostics>;
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly files: number };
+}
+
+/** Colour only for a terminal, and never when the user or NO_COLOR (https://no-color.org) says no. */
+function useColor(wanted: boolean, sys: System): boolean {
+  const noColor = sys.env("NO_COLOR");
+  return wanted && sys.stdoutIsTTY && (noColor === undefined || noColor === "") && sys.env("TERM") !== "dumb";
+}
+
+/** True for codes that mean a bug in termsheet rather than a problem in the sources. */
+function isInternal(d: Diagnostic): boolean {
+  const info = codeInfo(d.code);
+  return info?.phase === "internal" || info?.key === "model-validation-failed";
+}
+
+/** Runs `check` or `build` and returns the exit code. */
+export function compile(inv: Extract<Invocation, { kind: "compile" }>, sys: System): number {
+  const inputs = collectInputs(inv.inputs, sys);
+  const result = checkSources(inputs.roots, fileHost(sys));
+  const diagnostics = [...inputs.problems, ...result.diagnostics];
+  const lookup = sourceLookup(result.sources.values());
+  const files = result.sources.size;
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+
+  if (inv.format === "json") {
+    const output: JsonOutput = { diagnostics: toJsonDiagnostics(diagnostics, lookup), summary: { errors, warnings, files } };
+    sys.write("stdout", JSON.stringify(output, null, 2) + "\n");
+  } else {
+    const color = useColor(inv.color, sys);
+    const blocks = inputs.problems.map((d) => renderInputProblem(d, color));
+    if (result.diagnostics.length > 0) blocks.push(renderDiagnostics(result.diagnostics, lookup, { color }));
+    blocks.push(renderSummary(diagnostics, files, { color }));
+    sys.write("stdout", blocks.join("\n\n") + "\n");
+  }
+
+  if (inv.command === "build") {
+    const where = inv.out === undefined ? "" : ` to ${inv.out}`;
+    sys.write("stderr", `note: \`build\` only checks for now; compiled JSON specs are not written yet, so nothing was written${where}\n`);
+  }
+  if (diagnostics.some(isInternal)) return ExitCode.Internal;
+  return errors > 0 ? ExitCode.UserError : ExitCode.Ok;
+}
+
+/** An input problem has no source to excerpt: its header line, and its hint. */
+function renderInputProblem(d: Diagnostic, color: boolean): string {
+  const paint = (text: string, sgr: string): string => (color ? `\x1b[${sgr}m${text}\x1b[0m` : text);
+  const header = paint(`${d.severity}[${d.code}]`, "1;31") + paint(`: ${d.message}`, "1");
+  return d.hint === undefined ? header : `${header}\n  ${paint("=", "1;34")} ${paint("hint:", "1")} ${d.hint}`;
+}

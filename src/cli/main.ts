@@ -1,0 +1,27 @@
+/**
+ * The `termsheet` executable's entry point (bundled to dist/cli.js): runs the CLI on the process's arguments with
+ * the real System, and turns an unexpected exception into a short "internal error" report with exit code 3
+ * instead of a stack trace (set TERMSHEET_DEBUG=1 to see the stack).
+ */
+import { ExitCode } from "./exit-codes.js";
+import { runCli } from "./run.js";
+import { nodeSystem } from "./system.js";
+
+// A reader that goes away (`termsheet check specs | head`) is not an error worth a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), nodeSystem());
+} catch (e) {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(
+    `termsheet: internal error: ${message}\n` +
+      "This is a bug in termsheet, not a problem in your files.\n" +
+      "Please report it, with the command you ran and the files it read.\n",
+  );
+  if (process.env.TERMSHEET_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + "\n");
+  process.exitCode = ExitCode.Internal;
+}

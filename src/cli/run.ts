@@ -1,0 +1,38 @@
+/**
+ * The commands: acts on a parsed Invocation through a System and returns the exit code. Help, version and usage
+ * errors are printed here; `check` and `build` live in compile.ts, loaded only when needed so that `--help` and
+ * `--version` do not pay for the parser's start-up. main.ts supplies the real System and turns unexpected
+ * exceptions into exit code 3.
+ */
+import { parseArgs, type Invocation } from "./args.js";
+import { ExitCode } from "./exit-codes.js";
+import { commandHelp, generalHelp, usageLine } from "./help.js";
+import type { System } from "./system.js";
+
+/** Runs the CLI on the arguments after `termsheet` and returns the exit code. */
+export async function runCli(argv: readonly string[], sys: System): Promise<number> {
+  return runInvocation(parseArgs(argv), sys);
+}
+
+async function runInvocation(inv: Invocation, sys: System): Promise<number> {
+  switch (inv.kind) {
+    case "help":
+      sys.write("stdout", (inv.command === undefined ? generalHelp(sys.version) : commandHelp(inv.command)) + "\n");
+      return ExitCode.Ok;
+    case "version":
+      sys.write("stdout", `termsheet ${sys.version}\n`);
+      return ExitCode.Ok;
+    case "usage-error": {
+      const lines = [`termsheet: ${inv.message}`];
+      if (inv.hint !== undefined) lines.push(`hint: ${inv.hint}`);
+      lines.push(`usage: ${usageLine(inv.command)}`);
+      lines.push(inv.command === undefined ? "Run `termsheet --help` for more." : `Run \`termsheet help ${inv.command}\` or \`termsheet --help\` for more.`);
+      sys.write("stderr", lines.join("\n") + "\n");
+      return ExitCode.Usage;
+    }
+    case "compile": {
+      const { compile } = await import("./compile.js");
+      return compile(inv, sys);
+    }
+  }
+}

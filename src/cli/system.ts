@@ -1,0 +1,120 @@
+/**
+ * The CLI's view of the machine: reading files and folders, writing to stdout and stderr, the environment and the
+ * version. `nodeSystem()` is the real one (Node's fs and process); run.ts and inputs.ts see only the System
+ * interface, so every side effect of the compiler is in this file.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+
+/** What a path names. */
+export type PathKind = "file" | "folder" | "other";
+
+/** A folder entry: its name and kind (symbolic links to files count as files; to folders, as "other"). */
+export interface FolderEntry {
+  readonly name: string;
+  readonly kind: PathKind;
+}
+
+/** A value, or the short reason it could not be had (e.g. "no such file or folder"). */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+/** Everything the CLI needs from its environment. */
+export interface System {
+  /** The text of a UTF-8 file, without a leading byte-order mark. */
+  readFile(path: string): Outcome<string>;
+  /** What a path names, following symbolic links. */
+  kindOf(path: string): Outcome<PathKind>;
+  /** The entries of a folder, in no particular order. */
+  readFolder(path: string): Outcome<readonly FolderEntry[]>;
+  write(stream: "stdout" | "stderr", text: string): void;
+  /** An environment variable, or undefined when unset. */
+  env(name: string): string | undefined;
+  /** True when stdout is a terminal. */
+  readonly stdoutIsTTY: boolean;
+  /** True on Windows, where users type `\` in paths. */
+  readonly windows: boolean;
+  /** The package version, e.g. "0.1.0". */
+  readonly version: string;
+}
+
+// Replaced by the package version at bundle time (scripts/build.mjs); undefined when run from source with tsx.
+declare const __TERMSHEET_VERSION__: string | undefined;
+
+function packageVersion(): string {
+  if (typeof __TERMSHEET_VERSION__ === "string") return __TERMSHEET_VERSION__;
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+    return typeof pkg.version === "string" ? pkg.version : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** A short, lower-case reason for a file-system error, for messages like "cannot read `x`: <reason>". */
+export function reasonOf(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or folder";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
+    case "ELOOP":
+      return "too many symbolic links";
+    default:
+      return typeof code === "string" ? code : String((e as Error | null)?.message ?? e);
+  }
+}
+
+function kindOfStats(s: { isFile(): boolean; isDirectory(): boolean }): PathKind {
+  return s.isFile() ? "file" : s.isDirectory() ? "folder" : "other";
+}
+
+/** The real System: Node's file system, process streams and environment. */
+export function nodeSystem(): System {
+  return {
+    readFile(path) {
+      try {
+        const text = readFileSync(path, "utf8");
+        return { ok: true, value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+      } catch (e) {
+        return { ok: false, reason: reasonOf(e) };
+      }
+    },
+    kindOf(path) {
+      try {
+        return { ok: true, value: kindOfStats(statSync(path)) };
+      } catch (e) {
+        return { ok: false, reason: reasonOf(e) };
+      }
+    },
+    readFolder(path) {
+      try {
+        const entries = readdirSync(path, { withFileTypes: true }).map((d): FolderEntry => {
+          if (!d.isSymbolicLink()) return { name: d.name, kind: kindOfStats(d) };
+          // Links to files are followed; links to folders are not, so a walk cannot loop.
+          try {
+            return { name: d.name, kind: statSync(`${path}/${d.name}`).isFile() ? "file" : "other" };
+          } catch {
+            return { name: d.name, kind: "other" };
+          }
+        });
+        return { ok: true, value: entries };
+      } catch (e) {
+        return { ok: false, reason: reasonOf(e) };
+      }
+    },
+    write(stream, text) {
+      (stream === "stdout" ? process.stdout : process.stderr).write(text);
+    },
+    env(name) {
+      return process.env[name];
+    },
+    stdoutIsTTY: process.stdout.isTTY === true,
+    windows: process.platform === "win32",
+    version: packageVersion(),
+  };
+}
