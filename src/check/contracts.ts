@@ -57,8 +57,8 @@ function statementsOf<K extends Statement["kind"]>(decl: Declaration, kind: K): 
   return decl.statements.filter((s): s is Extract<Statement, { kind: K }> => s.kind === kind);
 }
 
-/** A silent report, for resolving units of other declarations whose own checks report their errors. */
-const silent: Report = () => {};
+/** Resolves units of other declarations silently: their own checks report their errors. */
+const silent: UnitContext = {};
 
 class ContractChecker {
   constructor(
@@ -87,7 +87,7 @@ class ContractChecker {
   /** The unit a declaration's own `quoted in` states, resolved silently (its own check reports errors). */
   ownUnit(decl: Declaration): PriceUnit | undefined {
     const q = statementsOf(decl, "Quoted")[0];
-    const u = unitOf(q?.unit, { report: silent });
+    const u = unitOf(q?.unit, silent);
     if (u?.kind !== "unit" || q?.unit === undefined) return undefined;
     const what = decl.kind === "Index" ? `the index ${decl.name?.name ?? ""} is quoted in` : `${contextOf(decl)} is quoted in`;
     return { unit: u.unit, span: q.unit.span, origin: what };
@@ -115,7 +115,7 @@ class ContractChecker {
     if (stmt === undefined) return undefined;
     const tiers: QuantityValue[] = [];
     for (const t of stmt.tiers) {
-      const q = quantityOf(t.tick, { report: silent });
+      const q = quantityOf(t.tick, silent);
       if (q === undefined || q.unit.kind !== "unit" || !q.amount.isPositive()) return undefined;
       tiers.push(q);
     }
@@ -293,7 +293,7 @@ class ContractChecker {
       }
       // One option on a future is a claim on that future's own contract unit.
       const fcu = statementsOf(future.decl, "ContractUnit")[0];
-      const fv = quantityOf(fcu?.quantity, { report: silent });
+      const fv = quantityOf(fcu?.quantity, silent);
       if (fv?.unit.kind !== "unit") return;
       unit = fv.unit.unit;
     } else {

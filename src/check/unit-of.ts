@@ -38,7 +38,11 @@ export interface ContractUnits {
 
 /** Where units are resolved: how to report, the context path of diagnostics, and whether futures are units here. */
 export interface UnitContext {
-  readonly report: Report;
+  /**
+   * Where unknown units are reported. Without it the lookup is silent: for reading another declaration's
+   * units, whose own check reports them (a silent failure is not remembered, so that check still reports it).
+   */
+  readonly report?: Report;
   readonly context?: readonly string[];
   readonly contracts?: ContractUnits;
 }
@@ -71,7 +75,7 @@ export function unitOf(expr: UnitExpr | undefined, ctx: UnitContext): UnitValue 
   const known = memo.get(expr);
   if (known !== undefined) return known ?? undefined;
   const value = resolveExpr(expr, ctx);
-  memo.set(expr, value ?? null);
+  if (value !== undefined || ctx.report !== undefined) memo.set(expr, value ?? null);
   return value;
 }
 
@@ -114,6 +118,8 @@ function describeTerm(term: UnitTerm): UnitTermDescription | undefined {
 }
 
 function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): void {
+  const report = ctx.report;
+  if (report === undefined) return;
   const term = (error.kind !== "dimension-mismatch" ? (error.side === "numerator" ? expr.numerator : expr.denominator) : undefined) ?? expr.numerator;
   const extras = { context: ctx.context };
   switch (error.kind) {
@@ -126,7 +132,7 @@ function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): vo
         ctx.contracts !== undefined && expr.denominator === undefined && futures.length > 0
           ? ["a contract unit may also be a number of contracts of a future in scope, e.g. `1 " + futures[0] + "`"]
           : undefined;
-      ctx.report(
+      report(
         diag(Codes.UnknownUnit, span, `unknown unit \`${error.word}\``, {
           ...extras,
           notes,
@@ -137,7 +143,7 @@ function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): vo
     }
     case "unexpected-word": {
       const word = term?.words[error.wordIndex];
-      ctx.report(
+      report(
         diag(Codes.UnknownUnit, word?.span ?? expr.span, `unexpected word \`${error.word}\` in a unit`, {
           ...extras,
           hint: "a unit is scale words followed by one unit, e.g. `million tokens` or `USD per 1M tokens`",
@@ -146,7 +152,7 @@ function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): vo
       return;
     }
     case "missing-unit-name":
-      ctx.report(
+      report(
         diag(Codes.UnknownUnit, term?.span ?? expr.span, "this unit has a scale but no unit", {
           ...extras,
           hint: "name the unit after the scale, e.g. `million tokens`",
@@ -160,7 +166,7 @@ function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): vo
           : error.reason === "not-invertible"
             ? "a unit's scale must be a power of ten times powers of 2 and 5 (1K, 1M, 1000, 5, 0.5), so conversions stay exact"
             : "the scale is not a number";
-      ctx.report(diag(Codes.UnknownUnit, term?.scale?.span ?? term?.span ?? expr.span, `invalid unit scale \`${error.scale}\``, { ...extras, notes: [why] }));
+      report(diag(Codes.UnknownUnit, term?.scale?.span ?? term?.span ?? expr.span, `invalid unit scale \`${error.scale}\``, { ...extras, notes: [why] }));
       return;
     }
     case "dimension-mismatch":
