@@ -1,0 +1,57 @@
+/**
+ * The public API of the `termsheet` package (bundled to dist/index.js): parse one source, check a set of sources
+ * through a Host that supplies file contents, and render the resulting diagnostics as text or JSON.
+ * Everything here is pure: no file system, console or process; the CLI (src/cli) is one client of this API.
+ *
+ * @example
+ * ```ts
+ * import { checkSources, renderDiagnostics, renderSummary, sourceLookup } from "termsheet";
+ * const files = new Map([["a.terms", "calendar X {\n  time zone Europe/London\n}\n"]]);
+ * const result = checkSources([{ path: "a.terms", text: files.get("a.terms")! }], {
+ *   readFile: (path) => files.get(path),
+ *   resolveImport: (from, path) => path,
+ * });
+ * console.log(renderDiagnostics(result.diagnostics, sourceLookup(result.sources.values())));
+ * console.log(renderSummary(result.diagnostics, result.sources.size));
+ * ```
+ */
+
+// Sources and spans: every diagnostic and AST node points into a SourceFile with an end-exclusive Span.
+export { SourceFile, cover, isValidSpan, type Position, type Span } from "./base/source.js";
+
+// Parsing one file: `parse` never throws; it returns a (possibly partial) AST, the comments and syntax diagnostics.
+export { parse, type Comment, type ParseResult } from "./syntax/parse.js";
+
+/** The syntax tree's node types (`Ast.FileNode`, `Ast.Declaration`, …), as produced by `parse`. */
+export type * as Ast from "./syntax/ast.js";
+
+// Checking a program: the root files plus everything they import, read through a Host.
+export { checkSources, type CheckResult, type Host } from "./driver.js";
+
+// Diagnostics: the value every phase reports, the code registry, and the text and JSON renderers.
+export {
+  Codes,
+  allCodes,
+  codeInfo,
+  codeKey,
+  compareDiagnostics,
+  renderDiagnostic,
+  renderDiagnostics,
+  renderJson,
+  renderSummary,
+  sortDiagnostics,
+  sourceLookup,
+  toJsonDiagnostics,
+  type Code,
+  type CodeInfo,
+  type Diagnostic,
+  type JsonDiagnostic,
+  type JsonLabel,
+  type JsonLocation,
+  type JsonRenderOptions,
+  type Label,
+  type Phase,
+  type Severity,
+  type SourceLookup,
+  type TextRenderOptions,
+} from "./diagnostics/index.js";
