@@ -43,7 +43,7 @@ export function checkContracts(program: Program, report: Report): void {
   // Resolve every contract's own quote unit first, in its own context, so that a unit word error is reported
   // once and where it is written, even when another contract reaches this one through its underlying.
   for (const { decl } of contracts) {
-    for (const s of decl.statements) if (s.kind === "Quoted") unitOf(s.unit, { report, context: [contextOf(decl)] });
+    for (const s of decl.statements) if (s.kind === "Quoted") unitOf(s.unit, { program, report, context: [contextOf(decl)] });
   }
   const checker = new ContractChecker(program, report);
   for (const { decl, file } of contracts) checker.check(decl, file);
@@ -57,14 +57,16 @@ function statementsOf<K extends Statement["kind"]>(decl: Declaration, kind: K): 
   return decl.statements.filter((s): s is Extract<Statement, { kind: K }> => s.kind === kind);
 }
 
-/** Resolves units of other declarations silently: their own checks report their errors. */
-const silent: UnitContext = {};
-
 class ContractChecker {
+  /** Resolves units of other declarations silently: their own checks report their errors. */
+  private readonly silent: UnitContext;
+
   constructor(
     private readonly program: Program,
     private readonly report: Report,
-  ) {}
+  ) {
+    this.silent = { program };
+  }
 
   // -------------------------------------------------------------------------------------------------------
   // What a contract stands on
@@ -87,7 +89,7 @@ class ContractChecker {
   /** The unit a declaration's own `quoted in` states, resolved silently (its own check reports errors). */
   ownUnit(decl: Declaration): PriceUnit | undefined {
     const q = statementsOf(decl, "Quoted")[0];
-    const u = unitOf(q?.unit, silent);
+    const u = unitOf(q?.unit, this.silent);
     if (u?.kind !== "unit" || q?.unit === undefined) return undefined;
     const what = decl.kind === "Index" ? `the index ${decl.name?.name ?? ""} is quoted in` : `${contextOf(decl)} is quoted in`;
     return { unit: u.unit, span: q.unit.span, origin: what };
@@ -115,7 +117,7 @@ class ContractChecker {
     if (stmt === undefined) return undefined;
     const tiers: QuantityValue[] = [];
     for (const t of stmt.tiers) {
-      const q = quantityOf(t.tick, silent);
+      const q = quantityOf(t.tick, this.silent);
       if (q === undefined || q.unit.kind !== "unit" || !q.amount.isPositive()) return undefined;
       tiers.push(q);
     }
@@ -134,7 +136,7 @@ class ContractChecker {
             names: () => [...this.program.visible(file).values()].filter((s) => s.kind === "future").map((s) => s.name),
           }
         : undefined;
-    const units: UnitContext = contracts === undefined ? { report: this.report, context } : { report: this.report, context, contracts };
+    const units: UnitContext = contracts === undefined ? { program: this.program, report: this.report, context } : { program: this.program, report: this.report, context, contracts };
 
     const underlying = this.underlyingOf(decl, file);
     const price = this.checkQuoteUnit(decl, file, underlying, context);
@@ -229,7 +231,7 @@ class ContractChecker {
 
   /** Checks a price-like quantity: in the quote unit (E3001) and positive (E3003). Returns it when both hold. */
   priceAmount(q: Quantity | undefined, what: string, price: PriceUnit | undefined, units: UnitContext, context: Context, mustBePositive = true): QuantityValue | undefined {
-    const v = quantityOf(q, { report: units.report, context });
+    const v = quantityOf(q, { program: this.program, report: units.report, context });
     if (v === undefined) return undefined;
     if (v.unit.kind !== "unit") {
       this.report(diag(Codes.UnitMismatch, v.unitSpan, `unit mismatch: ${what} is in ${unitText(v.unit)}, which is not a price`, { context }));
@@ -293,7 +295,7 @@ class ContractChecker {
       }
       // One option on a future is a claim on that future's own contract unit.
       const fcu = statementsOf(future.decl, "ContractUnit")[0];
-      const fv = quantityOf(fcu?.quantity, silent);
+      const fv = quantityOf(fcu?.quantity, this.silent);
       if (fv?.unit.kind !== "unit") return;
       unit = fv.unit.unit;
     } else {

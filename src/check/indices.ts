@@ -46,23 +46,23 @@ import {
 export function checkIndices(program: Program, report: Report): void {
   for (const file of program.files) {
     for (const decl of file.ast.declarations) {
-      if (decl.kind === "Index") checkIndex(decl, report);
+      if (decl.kind === "Index") checkIndex(program, decl, report);
     }
   }
 }
 
 type Context = readonly string[];
 
-function checkIndex(decl: IndexDecl, report: Report): void {
+function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   const context: Context = [`index ${decl.name?.name ?? "(unnamed)"}`];
-  const units: UnitContext = { report, context };
+  const units: UnitContext = { program, report, context };
   const of = <K extends Statement["kind"]>(kind: K): Extract<Statement, { kind: K }>[] =>
     decl.statements.filter((s): s is Extract<Statement, { kind: K }> => s.kind === kind);
 
   const quoted = of("Quoted")[0];
   const indexUnit = unitOf(quoted?.unit, units);
   const sources = of("Source");
-  for (const source of sources) checkSource(source, indexUnit?.kind === "unit" ? indexUnit.unit : undefined, quoted?.unit?.span, context, report);
+  for (const source of sources) checkSource(program, source, indexUnit?.kind === "unit" ? indexUnit.unit : undefined, quoted?.unit?.span, context, report);
 
   const window = of("Window")[0];
   const windowSeconds = window?.window === undefined ? undefined : checkWindow(window.window, "observation window", context, report);
@@ -459,11 +459,11 @@ function checkTrimLeavesSources(trimmed: Decimal, sources: Decimal, span: Span, 
 // ---------------------------------------------------------------------------------------------------------
 // Sources
 
-function checkSource(source: SourceStmt, indexUnit: Unit | undefined, indexUnitSpan: Span | undefined, context: Context, report: Report): void {
+function checkSource(program: Program, source: SourceStmt, indexUnit: Unit | undefined, indexUnitSpan: Span | undefined, context: Context, report: Report): void {
   const ctx: Context = [...context, `source ${source.name?.name ?? "(unnamed)"}`];
   for (const s of source.statements) {
     if (s.kind === "Quoted") {
-      const u = unitOf(s.unit, { report, context: ctx });
+      const u = unitOf(s.unit, { program, report, context: ctx });
       if (u?.kind !== "unit" || indexUnit === undefined || s.unit === undefined) continue;
       if (equalDimension(u.unit, indexUnit)) continue;
       report(

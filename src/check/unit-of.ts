@@ -3,15 +3,15 @@
  * PercentLit nodes into resolved {@link Unit}s (from base/units.ts) and exact {@link Decimal}s, reporting unknown
  * unit words (E3002, with did-you-mean) once per node. Besides the registry's units it knows one more: in an
  * option's `contract unit 1 FOTI`, a unit word naming a future means one contract of that future. Used by
- * the index and contract checks; pure apart from a memo keyed by syntax node, so each unit is reported once
- * however many checks look at it.
+ * the index and contract checks; pure apart from a memo keyed by program and syntax node, so each unit is
+ * reported once however many checks look at it.
  */
 import type { Span } from "../base/source.js";
 import { format, lookupUnitWord, resolveUnit, SCALE_WORDS, type Unit, type UnitError, type UnitTermDescription } from "../base/units.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
 import { Decimal } from "../runtime/decimal.js";
 import type { NumberLit, PercentLit, Quantity, UnitExpr, UnitTerm } from "../syntax/ast.js";
-import type { Report, Symbol } from "./program.js";
+import type { Program, Report, Symbol } from "./program.js";
 
 /** A resolved unit: one of the registry's units, or a number of contracts of a future (`contract unit 1 FOTI`). */
 export type UnitValue =
@@ -38,6 +38,8 @@ export interface ContractUnits {
 
 /** Where units are resolved: how to report, the context path of diagnostics, and whether futures are units here. */
 export interface UnitContext {
+  /** The program being checked: resolutions are remembered per program, never across runs. */
+  readonly program: Program;
   /**
    * Where unknown units are reported. Without it the lookup is silent: for reading another declaration's
    * units, whose own check reports them (a silent failure is not remembered, so that check still reports it).
@@ -47,8 +49,17 @@ export interface UnitContext {
   readonly contracts?: ContractUnits;
 }
 
-/** Memo of resolved units by node: null means the unit did not resolve (and was reported). */
-const memo = new WeakMap<UnitExpr, UnitValue | null>();
+/** Resolved units by program and node: null means the unit did not resolve (and was reported). */
+const memos = new WeakMap<Program, WeakMap<UnitExpr, UnitValue | null>>();
+
+function memoOf(program: Program): WeakMap<UnitExpr, UnitValue | null> {
+  let memo = memos.get(program);
+  if (memo === undefined) {
+    memo = new WeakMap();
+    memos.set(program, memo);
+  }
+  return memo;
+}
 
 /** The readable name of a resolved unit: `USD per 1M tokens`, or `FOTI contracts`. */
 export function unitText(u: UnitValue): string {
@@ -72,6 +83,7 @@ export function percentOf(p: PercentLit | undefined): Decimal | undefined {
 /** Resolves a unit expression, reporting unknown words the first time the node is seen; undefined when it fails. */
 export function unitOf(expr: UnitExpr | undefined, ctx: UnitContext): UnitValue | undefined {
   if (expr === undefined) return undefined;
+  const memo = memoOf(ctx.program);
   const known = memo.get(expr);
   if (known !== undefined) return known ?? undefined;
   const value = resolveExpr(expr, ctx);
