@@ -143,7 +143,7 @@ class Lowerer {
     private readonly file: string,
     private readonly report: Report,
   ) {
-    this.units = { report };
+    this.units = { program, report };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -438,6 +438,7 @@ class Lowerer {
     const units: UnitContext =
       decl.kind === "Option"
         ? {
+            program: this.program,
             report: this.report,
             contracts: {
               lookup: (n) => lookup(this.program, this.file, n, FUTURE),
