@@ -1,0 +1,55 @@
+/**
+ * In-process tests of the CLI's argument parser: commands, options in both spellings, `--`, and every kind of
+ * usage error with its did-you-mean hint.
+ */
+import { describe, expect, it } from "vitest";
+import { parseArgs } from "../../src/cli/args.js";
+
+describe("parseArgs", () => {
+  it("parses help and version", () => {
+    expect(parseArgs(["--help"])).toEqual({ kind: "help", command: undefined });
+    expect(parseArgs(["-h"])).toEqual({ kind: "help", command: undefined });
+    expect(parseArgs(["help"])).toEqual({ kind: "help", command: undefined });
+    expect(parseArgs(["help", "build"])).toEqual({ kind: "help", command: "build" });
+    expect(parseArgs(["check", "x.terms", "--help"])).toEqual({ kind: "help", command: "check" });
+    expect(parseArgs(["--version"])).toEqual({ kind: "version" });
+    expect(parseArgs(["-v"])).toEqual({ kind: "version" });
+  });
+
+  it("parses check and build with their options", () => {
+    expect(parseArgs(["check", "specs", "a.terms"])).toEqual({
+      kind: "compile",
+      command: "check",
+      inputs: ["specs", "a.terms"],
+      format: "text",
+      color: true,
+      out: undefined,
+    });
+    expect(parseArgs(["check", "--format", "json", "--no-color", "specs"])).toMatchObject({ format: "json", color: false, inputs: ["specs"] });
+    expect(parseArgs(["check", "--format=json", "specs"])).toMatchObject({ format: "json" });
+    expect(parseArgs(["build", "specs", "--out", "dist/specs"])).toMatchObject({ command: "build", out: "dist/specs" });
+    expect(parseArgs(["build", "--out=o", "specs"])).toMatchObject({ out: "o", inputs: ["specs"] });
+    expect(parseArgs(["check", "--", "--odd-name.terms"])).toMatchObject({ inputs: ["--odd-name.terms"] });
+  });
+
+  it.each([
+    [[], "missing command"],
+    [["chek"], "unknown command `chek`", "did you mean `check`?"],
+    [["--verison"], "unknown option `--verison`", "did you mean `--version`?"],
+    [["check"], "missing files or folders to check"],
+    [["check", "--fromat", "json", "x"], "unknown option `--fromat` for `termsheet check`", "did you mean `--format`?"],
+    [["check", "--out", "o", "x"], "unknown option `--out` for `termsheet check`"],
+    [["check", "--format"], "`--format` needs a value"],
+    [["check", "--format", "--no-color", "x"], "`--format` needs a value"],
+    [["check", "--format", "jsno", "x"], "unknown format `jsno`", "did you mean `json`?"],
+    [["check", "--no-color=yes", "x"], "`--no-color` takes no value"],
+    [["check", "-"], "reading from standard input is not supported; name a file or a folder"],
+    [["build", "--out"], "`--out` needs a value"],
+    [["help", "chekc"], "unknown command `chekc`", "did you mean `check`?"],
+    [["help", "check", "extra"], "unexpected argument `extra`"],
+  ])("%j is a usage error", (argv, message, hint?: string) => {
+    const parsed = parseArgs(argv);
+    expect(parsed).toMatchObject({ kind: "usage-error", message });
+    if (hint !== undefined) expect(parsed).toMatchObject({ hint });
+  });
+});

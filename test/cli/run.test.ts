@@ -1,0 +1,125 @@
+/**
+ * In-process tests of the CLI over an in-memory System: folder walking order and skipping, path normalisation,
+ * the import host, and when colour is used (a terminal, NO_COLOR, --no-color, TERM=dumb).
+ */
+import { describe, expect, it } from "vitest";
+import { collectInputs, fileHost, normalizePath } from "../../src/cli/inputs.js";
+import { runCli } from "../../src/cli/run.js";
+import type { FolderEntry, Outcome, PathKind, System } from "../../src/cli/system.js";
+import { BAD_CALENDAR, GOOD_CALENDAR } from "./helpers.js";
+
+const missing = { ok: false, reason: "no such file or folder" } as const;
+
+/** A System over a map of `/`-separated relative paths to texts; folders are implied by the paths. */
+function memorySystem(
+  files: Readonly<Record<string, string>>,
+  options: { tty?: boolean; env?: Record<string, string> } = {},
+): System & { out: string; err: string } {
+  const folders = new Set<string>(["."]);
+  for (const path of Object.keys(files)) {
+    const parts = path.split("/");
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join("/"));
+  }
+  const sys = {
+    out: "",
+    err: "",
+    readFile: (path: string): Outcome<string> => (path in files ? { ok: true, value: files[path]! } : missing),
+    kindOf: (path: string): Outcome<PathKind> =>
+      path in files ? { ok: true, value: "file" } : folders.has(path) ? { ok: true, value: "folder" } : missing,
+    readFolder(path: string): Outcome<readonly FolderEntry[]> {
+      if (!folders.has(path)) return missing;
+      const prefix = path === "." ? "" : path + "/";
+      const names = new Map<string, PathKind>();
+      for (const p of [...Object.keys(files), ...folders]) {
+        if (!p.startsWith(prefix) || p === path) continue;
+        const name = p.slice(prefix.length).split("/")[0]!;
+        names.set(name, folders.has(prefix + name) ? "folder" : "file");
+      }
+      // Reverse order, so that the walk has to sort.
+      return { ok: true, value: [...names].map(([name, kind]) => ({ name, kind })).reverse() };
+    },
+    write(stream: "stdout" | "stderr", text: string) {
+      if (stream === "stdout") sys.out += text;
+      else sys.err += text;
+    },
+    env: (name: string) => options.env?.[name],
+    stdoutIsTTY: options.tty ?? false,
+    windows: false,
+    version: "9.9.9",
+  };
+  return sys;
+}
+
+describe("collectInputs", () => {
+  it("walks folders depth first in sorted order, skipping node_modules and dot-folders", () => {
+    const sys = memorySystem({
+      "specs/b.terms": "",
+      "specs/a/z.terms": "",
+      "specs/a.terms": "",
+      "specs/c/readme.md": "",
+      "specs/node_modules/x.terms": "",
+      "specs/.cache/x.terms": "",
+      "top.terms": "",
+    });
+    const inputs = collectInputs(["./specs/", "top.terms", "specs/b.terms"], sys);
+    expect(inputs.problems).toEqual([]);
+    expect(inputs.roots.map((r) => r.path)).toEqual(["specs/a/z.terms", "specs/a.terms", "specs/b.terms", "top.terms"]);
+  });
+
+  it("turns unreadable inputs and empty folders into E2013 diagnostics", () => {
+    const sys = memorySystem({ "docs/readme.md": "" });
+    const inputs = collectInputs(["nope.terms", "docs", ""], sys);
+    expect(inputs.roots).toEqual([]);
+    expect(inputs.problems.map((d) => [d.code, d.span.file])).toEqual([
+      ["E2013", "nope.terms"],
+      ["E2013", "docs"],
+      ["E2013", "."],
+    ]);
+  });
+
+  it("resolves imports relative to the importing file, without making paths absolute", () => {
+    const host = fileHost(memorySystem({}));
+    expect(host.resolveImport("specs/contracts/foti.terms", "../calendars/nyse.terms")).toBe("specs/calendars/nyse.terms");
+    expect(host.resolveImport("foti.terms", "lib/x.terms")).toBe("lib/x.terms");
+    expect(host.resolveImport("a/b.terms", "../../up.terms")).toBe("../up.terms");
+    expect(host.resolveImport("a/b.terms", "./c.terms")).toBe("a/c.terms");
+  });
+
+  it("normalises user paths to `/` form", () => {
+    expect(normalizePath("./specs/", false)).toBe("specs");
+    expect(normalizePath("specs//contracts/../x.terms", false)).toBe("specs/x.terms");
+    expect(normalizePath("specs\\x.terms", true)).toBe("specs/x.terms");
+    expect(normalizePath(".", false)).toBe(".");
+    expect(normalizePath("/abs/x.terms", false)).toBe("/abs/x.terms");
+  });
+});
+
+describe("runCli", () => {
+  const files = { "bad.terms": BAD_CALENDAR, "good.terms": GOOD_CALENDAR };
+  const ANSI = /\x1b\[/;
+
+  it("uses colour only on a terminal without NO_COLOR, TERM=dumb or --no-color", async () => {
+    const run = async (tty: boolean, env: Record<string, string>, extra: string[] = []): Promise<string> => {
+      const sys = memorySystem(files, { tty, env });
+      expect(await runCli(["check", "bad.terms", ...extra], sys)).toBe(1);
+      return sys.out;
+    };
+    expect(await run(true, {})).toMatch(ANSI);
+    expect(await run(true, { NO_COLOR: "" })).toMatch(ANSI);
+    expect(await run(false, {})).not.toMatch(ANSI);
+    expect(await run(true, { NO_COLOR: "1" })).not.toMatch(ANSI);
+    expect(await run(true, { TERM: "dumb" })).not.toMatch(ANSI);
+    expect(await run(true, {}, ["--no-color"])).not.toMatch(ANSI);
+    expect(await run(true, {}, ["--format", "json"])).not.toMatch(ANSI);
+  });
+
+  it("returns the documented exit codes", async () => {
+    expect(await runCli(["check", "good.terms"], memorySystem(files))).toBe(0);
+    expect(await runCli(["check", "bad.terms"], memorySystem(files))).toBe(1);
+    expect(await runCli(["check", "missing.terms"], memorySystem(files))).toBe(1);
+    expect(await runCli(["check", "--nope"], memorySystem(files))).toBe(2);
+    const sys = memorySystem(files);
+    expect(await runCli(["--version"], sys)).toBe(0);
+    expect(sys.out).toBe("termsheet 9.9.9\n");
+  });
+});
