@@ -1,8 +1,9 @@
 /**
  * The names check, first of the checks: every reference resolves to a declaration of the right kind (calendars,
  * indices, futures), every statement is one its declaration allows (E2011), statements that may appear once do
- * (E2008, unless they are versions with different `effective` ranges), required statements are present (E2009,
- * reported at the declaration's name) and every time-zone name is a known IANA zone (E2010).
+ * (E2008 for statements without `effective` ranges; ranged ones are versions, checked by versions.ts), required
+ * statements are present (E2009, reported at the declaration's name) and every time-zone name is a known IANA zone
+ * (E2010).
  * The clause tables below are the single statement of which clause belongs where.
  * One word is validated here too: the period of `N consecutive months|weeks`, because the AST keeps only its
  * meaning, so the word is read back from the source text.
@@ -280,11 +281,6 @@ function slotOf(s: Statement): string {
   }
 }
 
-/** The effective ranges of a statement as a comparable string; statements with different ranges are versions. */
-function effectiveKey(s: Statement): string {
-  return s.annotations.effective.map((e) => `${e.from?.value ?? e.from?.raw ?? ""}..${e.until?.value ?? e.until?.raw ?? ""}`).join(";");
-}
-
 /** Scopes that allow a statement kind, for the hint of E2011. */
 function scopesAllowing(kind: StatementKind): Scope[] {
   return (Object.keys(ALLOWED) as Scope[]).filter((sc) => ALLOWED[sc][kind] !== undefined);
@@ -320,7 +316,7 @@ function checkDeclaration(decl: Declaration, source: SourceFile, resolve: Contex
 /** Reports statements not allowed in a scope and duplicates; returns the allowed ones (recursing into sources). */
 function checkStatements(stmts: readonly Statement[], scope: Scope, ctx: readonly string[], report: Report): Statement[] {
   const allowed: Statement[] = [];
-  const seen = new Map<string, Statement[]>();
+  const seen = new Map<string, Statement>();
   for (const s of stmts) {
     const label = statementLabel(s, scope);
     const rule = ALLOWED[scope][s.kind];
@@ -339,21 +335,21 @@ function checkStatements(stmts: readonly Statement[], scope: Scope, ctx: readonl
       continue;
     }
     allowed.push(s);
-    if (rule.once) {
+    // Statements with `effective` ranges are versions: whether their ranges overlap is versions.ts's concern.
+    if (rule.once && s.annotations.effective.length === 0) {
       const slot = slotOf(s);
-      const key = effectiveKey(s);
-      const earlier = seen.get(slot) ?? [];
-      const first = earlier.find((e) => effectiveKey(e) === key);
+      const first = seen.get(slot);
       if (first !== undefined) {
         report(
           diag(Codes.DuplicateClause, s.span, `\`${label}\` is given more than once`, {
             context: ctx,
             labels: [{ span: first.span, message: "first given here" }],
-            hint: key === "" ? "remove one, or give each version its own `effective from … until …` range" : "remove one: both have the same effective range",
+            hint: "remove one, or give each version its own `effective from … until …` range",
           }),
         );
+      } else {
+        seen.set(slot, s);
       }
-      seen.set(slot, [...earlier, s]);
     }
     if (s.kind === "Source") checkStatements(s.statements, "source", [...ctx, label], report);
   }

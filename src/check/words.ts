@@ -208,7 +208,7 @@ export function lookupWord<T>(words: WordSet<T>, text: string): T | undefined {
 }
 
 /** The accepted words of a set, in order. */
-export function wordsOf<T>(words: WordSet<T>): readonly string[] {
+export function wordsOf(words: WordSet<unknown>): readonly string[] {
   return words.words.map(([w]) => w);
 }
 
