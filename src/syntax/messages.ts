@@ -248,6 +248,7 @@ const curatedMismatch: Record<string, RuleText> = {
     what: "a name for the declaration",
     example: 'a declaration has a keyword, a name and an optional title, as in `future FOTI "AI Token Output Futures" { … }`',
   },
+  "block `{`": { what: "`{`", example: "the statements of a declaration are written in braces, as in `calendar NYSE { … }`" },
   "sourceStmt a name": { what: "a name for the source", example: 'for example `source OPENAI "OpenAI list price" { … }`' },
   "importDecl a string in double quotes": {
     what: "the path of the imported file",

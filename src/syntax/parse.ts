@@ -53,11 +53,13 @@ export function parse(source: SourceFile): ParseResult {
   }
 }
 
-/** The declaration keywords, and the words that may start a statement, as the grammar says (computed once). */
+/** The keywords that start a declaration. */
 const declarationKeywords: ReadonlySet<TokenType> = new Set([T.Calendar, T.Index, T.Future, T.Option, T.Spread]);
+/** The words that may start a statement, and a top-level item, as the grammar says; computed on first use. */
 let statementStarts: readonly string[] | undefined;
 let fileStarts: readonly string[] | undefined;
 
+/** The keywords that can come first in a rule, from the grammar's content assist. */
 function firstWords(rule: string): string[] {
   const words = parserInstance.computeContentAssist(rule, []).map((p) => p.nextTokenType.LABEL?.replace(/^`|`$/g, ""));
   return [...new Set(words.filter((w): w is string => w !== undefined))];
@@ -173,7 +175,7 @@ function parseUnsafe(source: SourceFile): ParseResult {
   for (const err of parser.errors) {
     const d = syntaxDiagnostic(err, tokens, text.length, file);
     // One message per position: recovery can report the same spot several times.
-    if (d.span.start === lastReported) continue;
+    if (d === undefined || d.span.start === lastReported) continue;
     lastReported = d.span.start;
     syntax.push(d);
   }
@@ -229,6 +231,7 @@ function singleQuotedEnd(text: string, start: number): number | undefined {
   return undefined;
 }
 
+/** A hint for a date that does not exist; when day and month look swapped, the date they probably meant. */
 function dateHint(image: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(image);
   if (m && Number(m[2]) > 12 && Number(m[3]) <= 12) return `dates are written YYYY-MM-DD, so this one would be ${m[1]}-${m[3]}-${m[2]}`;
@@ -316,7 +319,8 @@ function topLevelDiagnostic(tok: IToken, span: Span, notes: readonly string[] = 
   });
 }
 
-function syntaxDiagnostic(err: IRecognitionException, tokens: readonly IToken[], textLength: number, file: string): Diagnostic {
+/** The curated diagnostic of one parser error, or undefined when the error only echoes one reported elsewhere. */
+function syntaxDiagnostic(err: IRecognitionException, tokens: readonly IToken[], textLength: number, file: string): Diagnostic | undefined {
   const tok = err.token;
   const atEof = !validToken(tok);
   const rawPrev = (err as { previousToken?: IToken }).previousToken;
@@ -332,7 +336,9 @@ function syntaxDiagnostic(err: IRecognitionException, tokens: readonly IToken[],
   // An unclosed `{`: point at the brace that never closes.
   if (atEof && expectsClosingBrace(err)) {
     const open = unmatchedOpenBrace(tokens);
-    const labels = open ? [{ span: { file, start: open.startOffset, end: open.startOffset + 1 }, message: "this `{` is never closed" }] : [];
+    // With no `{` left open, the block's `{` itself was missing, and that was reported where it belonged.
+    if (!open) return undefined;
+    const labels = [{ span: { file, start: open.startOffset, end: open.startOffset + 1 }, message: "this `{` is never closed" }];
     return diag(Codes.UnclosedBlock, span, "unexpected end of file: a block is not closed", { labels, hint: "add `}` at the end of the block", context });
   }
   const expected = describeExpected(err, ruleStack);
