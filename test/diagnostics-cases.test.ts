@@ -80,13 +80,13 @@ function readExpectations(path: string, text: string): { expectations: Expectati
     }
     const [, code, file, l1, c1, l2, c2] = m;
     const where = file === undefined ? path : posix.join(posix.dirname(path), file);
-    expectations.push({ line: i + 1, text: describe_(code!, where, path, `${l1}:${c1}-${l2}:${c2}`) });
+    expectations.push({ line: i + 1, text: canonical(code!, where, path, `${l1}:${c1}-${l2}:${c2}`) });
   });
   return { expectations, malformed };
 }
 
 /** The canonical one-line form compared by the harness: `E2001 at 4:3-4:12`, with the file when not the case's. */
-function describe_(code: string, file: string, casePath: string, range: string): string {
+function canonical(code: string, file: string, casePath: string, range: string): string {
   const where = file === casePath ? "" : `${posix.relative(posix.dirname(casePath), file)}:`;
   return `${code} at ${where}${range}`;
 }
@@ -99,7 +99,7 @@ function rangeOf(span: Span, source: SourceFile | undefined): string {
 }
 
 function actualLine(d: Diagnostic, result: CheckResult, casePath: string): string {
-  return describe_(d.code, d.span.file, casePath, rangeOf(d.span, result.sources.get(d.span.file)));
+  return canonical(d.code, d.span.file, casePath, rangeOf(d.span, result.sources.get(d.span.file)));
 }
 
 /** Removes each element of `take` once from `from`; what remains. */
@@ -143,7 +143,7 @@ describe("diagnostics cases", () => {
         const unexpected = multisetMinus(actual, expected);
         const report = [
           `${path}: the diagnostics differ from the file's expect lines.`,
-          ...missing.map((m) => `  expected but not reported: // expect: ${m}`),
+          ...missing.map((m) => `  expected but not reported: // expect: ${m}   (line ${expectations.find((e) => e.text === m)?.line})`),
           ...unexpected.map((u) => `  reported but not expected: // expect: ${u}`),
           "",
           "What was reported:",
