@@ -4,6 +4,7 @@
  * future, option or spread is evaluated with the runtime engine for every contract month (or week) of a fixed
  * horizon: the first month whose expiry does not exist (E4010 for an nth weekday, E4003 otherwise), is not a
  * business day of the rule's calendar (E4001) or falls outside the month it belongs to (E4002) is reported.
+ * A calendar `based on` a joint calendar is E2003 (a joint calendar has no holiday list to add).
  * A last trading day rule that counts or adjusts business days must name its calendar (`on NYSE`), or it is
  * E5010 missing-calendar; an unadjusted rule without a calendar (`the last Friday of the contract month`) is
  * accepted and cannot be checked against holidays.
@@ -65,6 +66,7 @@ export function checkCalendars(program: Program, report: Report, options: Calend
     for (const d of f.ast.declarations) if (d.kind === "Calendar") entries.push({ decl: d, file: f.source.path });
   }
   const cyclic = reportCycles(program, entries, report);
+  reportBasedOnJoint(program, entries, report);
 
   const lowered: Calendar[] = [];
   for (const { decl, file } of entries) {
@@ -161,6 +163,30 @@ function reportCycles(program: Program, entries: readonly CalendarEntry[], repor
   };
   for (const n of order) if (!state.has(n)) visit(n, undefined);
   return cyclic;
+}
+
+/**
+ * `based on J` adds J's holidays, but a joint calendar has no holiday list of its own (its members have), so the
+ * runtime rejects it; reported at the reference (E2003) with the joint statement as the reason.
+ */
+function reportBasedOnJoint(program: Program, entries: readonly CalendarEntry[], report: Report): void {
+  for (const { decl, file } of entries) {
+    for (const s of decl.statements) {
+      if (s.kind !== "BasedOn") continue;
+      for (const ref of s.calendars) {
+        const target = lookup(program, file, ref.name, ["calendar"]);
+        const joint = target?.decl.statements.find((t) => t.kind === "Joint");
+        if (joint === undefined) continue;
+        report(
+          diag(Codes.WrongKind, ref.span, `\`${ref.name}\` is a joint calendar, which has no holidays of its own to base a calendar on`, {
+            context: [`calendar ${decl.name?.name ?? "(unnamed)"}`, "based on"],
+            labels: [{ span: joint.span, message: "joint here" }],
+            hint: `name its members instead, or combine with \`business day in all of ${ref.name}, …\``,
+          }),
+        );
+      }
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------------------------------------
