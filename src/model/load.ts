@@ -7,8 +7,18 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { contentHash, pointerToken } from "./canonical.js";
+import {
+  DATE_PATTERN,
+  DECIMAL_PATTERN,
+  DIMENSION_PATTERN,
+  NAME_PATTERN,
+  NON_NEGATIVE_DECIMAL_PATTERN,
+  POSITIVE_DECIMAL_PATTERN,
+  TIME_PATTERN,
+  TIME_ZONE_PATTERN,
+} from "./common.js";
 import { specJsonSchema } from "./json-schema.js";
-import { SCHEMA_MAJOR, SCHEMA_MINOR, SpecSchema, type Spec } from "./spec.js";
+import { HASH_PATTERN, SCHEMA_VERSION_PATTERN, SCHEMA_MAJOR, SCHEMA_MINOR, SpecSchema, type Spec } from "./spec.js";
 import { semanticProblems, type SpecProblem } from "./validate.js";
 
 export type { SpecProblem } from "./validate.js";
@@ -30,6 +40,22 @@ export class SpecError extends Error {
     this.problems = Object.freeze(problems.map((p) => Object.freeze({ path: p.path, message: p.message })));
   }
 }
+
+const SCHEMA_MAJOR_TEXT = String(SCHEMA_MAJOR);
+
+/** What each pattern of the schema means, for messages. */
+const PATTERN_MEANING: ReadonlyMap<string, string> = new Map([
+  [DECIMAL_PATTERN.source, "must be a canonical decimal string such as \"0.01\" or \"-2.5\" (no exponent, no trailing zeros)"],
+  [POSITIVE_DECIMAL_PATTERN.source, "must be a canonical decimal string greater than zero, such as \"0.01\""],
+  [NON_NEGATIVE_DECIMAL_PATTERN.source, "must be a canonical decimal string of zero or more, such as \"5\""],
+  [DATE_PATTERN.source, "must be an existing date written YYYY-MM-DD"],
+  [TIME_PATTERN.source, "must be a time written HH:MM:SS"],
+  [TIME_ZONE_PATTERN.source, "must be an IANA time-zone name such as Europe/London"],
+  [NAME_PATTERN.source, "must be a declaration name such as FOTI"],
+  [DIMENSION_PATTERN.source, "must be a unit dimension such as money:USD or tokens"],
+  [HASH_PATTERN.source, "must be sha256: followed by 64 lowercase hexadecimal digits"],
+  [SCHEMA_VERSION_PATTERN.source, `must be ${SCHEMA_MAJOR_TEXT}.MINOR: this loader reads major version ${SCHEMA_MAJOR_TEXT} only`],
+]);
 
 let validator: ValidateFunction | undefined;
 
@@ -59,7 +85,13 @@ function ajvProblem(e: ErrorObject): SpecProblem {
       return { path: joinPointer(e.instancePath, tag), message: `unknown ${tag} ${JSON.stringify(params.tagValue)}` };
     }
     case "pattern":
-      return { path: e.instancePath, message: `does not match the pattern ${String(params.pattern)}` };
+      return { path: e.instancePath, message: PATTERN_MEANING.get(String(params.pattern)) ?? `must match the pattern ${String(params.pattern)}` };
+    case "enum":
+      return { path: e.instancePath, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
+    case "const":
+      return { path: e.instancePath, message: `must be ${JSON.stringify(params.allowedValue)}` };
+    case "type":
+      return { path: e.instancePath, message: `must be ${params.type === "integer" ? "an integer" : params.type === "object" ? "an object" : params.type === "array" ? "an array" : params.type === "null" ? "null" : `a ${String(params.type)}`}` };
     default:
       return { path: e.instancePath, message: e.message ?? e.keyword };
   }
@@ -86,7 +118,15 @@ export function schemaProblems(value: unknown): SpecProblem[] {
     }
   }
   if (order.length === 0) return [{ path: "", message: "does not match the schema" }];
-  return order.map((path) => ({ path, message: byPath.get(path)!.join(", or ") }));
+  return order.map((path) => ({ path, message: mergeMessages(byPath.get(path)!) }));
+}
+
+/** "must be a string" and "must be null" read as "must be a string or null". */
+function mergeMessages(messages: readonly string[]): string {
+  if (messages.length > 1 && messages.every((m) => m.startsWith("must be "))) {
+    return "must be " + messages.map((m) => m.slice("must be ".length)).join(" or ");
+  }
+  return messages.join("; ");
 }
 
 function zodPointer(path: readonly PropertyKey[]): string {

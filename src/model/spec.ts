@@ -23,6 +23,9 @@ export const SCHEMA_ID = `https://termsheet.dev/schema/spec/v${SCHEMA_MAJOR}/ter
 /** The value of every spec's `format` field. */
 export const SPEC_FORMAT = "termsheet-spec";
 
+/** `MAJOR.MINOR` with this compiler's major. */
+export const SCHEMA_VERSION_PATTERN = new RegExp(`^${SCHEMA_MAJOR}\\.(0|[1-9][0-9]*)$`);
+
 /** `sha256:` followed by 64 lowercase hexadecimal digits. */
 export const HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
@@ -37,7 +40,7 @@ export const SpecSchema = z
     format: z.literal(SPEC_FORMAT).describe("Identifies the document as a compiled Termsheet spec."),
     schemaVersion: z
       .string()
-      .regex(new RegExp(`^${SCHEMA_MAJOR}\\.(0|[1-9][0-9]*)$`))
+      .regex(SCHEMA_VERSION_PATTERN)
       .describe("MAJOR.MINOR of the spec format; a loader accepts its own major and minors up to its own."),
     compiler: z
       .strictObject({ name: z.literal("termsheet"), version: Text.min(1).describe("The compiler's package version.") })
