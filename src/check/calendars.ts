@@ -66,7 +66,7 @@ export function checkCalendars(program: Program, report: Report, options: Calend
     for (const d of f.ast.declarations) if (d.kind === "Calendar") entries.push({ decl: d, file: f.source.path });
   }
   const cyclic = reportCycles(program, entries, report);
-  reportBasedOnJoint(program, entries, report);
+  reportBasedOnJoint(program, entries, cyclic, report);
 
   const lowered: Calendar[] = [];
   for (const { decl, file } of entries) {
@@ -169,8 +169,10 @@ function reportCycles(program: Program, entries: readonly CalendarEntry[], repor
  * `based on J` adds J's holidays, but a joint calendar has no holiday list of its own (its members have), so the
  * runtime rejects it; reported at the reference (E2003) with the joint statement as the reason.
  */
-function reportBasedOnJoint(program: Program, entries: readonly CalendarEntry[], report: Report): void {
+function reportBasedOnJoint(program: Program, entries: readonly CalendarEntry[], cyclic: ReadonlySet<string>, report: Report): void {
   for (const { decl, file } of entries) {
+    // A calendar on a cycle has its cycle reported; one error about its references is enough.
+    if (decl.name !== undefined && cyclic.has(decl.name.name)) continue;
     for (const s of decl.statements) {
       if (s.kind !== "BasedOn") continue;
       for (const ref of s.calendars) {
