@@ -1,12 +1,13 @@
 /**
  * Helpers for the CLI tests: build dist/cli.js when it is older than the sources, run `bin/termsheet.js` as a
- * subprocess, and write fixture files into a fresh temporary folder.
+ * subprocess, write fixture files into a fresh temporary folder, or run the CLI in-process on an in-memory System.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { FolderEntry, Outcome, PathKind, System } from "../../src/cli/system.js";
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -80,3 +81,45 @@ export const BAD_CALENDAR = `calendar TEST_CAL "Test calendar" {
   weekend Saturday, Sundy
 }
 `;
+
+const missing = { ok: false, reason: "no such file or folder" } as const;
+
+/** An in-memory System (for in-process runs of the CLI) over a map of `/`-separated relative paths to texts; folders are implied by the paths. */
+export function memorySystem(
+  files: Readonly<Record<string, string>>,
+  options: { tty?: boolean; env?: Record<string, string> } = {},
+): System & { out: string; err: string } {
+  const folders = new Set<string>(["."]);
+  for (const path of Object.keys(files)) {
+    const parts = path.split("/");
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join("/"));
+  }
+  const sys = {
+    out: "",
+    err: "",
+    readFile: (path: string): Outcome<string> => (path in files ? { ok: true, value: files[path]! } : missing),
+    kindOf: (path: string): Outcome<PathKind> =>
+      path in files ? { ok: true, value: "file" } : folders.has(path) ? { ok: true, value: "folder" } : missing,
+    readFolder(path: string): Outcome<readonly FolderEntry[]> {
+      if (!folders.has(path)) return missing;
+      const prefix = path === "." ? "" : path + "/";
+      const names = new Map<string, PathKind>();
+      for (const p of [...Object.keys(files), ...folders]) {
+        if (!p.startsWith(prefix) || p === path) continue;
+        const name = p.slice(prefix.length).split("/")[0]!;
+        names.set(name, folders.has(prefix + name) ? "folder" : "file");
+      }
+      // Reverse order, so that the walk has to sort.
+      return { ok: true, value: [...names].map(([name, kind]) => ({ name, kind })).reverse() };
+    },
+    write(stream: "stdout" | "stderr", text: string) {
+      if (stream === "stdout") sys.out += text;
+      else sys.err += text;
+    },
+    env: (name: string) => options.env?.[name],
+    stdoutIsTTY: options.tty ?? false,
+    windows: false,
+    version: "9.9.9",
+  };
+  return sys;
+}

@@ -5,50 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { collectInputs, fileHost, normalizePath } from "../../src/cli/inputs.js";
 import { runCli } from "../../src/cli/run.js";
-import type { FolderEntry, Outcome, PathKind, System } from "../../src/cli/system.js";
-import { BAD_CALENDAR, GOOD_CALENDAR } from "./helpers.js";
-
-const missing = { ok: false, reason: "no such file or folder" } as const;
-
-/** A System over a map of `/`-separated relative paths to texts; folders are implied by the paths. */
-function memorySystem(
-  files: Readonly<Record<string, string>>,
-  options: { tty?: boolean; env?: Record<string, string> } = {},
-): System & { out: string; err: string } {
-  const folders = new Set<string>(["."]);
-  for (const path of Object.keys(files)) {
-    const parts = path.split("/");
-    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join("/"));
-  }
-  const sys = {
-    out: "",
-    err: "",
-    readFile: (path: string): Outcome<string> => (path in files ? { ok: true, value: files[path]! } : missing),
-    kindOf: (path: string): Outcome<PathKind> =>
-      path in files ? { ok: true, value: "file" } : folders.has(path) ? { ok: true, value: "folder" } : missing,
-    readFolder(path: string): Outcome<readonly FolderEntry[]> {
-      if (!folders.has(path)) return missing;
-      const prefix = path === "." ? "" : path + "/";
-      const names = new Map<string, PathKind>();
-      for (const p of [...Object.keys(files), ...folders]) {
-        if (!p.startsWith(prefix) || p === path) continue;
-        const name = p.slice(prefix.length).split("/")[0]!;
-        names.set(name, folders.has(prefix + name) ? "folder" : "file");
-      }
-      // Reverse order, so that the walk has to sort.
-      return { ok: true, value: [...names].map(([name, kind]) => ({ name, kind })).reverse() };
-    },
-    write(stream: "stdout" | "stderr", text: string) {
-      if (stream === "stdout") sys.out += text;
-      else sys.err += text;
-    },
-    env: (name: string) => options.env?.[name],
-    stdoutIsTTY: options.tty ?? false,
-    windows: false,
-    version: "9.9.9",
-  };
-  return sys;
-}
+import { BAD_CALENDAR, GOOD_CALENDAR, memorySystem } from "./helpers.js";
 
 describe("collectInputs", () => {
   it("walks folders depth first in sorted order, skipping node_modules and dot-folders", () => {
