@@ -38,18 +38,33 @@ export class TermsheetParser extends EmbeddedActionsParser {
 
   // ---------------------------------------------------------------------------------------------- helpers
 
-  private tokSpan(tok: IToken): Span {
-    const start = Number.isFinite(tok.startOffset) ? tok.startOffset : 0;
-    const end = Number.isFinite(tok.endOffset) ? (tok.endOffset as number) + 1 : start;
-    return { file: this.file, start, end: Math.max(start, end) };
+  /** End offset (exclusive) of the last real token consumed, or 0 at the start of the file. */
+  private prevEnd(): number {
+    const last = this.LA(0);
+    if (!last || !Number.isFinite(last.startOffset)) return 0;
+    // A closing brace that parse.ts supplies for an unclosed block is zero-width at the end of the file.
+    if (last.isInsertedInRecovery) return last.startOffset;
+    return Number.isFinite(last.endOffset) ? (last.endOffset as number) + 1 : last.startOffset;
   }
 
-  /** Span from a start token to the last consumed token. */
+  /** A token's span; a token inserted by error recovery gets a zero-width span after the last real token. */
+  private tokSpan(tok: IToken): Span {
+    if (!tok || tok.isInsertedInRecovery || !Number.isFinite(tok.startOffset) || !Number.isFinite(tok.endOffset)) {
+      const at = this.prevEnd();
+      return { file: this.file, start: at, end: at };
+    }
+    return { file: this.file, start: tok.startOffset, end: (tok.endOffset as number) + 1 };
+  }
+
+  /**
+   * Span from a start token to the last consumed token. When the rule consumed nothing real (its start token was
+   * not consumed, or was inserted by recovery), the span is zero-width after the last real token.
+   */
   private from(start: IToken): Span {
-    const s = this.tokSpan(start);
-    const last = this.LA(0);
-    const e = last && Number.isFinite(last.endOffset) ? (last.endOffset as number) + 1 : s.end;
-    return { file: this.file, start: s.start, end: Math.max(s.start, e) };
+    const end = this.prevEnd();
+    const valid = start && !start.isInsertedInRecovery && Number.isFinite(start.startOffset);
+    if (!valid || start.startOffset >= end) return { file: this.file, start: end, end };
+    return { file: this.file, start: start.startOffset, end };
   }
 
   private ident(tok: IToken): A.Ident {
