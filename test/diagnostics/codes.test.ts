@@ -61,6 +61,8 @@ describe("the registry", () => {
         "E2009 missing-clause",
         "E2010 unknown-time-zone",
         "E2011 clause-not-allowed",
+        "E2012 not-supported",
+        "E2013 input-not-found",
         "E3001 unit-mismatch",
         "E3002 unknown-unit",
         "E3003 non-positive-amount",
@@ -90,6 +92,9 @@ describe("the registry", () => {
         "E5007 circular-reference",
         "E5008 missing-rounding",
         "E5009 invalid-aggregation-option",
+        "E5010 missing-calendar",
+        "E5011 one-sided-spread",
+        "E5012 aggregation-without-data",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]
