@@ -29,6 +29,7 @@ import {
   weekdayOf,
   type Calendar,
   type CalendarEngine,
+  type CalendarResult,
   type EpochDay,
   evaluateDateRule,
 } from "../runtime/calendar/index.js";
@@ -83,7 +84,7 @@ export function checkCalendars(program: Program, report: Report, options: Calend
 
   const end = shiftMonth(startYear, startMonth, years * 12 - 1);
   const engines = new CalendarEngines(resolverFromList(lowered), startYear - 1, end.year + 1);
-  const horizon: Horizon = { startYear, startMonth, months: years * 12, engines };
+  const horizon: Horizon = { startYear, startMonth, months: years * 12, engines, memo: new Map() };
 
   for (const f of program.files) {
     for (const d of f.ast.declarations) {
@@ -199,6 +200,8 @@ interface Horizon {
   readonly startMonth: number;
   readonly months: number;
   readonly engines: CalendarEngines;
+  /** Evaluated rules by their lowered form, per month index: contracts often share a rule (e.g. an option and its future). */
+  readonly memo: Map<string, (CalendarResult<EpochDay> | undefined)[]>;
 }
 
 interface Version {
@@ -289,14 +292,17 @@ function checkMonthly(
 ): void {
   const rule = lowered.rule;
   const offset = rule.monthOffset ?? 0;
+  const key = JSON.stringify(rule);
+  let memo = horizon.memo.get(key);
+  if (memo === undefined) horizon.memo.set(key, (memo = []));
   let missing = false;
   let closed = false;
   let outside = false;
   for (let i = 0; i < horizon.months && !(missing && closed && outside); i++) {
     const { year, month } = shiftMonth(horizon.startYear, horizon.startMonth, i);
     const label = ym(year, month);
-    if (versionFor(versions, `${label}-01`) !== version) continue;
-    const r = evaluateDateRule(rule, year, month, engine);
+    if (versions.length > 1 && versionFor(versions, `${label}-01`) !== version) continue;
+    const r = (memo[i] ??= evaluateDateRule(rule, year, month, engine));
     if (!r.ok) {
       if (r.error.kind !== "no-such-day") return;
       if (missing) continue;

@@ -43,11 +43,30 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
 
 /** True when the name is an IANA time-zone name known to the ICU database (e.g. "Europe/London", "UTC"). */
 export function isValidTimeZone(name: string): boolean {
+  // Canonical IANA names are answered from Intl's list; building a formatter loads ICU's zone data, which costs
+  // over 10 ms at startup, so only aliases (e.g. US/Eastern) take that path.
+  if (canonicalZoneSet().has(name)) return true;
   return formatterFor(name) !== undefined;
+}
+
+let canonicalZones: Set<string> | undefined;
+/** The canonical zone names Intl knows, plus UTC. */
+function canonicalZoneSet(): Set<string> {
+  if (canonicalZones === undefined) {
+    let list: string[] = [];
+    try {
+      list = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
+    } catch {
+      list = [];
+    }
+    canonicalZones = new Set([...list, "UTC"]);
+  }
+  return canonicalZones;
 }
 
 /** The canonical spelling ICU gives a zone name (e.g. "europe/london" → "Europe/London"); undefined if invalid. */
 export function canonicalTimeZone(name: string): string | undefined {
+  if (canonicalZoneSet().has(name)) return name;
   return formatterFor(name)?.resolvedOptions().timeZone;
 }
 
