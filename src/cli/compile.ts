@@ -1,8 +1,11 @@
 /**
- * `termsheet check` and `termsheet build`: reads the inputs, runs the driver and prints the diagnostics (text with
- * excerpts for people, one JSON document for tools), then returns the exit code. Loaded lazily by run.ts.
+ * `termsheet check` and `termsheet build`: reads the inputs, runs the driver (for `build`, compileSources, which also
+ * compiles the specs) and prints the diagnostics (text with excerpts for people, one JSON document for tools), then
+ * returns the exit code. `build` writes the compiled specs into --out (default build/specs) only when there is no
+ * error, all files or none. Loaded lazily by run.ts.
  */
 import { checkSources } from "../driver.js";
+import { compileSources } from "../compile.js";
 import {
   codeInfo,
   renderDiagnostics,
@@ -22,6 +25,9 @@ export interface JsonOutput {
   readonly summary: { readonly errors: number; readonly warnings: number; readonly files: number };
 }
 
+/** Where `build` writes compiled specs without --out. */
+export const DEFAULT_OUT = "build/specs";
+
 /** Colour only for a terminal, and never when the user or NO_COLOR (https://no-color.org) says no. */
 function useColor(wanted: boolean, sys: System): boolean {
   const noColor = sys.env("NO_COLOR");
@@ -37,7 +43,10 @@ function isInternal(d: Diagnostic): boolean {
 /** Runs `check` or `build` and returns the exit code. */
 export function compile(inv: Extract<Invocation, { kind: "compile" }>, sys: System): number {
   const inputs = collectInputs(inv.inputs, sys);
-  const result = checkSources(inputs.roots, fileHost(sys));
+  const result =
+    inv.command === "build"
+      ? compileSources(inputs.roots, fileHost(sys), { compilerVersion: sys.version })
+      : { ...checkSources(inputs.roots, fileHost(sys)), files: [] };
   const diagnostics = [...inputs.problems, ...result.diagnostics];
   const lookup = sourceLookup(result.sources.values());
   const files = result.sources.size;
@@ -55,11 +64,20 @@ export function compile(inv: Extract<Invocation, { kind: "compile" }>, sys: Syst
     sys.write("stdout", blocks.join("\n\n") + "\n");
   }
 
-  if (inv.command === "build") {
-    const where = inv.out === undefined ? "" : ` to ${inv.out}`;
-    sys.write("stderr", `note: \`build\` only checks for now; compiled JSON specs are not written yet, so nothing was written${where}\n`);
-  }
   if (diagnostics.some(isInternal)) return ExitCode.Internal;
+  if (inv.command === "build") {
+    const out = inv.out ?? DEFAULT_OUT;
+    if (errors > 0) {
+      sys.write("stderr", `note: nothing was written to ${out} because of the errors\n`);
+    } else {
+      const written = sys.writeFiles(out, result.files);
+      if (!written.ok) {
+        sys.write("stderr", `error: cannot write the compiled specs to ${out}: ${written.reason}; nothing was written\n`);
+        return ExitCode.UserError;
+      }
+      sys.write("stderr", `wrote ${written.value} compiled spec${written.value === 1 ? "" : "s"} to ${out}\n`);
+    }
+  }
   return errors > 0 ? ExitCode.UserError : ExitCode.Ok;
 }
 

@@ -42,14 +42,14 @@ ${EXIT_CODES}`,
 Usage:
   ${USAGE.build}
 
-For now \`build\` runs the same checks as \`check\` and writes nothing: the JSON spec output (into
---out DIR) arrives with the compiled-spec feature. Its exit code already tells whether the sources
-would compile.
+\`build\` runs the same checks as \`check\`, then writes one compiled JSON spec per declaration of
+the given files, each with the calendars, indices and contracts it uses, to DIR/calendars,
+DIR/indices and DIR/contracts. With any error it writes nothing. See docs/spec-format.md.
 
 ${INPUTS}
 
 ${OUTPUT}
-  --out DIR       where compiled specs will be written (accepted, not yet used)
+  --out DIR       where compiled specs are written (default: build/specs)
 
 ${EXIT_CODES}`,
   help: `Show help for a command.
@@ -72,7 +72,7 @@ Usage:
 
 Commands:
   check   parse and check .terms files and the files they import
-  build   compile .terms files (for now: the same checks as \`check\`, see \`termsheet help build\`)
+  build   compile .terms files to JSON specs (see \`termsheet help build\`)
   help    show help for a command
 
 ${INPUTS}

@@ -3,7 +3,8 @@
  * version. `nodeSystem()` is the real one (Node's fs and process); run.ts and inputs.ts see only the System
  * interface, so every side effect of the compiler is in this file.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /** What a path names. */
 export type PathKind = "file" | "folder" | "other";
@@ -26,6 +27,11 @@ export interface System {
   /** The entries of a folder, in no particular order. */
   readFolder(path: string): Outcome<readonly FolderEntry[]>;
   write(stream: "stdout" | "stderr", text: string): void;
+  /**
+   * Writes files (paths relative to `folder`, `/`-separated) all or nothing: every file is written under a
+   * temporary name first and renamed into place only when all of them were written. Returns how many.
+   */
+  writeFiles(folder: string, files: readonly { readonly path: string; readonly text: string }[]): Outcome<number>;
   /** An environment variable, or undefined when unset. */
   env(name: string): string | undefined;
   /** True when stdout is a terminal. */
@@ -109,6 +115,28 @@ export function nodeSystem(): System {
     },
     write(stream, text) {
       (stream === "stdout" ? process.stdout : process.stderr).write(text);
+    },
+    writeFiles(folder, files) {
+      const staged: { temp: string; target: string }[] = [];
+      try {
+        for (const f of files) {
+          const target = join(folder, ...f.path.split("/"));
+          const temp = `${target}.${process.pid}.tmp`;
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(temp, f.text);
+          staged.push({ temp, target });
+        }
+      } catch (e) {
+        for (const s of staged) rmSync(s.temp, { force: true });
+        return { ok: false, reason: reasonOf(e) };
+      }
+      try {
+        for (const s of staged) renameSync(s.temp, s.target);
+      } catch (e) {
+        for (const s of staged) rmSync(s.temp, { force: true });
+        return { ok: false, reason: reasonOf(e) };
+      }
+      return { ok: true, value: staged.length };
     },
     env(name) {
       return process.env[name];

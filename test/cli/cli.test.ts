@@ -3,7 +3,7 @@
  * a temporary folder, and the tests check exit codes, where output goes, locations, carets and the JSON shape.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BAD_CALENDAR, GOOD_CALENDAR, ensureBuilt, fixture, repoRoot, termsheet } from "./helpers.js";
@@ -162,12 +162,16 @@ describe("input and usage errors", () => {
 });
 
 describe("build", () => {
-  it("runs the same check and says that nothing was written", () => {
+  it("runs the same check, writes the compiled specs to --out, and writes nothing on errors", () => {
     const good = termsheet(["build", "good.terms", "--out", "out"], cwd);
     expect(good.code).toBe(0);
     expect(good.stdout).toBe(termsheet(["check", "good.terms"], cwd).stdout);
-    expect(good.stderr).toContain("nothing was written");
-    expect(termsheet(["build", "bad.terms"], cwd).code).toBe(1);
+    expect(good.stderr).toBe("wrote 1 compiled spec to out\n");
+    expect(JSON.parse(readFileSync(join(cwd, "out", "calendars", "TEST_CAL.json"), "utf8"))).toMatchObject({ subject: { kind: "calendar", name: "TEST_CAL" } });
+    const bad = termsheet(["build", "bad.terms", "--out", "out-bad"], cwd);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("nothing was written");
+    expect(existsSync(join(cwd, "out-bad"))).toBe(false);
   });
 });
 

@@ -88,7 +88,7 @@ const missing = { ok: false, reason: "no such file or folder" } as const;
 export function memorySystem(
   files: Readonly<Record<string, string>>,
   options: { tty?: boolean; env?: Record<string, string> } = {},
-): System & { out: string; err: string } {
+): System & { out: string; err: string; written: Record<string, string> } {
   const folders = new Set<string>(["."]);
   for (const path of Object.keys(files)) {
     const parts = path.split("/");
@@ -97,6 +97,8 @@ export function memorySystem(
   const sys = {
     out: "",
     err: "",
+    /** Files written by `build`, by `/`-separated path including the output folder. */
+    written: {} as Record<string, string>,
     readFile: (path: string): Outcome<string> => (path in files ? { ok: true, value: files[path]! } : missing),
     kindOf: (path: string): Outcome<PathKind> =>
       path in files ? { ok: true, value: "file" } : folders.has(path) ? { ok: true, value: "folder" } : missing,
@@ -115,6 +117,10 @@ export function memorySystem(
     write(stream: "stdout" | "stderr", text: string) {
       if (stream === "stdout") sys.out += text;
       else sys.err += text;
+    },
+    writeFiles(folder: string, out: readonly { readonly path: string; readonly text: string }[]): Outcome<number> {
+      for (const f of out) sys.written[`${folder}/${f.path}`] = f.text;
+      return { ok: true, value: out.length };
     },
     env: (name: string) => options.env?.[name],
     stdoutIsTTY: options.tty ?? false,
