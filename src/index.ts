@@ -1,6 +1,7 @@
 /**
  * The public API of the `termsheet` package (bundled to dist/index.js): parse one source, check a set of sources
- * through a Host that supplies file contents, and render the resulting diagnostics as text or JSON.
+ * through a Host that supplies file contents, and render the resulting diagnostics as text or JSON; compile
+ * sources to JSON specs, and load a compiled spec (`loadSpec`, for exchanges; see docs/spec-format.md).
  * Everything here is pure: no file system, console or process; the CLI (src/cli) is one client of this API.
  *
  * @example
@@ -55,3 +56,13 @@ export {
   type SourceLookup,
   type TextRenderOptions,
 } from "./diagnostics/index.js";
+
+// Compiled specs: compile sources to JSON specs, and load one (validated, hash-checked, typed) as an exchange does.
+export { compileSources, type CompileOptions, type CompileResult } from "./compile.js";
+export type { SpecFile } from "./backends/json/to-json.js";
+export { SpecError, loadSpec, type SpecProblem } from "./model/load.js";
+export { SCHEMA_VERSION } from "./model/spec.js";
+export { inForce, inRange, rulesOn, versionOn } from "./model/versions.js";
+export type { Spec, Subject } from "./model/spec.js";
+/** The compiled model's types (`Model.Future`, `Model.Calendar`, `Model.Clause`, …), as loadSpec returns them. */
+export type * as Model from "./model/types.js";
