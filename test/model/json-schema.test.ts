@@ -23,6 +23,12 @@ describe("schema/termsheet.schema.json", () => {
     expect(() => new Ajv2020({ strict: true, allErrors: true, discriminator: true }).compile(schema)).not.toThrow();
   });
 
+  it("is shipped in the package and exported as termsheet/schema/termsheet.schema.json", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { files: string[]; exports: Record<string, string> };
+    expect(pkg.files).toContain("schema");
+    expect(pkg.exports["./schema/termsheet.schema.json"]).toBe("./schema/termsheet.schema.json");
+  });
+
   it("closes every object and marks every kind-discriminated union", () => {
     const objects: Record<string, unknown>[] = [];
     const visit = (v: unknown): void => {
