@@ -25,8 +25,11 @@ export const DATE_PATTERN =
 export const TIME_PATTERN = /^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$/;
 /** The shape of an IANA time-zone name (`Europe/London`, `UTC`); whether it exists is a semantic check. */
 export const TIME_ZONE_PATTERN = /^[A-Za-z_][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
-/** A declaration name as the language writes it (`FOTI`, `AITOK_OUT`, `NYSE`). */
-export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$/;
+/**
+ * A declaration name as the language writes it (`FOTI`, `AITOK_OUT`, `NYSE`). `__proto__` is excluded: names are
+ * keys of JSON objects, and that key would set an object's prototype in JavaScript instead of adding a member.
+ */
+export const NAME_PATTERN = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$/;
 /** A unit dimension: `money:USD`, `asset:BTC`, `tokens`, `gpu-time`, `contracts`, `energy`. */
 export const DIMENSION_PATTERN = /^[a-z]+(-[a-z]+)*(:[A-Za-z0-9]+)?$/;
 
@@ -86,6 +89,22 @@ export const Weekday = z.int().min(1).max(7).meta({ id: "Weekday", description: 
 /** A month of the year, 1 = January … 12 = December. */
 export const Month = z.int().min(1).max(12).meta({ id: "Month", description: "A month: 1 = January … 12 = December." });
 
+/**
+ * A record whose keys must match `key`. zod skips an own `__proto__` key silently (to protect the prototype) where
+ * JSON Schema checks it against `propertyNames`, so the input is checked for one first: both then reject it. The
+ * JSON Schema is the record's (zod generates a pipe from its output side).
+ */
+export function recordOf<K extends z.ZodString, V extends z.ZodType>(key: K, value: V) {
+  return z
+    .unknown()
+    .superRefine((input, ctx) => {
+      if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
+        ctx.addIssue({ code: "custom", path: ["__proto__"], message: "`__proto__` is not allowed as a key" });
+      }
+    })
+    .pipe(z.record(key, value));
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Times, units, quantities.
 
@@ -101,8 +120,7 @@ export const ZonedTime = z
 export const UnitSchema = z
   .strictObject({
     text: z.string().min(1).describe("The canonical readable name, e.g. \"USD per 1M tokens\"; resolving it gives exactly `dimensions` and `scale`."),
-    dimensions: z
-      .record(z.string().regex(DIMENSION_PATTERN), z.int().min(-9).max(9))
+    dimensions: recordOf(z.string().regex(DIMENSION_PATTERN), z.int().min(-9).max(9))
       .describe("Dimension → non-zero exponent: money:<ISO 4217 code>, asset:<code>, tokens, gpu-time, energy, contracts."),
     scale: PositiveDecimal.describe("The exact factor relative to the base units: USD per 1M tokens is 0.000001 USD per token."),
     currency: z.string().regex(/^[A-Z]{3}$/).nullable().describe("The currency when exactly one currency occurs in the unit, else null."),

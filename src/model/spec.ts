@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { CalendarSchema } from "./calendar.js";
-import { Name, Text } from "./common.js";
+import { Name, Text, recordOf } from "./common.js";
 import { ContractSchema } from "./contracts.js";
 import { IndexSchema } from "./indices.js";
 
@@ -50,9 +50,9 @@ export const SpecSchema = z
       .regex(HASH_PATTERN)
       .describe("SHA-256 of the canonical JSON (RFC 8785 style: sorted keys, no whitespace) of the document without this field."),
     subject: SubjectSchema,
-    calendars: z.record(Name, CalendarSchema).describe("Every calendar the subject uses, directly or through other declarations, by name."),
-    indices: z.record(Name, IndexSchema).describe("Every index the subject uses, by name."),
-    contracts: z.record(Name, ContractSchema).describe("Every contract the subject uses (the subject too, when it is a contract), by name."),
+    calendars: recordOf(Name, CalendarSchema).describe("Every calendar the subject uses, directly or through other declarations, by name."),
+    indices: recordOf(Name, IndexSchema).describe("Every index the subject uses, by name."),
+    contracts: recordOf(Name, ContractSchema).describe("Every contract the subject uses (the subject too, when it is a contract), by name."),
   })
   .meta({
     id: "Spec",

@@ -119,6 +119,16 @@ const CASES: readonly Case[] = [
     paths: ["/indices/MINI IDX"],
   },
   {
+    name: "proto-key",
+    defect: "a declaration keyed `__proto__`, which would set a prototype in JavaScript",
+    mutate: (d) => {
+      const cal = { ...d.calendars.MINI_CAL, name: "MINI_CAL" };
+      Object.defineProperty(d.calendars, "__proto__", { value: cal, enumerable: true, configurable: true, writable: true });
+    },
+    rehash: false,
+    paths: ["/calendars/__proto__"],
+  },
+  {
     name: "several-problems",
     defect: "three defects at once: every one is reported",
     mutate: (d) => {
