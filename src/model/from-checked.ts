@@ -7,8 +7,9 @@
  * explicit here: a source's weight is 1, a spread leg is in the spread's month, prices are not negative unless
  * allowed, and a postponement or averaging period without `on CALENDAR` counts business days of the contract's
  * calendar (its last trading day's, or its expiry's, or its underlying's, as the fallbacks check reads it).
- * Runs only on programs the checker passed without errors; anything it still cannot lower is reported as an
- * internal error (E9001) at the node, and every lowered object is validated with zod (E6001 when it fails).
+ * Runs only on programs the checker passed without errors; what the model cannot express yet (an effective range on
+ * a calendar clause) is E2012 not-supported, anything else it cannot lower is an internal error (E9001) at the
+ * node, and every lowered object is validated with zod (E6001 when it fails).
  */
 import type { Span } from "../base/source.js";
 import type { Observance as RuntimeObservance } from "../runtime/calendar/index.js";
@@ -54,6 +55,9 @@ export interface LoweredProgram {
 /** The result of lowering: the model, or the diagnostics that prevented it (internal errors only). */
 export type LoweringResult = { readonly ok: true; readonly model: LoweredProgram } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
+/** Thrown inside a declaration's lowering after reporting a user-facing diagnostic: nothing more to report. */
+class AlreadyReported extends Error {}
+
 /** Thrown inside a declaration's lowering when something the checker should have guaranteed is missing. */
 class Unlowerable extends Error {
   constructor(
@@ -90,6 +94,7 @@ export function lowerProgram(program: Program): LoweringResult {
             break;
         }
       } catch (e) {
+        if (e instanceof AlreadyReported) continue;
         const span = e instanceof Unlowerable ? e.span : decl.name.span;
         const message = e instanceof Unlowerable ? e.what : e instanceof Error ? e.message : String(e);
         diagnostics.push(
@@ -293,7 +298,14 @@ class Lowerer {
     const holidays: HolidayRule[] = [];
     for (const s of decl.statements) {
       if (s.annotations.effective.length > 0) {
-        throw new Unlowerable(s.annotations.effective[0]!.span, "calendar rules cannot have effective ranges in the compiled model; use from/until years on holidays");
+        this.report(
+          diag(Codes.NotSupported, s.annotations.effective[0]!.span, "an effective range on a calendar clause is not supported yet", {
+            context: [`calendar ${decl.name!.name}`],
+            notes: ["a compiled calendar has no versions: the runtime engine reads one set of rules for all dates"],
+            hint: s.kind === "Holiday" ? "limit the holiday to years instead: `from 2020` or `until 2021`" : "declare a second calendar and use it from the date it applies",
+          }),
+        );
+        throw new AlreadyReported();
       }
       if (s.kind !== "Holiday") continue;
       const rule = this.need(lowerHoliday(s, this.report, [`calendar ${decl.name!.name}`]), s, "the holiday");

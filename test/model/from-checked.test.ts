@@ -124,6 +124,12 @@ future F {
     if (!lowered.ok) expect(lowered.diagnostics.map((d) => d.code)).toContain("E9001");
   });
 
+  it("report what the model cannot express yet as not supported (E2012), not as an internal error", () => {
+    const r = compileText(`calendar C { time zone Europe/London\n  holiday "May Day" on 1 May\n    effective from 2020-01-01\n}`);
+    expect(r.files).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.span.start])).toEqual([["E2012", r.sources.get("main.terms")!.text.indexOf("effective")]]);
+  });
+
   it("still compile a clean file to a spec loadSpec accepts, with the compiler version passed in", () => {
     const r = compileText(`calendar C "Weekdays" { time zone Europe/London }`);
     expect(r.diagnostics).toEqual([]);
