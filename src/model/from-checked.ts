@@ -669,7 +669,7 @@ class Lowerer {
     const found = this.contractCalendar(decl, this.file, new Set());
     if (found !== undefined) return found;
     this.report(diag(Codes.MissingCalendar, span, "this rule counts business days, but no calendar says which days those are", { hint: "name the calendar with `on CALENDAR`" }));
-    throw new Unlowerable(span, "no calendar for counting business days");
+    throw new AlreadyReported();
   }
 
   /**
