@@ -1,9 +1,12 @@
 // Builds the CLI bundle and the library entry into dist/ with esbuild (run by `npm install` via `prepare`).
 // The CLI is minified and has the package version embedded, so `termsheet` starts without reading package.json.
 import { build } from "esbuild";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+// Stale chunks from an earlier build must not linger next to the new ones.
+rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -17,11 +20,14 @@ const common = {
   // A bundled ESM file still needs require() for chevrotain's CJS dependencies.
   banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
 };
-const entries = [
-  { entry: "src/cli/main.ts", outfile: "dist/cli.js", minify: true },
-  { entry: "src/index.ts", outfile: "dist/index.js", minify: false },
-];
-for (const { entry, outfile, minify } of entries) {
-  if (!existsSync(entry)) continue;
-  await build({ ...common, entryPoints: [entry], outfile, minify });
-}
+// The CLI is split into chunks so that `check` never loads what only `build` needs (zod, ajv, the model):
+// src/cli/compile.ts imports the compiler lazily, and esbuild puts it in its own chunk under dist/cli-chunks/.
+await build({
+  ...common,
+  entryPoints: { cli: "src/cli/main.ts" },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "cli-chunks/[name]-[hash]",
+  minify: true,
+});
+await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", minify: false });
