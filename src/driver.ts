@@ -69,7 +69,24 @@ export function checkSources(roots: readonly { path: string; text: string }[], h
       diag(Codes.InternalError, { file: files[0]?.source.path ?? "", start: 0, end: 0 }, `internal error in the checker: ${(e as Error)?.message ?? String(e)}`),
     );
   }
-  return { program, diagnostics: sortDiagnostics(diagnostics), sources };
+  return { program, diagnostics: sortDiagnostics(withoutSyntaxEchoes(diagnostics, files)), sources };
+}
+
+/**
+ * A statement the parser could not read is missing from the tree, so the checker would also call it a missing
+ * clause. In a declaration that already has a syntax error, that second report is an echo of the first: drop it.
+ */
+function withoutSyntaxEchoes(diagnostics: readonly Diagnostic[], files: readonly ProgramFile[]): Diagnostic[] {
+  const syntax = diagnostics.filter((d) => d.code.startsWith("E1"));
+  if (syntax.length === 0) return [...diagnostics];
+  const broken = new Set<string>();
+  for (const f of files) {
+    for (const decl of f.ast.declarations) {
+      const inside = syntax.some((d) => d.span.file === decl.span.file && d.span.start >= decl.span.start && d.span.start <= decl.span.end);
+      if (inside && decl.name) broken.add(`${decl.span.file}:${decl.name.span.start}`);
+    }
+  }
+  return diagnostics.filter((d) => d.code !== Codes.MissingClause || !broken.has(`${d.span.file}:${d.span.start}`));
 }
 
 function importTarget(imp: ImportDecl, from: string, host: Host): string | undefined {
