@@ -68,6 +68,7 @@ export function checkCalendars(program: Program, report: Report, options: Calend
   }
   const cyclic = reportCycles(program, entries, report);
   reportBasedOnJoint(program, entries, cyclic, report);
+  for (const { decl } of entries) reportVersionedCalendarClauses(decl, report);
 
   const lowered: Calendar[] = [];
   for (const { decl, file } of entries) {
@@ -91,6 +92,24 @@ export function checkCalendars(program: Program, report: Report, options: Calend
       if (d.kind !== "Future" && d.kind !== "Option" && d.kind !== "Spread") continue;
       checkLastTradingDays(program, f.source.path, d, horizon, report);
     }
+  }
+}
+
+/**
+ * A compiled calendar has one set of rules for all dates, so its clauses cannot carry effective ranges; year
+ * bounds on holidays (`from 2022`) or a second calendar do that job. Reported here so `check` and `build` agree.
+ */
+function reportVersionedCalendarClauses(decl: A.CalendarDecl, report: Report): void {
+  for (const s of decl.statements) {
+    const range = s.annotations.effective[0];
+    if (range === undefined) continue;
+    report(
+      diag(Codes.NotSupported, range.span, "an effective range on a calendar clause is not supported", {
+        context: [`calendar ${decl.name?.name ?? "(unnamed)"}`],
+        notes: ["a calendar has one set of rules for all dates"],
+        hint: s.kind === "Holiday" ? "limit the holiday to years instead: `from 2020` or `until 2021`" : "declare a second calendar and use it from the date it applies",
+      }),
+    );
   }
 }
 
