@@ -17,14 +17,8 @@ import {
   MAX_SUPPORTED_YEAR,
   MIN_SUPPORTED_YEAR,
   daysInMonth,
-  fail,
   isValidTimeZone,
   nthWeekdayOfMonth,
-  ok,
-  CalendarRangeError,
-  type CalendarEngine,
-  type CalendarResult,
-  type EpochDay,
   type BusinessDayConvention,
   type BusinessDayShift,
   type Calendar,
@@ -34,6 +28,7 @@ import {
   type HolidayRule,
   type Observance as RuntimeObservance,
   type ShiftObservance,
+  type WeeklyDateRule,
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
 import type { Report } from "./program.js";
@@ -315,18 +310,10 @@ function lowerObservance(o: A.Observance | undefined, report: Report, ctx: reado
 // ------------------------------------------------------------------------------------------------------------
 // Date rules.
 
-/**
- * A rule anchored in the contract week (weekly contracts): the given weekday of the ISO week (Monday to Sunday)
- * that is the contract week, then the business-day shift and the convention, on the rule's calendar.
- * The runtime's DateRule has no week anchor yet, so the weekly case is lowered to this type.
- */
-export interface WeeklyDateRule {
-  /** ISO weekday 1–7. */
-  readonly weekday: number;
-  readonly shift?: BusinessDayShift;
-  readonly convention: BusinessDayConvention;
-  readonly calendar: string;
-}
+/** A rule anchored in the contract week; defined and evaluated by the runtime (date-rules.ts). */
+export type { WeeklyDateRule } from "../runtime/calendar/index.js";
+/** Evaluates a weekly rule for a contract week; see the runtime's date-rules.ts. */
+export { evaluateWeeklyRule } from "../runtime/calendar/index.js";
 
 /** A lowered date rule: monthly rules are the runtime's DateRule, weekly rules a {@link WeeklyDateRule}. */
 export type LoweredDateRule = { readonly kind: "monthly"; readonly rule: RuntimeDateRule } | { readonly kind: "weekly"; readonly rule: WeeklyDateRule };
@@ -434,23 +421,4 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
   if (monthOffset !== 0) rule.monthOffset = monthOffset;
   if (shift !== undefined) rule.shift = shift;
   return { kind: "monthly", rule };
-}
-
-/**
- * Evaluates a weekly rule for the contract week starting on `monday` (an epoch day that is a Monday): the rule's
- * weekday of that week, shifted by business days, then adjusted by the convention, on `engine` (which must be the
- * engine of the rule's calendar). Fails with `out-of-range` for weeks outside the supported years.
- */
-export function evaluateWeeklyRule(rule: WeeklyDateRule, monday: EpochDay, engine: CalendarEngine): CalendarResult<EpochDay> {
-  if (engine.name !== rule.calendar) return fail({ kind: "calendar-mismatch", expected: rule.calendar, actual: engine.name });
-  try {
-    let day = monday + rule.weekday - 1;
-    if (rule.shift !== undefined && rule.shift.businessDays > 0) {
-      day = engine.addBusinessDays(day, rule.shift.direction === "after" ? rule.shift.businessDays : -rule.shift.businessDays);
-    }
-    return ok(engine.adjust(day, rule.convention));
-  } catch (e) {
-    if (e instanceof CalendarRangeError) return fail(e.error);
-    throw e;
-  }
 }

@@ -46,6 +46,19 @@ export interface DateRule {
   readonly calendar: string;
 }
 
+/**
+ * A day relative to a contract week (weekly contracts): the given weekday of the ISO week (Monday to Sunday) that is
+ * the contract week, then the business-day shift, then the convention, on the rule's calendar.
+ */
+export interface WeeklyDateRule {
+  /** ISO weekday 1–7. */
+  readonly weekday: number;
+  readonly shift?: BusinessDayShift;
+  readonly convention: BusinessDayConvention;
+  /** Name of the calendar that business days refer to. */
+  readonly calendar: string;
+}
+
 /** An engine, or a lookup that finds the engine for the rule's calendar. */
 export type EngineSource = CalendarEngine | ((name: string) => CalendarResult<CalendarEngine> | CalendarEngine | undefined);
 
@@ -88,7 +101,7 @@ export function validateDateRule(rule: DateRule): CalendarError[] {
   return errors;
 }
 
-function engineFor(rule: DateRule, source: EngineSource): CalendarResult<CalendarEngine> {
+function engineFor(rule: { readonly calendar: string }, source: EngineSource): CalendarResult<CalendarEngine> {
   if (typeof source !== "function") {
     return source.name === rule.calendar ? ok(source) : fail({ kind: "calendar-mismatch", expected: rule.calendar, actual: source.name });
   }
@@ -146,6 +159,29 @@ export function evaluateDateRule(rule: DateRule, year: number, month: number, en
     const anchored = anchorDay(rule.anchor, target.year, target.month, e);
     if (!anchored.ok) return anchored;
     let day = anchored.value;
+    if (rule.shift !== undefined && rule.shift.businessDays > 0) {
+      day = e.addBusinessDays(day, rule.shift.direction === "after" ? rule.shift.businessDays : -rule.shift.businessDays);
+    }
+    return ok(e.adjust(day, rule.convention));
+  } catch (err) {
+    if (err instanceof CalendarRangeError) return fail(err.error);
+    throw err;
+  }
+}
+
+/**
+ * Evaluates a weekly rule for the contract week starting on `monday` (an epoch day that is a Monday): the rule's
+ * weekday of that week, shifted by business days, then adjusted by the convention, on the rule's calendar
+ * (`engines` as for {@link evaluateDateRule}). Fails with `out-of-range` for weeks outside the supported years.
+ */
+export function evaluateWeeklyRule(rule: WeeklyDateRule, monday: EpochDay, engines: EngineSource): CalendarResult<EpochDay> {
+  if (!isInt(rule.weekday) || rule.weekday < 1 || rule.weekday > 7) return fail({ kind: "invalid-date-rule", path: "weekday", message: "weekday must be 1-7" });
+  if (!isInt(monday)) return fail({ kind: "invalid-day", day: monday });
+  const engine = engineFor(rule, engines);
+  if (!engine.ok) return engine;
+  const e = engine.value;
+  try {
+    let day = monday + rule.weekday - 1;
     if (rule.shift !== undefined && rule.shift.businessDays > 0) {
       day = e.addBusinessDays(day, rule.shift.direction === "after" ? rule.shift.businessDays : -rule.shift.businessDays);
     }

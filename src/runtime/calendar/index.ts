@@ -54,8 +54,8 @@ export type { ObservedHoliday } from "./rules.js";
 export { observedHolidays } from "./rules.js";
 export type { BusinessDayConvention, CalendarEngine, HolidayEntry } from "./engine.js";
 export { BUSINESS_DAY_CONVENTIONS, CalendarEngines, buildCalendar, isBusinessDayNaive } from "./engine.js";
-export type { BusinessDayShift, DateAnchor, DateRule, EngineSource } from "./date-rules.js";
-export { evaluateDateRule, validateDateRule } from "./date-rules.js";
+export type { BusinessDayShift, DateAnchor, DateRule, EngineSource, WeeklyDateRule } from "./date-rules.js";
+export { evaluateDateRule, evaluateWeeklyRule, validateDateRule } from "./date-rules.js";
 export type { LocalDateTime, LocalTimeStatus, ResolvedLocalTime } from "./zones.js";
 export {
   canonicalTimeZone,
