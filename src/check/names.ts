@@ -264,7 +264,7 @@ export function declarationLabel(d: Declaration): string {
 }
 
 /** Statements of the same slot are duplicates; slots split kinds whose variants may each appear once. */
-function slotOf(s: Statement): string {
+export function slotOf(s: Statement): string {
   switch (s.kind) {
     case "Tick":
       return `Tick:${s.variant}`;

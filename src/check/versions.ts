@@ -11,7 +11,7 @@ import { Codes, diag } from "../diagnostics/index.js";
 import type { Annotations, Declaration, DeclarationKind, EffectiveRange, Statement } from "../syntax/ast.js";
 import type { Program, Report } from "./program.js";
 import { declarationKind } from "./program.js";
-import { statementLabel } from "./names.js";
+import { slotOf, statementLabel } from "./names.js";
 
 /** Checks effective ranges and versions in every file of the program. */
 export function checkVersions(program: Program, report: Report): void {
@@ -81,18 +81,9 @@ function versionKey(s: Statement): string | undefined {
       return undefined;
     case "Source":
       return s.name === undefined ? undefined : `Source:${s.name.name}`;
-    case "Tick":
-      return `Tick:${s.variant}`;
-    case "Aggregate":
-      return `Aggregate:${s.level}`;
-    case "Minimum":
-      return `Minimum:${s.what}`;
-    case "PositionLimit":
-      return `PositionLimit:${s.scope}`;
-    case "PriorityList":
-      return `PriorityList:${s.list}`;
     default:
-      return s.kind;
+      // Otherwise a version is another statement of the same slot, as names.ts counts duplicates.
+      return slotOf(s);
   }
 }
 
