@@ -1,0 +1,173 @@
+/**
+ * Shared pieces of market-data parsing: the typed error every malformed row produces (naming the file, the
+ * 1-based line and the field), ISO 8601 instants with an explicit offset converted to epoch microseconds
+ * without any clock or time-zone database (the offset is in the text), and fast exact parsing of
+ * non-negative decimal strings into a scaled integer coefficient that is kept exact in a float64 (only
+ * integers up to 2^53 − 1 are accepted, so every stored coefficient is exact). Pure: takes text, never files.
+ */
+
+/** What went wrong with one row of a market-data file. */
+export type MarketDataErrorKind =
+  | "empty-input"
+  | "malformed-row"
+  | "missing-field"
+  | "invalid-time"
+  | "invalid-number"
+  | "negative-value"
+  | "precision-out-of-range"
+  | "unknown-source"
+  | "unsorted"
+  | "duplicate";
+
+/** A typed error naming the file, the 1-based line and the field (null when it concerns the whole row). */
+export interface MarketDataError {
+  readonly kind: MarketDataErrorKind;
+  readonly file: string;
+  readonly line: number;
+  readonly field: string | null;
+  readonly message: string;
+}
+
+/** A parse result: the typed values, or every error found (up to a limit). */
+export type MarketDataResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly MarketDataError[] };
+
+/** Options shared by the parsers. */
+export interface ParseOptions {
+  /** The file name used in errors (the CLI passes the path it read). */
+  readonly file: string;
+  /** `csv` or `ndjson`; by default guessed from the first non-blank character (`{` means NDJSON). */
+  readonly format?: "csv" | "ndjson";
+  /** At most this many errors are reported (default 100). */
+  readonly maxErrors?: number;
+}
+
+/** The largest coefficient kept exactly in a float64. */
+export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/** Formats an error as one line, `file:line: field: message`. */
+export function formatMarketDataError(e: MarketDataError): string {
+  return `${e.file}:${e.line}: ${e.field === null ? "" : `${e.field}: `}${e.message}`;
+}
+
+const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Epoch microseconds of an ISO 8601 instant with seconds and an explicit offset (`Z` or `±HH:MM`), or a
+ * message saying why it is not one. Fractions finer than a microsecond must be zero (they are not dropped).
+ */
+export function parseInstantMicros(text: string): number | string {
+  const m = TIME_RE.exec(text);
+  if (m === null) return `expected an ISO 8601 time with seconds and an offset (e.g. 2026-03-27T15:00:00Z), got ${JSON.stringify(text)}`;
+  const [, ys, mos, ds, hs, mis, ss, frac, off] = m as unknown as [string, string, string, string, string, string, string, string | undefined, string];
+  const y = Number(ys), mo = Number(mos), d = Number(ds), h = Number(hs), mi = Number(mis), s = Number(ss);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return `no such date ${ys}-${mos}-${ds}`;
+  if (h > 23 || mi > 59 || s > 59) return `no such time of day ${hs}:${mis}:${ss}`;
+  let micros = 0;
+  if (frac !== undefined) {
+    const padded = (frac + "000000000").slice(0, 9);
+    if (!/^0*$/.test(padded.slice(6))) return `fractions of a second finer than a microsecond are not supported: ${JSON.stringify(text)}`;
+    micros = Number(padded.slice(0, 6));
+  }
+  let offsetMinutes = 0;
+  if (off !== "Z") {
+    const oh = Number(off.slice(1, 3)), om = Number(off.slice(4, 6));
+    if (oh > 18 || om > 59) return `invalid offset ${off}`;
+    offsetMinutes = (off[0] === "-" ? -1 : 1) * (oh * 60 + om);
+  }
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
+  return ms * 1000 + micros;
+}
+
+function daysIn(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** A non-negative decimal as coefficient × 10^−scale, or why not. */
+export type ParsedDecimal = { readonly coefficient: number; readonly scale: number } | { readonly error: MarketDataErrorKind; readonly message: string };
+
+/**
+ * Parses `-?digits(.digits)?` exactly into a coefficient that must fit 2^53 − 1 (trailing fractional zeros are
+ * dropped first). A negative value is reported as `negative-value`, anything else malformed as `invalid-number`.
+ */
+export function parseNonNegativeDecimal(text: string): ParsedDecimal {
+  const n = text.length;
+  if (n === 0) return { error: "invalid-number", message: "empty; expected a decimal string" };
+  let i = 0;
+  let negative = false;
+  if (text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let coefficient = 0;
+  let scale = 0;
+  let dot = false;
+  let digits = 0;
+  let trailingZeros = 0;
+  let big = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (dot) {
+        scale++;
+        trailingZeros = c === 48 ? trailingZeros + 1 : 0;
+      }
+      coefficient = coefficient * 10 + (c - 48);
+      if (coefficient > MAX_EXACT) big = true;
+    } else if (c === 46 && !dot && digits > 0) {
+      dot = true;
+      if (i === n - 1) return { error: "invalid-number", message: `${JSON.stringify(text)} is not a decimal number` };
+    } else {
+      return { error: "invalid-number", message: `${JSON.stringify(text)} is not a decimal number` };
+    }
+  }
+  if (digits === 0) return { error: "invalid-number", message: `${JSON.stringify(text)} is not a decimal number` };
+  if (big) {
+    // Exact check with bigint: drop the trailing fractional zeros, then it must fit.
+    const body = text.slice(negative ? 1 : 0).replace(".", "");
+    const trimmed = trailingZeros > 0 ? body.slice(0, body.length - trailingZeros) : body;
+    const b = BigInt(trimmed);
+    if (b > BigInt(MAX_EXACT)) return { error: "precision-out-of-range", message: `${text} has more than 15 significant digits` };
+    coefficient = Number(b);
+    scale -= trailingZeros;
+    trailingZeros = 0;
+  }
+  if (trailingZeros > 0) {
+    coefficient = coefficient / 10 ** trailingZeros;
+    scale -= trailingZeros;
+  }
+  if (negative && coefficient !== 0) return { error: "negative-value", message: `${text} is negative` };
+  return { coefficient, scale };
+}
+
+/** The first non-blank character decides the format when none is given. */
+export function guessFormat(text: string, format: "csv" | "ndjson" | undefined): "csv" | "ndjson" {
+  if (format !== undefined) return format;
+  return /^\s*\{/.test(text) ? "ndjson" : "csv";
+}
+
+/** Splits text into lines (LF or CRLF), keeping line numbers implicit by index. */
+export function splitLines(text: string): string[] {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.endsWith("\r")) lines[i] = l.slice(0, -1);
+  }
+  return lines;
+}
+
+/** Brings a column of coefficients with per-row scales to one common scale; false when one would not stay exact. */
+export function rescaleColumn(coef: Float64Array, scales: Uint8Array, length: number): { scale: number; ok: boolean; row: number } {
+  let max = 0;
+  for (let i = 0; i < length; i++) if (scales[i]! > max) max = scales[i]!;
+  for (let i = 0; i < length; i++) {
+    const d = max - scales[i]!;
+    if (d > 0) {
+      const v = coef[i]! * 10 ** d;
+      if (v > MAX_EXACT) return { scale: max, ok: false, row: i };
+      coef[i] = v;
+    }
+  }
+  return { scale: max, ok: true, row: -1 };
+}

@@ -1,0 +1,11 @@
+/**
+ * Public entry of market-data parsing: observations (`time,source,price,volume[,instrument]`) and fixings
+ * (`time,index,value[,status]`) from CSV or NDJSON text into exact typed values, with typed errors naming
+ * file, line and field. Pure; the CLI reads the files and reports a missing one itself.
+ */
+export type { MarketDataError, MarketDataErrorKind, MarketDataResult, ParseOptions } from "./common.js";
+export { formatMarketDataError, parseInstantMicros } from "./common.js";
+export type { ObservationOptions, Observations } from "./observations.js";
+export { parseObservations } from "./observations.js";
+export type { Fixing, FixingOptions } from "./fixings.js";
+export { parseFixings } from "./fixings.js";

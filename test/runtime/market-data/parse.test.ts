@@ -1,0 +1,88 @@
+/**
+ * Market-data parsing: observations and fixings from CSV and NDJSON into exact typed columns, and one case per
+ * typed error (kind, line and field asserted, not wording).
+ */
+import { describe, expect, it } from "vitest";
+import { parseFixings, parseInstantMicros, parseObservations } from "../../../src/runtime/market-data/index.js";
+
+const SOURCES = ["BITSTAMP", "COINBASE"];
+
+describe("parseObservations", () => {
+  it("parses CSV with a header into exact columns at a common scale", () => {
+    const text = "time,source,price,volume,instrument\n2026-03-27T15:00:00Z,BITSTAMP,87000.5,0.25,BTC/USD\n2026-03-27T16:00:00+01:00,COINBASE,87000.125,1,BTC-USD\n";
+    const r = parseObservations(text, { file: "obs.csv", sources: SOURCES });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const o = r.value;
+    expect(o.length).toBe(2);
+    expect(o.priceScale).toBe(3);
+    expect([...o.price]).toEqual([87000500, 87000125]);
+    expect(o.volumeScale).toBe(2);
+    expect([...o.volume]).toEqual([25, 100]);
+    expect(o.time[0]).toBe(o.time[1]); // 16:00+01:00 is 15:00Z
+    expect([...o.source]).toEqual([0, 1]);
+    expect(o.instrument).toEqual(["BTC/USD", "BTC-USD"]);
+    expect([...o.line]).toEqual([2, 3]);
+  });
+
+  it("parses NDJSON and learns sources in order when no list is given", () => {
+    const text = '{"time":"2026-03-27T15:00:00.5Z","source":"X","price":"1.10","volume":"2"}\n{"time":"2026-03-27T15:00:01Z","source":"Y","price":"3","volume":"0"}\n';
+    const r = parseObservations(text, { file: "o.ndjson" });
+    expect(r.ok && r.value.sources).toEqual(["X", "Y"]);
+    expect(r.ok && [...r.value.price]).toEqual([11, 30]);
+    expect(r.ok && r.value.time[0]! % 1_000_000).toBe(500_000);
+  });
+
+  const cases: [string, string, string, number, string | null][] = [
+    ["wrong field count", "2026-03-27T15:00:00Z,BITSTAMP,1", "malformed-row", 1, null],
+    ["bad time", "2026-03-27 15:00:00,BITSTAMP,1,1", "invalid-time", 1, "time"],
+    ["no offset", "2026-03-27T15:00:00,BITSTAMP,1,1", "invalid-time", 1, "time"],
+    ["impossible date", "2026-02-30T15:00:00Z,BITSTAMP,1,1", "invalid-time", 1, "time"],
+    ["non-numeric price", "2026-03-27T15:00:00Z,BITSTAMP,abc,1", "invalid-number", 1, "price"],
+    ["exponent price", "2026-03-27T15:00:00Z,BITSTAMP,1e5,1", "invalid-number", 1, "price"],
+    ["negative price", "2026-03-27T15:00:00Z,BITSTAMP,-1,1", "negative-value", 1, "price"],
+    ["negative volume", "2026-03-27T15:00:00Z,BITSTAMP,1,-0.5", "negative-value", 1, "volume"],
+    ["unknown source", "2026-03-27T15:00:00Z,KRAKEN,1,1", "unknown-source", 1, "source"],
+    ["missing price", "2026-03-27T15:00:00Z,BITSTAMP,,1", "missing-field", 1, "price"],
+    ["too precise", "2026-03-27T15:00:00Z,BITSTAMP,12345678901234567,1", "precision-out-of-range", 1, "price"],
+    ["unsorted", "2026-03-27T15:00:01Z,BITSTAMP,1,1\n2026-03-27T15:00:00Z,BITSTAMP,1,1", "unsorted", 2, "time"],
+    ["duplicate", "2026-03-27T15:00:00Z,BITSTAMP,1,1\n2026-03-27T15:00:00Z,COINBASE,1,1\n2026-03-27T15:00:00Z,BITSTAMP,1.0,1", "duplicate", 3, null],
+    ["empty", "\n", "empty-input", 1, null],
+  ];
+  it.each(cases)("%s", (_name, text, kind, line, field) => {
+    const r = parseObservations(text, { file: "obs.csv", sources: SOURCES });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ kind, line, field, file: "obs.csv" });
+  });
+
+  it("NDJSON numbers for prices are refused (decimal strings only)", () => {
+    const r = parseObservations('{"time":"2026-03-27T15:00:00Z","source":"BITSTAMP","price":1.1,"volume":"1"}', { file: "o.ndjson", sources: SOURCES });
+    expect(!r.ok && r.errors[0]).toMatchObject({ kind: "invalid-number", field: "price", line: 1 });
+  });
+});
+
+describe("parseFixings", () => {
+  it("parses values exactly, with status", () => {
+    const r = parseFixings("time,index,value,status\n2026-03-27T16:00:00Z,AITOK_OUT,10.1250,final\n2026-03-28T16:00:00Z,SPREAD,-0.5\n", { file: "f.csv" });
+    expect(r.ok && r.value.map((f) => [f.index, f.value.toString(), f.status])).toEqual([
+      ["AITOK_OUT", "10.125", "final"],
+      ["SPREAD", "-0.5", null],
+    ]);
+  });
+  it("reports duplicates, unsorted rows and unknown indices", () => {
+    const r = parseFixings("2026-03-27T16:00:00Z,A,1\n2026-03-27T16:00:00Z,A,2\n2026-03-26T16:00:00Z,A,1\n2026-03-28T16:00:00Z,B,1", { file: "f.csv", indices: ["A"] });
+    expect(!r.ok && r.errors.map((e) => [e.kind, e.line])).toEqual([
+      ["duplicate", 2],
+      ["unsorted", 3],
+      ["unknown-source", 4],
+    ]);
+  });
+});
+
+describe("parseInstantMicros", () => {
+  it("applies the offset exactly", () => {
+    expect(parseInstantMicros("2026-03-27T15:00:00.000001-05:30")).toBe((Date.UTC(2026, 2, 27, 20, 30, 0) * 1000) + 1);
+    expect(typeof parseInstantMicros("2026-03-27T15:00:00.0000001Z")).toBe("string");
+  });
+});
