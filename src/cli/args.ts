@@ -8,7 +8,19 @@ import { suggest } from "../diagnostics/did-you-mean.js";
 export type CompileCommand = "check" | "build";
 
 /** Every command `termsheet help <command>` knows. */
-export const COMMANDS = ["check", "build", "help"] as const;
+export const COMMANDS = ["check", "build", "calendar", "expiries", "listed", "help"] as const;
+
+/** The commands that answer schedule questions about compiled sources (src/cli/calendar-cmd.ts and friends). */
+export type ScheduleCommand = "calendar" | "expiries" | "listed";
+
+/** The options of the schedule commands, by name without the dashes, as given. */
+export interface ScheduleOptions {
+  readonly calendar?: string;
+  readonly contract?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly on?: string;
+}
 
 /** A command name. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -32,6 +44,14 @@ export type Invocation =
       readonly out: string | undefined;
     }
   | {
+      readonly kind: "schedule";
+      readonly command: ScheduleCommand;
+      readonly inputs: readonly string[];
+      readonly format: OutputFormat;
+      readonly color: boolean;
+      readonly options: ScheduleOptions;
+    }
+  | {
       readonly kind: "usage-error";
       readonly message: string;
       /** The command whose usage line to show, if known. */
@@ -45,6 +65,13 @@ const FORMATS: readonly OutputFormat[] = ["text", "json"];
 const OPTIONS: Readonly<Record<CompileCommand, readonly string[]>> = {
   check: ["--format", "--no-color", "--help"],
   build: ["--format", "--no-color", "--out", "--help"],
+};
+
+/** The options of the schedule commands; the ones listed as required must be given. */
+const SCHEDULE_OPTIONS: Readonly<Record<ScheduleCommand, { readonly allowed: readonly string[]; readonly required: readonly string[] }>> = {
+  calendar: { allowed: ["--calendar", "--from", "--to", "--format", "--no-color", "--help"], required: ["--calendar", "--from", "--to"] },
+  expiries: { allowed: ["--contract", "--from", "--to", "--format", "--no-color", "--help"], required: ["--contract", "--from", "--to"] },
+  listed: { allowed: ["--contract", "--on", "--format", "--no-color", "--help"], required: ["--contract", "--on"] },
 };
 
 const GLOBAL_OPTIONS = ["--help", "--version"];
@@ -76,6 +103,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   }
   const rest = argv.slice(1);
   if (first === "help") return parseHelp(rest);
+  if (first === "calendar" || first === "expiries" || first === "listed") return parseSchedule(first, rest);
   return parseCompile(first, rest);
 }
 
@@ -140,4 +168,71 @@ function parseCompile(command: CompileCommand, rest: readonly string[]): Invocat
   }
   if (inputs.length === 0) return usageError("missing files or folders to " + command, command);
   return { kind: "compile", command, inputs, format, color, out };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function validDay(text: string): boolean {
+  if (!ISO_DAY.test(text)) return false;
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+function parseSchedule(command: ScheduleCommand, rest: readonly string[]): Invocation {
+  const inputs: string[] = [];
+  let format: OutputFormat = "text";
+  let color = true;
+  const values = new Map<string, string>();
+  const { allowed, required } = SCHEDULE_OPTIONS[command];
+  let onlyPaths = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (onlyPaths || !arg.startsWith("-") || arg === "-") {
+      if (arg === "-") return usageError("reading from standard input is not supported; name a file or a folder", command);
+      inputs.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    if (name === "--help" || name === "-h") return { kind: "help", command };
+    if (!allowed.includes(name)) return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
+    if (name === "--no-color") {
+      if (inline !== undefined) return usageError("`--no-color` takes no value", command);
+      color = false;
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = rest[i + 1];
+      if (next === undefined || (next.startsWith("-") && next !== "-")) return usageError(`\`${name}\` needs a value`, command);
+      value = next;
+      i++;
+    }
+    if (name === "--format") {
+      if (!(FORMATS as readonly string[]).includes(value)) return usageError(`unknown format \`${value}\``, command, didYouMean(value, FORMATS) ?? "use `text` or `json`");
+      format = value as OutputFormat;
+      continue;
+    }
+    const wantsMonth = command === "expiries" && (name === "--from" || name === "--to");
+    const wantsDay = name === "--on" || (command === "calendar" && (name === "--from" || name === "--to"));
+    if (wantsMonth && !ISO_MONTH.test(value)) return usageError(`\`${name}\` needs a month YYYY-MM, not \`${value}\``, command);
+    if (wantsDay && !validDay(value)) return usageError(`\`${name}\` needs a date YYYY-MM-DD, not \`${value}\``, command);
+    if (value === "") return usageError(`\`${name}\` needs a value`, command);
+    values.set(name, value);
+  }
+  for (const r of required) if (!values.has(r)) return usageError(`missing \`${r}\``, command);
+  const from = values.get("--from");
+  const to = values.get("--to");
+  if (from !== undefined && to !== undefined && to < from) return usageError(`\`--to ${to}\` is before \`--from ${from}\``, command);
+  if (inputs.length === 0) return usageError(`missing files or folders for ${command}`, command);
+  const options: { -readonly [K in keyof ScheduleOptions]: string } = {};
+  for (const [k, v] of values) options[k.slice(2) as keyof ScheduleOptions] = v;
+  return { kind: "schedule", command, inputs, format, color, options };
 }

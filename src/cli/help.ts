@@ -8,8 +8,15 @@ import type { CommandName } from "./args.js";
 const USAGE: Readonly<Record<CommandName, string>> = {
   check: "termsheet check <files or folders…> [--format text|json] [--no-color]",
   build: "termsheet build <files or folders…> [--out DIR] [--format text|json] [--no-color]",
+  calendar: "termsheet calendar <files or folders…> --calendar NAME --from YYYY-MM-DD --to YYYY-MM-DD [--format text|json]",
+  expiries: "termsheet expiries <files or folders…> --contract NAME --from YYYY-MM --to YYYY-MM [--format text|json]",
+  listed: "termsheet listed <files or folders…> --contract NAME --on YYYY-MM-DD [--format text|json]",
   help: "termsheet help <command>",
 };
+
+const SCHEDULE_NOTE = `The sources are checked and compiled first (errors are reported as by \`check\` and nothing else
+is printed); the answer uses the compiled calendars and contracts. Dates are ISO 8601. See the
+README for the JSON output.`;
 
 const EXIT_CODES = `Exit codes:
   0  no errors (warnings are allowed)
@@ -52,12 +59,45 @@ ${OUTPUT}
   --out DIR       where compiled specs are written (default: build/specs)
 
 ${EXIT_CODES}`,
+  calendar: `List the non-business weekdays of a calendar with their holiday names.
+
+Usage:
+  ${USAGE.calendar}
+
+--from and --to are inclusive. ${SCHEDULE_NOTE}
+
+${INPUTS}
+
+${EXIT_CODES}`,
+  expiries: `List the expiries of a contract: per contract month (or week), the last trading day, the
+termination instant in UTC and in its zone, the final settlement date and the averaging days.
+
+Usage:
+  ${USAGE.expiries}
+
+--from and --to are inclusive months; a weekly contract lists the ISO weeks whose Thursday falls in
+them. ${SCHEDULE_NOTE}
+
+${INPUTS}
+
+${EXIT_CODES}`,
+  listed: `List the contract months (or weeks) of a contract listed on a date, with their symbols
+(FOTI-Z26; weekly: FOTW-26W13) and last trading days.
+
+Usage:
+  ${USAGE.listed}
+
+${SCHEDULE_NOTE}
+
+${INPUTS}
+
+${EXIT_CODES}`,
   help: `Show help for a command.
 
 Usage:
   ${USAGE.help}
 
-Commands: check, build, help.`,
+Commands: check, build, calendar, expiries, listed, help.`,
 };
 
 /** The general help, `termsheet --help`. */
@@ -67,12 +107,18 @@ export function generalHelp(version: string): string {
 Usage:
   ${USAGE.check}
   ${USAGE.build}
+  ${USAGE.calendar}
+  ${USAGE.expiries}
+  ${USAGE.listed}
   ${USAGE.help}
   termsheet --help | --version
 
 Commands:
   check   parse and check .terms files and the files they import
   build   compile .terms files to JSON specs (see \`termsheet help build\`)
+  calendar   list the holidays of a calendar between two dates
+  expiries   list a contract's last trading days, termination instants and settlement dates
+  listed     list the contract months of a contract listed on a date
   help    show help for a command
 
 ${INPUTS}
@@ -89,5 +135,5 @@ export function commandHelp(command: CommandName): string {
 
 /** The usage line of a command, or of the whole CLI. */
 export function usageLine(command: CommandName | undefined): string {
-  return command === undefined ? "termsheet <command> [options]   (commands: check, build, help)" : USAGE[command];
+  return command === undefined ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, help)" : USAGE[command];
 }

@@ -34,5 +34,11 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       const { compile } = await import("./compile.js");
       return compile(inv, sys);
     }
+    case "schedule": {
+      // Each schedule command is its own module, loaded only when run.
+      if (inv.command === "calendar") return (await import("./calendar-cmd.js")).calendarCommand(inv, sys);
+      if (inv.command === "expiries") return (await import("./expiries-cmd.js")).expiriesCommand(inv, sys);
+      return (await import("./listed-cmd.js")).listedCommand(inv, sys);
+    }
   }
 }

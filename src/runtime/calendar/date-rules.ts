@@ -137,14 +137,20 @@ function anchorDay(anchor: DateAnchor, year: number, month: number, engine: Cale
   }
 }
 
+/** Rules already validated: a rule object is validated once, not on every evaluation (rules are treated as immutable). */
+const validRules = new WeakSet<DateRule>();
+
 /**
  * Evaluates a date rule for a contract month (year, month 1–12): anchor in the offset month, then the
  * business-day shift, then the convention, on the rule's calendar. `engines` is the engine for that
  * calendar (a different name is a `calendar-mismatch` error) or a lookup by name.
  */
 export function evaluateDateRule(rule: DateRule, year: number, month: number, engines: EngineSource): CalendarResult<EpochDay> {
-  const invalid = validateDateRule(rule)[0];
-  if (invalid) return fail(invalid);
+  if (!validRules.has(rule)) {
+    const invalid = validateDateRule(rule)[0];
+    if (invalid) return fail(invalid);
+    validRules.add(rule);
+  }
   if (!isInt(year) || !isInt(month) || month < 1 || month > 12) {
     return fail({ kind: "invalid-date-rule", path: "month", message: `not a contract month: ${year}-${month}` });
   }

@@ -1,0 +1,35 @@
+/**
+ * `termsheet listed`: checks and compiles the given sources, then lists the contract months (or weeks) of a contract
+ * that are listed on a date, with their symbols and last trading days (text, or one JSON document with
+ * `--format json`). Loaded lazily by run.ts.
+ */
+import { parseIsoDate } from "../runtime/calendar/index.js";
+import { Schedule, describeScheduleError, listedToJson, type ListedJson } from "../runtime/schedule/index.js";
+import { compileForSchedule, scheduleFailure, unknownName, type ScheduleInvocation } from "./calendar-cmd.js";
+import { ExitCode } from "./exit-codes.js";
+import type { System } from "./system.js";
+
+/** Runs `termsheet listed`. */
+export async function listedCommand(inv: ScheduleInvocation, sys: System): Promise<number> {
+  const compiled = await compileForSchedule(inv, sys);
+  if (!compiled.ok) return compiled.exit;
+  const name = inv.options.contract!;
+  const model = compiled.model;
+  if (!Object.hasOwn(model.contracts, name)) return unknownName(sys, "listed", "contract", name, Object.keys(model.contracts));
+  const r = new Schedule(model).listedOn(name, parseIsoDate(inv.options.on!)!);
+  if (!r.ok) return scheduleFailure(sys, describeScheduleError(r.error));
+  const listed = r.value.map(listedToJson);
+  if (inv.format === "json") {
+    sys.write("stdout", JSON.stringify({ contract: name, on: inv.options.on, listed }, null, 2) + "\n");
+  } else {
+    sys.write("stdout", listedText(name, inv.options.on!, listed));
+  }
+  return ExitCode.Ok;
+}
+
+/** The text output of `termsheet listed`: a header line, then one line per listed period. */
+export function listedText(name: string, on: string, listed: readonly ListedJson[]): string {
+  const lines = [`${name}: ${listed.length} listed on ${on}`];
+  for (const l of listed) lines.push(`${l.symbol.padEnd(name.length + 7)}${l.period}  last trading day ${l.lastTradingDay}`);
+  return lines.join("\n") + "\n";
+}

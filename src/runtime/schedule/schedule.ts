@@ -1,0 +1,474 @@
+/**
+ * Expiries and listing cycles of compiled contracts. A `Schedule` wraps a compiled spec's calendars and
+ * contracts (structurally typed, types.ts) and answers, for any contract and contract period: the last trading day,
+ * the termination instant (a wall-clock time in an IANA zone resolved with the ICU time-zone database, never a fixed
+ * offset), the final settlement date and the averaging days; and, for any date, which periods are listed.
+ *
+ * Rules, as docs/spec-format.md states them:
+ * - Versions: the last trading day, option expiry and listing in force on the first day of the contract period;
+ *   termination and final settlement in force on the last trading day.
+ * - An option without its own last trading day expires by its `expiry` rule relative to its underlying future's
+ *   last trading day of the same month; a spread without one ends with its earliest leg. A contract without its own
+ *   termination time uses its underlying future's (option) or its first leg's (spread).
+ * - The final settlement date is the day the final settlement price is known: the last trading day for a fixing on
+ *   it, the later of the last trading day and the last averaging day for an average, the underlying's for an option
+ *   settled on its underlying, and the latest leg's for a spread settled leg by leg.
+ * - Listed on a date: a period is listed from the moment the cycle reaches it until its last trading day
+ *   (inclusive). The front period is the first one whose last trading day is on or after the date; `N consecutive
+ *   months` (or weeks) are the front period and the N - 1 after it; `plus the next N in MONTHS` adds the next N
+ *   periods from the front one falling in those months, when not already listed (so with `6 consecutive months plus
+ *   the next 2 in December` one December is added when the six include one, two otherwise). An option without a
+ *   listing cycle is listed for its underlying's listed months; a spread without one for the months in which every
+ *   leg's month is listed.
+ * Engines are built once per calendar and grow on demand, and last trading days are memoised, so a
+ * hundred years of monthly expiries cost about a millisecond.
+ */
+import {
+  CalendarEngines,
+  fromCivil,
+  lastDayOfMonth,
+  resolveLocalTime,
+  shiftMonth,
+  toCivil,
+  evaluateDateRule,
+  evaluateWeeklyRule,
+  type CalendarEngine,
+  type CalendarError,
+  type EpochDay,
+  formatIsoDate,
+  CalendarRangeError,
+} from "../calendar/index.js";
+import { contractSymbol, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
+import type { ScheduleContract, ScheduleInput, ZonedTimeInput } from "./types.js";
+import { versionOn } from "./versions.js";
+
+/** Why a schedule question has no answer. */
+export type ScheduleError =
+  | CalendarError
+  | { readonly kind: "unknown-contract"; readonly name: string }
+  | { readonly kind: "no-rule"; readonly contract: string; readonly rule: string; readonly date: string }
+  | { readonly kind: "period-mismatch"; readonly contract: string; readonly message: string }
+  | { readonly kind: "recursion"; readonly contract: string };
+
+/** Success with a value, or failure with a {@link ScheduleError}. */
+export type ScheduleResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ScheduleError };
+
+const ok = <T>(value: T): ScheduleResult<T> => ({ ok: true, value });
+const fail = <T = never>(error: ScheduleError): ScheduleResult<T> => ({ ok: false, error });
+
+/** A termination instant: the rule's wall-clock time and zone, and the UTC instant it resolves to on the day. */
+export interface Termination {
+  readonly time: string;
+  readonly zone: string;
+  /** Epoch milliseconds. */
+  readonly instant: number;
+  /** Local minus UTC, seconds. */
+  readonly offsetSeconds: number;
+  /** "exact", or how a time in a clock-change gap or overlap was resolved. */
+  readonly status: "exact" | "gap" | "ambiguous";
+}
+
+/** One leg of a spread's expiry. */
+export interface LegExpiry {
+  readonly side: "buy" | "sell";
+  readonly contract: string;
+  readonly period: ContractPeriod;
+  readonly symbol: string;
+  readonly lastTradingDay: EpochDay;
+  readonly finalSettlementDate: EpochDay | undefined;
+}
+
+/** Everything about the end of one contract period. */
+export interface Expiry {
+  readonly contract: string;
+  readonly period: ContractPeriod;
+  readonly symbol: string;
+  readonly lastTradingDay: EpochDay;
+  /** Undefined when neither the contract nor what it inherits from states a termination time. */
+  readonly termination: Termination | undefined;
+  /** Undefined when the contract states no final settlement. */
+  readonly finalSettlementDate: EpochDay | undefined;
+  /** The averaging days of an average-price settlement, in date order; undefined for other settlements. */
+  readonly averagingDays: readonly EpochDay[] | undefined;
+  /** For a spread settled leg by leg: its legs; otherwise undefined. */
+  readonly legs: readonly LegExpiry[] | undefined;
+}
+
+/** A listed period of a contract. */
+export interface Listed {
+  readonly contract: string;
+  readonly period: ContractPeriod;
+  readonly symbol: string;
+  readonly lastTradingDay: EpochDay;
+}
+
+const MAX_DEPTH = 8;
+
+const monthIndex = (year: number, month: number): number => year * 12 + month - 1;
+const fromIndex = (i: number): ContractPeriod => {
+  const y = Math.floor(i / 12);
+  return monthPeriod(y, i - y * 12 + 1);
+};
+
+/** Answers expiry and listing questions about the contracts of one compiled spec (or program). */
+export class Schedule {
+  private readonly engines: CalendarEngines;
+  private readonly ltdCache = new Map<string, Map<number, ScheduleResult<EpochDay>>>();
+
+  /** `fromYear`–`toYear` is the range engines tabulate first; they grow on demand. */
+  constructor(
+    private readonly input: ScheduleInput,
+    fromYear = 2000,
+    toYear = 2060,
+  ) {
+    this.engines = new CalendarEngines((name) => (Object.hasOwn(input.calendars, name) ? input.calendars[name] : undefined), fromYear, toYear);
+  }
+
+  /** The engine of a calendar by name. */
+  engine(name: string): ScheduleResult<CalendarEngine> {
+    return this.engines.get(name);
+  }
+
+  /** A contract by name. */
+  contract(name: string): ScheduleResult<ScheduleContract> {
+    const c = Object.hasOwn(this.input.contracts, name) ? this.input.contracts[name] : undefined;
+    return c === undefined ? fail({ kind: "unknown-contract", name }) : ok(c);
+  }
+
+  /** Whether a contract's periods are weeks (its last trading day rule in force on `date` is weekly, or its listing is in weeks). */
+  periodKind(name: string, date: EpochDay): ScheduleResult<"month" | "week"> {
+    const c = this.contract(name);
+    if (!c.ok) return c;
+    const iso = formatIsoDate(date);
+    const ltd = versionOn(c.value.lastTradingDay, iso);
+    if (ltd !== undefined) return ok(ltd.value.kind === "weekly" ? "week" : "month");
+    const listing = versionOn(c.value.listing, iso);
+    if (listing?.value.some((p) => p.kind === "consecutive" && p.period === "weeks")) return ok("week");
+    const under = this.underlyingFuture(c.value, iso);
+    if (under !== undefined) return this.periodKind(under, date);
+    const leg = c.value.legs?.[0]?.value.contract;
+    return leg !== undefined && leg !== name ? this.periodKind(leg, date) : ok("month");
+  }
+
+  private underlyingFuture(c: ScheduleContract, iso: string): string | undefined {
+    const u = c.underlying === undefined ? undefined : versionOn(c.underlying, iso);
+    return u?.value.kind === "future" ? u.value.name : undefined;
+  }
+
+  /** The last trading day of a contract period (an option's expiry day). */
+  lastTradingDay(name: string, period: ContractPeriod): ScheduleResult<EpochDay> {
+    return this.ltd(name, period, 0);
+  }
+
+  private ltd(name: string, period: ContractPeriod, depth: number): ScheduleResult<EpochDay> {
+    let cache = this.ltdCache.get(name);
+    if (cache === undefined) {
+      cache = new Map();
+      this.ltdCache.set(name, cache);
+    }
+    // Months and weeks in one numeric key space: month indices are positive, week Mondays are stored negated minus one.
+    const key = period.kind === "month" ? monthIndex(period.year, period.month) : -period.monday - 1e7;
+    let r = cache.get(key);
+    if (r === undefined) {
+      r = this.computeLtd(name, period, depth);
+      cache.set(key, r);
+    }
+    return r;
+  }
+
+  private computeLtd(name: string, period: ContractPeriod, depth: number): ScheduleResult<EpochDay> {
+    if (depth > MAX_DEPTH) return fail({ kind: "recursion", contract: name });
+    const c = this.contract(name);
+    if (!c.ok) return c;
+    const iso = formatIsoDate(periodStart(period));
+    const version = versionOn(c.value.lastTradingDay, iso);
+    const lookup = (cal: string) => this.engines.get(cal);
+    if (version !== undefined) {
+      const v = version.value;
+      if (v.kind === "monthly") {
+        if (period.kind !== "month") return fail({ kind: "period-mismatch", contract: name, message: `${name} has a monthly last trading day, not a weekly one` });
+        return evaluateDateRule(v.rule, period.year, period.month, lookup);
+      }
+      if (period.kind !== "week") return fail({ kind: "period-mismatch", contract: name, message: `${name} has a weekly last trading day, not a monthly one` });
+      return evaluateWeeklyRule(v.rule, period.monday, lookup);
+    }
+    const under = this.underlyingFuture(c.value, iso);
+    const expiry = c.value.expiry === undefined ? undefined : versionOn(c.value.expiry, iso);
+    if (under !== undefined && expiry !== undefined) {
+      const u = this.ltd(under, period, depth + 1);
+      if (!u.ok || expiry.value.kind === "with-underlying") return u;
+      const e = this.engines.get(expiry.value.calendar);
+      if (!e.ok) return e;
+      return this.guard(() => e.value.addBusinessDays(u.value, -(expiry.value as { businessDays: number }).businessDays));
+    }
+    const legs = this.legsOn(c.value, iso);
+    if (legs.length > 0) {
+      let best: EpochDay | undefined;
+      for (const leg of legs) {
+        const l = this.ltd(leg.contract, shiftPeriod(period, leg.monthsLater), depth + 1);
+        if (!l.ok) return l;
+        if (best === undefined || l.value < best) best = l.value;
+      }
+      return ok(best!);
+    }
+    return fail({ kind: "no-rule", contract: name, rule: "last trading day", date: iso });
+  }
+
+  private legsOn(c: ScheduleContract, iso: string): { side: "buy" | "sell"; contract: string; monthsLater: number }[] {
+    return (c.legs ?? []).filter((l) => l.effective.some((r) => (r.from === null || r.from <= iso) && (r.until === null || iso <= r.until))).map((l) => l.value);
+  }
+
+  private guard<T>(f: () => T): ScheduleResult<T> {
+    try {
+      return ok(f());
+    } catch (e) {
+      if (e instanceof CalendarRangeError) return fail(e.error);
+      throw e;
+    }
+  }
+
+  private terminationRule(c: ScheduleContract, iso: string, depth: number): ZonedTimeInput | undefined {
+    const own = versionOn(c.termination, iso);
+    if (own !== undefined || depth > MAX_DEPTH) return own?.value;
+    const under = this.underlyingFuture(c, iso) ?? this.legsOn(c, iso)[0]?.contract;
+    if (under === undefined || under === c.name) return undefined;
+    const u = this.contract(under);
+    return u.ok ? this.terminationRule(u.value, iso, depth + 1) : undefined;
+  }
+
+  /** The full expiry of a contract period. */
+  expiry(name: string, period: ContractPeriod): ScheduleResult<Expiry> {
+    return this.expiryAt(name, period, 0);
+  }
+
+  private expiryAt(name: string, period: ContractPeriod, depth: number): ScheduleResult<Expiry> {
+    if (depth > MAX_DEPTH) return fail({ kind: "recursion", contract: name });
+    const c = this.contract(name);
+    if (!c.ok) return c;
+    const ltd = this.ltd(name, period, depth);
+    if (!ltd.ok) return ltd;
+    const day = ltd.value;
+    const iso = formatIsoDate(day);
+    let termination: Termination | undefined;
+    const rule = this.terminationRule(c.value, iso, 0);
+    if (rule !== undefined) {
+      const t = resolveLocalTime(day, rule.time, rule.zone);
+      if (!t.ok) return t;
+      termination = { time: rule.time, zone: rule.zone, instant: t.value.instant, offsetSeconds: t.value.offsetSeconds, status: t.value.status };
+    }
+    let finalSettlementDate: EpochDay | undefined;
+    let averagingDays: EpochDay[] | undefined;
+    let legs: LegExpiry[] | undefined;
+    const fs = versionOn(c.value.finalSettlement, iso)?.value.value;
+    if (fs !== undefined) {
+      switch (fs.kind) {
+        case "index-at":
+          finalSettlementDate = day;
+          break;
+        case "index-average": {
+          const e = this.engines.get(fs.days.calendar);
+          if (!e.ok) return e;
+          const days = this.guard(() => averaging(e.value, fs.days, period, day));
+          if (!days.ok) return days;
+          averagingDays = days.value;
+          const last = days.value[days.value.length - 1];
+          finalSettlementDate = last !== undefined && last > day ? last : day;
+          break;
+        }
+        case "underlying-final": {
+          const u = this.expiryAt(fs.contract, period, depth + 1);
+          if (!u.ok) return u;
+          finalSettlementDate = u.value.finalSettlementDate;
+          break;
+        }
+        case "leg-by-leg": {
+          legs = [];
+          for (const leg of this.legsOn(c.value, formatIsoDate(periodStart(period)))) {
+            const p = shiftPeriod(period, leg.monthsLater);
+            const e = this.expiryAt(leg.contract, p, depth + 1);
+            if (!e.ok) return e;
+            legs.push({
+              side: leg.side,
+              contract: leg.contract,
+              period: p,
+              symbol: contractSymbol(leg.contract, p),
+              lastTradingDay: e.value.lastTradingDay,
+              finalSettlementDate: e.value.finalSettlementDate,
+            });
+            const f = e.value.finalSettlementDate;
+            if (f !== undefined && (finalSettlementDate === undefined || f > finalSettlementDate)) finalSettlementDate = f;
+          }
+          break;
+        }
+      }
+    }
+    return ok({ contract: name, period, symbol: contractSymbol(name, period), lastTradingDay: day, termination, finalSettlementDate, averagingDays, legs });
+  }
+
+  /**
+   * The expiries of every period from the month `from` to the month `to` (inclusive, `{year, month}`): one per
+   * month for a monthly contract; for a weekly one, every ISO week whose Thursday is in those months.
+   */
+  expiries(name: string, from: { year: number; month: number }, to: { year: number; month: number }): ScheduleResult<Expiry[]> {
+    const kind = this.periodKind(name, fromCivil(from.year, from.month, 1));
+    if (!kind.ok) return kind;
+    const out: Expiry[] = [];
+    for (const p of periodsBetween(kind.value, from, to)) {
+      const e = this.expiry(name, p);
+      if (!e.ok) return e;
+      out.push(e.value);
+    }
+    return ok(out);
+  }
+
+  /** The periods of a contract listed on a day, in order, with their symbols and last trading days. */
+  listedOn(name: string, day: EpochDay): ScheduleResult<Listed[]> {
+    const r = this.listed(name, day, 0);
+    if (!r.ok) return r;
+    const out: Listed[] = [];
+    for (const p of r.value) {
+      const l = this.ltd(name, p, 0);
+      if (!l.ok) return l;
+      out.push({ contract: name, period: p, symbol: contractSymbol(name, p), lastTradingDay: l.value });
+    }
+    return ok(out);
+  }
+
+  private listed(name: string, day: EpochDay, depth: number): ScheduleResult<ContractPeriod[]> {
+    if (depth > MAX_DEPTH) return fail({ kind: "recursion", contract: name });
+    const c = this.contract(name);
+    if (!c.ok) return c;
+    const kind = this.periodKind(name, day);
+    if (!kind.ok) return kind;
+    const iso = formatIsoDate(day);
+    if (c.value.listing.length > 0) {
+      // Each candidate period is listed by the cycle version in force on its first day (docs/spec-format.md).
+      const versions = new Set(c.value.listing);
+      const chosen: ContractPeriod[] = [];
+      for (const v of versions) {
+        const set = this.cycle(name, v.value, kind.value, day);
+        if (!set.ok) return set;
+        for (const p of set.value) if (versionOn(c.value.listing, formatIsoDate(periodStart(p))) === v) chosen.push(p);
+      }
+      return ok(sortPeriods(chosen));
+    }
+    const under = this.underlyingFuture(c.value, iso);
+    const legs = this.legsOn(c.value, iso);
+    if (under !== undefined || legs.length > 0) {
+      const base = under ?? legs[0]!.contract;
+      const offset = under !== undefined ? 0 : legs[0]!.monthsLater;
+      const listed = this.listed(base, day, depth + 1);
+      if (!listed.ok) return listed;
+      const keys = new Map<string, Set<string>>();
+      const keyOf = (p: ContractPeriod): string => (p.kind === "month" ? `${p.year}-${p.month}` : `w${p.monday}`);
+      const out: ContractPeriod[] = [];
+      for (const bp of listed.value) {
+        const p = shiftPeriod(bp, -offset);
+        let all = true;
+        for (const leg of under !== undefined ? [] : legs) {
+          let set = keys.get(leg.contract);
+          if (set === undefined) {
+            const l = this.listed(leg.contract, day, depth + 1);
+            if (!l.ok) return l;
+            set = new Set(l.value.map(keyOf));
+            keys.set(leg.contract, set);
+          }
+          if (!set.has(keyOf(shiftPeriod(p, leg.monthsLater)))) all = false;
+        }
+        if (!all) continue;
+        const l = this.ltd(name, p, depth);
+        if (!l.ok) return l;
+        if (l.value >= day) out.push(p);
+      }
+      return ok(out);
+    }
+    return fail({ kind: "no-rule", contract: name, rule: "listing", date: iso });
+  }
+
+  /** The periods one listing cycle lists on a day. */
+  private cycle(name: string, parts: readonly import("./types.js").ListingPartInput[], kind: "month" | "week", day: EpochDay): ScheduleResult<ContractPeriod[]> {
+    // The front period: the first whose last trading day is on or after the day. A last trading day lies at most a
+    // few months before its contract month's start (monthOffset), so the search starts well before the day's month.
+    let front: ContractPeriod | undefined;
+    if (kind === "week") {
+      const start = weekPeriod(day - 7 * 6);
+      for (let i = 0; i < 60 && front === undefined; i++) {
+        const p = weekPeriod((start as { monday: number }).monday + 7 * i);
+        const l = this.ltd(name, p, 0);
+        if (!l.ok) return l;
+        if (l.value >= day) front = p;
+      }
+    } else {
+      const c = toCivil(day);
+      const base = monthIndex(c.year, c.month) - 13;
+      for (let i = 0; i < 400 && front === undefined; i++) {
+        const p = fromIndex(base + i);
+        const l = this.ltd(name, p, 0);
+        if (!l.ok) return l;
+        if (l.value >= day) front = p;
+      }
+    }
+    if (front === undefined) return ok([]);
+    const out: ContractPeriod[] = [];
+    const seen = new Set<string>();
+    const add = (p: ContractPeriod): void => {
+      const k = p.kind === "month" ? `${p.year}-${p.month}` : `w${p.monday}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(p);
+      }
+    };
+    for (const part of parts) {
+      if (part.kind === "consecutive") {
+        if ((part.period === "weeks") !== (kind === "week")) continue;
+        for (let i = 0; i < part.count; i++) add(shiftPeriod(front, i));
+      } else if (kind === "month" && front.kind === "month") {
+        let found = 0;
+        for (let i = 0; found < part.count && i < 12 * part.count + 12; i++) {
+          const p = shiftPeriod(front, i);
+          if (p.kind === "month" && part.months.includes(p.month)) {
+            add(p);
+            found++;
+          }
+        }
+      }
+    }
+    return ok(sortPeriods(out));
+  }
+}
+
+/** A period moved by n months (or weeks). */
+export function shiftPeriod(p: ContractPeriod, n: number): ContractPeriod {
+  if (p.kind === "week") return weekPeriod(p.monday + 7 * n);
+  const s = shiftMonth(p.year, p.month, n);
+  return monthPeriod(s.year, s.month);
+}
+
+function sortPeriods(ps: ContractPeriod[]): ContractPeriod[] {
+  return ps.sort((a, b) => periodStart(a) - periodStart(b));
+}
+
+/** Monthly periods, or ISO weeks whose Thursday lies in the months, from `from` to `to` inclusive. */
+export function periodsBetween(kind: "month" | "week", from: { year: number; month: number }, to: { year: number; month: number }): ContractPeriod[] {
+  const out: ContractPeriod[] = [];
+  if (kind === "month") {
+    for (let i = monthIndex(from.year, from.month); i <= monthIndex(to.year, to.month); i++) out.push(fromIndex(i));
+    return out;
+  }
+  const first = fromCivil(from.year, from.month, 1);
+  const last = lastDayOfMonth(to.year, to.month);
+  // The Thursday on or after the first day, then every 7 days.
+  let thursday = first + ((4 - ((((first + 3) % 7) + 7) % 7 + 1) + 7) % 7);
+  for (; thursday <= last; thursday += 7) out.push(weekPeriod(thursday));
+  return out;
+}
+
+function averaging(engine: CalendarEngine, days: import("./types.js").AveragingDaysInput, period: ContractPeriod, ltd: EpochDay): EpochDay[] {
+  if (days.kind === "every-business-day") {
+    const start = periodStart(period);
+    const end = period.kind === "month" ? lastDayOfMonth(period.year, period.month) + 1 : start + 7;
+    return engine.businessDaysBetween(start, end);
+  }
+  const first = engine.addBusinessDays(ltd + 1, -days.count);
+  return engine.businessDaysBetween(first, ltd + 1);
+}
