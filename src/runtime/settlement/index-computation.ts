@@ -1,0 +1,494 @@
+/**
+ * Index computation exactly as a compiled index declares it. The runtime defines its own structural input types
+ * ({@link IndexMethodology} and friends; the compiled model's `Index` is assignable to them, checked by a type
+ * test) so it imports nothing from the compiler. For a fixing date it takes the rules in force, then: selects the
+ * observations (trades inside the window with its inclusive or exclusive bounds, or each source's latest value at
+ * the fixing time), keeps each source's instrument of highest priority that traded, normalises prices by each
+ * source's unit (source scale ÷ index scale, exact), excludes stale sources and sources deviating from the median
+ * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions,
+ * or source values with the degradation rule for the number of sources), applies the extreme-move rule and
+ * rounds once. Intermediate values are exact {@link Ratio}s. The result carries a certificate: the inputs used,
+ * every exclusion with its reason, partition values, the methods chosen and the methodology version.
+ */
+import { Decimal, type RoundingMode } from "../decimal.js";
+import { formatInstant, localToInstant, parseIsoDate } from "../calendar/index.js";
+import type { Observations } from "../market-data/index.js";
+import { type AggregationMethod, type Item, aggregate, aggregateScaled, describeMethod, ratioOf } from "./aggregation.js";
+import { Ratio, pow10 } from "./ratio.js";
+
+/** Inclusive effective bounds (ISO dates), null meaning unbounded. */
+export interface RtEffectiveRange {
+  readonly from: string | null;
+  readonly until: string | null;
+}
+/** A versioned rule, structurally the model's `Clause`. */
+export interface RtClause<T> {
+  readonly effective: readonly RtEffectiveRange[];
+  readonly value: T;
+}
+/** A unit: its text and exact scale. */
+export interface RtUnit {
+  readonly text: string;
+  readonly scale: string;
+}
+/** A length of time. */
+export interface RtDuration {
+  readonly amount: string;
+  readonly unit: "seconds" | "minutes" | "hours" | "days" | "business-days";
+}
+/** A rounding. */
+export type RtRounding =
+  | { readonly kind: "increment"; readonly increment: string; readonly mode: RoundingMode }
+  | { readonly kind: "tick"; readonly mode: RoundingMode }
+  | { readonly kind: "unrounded" };
+/** A window of wall-clock time in a zone. */
+export interface RtWindow {
+  readonly from: string;
+  readonly fromBound: "inclusive" | "exclusive";
+  readonly to: string;
+  readonly toBound: "inclusive" | "exclusive";
+  readonly zone: string;
+}
+/** One constituent source. */
+export interface RtSource {
+  readonly name: string;
+  readonly quoted: readonly RtClause<RtUnit>[];
+  readonly instruments: readonly RtClause<readonly string[]>[];
+  readonly weight: readonly RtClause<string>[];
+}
+/** A degradation rule. */
+export interface RtDegradation {
+  readonly minSources: number;
+  readonly maxSources: number | null;
+  readonly method: AggregationMethod;
+}
+/** The parts of a compiled index methodology that computation reads. */
+export interface IndexMethodology {
+  readonly name: string;
+  readonly quoted: readonly RtClause<RtUnit>[];
+  readonly methodology: readonly RtClause<{ readonly version: string }>[];
+  readonly sources: readonly RtClause<RtSource>[];
+  readonly window: readonly RtClause<RtWindow>[];
+  readonly partition: readonly RtClause<{ readonly count: number; readonly length: RtDuration }>[];
+  readonly emptyIntervals: readonly RtClause<"skip" | "fail">[];
+  readonly aggregateTrades: readonly RtClause<AggregationMethod>[];
+  readonly aggregateIntervals: readonly RtClause<AggregationMethod>[];
+  readonly aggregateSources: readonly RtClause<AggregationMethod>[];
+  readonly excludeDeviation: readonly RtClause<{ readonly percent: string }>[];
+  readonly excludeStale: readonly RtClause<RtDuration>[];
+  readonly minimumSources: readonly RtClause<number>[];
+  readonly minimumTrades: readonly RtClause<{ readonly count: number; readonly perInterval: boolean }>[];
+  readonly degradation: readonly RtClause<RtDegradation>[];
+  readonly extremeMoves: readonly RtClause<{ readonly percent: string; readonly action: "flagged" | "held" }>[];
+  readonly rounding: readonly RtClause<RtRounding>[];
+  readonly publication: readonly RtClause<{ readonly calendar: string | null; readonly at: { readonly time: string; readonly zone: string } }>[];
+}
+
+/** What to compute: the fixing date, optionally an explicit fixing instant, the previous value and the tick. */
+export interface IndexRequest {
+  /** The fixing date, YYYY-MM-DD. */
+  readonly date: string;
+  /** The fixing instant in epoch microseconds; by default the publication time on the date. */
+  readonly at?: number;
+  /** The previous published value, for extreme moves and ties toward the prior value. */
+  readonly previous?: Decimal;
+  /** The contract's tick, when the index rounds to the tick. */
+  readonly tick?: Decimal;
+}
+
+/** Why a source or data was excluded. */
+export interface Exclusion {
+  readonly source: string;
+  readonly reason: "no-data" | "stale" | "deviation" | "instrument" | "not-a-constituent";
+  readonly detail: string;
+}
+
+/** One partition of the window. */
+export interface PartitionValue {
+  readonly from: string;
+  readonly to: string;
+  readonly trades: number;
+  readonly value: string | null;
+  readonly note: string | null;
+}
+
+/** The explanation of an index value: everything needed to recompute and audit it. */
+export interface IndexCertificate {
+  readonly index: string;
+  readonly date: string;
+  readonly fixingTime: string;
+  readonly methodologyVersion: string | null;
+  readonly window: { readonly from: string; readonly to: string; readonly fromBound: string; readonly toBound: string } | null;
+  readonly sources: readonly { readonly name: string; readonly observations: number; readonly value: string | null; readonly used: boolean }[];
+  readonly exclusions: readonly Exclusion[];
+  readonly partitions: readonly PartitionValue[];
+  readonly method: string;
+  readonly unrounded: string | null;
+  readonly rounding: string;
+  readonly status: "published" | "flagged" | "held" | "failed";
+  readonly notes: readonly string[];
+}
+
+/** Why no value could be fixed. */
+export type IndexFailureKind = "no-methodology" | "insufficient-sources" | "empty-interval" | "no-data" | "aggregation" | "rounding" | "time";
+
+/** An index value with its certificate, or the failure with the certificate so far. */
+export type IndexResult =
+  | { readonly ok: true; readonly value: Decimal; readonly status: "published" | "flagged" | "held"; readonly certificate: IndexCertificate }
+  | { readonly ok: false; readonly failure: { readonly kind: IndexFailureKind; readonly message: string }; readonly certificate: IndexCertificate };
+
+/** The version of a rule in force on an ISO date, if any. */
+export function inForce<T>(clauses: readonly RtClause<T>[], date: string): T | undefined {
+  for (const c of clauses) if (c.effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until))) return c.value;
+  return undefined;
+}
+
+/** Every rule in force on a date (for lists of rules that all apply). */
+export function allInForce<T>(clauses: readonly RtClause<T>[], date: string): T[] {
+  return clauses.filter((c) => c.effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until))).map((c) => c.value);
+}
+
+const MICROS: Record<Exclude<RtDuration["unit"], "business-days">, bigint> = { seconds: 1_000_000n, minutes: 60_000_000n, hours: 3_600_000_000n, days: 86_400_000_000n };
+
+/** A clock duration in microseconds (exact; fractional microseconds round down); business days are not clock time. */
+export function durationMicros(d: RtDuration): number | undefined {
+  if (d.unit === "business-days") return undefined;
+  const r = ratioOf(d.amount).mul(Ratio.of(MICROS[d.unit]));
+  return Number(r.num / r.den);
+}
+
+function iso(micros: number): string {
+  const ms = Math.floor(micros / 1000);
+  const r = formatInstant(ms, "UTC");
+  const base = r.ok ? r.value : new Date(ms).toISOString();
+  const sub = micros - ms * 1000;
+  return sub === 0 ? base : `${base} +${sub}µs`;
+}
+
+function lowerBound(time: Float64Array, t: number, inclusive: boolean): number {
+  // First row with time >= t (inclusive) or > t (exclusive).
+  let lo = 0, hi = time.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (inclusive ? time[mid]! < t : time[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function roundingText(r: RtRounding | undefined): string {
+  if (r === undefined) return "none stated";
+  return r.kind === "increment" ? `to ${r.increment} ${r.mode}` : r.kind === "tick" ? `to the tick ${r.mode}` : "unrounded";
+}
+
+/** Computes an index value from observations for a fixing date, exactly as the methodology in force declares. */
+export function computeIndex(index: IndexMethodology, obs: Observations, request: IndexRequest): IndexResult {
+  const date = request.date;
+  const exclusions: Exclusion[] = [];
+  const notes: string[] = [];
+  const partitions: PartitionValue[] = [];
+  let method = "";
+  const sourceRows: { name: string; observations: number; value: string | null; used: boolean }[] = [];
+  let windowCert: IndexCertificate["window"] = null;
+  let fixingTime = "";
+  const version = inForce(index.methodology, date)?.version ?? null;
+  const rounding = inForce(index.rounding, date);
+  const cert = (status: IndexCertificate["status"], unrounded: string | null): IndexCertificate => ({
+    index: index.name,
+    date,
+    fixingTime,
+    methodologyVersion: version,
+    window: windowCert,
+    sources: sourceRows,
+    exclusions,
+    partitions,
+    method,
+    unrounded,
+    rounding: roundingText(rounding),
+    status,
+    notes,
+  });
+  const fail = (kind: IndexFailureKind, message: string): IndexResult => ({ ok: false, failure: { kind, message }, certificate: cert("failed", null) });
+
+  const day = parseIsoDate(date);
+  if (day === undefined) return fail("time", `invalid date ${date}`);
+  const publication = inForce(index.publication, date);
+  let at = request.at;
+  if (at === undefined) {
+    if (publication === undefined) return fail("time", "no fixing time: the index states no publication time and none was given");
+    const r = localToInstant(day, publication.at.time, publication.at.zone);
+    if (!r.ok) return fail("time", `fixing time ${publication.at.time} ${publication.at.zone}: ${r.error.kind}`);
+    at = r.value * 1000;
+  }
+  fixingTime = iso(at);
+  const indexUnit = inForce(index.quoted, date);
+  if (indexUnit === undefined) return fail("no-methodology", `${index.name} states no quote unit on ${date}`);
+  const indexScale = ratioOf(indexUnit.scale);
+
+  // Constituents in force, mapped to observation source indices.
+  const constituents = allInForce(index.sources, date);
+  const byObsIndex = new Map<number, number>(); // obs source index -> constituent position
+  const obsIndexOf = new Map(obs.sources.map((n, i) => [n, i]));
+  const factors: Ratio[] = [];
+  for (let k = 0; k < constituents.length; k++) {
+    const s = constituents[k]!;
+    const u = inForce(s.quoted, date) ?? indexUnit;
+    factors.push(ratioOf(u.scale).div(indexScale));
+    const oi = obsIndexOf.get(s.name);
+    if (oi !== undefined) byObsIndex.set(oi, k);
+  }
+  const priceDen = pow10(obs.priceScale);
+  const volumeDen = pow10(obs.volumeScale);
+
+  // Select rows.
+  const window = inForce(index.window, date);
+  let rowsBySource: number[][] = constituents.map(() => []);
+  let lastTime: number[] = constituents.map(() => -Infinity);
+  let windowStart = 0, windowEnd = 0;
+  const foreign = new Map<string, number>();
+  if (window !== undefined) {
+    const f = localToInstant(day, window.from, window.zone);
+    const t = localToInstant(day, window.to, window.zone);
+    if (!f.ok || !t.ok) return fail("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
+    windowStart = f.value * 1000;
+    windowEnd = t.value * 1000;
+    windowCert = { from: iso(windowStart), to: iso(windowEnd), fromBound: window.fromBound, toBound: window.toBound };
+    const lo = lowerBound(obs.time, windowStart, window.fromBound === "inclusive");
+    const hi = lowerBound(obs.time, windowEnd, window.toBound === "exclusive");
+    for (let r = lo; r < hi; r++) {
+      const k = byObsIndex.get(obs.source[r]!);
+      if (k === undefined) {
+        const name = obs.sources[obs.source[r]!]!;
+        foreign.set(name, (foreign.get(name) ?? 0) + 1);
+        continue;
+      }
+      rowsBySource[k]!.push(r);
+      lastTime[k] = obs.time[r]!;
+    }
+  } else {
+    // Each source's latest observation at or before the fixing time.
+    const hi = lowerBound(obs.time, at, false);
+    const seen = new Set<number>();
+    for (let r = hi - 1; r >= 0 && seen.size < constituents.length; r--) {
+      const k = byObsIndex.get(obs.source[r]!);
+      if (k === undefined || seen.has(k)) continue;
+      seen.add(k);
+      rowsBySource[k] = [r];
+      lastTime[k] = obs.time[r]!;
+    }
+  }
+  for (const [name, count] of [...foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    exclusions.push({ source: name, reason: "not-a-constituent", detail: `${count} observation(s) from a source that is not a constituent on ${date}` });
+  }
+
+  // Instruments: the first acceptable instrument, in priority order, that has observations.
+  if (obs.instrument !== null) {
+    constituents.forEach((s, k) => {
+      const accepted = inForce(s.instruments, date);
+      if (accepted === undefined) return;
+      const rows = rowsBySource[k]!;
+      const present = new Set(rows.map((r) => obs.instrument![r]));
+      const chosen = accepted.find((i) => present.has(i));
+      const kept = rows.filter((r) => obs.instrument![r] === chosen || (obs.instrument![r] === null && chosen === undefined));
+      if (kept.length < rows.length) {
+        exclusions.push({ source: s.name, reason: "instrument", detail: `${rows.length - kept.length} observation(s) in instruments other than ${chosen === undefined ? "the accepted ones" : JSON.stringify(chosen)}` });
+      }
+      rowsBySource[k] = kept;
+      lastTime[k] = kept.length > 0 ? obs.time[kept[kept.length - 1]!]! : -Infinity;
+    });
+  }
+
+  // Normalised integer prices when every factor allows it (hot path); exact ratios otherwise.
+  let lcm = 1n;
+  for (const f of factors) lcm = (lcm * f.den) / gcdBig(lcm, f.den);
+  const intFactor = factors.map((f) => (f.num * lcm) / f.den);
+  const normDen = priceDen * lcm; // normalised value = normPrice / normDen
+  let normPrice: Float64Array | null = obs.price;
+  if (intFactor.some((f) => f !== 1n)) {
+    normPrice = new Float64Array(obs.length);
+    let exact = true;
+    constituents.forEach((_, k) => {
+      const fk = Number(intFactor[k]!);
+      for (const r of rowsBySource[k]!) {
+        const v = obs.price[r]! * fk;
+        if (v > Number.MAX_SAFE_INTEGER) exact = false;
+        normPrice![r] = v;
+      }
+    });
+    if (!exact) normPrice = null;
+  }
+  const valueOfRow = (r: number, k: number): Ratio => Ratio.of(BigInt(obs.price[r]!) * intFactor[k]!, normDen);
+  const tradesMethod = inForce(index.aggregateTrades, date);
+
+  const aggregateRows = (m: AggregationMethod, rows: number[] | Uint32Array, ks: (r: number) => number): { ok: true; value: Ratio } | { ok: false; reason: string } => {
+    if (normPrice !== null) {
+      const res = aggregateScaled(m, normPrice, obs.volume, rows instanceof Uint32Array ? rows : Uint32Array.from(rows), volumeDen);
+      return res.ok ? { ok: true, value: res.value.div(Ratio.of(normDen)) } : res;
+    }
+    const items: Item[] = [];
+    for (const r of rows) items.push({ value: valueOfRow(r, ks(r)), volume: Ratio.of(BigInt(obs.volume[r]!), volumeDen), weight: Ratio.of(1n) });
+    return aggregate(m, items);
+  };
+
+  // Per-source values.
+  const sourceValues: (Ratio | null)[] = constituents.map((s, k) => {
+    const rows = rowsBySource[k]!;
+    if (rows.length === 0) return null;
+    if (window === undefined || tradesMethod === undefined) return rows.length === 1 || window === undefined ? valueOfRow(rows[rows.length - 1]!, k) : null;
+    const r = aggregateRows(tradesMethod, rows, () => k);
+    return r.ok ? r.value : null;
+  });
+  const eligible = new Array<boolean>(constituents.length).fill(true);
+  constituents.forEach((s, k) => {
+    if (rowsBySource[k]!.length === 0) {
+      eligible[k] = false;
+      exclusions.push({ source: s.name, reason: "no-data", detail: window !== undefined ? "no observations in the window" : "no observation at or before the fixing time" });
+    }
+  });
+
+  // Staleness.
+  const stale = inForce(index.excludeStale, date);
+  if (stale !== undefined) {
+    const limit = durationMicros(stale);
+    if (limit !== undefined) {
+      constituents.forEach((s, k) => {
+        if (eligible[k] && at! - lastTime[k]! > limit) {
+          eligible[k] = false;
+          exclusions.push({ source: s.name, reason: "stale", detail: `last observation ${iso(lastTime[k]!)} is more than ${stale.amount} ${stale.unit} before the fixing time` });
+        }
+      });
+    } else notes.push("staleness in business days is not applied to intraday data");
+  }
+
+  // Deviation from the median of the others, applied once to every source simultaneously.
+  const deviation = inForce(index.excludeDeviation, date);
+  if (deviation !== undefined) {
+    const limit = ratioOf(deviation.percent).div(Ratio.of(100n));
+    const candidates = constituents.map((_, k) => k).filter((k) => eligible[k] && sourceValues[k] !== null);
+    const drop: number[] = [];
+    for (const k of candidates) {
+      const others = candidates.filter((j) => j !== k).map((j) => sourceValues[j]!);
+      if (others.length === 0) continue;
+      const sorted = others.sort((a, b) => a.cmp(b));
+      const n = sorted.length;
+      const med = n % 2 === 1 ? sorted[(n - 1) / 2]! : sorted[n / 2 - 1]!.add(sorted[n / 2]!).div(Ratio.of(2n));
+      if (med.sign() === 0) continue;
+      const dev = sourceValues[k]!.sub(med).abs().div(med.abs());
+      if (dev.cmp(limit) > 0) drop.push(k);
+    }
+    for (const k of drop) {
+      eligible[k] = false;
+      exclusions.push({ source: constituents[k]!.name, reason: "deviation", detail: `value ${sourceValues[k]!.toString()} deviates more than ${deviation.percent}% from the median of the others` });
+    }
+  }
+  constituents.forEach((s, k) => sourceRows.push({ name: s.name, observations: rowsBySource[k]!.length, value: sourceValues[k]?.toString() ?? null, used: eligible[k]! }));
+  const used = constituents.map((_, k) => k).filter((k) => eligible[k]);
+
+  const minimum = inForce(index.minimumSources, date);
+  if (minimum !== undefined && used.length < minimum) return fail("insufficient-sources", `${used.length} eligible source(s), fewer than the minimum of ${minimum}`);
+  if (used.length === 0) return fail("no-data", "no eligible source");
+
+  // Aggregate.
+  let unrounded: Ratio;
+  const partition = inForce(index.partition, date);
+  const sourcesMethod = inForce(index.aggregateSources, date);
+  if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
+    if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
+    const pooled: number[] = [];
+    for (const k of used) for (const r of rowsBySource[k]!) pooled.push(r);
+    pooled.sort((a, b) => a - b);
+    const sourceOf = (r: number): number => byObsIndex.get(obs.source[r]!)!;
+    const minTrades = inForce(index.minimumTrades, date);
+    if (partition === undefined) {
+      method = describeMethod(tradesMethod);
+      const r = aggregateRows(tradesMethod, pooled, sourceOf);
+      if (!r.ok) return fail("aggregation", r.reason);
+      unrounded = r.value;
+    } else {
+      const len = durationMicros(partition.length);
+      if (len === undefined) return fail("no-methodology", "a partition length in business days is meaningless inside a window");
+      const intervalsMethod = inForce(index.aggregateIntervals, date);
+      if (intervalsMethod === undefined) return fail("no-methodology", "the index states no interval aggregation");
+      method = `${describeMethod(tradesMethod)} per interval, then ${describeMethod(intervalsMethod)} of ${partition.count} intervals`;
+      const empty = inForce(index.emptyIntervals, date) ?? "fail";
+      const items: Item[] = [];
+      let p = 0;
+      for (let i = 0; i < partition.count; i++) {
+        const a = windowStart + i * len;
+        const b = i === partition.count - 1 ? windowEnd : a + len;
+        const rows: number[] = [];
+        // Inner boundaries are half-open [a, b); the window's own bounds apply at its ends (rows are already inside).
+        while (p < pooled.length && (i === partition.count - 1 || obs.time[pooled[p]!]! < b)) rows.push(pooled[p++]!);
+        const needed = minTrades !== undefined && minTrades.perInterval ? minTrades.count : 1;
+        if (rows.length < needed) {
+          partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: null, note: rows.length === 0 ? "no trades" : `fewer than ${needed} trades` });
+          if (empty === "fail") return fail("empty-interval", `interval ${i + 1} (${iso(a)} to ${iso(b)}) has ${rows.length} trade(s)`);
+          continue;
+        }
+        const r = aggregateRows(tradesMethod, rows, sourceOf);
+        if (!r.ok) {
+          partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: null, note: r.reason });
+          if (empty === "fail") return fail("empty-interval", `interval ${i + 1}: ${r.reason}`);
+          continue;
+        }
+        let vol = Ratio.ZERO;
+        for (const row of rows) vol = vol.add(Ratio.of(BigInt(obs.volume[row]!), volumeDen));
+        items.push({ value: r.value, volume: vol, weight: Ratio.of(1n) });
+        partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: r.value.toString(), note: null });
+      }
+      if (items.length === 0) return fail("empty-interval", "every interval is empty");
+      const r = aggregate(intervalsMethod, items);
+      if (!r.ok) return fail("aggregation", r.reason);
+      unrounded = r.value;
+    }
+  } else {
+    const degradations = allInForce(index.degradation, date);
+    const chosen = degradations.find((d) => used.length >= d.minSources && (d.maxSources === null || used.length <= d.maxSources));
+    const m = chosen?.method ?? sourcesMethod;
+    if (m === undefined) return fail("no-methodology", "the index states no source aggregation");
+    method = chosen !== undefined ? `${describeMethod(m)} (degradation rule for ${chosen.minSources}${chosen.maxSources === null ? " or more" : chosen.maxSources === chosen.minSources ? "" : ` to ${chosen.maxSources}`} sources; ${used.length} eligible)` : describeMethod(m);
+    const items: Item[] = used.map((k) => {
+      const s = constituents[k]!;
+      let vol = Ratio.ZERO;
+      for (const r of rowsBySource[k]!) vol = vol.add(Ratio.of(BigInt(obs.volume[r]!), volumeDen));
+      return { value: sourceValues[k]!, volume: vol, weight: ratioOf(inForce(s.weight, date) ?? "1") };
+    });
+    if (items.some((i) => i.value === null)) return fail("aggregation", "a source has no value");
+    const r = aggregate(m, items);
+    if (!r.ok) return fail("aggregation", r.reason);
+    unrounded = r.value;
+  }
+
+  // Extreme moves.
+  let status: "published" | "flagged" | "held" = "published";
+  const extreme = inForce(index.extremeMoves, date);
+  if (extreme !== undefined && request.previous !== undefined && !request.previous.isZero()) {
+    const prev = Ratio.fromDecimal(request.previous);
+    const move = unrounded.sub(prev).abs().div(prev.abs());
+    if (move.cmp(ratioOf(extreme.percent).div(Ratio.of(100n))) > 0) {
+      status = extreme.action;
+      notes.push(`moved more than ${extreme.percent}% from the previous value ${request.previous.toString()}: ${extreme.action}`);
+    }
+  }
+
+  // Rounding.
+  let value: Decimal | undefined;
+  try {
+    if (rounding === undefined || rounding.kind === "unrounded") {
+      value = unrounded.toDecimal();
+      if (value === undefined) return { ok: false, failure: { kind: "rounding", message: `the unrounded value ${unrounded.toString()} is not a terminating decimal and the index states no rounding` }, certificate: cert("failed", unrounded.toString()) };
+    } else {
+      const inc = rounding.kind === "increment" ? Decimal.of(rounding.increment) : request.tick;
+      if (inc === undefined) return { ok: false, failure: { kind: "rounding", message: "the index rounds to the contract's tick and no tick was given" }, certificate: cert("failed", unrounded.toString()) };
+      value = unrounded.roundToIncrement(inc, rounding.mode, request.previous === undefined ? undefined : Ratio.fromDecimal(request.previous));
+    }
+  } catch (e) {
+    return { ok: false, failure: { kind: "rounding", message: e instanceof Error ? e.message : String(e) }, certificate: cert("failed", unrounded.toString()) };
+  }
+  return { ok: true, value, status, certificate: cert(status, unrounded.toString()) };
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}

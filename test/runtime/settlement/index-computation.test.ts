@@ -1,0 +1,134 @@
+/**
+ * Index computation on the compiled BTC_REF and AITOK_OUT methodologies with hand-computed expectations: window
+ * bounds, partitions with the exact-half convention, deviation and staleness exclusions, unit normalisation,
+ * degradation by source count, rounding; plus the type test that the model's Index is assignable to the runtime's
+ * structural input type, and the property that the value does not depend on the order of observations.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Index } from "../../../src/model/indices.js";
+import { Decimal } from "../../../src/runtime/decimal.js";
+import { parseObservations } from "../../../src/runtime/market-data/index.js";
+import { type IndexMethodology, computeIndex } from "../../../src/runtime/settlement/index-computation.js";
+import { compileFiles } from "../../model/compile-helpers.js";
+
+function compiledIndex(path: string, name: string): IndexMethodology {
+  const r = compileFiles([path]);
+  const file = r.files.find((f) => f.path === `indices/${name}.json`);
+  if (file === undefined) throw new Error(`no compiled ${name}: ${r.diagnostics.map((d) => d.message).join("; ")}`);
+  const spec = JSON.parse(file.text) as { indices: Record<string, Index> };
+  const index: Index = spec.indices[name]!;
+  const rt: IndexMethodology = index; // the type test: the model's Index is assignable to the runtime's input type
+  return rt;
+}
+
+const BTC = compiledIndex("specs/indices/btc-ref.terms", "BTC_REF");
+const AITOK = compiledIndex("specs/indices/aitok-out.terms", "AITOK_OUT");
+
+function obs(rows: string[], sources?: readonly string[]) {
+  const r = parseObservations(rows.join("\n"), { file: "t.csv", ...(sources ? { sources } : {}) });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+const BTC_ROWS = [
+  "2026-03-27T14:59:59.999999Z,BITSTAMP,500,1", // before the window
+  "2026-03-27T15:00:00Z,BITSTAMP,100,1", // inclusive lower bound
+  "2026-03-27T15:01:00Z,ITBIT,150,1", // deviates > 10% from the others
+  "2026-03-27T15:04:59Z,COINBASE,102,1",
+  "2026-03-27T15:05:00Z,KRAKEN,103,3",
+  "2026-03-27T15:06:00Z,GEMINI,99,1",
+  "2026-03-27T15:10:00Z,GEMINI,100.001,0.5",
+  "2026-03-27T16:00:00Z,KRAKEN,900,1", // exclusive upper bound
+];
+
+describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mean)", () => {
+  it("computes the hand-computed value with its certificate", () => {
+    const r = computeIndex(BTC, obs(BTC_ROWS), { date: "2026-03-27" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // partitions: 101 (exact half → mean of straddling 100 and 102), 103, 100.001; mean 304.001/3 → 101.33
+    expect(r.value.toString()).toBe("101.33");
+    const c = r.certificate;
+    expect(c.methodologyVersion).toBe("2.0");
+    expect(c.fixingTime).toContain("16:00");
+    expect(c.partitions.filter((p) => p.value !== null).map((p) => p.value)).toEqual(["101", "103", "100.001"]);
+    expect(c.partitions.length).toBe(12);
+    expect(c.exclusions.map((e) => [e.source, e.reason])).toEqual([
+      ["LMAX_DIGITAL", "no-data"],
+      ["ITBIT", "deviation"],
+    ]);
+    expect(c.unrounded).toBe("304001/3000");
+    expect(c.status).toBe("published");
+  });
+
+  it("does not apply the deviation rule before it is effective (methodology 1.0)", () => {
+    const rows = BTC_ROWS.map((r) => r.replace("2026-03-27", "2019-03-27"));
+    const r = computeIndex(BTC, obs(rows), { date: "2019-03-27" });
+    expect(r.ok && r.certificate.methodologyVersion).toBe("1.0");
+    // ITBIT's 150 joins partition 1: sorted 100(1),102(1),150(1), half of 3 is 1.5 → 102
+    expect(r.ok && r.certificate.partitions[0]!.value).toBe("102");
+  });
+
+  it("fails with fewer than the minimum of sources", () => {
+    const r = computeIndex(BTC, obs(["2026-03-27T15:00:00Z,BITSTAMP,100,1"]), { date: "2026-03-27" });
+    expect(!r.ok && r.failure.kind).toBe("insufficient-sources");
+  });
+
+  it("flags an extreme move against the previous value", () => {
+    const r = computeIndex(BTC, obs(BTC_ROWS), { date: "2026-03-27", previous: Decimal.of("50") });
+    expect(r.ok && r.status).toBe("flagged");
+  });
+
+  it("is invariant to the order of observations within the same instant and across sources", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3599 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 9000, max: 11000 }), fc.integer({ min: 1, max: 50 })), { minLength: 5, maxLength: 60 }), (raw) => {
+        const names = ["BITSTAMP", "COINBASE", "GEMINI", "ITBIT", "KRAKEN"];
+        const uniq = new Map<string, (typeof raw)[number]>();
+        for (const t of raw) uniq.set(`${t[0]},${t[1]}`, t);
+        const rows = [...uniq.values()];
+        const toCsv = (list: typeof rows) =>
+          list
+            .slice()
+            .sort((a, b) => a[0] - b[0])
+            .map(([s, src, p, v]) => `${new Date(Date.UTC(2026, 2, 27, 15, 0, s)).toISOString().replace(".000", "")},${names[src]},${p / 100},${v / 10}`);
+        const a = computeIndex(BTC, obs(toCsv(rows), names), { date: "2026-03-27" });
+        const b = computeIndex(BTC, obs(toCsv(rows.slice().reverse()), names), { date: "2026-03-27" });
+        expect(a.ok ? a.value.toString() : a.failure.kind).toBe(b.ok ? b.value.toString() : b.failure.kind);
+      }),
+      { seed: 20261124, numRuns: 60 },
+    );
+  });
+});
+
+describe("computeIndex: AITOK_OUT (snapshots, units, staleness, deviation, degradation)", () => {
+  const rows = [
+    "2026-03-27T14:00:00Z,TOGETHER,9,0", // stale: more than 60 minutes before 16:00 London
+    "2026-03-27T15:30:00Z,OPENAI,10,0",
+    "2026-03-27T15:31:00Z,ANTHROPIC,12,0",
+    "2026-03-27T15:32:00Z,GOOGLE,10,0",
+    "2026-03-27T15:33:00Z,MISTRAL,8,0",
+    "2026-03-27T15:34:00Z,DEEPSEEK,1.1,0", // deviates > 25%
+    "2026-03-27T15:35:00Z,AWS_BEDROCK,0.012,0", // per 1K tokens → 12
+    "2026-03-27T15:36:00Z,XAI,0.000011,0", // per token → 11
+    "2026-03-27T16:00:01Z,OPENAI,99,0", // after the fixing time
+  ];
+  it("normalises, excludes and uses the degradation rule for 6 sources (trimmed mean)", () => {
+    const r = computeIndex(AITOK, obs(rows), { date: "2026-03-27" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.toString()).toBe("10.75");
+    expect(r.certificate.methodologyVersion).toBe("1.1");
+    expect(r.certificate.exclusions.map((e) => [e.source, e.reason])).toEqual([
+      ["TOGETHER", "stale"],
+      ["DEEPSEEK", "deviation"],
+    ]);
+    expect(r.certificate.sources.find((s) => s.name === "XAI")!.value).toBe("11");
+    expect(r.certificate.method).toContain("trimmed-mean");
+  });
+  it("uses the median with 3 to 4 sources", () => {
+    const r = computeIndex(AITOK, obs(rows.filter((x) => /OPENAI,10|ANTHROPIC|GOOGLE|MISTRAL/.test(x))), { date: "2026-03-27" });
+    expect(r.ok && r.value.toString()).toBe("10");
+    expect(r.ok && r.certificate.method).toContain("median");
+  });
+});
