@@ -339,3 +339,19 @@ export function fixingLookup(fixings: readonly { readonly index: string; readonl
     },
   };
 }
+
+/**
+ * The settlement date: a day plus a lag in calendar days, then adjusted by a business-day convention on a
+ * calendar (no engine: no adjustment, every day counts).
+ */
+export function settlementDate(from: string, lagDays: number, engine: CalendarEngine | undefined, convention: "following" | "modified-following" | "preceding" | "modified-preceding" | "unadjusted"): string {
+  const day = parseIsoDate(from);
+  if (day === undefined) throw new RangeError(`invalid date ${from}`);
+  const shifted = day + lagDays;
+  return formatIsoDate(engine === undefined ? shifted : engine.adjust(shifted, convention));
+}
+
+/** A future's cash settlement amount: (settlement − trade price) × multiplier × quantity (negative quantity for short). */
+export function futureSettlementAmount(settlement: Decimal, tradePrice: Decimal, multiplier: Decimal, quantity: Decimal): Decimal {
+  return variationMargin(settlement, tradePrice, multiplier, quantity);
+}
