@@ -155,12 +155,88 @@ function offsetMsAt(f: Intl.DateTimeFormat, instant: number): number {
   return wallMs(f, instant) - instant;
 }
 
+/** The offsets of a zone during one UTC year: `offsets[i]` is in force from `starts[i]` (epoch ms) on. */
+interface ZoneYear {
+  readonly starts: number[];
+  readonly offsets: number[];
+}
+
+/** Sampling step of the transition search; no zone has two clock changes that cancel out within it. */
+const SAMPLE_MS = 14 * MS_PER_DAY;
+const zoneYears = new Map<Intl.DateTimeFormat, Map<number, ZoneYear>>();
+
+/** Finds every change of offset in (lo, hi] by bisection to the second, given the offsets at both ends differ. */
+function findChanges(f: Intl.DateTimeFormat, lo: number, loOffset: number, hi: number, hiOffset: number, out: ZoneYear): void {
+  let l = lo;
+  let h = hi;
+  while (h - l > 1000) {
+    const m = l + Math.floor((h - l) / 2000) * 1000;
+    if (offsetMsAt(f, m) === loOffset) l = m;
+    else h = m;
+  }
+  const o = offsetMsAt(f, h);
+  out.starts.push(h);
+  out.offsets.push(o);
+  if (o !== hiOffset) findChanges(f, h, o, hi, hiOffset, out);
+}
+
+/** The offset table of a zone for a UTC year, built once (about 30 ICU calls for a zone with summer time). */
+function zoneYear(f: Intl.DateTimeFormat, year: number): ZoneYear {
+  let years = zoneYears.get(f);
+  if (years === undefined) {
+    years = new Map();
+    zoneYears.set(f, years);
+  }
+  let t = years.get(year);
+  if (t === undefined) {
+    const a = fromCivil(year, 1, 1) * MS_PER_DAY;
+    const b = fromCivil(year + 1, 1, 1) * MS_PER_DAY;
+    const first = offsetMsAt(f, a);
+    const table: ZoneYear = { starts: [a], offsets: [first] };
+    let prev = a;
+    let prevOffset = first;
+    for (let s = a + SAMPLE_MS; prev < b; s += SAMPLE_MS) {
+      const at = Math.min(s, b);
+      const o = offsetMsAt(f, at);
+      if (o !== prevOffset) findChanges(f, prev, prevOffset, at, o, table);
+      prev = at;
+      prevOffset = o;
+    }
+    t = table;
+    years.set(year, t);
+  }
+  return t;
+}
+
+/**
+ * The offset (local minus UTC, ms) of a zone at an instant, from the zone's per-year table of clock changes: the
+ * tables are computed from ICU once per zone and year, so converting many times costs array lookups, not ICU calls.
+ */
+function offsetAt(f: Intl.DateTimeFormat, instant: number): number {
+  const day = Math.floor(instant / MS_PER_DAY);
+  const t = zoneYear(f, yearOfDay(day));
+  let i = t.starts.length - 1;
+  while (i > 0 && t.starts[i]! > instant) i--;
+  return t.offsets[i]!;
+}
+
+/** The year of an epoch day (Hinnant's civil_from_days, year only). */
+function yearOfDay(epochDay: number): number {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}
+
 /** The UTC offset (local minus UTC, in seconds) of a zone at an instant. */
 export function timeZoneOffsetSeconds(instant: number, zone: string): CalendarResult<number> {
   const f = formatterFor(zone);
   if (!f) return fail({ kind: "invalid-time-zone", zone });
   if (!Number.isFinite(instant)) return fail({ kind: "invalid-time", time: String(instant) });
-  return ok(offsetMsAt(f, instant) / 1000);
+  return ok(offsetAt(f, instant) / 1000);
 }
 
 /**
@@ -174,22 +250,22 @@ export function resolveLocalTime(day: EpochDay, time: string, zone: string): Cal
   if (seconds === undefined || !Number.isInteger(day)) return fail({ kind: "invalid-time", time });
   const local = day * MS_PER_DAY + seconds * 1000;
   // Offsets a day either side bracket any single transition near this local time.
-  const before = offsetMsAt(f, local - MS_PER_DAY);
-  const after = offsetMsAt(f, local + MS_PER_DAY);
+  const before = offsetAt(f, local - MS_PER_DAY);
+  const after = offsetAt(f, local + MS_PER_DAY);
   const candidates: number[] = [];
   for (const off of before === after ? [before] : [before, after]) {
     const t = local - off;
-    if (offsetMsAt(f, t) === off) candidates.push(t);
+    if (offsetAt(f, t) === off) candidates.push(t);
   }
   if (candidates.length === 0) {
     // A gap: apply the offset in force before the transition, landing after it by the gap's length.
     const t = local - before;
-    return ok({ instant: t, offsetSeconds: offsetMsAt(f, t) / 1000, status: "gap" });
+    return ok({ instant: t, offsetSeconds: offsetAt(f, t) / 1000, status: "gap" });
   }
   const instant = Math.min(...candidates);
   return ok({
     instant,
-    offsetSeconds: offsetMsAt(f, instant) / 1000,
+    offsetSeconds: offsetAt(f, instant) / 1000,
     status: candidates.length > 1 ? "ambiguous" : "exact",
   });
 }
@@ -205,7 +281,7 @@ export function instantToLocal(instant: number, zone: string): CalendarResult<Lo
   const f = formatterFor(zone);
   if (!f) return fail({ kind: "invalid-time-zone", zone });
   if (!Number.isFinite(instant)) return fail({ kind: "invalid-time", time: String(instant) });
-  const wall = wallMs(f, instant);
+  const wall = instant + offsetAt(f, instant);
   const day = Math.floor(wall / MS_PER_DAY);
   let rest = wall - day * MS_PER_DAY;
   const millisecond = rest % 1000;
