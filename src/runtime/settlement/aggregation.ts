@@ -159,7 +159,7 @@ export function aggregateScaled(method: AggregationMethod, price: Float64Array, 
       return { ok: true, value: Ratio.of(BigInt(p[n / 2 - 1]!) + BigInt(p[n / 2]!), 2n) };
     }
     case "volume-weighted-median": {
-      rows.sort((a, b) => price[a]! - price[b]!);
+      sortRowsByPrice(price, rows);
       let total = 0;
       for (let k = 0; k < n; k++) total += volume[rows[k]!]!;
       if (total === 0) return { ok: false, reason: "total volume is zero" };
@@ -208,6 +208,34 @@ export function aggregateScaled(method: AggregationMethod, price: Float64Array, 
       return aggregate(method, itemsOf(price, volume, rows, volumeDenominator));
     default:
       return aggregate(method, itemsOf(price, volume, rows, volumeDenominator));
+  }
+}
+
+/**
+ * Sorts rows by price. When price × 2^k (2^k > the number of rows) stays below 2^53, each row becomes one exact
+ * float64 key price·2^k + position and a native numeric sort does the work (no comparator calls); otherwise a
+ * comparator sort. Ties keep no particular order, which no method depends on.
+ */
+function sortRowsByPrice(price: Float64Array, rows: Uint32Array): void {
+  const n = rows.length;
+  let max = 0;
+  for (let k = 0; k < n; k++) {
+    const p = price[rows[k]!]!;
+    if (p > max) max = p;
+  }
+  let shift = 1;
+  while (shift <= n) shift *= 2;
+  if (max * shift + shift > SAFE) {
+    rows.sort((a, b) => price[a]! - price[b]!);
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) keys[k] = price[rows[k]!]! * shift + k;
+  keys.sort();
+  const copy = rows.slice();
+  for (let k = 0; k < n; k++) {
+    const key = keys[k]!;
+    rows[k] = copy[key % shift]!;
   }
 }
 

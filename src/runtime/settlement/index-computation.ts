@@ -394,9 +394,15 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   const sourcesMethod = inForce(index.aggregateSources, date);
   if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
     if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
-    const pooled: number[] = [];
-    for (const k of used) for (const r of rowsBySource[k]!) pooled.push(r);
-    pooled.sort((a, b) => a - b);
+    // Rows of the used sources in time order (row numbers are in time order; a native typed-array sort).
+    let total = 0;
+    for (const k of used) total += rowsBySource[k]!.length;
+    const pooled = new Uint32Array(total);
+    {
+      let w = 0;
+      for (const k of used) for (const r of rowsBySource[k]!) pooled[w++] = r;
+      pooled.sort();
+    }
     const sourceOf = (r: number): number => byObsIndex.get(obs.source[r]!)!;
     const minTrades = inForce(index.minimumTrades, date);
     if (partition === undefined) {
@@ -416,9 +422,11 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       for (let i = 0; i < partition.count; i++) {
         const a = windowStart + i * len;
         const b = i === partition.count - 1 ? windowEnd : a + len;
-        const rows: number[] = [];
         // Inner boundaries are half-open [a, b); the window's own bounds apply at its ends (rows are already inside).
-        while (p < pooled.length && (i === partition.count - 1 || obs.time[pooled[p]!]! < b)) rows.push(pooled[p++]!);
+        // Each interval is a disjoint slice of `pooled`, which aggregation may reorder in place.
+        const start = p;
+        while (p < pooled.length && (i === partition.count - 1 || obs.time[pooled[p]!]! < b)) p++;
+        const rows = pooled.subarray(start, p);
         const needed = minTrades !== undefined && minTrades.perInterval ? minTrades.count : 1;
         if (rows.length < needed) {
           partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: null, note: rows.length === 0 ? "no trades" : `fewer than ${needed} trades` });

@@ -1,0 +1,52 @@
+/**
+ * Public entry of the settlement runtime: exact rationals, the aggregation methods, index computation with its
+ * certificate, final settlement, the fallback waterfall, option payoffs, variation margin and settlement dates.
+ * Imports nothing from the compiler; its input types are structural and the compiled model satisfies them.
+ */
+export { Ratio } from "./ratio.js";
+export type { AggregationMethod, AggregationName, AggregationResult, Item } from "./aggregation.js";
+export { aggregate, aggregateScaled, describeMethod } from "./aggregation.js";
+export type {
+  Exclusion,
+  IndexCertificate,
+  IndexFailureKind,
+  IndexMethodology,
+  IndexRequest,
+  IndexResult,
+  PartitionValue,
+  RtClause,
+  RtDuration,
+  RtRounding,
+  RtSource,
+  RtUnit,
+  RtWindow,
+} from "./index-computation.js";
+export { allInForce, computeIndex, durationMicros, inForce } from "./index-computation.js";
+export type {
+  DisruptionKind,
+  FinalSettlementResult,
+  FixingLookup,
+  IndexLookup,
+  LevelAttempt,
+  OptionPayoff,
+  OptionRight,
+  RtFallback,
+  RtFallbackAction,
+  RtFallbackStep,
+  RtFinalSettlement,
+  RtSettlementValue,
+  WaterfallOptions,
+  WaterfallResult,
+} from "./settlement.js";
+export {
+  applyRounding,
+  averagingDays,
+  finalSettlement,
+  fixingLookup,
+  futureSettlementAmount,
+  intrinsicValue,
+  optionPayoff,
+  runWaterfall,
+  settlementDate,
+  variationMargin,
+} from "./settlement.js";
