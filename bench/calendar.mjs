@@ -59,7 +59,7 @@ function days(n, from, to) {
 export default {
   name: "calendar",
   title: "business-day queries and 100 years of monthly expiries",
-  async run({ runs = 7 } = {}) {
+  async run({ runs = 15 } = {}) {
     const api = await runtimeApi();
     let firstEver;
     const host = {
