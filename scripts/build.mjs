@@ -31,3 +31,5 @@ await build({
   minify: true,
 });
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", minify: false });
+// The prettier plugin (`termsheet/prettier`): prettier itself is the host, so it is not bundled.
+await build({ ...common, entryPoints: { prettier: "src/format/plugin.ts" }, outfile: undefined, outdir: "dist", external: ["prettier", "prettier/*"], minify: false });

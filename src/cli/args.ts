@@ -8,7 +8,7 @@ import { suggest } from "../diagnostics/did-you-mean.js";
 export type CompileCommand = "check" | "build";
 
 /** Every command `termsheet help <command>` knows. */
-export const COMMANDS = ["check", "build", "calendar", "expiries", "listed", "help"] as const;
+export const COMMANDS = ["check", "build", "calendar", "expiries", "listed", "fmt", "help"] as const;
 
 /** The commands that answer schedule questions about compiled sources (src/cli/calendar-cmd.ts and friends). */
 export type ScheduleCommand = "calendar" | "expiries" | "listed";
@@ -50,6 +50,14 @@ export type Invocation =
       readonly format: OutputFormat;
       readonly color: boolean;
       readonly options: ScheduleOptions;
+    }
+  | {
+      /** `termsheet fmt [--check]` (src/cli/fmt-cmd.ts). */
+      readonly kind: "format";
+      readonly inputs: readonly string[];
+      /** `--check`: report unformatted files instead of rewriting them. */
+      readonly check: boolean;
+      readonly color: boolean;
     }
   | {
       readonly kind: "usage-error";
@@ -104,6 +112,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const rest = argv.slice(1);
   if (first === "help") return parseHelp(rest);
   if (first === "calendar" || first === "expiries" || first === "listed") return parseSchedule(first, rest);
+  if (first === "fmt") return parseFormat(rest);
   return parseCompile(first, rest);
 }
 
@@ -168,6 +177,31 @@ function parseCompile(command: CompileCommand, rest: readonly string[]): Invocat
   }
   if (inputs.length === 0) return usageError("missing files or folders to " + command, command);
   return { kind: "compile", command, inputs, format, color, out };
+}
+
+function parseFormat(rest: readonly string[]): Invocation {
+  const inputs: string[] = [];
+  let check = false;
+  let color = true;
+  let onlyPaths = false;
+  const allowed = ["--check", "--no-color", "--help"];
+  for (const arg of rest) {
+    if (onlyPaths || !arg.startsWith("-")) {
+      inputs.push(arg);
+    } else if (arg === "--") {
+      onlyPaths = true;
+    } else if (arg === "--help" || arg === "-h") {
+      return { kind: "help", command: "fmt" };
+    } else if (arg === "--check") {
+      check = true;
+    } else if (arg === "--no-color") {
+      color = false;
+    } else {
+      return usageError(`unknown option \`${arg}\` for \`termsheet fmt\``, "fmt", didYouMean(arg, allowed));
+    }
+  }
+  if (inputs.length === 0) return usageError("missing files or folders to format", "fmt");
+  return { kind: "format", inputs, check, color };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

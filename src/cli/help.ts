@@ -11,6 +11,7 @@ const USAGE: Readonly<Record<CommandName, string>> = {
   calendar: "termsheet calendar <files or folders…> --calendar NAME --from YYYY-MM-DD --to YYYY-MM-DD [--format text|json]",
   expiries: "termsheet expiries <files or folders…> --contract NAME --from YYYY-MM --to YYYY-MM [--format text|json]",
   listed: "termsheet listed <files or folders…> --contract NAME --on YYYY-MM-DD [--format text|json]",
+  fmt: "termsheet fmt <files or folders…> [--check] [--no-color]",
   help: "termsheet help <command>",
 };
 
@@ -92,12 +93,24 @@ ${SCHEDULE_NOTE}
 ${INPUTS}
 
 ${EXIT_CODES}`,
+  fmt: `Format Termsheet sources in the canonical layout (the prettier plugin termsheet/prettier).
+
+Usage:
+  ${USAGE.fmt}
+
+Rewrites each file that is not formatted. With --check nothing is written: the unformatted files
+are listed and the exit code is 1. A file with syntax errors is never rewritten: its errors are
+reported as by \`check\` and the exit code is 1.
+
+${INPUTS}
+
+${EXIT_CODES}`,
   help: `Show help for a command.
 
 Usage:
   ${USAGE.help}
 
-Commands: check, build, calendar, expiries, listed, help.`,
+Commands: check, build, calendar, expiries, listed, fmt, help.`,
 };
 
 /** The general help, `termsheet --help`. */
@@ -110,6 +123,7 @@ Usage:
   ${USAGE.calendar}
   ${USAGE.expiries}
   ${USAGE.listed}
+  ${USAGE.fmt}
   ${USAGE.help}
   termsheet --help | --version
 
@@ -119,6 +133,7 @@ Commands:
   calendar   list the holidays of a calendar between two dates
   expiries   list a contract's last trading days, termination instants and settlement dates
   listed     list the contract months of a contract listed on a date
+  fmt     format .terms files (\`--check\` only reports unformatted files)
   help    show help for a command
 
 ${INPUTS}
@@ -135,5 +150,5 @@ export function commandHelp(command: CommandName): string {
 
 /** The usage line of a command, or of the whole CLI. */
 export function usageLine(command: CommandName | undefined): string {
-  return command === undefined ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, help)" : USAGE[command];
+  return command === undefined ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, help)" : USAGE[command];
 }

@@ -40,5 +40,7 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       if (inv.command === "expiries") return (await import("./expiries-cmd.js")).expiriesCommand(inv, sys);
       return (await import("./listed-cmd.js")).listedCommand(inv, sys);
     }
+    case "format":
+      return (await import("./fmt-cmd.js")).fmtCommand(inv, sys);
   }
 }
