@@ -1,0 +1,42 @@
+/**
+ * The readable contract as a neutral document tree: numbered sections holding numbered clauses, each a list of
+ * paragraphs, lists and tables of plain text. The legal backend builds it from the compiled model
+ * (from-model.ts); the Markdown and HTML printers (to-markdown.ts, to-html.ts) only lay it out, so both formats
+ * say exactly the same words.
+ */
+
+/** A block of text inside a clause. */
+export type Block =
+  | { readonly kind: "paragraph"; readonly text: string }
+  | { readonly kind: "list"; readonly ordered: boolean; readonly items: readonly string[] }
+  | { readonly kind: "table"; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] };
+
+/** A numbered clause: "2.3 Minimum price fluctuation". */
+export interface DocClause {
+  readonly number: string;
+  readonly title: string;
+  readonly blocks: readonly Block[];
+  /** Where the clause comes from, e.g. "specs/contracts/foti.terms:12", when known. */
+  readonly source?: string;
+}
+
+/** A numbered section: "2 Contract specifications". */
+export interface DocSection {
+  readonly number: string;
+  readonly title: string;
+  readonly clauses: readonly DocClause[];
+}
+
+/** A defined term of the glossary. */
+export interface DefinedTerm {
+  readonly term: string;
+  readonly definition: string;
+}
+
+/** The whole readable contract. */
+export interface LegalDocument {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly preamble: readonly string[];
+  readonly sections: readonly DocSection[];
+}

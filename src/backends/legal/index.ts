@@ -1,0 +1,19 @@
+/**
+ * Public entry of the legal backend: renders a compiled spec as a readable contract in Markdown or HTML
+ * (`renderContract`), built from the compiled model by from-model.ts and printed by to-markdown.ts / to-html.ts.
+ */
+import type { Spec } from "../../model/types.js";
+import { buildDocument, type RenderOptions } from "./from-model.js";
+import { toHtml } from "./to-html.js";
+import { toMarkdown } from "./to-markdown.js";
+
+export type { Block, DocClause, DocSection, LegalDocument } from "./document.js";
+export { buildDocument, type RenderOptions } from "./from-model.js";
+export { toHtml } from "./to-html.js";
+export { toMarkdown } from "./to-markdown.js";
+
+/** Renders a spec's contract (or its subject) as Markdown or HTML. */
+export function renderContract(spec: Spec, format: "md" | "html", options: RenderOptions): string {
+  const doc = buildDocument(spec, options);
+  return format === "md" ? toMarkdown(doc) : toHtml(doc);
+}

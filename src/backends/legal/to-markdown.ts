@@ -1,0 +1,33 @@
+/**
+ * Prints the readable contract (document.ts) as CommonMark: a title, numbered section headings, clauses as bold
+ * numbered headings, lists and pipe tables. Only characters that would change the meaning of the text are escaped
+ * (`*`, `<`, `` ` ``, and `|` in tables), so names such as AITOK_OUT read as written.
+ */
+import type { Block, LegalDocument } from "./document.js";
+
+const esc = (s: string): string => s.replace(/([*<`\\])/g, "\\$1");
+const cell = (s: string): string => esc(s).replace(/\|/g, "\\|");
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case "paragraph":
+      return esc(b.text);
+    case "list":
+      return b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : "-"} ${esc(it)}`).join("\n");
+    case "table":
+      return [`| ${b.head.map(cell).join(" | ")} |`, `|${b.head.map(() => " --- ").join("|")}|`, ...b.rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+  }
+}
+
+/** The document as Markdown, ending in one newline. */
+export function toMarkdown(doc: LegalDocument): string {
+  const parts: string[] = [`# ${esc(doc.title)}`, `_${esc(doc.subtitle)}_`, ...doc.preamble.map(esc)];
+  for (const s of doc.sections) {
+    parts.push(`## ${s.number}. ${esc(s.title)}`);
+    for (const c of s.clauses) {
+      parts.push(`### ${c.number} ${esc(c.title)}`);
+      for (const b of c.blocks) parts.push(block(b));
+    }
+  }
+  return parts.join("\n\n") + "\n";
+}

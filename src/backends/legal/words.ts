@@ -1,0 +1,235 @@
+/**
+ * Plain-English phrasing of the compiled model's values for the readable contract: dates, times, effective
+ * ranges, roundings, aggregation methods, date rules, calendars' holidays. No word of the language or of
+ * programming appears in the output: a rounding mode is said as what it does ("rounded to the nearest 0.01, with
+ * exact halves rounded to the even neighbour"), never by its name. Used by from-model.ts and by the diff backend.
+ */
+import type { Calendar, DateAnchor, DateRule, Duration, EffectiveRange, HolidayRule, Method, Rounding, ZonedTime } from "../../model/types.js";
+import type { ContractDateRule } from "../../model/types.js";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth"];
+
+/** The name of a month, 1 = January. */
+export function monthName(m: number): string {
+  return MONTHS[m - 1] ?? `month ${m}`;
+}
+
+/** The name of an ISO weekday, 1 = Monday. */
+export function weekdayName(d: number): string {
+  return WEEKDAYS[d - 1] ?? `weekday ${d}`;
+}
+
+/** An ordinal in digits: 1st, 2nd, 3rd, 11th, 22nd. */
+export function ordinal(n: number): string {
+  const t = n % 100;
+  const suffix = t >= 11 && t <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
+}
+
+/** An ISO date as "1 January 2026". */
+export function longDate(iso: string): string {
+  const y = iso.slice(0, 4);
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return `${d} ${monthName(m)} ${y}`;
+}
+
+/** A time "16:00:00" as "16:00" (seconds only when not zero). */
+export function shortTime(t: string): string {
+  return t.endsWith(":00") ? t.slice(0, 5) : t;
+}
+
+/** A zoned time: "16:00 (Europe/London time)". */
+export function zonedTime(z: ZonedTime): string {
+  return `${shortTime(z.time)} ${z.zone} time`;
+}
+
+/** A count with its noun, singular or plural. */
+export function count(n: number | string, one: string, many: string): string {
+  return `${n} ${String(n) === "1" ? one : many}`;
+}
+
+/** A duration: "60 minutes", "2 business days". */
+export function duration(d: Duration): string {
+  const words: Record<Duration["unit"], [string, string]> = {
+    seconds: ["second", "seconds"],
+    minutes: ["minute", "minutes"],
+    hours: ["hour", "hours"],
+    days: ["calendar day", "calendar days"],
+    "business-days": ["business day", "business days"],
+  };
+  const [one, many] = words[d.unit];
+  return count(d.amount, one, many);
+}
+
+/** An effective range in words, or "" for always. */
+export function rangeWords(r: EffectiveRange): string {
+  if (r.from === null && r.until === null) return "";
+  if (r.until === null) return `from ${longDate(r.from!)}`;
+  if (r.from === null) return `until ${longDate(r.until)}`;
+  return `from ${longDate(r.from)} until ${longDate(r.until)}`;
+}
+
+/** The effective ranges of a clause in words ("from 1 January 2026"), or "" when always in force. */
+export function effectiveWords(ranges: readonly EffectiveRange[]): string {
+  const parts = ranges.map(rangeWords);
+  if (parts.every((p) => p === "")) return "";
+  return parts.filter((p) => p !== "").join("; and ");
+}
+
+/** A capitalised first letter. */
+export function capitalise(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** A rounding in words: "rounded to the nearest 0.01, with exact halves rounded to the even neighbour". */
+export function roundingWords(r: Rounding, unit?: string): string {
+  if (r.kind === "unrounded") return "not rounded";
+  const step = r.kind === "tick" ? "tick" : unit === undefined ? r.increment : `${r.increment} ${unit}`;
+  const multiple = r.kind === "tick" ? "a whole number of ticks" : `a multiple of ${step}`;
+  switch (r.mode) {
+    case "half-up":
+      return `rounded to the nearest ${step}, with exact halves rounded away from zero`;
+    case "half-even":
+      return `rounded to the nearest ${step}, with exact halves rounded to the even neighbour`;
+    case "half-down":
+      return `rounded to the nearest ${step}, with exact halves rounded toward zero`;
+    case "half-toward-reference":
+      return `rounded to the nearest ${step}, with exact halves rounded toward the prior daily settlement price`;
+    case "down":
+      return `rounded toward zero to ${multiple}`;
+    case "up":
+      return `rounded away from zero to ${multiple}`;
+    case "floor":
+      return `rounded down to ${multiple}`;
+    case "ceiling":
+      return `rounded up to ${multiple}`;
+  }
+}
+
+/** An aggregation method in words, with its options. */
+export function methodWords(m: Method): string {
+  switch (m.name) {
+    case "median":
+      return "the median (with an even number of values, the arithmetic mean of the two middle values)";
+    case "mean":
+      return "the arithmetic mean";
+    case "vwap":
+      return "the volume-weighted average price (the sum of each price multiplied by its volume, divided by the total volume)";
+    case "volume-weighted-median": {
+      const half =
+        m.exactHalf === "first-reaching-half"
+          ? "when the cumulative volume equals exactly half of the total volume at a price, that price (the first price at which half of the volume is reached) is taken"
+          : m.exactHalf === "mean-of-straddling"
+            ? "when the cumulative volume equals exactly half of the total volume at a price, the arithmetic mean of that price and the next higher price is taken"
+            : "the convention at exactly half of the volume is not stated";
+      return `the volume-weighted median (prices in ascending order, the price at which the cumulative volume first reaches half of the total volume; ${half})`;
+    }
+    case "trimmed-mean": {
+      const t = m.trim ?? { highest: 0, lowest: 0 };
+      return `the arithmetic mean after setting aside the ${count(t.highest, "highest value", "highest values")} and the ${count(t.lowest, "lowest value", "lowest values")}`;
+    }
+    case "capped-median":
+      return `the capped median: each value is limited to within ${m.capPercent ?? "0"}% of the median of all values, and the arithmetic mean of the limited values is taken`;
+    case "weighted-mean":
+      return m.weightedBy === "fixed"
+        ? "the mean weighted by each source's fixed weight"
+        : `the mean weighted by ${m.weightedBy === "expenditure" ? "expenditure" : "volume"}`;
+  }
+}
+
+/** "the contract month", "the month before the contract month", "2 months after the contract month". */
+function monthWords(offset: number): string {
+  if (offset === 0) return "the contract month";
+  if (offset === -1) return "the month before the contract month";
+  if (offset === 1) return "the month after the contract month";
+  return offset < 0 ? `the month ${-offset} months before the contract month` : `the month ${offset} months after the contract month`;
+}
+
+function anchorWords(a: DateAnchor, month: string): string {
+  switch (a.kind) {
+    case "nthWeekday":
+      return `the ${ORDINALS[a.n] ?? ordinal(a.n)} ${weekdayName(a.weekday)} of ${month}`;
+    case "lastWeekday":
+      return `the last ${weekdayName(a.weekday)} of ${month}`;
+    case "lastBusinessDay":
+      return `the last business day of ${month}`;
+    case "firstBusinessDay":
+      return `the first business day of ${month}`;
+    case "nthBusinessDay":
+      return a.n > 0 ? `the ${ordinal(a.n)} business day of ${month}` : `the ${ordinal(-a.n)} business day before the end of ${month}, counting the last business day as the 1st`;
+    case "dayOfMonth":
+      return `the ${ordinal(a.day)} calendar day of ${month}`;
+  }
+}
+
+/** What a business-day convention does to a day that is not a business day. */
+export function conventionWords(c: DateRule["convention"]): string {
+  switch (c) {
+    case "following":
+      return "if that day is not a business day, the next business day";
+    case "modified-following":
+      return "if that day is not a business day, the next business day, unless it falls in the next calendar month, in which case the preceding business day";
+    case "preceding":
+      return "if that day is not a business day, the preceding business day";
+    case "modified-preceding":
+      return "if that day is not a business day, the preceding business day, unless it falls in the previous calendar month, in which case the next business day";
+    case "unadjusted":
+      return "that day, whether or not it is a business day";
+  }
+}
+
+/** A contract date rule (last trading day) in words, naming its calendar by `calendarName`. */
+export function dateRuleWords(r: ContractDateRule, calendarName: (name: string) => string): string {
+  const rule = r.rule;
+  const start = r.kind === "monthly" ? anchorWords(r.rule.anchor, monthWords(r.rule.monthOffset)) : `the ${weekdayName(r.rule.weekday)} of the contract week`;
+  const shift = rule.shift.businessDays === 0 ? "" : `, moved ${count(rule.shift.businessDays, "business day", "business days")} ${rule.shift.direction === "before" ? "earlier" : "later"}`;
+  return `${start}${shift}; ${conventionWords(rule.convention)}. Business days are those of ${calendarName(rule.calendar)}`;
+}
+
+/** When a holiday falls, in words. */
+export function holidayDateWords(h: HolidayRule): string {
+  const d = h.date;
+  let when: string;
+  switch (d.kind) {
+    case "fixed":
+      when = `${d.day} ${monthName(d.month)}`;
+      break;
+    case "nthWeekday":
+      when = `the ${ORDINALS[d.n] ?? ordinal(d.n)} ${weekdayName(d.weekday)} of ${monthName(d.month)}`;
+      break;
+    case "lastWeekday":
+      when = `the last ${weekdayName(d.weekday)} of ${monthName(d.month)}`;
+      break;
+    case "easter":
+      when =
+        d.offsetDays === 0
+          ? "Easter Sunday"
+          : `${count(Math.abs(d.offsetDays), "day", "days")} ${d.offsetDays < 0 ? "before" : "after"} Easter Sunday`;
+      break;
+    case "oneOff":
+      when = d.dates.map(longDate).join(", ");
+      break;
+  }
+  const o = h.observance;
+  let observed = "";
+  if (o.kind === "substitute") observed = "; when it falls on a weekend, the next weekday that is not already a holiday is a holiday instead";
+  if (o.kind === "shift") {
+    const parts: string[] = [];
+    if (o.saturday !== "none") parts.push(`on a Saturday it is observed on the ${o.saturday === "friday" ? "Friday before" : "Monday after"}`);
+    if (o.sunday !== "none") parts.push(`on a Sunday it is observed on the ${o.sunday === "friday" ? "Friday before" : "Monday after"}`);
+    if (parts.length > 0) observed = `; ${parts.join(", ")}`;
+  }
+  const years: string[] = [];
+  if (h.fromYear !== undefined) years.push(`from ${h.fromYear}`);
+  if (h.untilYear !== undefined) years.push(`until ${h.untilYear}`);
+  if (h.exceptYears.length > 0) years.push(`except in ${h.exceptYears.join(", ")}`);
+  return `${when}${observed}${years.length > 0 ? ` (${years.join(", ")})` : ""}`;
+}
+
+/** A calendar's title and name: "England and Wales bank holidays (ENGLAND_WALES)". */
+export function calendarLabel(c: Calendar | undefined, name: string): string {
+  return c?.title ? `the ${c.title} calendar (${name})` : `the ${name} calendar`;
+}
