@@ -50,3 +50,5 @@ export {
   settlementDate,
   variationMargin,
 } from "./settlement.js";
+export type { DailyInput, DailyResult, RtDailyStep, RtPriceLimit, SettledLeg } from "./daily.js";
+export { dailySettlement, priceLimitBands, spreadValue } from "./daily.js";

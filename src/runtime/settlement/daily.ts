@@ -1,0 +1,133 @@
+/**
+ * Daily settlement and price limits. The daily procedure tries its declared steps in order: the VWAP of the
+ * contract's trades in a window (bounds inclusive or exclusive as declared), rounded with ties toward the prior
+ * settlement when the rule says so; then the midpoint of the best bid and offer at a time; then the prior
+ * settlement carried forward. The result names the step that produced the price and why earlier steps did not.
+ * Price limits give the bands around the prior settlement; spreads settle leg by leg. Exact throughout.
+ */
+import { Decimal } from "../decimal.js";
+import { localToInstant, parseIsoDate } from "../calendar/index.js";
+import type { Observations } from "../market-data/index.js";
+import { Ratio, pow10 } from "./ratio.js";
+import type { RtRounding, RtWindow } from "./index-computation.js";
+import { applyRounding } from "./settlement.js";
+
+/** A daily settlement step, structurally the model's. */
+export type RtDailyStep =
+  | { readonly kind: "vwap"; readonly window: RtWindow; readonly rounding: RtRounding }
+  | { readonly kind: "midpoint"; readonly at: { readonly time: string; readonly zone: string }; readonly rounding: RtRounding }
+  | { readonly kind: "carry-forward" };
+
+/** What the daily procedure may use. */
+export interface DailyInput {
+  /** The settlement date. */
+  readonly date: string;
+  /** The contract month's outright trades (any source). */
+  readonly trades?: Observations;
+  /** The best bid and offer standing at the midpoint step's time, when there was a two-sided market. */
+  readonly bidAsk?: { readonly bid: Decimal; readonly ask: Decimal };
+  /** The prior daily settlement price. */
+  readonly prior?: Decimal;
+  /** The contract's tick, for rounding to the tick. */
+  readonly tick?: Decimal;
+}
+
+/** The daily settlement price with the step that produced it. */
+export type DailyResult =
+  | { readonly ok: true; readonly price: Decimal; readonly step: number; readonly kind: RtDailyStep["kind"]; readonly unrounded: string; readonly attempts: readonly string[] }
+  | { readonly ok: false; readonly attempts: readonly string[] };
+
+function lowerBound(time: Float64Array, t: number, inclusive: boolean): number {
+  let lo = 0, hi = time.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (inclusive ? time[mid]! < t : time[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Runs the daily settlement steps in order. */
+export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput): DailyResult {
+  const attempts: string[] = [];
+  const day = parseIsoDate(input.date);
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    const n = i + 1;
+    if (s.kind === "vwap") {
+      const t = input.trades;
+      const f = day === undefined ? undefined : localToInstant(day, s.window.from, s.window.zone);
+      const e = day === undefined ? undefined : localToInstant(day, s.window.to, s.window.zone);
+      if (t === undefined || f === undefined || e === undefined || !f.ok || !e.ok) {
+        attempts.push(`step ${n} (vwap): no trades given or the window cannot be placed`);
+        continue;
+      }
+      const lo = lowerBound(t.time, f.value * 1000, s.window.fromBound === "inclusive");
+      const hi = lowerBound(t.time, e.value * 1000, s.window.toBound === "exclusive");
+      let pv = 0n, vol = 0n;
+      for (let r = lo; r < hi; r++) {
+        pv += BigInt(t.price[r]!) * BigInt(t.volume[r]!);
+        vol += BigInt(t.volume[r]!);
+      }
+      if (vol === 0n) {
+        attempts.push(`step ${n} (vwap): no trades with volume in the window`);
+        continue;
+      }
+      const vwap = Ratio.of(pv, vol * pow10(t.priceScale));
+      const price = applyRounding(vwap, s.rounding, input.tick, input.prior);
+      if (typeof price === "string") {
+        attempts.push(`step ${n} (vwap): ${price}`);
+        continue;
+      }
+      attempts.push(`step ${n} (vwap): ${hi - lo} trade(s), VWAP ${vwap.toString()}`);
+      return { ok: true, price, step: n, kind: "vwap", unrounded: vwap.toString(), attempts };
+    }
+    if (s.kind === "midpoint") {
+      if (input.bidAsk === undefined) {
+        attempts.push(`step ${n} (midpoint): no two-sided market`);
+        continue;
+      }
+      const mid = Ratio.fromDecimal(input.bidAsk.bid).add(Ratio.fromDecimal(input.bidAsk.ask)).div(Ratio.of(2n));
+      const price = applyRounding(mid, s.rounding, input.tick, input.prior);
+      if (typeof price === "string") {
+        attempts.push(`step ${n} (midpoint): ${price}`);
+        continue;
+      }
+      attempts.push(`step ${n} (midpoint): bid ${input.bidAsk.bid.toString()}, offer ${input.bidAsk.ask.toString()}`);
+      return { ok: true, price, step: n, kind: "midpoint", unrounded: mid.toString(), attempts };
+    }
+    if (input.prior === undefined) {
+      attempts.push(`step ${n} (carry-forward): no prior settlement`);
+      continue;
+    }
+    attempts.push(`step ${n} (carry-forward): prior settlement ${input.prior.toString()}`);
+    return { ok: true, price: input.prior, step: n, kind: "carry-forward", unrounded: input.prior.toString(), attempts };
+  }
+  return { ok: false, attempts };
+}
+
+/** A price limit, structurally the model's. */
+export type RtPriceLimit = { readonly kind: "percent"; readonly percent: string } | { readonly kind: "absolute"; readonly amount: { readonly amount: string } };
+
+/** The successive price bands around the prior settlement, exact (a percentage band is not rounded). */
+export function priceLimitBands(limits: readonly RtPriceLimit[], prior: Decimal): { readonly lower: string; readonly upper: string }[] {
+  const p = Ratio.fromDecimal(prior);
+  return limits.map((l) => {
+    const width = l.kind === "percent" ? p.abs().mul(Ratio.fromDecimal(Decimal.of(l.percent))).div(Ratio.of(100n)) : Ratio.fromDecimal(Decimal.of(l.amount.amount));
+    return { lower: p.sub(width).toString(), upper: p.add(width).toString() };
+  });
+}
+
+/** A spread leg's settled price with its side and ratio. */
+export interface SettledLeg {
+  readonly side: "buy" | "sell";
+  readonly ratio: Decimal;
+  readonly price: Decimal;
+}
+
+/** The spread's value from legs settled (and rounded) on their own: Σ ±ratio × price, buy legs positive; may be negative. */
+export function spreadValue(legs: readonly SettledLeg[]): Decimal {
+  let total = Decimal.ZERO;
+  for (const l of legs) total = total.add(l.price.mul(l.ratio).mul(l.side === "buy" ? Decimal.ONE : Decimal.of("-1")));
+  return total;
+}
