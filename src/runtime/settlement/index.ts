@@ -41,6 +41,7 @@ export type {
 export {
   applyRounding,
   averagingDays,
+  computedLookup,
   finalSettlement,
   fixingLookup,
   futureSettlementAmount,

@@ -11,7 +11,8 @@
 import { Decimal, type RoundingMode } from "../decimal.js";
 import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, parseIsoDate } from "../calendar/index.js";
 import { Ratio } from "./ratio.js";
-import type { RtRounding } from "./index-computation.js";
+import { type IndexMethodology, type RtRounding, computeIndex } from "./index-computation.js";
+import type { Observations } from "../market-data/index.js";
 
 /** The disruption kinds a contract may declare. */
 export type DisruptionKind = "not-published" | "too-few-sources" | "stale" | "ceased" | "methodology-changed" | "holiday";
@@ -354,4 +355,31 @@ export function settlementDate(from: string, lagDays: number, engine: CalendarEn
 /** A future's cash settlement amount: (settlement − trade price) × multiplier × quantity (negative quantity for short). */
 export function futureSettlementAmount(settlement: Decimal, tradePrice: Decimal, multiplier: Decimal, quantity: Decimal): Decimal {
   return variationMargin(settlement, tradePrice, multiplier, quantity);
+}
+
+/**
+ * A lookup that computes index values from observations with {@link computeIndex}: a failure becomes the
+ * disruption a contract declares (too few sources → `too-few-sources`, anything else → `not-published`, and a
+ * value held for review is not published). `lastBefore` is answered from previously published fixings, if given.
+ */
+export function computedLookup(
+  indices: (name: string) => IndexMethodology | undefined,
+  observations: (index: string, date: string) => Observations | undefined,
+  published?: FixingLookup,
+): FixingLookup {
+  return {
+    value(index, date) {
+      const methodology = indices(index);
+      if (methodology === undefined) return { ok: false, disruption: "ceased", message: `no methodology for ${index}` };
+      const obs = observations(index, date);
+      if (obs === undefined) return { ok: false, disruption: "not-published", message: `no observations for ${index} on ${date}` };
+      const r = computeIndex(methodology, obs, { date });
+      if (!r.ok) return { ok: false, disruption: r.failure.kind === "insufficient-sources" ? "too-few-sources" : "not-published", message: r.failure.message };
+      if (r.status === "held") return { ok: false, disruption: "not-published", message: `${index} on ${date} is held for review` };
+      return { ok: true, value: r.value, date };
+    },
+    lastBefore(index, date) {
+      return published?.lastBefore(index, date);
+    },
+  };
 }

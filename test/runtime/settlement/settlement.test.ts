@@ -106,3 +106,28 @@ describe("options and variation margin", () => {
     expect(variationMargin(D("10.125"), D("10.1"), D("1000"), D("-4")).toString()).toBe("-100");
   });
 });
+
+describe("final settlement from observations (computedLookup)", () => {
+  it("BTC reference future: the index computed from trades on the last trading day", async () => {
+    const { computedLookup } = await import("../../../src/runtime/settlement/settlement.js");
+    const { parseObservations } = await import("../../../src/runtime/market-data/index.js");
+    const r = compileFiles(["specs/contracts/btc-reference-future.terms"]);
+    const file = r.files.find((f) => f.path.startsWith("contracts/"))!;
+    const spec = JSON.parse(file.text) as Spec;
+    const [name, contract] = Object.entries(spec.contracts)[0]!;
+    expect(name).toBeTruthy();
+    const text = ["2026-03-27T15:00:00Z,BITSTAMP,100,1", "2026-03-27T15:04:59Z,COINBASE,102,1", "2026-03-27T15:05:00Z,KRAKEN,103,3", "2026-03-27T15:06:00Z,GEMINI,99,1"].join("\n");
+    const obs = parseObservations(text, { file: "o.csv" });
+    if (!obs.ok) throw new Error("parse");
+    const engines = new CalendarEngines(resolverFromList(Object.values(spec.calendars)), 2020, 2035);
+    const lookup = computedLookup((n) => spec.indices[n], (_i, d) => (d === "2026-03-27" ? obs.value : undefined));
+    const res = finalSettlement(contract.finalSettlement[0]!.value, "2026-03-27", lookup, contract.fallback[0]?.value, {
+      engines: (n) => {
+        const e = engines.get(n);
+        return e.ok ? e.value : undefined;
+      },
+    });
+    // partition 1: VWM 101 (exact half, mean of straddling 100 and 102); partition 2: 103; mean 102 (0.01 half-up)
+    expect(res.ok && [res.price.toString(), res.days[0]!.level]).toEqual(["102", 0]);
+  });
+});
