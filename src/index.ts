@@ -66,3 +66,22 @@ export { inForce, inRange, rulesOn, versionOn } from "./model/versions.js";
 export type { Spec, Subject } from "./model/spec.js";
 /** The compiled model's types (`Model.Future`, `Model.Calendar`, `Model.Clause`, …), as loadSpec returns them. */
 export type * as Model from "./model/types.js";
+
+// Schedules from compiled specs: expiries (last trading day, termination instant, final settlement date, averaging
+// days), listing cycles and symbols, and holiday lists (runtime/schedule; README "Calendars, expiries and listings").
+export {
+  Schedule,
+  contractSymbol,
+  expiryToJson,
+  holidaysToJson,
+  listedToJson,
+  monthPeriod,
+  parseContractSymbol,
+  weekPeriod,
+  type ContractPeriod,
+  type Expiry,
+  type Listed,
+  type ScheduleError,
+  type ScheduleInput,
+  type ScheduleResult,
+} from "./runtime/schedule/index.js";

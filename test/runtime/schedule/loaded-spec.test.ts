@@ -4,6 +4,7 @@
  * have no answer (unknown contract, no rule in force, a contract that refers to itself, years out of range).
  */
 import { describe, expect, it } from "vitest";
+import * as api from "../../../src/index.js";
 import { loadSpec } from "../../../src/model/load.js";
 import { parseIsoDate } from "../../../src/runtime/calendar/index.js";
 import { Schedule, expiryToJson, listedToJson, monthPeriod, type ScheduleContract, type ScheduleInput } from "../../../src/runtime/schedule/index.js";
@@ -28,6 +29,14 @@ describe("from loaded JSON specs", () => {
       expect(la.ok && la.value.map(listedToJson)).toEqual(lb.ok && lb.value.map(listedToJson));
     });
   }
+});
+
+describe("the package API", () => {
+  it("exports Schedule for loaded specs", () => {
+    const file = compileFiles(["specs/contracts/foti.terms"]).files.find((f) => f.path === "contracts/FOTI.json")!;
+    const r = new api.Schedule(api.loadSpec(file.text)).expiry("FOTI", api.monthPeriod(2026, 12));
+    expect(r.ok && api.expiryToJson(r.value).lastTradingDay).toBe("2026-12-24");
+  });
 });
 
 describe("error values", () => {
