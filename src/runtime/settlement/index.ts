@@ -53,3 +53,4 @@ export {
 } from "./settlement.js";
 export type { DailyInput, DailyResult, RtDailyStep, RtPriceLimit, SettledLeg } from "./daily.js";
 export { dailySettlement, priceLimitBands, spreadValue } from "./daily.js";
+export { certificateJson, renderFinalSettlementText, renderIndexText } from "./certificate.js";

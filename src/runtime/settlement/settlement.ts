@@ -200,7 +200,7 @@ export type FinalSettlementResult =
       readonly price: Decimal;
       readonly unrounded: string;
       readonly flagged: boolean;
-      readonly days: readonly { readonly date: string; readonly value: string; readonly index: string; readonly level: number; readonly flagged: boolean; readonly attempts: readonly LevelAttempt[] }[];
+      readonly days: readonly { readonly date: string; readonly value: string; readonly index: string; readonly valueDate: string | null; readonly level: number; readonly flagged: boolean; readonly attempts: readonly LevelAttempt[] }[];
       readonly method: string;
     }
   | { readonly ok: false; readonly kind: "determination-required" | "unresolved" | "unsupported" | "calendar" | "rounding"; readonly message: string; readonly attempts: readonly LevelAttempt[] };
@@ -261,7 +261,7 @@ export function finalSettlement(
     if (w.kind === "unresolved") return { ok: false, kind: "unresolved", message: `no value for ${v.index} on ${d} and the waterfall has no further level`, attempts: w.attempts };
     if (w.kind === "determination" && w.value === null) return { ok: false, kind: "determination-required", message: `${v.index} on ${d}: the ${w.party} must determine the value`, attempts: w.attempts };
     const value = w.value!;
-    days.push({ date: d, value: value.toString(), index: w.kind === "value" ? w.index : `determined by the ${w.party}`, level: w.level, flagged: w.kind === "value" && w.flagged, attempts: w.attempts });
+    days.push({ date: d, value: value.toString(), index: w.kind === "value" ? w.index : `determined by the ${w.party}`, valueDate: w.kind === "value" ? w.date : null, level: w.level, flagged: w.kind === "value" && w.flagged, attempts: w.attempts });
     total = total.add(Ratio.fromDecimal(value));
   }
   const mean = total.div(Ratio.of(BigInt(dates.length)));

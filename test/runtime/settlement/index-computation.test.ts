@@ -10,6 +10,7 @@ import type { Index } from "../../../src/model/indices.js";
 import { Decimal } from "../../../src/runtime/decimal.js";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
 import { type IndexMethodology, computeIndex } from "../../../src/runtime/settlement/index-computation.js";
+import { renderIndexText } from "../../../src/runtime/settlement/certificate.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
 function compiledIndex(path: string, name: string): IndexMethodology {
@@ -60,6 +61,10 @@ describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mea
     ]);
     expect(c.unrounded).toBe("304001/3000");
     expect(c.status).toBe("published");
+    const text = renderIndexText(r).split("\n");
+    expect(text[0]).toBe("BTC_REF on 2026-03-27: 101.33");
+    expect(text).toContain("  excluded ITBIT (deviation): value 150 deviates more than 10% from the median of the others");
+    expect(text).toContain("  unrounded 304001/3000; rounded to 0.01 half-up");
   });
 
   it("does not apply the deviation rule before it is effective (methodology 1.0)", () => {

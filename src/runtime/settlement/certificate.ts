@@ -1,0 +1,46 @@
+/**
+ * Renderings of settlement certificates: deterministic JSON (fields in a fixed order, decimals as canonical
+ * strings) and a short readable text for an index value and for a final settlement, saying which inputs were used,
+ * what was excluded and why, the partition values, the method and methodology version, and for a settlement the
+ * fallback level reached with why the levels above failed. Pure: returns strings.
+ */
+import type { IndexResult } from "./index-computation.js";
+import type { FinalSettlementResult } from "./settlement.js";
+
+/** Deterministic JSON of a result (Decimals serialise as canonical strings), two-space indented, newline-terminated. */
+export function certificateJson(result: IndexResult | FinalSettlementResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** A short readable text of an index result and its certificate. */
+export function renderIndexText(result: IndexResult): string {
+  const c = result.certificate;
+  const lines: string[] = [];
+  lines.push(result.ok ? `${c.index} on ${c.date}: ${result.value.toString()}${result.status === "published" ? "" : ` (${result.status})`}` : `${c.index} on ${c.date}: no value (${result.failure.kind}: ${result.failure.message})`);
+  lines.push(`  fixing time ${c.fixingTime}; methodology ${c.methodologyVersion ?? "unversioned"}`);
+  if (c.window !== null) lines.push(`  window ${c.window.from} (${c.window.fromBound}) to ${c.window.to} (${c.window.toBound})`);
+  if (c.method !== "") lines.push(`  method: ${c.method}`);
+  for (const s of c.sources) lines.push(`  source ${s.name}: ${s.observations} observation(s)${s.value === null ? "" : `, value ${s.value}`}${s.used ? "" : ", excluded"}`);
+  for (const e of c.exclusions) lines.push(`  excluded ${e.source} (${e.reason}): ${e.detail}`);
+  c.partitions.forEach((p, i) => lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? `skipped (${p.note ?? "no value"})`}`));
+  if (c.unrounded !== null) lines.push(`  unrounded ${c.unrounded}; rounded ${c.rounding}`);
+  for (const n of c.notes) lines.push(`  note: ${n}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** A short readable text of a final settlement and the waterfall of each day. */
+export function renderFinalSettlementText(result: FinalSettlementResult): string {
+  const lines: string[] = [];
+  if (result.ok) {
+    lines.push(`final settlement price ${result.price.toString()}${result.flagged ? " (flagged: carried forward)" : ""}`);
+    lines.push(`  ${result.method}; unrounded ${result.unrounded}`);
+    for (const d of result.days) {
+      lines.push(`  ${d.date}: ${d.value} from ${d.index}${d.valueDate !== null && d.valueDate !== d.date ? ` of ${d.valueDate}` : ""}, level ${d.level}${d.flagged ? ", flagged" : ""}`);
+      for (const a of d.attempts) if (a.outcome !== "value") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
+    }
+  } else {
+    lines.push(`no final settlement price (${result.kind}): ${result.message}`);
+    for (const a of result.attempts) lines.push(`  level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
+  }
+  return `${lines.join("\n")}\n`;
+}
