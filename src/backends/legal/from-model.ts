@@ -114,7 +114,8 @@ class Builder {
   }
 }
 
-function tickWords(tiers: Contract["tick"][number]["value"]): string {
+/** A tick, single or tiered, in words. */
+export function tickWords(tiers: Contract["tick"][number]["value"]): string {
   if (tiers.length === 1 && tiers[0]!.bound === null) return quantityWords(tiers[0]!.tick);
   return tiers
     .map((t) => `${quantityWords(t.tick)}${t.bound === null ? "" : ` for prices ${t.bound.relation === "above" ? "above" : "at or below"} ${t.bound.price}`}`)

@@ -1,0 +1,450 @@
+/**
+ * The diff backend's comparison: two compiled specs (old and new) compared rule by rule on the model, each
+ * change said in plain words ("The minimum price fluctuation of FOTI changes from 0.001 USD per 1M tokens to
+ * 0.0005 USD per 1M tokens") and classified as economic (a term that what anyone pays or receives, or when,
+ * depends on) or editorial (only descriptions, references or titles); a redline of the readable contract's
+ * clauses whose text changes (legal backend); and the contract months whose dates or settlement terms change.
+ * Pure: the first contract month compared is an input.
+ */
+import { buildDocument, quantityWords, ruleName, tickWords } from "../legal/from-model.js";
+import type { Block, LegalDocument } from "../legal/document.js";
+import { capitalise, count, dateRuleWords, duration, effectiveWords, holidayDateWords, longDate, methodWords, roundingWords, zonedTime } from "../legal/words.js";
+import type { Clause, Spec } from "../../model/types.js";
+import { rulesOn, versionOn } from "../../model/versions.js";
+import { formatIsoDate, parseIsoDate, toCivil } from "../../runtime/calendar/index.js";
+import { Schedule, type Expiry } from "../../runtime/schedule/index.js";
+import { formatUtc } from "../../runtime/schedule/json.js";
+
+/** One change between two specs, in words. */
+export interface Change {
+  readonly kind: "economic" | "editorial";
+  /** "FOTI contract", "AITOK_OUT index", "ENGLAND_WALES calendar". */
+  readonly subject: string;
+  /** The rule, e.g. "minimum price fluctuation". */
+  readonly rule: string;
+  readonly text: string;
+}
+
+/** One piece of a redline: kept, deleted or inserted text. */
+export interface RedlinePiece {
+  readonly op: "same" | "del" | "ins";
+  readonly text: string;
+}
+
+/** A clause of the readable contract whose text changes. */
+export interface RedlineClause {
+  readonly number: string;
+  readonly title: string;
+  readonly status: "changed" | "added" | "removed";
+  readonly pieces: readonly RedlinePiece[];
+}
+
+/** A contract month whose dates or settlement terms change. */
+export interface MonthChange {
+  readonly symbol: string;
+  readonly changes: readonly string[];
+}
+
+/** The whole comparison. */
+export interface SpecDiff {
+  readonly oldTitle: string;
+  readonly newTitle: string;
+  readonly changes: readonly Change[];
+  readonly redline: readonly RedlineClause[];
+  readonly months: readonly MonthChange[];
+}
+
+/** Options of a comparison. */
+export interface DiffOptions {
+  /** ISO date from which contract months are compared. */
+  readonly asOf: string;
+  /** How many contract months are compared; default 12. */
+  readonly months?: number;
+  /** The contract compared; default: the new spec's subject. */
+  readonly contract?: string;
+}
+
+const ANNOTATIONS = new Set(["descriptions", "clauses", "title"]);
+
+/** A value without its annotations (descriptions, references, titles), for telling editorial from economic changes. */
+function strip(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(strip);
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (!ANNOTATIONS.has(k)) out[k] = strip(x);
+    return out;
+  }
+  return v;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+type Words = (value: unknown) => string | undefined;
+
+/** Short noun phrases for the values of the rules people compare most. */
+function wordsFor(field: string, cal: (n: string) => string): Words {
+  const w: Record<string, Words> = {
+    tick: (v) => tickWords(v as never),
+    spreadTick: (v) => tickWords(v as never),
+    premiumTick: (v) => tickWords(v as never),
+    contractUnit: (v) => {
+      const u = v as { kind: string; quantity?: never; amount?: string; contract?: string };
+      return u.kind === "quantity" ? quantityWords(u.quantity!) : `${count(u.amount!, "contract", "contracts")} of ${u.contract}`;
+    },
+    priceQuotation: (v) => (v as { text: string }).text,
+    quoted: (v) => (v as { text: string }).text,
+    termination: (v) => zonedTime(v as never),
+    lastTradingDay: (v) => dateRuleWords(v as never, cal),
+    minimumSources: (v) => count(v as number, "eligible source", "eligible sources"),
+    rounding: (v) => roundingWords(v as never),
+    excludeDeviation: (v) => `more than ${(v as { percent: string }).percent}% from the median of the other sources`,
+    excludeStale: (v) => `data older than ${duration(v as never)}`,
+    aggregateSources: (v) => methodWords(v as never),
+    aggregateTrades: (v) => methodWords(v as never),
+    aggregateIntervals: (v) => methodWords(v as never),
+    window: (v) => {
+      const x = v as { from: string; to: string; zone: string; fromBound: string; toBound: string };
+      return `${x.from} (${x.fromBound === "inclusive" ? "included" : "excluded"}) to ${x.to} (${x.toBound === "inclusive" ? "included" : "excluded"}) ${x.zone} time`;
+    },
+    finalSettlement: (v) => {
+      const f = v as { rounding: never; value: { kind: string; index?: string; at?: never } };
+      const what = f.value.kind === "index-at" || f.value.kind === "index-average" ? `${f.value.kind === "index-average" ? "the average of " : ""}${f.value.index} at ${zonedTime(f.value.at!)}` : f.value.kind === "leg-by-leg" ? "each leg at its own contract's price" : "the underlying's final settlement price";
+      return `${what}, ${roundingWords(f.rounding)}`;
+    },
+    priceLimits: (v) => (v as { kind: string; percent?: string; amount?: never }[]).map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount!))).join(", "),
+  };
+  return w[field] ?? (() => undefined);
+}
+
+function fallbackLevelWords(step: { action: { kind: string; businessDays?: number; calendar?: string; index?: string; flagged?: boolean; withinBusinessDays?: number | null; party?: string } }): string {
+  const a = step.action;
+  switch (a.kind) {
+    case "postpone":
+      return `postponement by up to ${count(a.businessDays!, "business day", "business days")} on ${a.calendar}`;
+    case "alternate-index":
+      return `the ${a.index} index`;
+    case "carry-forward":
+      return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}` : ""}${a.flagged ? ", flagged" : ""}`;
+    default:
+      return `determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}`;
+  }
+}
+
+/** Names the members of a list of rules that all apply, so additions and removals can be told by name. */
+function memberName(field: string, v: Clause<unknown>, i: number): string {
+  const value = v.value as Record<string, unknown>;
+  if (field === "sources" && typeof value.name === "string") return value.name;
+  if (field === "positionLimits") return String(value.scope);
+  if (field === "degradation") return `${value.minSources}-${value.maxSources}`;
+  return String(i + 1);
+}
+
+const RULE_LISTS = new Set(["sources", "positionLimits", "degradation", "legs"]);
+
+function compareDeclaration(subject: string, oldDecl: Record<string, unknown>, newDecl: Record<string, unknown>, cal: (n: string) => string, out: Change[]): void {
+  const fields = [...new Set([...Object.keys(oldDecl), ...Object.keys(newDecl)])].sort();
+  for (const field of fields) {
+    if (field === "kind" || field === "name") continue;
+    const a = oldDecl[field];
+    const b = newDecl[field];
+    if (same(a, b)) continue;
+    const rule = ruleName(field);
+    if (ANNOTATIONS.has(field)) {
+      const what = field === "title" ? "title" : field === "clauses" ? "rulebook references" : "description";
+      out.push({ kind: "editorial", subject, rule: what, text: `The ${what} of ${subject} changes from "${[a].flat().join("; ")}" to "${[b].flat().join("; ")}".` });
+      continue;
+    }
+    const economic = !same(strip(a), strip(b));
+    if (!economic) {
+      out.push({ kind: "editorial", subject, rule, text: `The wording, references or title of the ${rule} of ${subject} change; the terms do not.` });
+      continue;
+    }
+    if (field === "holidays") {
+      compareHolidays(subject, a as never[], b as never[], out);
+      continue;
+    }
+    if (field === "weekend" || field === "timeZone" && !Array.isArray(a)) {
+      out.push({ kind: "economic", subject, rule, text: `The ${rule} of ${subject} changes from ${JSON.stringify(a)} to ${JSON.stringify(b)}.` });
+      continue;
+    }
+    if (!Array.isArray(a) || !Array.isArray(b)) {
+      out.push({ kind: "economic", subject, rule, text: `The ${rule} of ${subject} changes.` });
+      continue;
+    }
+    const olds = a as Clause<unknown>[];
+    const news = b as Clause<unknown>[];
+    if (RULE_LISTS.has(field)) {
+      const on = new Map(olds.map((v, i) => [memberName(field, v, i), v]));
+      const nn = new Map(news.map((v, i) => [memberName(field, v, i), v]));
+      for (const [k, v] of nn) {
+        const o = on.get(k);
+        const when = effectiveWords(v.effective);
+        if (o === undefined) out.push({ kind: "economic", subject, rule, text: `${field === "sources" ? `Source ${k}` : `A new ${rule.replace(/s$/, "")} rule`} is added to the ${rule} of ${subject}${when === "" ? "" : `, in force ${when}`}.` });
+        else if (!same(strip(o), strip(v))) {
+          const ow = effectiveWords(o.effective);
+          out.push({
+            kind: "economic",
+            subject,
+            rule,
+            text: same(strip(o.value), strip(v.value))
+              ? `${field === "sources" ? `Source ${k}` : `The ${rule} rule ${k}`} of ${subject} is now in force ${when || "always"} instead of ${ow || "always"}.`
+              : `${field === "sources" ? `Source ${k}` : `The ${rule} rule ${k}`} of ${subject} changes.`,
+          });
+        } else if (!same(o, v)) out.push({ kind: "editorial", subject, rule, text: `The wording or references of ${field === "sources" ? `source ${k}` : `the ${rule} rule ${k}`} of ${subject} change.` });
+      }
+      for (const k of on.keys()) if (!nn.has(k)) out.push({ kind: "economic", subject, rule, text: `${field === "sources" ? `Source ${k}` : `The ${rule} rule ${k}`} is removed from ${subject}.` });
+      continue;
+    }
+    if (field === "fallback") {
+      compareFallback(subject, olds as never, news as never, out);
+      continue;
+    }
+    const words = wordsFor(field, cal);
+    const sameRanges = olds.length === news.length && olds.every((o, i) => same(o.effective, news[i]!.effective));
+    if (sameRanges) {
+      olds.forEach((o, i) => {
+        const n = news[i]!;
+        if (same(strip(o), strip(n))) {
+          if (!same(o, n)) out.push({ kind: "editorial", subject, rule, text: `The wording or references of the ${rule} of ${subject} change; the terms do not.` });
+          return;
+        }
+        const when = effectiveWords(o.effective);
+        const ow = words(o.value);
+        const nw = words(n.value);
+        out.push({
+          kind: "economic",
+          subject,
+          rule,
+          text:
+            ow !== undefined && nw !== undefined && ow !== nw
+              ? `The ${rule} of ${subject}${when === "" ? "" : ` (${when})`} changes from ${ow} to ${nw}.`
+              : `The ${rule} of ${subject}${when === "" ? "" : ` (${when})`} changes.`,
+        });
+      });
+      continue;
+    }
+    // Versions added, removed or re-dated.
+    for (const n of news) {
+      if (olds.some((o) => same(strip(o), strip(n)))) continue;
+      const nw = words(n.value);
+      const when = effectiveWords(n.effective);
+      const old = olds.find((o) => same(strip(o.value), strip(n.value)));
+      out.push({
+        kind: "economic",
+        subject,
+        rule,
+        text:
+          old !== undefined
+            ? `The version of the ${rule} of ${subject}${nw === undefined ? "" : ` (${nw})`} is now in force ${when || "always"} instead of ${effectiveWords(old.effective) || "always"}.`
+            : `A new version of the ${rule} of ${subject} is in force ${when || "always"}${nw === undefined ? "" : `: ${nw}`}.`,
+      });
+    }
+    for (const o of olds) {
+      if (news.some((n) => same(strip(o.value), strip(n.value)))) continue;
+      const ow = words(o.value);
+      out.push({ kind: "economic", subject, rule, text: `The version of the ${rule} of ${subject} in force ${effectiveWords(o.effective) || "always"}${ow === undefined ? "" : ` (${ow})`} is withdrawn.` });
+    }
+  }
+}
+
+function compareHolidays(subject: string, a: { name: string; date: never }[], b: { name: string; date: never }[], out: Change[]): void {
+  const on = new Map(a.map((h) => [h.name, h]));
+  const nn = new Map(b.map((h) => [h.name, h]));
+  for (const [k, h] of nn) {
+    const o = on.get(k);
+    if (o === undefined) out.push({ kind: "economic", subject, rule: "holidays", text: `Holiday "${k}" is added to ${subject}: ${holidayDateWords(h as never)}.` });
+    else if (!same(strip(o), strip(h))) out.push({ kind: "economic", subject, rule: "holidays", text: `Holiday "${k}" of ${subject} changes from ${holidayDateWords(o as never)} to ${holidayDateWords(h as never)}.` });
+    else if (!same(o, h)) out.push({ kind: "editorial", subject, rule: "holidays", text: `The wording or references of holiday "${k}" of ${subject} change.` });
+  }
+  for (const [k, o] of on) if (!nn.has(k)) out.push({ kind: "economic", subject, rule: "holidays", text: `Holiday "${k}" (${holidayDateWords(o as never)}) is removed from ${subject}.` });
+}
+
+type FallbackClause = Clause<{ steps: { action: never; only: string[] | null }[]; disruptions: { condition: string; deadline: never }[] }>;
+
+function compareFallback(subject: string, olds: FallbackClause[], news: FallbackClause[], out: Change[]): void {
+  const n = Math.max(olds.length, news.length);
+  for (let v = 0; v < n; v++) {
+    const o = olds[v];
+    const x = news[v];
+    if (o === undefined || x === undefined) {
+      out.push({ kind: "economic", subject, rule: "fallback", text: o === undefined ? `A new version of the fallback waterfall of ${subject} is in force ${effectiveWords(x!.effective) || "always"}.` : `A version of the fallback waterfall of ${subject} is withdrawn.` });
+      continue;
+    }
+    if (same(strip(o), strip(x))) {
+      if (!same(o, x)) out.push({ kind: "editorial", subject, rule: "fallback", text: `The wording or references of the fallback waterfall of ${subject} change; the levels do not.` });
+      continue;
+    }
+    const os = o.value.steps;
+    const ns = x.value.steps;
+    // Align the levels (longest common subsequence), so a level removed or inserted is said as such.
+    const key = (st: unknown) => JSON.stringify(strip(st));
+    const L: number[][] = Array.from({ length: os.length + 1 }, () => new Array<number>(ns.length + 1).fill(0));
+    for (let i = os.length - 1; i >= 0; i--) for (let j = ns.length - 1; j >= 0; j--) L[i]![j] = key(os[i]) === key(ns[j]) ? L[i + 1]![j + 1]! + 1 : Math.max(L[i + 1]![j]!, L[i]![j + 1]!);
+    let i = 0;
+    let j = 0;
+    while (i < os.length || j < ns.length) {
+      if (i < os.length && j < ns.length && key(os[i]) === key(ns[j])) {
+        i++;
+        j++;
+      } else if (i < os.length && j < ns.length && L[i + 1]![j + 1]! === L[i]![j]! && fallbackLevelWords(os[i]!) === fallbackLevelWords(ns[j]!)) {
+        out.push({ kind: "economic", subject, rule: "fallback", text: `Fallback level ${j + 1} of ${subject} (${fallbackLevelWords(ns[j]!)}) changes the disruptions it applies to.` });
+        i++;
+        j++;
+      } else if (j < ns.length && (i >= os.length || L[i]![j + 1]! >= L[i + 1]![j]!)) {
+        out.push({ kind: "economic", subject, rule: "fallback", text: `A new fallback level ${j + 1} is inserted in ${subject}: ${fallbackLevelWords(ns[j]!)}.` });
+        j++;
+      } else {
+        out.push({ kind: "economic", subject, rule: "fallback", text: `Fallback level ${i + 1} (${fallbackLevelWords(os[i]!)}) is removed from ${subject}; the levels after it move up.` });
+        i++;
+      }
+    }
+    if (!same(strip(o.value.disruptions), strip(x.value.disruptions)) || !same(o.effective, x.effective)) {
+      out.push({ kind: "economic", subject, rule: "fallback", text: `The market disruption events or the dates of the fallback waterfall of ${subject} change.` });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Redline.
+
+function blockText(b: Block): string[] {
+  return b.kind === "paragraph" ? [b.text] : b.kind === "list" ? b.items.map((x, i) => `${b.ordered ? `${i + 1}.` : "-"} ${x}`) : [b.head.join(" | "), ...b.rows.map((r) => r.join(" | "))];
+}
+
+function clauseTexts(doc: LegalDocument): Map<string, { number: string; title: string; text: string }> {
+  const m = new Map<string, { number: string; title: string; text: string }>();
+  for (const s of doc.sections) for (const c of s.clauses) m.set(`${s.title}\u0000${c.title}`, { number: c.number, title: `${s.title}: ${c.title}`, text: c.blocks.flatMap(blockText).join("\n") });
+  return m;
+}
+
+/** A word-level diff (longest common subsequence) of two texts. */
+export function wordDiff(a: string, b: string): RedlinePiece[] {
+  const x = a.split(/(\s+)/);
+  const y = b.split(/(\s+)/);
+  const n = x.length;
+  const m = y.length;
+  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: RedlinePiece[] = [];
+  const push = (op: RedlinePiece["op"], text: string) => {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.op === op) out[out.length - 1] = { op, text: last.text + text };
+    else out.push({ op, text });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      push("same", x[i]!);
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push("ins", y[j++]!);
+    else push("del", x[i++]!);
+  }
+  return out;
+}
+
+function redline(oldDoc: LegalDocument, newDoc: LegalDocument): RedlineClause[] {
+  const a = clauseTexts(oldDoc);
+  const b = clauseTexts(newDoc);
+  const out: RedlineClause[] = [];
+  for (const [k, n] of b) {
+    // The contract-months table is reported as month changes, not redlined.
+    if (n.title.startsWith("Contract months")) continue;
+    const o = a.get(k);
+    if (o === undefined) out.push({ number: n.number, title: n.title, status: "added", pieces: [{ op: "ins", text: n.text }] });
+    else if (o.text !== n.text) out.push({ number: n.number, title: n.title, status: "changed", pieces: wordDiff(o.text, n.text) });
+  }
+  for (const [k, o] of a) if (!b.has(k) && !o.title.startsWith("Contract months")) out.push({ number: o.number, title: o.title, status: "removed", pieces: [{ op: "del", text: o.text }] });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Contract months.
+
+/** The settlement terms in force on a day: every rule version and index and calendar rule the settlement depends on. */
+function settlementTerms(spec: Spec, contract: string, day: string): string {
+  const c = spec.contracts[contract];
+  if (c === undefined) return "";
+  const terms: unknown[] = [c.finalSettlement, c.fallback, c.dailySettlement, c.contractUnit, c.priceQuotation, c.tick].map((v) => strip(versionOn(v as Clause<unknown>[], day)?.value));
+  for (const i of Object.values(spec.indices).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    for (const [k, v] of Object.entries(i)) {
+      if (!Array.isArray(v) || k === "descriptions" || k === "clauses" || k === "effective") continue;
+      terms.push(k, strip(RULE_LISTS.has(k) ? rulesOn(v as Clause<unknown>[], day).map((x) => x.value) : versionOn(v as Clause<unknown>[], day)?.value));
+    }
+  }
+  return JSON.stringify(terms);
+}
+
+function expiriesFrom(spec: Spec, contract: string, asOf: string, n: number): Map<string, Expiry> | undefined {
+  if (!Object.hasOwn(spec.contracts, contract)) return undefined;
+  const day = parseIsoDate(asOf)!;
+  const s = toCivil(day);
+  const end = s.year * 12 + s.month - 1 + n + 2;
+  const r = new Schedule(spec).expiries(contract, { year: s.year, month: s.month }, { year: Math.floor(end / 12), month: (end % 12) + 1 });
+  if (!r.ok) return undefined;
+  return new Map(r.value.filter((e) => e.lastTradingDay >= day).slice(0, n).map((e) => [e.symbol, e]));
+}
+
+function monthChanges(oldSpec: Spec, newSpec: Spec, contract: string, asOf: string, n: number): MonthChange[] {
+  const a = expiriesFrom(oldSpec, contract, asOf, n);
+  const b = expiriesFrom(newSpec, contract, asOf, n);
+  if (a === undefined || b === undefined) return [];
+  const out: MonthChange[] = [];
+  const symbols = [...new Set([...b.keys(), ...a.keys()])];
+  for (const sym of symbols) {
+    const o = a.get(sym);
+    const x = b.get(sym);
+    const changes: string[] = [];
+    if (o === undefined) changes.push("newly among the next contract months");
+    else if (x === undefined) changes.push("no longer among the next contract months");
+    else {
+      if (o.lastTradingDay !== x.lastTradingDay) changes.push(`last trading day changes from ${longDate(formatIsoDate(o.lastTradingDay))} to ${longDate(formatIsoDate(x.lastTradingDay))}`);
+      if (o.termination?.instant !== x.termination?.instant) {
+        const f = (e: Expiry) => (e.termination === undefined ? "not stated" : formatUtc(e.termination.instant).replace("T", " ").replace("Z", " UTC"));
+        changes.push(`termination changes from ${f(o)} to ${f(x)}`);
+      }
+      if (o.finalSettlementDate !== x.finalSettlementDate) {
+        const f = (d: number | undefined) => (d === undefined ? "not stated" : longDate(formatIsoDate(d)));
+        changes.push(`final settlement date changes from ${f(o.finalSettlementDate)} to ${f(x.finalSettlementDate)}`);
+      }
+      if (settlementTerms(oldSpec, contract, formatIsoDate(o.lastTradingDay)) !== settlementTerms(newSpec, contract, formatIsoDate(x.lastTradingDay))) {
+        changes.push("the terms of its settlement change");
+      }
+    }
+    if (changes.length > 0) out.push({ symbol: sym, changes });
+  }
+  return out;
+}
+
+/** Compares two compiled specs. */
+export function diffSpecs(oldSpec: Spec, newSpec: Spec, options: DiffOptions): SpecDiff {
+  const contract = options.contract ?? newSpec.subject.name;
+  const changes: Change[] = [];
+  const cal = (name: string) => `the ${name} calendar`;
+  const groups: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    ["contract", oldSpec.contracts, newSpec.contracts],
+    ["index", oldSpec.indices, newSpec.indices],
+    ["calendar", oldSpec.calendars, newSpec.calendars],
+  ];
+  for (const [what, a, b] of groups) {
+    const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const name of names) {
+      const o = a[name] as Record<string, unknown> | undefined;
+      const x = b[name] as Record<string, unknown> | undefined;
+      const subject = `the ${name} ${what}`;
+      if (o === undefined) changes.push({ kind: "economic", subject, rule: what, text: `${capitalise(subject)} is added.` });
+      else if (x === undefined) changes.push({ kind: "economic", subject, rule: what, text: `${capitalise(subject)} is removed.` });
+      else compareDeclaration(subject, o, x, cal, changes);
+    }
+  }
+  const oldDoc = buildDocument(oldSpec, { asOf: options.asOf, ...(Object.hasOwn(oldSpec.contracts, contract) ? { contract } : {}) });
+  const newDoc = buildDocument(newSpec, { asOf: options.asOf, ...(Object.hasOwn(newSpec.contracts, contract) ? { contract } : {}) });
+  return {
+    oldTitle: oldDoc.title,
+    newTitle: newDoc.title,
+    changes,
+    redline: redline(oldDoc, newDoc),
+    months: monthChanges(oldSpec, newSpec, contract, options.asOf, options.months ?? 12),
+  };
+}
