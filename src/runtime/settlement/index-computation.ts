@@ -55,6 +55,8 @@ export interface RtSource {
   readonly quoted: readonly RtClause<RtUnit>[];
   readonly instruments: readonly RtClause<readonly string[]>[];
   readonly weight: readonly RtClause<string>[];
+  /** Token-mix weights: the source's value is Σ weight × (price of the part) / Σ weight; an observation's instrument names its part. */
+  readonly blend: readonly RtClause<readonly { readonly part: string; readonly weight: string }[]>[];
 }
 /** A degradation rule. */
 export interface RtDegradation {
@@ -99,7 +101,7 @@ export interface IndexRequest {
 /** Why a source or data was excluded. */
 export interface Exclusion {
   readonly source: string;
-  readonly reason: "no-data" | "stale" | "deviation" | "instrument" | "not-a-constituent";
+  readonly reason: "no-data" | "stale" | "deviation" | "instrument" | "not-a-constituent" | "too-few-trades";
   readonly detail: string;
 }
 
@@ -130,7 +132,7 @@ export interface IndexCertificate {
 }
 
 /** Why no value could be fixed. */
-export type IndexFailureKind = "no-methodology" | "insufficient-sources" | "empty-interval" | "no-data" | "aggregation" | "rounding" | "time";
+export type IndexFailureKind = "unsupported" | "no-methodology" | "insufficient-sources" | "empty-interval" | "no-data" | "aggregation" | "rounding" | "time";
 
 /** An index value with its certificate, or the failure with the certificate so far. */
 export type IndexResult =
@@ -242,6 +244,8 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
 
   // Select rows.
   const window = inForce(index.window, date);
+  const blends = constituents.map((s) => inForce(s.blend, date));
+  if (window !== undefined && blends.some((b) => b !== undefined)) return fail("unsupported", "token-mix blends are supported for sources observed at the fixing time, not inside a trade window");
   let rowsBySource: number[][] = constituents.map(() => []);
   let lastTime: number[] = constituents.map(() => -Infinity);
   let windowStart = 0, windowEnd = 0;
@@ -266,16 +270,34 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       lastTime[k] = obs.time[r]!;
     }
   } else {
-    // Each source's latest observation at or before the fixing time.
+    // Each source's latest observation at or before the fixing time (for a blended source, the latest of each part).
     const hi = lowerBound(obs.time, at, false);
-    const seen = new Set<number>();
-    for (let r = hi - 1; r >= 0 && seen.size < constituents.length; r--) {
+    const seen = new Set<string>();
+    let wanted = 0;
+    for (let k = 0; k < constituents.length; k++) if (obsIndexOf.has(constituents[k]!.name)) wanted += blends[k]?.length ?? 1;
+    for (let r = hi - 1; r >= 0 && seen.size < wanted; r--) {
       const k = byObsIndex.get(obs.source[r]!);
-      if (k === undefined || seen.has(k)) continue;
-      seen.add(k);
-      rowsBySource[k] = [r];
-      lastTime[k] = obs.time[r]!;
+      if (k === undefined) continue;
+      const parts = blends[k];
+      const part = parts === undefined ? "" : (obs.instrument?.[r] ?? "");
+      if (parts !== undefined && !parts.some((p) => p.part === part)) continue;
+      const key = `${k}\u0000${part}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rowsBySource[k]!.push(r);
+      lastTime[k] = parts === undefined ? obs.time[r]! : Math.min(lastTime[k] === -Infinity ? Infinity : lastTime[k]!, obs.time[r]!);
     }
+    constituents.forEach((s, k) => {
+      const parts = blends[k];
+      if (parts === undefined || rowsBySource[k]!.length === 0) return;
+      const present = new Set(rowsBySource[k]!.map((r) => obs.instrument?.[r] ?? ""));
+      const missing = parts.filter((p) => !present.has(p.part)).map((p) => p.part);
+      if (missing.length > 0) {
+        exclusions.push({ source: s.name, reason: "no-data", detail: `no ${missing.join(", ")} price at or before the fixing time` });
+        rowsBySource[k] = [];
+        lastTime[k] = -Infinity;
+      }
+    });
   }
   for (const [name, count] of [...foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     exclusions.push({ source: name, reason: "not-a-constituent", detail: `${count} observation(s) from a source that is not a constituent on ${date}` });
@@ -285,7 +307,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   if (obs.instrument !== null) {
     constituents.forEach((s, k) => {
       const accepted = inForce(s.instruments, date);
-      if (accepted === undefined) return;
+      if (accepted === undefined || blends[k] !== undefined) return;
       const rows = rowsBySource[k]!;
       const present = new Set(rows.map((r) => obs.instrument![r]));
       const chosen = accepted.find((i) => present.has(i));
@@ -334,6 +356,16 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   const sourceValues: (Ratio | null)[] = constituents.map((s, k) => {
     const rows = rowsBySource[k]!;
     if (rows.length === 0) return null;
+    const parts = blends[k];
+    if (parts !== undefined) {
+      let num = Ratio.ZERO, den = Ratio.ZERO;
+      for (const r of rows) {
+        const w = ratioOf(parts.find((p) => p.part === (obs.instrument?.[r] ?? ""))!.weight);
+        num = num.add(valueOfRow(r, k).mul(w));
+        den = den.add(w);
+      }
+      return den.sign() === 0 ? null : num.div(den);
+    }
     if (window === undefined || tradesMethod === undefined) return rows.length === 1 || window === undefined ? valueOfRow(rows[rows.length - 1]!, k) : null;
     const r = aggregateRows(tradesMethod, rows, () => k);
     return r.ok ? r.value : null;
@@ -345,6 +377,18 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       exclusions.push({ source: s.name, reason: "no-data", detail: window !== undefined ? "no observations in the window" : "no observation at or before the fixing time" });
     }
   });
+
+  // Minimum trades per source (when not per interval).
+  const minTradesPerSource = inForce(index.minimumTrades, date);
+  if (minTradesPerSource !== undefined && !minTradesPerSource.perInterval) {
+    constituents.forEach((s, k) => {
+      const n = rowsBySource[k]!.length;
+      if (eligible[k] && n < minTradesPerSource.count) {
+        eligible[k] = false;
+        exclusions.push({ source: s.name, reason: "too-few-trades", detail: `${n} trade(s), fewer than the minimum of ${minTradesPerSource.count}` });
+      }
+    });
+  }
 
   // Staleness.
   const stale = inForce(index.excludeStale, date);

@@ -137,3 +137,43 @@ describe("computeIndex: AITOK_OUT (snapshots, units, staleness, deviation, degra
     expect(r.ok && r.certificate.method).toContain("median");
   });
 });
+
+describe("computeIndex: AITOK_BLEND (token-mix blends, capped median) and GPUX_H100 (minimum trades)", () => {
+  const BLEND = compiledIndex("specs/indices/aitok-blend.terms", "AITOK_BLEND");
+  it("blends input 1 : output 3 per source, excludes a source missing a part", () => {
+    const names = BLEND.sources.map((s) => s.value.name);
+    const rows: string[] = [];
+    names.forEach((n, i) => {
+      rows.push(`2026-03-27T15:0${i}:00Z,${n},2,0,input`);
+      if (i > 0) rows.push(`2026-03-27T15:0${i}:30Z,${n},${10 + i},0,output`);
+    });
+    const r = computeIndex(BLEND, obs(rows), { date: "2026-03-27" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.certificate.exclusions[0]).toMatchObject({ source: names[0], reason: "no-data" });
+    // source i > 0: (2 + 3·(10 + i)) / 4
+    expect(r.certificate.sources[1]!.value).toBe("8.75");
+  });
+  it("has every index of specs/ either fixing a value or failing as data, never throwing", () => {
+    for (const [path, name] of [
+      ["specs/indices/gpux-h100.terms", "GPUX_H100"],
+      ["specs/indices/aitok-out-alt.terms", "AITOK_OUT_ALT"],
+      ["specs/indices/aitok-blend.terms", "AITOK_BLEND"],
+    ] as const) {
+      const idx = compiledIndex(path, name);
+      const names = idx.sources.map((s) => s.value.name);
+      const rows = names.map((n, i) => `2026-03-27T1${i % 6}:00:00Z,${n},${10 + i},5`);
+      rows.sort();
+      const r = computeIndex(idx, obs(rows), { date: "2026-03-27" });
+      expect(typeof r.ok).toBe("boolean");
+    }
+  });
+  it("GPUX_H100 excludes a source with fewer than 20 trades", () => {
+    const idx = compiledIndex("specs/indices/gpux-h100.terms", "GPUX_H100");
+    const names = idx.sources.map((s) => s.value.name);
+    const rows: string[] = [];
+    for (let m = 0; m < 25; m++) names.forEach((n, i) => (i > 0 || m < 5 ? rows.push(`2026-03-27T14:${String(m + 10).padStart(2, "0")}:0${i}Z,${n},2.${i},10`) : undefined));
+    const r = computeIndex(idx, obs(rows), { date: "2026-03-27" });
+    expect(r.certificate.exclusions.find((e) => e.reason === "too-few-trades")?.source).toBe(names[0]);
+  });
+});
