@@ -8,7 +8,7 @@ import { suggest } from "../diagnostics/did-you-mean.js";
 export type CompileCommand = "check" | "build";
 
 /** Every command `termsheet help <command>` knows. */
-export const COMMANDS = ["check", "build", "calendar", "expiries", "listed", "fmt", "help"] as const;
+export const COMMANDS = ["check", "build", "calendar", "expiries", "listed", "fmt", "render", "diff", "help"] as const;
 
 /** The commands that answer schedule questions about compiled sources (src/cli/calendar-cmd.ts and friends). */
 export type ScheduleCommand = "calendar" | "expiries" | "listed";
@@ -58,6 +58,14 @@ export type Invocation =
       /** `--check`: report unformatted files instead of rewriting them. */
       readonly check: boolean;
       readonly color: boolean;
+    }
+  | {
+      /** `termsheet render` and `termsheet diff` (src/cli/render-cmd.ts, diff-cmd.ts). */
+      readonly kind: "document";
+      readonly command: "render" | "diff";
+      readonly inputs: readonly string[];
+      readonly format: "md" | "html" | "json";
+      readonly options: { readonly contract?: string; readonly asOf?: string; readonly out?: string };
     }
   | {
       readonly kind: "usage-error";
@@ -113,6 +121,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (first === "help") return parseHelp(rest);
   if (first === "calendar" || first === "expiries" || first === "listed") return parseSchedule(first, rest);
   if (first === "fmt") return parseFormat(rest);
+  if (first === "render" || first === "diff") return parseDocument(first, rest);
   return parseCompile(first, rest);
 }
 
@@ -202,6 +211,38 @@ function parseFormat(rest: readonly string[]): Invocation {
   }
   if (inputs.length === 0) return usageError("missing files or folders to format", "fmt");
   return { kind: "format", inputs, check, color };
+}
+
+function parseDocument(command: "render" | "diff", rest: readonly string[]): Invocation {
+  const inputs: string[] = [];
+  const formats = command === "render" ? ["md", "html"] : ["md", "html", "json"];
+  const allowed = ["--contract", "--format", "--as-of", "--out", "--help"];
+  let format: "md" | "html" | "json" = "md";
+  const options: { contract?: string; asOf?: string; out?: string } = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (!arg.startsWith("-")) {
+      inputs.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    if (name === "--help" || name === "-h") return { kind: "help", command };
+    if (!allowed.includes(name)) return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
+    const value = eq >= 0 ? arg.slice(eq + 1) : rest[++i];
+    if (value === undefined || value === "") return usageError(`\`${name}\` needs a value`, command);
+    if (name === "--format") {
+      if (!formats.includes(value)) return usageError(`unknown format \`${value}\``, command, `use ${formats.map((f) => `\`${f}\``).join(", ")}`);
+      format = value as "md" | "html" | "json";
+    } else if (name === "--as-of") {
+      if (!validDay(value)) return usageError(`\`--as-of\` needs a date YYYY-MM-DD, not \`${value}\``, command);
+      options.asOf = value;
+    } else if (name === "--contract") options.contract = value;
+    else options.out = value;
+  }
+  if (command === "diff" && inputs.length !== 2) return usageError("`termsheet diff` compares two specs: name the old one and the new one", command);
+  if (inputs.length === 0) return usageError("missing spec or sources to render", command);
+  return { kind: "document", command, inputs, format, options };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

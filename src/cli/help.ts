@@ -12,6 +12,8 @@ const USAGE: Readonly<Record<CommandName, string>> = {
   expiries: "termsheet expiries <files or folders…> --contract NAME --from YYYY-MM --to YYYY-MM [--format text|json]",
   listed: "termsheet listed <files or folders…> --contract NAME --on YYYY-MM-DD [--format text|json]",
   fmt: "termsheet fmt <files or folders…> [--check] [--no-color]",
+  render: "termsheet render <spec.json | files or folders…> [--contract NAME] [--format md|html] [--as-of YYYY-MM-DD] [--out FILE]",
+  diff: "termsheet diff <old spec> <new spec> [--contract NAME] [--format md|html|json] [--as-of YYYY-MM-DD] [--out FILE]",
   help: "termsheet help <command>",
 };
 
@@ -105,12 +107,36 @@ reported as by \`check\` and the exit code is 1.
 ${INPUTS}
 
 ${EXIT_CODES}`,
+  render: `Write a contract's terms as a readable document, in the style of an exchange rulebook chapter.
+
+Usage:
+  ${USAGE.render}
+
+The input is a compiled spec (a .json file written by \`build\`) or .terms files and folders, compiled
+first (choose the declaration with --contract when there are several). The document has numbered
+clauses, defined terms, the index methodology step by step, the fallback waterfall, the calendars,
+the next 12 contract months from --as-of (default: today, UTC) and every rule version with its dates.
+--format md (default) writes Markdown; --format html a self-contained page that prints to PDF.
+Without --out the document is written to stdout.
+
+${EXIT_CODES}`,
+  diff: `Compare two versions of a contract and say what changes.
+
+Usage:
+  ${USAGE.diff}
+
+Each spec is a compiled .json file or .terms sources (a file or folder). Every change is said in
+plain words and classified as economic (a term that payments or dates depend on) or editorial (only
+descriptions, references or titles); the contract months from --as-of (default: today, UTC) whose
+dates or settlement terms change are listed, and the changed clauses are redlined.
+
+${EXIT_CODES}`,
   help: `Show help for a command.
 
 Usage:
   ${USAGE.help}
 
-Commands: check, build, calendar, expiries, listed, fmt, help.`,
+Commands: check, build, calendar, expiries, listed, fmt, render, diff, help.`,
 };
 
 /** The general help, `termsheet --help`. */
@@ -124,6 +150,8 @@ Usage:
   ${USAGE.expiries}
   ${USAGE.listed}
   ${USAGE.fmt}
+  ${USAGE.render}
+  ${USAGE.diff}
   ${USAGE.help}
   termsheet --help | --version
 
@@ -134,6 +162,8 @@ Commands:
   expiries   list a contract's last trading days, termination instants and settlement dates
   listed     list the contract months of a contract listed on a date
   fmt     format .terms files (\`--check\` only reports unformatted files)
+  render  write a contract's terms as a readable document (Markdown or HTML)
+  diff    compare two versions of a contract: changes in words, months affected, redline
   help    show help for a command
 
 ${INPUTS}
@@ -150,5 +180,5 @@ export function commandHelp(command: CommandName): string {
 
 /** The usage line of a command, or of the whole CLI. */
 export function usageLine(command: CommandName | undefined): string {
-  return command === undefined ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, help)" : USAGE[command];
+  return command === undefined ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, render, diff, help)" : USAGE[command];
 }

@@ -42,5 +42,9 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
     }
     case "format":
       return (await import("./fmt-cmd.js")).fmtCommand(inv, sys);
+    case "document":
+      // The legal and diff backends load the model (zod) and the compiler: only when these commands run.
+      if (inv.command === "render") return (await import("./render-cmd.js")).renderCommand(inv, sys);
+      return (await import("./diff-cmd.js")).diffCommand(inv, sys);
   }
 }

@@ -1,0 +1,74 @@
+/**
+ * The `render` and `diff` commands end to end through the built CLI: rendering `.terms` sources and a compiled
+ * spec gives the golden documents of test/cases/render, `--out` writes the file, `diff` compares two compiled
+ * specs in every format, and usage errors exit with 2.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contentHash } from "../../../src/model/canonical.js";
+import { ensureBuilt, fixture, repoRoot, termsheet } from "../../cli/helpers.js";
+
+beforeAll(() => ensureBuilt(), 120_000);
+
+const golden = (name: string) => readFileSync(join(repoRoot, "test/cases/render", name), "utf8");
+
+describe("termsheet render", () => {
+  it("renders .terms sources as the golden Markdown", () => {
+    const r = termsheet(["render", "specs/contracts/foti.terms", "--as-of", "2026-01-15"], repoRoot);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(golden("FOTI.md"));
+  });
+
+  it("writes the golden HTML of a compiled spec to --out", () => {
+    const f = fixture({});
+    try {
+      const out = join(f.dir, "foti.html");
+      const r = termsheet(["render", "test/cases/compiled/contracts/FOTI.json", "--format", "html", "--as-of", "2026-01-15", "--out", out], repoRoot);
+      expect(r.code).toBe(0);
+      expect(readFileSync(out, "utf8")).toBe(golden("FOTI.html"));
+    } finally {
+      f.cleanup();
+    }
+  });
+
+  it("asks for --contract when the sources declare several", () => {
+    const r = termsheet(["render", "specs/contracts", "--as-of", "2026-01-15"], repoRoot);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--contract");
+  });
+
+  it("refuses a bad --as-of and an unknown format", () => {
+    expect(termsheet(["render", "x.json", "--as-of", "2026-02-30"], repoRoot).code).toBe(2);
+    expect(termsheet(["render", "x.json", "--format", "pdf"], repoRoot).code).toBe(2);
+  });
+});
+
+describe("termsheet diff", () => {
+  it("compares two compiled specs in Markdown, HTML and JSON", () => {
+    const f = fixture({});
+    try {
+      const old = join(repoRoot, "test/cases/compiled/contracts/FOTI.json");
+      const spec = JSON.parse(readFileSync(old, "utf8"));
+      spec.contracts.FOTI.tick[0].value[0].tick.amount = "0.0005";
+      spec.contentHash = contentHash(spec);
+      const changed = join(f.dir, "FOTI.json");
+      writeFileSync(changed, JSON.stringify(spec));
+      const md = termsheet(["diff", old, changed, "--as-of", "2026-01-15"], repoRoot);
+      expect(md.stderr).toBe("");
+      expect(md.stdout).toBe(readFileSync(join(repoRoot, "test/cases/diff/tick.md"), "utf8"));
+      const json = JSON.parse(termsheet(["diff", old, changed, "--format", "json", "--as-of", "2026-01-15"], repoRoot).stdout);
+      expect(json.changes).toHaveLength(1);
+      expect(termsheet(["diff", old, changed, "--format", "html", "--as-of", "2026-01-15"], repoRoot).stdout).toContain("<del>0.001</del>");
+    } finally {
+      f.cleanup();
+    }
+  });
+
+  it("needs exactly two specs", () => {
+    const r = termsheet(["diff", "a.json"], repoRoot);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("two specs");
+  });
+});
