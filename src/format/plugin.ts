@@ -15,11 +15,15 @@ import { printNode } from "./print.js";
 export class TermsSyntaxError extends Error {
   /** The syntax diagnostics of the file. */
   readonly diagnostics: readonly Diagnostic[];
-  constructor(diagnostics: readonly Diagnostic[]) {
+  /** Where the first error starts, in the shape prettier's CLI uses to show a code frame. */
+  readonly loc: { readonly start: { readonly line: number; readonly column: number } } | undefined;
+  constructor(diagnostics: readonly Diagnostic[], source?: SourceFile) {
     const first = diagnostics[0];
     super(first ? `${first.code}: ${first.message}` : "syntax error");
     this.name = "TermsSyntaxError";
     this.diagnostics = diagnostics;
+    const at = first && source ? source.position(first.span.start) : undefined;
+    this.loc = at ? { start: { line: at.line, column: at.column } } : undefined;
   }
 }
 
@@ -30,9 +34,10 @@ export const languages: SupportLanguage[] = [
 
 /** Parses a file into the formatter's layout tree, or throws `TermsSyntaxError`. */
 export function parseLayout(text: string, path = "<input>"): LayoutNode {
-  const result = parse(new SourceFile(path, text));
+  const source = new SourceFile(path, text);
+  const result = parse(source);
   const errors = result.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new TermsSyntaxError(errors);
+  if (errors.length > 0) throw new TermsSyntaxError(errors, source);
   return buildLayout(text, result.ast);
 }
 

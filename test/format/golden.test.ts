@@ -38,3 +38,22 @@ describe("formatter golden pairs", () => {
     });
   }
 });
+
+describe("formatter refusals", () => {
+  it("a file with syntax errors is refused with the parser's diagnostics", async () => {
+    const r = await formatTerms("calendar C {\n  weekend Saturday,\n");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics.map((d) => d.code)).toEqual(["E1012"]);
+  });
+  it("the plugin's error carries the position prettier's CLI shows", async () => {
+    const { parseLayout, TermsSyntaxError } = await import("../../src/format/plugin.js");
+    let caught: unknown;
+    try {
+      parseLayout("calendar C {\n  weekend Saturday,\n");
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(TermsSyntaxError);
+    expect((caught as InstanceType<typeof TermsSyntaxError>).loc).toEqual({ start: { line: 3, column: 1 } });
+  });
+});
