@@ -235,7 +235,7 @@ export function buildLayout(text: string, ast: FileNode): LayoutFile {
         const c = commentNode(it, prevEnd);
         if (isIgnore(c)) pendingIgnore = true;
         // A comment before an annotation of the current statement stays with the annotations.
-        const next = items.slice(pos).find((x) => x.comment === undefined && x.start < to);
+        const next = nextToken(pos, to);
         const nextIsAnnotation = next !== undefined && next.keyword !== undefined && annotationWords.has(next.keyword);
         const nextIsChild = next !== undefined && children[child] !== undefined && next.start >= children[child]!.start;
         if (current && nextIsAnnotation && !nextIsChild) current.annotations.push(c);
@@ -305,6 +305,11 @@ export function buildLayout(text: string, ast: FileNode): LayoutFile {
     }
     return out;
   };
+  /** The first token (not a comment) at or after index `from` and before offset `end`. */
+  const nextToken = (from: number, end: number): Item | undefined => {
+    for (let i = from; i < items.length && items[i]!.start < end; i++) if (items[i]!.comment === undefined) return items[i];
+    return undefined;
+  };
   /** Whether the first token after the comments at `from` (and before `end`) continues the current line. */
   const continuesLine = (from: number, end: number, topLevel: boolean): boolean => {
     for (let i = from; i < items.length && items[i]!.start < end; i++) {
@@ -317,9 +322,16 @@ export function buildLayout(text: string, ast: FileNode): LayoutFile {
   };
   /** The index of the closing brace that ends a structural child at `end`, if it has one. */
   const findClose = (end: number): number | undefined => {
-    for (let i = items.length - 1; i >= pos; i--) {
+    // Items are sorted by start: find the last one that starts before `end`, then step back over comments.
+    let lo = pos;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= pos; i--) {
       const it = items[i]!;
-      if (it.start >= end) continue;
       if (it.comment) continue;
       return it.text === "}" ? i : undefined;
     }
