@@ -15,7 +15,7 @@ import type { System } from "./system.js";
 export type DocumentInvocation = Extract<Invocation, { kind: "document" }>;
 
 /** A loaded spec, or the exit code after the problem was printed. */
-export type LoadedSpec = { readonly ok: true; readonly spec: Spec } | { readonly ok: false; readonly exit: number };
+export type LoadedSpec = { readonly ok: true; readonly spec: Spec; readonly sources?: ReadonlyMap<string, string> } | { readonly ok: false; readonly exit: number };
 
 /** Today's date in UTC, YYYY-MM-DD: the default `--as-of`. */
 export function today(): string {
@@ -69,7 +69,8 @@ export async function loadSpecInput(inputs: readonly string[], contract: string 
     );
     return { ok: false, exit: ExitCode.Usage };
   }
-  return { ok: true, spec: chosen.spec };
+  const { sourceLines } = await import("../backends/legal/source-lines.js");
+  return { ok: true, spec: chosen.spec, sources: sourceLines(result.program) };
 }
 
 /** Writes a command's output to stdout, or to `--out FILE` (all or nothing). */
@@ -100,6 +101,6 @@ export async function renderCommand(inv: DocumentInvocation, sys: System): Promi
   }
   const { renderContract } = await import("../backends/legal/index.js");
   const format = inv.format === "html" ? "html" : "md";
-  const text = renderContract(spec, format, { asOf: inv.options.asOf ?? today(), ...(contract !== undefined && Object.hasOwn(spec.contracts, contract) ? { contract } : {}) });
+  const text = renderContract(spec, format, { asOf: inv.options.asOf ?? today(), ...(loaded.sources !== undefined ? { sources: loaded.sources } : {}), ...(contract !== undefined && Object.hasOwn(spec.contracts, contract) ? { contract } : {}) });
   return writeOutput(text, inv.options.out, sys);
 }

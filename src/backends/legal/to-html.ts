@@ -74,7 +74,8 @@ export function toHtml(doc: LegalDocument): string {
     for (const c of s.clauses) {
       const src = c.source === undefined ? "" : ` data-source="${esc(c.source)}"`;
       out.push(`<section class="clause" id="c${esc(c.number)}" data-clause="${esc(c.number)}"${src}>`);
-      out.push(`<h3><span class="num">${esc(c.number)}</span> ${esc(c.title)}</h3>`);
+      const tip = c.source === undefined ? "" : ` title="Source: ${esc(c.source)}"`;
+      out.push(`<h3><span class="num"${tip}>${esc(c.number)}</span> ${esc(c.title)}</h3>`);
       for (const b of c.blocks) out.push(block(b));
       out.push("</section>");
     }

@@ -33,6 +33,15 @@ describe("termsheet render", () => {
     }
   });
 
+  it("links clause numbers to source lines when rendering .terms sources", () => {
+    const r = termsheet(["render", "specs/contracts/foti.terms", "--format", "html", "--as-of", "2026-01-15"], repoRoot);
+    expect(r.code).toBe(0);
+    const tick = readFileSync(join(repoRoot, "specs/contracts/foti.terms"), "utf8").split("\n").findIndex((l) => l.trim().startsWith("tick ")) + 1;
+    expect(r.stdout).toContain(`data-source="specs/contracts/foti.terms:${tick}"`);
+    expect(r.stdout).toMatch(/data-clause="5\.\d+" data-source="specs\/indices\/aitok-out\.terms:\d+"/);
+    expect(r.stdout).toMatch(/data-source="specs\/calendars\/england-wales\.terms:\d+"/);
+  });
+
   it("asks for --contract when the sources declare several", () => {
     const r = termsheet(["render", "specs/contracts", "--as-of", "2026-01-15"], repoRoot);
     expect(r.code).toBe(2);
