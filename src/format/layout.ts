@@ -204,15 +204,17 @@ export function buildLayout(text: string, ast: FileNode): LayoutFile {
     for (let i = from; i < items.length && items[i]!.start < end; i++) if (items[i]!.comment === undefined) return true;
     return false;
   };
-  /** Takes a comment on the same line as the last item as the trailing comment of `entry`. */
+  /** Takes the comments on the same line as the last item as the trailing comment of an entry. */
   const takeTrailing = (): CommentNode | undefined => {
-    const it = peek();
-    if (it?.comment && sameLine(it)) {
+    let trailing: CommentNode | undefined;
+    // Every comment on the same line, e.g. `/* a */ // b`, trails the line; they are printed as one.
+    for (let it = peek(); it?.comment && sameLine(it); it = peek()) {
       const prevEnd = lastEnd;
       take();
-      return commentNode(it, prevEnd);
+      const c = commentNode(it, prevEnd);
+      trailing = trailing === undefined ? c : { ...trailing, text: `${trailing.text} ${c.text}`, end: c.end };
     }
-    return undefined;
+    return trailing;
   };
 
   const isIgnore = (c: CommentNode): boolean => /^(\/\/|\/\*)\s*prettier-ignore\s*(\*\/)?$/.test(c.text);
