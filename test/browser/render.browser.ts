@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Browser test of the readable contract: every golden HTML rendering (test/cases/render/*.html) and a diff page
  * are opened in headless Chromium (Debian's `chromium`, driven by playwright-core with `executablePath`), laid out
