@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Browser test of the readable contract: every golden HTML rendering (test/cases/render/*.html) and a diff page
  * are opened in headless Chromium (Debian's `chromium`, driven by playwright-core with `executablePath`), laid out
@@ -11,6 +10,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The page functions run in the browser. Their DOM is typed loosely here so that the DOM library stays out of the
+// project's types (a lib reference would apply to every file of the compilation).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Node = any;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const RENDER = join(ROOT, "test/cases/render");
@@ -48,15 +54,15 @@ async function inspect(html: string): Promise<{ structure: Structure; pdf: Buffe
     await page.setContent(html, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
     const structure = await page.evaluate(() => {
-      const text = (e: Element | null) => (e?.textContent ?? "").replace(/\s+/g, " ").trim();
-      const sections = [...document.querySelectorAll("section.chapter")].map((s) => ({
+      const text = (e: Node) => (e?.textContent ?? "").replace(/\s+/g, " ").trim();
+      const sections = [...document.querySelectorAll("section.chapter")].map((s: Node) => ({
         number: text(s.querySelector("h2 .num")),
         heading: text(s.querySelector("h2")),
-        clauses: [...s.querySelectorAll("section.clause")].map((c) => ({ dataClause: c.getAttribute("data-clause") ?? "", heading: text(c.querySelector("h3")) })),
+        clauses: [...s.querySelectorAll("section.clause")].map((c: Node) => ({ dataClause: c.getAttribute("data-clause") ?? "", heading: text(c.querySelector("h3")) })),
       }));
-      const tables = [...document.querySelectorAll("table")].map((t) => ({
+      const tables = [...document.querySelectorAll("table")].map((t: Node) => ({
         head: t.querySelectorAll("thead th").length,
-        rows: [...t.querySelectorAll("tbody tr")].map((r) => r.querySelectorAll("td").length),
+        rows: [...t.querySelectorAll("tbody tr")].map((r: Node) => r.querySelectorAll("td").length),
       }));
       const overflow: string[] = [];
       const root = document.documentElement;
@@ -119,7 +125,7 @@ describe("rendered contracts in Chromium", () => {
         del: document.querySelectorAll("del").length,
         ins: document.querySelectorAll("ins").length,
         overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
-        headings: [...document.querySelectorAll("h2")].map((h) => h.textContent),
+        headings: [...document.querySelectorAll("h2")].map((h: Node) => h.textContent),
       }));
       expect(r.del).toBeGreaterThan(0);
       expect(r.ins).toBeGreaterThan(0);
