@@ -11,6 +11,7 @@ import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
 import { formatUtc } from "../../runtime/schedule/json.js";
 import type { Block, DocClause, DocSection, LegalDocument } from "./document.js";
+import { workedExamples } from "./examples.js";
 import {
   calendarLabel,
   capitalise,
@@ -445,14 +446,14 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
   const from = { year: start.year, month: start.month };
   const endIndex = start.year * 12 + start.month - 1 + n + 2;
   const to = { year: Math.floor(endIndex / 12), month: (endIndex % 12) + 1 };
-  const r = new Schedule(spec).expiries(name, from, to);
+  const schedule = new Schedule(spec);
+  const r = schedule.expiries(name, from, to);
   b.open();
   if (!r.ok) {
     b.add("Contract months", [p(`The contract months from ${longDate(asOf)} cannot be listed: ${describeScheduleError(r.error)}.`)]);
   } else {
-    const rows = r.value
-      .filter((e) => e.lastTradingDay >= day)
-      .slice(0, n)
+    const listed = r.value.filter((e) => e.lastTradingDay >= day).slice(0, n);
+    const rows = listed
       .map((e) => {
         const t = e.termination;
         const local = t === undefined ? undefined : formatInstant(t.instant, t.zone);
@@ -469,6 +470,14 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
       p(`The next ${count(rows.length, "contract period", "contract periods")} with a Last Trading Day on or after ${longDate(asOf)}, with the instant trading terminates in local time and in Coordinated Universal Time (UTC):`),
       { kind: "table", head: ["Symbol", "Contract period", "Last Trading Day", "Termination (local)", "Termination (UTC)", "Final settlement date"], rows },
     ]);
+    const first = listed[0];
+    const c = spec.contracts[name];
+    if (first !== undefined && c !== undefined) {
+      b.add("Worked examples", [
+        ...workedExamples(spec, c, schedule, first.symbol, first.lastTradingDay),
+        ...(c.kind === "spread" ? [p("A spread has no final settlement price of its own: each leg is settled as its contract, so its examples are those of the legs.")] : []),
+      ]);
+    }
   }
   b.close("Contract months");
 }

@@ -1,0 +1,114 @@
+/**
+ * Worked examples for the readable contract, computed by the runtime's settlement functions
+ * (src/runtime/settlement) from sample index values, never restated by hand: a final settlement for the first
+ * contract month of the table (a sample value that lies exactly halfway between two increments, so the example
+ * shows the tie rule; for an average, values around it whose mean is that value) and, for an option, the payoff
+ * of a call and a put at strikes on the grid. Examples the functions cannot compute (a spread settled leg by leg)
+ * are left out.
+ */
+import type { Contract, Spec, Unit } from "../../model/types.js";
+import { versionOn } from "../../model/versions.js";
+import { Decimal, roundToIncrement } from "../../runtime/decimal.js";
+import { formatIsoDate, type CalendarEngine } from "../../runtime/calendar/index.js";
+import type { Schedule } from "../../runtime/schedule/index.js";
+import { averagingDays, finalSettlement, fixingLookup, optionPayoff, type RtFinalSettlement } from "../../runtime/settlement/settlement.js";
+import type { Block } from "./document.js";
+import { longDate } from "./words.js";
+
+/** Price × multiplier = money: the multiplier of a contract unit and a price unit, when their dimensions leave one currency. */
+function multiplier(spec: Spec, c: Contract, date: string): { value: Decimal; currency: string } | undefined {
+  const cu = versionOn(c.contractUnit, date)?.value;
+  const quote = versionOn(c.priceQuotation, date)?.value;
+  if (cu === undefined || quote === undefined) return undefined;
+  let amount: Decimal;
+  let unit: Unit;
+  if (cu.kind === "quantity") {
+    amount = Decimal.of(cu.quantity.amount);
+    unit = cu.quantity.unit;
+  } else {
+    const under = Object.hasOwn(spec.contracts, cu.contract) ? spec.contracts[cu.contract] : undefined;
+    const inner = under === undefined ? undefined : multiplier(spec, under, date);
+    return inner === undefined ? undefined : { value: inner.value.mul(Decimal.of(cu.amount)), currency: inner.currency };
+  }
+  const dims = new Map<string, number>();
+  for (const [k, v] of [...Object.entries(unit.dimensions), ...Object.entries(quote.dimensions)]) dims.set(k, (dims.get(k) ?? 0) + v);
+  const left = [...dims].filter(([, v]) => v !== 0);
+  if (left.length !== 1 || left[0]![1] !== 1 || !left[0]![0].startsWith("money:")) return undefined;
+  return { value: amount.mul(Decimal.of(unit.scale)).mul(Decimal.of(quote.scale)), currency: left[0]![0].slice(6) };
+}
+
+/** The sample final settlement of a future for a last trading day, with the sentences that explain it. */
+function futureExample(spec: Spec, c: Contract, ltd: string, engines: (n: string) => CalendarEngine | undefined): { price: Decimal; blocks: Block[] } | undefined {
+  const rule = versionOn(c.finalSettlement, ltd)?.value;
+  const tickQ = versionOn(c.tick, ltd)?.value[0]?.tick;
+  if (rule === undefined || (rule.value.kind !== "index-at" && rule.value.kind !== "index-average")) return undefined;
+  const unit = versionOn(c.priceQuotation, ltd)?.value.text ?? "";
+  const inc = rule.rounding.kind === "increment" ? Decimal.of(rule.rounding.increment) : tickQ !== undefined ? Decimal.of(tickQ.amount) : Decimal.of("0.001");
+  const sample = inc.mul(Decimal.of("7312.5"));
+  const index = rule.value.index;
+  let dates = [ltd];
+  if (rule.value.kind === "index-average") {
+    const cal = engines(rule.value.days.calendar);
+    if (cal === undefined) return undefined;
+    dates = averagingDays(rule.value.days, ltd, cal);
+  }
+  // Around the sample value, in pairs one increment above and below, so the mean is exactly the sample value.
+  const values = dates.map((_, i) => (i === dates.length - 1 && dates.length % 2 === 1 ? sample : i % 2 === 0 ? sample.add(inc) : sample.sub(inc)));
+  const fixings = dates.map((date, i) => ({ index, value: values[i]!, status: null, date }));
+  const r = finalSettlement(rule as RtFinalSettlement, ltd, fixingLookup(fixings), undefined, { engines, ...(tickQ !== undefined ? { tick: Decimal.of(tickQ.amount) } : {}) });
+  if (!r.ok) return undefined;
+  const blocks: Block[] = [];
+  if (dates.length === 1) {
+    blocks.push({ kind: "paragraph", text: `Suppose ${index} is fixed at ${sample.toString()} ${unit} on ${longDate(ltd)}, the Last Trading Day. The Final Settlement Price is ${r.price.toString()} ${unit}.` });
+  } else {
+    blocks.push({ kind: "paragraph", text: `Suppose ${index} is fixed on the ${dates.length} averaging days as follows (the first and last averaging days are ${longDate(dates[0]!)} and ${longDate(dates[dates.length - 1]!)}):` });
+    blocks.push({ kind: "table", head: ["Day", `${index} (${unit})`], rows: dates.map((d, i) => [longDate(d), values[i]!.toString()]) });
+    blocks.push({ kind: "paragraph", text: `Their arithmetic mean is ${r.unrounded}, and the Final Settlement Price is ${r.price.toString()} ${unit}.` });
+  }
+  const m = multiplier(spec, c, ltd);
+  if (m !== undefined) blocks.push({ kind: "paragraph", text: `One ${c.name} contract is then settled at ${r.price.toString()} × ${m.value.toString()} = ${r.price.mul(m.value).toString()} ${m.currency}.` });
+  return { price: r.price, blocks };
+}
+
+/** The worked examples of a contract for the first contract month listed, or none. */
+export function workedExamples(spec: Spec, c: Contract, schedule: Schedule, symbol: string, lastTradingDay: number): Block[] {
+  const ltd = formatIsoDate(lastTradingDay);
+  const engines = (name: string) => {
+    const e = schedule.engine(name);
+    return e.ok ? e.value : undefined;
+  };
+  if (c.kind === "future") {
+    const ex = futureExample(spec, c, ltd, engines);
+    return ex === undefined ? [] : [{ kind: "paragraph", text: `Example: the final settlement of ${symbol}.` }, ...ex.blocks];
+  }
+  if (c.kind === "option") {
+    const under = versionOn(c.underlying, ltd)?.value;
+    const fut = under?.kind === "future" && Object.hasOwn(spec.contracts, under.name) ? spec.contracts[under.name] : undefined;
+    const step = versionOn(c.strikes, ltd)?.value;
+    if (fut === undefined || step === undefined) return [];
+    const uLtd = schedule.expiries(fut.name, { year: Number(ltd.slice(0, 4)), month: Number(ltd.slice(5, 7)) }, { year: Number(ltd.slice(0, 4)), month: Number(ltd.slice(5, 7)) });
+    const futLtd = uLtd.ok && uLtd.value[0] !== undefined ? formatIsoDate(uLtd.value[0].lastTradingDay) : ltd;
+    const ex = futureExample(spec, fut, futLtd, engines);
+    if (ex === undefined) return [];
+    const s = ex.price;
+    const k = Decimal.of(step.amount);
+    const callStrike = roundToIncrement(s, k, "floor").sub(k);
+    const putStrike = roundToIncrement(s, k, "ceiling").add(k);
+    const threshold = versionOn(c.automaticExercise, ltd)?.value;
+    const m = multiplier(spec, c, ltd);
+    const unit = versionOn(c.priceQuotation, ltd)?.value.text ?? "";
+    const opts = threshold === undefined ? {} : { threshold: Decimal.of(threshold.amount) };
+    const call = optionPayoff("call", s, callStrike, m?.value ?? Decimal.ONE, opts);
+    const put = optionPayoff("put", s, putStrike, m?.value ?? Decimal.ONE, opts);
+    const cash = (p: typeof call) => (m === undefined ? `${p.payoff.toString()} per unit of price` : `${p.payoff.toString()} ${m.currency}`);
+    return [
+      { kind: "paragraph", text: `Example: the expiry of ${symbol}, from the final settlement of the underlying ${fut.name} contract.` },
+      ...ex.blocks,
+      {
+        kind: "paragraph",
+        text: `A call with strike price ${callStrike.toString()} ${unit} is ${call.exercised ? "exercised" : "not exercised"} (${call.exercised ? "in the money" : "not in the money by the threshold"} by ${call.intrinsic.toString()}) and pays ${cash(call)} per contract. A put with strike price ${putStrike.toString()} ${unit} is ${put.exercised ? "exercised" : "not exercised"} (in the money by ${put.intrinsic.toString()}) and pays ${cash(put)} per contract.`,
+      },
+    ];
+  }
+  return [];
+}
