@@ -265,7 +265,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       const said = parts.map((x) =>
         x.kind === "consecutive"
           ? `the ${count(x.count, x.period === "months" ? "nearest calendar month" : "nearest week", x.period === "months" ? "nearest consecutive calendar months" : "nearest consecutive weeks")}`
-          : `the next ${count(x.count, "contract month", "contract months")} falling in ${x.months.map(monthName).join(", ")} not already listed`,
+          : `the ${count(x.count, "nearest contract month", "nearest contract months")} falling in ${x.months.map(monthName).join(", ")} (a month already listed under the preceding part counts towards ${x.count === 1 ? "it" : "these"})`,
       );
       return `The Exchange lists ${said.join(", plus ")}.`;
     }),
