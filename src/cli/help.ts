@@ -156,15 +156,15 @@ Usage:
   termsheet --help | --version
 
 Commands:
-  check   parse and check .terms files and the files they import
-  build   compile .terms files to JSON specs (see \`termsheet help build\`)
-  calendar   list the holidays of a calendar between two dates
-  expiries   list a contract's last trading days, termination instants and settlement dates
-  listed     list the contract months of a contract listed on a date
-  fmt     format .terms files (\`--check\` only reports unformatted files)
-  render  write a contract's terms as a readable document (Markdown or HTML)
-  diff    compare two versions of a contract: changes in words, months affected, redline
-  help    show help for a command
+  check     parse and check .terms files and the files they import
+  build     compile .terms files to JSON specs (see \`termsheet help build\`)
+  calendar  list the holidays of a calendar between two dates
+  expiries  list a contract's last trading days, termination instants and settlement dates
+  listed    list the contract months of a contract listed on a date
+  fmt       format .terms files (\`--check\` only reports unformatted files)
+  render    write a contract's terms as a readable document (Markdown or HTML)
+  diff      compare two versions of a contract: changes in words, months affected, redline
+  help      show help for a command
 
 ${INPUTS}
 
