@@ -9,7 +9,7 @@ import { Decimal } from "../decimal.js";
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
 import { Ratio, pow10 } from "./ratio.js";
-import type { RtRounding, RtWindow } from "./index-computation.js";
+import { lowerBound, type RtRounding, type RtWindow } from "./index-computation.js";
 import { applyRounding } from "./settlement.js";
 
 /** A daily settlement step, structurally the model's. */
@@ -36,16 +36,6 @@ export interface DailyInput {
 export type DailyResult =
   | { readonly ok: true; readonly price: Decimal; readonly step: number; readonly kind: RtDailyStep["kind"]; readonly unrounded: string; readonly attempts: readonly string[] }
   | { readonly ok: false; readonly attempts: readonly string[] };
-
-function lowerBound(time: Float64Array, t: number, inclusive: boolean): number {
-  let lo = 0, hi = time.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (inclusive ? time[mid]! < t : time[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Runs the daily settlement steps in order. */
 export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput): DailyResult {

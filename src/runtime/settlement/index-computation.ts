@@ -167,8 +167,8 @@ function iso(micros: number): string {
   return sub === 0 ? base : `${base} +${sub}µs`;
 }
 
-function lowerBound(time: Float64Array, t: number, inclusive: boolean): number {
-  // First row with time >= t (inclusive) or > t (exclusive).
+/** First row of a sorted time column with time >= t (inclusive) or > t (exclusive). */
+export function lowerBound(time: Float64Array, t: number, inclusive: boolean): number {
   let lo = 0, hi = time.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
