@@ -5,7 +5,8 @@
  * Schema cannot express (src/model/validate.ts), and returns the typed spec. Every failure is one documented
  * exception, {@link SpecError}, carrying each problem's JSON pointer; nothing else escapes.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import precompiledValidator from "./generated/spec-validator.js";
 import { contentHash, pointerToken } from "./canonical.js";
 import {
   DATE_PATTERN,
@@ -17,7 +18,6 @@ import {
   TIME_PATTERN,
   TIME_ZONE_PATTERN,
 } from "./common.js";
-import { specJsonSchema } from "./json-schema.js";
 import { HASH_PATTERN, SCHEMA_VERSION_PATTERN, SCHEMA_MAJOR, SCHEMA_MINOR, SpecSchema, type Spec } from "./spec.js";
 import { semanticProblems, type SpecProblem } from "./validate.js";
 
@@ -57,12 +57,12 @@ const PATTERN_MEANING: ReadonlyMap<string, string> = new Map([
   [SCHEMA_VERSION_PATTERN.source, `must be ${SCHEMA_MAJOR_TEXT}.MINOR: this loader reads major version ${SCHEMA_MAJOR_TEXT} only`],
 ]);
 
-let validator: ValidateFunction | undefined;
-
-/** The ajv validator of the spec schema, compiled once on first use. */
+/**
+ * The ajv validator of the spec schema. It is precompiled (src/model/generated/spec-validator.js, ajv standalone
+ * code written by scripts/gen-schema.ts and checked current by a test), so loading a spec compiles no schema.
+ */
 export function specValidator(): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: true, discriminator: true, strict: true }).compile(specJsonSchema());
-  return validator;
+  return precompiledValidator;
 }
 
 function joinPointer(base: string, token: string): string {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { schemaFileText, specJsonSchema } from "../../src/model/json-schema.js";
+import { schemaFileText, specJsonSchema, validatorModuleText } from "../../src/model/json-schema.js";
 import { SCHEMA_ID } from "../../src/model/spec.js";
 
 const shipped = readFileSync(new URL("../../schema/termsheet.schema.json", import.meta.url), "utf8");
@@ -14,6 +14,11 @@ const shipped = readFileSync(new URL("../../schema/termsheet.schema.json", impor
 describe("schema/termsheet.schema.json", () => {
   it("is current (run `npx tsx scripts/gen-schema.ts` when this fails)", () => {
     expect(shipped).toBe(schemaFileText());
+  });
+
+  it("has a current precompiled validator for the loader (run `npx tsx scripts/gen-schema.ts` when this fails)", () => {
+    const committed = readFileSync(new URL("../../src/model/generated/spec-validator.js", import.meta.url), "utf8");
+    expect(committed === validatorModuleText()).toBe(true);
   });
 
   it("is a draft 2020-12 schema with its $id that ajv compiles strictly", () => {
