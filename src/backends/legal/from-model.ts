@@ -48,6 +48,9 @@ const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /** A quantity in words: "0.001 USD per 1M tokens". */
 export function quantityWords(q: Quantity): string {
+  // "1000 million tokens" reads as a contract does; "1000 × 1M tokens" reads as a formula.
+  const scaled = /^1([KMB]) (.*)$/.exec(q.unit.text);
+  if (scaled) return `${q.amount} ${{ K: "thousand", M: "million", B: "billion" }[scaled[1] as "K" | "M" | "B"]} ${scaled[2]}`;
   return /^[0-9]/.test(q.unit.text) ? `${q.amount} × ${q.unit.text}` : `${q.amount} ${q.unit.text}`;
 }
 

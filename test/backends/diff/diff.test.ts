@@ -47,7 +47,7 @@ const CASES: readonly Case[] = [
     spec: "FOTI",
     change: (s) => (s.contracts.FOTI.contractUnit[0].value.quantity.amount = "500"),
     kinds: ["economic"],
-    says: "changes from 1000 × 1M tokens to 500 × 1M tokens",
+    says: "changes from 1000 million tokens to 500 million tokens",
     months: ALL_FOTI_2026,
   },
   {
