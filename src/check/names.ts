@@ -10,7 +10,7 @@
  */
 import type { SourceFile } from "../base/source.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
-import { canonicalTimeZone, isValidTimeZone } from "../runtime/calendar/index.js";
+import { canonicalTimeZone, isValidTimeZone, knownTimeZones } from "../runtime/calendar/index.js";
 import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, ZoneRef } from "../syntax/ast.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { kindPhrase, makeResolver, type ContextResolver } from "./symbols.js";
@@ -442,19 +442,6 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
   }
 }
 
-let zoneNames: readonly string[] | undefined;
-function knownZones(): readonly string[] {
-  if (zoneNames === undefined) {
-    let list: string[] = [];
-    try {
-      list = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
-    } catch {
-      list = [];
-    }
-    zoneNames = [...list, "UTC"];
-  }
-  return zoneNames;
-}
 
 /** Every zone name inside a node, found by walking the plain-data AST. */
 function collectZones(node: unknown, out: ZoneRef[]): void {
@@ -496,7 +483,7 @@ export function checkZone(z: ZoneRef, ctx: readonly string[], report: Report): v
   report(
     diag(Codes.UnknownTimeZone, z.span, `unknown time zone \`${z.name}\``, {
       context: ctx,
-      hint: hintFor(z.name, knownZones(), { maxDistance: Math.max(2, Math.floor(z.name.length / 4)) }),
+      hint: hintFor(z.name, knownTimeZones(), { maxDistance: Math.max(2, Math.floor(z.name.length / 4)) }),
       notes: ["time zones are IANA names such as Europe/London or America/New_York"],
     }),
   );

@@ -76,7 +76,14 @@ export function toCivil(epochDay: EpochDay): CivilDate {
 
 /** The year of an epoch day (cheaper to read than destructuring {@link toCivil} at call sites). */
 export function yearOf(epochDay: EpochDay): number {
-  return toCivil(epochDay).year;
+  // toCivil's arithmetic, year only: no object is allocated (time-zone lookups call this per instant).
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
 /** True when year/month/day name a real date (integers, month 1–12, day within the month). */

@@ -59,6 +59,7 @@ export { evaluateDateRule, evaluateWeeklyRule, validateDateRule } from "./date-r
 export type { LocalDateTime, LocalTimeStatus, ResolvedLocalTime } from "./zones.js";
 export {
   canonicalTimeZone,
+  knownTimeZones,
   formatInstant,
   formatOffset,
   instantToLocal,

@@ -7,7 +7,7 @@
  * the earlier instant. One formatter per zone is created lazily and cached for the process.
  */
 import type { EpochDay } from "./dates.js";
-import { formatIsoDate, fromCivil } from "./dates.js";
+import { formatIsoDate, fromCivil, yearOf } from "./dates.js";
 import { fail, ok, type CalendarResult } from "./errors.js";
 
 const MS_PER_DAY = 86_400_000;
@@ -49,19 +49,24 @@ export function isValidTimeZone(name: string): boolean {
   return formatterFor(name) !== undefined;
 }
 
-let canonicalZones: Set<string> | undefined;
-/** The canonical zone names Intl knows, plus UTC. */
-function canonicalZoneSet(): Set<string> {
-  if (canonicalZones === undefined) {
+let zoneList: readonly string[] | undefined;
+/** The canonical IANA zone names Node's ICU knows, plus UTC (for validation and did-you-mean). */
+export function knownTimeZones(): readonly string[] {
+  if (zoneList === undefined) {
     let list: string[] = [];
     try {
       list = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
     } catch {
       list = [];
     }
-    canonicalZones = new Set([...list, "UTC"]);
+    zoneList = [...list, "UTC"];
   }
-  return canonicalZones;
+  return zoneList;
+}
+
+let canonicalZones: Set<string> | undefined;
+function canonicalZoneSet(): Set<string> {
+  return (canonicalZones ??= new Set(knownTimeZones()));
 }
 
 /** The canonical spelling ICU gives a zone name (e.g. "europe/london" → "Europe/London"); undefined if invalid. */
@@ -214,22 +219,12 @@ function zoneYear(f: Intl.DateTimeFormat, year: number): ZoneYear {
  */
 function offsetAt(f: Intl.DateTimeFormat, instant: number): number {
   const day = Math.floor(instant / MS_PER_DAY);
-  const t = zoneYear(f, yearOfDay(day));
+  const t = zoneYear(f, yearOf(day));
   let i = t.starts.length - 1;
   while (i > 0 && t.starts[i]! > instant) i--;
   return t.offsets[i]!;
 }
 
-/** The year of an epoch day (Hinnant's civil_from_days, year only). */
-function yearOfDay(epochDay: number): number {
-  const z = epochDay + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
-}
 
 /** The UTC offset (local minus UTC, in seconds) of a zone at an instant. */
 export function timeZoneOffsetSeconds(instant: number, zone: string): CalendarResult<number> {
