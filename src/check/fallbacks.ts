@@ -187,7 +187,7 @@ function checkAction(program: Program, file: string, decl: Declaration, step: Fa
     case "Postpone": {
       checkPositive(action.days, "the number of business days to postpone", context, report);
       if (action.calendar !== undefined) return;
-      const fallbackCalendar = contractCalendar(program, file, decl, new Set());
+      const fallbackCalendar = contractCalendar(program, file, decl)?.ref;
       if (fallbackCalendar !== undefined) return;
       report(
         diag(Codes.MissingCalendar, action.span, "postponement counts business days, but no calendar says which days those are", {
@@ -279,16 +279,23 @@ function underlyingIndices(program: Program, file: string, decl: Declaration, vi
 }
 
 /**
- * The calendar a postponement falls back on: the contract's last trading day calendar, an option's expiry
- * calendar, or that of the underlying future or the legs; an index's publication calendar.
+ * The calendar a rule that counts business days falls back on when it names none (a postponement, an averaging
+ * period): the contract's last trading day calendar, an option's expiry calendar, an index's publication calendar,
+ * else that of the underlying future or the legs. Returns the reference and the file whose scope resolves it.
+ * The model lowering uses this same search, so check and build agree on the calendar.
  */
-function contractCalendar(program: Program, file: string, decl: Declaration, visiting: Set<Declaration>): Ident | undefined {
+export function contractCalendar(
+  program: Program,
+  file: string,
+  decl: Declaration,
+  visiting: Set<Declaration> = new Set(),
+): { readonly ref: Ident; readonly file: string } | undefined {
   if (visiting.has(decl)) return undefined;
   visiting.add(decl);
   for (const s of decl.statements) {
-    if (s.kind === "LastTradingDay" && s.rule?.calendar !== undefined) return s.rule.calendar;
-    if (s.kind === "Expiry" && s.calendar !== undefined) return s.calendar;
-    if (s.kind === "Publish" && s.calendar !== undefined) return s.calendar;
+    if (s.kind === "LastTradingDay" && s.rule?.calendar !== undefined) return { ref: s.rule.calendar, file };
+    if (s.kind === "Expiry" && s.calendar !== undefined) return { ref: s.calendar, file };
+    if (s.kind === "Publish" && s.calendar !== undefined) return { ref: s.calendar, file };
   }
   for (const s of decl.statements) {
     const ref = s.kind === "Underlying" ? s.target : s.kind === "Leg" ? s.contract : undefined;

@@ -18,6 +18,7 @@ import { lowerCalendar, lowerDateRule, lowerHoliday } from "../check/lower-calen
 import type { Program, Report, Symbol as Sym } from "../check/program.js";
 import { declarationKind } from "../check/program.js";
 import { lookup } from "../check/symbols.js";
+import { contractCalendar } from "../check/fallbacks.js";
 import { decimalOf, percentOf, quantityOf, unitOf, type UnitContext, type UnitValue } from "../check/unit-of.js";
 import {
   AGGREGATION_METHODS,
@@ -666,32 +667,14 @@ class Lowerer {
   /** The named calendar, or the contract's calendar as the fallbacks check defines it (E5010 when it has none). */
   private calendarOr(ref: A.Ident | undefined, decl: A.Declaration, span: Span): string {
     if (ref !== undefined) return this.resolve(ref, CALENDAR, "calendar", span).name;
-    const found = this.contractCalendar(decl, this.file, new Set());
-    if (found !== undefined) return found;
+    // The same search as the fallbacks check's, so check and build agree on the calendar.
+    const found = contractCalendar(this.program, this.file, decl);
+    const sym = found === undefined ? undefined : lookup(this.program, found.file, found.ref.name, CALENDAR);
+    if (sym !== undefined) return sym.name;
     this.report(diag(Codes.MissingCalendar, span, "this rule counts business days, but no calendar says which days those are", { hint: "name the calendar with `on CALENDAR`" }));
     throw new AlreadyReported();
   }
 
-  /**
-   * The contract's calendar: that of its last trading day, expiry or publication, else its underlying's or its
-   * legs' (the same search as the fallbacks check's, in the same order).
-   */
-  private contractCalendar(decl: A.Declaration, file: string, visiting: Set<A.Declaration>): string | undefined {
-    if (visiting.has(decl)) return undefined;
-    visiting.add(decl);
-    for (const s of decl.statements) {
-      const ref = s.kind === "LastTradingDay" ? s.rule?.calendar : s.kind === "Expiry" || s.kind === "Publish" ? s.calendar : undefined;
-      if (ref !== undefined) return lookup(this.program, file, ref.name, CALENDAR)?.name;
-    }
-    for (const s of decl.statements) {
-      const ref = s.kind === "Underlying" ? s.target : s.kind === "Leg" ? s.contract : undefined;
-      const sym = lookup(this.program, file, ref?.name, ["future", "option", "spread"]);
-      if (sym === undefined) continue;
-      const found = this.contractCalendar(sym.decl, sym.file, visiting);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
 }
 
 /** A base unit as the model writes it: canonical text, dimensions, exact scale, currency. */
