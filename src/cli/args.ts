@@ -133,18 +133,31 @@ function parseHelp(rest: readonly string[]): Invocation {
   return { kind: "help", command: topic };
 }
 
-function parseCompile(command: CompileCommand, rest: readonly string[]): Invocation {
-  const inputs: string[] = [];
-  let format: OutputFormat = "text";
-  let color = true;
-  let out: string | undefined;
-  let onlyPaths = false;
+/** Arguments split into inputs, flags given and valued options, the same way for every command. */
+interface Scanned {
+  readonly inputs: string[];
+  readonly flags: Set<string>;
+  readonly values: Map<string, string>;
+}
 
+/**
+ * The one argument scanner: `--` ends options, `-` (standard input) is refused, `--name=value` or `--name value`
+ * for valued options, `--help`/`-h` anywhere asks for the command's help, unknown options get a did-you-mean.
+ * Returns an invocation (help or usage error) when the scan itself decides the outcome.
+ */
+function scanArgs(
+  command: CommandName,
+  rest: readonly string[],
+  spec: { readonly flags: readonly string[]; readonly valued: readonly string[]; readonly hints?: Readonly<Record<string, string>> },
+): Scanned | Invocation {
+  const scanned: Scanned = { inputs: [], flags: new Set(), values: new Map() };
+  const allowed = [...spec.valued, ...spec.flags, "--help"];
+  let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (onlyPaths || !arg.startsWith("-") || arg === "-") {
       if (arg === "-") return usageError("reading from standard input is not supported; name a file or a folder", command);
-      inputs.push(arg);
+      scanned.inputs.push(arg);
       continue;
     }
     if (arg === "--") {
@@ -154,95 +167,77 @@ function parseCompile(command: CompileCommand, rest: readonly string[]): Invocat
     const eq = arg.indexOf("=");
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
     const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    const allowed = OPTIONS[command];
     if (name === "--help" || name === "-h") return { kind: "help", command };
-    if (!allowed.includes(name)) {
-      return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
-    }
-    if (name === "--no-color") {
-      if (inline !== undefined) return usageError("`--no-color` takes no value", command);
-      color = false;
+    if (!allowed.includes(name)) return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
+    if (spec.flags.includes(name)) {
+      if (inline !== undefined) return usageError(`\`${name}\` takes no value`, command);
+      scanned.flags.add(name);
       continue;
     }
-    // The remaining options take a value, inline (`--format=json`) or as the next argument.
     let value = inline;
     if (value === undefined) {
       const next = rest[i + 1];
-      if (next === undefined || (next.startsWith("-") && next !== "-")) {
-        return usageError(`\`${name}\` needs a value`, command, name === "--format" ? "use `--format text` or `--format json`" : undefined);
-      }
+      if (next === undefined || (next.startsWith("-") && next !== "-")) return usageError(`\`${name}\` needs a value`, command, spec.hints?.[name]);
       value = next;
       i++;
     }
-    if (name === "--format") {
-      if (!(FORMATS as readonly string[]).includes(value)) {
-        return usageError(`unknown format \`${value}\``, command, didYouMean(value, FORMATS) ?? "use `text` or `json`");
-      }
-      format = value as OutputFormat;
-    } else if (name === "--out") {
-      if (value === "") return usageError("`--out` needs a folder", command);
-      out = value;
-    }
+    if (value === "") return usageError(`\`${name}\` needs a value`, command, spec.hints?.[name]);
+    scanned.values.set(name, value);
   }
-  if (inputs.length === 0) return usageError("missing files or folders to " + command, command);
-  return { kind: "compile", command, inputs, format, color, out };
+  return scanned;
+}
+
+function isInvocation(x: Scanned | Invocation): x is Invocation {
+  return "kind" in x;
+}
+
+function parseCompile(command: CompileCommand, rest: readonly string[]): Invocation {
+  const scanned = scanArgs(command, rest, {
+    flags: ["--no-color"],
+    valued: OPTIONS[command].filter((o) => o !== "--no-color" && o !== "--help"),
+    hints: { "--format": "use `--format text` or `--format json`" },
+  });
+  if (isInvocation(scanned)) return scanned;
+  const format = scanned.values.get("--format") ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
+  }
+  if (scanned.inputs.length === 0) return usageError("missing files or folders to " + command, command);
+  return {
+    kind: "compile",
+    command,
+    inputs: scanned.inputs,
+    format: format as OutputFormat,
+    color: !scanned.flags.has("--no-color"),
+    out: scanned.values.get("--out"),
+  };
 }
 
 function parseFormat(rest: readonly string[]): Invocation {
-  const inputs: string[] = [];
-  let check = false;
-  let color = true;
-  let onlyPaths = false;
-  const allowed = ["--check", "--no-color", "--help"];
-  for (const arg of rest) {
-    if (onlyPaths || !arg.startsWith("-")) {
-      inputs.push(arg);
-    } else if (arg === "--") {
-      onlyPaths = true;
-    } else if (arg === "--help" || arg === "-h") {
-      return { kind: "help", command: "fmt" };
-    } else if (arg === "--check") {
-      check = true;
-    } else if (arg === "--no-color") {
-      color = false;
-    } else {
-      return usageError(`unknown option \`${arg}\` for \`termsheet fmt\``, "fmt", didYouMean(arg, allowed));
-    }
-  }
-  if (inputs.length === 0) return usageError("missing files or folders to format", "fmt");
-  return { kind: "format", inputs, check, color };
+  const scanned = scanArgs("fmt", rest, { flags: ["--check", "--no-color"], valued: [] });
+  if (isInvocation(scanned)) return scanned;
+  if (scanned.inputs.length === 0) return usageError("missing files or folders to format", "fmt");
+  return { kind: "format", inputs: scanned.inputs, check: scanned.flags.has("--check"), color: !scanned.flags.has("--no-color") };
 }
 
 function parseDocument(command: "render" | "diff", rest: readonly string[]): Invocation {
-  const inputs: string[] = [];
   const formats = command === "render" ? ["md", "html"] : ["md", "html", "json"];
-  const allowed = ["--contract", "--format", "--as-of", "--out", "--help"];
-  let format: "md" | "html" | "json" = "md";
+  const scanned = scanArgs(command, rest, { flags: [], valued: ["--contract", "--format", "--as-of", "--out"] });
+  if (isInvocation(scanned)) return scanned;
+  const format = scanned.values.get("--format") ?? "md";
+  if (!formats.includes(format)) return usageError(`unknown format \`${format}\``, command, `use ${formats.map((f) => `\`${f}\``).join(", ")}`);
+  const asOf = scanned.values.get("--as-of");
+  if (asOf !== undefined && !validDay(asOf)) return usageError(`\`--as-of\` needs a date YYYY-MM-DD, not \`${asOf}\``, command);
   const options: { contract?: string; asOf?: string; out?: string } = {};
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (!arg.startsWith("-")) {
-      inputs.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (name === "--help" || name === "-h") return { kind: "help", command };
-    if (!allowed.includes(name)) return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
-    const value = eq >= 0 ? arg.slice(eq + 1) : rest[++i];
-    if (value === undefined || value === "") return usageError(`\`${name}\` needs a value`, command);
-    if (name === "--format") {
-      if (!formats.includes(value)) return usageError(`unknown format \`${value}\``, command, `use ${formats.map((f) => `\`${f}\``).join(", ")}`);
-      format = value as "md" | "html" | "json";
-    } else if (name === "--as-of") {
-      if (!validDay(value)) return usageError(`\`--as-of\` needs a date YYYY-MM-DD, not \`${value}\``, command);
-      options.asOf = value;
-    } else if (name === "--contract") options.contract = value;
-    else options.out = value;
-  }
+  const contract = scanned.values.get("--contract");
+  const out = scanned.values.get("--out");
+  if (contract !== undefined) options.contract = contract;
+  if (asOf !== undefined) options.asOf = asOf;
+  if (out !== undefined) options.out = out;
+  const inputs = scanned.inputs;
   if (command === "diff" && inputs.length !== 2) return usageError("`termsheet diff` compares two specs: name the old one and the new one", command);
   if (inputs.length === 0) return usageError("missing spec or sources to render", command);
-  return { kind: "document", command, inputs, format, options };
+  return { kind: "document", command, inputs, format: format as "md" | "html" | "json", options };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -256,52 +251,20 @@ function validDay(text: string): boolean {
 }
 
 function parseSchedule(command: ScheduleCommand, rest: readonly string[]): Invocation {
-  const inputs: string[] = [];
-  let format: OutputFormat = "text";
-  let color = true;
-  const values = new Map<string, string>();
   const { allowed, required } = SCHEDULE_OPTIONS[command];
-  let onlyPaths = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (onlyPaths || !arg.startsWith("-") || arg === "-") {
-      if (arg === "-") return usageError("reading from standard input is not supported; name a file or a folder", command);
-      inputs.push(arg);
-      continue;
-    }
-    if (arg === "--") {
-      onlyPaths = true;
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    if (name === "--help" || name === "-h") return { kind: "help", command };
-    if (!allowed.includes(name)) return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
-    if (name === "--no-color") {
-      if (inline !== undefined) return usageError("`--no-color` takes no value", command);
-      color = false;
-      continue;
-    }
-    let value = inline;
-    if (value === undefined) {
-      const next = rest[i + 1];
-      if (next === undefined || (next.startsWith("-") && next !== "-")) return usageError(`\`${name}\` needs a value`, command);
-      value = next;
-      i++;
-    }
-    if (name === "--format") {
-      if (!(FORMATS as readonly string[]).includes(value)) return usageError(`unknown format \`${value}\``, command, didYouMean(value, FORMATS) ?? "use `text` or `json`");
-      format = value as OutputFormat;
-      continue;
-    }
+  const scanned = scanArgs(command, rest, { flags: ["--no-color"], valued: allowed.filter((o) => o !== "--no-color" && o !== "--help") });
+  if (isInvocation(scanned)) return scanned;
+  const { inputs, values } = scanned;
+  const format = values.get("--format") ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format)) return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
+  values.delete("--format");
+  for (const [name, value] of values) {
     const wantsMonth = command === "expiries" && (name === "--from" || name === "--to");
     const wantsDay = name === "--on" || (command === "calendar" && (name === "--from" || name === "--to"));
     if (wantsMonth && !ISO_MONTH.test(value)) return usageError(`\`${name}\` needs a month YYYY-MM, not \`${value}\``, command);
     if (wantsDay && !validDay(value)) return usageError(`\`${name}\` needs a date YYYY-MM-DD, not \`${value}\``, command);
-    if (value === "") return usageError(`\`${name}\` needs a value`, command);
-    values.set(name, value);
   }
+  const color = !scanned.flags.has("--no-color");
   for (const r of required) if (!values.has(r)) return usageError(`missing \`${r}\``, command);
   const from = values.get("--from");
   const to = values.get("--to");
@@ -309,5 +272,5 @@ function parseSchedule(command: ScheduleCommand, rest: readonly string[]): Invoc
   if (inputs.length === 0) return usageError(`missing files or folders for ${command}`, command);
   const options: { -readonly [K in keyof ScheduleOptions]: string } = {};
   for (const [k, v] of values) options[k.slice(2) as keyof ScheduleOptions] = v;
-  return { kind: "schedule", command, inputs, format, color, options };
+  return { kind: "schedule", command, inputs, format: format as OutputFormat, color, options };
 }

@@ -30,6 +30,8 @@ describe("parseArgs", () => {
     expect(parseArgs(["build", "specs", "--out", "dist/specs"])).toMatchObject({ command: "build", out: "dist/specs" });
     expect(parseArgs(["build", "--out=o", "specs"])).toMatchObject({ out: "o", inputs: ["specs"] });
     expect(parseArgs(["check", "--", "--odd-name.terms"])).toMatchObject({ inputs: ["--odd-name.terms"] });
+    expect(parseArgs(["fmt", "--check", "--", "--odd.terms"])).toMatchObject({ kind: "format", check: true, inputs: ["--odd.terms"] });
+    expect(parseArgs(["render", "--format=html", "--", "-x.terms"])).toMatchObject({ kind: "document", format: "html", inputs: ["-x.terms"] });
   });
 
   it.each([
@@ -45,6 +47,12 @@ describe("parseArgs", () => {
     [["check", "--no-color=yes", "x"], "`--no-color` takes no value"],
     [["check", "-"], "reading from standard input is not supported; name a file or a folder"],
     [["build", "--out"], "`--out` needs a value"],
+    // Every command scans its arguments the same way.
+    [["fmt", "-"], "reading from standard input is not supported; name a file or a folder"],
+    [["render", "-"], "reading from standard input is not supported; name a file or a folder"],
+    [["render", "--contract", "--format", "md", "x"], "`--contract` needs a value"],
+    [["listed", "specs", "--contract", "FOTI", "--on", "2026-02-30"], "`--on` needs a date YYYY-MM-DD, not `2026-02-30`"],
+    [["expiries", "specs", "--contarct", "FOTI"], "unknown option `--contarct` for `termsheet expiries`", "did you mean `--contract`?"],
     [["help", "chekc"], "unknown command `chekc`", "did you mean `check`?"],
     [["help", "check", "extra"], "unexpected argument `extra`"],
   ])("%j is a usage error", (argv, message, hint?: string) => {
