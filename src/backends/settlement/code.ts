@@ -1,0 +1,202 @@
+/**
+ * The safe code builder of the generated settlement backend, after ajv's `codegen`: generated JavaScript is a
+ * {@link Code} value, built only by the {@link js} tagged template, whose literal parts are written by us in this
+ * repository and whose interpolated values are either `Code` (a fragment built the same way) or data that the
+ * builder turns into a literal by construction. Text from a spec — names, descriptions, clauses — can therefore
+ * never become code: a string is a JSON string literal (plus escapes for U+2028, U+2029 and `</`, `<!`), a number
+ * must be a safe integer, a decimal is a validated string literal, an identifier matches a strict pattern and is no
+ * reserved word (or is mangled into one that does), and a comment has its `*` `/` pairs and line breaks neutralised.
+ * Anything else (a function, a symbol, a class instance, a non-integer number) is refused with a {@link CodegenError},
+ * which the generator reports as an internal error: it means a bug in the generator, never a spec's content.
+ */
+
+/** Thrown when a value cannot be turned into code safely; a generator bug, never the user's input. */
+export class CodegenError extends Error {
+  override readonly name = "CodegenError";
+}
+
+/** A fragment of generated code. Only this module creates one, so every `Code` is safe by construction. */
+export class Code {
+  readonly #text: string;
+  /** @internal Use {@link js} and the literal helpers; the constructor is not part of the builder's API. */
+  constructor(token: typeof TOKEN, text: string) {
+    if (token !== TOKEN) throw new CodegenError("Code is built with js`…` and the builder's helpers only");
+    this.#text = text;
+  }
+  /** The code as text. */
+  toString(): string {
+    return this.#text;
+  }
+}
+
+const TOKEN: unique symbol = Symbol("code");
+const code = (text: string): Code => new Code(TOKEN, text);
+
+/** Values that may be interpolated into {@link js}: code fragments, or plain data rendered as literals. */
+export type Interpolation = Code | Literal;
+/** Plain data that becomes a JavaScript literal. */
+export type Literal = string | number | bigint | boolean | null | undefined | readonly Literal[] | { readonly [key: string]: Literal };
+
+/** The tagged template: `js\`return ${value};\`` where each `${…}` is a Code fragment or data made into a literal. */
+export function js(strings: TemplateStringsArray, ...values: readonly Interpolation[]): Code {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += toCode(values[i]).toString() + strings[i + 1]!;
+  return code(out);
+}
+
+/** A value as code: a fragment stays as it is; data becomes a literal. */
+export function toCode(value: Interpolation): Code {
+  if (value instanceof Code) return value;
+  return literal(value);
+}
+
+/** Plain data as a JavaScript literal (strings, safe integers, bigints, booleans, null, undefined, arrays, plain objects). */
+export function literal(value: Literal): Code {
+  switch (typeof value) {
+    case "string":
+      return str(value);
+    case "number":
+      return int(value);
+    case "bigint":
+      return code(value < 0n ? `(${value}n)` : `${value}n`);
+    case "boolean":
+      return code(value ? "true" : "false");
+    case "undefined":
+      return code("undefined");
+    case "object": {
+      if (value === null) return code("null");
+      if (Array.isArray(value)) return code(`[${(value as readonly Literal[]).map((v) => literal(v).toString()).join(", ")}]`);
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) throw new CodegenError(`not plain data: ${describe(value)}`);
+      const entries = Object.keys(value).map((k) => `${key(k).toString()}: ${literal((value as Record<string, Literal>)[k]).toString()}`);
+      return code(entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`);
+    }
+    default:
+      throw new CodegenError(`not plain data: ${describe(value)}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "object" && value !== null) return `an instance of ${(value as object).constructor?.name ?? "an unknown class"}`;
+  return `a ${typeof value}`;
+}
+
+/** An object literal key: always quoted, and `__proto__` computed so that it is an own property, not the prototype. */
+export function key(name: string): Code {
+  if (typeof name !== "string") throw new CodegenError(`not a property name: ${describe(name)}`);
+  return name === "__proto__" ? code(`[${str(name).toString()}]`) : str(name);
+}
+
+/** A string literal: JSON's escaping, plus U+2028/U+2029 and `</`, `<!` (so the code can sit in an HTML script too). */
+export function str(text: string): Code {
+  if (typeof text !== "string") throw new CodegenError(`not a string: ${describe(text)}`);
+  return code(
+    JSON.stringify(text)
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029")
+      .replace(/<(?=[/!])/g, "\\u003c"),
+  );
+}
+
+/** An integer literal; only safe integers are accepted (money never travels as a number). */
+export function int(n: number): Code {
+  if (typeof n !== "number" || !Number.isSafeInteger(n)) throw new CodegenError(`not a safe integer: ${String(n)}`);
+  return code(Object.is(n, -0) || n >= 0 ? String(Math.abs(n)) : `(${n})`);
+}
+
+const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+
+/** A decimal as a string literal (decimals are never JavaScript numbers); the text must be a plain decimal. */
+export function dec(text: string): Code {
+  if (typeof text !== "string" || !DECIMAL.test(text)) throw new CodegenError(`not a decimal: ${JSON.stringify(text)}`);
+  return str(text);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Words that cannot name a binding in an ES module (strict mode), plus globals a generated module must not shadow. */
+export const RESERVED: ReadonlySet<string> = new Set([
+  // ES reserved words, strict-mode and module reserved words
+  ...["await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum"],
+  ...["export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return"],
+  ...["super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield"],
+  ...["implements", "interface", "let", "package", "private", "protected", "public", "static"],
+  // not bindable in strict mode, or confusing when shadowed
+  ...["arguments", "eval", "undefined", "NaN", "Infinity", "globalThis", "Object", "Array", "String", "Symbol", "JSON"],
+  // TypeScript type names used in the .d.ts
+  ...["any", "unknown", "never", "number", "string", "boolean", "object", "bigint", "symbol", "type", "declare", "as"],
+]);
+
+/** Whether a text is usable as a binding name in generated code. */
+export function isSafeIdentifier(text: string): boolean {
+  return typeof text === "string" && IDENTIFIER.test(text) && !RESERVED.has(text);
+}
+
+/** A binding name; the text must match `[A-Za-z_$][A-Za-z0-9_$]*` and be no reserved word, else CodegenError. */
+export function ident(text: string): Code {
+  if (!isSafeIdentifier(text)) throw new CodegenError(`not a safe identifier: ${JSON.stringify(text)}`);
+  return code(text);
+}
+
+/**
+ * Any text made into a safe identifier: every other character becomes `_`, a leading digit or an empty text gets a
+ * `_` in front and a reserved word one behind. Not injective: use a {@link Scope} for distinct names.
+ */
+export function mangle(text: string): string {
+  let m = String(text).replace(/[^A-Za-z0-9_$]/g, "_");
+  if (m === "" || /^[0-9]/.test(m)) m = `_${m}`;
+  if (RESERVED.has(m)) m = `${m}_`;
+  return m;
+}
+
+/** Distinct identifiers for a generated module: `name(hint)` mangles the hint and numbers repeats. */
+export class Scope {
+  readonly #used = new Set<string>();
+  constructor(reserved: Iterable<string> = []) {
+    for (const r of reserved) this.#used.add(r);
+  }
+  name(hint: string): Code {
+    const base = mangle(hint);
+    let n = base;
+    for (let i = 2; this.#used.has(n); i++) n = `${base}_${i}`;
+    this.#used.add(n);
+    return ident(n);
+  }
+}
+
+/** A property access: `target.name` when the name is a plain identifier name, else `target["name"]`. */
+export function prop(target: Code, name: string): Code {
+  return IDENTIFIER.test(name) && name !== "__proto__" ? code(`${target.toString()}.${name}`) : code(`${target.toString()}[${str(name).toString()}]`);
+}
+
+/** Fragments joined by a separator fragment. */
+export function join(parts: readonly Interpolation[], separator: Code = code(", ")): Code {
+  return code(parts.map((p) => toCode(p).toString()).join(separator.toString()));
+}
+
+/** A separator or other fixed text known at development time; never pass spec text here. */
+export const fixed = {
+  comma: code(", "),
+  newline: code("\n"),
+  blank: code("\n\n"),
+  empty: code(""),
+} as const;
+
+/**
+ * A JSDoc block comment from lines of text: each line break (`\r`, `\n`, U+2028, U+2029) starts a new ` * ` line
+ * and every `*` followed by `/` is broken up, so no text can end the comment early.
+ */
+export function doc(lines: readonly string[]): Code {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (typeof line !== "string") throw new CodegenError(`not a comment line: ${describe(line)}`);
+    for (const part of line.split(/\r\n|[\r\n\u2028\u2029]/)) out.push(commentText(part));
+  }
+  if (out.length === 0) return code("");
+  return code(`/**\n${out.map((l) => (l === "" ? " *" : ` * ${l}`)).join("\n")}\n */\n`);
+}
+
+/** Comment text with `*` `/` broken up (`*\/`) and nothing that could end the comment or the line. */
+function commentText(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/[\r\n\u2028\u2029]/g, " ");
+}

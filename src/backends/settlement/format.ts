@@ -1,0 +1,34 @@
+/**
+ * Prettier formatting of the generated modules and their declarations, through prettier's standalone build with
+ * explicit plugins (babel + estree for JavaScript, typescript + estree for `.d.ts`) and fixed options, so the output
+ * depends on nothing but the text: no configuration file is looked up and no clock or path enters it. Loaded only
+ * by `termsheet build` (and tests): `check` never loads prettier.
+ */
+import type { Options } from "prettier";
+import { format } from "prettier/standalone";
+import * as babel from "prettier/plugins/babel";
+import * as estree from "prettier/plugins/estree";
+import * as typescript from "prettier/plugins/typescript";
+
+const COMMON: Options = {
+  printWidth: 120,
+  tabWidth: 2,
+  useTabs: false,
+  semi: true,
+  singleQuote: false,
+  quoteProps: "as-needed",
+  trailingComma: "all",
+  bracketSpacing: true,
+  arrowParens: "always",
+  endOfLine: "lf",
+};
+
+/** Formats a generated ES module. */
+export function formatModule(text: string): Promise<string> {
+  return format(text, { ...COMMON, parser: "babel", plugins: [babel, estree] });
+}
+
+/** Formats a generated declaration file. */
+export function formatDeclarations(text: string): Promise<string> {
+  return format(text, { ...COMMON, parser: "typescript", plugins: [typescript, estree] });
+}
