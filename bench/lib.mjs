@@ -32,9 +32,9 @@ export function timeCall(fn) {
 }
 
 /** Wall time in milliseconds of running a command to completion (output discarded), with its exit status. */
-export function timeSpawn(command, args) {
+export function timeSpawn(command, args, env = undefined) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const r = spawnSync(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", env: env === undefined ? process.env : { ...process.env, ...env } });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.error) throw r.error;
   return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -42,6 +42,8 @@ export type Invocation =
       readonly color: boolean;
       /** `--out DIR` of `build`; accepted now, used once specs are compiled. */
       readonly out: string | undefined;
+      /** False when `--no-cache` was given to `check` (src/cli/check-cache.ts); `build` never uses the cache. */
+      readonly cache: boolean;
     }
   | {
       readonly kind: "schedule";
@@ -79,7 +81,7 @@ const FORMATS: readonly OutputFormat[] = ["text", "json"];
 
 /** The options each compile command accepts (with `--help`, which every command accepts). */
 const OPTIONS: Readonly<Record<CompileCommand, readonly string[]>> = {
-  check: ["--format", "--no-color", "--help"],
+  check: ["--format", "--no-color", "--no-cache", "--help"],
   build: ["--format", "--no-color", "--out", "--help"],
 };
 
@@ -193,8 +195,8 @@ function isInvocation(x: Scanned | Invocation): x is Invocation {
 
 function parseCompile(command: CompileCommand, rest: readonly string[]): Invocation {
   const scanned = scanArgs(command, rest, {
-    flags: ["--no-color"],
-    valued: OPTIONS[command].filter((o) => o !== "--no-color" && o !== "--help"),
+    flags: OPTIONS[command].filter((o) => o === "--no-color" || o === "--no-cache"),
+    valued: OPTIONS[command].filter((o) => o !== "--no-color" && o !== "--no-cache" && o !== "--help"),
     hints: { "--format": "use `--format text` or `--format json`" },
   });
   if (isInvocation(scanned)) return scanned;
@@ -210,6 +212,7 @@ function parseCompile(command: CompileCommand, rest: readonly string[]): Invocat
     format: format as OutputFormat,
     color: !scanned.flags.has("--no-color"),
     out: scanned.values.get("--out"),
+    cache: command === "check" && !scanned.flags.has("--no-cache"),
   };
 }
 

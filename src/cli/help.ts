@@ -6,7 +6,7 @@ import type { CommandName } from "./args.js";
 
 /** One usage line per command. */
 const USAGE: Readonly<Record<CommandName, string>> = {
-  check: "termsheet check <files or folders…> [--format text|json] [--no-color]",
+  check: "termsheet check <files or folders…> [--format text|json] [--no-color] [--no-cache]",
   build: "termsheet build <files or folders…> [--out DIR] [--format text|json] [--no-color]",
   calendar: "termsheet calendar <files or folders…> --calendar NAME --from YYYY-MM-DD --to YYYY-MM-DD [--format text|json]",
   expiries: "termsheet expiries <files or folders…> --contract NAME --from YYYY-MM --to YYYY-MM [--format text|json]",
@@ -45,6 +45,12 @@ Usage:
 ${INPUTS}
 
 ${OUTPUT}
+
+Cache:
+  A check whose files, folders and settings are unchanged since an earlier run prints that run's
+  result without parsing again. The cache lives in node_modules/.cache/termsheet (of the nearest
+  folder with node_modules; else ~/.cache/termsheet); TERMSHEET_CACHE_DIR moves it.
+  --no-cache      check from scratch (TERMSHEET_CACHE=off does the same for every run)
 
 ${EXIT_CODES}`,
   build: `Compile Termsheet sources.

@@ -31,6 +31,14 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       return ExitCode.Usage;
     }
     case "compile": {
+      // A repeated `check` is answered from the cache without loading the parser, when nothing it read changed.
+      const store = inv.cache ? sys.cacheStore?.() : undefined;
+      if (store !== undefined) {
+        const { cachedCheck } = await import("./check-cache.js");
+        const r = await cachedCheck(inv, sys, store, async (recorded) => (await import("./compile.js")).compile(inv, recorded));
+        if (sys.env("TERMSHEET_DEBUG")) sys.write("stderr", `termsheet: check cache ${r.outcome}\n`);
+        return r.exit;
+      }
       const { compile } = await import("./compile.js");
       return compile(inv, sys);
     }

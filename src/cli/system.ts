@@ -6,6 +6,17 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
+/**
+ * Where `termsheet check` keeps its results (src/cli/check-cache.ts): named text entries in one folder. `scope`
+ * is what else distinguishes runs (the working folder, since paths are relative to it); it is only hashed.
+ */
+export interface CacheStore {
+  readonly scope: string;
+  read(name: string): string | undefined;
+  /** Writes an entry atomically; false when it could not be written (the cache is best effort). */
+  write(name: string, text: string): boolean;
+}
+
 /** What a path names. */
 export type PathKind = "file" | "folder" | "other";
 
@@ -40,6 +51,8 @@ export interface System {
   readonly windows: boolean;
   /** The package version, e.g. "0.1.0". */
   readonly version: string;
+  /** The check-result cache, or undefined when there is none (disabled, or no place to keep it). */
+  cacheStore?(): CacheStore | undefined;
 }
 
 // Replaced by the package version at bundle time (scripts/build.mjs); undefined when run from source with tsx.
@@ -144,5 +157,57 @@ export function nodeSystem(): System {
     stdoutIsTTY: process.stdout.isTTY === true,
     windows: process.platform === "win32",
     version: packageVersion(),
+    cacheStore: () => folderCache(),
+  };
+}
+
+/**
+ * The cache folder: TERMSHEET_CACHE_DIR when set; else `node_modules/.cache/termsheet` of the nearest folder up
+ * from the working folder that has `node_modules` (the convention of babel, eslint and terser); else
+ * `$XDG_CACHE_HOME/termsheet` or `~/.cache/termsheet`. TERMSHEET_CACHE=off turns the cache off.
+ */
+function folderCache(): CacheStore | undefined {
+  const env = process.env;
+  if (env.TERMSHEET_CACHE === "off" || env.TERMSHEET_CACHE === "0") return undefined;
+  const cwd = process.cwd();
+  let folder = env.TERMSHEET_CACHE_DIR || undefined;
+  for (let dir = cwd; folder === undefined; ) {
+    try {
+      if (statSync(join(dir, "node_modules")).isDirectory()) folder = join(dir, "node_modules", ".cache", "termsheet");
+    } catch {
+      // Not here; look further up.
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  if (folder === undefined) {
+    const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, ".cache") : undefined);
+    if (base === undefined) return undefined;
+    folder = join(base, "termsheet");
+  }
+  const at = folder;
+  return {
+    scope: cwd,
+    read(name) {
+      try {
+        return readFileSync(join(at, name), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    write(name, text) {
+      const target = join(at, name);
+      const temp = `${target}.${process.pid}.tmp`;
+      try {
+        mkdirSync(at, { recursive: true });
+        writeFileSync(temp, text);
+        renameSync(temp, target);
+        return true;
+      } catch {
+        rmSync(temp, { force: true });
+        return false;
+      }
+    },
   };
 }

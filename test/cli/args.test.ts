@@ -24,7 +24,10 @@ describe("parseArgs", () => {
       format: "text",
       color: true,
       out: undefined,
+      cache: true,
     });
+    expect(parseArgs(["check", "--no-cache", "specs"])).toMatchObject({ cache: false, inputs: ["specs"] });
+    expect(parseArgs(["build", "specs"])).toMatchObject({ cache: false });
     expect(parseArgs(["check", "--format", "json", "--no-color", "specs"])).toMatchObject({ format: "json", color: false, inputs: ["specs"] });
     expect(parseArgs(["check", "--format=json", "specs"])).toMatchObject({ format: "json" });
     expect(parseArgs(["build", "specs", "--out", "dist/specs"])).toMatchObject({ command: "build", out: "dist/specs" });
@@ -45,6 +48,8 @@ describe("parseArgs", () => {
     [["check", "--format", "--no-color", "x"], "`--format` needs a value"],
     [["check", "--format", "jsno", "x"], "unknown format `jsno`", "did you mean `json`?"],
     [["check", "--no-color=yes", "x"], "`--no-color` takes no value"],
+    [["check", "--no-cahce", "x"], "unknown option `--no-cahce` for `termsheet check`", "did you mean `--no-cache`?"],
+    [["build", "--no-cache", "x"], "unknown option `--no-cache` for `termsheet build`"],
     [["check", "-"], "reading from standard input is not supported; name a file or a folder"],
     [["build", "--out"], "`--out` needs a value"],
     // Every command scans its arguments the same way.

@@ -47,9 +47,12 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs `termsheet <args>` in `cwd`; the environment has no NO_COLOR/FORCE_COLOR unless `env` sets them. */
+/**
+ * Runs `termsheet <args>` in `cwd`; the environment has no NO_COLOR/FORCE_COLOR unless `env` sets them, and the
+ * check cache is off (TERMSHEET_CACHE=off) unless `env` turns it on, so that tests write nothing outside `cwd`.
+ */
 export function termsheet(args: readonly string[], cwd: string, env: Record<string, string> = {}): RunResult {
-  const base = { ...process.env };
+  const base: NodeJS.ProcessEnv = { ...process.env, TERMSHEET_CACHE: "off" };
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: "utf8" });
