@@ -5,7 +5,7 @@
  */
 export type { MarketDataError, MarketDataErrorKind, MarketDataResult, ParseOptions } from "./common.js";
 export { formatMarketDataError, parseInstantMicros } from "./common.js";
-export type { ObservationOptions, Observations } from "./observations.js";
-export { parseObservations } from "./observations.js";
+export type { ObservationOptions, ObservationParser, Observations } from "./observations.js";
+export { createObservationParser, parseObservations } from "./observations.js";
 export type { Fixing, FixingOptions } from "./fixings.js";
 export { parseFixings } from "./fixings.js";

@@ -5,17 +5,19 @@
  * `time,source,price,volume[,instrument]`. Every malformed row yields a {@link MarketDataError} naming the file,
  * line and field: bad times, non-numeric or negative prices and volumes, unknown sources (when the spec's source
  * list is given), rows out of time order and exact duplicate rows. Pure: it takes text, the CLI reads the file.
+ *
+ * The row parsing lives in one place, the push parser {@link createObservationParser}: text arrives in pieces of
+ * any size (the CLI streams a file in chunks, so a 10-million-row file is never held as one string) and the
+ * columns grow by doubling. {@link parseObservations} is the same parser fed one whole text.
  */
 import {
   type MarketDataError,
   type MarketDataErrorKind,
   type MarketDataResult,
   type ParseOptions,
-  guessFormat,
   parseInstantMicros,
   parseNonNegativeDecimal,
   rescaleColumn,
-  splitLines,
 } from "./common.js";
 
 /** Observations as columns; row i is (time[i], sources[source[i]], price[i]·10^−priceScale, volume[i]·10^−volumeScale). */
@@ -39,51 +41,120 @@ export interface Observations {
   readonly line: Uint32Array;
 }
 
-/** Options for {@link parseObservations}. */
+/** Options for {@link parseObservations} and {@link createObservationParser}. */
 export interface ObservationOptions extends ParseOptions {
   /** The spec's source names; a row naming any other source is an error. */
   readonly sources?: readonly string[];
+  /** Rows to reserve room for at the start (an estimate; the columns grow by doubling when it is exceeded). */
+  readonly capacity?: number;
+}
+
+/** A parser fed text in pieces: {@link push} any split of the input (even mid-line or mid-row), then {@link end}. */
+export interface ObservationParser {
+  /** Parses the complete lines of the next piece of text; an incomplete last line waits for the next piece. */
+  push(chunk: string): void;
+  /** Ends the input (its last line need not end with a newline) and returns the columns or every error found. */
+  end(): MarketDataResult<Observations>;
+  /** Rows accepted so far. */
+  readonly rows: number;
+  /** True once `maxErrors` errors were found: more input cannot change the outcome, so a reader may stop early. */
+  readonly full: boolean;
 }
 
 const HEADER = /^time,source,price,volume(,instrument)?$/;
+const MAX_SOURCES = 65536;
 
-/** Parses observations; never throws. */
+/** Parses a whole text of observations; never throws. */
 export function parseObservations(text: string, options: ObservationOptions): MarketDataResult<Observations> {
+  let capacity = options.capacity;
+  if (capacity === undefined) {
+    capacity = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) capacity++;
+  }
+  const parser = createObservationParser({ ...options, capacity });
+  parser.push(text);
+  return parser.end();
+}
+
+/** The growable columns of a parser. */
+interface Columns {
+  time: Float64Array;
+  source: Uint16Array;
+  price: Float64Array;
+  priceScales: Uint8Array;
+  volume: Float64Array;
+  volumeScales: Uint8Array;
+  line: Uint32Array;
+}
+
+function allocate(cap: number): Columns {
+  return {
+    time: new Float64Array(cap),
+    source: new Uint16Array(cap),
+    price: new Float64Array(cap),
+    priceScales: new Uint8Array(cap),
+    volume: new Float64Array(cap),
+    volumeScales: new Uint8Array(cap),
+    line: new Uint32Array(cap),
+  };
+}
+
+/** Columns of twice the capacity (at least `need`), holding the first `n` rows of `c`. */
+function grow(c: Columns, n: number, need: number): Columns {
+  const next = allocate(Math.max(need, c.time.length * 2, 1024));
+  next.time.set(c.time.subarray(0, n));
+  next.source.set(c.source.subarray(0, n));
+  next.price.set(c.price.subarray(0, n));
+  next.priceScales.set(c.priceScales.subarray(0, n));
+  next.volume.set(c.volume.subarray(0, n));
+  next.volumeScales.set(c.volumeScales.subarray(0, n));
+  next.line.set(c.line.subarray(0, n));
+  return next;
+}
+
+/** The duplicate key of an accepted row: everything but the time (rows compared share it). */
+function rowKey(c: Columns, i: number, instrument: string | null): string {
+  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument ?? ""}`;
+}
+
+/** A push parser of observations; never throws. */
+export function createObservationParser(options: ObservationOptions): ObservationParser {
   const file = options.file;
   const maxErrors = options.maxErrors ?? 100;
   const errors: MarketDataError[] = [];
+  let errorCount = 0;
   const err = (kind: MarketDataErrorKind, line: number, field: string | null, message: string): void => {
+    errorCount++;
     if (errors.length < maxErrors) errors.push({ kind, file, line, field, message });
   };
-  const format = guessFormat(text, options.format);
-  const lines = splitLines(text);
-  const cap = lines.length;
-  const time = new Float64Array(cap);
-  const source = new Uint16Array(cap);
-  const price = new Float64Array(cap);
-  const priceScales = new Uint8Array(cap);
-  const volume = new Float64Array(cap);
-  const volumeScales = new Uint8Array(cap);
-  const lineOf = new Uint32Array(cap);
+  let format = options.format;
+  let cols = allocate(Math.max(1, Math.min(options.capacity ?? 1024, 2 ** 31)));
   let instruments: (string | null)[] | null = null;
+  /** One string per distinct instrument, so 10 million rows of a few instruments hold a few strings. */
+  const interned = new Map<string, string>();
   const names: string[] = options.sources ? [...options.sources] : [];
-  const sourceIndex = new Map<string, number>(names.map((n, i) => [n, i]));
+  const sourceIndex = new Map<string, number>(names.map((name, i) => [name, i]));
   const fixedSources = options.sources !== undefined;
   let n = 0;
+  let lineNo = 0;
+  let carry = "";
+  let ended: MarketDataResult<Observations> | undefined;
   let lastTime = -Infinity;
+  /** Keys of the rows at lastTime, built only once a second row has that time. */
   let sameTimeKeys: Set<string> | null = null;
 
-  for (let li = 0; li < lines.length; li++) {
-    const raw = lines[li]!;
-    const lineNo = li + 1;
-    if (raw.trim() === "") continue;
+  const row = (text: string): void => {
+    lineNo++;
+    const raw = text.length > 0 && text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === "")) return;
+    if (format === undefined) format = raw.trimStart().startsWith("{") ? "ndjson" : "csv";
     let fields: { time: unknown; source: unknown; price: unknown; volume: unknown; instrument: unknown };
     if (format === "csv") {
-      if (n === 0 && errors.length === 0 && HEADER.test(raw)) continue;
+      if (n === 0 && errors.length === 0 && HEADER.test(raw)) return;
       const parts = raw.split(",");
       if (parts.length < 4 || parts.length > 5) {
         err("malformed-row", lineNo, null, `expected 4 or 5 comma-separated fields (time,source,price,volume[,instrument]), got ${parts.length}`);
-        continue;
+        return;
       }
       fields = { time: parts[0], source: parts[1], price: parts[2], volume: parts[3], instrument: parts[4] };
     } else {
@@ -92,11 +163,11 @@ export function parseObservations(text: string, options: ObservationOptions): Ma
         obj = JSON.parse(raw);
       } catch {
         err("malformed-row", lineNo, null, "not a JSON object");
-        continue;
+        return;
       }
       if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
         err("malformed-row", lineNo, null, "not a JSON object");
-        continue;
+        return;
       }
       const o = obj as Record<string, unknown>;
       fields = { time: o.time, source: o.source, price: o.price, volume: o.volume, instrument: o.instrument };
@@ -116,7 +187,7 @@ export function parseObservations(text: string, options: ObservationOptions): Ma
       err("malformed-row", lineNo, "instrument", "instrument must be a string");
       bad = true;
     }
-    if (bad) continue;
+    if (bad) return;
     const t = parseInstantMicros(fields.time as string);
     if (typeof t === "string") {
       err("invalid-time", lineNo, "time", t);
@@ -127,6 +198,9 @@ export function parseObservations(text: string, options: ObservationOptions): Ma
     if (si === undefined) {
       if (fixedSources) {
         err("unknown-source", lineNo, "source", `unknown source ${JSON.stringify(srcName)}; the index's sources are ${names.join(", ")}`);
+        bad = true;
+      } else if (names.length >= MAX_SOURCES) {
+        err("unknown-source", lineNo, "source", `more than ${MAX_SOURCES} different sources`);
         bad = true;
       } else {
         si = names.length;
@@ -144,53 +218,107 @@ export function parseObservations(text: string, options: ObservationOptions): Ma
       err(v.error, lineNo, "volume", v.error === "negative-value" ? `negative volume ${fields.volume as string}` : v.message);
       bad = true;
     }
-    if (bad || typeof t === "string" || "error" in p || "error" in v || si === undefined) continue;
+    if (bad || typeof t === "string" || "error" in p || "error" in v || si === undefined) return;
     if (t < lastTime) {
       err("unsorted", lineNo, "time", `${fields.time as string} is earlier than the previous row's time; rows must be in time order`);
-      continue;
+      return;
     }
-    const inst = typeof fields.instrument === "string" && fields.instrument !== "" ? fields.instrument : null;
-    const key = `${si}\u0000${p.coefficient}e${p.scale}\u0000${v.coefficient}e${v.scale}\u0000${inst ?? ""}`;
-    if (t === lastTime && sameTimeKeys !== null) {
+    let inst = typeof fields.instrument === "string" && fields.instrument !== "" ? fields.instrument : null;
+    if (inst !== null) {
+      const known = interned.get(inst);
+      if (known === undefined) interned.set(inst, inst);
+      else inst = known;
+    }
+    if (n === cols.time.length) cols = grow(cols, n, n + 1);
+    const c = cols;
+    c.source[n] = si;
+    c.price[n] = p.coefficient;
+    c.priceScales[n] = p.scale;
+    c.volume[n] = v.coefficient;
+    c.volumeScales[n] = v.scale;
+    if (t === lastTime && n > 0) {
+      // A second row at the same time: compare it with every accepted row at that time.
+      if (sameTimeKeys === null) {
+        sameTimeKeys = new Set();
+        for (let i = n - 1; i >= 0 && c.time[i] === t; i--) sameTimeKeys.add(rowKey(c, i, instruments?.[i] ?? null));
+      }
+      const key = rowKey(c, n, inst);
       if (sameTimeKeys.has(key)) {
         err("duplicate", lineNo, null, `duplicate row: same time, source, price, volume and instrument as an earlier row`);
-        continue;
+        return;
       }
       sameTimeKeys.add(key);
     } else {
-      sameTimeKeys = new Set([key]);
+      sameTimeKeys = null;
       lastTime = t;
     }
-    time[n] = t;
-    source[n] = si;
-    price[n] = p.coefficient;
-    priceScales[n] = p.scale;
-    volume[n] = v.coefficient;
-    volumeScales[n] = v.scale;
-    lineOf[n] = lineNo;
+    c.time[n] = t;
+    c.line[n] = lineNo;
     if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
     if (instruments !== null) instruments[n] = inst;
     n++;
-  }
-  if (n === 0 && errors.length === 0) err("empty-input", 1, null, "no observations");
-  const pr = rescaleColumn(price, priceScales, n);
-  if (!pr.ok) err("precision-out-of-range", lineOf[pr.row]!, "price", "prices with this many decimal places cannot all be held exactly at one scale");
-  const vr = rescaleColumn(volume, volumeScales, n);
-  if (!vr.ok) err("precision-out-of-range", lineOf[vr.row]!, "volume", "volumes with this many decimal places cannot all be held exactly at one scale");
-  if (errors.length > 0) return { ok: false, errors };
+  };
+
+  const finish = (): MarketDataResult<Observations> => {
+    if (n === 0 && errorCount === 0) err("empty-input", 1, null, "no observations");
+    const c = cols;
+    const pr = rescaleColumn(c.price, c.priceScales, n);
+    if (!pr.ok) err("precision-out-of-range", c.line[pr.row]!, "price", "prices with this many decimal places cannot all be held exactly at one scale");
+    const vr = rescaleColumn(c.volume, c.volumeScales, n);
+    if (!vr.ok) err("precision-out-of-range", c.line[vr.row]!, "volume", "volumes with this many decimal places cannot all be held exactly at one scale");
+    if (errors.length > 0) return { ok: false, errors };
+    return {
+      ok: true,
+      value: {
+        length: n,
+        time: c.time.subarray(0, n),
+        source: c.source.subarray(0, n),
+        sources: names,
+        price: c.price.subarray(0, n),
+        priceScale: pr.scale,
+        volume: c.volume.subarray(0, n),
+        volumeScale: vr.scale,
+        instrument: instruments,
+        line: c.line.subarray(0, n),
+      },
+    };
+  };
+
   return {
-    ok: true,
-    value: {
-      length: n,
-      time: time.subarray(0, n),
-      source: source.subarray(0, n),
-      sources: names,
-      price: price.subarray(0, n),
-      priceScale: pr.scale,
-      volume: volume.subarray(0, n),
-      volumeScale: vr.scale,
-      instrument: instruments,
-      line: lineOf.subarray(0, n),
+    push(chunk) {
+      if (ended !== undefined) return;
+      let start = 0;
+      if (carry !== "") {
+        const nl = chunk.indexOf("\n");
+        if (nl < 0) {
+          carry += chunk;
+          return;
+        }
+        row(carry + chunk.slice(0, nl));
+        carry = "";
+        start = nl + 1;
+      }
+      for (;;) {
+        const nl = chunk.indexOf("\n", start);
+        if (nl < 0) break;
+        row(chunk.slice(start, nl));
+        start = nl + 1;
+      }
+      carry = chunk.slice(start);
+    },
+    end() {
+      if (ended === undefined) {
+        row(carry);
+        carry = "";
+        ended = finish();
+      }
+      return ended;
+    },
+    get rows() {
+      return n;
+    },
+    get full() {
+      return errors.length >= maxErrors;
     },
   };
 }
