@@ -56,6 +56,8 @@ const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))
  * message saying why it is not one. Fractions finer than a microsecond must be zero (they are not dropped).
  */
 export function parseInstantMicros(text: string): number | string {
+  const fast = sameMinute(text);
+  if (fast >= 0) return fast;
   const m = TIME_RE.exec(text);
   if (m === null) return `expected an ISO 8601 time with seconds and an offset (e.g. 2026-03-27T15:00:00Z), got ${JSON.stringify(text)}`;
   const [, ys, mos, ds, hs, mis, ss, frac, off] = m as unknown as [string, string, string, string, string, string, string, string | undefined, string];
@@ -75,7 +77,48 @@ export function parseInstantMicros(text: string): number | string {
     offsetMinutes = (off[0] === "-" ? -1 : 1) * (oh * 60 + om);
   }
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
-  return ms * 1000 + micros;
+  const result = ms * 1000 + micros;
+  lastMinute = text.slice(0, 17);
+  lastZone = off;
+  lastMinuteMicros = result - s * 1_000_000 - micros;
+  return result;
+}
+
+/**
+ * The instant of the last fully parsed time: its first 17 characters (`YYYY-MM-DDTHH:MM:`), its offset, and the
+ * epoch microseconds of that minute. Market data comes in time order, so most times share the previous one's
+ * minute: only the seconds and the fraction are read then (a memo of a pure function; the result is the same).
+ */
+let lastMinute = "";
+let lastZone = "";
+let lastMinuteMicros = 0;
+
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** The instant when `text` is in the last parsed time's minute and offset and well formed, else −1. */
+function sameMinute(text: string): number {
+  const len = text.length;
+  const zoneLength = lastZone.length;
+  if (zoneLength === 0 || len < 19 + zoneLength || !text.startsWith(lastMinute) || !text.endsWith(lastZone)) return -1;
+  const s1 = digit(text, 17), s2 = digit(text, 18);
+  if (s1 < 0 || s1 > 5 || s2 < 0) return -1;
+  const fracEnd = len - zoneLength;
+  let micros = 0;
+  if (fracEnd > 19) {
+    const digits = fracEnd - 20;
+    if (text.charCodeAt(19) !== 46 || digits < 1 || digits > 9) return -1;
+    for (let i = 20; i < fracEnd; i++) {
+      const d = digit(text, i);
+      if (d < 0) return -1;
+      if (i < 26) micros = micros * 10 + d;
+      else if (d !== 0) return -1; // finer than a microsecond: the full parse says why
+    }
+    for (let i = digits; i < 6; i++) micros *= 10;
+  }
+  return lastMinuteMicros + (s1 * 10 + s2) * 1_000_000 + micros;
 }
 
 function daysIn(y: number, m: number): number {

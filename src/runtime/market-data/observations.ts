@@ -143,12 +143,21 @@ export function createObservationParser(options: ObservationOptions): Observatio
   /** Keys of the rows at lastTime, built only once a second row has that time. */
   let sameTimeKeys: Set<string> | null = null;
 
+  /** Reports a missing or non-string field; true when the field is a non-empty string. */
+  const present = (value: unknown, field: "time" | "source" | "price" | "volume", line: number): boolean => {
+    if (typeof value === "string" && value !== "") return true;
+    const numeric = field === "price" || field === "volume";
+    if (value === undefined || value === "") err("missing-field", line, field, `missing ${field}`);
+    else err(numeric ? "invalid-number" : "malformed-row", line, field, `${field} must be a string${numeric ? " (a decimal string, never a JSON number)" : ""}`);
+    return false;
+  };
+
   const row = (text: string): void => {
     lineNo++;
     const raw = text.length > 0 && text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
     if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === "")) return;
     if (format === undefined) format = raw.trimStart().startsWith("{") ? "ndjson" : "csv";
-    let fields: { time: unknown; source: unknown; price: unknown; volume: unknown; instrument: unknown };
+    let time: unknown, source: unknown, price: unknown, volume: unknown, instrument: unknown;
     if (format === "csv") {
       if (n === 0 && errors.length === 0 && HEADER.test(raw)) return;
       const parts = raw.split(",");
@@ -156,7 +165,11 @@ export function createObservationParser(options: ObservationOptions): Observatio
         err("malformed-row", lineNo, null, `expected 4 or 5 comma-separated fields (time,source,price,volume[,instrument]), got ${parts.length}`);
         return;
       }
-      fields = { time: parts[0], source: parts[1], price: parts[2], volume: parts[3], instrument: parts[4] };
+      time = parts[0];
+      source = parts[1];
+      price = parts[2];
+      volume = parts[3];
+      instrument = parts[4];
     } else {
       let obj: unknown;
       try {
@@ -169,31 +182,24 @@ export function createObservationParser(options: ObservationOptions): Observatio
         err("malformed-row", lineNo, null, "not a JSON object");
         return;
       }
-      const o = obj as Record<string, unknown>;
-      fields = { time: o.time, source: o.source, price: o.price, volume: o.volume, instrument: o.instrument };
+      ({ time, source, price, volume, instrument } = obj as Record<string, unknown>);
     }
-    let bad = false;
-    for (const f of ["time", "source", "price", "volume"] as const) {
-      const v = fields[f];
-      if (v === undefined || v === "") {
-        err("missing-field", lineNo, f, `missing ${f}`);
-        bad = true;
-      } else if (typeof v !== "string") {
-        err(f === "price" || f === "volume" ? "invalid-number" : "malformed-row", lineNo, f, `${f} must be a string${f === "price" || f === "volume" ? " (a decimal string, never a JSON number)" : ""}`);
-        bad = true;
-      }
-    }
-    if (fields.instrument !== undefined && fields.instrument !== null && typeof fields.instrument !== "string") {
+    // Every field is checked, so a row with several bad fields reports each of them.
+    let bad = !present(time, "time", lineNo);
+    if (!present(source, "source", lineNo)) bad = true;
+    if (!present(price, "price", lineNo)) bad = true;
+    if (!present(volume, "volume", lineNo)) bad = true;
+    if (instrument !== undefined && instrument !== null && typeof instrument !== "string") {
       err("malformed-row", lineNo, "instrument", "instrument must be a string");
       bad = true;
     }
     if (bad) return;
-    const t = parseInstantMicros(fields.time as string);
+    const t = parseInstantMicros(time as string);
     if (typeof t === "string") {
       err("invalid-time", lineNo, "time", t);
       bad = true;
     }
-    const srcName = fields.source as string;
+    const srcName = source as string;
     let si = sourceIndex.get(srcName);
     if (si === undefined) {
       if (fixedSources) {
@@ -208,22 +214,22 @@ export function createObservationParser(options: ObservationOptions): Observatio
         sourceIndex.set(srcName, si);
       }
     }
-    const p = parseNonNegativeDecimal(fields.price as string);
+    const p = parseNonNegativeDecimal(price as string);
     if ("error" in p) {
-      err(p.error, lineNo, "price", p.error === "negative-value" ? `negative price ${fields.price as string}` : p.message);
+      err(p.error, lineNo, "price", p.error === "negative-value" ? `negative price ${price as string}` : p.message);
       bad = true;
     }
-    const v = parseNonNegativeDecimal(fields.volume as string);
+    const v = parseNonNegativeDecimal(volume as string);
     if ("error" in v) {
-      err(v.error, lineNo, "volume", v.error === "negative-value" ? `negative volume ${fields.volume as string}` : v.message);
+      err(v.error, lineNo, "volume", v.error === "negative-value" ? `negative volume ${volume as string}` : v.message);
       bad = true;
     }
     if (bad || typeof t === "string" || "error" in p || "error" in v || si === undefined) return;
     if (t < lastTime) {
-      err("unsorted", lineNo, "time", `${fields.time as string} is earlier than the previous row's time; rows must be in time order`);
+      err("unsorted", lineNo, "time", `${time as string} is earlier than the previous row's time; rows must be in time order`);
       return;
     }
-    let inst = typeof fields.instrument === "string" && fields.instrument !== "" ? fields.instrument : null;
+    let inst = typeof instrument === "string" && instrument !== "" ? instrument : null;
     if (inst !== null) {
       const known = interned.get(inst);
       if (known === undefined) interned.set(inst, inst);

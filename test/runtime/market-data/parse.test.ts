@@ -2,6 +2,7 @@
  * Market-data parsing: observations and fixings from CSV and NDJSON into exact typed columns, and one case per
  * typed error (kind, line and field asserted, not wording).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFixings, parseInstantMicros, parseObservations } from "../../../src/runtime/market-data/index.js";
 
@@ -84,5 +85,31 @@ describe("parseInstantMicros", () => {
   it("applies the offset exactly", () => {
     expect(parseInstantMicros("2026-03-27T15:00:00.000001-05:30")).toBe((Date.UTC(2026, 2, 27, 20, 30, 0) * 1000) + 1);
     expect(typeof parseInstantMicros("2026-03-27T15:00:00.0000001Z")).toBe("string");
+  });
+
+  it("reads times in the previous time's minute (the fast path) exactly as a full parse would", () => {
+    const time = fc.record({
+      minute: fc.constantFrom("2026-03-27T15:00", "2026-03-27T15:01", "2024-02-29T23:59"),
+      second: fc.integer({ min: 0, max: 99 }),
+      fraction: fc.stringMatching(/^[0-9]{0,10}$/),
+      dot: fc.boolean(),
+      zone: fc.constantFrom("Z", "+01:00", "-05:30", "+00:00", "z", "+1:00"),
+    });
+    fc.assert(
+      fc.property(fc.array(time, { minLength: 1, maxLength: 20 }), (times) => {
+        for (const t of times) {
+          const text = `${t.minute}:${String(t.second).padStart(2, "0")}${t.dot ? "." + t.fraction : ""}${t.zone}`;
+          const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(t.minute)!;
+          const offset = /^[+-]\d{2}:\d{2}$/.test(t.zone) ? (t.zone[0] === "-" ? -1 : 1) * (Number(t.zone.slice(1, 3)) * 60 + Number(t.zone.slice(4))) : 0;
+          const valid = t.second <= 59 && (!t.dot || (t.fraction.length >= 1 && t.fraction.length <= 9 && /^0*$/.test(t.fraction.slice(6)))) && (t.zone === "Z" || /^[+-]\d{2}:\d{2}$/.test(t.zone));
+          const micros = t.dot ? Number((t.fraction + "000000").slice(0, 6)) : 0;
+          const expected = (Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, t.second) - offset * 60_000) * 1000 + micros;
+          const got = parseInstantMicros(text);
+          if (valid) expect(got).toBe(expected);
+          else expect(typeof got).toBe("string");
+        }
+      }),
+      { seed: 20261124, numRuns: 500 },
+    );
   });
 });
