@@ -2,7 +2,8 @@
  * `termsheet check` and `termsheet build`: reads the inputs, runs the driver (for `build`, compileSources, which also
  * compiles the specs) and prints the diagnostics (text with excerpts for people, one JSON document for tools), then
  * returns the exit code. `build` writes the compiled specs into --out (default build/specs) only when there is no
- * error, all files or none. Loaded lazily by run.ts.
+ * error, all files or none, with the generated settlement modules of its contracts under settlement/ (loaded lazily,
+ * like the compiler). Loaded lazily by run.ts.
  */
 import { checkSources } from "../driver.js";
 import {
@@ -70,12 +71,20 @@ export async function compile(inv: Extract<Invocation, { kind: "compile" }>, sys
     if (errors > 0) {
       sys.write("stderr", `note: nothing was written to ${out} because of the errors\n`);
     } else {
-      const written = sys.writeFiles(out, result.files);
+      // The generated settlement modules (and prettier) are loaded only here, after a successful compilation.
+      const generated = await (await import("./build-settlement.js")).settlementOutput(result.files);
+      if (!generated.ok) {
+        sys.write("stderr", `error: internal error: ${generated.message}; nothing was written\n`);
+        return ExitCode.Internal;
+      }
+      const written = sys.writeFiles(out, [...result.files, ...generated.files]);
       if (!written.ok) {
         sys.write("stderr", `error: cannot write the compiled specs to ${out}: ${written.reason}; nothing was written\n`);
         return ExitCode.UserError;
       }
-      sys.write("stderr", `wrote ${written.value} compiled spec${written.value === 1 ? "" : "s"} to ${out}\n`);
+      const specs = result.files.length;
+      const modules = generated.modules === 0 ? "" : ` and ${generated.modules} settlement module${generated.modules === 1 ? "" : "s"}`;
+      sys.write("stderr", `wrote ${specs} compiled spec${specs === 1 ? "" : "s"}${modules} to ${out}\n`);
     }
   }
   return errors > 0 ? ExitCode.UserError : ExitCode.Ok;

@@ -1,0 +1,33 @@
+/**
+ * The generated settlement backend for `termsheet build`: the settlement modules of the compiled contract specs and
+ * the runtime bundle they import. Loaded lazily by compile.ts for `build` only, so `check` never loads prettier or
+ * the generator. The runtime bundle's texts are embedded in the CLI bundle by scripts/build.mjs; run from source
+ * (tests, tsx), they are read from dist/settlement/ as built by `npm run build`.
+ */
+import { readFileSync } from "node:fs";
+import { settlementModules, type GeneratedFile, type RuntimeFiles } from "../backends/settlement/index.js";
+import type { SpecFile } from "../backends/json/to-json.js";
+
+// Replaced by the runtime bundle's files at bundle time (scripts/build.mjs); undefined when run from source.
+declare const __TERMSHEET_SETTLEMENT_RUNTIME__: RuntimeFiles | undefined;
+
+const RUNTIME_NAMES = ["termsheet-runtime.js", "termsheet-runtime.d.ts", "termsheet-runtime.modules.d.ts"];
+
+/** The runtime bundle's files, or why they cannot be had. */
+function runtimeFiles(): { ok: true; files: RuntimeFiles } | { ok: false; message: string } {
+  if (typeof __TERMSHEET_SETTLEMENT_RUNTIME__ === "object") return { ok: true, files: __TERMSHEET_SETTLEMENT_RUNTIME__ };
+  try {
+    const files: Record<string, string> = {};
+    for (const name of RUNTIME_NAMES) files[name] = readFileSync(new URL(`../../dist/settlement/${name}`, import.meta.url), "utf8");
+    return { ok: true, files };
+  } catch {
+    return { ok: false, message: "the settlement runtime bundle is missing from dist/settlement (run `npm run build`)" };
+  }
+}
+
+/** The generated settlement files for compiled spec files, or an internal error's message. */
+export async function settlementOutput(specs: readonly SpecFile[]): Promise<{ ok: true; files: readonly GeneratedFile[]; modules: number } | { ok: false; message: string }> {
+  const runtime = runtimeFiles();
+  if (!runtime.ok) return runtime;
+  return settlementModules(specs, runtime.files);
+}
