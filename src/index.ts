@@ -85,3 +85,23 @@ export {
   type ScheduleInput,
   type ScheduleResult,
 } from "./runtime/schedule/index.js";
+
+// Settlement functions of a compiled spec: index values, final and daily settlement with their certificates
+// (runtime/settle), and the loader that returns them for a spec's JSON.
+export { loadSettlement } from "./settlement.js";
+export {
+  functionsOf,
+  reportJson,
+  reportText,
+  settlementFunctions,
+  specEnv,
+  type DailyReq,
+  type FinalReq,
+  type IndexReport,
+  type IndexReq,
+  type MarketData,
+  type SettleEnv,
+  type SettlementReport,
+  type SettlementSpec,
+  type SpecFunctions,
+} from "./runtime/settle/index.js";

@@ -4,7 +4,7 @@
  * what was excluded and why, the partition values, the method and methodology version, and for a settlement the
  * fallback level reached with why the levels above failed. Pure: returns strings.
  */
-import type { IndexResult } from "./index-computation.js";
+import type { IndexCertificate, IndexResult } from "./index-computation.js";
 import type { FinalSettlementResult } from "./settlement.js";
 
 /** Deterministic JSON of a result (Decimals serialise as canonical strings), two-space indented, newline-terminated. */
@@ -17,6 +17,13 @@ export function renderIndexText(result: IndexResult): string {
   const c = result.certificate;
   const lines: string[] = [];
   lines.push(result.ok ? `${c.index} on ${c.date}: ${result.value.toString()}${result.status === "published" ? "" : ` (${result.status})`}` : `${c.index} on ${c.date}: no value (${result.failure.kind}: ${result.failure.message})`);
+  lines.push(...certificateLines(c, "  "));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The lines of an index certificate (fixing time, methodology, window, method, sources, exclusions, partitions, rounding, notes), each indented. */
+export function certificateLines(c: IndexCertificate, indent: string): string[] {
+  const lines: string[] = [];
   lines.push(`  fixing time ${c.fixingTime}; methodology ${c.methodologyVersion ?? "unversioned"}`);
   if (c.window !== null) lines.push(`  window ${c.window.from} (${c.window.fromBound}) to ${c.window.to} (${c.window.toBound})`);
   if (c.method !== "") lines.push(`  method: ${c.method}`);
@@ -25,7 +32,7 @@ export function renderIndexText(result: IndexResult): string {
   c.partitions.forEach((p, i) => lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? `skipped (${p.note ?? "no value"})`}`));
   if (c.unrounded !== null) lines.push(`  unrounded ${c.unrounded}; rounded ${c.rounding}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);
-  return `${lines.join("\n")}\n`;
+  return lines.map((l) => indent + l.slice(2));
 }
 
 /** A short readable text of a final settlement and the waterfall of each day. */

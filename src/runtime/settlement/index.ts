@@ -23,6 +23,7 @@ export type {
 } from "./index-computation.js";
 export { allInForce, computeIndex, durationMicros, inForce } from "./index-computation.js";
 export type {
+  ComputedLookupOptions,
   DisruptionKind,
   FinalSettlementResult,
   FixingLookup,
@@ -53,4 +54,4 @@ export {
 } from "./settlement.js";
 export type { DailyInput, DailyResult, RtDailyStep, RtPriceLimit, SettledLeg } from "./daily.js";
 export { dailySettlement, priceLimitBands, spreadValue } from "./daily.js";
-export { certificateJson, renderFinalSettlementText, renderIndexText } from "./certificate.js";
+export { certificateJson, certificateLines, renderFinalSettlementText, renderIndexText } from "./certificate.js";

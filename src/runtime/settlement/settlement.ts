@@ -11,7 +11,7 @@
 import { Decimal, type RoundingMode } from "../decimal.js";
 import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, parseIsoDate } from "../calendar/index.js";
 import { Ratio } from "./ratio.js";
-import { type IndexMethodology, type RtRounding, computeIndex } from "./index-computation.js";
+import { type IndexMethodology, type IndexResult, type RtRounding, computeIndex } from "./index-computation.js";
 import type { Observations } from "../market-data/index.js";
 
 /** The disruption kinds a contract may declare. */
@@ -357,6 +357,12 @@ export function futureSettlementAmount(settlement: Decimal, tradePrice: Decimal,
   return variationMargin(settlement, tradePrice, multiplier, quantity);
 }
 
+/** Options of {@link computedLookup}: the contract's tick (for an index rounding to the tick) and a callback receiving every computed result with its certificate. */
+export interface ComputedLookupOptions {
+  readonly tick?: Decimal;
+  readonly record?: (index: string, date: string, result: IndexResult) => void;
+}
+
 /**
  * A lookup that computes index values from observations with {@link computeIndex}: a failure becomes the
  * disruption a contract declares (too few sources → `too-few-sources`, anything else → `not-published`, and a
@@ -366,6 +372,7 @@ export function computedLookup(
   indices: (name: string) => IndexMethodology | undefined,
   observations: (index: string, date: string) => Observations | undefined,
   published?: FixingLookup,
+  options: ComputedLookupOptions = {},
 ): FixingLookup {
   return {
     value(index, date) {
@@ -373,7 +380,9 @@ export function computedLookup(
       if (methodology === undefined) return { ok: false, disruption: "ceased", message: `no methodology for ${index}` };
       const obs = observations(index, date);
       if (obs === undefined) return { ok: false, disruption: "not-published", message: `no observations for ${index} on ${date}` };
-      const r = computeIndex(methodology, obs, { date });
+      const previous = published?.lastBefore(index, date)?.value;
+      const r = computeIndex(methodology, obs, { date, ...(previous !== undefined ? { previous } : {}), ...(options.tick !== undefined ? { tick: options.tick } : {}) });
+      options.record?.(index, date, r);
       if (!r.ok) return { ok: false, disruption: r.failure.kind === "insufficient-sources" ? "too-few-sources" : "not-published", message: r.failure.message };
       if (r.status === "held") return { ok: false, disruption: "not-published", message: `${index} on ${date} is held for review` };
       return { ok: true, value: r.value, date };

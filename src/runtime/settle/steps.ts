@@ -1,0 +1,431 @@
+/**
+ * The steps a settlement of a compiled contract is composed of, each a function of plain parameters (rule values
+ * already chosen for the date, tick, multiplier, calendar engines, a lookup of index values), so that the generic
+ * composition (`functions.ts`) and the generated per-contract modules (src/backends/settlement) run exactly the
+ * same code: resolve a period to its expiry, build the lookup of index values from market data (published fixings
+ * first, then values computed from observations, each with its index certificate), settle a final price through
+ * the fallback waterfall, an option's exercise and payoff, a spread leg by leg, a position's variation, the daily
+ * procedure with its price-limit bands, and one index value. Every step returns plain report data, never throws.
+ */
+import { Decimal } from "../decimal.js";
+import { formatInstant, formatIsoDate, instantToLocal, parseIsoDate, type CalendarEngine } from "../calendar/index.js";
+import type { Fixing, Observations } from "../market-data/index.js";
+import { parseInstantMicros } from "../market-data/index.js";
+import { type ContractPeriod, type Schedule, describeScheduleError, formatPeriod, monthPeriod, weekPeriod, contractSymbol } from "../schedule/index.js";
+import {
+  type FixingLookup,
+  type IndexCertificate,
+  type IndexMethodology,
+  type IndexResult,
+  type RtDailyStep,
+  type RtFallback,
+  type RtFinalSettlement,
+  type RtPriceLimit,
+  type RtRounding,
+  computeIndex,
+  computedLookup,
+  dailySettlement,
+  finalSettlement,
+  fixingLookup,
+  inForce,
+  optionPayoff,
+  priceLimitBands,
+  spreadValue,
+  variationMargin,
+} from "../settlement/index.js";
+import type { Multiplier } from "./terms.js";
+import type { AttemptReport, DailySection, DayReport, IndexReport, LegReport, MarketData, MethodologyReport, OptionReport, PositionReport, PositionReq, ReportError, SettlementReport, SpreadReport } from "./types.js";
+
+/** A decimal from a request string, or a request error naming the field. */
+export function requestDecimal(field: string, text: string): Decimal | ReportError {
+  const r = Decimal.parse(text);
+  return r.ok ? r.value : { kind: "request", message: `${field}: ${JSON.stringify(text)} is not a decimal number` };
+}
+
+/** Whether a step result is an error. */
+export function isError(x: unknown): x is ReportError {
+  return typeof x === "object" && x !== null && "kind" in x && "message" in x && !("ok" in x) && Object.keys(x).length === 2;
+}
+
+/** A contract period and everything about its end that a certificate states. */
+export interface ResolvedPeriod {
+  readonly contract: string;
+  readonly symbol: string;
+  /** "2026-03" or "2026-W13". */
+  readonly period: string;
+  readonly lastTradingDay: string;
+  /** ISO 8601 local time with offset, then the zone: "2026-03-27T16:00:00+00:00 Europe/London". */
+  readonly termination: string | null;
+  readonly settlementDate: string | null;
+  /** A spread's legs: each leg's contract and period. */
+  readonly legs: readonly { readonly side: "buy" | "sell"; readonly contract: string; readonly period: string; readonly symbol: string }[] | null;
+}
+
+/**
+ * Parses a period as a request writes it — "2026-12", "2026-W13", or a weekly contract's expiry date "2026-03-27"
+ * (the ISO week containing it) — for a contract whose periods are months or weeks.
+ */
+export function parsePeriod(text: string, kind: "month" | "week"): ContractPeriod | ReportError {
+  let m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (m !== null) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return { kind: "period", message: `${text}: no such month` };
+    if (kind === "week") return { kind: "period", message: `${text}: the contract is weekly; give an ISO week (2026-W13) or its expiry date (2026-03-27)` };
+    return monthPeriod(Number(m[1]), month);
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(text);
+  if (m !== null) {
+    if (kind === "month") return { kind: "period", message: `${text}: the contract is monthly; give a month (2026-12)` };
+    const y = Number(m[1]), w = Number(m[2]);
+    const jan4 = parseIsoDate(`${m[1]}-01-04`)!;
+    const p = weekPeriod(jan4 + (w - 1) * 7);
+    if (w < 1 || p.kind !== "week" || p.isoYear !== y || p.isoWeek !== w) return { kind: "period", message: `${text}: no such ISO week` };
+    return p;
+  }
+  const day = parseIsoDate(text);
+  if (day !== undefined) {
+    if (kind === "month") return { kind: "period", message: `${text}: the contract is monthly; give a month (2026-12)` };
+    return weekPeriod(day);
+  }
+  return { kind: "period", message: `${JSON.stringify(text)} is not a period: give a month (2026-12), an ISO week (2026-W13) or a weekly expiry date (2026-03-27)` };
+}
+
+/** Resolves a contract period: symbol, last trading day, termination instant, final settlement date and legs. */
+export function resolvePeriod(schedule: Schedule, contract: string, period: string): ResolvedPeriod | ReportError {
+  const first = /^\d{4}-\d{2}/.test(period) ? parseIsoDate(`${period.slice(0, 7)}-01`) : undefined;
+  const kind = schedule.periodKind(contract, first ?? parseIsoDate("2026-01-01")!);
+  if (!kind.ok) return { kind: "schedule", message: describeScheduleError(kind.error) };
+  const p = parsePeriod(period, kind.value);
+  if (isError(p)) return p;
+  const e = schedule.expiry(contract, p);
+  if (!e.ok) return { kind: "schedule", message: describeScheduleError(e.error) };
+  const x = e.value;
+  let termination: string | null = null;
+  if (x.termination !== undefined) {
+    const t = formatInstant(x.termination.instant, x.termination.zone);
+    termination = t.ok ? `${t.value} ${x.termination.zone}` : null;
+  }
+  return {
+    contract,
+    symbol: x.symbol,
+    period: formatPeriod(p),
+    lastTradingDay: formatIsoDate(x.lastTradingDay),
+    termination,
+    settlementDate: x.finalSettlementDate === undefined ? null : formatIsoDate(x.finalSettlementDate),
+    legs: x.legs === undefined ? null : x.legs.map((l) => ({ side: l.side, contract: l.contract, period: formatPeriod(l.period), symbol: contractSymbol(l.contract, l.period) })),
+  };
+}
+
+/** Index values from market data, with the certificate of every value computed from observations. */
+export interface MarketLookup {
+  readonly lookup: FixingLookup;
+  /** Certificates of the values computed so far, in the order they were first needed. */
+  certificates(): IndexCertificate[];
+  /** The methodology version of every index whose value was computed, in order of first use. */
+  methodologies(): MethodologyReport[];
+}
+
+/** The local date of a fixing: its instant's date in the zone of the index's publication time (UTC without one). */
+export function fixingDate(methodology: IndexMethodology | undefined, time: number): string {
+  const ms = Math.floor(time / 1000);
+  const utc = new Date(ms).toISOString().slice(0, 10);
+  const zone = methodology === undefined ? undefined : (inForce(methodology.publication, utc)?.at.zone ?? methodology.publication[0]?.value.at.zone);
+  if (zone === undefined) return utc;
+  const l = instantToLocal(ms, zone);
+  return l.ok ? formatIsoDate(l.value.day) : utc;
+}
+
+/**
+ * The lookup of index values for a settlement: a published fixing of the index on the date answers (a fixing held
+ * for review is not published); without one, the value is computed from the observations with the index's
+ * methodology (the previous value from the fixings, the contract's tick for rounding to the tick).
+ */
+export function marketLookup(data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined }, indices: (name: string) => IndexMethodology | undefined, tick?: string | null): MarketLookup {
+  const published = fixingLookup((data.fixings ?? []).map((f) => ({ index: f.index, value: f.value, status: f.status, date: fixingDate(indices(f.index), f.time) })));
+  const keys = new Set((data.fixings ?? []).map((f) => `${f.index}\u0000${fixingDate(indices(f.index), f.time)}`));
+  const results = new Map<string, IndexResult>();
+  const obs = data.observations;
+  const computed = computedLookup(indices, () => obs, published, {
+    ...(tick != null ? { tick: Decimal.of(tick) } : {}),
+    record: (index, date, r) => {
+      const k = `${index}\u0000${date}`;
+      if (!results.has(k)) results.set(k, r);
+    },
+  });
+  const lookup: FixingLookup = {
+    value(index, date) {
+      if (keys.has(`${index}\u0000${date}`) || obs === undefined) return published.value(index, date);
+      return computed.value(index, date);
+    },
+    lastBefore: (index, date) => published.lastBefore(index, date),
+  };
+  return {
+    lookup,
+    certificates: () => [...results.values()].map((r) => r.certificate),
+    methodologies: () => {
+      const seen = new Map<string, string | null>();
+      for (const r of results.values()) if (!seen.has(r.certificate.index)) seen.set(r.certificate.index, r.certificate.methodologyVersion);
+      return [...seen].map(([index, version]) => ({ index, version }));
+    },
+  };
+}
+
+/** A rounding rule as text: "to 0.001 half-even", "to the tick 0.001 half-up", "unrounded". */
+export function roundingText(r: RtRounding, tick: string | null): string {
+  return r.kind === "increment" ? `to ${r.increment} ${r.mode}` : r.kind === "tick" ? `to the tick ${tick ?? "(none stated)"} ${r.mode}` : "unrounded";
+}
+
+/** A final price from index values, with the days and waterfall levels behind it. */
+export type FinalSection =
+  | { readonly ok: true; readonly price: string; readonly unrounded: string; readonly rounding: string; readonly flagged: boolean; readonly method: string; readonly days: readonly DayReport[] }
+  | { readonly ok: false; readonly error: ReportError; readonly attempts: readonly AttemptReport[] };
+
+/** Parameters of {@link settleFinalIndex}: the rules in force on the last trading day, as plain values. */
+export interface FinalIndexParams {
+  readonly rule: RtFinalSettlement;
+  readonly fallback: RtFallback | null;
+  readonly tick: string | null;
+  readonly lastTradingDay: string;
+  readonly lookup: FixingLookup;
+  readonly engines: (name: string) => CalendarEngine | undefined;
+  /** A value determined by a party, decimal string. */
+  readonly determined?: string | undefined;
+}
+
+/** Final settlement against an index (at a time, or averaged over the declared days) through the fallback waterfall. */
+export function settleFinalIndex(p: FinalIndexParams): FinalSection {
+  let determined: Decimal | undefined;
+  if (p.determined !== undefined) {
+    const d = requestDecimal("determined", p.determined);
+    if (isError(d)) return { ok: false, error: d, attempts: [] };
+    determined = d;
+  }
+  const r = finalSettlement(p.rule, p.lastTradingDay, p.lookup, p.fallback ?? undefined, {
+    engines: p.engines,
+    ...(determined !== undefined ? { determined } : {}),
+    ...(p.tick !== null ? { tick: Decimal.of(p.tick) } : {}),
+  });
+  if (!r.ok) return { ok: false, error: { kind: r.kind, message: r.message }, attempts: r.attempts.map((a) => ({ ...a })) };
+  return {
+    ok: true,
+    price: r.price.toString(),
+    unrounded: r.unrounded,
+    rounding: roundingText(p.rule.rounding, p.tick),
+    flagged: r.flagged,
+    method: r.method,
+    days: r.days.map((d) => ({ ...d, attempts: d.attempts.map((a) => ({ ...a })) })),
+  };
+}
+
+/** Parameters of {@link settleOption}. */
+export interface OptionParams {
+  readonly right: "call" | "put";
+  readonly strike: string;
+  /** The underlying's symbol (or index name) and final price, decimal string. */
+  readonly underlying: string;
+  readonly underlyingPrice: string;
+  readonly multiplier: Multiplier | null;
+  /** The automatic-exercise threshold per unit of price, or null. */
+  readonly threshold: string | null;
+}
+
+/** A European cash-settled option at expiry: intrinsic value, automatic exercise against the threshold, payoff per contract. */
+export function settleOption(p: OptionParams): OptionReport | ReportError {
+  const strike = requestDecimal("option strike", p.strike);
+  if (isError(strike)) return strike;
+  const s = Decimal.of(p.underlyingPrice);
+  const m = p.multiplier === null ? Decimal.ONE : Decimal.of(p.multiplier.value);
+  const r = optionPayoff(p.right, s, strike, m, p.threshold === null ? {} : { threshold: Decimal.of(p.threshold) });
+  return {
+    right: p.right,
+    strike: strike.toString(),
+    underlying: p.underlying,
+    underlyingPrice: s.toString(),
+    intrinsic: r.intrinsic.toString(),
+    threshold: p.threshold,
+    exercised: r.exercised,
+    reason: r.reason,
+    multiplier: p.multiplier?.value ?? null,
+    currency: p.multiplier?.currency ?? null,
+    payoff: r.payoff.toString(),
+  };
+}
+
+/** A spread's value from its legs, each settled on its own: Σ (buy +, sell −) ratio × price; null when a leg has no price. */
+export function settleSpread(legs: readonly LegReport[]): SpreadReport {
+  if (legs.some((l) => l.price === null)) return { legs, value: null };
+  return { legs, value: spreadValue(legs.map((l) => ({ side: l.side, ratio: Decimal.of(l.ratio), price: Decimal.of(l.price!) }))).toString() };
+}
+
+/** The variation of a position against a settlement price: (price − trade price) × multiplier × quantity. */
+export function positionReport(settlement: string, position: PositionReq, multiplier: Multiplier | null): PositionReport | ReportError {
+  const q = requestDecimal("position quantity", position.quantity);
+  if (isError(q)) return q;
+  const pr = requestDecimal("position price", position.price);
+  if (isError(pr)) return pr;
+  return {
+    quantity: q.toString(),
+    price: pr.toString(),
+    multiplier: multiplier?.value ?? null,
+    currency: multiplier?.currency ?? null,
+    variation: multiplier === null ? null : variationMargin(Decimal.of(settlement), pr, Decimal.of(multiplier.value), q).toString(),
+  };
+}
+
+/** The rows of observations that are trades in one contract period: with an instrument column, those naming its symbol (or no instrument). */
+export function tradesOf(obs: Observations, symbol: string): Observations {
+  if (obs.instrument === null) return obs;
+  const keep: number[] = [];
+  for (let r = 0; r < obs.length; r++) {
+    const i = obs.instrument[r];
+    if (i === null || i === undefined || i === "" || i === symbol) keep.push(r);
+  }
+  if (keep.length === obs.length) return obs;
+  const pick = <A extends Float64Array | Uint16Array | Uint32Array>(a: A, make: (n: number) => A): A => {
+    const out = make(keep.length);
+    keep.forEach((r, k) => (out[k] = a[r]!));
+    return out;
+  };
+  return {
+    length: keep.length,
+    time: pick(obs.time, (n) => new Float64Array(n)),
+    source: pick(obs.source, (n) => new Uint16Array(n)),
+    sources: obs.sources,
+    price: pick(obs.price, (n) => new Float64Array(n)),
+    priceScale: obs.priceScale,
+    volume: pick(obs.volume, (n) => new Float64Array(n)),
+    volumeScale: obs.volumeScale,
+    instrument: keep.map((r) => obs.instrument![r]!),
+    line: pick(obs.line, (n) => new Uint32Array(n)),
+  };
+}
+
+/** Parameters of {@link settleDaily}: the daily rules in force on the date, as plain values. */
+export interface DailyParams {
+  readonly steps: readonly RtDailyStep[];
+  readonly limits: readonly RtPriceLimit[] | null;
+  readonly tick: string | null;
+  readonly date: string;
+  readonly symbol: string;
+  readonly observations?: Observations | undefined;
+  readonly bidAsk?: { readonly bid: string; readonly ask: string } | undefined;
+  readonly prior?: string | undefined;
+}
+
+/** The daily settlement price (VWAP window, midpoint, carry) with the step that produced it and the price-limit bands. */
+export function settleDaily(p: DailyParams): { readonly price: string | null; readonly unrounded: string | null; readonly section: DailySection } | ReportError {
+  let prior: Decimal | undefined;
+  if (p.prior !== undefined) {
+    const d = requestDecimal("prior", p.prior);
+    if (isError(d)) return d;
+    prior = d;
+  }
+  let bidAsk: { bid: Decimal; ask: Decimal } | undefined;
+  if (p.bidAsk !== undefined) {
+    const b = requestDecimal("bid", p.bidAsk.bid);
+    if (isError(b)) return b;
+    const a = requestDecimal("ask", p.bidAsk.ask);
+    if (isError(a)) return a;
+    bidAsk = { bid: b, ask: a };
+  }
+  const r = dailySettlement(p.steps, {
+    date: p.date,
+    ...(p.observations !== undefined ? { trades: tradesOf(p.observations, p.symbol) } : {}),
+    ...(bidAsk !== undefined ? { bidAsk } : {}),
+    ...(prior !== undefined ? { prior } : {}),
+    ...(p.tick !== null ? { tick: Decimal.of(p.tick) } : {}),
+  });
+  const bands = prior === undefined || p.limits === null ? [] : priceLimitBands(p.limits, prior);
+  const section: DailySection = {
+    date: p.date,
+    step: r.ok ? r.step : null,
+    stepKind: r.ok ? r.kind : null,
+    prior: prior?.toString() ?? null,
+    attempts: [...r.attempts],
+    bands,
+  };
+  return { price: r.ok ? r.price.toString() : null, unrounded: r.ok ? r.unrounded : null, section };
+}
+
+/** Parameters of {@link indexReport}. */
+export interface IndexParams extends MarketData {
+  readonly specHash: string;
+  readonly index: string;
+  readonly methodology: IndexMethodology | undefined;
+  readonly at: string;
+}
+
+/**
+ * One index value at an instant (or at its publication time on a date): computed from the observations with its
+ * certificate when observations are given, else the published fixing of that date.
+ */
+export function indexReport(p: IndexParams): IndexReport {
+  const base = { kind: "index" as const, index: p.index, at: p.at, specHash: p.specHash };
+  const fail = (error: ReportError, date: string | null = null, extra: Partial<IndexReport> = {}): IndexReport => ({
+    ...base,
+    ok: false,
+    error,
+    date,
+    value: null,
+    status: null,
+    methodology: null,
+    certificate: null,
+    ...extra,
+  });
+  const m = p.methodology;
+  if (m === undefined) return fail({ kind: "unknown-index", message: `${p.index} is not an index of this spec` });
+  let date: string;
+  let at: number | undefined;
+  if (parseIsoDate(p.at) !== undefined && p.at.length === 10) date = p.at;
+  else {
+    const micros = parseInstantMicros(p.at);
+    if (typeof micros === "string") return fail({ kind: "request", message: `at: ${micros}` });
+    at = micros;
+    date = fixingDate(m, micros);
+  }
+  const methodology = { index: p.index, version: inForce(m.methodology, date)?.version ?? null };
+  const published = fixingLookup((p.fixings ?? []).map((f) => ({ index: f.index, value: f.value, status: f.status, date: fixingDate(f.index === p.index ? m : undefined, f.time) })));
+  if (p.observations !== undefined) {
+    const previous = published.lastBefore(p.index, date)?.value;
+    const r = computeIndex(m, p.observations, { date, ...(at !== undefined ? { at } : {}), ...(previous !== undefined ? { previous } : {}) });
+    if (!r.ok) return fail({ kind: r.failure.kind, message: r.failure.message }, date, { methodology, certificate: r.certificate, status: "failed" });
+    return { ...base, ok: true, error: null, date, value: r.value.toString(), status: r.status, methodology, certificate: r.certificate };
+  }
+  if (p.fixings !== undefined) {
+    const v = published.value(p.index, date);
+    if (!v.ok) return fail({ kind: v.disruption, message: v.message }, date, { methodology });
+    return { ...base, ok: true, error: null, date, value: v.value.toString(), status: "published", methodology, certificate: null };
+  }
+  return fail({ kind: "no-market-data", message: "give observations or fixings" }, date, { methodology });
+}
+
+/** The parts of a settlement report a step produced; everything else defaults to empty. */
+export type ReportParts = Partial<Omit<SettlementReport, "kind" | "contract" | "specHash" | "period">> & Pick<SettlementReport, "kind" | "contract" | "specHash" | "period">;
+
+/** Assembles a settlement report with every field present (absent parts null or empty), `ok` unless an error is given. */
+export function settlementReport(parts: ReportParts): SettlementReport {
+  return {
+    ok: parts.error === undefined || parts.error === null,
+    error: null,
+    contractKind: "",
+    symbol: null,
+    lastTradingDay: null,
+    termination: null,
+    settlementDate: null,
+    price: null,
+    unrounded: null,
+    rounding: null,
+    flagged: false,
+    method: null,
+    days: [],
+    attempts: [],
+    indexCertificates: [],
+    rules: [],
+    methodology: [],
+    position: null,
+    option: null,
+    spread: null,
+    daily: null,
+    ...parts,
+  };
+}

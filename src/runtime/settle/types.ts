@@ -1,0 +1,263 @@
+/**
+ * The types of the settlement functions of a compiled spec: the structural input (`SettlementSpec`, exactly the
+ * JSON shape `loadSpec` returns, so the runtime imports nothing from the compiler; a type test asserts the model's
+ * `Spec` fits), the requests, and the reports. Reports are plain data — strings, booleans, integer counts and
+ * levels, arrays and objects — never a `Decimal` and never a JS number for money, so two backends that build them
+ * print byte-identical JSON.
+ */
+import type { Calendar } from "../calendar/index.js";
+import type { Fixing, Observations } from "../market-data/index.js";
+import type { ClauseInput, ScheduleContract } from "../schedule/index.js";
+import type { IndexCertificate, IndexMethodology, RtFallbackStep, RtDailyStep, RtFinalSettlement, RtPriceLimit, RtRounding } from "../settlement/index.js";
+
+/** A rule version with its rulebook clause references, structurally the model's `Clause`. */
+export interface SettleClause<T> extends ClauseInput<T> {
+  readonly clauses: readonly string[];
+}
+
+/** A unit, structurally the model's. */
+export interface SettleUnit {
+  readonly text: string;
+  readonly scale: string;
+  readonly dimensions: Readonly<Record<string, number>>;
+  readonly currency: string | null;
+}
+
+/** An exact amount in a unit. */
+export interface SettleQuantity {
+  readonly amount: string;
+  readonly unit: SettleUnit;
+}
+
+/** The size of one contract. */
+export type SettleContractUnit =
+  | { readonly kind: "quantity"; readonly quantity: SettleQuantity }
+  | { readonly kind: "contracts"; readonly amount: string; readonly contract: string };
+
+/** A tick table (the first tier is used for rounding to the tick). */
+export type SettleTick = readonly { readonly tick: SettleQuantity; readonly bound: { readonly relation: string; readonly price: string } | null }[];
+
+/** A spread leg with its ratio and own rounding. */
+export interface SettleLeg {
+  readonly side: "buy" | "sell";
+  readonly ratio: string;
+  readonly contract: string;
+  readonly monthsLater: number;
+  readonly rounding: RtRounding | null;
+}
+
+/** A contract as the settlement functions read it. */
+export interface SettleContract extends ScheduleContract {
+  readonly contractUnit: readonly SettleClause<SettleContractUnit>[];
+  readonly priceQuotation: readonly SettleClause<SettleUnit>[];
+  readonly tick: readonly SettleClause<SettleTick>[];
+  readonly finalSettlement: readonly SettleClause<RtFinalSettlement>[];
+  readonly dailySettlement: readonly SettleClause<readonly (RtDailyStep & { readonly clauses: readonly string[] })[]>[];
+  readonly priceLimits: readonly SettleClause<readonly RtPriceLimit[]>[];
+  readonly fallback: readonly SettleClause<{ readonly steps: readonly (RtFallbackStep & { readonly clauses: readonly string[] })[] }>[];
+  readonly underlying?: readonly SettleClause<{ readonly kind: "index" | "future"; readonly name: string }>[];
+  readonly automaticExercise?: readonly SettleClause<SettleQuantity>[];
+  readonly legs?: readonly SettleClause<SettleLeg>[];
+}
+
+/** A compiled spec as the settlement functions read it: `loadSpec`'s result has this shape. */
+export interface SettlementSpec {
+  readonly contentHash: string;
+  readonly subject: { readonly kind: string; readonly name: string };
+  readonly calendars: Readonly<Record<string, Calendar>>;
+  readonly indices: Readonly<Record<string, IndexMethodology>>;
+  readonly contracts: Readonly<Record<string, SettleContract>>;
+}
+
+/** Market data a request may carry: observations (trades or quotes) and published fixings. */
+export interface MarketData {
+  readonly observations?: Observations;
+  readonly fixings?: readonly Fixing[];
+}
+
+/** A position: quantity (negative for short) at a trade price, decimal strings. */
+export interface PositionReq {
+  readonly quantity: string;
+  readonly price: string;
+}
+
+/** One index value at an instant. */
+export interface IndexReq extends MarketData {
+  readonly index: string;
+  /** An ISO 8601 instant with an offset, or YYYY-MM-DD for the index's publication time that day. */
+  readonly at: string;
+}
+
+/** A final settlement. */
+export interface FinalReq extends MarketData {
+  /** "2026-12", "2026-W13", or a weekly contract's expiry date "2026-03-27". */
+  readonly period: string;
+  /** A value determined by the exchange or calculation agent, used when the waterfall reaches determination. */
+  readonly determined?: string;
+  readonly position?: PositionReq;
+  /** Required for an option contract. */
+  readonly option?: { readonly right: "call" | "put"; readonly strike: string };
+}
+
+/** A daily settlement. */
+export interface DailyReq extends MarketData {
+  readonly period: string;
+  /** The settlement date, YYYY-MM-DD. */
+  readonly date: string;
+  /** The prior daily settlement price. */
+  readonly prior?: string;
+  /** The best bid and offer standing at the midpoint step's time. */
+  readonly bidAsk?: { readonly bid: string; readonly ask: string };
+  readonly position?: PositionReq;
+}
+
+/** Why a report has no value. */
+export interface ReportError {
+  readonly kind: string;
+  readonly message: string;
+}
+
+/** One level of a fallback waterfall tried. */
+export interface AttemptReport {
+  readonly level: number;
+  readonly action: string;
+  readonly outcome: string;
+  readonly reason: string;
+}
+
+/** One day of a final settlement (one day for a fixing, every averaging day for an average). */
+export interface DayReport {
+  readonly date: string;
+  readonly value: string;
+  readonly index: string;
+  readonly valueDate: string | null;
+  readonly level: number;
+  readonly flagged: boolean;
+  readonly attempts: readonly AttemptReport[];
+}
+
+/** A rule version used, with its rulebook clauses and effective range. */
+export interface RuleReport {
+  readonly contract: string;
+  readonly rule: string;
+  readonly clauses: readonly string[];
+  /** "always", "from 2021-01-01", "until 2020-12-31" or "from … until …", ranges joined by "; ". */
+  readonly effective: string;
+}
+
+/** The methodology version of an index used. */
+export interface MethodologyReport {
+  readonly index: string;
+  readonly version: string | null;
+}
+
+/** The variation of a position against the settlement price. */
+export interface PositionReport {
+  readonly quantity: string;
+  readonly price: string;
+  /** Money per unit of price per contract, or null when the units do not give money. */
+  readonly multiplier: string | null;
+  readonly currency: string | null;
+  /** (settlement − price) × multiplier × quantity, or null without a multiplier. */
+  readonly variation: string | null;
+}
+
+/** An option's exercise and payoff at expiry. */
+export interface OptionReport {
+  readonly right: "call" | "put";
+  readonly strike: string;
+  readonly underlying: string;
+  readonly underlyingPrice: string;
+  readonly intrinsic: string;
+  readonly threshold: string | null;
+  readonly exercised: boolean;
+  readonly reason: string;
+  readonly multiplier: string | null;
+  readonly currency: string | null;
+  /** intrinsic × multiplier per contract when exercised, else 0 (intrinsic alone without a multiplier). */
+  readonly payoff: string;
+}
+
+/** One leg of a spread, settled as its own contract period. */
+export interface LegReport {
+  readonly contract: string;
+  readonly symbol: string;
+  readonly side: "buy" | "sell";
+  readonly ratio: string;
+  readonly price: string | null;
+  /** The leg's own final settlement report. */
+  readonly settlement: SettlementReport;
+}
+
+/** A spread settled leg by leg. */
+export interface SpreadReport {
+  readonly legs: readonly LegReport[];
+  /** Σ (buy +1, sell −1) × ratio × leg price, or null when a leg has no price. */
+  readonly value: string | null;
+}
+
+/** The daily procedure's outcome. */
+export interface DailySection {
+  readonly date: string;
+  readonly step: number | null;
+  readonly stepKind: string | null;
+  readonly prior: string | null;
+  readonly attempts: readonly string[];
+  /** Successive price limit bands around the prior settlement. */
+  readonly bands: readonly { readonly lower: string; readonly upper: string }[];
+}
+
+/** A final or daily settlement with its certificate. */
+export interface SettlementReport {
+  readonly ok: boolean;
+  readonly error: ReportError | null;
+  readonly kind: "final" | "daily";
+  readonly contract: string;
+  readonly contractKind: string;
+  readonly symbol: string | null;
+  readonly period: string;
+  readonly specHash: string;
+  readonly lastTradingDay: string | null;
+  /** The termination instant, ISO 8601 local time with offset in the rule's zone, then the zone. */
+  readonly termination: string | null;
+  readonly settlementDate: string | null;
+  readonly price: string | null;
+  readonly unrounded: string | null;
+  readonly rounding: string | null;
+  readonly flagged: boolean;
+  readonly method: string | null;
+  readonly days: readonly DayReport[];
+  /** Without a price: the waterfall levels tried and why each failed. */
+  readonly attempts: readonly AttemptReport[];
+  readonly indexCertificates: readonly IndexCertificate[];
+  readonly rules: readonly RuleReport[];
+  readonly methodology: readonly MethodologyReport[];
+  readonly position: PositionReport | null;
+  readonly option: OptionReport | null;
+  readonly spread: SpreadReport | null;
+  readonly daily: DailySection | null;
+}
+
+/** One index value with its certificate. */
+export interface IndexReport {
+  readonly ok: boolean;
+  readonly error: ReportError | null;
+  readonly kind: "index";
+  readonly index: string;
+  readonly at: string;
+  readonly date: string | null;
+  readonly value: string | null;
+  readonly status: string | null;
+  readonly specHash: string;
+  readonly methodology: MethodologyReport | null;
+  readonly certificate: IndexCertificate | null;
+}
+
+/** The settlement functions of one compiled spec. */
+export interface SpecFunctions {
+  readonly subject: { readonly kind: string; readonly name: string };
+  readonly specHash: string;
+  index(req: IndexReq): IndexReport;
+  final(req: FinalReq): SettlementReport;
+  daily(req: DailyReq): SettlementReport;
+}
