@@ -6,35 +6,20 @@
  * of a call and a put at strikes on the grid. Examples the functions cannot compute (a spread settled leg by leg)
  * are left out.
  */
-import type { Contract, Spec, Unit } from "../../model/types.js";
+import type { Contract, Spec } from "../../model/types.js";
 import { versionOn } from "../../model/versions.js";
 import { Decimal, roundToIncrement } from "../../runtime/decimal.js";
 import { formatIsoDate, type CalendarEngine } from "../../runtime/calendar/index.js";
 import type { Schedule } from "../../runtime/schedule/index.js";
 import { averagingDays, finalSettlement, fixingLookup, optionPayoff, type RtFinalSettlement } from "../../runtime/settlement/settlement.js";
+import { contractMultiplier } from "../../runtime/settle/terms.js";
 import type { Block } from "./document.js";
 import { longDate } from "./words.js";
 
-/** Price × multiplier = money: the multiplier of a contract unit and a price unit, when their dimensions leave one currency. */
+/** Price × multiplier = money: the runtime's one multiplier arithmetic (contract unit × price unit), as a Decimal. */
 function multiplier(spec: Spec, c: Contract, date: string): { value: Decimal; currency: string } | undefined {
-  const cu = versionOn(c.contractUnit, date)?.value;
-  const quote = versionOn(c.priceQuotation, date)?.value;
-  if (cu === undefined || quote === undefined) return undefined;
-  let amount: Decimal;
-  let unit: Unit;
-  if (cu.kind === "quantity") {
-    amount = Decimal.of(cu.quantity.amount);
-    unit = cu.quantity.unit;
-  } else {
-    const under = Object.hasOwn(spec.contracts, cu.contract) ? spec.contracts[cu.contract] : undefined;
-    const inner = under === undefined ? undefined : multiplier(spec, under, date);
-    return inner === undefined ? undefined : { value: inner.value.mul(Decimal.of(cu.amount)), currency: inner.currency };
-  }
-  const dims = new Map<string, number>();
-  for (const [k, v] of [...Object.entries(unit.dimensions), ...Object.entries(quote.dimensions)]) dims.set(k, (dims.get(k) ?? 0) + v);
-  const left = [...dims].filter(([, v]) => v !== 0);
-  if (left.length !== 1 || left[0]![1] !== 1 || !left[0]![0].startsWith("money:")) return undefined;
-  return { value: amount.mul(Decimal.of(unit.scale)).mul(Decimal.of(quote.scale)), currency: left[0]![0].slice(6) };
+  const m = contractMultiplier((n) => (Object.hasOwn(spec.contracts, n) ? spec.contracts[n] : undefined), c.name, date);
+  return m === undefined ? undefined : { value: Decimal.of(m.value), currency: m.currency };
 }
 
 /** The sample final settlement of a future for a last trading day, with the sentences that explain it. */

@@ -1,0 +1,20 @@
+/**
+ * Type-level agreement of the settlement functions' structural input with the compiled model: a compiled spec
+ * (`loadSpec`'s result) can be handed to `settlementFunctions` as is. tsc checks these assertions.
+ */
+import { describe, expectTypeOf, it } from "vitest";
+import type { Contract, Future, Option, Spread } from "../../../src/model/contracts.js";
+import type { Spec } from "../../../src/model/spec.js";
+import type { SettleContract, SettlementSpec } from "../../../src/runtime/settle/index.js";
+
+describe("model types are assignable to the settlement functions' inputs", () => {
+  it("contracts", () => {
+    expectTypeOf<Future>().toExtend<SettleContract>();
+    expectTypeOf<Option>().toExtend<SettleContract>();
+    expectTypeOf<Spread>().toExtend<SettleContract>();
+    expectTypeOf<Contract>().toExtend<SettleContract>();
+  });
+  it("a compiled spec", () => {
+    expectTypeOf<Spec>().toExtend<SettlementSpec>();
+  });
+});
