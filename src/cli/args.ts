@@ -8,7 +8,7 @@ import { suggest } from "../diagnostics/did-you-mean.js";
 export type CompileCommand = "check" | "build";
 
 /** Every command `termsheet help <command>` knows. */
-export const COMMANDS = ["check", "build", "calendar", "expiries", "listed", "fmt", "render", "diff", "help"] as const;
+export const COMMANDS = ["check", "build", "calendar", "expiries", "listed", "fmt", "render", "diff", "settle", "index", "help"] as const;
 
 /** The commands that answer schedule questions about compiled sources (src/cli/calendar-cmd.ts and friends). */
 export type ScheduleCommand = "calendar" | "expiries" | "listed";
@@ -20,6 +20,26 @@ export interface ScheduleOptions {
   readonly from?: string;
   readonly to?: string;
   readonly on?: string;
+}
+
+/** The options of `termsheet settle` and `termsheet index`, validated in form (names without the dashes). */
+export interface SettleOptions {
+  readonly contract?: string;
+  readonly month?: string;
+  readonly expiry?: string;
+  readonly daily?: string;
+  readonly prior?: string;
+  readonly bid?: string;
+  readonly ask?: string;
+  /** `--position QTY@PRICE`, split. */
+  readonly position?: { readonly quantity: string; readonly price: string };
+  readonly right?: "call" | "put";
+  readonly strike?: string;
+  readonly determined?: string;
+  readonly index?: string;
+  readonly at?: string;
+  readonly observations?: string;
+  readonly fixings?: string;
 }
 
 /** A command name. */
@@ -68,6 +88,15 @@ export type Invocation =
       readonly inputs: readonly string[];
       readonly format: "md" | "html" | "json";
       readonly options: { readonly contract?: string; readonly asOf?: string; readonly out?: string };
+    }
+  | {
+      /** `termsheet settle` and `termsheet index` (src/cli/settle-cmd.ts). */
+      readonly kind: "settle";
+      readonly command: "settle" | "index";
+      /** The spec: one compiled `.json` file, or `.terms` files and folders. */
+      readonly inputs: readonly string[];
+      readonly format: OutputFormat;
+      readonly options: SettleOptions;
     }
   | {
       readonly kind: "usage-error";
@@ -124,6 +153,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (first === "calendar" || first === "expiries" || first === "listed") return parseSchedule(first, rest);
   if (first === "fmt") return parseFormat(rest);
   if (first === "render" || first === "diff") return parseDocument(first, rest);
+  if (first === "settle" || first === "index") return parseSettle(first, rest);
   return parseCompile(first, rest);
 }
 
@@ -276,4 +306,99 @@ function parseSchedule(command: ScheduleCommand, rest: readonly string[]): Invoc
   const options: { -readonly [K in keyof ScheduleOptions]: string } = {};
   for (const [k, v] of values) options[k.slice(2) as keyof ScheduleOptions] = v;
   return { kind: "schedule", command, inputs, format: format as OutputFormat, color, options };
+}
+
+/** A decimal as market data and prices are written (no exponent); `signed` allows a leading minus. */
+function validDecimal(text: string, signed: boolean): boolean {
+  return (signed ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/).test(text);
+}
+
+/** An instant with seconds and an offset, as in market data (2026-03-27T16:00:00Z). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+const SETTLE_VALUED = ["--contract", "--month", "--expiry", "--daily", "--prior", "--bid", "--ask", "--position", "--right", "--strike", "--determined", "--observations", "--fixings", "--format"];
+const INDEX_VALUED = ["--index", "--at", "--observations", "--fixings", "--format"];
+
+function parseSettle(command: "settle" | "index", rest: readonly string[]): Invocation {
+  const scanned = scanArgs(command, rest, {
+    flags: [],
+    valued: command === "settle" ? SETTLE_VALUED : INDEX_VALUED,
+    hints: {
+      "--format": "use `--format text` or `--format json`",
+      "--position": "write the quantity and the traded price as QTY@PRICE, e.g. `--position 10@12.345`; a short position in the = form, `--position=-5@12.345`",
+      "--right": "use `--right call` or `--right put`",
+    },
+  });
+  if (isInvocation(scanned)) return scanned;
+  const { inputs, values } = scanned;
+  const format = values.get("--format") ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format)) return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
+  const bad = (message: string, hint?: string): Invocation => usageError(message, command, hint);
+  const options: { -readonly [K in keyof SettleOptions]: SettleOptions[K] } = {};
+  for (const [name, value] of values) {
+    switch (name) {
+      case "--month":
+        if (!ISO_MONTH.test(value)) return bad(`\`--month\` needs a month YYYY-MM, not \`${value}\``);
+        options.month = value;
+        break;
+      case "--expiry":
+      case "--daily":
+        if (!validDay(value)) return bad(`\`${name}\` needs a date YYYY-MM-DD, not \`${value}\``);
+        options[name === "--expiry" ? "expiry" : "daily"] = value;
+        break;
+      case "--at":
+        if (!validDay(value) && !(ISO_INSTANT.test(value) && validDay(value.slice(0, 10)))) {
+          return bad(`\`--at\` needs an instant with an offset (2026-03-27T16:00:00Z) or a date YYYY-MM-DD, not \`${value}\``);
+        }
+        options.at = value;
+        break;
+      case "--prior":
+      case "--bid":
+      case "--ask":
+      case "--strike":
+        if (!validDecimal(value, false)) return bad(`\`${name}\` needs a price such as 12.345, not \`${value}\``);
+        options[name.slice(2) as "prior" | "bid" | "ask" | "strike"] = value;
+        break;
+      case "--determined":
+        if (!validDecimal(value, true)) return bad(`\`--determined\` needs a decimal value such as 12.345, not \`${value}\``);
+        options.determined = value;
+        break;
+      case "--position": {
+        const at = value.indexOf("@");
+        const quantity = value.slice(0, at), price = value.slice(at + 1);
+        if (at < 0 || !validDecimal(quantity, true) || !validDecimal(price, false)) {
+          return bad(`\`--position\` needs QTY@PRICE, not \`${value}\``, "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position=-5@12.3` for 5 sold (a negative value needs the `=` form)");
+        }
+        options.position = { quantity, price };
+        break;
+      }
+      case "--right":
+        if (value !== "call" && value !== "put") return bad(`\`--right\` is \`call\` or \`put\`, not \`${value}\``, didYouMean(value, ["call", "put"]));
+        options.right = value;
+        break;
+      case "--contract":
+      case "--index":
+      case "--observations":
+      case "--fixings":
+        options[name.slice(2) as "contract" | "index" | "observations" | "fixings"] = value;
+        break;
+    }
+  }
+  if (inputs.length === 0) return bad(`missing the spec: a compiled .json spec, or .terms files or folders`);
+  if (command === "index") {
+    if (options.at === undefined) return bad("missing `--at`", "the instant of the fixing, e.g. `--at 2026-03-27T16:00:00Z`, or a date for the index's publication time that day");
+    if (options.observations === undefined && options.fixings === undefined) return bad("missing `--observations FILE`");
+  } else {
+    if (options.contract === undefined) return bad("missing `--contract`", "name the contract, e.g. `--contract FOTI --month 2026-12`, or give its symbol, e.g. `--contract FOTI-Z26`");
+    if (options.month !== undefined && options.expiry !== undefined) return bad("give `--month` or `--expiry`, not both", "`--month YYYY-MM` for monthly contracts, `--expiry YYYY-MM-DD` for weeklies");
+    if ((options.right === undefined) !== (options.strike === undefined)) return bad("an option needs both `--right call|put` and `--strike K`");
+    if ((options.bid === undefined) !== (options.ask === undefined)) return bad("give both `--bid` and `--ask`, or neither");
+    if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
+      return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);
+    }
+    if (options.observations === undefined && options.fixings === undefined && options.determined === undefined) {
+      return bad("missing market data: `--observations FILE`, `--fixings FILE` or both", "or `--determined VALUE` for a value the exchange determined");
+    }
+  }
+  return { kind: "settle", command, inputs, format: format as OutputFormat, options };
 }

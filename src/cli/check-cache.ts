@@ -112,7 +112,11 @@ function recording(sys: System): { readonly sys: System; readonly ops: Op[]; rea
       state.wroteFiles = true;
       return sys.writeFiles(folder, files);
     },
+    // Not used by `check` (market-data files and progress are for `settle` and `index`).
+    openFile: (path) => sys.openFile(path),
     stdoutIsTTY: sys.stdoutIsTTY,
+    stderrIsTTY: sys.stderrIsTTY,
+    now: () => sys.now(),
     windows: sys.windows,
     version: sys.version,
   };

@@ -14,6 +14,9 @@ const USAGE: Readonly<Record<CommandName, string>> = {
   fmt: "termsheet fmt <files or folders…> [--check] [--no-color]",
   render: "termsheet render <spec.json | files or folders…> [--contract NAME] [--format md|html] [--as-of YYYY-MM-DD] [--out FILE]",
   diff: "termsheet diff <old spec> <new spec> [--contract NAME] [--format md|html|json] [--as-of YYYY-MM-DD] [--out FILE]",
+  settle:
+    "termsheet settle <spec> --contract SYMBOL (--month YYYY-MM | --expiry YYYY-MM-DD) [--observations FILE] [--fixings FILE] [--daily YYYY-MM-DD] [--position QTY@PRICE] [--format text|json]",
+  index: "termsheet index <spec> --index NAME --at INSTANT --observations FILE [--fixings FILE] [--format text|json]",
   help: "termsheet help <command>",
 };
 
@@ -137,12 +140,56 @@ descriptions, references or titles); the contract months from --as-of (default: 
 dates or settlement terms change are listed, and the changed clauses are redlined.
 
 ${EXIT_CODES}`,
+  settle: `Compute a contract's final (or daily) settlement price from market data, with its certificate.
+
+Usage:
+  ${USAGE.settle}
+
+<spec> is a compiled .json spec (written by \`build\`) or .terms files and folders, compiled first.
+--contract is the contract's name with --month (or --expiry for a weekly), or its symbol (FOTI-Z26,
+FOTW-26W13). The market data are observations (CSV or NDJSON rows time,source,price,volume
+[,instrument]; the file is streamed, so it may be large) and fixings (time,index,value[,status]).
+
+Options:
+  --month YYYY-MM        the contract month; --expiry YYYY-MM-DD: a weekly's expiry date
+  --daily YYYY-MM-DD     the daily settlement of that day instead of the final settlement
+  --prior PRICE          the previous daily settlement (price limits, carry-forward)
+  --bid PRICE --ask PRICE  the closing quotes, for a midpoint step of the daily procedure
+  --position QTY@PRICE   also compute the variation margin of a position (negative QTY: short)
+  --right call|put --strike K  the option to settle (option contracts)
+  --determined VALUE     a value determined by the exchange, for the last fallback level
+  --format text|json     the short readable certificate (default) or the full JSON report
+
+A progress bar is shown on stderr when reading and computing take longer than a second and stderr
+is a terminal (TERMSHEET_PROGRESS=1 forces it, 0 turns it off).
+
+Exit codes:
+  0  the settlement price was computed
+  1  the settlement failed (the certificate says why), or an input is missing or malformed
+     (the error names file:line: field)
+  2  usage error: unknown command or option, missing argument, unknown contract
+  3  internal error: a bug in termsheet, not in your files`,
+  index: `Compute one index value at an instant from observations, with its certificate.
+
+Usage:
+  ${USAGE.index}
+
+<spec> is a compiled .json spec or .terms files and folders; --index names an index it
+declares (it may be left out when the spec has exactly one). --at is an instant with an offset
+(2026-03-27T16:00:00Z), or a date for the index's publication time that day. Observations and
+fixings are read as by \`termsheet settle\`.
+
+Exit codes:
+  0  the index value was computed
+  1  the computation failed (the certificate says why), or an input is missing or malformed
+  2  usage error: unknown command or option, missing argument, unknown index
+  3  internal error: a bug in termsheet, not in your files`,
   help: `Show help for a command.
 
 Usage:
   ${USAGE.help}
 
-Commands: check, build, calendar, expiries, listed, fmt, render, diff, help.`,
+Commands: check, build, calendar, expiries, listed, fmt, render, diff, settle, index, help.`,
 };
 
 /** The general help, `termsheet --help`. */
@@ -158,6 +205,8 @@ Usage:
   ${USAGE.fmt}
   ${USAGE.render}
   ${USAGE.diff}
+  ${USAGE.settle}
+  ${USAGE.index}
   ${USAGE.help}
   termsheet --help | --version
 
@@ -170,6 +219,8 @@ Commands:
   fmt       format .terms files (\`--check\` only reports unformatted files)
   render    write a contract's terms as a readable document (Markdown or HTML)
   diff      compare two versions of a contract: changes in words, months affected, redline
+  settle    compute a final or daily settlement price from market data, with its certificate
+  index     compute one index value from observations, with its certificate
   help      show help for a command
 
 ${INPUTS}
@@ -186,5 +237,5 @@ export function commandHelp(command: CommandName): string {
 
 /** The usage line of a command, or of the whole CLI. */
 export function usageLine(command: CommandName | undefined): string {
-  return command === undefined ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, render, diff, help)" : USAGE[command];
+  return command === undefined ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, render, diff, settle, index, help)" : USAGE[command];
 }

@@ -54,5 +54,8 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       // The legal and diff backends load the model (zod) and the compiler: only when these commands run.
       if (inv.command === "render") return (await import("./render-cmd.js")).renderCommand(inv, sys);
       return (await import("./diff-cmd.js")).diffCommand(inv, sys);
+    case "settle":
+      // Market data and the settlement runtime: only for `settle` and `index`.
+      return (await import("./settle-cmd.js")).settleCommand(inv, sys);
   }
 }

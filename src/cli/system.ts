@@ -3,7 +3,7 @@
  * version. `nodeSystem()` is the real one (Node's fs and process); run.ts and inputs.ts see only the System
  * interface, so every side effect of the compiler is in this file.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
@@ -29,6 +29,15 @@ export interface FolderEntry {
 /** A value, or the short reason it could not be had (e.g. "no such file or folder"). */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
+/** A file opened for reading in pieces (market data too large to hold as one string). */
+export interface ChunkReader {
+  /** The file's size in bytes when it was opened. */
+  readonly size: number;
+  /** Reads the next bytes into `buffer`: how many, 0 at the end of the file. */
+  read(buffer: Uint8Array): Outcome<number>;
+  close(): void;
+}
+
 /** Everything the CLI needs from its environment. */
 export interface System {
   /** The text of a UTF-8 file, without a leading byte-order mark. */
@@ -37,6 +46,8 @@ export interface System {
   kindOf(path: string): Outcome<PathKind>;
   /** The entries of a folder, in no particular order. */
   readFolder(path: string): Outcome<readonly FolderEntry[]>;
+  /** Opens a file to read it in pieces; a folder or a missing file is a reason, not an exception. */
+  openFile(path: string): Outcome<ChunkReader>;
   write(stream: "stdout" | "stderr", text: string): void;
   /**
    * Writes files (paths relative to `folder`, `/`-separated) all or nothing: every file is written under a
@@ -47,6 +58,10 @@ export interface System {
   env(name: string): string | undefined;
   /** True when stdout is a terminal. */
   readonly stdoutIsTTY: boolean;
+  /** True when stderr is a terminal (progress bars are drawn only there). */
+  readonly stderrIsTTY: boolean;
+  /** Milliseconds on a monotonic clock, only to decide when to show progress; never part of any output. */
+  now(): number;
   /** True on Windows, where users type `\` in paths. */
   readonly windows: boolean;
   /** The package version, e.g. "0.1.0". */
@@ -126,6 +141,39 @@ export function nodeSystem(): System {
         return { ok: false, reason: reasonOf(e) };
       }
     },
+    openFile(path) {
+      let fd: number;
+      try {
+        fd = openSync(path, "r");
+      } catch (e) {
+        return { ok: false, reason: reasonOf(e) };
+      }
+      let size: number;
+      try {
+        const stats = fstatSync(fd);
+        if (stats.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+        size = stats.size;
+      } catch (e) {
+        closeSync(fd);
+        return { ok: false, reason: reasonOf(e) };
+      }
+      return {
+        ok: true,
+        value: {
+          size,
+          read(buffer) {
+            try {
+              return { ok: true, value: readSync(fd, buffer, 0, buffer.length, null) };
+            } catch (e) {
+              return { ok: false, reason: reasonOf(e) };
+            }
+          },
+          close() {
+            closeSync(fd);
+          },
+        },
+      };
+    },
     write(stream, text) {
       (stream === "stdout" ? process.stdout : process.stderr).write(text);
     },
@@ -155,6 +203,8 @@ export function nodeSystem(): System {
       return process.env[name];
     },
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    now: () => performance.now(),
     windows: process.platform === "win32",
     version: packageVersion(),
     cacheStore: () => folderCache(),

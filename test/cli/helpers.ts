@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FolderEntry, Outcome, PathKind, System } from "../../src/cli/system.js";
+import type { ChunkReader, FolderEntry, Outcome, PathKind, System } from "../../src/cli/system.js";
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -117,6 +117,22 @@ export function memorySystem(
       // Reverse order, so that the walk has to sort.
       return { ok: true, value: [...names].map(([name, kind]) => ({ name, kind })).reverse() };
     },
+    openFile(path: string): Outcome<ChunkReader> {
+      if (!(path in files)) return folders.has(path) ? { ok: false, reason: "it is a folder" } : missing;
+      const bytes = new TextEncoder().encode(files[path]!);
+      let at = 0;
+      const reader: ChunkReader = {
+        size: bytes.length,
+        read(buffer) {
+          const n = Math.min(buffer.length, bytes.length - at);
+          buffer.set(bytes.subarray(at, at + n));
+          at += n;
+          return { ok: true, value: n };
+        },
+        close() {},
+      };
+      return { ok: true, value: reader };
+    },
     write(stream: "stdout" | "stderr", text: string) {
       if (stream === "stdout") sys.out += text;
       else sys.err += text;
@@ -127,6 +143,8 @@ export function memorySystem(
     },
     env: (name: string) => options.env?.[name],
     stdoutIsTTY: options.tty ?? false,
+    stderrIsTTY: false,
+    now: () => 0,
     windows: false,
     version: "9.9.9",
   };

@@ -1,0 +1,160 @@
+/**
+ * `termsheet settle` and `termsheet index`: loads the spec (a compiled `.json` spec, or `.terms` sources compiled
+ * now, as `render` does), streams the observations file and reads the fixings file (src/cli/market-data-files.ts),
+ * runs the settlement functions of src/runtime/settle and prints the report: the short readable certificate, or
+ * the canonical JSON with `--format json`. Exit 0 with a price, 1 when the settlement failed (the certificate says
+ * why) or an input is missing or malformed, 2 for an unknown contract or index. Loaded lazily by run.ts.
+ */
+import { suggest } from "../diagnostics/did-you-mean.js";
+import type { Fixing, Observations } from "../runtime/market-data/index.js";
+import { formatPeriod, parseContractSymbol } from "../runtime/schedule/index.js";
+import { reportJson, reportText, settlementFunctions, type IndexReport, type SettlementReport, type SettlementSpec } from "../runtime/settle/index.js";
+import type { Invocation } from "./args.js";
+import { ExitCode } from "./exit-codes.js";
+import { readFixingsFile, readObservationsFile } from "./market-data-files.js";
+import { progressBar, type Progress } from "./progress.js";
+import { loadSpecInput } from "./render-cmd.js";
+import type { System } from "./system.js";
+
+/** A settle or index invocation. */
+export type SettleInvocation = Extract<Invocation, { kind: "settle" }>;
+
+/** A usage problem found once the spec is known (unknown contract or index): exit 2, with a did-you-mean. */
+function unknown(sys: System, command: string, what: string, name: string, known: readonly string[]): number {
+  const best = suggest(name, known);
+  const lines = [`termsheet: no ${what} \`${name}\` in the spec`];
+  if (best !== undefined) lines.push(`hint: did you mean \`${best}\`?`);
+  lines.push(`${what === "index" ? "indices" : "contracts"}: ${[...known].sort().join(", ") || "(none)"}`, `Run \`termsheet help ${command}\` for more.`);
+  sys.write("stderr", lines.join("\n") + "\n");
+  return ExitCode.Usage;
+}
+
+/** Every source named by an index of the spec, in any version: the observations may name no other. */
+function specSources(spec: SettlementSpec): string[] {
+  const names = new Set<string>();
+  for (const index of Object.values(spec.indices)) for (const clause of index.sources) names.add(clause.value.name);
+  return [...names].sort();
+}
+
+/** The market data named by the options; problems are printed and give the exit code instead. */
+function readMarketData(
+  inv: SettleInvocation,
+  spec: SettlementSpec,
+  restrictSources: boolean,
+  progress: Progress,
+  sys: System,
+): { ok: true; observations?: Observations; fixings?: readonly Fixing[] } | { ok: false; exit: number } {
+  const data: { ok: true; observations?: Observations; fixings?: readonly Fixing[] } = { ok: true };
+  const { observations, fixings } = inv.options;
+  if (observations !== undefined) {
+    const sources = specSources(spec);
+    const read = readObservationsFile(observations, restrictSources && sources.length > 0 ? sources : undefined, sys, progress);
+    if (!read.ok) {
+      progress.finish();
+      sys.write("stderr", read.lines.join("\n") + "\n");
+      return { ok: false, exit: ExitCode.UserError };
+    }
+    data.observations = read.value;
+  }
+  if (fixings !== undefined) {
+    const read = readFixingsFile(fixings, Object.keys(spec.indices), sys);
+    if (!read.ok) {
+      progress.finish();
+      sys.write("stderr", read.lines.join("\n") + "\n");
+      return { ok: false, exit: ExitCode.UserError };
+    }
+    data.fixings = read.value;
+  }
+  return data;
+}
+
+function print(report: SettlementReport | IndexReport, inv: SettleInvocation, sys: System): number {
+  sys.write("stdout", inv.format === "json" ? reportJson(report) : reportText(report));
+  return report.ok ? ExitCode.Ok : ExitCode.UserError;
+}
+
+/** Runs `termsheet settle` or `termsheet index`. */
+export async function settleCommand(inv: SettleInvocation, sys: System): Promise<number> {
+  return inv.command === "index" ? indexCommand(inv, sys) : settle(inv, sys);
+}
+
+async function settle(inv: SettleInvocation, sys: System): Promise<number> {
+  const o = inv.options;
+  // `--contract FOTI-Z26` names the contract and its period at once.
+  const symbol = parseContractSymbol(o.contract!);
+  if (symbol !== undefined && (o.month !== undefined || o.expiry !== undefined)) {
+    sys.write("stderr", `termsheet: \`${o.contract}\` is a symbol that already names its period: leave out \`--month\` and \`--expiry\`, or give the contract's name\n`);
+    return ExitCode.Usage;
+  }
+  const name = symbol?.contract ?? o.contract!;
+  const period = symbol !== undefined ? formatPeriod(symbol.period) : (o.month ?? o.expiry);
+  if (period === undefined) {
+    sys.write("stderr", `termsheet: missing \`--month YYYY-MM\` (or \`--expiry YYYY-MM-DD\` for a weekly contract)\nhint: or give the contract's symbol, e.g. \`--contract ${name}-Z26\`\nRun \`termsheet help settle\` for more.\n`);
+    return ExitCode.Usage;
+  }
+  const loaded = await loadSpecInput(inv.inputs, name, "settle", sys);
+  if (!loaded.ok) return loaded.exit;
+  const spec: SettlementSpec = loaded.spec;
+  if (spec.subject.name !== name) {
+    if (Object.hasOwn(spec.contracts, name)) {
+      sys.write("stderr", `termsheet: the spec is the spec of \`${spec.subject.name}\`; \`${name}\` appears in it only as a part\nhint: settle \`${name}\` with its own compiled spec (contracts/${name}.json)\n`);
+      return ExitCode.Usage;
+    }
+    return unknown(sys, "settle", "contract", name, spec.subject.kind === "index" || spec.subject.kind === "calendar" ? Object.keys(spec.contracts) : [spec.subject.name]);
+  }
+  const progress = progressBar(sys, `reading ${o.observations ?? ""}`);
+  const data = readMarketData(inv, spec, o.daily === undefined, progress, sys);
+  if (!data.ok) return data.exit;
+  progress.stage(o.daily === undefined ? "computing the final settlement" : "computing the daily settlement");
+  const market = { ...(data.observations !== undefined ? { observations: data.observations } : {}), ...(data.fixings !== undefined ? { fixings: data.fixings } : {}) };
+  const fns = settlementFunctions(spec);
+  const report =
+    o.daily !== undefined
+      ? fns.daily({
+          ...market,
+          period,
+          date: o.daily,
+          ...(o.prior !== undefined ? { prior: o.prior } : {}),
+          ...(o.bid !== undefined && o.ask !== undefined ? { bidAsk: { bid: o.bid, ask: o.ask } } : {}),
+          ...(o.position !== undefined ? { position: o.position } : {}),
+        })
+      : fns.final({
+          ...market,
+          period,
+          ...(o.determined !== undefined ? { determined: o.determined } : {}),
+          ...(o.position !== undefined ? { position: o.position } : {}),
+          ...(o.right !== undefined && o.strike !== undefined ? { option: { right: o.right, strike: o.strike } } : {}),
+        });
+  progress.finish();
+  return print(report, inv, sys);
+}
+
+async function indexCommand(inv: SettleInvocation, sys: System): Promise<number> {
+  const o = inv.options;
+  const loaded = await loadSpecInput(inv.inputs, o.index, "index", sys);
+  if (!loaded.ok) return loaded.exit;
+  const spec: SettlementSpec = loaded.spec;
+  const indices = Object.keys(spec.indices);
+  let name = o.index;
+  if (name === undefined) {
+    if (spec.subject.kind === "index") name = spec.subject.name;
+    else if (indices.length === 1) name = indices[0]!;
+    else {
+      sys.write("stderr", `termsheet: the spec has several indices; choose one with \`--index NAME\`\nindices: ${indices.sort().join(", ") || "(none)"}\n`);
+      return ExitCode.Usage;
+    }
+  }
+  if (!Object.hasOwn(spec.indices, name)) return unknown(sys, "index", "index", name, indices);
+  const progress = progressBar(sys, `reading ${o.observations ?? ""}`);
+  const data = readMarketData(inv, spec, true, progress, sys);
+  if (!data.ok) return data.exit;
+  progress.stage(`computing ${name}`);
+  const report = settlementFunctions(spec).index({
+    index: name,
+    at: o.at!,
+    ...(data.observations !== undefined ? { observations: data.observations } : {}),
+    ...(data.fixings !== undefined ? { fixings: data.fixings } : {}),
+  });
+  progress.finish();
+  return print(report, inv, sys);
+}

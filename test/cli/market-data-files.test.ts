@@ -1,0 +1,75 @@
+/**
+ * Market-data files as the CLI reads them (src/cli/market-data-files.ts): an observations file streamed in 1 MiB
+ * pieces gives exactly what the whole-text parse gives, across piece borders that cut a row and a multi-byte
+ * character, with a byte-order mark dropped and progress reported in bytes; missing files and malformed rows become
+ * error lines naming file, line and field, with a hint.
+ */
+import { describe, expect, it } from "vitest";
+import { readFixingsFile, readObservationsFile } from "../../src/cli/market-data-files.js";
+import { parseObservations } from "../../src/runtime/market-data/index.js";
+import { memorySystem } from "./helpers.js";
+
+/** About 2.5 MB of rows whose instruments hold multi-byte characters, so 1 MiB borders fall inside them. */
+function bigCsv(): string {
+  const rows = ["time,source,price,volume,instrument"];
+  for (let i = 0; i < 40_000; i++) {
+    const s = i % 3600;
+    const t = `2026-03-27T${String(10 + Math.floor(i / 3600)).padStart(2, "0")}:${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}Z`;
+    rows.push(`${t},${["A", "B", "C"][i % 3]},${1000 + (i % 977)}.${String(i % 100).padStart(2, "0")},${(i % 13) + 1}.125,Prix-€-${"é".repeat(i % 7)}-ünd-日本`);
+  }
+  return rows.join("\n") + "\n";
+}
+
+function plain(o: { time: Float64Array; price: Float64Array; volume: Float64Array; source: Uint16Array; line: Uint32Array }) {
+  return { ...o, time: [...o.time], price: [...o.price], volume: [...o.volume], source: [...o.source], line: [...o.line] };
+}
+
+describe("readObservationsFile", () => {
+  it("streams a multi-piece file to the same columns as the whole-text parse, with progress in bytes", () => {
+    const text = bigCsv();
+    const sys = memorySystem({ "big.csv": "\ufeff" + text });
+    const seen: [number, number][] = [];
+    const r = readObservationsFile("big.csv", ["A", "B", "C"], sys, { update: (done, total) => seen.push([done, total]), stage: () => undefined, finish: () => undefined });
+    const whole = parseObservations(text, { file: "big.csv", sources: ["A", "B", "C"] });
+    expect(r.ok && whole.ok).toBe(true);
+    if (!r.ok || !whole.ok) return;
+    expect(r.value.length).toBe(40_000);
+    expect(plain(r.value)).toEqual(plain(whole.value));
+    const bytes = new TextEncoder().encode("\ufeff" + text).length;
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.at(-1)).toEqual([bytes, bytes]);
+    expect(seen.every(([, total]) => total === bytes)).toBe(true);
+  });
+
+  it("names the missing file, with a hint", () => {
+    const r = readObservationsFile("nope.csv", undefined, memorySystem({}));
+    expect(r).toEqual({ ok: false, lines: ["error: cannot read `nope.csv`: no such file or folder", "hint: paths are relative to the current folder"] });
+  });
+
+  it("names file, line and field of each malformed row, with a hint", () => {
+    const sys = memorySystem({ "o.csv": "time,source,price,volume\n2026-03-27T15:00:00Z,A,1,1\n2026-03-27T15:00:01Z,A,-2,1\n2026-03-27T15:00:02Z,Z,1,1\n" });
+    const r = readObservationsFile("o.csv", ["A"], sys);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.lines[0]).toMatch(/^error: o\.csv:3: price: /);
+    expect(r.lines[1]).toMatch(/^error: o\.csv:4: source: /);
+    expect(r.lines.at(-1)).toMatch(/^hint: /);
+  });
+
+  it("reads NDJSON by its extension", () => {
+    const sys = memorySystem({ "o.ndjson": '{"time":"2026-03-27T15:00:00Z","source":"A","price":"1.5","volume":"2"}\n' });
+    const r = readObservationsFile("o.ndjson", undefined, sys);
+    expect(r.ok && [...r.value.price]).toEqual([15]);
+  });
+});
+
+describe("readFixingsFile", () => {
+  it("reads fixings and names a missing file or a bad row", () => {
+    const sys = memorySystem({ "f.csv": "time,index,value\n2026-03-27T16:00:00Z,X,1.5\n", "bad.csv": "2026-03-27T16:00:00Z,X,abc\n" });
+    const ok = readFixingsFile("f.csv", ["X"], sys);
+    expect(ok.ok && ok.value.map((f) => f.value.toString())).toEqual(["1.5"]);
+    expect(readFixingsFile("none.csv", ["X"], sys)).toMatchObject({ ok: false, lines: ["error: cannot read `none.csv`: no such file or folder", "hint: paths are relative to the current folder"] });
+    const bad = readFixingsFile("bad.csv", ["X"], sys);
+    expect(!bad.ok && bad.lines[0]).toMatch(/^error: bad\.csv:1: value: /);
+  });
+});
