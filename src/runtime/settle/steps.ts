@@ -121,7 +121,7 @@ export interface MarketLookup {
   readonly lookup: FixingLookup;
   /** Certificates of the values computed so far, in the order they were first needed. */
   certificates(): IndexCertificate[];
-  /** The methodology version of every index whose value was computed, in order of first use. */
+  /** The methodology version in force of every index consulted (published or computed), in order of first use. */
   methodologies(): MethodologyReport[];
 }
 
@@ -152,8 +152,15 @@ export function marketLookup(data: { readonly observations?: Observations | unde
       if (!results.has(k)) results.set(k, r);
     },
   });
+  const versions = new Map<string, string | null>();
   const lookup: FixingLookup = {
     value(index, date) {
+      const m = indices(index);
+      if (m !== undefined) {
+        const version = inForce(m.methodology, date)?.version ?? null;
+        const k = `${index}\u0000${version}`;
+        if (!versions.has(k)) versions.set(k, version);
+      }
       if (keys.has(`${index}\u0000${date}`) || obs === undefined) return published.value(index, date);
       return computed.value(index, date);
     },
@@ -162,11 +169,7 @@ export function marketLookup(data: { readonly observations?: Observations | unde
   return {
     lookup,
     certificates: () => [...results.values()].map((r) => r.certificate),
-    methodologies: () => {
-      const seen = new Map<string, string | null>();
-      for (const r of results.values()) if (!seen.has(r.certificate.index)) seen.set(r.certificate.index, r.certificate.methodologyVersion);
-      return [...seen].map(([index, version]) => ({ index, version }));
-    },
+    methodologies: () => [...versions].map(([k, version]) => ({ index: k.slice(0, k.indexOf("\u0000")), version })),
   };
 }
 

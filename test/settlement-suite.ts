@@ -1,0 +1,132 @@
+/**
+ * The data-driven settlement suite, shared by every settlement backend: each case folder under
+ * test/cases/settlement/<CONTRACT>/<case>/ holds `request.json` (which compiled spec, which function, the request
+ * without market data, and the names of its data files), small observation and fixing CSVs, and the goldens
+ * `expected.json` (reportJson) and `expected.txt` (reportText). `runSettlementSuite` runs every case through a
+ * backend — a factory from a compiled spec's JSON to its settlement functions — and compares the output strings
+ * with the goldens, so both backends must print identical bytes. The specs are compiled in-process from specs/,
+ * exactly as the golden compiled specs are (test/model/compiled-specs.test.ts).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseFixings, parseObservations, formatMarketDataError } from "../src/runtime/market-data/index.js";
+import { reportJson, reportText, type DailyReq, type FinalReq, type IndexReq, type MarketData, type SpecFunctions } from "../src/runtime/settle/index.js";
+import { ROOT, compileFiles, termsFiles } from "./model/compile-helpers.js";
+
+/** The folder of the settlement cases. */
+export const CASES_DIR = join(ROOT, "test/cases/settlement");
+
+/** A case's request file. */
+export interface CaseRequest {
+  /** The compiled spec, relative to the compiled specs (e.g. "contracts/FOTI.json"). */
+  readonly spec: string;
+  readonly function: "final" | "daily" | "index";
+  /** Data file names in the case folder. */
+  readonly observations?: string;
+  readonly fixings?: string;
+  /** Free text: what the case shows and the hand arithmetic behind its expected values. */
+  readonly note?: string;
+  readonly [field: string]: unknown;
+}
+
+/** One settlement case. */
+export interface SettlementCase {
+  /** "FOTI/level-0-fixing". */
+  readonly name: string;
+  readonly dir: string;
+  readonly request: CaseRequest;
+}
+
+/** Every case, sorted by name. */
+export function settlementCases(): SettlementCase[] {
+  const out: SettlementCase[] = [];
+  for (const contract of readdirSync(CASES_DIR).sort()) {
+    const cdir = join(CASES_DIR, contract);
+    if (!statSync(cdir).isDirectory()) continue;
+    for (const name of readdirSync(cdir).sort()) {
+      const dir = join(cdir, name);
+      if (!existsSync(join(dir, "request.json"))) continue;
+      out.push({ name: `${contract}/${name}`, dir, request: JSON.parse(readFileSync(join(dir, "request.json"), "utf8")) as CaseRequest });
+    }
+  }
+  return out;
+}
+
+let compiled: Map<string, string> | undefined;
+
+/** The compiled specs of specs/, by path ("contracts/FOTI.json"), compiled once per process. */
+export function compiledSpecs(): Map<string, string> {
+  if (compiled === undefined) {
+    const r = compileFiles(termsFiles("specs"));
+    if (r.diagnostics.some((d) => d.severity === "error")) throw new Error(`specs/ does not compile: ${r.diagnostics.map((d) => d.message).join("; ")}`);
+    compiled = new Map(r.files.map((f) => [f.path, f.text]));
+  }
+  return compiled;
+}
+
+/** The market data of a case, parsed from its files (a parse error fails the case). */
+export function caseMarketData(c: SettlementCase): MarketData {
+  const data: { observations?: MarketData["observations"]; fixings?: MarketData["fixings"] } = {};
+  if (c.request.observations !== undefined) {
+    const r = parseObservations(readFileSync(join(c.dir, c.request.observations), "utf8"), { file: c.request.observations });
+    if (!r.ok) throw new Error(r.errors.map(formatMarketDataError).join("\n"));
+    data.observations = r.value;
+  }
+  if (c.request.fixings !== undefined) {
+    const r = parseFixings(readFileSync(join(c.dir, c.request.fixings), "utf8"), { file: c.request.fixings });
+    if (!r.ok) throw new Error(r.errors.map(formatMarketDataError).join("\n"));
+    data.fixings = r.value;
+  }
+  return data;
+}
+
+/** Runs one case through a backend's functions: its report as JSON and as text. */
+export function runCase(c: SettlementCase, fns: SpecFunctions): { json: string; text: string } {
+  const { spec: _s, function: fn, observations: _o, fixings: _f, note: _n, ...fields } = c.request;
+  const req = { ...fields, ...caseMarketData(c) };
+  const report = fn === "final" ? fns.final(req as unknown as FinalReq) : fn === "daily" ? fns.daily(req as unknown as DailyReq) : fns.index(req as unknown as IndexReq);
+  return { json: reportJson(report), text: reportText(report) };
+}
+
+/** Options of {@link runSettlementSuite}. */
+export interface SuiteOptions {
+  /** Compare with `toMatchFileSnapshot` (so `vitest -u` writes the goldens); by default a strict comparison with the files. */
+  readonly snapshot?: boolean;
+}
+
+/**
+ * Declares one vitest test per case: the backend's settlement functions for the case's compiled spec, the request,
+ * and a comparison of `reportJson` and `reportText` with `expected.json` and `expected.txt`.
+ */
+export function runSettlementSuite(backend: string, factory: (specJson: string, path: string) => SpecFunctions, options: SuiteOptions = {}): void {
+  const cases = settlementCases();
+  describe(`settlement suite through ${backend}`, () => {
+    const cache = new Map<string, SpecFunctions>();
+    const functionsFor = (path: string): SpecFunctions => {
+      let f = cache.get(path);
+      if (f === undefined) {
+        const text = compiledSpecs().get(path);
+        if (text === undefined) throw new Error(`no compiled spec ${path}`);
+        f = factory(text, path);
+        cache.set(path, f);
+      }
+      return f;
+    };
+    it("has cases", () => {
+      expect(cases.length).toBeGreaterThan(0);
+    });
+    for (const c of cases) {
+      it(c.name, async () => {
+        const out = runCase(c, functionsFor(c.request.spec));
+        if (options.snapshot === true) {
+          await expect(out.json).toMatchFileSnapshot(join(c.dir, "expected.json"));
+          await expect(out.text).toMatchFileSnapshot(join(c.dir, "expected.txt"));
+        } else {
+          expect(out.json).toBe(readFileSync(join(c.dir, "expected.json"), "utf8"));
+          expect(out.text).toBe(readFileSync(join(c.dir, "expected.txt"), "utf8"));
+        }
+      });
+    }
+  });
+}
