@@ -356,7 +356,8 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
       case "--bid":
       case "--ask":
       case "--strike":
-        if (!validDecimal(value, false)) return bad(`\`${name}\` needs a price such as 12.345, not \`${value}\``);
+        // A spread's price may be negative; a strike may not.
+        if (!validDecimal(value, name !== "--strike")) return bad(`\`${name}\` needs a price such as 12.345, not \`${value}\``);
         options[name.slice(2) as "prior" | "bid" | "ask" | "strike"] = value;
         break;
       case "--determined":
@@ -366,7 +367,7 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
       case "--position": {
         const at = value.indexOf("@");
         const quantity = value.slice(0, at), price = value.slice(at + 1);
-        if (at < 0 || !validDecimal(quantity, true) || !validDecimal(price, false)) {
+        if (at < 0 || !validDecimal(quantity, true) || !validDecimal(price, true)) {
           return bad(`\`--position\` needs QTY@PRICE, not \`${value}\``, "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position=-5@12.3` for 5 sold (a negative value needs the `=` form)");
         }
         options.position = { quantity, price };
@@ -387,7 +388,7 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
   if (inputs.length === 0) return bad(`missing the spec: a compiled .json spec, or .terms files or folders`);
   if (command === "index") {
     if (options.at === undefined) return bad("missing `--at`", "the instant of the fixing, e.g. `--at 2026-03-27T16:00:00Z`, or a date for the index's publication time that day");
-    if (options.observations === undefined && options.fixings === undefined) return bad("missing `--observations FILE`");
+    if (options.observations === undefined && options.fixings === undefined) return bad("missing `--observations FILE` (or `--fixings FILE`)");
   } else {
     if (options.contract === undefined) return bad("missing `--contract`", "name the contract, e.g. `--contract FOTI --month 2026-12`, or give its symbol, e.g. `--contract FOTI-Z26`");
     if (options.month !== undefined && options.expiry !== undefined) return bad("give `--month` or `--expiry`, not both", "`--month YYYY-MM` for monthly contracts, `--expiry YYYY-MM-DD` for weeklies");
@@ -395,9 +396,6 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
     if ((options.bid === undefined) !== (options.ask === undefined)) return bad("give both `--bid` and `--ask`, or neither");
     if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
       return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);
-    }
-    if (options.observations === undefined && options.fixings === undefined && options.determined === undefined) {
-      return bad("missing market data: `--observations FILE`, `--fixings FILE` or both", "or `--determined VALUE` for a value the exchange determined");
     }
   }
   return { kind: "settle", command, inputs, format: format as OutputFormat, options };

@@ -50,7 +50,7 @@ describe("parseArgs: settle and index", () => {
     [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--prior", "1"], "`--prior` is for a daily settlement: add `--daily YYYY-MM-DD`"],
     [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--daily", "2026-03-02", "--observations", "o.csv", "--bid", "1"], "give both `--bid` and `--ask`, or neither"],
     [["settle", "s.json", "--month", "2026-03", "--observations", "o.csv"], "missing `--contract`"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03"], "missing market data: `--observations FILE`, `--fixings FILE` or both"],
+    [["index", "s.json", "--at", "2026-03-27"], "missing `--observations FILE` (or `--fixings FILE`)"],
     [["settle", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv"], "missing the spec: a compiled .json spec, or .terms files or folders"],
     [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--format", "jsn"], "unknown format `jsn`", "did you mean `json`?"],
     [["index", "s.json", "--index", "BTC_REF", "--observations", "o.csv"], "missing `--at`"],
