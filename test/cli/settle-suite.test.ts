@@ -1,0 +1,64 @@
+/**
+ * The settlement suite (test/cases/settlement, test/settlement-suite.ts) through the built CLI: every case's request
+ * becomes a `termsheet settle` or `termsheet index` command line on the golden compiled spec and the case's data
+ * files, and must print the case's goldens, `expected.txt` and (with `--format json`) `expected.json`, byte for
+ * byte, with exit code 0 for a price and 1 for a failed settlement. A request the command line refuses in form
+ * (e.g. a 13th month) is a usage error instead.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { settlementCases, type SettlementCase } from "../settlement-suite.js";
+import { ensureBuilt, repoRoot, termsheet } from "./helpers.js";
+
+beforeAll(() => ensureBuilt(), 120_000);
+
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The command line of a case, or null when its period cannot be written as options (then it is a usage error). */
+function commandLine(c: SettlementCase): string[] | null {
+  const r = c.request as Record<string, unknown> & { spec: string; function: string };
+  const args = [r.function === "index" ? "index" : "settle", join(repoRoot, "test/cases/compiled", r.spec)];
+  const data = (name: "observations" | "fixings") => (typeof r[name] === "string" ? [`--${name}`, join(c.dir, r[name] as string)] : []);
+  if (r.function === "index") return [...args, "--index", r.index as string, "--at", r.at as string, ...data("observations"), ...data("fixings")];
+  const spec = JSON.parse(readFileSync(args[1]!, "utf8")) as { subject: { name: string } };
+  const period = r.period as string;
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  const when = week ? ["--contract", `${spec.subject.name}-${week[1]!.slice(2)}W${week[2]}`] : ["--contract", spec.subject.name, ISO_MONTH.test(period) ? "--month" : /^\d{4}-\d{2}-\d{2}$/.test(period) ? "--expiry" : "--month", period];
+  args.push(...when, ...data("observations"), ...data("fixings"));
+  if (r.function === "daily") args.push("--daily", r.date as string);
+  if (typeof r.prior === "string") args.push(`--prior=${r.prior}`);
+  const bidAsk = r.bidAsk as { bid: string; ask: string } | undefined;
+  if (bidAsk) args.push(`--bid=${bidAsk.bid}`, `--ask=${bidAsk.ask}`);
+  const position = r.position as { quantity: string; price: string } | undefined;
+  if (position) args.push(`--position=${position.quantity}@${position.price}`);
+  const option = r.option as { right: string; strike: string } | undefined;
+  if (option) args.push("--right", option.right, `--strike=${option.strike}`);
+  if (typeof r.determined === "string") args.push(`--determined=${r.determined}`);
+  return args;
+}
+
+const cases = settlementCases();
+
+describe("the settlement suite through termsheet settle and termsheet index", () => {
+  it("has cases", () => expect(cases.length).toBeGreaterThan(20));
+
+  for (const c of cases) {
+    it(c.name, () => {
+      const args = commandLine(c)!;
+      const expectedText = readFileSync(join(c.dir, "expected.txt"), "utf8");
+      const expectedJson = readFileSync(join(c.dir, "expected.json"), "utf8");
+      const ok = (JSON.parse(expectedJson) as { ok: boolean }).ok;
+      const text = termsheet(args, repoRoot);
+      if (text.code === 2) {
+        // Refused in form by the command line: only for requests the runtime refuses too.
+        expect(ok, text.stderr).toBe(false);
+        return;
+      }
+      expect(text.stderr).toBe("");
+      expect(text.stdout).toBe(expectedText);
+      expect(text.code).toBe(ok ? 0 : 1);
+      expect(termsheet([...args, "--format", "json"], repoRoot).stdout).toBe(expectedJson);
+    });
+  }
+});
