@@ -2,27 +2,33 @@
  * The generated settlement module of one compiled contract spec, and its declarations. The module is meant to be
  * reviewed by an exchange and run without the compiler: it imports only the settlement runtime bundle copied beside
  * it (`./termsheet-runtime.js`) and exports
- * - reviewed constants: `SPEC_HASH`, `CONTRACT`, `KIND`, `TITLE`, with the contract's clauses quoted in JSDoc;
- * - one function per rule of the contract, `<rule>On(date)`, whose rule versions are resolved into explicit
- *   effective-date branches (first version in force wins, as `versionOn` defines it) returning literal values,
- *   each branch under a comment quoting its clauses and descriptions;
- * - `final`, `daily` and `index`, the same functions with the same reports as the loader backend's
- *   `settlementFunctions(spec)`, over the spec inlined as a literal (`SPEC`).
+ * - reviewed constants: `SPEC_HASH`, `CONTRACT`, `KIND`, `TITLE`, and `TICK`, `MULTIPLIER`, `CURRENCY` when they do
+ *   not change over time, with the contract's clauses quoted in JSDoc;
+ * - `termsOn(contract, date)`: for the subject and every contract it refers to, the contract terms in force on a
+ *   date (the runtime's `ContractTerms`: rule versions chosen, tick, multiplier, rulebook clauses cited), resolved
+ *   at generation into explicit effective-date branches returning literals, each under a comment quoting the rule
+ *   versions it uses; the generator computes each branch's literal with the runtime's own `contractTerms`, so the
+ *   selection is the loader's by construction;
+ * - `final`, `daily` and `index`: the runtime's `functionsOf` over an environment of literal constants (the
+ *   calendars, the index methodologies, the contracts' schedule rules) and `termsOn`, so the reports are the
+ *   loader backend's, byte for byte.
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
+import { contractTerms, type ContractTerms, type SettleContract } from "../../runtime/settle/index.js";
 import { Code, CodegenError, Scope, doc, js, join, literal, str, type Literal } from "./code.js";
-import { typeOf, union } from "./types.js";
 
 /** What the generator reads of a compiled spec (the JSON as `loadSpec` returns it). */
 export interface GeneratorSpec {
   readonly contentHash: string;
   readonly subject: { readonly kind: string; readonly name: string };
   readonly contracts: Readonly<Record<string, unknown>>;
+  readonly calendars?: Readonly<Record<string, unknown>>;
+  readonly indices?: Readonly<Record<string, unknown>>;
   readonly compiler?: { readonly version?: string };
 }
 
-/** The contract kinds that get a settlement module. */
-export const SETTLED_KINDS: ReadonlySet<string> = new Set(["future", "option", "spread"]);
+/** The subjects that get a settlement module: contracts, and indices (whose module has `index`; final and daily report "not-a-contract"). */
+export const SETTLED_KINDS: ReadonlySet<string> = new Set(["future", "option", "spread", "index"]);
 
 /** The module's JavaScript and declarations, unformatted. */
 export interface GeneratedModule {
@@ -30,191 +36,242 @@ export interface GeneratedModule {
   readonly dts: Code;
 }
 
-/** Names the module itself binds, which rule functions must not take. */
-const OWN_NAMES = ["SPEC_HASH", "CONTRACT", "KIND", "TITLE", "SPEC", "final", "daily", "index", "functions", "settlementFunctions"];
+/** Names the module binds at top level, which generated names must not take. */
+const OWN_NAMES = ["SPEC_HASH", "CONTRACT", "KIND", "TITLE", "TICK", "MULTIPLIER", "CURRENCY", "CALENDARS", "INDICES", "SCHEDULE_CONTRACTS"];
+const OWN_FUNCTIONS = ["termsOn", "environment", "functions", "settlement", "final", "daily", "index", "Schedule", "functionsOf"];
 
-interface RuleVersion {
-  readonly clauses: readonly string[];
-  readonly descriptions: readonly string[];
-  readonly effective: readonly { readonly from: string | null; readonly until: string | null }[];
-  readonly value: Literal;
+/** The fields of a contract the schedule reads (runtime/schedule/types.ts `ScheduleContract`). */
+const SCHEDULE_FIELDS = ["kind", "name", "listing", "lastTradingDay", "termination", "finalSettlement", "underlying", "expiry", "legs"];
+
+const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+/** The next civil day of an ISO date. */
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A list of rule versions: every item has `effective` ranges and a `value`. */
-function isRule(value: unknown): value is readonly RuleVersion[] {
-  return (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every((v) => typeof v === "object" && v !== null && Array.isArray((v as RuleVersion).effective) && Object.hasOwn(v, "value"))
-  );
+/** Where the rules of a spec may change: `date >= value` (from a start) or `date > value` (after an end). */
+interface Cut {
+  readonly value: string;
+  readonly after: boolean;
+}
+
+/** Every effective bound anywhere in the contracts, as cuts in string order (ISO dates compare as strings). */
+function cutsOf(contracts: unknown): Cut[] {
+  const cuts = new Map<string, Cut>();
+  const add = (c: Cut) => cuts.set(`${c.after ? ">" : ">="}${c.value}`, c);
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
+    if (typeof v !== "object" || v === null) return;
+    const o = v as Record<string, unknown>;
+    if (typeof o.from === "string" && Object.hasOwn(o, "until")) add({ value: o.from, after: false });
+    if (typeof o.until === "string" && Object.hasOwn(o, "from")) {
+      // For an ISO date, "after the end" is "from the next day": the same on every date a settlement asks about.
+      add(ISO_DATE.test(o.until) && !Number.isNaN(Date.parse(`${o.until}T00:00:00Z`)) ? { value: nextDay(o.until), after: false } : { value: o.until, after: true });
+    }
+    for (const k of Object.keys(o)) walk(o[k]);
+  };
+  walk(contracts);
+  const cmp = (a: Cut, b: Cut) => (a.value < b.value ? -1 : a.value > b.value ? 1 : Number(a.after) - Number(b.after));
+  return [...cuts.values()].sort(cmp);
+}
+
+/** A string inside the region that starts at a cut: the cut's value, or the least string above it. */
+const inside = (c: Cut): string => (c.after ? `${c.value}\u0000` : c.value);
+
+/** One branch of a terms function: from a cut on (or from the beginning), these terms. */
+interface Branch {
+  readonly from: Cut | null;
+  readonly terms: ContractTerms | undefined;
+}
+
+/** The regions between cuts with their terms, adjacent equal ones merged. */
+function branchesOf(contracts: (n: string) => SettleContract | undefined, name: string, cuts: readonly Cut[]): Branch[] {
+  const out: Branch[] = [];
+  const regions: (Cut | null)[] = [null, ...cuts];
+  for (const from of regions) {
+    // The region before the first cut holds the empty string unless the first cut starts at it.
+    if (from === null && cuts[0] !== undefined && !cuts[0].after && cuts[0].value === "") continue;
+    const terms = contractTerms(contracts, name, from === null ? "" : inside(from));
+    const last = out[out.length - 1];
+    if (last !== undefined && JSON.stringify(last.terms) === JSON.stringify(terms)) continue;
+    out.push({ from, terms });
+  }
+  return out;
+}
+
+/** The condition of a branch: the date is at or after its cut. */
+function condition(cut: Cut): Code {
+  return cut.after ? js`date > ${cut.value}` : js`date >= ${cut.value}`;
+}
+
+/** A comment quoting the rule versions a branch of terms uses; `next` is where the following branch starts. */
+function termsDoc(name: string, b: Branch, next: Branch | undefined): Code {
+  const until = next?.from == null ? "" : ` ${next.from.after ? "up to and including" : "before"} ${next.from.value}`;
+  const when = b.from === null ? (next === undefined ? "On any date" : `On dates${until}`) : `${b.from.after ? "After" : "From"} ${b.from.value}${until === "" ? "" : `,${until}`}`;
+  if (b.terms === undefined) return doc([`${when}: ${name} has no terms.`]);
+  return doc([`${when}, the terms of ${name} in force:`, ...b.terms.rules.map((r) => `- ${r.rule} (${r.effective}): ${r.clauses.length === 0 ? "no clause reference" : r.clauses.join("; ")}`)]);
+}
+
+/** The terms function of one contract: the regions from the last to the first, each an explicit date branch. */
+function termsFunction(fn: Code, name: string, branches: readonly Branch[]): Code {
+  const body: Code[] = [];
+  for (let i = branches.length - 1; i >= 0; i--) {
+    const b = branches[i]!;
+    const value = literal((b.terms ?? undefined) as unknown as Literal);
+    const quote = termsDoc(name, b, branches[i + 1]);
+    body.push(b.from === null || i === 0 ? js`${quote}return ${value};\n` : js`${quote}if (${condition(b.from)}) return ${value};\n`);
+  }
+  return js`${doc([`The terms of ${name} in force on a date (YYYY-MM-DD): each rule's version chosen, as the runtime's contractTerms chooses it.`])}function ${fn}(date) {\n${join(body, js``)}}\n\n`;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
 
-/** "always", "from 2021-01-01", "until 2020-12-31", "from … until …", joined with "or". */
-function rangeText(effective: RuleVersion["effective"]): string {
-  const parts = effective.map((r) =>
-    r.from === null && r.until === null ? "always" : [r.from === null ? "" : `from ${r.from}`, r.until === null ? "" : `until ${r.until}`].filter((s) => s !== "").join(" "),
-  );
-  return parts.length === 0 ? "never" : parts.join(" or ");
-}
-
-/** The condition of one version being in force on `date` (ISO dates compare as strings). */
-function inForce(effective: RuleVersion["effective"]): Code {
-  const ranges = effective.map((r) => {
-    if (typeof r.from !== "string" && r.from !== null) throw new CodegenError("an effective bound is not a date");
-    if (typeof r.until !== "string" && r.until !== null) throw new CodegenError("an effective bound is not a date");
-    const terms = [r.from === null ? undefined : js`date >= ${r.from}`, r.until === null ? undefined : js`date <= ${r.until}`].filter((c): c is Code => c !== undefined);
-    return terms.length === 0 ? js`true` : join(terms, js` && `);
-  });
-  if (ranges.length === 0) return js`false`;
-  return ranges.length === 1 ? ranges[0]! : join(ranges.map((r) => js`(${r})`), js` || `);
-}
-
-/** A comment quoting a rule version: its clauses, when it is in force, and its descriptions. */
-function versionDoc(v: RuleVersion): string[] {
-  const clauses = strings(v.clauses);
-  return [`${clauses.length === 0 ? "(no clause reference)" : clauses.join("; ")}, in force ${rangeText(v.effective)}.`, ...strings(v.descriptions)];
-}
-
-/** Fields that hold rules that all apply (docs/spec-format.md), rather than versions of one rule. */
-const RULE_LISTS: ReadonlySet<string> = new Set(["positionLimits", "legs"]);
-
-/** The date that selects a version of a contract rule, as docs/spec-format.md defines it. */
-function selectingDate(field: string): string {
-  if (field === "listing" || field === "lastTradingDay" || field === "expiry") return "the first day of the contract month (or week)";
-  if (field === "finalSettlement" || field === "fallback") return "the last trading day";
-  if (field === "tick" || field === "dailySettlement" || field === "priceLimits" || field === "positionLimits" || field === "spreadTick" || field === "premiumTick") return "the trading date";
-  return "the date";
-}
-
-/**
- * The function `<rule>On(date)` of one rule: explicit effective-date branches returning literals. For versions of
- * one rule the first version in force wins (`versionOn`); for a list of rules that all apply, every rule in force
- * is returned in order (`rulesOn`).
- */
-function ruleFunction(field: string, name: Code, versions: readonly RuleVersion[]): { js: Code; dts: Code } {
-  const all = RULE_LISTS.has(field);
-  const header = all
-    ? [`${field}: the rules in force on ${selectingDate(field)} (an ISO date, YYYY-MM-DD), in order; they all apply.`]
-    : [`${field}: the version of this rule in force on ${selectingDate(field)} (an ISO date, YYYY-MM-DD), or undefined when none is.`];
-  const branches: Code[] = [];
-  let total = false;
-  for (const v of versions) {
-    const cond = inForce(v.effective);
-    const always = cond.toString() === "true";
-    const quote = doc(versionDoc(v));
-    const value = literal(v.value);
-    if (all) branches.push(always ? js`${quote}rules.push(${value});\n` : js`${quote}if (${cond}) rules.push(${value});\n`);
-    else branches.push(always ? js`${quote}return ${value};\n` : js`${quote}if (${cond}) return ${value};\n`);
-    if (always && !all) {
-      total = true;
-      break;
-    }
-  }
-  const types = versions.map((v) => typeOf(v.value));
-  if (all) {
-    return {
-      js: js`${doc(header)}export function ${name}(date) {\nconst rules = [];\n${join(branches, js``)}return rules;\n}\n\n`,
-      dts: js`${doc(header)}export declare function ${name}(date: string): readonly (${union(types)})[];\n`,
-    };
-  }
-  const body = join(total ? branches : [...branches, js`return undefined;\n`], js``);
-  const returns = union([...types.slice(0, branches.length), ...(total ? [] : [js`undefined`])]);
-  return {
-    js: js`${doc(header)}export function ${name}(date) {\n${body}}\n\n`,
-    dts: js`${doc(header)}export declare function ${name}(date: string): ${returns};\n`,
-  };
+/** A value that is the same in every branch of the subject's terms, or undefined when it changes over time. */
+function constant<T>(branches: readonly Branch[], pick: (t: ContractTerms) => T): { value: T | null; varies: boolean } {
+  const values = branches.map((b) => (b.terms === undefined ? null : pick(b.terms)));
+  const first = values[0] ?? null;
+  return values.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? { value: first, varies: false } : { value: null, varies: true };
 }
 
 /** The generated module of a compiled contract spec; throws CodegenError only on a generator bug or a non-JSON spec. */
 export function generateModule(specPath: string, spec: GeneratorSpec): GeneratedModule {
   const name = spec.subject.name;
-  const contract = spec.contracts[name];
-  if (typeof contract !== "object" || contract === null) throw new CodegenError(`the spec does not define its subject ${JSON.stringify(name)}`);
-  const c = contract as Record<string, unknown>;
+  const all = spec.contracts as Readonly<Record<string, SettleContract>>;
+  const isIndex = spec.subject.kind === "index";
+  const declarations = (isIndex ? spec.indices ?? {} : all) as Readonly<Record<string, unknown>>;
+  const declared = Object.hasOwn(declarations, name) ? declarations[name] : undefined;
+  if (typeof declared !== "object" || declared === null) throw new CodegenError(`the spec does not define its subject ${JSON.stringify(name)}`);
+  const c = declared as Record<string, unknown>;
   const title = typeof c.title === "string" ? c.title : "";
   const kind = typeof c.kind === "string" ? c.kind : spec.subject.kind;
   const version = spec.compiler?.version ?? "unknown";
+  const contractsOf = (n: string) => (Object.hasOwn(all, n) ? all[n] : undefined);
+
+  const cuts = cutsOf(spec.contracts);
+  const names = Object.keys(all).sort((a, b) => (a === name ? -1 : b === name ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const scope = new Scope([...OWN_NAMES, ...OWN_FUNCTIONS]);
+  const fns = names.map((n) => ({ name: n, fn: scope.name(`terms_${n}`), branches: branchesOf(contractsOf, n, cuts) }));
+  const subjectBranches = isIndex ? [] : fns[0]!.branches;
+
+  const tick = constant(subjectBranches, (t) => t.tick);
+  const multiplier = constant(subjectBranches, (t) => t.multiplier?.value ?? null);
+  const currency = constant(subjectBranches, (t) => t.multiplier?.currency ?? null);
+  const varies = (what: string, v: { varies: boolean }) => (v.varies ? [`${what} changes over time: null here; see termsOn.`] : []);
 
   const intro = doc([
     `Settlement functions of the ${kind} ${name}${title === "" ? "" : ` (${title})`}, generated by Termsheet ${version} from ${specPath}.`,
     "",
-    "Review the constants and the rule functions against the rulebook: each rule version is an explicit effective-date",
-    "branch under the clauses it implements. final, daily and index compute the reports of the Termsheet settlement",
-    "runtime (./termsheet-runtime.js, the only import) for the spec inlined below as SPEC. Do not edit: regenerate",
-    "with `termsheet build`.",
+    "Review the constants and termsOn against the rulebook: each contract's terms are explicit effective-date branches",
+    "under the clauses of the rule versions they use. final, daily and index are the Termsheet settlement runtime's",
+    "functions (./termsheet-runtime.js, the only import) over these constants, and give the same reports as",
+    "settlementFunctions(spec) on the compiled spec. Do not edit: regenerate with `termsheet build`.",
     "",
     "@module",
   ]);
-  const contractDoc = doc([`${kind} ${name}${title === "" ? "" : `: ${title}`}.`, ...strings(c.clauses).map((cl) => `Clause: ${cl}.`), ...strings(c.descriptions)]);
-  const hashDoc = doc([`The content hash of ${specPath}, the compiled spec these functions settle; every report carries it.`]);
-
-  const scope = new Scope(OWN_NAMES);
-  const rules: { js: Code; dts: Code }[] = [];
-  for (const field of Object.keys(c).sort()) {
-    const versions = c[field];
-    if (!isRule(versions)) continue;
-    rules.push(ruleFunction(field, scope.name(`${field}On`), versions));
-  }
-
-  const fnDocs = {
+  const docs = {
+    hash: doc([`The content hash of ${specPath}, the compiled spec these functions settle; every report carries it.`]),
+    contract: doc([`${kind} ${name}${title === "" ? "" : `: ${title}`}.`, ...strings(c.clauses).map((cl) => `Clause: ${cl}.`), ...strings(c.descriptions)]),
+    kind: doc(["The kind of subject: future, option or spread (or index: then final and daily report not-a-contract)."]),
+    title: doc(["The contract's title."]),
+    tick: doc(["The outright tick, a decimal string (the first tier of the tick table).", ...varies("The tick", tick)]),
+    multiplier: doc(["Price × MULTIPLIER = money per contract, in CURRENCY (contract unit × price unit); null when the units give no money.", ...varies("The multiplier", multiplier)]),
+    currency: doc(["The currency of MULTIPLIER.", ...varies("The currency", currency)]),
+    termsOn: doc(["The terms of a contract of this spec in force on a date (YYYY-MM-DD), or undefined for another contract."]),
     final: doc(["The final settlement of a contract period (`period`: YYYY-MM, YYYY-Www, or a weekly's expiry date), with the variation for a position and the certificate."]),
     daily: doc(["The daily settlement of a contract period on a date, with price-limit bands, the variation for a position and the certificate."]),
     index: doc(["One value of an index of the spec at an instant, with its certificate."]),
   };
 
-  const jsText = js`${intro}import { settlementFunctions } from "./termsheet-runtime.js";
+  // Null-prototype records: a contract named "__proto__" is a key like any other.
+  const scheduleContracts = Object.create(null) as Record<string, Literal>;
+  for (const n of Object.keys(all).sort()) {
+    const src = all[n] as unknown as Record<string, Literal>;
+    const picked = Object.create(null) as Record<string, Literal>;
+    for (const f of SCHEDULE_FIELDS) if (Object.hasOwn(src, f)) picked[f] = src[f];
+    scheduleContracts[n] = picked;
+  }
+  const cases = fns.map((f) => js`case ${f.name}:\nreturn ${f.fn}(date);\n`);
 
-${hashDoc}export const SPEC_HASH = ${spec.contentHash};
-${contractDoc}export const CONTRACT = ${name};
-/** The kind of contract: future, option or spread. */
-export const KIND = ${kind};
-/** The contract's title. */
-export const TITLE = ${title};
+  const jsText = js`${intro}import { Schedule, functionsOf } from "./termsheet-runtime.js";
+
+${docs.hash}export const SPEC_HASH = ${spec.contentHash};
+${docs.contract}export const CONTRACT = ${name};
+${docs.kind}export const KIND = ${kind};
+${docs.title}export const TITLE = ${title};
+${docs.tick}export const TICK = ${literal(tick.value)};
+${docs.multiplier}export const MULTIPLIER = ${literal(multiplier.value)};
+${docs.currency}export const CURRENCY = ${literal(currency.value)};
+
+${docs.termsOn}export function termsOn(contract, date) {
+switch (contract) {
+${join(cases, js``)}default:
+return undefined;
+}
+}
 
 ${join(
-  rules.map((r) => r.js),
+  fns.map((f) => termsFunction(f.fn, f.name, f.branches)),
   js``,
-)}/** The compiled spec, inlined: the contract, and every calendar, index and contract it refers to. */
-const SPEC = ${literal(spec as unknown as Literal)};
+)}/** The calendars of the spec, by name. */
+const CALENDARS = ${literal((spec.calendars ?? {}) as Literal)};
+
+/** The index methodologies of the spec, by name. */
+const INDICES = ${literal((spec.indices ?? {}) as Literal)};
+
+/** What the schedule reads of each contract: listing, last trading day, termination, final settlement, legs. */
+const SCHEDULE_CONTRACTS = ${literal(scheduleContracts)};
 
 let functions;
-/** The settlement functions of SPEC, made on first use. */
+/** The runtime's settlement functions over these constants, made on first use. */
 function settlement() {
-  functions ??= settlementFunctions(SPEC);
+  if (functions === undefined) {
+    const schedule = new Schedule({ calendars: CALENDARS, contracts: SCHEDULE_CONTRACTS });
+    functions = functionsOf({
+      subject: { kind: KIND, name: CONTRACT },
+      specHash: SPEC_HASH,
+      schedule,
+      engine(name) {
+        const e = schedule.engine(name);
+        return e.ok ? e.value : undefined;
+      },
+      index: (name) => (Object.hasOwn(INDICES, name) ? INDICES[name] : undefined),
+      terms: termsOn,
+    });
+  }
   return functions;
 }
 
-${fnDocs.final}export function final(req) {
-  return settlement().final(req);
+${docs.final}export function final(req) {
+return settlement().final(req);
 }
 
-${fnDocs.daily}export function daily(req) {
-  return settlement().daily(req);
+${docs.daily}export function daily(req) {
+return settlement().daily(req);
 }
 
-${fnDocs.index}export function index(req) {
-  return settlement().index(req);
+${docs.index}export function index(req) {
+return settlement().index(req);
 }
 `;
 
-  const dtsText = js`${intro}import type { DailyReq, FinalReq, IndexReport, IndexReq, SettlementReport } from "./termsheet-runtime.js";
+  const literalType = (v: string | null): Code => (v === null ? js`null` : str(v));
+  const dtsText = js`${intro}import type { ContractTerms, DailyReq, FinalReq, IndexReport, IndexReq, SettlementReport } from "./termsheet-runtime.js";
 
-${hashDoc}export declare const SPEC_HASH: ${str(spec.contentHash)};
-${contractDoc}export declare const CONTRACT: ${str(name)};
-/** The kind of contract: future, option or spread. */
-export declare const KIND: ${str(kind)};
-/** The contract's title. */
-export declare const TITLE: ${str(title)};
-
-${join(
-  rules.map((r) => r.dts),
-  js``,
-)}
-${fnDocs.final}export declare function final(req: FinalReq): SettlementReport;
-${fnDocs.daily}export declare function daily(req: DailyReq): SettlementReport;
-${fnDocs.index}export declare function index(req: IndexReq): IndexReport;
+${docs.hash}export declare const SPEC_HASH: ${str(spec.contentHash)};
+${docs.contract}export declare const CONTRACT: ${str(name)};
+${docs.kind}export declare const KIND: ${str(kind)};
+${docs.title}export declare const TITLE: ${str(title)};
+${docs.tick}export declare const TICK: ${literalType(tick.value)};
+${docs.multiplier}export declare const MULTIPLIER: ${literalType(multiplier.value)};
+${docs.currency}export declare const CURRENCY: ${literalType(currency.value)};
+${docs.termsOn}export declare function termsOn(contract: string, date: string): ContractTerms | undefined;
+${docs.final}export declare function final(req: FinalReq): SettlementReport;
+${docs.daily}export declare function daily(req: DailyReq): SettlementReport;
+${docs.index}export declare function index(req: IndexReq): IndexReport;
 `;
   return { js: jsText, dts: dtsText };
 }

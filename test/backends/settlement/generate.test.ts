@@ -1,140 +1,130 @@
 /**
- * The generated settlement modules. A hand-made spec whose names, title, clauses, descriptions, rule values and
- * effective dates are adversarial text generates a module that imports and evaluates without running any of that
- * text, and whose exports give every string back exactly (the runtime is replaced by a stub that returns the spec
- * it is given). For every compiled spec, the rule functions' explicit effective-date branches agree with
- * `versionOn`/`rulesOn` on every boundary date, and generation is deterministic; FOTI's module is a reviewed golden.
+ * The generated settlement modules. A spec whose contract and index names, title, clauses and descriptions are
+ * adversarial text (FOTI's compiled spec, rewritten) generates a module that imports without running any of that
+ * text, gives every string back exactly, and settles with byte-identical reports to the loader backend. For every
+ * compiled spec, `termsOn`'s explicit effective-date branches agree with the runtime's `contractTerms` on every
+ * boundary date; generation is deterministic; FOTI's module and declarations are reviewed goldens.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
-import { generateModule, moduleFileName, settlementModules, type GeneratorSpec } from "../../../src/backends/settlement/index.js";
-import { rulesOn, versionOn } from "../../../src/runtime/schedule/index.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateModule, settlementModules, type GeneratorSpec } from "../../../src/backends/settlement/index.js";
+import { contractTerms, type SettleContract } from "../../../src/runtime/settle/index.js";
 import { ADVERSARIAL } from "./adversarial.js";
+import { GeneratedFolder, runtimeBundle } from "./helpers.js";
 
 const compiledDir = new URL("../../cases/compiled/contracts/", import.meta.url);
 const compiled = readdirSync(compiledDir)
   .filter((f) => f.endsWith(".json"))
   .sort()
-  .map((f) => ({ path: `contracts/${f}`, spec: JSON.parse(readFileSync(new URL(f, compiledDir), "utf8")) as GeneratorSpec }));
+  .map((f) => ({ path: `contracts/${f}`, text: readFileSync(new URL(f, compiledDir), "utf8") }))
+  .map((f) => ({ path: f.path, text: f.text, spec: JSON.parse(f.text) as GeneratorSpec }));
 
-const temp = mkdtempSync(join(tmpdir(), "termsheet-generated-"));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const folder = new GeneratedFolder();
+// The runtime bundle (rebuilt when stale) and prettier's first load take a few seconds once.
+beforeAll(async () => {
+  runtimeBundle();
+  await settlementModules(compiled.slice(0, 1), {});
+}, 120_000);
+afterAll(() => folder.cleanup());
 
-/** A stub runtime: settlementFunctions returns functions that echo the spec and the request. */
-const STUB_RUNTIME = `export function settlementFunctions(spec) {
-  globalThis.__termsheetStubCalls = (globalThis.__termsheetStubCalls ?? 0) + 1;
-  return { final: (req) => ({ spec, req }), daily: (req) => ({ spec, req }), index: (req) => ({ spec, req }) };
-}
-`;
-
-let counter = 0;
-/** Writes a generated module beside the stub runtime and imports it. */
-async function load(files: readonly { path: string; text: string }[], name: string): Promise<Record<string, unknown>> {
-  const dir = join(temp, `m${counter++}`);
-  mkdirSync(join(dir, "settlement"), { recursive: true });
-  writeFileSync(join(dir, "settlement", "termsheet-runtime.js"), STUB_RUNTIME);
-  for (const f of files) if (!f.path.endsWith("termsheet-runtime.js")) writeFileSync(join(dir, ...f.path.split("/")), f.text);
-  return (await import(pathToFileURL(join(dir, "settlement", `${moduleFileName(name)}.js`)).href)) as Record<string, unknown>;
-}
-
-/** A hand-made contract spec with adversarial text everywhere a spec has text. */
-function adversarialSpec(name: string): GeneratorSpec {
-  const clause = (value: unknown, from: string | null = null, until: string | null = null) => ({ clauses: ADVERSARIAL, descriptions: ADVERSARIAL, effective: [{ from, until }], value });
-  const contract = {
-    kind: "future",
-    name,
-    title: ADVERSARIAL.join(" | "),
-    clauses: ADVERSARIAL,
-    descriptions: ADVERSARIAL,
-    effective: [{ from: null, until: null }],
-    // versions whose effective bounds are adversarial too: never in force for a real date, and never code
-    tick: [clause([{ bound: null, tick: { amount: "0.001", unit: { text: ADVERSARIAL[0], scale: "1", dimensions: {}, currency: null } } }], `"); process.exit(1); ("`, `*/`), clause(ADVERSARIAL)],
-    [ADVERSARIAL[0]!]: [clause(Object.fromEntries(ADVERSARIAL.map((s) => [s, s])))],
-    __proto__rule: [clause(JSON.parse('{"__proto__": "x"}'))],
-    legs: [clause({ contract: ADVERSARIAL[1], side: "buy" }, "2020-01-01"), clause({ contract: ADVERSARIAL[2], side: "sell" }, null, "2030-12-31")],
+/** FOTI's compiled spec with adversarial text for its contract's and index's names and every text field. */
+function adversarialSpec(contractName: string, indexName: string): GeneratorSpec {
+  let i = 0;
+  const next = () => ADVERSARIAL[i++ % ADVERSARIAL.length]!;
+  const rename = (s: string) => (s === "FOTI" ? contractName : s === "AITOK_OUT" ? indexName : s);
+  const walk = (v: unknown, key: string | null): unknown => {
+    if (typeof v === "string") return key === "title" ? next() : rename(v);
+    if (Array.isArray(v)) return key === "clauses" || key === "descriptions" ? v.map(() => next()) : v.map((x) => walk(x, null));
+    if (typeof v !== "object" || v === null) return v;
+    const out: Record<string, unknown> = {};
+    // defineProperty: a key "__proto__" stays an own key, as JSON.parse makes it
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, rename(k), { value: walk(x, k), enumerable: true, writable: true, configurable: true });
+    return out;
   };
-  // JSON round trip: "__proto__" keys become own keys, as in a loaded spec
-  return JSON.parse(
-    JSON.stringify({
-      contentHash: ADVERSARIAL.join(""),
-      subject: { kind: "future", name },
-      compiler: { name: "termsheet", version: ADVERSARIAL[2] },
-      calendars: { [ADVERSARIAL[3]!]: { name: ADVERSARIAL[3], holidays: ADVERSARIAL } },
-      indices: {},
-      contracts: { [name]: contract },
-    }),
-  ) as GeneratorSpec;
+  const foti = compiled.find((c) => c.path === "contracts/FOTI.json")!;
+  const spec = walk(JSON.parse(foti.text), null) as Record<string, unknown>;
+  // A tick version whose effective bounds are adversarial text, and a second contract named "__proto__".
+  const contracts = spec.contracts as Record<string, Record<string, unknown[]>>;
+  const c = contracts[contractName]!;
+  c.tick = [{ ...(c.tick![0] as object), effective: [{ from: ADVERSARIAL[2], until: ADVERSARIAL[0] }] }, ...c.tick!];
+  return JSON.parse(JSON.stringify({ ...spec, contentHash: ADVERSARIAL.join("") })) as GeneratorSpec;
+}
+
+/** Fixings of an index at 16:00 London on every day of December 2026, as NDJSON (any index name survives JSON). */
+function decemberFixings(index: string): string {
+  const lines: string[] = [];
+  for (let d = 1; d <= 31; d++) lines.push(JSON.stringify({ time: `2026-12-${String(d).padStart(2, "0")}T16:00:00Z`, index, value: `10.${String(d).padStart(3, "0")}` }));
+  return lines.join("\n") + "\n";
 }
 
 describe("a spec of adversarial text", () => {
-  it.each(ADVERSARIAL.map((s) => [s]))("named %j generates a module that imports safely and round-trips every string", async (name) => {
-    const spec = adversarialSpec(name);
-    const r = await settlementModules([{ path: `contracts/${ADVERSARIAL[0]}.json`, spec }], { "termsheet-runtime.js": "" });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const before = (globalThis as { __termsheetStubCalls?: number }).__termsheetStubCalls ?? 0;
-    const mod = await load(r.files, name);
-    // Importing runs nothing but literals: the runtime is not even called yet.
-    expect((globalThis as { __termsheetStubCalls?: number }).__termsheetStubCalls ?? 0).toBe(before);
-    expect(mod.CONTRACT).toBe(name);
-    expect(mod.TITLE).toBe(ADVERSARIAL.join(" | "));
-    expect(mod.SPEC_HASH).toBe(ADVERSARIAL.join(""));
-    const echoed = (mod.final as (req: unknown) => { spec: unknown; req: unknown })({ period: ADVERSARIAL[0] });
-    expect(echoed.spec).toEqual(spec);
-    expect(echoed.req).toEqual({ period: ADVERSARIAL[0] });
-    const contract = (spec.contracts as Record<string, Record<string, { value: unknown }[]>>)[name]!;
-    expect((mod.tickOn as (d: string) => unknown)("2026-01-01")).toEqual(contract.tick![1]!.value);
-    // The rule named by adversarial text gets a mangled function name and its value back exactly.
-    const weird = Object.entries(mod).find(([k]) => k !== "tickOn" && k !== "legsOn" && k.endsWith("On") && k !== "__proto__ruleOn");
-    expect(weird).toBeDefined();
-    expect((weird![1] as (d: string) => unknown)("2026-01-01")).toEqual(contract[ADVERSARIAL[0]!]![0]!.value);
-    const proto = (mod.__proto__ruleOn as (d: string) => object)("2026-01-01");
-    expect(Object.hasOwn(proto, "__proto__")).toBe(true);
-    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
-    expect((mod.legsOn as (d: string) => unknown)("2026-01-01")).toEqual([contract.legs![0]!.value, contract.legs![1]!.value]);
-    expect((mod.legsOn as (d: string) => unknown)("2019-01-01")).toEqual([contract.legs![1]!.value]);
-    const dts = r.files.find((f) => f.path.endsWith(".d.ts"))!.text;
-    expect(dts).toContain("export declare const CONTRACT: ");
-  });
+  // An index name must not be empty (a fixing's index is a required field); every other string is used as both.
+  const names = ADVERSARIAL.filter((s) => s !== "");
+  const pairs: [string, string][] = [...ADVERSARIAL.map((s, k): [string, string] => [s, names[(k + 6) % names.length]!])];
+  it.each(pairs)("contract %j, index %j: imports safely, round-trips every string, settles as the loader does", async (contractName, indexName) => {
+    const spec = adversarialSpec(contractName, indexName);
+    const globals = Object.keys(globalThis).sort();
+    const { modules, runtime } = await folder.load([{ path: "contracts/x.json", spec }]);
+    const m = modules.get("contracts/x.json")!;
+    expect(Object.keys(globalThis).sort()).toEqual(globals);
+    expect(process.exitCode).toBeUndefined();
+    expect(m.CONTRACT).toBe(contractName);
+    expect(m.SPEC_HASH).toBe(ADVERSARIAL.join(""));
+    expect(m.TITLE).toBe((spec.contracts[contractName] as { title: string }).title);
+    const contracts = spec.contracts as Record<string, SettleContract>;
+    expect(m.termsOn(contractName, "2026-12-24")).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), contractName, "2026-12-24"));
+    const loader = runtime.settlementFunctions(spec);
+    const fixings = runtime.parseFixings(decemberFixings(indexName), { file: "fixings.ndjson" });
+    expect(fixings.ok).toBe(true);
+    const requests = [
+      ["final", { period: "2026-12", fixings: fixings.value, position: { quantity: "-3", price: "9.5" } }],
+      ["final", { period: "2026-12" }],
+      ["daily", { period: "2026-12", date: "2026-12-01", prior: "10.000", bidAsk: { bid: "9.990", ask: "10.010" } }],
+      ["index", { index: indexName, at: "2026-12-24", fixings: fixings.value }],
+    ] as const;
+    for (const [fn, req] of requests) {
+      const a = (loader[fn] as (r: unknown) => unknown)(req);
+      const b = (m[fn] as (r: unknown) => unknown)(req);
+      expect(runtime.reportJson(b)).toBe(runtime.reportJson(a));
+      expect(runtime.reportText(b)).toBe(runtime.reportText(a));
+    }
+  }, 60_000);
 });
 
-/** Every date where a version of some rule starts or ends, the day before and after, and a few fixed dates. */
-function boundaryDates(contract: Record<string, unknown>): string[] {
+/** Every date where some version starts or ends, the day before and after, and a few fixed dates. */
+function boundaryDates(spec: GeneratorSpec): string[] {
   const dates = new Set(["1990-01-01", "2020-12-31", "2021-01-01", "2026-06-15", "2099-12-31"]);
+  for (let y = 2018; y <= 2032; y++) for (let mo = 1; mo <= 12; mo += 3) dates.add(`${y}-${String(mo).padStart(2, "0")}-01`);
   const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-  for (const versions of Object.values(contract)) {
-    if (!Array.isArray(versions)) continue;
-    for (const v of versions as { effective?: { from: string | null; until: string | null }[] }[])
-      for (const r of v.effective ?? []) for (const d of [r.from, r.until]) if (d !== null) for (const n of [-1, 0, 1]) dates.add(shift(d, n));
-  }
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (typeof v !== "object" || v === null) return;
+    const o = v as Record<string, unknown>;
+    for (const d of [o.from, o.until]) if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)) for (const n of [-1, 0, 1]) dates.add(shift(d, n));
+    Object.values(o).forEach(walk);
+  };
+  walk(spec.contracts);
   return [...dates].sort();
 }
 
 describe("the compiled specs", () => {
-  it.each(compiled.map((c) => [c.spec.subject.name, c]))("%s: every rule function agrees with versionOn/rulesOn on every boundary date", async (name, c) => {
-    const r = await settlementModules([c], { "termsheet-runtime.js": "" });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const mod = await load(r.files, name);
-    const contract = (c.spec.contracts as Record<string, Record<string, unknown>>)[name]!;
+  it("termsOn agrees with the runtime's contractTerms for every contract on every boundary date", async () => {
+    const { modules } = await folder.load(compiled);
     let checked = 0;
-    for (const [field, versions] of Object.entries(contract)) {
-      const fn = mod[`${field}On`] as ((d: string) => unknown) | undefined;
-      if (!Array.isArray(versions) || fn === undefined) continue;
-      for (const date of boundaryDates(contract)) {
-        const list = versions as { effective: { from: string | null; until: string | null }[]; value: unknown }[];
-        const expected = field === "legs" || field === "positionLimits" ? rulesOn(list, date).map((v) => v.value) : versionOn(list, date)?.value;
-        expect(fn(date), `${field} on ${date}`).toEqual(expected);
-        checked++;
-      }
+    for (const c of compiled) {
+      const m = modules.get(c.path)!;
+      const contracts = c.spec.contracts as Record<string, SettleContract>;
+      for (const name of Object.keys(contracts))
+        for (const date of boundaryDates(c.spec)) {
+          expect(m.termsOn(name, date), `${c.path}: ${name} on ${date}`).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), name, date));
+          checked++;
+        }
+      expect(m.termsOn("NO_SUCH_CONTRACT", "2026-01-01")).toBeUndefined();
     }
-    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeGreaterThan(100);
   });
 
-  it("generates byte-identical files on every run", async () => {
+  it("generates byte-identical files on every run, whatever the order of the specs", async () => {
     const a = await settlementModules(compiled, { "termsheet-runtime.js": "R" });
     const b = await settlementModules([...compiled].reverse(), { "termsheet-runtime.js": "R" });
     expect(a).toEqual(b);
@@ -155,10 +145,10 @@ describe("the compiled specs", () => {
   });
 
   it("reports a value that is not plain data instead of generating code for it", async () => {
-    const bad = adversarialSpec("BAD");
-    (bad.contracts.BAD as Record<string, unknown>).tick = [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: 1.5 }];
-    const r = await settlementModules([{ path: "contracts/BAD.json", spec: bad }], {});
+    const spec = JSON.parse(compiled.find((c) => c.path === "contracts/FOTI.json")!.text) as { contracts: { FOTI: { finalSettlement: { value: Record<string, unknown> }[] } } };
+    spec.contracts.FOTI.finalSettlement[0]!.value.weight = 1.5;
+    const r = await settlementModules([{ path: "contracts/FOTI.json", spec: spec as unknown as GeneratorSpec }], {});
     expect(r).toEqual({ ok: false, message: expect.stringContaining("not a safe integer: 1.5") as string });
-    expect(() => generateModule("x", bad)).toThrow();
+    expect(() => generateModule("contracts/FOTI.json", spec as unknown as GeneratorSpec)).toThrow();
   });
 });
