@@ -3,7 +3,7 @@
  * ({@link IndexMethodology} and friends; the compiled model's `Index` is assignable to them, checked by a type
  * test) so it imports nothing from the compiler. For a fixing date it takes the rules in force, then: selects the
  * observations (trades inside the window with its inclusive or exclusive bounds, or each source's latest value at
- * the fixing time), keeps each source's instrument of highest priority that traded, normalises prices by each
+ * the fixing time, several at the same instant averaged whatever their order), keeps each source's instrument of highest priority that traded, normalises prices by each
  * source's unit (source scale ÷ index scale, exact), excludes stale sources and sources deviating from the median
  * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions,
  * or source values with the degradation rule for the number of sources), applies the extreme-move rule and
@@ -275,15 +275,25 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     const seen = new Set<string>();
     let wanted = 0;
     for (let k = 0; k < constituents.length; k++) if (obsIndexOf.has(constituents[k]!.name)) wanted += blends[k]?.length ?? 1;
-    for (let r = hi - 1; r >= 0 && seen.size < wanted; r--) {
+    // Every row at a source's (or part's) latest time counts, whatever their order in the input: the scan goes on
+    // past the last key found while rows share its time.
+    const latest = new Map<string, number>();
+    let lastFound = Infinity;
+    for (let r = hi - 1; r >= 0; r--) {
+      if (seen.size >= wanted && obs.time[r]! < lastFound) break;
       const k = byObsIndex.get(obs.source[r]!);
       if (k === undefined) continue;
       const parts = blends[k];
       const part = parts === undefined ? "" : (obs.instrument?.[r] ?? "");
       if (parts !== undefined && !parts.some((p) => p.part === part)) continue;
       const key = `${k}\u0000${part}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        if (latest.get(key) === obs.time[r]) rowsBySource[k]!.push(r);
+        continue;
+      }
       seen.add(key);
+      latest.set(key, obs.time[r]!);
+      lastFound = obs.time[r]!;
       rowsBySource[k]!.push(r);
       lastTime[k] = parts === undefined ? obs.time[r]! : Math.min(lastTime[k] === -Infinity ? Infinity : lastTime[k]!, obs.time[r]!);
     }
@@ -352,21 +362,32 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     return aggregate(m, items);
   };
 
+  const meanOfRows = (rows: readonly number[], k: number): Ratio => {
+    let sum = Ratio.ZERO;
+    for (const r of rows) sum = sum.add(valueOfRow(r, k));
+    return rows.length === 1 ? sum : sum.div(Ratio.of(BigInt(rows.length)));
+  };
+
   // Per-source values.
   const sourceValues: (Ratio | null)[] = constituents.map((s, k) => {
     const rows = rowsBySource[k]!;
     if (rows.length === 0) return null;
     const parts = blends[k];
     if (parts !== undefined) {
+      // Σ weight × (the part's price; the mean of its observations at the same latest time) / Σ weight.
       let num = Ratio.ZERO, den = Ratio.ZERO;
-      for (const r of rows) {
-        const w = ratioOf(parts.find((p) => p.part === (obs.instrument?.[r] ?? ""))!.weight);
-        num = num.add(valueOfRow(r, k).mul(w));
+      for (const p of parts) {
+        const partRows = rows.filter((r) => (obs.instrument?.[r] ?? "") === p.part);
+        if (partRows.length === 0) continue;
+        const w = ratioOf(p.weight);
+        num = num.add(meanOfRows(partRows, k).mul(w));
         den = den.add(w);
       }
       return den.sign() === 0 ? null : num.div(den);
     }
-    if (window === undefined || tradesMethod === undefined) return rows.length === 1 || window === undefined ? valueOfRow(rows[rows.length - 1]!, k) : null;
+    // Without a window: the latest observation (the mean of several at the same instant, in any order).
+    if (window === undefined) return meanOfRows(rows, k);
+    if (tradesMethod === undefined) return rows.length === 1 ? valueOfRow(rows[0]!, k) : null;
     const r = aggregateRows(tradesMethod, rows, () => k);
     return r.ok ? r.value : null;
   });

@@ -1,0 +1,146 @@
+/**
+ * Laws of the settlement functions, with fixed seeds so a failure reproduces:
+ * - option payoffs through the compiled FOTI_OPT spec (`settlementFunctions` on random fixings and strikes on the
+ *   grid) and through `settleOption` on random prices, strikes and multipliers: a call and a put never pay a
+ *   negative amount, and call − put = (S − K) × multiplier;
+ * - a rounded price is a multiple of its increment, for every rounding mode (the runtime's `applyRounding` on
+ *   exact rationals, and every final settlement price of FOTI and GPUH5 from random fixings);
+ * - an index value and its certificate do not depend on the order of observations sharing a timestamp (rows
+ *   shuffled within equal times and re-sorted), for an index of latest values per source (AITOK_OUT, with
+ *   instruments of different priority), a blended one (AITOK_BLEND) and a windowed, partitioned one (BTC_REF).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal, ROUNDING_MODES } from "../../src/runtime/decimal.js";
+import { parseFixings, parseObservations } from "../../src/runtime/market-data/index.js";
+import { settleOption, settlementFunctions, type SettlementSpec } from "../../src/runtime/settle/index.js";
+import { Ratio, applyRounding, computeIndex } from "../../src/runtime/settlement/index.js";
+import { ROOT } from "../model/compile-helpers.js";
+
+const SEED = 20_261_124;
+const spec = (name: string) => JSON.parse(readFileSync(join(ROOT, "test/cases/compiled/contracts", `${name}.json`), "utf8")) as SettlementSpec;
+const fixings = (rows: string[]) => {
+  const r = parseFixings(["time,index,value", ...rows].join("\n"), { file: "f.csv" });
+  if (!r.ok) throw new Error(r.errors[0]!.message);
+  return r.value;
+};
+/** A decimal string with up to `scale` fraction digits, 0 … max. */
+const decimal = (max: number, scale: number) => fc.integer({ min: 0, max: max * 10 ** scale }).map((n) => Decimal.fromParts(BigInt(n), scale).toString());
+
+describe("option payoffs", () => {
+  const opt = settlementFunctions(spec("FOTI_OPT"));
+  it("through FOTI_OPT: never negative, call − put = (S − K) × 1000", () => {
+    fc.assert(
+      fc.property(decimal(40, 5), fc.integer({ min: 0, max: 800 }), (fixing, k) => {
+        const strike = Decimal.fromParts(BigInt(k) * 5n, 2).toString();
+        const data = { fixings: fixings([`2026-03-27T16:00:00Z,AITOK_OUT,${fixing}`]) };
+        const call = opt.final({ period: "2026-03", option: { right: "call", strike }, ...data });
+        const put = opt.final({ period: "2026-03", option: { right: "put", strike }, ...data });
+        expect(call.ok && put.ok).toBe(true);
+        const c = Decimal.of(call.option!.payoff), p = Decimal.of(put.option!.payoff);
+        expect(c.isNegative() || p.isNegative()).toBe(false);
+        expect(c.sub(p).toString()).toBe(Decimal.of(call.price!).sub(Decimal.of(strike)).mul(Decimal.of("1000")).toString());
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+  it("through settleOption: never negative, call − put = (S − K) × multiplier", () => {
+    fc.assert(
+      fc.property(decimal(100_000, 4), decimal(100_000, 4), decimal(10_000, 3), (s, k, m) => {
+        const args = { strike: k, underlying: "X", underlyingPrice: s, multiplier: { value: m, currency: "USD" }, threshold: null };
+        const c = settleOption({ right: "call", ...args });
+        const p = settleOption({ right: "put", ...args });
+        if (!("payoff" in c) || !("payoff" in p)) throw new Error("no payoff");
+        const cp = Decimal.of(c.payoff), pp = Decimal.of(p.payoff);
+        expect(cp.isNegative() || pp.isNegative()).toBe(false);
+        expect(cp.sub(pp).eq(Decimal.of(s).sub(Decimal.of(k)).mul(Decimal.of(m)))).toBe(true);
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});
+
+describe("rounding", () => {
+  const increments = fc.constantFrom("0.001", "0.0001", "0.0005", "0.01", "0.05", "0.25", "5", "1");
+  it("a rounded price is a multiple of its increment, for every mode", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), increments, fc.constantFrom(...ROUNDING_MODES), decimal(1000, 3), (num, den, inc, mode, ref) => {
+        const r = applyRounding(Ratio.of(num, den), { kind: "increment", increment: inc, mode }, undefined, Decimal.of(ref));
+        if (typeof r === "string") return; // a mode that refuses an unresolved tie says so; it never returns an off-grid price
+        expect(r.isMultipleOf(Decimal.of(inc))).toBe(true);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+  });
+  it("every final settlement price of FOTI and GPUH5 is on its increment", () => {
+    const foti = settlementFunctions(spec("FOTI"));
+    const gpuh5 = settlementFunctions(spec("GPUH5"));
+    const days = ["25", "26", "27", "30", "31"];
+    fc.assert(
+      fc.property(decimal(50, 6), fc.array(decimal(10, 4), { minLength: 5, maxLength: 5 }), (v, vs) => {
+        const f = foti.final({ period: "2026-03", fixings: fixings([`2026-03-27T16:00:00Z,AITOK_OUT,${v}`]) });
+        expect(Decimal.of(f.price!).isMultipleOf(Decimal.of("0.001"))).toBe(true);
+        const g = gpuh5.final({ period: "2026-03", fixings: fixings(days.map((d, i) => `2026-03-${d}T20:00:00Z,GPUX_H100,${vs[i]}`)) });
+        expect(Decimal.of(g.price!).isMultipleOf(Decimal.of("0.0001"))).toBe(true);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+});
+
+describe("index computation is invariant to the order of observations", () => {
+  /** Rows as (time offset in seconds, source, price, volume[, instrument]); the CSV is sorted by time, rows of equal time in the given order. */
+  type Row = { t: number; source: string; price: string; volume: string; instrument?: string };
+  const csv = (base: number, rows: readonly Row[], header: string) =>
+    [header, ...[...rows].sort((a, b) => a.t - b.t).map((r) => [new Date((base + r.t) * 1000).toISOString().replace(".000Z", "Z"), r.source, r.price, r.volume, ...(r.instrument === undefined ? [] : [r.instrument])].join(","))].join("\n");
+  const same = (methodologySpec: string, index: string, date: string, base: number, header: string, rows: Row[], order: number[]) => {
+    const s = spec(methodologySpec);
+    const m = s.indices[index]!;
+    const a = parseObservations(csv(base, rows, header), { file: "a.csv" });
+    const b = parseObservations(csv(base, order.map((i) => rows[i]!), header), { file: "b.csv" });
+    if (!a.ok || !b.ok) return; // exact duplicate rows are refused in both orders alike
+    const ra = computeIndex(m, a.value, { date });
+    const rb = computeIndex(m, b.value, { date });
+    const plain = (r: typeof ra) => JSON.stringify(r.ok ? { value: r.value.toString(), status: r.status, certificate: r.certificate } : r);
+    expect(plain(rb)).toBe(plain(ra));
+  };
+  const rowsOf = (instruments: Record<string, string[]>, maxT: number, maxPrice: number) =>
+    fc.array(
+      fc
+        .record({ t: fc.integer({ min: 0, max: maxT }), source: fc.constantFrom(...Object.keys(instruments)), i: fc.nat(), price: decimal(maxPrice, 2), volume: decimal(5, 1).filter((v) => v !== "0") })
+        .map(({ i, ...r }) => ({ ...r, t: r.t * 30, instrument: instruments[r.source]![i % instruments[r.source]!.length]! })),
+      { minLength: 1, maxLength: 40 },
+    );
+  const withPermutation = <T>(arb: fc.Arbitrary<T[]>) => arb.chain((rows) => fc.shuffledSubarray(rows.map((_, i) => i), { minLength: rows.length, maxLength: rows.length }).map((order) => ({ rows, order })));
+
+  it("AITOK_OUT (latest value per source at the fixing time)", () => {
+    const inst = { OPENAI: ["gpt-5", "gpt-4.1"], ANTHROPIC: ["claude-sonnet-4-5"], GOOGLE: ["gemini-2.5-pro"], MISTRAL: ["mistral-large-latest", "mistral-medium-latest"], DEEPSEEK: ["deepseek-chat"] };
+    fc.assert(
+      fc.property(withPermutation(rowsOf(inst, 8, 20)), ({ rows, order }) => {
+        same("FOTI", "AITOK_OUT", "2026-03-27", Date.UTC(2026, 2, 27, 15, 56) / 1000, "time,source,price,volume,instrument", rows, order);
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+  it("AITOK_BLEND (input and output prices blended 1 : 3 per source)", () => {
+    const parts = ["input", "output"];
+    const inst = { OPENAI: parts, ANTHROPIC: parts, GOOGLE: parts, MISTRAL: parts };
+    fc.assert(
+      fc.property(withPermutation(rowsOf(inst, 8, 20)), ({ rows, order }) => {
+        same("FOTB", "AITOK_BLEND", "2026-03-27", Date.UTC(2026, 2, 27, 15, 56) / 1000, "time,source,price,volume,instrument", rows, order);
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+  it("BTC_REF (volume-weighted medians of 5-minute intervals in a window)", () => {
+    const inst = { BITSTAMP: ["BTC/USD"], COINBASE: ["BTC-USD"], GEMINI: ["BTCUSD"], KRAKEN: ["XBT/USD", "BTC/USD"] };
+    fc.assert(
+      fc.property(withPermutation(rowsOf(inst, 120, 5)), ({ rows, order }) => {
+        same("BTC", "BTC_REF", "2026-03-27", Date.UTC(2026, 2, 27, 15, 0) / 1000, "time,source,price,volume,instrument", rows.map((r) => ({ ...r, price: String(100 + Number(r.price)) })), order);
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+});
