@@ -5,7 +5,7 @@
  * (tests, tsx), they are read from dist/settlement/ as built by `npm run build`.
  */
 import { readFileSync } from "node:fs";
-import { settlementModules, type GeneratedFile, type RuntimeFiles } from "../backends/settlement/index.js";
+import { settlementModules, type GeneratedFile, type GeneratorSpec, type RuntimeFiles } from "../backends/settlement/index.js";
 import type { SpecFile } from "../backends/json/to-json.js";
 
 // Replaced by the runtime bundle's files at bundle time (scripts/build.mjs); undefined when run from source.
@@ -29,5 +29,9 @@ function runtimeFiles(): { ok: true; files: RuntimeFiles } | { ok: false; messag
 export async function settlementOutput(specs: readonly SpecFile[]): Promise<{ ok: true; files: readonly GeneratedFile[]; modules: number } | { ok: false; message: string }> {
   const runtime = runtimeFiles();
   if (!runtime.ok) return runtime;
-  return settlementModules(specs, runtime.files);
+  // From the canonical text (sorted keys), not the in-memory model: the module reads as the spec file does.
+  return settlementModules(
+    specs.map((f) => ({ path: f.path, spec: JSON.parse(f.text) as GeneratorSpec })),
+    runtime.files,
+  );
 }
