@@ -1,0 +1,122 @@
+/**
+ * The settlement functions beyond the data-driven suite: an option on an index (no spec in specs/ has one), the
+ * steps on their own (periods, trades of one contract month, requests with malformed decimals, a spread leg with
+ * its own rounding) and the multiplier of contracts (one place: contract unit × price unit).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseFixings, parseObservations } from "../../../src/runtime/market-data/index.js";
+import { Schedule } from "../../../src/runtime/schedule/index.js";
+import {
+  contractMultiplier,
+  finalOf,
+  isError,
+  parsePeriod,
+  reportJson,
+  resolvePeriod,
+  settlementFunctions,
+  specEnv,
+  tradesOf,
+  type SettlementSpec,
+} from "../../../src/runtime/settle/index.js";
+import { ROOT } from "../../model/compile-helpers.js";
+
+const load = (name: string) => JSON.parse(readFileSync(join(ROOT, "test/cases/compiled/contracts", `${name}.json`), "utf8")) as SettlementSpec;
+const fixings = (rows: string[]) => {
+  const r = parseFixings(["time,index,value", ...rows].join("\n"), { file: "f.csv" });
+  if (!r.ok) throw new Error(r.errors[0]!.message);
+  return r.value;
+};
+const always = [{ from: null, until: null }];
+
+/** FOTI_OPT turned into an option on the AITOK_OUT index: settles against the index at 16:00 London on FOTI's last trading day. */
+function optionOnIndex(): SettlementSpec {
+  const spec = structuredClone(load("FOTI_OPT")) as unknown as { contracts: Record<string, Record<string, unknown>>; subject: { name: string } };
+  const foti = spec.contracts.FOTI!;
+  const opt = spec.contracts.FOTI_OPT!;
+  opt.underlying = [{ effective: always, descriptions: [], clauses: [], value: { kind: "index", name: "AITOK_OUT" } }];
+  opt.contractUnit = foti.contractUnit;
+  opt.lastTradingDay = foti.lastTradingDay;
+  opt.expiry = [];
+  opt.finalSettlement = [
+    {
+      effective: always,
+      descriptions: [],
+      clauses: ["X.1"],
+      value: { method: "cash", rounding: { kind: "increment", increment: "0.01", mode: "half-up" }, value: { kind: "index-at", index: "AITOK_OUT", at: { time: "16:00:00", zone: "Europe/London" } } },
+    },
+  ];
+  delete spec.contracts.FOTI;
+  return spec as unknown as SettlementSpec;
+}
+
+describe("an option on an index", () => {
+  const f = settlementFunctions(optionOnIndex());
+  const data = { fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.125"]) };
+  it("settles against the index, rounded as the option declares, then exercises", () => {
+    const r = f.final({ period: "2026-03", option: { right: "call", strike: "10" }, ...data });
+    expect([r.ok, r.price, r.unrounded, r.option?.underlying, r.option?.intrinsic, r.option?.exercised, r.option?.payoff]).toEqual([true, "10.13", "10.125", "AITOK_OUT", "0.13", true, "130"]);
+  });
+  it("a put out of the money is abandoned", () => {
+    const r = f.final({ period: "2026-03", option: { right: "put", strike: "10" }, ...data });
+    expect([r.option?.exercised, r.option?.payoff]).toEqual([false, "0"]);
+  });
+});
+
+describe("steps", () => {
+  it("periods: months, ISO weeks, weekly expiry dates, and clear errors", () => {
+    expect(parsePeriod("2026-12", "month")).toEqual({ kind: "month", year: 2026, month: 12 });
+    const w = parsePeriod("2026-W13", "week");
+    expect(!isError(w) && w.kind === "week" && [w.isoYear, w.isoWeek]).toEqual([2026, 13]);
+    expect(parsePeriod("2026-03-27", "week")).toEqual(w);
+    expect(parsePeriod("2025-W53", "week")).toMatchObject({ kind: "period" }); // 2025 has 52 ISO weeks (2026 has 53)
+    expect(parsePeriod("2026-W13", "month")).toMatchObject({ kind: "period" });
+    expect(parsePeriod("next month", "month")).toMatchObject({ kind: "period" });
+  });
+  it("resolvePeriod gives the legs of a spread", () => {
+    const r = resolvePeriod(new Schedule(load("FOTI_CAL")), "FOTI_CAL", "2026-12");
+    expect(!isError(r) && r.legs).toEqual([
+      { side: "buy", contract: "FOTI", period: "2026-12", symbol: "FOTI-Z26" },
+      { side: "sell", contract: "FOTI", period: "2027-01", symbol: "FOTI-F27" },
+    ]);
+  });
+  it("tradesOf keeps the rows of one contract month (and rows without an instrument)", () => {
+    const o = parseObservations("time,source,price,volume,instrument\n2026-03-27T15:58:00Z,ICE,1,1,FOTI-M26\n2026-03-27T15:58:01Z,ICE,2,1,FOTI-H26\n2026-03-27T15:58:02Z,ICE,3,1,", { file: "o.csv" });
+    if (!o.ok) throw new Error("parse");
+    const t = tradesOf(o.value, "FOTI-M26");
+    expect([t.length, [...t.price], [...t.line]]).toEqual([2, [1, 3], [2, 4]]);
+  });
+  it("a malformed decimal in a request is a request error, never an exception", () => {
+    const f = settlementFunctions(load("FOTI"));
+    const data = { fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10"]) };
+    expect(f.final({ period: "2026-03", position: { quantity: "1e3", price: "10" }, ...data }).error).toMatchObject({ kind: "request" });
+    expect(f.final({ period: "2026-03", determined: "ten", fixings: [] }).error).toMatchObject({ kind: "request" });
+    expect(f.daily({ period: "2026-06", date: "2026-03-27", prior: "x" }).error).toMatchObject({ kind: "request" });
+    expect(f.daily({ period: "2026-06", date: "27/03/2026" }).error).toMatchObject({ kind: "request" });
+    expect(f.index({ index: "AITOK_OUT", at: "16:00" }).error).toMatchObject({ kind: "request" });
+    expect(f.index({ index: "NOPE", at: "2026-03-27" }).error).toMatchObject({ kind: "unknown-index" });
+  });
+  it("a spread leg with its own rounding settles with it", () => {
+    const env = specEnv(load("FOTI_CAL"));
+    const r = finalOf(env, "FOTI", { period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.12345"]) }, { kind: "increment", increment: "0.01", mode: "down" });
+    expect([r.price, r.rounding]).toEqual(["10.12", "to 0.01 down"]);
+  });
+  it("reports are plain data: canonical JSON round-trips", () => {
+    const r = settlementFunctions(load("FOTI")).final({ period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10"]) });
+    expect(reportJson(JSON.parse(reportJson(r)))).toBe(reportJson(r));
+  });
+});
+
+describe("contractMultiplier", () => {
+  const of = (spec: SettlementSpec) => (n: string) => spec.contracts[n];
+  it("contract unit × price unit = money", () => {
+    expect(contractMultiplier(of(load("FOTI")), "FOTI", "2026-03-27")).toEqual({ value: "1000", currency: "USD" });
+    expect(contractMultiplier(of(load("BTC")), "BTC", "2026-03-27")).toEqual({ value: "5", currency: "USD" });
+    expect(contractMultiplier(of(load("GPUH")), "GPUH", "2026-03-27")).toEqual({ value: "1000", currency: "USD" });
+  });
+  it("an option on one future: that future's; a spread: its legs' when they agree", () => {
+    expect(contractMultiplier(of(load("FOTI_OPT")), "FOTI_OPT", "2026-03-27")).toEqual({ value: "1000", currency: "USD" });
+    expect(contractMultiplier(of(load("FOTI_FOTB")), "FOTI_FOTB", "2026-03-27")).toEqual({ value: "1000", currency: "USD" });
+  });
+});
