@@ -3,8 +3,9 @@
  * ({@link IndexMethodology} and friends; the compiled model's `Index` is assignable to them, checked by a type
  * test) so it imports nothing from the compiler. For a fixing date it takes the rules in force, then: selects the
  * observations (trades inside the window with its inclusive or exclusive bounds, or each source's latest value at
- * the fixing time, several at the same instant averaged whatever their order), keeps each source's instrument of highest priority that traded, normalises prices by each
- * source's unit (source scale ÷ index scale, exact), excludes stale sources and sources deviating from the median
+ * the fixing time, several at the same instant averaged whatever their order), keeps each source's instrument of
+ * highest priority that traded, normalises prices by each source's unit (source scale ÷ index scale, exact),
+ * excludes stale sources and sources deviating from the median
  * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions,
  * or source values with the degradation rule for the number of sources), applies the extreme-move rule and
  * rounds once. Intermediate values are exact {@link Ratio}s. The result carries a certificate: the inputs used,
