@@ -34,7 +34,8 @@ await build({
   splitting: true,
   chunkNames: "cli-chunks/[name]-[hash]",
   minify: true,
-  define: { ...common.define, __TERMSHEET_SETTLEMENT_RUNTIME__: JSON.stringify(runtimeFiles) },
+  // A string, not an object: esbuild would hoist an object into a chunk that `check` loads too.
+  define: { ...common.define, __TERMSHEET_SETTLEMENT_RUNTIME__: JSON.stringify(JSON.stringify(runtimeFiles)) },
 });
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", minify: false });
 // The prettier plugin (`termsheet/prettier`): prettier itself is the host, so it is not bundled.

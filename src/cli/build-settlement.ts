@@ -8,14 +8,14 @@ import { readFileSync } from "node:fs";
 import { settlementModules, type GeneratedFile, type GeneratorSpec, type RuntimeFiles } from "../backends/settlement/index.js";
 import type { SpecFile } from "../backends/json/to-json.js";
 
-// Replaced by the runtime bundle's files at bundle time (scripts/build.mjs); undefined when run from source.
-declare const __TERMSHEET_SETTLEMENT_RUNTIME__: RuntimeFiles | undefined;
+// Replaced by the runtime bundle's files as JSON text at bundle time (scripts/build.mjs); undefined when run from source.
+declare const __TERMSHEET_SETTLEMENT_RUNTIME__: string | undefined;
 
 const RUNTIME_NAMES = ["termsheet-runtime.js", "termsheet-runtime.d.ts", "termsheet-runtime.modules.d.ts"];
 
 /** The runtime bundle's files, or why they cannot be had. */
 function runtimeFiles(): { ok: true; files: RuntimeFiles } | { ok: false; message: string } {
-  if (typeof __TERMSHEET_SETTLEMENT_RUNTIME__ === "object") return { ok: true, files: __TERMSHEET_SETTLEMENT_RUNTIME__ };
+  if (typeof __TERMSHEET_SETTLEMENT_RUNTIME__ === "string") return { ok: true, files: JSON.parse(__TERMSHEET_SETTLEMENT_RUNTIME__) as RuntimeFiles };
   try {
     const files: Record<string, string> = {};
     for (const name of RUNTIME_NAMES) files[name] = readFileSync(new URL(`../../dist/settlement/${name}`, import.meta.url), "utf8");
