@@ -24,6 +24,25 @@ function tree(dir: string, prefix = ""): Map<string, string> {
   return out;
 }
 
+describe("termsheet check", () => {
+  it("never loads prettier, the generator or the runtime bundle's text: they sit in build's own lazy chunk", () => {
+    const seen = new Set<string>();
+    const walk = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(file, "utf8").matchAll(/(?:import|export)\s*(?:[^"();]*?from\s*)?"(\.\/[^"]+)"/g)) walk(join(file, "..", m[1]!));
+    };
+    walk(join(repoRoot, "dist", "cli.js"));
+    expect(seen.size).toBeGreaterThan(1);
+    for (const file of seen) {
+      const text = readFileSync(file, "utf8");
+      expect(text, file).not.toContain("termsheet-runtime.js"); // the generator and the runtime bundle's text
+      expect(text, file).not.toContain("Settlement functions of the"); // the generator
+      expect(text, file).not.toContain("embeddedLanguageFormatting"); // prettier (one of its option names)
+    }
+  });
+});
+
 describe("termsheet build: settlement modules", () => {
   it("writes a module per contract and index with the runtime, byte-identical across runs, runnable and typed on their own", () => {
     const f = fixture({});
