@@ -76,6 +76,26 @@ export function literal(value: Literal): Code {
   }
 }
 
+/**
+ * Plain data as a multi-line literal laid out like JSON (two-space indentation, one member per line, quoted keys),
+ * for large constants that the generated module marks `// prettier-ignore`: the same escaping as {@link literal}.
+ */
+export function literalBlock(value: Literal, indent = ""): Code {
+  if (typeof value !== "object" || value === null) return literal(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    const items = value as readonly Literal[];
+    if (items.length === 0) return code("[]");
+    return code(`[\n${items.map((v) => inner + literalBlock(v, inner).toString()).join(",\n")}\n${indent}]`);
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new CodegenError(`not plain data: ${describe(value)}`);
+  const keys = Object.keys(value);
+  if (keys.length === 0) return code("{}");
+  const record = value as Record<string, Literal>;
+  return code(`{\n${keys.map((k) => `${inner}${key(k).toString()}: ${literalBlock(record[k], inner).toString()}`).join(",\n")}\n${indent}}`);
+}
+
 function describe(value: unknown): string {
   if (typeof value === "object" && value !== null) return `an instance of ${(value as object).constructor?.name ?? "an unknown class"}`;
   return `a ${typeof value}`;

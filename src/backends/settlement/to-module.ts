@@ -15,7 +15,7 @@
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
 import { contractTerms, type ContractTerms, type SettleContract } from "../../runtime/settle/index.js";
-import { Code, CodegenError, Scope, doc, js, join, literal, str, type Literal } from "./code.js";
+import { Code, CodegenError, Scope, doc, js, join, literal, literalBlock, str, type Literal } from "./code.js";
 
 /** What the generator reads of a compiled spec (the JSON as `loadSpec` returns it). */
 export interface GeneratorSpec {
@@ -217,13 +217,16 @@ ${join(
   fns.map((f) => termsFunction(f.fn, f.name, f.branches)),
   js``,
 )}/** The calendars of the spec, by name. */
-const CALENDARS = ${literal((spec.calendars ?? {}) as Literal)};
+// prettier-ignore
+const CALENDARS = ${literalBlock((spec.calendars ?? {}) as Literal)};
 
 /** The index methodologies of the spec, by name. */
-const INDICES = ${literal((spec.indices ?? {}) as Literal)};
+// prettier-ignore
+const INDICES = ${literalBlock((spec.indices ?? {}) as Literal)};
 
 /** What the schedule reads of each contract: listing, last trading day, termination, final settlement, legs. */
-const SCHEDULE_CONTRACTS = ${literal(scheduleContracts)};
+// prettier-ignore
+const SCHEDULE_CONTRACTS = ${literalBlock(scheduleContracts)};
 
 let functions;
 /** The runtime's settlement functions over these constants, made on first use. */

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CodegenError, Scope, dec, doc, ident, int, isSafeIdentifier, js, key, literal, mangle, prop, str } from "../../../src/backends/settlement/code.js";
+import { CodegenError, Scope, dec, doc, ident, int, isSafeIdentifier, js, key, literal, literalBlock, mangle, prop, str } from "../../../src/backends/settlement/code.js";
 import { formatModule } from "../../../src/backends/settlement/format.js";
 import { ADVERSARIAL } from "./adversarial.js";
 
@@ -39,6 +39,17 @@ describe("literals", () => {
     expect(Object.hasOwn(value, "__proto__")).toBe(true);
     expect(value).toEqual(withProto);
     expect(key("__proto__").toString()).toBe('["__proto__"]');
+  });
+
+  it("lays out large data as a JSON-like block with the same escaping", () => {
+    const data = JSON.parse(`{"__proto__": {"a": [1, [], {}]}, "list": ${JSON.stringify(ADVERSARIAL)}, "empty": {}, "n": null}`) as Record<string, unknown>;
+    const block = literalBlock(data as never).toString();
+    const value = evaluate(block) as Record<string, unknown>;
+    expect(value).toEqual(data);
+    expect(Object.hasOwn(value, "__proto__")).toBe(true);
+    expect(block).not.toMatch(/[\u2028\u2029]|<\//);
+    expect(block.split("\n").length).toBeGreaterThan(ADVERSARIAL.length);
+    expect(() => literalBlock({ d: new Date(0) } as never)).toThrow(CodegenError);
   });
 
   it("accepts only safe integers as numbers and plain decimals as decimals", () => {

@@ -220,935 +220,1902 @@ function terms_FOTI(date) {
 }
 
 /** The calendars of the spec, by name. */
+// prettier-ignore
 const CALENDARS = {
-  ENGLAND_WALES: {
-    basedOn: [],
-    clauses: ["Banking and Financial Dealings Act 1971, Schedule 1"],
-    descriptions: [
+  "ENGLAND_WALES": {
+    "basedOn": [],
+    "clauses": [
+      "Banking and Financial Dealings Act 1971, Schedule 1"
+    ],
+    "descriptions": [
       "Bank holidays in England and Wales under the Banking and Financial Dealings Act 1971 and the royal proclamations made under it, as published by the UK Government (gov.uk/bank-holidays).",
-      "A bank holiday falling on a Saturday or Sunday is replaced by a substitute day: the next weekday that is not already a bank holiday (so Christmas on a Saturday and Boxing Day on a Sunday are observed on Monday 27 and Tuesday 28 December).",
+      "A bank holiday falling on a Saturday or Sunday is replaced by a substitute day: the next weekday that is not already a bank holiday (so Christmas on a Saturday and Boxing Day on a Sunday are observed on Monday 27 and Tuesday 28 December)."
     ],
-    effective: [{ from: null, until: null }],
-    holidays: [
+    "effective": [
       {
-        clauses: ["Banking and Financial Dealings Act 1971, s. 1(3)"],
-        date: { day: 1, kind: "fixed", month: 1 },
-        descriptions: [
-          "Added by royal proclamation from 1974; a weekend New Year's Day is replaced by the following Monday.",
-        ],
-        exceptYears: [],
-        fromYear: 1974,
-        name: "New Year's Day",
-        observance: { kind: "substitute" },
-      },
-      {
-        clauses: [],
-        date: { kind: "easter", offsetDays: -2 },
-        descriptions: ["A common law holiday rather than a bank holiday, but observed by banks and the London market."],
-        exceptYears: [],
-        name: "Good Friday",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Banking and Financial Dealings Act 1971, Schedule 1, para. 1"],
-        date: { kind: "easter", offsetDays: 1 },
-        descriptions: [],
-        exceptYears: [],
-        name: "Easter Monday",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Banking and Financial Dealings Act 1971, s. 1(3)"],
-        date: { kind: "nthWeekday", month: 5, n: 1, weekday: 1 },
-        descriptions: [
-          "In 1995 and 2020 moved by royal proclamation to Friday 8 May for the 50th and 75th anniversaries of VE Day.",
-        ],
-        exceptYears: [1995, 2020],
-        fromYear: 1978,
-        name: "Early May bank holiday",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Royal proclamation"],
-        date: { dates: ["1995-05-08", "2020-05-08"], kind: "oneOff" },
-        descriptions: ["The early May bank holiday moved to Friday 8 May for VE Day anniversaries."],
-        exceptYears: [],
-        name: "Early May bank holiday (VE Day)",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Banking and Financial Dealings Act 1971, Schedule 1, para. 1"],
-        date: { kind: "lastWeekday", month: 5, weekday: 1 },
-        descriptions: ["Moved in the Golden (2002), Diamond (2012) and Platinum (2022) Jubilee years."],
-        exceptYears: [2002, 2012, 2022],
-        name: "Spring bank holiday",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Royal proclamation"],
-        date: { dates: ["2002-06-04", "2012-06-04", "2022-06-02"], kind: "oneOff" },
-        descriptions: ["Tuesday 4 June 2002, Monday 4 June 2012 and Thursday 2 June 2022."],
-        exceptYears: [],
-        name: "Spring bank holiday (jubilee years)",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Royal proclamation"],
-        date: { dates: ["2002-06-03", "2012-06-05", "2022-06-03"], kind: "oneOff" },
-        descriptions: ["Additional days for the Golden, Diamond and Platinum Jubilees of Queen Elizabeth II."],
-        exceptYears: [],
-        name: "Jubilee bank holiday",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Banking and Financial Dealings Act 1971, Schedule 1, para. 1"],
-        date: { kind: "lastWeekday", month: 8, weekday: 1 },
-        descriptions: [],
-        exceptYears: [],
-        name: "Summer bank holiday",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: [],
-        date: { day: 25, kind: "fixed", month: 12 },
-        descriptions: ["A common law holiday; a weekend Christmas Day is replaced by a substitute bank holiday."],
-        exceptYears: [],
-        name: "Christmas Day",
-        observance: { kind: "substitute" },
-      },
-      {
-        clauses: ["Banking and Financial Dealings Act 1971, Schedule 1, para. 1"],
-        date: { day: 26, kind: "fixed", month: 12 },
-        descriptions: [],
-        exceptYears: [],
-        name: "Boxing Day",
-        observance: { kind: "substitute" },
-      },
-      {
-        clauses: ["Royal proclamation"],
-        date: { dates: ["1999-12-31"], kind: "oneOff" },
-        descriptions: [],
-        exceptYears: [],
-        name: "Millennium bank holiday",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Royal proclamation"],
-        date: { dates: ["2011-04-29"], kind: "oneOff" },
-        descriptions: [],
-        exceptYears: [],
-        name: "Wedding of Prince William and Catherine Middleton",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Royal proclamation"],
-        date: { dates: ["2022-09-19"], kind: "oneOff" },
-        descriptions: [],
-        exceptYears: [],
-        name: "State funeral of Queen Elizabeth II",
-        observance: { kind: "none" },
-      },
-      {
-        clauses: ["Royal proclamation"],
-        date: { dates: ["2023-05-08"], kind: "oneOff" },
-        descriptions: [],
-        exceptYears: [],
-        name: "Coronation of King Charles III",
-        observance: { kind: "none" },
-      },
+        "from": null,
+        "until": null
+      }
     ],
-    kind: "calendar",
-    name: "ENGLAND_WALES",
-    timeZone: "Europe/London",
-    title: "England and Wales bank holidays",
-    weekend: [6, 7],
-  },
+    "holidays": [
+      {
+        "clauses": [
+          "Banking and Financial Dealings Act 1971, s. 1(3)"
+        ],
+        "date": {
+          "day": 1,
+          "kind": "fixed",
+          "month": 1
+        },
+        "descriptions": [
+          "Added by royal proclamation from 1974; a weekend New Year's Day is replaced by the following Monday."
+        ],
+        "exceptYears": [],
+        "fromYear": 1974,
+        "name": "New Year's Day",
+        "observance": {
+          "kind": "substitute"
+        }
+      },
+      {
+        "clauses": [],
+        "date": {
+          "kind": "easter",
+          "offsetDays": (-2)
+        },
+        "descriptions": [
+          "A common law holiday rather than a bank holiday, but observed by banks and the London market."
+        ],
+        "exceptYears": [],
+        "name": "Good Friday",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Banking and Financial Dealings Act 1971, Schedule 1, para. 1"
+        ],
+        "date": {
+          "kind": "easter",
+          "offsetDays": 1
+        },
+        "descriptions": [],
+        "exceptYears": [],
+        "name": "Easter Monday",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Banking and Financial Dealings Act 1971, s. 1(3)"
+        ],
+        "date": {
+          "kind": "nthWeekday",
+          "month": 5,
+          "n": 1,
+          "weekday": 1
+        },
+        "descriptions": [
+          "In 1995 and 2020 moved by royal proclamation to Friday 8 May for the 50th and 75th anniversaries of VE Day."
+        ],
+        "exceptYears": [
+          1995,
+          2020
+        ],
+        "fromYear": 1978,
+        "name": "Early May bank holiday",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Royal proclamation"
+        ],
+        "date": {
+          "dates": [
+            "1995-05-08",
+            "2020-05-08"
+          ],
+          "kind": "oneOff"
+        },
+        "descriptions": [
+          "The early May bank holiday moved to Friday 8 May for VE Day anniversaries."
+        ],
+        "exceptYears": [],
+        "name": "Early May bank holiday (VE Day)",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Banking and Financial Dealings Act 1971, Schedule 1, para. 1"
+        ],
+        "date": {
+          "kind": "lastWeekday",
+          "month": 5,
+          "weekday": 1
+        },
+        "descriptions": [
+          "Moved in the Golden (2002), Diamond (2012) and Platinum (2022) Jubilee years."
+        ],
+        "exceptYears": [
+          2002,
+          2012,
+          2022
+        ],
+        "name": "Spring bank holiday",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Royal proclamation"
+        ],
+        "date": {
+          "dates": [
+            "2002-06-04",
+            "2012-06-04",
+            "2022-06-02"
+          ],
+          "kind": "oneOff"
+        },
+        "descriptions": [
+          "Tuesday 4 June 2002, Monday 4 June 2012 and Thursday 2 June 2022."
+        ],
+        "exceptYears": [],
+        "name": "Spring bank holiday (jubilee years)",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Royal proclamation"
+        ],
+        "date": {
+          "dates": [
+            "2002-06-03",
+            "2012-06-05",
+            "2022-06-03"
+          ],
+          "kind": "oneOff"
+        },
+        "descriptions": [
+          "Additional days for the Golden, Diamond and Platinum Jubilees of Queen Elizabeth II."
+        ],
+        "exceptYears": [],
+        "name": "Jubilee bank holiday",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Banking and Financial Dealings Act 1971, Schedule 1, para. 1"
+        ],
+        "date": {
+          "kind": "lastWeekday",
+          "month": 8,
+          "weekday": 1
+        },
+        "descriptions": [],
+        "exceptYears": [],
+        "name": "Summer bank holiday",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [],
+        "date": {
+          "day": 25,
+          "kind": "fixed",
+          "month": 12
+        },
+        "descriptions": [
+          "A common law holiday; a weekend Christmas Day is replaced by a substitute bank holiday."
+        ],
+        "exceptYears": [],
+        "name": "Christmas Day",
+        "observance": {
+          "kind": "substitute"
+        }
+      },
+      {
+        "clauses": [
+          "Banking and Financial Dealings Act 1971, Schedule 1, para. 1"
+        ],
+        "date": {
+          "day": 26,
+          "kind": "fixed",
+          "month": 12
+        },
+        "descriptions": [],
+        "exceptYears": [],
+        "name": "Boxing Day",
+        "observance": {
+          "kind": "substitute"
+        }
+      },
+      {
+        "clauses": [
+          "Royal proclamation"
+        ],
+        "date": {
+          "dates": [
+            "1999-12-31"
+          ],
+          "kind": "oneOff"
+        },
+        "descriptions": [],
+        "exceptYears": [],
+        "name": "Millennium bank holiday",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Royal proclamation"
+        ],
+        "date": {
+          "dates": [
+            "2011-04-29"
+          ],
+          "kind": "oneOff"
+        },
+        "descriptions": [],
+        "exceptYears": [],
+        "name": "Wedding of Prince William and Catherine Middleton",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Royal proclamation"
+        ],
+        "date": {
+          "dates": [
+            "2022-09-19"
+          ],
+          "kind": "oneOff"
+        },
+        "descriptions": [],
+        "exceptYears": [],
+        "name": "State funeral of Queen Elizabeth II",
+        "observance": {
+          "kind": "none"
+        }
+      },
+      {
+        "clauses": [
+          "Royal proclamation"
+        ],
+        "date": {
+          "dates": [
+            "2023-05-08"
+          ],
+          "kind": "oneOff"
+        },
+        "descriptions": [],
+        "exceptYears": [],
+        "name": "Coronation of King Charles III",
+        "observance": {
+          "kind": "none"
+        }
+      }
+    ],
+    "kind": "calendar",
+    "name": "ENGLAND_WALES",
+    "timeZone": "Europe/London",
+    "title": "England and Wales bank holidays",
+    "weekend": [
+      6,
+      7
+    ]
+  }
 };
 
 /** The index methodologies of the spec, by name. */
+// prettier-ignore
 const INDICES = {
-  AITOK_OUT: {
-    administrator: [
+  "AITOK_OUT": {
+    "administrator": [
       {
-        clauses: [],
-        descriptions: [
-          "Authorised benchmark administrator under the UK Benchmarks Regulation; oversight by the AITOK Oversight Committee.",
+        "clauses": [],
+        "descriptions": [
+          "Authorised benchmark administrator under the UK Benchmarks Regulation; oversight by the AITOK Oversight Committee."
         ],
-        effective: [{ from: null, until: null }],
-        value: "Termsheet Benchmarks Ltd.",
-      },
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": "Termsheet Benchmarks Ltd."
+      }
     ],
-    aggregateIntervals: [],
-    aggregateSources: [
+    "aggregateIntervals": [],
+    "aggregateSources": [
       {
-        clauses: [],
-        descriptions: ["With an even number of sources, the mean of the two middle values."],
-        effective: [{ from: null, until: null }],
-        value: { capPercent: null, exactHalf: null, name: "median", trim: null, weightedBy: null },
-      },
+        "clauses": [],
+        "descriptions": [
+          "With an even number of sources, the mean of the two middle values."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "capPercent": null,
+          "exactHalf": null,
+          "name": "median",
+          "trim": null,
+          "weightedBy": null
+        }
+      }
     ],
-    aggregateTrades: [],
-    clauses: ["AITOK Benchmark Methodology, Part 1"],
-    degradation: [
+    "aggregateTrades": [],
+    "clauses": [
+      "AITOK Benchmark Methodology, Part 1"
+    ],
+    "degradation": [
       {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          maxSources: null,
-          method: {
-            capPercent: null,
-            exactHalf: null,
-            name: "trimmed-mean",
-            trim: { highest: 1, lowest: 1 },
-            weightedBy: null,
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "maxSources": null,
+          "method": {
+            "capPercent": null,
+            "exactHalf": null,
+            "name": "trimmed-mean",
+            "trim": {
+              "highest": 1,
+              "lowest": 1
+            },
+            "weightedBy": null
           },
-          minSources: 5,
-        },
+          "minSources": 5
+        }
       },
       {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          maxSources: 4,
-          method: { capPercent: null, exactHalf: null, name: "median", trim: null, weightedBy: null },
-          minSources: 3,
-        },
-      },
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "maxSources": 4,
+          "method": {
+            "capPercent": null,
+            "exactHalf": null,
+            "name": "median",
+            "trim": null,
+            "weightedBy": null
+          },
+          "minSources": 3
+        }
+      }
     ],
-    descriptions: [
+    "descriptions": [
       "The price of one million output tokens of a general-purpose frontier language model bought at list price through a provider's public API, taken across independent providers. It measures what an inference buyer pays for generated tokens; input, cached and batch prices are out of scope.",
-      "Each provider contributes one observation: the list price, at the fixing time, of the first model in its priority list that is generally available, for standard (non-batch, non-priority) processing, at the lowest usage tier, before taxes and discounts. A missing price excludes the provider; it is never treated as zero.",
+      "Each provider contributes one observation: the list price, at the fixing time, of the first model in its priority list that is generally available, for standard (non-batch, non-priority) processing, at the lowest usage tier, before taxes and discounts. A missing price excludes the provider; it is never treated as zero."
     ],
-    effective: [{ from: null, until: null }],
-    emptyIntervals: [],
-    excludeDeviation: [
-      { clauses: [], descriptions: [], effective: [{ from: null, until: "2025-12-31" }], value: { percent: "30" } },
+    "effective": [
       {
-        clauses: [],
-        descriptions: ["Applied once, simultaneously to every source, against the median of the remaining sources."],
-        effective: [{ from: "2026-01-01", until: null }],
-        value: { percent: "25" },
-      },
+        "from": null,
+        "until": null
+      }
     ],
-    excludeStale: [
+    "emptyIntervals": [],
+    "excludeDeviation": [
       {
-        clauses: [],
-        descriptions: [
-          "A provider whose price page or API was last read successfully more than 60 minutes before the fixing time is excluded.",
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": "2025-12-31"
+          }
         ],
-        effective: [{ from: null, until: null }],
-        value: { amount: "60", unit: "minutes" },
+        "value": {
+          "percent": "30"
+        }
       },
-    ],
-    extremeMoves: [
       {
-        clauses: [],
-        descriptions: [
-          "A value more than 50% away from the previous published value is held for review by the Oversight Committee and published, confirmed or corrected, by 17:00 London time.",
+        "clauses": [],
+        "descriptions": [
+          "Applied once, simultaneously to every source, against the median of the remaining sources."
         ],
-        effective: [{ from: null, until: null }],
-        value: { action: "held", percent: "50" },
-      },
-    ],
-    kind: "index",
-    methodology: [
-      {
-        clauses: [],
-        descriptions: ["Launch methodology: six providers, 30% deviation exclusion."],
-        effective: [{ from: "2025-01-02", until: "2025-12-31" }],
-        value: { version: "1.0" },
-      },
-      {
-        clauses: ["AITOK Methodology Change Notice 2025-03"],
-        descriptions: [
-          "Adds xAI as a seventh provider and tightens the deviation exclusion to 25% (consultation AITOK-2025-03).",
+        "effective": [
+          {
+            "from": "2026-01-01",
+            "until": null
+          }
         ],
-        effective: [{ from: "2026-01-01", until: null }],
-        value: { version: "1.1" },
-      },
+        "value": {
+          "percent": "25"
+        }
+      }
     ],
-    minimumSources: [
+    "excludeStale": [
       {
-        clauses: [],
-        descriptions: [
-          "With fewer than 3 eligible sources no value is fixed for the day; contracts apply their fallbacks.",
+        "clauses": [],
+        "descriptions": [
+          "A provider whose price page or API was last read successfully more than 60 minutes before the fixing time is excluded."
         ],
-        effective: [{ from: null, until: null }],
-        value: 3,
-      },
-    ],
-    minimumTrades: [],
-    name: "AITOK_OUT",
-    partition: [],
-    publication: [
-      {
-        clauses: [],
-        descriptions: [
-          "The fixing time; values appear on the administrator's website and data feeds by 16:15 London time.",
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
         ],
-        effective: [{ from: null, until: null }],
-        value: { at: { time: "16:00:00", zone: "Europe/London" }, calendar: "ENGLAND_WALES" },
-      },
+        "value": {
+          "amount": "60",
+          "unit": "minutes"
+        }
+      }
     ],
-    quoted: [
+    "extremeMoves": [
       {
-        clauses: [],
-        descriptions: ["Every provider's price is converted to USD per 1 million output tokens before aggregation."],
-        effective: [{ from: null, until: null }],
-        value: {
-          currency: "USD",
-          dimensions: { "money:USD": 1, tokens: -1 },
-          scale: "0.000001",
-          text: "USD per 1M tokens",
-        },
-      },
-    ],
-    restatement: [
-      {
-        clauses: [],
-        descriptions: [
-          "An error found after publication is corrected only on the publication day and only if the corrected value differs from the published one by more than 0.10%; otherwise the published value stands.",
+        "clauses": [],
+        "descriptions": [
+          "A value more than 50% away from the previous published value is held for review by the Oversight Committee and published, confirmed or corrected, by 17:00 London time."
         ],
-        effective: [{ from: null, until: null }],
-        value: { kind: "same-day", thresholdPercent: "0.1" },
-      },
-    ],
-    rounding: [
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: { increment: "0.0001", kind: "increment", mode: "half-even" },
-      },
-    ],
-    sources: [
-      {
-        clauses: [],
-        descriptions: ["openai.com/api/pricing, standard tier."],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["gpt-5", "gpt-4.1", "gpt-4o"],
-            },
-          ],
-          name: "OPENAI",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "OpenAI API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: ["Claude API pricing page, base output price, prompts up to 200K tokens."],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["claude-sonnet-4-5", "claude-sonnet-4", "claude-3-7-sonnet"],
-            },
-          ],
-          name: "ANTHROPIC",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "Anthropic API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [
-          "Gemini Developer API paid tier, prompts up to 200K tokens; the output price includes thinking tokens.",
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
         ],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["gemini-2.5-pro", "gemini-1.5-pro"],
-            },
-          ],
-          name: "GOOGLE",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "Google Gemini API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["mistral-large-latest", "mistral-medium-latest"],
-            },
-          ],
-          name: "MISTRAL",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "Mistral AI La Plateforme list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: ["Standard (non-discount-hour) price, cache-miss input; the USD price list, never the CNY one."],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["deepseek-chat", "deepseek-reasoner"],
-            },
-          ],
-          name: "DEEPSEEK",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "DeepSeek API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: ["Open-weight models served by Together AI."],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["meta-llama/Llama-3.3-70B-Instruct-Turbo", "Qwen/Qwen2.5-72B-Instruct-Turbo"],
-            },
-          ],
-          name: "TOGETHER",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "Together AI serverless inference list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [
-          "US East (N. Virginia) on-demand price, published per 1,000 output tokens; multiplied by 1,000 to normalise.",
-        ],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["meta.llama3-3-70b-instruct-v1:0", "mistral.mistral-large-2407-v1:0"],
-            },
-          ],
-          name: "AWS_BEDROCK",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.001",
-                text: "USD per 1K tokens",
-              },
-            },
-          ],
-          title: "Amazon Bedrock on-demand list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [
-          "Read from the xAI API's model metadata, which states prices per token; multiplied by 1,000,000 to normalise.",
-        ],
-        effective: [{ from: "2026-01-01", until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            { clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: ["grok-4", "grok-3"] },
-          ],
-          name: "XAI",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: { currency: "USD", dimensions: { "money:USD": 1, tokens: -1 }, scale: "1", text: "USD per token" },
-            },
-          ],
-          title: "xAI API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
+        "value": {
+          "action": "held",
+          "percent": "50"
+        }
+      }
     ],
-    timeZone: [],
-    title: "AI Token Output Price Index",
-    window: [],
+    "kind": "index",
+    "methodology": [
+      {
+        "clauses": [],
+        "descriptions": [
+          "Launch methodology: six providers, 30% deviation exclusion."
+        ],
+        "effective": [
+          {
+            "from": "2025-01-02",
+            "until": "2025-12-31"
+          }
+        ],
+        "value": {
+          "version": "1.0"
+        }
+      },
+      {
+        "clauses": [
+          "AITOK Methodology Change Notice 2025-03"
+        ],
+        "descriptions": [
+          "Adds xAI as a seventh provider and tightens the deviation exclusion to 25% (consultation AITOK-2025-03)."
+        ],
+        "effective": [
+          {
+            "from": "2026-01-01",
+            "until": null
+          }
+        ],
+        "value": {
+          "version": "1.1"
+        }
+      }
+    ],
+    "minimumSources": [
+      {
+        "clauses": [],
+        "descriptions": [
+          "With fewer than 3 eligible sources no value is fixed for the day; contracts apply their fallbacks."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": 3
+      }
+    ],
+    "minimumTrades": [],
+    "name": "AITOK_OUT",
+    "partition": [],
+    "publication": [
+      {
+        "clauses": [],
+        "descriptions": [
+          "The fixing time; values appear on the administrator's website and data feeds by 16:15 London time."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "at": {
+            "time": "16:00:00",
+            "zone": "Europe/London"
+          },
+          "calendar": "ENGLAND_WALES"
+        }
+      }
+    ],
+    "quoted": [
+      {
+        "clauses": [],
+        "descriptions": [
+          "Every provider's price is converted to USD per 1 million output tokens before aggregation."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "currency": "USD",
+          "dimensions": {
+            "money:USD": 1,
+            "tokens": (-1)
+          },
+          "scale": "0.000001",
+          "text": "USD per 1M tokens"
+        }
+      }
+    ],
+    "restatement": [
+      {
+        "clauses": [],
+        "descriptions": [
+          "An error found after publication is corrected only on the publication day and only if the corrected value differs from the published one by more than 0.10%; otherwise the published value stands."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "kind": "same-day",
+          "thresholdPercent": "0.1"
+        }
+      }
+    ],
+    "rounding": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "increment": "0.0001",
+          "kind": "increment",
+          "mode": "half-even"
+        }
+      }
+    ],
+    "sources": [
+      {
+        "clauses": [],
+        "descriptions": [
+          "openai.com/api/pricing, standard tier."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "gpt-5",
+                "gpt-4.1",
+                "gpt-4o"
+              ]
+            }
+          ],
+          "name": "OPENAI",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "OpenAI API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [
+          "Claude API pricing page, base output price, prompts up to 200K tokens."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "claude-sonnet-4-5",
+                "claude-sonnet-4",
+                "claude-3-7-sonnet"
+              ]
+            }
+          ],
+          "name": "ANTHROPIC",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "Anthropic API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [
+          "Gemini Developer API paid tier, prompts up to 200K tokens; the output price includes thinking tokens."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "gemini-2.5-pro",
+                "gemini-1.5-pro"
+              ]
+            }
+          ],
+          "name": "GOOGLE",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "Google Gemini API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "mistral-large-latest",
+                "mistral-medium-latest"
+              ]
+            }
+          ],
+          "name": "MISTRAL",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "Mistral AI La Plateforme list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [
+          "Standard (non-discount-hour) price, cache-miss input; the USD price list, never the CNY one."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "deepseek-chat",
+                "deepseek-reasoner"
+              ]
+            }
+          ],
+          "name": "DEEPSEEK",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "DeepSeek API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [
+          "Open-weight models served by Together AI."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+                "Qwen/Qwen2.5-72B-Instruct-Turbo"
+              ]
+            }
+          ],
+          "name": "TOGETHER",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "Together AI serverless inference list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [
+          "US East (N. Virginia) on-demand price, published per 1,000 output tokens; multiplied by 1,000 to normalise."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "meta.llama3-3-70b-instruct-v1:0",
+                "mistral.mistral-large-2407-v1:0"
+              ]
+            }
+          ],
+          "name": "AWS_BEDROCK",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.001",
+                "text": "USD per 1K tokens"
+              }
+            }
+          ],
+          "title": "Amazon Bedrock on-demand list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [
+          "Read from the xAI API's model metadata, which states prices per token; multiplied by 1,000,000 to normalise."
+        ],
+        "effective": [
+          {
+            "from": "2026-01-01",
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "grok-4",
+                "grok-3"
+              ]
+            }
+          ],
+          "name": "XAI",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "1",
+                "text": "USD per token"
+              }
+            }
+          ],
+          "title": "xAI API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      }
+    ],
+    "timeZone": [],
+    "title": "AI Token Output Price Index",
+    "window": []
   },
-  AITOK_OUT_ALT: {
-    administrator: [
-      { clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "Termsheet Benchmarks Ltd." },
-    ],
-    aggregateIntervals: [],
-    aggregateSources: [
+  "AITOK_OUT_ALT": {
+    "administrator": [
       {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: { capPercent: null, exactHalf: null, name: "median", trim: null, weightedBy: null },
-      },
-    ],
-    aggregateTrades: [],
-    clauses: ["AITOK Benchmark Methodology, Part 4 (Fallback Rate)"],
-    degradation: [
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          maxSources: null,
-          method: { capPercent: null, exactHalf: null, name: "median", trim: null, weightedBy: null },
-          minSources: 2,
-        },
-      },
-    ],
-    descriptions: [
-      "Published only for use as a fallback reference price when AITOK_OUT is not published or has too few sources. It uses the last successfully read list price of each provider within the previous 24 hours, so it is available on days when price pages are unreachable at the fixing time.",
-    ],
-    effective: [{ from: null, until: null }],
-    emptyIntervals: [],
-    excludeDeviation: [],
-    excludeStale: [
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: { amount: "24", unit: "hours" },
-      },
-    ],
-    extremeMoves: [],
-    kind: "index",
-    methodology: [
-      { clauses: [], descriptions: [], effective: [{ from: "2025-01-02", until: null }], value: { version: "1.0" } },
-    ],
-    minimumSources: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: 2 }],
-    minimumTrades: [],
-    name: "AITOK_OUT_ALT",
-    partition: [],
-    publication: [
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: { at: { time: "16:30:00", zone: "Europe/London" }, calendar: "ENGLAND_WALES" },
-      },
-    ],
-    quoted: [
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          currency: "USD",
-          dimensions: { "money:USD": 1, tokens: -1 },
-          scale: "0.000001",
-          text: "USD per 1M tokens",
-        },
-      },
-    ],
-    restatement: [
-      {
-        clauses: [],
-        descriptions: ["The fallback rate is final once published."],
-        effective: [{ from: null, until: null }],
-        value: { kind: "never" },
-      },
-    ],
-    rounding: [
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: { increment: "0.0001", kind: "increment", mode: "half-even" },
-      },
-    ],
-    sources: [
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["gpt-5", "gpt-4.1", "gpt-4o"],
-            },
-          ],
-          name: "OPENAI",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "OpenAI API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["claude-sonnet-4-5", "claude-sonnet-4", "claude-3-7-sonnet"],
-            },
-          ],
-          name: "ANTHROPIC",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "Anthropic API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["gemini-2.5-pro", "gemini-1.5-pro"],
-            },
-          ],
-          name: "GOOGLE",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "Google Gemini API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["mistral-large-latest", "mistral-medium-latest"],
-            },
-          ],
-          name: "MISTRAL",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "Mistral AI La Plateforme list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["deepseek-chat", "deepseek-reasoner"],
-            },
-          ],
-          name: "DEEPSEEK",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: {
-                currency: "USD",
-                dimensions: { "money:USD": 1, tokens: -1 },
-                scale: "0.000001",
-                text: "USD per 1M tokens",
-              },
-            },
-          ],
-          title: "DeepSeek API list prices",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
-      {
-        clauses: [],
-        descriptions: [
-          "Prices read from the OpenRouter models API, which states USD per token; the provider's own price for the same model, so it stands in for a provider whose page cannot be read.",
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
         ],
-        effective: [{ from: null, until: null }],
-        value: {
-          blend: [],
-          instruments: [],
-          models: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: ["openai/gpt-5", "anthropic/claude-sonnet-4.5", "google/gemini-2.5-pro"],
-            },
-          ],
-          name: "OPENROUTER",
-          quoted: [
-            {
-              clauses: [],
-              descriptions: [],
-              effective: [{ from: null, until: null }],
-              value: { currency: "USD", dimensions: { "money:USD": 1, tokens: -1 }, scale: "1", text: "USD per token" },
-            },
-          ],
-          title: "OpenRouter model catalogue",
-          weight: [{ clauses: [], descriptions: [], effective: [{ from: null, until: null }], value: "1" }],
-        },
-      },
+        "value": "Termsheet Benchmarks Ltd."
+      }
     ],
-    timeZone: [],
-    title: "AI Token Output Price Index - Fallback Rate",
-    window: [],
-  },
+    "aggregateIntervals": [],
+    "aggregateSources": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "capPercent": null,
+          "exactHalf": null,
+          "name": "median",
+          "trim": null,
+          "weightedBy": null
+        }
+      }
+    ],
+    "aggregateTrades": [],
+    "clauses": [
+      "AITOK Benchmark Methodology, Part 4 (Fallback Rate)"
+    ],
+    "degradation": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "maxSources": null,
+          "method": {
+            "capPercent": null,
+            "exactHalf": null,
+            "name": "median",
+            "trim": null,
+            "weightedBy": null
+          },
+          "minSources": 2
+        }
+      }
+    ],
+    "descriptions": [
+      "Published only for use as a fallback reference price when AITOK_OUT is not published or has too few sources. It uses the last successfully read list price of each provider within the previous 24 hours, so it is available on days when price pages are unreachable at the fixing time."
+    ],
+    "effective": [
+      {
+        "from": null,
+        "until": null
+      }
+    ],
+    "emptyIntervals": [],
+    "excludeDeviation": [],
+    "excludeStale": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "amount": "24",
+          "unit": "hours"
+        }
+      }
+    ],
+    "extremeMoves": [],
+    "kind": "index",
+    "methodology": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": "2025-01-02",
+            "until": null
+          }
+        ],
+        "value": {
+          "version": "1.0"
+        }
+      }
+    ],
+    "minimumSources": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": 2
+      }
+    ],
+    "minimumTrades": [],
+    "name": "AITOK_OUT_ALT",
+    "partition": [],
+    "publication": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "at": {
+            "time": "16:30:00",
+            "zone": "Europe/London"
+          },
+          "calendar": "ENGLAND_WALES"
+        }
+      }
+    ],
+    "quoted": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "currency": "USD",
+          "dimensions": {
+            "money:USD": 1,
+            "tokens": (-1)
+          },
+          "scale": "0.000001",
+          "text": "USD per 1M tokens"
+        }
+      }
+    ],
+    "restatement": [
+      {
+        "clauses": [],
+        "descriptions": [
+          "The fallback rate is final once published."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "kind": "never"
+        }
+      }
+    ],
+    "rounding": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "increment": "0.0001",
+          "kind": "increment",
+          "mode": "half-even"
+        }
+      }
+    ],
+    "sources": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "gpt-5",
+                "gpt-4.1",
+                "gpt-4o"
+              ]
+            }
+          ],
+          "name": "OPENAI",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "OpenAI API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "claude-sonnet-4-5",
+                "claude-sonnet-4",
+                "claude-3-7-sonnet"
+              ]
+            }
+          ],
+          "name": "ANTHROPIC",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "Anthropic API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "gemini-2.5-pro",
+                "gemini-1.5-pro"
+              ]
+            }
+          ],
+          "name": "GOOGLE",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "Google Gemini API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "mistral-large-latest",
+                "mistral-medium-latest"
+              ]
+            }
+          ],
+          "name": "MISTRAL",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "Mistral AI La Plateforme list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "deepseek-chat",
+                "deepseek-reasoner"
+              ]
+            }
+          ],
+          "name": "DEEPSEEK",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "0.000001",
+                "text": "USD per 1M tokens"
+              }
+            }
+          ],
+          "title": "DeepSeek API list prices",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      },
+      {
+        "clauses": [],
+        "descriptions": [
+          "Prices read from the OpenRouter models API, which states USD per token; the provider's own price for the same model, so it stands in for a provider whose page cannot be read."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "blend": [],
+          "instruments": [],
+          "models": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": [
+                "openai/gpt-5",
+                "anthropic/claude-sonnet-4.5",
+                "google/gemini-2.5-pro"
+              ]
+            }
+          ],
+          "name": "OPENROUTER",
+          "quoted": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": {
+                "currency": "USD",
+                "dimensions": {
+                  "money:USD": 1,
+                  "tokens": (-1)
+                },
+                "scale": "1",
+                "text": "USD per token"
+              }
+            }
+          ],
+          "title": "OpenRouter model catalogue",
+          "weight": [
+            {
+              "clauses": [],
+              "descriptions": [],
+              "effective": [
+                {
+                  "from": null,
+                  "until": null
+                }
+              ],
+              "value": "1"
+            }
+          ]
+        }
+      }
+    ],
+    "timeZone": [],
+    "title": "AI Token Output Price Index - Fallback Rate",
+    "window": []
+  }
 };
 
 /** What the schedule reads of each contract: listing, last trading day, termination, final settlement, legs. */
+// prettier-ignore
 const SCHEDULE_CONTRACTS = {
-  FOTI: {
-    kind: "future",
-    name: "FOTI",
-    listing: [
+  "FOTI": {
+    "kind": "future",
+    "name": "FOTI",
+    "listing": [
       {
-        clauses: ["1102.A Listing Schedule"],
-        descriptions: [
-          "The six nearest calendar months, plus the two nearest December months (one of which may already be among the six). A new month is listed on the business day after a contract month terminates.",
+        "clauses": [
+          "1102.A Listing Schedule"
         ],
-        effective: [{ from: null, until: null }],
-        value: [
-          { count: 6, kind: "consecutive", period: "months" },
-          { count: 2, kind: "next-in", months: [12] },
+        "descriptions": [
+          "The six nearest calendar months, plus the two nearest December months (one of which may already be among the six). A new month is listed on the business day after a contract month terminates."
         ],
-      },
-    ],
-    lastTradingDay: [
-      {
-        clauses: ["1102.G Termination of Trading"],
-        descriptions: [
-          "If the last Friday of the contract month is not a London business day, trading terminates on the preceding London business day.",
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
         ],
-        effective: [{ from: null, until: null }],
-        value: {
-          kind: "monthly",
-          rule: {
-            anchor: { kind: "lastWeekday", weekday: 5 },
-            calendar: "ENGLAND_WALES",
-            convention: "preceding",
-            monthOffset: 0,
-            shift: { businessDays: 0, direction: "before" },
+        "value": [
+          {
+            "count": 6,
+            "kind": "consecutive",
+            "period": "months"
           },
-        },
-      },
+          {
+            "count": 2,
+            "kind": "next-in",
+            "months": [
+              12
+            ]
+          }
+        ]
+      }
     ],
-    termination: [
+    "lastTradingDay": [
       {
-        clauses: ["1102.G Termination of Trading"],
-        descriptions: [
-          "Trading in the expiring contract terminates at the AITOK_OUT fixing time; the time moves with British Summer Time.",
+        "clauses": [
+          "1102.G Termination of Trading"
         ],
-        effective: [{ from: null, until: null }],
-        value: { time: "16:00:00", zone: "Europe/London" },
-      },
-    ],
-    finalSettlement: [
-      {
-        clauses: ["1103.A Final Settlement Price"],
-        descriptions: [
-          "The Final Settlement Price is the AITOK_OUT value fixed at 16:00 London time on the last trading day, rounded to the tick (USD 0.001 per 1M tokens), a value exactly halfway rounded to the even tick.",
+        "descriptions": [
+          "If the last Friday of the contract month is not a London business day, trading terminates on the preceding London business day."
         ],
-        effective: [{ from: null, until: null }],
-        value: {
-          method: "cash",
-          rounding: { increment: "0.001", kind: "increment", mode: "half-even" },
-          value: { at: { time: "16:00:00", zone: "Europe/London" }, index: "AITOK_OUT", kind: "index-at" },
-        },
-      },
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "kind": "monthly",
+          "rule": {
+            "anchor": {
+              "kind": "lastWeekday",
+              "weekday": 5
+            },
+            "calendar": "ENGLAND_WALES",
+            "convention": "preceding",
+            "monthOffset": 0,
+            "shift": {
+              "businessDays": 0,
+              "direction": "before"
+            }
+          }
+        }
+      }
     ],
-    underlying: [
+    "termination": [
       {
-        clauses: ["1101.01 Scope"],
-        descriptions: [],
-        effective: [{ from: null, until: null }],
-        value: { kind: "index", name: "AITOK_OUT" },
-      },
+        "clauses": [
+          "1102.G Termination of Trading"
+        ],
+        "descriptions": [
+          "Trading in the expiring contract terminates at the AITOK_OUT fixing time; the time moves with British Summer Time."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "time": "16:00:00",
+          "zone": "Europe/London"
+        }
+      }
     ],
-  },
+    "finalSettlement": [
+      {
+        "clauses": [
+          "1103.A Final Settlement Price"
+        ],
+        "descriptions": [
+          "The Final Settlement Price is the AITOK_OUT value fixed at 16:00 London time on the last trading day, rounded to the tick (USD 0.001 per 1M tokens), a value exactly halfway rounded to the even tick."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "method": "cash",
+          "rounding": {
+            "increment": "0.001",
+            "kind": "increment",
+            "mode": "half-even"
+          },
+          "value": {
+            "at": {
+              "time": "16:00:00",
+              "zone": "Europe/London"
+            },
+            "index": "AITOK_OUT",
+            "kind": "index-at"
+          }
+        }
+      }
+    ],
+    "underlying": [
+      {
+        "clauses": [
+          "1101.01 Scope"
+        ],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "kind": "index",
+          "name": "AITOK_OUT"
+        }
+      }
+    ]
+  }
 };
 
 let functions;
