@@ -74,6 +74,17 @@ process.stdout.write(JSON.stringify({ same: rt.reportJson(r) === rt.reportJson(l
       expect(run.stderr).toBe("");
       expect(JSON.parse(run.stdout)).toEqual({ same: true, hash: true, multiplier: "1000" });
 
+      // The README's example runs in the output's settlement folder and prints what it says.
+      const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+      const start = readme.indexOf("\n### Generated settlement modules\n");
+      const example = /```js\n([\s\S]*?)```/.exec(readme.slice(start))![1]!;
+      writeFileSync(join(f.dir, "a", "settlement", "example.mjs"), example);
+      const ex = spawnSync(process.execPath, ["example.mjs"], { cwd: join(f.dir, "a", "settlement"), encoding: "utf8" });
+      expect(ex.stderr).toBe("");
+      const [first, ...certificate] = ex.stdout.split("\n");
+      expect(`// ${first}`).toBe(/^\/\/ 0\.001.*$/m.exec(example)![0]);
+      expect(certificate.join("\n")).toMatch(/^FOTI-H26 final settlement: 10\.123\n/);
+
       // The declarations type-check against the runtime's, and type a consumer's calls.
       const consumer = join(f.dir, "a", "consumer.ts");
       writeFileSync(
