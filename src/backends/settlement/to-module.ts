@@ -9,9 +9,10 @@
  *   at generation into explicit effective-date branches returning literals, each under a comment quoting the rule
  *   versions it uses; the generator computes each branch's literal with the runtime's own `contractTerms`, so the
  *   selection is the loader's by construction;
- * - `final`, `daily` and `index`: the runtime's `functionsOf` over an environment of literal constants (the
- *   calendars, the index methodologies, the contracts' schedule rules) and `termsOn`, so the reports are the
- *   loader backend's, byte for byte.
+ * - `final`, `daily` and `index`: the runtime's `finalOf`, `dailyOf` and `indexOf` for this contract (the
+ *   dispatch on the subject's kind resolved at generation; an index's final and daily report "not a contract"),
+ *   over an environment of literal constants (the calendars, the index methodologies, the contracts' schedule
+ *   rules) and `termsOn`, so the reports are the loader backend's, byte for byte.
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
 import { contractTerms, type ContractTerms, type SettleContract } from "../../runtime/settle/index.js";
@@ -38,7 +39,7 @@ export interface GeneratedModule {
 
 /** Names the module binds at top level, which generated names must not take. */
 const OWN_NAMES = ["SPEC_HASH", "CONTRACT", "KIND", "TITLE", "TICK", "MULTIPLIER", "CURRENCY", "CALENDARS", "INDICES", "SCHEDULE_CONTRACTS"];
-const OWN_FUNCTIONS = ["termsOn", "environment", "functions", "settlement", "final", "daily", "index", "Schedule", "functionsOf"];
+const OWN_FUNCTIONS = ["termsOn", "environment", "env", "final", "daily", "index", "Schedule", "functionsOf", "finalOf", "dailyOf", "indexOf"];
 
 /** The fields of a contract the schedule reads (runtime/schedule/types.ts `ScheduleContract`). */
 const SCHEDULE_FIELDS = ["kind", "name", "listing", "lastTradingDay", "termination", "finalSettlement", "underlying", "expiry", "legs"];
@@ -196,7 +197,27 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
   }
   const cases = fns.map((f) => js`case ${f.name}:\nreturn ${f.fn}(date);\n`);
 
-  const jsText = js`${intro}import { Schedule, functionsOf } from "./termsheet-runtime.js";
+  // Dispatch resolved at generation: a contract's final and daily call the runtime's finalOf and dailyOf for it
+  // directly; an index's are the runtime's "not a contract" reports.
+  const functionsCode = isIndex
+    ? js`${docs.final}export function final(req) {
+return functionsOf(environment()).final(req);
+}
+
+${docs.daily}export function daily(req) {
+return functionsOf(environment()).daily(req);
+}
+`
+    : js`${docs.final}export function final(req) {
+return finalOf(environment(), CONTRACT, req);
+}
+
+${docs.daily}export function daily(req) {
+return dailyOf(environment(), CONTRACT, req);
+}
+`;
+  const imports = isIndex ? js`Schedule, functionsOf, indexOf` : js`Schedule, dailyOf, finalOf, indexOf`;
+  const jsText = js`${intro}import { ${imports} } from "./termsheet-runtime.js";
 
 ${docs.hash}export const SPEC_HASH = ${spec.contentHash};
 ${docs.contract}export const CONTRACT = ${name};
@@ -228,12 +249,12 @@ const INDICES = ${literalBlock((spec.indices ?? {}) as Literal)};
 // prettier-ignore
 const SCHEDULE_CONTRACTS = ${literalBlock(scheduleContracts)};
 
-let functions;
-/** The runtime's settlement functions over these constants, made on first use. */
-function settlement() {
-  if (functions === undefined) {
+let env;
+/** The settlement environment of these constants (schedule, calendar engines, methodologies, terms), made on first use. */
+function environment() {
+  if (env === undefined) {
     const schedule = new Schedule({ calendars: CALENDARS, contracts: SCHEDULE_CONTRACTS });
-    functions = functionsOf({
+    env = {
       subject: { kind: KIND, name: CONTRACT },
       specHash: SPEC_HASH,
       schedule,
@@ -243,21 +264,14 @@ function settlement() {
       },
       index: (name) => (Object.hasOwn(INDICES, name) ? INDICES[name] : undefined),
       terms: termsOn,
-    });
+    };
   }
-  return functions;
+  return env;
 }
 
-${docs.final}export function final(req) {
-return settlement().final(req);
-}
-
-${docs.daily}export function daily(req) {
-return settlement().daily(req);
-}
-
+${functionsCode}
 ${docs.index}export function index(req) {
-return settlement().index(req);
+return indexOf(environment(), req);
 }
 `;
 

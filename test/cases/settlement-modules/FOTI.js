@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { Schedule, functionsOf } from "./termsheet-runtime.js";
+import { Schedule, dailyOf, finalOf, indexOf } from "./termsheet-runtime.js";
 
 /**
  * The content hash of contracts/FOTI.json, the compiled spec these functions settle; every report carries it.
@@ -2118,12 +2118,12 @@ const SCHEDULE_CONTRACTS = {
   }
 };
 
-let functions;
-/** The runtime's settlement functions over these constants, made on first use. */
-function settlement() {
-  if (functions === undefined) {
+let env;
+/** The settlement environment of these constants (schedule, calendar engines, methodologies, terms), made on first use. */
+function environment() {
+  if (env === undefined) {
     const schedule = new Schedule({ calendars: CALENDARS, contracts: SCHEDULE_CONTRACTS });
-    functions = functionsOf({
+    env = {
       subject: { kind: KIND, name: CONTRACT },
       specHash: SPEC_HASH,
       schedule,
@@ -2133,28 +2133,28 @@ function settlement() {
       },
       index: (name) => (Object.hasOwn(INDICES, name) ? INDICES[name] : undefined),
       terms: termsOn,
-    });
+    };
   }
-  return functions;
+  return env;
 }
 
 /**
  * The final settlement of a contract period (`period`: YYYY-MM, YYYY-Www, or a weekly's expiry date), with the variation for a position and the certificate.
  */
 export function final(req) {
-  return settlement().final(req);
+  return finalOf(environment(), CONTRACT, req);
 }
 
 /**
  * The daily settlement of a contract period on a date, with price-limit bands, the variation for a position and the certificate.
  */
 export function daily(req) {
-  return settlement().daily(req);
+  return dailyOf(environment(), CONTRACT, req);
 }
 
 /**
  * One value of an index of the spec at an instant, with its certificate.
  */
 export function index(req) {
-  return settlement().index(req);
+  return indexOf(environment(), req);
 }
