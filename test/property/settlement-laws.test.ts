@@ -7,7 +7,8 @@
  *   exact rationals, and every final settlement price of FOTI and GPUH5 from random fixings);
  * - an index value and its certificate do not depend on the order of observations sharing a timestamp (rows
  *   shuffled within equal times and re-sorted), for an index of latest values per source (AITOK_OUT, with
- *   instruments of different priority), a blended one (AITOK_BLEND) and a windowed, partitioned one (BTC_REF).
+ *   instruments of different priority), a blended one (AITOK_BLEND) and a windowed, partitioned one (BTC_REF);
+ * - `final`, `daily` and `index` return a report, never throw, whatever strings a request carries.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -141,6 +142,25 @@ describe("index computation is invariant to the order of observations", () => {
         same("BTC", "BTC_REF", "2026-03-27", Date.UTC(2026, 2, 27, 15, 0) / 1000, "time,source,price,volume,instrument", rows.map((r) => ({ ...r, price: String(100 + Number(r.price)) })), order);
       }),
       { seed: SEED, numRuns: 500 },
+    );
+  });
+});
+
+describe("the settlement functions never throw", () => {
+  it("whatever the request's strings, for every compiled contract", () => {
+    const names = ["BTC", "FOTB", "FOTI", "FOTI_CAL", "FOTI_FOTB", "FOTI_OPT", "FOTW", "GPUH", "GPUH5"];
+    const all = names.map((n) => settlementFunctions(spec(n)));
+    const text = fc.oneof(fc.string(), fc.constantFrom("2026-03", "0000-01", "9999-12", "2026-W53", "2025-W53", "2026-02-30", "-1", "1e5", "", "2026-03-27", "2200-01", "0001-01-01", "2026-W00", "2026-03-27T16:00:00Z"));
+    fc.assert(
+      fc.property(fc.nat(names.length - 1), text, text, text, text, (i, a, b, c, d) => {
+        const f = all[i]!;
+        for (const r of [
+          f.final({ period: a, determined: b, position: { quantity: c, price: d }, option: { right: "call", strike: c }, fixings: [] }),
+          f.daily({ period: a, date: b, prior: c, bidAsk: { bid: d, ask: c }, position: { quantity: d, price: c } }),
+          f.index({ index: b, at: a, fixings: [] }),
+        ]) expect(typeof r.ok).toBe("boolean");
+      }),
+      { seed: SEED, numRuns: 2000 },
     );
   });
 });
