@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateModule, settlementModules, type GeneratorSpec } from "../../../src/backends/settlement/index.js";
+import { generateModule, moduleFileName, settlementModules, type GeneratorSpec } from "../../../src/backends/settlement/index.js";
 import { contractTerms, type SettleContract } from "../../../src/runtime/settle/index.js";
 import { ADVERSARIAL } from "./adversarial.js";
 import { GeneratedFolder, runtimeBundle } from "./helpers.js";
@@ -89,6 +89,15 @@ describe("a spec of adversarial text", () => {
       expect(runtime.reportText(b)).toBe(runtime.reportText(a));
     }
   }, 60_000);
+});
+
+describe("module file names", () => {
+  it("are the name for a plain identifier, else a distinct escaped name that cannot leave the folder", () => {
+    expect(moduleFileName("FOTI_OPT")).toBe("FOTI_OPT");
+    const names = [...ADVERSARIAL, "../x", "a/b", "a.b", "CON", "a-b", "a_2d_b"].map(moduleFileName);
+    for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(new Set(names).size).toBe(names.length);
+  });
 });
 
 /** Every date where some version starts or ends, the day before and after, and a few fixed dates. */
