@@ -350,6 +350,21 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     });
     if (!exact) normPrice = null;
   }
+  /** The total volume of some rows: the integer coefficients summed exactly, divided once (not a reduced fraction per row). */
+  const volumeOf = (rows: ArrayLike<number>): Ratio => {
+    let small = 0;
+    let big = 0n;
+    for (let i = 0; i < rows.length; i++) {
+      const v = obs.volume[rows[i]!]!;
+      // Every coefficient is an exact integer of at most 2^53 − 1; the running sum is flushed before it could round.
+      if (small > Number.MAX_SAFE_INTEGER - v) {
+        big += BigInt(small);
+        small = 0;
+      }
+      small += v;
+    }
+    return Ratio.of(big + BigInt(small), volumeDen);
+  };
   const valueOfRow = (r: number, k: number): Ratio => Ratio.of(BigInt(obs.price[r]!) * intFactor[k]!, normDen);
   const tradesMethod = inForce(index.aggregateTrades, date);
 
@@ -505,9 +520,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
           if (empty === "fail") return fail("empty-interval", `interval ${i + 1}: ${r.reason}`);
           continue;
         }
-        let vol = Ratio.ZERO;
-        for (const row of rows) vol = vol.add(Ratio.of(BigInt(obs.volume[row]!), volumeDen));
-        items.push({ value: r.value, volume: vol, weight: Ratio.of(1n) });
+        items.push({ value: r.value, volume: volumeOf(rows), weight: Ratio.of(1n) });
         partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: r.value.toString(), note: null });
       }
       if (items.length === 0) return fail("empty-interval", "every interval is empty");
@@ -523,9 +536,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     method = chosen !== undefined ? `${describeMethod(m)} (degradation rule for ${chosen.minSources}${chosen.maxSources === null ? " or more" : chosen.maxSources === chosen.minSources ? "" : ` to ${chosen.maxSources}`} sources; ${used.length} eligible)` : describeMethod(m);
     const items: Item[] = used.map((k) => {
       const s = constituents[k]!;
-      let vol = Ratio.ZERO;
-      for (const r of rowsBySource[k]!) vol = vol.add(Ratio.of(BigInt(obs.volume[r]!), volumeDen));
-      return { value: sourceValues[k]!, volume: vol, weight: ratioOf(inForce(s.weight, date) ?? "1") };
+      return { value: sourceValues[k]!, volume: volumeOf(rowsBySource[k]!), weight: ratioOf(inForce(s.weight, date) ?? "1") };
     });
     if (items.some((i) => i.value === null)) return fail("aggregation", "a source has no value");
     const r = aggregate(m, items);
