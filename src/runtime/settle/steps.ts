@@ -234,6 +234,7 @@ export interface OptionParams {
 
 /** A European cash-settled option at expiry: intrinsic value, automatic exercise against the threshold, payoff per contract. */
 export function settleOption(p: OptionParams): OptionReport | ReportError {
+  if (p.right !== "call" && p.right !== "put") return { kind: "request", message: `option right: ${JSON.stringify(p.right)} is neither call nor put` };
   const strike = requestDecimal("option strike", p.strike);
   if (isError(strike)) return strike;
   const s = Decimal.of(p.underlyingPrice);

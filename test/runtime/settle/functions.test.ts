@@ -96,6 +96,8 @@ describe("steps", () => {
     expect(f.daily({ period: "2026-06", date: "27/03/2026" }).error).toMatchObject({ kind: "request" });
     expect(f.index({ index: "AITOK_OUT", at: "16:00" }).error).toMatchObject({ kind: "request" });
     expect(f.index({ index: "NOPE", at: "2026-03-27" }).error).toMatchObject({ kind: "unknown-index" });
+    const opt = settlementFunctions(load("FOTI_OPT"));
+    expect(opt.final({ period: "2026-03", option: { right: "straddle" as "call", strike: "10" }, ...data }).error).toMatchObject({ kind: "request" });
   });
   it("a spread leg with its own rounding settles with it", () => {
     const env = specEnv(load("FOTI_CAL"));
