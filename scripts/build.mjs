@@ -5,6 +5,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
+// The settlement runtime bundle that `termsheet build` copies next to the generated settlement modules
+// (src/backends/settlement): src/runtime's public settlement API as one readable ES module, its declarations emitted
+// by tsc (AMD outFile: one ambient module per source file, named under `termsheet-runtime/`, and an entry that
+// re-exports the API). The CLI embeds the three texts, so `build` reads no file to copy them. Built in memory
+// before dist/ is emptied, so dist/ is incomplete for as short a time as possible.
+const runtimeFiles = await settlementRuntime();
+
 // Stale chunks from an earlier build must not linger next to the new ones.
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
@@ -20,11 +27,6 @@ const common = {
   // A bundled ESM file still needs require() for chevrotain's CJS dependencies.
   banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
 };
-// The settlement runtime bundle that `termsheet build` copies next to the generated settlement modules
-// (src/backends/settlement): src/runtime's public settlement API as one readable ES module, its declarations emitted
-// by tsc (AMD outFile: one ambient module per source file, named under `termsheet-runtime/`, and an entry that
-// re-exports the API). The CLI embeds the three texts, so `build` reads no file to copy them.
-const runtimeFiles = await settlementRuntime();
 // The CLI is split into chunks so that `check` never loads what only `build` needs (zod, ajv, the model):
 // src/cli/compile.ts imports the compiler lazily, and esbuild puts it in its own chunk under dist/cli-chunks/.
 await build({
@@ -37,11 +39,13 @@ await build({
   // A string, not an object: esbuild would hoist an object into a chunk that `check` loads too.
   define: { ...common.define, __TERMSHEET_SETTLEMENT_RUNTIME__: JSON.stringify(JSON.stringify(runtimeFiles)) },
 });
+mkdirSync(new URL("../dist/settlement", import.meta.url), { recursive: true });
+for (const [name, text] of Object.entries(runtimeFiles)) writeFileSync(new URL(`../dist/settlement/${name}`, import.meta.url), text);
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", minify: false });
 // The prettier plugin (`termsheet/prettier`): prettier itself is the host, so it is not bundled.
 await build({ ...common, entryPoints: { prettier: "src/format/plugin.ts" }, outfile: undefined, outdir: "dist", external: ["prettier", "prettier/*"], minify: false });
 
-/** Builds dist/settlement/termsheet-runtime.{js,d.ts,modules.d.ts} and returns their texts by file name. */
+/** The texts of dist/settlement/termsheet-runtime.{js,d.ts,modules.d.ts}, by file name (nothing is written). */
 async function settlementRuntime() {
   const result = await build({
     entryPoints: ["src/runtime/settlement-runtime.ts"],
@@ -77,7 +81,5 @@ async function settlementRuntime() {
     "termsheet-runtime.d.ts": `// Termsheet ${version} settlement runtime: the declarations of termsheet-runtime.js.\n/// <reference path="./termsheet-runtime.modules.d.ts" />\nexport * from "termsheet-runtime/settlement-runtime";\n`,
     "termsheet-runtime.modules.d.ts": modules.replace(/((?:declare module|from|import\() ?")(?!termsheet-runtime\/)([^".][^"]*")/g, "$1termsheet-runtime/$2"),
   };
-  mkdirSync(new URL("../dist/settlement", import.meta.url), { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(new URL(`../dist/settlement/${name}`, import.meta.url), text);
   return files;
 }

@@ -20,7 +20,7 @@ const compiled = readdirSync(compiledDir)
   .map((f) => ({ path: f.path, text: f.text, spec: JSON.parse(f.text) as GeneratorSpec }));
 
 const folder = new GeneratedFolder();
-// The runtime bundle (rebuilt when stale) and prettier's first load take a few seconds once.
+// The runtime bundle and prettier's first load take a few seconds once.
 beforeAll(async () => {
   runtimeBundle();
   await settlementModules(compiled.slice(0, 1), {});

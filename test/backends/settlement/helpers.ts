@@ -1,21 +1,38 @@
 /**
- * Helpers for the tests of the generated settlement backend: generated modules written beside the real runtime
- * bundle (dist/settlement, built by scripts/build.mjs when stale) in a fresh temporary folder, and imported.
+ * Helpers for the tests of the generated settlement backend: generated modules written beside the runtime bundle
+ * in a fresh temporary folder, and imported.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { buildSync } from "esbuild";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { settlementModules, moduleFileName, type GeneratorSpec, type RuntimeFiles } from "../../../src/backends/settlement/index.js";
 import type { SpecFunctions } from "../../../src/runtime/settle/index.js";
-import { ensureBuilt, repoRoot } from "../../cli/helpers.js";
+import { repoRoot } from "../../cli/helpers.js";
 
-/** The runtime bundle's files as scripts/build.mjs writes them to dist/settlement/. */
+let bundled: RuntimeFiles | undefined;
+
+/**
+ * The runtime bundle, built in memory from src/runtime/settlement-runtime.ts as scripts/build.mjs builds it (the
+ * same esbuild options but the banner), so these tests do not depend on dist/ (cli.test.ts checks the real one).
+ */
 export function runtimeBundle(): RuntimeFiles {
-  ensureBuilt();
-  const files: Record<string, string> = {};
-  for (const name of ["termsheet-runtime.js", "termsheet-runtime.d.ts", "termsheet-runtime.modules.d.ts"]) files[name] = readFileSync(join(repoRoot, "dist", "settlement", name), "utf8");
-  return files;
+  if (bundled === undefined) {
+    const r = buildSync({
+      entryPoints: [join(repoRoot, "src/runtime/settlement-runtime.ts")],
+      bundle: true,
+      platform: "neutral",
+      format: "esm",
+      target: "node20",
+      legalComments: "none",
+      logLevel: "warning",
+      write: false,
+      outfile: "termsheet-runtime.js",
+    });
+    bundled = { "termsheet-runtime.js": r.outputFiles[0]!.text };
+  }
+  return bundled;
 }
 
 /** What a generated module exports. */
