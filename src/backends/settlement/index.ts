@@ -48,7 +48,7 @@ export async function settlementModules(specs: readonly { readonly path: string;
       files.push({ path: `${base}.d.ts`, text: await formatDeclarations(m.dts.toString()) });
       modules++;
     } catch (e) {
-      const why = e instanceof CodegenError ? e.message : `prettier refused the generated code: ${(e as Error)?.message ?? String(e)}`;
+      const why = e instanceof CodegenError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
       return { ok: false, message: `cannot generate the settlement module of ${spec.subject.kind} ${spec.subject.name}: ${why}` };
     }
   }

@@ -124,7 +124,7 @@ function termsFunction(fn: Code, name: string, branches: readonly Branch[]): Cod
     const b = branches[i]!;
     const value = literal((b.terms ?? undefined) as unknown as Literal);
     const quote = termsDoc(name, b, branches[i + 1]);
-    body.push(b.from === null || i === 0 ? js`${quote}return ${value};\n` : js`${quote}if (${condition(b.from)}) return ${value};\n`);
+    body.push(b.from === null || i === 0 ? js`${quote}return ${value};\n` : js`${quote}if (${condition(b.from)}) {\nreturn ${value};\n}\n`);
   }
   return js`${doc([`The terms of ${name} in force on a date (YYYY-MM-DD): each rule's version chosen, as the runtime's contractTerms chooses it.`])}function ${fn}(date) {\n${join(body, js``)}}\n\n`;
 }

@@ -91,6 +91,42 @@ describe("a spec of adversarial text", () => {
   }, 60_000);
 });
 
+describe("a contract whose rules change over time", () => {
+  it("gets one explicit date branch per period of its terms, and settles each period as the loader does", async () => {
+    const spec = JSON.parse(compiled.find((c) => c.path === "contracts/FOTI.json")!.text) as { contracts: { FOTI: Record<string, { effective: unknown; value: unknown }[]> } };
+    const foti = spec.contracts.FOTI;
+    const tick = foti.tick![0]!;
+    const fs = foti.finalSettlement![0]!;
+    foti.tick = [
+      { ...tick, effective: [{ from: null, until: "2026-12-31" }] },
+      { ...tick, effective: [{ from: "2027-01-01", until: null }], value: [{ bound: null, tick: { ...(tick.value as { tick: object }[])[0]!.tick, amount: "0.0005" } }] },
+    ];
+    foti.finalSettlement = [
+      { ...fs, effective: [{ from: null, until: "2027-06-30" }] },
+      { ...fs, effective: [{ from: "2027-07-01", until: null }], value: { ...(fs.value as object), rounding: { kind: "increment", increment: "0.01", mode: "half-up" } } },
+    ];
+    const generator = spec as unknown as GeneratorSpec;
+    const { modules, runtime, files } = await folder.load([{ path: "contracts/FOTI.json", spec: generator }]);
+    const js = files.find((f) => f.path === "settlement/FOTI.js")!.text;
+    expect(js).toMatch(/\n {2}\/\*\*\n {3}\* From 2027-07-01, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-07-01"\) \{\n {4}return \{/);
+    expect(js).toMatch(/\n {3}\* From 2027-01-01, before 2027-07-01, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-01-01"\) \{\n/);
+    expect(js).toContain("   * On dates before 2027-01-01, the terms of FOTI in force:\n");
+    const m = modules.get("contracts/FOTI.json")!;
+    expect(m.TICK).toBeNull(); // it changes over time
+    const contracts = generator.contracts as Record<string, SettleContract>;
+    for (const date of ["2026-12-31", "2027-01-01", "2027-06-30", "2027-07-01"])
+      expect(m.termsOn("FOTI", date)).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), "FOTI", date));
+    const loader = runtime.settlementFunctions(generator);
+    for (const [period, month] of [["2026-12", "12"], ["2027-03", "03"], ["2027-09", "09"]] as const) {
+      const lines = Array.from({ length: 28 }, (_, d) => `${period}-${String(d + 1).padStart(2, "0")}T16:00:00Z,AITOK_OUT,10.12${month}5`);
+      const fixings = runtime.parseFixings(`time,index,value\n${lines.join("\n")}\n`, { file: "f.csv" }).value;
+      const req = { period, fixings };
+      expect(runtime.reportJson(m.final(req as never))).toBe(runtime.reportJson(loader.final(req as never)));
+      expect(m.final(req as never).ok).toBe(true);
+    }
+  }, 60_000);
+});
+
 describe("module file names", () => {
   it("are the name for a plain identifier, else a distinct escaped name that cannot leave the folder", () => {
     expect(moduleFileName("FOTI_OPT")).toBe("FOTI_OPT");
