@@ -1,6 +1,7 @@
 /**
  * Keeps README.md's section on `settle` and `index` true: every example command runs in-process on the real specs/
- * folder and the settlement cases' data files, and prints exactly what the README shows.
+ * folder and the settlement cases' data files, and prints exactly what the README shows. (Its blocks are fenced as
+ * `console`, so the schedule commands' README test, which reads the `text` blocks up to the next `##`, skips them.)
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +15,7 @@ const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
 const start = readme.indexOf("### Settlement from market data");
 const section = readme.slice(start, readme.indexOf("\n## ", start));
 const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
-const examples = [...section.matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+const examples = [...section.matchAll(/^```console\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 
 describe("README: settlement from market data", () => {
   it("has examples of settle and index", () => {
