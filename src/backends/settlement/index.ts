@@ -32,6 +32,18 @@ export function moduleFileName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `_${[...name].map((ch) => (/[A-Za-z0-9_]/.test(ch) ? ch : `-${ch.codePointAt(0)!.toString(16)}`)).join("")}`;
 }
 
+/** Replaces each data placeholder, alone on its top-level line `const NAME = <slot>;`, with its block. */
+function spliceData(text: string, data: ReadonlyMap<string, { toString(): string }>): string {
+  let out = text;
+  for (const [slot, block] of data) {
+    const re = new RegExp(`^(const [A-Z_]+ = )${slot};$`, "gm");
+    const found = [...out.matchAll(re)].length;
+    if (found !== 1) throw new CodegenError(`the formatted module has ${found} places for ${slot}`);
+    out = out.replace(re, (_m, head: string) => `${head}${block.toString()};`);
+  }
+  return out;
+}
+
 /**
  * The settlement modules of the contract specs among `specs` (others are skipped), with the runtime bundle when
  * there is at least one module; sorted by path.
@@ -44,7 +56,7 @@ export async function settlementModules(specs: readonly { readonly path: string;
     try {
       const m = generateModule(path, spec);
       const base = `${SETTLEMENT_FOLDER}/${moduleFileName(spec.subject.name)}`;
-      files.push({ path: `${base}.js`, text: await formatModule(m.js.toString()) });
+      files.push({ path: `${base}.js`, text: spliceData(await formatModule(m.js.toString()), m.data) });
       files.push({ path: `${base}.d.ts`, text: await formatDeclarations(m.dts.toString()) });
       modules++;
     } catch (e) {

@@ -16,7 +16,7 @@
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
 import { contractTerms, type ContractTerms, type SettleContract } from "../../runtime/settle/index.js";
-import { Code, CodegenError, Scope, doc, js, join, literal, literalBlock, str, type Literal } from "./code.js";
+import { Code, CodegenError, Scope, doc, ident, js, join, literal, literalBlock, str, type Literal } from "./code.js";
 
 /** What the generator reads of a compiled spec (the JSON as `loadSpec` returns it). */
 export interface GeneratorSpec {
@@ -33,8 +33,11 @@ export const SETTLED_KINDS: ReadonlySet<string> = new Set(["future", "option", "
 
 /** The module's JavaScript and declarations, unformatted. */
 export interface GeneratedModule {
+  /** The module, whose large data constants are placeholders (`const CALENDARS = __termsheet_data_0__;`). */
   readonly js: Code;
   readonly dts: Code;
+  /** The data constants by placeholder: JSON-like blocks laid out by the builder, spliced in after formatting. */
+  readonly data: ReadonlyMap<string, Code>;
 }
 
 /** Names the module binds at top level, which generated names must not take. */
@@ -196,6 +199,13 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
     scheduleContracts[n] = picked;
   }
   const cases = fns.map((f) => js`case ${f.name}:\nreturn ${f.fn}(date);\n`);
+  // Prettier would only parse these blocks to keep them as written (prettier-ignore): they are spliced in afterwards.
+  const data = new Map<string, Code>();
+  const dataSlot = (value: Literal): Code => {
+    const slot = `__termsheet_data_${data.size}__`;
+    data.set(slot, literalBlock(value));
+    return ident(slot);
+  };
 
   // Dispatch resolved at generation: a contract's final and daily call the runtime's finalOf and dailyOf for it
   // directly; an index's are the runtime's "not a contract" reports.
@@ -239,15 +249,15 @@ ${join(
   js``,
 )}/** The calendars of the spec, by name. */
 // prettier-ignore
-const CALENDARS = ${literalBlock((spec.calendars ?? {}) as Literal)};
+const CALENDARS = ${dataSlot((spec.calendars ?? {}) as Literal)};
 
 /** The index methodologies of the spec, by name. */
 // prettier-ignore
-const INDICES = ${literalBlock((spec.indices ?? {}) as Literal)};
+const INDICES = ${dataSlot((spec.indices ?? {}) as Literal)};
 
 /** What the schedule reads of each contract: listing, last trading day, termination, final settlement, legs. */
 // prettier-ignore
-const SCHEDULE_CONTRACTS = ${literalBlock(scheduleContracts)};
+const SCHEDULE_CONTRACTS = ${dataSlot(scheduleContracts)};
 
 let env;
 /** The settlement environment of these constants (schedule, calendar engines, methodologies, terms), made on first use. */
@@ -290,5 +300,5 @@ ${docs.final}export declare function final(req: FinalReq): SettlementReport;
 ${docs.daily}export declare function daily(req: DailyReq): SettlementReport;
 ${docs.index}export declare function index(req: IndexReq): IndexReport;
 `;
-  return { js: jsText, dts: dtsText };
+  return { js: jsText, dts: dtsText, data };
 }

@@ -20,5 +20,6 @@ export const ADVERSARIAL: readonly string[] = [
   "\u0000\u001f\u007f",
   "\ud800 lone surrogate",
   "😀 emoji",
+  "\nconst INDICES = __termsheet_data_1__;\n",
   "",
 ];
