@@ -1,15 +1,21 @@
-// Benchmark: index computation on 1,000,000 observations (a BTC_REF-style methodology: a one-hour window, five
-// sources, per-source volume-weighted medians for the 10% deviation exclusion, twelve 5-minute partitions with the
-// volume-weighted median of each, the mean of the partitions, rounded to 0.01 half-up), exact (src/runtime/settlement,
-// bundled from src/ with esbuild) against a straightforward float64 implementation of the same methodology in the
-// same run. Also the parse of the same observations as CSV text. Target: exact within 2x of float64. Peak memory is
-// the process's maximum resident set size after the runs.
+// Benchmark: index computation and final settlement on 1,000,000 and 10,000,000 observations (a BTC_REF-style
+// methodology: a one-hour window, five sources, per-source volume-weighted medians for the 10% deviation exclusion,
+// twelve 5-minute partitions with the volume-weighted median of each, the mean of the partitions, rounded to 0.01
+// half-up), exact (src/runtime/settlement and src/runtime/settle, bundled from src/ with esbuild) against a
+// straightforward float64 implementation of the same methodology in the same run. The final settlement is the BTC
+// contract's (test/cases/compiled/contracts/BTC.json, whose BTC_REF is this methodology) through
+// `settlementFunctions`, certificate included. Also the parse of the 1M observations as CSV text, and two runs of
+// the built CLI as child processes on CSV files generated into bench/out: `termsheet settle` end to end on 1M rows
+// (against `node -e 0` and `wc -l` of the same file), and on 10M rows streamed from disk, whose peak resident
+// memory is read from `/usr/bin/time -v`. Targets: exact within 2x of float64; the 10M settlement under 1 GB.
 import { join } from "node:path";
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
-import { outDir, root, summary, timeCall } from "./lib.mjs";
+import { median, outDir, root, summary, timeCall, timeSpawn } from "./lib.mjs";
 
 const N = 1_000_000;
+const N_BIG = 10_000_000;
 const SOURCES = ["BITSTAMP", "COINBASE", "GEMINI", "ITBIT", "KRAKEN"];
 const clause = (value) => [{ effective: [{ from: null, until: null }], descriptions: [], clauses: [], value }];
 const method = (name, o = {}) => ({ name, exactHalf: null, trim: null, capPercent: null, weightedBy: null, ...o });
@@ -92,6 +98,41 @@ function floatIndex(obs) {
   return Math.round(mean * 100) / 100;
 }
 
+function csvRow(obs, i) {
+  const ms = Math.floor(obs.time[i] / 1000);
+  const us = obs.time[i] - ms * 1000;
+  const iso = new Date(ms).toISOString().replace("Z", "") + String(us).padStart(3, "0") + "Z";
+  const pr = String(obs.price[i]);
+  const vo = String(obs.volume[i]).padStart(9, "0");
+  return `${iso},${SOURCES[obs.source[i]]},${pr.slice(0, -2)}.${pr.slice(-2)},${vo.slice(0, -8)}.${vo.slice(-8)}`;
+}
+
+/** Writes the observations as a CSV file in batches (10M rows are more text than one string can hold); kept for reuse. */
+function writeCsvFile(obs, path) {
+  if (existsSync(path)) return path;
+  const temp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temp, "w");
+  writeSync(fd, "time,source,price,volume\n");
+  for (let start = 0; start < obs.length; start += 100_000) {
+    const lines = [];
+    for (let i = start; i < Math.min(obs.length, start + 100_000); i++) lines.push(csvRow(obs, i));
+    writeSync(fd, lines.join("\n") + "\n");
+  }
+  closeSync(fd);
+  renameSync(temp, path);
+  return path;
+}
+
+/** Peak resident memory (MB) and wall time of a command, from GNU time's verbose report; null without /usr/bin/time. */
+function timeVerbose(command, args) {
+  if (!existsSync("/usr/bin/time")) return null;
+  const t = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-v", command, ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
+  return kb ? { ms, rssMb: Math.round(Number(kb[1]) / 1024), status: r.status, stdout: r.stdout } : null;
+}
+
 function toCsv(obs, n) {
   const out = ["time,source,price,volume"];
   for (let i = 0; i < n; i++) {
@@ -111,7 +152,8 @@ async function loadRuntime() {
   const outfile = join(outDir, "settlement-runtime.js");
   await build({
     stdin: {
-      contents: 'export * from "./src/runtime/settlement/index.ts"; export * from "./src/runtime/market-data/index.ts";',
+      contents:
+        'export * from "./src/runtime/settlement/index.ts"; export * from "./src/runtime/market-data/index.ts"; export { settlementFunctions, reportJson } from "./src/runtime/settle/index.ts";',
       resolveDir: root,
       loader: "ts",
     },
@@ -125,40 +167,91 @@ async function loadRuntime() {
   return import(pathToFileURL(outfile).href);
 }
 
+/** The float64 final settlement: the same index, rounded to the settlement's 0.01 (half-up, as Math.round on cents). */
+function floatFinal(obs) {
+  return floatIndex(obs);
+}
+
 export default {
   name: "settlement",
-  title: "index computation on 1,000,000 observations, exact vs float64",
+  title: "index computation and final settlement on 1M and 10M observations, exact vs float64; termsheet settle on 1M and 10M CSV rows",
   async run({ runs = 7, warmup = 2 } = {}) {
     const rt = await loadRuntime();
-    const obs = generate(N);
-    const request = { date: "2026-03-27" };
-    const exact = () => rt.computeIndex(INDEX, obs, request);
-    const first = exact();
-    if (!first.ok) throw new Error(`exact index failed: ${first.failure.message}`);
-    const fl = floatIndex(obs);
-    const csv = toCsv(obs, N);
-    const parse = () => rt.parseObservations(csv, { file: "bench.csv", sources: SOURCES });
-    const tasks = [
-      { label: "float64 (baseline)", fn: () => floatIndex(obs) },
-      { label: "exact (scaled integers + rationals)", fn: exact },
-      { label: `parse ${(csv.length / 1e6).toFixed(0)} MB CSV`, fn: parse },
-    ];
-    for (let i = 0; i < warmup; i++) for (const t of tasks) t.fn();
-    const samples = tasks.map(() => []);
-    for (let i = 0; i < runs; i++) tasks.forEach((t, j) => samples[j].push(timeCall(t.fn).ms));
-    const rows = tasks.map((t, j) => summary(t.label, samples[j]));
-    const ratio = Math.round((rows[1].median_ms / rows[0].median_ms) * 100) / 100;
-    const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    return {
-      rows,
-      targets: [
-        { what: "exact / float64 (median)", value: ratio, unit: "x", max: 2 },
-        { what: "peak resident memory of the process", value: rssMb, unit: " MB", max: 1024 },
-      ],
-      notes: [
-        `exact value ${first.value.toString()} (unrounded ${first.certificate.unrounded}); float64 value ${fl}`,
-        `excluded: ${first.certificate.exclusions.map((e) => `${e.source} (${e.reason})`).join(", ") || "none"}`,
-      ],
-    };
+    const btc = JSON.parse(readFileSync(join(root, "test/cases/compiled/contracts/BTC.json"), "utf8"));
+    const fns = rt.settlementFunctions(btc);
+    const rows = [];
+    const targets = [];
+    const notes = [];
+    const bigRuns = Math.min(runs, 3);
+    for (const n of [N, N_BIG]) {
+      const obs = generate(n);
+      const request = { date: "2026-03-27" };
+      const exact = () => rt.computeIndex(INDEX, obs, request);
+      const final = () => fns.final({ period: "2026-03", observations: obs });
+      const first = exact();
+      if (!first.ok) throw new Error(`exact index failed: ${first.failure.message}`);
+      const settled = final();
+      if (!settled.ok) throw new Error(`final settlement failed: ${settled.error.message}`);
+      const fl = floatIndex(obs);
+      const label = n === N ? "1M" : "10M";
+      const tasks = [
+        { label: `${label}: float64 index (baseline)`, fn: () => floatIndex(obs) },
+        { label: `${label}: exact index (scaled integers + rationals)`, fn: exact },
+        { label: `${label}: float64 final settlement (baseline)`, fn: () => floatFinal(obs) },
+        { label: `${label}: exact final settlement with certificate`, fn: final },
+      ];
+      if (n === N) {
+        const csv = toCsv(obs, N);
+        tasks.push({ label: `${label}: parse ${(csv.length / 1e6).toFixed(0)} MB CSV`, fn: () => rt.parseObservations(csv, { file: "bench.csv", sources: SOURCES }) });
+      }
+      const r = n === N ? runs : bigRuns;
+      for (let i = 0; i < (n === N ? warmup : 0); i++) for (const t of tasks) t.fn();
+      const samples = tasks.map(() => []);
+      for (let i = 0; i < r; i++) tasks.forEach((t, j) => samples[j].push(timeCall(t.fn).ms));
+      const measured = tasks.map((t, j) => summary(t.label, samples[j]));
+      rows.push(...measured);
+      targets.push({ what: `${label} index: exact / float64 (median)`, value: Math.round((measured[1].median_ms / measured[0].median_ms) * 100) / 100, unit: "x", max: 2 });
+      targets.push({ what: `${label} final settlement: exact / float64 (median)`, value: Math.round((measured[3].median_ms / measured[2].median_ms) * 100) / 100, unit: "x", max: 2 });
+      notes.push(`${label}: exact index ${first.value.toString()} (unrounded ${first.certificate.unrounded}); final settlement ${settled.price}; float64 ${fl}`);
+      if (n === N) notes.push(`excluded: ${first.certificate.exclusions.map((e) => `${e.source} (${e.reason})`).join(", ") || "none"}`);
+
+      // The CLI end to end on the same observations written as a CSV file.
+      mkdirSync(outDir, { recursive: true });
+      const file = writeCsvFile(obs, join(outDir, `observations-${n}.csv`));
+      const bin = join(root, "bin", "termsheet.js");
+      const args = [bin, "settle", "test/cases/compiled/contracts/BTC.json", "--contract", "BTC-H26", "--observations", file, "--format", "json"];
+      if (n === N) {
+        const cli = [], node = [], wc = [];
+        let out;
+        for (let i = 0; i < Math.min(runs, 5); i++) {
+          node.push(timeSpawn(process.execPath, ["-e", "0"]).ms);
+          wc.push(timeSpawn("wc", ["-l", file]).ms);
+          const t = timeSpawn(process.execPath, args);
+          cli.push(t.ms);
+          out = t;
+        }
+        if (out.status !== 0) throw new Error(`termsheet settle failed: ${out.stderr}`);
+        rows.push(summary("1M CSV: termsheet settle end to end", cli), summary("1M CSV: node -e 0 (baseline)", node), summary("1M CSV: wc -l (baseline)", wc));
+        targets.push({ what: "termsheet settle on 1M CSV rows / wc -l (medians)", value: Math.round((median(cli) / median(wc)) * 10) / 10, unit: "x" });
+        notes.push(`1M CSV: termsheet settle price ${JSON.parse(out.stdout).price}, the same as in-process: ${JSON.parse(out.stdout).price === settled.price}`);
+      } else {
+        const measuredRuns = [];
+        for (let i = 0; i < bigRuns; i++) {
+          const m = timeVerbose(process.execPath, args);
+          if (m === null) break;
+          if (m.status !== 0) throw new Error("termsheet settle on 10M rows failed");
+          measuredRuns.push(m);
+        }
+        if (measuredRuns.length === 0) {
+          notes.push("10M CSV: /usr/bin/time not available; peak memory not measured");
+        } else {
+          rows.push(summary("10M CSV: termsheet settle end to end (streamed)", measuredRuns.map((m) => m.ms)));
+          targets.push({ what: "10M CSV: peak resident memory of termsheet settle (median)", value: median(measuredRuns.map((m) => m.rssMb)), unit: " MB", max: 1024 });
+          notes.push(`10M CSV: peak RSS per run ${measuredRuns.map((m) => m.rssMb).join(", ")} MB; price ${JSON.parse(measuredRuns[0].stdout).price}, the same as in-process: ${JSON.parse(measuredRuns[0].stdout).price === settled.price}`);
+        }
+      }
+    }
+    notes.push(`peak resident memory of this process (all of the above in memory at once): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    return { rows, targets, notes };
   },
 };
