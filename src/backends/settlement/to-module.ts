@@ -16,7 +16,7 @@
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
 import { contractTerms, type ContractTerms, type SettleContract } from "../../runtime/settle/index.js";
-import { Code, CodegenError, Scope, doc, ident, js, join, literal, literalBlock, str, type Literal } from "./code.js";
+import { Code, CodegenError, Scope, dec, doc, ident, js, join, literal, literalBlock, str, type Literal } from "./code.js";
 
 /** What the generator reads of a compiled spec (the JSON as `loadSpec` returns it). */
 export interface GeneratorSpec {
@@ -141,6 +141,9 @@ function constant<T>(branches: readonly Branch[], pick: (t: ContractTerms) => T)
   return values.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? { value: first, varies: false } : { value: null, varies: true };
 }
 
+/** A decimal string literal (validated), or null. */
+const decimalOrNull = (v: string | null): Code => (v === null ? js`null` : dec(v));
+
 /** The generated module of a compiled contract spec; throws CodegenError only on a generator bug or a non-JSON spec. */
 export function generateModule(specPath: string, spec: GeneratorSpec): GeneratedModule {
   const name = spec.subject.name;
@@ -233,8 +236,8 @@ ${docs.hash}export const SPEC_HASH = ${spec.contentHash};
 ${docs.contract}export const CONTRACT = ${name};
 ${docs.kind}export const KIND = ${kind};
 ${docs.title}export const TITLE = ${title};
-${docs.tick}export const TICK = ${literal(tick.value)};
-${docs.multiplier}export const MULTIPLIER = ${literal(multiplier.value)};
+${docs.tick}export const TICK = ${decimalOrNull(tick.value)};
+${docs.multiplier}export const MULTIPLIER = ${decimalOrNull(multiplier.value)};
 ${docs.currency}export const CURRENCY = ${literal(currency.value)};
 
 ${docs.termsOn}export function termsOn(contract, date) {
