@@ -5,7 +5,7 @@
  * (tests, tsx), they are read from dist/settlement/ as built by `npm run build`.
  */
 import { readFileSync } from "node:fs";
-import { settlementModules, type GeneratedFile, type GeneratorSpec, type RuntimeFiles } from "../backends/settlement/index.js";
+import { SETTLED_KINDS, settlementModules, type GeneratedFile, type GeneratorSpec, type RuntimeFiles } from "../backends/settlement/index.js";
 import type { SpecFile } from "../backends/json/to-json.js";
 
 // Replaced by the runtime bundle's files as JSON text at bundle time (scripts/build.mjs); undefined when run from source.
@@ -27,6 +27,8 @@ function runtimeFiles(): { ok: true; files: RuntimeFiles } | { ok: false; messag
 
 /** The generated settlement files for compiled spec files, or an internal error's message. */
 export async function settlementOutput(specs: readonly SpecFile[]): Promise<{ ok: true; files: readonly GeneratedFile[]; modules: number } | { ok: false; message: string }> {
+  // A build of calendars alone writes no module and needs no runtime.
+  if (!specs.some((f) => SETTLED_KINDS.has(f.spec.subject.kind))) return { ok: true, files: [], modules: 0 };
   const runtime = runtimeFiles();
   if (!runtime.ok) return runtime;
   // From the canonical text (sorted keys), not the in-memory model: the module reads as the spec file does.

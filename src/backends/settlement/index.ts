@@ -10,7 +10,7 @@ import { formatDeclarations, formatModule } from "./format.js";
 import { SETTLED_KINDS, generateModule, type GeneratorSpec } from "./to-module.js";
 
 export { CodegenError } from "./code.js";
-export { generateModule, type GeneratorSpec } from "./to-module.js";
+export { SETTLED_KINDS, generateModule, type GeneratorSpec } from "./to-module.js";
 
 /** The folder of the generated modules inside the output folder. */
 export const SETTLEMENT_FOLDER = "settlement";
