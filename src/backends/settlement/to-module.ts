@@ -74,7 +74,8 @@ function cutsOf(contracts: unknown): Cut[] {
     if (typeof o.from === "string" && Object.hasOwn(o, "until")) add({ value: o.from, after: false });
     if (typeof o.until === "string" && Object.hasOwn(o, "from")) {
       // For an ISO date, "after the end" is "from the next day": the same on every date a settlement asks about.
-      add(ISO_DATE.test(o.until) && !Number.isNaN(Date.parse(`${o.until}T00:00:00Z`)) ? { value: nextDay(o.until), after: false } : { value: o.until, after: true });
+      const next = ISO_DATE.test(o.until) && !Number.isNaN(Date.parse(`${o.until}T00:00:00Z`)) ? nextDay(o.until) : "";
+      add(ISO_DATE.test(next) ? { value: next, after: false } : { value: o.until, after: true });
     }
     for (const k of Object.keys(o)) walk(o[k]);
   };

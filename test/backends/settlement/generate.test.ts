@@ -103,18 +103,20 @@ describe("a contract whose rules change over time", () => {
     ];
     foti.finalSettlement = [
       { ...fs, effective: [{ from: null, until: "2027-06-30" }] },
-      { ...fs, effective: [{ from: "2027-07-01", until: null }], value: { ...(fs.value as object), rounding: { kind: "increment", increment: "0.01", mode: "half-up" } } },
+      // until the last day of year 9999: "after" it is no ISO date of four-digit year, so the branch says date > it
+      { ...fs, effective: [{ from: "2027-07-01", until: "9999-12-31" }], value: { ...(fs.value as object), rounding: { kind: "increment", increment: "0.01", mode: "half-up" } } },
     ];
     const generator = spec as unknown as GeneratorSpec;
     const { modules, runtime, files } = await folder.load([{ path: "contracts/FOTI.json", spec: generator }]);
     const js = files.find((f) => f.path === "settlement/FOTI.js")!.text;
-    expect(js).toMatch(/\n {2}\/\*\*\n {3}\* From 2027-07-01, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-07-01"\) \{\n {4}return \{/);
+    expect(js).toMatch(/\n {2}\/\*\*\n {3}\* From 2027-07-01, up to and including 9999-12-31, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-07-01"\) \{\n {4}return \{/);
     expect(js).toMatch(/\n {3}\* From 2027-01-01, before 2027-07-01, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-01-01"\) \{\n/);
     expect(js).toContain("   * On dates before 2027-01-01, the terms of FOTI in force:\n");
     const m = modules.get("contracts/FOTI.json")!;
     expect(m.TICK).toBeNull(); // it changes over time
     const contracts = generator.contracts as Record<string, SettleContract>;
-    for (const date of ["2026-12-31", "2027-01-01", "2027-06-30", "2027-07-01"])
+    expect(js).toContain('if (date > "9999-12-31") {');
+    for (const date of ["2026-12-31", "2027-01-01", "2027-06-30", "2027-07-01", "2099-01-01", "9999-12-31", "9999-12-31T"])
       expect(m.termsOn("FOTI", date)).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), "FOTI", date));
     const loader = runtime.settlementFunctions(generator);
     for (const [period, month] of [["2026-12", "12"], ["2027-03", "03"], ["2027-09", "09"]] as const) {
