@@ -209,7 +209,8 @@ function scanArgs(
     let value = inline;
     if (value === undefined) {
       const next = rest[i + 1];
-      if (next === undefined || (next.startsWith("-") && next !== "-")) return usageError(`\`${name}\` needs a value`, command, spec.hints?.[name]);
+      // A negative number (`--position -5@12.3`, `--prior -0.25`) is a value, not an option.
+      if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-[0-9.]/.test(next))) return usageError(`\`${name}\` needs a value`, command, spec.hints?.[name]);
       value = next;
       i++;
     }
@@ -325,7 +326,7 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
     valued: command === "settle" ? SETTLE_VALUED : INDEX_VALUED,
     hints: {
       "--format": "use `--format text` or `--format json`",
-      "--position": "write the quantity and the traded price as QTY@PRICE, e.g. `--position 10@12.345`; a short position in the = form, `--position=-5@12.345`",
+      "--position": "write the quantity and the traded price as QTY@PRICE, e.g. `--position 10@12.345`, or `--position -5@12.345` for a short position",
       "--right": "use `--right call` or `--right put`",
     },
   });
@@ -368,7 +369,7 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
         const at = value.indexOf("@");
         const quantity = value.slice(0, at), price = value.slice(at + 1);
         if (at < 0 || !validDecimal(quantity, true) || !validDecimal(price, true)) {
-          return bad(`\`--position\` needs QTY@PRICE, not \`${value}\``, "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position=-5@12.3` for 5 sold (a negative value needs the `=` form)");
+          return bad(`\`--position\` needs QTY@PRICE, not \`${value}\``, "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position -5@12.3` for 5 sold");
         }
         options.position = { quantity, price };
         break;

@@ -156,7 +156,7 @@ Options:
   --prior PRICE          the previous daily settlement (price limits, carry-forward)
   --bid PRICE --ask PRICE  the closing quotes, for a midpoint step of the daily procedure
   --position QTY@PRICE   also compute the variation margin of a position; a short position
-                         has a negative QTY, written with =, e.g. --position=-5@12.345
+                         has a negative QTY, e.g. --position -5@12.345
   --right call|put --strike K  the option to settle (option contracts)
   --determined VALUE     a value determined by the exchange, for the last fallback level
   --format text|json     the short readable certificate (default) or the full JSON report

@@ -26,6 +26,13 @@ describe("parseArgs: settle and index", () => {
     expect(parseArgs(["settle", "s.json", "--contract", "FOTI", "--expiry", "2026-03-26", "--determined=-0.5"])).toMatchObject({ options: { expiry: "2026-03-26", determined: "-0.5" } });
   });
 
+  it("takes a negative number after an option as its value, and still refuses an option there", () => {
+    expect(parseArgs(["settle", "s.json", "--contract", "FOTI-Z26", "--position", "-5@12.3", "--determined", "-0.5"])).toMatchObject({
+      options: { position: { quantity: "-5", price: "12.3" }, determined: "-0.5" },
+    });
+    expect(parseArgs(["settle", "s.json", "--contract", "FOTI-Z26", "--position", "--format", "json"])).toMatchObject({ kind: "usage-error", message: "`--position` needs a value" });
+  });
+
   it("parses index with an instant or a date", () => {
     expect(parseArgs(["index", "BTC.json", "--index", "BTC_REF", "--at", "2026-03-27T16:00:00+01:00", "--observations", "o.csv"])).toEqual({
       kind: "settle",
@@ -43,7 +50,6 @@ describe("parseArgs: settle and index", () => {
     [["settle", "s.json", "--contract", "BTC", "--expiry", "2026-02-30", "--observations", "o.csv"], "`--expiry` needs a date YYYY-MM-DD, not `2026-02-30`"],
     [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--expiry", "2026-03-27", "--observations", "o.csv"], "give `--month` or `--expiry`, not both"],
     [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--position", "10"], "`--position` needs QTY@PRICE, not `10`"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--position", "-5@1"], "`--position` needs a value"],
     [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--right", "cal"], "`--right` is `call` or `put`, not `cal`", "did you mean `call`?"],
     [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--right", "call"], "an option needs both `--right call|put` and `--strike K`"],
     [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--strike", "1e3"], "`--strike` needs a price such as 12.345, not `1e3`"],
