@@ -4,6 +4,7 @@
  * Also the shared spec loading of `termsheet diff` (`loadSpecInput`). The contract-month table starts at
  * `--as-of DATE`, by default today's date (the CLI is the only place that reads the clock). Loaded lazily by run.ts.
  */
+import { suggest } from "../diagnostics/did-you-mean.js";
 import { renderDiagnostics, renderSummary, sourceLookup } from "../diagnostics/index.js";
 import type { Spec } from "../model/types.js";
 import type { Invocation } from "./args.js";
@@ -63,9 +64,10 @@ export async function loadSpecInput(inputs: readonly string[], contract: string 
           : undefined;
   if (chosen === undefined) {
     const names = result.files.map((f) => f.spec.subject.name).sort();
+    const best = contract === undefined ? undefined : suggest(contract, names);
     sys.write(
       "stderr",
-      `termsheet: ${contract === undefined ? "several declarations in the given files; choose one with `--contract NAME`" : `no declaration \`${contract}\` in the given files`}\ndeclarations: ${names.join(", ") || "(none)"}\nRun \`termsheet help ${command}\` for more.\n`,
+      `termsheet: ${contract === undefined ? "several declarations in the given files; choose one with `--contract NAME`" : `no declaration \`${contract}\` in the given files`}\n${best === undefined ? "" : `hint: did you mean \`${best}\`?\n`}declarations: ${names.join(", ") || "(none)"}\nRun \`termsheet help ${command}\` for more.\n`,
     );
     return { ok: false, exit: ExitCode.Usage };
   }

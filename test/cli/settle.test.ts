@@ -90,9 +90,17 @@ describe("termsheet settle", () => {
     const r = termsheet(["settle", spec, "--contract", "BTX", "--month", "2026-03", "--observations", "btc.csv"], cwd);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("no contract `BTX` in the spec\nhint: did you mean `BTC`?");
-    const s = termsheet(["settle", "specs", "--contract", "FOTO-Z26", "--observations", join(cwd, "btc.csv")], repoRoot);
+    const s = termsheet(["settle", "specs", "--contract", "FOTII-Z26", "--observations", join(cwd, "btc.csv")], repoRoot);
     expect(s.code).toBe(2);
-    expect(s.stderr).toContain("no declaration `FOTO`");
+    expect(s.stderr).toContain("no declaration `FOTII` in the given files\nhint: did you mean `FOTI`?\n");
+  });
+
+  it("says that no market data was given when a settlement without any fails", () => {
+    const r = termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03"], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("BTC-H26 final settlement: no price");
+    expect(r.stderr).toBe("hint: no market data was given: name the observations with `--observations FILE` and/or the published fixings with `--fixings FILE`\n");
+    expect(termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-04", "--observations", "btc.csv"], cwd).stderr).toBe("");
   });
 
   it("refuses a mistyped option with a did-you-mean, exit 2", () => {
