@@ -71,7 +71,8 @@ function readMarketData(
 function print(report: SettlementReport | IndexReport, inv: SettleInvocation, sys: System): number {
   sys.write("stdout", inv.format === "json" ? reportJson(report) : reportText(report));
   // Settling without any market data is a common first try: say what is missing rather than only why it failed.
-  if (!report.ok && inv.options.observations === undefined && inv.options.fixings === undefined && inv.options.determined === undefined) {
+  const wantedData = report.error !== null && ["determination-required", "unresolved", "no-market-data", "no-data"].includes(report.error.kind);
+  if (wantedData && inv.options.observations === undefined && inv.options.fixings === undefined && inv.options.determined === undefined) {
     sys.write("stderr", "hint: no market data was given: name the observations with `--observations FILE` and/or the published fixings with `--fixings FILE`\n");
   }
   return report.ok ? ExitCode.Ok : ExitCode.UserError;
