@@ -45,6 +45,10 @@ export function parseFixings(text: string, options: FixingOptions): MarketDataRe
     let f: Record<string, unknown>;
     if (format === "csv") {
       if (out.length === 0 && errors.length === 0 && HEADER.test(raw)) continue;
+      if (out.length === 0 && errors.length === 0 && /^\s*time\s*,/i.test(raw)) {
+        err("malformed-row", lineNo, null, `the header must be \`time,index,value\` or \`time,index,value,status\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``);
+        continue;
+      }
       const parts = raw.split(",");
       if (parts.length < 3 || parts.length > 4) {
         err("malformed-row", lineNo, null, `expected 3 or 4 comma-separated fields (time,index,value[,status]), got ${parts.length}`);

@@ -160,6 +160,10 @@ export function createObservationParser(options: ObservationOptions): Observatio
     let time: unknown, source: unknown, price: unknown, volume: unknown, instrument: unknown;
     if (format === "csv") {
       if (n === 0 && errors.length === 0 && HEADER.test(raw)) return;
+      if (n === 0 && errors.length === 0 && /^\s*time\s*,/i.test(raw)) {
+        err("malformed-row", lineNo, null, `the header must be \`time,source,price,volume\` or \`time,source,price,volume,instrument\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``);
+        return;
+      }
       // The commas by indexOf: no array per row (ten million rows are ten million arrays otherwise).
       const c1 = raw.indexOf(",");
       const c2 = c1 < 0 ? -1 : raw.indexOf(",", c1 + 1);

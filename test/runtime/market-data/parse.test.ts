@@ -49,12 +49,20 @@ describe("parseObservations", () => {
     ["unsorted", "2026-03-27T15:00:01Z,BITSTAMP,1,1\n2026-03-27T15:00:00Z,BITSTAMP,1,1", "unsorted", 2, "time"],
     ["duplicate", "2026-03-27T15:00:00Z,BITSTAMP,1,1\n2026-03-27T15:00:00Z,COINBASE,1,1\n2026-03-27T15:00:00Z,BITSTAMP,1.0,1", "duplicate", 3, null],
     ["empty", "\n", "empty-input", 1, null],
+    ["header without volume", "time,source,price\n2026-03-27T15:00:00Z,BITSTAMP,1,1", "malformed-row", 1, null],
   ];
   it.each(cases)("%s", (_name, text, kind, line, field) => {
     const r = parseObservations(text, { file: "obs.csv", sources: SOURCES });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors[0]).toMatchObject({ kind, line, field, file: "obs.csv" });
+  });
+
+  it("names the expected header when the first line is a header of other columns, once", () => {
+    const r = parseObservations("time,source,price\n2026-03-27T15:00:00Z,BITSTAMP,1,1\n", { file: "obs.csv", sources: SOURCES });
+    expect(!r.ok && r.errors.map((e) => e.message)).toEqual(["the header must be `time,source,price,volume` or `time,source,price,volume,instrument`, not `time,source,price`"]);
+    const f = parseFixings("Time,Index,Value\n2026-03-27T16:00:00Z,A,1\n", { file: "f.csv" });
+    expect(!f.ok && f.errors.map((e) => [e.line, e.message])).toEqual([[1, "the header must be `time,index,value` or `time,index,value,status`, not `Time,Index,Value`"]]);
   });
 
   it("NDJSON numbers for prices are refused (decimal strings only)", () => {
