@@ -2,7 +2,9 @@
 // methodology: a one-hour window, five sources, per-source volume-weighted medians for the 10% deviation exclusion,
 // twelve 5-minute partitions with the volume-weighted median of each, the mean of the partitions, rounded to 0.01
 // half-up), exact (src/runtime/settlement and src/runtime/settle, bundled from src/ with esbuild) against a
-// straightforward float64 implementation of the same methodology in the same run. The final settlement is the BTC
+// straightforward float64 implementation of the same methodology in the same run, and against a second float64
+// implementation that uses the exact path's algorithmic tricks (native typed-array sorts of packed keys), so that the
+// ratio against it shows the cost of exactness alone. The final settlement is the BTC
 // contract's (test/cases/compiled/contracts/BTC.json, whose BTC_REF is this methodology) through
 // `settlementFunctions`, certificate included. Also the parse of the 1M observations as CSV text, and two runs of
 // the built CLI as child processes on CSV files generated into bench/out: `termsheet settle` end to end on 1M rows
@@ -94,6 +96,119 @@ function floatIndex(obs) {
   for (let i = 0; i < 12; i++) parts.push([]);
   for (const r of inWindow) if (keep[obs.source[r]]) parts[Math.min(11, Math.floor((obs.time[r] - start) / len))].push(r);
   const pv = parts.filter((x) => x.length > 0).map(vwm);
+  const mean = pv.reduce((a, b) => a + b, 0) / pv.length;
+  return Math.round(mean * 100) / 100;
+}
+
+/** The first row of a sorted time column with time >= t (the binary search the exact path selects its window with). */
+function firstAtOrAfter(time, t) {
+  let lo = 0, hi = time.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (time[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Sorts rows by float64 price with one native Float64Array sort, mirroring the exact path's `sortRowsByPrice`
+ * (src/runtime/settlement/aggregation.ts), whose key is price·2^k + position on integer coefficients. A float
+ * price has no free low bits, so here the key is the price's own float64 with its lowest k bits replaced by the
+ * position (a positive double orders like its bit pattern), and the replaced bits are kept next to the row. Keys
+ * then order by price except between distinct prices equal in all but those k bits; reading the permutation back
+ * restores each price's bits and checks the order, falling back to a comparator sort in that case (as the exact
+ * path does when its key would pass 2^53).
+ */
+function sortRowsByFloatPrice(price, rows) {
+  const n = rows.length;
+  let shift = 1;
+  while (shift <= n) shift *= 2;
+  if (!LITTLE_ENDIAN || shift > 2 ** 31) {
+    rows.sort((a, b) => price[a] / 100 - price[b] / 100);
+    return;
+  }
+  const mask = shift - 1;
+  const keys = new Float64Array(n);
+  const words = new Uint32Array(keys.buffer); // words[2k] and words[2k + 1]: the low and high 32 bits of keys[k]
+  const saved = new Uint32Array(2 * n); // per position: the row, and the key bits the position replaced
+  for (let k = 0; k < n; k++) {
+    const r = rows[k];
+    keys[k] = price[r] / 100;
+    const low = words[2 * k];
+    saved[2 * k] = r;
+    saved[2 * k + 1] = low & mask;
+    words[2 * k] = (low & ~mask) | k;
+  }
+  keys.sort();
+  let prevHigh = 0, prevLow = 0;
+  for (let k = 0; k < n; k++) {
+    const low = words[2 * k], high = words[2 * k + 1];
+    const at = low & mask;
+    const priceLow = ((low & ~mask) | saved[2 * at + 1]) >>> 0;
+    if (high < prevHigh || (high === prevHigh && priceLow < prevLow)) {
+      for (let j = 0; j < n; j++) rows[j] = saved[2 * j];
+      rows.sort((a, b) => price[a] / 100 - price[b] / 100);
+      return;
+    }
+    prevHigh = high;
+    prevLow = priceLow;
+    rows[k] = saved[2 * at];
+  }
+}
+
+/**
+ * The same methodology in float64 with the exact path's algorithmic choices (src/runtime/settlement/index-computation.ts
+ * and `aggregateScaled`): the window found by binary search on the time column, rows kept per source as indices, each
+ * set of rows a Uint32Array sorted by price with a native typed-array sort of packed keys ({@link sortRowsByFloatPrice}),
+ * the rows of the kept sources pooled into one Uint32Array put back in time order by a native sort, and each partition
+ * a subarray of it. Prices and volumes become float64 (÷ 100, ÷ 1e8) where they are read rather than in a copy of
+ * the columns; they, the sums and the comparisons are float64 as in {@link floatIndex}, with no integer arithmetic.
+ */
+function floatIndexFast(obs) {
+  const start = Date.UTC(2026, 2, 27, 15, 0, 0) * 1000, end = start + 3_600_000_000, len = 300_000_000;
+  const price = obs.price, volume = obs.volume;
+  const bySource = SOURCES.map(() => []);
+  const lo = firstAtOrAfter(obs.time, start), hi = firstAtOrAfter(obs.time, end);
+  for (let i = lo; i < hi; i++) bySource[obs.source[i]].push(i);
+  const vwm = (rows) => {
+    sortRowsByFloatPrice(price, rows);
+    const n = rows.length;
+    let total = 0;
+    for (let k = 0; k < n; k++) total += volume[rows[k]] / 1e8;
+    let cum = 0;
+    for (let k = 0; k < n; k++) {
+      cum += volume[rows[k]] / 1e8;
+      if (cum * 2 === total && k + 1 < n) return (price[rows[k]] / 100 + price[rows[k + 1]] / 100) / 2;
+      if (cum * 2 > total) return price[rows[k]] / 100;
+    }
+    return price[rows[n - 1]] / 100;
+  };
+  const values = bySource.map((rows) => (rows.length ? vwm(Uint32Array.from(rows)) : NaN));
+  const keep = values.map((x, k) => {
+    const others = values.filter((y, j) => j !== k && !Number.isNaN(y)).sort((a, b) => a - b);
+    const n = others.length;
+    const med = n % 2 ? others[(n - 1) / 2] : (others[n / 2 - 1] + others[n / 2]) / 2;
+    return !Number.isNaN(x) && Math.abs(x - med) / med <= 0.1;
+  });
+  let total = 0;
+  bySource.forEach((rows, k) => (total += keep[k] ? rows.length : 0));
+  const pooled = new Uint32Array(total);
+  let w = 0;
+  bySource.forEach((rows, k) => {
+    if (keep[k]) for (const r of rows) pooled[w++] = r;
+  });
+  pooled.sort();
+  const pv = [];
+  let at = 0;
+  for (let i = 0; i < 12; i++) {
+    const b = start + (i + 1) * len;
+    const from = at;
+    while (at < pooled.length && (i === 11 || obs.time[pooled[at]] < b)) at++;
+    if (at > from) pv.push(vwm(pooled.subarray(from, at)));
+  }
   const mean = pv.reduce((a, b) => a + b, 0) / pv.length;
   return Math.round(mean * 100) / 100;
 }
@@ -193,12 +308,14 @@ export default {
       const settled = final();
       if (!settled.ok) throw new Error(`final settlement failed: ${settled.error.message}`);
       const fl = floatIndex(obs);
+      const flFast = floatIndexFast(obs);
       const label = n === N ? "1M" : "10M";
       const tasks = [
         { label: `${label}: float64 index (baseline)`, fn: () => floatIndex(obs) },
         { label: `${label}: exact index (scaled integers + rationals)`, fn: exact },
         { label: `${label}: float64 final settlement (baseline)`, fn: () => floatFinal(obs) },
         { label: `${label}: exact final settlement with certificate`, fn: final },
+        { label: `${label}: float64 index, native typed-array sorts (fast baseline)`, fn: () => floatIndexFast(obs) },
       ];
       if (n === N) {
         const csv = toCsv(obs, N);
@@ -212,7 +329,9 @@ export default {
       rows.push(...measured);
       targets.push({ what: `${label} index: exact / float64 (median)`, value: Math.round((measured[1].median_ms / measured[0].median_ms) * 100) / 100, unit: "x", max: 2 });
       targets.push({ what: `${label} final settlement: exact / float64 (median)`, value: Math.round((measured[3].median_ms / measured[2].median_ms) * 100) / 100, unit: "x", max: 2 });
-      notes.push(`${label}: exact index ${first.value.toString()} (unrounded ${first.certificate.unrounded}); final settlement ${settled.price}; float64 ${fl}`);
+      // Against the float64 baseline with the exact path's own sorting tricks: the cost of exactness alone (no target).
+      targets.push({ what: `${label} index: exact / float64 with native typed-array sorts (median)`, value: Math.round((measured[1].median_ms / measured[4].median_ms) * 100) / 100, unit: "x" });
+      notes.push(`${label}: exact index ${first.value.toString()} (unrounded ${first.certificate.unrounded}); final settlement ${settled.price}; float64 ${fl}; float64 with native sorts ${flFast} (the same as float64: ${flFast === fl}, as exact: ${flFast === Number(first.value.toString())})`);
       if (n === N) notes.push(`excluded: ${first.certificate.exclusions.map((e) => `${e.source} (${e.reason})`).join(", ") || "none"}`);
 
       // The CLI end to end on the same observations written as a CSV file.
