@@ -398,7 +398,9 @@ function missingClosers(tokens: readonly IToken[], source: SourceFile): IToken[]
     if (t.tokenType === T.LCurly) depth++;
     else if (t.tokenType === T.RCurly && depth > 0) depth--;
   }
+  if (depth === 0) return [];
   const end = source.text.length;
+  // Only now: the position builds the file's line index, which a well-formed file does not need here.
   const at = source.position(end);
   return Array.from({ length: depth }, () => ({
     image: "}",
