@@ -7,7 +7,7 @@ import { EOF } from "chevrotain";
 import type { SourceFile, Span } from "../base/source.js";
 import { Codes, diag, type Code, type Diagnostic } from "../diagnostics/index.js";
 import type { FileNode } from "./ast.js";
-import { parserInstance } from "./parser.js";
+import { lineBreakBetween, parserInstance } from "./parser.js";
 import * as T from "./tokens.js";
 import { canonicalDecimal, unescapeString, validDate, validTime } from "./literals.js";
 import {
@@ -52,6 +52,9 @@ export function parse(source: SourceFile): ParseResult {
     };
   }
 }
+
+/** The text of the file being parsed, for the line questions of the diagnostics below (parse is synchronous). */
+let currentText = "";
 
 /** The keywords that start a declaration. */
 const declarationKeywords: ReadonlySet<TokenType> = new Set([T.Calendar, T.Index, T.Future, T.Option, T.Spread]);
@@ -149,6 +152,8 @@ function parseUnsafe(source: SourceFile): ParseResult {
   const syntax: Diagnostic[] = [];
   const parser = parserInstance;
   parser.file = file;
+  parser.text = text;
+  currentText = text;
   // Blocks still open at the end of the file are closed by invented braces at the very end, so that recovery keeps
   // every declaration instead of abandoning the whole file; the missing braces are reported below as E1013.
   const closers = missingClosers(tokens, source);
@@ -161,11 +166,13 @@ function parseUnsafe(source: SourceFile): ParseResult {
     const bad = attempt < 100 ? parser.errors.find(isLineStartError) : undefined;
     if (!bad) break;
     const at = bad.token;
-    const line = at.startLine ?? 0;
+    const line = source.position(at.startOffset).line;
     if (!skippedLines.has(line)) {
       skippedLines.add(line);
-      const earlier = parser.errors.some((e) => e !== bad && e.token?.startLine === line && e.token.startOffset < at.startOffset);
-      if (!earlier) syntax.push(lineStartDiagnostic(bad, input, tokens, file));
+      const earlier = parser.errors.some(
+        (e) => e !== bad && e.token !== undefined && e.token.startOffset < at.startOffset && Number.isFinite(e.token.startOffset) && !lineBreakBetween(text, e.token.startOffset, at.startOffset),
+      );
+      if (!earlier) syntax.push(lineStartDiagnostic(bad, input, tokens, file, line));
     }
     input = dropRestOfLine(input, at);
   }
@@ -267,19 +274,19 @@ function contextFor(err: IRecognitionException, tokens: readonly IToken[], offse
 }
 
 /** A word that cannot start a statement where one must start: a misspelt keyword, or a statement broken wrongly. */
-function lineStartDiagnostic(err: IRecognitionException, input: readonly IToken[], tokens: readonly IToken[], file: string): Diagnostic {
+function lineStartDiagnostic(err: IRecognitionException, input: readonly IToken[], tokens: readonly IToken[], file: string, line: number): Diagnostic {
   const at = err.token;
   const span: Span = { file, start: at.startOffset, end: (at.endOffset ?? at.startOffset) + 1 };
   const i = input.indexOf(at);
   const prev = i > 0 ? input[i - 1] : undefined;
-  const notes = [`the rest of line ${at.startLine ?? 0} was skipped`];
+  const notes = [`the rest of line ${line} was skipped`];
   const context = contextFor(err, tokens, at.startOffset);
   const ruleStack = err.context?.ruleStack ?? [];
   const found = describeToken(at);
   if (isTopLevelError(err)) return topLevelDiagnostic(at, span, notes);
 
   // The statement before it is complete, yet the line goes on.
-  if (validToken(prev) && prev.endLine === at.startLine && prev.tokenType !== T.LCurly) {
+  if (validToken(prev) && !lineBreakBetween(currentText, prev.endOffset, at.startOffset) && prev.tokenType !== T.LCurly) {
     const hint = afterCommaWords.has(at.image) ? `put a \`,\` before \`${at.image}\`` : "start each statement on a line of its own";
     return diag(Codes.UnexpectedToken, span, `expected the end of the statement after \`${shorten(prev.image)}\`, found ${found}`, {
       context,
@@ -353,7 +360,7 @@ function syntaxDiagnostic(err: IRecognitionException, tokens: readonly IToken[],
     return diag(code, span, `expected \`,\` before \`${tok.image}\``, { context, hint: `write \`, ${tok.image} …\`` });
   }
   // When the statement stopped at the end of its line, point there, not at the next line's first word.
-  if (prev && (prev.endLine ?? 0) < (tok.startLine ?? 0) && prev.tokenType !== T.LCurly && prev.tokenType !== T.RCurly) {
+  if (prev && lineBreakBetween(currentText, prev.endOffset, tok.startOffset) && prev.tokenType !== T.LCurly && prev.tokenType !== T.RCurly) {
     const end = (prev.endOffset ?? prev.startOffset) + 1;
     return diag(code, { file, start: end, end }, `expected ${expected.what}${after}, found the end of the line`, {
       context,
@@ -382,7 +389,7 @@ function dropRestOfLine(tokens: readonly IToken[], at: IToken): IToken[] {
   let depth = 0;
   while (j < tokens.length) {
     const t = tokens[j]!;
-    if (depth === 0 && j > i && (t.startLine !== at.startLine || t.tokenType === T.RCurly)) break;
+    if (depth === 0 && j > i && (lineBreakBetween(currentText, at.startOffset, t.startOffset) || t.tokenType === T.RCurly)) break;
     if (t.tokenType === T.LCurly) depth++;
     else if (t.tokenType === T.RCurly) depth--;
     j++;

@@ -26,6 +26,8 @@ function mergeAnnotations(a: A.Annotations | undefined, b: A.Annotations | undef
 export class TermsheetParser extends EmbeddedActionsParser {
   /** The file whose spans are being produced; set by parse(). */
   file = "";
+  /** The text being parsed (tokens carry offsets only; line breaks are found in the text). */
+  text = "";
 
   /**
    * `validate` runs chevrotain's grammar validations (ambiguities, left recursion). They cost tens of milliseconds
@@ -1519,11 +1521,25 @@ export class TermsheetParser extends EmbeddedActionsParser {
     const words: A.Ident[] = [this.ident(this.CONSUME(T.Identifier))];
     // A unit never spans lines: a word on the next line starts the next statement (often a misspelled keyword).
     this.MANY({
-      GATE: () => this.LA(1).startLine === this.LA(0).endLine,
+      GATE: () => !lineBreakBetween(this.text, this.LA(0).endOffset, this.LA(1).startOffset),
       DEF: () => words.push(this.ident(this.CONSUME2(T.Identifier))),
     });
     return { kind: "UnitTerm", scale, words, span: this.from(start) };
   });
+}
+
+/**
+ * True when the text between two offsets (a token's inclusive end offset and the next token's start) has a line
+ * break (`\n` or `\r`, the lexer's line terminators). The lexer tracks offsets only, which is cheaper than
+ * lines and columns for every token; the few places that ask about lines ask here.
+ */
+export function lineBreakBetween(text: string, endOffset: number | undefined, startOffset: number): boolean {
+  if (endOffset === undefined || !Number.isFinite(endOffset) || !Number.isFinite(startOffset)) return false;
+  for (let i = endOffset + 1; i < startOffset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 /** The one parser instance of the process; reset per parse with `parser.input = tokens`. */

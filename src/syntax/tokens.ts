@@ -309,7 +309,9 @@ export function keywordOf(word: string): TokenType | undefined {
 }
 
 const chevrotainLexer = new Lexer(lexerTokens, {
-  positionTracking: "full",
+  // Offsets only: lines and columns for every token cost lexing time and memory; syntax/ finds line breaks in
+  // the text when it needs them (parser.ts lineBreakBetween), and spans are offsets anyway.
+  positionTracking: "onlyOffset",
   ensureOptimizations: false,
   safeMode: false,
   skipValidations: true,
@@ -319,7 +321,10 @@ const chevrotainLexer = new Lexer(lexerTokens, {
 export const lexer = {
   tokenize(text: string): ILexingResult {
     const result = chevrotainLexer.tokenize(text);
+    // The lexer tracks start offsets only (lines, columns and end offsets for every token cost more than they
+    // give); the end offset is the image's, set here, as for comments below.
     for (const t of result.tokens) {
+      t.endOffset = t.startOffset + t.image.length - 1;
       if (t.tokenType === Identifier) {
         const k = keywordByWord.get(t.image);
         if (k) {
@@ -328,6 +333,7 @@ export const lexer = {
         }
       }
     }
+    for (const list of Object.values(result.groups)) for (const t of list) t.endOffset = t.startOffset + t.image.length - 1;
     return result;
   },
 };
