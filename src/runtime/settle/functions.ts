@@ -67,6 +67,20 @@ function mergeMethodology(...lists: (readonly MethodologyReport[])[]): Methodolo
   return out;
 }
 
+/** The part of a final or daily report every outcome after the period and the terms are known shares: the period, its dates and the rules reported. */
+function reportHead<B extends { readonly kind: "final" | "daily" }>(base: B, rp: ResolvedPeriod, terms: ContractTerms, settlementDate: string | null, reported: (rule: string) => boolean) {
+  return {
+    ...base,
+    period: rp.period,
+    contractKind: terms.kind,
+    symbol: rp.symbol,
+    lastTradingDay: rp.lastTradingDay,
+    termination: rp.termination,
+    settlementDate,
+    rules: terms.rules.filter((x) => reported(x.rule)),
+  };
+}
+
 /**
  * The final settlement of a contract period. `legRounding` replaces the final settlement's rounding (a spread leg
  * with its own rounding).
@@ -77,16 +91,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
   if (isError(rp)) return settlementReport({ ...base, error: rp });
   const terms = env.terms(contract, rp.lastTradingDay);
   if (terms === undefined) return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
-  const head = {
-    ...base,
-    period: rp.period,
-    contractKind: terms.kind,
-    symbol: rp.symbol,
-    lastTradingDay: rp.lastTradingDay,
-    termination: rp.termination,
-    settlementDate: rp.settlementDate,
-    rules: terms.rules.filter((x) => x.rule !== "daily settlement" && x.rule !== "price limits"),
-  };
+  const head = reportHead(base, rp, terms, rp.settlementDate, (rule) => rule !== "daily settlement" && rule !== "price limits");
   const rule = terms.finalSettlement;
   if (rule === null) return settlementReport({ ...head, error: { kind: "no-rule", message: `${contract} has no final settlement rule in force on ${rp.lastTradingDay}` } });
   let priced: SettlementReport;
@@ -196,16 +201,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
   if (parseIsoDate(req.date) === undefined) return settlementReport({ ...base, error: { kind: "request", message: `date: ${JSON.stringify(req.date)} is not a date (YYYY-MM-DD)` } });
   const terms = env.terms(contract, req.date);
   if (terms === undefined) return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
-  const head = {
-    ...base,
-    period: rp.period,
-    contractKind: terms.kind,
-    symbol: rp.symbol,
-    lastTradingDay: rp.lastTradingDay,
-    termination: rp.termination,
-    settlementDate: req.date,
-    rules: terms.rules.filter((x) => x.rule === "daily settlement" || x.rule === "price limits" || x.rule === "tick" || x.rule === "contract unit"),
-  };
+  const head = reportHead(base, rp, terms, req.date, (rule) => rule === "daily settlement" || rule === "price limits" || rule === "tick" || rule === "contract unit");
   if (req.date > rp.lastTradingDay) return settlementReport({ ...head, error: { kind: "expired", message: `${rp.symbol} stopped trading on ${rp.lastTradingDay}; ${req.date} has no daily settlement` } });
   const steps = terms.dailySettlement;
   if (steps === null) return settlementReport({ ...head, error: { kind: "no-rule", message: `${contract} has no daily settlement procedure in force on ${req.date}` } });
