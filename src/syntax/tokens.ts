@@ -6,8 +6,17 @@
  */
 import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
 
+// The characters a token can start with, and whether it can span lines, are declared on every lexer token
+// (start_chars_hint, line_breaks): chevrotain would otherwise parse each pattern with its regexp analyser at every
+// start-up. test/syntax/lexer-hints.test.ts checks the declarations against a lexer that analyses the patterns.
+const DIGITS = [..."0123456789"];
+const NUMBER_START = ["-", ...DIGITS];
+const WORD_START = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"];
+
 export const Identifier = createToken({
   name: "Identifier",
+  start_chars_hint: WORD_START,
+  line_breaks: false,
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/,
 });
 
@@ -186,26 +195,36 @@ export const Own = kw("own");
 // Literals. Order matters: dates before year-months before numbers; times before numbers.
 export const StringLiteral = createToken({
   name: "StringLiteral",
+  start_chars_hint: ['"'],
+  line_breaks: false,
   pattern: /"(?:[^"\\\r\n]|\\.)*"/,
   label: "a string in double quotes",
 });
 /** An opening quote with no closing quote on the same line; reported by the parser wrapper. */
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
+  start_chars_hint: ['"'],
+  line_breaks: false,
   pattern: /"(?:[^"\\\r\n]|\\.)*/,
 });
 export const DateLiteral = createToken({
   name: "DateLiteral",
+  start_chars_hint: DIGITS,
+  line_breaks: false,
   pattern: /\d{4}-\d{2}-\d{2}(?![\w-])/,
   label: "a date such as 2026-03-27",
 });
 export const TimeLiteral = createToken({
   name: "TimeLiteral",
+  start_chars_hint: DIGITS,
+  line_breaks: false,
   pattern: /\d{1,2}:\d{2}(?::\d{2})?(?![\w:])/,
   label: "a time such as 16:00",
 });
 export const OrdinalNumber = createToken({
   name: "OrdinalNumber",
+  start_chars_hint: DIGITS,
+  line_breaks: false,
   pattern: /\d+(?:st|nd|rd|th)(?![\w-])/,
   label: "an ordinal such as 25th",
 });
@@ -218,44 +237,50 @@ export const OrdinalWord = createToken({
 for (const w of ["first", "second", "third", "fourth", "fifth"]) keywordByWord.set(w, OrdinalWord);
 export const Percent = createToken({
   name: "Percent",
+  start_chars_hint: NUMBER_START,
+  line_breaks: false,
   pattern: /-?\d[\d_]*(?:\.[\d_]+)?%/,
   label: "a percentage such as 5%",
 });
 /** A number with a compact scale suffix, as in `per 1M tokens`. */
 export const ScaledNumber = createToken({
   name: "ScaledNumber",
+  start_chars_hint: DIGITS,
+  line_breaks: false,
   pattern: /\d[\d_]*[KMB](?![\w-])/,
   label: "a scaled number such as 1M",
 });
 export const NumberLiteral = createToken({
   name: "NumberLiteral",
+  start_chars_hint: NUMBER_START,
+  line_breaks: false,
   pattern: /-?\d[\d_]*(?:\.[\d_]+)?(?![\w])/,
   label: "a number",
 });
 export const ZoneName = createToken({
   name: "ZoneName",
+  start_chars_hint: WORD_START,
+  line_breaks: false,
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z0-9_+-]+)+/,
   label: "a time zone such as Europe/London",
 });
 
-export const LCurly = createToken({
-  name: "LCurly", pattern: /\{/, label: "`{`" });
-export const RCurly = createToken({
-  name: "RCurly", pattern: /\}/, label: "`}`" });
-export const Comma = createToken({
-  name: "Comma", pattern: /,/, label: "`,`" });
-export const Colon = createToken({
-  name: "Colon", pattern: /:/, label: "`:`" });
-export const Dot = createToken({
-  name: "Dot", pattern: /\./, label: "`.`" });
+export const LCurly = createToken({ name: "LCurly", pattern: "{", line_breaks: false, label: "`{`" });
+export const RCurly = createToken({ name: "RCurly", pattern: "}", line_breaks: false, label: "`}`" });
+export const Comma = createToken({ name: "Comma", pattern: ",", line_breaks: false, label: "`,`" });
+export const Colon = createToken({ name: "Colon", pattern: ":", line_breaks: false, label: "`:`" });
+export const Dot = createToken({ name: "Dot", pattern: ".", line_breaks: false, label: "`.`" });
 
 export const LineComment = createToken({
   name: "LineComment",
+  start_chars_hint: ["/"],
+  line_breaks: false,
   pattern: /\/\/[^\r\n]*/,
   group: "comments",
 });
 export const BlockComment = createToken({
   name: "BlockComment",
+  start_chars_hint: ["/"],
   pattern: /\/\*[\s\S]*?\*\//,
   group: "comments",
   line_breaks: true,
@@ -263,19 +288,21 @@ export const BlockComment = createToken({
 /** A block comment that never closes; reported by the parser wrapper. */
 export const UnterminatedComment = createToken({
   name: "UnterminatedComment",
+  start_chars_hint: ["/"],
   pattern: /\/\*[\s\S]*/,
   group: "comments",
   line_breaks: true,
 });
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
+  start_chars_hint: [" ", "\t", "\r", "\n", "\f", "\v", "\u00a0", "\ufeff"],
   pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
 
 /** The token types the chevrotain lexer matches, in order: literals before identifiers. */
-const lexerTokens: TokenType[] = [
+export const lexerTokens: readonly TokenType[] = [
   WhiteSpace,
   LineComment,
   BlockComment,
@@ -308,7 +335,7 @@ export function keywordOf(word: string): TokenType | undefined {
   return keywordByWord.get(word);
 }
 
-const chevrotainLexer = new Lexer(lexerTokens, {
+const chevrotainLexer = new Lexer([...lexerTokens], {
   // Offsets only: lines and columns for every token cost lexing time and memory; syntax/ finds line breaks in
   // the text when it needs them (parser.ts lineBreakBetween), and spans are offsets anyway.
   positionTracking: "onlyOffset",
