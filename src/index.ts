@@ -105,3 +105,18 @@ export {
   type SettlementSpec,
   type SpecFunctions,
 } from "./runtime/settle/index.js";
+// Market data for them: observations and fixings from CSV or NDJSON text (or pushed piece by piece), with typed
+// errors naming file, line and field (runtime/market-data).
+export {
+  createObservationParser,
+  formatMarketDataError,
+  parseFixings,
+  parseObservations,
+  type Fixing,
+  type FixingOptions,
+  type MarketDataError,
+  type MarketDataResult,
+  type ObservationOptions,
+  type ObservationParser,
+  type Observations,
+} from "./runtime/market-data/index.js";

@@ -1,7 +1,7 @@
 /**
- * The compiled-spec part of the public API (src/index.ts), and the README's "Loading a compiled spec" example:
- * the example's code is taken from README.md, compiled with esbuild and run against the golden FOTI spec, once
- * as compiled and once tampered, so the README stays true.
+ * The compiled-spec part of the public API (src/index.ts), and the README's "Loading a compiled spec" and
+ * "Settling from a compiled spec" examples: each example's code is taken from README.md, compiled with esbuild and
+ * run against the golden FOTI spec (the first once as compiled and once tampered), so the README stays true.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,27 +13,29 @@ import { ROOT } from "./compile-helpers.js";
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 const golden = readFileSync(join(ROOT, "test/cases/compiled/contracts/FOTI.json"), "utf8");
 
-/** The TypeScript block of the README section "### Loading a compiled spec". */
-function example(): string {
-  const start = readme.indexOf("\n### Loading a compiled spec\n");
+/** The TypeScript block of a README section ("### Loading a compiled spec" by default). */
+function example(section = "Loading a compiled spec"): string {
+  const start = readme.indexOf(`\n### ${section}\n`);
   expect(start).toBeGreaterThanOrEqual(0);
   const m = /```ts\n([\s\S]*?)```/.exec(readme.slice(start));
   return m![1]!;
 }
 
-/** Runs the README example with `build/specs/…` served by `serve`; returns what it printed on stderr. */
-function run(serve: (path: string) => string): string[] {
-  const js = transformSync(example(), { loader: "ts", format: "cjs" }).code;
+/** Runs a README example with the files it reads served by `serve`; returns what it printed. */
+function run(serve: (path: string) => string, section?: string): string[] {
+  const js = transformSync(example(section), { loader: "ts", format: "cjs" }).code;
   const printed: string[] = [];
   const modules: Record<string, unknown> = {
     termsheet: api,
-    "node:fs": { readFileSync: (path: string) => new TextEncoder().encode(serve(path)) },
+    "node:fs": {
+      readFileSync: (path: string, encoding?: string) => (encoding === "utf8" ? serve(path) : new TextEncoder().encode(serve(path))),
+    },
   };
   const require = (name: string): unknown => {
     if (!(name in modules)) throw new Error(`the README example imports ${name}`);
     return modules[name];
   };
-  const console = { error: (line: string) => printed.push(line), log: (line: string) => printed.push(line) };
+  const console = { error: (...a: unknown[]) => printed.push(a.join(" ")), log: (...a: unknown[]) => printed.push(a.join(" ")) };
   new Function("require", "console", "module", "exports", js)(require, console, { exports: {} }, {});
   return printed;
 }
@@ -62,5 +64,22 @@ describe("the public API for compiled specs", () => {
     const printed = run(() => tampered);
     expect(printed).toHaveLength(1);
     expect(printed[0]).toMatch(/^\/contentHash: does not match the content/);
+  });
+
+  it("runs the README settlement example: the price, the variation and the certificate", () => {
+    const files: Record<string, string> = {
+      "build/specs/contracts/FOTI.json": golden,
+      "fixings.csv": "time,index,value\n2026-03-27T16:00:00Z,AITOK_OUT,10.12345\n",
+    };
+    const printed = run((path) => files[path] ?? "", "Settling from a compiled spec");
+    expect(printed[0]).toBe("10.123 46");
+    expect(printed[1]).toMatch(/^FOTI-H26 final settlement: 10\.123\n/);
+    expect(printed[1]).toContain(`spec ${api.loadSpec(golden).contentHash}`);
+    expect(printed).toHaveLength(2);
+  });
+
+  it("the README settlement example names the file, line and field of a malformed fixing", () => {
+    const files: Record<string, string> = { "build/specs/contracts/FOTI.json": golden, "fixings.csv": "time,index,value\n2026-03-27T16:00:00Z,AITOK_OUT,10.1x\n" };
+    expect(() => run((path) => files[path] ?? "", "Settling from a compiled spec")).toThrow(/^fixings\.csv:2: value: /);
   });
 });
