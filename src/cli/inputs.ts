@@ -4,6 +4,7 @@
  * normalised with `/` and never made absolute. Inputs that cannot be read become E2013 diagnostics.
  */
 import { posix } from "node:path";
+import { suggest } from "../diagnostics/did-you-mean.js";
 import { Codes, diag, type Diagnostic } from "../diagnostics/index.js";
 import type { Host } from "../driver.js";
 import type { System } from "./system.js";
@@ -58,7 +59,7 @@ export function collectInputs(inputs: readonly string[], sys: System): Inputs {
     const path = normalizePath(input, sys.windows);
     const kind = input === "" ? { ok: false as const, reason: "the path is empty" } : sys.kindOf(path);
     if (!kind.ok) {
-      problems.push(problem(path, `cannot read \`${input}\`: ${kind.reason}`, "paths are relative to the current folder"));
+      problems.push(problem(path, `cannot read \`${input}\`: ${kind.reason}`, nearPath(path, sys) ?? "paths are relative to the current folder"));
     } else if (kind.value === "folder") {
       const found: string[] = [];
       walk(path, sys, found, problems);
@@ -79,6 +80,18 @@ export function collectInputs(inputs: readonly string[], sys: System): Inputs {
     else problems.push(problem(path, `cannot read \`${path}\`: ${read.reason}`));
   }
   return { roots, problems };
+}
+
+/** A did-you-mean for a path that does not exist: a folder or `.terms` file beside it with a close name. */
+function nearPath(path: string, sys: System): string | undefined {
+  const parent = posix.dirname(path);
+  const name = posix.basename(path);
+  if (name === "" || name === "." || name === "..") return undefined;
+  const listing = sys.readFolder(parent);
+  if (!listing.ok) return undefined;
+  const candidates = listing.value.filter((e) => (e.kind === "folder" && !skipFolder(e.name)) || (e.kind === "file" && e.name.endsWith(".terms"))).map((e) => e.name);
+  const best = suggest(name, candidates);
+  return best === undefined ? undefined : `did you mean \`${parent === "." ? best : posix.join(parent, best)}\`?`;
 }
 
 /** The driver's Host over the file system: imports resolve relative to the importing file's folder. */
