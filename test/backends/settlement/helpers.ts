@@ -2,35 +2,24 @@
  * Helpers for the tests of the generated settlement backend: generated modules written beside the runtime bundle
  * in a fresh temporary folder, and imported.
  */
-import { buildSync } from "esbuild";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { settlementModules, moduleFileName, type GeneratorSpec, type RuntimeFiles } from "../../../src/backends/settlement/index.js";
 import type { SpecFunctions } from "../../../src/runtime/settle/index.js";
-import { repoRoot } from "../../cli/helpers.js";
+import { ensureBuilt, repoRoot } from "../../cli/helpers.js";
 
 let bundled: RuntimeFiles | undefined;
 
 /**
- * The runtime bundle, built in memory from src/runtime/settlement-runtime.ts as scripts/build.mjs builds it (the
- * same esbuild options but the banner), so these tests do not depend on dist/ (cli.test.ts checks the real one).
+ * The runtime bundle as scripts/build.mjs writes it to dist/settlement/ (built once by the test global setup, or
+ * here when a file runs alone), so these tests run the very file `termsheet build` copies.
  */
 export function runtimeBundle(): RuntimeFiles {
   if (bundled === undefined) {
-    const r = buildSync({
-      entryPoints: [join(repoRoot, "src/runtime/settlement-runtime.ts")],
-      bundle: true,
-      platform: "neutral",
-      format: "esm",
-      target: "node20",
-      legalComments: "none",
-      logLevel: "warning",
-      write: false,
-      outfile: "termsheet-runtime.js",
-    });
-    bundled = { "termsheet-runtime.js": r.outputFiles[0]!.text };
+    ensureBuilt();
+    bundled = { "termsheet-runtime.js": readFileSync(join(repoRoot, "dist", "settlement", "termsheet-runtime.js"), "utf8") };
   }
   return bundled;
 }
