@@ -40,9 +40,9 @@ export function timeSpawn(command, args, env = undefined) {
   return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Bundles a stand-in entry from bench/entries/ into bench/out/ (once per process). */
+/** Bundles a stand-in entry from bench/entries/ into bench/out/ (once per process); `minify` as the CLI is. */
 const bundled = new Map();
-export async function bundle(entry) {
+export async function bundle(entry, { minify = false } = {}) {
   if (bundled.has(entry)) return bundled.get(entry);
   const { build } = await import("esbuild");
   mkdirSync(outDir, { recursive: true });
@@ -56,6 +56,7 @@ export async function bundle(entry) {
     target: "node20",
     legalComments: "none",
     logLevel: "warning",
+    minify,
     banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
   });
   bundled.set(entry, outfile);

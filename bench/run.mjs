@@ -6,7 +6,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { outDir } from "./lib.mjs";
 
-const BENCHMARKS = ["./cli-startup.mjs", "./check-throughput.mjs", "./calendar.mjs", "./settlement.mjs", "./format.mjs", "./build.mjs"];
+const BENCHMARKS = ["./cli-startup.mjs", "./cold-phases.mjs", "./check-throughput.mjs", "./calendar.mjs", "./settlement.mjs", "./format.mjs", "./build.mjs"];
 
 function option(name) {
   const i = process.argv.indexOf(name);
