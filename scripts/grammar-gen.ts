@@ -122,9 +122,10 @@ function quote(s: string): string {
   return s.includes('"') ? `'${s}'` : `"${s}"`;
 }
 
-/** The literal text a punctuation token matches, when its pattern is a single (escaped) character. */
+/** The literal text a punctuation token matches, when its pattern is a single character (a string or a regexp). */
 function punctuation(t: TokenType): string | undefined {
   const p = t.PATTERN;
+  if (typeof p === "string") return /^[^A-Za-z0-9]$/.test(p) ? p : undefined;
   if (!(p instanceof RegExp)) return undefined;
   const m = /^\\?([^\\A-Za-z0-9])$/.exec(p.source);
   return m ? m[1] : undefined;
