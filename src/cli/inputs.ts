@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import { suggest } from "../diagnostics/did-you-mean.js";
 import { Codes, diag, type Diagnostic } from "../diagnostics/index.js";
 import type { Host } from "../driver.js";
-import type { System } from "./system.js";
+import type { FolderEntry, System } from "./system.js";
 
 /** The root files to check, and the inputs that could not be read. */
 export interface Inputs {
@@ -82,16 +82,22 @@ export function collectInputs(inputs: readonly string[], sys: System): Inputs {
   return { roots, problems };
 }
 
-/** A did-you-mean for a path that does not exist: a folder or `.terms` file beside it with a close name. */
-function nearPath(path: string, sys: System): string | undefined {
+/**
+ * A did-you-mean for a path that cannot be read: an entry beside it with a close name that `wanted` accepts
+ * (by default a folder or a `.terms` file), or undefined.
+ */
+export function nearPath(path: string, sys: System, wanted: (entry: FolderEntry) => boolean = isSourceEntry): string | undefined {
   const parent = posix.dirname(path);
   const name = posix.basename(path);
   if (name === "" || name === "." || name === "..") return undefined;
   const listing = sys.readFolder(parent);
   if (!listing.ok) return undefined;
-  const candidates = listing.value.filter((e) => (e.kind === "folder" && !skipFolder(e.name)) || (e.kind === "file" && e.name.endsWith(".terms"))).map((e) => e.name);
-  const best = suggest(name, candidates);
+  const best = suggest(name, listing.value.filter(wanted).map((e) => e.name));
   return best === undefined ? undefined : `did you mean \`${parent === "." ? best : posix.join(parent, best)}\`?`;
+}
+
+function isSourceEntry(e: FolderEntry): boolean {
+  return (e.kind === "folder" && !skipFolder(e.name)) || (e.kind === "file" && e.name.endsWith(".terms"));
 }
 
 /** The driver's Host over the file system: imports resolve relative to the importing file's folder. */

@@ -5,6 +5,7 @@
  * that cannot be read and every malformed row become error lines `file:line: field: message`, with a hint.
  */
 import { createObservationParser, formatMarketDataError, parseFixings, type Fixing, type MarketDataError, type Observations } from "../runtime/market-data/index.js";
+import { nearPath } from "./inputs.js";
 import type { Progress } from "./progress.js";
 import type { System } from "./system.js";
 
@@ -21,8 +22,9 @@ function formatOf(path: string): "csv" | "ndjson" | undefined {
   return undefined;
 }
 
-function cannotRead(path: string, reason: string): FileOutcome<never> {
-  return { ok: false, lines: [`error: cannot read \`${path}\`: ${reason}`, "hint: paths are relative to the current folder"] };
+function cannotRead(path: string, reason: string, sys: System): FileOutcome<never> {
+  const hint = nearPath(path, sys, (e) => e.kind === "file") ?? "paths are relative to the current folder";
+  return { ok: false, lines: [`error: cannot read \`${path}\`: ${reason}`, `hint: ${hint}`] };
 }
 
 /** Error lines for the parser's errors, with a hint for the first kind of error. */
@@ -43,7 +45,7 @@ function rowErrors(errors: readonly MarketDataError[], what: string, columns: st
 /** Streams an observations file through the push parser, reporting bytes read to `progress`. */
 export function readObservationsFile(path: string, sources: readonly string[] | undefined, sys: System, progress?: Progress): FileOutcome<Observations> {
   const opened = sys.openFile(path);
-  if (!opened.ok) return cannotRead(path, opened.reason);
+  if (!opened.ok) return cannotRead(path, opened.reason, sys);
   const file = opened.value;
   try {
     const decoder = new TextDecoder("utf-8");
@@ -53,7 +55,7 @@ export function readObservationsFile(path: string, sources: readonly string[] | 
     let done = 0;
     for (;;) {
       const read = file.read(buffer);
-      if (!read.ok) return cannotRead(path, read.reason);
+      if (!read.ok) return cannotRead(path, read.reason, sys);
       const n = read.value;
       if (parser === undefined) {
         // Room for the rows the file probably has, judged by the first piece, so the columns rarely grow.
@@ -79,7 +81,7 @@ export function readObservationsFile(path: string, sources: readonly string[] | 
 /** Reads a fixings file whole (fixings are few). */
 export function readFixingsFile(path: string, indices: readonly string[] | undefined, sys: System): FileOutcome<readonly Fixing[]> {
   const text = sys.readFile(path);
-  if (!text.ok) return cannotRead(path, text.reason);
+  if (!text.ok) return cannotRead(path, text.reason, sys);
   const format = formatOf(path);
   const result = parseFixings(text.value, { file: path, ...(format !== undefined ? { format } : {}), ...(indices !== undefined ? { indices } : {}) });
   return result.ok ? result : rowErrors(result.errors, "fixings", "time,index,value[,status]");

@@ -46,6 +46,16 @@ describe("readObservationsFile", () => {
     expect(r).toEqual({ ok: false, lines: ["error: cannot read `nope.csv`: no such file or folder", "hint: paths are relative to the current folder"] });
   });
 
+  it("suggests a file beside a mistyped path", () => {
+    const sys = memorySystem({ "data/observations.csv": "", "data/observations-old": "", "data/sub/x.csv": "" });
+    expect(readObservationsFile("data/observation.csv", undefined, sys)).toEqual({
+      ok: false,
+      lines: ["error: cannot read `data/observation.csv`: no such file or folder", "hint: did you mean `data/observations.csv`?"],
+    });
+    // A folder is not a market-data file.
+    expect(readFixingsFile("data/su", ["X"], sys)).toMatchObject({ lines: ["error: cannot read `data/su`: no such file or folder", "hint: paths are relative to the current folder"] });
+  });
+
   it("names file, line and field of each malformed row, with a hint", () => {
     const sys = memorySystem({ "o.csv": "time,source,price,volume\n2026-03-27T15:00:00Z,A,1,1\n2026-03-27T15:00:01Z,A,-2,1\n2026-03-27T15:00:02Z,Z,1,1\n" });
     const r = readObservationsFile("o.csv", ["A"], sys);
