@@ -12,7 +12,8 @@ import { Decimal, roundToIncrement } from "../../runtime/decimal.js";
 import { formatIsoDate, type CalendarEngine } from "../../runtime/calendar/index.js";
 import type { Schedule } from "../../runtime/schedule/index.js";
 import { averagingDays, finalSettlement, fixingLookup, optionPayoff, type RtFinalSettlement } from "../../runtime/settlement/settlement.js";
-import { contractMultiplier } from "../../runtime/settle/terms.js";
+import { tickTable } from "../../runtime/settle/steps.js";
+import { contractMultiplier, tickTiers } from "../../runtime/settle/terms.js";
 import type { Block } from "./document.js";
 import { longDate } from "./words.js";
 
@@ -25,7 +26,8 @@ function multiplier(spec: Spec, c: Contract, date: string): { value: Decimal; cu
 /** The sample final settlement of a future for a last trading day, with the sentences that explain it. */
 function futureExample(spec: Spec, c: Contract, ltd: string, engines: (n: string) => CalendarEngine | undefined): { price: Decimal; blocks: Block[] } | undefined {
   const rule = versionOn(c.finalSettlement, ltd)?.value;
-  const tickQ = versionOn(c.tick, ltd)?.value[0]?.tick;
+  const ticks = versionOn(c.tick, ltd)?.value;
+  const tickQ = ticks?.[0]?.tick;
   if (rule === undefined || (rule.value.kind !== "index-at" && rule.value.kind !== "index-average")) return undefined;
   const unit = versionOn(c.priceQuotation, ltd)?.value.text ?? "";
   const inc = rule.rounding.kind === "increment" ? Decimal.of(rule.rounding.increment) : tickQ !== undefined ? Decimal.of(tickQ.amount) : Decimal.of("0.001");
@@ -40,7 +42,7 @@ function futureExample(spec: Spec, c: Contract, ltd: string, engines: (n: string
   // Around the sample value, in pairs one increment above and below, so the mean is exactly the sample value.
   const values = dates.map((_, i) => (i === dates.length - 1 && dates.length % 2 === 1 ? sample : i % 2 === 0 ? sample.add(inc) : sample.sub(inc)));
   const fixings = dates.map((date, i) => ({ index, value: values[i]!, status: null, date }));
-  const r = finalSettlement(rule as RtFinalSettlement, ltd, fixingLookup(fixings), undefined, { engines, ...(tickQ !== undefined ? { tick: Decimal.of(tickQ.amount) } : {}) });
+  const r = finalSettlement(rule as RtFinalSettlement, ltd, fixingLookup(fixings), undefined, { engines, ...(ticks !== undefined && ticks.length > 0 ? { tick: tickTable(tickTiers(ticks)) } : {}) });
   if (!r.ok) return undefined;
   const blocks: Block[] = [];
   if (dates.length === 1) {

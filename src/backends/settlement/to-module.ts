@@ -165,7 +165,7 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
   const fns = names.map((n) => ({ name: n, fn: scope.name(`terms_${n}`), branches: branchesOf(contractsOf, n, cuts) }));
   const subjectBranches = isIndex ? [] : fns[0]!.branches;
 
-  const tick = constant(subjectBranches, (t) => t.tick);
+  const tick = constant(subjectBranches, (t) => t.tick?.[0]?.tick ?? null);
   const multiplier = constant(subjectBranches, (t) => t.multiplier?.value ?? null);
   const currency = constant(subjectBranches, (t) => t.multiplier?.currency ?? null);
   const varies = (what: string, v: { varies: boolean }) => (v.varies ? [`${what} changes over time: null here; see termsOn.`] : []);

@@ -22,6 +22,7 @@ import {
   type RtFinalSettlement,
   type RtPriceLimit,
   type RtRounding,
+  type TickTable,
   computeIndex,
   computedLookup,
   dailySettlement,
@@ -34,7 +35,7 @@ import {
   variationMargin,
 } from "../settlement/index.js";
 import type { Multiplier } from "./terms.js";
-import type { AttemptReport, DailySection, DayReport, IndexReport, LegReport, MarketData, MethodologyReport, OptionReport, PositionReport, PositionReq, ReportError, SettlementReport, SpreadReport } from "./types.js";
+import type { AttemptReport, DailySection, DayReport, IndexReport, LegReport, MarketData, MethodologyReport, OptionReport, PositionReport, PositionReq, ReportError, SettlementReport, SpreadReport, TickTiers } from "./types.js";
 
 /** A decimal from a request string, or a request error naming the field. */
 export function requestDecimal(field: string, text: string): Decimal | ReportError {
@@ -140,13 +141,13 @@ export function fixingDate(methodology: IndexMethodology | undefined, time: numb
  * for review is not published); without one, the value is computed from the observations with the index's
  * methodology (the previous value from the fixings, the contract's tick for rounding to the tick).
  */
-export function marketLookup(data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined }, indices: (name: string) => IndexMethodology | undefined, tick?: string | null): MarketLookup {
+export function marketLookup(data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined }, indices: (name: string) => IndexMethodology | undefined, tick?: TickTiers | null): MarketLookup {
   const published = fixingLookup((data.fixings ?? []).map((f) => ({ index: f.index, value: f.value, status: f.status, date: fixingDate(indices(f.index), f.time) })));
   const keys = new Set((data.fixings ?? []).map((f) => `${f.index}\u0000${fixingDate(indices(f.index), f.time)}`));
   const results = new Map<string, IndexResult>();
   const obs = data.observations;
   const computed = computedLookup(indices, () => obs, published, {
-    ...(tick != null ? { tick: Decimal.of(tick) } : {}),
+    ...(tick != null ? { tick: tickTable(tick) } : {}),
     record: (index, date, r) => {
       const k = `${index}\u0000${date}`;
       if (!results.has(k)) results.set(k, r);
@@ -173,9 +174,22 @@ export function marketLookup(data: { readonly observations?: Observations | unde
   };
 }
 
-/** A rounding rule as text: "to 0.001 half-even", "to the tick 0.001 half-up", "unrounded". */
-export function roundingText(r: RtRounding, tick: string | null): string {
-  return r.kind === "increment" ? `to ${r.increment} ${r.mode}` : r.kind === "tick" ? `to the tick ${tick ?? "(none stated)"} ${r.mode}` : "unrounded";
+/** A tick table of decimal strings as the runtime's exact one. */
+export function tickTable(tiers: TickTiers): TickTable {
+  return tiers.map((t) => ({ tick: Decimal.of(t.tick), bound: t.bound === null ? null : { relation: t.bound.relation, price: Decimal.of(t.bound.price) } }));
+}
+
+/** A tick table as text: "0.001", or its tiers "0.0005 at or below 0.1, 0.001 above 0.1". */
+export function tickText(tiers: TickTiers): string {
+  if (tiers.length === 1 && tiers[0]!.bound === null) return tiers[0]!.tick;
+  return tiers.map((t) => (t.bound === null ? t.tick : `${t.tick} ${t.bound.relation === "above" ? "above" : "at or below"} ${t.bound.price}`)).join(", ");
+}
+
+/** A rounding rule as text: "to 0.001 half-even", "to the tick 0.001 half-up", "to the tick (0.0005 at or below 0.1, 0.001 above 0.1) half-up", "unrounded". */
+export function roundingText(r: RtRounding, tick: TickTiers | null): string {
+  if (r.kind !== "tick") return r.kind === "increment" ? `to ${r.increment} ${r.mode}` : "unrounded";
+  const text = tick === null ? "(none stated)" : tick.length === 1 && tick[0]!.bound === null ? tickText(tick) : `(${tickText(tick)})`;
+  return `to the tick ${text} ${r.mode}`;
 }
 
 /** A final price from index values, with the days and waterfall levels behind it. */
@@ -187,7 +201,7 @@ export type FinalSection =
 export interface FinalIndexParams {
   readonly rule: RtFinalSettlement;
   readonly fallback: RtFallback | null;
-  readonly tick: string | null;
+  readonly tick: TickTiers | null;
   readonly lastTradingDay: string;
   readonly lookup: FixingLookup;
   readonly engines: (name: string) => CalendarEngine | undefined;
@@ -206,7 +220,7 @@ export function settleFinalIndex(p: FinalIndexParams): FinalSection {
   const r = finalSettlement(p.rule, p.lastTradingDay, p.lookup, p.fallback ?? undefined, {
     engines: p.engines,
     ...(determined !== undefined ? { determined } : {}),
-    ...(p.tick !== null ? { tick: Decimal.of(p.tick) } : {}),
+    ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
   });
   if (!r.ok) return { ok: false, error: { kind: r.kind, message: r.message }, attempts: r.attempts.map((a) => ({ ...a })) };
   return {
@@ -308,7 +322,7 @@ export function tradesOf(obs: Observations, symbol: string): Observations {
 export interface DailyParams {
   readonly steps: readonly RtDailyStep[];
   readonly limits: readonly RtPriceLimit[] | null;
-  readonly tick: string | null;
+  readonly tick: TickTiers | null;
   readonly date: string;
   readonly symbol: string;
   readonly observations?: Observations | undefined;
@@ -337,7 +351,7 @@ export function settleDaily(p: DailyParams): { readonly price: string | null; re
     ...(p.observations !== undefined ? { trades: tradesOf(p.observations, p.symbol) } : {}),
     ...(bidAsk !== undefined ? { bidAsk } : {}),
     ...(prior !== undefined ? { prior } : {}),
-    ...(p.tick !== null ? { tick: Decimal.of(p.tick) } : {}),
+    ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
   });
   const bands = prior === undefined || p.limits === null ? [] : priceLimitBands(p.limits, prior);
   const section: DailySection = {

@@ -8,7 +8,7 @@
 import { Decimal } from "../decimal.js";
 import { versionOn } from "../schedule/index.js";
 import type { RtDailyStep, RtFallback, RtFinalSettlement, RtPriceLimit } from "../settlement/index.js";
-import type { RuleReport, SettleClause, SettleContract, SettleContractUnit, SettleLeg, SettleUnit } from "./types.js";
+import type { RuleReport, SettleClause, SettleContract, SettleContractUnit, SettleLeg, SettleTick, SettleUnit, TickTiers } from "./types.js";
 
 /** Price × multiplier = money per contract, in a currency. */
 export interface Multiplier {
@@ -24,8 +24,8 @@ export interface ContractTerms {
   readonly fallback: RtFallback | null;
   readonly dailySettlement: readonly RtDailyStep[] | null;
   readonly priceLimits: readonly RtPriceLimit[] | null;
-  /** The outright tick (first tier), decimal string. */
-  readonly tick: string | null;
+  /** The outright tick table, tiers in order (one tier for a single tick). */
+  readonly tick: TickTiers | null;
   readonly multiplier: Multiplier | null;
   readonly underlying: { readonly kind: "index" | "future"; readonly name: string } | null;
   /** An option's automatic-exercise threshold, per unit of price. */
@@ -33,6 +33,11 @@ export interface ContractTerms {
   readonly legs: readonly SettleLeg[] | null;
   /** The rule versions above that a certificate cites. */
   readonly rules: readonly RuleReport[];
+}
+
+/** A spec's tick table as decimal strings. */
+export function tickTiers(tick: SettleTick): TickTiers {
+  return tick.map((t) => ({ tick: t.tick.amount, bound: t.bound === null ? null : { relation: t.bound.relation === "above" ? "above" : "at-or-below", price: t.bound.price } }));
 }
 
 /** The contracts of a spec by name (for a contract unit counted in contracts of another). */
@@ -97,7 +102,8 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
   const daily = cite(rules, name, "daily settlement", ds, ds?.value.flatMap((s) => s.clauses) ?? []);
   const priceLimits = cite(rules, name, "price limits", versionOn(c.priceLimits, date));
   const tickClause = versionOn(c.tick, date);
-  const tick = cite(rules, name, "tick", tickClause)?.[0]?.tick.amount ?? null;
+  const ticks = cite(rules, name, "tick", tickClause);
+  const tick = ticks == null ? null : tickTiers(ticks);
   const cuClause = versionOn(c.contractUnit, date);
   cite(rules, name, "contract unit", cuClause);
   const underlying = c.underlying === undefined ? null : cite(rules, name, "underlying", versionOn(c.underlying, date));

@@ -34,7 +34,13 @@ export type SettleContractUnit =
   | { readonly kind: "quantity"; readonly quantity: SettleQuantity }
   | { readonly kind: "contracts"; readonly amount: string; readonly contract: string };
 
-/** A tick table (the first tier is used for rounding to the tick). */
+/**
+ * A tick table as decimal strings: tiers in order, each with the prices it applies to (`null`: every price).
+ * Rounding "to the tick" uses the first tier whose bound admits the unrounded price.
+ */
+export type TickTiers = readonly { readonly tick: string; readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: string } | null }[];
+
+/** A tick table as the compiled spec states it: tiers in order, each with its quantity and the prices it covers. */
 export type SettleTick = readonly { readonly tick: SettleQuantity; readonly bound: { readonly relation: string; readonly price: string } | null }[];
 
 /** A spread leg with its ratio and own rounding. */

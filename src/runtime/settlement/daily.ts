@@ -9,7 +9,7 @@ import { Decimal } from "../decimal.js";
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
 import { Ratio, pow10 } from "./ratio.js";
-import { lowerBound, type RtRounding, type RtWindow } from "./index-computation.js";
+import { lowerBound, type RtRounding, type RtWindow, type TickTable } from "./index-computation.js";
 import { applyRounding } from "./settlement.js";
 
 /** A daily settlement step, structurally the model's. */
@@ -28,8 +28,8 @@ export interface DailyInput {
   readonly bidAsk?: { readonly bid: Decimal; readonly ask: Decimal };
   /** The prior daily settlement price. */
   readonly prior?: Decimal;
-  /** The contract's tick, for rounding to the tick. */
-  readonly tick?: Decimal;
+  /** The contract's tick table, for rounding to the tick. */
+  readonly tick?: TickTable;
 }
 
 /** The daily settlement price with the step that produced it. */

@@ -42,6 +42,28 @@ export type RtRounding =
   | { readonly kind: "increment"; readonly increment: string; readonly mode: RoundingMode }
   | { readonly kind: "tick"; readonly mode: RoundingMode }
   | { readonly kind: "unrounded" };
+/**
+ * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
+ * the tick" uses the first tier whose bound admits the unrounded value, as the rulebook reads: with "0.0005 at or
+ * below 0.1, 0.001 above 0.1", 0.0996 rounds on 0.0005 and 0.1234 on 0.001.
+ */
+export type TickTable = readonly { readonly tick: Decimal; readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: Decimal } | null }[];
+
+/** A tick table of one tier for every price. */
+export function singleTick(tick: Decimal): TickTable {
+  return [{ tick, bound: null }];
+}
+
+/** The tick a value rounds on: the first tier whose bound admits it, or why there is none. */
+export function tickAt(table: TickTable, value: Ratio): Decimal | string {
+  for (const t of table) {
+    if (t.bound === null) return t.tick;
+    const c = value.cmp(Ratio.fromDecimal(t.bound.price));
+    if (t.bound.relation === "at-or-below" ? c <= 0 : c > 0) return t.tick;
+  }
+  return table.length === 0 ? "the tick table is empty" : `no tier of the tick table applies to ${value.toString()}`;
+}
+
 /** A window of wall-clock time in a zone. */
 export interface RtWindow {
   readonly from: string;
@@ -95,8 +117,8 @@ export interface IndexRequest {
   readonly at?: number;
   /** The previous published value, for extreme moves and ties toward the prior value. */
   readonly previous?: Decimal;
-  /** The contract's tick, when the index rounds to the tick. */
-  readonly tick?: Decimal;
+  /** The contract's tick table, when the index rounds to the tick. */
+  readonly tick?: TickTable;
 }
 
 /** Why a source or data was excluded. */
@@ -563,8 +585,8 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       value = unrounded.toDecimal();
       if (value === undefined) return { ok: false, failure: { kind: "rounding", message: `the unrounded value ${unrounded.toString()} is not a terminating decimal and the index states no rounding` }, certificate: cert("failed", unrounded.toString()) };
     } else {
-      const inc = rounding.kind === "increment" ? Decimal.of(rounding.increment) : request.tick;
-      if (inc === undefined) return { ok: false, failure: { kind: "rounding", message: "the index rounds to the contract's tick and no tick was given" }, certificate: cert("failed", unrounded.toString()) };
+      const inc = rounding.kind === "increment" ? Decimal.of(rounding.increment) : request.tick === undefined ? "the index rounds to the contract's tick and no tick was given" : tickAt(request.tick, unrounded);
+      if (typeof inc === "string") return { ok: false, failure: { kind: "rounding", message: inc }, certificate: cert("failed", unrounded.toString()) };
       value = unrounded.roundToIncrement(inc, rounding.mode, request.previous === undefined ? undefined : Ratio.fromDecimal(request.previous));
     }
   } catch (e) {

@@ -20,8 +20,9 @@ export type {
   RtSource,
   RtUnit,
   RtWindow,
+  TickTable,
 } from "./index-computation.js";
-export { allInForce, computeIndex, durationMicros, inForce } from "./index-computation.js";
+export { allInForce, computeIndex, durationMicros, inForce, singleTick, tickAt } from "./index-computation.js";
 export type {
   ComputedLookupOptions,
   DisruptionKind,

@@ -11,7 +11,7 @@
 import { Decimal, type RoundingMode } from "../decimal.js";
 import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, parseIsoDate } from "../calendar/index.js";
 import { Ratio } from "./ratio.js";
-import { type IndexMethodology, type IndexResult, type RtRounding, computeIndex } from "./index-computation.js";
+import { type IndexMethodology, type IndexResult, type RtRounding, type TickTable, computeIndex, tickAt } from "./index-computation.js";
 import type { Observations } from "../market-data/index.js";
 
 /** The disruption kinds a contract may declare. */
@@ -221,12 +221,12 @@ export function averagingDays(days: Extract<RtSettlementValue, { kind: "index-av
   return out;
 }
 
-/** Rounds an exact value as a rounding rule declares (the tick is the contract's, given by the caller). */
-export function applyRounding(value: Ratio, rounding: RtRounding, tick: Decimal | undefined, reference?: Decimal): Decimal | string {
+/** Rounds an exact value as a rounding rule declares (the tick table is the contract's, given by the caller). */
+export function applyRounding(value: Ratio, rounding: RtRounding, tick: TickTable | undefined, reference?: Decimal): Decimal | string {
   try {
     if (rounding.kind === "unrounded") return value.toDecimal() ?? `${value.toString()} does not terminate and the rule says unrounded`;
-    const inc = rounding.kind === "increment" ? Decimal.of(rounding.increment) : tick;
-    if (inc === undefined) return "the rule rounds to the tick and no tick was given";
+    const inc = rounding.kind === "increment" ? Decimal.of(rounding.increment) : tick === undefined ? "the rule rounds to the tick and no tick was given" : tickAt(tick, value);
+    if (typeof inc === "string") return inc;
     return value.roundToIncrement(inc, rounding.mode as RoundingMode, reference === undefined ? undefined : Ratio.fromDecimal(reference));
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
@@ -239,7 +239,7 @@ export function finalSettlement(
   lastTradingDay: string,
   lookup: FixingLookup,
   fallback: RtFallback | undefined,
-  options: WaterfallOptions & { readonly tick?: Decimal; readonly previous?: Decimal },
+  options: WaterfallOptions & { readonly tick?: TickTable; readonly previous?: Decimal },
 ): FinalSettlementResult {
   const v = rule.value;
   if (v.kind === "underlying-final" || v.kind === "leg-by-leg") return { ok: false, kind: "unsupported", message: `${v.kind} is settled through the underlying contract or legs`, attempts: [] };
@@ -357,9 +357,9 @@ export function futureSettlementAmount(settlement: Decimal, tradePrice: Decimal,
   return variationMargin(settlement, tradePrice, multiplier, quantity);
 }
 
-/** Options of {@link computedLookup}: the contract's tick (for an index rounding to the tick) and a callback receiving every computed result with its certificate. */
+/** Options of {@link computedLookup}: the contract's tick table (for an index rounding to the tick) and a callback receiving every computed result with its certificate. */
 export interface ComputedLookupOptions {
-  readonly tick?: Decimal;
+  readonly tick?: TickTable;
   readonly record?: (index: string, date: string, result: IndexResult) => void;
 }
 

@@ -183,7 +183,7 @@ function terms_FOTI(date) {
       { kind: "percent", percent: "20" },
       { kind: "percent", percent: "30" },
     ],
-    tick: "0.001",
+    tick: [{ tick: "0.001", bound: null }],
     multiplier: { value: "1000", currency: "USD" },
     underlying: { kind: "index", name: "AITOK_OUT" },
     automaticExercise: null,

@@ -122,3 +122,59 @@ describe("contractMultiplier", () => {
     expect(contractMultiplier(of(load("FOTI_FOTB")), "FOTI_FOTB", "2026-03-27")).toEqual({ value: "1000", currency: "USD" });
   });
 });
+
+/**
+ * FOTI with a tiered outright tick, 0.001 at or below 10 and 0.01 above 10, settling "to the tick": the tier is
+ * chosen by the unrounded price, as the rulebook reads, for the final and the daily settlement alike.
+ */
+function tieredFoti(): SettlementSpec {
+  const spec = structuredClone(load("FOTI")) as unknown as { contracts: Record<string, Record<string, unknown>> };
+  const foti = spec.contracts.FOTI! as { tick: { value: unknown[] }[]; finalSettlement: { value: { rounding: unknown } }[] };
+  const unit = (foti.tick[0]!.value[0] as { tick: { unit: unknown } }).tick.unit;
+  foti.tick[0]!.value = [
+    { tick: { amount: "0.001", unit }, bound: { relation: "at-or-below", price: "10" } },
+    { tick: { amount: "0.01", unit }, bound: { relation: "above", price: "10" } },
+  ];
+  foti.finalSettlement[0]!.value.rounding = { kind: "tick", mode: "half-even" };
+  return spec as unknown as SettlementSpec;
+}
+
+describe("rounding to a tiered tick", () => {
+  const f = settlementFunctions(tieredFoti());
+  const final = (value: string) => f.final({ period: "2026-03", fixings: fixings([`2026-03-27T16:00:00Z,AITOK_OUT,${value}`]) });
+
+  it("rounds on the tier the unrounded price falls in", () => {
+    expect([final("9.99851").price, final("10.12345").price, final("10.125").price, final("10.135").price]).toEqual(["9.999", "10.12", "10.12", "10.14"]);
+  });
+
+  it("takes a price exactly on a bound as at or below it", () => {
+    expect(final("10").price).toBe("10");
+    expect(final("10.0004").price).toBe("10");
+    expect(final("9.9996").price).toBe("10");
+  });
+
+  it("says which tiers it rounds on, in the report and its text", () => {
+    const r = final("10.12345");
+    expect(r.rounding).toBe("to the tick (0.001 at or below 10, 0.01 above 10) half-even");
+    expect(reportJson(r)).toContain('"rounding": "to the tick (0.001 at or below 10, 0.01 above 10) half-even"');
+  });
+
+  it("rounds the daily VWAP on the tier of its price", () => {
+    const obs = (rows: string[]) => {
+      const r = parseObservations(["time,source,price,volume,instrument", ...rows].join("\n"), { file: "o.csv" });
+      if (!r.ok) throw new Error(r.errors[0]!.message);
+      return r.value;
+    };
+    const daily = (price: string) => f.daily({ period: "2026-03", date: "2026-03-20", prior: "10", observations: obs([`2026-03-20T15:59:00Z,XCH,${price},5,FOTI-H26`]) });
+    expect([daily("10.1234").price, daily("9.87654").price]).toEqual(["10.12", "9.877"]);
+  });
+
+  it("fails with a typed error, not a price, when no tier covers the value", () => {
+    const spec = tieredFoti() as unknown as { contracts: Record<string, { tick: { value: unknown[] }[] }> };
+    spec.contracts.FOTI!.tick[0]!.value.pop(); // only `0.001 at or below 10` is left
+    const r = settlementFunctions(spec as unknown as SettlementSpec).final({ period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.5"]) });
+    expect(r.ok).toBe(false);
+    expect(r.price).toBeNull();
+    expect(JSON.stringify(r.error)).toContain("no tier of the tick table applies to 10.5");
+  });
+});

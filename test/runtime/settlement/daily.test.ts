@@ -7,6 +7,7 @@ import type { Spec } from "../../../src/model/spec.js";
 import { Decimal } from "../../../src/runtime/decimal.js";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
 import { type RtDailyStep, type RtPriceLimit, dailySettlement, priceLimitBands, spreadValue } from "../../../src/runtime/settlement/daily.js";
+import { singleTick } from "../../../src/runtime/settlement/index-computation.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
 const r = compileFiles(["specs/contracts/foti.terms"]);
@@ -15,7 +16,7 @@ const foti = spec.contracts.FOTI!;
 const steps: readonly RtDailyStep[] = foti.dailySettlement[0]!.value;
 const limits: readonly RtPriceLimit[] = foti.priceLimits[0]!.value;
 const D = Decimal.of;
-const TICK = D("0.001");
+const TICK = singleTick(D("0.001"));
 
 function trades(rows: string[]) {
   const p = parseObservations(rows.join("\n"), { file: "trades.csv" });
