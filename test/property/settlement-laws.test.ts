@@ -50,7 +50,7 @@ describe("option payoffs", () => {
   it("through settleOption: never negative, call − put = (S − K) × multiplier", () => {
     fc.assert(
       fc.property(decimal(100_000, 4), decimal(100_000, 4), decimal(10_000, 3), (s, k, m) => {
-        const args = { strike: k, underlying: "X", underlyingPrice: s, multiplier: { value: m, currency: "USD" }, threshold: null };
+        const args = { strike: k, underlying: "X", underlyingPrice: s, multiplier: { value: m, currency: "USD" }, threshold: null, strikeSteps: null, contract: "X_OPT" };
         const c = settleOption({ right: "call", ...args });
         const p = settleOption({ right: "put", ...args });
         if (!("payoff" in c) || !("payoff" in p)) throw new Error("no payoff");

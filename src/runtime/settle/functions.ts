@@ -180,6 +180,8 @@ function withOptionAndPosition(r: SettlementReport, terms: ContractTerms, req: F
       underlyingPrice: r.price!,
       multiplier: terms.multiplier,
       threshold: terms.automaticExercise,
+      strikeSteps: terms.strikeSteps,
+      contract: terms.name,
     });
     if (isError(o)) return { ...out, ok: false, error: o };
     out = { ...out, option: o };

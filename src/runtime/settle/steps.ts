@@ -244,6 +244,10 @@ export interface OptionParams {
   readonly multiplier: Multiplier | null;
   /** The automatic-exercise threshold per unit of price, or null. */
   readonly threshold: string | null;
+  /** The option's strike grid steps (the one in force first), or null when it states none. */
+  readonly strikeSteps: readonly string[] | null;
+  /** The option's name, for messages. */
+  readonly contract: string;
 }
 
 /** A European cash-settled option at expiry: intrinsic value, automatic exercise against the threshold, payoff per contract. */
@@ -251,6 +255,14 @@ export function settleOption(p: OptionParams): OptionReport | ReportError {
   if (p.right !== "call" && p.right !== "put") return { kind: "request", message: `option right: ${JSON.stringify(p.right)} is neither call nor put` };
   const strike = requestDecimal("option strike", p.strike);
   if (isError(strike)) return strike;
+  if (p.strikeSteps !== null && p.strikeSteps.length > 0 && !p.strikeSteps.some((x) => strike.isMultipleOf(Decimal.of(x)))) {
+    const step = Decimal.of(p.strikeSteps[0]!);
+    const below = strike.roundToIncrement(step, "floor");
+    return {
+      kind: "request",
+      message: `option strike ${strike.toString()} is not on the strike grid of ${p.contract} (every ${step.toString()}): the nearest strikes are ${below.toString()} and ${below.add(step).toString()}`,
+    };
+  }
   const s = Decimal.of(p.underlyingPrice);
   const m = p.multiplier === null ? Decimal.ONE : Decimal.of(p.multiplier.value);
   const r = optionPayoff(p.right, s, strike, m, p.threshold === null ? {} : { threshold: Decimal.of(p.threshold) });

@@ -30,6 +30,11 @@ export interface ContractTerms {
   readonly underlying: { readonly kind: "index" | "future"; readonly name: string } | null;
   /** An option's automatic-exercise threshold, per unit of price. */
   readonly automaticExercise: string | null;
+  /**
+   * An option's strike grid: the step in force, then the steps of earlier versions (strikes listed under an earlier
+   * grid stay listed). A strike must be a whole multiple of one of them; null when the option states no grid.
+   */
+  readonly strikeSteps: readonly string[] | null;
   readonly legs: readonly SettleLeg[] | null;
   /** The rule versions above that a certificate cites. */
   readonly rules: readonly RuleReport[];
@@ -90,6 +95,15 @@ function cite<T>(rules: RuleReport[], contract: string, rule: string, clause: Se
   return clause.value;
 }
 
+/** The strike grid steps of an option on a date: the version in force first, then every version in force before. */
+function strikeSteps(c: SettleContract, date: string): readonly string[] | null {
+  if (c.strikes === undefined || c.strikes.length === 0) return null;
+  const current = versionOn(c.strikes, date)?.value.amount;
+  const earlier = c.strikes.filter((v) => v.effective.some((r) => r.from === null || r.from <= date)).map((v) => v.value.amount);
+  const steps = [...new Set([...(current === undefined ? [] : [current]), ...earlier])];
+  return steps.length === 0 ? null : steps;
+}
+
 /** The terms of a contract in force on a date (the last trading day for a final settlement, the day for a daily one). */
 export function contractTerms(contracts: ContractsOf, name: string, date: string): ContractTerms | undefined {
   const c = contracts(name);
@@ -108,6 +122,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
   cite(rules, name, "contract unit", cuClause);
   const underlying = c.underlying === undefined ? null : cite(rules, name, "underlying", versionOn(c.underlying, date));
   const ae = c.automaticExercise === undefined ? null : cite(rules, name, "automatic exercise", versionOn(c.automaticExercise, date));
+  if (c.strikes !== undefined) cite(rules, name, "strike grid", versionOn(c.strikes, date));
   const legClauses = (c.legs ?? []).filter((l) => l.effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until)));
   for (const l of legClauses) cite(rules, name, `leg ${l.value.side} ${l.value.ratio} × ${l.value.contract}${l.value.monthsLater === 0 ? "" : ` ${l.value.monthsLater} month(s) later`}`, l);
   return {
@@ -121,6 +136,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     multiplier: contractMultiplier(contracts, name, date) ?? null,
     underlying,
     automaticExercise: ae?.amount ?? null,
+    strikeSteps: strikeSteps(c, date),
     legs: c.legs === undefined ? null : legClauses.map((l) => l.value),
     rules,
   };

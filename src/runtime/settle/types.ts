@@ -63,6 +63,8 @@ export interface SettleContract extends ScheduleContract {
   readonly fallback: readonly SettleClause<{ readonly steps: readonly (RtFallbackStep & { readonly clauses: readonly string[] })[] }>[];
   readonly underlying?: readonly SettleClause<{ readonly kind: "index" | "future"; readonly name: string }>[];
   readonly automaticExercise?: readonly SettleClause<SettleQuantity>[];
+  /** An option's strike grid: strikes are whole multiples of this step. */
+  readonly strikes?: readonly SettleClause<SettleQuantity>[];
   readonly legs?: readonly SettleClause<SettleLeg>[];
 }
 

@@ -187,6 +187,7 @@ function terms_FOTI(date) {
     multiplier: { value: "1000", currency: "USD" },
     underlying: { kind: "index", name: "AITOK_OUT" },
     automaticExercise: null,
+    strikeSteps: null,
     legs: null,
     rules: [
       { contract: "FOTI", rule: "final settlement", clauses: ["1103.A Final Settlement Price"], effective: "always" },

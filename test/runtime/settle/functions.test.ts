@@ -178,3 +178,34 @@ describe("rounding to a tiered tick", () => {
     expect(JSON.stringify(r.error)).toContain("no tier of the tick table applies to 10.5");
   });
 });
+
+describe("an option's strike grid", () => {
+  // FOTI_OPT lists strikes every 0.05; FOTI-H26 settles at 10.123 from this fixing.
+  const f = settlementFunctions(load("FOTI_OPT"));
+  const data = { fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.12345"]) };
+  it("settles a strike on the grid", () => {
+    const r = f.final({ period: "2026-03", option: { right: "call", strike: "10.05" }, ...data });
+    expect([r.ok, r.option?.strike, r.option?.intrinsic]).toEqual([true, "10.05", "0.073"]);
+    expect(f.final({ period: "2026-03", option: { right: "put", strike: "10.2" }, ...data }).ok).toBe(true);
+  });
+  it("rejects a strike off the grid with the strikes around it, instead of paying an option that is not listed", () => {
+    const r = f.final({ period: "2026-03", option: { right: "call", strike: "10.03" }, ...data });
+    expect(r.ok).toBe(false);
+    expect(r.option).toBeNull();
+    expect(r.error).toEqual({ kind: "request", message: "option strike 10.03 is not on the strike grid of FOTI_OPT (every 0.05): the nearest strikes are 10 and 10.05" });
+  });
+  it("keeps the strikes of an earlier grid listed: a grid of 0.025 until January 2026, 0.05 after", () => {
+    const spec = structuredClone(load("FOTI_OPT")) as unknown as { contracts: Record<string, { strikes: { effective: unknown[]; value: { amount: string } }[] }> };
+    const [v] = spec.contracts.FOTI_OPT!.strikes;
+    spec.contracts.FOTI_OPT!.strikes = [
+      { ...v!, effective: [{ from: null, until: "2026-01-31" }], value: { ...v!.value, amount: "0.025" } },
+      { ...v!, effective: [{ from: "2026-02-01", until: null }], value: { ...v!.value, amount: "0.05" } },
+    ];
+    const g = settlementFunctions(spec as unknown as SettlementSpec);
+    const r = g.final({ period: "2026-03", option: { right: "call", strike: "10.025" }, ...data });
+    expect([r.ok, r.option?.intrinsic]).toEqual([true, "0.098"]);
+    expect(g.final({ period: "2026-03", option: { right: "call", strike: "10.01" }, ...data }).error?.message).toBe(
+      "option strike 10.01 is not on the strike grid of FOTI_OPT (every 0.05): the nearest strikes are 10 and 10.05",
+    );
+  });
+});
