@@ -109,7 +109,8 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       engines: (n) => env.engine(n),
       determined: req.determined,
     });
-    const inputs = { indexCertificates: market.certificates(), methodology: market.methodologies() };
+    const restatements = market.restatements();
+    const inputs = { indexCertificates: market.certificates(), methodology: market.methodologies(), ...(restatements.length > 0 ? { restatements } : {}) };
     if (!sec.ok) return settlementReport({ ...head, ...inputs, error: sec.error, attempts: sec.attempts });
     priced = settlementReport({ ...head, ...inputs, price: sec.price, unrounded: sec.unrounded, rounding: sec.rounding, flagged: sec.flagged, method: sec.method, days: sec.days });
   } else if (v.kind === "underlying-final") {
@@ -122,6 +123,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       attempts: u.attempts,
       indexCertificates: u.indexCertificates,
       methodology: u.methodology,
+      ...(u.restatements !== undefined ? { restatements: u.restatements } : {}),
       flagged: u.flagged,
       price: u.price,
       unrounded: u.unrounded,

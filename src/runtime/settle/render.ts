@@ -6,7 +6,7 @@
  * the spec's content hash, and the option, spread and position sections. Pure: returns strings.
  */
 import { certificateLines } from "../settlement/index.js";
-import type { IndexReport, SettlementReport } from "./types.js";
+import type { IndexReport, RestatementReport, SettlementReport } from "./types.js";
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -37,6 +37,7 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     for (const a of d.attempts) if (a.outcome !== "value") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
   }
   for (const a of r.attempts) lines.push(`  level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
+  lines.push(...restatementLines(r.restatements));
   if (r.daily !== null) {
     const d = r.daily;
     lines.push(`  daily ${d.date}: ${d.step === null ? "no step produced a price" : `step ${d.step} (${d.stepKind})`}; prior ${d.prior ?? "none"}`);
@@ -69,6 +70,10 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
   return lines.map((l) => indent + l);
 }
 
+function restatementLines(list: readonly RestatementReport[] | undefined): string[] {
+  return (list ?? []).map((x) => `  restatement of ${x.index} on ${x.date} at ${x.at}: ${x.published} to ${x.corrected}, ${x.applied ? "applied" : "not applied"} (${x.reason})`);
+}
+
 /** A short readable certificate of a report. */
 export function reportText(r: SettlementReport | IndexReport): string {
   if (r.kind !== "index") return `${settlementLines(r, "").join("\n")}\n`;
@@ -77,6 +82,7 @@ export function reportText(r: SettlementReport | IndexReport): string {
   if (r.date !== null) lines.push(`  fixing date ${r.date}`);
   if (r.certificate !== null) lines.push(...certificateLines(r.certificate, "  "));
   else if (r.ok) lines.push("  from the published fixing");
+  lines.push(...restatementLines(r.restatements));
   if (r.methodology !== null) lines.push(`  methodology ${r.methodology.index} ${r.methodology.version ?? "unversioned"}`);
   lines.push(`  spec ${r.specHash}`);
   return `${lines.join("\n")}\n`;

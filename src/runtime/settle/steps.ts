@@ -23,6 +23,7 @@ import {
   type RtPriceLimit,
   type RtRounding,
   type TickTable,
+  Ratio,
   computeIndex,
   computedLookup,
   dailySettlement,
@@ -35,7 +36,7 @@ import {
   variationMargin,
 } from "../settlement/index.js";
 import type { Multiplier } from "./terms.js";
-import type { AttemptReport, DailySection, DayReport, IndexReport, LegReport, MarketData, MethodologyReport, OptionReport, PositionReport, PositionReq, ReportError, SettlementReport, SpreadReport, TickTiers } from "./types.js";
+import type { AttemptReport, DailySection, DayReport, IndexReport, LegReport, MarketData, MethodologyReport, OptionReport, PositionReport, PositionReq, ReportError, RestatementReport, SettlementReport, SpreadReport, TickTiers } from "./types.js";
 
 /** A decimal from a request string, or a request error naming the field. */
 export function requestDecimal(field: string, text: string): Decimal | ReportError {
@@ -124,6 +125,8 @@ export interface MarketLookup {
   certificates(): IndexCertificate[];
   /** The methodology version in force of every index consulted (published or computed), in order of first use. */
   methodologies(): MethodologyReport[];
+  /** The corrections of every fixing consulted, with their outcomes, in order of first use. */
+  restatements(): RestatementReport[];
 }
 
 /** The local date of a fixing: its instant's date in the zone of the index's publication time (UTC without one). */
@@ -142,9 +145,11 @@ export function fixingDate(methodology: IndexMethodology | undefined, time: numb
  * methodology (the previous value from the fixings, the contract's tick for rounding to the tick).
  */
 export function marketLookup(data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined }, indices: (name: string) => IndexMethodology | undefined, tick?: TickTiers | null): MarketLookup {
-  const published = fixingLookup((data.fixings ?? []).map((f) => ({ index: f.index, value: f.value, status: f.status, date: fixingDate(indices(f.index), f.time) })));
-  const keys = new Set((data.fixings ?? []).map((f) => `${f.index}\u0000${fixingDate(indices(f.index), f.time)}`));
+  const fixed = restated(data.fixings ?? [], indices);
+  const published = fixingLookup(fixed.rows);
+  const keys = new Set(fixed.rows.map((f) => `${f.index}\u0000${f.date}`));
   const results = new Map<string, IndexResult>();
+  const used = new Map<string, readonly RestatementReport[]>();
   const obs = data.observations;
   const computed = computedLookup(indices, () => obs, published, {
     ...(tick != null ? { tick: tickTable(tick) } : {}),
@@ -162,7 +167,10 @@ export function marketLookup(data: { readonly observations?: Observations | unde
         const k = `${index}\u0000${version}`;
         if (!versions.has(k)) versions.set(k, version);
       }
-      if (keys.has(`${index}\u0000${date}`) || obs === undefined) return published.value(index, date);
+      const key = `${index}\u0000${date}`;
+      const corrections = fixed.corrections.get(key);
+      if (corrections !== undefined && !used.has(key)) used.set(key, corrections);
+      if (keys.has(key) || obs === undefined) return published.value(index, date);
       return computed.value(index, date);
     },
     lastBefore: (index, date) => published.lastBefore(index, date),
@@ -171,7 +179,64 @@ export function marketLookup(data: { readonly observations?: Observations | unde
     lookup,
     certificates: () => [...results.values()].map((r) => r.certificate),
     methodologies: () => [...versions].map(([k, version]) => ({ index: k.slice(0, k.indexOf("\u0000")), version })),
+    restatements: () => [...used.values()].flat(),
   };
+}
+
+/** A published fixing on its fixing day. */
+interface DatedFixing {
+  readonly index: string;
+  readonly value: Decimal;
+  readonly status: string | null;
+  readonly date: string;
+}
+
+/**
+ * The fixings in force after corrections. Rows of the same index and fixing day after the first published one are
+ * corrections, applied as the index's restatement rule in force on that day says: `never` keeps the published value;
+ * `same-day` applies a correction whose change exceeds the threshold (a row on a later day is that day's fixing, so
+ * every correction here is a same-day one); an index without a rule takes the correction. A row held for review
+ * that a later row replaces is not a publication. Every correction is reported with its outcome.
+ */
+export function restated(
+  fixings: readonly Fixing[],
+  indices: (name: string) => IndexMethodology | undefined,
+): { readonly rows: readonly DatedFixing[]; readonly corrections: ReadonlyMap<string, readonly RestatementReport[]> } {
+  const current = new Map<string, DatedFixing>();
+  const corrections = new Map<string, RestatementReport[]>();
+  for (const f of fixings) {
+    const m = indices(f.index);
+    const date = fixingDate(m, f.time);
+    const key = `${f.index}\u0000${date}`;
+    const row: DatedFixing = { index: f.index, value: f.value, status: f.status, date };
+    const before = current.get(key);
+    if (before === undefined || before.status === "held") {
+      current.set(key, row);
+      continue;
+    }
+    const zone = (m === undefined ? undefined : inForce(m.publication, date)?.at.zone) ?? "UTC";
+    const at = formatInstant(Math.floor(f.time / 1000), zone);
+    const decision = restatementDecision(m, date, before.value, f);
+    if (decision.applied) current.set(key, row);
+    const list = corrections.get(key) ?? [];
+    list.push({ index: f.index, date, at: at.ok ? at.value : new Date(Math.floor(f.time / 1000)).toISOString(), published: before.value.toString(), corrected: f.value.toString(), ...decision });
+    corrections.set(key, list);
+  }
+  return { rows: [...current.values()], corrections };
+}
+
+function restatementDecision(m: IndexMethodology | undefined, date: string, published: Decimal, f: Fixing): { applied: boolean; reason: string } {
+  if (f.status === "held") return { applied: false, reason: "a row held for review does not correct a published value" };
+  const rule = m?.restatement === undefined ? undefined : inForce(m.restatement, date);
+  if (rule === undefined) return { applied: true, reason: "the index states no restatement rule; the later value stands" };
+  if (rule.kind === "never") return { applied: false, reason: "the index never restates a published value" };
+  const change = published.isZero() ? undefined : Ratio.fromDecimal(f.value.sub(published).abs()).div(Ratio.fromDecimal(published.abs())).mul(Ratio.of(100n));
+  const threshold = Ratio.fromDecimal(Decimal.of(rule.thresholdPercent));
+  const shown = change === undefined ? "from zero" : `${change.toDecimal()?.toString() ?? `about ${change.roundToIncrement(Decimal.of("0.0001"), "half-even").toString()}`}%`;
+  const exceeds = change === undefined ? !f.value.isZero() : change.cmp(threshold) > 0;
+  return exceeds
+    ? { applied: true, reason: `the change ${shown} exceeds the same-day threshold of ${rule.thresholdPercent}%` }
+    : { applied: false, reason: `the change ${shown} does not exceed the same-day threshold of ${rule.thresholdPercent}%` };
 }
 
 /** A tick table of decimal strings as the runtime's exact one. */
@@ -414,17 +479,22 @@ export function indexReport(p: IndexParams): IndexReport {
     date = fixingDate(m, micros);
   }
   const methodology = { index: p.index, version: inForce(m.methodology, date)?.version ?? null };
-  const published = fixingLookup((p.fixings ?? []).map((f) => ({ index: f.index, value: f.value, status: f.status, date: fixingDate(f.index === p.index ? m : undefined, f.time) })));
+  const fixed = restated(p.fixings ?? [], (n) => (n === p.index ? m : undefined));
+  const published = fixingLookup(fixed.rows);
   if (p.observations !== undefined) {
-    const previous = published.lastBefore(p.index, date)?.value;
-    const r = computeIndex(m, p.observations, { date, ...(at !== undefined ? { at } : {}), ...(previous !== undefined ? { previous } : {}) });
-    if (!r.ok) return fail({ kind: r.failure.kind, message: r.failure.message }, date, { methodology, certificate: r.certificate, status: "failed" });
-    return { ...base, ok: true, error: null, date, value: r.value.toString(), status: r.status, methodology, certificate: r.certificate };
+    const prior = published.lastBefore(p.index, date);
+    const corrections = prior === undefined ? undefined : fixed.corrections.get(`${p.index}\u0000${prior.date}`);
+    const extra = corrections === undefined ? {} : { restatements: corrections };
+    const r = computeIndex(m, p.observations, { date, ...(at !== undefined ? { at } : {}), ...(prior !== undefined ? { previous: prior.value } : {}) });
+    if (!r.ok) return fail({ kind: r.failure.kind, message: r.failure.message }, date, { methodology, certificate: r.certificate, status: "failed", ...extra });
+    return { ...base, ok: true, error: null, date, value: r.value.toString(), status: r.status, methodology, certificate: r.certificate, ...extra };
   }
   if (p.fixings !== undefined) {
+    const corrections = fixed.corrections.get(`${p.index}\u0000${date}`);
+    const extra = corrections === undefined ? {} : { restatements: corrections };
     const v = published.value(p.index, date);
-    if (!v.ok) return fail({ kind: v.disruption, message: v.message }, date, { methodology });
-    return { ...base, ok: true, error: null, date, value: v.value.toString(), status: "published", methodology, certificate: null };
+    if (!v.ok) return fail({ kind: v.disruption, message: v.message }, date, { methodology, ...extra });
+    return { ...base, ok: true, error: null, date, value: v.value.toString(), status: "published", methodology, certificate: null, ...extra };
   }
   return fail({ kind: "no-market-data", message: "give observations or fixings" }, date, { methodology });
 }

@@ -153,6 +153,22 @@ export interface RuleReport {
   readonly effective: string;
 }
 
+/**
+ * A correction of a published fixing (a later row of the same index and fixing day) and what the index's
+ * restatement rule made of it: applied (the corrected value is the fixing) or not (the published value stands).
+ */
+export interface RestatementReport {
+  readonly index: string;
+  readonly date: string;
+  /** The time of the correction row. */
+  readonly at: string;
+  /** The value it would correct, and the corrected value. */
+  readonly published: string;
+  readonly corrected: string;
+  readonly applied: boolean;
+  readonly reason: string;
+}
+
 /** The methodology version of an index used. */
 export interface MethodologyReport {
   readonly index: string;
@@ -240,6 +256,8 @@ export interface SettlementReport {
   readonly indexCertificates: readonly IndexCertificate[];
   readonly rules: readonly RuleReport[];
   readonly methodology: readonly MethodologyReport[];
+  /** Corrections of the fixings used, and whether each was applied; present only when there were any. */
+  readonly restatements?: readonly RestatementReport[];
   readonly position: PositionReport | null;
   readonly option: OptionReport | null;
   readonly spread: SpreadReport | null;
@@ -259,6 +277,8 @@ export interface IndexReport {
   readonly specHash: string;
   readonly methodology: MethodologyReport | null;
   readonly certificate: IndexCertificate | null;
+  /** Corrections of the fixing used (or of the previous value), with their outcomes; present only when there were any. */
+  readonly restatements?: readonly RestatementReport[];
 }
 
 /** The settlement functions of one compiled spec. */

@@ -107,7 +107,12 @@ export interface IndexMethodology {
   readonly extremeMoves: readonly RtClause<{ readonly percent: string; readonly action: "flagged" | "held" }>[];
   readonly rounding: readonly RtClause<RtRounding>[];
   readonly publication: readonly RtClause<{ readonly calendar: string | null; readonly at: { readonly time: string; readonly zone: string } }>[];
+  /** Whether a published value may be corrected: never, or the same day when the change exceeds a threshold. */
+  readonly restatement?: readonly RtClause<RtRestatement>[];
 }
+
+/** A restatement rule, structurally the model's. */
+export type RtRestatement = { readonly kind: "never" } | { readonly kind: "same-day"; readonly thresholdPercent: string };
 
 /** What to compute: the fixing date, optionally an explicit fixing instant, the previous value and the tick. */
 export interface IndexRequest {

@@ -19,6 +19,7 @@ export type {
   RtRounding,
   RtSource,
   RtUnit,
+  RtRestatement,
   RtWindow,
   TickTable,
 } from "./index-computation.js";

@@ -209,3 +209,58 @@ describe("an option's strike grid", () => {
     );
   });
 });
+
+describe("restatements of published fixings", () => {
+  // FOTI-H26 settles on AITOK_OUT at 16:00 London on 27 March 2026; AITOK_OUT restates the same day above 0.10%.
+  type Mutable = { indices: Record<string, { restatement?: unknown[] }> };
+  const withRule = (rule: unknown[] | undefined): SettlementSpec => {
+    const spec = structuredClone(load("FOTI")) as unknown as Mutable;
+    if (rule === undefined) delete spec.indices.AITOK_OUT!.restatement;
+    else spec.indices.AITOK_OUT!.restatement = rule;
+    return spec as unknown as SettlementSpec;
+  };
+  const settle = (spec: SettlementSpec, rows: string[]) => settlementFunctions(spec).final({ period: "2026-03", fixings: fixings(rows) });
+  const published = "2026-03-27T16:00:00Z,AITOK_OUT,10.1235";
+
+  it("keeps the published value when the index never restates", () => {
+    const r = settle(withRule([{ effective: always, descriptions: [], clauses: [], value: { kind: "never" } }]), [published, "2026-03-27T17:00:00Z,AITOK_OUT,11"]);
+    expect(r.price).toBe("10.124");
+    expect(r.restatements).toEqual([
+      { index: "AITOK_OUT", date: "2026-03-27", at: "2026-03-27T17:00:00+00:00", published: "10.1235", corrected: "11", applied: false, reason: "the index never restates a published value" },
+    ]);
+  });
+
+  it("takes the later value, and says so, when the index states no restatement rule", () => {
+    const r = settle(withRule(undefined), [published, "2026-03-27T17:00:00Z,AITOK_OUT,10.1236"]);
+    expect([r.price, r.restatements?.[0]?.applied, r.restatements?.[0]?.reason]).toEqual(["10.124", true, "the index states no restatement rule; the later value stands"]);
+  });
+
+  it("a fixing held for review and then published is a publication, not a restatement", () => {
+    const r = settle(withRule(undefined), ["2026-03-27T16:00:00Z,AITOK_OUT,15,held", "2026-03-27T16:30:00Z,AITOK_OUT,10.1229,final"]);
+    expect([r.price, r.restatements]).toEqual(["10.123", undefined]);
+  });
+
+  it("a row held for review after publication does not correct it", () => {
+    const r = settle(load("FOTI"), [published, "2026-03-27T17:00:00Z,AITOK_OUT,12,held"]);
+    expect([r.price, r.restatements?.[0]?.applied]).toEqual(["10.124", false]);
+  });
+
+  it("compares each correction with the value in force: an ignored correction does not move the reference", () => {
+    const r = settle(load("FOTI"), [published, "2026-03-27T17:00:00Z,AITOK_OUT,10.1229", "2026-03-27T17:30:00Z,AITOK_OUT,10.1"]);
+    expect(r.price).toBe("10.1");
+    expect(r.restatements?.map((x) => [x.published, x.corrected, x.applied])).toEqual([
+      ["10.1235", "10.1229", false],
+      ["10.1235", "10.1", true],
+    ]);
+  });
+
+  it("a row on a later day is that day's fixing, not a correction", () => {
+    const r = settle(load("FOTI"), [published, "2026-03-28T09:00:00Z,AITOK_OUT,11"]);
+    expect([r.price, r.restatements]).toEqual(["10.124", undefined]);
+  });
+
+  it("reports only the corrections of the fixings it used", () => {
+    const r = settle(load("FOTI"), ["2026-03-26T16:00:00Z,AITOK_OUT,9", "2026-03-26T17:00:00Z,AITOK_OUT,9.5", published]);
+    expect([r.price, r.restatements]).toEqual(["10.124", undefined]);
+  });
+});
