@@ -145,9 +145,9 @@ export function fixingDate(methodology: IndexMethodology | undefined, time: numb
  * methodology (the previous value from the fixings, the contract's tick for rounding to the tick).
  */
 export function marketLookup(data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined }, indices: (name: string) => IndexMethodology | undefined, tick?: TickTiers | null): MarketLookup {
-  const fixed = restated(data.fixings ?? [], indices);
-  const published = fixingLookup(fixed.rows);
-  const keys = new Set(fixed.rows.map((f) => `${f.index}\u0000${f.date}`));
+  const days = fixingDays(data.fixings ?? [], indices);
+  const folded = new Map([...days].map(([k, d]) => [k, foldDay(d)]));
+  const published = fixingLookup([...folded.values()].flatMap((f) => (f.row === undefined ? [] : [f.row])));
   const results = new Map<string, IndexResult>();
   const used = new Map<string, readonly RestatementReport[]>();
   const obs = data.observations;
@@ -160,7 +160,7 @@ export function marketLookup(data: { readonly observations?: Observations | unde
   });
   const versions = new Map<string, string | null>();
   const lookup: FixingLookup = {
-    value(index, date) {
+    value(index, date, by) {
       const m = indices(index);
       if (m !== undefined) {
         const version = inForce(m.methodology, date)?.version ?? null;
@@ -168,10 +168,15 @@ export function marketLookup(data: { readonly observations?: Observations | unde
         if (!versions.has(k)) versions.set(k, version);
       }
       const key = `${index}\u0000${date}`;
-      const corrections = fixed.corrections.get(key);
-      if (corrections !== undefined && !used.has(key)) used.set(key, corrections);
-      if (keys.has(key) || obs === undefined) return published.value(index, date);
-      return computed.value(index, date);
+      const day = days.get(key);
+      if (day === undefined) return obs === undefined ? published.value(index, date) : computed.value(index, date);
+      const f = by === undefined ? folded.get(key)! : foldDay(day, by);
+      if (f.corrections.length > 0 && !used.has(key)) used.set(key, f.corrections);
+      if (f.row === undefined) {
+        const first = formatAt(day.rows[0]!.time, day.zone);
+        return { ok: false, disruption: "not-published", message: `no fixing of ${index} on ${date} by the deadline ${formatAt(by! * 1000, day.zone)}: it was published at ${first}` };
+      }
+      return fixingLookup([f.row]).value(index, date);
     },
     lastBefore: (index, date) => published.lastBefore(index, date),
   };
@@ -191,38 +196,79 @@ interface DatedFixing {
   readonly date: string;
 }
 
-/**
- * The fixings in force after corrections. Rows of the same index and fixing day after the first published one are
- * corrections, applied as the index's restatement rule in force on that day says: `never` keeps the published value;
- * `same-day` applies a correction whose change exceeds the threshold (a row on a later day is that day's fixing, so
- * every correction here is a same-day one); an index without a rule takes the correction. A row held for review
- * that a later row replaces is not a publication. Every correction is reported with its outcome.
- */
-export function restated(
-  fixings: readonly Fixing[],
-  indices: (name: string) => IndexMethodology | undefined,
-): { readonly rows: readonly DatedFixing[]; readonly corrections: ReadonlyMap<string, readonly RestatementReport[]> } {
-  const current = new Map<string, DatedFixing>();
-  const corrections = new Map<string, RestatementReport[]>();
+/** The rows of one index on one fixing day, in time order, with its methodology and publication zone. */
+interface FixingDay {
+  readonly index: string;
+  readonly date: string;
+  readonly methodology: IndexMethodology | undefined;
+  readonly zone: string;
+  readonly rows: Fixing[];
+}
+
+/** Fixings grouped by index and fixing day (the local date of the index's publication zone), keyed `index\0date`. */
+function fixingDays(fixings: readonly Fixing[], indices: (name: string) => IndexMethodology | undefined): Map<string, FixingDay> {
+  const days = new Map<string, FixingDay>();
   for (const f of fixings) {
     const m = indices(f.index);
     const date = fixingDate(m, f.time);
     const key = `${f.index}\u0000${date}`;
-    const row: DatedFixing = { index: f.index, value: f.value, status: f.status, date };
-    const before = current.get(key);
-    if (before === undefined || before.status === "held") {
-      current.set(key, row);
+    let day = days.get(key);
+    if (day === undefined) {
+      day = { index: f.index, date, methodology: m, zone: (m === undefined ? undefined : inForce(m.publication, date)?.at.zone) ?? "UTC", rows: [] };
+      days.set(key, day);
+    }
+    day.rows.push(f);
+  }
+  return days;
+}
+
+/** An instant in epoch microseconds as local ISO 8601 time with offset in a zone. */
+function formatAt(micros: number, zone: string): string {
+  const ms = Math.floor(micros / 1000);
+  const r = formatInstant(ms, zone);
+  return r.ok ? r.value : new Date(ms).toISOString();
+}
+
+/**
+ * One fixing day after corrections, as published by `by` (epoch ms) when given. The first published row is the
+ * fixing; later rows are corrections, applied as the index's restatement rule in force on that day says: `never`
+ * keeps the published value; `same-day` applies a correction whose change exceeds the threshold (a row on a later day
+ * is that day's fixing, so every correction here is a same-day one); an index without a rule takes the correction.
+ * A row held for review that a later row replaces is not a publication. Rows after `by` do not count; a correction
+ * among them is reported as too late. Every correction is reported with its outcome.
+ */
+function foldDay(day: FixingDay, by?: number): { readonly row: DatedFixing | undefined; readonly corrections: readonly RestatementReport[] } {
+  let current: DatedFixing | undefined;
+  const corrections: RestatementReport[] = [];
+  for (const f of day.rows) {
+    const row: DatedFixing = { index: f.index, value: f.value, status: f.status, date: day.date };
+    const late = by !== undefined && f.time / 1000 > by;
+    if (current === undefined || current.status === "held") {
+      if (!late) current = row;
       continue;
     }
-    const zone = (m === undefined ? undefined : inForce(m.publication, date)?.at.zone) ?? "UTC";
-    const at = formatInstant(Math.floor(f.time / 1000), zone);
-    const decision = restatementDecision(m, date, before.value, f);
-    if (decision.applied) current.set(key, row);
-    const list = corrections.get(key) ?? [];
-    list.push({ index: f.index, date, at: at.ok ? at.value : new Date(Math.floor(f.time / 1000)).toISOString(), published: before.value.toString(), corrected: f.value.toString(), ...decision });
-    corrections.set(key, list);
+    const decision = late
+      ? { applied: false, reason: `published after the deadline ${formatAt(by! * 1000, day.zone)}` }
+      : restatementDecision(day.methodology, day.date, current.value, f);
+    corrections.push({ index: f.index, date: day.date, at: formatAt(f.time, day.zone), published: current.value.toString(), corrected: f.value.toString(), ...decision });
+    if (decision.applied) current = row;
   }
-  return { rows: [...current.values()], corrections };
+  return { row: current, corrections };
+}
+
+/** The fixings in force after corrections (see {@link foldDay}), and the corrections of each `index\0date`. */
+export function restated(
+  fixings: readonly Fixing[],
+  indices: (name: string) => IndexMethodology | undefined,
+): { readonly rows: readonly DatedFixing[]; readonly corrections: ReadonlyMap<string, readonly RestatementReport[]> } {
+  const rows: DatedFixing[] = [];
+  const corrections = new Map<string, readonly RestatementReport[]>();
+  for (const [key, day] of fixingDays(fixings, indices)) {
+    const f = foldDay(day);
+    if (f.row !== undefined) rows.push(f.row);
+    if (f.corrections.length > 0) corrections.set(key, f.corrections);
+  }
+  return { rows, corrections };
 }
 
 function restatementDecision(m: IndexMethodology | undefined, date: string, published: Decimal, f: Fixing): { applied: boolean; reason: string } {

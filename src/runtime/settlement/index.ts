@@ -36,6 +36,7 @@ export type {
   RtFallback,
   RtFallbackAction,
   RtFallbackStep,
+  RtDisruption,
   RtFinalSettlement,
   RtSettlementValue,
   WaterfallOptions,

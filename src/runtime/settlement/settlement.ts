@@ -9,7 +9,7 @@
  * Structural input types only: nothing is imported from the compiler.
  */
 import { Decimal, type RoundingMode } from "../decimal.js";
-import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, parseIsoDate } from "../calendar/index.js";
+import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, localToInstant, parseIsoDate } from "../calendar/index.js";
 import { Ratio } from "./ratio.js";
 import { type IndexMethodology, type IndexResult, type RtRounding, type TickTable, computeIndex, tickAt } from "./index-computation.js";
 import type { Observations } from "../market-data/index.js";
@@ -24,8 +24,11 @@ export type IndexLookup =
 
 /** Where settlement gets index values from. */
 export interface FixingLookup {
-  /** The value of an index fixed on a date. */
-  value(index: string, date: string): IndexLookup;
+  /**
+   * The value of an index fixed on a date; with `by` (epoch milliseconds), as published by that instant (a contract's
+   * `not-published by` deadline). A lookup that knows no publication times ignores `by`.
+   */
+  value(index: string, date: string, by?: number): IndexLookup;
   /** The last value of an index published strictly before a date, if any. */
   lastBefore(index: string, date: string): { readonly value: Decimal; readonly date: string } | undefined;
 }
@@ -43,9 +46,25 @@ export interface RtFallbackStep {
   readonly only: readonly DisruptionKind[] | null;
 }
 
-/** The waterfall of a contract. */
+/** A declared disruption event, structurally the model's: `not-published` may carry a deadline. */
+export interface RtDisruption {
+  readonly condition: DisruptionKind;
+  readonly deadline: { readonly time: string; readonly zone: string } | null;
+}
+
+/** The waterfall of a contract, with the disruptions it declares. */
 export interface RtFallback {
+  readonly disruptions?: readonly RtDisruption[];
   readonly steps: readonly RtFallbackStep[];
+}
+
+/** The instant (epoch ms) by which an index must be published for a date, from a `not-published by` deadline. */
+function deadlineOf(fallback: RtFallback | undefined, date: string): number | undefined {
+  const d = fallback?.disruptions?.find((x) => x.condition === "not-published" && x.deadline !== null)?.deadline;
+  const day = parseIsoDate(date);
+  if (d == null || day === undefined) return undefined;
+  const r = localToInstant(day, d.time, d.zone);
+  return r.ok ? r.value : undefined;
 }
 
 /** One level tried, with what happened. */
@@ -91,7 +110,7 @@ function describeAction(a: RtFallbackAction): string {
  */
 export function runWaterfall(index: string, date: string, lookup: FixingLookup, fallback: RtFallback | undefined, options: WaterfallOptions): WaterfallResult {
   const attempts: LevelAttempt[] = [];
-  const primary = lookup.value(index, date);
+  const primary = lookup.value(index, date, deadlineOf(fallback, date));
   if (primary.ok) {
     attempts.push({ level: 0, action: `${index} on ${date}`, outcome: "value", reason: "published" });
     return { kind: "value", value: primary.value, date: primary.date, index, level: 0, flagged: false, attempts };
@@ -122,7 +141,7 @@ export function runWaterfall(index: string, date: string, lookup: FixingLookup, 
         for (let n = 1; n <= a.businessDays; n++) {
           const d = formatIsoDate(engine.addBusinessDays(day, n));
           effectiveDate = d;
-          const r = lookup.value(index, d);
+          const r = lookup.value(index, d, deadlineOf(fallback, d));
           if (r.ok) {
             found = { value: r.value, date: r.date };
             break;

@@ -264,3 +264,17 @@ describe("restatements of published fixings", () => {
     expect([r.price, r.restatements]).toEqual(["10.124", undefined]);
   });
 });
+
+describe("the publication deadline of a not-published disruption", () => {
+  // FOTI: not published by 18:00 London; postpone up to 2 London business days; alternate index; carry forward; the exchange.
+  const f = settlementFunctions(load("FOTI"));
+  it("applies on every postponed day too (18:00 BST is 17:00Z on 30 March)", () => {
+    const r = f.final({ period: "2026-03", fixings: fixings(["2026-03-26T16:00:00Z,AITOK_OUT,9.9", "2026-03-27T18:30:00Z,AITOK_OUT,10.5", "2026-03-30T17:30:00Z,AITOK_OUT,10.2"]) });
+    const day = r.days[0]!;
+    expect([r.price, day.level, day.valueDate]).toEqual(["9.9", 3, "2026-03-26"]);
+    expect(day.attempts.find((a) => a.level === 1)?.reason).toBe("2026-03-30: not-published; 2026-03-31: not-published");
+  });
+  it("takes a fixing published exactly at the deadline", () => {
+    expect(f.final({ period: "2026-03", fixings: fixings(["2026-03-27T18:00:00Z,AITOK_OUT,10.5"]) }).price).toBe("10.5");
+  });
+});
