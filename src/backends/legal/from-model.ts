@@ -169,7 +169,7 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
       ordered: true,
       items: f.disruptions.map((d) => {
         let s = disruption(d.condition);
-        if (d.deadline !== null) s += ` by ${zonedTime(d.deadline)}`;
+        if (d.deadline !== null) s += ` by ${zonedTime(d.deadline)} (a value or correction published later is not taken into account)`;
         if (d.duration !== null) s += ` for more than ${duration(d.duration)}`;
         return [sentence(capitalise(s) + stepWhen(d.effective)), ...annotations(d).map((x) => (x.kind === "paragraph" ? x.text : ""))].join(" ");
       }),
