@@ -164,3 +164,32 @@ describe("the settlement functions never throw", () => {
     );
   });
 });
+
+describe("published fixings, their corrections and the deadline", () => {
+  // FOTI-H26 settles on AITOK_OUT fixed on 27 March 2026 (GMT), published by 18:00 London; AITOK_OUT restates the
+  // same day only above 0.10%. A direct reading of those rules, row by row, must give the price the runtime gives.
+  const foti = settlementFunctions(spec("FOTI"));
+  const row = fc.record({ minute: fc.integer({ min: 0, max: 240 }), value: decimal(20, 4).filter((v) => v !== "0"), status: fc.constantFrom("final", "held", "corrected") });
+  it("the price is the first published row by the deadline, corrected only above the threshold", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { selector: (r) => r.minute, maxLength: 6 }), (rows) => {
+        const sorted = [...rows].sort((a, b) => a.minute - b.minute);
+        const at = (m: number) => `2026-03-27T${String(15 + Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}:00Z`;
+        const parsed = parseFixings(["time,index,value,status", ...sorted.map((r) => `${at(r.minute)},AITOK_OUT,${r.value},${r.status}`)].join("\n"), { file: "f.csv" });
+        if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+        let current: { value: Decimal; held: boolean } | undefined;
+        for (const r of sorted) {
+          if (r.minute > 180) continue; // after 18:00Z
+          const v = Decimal.of(r.value);
+          if (current === undefined || current.held) current = { value: v, held: r.status === "held" };
+          else if (r.status !== "held" && Ratio.fromDecimal(v.sub(current.value).abs()).mul(Ratio.of(1000n)).cmp(Ratio.fromDecimal(current.value)) > 0) current = { value: v, held: false };
+        }
+        const expected = current === undefined || current.held ? null : current.value.roundToIncrement(Decimal.of("0.001"), "half-even").toString();
+        const r = foti.final({ period: "2026-03", fixings: parsed.value });
+        expect(r.price).toBe(expected);
+        expect(r.ok).toBe(expected !== null);
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});
