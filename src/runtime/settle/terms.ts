@@ -7,7 +7,7 @@
  */
 import { Decimal } from "../decimal.js";
 import { versionOn } from "../schedule/index.js";
-import type { RtDailyStep, RtFallback, RtFinalSettlement, RtPriceLimit } from "../settlement/index.js";
+import { inEffect, type RtDailyStep, type RtFallback, type RtFinalSettlement, type RtPriceLimit } from "../settlement/index.js";
 import type { RuleReport, SettleClause, SettleContract, SettleContractUnit, SettleLeg, SettleTick, SettleUnit, TickTiers } from "./types.js";
 
 /** Price × multiplier = money per contract, in a currency. */
@@ -67,7 +67,7 @@ export function contractMultiplier(contracts: ContractsOf, name: string, date: s
   const quote: SettleUnit | undefined = versionOn(c.priceQuotation, date)?.value;
   if (cu === undefined) {
     // A spread without its own unit: the multiplier of its legs when they all agree.
-    const legs = (c.legs ?? []).filter((l) => l.effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until)));
+    const legs = (c.legs ?? []).filter((l) => inEffect(l.effective, date));
     let m: Multiplier | undefined;
     for (const l of legs) {
       const lm = contractMultiplier(contracts, l.value.contract, date, depth + 1);
@@ -123,7 +123,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
   const underlying = c.underlying === undefined ? null : cite(rules, name, "underlying", versionOn(c.underlying, date));
   const ae = c.automaticExercise === undefined ? null : cite(rules, name, "automatic exercise", versionOn(c.automaticExercise, date));
   if (c.strikes !== undefined) cite(rules, name, "strike grid", versionOn(c.strikes, date));
-  const legClauses = (c.legs ?? []).filter((l) => l.effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until)));
+  const legClauses = (c.legs ?? []).filter((l) => inEffect(l.effective, date));
   for (const l of legClauses) cite(rules, name, `leg ${l.value.side} ${l.value.ratio} × ${l.value.contract}${l.value.monthsLater === 0 ? "" : ` ${l.value.monthsLater} month(s) later`}`, l);
   return {
     name,

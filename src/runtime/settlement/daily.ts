@@ -9,14 +9,18 @@ import { Decimal } from "../decimal.js";
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
 import { Ratio, pow10 } from "./ratio.js";
-import { lowerBound, type RtRounding, type RtWindow, type TickTable } from "./index-computation.js";
+import { inEffect, lowerBound, type RtEffectiveRange, type RtRounding, type RtWindow, type TickTable } from "./index-computation.js";
 import { applyRounding } from "./settlement.js";
 
 /** A daily settlement step, structurally the model's. */
-export type RtDailyStep =
+export type RtDailyStep = (
   | { readonly kind: "vwap"; readonly window: RtWindow; readonly rounding: RtRounding }
   | { readonly kind: "midpoint"; readonly at: { readonly time: string; readonly zone: string }; readonly rounding: RtRounding }
-  | { readonly kind: "carry-forward" };
+  | { readonly kind: "carry-forward" }
+) & {
+  /** When the step applies; absent means always. */
+  readonly effective?: readonly RtEffectiveRange[];
+};
 
 /** What the daily procedure may use. */
 export interface DailyInput {
@@ -44,6 +48,10 @@ export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
     const n = i + 1;
+    if (!inEffect(s.effective, input.date)) {
+      attempts.push(`step ${n} (${s.kind}): not in force on ${input.date}`);
+      continue;
+    }
     if (s.kind === "vwap") {
       const t = input.trades;
       const f = day === undefined ? undefined : localToInstant(day, s.window.from, s.window.zone);

@@ -169,13 +169,18 @@ export type IndexResult =
 
 /** The version of a rule in force on an ISO date, if any. */
 export function inForce<T>(clauses: readonly RtClause<T>[], date: string): T | undefined {
-  for (const c of clauses) if (c.effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until))) return c.value;
+  for (const c of clauses) if (inEffect(c.effective, date)) return c.value;
   return undefined;
 }
 
 /** Every rule in force on a date (for lists of rules that all apply). */
 export function allInForce<T>(clauses: readonly RtClause<T>[], date: string): T[] {
-  return clauses.filter((c) => c.effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until))).map((c) => c.value);
+  return clauses.filter((c) => inEffect(c.effective, date)).map((c) => c.value);
+}
+
+/** Whether effective ranges include a date; no ranges (a step without its own) means always. */
+export function inEffect(effective: readonly RtEffectiveRange[] | undefined, date: string): boolean {
+  return effective === undefined || effective.length === 0 || effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until));
 }
 
 const MICROS: Record<Exclude<RtDuration["unit"], "business-days">, bigint> = { seconds: 1_000_000n, minutes: 60_000_000n, hours: 3_600_000_000n, days: 86_400_000_000n };

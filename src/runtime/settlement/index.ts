@@ -23,7 +23,7 @@ export type {
   RtWindow,
   TickTable,
 } from "./index-computation.js";
-export { allInForce, computeIndex, durationMicros, inForce, singleTick, tickAt } from "./index-computation.js";
+export { allInForce, computeIndex, durationMicros, inEffect, inForce, singleTick, tickAt } from "./index-computation.js";
 export type {
   ComputedLookupOptions,
   DisruptionKind,

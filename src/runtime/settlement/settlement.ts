@@ -11,7 +11,7 @@
 import { Decimal, type RoundingMode } from "../decimal.js";
 import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, localToInstant, parseIsoDate } from "../calendar/index.js";
 import { Ratio } from "./ratio.js";
-import { type IndexMethodology, type IndexResult, type RtRounding, type TickTable, computeIndex, tickAt } from "./index-computation.js";
+import { type IndexMethodology, type IndexResult, type RtEffectiveRange, type RtRounding, type TickTable, computeIndex, inEffect, tickAt } from "./index-computation.js";
 import type { Observations } from "../market-data/index.js";
 
 /** The disruption kinds a contract may declare. */
@@ -44,12 +44,16 @@ export type RtFallbackAction =
 export interface RtFallbackStep {
   readonly action: RtFallbackAction;
   readonly only: readonly DisruptionKind[] | null;
+  /** When the step applies (by the fixing date); absent means always. */
+  readonly effective?: readonly RtEffectiveRange[];
 }
 
 /** A declared disruption event, structurally the model's: `not-published` may carry a deadline. */
 export interface RtDisruption {
   readonly condition: DisruptionKind;
   readonly deadline: { readonly time: string; readonly zone: string } | null;
+  /** When the disruption is declared (by the fixing date); absent means always. */
+  readonly effective?: readonly RtEffectiveRange[];
 }
 
 /** The waterfall of a contract, with the disruptions it declares. */
@@ -60,7 +64,7 @@ export interface RtFallback {
 
 /** The instant (epoch ms) by which an index must be published for a date, from a `not-published by` deadline. */
 function deadlineOf(fallback: RtFallback | undefined, date: string): number | undefined {
-  const d = fallback?.disruptions?.find((x) => x.condition === "not-published" && x.deadline !== null)?.deadline;
+  const d = fallback?.disruptions?.find((x) => x.condition === "not-published" && x.deadline !== null && inEffect(x.effective, date))?.deadline;
   const day = parseIsoDate(date);
   if (d == null || day === undefined) return undefined;
   const r = localToInstant(day, d.time, d.zone);
@@ -123,6 +127,10 @@ export function runWaterfall(index: string, date: string, lookup: FixingLookup, 
     const step = steps[i]!;
     const level = i + 1;
     const action = describeAction(step.action);
+    if (!inEffect(step.effective, date)) {
+      attempts.push({ level, action, outcome: "not-applicable", reason: `not in force on ${date}` });
+      continue;
+    }
     if (step.only !== null && !step.only.includes(disruption)) {
       attempts.push({ level, action, outcome: "not-applicable", reason: `applies only to ${step.only.join(", ")}, the disruption is ${disruption}` });
       continue;

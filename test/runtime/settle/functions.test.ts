@@ -278,3 +278,32 @@ describe("the publication deadline of a not-published disruption", () => {
     expect(f.final({ period: "2026-03", fixings: fixings(["2026-03-27T18:00:00Z,AITOK_OUT,10.5"]) }).price).toBe("10.5");
   });
 });
+
+describe("steps and disruptions with their own effective ranges", () => {
+  type Mutable = {
+    contracts: Record<string, { fallback: { value: { disruptions: { effective: unknown[] }[]; steps: { effective: unknown[] }[] } }[]; dailySettlement: { value: { effective: unknown[] }[] }[] }>;
+  };
+  const edit = (change: (foti: Mutable["contracts"][string]) => void): SettlementSpec => {
+    const spec = structuredClone(load("FOTI")) as unknown as Mutable;
+    change(spec.contracts.FOTI!);
+    return spec as unknown as SettlementSpec;
+  };
+  it("a fallback step not in force on the fixing date is not applicable", () => {
+    // Postponement only until 2025: on 27 March 2026 the waterfall goes on to the alternate index.
+    const spec = edit((f) => (f.fallback[0]!.value.steps[0]!.effective = [{ from: null, until: "2025-12-31" }]));
+    const r = settlementFunctions(spec).final({ period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.5,held", "2026-03-27T16:00:00Z,AITOK_OUT_ALT,10.3", "2026-03-30T15:00:00Z,AITOK_OUT,10.2"]) });
+    const day = r.days[0]!;
+    expect([r.price, day.level, day.index]).toEqual(["10.3", 2, "AITOK_OUT_ALT"]);
+    expect(day.attempts.find((a) => a.level === 1)).toMatchObject({ outcome: "not-applicable", reason: "not in force on 2026-03-27" });
+  });
+  it("a publication deadline applies only while its disruption is declared", () => {
+    const spec = edit((f) => (f.fallback[0]!.value.disruptions[0]!.effective = [{ from: "2027-01-01", until: null }]));
+    expect(settlementFunctions(spec).final({ period: "2026-03", fixings: fixings(["2026-03-27T18:30:00Z,AITOK_OUT,10.5"]) }).price).toBe("10.5");
+  });
+  it("a daily step not in force on the date is skipped", () => {
+    const spec = edit((f) => (f.dailySettlement[0]!.value[1]!.effective = [{ from: "2027-01-01", until: null }]));
+    const r = settlementFunctions(spec).daily({ period: "2026-06", date: "2026-03-27", prior: "10", bidAsk: { bid: "10.1", ask: "10.2" } });
+    expect(r.price).toBe("10");
+    expect(r.daily?.attempts).toContain("step 2 (midpoint): not in force on 2026-03-27");
+  });
+});
