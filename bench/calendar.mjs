@@ -70,7 +70,10 @@ export default {
           return undefined;
         }
       },
-      resolveImport: (from, p) => normalize(join(dirname(from), p)).split("\\").join("/"),
+      resolveImport: (from, p) =>
+        normalize(join(dirname(from), p))
+          .split("\\")
+          .join("/"),
     };
     const roots = termsFiles("specs").map((path) => ({ path, text: host.readFile(path) }));
     const compiled = api.compileSources(roots, host, { compilerVersion: "bench" });
@@ -99,12 +102,16 @@ export default {
     const tabled = [];
     const naive = [];
     for (let r = 0; r < runs; r++) {
-      tabled.push(timeCall(() => {
-        for (let i = 0; i < fast.length; i++) if (engine.isBusinessDay(fast[i])) sink++;
-      }).ms);
-      naive.push(timeCall(() => {
-        for (let i = 0; i < slow.length; i++) if (api.isBusinessDayNaive(nyse, resolve, slow[i]).value) sink++;
-      }).ms);
+      tabled.push(
+        timeCall(() => {
+          for (let i = 0; i < fast.length; i++) if (engine.isBusinessDay(fast[i])) sink++;
+        }).ms,
+      );
+      naive.push(
+        timeCall(() => {
+          for (let i = 0; i < slow.length; i++) if (api.isBusinessDayNaive(nyse, resolve, slow[i]).value) sink++;
+        }).ms,
+      );
     }
     const tabledRow = summary(`NYSE isBusinessDay, ${fast.length.toLocaleString("en-US")} queries (tabulated engine)`, tabled);
     const naiveRow = summary(`NYSE isBusinessDayNaive, ${slow.length.toLocaleString("en-US")} queries (baseline)`, naive);
@@ -125,16 +132,21 @@ export default {
     const cold = [];
     for (let r = 0; r < runs; r++) cold.push(timeCall(() => new api.Schedule(foti, 2000, 2099).expiries("FOTI", first, last)).ms);
     const fotiRow = summary("FOTI: 1,200 monthly expiries 2000-2099, engines built", warm(foti, "FOTI", ["ENGLAND_WALES"]));
-    const btcRow = summary("BTC: 1,200 monthly expiries 2000-2099 (joint calendar), engines built", warm(btc, "BTC", ["LONDON_AND_NEW_YORK", "LONDON_OR_NEW_YORK"]));
+    const btcRow = summary(
+      "BTC: 1,200 monthly expiries 2000-2099 (joint calendar), engines built",
+      warm(btc, "BTC", ["LONDON_AND_NEW_YORK", "LONDON_OR_NEW_YORK"]),
+    );
     const coldRow = summary("FOTI: the same, new Schedule (tabulating the calendar first)", cold);
     const firstRow = summary("FOTI: the same, first in the process (calendar and zone tables built)", [firstEver]);
     const ltdOnly = [];
     for (let r = 0; r < runs; r++) {
       const s = new api.Schedule(foti, 2000, 2099);
       s.engine("ENGLAND_WALES");
-      ltdOnly.push(timeCall(() => {
-        for (let y = 2000; y < 2100; y++) for (let m = 1; m <= 12; m++) s.lastTradingDay("FOTI", api.monthPeriod(y, m));
-      }).ms);
+      ltdOnly.push(
+        timeCall(() => {
+          for (let y = 2000; y < 2100; y++) for (let m = 1; m <= 12; m++) s.lastTradingDay("FOTI", api.monthPeriod(y, m));
+        }).ms,
+      );
     }
     const ltdRow = summary("FOTI: 1,200 last trading days only (no time-zone work), engines built", ltdOnly);
     return {

@@ -22,7 +22,10 @@ export default {
       { label: `JSON.parse of ${json.length} bytes (baseline)`, fn: () => JSON.parse(json) },
       ...(api.lexer ? [{ label: "lex only", fn: () => api.lexer.tokenize(text) }] : []),
       { label: "parse only", fn: () => api.parse(new api.SourceFile(path, text)) },
-      { label: `check (${lines} lines, ${text.length} bytes, ${declarations} declarations)`, fn: () => api.checkSources([{ path, text }], host) },
+      {
+        label: `check (${lines} lines, ${text.length} bytes, ${declarations} declarations)`,
+        fn: () => api.checkSources([{ path, text }], host),
+      },
     ];
     let diagnostics = 0;
     for (let i = 0; i < warmup; i++) for (const t of tasks) t.fn();
@@ -42,7 +45,9 @@ export default {
       targets: [
         { what: "check median", value: check.median_ms, unit: "ms", max: 200 },
         { what: "check / JSON.parse (medians)", value: Math.round((check.median_ms / baseline.median_ms) * 10) / 10, unit: "x" },
-        ...(api.lexer ? [{ what: "check / lex only (medians)", value: Math.round((check.median_ms / rows[1].median_ms) * 10) / 10, unit: "x" }] : []),
+        ...(api.lexer
+          ? [{ what: "check / lex only (medians)", value: Math.round((check.median_ms / rows[1].median_ms) * 10) / 10, unit: "x" }]
+          : []),
       ],
       notes: [
         `API: ${from}`,

@@ -25,7 +25,13 @@ export default {
     const ours = [...samples].filter(([k]) => !k.startsWith("node start-up") && !k.includes("warm")).reduce((s, [, v]) => s + median(v), 0);
     return {
       rows: [...rows, summary("node -e 0 (whole process, for scale)", node)],
-      targets: [{ what: "the steps of a cold check after Node starts (sum of medians) / node -e 0", value: Math.round((ours / base) * 100) / 100, unit: "x" }],
+      targets: [
+        {
+          what: "the steps of a cold check after Node starts (sum of medians) / node -e 0",
+          value: Math.round((ours / base) * 100) / 100,
+          unit: "x",
+        },
+      ],
       notes: ["the cli-startup target (a cold check at most 2x node -e 0) leaves about one node -e 0 for all the steps above"],
     };
   },

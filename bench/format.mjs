@@ -42,7 +42,8 @@ export default {
       for (const f of files) await prettier.format(f.text, { parser: "terms", plugins: [plugin.default], filepath: f.path });
     };
     let unformatted = 0;
-    for (const f of files) if ((await prettier.format(f.text, { parser: "terms", plugins: [plugin.default], filepath: f.path })) !== f.text) unformatted++;
+    for (const f of files)
+      if ((await prettier.format(f.text, { parser: "terms", plugins: [plugin.default], filepath: f.path })) !== f.text) unformatted++;
     for (let i = 0; i < warmup; i++) {
       parseAll();
       await formatAll();
@@ -55,7 +56,8 @@ export default {
     }
     const cliSamples = [];
     const cliRuns = Math.max(3, Math.min(runs, 5));
-    for (let i = 0; i < cliRuns; i++) cliSamples.push(timeSpawn(process.execPath, [join(root, "bin", "termsheet.js"), "fmt", "--check", "specs"]).ms);
+    for (let i = 0; i < cliRuns; i++)
+      cliSamples.push(timeSpawn(process.execPath, [join(root, "bin", "termsheet.js"), "fmt", "--check", "specs"]).ms);
     const rows = [
       summary(`parse ${files.length} files (baseline)`, parseSamples),
       summary(`format ${files.length} files (prettier + plugin)`, formatSamples),
@@ -65,7 +67,10 @@ export default {
     return {
       rows,
       targets: [{ what: "format / parse (medians)", value: ratio, unit: "x", max: 10 }],
-      notes: [`API: ${from}; plugin: dist/prettier.js`, `${files.length} files, ${lines} lines, ${bytes} bytes; ${unformatted} not formatted`],
+      notes: [
+        `API: ${from}; plugin: dist/prettier.js`,
+        `${files.length} files, ${lines} lines, ${bytes} bytes; ${unformatted} not formatted`,
+      ],
     };
   },
 };

@@ -31,7 +31,9 @@ function calendar(k, rnd, zone) {
   const n = 4 + Math.floor(rnd() * 4);
   for (let i = 0; i < n; i++) {
     const m = MONTHS[(k + i * 3) % 12];
-    lines.push(`  holiday "Holiday ${k}-${i}" on the ${ORDINALS[(k + i) % 5]} ${WEEKDAYS[(k + 2 * i) % 5]} of ${m} from ${1990 + ((k + i) % 20)}`);
+    lines.push(
+      `  holiday "Holiday ${k}-${i}" on the ${ORDINALS[(k + i) % 5]} ${WEEKDAYS[(k + 2 * i) % 5]} of ${m} from ${1990 + ((k + i) % 20)}`,
+    );
     if (i % 3 === 2) lines.push(`    description "A rule adopted in ${1990 + ((k + i) % 20)}."`);
   }
   lines.push(`  holiday "Christmas Day" on 25 December observed on the next weekday`);

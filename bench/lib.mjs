@@ -34,7 +34,12 @@ export function timeCall(fn) {
 /** Wall time in milliseconds of running a command to completion (output discarded), with its exit status. */
 export function timeSpawn(command, args, env = undefined) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", env: env === undefined ? process.env : { ...process.env, ...env } });
+  const r = spawnSync(command, args, {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    env: env === undefined ? process.env : { ...process.env, ...env },
+  });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.error) throw r.error;
   return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -76,7 +81,10 @@ export async function loadApi() {
     }
   }
   const file = await bundle("api.ts");
-  return { api: await import(pathToFileURL(file).href), from: `stand-in ${relative(root, file)} (dist/index.js lacks parse, checkSources or SourceFile)` };
+  return {
+    api: await import(pathToFileURL(file).href),
+    from: `stand-in ${relative(root, file)} (dist/index.js lacks parse, checkSources or SourceFile)`,
+  };
 }
 
 /**

@@ -6,7 +6,15 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { outDir } from "./lib.mjs";
 
-const BENCHMARKS = ["./cli-startup.mjs", "./cold-phases.mjs", "./check-throughput.mjs", "./calendar.mjs", "./settlement.mjs", "./format.mjs", "./build.mjs"];
+const BENCHMARKS = [
+  "./cli-startup.mjs",
+  "./cold-phases.mjs",
+  "./check-throughput.mjs",
+  "./calendar.mjs",
+  "./settlement.mjs",
+  "./format.mjs",
+  "./build.mjs",
+];
 
 function option(name) {
   const i = process.argv.indexOf(name);
@@ -31,7 +39,8 @@ for (const path of BENCHMARKS) {
     console.log(`${pad(row.label, width)}  ${ms(row.median_ms)}  ${ms(row.min_ms)}  ${ms(row.max_ms)}  ${pad(row.runs, 4, true)}`);
   }
   for (const t of r.targets) {
-    const verdict = t.max === undefined ? "" : t.value <= t.max ? `  target ≤ ${t.max}${t.unit}: met` : `  target ≤ ${t.max}${t.unit}: MISSED`;
+    const verdict =
+      t.max === undefined ? "" : t.value <= t.max ? `  target ≤ ${t.max}${t.unit}: met` : `  target ≤ ${t.max}${t.unit}: MISSED`;
     if (t.max !== undefined && t.value > t.max) missed++;
     t.met = t.max === undefined ? undefined : t.value <= t.max;
     console.log(`${t.what}: ${t.value}${t.unit}${verdict}`);
@@ -41,7 +50,13 @@ for (const path of BENCHMARKS) {
 }
 
 mkdirSync(outDir, { recursive: true });
-const report = { node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpus()[0]?.model ?? "unknown", date: new Date().toISOString(), results };
+const report = {
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+  cpu: cpus()[0]?.model ?? "unknown",
+  date: new Date().toISOString(),
+  results,
+};
 writeFileSync(join(outDir, "results.json"), JSON.stringify(report, null, 2) + "\n");
 console.log(`\nwrote bench/out/results.json${missed > 0 ? `; ${missed} target(s) missed` : ""}`);
 if (strict && missed > 0) process.exitCode = 1;

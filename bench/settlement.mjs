@@ -26,7 +26,9 @@ const INDEX = {
   name: "BENCH_REF",
   quoted: clause(usd),
   methodology: clause({ version: "1" }),
-  sources: SOURCES.flatMap((name) => clause({ name, title: null, quoted: clause(usd), models: [], instruments: [], weight: [], blend: [] })),
+  sources: SOURCES.flatMap((name) =>
+    clause({ name, title: null, quoted: clause(usd), models: [], instruments: [], weight: [], blend: [] }),
+  ),
   window: clause({ from: "15:00:00", fromBound: "inclusive", to: "16:00:00", toBound: "exclusive", zone: "Europe/London" }),
   partition: clause({ count: 12, length: { amount: "5", unit: "minutes" } }),
   emptyIntervals: clause("skip"),
@@ -46,9 +48,13 @@ const INDEX = {
 /** Deterministic observations: 2026-03-27 15:00–16:00Z (London is on GMT), prices at 2 places, volumes at 8. */
 function generate(n) {
   let seed = 20261124;
-  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
   const start = Date.UTC(2026, 2, 27, 15, 0, 0) * 1000;
-  const time = new Float64Array(n), source = new Uint16Array(n), price = new Float64Array(n), volume = new Float64Array(n), line = new Uint32Array(n);
+  const time = new Float64Array(n),
+    source = new Uint16Array(n),
+    price = new Float64Array(n),
+    volume = new Float64Array(n),
+    line = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     time[i] = start + Math.floor((i * 3_600_000_000) / n);
     source[i] = Math.floor(rnd() * SOURCES.length);
@@ -61,8 +67,11 @@ function generate(n) {
 
 /** The same methodology in float64, written straightforwardly. */
 function floatIndex(obs) {
-  const start = Date.UTC(2026, 2, 27, 15, 0, 0) * 1000, end = start + 3_600_000_000, len = 300_000_000;
-  const p = new Float64Array(obs.length), v = new Float64Array(obs.length);
+  const start = Date.UTC(2026, 2, 27, 15, 0, 0) * 1000,
+    end = start + 3_600_000_000,
+    len = 300_000_000;
+  const p = new Float64Array(obs.length),
+    v = new Float64Array(obs.length);
   const bySource = SOURCES.map(() => []);
   const inWindow = [];
   for (let i = 0; i < obs.length; i++) {
@@ -102,7 +111,8 @@ function floatIndex(obs) {
 
 /** The first row of a sorted time column with time >= t (the binary search the exact path selects its window with). */
 function firstAtOrAfter(time, t) {
-  let lo = 0, hi = time.length;
+  let lo = 0,
+    hi = time.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (time[mid] < t) lo = mid + 1;
@@ -143,9 +153,11 @@ function sortRowsByFloatPrice(price, rows) {
     words[2 * k] = (low & ~mask) | k;
   }
   keys.sort();
-  let prevHigh = 0, prevLow = 0;
+  let prevHigh = 0,
+    prevLow = 0;
   for (let k = 0; k < n; k++) {
-    const low = words[2 * k], high = words[2 * k + 1];
+    const low = words[2 * k],
+      high = words[2 * k + 1];
     const at = low & mask;
     const priceLow = ((low & ~mask) | saved[2 * at + 1]) >>> 0;
     if (high < prevHigh || (high === prevHigh && priceLow < prevLow)) {
@@ -168,10 +180,14 @@ function sortRowsByFloatPrice(price, rows) {
  * the columns; they, the sums and the comparisons are float64 as in {@link floatIndex}, with no integer arithmetic.
  */
 function floatIndexFast(obs) {
-  const start = Date.UTC(2026, 2, 27, 15, 0, 0) * 1000, end = start + 3_600_000_000, len = 300_000_000;
-  const price = obs.price, volume = obs.volume;
+  const start = Date.UTC(2026, 2, 27, 15, 0, 0) * 1000,
+    end = start + 3_600_000_000,
+    len = 300_000_000;
+  const price = obs.price,
+    volume = obs.volume;
   const bySource = SOURCES.map(() => []);
-  const lo = firstAtOrAfter(obs.time, start), hi = firstAtOrAfter(obs.time, end);
+  const lo = firstAtOrAfter(obs.time, start),
+    hi = firstAtOrAfter(obs.time, end);
   for (let i = lo; i < hi; i++) bySource[obs.source[i]].push(i);
   const vwm = (rows) => {
     sortRowsByFloatPrice(price, rows);
@@ -319,7 +335,10 @@ export default {
       ];
       if (n === N) {
         const csv = toCsv(obs, N);
-        tasks.push({ label: `${label}: parse ${(csv.length / 1e6).toFixed(0)} MB CSV`, fn: () => rt.parseObservations(csv, { file: "bench.csv", sources: SOURCES }) });
+        tasks.push({
+          label: `${label}: parse ${(csv.length / 1e6).toFixed(0)} MB CSV`,
+          fn: () => rt.parseObservations(csv, { file: "bench.csv", sources: SOURCES }),
+        });
       }
       const r = n === N ? runs : bigRuns;
       for (let i = 0; i < (n === N ? warmup : 0); i++) for (const t of tasks) t.fn();
@@ -327,20 +346,48 @@ export default {
       for (let i = 0; i < r; i++) tasks.forEach((t, j) => samples[j].push(timeCall(t.fn).ms));
       const measured = tasks.map((t, j) => summary(t.label, samples[j]));
       rows.push(...measured);
-      targets.push({ what: `${label} index: exact / float64 (median)`, value: Math.round((measured[1].median_ms / measured[0].median_ms) * 100) / 100, unit: "x", max: 2 });
-      targets.push({ what: `${label} final settlement: exact / float64 (median)`, value: Math.round((measured[3].median_ms / measured[2].median_ms) * 100) / 100, unit: "x", max: 2 });
+      targets.push({
+        what: `${label} index: exact / float64 (median)`,
+        value: Math.round((measured[1].median_ms / measured[0].median_ms) * 100) / 100,
+        unit: "x",
+        max: 2,
+      });
+      targets.push({
+        what: `${label} final settlement: exact / float64 (median)`,
+        value: Math.round((measured[3].median_ms / measured[2].median_ms) * 100) / 100,
+        unit: "x",
+        max: 2,
+      });
       // Against the float64 baseline with the exact path's own sorting tricks: the cost of exactness alone (no target).
-      targets.push({ what: `${label} index: exact / float64 with native typed-array sorts (median)`, value: Math.round((measured[1].median_ms / measured[4].median_ms) * 100) / 100, unit: "x" });
-      notes.push(`${label}: exact index ${first.value.toString()} (unrounded ${first.certificate.unrounded}); final settlement ${settled.price}; float64 ${fl}; float64 with native sorts ${flFast} (the same as float64: ${flFast === fl}, as exact: ${flFast === Number(first.value.toString())})`);
+      targets.push({
+        what: `${label} index: exact / float64 with native typed-array sorts (median)`,
+        value: Math.round((measured[1].median_ms / measured[4].median_ms) * 100) / 100,
+        unit: "x",
+      });
+      notes.push(
+        `${label}: exact index ${first.value.toString()} (unrounded ${first.certificate.unrounded}); final settlement ${settled.price}; float64 ${fl}; float64 with native sorts ${flFast} (the same as float64: ${flFast === fl}, as exact: ${flFast === Number(first.value.toString())})`,
+      );
       if (n === N) notes.push(`excluded: ${first.certificate.exclusions.map((e) => `${e.source} (${e.reason})`).join(", ") || "none"}`);
 
       // The CLI end to end on the same observations written as a CSV file.
       mkdirSync(outDir, { recursive: true });
       const file = writeCsvFile(obs, join(outDir, `observations-${n}.csv`));
       const bin = join(root, "bin", "termsheet.js");
-      const args = [bin, "settle", "test/cases/compiled/contracts/BTC.json", "--contract", "BTC-H26", "--observations", file, "--format", "json"];
+      const args = [
+        bin,
+        "settle",
+        "test/cases/compiled/contracts/BTC.json",
+        "--contract",
+        "BTC-H26",
+        "--observations",
+        file,
+        "--format",
+        "json",
+      ];
       if (n === N) {
-        const cli = [], node = [], wc = [];
+        const cli = [],
+          node = [],
+          wc = [];
         let out;
         for (let i = 0; i < Math.min(runs, 5); i++) {
           node.push(timeSpawn(process.execPath, ["-e", "0"]).ms);
@@ -350,9 +397,19 @@ export default {
           out = t;
         }
         if (out.status !== 0) throw new Error(`termsheet settle failed: ${out.stderr}`);
-        rows.push(summary("1M CSV: termsheet settle end to end", cli), summary("1M CSV: node -e 0 (baseline)", node), summary("1M CSV: wc -l (baseline)", wc));
-        targets.push({ what: "termsheet settle on 1M CSV rows / wc -l (medians)", value: Math.round((median(cli) / median(wc)) * 10) / 10, unit: "x" });
-        notes.push(`1M CSV: termsheet settle price ${JSON.parse(out.stdout).price}, the same as in-process: ${JSON.parse(out.stdout).price === settled.price}`);
+        rows.push(
+          summary("1M CSV: termsheet settle end to end", cli),
+          summary("1M CSV: node -e 0 (baseline)", node),
+          summary("1M CSV: wc -l (baseline)", wc),
+        );
+        targets.push({
+          what: "termsheet settle on 1M CSV rows / wc -l (medians)",
+          value: Math.round((median(cli) / median(wc)) * 10) / 10,
+          unit: "x",
+        });
+        notes.push(
+          `1M CSV: termsheet settle price ${JSON.parse(out.stdout).price}, the same as in-process: ${JSON.parse(out.stdout).price === settled.price}`,
+        );
       } else {
         const measuredRuns = [];
         for (let i = 0; i < bigRuns; i++) {
@@ -364,13 +421,27 @@ export default {
         if (measuredRuns.length === 0) {
           notes.push("10M CSV: /usr/bin/time not available; peak memory not measured");
         } else {
-          rows.push(summary("10M CSV: termsheet settle end to end (streamed)", measuredRuns.map((m) => m.ms)));
-          targets.push({ what: "10M CSV: peak resident memory of termsheet settle (median)", value: median(measuredRuns.map((m) => m.rssMb)), unit: " MB", max: 1024 });
-          notes.push(`10M CSV: peak RSS per run ${measuredRuns.map((m) => m.rssMb).join(", ")} MB; price ${JSON.parse(measuredRuns[0].stdout).price}, the same as in-process: ${JSON.parse(measuredRuns[0].stdout).price === settled.price}`);
+          rows.push(
+            summary(
+              "10M CSV: termsheet settle end to end (streamed)",
+              measuredRuns.map((m) => m.ms),
+            ),
+          );
+          targets.push({
+            what: "10M CSV: peak resident memory of termsheet settle (median)",
+            value: median(measuredRuns.map((m) => m.rssMb)),
+            unit: " MB",
+            max: 1024,
+          });
+          notes.push(
+            `10M CSV: peak RSS per run ${measuredRuns.map((m) => m.rssMb).join(", ")} MB; price ${JSON.parse(measuredRuns[0].stdout).price}, the same as in-process: ${JSON.parse(measuredRuns[0].stdout).price === settled.price}`,
+          );
         }
       }
     }
-    notes.push(`peak resident memory of this process (all of the above in memory at once): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    notes.push(
+      `peak resident memory of this process (all of the above in memory at once): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    );
     return { rows, targets, notes };
   },
 };

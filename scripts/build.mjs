@@ -43,7 +43,14 @@ mkdirSync(new URL("../dist/settlement", import.meta.url), { recursive: true });
 for (const [name, text] of Object.entries(runtimeFiles)) writeFileSync(new URL(`../dist/settlement/${name}`, import.meta.url), text);
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", minify: false });
 // The prettier plugin (`termsheet/prettier`): prettier itself is the host, so it is not bundled.
-await build({ ...common, entryPoints: { prettier: "src/format/plugin.ts" }, outfile: undefined, outdir: "dist", external: ["prettier", "prettier/*"], minify: false });
+await build({
+  ...common,
+  entryPoints: { prettier: "src/format/plugin.ts" },
+  outfile: undefined,
+  outdir: "dist",
+  external: ["prettier", "prettier/*"],
+  minify: false,
+});
 
 /** The texts of dist/settlement/termsheet-runtime.{js,d.ts,modules.d.ts}, by file name (nothing is written). */
 async function settlementRuntime() {
@@ -79,7 +86,10 @@ async function settlementRuntime() {
   const files = {
     "termsheet-runtime.js": result.outputFiles[0].text,
     "termsheet-runtime.d.ts": `// Termsheet ${version} settlement runtime: the declarations of termsheet-runtime.js.\n/// <reference path="./termsheet-runtime.modules.d.ts" />\nexport * from "termsheet-runtime/settlement-runtime";\n`,
-    "termsheet-runtime.modules.d.ts": modules.replace(/((?:declare module|from|import\() ?")(?!termsheet-runtime\/)([^".][^"]*")/g, "$1termsheet-runtime/$2"),
+    "termsheet-runtime.modules.d.ts": modules.replace(
+      /((?:declare module|from|import\() ?")(?!termsheet-runtime\/)([^".][^"]*")/g,
+      "$1termsheet-runtime/$2",
+    ),
   };
   return files;
 }

@@ -66,7 +66,11 @@ export function checkSources(roots: readonly { path: string; text: string }[], h
   } catch (e) {
     // A check that throws is a bug in the checker, never the user's fault; report it and keep the rest.
     diagnostics.push(
-      diag(Codes.InternalError, { file: files[0]?.source.path ?? "", start: 0, end: 0 }, `internal error in the checker: ${(e as Error)?.message ?? String(e)}`),
+      diag(
+        Codes.InternalError,
+        { file: files[0]?.source.path ?? "", start: 0, end: 0 },
+        `internal error in the checker: ${(e as Error)?.message ?? String(e)}`,
+      ),
     );
   }
   return { program, diagnostics: sortDiagnostics(withoutSyntaxEchoes(diagnostics, files)), sources };

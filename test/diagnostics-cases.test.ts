@@ -17,7 +17,9 @@ import { renderDiagnostics, renderSummary, sourceLookup, type Diagnostic } from 
 import { checkSources, type CheckResult, type Host } from "../src/driver.js";
 
 /** The repository root, with forward slashes, so that case paths read the same on every machine. */
-const repoRoot = fileURLToPath(new URL("..", import.meta.url)).replaceAll("\\", "/").replace(/\/$/, "");
+const repoRoot = fileURLToPath(new URL("..", import.meta.url))
+  .replaceAll("\\", "/")
+  .replace(/\/$/, "");
 /** Paths the host may read: everything under test/cases, nothing else. */
 const readableRoot = "test/cases/";
 const casesDir = "test/cases/diagnostics";
@@ -158,7 +160,10 @@ describe("diagnostics cases", () => {
           for (const span of [d.span, ...(d.labels ?? []).map((l) => l.span)]) {
             const source = result.sources.get(span.file);
             expect(source, `${d.code} points into ${span.file}, which was never read`).toBeDefined();
-            expect(isValidSpan(span, source!.text.length), `${d.code} has span ${span.start}-${span.end} in a text of ${source!.text.length}`).toBe(true);
+            expect(
+              isValidSpan(span, source!.text.length),
+              `${d.code} has span ${span.start}-${span.end} in a text of ${source!.text.length}`,
+            ).toBe(true);
           }
         }
       });

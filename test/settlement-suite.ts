@@ -11,7 +11,15 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFixings, parseObservations, formatMarketDataError } from "../src/runtime/market-data/index.js";
-import { reportJson, reportText, type DailyReq, type FinalReq, type IndexReq, type MarketData, type SpecFunctions } from "../src/runtime/settle/index.js";
+import {
+  reportJson,
+  reportText,
+  type DailyReq,
+  type FinalReq,
+  type IndexReq,
+  type MarketData,
+  type SpecFunctions,
+} from "../src/runtime/settle/index.js";
 import { ROOT, compileFiles, termsFiles } from "./model/compile-helpers.js";
 
 /** The folder of the settlement cases. */
@@ -59,7 +67,8 @@ let compiled: Map<string, string> | undefined;
 export function compiledSpecs(): Map<string, string> {
   if (compiled === undefined) {
     const r = compileFiles(termsFiles("specs"));
-    if (r.diagnostics.some((d) => d.severity === "error")) throw new Error(`specs/ does not compile: ${r.diagnostics.map((d) => d.message).join("; ")}`);
+    if (r.diagnostics.some((d) => d.severity === "error"))
+      throw new Error(`specs/ does not compile: ${r.diagnostics.map((d) => d.message).join("; ")}`);
     compiled = new Map(r.files.map((f) => [f.path, f.text]));
   }
   return compiled;
@@ -85,7 +94,12 @@ export function caseMarketData(c: SettlementCase): MarketData {
 export function runCase(c: SettlementCase, fns: SpecFunctions): { json: string; text: string } {
   const { spec: _s, function: fn, observations: _o, fixings: _f, note: _n, ...fields } = c.request;
   const req = { ...fields, ...caseMarketData(c) };
-  const report = fn === "final" ? fns.final(req as unknown as FinalReq) : fn === "daily" ? fns.daily(req as unknown as DailyReq) : fns.index(req as unknown as IndexReq);
+  const report =
+    fn === "final"
+      ? fns.final(req as unknown as FinalReq)
+      : fn === "daily"
+        ? fns.daily(req as unknown as DailyReq)
+        : fns.index(req as unknown as IndexReq);
   return { json: reportJson(report), text: reportText(report) };
 }
 
@@ -99,7 +113,11 @@ export interface SuiteOptions {
  * Declares one vitest test per case: the backend's settlement functions for the case's compiled spec, the request,
  * and a comparison of `reportJson` and `reportText` with `expected.json` and `expected.txt`.
  */
-export function runSettlementSuite(backend: string, factory: (specJson: string, path: string) => SpecFunctions, options: SuiteOptions = {}): void {
+export function runSettlementSuite(
+  backend: string,
+  factory: (specJson: string, path: string) => SpecFunctions,
+  options: SuiteOptions = {},
+): void {
   const cases = settlementCases();
   describe(`settlement suite through ${backend}`, () => {
     const cache = new Map<string, SpecFunctions>();

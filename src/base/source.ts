@@ -79,11 +79,5 @@ export function cover(a: Span, b: Span): Span {
 
 /** True when a span is well formed for a text of the given length. */
 export function isValidSpan(span: Span, textLength: number): boolean {
-  return (
-    Number.isInteger(span.start) &&
-    Number.isInteger(span.end) &&
-    span.start >= 0 &&
-    span.start <= span.end &&
-    span.end <= textLength
-  );
+  return Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= textLength;
 }

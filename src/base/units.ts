@@ -112,7 +112,18 @@ export interface BaseUnit {
 
 /** ISO 4217 codes accepted as currencies. */
 export const CURRENCIES: readonly string[] = Object.freeze([
-  "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "HKD", "SGD", "KRW", "INR",
+  "USD",
+  "EUR",
+  "GBP",
+  "JPY",
+  "CHF",
+  "CAD",
+  "AUD",
+  "CNY",
+  "HKD",
+  "SGD",
+  "KRW",
+  "INR",
 ]);
 
 const BASE_UNITS: readonly BaseUnit[] = Object.freeze([
@@ -332,7 +343,11 @@ export function convertAmount(amount: Decimal, from: Unit, to: Unit): UnitResult
 
 /** A scale in compact form when it is a whole number of thousands, millions or billions ("1M", "250K"). */
 function formatScale(d: Decimal): string {
-  for (const [suffix, zeros] of [["B", 9], ["M", 6], ["K", 3]] as const) {
+  for (const [suffix, zeros] of [
+    ["B", 9],
+    ["M", 6],
+    ["K", 3],
+  ] as const) {
     const m = d.scaleByPowerOfTen(-zeros);
     if (m.isInteger()) return m.toString() + suffix;
   }

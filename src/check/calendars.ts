@@ -107,7 +107,10 @@ function reportVersionedCalendarClauses(decl: A.CalendarDecl, report: Report): v
       diag(Codes.NotSupported, range.span, "an effective range on a calendar clause is not supported", {
         context: [`calendar ${decl.name?.name ?? "(unnamed)"}`],
         notes: ["a calendar has one set of rules for all dates"],
-        hint: s.kind === "Holiday" ? "limit the holiday to years instead: `from 2020` or `until 2021`" : "declare a second calendar and use it from the date it applies",
+        hint:
+          s.kind === "Holiday"
+            ? "limit the holiday to years instead: `from 2020` or `until 2021`"
+            : "declare a second calendar and use it from the date it applies",
       }),
     );
   }
@@ -232,7 +235,9 @@ interface Version {
 function inForce(stmt: A.Statement, isoDate: string): boolean {
   const ranges = stmt.annotations.effective;
   if (ranges.length === 0) return true;
-  return ranges.some((r) => (r.from?.value === undefined || r.from.value <= isoDate) && (r.until?.value === undefined || isoDate <= r.until.value));
+  return ranges.some(
+    (r) => (r.from?.value === undefined || r.from.value <= isoDate) && (r.until?.value === undefined || isoDate <= r.until.value),
+  );
 }
 
 function versionFor(versions: readonly Version[], isoDate: string): Version | undefined {
@@ -261,10 +266,15 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
     const r = v.stmt.rule;
     if (r !== undefined && r.anchor !== undefined && r.calendar === undefined && countsBusinessDays(r)) {
       report(
-        diag(Codes.MissingCalendar, r.span, "the last trading day counts or adjusts business days, but names no calendar that says which days those are", {
-          context: ctx,
-          hint: "add the calendar at the end, e.g. `… of the contract month, adjusted preceding on NYSE`",
-        }),
+        diag(
+          Codes.MissingCalendar,
+          r.span,
+          "the last trading day counts or adjusts business days, but names no calendar that says which days those are",
+          {
+            context: ctx,
+            hint: "add the calendar at the end, e.g. `… of the contract month, adjusted preceding on NYSE`",
+          },
+        ),
       );
     }
   }
@@ -328,10 +338,15 @@ function checkMonthly(
       missing = true;
       const nth = rule.anchor.kind === "nthWeekday";
       report(
-        diag(nth ? Codes.NthWeekdayMissing : Codes.InvalidDate, ast.span, `in ${label} the last trading day does not exist: ${noSuchDay(rule.anchor, r.error.year, r.error.month)}`, {
-          context: ctx,
-          hint: nth ? "use `the last …` or a lower ordinal, which every month has" : undefined,
-        }),
+        diag(
+          nth ? Codes.NthWeekdayMissing : Codes.InvalidDate,
+          ast.span,
+          `in ${label} the last trading day does not exist: ${noSuchDay(rule.anchor, r.error.year, r.error.month)}`,
+          {
+            context: ctx,
+            hint: nth ? "use `the last …` or a lower ordinal, which every month has" : undefined,
+          },
+        ),
       );
       continue;
     }
@@ -339,10 +354,15 @@ function checkMonthly(
     if (!closed && !engine.isBusinessDay(day)) {
       closed = true;
       report(
-        diag(Codes.ExpiryNotBusinessDay, ast.span, `in ${label} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`, {
-          context: ctx,
-          hint: rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined,
-        }),
+        diag(
+          Codes.ExpiryNotBusinessDay,
+          ast.span,
+          `in ${label} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`,
+          {
+            context: ctx,
+            hint: rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined,
+          },
+        ),
       );
     }
     const expected = shiftMonth(year, month, offset);
@@ -391,7 +411,11 @@ function checkWeekly(
 ): void {
   const rule = lowered.rule;
   const first = fromCivil(horizon.startYear, horizon.startMonth, 1);
-  const end = fromCivil(shiftMonth(horizon.startYear, horizon.startMonth, horizon.months).year, shiftMonth(horizon.startYear, horizon.startMonth, horizon.months).month, 1);
+  const end = fromCivil(
+    shiftMonth(horizon.startYear, horizon.startMonth, horizon.months).year,
+    shiftMonth(horizon.startYear, horizon.startMonth, horizon.months).month,
+    1,
+  );
   // The first Monday on or after the start.
   let monday = first + ((8 - weekdayOf(first)) % 7);
   let closed = false;
@@ -405,19 +429,29 @@ function checkWeekly(
     if (!closed && !engine.isBusinessDay(day)) {
       closed = true;
       report(
-        diag(Codes.ExpiryNotBusinessDay, ast.span, `in the week of ${label} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`, {
-          context: ctx,
-          hint: rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined,
-        }),
+        diag(
+          Codes.ExpiryNotBusinessDay,
+          ast.span,
+          `in the week of ${label} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`,
+          {
+            context: ctx,
+            hint: rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined,
+          },
+        ),
       );
     }
     if (!outside && (day < monday || day >= monday + 7)) {
       outside = true;
       report(
-        diag(Codes.ExpiryOutsideMonth, ast.span, `in the week of ${label} the last trading day ${formatIsoDate(day)} falls outside the contract week`, {
-          context: ctx,
-          notes: ["a weekly rule must land in its contract week, Monday to Sunday"],
-        }),
+        diag(
+          Codes.ExpiryOutsideMonth,
+          ast.span,
+          `in the week of ${label} the last trading day ${formatIsoDate(day)} falls outside the contract week`,
+          {
+            context: ctx,
+            notes: ["a weekly rule must land in its contract week, Monday to Sunday"],
+          },
+        ),
       );
     }
   }

@@ -13,7 +13,18 @@ import type { Span } from "../base/source.js";
 import { convertAmount, equalDimension, format, isMoney, multiply, sameUnit, type Unit } from "../base/units.js";
 import { Codes, diag } from "../diagnostics/index.js";
 import { Decimal } from "../runtime/decimal.js";
-import type { Declaration, Ident, NumberLit, PercentLit, Quantity, Rounding, Statement, TickStmt, TickTier, UnitTerm } from "../syntax/ast.js";
+import type {
+  Declaration,
+  Ident,
+  NumberLit,
+  PercentLit,
+  Quantity,
+  Rounding,
+  Statement,
+  TickStmt,
+  TickTier,
+  UnitTerm,
+} from "../syntax/ast.js";
 import { checkWindow } from "./indices.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
@@ -136,7 +147,10 @@ class ContractChecker {
             names: () => [...this.program.visible(file).values()].filter((s) => s.kind === "future").map((s) => s.name),
           }
         : undefined;
-    const units: UnitContext = contracts === undefined ? { program: this.program, report: this.report, context } : { program: this.program, report: this.report, context, contracts };
+    const units: UnitContext =
+      contracts === undefined
+        ? { program: this.program, report: this.report, context }
+        : { program: this.program, report: this.report, context, contracts };
 
     const underlying = this.underlyingOf(decl, file);
     const price = this.checkQuoteUnit(decl, file, underlying, context);
@@ -159,11 +173,16 @@ class ContractChecker {
         if (step.kind === "DailyVwap" && step.window !== undefined) checkWindow(step.window, "VWAP window", stepCtx, this.report);
         if (step.rounding === undefined) {
           this.report(
-            diag(Codes.MissingRounding, step.span, `the ${step.kind === "DailyVwap" ? "VWAP" : "midpoint"} of a daily settlement step needs an explicit rounding`, {
-              context: stepCtx,
-              notes: ["a VWAP or a midpoint is rarely on the tick; the contract must say how it is rounded"],
-              hint: "add `, rounded to the tick half-toward-prior`",
-            }),
+            diag(
+              Codes.MissingRounding,
+              step.span,
+              `the ${step.kind === "DailyVwap" ? "VWAP" : "midpoint"} of a daily settlement step needs an explicit rounding`,
+              {
+                context: stepCtx,
+                notes: ["a VWAP or a midpoint is rarely on the tick; the contract must say how it is rounded"],
+                hint: "add `, rounded to the tick half-toward-prior`",
+              },
+            ),
           );
         } else this.checkRounding(step.rounding, decl, file, true, stepCtx);
       }
@@ -179,7 +198,10 @@ class ContractChecker {
     switch (s.kind) {
       case "Listing":
         for (const part of s.parts) {
-          this.positive(part.count, part.kind === "Consecutive" ? "the number of consecutive periods" : "the number of listed months", [...context, "listing"]);
+          this.positive(part.count, part.kind === "Consecutive" ? "the number of consecutive periods" : "the number of listed months", [
+            ...context,
+            "listing",
+          ]);
           if (part.kind === "NextIn") for (const m of part.months) month(m, this.report, [...context, "listing"]);
         }
         return;
@@ -187,7 +209,8 @@ class ContractChecker {
         this.positive(s.count, "a position limit", [...context, "position limit"]);
         return;
       case "Expiry":
-        if (s.businessDaysBefore !== undefined) this.positive(s.businessDaysBefore, "the number of business days before the underlying", [...context, "expiry"]);
+        if (s.businessDaysBefore !== undefined)
+          this.positive(s.businessDaysBefore, "the number of business days before the underlying", [...context, "expiry"]);
         return;
       case "OptionType":
         for (const r of s.rights) optionRight(r, this.report, [...context, "type"]);
@@ -210,7 +233,12 @@ class ContractChecker {
   }
 
   /** The contract's quote unit, checked against its underlying's (E3001). */
-  checkQuoteUnit(decl: Declaration, file: string, underlying: { symbol: Symbol; ref: Ident } | undefined, context: Context): PriceUnit | undefined {
+  checkQuoteUnit(
+    decl: Declaration,
+    file: string,
+    underlying: { symbol: Symbol; ref: Ident } | undefined,
+    context: Context,
+  ): PriceUnit | undefined {
     const own = this.ownUnit(decl);
     const base = underlying === undefined ? undefined : this.priceUnitOf(underlying.symbol.decl, underlying.symbol.file);
     if (own !== undefined && base !== undefined && !sameUnit(own.unit, base.unit)) {
@@ -230,11 +258,20 @@ class ContractChecker {
   }
 
   /** Checks a price-like quantity: in the quote unit (E3001) and positive (E3003). Returns it when both hold. */
-  priceAmount(q: Quantity | undefined, what: string, price: PriceUnit | undefined, units: UnitContext, context: Context, mustBePositive = true): QuantityValue | undefined {
+  priceAmount(
+    q: Quantity | undefined,
+    what: string,
+    price: PriceUnit | undefined,
+    units: UnitContext,
+    context: Context,
+    mustBePositive = true,
+  ): QuantityValue | undefined {
     const v = quantityOf(q, { program: this.program, report: units.report, context });
     if (v === undefined) return undefined;
     if (v.unit.kind !== "unit") {
-      this.report(diag(Codes.UnitMismatch, v.unitSpan, `unit mismatch: ${what} is in ${unitText(v.unit)}, which is not a price`, { context }));
+      this.report(
+        diag(Codes.UnitMismatch, v.unitSpan, `unit mismatch: ${what} is in ${unitText(v.unit)}, which is not a price`, { context }),
+      );
       return undefined;
     }
     let ok = true;
@@ -277,7 +314,9 @@ class ContractChecker {
     const v = quantityOf(q, { ...units, context: ctx });
     if (v === undefined) return;
     if (!v.amount.isPositive()) {
-      this.report(diag(Codes.NonPositiveAmount, v.amountSpan, `a contract unit must be positive, not ${v.amount.toString()}`, { context: ctx }));
+      this.report(
+        diag(Codes.NonPositiveAmount, v.amountSpan, `a contract unit must be positive, not ${v.amount.toString()}`, { context: ctx }),
+      );
       return;
     }
     let unit: Unit | undefined;
@@ -285,11 +324,19 @@ class ContractChecker {
       const future = v.unit.future;
       if (underlying !== undefined && underlying.symbol.decl !== future.decl) {
         this.report(
-          diag(Codes.ContractUnitMismatch, v.unitSpan, `contract unit mismatch: the contract unit is ${future.name} contracts, but the underlying is ${underlying.symbol.name}`, {
-            context: ctx,
-            labels: [{ span: underlying.ref.span, message: "the underlying" }],
-            hint: underlying.symbol.kind === "future" ? `write \`contract unit 1 ${underlying.symbol.name}\`` : "write the contract unit as a quantity of what the index prices",
-          }),
+          diag(
+            Codes.ContractUnitMismatch,
+            v.unitSpan,
+            `contract unit mismatch: the contract unit is ${future.name} contracts, but the underlying is ${underlying.symbol.name}`,
+            {
+              context: ctx,
+              labels: [{ span: underlying.ref.span, message: "the underlying" }],
+              hint:
+                underlying.symbol.kind === "future"
+                  ? `write \`contract unit 1 ${underlying.symbol.name}\``
+                  : "write the contract unit as a quantity of what the index prices",
+            },
+          ),
         );
         return;
       }
@@ -314,13 +361,22 @@ class ContractChecker {
           context: ctx,
           labels: [{ span: price.span, message: "the quote unit" }],
           notes: ["the value of one tick is tick × contract unit, which must be an amount of money"],
-          hint: per === undefined ? `write the contract unit so that ${format(price.unit)} × contract unit is money` : `write the contract unit in ${per}`,
+          hint:
+            per === undefined
+              ? `write the contract unit so that ${format(price.unit)} × contract unit is money`
+              : `write the contract unit in ${per}`,
         },
       ),
     );
   }
 
-  checkPriceLimits(decl: Declaration, limits: readonly (PercentLit | Quantity)[], price: PriceUnit | undefined, units: UnitContext, context: Context): void {
+  checkPriceLimits(
+    decl: Declaration,
+    limits: readonly (PercentLit | Quantity)[],
+    price: PriceUnit | undefined,
+    units: UnitContext,
+    context: Context,
+  ): void {
     const ctx = [...context, "price limits"];
     let lastPercent: { value: Decimal; lit: PercentLit } | undefined;
     let lastAmount: QuantityValue | undefined;
@@ -330,7 +386,11 @@ class ContractChecker {
         const v = percentOf(limit);
         if (v === undefined) continue;
         if (!v.isPositive() || v.gt(Decimal.of("100"))) {
-          this.report(diag(Codes.InvalidPercentage, limit.span, `a price limit must be above 0% and at most 100%, not ${limit.raw}`, { context: ctx }));
+          this.report(
+            diag(Codes.InvalidPercentage, limit.span, `a price limit must be above 0% and at most 100%, not ${limit.raw}`, {
+              context: ctx,
+            }),
+          );
           continue;
         }
         if (lastPercent !== undefined && !v.gt(lastPercent.value)) {
@@ -350,10 +410,15 @@ class ContractChecker {
       if (q === undefined) continue;
       if (lastAmount !== undefined && !q.amount.gt(lastAmount.amount)) {
         this.report(
-          diag(Codes.TiersNotAscending, q.span, `price limits must ascend: ${q.amount.toString()} comes after ${lastAmount.amount.toString()}`, {
-            context: ctx,
-            labels: [{ span: lastAmount.span, message: "the previous limit" }],
-          }),
+          diag(
+            Codes.TiersNotAscending,
+            q.span,
+            `price limits must ascend: ${q.amount.toString()} comes after ${lastAmount.amount.toString()}`,
+            {
+              context: ctx,
+              labels: [{ span: lastAmount.span, message: "the previous limit" }],
+            },
+          ),
         );
         continue;
       }
@@ -363,11 +428,16 @@ class ContractChecker {
       const off = ticks.tiers.find((t) => t.unit.kind === "unit" && sameUnit(t.unit.unit, qUnit) && !q.amount.isMultipleOf(t.amount));
       if (off !== undefined) {
         this.report(
-          diag(Codes.LimitNotOnTick, q.span, `price limit ${q.amount.toString()} is not a whole number of ticks of ${off.amount.toString()}`, {
-            context: ctx,
-            labels: [{ span: off.span, message: "the tick" }],
-            hint: `use a multiple of ${off.amount.toString()}, e.g. ${nearestMultiple(q.amount, off.amount).toString()}`,
-          }),
+          diag(
+            Codes.LimitNotOnTick,
+            q.span,
+            `price limit ${q.amount.toString()} is not a whole number of ticks of ${off.amount.toString()}`,
+            {
+              context: ctx,
+              labels: [{ span: off.span, message: "the tick" }],
+              hint: `use a multiple of ${off.amount.toString()}, e.g. ${nearestMultiple(q.amount, off.amount).toString()}`,
+            },
+          ),
         );
       }
     }
@@ -447,12 +517,17 @@ class ContractChecker {
         if (!inStep.ok || step.amount.isMultipleOf(inStep.value)) continue;
         const whose = tickSource === decl ? "the tick" : `the tick of ${underlying!.symbol.name}`;
         this.report(
-          diag(Codes.StrikeNotOnTick, step.span, `strike grid ${step.amount.toString()} is not a whole number of ticks: ${whose} is ${inStep.value.toString()}`, {
-            context: ctx,
-            labels: [{ span: t.span, message: whose }],
-            notes: ["every strike on the grid must be a price the underlying can trade at"],
-            hint: `use a multiple of ${inStep.value.toString()}, e.g. ${nearestMultiple(step.amount, inStep.value).toString()}`,
-          }),
+          diag(
+            Codes.StrikeNotOnTick,
+            step.span,
+            `strike grid ${step.amount.toString()} is not a whole number of ticks: ${whose} is ${inStep.value.toString()}`,
+            {
+              context: ctx,
+              labels: [{ span: t.span, message: whose }],
+              notes: ["every strike on the grid must be a price the underlying can trade at"],
+              hint: `use a multiple of ${inStep.value.toString()}, e.g. ${nearestMultiple(step.amount, inStep.value).toString()}`,
+            },
+          ),
         );
         break;
       }
@@ -487,11 +562,16 @@ class ContractChecker {
         const own = this.ownUnit(decl);
         if (own !== undefined && !sameUnit(own.unit, unit.unit)) {
           this.report(
-            diag(Codes.UnitMismatch, own.span, `unit mismatch: the spread is quoted in ${format(own.unit)}, its legs in ${format(unit.unit)}`, {
-              context,
-              labels: [{ span: leg.contract.span, message: `${sym.name} is quoted in ${format(unit.unit)}` }],
-              hint: `quote the spread in ${format(unit.unit)}`,
-            }),
+            diag(
+              Codes.UnitMismatch,
+              own.span,
+              `unit mismatch: the spread is quoted in ${format(own.unit)}, its legs in ${format(unit.unit)}`,
+              {
+                context,
+                labels: [{ span: leg.contract.span, message: `${sym.name} is quoted in ${format(unit.unit)}` }],
+                hint: `quote the spread in ${format(unit.unit)}`,
+              },
+            ),
           );
         }
         continue;
@@ -536,8 +616,14 @@ class ContractChecker {
 
 /** A quantity as written (`1000 GPU-hours`), for messages. */
 function writtenQuantity(q: Quantity): string {
-  const term = (t: UnitTerm | undefined): string => [t?.scale?.raw, ...(t?.words ?? []).map((w) => w.name)].filter((x) => x !== undefined).join(" ");
-  const unit = q.unit === undefined ? "" : q.unit.denominator === undefined ? term(q.unit.numerator) : `${term(q.unit.numerator)} per ${term(q.unit.denominator)}`;
+  const term = (t: UnitTerm | undefined): string =>
+    [t?.scale?.raw, ...(t?.words ?? []).map((w) => w.name)].filter((x) => x !== undefined).join(" ");
+  const unit =
+    q.unit === undefined
+      ? ""
+      : q.unit.denominator === undefined
+        ? term(q.unit.numerator)
+        : `${term(q.unit.numerator)} per ${term(q.unit.denominator)}`;
   return `${q.amount?.raw ?? ""} ${unit}`.trim();
 }
 
@@ -569,7 +655,13 @@ function nearestMultiple(x: Decimal, step: Decimal): Decimal {
  * open-ended (no bound, or `above` the previous bound); a bound sits on the coarser of the two ticks it
  * separates. Reports the first problem (E3008).
  */
-function checkTiers(tiers: readonly TickTier[], values: readonly (QuantityValue | undefined)[], what: string, context: Context, report: Report): void {
+function checkTiers(
+  tiers: readonly TickTier[],
+  values: readonly (QuantityValue | undefined)[],
+  what: string,
+  context: Context,
+  report: Report,
+): void {
   const n = tiers.length;
   let previous: { bound: Decimal; lit: NumberLit } | undefined;
   for (let i = 0; i < n; i++) {
@@ -581,7 +673,11 @@ function checkTiers(tiers: readonly TickTier[], values: readonly (QuantityValue 
     };
     if (!last) {
       if (b === undefined) {
-        fail(tier.span, `${what} tier ${i + 1} has no upper bound, but more tiers follow`, "bound it: `… at or below 25`, and start the next tier `above 25`");
+        fail(
+          tier.span,
+          `${what} tier ${i + 1} has no upper bound, but more tiers follow`,
+          "bound it: `… at or below 25`, and start the next tier `above 25`",
+        );
         return;
       }
       if (b.relation === "above") {
@@ -591,9 +687,12 @@ function checkTiers(tiers: readonly TickTier[], values: readonly (QuantityValue 
       const v = decimalOf(b.price);
       if (v === undefined || b.price === undefined) return;
       if (previous !== undefined && !v.gt(previous.bound)) {
-        fail(b.span, `${what} tiers must ascend: ${b.price.raw} comes after ${previous.lit.raw}`, "order the tiers from the lowest price to the highest", [
-          { span: previous.lit.span, message: "the previous bound" },
-        ]);
+        fail(
+          b.span,
+          `${what} tiers must ascend: ${b.price.raw} comes after ${previous.lit.raw}`,
+          "order the tiers from the lowest price to the highest",
+          [{ span: previous.lit.span, message: "the previous bound" }],
+        );
         return;
       }
       const here = values[i];
@@ -601,7 +700,11 @@ function checkTiers(tiers: readonly TickTier[], values: readonly (QuantityValue 
       if (here !== undefined && next !== undefined) {
         const coarser = here.amount.gt(next.amount) ? here.amount : next.amount;
         if (!v.isMultipleOf(coarser)) {
-          fail(b.price.span, `${what} tier bound ${b.price.raw} is not on the coarser tick ${coarser.toString()}`, `move the bound to a multiple of ${coarser.toString()}, e.g. ${nearestMultiple(v, coarser).toString()}`);
+          fail(
+            b.price.span,
+            `${what} tier bound ${b.price.raw} is not on the coarser tick ${coarser.toString()}`,
+            `move the bound to a multiple of ${coarser.toString()}, e.g. ${nearestMultiple(v, coarser).toString()}`,
+          );
           return;
         }
       }
@@ -610,7 +713,11 @@ function checkTiers(tiers: readonly TickTier[], values: readonly (QuantityValue 
     }
     if (b === undefined) return;
     if (b.relation === "at-or-below") {
-      fail(b.span, `the last ${what} tier must be open-ended`, previous === undefined ? "drop the bound" : `write \`above ${previous.lit.raw}\` or drop the bound`);
+      fail(
+        b.span,
+        `the last ${what} tier must be open-ended`,
+        previous === undefined ? "drop the bound" : `write \`above ${previous.lit.raw}\` or drop the bound`,
+      );
       return;
     }
     const v = decimalOf(b.price);
@@ -620,9 +727,12 @@ function checkTiers(tiers: readonly TickTier[], values: readonly (QuantityValue 
       return;
     }
     if (!v.eq(previous.bound)) {
-      fail(b.price.span, `${what} tiers leave ${v.gt(previous.bound) ? "a gap" : "an overlap"}: the previous tier ends at ${previous.lit.raw}, this one starts above ${b.price.raw}`, `write \`above ${previous.lit.raw}\``, [
-        { span: previous.lit.span, message: "the previous tier ends here" },
-      ]);
+      fail(
+        b.price.span,
+        `${what} tiers leave ${v.gt(previous.bound) ? "a gap" : "an overlap"}: the previous tier ends at ${previous.lit.raw}, this one starts above ${b.price.raw}`,
+        `write \`above ${previous.lit.raw}\``,
+        [{ span: previous.lit.span, message: "the previous tier ends here" }],
+      );
     }
   }
 }

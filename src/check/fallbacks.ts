@@ -70,7 +70,14 @@ function isTerminal(step: FallbackStep): boolean {
   return step.action?.kind === "Determination";
 }
 
-function checkFallback(program: Program, file: string, decl: Declaration, fb: FallbackStmt, context: readonly string[], report: Report): void {
+function checkFallback(
+  program: Program,
+  file: string,
+  decl: Declaration,
+  fb: FallbackStmt,
+  context: readonly string[],
+  report: Report,
+): void {
   checkNumbering(fb.steps, "fallback", context, report);
   for (const d of fb.disruptions) {
     disruptionKind(d.condition, report, context);
@@ -110,23 +117,18 @@ function checkFallback(program: Program, file: string, decl: Declaration, fb: Fa
   const keyword: Span = { file: fb.span.file, start: fb.span.start, end: fb.span.start + "fallback".length };
   const last = fb.steps[fb.steps.length - 1];
   report(
-    diag(
-      Codes.FallbackNotDefinite,
-      keyword,
-      `this fallback can end without a settlement value for ${kindList(open)}`,
-      {
-        context,
-        labels: last === undefined ? undefined : [{ span: last.span, message: "the waterfall ends here without a definite outcome" }],
-        notes: [
-          `left without an outcome: ${kindList(open)}`,
-          "postponing, an alternate index and carrying a value forward can each fail; only `determined by …` always gives a value",
-        ],
-        hint:
-          open.length === universe.length
-            ? `end the waterfall with a step such as \`${fb.steps.length + 1}. determined by the exchange\``
-            : `add a step \`${fb.steps.length + 1}. determined by the exchange\` that applies to ${kindList(open)}`,
-      },
-    ),
+    diag(Codes.FallbackNotDefinite, keyword, `this fallback can end without a settlement value for ${kindList(open)}`, {
+      context,
+      labels: last === undefined ? undefined : [{ span: last.span, message: "the waterfall ends here without a definite outcome" }],
+      notes: [
+        `left without an outcome: ${kindList(open)}`,
+        "postponing, an alternate index and carrying a value forward can each fail; only `determined by …` always gives a value",
+      ],
+      hint:
+        open.length === universe.length
+          ? `end the waterfall with a step such as \`${fb.steps.length + 1}. determined by the exchange\``
+          : `add a step \`${fb.steps.length + 1}. determined by the exchange\` that applies to ${kindList(open)}`,
+    }),
   );
 }
 
@@ -143,11 +145,16 @@ function reportUnreachable(
   if (applies.length === 0) {
     const listed = step.only.map((o) => o.name);
     report(
-      diag(Codes.FallbackUnreachableStep, spanOfList(step.only) ?? step.span, `${name} handles only ${kindList(listed)}, which this fallback does not declare`, {
-        context,
-        notes: [declared.length === 0 ? "this fallback declares no disruptions" : `this fallback declares ${kindList(declared)}`],
-        hint: "declare the disruption with `disruption if …`, or name a declared one after `for`",
-      }),
+      diag(
+        Codes.FallbackUnreachableStep,
+        spanOfList(step.only) ?? step.span,
+        `${name} handles only ${kindList(listed)}, which this fallback does not declare`,
+        {
+          context,
+          notes: [declared.length === 0 ? "this fallback declares no disruptions" : `this fallback declares ${kindList(declared)}`],
+          hint: "declare the disruption with `disruption if …`, or name a declared one after `for`",
+        },
+      ),
     );
     return;
   }
@@ -180,7 +187,14 @@ function checkPositive(n: NumberLit | undefined, what: string, context: readonly
   report(diag(Codes.NonPositiveAmount, n.span, `${what} must be positive, not ${n.raw}`, { context }));
 }
 
-function checkAction(program: Program, file: string, decl: Declaration, step: FallbackStep, context: readonly string[], report: Report): void {
+function checkAction(
+  program: Program,
+  file: string,
+  decl: Declaration,
+  step: FallbackStep,
+  context: readonly string[],
+  report: Report,
+): void {
   const action = step.action;
   if (action === undefined) return;
   switch (action.kind) {

@@ -62,7 +62,8 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   const quoted = of("Quoted")[0];
   const indexUnit = unitOf(quoted?.unit, units);
   const sources = of("Source");
-  for (const source of sources) checkSource(program, source, indexUnit?.kind === "unit" ? indexUnit.unit : undefined, quoted?.unit?.span, context, report);
+  for (const source of sources)
+    checkSource(program, source, indexUnit?.kind === "unit" ? indexUnit.unit : undefined, quoted?.unit?.span, context, report);
 
   const window = of("Window")[0];
   const windowSeconds = window?.window === undefined ? undefined : checkWindow(window.window, "observation window", context, report);
@@ -88,7 +89,8 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
     if (agg.level === "sources" && info?.trimmed !== undefined) {
       const min = of("Minimum").find((m) => m.what === "sources");
       const minCount = decimalOf(min?.count);
-      if (minCount !== undefined) checkTrimLeavesSources(info.trimmed, minCount, info.trimSpan!, `the minimum of ${minCount.toString()} sources`, context, report);
+      if (minCount !== undefined)
+        checkTrimLeavesSources(info.trimmed, minCount, info.trimSpan!, `the minimum of ${minCount.toString()} sources`, context, report);
     }
   }
 
@@ -238,13 +240,21 @@ export function checkWindow(w: TimeWindow, what: string, context: Context, repor
       context,
       labels: [{ span: w.to.span, message: wraps ? "ends before it starts" : "ends when it starts" }],
       notes: wraps ? ["a window runs from one time to a later time on the same day; windows across midnight are not supported"] : undefined,
-      hint: wraps ? `did you mean \`from ${w.to.raw} … to ${w.from.raw} …\`?` : "give the window a length, e.g. `from 15:00 inclusive to 16:00 exclusive`",
+      hint: wraps
+        ? `did you mean \`from ${w.to.raw} … to ${w.from.raw} …\`?`
+        : "give the window a length, e.g. `from 15:00 inclusive to 16:00 exclusive`",
     }),
   );
   return undefined;
 }
 
-function checkPartition(p: PartitionStmt, window: WindowStmt | undefined, windowSeconds: Decimal | undefined, context: Context, report: Report): void {
+function checkPartition(
+  p: PartitionStmt,
+  window: WindowStmt | undefined,
+  windowSeconds: Decimal | undefined,
+  context: Context,
+  report: Report,
+): void {
   const count = checkCount(p.count, "the number of intervals", context, report);
   const length = checkDuration(p.length, "the length of an interval", context, report);
   if (p.length !== undefined && p.length.business) return;
@@ -266,7 +276,9 @@ function checkPartition(p: PartitionStmt, window: WindowStmt | undefined, window
       ? `\`partition into ${count.toString()} intervals of ${describeSeconds(exact)}\``
       : (() => {
           const n = windowSeconds.divExact(length);
-          return n !== undefined && n.isInteger() ? `\`partition into ${n.toString()} intervals of ${describeSeconds(length)}\`` : undefined;
+          return n !== undefined && n.isInteger()
+            ? `\`partition into ${n.toString()} intervals of ${describeSeconds(length)}\``
+            : undefined;
         })();
   report(
     diag(
@@ -282,7 +294,13 @@ function checkPartition(p: PartitionStmt, window: WindowStmt | undefined, window
   );
 }
 
-function checkAggregateLevel(agg: AggregateStmt, window: WindowStmt | undefined, partition: PartitionStmt | undefined, context: Context, report: Report): void {
+function checkAggregateLevel(
+  agg: AggregateStmt,
+  window: WindowStmt | undefined,
+  partition: PartitionStmt | undefined,
+  context: Context,
+  report: Report,
+): void {
   if (agg.level === "trades" && window === undefined) {
     report(
       diag(Codes.AggregationWithoutData, agg.span, "`aggregate trades` needs an observation window to collect trades in", {
@@ -380,7 +398,9 @@ function checkMethod(m: Method | undefined, context: Context, report: Report): M
         ] as const) {
           if (n !== undefined && v !== undefined && (v.isNegative() || !v.isInteger())) {
             ok = false;
-            report(diag(Codes.InvalidAggregationOption, n.span, `a trimmed mean drops a whole number of values, not ${n.raw}`, { context }));
+            report(
+              diag(Codes.InvalidAggregationOption, n.span, `a trimmed mean drops a whole number of values, not ${n.raw}`, { context }),
+            );
           }
         }
         if (ok && hi !== undefined && lo !== undefined) {
@@ -419,7 +439,9 @@ function checkMethod(m: Method | undefined, context: Context, report: Report): M
           context,
           notes:
             required === "ExactHalf"
-              ? ["when the cumulative volume reaches exactly half at a price, the median is either that price or the mean of it and the next one"]
+              ? [
+                  "when the cumulative volume reaches exactly half at a price, the median is either that price or the mean of it and the next one",
+                ]
               : undefined,
           hint:
             required === "ExactHalf"
@@ -459,7 +481,14 @@ function checkTrimLeavesSources(trimmed: Decimal, sources: Decimal, span: Span, 
 // ---------------------------------------------------------------------------------------------------------
 // Sources
 
-function checkSource(program: Program, source: SourceStmt, indexUnit: Unit | undefined, indexUnitSpan: Span | undefined, context: Context, report: Report): void {
+function checkSource(
+  program: Program,
+  source: SourceStmt,
+  indexUnit: Unit | undefined,
+  indexUnitSpan: Span | undefined,
+  context: Context,
+  report: Report,
+): void {
   const ctx: Context = [...context, `source ${source.name?.name ?? "(unnamed)"}`];
   for (const s of source.statements) {
     if (s.kind === "Quoted") {
@@ -467,12 +496,17 @@ function checkSource(program: Program, source: SourceStmt, indexUnit: Unit | und
       if (u?.kind !== "unit" || indexUnit === undefined || s.unit === undefined) continue;
       if (equalDimension(u.unit, indexUnit)) continue;
       report(
-        diag(Codes.UnitMismatch, s.unit.span, `unit mismatch: source ${source.name?.name ?? ""} is quoted in ${format(u.unit)}, the index in ${format(indexUnit)}`, {
-          context: ctx,
-          labels: indexUnitSpan === undefined ? undefined : [{ span: indexUnitSpan, message: "the index's unit" }],
-          notes: ["each observation is converted to the index's unit, which needs both units to measure the same thing"],
-          hint: `quote the source in a unit of the same kind as ${format(indexUnit)}`,
-        }),
+        diag(
+          Codes.UnitMismatch,
+          s.unit.span,
+          `unit mismatch: source ${source.name?.name ?? ""} is quoted in ${format(u.unit)}, the index in ${format(indexUnit)}`,
+          {
+            context: ctx,
+            labels: indexUnitSpan === undefined ? undefined : [{ span: indexUnitSpan, message: "the index's unit" }],
+            notes: ["each observation is converted to the index's unit, which needs both units to measure the same thing"],
+            hint: `quote the source in a unit of the same kind as ${format(indexUnit)}`,
+          },
+        ),
       );
     } else if (s.kind === "Weight") {
       const w = decimalOf(s.weight);
@@ -483,7 +517,9 @@ function checkSource(program: Program, source: SourceStmt, indexUnit: Unit | und
       for (const part of s.parts) {
         const w = decimalOf(part.weight);
         if (part.weight !== undefined && w !== undefined && !w.isPositive()) {
-          report(diag(Codes.NonPositiveAmount, part.weight.span, `a blend weight must be positive, not ${part.weight.raw}`, { context: ctx }));
+          report(
+            diag(Codes.NonPositiveAmount, part.weight.span, `a blend weight must be positive, not ${part.weight.raw}`, { context: ctx }),
+          );
         }
       }
     }
@@ -524,7 +560,13 @@ function distinctSourceNames(sources: readonly SourceStmt[]): string[] {
   return names;
 }
 
-function checkMinimumSources(decl: IndexDecl, count: NumberLit | undefined, sources: readonly string[], context: Context, report: Report): void {
+function checkMinimumSources(
+  decl: IndexDecl,
+  count: NumberLit | undefined,
+  sources: readonly string[],
+  context: Context,
+  report: Report,
+): void {
   const min = decimalOf(count);
   // An index that lists no sources leaves them to its administrator; there is nothing to count.
   if (count === undefined || min === undefined || sources.length === 0) return;
@@ -571,18 +613,29 @@ function toBigInt(n: NumberLit | undefined): bigint | undefined {
  * up to the number of sources listed (when none are listed, up to the largest count a rule names). Reports the
  * smallest count that is uncovered or covered twice (E5004), and a rule whose range is empty or not whole.
  */
-function checkDegradations(rules: readonly DegradationStmt[], minimum: NumberLit | undefined, sourceCount: number, context: Context, report: Report): void {
+function checkDegradations(
+  rules: readonly DegradationStmt[],
+  minimum: NumberLit | undefined,
+  sourceCount: number,
+  context: Context,
+  report: Report,
+): void {
   const ranges: CountRange[] = [];
   for (const rule of rules) {
     const lo = toBigInt(rule.min);
     const hi = rule.orMore ? undefined : toBigInt(rule.max);
     if (lo === undefined || (!rule.orMore && hi === undefined)) {
       const bad = lo === undefined ? rule.min : rule.max;
-      if (bad?.value !== undefined) report(diag(Codes.DegradationRulesGapOrOverlap, bad.span, `a number of sources is a whole number, not ${bad.raw}`, { context }));
+      if (bad?.value !== undefined)
+        report(diag(Codes.DegradationRulesGapOrOverlap, bad.span, `a number of sources is a whole number, not ${bad.raw}`, { context }));
       continue;
     }
     if (lo < 1n) {
-      report(diag(Codes.NonPositiveAmount, rule.min!.span, `a degradation rule applies from at least 1 source, not ${rule.min!.raw}`, { context }));
+      report(
+        diag(Codes.NonPositiveAmount, rule.min!.span, `a degradation rule applies from at least 1 source, not ${rule.min!.raw}`, {
+          context,
+        }),
+      );
       continue;
     }
     if (hi !== undefined && hi < lo) {
@@ -636,7 +689,8 @@ function checkDegradations(rules: readonly DegradationStmt[], minimum: NumberLit
   if (gap === undefined && covered <= hi) gap = covered;
 
   const all = sorted.map(describeRange).join(", ");
-  const scope = sourceCount > 0 ? `the index has from ${lo} to ${hi} eligible sources` : `the rules must cover every count from ${lo} to ${hi}`;
+  const scope =
+    sourceCount > 0 ? `the index has from ${lo} to ${hi} eligible sources` : `the rules must cover every count from ${lo} to ${hi}`;
   if (overlap !== undefined && (gap === undefined || overlap.count <= gap)) {
     report(
       diag(

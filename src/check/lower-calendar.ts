@@ -136,7 +136,9 @@ function year(n: A.NumberLit | undefined, report: Report, ctx: readonly string[]
   const y = integer(n);
   if (y === undefined || y < MIN_SUPPORTED_YEAR || y > MAX_SUPPORTED_YEAR) {
     report(
-      diag(Codes.InvalidYearRange, n.span, `\`${n.raw}\` is not a year between ${MIN_SUPPORTED_YEAR} and ${MAX_SUPPORTED_YEAR}`, { context: ctx }),
+      diag(Codes.InvalidYearRange, n.span, `\`${n.raw}\` is not a year between ${MIN_SUPPORTED_YEAR} and ${MAX_SUPPORTED_YEAR}`, {
+        context: ctx,
+      }),
     );
     return undefined;
   }
@@ -151,10 +153,15 @@ export function lowerHoliday(s: A.HolidayStmt, report: Report, ctx: readonly str
   if (s.name === undefined) bad = true;
   if (fromYear !== undefined && untilYear !== undefined && untilYear < fromYear) {
     report(
-      diag(Codes.InvalidYearRange, cover(s.fromYear!.span, s.untilYear!.span), `the years run from ${fromYear} until ${untilYear}, which ends before it starts`, {
-        context: ctx,
-        hint: `write \`from ${untilYear} until ${fromYear}\``,
-      }),
+      diag(
+        Codes.InvalidYearRange,
+        cover(s.fromYear!.span, s.untilYear!.span),
+        `the years run from ${fromYear} until ${untilYear}, which ends before it starts`,
+        {
+          context: ctx,
+          hint: `write \`from ${untilYear} until ${fromYear}\``,
+        },
+      ),
     );
     bad = true;
   }
@@ -192,7 +199,12 @@ function ordinalWord(n: number): string {
   return ["", "first", "second", "third", "fourth", "fifth"][n] ?? String(n);
 }
 
-function lowerHolidayDate(d: A.HolidayDate | undefined, report: Report, ctx: readonly string[], years: YearBounds): RuntimeHolidayDate | undefined {
+function lowerHolidayDate(
+  d: A.HolidayDate | undefined,
+  report: Report,
+  ctx: readonly string[],
+  years: YearBounds,
+): RuntimeHolidayDate | undefined {
   if (d === undefined) return undefined;
   switch (d.kind) {
     case "FixedDate": {
@@ -282,19 +294,29 @@ function lowerObservance(o: A.Observance | undefined, report: Report, ctx: reado
     }
     if (from !== 6 && from !== 7) {
       report(
-        diag(Codes.UnknownWord, sh.from!.span, `only a holiday on a Saturday or Sunday is observed on another day, not one on ${sh.from!.name}`, {
-          context: ctx,
-          hint: "write `observed Saturday as Friday, Sunday as Monday`",
-        }),
+        diag(
+          Codes.UnknownWord,
+          sh.from!.span,
+          `only a holiday on a Saturday or Sunday is observed on another day, not one on ${sh.from!.name}`,
+          {
+            context: ctx,
+            hint: "write `observed Saturday as Friday, Sunday as Monday`",
+          },
+        ),
       );
       ok = false;
       continue;
     }
     if (to !== 5 && to !== 1) {
       report(
-        diag(Codes.UnknownWord, sh.to!.span, `a weekend holiday is observed on the Friday before or the Monday after, not on ${sh.to!.name}`, {
-          context: ctx,
-        }),
+        diag(
+          Codes.UnknownWord,
+          sh.to!.span,
+          `a weekend holiday is observed on the Friday before or the Monday after, not on ${sh.to!.name}`,
+          {
+            context: ctx,
+          },
+        ),
       );
       ok = false;
       continue;
@@ -316,7 +338,8 @@ export type { WeeklyDateRule } from "../runtime/calendar/index.js";
 export { evaluateWeeklyRule } from "../runtime/calendar/index.js";
 
 /** A lowered date rule: monthly rules are the runtime's DateRule, weekly rules a {@link WeeklyDateRule}. */
-export type LoweredDateRule = { readonly kind: "monthly"; readonly rule: RuntimeDateRule } | { readonly kind: "weekly"; readonly rule: WeeklyDateRule };
+export type LoweredDateRule =
+  { readonly kind: "monthly"; readonly rule: RuntimeDateRule } | { readonly kind: "weekly"; readonly rule: WeeklyDateRule };
 
 /** Options of {@link lowerDateRule}. */
 export interface DateRuleLowering {
@@ -351,7 +374,9 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
     const n = integer(r.shift.days);
     if (n === undefined || n < 0) {
       if (r.shift.days !== undefined) {
-        report(diag(Codes.InvalidDate, r.shift.days.span, `\`${r.shift.days.raw}\` is not a whole number of business days`, { context: ctx }));
+        report(
+          diag(Codes.InvalidDate, r.shift.days.span, `\`${r.shift.days.raw}\` is not a whole number of business days`, { context: ctx }),
+        );
       }
       bad = true;
     } else if (n > 0) {
@@ -378,7 +403,8 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
       const n = ordinal(a.ordinal, report, ctx);
       const w = weekday(a.weekday, report, ctx);
       const okMonth = monthRef(a.month, `${a.ordinal.name} ${a.weekday?.name ?? "weekday"}`);
-      if (n !== undefined && w !== undefined && okMonth) anchor = n === -1 ? { kind: "lastWeekday", weekday: w } : { kind: "nthWeekday", n, weekday: w };
+      if (n !== undefined && w !== undefined && okMonth)
+        anchor = n === -1 ? { kind: "lastWeekday", weekday: w } : { kind: "nthWeekday", n, weekday: w };
       break;
     }
     case "BusinessDayOfMonth": {
@@ -408,12 +434,22 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
   const calendar = r.calendar === undefined ? undefined : opts.resolveCalendar ? opts.resolveCalendar(r.calendar) : r.calendar.name;
   if (bad || conv === undefined || calendar === undefined) return undefined;
   if (weekly !== undefined) {
-    const rule: { weekday: number; convention: BusinessDayConvention; calendar: string; shift?: BusinessDayShift } = { weekday: weekly, convention: conv, calendar };
+    const rule: { weekday: number; convention: BusinessDayConvention; calendar: string; shift?: BusinessDayShift } = {
+      weekday: weekly,
+      convention: conv,
+      calendar,
+    };
     if (shift !== undefined) rule.shift = shift;
     return { kind: "weekly", rule };
   }
   if (anchor === undefined) return undefined;
-  const rule: { anchor: RuntimeAnchor; convention: BusinessDayConvention; calendar: string; shift?: BusinessDayShift; monthOffset?: number } = {
+  const rule: {
+    anchor: RuntimeAnchor;
+    convention: BusinessDayConvention;
+    calendar: string;
+    shift?: BusinessDayShift;
+    monthOffset?: number;
+  } = {
     anchor,
     convention: conv,
     calendar,

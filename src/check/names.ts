@@ -148,9 +148,17 @@ const REQUIRED: Readonly<Record<DeclarationKind, readonly Requirement[]>> = {
       example: "tick 0.01 USD per 1M tokens",
       present: (ss) => ss.some((s) => s.kind === "Tick" && s.variant === "outright"),
     },
-    { clause: "last trading day", example: "last trading day is the last Friday of the contract month, adjusted preceding on NYSE", present: has("LastTradingDay") },
+    {
+      clause: "last trading day",
+      example: "last trading day is the last Friday of the contract month, adjusted preceding on NYSE",
+      present: has("LastTradingDay"),
+    },
     { clause: "trading terminates", example: "trading terminates at 16:00 Europe/London", present: has("Termination") },
-    { clause: "final settlement", example: "final settlement in cash at AITOK_OUT at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even", present: has("FinalSettlement") },
+    {
+      clause: "final settlement",
+      example: "final settlement in cash at AITOK_OUT at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even",
+      present: has("FinalSettlement"),
+    },
   ],
   option: [
     { clause: "underlying", example: "underlying future FOTI", present: has("Underlying") },
@@ -163,7 +171,11 @@ const REQUIRED: Readonly<Record<DeclarationKind, readonly Requirement[]>> = {
       present: (ss) => ss.some((s) => s.kind === "Tick" && (s.variant === "premium" || s.variant === "outright")),
     },
     { clause: "expiry", example: "expiry with the underlying", present: has("Expiry", "LastTradingDay") },
-    { clause: "final settlement", example: "final settlement in cash at the final settlement price of FOTI, unrounded", present: has("FinalSettlement") },
+    {
+      clause: "final settlement",
+      example: "final settlement in cash at the final settlement price of FOTI, unrounded",
+      present: has("FinalSettlement"),
+    },
   ],
   spread: [],
 };
@@ -307,7 +319,7 @@ function checkDeclaration(decl: Declaration, source: SourceFile, resolve: Contex
   const ctx = [declarationLabel(decl)];
   const file = source.path;
   const allowed = checkStatements(decl.statements, kind, ctx, report);
-  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve, report);
+  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve);
   for (const s of allowed) if (s.kind === "Listing") checkListingPeriods(s, source, [...ctx, "listing"], report);
   for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report);
   checkRequired(decl, kind, ctx, report);
@@ -377,10 +389,15 @@ function checkRequired(decl: Declaration, kind: DeclarationKind, ctx: readonly s
     const legs = decl.statements.filter((s) => s.kind === "Leg").length;
     if (legs < 2) {
       report(
-        diag(Codes.MissingClause, decl.name.span, `spread \`${decl.name.name}\` has ${legs === 0 ? "no legs" : "only one leg"}; a spread needs at least two`, {
-          context: ctx,
-          notes: ["for example: leg buy 1 FOTI", "and: leg sell 1 FOTI 1 month later"],
-        }),
+        diag(
+          Codes.MissingClause,
+          decl.name.span,
+          `spread \`${decl.name.name}\` has ${legs === 0 ? "no legs" : "only one leg"}; a spread needs at least two`,
+          {
+            context: ctx,
+            notes: ["for example: leg buy 1 FOTI", "and: leg sell 1 FOTI 1 month later"],
+          },
+        ),
       );
     }
   }
@@ -390,7 +407,7 @@ const CAL: readonly DeclarationKind[] = ["calendar"];
 const IDX: readonly DeclarationKind[] = ["index"];
 const FUT: readonly DeclarationKind[] = ["future"];
 
-function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx: readonly string[], resolve: ContextResolver, report: Report): void {
+function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx: readonly string[], resolve: ContextResolver): void {
   const ref = (id: Ident | undefined, wanted: readonly DeclarationKind[], what: string): void => {
     resolve(file, id, wanted, what, ctx);
   };
@@ -441,7 +458,6 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       return;
   }
 }
-
 
 /** Every zone name inside a node, found by walking the plain-data AST. */
 function collectZones(node: unknown, out: ZoneRef[]): void {

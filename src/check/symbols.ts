@@ -140,7 +140,10 @@ export function makeResolver(program: Program, report: Report): Resolver & Conte
         diag(Codes.WrongKind, ref.span, `\`${ref.name}\` is ${kindPhrase(sym.kind)}, but ${kindsPhrase(wanted)} is expected here`, {
           context,
           labels: sym.decl.name ? [{ span: sym.decl.name.span, message: `declared here as ${kindPhrase(sym.kind)}` }] : [],
-          hint: hintFor(ref.name, [...visible.values()].filter((s) => wanted.includes(s.kind)).map((s) => s.name)),
+          hint: hintFor(
+            ref.name,
+            [...visible.values()].filter((s) => wanted.includes(s.kind)).map((s) => s.name),
+          ),
         }),
       );
       return undefined;

@@ -14,9 +14,7 @@ import type { NumberLit, PercentLit, Quantity, UnitExpr, UnitTerm } from "../syn
 import type { Program, Report, Symbol } from "./program.js";
 
 /** A resolved unit: one of the registry's units, or a number of contracts of a future (`contract unit 1 FOTI`). */
-export type UnitValue =
-  | { readonly kind: "unit"; readonly unit: Unit }
-  | { readonly kind: "contract"; readonly future: Symbol };
+export type UnitValue = { readonly kind: "unit"; readonly unit: Unit } | { readonly kind: "contract"; readonly future: Symbol };
 
 /** A resolved quantity: its exact amount and its unit. */
 export interface QuantityValue {
@@ -132,7 +130,8 @@ function describeTerm(term: UnitTerm): UnitTermDescription | undefined {
 function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): void {
   const report = ctx.report;
   if (report === undefined) return;
-  const term = (error.kind !== "dimension-mismatch" ? (error.side === "numerator" ? expr.numerator : expr.denominator) : undefined) ?? expr.numerator;
+  const term =
+    (error.kind !== "dimension-mismatch" ? (error.side === "numerator" ? expr.numerator : expr.denominator) : undefined) ?? expr.numerator;
   const extras = { context: ctx.context };
   switch (error.kind) {
     case "unknown-unit": {
@@ -178,7 +177,12 @@ function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): vo
           : error.reason === "not-invertible"
             ? "a unit's scale must be a power of ten times powers of 2 and 5 (1K, 1M, 1000, 5, 0.5), so conversions stay exact"
             : "the scale is not a number";
-      report(diag(Codes.UnknownUnit, term?.scale?.span ?? term?.span ?? expr.span, `invalid unit scale \`${error.scale}\``, { ...extras, notes: [why] }));
+      report(
+        diag(Codes.UnknownUnit, term?.scale?.span ?? term?.span ?? expr.span, `invalid unit scale \`${error.scale}\``, {
+          ...extras,
+          notes: [why],
+        }),
+      );
       return;
     }
     case "dimension-mismatch":

@@ -139,15 +139,20 @@ function checkOverlaps(group: readonly Statement[], scope: Scope, context: reado
       const { earlier, mine, theirs } = hit;
       const name = statementLabel(s, scope);
       report(
-        diag(Codes.OverlappingVersions, spanOf(s, mine), `overlapping versions of \`${name}\`: both are in force ${overlapDescription(mine, theirs)}`, {
-          context,
-          labels: [{ span: spanOf(earlier, theirs), message: `the other version: ${describeInterval(theirs)}` }],
-          notes: [`this version: ${describeInterval(mine)}`],
-          hint:
-            mine.node === undefined || theirs.node === undefined
-              ? "give every version of a rule an effective range, e.g. `effective until 2021-06-30` and `effective from 2021-07-01`"
-              : "make one version end the day before the other starts",
-        }),
+        diag(
+          Codes.OverlappingVersions,
+          spanOf(s, mine),
+          `overlapping versions of \`${name}\`: both are in force ${overlapDescription(mine, theirs)}`,
+          {
+            context,
+            labels: [{ span: spanOf(earlier, theirs), message: `the other version: ${describeInterval(theirs)}` }],
+            notes: [`this version: ${describeInterval(mine)}`],
+            hint:
+              mine.node === undefined || theirs.node === undefined
+                ? "give every version of a rule an effective range, e.g. `effective until 2021-06-30` and `effective from 2021-07-01`"
+                : "make one version end the day before the other starts",
+          },
+        ),
       );
     }
     seen.push({ s, intervals });

@@ -92,7 +92,10 @@ export const AGGREGATION_METHODS: WordSet<AggregationMethod> = set(
 /** What a volume-weighted median does at exactly half of the cumulative volume. */
 export type ExactHalfConvention = "first-reaching-half" | "mean-of-straddling";
 /** Exact-half conventions of `exact half …`. */
-export const EXACT_HALF_CONVENTIONS: WordSet<ExactHalfConvention> = set("exact-half convention", same("first-reaching-half", "mean-of-straddling"));
+export const EXACT_HALF_CONVENTIONS: WordSet<ExactHalfConvention> = set(
+  "exact-half convention",
+  same("first-reaching-half", "mean-of-straddling"),
+);
 
 /** Bases of `weighted by …`. */
 export type WeightingBasis = "volume" | "expenditure" | "fixed";
@@ -324,7 +327,12 @@ export function legSide(ident: Ident | undefined, report: Report, context: WordC
  * A duration unit word, singular or plural, as its singular form. With `business` (as in `2 business days`)
  * only `day`/`days` is accepted: business days are counted on a calendar, not as elapsed time.
  */
-export function durationUnit(ident: Ident | undefined, report: Report, context: WordContext = [], business = false): DurationUnit | undefined {
+export function durationUnit(
+  ident: Ident | undefined,
+  report: Report,
+  context: WordContext = [],
+  business = false,
+): DurationUnit | undefined {
   if (!business) return word(DURATION_UNITS, ident, report, context);
   const days: WordSet<DurationUnit> = set("unit of business time", [
     ["days", "day"],

@@ -159,7 +159,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
 
 function parseHelp(rest: readonly string[]): Invocation {
   const [topic, extra] = rest;
-  if (topic === undefined || topic === "--help" || topic === "-h") return { kind: "help", command: topic === undefined ? undefined : "help" };
+  if (topic === undefined || topic === "--help" || topic === "-h")
+    return { kind: "help", command: topic === undefined ? undefined : "help" };
   if (!isCommand(topic)) return usageError(`unknown command \`${topic}\``, "help", didYouMean(topic, COMMANDS));
   if (extra !== undefined) return usageError(`unexpected argument \`${extra}\``, "help");
   return { kind: "help", command: topic };
@@ -200,7 +201,8 @@ function scanArgs(
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
     const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
     if (name === "--help" || name === "-h") return { kind: "help", command };
-    if (!allowed.includes(name)) return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
+    if (!allowed.includes(name))
+      return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
     if (spec.flags.includes(name)) {
       if (inline !== undefined) return usageError(`\`${name}\` takes no value`, command);
       scanned.flags.add(name);
@@ -210,7 +212,8 @@ function scanArgs(
     if (value === undefined) {
       const next = rest[i + 1];
       // A negative number (`--position -5@12.3`, `--prior -0.25`) is a value, not an option.
-      if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-[0-9.]/.test(next))) return usageError(`\`${name}\` needs a value`, command, spec.hints?.[name]);
+      if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-[0-9.]/.test(next)))
+        return usageError(`\`${name}\` needs a value`, command, spec.hints?.[name]);
       value = next;
       i++;
     }
@@ -259,7 +262,8 @@ function parseDocument(command: "render" | "diff", rest: readonly string[]): Inv
   const scanned = scanArgs(command, rest, { flags: [], valued: ["--contract", "--format", "--as-of", "--out"] });
   if (isInvocation(scanned)) return scanned;
   const format = scanned.values.get("--format") ?? "md";
-  if (!formats.includes(format)) return usageError(`unknown format \`${format}\``, command, `use ${formats.map((f) => `\`${f}\``).join(", ")}`);
+  if (!formats.includes(format))
+    return usageError(`unknown format \`${format}\``, command, `use ${formats.map((f) => `\`${f}\``).join(", ")}`);
   const asOf = scanned.values.get("--as-of");
   if (asOf !== undefined && !validDay(asOf)) return usageError(`\`--as-of\` needs a date YYYY-MM-DD, not \`${asOf}\``, command);
   const options: { contract?: string; asOf?: string; out?: string } = {};
@@ -269,7 +273,8 @@ function parseDocument(command: "render" | "diff", rest: readonly string[]): Inv
   if (asOf !== undefined) options.asOf = asOf;
   if (out !== undefined) options.out = out;
   const inputs = scanned.inputs;
-  if (command === "diff" && inputs.length !== 2) return usageError("`termsheet diff` compares two specs: name the old one and the new one", command);
+  if (command === "diff" && inputs.length !== 2)
+    return usageError("`termsheet diff` compares two specs: name the old one and the new one", command);
   if (inputs.length === 0) return usageError("missing spec or sources to render", command);
   return { kind: "document", command, inputs, format: format as "md" | "html" | "json", options };
 }
@@ -290,7 +295,8 @@ function parseSchedule(command: ScheduleCommand, rest: readonly string[]): Invoc
   if (isInvocation(scanned)) return scanned;
   const { inputs, values } = scanned;
   const format = values.get("--format") ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format)) return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
+  if (!(FORMATS as readonly string[]).includes(format))
+    return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
   values.delete("--format");
   for (const [name, value] of values) {
     const wantsMonth = command === "expiries" && (name === "--from" || name === "--to");
@@ -317,7 +323,22 @@ function validDecimal(text: string, signed: boolean): boolean {
 /** An instant with seconds and an offset, as in market data (2026-03-27T16:00:00Z). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
-const SETTLE_VALUED = ["--contract", "--month", "--expiry", "--daily", "--prior", "--bid", "--ask", "--position", "--right", "--strike", "--determined", "--observations", "--fixings", "--format"];
+const SETTLE_VALUED = [
+  "--contract",
+  "--month",
+  "--expiry",
+  "--daily",
+  "--prior",
+  "--bid",
+  "--ask",
+  "--position",
+  "--right",
+  "--strike",
+  "--determined",
+  "--observations",
+  "--fixings",
+  "--format",
+];
 const INDEX_VALUED = ["--index", "--at", "--observations", "--fixings", "--format"];
 
 function parseSettle(command: "settle" | "index", rest: readonly string[]): Invocation {
@@ -326,14 +347,16 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
     valued: command === "settle" ? SETTLE_VALUED : INDEX_VALUED,
     hints: {
       "--format": "use `--format text` or `--format json`",
-      "--position": "write the quantity and the traded price as QTY@PRICE, e.g. `--position 10@12.345`, or `--position -5@12.345` for a short position",
+      "--position":
+        "write the quantity and the traded price as QTY@PRICE, e.g. `--position 10@12.345`, or `--position -5@12.345` for a short position",
       "--right": "use `--right call` or `--right put`",
     },
   });
   if (isInvocation(scanned)) return scanned;
   const { inputs, values } = scanned;
   const format = values.get("--format") ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format)) return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
+  if (!(FORMATS as readonly string[]).includes(format))
+    return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
   const bad = (message: string, hint?: string): Invocation => usageError(message, command, hint);
   const options: { -readonly [K in keyof SettleOptions]: SettleOptions[K] } = {};
   for (const [name, value] of values) {
@@ -367,15 +390,20 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
         break;
       case "--position": {
         const at = value.indexOf("@");
-        const quantity = value.slice(0, at), price = value.slice(at + 1);
+        const quantity = value.slice(0, at),
+          price = value.slice(at + 1);
         if (at < 0 || !validDecimal(quantity, true) || !validDecimal(price, true)) {
-          return bad(`\`--position\` needs QTY@PRICE, not \`${value}\``, "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position -5@12.3` for 5 sold");
+          return bad(
+            `\`--position\` needs QTY@PRICE, not \`${value}\``,
+            "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position -5@12.3` for 5 sold",
+          );
         }
         options.position = { quantity, price };
         break;
       }
       case "--right":
-        if (value !== "call" && value !== "put") return bad(`\`--right\` is \`call\` or \`put\`, not \`${value}\``, didYouMean(value, ["call", "put"]));
+        if (value !== "call" && value !== "put")
+          return bad(`\`--right\` is \`call\` or \`put\`, not \`${value}\``, didYouMean(value, ["call", "put"]));
         options.right = value;
         break;
       case "--contract":
@@ -388,12 +416,23 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
   }
   if (inputs.length === 0) return bad(`missing the spec: a compiled .json spec, or .terms files or folders`);
   if (command === "index") {
-    if (options.at === undefined) return bad("missing `--at`", "the instant of the fixing, e.g. `--at 2026-03-27T16:00:00Z`, or a date for the index's publication time that day");
-    if (options.observations === undefined && options.fixings === undefined) return bad("missing `--observations FILE` (or `--fixings FILE`)");
+    if (options.at === undefined)
+      return bad(
+        "missing `--at`",
+        "the instant of the fixing, e.g. `--at 2026-03-27T16:00:00Z`, or a date for the index's publication time that day",
+      );
+    if (options.observations === undefined && options.fixings === undefined)
+      return bad("missing `--observations FILE` (or `--fixings FILE`)");
   } else {
-    if (options.contract === undefined) return bad("missing `--contract`", "name the contract, e.g. `--contract FOTI --month 2026-12`, or give its symbol, e.g. `--contract FOTI-Z26`");
-    if (options.month !== undefined && options.expiry !== undefined) return bad("give `--month` or `--expiry`, not both", "`--month YYYY-MM` for monthly contracts, `--expiry YYYY-MM-DD` for weeklies");
-    if ((options.right === undefined) !== (options.strike === undefined)) return bad("an option needs both `--right call|put` and `--strike K`");
+    if (options.contract === undefined)
+      return bad(
+        "missing `--contract`",
+        "name the contract, e.g. `--contract FOTI --month 2026-12`, or give its symbol, e.g. `--contract FOTI-Z26`",
+      );
+    if (options.month !== undefined && options.expiry !== undefined)
+      return bad("give `--month` or `--expiry`, not both", "`--month YYYY-MM` for monthly contracts, `--expiry YYYY-MM-DD` for weeklies");
+    if ((options.right === undefined) !== (options.strike === undefined))
+      return bad("an option needs both `--right call|put` and `--strike K`");
     if ((options.bid === undefined) !== (options.ask === undefined)) return bad("give both `--bid` and `--ask`, or neither");
     if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
       return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);

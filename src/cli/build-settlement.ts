@@ -5,7 +5,13 @@
  * (tests, tsx), they are read from dist/settlement/ as built by `npm run build`.
  */
 import { readFileSync } from "node:fs";
-import { SETTLED_KINDS, settlementModules, type GeneratedFile, type GeneratorSpec, type RuntimeFiles } from "../backends/settlement/index.js";
+import {
+  SETTLED_KINDS,
+  settlementModules,
+  type GeneratedFile,
+  type GeneratorSpec,
+  type RuntimeFiles,
+} from "../backends/settlement/index.js";
 import type { SpecFile } from "../backends/json/to-json.js";
 
 // Replaced by the runtime bundle's files as JSON text at bundle time (scripts/build.mjs); undefined when run from source.
@@ -15,7 +21,8 @@ const RUNTIME_NAMES = ["termsheet-runtime.js", "termsheet-runtime.d.ts", "termsh
 
 /** The runtime bundle's files, or why they cannot be had. */
 function runtimeFiles(): { ok: true; files: RuntimeFiles } | { ok: false; message: string } {
-  if (typeof __TERMSHEET_SETTLEMENT_RUNTIME__ === "string") return { ok: true, files: JSON.parse(__TERMSHEET_SETTLEMENT_RUNTIME__) as RuntimeFiles };
+  if (typeof __TERMSHEET_SETTLEMENT_RUNTIME__ === "string")
+    return { ok: true, files: JSON.parse(__TERMSHEET_SETTLEMENT_RUNTIME__) as RuntimeFiles };
   try {
     const files: Record<string, string> = {};
     for (const name of RUNTIME_NAMES) files[name] = readFileSync(new URL(`../../dist/settlement/${name}`, import.meta.url), "utf8");
@@ -26,7 +33,9 @@ function runtimeFiles(): { ok: true; files: RuntimeFiles } | { ok: false; messag
 }
 
 /** The generated settlement files for compiled spec files, or an internal error's message. */
-export async function settlementOutput(specs: readonly SpecFile[]): Promise<{ ok: true; files: readonly GeneratedFile[]; modules: number } | { ok: false; message: string }> {
+export async function settlementOutput(
+  specs: readonly SpecFile[],
+): Promise<{ ok: true; files: readonly GeneratedFile[]; modules: number } | { ok: false; message: string }> {
   // A build of calendars alone writes no module and needs no runtime.
   if (!specs.some((f) => SETTLED_KINDS.has(f.spec.subject.kind))) return { ok: true, files: [], modules: 0 };
   const runtime = runtimeFiles();

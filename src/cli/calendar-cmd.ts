@@ -31,7 +31,10 @@ export async function compileForSchedule(inv: ScheduleInvocation, sys: System): 
     const { lowerProgram } = await import("../model/from-checked.js");
     const lowered = lowerProgram(checked.program);
     if (lowered.ok) {
-      return { ok: true, model: { calendars: Object.fromEntries(lowered.model.calendars), contracts: Object.fromEntries(lowered.model.contracts) } };
+      return {
+        ok: true,
+        model: { calendars: Object.fromEntries(lowered.model.calendars), contracts: Object.fromEntries(lowered.model.contracts) },
+      };
     }
     diagnostics.push(...lowered.diagnostics);
   }
@@ -40,9 +43,16 @@ export async function compileForSchedule(inv: ScheduleInvocation, sys: System): 
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const errorCount = diagnostics.filter((d) => d.severity === "error").length;
   if (inv.format === "json") {
-    sys.write("stdout", JSON.stringify({ diagnostics: toJsonDiagnostics(diagnostics, lookup), summary: { errors: errorCount, warnings, files } }, null, 2) + "\n");
+    sys.write(
+      "stdout",
+      JSON.stringify({ diagnostics: toJsonDiagnostics(diagnostics, lookup), summary: { errors: errorCount, warnings, files } }, null, 2) +
+        "\n",
+    );
   } else {
-    sys.write("stdout", [renderDiagnostics(diagnostics, lookup, { color: false }), renderSummary(diagnostics, files, { color: false })].join("\n\n") + "\n");
+    sys.write(
+      "stdout",
+      [renderDiagnostics(diagnostics, lookup, { color: false }), renderSummary(diagnostics, files, { color: false })].join("\n\n") + "\n",
+    );
   }
   const internal = diagnostics.some((d) => d.code.startsWith("E9") || d.code.startsWith("E6"));
   return { ok: false, exit: internal ? ExitCode.Internal : ExitCode.UserError };

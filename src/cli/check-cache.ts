@@ -51,14 +51,26 @@ function digestOf(op: OpName, answer: unknown): string {
 
 /** What decides the output besides the System's answers: the invocation, the version and the terminal. */
 function cacheKey(inv: Extract<Invocation, { kind: "compile" }>, sys: System, cwd: string): string {
-  return JSON.stringify([FORMAT, sys.version, cwd, sys.stdoutIsTTY, sys.windows, inv.command, inv.inputs, inv.format, inv.color, inv.out ?? null]);
+  return JSON.stringify([
+    FORMAT,
+    sys.version,
+    cwd,
+    sys.stdoutIsTTY,
+    sys.windows,
+    inv.command,
+    inv.inputs,
+    inv.format,
+    inv.color,
+    inv.out ?? null,
+  ]);
 }
 
 function parseEntry(text: string | undefined, key: string): Entry | undefined {
   if (text === undefined) return undefined;
   try {
     const e = JSON.parse(text) as Entry;
-    if (e?.format !== FORMAT || e.key !== key || !Array.isArray(e.ops) || !Array.isArray(e.writes) || typeof e.exit !== "number") return undefined;
+    if (e?.format !== FORMAT || e.key !== key || !Array.isArray(e.ops) || !Array.isArray(e.writes) || typeof e.exit !== "number")
+      return undefined;
     return e;
   } catch {
     return undefined;
@@ -91,7 +103,12 @@ function stillValid(entry: Entry, sys: System): boolean {
 }
 
 /** A System that answers through `sys` and records every question, answer digest and write. */
-function recording(sys: System): { readonly sys: System; readonly ops: Op[]; readonly writes: ["stdout" | "stderr", string][]; wroteFiles: boolean } {
+function recording(sys: System): {
+  readonly sys: System;
+  readonly ops: Op[];
+  readonly writes: ["stdout" | "stderr", string][];
+  wroteFiles: boolean;
+} {
   const ops: Op[] = [];
   const writes: ["stdout" | "stderr", string][] = [];
   const state = { sys: undefined as unknown as System, ops, writes, wroteFiles: false };

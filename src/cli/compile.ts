@@ -6,14 +6,7 @@
  * like the compiler). Loaded lazily by run.ts.
  */
 import { checkSources } from "../driver.js";
-import {
-  codeInfo,
-  renderDiagnostics,
-  renderSummary,
-  sourceLookup,
-  toJsonDiagnostics,
-  type Diagnostic,
-} from "../diagnostics/index.js";
+import { codeInfo, renderDiagnostics, renderSummary, sourceLookup, toJsonDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import type { Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { collectInputs, fileHost } from "./inputs.js";

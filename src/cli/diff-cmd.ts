@@ -18,6 +18,9 @@ export async function diffCommand(inv: DocumentInvocation, sys: System): Promise
   if (!newSpec.ok) return newSpec.exit;
   const { renderDiff } = await import("../backends/diff/index.js");
   const format = inv.format === "html" ? "html" : inv.format === "json" ? "json" : "md";
-  const text = renderDiff(oldSpec.spec, newSpec.spec, format, { asOf: inv.options.asOf ?? today(), ...(inv.options.contract !== undefined ? { contract: inv.options.contract } : {}) });
+  const text = renderDiff(oldSpec.spec, newSpec.spec, format, {
+    asOf: inv.options.asOf ?? today(),
+    ...(inv.options.contract !== undefined ? { contract: inv.options.contract } : {}),
+  });
   return writeOutput(text, inv.options.out, sys);
 }

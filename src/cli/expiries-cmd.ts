@@ -36,14 +36,19 @@ export function expiriesText(name: string, from: string, to: string, expiries: r
     lines.push("");
     lines.push(`${e.symbol}  (${e.period})`);
     lines.push(`  last trading day       ${e.lastTradingDay}`);
-    lines.push(`  termination            ${e.termination === null ? "not stated" : `${e.termination.utc}  (${e.termination.local} ${e.termination.zone})`}`);
+    lines.push(
+      `  termination            ${e.termination === null ? "not stated" : `${e.termination.utc}  (${e.termination.local} ${e.termination.zone})`}`,
+    );
     lines.push(`  final settlement date  ${e.finalSettlementDate ?? "not stated"}`);
     if (e.averagingDays !== null) {
       const first = e.averagingDays[0];
       const last = e.averagingDays[e.averagingDays.length - 1];
       lines.push(`  averaging days         ${e.averagingDays.length}${first === undefined ? "" : `: ${first} to ${last}`}`);
     }
-    for (const l of e.legs ?? []) lines.push(`  leg ${l.side.padEnd(4)} ${l.symbol}  last trading day ${l.lastTradingDay}, final settlement ${l.finalSettlementDate ?? "not stated"}`);
+    for (const l of e.legs ?? [])
+      lines.push(
+        `  leg ${l.side.padEnd(4)} ${l.symbol}  last trading day ${l.lastTradingDay}, final settlement ${l.finalSettlementDate ?? "not stated"}`,
+      );
   }
   return lines.join("\n") + "\n";
 }

@@ -48,7 +48,10 @@ export async function fmtCommand(inv: Extract<Invocation, { kind: "format" }>, s
   if (inv.check) {
     if (unformatted.length > 0) {
       sys.write("stdout", unformatted.map((p) => `not formatted: ${p}`).join("\n") + "\n");
-      sys.write("stderr", `${unformatted.length} of ${inputs.roots.length} file${inputs.roots.length === 1 ? " is" : "s are"} not formatted; run \`termsheet fmt\` to format ${unformatted.length === 1 ? "it" : "them"}\n`);
+      sys.write(
+        "stderr",
+        `${unformatted.length} of ${inputs.roots.length} file${inputs.roots.length === 1 ? " is" : "s are"} not formatted; run \`termsheet fmt\` to format ${unformatted.length === 1 ? "it" : "them"}\n`,
+      );
     }
   } else if (rewritten > 0) {
     sys.write("stderr", `formatted ${rewritten} file${rewritten === 1 ? "" : "s"}\n`);

@@ -238,5 +238,7 @@ export function commandHelp(command: CommandName): string {
 
 /** The usage line of a command, or of the whole CLI. */
 export function usageLine(command: CommandName | undefined): string {
-  return command === undefined ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, render, diff, settle, index, help)" : USAGE[command];
+  return command === undefined
+    ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, render, diff, settle, index, help)"
+    : USAGE[command];
 }

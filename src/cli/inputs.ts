@@ -59,7 +59,9 @@ export function collectInputs(inputs: readonly string[], sys: System): Inputs {
     const path = normalizePath(input, sys.windows);
     const kind = input === "" ? { ok: false as const, reason: "the path is empty" } : sys.kindOf(path);
     if (!kind.ok) {
-      problems.push(problem(path, `cannot read \`${input}\`: ${kind.reason}`, nearPath(path, sys) ?? "paths are relative to the current folder"));
+      problems.push(
+        problem(path, `cannot read \`${input}\`: ${kind.reason}`, nearPath(path, sys) ?? "paths are relative to the current folder"),
+      );
     } else if (kind.value === "folder") {
       const found: string[] = [];
       walk(path, sys, found, problems);
@@ -92,7 +94,10 @@ export function nearPath(path: string, sys: System, wanted: (entry: FolderEntry)
   if (name === "" || name === "." || name === "..") return undefined;
   const listing = sys.readFolder(parent);
   if (!listing.ok) return undefined;
-  const best = suggest(name, listing.value.filter(wanted).map((e) => e.name));
+  const best = suggest(
+    name,
+    listing.value.filter(wanted).map((e) => e.name),
+  );
   return best === undefined ? undefined : `did you mean \`${parent === "." ? best : posix.join(parent, best)}\`?`;
 }
 

@@ -4,7 +4,14 @@
  * parser, so a file of 10 million rows is never held as one string; fixings files are small and read whole. A file
  * that cannot be read and every malformed row become error lines `file:line: field: message`, with a hint.
  */
-import { createObservationParser, formatMarketDataError, parseFixings, type Fixing, type MarketDataError, type Observations } from "../runtime/market-data/index.js";
+import {
+  createObservationParser,
+  formatMarketDataError,
+  parseFixings,
+  type Fixing,
+  type MarketDataError,
+  type Observations,
+} from "../runtime/market-data/index.js";
 import { nearPath } from "./inputs.js";
 import type { Progress } from "./progress.js";
 import type { System } from "./system.js";
@@ -43,7 +50,12 @@ function rowErrors(errors: readonly MarketDataError[], what: string, columns: st
 }
 
 /** Streams an observations file through the push parser, reporting bytes read to `progress`. */
-export function readObservationsFile(path: string, sources: readonly string[] | undefined, sys: System, progress?: Progress): FileOutcome<Observations> {
+export function readObservationsFile(
+  path: string,
+  sources: readonly string[] | undefined,
+  sys: System,
+  progress?: Progress,
+): FileOutcome<Observations> {
   const opened = sys.openFile(path);
   if (!opened.ok) return cannotRead(path, opened.reason, sys);
   const file = opened.value;
@@ -61,8 +73,13 @@ export function readObservationsFile(path: string, sources: readonly string[] | 
         // Room for the rows the file probably has, judged by the first piece, so the columns rarely grow.
         let lines = 1;
         for (let i = 0; i < n; i++) if (buffer[i] === 10) lines++;
-        const capacity = n === 0 ? 1 : Math.ceil((lines * Math.max(file.size, n)) / n * 1.05) + 16;
-        parser = createObservationParser({ file: path, ...(format !== undefined ? { format } : {}), ...(sources !== undefined ? { sources } : {}), capacity });
+        const capacity = n === 0 ? 1 : Math.ceil(((lines * Math.max(file.size, n)) / n) * 1.05) + 16;
+        parser = createObservationParser({
+          file: path,
+          ...(format !== undefined ? { format } : {}),
+          ...(sources !== undefined ? { sources } : {}),
+          capacity,
+        });
       }
       if (n === 0) break;
       done += n;
@@ -83,6 +100,10 @@ export function readFixingsFile(path: string, indices: readonly string[] | undef
   const text = sys.readFile(path);
   if (!text.ok) return cannotRead(path, text.reason, sys);
   const format = formatOf(path);
-  const result = parseFixings(text.value, { file: path, ...(format !== undefined ? { format } : {}), ...(indices !== undefined ? { indices } : {}) });
+  const result = parseFixings(text.value, {
+    file: path,
+    ...(format !== undefined ? { format } : {}),
+    ...(indices !== undefined ? { indices } : {}),
+  });
   return result.ok ? result : rowErrors(result.errors, "fixings", "time,index,value[,status]");
 }

@@ -53,7 +53,10 @@ export function progressBar(sys: System, label: string): Progress {
       const fraction = total > 0 ? Math.min(1, done / total) : 1;
       const filled = Math.round(fraction * WIDTH);
       const percent = String(Math.floor(fraction * 100)).padStart(3);
-      draw(`${current} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${percent}% ${megabytes(done)}/${megabytes(total)} MB`, done >= total);
+      draw(
+        `${current} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${percent}% ${megabytes(done)}/${megabytes(total)} MB`,
+        done >= total,
+      );
     },
     stage(next) {
       current = next;

@@ -16,7 +16,9 @@ import type { System } from "./system.js";
 export type DocumentInvocation = Extract<Invocation, { kind: "document" }>;
 
 /** A loaded spec, or the exit code after the problem was printed. */
-export type LoadedSpec = { readonly ok: true; readonly spec: Spec; readonly sources?: ReadonlyMap<string, string> } | { readonly ok: false; readonly exit: number };
+export type LoadedSpec =
+  | { readonly ok: true; readonly spec: Spec; readonly sources?: ReadonlyMap<string, string> }
+  | { readonly ok: false; readonly exit: number };
 
 /** Today's date in UTC, YYYY-MM-DD: the default `--as-of`. */
 export function today(): string {
@@ -27,7 +29,12 @@ export function today(): string {
  * Loads the spec named by `inputs`: one compiled `.json` spec, or `.terms` files and folders compiled now, of which
  * the spec of `contract` (or the only contract) is taken. Problems are printed; the result says the exit code.
  */
-export async function loadSpecInput(inputs: readonly string[], contract: string | undefined, command: string, sys: System): Promise<LoadedSpec> {
+export async function loadSpecInput(
+  inputs: readonly string[],
+  contract: string | undefined,
+  command: string,
+  sys: System,
+): Promise<LoadedSpec> {
   const { loadSpec, SpecError } = await import("../model/load.js");
   if (inputs.length === 1 && inputs[0]!.endsWith(".json")) {
     const text = sys.readFile(inputs[0]!);
@@ -49,7 +56,12 @@ export async function loadSpecInput(inputs: readonly string[], contract: string 
   const diagnostics = [...collected.problems, ...result.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) {
     const lookup = sourceLookup(result.sources.values());
-    sys.write("stdout", [renderDiagnostics(diagnostics, lookup, { color: false }), renderSummary(diagnostics, result.sources.size, { color: false })].join("\n\n") + "\n");
+    sys.write(
+      "stdout",
+      [renderDiagnostics(diagnostics, lookup, { color: false }), renderSummary(diagnostics, result.sources.size, { color: false })].join(
+        "\n\n",
+      ) + "\n",
+    );
     const internal = diagnostics.some((d) => d.code.startsWith("E9") || d.code.startsWith("E6"));
     return { ok: false, exit: internal ? ExitCode.Internal : ExitCode.UserError };
   }
@@ -98,11 +110,18 @@ export async function renderCommand(inv: DocumentInvocation, sys: System): Promi
   const spec = loaded.spec;
   const contract = inv.options.contract;
   if (contract !== undefined && !Object.hasOwn(spec.contracts, contract) && spec.subject.name !== contract) {
-    sys.write("stderr", `termsheet: no contract \`${contract}\` in the spec\ncontracts: ${Object.keys(spec.contracts).sort().join(", ") || "(none)"}\n`);
+    sys.write(
+      "stderr",
+      `termsheet: no contract \`${contract}\` in the spec\ncontracts: ${Object.keys(spec.contracts).sort().join(", ") || "(none)"}\n`,
+    );
     return ExitCode.Usage;
   }
   const { renderContract } = await import("../backends/legal/index.js");
   const format = inv.format === "html" ? "html" : "md";
-  const text = renderContract(spec, format, { asOf: inv.options.asOf ?? today(), ...(loaded.sources !== undefined ? { sources: loaded.sources } : {}), ...(contract !== undefined && Object.hasOwn(spec.contracts, contract) ? { contract } : {}) });
+  const text = renderContract(spec, format, {
+    asOf: inv.options.asOf ?? today(),
+    ...(loaded.sources !== undefined ? { sources: loaded.sources } : {}),
+    ...(contract !== undefined && Object.hasOwn(spec.contracts, contract) ? { contract } : {}),
+  });
   return writeOutput(text, inv.options.out, sys);
 }

@@ -26,7 +26,11 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       const lines = [`termsheet: ${inv.message}`];
       if (inv.hint !== undefined) lines.push(`hint: ${inv.hint}`);
       lines.push(`usage: ${usageLine(inv.command)}`);
-      lines.push(inv.command === undefined ? "Run `termsheet --help` for more." : `Run \`termsheet help ${inv.command}\` or \`termsheet --help\` for more.`);
+      lines.push(
+        inv.command === undefined
+          ? "Run `termsheet --help` for more."
+          : `Run \`termsheet help ${inv.command}\` or \`termsheet --help\` for more.`,
+      );
       sys.write("stderr", lines.join("\n") + "\n");
       return ExitCode.Usage;
     }

@@ -8,7 +8,14 @@
 import { suggest } from "../diagnostics/did-you-mean.js";
 import type { Fixing, Observations } from "../runtime/market-data/index.js";
 import { formatPeriod, parseContractSymbol } from "../runtime/schedule/index.js";
-import { reportJson, reportText, settlementFunctions, type IndexReport, type SettlementReport, type SettlementSpec } from "../runtime/settle/index.js";
+import {
+  reportJson,
+  reportText,
+  settlementFunctions,
+  type IndexReport,
+  type SettlementReport,
+  type SettlementSpec,
+} from "../runtime/settle/index.js";
 import type { Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { readFixingsFile, readObservationsFile } from "./market-data-files.js";
@@ -24,7 +31,10 @@ function unknown(sys: System, command: string, what: string, name: string, known
   const best = suggest(name, known);
   const lines = [`termsheet: no ${what} \`${name}\` in the spec`];
   if (best !== undefined) lines.push(`hint: did you mean \`${best}\`?`);
-  lines.push(`${what === "index" ? "indices" : "contracts"}: ${[...known].sort().join(", ") || "(none)"}`, `Run \`termsheet help ${command}\` for more.`);
+  lines.push(
+    `${what === "index" ? "indices" : "contracts"}: ${[...known].sort().join(", ") || "(none)"}`,
+    `Run \`termsheet help ${command}\` for more.`,
+  );
   sys.write("stderr", lines.join("\n") + "\n");
   return ExitCode.Usage;
 }
@@ -71,9 +81,13 @@ function readMarketData(
 function print(report: SettlementReport | IndexReport, inv: SettleInvocation, sys: System): number {
   sys.write("stdout", inv.format === "json" ? reportJson(report) : reportText(report));
   // Settling without any market data is a common first try: say what is missing rather than only why it failed.
-  const wantedData = report.error !== null && ["determination-required", "unresolved", "no-market-data", "no-data"].includes(report.error.kind);
+  const wantedData =
+    report.error !== null && ["determination-required", "unresolved", "no-market-data", "no-data"].includes(report.error.kind);
   if (wantedData && inv.options.observations === undefined && inv.options.fixings === undefined && inv.options.determined === undefined) {
-    sys.write("stderr", "hint: no market data was given: name the observations with `--observations FILE` and/or the published fixings with `--fixings FILE`\n");
+    sys.write(
+      "stderr",
+      "hint: no market data was given: name the observations with `--observations FILE` and/or the published fixings with `--fixings FILE`\n",
+    );
   }
   return report.ok ? ExitCode.Ok : ExitCode.UserError;
 }
@@ -88,13 +102,19 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
   // `--contract FOTI-Z26` names the contract and its period at once.
   const symbol = parseContractSymbol(o.contract!);
   if (symbol !== undefined && (o.month !== undefined || o.expiry !== undefined)) {
-    sys.write("stderr", `termsheet: \`${o.contract}\` is a symbol that already names its period: leave out \`--month\` and \`--expiry\`, or give the contract's name\n`);
+    sys.write(
+      "stderr",
+      `termsheet: \`${o.contract}\` is a symbol that already names its period: leave out \`--month\` and \`--expiry\`, or give the contract's name\n`,
+    );
     return ExitCode.Usage;
   }
   const name = symbol?.contract ?? o.contract!;
   const period = symbol !== undefined ? formatPeriod(symbol.period) : (o.month ?? o.expiry);
   if (period === undefined) {
-    sys.write("stderr", `termsheet: missing \`--month YYYY-MM\` (or \`--expiry YYYY-MM-DD\` for a weekly contract)\nhint: or give the contract's symbol, e.g. \`--contract ${name}-Z26\`\nRun \`termsheet help settle\` for more.\n`);
+    sys.write(
+      "stderr",
+      `termsheet: missing \`--month YYYY-MM\` (or \`--expiry YYYY-MM-DD\` for a weekly contract)\nhint: or give the contract's symbol, e.g. \`--contract ${name}-Z26\`\nRun \`termsheet help settle\` for more.\n`,
+    );
     return ExitCode.Usage;
   }
   const loaded = await loadSpecInput(inv.inputs, name, "settle", sys);
@@ -102,16 +122,28 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
   const spec: SettlementSpec = loaded.spec;
   if (spec.subject.name !== name) {
     if (Object.hasOwn(spec.contracts, name)) {
-      sys.write("stderr", `termsheet: the spec is the spec of \`${spec.subject.name}\`; \`${name}\` appears in it only as a part\nhint: settle \`${name}\` with its own compiled spec (contracts/${name}.json)\n`);
+      sys.write(
+        "stderr",
+        `termsheet: the spec is the spec of \`${spec.subject.name}\`; \`${name}\` appears in it only as a part\nhint: settle \`${name}\` with its own compiled spec (contracts/${name}.json)\n`,
+      );
       return ExitCode.Usage;
     }
-    return unknown(sys, "settle", "contract", name, spec.subject.kind === "index" || spec.subject.kind === "calendar" ? Object.keys(spec.contracts) : [spec.subject.name]);
+    return unknown(
+      sys,
+      "settle",
+      "contract",
+      name,
+      spec.subject.kind === "index" || spec.subject.kind === "calendar" ? Object.keys(spec.contracts) : [spec.subject.name],
+    );
   }
   const progress = progressBar(sys, `reading ${o.observations ?? ""}`);
   const data = readMarketData(inv, spec, o.daily === undefined, progress, sys);
   if (!data.ok) return data.exit;
   progress.stage(o.daily === undefined ? "computing the final settlement" : "computing the daily settlement");
-  const market = { ...(data.observations !== undefined ? { observations: data.observations } : {}), ...(data.fixings !== undefined ? { fixings: data.fixings } : {}) };
+  const market = {
+    ...(data.observations !== undefined ? { observations: data.observations } : {}),
+    ...(data.fixings !== undefined ? { fixings: data.fixings } : {}),
+  };
   const fns = settlementFunctions(spec);
   const report =
     o.daily !== undefined
@@ -145,7 +177,10 @@ async function indexCommand(inv: SettleInvocation, sys: System): Promise<number>
     if (spec.subject.kind === "index") name = spec.subject.name;
     else if (indices.length === 1) name = indices[0]!;
     else {
-      sys.write("stderr", `termsheet: the spec has several indices; choose one with \`--index NAME\`\nindices: ${indices.sort().join(", ") || "(none)"}\n`);
+      sys.write(
+        "stderr",
+        `termsheet: the spec has several indices; choose one with \`--index NAME\`\nindices: ${indices.sort().join(", ") || "(none)"}\n`,
+      );
       return ExitCode.Usage;
     }
   }

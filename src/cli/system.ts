@@ -3,7 +3,19 @@
  * version. `nodeSystem()` is the real one (Node's fs and process); run.ts and inputs.ts see only the System
  * interface, so every side effect of the compiler is in this file.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
@@ -221,7 +233,7 @@ function folderCache(): CacheStore | undefined {
   if (env.TERMSHEET_CACHE === "off" || env.TERMSHEET_CACHE === "0") return undefined;
   const cwd = process.cwd();
   let folder = env.TERMSHEET_CACHE_DIR || undefined;
-  for (let dir = cwd; folder === undefined; ) {
+  for (let dir = cwd; folder === undefined;) {
     try {
       if (statSync(join(dir, "node_modules")).isDirectory()) folder = join(dir, "node_modules", ".cache", "termsheet");
     } catch {

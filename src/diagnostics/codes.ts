@@ -30,7 +30,11 @@ type Entry = readonly [code: string, key: string, explanation: string];
 const TABLE = {
   // E1xxx: lexing and parsing.
   UnexpectedCharacter: ["E1001", "unexpected-character", "A character that cannot start any token of the language."],
-  UnterminatedString: ["E1002", "unterminated-string", "A string literal is not closed before the end of its line, or contains an unknown escape."],
+  UnterminatedString: [
+    "E1002",
+    "unterminated-string",
+    "A string literal is not closed before the end of its line, or contains an unknown escape.",
+  ],
   UnterminatedComment: ["E1003", "unterminated-comment", "A block comment `/* … */` is not closed before the end of the file."],
   InvalidNumber: ["E1004", "invalid-number", "A numeric literal is malformed."],
   InvalidDateLiteral: ["E1005", "invalid-date-literal", "A date literal is not a valid YYYY-MM-DD date of the calendar."],
@@ -52,8 +56,16 @@ const TABLE = {
   MissingClause: ["E2009", "missing-clause", "A required clause is missing from a declaration."],
   UnknownTimeZone: ["E2010", "unknown-time-zone", "A time zone is not a known IANA time zone name."],
   ClauseNotAllowed: ["E2011", "clause-not-allowed", "A clause is not allowed in this kind of declaration."],
-  NotSupported: ["E2012", "not-supported", "A word the language reserves for a later version, such as physical settlement, is not supported yet."],
-  InputNotFound: ["E2013", "input-not-found", "A file or folder named on the command line does not exist, cannot be read, or holds no `.terms` files."],
+  NotSupported: [
+    "E2012",
+    "not-supported",
+    "A word the language reserves for a later version, such as physical settlement, is not supported yet.",
+  ],
+  InputNotFound: [
+    "E2013",
+    "input-not-found",
+    "A file or folder named on the command line does not exist, cannot be read, or holds no `.terms` files.",
+  ],
 
   // E3xxx: types and units.
   UnitMismatch: ["E3001", "unit-mismatch", "Two quantities that must share a unit are in different units."],
@@ -64,8 +76,16 @@ const TABLE = {
   InvalidPercentage: ["E3006", "invalid-percentage", "A percentage is outside the range the clause allows."],
   ContractUnitMismatch: ["E3007", "contract-unit-mismatch", "The contract unit does not match the unit the index is quoted in."],
   TiersNotAscending: ["E3008", "tiers-not-ascending", "Tier thresholds are not in strictly ascending order."],
-  RoundingFinerThanTick: ["E3009", "rounding-finer-than-tick", "A rounding precision is finer than the tick size, so rounded prices may fall off the tick."],
-  RoundingFinerThanTickWarning: ["W3009", "rounding-finer-than-tick", "A rounding precision is finer than the tick size; prices are rounded again to the tick."],
+  RoundingFinerThanTick: [
+    "E3009",
+    "rounding-finer-than-tick",
+    "A rounding precision is finer than the tick size, so rounded prices may fall off the tick.",
+  ],
+  RoundingFinerThanTickWarning: [
+    "W3009",
+    "rounding-finer-than-tick",
+    "A rounding precision is finer than the tick size; prices are rounded again to the tick.",
+  ],
 
   // E4xxx: dates, calendars and versions.
   ExpiryNotBusinessDay: ["E4001", "expiry-not-business-day", "An expiry date is not a business day of the contract's calendar."],
@@ -74,27 +94,51 @@ const TABLE = {
   CalendarCycle: ["E4004", "calendar-cycle", "Calendars are defined in terms of each other in a cycle."],
   InvalidYearRange: ["E4005", "invalid-year-range", "A year range ends before it starts."],
   EmptyWindow: ["E4006", "empty-window", "An observation window contains no time."],
-  PartitionsDoNotDivideWindow: ["E4007", "partitions-do-not-divide-window", "The partitions of an observation window do not divide it evenly."],
+  PartitionsDoNotDivideWindow: [
+    "E4007",
+    "partitions-do-not-divide-window",
+    "The partitions of an observation window do not divide it evenly.",
+  ],
   OverlappingVersions: ["E4008", "overlapping-versions", "Two versions of the same declaration have overlapping effective ranges."],
   InvalidEffectiveRange: ["E4009", "invalid-effective-range", "An effective range ends before it starts."],
   NthWeekdayMissing: ["E4010", "nth-weekday-missing", "A rule asks for an nth weekday that some month does not have, e.g. a fifth Monday."],
 
   // E5xxx: domain rules (index, fallback, settlement).
   FallbackNotDefinite: ["E5001", "fallback-not-definite", "A fallback waterfall can end without producing a value."],
-  FallbackUnreachableStep: ["E5002", "fallback-unreachable-step", "A fallback step can never be reached because an earlier step always succeeds."],
+  FallbackUnreachableStep: [
+    "E5002",
+    "fallback-unreachable-step",
+    "A fallback step can never be reached because an earlier step always succeeds.",
+  ],
   MinimumSourcesExceedsSources: ["E5003", "minimum-sources-exceeds-sources", "An index requires more sources than it lists."],
-  DegradationRulesGapOrOverlap: ["E5004", "degradation-rules-gap-or-overlap", "Degradation rules leave a gap or overlap in the source counts they cover."],
-  MissingExactHalfConvention: ["E5005", "missing-exact-half-convention", "A rounding or median needs a convention for exact halves and none is given."],
+  DegradationRulesGapOrOverlap: [
+    "E5004",
+    "degradation-rules-gap-or-overlap",
+    "Degradation rules leave a gap or overlap in the source counts they cover.",
+  ],
+  MissingExactHalfConvention: [
+    "E5005",
+    "missing-exact-half-convention",
+    "A rounding or median needs a convention for exact halves and none is given.",
+  ],
   StepNumbering: ["E5006", "step-numbering", "Steps are not numbered 1, 2, 3, … in order."],
   CircularReference: ["E5007", "circular-reference", "Declarations refer to each other in a cycle."],
   MissingRounding: ["E5008", "missing-rounding", "A computed amount has no explicit rounding."],
   InvalidAggregationOption: ["E5009", "invalid-aggregation-option", "An option is not valid for the chosen aggregation method."],
   MissingCalendar: ["E5010", "missing-calendar", "A rule counts business days but no calendar says which days those are."],
   OneSidedSpread: ["E5011", "one-sided-spread", "A spread's legs do not include both a buy and a sell."],
-  AggregationWithoutData: ["E5012", "aggregation-without-data", "An index aggregates trades or intervals but declares no window or partition that produces them."],
+  AggregationWithoutData: [
+    "E5012",
+    "aggregation-without-data",
+    "An index aggregates trades or intervals but declares no window or partition that produces them.",
+  ],
 
   // E6xxx: model and backends.
-  ModelValidationFailed: ["E6001", "model-validation-failed", "The lowered model failed schema validation; this is a compiler bug, not a problem in the contract."],
+  ModelValidationFailed: [
+    "E6001",
+    "model-validation-failed",
+    "The lowered model failed schema validation; this is a compiler bug, not a problem in the contract.",
+  ],
 
   // E9xxx: internal.
   InternalError: ["E9001", "internal-error", "The compiler failed unexpectedly; this is a compiler bug, not a problem in the contract."],
@@ -159,9 +203,7 @@ export function codesByKey(key: string): readonly CodeInfo[] {
 
 /** Every registry entry, ordered by number and then E before W (for docs and `termsheet explain`). */
 export function allCodes(): readonly CodeInfo[] {
-  return [...BY_CODE.values()].sort(
-    (a, b) => compareStrings(a.code.slice(1), b.code.slice(1)) || compareStrings(a.code, b.code),
-  );
+  return [...BY_CODE.values()].sort((a, b) => compareStrings(a.code.slice(1), b.code.slice(1)) || compareStrings(a.code, b.code));
 }
 
 function compareStrings(a: string, b: string): number {

@@ -39,16 +39,7 @@ export function damerauLevenshtein(a: string, b: string): number {
       const j1 = lastMatchCol;
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
       if (cost === 0) lastMatchCol = j;
-      set(
-        i + 1,
-        j + 1,
-        Math.min(
-          at(i, j) + cost,
-          at(i + 1, j) + 1,
-          at(i, j + 1) + 1,
-          at(i1, j1) + (i - i1 - 1) + 1 + (j - j1 - 1),
-        ),
-      );
+      set(i + 1, j + 1, Math.min(at(i, j) + cost, at(i + 1, j) + 1, at(i, j + 1) + 1, at(i1, j1) + (i - i1 - 1) + 1 + (j - j1 - 1)));
     }
     lastRow.set(s[i - 1]!, i);
   }

@@ -96,11 +96,7 @@ export function toJsonDiagnostics(diagnostics: readonly Diagnostic[], lookup: So
 }
 
 /** Renders diagnostics as a JSON array string (no trailing newline). */
-export function renderJson(
-  diagnostics: readonly Diagnostic[],
-  lookup: SourceLookup,
-  options: JsonRenderOptions = {},
-): string {
+export function renderJson(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: JsonRenderOptions = {}): string {
   const value = toJsonDiagnostics(diagnostics, lookup);
   return (options.pretty ?? true) ? JSON.stringify(value, null, 2) : JSON.stringify(value);
 }

@@ -89,7 +89,7 @@ function displayLine(line: string, tabWidth: number): DisplayLine {
   let text = "";
   const cols: number[] = [];
   let col = 0;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const cp = line.codePointAt(i)!;
     const units = cp > 0xffff ? 2 : 1;
     for (let k = 0; k < units; k++) cols.push(col);
@@ -235,9 +235,7 @@ function markRows(marks: readonly Mark[], paint: Paint, severity: Severity): str
     return [row];
   }
   const ordered = [...byColumn].sort((a, b) => Number(b.primary) - Number(a.primary));
-  return ordered.map(
-    (m) => " ".repeat(m.from) + paint(underline(m), styleOf(m)) + (m.message ? " " + paint(m.message, styleOf(m)) : ""),
-  );
+  return ordered.map((m) => " ".repeat(m.from) + paint(underline(m), styleOf(m)) + (m.message ? " " + paint(m.message, styleOf(m)) : ""));
 }
 
 function location(source: SourceFile | undefined, span: Span): string {
@@ -325,11 +323,7 @@ function sourceRow(source: SourceFile, line: number, width: number, tabWidth: nu
 }
 
 /** Renders diagnostics in the stable order (file, start offset, code), separated by blank lines. */
-export function renderDiagnostics(
-  diagnostics: readonly Diagnostic[],
-  lookup: SourceLookup,
-  options: TextRenderOptions = {},
-): string {
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: TextRenderOptions = {}): string {
   return sortDiagnostics(diagnostics)
     .map((d) => renderDiagnostic(d, lookup, options))
     .join("\n\n");
@@ -343,11 +337,7 @@ function plural(n: number, word: string): string {
  * The last line of a run, e.g. "error: 3 errors, 1 warning in 2 files" or "ok: 7 files checked, no problems";
  * `filesChecked` counts every file compiled, with or without diagnostics.
  */
-export function renderSummary(
-  diagnostics: readonly Diagnostic[],
-  filesChecked: number,
-  options: TextRenderOptions = {},
-): string {
+export function renderSummary(diagnostics: readonly Diagnostic[], filesChecked: number, options: TextRenderOptions = {}): string {
   const paint = painter(options.color ?? false);
   let errors = 0;
   let warnings = 0;

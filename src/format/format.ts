@@ -7,7 +7,8 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import { termsPlugin, TermsSyntaxError } from "./plugin.js";
 
 /** The result of formatting: the formatted text, or the syntax diagnostics that refused the file. */
-export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type FormatResult =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Options of `formatTerms`; the defaults are the house style's. */
 export interface FormatOptions {

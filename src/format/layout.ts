@@ -89,7 +89,12 @@ interface Structural {
 const annotationWords = new Set(["description", "clause", "effective"]);
 
 function nestedChildren(s: Statement): readonly Structural[] | undefined {
-  const stmt = (x: { span: { start: number; end: number } }): Structural => ({ role: "statement", start: x.span.start, end: x.span.end, children: undefined });
+  const stmt = (x: { span: { start: number; end: number } }): Structural => ({
+    role: "statement",
+    start: x.span.start,
+    end: x.span.end,
+    children: undefined,
+  });
   switch (s.kind) {
     case "Source":
       return s.statements.map((c) => ({ role: "statement", start: c.span.start, end: c.span.end, children: nestedChildren(c) }));
@@ -107,7 +112,13 @@ function declarationStructure(d: Declaration): Structural {
     role: "declaration",
     start: d.span.start,
     end: d.span.end,
-    children: d.statements.map((s) => ({ role: "statement", astKind: s.kind, start: s.span.start, end: s.span.end, children: nestedChildren(s) })),
+    children: d.statements.map((s) => ({
+      role: "statement",
+      astKind: s.kind,
+      start: s.span.start,
+      end: s.span.end,
+      children: nestedChildren(s),
+    })),
   };
 }
 

@@ -33,7 +33,12 @@ export function printNode(path: AstPath<LayoutNode>, options: ParserOptions<Layo
 }
 
 /** Prints a list of entries and own-line comments, one per line, with the blank lines the layout asks for. */
-function printEntries(path: AstPath<LayoutNode>, print: (p: AstPath<LayoutNode>) => Doc, key: "entries" | "annotations", topLevel: boolean): Doc {
+function printEntries(
+  path: AstPath<LayoutNode>,
+  print: (p: AstPath<LayoutNode>) => Doc,
+  key: "entries" | "annotations",
+  topLevel: boolean,
+): Doc {
   const list = (path.node as unknown as Record<string, (EntryNode | CommentNode)[]>)[key]!;
   const docs = path.map(print, key as never) as Doc[];
   const parts: Doc[] = [];
@@ -84,7 +89,8 @@ export function printHead(pieces: readonly Piece[]): Doc {
     let seg = segments[segments.length - 1]!;
     const prev = pieces[i - 1];
     if (i > 0) {
-      const mustBreak = prev!.comment === "line" || (p.newlineBefore && (p.identifier || p.comment !== undefined || prev!.comment !== undefined));
+      const mustBreak =
+        prev!.comment === "line" || (p.newlineBefore && (p.identifier || p.comment !== undefined || prev!.comment !== undefined));
       if (mustBreak) {
         seg.push(hardline);
         forced = true;

@@ -13,7 +13,12 @@ import { IsoDate, Month, Name, Text, TimeZone, Weekday, Year, declarationAnnotat
 /** A month-and-day date repeating every year. */
 export const FixedDateSchema = z.strictObject({ kind: z.literal("fixed"), month: Month, day: z.int().min(1).max(31) });
 /** The n-th weekday of a month. */
-export const NthWeekdayDateSchema = z.strictObject({ kind: z.literal("nthWeekday"), n: z.int().min(1).max(5), weekday: Weekday, month: Month });
+export const NthWeekdayDateSchema = z.strictObject({
+  kind: z.literal("nthWeekday"),
+  n: z.int().min(1).max(5),
+  weekday: Weekday,
+  month: Month,
+});
 /** The last given weekday of a month. */
 export const LastWeekdayDateSchema = z.strictObject({ kind: z.literal("lastWeekday"), weekday: Weekday, month: Month });
 /** A day relative to Gregorian Easter Sunday. */
@@ -24,13 +29,21 @@ export const OneOffDatesSchema = z.strictObject({ kind: z.literal("oneOff"), dat
 /** When a holiday happens, before observance moves it. */
 export const HolidayDateSchema = z
   .discriminatedUnion("kind", [FixedDateSchema, NthWeekdayDateSchema, LastWeekdayDateSchema, EasterDateSchema, OneOffDatesSchema])
-  .meta({ id: "HolidayDate", description: "When a holiday falls before observance: a fixed day, the n-th or last weekday of a month, a day relative to Easter, or explicit dates." });
+  .meta({
+    id: "HolidayDate",
+    description:
+      "When a holiday falls before observance: a fixed day, the n-th or last weekday of a month, a day relative to Easter, or explicit dates.",
+  });
 
 /** How a holiday falling on a weekend is observed; shifts are explicit. */
 export const ObservanceSchema = z
   .discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("none") }),
-    z.strictObject({ kind: z.literal("shift"), saturday: z.enum(["friday", "monday", "none"]), sunday: z.enum(["monday", "friday", "none"]) }),
+    z.strictObject({
+      kind: z.literal("shift"),
+      saturday: z.enum(["friday", "monday", "none"]),
+      sunday: z.enum(["monday", "friday", "none"]),
+    }),
     z.strictObject({ kind: z.literal("substitute") }),
   ])
   .meta({
@@ -45,7 +58,9 @@ export const HolidayRuleSchema = z
     name: Text.min(1),
     date: HolidayDateSchema,
     observance: ObservanceSchema,
-    fromYear: Year.optional().describe("First year (inclusive) the rule applies, by the year of the unobserved date; absent: no first year."),
+    fromYear: Year.optional().describe(
+      "First year (inclusive) the rule applies, by the year of the unobserved date; absent: no first year.",
+    ),
     untilYear: Year.optional().describe("Last year (inclusive) the rule applies; absent: no last year."),
     exceptYears: z.array(Year).describe("Years in which the rule does not apply."),
     descriptions: z.array(Text),
@@ -107,7 +122,11 @@ export const DateRuleSchema = z
     convention: BusinessDayConventionSchema,
     calendar: Name.describe("The calendar business days refer to."),
   })
-  .meta({ id: "DateRule", description: "A day relative to a contract month: the anchor in the offset month, then the shift, then the convention, on the calendar." });
+  .meta({
+    id: "DateRule",
+    description:
+      "A day relative to a contract month: the anchor in the offset month, then the shift, then the convention, on the calendar.",
+  });
 
 /** A compiled calendar. */
 export type Calendar = z.infer<typeof CalendarSchema>;

@@ -37,10 +37,11 @@ export const DIMENSION_PATTERN = /^[a-z]+(-[a-z]+)*(:[A-Za-z0-9]+)?$/;
 // Scalars.
 
 /** An exact decimal number as a canonical string, e.g. "0.01", "-2.5", "1000". Never a JSON number. */
-export const DecimalString = z
-  .string()
-  .regex(DECIMAL_PATTERN)
-  .meta({ id: "Decimal", description: "An exact decimal number as a canonical string: no exponent, no '+', no leading or trailing zeros, no '-0' (e.g. \"0.01\", \"-2.5\", \"1000\")." });
+export const DecimalString = z.string().regex(DECIMAL_PATTERN).meta({
+  id: "Decimal",
+  description:
+    'An exact decimal number as a canonical string: no exponent, no \'+\', no leading or trailing zeros, no \'-0\' (e.g. "0.01", "-2.5", "1000").',
+});
 /** A canonical decimal string greater than zero. */
 export const PositiveDecimal = z
   .string()
@@ -55,17 +56,14 @@ export const NonNegativeDecimal = z
 export const Percent = z
   .string()
   .regex(NON_NEGATIVE_DECIMAL_PATTERN)
-  .meta({ id: "Percent", description: "A percentage as a canonical decimal number of percent: \"5\" means 5%, \"0.1\" means 0.10%." });
+  .meta({ id: "Percent", description: 'A percentage as a canonical decimal number of percent: "5" means 5%, "0.1" means 0.10%.' });
 /** An ISO date. */
 export const IsoDate = z
   .string()
   .regex(DATE_PATTERN)
   .meta({ id: "Date", description: "An ISO 8601 calendar date YYYY-MM-DD that exists (29 February only in leap years)." });
 /** A local time of day, always with seconds. */
-export const LocalTime = z
-  .string()
-  .regex(TIME_PATTERN)
-  .meta({ id: "Time", description: "A local time of day HH:MM:SS (24-hour clock)." });
+export const LocalTime = z.string().regex(TIME_PATTERN).meta({ id: "Time", description: "A local time of day HH:MM:SS (24-hour clock)." });
 /** An IANA time-zone name. */
 export const TimeZone = z
   .string()
@@ -119,11 +117,19 @@ export const ZonedTime = z
  */
 export const UnitSchema = z
   .strictObject({
-    text: z.string().min(1).describe("The canonical readable name, e.g. \"USD per 1M tokens\"; resolving it gives exactly `dimensions` and `scale`."),
-    dimensions: recordOf(z.string().regex(DIMENSION_PATTERN), z.int().min(-9).max(9))
-      .describe("Dimension → non-zero exponent: money:<ISO 4217 code>, asset:<code>, tokens, gpu-time, energy, contracts."),
+    text: z
+      .string()
+      .min(1)
+      .describe('The canonical readable name, e.g. "USD per 1M tokens"; resolving it gives exactly `dimensions` and `scale`.'),
+    dimensions: recordOf(z.string().regex(DIMENSION_PATTERN), z.int().min(-9).max(9)).describe(
+      "Dimension → non-zero exponent: money:<ISO 4217 code>, asset:<code>, tokens, gpu-time, energy, contracts.",
+    ),
     scale: PositiveDecimal.describe("The exact factor relative to the base units: USD per 1M tokens is 0.000001 USD per token."),
-    currency: z.string().regex(/^[A-Z]{3}$/).nullable().describe("The currency when exactly one currency occurs in the unit, else null."),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullable()
+      .describe("The currency when exactly one currency occurs in the unit, else null."),
   })
   .meta({ id: "Unit", description: "A unit with dimensions, normalised: the text is canonical and the scale exact." });
 
@@ -186,7 +192,7 @@ export function clauseOf<T extends z.ZodType>(value: T) {
       .min(1)
       .describe("The clause is in force on a date inside any of these ranges; [{from: null, until: null}] means always."),
     descriptions: z.array(Text).describe("Explanatory text attached to the clause in the source."),
-    clauses: z.array(Text).describe("References to rulebook clauses, e.g. \"NYSE Rule 7.2\"."),
+    clauses: z.array(Text).describe('References to rulebook clauses, e.g. "NYSE Rule 7.2".'),
     value: value,
   });
 }
@@ -195,7 +201,9 @@ export function clauseOf<T extends z.ZodType>(value: T) {
 export function versionsOf<T extends z.ZodType>(value: T) {
   return z
     .array(clauseOf(value))
-    .describe("Versions of one rule, ordered by start date; at most one is in force on any date; empty when the source does not state the rule.");
+    .describe(
+      "Versions of one rule, ordered by start date; at most one is in force on any date; empty when the source does not state the rule.",
+    );
 }
 
 /** A list of rules that all apply on the dates each is in force. */

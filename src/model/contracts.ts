@@ -57,7 +57,10 @@ export const TickTierSchema = z
   .meta({ id: "TickTier" });
 
 /** A tick: one tier, or tiers by price. */
-export const TickSchema = z.array(TickTierSchema).min(1).meta({ id: "Tick", description: "The minimum price increment: a single tier, or tiers in ascending price order." });
+export const TickSchema = z
+  .array(TickTierSchema)
+  .min(1)
+  .meta({ id: "Tick", description: "The minimum price increment: a single tier, or tiers in ascending price order." });
 
 /** A part of a listing cycle. */
 export const ListingPartSchema = z
@@ -106,7 +109,9 @@ export const SettlementValueSchema = z
         ]),
       })
       .describe("The arithmetic mean of the index values fixed at the time on the averaging days."),
-    z.strictObject({ kind: z.literal("underlying-final"), contract: Name }).describe("The final settlement price of the underlying contract."),
+    z
+      .strictObject({ kind: z.literal("underlying-final"), contract: Name })
+      .describe("The final settlement price of the underlying contract."),
     z.strictObject({ kind: z.literal("leg-by-leg") }).describe("No price of its own: each leg settles as its contract."),
   ])
   .meta({ id: "SettlementValue" });
@@ -130,13 +135,18 @@ export const DailyStepSchema = z
     z.strictObject({ kind: z.literal("midpoint"), at: ZonedTime, rounding: RoundingSchema, ...stepAnnotations }),
     z.strictObject({ kind: z.literal("carry-forward"), ...stepAnnotations }),
   ])
-  .meta({ id: "DailyStep", description: "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement." });
+  .meta({
+    id: "DailyStep",
+    description: "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement.",
+  });
 
 /** A price limit. */
 export const PriceLimitSchema = z
   .discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("percent"), percent: Percent }).describe("A percentage of the prior settlement."),
-    z.strictObject({ kind: z.literal("absolute"), amount: QuantitySchema }).describe("An amount from the prior settlement, in the price unit."),
+    z
+      .strictObject({ kind: z.literal("absolute"), amount: QuantitySchema })
+      .describe("An amount from the prior settlement, in the price unit."),
   ])
   .meta({ id: "PriceLimit" });
 
@@ -158,12 +168,16 @@ export const DisruptionSchema = z
 /** What a fallback step does. */
 export const FallbackActionSchema = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("postpone"), businessDays: PositiveCount, calendar: Name }).describe("Wait up to this many business days for the value."),
+    z
+      .strictObject({ kind: z.literal("postpone"), businessDays: PositiveCount, calendar: Name })
+      .describe("Wait up to this many business days for the value."),
     z.strictObject({ kind: z.literal("alternate-index"), index: Name }).describe("Use another index's value for the same day."),
     z
       .strictObject({ kind: z.literal("carry-forward"), flagged: z.boolean(), withinBusinessDays: PositiveCount.nullable() })
       .describe("Use the last published value (published within this many business days, when not null), flagged or not."),
-    z.strictObject({ kind: z.literal("determination"), party: z.enum(["exchange", "calculation-agent"]) }).describe("A party determines the value: always a definite outcome."),
+    z
+      .strictObject({ kind: z.literal("determination"), party: z.enum(["exchange", "calculation-agent"]) })
+      .describe("A party determines the value: always a definite outcome."),
   ])
   .meta({ id: "FallbackAction" });
 
@@ -178,19 +192,27 @@ export const FallbackStepSchema = z
 
 /** A fallback waterfall. */
 export const FallbackSchema = z
-  .strictObject({ disruptions: z.array(DisruptionSchema), steps: z.array(FallbackStepSchema).min(1).describe("Tried in order; the first step that produces a value wins.") })
+  .strictObject({
+    disruptions: z.array(DisruptionSchema),
+    steps: z.array(FallbackStepSchema).min(1).describe("Tried in order; the first step that produces a value wins."),
+  })
   .meta({ id: "Fallback" });
 
 /** A position limit. */
 export const PositionLimitSchema = z
   .strictObject({ count: PositiveCount, scope: z.enum(["spot-month", "all-months", "single-month"]) })
-  .meta({ id: "PositionLimit", description: "The most contracts one holder may hold, in the spot month, any single month, or all months combined." });
+  .meta({
+    id: "PositionLimit",
+    description: "The most contracts one holder may hold, in the spot month, any single month, or all months combined.",
+  });
 
 /** Option expiry. */
 export const ExpirySchema = z
   .discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("with-underlying") }).describe("On the last trading day of the underlying future."),
-    z.strictObject({ kind: z.literal("before-underlying"), businessDays: PositiveCount, calendar: Name }).describe("This many business days before it."),
+    z
+      .strictObject({ kind: z.literal("before-underlying"), businessDays: PositiveCount, calendar: Name })
+      .describe("This many business days before it."),
   ])
   .meta({ id: "Expiry" });
 
@@ -232,7 +254,9 @@ export const FutureSchema = z
     ...contractClauses,
     underlying: versionsOf(UnderlyingSchema),
     spreadTick: versionsOf(TickSchema).describe("The tick of spreads between months of this future."),
-    negativePrices: versionsOf(z.boolean()).describe("Whether prices may be zero or negative; false unless the source says `negative prices allowed`."),
+    negativePrices: versionsOf(z.boolean()).describe(
+      "Whether prices may be zero or negative; false unless the source says `negative prices allowed`.",
+    ),
   })
   .meta({ id: "Future" });
 
@@ -258,7 +282,9 @@ export const SpreadSchema = z
     ...contractClauses,
     legs: rulesOf(LegSchema).describe("The legs, in source order."),
     spreadTick: versionsOf(TickSchema),
-    negativePrices: versionsOf(z.boolean()).describe("Whether prices may be zero or negative; false unless the source says `negative prices allowed`."),
+    negativePrices: versionsOf(z.boolean()).describe(
+      "Whether prices may be zero or negative; false unless the source says `negative prices allowed`.",
+    ),
   })
   .meta({ id: "Spread" });
 

@@ -42,7 +42,16 @@ import { Codes, diag, type Diagnostic } from "../diagnostics/index.js";
 import type { DeclarationKind } from "../syntax/ast.js";
 import type * as A from "../syntax/ast.js";
 import { CalendarSchema, type Calendar, type HolidayRule } from "./calendar.js";
-import { ALWAYS, type Clause, type Duration, type EffectiveRange, type Quantity, type Rounding, type Unit, type ZonedTime } from "./common.js";
+import {
+  ALWAYS,
+  type Clause,
+  type Duration,
+  type EffectiveRange,
+  type Quantity,
+  type Rounding,
+  type Unit,
+  type ZonedTime,
+} from "./common.js";
 import { ContractSchema, type Contract, type ContractDateRule, type Fallback, type FinalSettlement } from "./contracts.js";
 import { IndexSchema, type Index, type Method, type Source, type TimeWindow } from "./indices.js";
 
@@ -54,7 +63,8 @@ export interface LoweredProgram {
 }
 
 /** The result of lowering: the model, or the diagnostics that prevented it (internal errors only). */
-export type LoweringResult = { readonly ok: true; readonly model: LoweredProgram } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type LoweringResult =
+  { readonly ok: true; readonly model: LoweredProgram } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Thrown inside a declaration's lowering after reporting a user-facing diagnostic: nothing more to report. */
 class AlreadyReported extends Error {}
@@ -110,7 +120,9 @@ export function lowerProgram(program: Program): LoweringResult {
 }
 
 interface Parser<T> {
-  safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  safeParse(
+    v: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
 function store<T>(map: Map<string, T>, schema: Parser<T>, value: T, decl: A.Declaration, diagnostics: Diagnostic[]): void {
@@ -229,7 +241,12 @@ class Lowerer {
     return out;
   }
 
-  private declarationAnnotations(decl: A.Declaration): { title: string | null; descriptions: string[]; clauses: string[]; effective: EffectiveRange[] } {
+  private declarationAnnotations(decl: A.Declaration): {
+    title: string | null;
+    descriptions: string[];
+    clauses: string[];
+    effective: EffectiveRange[];
+  } {
     return {
       title: decl.title?.value ?? null,
       descriptions: decl.annotations.descriptions.map((d) => d.value),
@@ -240,7 +257,8 @@ class Lowerer {
 
   private unit(u: UnitValue | undefined, node: { span: Span } | undefined, what: string): Unit {
     const v = this.need(u, node, what);
-    if (v.kind !== "unit") throw new Unlowerable(node?.span ?? { file: this.file, start: 0, end: 0 }, `${what} is a number of contracts, not a unit`);
+    if (v.kind !== "unit")
+      throw new Unlowerable(node?.span ?? { file: this.file, start: 0, end: 0 }, `${what} is a number of contracts, not a unit`);
     return modelUnit(v.unit);
   }
 
@@ -303,7 +321,10 @@ class Lowerer {
           diag(Codes.NotSupported, s.annotations.effective[0]!.span, "an effective range on a calendar clause is not supported yet", {
             context: [`calendar ${decl.name!.name}`],
             notes: ["a compiled calendar has no versions: the runtime engine reads one set of rules for all dates"],
-            hint: s.kind === "Holiday" ? "limit the holiday to years instead: `from 2020` or `until 2021`" : "declare a second calendar and use it from the date it applies",
+            hint:
+              s.kind === "Holiday"
+                ? "limit the holiday to years instead: `from 2020` or `until 2021`"
+                : "declare a second calendar and use it from the date it applies",
           }),
         );
         throw new AlreadyReported();
@@ -357,7 +378,12 @@ class Lowerer {
   index(decl: A.IndexDecl): Index {
     const st = decl.statements;
     const aggregate = (level: A.AggregateStmt["level"]): Clause<Method>[] =>
-      this.versions(st, "Aggregate", (s) => this.method(s.method, s.span), (s) => s.level === level);
+      this.versions(
+        st,
+        "Aggregate",
+        (s) => this.method(s.method, s.span),
+        (s) => s.level === level,
+      );
     return {
       kind: "index",
       name: decl.name!.name,
@@ -376,9 +402,16 @@ class Lowerer {
       aggregateTrades: aggregate("trades"),
       aggregateIntervals: aggregate("intervals"),
       aggregateSources: aggregate("sources"),
-      excludeDeviation: this.versions(st, "ExcludeDeviation", (s) => ({ percent: this.percent(s.percent, "the deviation threshold", s.span) })),
+      excludeDeviation: this.versions(st, "ExcludeDeviation", (s) => ({
+        percent: this.percent(s.percent, "the deviation threshold", s.span),
+      })),
       excludeStale: this.versions(st, "ExcludeStale", (s) => this.duration(s.duration, "the staleness limit", s.span)),
-      minimumSources: this.versions(st, "Minimum", (s) => this.int(s.count, "the minimum number of sources", s.span), (s) => s.what === "sources"),
+      minimumSources: this.versions(
+        st,
+        "Minimum",
+        (s) => this.int(s.count, "the minimum number of sources", s.span),
+        (s) => s.what === "sources",
+      ),
       minimumTrades: this.versions(
         st,
         "Minimum",
@@ -387,7 +420,11 @@ class Lowerer {
       ),
       degradation: this.rules(st, "Degradation", (s) => {
         const min = this.int(s.min, "the number of sources", s.span);
-        return { minSources: min, maxSources: s.orMore ? null : s.max === undefined ? min : this.int(s.max, "the number of sources", s.span), method: this.method(s.method, s.span) };
+        return {
+          minSources: min,
+          maxSources: s.orMore ? null : s.max === undefined ? min : this.int(s.max, "the number of sources", s.span),
+          method: this.method(s.method, s.span),
+        };
       }),
       extremeMoves: this.versions(st, "ExtremeMoves", (s) => ({
         percent: this.percent(s.percent, "the extreme-move threshold", s.span),
@@ -399,7 +436,9 @@ class Lowerer {
         at: this.zoned(s.at, "publication", s.span),
       })),
       restatement: this.versions(st, "Restate", (s) =>
-        s.never ? { kind: "never" as const } : { kind: "same-day" as const, thresholdPercent: this.percent(s.threshold, "the restatement threshold", s.span) },
+        s.never
+          ? { kind: "never" as const }
+          : { kind: "same-day" as const, thresholdPercent: this.percent(s.threshold, "the restatement threshold", s.span) },
       ),
     };
   }
@@ -411,25 +450,47 @@ class Lowerer {
       name: this.need(s.name?.name, s, "the source's name"),
       title: s.title?.value ?? null,
       quoted: this.versions(st, "Quoted", (q) => this.unit(unitOf(q.unit, this.units), q.unit ?? q, "the source's unit")),
-      models: this.versions(st, "PriorityList", (p) => p.items.map((i) => i.value), (p) => p.list === "models"),
-      instruments: this.versions(st, "PriorityList", (p) => p.items.map((i) => i.value), (p) => p.list === "instruments"),
+      models: this.versions(
+        st,
+        "PriorityList",
+        (p) => p.items.map((i) => i.value),
+        (p) => p.list === "models",
+      ),
+      instruments: this.versions(
+        st,
+        "PriorityList",
+        (p) => p.items.map((i) => i.value),
+        (p) => p.list === "instruments",
+      ),
       weight: weights.length > 0 ? weights : [{ effective: [{ ...ALWAYS }], descriptions: [], clauses: [], value: "1" }],
       blend: this.versions(st, "Blend", (b) =>
-        b.parts.map((p) => ({ part: this.need(p.name?.name, p, "the blend part"), weight: this.decimal(p.weight, "the blend weight", p.span) })),
+        b.parts.map((p) => ({
+          part: this.need(p.name?.name, p, "the blend part"),
+          weight: this.decimal(p.weight, "the blend weight", p.span),
+        })),
       ),
     };
   }
 
   private method(m: A.Method | undefined, fallback: Span): Method {
     const method = this.need(m, m, "the aggregation method", fallback);
-    const out: Method = { name: this.word(AGGREGATION_METHODS, method.name, method.span), exactHalf: null, trim: null, capPercent: null, weightedBy: null };
+    const out: Method = {
+      name: this.word(AGGREGATION_METHODS, method.name, method.span),
+      exactHalf: null,
+      trim: null,
+      capPercent: null,
+      weightedBy: null,
+    };
     for (const o of method.options) {
       switch (o.kind) {
         case "ExactHalf":
           out.exactHalf = this.word(EXACT_HALF_CONVENTIONS, o.convention, o.span);
           break;
         case "Trim":
-          out.trim = { highest: this.int(o.highest, "the number of highest values", o.span), lowest: this.int(o.lowest, "the number of lowest values", o.span) };
+          out.trim = {
+            highest: this.int(o.highest, "the number of highest values", o.span),
+            lowest: this.int(o.lowest, "the number of lowest values", o.span),
+          };
           break;
         case "Cap":
           out.capPercent = this.percent(o.percent, "the cap", o.span);
@@ -460,7 +521,12 @@ class Lowerer {
           }
         : this.units;
     const tick = (variant: A.TickStmt["variant"]): Clause<ReturnType<Lowerer["tick"]>>[] =>
-      this.versions(st, "Tick", (s) => this.tick(s), (s) => s.variant === variant);
+      this.versions(
+        st,
+        "Tick",
+        (s) => this.tick(s),
+        (s) => s.variant === variant,
+      );
     const common = {
       name,
       ...this.declarationAnnotations(decl),
@@ -508,7 +574,9 @@ class Lowerer {
           underlying: this.versions(st, "Underlying", (s) => this.underlying(s)),
           rights: this.versions(st, "OptionType", (s) => s.rights.map((r) => this.word(OPTION_RIGHTS, r, s.span))),
           exercise: this.versions(st, "Exercise", (s) => this.word(EXERCISE_STYLES, s.style, s.span)),
-          automaticExercise: this.versions(st, "AutoExercise", (s) => this.quantity(s.threshold, "the automatic exercise threshold", s.span)),
+          automaticExercise: this.versions(st, "AutoExercise", (s) =>
+            this.quantity(s.threshold, "the automatic exercise threshold", s.span),
+          ),
           strikes: this.versions(st, "Strikes", (s) => this.quantity(s.step, "the strike step", s.span)),
           premiumTick: tick("premium"),
           expiry: this.versions(st, "Expiry", (s) =>
@@ -547,13 +615,21 @@ class Lowerer {
   private tick(s: A.TickStmt): { tick: Quantity; bound: { relation: "at-or-below" | "above"; price: string } | null }[] {
     return s.tiers.map((t) => ({
       tick: this.quantity(t.tick, "the tick", t.span),
-      bound: t.bound === undefined ? null : { relation: t.bound.relation, price: this.decimal(t.bound.price, "the tier bound", t.bound.span) },
+      bound:
+        t.bound === undefined ? null : { relation: t.bound.relation, price: this.decimal(t.bound.price, "the tier bound", t.bound.span) },
     }));
   }
 
-  private listingPart(p: A.ListingPart): { kind: "consecutive"; count: number; period: "months" | "weeks" } | { kind: "next-in"; count: number; months: number[] } {
-    if (p.kind === "Consecutive") return { kind: "consecutive", count: this.int(p.count, "the number of periods", p.span), period: p.period };
-    return { kind: "next-in", count: this.int(p.count, "the number of months", p.span), months: p.months.map((m) => this.word(MONTHS, m, p.span)) };
+  private listingPart(
+    p: A.ListingPart,
+  ): { kind: "consecutive"; count: number; period: "months" | "weeks" } | { kind: "next-in"; count: number; months: number[] } {
+    if (p.kind === "Consecutive")
+      return { kind: "consecutive", count: this.int(p.count, "the number of periods", p.span), period: p.period };
+    return {
+      kind: "next-in",
+      count: this.int(p.count, "the number of months", p.span),
+      months: p.months.map((m) => this.word(MONTHS, m, p.span)),
+    };
   }
 
   private dateRule(r: A.DateRule | undefined, fallback: Span): ContractDateRule {
@@ -565,7 +641,10 @@ class Lowerer {
     );
     const shift = lowered.rule.shift === undefined ? { businessDays: 0, direction: "before" as const } : { ...lowered.rule.shift };
     if (lowered.kind === "weekly") {
-      return { kind: "weekly", rule: { weekday: lowered.rule.weekday, shift, convention: lowered.rule.convention, calendar: lowered.rule.calendar } };
+      return {
+        kind: "weekly",
+        rule: { weekday: lowered.rule.weekday, shift, convention: lowered.rule.convention, calendar: lowered.rule.calendar },
+      };
     }
     return {
       kind: "monthly",
@@ -595,7 +674,11 @@ class Lowerer {
           days:
             days.kind === "EveryBusinessDay"
               ? { kind: "every-business-day", calendar: this.calendarOr(days.calendar, decl, days.span) }
-              : { kind: "last-business-days", count: this.int(days.count, "the number of days", days.span), calendar: this.calendarOr(days.calendar, decl, days.span) },
+              : {
+                  kind: "last-business-days",
+                  count: this.int(days.count, "the number of days", days.span),
+                  calendar: this.calendarOr(days.calendar, decl, days.span),
+                },
         };
         break;
       }
@@ -606,7 +689,11 @@ class Lowerer {
         value = { kind: "leg-by-leg" };
         break;
     }
-    return { method: this.word(SETTLEMENT_METHODS, s.method, s.span), value, rounding: this.rounding(s.rounding, "the final settlement", s.span) };
+    return {
+      method: this.word(SETTLEMENT_METHODS, s.method, s.span),
+      value,
+      rounding: this.rounding(s.rounding, "the final settlement", s.span),
+    };
   }
 
   private dailyStep(step: A.DailyStep): Contract["dailySettlement"][number]["value"][number] {
@@ -617,9 +704,19 @@ class Lowerer {
     };
     switch (step.kind) {
       case "DailyVwap":
-        return { kind: "vwap", window: this.window(step.window, "the VWAP window", step.span), rounding: this.rounding(step.rounding, "the VWAP", step.span), ...notes };
+        return {
+          kind: "vwap",
+          window: this.window(step.window, "the VWAP window", step.span),
+          rounding: this.rounding(step.rounding, "the VWAP", step.span),
+          ...notes,
+        };
       case "DailyMidpoint":
-        return { kind: "midpoint", at: this.zoned(step.at, "the midpoint", step.span), rounding: this.rounding(step.rounding, "the midpoint", step.span), ...notes };
+        return {
+          kind: "midpoint",
+          at: this.zoned(step.at, "the midpoint", step.span),
+          rounding: this.rounding(step.rounding, "the midpoint", step.span),
+          ...notes,
+        };
       case "DailyCarry":
         return { kind: "carry-forward", ...notes };
     }
@@ -643,13 +740,21 @@ class Lowerer {
         let action: Fallback["steps"][number]["action"];
         switch (a.kind) {
           case "Postpone":
-            action = { kind: "postpone", businessDays: this.int(a.days, "the number of business days", a.span), calendar: this.calendarOr(a.calendar, decl, a.span) };
+            action = {
+              kind: "postpone",
+              businessDays: this.int(a.days, "the number of business days", a.span),
+              calendar: this.calendarOr(a.calendar, decl, a.span),
+            };
             break;
           case "AlternateIndex":
             action = { kind: "alternate-index", index: this.resolve(a.index, INDEX, "index", a.span).name };
             break;
           case "CarryForward":
-            action = { kind: "carry-forward", flagged: a.flagged, withinBusinessDays: a.withinDays === undefined ? null : this.int(a.withinDays, "the number of business days", a.span) };
+            action = {
+              kind: "carry-forward",
+              flagged: a.flagged,
+              withinBusinessDays: a.withinDays === undefined ? null : this.int(a.withinDays, "the number of business days", a.span),
+            };
             break;
           case "Determination":
             action = { kind: "determination", party: this.word(DETERMINATION_PARTIES, a.party, a.span) };
@@ -671,10 +776,13 @@ class Lowerer {
     const found = contractCalendar(this.program, this.file, decl);
     const sym = found === undefined ? undefined : lookup(this.program, found.file, found.ref.name, CALENDAR);
     if (sym !== undefined) return sym.name;
-    this.report(diag(Codes.MissingCalendar, span, "this rule counts business days, but no calendar says which days those are", { hint: "name the calendar with `on CALENDAR`" }));
+    this.report(
+      diag(Codes.MissingCalendar, span, "this rule counts business days, but no calendar says which days those are", {
+        hint: "name the calendar with `on CALENDAR`",
+      }),
+    );
     throw new AlreadyReported();
   }
-
 }
 
 /** A base unit as the model writes it: canonical text, dimensions, exact scale, currency. */

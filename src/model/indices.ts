@@ -24,7 +24,15 @@ import {
 } from "./common.js";
 
 /** Aggregation methods (the language's words). */
-export const AGGREGATION_METHODS = ["median", "mean", "vwap", "volume-weighted-median", "trimmed-mean", "capped-median", "weighted-mean"] as const;
+export const AGGREGATION_METHODS = [
+  "median",
+  "mean",
+  "vwap",
+  "volume-weighted-median",
+  "trimmed-mean",
+  "capped-median",
+  "weighted-mean",
+] as const;
 
 /** An aggregation method with every option explicit (null when it does not apply). */
 export const MethodSchema = z
@@ -38,10 +46,18 @@ export const MethodSchema = z
       .strictObject({ highest: z.int().min(0).max(1000), lowest: z.int().min(0).max(1000) })
       .nullable()
       .describe("For trimmed-mean: how many of the highest and lowest values are dropped."),
-    capPercent: Percent.nullable().describe("For capped-median: each value is clamped to within this percentage of the median, then averaged."),
-    weightedBy: z.enum(["volume", "expenditure", "fixed"]).nullable().describe("For weighted-mean: the weights (fixed: each source's declared weight)."),
+    capPercent: Percent.nullable().describe(
+      "For capped-median: each value is clamped to within this percentage of the median, then averaged.",
+    ),
+    weightedBy: z
+      .enum(["volume", "expenditure", "fixed"])
+      .nullable()
+      .describe("For weighted-mean: the weights (fixed: each source's declared weight)."),
   })
-  .meta({ id: "AggregationMethod", description: "How a set of values is reduced to one; options that do not apply to the method are null." });
+  .meta({
+    id: "AggregationMethod",
+    description: "How a set of values is reduced to one; options that do not apply to the method are null.",
+  });
 
 /** A window of the day with explicit bounds. */
 export const TimeWindowSchema = z
@@ -52,7 +68,10 @@ export const TimeWindowSchema = z
     toBound: z.enum(["inclusive", "exclusive"]),
     zone: TimeZone,
   })
-  .meta({ id: "TimeWindow", description: "A window of wall-clock time on one day in a zone, each bound explicitly inclusive or exclusive." });
+  .meta({
+    id: "TimeWindow",
+    description: "A window of wall-clock time on one day in a zone, each bound explicitly inclusive or exclusive.",
+  });
 
 /** One constituent of an index. */
 export const SourceSchema = z
@@ -62,7 +81,9 @@ export const SourceSchema = z
     quoted: versionsOf(UnitSchema).describe("The unit the source publishes in; its prices are converted to the index's unit exactly."),
     models: versionsOf(z.array(Text).min(1)).describe("Acceptable models in priority order: the first one available is used."),
     instruments: versionsOf(z.array(Text).min(1)).describe("Acceptable instruments in priority order."),
-    weight: versionsOf(NonNegativeDecimal).describe("Fixed weight for weighted-mean by fixed weights; 1 when the source does not state one."),
+    weight: versionsOf(NonNegativeDecimal).describe(
+      "Fixed weight for weighted-mean by fixed weights; 1 when the source does not state one.",
+    ),
     blend: versionsOf(z.array(z.strictObject({ part: Text, weight: NonNegativeDecimal })).min(1)).describe(
       "Token-mix weights used to normalise the source's prices, e.g. input 1, output 3.",
     ),
@@ -76,7 +97,10 @@ export const DegradationSchema = z
     maxSources: PositiveCount.nullable().describe("Inclusive; null means no upper bound (`or more`)."),
     method: MethodSchema,
   })
-  .meta({ id: "Degradation", description: "With between minSources and maxSources eligible sources, aggregate sources with this method instead." });
+  .meta({
+    id: "Degradation",
+    description: "With between minSources and maxSources eligible sources, aggregate sources with this method instead.",
+  });
 
 /** The complete methodology of an index. */
 export const IndexSchema = z
@@ -90,7 +114,9 @@ export const IndexSchema = z
     methodology: versionsOf(z.strictObject({ version: Text })).describe("Methodology versions with their effective ranges."),
     sources: rulesOf(SourceSchema).describe("Constituents; a source is a constituent on the dates its clause is in force."),
     window: versionsOf(TimeWindowSchema).describe("The observation window for trades."),
-    partition: versionsOf(z.strictObject({ count: PositiveCount, length: DurationSchema })).describe("Splits the window into equal intervals."),
+    partition: versionsOf(z.strictObject({ count: PositiveCount, length: DurationSchema })).describe(
+      "Splits the window into equal intervals.",
+    ),
     emptyIntervals: versionsOf(z.enum(["skip", "fail"])).describe("What happens to an interval without trades."),
     aggregateTrades: versionsOf(MethodSchema).describe("How trades in an interval (or the window) are reduced to a value."),
     aggregateIntervals: versionsOf(MethodSchema).describe("How interval values are reduced to a value."),
@@ -101,7 +127,9 @@ export const IndexSchema = z
     excludeStale: versionsOf(DurationSchema).describe("A source whose data is older than this at the fixing time is excluded."),
     minimumSources: versionsOf(PositiveCount).describe("No value is fixed with fewer eligible sources."),
     minimumTrades: versionsOf(z.strictObject({ count: PositiveCount, perInterval: z.boolean() })),
-    degradation: rulesOf(DegradationSchema).describe("Methods by number of eligible sources; they replace aggregateSources where they apply."),
+    degradation: rulesOf(DegradationSchema).describe(
+      "Methods by number of eligible sources; they replace aggregateSources where they apply.",
+    ),
     extremeMoves: versionsOf(z.strictObject({ percent: Percent, action: z.enum(["flagged", "held"]) })).describe(
       "A value moving more than this from the previous published value is published and flagged, or held for review.",
     ),
@@ -117,7 +145,9 @@ export const IndexSchema = z
         z.strictObject({ kind: z.literal("never") }),
         z.strictObject({ kind: z.literal("same-day"), thresholdPercent: Percent }),
       ]),
-    ).describe("never: a published value is never restated; same-day: restated only on the publication day and only if it changes by more than the threshold."),
+    ).describe(
+      "never: a published value is never restated; same-day: restated only on the publication day and only if it changes by more than the threshold.",
+    ),
   })
   .meta({ id: "Index", description: "An index methodology, fully resolved." });
 

@@ -45,9 +45,9 @@ const SCHEMA_MAJOR_TEXT = String(SCHEMA_MAJOR);
 
 /** What each pattern of the schema means, for messages. */
 const PATTERN_MEANING: ReadonlyMap<string, string> = new Map([
-  [DECIMAL_PATTERN.source, "must be a canonical decimal string such as \"0.01\" or \"-2.5\" (no exponent, no trailing zeros)"],
-  [POSITIVE_DECIMAL_PATTERN.source, "must be a canonical decimal string greater than zero, such as \"0.01\""],
-  [NON_NEGATIVE_DECIMAL_PATTERN.source, "must be a canonical decimal string of zero or more, such as \"5\""],
+  [DECIMAL_PATTERN.source, 'must be a canonical decimal string such as "0.01" or "-2.5" (no exponent, no trailing zeros)'],
+  [POSITIVE_DECIMAL_PATTERN.source, 'must be a canonical decimal string greater than zero, such as "0.01"'],
+  [NON_NEGATIVE_DECIMAL_PATTERN.source, 'must be a canonical decimal string of zero or more, such as "5"'],
   [DATE_PATTERN.source, "must be an existing date written YYYY-MM-DD"],
   [TIME_PATTERN.source, "must be a time written HH:MM:SS"],
   [TIME_ZONE_PATTERN.source, "must be an IANA time-zone name such as Europe/London"],
@@ -85,13 +85,22 @@ function ajvProblem(e: ErrorObject): SpecProblem {
       return { path: joinPointer(e.instancePath, tag), message: `unknown ${tag} ${JSON.stringify(params.tagValue)}` };
     }
     case "pattern":
-      return { path: e.instancePath, message: PATTERN_MEANING.get(String(params.pattern)) ?? `must match the pattern ${String(params.pattern)}` };
+      return {
+        path: e.instancePath,
+        message: PATTERN_MEANING.get(String(params.pattern)) ?? `must match the pattern ${String(params.pattern)}`,
+      };
     case "enum":
-      return { path: e.instancePath, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
+      return {
+        path: e.instancePath,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
+      };
     case "const":
       return { path: e.instancePath, message: `must be ${JSON.stringify(params.allowedValue)}` };
     case "type":
-      return { path: e.instancePath, message: `must be ${params.type === "integer" ? "an integer" : params.type === "object" ? "an object" : params.type === "array" ? "an array" : params.type === "null" ? "null" : `a ${String(params.type)}`}` };
+      return {
+        path: e.instancePath,
+        message: `must be ${params.type === "integer" ? "an integer" : params.type === "object" ? "an object" : params.type === "array" ? "an array" : params.type === "null" ? "null" : `a ${String(params.type)}`}`,
+      };
     default:
       return { path: e.instancePath, message: e.message ?? e.keyword };
   }
@@ -159,7 +168,10 @@ function check(json: unknown): Spec {
   if (!parsed.success) {
     // The JSON Schema is generated from the zod model, so this means the two disagree: a bug, reported as data.
     throw new SpecError(
-      parsed.error.issues.map((i) => ({ path: zodPointer(i.path), message: `accepted by the JSON Schema but not by the model (a compiler bug): ${i.message}` })),
+      parsed.error.issues.map((i) => ({
+        path: zodPointer(i.path),
+        message: `accepted by the JSON Schema but not by the model (a compiler bug): ${i.message}`,
+      })),
     );
   }
   const spec = parsed.data;
@@ -174,7 +186,9 @@ function check(json: unknown): Spec {
   }
   const expected = contentHash(spec);
   if (expected !== spec.contentHash) {
-    throw new SpecError([{ path: "/contentHash", message: `does not match the content (expected ${expected}): the spec was altered after it was compiled` }]);
+    throw new SpecError([
+      { path: "/contentHash", message: `does not match the content (expected ${expected}): the spec was altered after it was compiled` },
+    ]);
   }
   const semantic = semanticProblems(spec);
   if (semantic.length > 0) throw new SpecError(semantic);

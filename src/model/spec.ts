@@ -52,7 +52,9 @@ export const SpecSchema = z
     subject: SubjectSchema,
     calendars: recordOf(Name, CalendarSchema).describe("Every calendar the subject uses, directly or through other declarations, by name."),
     indices: recordOf(Name, IndexSchema).describe("Every index the subject uses, by name."),
-    contracts: recordOf(Name, ContractSchema).describe("Every contract the subject uses (the subject too, when it is a contract), by name."),
+    contracts: recordOf(Name, ContractSchema).describe(
+      "Every contract the subject uses (the subject too, when it is a contract), by name.",
+    ),
   })
   .meta({
     id: "Spec",

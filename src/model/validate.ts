@@ -21,7 +21,14 @@ export interface SpecProblem {
 /** Converts a runtime path such as `holidays[2].date.month` to a JSON pointer suffix `/holidays/2/date/month`. */
 function runtimePathToPointer(path: string): string {
   if (path === "") return "";
-  return "/" + path.replace(/\[(\d+)\]/g, ".$1").split(".").map(pointerToken).join("/");
+  return (
+    "/" +
+    path
+      .replace(/\[(\d+)\]/g, ".$1")
+      .split(".")
+      .map(pointerToken)
+      .join("/")
+  );
 }
 
 /** The semantic problems of a schema-valid spec, in document order; empty when there are none. */
@@ -35,14 +42,17 @@ export function semanticProblems(spec: Spec): SpecProblem[] {
   const subjectMap = spec.subject.kind === "calendar" ? maps.calendar : spec.subject.kind === "index" ? maps.index : maps.contract;
   const subject = Object.hasOwn(subjectMap, spec.subject.name) ? subjectMap[spec.subject.name] : undefined;
   if (subject === undefined) problem("/subject/name", `the subject ${spec.subject.name} is not in the document`);
-  else if (subject.kind !== spec.subject.kind) problem("/subject/kind", `the subject ${spec.subject.name} is a ${subject.kind}, not a ${spec.subject.kind}`);
+  else if (subject.kind !== spec.subject.kind)
+    problem("/subject/kind", `the subject ${spec.subject.name} is a ${subject.kind}, not a ${spec.subject.kind}`);
 
   const checkRefs = (base: string, refs: readonly Reference[]): void => {
     for (const r of refs) {
       const map = r.kind === "future" ? maps.contract : maps[r.kind];
       const target = Object.hasOwn(map, r.name) ? map[r.name] : undefined;
-      if (target === undefined) problem(base + r.path, `refers to the ${r.kind === "future" ? "contract" : r.kind} ${r.name}, which is not in the document`);
-      else if (r.kind === "future" && target.kind !== "future") problem(base + r.path, `refers to ${r.name}, which is a ${target.kind}, not a future`);
+      if (target === undefined)
+        problem(base + r.path, `refers to the ${r.kind === "future" ? "contract" : r.kind} ${r.name}, which is not in the document`);
+      else if (r.kind === "future" && target.kind !== "future")
+        problem(base + r.path, `refers to ${r.name}, which is a ${target.kind}, not a future`);
     }
   };
 
@@ -111,7 +121,8 @@ function checkUnit(unit: Record<string, unknown>, path: string, problem: (path: 
   const want = r.value.dims;
   const same = Object.keys(dims).length === Object.keys(want).length && Object.keys(want).every((k) => dims[k] === want[k]);
   if (!same) problem(`${path}/dimensions`, `do not match the unit ${JSON.stringify(unit.text)}: expected ${JSON.stringify(want)}`);
-  if (unit.scale !== r.value.factor) problem(`${path}/scale`, `does not match the unit ${JSON.stringify(unit.text)}: expected ${r.value.factor}`);
+  if (unit.scale !== r.value.factor)
+    problem(`${path}/scale`, `does not match the unit ${JSON.stringify(unit.text)}: expected ${r.value.factor}`);
   if (unit.currency !== (r.value.money ?? null)) {
     problem(`${path}/currency`, `does not match the unit ${JSON.stringify(unit.text)}: expected ${JSON.stringify(r.value.money ?? null)}`);
   }

@@ -15,15 +15,7 @@
  * - `half-toward-reference`: nearest; ties toward a reference value such as the prior settlement.
  * - `down`: toward zero; `up`: away from zero; `floor`: toward −∞; `ceiling`: toward +∞.
  */
-export type RoundingMode =
-  | "half-up"
-  | "half-even"
-  | "half-down"
-  | "half-toward-reference"
-  | "down"
-  | "up"
-  | "floor"
-  | "ceiling";
+export type RoundingMode = "half-up" | "half-even" | "half-down" | "half-toward-reference" | "down" | "up" | "floor" | "ceiling";
 
 /** Every rounding mode, in a stable order (for validation and did-you-mean lists). */
 export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
@@ -63,9 +55,7 @@ export interface DecimalParseError {
 }
 
 /** The outcome of {@link Decimal.parse}. */
-export type DecimalParseResult =
-  | { readonly ok: true; readonly value: Decimal }
-  | { readonly ok: false; readonly error: DecimalParseError };
+export type DecimalParseResult = { readonly ok: true; readonly value: Decimal } | { readonly ok: false; readonly error: DecimalParseError };
 
 /** Options of {@link Decimal.parse}. */
 export interface DecimalParseOptions {
@@ -86,9 +76,7 @@ export interface UnresolvedTie {
 }
 
 /** The outcome of {@link tryRoundToIncrement}: only `half-toward-reference` ties can fail. */
-export type RoundResult =
-  | { readonly ok: true; readonly value: Decimal }
-  | { readonly ok: false; readonly error: UnresolvedTie };
+export type RoundResult = { readonly ok: true; readonly value: Decimal } | { readonly ok: false; readonly error: UnresolvedTie };
 
 /** The kinds of {@link DecimalError}. */
 export type DecimalErrorKind =
@@ -633,9 +621,7 @@ function checkIncrement(increment: Decimal): void {
 function ratio(x: Decimal, increment: Decimal): [bigint, bigint] {
   const sx = x.scale;
   const si = increment.scale;
-  return sx >= si
-    ? [x.coefficient, increment.coefficient * pow10(sx - si)]
-    : [x.coefficient * pow10(si - sx), increment.coefficient];
+  return sx >= si ? [x.coefficient, increment.coefficient * pow10(sx - si)] : [x.coefficient * pow10(si - sx), increment.coefficient];
 }
 
 function roundCore(x: Decimal, increment: Decimal, mode: RoundingMode, reference: Decimal | undefined): Decimal | number {

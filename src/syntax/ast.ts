@@ -473,8 +473,22 @@ export interface FinalSettlementStmt extends StatementBase {
   readonly rounding: Rounding | undefined;
 }
 export type DailyStep =
-  | { readonly kind: "DailyVwap"; readonly span: Span; readonly number: NumberLit | undefined; readonly window: TimeWindow | undefined; readonly rounding: Rounding | undefined; readonly annotations: Annotations }
-  | { readonly kind: "DailyMidpoint"; readonly span: Span; readonly number: NumberLit | undefined; readonly at: ZonedTime | undefined; readonly rounding: Rounding | undefined; readonly annotations: Annotations }
+  | {
+      readonly kind: "DailyVwap";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      readonly window: TimeWindow | undefined;
+      readonly rounding: Rounding | undefined;
+      readonly annotations: Annotations;
+    }
+  | {
+      readonly kind: "DailyMidpoint";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      readonly at: ZonedTime | undefined;
+      readonly rounding: Rounding | undefined;
+      readonly annotations: Annotations;
+    }
   | { readonly kind: "DailyCarry"; readonly span: Span; readonly number: NumberLit | undefined; readonly annotations: Annotations };
 /** `daily settlement { 1. vwap of trades from … 2. midpoint of bid and offer at … 3. carry forward the prior settlement }`. */
 export interface DailySettlementStmt extends StatementBase {

@@ -38,7 +38,7 @@ export function canonicalDecimal(raw: string): string | undefined {
   if (!m) return undefined;
   const sign = m[1]!;
   let int = m[2]!.replaceAll("_", "").replace(/^0+(?=\d)/, "");
-  let frac = (m[3] ?? "").replaceAll("_", "").replace(/0+$/, "");
+  const frac = (m[3] ?? "").replaceAll("_", "").replace(/0+$/, "");
   if (int === "") int = "0";
   const body = frac ? `${int}.${frac}` : int;
   return body === "0" ? "0" : sign + body;

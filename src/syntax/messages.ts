@@ -51,10 +51,14 @@ const ruleTexts: Record<string, RuleText> = {
   },
   excludeStmt: {
     what: "an exclusion rule",
-    example: "for example `exclude sources deviating more than 5% from the median of the others` or `exclude sources stale for more than 30 minutes`",
+    example:
+      "for example `exclude sources deviating more than 5% from the median of the others` or `exclude sources stale for more than 30 minutes`",
   },
   minimumStmt: { what: "`sources` or `trades`", example: "for example `minimum sources 3` or `minimum trades 1 per interval`" },
-  degradationStmt: { what: "a degradation rule", example: "for example `with 3 to 4 sources use mean` or `with 5 or more sources use median`" },
+  degradationStmt: {
+    what: "a degradation rule",
+    example: "for example `with 3 to 4 sources use mean` or `with 5 or more sources use median`",
+  },
   extremeMovesStmt: { what: "an extreme-move rule", example: "for example `extreme moves above 20% held`" },
   roundStmt: { what: "a rounding", example: "for example `round to 0.01 half-even`, or `unrounded`" },
   rounding: {
@@ -63,7 +67,8 @@ const ruleTexts: Record<string, RuleText> = {
   },
   publishStmt: {
     what: "a publication schedule",
-    example: "for example `publish every calendar day at 16:00 Europe/London` or `publish on business days of NYSE at 16:00 America/New_York`",
+    example:
+      "for example `publish every calendar day at 16:00 Europe/London` or `publish on business days of NYSE at 16:00 America/New_York`",
   },
   restateStmt: { what: "a restatement policy", example: "for example `restate never` or `restate same day if change exceeds 0.10%`" },
   underlyingStmt: { what: "the underlying", example: "for example `underlying AITOK_OUT` or `underlying future FOTI`" },
@@ -85,12 +90,14 @@ const ruleTexts: Record<string, RuleText> = {
       "for example `the last Friday of the contract month`, `the last business day of the contract month` or `the 25th day of the month before the contract month`",
   },
   monthRef: { what: "a month", example: "`the contract month`, `the contract week` or `the month before the contract month`" },
-  expiryStmt: { what: "an expiry", example: "for example `expiry with the underlying` or `expiry 1 business day before the underlying on NYSE`" },
+  expiryStmt: {
+    what: "an expiry",
+    example: "for example `expiry with the underlying` or `expiry 1 business day before the underlying on NYSE`",
+  },
   terminationStmt: { what: "a time and zone", example: "for example `trading terminates at 16:00 Europe/London`" },
   finalSettlementStmt: {
     what: "a final settlement",
-    example:
-      "for example `final settlement in cash at INDEX at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even`",
+    example: "for example `final settlement in cash at INDEX at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even`",
   },
   settlementValue: {
     what: "a settlement value",
@@ -101,7 +108,10 @@ const ruleTexts: Record<string, RuleText> = {
     what: "the days to average over",
     example: "`every business day of the contract month` or `the last 5 business days up to the last trading day`",
   },
-  dailySettlementStmt: { what: "a numbered step, or `}`", example: "for example `1. vwap of trades from 14:59 inclusive to 15:00 exclusive America/Chicago`" },
+  dailySettlementStmt: {
+    what: "a numbered step, or `}`",
+    example: "for example `1. vwap of trades from 14:59 inclusive to 15:00 exclusive America/Chicago`",
+  },
   dailyStep: {
     what: "a daily settlement step",
     example: "a step is `vwap of trades from …`, `midpoint of bid and offer at …` or `carry forward the prior settlement`",
@@ -120,12 +130,14 @@ const ruleTexts: Record<string, RuleText> = {
   fallbackStep: { what: "a numbered fallback step", example: "for example `1. postpone up to 2 business days on NYSE`" },
   fallbackAction: {
     what: "a fallback action",
-    example:
-      "`postpone up to N business days`, `use index NAME`, `carry forward the last published value` or `determined by the exchange`",
+    example: "`postpone up to N business days`, `use index NAME`, `carry forward the last published value` or `determined by the exchange`",
   },
   optionTypeStmt: { what: "an option type", example: "for example `type call, put`" },
   exerciseStmt: { what: "an exercise style", example: "for example `exercise european`" },
-  autoExerciseStmt: { what: "a threshold", example: "for example `automatic exercise when in the money by at least 0.01 USD per 1M tokens`" },
+  autoExerciseStmt: {
+    what: "a threshold",
+    example: "for example `automatic exercise when in the money by at least 0.01 USD per 1M tokens`",
+  },
   strikesStmt: { what: "a strike grid", example: "for example `strikes every 0.05 USD per 1M tokens`" },
   legStmt: { what: "a leg", example: "for example `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`" },
   negativePricesStmt: { what: "`negative prices allowed`" },
@@ -177,7 +189,14 @@ function isPlaceRule(rule: string): boolean {
 
 /** The context path of a rule stack, e.g. ["final settlement"], without grammar plumbing such as `block`. */
 export function contextOf(ruleStack: readonly string[]): string[] {
-  return ruleStack.filter(isPlaceRule).map((r) => ruleNames[r] ?? r.replace(/Stmt$/, "").replace(/([A-Z])/g, " $1").toLowerCase());
+  return ruleStack.filter(isPlaceRule).map(
+    (r) =>
+      ruleNames[r] ??
+      r
+        .replace(/Stmt$/, "")
+        .replace(/([A-Z])/g, " $1")
+        .toLowerCase(),
+  );
 }
 
 /** How a found token reads in a message. */
@@ -265,7 +284,9 @@ export function expectsClosingBrace(err: IRecognitionException): boolean {
 /** True when the parser met, at the top level of a file, a token that cannot start an import or declaration. */
 export function isTopLevelError(err: IRecognitionException): boolean {
   const e = decode(err);
-  return e !== undefined && e.rule === "file" && (e.kind === "notAllInput" || (e.kind === "mismatch" && e.expected[0] === "the end of the file"));
+  return (
+    e !== undefined && e.rule === "file" && (e.kind === "notAllInput" || (e.kind === "mismatch" && e.expected[0] === "the end of the file"))
+  );
 }
 
 /** True when the parser stopped at a place where only a new statement, step or declaration could start. */
@@ -311,7 +332,11 @@ function orList(items: readonly string[]): string {
 
 /** The keywords a mismatch or no-viable-alternative error expected, without their backquotes. */
 export function expectedKeywords(err: IRecognitionException): string[] {
-  return decode(err)?.expected.filter((x) => /^`[^`]+`$/.test(x)).map((x) => x.slice(1, -1)) ?? [];
+  return (
+    decode(err)
+      ?.expected.filter((x) => /^`[^`]+`$/.test(x))
+      .map((x) => x.slice(1, -1)) ?? []
+  );
 }
 
 /** For a name where a keyword was expected: `did you mean \`tick\`?` when one of `pool` is close. */

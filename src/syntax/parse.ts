@@ -105,7 +105,11 @@ function parseUnsafe(source: SourceFile): ParseResult {
   for (const c of lexed.groups["comments"] ?? []) {
     if (c.tokenType === T.UnterminatedComment) {
       unclosedCommentAt = Math.min(unclosedCommentAt, c.startOffset);
-      lexical.push(diag(Codes.UnterminatedComment, span(c.startOffset, c.startOffset + 2), "block comment is never closed", { hint: "close it with `*/`" }));
+      lexical.push(
+        diag(Codes.UnterminatedComment, span(c.startOffset, c.startOffset + 2), "block comment is never closed", {
+          hint: "close it with `*/`",
+        }),
+      );
     }
     comments.push({ text: c.image, span: tokSpan(c), block: c.tokenType !== T.LineComment });
   }
@@ -115,7 +119,9 @@ function parseUnsafe(source: SourceFile): ParseResult {
   for (const t of lexed.tokens) {
     const tt = t.tokenType;
     if (tt === T.UnterminatedString) {
-      lexical.push(diag(Codes.UnterminatedString, tokSpan(t), "string is never closed", { hint: "add a closing `\"` before the end of the line" }));
+      lexical.push(
+        diag(Codes.UnterminatedString, tokSpan(t), "string is never closed", { hint: 'add a closing `"` before the end of the line' }),
+      );
       t.tokenType = T.StringLiteral;
       t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
     } else if (tt === T.StringLiteral) {
@@ -124,7 +130,7 @@ function parseUnsafe(source: SourceFile): ParseResult {
         const at = t.startOffset + u.badEscape;
         lexical.push(
           diag(Codes.UnterminatedString, span(at, Math.min(at + 2, t.startOffset + t.image.length)), "unknown escape sequence in string", {
-            hint: "use \\\", \\\\, \\n, \\t or \\u{…}",
+            hint: 'use \\", \\\\, \\n, \\t or \\u{…}',
           }),
         );
       }
@@ -132,7 +138,9 @@ function parseUnsafe(source: SourceFile): ParseResult {
       const raw = tt === T.NumberLiteral ? t.image : t.image.slice(0, -1);
       if (canonicalDecimal(raw) === undefined) {
         lexical.push(
-          diag(Codes.InvalidNumber, tokSpan(t), `malformed number \`${t.image}\``, { hint: "`_` may only separate digits, as in 1_000_000" }),
+          diag(Codes.InvalidNumber, tokSpan(t), `malformed number \`${t.image}\``, {
+            hint: "`_` may only separate digits, as in 1_000_000",
+          }),
         );
       }
     } else if (tt === T.DateLiteral && validDate(t.image) === undefined) {
@@ -170,7 +178,12 @@ function parseUnsafe(source: SourceFile): ParseResult {
     if (!skippedLines.has(line)) {
       skippedLines.add(line);
       const earlier = parser.errors.some(
-        (e) => e !== bad && e.token !== undefined && e.token.startOffset < at.startOffset && Number.isFinite(e.token.startOffset) && !lineBreakBetween(text, e.token.startOffset, at.startOffset),
+        (e) =>
+          e !== bad &&
+          e.token !== undefined &&
+          e.token.startOffset < at.startOffset &&
+          Number.isFinite(e.token.startOffset) &&
+          !lineBreakBetween(text, e.token.startOffset, at.startOffset),
       );
       if (!earlier) syntax.push(lineStartDiagnostic(bad, input, tokens, file, line));
     }
@@ -274,7 +287,13 @@ function contextFor(err: IRecognitionException, tokens: readonly IToken[], offse
 }
 
 /** A word that cannot start a statement where one must start: a misspelt keyword, or a statement broken wrongly. */
-function lineStartDiagnostic(err: IRecognitionException, input: readonly IToken[], tokens: readonly IToken[], file: string, line: number): Diagnostic {
+function lineStartDiagnostic(
+  err: IRecognitionException,
+  input: readonly IToken[],
+  tokens: readonly IToken[],
+  file: string,
+  line: number,
+): Diagnostic {
   const at = err.token;
   const span: Span = { file, start: at.startOffset, end: (at.endOffset ?? at.startOffset) + 1 };
   const i = input.indexOf(at);
@@ -298,11 +317,15 @@ function lineStartDiagnostic(err: IRecognitionException, input: readonly IToken[
   const inBlock = ruleStack[ruleStack.length - 1] === "block";
   statementStarts ??= firstWords("statement");
   const pool = inBlock ? statementStarts : expectedKeywords(err).filter((w) => w !== "}");
-  const suggestion = at.tokenType === T.Identifier || at.tokenType === T.OrdinalWord ? suggestKeyword(at.image, pool.length > 0 ? pool : T.keywords) : undefined;
+  const suggestion =
+    at.tokenType === T.Identifier || at.tokenType === T.OrdinalWord
+      ? suggestKeyword(at.image, pool.length > 0 ? pool : T.keywords)
+      : undefined;
   const declKind = context[0]?.split(" ")[0];
   const example = inBlock ? (declKind ? statementExamples[declKind] : undefined) : expected.example;
   const inSteps = ruleStack[ruleStack.length - 1] === "dailySettlementStmt" || ruleStack[ruleStack.length - 1] === "fallbackStmt";
-  const stepHint = inSteps && stepWords.has(at.image) ? `every step starts with its number and a dot, as in \`2. ${at.image} …\`` : undefined;
+  const stepHint =
+    inSteps && stepWords.has(at.image) ? `every step starts with its number and a dot, as in \`2. ${at.image} …\`` : undefined;
   const hint = stepHint ?? suggestion ?? example;
   if (!stepHint && suggestion && example) notes.push(example);
   if (!suggestion && at.tokenType === T.Identifier && validToken(prev) && inBlock) {
@@ -346,11 +369,18 @@ function syntaxDiagnostic(err: IRecognitionException, tokens: readonly IToken[],
     // With no `{` left open, the block's `{` itself was missing, and that was reported where it belonged.
     if (!open) return undefined;
     const labels = [{ span: { file, start: open.startOffset, end: open.startOffset + 1 }, message: "this `{` is never closed" }];
-    return diag(Codes.UnclosedBlock, span, "unexpected end of file: a block is not closed", { labels, hint: "add `}` at the end of the block", context });
+    return diag(Codes.UnclosedBlock, span, "unexpected end of file: a block is not closed", {
+      labels,
+      hint: "add `}` at the end of the block",
+      context,
+    });
   }
   const expected = describeExpected(err, ruleStack);
   if (atEof) {
-    return diag(Codes.UnexpectedEndOfFile, span, `unexpected end of file: expected ${expected.what}${after}`, { context, hint: expected.example });
+    return diag(Codes.UnexpectedEndOfFile, span, `unexpected end of file: expected ${expected.what}${after}`, {
+      context,
+      hint: expected.example,
+    });
   }
   if (isTopLevelError(err)) return topLevelDiagnostic(tok, span);
 
@@ -360,7 +390,12 @@ function syntaxDiagnostic(err: IRecognitionException, tokens: readonly IToken[],
     return diag(code, span, `expected \`,\` before \`${tok.image}\``, { context, hint: `write \`, ${tok.image} …\`` });
   }
   // When the statement stopped at the end of its line, point there, not at the next line's first word.
-  if (prev && lineBreakBetween(currentText, prev.endOffset, tok.startOffset) && prev.tokenType !== T.LCurly && prev.tokenType !== T.RCurly) {
+  if (
+    prev &&
+    lineBreakBetween(currentText, prev.endOffset, tok.startOffset) &&
+    prev.tokenType !== T.LCurly &&
+    prev.tokenType !== T.RCurly
+  ) {
     const end = (prev.endOffset ?? prev.startOffset) + 1;
     return diag(code, { file, start: end, end }, `expected ${expected.what}${after}, found the end of the line`, {
       context,

@@ -100,10 +100,11 @@ export class TermsheetParser extends EmbeddedActionsParser {
     const declarations: (A.Declaration | undefined)[] = [];
     this.MANY({
       GATE: () => this.LA(1).tokenType !== EOF,
-      DEF: () => this.OR([
-        { ALT: () => imports.push(this.SUBRULE(this.importDecl)) },
-        { ALT: () => declarations.push(this.SUBRULE(this.declaration)) },
-      ]),
+      DEF: () =>
+        this.OR([
+          { ALT: () => imports.push(this.SUBRULE(this.importDecl)) },
+          { ALT: () => declarations.push(this.SUBRULE(this.declaration)) },
+        ]),
     });
     return this.ACTION(() => ({
       kind: "File" as const,
@@ -429,10 +430,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.Business);
     this.CONSUME(T.Day);
     this.CONSUME(T.In);
-    const mode = this.OR([
-      { ALT: () => (this.CONSUME(T.All), "all" as const) },
-      { ALT: () => (this.CONSUME(T.Any), "any" as const) },
-    ]);
+    const mode = this.OR([{ ALT: () => (this.CONSUME(T.All), "all" as const) }, { ALT: () => (this.CONSUME(T.Any), "any" as const) }]);
     this.CONSUME(T.Of);
     return { kind: "Joint" as const, mode, calendars: this.SUBRULE(this.identList) };
   });
@@ -543,7 +541,9 @@ export class TermsheetParser extends EmbeddedActionsParser {
 
   public method = this.RULE("method", (): A.Method => {
     const start = this.LA(1);
-    const name = this.ident(this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Median) }, { ALT: () => this.CONSUME(T.Vwap) }]));
+    const name = this.ident(
+      this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Median) }, { ALT: () => this.CONSUME(T.Vwap) }]),
+    );
     const options: A.MethodOption[] = [];
     this.MANY(() => {
       this.CONSUME(T.Comma);
@@ -908,7 +908,12 @@ export class TermsheetParser extends EmbeddedActionsParser {
           this.CONSUME2(T.Day);
           this.CONSUME3(T.Of);
           const month = this.SUBRULE3(this.monthRef);
-          return { kind: "DayOfMonth", day: { ...day, value: canonicalDecimal(day.raw.replace(/\D+$/, "")) }, month, span: this.from(start) };
+          return {
+            kind: "DayOfMonth",
+            day: { ...day, value: canonicalDecimal(day.raw.replace(/\D+$/, "")) },
+            month,
+            span: this.from(start),
+          };
         },
       },
       {
@@ -1203,10 +1208,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
-        this.OR([
-          { ALT: () => limits.push(this.pct(this.CONSUME(T.Percent))) },
-          { ALT: () => limits.push(this.SUBRULE(this.quantity)) },
-        ]);
+        this.OR([{ ALT: () => limits.push(this.pct(this.CONSUME(T.Percent))) }, { ALT: () => limits.push(this.SUBRULE(this.quantity)) }]);
       },
     });
     this.CONSUME(T.Of);
@@ -1441,11 +1443,15 @@ export class TermsheetParser extends EmbeddedActionsParser {
 
   // ---------------------------------------------------------------------------------------------- shared pieces
 
-  public identList = this.RULE("identList", (): A.Ident[] => {
-    const out: A.Ident[] = [];
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => out.push(this.ident(this.CONSUME(T.Identifier))) });
-    return out;
-  }, { recoveryValueFunc: () => [] });
+  public identList = this.RULE(
+    "identList",
+    (): A.Ident[] => {
+      const out: A.Ident[] = [];
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => out.push(this.ident(this.CONSUME(T.Identifier))) });
+      return out;
+    },
+    { recoveryValueFunc: () => [] },
+  );
 
   public zone = this.RULE("zone", (): A.ZoneRef => {
     const tok = this.OR([{ ALT: () => this.CONSUME(T.ZoneName) }, { ALT: () => this.CONSUME(T.Identifier) }]);
@@ -1485,11 +1491,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
       business = true;
     });
     const unit = this.ident(
-      this.OR([
-        { ALT: () => this.CONSUME(T.Identifier) },
-        { ALT: () => this.CONSUME(T.Days) },
-        { ALT: () => this.CONSUME(T.Day) },
-      ]),
+      this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Days) }, { ALT: () => this.CONSUME(T.Day) }]),
     );
     return { kind: "Duration", amount, business, unit, span: this.from(start) };
   });

@@ -50,7 +50,10 @@ describe("resolveUnit", () => {
       dims: { "money:USD": 1, "gpu-time": -1 },
       factor: "1",
     });
-    expect(must(resolveUnit({ numerator: { name: "USD" }, denominator: { name: "BTC" } })).dims).toEqual({ "money:USD": 1, "asset:BTC": -1 });
+    expect(must(resolveUnit({ numerator: { name: "USD" }, denominator: { name: "BTC" } })).dims).toEqual({
+      "money:USD": 1,
+      "asset:BTC": -1,
+    });
     expect(must(resolveUnit({ numerator: { name: "BTC", scale: "5" } }))).toEqual({ dims: { "asset:BTC": 1 }, factor: "5" });
     expect(must(resolveUnit({ numerator: { name: "GPU-hours", scale: "1000" } }))).toEqual({ dims: { "gpu-time": 1 }, factor: "1000" });
     expect(must(resolveUnit({ numerator: { name: "EUR" }, denominator: { name: "MWh" } })).dims).toEqual({ "money:EUR": 1, energy: -1 });
@@ -111,10 +114,22 @@ describe("resolveUnit", () => {
       [{ numerator: { name: "tokens million" } }, { kind: "unexpected-word", word: "million", wordIndex: 1 }],
       [{ numerator: { name: "million" } }, { kind: "missing-unit-name", side: "numerator" }],
       [{ numerator: { name: "  " } }, { kind: "missing-unit-name", side: "numerator" }],
-      [{ numerator: { name: "USD" }, denominator: { name: "tokens", scale: "0" } }, { kind: "invalid-scale", side: "denominator", reason: "not-positive" }],
-      [{ numerator: { name: "USD" }, denominator: { name: "tokens", scale: "-5" } }, { kind: "invalid-scale", reason: "not-positive" }],
-      [{ numerator: { name: "USD" }, denominator: { name: "tokens", scale: "1e6" } }, { kind: "invalid-scale", reason: "malformed" }],
-      [{ numerator: { name: "USD" }, denominator: { name: "tokens", scale: "3" } }, { kind: "invalid-scale", reason: "not-invertible" }],
+      [
+        { numerator: { name: "USD" }, denominator: { name: "tokens", scale: "0" } },
+        { kind: "invalid-scale", side: "denominator", reason: "not-positive" },
+      ],
+      [
+        { numerator: { name: "USD" }, denominator: { name: "tokens", scale: "-5" } },
+        { kind: "invalid-scale", reason: "not-positive" },
+      ],
+      [
+        { numerator: { name: "USD" }, denominator: { name: "tokens", scale: "1e6" } },
+        { kind: "invalid-scale", reason: "malformed" },
+      ],
+      [
+        { numerator: { name: "USD" }, denominator: { name: "tokens", scale: "3" } },
+        { kind: "invalid-scale", reason: "not-invertible" },
+      ],
       [{ numerator: { name: "GPU-hours", scale: "1.2" } }, { kind: "invalid-scale", reason: "not-invertible" }],
     ];
     for (const [d, error] of cases) {
@@ -258,7 +273,15 @@ describe("format", () => {
   });
 
   it("format output resolves back to the same unit", () => {
-    const texts = ["USD per 1M tokens", "USD per 250K tokens", "1000 million tokens", "5 BTC", "0.5 ETH", "USD per 0.5 GPU-hours", "JPY per 1B tokens"];
+    const texts = [
+      "USD per 1M tokens",
+      "USD per 250K tokens",
+      "1000 million tokens",
+      "5 BTC",
+      "0.5 ETH",
+      "USD per 0.5 GPU-hours",
+      "JPY per 1B tokens",
+    ];
     for (const t of texts) {
       const u = U(t);
       expect(sameUnit(U(format(u)), u), `${t} → ${format(u)}`).toBe(true);

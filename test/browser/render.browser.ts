@@ -21,12 +21,21 @@ type Node = any;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const RENDER = join(ROOT, "test/cases/render");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 });
 
@@ -58,7 +67,10 @@ async function inspect(html: string): Promise<{ structure: Structure; pdf: Buffe
       const sections = [...document.querySelectorAll("section.chapter")].map((s: Node) => ({
         number: text(s.querySelector("h2 .num")),
         heading: text(s.querySelector("h2")),
-        clauses: [...s.querySelectorAll("section.clause")].map((c: Node) => ({ dataClause: c.getAttribute("data-clause") ?? "", heading: text(c.querySelector("h3")) })),
+        clauses: [...s.querySelectorAll("section.clause")].map((c: Node) => ({
+          dataClause: c.getAttribute("data-clause") ?? "",
+          heading: text(c.querySelector("h3")),
+        })),
       }));
       const tables = [...document.querySelectorAll("table")].map((t: Node) => ({
         head: t.querySelectorAll("thead th").length,
@@ -69,7 +81,8 @@ async function inspect(html: string): Promise<{ structure: Structure; pdf: Buffe
       if (root.scrollWidth > root.clientWidth + 1) overflow.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
       for (const e of document.querySelectorAll("table, p, li, h1, h2, h3")) {
         const parent = e.parentElement!;
-        if (e.scrollWidth > parent.clientWidth + 1) overflow.push(`${e.tagName} ${e.scrollWidth} > ${parent.clientWidth}: ${text(e).slice(0, 60)}`);
+        if (e.scrollWidth > parent.clientWidth + 1)
+          overflow.push(`${e.tagName} ${e.scrollWidth} > ${parent.clientWidth}: ${text(e).slice(0, 60)}`);
       }
       return { h1: document.querySelectorAll("h1").length, sections, tables, overflow };
     });

@@ -132,7 +132,11 @@ describe("lowering calendars", () => {
         { name: "Easter Monday", date: { kind: "easter", offsetDays: 1 } },
         { name: "Easter", date: { kind: "easter", offsetDays: 0 } },
         // Only Sunday is moved: a Saturday New Year's Day stays where it is (NYSE).
-        { name: "New Year (NYSE)", date: { kind: "fixed", month: 1, day: 1 }, observance: { kind: "shift", saturday: "none", sunday: "monday" } },
+        {
+          name: "New Year (NYSE)",
+          date: { kind: "fixed", month: 1, day: 1 },
+          observance: { kind: "shift", saturday: "none", sunday: "monday" },
+        },
         { name: "July 4", date: { kind: "fixed", month: 7, day: 4 }, observance: { kind: "shift", saturday: "friday", sunday: "monday" } },
         { name: "Closures", date: { kind: "oneOff", dates: ["2012-10-29", "2012-10-30"] } },
       ],
@@ -147,7 +151,13 @@ describe("lowering calendars", () => {
       report,
       zoneOf: (n) => (n === "Y" ? "Europe/Paris" : undefined),
     });
-    expect(joint).toEqual({ name: "J", timeZone: "Europe/Paris", weekend: [], holidays: [], joint: { mode: "any", calendars: ["X", "Y"] } });
+    expect(joint).toEqual({
+      name: "J",
+      timeZone: "Europe/Paris",
+      weekend: [],
+      holidays: [],
+      joint: { mode: "any", calendars: ["X", "Y"] },
+    });
   });
 
   it("leaves out unresolved references and invalid holidays, keeping the rest", () => {
@@ -183,12 +193,22 @@ describe("lowering date rules", () => {
     });
     expect(rule("2 business days before the 25th day of the month before the contract month on NYSE").lowered).toEqual({
       kind: "monthly",
-      rule: { anchor: { kind: "dayOfMonth", day: 25 }, monthOffset: -1, shift: { businessDays: 2, direction: "before" }, convention: "unadjusted", calendar: "NYSE" },
+      rule: {
+        anchor: { kind: "dayOfMonth", day: 25 },
+        monthOffset: -1,
+        shift: { businessDays: 2, direction: "before" },
+        convention: "unadjusted",
+        calendar: "NYSE",
+      },
     });
     expect(rule("the first business day of the contract month on X").lowered?.rule).toMatchObject({ anchor: { kind: "firstBusinessDay" } });
     expect(rule("the last business day of the contract month on X").lowered?.rule).toMatchObject({ anchor: { kind: "lastBusinessDay" } });
-    expect(rule("the third business day of the contract month on X").lowered?.rule).toMatchObject({ anchor: { kind: "nthBusinessDay", n: 3 } });
-    expect(rule("the third Friday of the contract month on X").lowered?.rule).toMatchObject({ anchor: { kind: "nthWeekday", n: 3, weekday: 5 } });
+    expect(rule("the third business day of the contract month on X").lowered?.rule).toMatchObject({
+      anchor: { kind: "nthBusinessDay", n: 3 },
+    });
+    expect(rule("the third Friday of the contract month on X").lowered?.rule).toMatchObject({
+      anchor: { kind: "nthWeekday", n: 3, weekday: 5 },
+    });
     expect(rule("the Friday of the contract week, adjusted preceding on X").lowered).toEqual({
       kind: "weekly",
       rule: { weekday: 5, convention: "preceding", calendar: "X" },
@@ -208,10 +228,15 @@ describe("lowering date rules", () => {
     const engine = new CalendarEngines(resolverFromList([cal]), 2026, 2027).get("W");
     if (!engine.ok) throw new Error("no engine");
     const monday = fromCivil(2026, 12, 21);
-    const on = (convention: "unadjusted" | "preceding") => evaluateWeeklyRule({ weekday: 5, convention, calendar: "W" }, monday, engine.value);
+    const on = (convention: "unadjusted" | "preceding") =>
+      evaluateWeeklyRule({ weekday: 5, convention, calendar: "W" }, monday, engine.value);
     expect(on("unadjusted")).toEqual({ ok: true, value: fromCivil(2026, 12, 25) });
     expect(on("preceding")).toEqual({ ok: true, value: fromCivil(2026, 12, 24) });
-    const shifted = evaluateWeeklyRule({ weekday: 5, convention: "unadjusted", calendar: "W", shift: { businessDays: 1, direction: "before" } }, monday, engine.value);
+    const shifted = evaluateWeeklyRule(
+      { weekday: 5, convention: "unadjusted", calendar: "W", shift: { businessDays: 1, direction: "before" } },
+      monday,
+      engine.value,
+    );
     expect(shifted).toEqual({ ok: true, value: fromCivil(2026, 12, 24) });
   });
 });
@@ -271,7 +296,9 @@ describe("last trading days", () => {
   });
 
   it("reports a day that does not exist in some month: E4010 for an nth weekday, E4003 for a day of the month", () => {
-    expect(codes(check(future("  last trading day is the fifth Wednesday of the contract month, adjusted preceding on XNYS")))).toEqual(["E4010"]);
+    expect(codes(check(future("  last trading day is the fifth Wednesday of the contract month, adjusted preceding on XNYS")))).toEqual([
+      "E4010",
+    ]);
     expect(codes(check(future("  last trading day is the 30th day of the contract month, adjusted preceding on XNYS")))).toEqual(["E4003"]);
   });
 
@@ -279,7 +306,8 @@ describe("last trading days", () => {
     // A one-off closure on the first Friday of January 2080, after the default horizon (2026-01 to 2075-12).
     const friday = formatIsoDate(nthWeekdayOfMonth(2080, 1, 1, 5)!);
     const text =
-      future("  last trading day is the first Friday of the contract month on XONE") + `calendar XONE {\n  time zone UTC\n  holiday "Closure" on ${friday}\n}\n`;
+      future("  last trading day is the first Friday of the contract month on XONE") +
+      `calendar XONE {\n  time zone UTC\n  holiday "Closure" on ${friday}\n}\n`;
     const r = check(text);
     expect(r.diagnostics.filter((d) => d.code.startsWith("E4"))).toEqual([]);
     const { out, report } = collect();
@@ -306,7 +334,11 @@ describe("last trading days", () => {
     const r = check(future("  listing 4 consecutive weeks\n  last trading day is the Friday of the contract week on XNYS"));
     expect(codes(r)).toEqual(["E4001"]);
     expect(r.diagnostics[0]!.message).toContain("2026-06-19");
-    expect(codes(check(future("  listing 4 consecutive weeks\n  last trading day is the Friday of the contract week, adjusted preceding on XNYS")))).toEqual([]);
+    expect(
+      codes(
+        check(future("  listing 4 consecutive weeks\n  last trading day is the Friday of the contract week, adjusted preceding on XNYS")),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -84,7 +84,13 @@ describe("contracts", () => {
   it("accepts a consistent future, option and spread", () => {
     expect(check(withLib(future("")))).toEqual([]);
     expect(check({ "main.terms": option(), "lib.terms": LIB })).toEqual([]);
-    expect(check(withLib("spread S {\n  leg buy 1 TOKF\n  leg sell 2 TOKF 1 month later, rounded to the tick half-even\n  final settlement in cash leg by leg, unrounded\n}\n"))).toEqual([]);
+    expect(
+      check(
+        withLib(
+          "spread S {\n  leg buy 1 TOKF\n  leg sell 2 TOKF 1 month later, rounded to the tick half-even\n  final settlement in cash leg by leg, unrounded\n}\n",
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("reports a tick in another dimension (E3001) at the whole quantity", () => {
@@ -105,7 +111,10 @@ describe("contracts", () => {
   });
 
   it("inherits the quote unit from the underlying when the contract states none", () => {
-    const text = future("", [["  price quoted in USD per 1M tokens\n", ""], ["tick 0.01 USD per 1M tokens", "tick 0.01 USD per GPU-hour"]]);
+    const text = future("", [
+      ["  price quoted in USD per 1M tokens\n", ""],
+      ["tick 0.01 USD per 1M tokens", "tick 0.01 USD per GPU-hour"],
+    ]);
     // names.ts requires `price quoted in`; the tick is still checked against the index's unit.
     expect(check(withLib(text))).toEqual(["E2009 2:8-2:9", "E3001 5:8-5:29"]);
   });
@@ -116,7 +125,16 @@ describe("contracts", () => {
   });
 
   it("reports non-positive ticks and contract units (E3003) at the amount", () => {
-    expect(check(withLib(future("", [["contract unit 1000", "contract unit -1"], ["tick 0.01", "tick 0"]])))).toEqual(["E3003 4:17-4:19", "E3003 6:8-6:9"]);
+    expect(
+      check(
+        withLib(
+          future("", [
+            ["contract unit 1000", "contract unit -1"],
+            ["tick 0.01", "tick 0"],
+          ]),
+        ),
+      ),
+    ).toEqual(["E3003 4:17-4:19", "E3003 6:8-6:9"]);
   });
 
   it("reports an unknown unit once, with did-you-mean, even when an option reaches it through its underlying", () => {
@@ -136,25 +154,37 @@ describe("contracts", () => {
   final settlement in cash at TOK at 16:00 America/New_York on the last trading day, rounded to 0.01 half-even
 }
 `;
-    expect(check({ "main.terms": option([["contract unit 1 TOKF", "contract unit 1 TOKG"]]), "lib.terms": lib })).toEqual(["E3007 6:19-6:23"]);
+    expect(check({ "main.terms": option([["contract unit 1 TOKF", "contract unit 1 TOKG"]]), "lib.terms": lib })).toEqual([
+      "E3007 6:19-6:23",
+    ]);
     // Outside an option a future's name is not a unit.
     expect(check(withLib(future("", [["contract unit 1000 million tokens", "contract unit 1 TOKF"]])))).toEqual(["E3002 4:19-4:23"]);
     // An unknown word in an option's contract unit suggests the futures in scope too.
-    expect(check({ "main.terms": option([["contract unit 1 TOKF", "contract unit 1 TOKX"]]), "lib.terms": LIB })).toEqual(["E3002 6:19-6:23"]);
+    expect(check({ "main.terms": option([["contract unit 1 TOKF", "contract unit 1 TOKX"]]), "lib.terms": LIB })).toEqual([
+      "E3002 6:19-6:23",
+    ]);
   });
 
   it("puts strikes on the underlying future's tick (E3004), in its unit", () => {
     expect(check({ "main.terms": option([["strikes every 0.05", "strikes every 0.015"]]), "lib.terms": LIB })).toEqual(["E3004 7:17-7:40"]);
     expect(check({ "main.terms": option([["strikes every 0.05", "strikes every 0"]]), "lib.terms": LIB })).toEqual(["E3003 7:17-7:18"]);
     // 0.00005 USD per 1K tokens is 0.05 USD per 1M tokens, but it must be written in the quote unit.
-    expect(check({ "main.terms": option([["strikes every 0.05 USD per 1M tokens", "strikes every 0.00005 USD per 1K tokens"]]), "lib.terms": LIB })).toEqual([
-      "E3001 7:17-7:42",
-    ]);
+    expect(
+      check({
+        "main.terms": option([["strikes every 0.05 USD per 1M tokens", "strikes every 0.00005 USD per 1K tokens"]]),
+        "lib.terms": LIB,
+      }),
+    ).toEqual(["E3001 7:17-7:42"]);
   });
 
   it("checks the premium tick tiers (E3008)", () => {
     const tiers = (t: string): string[] =>
-      check({ "main.terms": option([["premium tick 0.001 USD per 1M tokens at or below 0.05, 0.005 USD per 1M tokens above 0.05", `premium tick ${t}`]]), "lib.terms": LIB });
+      check({
+        "main.terms": option([
+          ["premium tick 0.001 USD per 1M tokens at or below 0.05, 0.005 USD per 1M tokens above 0.05", `premium tick ${t}`],
+        ]),
+        "lib.terms": LIB,
+      });
     const q = "USD per 1M tokens";
     expect(tiers(`0.001 ${q}`)).toEqual([]);
     expect(tiers(`0.001 ${q} at or below 0.05, 0.005 ${q}`)).toEqual([]);
@@ -170,19 +200,29 @@ describe("contracts", () => {
   it("checks price limits: percentages in (0, 100] ascending (E3006), amounts on the tick (E3005) and ascending (E3008)", () => {
     expect(check(withLib(future("  price limits 7%, 13%, 20% of the prior settlement\n")))).toEqual([]);
     expect(check(withLib(future("  price limits 0%, 100% of the prior settlement\n")))).toEqual(["E3006 10:16-10:18"]);
-    expect(check(withLib(future("  price limits 0.5 USD per 1M tokens, 0.505 USD per 1M tokens of the prior settlement\n")))).toEqual(["E3005 10:39-10:62"]);
-    expect(check(withLib(future("  price limits 0.5 USD per 1M tokens, 0.4 USD per 1M tokens of the prior settlement\n")))).toEqual(["E3008 10:39-10:60"]);
+    expect(check(withLib(future("  price limits 0.5 USD per 1M tokens, 0.505 USD per 1M tokens of the prior settlement\n")))).toEqual([
+      "E3005 10:39-10:62",
+    ]);
+    expect(check(withLib(future("  price limits 0.5 USD per 1M tokens, 0.4 USD per 1M tokens of the prior settlement\n")))).toEqual([
+      "E3008 10:39-10:60",
+    ]);
   });
 
   it("checks roundings: daily steps need one, `half-toward-prior` only daily, increments positive", () => {
     const daily = (steps: string): string => future(`  daily settlement {\n${steps}  }\n`);
-    expect(check(withLib(daily("    1. midpoint of bid and offer at 15:00 America/New_York\n    2. carry forward the prior settlement\n")))).toEqual([
-      "E5008 11:5-11:59",
+    expect(
+      check(withLib(daily("    1. midpoint of bid and offer at 15:00 America/New_York\n    2. carry forward the prior settlement\n"))),
+    ).toEqual(["E5008 11:5-11:59"]);
+    expect(check(withLib(daily("    1. midpoint of bid and offer at 15:00 America/New_York, rounded to 0 half-up\n")))).toEqual([
+      "E3003 11:72-11:73",
     ]);
-    expect(check(withLib(daily("    1. midpoint of bid and offer at 15:00 America/New_York, rounded to 0 half-up\n")))).toEqual(["E3003 11:72-11:73"]);
-    expect(check(withLib(daily("    1. vwap of trades from 15:00 inclusive to 14:00 exclusive America/New_York, rounded to the tick half-toward-prior\n")))).toEqual([
-      "E4006 11:23-11:79",
-    ]);
+    expect(
+      check(
+        withLib(
+          daily("    1. vwap of trades from 15:00 inclusive to 14:00 exclusive America/New_York, rounded to the tick half-toward-prior\n"),
+        ),
+      ),
+    ).toEqual(["E4006 11:23-11:79"]);
     expect(check(withLib(future("", [["rounded to 0.01 half-even", "rounded to 0.01 half-toward-prior"]])))).toEqual(["E2007 9:102-9:119"]);
     expect(check(withLib(future("", [["rounded to 0.01 half-even", "rounded to 0.01 half-evn"]])))).toEqual(["E2007 9:102-9:110"]);
     // A final settlement finer than the tick is fine (CME settles to the cent of the reference rate).
@@ -194,21 +234,27 @@ describe("contracts", () => {
     expect(spread("  leg buy 1 TOKF\n  leg buy 1 TOKF 1 month later\n")).toEqual(["E5011 2:8-2:9"]);
     expect(spread("  leg buy 0 TOKF\n  leg sell 1 TOKF 1 month later\n")).toEqual(["E3003 3:11-3:12"]);
     expect(spread("  leg buy 1 TOKF\n  leg short 1 TOKF 1 month later\n")).toEqual(["E2007 4:7-4:12"]);
-    expect(check(withLib("spread S {\n  leg buy 1 TOKF\n  leg sell 1 TOKF 1 month later\n  final settlement in cash leg by leg, rounded to the tick half-up\n}\n"))).toEqual([]);
-    expect(check(withLib("spread S {\n  price quoted in USD per GPU-hour\n  leg buy 1 TOKF\n  leg sell 1 TOKF 1 month later\n  final settlement in cash leg by leg, unrounded\n}\n"))).toEqual([
-      "E3001 3:19-3:35",
-    ]);
+    expect(
+      check(
+        withLib(
+          "spread S {\n  leg buy 1 TOKF\n  leg sell 1 TOKF 1 month later\n  final settlement in cash leg by leg, rounded to the tick half-up\n}\n",
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      check(
+        withLib(
+          "spread S {\n  price quoted in USD per GPU-hour\n  leg buy 1 TOKF\n  leg sell 1 TOKF 1 month later\n  final settlement in cash leg by leg, unrounded\n}\n",
+        ),
+      ),
+    ).toEqual(["E3001 3:19-3:35"]);
   });
 });
 
 describe("versions", () => {
   it("reports overlapping versions at the later one (E4008) and inverted ranges (E4009)", () => {
     const ltd = (a: string, b: string): string[] =>
-      check(
-        withLib(
-          future(`  price limits 5% of the prior settlement\n    ${a}\n  price limits 7% of the prior settlement\n    ${b}\n`),
-        ),
-      );
+      check(withLib(future(`  price limits 5% of the prior settlement\n    ${a}\n  price limits 7% of the prior settlement\n    ${b}\n`)));
     expect(ltd("effective until 2021-06-30", "effective from 2021-07-01")).toEqual([]);
     expect(ltd("effective from 2020-01-01 until 2021-06-30", "effective from 2021-07-01 until 2021-12-31")).toEqual([]);
     expect(ltd("effective until 2021-07-01", "effective from 2021-07-01")).toEqual(["E4008 13:5-13:30"]);
@@ -218,6 +264,8 @@ describe("versions", () => {
   });
 
   it("leaves same-kind statements without ranges to the duplicate check", () => {
-    expect(check(withLib(future("  price limits 5% of the prior settlement\n  price limits 7% of the prior settlement\n")))).toEqual(["E2008 11:3-11:42"]);
+    expect(check(withLib(future("  price limits 5% of the prior settlement\n  price limits 7% of the prior settlement\n")))).toEqual([
+      "E2008 11:3-11:42",
+    ]);
   });
 });

@@ -69,7 +69,13 @@ const ST = "    disruption if stale for more than 30 minutes\n";
 
 describe("definite outcomes", () => {
   it("accepts a waterfall that ends in a determination", () => {
-    expect(check(withFallback(`${NP}${ST}    1. postpone up to 2 business days\n    2. use index ALT\n    3. carry forward the last published value\n    4. determined by the exchange\n`))).toEqual([]);
+    expect(
+      check(
+        withFallback(
+          `${NP}${ST}    1. postpone up to 2 business days\n    2. use index ALT\n    3. carry forward the last published value\n    4. determined by the exchange\n`,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("reports a waterfall that can end without a value (E5001) at the keyword", () => {
@@ -87,7 +93,11 @@ describe("definite outcomes", () => {
     // A misspelt disruption is an unknown word, not also an unreachable step.
     expect(check(withFallback(`${NP}    1. use index ALT for stael\n    2. determined by the exchange\n`))).toEqual(["E2007 12:26-12:31"]);
     // Partial determinations leave the step reachable for the rest.
-    expect(check(withFallback(`${NP}${ST}    1. determined by the exchange for stale\n    2. use index ALT\n    3. determined by the exchange\n`))).toEqual([]);
+    expect(
+      check(
+        withFallback(`${NP}${ST}    1. determined by the exchange for stale\n    2. use index ALT\n    3. determined by the exchange\n`),
+      ),
+    ).toEqual([]);
   });
 
   it("agrees with a direct simulation on random waterfalls", () => {
@@ -97,7 +107,12 @@ describe("definite outcomes", () => {
       stale: "    disruption if stale for more than 30 minutes\n",
       ceased: "    disruption if ceased\n",
     };
-    const ACTIONS = ["postpone up to 2 business days", "use index ALT", "carry forward the last published value", "determined by the exchange"];
+    const ACTIONS = [
+      "postpone up to 2 business days",
+      "use index ALT",
+      "carry forward the last published value",
+      "determined by the exchange",
+    ];
     const step = fc.record({ action: fc.integer({ min: 0, max: 3 }), only: fc.subarray([...KINDS]) });
     fc.assert(
       fc.property(fc.subarray([...KINDS], { minLength: 1 }), fc.array(step, { minLength: 1, maxLength: 5 }), (declared, steps) => {
@@ -150,18 +165,24 @@ option O {
   });
 
   it("needs a calendar for postponement (E5010): its own, or the last trading day's", () => {
-    expect(check(withFallback(`${NP}    1. postpone up to 2 business days\n    2. determined by the exchange\n`, ""))).toEqual(["E5010 12:8-12:38"]);
+    expect(check(withFallback(`${NP}    1. postpone up to 2 business days\n    2. determined by the exchange\n`, ""))).toEqual([
+      "E5010 12:8-12:38",
+    ]);
     expect(check(withFallback(`${NP}    1. postpone up to 2 business days on NYC\n    2. determined by the exchange\n`, ""))).toEqual([]);
   });
 
   it("checks amounts and words in steps", () => {
-    expect(check(withFallback(`${NP}    1. postpone up to 0 business days\n    2. determined by the exchange\n`))).toEqual(["E3003 12:23-12:24"]);
+    expect(check(withFallback(`${NP}    1. postpone up to 0 business days\n    2. determined by the exchange\n`))).toEqual([
+      "E3003 12:23-12:24",
+    ]);
     expect(check(withFallback(`${NP}    1. determined by the regulator\n`))).toEqual(["E2007 12:26-12:35"]);
     expect(check(withFallback("    disruption if exploded\n    1. determined by the exchange\n"))).toEqual(["E2007 11:19-11:27"]);
   });
 
   it("numbers steps 1, 2, 3 (E5006), reporting the first misnumbered one", () => {
     expect(check(withFallback(`${NP}    2. use index ALT\n    3. determined by the exchange\n`))).toEqual(["E5006 12:5-12:6"]);
-    expect(check(withFallback(`${NP}    1. use index ALT\n    3. use index ALT\n    4. determined by the exchange\n`))).toEqual(["E5006 13:5-13:6"]);
+    expect(check(withFallback(`${NP}    1. use index ALT\n    3. use index ALT\n    4. determined by the exchange\n`))).toEqual([
+      "E5006 13:5-13:6",
+    ]);
   });
 });

@@ -70,7 +70,8 @@ describe("windows and partitions", () => {
 
   it("aggregates trades and intervals only with a window and a partition (E5012)", () => {
     expect(check(index("  aggregate trades by vwap\n  aggregate sources by median\n"))).toEqual(["E5012 11:3-11:27"]);
-    const noPartition = "  window from 15:00 inclusive to 16:00 exclusive America/New_York\n  aggregate intervals by mean\n  aggregate sources by median\n";
+    const noPartition =
+      "  window from 15:00 inclusive to 16:00 exclusive America/New_York\n  aggregate intervals by mean\n  aggregate sources by median\n";
     expect(check(index(noPartition))).toEqual(["E5012 12:3-12:30"]);
   });
 });
@@ -106,20 +107,30 @@ describe("aggregation methods", () => {
   });
 
   it("requires a trimmed mean to leave a value at the minimum number of sources", () => {
-    expect(check(index("  aggregate sources by trimmed-mean, dropping 1 highest and 1 lowest\n  minimum sources 2\n"))).toEqual(["E5009 11:38-11:69"]);
+    expect(check(index("  aggregate sources by trimmed-mean, dropping 1 highest and 1 lowest\n  minimum sources 2\n"))).toEqual([
+      "E5009 11:38-11:69",
+    ]);
     expect(check(index("  aggregate sources by trimmed-mean, dropping 1 highest and 1 lowest\n  minimum sources 3\n"))).toEqual([]);
   });
 });
 
 describe("sources", () => {
   it("converts source units of the index's dimension and rejects others (E3001)", () => {
-    const text = index("  aggregate sources by median\n").replace("  source A\n", "  source A { quoted in USD per 1K tokens }\n  source Z { quoted in EUR per 1M tokens }\n");
+    const text = index("  aggregate sources by median\n").replace(
+      "  source A\n",
+      "  source A { quoted in USD per 1K tokens }\n  source Z { quoted in EUR per 1M tokens }\n",
+    );
     expect(check(text)).toEqual(["E3001 7:24-7:41"]);
   });
 
   it("uses weights only with fixed weights, which need one for every source (E5009), and keeps them positive (E3003)", () => {
     const weighted = (agg: string, a: string, b: string, c: string): string[] =>
-      check(index(`  aggregate sources by ${agg}\n`).replace("  source A\n", `  source A { ${a} }\n`).replace("  source B\n", `  source B { ${b} }\n`).replace("  source C\n", `  source C { ${c} }\n`));
+      check(
+        index(`  aggregate sources by ${agg}\n`)
+          .replace("  source A\n", `  source A { ${a} }\n`)
+          .replace("  source B\n", `  source B { ${b} }\n`)
+          .replace("  source C\n", `  source C { ${c} }\n`),
+      );
     expect(weighted("weighted-mean, weighted by fixed", "weight 1", "weight 2", "weight 3")).toEqual([]);
     expect(weighted("weighted-mean, weighted by fixed", "weight 1", "weight -2", "weight 3")).toEqual(["E3003 7:21-7:23"]);
     expect(weighted("weighted-mean, weighted by fixed", "weight 1", "weight 2", "blend input 1, output 3")).toEqual(["E5009 11:39-11:56"]);
@@ -140,7 +151,11 @@ describe("degradation rules", () => {
     check(index(`  aggregate sources by median\n  minimum sources ${minimum}\n${lines}`, sources));
 
   it("accepts rules that cover every count once", () => {
-    expect(rules("  with 5 or more sources use trimmed-mean, dropping 1 highest and 1 lowest\n  with 3 to 4 sources use mean\n  with 1 to 2 sources use median\n")).toEqual([]);
+    expect(
+      rules(
+        "  with 5 or more sources use trimmed-mean, dropping 1 highest and 1 lowest\n  with 3 to 4 sources use mean\n  with 1 to 2 sources use median\n",
+      ),
+    ).toEqual([]);
     expect(rules("  with 3 or more sources use mean\n", 5, 3)).toEqual([]);
     expect(rules("  with 3 to 5 sources use mean\n", 5, 3)).toEqual([]);
   });
@@ -157,20 +172,27 @@ describe("degradation rules", () => {
   it("agrees with a brute-force oracle on random rule sets", () => {
     const rule = fc.record({ lo: fc.integer({ min: 1, max: 7 }), len: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }) });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.array(rule, { minLength: 1, maxLength: 4 }), (sources, min, rs) => {
-        const minimum = Math.min(min, sources);
-        const ranges = rs.map((r) => ({ lo: r.lo, hi: r.len === undefined ? Infinity : r.lo + r.len }));
-        const lines = ranges.map((r) => `  with ${r.lo}${r.hi === Infinity ? " or more" : r.hi === r.lo ? "" : ` to ${r.hi}`} sources use mean\n`).join("");
-        const top = Math.max(sources, ...ranges.map((r) => (r.hi === Infinity ? r.lo : r.hi))) + 1;
-        const covers = (c: number): number => ranges.filter((r) => r.lo <= c && c <= r.hi).length;
-        let bad = false;
-        for (let c = 1; c <= top; c++) {
-          if (covers(c) > 1 || (c >= minimum && c <= sources && covers(c) === 0)) bad = true;
-        }
-        const got = rules(lines, sources, minimum);
-        expect(got.filter((d) => !d.startsWith("E5004"))).toEqual([]);
-        expect(got.length).toBe(bad ? 1 : 0);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(rule, { minLength: 1, maxLength: 4 }),
+        (sources, min, rs) => {
+          const minimum = Math.min(min, sources);
+          const ranges = rs.map((r) => ({ lo: r.lo, hi: r.len === undefined ? Infinity : r.lo + r.len }));
+          const lines = ranges
+            .map((r) => `  with ${r.lo}${r.hi === Infinity ? " or more" : r.hi === r.lo ? "" : ` to ${r.hi}`} sources use mean\n`)
+            .join("");
+          const top = Math.max(sources, ...ranges.map((r) => (r.hi === Infinity ? r.lo : r.hi))) + 1;
+          const covers = (c: number): number => ranges.filter((r) => r.lo <= c && c <= r.hi).length;
+          let bad = false;
+          for (let c = 1; c <= top; c++) {
+            if (covers(c) > 1 || (c >= minimum && c <= sources && covers(c) === 0)) bad = true;
+          }
+          const got = rules(lines, sources, minimum);
+          expect(got.filter((d) => !d.startsWith("E5004"))).toEqual([]);
+          expect(got.length).toBe(bad ? 1 : 0);
+        },
+      ),
       { numRuns: 150, seed: 20260101 },
     );
   });
@@ -189,7 +211,11 @@ describe("other clauses", () => {
   });
 
   it("keeps ties toward the prior settlement out of index rounding", () => {
-    expect(check(index("  aggregate sources by median\n").replace("round to 0.01 half-even", "round to 0.01 half-toward-prior"))).toEqual(["E2007 9:17-9:34"]);
-    expect(check(index("  aggregate sources by median\n").replace("round to 0.01 half-even", "round to 0 half-even"))).toEqual(["E3003 9:12-9:13"]);
+    expect(check(index("  aggregate sources by median\n").replace("round to 0.01 half-even", "round to 0.01 half-toward-prior"))).toEqual([
+      "E2007 9:17-9:34",
+    ]);
+    expect(check(index("  aggregate sources by median\n").replace("round to 0.01 half-even", "round to 0 half-even"))).toEqual([
+      "E3003 9:12-9:13",
+    ]);
   });
 });

@@ -82,7 +82,7 @@ describe("symbol table and imports", () => {
     expect([...r.program.symbols.keys()].sort()).toEqual(["TOKF", "TOKX", "XLON", "XNYS"]);
   });
 
-  it("`import \"x\"` makes every declaration visible; `import A from` only A; imports are not transitive", () => {
+  it('`import "x"` makes every declaration visible; `import A from` only A; imports are not transitive', () => {
     const files = {
       "lib/cal.terms": CALENDARS,
       "lib/idx.terms": `import "cal.terms"\n${INDEX}`,
@@ -280,7 +280,8 @@ describe("clauses", () => {
 describe("time zones", () => {
   it("accepts IANA names and UTC, and reports misspellings with a hint (E2010)", () => {
     const cal = (zone: string) => `calendar C {\n  time zone ${zone}\n}`;
-    for (const ok of ["Europe/London", "America/New_York", "UTC", "Asia/Tokyo"]) expect(check({ "main.terms": cal(ok) }).diagnostics).toEqual([]);
+    for (const ok of ["Europe/London", "America/New_York", "UTC", "Asia/Tokyo"])
+      expect(check({ "main.terms": cal(ok) }).diagnostics).toEqual([]);
     const r = check({ "main.terms": cal("Europe/Londn") });
     expect(codes(r)).toEqual(["E2010"]);
     expect(r.diagnostics[0]!.hint).toContain("Europe/London");

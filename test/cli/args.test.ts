@@ -28,13 +28,21 @@ describe("parseArgs", () => {
     });
     expect(parseArgs(["check", "--no-cache", "specs"])).toMatchObject({ cache: false, inputs: ["specs"] });
     expect(parseArgs(["build", "specs"])).toMatchObject({ cache: false });
-    expect(parseArgs(["check", "--format", "json", "--no-color", "specs"])).toMatchObject({ format: "json", color: false, inputs: ["specs"] });
+    expect(parseArgs(["check", "--format", "json", "--no-color", "specs"])).toMatchObject({
+      format: "json",
+      color: false,
+      inputs: ["specs"],
+    });
     expect(parseArgs(["check", "--format=json", "specs"])).toMatchObject({ format: "json" });
     expect(parseArgs(["build", "specs", "--out", "dist/specs"])).toMatchObject({ command: "build", out: "dist/specs" });
     expect(parseArgs(["build", "--out=o", "specs"])).toMatchObject({ out: "o", inputs: ["specs"] });
     expect(parseArgs(["check", "--", "--odd-name.terms"])).toMatchObject({ inputs: ["--odd-name.terms"] });
     expect(parseArgs(["fmt", "--check", "--", "--odd.terms"])).toMatchObject({ kind: "format", check: true, inputs: ["--odd.terms"] });
-    expect(parseArgs(["render", "--format=html", "--", "-x.terms"])).toMatchObject({ kind: "document", format: "html", inputs: ["-x.terms"] });
+    expect(parseArgs(["render", "--format=html", "--", "-x.terms"])).toMatchObject({
+      kind: "document",
+      format: "html",
+      inputs: ["-x.terms"],
+    });
   });
 
   it.each([

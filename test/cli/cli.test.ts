@@ -30,7 +30,7 @@ afterAll(() => files.cleanup());
 
 /** No line of a stack trace, e.g. "    at Object.<anonymous> (file.js:1:2)". */
 const STACK = /^\s+at .+:\d+/m;
-const ANSI = /\x1b\[/;
+const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
 
 describe("help and version", () => {
   it("--help prints the commands and exit codes to stdout", () => {
@@ -167,7 +167,9 @@ describe("build", () => {
     expect(good.code).toBe(0);
     expect(good.stdout).toBe(termsheet(["check", "good.terms"], cwd).stdout);
     expect(good.stderr).toBe("wrote 1 compiled spec to out\n");
-    expect(JSON.parse(readFileSync(join(cwd, "out", "calendars", "TEST_CAL.json"), "utf8"))).toMatchObject({ subject: { kind: "calendar", name: "TEST_CAL" } });
+    expect(JSON.parse(readFileSync(join(cwd, "out", "calendars", "TEST_CAL.json"), "utf8"))).toMatchObject({
+      subject: { kind: "calendar", name: "TEST_CAL" },
+    });
     const bad = termsheet(["build", "bad.terms", "--out", "out-bad"], cwd);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("nothing was written");

@@ -15,7 +15,9 @@ function bigCsv(): string {
   for (let i = 0; i < 40_000; i++) {
     const s = i % 3600;
     const t = `2026-03-27T${String(10 + Math.floor(i / 3600)).padStart(2, "0")}:${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}Z`;
-    rows.push(`${t},${["A", "B", "C"][i % 3]},${1000 + (i % 977)}.${String(i % 100).padStart(2, "0")},${(i % 13) + 1}.125,Prix-€-${"é".repeat(i % 7)}-ünd-日本`);
+    rows.push(
+      `${t},${["A", "B", "C"][i % 3]},${1000 + (i % 977)}.${String(i % 100).padStart(2, "0")},${(i % 13) + 1}.125,Prix-€-${"é".repeat(i % 7)}-ünd-日本`,
+    );
   }
   return rows.join("\n") + "\n";
 }
@@ -29,7 +31,11 @@ describe("readObservationsFile", () => {
     const text = bigCsv();
     const sys = memorySystem({ "big.csv": "\ufeff" + text });
     const seen: [number, number][] = [];
-    const r = readObservationsFile("big.csv", ["A", "B", "C"], sys, { update: (done, total) => seen.push([done, total]), stage: () => undefined, finish: () => undefined });
+    const r = readObservationsFile("big.csv", ["A", "B", "C"], sys, {
+      update: (done, total) => seen.push([done, total]),
+      stage: () => undefined,
+      finish: () => undefined,
+    });
     const whole = parseObservations(text, { file: "big.csv", sources: ["A", "B", "C"] });
     expect(r.ok && whole.ok).toBe(true);
     if (!r.ok || !whole.ok) return;
@@ -43,7 +49,10 @@ describe("readObservationsFile", () => {
 
   it("names the missing file, with a hint", () => {
     const r = readObservationsFile("nope.csv", undefined, memorySystem({}));
-    expect(r).toEqual({ ok: false, lines: ["error: cannot read `nope.csv`: no such file or folder", "hint: paths are relative to the current folder"] });
+    expect(r).toEqual({
+      ok: false,
+      lines: ["error: cannot read `nope.csv`: no such file or folder", "hint: paths are relative to the current folder"],
+    });
   });
 
   it("suggests a file beside a mistyped path", () => {
@@ -53,11 +62,15 @@ describe("readObservationsFile", () => {
       lines: ["error: cannot read `data/observation.csv`: no such file or folder", "hint: did you mean `data/observations.csv`?"],
     });
     // A folder is not a market-data file.
-    expect(readFixingsFile("data/su", ["X"], sys)).toMatchObject({ lines: ["error: cannot read `data/su`: no such file or folder", "hint: paths are relative to the current folder"] });
+    expect(readFixingsFile("data/su", ["X"], sys)).toMatchObject({
+      lines: ["error: cannot read `data/su`: no such file or folder", "hint: paths are relative to the current folder"],
+    });
   });
 
   it("names file, line and field of each malformed row, with a hint", () => {
-    const sys = memorySystem({ "o.csv": "time,source,price,volume\n2026-03-27T15:00:00Z,A,1,1\n2026-03-27T15:00:01Z,A,-2,1\n2026-03-27T15:00:02Z,Z,1,1\n" });
+    const sys = memorySystem({
+      "o.csv": "time,source,price,volume\n2026-03-27T15:00:00Z,A,1,1\n2026-03-27T15:00:01Z,A,-2,1\n2026-03-27T15:00:02Z,Z,1,1\n",
+    });
     const r = readObservationsFile("o.csv", ["A"], sys);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -78,7 +91,10 @@ describe("readFixingsFile", () => {
     const sys = memorySystem({ "f.csv": "time,index,value\n2026-03-27T16:00:00Z,X,1.5\n", "bad.csv": "2026-03-27T16:00:00Z,X,abc\n" });
     const ok = readFixingsFile("f.csv", ["X"], sys);
     expect(ok.ok && ok.value.map((f) => f.value.toString())).toEqual(["1.5"]);
-    expect(readFixingsFile("none.csv", ["X"], sys)).toMatchObject({ ok: false, lines: ["error: cannot read `none.csv`: no such file or folder", "hint: paths are relative to the current folder"] });
+    expect(readFixingsFile("none.csv", ["X"], sys)).toMatchObject({
+      ok: false,
+      lines: ["error: cannot read `none.csv`: no such file or folder", "hint: paths are relative to the current folder"],
+    });
     const bad = readFixingsFile("bad.csv", ["X"], sys);
     expect(!bad.ok && bad.lines[0]).toMatch(/^error: bad\.csv:1: value: /);
   });

@@ -35,12 +35,19 @@ describe("collectInputs", () => {
   });
 
   it("suggests a folder or .terms file beside a mistyped input path", () => {
-    const sys = memorySystem({ "specs/contracts/foti.terms": "", "specs/contracts/notes.md": "", "specs/.hidden/x.terms": "", "top.terms": "" });
+    const sys = memorySystem({
+      "specs/contracts/foti.terms": "",
+      "specs/contracts/notes.md": "",
+      "specs/.hidden/x.terms": "",
+      "top.terms": "",
+    });
     const hints = (input: string) => collectInputs([input], sys).problems.map((d) => [d.code, d.span.file, d.hint]);
     expect(hints("spec")).toEqual([["E2013", "spec", "did you mean `specs`?"]]);
     expect(hints("./spec")).toEqual([["E2013", "spec", "did you mean `specs`?"]]);
     expect(hints("specs/contract")).toEqual([["E2013", "specs/contract", "did you mean `specs/contracts`?"]]);
-    expect(hints("specs/contracts/foti.term")).toEqual([["E2013", "specs/contracts/foti.term", "did you mean `specs/contracts/foti.terms`?"]]);
+    expect(hints("specs/contracts/foti.term")).toEqual([
+      ["E2013", "specs/contracts/foti.term", "did you mean `specs/contracts/foti.terms`?"],
+    ]);
     expect(hints("top.term")).toEqual([["E2013", "top.term", "did you mean `top.terms`?"]]);
     // Neither files of other kinds nor dot-folders are suggested; with nothing close, the general hint stays.
     expect(hints("specs/contracts/notes.mdx")[0]?.[2]).toBe("paths are relative to the current folder");
@@ -67,7 +74,7 @@ describe("collectInputs", () => {
 
 describe("runCli", () => {
   const files = { "bad.terms": BAD_CALENDAR, "good.terms": GOOD_CALENDAR };
-  const ANSI = /\x1b\[/;
+  const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
 
   it("uses colour only on a terminal without NO_COLOR, TERM=dumb or --no-color", async () => {
     const run = async (tty: boolean, env: Record<string, string>, extra: string[] = []): Promise<string> => {

@@ -8,29 +8,85 @@ import { parseArgs } from "../../src/cli/args.js";
 describe("parseArgs: settle and index", () => {
   it("parses a final settlement with a position and an option", () => {
     expect(
-      parseArgs(["settle", "FOTI_OPT.json", "--contract", "FOTI_OPT", "--month=2026-12", "--observations", "o.csv", "--fixings", "f.csv", "--position", "10@12.345", "--right", "call", "--strike", "12", "--format", "json"]),
+      parseArgs([
+        "settle",
+        "FOTI_OPT.json",
+        "--contract",
+        "FOTI_OPT",
+        "--month=2026-12",
+        "--observations",
+        "o.csv",
+        "--fixings",
+        "f.csv",
+        "--position",
+        "10@12.345",
+        "--right",
+        "call",
+        "--strike",
+        "12",
+        "--format",
+        "json",
+      ]),
     ).toEqual({
       kind: "settle",
       command: "settle",
       inputs: ["FOTI_OPT.json"],
       format: "json",
-      options: { contract: "FOTI_OPT", month: "2026-12", observations: "o.csv", fixings: "f.csv", position: { quantity: "10", price: "12.345" }, right: "call", strike: "12" },
+      options: {
+        contract: "FOTI_OPT",
+        month: "2026-12",
+        observations: "o.csv",
+        fixings: "f.csv",
+        position: { quantity: "10", price: "12.345" },
+        right: "call",
+        strike: "12",
+      },
     });
   });
 
   it("parses a daily settlement, a short position in the = form, and a determined value", () => {
-    expect(parseArgs(["settle", "s.json", "--contract", "BTC-H26", "--daily", "2026-03-20", "--prior", "87000", "--bid", "86999", "--ask", "87001", "--position=-5@87000.5", "--observations", "t.csv"])).toMatchObject({
-      options: { contract: "BTC-H26", daily: "2026-03-20", prior: "87000", bid: "86999", ask: "87001", position: { quantity: "-5", price: "87000.5" } },
+    expect(
+      parseArgs([
+        "settle",
+        "s.json",
+        "--contract",
+        "BTC-H26",
+        "--daily",
+        "2026-03-20",
+        "--prior",
+        "87000",
+        "--bid",
+        "86999",
+        "--ask",
+        "87001",
+        "--position=-5@87000.5",
+        "--observations",
+        "t.csv",
+      ]),
+    ).toMatchObject({
+      options: {
+        contract: "BTC-H26",
+        daily: "2026-03-20",
+        prior: "87000",
+        bid: "86999",
+        ask: "87001",
+        position: { quantity: "-5", price: "87000.5" },
+      },
       format: "text",
     });
-    expect(parseArgs(["settle", "s.json", "--contract", "FOTI", "--expiry", "2026-03-26", "--determined=-0.5"])).toMatchObject({ options: { expiry: "2026-03-26", determined: "-0.5" } });
+    expect(parseArgs(["settle", "s.json", "--contract", "FOTI", "--expiry", "2026-03-26", "--determined=-0.5"])).toMatchObject({
+      options: { expiry: "2026-03-26", determined: "-0.5" },
+    });
   });
 
   it("takes a negative number after an option as its value, and still refuses an option there", () => {
     expect(parseArgs(["settle", "s.json", "--contract", "FOTI-Z26", "--position", "-5@12.3", "--determined", "-0.5"])).toMatchObject({
       options: { position: { quantity: "-5", price: "12.3" }, determined: "-0.5" },
     });
-    expect(parseArgs(["settle", "s.json", "--contract", "FOTI-Z26", "--position", "--format", "json"])).toMatchObject({ kind: "usage-error", message: "`--position` needs a value" });
+    expect(parseArgs(["settle", "s.json", "--contract", "FOTI-Z26", "--position", "--format", "json"])).toMatchObject({
+      kind: "usage-error",
+      message: "`--position` needs a value",
+    });
   });
 
   it("parses index with an instant or a date", () => {
@@ -41,26 +97,70 @@ describe("parseArgs: settle and index", () => {
       format: "text",
       options: { index: "BTC_REF", at: "2026-03-27T16:00:00+01:00", observations: "o.csv" },
     });
-    expect(parseArgs(["index", "BTC.json", "--at", "2026-03-27", "--observations", "o.csv"])).toMatchObject({ options: { at: "2026-03-27" } });
+    expect(parseArgs(["index", "BTC.json", "--at", "2026-03-27", "--observations", "o.csv"])).toMatchObject({
+      options: { at: "2026-03-27" },
+    });
   });
 
   it.each([
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observatons", "o.csv"], "unknown option `--observatons` for `termsheet settle`", "did you mean `--observations`?"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-13", "--observations", "o.csv"], "`--month` needs a month YYYY-MM, not `2026-13`"],
-    [["settle", "s.json", "--contract", "BTC", "--expiry", "2026-02-30", "--observations", "o.csv"], "`--expiry` needs a date YYYY-MM-DD, not `2026-02-30`"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--expiry", "2026-03-27", "--observations", "o.csv"], "give `--month` or `--expiry`, not both"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--position", "10"], "`--position` needs QTY@PRICE, not `10`"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--right", "cal"], "`--right` is `call` or `put`, not `cal`", "did you mean `call`?"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--right", "call"], "an option needs both `--right call|put` and `--strike K`"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--strike", "1e3"], "`--strike` needs a price such as 12.345, not `1e3`"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--prior", "1"], "`--prior` is for a daily settlement: add `--daily YYYY-MM-DD`"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--daily", "2026-03-02", "--observations", "o.csv", "--bid", "1"], "give both `--bid` and `--ask`, or neither"],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observatons", "o.csv"],
+      "unknown option `--observatons` for `termsheet settle`",
+      "did you mean `--observations`?",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-13", "--observations", "o.csv"],
+      "`--month` needs a month YYYY-MM, not `2026-13`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--expiry", "2026-02-30", "--observations", "o.csv"],
+      "`--expiry` needs a date YYYY-MM-DD, not `2026-02-30`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--expiry", "2026-03-27", "--observations", "o.csv"],
+      "give `--month` or `--expiry`, not both",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--position", "10"],
+      "`--position` needs QTY@PRICE, not `10`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--right", "cal"],
+      "`--right` is `call` or `put`, not `cal`",
+      "did you mean `call`?",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--right", "call"],
+      "an option needs both `--right call|put` and `--strike K`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--strike", "1e3"],
+      "`--strike` needs a price such as 12.345, not `1e3`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--prior", "1"],
+      "`--prior` is for a daily settlement: add `--daily YYYY-MM-DD`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--daily", "2026-03-02", "--observations", "o.csv", "--bid", "1"],
+      "give both `--bid` and `--ask`, or neither",
+    ],
     [["settle", "s.json", "--month", "2026-03", "--observations", "o.csv"], "missing `--contract`"],
     [["index", "s.json", "--at", "2026-03-27"], "missing `--observations FILE` (or `--fixings FILE`)"],
-    [["settle", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv"], "missing the spec: a compiled .json spec, or .terms files or folders"],
-    [["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--format", "jsn"], "unknown format `jsn`", "did you mean `json`?"],
+    [
+      ["settle", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv"],
+      "missing the spec: a compiled .json spec, or .terms files or folders",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv", "--format", "jsn"],
+      "unknown format `jsn`",
+      "did you mean `json`?",
+    ],
     [["index", "s.json", "--index", "BTC_REF", "--observations", "o.csv"], "missing `--at`"],
-    [["index", "s.json", "--at", "2026-03-27T16:00:00", "--observations", "o.csv"], "`--at` needs an instant with an offset (2026-03-27T16:00:00Z) or a date YYYY-MM-DD, not `2026-03-27T16:00:00`"],
+    [
+      ["index", "s.json", "--at", "2026-03-27T16:00:00", "--observations", "o.csv"],
+      "`--at` needs an instant with an offset (2026-03-27T16:00:00Z) or a date YYYY-MM-DD, not `2026-03-27T16:00:00`",
+    ],
     [["index", "s.json", "--at", "2026-03-27", "--month", "2026-03"], "unknown option `--month` for `termsheet index`"],
   ])("%j is a usage error", (argv, message, hint?) => {
     const inv = parseArgs(argv);

@@ -20,11 +20,19 @@ function commandLine(c: SettlementCase): string[] | null {
   const r = c.request as Record<string, unknown> & { spec: string; function: string };
   const args = [r.function === "index" ? "index" : "settle", join(repoRoot, "test/cases/compiled", r.spec)];
   const data = (name: "observations" | "fixings") => (typeof r[name] === "string" ? [`--${name}`, join(c.dir, r[name] as string)] : []);
-  if (r.function === "index") return [...args, "--index", r.index as string, "--at", r.at as string, ...data("observations"), ...data("fixings")];
+  if (r.function === "index")
+    return [...args, "--index", r.index as string, "--at", r.at as string, ...data("observations"), ...data("fixings")];
   const spec = JSON.parse(readFileSync(args[1]!, "utf8")) as { subject: { name: string } };
   const period = r.period as string;
   const week = /^(\d{4})-W(\d{2})$/.exec(period);
-  const when = week ? ["--contract", `${spec.subject.name}-${week[1]!.slice(2)}W${week[2]}`] : ["--contract", spec.subject.name, ISO_MONTH.test(period) ? "--month" : /^\d{4}-\d{2}-\d{2}$/.test(period) ? "--expiry" : "--month", period];
+  const when = week
+    ? ["--contract", `${spec.subject.name}-${week[1]!.slice(2)}W${week[2]}`]
+    : [
+        "--contract",
+        spec.subject.name,
+        ISO_MONTH.test(period) ? "--month" : /^\d{4}-\d{2}-\d{2}$/.test(period) ? "--expiry" : "--month",
+        period,
+      ];
   args.push(...when, ...data("observations"), ...data("fixings"));
   if (r.function === "daily") args.push("--daily", r.date as string);
   if (typeof r.prior === "string") args.push(`--prior=${r.prior}`);

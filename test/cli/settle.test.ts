@@ -51,9 +51,15 @@ describe("termsheet settle", () => {
   it("prints the runtime's certificate of the final settlement, as text and as JSON", () => {
     const expected = inProcess().final({ period: "2026-03", observations: observations(), position: { quantity: "2", price: "86000" } });
     expect(expected.ok).toBe(true);
-    const text = termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03", "--observations", "btc.csv", "--position", "2@86000"], cwd);
+    const text = termsheet(
+      ["settle", spec, "--contract", "BTC", "--month", "2026-03", "--observations", "btc.csv", "--position", "2@86000"],
+      cwd,
+    );
     expect(text).toEqual({ code: 0, stdout: reportText(expected), stderr: "" });
-    const json = termsheet(["settle", spec, "--contract", "BTC-H26", "--observations", "btc.csv", "--position=2@86000", "--format", "json"], cwd);
+    const json = termsheet(
+      ["settle", spec, "--contract", "BTC-H26", "--observations", "btc.csv", "--position=2@86000", "--format", "json"],
+      cwd,
+    );
     expect(json).toEqual({ code: 0, stdout: reportJson(expected), stderr: "" });
   });
 
@@ -72,7 +78,11 @@ describe("termsheet settle", () => {
 
   it("names a missing file, with a hint, and exits 1", () => {
     const r = termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03", "--observations", "nope.csv"], cwd);
-    expect(r).toEqual({ code: 1, stdout: "", stderr: "error: cannot read `nope.csv`: no such file or folder\nhint: paths are relative to the current folder\n" });
+    expect(r).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "error: cannot read `nope.csv`: no such file or folder\nhint: paths are relative to the current folder\n",
+    });
     expect(termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03", "--fixings", "none.csv"], cwd).code).toBe(1);
   });
 
@@ -80,7 +90,9 @@ describe("termsheet settle", () => {
     const r = termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03", "--observations", "broken.csv"], cwd);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^error: broken\.csv:3: price: "87x00" is not a decimal number\nhint: each row is `time,source,price,volume\[,instrument\]`/);
+    expect(r.stderr).toMatch(
+      /^error: broken\.csv:3: price: "87x00" is not a decimal number\nhint: each row is `time,source,price,volume\[,instrument\]`/,
+    );
     const u = termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03", "--observations", "unknown.csv"], cwd);
     expect(u.code).toBe(1);
     expect(u.stderr).toMatch(/^error: unknown\.csv:2: source: unknown source "BINANCE"/);
@@ -99,7 +111,9 @@ describe("termsheet settle", () => {
     const r = termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03"], cwd);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("BTC-H26 final settlement: no price");
-    expect(r.stderr).toBe("hint: no market data was given: name the observations with `--observations FILE` and/or the published fixings with `--fixings FILE`\n");
+    expect(r.stderr).toBe(
+      "hint: no market data was given: name the observations with `--observations FILE` and/or the published fixings with `--fixings FILE`\n",
+    );
     expect(termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-04", "--observations", "btc.csv"], cwd).stderr).toBe("");
   });
 
@@ -107,7 +121,9 @@ describe("termsheet settle", () => {
     const r = termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03", "--observatons", "btc.csv"], cwd);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^termsheet: unknown option `--observatons` for `termsheet settle`\nhint: did you mean `--observations`\?\nusage: termsheet settle /);
+    expect(r.stderr).toMatch(
+      /^termsheet: unknown option `--observatons` for `termsheet settle`\nhint: did you mean `--observations`\?\nusage: termsheet settle /,
+    );
   });
 
   it("draws the progress bar on stderr only (forced by TERMSHEET_PROGRESS=1) and erases it", () => {
@@ -126,7 +142,9 @@ describe("termsheet index", () => {
     const expected = inProcess().index({ index: "BTC_REF", at: "2026-03-27T16:00:00Z", observations: observations() });
     const r = termsheet(["index", spec, "--index", "BTC_REF", "--at", "2026-03-27T16:00:00Z", "--observations", "btc.csv"], cwd);
     expect(r).toEqual({ code: 0, stdout: reportText(expected), stderr: "" });
-    expect(termsheet(["index", spec, "--at", "2026-03-27T16:00:00Z", "--observations", "btc.csv", "--format", "json"], cwd).stdout).toBe(reportJson(expected));
+    expect(termsheet(["index", spec, "--at", "2026-03-27T16:00:00Z", "--observations", "btc.csv", "--format", "json"], cwd).stdout).toBe(
+      reportJson(expected),
+    );
   });
 
   it("refuses an unknown index with a did-you-mean, exit 2", () => {

@@ -60,7 +60,9 @@ describe("renderJson", () => {
   it("uses null and empty arrays for absent parts and for a missing source", () => {
     const known = diag(Codes.UnknownName, main.span(7, 11), "unknown");
     const unknown = { code: "E7777", severity: "warning" as const, message: "?", span: { file: "gone.terms", start: 1, end: 2 } };
-    expect(renderJson([unknown, known], lookup, { pretty: false })).toMatchInlineSnapshot(`"[{"code":"E7777","key":null,"severity":"warning","message":"?","file":"gone.terms","line":null,"column":null,"endLine":null,"endColumn":null,"start":1,"end":2,"context":[],"labels":[],"notes":[],"hint":null},{"code":"E2001","key":"unknown-name","severity":"error","message":"unknown","file":"specs/foti.terms","line":1,"column":8,"endLine":1,"endColumn":12,"start":7,"end":11,"context":[],"labels":[],"notes":[],"hint":null}]"`);
+    expect(renderJson([unknown, known], lookup, { pretty: false })).toMatchInlineSnapshot(
+      `"[{"code":"E7777","key":null,"severity":"warning","message":"?","file":"gone.terms","line":null,"column":null,"endLine":null,"endColumn":null,"start":1,"end":2,"context":[],"labels":[],"notes":[],"hint":null},{"code":"E2001","key":"unknown-name","severity":"error","message":"unknown","file":"specs/foti.terms","line":1,"column":8,"endLine":1,"endColumn":12,"start":7,"end":11,"context":[],"labels":[],"notes":[],"hint":null}]"`,
+    );
   });
 
   it("reports end positions just past the span, across lines", () => {

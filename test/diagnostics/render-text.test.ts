@@ -317,7 +317,7 @@ describe("renderDiagnostic", () => {
   });
 
   it("makes control characters visible and keeps wide characters aligned", () => {
-    const f = new SourceFile("odd.terms", "name \u0007 \"東京\" x");
+    const f = new SourceFile("odd.terms", 'name \u0007 "東京" x');
     const look = sourceLookup([f]);
     const bell = diag(Codes.UnexpectedCharacter, f.span(5, 6), "unexpected character");
     const x = diag(Codes.UnknownName, f.span(f.text.length - 1, f.text.length), "unknown name `x`");

@@ -46,7 +46,20 @@ describe("formatter laws on real files", () => {
 
 // ----------------------------------------------------------------------------------------------- generators
 
-const separators = [" ", "  ", "\t", "\n", "\n\n", "\n\n\n", "\n    ", " /* c */ ", " /* a\n b */ ", " // c\n", "\n// own line\n", "\n\n// after a blank\n"];
+const separators = [
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\n\n",
+  "\n\n\n",
+  "\n    ",
+  " /* c */ ",
+  " /* a\n b */ ",
+  " // c\n",
+  "\n// own line\n",
+  "\n\n// after a blank\n",
+];
 
 /** The items of a text (tokens and comments) with the whitespace before each. */
 function items(text: string): { text: string; comment: boolean }[] {

@@ -9,7 +9,9 @@ import { parse } from "../../src/syntax/parse.js";
 import { isSpan } from "../helpers/ast-json.js";
 
 /** The repository root, with `/` separators and no trailing slash. */
-export const repoRoot = fileURLToPath(new URL("../..", import.meta.url)).replaceAll("\\", "/").replace(/\/$/, "");
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
+  .replaceAll("\\", "/")
+  .replace(/\/$/, "");
 
 /** Every `.terms` file under a repo-relative folder, sorted, with its text. */
 export function termsFiles(dir: string): { path: string; text: string }[] {

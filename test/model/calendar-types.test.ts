@@ -32,4 +32,8 @@ describe("model calendar types agree with the runtime", () => {
 });
 
 /** The runtime types are readonly; zod infers mutable ones. */
-type MutableDeep<T> = T extends readonly (infer U)[] ? MutableDeep<U>[] : T extends object ? { -readonly [K in keyof T]: MutableDeep<T[K]> } : T;
+type MutableDeep<T> = T extends readonly (infer U)[]
+  ? MutableDeep<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: MutableDeep<T[K]> }
+    : T;

@@ -21,7 +21,9 @@ export const host: Host = {
     }
   },
   resolveImport(from, importPath) {
-    return normalize(join(dirname(from), importPath)).split("\\").join("/");
+    return normalize(join(dirname(from), importPath))
+      .split("\\")
+      .join("/");
   },
 };
 

@@ -22,7 +22,13 @@ function compileText(text: string, extra: Record<string, string> = {}) {
   return compileSources([{ path: "main.terms", text }], memoryHost(extra), { compilerVersion: "9.9.9" });
 }
 
-const all = compileFiles(["specs/contracts/gpu-hour-average.terms", "specs/contracts/btc-reference-future.terms", "specs/contracts/foti-calendar-spread.terms", "specs/contracts/foti-options.terms", "specs/indices/aitok-out.terms"]);
+const all = compileFiles([
+  "specs/contracts/gpu-hour-average.terms",
+  "specs/contracts/btc-reference-future.terms",
+  "specs/contracts/foti-calendar-spread.terms",
+  "specs/contracts/foti-options.terms",
+  "specs/indices/aitok-out.terms",
+]);
 const spec = (path: string) => all.files.find((f) => f.path === path)!.spec;
 
 describe("lowering makes defaults explicit", () => {
@@ -60,7 +66,13 @@ describe("lowering makes defaults explicit", () => {
     const gpuh = spec("contracts/GPUH.json").contracts.GPUH as Future;
     expect(gpuh.lastTradingDay[0]!.value).toEqual({
       kind: "monthly",
-      rule: { anchor: { kind: "lastBusinessDay" }, monthOffset: 0, shift: { businessDays: 0, direction: "before" }, convention: "unadjusted", calendar: "NYSE" },
+      rule: {
+        anchor: { kind: "lastBusinessDay" },
+        monthOffset: 0,
+        shift: { businessDays: 0, direction: "before" },
+        convention: "unadjusted",
+        calendar: "NYSE",
+      },
     });
   });
 });
@@ -73,13 +85,23 @@ describe("lowering keeps versions, units and words exact", () => {
       [[{ from: "2021-01-01", until: null }], "LONDON_AND_NEW_YORK"],
     ]);
     expect(btc.lastTradingDay[1]!.clauses).toEqual(["1302.G Termination of Trading"]);
-    expect(Object.keys(spec("contracts/BTC.json").calendars).sort()).toEqual(["ENGLAND_WALES", "LONDON_AND_NEW_YORK", "LONDON_OR_NEW_YORK", "NYSE"]);
+    expect(Object.keys(spec("contracts/BTC.json").calendars).sort()).toEqual([
+      "ENGLAND_WALES",
+      "LONDON_AND_NEW_YORK",
+      "LONDON_OR_NEW_YORK",
+      "NYSE",
+    ]);
   });
 
   it("normalises units: canonical text, dimensions, exact scale and currency", () => {
     const idx = spec("indices/AITOK_OUT.json").indices.AITOK_OUT!;
     const bedrock = idx.sources.find((s) => s.value.name === "AWS_BEDROCK")!;
-    expect(bedrock.value.quoted[0]!.value).toEqual({ text: "USD per 1K tokens", dimensions: { "money:USD": 1, tokens: -1 }, scale: "0.001", currency: "USD" });
+    expect(bedrock.value.quoted[0]!.value).toEqual({
+      text: "USD per 1K tokens",
+      dimensions: { "money:USD": 1, tokens: -1 },
+      scale: "0.001",
+      currency: "USD",
+    });
     const xai = idx.sources.find((s) => s.value.name === "XAI")!;
     expect(xai.effective).toEqual([{ from: "2026-01-01", until: null }]);
     expect(xai.value.quoted[0]!.value.scale).toBe("1");

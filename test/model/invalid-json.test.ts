@@ -44,11 +44,38 @@ const CASES: readonly Case[] = [
   { name: "root-array", defect: "an array instead of an object", mutate: () => [], paths: [""] },
   { name: "missing-format", defect: "missing field `format`", mutate: (d) => void delete d.format, paths: ["/format"] },
   { name: "wrong-format", defect: "`format` is not termsheet-spec", mutate: (d) => void (d.format = "termsheet"), paths: ["/format"] },
-  { name: "schema-version-number", defect: "a number where the version string is required", mutate: (d) => void (d.schemaVersion = 1), paths: ["/schemaVersion"] },
-  { name: "schema-version-major", defect: "a future major version", mutate: (d) => void (d.schemaVersion = "2.0"), rehash: true, paths: ["/schemaVersion"] },
-  { name: "schema-version-newer-minor", defect: "a newer minor version than the loader reads", mutate: (d) => void (d.schemaVersion = "1.7"), rehash: true, paths: ["/schemaVersion"] },
-  { name: "missing-content-hash", defect: "missing field `contentHash`", mutate: (d) => void delete d.contentHash, paths: ["/contentHash"] },
-  { name: "malformed-content-hash", defect: "a hash that is not sha256:<64 hex>", mutate: (d) => void (d.contentHash = "sha256:1234"), paths: ["/contentHash"] },
+  {
+    name: "schema-version-number",
+    defect: "a number where the version string is required",
+    mutate: (d) => void (d.schemaVersion = 1),
+    paths: ["/schemaVersion"],
+  },
+  {
+    name: "schema-version-major",
+    defect: "a future major version",
+    mutate: (d) => void (d.schemaVersion = "2.0"),
+    rehash: true,
+    paths: ["/schemaVersion"],
+  },
+  {
+    name: "schema-version-newer-minor",
+    defect: "a newer minor version than the loader reads",
+    mutate: (d) => void (d.schemaVersion = "1.7"),
+    rehash: true,
+    paths: ["/schemaVersion"],
+  },
+  {
+    name: "missing-content-hash",
+    defect: "missing field `contentHash`",
+    mutate: (d) => void delete d.contentHash,
+    paths: ["/contentHash"],
+  },
+  {
+    name: "malformed-content-hash",
+    defect: "a hash that is not sha256:<64 hex>",
+    mutate: (d) => void (d.contentHash = "sha256:1234"),
+    paths: ["/contentHash"],
+  },
   {
     name: "stale-hash-tick",
     defect: "the tick altered after compilation, with the old hash",
@@ -61,10 +88,30 @@ const CASES: readonly Case[] = [
     mutate: (d) => void (d.calendars.MINI_CAL.holidays[0].date.day = 26),
     paths: ["/contentHash"],
   },
-  { name: "tick-as-number", defect: "a JSON number where a decimal string is required", mutate: (d) => void (d.contracts.MINI.tick[0].value[0].tick.amount = 0.01), paths: [`${TICK}/amount`] },
-  { name: "decimal-trailing-zero", defect: "a decimal string that is not canonical", mutate: (d) => void (d.contracts.MINI.tick[0].value[0].tick.amount = "0.010"), paths: [`${TICK}/amount`] },
-  { name: "decimal-exponent", defect: "a decimal string with an exponent", mutate: (d) => void (d.contracts.MINI.tick[0].value[0].tick.amount = "1e-2"), paths: [`${TICK}/amount`] },
-  { name: "unit-scale-zero", defect: "a unit scale that is not positive", mutate: (d) => void (d.contracts.MINI.tick[0].value[0].tick.unit.scale = "0"), paths: [`${TICK}/unit/scale`] },
+  {
+    name: "tick-as-number",
+    defect: "a JSON number where a decimal string is required",
+    mutate: (d) => void (d.contracts.MINI.tick[0].value[0].tick.amount = 0.01),
+    paths: [`${TICK}/amount`],
+  },
+  {
+    name: "decimal-trailing-zero",
+    defect: "a decimal string that is not canonical",
+    mutate: (d) => void (d.contracts.MINI.tick[0].value[0].tick.amount = "0.010"),
+    paths: [`${TICK}/amount`],
+  },
+  {
+    name: "decimal-exponent",
+    defect: "a decimal string with an exponent",
+    mutate: (d) => void (d.contracts.MINI.tick[0].value[0].tick.amount = "1e-2"),
+    paths: [`${TICK}/amount`],
+  },
+  {
+    name: "unit-scale-zero",
+    defect: "a unit scale that is not positive",
+    mutate: (d) => void (d.contracts.MINI.tick[0].value[0].tick.unit.scale = "0"),
+    paths: [`${TICK}/unit/scale`],
+  },
   {
     name: "bad-date",
     defect: "30 February",
@@ -77,7 +124,12 @@ const CASES: readonly Case[] = [
     mutate: (d) => void (d.contracts.MINI.lastTradingDay[1].effective[0].from = "01/01/2026"),
     paths: [`${MINI}/lastTradingDay/1/effective/0/from`],
   },
-  { name: "bad-time", defect: "a time without seconds", mutate: (d) => void (d.contracts.MINI.termination[0].value.time = "16:00"), paths: [`${MINI}/termination/0/value/time`] },
+  {
+    name: "bad-time",
+    defect: "a time without seconds",
+    mutate: (d) => void (d.contracts.MINI.termination[0].value.time = "16:00"),
+    paths: [`${MINI}/termination/0/value/time`],
+  },
   {
     name: "unknown-rounding-mode",
     defect: "an unknown enum value",
@@ -96,19 +148,54 @@ const CASES: readonly Case[] = [
     mutate: (d) => void delete d.contracts.MINI.lastTradingDay[0].value.kind,
     paths: [`${MINI}/lastTradingDay/0/value/kind`],
   },
-  { name: "extra-field-root", defect: "an extra top-level field (a timestamp)", mutate: (d) => void (d.generatedAt = "2026-01-01T00:00:00Z"), paths: ["/generatedAt"] },
+  {
+    name: "extra-field-root",
+    defect: "an extra top-level field (a timestamp)",
+    mutate: (d) => void (d.generatedAt = "2026-01-01T00:00:00Z"),
+    paths: ["/generatedAt"],
+  },
   {
     name: "extra-field-nested",
     defect: "an extra field in a holiday rule",
     mutate: (d) => void (d.calendars.MINI_CAL.holidays[0].observedOn = "2026-12-25"),
     paths: ["/calendars/MINI_CAL/holidays/0/observedOn"],
   },
-  { name: "missing-nested-field", defect: "a contract without its price quotation", mutate: (d) => void delete d.contracts.MINI.priceQuotation, paths: [`${MINI}/priceQuotation`] },
-  { name: "weekday-out-of-range", defect: "weekday 8", mutate: (d) => void (d.calendars.MINI_CAL.weekend = [6, 8]), paths: ["/calendars/MINI_CAL/weekend/1"] },
-  { name: "count-as-string", defect: "a string where an integer count is required", mutate: (d) => void (d.contracts.MINI.listing[0].value[0].count = "3"), paths: [`${MINI}/listing/0/value/0/count`] },
-  { name: "count-fractional", defect: "a fractional count", mutate: (d) => void (d.contracts.MINI.listing[0].value[0].count = 2.5), paths: [`${MINI}/listing/0/value/0/count`] },
-  { name: "null-unit", defect: "null where a unit is required", mutate: (d) => void (d.indices.MINI_IDX.quoted[0].value = null), paths: ["/indices/MINI_IDX/quoted/0/value"] },
-  { name: "empty-effective", defect: "a clause with no effective range", mutate: (d) => void (d.contracts.MINI.tick[0].effective = []), paths: [`${MINI}/tick/0/effective`] },
+  {
+    name: "missing-nested-field",
+    defect: "a contract without its price quotation",
+    mutate: (d) => void delete d.contracts.MINI.priceQuotation,
+    paths: [`${MINI}/priceQuotation`],
+  },
+  {
+    name: "weekday-out-of-range",
+    defect: "weekday 8",
+    mutate: (d) => void (d.calendars.MINI_CAL.weekend = [6, 8]),
+    paths: ["/calendars/MINI_CAL/weekend/1"],
+  },
+  {
+    name: "count-as-string",
+    defect: "a string where an integer count is required",
+    mutate: (d) => void (d.contracts.MINI.listing[0].value[0].count = "3"),
+    paths: [`${MINI}/listing/0/value/0/count`],
+  },
+  {
+    name: "count-fractional",
+    defect: "a fractional count",
+    mutate: (d) => void (d.contracts.MINI.listing[0].value[0].count = 2.5),
+    paths: [`${MINI}/listing/0/value/0/count`],
+  },
+  {
+    name: "null-unit",
+    defect: "null where a unit is required",
+    mutate: (d) => void (d.indices.MINI_IDX.quoted[0].value = null),
+    paths: ["/indices/MINI_IDX/quoted/0/value"],
+  },
+  {
+    name: "empty-effective",
+    defect: "a clause with no effective range",
+    mutate: (d) => void (d.contracts.MINI.tick[0].effective = []),
+    paths: [`${MINI}/tick/0/effective`],
+  },
   {
     name: "bad-name-key",
     defect: "a declaration key that is not a name",
@@ -152,8 +239,20 @@ const CASES: readonly Case[] = [
     rehash: true,
     paths: [`${MINI}/finalSettlement/0/value/value/index`],
   },
-  { name: "key-name-mismatch", defect: "a map key that differs from the name inside", mutate: (d) => void (d.indices.MINI_IDX.name = "OTHER"), rehash: true, paths: ["/indices/MINI_IDX/name"] },
-  { name: "subject-missing", defect: "a subject the document does not contain", mutate: (d) => void (d.subject.name = "GONE"), rehash: true, paths: ["/subject/name"] },
+  {
+    name: "key-name-mismatch",
+    defect: "a map key that differs from the name inside",
+    mutate: (d) => void (d.indices.MINI_IDX.name = "OTHER"),
+    rehash: true,
+    paths: ["/indices/MINI_IDX/name"],
+  },
+  {
+    name: "subject-missing",
+    defect: "a subject the document does not contain",
+    mutate: (d) => void (d.subject.name = "GONE"),
+    rehash: true,
+    paths: ["/subject/name"],
+  },
   {
     name: "unknown-time-zone",
     defect: "a time zone that does not exist",
@@ -263,5 +362,9 @@ function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v === null || typeof v !== "object") return v;
   const o = v as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, sortKeys(o[k])]),
+  );
 }

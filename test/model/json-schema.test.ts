@@ -29,7 +29,10 @@ describe("schema/termsheet.schema.json", () => {
   });
 
   it("is shipped in the package and exported as termsheet/schema/termsheet.schema.json", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { files: string[]; exports: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      files: string[];
+      exports: Record<string, string>;
+    };
     expect(pkg.files).toContain("schema");
     expect(pkg.exports["./schema/termsheet.schema.json"]).toBe("./schema/termsheet.schema.json");
   });

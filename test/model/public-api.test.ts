@@ -79,7 +79,10 @@ describe("the public API for compiled specs", () => {
   });
 
   it("the README settlement example names the file, line and field of a malformed fixing", () => {
-    const files: Record<string, string> = { "build/specs/contracts/FOTI.json": golden, "fixings.csv": "time,index,value\n2026-03-27T16:00:00Z,AITOK_OUT,10.1x\n" };
+    const files: Record<string, string> = {
+      "build/specs/contracts/FOTI.json": golden,
+      "fixings.csv": "time,index,value\n2026-03-27T16:00:00Z,AITOK_OUT,10.1x\n",
+    };
     expect(() => run((path) => files[path] ?? "", "Settling from a compiled spec")).toThrow(/^fixings\.csv:2: value: /);
   });
 });

@@ -16,15 +16,30 @@ import { ROOT } from "./compile-helpers.js";
 const schema = JSON.parse(readFileSync(join(ROOT, "schema/termsheet.schema.json"), "utf8")) as Record<string, unknown>;
 const ajvValidate = new Ajv2020({ allErrors: true, strict: true, discriminator: true }).compile(schema);
 
-const GOLDENS = ["contracts/FOTI_OPT.json", "contracts/BTC.json", "contracts/FOTI_CAL.json", "indices/BTC_REF.json", "calendars/LONDON_AND_NEW_YORK.json"];
+const GOLDENS = [
+  "contracts/FOTI_OPT.json",
+  "contracts/BTC.json",
+  "contracts/FOTI_CAL.json",
+  "indices/BTC_REF.json",
+  "calendars/LONDON_AND_NEW_YORK.json",
+];
 const docs = GOLDENS.map((p) => JSON.parse(readFileSync(join(ROOT, "test/cases/compiled", p), "utf8")) as unknown);
 
 type Path = readonly (string | number)[];
 
 /** Every path to a member or element of a JSON value, the root excluded. */
 function paths(v: unknown, at: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(v)) v.forEach((x, i) => (out.push([...at, i]), paths(x, [...at, i], out)));
-  else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) out.push([...at, k]), paths(x, [...at, k], out);
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => {
+      out.push([...at, i]);
+      paths(x, [...at, i], out);
+    });
+  } else if (v !== null && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      out.push([...at, k]);
+      paths(x, [...at, k], out);
+    }
+  }
   return out;
 }
 
@@ -39,9 +54,13 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>({ kind: "delete" }),
   fc.jsonValue({ maxDepth: 2 }).map((value): Mutation => ({ kind: "replace", value })),
-  fc.oneof(fc.integer({ min: -10, max: 10 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom("", "0", "-0", "1.50", "2026-02-29", "16:00", "UTC", null, true)).map(
-    (value): Mutation => ({ kind: "replace", value }),
-  ),
+  fc
+    .oneof(
+      fc.integer({ min: -10, max: 10 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom("", "0", "-0", "1.50", "2026-02-29", "16:00", "UTC", null, true),
+    )
+    .map((value): Mutation => ({ kind: "replace", value })),
   fc.tuple(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 1 })).map(([key, value]): Mutation => ({ kind: "extra", key, value })),
   fc.constantFrom("0", " ", "x", ".", "-", "é", "Z").map((suffix): Mutation => ({ kind: "nudge", suffix })),
 );

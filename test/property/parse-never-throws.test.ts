@@ -22,7 +22,9 @@ const SEED = 20_261_124;
 const SOUP_RUNS = 7_000;
 const MUTATION_RUNS = 3_000;
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url)).replaceAll("\\", "/").replace(/\/$/, "");
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
+  .replaceAll("\\", "/")
+  .replace(/\/$/, "");
 
 /** Every `.terms` file under a repo-relative folder, sorted, with its text. */
 function termsFiles(dir: string): { path: string; text: string }[] {
@@ -56,13 +58,76 @@ const host: Host = {
 // ----------------------------------------------------------------------------------------------- generators
 
 const literals = [
-  "0", "1", "12", "2026", "0.01", "-5", "1_000", "1__0", "1_", "007", "25th", "1st", "1M", "10K", "5%", "0.10%", "-3%",
-  "2026-01-01", "2026-02-30", "2012-29-10", "16:00", "14:59:30", "24:00", "25:00", "9:61",
-  '"NYSE"', '"a \\"quoted\\" word"', '"bad \\q escape"', '"never closed', '""',
-  "Europe/London", "America/New_York", "Etc/GMT+5", "FOTI", "AITOK_OUT", "NYSE", "Saturday", "January", "half-even",
-  "volume-weighted-median", "not-published", "tokens", "GPU-hour", "USD", "million", "first", "third", "fifth",
+  "0",
+  "1",
+  "12",
+  "2026",
+  "0.01",
+  "-5",
+  "1_000",
+  "1__0",
+  "1_",
+  "007",
+  "25th",
+  "1st",
+  "1M",
+  "10K",
+  "5%",
+  "0.10%",
+  "-3%",
+  "2026-01-01",
+  "2026-02-30",
+  "2012-29-10",
+  "16:00",
+  "14:59:30",
+  "24:00",
+  "25:00",
+  "9:61",
+  '"NYSE"',
+  '"a \\"quoted\\" word"',
+  '"bad \\q escape"',
+  '"never closed',
+  '""',
+  "Europe/London",
+  "America/New_York",
+  "Etc/GMT+5",
+  "FOTI",
+  "AITOK_OUT",
+  "NYSE",
+  "Saturday",
+  "January",
+  "half-even",
+  "volume-weighted-median",
+  "not-published",
+  "tokens",
+  "GPU-hour",
+  "USD",
+  "million",
+  "first",
+  "third",
+  "fifth",
 ];
-const punctuation = ["{", "}", "{", "}", ",", ".", ":", "//", "// comment", "/* block */", "/*", "*/", "$", "'", "#", "\\", "é", "😀", "\u0000"];
+const punctuation = [
+  "{",
+  "}",
+  "{",
+  "}",
+  ",",
+  ".",
+  ":",
+  "//",
+  "// comment",
+  "/* block */",
+  "/*",
+  "*/",
+  "$",
+  "'",
+  "#",
+  "\\",
+  "é",
+  "😀",
+  "\u0000",
+];
 const separators = [" ", " ", " ", "\n", "\n  ", "\t", "\r\n", ""];
 
 /** Random token soup from the language's keywords, literals and punctuation, joined by random spacing. */
@@ -70,9 +135,42 @@ const soup = fc
   .array(fc.tuple(fc.constantFrom(...keywords, ...literals, ...punctuation), fc.constantFrom(...separators)), { maxLength: 80 })
   .map((parts) => ({ path: "soup.terms", text: parts.map(([t, s]) => t + s).join("") }));
 
-type MutationKind = "deleteToken" | "duplicateToken" | "swapTokens" | "deleteLine" | "duplicateLine" | "swapLines" | "insertChar" | "truncate";
-const mutationKinds: MutationKind[] = ["deleteToken", "duplicateToken", "swapTokens", "deleteLine", "duplicateLine", "swapLines", "insertChar", "truncate"];
-const insertable = ["{", "}", ",", ".", '"', "/", "*", "\n", " ", "_", "-", ":", "%", "0", "9", "a", "Z", "$", "'", "é", "\u00a0", "\ud83d"];
+type MutationKind =
+  "deleteToken" | "duplicateToken" | "swapTokens" | "deleteLine" | "duplicateLine" | "swapLines" | "insertChar" | "truncate";
+const mutationKinds: MutationKind[] = [
+  "deleteToken",
+  "duplicateToken",
+  "swapTokens",
+  "deleteLine",
+  "duplicateLine",
+  "swapLines",
+  "insertChar",
+  "truncate",
+];
+const insertable = [
+  "{",
+  "}",
+  ",",
+  ".",
+  '"',
+  "/",
+  "*",
+  "\n",
+  " ",
+  "_",
+  "-",
+  ":",
+  "%",
+  "0",
+  "9",
+  "a",
+  "Z",
+  "$",
+  "'",
+  "é",
+  "\u00a0",
+  "\ud83d",
+];
 
 interface Mutation {
   readonly kind: MutationKind;
@@ -94,7 +192,9 @@ function mutate(text: string, m: Mutation): string {
       if (m.kind === "duplicateToken") return text.slice(0, t.end) + " " + text.slice(t.start, t.end) + text.slice(t.end);
       const u = tokens[(m.a + 1) % tokens.length]!;
       if (u.start <= t.start) return text;
-      return text.slice(0, t.start) + text.slice(u.start, u.end) + text.slice(t.end, u.start) + text.slice(t.start, t.end) + text.slice(u.end);
+      return (
+        text.slice(0, t.start) + text.slice(u.start, u.end) + text.slice(t.end, u.start) + text.slice(t.start, t.end) + text.slice(u.end)
+      );
     }
     case "deleteLine":
     case "duplicateLine":

@@ -21,14 +21,16 @@ import { Ratio, applyRounding, computeIndex } from "../../src/runtime/settlement
 import { ROOT } from "../model/compile-helpers.js";
 
 const SEED = 20_261_124;
-const spec = (name: string) => JSON.parse(readFileSync(join(ROOT, "test/cases/compiled/contracts", `${name}.json`), "utf8")) as SettlementSpec;
+const spec = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, "test/cases/compiled/contracts", `${name}.json`), "utf8")) as SettlementSpec;
 const fixings = (rows: string[]) => {
   const r = parseFixings(["time,index,value", ...rows].join("\n"), { file: "f.csv" });
   if (!r.ok) throw new Error(r.errors[0]!.message);
   return r.value;
 };
 /** A decimal string with up to `scale` fraction digits, 0 … max. */
-const decimal = (max: number, scale: number) => fc.integer({ min: 0, max: max * 10 ** scale }).map((n) => Decimal.fromParts(BigInt(n), scale).toString());
+const decimal = (max: number, scale: number) =>
+  fc.integer({ min: 0, max: max * 10 ** scale }).map((n) => Decimal.fromParts(BigInt(n), scale).toString());
 
 describe("option payoffs", () => {
   const opt = settlementFunctions(spec("FOTI_OPT"));
@@ -40,7 +42,8 @@ describe("option payoffs", () => {
         const call = opt.final({ period: "2026-03", option: { right: "call", strike }, ...data });
         const put = opt.final({ period: "2026-03", option: { right: "put", strike }, ...data });
         expect(call.ok && put.ok).toBe(true);
-        const c = Decimal.of(call.option!.payoff), p = Decimal.of(put.option!.payoff);
+        const c = Decimal.of(call.option!.payoff),
+          p = Decimal.of(put.option!.payoff);
         expect(c.isNegative() || p.isNegative()).toBe(false);
         expect(c.sub(p).toString()).toBe(Decimal.of(call.price!).sub(Decimal.of(strike)).mul(Decimal.of("1000")).toString());
       }),
@@ -50,11 +53,20 @@ describe("option payoffs", () => {
   it("through settleOption: never negative, call − put = (S − K) × multiplier", () => {
     fc.assert(
       fc.property(decimal(100_000, 4), decimal(100_000, 4), decimal(10_000, 3), (s, k, m) => {
-        const args = { strike: k, underlying: "X", underlyingPrice: s, multiplier: { value: m, currency: "USD" }, threshold: null, strikeSteps: null, contract: "X_OPT" };
+        const args = {
+          strike: k,
+          underlying: "X",
+          underlyingPrice: s,
+          multiplier: { value: m, currency: "USD" },
+          threshold: null,
+          strikeSteps: null,
+          contract: "X_OPT",
+        };
         const c = settleOption({ right: "call", ...args });
         const p = settleOption({ right: "put", ...args });
         if (!("payoff" in c) || !("payoff" in p)) throw new Error("no payoff");
-        const cp = Decimal.of(c.payoff), pp = Decimal.of(p.payoff);
+        const cp = Decimal.of(c.payoff),
+          pp = Decimal.of(p.payoff);
         expect(cp.isNegative() || pp.isNegative()).toBe(false);
         expect(cp.sub(pp).eq(Decimal.of(s).sub(Decimal.of(k)).mul(Decimal.of(m)))).toBe(true);
       }),
@@ -67,11 +79,18 @@ describe("rounding", () => {
   const increments = fc.constantFrom("0.001", "0.0001", "0.0005", "0.01", "0.05", "0.25", "5", "1");
   it("a rounded price is a multiple of its increment, for every mode", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), increments, fc.constantFrom(...ROUNDING_MODES), decimal(1000, 3), (num, den, inc, mode, ref) => {
-        const r = applyRounding(Ratio.of(num, den), { kind: "increment", increment: inc, mode }, undefined, Decimal.of(ref));
-        if (typeof r === "string") return; // a mode that refuses an unresolved tie says so; it never returns an off-grid price
-        expect(r.isMultipleOf(Decimal.of(inc))).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
+        increments,
+        fc.constantFrom(...ROUNDING_MODES),
+        decimal(1000, 3),
+        (num, den, inc, mode, ref) => {
+          const r = applyRounding(Ratio.of(num, den), { kind: "increment", increment: inc, mode }, undefined, Decimal.of(ref));
+          if (typeof r === "string") return; // a mode that refuses an unresolved tie says so; it never returns an off-grid price
+          expect(r.isMultipleOf(Decimal.of(inc))).toBe(true);
+        },
+      ),
       { seed: SEED, numRuns: 3000 },
     );
   });
@@ -95,12 +114,32 @@ describe("index computation is invariant to the order of observations", () => {
   /** Rows as (time offset in seconds, source, price, volume[, instrument]); the CSV is sorted by time, rows of equal time in the given order. */
   type Row = { t: number; source: string; price: string; volume: string; instrument?: string };
   const csv = (base: number, rows: readonly Row[], header: string) =>
-    [header, ...[...rows].sort((a, b) => a.t - b.t).map((r) => [new Date((base + r.t) * 1000).toISOString().replace(".000Z", "Z"), r.source, r.price, r.volume, ...(r.instrument === undefined ? [] : [r.instrument])].join(","))].join("\n");
+    [
+      header,
+      ...[...rows]
+        .sort((a, b) => a.t - b.t)
+        .map((r) =>
+          [
+            new Date((base + r.t) * 1000).toISOString().replace(".000Z", "Z"),
+            r.source,
+            r.price,
+            r.volume,
+            ...(r.instrument === undefined ? [] : [r.instrument]),
+          ].join(","),
+        ),
+    ].join("\n");
   const same = (methodologySpec: string, index: string, date: string, base: number, header: string, rows: Row[], order: number[]) => {
     const s = spec(methodologySpec);
     const m = s.indices[index]!;
     const a = parseObservations(csv(base, rows, header), { file: "a.csv" });
-    const b = parseObservations(csv(base, order.map((i) => rows[i]!), header), { file: "b.csv" });
+    const b = parseObservations(
+      csv(
+        base,
+        order.map((i) => rows[i]!),
+        header,
+      ),
+      { file: "b.csv" },
+    );
     if (!a.ok || !b.ok) return; // exact duplicate rows are refused in both orders alike
     const ra = computeIndex(m, a.value, { date });
     const rb = computeIndex(m, b.value, { date });
@@ -110,14 +149,34 @@ describe("index computation is invariant to the order of observations", () => {
   const rowsOf = (instruments: Record<string, string[]>, maxT: number, maxPrice: number) =>
     fc.array(
       fc
-        .record({ t: fc.integer({ min: 0, max: maxT }), source: fc.constantFrom(...Object.keys(instruments)), i: fc.nat(), price: decimal(maxPrice, 2), volume: decimal(5, 1).filter((v) => v !== "0") })
+        .record({
+          t: fc.integer({ min: 0, max: maxT }),
+          source: fc.constantFrom(...Object.keys(instruments)),
+          i: fc.nat(),
+          price: decimal(maxPrice, 2),
+          volume: decimal(5, 1).filter((v) => v !== "0"),
+        })
         .map(({ i, ...r }) => ({ ...r, t: r.t * 30, instrument: instruments[r.source]![i % instruments[r.source]!.length]! })),
       { minLength: 1, maxLength: 40 },
     );
-  const withPermutation = <T>(arb: fc.Arbitrary<T[]>) => arb.chain((rows) => fc.shuffledSubarray(rows.map((_, i) => i), { minLength: rows.length, maxLength: rows.length }).map((order) => ({ rows, order })));
+  const withPermutation = <T>(arb: fc.Arbitrary<T[]>) =>
+    arb.chain((rows) =>
+      fc
+        .shuffledSubarray(
+          rows.map((_, i) => i),
+          { minLength: rows.length, maxLength: rows.length },
+        )
+        .map((order) => ({ rows, order })),
+    );
 
   it("AITOK_OUT (latest value per source at the fixing time)", () => {
-    const inst = { OPENAI: ["gpt-5", "gpt-4.1"], ANTHROPIC: ["claude-sonnet-4-5"], GOOGLE: ["gemini-2.5-pro"], MISTRAL: ["mistral-large-latest", "mistral-medium-latest"], DEEPSEEK: ["deepseek-chat"] };
+    const inst = {
+      OPENAI: ["gpt-5", "gpt-4.1"],
+      ANTHROPIC: ["claude-sonnet-4-5"],
+      GOOGLE: ["gemini-2.5-pro"],
+      MISTRAL: ["mistral-large-latest", "mistral-medium-latest"],
+      DEEPSEEK: ["deepseek-chat"],
+    };
     fc.assert(
       fc.property(withPermutation(rowsOf(inst, 8, 20)), ({ rows, order }) => {
         same("FOTI", "AITOK_OUT", "2026-03-27", Date.UTC(2026, 2, 27, 15, 56) / 1000, "time,source,price,volume,instrument", rows, order);
@@ -139,7 +198,15 @@ describe("index computation is invariant to the order of observations", () => {
     const inst = { BITSTAMP: ["BTC/USD"], COINBASE: ["BTC-USD"], GEMINI: ["BTCUSD"], KRAKEN: ["XBT/USD", "BTC/USD"] };
     fc.assert(
       fc.property(withPermutation(rowsOf(inst, 120, 5)), ({ rows, order }) => {
-        same("BTC", "BTC_REF", "2026-03-27", Date.UTC(2026, 2, 27, 15, 0) / 1000, "time,source,price,volume,instrument", rows.map((r) => ({ ...r, price: String(100 + Number(r.price)) })), order);
+        same(
+          "BTC",
+          "BTC_REF",
+          "2026-03-27",
+          Date.UTC(2026, 2, 27, 15, 0) / 1000,
+          "time,source,price,volume,instrument",
+          rows.map((r) => ({ ...r, price: String(100 + Number(r.price)) })),
+          order,
+        );
       }),
       { seed: SEED, numRuns: 500 },
     );
@@ -150,7 +217,25 @@ describe("the settlement functions never throw", () => {
   it("whatever the request's strings, for every compiled contract", () => {
     const names = ["BTC", "FOTB", "FOTI", "FOTI_CAL", "FOTI_FOTB", "FOTI_OPT", "FOTW", "GPUH", "GPUH5"];
     const all = names.map((n) => settlementFunctions(spec(n)));
-    const text = fc.oneof(fc.string(), fc.constantFrom("2026-03", "0000-01", "9999-12", "2026-W53", "2025-W53", "2026-02-30", "-1", "1e5", "", "2026-03-27", "2200-01", "0001-01-01", "2026-W00", "2026-03-27T16:00:00Z"));
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        "2026-03",
+        "0000-01",
+        "9999-12",
+        "2026-W53",
+        "2025-W53",
+        "2026-02-30",
+        "-1",
+        "1e5",
+        "",
+        "2026-03-27",
+        "2200-01",
+        "0001-01-01",
+        "2026-W00",
+        "2026-03-27T16:00:00Z",
+      ),
+    );
     fc.assert(
       fc.property(fc.nat(names.length - 1), text, text, text, text, (i, a, b, c, d) => {
         const f = all[i]!;
@@ -158,7 +243,8 @@ describe("the settlement functions never throw", () => {
           f.final({ period: a, determined: b, position: { quantity: c, price: d }, option: { right: "call", strike: c }, fixings: [] }),
           f.daily({ period: a, date: b, prior: c, bidAsk: { bid: d, ask: c }, position: { quantity: d, price: c } }),
           f.index({ index: b, at: a, fixings: [] }),
-        ]) expect(typeof r.ok).toBe("boolean");
+        ])
+          expect(typeof r.ok).toBe("boolean");
       }),
       { seed: SEED, numRuns: 2000 },
     );
@@ -169,22 +255,34 @@ describe("published fixings, their corrections and the deadline", () => {
   // FOTI-H26 settles on AITOK_OUT fixed on 27 March 2026 (GMT), published by 18:00 London; AITOK_OUT restates the
   // same day only above 0.10%. A direct reading of those rules, row by row, must give the price the runtime gives.
   const foti = settlementFunctions(spec("FOTI"));
-  const row = fc.record({ minute: fc.integer({ min: 0, max: 240 }), value: decimal(20, 4).filter((v) => v !== "0"), status: fc.constantFrom("final", "held", "corrected") });
+  const row = fc.record({
+    minute: fc.integer({ min: 0, max: 240 }),
+    value: decimal(20, 4).filter((v) => v !== "0"),
+    status: fc.constantFrom("final", "held", "corrected"),
+  });
   it("the price is the first published row by the deadline, corrected only above the threshold", () => {
     fc.assert(
       fc.property(fc.uniqueArray(row, { selector: (r) => r.minute, maxLength: 6 }), (rows) => {
         const sorted = [...rows].sort((a, b) => a.minute - b.minute);
         const at = (m: number) => `2026-03-27T${String(15 + Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}:00Z`;
-        const parsed = parseFixings(["time,index,value,status", ...sorted.map((r) => `${at(r.minute)},AITOK_OUT,${r.value},${r.status}`)].join("\n"), { file: "f.csv" });
+        const parsed = parseFixings(
+          ["time,index,value,status", ...sorted.map((r) => `${at(r.minute)},AITOK_OUT,${r.value},${r.status}`)].join("\n"),
+          { file: "f.csv" },
+        );
         if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
         let current: { value: Decimal; held: boolean } | undefined;
         for (const r of sorted) {
           if (r.minute > 180) continue; // after 18:00Z
           const v = Decimal.of(r.value);
           if (current === undefined || current.held) current = { value: v, held: r.status === "held" };
-          else if (r.status !== "held" && Ratio.fromDecimal(v.sub(current.value).abs()).mul(Ratio.of(1000n)).cmp(Ratio.fromDecimal(current.value)) > 0) current = { value: v, held: false };
+          else if (
+            r.status !== "held" &&
+            Ratio.fromDecimal(v.sub(current.value).abs()).mul(Ratio.of(1000n)).cmp(Ratio.fromDecimal(current.value)) > 0
+          )
+            current = { value: v, held: false };
         }
-        const expected = current === undefined || current.held ? null : current.value.roundToIncrement(Decimal.of("0.001"), "half-even").toString();
+        const expected =
+          current === undefined || current.held ? null : current.value.roundToIncrement(Decimal.of("0.001"), "half-even").toString();
         const r = foti.final({ period: "2026-03", fixings: parsed.value });
         expect(r.price).toBe(expected);
         expect(r.ok).toBe(expected !== null);

@@ -38,7 +38,8 @@ function scanComments(text: string): { text: string; start: number; end: number 
     const c = text[i];
     if (c === '"') {
       i++;
-      while (i < text.length && text[i] !== '"' && text[i] !== "\n" && text[i] !== "\r") i += text[i] === "\\" && text[i + 1] !== "\n" ? 2 : 1;
+      while (i < text.length && text[i] !== '"' && text[i] !== "\n" && text[i] !== "\r")
+        i += text[i] === "\\" && text[i + 1] !== "\n" ? 2 : 1;
       i++;
     } else if (c === "/" && text[i + 1] === "/") {
       let j = i;

@@ -34,7 +34,9 @@ function summary(r: ILexingResult): unknown {
 }
 
 function specFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? specFiles(join(dir, e.name)) : e.name.endsWith(".terms") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? specFiles(join(dir, e.name)) : e.name.endsWith(".terms") ? [join(dir, e.name)] : [],
+  );
 }
 
 const ALPHABET = [..."aZz_09-5/\"\\:.,{}%KMBst ndrh\t\r\n\f\v\u00a0\ufeff*+é€#'"];
@@ -73,7 +75,8 @@ describe("lexer declarations (start characters, line breaks)", () => {
       fc.property(text, (s) => {
         const r = declared.tokenize(s);
         for (const t of [...r.tokens, ...Object.values(r.groups).flat()]) {
-          if ((t.tokenType as { LINE_BREAKS?: boolean }).LINE_BREAKS === false) expect(/[\r\n]/.test(t.image), t.tokenType.name).toBe(false);
+          if ((t.tokenType as { LINE_BREAKS?: boolean }).LINE_BREAKS === false)
+            expect(/[\r\n]/.test(t.image), t.tokenType.name).toBe(false);
         }
       }),
       { seed: 20261125, numRuns: 2000 },

@@ -35,10 +35,15 @@ export function diffToMarkdown(d: SpecDiff): string {
   if (economic.length > 0) out.push("## Economic changes", economic.map((c, i) => `${i + 1}. ${mdEsc(c.text)}`).join("\n"));
   if (editorial.length > 0) out.push("## Editorial changes", editorial.map((c, i) => `${i + 1}. ${mdEsc(c.text)}`).join("\n"));
   out.push("## Contract months affected");
-  out.push(d.months.length === 0 ? "No contract month's dates or settlement terms change." : d.months.map((m) => `- ${m.symbol}: ${m.changes.join("; ")}.`).join("\n"));
+  out.push(
+    d.months.length === 0
+      ? "No contract month's dates or settlement terms change."
+      : d.months.map((m) => `- ${m.symbol}: ${m.changes.join("; ")}.`).join("\n"),
+  );
   if (d.redline.length > 0) {
     out.push("## Redline");
-    for (const c of d.redline) out.push(`### ${c.number} ${mdEsc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}`, mdPieces(c.pieces));
+    for (const c of d.redline)
+      out.push(`### ${c.number} ${mdEsc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}`, mdPieces(c.pieces));
   }
   return out.join("\n\n") + "\n";
 }
@@ -70,12 +75,22 @@ export function diffToHtml(d: SpecDiff): string {
   if (economic.length > 0) out.push("<h2>Economic changes</h2>", list(economic));
   if (editorial.length > 0) out.push("<h2>Editorial changes</h2>", list(editorial));
   out.push("<h2>Contract months affected</h2>");
-  out.push(d.months.length === 0 ? "<p>No contract month's dates or settlement terms change.</p>" : `<ul>\n${d.months.map((m) => `<li>${esc(m.symbol)}: ${esc(m.changes.join("; "))}.</li>`).join("\n")}\n</ul>`);
+  out.push(
+    d.months.length === 0
+      ? "<p>No contract month's dates or settlement terms change.</p>"
+      : `<ul>\n${d.months.map((m) => `<li>${esc(m.symbol)}: ${esc(m.changes.join("; "))}.</li>`).join("\n")}\n</ul>`,
+  );
   if (d.redline.length > 0) {
     out.push("<h2>Redline</h2>");
     for (const c of d.redline) {
-      out.push(`<section data-clause="${esc(c.number)}" data-status="${c.status}">`, `<h3>${esc(c.number)} ${esc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}</h3>`);
-      out.push(`<p class="redline">${c.pieces.map((p) => (p.op === "same" ? esc(p.text) : `<${p.op}>${esc(p.text)}</${p.op}>`)).join("")}</p>`, "</section>");
+      out.push(
+        `<section data-clause="${esc(c.number)}" data-status="${c.status}">`,
+        `<h3>${esc(c.number)} ${esc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}</h3>`,
+      );
+      out.push(
+        `<p class="redline">${c.pieces.map((p) => (p.op === "same" ? esc(p.text) : `<${p.op}>${esc(p.text)}</${p.op}>`)).join("")}</p>`,
+        "</section>",
+      );
     }
   }
   out.push("</body>", "</html>");

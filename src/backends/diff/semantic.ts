@@ -8,7 +8,18 @@
  */
 import { buildDocument, quantityWords, ruleName, tickWords } from "../legal/from-model.js";
 import type { Block, LegalDocument } from "../legal/document.js";
-import { capitalise, count, dateRuleWords, duration, effectiveWords, holidayDateWords, longDate, methodWords, roundingWords, zonedTime } from "../legal/words.js";
+import {
+  capitalise,
+  count,
+  dateRuleWords,
+  duration,
+  effectiveWords,
+  holidayDateWords,
+  longDate,
+  methodWords,
+  roundingWords,
+  zonedTime,
+} from "../legal/words.js";
 import type { Clause, Spec } from "../../model/types.js";
 import { rulesOn, versionOn } from "../../model/versions.js";
 import { formatIsoDate, parseIsoDate, toCivil } from "../../runtime/calendar/index.js";
@@ -108,15 +119,33 @@ function wordsFor(field: string, cal: (n: string) => string): Words {
     },
     finalSettlement: (v) => {
       const f = v as { rounding: never; value: { kind: string; index?: string; at?: never } };
-      const what = f.value.kind === "index-at" || f.value.kind === "index-average" ? `${f.value.kind === "index-average" ? "the average of " : ""}${f.value.index} at ${zonedTime(f.value.at!)}` : f.value.kind === "leg-by-leg" ? "each leg at its own contract's price" : "the underlying's final settlement price";
+      const what =
+        f.value.kind === "index-at" || f.value.kind === "index-average"
+          ? `${f.value.kind === "index-average" ? "the average of " : ""}${f.value.index} at ${zonedTime(f.value.at!)}`
+          : f.value.kind === "leg-by-leg"
+            ? "each leg at its own contract's price"
+            : "the underlying's final settlement price";
       return `${what}, ${roundingWords(f.rounding)}`;
     },
-    priceLimits: (v) => (v as { kind: string; percent?: string; amount?: never }[]).map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount!))).join(", "),
+    priceLimits: (v) =>
+      (v as { kind: string; percent?: string; amount?: never }[])
+        .map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount!)))
+        .join(", "),
   };
   return w[field] ?? (() => undefined);
 }
 
-function fallbackLevelWords(step: { action: { kind: string; businessDays?: number; calendar?: string; index?: string; flagged?: boolean; withinBusinessDays?: number | null; party?: string } }): string {
+function fallbackLevelWords(step: {
+  action: {
+    kind: string;
+    businessDays?: number;
+    calendar?: string;
+    index?: string;
+    flagged?: boolean;
+    withinBusinessDays?: number | null;
+    party?: string;
+  };
+}): string {
   const a = step.action;
   switch (a.kind) {
     case "postpone":
@@ -141,7 +170,13 @@ function memberName(field: string, v: Clause<unknown>, i: number): string {
 
 const RULE_LISTS = new Set(["sources", "positionLimits", "degradation", "legs"]);
 
-function compareDeclaration(subject: string, oldDecl: Record<string, unknown>, newDecl: Record<string, unknown>, cal: (n: string) => string, out: Change[]): void {
+function compareDeclaration(
+  subject: string,
+  oldDecl: Record<string, unknown>,
+  newDecl: Record<string, unknown>,
+  cal: (n: string) => string,
+  out: Change[],
+): void {
   const fields = [...new Set([...Object.keys(oldDecl), ...Object.keys(newDecl)])].sort();
   for (const field of fields) {
     if (field === "kind" || field === "name") continue;
@@ -151,20 +186,35 @@ function compareDeclaration(subject: string, oldDecl: Record<string, unknown>, n
     const rule = ruleName(field);
     if (ANNOTATIONS.has(field)) {
       const what = field === "title" ? "title" : field === "clauses" ? "rulebook references" : "description";
-      out.push({ kind: "editorial", subject, rule: what, text: `The ${what} of ${subject} changes from "${[a].flat().join("; ")}" to "${[b].flat().join("; ")}".` });
+      out.push({
+        kind: "editorial",
+        subject,
+        rule: what,
+        text: `The ${what} of ${subject} changes from "${[a].flat().join("; ")}" to "${[b].flat().join("; ")}".`,
+      });
       continue;
     }
     const economic = !same(strip(a), strip(b));
     if (!economic) {
-      out.push({ kind: "editorial", subject, rule, text: `The wording, references or title of the ${rule} of ${subject} change; the terms do not.` });
+      out.push({
+        kind: "editorial",
+        subject,
+        rule,
+        text: `The wording, references or title of the ${rule} of ${subject} change; the terms do not.`,
+      });
       continue;
     }
     if (field === "holidays") {
       compareHolidays(subject, a as never[], b as never[], out);
       continue;
     }
-    if (field === "weekend" || field === "timeZone" && !Array.isArray(a)) {
-      out.push({ kind: "economic", subject, rule, text: `The ${rule} of ${subject} changes from ${JSON.stringify(a)} to ${JSON.stringify(b)}.` });
+    if (field === "weekend" || (field === "timeZone" && !Array.isArray(a))) {
+      out.push({
+        kind: "economic",
+        subject,
+        rule,
+        text: `The ${rule} of ${subject} changes from ${JSON.stringify(a)} to ${JSON.stringify(b)}.`,
+      });
       continue;
     }
     if (!Array.isArray(a) || !Array.isArray(b)) {
@@ -179,7 +229,13 @@ function compareDeclaration(subject: string, oldDecl: Record<string, unknown>, n
       for (const [k, v] of nn) {
         const o = on.get(k);
         const when = effectiveWords(v.effective);
-        if (o === undefined) out.push({ kind: "economic", subject, rule, text: `${field === "sources" ? `Source ${k}` : `A new ${rule.replace(/s$/, "")} rule`} is added to the ${rule} of ${subject}${when === "" ? "" : `, in force ${when}`}.` });
+        if (o === undefined)
+          out.push({
+            kind: "economic",
+            subject,
+            rule,
+            text: `${field === "sources" ? `Source ${k}` : `A new ${rule.replace(/s$/, "")} rule`} is added to the ${rule} of ${subject}${when === "" ? "" : `, in force ${when}`}.`,
+          });
         else if (!same(strip(o), strip(v))) {
           const ow = effectiveWords(o.effective);
           out.push({
@@ -190,9 +246,22 @@ function compareDeclaration(subject: string, oldDecl: Record<string, unknown>, n
               ? `${field === "sources" ? `Source ${k}` : `The ${rule} rule ${k}`} of ${subject} is now in force ${when || "always"} instead of ${ow || "always"}.`
               : `${field === "sources" ? `Source ${k}` : `The ${rule} rule ${k}`} of ${subject} changes.`,
           });
-        } else if (!same(o, v)) out.push({ kind: "editorial", subject, rule, text: `The wording or references of ${field === "sources" ? `source ${k}` : `the ${rule} rule ${k}`} of ${subject} change.` });
+        } else if (!same(o, v))
+          out.push({
+            kind: "editorial",
+            subject,
+            rule,
+            text: `The wording or references of ${field === "sources" ? `source ${k}` : `the ${rule} rule ${k}`} of ${subject} change.`,
+          });
       }
-      for (const k of on.keys()) if (!nn.has(k)) out.push({ kind: "economic", subject, rule, text: `${field === "sources" ? `Source ${k}` : `The ${rule} rule ${k}`} is removed from ${subject}.` });
+      for (const k of on.keys())
+        if (!nn.has(k))
+          out.push({
+            kind: "economic",
+            subject,
+            rule,
+            text: `${field === "sources" ? `Source ${k}` : `The ${rule} rule ${k}`} is removed from ${subject}.`,
+          });
       continue;
     }
     if (field === "fallback") {
@@ -205,7 +274,13 @@ function compareDeclaration(subject: string, oldDecl: Record<string, unknown>, n
       olds.forEach((o, i) => {
         const n = news[i]!;
         if (same(strip(o), strip(n))) {
-          if (!same(o, n)) out.push({ kind: "editorial", subject, rule, text: `The wording or references of the ${rule} of ${subject} change; the terms do not.` });
+          if (!same(o, n))
+            out.push({
+              kind: "editorial",
+              subject,
+              rule,
+              text: `The wording or references of the ${rule} of ${subject} change; the terms do not.`,
+            });
           return;
         }
         const when = effectiveWords(o.effective);
@@ -242,7 +317,12 @@ function compareDeclaration(subject: string, oldDecl: Record<string, unknown>, n
     for (const o of olds) {
       if (news.some((n) => same(strip(o.value), strip(n.value)))) continue;
       const ow = words(o.value);
-      out.push({ kind: "economic", subject, rule, text: `The version of the ${rule} of ${subject} in force ${effectiveWords(o.effective) || "always"}${ow === undefined ? "" : ` (${ow})`} is withdrawn.` });
+      out.push({
+        kind: "economic",
+        subject,
+        rule,
+        text: `The version of the ${rule} of ${subject} in force ${effectiveWords(o.effective) || "always"}${ow === undefined ? "" : ` (${ow})`} is withdrawn.`,
+      });
     }
   }
 }
@@ -252,11 +332,31 @@ function compareHolidays(subject: string, a: { name: string; date: never }[], b:
   const nn = new Map(b.map((h) => [h.name, h]));
   for (const [k, h] of nn) {
     const o = on.get(k);
-    if (o === undefined) out.push({ kind: "economic", subject, rule: "holidays", text: `Holiday "${k}" is added to ${subject}: ${holidayDateWords(h as never)}.` });
-    else if (!same(strip(o), strip(h))) out.push({ kind: "economic", subject, rule: "holidays", text: `Holiday "${k}" of ${subject} changes from ${holidayDateWords(o as never)} to ${holidayDateWords(h as never)}.` });
-    else if (!same(o, h)) out.push({ kind: "editorial", subject, rule: "holidays", text: `The wording or references of holiday "${k}" of ${subject} change.` });
+    if (o === undefined)
+      out.push({
+        kind: "economic",
+        subject,
+        rule: "holidays",
+        text: `Holiday "${k}" is added to ${subject}: ${holidayDateWords(h as never)}.`,
+      });
+    else if (!same(strip(o), strip(h)))
+      out.push({
+        kind: "economic",
+        subject,
+        rule: "holidays",
+        text: `Holiday "${k}" of ${subject} changes from ${holidayDateWords(o as never)} to ${holidayDateWords(h as never)}.`,
+      });
+    else if (!same(o, h))
+      out.push({ kind: "editorial", subject, rule: "holidays", text: `The wording or references of holiday "${k}" of ${subject} change.` });
   }
-  for (const [k, o] of on) if (!nn.has(k)) out.push({ kind: "economic", subject, rule: "holidays", text: `Holiday "${k}" (${holidayDateWords(o as never)}) is removed from ${subject}.` });
+  for (const [k, o] of on)
+    if (!nn.has(k))
+      out.push({
+        kind: "economic",
+        subject,
+        rule: "holidays",
+        text: `Holiday "${k}" (${holidayDateWords(o as never)}) is removed from ${subject}.`,
+      });
 }
 
 type FallbackClause = Clause<{ steps: { action: never; only: string[] | null }[]; disruptions: { condition: string; deadline: never }[] }>;
@@ -267,11 +367,25 @@ function compareFallback(subject: string, olds: FallbackClause[], news: Fallback
     const o = olds[v];
     const x = news[v];
     if (o === undefined || x === undefined) {
-      out.push({ kind: "economic", subject, rule: "fallback", text: o === undefined ? `A new version of the fallback waterfall of ${subject} is in force ${effectiveWords(x!.effective) || "always"}.` : `A version of the fallback waterfall of ${subject} is withdrawn.` });
+      out.push({
+        kind: "economic",
+        subject,
+        rule: "fallback",
+        text:
+          o === undefined
+            ? `A new version of the fallback waterfall of ${subject} is in force ${effectiveWords(x!.effective) || "always"}.`
+            : `A version of the fallback waterfall of ${subject} is withdrawn.`,
+      });
       continue;
     }
     if (same(strip(o), strip(x))) {
-      if (!same(o, x)) out.push({ kind: "editorial", subject, rule: "fallback", text: `The wording or references of the fallback waterfall of ${subject} change; the levels do not.` });
+      if (!same(o, x))
+        out.push({
+          kind: "editorial",
+          subject,
+          rule: "fallback",
+          text: `The wording or references of the fallback waterfall of ${subject} change; the levels do not.`,
+        });
       continue;
     }
     const os = o.value.steps;
@@ -279,27 +393,54 @@ function compareFallback(subject: string, olds: FallbackClause[], news: Fallback
     // Align the levels (longest common subsequence), so a level removed or inserted is said as such.
     const key = (st: unknown) => JSON.stringify(strip(st));
     const L: number[][] = Array.from({ length: os.length + 1 }, () => new Array<number>(ns.length + 1).fill(0));
-    for (let i = os.length - 1; i >= 0; i--) for (let j = ns.length - 1; j >= 0; j--) L[i]![j] = key(os[i]) === key(ns[j]) ? L[i + 1]![j + 1]! + 1 : Math.max(L[i + 1]![j]!, L[i]![j + 1]!);
+    for (let i = os.length - 1; i >= 0; i--)
+      for (let j = ns.length - 1; j >= 0; j--)
+        L[i]![j] = key(os[i]) === key(ns[j]) ? L[i + 1]![j + 1]! + 1 : Math.max(L[i + 1]![j]!, L[i]![j + 1]!);
     let i = 0;
     let j = 0;
     while (i < os.length || j < ns.length) {
       if (i < os.length && j < ns.length && key(os[i]) === key(ns[j])) {
         i++;
         j++;
-      } else if (i < os.length && j < ns.length && L[i + 1]![j + 1]! === L[i]![j]! && fallbackLevelWords(os[i]!) === fallbackLevelWords(ns[j]!)) {
-        out.push({ kind: "economic", subject, rule: "fallback", text: `Fallback level ${j + 1} of ${subject} (${fallbackLevelWords(ns[j]!)}) changes the disruptions it applies to.` });
+      } else if (
+        i < os.length &&
+        j < ns.length &&
+        L[i + 1]![j + 1]! === L[i]![j]! &&
+        fallbackLevelWords(os[i]!) === fallbackLevelWords(ns[j]!)
+      ) {
+        out.push({
+          kind: "economic",
+          subject,
+          rule: "fallback",
+          text: `Fallback level ${j + 1} of ${subject} (${fallbackLevelWords(ns[j]!)}) changes the disruptions it applies to.`,
+        });
         i++;
         j++;
       } else if (j < ns.length && (i >= os.length || L[i]![j + 1]! >= L[i + 1]![j]!)) {
-        out.push({ kind: "economic", subject, rule: "fallback", text: `A new fallback level ${j + 1} is inserted in ${subject}: ${fallbackLevelWords(ns[j]!)}.` });
+        out.push({
+          kind: "economic",
+          subject,
+          rule: "fallback",
+          text: `A new fallback level ${j + 1} is inserted in ${subject}: ${fallbackLevelWords(ns[j]!)}.`,
+        });
         j++;
       } else {
-        out.push({ kind: "economic", subject, rule: "fallback", text: `Fallback level ${i + 1} (${fallbackLevelWords(os[i]!)}) is removed from ${subject}; the levels after it move up.` });
+        out.push({
+          kind: "economic",
+          subject,
+          rule: "fallback",
+          text: `Fallback level ${i + 1} (${fallbackLevelWords(os[i]!)}) is removed from ${subject}; the levels after it move up.`,
+        });
         i++;
       }
     }
     if (!same(strip(o.value.disruptions), strip(x.value.disruptions)) || !same(o.effective, x.effective)) {
-      out.push({ kind: "economic", subject, rule: "fallback", text: `The market disruption events or the dates of the fallback waterfall of ${subject} change.` });
+      out.push({
+        kind: "economic",
+        subject,
+        rule: "fallback",
+        text: `The market disruption events or the dates of the fallback waterfall of ${subject} change.`,
+      });
     }
   }
 }
@@ -308,12 +449,22 @@ function compareFallback(subject: string, olds: FallbackClause[], news: Fallback
 // Redline.
 
 function blockText(b: Block): string[] {
-  return b.kind === "paragraph" ? [b.text] : b.kind === "list" ? b.items.map((x, i) => `${b.ordered ? `${i + 1}.` : "-"} ${x}`) : [b.head.join(" | "), ...b.rows.map((r) => r.join(" | "))];
+  return b.kind === "paragraph"
+    ? [b.text]
+    : b.kind === "list"
+      ? b.items.map((x, i) => `${b.ordered ? `${i + 1}.` : "-"} ${x}`)
+      : [b.head.join(" | "), ...b.rows.map((r) => r.join(" | "))];
 }
 
 function clauseTexts(doc: LegalDocument): Map<string, { number: string; title: string; text: string }> {
   const m = new Map<string, { number: string; title: string; text: string }>();
-  for (const s of doc.sections) for (const c of s.clauses) m.set(`${s.title}\u0000${c.title}`, { number: c.number, title: `${s.title}: ${c.title}`, text: c.blocks.flatMap(blockText).join("\n") });
+  for (const s of doc.sections)
+    for (const c of s.clauses)
+      m.set(`${s.title}\u0000${c.title}`, {
+        number: c.number,
+        title: `${s.title}: ${c.title}`,
+        text: c.blocks.flatMap(blockText).join("\n"),
+      });
   return m;
 }
 
@@ -324,7 +475,8 @@ export function wordDiff(a: string, b: string): RedlinePiece[] {
   const n = x.length;
   const m = y.length;
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: RedlinePiece[] = [];
   const push = (op: RedlinePiece["op"], text: string) => {
     const last = out[out.length - 1];
@@ -355,7 +507,9 @@ function redline(oldDoc: LegalDocument, newDoc: LegalDocument): RedlineClause[] 
     if (o === undefined) out.push({ number: n.number, title: n.title, status: "added", pieces: [{ op: "ins", text: n.text }] });
     else if (o.text !== n.text) out.push({ number: n.number, title: n.title, status: "changed", pieces: wordDiff(o.text, n.text) });
   }
-  for (const [k, o] of a) if (!b.has(k) && !o.title.startsWith("Contract months")) out.push({ number: o.number, title: o.title, status: "removed", pieces: [{ op: "del", text: o.text }] });
+  for (const [k, o] of a)
+    if (!b.has(k) && !o.title.startsWith("Contract months"))
+      out.push({ number: o.number, title: o.title, status: "removed", pieces: [{ op: "del", text: o.text }] });
   return out;
 }
 
@@ -366,11 +520,16 @@ function redline(oldDoc: LegalDocument, newDoc: LegalDocument): RedlineClause[] 
 function settlementTerms(spec: Spec, contract: string, day: string): string {
   const c = spec.contracts[contract];
   if (c === undefined) return "";
-  const terms: unknown[] = [c.finalSettlement, c.fallback, c.dailySettlement, c.contractUnit, c.priceQuotation, c.tick].map((v) => strip(versionOn(v as Clause<unknown>[], day)?.value));
+  const terms: unknown[] = [c.finalSettlement, c.fallback, c.dailySettlement, c.contractUnit, c.priceQuotation, c.tick].map((v) =>
+    strip(versionOn(v as Clause<unknown>[], day)?.value),
+  );
   for (const i of Object.values(spec.indices).sort((x, y) => (x.name < y.name ? -1 : 1))) {
     for (const [k, v] of Object.entries(i)) {
       if (!Array.isArray(v) || k === "descriptions" || k === "clauses" || k === "effective") continue;
-      terms.push(k, strip(RULE_LISTS.has(k) ? rulesOn(v as Clause<unknown>[], day).map((x) => x.value) : versionOn(v as Clause<unknown>[], day)?.value));
+      terms.push(
+        k,
+        strip(RULE_LISTS.has(k) ? rulesOn(v as Clause<unknown>[], day).map((x) => x.value) : versionOn(v as Clause<unknown>[], day)?.value),
+      );
     }
   }
   return JSON.stringify(terms);
@@ -383,7 +542,12 @@ function expiriesFrom(spec: Spec, contract: string, asOf: string, n: number): Ma
   const end = s.year * 12 + s.month - 1 + n + 2;
   const r = new Schedule(spec).expiries(contract, { year: s.year, month: s.month }, { year: Math.floor(end / 12), month: (end % 12) + 1 });
   if (!r.ok) return undefined;
-  return new Map(r.value.filter((e) => e.lastTradingDay >= day).slice(0, n).map((e) => [e.symbol, e]));
+  return new Map(
+    r.value
+      .filter((e) => e.lastTradingDay >= day)
+      .slice(0, n)
+      .map((e) => [e.symbol, e]),
+  );
 }
 
 function monthChanges(oldSpec: Spec, newSpec: Spec, contract: string, asOf: string, n: number): MonthChange[] {
@@ -399,16 +563,23 @@ function monthChanges(oldSpec: Spec, newSpec: Spec, contract: string, asOf: stri
     if (o === undefined) changes.push("newly among the next contract months");
     else if (x === undefined) changes.push("no longer among the next contract months");
     else {
-      if (o.lastTradingDay !== x.lastTradingDay) changes.push(`last trading day changes from ${longDate(formatIsoDate(o.lastTradingDay))} to ${longDate(formatIsoDate(x.lastTradingDay))}`);
+      if (o.lastTradingDay !== x.lastTradingDay)
+        changes.push(
+          `last trading day changes from ${longDate(formatIsoDate(o.lastTradingDay))} to ${longDate(formatIsoDate(x.lastTradingDay))}`,
+        );
       if (o.termination?.instant !== x.termination?.instant) {
-        const f = (e: Expiry) => (e.termination === undefined ? "not stated" : formatUtc(e.termination.instant).replace("T", " ").replace("Z", " UTC"));
+        const f = (e: Expiry) =>
+          e.termination === undefined ? "not stated" : formatUtc(e.termination.instant).replace("T", " ").replace("Z", " UTC");
         changes.push(`termination changes from ${f(o)} to ${f(x)}`);
       }
       if (o.finalSettlementDate !== x.finalSettlementDate) {
         const f = (d: number | undefined) => (d === undefined ? "not stated" : longDate(formatIsoDate(d)));
         changes.push(`final settlement date changes from ${f(o.finalSettlementDate)} to ${f(x.finalSettlementDate)}`);
       }
-      if (settlementTerms(oldSpec, contract, formatIsoDate(o.lastTradingDay)) !== settlementTerms(newSpec, contract, formatIsoDate(x.lastTradingDay))) {
+      if (
+        settlementTerms(oldSpec, contract, formatIsoDate(o.lastTradingDay)) !==
+        settlementTerms(newSpec, contract, formatIsoDate(x.lastTradingDay))
+      ) {
         changes.push("the terms of its settlement change");
       }
     }

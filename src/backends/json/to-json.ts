@@ -37,7 +37,8 @@ export interface JsonBackendOptions {
 }
 
 /** The files, or the diagnostics explaining why there are none. */
-export type JsonBackendResult = { readonly ok: true; readonly files: readonly SpecFile[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type JsonBackendResult =
+  { readonly ok: true; readonly files: readonly SpecFile[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** The folder of a subject's file inside the output directory. */
 export function specFolder(kind: Subject["kind"]): "calendars" | "indices" | "contracts" {
@@ -50,7 +51,10 @@ export function specPath(subject: Subject): string {
 }
 
 /** Everything a subject refers to, transitively, as three maps; undefined names are skipped (the loader check reports them). */
-function closure(model: LoweredProgram, subject: Subject): { calendars: Record<string, Calendar>; indices: Record<string, Index>; contracts: Record<string, Contract> } {
+function closure(
+  model: LoweredProgram,
+  subject: Subject,
+): { calendars: Record<string, Calendar>; indices: Record<string, Index>; contracts: Record<string, Contract> } {
   const calendars: Record<string, Calendar> = {};
   const indices: Record<string, Index> = {};
   const contracts: Record<string, Contract> = {};
@@ -115,16 +119,25 @@ export function toJson(model: LoweredProgram, subjects: readonly SpecSubject[], 
       if (problems.length > 0) {
         const first = problems[0]!;
         diagnostics.push(
-          diag(Codes.ModelValidationFailed, subject.span, `internal error: the compiled spec of ${subject.kind} ${subject.name} is invalid at ${first.path || "(root)"}: ${first.message}`, {
-            notes: problems.slice(1, 6).map((p) => `also at ${p.path || "(root)"}: ${p.message}`),
-          }),
+          diag(
+            Codes.ModelValidationFailed,
+            subject.span,
+            `internal error: the compiled spec of ${subject.kind} ${subject.name} is invalid at ${first.path || "(root)"}: ${first.message}`,
+            {
+              notes: problems.slice(1, 6).map((p) => `also at ${p.path || "(root)"}: ${p.message}`),
+            },
+          ),
         );
         continue;
       }
       files.push({ path, text, spec });
     } catch (e) {
       diagnostics.push(
-        diag(Codes.InternalError, subject.span, `internal error while writing the spec of ${subject.kind} ${subject.name}: ${e instanceof Error ? e.message : String(e)}`),
+        diag(
+          Codes.InternalError,
+          subject.span,
+          `internal error while writing the spec of ${subject.kind} ${subject.name}: ${e instanceof Error ? e.message : String(e)}`,
+        ),
       );
     }
   }

@@ -24,13 +24,23 @@ function multiplier(spec: Spec, c: Contract, date: string): { value: Decimal; cu
 }
 
 /** The sample final settlement of a future for a last trading day, with the sentences that explain it. */
-function futureExample(spec: Spec, c: Contract, ltd: string, engines: (n: string) => CalendarEngine | undefined): { price: Decimal; blocks: Block[] } | undefined {
+function futureExample(
+  spec: Spec,
+  c: Contract,
+  ltd: string,
+  engines: (n: string) => CalendarEngine | undefined,
+): { price: Decimal; blocks: Block[] } | undefined {
   const rule = versionOn(c.finalSettlement, ltd)?.value;
   const ticks = versionOn(c.tick, ltd)?.value;
   const tickQ = ticks?.[0]?.tick;
   if (rule === undefined || (rule.value.kind !== "index-at" && rule.value.kind !== "index-average")) return undefined;
   const unit = versionOn(c.priceQuotation, ltd)?.value.text ?? "";
-  const inc = rule.rounding.kind === "increment" ? Decimal.of(rule.rounding.increment) : tickQ !== undefined ? Decimal.of(tickQ.amount) : Decimal.of("0.001");
+  const inc =
+    rule.rounding.kind === "increment"
+      ? Decimal.of(rule.rounding.increment)
+      : tickQ !== undefined
+        ? Decimal.of(tickQ.amount)
+        : Decimal.of("0.001");
   const sample = inc.mul(Decimal.of("7312.5"));
   const index = rule.value.index;
   let dates = [ltd];
@@ -40,20 +50,38 @@ function futureExample(spec: Spec, c: Contract, ltd: string, engines: (n: string
     dates = averagingDays(rule.value.days, ltd, cal);
   }
   // Around the sample value, in pairs one increment above and below, so the mean is exactly the sample value.
-  const values = dates.map((_, i) => (i === dates.length - 1 && dates.length % 2 === 1 ? sample : i % 2 === 0 ? sample.add(inc) : sample.sub(inc)));
+  const values = dates.map((_, i) =>
+    i === dates.length - 1 && dates.length % 2 === 1 ? sample : i % 2 === 0 ? sample.add(inc) : sample.sub(inc),
+  );
   const fixings = dates.map((date, i) => ({ index, value: values[i]!, status: null, date }));
-  const r = finalSettlement(rule as RtFinalSettlement, ltd, fixingLookup(fixings), undefined, { engines, ...(ticks !== undefined && ticks.length > 0 ? { tick: tickTable(tickTiers(ticks)) } : {}) });
+  const r = finalSettlement(rule as RtFinalSettlement, ltd, fixingLookup(fixings), undefined, {
+    engines,
+    ...(ticks !== undefined && ticks.length > 0 ? { tick: tickTable(tickTiers(ticks)) } : {}),
+  });
   if (!r.ok) return undefined;
   const blocks: Block[] = [];
   if (dates.length === 1) {
-    blocks.push({ kind: "paragraph", text: `Suppose ${index} is fixed at ${sample.toString()} ${unit} on ${longDate(ltd)}, the Last Trading Day. The Final Settlement Price is ${r.price.toString()} ${unit}.` });
+    blocks.push({
+      kind: "paragraph",
+      text: `Suppose ${index} is fixed at ${sample.toString()} ${unit} on ${longDate(ltd)}, the Last Trading Day. The Final Settlement Price is ${r.price.toString()} ${unit}.`,
+    });
   } else {
-    blocks.push({ kind: "paragraph", text: `Suppose ${index} is fixed on the ${dates.length} averaging days as follows (the first and last averaging days are ${longDate(dates[0]!)} and ${longDate(dates[dates.length - 1]!)}):` });
+    blocks.push({
+      kind: "paragraph",
+      text: `Suppose ${index} is fixed on the ${dates.length} averaging days as follows (the first and last averaging days are ${longDate(dates[0]!)} and ${longDate(dates[dates.length - 1]!)}):`,
+    });
     blocks.push({ kind: "table", head: ["Day", `${index} (${unit})`], rows: dates.map((d, i) => [longDate(d), values[i]!.toString()]) });
-    blocks.push({ kind: "paragraph", text: `Their arithmetic mean is ${r.unrounded}, and the Final Settlement Price is ${r.price.toString()} ${unit}.` });
+    blocks.push({
+      kind: "paragraph",
+      text: `Their arithmetic mean is ${r.unrounded}, and the Final Settlement Price is ${r.price.toString()} ${unit}.`,
+    });
   }
   const m = multiplier(spec, c, ltd);
-  if (m !== undefined) blocks.push({ kind: "paragraph", text: `One ${c.name} contract is then settled at ${r.price.toString()} × ${m.value.toString()} = ${r.price.mul(m.value).toString()} ${m.currency}.` });
+  if (m !== undefined)
+    blocks.push({
+      kind: "paragraph",
+      text: `One ${c.name} contract is then settled at ${r.price.toString()} × ${m.value.toString()} = ${r.price.mul(m.value).toString()} ${m.currency}.`,
+    });
   return { price: r.price, blocks };
 }
 
@@ -73,7 +101,11 @@ export function workedExamples(spec: Spec, c: Contract, schedule: Schedule, symb
     const fut = under?.kind === "future" && Object.hasOwn(spec.contracts, under.name) ? spec.contracts[under.name] : undefined;
     const step = versionOn(c.strikes, ltd)?.value;
     if (fut === undefined || step === undefined) return [];
-    const uLtd = schedule.expiries(fut.name, { year: Number(ltd.slice(0, 4)), month: Number(ltd.slice(5, 7)) }, { year: Number(ltd.slice(0, 4)), month: Number(ltd.slice(5, 7)) });
+    const uLtd = schedule.expiries(
+      fut.name,
+      { year: Number(ltd.slice(0, 4)), month: Number(ltd.slice(5, 7)) },
+      { year: Number(ltd.slice(0, 4)), month: Number(ltd.slice(5, 7)) },
+    );
     const futLtd = uLtd.ok && uLtd.value[0] !== undefined ? formatIsoDate(uLtd.value[0].lastTradingDay) : ltd;
     const ex = futureExample(spec, fut, futLtd, engines);
     if (ex === undefined) return [];
@@ -87,7 +119,8 @@ export function workedExamples(spec: Spec, c: Contract, schedule: Schedule, symb
     const opts = threshold === undefined ? {} : { threshold: Decimal.of(threshold.amount) };
     const call = optionPayoff("call", s, callStrike, m?.value ?? Decimal.ONE, opts);
     const put = optionPayoff("put", s, putStrike, m?.value ?? Decimal.ONE, opts);
-    const cash = (p: typeof call) => (m === undefined ? `${p.payoff.toString()} per unit of price` : `${p.payoff.toString()} ${m.currency}`);
+    const cash = (p: typeof call) =>
+      m === undefined ? `${p.payoff.toString()} per unit of price` : `${p.payoff.toString()} ${m.currency}`;
     return [
       { kind: "paragraph", text: `Example: the expiry of ${symbol}, from the final settlement of the underlying ${fut.name} contract.` },
       ...ex.blocks,

@@ -122,7 +122,10 @@ class Builder {
 export function tickWords(tiers: Contract["tick"][number]["value"]): string {
   if (tiers.length === 1 && tiers[0]!.bound === null) return quantityWords(tiers[0]!.tick);
   return tiers
-    .map((t) => `${quantityWords(t.tick)}${t.bound === null ? "" : ` for prices ${t.bound.relation === "above" ? "above" : "at or below"} ${t.bound.price}`}`)
+    .map(
+      (t) =>
+        `${quantityWords(t.tick)}${t.bound === null ? "" : ` for prices ${t.bound.relation === "above" ? "above" : "at or below"} ${t.bound.price}`}`,
+    )
     .join("; ");
 }
 
@@ -171,11 +174,17 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
         let s = disruption(d.condition);
         if (d.deadline !== null) s += ` by ${zonedTime(d.deadline)} (a value or correction published later is not taken into account)`;
         if (d.duration !== null) s += ` for more than ${duration(d.duration)}`;
-        return [sentence(capitalise(s) + stepWhen(d.effective)), ...annotations(d).map((x) => (x.kind === "paragraph" ? x.text : ""))].join(" ");
+        return [sentence(capitalise(s) + stepWhen(d.effective)), ...annotations(d).map((x) => (x.kind === "paragraph" ? x.text : ""))].join(
+          " ",
+        );
       }),
     });
   }
-  out.push(p("If a Market Disruption Event occurs, the Final Settlement Price is determined by the first of the following levels that produces a value, in this order:"));
+  out.push(
+    p(
+      "If a Market Disruption Event occurs, the Final Settlement Price is determined by the first of the following levels that produces a value, in this order:",
+    ),
+  );
   out.push({
     kind: "list",
     ordered: true,
@@ -197,7 +206,9 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
           break;
       }
       const only = s.only === null ? "" : `, applying only when ${s.only.map(disruption).join(" or ")}`;
-      return [sentence(what + only + stepWhen(s.effective)), ...annotations(s).map((x) => (x.kind === "paragraph" ? x.text : ""))].join(" ");
+      return [sentence(what + only + stepWhen(s.effective)), ...annotations(s).map((x) => (x.kind === "paragraph" ? x.text : ""))].join(
+        " ",
+      );
     }),
   });
   return out;
@@ -207,28 +218,76 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   const key = (rule: string) => `contract ${c.name} ${rule}`;
   const priceUnit = c.priceQuotation[0]?.value.text;
   b.open();
-  b.add("Scope", [...annotations(c), ...versions(c.kind === "spread" ? [] : c.underlying, (u) => `The contract is written on ${u.kind === "index" ? b.index(u.name) : `the ${u.name} futures contract`}.`)], key("underlying"));
+  b.add(
+    "Scope",
+    [
+      ...annotations(c),
+      ...versions(
+        c.kind === "spread" ? [] : c.underlying,
+        (u) => `The contract is written on ${u.kind === "index" ? b.index(u.name) : `the ${u.name} futures contract`}.`,
+      ),
+    ],
+    key("underlying"),
+  );
   b.add(
     "Contract unit",
     versions(c.contractUnit, (u) =>
-      u.kind === "quantity" ? `One contract is ${quantityWords(u.quantity)}.` : `One contract is ${count(u.amount, "contract", "contracts")} of ${u.contract}.`,
+      u.kind === "quantity"
+        ? `One contract is ${quantityWords(u.quantity)}.`
+        : `One contract is ${count(u.amount, "contract", "contracts")} of ${u.contract}.`,
     ),
     key("contract unit"),
   );
-  b.add("Price quotation", versions(c.priceQuotation, (u) => `Prices are quoted in ${u.text}.`), key("price"));
-  b.add("Minimum price fluctuation", versions(c.tick, (t) => `The minimum price fluctuation (the tick) is ${tickWords(t)}.`), key("tick"));
-  if (c.kind !== "option") b.add("Spread price fluctuation", versions(c.spreadTick, (t) => `The minimum price fluctuation of spreads is ${tickWords(t)}.`), key("spread tick"));
+  b.add(
+    "Price quotation",
+    versions(c.priceQuotation, (u) => `Prices are quoted in ${u.text}.`),
+    key("price"),
+  );
+  b.add(
+    "Minimum price fluctuation",
+    versions(c.tick, (t) => `The minimum price fluctuation (the tick) is ${tickWords(t)}.`),
+    key("tick"),
+  );
+  if (c.kind !== "option")
+    b.add(
+      "Spread price fluctuation",
+      versions(c.spreadTick, (t) => `The minimum price fluctuation of spreads is ${tickWords(t)}.`),
+      key("spread tick"),
+    );
   if (c.kind !== "option") {
-    b.add("Negative prices", versions(c.negativePrices, (n) => (n ? "Prices may be zero or negative." : "Prices may not be zero or negative.")), key("negative prices"));
+    b.add(
+      "Negative prices",
+      versions(c.negativePrices, (n) => (n ? "Prices may be zero or negative." : "Prices may not be zero or negative.")),
+      key("negative prices"),
+    );
   }
   if (c.kind === "option") {
-    b.add("Option types", versions(c.rights, (r) => `Listed option types: ${r.map((x) => (x === "call" ? "calls" : "puts")).join(" and ")}.`), key("rights"));
-    b.add("Exercise style", versions(c.exercise, () => "Options are European: they may be exercised only at expiry."), key("exercise"));
-    b.add("Strike prices", versions(c.strikes, (q) => `Strike prices are listed at intervals of ${quantityWords(q)}.`), key("strikes"));
-    b.add("Premium fluctuation", versions(c.premiumTick, (t) => `The minimum fluctuation of option premiums is ${tickWords(t)}.`), key("premium tick"));
+    b.add(
+      "Option types",
+      versions(c.rights, (r) => `Listed option types: ${r.map((x) => (x === "call" ? "calls" : "puts")).join(" and ")}.`),
+      key("rights"),
+    );
+    b.add(
+      "Exercise style",
+      versions(c.exercise, () => "Options are European: they may be exercised only at expiry."),
+      key("exercise"),
+    );
+    b.add(
+      "Strike prices",
+      versions(c.strikes, (q) => `Strike prices are listed at intervals of ${quantityWords(q)}.`),
+      key("strikes"),
+    );
+    b.add(
+      "Premium fluctuation",
+      versions(c.premiumTick, (t) => `The minimum fluctuation of option premiums is ${tickWords(t)}.`),
+      key("premium tick"),
+    );
     b.add(
       "Automatic exercise",
-      versions(c.automaticExercise, (q) => `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`),
+      versions(
+        c.automaticExercise,
+        (q) => `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`,
+      ),
       key("automatic exercise"),
     );
     b.add(
@@ -274,11 +333,27 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     }),
     key("listing"),
   );
-  b.add("Last Trading Day", versions(c.lastTradingDay, (r) => `The Last Trading Day is ${dateRuleWords(r, b.cal)}.`), key("last trading day"));
-  b.add("Termination of trading", versions(c.termination, (z) => `Trading in an expiring contract terminates at ${zonedTime(z)} on the Last Trading Day; the instant follows the clock changes of ${z.zone}.`), key("termination"));
+  b.add(
+    "Last Trading Day",
+    versions(c.lastTradingDay, (r) => `The Last Trading Day is ${dateRuleWords(r, b.cal)}.`),
+    key("last trading day"),
+  );
+  b.add(
+    "Termination of trading",
+    versions(
+      c.termination,
+      (z) =>
+        `Trading in an expiring contract terminates at ${zonedTime(z)} on the Last Trading Day; the instant follows the clock changes of ${z.zone}.`,
+    ),
+    key("termination"),
+  );
   b.add(
     "Price limits",
-    versions(c.priceLimits, (ls) => `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.`),
+    versions(
+      c.priceLimits,
+      (ls) =>
+        `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.`,
+    ),
     key("price limits"),
   );
   b.add(
@@ -286,7 +361,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     c.positionLimits.flatMap((l) => [
       p(
         `${capitalise(effectiveWords(l.effective) === "" ? "" : `${effectiveWords(l.effective)}: `)}No holder may hold more than ${count(l.value.count, "contract", "contracts")} ${
-          l.value.scope === "spot-month" ? "in the spot month" : l.value.scope === "single-month" ? "in any single contract month" : "in all contract months combined"
+          l.value.scope === "spot-month"
+            ? "in the spot month"
+            : l.value.scope === "single-month"
+              ? "in any single contract month"
+              : "in all contract months combined"
         }.`,
       ),
       ...annotations(l),
@@ -296,7 +375,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   b.close(c.kind === "option" ? "Option specifications" : "Contract specifications");
 
   b.open();
-  b.add("Final settlement", versions(c.finalSettlement, (f) => settlementWords(b, f, priceUnit)), key("final settlement"));
+  b.add(
+    "Final settlement",
+    versions(c.finalSettlement, (f) => settlementWords(b, f, priceUnit)),
+    key("final settlement"),
+  );
   b.add(
     "Daily settlement",
     versions(c.dailySettlement, (steps) => [
@@ -314,7 +397,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
             what = "the prior daily settlement price, carried forward";
             break;
         }
-        return [`(${i + 1}) ${capitalise(what)}${stepWhen(s.effective)}.`, ...s.descriptions.map(sentence), ...(s.clauses.length > 0 ? [`Rulebook reference: ${s.clauses.join("; ")}.`] : [])].join(" ");
+        return [
+          `(${i + 1}) ${capitalise(what)}${stepWhen(s.effective)}.`,
+          ...s.descriptions.map(sentence),
+          ...(s.clauses.length > 0 ? [`Rulebook reference: ${s.clauses.join("; ")}.`] : []),
+        ].join(" ");
       }),
     ]),
     key("daily settlement"),
@@ -325,7 +412,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     b.open();
     c.fallback.forEach((f, i) => {
       const when = effectiveWords(f.effective);
-      b.add(c.fallback.length === 1 ? "Fallback waterfall" : `Fallback waterfall, version ${i + 1}${when === "" ? "" : ` (${when})`}`, [...fallbackBlocks(b, f.value), ...annotations(f)], key("fallback"));
+      b.add(
+        c.fallback.length === 1 ? "Fallback waterfall" : `Fallback waterfall, version ${i + 1}${when === "" ? "" : ` (${when})`}`,
+        [...fallbackBlocks(b, f.value), ...annotations(f)],
+        key("fallback"),
+      );
     });
     b.close("Market disruption and fallbacks");
   }
@@ -336,21 +427,56 @@ function indexSection(b: Builder, i: Index): void {
   const key = (rule: string) => `index ${i.name} ${rule}`;
   const unit = i.quoted[0]?.value.text;
   b.open();
-  b.add("Description", [...(i.title ? [p(`${i.name}: ${i.title}.`)] : []), ...annotations(i), ...versions(i.administrator, (a) => sentence(`The index is administered by ${a}`))], key("administrator"));
-  b.add("Methodology versions", versions(i.methodology, (m) => `Methodology version ${m.version}.`), key("methodology"));
-  b.add("Quotation", versions(i.quoted, (u) => `The index is published in ${u.text}.`), key("quoted"));
-  b.add("Time zone", versions(i.timeZone, (z) => `Times are stated in ${z} time unless said otherwise.`), key("time zone"));
+  b.add(
+    "Description",
+    [
+      ...(i.title ? [p(`${i.name}: ${i.title}.`)] : []),
+      ...annotations(i),
+      ...versions(i.administrator, (a) => sentence(`The index is administered by ${a}`)),
+    ],
+    key("administrator"),
+  );
+  b.add(
+    "Methodology versions",
+    versions(i.methodology, (m) => `Methodology version ${m.version}.`),
+    key("methodology"),
+  );
+  b.add(
+    "Quotation",
+    versions(i.quoted, (u) => `The index is published in ${u.text}.`),
+    key("quoted"),
+  );
+  b.add(
+    "Time zone",
+    versions(i.timeZone, (z) => `Times are stated in ${z} time unless said otherwise.`),
+    key("time zone"),
+  );
   b.add(
     "Sources",
     i.sources.flatMap((s) => {
       const v = s.value;
       const when = effectiveWords(s.effective);
       const parts = [`${v.name}${v.title ? ` (${v.title})` : ""}${when === "" ? "" : `, a source ${when}`}.`];
-      for (const q of v.quoted) parts.push(`${effectiveWords(q.effective) === "" ? "" : capitalise(effectiveWords(q.effective)) + ": "}Its prices are published in ${q.value.text} and converted exactly to ${unit ?? "the index unit"}.`);
-      for (const m of v.models) parts.push(`${effectiveWords(m.effective) === "" ? "" : capitalise(effectiveWords(m.effective)) + ": "}Eligible models, in priority order (the first one available is used): ${m.value.join("; ")}.`);
-      for (const m of v.instruments) parts.push(`${effectiveWords(m.effective) === "" ? "" : capitalise(effectiveWords(m.effective)) + ": "}Eligible instruments, in priority order: ${m.value.join("; ")}.`);
-      for (const w of v.weight) parts.push(`${effectiveWords(w.effective) === "" ? "" : capitalise(effectiveWords(w.effective)) + ": "}Its fixed weight is ${w.value}.`);
-      for (const m of v.blend) parts.push(`${effectiveWords(m.effective) === "" ? "" : capitalise(effectiveWords(m.effective)) + ": "}Token mix weights: ${m.value.map((x) => `${x.part} ${x.weight}`).join(", ")}.`);
+      for (const q of v.quoted)
+        parts.push(
+          `${effectiveWords(q.effective) === "" ? "" : capitalise(effectiveWords(q.effective)) + ": "}Its prices are published in ${q.value.text} and converted exactly to ${unit ?? "the index unit"}.`,
+        );
+      for (const m of v.models)
+        parts.push(
+          `${effectiveWords(m.effective) === "" ? "" : capitalise(effectiveWords(m.effective)) + ": "}Eligible models, in priority order (the first one available is used): ${m.value.join("; ")}.`,
+        );
+      for (const m of v.instruments)
+        parts.push(
+          `${effectiveWords(m.effective) === "" ? "" : capitalise(effectiveWords(m.effective)) + ": "}Eligible instruments, in priority order: ${m.value.join("; ")}.`,
+        );
+      for (const w of v.weight)
+        parts.push(
+          `${effectiveWords(w.effective) === "" ? "" : capitalise(effectiveWords(w.effective)) + ": "}Its fixed weight is ${w.value}.`,
+        );
+      for (const m of v.blend)
+        parts.push(
+          `${effectiveWords(m.effective) === "" ? "" : capitalise(effectiveWords(m.effective)) + ": "}Token mix weights: ${m.value.map((x) => `${x.part} ${x.weight}`).join(", ")}.`,
+        );
       for (const sub of [...v.quoted, ...v.models, ...v.instruments, ...v.weight, ...v.blend]) {
         const a = annotations(sub).map((x) => (x.kind === "paragraph" ? x.text : ""));
         if (a.length > 0) parts.push(...a);
@@ -367,20 +493,45 @@ function indexSection(b: Builder, i: Index): void {
   };
   addStep(
     "observation window",
-    versions(i.window, (w) => `Trades from ${shortTime(w.from)} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${shortTime(w.to)} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${w.zone} time are observed.`),
+    versions(
+      i.window,
+      (w) =>
+        `Trades from ${shortTime(w.from)} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${shortTime(w.to)} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${w.zone} time are observed.`,
+    ),
   );
   addStep("partitions", [
     ...versions(i.partition, (x) => `The window is divided into ${count(x.count, "interval", "intervals")} of ${duration(x.length)} each.`),
-    ...versions(i.emptyIntervals, (e) => (e === "skip" ? "An interval without trades is left out of the calculation." : "An interval without trades means no value is fixed.")),
-    ...versions(i.minimumTrades, (m) => `At least ${count(m.count, "trade is", "trades are")} required ${m.perInterval ? "in each interval" : "in the window"}.`),
+    ...versions(i.emptyIntervals, (e) =>
+      e === "skip" ? "An interval without trades is left out of the calculation." : "An interval without trades means no value is fixed.",
+    ),
+    ...versions(
+      i.minimumTrades,
+      (m) => `At least ${count(m.count, "trade is", "trades are")} required ${m.perInterval ? "in each interval" : "in the window"}.`,
+    ),
   ]);
-  addStep("trades", versions(i.aggregateTrades, (m) => `The trades ${i.partition.length > 0 ? "of each interval" : "of each source"} are combined into one value by ${methodWords(m)}.`));
-  addStep("intervals", versions(i.aggregateIntervals, (m) => `The interval values are combined by ${methodWords(m)}.`));
+  addStep(
+    "trades",
+    versions(
+      i.aggregateTrades,
+      (m) =>
+        `The trades ${i.partition.length > 0 ? "of each interval" : "of each source"} are combined into one value by ${methodWords(m)}.`,
+    ),
+  );
+  addStep(
+    "intervals",
+    versions(i.aggregateIntervals, (m) => `The interval values are combined by ${methodWords(m)}.`),
+  );
   addStep("exclusions", [
     ...versions(i.excludeStale, (d) => `Stale data: a source whose data is older than ${duration(d)} at the fixing time is excluded.`),
-    ...versions(i.excludeDeviation, (d) => `Outliers: a source whose value deviates by more than ${d.percent}% from the median of the other sources is excluded.`),
+    ...versions(
+      i.excludeDeviation,
+      (d) => `Outliers: a source whose value deviates by more than ${d.percent}% from the median of the other sources is excluded.`,
+    ),
   ]);
-  addStep("minimum sources", versions(i.minimumSources, (n) => `No value is fixed with fewer than ${count(n, "eligible source", "eligible sources")}.`));
+  addStep(
+    "minimum sources",
+    versions(i.minimumSources, (n) => `No value is fixed with fewer than ${count(n, "eligible source", "eligible sources")}.`),
+  );
   const degr: Block[] = [];
   if (i.degradation.length > 0) {
     degr.push(p("Depending on the number of eligible sources, the sources are combined as follows instead of the general method:"));
@@ -388,7 +539,11 @@ function indexSection(b: Builder, i: Index): void {
       kind: "table",
       head: ["Eligible sources", "Method", "In force"],
       rows: i.degradation.map((d) => [
-        d.value.maxSources === null ? `${d.value.minSources} or more` : d.value.minSources === d.value.maxSources ? `${d.value.minSources}` : `${d.value.minSources} to ${d.value.maxSources}`,
+        d.value.maxSources === null
+          ? `${d.value.minSources} or more`
+          : d.value.minSources === d.value.maxSources
+            ? `${d.value.minSources}`
+            : `${d.value.minSources} to ${d.value.maxSources}`,
         capitalise(methodWords(d.value.method)),
         capitalise(effectiveWords(d.effective) || "always"),
       ]),
@@ -401,19 +556,32 @@ function indexSection(b: Builder, i: Index): void {
   ]);
   addStep(
     "extreme moves",
-    versions(i.extremeMoves, (e) => `A value more than ${e.percent}% away from the previous published value is ${e.action === "held" ? "held for review before publication" : "published and flagged"}.`),
+    versions(
+      i.extremeMoves,
+      (e) =>
+        `A value more than ${e.percent}% away from the previous published value is ${e.action === "held" ? "held for review before publication" : "published and flagged"}.`,
+    ),
   );
-  addStep("rounding", versions(i.rounding, (r) => `The index value is ${roundingWords(r, unit)}.`));
+  addStep(
+    "rounding",
+    versions(i.rounding, (r) => `The index value is ${roundingWords(r, unit)}.`),
+  );
 
   b.add(
     "Publication",
-    versions(i.publication, (x) => `The index is fixed at ${zonedTime(x.at)} on ${x.calendar === null ? "every calendar day" : `every business day of ${b.cal(x.calendar)}`}.`),
+    versions(
+      i.publication,
+      (x) =>
+        `The index is fixed at ${zonedTime(x.at)} on ${x.calendar === null ? "every calendar day" : `every business day of ${b.cal(x.calendar)}`}.`,
+    ),
     key("publication"),
   );
   b.add(
     "Restatement",
     versions(i.restatement, (r) =>
-      r.kind === "never" ? "A published value is never restated." : `A published value is restated only on its publication day and only if the correction changes it by more than ${r.thresholdPercent}%.`,
+      r.kind === "never"
+        ? "A published value is never restated."
+        : `A published value is restated only on its publication day and only if the correction changes it by more than ${r.thresholdPercent}%.`,
     ),
     key("restatement"),
   );
@@ -425,16 +593,31 @@ function calendarSection(b: Builder, cals: readonly Calendar[]): void {
   b.open();
   for (const c of cals) {
     const blocks: Block[] = [...annotations(c)];
-    blocks.push(p(`Dates are in the ${c.timeZone} time zone. ${c.weekend.length === 0 ? "No day of the week is a weekend day." : `${c.weekend.map(weekdayName).join(" and ")} ${c.weekend.length === 1 ? "is not a business day" : "are not business days"}.`}`));
+    blocks.push(
+      p(
+        `Dates are in the ${c.timeZone} time zone. ${c.weekend.length === 0 ? "No day of the week is a weekend day." : `${c.weekend.map(weekdayName).join(" and ")} ${c.weekend.length === 1 ? "is not a business day" : "are not business days"}.`}`,
+      ),
+    );
     if (c.basedOn.length > 0) blocks.push(p(`The holidays of ${c.basedOn.map(b.cal).join(" and ")} are holidays too.`));
     if (c.joint !== undefined) {
-      blocks.push(p(`A business day must also be a business day ${c.joint.mode === "all" ? "in every one" : "in at least one"} of ${c.joint.calendars.map(b.cal).join(" and ")}.`));
+      blocks.push(
+        p(
+          `A business day must also be a business day ${c.joint.mode === "all" ? "in every one" : "in at least one"} of ${c.joint.calendars.map(b.cal).join(" and ")}.`,
+        ),
+      );
     }
     if (c.holidays.length > 0) {
       blocks.push({
         kind: "table",
         head: ["Holiday", "Date"],
-        rows: c.holidays.map((h) => [h.name, sentence(capitalise(holidayDateWords(h))) + [...h.descriptions.map((d) => ` ${sentence(d)}`), ...(h.clauses.length > 0 ? [` Reference: ${h.clauses.join("; ")}.`] : [])].join("")]),
+        rows: c.holidays.map((h) => [
+          h.name,
+          sentence(capitalise(holidayDateWords(h))) +
+            [
+              ...h.descriptions.map((d) => ` ${sentence(d)}`),
+              ...(h.clauses.length > 0 ? [` Reference: ${h.clauses.join("; ")}.`] : []),
+            ].join(""),
+        ]),
       });
     }
     b.add(`${c.title ?? c.name} (${c.name})`, blocks, `calendar ${c.name}`);
@@ -456,29 +639,42 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
     b.add("Contract months", [p(`The contract months from ${longDate(asOf)} cannot be listed: ${describeScheduleError(r.error)}.`)]);
   } else {
     const listed = r.value.filter((e) => e.lastTradingDay >= day).slice(0, n);
-    const rows = listed
-      .map((e) => {
-        const t = e.termination;
-        const local = t === undefined ? undefined : formatInstant(t.instant, t.zone);
-        return [
-          e.symbol,
-          e.period.kind === "month" ? `${monthName(e.period.month)} ${e.period.year}` : `Week of ${longDate(formatIsoDate(e.period.monday))}`,
-          `${weekdayName(weekdayOf(e.lastTradingDay))} ${longDate(formatIsoDate(e.lastTradingDay))}`,
-          t === undefined || local === undefined || !local.ok ? "not stated" : `${local.value.slice(11, 16)} ${t.zone} (UTC${local.value.slice(19)})`,
-          t === undefined ? "not stated" : formatUtc(t.instant).replace("T", " ").replace("Z", " UTC"),
-          e.finalSettlementDate === undefined ? "not stated" : longDate(formatIsoDate(e.finalSettlementDate)),
-        ];
-      });
+    const rows = listed.map((e) => {
+      const t = e.termination;
+      const local = t === undefined ? undefined : formatInstant(t.instant, t.zone);
+      return [
+        e.symbol,
+        e.period.kind === "month" ? `${monthName(e.period.month)} ${e.period.year}` : `Week of ${longDate(formatIsoDate(e.period.monday))}`,
+        `${weekdayName(weekdayOf(e.lastTradingDay))} ${longDate(formatIsoDate(e.lastTradingDay))}`,
+        t === undefined || local === undefined || !local.ok
+          ? "not stated"
+          : `${local.value.slice(11, 16)} ${t.zone} (UTC${local.value.slice(19)})`,
+        t === undefined ? "not stated" : formatUtc(t.instant).replace("T", " ").replace("Z", " UTC"),
+        e.finalSettlementDate === undefined ? "not stated" : longDate(formatIsoDate(e.finalSettlementDate)),
+      ];
+    });
     b.add("Contract months", [
-      p(`The next ${count(rows.length, "contract period", "contract periods")} with a Last Trading Day on or after ${longDate(asOf)}, with the instant trading terminates in local time and in Coordinated Universal Time (UTC):`),
-      { kind: "table", head: ["Symbol", "Contract period", "Last Trading Day", "Termination (local)", "Termination (UTC)", "Final settlement date"], rows },
+      p(
+        `The next ${count(rows.length, "contract period", "contract periods")} with a Last Trading Day on or after ${longDate(asOf)}, with the instant trading terminates in local time and in Coordinated Universal Time (UTC):`,
+      ),
+      {
+        kind: "table",
+        head: ["Symbol", "Contract period", "Last Trading Day", "Termination (local)", "Termination (UTC)", "Final settlement date"],
+        rows,
+      },
     ]);
     const first = listed[0];
     const c = spec.contracts[name];
     if (first !== undefined && c !== undefined) {
       b.add("Worked examples", [
         ...workedExamples(spec, c, schedule, first.symbol, first.lastTradingDay),
-        ...(c.kind === "spread" ? [p("A spread has no final settlement price of its own: each leg is settled as its contract, so its examples are those of the legs.")] : []),
+        ...(c.kind === "spread"
+          ? [
+              p(
+                "A spread has no final settlement price of its own: each leg is settled as its contract, so its examples are those of the legs.",
+              ),
+            ]
+          : []),
       ]);
     }
   }
@@ -496,7 +692,9 @@ function versionsSection(b: Builder, spec: Spec, c: Contract | undefined): void 
       if (clauses.length === 0) continue;
       const ranged = clauses.filter((x) => effectiveWords(x.effective) !== "");
       if (ranged.length === 0 && (clauses.length === 1 || ALL_APPLY.has(field))) continue;
-      (ALL_APPLY.has(field) ? ranged : clauses).forEach((x, i) => rows.push([owner, ruleName(field), String(i + 1), capitalise(effectiveWords(x.effective) || "always")]));
+      (ALL_APPLY.has(field) ? ranged : clauses).forEach((x, i) =>
+        rows.push([owner, ruleName(field), String(i + 1), capitalise(effectiveWords(x.effective) || "always")]),
+      );
     }
   };
   if (c !== undefined) walk(`${c.name} contract`, c as unknown as Record<string, unknown>);
@@ -505,7 +703,9 @@ function versionsSection(b: Builder, spec: Spec, c: Contract | undefined): void 
   b.add("Rule versions", [
     rows.length === 0
       ? p("Every rule of this chapter is in force without limit of time; there is one version of each.")
-      : p("Rules with more than one version, or in force for a limited time, and the dates each version is in force (both dates included):"),
+      : p(
+          "Rules with more than one version, or in force for a limited time, and the dates each version is in force (both dates included):",
+        ),
     ...(rows.length === 0 ? [] : [{ kind: "table" as const, head: ["Subject", "Rule", "Version", "In force"], rows }]),
   ]);
   b.close("Rule versions and effective dates");
@@ -531,20 +731,40 @@ export function ruleName(field: string): string {
 function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];
   if (c !== undefined) {
-    rows.push(["Contract", `The ${c.name} ${c.kind === "option" ? "options" : c.kind === "spread" ? "spread" : "futures"} contract${c.title ? `, ${c.title}` : ""}, as specified in this chapter.`]);
+    rows.push([
+      "Contract",
+      `The ${c.name} ${c.kind === "option" ? "options" : c.kind === "spread" ? "spread" : "futures"} contract${c.title ? `, ${c.title}` : ""}, as specified in this chapter.`,
+    ]);
     rows.push(["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."]);
     rows.push(["Business Day", "A day that is not a weekend day or a holiday of the calendar named in the clause concerned."]);
     rows.push(["Last Trading Day", "The last day on which an expiring contract may be traded, determined as in the clause of that name."]);
     rows.push(["Tick", "The minimum price fluctuation."]);
     rows.push(["Final Settlement Price", "The price at which expiring contracts are settled in cash."]);
-    if (c.fallback.length > 0) rows.push(["Market Disruption Event", "An event listed in the clause on market disruption that prevents the normal determination of the Final Settlement Price."]);
-    if (c.kind === "option") rows.push(["In the money", "A call whose strike is below, or a put whose strike is above, the Final Settlement Price of the underlying."]);
+    if (c.fallback.length > 0)
+      rows.push([
+        "Market Disruption Event",
+        "An event listed in the clause on market disruption that prevents the normal determination of the Final Settlement Price.",
+      ]);
+    if (c.kind === "option")
+      rows.push([
+        "In the money",
+        "A call whose strike is below, or a put whose strike is above, the Final Settlement Price of the underlying.",
+      ]);
   }
-  for (const i of Object.values(spec.indices)) rows.push([i.name, `${i.title ? `The ${i.title}` : "The index"}, whose methodology is set out in this chapter.`]);
-  for (const cal of Object.values(spec.calendars)) rows.push([cal.name, `${cal.title ? `The ${cal.title} calendar` : "The calendar"} in the ${cal.timeZone} time zone, set out in this chapter.`]);
-  for (const o of Object.values(spec.contracts)) if (o.name !== c?.name) rows.push([o.name, `The ${o.name} contract${o.title ? `, ${o.title}` : ""}, set out in this chapter.`]);
+  for (const i of Object.values(spec.indices))
+    rows.push([i.name, `${i.title ? `The ${i.title}` : "The index"}, whose methodology is set out in this chapter.`]);
+  for (const cal of Object.values(spec.calendars))
+    rows.push([
+      cal.name,
+      `${cal.title ? `The ${cal.title} calendar` : "The calendar"} in the ${cal.timeZone} time zone, set out in this chapter.`,
+    ]);
+  for (const o of Object.values(spec.contracts))
+    if (o.name !== c?.name) rows.push([o.name, `The ${o.name} contract${o.title ? `, ${o.title}` : ""}, set out in this chapter.`]);
   b.open();
-  b.add("Defined terms", [p("In this chapter the following terms have the meanings given:"), { kind: "table", head: ["Term", "Meaning"], rows }]);
+  b.add("Defined terms", [
+    p("In this chapter the following terms have the meanings given:"),
+    { kind: "table", head: ["Term", "Meaning"], rows },
+  ]);
   b.close("Definitions");
 }
 

@@ -15,7 +15,11 @@ function block(b: Block): string {
     case "list":
       return b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : "-"} ${esc(it)}`).join("\n");
     case "table":
-      return [`| ${b.head.map(cell).join(" | ")} |`, `|${b.head.map(() => " --- ").join("|")}|`, ...b.rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+      return [
+        `| ${b.head.map(cell).join(" | ")} |`,
+        `|${b.head.map(() => " --- ").join("|")}|`,
+        ...b.rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+      ].join("\n");
   }
 }
 

@@ -4,7 +4,17 @@
  * programming appears in the output: a rounding mode is said as what it does ("rounded to the nearest 0.01, with
  * exact halves rounded to the even neighbour"), never by its name. Used by from-model.ts and by the diff backend.
  */
-import type { Calendar, DateAnchor, DateRule, Duration, EffectiveRange, HolidayRule, Method, Rounding, ZonedTime } from "../../model/types.js";
+import type {
+  Calendar,
+  DateAnchor,
+  DateRule,
+  Duration,
+  EffectiveRange,
+  HolidayRule,
+  Method,
+  Rounding,
+  ZonedTime,
+} from "../../model/types.js";
 import type { ContractDateRule } from "../../model/types.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -159,7 +169,9 @@ function anchorWords(a: DateAnchor, month: string): string {
     case "firstBusinessDay":
       return `the first business day of ${month}`;
     case "nthBusinessDay":
-      return a.n > 0 ? `the ${ordinal(a.n)} business day of ${month}` : `the ${ordinal(-a.n)} business day before the end of ${month}, counting the last business day as the 1st`;
+      return a.n > 0
+        ? `the ${ordinal(a.n)} business day of ${month}`
+        : `the ${ordinal(-a.n)} business day before the end of ${month}, counting the last business day as the 1st`;
     case "dayOfMonth":
       return `the ${ordinal(a.day)} calendar day of ${month}`;
   }
@@ -184,8 +196,14 @@ export function conventionWords(c: DateRule["convention"]): string {
 /** A contract date rule (last trading day) in words, naming its calendar by `calendarName`. */
 export function dateRuleWords(r: ContractDateRule, calendarName: (name: string) => string): string {
   const rule = r.rule;
-  const start = r.kind === "monthly" ? anchorWords(r.rule.anchor, monthWords(r.rule.monthOffset)) : `the ${weekdayName(r.rule.weekday)} of the contract week`;
-  const shift = rule.shift.businessDays === 0 ? "" : `, moved ${count(rule.shift.businessDays, "business day", "business days")} ${rule.shift.direction === "before" ? "earlier" : "later"}`;
+  const start =
+    r.kind === "monthly"
+      ? anchorWords(r.rule.anchor, monthWords(r.rule.monthOffset))
+      : `the ${weekdayName(r.rule.weekday)} of the contract week`;
+  const shift =
+    rule.shift.businessDays === 0
+      ? ""
+      : `, moved ${count(rule.shift.businessDays, "business day", "business days")} ${rule.shift.direction === "before" ? "earlier" : "later"}`;
   return `${start}${shift}; ${conventionWords(rule.convention)}. Business days are those of ${calendarName(rule.calendar)}`;
 }
 
@@ -215,10 +233,12 @@ export function holidayDateWords(h: HolidayRule): string {
   }
   const o = h.observance;
   let observed = "";
-  if (o.kind === "substitute") observed = "; when it falls on a weekend, the next weekday that is not already a holiday is a holiday instead";
+  if (o.kind === "substitute")
+    observed = "; when it falls on a weekend, the next weekday that is not already a holiday is a holiday instead";
   if (o.kind === "shift") {
     const parts: string[] = [];
-    if (o.saturday !== "none") parts.push(`on a Saturday it is observed on the ${o.saturday === "friday" ? "Friday before" : "Monday after"}`);
+    if (o.saturday !== "none")
+      parts.push(`on a Saturday it is observed on the ${o.saturday === "friday" ? "Friday before" : "Monday after"}`);
     if (o.sunday !== "none") parts.push(`on a Sunday it is observed on the ${o.sunday === "friday" ? "Friday before" : "Monday after"}`);
     if (parts.length > 0) observed = `; ${parts.join(", ")}`;
   }

@@ -93,7 +93,9 @@ export function literalBlock(value: Literal, indent = ""): Code {
   const keys = Object.keys(value);
   if (keys.length === 0) return code("{}");
   const record = value as Record<string, Literal>;
-  return code(`{\n${keys.map((k) => `${inner}${key(k).toString()}: ${literalBlock(record[k], inner).toString()}`).join(",\n")}\n${indent}}`);
+  return code(
+    `{\n${keys.map((k) => `${inner}${key(k).toString()}: ${literalBlock(record[k], inner).toString()}`).join(",\n")}\n${indent}}`,
+  );
 }
 
 function describe(value: unknown): string {
@@ -186,7 +188,9 @@ export class Scope {
 
 /** A property access: `target.name` when the name is a plain identifier name, else `target["name"]`. */
 export function prop(target: Code, name: string): Code {
-  return IDENTIFIER.test(name) && name !== "__proto__" ? code(`${target.toString()}.${name}`) : code(`${target.toString()}[${str(name).toString()}]`);
+  return IDENTIFIER.test(name) && name !== "__proto__"
+    ? code(`${target.toString()}.${name}`)
+    : code(`${target.toString()}[${str(name).toString()}]`);
 }
 
 /** Fragments joined by a separator fragment. */

@@ -25,11 +25,15 @@ export interface GeneratedFile {
 }
 
 /** The generated files, or why there are none (a generator bug: an internal error). */
-export type SettlementResult = { readonly ok: true; readonly files: readonly GeneratedFile[]; readonly modules: number } | { readonly ok: false; readonly message: string };
+export type SettlementResult =
+  | { readonly ok: true; readonly files: readonly GeneratedFile[]; readonly modules: number }
+  | { readonly ok: false; readonly message: string };
 
 /** The file name of a contract's module: its name when that is a plain identifier, else a mangled one. */
 export function moduleFileName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `_${[...name].map((ch) => (/[A-Za-z0-9_]/.test(ch) ? ch : `-${ch.codePointAt(0)!.toString(16)}`)).join("")}`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? name
+    : `_${[...name].map((ch) => (/[A-Za-z0-9_]/.test(ch) ? ch : `-${ch.codePointAt(0)!.toString(16)}`)).join("")}`;
 }
 
 /** Replaces each data placeholder, alone on its top-level line `const NAME = <slot>;`, with its block. */
@@ -48,7 +52,10 @@ function spliceData(text: string, data: ReadonlyMap<string, { toString(): string
  * The settlement modules of the contract specs among `specs` (others are skipped), with the runtime bundle when
  * there is at least one module; sorted by path.
  */
-export async function settlementModules(specs: readonly { readonly path: string; readonly spec: GeneratorSpec }[], runtime: RuntimeFiles): Promise<SettlementResult> {
+export async function settlementModules(
+  specs: readonly { readonly path: string; readonly spec: GeneratorSpec }[],
+  runtime: RuntimeFiles,
+): Promise<SettlementResult> {
   const files: GeneratedFile[] = [];
   let modules = 0;
   for (const { path, spec } of specs) {
@@ -64,7 +71,8 @@ export async function settlementModules(specs: readonly { readonly path: string;
       return { ok: false, message: `cannot generate the settlement module of ${spec.subject.kind} ${spec.subject.name}: ${why}` };
     }
   }
-  if (modules > 0) for (const name of Object.keys(runtime).sort()) files.push({ path: `${SETTLEMENT_FOLDER}/${name}`, text: runtime[name]! });
+  if (modules > 0)
+    for (const name of Object.keys(runtime).sort()) files.push({ path: `${SETTLEMENT_FOLDER}/${name}`, text: runtime[name]! });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ok: true, files, modules };
 }

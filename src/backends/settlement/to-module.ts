@@ -41,8 +41,31 @@ export interface GeneratedModule {
 }
 
 /** Names the module binds at top level, which generated names must not take. */
-const OWN_NAMES = ["SPEC_HASH", "CONTRACT", "KIND", "TITLE", "TICK", "MULTIPLIER", "CURRENCY", "CALENDARS", "INDICES", "SCHEDULE_CONTRACTS"];
-const OWN_FUNCTIONS = ["termsOn", "environment", "env", "final", "daily", "index", "Schedule", "functionsOf", "finalOf", "dailyOf", "indexOf"];
+const OWN_NAMES = [
+  "SPEC_HASH",
+  "CONTRACT",
+  "KIND",
+  "TITLE",
+  "TICK",
+  "MULTIPLIER",
+  "CURRENCY",
+  "CALENDARS",
+  "INDICES",
+  "SCHEDULE_CONTRACTS",
+];
+const OWN_FUNCTIONS = [
+  "termsOn",
+  "environment",
+  "env",
+  "final",
+  "daily",
+  "index",
+  "Schedule",
+  "functionsOf",
+  "finalOf",
+  "dailyOf",
+  "indexOf",
+];
 
 /** The fields of a contract the schedule reads (runtime/schedule/types.ts `ScheduleContract`). */
 const SCHEDULE_FIELDS = ["kind", "name", "listing", "lastTradingDay", "termination", "finalSettlement", "underlying", "expiry", "legs"];
@@ -116,9 +139,17 @@ function condition(cut: Cut): Code {
 /** A comment quoting the rule versions a branch of terms uses; `next` is where the following branch starts. */
 function termsDoc(name: string, b: Branch, next: Branch | undefined): Code {
   const until = next?.from == null ? "" : ` ${next.from.after ? "up to and including" : "before"} ${next.from.value}`;
-  const when = b.from === null ? (next === undefined ? "On any date" : `On dates${until}`) : `${b.from.after ? "After" : "From"} ${b.from.value}${until === "" ? "" : `,${until}`}`;
+  const when =
+    b.from === null
+      ? next === undefined
+        ? "On any date"
+        : `On dates${until}`
+      : `${b.from.after ? "After" : "From"} ${b.from.value}${until === "" ? "" : `,${until}`}`;
   if (b.terms === undefined) return doc([`${when}: ${name} has no terms.`]);
-  return doc([`${when}, the terms of ${name} in force:`, ...b.terms.rules.map((r) => `- ${r.rule} (${r.effective}): ${r.clauses.length === 0 ? "no clause reference" : r.clauses.join("; ")}`)]);
+  return doc([
+    `${when}, the terms of ${name} in force:`,
+    ...b.terms.rules.map((r) => `- ${r.rule} (${r.effective}): ${r.clauses.length === 0 ? "no clause reference" : r.clauses.join("; ")}`),
+  ]);
 }
 
 /** The terms function of one contract: the regions from the last to the first, each an explicit date branch. */
@@ -150,9 +181,10 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
   const name = spec.subject.name;
   const all = spec.contracts as Readonly<Record<string, SettleContract>>;
   const isIndex = spec.subject.kind === "index";
-  const declarations = (isIndex ? spec.indices ?? {} : all) as Readonly<Record<string, unknown>>;
+  const declarations = (isIndex ? (spec.indices ?? {}) : all) as Readonly<Record<string, unknown>>;
   const declared = Object.hasOwn(declarations, name) ? declarations[name] : undefined;
-  if (typeof declared !== "object" || declared === null) throw new CodegenError(`the spec does not define its subject ${JSON.stringify(name)}`);
+  if (typeof declared !== "object" || declared === null)
+    throw new CodegenError(`the spec does not define its subject ${JSON.stringify(name)}`);
   const c = declared as Record<string, unknown>;
   const title = typeof c.title === "string" ? c.title : "";
   const kind = typeof c.kind === "string" ? c.kind : spec.subject.kind;
@@ -182,15 +214,26 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
   ]);
   const docs = {
     hash: doc([`The content hash of ${specPath}, the compiled spec these functions settle; every report carries it.`]),
-    contract: doc([`${kind} ${name}${title === "" ? "" : `: ${title}`}.`, ...strings(c.clauses).map((cl) => `Clause: ${cl}.`), ...strings(c.descriptions)]),
+    contract: doc([
+      `${kind} ${name}${title === "" ? "" : `: ${title}`}.`,
+      ...strings(c.clauses).map((cl) => `Clause: ${cl}.`),
+      ...strings(c.descriptions),
+    ]),
     kind: doc(["The kind of subject: future, option or spread (or index: then final and daily report not-a-contract)."]),
     title: doc(["The contract's title."]),
     tick: doc(["The outright tick, a decimal string (the first tier of the tick table).", ...varies("The tick", tick)]),
-    multiplier: doc(["Price × MULTIPLIER = money per contract, in CURRENCY (contract unit × price unit); null when the units give no money.", ...varies("The multiplier", multiplier)]),
+    multiplier: doc([
+      "Price × MULTIPLIER = money per contract, in CURRENCY (contract unit × price unit); null when the units give no money.",
+      ...varies("The multiplier", multiplier),
+    ]),
     currency: doc(["The currency of MULTIPLIER.", ...varies("The currency", currency)]),
     termsOn: doc(["The terms of a contract of this spec in force on a date (YYYY-MM-DD), or undefined for another contract."]),
-    final: doc(["The final settlement of a contract period (`period`: YYYY-MM, YYYY-Www, or a weekly's expiry date), with the variation for a position and the certificate."]),
-    daily: doc(["The daily settlement of a contract period on a date, with price-limit bands, the variation for a position and the certificate."]),
+    final: doc([
+      "The final settlement of a contract period (`period`: YYYY-MM, YYYY-Www, or a weekly's expiry date), with the variation for a position and the certificate.",
+    ]),
+    daily: doc([
+      "The daily settlement of a contract period on a date, with price-limit bands, the variation for a position and the certificate.",
+    ]),
     index: doc(["One value of an index of the spec at an instant, with its certificate."]),
   };
 

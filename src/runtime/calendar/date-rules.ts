@@ -131,7 +131,8 @@ function anchorDay(anchor: DateAnchor, year: number, month: number, engine: Cale
     case "nthBusinessDay": {
       const n = anchor.kind === "firstBusinessDay" ? 1 : anchor.kind === "lastBusinessDay" ? -1 : anchor.n;
       // Count from the day just outside the month, so day one of the count is inside it.
-      const d = n > 0 ? engine.addBusinessDays(fromCivil(year, month, 1) - 1, n) : engine.addBusinessDays(lastDayOfMonth(year, month) + 1, n);
+      const d =
+        n > 0 ? engine.addBusinessDays(fromCivil(year, month, 1) - 1, n) : engine.addBusinessDays(lastDayOfMonth(year, month) + 1, n);
       return inMonth(d, year, month) ? ok(d) : none(`the month has fewer than ${Math.abs(n)} business days on ${engine.name}`);
     }
   }
@@ -181,7 +182,8 @@ export function evaluateDateRule(rule: DateRule, year: number, month: number, en
  * (`engines` as for {@link evaluateDateRule}). Fails with `out-of-range` for weeks outside the supported years.
  */
 export function evaluateWeeklyRule(rule: WeeklyDateRule, monday: EpochDay, engines: EngineSource): CalendarResult<EpochDay> {
-  if (!isInt(rule.weekday) || rule.weekday < 1 || rule.weekday > 7) return fail({ kind: "invalid-date-rule", path: "weekday", message: "weekday must be 1-7" });
+  if (!isInt(rule.weekday) || rule.weekday < 1 || rule.weekday > 7)
+    return fail({ kind: "invalid-date-rule", path: "weekday", message: "weekday must be 1-7" });
   if (!isInt(monday)) return fail({ kind: "invalid-day", day: monday });
   const engine = engineFor(rule, engines);
   if (!engine.ok) return engine;

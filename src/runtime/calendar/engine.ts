@@ -127,7 +127,14 @@ function addName(names: Map<EpochDay, string[]>, day: EpochDay, name: string): v
 }
 
 /** Observed holidays of a node and its `basedOn` calendars inside [start, end), into `names`. */
-function collectHolidays(node: Node, fromYear: number, toYear: number, start: EpochDay, end: EpochDay, names: Map<EpochDay, string[]>): void {
+function collectHolidays(
+  node: Node,
+  fromYear: number,
+  toYear: number,
+  start: EpochDay,
+  end: EpochDay,
+  names: Map<EpochDay, string[]>,
+): void {
   for (const h of observedHolidays(node.cal.holidays, node.weekend, fromYear - 1, toYear + 1)) {
     if (h.day >= start && h.day < end) addName(names, h.day, h.name);
   }

@@ -38,9 +38,7 @@ export type CalendarError =
   | { readonly kind: "invalid-time"; readonly time: string };
 
 /** Success with a value, or failure with a {@link CalendarError}. */
-export type CalendarResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: CalendarError };
+export type CalendarResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CalendarError };
 
 /** Wraps a success value. */
 export function ok<T>(value: T): CalendarResult<T> {

@@ -225,7 +225,6 @@ function offsetAt(f: Intl.DateTimeFormat, instant: number): number {
   return t.offsets[i]!;
 }
 
-
 /** The UTC offset (local minus UTC, in seconds) of a zone at an instant. */
 export function timeZoneOffsetSeconds(instant: number, zone: string): CalendarResult<number> {
   const f = formatterFor(zone);

@@ -29,7 +29,8 @@ export interface MarketDataError {
 }
 
 /** A parse result: the typed values, or every error found (up to a limit). */
-export type MarketDataResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly MarketDataError[] };
+export type MarketDataResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly MarketDataError[] };
 
 /** Options shared by the parsers. */
 export interface ParseOptions {
@@ -60,8 +61,23 @@ export function parseInstantMicros(text: string): number | string {
   if (fast >= 0) return fast;
   const m = TIME_RE.exec(text);
   if (m === null) return `expected an ISO 8601 time with seconds and an offset (e.g. 2026-03-27T15:00:00Z), got ${JSON.stringify(text)}`;
-  const [, ys, mos, ds, hs, mis, ss, frac, off] = m as unknown as [string, string, string, string, string, string, string, string | undefined, string];
-  const y = Number(ys), mo = Number(mos), d = Number(ds), h = Number(hs), mi = Number(mis), s = Number(ss);
+  const [, ys, mos, ds, hs, mis, ss, frac, off] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+  ];
+  const y = Number(ys),
+    mo = Number(mos),
+    d = Number(ds),
+    h = Number(hs),
+    mi = Number(mis),
+    s = Number(ss);
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return `no such date ${ys}-${mos}-${ds}`;
   if (h > 23 || mi > 59 || s > 59) return `no such time of day ${hs}:${mis}:${ss}`;
   let micros = 0;
@@ -72,7 +88,8 @@ export function parseInstantMicros(text: string): number | string {
   }
   let offsetMinutes = 0;
   if (off !== "Z") {
-    const oh = Number(off.slice(1, 3)), om = Number(off.slice(4, 6));
+    const oh = Number(off.slice(1, 3)),
+      om = Number(off.slice(4, 6));
     if (oh > 18 || om > 59) return `invalid offset ${off}`;
     offsetMinutes = (off[0] === "-" ? -1 : 1) * (oh * 60 + om);
   }
@@ -103,7 +120,8 @@ function sameMinute(text: string): number {
   const len = text.length;
   const zoneLength = lastZone.length;
   if (zoneLength === 0 || len < 19 + zoneLength || !text.startsWith(lastMinute) || !text.endsWith(lastZone)) return -1;
-  const s1 = digit(text, 17), s2 = digit(text, 18);
+  const s1 = digit(text, 17),
+    s2 = digit(text, 18);
   if (s1 < 0 || s1 > 5 || s2 < 0) return -1;
   const fracEnd = len - zoneLength;
   let micros = 0;
@@ -127,7 +145,8 @@ function daysIn(y: number, m: number): number {
 }
 
 /** A non-negative decimal as coefficient × 10^−scale, or why not. */
-export type ParsedDecimal = { readonly coefficient: number; readonly scale: number } | { readonly error: MarketDataErrorKind; readonly message: string };
+export type ParsedDecimal =
+  { readonly coefficient: number; readonly scale: number } | { readonly error: MarketDataErrorKind; readonly message: string };
 
 /**
  * Parses `-?digits(.digits)?` exactly into a coefficient that must fit 2^53 − 1 (trailing fractional zeros are

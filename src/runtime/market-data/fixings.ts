@@ -5,7 +5,15 @@
  * Malformed rows, unsorted rows and duplicates (same time and index) are typed errors naming file, line and field.
  */
 import { Decimal } from "../decimal.js";
-import { type MarketDataError, type MarketDataErrorKind, type MarketDataResult, type ParseOptions, guessFormat, parseInstantMicros, splitLines } from "./common.js";
+import {
+  type MarketDataError,
+  type MarketDataErrorKind,
+  type MarketDataResult,
+  type ParseOptions,
+  guessFormat,
+  parseInstantMicros,
+  splitLines,
+} from "./common.js";
 
 /** One published fixing. */
 export interface Fixing {
@@ -46,7 +54,12 @@ export function parseFixings(text: string, options: FixingOptions): MarketDataRe
     if (format === "csv") {
       if (out.length === 0 && errors.length === 0 && HEADER.test(raw)) continue;
       if (out.length === 0 && errors.length === 0 && /^\s*time\s*,/i.test(raw)) {
-        err("malformed-row", lineNo, null, `the header must be \`time,index,value\` or \`time,index,value,status\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``);
+        err(
+          "malformed-row",
+          lineNo,
+          null,
+          `the header must be \`time,index,value\` or \`time,index,value,status\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``,
+        );
         continue;
       }
       const parts = raw.split(",");

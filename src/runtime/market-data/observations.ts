@@ -148,7 +148,13 @@ export function createObservationParser(options: ObservationOptions): Observatio
     if (typeof value === "string" && value !== "") return true;
     const numeric = field === "price" || field === "volume";
     if (value === undefined || value === "") err("missing-field", line, field, `missing ${field}`);
-    else err(numeric ? "invalid-number" : "malformed-row", line, field, `${field} must be a string${numeric ? " (a decimal string, never a JSON number)" : ""}`);
+    else
+      err(
+        numeric ? "invalid-number" : "malformed-row",
+        line,
+        field,
+        `${field} must be a string${numeric ? " (a decimal string, never a JSON number)" : ""}`,
+      );
     return false;
   };
 
@@ -161,7 +167,12 @@ export function createObservationParser(options: ObservationOptions): Observatio
     if (format === "csv") {
       if (n === 0 && errors.length === 0 && HEADER.test(raw)) return;
       if (n === 0 && errors.length === 0 && /^\s*time\s*,/i.test(raw)) {
-        err("malformed-row", lineNo, null, `the header must be \`time,source,price,volume\` or \`time,source,price,volume,instrument\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``);
+        err(
+          "malformed-row",
+          lineNo,
+          null,
+          `the header must be \`time,source,price,volume\` or \`time,source,price,volume,instrument\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``,
+        );
         return;
       }
       // The commas by indexOf: no array per row (ten million rows are ten million arrays otherwise).
@@ -278,9 +289,21 @@ export function createObservationParser(options: ObservationOptions): Observatio
     if (n === 0 && errorCount === 0) err("empty-input", 1, null, "no observations");
     const c = cols;
     const pr = rescaleColumn(c.price, c.priceScales, n);
-    if (!pr.ok) err("precision-out-of-range", c.line[pr.row]!, "price", "prices with this many decimal places cannot all be held exactly at one scale");
+    if (!pr.ok)
+      err(
+        "precision-out-of-range",
+        c.line[pr.row]!,
+        "price",
+        "prices with this many decimal places cannot all be held exactly at one scale",
+      );
     const vr = rescaleColumn(c.volume, c.volumeScales, n);
-    if (!vr.ok) err("precision-out-of-range", c.line[vr.row]!, "volume", "volumes with this many decimal places cannot all be held exactly at one scale");
+    if (!vr.ok)
+      err(
+        "precision-out-of-range",
+        c.line[vr.row]!,
+        "volume",
+        "volumes with this many decimal places cannot all be held exactly at one scale",
+      );
     if (errors.length > 0) return { ok: false, errors };
     return {
       ok: true,

@@ -6,7 +6,17 @@
 export type * from "./types.js";
 export { inEffectiveRange, rulesOn, versionOn } from "./versions.js";
 export type { ContractPeriod } from "./symbols.js";
-export { MONTH_CODES, contractSymbol, formatPeriod, monthCode, monthOfCode, monthPeriod, parseContractSymbol, periodStart, weekPeriod } from "./symbols.js";
+export {
+  MONTH_CODES,
+  contractSymbol,
+  formatPeriod,
+  monthCode,
+  monthOfCode,
+  monthPeriod,
+  parseContractSymbol,
+  periodStart,
+  weekPeriod,
+} from "./symbols.js";
 export type { Expiry, LegExpiry, Listed, ScheduleError, ScheduleResult, Termination } from "./schedule.js";
 export { Schedule, periodsBetween, shiftPeriod } from "./schedule.js";
 export type { ExpiryJson, HolidayJson, ListedJson } from "./json.js";

@@ -46,7 +46,14 @@ export interface ExpiryJson {
   readonly finalSettlementDate: string | null;
   readonly averagingDays: readonly string[] | null;
   readonly legs:
-    | readonly { readonly side: string; readonly contract: string; readonly period: string; readonly symbol: string; readonly lastTradingDay: string; readonly finalSettlementDate: string | null }[]
+    | readonly {
+        readonly side: string;
+        readonly contract: string;
+        readonly period: string;
+        readonly symbol: string;
+        readonly lastTradingDay: string;
+        readonly finalSettlementDate: string | null;
+      }[]
     | null;
 }
 
@@ -58,7 +65,10 @@ export function expiryToJson(e: Expiry): ExpiryJson {
     period: formatPeriod(e.period),
     symbol: e.symbol,
     lastTradingDay: formatIsoDate(e.lastTradingDay),
-    termination: t === undefined || local === undefined || !local.ok ? null : { time: t.time, zone: t.zone, utc: formatUtc(t.instant), local: local.value },
+    termination:
+      t === undefined || local === undefined || !local.ok
+        ? null
+        : { time: t.time, zone: t.zone, utc: formatUtc(t.instant), local: local.value },
     finalSettlementDate: e.finalSettlementDate === undefined ? null : formatIsoDate(e.finalSettlementDate),
     averagingDays: e.averagingDays === undefined ? null : e.averagingDays.map(formatIsoDate),
     legs:

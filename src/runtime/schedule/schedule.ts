@@ -121,7 +121,11 @@ export class Schedule {
     fromYear = 2000,
     toYear = 2060,
   ) {
-    this.engines = new CalendarEngines((name) => (Object.hasOwn(input.calendars, name) ? input.calendars[name] : undefined), fromYear, toYear);
+    this.engines = new CalendarEngines(
+      (name) => (Object.hasOwn(input.calendars, name) ? input.calendars[name] : undefined),
+      fromYear,
+      toYear,
+    );
   }
 
   /** The engine of a calendar by name. */
@@ -186,10 +190,12 @@ export class Schedule {
     if (version !== undefined) {
       const v = version.value;
       if (v.kind === "monthly") {
-        if (period.kind !== "month") return fail({ kind: "period-mismatch", contract: name, message: `${name} has a monthly last trading day, not a weekly one` });
+        if (period.kind !== "month")
+          return fail({ kind: "period-mismatch", contract: name, message: `${name} has a monthly last trading day, not a weekly one` });
         return evaluateDateRule(v.rule, period.year, period.month, lookup);
       }
-      if (period.kind !== "week") return fail({ kind: "period-mismatch", contract: name, message: `${name} has a weekly last trading day, not a monthly one` });
+      if (period.kind !== "week")
+        return fail({ kind: "period-mismatch", contract: name, message: `${name} has a weekly last trading day, not a monthly one` });
       return evaluateWeeklyRule(v.rule, period.monday, lookup);
     }
     const under = this.underlyingFuture(c.value, iso);
@@ -215,7 +221,9 @@ export class Schedule {
   }
 
   private legsOn(c: ScheduleContract, iso: string): { side: "buy" | "sell"; contract: string; monthsLater: number }[] {
-    return (c.legs ?? []).filter((l) => l.effective.some((r) => (r.from === null || r.from <= iso) && (r.until === null || iso <= r.until))).map((l) => l.value);
+    return (c.legs ?? [])
+      .filter((l) => l.effective.some((r) => (r.from === null || r.from <= iso) && (r.until === null || iso <= r.until)))
+      .map((l) => l.value);
   }
 
   private guard<T>(f: () => T): ScheduleResult<T> {
@@ -254,7 +262,13 @@ export class Schedule {
     if (rule !== undefined) {
       const t = resolveLocalTime(day, rule.time, rule.zone);
       if (!t.ok) return t;
-      termination = { time: rule.time, zone: rule.zone, instant: t.value.instant, offsetSeconds: t.value.offsetSeconds, status: t.value.status };
+      termination = {
+        time: rule.time,
+        zone: rule.zone,
+        instant: t.value.instant,
+        offsetSeconds: t.value.offsetSeconds,
+        status: t.value.status,
+      };
     }
     let finalSettlementDate: EpochDay | undefined;
     let averagingDays: EpochDay[] | undefined;
@@ -302,7 +316,16 @@ export class Schedule {
         }
       }
     }
-    return ok({ contract: name, period, symbol: contractSymbol(name, period), lastTradingDay: day, termination, finalSettlementDate, averagingDays, legs });
+    return ok({
+      contract: name,
+      period,
+      symbol: contractSymbol(name, period),
+      lastTradingDay: day,
+      termination,
+      finalSettlementDate,
+      averagingDays,
+      legs,
+    });
   }
 
   /**
@@ -386,7 +409,12 @@ export class Schedule {
   }
 
   /** The periods one listing cycle lists on a day. */
-  private cycle(name: string, parts: readonly import("./types.js").ListingPartInput[], kind: "month" | "week", day: EpochDay): ScheduleResult<ContractPeriod[]> {
+  private cycle(
+    name: string,
+    parts: readonly import("./types.js").ListingPartInput[],
+    kind: "month" | "week",
+    day: EpochDay,
+  ): ScheduleResult<ContractPeriod[]> {
     // The front period: the first whose last trading day is on or after the day. A last trading day lies at most a
     // few months before its contract month's start (monthOffset), so the search starts well before the day's month.
     let front: ContractPeriod | undefined;
@@ -449,7 +477,11 @@ function sortPeriods(ps: ContractPeriod[]): ContractPeriod[] {
 }
 
 /** Monthly periods, or ISO weeks whose Thursday lies in the months, from `from` to `to` inclusive. */
-export function periodsBetween(kind: "month" | "week", from: { year: number; month: number }, to: { year: number; month: number }): ContractPeriod[] {
+export function periodsBetween(
+  kind: "month" | "week",
+  from: { year: number; month: number },
+  to: { year: number; month: number },
+): ContractPeriod[] {
   const out: ContractPeriod[] = [];
   if (kind === "month") {
     for (let i = monthIndex(from.year, from.month); i <= monthIndex(to.year, to.month); i++) out.push(fromIndex(i));
@@ -458,12 +490,17 @@ export function periodsBetween(kind: "month" | "week", from: { year: number; mon
   const first = fromCivil(from.year, from.month, 1);
   const last = lastDayOfMonth(to.year, to.month);
   // The Thursday on or after the first day, then every 7 days.
-  let thursday = first + ((4 - ((((first + 3) % 7) + 7) % 7 + 1) + 7) % 7);
+  let thursday = first + ((4 - (((((first + 3) % 7) + 7) % 7) + 1) + 7) % 7);
   for (; thursday <= last; thursday += 7) out.push(weekPeriod(thursday));
   return out;
 }
 
-function averaging(engine: CalendarEngine, days: import("./types.js").AveragingDaysInput, period: ContractPeriod, ltd: EpochDay): EpochDay[] {
+function averaging(
+  engine: CalendarEngine,
+  days: import("./types.js").AveragingDaysInput,
+  period: ContractPeriod,
+  ltd: EpochDay,
+): EpochDay[] {
   if (days.kind === "every-business-day") {
     const start = periodStart(period);
     const end = period.kind === "month" ? lastDayOfMonth(period.year, period.month) + 1 : start + 7;

@@ -49,14 +49,18 @@ export function periodStart(p: ContractPeriod): EpochDay {
 
 /** A period as text: "2026-03" for a month, "2026-W13" for an ISO week. */
 export function formatPeriod(p: ContractPeriod): string {
-  return p.kind === "month" ? `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}` : `${p.isoYear}-W${String(p.isoWeek).padStart(2, "0")}`;
+  return p.kind === "month"
+    ? `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}`
+    : `${p.isoYear}-W${String(p.isoWeek).padStart(2, "0")}`;
 }
 
 const two = (n: number): string => String(((n % 100) + 100) % 100).padStart(2, "0");
 
 /** The symbol of a contract period: `FOTI-Z26` (month code, two-digit year) or `FOTW-26W13` (ISO week). */
 export function contractSymbol(contract: string, p: ContractPeriod): string {
-  return p.kind === "month" ? `${contract}-${monthCode(p.month)}${two(p.year)}` : `${contract}-${two(p.isoYear)}W${String(p.isoWeek).padStart(2, "0")}`;
+  return p.kind === "month"
+    ? `${contract}-${monthCode(p.month)}${two(p.year)}`
+    : `${contract}-${two(p.isoYear)}W${String(p.isoWeek).padStart(2, "0")}`;
 }
 
 const SYMBOL = /^([A-Za-z_][A-Za-z0-9_]*)-(?:([FGHJKMNQUVXZ])(\d{2})|(\d{2})W(\d{2}))$/;

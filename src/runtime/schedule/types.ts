@@ -24,7 +24,8 @@ export type ListingPartInput =
   | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] };
 
 /** A last trading day: a monthly date rule or a weekly one. */
-export type ContractDateRuleInput = { readonly kind: "monthly"; readonly rule: DateRule } | { readonly kind: "weekly"; readonly rule: WeeklyDateRule };
+export type ContractDateRuleInput =
+  { readonly kind: "monthly"; readonly rule: DateRule } | { readonly kind: "weekly"; readonly rule: WeeklyDateRule };
 
 /** A wall-clock time (HH:MM:SS) in an IANA zone. */
 export interface ZonedTimeInput {
@@ -50,7 +51,8 @@ export interface FinalSettlementInput {
 }
 
 /** An option's expiry relative to its underlying future. */
-export type ExpiryInput = { readonly kind: "with-underlying" } | { readonly kind: "before-underlying"; readonly businessDays: number; readonly calendar: string };
+export type ExpiryInput =
+  { readonly kind: "with-underlying" } | { readonly kind: "before-underlying"; readonly businessDays: number; readonly calendar: string };
 
 /** A spread leg. */
 export interface LegInput {

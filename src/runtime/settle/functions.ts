@@ -28,7 +28,18 @@ import {
   settleSpread,
   settlementReport,
 } from "./steps.js";
-import type { DailyReq, FinalReq, IndexReport, IndexReq, LegReport, MethodologyReport, ReportError, SettlementReport, SettlementSpec, SpecFunctions } from "./types.js";
+import type {
+  DailyReq,
+  FinalReq,
+  IndexReport,
+  IndexReq,
+  LegReport,
+  MethodologyReport,
+  ReportError,
+  SettlementReport,
+  SettlementSpec,
+  SpecFunctions,
+} from "./types.js";
 
 /** What the composition reads: the spec's schedule, engines, methodologies and contract terms by date. */
 export interface SettleEnv {
@@ -68,7 +79,13 @@ function mergeMethodology(...lists: (readonly MethodologyReport[])[]): Methodolo
 }
 
 /** The part of a final or daily report every outcome after the period and the terms are known shares: the period, its dates and the rules reported. */
-function reportHead<B extends { readonly kind: "final" | "daily" }>(base: B, rp: ResolvedPeriod, terms: ContractTerms, settlementDate: string | null, reported: (rule: string) => boolean) {
+function reportHead<B extends { readonly kind: "final" | "daily" }>(
+  base: B,
+  rp: ResolvedPeriod,
+  terms: ContractTerms,
+  settlementDate: string | null,
+  reported: (rule: string) => boolean,
+) {
   return {
     ...base,
     period: rp.period,
@@ -90,10 +107,15 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
   const rp = resolvePeriod(env.schedule, contract, req.period);
   if (isError(rp)) return settlementReport({ ...base, error: rp });
   const terms = env.terms(contract, rp.lastTradingDay);
-  if (terms === undefined) return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
+  if (terms === undefined)
+    return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
   const head = reportHead(base, rp, terms, rp.settlementDate, (rule) => rule !== "daily settlement" && rule !== "price limits");
   const rule = terms.finalSettlement;
-  if (rule === null) return settlementReport({ ...head, error: { kind: "no-rule", message: `${contract} has no final settlement rule in force on ${rp.lastTradingDay}` } });
+  if (rule === null)
+    return settlementReport({
+      ...head,
+      error: { kind: "no-rule", message: `${contract} has no final settlement rule in force on ${rp.lastTradingDay}` },
+    });
   let priced: SettlementReport;
   let underlying: string;
   const v = rule.value;
@@ -110,9 +132,22 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       determined: req.determined,
     });
     const restatements = market.restatements();
-    const inputs = { indexCertificates: market.certificates(), methodology: market.methodologies(), ...(restatements.length > 0 ? { restatements } : {}) };
+    const inputs = {
+      indexCertificates: market.certificates(),
+      methodology: market.methodologies(),
+      ...(restatements.length > 0 ? { restatements } : {}),
+    };
     if (!sec.ok) return settlementReport({ ...head, ...inputs, error: sec.error, attempts: sec.attempts });
-    priced = settlementReport({ ...head, ...inputs, price: sec.price, unrounded: sec.unrounded, rounding: sec.rounding, flagged: sec.flagged, method: sec.method, days: sec.days });
+    priced = settlementReport({
+      ...head,
+      ...inputs,
+      price: sec.price,
+      unrounded: sec.unrounded,
+      rounding: sec.rounding,
+      flagged: sec.flagged,
+      method: sec.method,
+      days: sec.days,
+    });
   } else if (v.kind === "underlying-final") {
     const u = finalOf(env, v.contract, { ...withoutPosition(req), period: rp.period });
     underlying = u.symbol ?? v.contract;
@@ -130,7 +165,14 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       rounding: u.rounding,
       method: u.method === null ? null : `the final settlement price of ${u.symbol ?? v.contract}: ${u.method}`,
     };
-    if (!u.ok) return settlementReport({ ...parts, error: { kind: u.error?.kind ?? "underlying", message: `${u.symbol ?? v.contract}: ${u.error?.message ?? "no final settlement price"}` } });
+    if (!u.ok)
+      return settlementReport({
+        ...parts,
+        error: {
+          kind: u.error?.kind ?? "underlying",
+          message: `${u.symbol ?? v.contract}: ${u.error?.message ?? "no final settlement price"}`,
+        },
+      });
     priced = settlementReport(parts);
   } else {
     underlying = rp.symbol;
@@ -148,7 +190,14 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       rounding: "each leg as its contract",
       method: `leg by leg: ${legs.map((l) => `${l.side} ${l.ratio} × ${l.symbol}`).join(", ")}`,
     };
-    if (failed !== undefined) return settlementReport({ ...parts, error: { kind: failed.settlement.error?.kind ?? "leg", message: `leg ${failed.symbol}: ${failed.settlement.error?.message ?? "no price"}` } });
+    if (failed !== undefined)
+      return settlementReport({
+        ...parts,
+        error: {
+          kind: failed.settlement.error?.kind ?? "leg",
+          message: `leg ${failed.symbol}: ${failed.settlement.error?.message ?? "no price"}`,
+        },
+      });
     priced = settlementReport(parts);
   }
   return withOptionAndPosition(priced, terms, req, underlying);
@@ -162,7 +211,8 @@ function withoutPosition(req: FinalReq): FinalReq {
 function spreadLegs(env: SettleEnv, terms: ContractTerms, rp: ResolvedPeriod, req: FinalReq): LegReport[] | ReportError {
   const declared = terms.legs ?? [];
   const legs = rp.legs ?? [];
-  if (legs.length === 0 || legs.length !== declared.length) return { kind: "no-rule", message: `${terms.name} has no legs in force for ${rp.period}` };
+  if (legs.length === 0 || legs.length !== declared.length)
+    return { kind: "no-rule", message: `${terms.name} has no legs in force for ${rp.period}` };
   return legs.map((l, i) => {
     const d = declared[i]!;
     const settlement = finalOf(env, l.contract, { ...withoutPosition(req), period: l.period }, d.rounding);
@@ -174,7 +224,12 @@ function withOptionAndPosition(r: SettlementReport, terms: ContractTerms, req: F
   let out = r;
   let value = r.price;
   if (terms.kind === "option") {
-    if (req.option === undefined) return { ...out, ok: false, error: { kind: "option-required", message: `${terms.name} is an option: give the right (call or put) and the strike` } };
+    if (req.option === undefined)
+      return {
+        ...out,
+        ok: false,
+        error: { kind: "option-required", message: `${terms.name} is an option: give the right (call or put) and the strike` },
+      };
     const o = settleOption({
       right: req.option.right,
       strike: req.option.strike,
@@ -202,14 +257,42 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
   const base = { kind: "daily" as const, contract, specHash: env.specHash, period: req.period };
   const rp = resolvePeriod(env.schedule, contract, req.period);
   if (isError(rp)) return settlementReport({ ...base, error: rp });
-  if (parseIsoDate(req.date) === undefined) return settlementReport({ ...base, error: { kind: "request", message: `date: ${JSON.stringify(req.date)} is not a date (YYYY-MM-DD)` } });
+  if (parseIsoDate(req.date) === undefined)
+    return settlementReport({
+      ...base,
+      error: { kind: "request", message: `date: ${JSON.stringify(req.date)} is not a date (YYYY-MM-DD)` },
+    });
   const terms = env.terms(contract, req.date);
-  if (terms === undefined) return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
-  const head = reportHead(base, rp, terms, req.date, (rule) => rule === "daily settlement" || rule === "price limits" || rule === "tick" || rule === "contract unit");
-  if (req.date > rp.lastTradingDay) return settlementReport({ ...head, error: { kind: "expired", message: `${rp.symbol} stopped trading on ${rp.lastTradingDay}; ${req.date} has no daily settlement` } });
+  if (terms === undefined)
+    return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
+  const head = reportHead(
+    base,
+    rp,
+    terms,
+    req.date,
+    (rule) => rule === "daily settlement" || rule === "price limits" || rule === "tick" || rule === "contract unit",
+  );
+  if (req.date > rp.lastTradingDay)
+    return settlementReport({
+      ...head,
+      error: { kind: "expired", message: `${rp.symbol} stopped trading on ${rp.lastTradingDay}; ${req.date} has no daily settlement` },
+    });
   const steps = terms.dailySettlement;
-  if (steps === null) return settlementReport({ ...head, error: { kind: "no-rule", message: `${contract} has no daily settlement procedure in force on ${req.date}` } });
-  const d = settleDaily({ steps, limits: terms.priceLimits, tick: terms.tick, date: req.date, symbol: rp.symbol, observations: req.observations, bidAsk: req.bidAsk, prior: req.prior });
+  if (steps === null)
+    return settlementReport({
+      ...head,
+      error: { kind: "no-rule", message: `${contract} has no daily settlement procedure in force on ${req.date}` },
+    });
+  const d = settleDaily({
+    steps,
+    limits: terms.priceLimits,
+    tick: terms.tick,
+    date: req.date,
+    symbol: rp.symbol,
+    observations: req.observations,
+    bidAsk: req.bidAsk,
+    prior: req.prior,
+  });
   if (isError(d)) return settlementReport({ ...head, error: d });
   const step = d.section.step === null ? undefined : steps[d.section.step - 1];
   const parts = {
@@ -221,7 +304,11 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     flagged: step?.kind === "carry-forward",
     method: step === undefined ? null : `daily settlement step ${d.section.step} (${step.kind})`,
   };
-  if (d.price === null) return settlementReport({ ...parts, error: { kind: "no-daily-price", message: "no step of the daily settlement procedure produced a price" } });
+  if (d.price === null)
+    return settlementReport({
+      ...parts,
+      error: { kind: "no-daily-price", message: "no step of the daily settlement procedure produced a price" },
+    });
   if (req.position !== undefined) {
     const p = positionReport(d.price, req.position, terms.multiplier);
     if (isError(p)) return settlementReport({ ...parts, error: p });
@@ -232,14 +319,31 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
 
 /** One index value of the spec. */
 export function indexOf(env: SettleEnv, req: IndexReq): IndexReport {
-  return indexReport({ specHash: env.specHash, index: req.index, methodology: env.index(req.index), at: req.at, ...(req.observations !== undefined ? { observations: req.observations } : {}), ...(req.fixings !== undefined ? { fixings: req.fixings } : {}) });
+  return indexReport({
+    specHash: env.specHash,
+    index: req.index,
+    methodology: env.index(req.index),
+    at: req.at,
+    ...(req.observations !== undefined ? { observations: req.observations } : {}),
+    ...(req.fixings !== undefined ? { fixings: req.fixings } : {}),
+  });
 }
 
 /** The settlement functions over an environment: the subject contract's final and daily settlement, any index. */
 export function functionsOf(env: SettleEnv): SpecFunctions {
   const subject = env.subject;
   const notAContract = (kind: "final" | "daily", period: string): SettlementReport =>
-    settlementReport({ kind, contract: subject.name, specHash: env.specHash, period, contractKind: subject.kind, error: { kind: "not-a-contract", message: `${subject.name} is ${subject.kind === "index" ? "an index" : `a ${subject.kind}`}, not a contract` } });
+    settlementReport({
+      kind,
+      contract: subject.name,
+      specHash: env.specHash,
+      period,
+      contractKind: subject.kind,
+      error: {
+        kind: "not-a-contract",
+        message: `${subject.name} is ${subject.kind === "index" ? "an index" : `a ${subject.kind}`}, not a contract`,
+      },
+    });
   return {
     subject,
     specHash: env.specHash,

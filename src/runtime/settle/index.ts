@@ -7,7 +7,16 @@
 export type * from "./types.js";
 export type { ContractTerms, ContractsOf, Multiplier } from "./terms.js";
 export { contractMultiplier, contractTerms, effectiveText, tickTiers } from "./terms.js";
-export type { DailyParams, FinalIndexParams, FinalSection, IndexParams, MarketLookup, OptionParams, ReportParts, ResolvedPeriod } from "./steps.js";
+export type {
+  DailyParams,
+  FinalIndexParams,
+  FinalSection,
+  IndexParams,
+  MarketLookup,
+  OptionParams,
+  ReportParts,
+  ResolvedPeriod,
+} from "./steps.js";
 export {
   fixingDate,
   indexReport,

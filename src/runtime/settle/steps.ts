@@ -11,7 +11,15 @@ import { Decimal } from "../decimal.js";
 import { formatInstant, formatIsoDate, instantToLocal, parseIsoDate, type CalendarEngine } from "../calendar/index.js";
 import type { Fixing, Observations } from "../market-data/index.js";
 import { parseInstantMicros } from "../market-data/index.js";
-import { type ContractPeriod, type Schedule, describeScheduleError, formatPeriod, monthPeriod, weekPeriod, contractSymbol } from "../schedule/index.js";
+import {
+  type ContractPeriod,
+  type Schedule,
+  describeScheduleError,
+  formatPeriod,
+  monthPeriod,
+  weekPeriod,
+  contractSymbol,
+} from "../schedule/index.js";
 import {
   type FixingLookup,
   type IndexCertificate,
@@ -36,7 +44,23 @@ import {
   variationMargin,
 } from "../settlement/index.js";
 import type { Multiplier } from "./terms.js";
-import type { AttemptReport, DailySection, DayReport, IndexReport, LegReport, MarketData, MethodologyReport, OptionReport, PositionReport, PositionReq, ReportError, RestatementReport, SettlementReport, SpreadReport, TickTiers } from "./types.js";
+import type {
+  AttemptReport,
+  DailySection,
+  DayReport,
+  IndexReport,
+  LegReport,
+  MarketData,
+  MethodologyReport,
+  OptionReport,
+  PositionReport,
+  PositionReq,
+  ReportError,
+  RestatementReport,
+  SettlementReport,
+  SpreadReport,
+  TickTiers,
+} from "./types.js";
 
 /** A decimal from a request string, or a request error naming the field. */
 export function requestDecimal(field: string, text: string): Decimal | ReportError {
@@ -60,7 +84,8 @@ export interface ResolvedPeriod {
   readonly termination: string | null;
   readonly settlementDate: string | null;
   /** A spread's legs: each leg's contract and period. */
-  readonly legs: readonly { readonly side: "buy" | "sell"; readonly contract: string; readonly period: string; readonly symbol: string }[] | null;
+  readonly legs:
+    readonly { readonly side: "buy" | "sell"; readonly contract: string; readonly period: string; readonly symbol: string }[] | null;
 }
 
 /**
@@ -72,13 +97,15 @@ export function parsePeriod(text: string, kind: "month" | "week"): ContractPerio
   if (m !== null) {
     const month = Number(m[2]);
     if (month < 1 || month > 12) return { kind: "period", message: `${text}: no such month` };
-    if (kind === "week") return { kind: "period", message: `${text}: the contract is weekly; give an ISO week (2026-W13) or its expiry date (2026-03-27)` };
+    if (kind === "week")
+      return { kind: "period", message: `${text}: the contract is weekly; give an ISO week (2026-W13) or its expiry date (2026-03-27)` };
     return monthPeriod(Number(m[1]), month);
   }
   m = /^(\d{4})-W(\d{2})$/.exec(text);
   if (m !== null) {
     if (kind === "month") return { kind: "period", message: `${text}: the contract is monthly; give a month (2026-12)` };
-    const y = Number(m[1]), w = Number(m[2]);
+    const y = Number(m[1]),
+      w = Number(m[2]);
     const jan4 = parseIsoDate(`${m[1]}-01-04`)!;
     const p = weekPeriod(jan4 + (w - 1) * 7);
     if (w < 1 || p.kind !== "week" || p.isoYear !== y || p.isoWeek !== w) return { kind: "period", message: `${text}: no such ISO week` };
@@ -89,7 +116,10 @@ export function parsePeriod(text: string, kind: "month" | "week"): ContractPerio
     if (kind === "month") return { kind: "period", message: `${text}: the contract is monthly; give a month (2026-12)` };
     return weekPeriod(day);
   }
-  return { kind: "period", message: `${JSON.stringify(text)} is not a period: give a month (2026-12), an ISO week (2026-W13) or a weekly expiry date (2026-03-27)` };
+  return {
+    kind: "period",
+    message: `${JSON.stringify(text)} is not a period: give a month (2026-12), an ISO week (2026-W13) or a weekly expiry date (2026-03-27)`,
+  };
 }
 
 /** Resolves a contract period: symbol, last trading day, termination instant, final settlement date and legs. */
@@ -114,7 +144,15 @@ export function resolvePeriod(schedule: Schedule, contract: string, period: stri
     lastTradingDay: formatIsoDate(x.lastTradingDay),
     termination,
     settlementDate: x.finalSettlementDate === undefined ? null : formatIsoDate(x.finalSettlementDate),
-    legs: x.legs === undefined ? null : x.legs.map((l) => ({ side: l.side, contract: l.contract, period: formatPeriod(l.period), symbol: contractSymbol(l.contract, l.period) })),
+    legs:
+      x.legs === undefined
+        ? null
+        : x.legs.map((l) => ({
+            side: l.side,
+            contract: l.contract,
+            period: formatPeriod(l.period),
+            symbol: contractSymbol(l.contract, l.period),
+          })),
   };
 }
 
@@ -133,7 +171,8 @@ export interface MarketLookup {
 export function fixingDate(methodology: IndexMethodology | undefined, time: number): string {
   const ms = Math.floor(time / 1000);
   const utc = new Date(ms).toISOString().slice(0, 10);
-  const zone = methodology === undefined ? undefined : (inForce(methodology.publication, utc)?.at.zone ?? methodology.publication[0]?.value.at.zone);
+  const zone =
+    methodology === undefined ? undefined : (inForce(methodology.publication, utc)?.at.zone ?? methodology.publication[0]?.value.at.zone);
   if (zone === undefined) return utc;
   const l = instantToLocal(ms, zone);
   return l.ok ? formatIsoDate(l.value.day) : utc;
@@ -144,7 +183,11 @@ export function fixingDate(methodology: IndexMethodology | undefined, time: numb
  * for review is not published); without one, the value is computed from the observations with the index's
  * methodology (the previous value from the fixings, the contract's tick for rounding to the tick).
  */
-export function marketLookup(data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined }, indices: (name: string) => IndexMethodology | undefined, tick?: TickTiers | null): MarketLookup {
+export function marketLookup(
+  data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined },
+  indices: (name: string) => IndexMethodology | undefined,
+  tick?: TickTiers | null,
+): MarketLookup {
   const days = fixingDays(data.fixings ?? [], indices);
   const folded = new Map([...days].map(([k, d]) => [k, foldDay(d)]));
   const published = fixingLookup([...folded.values()].flatMap((f) => (f.row === undefined ? [] : [f.row])));
@@ -174,7 +217,11 @@ export function marketLookup(data: { readonly observations?: Observations | unde
       if (f.corrections.length > 0 && !used.has(key)) used.set(key, f.corrections);
       if (f.row === undefined) {
         const first = formatAt(day.rows[0]!.time, day.zone);
-        return { ok: false, disruption: "not-published", message: `no fixing of ${index} on ${date} by the deadline ${formatAt(by! * 1000, day.zone)}: it was published at ${first}` };
+        return {
+          ok: false,
+          disruption: "not-published",
+          message: `no fixing of ${index} on ${date} by the deadline ${formatAt(by! * 1000, day.zone)}: it was published at ${first}`,
+        };
       }
       return fixingLookup([f.row]).value(index, date);
     },
@@ -214,7 +261,13 @@ function fixingDays(fixings: readonly Fixing[], indices: (name: string) => Index
     const key = `${f.index}\u0000${date}`;
     let day = days.get(key);
     if (day === undefined) {
-      day = { index: f.index, date, methodology: m, zone: (m === undefined ? undefined : inForce(m.publication, date)?.at.zone) ?? "UTC", rows: [] };
+      day = {
+        index: f.index,
+        date,
+        methodology: m,
+        zone: (m === undefined ? undefined : inForce(m.publication, date)?.at.zone) ?? "UTC",
+        rows: [],
+      };
       days.set(key, day);
     }
     day.rows.push(f);
@@ -237,7 +290,10 @@ function formatAt(micros: number, zone: string): string {
  * A row held for review that a later row replaces is not a publication. Rows after `by` do not count; a correction
  * among them is reported as too late. Every correction is reported with its outcome.
  */
-function foldDay(day: FixingDay, by?: number): { readonly row: DatedFixing | undefined; readonly corrections: readonly RestatementReport[] } {
+function foldDay(
+  day: FixingDay,
+  by?: number,
+): { readonly row: DatedFixing | undefined; readonly corrections: readonly RestatementReport[] } {
   let current: DatedFixing | undefined;
   const corrections: RestatementReport[] = [];
   for (const f of day.rows) {
@@ -250,7 +306,14 @@ function foldDay(day: FixingDay, by?: number): { readonly row: DatedFixing | und
     const decision = late
       ? { applied: false, reason: `published after the deadline ${formatAt(by! * 1000, day.zone)}` }
       : restatementDecision(day.methodology, day.date, current.value, f);
-    corrections.push({ index: f.index, date: day.date, at: formatAt(f.time, day.zone), published: current.value.toString(), corrected: f.value.toString(), ...decision });
+    corrections.push({
+      index: f.index,
+      date: day.date,
+      at: formatAt(f.time, day.zone),
+      published: current.value.toString(),
+      corrected: f.value.toString(),
+      ...decision,
+    });
     if (decision.applied) current = row;
   }
   return { row: current, corrections };
@@ -271,14 +334,24 @@ export function restated(
   return { rows, corrections };
 }
 
-function restatementDecision(m: IndexMethodology | undefined, date: string, published: Decimal, f: Fixing): { applied: boolean; reason: string } {
+function restatementDecision(
+  m: IndexMethodology | undefined,
+  date: string,
+  published: Decimal,
+  f: Fixing,
+): { applied: boolean; reason: string } {
   if (f.status === "held") return { applied: false, reason: "a row held for review does not correct a published value" };
   const rule = m?.restatement === undefined ? undefined : inForce(m.restatement, date);
   if (rule === undefined) return { applied: true, reason: "the index states no restatement rule; the later value stands" };
   if (rule.kind === "never") return { applied: false, reason: "the index never restates a published value" };
-  const change = published.isZero() ? undefined : Ratio.fromDecimal(f.value.sub(published).abs()).div(Ratio.fromDecimal(published.abs())).mul(Ratio.of(100n));
+  const change = published.isZero()
+    ? undefined
+    : Ratio.fromDecimal(f.value.sub(published).abs()).div(Ratio.fromDecimal(published.abs())).mul(Ratio.of(100n));
   const threshold = Ratio.fromDecimal(Decimal.of(rule.thresholdPercent));
-  const shown = change === undefined ? "from zero" : `${change.toDecimal()?.toString() ?? `about ${change.roundToIncrement(Decimal.of("0.0001"), "half-even").toString()}`}%`;
+  const shown =
+    change === undefined
+      ? "from zero"
+      : `${change.toDecimal()?.toString() ?? `about ${change.roundToIncrement(Decimal.of("0.0001"), "half-even").toString()}`}%`;
   const exceeds = change === undefined ? !f.value.isZero() : change.cmp(threshold) > 0;
   return exceeds
     ? { applied: true, reason: `the change ${shown} exceeds the same-day threshold of ${rule.thresholdPercent}%` }
@@ -287,13 +360,18 @@ function restatementDecision(m: IndexMethodology | undefined, date: string, publ
 
 /** A tick table of decimal strings as the runtime's exact one. */
 export function tickTable(tiers: TickTiers): TickTable {
-  return tiers.map((t) => ({ tick: Decimal.of(t.tick), bound: t.bound === null ? null : { relation: t.bound.relation, price: Decimal.of(t.bound.price) } }));
+  return tiers.map((t) => ({
+    tick: Decimal.of(t.tick),
+    bound: t.bound === null ? null : { relation: t.bound.relation, price: Decimal.of(t.bound.price) },
+  }));
 }
 
 /** A tick table as text: "0.001", or its tiers "0.0005 at or below 0.1, 0.001 above 0.1". */
 export function tickText(tiers: TickTiers): string {
   if (tiers.length === 1 && tiers[0]!.bound === null) return tiers[0]!.tick;
-  return tiers.map((t) => (t.bound === null ? t.tick : `${t.tick} ${t.bound.relation === "above" ? "above" : "at or below"} ${t.bound.price}`)).join(", ");
+  return tiers
+    .map((t) => (t.bound === null ? t.tick : `${t.tick} ${t.bound.relation === "above" ? "above" : "at or below"} ${t.bound.price}`))
+    .join(", ");
 }
 
 /** A rounding rule as text: "to 0.001 half-even", "to the tick 0.001 half-up", "to the tick (0.0005 at or below 0.1, 0.001 above 0.1) half-up", "unrounded". */
@@ -305,7 +383,15 @@ export function roundingText(r: RtRounding, tick: TickTiers | null): string {
 
 /** A final price from index values, with the days and waterfall levels behind it. */
 export type FinalSection =
-  | { readonly ok: true; readonly price: string; readonly unrounded: string; readonly rounding: string; readonly flagged: boolean; readonly method: string; readonly days: readonly DayReport[] }
+  | {
+      readonly ok: true;
+      readonly price: string;
+      readonly unrounded: string;
+      readonly rounding: string;
+      readonly flagged: boolean;
+      readonly method: string;
+      readonly days: readonly DayReport[];
+    }
   | { readonly ok: false; readonly error: ReportError; readonly attempts: readonly AttemptReport[] };
 
 /** Parameters of {@link settleFinalIndex}: the rules in force on the last trading day, as plain values. */
@@ -363,7 +449,8 @@ export interface OptionParams {
 
 /** A European cash-settled option at expiry: intrinsic value, automatic exercise against the threshold, payoff per contract. */
 export function settleOption(p: OptionParams): OptionReport | ReportError {
-  if (p.right !== "call" && p.right !== "put") return { kind: "request", message: `option right: ${JSON.stringify(p.right)} is neither call nor put` };
+  if (p.right !== "call" && p.right !== "put")
+    return { kind: "request", message: `option right: ${JSON.stringify(p.right)} is neither call nor put` };
   const strike = requestDecimal("option strike", p.strike);
   if (isError(strike)) return strike;
   if (p.strikeSteps !== null && p.strikeSteps.length > 0 && !p.strikeSteps.some((x) => strike.isMultipleOf(Decimal.of(x)))) {
@@ -395,7 +482,10 @@ export function settleOption(p: OptionParams): OptionReport | ReportError {
 /** A spread's value from its legs, each settled on its own: Σ (buy +, sell −) ratio × price; null when a leg has no price. */
 export function settleSpread(legs: readonly LegReport[]): SpreadReport {
   if (legs.some((l) => l.price === null)) return { legs, value: null };
-  return { legs, value: spreadValue(legs.map((l) => ({ side: l.side, ratio: Decimal.of(l.ratio), price: Decimal.of(l.price!) }))).toString() };
+  return {
+    legs,
+    value: spreadValue(legs.map((l) => ({ side: l.side, ratio: Decimal.of(l.ratio), price: Decimal.of(l.price!) }))).toString(),
+  };
 }
 
 /** The variation of a position against a settlement price: (price − trade price) × multiplier × quantity. */
@@ -454,7 +544,9 @@ export interface DailyParams {
 }
 
 /** The daily settlement price (VWAP window, midpoint, carry) with the step that produced it and the price-limit bands. */
-export function settleDaily(p: DailyParams): { readonly price: string | null; readonly unrounded: string | null; readonly section: DailySection } | ReportError {
+export function settleDaily(
+  p: DailyParams,
+): { readonly price: string | null; readonly unrounded: string | null; readonly section: DailySection } | ReportError {
   let prior: Decimal | undefined;
   if (p.prior !== undefined) {
     const d = requestDecimal("prior", p.prior);
@@ -531,22 +623,53 @@ export function indexReport(p: IndexParams): IndexReport {
     const prior = published.lastBefore(p.index, date);
     const corrections = prior === undefined ? undefined : fixed.corrections.get(`${p.index}\u0000${prior.date}`);
     const extra = corrections === undefined ? {} : { restatements: corrections };
-    const r = computeIndex(m, p.observations, { date, ...(at !== undefined ? { at } : {}), ...(prior !== undefined ? { previous: prior.value } : {}) });
-    if (!r.ok) return fail({ kind: r.failure.kind, message: r.failure.message }, date, { methodology, certificate: r.certificate, status: "failed", ...extra });
-    return { ...base, ok: true, error: null, date, value: r.value.toString(), status: r.status, methodology, certificate: r.certificate, ...extra };
+    const r = computeIndex(m, p.observations, {
+      date,
+      ...(at !== undefined ? { at } : {}),
+      ...(prior !== undefined ? { previous: prior.value } : {}),
+    });
+    if (!r.ok)
+      return fail({ kind: r.failure.kind, message: r.failure.message }, date, {
+        methodology,
+        certificate: r.certificate,
+        status: "failed",
+        ...extra,
+      });
+    return {
+      ...base,
+      ok: true,
+      error: null,
+      date,
+      value: r.value.toString(),
+      status: r.status,
+      methodology,
+      certificate: r.certificate,
+      ...extra,
+    };
   }
   if (p.fixings !== undefined) {
     const corrections = fixed.corrections.get(`${p.index}\u0000${date}`);
     const extra = corrections === undefined ? {} : { restatements: corrections };
     const v = published.value(p.index, date);
     if (!v.ok) return fail({ kind: v.disruption, message: v.message }, date, { methodology, ...extra });
-    return { ...base, ok: true, error: null, date, value: v.value.toString(), status: "published", methodology, certificate: null, ...extra };
+    return {
+      ...base,
+      ok: true,
+      error: null,
+      date,
+      value: v.value.toString(),
+      status: "published",
+      methodology,
+      certificate: null,
+      ...extra,
+    };
   }
   return fail({ kind: "no-market-data", message: "give observations or fixings" }, date, { methodology });
 }
 
 /** The parts of a settlement report a step produced; everything else defaults to empty. */
-export type ReportParts = Partial<Omit<SettlementReport, "kind" | "contract" | "specHash" | "period">> & Pick<SettlementReport, "kind" | "contract" | "specHash" | "period">;
+export type ReportParts = Partial<Omit<SettlementReport, "kind" | "contract" | "specHash" | "period">> &
+  Pick<SettlementReport, "kind" | "contract" | "specHash" | "period">;
 
 /** Assembles a settlement report with every field present (absent parts null or empty), `ok` unless an error is given. */
 export function settlementReport(parts: ReportParts): SettlementReport {

@@ -8,7 +8,16 @@
 import { Decimal } from "../decimal.js";
 import { versionOn } from "../schedule/index.js";
 import { inEffect, type RtDailyStep, type RtFallback, type RtFinalSettlement, type RtPriceLimit } from "../settlement/index.js";
-import type { RuleReport, SettleClause, SettleContract, SettleContractUnit, SettleLeg, SettleTick, SettleUnit, TickTiers } from "./types.js";
+import type {
+  RuleReport,
+  SettleClause,
+  SettleContract,
+  SettleContractUnit,
+  SettleLeg,
+  SettleTick,
+  SettleUnit,
+  TickTiers,
+} from "./types.js";
 
 /** Price × multiplier = money per contract, in a currency. */
 export interface Multiplier {
@@ -42,7 +51,10 @@ export interface ContractTerms {
 
 /** A spec's tick table as decimal strings. */
 export function tickTiers(tick: SettleTick): TickTiers {
-  return tick.map((t) => ({ tick: t.tick.amount, bound: t.bound === null ? null : { relation: t.bound.relation === "above" ? "above" : "at-or-below", price: t.bound.price } }));
+  return tick.map((t) => ({
+    tick: t.tick.amount,
+    bound: t.bound === null ? null : { relation: t.bound.relation === "above" ? "above" : "at-or-below", price: t.bound.price },
+  }));
 }
 
 /** The contracts of a spec by name (for a contract unit counted in contracts of another). */
@@ -51,7 +63,15 @@ export type ContractsOf = (name: string) => SettleContract | undefined;
 /** An effective range list as text: "always", "from 2021-01-01", "until 2020-12-31", "from … until …". */
 export function effectiveText(effective: SettleClause<unknown>["effective"]): string {
   return effective
-    .map((r) => (r.from === null && r.until === null ? "always" : r.from === null ? `until ${r.until}` : r.until === null ? `from ${r.from}` : `from ${r.from} until ${r.until}`))
+    .map((r) =>
+      r.from === null && r.until === null
+        ? "always"
+        : r.from === null
+          ? `until ${r.until}`
+          : r.until === null
+            ? `from ${r.from}`
+            : `from ${r.from} until ${r.until}`,
+    )
     .join("; ");
 }
 
@@ -78,7 +98,9 @@ export function contractMultiplier(contracts: ContractsOf, name: string, date: s
   }
   if (cu.kind === "contracts") {
     const inner = contractMultiplier(contracts, cu.contract, date, depth + 1);
-    return inner === undefined ? undefined : { value: Decimal.of(inner.value).mul(Decimal.of(cu.amount)).toString(), currency: inner.currency };
+    return inner === undefined
+      ? undefined
+      : { value: Decimal.of(inner.value).mul(Decimal.of(cu.amount)).toString(), currency: inner.currency };
   }
   if (quote === undefined) return undefined;
   const unit = cu.quantity.unit;
@@ -86,10 +108,19 @@ export function contractMultiplier(contracts: ContractsOf, name: string, date: s
   for (const [k, v] of [...Object.entries(unit.dimensions), ...Object.entries(quote.dimensions)]) dims.set(k, (dims.get(k) ?? 0) + v);
   const left = [...dims].filter(([, v]) => v !== 0);
   if (left.length !== 1 || left[0]![1] !== 1 || !left[0]![0].startsWith("money:")) return undefined;
-  return { value: Decimal.of(cu.quantity.amount).mul(Decimal.of(unit.scale)).mul(Decimal.of(quote.scale)).toString(), currency: left[0]![0].slice(6) };
+  return {
+    value: Decimal.of(cu.quantity.amount).mul(Decimal.of(unit.scale)).mul(Decimal.of(quote.scale)).toString(),
+    currency: left[0]![0].slice(6),
+  };
 }
 
-function cite<T>(rules: RuleReport[], contract: string, rule: string, clause: SettleClause<T> | undefined, extra: readonly string[] = []): T | null {
+function cite<T>(
+  rules: RuleReport[],
+  contract: string,
+  rule: string,
+  clause: SettleClause<T> | undefined,
+  extra: readonly string[] = [],
+): T | null {
   if (clause === undefined) return null;
   rules.push({ contract, rule, clauses: [...clause.clauses, ...extra], effective: effectiveText(clause.effective) });
   return clause.value;
@@ -124,7 +155,13 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
   const ae = c.automaticExercise === undefined ? null : cite(rules, name, "automatic exercise", versionOn(c.automaticExercise, date));
   if (c.strikes !== undefined) cite(rules, name, "strike grid", versionOn(c.strikes, date));
   const legClauses = (c.legs ?? []).filter((l) => inEffect(l.effective, date));
-  for (const l of legClauses) cite(rules, name, `leg ${l.value.side} ${l.value.ratio} × ${l.value.contract}${l.value.monthsLater === 0 ? "" : ` ${l.value.monthsLater} month(s) later`}`, l);
+  for (const l of legClauses)
+    cite(
+      rules,
+      name,
+      `leg ${l.value.side} ${l.value.ratio} × ${l.value.contract}${l.value.monthsLater === 0 ? "" : ` ${l.value.monthsLater} month(s) later`}`,
+      l,
+    );
   return {
     name,
     kind: c.kind,

@@ -8,7 +8,15 @@
 import type { Calendar } from "../calendar/index.js";
 import type { Fixing, Observations } from "../market-data/index.js";
 import type { ClauseInput, ScheduleContract } from "../schedule/index.js";
-import type { IndexCertificate, IndexMethodology, RtFallbackStep, RtDailyStep, RtFinalSettlement, RtPriceLimit, RtRounding } from "../settlement/index.js";
+import type {
+  IndexCertificate,
+  IndexMethodology,
+  RtFallbackStep,
+  RtDailyStep,
+  RtFinalSettlement,
+  RtPriceLimit,
+  RtRounding,
+} from "../settlement/index.js";
 
 /** A rule version with its rulebook clause references, structurally the model's `Clause`. */
 export interface SettleClause<T> extends ClauseInput<T> {
@@ -38,10 +46,16 @@ export type SettleContractUnit =
  * A tick table as decimal strings: tiers in order, each with the prices it applies to (`null`: every price).
  * Rounding "to the tick" uses the first tier whose bound admits the unrounded price.
  */
-export type TickTiers = readonly { readonly tick: string; readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: string } | null }[];
+export type TickTiers = readonly {
+  readonly tick: string;
+  readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: string } | null;
+}[];
 
 /** A tick table as the compiled spec states it: tiers in order, each with its quantity and the prices it covers. */
-export type SettleTick = readonly { readonly tick: SettleQuantity; readonly bound: { readonly relation: string; readonly price: string } | null }[];
+export type SettleTick = readonly {
+  readonly tick: SettleQuantity;
+  readonly bound: { readonly relation: string; readonly price: string } | null;
+}[];
 
 /** A spread leg with its ratio and own rounding. */
 export interface SettleLeg {

@@ -111,7 +111,8 @@ export function aggregate(method: AggregationMethod, items: readonly Item[]): Ag
       return { ok: true, value: s[s.length - 1]!.value };
     }
     case "trimmed-mean": {
-      const hi = method.trim?.highest ?? 1, lo = method.trim?.lowest ?? 1;
+      const hi = method.trim?.highest ?? 1,
+        lo = method.trim?.lowest ?? 1;
       if (n <= hi + lo) return { ok: false, reason: `${n} values leave none after dropping ${hi} highest and ${lo} lowest` };
       const s = sortedByValue(items).slice(lo, n - hi);
       return { ok: true, value: sum(s.map((i) => i.value)).div(Ratio.of(BigInt(s.length))) };
@@ -119,7 +120,8 @@ export function aggregate(method: AggregationMethod, items: readonly Item[]): Ag
     case "capped-median": {
       const cap = ratioOf(method.capPercent ?? "0").div(HUNDRED);
       const m = medianOf(items.map((i) => i.value));
-      const low = m.mul(ONE.sub(cap)), high = m.mul(ONE.add(cap));
+      const low = m.mul(ONE.sub(cap)),
+        high = m.mul(ONE.add(cap));
       const capped = items.map((i) => i.value.max(low).min(high));
       return { ok: true, value: sum(capped).div(Ratio.of(BigInt(n))) };
     }
@@ -127,7 +129,8 @@ export function aggregate(method: AggregationMethod, items: readonly Item[]): Ag
 }
 
 function weightedMean(items: readonly Item[], w: (i: Item) => RatioT, zero: string): AggregationResult {
-  let tw = Ratio.ZERO, tv = Ratio.ZERO;
+  let tw = Ratio.ZERO,
+    tv = Ratio.ZERO;
   for (const i of items) {
     const wi = w(i);
     tw = tw.add(wi);
@@ -147,7 +150,13 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  * coefficient units (divide by the price denominator to get the value). Median, volume-weighted median, mean and
  * VWAP run on the integers directly; the other methods go through {@link aggregate}. `rows` is reordered.
  */
-export function aggregateScaled(method: AggregationMethod, price: Float64Array, volume: Float64Array, rows: Uint32Array, volumeDenominator: bigint): AggregationResult {
+export function aggregateScaled(
+  method: AggregationMethod,
+  price: Float64Array,
+  volume: Float64Array,
+  rows: Uint32Array,
+  volumeDenominator: bigint,
+): AggregationResult {
   const n = rows.length;
   if (n === 0) return { ok: false, reason: "no trades to aggregate" };
   switch (method.name) {
@@ -195,7 +204,8 @@ export function aggregateScaled(method: AggregationMethod, price: Float64Array, 
     case "vwap":
     case "weighted-mean":
       if (method.name === "vwap" || (method.weightedBy ?? "volume") === "volume") {
-        let pv = 0n, tv = 0;
+        let pv = 0n,
+          tv = 0;
         for (let k = 0; k < n; k++) {
           const r = rows[k]!;
           pv += BigInt(price[r]!) * BigInt(volume[r]!);
@@ -241,6 +251,7 @@ function sortRowsByPrice(price: Float64Array, rows: Uint32Array): void {
 
 function itemsOf(price: Float64Array, volume: Float64Array, rows: Uint32Array, volumeDenominator: bigint): Item[] {
   const out: Item[] = [];
-  for (const r of rows) out.push({ value: Ratio.of(BigInt(price[r]!)), volume: Ratio.of(BigInt(volume[r]!), volumeDenominator), weight: ONE });
+  for (const r of rows)
+    out.push({ value: Ratio.of(BigInt(price[r]!)), volume: Ratio.of(BigInt(volume[r]!), volumeDenominator), weight: ONE });
   return out;
 }

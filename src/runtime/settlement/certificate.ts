@@ -16,7 +16,11 @@ export function certificateJson(result: IndexResult | FinalSettlementResult): st
 export function renderIndexText(result: IndexResult): string {
   const c = result.certificate;
   const lines: string[] = [];
-  lines.push(result.ok ? `${c.index} on ${c.date}: ${result.value.toString()}${result.status === "published" ? "" : ` (${result.status})`}` : `${c.index} on ${c.date}: no value (${result.failure.kind}: ${result.failure.message})`);
+  lines.push(
+    result.ok
+      ? `${c.index} on ${c.date}: ${result.value.toString()}${result.status === "published" ? "" : ` (${result.status})`}`
+      : `${c.index} on ${c.date}: no value (${result.failure.kind}: ${result.failure.message})`,
+  );
   lines.push(...certificateLines(c, "  "));
   return `${lines.join("\n")}\n`;
 }
@@ -27,9 +31,14 @@ export function certificateLines(c: IndexCertificate, indent: string): string[] 
   lines.push(`  fixing time ${c.fixingTime}; methodology ${c.methodologyVersion ?? "unversioned"}`);
   if (c.window !== null) lines.push(`  window ${c.window.from} (${c.window.fromBound}) to ${c.window.to} (${c.window.toBound})`);
   if (c.method !== "") lines.push(`  method: ${c.method}`);
-  for (const s of c.sources) lines.push(`  source ${s.name}: ${s.observations} observation(s)${s.value === null ? "" : `, value ${s.value}`}${s.used ? "" : ", excluded"}`);
+  for (const s of c.sources)
+    lines.push(
+      `  source ${s.name}: ${s.observations} observation(s)${s.value === null ? "" : `, value ${s.value}`}${s.used ? "" : ", excluded"}`,
+    );
   for (const e of c.exclusions) lines.push(`  excluded ${e.source} (${e.reason}): ${e.detail}`);
-  c.partitions.forEach((p, i) => lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? `skipped (${p.note ?? "no value"})`}`));
+  c.partitions.forEach((p, i) =>
+    lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? `skipped (${p.note ?? "no value"})`}`),
+  );
   if (c.unrounded !== null) lines.push(`  unrounded ${c.unrounded}; rounded ${c.rounding}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);
   return lines.map((l) => indent + l.slice(2));
@@ -42,7 +51,9 @@ export function renderFinalSettlementText(result: FinalSettlementResult): string
     lines.push(`final settlement price ${result.price.toString()}${result.flagged ? " (flagged: carried forward)" : ""}`);
     lines.push(`  ${result.method}; unrounded ${result.unrounded}`);
     for (const d of result.days) {
-      lines.push(`  ${d.date}: ${d.value} from ${d.index}${d.valueDate !== null && d.valueDate !== d.date ? ` of ${d.valueDate}` : ""}, level ${d.level}${d.flagged ? ", flagged" : ""}`);
+      lines.push(
+        `  ${d.date}: ${d.value} from ${d.index}${d.valueDate !== null && d.valueDate !== d.date ? ` of ${d.valueDate}` : ""}, level ${d.level}${d.flagged ? ", flagged" : ""}`,
+      );
       for (const a of d.attempts) if (a.outcome !== "value") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
     }
   } else {

@@ -38,7 +38,14 @@ export interface DailyInput {
 
 /** The daily settlement price with the step that produced it. */
 export type DailyResult =
-  | { readonly ok: true; readonly price: Decimal; readonly step: number; readonly kind: RtDailyStep["kind"]; readonly unrounded: string; readonly attempts: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly price: Decimal;
+      readonly step: number;
+      readonly kind: RtDailyStep["kind"];
+      readonly unrounded: string;
+      readonly attempts: readonly string[];
+    }
   | { readonly ok: false; readonly attempts: readonly string[] };
 
 /** Runs the daily settlement steps in order. */
@@ -62,7 +69,8 @@ export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput
       }
       const lo = lowerBound(t.time, f.value * 1000, s.window.fromBound === "inclusive");
       const hi = lowerBound(t.time, e.value * 1000, s.window.toBound === "exclusive");
-      let pv = 0n, vol = 0n;
+      let pv = 0n,
+        vol = 0n;
       for (let r = lo; r < hi; r++) {
         pv += BigInt(t.price[r]!) * BigInt(t.volume[r]!);
         vol += BigInt(t.volume[r]!);
@@ -105,13 +113,20 @@ export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput
 }
 
 /** A price limit, structurally the model's. */
-export type RtPriceLimit = { readonly kind: "percent"; readonly percent: string } | { readonly kind: "absolute"; readonly amount: { readonly amount: string } };
+export type RtPriceLimit =
+  { readonly kind: "percent"; readonly percent: string } | { readonly kind: "absolute"; readonly amount: { readonly amount: string } };
 
 /** The successive price bands around the prior settlement, exact (a percentage band is not rounded). */
 export function priceLimitBands(limits: readonly RtPriceLimit[], prior: Decimal): { readonly lower: string; readonly upper: string }[] {
   const p = Ratio.fromDecimal(prior);
   return limits.map((l) => {
-    const width = l.kind === "percent" ? p.abs().mul(Ratio.fromDecimal(Decimal.of(l.percent))).div(Ratio.of(100n)) : Ratio.fromDecimal(Decimal.of(l.amount.amount));
+    const width =
+      l.kind === "percent"
+        ? p
+            .abs()
+            .mul(Ratio.fromDecimal(Decimal.of(l.percent)))
+            .div(Ratio.of(100n))
+        : Ratio.fromDecimal(Decimal.of(l.amount.amount));
     return { lower: p.sub(width).toString(), upper: p.add(width).toString() };
   });
 }

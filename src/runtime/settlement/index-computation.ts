@@ -47,7 +47,10 @@ export type RtRounding =
  * the tick" uses the first tier whose bound admits the unrounded value, as the rulebook reads: with "0.0005 at or
  * below 0.1, 0.001 above 0.1", 0.0996 rounds on 0.0005 and 0.1234 on 0.001.
  */
-export type TickTable = readonly { readonly tick: Decimal; readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: Decimal } | null }[];
+export type TickTable = readonly {
+  readonly tick: Decimal;
+  readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: Decimal } | null;
+}[];
 
 /** A tick table of one tier for every price. */
 export function singleTick(tick: Decimal): TickTable {
@@ -106,7 +109,10 @@ export interface IndexMethodology {
   readonly degradation: readonly RtClause<RtDegradation>[];
   readonly extremeMoves: readonly RtClause<{ readonly percent: string; readonly action: "flagged" | "held" }>[];
   readonly rounding: readonly RtClause<RtRounding>[];
-  readonly publication: readonly RtClause<{ readonly calendar: string | null; readonly at: { readonly time: string; readonly zone: string } }>[];
+  readonly publication: readonly RtClause<{
+    readonly calendar: string | null;
+    readonly at: { readonly time: string; readonly zone: string };
+  }>[];
   /** Whether a published value may be corrected: never, or the same day when the change exceeds a threshold. */
   readonly restatement?: readonly RtClause<RtRestatement>[];
 }
@@ -149,7 +155,12 @@ export interface IndexCertificate {
   readonly fixingTime: string;
   readonly methodologyVersion: string | null;
   readonly window: { readonly from: string; readonly to: string; readonly fromBound: string; readonly toBound: string } | null;
-  readonly sources: readonly { readonly name: string; readonly observations: number; readonly value: string | null; readonly used: boolean }[];
+  readonly sources: readonly {
+    readonly name: string;
+    readonly observations: number;
+    readonly value: string | null;
+    readonly used: boolean;
+  }[];
   readonly exclusions: readonly Exclusion[];
   readonly partitions: readonly PartitionValue[];
   readonly method: string;
@@ -160,12 +171,22 @@ export interface IndexCertificate {
 }
 
 /** Why no value could be fixed. */
-export type IndexFailureKind = "unsupported" | "no-methodology" | "insufficient-sources" | "empty-interval" | "no-data" | "aggregation" | "rounding" | "time";
+export type IndexFailureKind =
+  "unsupported" | "no-methodology" | "insufficient-sources" | "empty-interval" | "no-data" | "aggregation" | "rounding" | "time";
 
 /** An index value with its certificate, or the failure with the certificate so far. */
 export type IndexResult =
-  | { readonly ok: true; readonly value: Decimal; readonly status: "published" | "flagged" | "held"; readonly certificate: IndexCertificate }
-  | { readonly ok: false; readonly failure: { readonly kind: IndexFailureKind; readonly message: string }; readonly certificate: IndexCertificate };
+  | {
+      readonly ok: true;
+      readonly value: Decimal;
+      readonly status: "published" | "flagged" | "held";
+      readonly certificate: IndexCertificate;
+    }
+  | {
+      readonly ok: false;
+      readonly failure: { readonly kind: IndexFailureKind; readonly message: string };
+      readonly certificate: IndexCertificate;
+    };
 
 /** The version of a rule in force on an ISO date, if any. */
 export function inForce<T>(clauses: readonly RtClause<T>[], date: string): T | undefined {
@@ -180,10 +201,19 @@ export function allInForce<T>(clauses: readonly RtClause<T>[], date: string): T[
 
 /** Whether effective ranges include a date; no ranges (a step without its own) means always. */
 export function inEffect(effective: readonly RtEffectiveRange[] | undefined, date: string): boolean {
-  return effective === undefined || effective.length === 0 || effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until));
+  return (
+    effective === undefined ||
+    effective.length === 0 ||
+    effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until))
+  );
 }
 
-const MICROS: Record<Exclude<RtDuration["unit"], "business-days">, bigint> = { seconds: 1_000_000n, minutes: 60_000_000n, hours: 3_600_000_000n, days: 86_400_000_000n };
+const MICROS: Record<Exclude<RtDuration["unit"], "business-days">, bigint> = {
+  seconds: 1_000_000n,
+  minutes: 60_000_000n,
+  hours: 3_600_000_000n,
+  days: 86_400_000_000n,
+};
 
 /** A clock duration in microseconds (exact; fractional microseconds round down); business days are not clock time. */
 export function durationMicros(d: RtDuration): number | undefined {
@@ -202,7 +232,8 @@ function iso(micros: number): string {
 
 /** First row of a sorted time column with time >= t (inclusive) or > t (exclusive). */
 export function lowerBound(time: Float64Array, t: number, inclusive: boolean): number {
-  let lo = 0, hi = time.length;
+  let lo = 0,
+    hi = time.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (inclusive ? time[mid]! < t : time[mid]! <= t) lo = mid + 1;
@@ -243,7 +274,11 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     status,
     notes,
   });
-  const fail = (kind: IndexFailureKind, message: string): IndexResult => ({ ok: false, failure: { kind, message }, certificate: cert("failed", null) });
+  const fail = (kind: IndexFailureKind, message: string): IndexResult => ({
+    ok: false,
+    failure: { kind, message },
+    certificate: cert("failed", null),
+  });
 
   const day = parseIsoDate(date);
   if (day === undefined) return fail("time", `invalid date ${date}`);
@@ -278,10 +313,12 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   // Select rows.
   const window = inForce(index.window, date);
   const blends = constituents.map((s) => inForce(s.blend, date));
-  if (window !== undefined && blends.some((b) => b !== undefined)) return fail("unsupported", "token-mix blends are supported for sources observed at the fixing time, not inside a trade window");
-  let rowsBySource: number[][] = constituents.map(() => []);
-  let lastTime: number[] = constituents.map(() => -Infinity);
-  let windowStart = 0, windowEnd = 0;
+  if (window !== undefined && blends.some((b) => b !== undefined))
+    return fail("unsupported", "token-mix blends are supported for sources observed at the fixing time, not inside a trade window");
+  const rowsBySource: number[][] = constituents.map(() => []);
+  const lastTime: number[] = constituents.map(() => -Infinity);
+  let windowStart = 0,
+    windowEnd = 0;
   const foreign = new Map<string, number>();
   if (window !== undefined) {
     const f = localToInstant(day, window.from, window.zone);
@@ -343,7 +380,11 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     });
   }
   for (const [name, count] of [...foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    exclusions.push({ source: name, reason: "not-a-constituent", detail: `${count} observation(s) from a source that is not a constituent on ${date}` });
+    exclusions.push({
+      source: name,
+      reason: "not-a-constituent",
+      detail: `${count} observation(s) from a source that is not a constituent on ${date}`,
+    });
   }
 
   // Instruments: the first acceptable instrument, in priority order, that has observations.
@@ -356,7 +397,11 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       const chosen = accepted.find((i) => present.has(i));
       const kept = rows.filter((r) => obs.instrument![r] === chosen || (obs.instrument![r] === null && chosen === undefined));
       if (kept.length < rows.length) {
-        exclusions.push({ source: s.name, reason: "instrument", detail: `${rows.length - kept.length} observation(s) in instruments other than ${chosen === undefined ? "the accepted ones" : JSON.stringify(chosen)}` });
+        exclusions.push({
+          source: s.name,
+          reason: "instrument",
+          detail: `${rows.length - kept.length} observation(s) in instruments other than ${chosen === undefined ? "the accepted ones" : JSON.stringify(chosen)}`,
+        });
       }
       rowsBySource[k] = kept;
       lastTime[k] = kept.length > 0 ? obs.time[kept[kept.length - 1]!]! : -Infinity;
@@ -400,13 +445,18 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   const valueOfRow = (r: number, k: number): Ratio => Ratio.of(BigInt(obs.price[r]!) * intFactor[k]!, normDen);
   const tradesMethod = inForce(index.aggregateTrades, date);
 
-  const aggregateRows = (m: AggregationMethod, rows: number[] | Uint32Array, ks: (r: number) => number): { ok: true; value: Ratio } | { ok: false; reason: string } => {
+  const aggregateRows = (
+    m: AggregationMethod,
+    rows: number[] | Uint32Array,
+    ks: (r: number) => number,
+  ): { ok: true; value: Ratio } | { ok: false; reason: string } => {
     if (normPrice !== null) {
       const res = aggregateScaled(m, normPrice, obs.volume, rows instanceof Uint32Array ? rows : Uint32Array.from(rows), volumeDen);
       return res.ok ? { ok: true, value: res.value.div(Ratio.of(normDen)) } : res;
     }
     const items: Item[] = [];
-    for (const r of rows) items.push({ value: valueOfRow(r, ks(r)), volume: Ratio.of(BigInt(obs.volume[r]!), volumeDen), weight: Ratio.of(1n) });
+    for (const r of rows)
+      items.push({ value: valueOfRow(r, ks(r)), volume: Ratio.of(BigInt(obs.volume[r]!), volumeDen), weight: Ratio.of(1n) });
     return aggregate(m, items);
   };
 
@@ -423,7 +473,8 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     const parts = blends[k];
     if (parts !== undefined) {
       // Σ weight × (the part's price; the mean of its observations at the same latest time) / Σ weight.
-      let num = Ratio.ZERO, den = Ratio.ZERO;
+      let num = Ratio.ZERO,
+        den = Ratio.ZERO;
       for (const p of parts) {
         const partRows = rows.filter((r) => (obs.instrument?.[r] ?? "") === p.part);
         if (partRows.length === 0) continue;
@@ -443,7 +494,11 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   constituents.forEach((s, k) => {
     if (rowsBySource[k]!.length === 0) {
       eligible[k] = false;
-      exclusions.push({ source: s.name, reason: "no-data", detail: window !== undefined ? "no observations in the window" : "no observation at or before the fixing time" });
+      exclusions.push({
+        source: s.name,
+        reason: "no-data",
+        detail: window !== undefined ? "no observations in the window" : "no observation at or before the fixing time",
+      });
     }
   });
 
@@ -454,7 +509,11 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       const n = rowsBySource[k]!.length;
       if (eligible[k] && n < minTradesPerSource.count) {
         eligible[k] = false;
-        exclusions.push({ source: s.name, reason: "too-few-trades", detail: `${n} trade(s), fewer than the minimum of ${minTradesPerSource.count}` });
+        exclusions.push({
+          source: s.name,
+          reason: "too-few-trades",
+          detail: `${n} trade(s), fewer than the minimum of ${minTradesPerSource.count}`,
+        });
       }
     });
   }
@@ -467,7 +526,11 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       constituents.forEach((s, k) => {
         if (eligible[k] && at! - lastTime[k]! > limit) {
           eligible[k] = false;
-          exclusions.push({ source: s.name, reason: "stale", detail: `last observation ${iso(lastTime[k]!)} is more than ${stale.amount} ${stale.unit} before the fixing time` });
+          exclusions.push({
+            source: s.name,
+            reason: "stale",
+            detail: `last observation ${iso(lastTime[k]!)} is more than ${stale.amount} ${stale.unit} before the fixing time`,
+          });
         }
       });
     } else notes.push("staleness in business days is not applied to intraday data");
@@ -491,14 +554,26 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     }
     for (const k of drop) {
       eligible[k] = false;
-      exclusions.push({ source: constituents[k]!.name, reason: "deviation", detail: `value ${sourceValues[k]!.toString()} deviates more than ${deviation.percent}% from the median of the others` });
+      exclusions.push({
+        source: constituents[k]!.name,
+        reason: "deviation",
+        detail: `value ${sourceValues[k]!.toString()} deviates more than ${deviation.percent}% from the median of the others`,
+      });
     }
   }
-  constituents.forEach((s, k) => sourceRows.push({ name: s.name, observations: rowsBySource[k]!.length, value: sourceValues[k]?.toString() ?? null, used: eligible[k]! }));
+  constituents.forEach((s, k) =>
+    sourceRows.push({
+      name: s.name,
+      observations: rowsBySource[k]!.length,
+      value: sourceValues[k]?.toString() ?? null,
+      used: eligible[k]!,
+    }),
+  );
   const used = constituents.map((_, k) => k).filter((k) => eligible[k]);
 
   const minimum = inForce(index.minimumSources, date);
-  if (minimum !== undefined && used.length < minimum) return fail("insufficient-sources", `${used.length} eligible source(s), fewer than the minimum of ${minimum}`);
+  if (minimum !== undefined && used.length < minimum)
+    return fail("insufficient-sources", `${used.length} eligible source(s), fewer than the minimum of ${minimum}`);
   if (used.length === 0) return fail("no-data", "no eligible source");
 
   // Aggregate.
@@ -542,7 +617,13 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
         const rows = pooled.subarray(start, p);
         const needed = minTrades !== undefined && minTrades.perInterval ? minTrades.count : 1;
         if (rows.length < needed) {
-          partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: null, note: rows.length === 0 ? "no trades" : `fewer than ${needed} trades` });
+          partitions.push({
+            from: iso(a),
+            to: iso(b),
+            trades: rows.length,
+            value: null,
+            note: rows.length === 0 ? "no trades" : `fewer than ${needed} trades`,
+          });
           if (empty === "fail") return fail("empty-interval", `interval ${i + 1} (${iso(a)} to ${iso(b)}) has ${rows.length} trade(s)`);
           continue;
         }
@@ -565,7 +646,10 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     const chosen = degradations.find((d) => used.length >= d.minSources && (d.maxSources === null || used.length <= d.maxSources));
     const m = chosen?.method ?? sourcesMethod;
     if (m === undefined) return fail("no-methodology", "the index states no source aggregation");
-    method = chosen !== undefined ? `${describeMethod(m)} (degradation rule for ${chosen.minSources}${chosen.maxSources === null ? " or more" : chosen.maxSources === chosen.minSources ? "" : ` to ${chosen.maxSources}`} sources; ${used.length} eligible)` : describeMethod(m);
+    method =
+      chosen !== undefined
+        ? `${describeMethod(m)} (degradation rule for ${chosen.minSources}${chosen.maxSources === null ? " or more" : chosen.maxSources === chosen.minSources ? "" : ` to ${chosen.maxSources}`} sources; ${used.length} eligible)`
+        : describeMethod(m);
     const items: Item[] = used.map((k) => {
       const s = constituents[k]!;
       return { value: sourceValues[k]!, volume: volumeOf(rowsBySource[k]!), weight: ratioOf(inForce(s.weight, date) ?? "1") };
@@ -593,14 +677,36 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   try {
     if (rounding === undefined || rounding.kind === "unrounded") {
       value = unrounded.toDecimal();
-      if (value === undefined) return { ok: false, failure: { kind: "rounding", message: `the unrounded value ${unrounded.toString()} is not a terminating decimal and the index states no rounding` }, certificate: cert("failed", unrounded.toString()) };
+      if (value === undefined)
+        return {
+          ok: false,
+          failure: {
+            kind: "rounding",
+            message: `the unrounded value ${unrounded.toString()} is not a terminating decimal and the index states no rounding`,
+          },
+          certificate: cert("failed", unrounded.toString()),
+        };
     } else {
-      const inc = rounding.kind === "increment" ? Decimal.of(rounding.increment) : request.tick === undefined ? "the index rounds to the contract's tick and no tick was given" : tickAt(request.tick, unrounded);
-      if (typeof inc === "string") return { ok: false, failure: { kind: "rounding", message: inc }, certificate: cert("failed", unrounded.toString()) };
-      value = unrounded.roundToIncrement(inc, rounding.mode, request.previous === undefined ? undefined : Ratio.fromDecimal(request.previous));
+      const inc =
+        rounding.kind === "increment"
+          ? Decimal.of(rounding.increment)
+          : request.tick === undefined
+            ? "the index rounds to the contract's tick and no tick was given"
+            : tickAt(request.tick, unrounded);
+      if (typeof inc === "string")
+        return { ok: false, failure: { kind: "rounding", message: inc }, certificate: cert("failed", unrounded.toString()) };
+      value = unrounded.roundToIncrement(
+        inc,
+        rounding.mode,
+        request.previous === undefined ? undefined : Ratio.fromDecimal(request.previous),
+      );
     }
   } catch (e) {
-    return { ok: false, failure: { kind: "rounding", message: e instanceof Error ? e.message : String(e) }, certificate: cert("failed", unrounded.toString()) };
+    return {
+      ok: false,
+      failure: { kind: "rounding", message: e instanceof Error ? e.message : String(e) },
+      certificate: cert("failed", unrounded.toString()),
+    };
   }
   return { ok: true, value, status, certificate: cert(status, unrounded.toString()) };
 }

@@ -72,7 +72,8 @@ export class Ratio {
     return this.num < 0n ? this.neg() : this;
   }
   cmp(o: Ratio): -1 | 0 | 1 {
-    const l = this.num * o.den, r = o.num * this.den;
+    const l = this.num * o.den,
+      r = o.num * this.den;
     return l < r ? -1 : l > r ? 1 : 0;
   }
   eq(o: Ratio): boolean {
@@ -91,9 +92,16 @@ export class Ratio {
   /** The exact decimal when the ratio terminates, else undefined. */
   toDecimal(): Decimal | undefined {
     let d = this.den;
-    let twos = 0, fives = 0;
-    while (d % 2n === 0n) (d /= 2n), twos++;
-    while (d % 5n === 0n) (d /= 5n), fives++;
+    let twos = 0,
+      fives = 0;
+    while (d % 2n === 0n) {
+      d /= 2n;
+      twos++;
+    }
+    while (d % 5n === 0n) {
+      d /= 5n;
+      fives++;
+    }
     if (d !== 1n) return undefined;
     const scale = Math.max(twos, fives);
     return Decimal.fromParts((this.num * pow10(scale)) / this.den, scale);

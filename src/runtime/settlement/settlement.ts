@@ -11,7 +11,16 @@
 import { Decimal, type RoundingMode } from "../decimal.js";
 import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, localToInstant, parseIsoDate } from "../calendar/index.js";
 import { Ratio } from "./ratio.js";
-import { type IndexMethodology, type IndexResult, type RtEffectiveRange, type RtRounding, type TickTable, computeIndex, inEffect, tickAt } from "./index-computation.js";
+import {
+  type IndexMethodology,
+  type IndexResult,
+  type RtEffectiveRange,
+  type RtRounding,
+  type TickTable,
+  computeIndex,
+  inEffect,
+  tickAt,
+} from "./index-computation.js";
 import type { Observations } from "../market-data/index.js";
 
 /** The disruption kinds a contract may declare. */
@@ -64,7 +73,9 @@ export interface RtFallback {
 
 /** The instant (epoch ms) by which an index must be published for a date, from a `not-published by` deadline. */
 function deadlineOf(fallback: RtFallback | undefined, date: string): number | undefined {
-  const d = fallback?.disruptions?.find((x) => x.condition === "not-published" && x.deadline !== null && inEffect(x.effective, date))?.deadline;
+  const d = fallback?.disruptions?.find(
+    (x) => x.condition === "not-published" && x.deadline !== null && inEffect(x.effective, date),
+  )?.deadline;
   const day = parseIsoDate(date);
   if (d == null || day === undefined) return undefined;
   const r = localToInstant(day, d.time, d.zone);
@@ -82,8 +93,22 @@ export interface LevelAttempt {
 
 /** The outcome of the waterfall for one index value. */
 export type WaterfallResult =
-  | { readonly kind: "value"; readonly value: Decimal; readonly date: string; readonly index: string; readonly level: number; readonly flagged: boolean; readonly attempts: readonly LevelAttempt[] }
-  | { readonly kind: "determination"; readonly party: "exchange" | "calculation-agent"; readonly value: Decimal | null; readonly level: number; readonly attempts: readonly LevelAttempt[] }
+  | {
+      readonly kind: "value";
+      readonly value: Decimal;
+      readonly date: string;
+      readonly index: string;
+      readonly level: number;
+      readonly flagged: boolean;
+      readonly attempts: readonly LevelAttempt[];
+    }
+  | {
+      readonly kind: "determination";
+      readonly party: "exchange" | "calculation-agent";
+      readonly value: Decimal | null;
+      readonly level: number;
+      readonly attempts: readonly LevelAttempt[];
+    }
   | { readonly kind: "unresolved"; readonly attempts: readonly LevelAttempt[] };
 
 /** Options of the waterfall: calendar engines by name and an optional determined value. */
@@ -112,7 +137,13 @@ function describeAction(a: RtFallbackAction): string {
  * Runs the primary lookup and then the fallback steps in order; a step restricted to some disruptions is skipped
  * (not applicable) for others. The first level that produces a value wins; determination always ends it.
  */
-export function runWaterfall(index: string, date: string, lookup: FixingLookup, fallback: RtFallback | undefined, options: WaterfallOptions): WaterfallResult {
+export function runWaterfall(
+  index: string,
+  date: string,
+  lookup: FixingLookup,
+  fallback: RtFallback | undefined,
+  options: WaterfallOptions,
+): WaterfallResult {
   const attempts: LevelAttempt[] = [];
   const primary = lookup.value(index, date, deadlineOf(fallback, date));
   if (primary.ok) {
@@ -132,7 +163,12 @@ export function runWaterfall(index: string, date: string, lookup: FixingLookup, 
       continue;
     }
     if (step.only !== null && !step.only.includes(disruption)) {
-      attempts.push({ level, action, outcome: "not-applicable", reason: `applies only to ${step.only.join(", ")}, the disruption is ${disruption}` });
+      attempts.push({
+        level,
+        action,
+        outcome: "not-applicable",
+        reason: `applies only to ${step.only.join(", ")}, the disruption is ${disruption}`,
+      });
       continue;
     }
     const a = step.action;
@@ -181,10 +217,16 @@ export function runWaterfall(index: string, date: string, lookup: FixingLookup, 
         if (a.withinBusinessDays !== null) {
           const calendar = options.ageCalendar ?? steps.map((s) => s.action).find((x) => x.kind === "postpone")?.calendar;
           const engine = calendar === undefined ? undefined : options.engines(calendar);
-          const from = parseIsoDate(last.date), to = parseIsoDate(date);
+          const from = parseIsoDate(last.date),
+            to = parseIsoDate(date);
           const age = engine !== undefined && from !== undefined && to !== undefined ? engine.countBusinessDays(from, to) : undefined;
           if (age === undefined || age > a.withinBusinessDays) {
-            attempts.push({ level, action, outcome: "failed", reason: `the last value was published on ${last.date}, ${age ?? "an unknown number of"} business day(s) before ${date}` });
+            attempts.push({
+              level,
+              action,
+              outcome: "failed",
+              reason: `the last value was published on ${last.date}, ${age ?? "an unknown number of"} business day(s) before ${date}`,
+            });
             break;
           }
         }
@@ -192,7 +234,12 @@ export function runWaterfall(index: string, date: string, lookup: FixingLookup, 
         return { kind: "value", value: last.value, date: last.date, index, level, flagged: a.flagged, attempts };
       }
       case "determination":
-        attempts.push({ level, action, outcome: "determination", reason: options.determined === undefined ? "awaiting the determined value" : `determined ${options.determined.toString()}` });
+        attempts.push({
+          level,
+          action,
+          outcome: "determination",
+          reason: options.determined === undefined ? "awaiting the determined value" : `determined ${options.determined.toString()}`,
+        });
         return { kind: "determination", party: a.party, value: options.determined ?? null, level, attempts };
     }
   }
@@ -227,13 +274,30 @@ export type FinalSettlementResult =
       readonly price: Decimal;
       readonly unrounded: string;
       readonly flagged: boolean;
-      readonly days: readonly { readonly date: string; readonly value: string; readonly index: string; readonly valueDate: string | null; readonly level: number; readonly flagged: boolean; readonly attempts: readonly LevelAttempt[] }[];
+      readonly days: readonly {
+        readonly date: string;
+        readonly value: string;
+        readonly index: string;
+        readonly valueDate: string | null;
+        readonly level: number;
+        readonly flagged: boolean;
+        readonly attempts: readonly LevelAttempt[];
+      }[];
       readonly method: string;
     }
-  | { readonly ok: false; readonly kind: "determination-required" | "unresolved" | "unsupported" | "calendar" | "rounding"; readonly message: string; readonly attempts: readonly LevelAttempt[] };
+  | {
+      readonly ok: false;
+      readonly kind: "determination-required" | "unresolved" | "unsupported" | "calendar" | "rounding";
+      readonly message: string;
+      readonly attempts: readonly LevelAttempt[];
+    };
 
 /** The averaging days of an `index-average` rule for a contract month, or why there are none. */
-export function averagingDays(days: Extract<RtSettlementValue, { kind: "index-average" }>["days"], lastTradingDay: string, engine: CalendarEngine): string[] {
+export function averagingDays(
+  days: Extract<RtSettlementValue, { kind: "index-average" }>["days"],
+  lastTradingDay: string,
+  engine: CalendarEngine,
+): string[] {
   const ltd = parseIsoDate(lastTradingDay)!;
   if (days.kind === "every-business-day") {
     const [y, m] = lastTradingDay.split("-").map(Number) as [number, number];
@@ -252,7 +316,12 @@ export function averagingDays(days: Extract<RtSettlementValue, { kind: "index-av
 export function applyRounding(value: Ratio, rounding: RtRounding, tick: TickTable | undefined, reference?: Decimal): Decimal | string {
   try {
     if (rounding.kind === "unrounded") return value.toDecimal() ?? `${value.toString()} does not terminate and the rule says unrounded`;
-    const inc = rounding.kind === "increment" ? Decimal.of(rounding.increment) : tick === undefined ? "the rule rounds to the tick and no tick was given" : tickAt(tick, value);
+    const inc =
+      rounding.kind === "increment"
+        ? Decimal.of(rounding.increment)
+        : tick === undefined
+          ? "the rule rounds to the tick and no tick was given"
+          : tickAt(tick, value);
     if (typeof inc === "string") return inc;
     return value.roundToIncrement(inc, rounding.mode as RoundingMode, reference === undefined ? undefined : Ratio.fromDecimal(reference));
   } catch (e) {
@@ -269,7 +338,8 @@ export function finalSettlement(
   options: WaterfallOptions & { readonly tick?: TickTable; readonly previous?: Decimal },
 ): FinalSettlementResult {
   const v = rule.value;
-  if (v.kind === "underlying-final" || v.kind === "leg-by-leg") return { ok: false, kind: "unsupported", message: `${v.kind} is settled through the underlying contract or legs`, attempts: [] };
+  if (v.kind === "underlying-final" || v.kind === "leg-by-leg")
+    return { ok: false, kind: "unsupported", message: `${v.kind} is settled through the underlying contract or legs`, attempts: [] };
   let dates: string[];
   let method: string;
   if (v.kind === "index-at") {
@@ -285,10 +355,30 @@ export function finalSettlement(
   let total = Ratio.ZERO;
   for (const d of dates) {
     const w = runWaterfall(v.index, d, lookup, fallback, options);
-    if (w.kind === "unresolved") return { ok: false, kind: "unresolved", message: `no value for ${v.index} on ${d} and the waterfall has no further level`, attempts: w.attempts };
-    if (w.kind === "determination" && w.value === null) return { ok: false, kind: "determination-required", message: `${v.index} on ${d}: the ${w.party} must determine the value`, attempts: w.attempts };
+    if (w.kind === "unresolved")
+      return {
+        ok: false,
+        kind: "unresolved",
+        message: `no value for ${v.index} on ${d} and the waterfall has no further level`,
+        attempts: w.attempts,
+      };
+    if (w.kind === "determination" && w.value === null)
+      return {
+        ok: false,
+        kind: "determination-required",
+        message: `${v.index} on ${d}: the ${w.party} must determine the value`,
+        attempts: w.attempts,
+      };
     const value = w.value!;
-    days.push({ date: d, value: value.toString(), index: w.kind === "value" ? w.index : `determined by the ${w.party}`, valueDate: w.kind === "value" ? w.date : null, level: w.level, flagged: w.kind === "value" && w.flagged, attempts: w.attempts });
+    days.push({
+      date: d,
+      value: value.toString(),
+      index: w.kind === "value" ? w.index : `determined by the ${w.party}`,
+      valueDate: w.kind === "value" ? w.date : null,
+      level: w.level,
+      flagged: w.kind === "value" && w.flagged,
+      attempts: w.attempts,
+    });
     total = total.add(Ratio.fromDecimal(value));
   }
   const mean = total.div(Ratio.of(BigInt(dates.length)));
@@ -321,7 +411,13 @@ export interface OptionPayoff {
  * (no threshold: whenever in the money); the payoff is intrinsic × multiplier × quantity, never negative for a
  * long position of non-negative quantity.
  */
-export function optionPayoff(right: OptionRight, settlement: Decimal, strike: Decimal, multiplier: Decimal, options: { readonly quantity?: Decimal; readonly threshold?: Decimal } = {}): OptionPayoff {
+export function optionPayoff(
+  right: OptionRight,
+  settlement: Decimal,
+  strike: Decimal,
+  multiplier: Decimal,
+  options: { readonly quantity?: Decimal; readonly threshold?: Decimal } = {},
+): OptionPayoff {
   const intrinsic = intrinsicValue(right, settlement, strike);
   const quantity = options.quantity ?? Decimal.ONE;
   const threshold = options.threshold;
@@ -340,7 +436,9 @@ export function variationMargin(settlement: Decimal, previous: Decimal, multipli
 }
 
 /** A lookup over published fixings: the value of an index on a date is its fixing whose date (in the zone of `dateOf`) is that date. */
-export function fixingLookup(fixings: readonly { readonly index: string; readonly value: Decimal; readonly status: string | null; readonly date: string }[]): FixingLookup {
+export function fixingLookup(
+  fixings: readonly { readonly index: string; readonly value: Decimal; readonly status: string | null; readonly date: string }[],
+): FixingLookup {
   const byKey = new Map<string, { value: Decimal; status: string | null; date: string }>();
   const byIndex = new Map<string, { value: Decimal; date: string }[]>();
   for (const f of fixings) {
@@ -356,7 +454,8 @@ export function fixingLookup(fixings: readonly { readonly index: string; readonl
     value(index, date) {
       const f = byKey.get(`${index}\u0000${date}`);
       if (f === undefined) return { ok: false, disruption: "not-published", message: `no fixing of ${index} on ${date}` };
-      if (f.status === "held") return { ok: false, disruption: "not-published", message: `the fixing of ${index} on ${date} is held for review` };
+      if (f.status === "held")
+        return { ok: false, disruption: "not-published", message: `the fixing of ${index} on ${date} is held for review` };
       return { ok: true, value: f.value, date };
     },
     lastBefore(index, date) {
@@ -372,7 +471,12 @@ export function fixingLookup(fixings: readonly { readonly index: string; readonl
  * The settlement date: a day plus a lag in calendar days, then adjusted by a business-day convention on a
  * calendar (no engine: no adjustment, every day counts).
  */
-export function settlementDate(from: string, lagDays: number, engine: CalendarEngine | undefined, convention: "following" | "modified-following" | "preceding" | "modified-preceding" | "unadjusted"): string {
+export function settlementDate(
+  from: string,
+  lagDays: number,
+  engine: CalendarEngine | undefined,
+  convention: "following" | "modified-following" | "preceding" | "modified-preceding" | "unadjusted",
+): string {
   const day = parseIsoDate(from);
   if (day === undefined) throw new RangeError(`invalid date ${from}`);
   const shifted = day + lagDays;
@@ -408,9 +512,18 @@ export function computedLookup(
       const obs = observations(index, date);
       if (obs === undefined) return { ok: false, disruption: "not-published", message: `no observations for ${index} on ${date}` };
       const previous = published?.lastBefore(index, date)?.value;
-      const r = computeIndex(methodology, obs, { date, ...(previous !== undefined ? { previous } : {}), ...(options.tick !== undefined ? { tick: options.tick } : {}) });
+      const r = computeIndex(methodology, obs, {
+        date,
+        ...(previous !== undefined ? { previous } : {}),
+        ...(options.tick !== undefined ? { tick: options.tick } : {}),
+      });
       options.record?.(index, date, r);
-      if (!r.ok) return { ok: false, disruption: r.failure.kind === "insufficient-sources" ? "too-few-sources" : "not-published", message: r.failure.message };
+      if (!r.ok)
+        return {
+          ok: false,
+          disruption: r.failure.kind === "insufficient-sources" ? "too-few-sources" : "not-published",
+          message: r.failure.message,
+        };
       if (r.status === "held") return { ok: false, disruption: "not-published", message: `${index} on ${date} is held for review` };
       return { ok: true, value: r.value, date };
     },

@@ -31,7 +31,20 @@ interface Case {
   readonly months: readonly string[];
 }
 
-const ALL_FOTI_2026 = ["FOTI-F26", "FOTI-G26", "FOTI-H26", "FOTI-J26", "FOTI-K26", "FOTI-M26", "FOTI-N26", "FOTI-Q26", "FOTI-U26", "FOTI-V26", "FOTI-X26", "FOTI-Z26"];
+const ALL_FOTI_2026 = [
+  "FOTI-F26",
+  "FOTI-G26",
+  "FOTI-H26",
+  "FOTI-J26",
+  "FOTI-K26",
+  "FOTI-M26",
+  "FOTI-N26",
+  "FOTI-Q26",
+  "FOTI-U26",
+  "FOTI-V26",
+  "FOTI-X26",
+  "FOTI-Z26",
+];
 
 const CASES: readonly Case[] = [
   {
@@ -107,7 +120,14 @@ const CASES: readonly Case[] = [
     name: "holiday-added",
     spec: "FOTI",
     change: (s) =>
-      s.calendars.ENGLAND_WALES.holidays.push({ name: "Exchange closure", date: { kind: "oneOff", dates: ["2026-06-26"] }, observance: { kind: "none" }, exceptYears: [], descriptions: [], clauses: [] }),
+      s.calendars.ENGLAND_WALES.holidays.push({
+        name: "Exchange closure",
+        date: { kind: "oneOff", dates: ["2026-06-26"] },
+        observance: { kind: "none" },
+        exceptYears: [],
+        descriptions: [],
+        clauses: [],
+      }),
     kinds: ["economic"],
     says: 'Holiday "Exchange closure" is added to the ENGLAND_WALES calendar: 26 June 2026.',
     months: ["FOTI-M26"],
@@ -115,7 +135,8 @@ const CASES: readonly Case[] = [
   {
     name: "description-only",
     spec: "FOTI",
-    change: (s) => (s.contracts.FOTI.tick[0].descriptions = ["The minimum price fluctuation is one tenth of a US cent per million tokens."]),
+    change: (s) =>
+      (s.contracts.FOTI.tick[0].descriptions = ["The minimum price fluctuation is one tenth of a US cent per million tokens."]),
     kinds: ["editorial"],
     says: "The wording, references or title of the minimum price fluctuation of the FOTI contract change; the terms do not.",
     months: [],
@@ -150,7 +171,20 @@ const CASES: readonly Case[] = [
     change: (s) => (s.indices.BTC_REF.window[0].value.from = "15:30:00"),
     kinds: ["economic"],
     says: "The window of the BTC_REF index changes from 15:00:00 (included) to 16:00:00 (excluded) Europe/London time to 15:30:00 (included)",
-    months: ["BTC-F26", "BTC-G26", "BTC-H26", "BTC-J26", "BTC-K26", "BTC-M26", "BTC-N26", "BTC-Q26", "BTC-U26", "BTC-V26", "BTC-X26", "BTC-Z26"],
+    months: [
+      "BTC-F26",
+      "BTC-G26",
+      "BTC-H26",
+      "BTC-J26",
+      "BTC-K26",
+      "BTC-M26",
+      "BTC-N26",
+      "BTC-Q26",
+      "BTC-U26",
+      "BTC-V26",
+      "BTC-X26",
+      "BTC-Z26",
+    ],
   },
   {
     name: "identical",
@@ -174,7 +208,9 @@ describe("diff cases", () => {
       expect(d.months.map((m) => m.symbol)).toEqual(c.months);
       if (c.kinds.length === 0) expect(d.redline).toEqual([]);
       else expect(d.redline.length).toBeGreaterThan(0);
-      await expect(renderDiff(oldSpec, newSpec as Spec, "md", { asOf: AS_OF })).toMatchFileSnapshot(join(ROOT, "test/cases/diff", `${c.name}.md`));
+      await expect(renderDiff(oldSpec, newSpec as Spec, "md", { asOf: AS_OF })).toMatchFileSnapshot(
+        join(ROOT, "test/cases/diff", `${c.name}.md`),
+      );
     });
   }
 
@@ -186,7 +222,9 @@ describe("diff cases", () => {
     const html = renderDiff(oldSpec, newSpec as Spec, "html", { asOf: AS_OF });
     expect(html).toContain("<del>0.001</del>");
     await expect(html).toMatchFileSnapshot(join(ROOT, "test/cases/diff/tick-and-holiday.html"));
-    await expect(renderDiff(oldSpec, newSpec as Spec, "json", { asOf: AS_OF })).toMatchFileSnapshot(join(ROOT, "test/cases/diff/tick-and-holiday.json"));
+    await expect(renderDiff(oldSpec, newSpec as Spec, "json", { asOf: AS_OF })).toMatchFileSnapshot(
+      join(ROOT, "test/cases/diff/tick-and-holiday.json"),
+    );
   });
 });
 

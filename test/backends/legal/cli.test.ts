@@ -25,7 +25,10 @@ describe("termsheet render", () => {
     const f = fixture({});
     try {
       const out = join(f.dir, "foti.html");
-      const r = termsheet(["render", "test/cases/compiled/contracts/FOTI.json", "--format", "html", "--as-of", "2026-01-15", "--out", out], repoRoot);
+      const r = termsheet(
+        ["render", "test/cases/compiled/contracts/FOTI.json", "--format", "html", "--as-of", "2026-01-15", "--out", out],
+        repoRoot,
+      );
       expect(r.code).toBe(0);
       expect(readFileSync(out, "utf8")).toBe(golden("FOTI.html"));
     } finally {
@@ -36,7 +39,10 @@ describe("termsheet render", () => {
   it("links clause numbers to source lines when rendering .terms sources", () => {
     const r = termsheet(["render", "specs/contracts/foti.terms", "--format", "html", "--as-of", "2026-01-15"], repoRoot);
     expect(r.code).toBe(0);
-    const tick = readFileSync(join(repoRoot, "specs/contracts/foti.terms"), "utf8").split("\n").findIndex((l) => l.trim().startsWith("tick ")) + 1;
+    const tick =
+      readFileSync(join(repoRoot, "specs/contracts/foti.terms"), "utf8")
+        .split("\n")
+        .findIndex((l) => l.trim().startsWith("tick ")) + 1;
     expect(r.stdout).toContain(`data-source="specs/contracts/foti.terms:${tick}"`);
     expect(r.stdout).toMatch(/data-clause="5\.\d+" data-source="specs\/indices\/aitok-out\.terms:\d+"/);
     expect(r.stdout).toMatch(/data-source="specs\/calendars\/england-wales\.terms:\d+"/);

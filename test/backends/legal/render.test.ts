@@ -34,7 +34,49 @@ describe("render goldens", () => {
 });
 
 /** Keys whose values are said in words (month and weekday names, bounds, kinds), not in figures. */
-const WORDED = new Set(["kind", "month", "months", "weekday", "weekend", "n", "day", "offsetDays", "monthOffset", "relation", "mode", "direction", "convention", "side", "scope", "action", "unit", "name", "condition", "only", "fromBound", "toBound", "exactHalf", "weightedBy", "period", "party", "method", "emptyIntervals", "exercise", "rights", "scale", "currency", "dimensions", "format", "schemaVersion", "compiler", "subject", "perInterval", "flagged", "negativePrices", "mode"]);
+const WORDED = new Set([
+  "kind",
+  "month",
+  "months",
+  "weekday",
+  "weekend",
+  "n",
+  "day",
+  "offsetDays",
+  "monthOffset",
+  "relation",
+  "mode",
+  "direction",
+  "convention",
+  "side",
+  "scope",
+  "action",
+  "unit",
+  "name",
+  "condition",
+  "only",
+  "fromBound",
+  "toBound",
+  "exactHalf",
+  "weightedBy",
+  "period",
+  "party",
+  "method",
+  "emptyIntervals",
+  "exercise",
+  "rights",
+  "scale",
+  "currency",
+  "dimensions",
+  "format",
+  "schemaVersion",
+  "compiler",
+  "subject",
+  "perInterval",
+  "flagged",
+  "negativePrices",
+  "mode",
+]);
 
 /** Every term of a value that must appear in the text, with the path it came from. */
 function terms(value: unknown, path: string, key: string, out: [string, string][]): void {
@@ -80,7 +122,8 @@ describe("every term of the spec appears in the rendering", () => {
       const missing = found.filter(([t]) => !md.includes(t)).map(([t, p]) => `${p}: ${t}`);
       expect(missing).toEqual([]);
       // Every fallback level is numbered.
-      for (const c of Object.values(spec.contracts)) for (const f of c.fallback) f.value.steps.forEach((_, i) => expect(md).toContain(`Level ${i + 1}:`));
+      for (const c of Object.values(spec.contracts))
+        for (const f of c.fallback) f.value.steps.forEach((_, i) => expect(md).toContain(`Level ${i + 1}:`));
       const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
       expect(found.filter(([t]) => !html.includes(esc(t))).map(([t, p]) => `${p}: ${t}`)).toEqual([]);
     });
@@ -94,7 +137,8 @@ describe("every term of the spec appears in the rendering", () => {
 });
 
 describe("no jargon", () => {
-  const JARGON = /\b(half-even|half-up|half-down|half-toward|null|undefined|true|false|vwap|trimmed-mean|capped-median|weighted-mean|volume-weighted-median|lastWeekday|nthWeekday|monthOffset|businessDays|modified-following|index-at|leg-by-leg|carry-forward|not-published|too-few-sources|NaN)\b/;
+  const JARGON =
+    /\b(half-even|half-up|half-down|half-toward|null|undefined|true|false|vwap|trimmed-mean|capped-median|weighted-mean|volume-weighted-median|lastWeekday|nthWeekday|monthOffset|businessDays|modified-following|index-at|leg-by-leg|carry-forward|not-published|too-few-sources|NaN)\b/;
   for (const [name, spec] of specs) {
     it(name, () => {
       const doc = buildDocument(spec, { asOf: AS_OF });
@@ -102,7 +146,11 @@ describe("no jargon", () => {
       const authored = new Set<string>();
       const collect = (v: unknown): void => {
         if (Array.isArray(v)) v.forEach(collect);
-        else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) k === "descriptions" ? (x as string[]).forEach((d) => authored.add(d)) : collect(x);
+        else if (v !== null && typeof v === "object")
+          for (const [k, x] of Object.entries(v)) {
+            if (k === "descriptions") (x as string[]).forEach((d) => authored.add(d));
+            else collect(x);
+          }
       };
       collect(spec);
       for (const s of doc.sections)

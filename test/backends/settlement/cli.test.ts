@@ -30,7 +30,8 @@ describe("termsheet check", () => {
     const walk = (file: string): void => {
       if (seen.has(file)) return;
       seen.add(file);
-      for (const m of readFileSync(file, "utf8").matchAll(/(?:import|export)\s*(?:[^"();]*?from\s*)?"(\.\/[^"]+)"/g)) walk(join(file, "..", m[1]!));
+      for (const m of readFileSync(file, "utf8").matchAll(/(?:import|export)\s*(?:[^"();]*?from\s*)?"(\.\/[^"]+)"/g))
+        walk(join(file, "..", m[1]!));
     };
     walk(join(repoRoot, "dist", "cli.js"));
     expect(seen.size).toBeGreaterThan(1);
@@ -104,8 +105,19 @@ export { d, i, t, h };
 `,
       );
       const roots = [consumer, ...settlement.filter((k) => k.endsWith(".d.ts")).map((k) => join(f.dir, "a", k))];
-      const program = ts.createProgram(roots, { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, types: [], lib: ["lib.es2022.d.ts"], skipLibCheck: false });
-      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      const program = ts.createProgram(roots, {
+        strict: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        types: [],
+        lib: ["lib.es2022.d.ts"],
+        skipLibCheck: false,
+      });
+      const diagnostics = ts
+        .getPreEmitDiagnostics(program)
+        .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
       expect(diagnostics).toEqual([]);
     } finally {
       f.cleanup();

@@ -5,12 +5,26 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CodegenError, Scope, dec, doc, ident, int, isSafeIdentifier, js, key, literal, literalBlock, mangle, prop, str } from "../../../src/backends/settlement/code.js";
+import {
+  CodegenError,
+  Scope,
+  dec,
+  doc,
+  ident,
+  int,
+  isSafeIdentifier,
+  js,
+  key,
+  literal,
+  literalBlock,
+  mangle,
+  prop,
+  str,
+} from "../../../src/backends/settlement/code.js";
 import { formatModule } from "../../../src/backends/settlement/format.js";
 import { ADVERSARIAL } from "./adversarial.js";
 
 const SEED = 20_261_124;
-
 
 /** Evaluates an expression in strict mode. */
 const evaluate = (expr: string): unknown => new Function(`"use strict"; return (${expr});`)() as unknown;
@@ -33,7 +47,9 @@ describe("literals", () => {
 
   it("makes plain data literal, with __proto__ as an own key", () => {
     // JSON.parse makes "__proto__" an own key, as the loader of a compiled spec does
-    const withProto = JSON.parse(`{"__proto__": "p", "constructor": ${JSON.stringify(ADVERSARIAL)}, "n": [1, -2, null, true], "a b": {"*/": "x"}}`) as Record<string, unknown>;
+    const withProto = JSON.parse(
+      `{"__proto__": "p", "constructor": ${JSON.stringify(ADVERSARIAL)}, "n": [1, -2, null, true], "a b": {"*/": "x"}}`,
+    ) as Record<string, unknown>;
     const value = evaluate(literal(withProto as never).toString()) as Record<string, unknown>;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.hasOwn(value, "__proto__")).toBe(true);
@@ -42,7 +58,10 @@ describe("literals", () => {
   });
 
   it("lays out large data as a JSON-like block with the same escaping", () => {
-    const data = JSON.parse(`{"__proto__": {"a": [1, [], {}]}, "list": ${JSON.stringify(ADVERSARIAL)}, "empty": {}, "n": null}`) as Record<string, unknown>;
+    const data = JSON.parse(`{"__proto__": {"a": [1, [], {}]}, "list": ${JSON.stringify(ADVERSARIAL)}, "empty": {}, "n": null}`) as Record<
+      string,
+      unknown
+    >;
     const block = literalBlock(data as never).toString();
     const value = evaluate(block) as Record<string, unknown>;
     expect(value).toEqual(data);
@@ -71,7 +90,8 @@ describe("identifiers", () => {
   it("accepts plain identifiers and refuses everything else", () => {
     expect(ident("FOTI_OPT").toString()).toBe("FOTI_OPT");
     for (const bad of ADVERSARIAL.filter((s) => s !== "__proto__" && s !== "constructor")) expect(() => ident(bad)).toThrow(CodegenError);
-    for (const bad of ["class", "await", "yield", "let", "eval", "arguments", "enum", "1a", "a-b", "a\\u0062"]) expect(isSafeIdentifier(bad)).toBe(false);
+    for (const bad of ["class", "await", "yield", "let", "eval", "arguments", "enum", "1a", "a-b", "a\\u0062"])
+      expect(isSafeIdentifier(bad)).toBe(false);
   });
 
   it("mangles any text into a bindable name (property)", () => {
@@ -87,7 +107,12 @@ describe("identifiers", () => {
 
   it("keeps names distinct in a scope", () => {
     const scope = new Scope(["final"]);
-    expect([scope.name("final"), scope.name("a-b"), scope.name("a_b"), scope.name("class")].map(String)).toEqual(["final_2", "a_b", "a_b_2", "class_"]);
+    expect([scope.name("final"), scope.name("a-b"), scope.name("a_b"), scope.name("class")].map(String)).toEqual([
+      "final_2",
+      "a_b",
+      "a_b_2",
+      "class_",
+    ]);
   });
 
   it("accesses adversarial properties with brackets", () => {

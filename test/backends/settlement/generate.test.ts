@@ -39,7 +39,8 @@ function adversarialSpec(contractName: string, indexName: string): GeneratorSpec
     if (typeof v !== "object" || v === null) return v;
     const out: Record<string, unknown> = {};
     // defineProperty: a key "__proto__" stays an own key, as JSON.parse makes it
-    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, rename(k), { value: walk(x, k), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(v))
+      Object.defineProperty(out, rename(k), { value: walk(x, k), enumerable: true, writable: true, configurable: true });
     return out;
   };
   const foti = compiled.find((c) => c.path === "contracts/FOTI.json")!;
@@ -54,7 +55,10 @@ function adversarialSpec(contractName: string, indexName: string): GeneratorSpec
 /** Fixings of an index at 16:00 London on every day of December 2026, as NDJSON (any index name survives JSON). */
 function decemberFixings(index: string): string {
   const lines: string[] = [];
-  for (let d = 1; d <= 31; d++) lines.push(JSON.stringify({ time: `2026-12-${String(d).padStart(2, "0")}T16:00:00Z`, index, value: `10.${String(d).padStart(3, "0")}` }));
+  for (let d = 1; d <= 31; d++)
+    lines.push(
+      JSON.stringify({ time: `2026-12-${String(d).padStart(2, "0")}T16:00:00Z`, index, value: `10.${String(d).padStart(3, "0")}` }),
+    );
   return lines.join("\n") + "\n";
 }
 
@@ -62,56 +66,76 @@ describe("a spec of adversarial text", () => {
   // An index name must not be empty (a fixing's index is a required field); every other string is used as both.
   const names = ADVERSARIAL.filter((s) => s !== "");
   const pairs: [string, string][] = [...ADVERSARIAL.map((s, k): [string, string] => [s, names[(k + 6) % names.length]!])];
-  it.each(pairs)("contract %j, index %j: imports safely, round-trips every string, settles as the loader does", async (contractName, indexName) => {
-    const spec = adversarialSpec(contractName, indexName);
-    const globals = Object.keys(globalThis).sort();
-    const { modules, runtime } = await folder.load([{ path: "contracts/x.json", spec }]);
-    const m = modules.get("contracts/x.json")!;
-    expect(Object.keys(globalThis).sort()).toEqual(globals);
-    expect(process.exitCode).toBeUndefined();
-    expect(m.CONTRACT).toBe(contractName);
-    expect(m.SPEC_HASH).toBe(ADVERSARIAL.join(""));
-    expect(m.TITLE).toBe((spec.contracts[contractName] as { title: string }).title);
-    const contracts = spec.contracts as Record<string, SettleContract>;
-    expect(m.termsOn(contractName, "2026-12-24")).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), contractName, "2026-12-24"));
-    const loader = runtime.settlementFunctions(spec);
-    const fixings = runtime.parseFixings(decemberFixings(indexName), { file: "fixings.ndjson" });
-    expect(fixings.ok).toBe(true);
-    const requests = [
-      ["final", { period: "2026-12", fixings: fixings.value, position: { quantity: "-3", price: "9.5" } }],
-      ["final", { period: "2026-12" }],
-      ["daily", { period: "2026-12", date: "2026-12-01", prior: "10.000", bidAsk: { bid: "9.990", ask: "10.010" } }],
-      ["index", { index: indexName, at: "2026-12-24", fixings: fixings.value }],
-    ] as const;
-    for (const [fn, req] of requests) {
-      const a = (loader[fn] as (r: unknown) => unknown)(req);
-      const b = (m[fn] as (r: unknown) => unknown)(req);
-      expect(runtime.reportJson(b)).toBe(runtime.reportJson(a));
-      expect(runtime.reportText(b)).toBe(runtime.reportText(a));
-    }
-  }, 60_000);
+  it.each(pairs)(
+    "contract %j, index %j: imports safely, round-trips every string, settles as the loader does",
+    async (contractName, indexName) => {
+      const spec = adversarialSpec(contractName, indexName);
+      const globals = Object.keys(globalThis).sort();
+      const { modules, runtime } = await folder.load([{ path: "contracts/x.json", spec }]);
+      const m = modules.get("contracts/x.json")!;
+      expect(Object.keys(globalThis).sort()).toEqual(globals);
+      expect(process.exitCode).toBeUndefined();
+      expect(m.CONTRACT).toBe(contractName);
+      expect(m.SPEC_HASH).toBe(ADVERSARIAL.join(""));
+      expect(m.TITLE).toBe((spec.contracts[contractName] as { title: string }).title);
+      const contracts = spec.contracts as Record<string, SettleContract>;
+      expect(m.termsOn(contractName, "2026-12-24")).toEqual(
+        contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), contractName, "2026-12-24"),
+      );
+      const loader = runtime.settlementFunctions(spec);
+      const fixings = runtime.parseFixings(decemberFixings(indexName), { file: "fixings.ndjson" });
+      expect(fixings.ok).toBe(true);
+      const requests = [
+        ["final", { period: "2026-12", fixings: fixings.value, position: { quantity: "-3", price: "9.5" } }],
+        ["final", { period: "2026-12" }],
+        ["daily", { period: "2026-12", date: "2026-12-01", prior: "10.000", bidAsk: { bid: "9.990", ask: "10.010" } }],
+        ["index", { index: indexName, at: "2026-12-24", fixings: fixings.value }],
+      ] as const;
+      for (const [fn, req] of requests) {
+        const a = (loader[fn] as (r: unknown) => unknown)(req);
+        const b = (m[fn] as (r: unknown) => unknown)(req);
+        expect(runtime.reportJson(b)).toBe(runtime.reportJson(a));
+        expect(runtime.reportText(b)).toBe(runtime.reportText(a));
+      }
+    },
+    60_000,
+  );
 });
 
 describe("a contract whose rules change over time", () => {
   it("gets one explicit date branch per period of its terms, and settles each period as the loader does", async () => {
-    const spec = JSON.parse(compiled.find((c) => c.path === "contracts/FOTI.json")!.text) as { contracts: { FOTI: Record<string, { effective: unknown; value: unknown }[]> } };
+    const spec = JSON.parse(compiled.find((c) => c.path === "contracts/FOTI.json")!.text) as {
+      contracts: { FOTI: Record<string, { effective: unknown; value: unknown }[]> };
+    };
     const foti = spec.contracts.FOTI;
     const tick = foti.tick![0]!;
     const fs = foti.finalSettlement![0]!;
     foti.tick = [
       { ...tick, effective: [{ from: null, until: "2026-12-31" }] },
-      { ...tick, effective: [{ from: "2027-01-01", until: null }], value: [{ bound: null, tick: { ...(tick.value as { tick: object }[])[0]!.tick, amount: "0.0005" } }] },
+      {
+        ...tick,
+        effective: [{ from: "2027-01-01", until: null }],
+        value: [{ bound: null, tick: { ...(tick.value as { tick: object }[])[0]!.tick, amount: "0.0005" } }],
+      },
     ];
     foti.finalSettlement = [
       { ...fs, effective: [{ from: null, until: "2027-06-30" }] },
       // until the last day of year 9999: "after" it is no ISO date of four-digit year, so the branch says date > it
-      { ...fs, effective: [{ from: "2027-07-01", until: "9999-12-31" }], value: { ...(fs.value as object), rounding: { kind: "increment", increment: "0.01", mode: "half-up" } } },
+      {
+        ...fs,
+        effective: [{ from: "2027-07-01", until: "9999-12-31" }],
+        value: { ...(fs.value as object), rounding: { kind: "increment", increment: "0.01", mode: "half-up" } },
+      },
     ];
     const generator = spec as unknown as GeneratorSpec;
     const { modules, runtime, files } = await folder.load([{ path: "contracts/FOTI.json", spec: generator }]);
     const js = files.find((f) => f.path === "settlement/FOTI.js")!.text;
-    expect(js).toMatch(/\n {2}\/\*\*\n {3}\* From 2027-07-01, up to and including 9999-12-31, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-07-01"\) \{\n {4}return \{/);
-    expect(js).toMatch(/\n {3}\* From 2027-01-01, before 2027-07-01, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-01-01"\) \{\n/);
+    expect(js).toMatch(
+      /\n {2}\/\*\*\n {3}\* From 2027-07-01, up to and including 9999-12-31, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-07-01"\) \{\n {4}return \{/,
+    );
+    expect(js).toMatch(
+      /\n {3}\* From 2027-01-01, before 2027-07-01, the terms of FOTI in force:\n[^]*?\*\/\n {2}if \(date >= "2027-01-01"\) \{\n/,
+    );
     expect(js).toContain("   * On dates before 2027-01-01, the terms of FOTI in force:\n");
     const m = modules.get("contracts/FOTI.json")!;
     expect(m.TICK).toBeNull(); // it changes over time
@@ -120,7 +144,11 @@ describe("a contract whose rules change over time", () => {
     for (const date of ["2026-12-31", "2027-01-01", "2027-06-30", "2027-07-01", "2099-01-01", "9999-12-31", "9999-12-31T"])
       expect(m.termsOn("FOTI", date)).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), "FOTI", date));
     const loader = runtime.settlementFunctions(generator);
-    for (const [period, month] of [["2026-12", "12"], ["2027-03", "03"], ["2027-09", "09"]] as const) {
+    for (const [period, month] of [
+      ["2026-12", "12"],
+      ["2027-03", "03"],
+      ["2027-09", "09"],
+    ] as const) {
       const lines = Array.from({ length: 28 }, (_, d) => `${period}-${String(d + 1).padStart(2, "0")}T16:00:00Z,AITOK_OUT,10.12${month}5`);
       const fixings = runtime.parseFixings(`time,index,value\n${lines.join("\n")}\n`, { file: "f.csv" }).value;
       const req = { period, fixings };
@@ -135,22 +163,37 @@ describe("termsOn (property)", () => {
     const day = fc.integer({ min: 0, max: 3650 }).map((n) => new Date(Date.UTC(2022, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
     const range = fc.record({ from: fc.option(day, { nil: null }), until: fc.option(day, { nil: null }) });
     const versions = fc.array(fc.array(range, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 });
-    const base = JSON.parse(compiled.find((c) => c.path === "contracts/FOTI.json")!.text) as { contracts: { FOTI: Record<string, { effective: unknown; value: unknown }[]> } };
+    const base = JSON.parse(compiled.find((c) => c.path === "contracts/FOTI.json")!.text) as {
+      contracts: { FOTI: Record<string, { effective: unknown; value: unknown }[]> };
+    };
     await fc.assert(
       fc.asyncProperty(versions, versions, fc.array(day, { minLength: 5, maxLength: 5 }), async (ticks, rules, dates) => {
         const spec = structuredClone(base);
         const foti = spec.contracts.FOTI;
         const tick = foti.tick![0]!;
         const fs = foti.finalSettlement![0]!;
-        foti.tick = ticks.map((effective, i) => ({ ...tick, effective, value: [{ bound: null, tick: { ...(tick.value as { tick: object }[])[0]!.tick, amount: `0.00${i + 1}` } }] }));
+        foti.tick = ticks.map((effective, i) => ({
+          ...tick,
+          effective,
+          value: [{ bound: null, tick: { ...(tick.value as { tick: object }[])[0]!.tick, amount: `0.00${i + 1}` } }],
+        }));
         foti.finalSettlement = rules.map((effective, i) => ({ ...fs, effective, clauses: [`rule ${i}`] }));
         const generator = spec as unknown as GeneratorSpec;
         const { modules } = await folder.load([{ path: "contracts/FOTI.json", spec: generator }]);
         const m = modules.get("contracts/FOTI.json")!;
         const contracts = generator.contracts as Record<string, SettleContract>;
-        const cuts = [...ticks, ...rules].flat().flatMap((r) => [r.from, r.until]).filter((d): d is string => d !== null);
-        for (const date of [...dates, ...cuts, ...cuts.map((d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))])
-          expect(m.termsOn("FOTI", date)).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), "FOTI", date));
+        const cuts = [...ticks, ...rules]
+          .flat()
+          .flatMap((r) => [r.from, r.until])
+          .filter((d): d is string => d !== null);
+        for (const date of [
+          ...dates,
+          ...cuts,
+          ...cuts.map((d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)),
+        ])
+          expect(m.termsOn("FOTI", date)).toEqual(
+            contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), "FOTI", date),
+          );
       }),
       { seed: 20_261_124, numRuns: 40 },
     );
@@ -175,7 +218,8 @@ function boundaryDates(spec: GeneratorSpec): string[] {
     if (Array.isArray(v)) return v.forEach(walk);
     if (typeof v !== "object" || v === null) return;
     const o = v as Record<string, unknown>;
-    for (const d of [o.from, o.until]) if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)) for (const n of [-1, 0, 1]) dates.add(shift(d, n));
+    for (const d of [o.from, o.until])
+      if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)) for (const n of [-1, 0, 1]) dates.add(shift(d, n));
     Object.values(o).forEach(walk);
   };
   walk(spec.contracts);
@@ -191,7 +235,9 @@ describe("the compiled specs", () => {
       const contracts = c.spec.contracts as Record<string, SettleContract>;
       for (const name of Object.keys(contracts))
         for (const date of boundaryDates(c.spec)) {
-          expect(m.termsOn(name, date), `${c.path}: ${name} on ${date}`).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), name, date));
+          expect(m.termsOn(name, date), `${c.path}: ${name} on ${date}`).toEqual(
+            contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), name, date),
+          );
           checked++;
         }
       expect(m.termsOn("NO_SUCH_CONTRACT", "2026-01-01")).toBeUndefined();
@@ -211,7 +257,9 @@ describe("the compiled specs", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     await expect(r.files.find((f) => f.path === "settlement/FOTI.js")!.text).toMatchFileSnapshot("../../cases/settlement-modules/FOTI.js");
-    await expect(r.files.find((f) => f.path === "settlement/FOTI.d.ts")!.text).toMatchFileSnapshot("../../cases/settlement-modules/FOTI.d.ts");
+    await expect(r.files.find((f) => f.path === "settlement/FOTI.d.ts")!.text).toMatchFileSnapshot(
+      "../../cases/settlement-modules/FOTI.d.ts",
+    );
   });
 
   it("skips calendars and indices, and adds the runtime only beside a module", async () => {
@@ -220,7 +268,9 @@ describe("the compiled specs", () => {
   });
 
   it("reports a value that is not plain data instead of generating code for it", async () => {
-    const spec = JSON.parse(compiled.find((c) => c.path === "contracts/FOTI.json")!.text) as { contracts: { FOTI: { finalSettlement: { value: Record<string, unknown> }[] } } };
+    const spec = JSON.parse(compiled.find((c) => c.path === "contracts/FOTI.json")!.text) as {
+      contracts: { FOTI: { finalSettlement: { value: Record<string, unknown> }[] } };
+    };
     spec.contracts.FOTI.finalSettlement[0]!.value.weight = 1.5;
     const r = await settlementModules([{ path: "contracts/FOTI.json", spec: spec as unknown as GeneratorSpec }], {});
     expect(r).toEqual({ ok: false, message: expect.stringContaining("not a safe integer: 1.5") as string });

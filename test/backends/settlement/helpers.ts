@@ -41,7 +41,10 @@ export class GeneratedFolder {
   #count = 0;
 
   /** Generates, writes and imports the modules of specs (each in its own subfolder, so names may repeat). */
-  async load(specs: readonly { path: string; spec: GeneratorSpec }[], runtime: RuntimeFiles = runtimeBundle()): Promise<{ modules: Map<string, GeneratedExports>; runtime: RuntimeApi; files: readonly { path: string; text: string }[] }> {
+  async load(
+    specs: readonly { path: string; spec: GeneratorSpec }[],
+    runtime: RuntimeFiles = runtimeBundle(),
+  ): Promise<{ modules: Map<string, GeneratedExports>; runtime: RuntimeApi; files: readonly { path: string; text: string }[] }> {
     const r = await settlementModules(specs, runtime);
     if (!r.ok) throw new Error(r.message);
     const base = join(this.dir, String(this.#count++));
@@ -52,7 +55,10 @@ export class GeneratedFolder {
     const modules = new Map<string, GeneratedExports>();
     for (const s of specs) {
       if (r.files.some((f) => f.path === `settlement/${moduleFileName(s.spec.subject.name)}.js`))
-        modules.set(s.path, (await import(pathToFileURL(join(base, "settlement", `${moduleFileName(s.spec.subject.name)}.js`)).href)) as GeneratedExports);
+        modules.set(
+          s.path,
+          (await import(pathToFileURL(join(base, "settlement", `${moduleFileName(s.spec.subject.name)}.js`)).href)) as GeneratedExports,
+        );
     }
     const rt = (await import(pathToFileURL(join(base, "settlement", "termsheet-runtime.js")).href)) as RuntimeApi;
     return { modules, runtime: rt, files: r.files };

@@ -12,7 +12,9 @@ import { GeneratedFolder, asSpecFunctions } from "./helpers.js";
 const folder = new GeneratedFolder();
 afterAll(() => folder.cleanup());
 
-const specs = [...compiledSpecs()].filter(([path]) => path.startsWith("contracts/") || path.startsWith("indices/")).map(([path, text]) => ({ path, spec: JSON.parse(text) as GeneratorSpec }));
+const specs = [...compiledSpecs()]
+  .filter(([path]) => path.startsWith("contracts/") || path.startsWith("indices/"))
+  .map(([path, text]) => ({ path, spec: JSON.parse(text) as GeneratorSpec }));
 const { modules } = await folder.load(specs);
 
 runSettlementSuite("the generated modules (backends/settlement)", (_json, path) => {

@@ -106,7 +106,10 @@ describe("evaluateDateRule", () => {
     const bad: DateRule = { anchor: { kind: "nthWeekday", n: 6, weekday: 5 }, convention: "preceding", calendar: "NYSE" };
     expect(evaluateDateRule(bad, 2026, 3, nyse)).toMatchObject({ ok: false, error: { kind: "invalid-date-rule", path: "anchor.n" } });
     expect(evaluateDateRule(lastFriday("preceding"), 2026, 13, nyse)).toMatchObject({ ok: false, error: { kind: "invalid-date-rule" } });
-    expect(evaluateDateRule(lastFriday("preceding"), 5000, 1, nyse)).toMatchObject({ ok: false, error: { kind: "out-of-range", year: 5000 } });
+    expect(evaluateDateRule(lastFriday("preceding"), 5000, 1, nyse)).toMatchObject({
+      ok: false,
+      error: { kind: "out-of-range", year: 5000 },
+    });
     // A shift that runs past the supported years is an error value too, not an exception.
     const far: DateRule = { ...lastFriday("preceding"), shift: { businessDays: 10_000, direction: "after" } };
     expect(evaluateDateRule(far, 3999, 12, nyse)).toMatchObject({ ok: false, error: { kind: "out-of-range" } });

@@ -131,7 +131,16 @@ describe("England and Wales substitute days", () => {
   });
 
   it("lists the real 2020 and 2022 bank holidays", () => {
-    expect(holidaysOf(uk, 2020)).toEqual(["2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08", "2020-05-25", "2020-08-31", "2020-12-25", "2020-12-28"]);
+    expect(holidaysOf(uk, 2020)).toEqual([
+      "2020-01-01",
+      "2020-04-10",
+      "2020-04-13",
+      "2020-05-08",
+      "2020-05-25",
+      "2020-08-31",
+      "2020-12-25",
+      "2020-12-28",
+    ]);
     expect(holidaysOf(uk, 2022)).toEqual([
       "2022-01-03",
       "2022-04-15",
@@ -176,8 +185,20 @@ describe("joint calendars", () => {
   it("combines weekends: a Friday-Saturday weekend joined with Saturday-Sunday", () => {
     const gulf: Calendar = { name: "Gulf", timeZone: "Asia/Riyadh", weekend: [5, 6], holidays: [] };
     const plain: Calendar = { name: "Plain", timeZone: "UTC", weekend: [6, 7], holidays: [] };
-    const both: Calendar = { name: "Both", timeZone: "UTC", weekend: [], holidays: [], joint: { mode: "all", calendars: ["Gulf", "Plain"] } };
-    const either: Calendar = { name: "Either", timeZone: "UTC", weekend: [], holidays: [], joint: { mode: "any", calendars: ["Gulf", "Plain"] } };
+    const both: Calendar = {
+      name: "Both",
+      timeZone: "UTC",
+      weekend: [],
+      holidays: [],
+      joint: { mode: "all", calendars: ["Gulf", "Plain"] },
+    };
+    const either: Calendar = {
+      name: "Either",
+      timeZone: "UTC",
+      weekend: [],
+      holidays: [],
+      joint: { mode: "any", calendars: ["Gulf", "Plain"] },
+    };
     const r = resolverFromList([gulf, plain, both, either]);
     const b = buildCalendar(both, r, 2026, 2026);
     const e = buildCalendar(either, r, 2026, 2026);
@@ -209,7 +230,10 @@ describe("reference and model errors", () => {
     expect(buildCalendar(a, r, 2020, 2021)).toEqual({ ok: false, error: { kind: "calendar-cycle", cycle: ["A", "B", "A"] } });
     expect(isBusinessDayNaive(a, r, iso("2020-01-01"))).toMatchObject({ ok: false, error: { kind: "calendar-cycle" } });
     const self: Calendar = { ...base, name: "S", basedOn: ["S"] };
-    expect(buildCalendar(self, resolverFromList([]), 2020, 2021)).toEqual({ ok: false, error: { kind: "calendar-cycle", cycle: ["S", "S"] } });
+    expect(buildCalendar(self, resolverFromList([]), 2020, 2021)).toEqual({
+      ok: false,
+      error: { kind: "calendar-cycle", cycle: ["S", "S"] },
+    });
   });
 
   it("reports unknown calendars", () => {
@@ -315,7 +339,7 @@ describe("business-day arithmetic", () => {
     for (const n of [600, -600, 3000, -3000]) {
       const fresh = engine(NYSE, 2024, 2024);
       let d = start;
-      for (let left = Math.abs(n); left > 0; ) {
+      for (let left = Math.abs(n); left > 0;) {
         d += Math.sign(n);
         if (nyse.isBusinessDay(d)) left--;
       }

@@ -13,7 +13,11 @@ export const NYSE: Calendar = {
   timeZone: "America/New_York",
   weekend: WEEKEND,
   holidays: [
-    { name: "New Year's Day", date: { kind: "fixed", month: 1, day: 1 }, observance: { kind: "shift", saturday: "none", sunday: "monday" } },
+    {
+      name: "New Year's Day",
+      date: { kind: "fixed", month: 1, day: 1 },
+      observance: { kind: "shift", saturday: "none", sunday: "monday" },
+    },
     { name: "Martin Luther King Jr. Day", date: { kind: "nthWeekday", n: 3, weekday: 1, month: 1 }, fromYear: 1998 },
     { name: "Washington's Birthday", date: { kind: "nthWeekday", n: 3, weekday: 1, month: 2 } },
     { name: "Good Friday", date: { kind: "easter", offsetDays: -2 } },
@@ -27,7 +31,18 @@ export const NYSE: Calendar = {
       name: "Unscheduled closure",
       date: {
         kind: "oneOff",
-        dates: ["2001-09-11", "2001-09-12", "2001-09-13", "2001-09-14", "2004-06-11", "2007-01-02", "2012-10-29", "2012-10-30", "2018-12-05", "2025-01-09"],
+        dates: [
+          "2001-09-11",
+          "2001-09-12",
+          "2001-09-13",
+          "2001-09-14",
+          "2004-06-11",
+          "2007-01-02",
+          "2012-10-29",
+          "2012-10-30",
+          "2018-12-05",
+          "2025-01-09",
+        ],
       },
     },
   ],

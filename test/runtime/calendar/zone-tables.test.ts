@@ -27,7 +27,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function icuOffsetSeconds(instant: number, zone: string): number {
   let f = formatters.get(zone);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
     formatters.set(zone, f);
   }
   const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, Number(x.value)]));
@@ -38,10 +47,14 @@ function icuOffsetSeconds(instant: number, zone: string): number {
 describe("zone offset tables", () => {
   it("agree with ICU on random instants", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1900, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }), (zone, seconds) => {
-        const r = timeZoneOffsetSeconds(seconds * 1000, zone);
-        return r.ok && r.value === icuOffsetSeconds(seconds * 1000, zone);
-      }),
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.UTC(1900, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }),
+        (zone, seconds) => {
+          const r = timeZoneOffsetSeconds(seconds * 1000, zone);
+          return r.ok && r.value === icuOffsetSeconds(seconds * 1000, zone);
+        },
+      ),
       { seed: 20261124, numRuns: 3000 },
     );
   });

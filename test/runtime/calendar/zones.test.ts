@@ -107,7 +107,9 @@ describe("instant to local time and formatting", () => {
           const p = (n: number) => String(n).padStart(2, "0");
           const back = resolveLocalTime(l.value.day, `${p(l.value.hour)}:${p(l.value.minute)}:${p(l.value.second)}`, zone);
           if (!back.ok) return false;
-          return back.value.status === "ambiguous" ? back.value.instant <= t && t - back.value.instant <= 3_600_000 : back.value.instant === t;
+          return back.value.status === "ambiguous"
+            ? back.value.instant <= t && t - back.value.instant <= 3_600_000
+            : back.value.instant === t;
         },
       ),
       { seed: 20260327, numRuns: 2000 },
@@ -127,7 +129,10 @@ describe("validation", () => {
   });
 
   it("returns error values for bad zones and times", () => {
-    expect(localToInstant(iso("2026-01-01"), "16:00", "Mars/Olympus")).toEqual({ ok: false, error: { kind: "invalid-time-zone", zone: "Mars/Olympus" } });
+    expect(localToInstant(iso("2026-01-01"), "16:00", "Mars/Olympus")).toEqual({
+      ok: false,
+      error: { kind: "invalid-time-zone", zone: "Mars/Olympus" },
+    });
     for (const t of ["24:00", "9:00", "16:60", "16:00:60", "16", "16:00:00.5"]) {
       expect(localToInstant(iso("2026-01-01"), t, "UTC"), t).toEqual({ ok: false, error: { kind: "invalid-time", time: t } });
     }

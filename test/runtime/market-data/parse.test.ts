@@ -10,7 +10,8 @@ const SOURCES = ["BITSTAMP", "COINBASE"];
 
 describe("parseObservations", () => {
   it("parses CSV with a header into exact columns at a common scale", () => {
-    const text = "time,source,price,volume,instrument\n2026-03-27T15:00:00Z,BITSTAMP,87000.5,0.25,BTC/USD\n2026-03-27T16:00:00+01:00,COINBASE,87000.125,1,BTC-USD\n";
+    const text =
+      "time,source,price,volume,instrument\n2026-03-27T15:00:00Z,BITSTAMP,87000.5,0.25,BTC/USD\n2026-03-27T16:00:00+01:00,COINBASE,87000.125,1,BTC-USD\n";
     const r = parseObservations(text, { file: "obs.csv", sources: SOURCES });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -27,7 +28,8 @@ describe("parseObservations", () => {
   });
 
   it("parses NDJSON and learns sources in order when no list is given", () => {
-    const text = '{"time":"2026-03-27T15:00:00.5Z","source":"X","price":"1.10","volume":"2"}\n{"time":"2026-03-27T15:00:01Z","source":"Y","price":"3","volume":"0"}\n';
+    const text =
+      '{"time":"2026-03-27T15:00:00.5Z","source":"X","price":"1.10","volume":"2"}\n{"time":"2026-03-27T15:00:01Z","source":"Y","price":"3","volume":"0"}\n';
     const r = parseObservations(text, { file: "o.ndjson" });
     expect(r.ok && r.value.sources).toEqual(["X", "Y"]);
     expect(r.ok && [...r.value.price]).toEqual([11, 30]);
@@ -47,7 +49,13 @@ describe("parseObservations", () => {
     ["missing price", "2026-03-27T15:00:00Z,BITSTAMP,,1", "missing-field", 1, "price"],
     ["too precise", "2026-03-27T15:00:00Z,BITSTAMP,12345678901234567,1", "precision-out-of-range", 1, "price"],
     ["unsorted", "2026-03-27T15:00:01Z,BITSTAMP,1,1\n2026-03-27T15:00:00Z,BITSTAMP,1,1", "unsorted", 2, "time"],
-    ["duplicate", "2026-03-27T15:00:00Z,BITSTAMP,1,1\n2026-03-27T15:00:00Z,COINBASE,1,1\n2026-03-27T15:00:00Z,BITSTAMP,1.0,1", "duplicate", 3, null],
+    [
+      "duplicate",
+      "2026-03-27T15:00:00Z,BITSTAMP,1,1\n2026-03-27T15:00:00Z,COINBASE,1,1\n2026-03-27T15:00:00Z,BITSTAMP,1.0,1",
+      "duplicate",
+      3,
+      null,
+    ],
     ["empty", "\n", "empty-input", 1, null],
     ["header without volume", "time,source,price\n2026-03-27T15:00:00Z,BITSTAMP,1,1", "malformed-row", 1, null],
   ];
@@ -60,27 +68,39 @@ describe("parseObservations", () => {
 
   it("names the expected header when the first line is a header of other columns, once", () => {
     const r = parseObservations("time,source,price\n2026-03-27T15:00:00Z,BITSTAMP,1,1\n", { file: "obs.csv", sources: SOURCES });
-    expect(!r.ok && r.errors.map((e) => e.message)).toEqual(["the header must be `time,source,price,volume` or `time,source,price,volume,instrument`, not `time,source,price`"]);
+    expect(!r.ok && r.errors.map((e) => e.message)).toEqual([
+      "the header must be `time,source,price,volume` or `time,source,price,volume,instrument`, not `time,source,price`",
+    ]);
     const f = parseFixings("Time,Index,Value\n2026-03-27T16:00:00Z,A,1\n", { file: "f.csv" });
-    expect(!f.ok && f.errors.map((e) => [e.line, e.message])).toEqual([[1, "the header must be `time,index,value` or `time,index,value,status`, not `Time,Index,Value`"]]);
+    expect(!f.ok && f.errors.map((e) => [e.line, e.message])).toEqual([
+      [1, "the header must be `time,index,value` or `time,index,value,status`, not `Time,Index,Value`"],
+    ]);
   });
 
   it("NDJSON numbers for prices are refused (decimal strings only)", () => {
-    const r = parseObservations('{"time":"2026-03-27T15:00:00Z","source":"BITSTAMP","price":1.1,"volume":"1"}', { file: "o.ndjson", sources: SOURCES });
+    const r = parseObservations('{"time":"2026-03-27T15:00:00Z","source":"BITSTAMP","price":1.1,"volume":"1"}', {
+      file: "o.ndjson",
+      sources: SOURCES,
+    });
     expect(!r.ok && r.errors[0]).toMatchObject({ kind: "invalid-number", field: "price", line: 1 });
   });
 });
 
 describe("parseFixings", () => {
   it("parses values exactly, with status", () => {
-    const r = parseFixings("time,index,value,status\n2026-03-27T16:00:00Z,AITOK_OUT,10.1250,final\n2026-03-28T16:00:00Z,SPREAD,-0.5\n", { file: "f.csv" });
+    const r = parseFixings("time,index,value,status\n2026-03-27T16:00:00Z,AITOK_OUT,10.1250,final\n2026-03-28T16:00:00Z,SPREAD,-0.5\n", {
+      file: "f.csv",
+    });
     expect(r.ok && r.value.map((f) => [f.index, f.value.toString(), f.status])).toEqual([
       ["AITOK_OUT", "10.125", "final"],
       ["SPREAD", "-0.5", null],
     ]);
   });
   it("reports duplicates, unsorted rows and unknown indices", () => {
-    const r = parseFixings("2026-03-27T16:00:00Z,A,1\n2026-03-27T16:00:00Z,A,2\n2026-03-26T16:00:00Z,A,1\n2026-03-28T16:00:00Z,B,1", { file: "f.csv", indices: ["A"] });
+    const r = parseFixings("2026-03-27T16:00:00Z,A,1\n2026-03-27T16:00:00Z,A,2\n2026-03-26T16:00:00Z,A,1\n2026-03-28T16:00:00Z,B,1", {
+      file: "f.csv",
+      indices: ["A"],
+    });
     expect(!r.ok && r.errors.map((e) => [e.kind, e.line])).toEqual([
       ["duplicate", 2],
       ["unsorted", 3],
@@ -91,7 +111,7 @@ describe("parseFixings", () => {
 
 describe("parseInstantMicros", () => {
   it("applies the offset exactly", () => {
-    expect(parseInstantMicros("2026-03-27T15:00:00.000001-05:30")).toBe((Date.UTC(2026, 2, 27, 20, 30, 0) * 1000) + 1);
+    expect(parseInstantMicros("2026-03-27T15:00:00.000001-05:30")).toBe(Date.UTC(2026, 2, 27, 20, 30, 0) * 1000 + 1);
     expect(typeof parseInstantMicros("2026-03-27T15:00:00.0000001Z")).toBe("string");
   });
 
@@ -108,8 +128,13 @@ describe("parseInstantMicros", () => {
         for (const t of times) {
           const text = `${t.minute}:${String(t.second).padStart(2, "0")}${t.dot ? "." + t.fraction : ""}${t.zone}`;
           const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(t.minute)!;
-          const offset = /^[+-]\d{2}:\d{2}$/.test(t.zone) ? (t.zone[0] === "-" ? -1 : 1) * (Number(t.zone.slice(1, 3)) * 60 + Number(t.zone.slice(4))) : 0;
-          const valid = t.second <= 59 && (!t.dot || (t.fraction.length >= 1 && t.fraction.length <= 9 && /^0*$/.test(t.fraction.slice(6)))) && (t.zone === "Z" || /^[+-]\d{2}:\d{2}$/.test(t.zone));
+          const offset = /^[+-]\d{2}:\d{2}$/.test(t.zone)
+            ? (t.zone[0] === "-" ? -1 : 1) * (Number(t.zone.slice(1, 3)) * 60 + Number(t.zone.slice(4)))
+            : 0;
+          const valid =
+            t.second <= 59 &&
+            (!t.dot || (t.fraction.length >= 1 && t.fraction.length <= 9 && /^0*$/.test(t.fraction.slice(6)))) &&
+            (t.zone === "Z" || /^[+-]\d{2}:\d{2}$/.test(t.zone));
           const micros = t.dot ? Number((t.fraction + "000000").slice(0, 6)) : 0;
           const expected = (Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, t.second) - offset * 60_000) * 1000 + micros;
           const got = parseInstantMicros(text);

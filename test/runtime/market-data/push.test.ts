@@ -67,13 +67,17 @@ describe("createObservationParser", () => {
   });
 
   it("splits NDJSON rows anywhere, including one character at a time", () => {
-    const text = '{"time":"2026-03-27T15:00:00Z","source":"X","price":"1.10","volume":"2"}\r\n{"time":"2026-03-27T15:00:01Z","source":"Y","price":"3","volume":"0","instrument":"I"}\n';
+    const text =
+      '{"time":"2026-03-27T15:00:00Z","source":"X","price":"1.10","volume":"2"}\r\n{"time":"2026-03-27T15:00:01Z","source":"Y","price":"3","volume":"0","instrument":"I"}\n';
     const cuts = Array.from({ length: text.length }, (_, i) => i);
     expect(plain(pushed(text, cuts, { file: "o.ndjson", capacity: 1 }))).toEqual(plain(parseObservations(text, { file: "o.ndjson" })));
   });
 
   it("grows its columns past the initial capacity", () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => `2026-03-27T15:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z,BITSTAMP,${i}.5,1`);
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `2026-03-27T15:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z,BITSTAMP,${i}.5,1`,
+    );
     const p = createObservationParser({ file: "o.csv", capacity: 1 });
     for (const r of rows) p.push(r + "\n");
     expect(p.rows).toBe(3600);

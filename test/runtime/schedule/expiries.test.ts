@@ -44,7 +44,12 @@ describe("expiries a reader computes by hand", () => {
 
   it("BTC: 16:00 London is 16:00 UTC and 12:00 New York in the last week of March 2026 (New York on summer time, London not yet)", () => {
     const e = expiry("BTC", 2026, 3);
-    expect(json("BTC", 2026, 3).termination).toEqual({ time: "16:00:00", zone: "Europe/London", utc: "2026-03-27T16:00:00Z", local: "2026-03-27T16:00:00+00:00" });
+    expect(json("BTC", 2026, 3).termination).toEqual({
+      time: "16:00:00",
+      zone: "Europe/London",
+      utc: "2026-03-27T16:00:00Z",
+      local: "2026-03-27T16:00:00+00:00",
+    });
     const ny = instantToLocal(e.termination!.instant, "America/New_York");
     expect(ny.ok && ny.value.hour).toBe(12);
     // In April both are on summer time: 15:00 UTC, 11:00 New York.
@@ -85,7 +90,11 @@ describe("expiries a reader computes by hand", () => {
   });
 
   it("FOTI_OPT expires with FOTI and settles on FOTI's final settlement date", () => {
-    for (const [y, m] of [[2026, 12], [2027, 4], [2028, 3]] as const) {
+    for (const [y, m] of [
+      [2026, 12],
+      [2027, 4],
+      [2028, 3],
+    ] as const) {
       expect(json("FOTI_OPT", y, m).lastTradingDay).toBe(json("FOTI", y, m).lastTradingDay);
       expect(json("FOTI_OPT", y, m).finalSettlementDate).toBe(json("FOTI", y, m).finalSettlementDate);
     }

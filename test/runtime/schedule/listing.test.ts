@@ -31,7 +31,16 @@ const symbols = (name: string, date: string): string[] => {
 
 describe("listing cycles", () => {
   it("6 consecutive months plus the next 2 in December: two extra Decembers when the six have none", () => {
-    expect(symbols("FOTI", "2026-03-02")).toEqual(["FOTI-H26", "FOTI-J26", "FOTI-K26", "FOTI-M26", "FOTI-N26", "FOTI-Q26", "FOTI-Z26", "FOTI-Z27"]);
+    expect(symbols("FOTI", "2026-03-02")).toEqual([
+      "FOTI-H26",
+      "FOTI-J26",
+      "FOTI-K26",
+      "FOTI-M26",
+      "FOTI-N26",
+      "FOTI-Q26",
+      "FOTI-Z26",
+      "FOTI-Z27",
+    ]);
   });
 
   it("one extra December when the six months include one", () => {
@@ -42,12 +51,32 @@ describe("listing cycles", () => {
     expect(symbols("FOTI", "2026-03-27")[0]).toBe("FOTI-H26");
     expect(symbols("FOTI", "2026-03-28")[0]).toBe("FOTI-J26");
     // 2026-03-30: FOTI-H26 expired on the 27th, six months from April.
-    expect(symbols("FOTI", "2026-03-30")).toEqual(["FOTI-J26", "FOTI-K26", "FOTI-M26", "FOTI-N26", "FOTI-Q26", "FOTI-U26", "FOTI-Z26", "FOTI-Z27"]);
+    expect(symbols("FOTI", "2026-03-30")).toEqual([
+      "FOTI-J26",
+      "FOTI-K26",
+      "FOTI-M26",
+      "FOTI-N26",
+      "FOTI-Q26",
+      "FOTI-U26",
+      "FOTI-Z26",
+      "FOTI-Z27",
+    ]);
   });
 
   it("12 consecutive months", () => {
     expect(symbols("GPUH", "2026-12-31")).toEqual([
-      "GPUH-Z26", "GPUH-F27", "GPUH-G27", "GPUH-H27", "GPUH-J27", "GPUH-K27", "GPUH-M27", "GPUH-N27", "GPUH-Q27", "GPUH-U27", "GPUH-V27", "GPUH-X27",
+      "GPUH-Z26",
+      "GPUH-F27",
+      "GPUH-G27",
+      "GPUH-H27",
+      "GPUH-J27",
+      "GPUH-K27",
+      "GPUH-M27",
+      "GPUH-N27",
+      "GPUH-Q27",
+      "GPUH-U27",
+      "GPUH-V27",
+      "GPUH-X27",
     ]);
   });
 
@@ -63,11 +92,18 @@ describe("listing cycles", () => {
 
   it("every listed month has not expired and the front month is the nearest unexpired one", () => {
     fc.assert(
-      fc.property(fc.integer({ min: iso("2001-01-01"), max: iso("2059-12-31") }), fc.constantFrom("FOTI", "BTC", "GPUH", "GPUH5", "FOTW"), (day, name) => {
-        const r = schedule.listedOn(name, day);
-        if (!r.ok || r.value.length === 0) return false;
-        return r.value.every((l) => l.lastTradingDay >= day) && r.value.every((l, i) => i === 0 || l.lastTradingDay > r.value[i - 1]!.lastTradingDay);
-      }),
+      fc.property(
+        fc.integer({ min: iso("2001-01-01"), max: iso("2059-12-31") }),
+        fc.constantFrom("FOTI", "BTC", "GPUH", "GPUH5", "FOTW"),
+        (day, name) => {
+          const r = schedule.listedOn(name, day);
+          if (!r.ok || r.value.length === 0) return false;
+          return (
+            r.value.every((l) => l.lastTradingDay >= day) &&
+            r.value.every((l, i) => i === 0 || l.lastTradingDay > r.value[i - 1]!.lastTradingDay)
+          );
+        },
+      ),
       { seed: 20261124, numRuns: 200 },
     );
   });
@@ -104,9 +140,16 @@ describe("symbols", () => {
 
 describe("rule versions", () => {
   it("the runtime's versionOn agrees with the model's", () => {
-    const date = fc.integer({ min: 2018, max: 2024 }).chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${y}-${String(m).padStart(2, "0")}-15`));
+    const date = fc
+      .integer({ min: 2018, max: 2024 })
+      .chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${y}-${String(m).padStart(2, "0")}-15`));
     const bound = fc.option(date, { nil: null });
-    const clause = fc.record({ effective: fc.array(fc.record({ from: bound, until: bound }), { minLength: 1, maxLength: 2 }), descriptions: fc.constant<string[]>([]), clauses: fc.constant<string[]>([]), value: fc.nat() });
+    const clause = fc.record({
+      effective: fc.array(fc.record({ from: bound, until: bound }), { minLength: 1, maxLength: 2 }),
+      descriptions: fc.constant<string[]>([]),
+      clauses: fc.constant<string[]>([]),
+      value: fc.nat(),
+    });
     fc.assert(
       fc.property(fc.array(clause, { maxLength: 4 }), date, (versions, d) => versionOn(versions, d) === modelVersionOn(versions, d)),
       { seed: 20261124, numRuns: 500 },

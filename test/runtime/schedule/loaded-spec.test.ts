@@ -7,7 +7,14 @@ import { describe, expect, it } from "vitest";
 import * as api from "../../../src/index.js";
 import { loadSpec } from "../../../src/model/load.js";
 import { parseIsoDate } from "../../../src/runtime/calendar/index.js";
-import { Schedule, expiryToJson, listedToJson, monthPeriod, type ScheduleContract, type ScheduleInput } from "../../../src/runtime/schedule/index.js";
+import {
+  Schedule,
+  expiryToJson,
+  listedToJson,
+  monthPeriod,
+  type ScheduleContract,
+  type ScheduleInput,
+} from "../../../src/runtime/schedule/index.js";
 import { compileFiles, termsFiles } from "../../model/compile-helpers.js";
 import { specsModel } from "./specs.js";
 
@@ -56,12 +63,27 @@ describe("error values", () => {
       NONE: contract({ name: "NONE" }),
       LATER: contract({
         name: "LATER",
-        lastTradingDay: [{ effective: [{ from: "2030-01-01", until: null }], value: { kind: "monthly", rule: { anchor: { kind: "lastBusinessDay" }, convention: "unadjusted", calendar: "C" } } }],
+        lastTradingDay: [
+          {
+            effective: [{ from: "2030-01-01", until: null }],
+            value: { kind: "monthly", rule: { anchor: { kind: "lastBusinessDay" }, convention: "unadjusted", calendar: "C" } },
+          },
+        ],
       }),
-      SELF: contract({ name: "SELF", kind: "option", underlying: [{ effective: always, value: { kind: "future", name: "SELF" } }], expiry: [{ effective: always, value: { kind: "with-underlying" } }] }),
+      SELF: contract({
+        name: "SELF",
+        kind: "option",
+        underlying: [{ effective: always, value: { kind: "future", name: "SELF" } }],
+        expiry: [{ effective: always, value: { kind: "with-underlying" } }],
+      }),
       MISSING_CAL: contract({
         name: "MISSING_CAL",
-        lastTradingDay: [{ effective: always, value: { kind: "monthly", rule: { anchor: { kind: "lastBusinessDay" }, convention: "unadjusted", calendar: "NOPE" } } }],
+        lastTradingDay: [
+          {
+            effective: always,
+            value: { kind: "monthly", rule: { anchor: { kind: "lastBusinessDay" }, convention: "unadjusted", calendar: "NOPE" } },
+          },
+        ],
       }),
     },
   };

@@ -59,7 +59,9 @@ describe("README: calendars, expiries and listings", () => {
 
   it("reports an unknown calendar as a usage error with a hint", async () => {
     const sys = memorySystem(specs);
-    expect(await runCli(["calendar", "specs", "--calendar", "NYS", "--from", "2026-01-01", "--to", "2026-12-31"], sys)).toBe(ExitCode.Usage);
+    expect(await runCli(["calendar", "specs", "--calendar", "NYS", "--from", "2026-01-01", "--to", "2026-12-31"], sys)).toBe(
+      ExitCode.Usage,
+    );
     expect(sys.err).toContain("did you mean `NYSE`?");
   });
 
@@ -77,7 +79,9 @@ describe("README: calendars, expiries and listings", () => {
 
   it("prints the diagnostics and exits with 1 when the sources have errors", async () => {
     const sys = memorySystem({ "bad.terms": "calendar X {\n  weekend Funday\n}\n" });
-    expect(await runCli(["calendar", "bad.terms", "--calendar", "X", "--from", "2026-01-01", "--to", "2026-01-31"], sys)).toBe(ExitCode.UserError);
+    expect(await runCli(["calendar", "bad.terms", "--calendar", "X", "--from", "2026-01-01", "--to", "2026-01-31"], sys)).toBe(
+      ExitCode.UserError,
+    );
     expect(sys.out).toContain("error[");
   });
 });

@@ -19,6 +19,9 @@ describe("model types are assignable to the runtime schedule's inputs", () => {
 
   it("a compiled spec and a lowered program", () => {
     expectTypeOf<Spec>().toExtend<ScheduleInput>();
-    expectTypeOf<{ calendars: Record<string, LoweredProgram["calendars"] extends ReadonlyMap<string, infer C> ? C : never>; contracts: Record<string, Contract> }>().toExtend<ScheduleInput>();
+    expectTypeOf<{
+      calendars: Record<string, LoweredProgram["calendars"] extends ReadonlyMap<string, infer C> ? C : never>;
+      contracts: Record<string, Contract>;
+    }>().toExtend<ScheduleInput>();
   });
 });

@@ -22,7 +22,8 @@ import {
 } from "../../../src/runtime/settle/index.js";
 import { ROOT } from "../../model/compile-helpers.js";
 
-const load = (name: string) => JSON.parse(readFileSync(join(ROOT, "test/cases/compiled/contracts", `${name}.json`), "utf8")) as SettlementSpec;
+const load = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, "test/cases/compiled/contracts", `${name}.json`), "utf8")) as SettlementSpec;
 const fixings = (rows: string[]) => {
   const r = parseFixings(["time,index,value", ...rows].join("\n"), { file: "f.csv" });
   if (!r.ok) throw new Error(r.errors[0]!.message);
@@ -32,7 +33,10 @@ const always = [{ from: null, until: null }];
 
 /** FOTI_OPT turned into an option on the AITOK_OUT index: settles against the index at 16:00 London on FOTI's last trading day. */
 function optionOnIndex(): SettlementSpec {
-  const spec = structuredClone(load("FOTI_OPT")) as unknown as { contracts: Record<string, Record<string, unknown>>; subject: { name: string } };
+  const spec = structuredClone(load("FOTI_OPT")) as unknown as {
+    contracts: Record<string, Record<string, unknown>>;
+    subject: { name: string };
+  };
   const foti = spec.contracts.FOTI!;
   const opt = spec.contracts.FOTI_OPT!;
   opt.underlying = [{ effective: always, descriptions: [], clauses: [], value: { kind: "index", name: "AITOK_OUT" } }];
@@ -44,7 +48,11 @@ function optionOnIndex(): SettlementSpec {
       effective: always,
       descriptions: [],
       clauses: ["X.1"],
-      value: { method: "cash", rounding: { kind: "increment", increment: "0.01", mode: "half-up" }, value: { kind: "index-at", index: "AITOK_OUT", at: { time: "16:00:00", zone: "Europe/London" } } },
+      value: {
+        method: "cash",
+        rounding: { kind: "increment", increment: "0.01", mode: "half-up" },
+        value: { kind: "index-at", index: "AITOK_OUT", at: { time: "16:00:00", zone: "Europe/London" } },
+      },
     },
   ];
   delete spec.contracts.FOTI;
@@ -56,7 +64,15 @@ describe("an option on an index", () => {
   const data = { fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.125"]) };
   it("settles against the index, rounded as the option declares, then exercises", () => {
     const r = f.final({ period: "2026-03", option: { right: "call", strike: "10" }, ...data });
-    expect([r.ok, r.price, r.unrounded, r.option?.underlying, r.option?.intrinsic, r.option?.exercised, r.option?.payoff]).toEqual([true, "10.13", "10.125", "AITOK_OUT", "0.13", true, "130"]);
+    expect([r.ok, r.price, r.unrounded, r.option?.underlying, r.option?.intrinsic, r.option?.exercised, r.option?.payoff]).toEqual([
+      true,
+      "10.13",
+      "10.125",
+      "AITOK_OUT",
+      "0.13",
+      true,
+      "130",
+    ]);
   });
   it("a put out of the money is abandoned", () => {
     const r = f.final({ period: "2026-03", option: { right: "put", strike: "10" }, ...data });
@@ -82,7 +98,10 @@ describe("steps", () => {
     ]);
   });
   it("tradesOf keeps the rows of one contract month (and rows without an instrument)", () => {
-    const o = parseObservations("time,source,price,volume,instrument\n2026-03-27T15:58:00Z,ICE,1,1,FOTI-M26\n2026-03-27T15:58:01Z,ICE,2,1,FOTI-H26\n2026-03-27T15:58:02Z,ICE,3,1,", { file: "o.csv" });
+    const o = parseObservations(
+      "time,source,price,volume,instrument\n2026-03-27T15:58:00Z,ICE,1,1,FOTI-M26\n2026-03-27T15:58:01Z,ICE,2,1,FOTI-H26\n2026-03-27T15:58:02Z,ICE,3,1,",
+      { file: "o.csv" },
+    );
     if (!o.ok) throw new Error("parse");
     const t = tradesOf(o.value, "FOTI-M26");
     expect([t.length, [...t.price], [...t.line]]).toEqual([2, [1, 3], [2, 4]]);
@@ -97,11 +116,18 @@ describe("steps", () => {
     expect(f.index({ index: "AITOK_OUT", at: "16:00" }).error).toMatchObject({ kind: "request" });
     expect(f.index({ index: "NOPE", at: "2026-03-27" }).error).toMatchObject({ kind: "unknown-index" });
     const opt = settlementFunctions(load("FOTI_OPT"));
-    expect(opt.final({ period: "2026-03", option: { right: "straddle" as "call", strike: "10" }, ...data }).error).toMatchObject({ kind: "request" });
+    expect(opt.final({ period: "2026-03", option: { right: "straddle" as "call", strike: "10" }, ...data }).error).toMatchObject({
+      kind: "request",
+    });
   });
   it("a spread leg with its own rounding settles with it", () => {
     const env = specEnv(load("FOTI_CAL"));
-    const r = finalOf(env, "FOTI", { period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.12345"]) }, { kind: "increment", increment: "0.01", mode: "down" });
+    const r = finalOf(
+      env,
+      "FOTI",
+      { period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.12345"]) },
+      { kind: "increment", increment: "0.01", mode: "down" },
+    );
     expect([r.price, r.rounding]).toEqual(["10.12", "to 0.01 down"]);
   });
   it("reports are plain data: canonical JSON round-trips", () => {
@@ -144,7 +170,12 @@ describe("rounding to a tiered tick", () => {
   const final = (value: string) => f.final({ period: "2026-03", fixings: fixings([`2026-03-27T16:00:00Z,AITOK_OUT,${value}`]) });
 
   it("rounds on the tier the unrounded price falls in", () => {
-    expect([final("9.99851").price, final("10.12345").price, final("10.125").price, final("10.135").price]).toEqual(["9.999", "10.12", "10.12", "10.14"]);
+    expect([final("9.99851").price, final("10.12345").price, final("10.125").price, final("10.135").price]).toEqual([
+      "9.999",
+      "10.12",
+      "10.12",
+      "10.14",
+    ]);
   });
 
   it("takes a price exactly on a bound as at or below it", () => {
@@ -165,14 +196,18 @@ describe("rounding to a tiered tick", () => {
       if (!r.ok) throw new Error(r.errors[0]!.message);
       return r.value;
     };
-    const daily = (price: string) => f.daily({ period: "2026-03", date: "2026-03-20", prior: "10", observations: obs([`2026-03-20T15:59:00Z,XCH,${price},5,FOTI-H26`]) });
+    const daily = (price: string) =>
+      f.daily({ period: "2026-03", date: "2026-03-20", prior: "10", observations: obs([`2026-03-20T15:59:00Z,XCH,${price},5,FOTI-H26`]) });
     expect([daily("10.1234").price, daily("9.87654").price]).toEqual(["10.12", "9.877"]);
   });
 
   it("fails with a typed error, not a price, when no tier covers the value", () => {
     const spec = tieredFoti() as unknown as { contracts: Record<string, { tick: { value: unknown[] }[] }> };
     spec.contracts.FOTI!.tick[0]!.value.pop(); // only `0.001 at or below 10` is left
-    const r = settlementFunctions(spec as unknown as SettlementSpec).final({ period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.5"]) });
+    const r = settlementFunctions(spec as unknown as SettlementSpec).final({
+      period: "2026-03",
+      fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.5"]),
+    });
     expect(r.ok).toBe(false);
     expect(r.price).toBeNull();
     expect(JSON.stringify(r.error)).toContain("no tier of the tick table applies to 10.5");
@@ -192,10 +227,15 @@ describe("an option's strike grid", () => {
     const r = f.final({ period: "2026-03", option: { right: "call", strike: "10.03" }, ...data });
     expect(r.ok).toBe(false);
     expect(r.option).toBeNull();
-    expect(r.error).toEqual({ kind: "request", message: "option strike 10.03 is not on the strike grid of FOTI_OPT (every 0.05): the nearest strikes are 10 and 10.05" });
+    expect(r.error).toEqual({
+      kind: "request",
+      message: "option strike 10.03 is not on the strike grid of FOTI_OPT (every 0.05): the nearest strikes are 10 and 10.05",
+    });
   });
   it("keeps the strikes of an earlier grid listed: a grid of 0.025 until January 2026, 0.05 after", () => {
-    const spec = structuredClone(load("FOTI_OPT")) as unknown as { contracts: Record<string, { strikes: { effective: unknown[]; value: { amount: string } }[] }> };
+    const spec = structuredClone(load("FOTI_OPT")) as unknown as {
+      contracts: Record<string, { strikes: { effective: unknown[]; value: { amount: string } }[] }>;
+    };
     const [v] = spec.contracts.FOTI_OPT!.strikes;
     spec.contracts.FOTI_OPT!.strikes = [
       { ...v!, effective: [{ from: null, until: "2026-01-31" }], value: { ...v!.value, amount: "0.025" } },
@@ -223,16 +263,31 @@ describe("restatements of published fixings", () => {
   const published = "2026-03-27T16:00:00Z,AITOK_OUT,10.1235";
 
   it("keeps the published value when the index never restates", () => {
-    const r = settle(withRule([{ effective: always, descriptions: [], clauses: [], value: { kind: "never" } }]), [published, "2026-03-27T17:00:00Z,AITOK_OUT,11"]);
+    const r = settle(withRule([{ effective: always, descriptions: [], clauses: [], value: { kind: "never" } }]), [
+      published,
+      "2026-03-27T17:00:00Z,AITOK_OUT,11",
+    ]);
     expect(r.price).toBe("10.124");
     expect(r.restatements).toEqual([
-      { index: "AITOK_OUT", date: "2026-03-27", at: "2026-03-27T17:00:00+00:00", published: "10.1235", corrected: "11", applied: false, reason: "the index never restates a published value" },
+      {
+        index: "AITOK_OUT",
+        date: "2026-03-27",
+        at: "2026-03-27T17:00:00+00:00",
+        published: "10.1235",
+        corrected: "11",
+        applied: false,
+        reason: "the index never restates a published value",
+      },
     ]);
   });
 
   it("takes the later value, and says so, when the index states no restatement rule", () => {
     const r = settle(withRule(undefined), [published, "2026-03-27T17:00:00Z,AITOK_OUT,10.1236"]);
-    expect([r.price, r.restatements?.[0]?.applied, r.restatements?.[0]?.reason]).toEqual(["10.124", true, "the index states no restatement rule; the later value stands"]);
+    expect([r.price, r.restatements?.[0]?.applied, r.restatements?.[0]?.reason]).toEqual([
+      "10.124",
+      true,
+      "the index states no restatement rule; the later value stands",
+    ]);
   });
 
   it("a fixing held for review and then published is a publication, not a restatement", () => {
@@ -269,7 +324,14 @@ describe("the publication deadline of a not-published disruption", () => {
   // FOTI: not published by 18:00 London; postpone up to 2 London business days; alternate index; carry forward; the exchange.
   const f = settlementFunctions(load("FOTI"));
   it("applies on every postponed day too (18:00 BST is 17:00Z on 30 March)", () => {
-    const r = f.final({ period: "2026-03", fixings: fixings(["2026-03-26T16:00:00Z,AITOK_OUT,9.9", "2026-03-27T18:30:00Z,AITOK_OUT,10.5", "2026-03-30T17:30:00Z,AITOK_OUT,10.2"]) });
+    const r = f.final({
+      period: "2026-03",
+      fixings: fixings([
+        "2026-03-26T16:00:00Z,AITOK_OUT,9.9",
+        "2026-03-27T18:30:00Z,AITOK_OUT,10.5",
+        "2026-03-30T17:30:00Z,AITOK_OUT,10.2",
+      ]),
+    });
     const day = r.days[0]!;
     expect([r.price, day.level, day.valueDate]).toEqual(["9.9", 3, "2026-03-26"]);
     expect(day.attempts.find((a) => a.level === 1)?.reason).toBe("2026-03-30: not-published; 2026-03-31: not-published");
@@ -281,7 +343,13 @@ describe("the publication deadline of a not-published disruption", () => {
 
 describe("steps and disruptions with their own effective ranges", () => {
   type Mutable = {
-    contracts: Record<string, { fallback: { value: { disruptions: { effective: unknown[] }[]; steps: { effective: unknown[] }[] } }[]; dailySettlement: { value: { effective: unknown[] }[] }[] }>;
+    contracts: Record<
+      string,
+      {
+        fallback: { value: { disruptions: { effective: unknown[] }[]; steps: { effective: unknown[] }[] } }[];
+        dailySettlement: { value: { effective: unknown[] }[] }[];
+      }
+    >;
   };
   const edit = (change: (foti: Mutable["contracts"][string]) => void): SettlementSpec => {
     const spec = structuredClone(load("FOTI")) as unknown as Mutable;
@@ -291,14 +359,23 @@ describe("steps and disruptions with their own effective ranges", () => {
   it("a fallback step not in force on the fixing date is not applicable", () => {
     // Postponement only until 2025: on 27 March 2026 the waterfall goes on to the alternate index.
     const spec = edit((f) => (f.fallback[0]!.value.steps[0]!.effective = [{ from: null, until: "2025-12-31" }]));
-    const r = settlementFunctions(spec).final({ period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.5,held", "2026-03-27T16:00:00Z,AITOK_OUT_ALT,10.3", "2026-03-30T15:00:00Z,AITOK_OUT,10.2"]) });
+    const r = settlementFunctions(spec).final({
+      period: "2026-03",
+      fixings: fixings([
+        "2026-03-27T16:00:00Z,AITOK_OUT,10.5,held",
+        "2026-03-27T16:00:00Z,AITOK_OUT_ALT,10.3",
+        "2026-03-30T15:00:00Z,AITOK_OUT,10.2",
+      ]),
+    });
     const day = r.days[0]!;
     expect([r.price, day.level, day.index]).toEqual(["10.3", 2, "AITOK_OUT_ALT"]);
     expect(day.attempts.find((a) => a.level === 1)).toMatchObject({ outcome: "not-applicable", reason: "not in force on 2026-03-27" });
   });
   it("a publication deadline applies only while its disruption is declared", () => {
     const spec = edit((f) => (f.fallback[0]!.value.disruptions[0]!.effective = [{ from: "2027-01-01", until: null }]));
-    expect(settlementFunctions(spec).final({ period: "2026-03", fixings: fixings(["2026-03-27T18:30:00Z,AITOK_OUT,10.5"]) }).price).toBe("10.5");
+    expect(settlementFunctions(spec).final({ period: "2026-03", fixings: fixings(["2026-03-27T18:30:00Z,AITOK_OUT,10.5"]) }).price).toBe(
+      "10.5",
+    );
   });
   it("a daily step not in force on the date is skipped", () => {
     const spec = edit((f) => (f.dailySettlement[0]!.value[1]!.effective = [{ from: "2027-01-01", until: null }]));

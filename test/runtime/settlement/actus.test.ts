@@ -35,7 +35,9 @@ interface Case {
   expected: Event[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL("../../fixtures/actus/actus_futur_optns.json", import.meta.url), "utf8")) as { cases: Case[] };
+const fixture = JSON.parse(readFileSync(new URL("../../fixtures/actus/actus_futur_optns.json", import.meta.url), "utf8")) as {
+  cases: Case[];
+};
 const cases = fixture.cases.filter((c) => c.contractType === "FUTUR" || c.contractType === "OPTNS");
 
 const dec = (v: unknown): Decimal => Decimal.of(String(v).trim());
@@ -58,7 +60,13 @@ function run(c: Case): { actual: Actual[]; scale: number } {
   const convention = t.businessDayConvention === "CSP" ? "preceding" : t.businessDayConvention === "CSF" ? "following" : "unadjusted";
   const lag = Number(/^P(\d+)D$/.exec(String(t.settlementPeriod))![1]);
   const day = (iso: unknown) => String(iso).slice(0, 10);
-  const numeric = [t.priceAtPurchaseDate, t.futuresPrice, t.optionStrike1, t.exerciseAmount, ...(c.marketData[c.underlyingMOC] ?? []).map((o) => o.v)].filter((x) => x !== undefined);
+  const numeric = [
+    t.priceAtPurchaseDate,
+    t.futuresPrice,
+    t.optionStrike1,
+    t.exerciseAmount,
+    ...(c.marketData[c.underlyingMOC] ?? []).map((o) => o.v),
+  ].filter((x) => x !== undefined);
   const scale = Math.max(0, ...numeric.map(places));
   const out: Actual[] = [];
   if (t.exerciseDate !== undefined && t.exerciseAmount !== undefined) {

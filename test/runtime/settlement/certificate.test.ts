@@ -8,7 +8,11 @@ import { buildCalendar } from "../../../src/runtime/calendar/index.js";
 
 const cal = buildCalendar({ name: "MF", timeZone: "UTC", weekend: [6, 7], holidays: [] }, () => undefined, 2020, 2030);
 const engines = (n: string): CalendarEngine | undefined => (n === "MF" && cal.ok ? cal.value : undefined);
-const rule = { method: "cash", value: { kind: "index-at", index: "IDX", at: { time: "16:00:00", zone: "UTC" } }, rounding: { kind: "increment", increment: "0.01", mode: "half-even" } } as const;
+const rule = {
+  method: "cash",
+  value: { kind: "index-at", index: "IDX", at: { time: "16:00:00", zone: "UTC" } },
+  rounding: { kind: "increment", increment: "0.01", mode: "half-even" },
+} as const;
 const fallback = {
   steps: [
     { action: { kind: "postpone", businessDays: 1, calendar: "MF" }, only: null },
@@ -18,7 +22,13 @@ const fallback = {
 
 describe("renderings", () => {
   it("says which level produced the price and why the levels above failed", () => {
-    const r = finalSettlement(rule, "2026-03-27", fixingLookup([{ index: "IDX", date: "2026-03-20", value: Decimal.of("5.125"), status: null }]), fallback, { engines });
+    const r = finalSettlement(
+      rule,
+      "2026-03-27",
+      fixingLookup([{ index: "IDX", date: "2026-03-20", value: Decimal.of("5.125"), status: null }]),
+      fallback,
+      { engines },
+    );
     expect(renderFinalSettlementText(r)).toBe(
       [
         "final settlement price 5.12 (flagged: carried forward)",

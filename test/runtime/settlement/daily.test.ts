@@ -6,7 +6,13 @@ import { describe, expect, it } from "vitest";
 import type { Spec } from "../../../src/model/spec.js";
 import { Decimal } from "../../../src/runtime/decimal.js";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
-import { type RtDailyStep, type RtPriceLimit, dailySettlement, priceLimitBands, spreadValue } from "../../../src/runtime/settlement/daily.js";
+import {
+  type RtDailyStep,
+  type RtPriceLimit,
+  dailySettlement,
+  priceLimitBands,
+  spreadValue,
+} from "../../../src/runtime/settlement/daily.js";
 import { singleTick } from "../../../src/runtime/settlement/index-computation.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
@@ -27,7 +33,12 @@ function trades(rows: string[]) {
 describe("FOTI daily settlement", () => {
   const base = ["2026-03-27T15:57:59Z,X,50,1", "2026-03-27T15:58:00Z,X,10.1,1"];
   it("step 1: VWAP in the window, bounds as declared", () => {
-    const d = dailySettlement(steps, { date: "2026-03-27", trades: trades([...base, "2026-03-27T15:59:00Z,X,10.102,1", "2026-03-27T16:00:00Z,X,99,5"]), prior: D("10"), tick: TICK });
+    const d = dailySettlement(steps, {
+      date: "2026-03-27",
+      trades: trades([...base, "2026-03-27T15:59:00Z,X,10.102,1", "2026-03-27T16:00:00Z,X,99,5"]),
+      prior: D("10"),
+      tick: TICK,
+    });
     expect(d.ok && [d.price.toString(), d.step, d.unrounded]).toEqual(["10.101", 1, "10.101"]);
   });
   it("step 1: a tie goes toward the prior settlement", () => {
@@ -38,8 +49,18 @@ describe("FOTI daily settlement", () => {
   });
   it("step 2: the midpoint when no trade is in the window; step 3: carry forward", () => {
     const none = trades(["2026-03-27T15:00:00Z,X,10,1"]);
-    const m = dailySettlement(steps, { date: "2026-03-27", trades: none, bidAsk: { bid: D("10.1"), ask: D("10.103") }, prior: D("10.2"), tick: TICK });
-    expect(m.ok && [m.price.toString(), m.step, m.attempts[0]]).toEqual(["10.102", 2, "step 1 (vwap): no trades with volume in the window"]);
+    const m = dailySettlement(steps, {
+      date: "2026-03-27",
+      trades: none,
+      bidAsk: { bid: D("10.1"), ask: D("10.103") },
+      prior: D("10.2"),
+      tick: TICK,
+    });
+    expect(m.ok && [m.price.toString(), m.step, m.attempts[0]]).toEqual([
+      "10.102",
+      2,
+      "step 1 (vwap): no trades with volume in the window",
+    ]);
     const c = dailySettlement(steps, { date: "2026-03-27", trades: none, prior: D("10.2"), tick: TICK });
     expect(c.ok && [c.price.toString(), c.step]).toEqual(["10.2", 3]);
   });
@@ -51,6 +72,11 @@ describe("FOTI daily settlement", () => {
     ]);
   });
   it("a spread settles leg by leg and may be negative", () => {
-    expect(spreadValue([{ side: "buy", ratio: D("1"), price: D("10.1") }, { side: "sell", ratio: D("1"), price: D("10.25") }]).toString()).toBe("-0.15");
+    expect(
+      spreadValue([
+        { side: "buy", ratio: D("1"), price: D("10.1") },
+        { side: "sell", ratio: D("1"), price: D("10.25") },
+      ]).toString(),
+    ).toBe("-0.15");
   });
 });

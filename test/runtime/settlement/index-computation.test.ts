@@ -87,20 +87,34 @@ describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mea
 
   it("is invariant to the order of observations within the same instant and across sources", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3599 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 9000, max: 11000 }), fc.integer({ min: 1, max: 50 })), { minLength: 5, maxLength: 60 }), (raw) => {
-        const names = ["BITSTAMP", "COINBASE", "GEMINI", "ITBIT", "KRAKEN"];
-        const uniq = new Map<string, (typeof raw)[number]>();
-        for (const t of raw) uniq.set(`${t[0]},${t[1]}`, t);
-        const rows = [...uniq.values()];
-        const toCsv = (list: typeof rows) =>
-          list
-            .slice()
-            .sort((a, b) => a[0] - b[0])
-            .map(([s, src, p, v]) => `${new Date(Date.UTC(2026, 2, 27, 15, 0, s)).toISOString().replace(".000", "")},${names[src]},${p / 100},${v / 10}`);
-        const a = computeIndex(BTC, obs(toCsv(rows), names), { date: "2026-03-27" });
-        const b = computeIndex(BTC, obs(toCsv(rows.slice().reverse()), names), { date: "2026-03-27" });
-        expect(a.ok ? a.value.toString() : a.failure.kind).toBe(b.ok ? b.value.toString() : b.failure.kind);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 3599 }),
+            fc.integer({ min: 0, max: 4 }),
+            fc.integer({ min: 9000, max: 11000 }),
+            fc.integer({ min: 1, max: 50 }),
+          ),
+          { minLength: 5, maxLength: 60 },
+        ),
+        (raw) => {
+          const names = ["BITSTAMP", "COINBASE", "GEMINI", "ITBIT", "KRAKEN"];
+          const uniq = new Map<string, (typeof raw)[number]>();
+          for (const t of raw) uniq.set(`${t[0]},${t[1]}`, t);
+          const rows = [...uniq.values()];
+          const toCsv = (list: typeof rows) =>
+            list
+              .slice()
+              .sort((a, b) => a[0] - b[0])
+              .map(
+                ([s, src, p, v]) =>
+                  `${new Date(Date.UTC(2026, 2, 27, 15, 0, s)).toISOString().replace(".000", "")},${names[src]},${p / 100},${v / 10}`,
+              );
+          const a = computeIndex(BTC, obs(toCsv(rows), names), { date: "2026-03-27" });
+          const b = computeIndex(BTC, obs(toCsv(rows.slice().reverse()), names), { date: "2026-03-27" });
+          expect(a.ok ? a.value.toString() : a.failure.kind).toBe(b.ok ? b.value.toString() : b.failure.kind);
+        },
+      ),
       { seed: 20261124, numRuns: 60 },
     );
   });
@@ -172,7 +186,10 @@ describe("computeIndex: AITOK_BLEND (token-mix blends, capped median) and GPUX_H
     const idx = compiledIndex("specs/indices/gpux-h100.terms", "GPUX_H100");
     const names = idx.sources.map((s) => s.value.name);
     const rows: string[] = [];
-    for (let m = 0; m < 25; m++) names.forEach((n, i) => (i > 0 || m < 5 ? rows.push(`2026-03-27T14:${String(m + 10).padStart(2, "0")}:0${i}Z,${n},2.${i},10`) : undefined));
+    for (let m = 0; m < 25; m++)
+      names.forEach((n, i) =>
+        i > 0 || m < 5 ? rows.push(`2026-03-27T14:${String(m + 10).padStart(2, "0")}:0${i}Z,${n},2.${i},10`) : undefined,
+      );
     const r = computeIndex(idx, obs(rows), { date: "2026-03-27" });
     expect(r.certificate.exclusions.find((e) => e.reason === "too-few-trades")?.source).toBe(names[0]);
   });

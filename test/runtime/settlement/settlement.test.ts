@@ -9,7 +9,15 @@ import { describe, expect, it } from "vitest";
 import type { Spec } from "../../../src/model/spec.js";
 import { CalendarEngines, resolverFromList, type CalendarEngine } from "../../../src/runtime/calendar/index.js";
 import { Decimal } from "../../../src/runtime/decimal.js";
-import { type RtFallback, type RtFinalSettlement, finalSettlement, fixingLookup, intrinsicValue, optionPayoff, variationMargin } from "../../../src/runtime/settlement/settlement.js";
+import {
+  type RtFallback,
+  type RtFinalSettlement,
+  finalSettlement,
+  fixingLookup,
+  intrinsicValue,
+  optionPayoff,
+  variationMargin,
+} from "../../../src/runtime/settlement/settlement.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
 function compiled(path: string, name: string) {
@@ -34,7 +42,10 @@ const fix = (index: string, date: string, value: string, status: string | null =
 describe("FOTI final settlement and its waterfall", () => {
   const foti = compiled("specs/contracts/foti.terms", "FOTI");
   const settle = (rows: ReturnType<typeof fix>[], determined?: Decimal) =>
-    finalSettlement(foti.rule, "2026-03-27", fixingLookup(rows), foti.fallback, { engines: foti.engines, ...(determined ? { determined } : {}) });
+    finalSettlement(foti.rule, "2026-03-27", fixingLookup(rows), foti.fallback, {
+      engines: foti.engines,
+      ...(determined ? { determined } : {}),
+    });
 
   it("level 0: the index on the last trading day, rounded to 0.001 half-even", () => {
     const r = settle([fix("AITOK_OUT", "2026-03-27", "10.1235")]);
@@ -42,7 +53,11 @@ describe("FOTI final settlement and its waterfall", () => {
   });
   it("level 1: postponed to the next London business day", () => {
     const r = settle([fix("AITOK_OUT", "2026-03-27", "10.5", "held"), fix("AITOK_OUT", "2026-03-30", "10.2")]);
-    expect(r.ok && [r.price.toString(), r.days[0]!.level, r.days[0]!.attempts.map((a) => a.outcome)]).toEqual(["10.2", 1, ["failed", "value"]]);
+    expect(r.ok && [r.price.toString(), r.days[0]!.level, r.days[0]!.attempts.map((a) => a.outcome)]).toEqual([
+      "10.2",
+      1,
+      ["failed", "value"],
+    ]);
   });
   it("level 2: the alternate index for the last day of postponement", () => {
     const r = settle([fix("AITOK_OUT_ALT", "2026-03-31", "9.87654")]);
@@ -51,12 +66,13 @@ describe("FOTI final settlement and its waterfall", () => {
   it("level 3: the last value carried forward and flagged, within 5 business days", () => {
     const r = settle([fix("AITOK_OUT", "2026-03-23", "11")]);
     expect(r.ok && [r.price.toString(), r.flagged, r.days[0]!.level]).toEqual(["11", true, 3]);
-    if (r.ok) expect(r.days[0]!.attempts.map((a) => a.reason)).toEqual([
-      "not-published: no fixing of AITOK_OUT on 2026-03-27",
-      "2026-03-30: not-published; 2026-03-31: not-published",
-      "AITOK_OUT_ALT on 2026-03-31: not-published: no fixing of AITOK_OUT_ALT on 2026-03-31",
-      "carried forward from 2026-03-23 (flagged)",
-    ]);
+    if (r.ok)
+      expect(r.days[0]!.attempts.map((a) => a.reason)).toEqual([
+        "not-published: no fixing of AITOK_OUT on 2026-03-27",
+        "2026-03-30: not-published; 2026-03-31: not-published",
+        "AITOK_OUT_ALT on 2026-03-31: not-published: no fixing of AITOK_OUT_ALT on 2026-03-31",
+        "carried forward from 2026-03-23 (flagged)",
+      ]);
   });
   it("level 4: determination by the exchange when the last value is too old", () => {
     const r = settle([fix("AITOK_OUT", "2026-03-13", "11")]);
@@ -116,11 +132,19 @@ describe("final settlement from observations (computedLookup)", () => {
     const spec = JSON.parse(file.text) as Spec;
     const [name, contract] = Object.entries(spec.contracts)[0]!;
     expect(name).toBeTruthy();
-    const text = ["2026-03-27T15:00:00Z,BITSTAMP,100,1", "2026-03-27T15:04:59Z,COINBASE,102,1", "2026-03-27T15:05:00Z,KRAKEN,103,3", "2026-03-27T15:06:00Z,GEMINI,99,1"].join("\n");
+    const text = [
+      "2026-03-27T15:00:00Z,BITSTAMP,100,1",
+      "2026-03-27T15:04:59Z,COINBASE,102,1",
+      "2026-03-27T15:05:00Z,KRAKEN,103,3",
+      "2026-03-27T15:06:00Z,GEMINI,99,1",
+    ].join("\n");
     const obs = parseObservations(text, { file: "o.csv" });
     if (!obs.ok) throw new Error("parse");
     const engines = new CalendarEngines(resolverFromList(Object.values(spec.calendars)), 2020, 2035);
-    const lookup = computedLookup((n) => spec.indices[n], (_i, d) => (d === "2026-03-27" ? obs.value : undefined));
+    const lookup = computedLookup(
+      (n) => spec.indices[n],
+      (_i, d) => (d === "2026-03-27" ? obs.value : undefined),
+    );
     const res = finalSettlement(contract.finalSettlement[0]!.value, "2026-03-27", lookup, contract.fallback[0]?.value, {
       engines: (n) => {
         const e = engines.get(n);

@@ -13,7 +13,9 @@ const INDEX = {
   name: "VOL",
   quoted: clause(usd),
   methodology: clause({ version: "1" }),
-  sources: ["A", "B"].flatMap((name) => clause({ name, title: null, quoted: clause(usd), models: [], instruments: [], weight: [], blend: [] })),
+  sources: ["A", "B"].flatMap((name) =>
+    clause({ name, title: null, quoted: clause(usd), models: [], instruments: [], weight: [], blend: [] }),
+  ),
   window: clause({ from: "15:00:00", fromBound: "inclusive", to: "16:00:00", toBound: "exclusive", zone: "UTC" }),
   partition: [],
   emptyIntervals: clause("skip"),
