@@ -39,6 +39,8 @@ export default defineConfig({
   resolve: { alias: { "node:crypto": here("src/shims/node-crypto.ts") } },
   plugins: [vocabulary()],
   worker: { format: "es" },
+  // The dev server pre-bundles the worker's dependencies (chevrotain, zod, ajv's runtime) on the first visit too.
+  optimizeDeps: { entries: ["index.html", "src/worker.ts"] },
   build: {
     outDir: here("dist"),
     emptyOutDir: true,

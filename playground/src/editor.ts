@@ -113,7 +113,6 @@ function toEditorDiagnostic(d: JsonDiagnostic, length: number): Diagnostic {
     from,
     to,
     severity: d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "info",
-    source: d.code,
     message: `${d.code}: ${d.message}${d.hint === null ? "" : `\nhint: ${d.hint}`}`,
     renderMessage: () => describe(d),
     ...(fix !== null && to > from
@@ -135,7 +134,10 @@ export function describe(d: JsonDiagnostic): HTMLElement {
   const head = box.appendChild(element("div", "diag-head"));
   head.append(element("span", `code code-${d.severity}`, d.code), " ", element("span", "diag-message", d.message));
   if (d.context.length > 0) box.appendChild(element("div", "diag-context", `in ${d.context.join(" › ")}`));
-  for (const l of d.labels) box.appendChild(element("div", "diag-label", `${l.file}:${l.line ?? "?"}:${l.column ?? "?"}: ${l.message}`));
+  for (const l of d.labels) {
+    const where = `${l.file === d.file ? "line " : `${l.file}:`}${l.line ?? "?"}${l.file === d.file ? `, column ${l.column ?? "?"}` : `:${l.column ?? "?"}`}`;
+    box.appendChild(element("div", "diag-label", `${where}: ${l.message}`));
+  }
   for (const n of d.notes) box.appendChild(element("div", "diag-note", `note: ${n}`));
   if (d.hint !== null) box.appendChild(element("div", "diag-hint", `hint: ${d.hint}`));
   return box;

@@ -146,6 +146,7 @@ function update(): void {
   clearTimeout(updateTimer);
   state.updateId++;
   setStatus("busy", "Checking…");
+  document.body.dataset.compiled = "pending";
   send({ type: "update", id: state.updateId, root: { path: state.path, text: state.text }, asOf: state.asOf });
 }
 
@@ -444,6 +445,21 @@ function showCertificate(ok: boolean, certificate: string, problems: readonly st
   pre.className = `certificate ${ok ? "certificate-ok" : "certificate-failed"}`;
   pre.textContent = [certificate.trimEnd(), ...problems].filter((s) => s !== "").join("\n");
   $("certificate-title").textContent = ok ? "Certificate" : "Certificate: no settlement price";
+  // The certificate's first line, "FOTI-H26 final settlement: 10.05", as the headline.
+  const headline = /^(.+?): (.+)$/.exec(certificate.split("\n")[0] ?? "");
+  const result = $("settle-result");
+  result.hidden = headline === null;
+  result.className = `settle-result ${ok ? "settle-ok" : "settle-failed"}`;
+  if (headline !== null) {
+    const label = document.createElement("span");
+    label.className = "settle-label";
+    label.textContent = headline[1]!;
+    const value = document.createElement("span");
+    value.className = "settle-value";
+    value.textContent = headline[2]!;
+    result.replaceChildren(label, value);
+  }
+  $("certificate-title").scrollIntoView({ block: "nearest", behavior: "smooth" });
 }
 
 // ---------------------------------------------------------------------------------------------- small helpers

@@ -33,7 +33,7 @@ export function renderExpiries(container: HTMLElement, output: CompileOutput, se
       : `Expiries of ${contract.contract} from ${output.asOf}, the as-of date, with the non-business days of ${listWords(output.calendars)}.`;
   container.appendChild(intro);
   if (contract !== undefined) container.appendChild(expiryTable(contract));
-  container.appendChild(legend(output));
+  container.appendChild(legend(output, contract !== undefined));
   const grid = el("div", "months");
   for (const month of output.months) {
     const box = el("section", "month");
@@ -58,40 +58,52 @@ function expiryTable(c: ContractExpiries): HTMLElement {
   if (c.error !== null) return el("p", "error-note", `The schedule of ${c.contract} could not be computed: ${c.error}.`);
   const table = el("table", "expiries");
   const head = table.appendChild(el("thead")).appendChild(el("tr"));
-  for (const h of ["Contract", "Period", "Last trading day", "Trading terminates", "Final settlement date", ""])
-    head.appendChild(el("th", "", h));
+  for (const h of ["Contract", "Last trading day", "Trading terminates", "Final settlement", ""]) head.appendChild(el("th", "", h));
   const body = table.appendChild(el("tbody"));
   const listed = new Set(c.listed);
   for (const e of c.expiries) {
     const tr = body.appendChild(el("tr"));
-    tr.appendChild(el("td", "symbol", e.symbol));
-    tr.appendChild(el("td", "", e.period));
-    tr.appendChild(el("td", "date", `${weekdayOf(e.lastTradingDay)} ${e.lastTradingDay}`));
+    const symbol = tr.appendChild(el("td", "symbol", e.symbol));
+    symbol.appendChild(el("span", "period", periodName(e.period)));
+    tr.appendChild(el("td", "date", dateName(e.lastTradingDay)));
     tr.appendChild(
       el(
         "td",
         "",
-        e.termination === null ? "not stated" : `${e.termination.time} ${e.termination.zone} (${e.termination.utc.slice(11, 16)} UTC)`,
+        e.termination === null
+          ? "not stated"
+          : `${hhmm(e.termination.time)} ${e.termination.zone} (${e.termination.utc.slice(11, 16)} UTC)`,
       ),
     );
-    tr.appendChild(
-      el("td", "date", e.finalSettlementDate === null ? "not stated" : `${weekdayOf(e.finalSettlementDate)} ${e.finalSettlementDate}`),
-    );
-    const badge = tr.appendChild(el("td"));
-    if (listed.has(e.symbol)) badge.appendChild(el("span", "badge", "listed"));
+    tr.appendChild(el("td", "date", e.finalSettlementDate === null ? "not stated" : dateName(e.finalSettlementDate)));
+    const badge = tr.appendChild(el("td", "badges"));
+    if (listed.has(e.symbol)) badge.appendChild(el("span", "badge", "listed")).setAttribute("title", "listed on the as-of date");
     if (e.averagingDays !== null) badge.appendChild(el("span", "badge badge-quiet", `${e.averagingDays.length} averaging days`));
   }
   return table;
 }
 
-function legend(output: CompileOutput): HTMLElement {
+/** "2026-03" as "Mar 2026"; a week ("2026-W13") as it is. */
+function periodName(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m === null ? period : `${MONTH_NAMES[Number(m[2]) - 1]!.slice(0, 3)} ${m[1]}`;
+}
+
+/** "2026-03-27" as "Fri 27 Mar 2026". */
+function dateName(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return `${weekdayOf(iso)} ${d} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${y}`;
+}
+
+/** "16:00:00" as "16:00"; a time with seconds keeps them. */
+function hhmm(time: string): string {
+  return time.replace(/^(\d{2}:\d{2}):00$/, "$1");
+}
+
+function legend(output: CompileOutput, contracts: boolean): HTMLElement {
   const box = el("div", "legend");
-  box.append(
-    swatch("ltd", "last trading day"),
-    swatch("fsd", "final settlement date"),
-    swatch("holiday", `holiday${output.calendars.length > 1 ? " (in any calendar)" : ""}`),
-    swatch("weekend", "weekend"),
-  );
+  if (contracts) box.append(swatch("ltd", "last trading day"), swatch("fsd", "final settlement date"));
+  box.append(swatch("holiday", `holiday${output.calendars.length > 1 ? " (in any calendar)" : ""}`), swatch("weekend", "weekend"));
   return box;
 }
 

@@ -53,11 +53,19 @@ let context: BrowserContext;
 let profile: string;
 const figures: Record<string, unknown> = {};
 
-/** Serves the built site, as any static web server would (no rewrites, no special headers). */
+/** The site is served from a sub-folder, as a static host would put it anywhere: its URLs must all be relative. */
+const FOLDER = "/some/folder/playground/";
+
+/** Serves the built site under FOLDER, as any static web server would (no rewrites, no special headers). */
 function serve(): Promise<Server> {
   const s = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname)).replace(/^[/\\]+/, "");
-    const file = join(SITE, path === "" ? "index.html" : path);
+    const url = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (!url.startsWith(FOLDER)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const path = normalize(url.slice(FOLDER.length));
+    const file = join(SITE, path === "." || path === "" ? "index.html" : path);
     if (!file.startsWith(SITE + sep) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
@@ -105,7 +113,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   figures.bundle = bundleSizes();
   server = await serve();
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${FOLDER}`;
   profile = mkdtempSync(join(tmpdir(), "termsheet-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -140,8 +148,13 @@ describe("the playground in Chromium", () => {
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });
-    // Nothing leaves the page but requests for the site's own files.
-    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    // Nothing leaves the page but requests for the site's own files (the source stays in the browser).
+    const foreign: string[] = [];
+    await page.route("**/*", (route) => {
+      if (route.request().url().startsWith(base)) return route.continue();
+      foreign.push(route.request().url());
+      return route.abort();
+    });
     await page.goto(base);
     await page.waitForSelector("body[data-compiled='yes']");
     expect(await statusText(page)).toBe("No problems");
@@ -156,6 +169,26 @@ describe("the playground in Chromium", () => {
     await expect(frame.locator("h1").textContent()).resolves.toBe("FOTI: AI Token Output Price Futures");
     await shot(page, "1-opened");
     expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it("opens every example of specs/ in one click, each checked clean and compiled", async () => {
+    const options = await page.locator("#example option").evaluateAll((os: { value: string }[]) => os.map((o) => o.value));
+    expect(options.length).toBe(readdirSync(join(ROOT, "specs"), { recursive: true }).filter((f) => String(f).endsWith(".terms")).length);
+    for (const path of options) {
+      await page.locator("#example").selectOption(path);
+      await page.waitForFunction(
+        (p: string) => document.querySelector("#file-path")?.textContent === p && document.body.dataset.compiled === "yes",
+        path,
+      );
+      expect(await statusText(page), path).toBe("No problems");
+      expect(page.url(), path).toContain(`#example=${encodeURIComponent(path)}`);
+      const title = await page.frameLocator("#contract-frame").locator("h1").textContent();
+      expect(title, path).toBeTruthy();
+    }
+    await page.locator("#example").selectOption("specs/contracts/foti.terms");
+    await page.waitForFunction(() => document.querySelector("#file-path")?.textContent === "specs/contracts/foti.terms");
+    await page.waitForSelector("body[data-compiled='yes']");
   });
 
   it("shows a mistake typed into the editor inline and in the problem list, with the CLI's code and hint", async () => {
@@ -176,7 +209,8 @@ describe("the playground in Chromium", () => {
     expect(await problem.locator(".diag-hint").textContent()).toBe("hint: write the tick in the quote unit, USD per 1M tokens");
     expect(await page.locator(".cm-lintRange-error").textContent()).toBe("0.001 USD per GPU-hour");
     expect(await page.locator("#stale").isVisible()).toBe(true);
-    // The diagnostic's tooltip when the pointer rests on the underlined span.
+    // The diagnostic's tooltip when the pointer rests on the underlined span (the completion list closed first).
+    await page.keyboard.press("Escape");
     await page.locator(".cm-lintRange-error").hover();
     await page.waitForSelector(".cm-tooltip-lint");
     expect(await page.locator(".cm-tooltip-lint .code").textContent()).toBe("E3001");
@@ -228,12 +262,12 @@ describe("the playground in Chromium", () => {
   it("shows the expiry calendar of the next months", async () => {
     await page.locator("#as-of").fill("2026-03-10");
     await page.locator("#as-of").dispatchEvent("change");
-    await page.waitForFunction(() => document.querySelector("#expiries .symbol")?.textContent === "FOTI-H26");
+    await page.waitForFunction(() => document.querySelector("#expiries .symbol")?.firstChild?.textContent === "FOTI-H26");
     await page.locator(".tab[data-tab='expiries']").click();
     const rows = await page.locator("table.expiries tbody tr").allTextContents();
     expect(rows).toHaveLength(12);
     // The last Friday of March 2026 is the 27th, a London business day.
-    expect(rows[0]).toContain("2026-03-27");
+    expect(rows[0]).toContain("Fri 27 Mar 2026");
     expect(await page.locator(".month").count()).toBe(6);
     expect(await page.locator(".day.ltd").count()).toBeGreaterThanOrEqual(6);
     expect(await page.locator(".day.holiday").count()).toBeGreaterThan(0);
