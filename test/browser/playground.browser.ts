@@ -24,6 +24,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 declare const document: any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const getComputedStyle: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Node = any;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const SITE = join(ROOT, "playground/dist");
@@ -159,6 +163,11 @@ describe("the playground in Chromium", () => {
     await page.waitForSelector("body[data-compiled='yes']");
     expect(await statusText(page)).toBe("No problems");
     expect(await page.locator("#file-path").textContent()).toBe("specs/contracts/foti.terms");
+    // The as-of date is today's unless the user picks another.
+    expect(await page.locator("#as-of").inputValue()).toBe(new Date().toISOString().slice(0, 10));
+    // Keywords are highlighted as keywords (the language mode's colour for them).
+    const keyword = page.locator(".cm-line span", { hasText: /^future$/ }).first();
+    expect(await keyword.evaluate((e: Node) => getComputedStyle(e).color)).toBe("rgb(109, 40, 217)");
     expect(await page.locator("#problem-list").textContent()).toMatch(/^No problems in \d+ files checked\.$/);
     const timings = await page.evaluate(() => window.termsheetTimings);
     figures.firstDiagnosticsMs = Math.round(timings.firstDiagnostics);
@@ -197,6 +206,9 @@ describe("the playground in Chromium", () => {
     await page.keyboard.press("End");
     for (let i = 0; i < "1M tokens".length; i++) await page.keyboard.press("Backspace");
     await page.keyboard.type("GPU-hour");
+    // The language's words are completed as they are typed.
+    await page.waitForSelector(".cm-tooltip-autocomplete");
+    expect(await page.locator(".cm-tooltip-autocomplete li").first().textContent()).toContain("GPU-hour");
     await page.waitForSelector(".cm-lintRange-error");
     await page.waitForSelector("body[data-errors='1']");
     figures.editToDiagnosticMs = Math.round(await page.evaluate(() => window.termsheetTimings.editToDiagnostics));
@@ -218,8 +230,9 @@ describe("the playground in Chromium", () => {
   });
 
   it("carries the edited source in the shareable link", async () => {
-    await page.locator("#share").click();
+    // The address follows the edits by itself; the button copies it.
     await page.waitForFunction(() => window.location.hash.includes("src="));
+    await page.locator("#share").click();
     shared = page.url();
     const other = await context.newPage();
     await other.goto(shared);

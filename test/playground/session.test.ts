@@ -152,6 +152,16 @@ describe("the playground session's settlement", () => {
     expect(out.certificate).toBe(cli.stdout);
   });
 
+  it("reads the same observations as NDJSON", () => {
+    const [header, ...rows] = observations.trim().split("\n");
+    const keys = header!.split(",");
+    const ndjson = rows.map((r) => JSON.stringify(Object.fromEntries(r.split(",").map((v, i) => [keys[i], v])))).join("\n");
+    const csv = session.settle({ contract: "FOTI", period: "2026-03", observations: { name: "o.csv", text: observations } });
+    const json = session.settle({ contract: "FOTI", period: "2026-03", observations: { name: "o.ndjson", text: ndjson } });
+    expect(json.ok).toBe(true);
+    expect(json.certificate).toBe(csv.certificate);
+  });
+
   it("takes published fixings first, and rounds 10.1235 half-even to the tick", () => {
     const out = session.settle({ contract: "FOTI", period: "2026-03", fixings: { name: "fixings.csv", text: fixings } });
     expect(out.certificate.split("\n")[0]).toBe("FOTI-H26 final settlement: 10.124");
