@@ -175,10 +175,8 @@ export class Session {
   compile(root: Root, asOf: string): { check: CheckOutput; output: CompileOutput | undefined } {
     const result = compileSources([root], this.hostFor(root), { compilerVersion: this.compilerVersion });
     const check = checkOutput(result);
-    if (result.files.length === 0 || check.summary.errors > 0) {
-      this.compiled = new Map();
-      return { check, output: undefined };
-    }
+    // On an error the last compiled specs stay, as the page keeps showing the last version that compiled.
+    if (result.files.length === 0 || check.summary.errors > 0) return { check, output: undefined };
     const day = parseIsoDate(asOf) ?? parseIsoDate(todayIso())!;
     const asOfIso = formatIsoDate(day);
     const sources = sourceLines(result.program);
@@ -210,7 +208,7 @@ export class Session {
   }
 
   /**
-   * Runs the final settlement of a contract compiled by the last compile(), as `termsheet settle` does; `parsed`
+   * Runs the final settlement of a contract compiled by the last successful compile(), as `termsheet settle` does; `parsed`
    * are observations already read through {@link observationParser} (an uploaded file), instead of `req`'s text.
    */
   settle(req: SettleRequest, parsed?: Observations): SettleOutput {

@@ -50,8 +50,10 @@ function update(request: Extract<Request, { type: "update" }>): void {
       return;
     }
     t = performance.now();
-    const { output } = session.compile(request.root, request.asOf);
-    post({ type: "compiled", id: request.id, output, ms: performance.now() - t });
+    const compiled = session.compile(request.root, request.asOf);
+    // A file that checks clean can still fail to compile (an internal error of the model): say so as `build` does.
+    if (compiled.output === undefined) post({ type: "checked", id: request.id, check: compiled.check, ms: 0 });
+    post({ type: "compiled", id: request.id, output: compiled.output, ms: performance.now() - t });
   } catch (e) {
     post({ type: "failed", id: request.id, message: String((e as Error)?.message ?? e) });
   }

@@ -175,6 +175,13 @@ describe("the playground session's settlement", () => {
     expect(out.problems.at(-1)).toMatch(/^hint: /);
   });
 
+  it("settles on the last version that compiled while the source has errors, as the panes show it", () => {
+    const broken = specs.get(path)!.replace("tick 0.001 USD per 1M tokens", "tick 0.001 USD per GPU-hour");
+    expect(session.compile({ path, text: broken }, "2026-01-15").output).toBeUndefined();
+    const out = session.settle({ contract: "FOTI", period: "2026-03", fixings: { name: "fixings.csv", text: fixings } });
+    expect(out.certificate.split("\n")[0]).toBe("FOTI-H26 final settlement: 10.124");
+  });
+
   it("refuses a declaration that is not a compiled contract", () => {
     expect(session.settle({ contract: "NOPE", period: "2026-03" }).problems).toEqual(["error: no contract `NOPE` in the compiled file"]);
   });
