@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "build/", "src/model/generated/", "test/cases/", "scratch/", "bench/out/"] },
+  { ignores: ["node_modules/", "dist/", "playground/dist/", "build/", "src/model/generated/", "test/cases/", "scratch/", "bench/out/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

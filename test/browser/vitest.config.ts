@@ -1,5 +1,5 @@
 /**
- * Vitest configuration of the browser tests (`npm run test:browser`): they need Debian's `chromium` package and
+ * Vitest configuration of the browser tests (`npm run test:browser`; the playground test needs `npm run build:playground` first): they need Debian's `chromium` package and
  * are kept out of `npm test`, whose default file pattern does not match `*.browser.ts`.
  */
 import { defineConfig } from "vitest/config";
