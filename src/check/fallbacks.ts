@@ -9,6 +9,7 @@
  */
 import type { Span } from "../base/source.js";
 import { Codes, diag } from "../diagnostics/index.js";
+import { ANY_DISRUPTION, walkWaterfall } from "../model/invariants.js";
 import type { Declaration, DailyStep, FallbackStep, FallbackStmt, Ident, NumberLit } from "../syntax/ast.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
@@ -54,7 +55,7 @@ function checkNumbering(steps: readonly (FallbackStep | DailyStep)[], what: stri
 // The waterfall
 
 /** Stands for every disruption when a fallback declares none. */
-const ANY = "*";
+const ANY = ANY_DISRUPTION;
 
 function kindList(kinds: readonly string[]): string {
   const named = kinds.map((k) => (k === ANY ? "any disruption" : `\`${k}\``));
@@ -92,27 +93,26 @@ function checkFallback(
     const name = d.condition?.name;
     if (name !== undefined && !declared.includes(name)) declared.push(name);
   }
-  const universe = declared.length > 0 ? declared : [ANY];
-  const endedBy = new Map<string, { step: FallbackStep; index: number }>();
   // A step broken by a syntax error says nothing reliable about outcomes; the parser has reported it.
   const complete = fb.steps.every((s) => s.action !== undefined);
+  const waterfall = walkWaterfall(
+    declared,
+    fb.steps.map((step) => ({ only: step.only.map((o) => o.name), terminal: isTerminal(step) })),
+  );
+  const universe = waterfall.universe;
+  const endedBy = new Map([...waterfall.endedBy].map(([k, index]) => [k, { step: fb.steps[index]!, index }]));
 
   fb.steps.forEach((step, index) => {
     const stepContext = [...context, stepName(step, index)];
     checkAction(program, file, decl, step, stepContext, report);
     // A misspelt disruption is reported as an unknown word; the step is then not judged unreachable for it.
     const misspelt = step.only.filter((o) => disruptionKind(o, report, stepContext) === undefined).length > 0;
-    const named = step.only.map((o) => o.name);
-    const applies = step.only.length === 0 ? universe : universe.filter((k) => named.includes(k));
-    const live = applies.filter((k) => !endedBy.has(k));
-    if (live.length === 0) {
-      if (complete && !(misspelt && applies.length === 0)) reportUnreachable(step, index, applies, declared, endedBy, stepContext, report);
-      return;
-    }
-    if (isTerminal(step)) for (const k of live) endedBy.set(k, { step, index });
+    const { applies, live } = waterfall.steps[index]!;
+    if (live.length === 0 && complete && !(misspelt && applies.length === 0))
+      reportUnreachable(step, index, applies, declared, endedBy, stepContext, report);
   });
 
-  const open = universe.filter((k) => !endedBy.has(k));
+  const open = waterfall.open;
   if (open.length === 0 || !complete) return;
   const keyword: Span = { file: fb.span.file, start: fb.span.start, end: fb.span.start + "fallback".length };
   const last = fb.steps[fb.steps.length - 1];
