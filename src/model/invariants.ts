@@ -210,10 +210,13 @@ export type LimitProblem =
 
 /**
  * Price limits (E3006, E3008, E3005): percentages lie in (0, 100] and ascend; amounts ascend and are whole numbers
- * of every tick (in the same unit). A limit with a problem is not compared with the next. `ticks` may be undefined
- * when the ticks are unknown.
+ * of every tick in their unit (`ticksOf(limit)`, undefined when the ticks are unknown). An unknown limit (undefined)
+ * and a limit with a problem are not compared with the next.
  */
-export function priceLimitProblems(limits: readonly (LimitValue | undefined)[], ticks: readonly Decimal[] | undefined): LimitProblem[] {
+export function priceLimitProblems(
+  limits: readonly (LimitValue | undefined)[],
+  ticksOf: (limit: number) => readonly Decimal[] | undefined,
+): LimitProblem[] {
   const out: LimitProblem[] = [];
   let lastPercent: number | undefined;
   let lastAmount: number | undefined;
@@ -231,7 +234,7 @@ export function priceLimitProblems(limits: readonly (LimitValue | undefined)[], 
       return;
     }
     lastAmount = i;
-    const off = ticks?.findIndex((t) => !l.value.isMultipleOf(t)) ?? -1;
+    const off = ticksOf(i)?.findIndex((t) => !l.value.isMultipleOf(t)) ?? -1;
     if (off >= 0) out.push({ kind: "amount-off-tick", limit: i, tick: off });
   });
   return out;
@@ -500,6 +503,8 @@ export interface ExpiryProblems {
     readonly day: EpochDay;
     readonly expected: { readonly year: number; readonly month: number };
   };
+  /** The rule cannot be evaluated at all (an invalid rule, a year outside the engine's range): evaluation stopped there. */
+  readonly stopped?: { readonly label: string; readonly error: CalendarError };
 }
 
 /**
@@ -531,7 +536,12 @@ export function expiryProblems(
   memo?: Map<string, (CalendarResult<EpochDay> | undefined)[]>,
 ): ExpiryProblems {
   const months = horizon.years * 12;
-  const out: { missing?: ExpiryProblems["missing"]; closed?: ExpiryProblems["closed"]; outside?: ExpiryProblems["outside"] } = {};
+  const out: {
+    missing?: ExpiryProblems["missing"];
+    closed?: ExpiryProblems["closed"];
+    outside?: ExpiryProblems["outside"];
+    stopped?: ExpiryProblems["stopped"];
+  } = {};
   if (rule.kind === "monthly") {
     const r = rule.rule;
     const offset = r.monthOffset ?? 0;
@@ -547,7 +557,7 @@ export function expiryProblems(
       if (!governed(`${label}-01`)) continue;
       const res = (cache[i] ??= evaluateDateRule(r, year, month, engine));
       if (!res.ok) {
-        if (res.error.kind !== "no-such-day") return out;
+        if (res.error.kind !== "no-such-day") return { ...out, stopped: { label, error: res.error } };
         out.missing ??= { label, error: res.error };
         continue;
       }
@@ -566,7 +576,7 @@ export function expiryProblems(
     const label = formatIsoDate(monday);
     if (!governed(label)) continue;
     const res = evaluateWeeklyRule(rule.rule, monday, engine);
-    if (!res.ok) return out;
+    if (!res.ok) return { ...out, stopped: { label, error: res.error } };
     const day = res.value;
     if (out.closed === undefined && !engine.isBusinessDay(day)) out.closed = { label, day };
     if (out.outside === undefined && (day < monday || day >= monday + 7)) {

@@ -712,7 +712,7 @@ class Doc {
             ? { kind: "amount" as const, value: dec(l.amount.amount) }
             : undefined,
       );
-      for (const p of priceLimitProblems(limits, ticks)) {
+      for (const p of priceLimitProblems(limits, () => ticks)) {
         const where = `${at}/${p.limit}`;
         if (p.kind === "percent-out-of-range")
           this.problem(`${where}/percent`, `a price limit must be ${percentRangeText(PERCENT_RANGES.priceLimit)}`);
@@ -867,6 +867,8 @@ class Doc {
           at,
           `in ${found.closed.label} the last trading day ${formatIsoDate(found.closed.day)} is not a business day of ${r.rule.calendar}`,
         );
+      if (found.stopped !== undefined)
+        this.problem(at, `in ${found.stopped.label} the last trading day cannot be computed (${found.stopped.error.kind})`);
       if (found.outside !== undefined)
         this.problem(
           at,
