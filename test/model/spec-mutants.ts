@@ -325,4 +325,5 @@ if (process.argv[1]?.endsWith("spec-mutants.ts")) {
   if (process.argv.includes("--list")) for (const e of loadedEdits) console.log(`loaded: ${e}`);
   for (const c of crashes) console.log(`crash: ${c}`);
   console.log(`seed ${seed}: ${count} mutants, ${rejected} rejected, ${loaded} loaded, ${crashes.length} crashed`);
+  if (crashes.length > 0) process.exitCode = 1;
 }

@@ -9,7 +9,15 @@
  * Structural input types only: nothing is imported from the compiler.
  */
 import { Decimal, type RoundingMode } from "../decimal.js";
-import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, localToInstant, parseIsoDate } from "../calendar/index.js";
+import {
+  CalendarRangeError,
+  type CalendarEngine,
+  formatIsoDate,
+  lastDayOfMonth,
+  firstDayOfMonth,
+  localToInstant,
+  parseIsoDate,
+} from "../calendar/index.js";
 import { Ratio } from "./ratio.js";
 import {
   type IndexMethodology,
@@ -183,7 +191,16 @@ export function runWaterfall(
         const reasons: string[] = [];
         let found: { value: Decimal; date: string } | undefined;
         for (let n = 1; n <= a.businessDays; n++) {
-          const d = formatIsoDate(engine.addBusinessDays(day, n));
+          // A postponement that would run past the calendar's last supported year ends there: a failed step, not a crash.
+          let next: number;
+          try {
+            next = engine.addBusinessDays(day, n);
+          } catch (e) {
+            if (!(e instanceof CalendarRangeError)) throw e;
+            reasons.push(`no business day ${n} of ${a.calendar} after ${date}: ${e.message}`);
+            break;
+          }
+          const d = formatIsoDate(next);
           effectiveDate = d;
           const r = lookup.value(index, d, deadlineOf(fallback, d));
           if (r.ok) {
