@@ -9,7 +9,7 @@
  */
 import type { Span } from "../base/source.js";
 import { Codes, diag } from "../diagnostics/index.js";
-import { ANY_DISRUPTION, walkWaterfall } from "../model/invariants.js";
+import { ANY_DISRUPTION, settlingIndices, walkWaterfall, type SettlingRef } from "../model/invariants.js";
 import type { Declaration, DailyStep, FallbackStep, FallbackStmt, Ident, NumberLit } from "../syntax/ast.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
@@ -222,13 +222,14 @@ function checkAction(
       if (target === undefined) return;
       const sym = program.visible(file).get(target.name);
       if (sym === undefined || sym.kind !== "index") return;
-      const own = underlyingIndices(program, file, decl, new Set());
-      const hit = own.find((u) => u.symbol.decl === sym.decl);
+      const start = nodeOf(program, decl, file, new Map());
+      const hit = settlingIndices(start, (n) => n.refs.map((r) => r.ref)).find((u) => u.index === sym.name);
+      const span = hit === undefined ? undefined : start.refs[hit.via]!.span;
       if (hit === undefined) return;
       report(
         diag(Codes.CircularReference, target.span, `circular fallback: \`${target.name}\` is the index this contract already settles on`, {
           context,
-          labels: [{ span: hit.span, message: `\`${target.name}\` is the underlying here` }],
+          labels: [{ span: span!, message: `\`${target.name}\` is the underlying here` }],
           notes: ["an alternate index is used when the underlying index fails, so it must be a different index"],
           hint: "name a different index, e.g. a backup publication of the same methodology",
         }),
@@ -250,36 +251,30 @@ function exampleCalendar(program: Program, file: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // What a contract stands on
 
-/** An index a declaration settles on, with the span of the reference that says so. */
-interface UnderlyingIndex {
-  readonly symbol: Symbol;
-  readonly span: Span;
-}
-
 function lookup(program: Program, file: string, ref: Ident | undefined): Symbol | undefined {
   return ref === undefined ? undefined : program.visible(file).get(ref.name);
 }
 
+/** A declaration as the shared walk of settling indices reads it: its references, each with the span that names it. */
+interface SettlingNode {
+  readonly decl: Declaration;
+  readonly file: string;
+  readonly refs: readonly { readonly ref: SettlingRef<SettlingNode>; readonly span: Span }[];
+}
+
 /**
- * The indices a declaration settles on: its own underlying and final settlement indices, through underlying
- * futures and spread legs. Spans point into the declaration itself (the reference that leads to the index).
+ * The references a declaration settles through (its underlying, legs and final settlement's index or contract),
+ * resolved in its file; a contract is one node however often it is reached, so the shared walk visits it once.
  */
-function underlyingIndices(program: Program, file: string, decl: Declaration, visiting: Set<Declaration>): UnderlyingIndex[] {
-  if (visiting.has(decl)) return [];
-  visiting.add(decl);
-  const out: UnderlyingIndex[] = [];
+function settlingRefs(program: Program, file: string, decl: Declaration, nodes: Map<Declaration, SettlingNode>): SettlingNode["refs"] {
+  const out: { ref: SettlingRef<SettlingNode>; span: Span }[] = [];
   const follow = (ref: Ident | undefined): void => {
     const sym = lookup(program, file, ref);
     if (sym === undefined || ref === undefined) return;
-    if (sym.kind === "index") out.push({ symbol: sym, span: ref.span });
-    else if (sym.kind === "future" || sym.kind === "option" || sym.kind === "spread") {
-      for (const u of underlyingIndices(program, sym.file, sym.decl, visiting)) out.push({ symbol: u.symbol, span: ref.span });
-    }
+    if (sym.kind === "index") out.push({ ref: { kind: "index", name: sym.name }, span: ref.span });
+    else if (sym.kind === "future" || sym.kind === "option" || sym.kind === "spread")
+      out.push({ ref: { kind: "contract", node: nodeOf(program, sym.decl, sym.file, nodes) }, span: ref.span });
   };
-  if (decl.kind === "Index" && decl.name !== undefined) {
-    const self = program.visible(file).get(decl.name.name);
-    if (self !== undefined && self.decl === decl) out.push({ symbol: self, span: decl.name.span });
-  }
   for (const s of decl.statements) {
     if (s.kind === "Underlying") follow(s.target);
     else if (s.kind === "Leg") follow(s.contract);
@@ -290,6 +285,23 @@ function underlyingIndices(program: Program, file: string, decl: Declaration, vi
     }
   }
   return out;
+}
+
+/** The node of a contract, its references resolved on first use (contracts may refer to each other in a cycle). */
+function nodeOf(program: Program, decl: Declaration, file: string, nodes: Map<Declaration, SettlingNode>): SettlingNode {
+  let node = nodes.get(decl);
+  if (node === undefined) {
+    let refs: SettlingNode["refs"] | undefined;
+    node = {
+      decl,
+      file,
+      get refs() {
+        return (refs ??= settlingRefs(program, file, decl, nodes));
+      },
+    };
+    nodes.set(decl, node);
+  }
+  return node;
 }
 
 /**

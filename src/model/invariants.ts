@@ -457,6 +457,31 @@ export function walkWaterfall(declared: readonly string[], steps: readonly Water
   return { universe, steps: out, endedBy, open: universe.filter((k) => !endedBy.has(k)) };
 }
 
+/** A reference a declaration settles through: an index by name, or a contract to follow. */
+export type SettlingRef<N> = { readonly kind: "index"; readonly name: string } | { readonly kind: "contract"; readonly node: N };
+
+/**
+ * The indices a contract settles on: its own index references and those of the contracts it refers to (underlying
+ * futures, legs, underlying final settlements), each with `via`, the index of the contract's own reference that
+ * leads to it; every contract is followed once. An alternate index of a fallback must not be one of them (E5007).
+ */
+export function settlingIndices<N>(
+  start: N,
+  refs: (node: N) => readonly SettlingRef<N>[],
+): { readonly index: string; readonly via: number }[] {
+  const out: { index: string; via: number }[] = [];
+  const visiting = new Set<N>([start]);
+  const walk = (r: SettlingRef<N>, via: number): void => {
+    if (r.kind === "index") out.push({ index: r.name, via });
+    else if (!visiting.has(r.node)) {
+      visiting.add(r.node);
+      for (const next of refs(r.node)) walk(next, via);
+    }
+  };
+  refs(start).forEach((r, via) => walk(r, via));
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Spreads and time zones
 

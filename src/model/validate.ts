@@ -50,6 +50,7 @@ import {
   quoteUnitChange,
   rangeEndsBeforeStart,
   secondsOfDay,
+  settlingIndices,
   strikeOffTick,
   tickTierProblem,
   timeZoneProblem,
@@ -59,6 +60,7 @@ import {
   windowLength,
   type MethodOptionKind,
   type PercentRange,
+  type SettlingRef,
 } from "./invariants.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "./references.js";
 import type { Spec } from "./spec.js";
@@ -790,7 +792,8 @@ class Doc {
     );
 
     // Fallbacks and last trading days.
-    c.fallback.forEach((v, i) => this.fallback(`${base}/fallback/${i}/value`, v.value, this.settlingIndices(c, new Set())));
+    const settling = new Set(settlingIndices(c, (x) => this.settlingRefs(x)).map((x) => x.index));
+    c.fallback.forEach((v, i) => this.fallback(`${base}/fallback/${i}/value`, v.value, settling));
     this.lastTradingDays(base, c);
   }
 
@@ -821,24 +824,20 @@ class Doc {
     });
   }
 
-  /** The indices a contract settles on, through underlying futures, legs and final settlements. */
-  settlingIndices(c: Contract, visiting: Set<string>): Set<string> {
-    const out = new Set<string>();
-    if (visiting.has(c.name)) return out;
-    visiting.add(c.name);
-    const follow = (kind: "index" | "contract", name: string): void => {
-      if (kind === "index") out.add(name);
-      else {
-        const t = this.contractNamed(name);
-        if (t !== undefined) for (const x of this.settlingIndices(t, visiting)) out.add(x);
-      }
+  /** The references a contract settles through: underlyings, legs and final settlement values. */
+  settlingRefs(c: Contract): SettlingRef<Contract>[] {
+    const out: SettlingRef<Contract>[] = [];
+    const contract = (name: string): void => {
+      const t = this.contractNamed(name);
+      if (t !== undefined) out.push({ kind: "contract", node: t });
     };
-    if (c.kind !== "spread") c.underlying.forEach((u) => follow(u.value.kind === "index" ? "index" : "contract", u.value.name));
-    else c.legs.forEach((l) => follow("contract", l.value.contract));
+    if (c.kind !== "spread")
+      c.underlying.forEach((u) => (u.value.kind === "index" ? out.push({ kind: "index", name: u.value.name }) : contract(u.value.name)));
+    else c.legs.forEach((l) => contract(l.value.contract));
     c.finalSettlement.forEach((f) => {
       const v = f.value.value;
-      if (v.kind === "index-at" || v.kind === "index-average") follow("index", v.index);
-      else if (v.kind === "underlying-final") follow("contract", v.contract);
+      if (v.kind === "index-at" || v.kind === "index-average") out.push({ kind: "index", name: v.index });
+      else if (v.kind === "underlying-final") contract(v.contract);
     });
     return out;
   }
