@@ -20,6 +20,7 @@ import {
   percentRangeText,
   priceLimitProblems,
   quoteUnitChange,
+  roundingProblems,
   strikeOffTick,
   tickTierProblem,
   type LimitValue,
@@ -496,7 +497,11 @@ class ContractChecker {
   checkRounding(r: Rounding | undefined, decl: Declaration, file: string, daily: boolean, context: Context): void {
     if (r === undefined || r.unrounded) return;
     const mode = roundingMode(r.mode, this.report, context);
-    if (mode === "half-toward-reference" && !daily && r.mode !== undefined) {
+    const problems = roundingProblems(
+      { mode, toTick: r.increment === "tick" },
+      { daily, hasTick: () => this.tickFor(decl, file) !== undefined || !this.declaresNoTick(decl) },
+    );
+    if (problems.includes("ties-without-prior") && r.mode !== undefined) {
       this.report(
         diag(Codes.UnknownWord, r.mode.span, "`half-toward-prior` needs a prior settlement, which only daily settlement has", {
           context,
@@ -505,7 +510,7 @@ class ContractChecker {
       );
     }
     if (r.increment === "tick") {
-      if (this.tickFor(decl, file) === undefined && this.declaresNoTick(decl)) {
+      if (problems.includes("no-tick")) {
         this.report(
           diag(Codes.MissingRounding, r.span, `\`rounded to the tick\`, but ${contextOf(decl)} has no tick`, {
             context,

@@ -25,6 +25,7 @@ import {
   percentInRange,
   percentRangeText,
   quoteUnitChange,
+  roundingProblems,
   secondsOfDay,
   trimDropsNothing,
   trimLeavesValues,
@@ -201,7 +202,8 @@ function checkDuration(d: Duration | undefined, what: string, context: Context, 
 function checkIndexRounding(r: Rounding | undefined, context: Context, report: Report): void {
   if (r === undefined || r.unrounded) return;
   const mode = roundingMode(r.mode, report, context);
-  if (mode === "half-toward-reference" && r.mode !== undefined) {
+  const problems = roundingProblems({ mode, toTick: r.increment === "tick" }, { daily: false, hasTick: () => false });
+  if (problems.includes("ties-without-prior") && r.mode !== undefined) {
     report(
       diag(Codes.UnknownWord, r.mode.span, "`half-toward-prior` needs a prior settlement, and an index has none", {
         context,

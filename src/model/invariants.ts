@@ -247,6 +247,23 @@ export function strikeOffTick(step: Decimal, ticks: readonly Decimal[]): number 
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Roundings
+
+/**
+ * Where a rounding may stand (E2007, E5008): ties toward the prior settlement only in daily settlement, which has
+ * one (`daily`); rounding to the tick only where there is a tick to round to (`hasTick`). What is wrong, if anything.
+ */
+export function roundingProblems(
+  r: { readonly mode: string | undefined; readonly toTick: boolean },
+  where: { readonly daily: boolean; readonly hasTick: () => boolean },
+): ("ties-without-prior" | "no-tick")[] {
+  const out: ("ties-without-prior" | "no-tick")[] = [];
+  if (r.mode === "half-toward-reference" && !where.daily) out.push("ties-without-prior");
+  if (r.toTick && !where.hasTick()) out.push("no-tick");
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Units
 
 /** The value of one tick is tick × contract unit: the price unit times the contract unit must be money (E3007). */

@@ -49,6 +49,7 @@ import {
   priceLimitProblems,
   quoteUnitChange,
   rangeEndsBeforeStart,
+  roundingProblems,
   secondsOfDay,
   settlingIndices,
   strikeOffTick,
@@ -558,8 +559,10 @@ class Doc {
   }
 
   indexRounding(at: string, r: Rounding): void {
-    if (r.kind === "tick") this.problem(`${at}/kind`, "an index has no tick to round to");
-    else if (r.kind === "increment" && r.mode === "half-toward-reference")
+    if (r.kind === "unrounded") return;
+    const problems = roundingProblems({ mode: r.mode, toTick: r.kind === "tick" }, { daily: false, hasTick: () => false });
+    if (problems.includes("no-tick")) this.problem(`${at}/kind`, "an index has no tick to round to");
+    else if (problems.includes("ties-without-prior"))
       this.problem(`${at}/mode`, "half-toward-reference needs a prior settlement, and an index has none");
   }
 
@@ -775,9 +778,10 @@ class Doc {
         (c.spreadTick.length > 0 || c.legs.some((l) => (this.contractNamed(l.value.contract)?.tick.length ?? 0) > 0)));
     const rounding = (at: string, r: Rounding, daily: boolean, tick: boolean): void => {
       if (r.kind === "unrounded") return;
-      if (r.mode === "half-toward-reference" && !daily)
+      const problems = roundingProblems({ mode: r.mode, toTick: r.kind === "tick" }, { daily, hasTick: () => tick });
+      if (problems.includes("ties-without-prior"))
         this.problem(`${at}/mode`, "half-toward-reference needs a prior settlement, which only daily settlement has");
-      if (r.kind === "tick" && !tick) this.problem(`${at}/kind`, "rounds to the tick, but the contract has no tick");
+      if (problems.includes("no-tick")) this.problem(`${at}/kind`, "rounds to the tick, but the contract has no tick");
     };
     c.finalSettlement.forEach((v, i) => rounding(`${base}/finalSettlement/${i}/value/rounding`, v.value.rounding, false, hasTick));
     if (c.kind === "spread")
