@@ -308,7 +308,7 @@ class Doc {
 
   /** A rule the declaration must state (E2009). */
   required(base: string, field: string, versions: readonly unknown[] | undefined, what: string): void {
-    if (versions !== undefined && versions.length === 0) this.problem(`${base}/${field}`, `is empty: a ${what} must state it`);
+    if (versions !== undefined && versions.length === 0) this.problem(`${base}/${field}`, `is empty: every ${what} states it`);
   }
 
   percent(path: string, value: string, range: PercentRange, what: string): void {
@@ -393,6 +393,7 @@ class Doc {
             `${q.value.text} cannot be converted to the index's unit ${unit === undefined ? "" : index.quoted[0]!.value.text}`,
           );
       });
+      this.required(`${at}/value`, "weight", s.value.weight, "source (1 when its source states none)");
       s.value.weight.forEach((w, j) => this.positive(`${at}/value/weight/${j}/value`, w.value, "a source's weight"));
       s.value.blend.forEach((b, j) =>
         b.value.forEach((p, k) => this.positive(`${at}/value/blend/${j}/value/${k}/weight`, p.weight, "a blend weight")),
@@ -483,7 +484,7 @@ class Doc {
           w[0]!.effective.length === 1 &&
           w[0]!.effective[0]!.from === null &&
           w[0]!.effective[0]!.until === null;
-        if (!isDefault)
+        if (!isDefault && w.length > 0)
           this.problem(`${base}/sources/${i}/value/weight`, "a source weight is used only when sources are aggregated with fixed weights");
       });
     }
@@ -740,6 +741,7 @@ class Doc {
         if (u !== undefined && u.name !== cu.contract)
           this.problem(`${at}/contract`, `the contract unit is in ${cu.contract} contracts, but the underlying is ${u.name}`);
         const f = this.contractNamed(cu.contract);
+        if (f !== undefined && f.kind !== "future") this.problem(`${at}/contract`, `${cu.contract} is a ${f.kind}, not a future`);
         const fcu = f === undefined ? undefined : sole(f.contractUnit);
         if (fcu?.kind === "quantity" && price !== undefined && !contractUnitGivesMoney(price, baseUnit(fcu.quantity.unit)))
           this.problem(at, "a contract of the future priced in the price unit is not an amount of money");

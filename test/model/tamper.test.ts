@@ -180,6 +180,20 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "required-rules",
+    what: "a source without its default weight",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.sources[2].value.weight = []),
+    paths: ["/indices/AITOK_OUT/sources/2/value/weight"],
+  },
+  {
+    invariant: "references",
+    what: "an option's contract unit in contracts of an option",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => (d.contracts.FOTI_OPT.contractUnit[0].value.contract = "FOTI_OPT"),
+    paths: [`${OPT}/contractUnit/0/value/contract`, `${OPT}/contractUnit/0/value/contract`],
+  },
+  {
+    invariant: "required-rules",
     what: "a future without its negative-prices default",
     spec: "contracts/FOTI.json",
     edit: (d) => (d.contracts.FOTI.negativePrices = []),
