@@ -22,21 +22,19 @@ import { Codes, diag, type Label } from "../diagnostics/index.js";
 import {
   CalendarEngines,
   formatIsoDate,
-  fromCivil,
   resolverFromList,
   shiftMonth,
-  toCivil,
   weekdayOf,
   type Calendar,
   type CalendarEngine,
   type CalendarResult,
   type EpochDay,
-  evaluateDateRule,
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
+import { EXPIRY_HORIZON, expiryProblems, governs, type RangeValue } from "../model/invariants.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { lookup } from "./symbols.js";
-import { evaluateWeeklyRule, lowerCalendar, lowerDateRule, type LoweredDateRule } from "./lower-calendar.js";
+import { lowerCalendar, lowerDateRule, type LoweredDateRule } from "./lower-calendar.js";
 import { WEEKDAYS, wordsOf } from "./words.js";
 
 /** Options of the calendars check. */
@@ -48,8 +46,8 @@ export interface CalendarCheckOptions {
   readonly years?: number;
 }
 
-/** The default first contract month and horizon of the expiry check. */
-export const DEFAULT_HORIZON = { startYear: 2026, startMonth: 1, years: 50 } as const;
+/** The default first contract month and horizon of the expiry check (the loader checks the same horizon). */
+export const DEFAULT_HORIZON = EXPIRY_HORIZON;
 
 interface CalendarEntry {
   readonly decl: A.CalendarDecl;
@@ -231,19 +229,6 @@ interface Version {
   readonly rule: LoweredDateRule | undefined;
 }
 
-/** True when an ISO date lies in one of the statement's effective ranges (a statement without any is always in force). */
-function inForce(stmt: A.Statement, isoDate: string): boolean {
-  const ranges = stmt.annotations.effective;
-  if (ranges.length === 0) return true;
-  return ranges.some(
-    (r) => (r.from?.value === undefined || r.from.value <= isoDate) && (r.until?.value === undefined || isoDate <= r.until.value),
-  );
-}
-
-function versionFor(versions: readonly Version[], isoDate: string): Version | undefined {
-  return versions.find((v) => inForce(v.stmt, isoDate));
-}
-
 function ym(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, "0")}`;
 }
@@ -278,14 +263,13 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
       );
     }
   }
-  for (const v of versions) {
-    if (v.rule === undefined || v.stmt.rule === undefined) continue;
+  versions.forEach((v, index) => {
+    if (v.rule === undefined || v.stmt.rule === undefined) return;
     const engine = horizon.engines.get(v.rule.rule.calendar);
     // An engine that cannot be built comes from a calendar with errors already reported.
-    if (!engine.ok) continue;
-    if (v.rule.kind === "monthly") checkMonthly(v, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
-    else checkWeekly(v, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
-  }
+    if (!engine.ok) return;
+    checkVersion(index, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
+  });
 }
 
 /** Whether a date rule needs a calendar: it shifts by business days, is anchored on one, or adjusts by a convention. */
@@ -309,9 +293,15 @@ function modifiedHint(convention: string): string | undefined {
   return undefined;
 }
 
-function checkMonthly(
-  version: Version,
-  lowered: Extract<LoweredDateRule, { kind: "monthly" }>,
+/** A version's effective ranges as the shared invariants read them (an invalid date is an open bound). */
+function rangesOf(stmt: A.Statement): RangeValue[] {
+  return stmt.annotations.effective.map((r) => ({ from: r.from?.value ?? null, until: r.until?.value ?? null }));
+}
+
+/** Reports the first month (or week) of the horizon where a version's last trading day breaks, per kind of break. */
+function checkVersion(
+  index: number,
+  lowered: LoweredDateRule,
   ast: A.DateRule,
   versions: readonly Version[],
   engine: CalendarEngine,
@@ -319,69 +309,73 @@ function checkMonthly(
   ctx: readonly string[],
   report: Report,
 ): void {
+  const all = versions.map((v) => ({ effective: rangesOf(v.stmt) }));
+  const weekly = lowered.kind === "weekly";
+  const found = expiryProblems(
+    lowered,
+    (iso) => governs(all, index, iso, weekly),
+    engine,
+    { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 },
+    horizon.memo,
+  );
   const rule = lowered.rule;
-  const offset = rule.monthOffset ?? 0;
-  const key = JSON.stringify(rule);
-  let memo = horizon.memo.get(key);
-  if (memo === undefined) horizon.memo.set(key, (memo = []));
-  let missing = false;
-  let closed = false;
-  let outside = false;
-  for (let i = 0; i < horizon.months && !(missing && closed && outside); i++) {
-    const { year, month } = shiftMonth(horizon.startYear, horizon.startMonth, i);
-    const label = ym(year, month);
-    if (versions.length > 1 && versionFor(versions, `${label}-01`) !== version) continue;
-    const r = (memo[i] ??= evaluateDateRule(rule, year, month, engine));
-    if (!r.ok) {
-      if (r.error.kind !== "no-such-day") return;
-      if (missing) continue;
-      missing = true;
-      const nth = rule.anchor.kind === "nthWeekday";
-      report(
-        diag(
-          nth ? Codes.NthWeekdayMissing : Codes.InvalidDate,
-          ast.span,
-          `in ${label} the last trading day does not exist: ${noSuchDay(rule.anchor, r.error.year, r.error.month)}`,
-          {
-            context: ctx,
-            hint: nth ? "use `the last …` or a lower ordinal, which every month has" : undefined,
-          },
-        ),
-      );
-      continue;
-    }
-    const day = r.value;
-    if (!closed && !engine.isBusinessDay(day)) {
-      closed = true;
-      report(
-        diag(
-          Codes.ExpiryNotBusinessDay,
-          ast.span,
-          `in ${label} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`,
-          {
-            context: ctx,
-            hint: rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined,
-          },
-        ),
-      );
-    }
-    const expected = shiftMonth(year, month, offset);
-    const c = toCivil(day);
-    if (!outside && (c.year !== expected.year || c.month !== expected.month)) {
-      outside = true;
-      const where = offset === 0 ? "the contract month" : `the month before the contract month (${ym(expected.year, expected.month)})`;
-      report(
-        diag(Codes.ExpiryOutsideMonth, ast.span, `in ${label} the last trading day ${formatIsoDate(day)} falls outside ${where}`, {
+  const unadjusted = rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined;
+  if (lowered.kind === "monthly" && found.missing !== undefined) {
+    const nth = lowered.rule.anchor.kind === "nthWeekday";
+    const { error, label } = found.missing;
+    report(
+      diag(
+        nth ? Codes.NthWeekdayMissing : Codes.InvalidDate,
+        ast.span,
+        `in ${label} the last trading day does not exist: ${noSuchDay(lowered.rule.anchor, error.year, error.month)}`,
+        {
           context: ctx,
-          hint: modifiedHint(rule.convention),
-          notes: [
-            offset === 0
-              ? "a rule anchored in the contract month must land in the contract month"
-              : "a rule anchored in the month before the contract month must land in that month",
-          ],
-        }),
+          hint: nth ? "use `the last …` or a lower ordinal, which every month has" : undefined,
+        },
+      ),
+    );
+  }
+  if (found.closed !== undefined) {
+    const { day, label } = found.closed;
+    const when = weekly ? `in the week of ${label}` : `in ${label}`;
+    report(
+      diag(
+        Codes.ExpiryNotBusinessDay,
+        ast.span,
+        `${when} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`,
+        { context: ctx, hint: unadjusted },
+      ),
+    );
+  }
+  if (found.outside !== undefined) {
+    const { day, label, expected } = found.outside;
+    if (lowered.kind === "weekly") {
+      report(
+        diag(
+          Codes.ExpiryOutsideMonth,
+          ast.span,
+          `in the week of ${label} the last trading day ${formatIsoDate(day)} falls outside the contract week`,
+          {
+            context: ctx,
+            notes: ["a weekly rule must land in its contract week, Monday to Sunday"],
+          },
+        ),
       );
+      return;
     }
+    const offset = lowered.rule.monthOffset ?? 0;
+    const where = offset === 0 ? "the contract month" : `the month before the contract month (${ym(expected.year, expected.month)})`;
+    report(
+      diag(Codes.ExpiryOutsideMonth, ast.span, `in ${label} the last trading day ${formatIsoDate(day)} falls outside ${where}`, {
+        context: ctx,
+        hint: modifiedHint(lowered.rule.convention),
+        notes: [
+          offset === 0
+            ? "a rule anchored in the contract month must land in the contract month"
+            : "a rule anchored in the month before the contract month must land in that month",
+        ],
+      }),
+    );
   }
 }
 
@@ -396,63 +390,5 @@ function noSuchDay(anchor: Extract<LoweredDateRule, { kind: "monthly" }>["rule"]
       return `${monthName} has fewer than ${Math.abs(anchor.n)} business days`;
     default:
       return `${monthName} has no such day`;
-  }
-}
-
-function checkWeekly(
-  version: Version,
-  lowered: Extract<LoweredDateRule, { kind: "weekly" }>,
-  ast: A.DateRule,
-  versions: readonly Version[],
-  engine: CalendarEngine,
-  horizon: Horizon,
-  ctx: readonly string[],
-  report: Report,
-): void {
-  const rule = lowered.rule;
-  const first = fromCivil(horizon.startYear, horizon.startMonth, 1);
-  const end = fromCivil(
-    shiftMonth(horizon.startYear, horizon.startMonth, horizon.months).year,
-    shiftMonth(horizon.startYear, horizon.startMonth, horizon.months).month,
-    1,
-  );
-  // The first Monday on or after the start.
-  let monday = first + ((8 - weekdayOf(first)) % 7);
-  let closed = false;
-  let outside = false;
-  for (; monday < end && !(closed && outside); monday += 7) {
-    const label = formatIsoDate(monday);
-    if (versionFor(versions, label) !== version) continue;
-    const r = evaluateWeeklyRule(rule, monday, engine);
-    if (!r.ok) return;
-    const day = r.value;
-    if (!closed && !engine.isBusinessDay(day)) {
-      closed = true;
-      report(
-        diag(
-          Codes.ExpiryNotBusinessDay,
-          ast.span,
-          `in the week of ${label} the last trading day ${formatIsoDate(day)} is not a business day: it is ${describeDay(day, engine)}`,
-          {
-            context: ctx,
-            hint: rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined,
-          },
-        ),
-      );
-    }
-    if (!outside && (day < monday || day >= monday + 7)) {
-      outside = true;
-      report(
-        diag(
-          Codes.ExpiryOutsideMonth,
-          ast.span,
-          `in the week of ${label} the last trading day ${formatIsoDate(day)} falls outside the contract week`,
-          {
-            context: ctx,
-            notes: ["a weekly rule must land in its contract week, Monday to Sunday"],
-          },
-        ),
-      );
-    }
   }
 }

@@ -10,8 +10,21 @@
  * enumerated words of contract clauses (not of `last trading day` rules, which calendars.ts validates).
  */
 import type { Span } from "../base/source.js";
-import { convertAmount, equalDimension, format, isMoney, multiply, sameUnit, type Unit } from "../base/units.js";
+import { convertAmount, equalDimension, format, sameUnit, type Unit } from "../base/units.js";
 import { Codes, diag } from "../diagnostics/index.js";
+import {
+  PERCENT_RANGES,
+  contractUnitGivesMoney,
+  isOneSided,
+  isPositiveAmount,
+  percentRangeText,
+  priceLimitProblems,
+  quoteUnitChange,
+  roundingProblems,
+  strikeOffTick,
+  tickTierProblem,
+  type LimitValue,
+} from "../model/invariants.js";
 import { Decimal } from "../runtime/decimal.js";
 import type {
   Declaration,
@@ -122,17 +135,17 @@ class ContractChecker {
     return u === undefined ? undefined : this.priceUnitOf(u.symbol.decl, u.symbol.file, visiting);
   }
 
-  /** The outright tick tiers of a future (or any contract), resolved silently. */
-  ticksOf(decl: Declaration, variant: TickStmt["variant"]): { tiers: QuantityValue[]; stmt: TickStmt } | undefined {
-    const stmt = statementsOf(decl, "Tick").find((t) => t.variant === variant);
-    if (stmt === undefined) return undefined;
+  /** The tick tiers of a variant (every version: a strike or a limit must fit each), resolved silently. */
+  ticksOf(decl: Declaration, variant: TickStmt["variant"]): { tiers: QuantityValue[] } | undefined {
     const tiers: QuantityValue[] = [];
-    for (const t of stmt.tiers) {
-      const q = quantityOf(t.tick, this.silent);
-      if (q === undefined || q.unit.kind !== "unit" || !q.amount.isPositive()) return undefined;
-      tiers.push(q);
+    for (const stmt of statementsOf(decl, "Tick").filter((t) => t.variant === variant)) {
+      for (const t of stmt.tiers) {
+        const q = quantityOf(t.tick, this.silent);
+        if (q === undefined || q.unit.kind !== "unit" || !isPositiveAmount(q.amount)) return undefined;
+        tiers.push(q);
+      }
     }
-    return tiers.length === 0 ? undefined : { tiers, stmt };
+    return tiers.length === 0 ? undefined : { tiers };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -240,6 +253,7 @@ class ContractChecker {
     context: Context,
   ): PriceUnit | undefined {
     const own = this.ownUnit(decl);
+    this.checkOneQuoteUnit(decl, context);
     const base = underlying === undefined ? undefined : this.priceUnitOf(underlying.symbol.decl, underlying.symbol.file);
     if (own !== undefined && base !== undefined && !sameUnit(own.unit, base.unit)) {
       const what = `the underlying ${underlying!.symbol.kind} ${underlying!.symbol.name}`;
@@ -255,6 +269,35 @@ class ContractChecker {
     if (own !== undefined) return { ...own, origin: "price is quoted in" };
     if (base === undefined) return undefined;
     return { ...base, origin: `${underlying!.symbol.name} is quoted in` };
+  }
+
+  /** Versions of `price quoted in` are in one unit (E3001): every price-like amount is checked against the first. */
+  checkOneQuoteUnit(decl: Declaration, context: Context): void {
+    const quotes: { unit: Unit; span: Span }[] = [];
+    for (const q of statementsOf(decl, "Quoted")) {
+      const u = unitOf(q.unit, this.silent);
+      if (u?.kind === "unit" && q.unit !== undefined) quotes.push({ unit: u.unit, span: q.unit.span });
+    }
+    const change = quoteUnitChange(
+      quotes.map((q) => q.unit),
+      sameUnit,
+    );
+    if (change === undefined) return;
+    const first = quotes[0]!;
+    const other = quotes[change]!;
+    this.report(
+      diag(
+        Codes.UnitMismatch,
+        other.span,
+        `unit mismatch: this version of the price is quoted in ${format(other.unit)}, the first in ${format(first.unit)}`,
+        {
+          context,
+          labels: [{ span: first.span, message: `the first version is quoted in ${format(first.unit)}` }],
+          notes: ["ticks, strikes and limits are written in one quote unit, so every version of the quotation must use it"],
+          hint: `quote every version in ${format(first.unit)}`,
+        },
+      ),
+    );
   }
 
   /** Checks a price-like quantity: in the quote unit (E3001) and positive (E3003). Returns it when both hold. */
@@ -288,7 +331,7 @@ class ContractChecker {
         }),
       );
     }
-    if (mustBePositive && !v.amount.isPositive()) {
+    if (mustBePositive && !isPositiveAmount(v.amount)) {
       ok = false;
       this.report(diag(Codes.NonPositiveAmount, v.amountSpan, `${what} must be positive, not ${v.amount.toString()}`, { context }));
     }
@@ -313,7 +356,7 @@ class ContractChecker {
     const ctx = [...context, "contract unit"];
     const v = quantityOf(q, { ...units, context: ctx });
     if (v === undefined) return;
-    if (!v.amount.isPositive()) {
+    if (!isPositiveAmount(v.amount)) {
       this.report(
         diag(Codes.NonPositiveAmount, v.amountSpan, `a contract unit must be positive, not ${v.amount.toString()}`, { context: ctx }),
       );
@@ -349,8 +392,7 @@ class ContractChecker {
       unit = v.unit.unit;
     }
     if (price === undefined) return;
-    const product = multiply(price.unit, unit);
-    if (isMoney(product)) return;
+    if (contractUnitGivesMoney(price.unit, unit)) return;
     const per = perPart(price.unit);
     this.report(
       diag(
@@ -378,55 +420,60 @@ class ContractChecker {
     context: Context,
   ): void {
     const ctx = [...context, "price limits"];
-    let lastPercent: { value: Decimal; lit: PercentLit } | undefined;
-    let lastAmount: QuantityValue | undefined;
     const ticks = this.ticksOf(decl, "outright");
-    for (const limit of limits) {
+    const amounts: (QuantityValue | undefined)[] = [];
+    const values: (LimitValue | undefined)[] = limits.map((limit, i) => {
       if (limit.kind === "Percent") {
         const v = percentOf(limit);
-        if (v === undefined) continue;
-        if (!v.isPositive() || v.gt(Decimal.of("100"))) {
-          this.report(
-            diag(Codes.InvalidPercentage, limit.span, `a price limit must be above 0% and at most 100%, not ${limit.raw}`, {
-              context: ctx,
-            }),
-          );
-          continue;
-        }
-        if (lastPercent !== undefined && !v.gt(lastPercent.value)) {
-          this.report(
-            diag(Codes.InvalidPercentage, limit.span, `price limits must ascend: ${limit.raw} comes after ${lastPercent.lit.raw}`, {
-              context: ctx,
-              labels: [{ span: lastPercent.lit.span, message: "the previous limit" }],
-              hint: "list the limits from the narrowest to the widest",
-            }),
-          );
-          continue;
-        }
-        lastPercent = { value: v, lit: limit };
-        continue;
+        return v === undefined ? undefined : { kind: "percent", value: v };
       }
       const q = this.priceAmount(limit, "price limit", price, units, ctx);
-      if (q === undefined) continue;
-      if (lastAmount !== undefined && !q.amount.gt(lastAmount.amount)) {
+      amounts[i] = q;
+      return q === undefined ? undefined : { kind: "amount", value: q.amount };
+    });
+    // A limit is a whole number of every tick in its own unit.
+    const ticksIn = (i: number): QuantityValue[] | undefined => {
+      const u = amounts[i]?.unit;
+      if (ticks === undefined || u?.kind !== "unit") return undefined;
+      return ticks.tiers.filter((t) => t.unit.kind === "unit" && sameUnit(t.unit.unit, u.unit));
+    };
+    for (const p of priceLimitProblems(values, (i) => ticksIn(i)?.map((t) => t.amount))) {
+      const limit = limits[p.limit]!;
+      if (p.kind === "percent-out-of-range") {
+        this.report(
+          diag(
+            Codes.InvalidPercentage,
+            limit.span,
+            `a price limit must be ${percentRangeText(PERCENT_RANGES.priceLimit)}, not ${(limit as PercentLit).raw}`,
+            { context: ctx },
+          ),
+        );
+      } else if (p.kind === "percent-not-ascending") {
+        const previous = limits[p.previous] as PercentLit;
+        this.report(
+          diag(Codes.InvalidPercentage, limit.span, `price limits must ascend: ${(limit as PercentLit).raw} comes after ${previous.raw}`, {
+            context: ctx,
+            labels: [{ span: previous.span, message: "the previous limit" }],
+            hint: "list the limits from the narrowest to the widest",
+          }),
+        );
+      } else if (p.kind === "amount-not-ascending") {
+        const q = amounts[p.limit]!;
+        const previous = amounts[p.previous]!;
         this.report(
           diag(
             Codes.TiersNotAscending,
             q.span,
-            `price limits must ascend: ${q.amount.toString()} comes after ${lastAmount.amount.toString()}`,
+            `price limits must ascend: ${q.amount.toString()} comes after ${previous.amount.toString()}`,
             {
               context: ctx,
-              labels: [{ span: lastAmount.span, message: "the previous limit" }],
+              labels: [{ span: previous.span, message: "the previous limit" }],
             },
           ),
         );
-        continue;
-      }
-      lastAmount = q;
-      const qUnit = q.unit.kind === "unit" ? q.unit.unit : undefined;
-      if (ticks === undefined || qUnit === undefined) continue;
-      const off = ticks.tiers.find((t) => t.unit.kind === "unit" && sameUnit(t.unit.unit, qUnit) && !q.amount.isMultipleOf(t.amount));
-      if (off !== undefined) {
+      } else if (p.kind === "amount-off-tick") {
+        const q = amounts[p.limit]!;
+        const off = ticksIn(p.limit)![p.tick]!;
         this.report(
           diag(
             Codes.LimitNotOnTick,
@@ -450,7 +497,11 @@ class ContractChecker {
   checkRounding(r: Rounding | undefined, decl: Declaration, file: string, daily: boolean, context: Context): void {
     if (r === undefined || r.unrounded) return;
     const mode = roundingMode(r.mode, this.report, context);
-    if (mode === "half-toward-reference" && !daily && r.mode !== undefined) {
+    const problems = roundingProblems(
+      { mode, toTick: r.increment === "tick" },
+      { daily, hasTick: () => this.tickFor(decl, file) !== undefined || !this.declaresNoTick(decl) },
+    );
+    if (problems.includes("ties-without-prior") && r.mode !== undefined) {
       this.report(
         diag(Codes.UnknownWord, r.mode.span, "`half-toward-prior` needs a prior settlement, which only daily settlement has", {
           context,
@@ -459,7 +510,7 @@ class ContractChecker {
       );
     }
     if (r.increment === "tick") {
-      if (this.tickFor(decl, file) === undefined && this.declaresNoTick(decl)) {
+      if (problems.includes("no-tick")) {
         this.report(
           diag(Codes.MissingRounding, r.span, `\`rounded to the tick\`, but ${contextOf(decl)} has no tick`, {
             context,
@@ -511,25 +562,33 @@ class ContractChecker {
       const ctx = [...context, "strikes"];
       const step = this.priceAmount(s.step, "strike grid", price, units, ctx);
       if (step === undefined || ticks === undefined || step.unit.kind !== "unit") continue;
+      const stepUnit = step.unit.unit;
+      const inStep: { tier: QuantityValue; value: Decimal }[] = [];
       for (const t of ticks.tiers) {
-        if (t.unit.kind !== "unit") continue;
-        const inStep = convertAmount(t.amount, t.unit.unit, step.unit.unit);
-        if (!inStep.ok || step.amount.isMultipleOf(inStep.value)) continue;
+        const c = t.unit.kind === "unit" ? convertAmount(t.amount, t.unit.unit, stepUnit) : undefined;
+        if (c?.ok === true) inStep.push({ tier: t, value: c.value });
+      }
+      const off = strikeOffTick(
+        step.amount,
+        inStep.map((x) => x.value),
+      );
+      if (off !== undefined) {
+        const t = inStep[off]!.tier;
+        const tick = inStep[off]!.value;
         const whose = tickSource === decl ? "the tick" : `the tick of ${underlying!.symbol.name}`;
         this.report(
           diag(
             Codes.StrikeNotOnTick,
             step.span,
-            `strike grid ${step.amount.toString()} is not a whole number of ticks: ${whose} is ${inStep.value.toString()}`,
+            `strike grid ${step.amount.toString()} is not a whole number of ticks: ${whose} is ${tick.toString()}`,
             {
               context: ctx,
               labels: [{ span: t.span, message: whose }],
               notes: ["every strike on the grid must be a price the underlying can trade at"],
-              hint: `use a multiple of ${inStep.value.toString()}, e.g. ${nearestMultiple(step.amount, inStep.value).toString()}`,
+              hint: `use a multiple of ${tick.toString()}, e.g. ${nearestMultiple(step.amount, tick).toString()}`,
             },
           ),
         );
-        break;
       }
     }
     for (const s of statementsOf(decl, "AutoExercise")) {
@@ -543,13 +602,11 @@ class ContractChecker {
   checkSpread(decl: Declaration, file: string, context: Context): void {
     const legs = statementsOf(decl, "Leg");
     let buy = false;
-    let sell = false;
     let first: { unit: PriceUnit; leg: Ident; name: string } | undefined;
     for (const leg of legs) {
       const ctx = [...context, "leg"];
       const side = legSide(leg.side, this.report, ctx);
       if (side === "buy") buy = true;
-      if (side === "sell") sell = true;
       this.positive(leg.ratio, "a leg's ratio", ctx);
       if (leg.monthsLater !== undefined) this.positive(leg.monthsLater, "the number of months later", ctx);
       const sym = lookup(this.program, file, leg.contract?.name, ["future"]);
@@ -594,9 +651,9 @@ class ContractChecker {
         ),
       );
     }
-    if (legs.length >= 2 && decl.name !== undefined && (!buy || !sell)) {
+    if (decl.name !== undefined) {
       const sides = legs.map((l) => l.side?.name).filter((s) => s === "buy" || s === "sell");
-      if (sides.length === legs.length) {
+      if (sides.length === legs.length && isOneSided(sides)) {
         const only = buy ? "buy" : "sell";
         this.report(
           diag(Codes.OneSidedSpread, decl.name.span, `every leg of spread ${decl.name.name} is a ${only}`, {
@@ -662,77 +719,72 @@ function checkTiers(
   context: Context,
   report: Report,
 ): void {
-  const n = tiers.length;
-  let previous: { bound: Decimal; lit: NumberLit } | undefined;
-  for (let i = 0; i < n; i++) {
-    const tier = tiers[i]!;
-    const last = i === n - 1;
-    const b = tier.bound;
-    const fail = (span: Span, message: string, hint?: string, labels?: { span: Span; message: string }[]): void => {
-      report(diag(Codes.TiersNotAscending, span, message, { context, hint, labels }));
-    };
-    if (!last) {
-      if (b === undefined) {
-        fail(
-          tier.span,
-          `${what} tier ${i + 1} has no upper bound, but more tiers follow`,
-          "bound it: `… at or below 25`, and start the next tier `above 25`",
-        );
-        return;
-      }
-      if (b.relation === "above") {
-        fail(b.span, `only the last ${what} tier can be open-ended`, "bound the earlier tiers with `at or below …`");
-        return;
-      }
-      const v = decimalOf(b.price);
-      if (v === undefined || b.price === undefined) return;
-      if (previous !== undefined && !v.gt(previous.bound)) {
-        fail(
-          b.span,
-          `${what} tiers must ascend: ${b.price.raw} comes after ${previous.lit.raw}`,
-          "order the tiers from the lowest price to the highest",
-          [{ span: previous.lit.span, message: "the previous bound" }],
-        );
-        return;
-      }
-      const here = values[i];
-      const next = values[i + 1];
-      if (here !== undefined && next !== undefined) {
-        const coarser = here.amount.gt(next.amount) ? here.amount : next.amount;
-        if (!v.isMultipleOf(coarser)) {
-          fail(
-            b.price.span,
-            `${what} tier bound ${b.price.raw} is not on the coarser tick ${coarser.toString()}`,
-            `move the bound to a multiple of ${coarser.toString()}, e.g. ${nearestMultiple(v, coarser).toString()}`,
-          );
-          return;
-        }
-      }
-      previous = { bound: v, lit: b.price };
-      continue;
+  const p = tickTierProblem(
+    tiers.map((t, i) => ({
+      tick: values[i]?.amount,
+      bound: t.bound === undefined ? undefined : { relation: t.bound.relation, price: decimalOf(t.bound.price) },
+    })),
+  );
+  if (p === undefined) return;
+  const fail = (span: Span, message: string, hint?: string, labels?: { span: Span; message: string }[]): void => {
+    report(diag(Codes.TiersNotAscending, span, message, { context, hint, labels }));
+  };
+  const tier = tiers[p.tier]!;
+  const b = tier.bound!;
+  const price = b?.price as NumberLit;
+  const previousPrice = (i: number | undefined): NumberLit | undefined => (i === undefined ? undefined : tiers[i]!.bound?.price);
+  switch (p.kind) {
+    case "unbounded-before-last":
+      fail(
+        tier.span,
+        `${what} tier ${p.tier + 1} has no upper bound, but more tiers follow`,
+        "bound it: `… at or below 25`, and start the next tier `above 25`",
+      );
+      return;
+    case "open-before-last":
+      fail(b.span, `only the last ${what} tier can be open-ended`, "bound the earlier tiers with `at or below …`");
+      return;
+    case "not-ascending": {
+      const previous = previousPrice(p.previous)!;
+      fail(
+        b.span,
+        `${what} tiers must ascend: ${price.raw} comes after ${previous.raw}`,
+        "order the tiers from the lowest price to the highest",
+        [{ span: previous.span, message: "the previous bound" }],
+      );
+      return;
     }
-    if (b === undefined) return;
-    if (b.relation === "at-or-below") {
+    case "bound-off-coarser-tick": {
+      const coarser = p.coarser;
+      fail(
+        price.span,
+        `${what} tier bound ${price.raw} is not on the coarser tick ${coarser.toString()}`,
+        `move the bound to a multiple of ${coarser.toString()}, e.g. ${nearestMultiple(decimalOf(price)!, coarser).toString()}`,
+      );
+      return;
+    }
+    case "last-not-open": {
+      const previous = previousPrice(p.previous);
       fail(
         b.span,
         `the last ${what} tier must be open-ended`,
-        previous === undefined ? "drop the bound" : `write \`above ${previous.lit.raw}\` or drop the bound`,
+        previous === undefined ? "drop the bound" : `write \`above ${previous.raw}\` or drop the bound`,
       );
       return;
     }
-    const v = decimalOf(b.price);
-    if (v === undefined || b.price === undefined) return;
-    if (previous === undefined) {
+    case "single-above":
       fail(b.span, `a single ${what} cannot start \`above\` a price: nothing covers the prices below`, "drop the bound");
       return;
-    }
-    if (!v.eq(previous.bound)) {
+    case "gap":
+    case "overlap": {
+      const previous = previousPrice(p.previous)!;
       fail(
-        b.price.span,
-        `${what} tiers leave ${v.gt(previous.bound) ? "a gap" : "an overlap"}: the previous tier ends at ${previous.lit.raw}, this one starts above ${b.price.raw}`,
-        `write \`above ${previous.lit.raw}\``,
-        [{ span: previous.lit.span, message: "the previous tier ends here" }],
+        price.span,
+        `${what} tiers leave ${p.kind === "gap" ? "a gap" : "an overlap"}: the previous tier ends at ${previous.raw}, this one starts above ${price.raw}`,
+        `write \`above ${previous.raw}\``,
+        [{ span: previous.span, message: "the previous tier ends here" }],
       );
+      return;
     }
   }
 }

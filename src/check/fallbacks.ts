@@ -9,6 +9,7 @@
  */
 import type { Span } from "../base/source.js";
 import { Codes, diag } from "../diagnostics/index.js";
+import { ANY_DISRUPTION, settlingIndices, walkWaterfall, type SettlingRef } from "../model/invariants.js";
 import type { Declaration, DailyStep, FallbackStep, FallbackStmt, Ident, NumberLit } from "../syntax/ast.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
@@ -54,7 +55,7 @@ function checkNumbering(steps: readonly (FallbackStep | DailyStep)[], what: stri
 // The waterfall
 
 /** Stands for every disruption when a fallback declares none. */
-const ANY = "*";
+const ANY = ANY_DISRUPTION;
 
 function kindList(kinds: readonly string[]): string {
   const named = kinds.map((k) => (k === ANY ? "any disruption" : `\`${k}\``));
@@ -92,27 +93,26 @@ function checkFallback(
     const name = d.condition?.name;
     if (name !== undefined && !declared.includes(name)) declared.push(name);
   }
-  const universe = declared.length > 0 ? declared : [ANY];
-  const endedBy = new Map<string, { step: FallbackStep; index: number }>();
   // A step broken by a syntax error says nothing reliable about outcomes; the parser has reported it.
   const complete = fb.steps.every((s) => s.action !== undefined);
+  const waterfall = walkWaterfall(
+    declared,
+    fb.steps.map((step) => ({ only: step.only.map((o) => o.name), terminal: isTerminal(step) })),
+  );
+  const universe = waterfall.universe;
+  const endedBy = new Map([...waterfall.endedBy].map(([k, index]) => [k, { step: fb.steps[index]!, index }]));
 
   fb.steps.forEach((step, index) => {
     const stepContext = [...context, stepName(step, index)];
     checkAction(program, file, decl, step, stepContext, report);
     // A misspelt disruption is reported as an unknown word; the step is then not judged unreachable for it.
     const misspelt = step.only.filter((o) => disruptionKind(o, report, stepContext) === undefined).length > 0;
-    const named = step.only.map((o) => o.name);
-    const applies = step.only.length === 0 ? universe : universe.filter((k) => named.includes(k));
-    const live = applies.filter((k) => !endedBy.has(k));
-    if (live.length === 0) {
-      if (complete && !(misspelt && applies.length === 0)) reportUnreachable(step, index, applies, declared, endedBy, stepContext, report);
-      return;
-    }
-    if (isTerminal(step)) for (const k of live) endedBy.set(k, { step, index });
+    const { applies, live } = waterfall.steps[index]!;
+    if (live.length === 0 && complete && !(misspelt && applies.length === 0))
+      reportUnreachable(step, index, applies, declared, endedBy, stepContext, report);
   });
 
-  const open = universe.filter((k) => !endedBy.has(k));
+  const open = waterfall.open;
   if (open.length === 0 || !complete) return;
   const keyword: Span = { file: fb.span.file, start: fb.span.start, end: fb.span.start + "fallback".length };
   const last = fb.steps[fb.steps.length - 1];
@@ -222,13 +222,14 @@ function checkAction(
       if (target === undefined) return;
       const sym = program.visible(file).get(target.name);
       if (sym === undefined || sym.kind !== "index") return;
-      const own = underlyingIndices(program, file, decl, new Set());
-      const hit = own.find((u) => u.symbol.decl === sym.decl);
+      const start = nodeOf(program, decl, file, new Map());
+      const hit = settlingIndices(start, (n) => n.refs.map((r) => r.ref)).find((u) => u.index === sym.name);
+      const span = hit === undefined ? undefined : start.refs[hit.via]!.span;
       if (hit === undefined) return;
       report(
         diag(Codes.CircularReference, target.span, `circular fallback: \`${target.name}\` is the index this contract already settles on`, {
           context,
-          labels: [{ span: hit.span, message: `\`${target.name}\` is the underlying here` }],
+          labels: [{ span: span!, message: `\`${target.name}\` is the underlying here` }],
           notes: ["an alternate index is used when the underlying index fails, so it must be a different index"],
           hint: "name a different index, e.g. a backup publication of the same methodology",
         }),
@@ -250,36 +251,30 @@ function exampleCalendar(program: Program, file: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // What a contract stands on
 
-/** An index a declaration settles on, with the span of the reference that says so. */
-interface UnderlyingIndex {
-  readonly symbol: Symbol;
-  readonly span: Span;
-}
-
 function lookup(program: Program, file: string, ref: Ident | undefined): Symbol | undefined {
   return ref === undefined ? undefined : program.visible(file).get(ref.name);
 }
 
+/** A declaration as the shared walk of settling indices reads it: its references, each with the span that names it. */
+interface SettlingNode {
+  readonly decl: Declaration;
+  readonly file: string;
+  readonly refs: readonly { readonly ref: SettlingRef<SettlingNode>; readonly span: Span }[];
+}
+
 /**
- * The indices a declaration settles on: its own underlying and final settlement indices, through underlying
- * futures and spread legs. Spans point into the declaration itself (the reference that leads to the index).
+ * The references a declaration settles through (its underlying, legs and final settlement's index or contract),
+ * resolved in its file; a contract is one node however often it is reached, so the shared walk visits it once.
  */
-function underlyingIndices(program: Program, file: string, decl: Declaration, visiting: Set<Declaration>): UnderlyingIndex[] {
-  if (visiting.has(decl)) return [];
-  visiting.add(decl);
-  const out: UnderlyingIndex[] = [];
+function settlingRefs(program: Program, file: string, decl: Declaration, nodes: Map<Declaration, SettlingNode>): SettlingNode["refs"] {
+  const out: { ref: SettlingRef<SettlingNode>; span: Span }[] = [];
   const follow = (ref: Ident | undefined): void => {
     const sym = lookup(program, file, ref);
     if (sym === undefined || ref === undefined) return;
-    if (sym.kind === "index") out.push({ symbol: sym, span: ref.span });
-    else if (sym.kind === "future" || sym.kind === "option" || sym.kind === "spread") {
-      for (const u of underlyingIndices(program, sym.file, sym.decl, visiting)) out.push({ symbol: u.symbol, span: ref.span });
-    }
+    if (sym.kind === "index") out.push({ ref: { kind: "index", name: sym.name }, span: ref.span });
+    else if (sym.kind === "future" || sym.kind === "option" || sym.kind === "spread")
+      out.push({ ref: { kind: "contract", node: nodeOf(program, sym.decl, sym.file, nodes) }, span: ref.span });
   };
-  if (decl.kind === "Index" && decl.name !== undefined) {
-    const self = program.visible(file).get(decl.name.name);
-    if (self !== undefined && self.decl === decl) out.push({ symbol: self, span: decl.name.span });
-  }
   for (const s of decl.statements) {
     if (s.kind === "Underlying") follow(s.target);
     else if (s.kind === "Leg") follow(s.contract);
@@ -290,6 +285,23 @@ function underlyingIndices(program: Program, file: string, decl: Declaration, vi
     }
   }
   return out;
+}
+
+/** The node of a contract, its references resolved on first use (contracts may refer to each other in a cycle). */
+function nodeOf(program: Program, decl: Declaration, file: string, nodes: Map<Declaration, SettlingNode>): SettlingNode {
+  let node = nodes.get(decl);
+  if (node === undefined) {
+    let refs: SettlingNode["refs"] | undefined;
+    node = {
+      decl,
+      file,
+      get refs() {
+        return (refs ??= settlingRefs(program, file, decl, nodes));
+      },
+    };
+    nodes.set(decl, node);
+  }
+  return node;
 }
 
 /**

@@ -9,8 +9,29 @@
  * enumerated words of index clauses (see words.ts). Runs after the names check and before the contract checks.
  */
 import type { Span } from "../base/source.js";
-import { equalDimension, format, type Unit } from "../base/units.js";
+import { equalDimension, format, sameUnit, type Unit } from "../base/units.js";
 import { Codes, diag } from "../diagnostics/index.js";
+import {
+  METHOD_OPTIONS,
+  PERCENT_RANGES,
+  aggregationWithoutData,
+  countRangeProblem,
+  degradationCoverage,
+  isPositiveAmount,
+  isWholeCount,
+  isWholeTrim,
+  minimumExceedsSources,
+  partitionDividesWindow,
+  percentInRange,
+  percentRangeText,
+  quoteUnitChange,
+  roundingProblems,
+  secondsOfDay,
+  trimDropsNothing,
+  trimLeavesValues,
+  windowLength,
+  type PercentRange,
+} from "../model/invariants.js";
 import { Decimal } from "../runtime/decimal.js";
 import type {
   AggregateStmt,
@@ -22,6 +43,7 @@ import type {
   NumberLit,
   PartitionStmt,
   PercentLit,
+  QuotedStmt,
   Rounding,
   SourceStmt,
   Statement,
@@ -61,14 +83,18 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
 
   const quoted = of("Quoted")[0];
   const indexUnit = unitOf(quoted?.unit, units);
+  checkOneQuoteUnit(program, of("Quoted"), context, report);
   const sources = of("Source");
   for (const source of sources)
     checkSource(program, source, indexUnit?.kind === "unit" ? indexUnit.unit : undefined, quoted?.unit?.span, context, report);
 
+  // Every version of the window contains time and every partition is checked; partitions divide the first window.
   const window = of("Window")[0];
-  const windowSeconds = window?.window === undefined ? undefined : checkWindow(window.window, "observation window", context, report);
+  const windowSeconds = of("Window").map((w) =>
+    w.window === undefined ? undefined : checkWindow(w.window, "observation window", context, report),
+  )[0];
   const partition = of("Partition")[0];
-  if (partition !== undefined) checkPartition(partition, window, windowSeconds, context, report);
+  for (const p of of("Partition")) checkPartition(p, window, windowSeconds, context, report);
   const empty = of("EmptyIntervals")[0];
   if (empty !== undefined) emptyIntervalPolicy(empty.policy, report, context);
   if (partition !== undefined && empty === undefined) {
@@ -97,7 +123,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   for (const s of decl.statements) {
     switch (s.kind) {
       case "ExcludeDeviation":
-        checkPercent(s.percent, "a deviation threshold", { min: "exclusive", max: true }, context, report);
+        checkPercent(s.percent, "a deviation threshold", PERCENT_RANGES.deviation, context, report);
         break;
       case "ExcludeStale":
         checkDuration(s.duration, "a staleness limit", context, report);
@@ -106,11 +132,11 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
         checkCount(s.count, s.what === "sources" ? "the minimum number of sources" : "the minimum number of trades", context, report);
         break;
       case "ExtremeMoves":
-        checkPercent(s.percent, "an extreme-move threshold", { min: "exclusive", max: false }, context, report);
+        checkPercent(s.percent, "an extreme-move threshold", PERCENT_RANGES.extremeMove, context, report);
         extremeMoveAction(s.action, report, context);
         break;
       case "Restate":
-        checkPercent(s.threshold, "a restatement threshold", { min: "inclusive", max: false }, context, report);
+        checkPercent(s.threshold, "a restatement threshold", PERCENT_RANGES.restatement, context, report);
         break;
       case "Round":
         checkIndexRounding(s.rounding, context, report);
@@ -145,26 +171,17 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
 function checkCount(n: NumberLit | undefined, what: string, context: Context, report: Report): Decimal | undefined {
   const v = decimalOf(n);
   if (n === undefined || v === undefined) return undefined;
-  if (v.isPositive() && v.isInteger()) return v;
+  if (isWholeCount(v)) return v;
   report(diag(Codes.NonPositiveAmount, n.span, `${what} must be a whole number of at least 1, not ${n.raw}`, { context }));
   return undefined;
 }
 
 /** Checks a percentage against (0 or [0) … 100] (or no upper limit), reporting E3006; returns it when valid. */
-function checkPercent(
-  p: PercentLit | undefined,
-  what: string,
-  range: { min: "inclusive" | "exclusive"; max: boolean },
-  context: Context,
-  report: Report,
-): Decimal | undefined {
+function checkPercent(p: PercentLit | undefined, what: string, range: PercentRange, context: Context, report: Report): Decimal | undefined {
   const v = percentOf(p);
   if (p === undefined || v === undefined) return undefined;
-  const tooLow = range.min === "exclusive" ? !v.isPositive() : v.isNegative();
-  const tooHigh = range.max && v.gt(Decimal.of("100"));
-  if (!tooLow && !tooHigh) return v;
-  const bounds = `${range.min === "exclusive" ? "above 0%" : "at least 0%"}${range.max ? " and at most 100%" : ""}`;
-  report(diag(Codes.InvalidPercentage, p.span, `${what} must be ${bounds}, not ${p.raw}`, { context }));
+  if (percentInRange(v, range)) return v;
+  report(diag(Codes.InvalidPercentage, p.span, `${what} must be ${percentRangeText(range)}, not ${p.raw}`, { context }));
   return undefined;
 }
 
@@ -174,7 +191,7 @@ function checkDuration(d: Duration | undefined, what: string, context: Context, 
   const unit = durationUnit(d.unit, report, context, d.business);
   const amount = decimalOf(d.amount);
   if (amount === undefined || d.amount === undefined) return undefined;
-  if (!amount.isPositive()) {
+  if (!isPositiveAmount(amount)) {
     report(diag(Codes.NonPositiveAmount, d.amount.span, `${what} must be positive, not ${d.amount.raw}`, { context }));
     return undefined;
   }
@@ -185,7 +202,8 @@ function checkDuration(d: Duration | undefined, what: string, context: Context, 
 function checkIndexRounding(r: Rounding | undefined, context: Context, report: Report): void {
   if (r === undefined || r.unrounded) return;
   const mode = roundingMode(r.mode, report, context);
-  if (mode === "half-toward-reference" && r.mode !== undefined) {
+  const problems = roundingProblems({ mode, toTick: r.increment === "tick" }, { daily: false, hasTick: () => false });
+  if (problems.includes("ties-without-prior") && r.mode !== undefined) {
     report(
       diag(Codes.UnknownWord, r.mode.span, "`half-toward-prior` needs a prior settlement, and an index has none", {
         context,
@@ -203,13 +221,6 @@ function checkIndexRounding(r: Rounding | undefined, context: Context, report: R
 
 // ---------------------------------------------------------------------------------------------------------
 // Windows and partitions
-
-/** Seconds since midnight of a normalised HH:MM:SS time. */
-function secondsOfDay(value: string): number | undefined {
-  const m = /^(\d\d):(\d\d):(\d\d)$/.exec(value);
-  if (!m) return undefined;
-  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
-}
 
 /** Reads a length of time in seconds as minutes/hours/seconds text for messages. */
 function describeSeconds(seconds: Decimal): string {
@@ -233,7 +244,8 @@ export function checkWindow(w: TimeWindow, what: string, context: Context, repor
   const from = w.from?.value === undefined ? undefined : secondsOfDay(w.from.value);
   const to = w.to?.value === undefined ? undefined : secondsOfDay(w.to.value);
   if (from === undefined || to === undefined || w.from === undefined || w.to === undefined) return undefined;
-  if (from < to) return Decimal.fromInteger(to - from);
+  const length = windowLength(from, to);
+  if (length !== undefined) return Decimal.fromInteger(length);
   const wraps = from > to;
   report(
     diag(Codes.EmptyWindow, w.span, `${what} from ${w.from.raw} to ${w.to.raw} contains no time`, {
@@ -268,8 +280,8 @@ function checkPartition(
     return;
   }
   if (count === undefined || length === undefined || windowSeconds === undefined) return;
+  if (partitionDividesWindow(count, length, windowSeconds)) return;
   const covered = count.mul(length);
-  if (covered.eq(windowSeconds)) return;
   const exact = windowSeconds.divExact(count);
   const hint =
     exact !== undefined && exact.isInteger()
@@ -301,14 +313,15 @@ function checkAggregateLevel(
   context: Context,
   report: Report,
 ): void {
-  if (agg.level === "trades" && window === undefined) {
+  const missing = aggregationWithoutData(agg.level, window !== undefined, partition !== undefined);
+  if (missing === "window") {
     report(
       diag(Codes.AggregationWithoutData, agg.span, "`aggregate trades` needs an observation window to collect trades in", {
         context,
         hint: "add a window, e.g. `window from 15:00 inclusive to 16:00 exclusive Europe/London`",
       }),
     );
-  } else if (agg.level === "intervals" && partition === undefined) {
+  } else if (missing === "partition") {
     report(
       diag(Codes.AggregationWithoutData, agg.span, "`aggregate intervals` needs a partition of the window into intervals", {
         context,
@@ -332,17 +345,6 @@ interface MethodInfo {
 }
 
 type OptionKind = MethodOption["kind"];
-
-/** The options each method requires and accepts. */
-const METHOD_OPTIONS: Readonly<Record<AggregationMethod, { required?: OptionKind; allowed: readonly OptionKind[] }>> = {
-  median: { allowed: [] },
-  mean: { allowed: [] },
-  vwap: { allowed: [] },
-  "volume-weighted-median": { required: "ExactHalf", allowed: ["ExactHalf"] },
-  "trimmed-mean": { required: "Trim", allowed: ["Trim"] },
-  "capped-median": { required: "Cap", allowed: ["Cap"] },
-  "weighted-mean": { required: "WeightedBy", allowed: ["WeightedBy"] },
-};
 
 const OPTION_TEXT: Readonly<Record<OptionKind, string>> = {
   ExactHalf: "exact half …",
@@ -396,7 +398,7 @@ function checkMethod(m: Method | undefined, context: Context, report: Report): M
           [opt.highest, hi],
           [opt.lowest, lo],
         ] as const) {
-          if (n !== undefined && v !== undefined && (v.isNegative() || !v.isInteger())) {
+          if (n !== undefined && v !== undefined && !isWholeTrim(v)) {
             ok = false;
             report(
               diag(Codes.InvalidAggregationOption, n.span, `a trimmed mean drops a whole number of values, not ${n.raw}`, { context }),
@@ -404,7 +406,7 @@ function checkMethod(m: Method | undefined, context: Context, report: Report): M
           }
         }
         if (ok && hi !== undefined && lo !== undefined) {
-          if (hi.isZero() && lo.isZero()) {
+          if (trimDropsNothing(hi, lo)) {
             report(
               diag(Codes.InvalidAggregationOption, opt.span, "a trimmed mean that drops nothing is a mean", {
                 context,
@@ -419,7 +421,7 @@ function checkMethod(m: Method | undefined, context: Context, report: Report): M
         break;
       }
       case "Cap":
-        checkPercent(opt.percent, "a cap", { min: "exclusive", max: true }, context, report);
+        checkPercent(opt.percent, "a cap", PERCENT_RANGES.cap, context, report);
         break;
       case "WeightedBy":
         if (weightingBasis(opt.basis, report, context) === "fixed") weightedByFixed = opt.span;
@@ -469,7 +471,7 @@ function optionHint(kind: OptionKind): string {
 
 /** A trimmed mean must leave at least one value of the smallest number of sources it applies to. */
 function checkTrimLeavesSources(trimmed: Decimal, sources: Decimal, span: Span, what: string, context: Context, report: Report): void {
-  if (trimmed.lt(sources)) return;
+  if (trimLeavesValues(trimmed, sources)) return;
   report(
     diag(Codes.InvalidAggregationOption, span, `dropping ${trimmed.toString()} values of ${what} leaves none to average`, {
       context,
@@ -480,6 +482,35 @@ function checkTrimLeavesSources(trimmed: Decimal, sources: Decimal, span: Span, 
 
 // ---------------------------------------------------------------------------------------------------------
 // Sources
+
+/** Versions of an index's `quoted in` are in one unit (E3001): sources are converted to the first. */
+function checkOneQuoteUnit(program: Program, quoted: readonly QuotedStmt[], context: Context, report: Report): void {
+  const units: { unit: Unit; span: Span }[] = [];
+  for (const q of quoted) {
+    const u = unitOf(q.unit, { program });
+    if (u?.kind === "unit" && q.unit !== undefined) units.push({ unit: u.unit, span: q.unit.span });
+  }
+  const change = quoteUnitChange(
+    units.map((u) => u.unit),
+    sameUnit,
+  );
+  if (change === undefined) return;
+  const first = units[0]!;
+  const other = units[change]!;
+  report(
+    diag(
+      Codes.UnitMismatch,
+      other.span,
+      `unit mismatch: this version of the index is quoted in ${format(other.unit)}, the first in ${format(first.unit)}`,
+      {
+        context,
+        labels: [{ span: first.span, message: `the first version is quoted in ${format(first.unit)}` }],
+        notes: ["sources are converted to one unit of the index, so every version of the quotation must use it"],
+        hint: `quote every version in ${format(first.unit)}`,
+      },
+    ),
+  );
+}
 
 function checkSource(
   program: Program,
@@ -510,13 +541,13 @@ function checkSource(
       );
     } else if (s.kind === "Weight") {
       const w = decimalOf(s.weight);
-      if (s.weight !== undefined && w !== undefined && !w.isPositive()) {
+      if (s.weight !== undefined && w !== undefined && !isPositiveAmount(w)) {
         report(diag(Codes.NonPositiveAmount, s.weight.span, `a source's weight must be positive, not ${s.weight.raw}`, { context: ctx }));
       }
     } else if (s.kind === "Blend") {
       for (const part of s.parts) {
         const w = decimalOf(part.weight);
-        if (part.weight !== undefined && w !== undefined && !w.isPositive()) {
+        if (part.weight !== undefined && w !== undefined && !isPositiveAmount(w)) {
           report(
             diag(Codes.NonPositiveAmount, part.weight.span, `a blend weight must be positive, not ${part.weight.raw}`, { context: ctx }),
           );
@@ -569,8 +600,7 @@ function checkMinimumSources(
 ): void {
   const min = decimalOf(count);
   // An index that lists no sources leaves them to its administrator; there is nothing to count.
-  if (count === undefined || min === undefined || sources.length === 0) return;
-  if (min.lte(Decimal.fromInteger(sources.length))) return;
+  if (count === undefined || min === undefined || !minimumExceedsSources(min, sources.length)) return;
   report(
     diag(
       Codes.MinimumSourcesExceedsSources,
@@ -630,7 +660,8 @@ function checkDegradations(
         report(diag(Codes.DegradationRulesGapOrOverlap, bad.span, `a number of sources is a whole number, not ${bad.raw}`, { context }));
       continue;
     }
-    if (lo < 1n) {
+    const rangeProblem = countRangeProblem({ lo, hi });
+    if (rangeProblem === "below-one") {
       report(
         diag(Codes.NonPositiveAmount, rule.min!.span, `a degradation rule applies from at least 1 source, not ${rule.min!.raw}`, {
           context,
@@ -638,7 +669,7 @@ function checkDegradations(
       );
       continue;
     }
-    if (hi !== undefined && hi < lo) {
+    if (rangeProblem === "empty") {
       report(
         diag(Codes.DegradationRulesGapOrOverlap, rule.span, `this rule covers no count: ${lo} to ${hi} sources is empty`, {
           context,
@@ -651,47 +682,15 @@ function checkDegradations(
   }
   if (ranges.length === 0 || ranges.length !== rules.length) return;
 
-  const sorted = [...ranges].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  // The smallest count covered twice: in start order, the first range starting inside an earlier one.
-  let overlap: { count: bigint; first: CountRange; second: CountRange } | undefined;
-  let reach: CountRange | undefined;
-  for (const r of sorted) {
-    if (reach !== undefined && (reach.hi === undefined || r.lo <= reach.hi)) {
-      overlap = { count: r.lo, first: reach, second: r };
-      break;
-    }
-    if (reach === undefined || (reach.hi !== undefined && (r.hi === undefined || r.hi > reach.hi))) reach = r;
-  }
-
-  const minSources = toBigInt(minimum);
-  const lo = minSources !== undefined && minSources >= 1n ? minSources : 1n;
-  const hi =
-    sourceCount > 0
-      ? BigInt(sourceCount)
-      : sorted.reduce((m, r) => {
-          const top = r.hi ?? r.lo;
-          return top > m ? top : m;
-        }, 0n);
-  let gap: bigint | undefined;
-  let covered = lo;
-  for (const r of sorted) {
-    if (covered > hi) break;
-    if (r.lo > covered) {
-      gap = covered;
-      break;
-    }
-    if (r.hi === undefined) {
-      covered = hi + 1n;
-      break;
-    }
-    if (r.hi + 1n > covered) covered = r.hi + 1n;
-  }
-  if (gap === undefined && covered <= hi) gap = covered;
-
+  const coverage = degradationCoverage(ranges, toBigInt(minimum), sourceCount);
+  const { lo, hi } = coverage;
+  const sorted = coverage.order.map((i) => ranges[i]!);
   const all = sorted.map(describeRange).join(", ");
   const scope =
     sourceCount > 0 ? `the index has from ${lo} to ${hi} eligible sources` : `the rules must cover every count from ${lo} to ${hi}`;
-  if (overlap !== undefined && (gap === undefined || overlap.count <= gap)) {
+  const problem = coverage.problem;
+  if (problem?.kind === "overlap") {
+    const overlap = { count: problem.count, first: ranges[problem.first]!, second: ranges[problem.second]! };
     report(
       diag(
         Codes.DegradationRulesGapOrOverlap,
@@ -707,8 +706,9 @@ function checkDegradations(
     );
     return;
   }
-  if (gap === undefined) return;
-  const next = sorted.find((r) => r.lo > gap!) ?? sorted[sorted.length - 1]!;
+  if (problem === undefined) return;
+  const gap = problem.count;
+  const next = ranges[problem.next]!;
   report(
     diag(Codes.DegradationRulesGapOrOverlap, next.rule.span, `no degradation rule covers ${gap} source${gap === 1n ? "" : "s"}`, {
       context,

@@ -10,7 +10,8 @@
  */
 import type { SourceFile } from "../base/source.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
-import { canonicalTimeZone, isValidTimeZone, knownTimeZones } from "../runtime/calendar/index.js";
+import { timeZoneProblem } from "../model/invariants.js";
+import { knownTimeZones } from "../runtime/calendar/index.js";
 import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, ZoneRef } from "../syntax/ast.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { kindPhrase, makeResolver, type ContextResolver } from "./symbols.js";
@@ -348,8 +349,10 @@ function checkStatements(stmts: readonly Statement[], scope: Scope, ctx: readonl
     }
     allowed.push(s);
     // Statements with `effective` ranges are versions: whether their ranges overlap is versions.ts's concern.
-    if (rule.once && s.annotations.effective.length === 0) {
-      const slot = slotOf(s);
+    // Sources may repeat, but a source of one name is one constituent: two without ranges are duplicates.
+    const sourceSlot = s.kind === "Source" && s.name !== undefined ? `Source:${s.name.name}` : undefined;
+    if ((rule.once || sourceSlot !== undefined) && s.annotations.effective.length === 0) {
+      const slot = sourceSlot ?? slotOf(s);
       const first = seen.get(slot);
       if (first !== undefined) {
         report(
@@ -485,9 +488,10 @@ function checkZones(s: Statement, ctx: readonly string[], report: Report): void 
 /** Reports one zone name that is not an IANA zone, or is one spelled in the wrong case. */
 export function checkZone(z: ZoneRef, ctx: readonly string[], report: Report): void {
   if (z.name === "") return;
-  if (isValidTimeZone(z.name)) {
-    const canonical = canonicalTimeZone(z.name);
-    if (canonical === undefined || canonical === z.name || canonical.toLowerCase() !== z.name.toLowerCase()) return;
+  const problem = timeZoneProblem(z.name);
+  if (problem === undefined) return;
+  if (problem.kind === "case") {
+    const canonical = problem.canonical;
     report(
       diag(Codes.UnknownTimeZone, z.span, `time zone \`${z.name}\` is spelled \`${canonical}\``, {
         context: ctx,

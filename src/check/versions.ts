@@ -8,6 +8,7 @@
  */
 import type { Span } from "../base/source.js";
 import { Codes, diag } from "../diagnostics/index.js";
+import { overlappingVersions, rangeEndsBeforeStart, type RangeValue } from "../model/invariants.js";
 import type { Annotations, Declaration, DeclarationKind, EffectiveRange, Statement } from "../syntax/ast.js";
 import type { Program, Report } from "./program.js";
 import { declarationKind } from "./program.js";
@@ -95,7 +96,7 @@ interface Interval {
 }
 
 /** The intervals a statement is in force: its valid effective ranges, or all time when it has none. */
-function intervalsOf(s: Statement): Interval[] | undefined {
+function intervalsOf(s: Statement): Interval[] {
   const ranges = s.annotations.effective;
   if (ranges.length === 0) return [{ from: undefined, until: undefined, node: undefined }];
   const out: Interval[] = [];
@@ -104,17 +105,15 @@ function intervalsOf(s: Statement): Interval[] | undefined {
     if ((r.from !== undefined && r.from.value === undefined) || (r.until !== undefined && r.until.value === undefined)) continue;
     const from = r.from?.value;
     const until = r.until?.value;
-    if (from !== undefined && until !== undefined && from > until) continue;
+    if (rangeEndsBeforeStart(rangeOf({ from, until }))) continue;
     out.push({ from, until, node: r });
   }
-  return out.length === 0 ? undefined : out;
+  return out;
 }
 
-function overlaps(a: Interval, b: Interval): boolean {
-  // ISO dates compare correctly as strings; open bounds are −∞ and +∞; both ends are inclusive.
-  const aStartsBeforeBEnds = a.from === undefined || b.until === undefined || a.from <= b.until;
-  const bStartsBeforeAEnds = b.from === undefined || a.until === undefined || b.from <= a.until;
-  return aStartsBeforeBEnds && bStartsBeforeAEnds;
+/** An interval as the shared invariants read it. */
+function rangeOf(i: { from: string | undefined; until: string | undefined }): RangeValue {
+  return { from: i.from ?? null, until: i.until ?? null };
 }
 
 function describeInterval(i: Interval): string {
@@ -130,50 +129,33 @@ function spanOf(s: Statement, i: Interval): Span {
 
 function checkOverlaps(group: readonly Statement[], scope: Scope, context: readonly string[], report: Report): void {
   if (group.every((s) => s.annotations.effective.length === 0)) return;
-  const seen: { s: Statement; intervals: Interval[] }[] = [];
-  for (const s of group) {
-    const intervals = intervalsOf(s);
-    if (intervals === undefined) continue;
-    const hit = findOverlap(seen, s, intervals);
-    if (hit !== undefined) {
-      const { earlier, mine, theirs } = hit;
-      const name = statementLabel(s, scope);
-      report(
-        diag(
-          Codes.OverlappingVersions,
-          spanOf(s, mine),
-          `overlapping versions of \`${name}\`: both are in force ${overlapDescription(mine, theirs)}`,
-          {
-            context,
-            labels: [{ span: spanOf(earlier, theirs), message: `the other version: ${describeInterval(theirs)}` }],
-            notes: [`this version: ${describeInterval(mine)}`],
-            hint:
-              mine.node === undefined || theirs.node === undefined
-                ? "give every version of a rule an effective range, e.g. `effective until 2021-06-30` and `effective from 2021-07-01`"
-                : "make one version end the day before the other starts",
-          },
-        ),
-      );
-    }
-    seen.push({ s, intervals });
+  const intervals = group.map(intervalsOf);
+  // Two statements without ranges are duplicates (the names check's business), not overlapping versions.
+  const unranged = (i: number): boolean => group[i]!.annotations.effective.length === 0;
+  const versions = intervals.map((list) => ({ effective: list.map(rangeOf) }));
+  for (const o of overlappingVersions(versions, (earlier, later) => unranged(earlier) && unranged(later))) {
+    const s = group[o.later]!;
+    const earlier = group[o.earlier]!;
+    const mine = intervals[o.later]![o.laterRange]!;
+    const theirs = intervals[o.earlier]![o.earlierRange]!;
+    const name = statementLabel(s, scope);
+    report(
+      diag(
+        Codes.OverlappingVersions,
+        spanOf(s, mine),
+        `overlapping versions of \`${name}\`: both are in force ${overlapDescription(mine, theirs)}`,
+        {
+          context,
+          labels: [{ span: spanOf(earlier, theirs), message: `the other version: ${describeInterval(theirs)}` }],
+          notes: [`this version: ${describeInterval(mine)}`],
+          hint:
+            mine.node === undefined || theirs.node === undefined
+              ? "give every version of a rule an effective range, e.g. `effective until 2021-06-30` and `effective from 2021-07-01`"
+              : "make one version end the day before the other starts",
+        },
+      ),
+    );
   }
-}
-
-function findOverlap(
-  seen: readonly { s: Statement; intervals: Interval[] }[],
-  s: Statement,
-  intervals: readonly Interval[],
-): { earlier: Statement; mine: Interval; theirs: Interval } | undefined {
-  for (const prior of seen) {
-    // Two statements without ranges are duplicates (the names check's business), not overlapping versions.
-    if (prior.s.annotations.effective.length === 0 && s.annotations.effective.length === 0) continue;
-    for (const theirs of prior.intervals) {
-      for (const mine of intervals) {
-        if (overlaps(mine, theirs)) return { earlier: prior.s, mine, theirs };
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The shared part of two overlapping intervals, in words. */
@@ -190,7 +172,7 @@ function checkRanges(annotations: Annotations, context: readonly string[], repor
   for (const r of annotations.effective) {
     const from = r.from?.value;
     const until = r.until?.value;
-    if (from === undefined || until === undefined || from <= until) continue;
+    if (from === undefined || until === undefined || !rangeEndsBeforeStart(rangeOf({ from, until }))) continue;
     report(
       diag(Codes.InvalidEffectiveRange, r.span, `effective range ends before it starts: from ${from} until ${until}`, {
         context,

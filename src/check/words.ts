@@ -165,7 +165,7 @@ export const DURATION_UNITS: WordSet<DurationUnit> = set("unit of time", [
 ]);
 
 /** Seconds in one duration unit (a calendar day is 86 400 s of elapsed time only for non-business durations). */
-export const SECONDS_PER_UNIT: Readonly<Record<DurationUnit, number>> = { second: 1, minute: 60, hour: 3600, day: 86_400 };
+export { SECONDS_PER_UNIT } from "../model/invariants.js";
 
 /** Periods of a listing cycle: `6 consecutive months`, `4 consecutive weeks`. */
 export type ListingPeriod = "months" | "weeks";

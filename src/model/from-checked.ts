@@ -54,6 +54,7 @@ import {
 } from "./common.js";
 import { ContractSchema, type Contract, type ContractDateRule, type Fallback, type FinalSettlement } from "./contracts.js";
 import { IndexSchema, type Index, type Method, type Source, type TimeWindow } from "./indices.js";
+import { compareVersionStarts } from "./invariants.js";
 
 /** Every declaration of a program, lowered, by name. */
 export interface LoweredProgram {
@@ -221,7 +222,7 @@ class Lowerer {
     const out = this.rules(statements, kind, lower, filter);
     return out
       .map((c, i) => ({ c, i }))
-      .sort((a, b) => compareStart(a.c.effective[0]!, b.c.effective[0]!) || a.i - b.i)
+      .sort((a, b) => compareVersionStarts(a.c.effective[0]!, b.c.effective[0]!) || a.i - b.i)
       .map(({ c }) => c);
   }
 
@@ -793,11 +794,4 @@ export function modelUnit(u: BaseUnit): Unit {
 function explicitObservance(o: RuntimeObservance): HolidayRule["observance"] {
   if (o.kind === "shift") return { kind: "shift", saturday: o.saturday ?? "friday", sunday: o.sunday ?? "monday" };
   return { kind: o.kind };
-}
-
-function compareStart(a: EffectiveRange, b: EffectiveRange): number {
-  if (a.from === b.from) return 0;
-  if (a.from === null) return -1;
-  if (b.from === null) return 1;
-  return a.from < b.from ? -1 : 1;
 }

@@ -1,13 +1,68 @@
 /**
- * The checks of a compiled spec that JSON Schema cannot express, run by the loader after the schema: the subject
- * exists, map keys equal the names inside, every reference resolves to a declaration of the right kind inside the
- * document, calendars pass the runtime's own validation (real IANA zones, days that exist in their month) and
- * have no `basedOn`/joint cycle, every time zone is known, effective ranges do not end before they start, and
- * every unit's text resolves to exactly its dimensions, scale and currency. Problems carry JSON pointers.
+ * The checks of a compiled spec that JSON Schema cannot express, run by the loader after the schema and the hash
+ * (and by the JSON backend on every spec it writes): the subject exists, map keys equal the names inside, every
+ * reference resolves to a declaration of the right kind inside the document, calendars pass the runtime's own
+ * validation and have no cycle, time zones are known, units resolve to exactly their dimensions, and then every
+ * semantic invariant the checker guarantees (src/model/invariants.ts, the functions the checker itself calls):
+ * versions that never overlap, amounts that are positive and in the price unit, tick tables, price limits, strike
+ * grids, windows and partitions, aggregation options, degradation rules, definite fallback waterfalls, spreads and
+ * last trading days that exist for every contract month of the checker's horizon. A spec that passes is one the
+ * compiler could have written, so the runtime may rely on it. Problems carry JSON pointers (RFC 6901).
  */
-import { resolveUnitText } from "../base/units.js";
-import { isValidTimeZone, resolveDependencies, resolverFromList, validateCalendar } from "../runtime/calendar/index.js";
+import { resolveUnitText, sameUnit, equalDimension, type Unit as BaseUnit } from "../base/units.js";
+import {
+  CalendarEngines,
+  MAX_SUPPORTED_YEAR,
+  MIN_SUPPORTED_YEAR,
+  formatIsoDate,
+  nthWeekdayOfMonth,
+  resolveDependencies,
+  resolverFromList,
+  shiftMonth,
+  validateCalendar,
+} from "../runtime/calendar/index.js";
+import { Decimal } from "../runtime/decimal.js";
+import type { Calendar } from "./calendar.js";
 import { pointerToken } from "./canonical.js";
+import type { Clause, Quantity, Rounding, Unit } from "./common.js";
+import type { Contract, Fallback } from "./contracts.js";
+import type { Index, Method } from "./indices.js";
+import {
+  EXPIRY_HORIZON,
+  METHOD_OPTIONS,
+  PERCENT_RANGES,
+  SECONDS_PER_UNIT,
+  aggregationWithoutData,
+  compareVersionStarts,
+  contractUnitGivesMoney,
+  countRangeProblem,
+  degradationCoverage,
+  expiryProblems,
+  governs,
+  isOneSided,
+  isPositiveAmount,
+  minimumExceedsSources,
+  overlappingVersions,
+  partitionDividesWindow,
+  percentInRange,
+  percentRangeText,
+  priceLimitProblems,
+  quoteUnitChange,
+  rangeEndsBeforeStart,
+  roundingProblems,
+  secondsOfDay,
+  settlingIndices,
+  strikeOffTick,
+  tickTierProblem,
+  timeZoneProblem,
+  trimDropsNothing,
+  trimLeavesValues,
+  walkWaterfall,
+  windowLength,
+  type MethodOptionKind,
+  type PercentRange,
+  type SettlingRef,
+} from "./invariants.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "./references.js";
 import type { Spec } from "./spec.js";
 
@@ -17,6 +72,9 @@ export interface SpecProblem {
   readonly path: string;
   readonly message: string;
 }
+
+type Problem = (path: string, message: string) => void;
+type ExpiryMemo = NonNullable<Parameters<typeof expiryProblems>[4]>;
 
 /** Converts a runtime path such as `holidays[2].date.month` to a JSON pointer suffix `/holidays/2/date/month`. */
 function runtimePathToPointer(path: string): string {
@@ -34,10 +92,24 @@ function runtimePathToPointer(path: string): string {
 /** The semantic problems of a schema-valid spec, in document order; empty when there are none. */
 export function semanticProblems(spec: Spec): SpecProblem[] {
   const problems: SpecProblem[] = [];
-  const problem = (path: string, message: string): void => {
+  const problem: Problem = (path, message) => {
     problems.push({ path, message });
   };
+  documentProblems(spec, problem);
+  walk(spec, "", "", problem);
+  // The invariants read references and units, so they run only on a document whose names and units are sound.
+  if (problems.length > 0) return problems;
+  const doc = new Doc(spec, problem);
+  for (const [key, cal] of Object.entries(spec.calendars)) doc.calendar(`/calendars/${pointerToken(key)}`, cal);
+  for (const [key, index] of Object.entries(spec.indices)) doc.index(`/indices/${pointerToken(key)}`, index);
+  for (const [key, contract] of Object.entries(spec.contracts)) doc.contract(`/contracts/${pointerToken(key)}`, contract);
+  return problems;
+}
 
+// ---------------------------------------------------------------------------------------------------------
+// The document: subject, names, references, calendars, zones, units
+
+function documentProblems(spec: Spec, problem: Problem): void {
   const maps = { calendar: spec.calendars, index: spec.indices, contract: spec.contracts } as const;
   const subjectMap = spec.subject.kind === "calendar" ? maps.calendar : spec.subject.kind === "index" ? maps.index : maps.contract;
   const subject = Object.hasOwn(subjectMap, spec.subject.name) ? subjectMap[spec.subject.name] : undefined;
@@ -81,24 +153,24 @@ export function semanticProblems(spec: Spec): SpecProblem[] {
     if (contract.name !== key) problem(`${base}/name`, `the contract's name ${contract.name} differs from its key ${key}`);
     checkRefs(base, contractReferences(contract));
   }
-  walk(spec, "", "", problem);
-  return problems;
 }
 
 /** Generic checks by member name: zones, effective ranges and units wherever they occur. */
-function walk(value: unknown, path: string, key: string, problem: (path: string, message: string) => void): void {
+function walk(value: unknown, path: string, key: string, problem: Problem): void {
   if (Array.isArray(value)) {
     value.forEach((v, i) => walk(v, `${path}/${i}`, key, problem));
     return;
   }
   if (value === null || typeof value !== "object") {
-    if (typeof value === "string" && (key === "zone" || key === "timeZone") && !isValidTimeZone(value)) {
-      problem(path, `${value} is not a known IANA time zone`);
+    if (typeof value === "string" && (key === "zone" || key === "timeZone")) {
+      const z = timeZoneProblem(value);
+      if (z?.kind === "unknown") problem(path, `${value} is not a known IANA time zone`);
+      else if (z?.kind === "case") problem(path, `${value} is spelled ${z.canonical}: time zone names are case-sensitive`);
     }
     return;
   }
   const obj = value as Record<string, unknown>;
-  if (key === "effective" && typeof obj.from === "string" && typeof obj.until === "string" && obj.from > obj.until) {
+  if (key === "effective" && typeof obj.from === "string" && typeof obj.until === "string" && rangeEndsBeforeStart(obj as never)) {
     problem(path, `the range ends (${obj.until}) before it starts (${obj.from})`);
   }
   if (typeof obj.text === "string" && typeof obj.scale === "string" && obj.dimensions !== undefined && "currency" in obj) {
@@ -111,7 +183,7 @@ function walk(value: unknown, path: string, key: string, problem: (path: string,
   }
 }
 
-function checkUnit(unit: Record<string, unknown>, path: string, problem: (path: string, message: string) => void): void {
+function checkUnit(unit: Record<string, unknown>, path: string, problem: Problem): void {
   const r = resolveUnitText(unit.text as string);
   if (!r.ok) {
     problem(`${path}/text`, `${JSON.stringify(unit.text)} is not a unit`);
@@ -127,3 +199,697 @@ function checkUnit(unit: Record<string, unknown>, path: string, problem: (path: 
     problem(`${path}/currency`, `does not match the unit ${JSON.stringify(unit.text)}: expected ${JSON.stringify(r.value.money ?? null)}`);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The invariants, declaration by declaration
+
+/** The unit of a model unit (its text resolves: checked before the invariants run). */
+function baseUnit(u: Unit): BaseUnit {
+  const r = resolveUnitText(u.text);
+  if (!r.ok) throw new Error(`unit ${u.text} does not resolve`);
+  return r.value;
+}
+
+const dec = (s: string): Decimal => Decimal.of(s);
+
+/** The value of the only version of a rule, or undefined when it has none or several (versioned rules are compared one at a time). */
+function sole<T>(versions: readonly Clause<T>[]): T | undefined {
+  return versions.length === 1 ? versions[0]!.value : undefined;
+}
+
+const versionName = (i: number): string => `version ${i + 1}`;
+
+/** Fields of each declaration that hold versions of one rule (at most one in force on any date), as docs/spec-format.md says. */
+const CONTRACT_VERSIONS = [
+  "timeZone",
+  "contractUnit",
+  "priceQuotation",
+  "tick",
+  "listing",
+  "lastTradingDay",
+  "termination",
+  "finalSettlement",
+  "dailySettlement",
+  "priceLimits",
+  "fallback",
+  "underlying",
+  "spreadTick",
+  "negativePrices",
+  "rights",
+  "exercise",
+  "automaticExercise",
+  "strikes",
+  "premiumTick",
+  "expiry",
+] as const;
+const INDEX_VERSIONS = [
+  "timeZone",
+  "administrator",
+  "quoted",
+  "methodology",
+  "window",
+  "partition",
+  "emptyIntervals",
+  "aggregateTrades",
+  "aggregateIntervals",
+  "aggregateSources",
+  "excludeDeviation",
+  "excludeStale",
+  "minimumSources",
+  "minimumTrades",
+  "extremeMoves",
+  "rounding",
+  "publication",
+  "restatement",
+] as const;
+const SOURCE_VERSIONS = ["quoted", "models", "instruments", "weight", "blend"] as const;
+
+/** Applies the invariants to the declarations of one document. */
+class Doc {
+  private readonly engines: CalendarEngines;
+  private readonly memo: ExpiryMemo = new Map();
+
+  constructor(
+    private readonly spec: Spec,
+    private readonly problem: Problem,
+  ) {
+    const end = shiftMonth(EXPIRY_HORIZON.startYear, EXPIRY_HORIZON.startMonth, EXPIRY_HORIZON.years * 12 - 1);
+    this.engines = new CalendarEngines(
+      (name) => (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined),
+      EXPIRY_HORIZON.startYear - 1,
+      end.year + 1,
+    );
+  }
+
+  private contractNamed(name: string): Contract | undefined {
+    return Object.hasOwn(this.spec.contracts, name) ? this.spec.contracts[name] : undefined;
+  }
+
+  private indexNamed(name: string): Index | undefined {
+    return Object.hasOwn(this.spec.indices, name) ? this.spec.indices[name] : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Versions
+
+  /** Versions of one rule: ordered by start, never two in force on one date (E4008). */
+  versions(base: string, field: string, versions: readonly Clause<unknown>[]): void {
+    for (let i = 1; i < versions.length; i++) {
+      if (compareVersionStarts(versions[i - 1]!.effective[0]!, versions[i]!.effective[0]!) > 0)
+        this.problem(`${base}/${field}/${i}/effective/0`, `versions must be ordered by the start of their first range`);
+    }
+    for (const o of overlappingVersions(versions)) {
+      this.problem(
+        `${base}/${field}/${o.later}/effective/${o.laterRange}`,
+        `overlaps ${versionName(o.earlier)} of the same rule: two versions would be in force on the same date`,
+      );
+    }
+  }
+
+  /** A rule the declaration must state (E2009). */
+  required(base: string, field: string, versions: readonly unknown[] | undefined, what: string): void {
+    if (versions !== undefined && versions.length === 0) this.problem(`${base}/${field}`, `is empty: every ${what} states it`);
+  }
+
+  percent(path: string, value: string, range: PercentRange, what: string): void {
+    if (!percentInRange(dec(value), range)) this.problem(path, `${what} must be ${percentRangeText(range)}, not ${value}%`);
+  }
+
+  positive(path: string, value: string, what: string): void {
+    if (!isPositiveAmount(dec(value))) this.problem(path, `${what} must be positive, not ${value}`);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Calendars
+
+  calendar(base: string, cal: Calendar): void {
+    const strictlyAscending = (xs: readonly (number | string)[]): boolean => xs.every((x, i) => i === 0 || xs[i - 1]! < x);
+    if (!strictlyAscending(cal.weekend)) this.problem(`${base}/weekend`, "must list distinct weekdays in ascending order");
+    if (cal.weekend.length === 0 && cal.joint === undefined)
+      this.problem(`${base}/weekend`, "is empty: a calendar that is not joint has a weekend (Saturday and Sunday unless stated)");
+    if (new Set(cal.basedOn).size !== cal.basedOn.length) this.problem(`${base}/basedOn`, "names a calendar twice");
+    if (cal.joint !== undefined && new Set(cal.joint.calendars).size !== cal.joint.calendars.length)
+      this.problem(`${base}/joint/calendars`, "names a calendar twice");
+    cal.basedOn.forEach((name, i) => {
+      if (Object.hasOwn(this.spec.calendars, name) && this.spec.calendars[name]!.joint !== undefined)
+        this.problem(`${base}/basedOn/${i}`, `${name} is a joint calendar, which has no holidays of its own to base a calendar on`);
+    });
+    cal.holidays.forEach((h, i) => {
+      const at = `${base}/holidays/${i}`;
+      for (const k of ["fromYear", "untilYear"] as const) {
+        const y = h[k];
+        if (y !== undefined && (y < MIN_SUPPORTED_YEAR || y > MAX_SUPPORTED_YEAR))
+          this.problem(`${at}/${k}`, `must be a year between ${MIN_SUPPORTED_YEAR} and ${MAX_SUPPORTED_YEAR}`);
+      }
+      if (h.fromYear !== undefined && h.untilYear !== undefined && h.untilYear < h.fromYear)
+        this.problem(`${at}/untilYear`, `the years run from ${h.fromYear} until ${h.untilYear}, which ends before it starts`);
+      if (!strictlyAscending(h.exceptYears)) this.problem(`${at}/exceptYears`, "must list distinct years in ascending order");
+      h.exceptYears.forEach((y, j) => {
+        if (y < MIN_SUPPORTED_YEAR || y > MAX_SUPPORTED_YEAR)
+          this.problem(`${at}/exceptYears/${j}`, `must be a year between ${MIN_SUPPORTED_YEAR} and ${MAX_SUPPORTED_YEAR}`);
+      });
+      const d = h.date;
+      if (d.kind === "oneOff" && !strictlyAscending(d.dates))
+        this.problem(`${at}/date/dates`, "must list distinct dates in ascending order");
+      if (d.kind === "nthWeekday" && d.n === 5 && h.fromYear !== undefined && h.untilYear !== undefined && h.untilYear - h.fromYear < 400) {
+        let occurs = false;
+        for (let y = h.fromYear; y <= h.untilYear && !occurs; y++)
+          if (!h.exceptYears.includes(y) && nthWeekdayOfMonth(y, d.month, 5, d.weekday) !== undefined) occurs = true;
+        if (!occurs) this.problem(`${at}/date/n`, `no month of those years has a fifth such weekday, so the holiday never occurs`);
+      }
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Indices
+
+  index(base: string, index: Index): void {
+    for (const f of INDEX_VERSIONS) this.versions(base, f, index[f]);
+    this.required(base, "quoted", index.quoted, "index");
+    this.required(base, "rounding", index.rounding, "index");
+    this.required(base, "publication", index.publication, "index");
+    if (index.aggregateTrades.length + index.aggregateIntervals.length + index.aggregateSources.length === 0)
+      this.problem(`${base}/aggregateSources`, "is empty: an index must say how it aggregates (sources, intervals or trades)");
+
+    // One quote unit; every source in a unit of the same dimension.
+    const quoted = index.quoted.map((c) => baseUnit(c.value));
+    const change = quoteUnitChange(quoted, sameUnit);
+    if (change !== undefined)
+      this.problem(`${base}/quoted/${change}/value`, "differs from the index's first quote unit: an index has one quote unit");
+    const unit = quoted[0];
+
+    // Sources: versions of one source share its name; their own rules are versions too.
+    const byName = new Map<string, Clause<unknown>[]>();
+    index.sources.forEach((s, i) => {
+      const at = `${base}/sources/${i}`;
+      const list = byName.get(s.value.name) ?? [];
+      list.push(s);
+      byName.set(s.value.name, list);
+      for (const f of SOURCE_VERSIONS) this.versions(`${at}/value`, f, s.value[f]);
+      s.value.quoted.forEach((q, j) => {
+        if (unit !== undefined && !equalDimension(baseUnit(q.value), unit))
+          this.problem(
+            `${at}/value/quoted/${j}/value`,
+            `${q.value.text} cannot be converted to the index's unit ${unit === undefined ? "" : index.quoted[0]!.value.text}`,
+          );
+      });
+      this.required(`${at}/value`, "weight", s.value.weight, "source (1 when its source states none)");
+      s.value.weight.forEach((w, j) => this.positive(`${at}/value/weight/${j}/value`, w.value, "a source's weight"));
+      s.value.blend.forEach((b, j) =>
+        b.value.forEach((p, k) => this.positive(`${at}/value/blend/${j}/value/${k}/weight`, p.weight, "a blend weight")),
+      );
+    });
+    for (const [name, list] of byName) {
+      if (list.length < 2) continue;
+      for (const o of overlappingVersions(list)) {
+        const i = index.sources.indexOf(list[o.later] as never);
+        this.problem(
+          `${base}/sources/${i}/effective/${o.laterRange}`,
+          `overlaps another version of source ${name}: two versions would be in force on the same date`,
+        );
+      }
+    }
+
+    // Windows, partitions and what is aggregated.
+    const windows = index.window.map((c, i) => {
+      const from = secondsOfDay(c.value.from)!;
+      const to = secondsOfDay(c.value.to)!;
+      const len = windowLength(from, to);
+      if (len === undefined)
+        this.problem(`${base}/window/${i}/value/to`, `the window from ${c.value.from} to ${c.value.to} contains no time`);
+      return len;
+    });
+    const soleWindow = windows.length === 1 ? windows[0] : undefined;
+    index.partition.forEach((c, i) => {
+      const at = `${base}/partition/${i}/value`;
+      this.positive(`${at}/length/amount`, c.value.length.amount, "the length of an interval");
+      if (index.window.length === 0) this.problem(at, "a partition divides the observation window, but the index has no window");
+      const seconds = c.value.length.unit === "business-days" ? undefined : SECONDS_PER_UNIT[c.value.length.unit.slice(0, -1) as "second"];
+      if (seconds !== undefined && soleWindow !== undefined && isPositiveAmount(dec(c.value.length.amount))) {
+        const length = dec(c.value.length.amount).mul(Decimal.fromInteger(seconds));
+        if (!partitionDividesWindow(Decimal.fromInteger(c.value.count), length, Decimal.fromInteger(soleWindow)))
+          this.problem(
+            at,
+            `${c.value.count} intervals of ${c.value.length.amount} ${c.value.length.unit} do not cover the ${soleWindow}-second window exactly`,
+          );
+      }
+    });
+    if (index.partition.length > 0 && index.emptyIntervals.length === 0)
+      this.problem(`${base}/emptyIntervals`, "is empty: a partitioned window needs a policy for intervals without trades");
+    for (const [field, level] of [
+      ["aggregateTrades", "trades"],
+      ["aggregateIntervals", "intervals"],
+    ] as const) {
+      const missing = aggregationWithoutData(level, index.window.length > 0, index.partition.length > 0);
+      if (missing !== undefined && index[field].length > 0)
+        this.problem(`${base}/${field}`, `${level} are aggregated, but the index has no ${missing} to collect them in`);
+    }
+
+    // Methods and their options.
+    const minimum = sole(index.minimumSources);
+    let fixed = false;
+    for (const field of ["aggregateTrades", "aggregateIntervals", "aggregateSources"] as const) {
+      index[field].forEach((c, i) => {
+        const m = this.method(`${base}/${field}/${i}/value`, c.value);
+        fixed ||= m.fixed;
+        if (
+          field === "aggregateSources" &&
+          m.trimmed !== undefined &&
+          minimum !== undefined &&
+          !trimLeavesValues(m.trimmed, Decimal.fromInteger(minimum))
+        )
+          this.problem(
+            `${base}/${field}/${i}/value/trim`,
+            `dropping ${m.trimmed.toString()} values of the minimum of ${minimum} sources leaves none to average`,
+          );
+      });
+    }
+    index.degradation.forEach((c, i) => {
+      const m = this.method(`${base}/degradation/${i}/value/method`, c.value.method);
+      fixed ||= m.fixed;
+      if (m.trimmed !== undefined && !trimLeavesValues(m.trimmed, Decimal.fromInteger(c.value.minSources)))
+        this.problem(
+          `${base}/degradation/${i}/value/method/trim`,
+          `dropping ${m.trimmed.toString()} values of ${c.value.minSources} sources leaves none to average`,
+        );
+    });
+    if (!fixed) {
+      index.sources.forEach((s, i) => {
+        const w = s.value.weight;
+        const isDefault =
+          w.length === 1 &&
+          w[0]!.value === "1" &&
+          w[0]!.descriptions.length === 0 &&
+          w[0]!.clauses.length === 0 &&
+          w[0]!.effective.length === 1 &&
+          w[0]!.effective[0]!.from === null &&
+          w[0]!.effective[0]!.until === null;
+        if (!isDefault && w.length > 0)
+          this.problem(`${base}/sources/${i}/value/weight`, "a source weight is used only when sources are aggregated with fixed weights");
+      });
+    }
+
+    // Percentages, durations, counts.
+    index.excludeDeviation.forEach((c, i) =>
+      this.percent(`${base}/excludeDeviation/${i}/value/percent`, c.value.percent, PERCENT_RANGES.deviation, "a deviation threshold"),
+    );
+    index.extremeMoves.forEach((c, i) =>
+      this.percent(`${base}/extremeMoves/${i}/value/percent`, c.value.percent, PERCENT_RANGES.extremeMove, "an extreme-move threshold"),
+    );
+    index.restatement.forEach((c, i) => {
+      if (c.value.kind === "same-day")
+        this.percent(
+          `${base}/restatement/${i}/value/thresholdPercent`,
+          c.value.thresholdPercent,
+          PERCENT_RANGES.restatement,
+          "a restatement threshold",
+        );
+    });
+    index.excludeStale.forEach((c, i) => this.positive(`${base}/excludeStale/${i}/value/amount`, c.value.amount, "a staleness limit"));
+    index.rounding.forEach((c, i) => this.indexRounding(`${base}/rounding/${i}/value`, c.value));
+
+    // Sources counted: the minimum, and degradation rules covering every count once.
+    const listed = new Set(index.sources.map((s) => s.value.name)).size;
+    index.minimumSources.forEach((c, i) => {
+      if (minimumExceedsSources(Decimal.fromInteger(c.value), listed))
+        this.problem(`${base}/minimumSources/${i}/value`, `requires ${c.value} sources, but the index lists ${listed}`);
+    });
+    if (index.degradation.length > 0) {
+      const ranges = index.degradation.map((c) => ({
+        lo: BigInt(c.value.minSources),
+        hi: c.value.maxSources === null ? undefined : BigInt(c.value.maxSources),
+      }));
+      const bad = ranges.findIndex((r) => countRangeProblem(r) !== undefined);
+      if (bad >= 0)
+        this.problem(
+          `${base}/degradation/${bad}/value/maxSources`,
+          "the rule covers no number of sources: its maximum is below its minimum",
+        );
+      else {
+        const cov = degradationCoverage(ranges, minimum === undefined ? undefined : BigInt(minimum), listed);
+        const p = cov.problem;
+        if (p?.kind === "overlap")
+          this.problem(`${base}/degradation/${p.second}`, `degradation rules overlap: ${p.count} sources are covered by two rules`);
+        else if (p?.kind === "gap") this.problem(`${base}/degradation/${p.next}`, `no degradation rule covers ${p.count} sources`);
+      }
+    }
+  }
+
+  /** A method carries exactly the options it needs (E5009, E5005). */
+  method(at: string, m: Method): { fixed: boolean; trimmed: Decimal | undefined } {
+    const given: [MethodOptionKind, string, unknown][] = [
+      ["ExactHalf", "exactHalf", m.exactHalf],
+      ["Trim", "trim", m.trim],
+      ["Cap", "capPercent", m.capPercent],
+      ["WeightedBy", "weightedBy", m.weightedBy],
+    ];
+    const rule = METHOD_OPTIONS[m.name];
+    for (const [kind, field, value] of given) {
+      if (value !== null && !rule.allowed.includes(kind)) this.problem(`${at}/${field}`, `does not apply to ${m.name}: it must be null`);
+      if (value === null && rule.required === kind) this.problem(`${at}/${field}`, `is required by ${m.name}`);
+    }
+    let trimmed: Decimal | undefined;
+    if (m.trim !== null && m.name === "trimmed-mean") {
+      const hi = Decimal.fromInteger(m.trim.highest);
+      const lo = Decimal.fromInteger(m.trim.lowest);
+      if (trimDropsNothing(hi, lo)) this.problem(`${at}/trim`, "a trimmed mean that drops nothing is a mean");
+      else trimmed = hi.add(lo);
+    }
+    if (m.capPercent !== null) this.percent(`${at}/capPercent`, m.capPercent, PERCENT_RANGES.cap, "a cap");
+    return { fixed: m.weightedBy === "fixed", trimmed };
+  }
+
+  indexRounding(at: string, r: Rounding): void {
+    if (r.kind === "unrounded") return;
+    const problems = roundingProblems({ mode: r.mode, toTick: r.kind === "tick" }, { daily: false, hasTick: () => false });
+    if (problems.includes("no-tick")) this.problem(`${at}/kind`, "an index has no tick to round to");
+    else if (problems.includes("ties-without-prior"))
+      this.problem(`${at}/mode`, "half-toward-reference needs a prior settlement, and an index has none");
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Contracts
+
+  /** The price unit of a contract: its own quote, else its underlying's (a spread: its first leg's); undefined when ambiguous. */
+  priceUnit(c: Contract, depth = 0): BaseUnit | undefined {
+    if (c.priceQuotation.length > 0) return baseUnit(c.priceQuotation[0]!.value);
+    if (depth > 8) return undefined;
+    if (c.kind === "spread") {
+      const leg = c.legs.map((l) => this.contractNamed(l.value.contract)).find((x) => x !== undefined);
+      return leg === undefined ? undefined : this.priceUnit(leg, depth + 1);
+    }
+    const u = sole(c.underlying);
+    if (u === undefined) return undefined;
+    if (u.kind === "index") {
+      const i = this.indexNamed(u.name);
+      return i === undefined || i.quoted.length === 0 ? undefined : baseUnit(i.quoted[0]!.value);
+    }
+    const f = this.contractNamed(u.name);
+    return f === undefined ? undefined : this.priceUnit(f, depth + 1);
+  }
+
+  /** Every tier amount of a contract's outright ticks, all versions (undefined when there is none). */
+  outrightTicks(c: Contract): Decimal[] | undefined {
+    const ticks = c.tick.flatMap((v) => v.value.map((t) => dec(t.tick.amount)));
+    return ticks.length === 0 || ticks.some((t) => !t.isPositive()) ? undefined : ticks;
+  }
+
+  /** A price-like amount: in the price unit (E3001) and positive (E3003). */
+  priceAmount(at: string, q: Quantity, price: BaseUnit | undefined, what: string): boolean {
+    let ok = true;
+    if (price !== undefined && !sameUnit(baseUnit(q.unit), price)) {
+      this.problem(`${at}/unit`, `${what} is in ${q.unit.text}, not in the price unit`);
+      ok = false;
+    }
+    if (!isPositiveAmount(dec(q.amount))) {
+      this.problem(`${at}/amount`, `${what} must be positive, not ${q.amount}`);
+      ok = false;
+    }
+    return ok;
+  }
+
+  contract(base: string, c: Contract): void {
+    for (const f of CONTRACT_VERSIONS) if (f in c) this.versions(base, f, (c as unknown as Record<string, Clause<unknown>[]>)[f]!);
+    const positions = new Map<string, Clause<unknown>[]>();
+    c.positionLimits.forEach((p) => positions.set(p.value.scope, [...(positions.get(p.value.scope) ?? []), p]));
+    for (const list of positions.values())
+      for (const o of overlappingVersions(list))
+        this.problem(
+          `${base}/positionLimits/${c.positionLimits.indexOf(list[o.later] as never)}/effective/${o.laterRange}`,
+          "overlaps another position limit of the same scope",
+        );
+
+    // Required rules and the defaults the compiler writes out.
+    const kindName = c.kind;
+    if (c.kind === "future") {
+      for (const f of [
+        "underlying",
+        "contractUnit",
+        "priceQuotation",
+        "tick",
+        "lastTradingDay",
+        "termination",
+        "finalSettlement",
+        "negativePrices",
+      ] as const)
+        this.required(base, f, c[f], kindName);
+    } else if (c.kind === "option") {
+      for (const f of ["underlying", "rights", "exercise", "strikes", "finalSettlement"] as const) this.required(base, f, c[f], kindName);
+      if (c.premiumTick.length === 0 && c.tick.length === 0)
+        this.problem(`${base}/premiumTick`, "is empty: an option must state a premium tick (or a tick)");
+      if (c.expiry.length === 0 && c.lastTradingDay.length === 0)
+        this.problem(`${base}/expiry`, "is empty: an option must state its expiry (or a last trading day)");
+    } else {
+      if (c.legs.length < 2) this.problem(`${base}/legs`, "a spread needs at least two legs");
+      this.required(base, "negativePrices", c.negativePrices, kindName);
+      if (isOneSided(c.legs.map((l) => l.value.side)))
+        this.problem(`${base}/legs`, "every leg is on the same side: a spread is long one leg and short another");
+    }
+
+    // Underlyings: a future stands on an index; an option on a future or an index; spreads' legs are futures.
+    if (c.kind === "future")
+      c.underlying.forEach(
+        (u, i) => u.value.kind !== "index" && this.problem(`${base}/underlying/${i}/value/kind`, "a future's underlying is an index"),
+      );
+    if (c.kind === "spread")
+      c.legs.forEach((l, i) => {
+        const t = this.contractNamed(l.value.contract);
+        if (t !== undefined && t.kind !== "future")
+          this.problem(`${base}/legs/${i}/value/contract`, `${l.value.contract} is a ${t.kind}, not a future`);
+      });
+    c.finalSettlement.forEach((f, i) => {
+      const v = f.value.value;
+      if (v.kind !== "underlying-final") return;
+      const t = this.contractNamed(v.contract);
+      if (t !== undefined && t.kind !== "future")
+        this.problem(`${base}/finalSettlement/${i}/value/value/contract`, `${v.contract} is a ${t.kind}, not a future`);
+    });
+
+    // The price unit: one quote across versions, the underlying's (or the legs').
+    const quotes = c.priceQuotation.map((q) => baseUnit(q.value));
+    const change = quoteUnitChange(quotes, sameUnit);
+    if (change !== undefined)
+      this.problem(`${base}/priceQuotation/${change}/value`, "differs from the first version: a contract has one price unit");
+    const own = quotes[0];
+    const underlyingUnit = c.kind === "spread" ? undefined : this.priceUnit({ ...c, priceQuotation: [] } as Contract);
+    if (own !== undefined && underlyingUnit !== undefined && !sameUnit(own, underlyingUnit))
+      this.problem(`${base}/priceQuotation/0/value`, "differs from the unit the underlying is quoted in");
+    if (c.kind === "spread") {
+      let first: BaseUnit | undefined;
+      c.legs.forEach((l, i) => {
+        const t = this.contractNamed(l.value.contract);
+        const u = t === undefined ? undefined : this.priceUnit(t, 1);
+        if (u === undefined) return;
+        if (first === undefined) {
+          first = u;
+          if (own !== undefined && !sameUnit(own, u))
+            this.problem(`${base}/priceQuotation/0/value`, "differs from the unit the legs are quoted in");
+        } else if (!sameUnit(u, first))
+          this.problem(`${base}/legs/${i}/value/contract`, `${l.value.contract} is quoted in another unit than the first leg`);
+      });
+    }
+    const price = own ?? underlyingUnit ?? (c.kind === "spread" ? this.priceUnit(c) : undefined);
+
+    // Price-like amounts.
+    const tickFields = c.kind === "option" ? (["tick", "premiumTick"] as const) : (["tick", "spreadTick"] as const);
+    for (const f of tickFields) {
+      const versions = (
+        c as unknown as Record<string, Clause<{ tick: Quantity; bound: { relation: "at-or-below" | "above"; price: string } | null }[]>[]>
+      )[f]!;
+      versions.forEach((v, i) => {
+        const at = `${base}/${f}/${i}/value`;
+        const valid = v.value.map((t, j) => this.priceAmount(`${at}/${j}/tick`, t.tick, price, "a tick"));
+        const p = tickTierProblem(
+          v.value.map((t, j) => ({
+            tick: valid[j] ? dec(t.tick.amount) : undefined,
+            bound: t.bound === null ? undefined : { relation: t.bound.relation, price: dec(t.bound.price) },
+          })),
+        );
+        if (p !== undefined) this.problem(`${at}/${p.tier}/bound`, TIER_MESSAGES[p.kind]);
+      });
+    }
+    const ticks = this.outrightTicks(c);
+    c.priceLimits.forEach((v, i) => {
+      const at = `${base}/priceLimits/${i}/value`;
+      const limits = v.value.map((l, j) =>
+        l.kind === "percent"
+          ? { kind: "percent" as const, value: dec(l.percent) }
+          : this.priceAmount(`${at}/${j}/amount`, l.amount, price, "a price limit")
+            ? { kind: "amount" as const, value: dec(l.amount.amount) }
+            : undefined,
+      );
+      for (const p of priceLimitProblems(limits, () => ticks)) {
+        const where = `${at}/${p.limit}`;
+        if (p.kind === "percent-out-of-range")
+          this.problem(`${where}/percent`, `a price limit must be ${percentRangeText(PERCENT_RANGES.priceLimit)}`);
+        else if (p.kind === "amount-off-tick") this.problem(`${where}/amount/amount`, "is not a whole number of ticks");
+        else this.problem(where, "price limits must ascend");
+      }
+    });
+
+    // Contract units.
+    c.contractUnit.forEach((v, i) => {
+      const at = `${base}/contractUnit/${i}/value`;
+      const cu = v.value;
+      if (cu.kind === "contracts") {
+        this.positive(`${at}/amount`, cu.amount, "a contract unit");
+        if (c.kind !== "option") {
+          this.problem(`${at}/kind`, "only an option's contract unit is a number of contracts of a future");
+          return;
+        }
+        const u = sole(c.underlying);
+        if (u !== undefined && u.name !== cu.contract)
+          this.problem(`${at}/contract`, `the contract unit is in ${cu.contract} contracts, but the underlying is ${u.name}`);
+        const f = this.contractNamed(cu.contract);
+        if (f !== undefined && f.kind !== "future") this.problem(`${at}/contract`, `${cu.contract} is a ${f.kind}, not a future`);
+        const fcu = f === undefined ? undefined : sole(f.contractUnit);
+        if (fcu?.kind === "quantity" && price !== undefined && !contractUnitGivesMoney(price, baseUnit(fcu.quantity.unit)))
+          this.problem(at, "a contract of the future priced in the price unit is not an amount of money");
+        return;
+      }
+      if (!isPositiveAmount(dec(cu.quantity.amount))) {
+        this.problem(`${at}/quantity/amount`, `a contract unit must be positive, not ${cu.quantity.amount}`);
+        return;
+      }
+      if (price !== undefined && !contractUnitGivesMoney(price, baseUnit(cu.quantity.unit)))
+        this.problem(`${at}/quantity/unit`, "the price unit times the contract unit is not an amount of money");
+    });
+
+    // Options: the strike grid on the tick, the automatic-exercise threshold.
+    if (c.kind === "option") {
+      const u = sole(c.underlying);
+      const source = u?.kind === "future" ? this.contractNamed(u.name) : c;
+      const strikeTicks = source === undefined ? undefined : this.outrightTicks(source);
+      c.strikes.forEach((v, i) => {
+        const at = `${base}/strikes/${i}/value`;
+        if (!this.priceAmount(at, v.value, price, "the strike grid") || strikeTicks === undefined) return;
+        if (strikeOffTick(dec(v.value.amount), strikeTicks) !== undefined)
+          this.problem(`${at}/amount`, "the strike grid is not a whole number of ticks");
+      });
+      c.automaticExercise.forEach((v, i) =>
+        this.priceAmount(`${base}/automaticExercise/${i}/value`, v.value, price, "the automatic-exercise threshold"),
+      );
+    }
+
+    // Roundings.
+    const hasTick =
+      c.kind === "future" ||
+      c.tick.length > 0 ||
+      (c.kind === "option" && c.premiumTick.length > 0) ||
+      (c.kind === "spread" &&
+        (c.spreadTick.length > 0 || c.legs.some((l) => (this.contractNamed(l.value.contract)?.tick.length ?? 0) > 0)));
+    const rounding = (at: string, r: Rounding, daily: boolean, tick: boolean): void => {
+      if (r.kind === "unrounded") return;
+      const problems = roundingProblems({ mode: r.mode, toTick: r.kind === "tick" }, { daily, hasTick: () => tick });
+      if (problems.includes("ties-without-prior"))
+        this.problem(`${at}/mode`, "half-toward-reference needs a prior settlement, which only daily settlement has");
+      if (problems.includes("no-tick")) this.problem(`${at}/kind`, "rounds to the tick, but the contract has no tick");
+    };
+    c.finalSettlement.forEach((v, i) => rounding(`${base}/finalSettlement/${i}/value/rounding`, v.value.rounding, false, hasTick));
+    if (c.kind === "spread")
+      c.legs.forEach((l, i) => l.value.rounding !== null && rounding(`${base}/legs/${i}/value/rounding`, l.value.rounding, false, true));
+    c.dailySettlement.forEach((v, i) =>
+      v.value.forEach((s, j) => {
+        const at = `${base}/dailySettlement/${i}/value/${j}`;
+        if (s.kind !== "carry-forward") rounding(`${at}/rounding`, s.rounding, true, hasTick);
+        if (s.kind === "vwap" && windowLength(secondsOfDay(s.window.from)!, secondsOfDay(s.window.to)!) === undefined)
+          this.problem(`${at}/window/to`, `the VWAP window from ${s.window.from} to ${s.window.to} contains no time`);
+      }),
+    );
+
+    // Fallbacks and last trading days.
+    const settling = new Set(settlingIndices(c, (x) => this.settlingRefs(x)).map((x) => x.index));
+    c.fallback.forEach((v, i) => this.fallback(`${base}/fallback/${i}/value`, v.value, settling));
+    this.lastTradingDays(base, c);
+  }
+
+  /** Every disruption ends in a definite outcome, no step is unreachable, an alternate index is not the underlying. */
+  fallback(at: string, fb: Fallback, settling: ReadonlySet<string>): void {
+    fb.disruptions.forEach((d, i) => {
+      if (d.duration !== null) this.positive(`${at}/disruptions/${i}/duration/amount`, d.duration.amount, "the duration of a disruption");
+    });
+    const w = walkWaterfall(
+      fb.disruptions.map((d) => d.condition),
+      fb.steps.map((s) => ({ only: s.only ?? [], terminal: s.action.kind === "determination" })),
+    );
+    w.steps.forEach((s, j) => {
+      if (s.live.length === 0)
+        this.problem(
+          `${at}/steps/${j}`,
+          "this step can never be reached: every disruption it handles already has an outcome, or is not declared",
+        );
+    });
+    if (w.open.length > 0)
+      this.problem(
+        `${at}/steps`,
+        `the waterfall can end without a settlement value for ${w.open.map((k) => (k === "*" ? "any disruption" : k)).join(", ")}: it must end in a determination`,
+      );
+    fb.steps.forEach((s, j) => {
+      if (s.action.kind === "alternate-index" && settling.has(s.action.index))
+        this.problem(`${at}/steps/${j}/action/index`, `circular fallback: ${s.action.index} is the index this contract already settles on`);
+    });
+  }
+
+  /** The references a contract settles through: underlyings, legs and final settlement values. */
+  settlingRefs(c: Contract): SettlingRef<Contract>[] {
+    const out: SettlingRef<Contract>[] = [];
+    const contract = (name: string): void => {
+      const t = this.contractNamed(name);
+      if (t !== undefined) out.push({ kind: "contract", node: t });
+    };
+    if (c.kind !== "spread")
+      c.underlying.forEach((u) => (u.value.kind === "index" ? out.push({ kind: "index", name: u.value.name }) : contract(u.value.name)));
+    else c.legs.forEach((l) => contract(l.value.contract));
+    c.finalSettlement.forEach((f) => {
+      const v = f.value.value;
+      if (v.kind === "index-at" || v.kind === "index-average") out.push({ kind: "index", name: v.index });
+      else if (v.kind === "underlying-final") contract(v.contract);
+    });
+    return out;
+  }
+
+  /** Each version of the last trading day rule, as the language can write it, for every contract period of the checker's horizon it governs. */
+  lastTradingDays(base: string, c: Contract): void {
+    const versions = c.lastTradingDay;
+    versions.forEach((v, i) => {
+      const at = `${base}/lastTradingDay/${i}/value/rule`;
+      const r = v.value;
+      if (r.kind === "monthly") {
+        if (r.rule.monthOffset !== 0 && r.rule.monthOffset !== -1)
+          this.problem(`${at}/monthOffset`, "must be 0 (the contract month) or -1 (the month before)");
+        const a = r.rule.anchor;
+        if (a.kind === "nthBusinessDay" && (a.n < 2 || a.n > 5))
+          this.problem(`${at}/anchor/n`, "must be 2 to 5 (the second to the fifth business day)");
+      }
+      if (r.rule.shift.businessDays === 0 && r.rule.shift.direction !== "before")
+        this.problem(`${at}/shift/direction`, "a shift of zero days is written `before`");
+      const engine = this.engines.get(r.rule.calendar);
+      if (!engine.ok) return;
+      const found = expiryProblems(r, (iso) => governs(versions, i, iso, r.kind === "weekly"), engine.value, EXPIRY_HORIZON, this.memo);
+      if (found.missing !== undefined) this.problem(at, `in ${found.missing.label} the last trading day does not exist`);
+      if (found.closed !== undefined)
+        this.problem(
+          at,
+          `in ${found.closed.label} the last trading day ${formatIsoDate(found.closed.day)} is not a business day of ${r.rule.calendar}`,
+        );
+      if (found.stopped !== undefined)
+        this.problem(at, `in ${found.stopped.label} the last trading day cannot be computed (${found.stopped.error.kind})`);
+      if (found.outside !== undefined)
+        this.problem(
+          at,
+          `in ${found.outside.label} the last trading day ${formatIsoDate(found.outside.day)} falls outside its ${r.kind === "weekly" ? "contract week" : "month"}`,
+        );
+    });
+  }
+}
+
+const TIER_MESSAGES: Readonly<Record<NonNullable<ReturnType<typeof tickTierProblem>>["kind"], string>> = {
+  "unbounded-before-last": "has no upper bound, but more tiers follow",
+  "open-before-last": "only the last tier can be open-ended",
+  "not-ascending": "tier bounds must ascend",
+  "bound-off-coarser-tick": "the bound is not on the coarser of the two ticks it separates",
+  "last-not-open": "the last tier must be open-ended",
+  "single-above": "a single tier cannot start above a price: nothing covers the prices below",
+  gap: "leaves a gap after the previous tier's bound",
+  overlap: "overlaps the previous tier",
+};

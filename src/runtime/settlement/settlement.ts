@@ -9,7 +9,15 @@
  * Structural input types only: nothing is imported from the compiler.
  */
 import { Decimal, type RoundingMode } from "../decimal.js";
-import { type CalendarEngine, formatIsoDate, lastDayOfMonth, firstDayOfMonth, localToInstant, parseIsoDate } from "../calendar/index.js";
+import {
+  CalendarRangeError,
+  type CalendarEngine,
+  formatIsoDate,
+  lastDayOfMonth,
+  firstDayOfMonth,
+  localToInstant,
+  parseIsoDate,
+} from "../calendar/index.js";
 import { Ratio } from "./ratio.js";
 import {
   type IndexMethodology,
@@ -120,6 +128,9 @@ export interface WaterfallOptions {
   readonly ageCalendar?: string;
 }
 
+/** How many postponed days a failed postponement lists by date in its certificate; the others are counted. */
+const MAX_POSTPONED_DAYS_LISTED = 20;
+
 function describeAction(a: RtFallbackAction): string {
   switch (a.kind) {
     case "postpone":
@@ -181,21 +192,36 @@ export function runWaterfall(
           break;
         }
         const reasons: string[] = [];
+        let unlisted = 0;
+        let stop: string | undefined;
         let found: { value: Decimal; date: string } | undefined;
         for (let n = 1; n <= a.businessDays; n++) {
-          const d = formatIsoDate(engine.addBusinessDays(day, n));
+          // A postponement that would run past the calendar's last supported year ends there: a failed step, not a crash.
+          let next: number;
+          try {
+            next = engine.addBusinessDays(day, n);
+          } catch (e) {
+            if (!(e instanceof CalendarRangeError)) throw e;
+            stop = `no business day ${n} of ${a.calendar} after ${date}: ${e.message}`;
+            break;
+          }
+          const d = formatIsoDate(next);
           effectiveDate = d;
           const r = lookup.value(index, d, deadlineOf(fallback, d));
           if (r.ok) {
             found = { value: r.value, date: r.date };
             break;
           }
-          reasons.push(`${d}: ${r.disruption}`);
+          // The certificate names the first days tried and counts the others: a long postponement stays a short line.
+          if (reasons.length < MAX_POSTPONED_DAYS_LISTED) reasons.push(`${d}: ${r.disruption}`);
+          else unlisted++;
         }
         if (found !== undefined) {
           attempts.push({ level, action, outcome: "value", reason: `published on ${found.date}` });
           return { kind: "value", value: found.value, date: found.date, index, level, flagged: false, attempts };
         }
+        if (unlisted > 0) reasons.push(`and ${unlisted} more business day(s) without a value`);
+        if (stop !== undefined) reasons.push(stop);
         attempts.push({ level, action, outcome: "failed", reason: reasons.join("; ") });
         break;
       }

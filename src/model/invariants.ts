@@ -1,0 +1,630 @@
+/**
+ * The semantic invariants of a compiled spec, each stated once as a pure function over plain data, shared by
+ * the checker (src/check/, which maps each violation to its diagnostic code and span) and by the loader
+ * (src/model/validate.ts, which maps it to a JSON pointer): effective ranges and rule versions, percentages,
+ * tick tables, price limits, strike grids, contract units that give money, windows and partitions, aggregation
+ * methods and their options, degradation rules, fallback waterfalls, spreads, time zones and last trading days
+ * evaluated over a fixed horizon. A function returns what is wrong with indices into its input (never a message
+ * or a span), so each caller words the problem in its own terms. Imports nothing from check/ or syntax/: the
+ * checker builds these inputs from the syntax tree, the loader from the spec's JSON, and both get one answer.
+ * docs/spec-format.md lists every invariant ("What a loaded spec guarantees").
+ */
+import { isMoney, multiply, type Unit } from "../base/units.js";
+import {
+  canonicalTimeZone,
+  evaluateDateRule,
+  evaluateWeeklyRule,
+  formatIsoDate,
+  fromCivil,
+  isValidTimeZone,
+  shiftMonth,
+  toCivil,
+  weekdayOf,
+  type CalendarEngine,
+  type CalendarError,
+  type CalendarResult,
+  type DateRule,
+  type EpochDay,
+  type WeeklyDateRule,
+} from "../runtime/calendar/index.js";
+import { Decimal } from "../runtime/decimal.js";
+
+// ---------------------------------------------------------------------------------------------------------
+// Effective ranges and versions
+
+/** Inclusive effective bounds as ISO dates (which compare correctly as strings); null is unbounded. */
+export interface RangeValue {
+  readonly from: string | null;
+  readonly until: string | null;
+}
+
+/** A range that ends before it starts (E4009): it contains no date. */
+export function rangeEndsBeforeStart(r: RangeValue): boolean {
+  return r.from !== null && r.until !== null && r.from > r.until;
+}
+
+/** Whether two ranges share a date (bounds inclusive; an empty, inverted range shares none). */
+export function rangesOverlap(a: RangeValue, b: RangeValue): boolean {
+  if (rangeEndsBeforeStart(a) || rangeEndsBeforeStart(b)) return false;
+  const aStartsBeforeBEnds = a.from === null || b.until === null || a.from <= b.until;
+  const bStartsBeforeAEnds = b.from === null || a.until === null || b.from <= a.until;
+  return aStartsBeforeBEnds && bStartsBeforeAEnds;
+}
+
+/** Two versions of one rule in force on a common date: indices of the versions and of their ranges. */
+export interface VersionOverlap {
+  readonly later: number;
+  readonly laterRange: number;
+  readonly earlier: number;
+  readonly earlierRange: number;
+}
+
+/**
+ * Versions of one rule are never in force on the same date (E4008). For each version in order, the first earlier
+ * version sharing a date with it (earlier versions in order, then their ranges, then the version's own ranges).
+ * `exempt(earlier, later)` leaves a pair out (the checker: two clauses without ranges are duplicates, E2008).
+ */
+export function overlappingVersions(
+  versions: readonly { readonly effective: readonly RangeValue[] }[],
+  exempt?: (earlier: number, later: number) => boolean,
+): VersionOverlap[] {
+  const out: VersionOverlap[] = [];
+  versions.forEach((v, later) => {
+    search: for (let earlier = 0; earlier < later; earlier++) {
+      if (exempt?.(earlier, later) === true) continue;
+      const theirs = versions[earlier]!.effective;
+      for (let earlierRange = 0; earlierRange < theirs.length; earlierRange++) {
+        for (let laterRange = 0; laterRange < v.effective.length; laterRange++) {
+          if (rangesOverlap(v.effective[laterRange]!, theirs[earlierRange]!)) {
+            out.push({ later, laterRange, earlier, earlierRange });
+            break search;
+          }
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/** The order of versions in a compiled spec: by the start of their first range, unbounded first. */
+export function compareVersionStarts(a: RangeValue, b: RangeValue): number {
+  if (a.from === b.from) return 0;
+  if (a.from === null) return -1;
+  if (b.from === null) return 1;
+  return a.from < b.from ? -1 : 1;
+}
+
+/** Whether a date lies in one of a version's ranges. */
+export function inForceOn(effective: readonly RangeValue[], iso: string): boolean {
+  return effective.some((r) => (r.from === null || r.from <= iso) && (r.until === null || iso <= r.until));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Amounts, counts and percentages
+
+/** Amounts that must be strictly positive (E3003): ticks, contract units, strike grids, weights, durations, … */
+export function isPositiveAmount(d: Decimal): boolean {
+  return d.isPositive();
+}
+
+/** A count of things (sources, trades, intervals): a whole number of at least 1 (E3003). */
+export function isWholeCount(d: Decimal): boolean {
+  return d.isPositive() && d.isInteger();
+}
+
+/** The range a percentage must lie in: above or at least 0%, and at most 100% when `max`. */
+export interface PercentRange {
+  readonly min: "inclusive" | "exclusive";
+  readonly max: boolean;
+}
+
+/** The range of each percentage of the language (E3006). */
+export const PERCENT_RANGES = {
+  /** `price limits 5%, 10% …`. */
+  priceLimit: { min: "exclusive", max: true },
+  /** `exclude sources deviating more than N% …`. */
+  deviation: { min: "exclusive", max: true },
+  /** `extreme moves above N% …`. */
+  extremeMove: { min: "exclusive", max: false },
+  /** `restate same day if change exceeds N%`. */
+  restatement: { min: "inclusive", max: false },
+  /** `capped-median, capped at N%`. */
+  cap: { min: "exclusive", max: true },
+} as const satisfies Record<string, PercentRange>;
+
+const HUNDRED = Decimal.of("100");
+
+/** Whether a percentage (a number of percent) lies in its range. */
+export function percentInRange(v: Decimal, range: PercentRange): boolean {
+  const tooLow = range.min === "exclusive" ? !v.isPositive() : v.isNegative();
+  return !tooLow && !(range.max && v.gt(HUNDRED));
+}
+
+/** The range in words, for messages: "above 0% and at most 100%". */
+export function percentRangeText(range: PercentRange): string {
+  return `${range.min === "exclusive" ? "above 0%" : "at least 0%"}${range.max ? " and at most 100%" : ""}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tick tables
+
+/** A tier as the invariant reads it: its tick (undefined when unknown) and its bound. */
+export interface TierValue {
+  readonly tick: Decimal | undefined;
+  readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: Decimal | undefined } | undefined;
+}
+
+/** What is wrong with a tick table (E3008); `tier` and `previous` are indices. */
+export type TierProblem =
+  | { readonly kind: "unbounded-before-last"; readonly tier: number }
+  | { readonly kind: "open-before-last"; readonly tier: number }
+  | { readonly kind: "not-ascending"; readonly tier: number; readonly previous: number }
+  | { readonly kind: "bound-off-coarser-tick"; readonly tier: number; readonly coarser: Decimal }
+  | { readonly kind: "last-not-open"; readonly tier: number; readonly previous: number | undefined }
+  | { readonly kind: "single-above"; readonly tier: number }
+  | { readonly kind: "gap" | "overlap"; readonly tier: number; readonly previous: number };
+
+/**
+ * A tick table: every tier but the last is bounded `at or below B`, with B strictly ascending; the last is open
+ * (no bound, or `above` the previous bound); a bound sits on the coarser of the two ticks it separates. The first
+ * problem, or undefined; an unknown value (undefined) ends the check without a problem.
+ */
+export function tickTierProblem(tiers: readonly TierValue[]): TierProblem | undefined {
+  let previous: { bound: Decimal; tier: number } | undefined;
+  for (let i = 0; i < tiers.length; i++) {
+    const b = tiers[i]!.bound;
+    if (i < tiers.length - 1) {
+      if (b === undefined) return { kind: "unbounded-before-last", tier: i };
+      if (b.relation === "above") return { kind: "open-before-last", tier: i };
+      if (b.price === undefined) return undefined;
+      if (previous !== undefined && !b.price.gt(previous.bound)) return { kind: "not-ascending", tier: i, previous: previous.tier };
+      const here = tiers[i]!.tick;
+      const next = tiers[i + 1]!.tick;
+      if (here !== undefined && next !== undefined) {
+        const coarser = here.gt(next) ? here : next;
+        if (!b.price.isMultipleOf(coarser)) return { kind: "bound-off-coarser-tick", tier: i, coarser };
+      }
+      previous = { bound: b.price, tier: i };
+      continue;
+    }
+    if (b === undefined) return undefined;
+    if (b.relation === "at-or-below") return { kind: "last-not-open", tier: i, previous: previous?.tier };
+    if (b.price === undefined) return undefined;
+    if (previous === undefined) return { kind: "single-above", tier: i };
+    if (!b.price.eq(previous.bound)) return { kind: b.price.gt(previous.bound) ? "gap" : "overlap", tier: i, previous: previous.tier };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Price limits and strike grids
+
+/** One price limit: a percentage of the prior settlement, or an amount in the price unit (undefined: unknown). */
+export type LimitValue = { readonly kind: "percent"; readonly value: Decimal } | { readonly kind: "amount"; readonly value: Decimal };
+
+/** What is wrong with a list of price limits; indices into the list (and into the ticks). */
+export type LimitProblem =
+  | { readonly kind: "percent-out-of-range"; readonly limit: number }
+  | { readonly kind: "percent-not-ascending" | "amount-not-ascending"; readonly limit: number; readonly previous: number }
+  | { readonly kind: "amount-off-tick"; readonly limit: number; readonly tick: number };
+
+/**
+ * Price limits (E3006, E3008, E3005): percentages lie in (0, 100] and ascend; amounts ascend and are whole numbers
+ * of every tick in their unit (`ticksOf(limit)`, undefined when the ticks are unknown). An unknown limit (undefined)
+ * and a limit with a problem are not compared with the next.
+ */
+export function priceLimitProblems(
+  limits: readonly (LimitValue | undefined)[],
+  ticksOf: (limit: number) => readonly Decimal[] | undefined,
+): LimitProblem[] {
+  const out: LimitProblem[] = [];
+  let lastPercent: number | undefined;
+  let lastAmount: number | undefined;
+  limits.forEach((l, i) => {
+    if (l === undefined) return;
+    if (l.kind === "percent") {
+      if (!percentInRange(l.value, PERCENT_RANGES.priceLimit)) out.push({ kind: "percent-out-of-range", limit: i });
+      else if (lastPercent !== undefined && !l.value.gt((limits[lastPercent] as LimitValue).value))
+        out.push({ kind: "percent-not-ascending", limit: i, previous: lastPercent });
+      else lastPercent = i;
+      return;
+    }
+    if (lastAmount !== undefined && !l.value.gt((limits[lastAmount] as LimitValue).value)) {
+      out.push({ kind: "amount-not-ascending", limit: i, previous: lastAmount });
+      return;
+    }
+    lastAmount = i;
+    const off = ticksOf(i)?.findIndex((t) => !l.value.isMultipleOf(t)) ?? -1;
+    if (off >= 0) out.push({ kind: "amount-off-tick", limit: i, tick: off });
+  });
+  return out;
+}
+
+/** A strike grid is a whole number of every tick of what the option is written on (E3004): the first tick it is not, or undefined. */
+export function strikeOffTick(step: Decimal, ticks: readonly Decimal[]): number | undefined {
+  const i = ticks.findIndex((t) => !step.isMultipleOf(t));
+  return i < 0 ? undefined : i;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Roundings
+
+/**
+ * Where a rounding may stand (E2007, E5008): ties toward the prior settlement only in daily settlement, which has
+ * one (`daily`); rounding to the tick only where there is a tick to round to (`hasTick`). What is wrong, if anything.
+ */
+export function roundingProblems(
+  r: { readonly mode: string | undefined; readonly toTick: boolean },
+  where: { readonly daily: boolean; readonly hasTick: () => boolean },
+): ("ties-without-prior" | "no-tick")[] {
+  const out: ("ties-without-prior" | "no-tick")[] = [];
+  if (r.mode === "half-toward-reference" && !where.daily) out.push("ties-without-prior");
+  if (r.toTick && !where.hasTick()) out.push("no-tick");
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Units
+
+/** The value of one tick is tick × contract unit: the price unit times the contract unit must be money (E3007). */
+export function contractUnitGivesMoney(price: Unit, contractUnit: Unit): boolean {
+  return isMoney(multiply(price, contractUnit));
+}
+
+/** Versions of a declaration's quote unit: the index of the first one that differs from the first (E3001), or undefined. */
+export function quoteUnitChange<U>(units: readonly U[], same: (a: U, b: U) => boolean): number | undefined {
+  const i = units.findIndex((u) => !same(u, units[0]!));
+  return i < 0 ? undefined : i;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Windows, partitions and aggregation methods
+
+/** Seconds since midnight of an `HH:MM:SS` (or `HH:MM`) time; undefined when it is not one. */
+export function secondsOfDay(value: string): number | undefined {
+  const m = /^(\d\d):(\d\d)(?::(\d\d))?$/.exec(value);
+  if (!m) return undefined;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? "0");
+}
+
+/** A window of one day runs from a time to a later time (E4006): its length in seconds, or undefined when it is empty. */
+export function windowLength(from: number, to: number): number | undefined {
+  return from < to ? to - from : undefined;
+}
+
+/** Seconds in a unit of clock time. */
+export const SECONDS_PER_UNIT: Readonly<Record<"second" | "minute" | "hour" | "day", number>> = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86_400,
+};
+
+/** Partitions divide the window exactly (E4007): count × length = the window's length, in seconds. */
+export function partitionDividesWindow(count: Decimal, lengthSeconds: Decimal, windowSeconds: Decimal): boolean {
+  return count.mul(lengthSeconds).eq(windowSeconds);
+}
+
+/** Aggregation methods. */
+export type AggregationMethodName =
+  "median" | "mean" | "vwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
+
+/** The options of an aggregation method (named as the syntax tree names them). */
+export type MethodOptionKind = "ExactHalf" | "Trim" | "Cap" | "WeightedBy";
+
+/** The option each method requires, and the options it accepts (E5009; E5005 for the exact-half convention). */
+export const METHOD_OPTIONS: Readonly<
+  Record<AggregationMethodName, { readonly required?: MethodOptionKind; readonly allowed: readonly MethodOptionKind[] }>
+> = {
+  median: { allowed: [] },
+  mean: { allowed: [] },
+  vwap: { allowed: [] },
+  "volume-weighted-median": { required: "ExactHalf", allowed: ["ExactHalf"] },
+  "trimmed-mean": { required: "Trim", allowed: ["Trim"] },
+  "capped-median": { required: "Cap", allowed: ["Cap"] },
+  "weighted-mean": { required: "WeightedBy", allowed: ["WeightedBy"] },
+};
+
+/** A trimmed mean drops a whole number of values at each end (E5009). */
+export function isWholeTrim(n: Decimal): boolean {
+  return !n.isNegative() && n.isInteger();
+}
+
+/** A trimmed mean that drops nothing is a mean (E5009). */
+export function trimDropsNothing(highest: Decimal, lowest: Decimal): boolean {
+  return highest.isZero() && lowest.isZero();
+}
+
+/** A trimmed mean leaves at least one value of the smallest number of sources it applies to (E5009). */
+export function trimLeavesValues(dropped: Decimal, sources: Decimal): boolean {
+  return dropped.lt(sources);
+}
+
+/** Trades are aggregated only in a window, intervals only in a partition (E5012): the missing data, or undefined. */
+export function aggregationWithoutData(
+  level: "trades" | "intervals" | "sources",
+  hasWindow: boolean,
+  hasPartition: boolean,
+): "window" | "partition" | undefined {
+  if (level === "trades" && !hasWindow) return "window";
+  if (level === "intervals" && !hasPartition) return "partition";
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sources and degradation rules
+
+/** An index cannot require more sources than it lists (E5003); an index that lists none leaves them to its administrator. */
+export function minimumExceedsSources(minimum: Decimal, listed: number): boolean {
+  return listed > 0 && minimum.gt(Decimal.fromInteger(listed));
+}
+
+/** A degradation rule's range of source counts: `hi` undefined for `or more`. */
+export interface CountRange {
+  readonly lo: bigint;
+  readonly hi: bigint | undefined;
+}
+
+/** What is wrong with the coverage of degradation rules (E5004); indices into the rules. */
+export type CoverageProblem =
+  | { readonly kind: "overlap"; readonly count: bigint; readonly first: number; readonly second: number }
+  | { readonly kind: "gap"; readonly count: bigint; readonly next: number };
+
+/** The coverage of degradation rules: the counts they must cover, the rules in start order, and the first problem. */
+export interface Coverage {
+  readonly lo: bigint;
+  readonly hi: bigint;
+  /** Rule indices ordered by their lower bound. */
+  readonly order: readonly number[];
+  readonly problem: CoverageProblem | undefined;
+}
+
+/**
+ * Degradation rules cover every count of sources once (E5004): from the minimum number of sources (1 when not
+ * given) up to the number of sources listed (when none are, up to the largest count a rule names), without
+ * overlap. Each range must start at 1 or more and not be empty (`rangeProblem`). The smallest count covered twice
+ * or not at all is the problem; an overlap is preferred when it is not above the gap.
+ */
+export function degradationCoverage(ranges: readonly CountRange[], minimum: bigint | undefined, listed: number): Coverage {
+  const order = ranges.map((_, i) => i).sort((a, b) => (ranges[a]!.lo < ranges[b]!.lo ? -1 : ranges[a]!.lo > ranges[b]!.lo ? 1 : a - b));
+  const sorted = order.map((i) => ranges[i]!);
+  let overlap: CoverageProblem | undefined;
+  let reach: number | undefined;
+  for (const i of order) {
+    const r = ranges[i]!;
+    const reached = reach === undefined ? undefined : ranges[reach]!;
+    if (reached !== undefined && (reached.hi === undefined || r.lo <= reached.hi)) {
+      overlap = { kind: "overlap", count: r.lo, first: reach!, second: i };
+      break;
+    }
+    if (reached === undefined || (reached.hi !== undefined && (r.hi === undefined || r.hi > reached.hi))) reach = i;
+  }
+  const lo = minimum !== undefined && minimum >= 1n ? minimum : 1n;
+  const hi = listed > 0 ? BigInt(listed) : sorted.reduce((m, r) => ((r.hi ?? r.lo) > m ? (r.hi ?? r.lo) : m), 0n);
+  let gap: bigint | undefined;
+  let covered = lo;
+  for (const r of sorted) {
+    if (covered > hi) break;
+    if (r.lo > covered) {
+      gap = covered;
+      break;
+    }
+    if (r.hi === undefined) {
+      covered = hi + 1n;
+      break;
+    }
+    if (r.hi + 1n > covered) covered = r.hi + 1n;
+  }
+  if (gap === undefined && covered <= hi) gap = covered;
+  let problem: CoverageProblem | undefined;
+  if (overlap !== undefined && (gap === undefined || overlap.count <= gap)) problem = overlap;
+  else if (gap !== undefined) {
+    const g = gap;
+    problem = { kind: "gap", count: g, next: order.find((i) => ranges[i]!.lo > g) ?? order[order.length - 1]! };
+  }
+  return { lo, hi, order, problem };
+}
+
+/** What is wrong with one degradation range on its own: it starts below 1 source (E3003) or is empty (E5004). */
+export function countRangeProblem(r: CountRange): "below-one" | "empty" | undefined {
+  if (r.lo < 1n) return "below-one";
+  if (r.hi !== undefined && r.hi < r.lo) return "empty";
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fallback waterfalls
+
+/** Stands for every disruption when a fallback declares none. */
+export const ANY_DISRUPTION = "*";
+
+/** A step of a waterfall as the invariant reads it: the disruptions it handles ([] for all) and whether it always gives a value. */
+export interface WaterfallStepValue {
+  readonly only: readonly string[];
+  readonly terminal: boolean;
+}
+
+/** How a waterfall ends: per step what it applies to and what is still live there, which step ends each disruption, and what stays open. */
+export interface Waterfall {
+  /** The declared disruptions, or [ANY_DISRUPTION] when none is declared. */
+  readonly universe: readonly string[];
+  readonly steps: readonly { readonly applies: readonly string[]; readonly live: readonly string[] }[];
+  /** The step that ends each disruption. */
+  readonly endedBy: ReadonlyMap<string, number>;
+  /** Disruptions left without a definite outcome (E5001). */
+  readonly open: readonly string[];
+}
+
+/**
+ * Walks a waterfall: steps in order, each applying to the disruptions it names (all when none), and only
+ * `determined by …` is terminal, since postponing, an alternate index and carrying forward can each fail. Every
+ * declared disruption must end in a terminal step (E5001: `open` is empty); a step with nothing live left to
+ * handle is unreachable (E5002: its `live` is empty).
+ */
+export function walkWaterfall(declared: readonly string[], steps: readonly WaterfallStepValue[]): Waterfall {
+  const universe = declared.length > 0 ? [...new Set(declared)] : [ANY_DISRUPTION];
+  const endedBy = new Map<string, number>();
+  const out: { applies: string[]; live: string[] }[] = [];
+  steps.forEach((step, index) => {
+    const applies = step.only.length === 0 ? universe : universe.filter((k) => step.only.includes(k));
+    const live = applies.filter((k) => !endedBy.has(k));
+    out.push({ applies, live });
+    if (live.length > 0 && step.terminal) for (const k of live) endedBy.set(k, index);
+  });
+  return { universe, steps: out, endedBy, open: universe.filter((k) => !endedBy.has(k)) };
+}
+
+/** A reference a declaration settles through: an index by name, or a contract to follow. */
+export type SettlingRef<N> = { readonly kind: "index"; readonly name: string } | { readonly kind: "contract"; readonly node: N };
+
+/**
+ * The indices a contract settles on: its own index references and those of the contracts it refers to (underlying
+ * futures, legs, underlying final settlements), each with `via`, the index of the contract's own reference that
+ * leads to it; every contract is followed once. An alternate index of a fallback must not be one of them (E5007).
+ */
+export function settlingIndices<N>(
+  start: N,
+  refs: (node: N) => readonly SettlingRef<N>[],
+): { readonly index: string; readonly via: number }[] {
+  const out: { index: string; via: number }[] = [];
+  const visiting = new Set<N>([start]);
+  const walk = (r: SettlingRef<N>, via: number): void => {
+    if (r.kind === "index") out.push({ index: r.name, via });
+    else if (!visiting.has(r.node)) {
+      visiting.add(r.node);
+      for (const next of refs(r.node)) walk(next, via);
+    }
+  };
+  refs(start).forEach((r, via) => walk(r, via));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Spreads and time zones
+
+/** A spread of two or more legs is long one leg and short another (E5011). */
+export function isOneSided(sides: readonly ("buy" | "sell")[]): boolean {
+  return sides.length >= 2 && (!sides.includes("buy") || !sides.includes("sell"));
+}
+
+/** A time zone is a known IANA name, spelled in its canonical case (E2010): what is wrong, or undefined. */
+export function timeZoneProblem(
+  name: string,
+): { readonly kind: "unknown" } | { readonly kind: "case"; readonly canonical: string } | undefined {
+  if (!isValidTimeZone(name)) return { kind: "unknown" };
+  const canonical = canonicalTimeZone(name);
+  if (canonical === undefined || canonical === name || canonical.toLowerCase() !== name.toLowerCase()) return undefined;
+  return { kind: "case", canonical };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Last trading days
+
+/** The contract months checked: a fixed start (never the clock, so results are deterministic) and 50 years. */
+export const EXPIRY_HORIZON = { startYear: 2026, startMonth: 1, years: 50 } as const;
+
+/** A horizon of contract months. */
+export interface ExpiryHorizon {
+  readonly startYear: number;
+  readonly startMonth: number;
+  readonly years: number;
+}
+
+/** A last trading day rule: monthly (the runtime's date rule) or weekly. */
+export type ExpiryRule = { readonly kind: "monthly"; readonly rule: DateRule } | { readonly kind: "weekly"; readonly rule: WeeklyDateRule };
+
+/** The first month (or week) of the horizon where the rule breaks, per kind of break. */
+export interface ExpiryProblems {
+  /** The day does not exist (E4010 for an nth weekday, E4003 otherwise): `error` says which month lacks it. */
+  readonly missing?: { readonly label: string; readonly error: Extract<CalendarError, { kind: "no-such-day" }> };
+  /** The day is not a business day of the rule's calendar (E4001). */
+  readonly closed?: { readonly label: string; readonly day: EpochDay };
+  /** The day falls outside the contract month (or the month before, for a rule anchored there) or week (E4002). */
+  readonly outside?: {
+    readonly label: string;
+    readonly day: EpochDay;
+    readonly expected: { readonly year: number; readonly month: number };
+  };
+  /** The rule cannot be evaluated at all (an invalid rule, a year outside the engine's range): evaluation stopped there. */
+  readonly stopped?: { readonly label: string; readonly error: CalendarError };
+}
+
+/**
+ * Which periods a version of a contract's last trading day rule governs: the version in force on the period's
+ * first day (for a week, its Monday), the first in order when several are; a lone monthly rule governs every month.
+ */
+export function governs(
+  versions: readonly { readonly effective: readonly RangeValue[] }[],
+  index: number,
+  iso: string,
+  weekly: boolean,
+): boolean {
+  if (!weekly && versions.length === 1) return true;
+  return versions.findIndex((v) => v.effective.length === 0 || inForceOn(v.effective, iso)) === index;
+}
+
+const ym = (year: number, month: number): string => `${year}-${String(month).padStart(2, "0")}`;
+
+/**
+ * A last trading day exists, is a business day of its calendar and lies in the period it belongs to, for every
+ * contract month (or week) of the horizon that the version governs (`governed`). Evaluation stops at the first
+ * error other than a missing day. `memo` caches a monthly rule's results by the rule and month index.
+ */
+export function expiryProblems(
+  rule: ExpiryRule,
+  governed: (iso: string) => boolean,
+  engine: CalendarEngine,
+  horizon: ExpiryHorizon = EXPIRY_HORIZON,
+  memo?: Map<string, (CalendarResult<EpochDay> | undefined)[]>,
+): ExpiryProblems {
+  const months = horizon.years * 12;
+  const out: {
+    missing?: ExpiryProblems["missing"];
+    closed?: ExpiryProblems["closed"];
+    outside?: ExpiryProblems["outside"];
+    stopped?: ExpiryProblems["stopped"];
+  } = {};
+  if (rule.kind === "monthly") {
+    const r = rule.rule;
+    const offset = r.monthOffset ?? 0;
+    let cache: (CalendarResult<EpochDay> | undefined)[] = [];
+    if (memo !== undefined) {
+      const key = JSON.stringify(r);
+      cache = memo.get(key) ?? [];
+      memo.set(key, cache);
+    }
+    for (let i = 0; i < months && !(out.missing && out.closed && out.outside); i++) {
+      const { year, month } = shiftMonth(horizon.startYear, horizon.startMonth, i);
+      const label = ym(year, month);
+      if (!governed(`${label}-01`)) continue;
+      const res = (cache[i] ??= evaluateDateRule(r, year, month, engine));
+      if (!res.ok) {
+        if (res.error.kind !== "no-such-day") return { ...out, stopped: { label, error: res.error } };
+        out.missing ??= { label, error: res.error };
+        continue;
+      }
+      const day = res.value;
+      if (out.closed === undefined && !engine.isBusinessDay(day)) out.closed = { label, day };
+      const expected = shiftMonth(year, month, offset);
+      const c = toCivil(day);
+      if (out.outside === undefined && (c.year !== expected.year || c.month !== expected.month)) out.outside = { label, day, expected };
+    }
+    return out;
+  }
+  const first = fromCivil(horizon.startYear, horizon.startMonth, 1);
+  const endMonth = shiftMonth(horizon.startYear, horizon.startMonth, months);
+  const end = fromCivil(endMonth.year, endMonth.month, 1);
+  for (let monday = first + ((8 - weekdayOf(first)) % 7); monday < end && !(out.closed && out.outside); monday += 7) {
+    const label = formatIsoDate(monday);
+    if (!governed(label)) continue;
+    const res = evaluateWeeklyRule(rule.rule, monday, engine);
+    if (!res.ok) return { ...out, stopped: { label, error: res.error } };
+    const day = res.value;
+    if (out.closed === undefined && !engine.isBusinessDay(day)) out.closed = { label, day };
+    if (out.outside === undefined && (day < monday || day >= monday + 7)) {
+      const c = toCivil(monday);
+      out.outside = { label, day, expected: { year: c.year, month: c.month } };
+    }
+  }
+  return out;
+}

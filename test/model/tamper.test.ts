@@ -1,0 +1,693 @@
+/**
+ * The loader's tamper suite (issue 13): a compiled spec whose content hash is recomputed after an edit (which
+ * anyone can do) must still be one the compiler could have written. For each invariant listed in
+ * docs/spec-format.md ("What a loaded spec guarantees"), a golden spec of test/cases/compiled/ is broken in that
+ * one way, its hash recomputed, and loadSpec must throw a SpecError pointing at the member at fault (the JSON
+ * pointers are asserted in full). A test checks that every invariant of the documentation has a case here.
+ *
+ * Then a seeded random mutation property over all compiled goldens (spec-mutants.ts: numbers set to 0, negative,
+ * huge or fractional, array elements duplicated, deleted or swapped, enum values swapped, keys deleted,
+ * references renamed, hash recomputed): every mutant either fails to load with a SpecError, or loads and then
+ * schedule queries and settlements with a small market-data set run without any exception.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { contentHash } from "../../src/model/canonical.js";
+import { SpecError, loadSpec } from "../../src/model/load.js";
+import { CalendarEngines, resolverFromList } from "../../src/runtime/calendar/index.js";
+import { runWaterfall } from "../../src/runtime/settlement/index.js";
+import { ROOT } from "./compile-helpers.js";
+import { goldenSpecs, mutants, runMutant } from "./spec-mutants.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = any;
+
+const goldens = new Map(goldenSpecs().map((s) => [s.path, s.text]));
+
+/** One tampered golden: which invariant it breaks, how, and the pointers loadSpec must report. */
+interface TamperCase {
+  readonly invariant: string;
+  readonly what: string;
+  readonly spec: string;
+  readonly edit: (doc: Doc) => void;
+  readonly paths: readonly string[];
+}
+
+const FOTI = "/contracts/FOTI";
+const OPT = "/contracts/FOTI_OPT";
+const CAL = "/contracts/FOTI_CAL";
+const unit = (text: string, dimensions: Record<string, number>, scale: string, currency: string | null) => ({
+  text,
+  dimensions,
+  scale,
+  currency,
+});
+const USD_PER_1M = unit("USD per 1M tokens", { "money:USD": 1, tokens: -1 }, "0.000001", "USD");
+const USD_PER_1K = unit("USD per 1K tokens", { "money:USD": 1, tokens: -1 }, "0.001", "USD");
+const always = (value: unknown) => ({ effective: [{ from: null, until: null }], descriptions: [], clauses: [], value });
+const between = (from: string | null, until: string | null, value: unknown) => ({ ...always(value), effective: [{ from, until }] });
+
+const CASES: readonly TamperCase[] = [
+  // The document.
+  {
+    invariant: "subject",
+    what: "a subject of another kind",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.subject.kind = "option"),
+    paths: ["/subject/kind"],
+  },
+  {
+    invariant: "names",
+    what: "a key that differs from the name",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.name = "AITOK"),
+    paths: ["/indices/AITOK_OUT/name"],
+  },
+  {
+    invariant: "references",
+    what: "a spread leg on a spread",
+    spec: "contracts/FOTI_FOTB.json",
+    edit: (d) => (d.contracts.FOTI_FOTB.legs[1].value.contract = "FOTI_FOTB"),
+    paths: ["/contracts/FOTI_FOTB/legs/1/value/contract"],
+  },
+  {
+    invariant: "references",
+    what: "a future whose underlying is a future",
+    spec: "contracts/FOTI_FOTB.json",
+    edit: (d) => (d.contracts.FOTB.underlying[0].value = { kind: "future", name: "FOTI" }),
+    paths: ["/contracts/FOTB/underlying/0/value/kind"],
+  },
+  {
+    invariant: "references",
+    what: "a basedOn calendar that is joint",
+    spec: "contracts/BTC.json",
+    edit: (d) => {
+      d.calendars.JOINT = {
+        ...structuredClone(d.calendars.LONDON_AND_NEW_YORK),
+        name: "JOINT",
+        joint: { mode: "all", calendars: ["ENGLAND_WALES"] },
+      };
+      d.calendars.NYSE.basedOn = ["JOINT"];
+    },
+    paths: ["/calendars/NYSE/basedOn/0"],
+  },
+  {
+    invariant: "units",
+    what: "a unit whose scale does not match its text",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.priceQuotation[0].value.scale = "0.001"),
+    paths: [`${FOTI}/priceQuotation/0/value/scale`],
+  },
+  {
+    invariant: "time-zones",
+    what: "a zone spelled in the wrong case",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.termination[0].value.zone = "europe/london"),
+    paths: [`${FOTI}/termination/0/value/zone`],
+  },
+  {
+    invariant: "effective-ranges",
+    what: "a range that ends before it starts",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.methodology[1].effective[0].until = "2025-06-30"),
+    paths: ["/indices/AITOK_OUT/methodology/1/effective/0"],
+  },
+
+  // Versions.
+  {
+    invariant: "versions-disjoint",
+    what: "two ticks in force at once",
+    spec: "contracts/FOTI.json",
+    edit: (d) => d.contracts.FOTI.tick.push(structuredClone(d.contracts.FOTI.tick[0])),
+    paths: [`${FOTI}/tick/1/effective/0`],
+  },
+  {
+    invariant: "versions-disjoint",
+    what: "methodology versions that overlap by a day",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.methodology[0].effective[0].until = "2026-01-01"),
+    paths: ["/indices/AITOK_OUT/methodology/1/effective/0"],
+  },
+  {
+    invariant: "versions-disjoint",
+    what: "two sources of one name in force at once",
+    spec: "indices/GPUX_H100.json",
+    edit: (d) => (d.indices.GPUX_H100.sources[5].value.name = "RUNPOD"),
+    paths: ["/indices/GPUX_H100/sources/5/effective/0"],
+  },
+  {
+    invariant: "versions-disjoint",
+    what: "two spot-month position limits in force at once",
+    spec: "contracts/FOTI.json",
+    edit: (d) => d.contracts.FOTI.positionLimits.push(structuredClone(d.contracts.FOTI.positionLimits[0])),
+    paths: [`${FOTI}/positionLimits/2/effective/0`],
+  },
+  {
+    invariant: "versions-ordered",
+    what: "methodology versions in reverse order",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => d.indices.AITOK_OUT.methodology.reverse(),
+    paths: ["/indices/AITOK_OUT/methodology/1/effective/0"],
+  },
+  {
+    invariant: "required-rules",
+    what: "a future without its last trading day",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.lastTradingDay = []),
+    paths: [`${FOTI}/lastTradingDay`],
+  },
+  {
+    invariant: "required-rules",
+    what: "an option without a strike grid",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => (d.contracts.FOTI_OPT.strikes = []),
+    paths: [`${OPT}/strikes`],
+  },
+  {
+    invariant: "required-rules",
+    what: "a spread with one leg",
+    spec: "contracts/FOTI_CAL.json",
+    edit: (d) => d.contracts.FOTI_CAL.legs.pop(),
+    paths: [`${CAL}/legs`],
+  },
+  {
+    invariant: "required-rules",
+    what: "an index that is never published",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.publication = []),
+    paths: ["/indices/AITOK_OUT/publication"],
+  },
+  {
+    invariant: "required-rules",
+    what: "a source without its default weight",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.sources[2].value.weight = []),
+    paths: ["/indices/AITOK_OUT/sources/2/value/weight"],
+  },
+  {
+    invariant: "references",
+    what: "an option's contract unit in contracts of an option",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => (d.contracts.FOTI_OPT.contractUnit[0].value.contract = "FOTI_OPT"),
+    paths: [`${OPT}/contractUnit/0/value/contract`, `${OPT}/contractUnit/0/value/contract`],
+  },
+  {
+    invariant: "required-rules",
+    what: "a future without its negative-prices default",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.negativePrices = []),
+    paths: [`${FOTI}/negativePrices`],
+  },
+
+  // Calendars.
+  {
+    invariant: "calendar-valid",
+    what: "a calendar whose every day is a weekend day",
+    spec: "calendars/TARGET.json",
+    edit: (d) => (d.calendars.TARGET.weekend = [1, 2, 3, 4, 5, 6, 7]),
+    paths: ["/calendars/TARGET/weekend"],
+  },
+  {
+    invariant: "calendar-cycles",
+    what: "a calendar based on a joint calendar of itself",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.calendars.NYSE.basedOn = ["LONDON_AND_NEW_YORK"]),
+    paths: ["/calendars/LONDON_AND_NEW_YORK", "/calendars/LONDON_OR_NEW_YORK", "/calendars/NYSE"],
+  },
+  {
+    invariant: "calendar-lists",
+    what: "weekend days out of order",
+    spec: "calendars/ENGLAND_WALES.json",
+    edit: (d) => (d.calendars.ENGLAND_WALES.weekend = [7, 6]),
+    paths: ["/calendars/ENGLAND_WALES/weekend"],
+  },
+  {
+    invariant: "calendar-lists",
+    what: "a one-off date given twice",
+    spec: "calendars/ENGLAND_WALES.json",
+    edit: (d) => d.calendars.ENGLAND_WALES.holidays[4].date.dates.push("2020-05-08"),
+    paths: ["/calendars/ENGLAND_WALES/holidays/4/date/dates"],
+  },
+  {
+    invariant: "calendar-lists",
+    what: "a joint calendar naming a member twice",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.calendars.LONDON_AND_NEW_YORK.joint.calendars = ["NYSE", "NYSE"]),
+    paths: ["/calendars/LONDON_AND_NEW_YORK/joint/calendars"],
+  },
+  {
+    invariant: "holiday-years",
+    what: "a holiday from year 13",
+    spec: "calendars/ENGLAND_WALES.json",
+    edit: (d) => (d.calendars.ENGLAND_WALES.holidays[0].fromYear = 13),
+    paths: ["/calendars/ENGLAND_WALES/holidays/0/fromYear"],
+  },
+  {
+    invariant: "holiday-years",
+    what: "a holiday whose years end before they start",
+    spec: "calendars/ENGLAND_WALES.json",
+    edit: (d) => (d.calendars.ENGLAND_WALES.holidays[0].untilYear = 1970),
+    paths: ["/calendars/ENGLAND_WALES/holidays/0/untilYear"],
+  },
+
+  // Contracts: units and amounts.
+  {
+    invariant: "price-unit",
+    what: "a price unit other than the underlying index's",
+    spec: "contracts/FOTI.json",
+    edit: (d) => {
+      d.contracts.FOTI.priceQuotation[0].value = USD_PER_1K;
+      for (const f of ["tick", "spreadTick"]) d.contracts.FOTI[f][0].value[0].tick.unit = USD_PER_1K;
+      d.contracts.FOTI.contractUnit[0].value.quantity.amount = "1";
+    },
+    paths: [`${FOTI}/priceQuotation/0/value`],
+  },
+  {
+    invariant: "price-unit",
+    what: "a second price-quotation version in another unit",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => {
+      d.contracts.FOTI_OPT.priceQuotation = [between(null, "2025-12-31", USD_PER_1M), between("2026-01-01", null, USD_PER_1K)];
+    },
+    paths: [`${OPT}/priceQuotation/1/value`],
+  },
+  {
+    invariant: "price-amounts",
+    what: "a tick of 0",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.tick[0].value[0].tick.amount = "0"),
+    paths: [`${FOTI}/tick/0/value/0/tick/amount`],
+  },
+  {
+    invariant: "price-amounts",
+    what: "a negative tick",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.tick[0].value[0].tick.amount = "-5"),
+    paths: ["/contracts/BTC/tick/0/value/0/tick/amount"],
+  },
+  {
+    invariant: "price-amounts",
+    what: "a spread tick in another unit",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.spreadTick[0].value[0].tick.unit = USD_PER_1K),
+    paths: [`${FOTI}/spreadTick/0/value/0/tick/unit`],
+  },
+  {
+    invariant: "price-amounts",
+    what: "an automatic-exercise threshold of 0",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => (d.contracts.FOTI_OPT.automaticExercise[0].value.amount = "0"),
+    paths: [`${OPT}/automaticExercise/0/value/amount`],
+  },
+  {
+    invariant: "contract-unit",
+    what: "a contract unit of 0",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.contractUnit[0].value.quantity.amount = "0"),
+    paths: [`${FOTI}/contractUnit/0/value/quantity/amount`],
+  },
+  {
+    invariant: "contract-unit",
+    what: "a negative contract unit",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.contractUnit[0].value.quantity.amount = "-1000"),
+    paths: [`${FOTI}/contractUnit/0/value/quantity/amount`],
+  },
+  {
+    invariant: "contract-unit",
+    what: "a contract unit that is not priced in money",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.contractUnit[0].value.quantity.unit = USD_PER_1M),
+    paths: [`${FOTI}/contractUnit/0/value/quantity/unit`],
+  },
+  {
+    invariant: "contract-unit",
+    what: "a future whose contract unit is a number of contracts",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => (d.contracts.FOTI.contractUnit[0].value = { kind: "contracts", amount: "1", contract: "FOTI" }),
+    paths: [`${FOTI}/contractUnit/0/value/kind`],
+  },
+
+  // Contracts: ticks, limits, strikes, roundings, spreads.
+  {
+    invariant: "tick-tiers",
+    what: "a tier bound off the coarser tick",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => {
+      d.contracts.FOTI_OPT.premiumTick[0].value[0].bound.price = "0.1005";
+      d.contracts.FOTI_OPT.premiumTick[0].value[1].bound.price = "0.1005";
+    },
+    paths: [`${OPT}/premiumTick/0/value/0/bound`],
+  },
+  {
+    invariant: "tick-tiers",
+    what: "tiers that leave a gap",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => (d.contracts.FOTI_OPT.premiumTick[0].value[1].bound.price = "0.2"),
+    paths: [`${OPT}/premiumTick/0/value/1/bound`],
+  },
+  {
+    invariant: "tick-tiers",
+    what: "a last tier that is not open-ended",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => (d.contracts.FOTI_OPT.premiumTick[0].value[1].bound = { relation: "at-or-below", price: "1" }),
+    paths: [`${OPT}/premiumTick/0/value/1/bound`],
+  },
+  {
+    invariant: "price-limits",
+    what: "percentage limits out of order",
+    spec: "contracts/FOTI.json",
+    edit: (d) => d.contracts.FOTI.priceLimits[0].value.reverse(),
+    paths: [`${FOTI}/priceLimits/0/value/1`, `${FOTI}/priceLimits/0/value/2`],
+  },
+  {
+    invariant: "price-limits",
+    what: "a limit of 150%",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.priceLimits[0].value[2].percent = "150"),
+    paths: ["/contracts/BTC/priceLimits/0/value/2/percent"],
+  },
+  {
+    invariant: "price-limits",
+    what: "an absolute limit off the tick",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.priceLimits[0].value = [{ kind: "absolute", amount: { amount: "0.0015", unit: USD_PER_1M } }]),
+    paths: [`${FOTI}/priceLimits/0/value/0/amount/amount`],
+  },
+  {
+    invariant: "strike-grid",
+    what: "a strike grid off the future's tick",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) => (d.contracts.FOTI_OPT.strikes[0].value.amount = "0.0505"),
+    paths: [`${OPT}/strikes/0/value/amount`],
+  },
+  {
+    invariant: "roundings",
+    what: "a final settlement rounded toward a prior settlement it does not have",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.finalSettlement[0].value.rounding.mode = "half-toward-reference"),
+    paths: [`${FOTI}/finalSettlement/0/value/rounding/mode`],
+  },
+  {
+    invariant: "roundings",
+    what: "an index rounded to a tick it does not have",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.rounding[0].value = { kind: "tick", mode: "half-even" }),
+    paths: ["/indices/AITOK_OUT/rounding/0/value/kind"],
+  },
+  {
+    invariant: "roundings",
+    what: "a spread rounded to the tick without any tick",
+    spec: "contracts/FOTI_CAL.json",
+    edit: (d) => {
+      d.contracts.FOTI_CAL.tick = [];
+      d.contracts.FOTI.tick = [];
+      d.contracts.FOTI.spreadTick = [];
+      d.contracts.FOTI_CAL.finalSettlement[0].value.rounding = { kind: "tick", mode: "half-even" };
+    },
+    paths: [`${FOTI}/tick`, `${CAL}/finalSettlement/0/value/rounding/kind`],
+  },
+  {
+    invariant: "daily-windows",
+    what: "a VWAP window without time",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.dailySettlement[0].value[0].window.from = "16:00:00"),
+    paths: [`${FOTI}/dailySettlement/0/value/0/window/to`],
+  },
+  {
+    invariant: "spread-sides",
+    what: "a spread whose legs are all bought",
+    spec: "contracts/FOTI_CAL.json",
+    edit: (d) => (d.contracts.FOTI_CAL.legs[1].value.side = "buy"),
+    paths: [`${CAL}/legs`],
+  },
+
+  // Fallbacks and last trading days.
+  {
+    invariant: "fallback-definite",
+    what: "a waterfall whose determination step was deleted",
+    spec: "contracts/FOTI.json",
+    edit: (d) => d.contracts.FOTI.fallback[0].value.steps.pop(),
+    paths: [`${FOTI}/fallback/0/value/steps`],
+  },
+  {
+    invariant: "fallback-definite",
+    what: "a determination limited to one disruption",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.fallback[0].value.steps[3].only = ["ceased"]),
+    paths: [`${FOTI}/fallback/0/value/steps`],
+  },
+  {
+    invariant: "fallback-reachable",
+    what: "a step after the determination",
+    spec: "contracts/FOTI.json",
+    edit: (d) => d.contracts.FOTI.fallback[0].value.steps.push(structuredClone(d.contracts.FOTI.fallback[0].value.steps[2])),
+    paths: [`${FOTI}/fallback/0/value/steps/4`],
+  },
+  {
+    invariant: "fallback-not-circular",
+    what: "an alternate index that is the underlying",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.fallback[0].value.steps[1].action.index = "AITOK_OUT"),
+    paths: [`${FOTI}/fallback/0/value/steps/1/action/index`],
+  },
+  {
+    invariant: "durations-positive",
+    what: "a staleness limit of 0 minutes",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.excludeStale[0].value.amount = "0"),
+    paths: ["/indices/AITOK_OUT/excludeStale/0/value/amount"],
+  },
+  {
+    invariant: "last-trading-days",
+    what: "the fifth Friday of the month",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.lastTradingDay[0].value.rule.anchor = { kind: "nthWeekday", n: 5, weekday: 5 }),
+    paths: [`${FOTI}/lastTradingDay/0/value/rule`],
+  },
+  {
+    invariant: "last-trading-days",
+    what: "an unadjusted last trading day that falls on holidays",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.lastTradingDay[0].value.rule.convention = "unadjusted"),
+    paths: [`${FOTI}/lastTradingDay/0/value/rule`],
+  },
+  {
+    invariant: "last-trading-days",
+    what: "a weekly last trading day adjusted out of its week",
+    spec: "contracts/FOTW.json",
+    edit: (d) => {
+      d.contracts.FOTW.lastTradingDay[0].value.rule.weekday = 1;
+      d.contracts.FOTW.lastTradingDay[0].value.rule.convention = "preceding";
+    },
+    paths: ["/contracts/FOTW/lastTradingDay/0/value/rule"],
+  },
+  {
+    invariant: "date-rules-writable",
+    what: "a rule anchored seven months after the contract month",
+    spec: "contracts/GPUH5.json",
+    edit: (d) => (d.contracts.GPUH5.lastTradingDay[0].value.rule.monthOffset = 7),
+    paths: ["/contracts/GPUH5/lastTradingDay/0/value/rule/monthOffset"],
+  },
+
+  // Indices.
+  {
+    invariant: "index-unit",
+    what: "a source in a unit of another dimension",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) =>
+      (d.indices.AITOK_OUT.sources[0].value.quoted[0].value = unit("USD per GPU-hour", { "money:USD": 1, "gpu-time": -1 }, "1", "USD")),
+    paths: ["/indices/AITOK_OUT/sources/0/value/quoted/0/value"],
+  },
+  {
+    invariant: "windows",
+    what: "a window that ends before it starts",
+    spec: "indices/GPUX_H100.json",
+    edit: (d) => (d.indices.GPUX_H100.window[0].value.from = "17:00:00"),
+    paths: ["/indices/GPUX_H100/window/0/value/to"],
+  },
+  {
+    invariant: "partitions",
+    what: "partitions that do not divide the window",
+    spec: "indices/BTC_REF.json",
+    edit: (d) => (d.indices.BTC_REF.partition[0].value.count = 11),
+    paths: ["/indices/BTC_REF/partition/0/value"],
+  },
+  {
+    invariant: "partitions",
+    what: "a partition without an empty-interval policy",
+    spec: "indices/BTC_REF.json",
+    edit: (d) => (d.indices.BTC_REF.emptyIntervals = []),
+    paths: ["/indices/BTC_REF/emptyIntervals"],
+  },
+  {
+    invariant: "aggregation-data",
+    what: "trades aggregated without a window",
+    spec: "indices/GPUX_H100.json",
+    edit: (d) => (d.indices.GPUX_H100.window = []),
+    paths: ["/indices/GPUX_H100/aggregateTrades"],
+  },
+  {
+    invariant: "aggregation-data",
+    what: "an index that does not say how it aggregates",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.aggregateSources = []),
+    paths: ["/indices/AITOK_OUT/aggregateSources"],
+  },
+  {
+    invariant: "method-options",
+    what: "a median with a trim",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.aggregateSources[0].value.trim = { highest: 1, lowest: 1 }),
+    paths: ["/indices/AITOK_OUT/aggregateSources/0/value/trim"],
+  },
+  {
+    invariant: "method-options",
+    what: "a volume-weighted median without its exact-half convention",
+    spec: "indices/BTC_REF.json",
+    edit: (d) => (d.indices.BTC_REF.aggregateTrades[0].value.exactHalf = null),
+    paths: ["/indices/BTC_REF/aggregateTrades/0/value/exactHalf"],
+  },
+  {
+    invariant: "method-options",
+    what: "a trimmed mean that drops every value",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.degradation[0].value.method.trim = { highest: 3, lowest: 2 }),
+    paths: ["/indices/AITOK_OUT/degradation/0/value/method/trim"],
+  },
+  {
+    invariant: "method-options",
+    what: "a cap of 0%",
+    spec: "indices/AITOK_BLEND.json",
+    edit: (d) => (d.indices.AITOK_BLEND.aggregateSources[0].value.capPercent = "0"),
+    paths: ["/indices/AITOK_BLEND/aggregateSources/0/value/capPercent"],
+  },
+  {
+    invariant: "percentages",
+    what: "a deviation threshold of 0%",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.excludeDeviation[1].value.percent = "0"),
+    paths: ["/indices/AITOK_OUT/excludeDeviation/1/value/percent"],
+  },
+  {
+    invariant: "percentages",
+    what: "an extreme-move threshold of 0%",
+    spec: "indices/BTC_REF.json",
+    edit: (d) => (d.indices.BTC_REF.extremeMoves[0].value.percent = "0"),
+    paths: ["/indices/BTC_REF/extremeMoves/0/value/percent"],
+  },
+  {
+    invariant: "weights",
+    what: "a source weight of 0",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.sources[0].value.weight[0].value = "0"),
+    paths: ["/indices/AITOK_OUT/sources/0/value/weight/0/value", "/indices/AITOK_OUT/sources/0/value/weight"],
+  },
+  {
+    invariant: "weights",
+    what: "a source weight without fixed weighting",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.sources[0].value.weight[0].value = "3"),
+    paths: ["/indices/AITOK_OUT/sources/0/value/weight"],
+  },
+  {
+    invariant: "minimum-sources",
+    what: "a minimum above the sources listed",
+    spec: "indices/BTC_REF.json",
+    edit: (d) => (d.indices.BTC_REF.minimumSources[0].value = 7),
+    paths: ["/indices/BTC_REF/minimumSources/0/value"],
+  },
+  {
+    invariant: "degradation",
+    what: "degradation rules that leave 4 sources uncovered",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.degradation[1].value.maxSources = 3),
+    paths: ["/indices/AITOK_OUT/degradation/0"],
+  },
+  {
+    invariant: "degradation",
+    what: "degradation rules that overlap",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.degradation[1].value.maxSources = 5),
+    paths: ["/indices/AITOK_OUT/degradation/0"],
+  },
+];
+
+function tampered(c: TamperCase): Doc {
+  const doc = JSON.parse(goldens.get(c.spec)!) as Doc;
+  c.edit(doc);
+  doc.contentHash = contentHash(doc);
+  return doc;
+}
+
+function problemPaths(doc: Doc): string[] | undefined {
+  try {
+    loadSpec(doc);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    return e.problems.map((p) => p.path);
+  }
+}
+
+describe("tampered specs with a recomputed hash", () => {
+  it("every golden loads untouched", () => {
+    for (const [path, text] of goldens) expect(problemPaths(JSON.parse(text)), path).toBeUndefined();
+  });
+  for (const c of CASES) {
+    it(`${c.invariant}: ${c.what} (${c.spec})`, () => {
+      expect(problemPaths(tampered(c))).toEqual(c.paths);
+    });
+  }
+  it("has a case for every invariant docs/spec-format.md lists", () => {
+    const doc = readFileSync(join(ROOT, "docs/spec-format.md"), "utf8");
+    const section = doc.slice(
+      doc.indexOf("## What a loaded spec guarantees"),
+      doc.indexOf("\n## ", doc.indexOf("## What a loaded spec guarantees") + 4),
+    );
+    const keys = [...section.matchAll(/^- `([a-z-]+)`/gm)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(30);
+    const covered = new Set(CASES.map((c) => c.invariant));
+    const uncovered = keys.filter((k) => !covered.has(k));
+    expect(uncovered).toEqual([]);
+    for (const k of covered) expect(keys, `an invariant with a case but no line in the documentation: ${k}`).toContain(k);
+  });
+});
+
+describe("specs that load settle without an exception", () => {
+  it("a postponement that runs past the calendar's last supported year is a failed step, not a CalendarRangeError", () => {
+    // The loader accepts any postponement of up to 1,000,000 business days, as the checker does; near the end of the
+    // engine's years even a short one runs out of days.
+    const spec = loadSpec(JSON.parse(goldens.get("contracts/FOTI.json")!) as Doc) as Doc;
+    const engines = new CalendarEngines(resolverFromList(Object.values(spec.calendars)), 3990, 4000);
+    const lookup = {
+      value: () => ({ ok: false as const, disruption: "not-published" as const, message: "none" }),
+      lastBefore: () => undefined,
+    };
+    const fallback = spec.contracts.FOTI.fallback[0].value;
+    const engine = (name: string) => {
+      const e = engines.get(name);
+      return e.ok ? e.value : undefined;
+    };
+    const w = runWaterfall("AITOK_OUT", "4000-12-28", lookup, fallback, { engines: engine });
+    expect(w.kind).toBe("determination");
+    expect(w.attempts[1]).toMatchObject({ level: 1, outcome: "failed" });
+    expect(w.attempts[1]!.reason).toMatch(/outside the supported calendar years/);
+  });
+});
+
+describe("random re-hashed mutants of every compiled golden", () => {
+  it("either fail to load with a SpecError, or load and settle without an exception (seed 13, 250 mutants)", () => {
+    const crashes: string[] = [];
+    let loaded = 0;
+    for (const m of mutants(13, 250)) {
+      const o = runMutant(m);
+      if (o.kind === "crashed") crashes.push(`${m.base} ${m.edit}: ${o.where}: ${o.error.split("\n")[0]}`);
+      if (o.kind === "loaded") loaded++;
+    }
+    expect(crashes).toEqual([]);
+    // Mutants that load are edits the compiler could have made (another holiday date, another model name…).
+    expect(loaded).toBeGreaterThan(0);
+  }, 120_000);
+});
