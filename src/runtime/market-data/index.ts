@@ -1,5 +1,5 @@
 /**
- * Public entry of market-data parsing: observations (`time,source,price,volume[,instrument]`) and fixings
+ * Public entry of market-data parsing: observations (`time,source,price,volume[,instrument[,part]]`) and fixings
  * (`time,index,value[,status]`) from CSV or NDJSON text into exact typed values, with typed errors naming
  * file, line and field. Pure; the CLI reads the files and reports a missing one itself.
  */

@@ -1,10 +1,12 @@
 /**
- * Parsing of source observations (trades or quotes), CSV or NDJSON rows `time,source,price,volume[,instrument]`,
+ * Parsing of source observations (trades or quotes), CSV or NDJSON rows `time,source,price,volume[,instrument[,part]]`,
  * into columns of typed arrays: epoch microseconds, source indices, and price and volume coefficients at one
  * common scale per column, each an exact integer held in a float64. A CSV file may start with the header line
- * `time,source,price,volume[,instrument]`. Every malformed row yields a {@link MarketDataError} naming the file,
- * line and field: bad times, non-numeric or negative prices and volumes, unknown sources (when the spec's source
- * list is given), rows out of time order and exact duplicate rows. Pure: it takes text, the CLI reads the file.
+ * `time,source,price,volume[,instrument[,part]]`. Every malformed row yields a {@link MarketDataError} naming the
+ * file, line and field: bad times (and years outside 1900–2199), non-numeric or negative prices and volumes, numbers
+ * beyond the input precision, fields with U+FFFD (bytes that were not UTF-8), repeated or unknown NDJSON keys,
+ * unknown sources (when the spec's source list is given), rows out of time order and exact duplicate rows; a line
+ * longer than `MAX_LINE_LENGTH` ends the reading. Pure: it takes text, the CLI reads the file.
  *
  * The row parsing lives in one place, the push parser {@link createObservationParser}: text arrives in pieces of
  * any size (the CLI streams a file in chunks, so a 10-million-row file is never held as one string) and the

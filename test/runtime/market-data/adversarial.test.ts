@@ -21,6 +21,8 @@ import {
 } from "../../../src/runtime/market-data/index.js";
 import { settlementFunctions, type SettlementSpec } from "../../../src/runtime/settle/index.js";
 import { computeIndex, type IndexMethodology } from "../../../src/runtime/settlement/index.js";
+import { renderContract } from "../../../src/backends/legal/index.js";
+import { loadSpec } from "../../../src/model/load.js";
 import { ensureBuilt, fixture, repoRoot, termsheet } from "../../cli/helpers.js";
 
 const SEED = 20_261_124;
@@ -233,10 +235,17 @@ describe("a contract's price domain is enforced on every path", () => {
       "price-domain",
     );
   });
-  it("a contract with `negative prices allowed` keeps its negative prices", () => {
+  it("is exactly what the readable contract says: FOTI refuses zero, FOTI_CAL (negative prices allowed) settles below it", () => {
+    const render = (name: string) => renderContract(loadSpec(JSON.stringify(load(name))), "md", { asOf: "2026-01-15" });
+    expect(render("FOTI")).toContain("\nPrices may not be zero or negative.\n");
+    expect(f.final({ period: "2026-03", fixings: fixings("0") }).error?.kind).toBe("price-domain");
+    expect(render("FOTI_CAL")).toContain("\nPrices may be zero or negative.\n");
     const cal = settlementFunctions(load("FOTI_CAL"));
-    const r = cal.daily({ period: "2026-03", date: "2026-03-02", prior: "-0.5" });
-    expect(r.error?.kind).not.toBe("price-domain");
+    const legs = fix(`${FHEAD}2026-03-27T16:00:00Z,AITOK_OUT,10.12345,final\n2026-04-24T15:00:00Z,AITOK_OUT,10.2,final\n`);
+    if (!legs.ok) throw new Error("fixture");
+    const r = cal.final({ period: "2026-03", fixings: legs.value, position: { quantity: "1", price: "-0.1" } });
+    expect([r.price, r.position?.variation]).toEqual(["-0.077", "23"]);
+    expect(cal.daily({ period: "2026-03", date: "2026-03-02", prior: "-0.5" }).error?.kind).not.toBe("price-domain");
   });
 });
 
