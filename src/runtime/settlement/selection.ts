@@ -143,6 +143,17 @@ function unusable(obs: Observations, c: Classifier, rows: readonly number[], key
   }
 }
 
+/**
+ * The rows of one rank in input order: the rank's own array when it has one part (no copy: a window may hold millions
+ * of rows, far more than a spread argument list takes), else the parts' rows merged by a loop and sorted.
+ */
+function rowsOfRank(byKey: readonly number[][], rank: number, width: number): number[] {
+  if (width === 1) return byKey[rank]!;
+  const out: number[] = [];
+  for (let p = 0; p < width; p++) for (const r of byKey[rank * width + p]!) out.push(r);
+  return out.sort((a, b) => a - b);
+}
+
 /** Per source, the choice among complete ranks: the first fresh one, else the first complete one, else none. */
 function choose(completeAt: readonly number[], at: number, stale: Staleness | undefined): number {
   let first = -1;
@@ -171,8 +182,7 @@ function passedOver(
   const names = plan.list.names;
   for (let rank = 0; rank < c.ranks; rank++) {
     if (rank === chosen) continue;
-    const rows: number[] = [];
-    for (let p = 0; p < c.width; p++) rows.push(...byKey[rank * c.width + p]!);
+    const rows = rowsOfRank(byKey, rank, c.width);
     if (rows.length === 0) continue;
     const name = JSON.stringify(names[rank]);
     const why =
@@ -312,12 +322,7 @@ function finish(
   plans.forEach((plan, k) => {
     const c = classifiers[k]!;
     const rank = choose(completeAt[k]!, at, stale);
-    const picked: number[] = [];
-    if (rank >= 0) {
-      for (let p = 0; p < c.width; p++) picked.push(...byKey[k]![rank * c.width + p]!);
-      picked.sort((a, b) => a - b);
-    }
-    rows.push(picked);
+    rows.push(rank >= 0 ? rowsOfRank(byKey[k]!, rank, c.width) : []);
     lastTime.push(rank >= 0 ? completeAt[k]![rank]! : -Infinity);
     chosen.push(rank >= 0 && plan.list !== null ? plan.list.names[rank]! : null);
     // A blend with no complete model: the parts the first model with any part lacks.

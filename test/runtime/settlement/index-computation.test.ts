@@ -88,6 +88,44 @@ describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mea
     expect(r.ok && r.certificate.partitions[0]!.value).toBe("102");
   });
 
+  it("takes a window of 300,000 rows of one source and its first instrument (no argument-list limit on the rows)", () => {
+    const n = 300_000;
+    const start = Date.UTC(2026, 2, 27, 15) * 1000;
+    const time = new Float64Array(n + 1),
+      source = new Uint16Array(n + 1),
+      price = new Float64Array(n + 1),
+      volume = new Float64Array(n + 1).fill(1),
+      line = new Uint32Array(n + 1);
+    const instrument: string[] = [];
+    for (let i = 0; i < n; i++) {
+      time[i] = start + i * 10_000; // every 10 ms from 15:00, all inside the window
+      price[i] = 100 + (i % 3); // 100, 101, 102 in turn: each interval's volume-weighted median is 101
+      line[i] = i + 2;
+      instrument.push("BTC/USD");
+    }
+    // A second source, so that the minimum of 2 is met: COINBASE at 101.
+    time[n] = start + n * 10_000;
+    source[n] = 1;
+    price[n] = 101;
+    line[n] = n + 2;
+    instrument.push("BTC-USD");
+    const observations = {
+      length: n + 1,
+      time,
+      source,
+      sources: ["BITSTAMP", "COINBASE"],
+      price,
+      priceScale: 0,
+      volume,
+      volumeScale: 0,
+      instrument,
+      line,
+    };
+    const r = computeIndex(BTC, observations, { date: "2026-03-27" });
+    expect(r.ok && r.value.toString()).toBe("101");
+    expect(r.certificate.sources.find((s) => s.name === "BITSTAMP")).toMatchObject({ instrument: "BTC/USD", observations: n });
+  });
+
   it("fails with fewer than the minimum of sources", () => {
     const r = computeIndex(BTC, obs(["2026-03-27T15:00:00Z,BITSTAMP,100,1"]), { date: "2026-03-27" });
     expect(!r.ok && r.failure.kind).toBe("insufficient-sources");
