@@ -306,8 +306,10 @@ export function parseJsonRow(raw: string, allowed: ReadonlySet<string>): JsonRow
   if (obj === null || typeof obj !== "object" || Array.isArray(obj))
     return { ok: false, kind: "malformed-row", field: null, message: "not a JSON object" };
   const record = obj as Record<string, unknown>;
-  const keys = Object.keys(record);
-  for (const k of keys)
+  // Without escapes or nested values, every member of the text adds one colon plus the colons of its key and value.
+  let sure = raw.indexOf("\\") < 0;
+  let expected = 0;
+  for (const k in record) {
     if (!allowed.has(k))
       return {
         ok: false,
@@ -315,14 +317,12 @@ export function parseJsonRow(raw: string, allowed: ReadonlySet<string>): JsonRow
         field: null,
         message: `unknown field ${excerpt(k)}; the fields are ${[...allowed].join(", ")}`,
       };
-  // Without escapes or nested values, every member of the text adds one colon plus the colons of its key and value.
-  let sure = raw.indexOf("\\") < 0;
-  let expected = keys.length;
-  for (const k of keys) {
+    expected++;
     const v = record[k];
-    if (v !== null && typeof v === "object") sure = false;
-    if (!sure) break;
-    expected += countOf(k, ":") + (typeof v === "string" ? countOf(v, ":") : 0);
+    if (typeof v === "string") {
+      if (v.indexOf(":") >= 0) expected += countOf(v, ":");
+    } else if (v !== null && typeof v === "object") sure = false;
+    if (k.indexOf(":") >= 0) expected += countOf(k, ":");
   }
   if (sure && countOf(raw, ":") === expected) return { ok: true, value: record };
   const repeated = repeatedKey(raw);

@@ -249,8 +249,9 @@ export function createObservationParser(options: ObservationOptions): Observatio
     }
     // Every field is checked, so a row with several bad fields reports each of them.
     let bad = false;
-    if (check || format === "ndjson") {
-      // Text that valid UTF-8 never decodes to (a replacement character, a lone surrogate) is refused, never guessed.
+    // U+FFFD (bytes that were not UTF-8) in a field is refused, never guessed at: looked for when the piece of text
+    // has one, or when an NDJSON row has an escape that could spell one.
+    if (check || (format === "ndjson" && raw.indexOf("\\") >= 0)) {
       if (!text(time, "time", lineNo)) bad = true;
       if (!text(source, "source", lineNo)) bad = true;
       if (!text(price, "price", lineNo)) bad = true;
