@@ -6,7 +6,8 @@
 // implementation that uses the exact path's algorithmic tricks (native typed-array sorts of packed keys), so that the
 // ratio against it shows the cost of exactness alone. The final settlement is the BTC
 // contract's (test/cases/compiled/contracts/BTC.json, whose BTC_REF is this methodology) through
-// `settlementFunctions`, certificate included. Also the parse of the 1M observations as CSV text, and two runs of
+// `settlementFunctions`, certificate included; every row names its source's first instrument (BTC_REF lists its
+// instruments in priority order, and a row naming none is not used). Also the parse of the 1M observations as CSV text, and two runs of
 // the built CLI as child processes on CSV files generated into bench/out: `termsheet settle` end to end on 1M rows
 // (against `node -e 0` and `wc -l` of the same file), and on 10M rows streamed from disk, whose peak resident
 // memory is read from `/usr/bin/time -v`. Targets: exact within 2x of float64; the 10M settlement under 1 GB.
