@@ -6,7 +6,8 @@
 // implementation that uses the exact path's algorithmic tricks (native typed-array sorts of packed keys), so that the
 // ratio against it shows the cost of exactness alone. The final settlement is the BTC
 // contract's (test/cases/compiled/contracts/BTC.json, whose BTC_REF is this methodology) through
-// `settlementFunctions`, certificate included. Also the parse of the 1M observations as CSV text, and two runs of
+// `settlementFunctions`, certificate included; every row names its source's first instrument (BTC_REF lists its
+// instruments in priority order, and a row naming none is not used). Also the parse of the 1M observations as CSV text, and two runs of
 // the built CLI as child processes on CSV files generated into bench/out: `termsheet settle` end to end on 1M rows
 // (against `node -e 0` and `wc -l` of the same file), and on 10M rows streamed from disk, whose peak resident
 // memory is read from `/usr/bin/time -v`. Targets: exact within 2x of float64; the 10M settlement under 1 GB.
@@ -19,6 +20,8 @@ import { median, outDir, root, summary, timeCall, timeSpawn } from "./lib.mjs";
 const N = 1_000_000;
 const N_BIG = 10_000_000;
 const SOURCES = ["BITSTAMP", "COINBASE", "GEMINI", "ITBIT", "KRAKEN"];
+/** Each source's first instrument in the compiled BTC_REF's priority order: every row names the instrument it trades. */
+const INSTRUMENTS = ["BTC/USD", "BTC-USD", "BTCUSD", "XBTUSD", "XBT/USD"];
 const clause = (value) => [{ effective: [{ from: null, until: null }], descriptions: [], clauses: [], value }];
 const method = (name, o = {}) => ({ name, exactHalf: null, trim: null, capPercent: null, weightedBy: null, ...o });
 const usd = { text: "USD per BTC", dimensions: { "money:USD": 1, "asset:BTC": -1 }, scale: "1", currency: "USD" };
@@ -54,15 +57,17 @@ function generate(n) {
     source = new Uint16Array(n),
     price = new Float64Array(n),
     volume = new Float64Array(n),
-    line = new Uint32Array(n);
+    line = new Uint32Array(n),
+    instrument = new Array(n);
   for (let i = 0; i < n; i++) {
     time[i] = start + Math.floor((i * 3_600_000_000) / n);
     source[i] = Math.floor(rnd() * SOURCES.length);
     price[i] = 8_700_000 + Math.floor(rnd() * 20_000) - 10_000 + (source[i] === 3 ? 1_500_000 : 0); // ITBIT deviates
     volume[i] = 1 + Math.floor(rnd() * 100_000_000);
     line[i] = i + 1;
+    instrument[i] = INSTRUMENTS[source[i]];
   }
-  return { length: n, time, source, sources: SOURCES, price, priceScale: 2, volume, volumeScale: 8, instrument: null, line };
+  return { length: n, time, source, sources: SOURCES, price, priceScale: 2, volume, volumeScale: 8, instrument, line };
 }
 
 /** The same methodology in float64, written straightforwardly. */
@@ -235,7 +240,7 @@ function csvRow(obs, i) {
   const iso = new Date(ms).toISOString().replace("Z", "") + String(us).padStart(3, "0") + "Z";
   const pr = String(obs.price[i]);
   const vo = String(obs.volume[i]).padStart(9, "0");
-  return `${iso},${SOURCES[obs.source[i]]},${pr.slice(0, -2)}.${pr.slice(-2)},${vo.slice(0, -8)}.${vo.slice(-8)}`;
+  return `${iso},${SOURCES[obs.source[i]]},${pr.slice(0, -2)}.${pr.slice(-2)},${vo.slice(0, -8)}.${vo.slice(-8)},${INSTRUMENTS[obs.source[i]]}`;
 }
 
 /** Writes the observations as a CSV file in batches (10M rows are more text than one string can hold); kept for reuse. */
@@ -243,7 +248,7 @@ function writeCsvFile(obs, path) {
   if (existsSync(path)) return path;
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, "w");
-  writeSync(fd, "time,source,price,volume\n");
+  writeSync(fd, "time,source,price,volume,instrument\n");
   for (let start = 0; start < obs.length; start += 100_000) {
     const lines = [];
     for (let i = start; i < Math.min(obs.length, start + 100_000); i++) lines.push(csvRow(obs, i));
@@ -265,15 +270,8 @@ function timeVerbose(command, args) {
 }
 
 function toCsv(obs, n) {
-  const out = ["time,source,price,volume"];
-  for (let i = 0; i < n; i++) {
-    const ms = Math.floor(obs.time[i] / 1000);
-    const us = obs.time[i] - ms * 1000;
-    const iso = new Date(ms).toISOString().replace("Z", "") + String(us).padStart(3, "0") + "Z";
-    const pr = String(obs.price[i]);
-    const vo = String(obs.volume[i]).padStart(9, "0");
-    out.push(`${iso},${SOURCES[obs.source[i]]},${pr.slice(0, -2)}.${pr.slice(-2)},${vo.slice(0, -8)}.${vo.slice(-8)}`);
-  }
+  const out = ["time,source,price,volume,instrument"];
+  for (let i = 0; i < n; i++) out.push(csvRow(obs, i));
   return out.join("\n");
 }
 
@@ -371,7 +369,7 @@ export default {
 
       // The CLI end to end on the same observations written as a CSV file.
       mkdirSync(outDir, { recursive: true });
-      const file = writeCsvFile(obs, join(outDir, `observations-${n}.csv`));
+      const file = writeCsvFile(obs, join(outDir, `observations-${n}-instrument.csv`));
       const bin = join(root, "bin", "termsheet.js");
       const args = [
         bin,

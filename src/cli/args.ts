@@ -3,6 +3,7 @@
  * error, without touching the console or the file system. The CLI's first step; run.ts acts on the result.
  */
 import { suggest } from "../diagnostics/did-you-mean.js";
+import { INPUT_PRECISION, parseInputDecimal } from "../runtime/decimal.js";
 
 /** The commands that compile sources. */
 export type CompileCommand = "check" | "build";
@@ -320,6 +321,14 @@ function validDecimal(text: string, signed: boolean): boolean {
   return (signed ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/).test(text);
 }
 
+/** Why a well-formed decimal option is beyond the input precision (decimal.ts's `INPUT_PRECISION`), or undefined. */
+function precisionProblem(what: string, text: string): string | undefined {
+  const r = parseInputDecimal(text);
+  return r.ok || r.kind !== "precision-out-of-range" ? undefined : `${what}: precision-out-of-range: ${r.message}`;
+}
+
+const PRECISION_HINT = `numbers have at most ${INPUT_PRECISION.digits} significant digits and ${INPUT_PRECISION.scale} decimal places`;
+
 /** An instant with seconds and an offset, as in market data (2026-03-27T16:00:00Z). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -382,10 +391,18 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
       case "--strike":
         // A spread's price may be negative; a strike may not.
         if (!validDecimal(value, name !== "--strike")) return bad(`\`${name}\` needs a price such as 12.345, not \`${value}\``);
+        {
+          const tooPrecise = precisionProblem(`\`${name}\``, value);
+          if (tooPrecise !== undefined) return bad(tooPrecise, PRECISION_HINT);
+        }
         options[name.slice(2) as "prior" | "bid" | "ask" | "strike"] = value;
         break;
       case "--determined":
         if (!validDecimal(value, true)) return bad(`\`--determined\` needs a decimal value such as 12.345, not \`${value}\``);
+        {
+          const tooPrecise = precisionProblem("`--determined`", value);
+          if (tooPrecise !== undefined) return bad(tooPrecise, PRECISION_HINT);
+        }
         options.determined = value;
         break;
       case "--position": {
@@ -398,6 +415,8 @@ function parseSettle(command: "settle" | "index", rest: readonly string[]): Invo
             "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position -5@12.3` for 5 sold",
           );
         }
+        const tooPrecise = precisionProblem("`--position` quantity", quantity) ?? precisionProblem("`--position` price", price);
+        if (tooPrecise !== undefined) return bad(tooPrecise, PRECISION_HINT);
         options.position = { quantity, price };
         break;
       }

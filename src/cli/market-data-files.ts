@@ -1,10 +1,14 @@
 /**
  * Market-data files for `termsheet settle` and `termsheet index`: observations are streamed from the file in
  * 1 MiB pieces (decoded as UTF-8 across piece borders, a leading byte-order mark dropped) into the runtime's push
- * parser, so a file of 10 million rows is never held as one string; fixings files are small and read whole. A file
- * that cannot be read and every malformed row become error lines `file:line: field: message`, with a hint.
+ * parser, so a file of 10 million rows is never held as one string; fixings files are small and read whole, up to
+ * {@link MAX_FIXINGS_BYTES}. Bytes that are not UTF-8 decode to U+FFFD, which the parsers refuse. A file that cannot
+ * be read, a file too large, and every malformed row become error lines `file:line: field: message`, with a hint.
  */
+import { INPUT_PRECISION } from "../runtime/decimal.js";
 import {
+  MAX_LINE_LENGTH,
+  YEARS,
   createObservationParser,
   formatMarketDataError,
   parseFixings,
@@ -45,7 +49,15 @@ function rowErrors(errors: readonly MarketDataError[], what: string, columns: st
         ? `${what} must be in time order, each row once`
         : first.kind === "empty-input"
           ? `the file has no ${what}`
-          : `each row is \`${columns}\` (CSV, or NDJSON objects with these fields); times are ISO 8601 with an offset, numbers are decimal strings`;
+          : first.kind === "invalid-encoding"
+            ? "market data is UTF-8 text; convert the file to UTF-8 (e.g. with iconv) rather than have its bytes guessed"
+            : first.kind === "precision-out-of-range"
+              ? `numbers have at most ${INPUT_PRECISION.digits} significant digits and ${INPUT_PRECISION.scale} decimal places`
+              : first.kind === "unknown-status"
+                ? "a fixing's status is published, final, corrected or held (or empty, meaning published)"
+                : first.kind === "line-too-long"
+                  ? `a row is one line of at most ${MAX_LINE_LENGTH} characters; is this a CSV or NDJSON file with one row per line?`
+                  : `each row is \`${columns}\` (CSV, or NDJSON objects with these fields, each once); times are ISO 8601 with an offset (years ${YEARS.min} to ${YEARS.max}), numbers are decimal strings`;
   return { ok: false, lines: [...lines, `hint: ${hint}`] };
 }
 
@@ -89,18 +101,60 @@ export function readObservationsFile(
     }
     parser.push(decoder.decode());
     const result = parser.end();
-    return result.ok ? result : rowErrors(result.errors, "observations", "time,source,price,volume[,instrument]");
+    return result.ok ? result : rowErrors(result.errors, "observations", "time,source,price,volume[,instrument[,part]]");
   } finally {
     file.close();
   }
 }
 
-/** Reads a fixings file whole (fixings are few). */
+/**
+ * The largest fixings file read, in bytes. Fixings are one row per index and fixing day, so decades of them for a few
+ * indices are a few MB; a larger file is not a fixings file (trades and quotes are observations, which are streamed).
+ */
+export const MAX_FIXINGS_BYTES = 64 * 1024 * 1024;
+
+function tooBig(path: string, bytes: number, exact: boolean): FileOutcome<never> {
+  const size = `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return {
+    ok: false,
+    lines: [
+      `error: \`${path}\` is ${exact ? size : `more than ${size}`}, larger than the ${MAX_FIXINGS_BYTES / (1024 * 1024)} MiB a fixings file may have`,
+      "hint: a fixings file has one row per index and fixing day (`time,index,value[,status]`); trades and quotes go in `--observations FILE`, which is streamed",
+    ],
+  };
+}
+
+/**
+ * Reads a fixings file whole (fixings are few), up to {@link MAX_FIXINGS_BYTES}: decoded as UTF-8 (bytes that are not
+ * UTF-8 become U+FFFD, which the parser refuses with the row's line and field), a leading byte-order mark dropped.
+ */
 export function readFixingsFile(path: string, indices: readonly string[] | undefined, sys: System): FileOutcome<readonly Fixing[]> {
-  const text = sys.readFile(path);
-  if (!text.ok) return cannotRead(path, text.reason, sys);
+  const opened = sys.openFile(path);
+  if (!opened.ok) return cannotRead(path, opened.reason, sys);
+  const file = opened.value;
+  let text: string;
+  try {
+    if (file.size > MAX_FIXINGS_BYTES) return tooBig(path, file.size, true);
+    const decoder = new TextDecoder("utf-8");
+    const buffer = new Uint8Array(CHUNK);
+    const pieces: string[] = [];
+    let total = 0;
+    for (;;) {
+      const read = file.read(buffer);
+      if (!read.ok) return cannotRead(path, read.reason, sys);
+      if (read.value === 0) break;
+      total += read.value;
+      // A file that grows while it is read (or a device without a size) is cut off at the bound, not read forever.
+      if (total > MAX_FIXINGS_BYTES) return tooBig(path, total - read.value, false);
+      pieces.push(decoder.decode(buffer.subarray(0, read.value), { stream: true }));
+    }
+    pieces.push(decoder.decode());
+    text = pieces.join("");
+  } finally {
+    file.close();
+  }
   const format = formatOf(path);
-  const result = parseFixings(text.value, {
+  const result = parseFixings(text, {
     file: path,
     ...(format !== undefined ? { format } : {}),
     ...(indices !== undefined ? { indices } : {}),

@@ -39,6 +39,11 @@ const TABLE = {
   InvalidNumber: ["E1004", "invalid-number", "A numeric literal is malformed."],
   InvalidDateLiteral: ["E1005", "invalid-date-literal", "A date literal is not a valid YYYY-MM-DD date of the calendar."],
   InvalidTimeLiteral: ["E1006", "invalid-time-literal", "A time literal is not a valid HH:MM or HH:MM:SS time of day."],
+  PrecisionOutOfRange: [
+    "E1009",
+    "precision-out-of-range",
+    "A number literal has more significant digits or decimal places than any number the program reads may have.",
+  ],
   UnexpectedToken: ["E1010", "unexpected-token", "The parser found a token where the grammar does not allow it."],
   MissingToken: ["E1011", "missing-token", "The grammar requires a token that is not there."],
   UnexpectedEndOfFile: ["E1012", "unexpected-end-of-file", "The file ends in the middle of a declaration or clause."],

@@ -669,3 +669,68 @@ export function isMultipleOf(x: Decimal, increment: Decimal): boolean {
   const [num, den] = ratio(x, increment);
   return num % den === 0n;
 }
+
+/**
+ * The precision of every decimal read from outside the program — market data (observation prices and volumes,
+ * fixing values), settlement requests and command-line arguments (positions, prior settlement, bid and offer,
+ * strike, determined value) and number literals in `.terms` sources: at most `digits` significant digits, of which
+ * at most `scale` decimal places (leading zeros and trailing zeros after the decimal point are not counted, so
+ * `0.000001` has 1 digit and 6 places, `1000` has 4 digits). The one place this bound is stated; a value beyond it
+ * is refused as `precision-out-of-range`, never rounded or wrapped.
+ */
+export const INPUT_PRECISION = Object.freeze({ digits: 38, scale: 18 });
+
+/** Why a value read from outside exceeds {@link INPUT_PRECISION}, or undefined when it does not. */
+export function inputPrecisionProblem(value: Decimal): string | undefined {
+  const d = value.normalize();
+  if (d.scale > INPUT_PRECISION.scale) return `has ${d.scale} decimal places; at most ${INPUT_PRECISION.scale} are accepted`;
+  const c = d.coefficient < 0n ? -d.coefficient : d.coefficient;
+  const digits = c === 0n ? 1 : c.toString().length;
+  if (digits > INPUT_PRECISION.digits) return `has ${digits} significant digits; at most ${INPUT_PRECISION.digits} are accepted`;
+  return undefined;
+}
+
+/** A decimal read from outside: the value, or why not (malformed, or beyond {@link INPUT_PRECISION}). */
+export type InputDecimal =
+  | { readonly ok: true; readonly value: Decimal }
+  | { readonly ok: false; readonly kind: "invalid-number" | "precision-out-of-range"; readonly message: string };
+
+const INPUT_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/** A short excerpt of text read from outside, for messages: at most 40 characters, quoted, never the whole of a huge field. */
+export function excerpt(text: string): string {
+  return JSON.stringify(text.length <= 40 ? text : `${text.slice(0, 37)}...`);
+}
+
+/**
+ * Parses a decimal read from outside (`-?digits(.digits)?`, no exponent, no `_`) within {@link INPUT_PRECISION};
+ * never throws. Messages quote at most an excerpt of the text.
+ */
+export function parseInputDecimal(text: string): InputDecimal {
+  if (!INPUT_DECIMAL.test(text)) return { ok: false, kind: "invalid-number", message: `${excerpt(text)} is not a decimal number` };
+  // The bound is checked on the text first, so a huge field never becomes a huge bigint.
+  const sign = text.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = text.indexOf(".");
+  let first = sign;
+  const intEnd = dot < 0 ? text.length : dot;
+  while (first < intEnd && text.charCodeAt(first) === 48) first++;
+  let last = text.length;
+  if (dot >= 0) while (last > dot + 1 && text.charCodeAt(last - 1) === 48) last--;
+  const places = dot < 0 ? 0 : last - dot - 1;
+  const intDigits = intEnd - first;
+  let lead = 0; // leading zeros after the point of a value below 1
+  if (intDigits === 0 && dot >= 0) while (lead < places && text.charCodeAt(dot + 1 + lead) === 48) lead++;
+  const digits = intDigits + places - lead;
+  if (places > INPUT_PRECISION.scale || digits > INPUT_PRECISION.digits) {
+    const problem =
+      places > INPUT_PRECISION.scale
+        ? `has ${places} decimal places; at most ${INPUT_PRECISION.scale} are accepted`
+        : `has ${digits} significant digits; at most ${INPUT_PRECISION.digits} are accepted`;
+    return { ok: false, kind: "precision-out-of-range", message: `${excerpt(text)} ${problem}` };
+  }
+  const r = Decimal.parse(text);
+  if (!r.ok) return { ok: false, kind: "invalid-number", message: `${excerpt(text)} is not a decimal number` };
+  const problem = inputPrecisionProblem(r.value);
+  if (problem !== undefined) return { ok: false, kind: "precision-out-of-range", message: `${excerpt(text)} ${problem}` };
+  return r;
+}

@@ -1,7 +1,9 @@
 /**
- * Literal decoding for the parser: strings with escapes, decimals with `_` separators, dates and times.
+ * Literal decoding for the parser: strings with escapes, decimals with `_` separators (within the program's input
+ * precision, the one bound of runtime/decimal.ts that market data and requests obey too), dates and times.
  * Pure functions returning undefined for malformed input; the parser turns that into diagnostics.
  */
+import { INPUT_PRECISION, parseInputDecimal } from "../runtime/decimal.js";
 
 /** Unescapes the body of a double-quoted string literal (`\"`, `\\`, `\n`, `\t`, `\u{…}`). */
 export function unescapeString(raw: string): { value: string; badEscape?: number } {
@@ -43,6 +45,18 @@ export function canonicalDecimal(raw: string): string | undefined {
   const body = frac ? `${int}.${frac}` : int;
   return body === "0" ? "0" : sign + body;
 }
+
+/**
+ * Why a well-formed number literal, in its canonical form, is more precise than any number the program reads
+ * (`INPUT_PRECISION`: significant digits and decimal places), or undefined when it is within the bound.
+ */
+export function literalPrecisionProblem(canonical: string): string | undefined {
+  const r = parseInputDecimal(canonical);
+  return r.ok ? undefined : r.message;
+}
+
+/** The input precision as words, for hints. */
+export const PRECISION_WORDS = `at most ${INPUT_PRECISION.digits} significant digits, of which at most ${INPUT_PRECISION.scale} decimal places`;
 
 /** Expands a compact scaled number (`1M`, `10K`, `1B`) into a canonical decimal. */
 export function expandScaled(raw: string): string | undefined {

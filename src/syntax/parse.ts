@@ -9,7 +9,15 @@ import { Codes, diag, type Code, type Diagnostic } from "../diagnostics/index.js
 import type { FileNode } from "./ast.js";
 import { lineBreakBetween, parserInstance } from "./parser.js";
 import * as T from "./tokens.js";
-import { canonicalDecimal, unescapeString, validDate, validTime } from "./literals.js";
+import {
+  PRECISION_WORDS,
+  canonicalDecimal,
+  expandScaled,
+  literalPrecisionProblem,
+  unescapeString,
+  validDate,
+  validTime,
+} from "./literals.js";
 import {
   afterCommaWords,
   contextOf,
@@ -136,12 +144,21 @@ function parseUnsafe(source: SourceFile): ParseResult {
       }
     } else if (tt === T.NumberLiteral || tt === T.Percent || tt === T.ScaledNumber) {
       const raw = tt === T.NumberLiteral ? t.image : t.image.slice(0, -1);
-      if (canonicalDecimal(raw) === undefined) {
+      const canonical = canonicalDecimal(raw);
+      if (canonical === undefined) {
         lexical.push(
           diag(Codes.InvalidNumber, tokSpan(t), `malformed number \`${t.image}\``, {
             hint: "`_` may only separate digits, as in 1_000_000",
           }),
         );
+      } else {
+        const problem = literalPrecisionProblem(tt === T.ScaledNumber ? (expandScaled(t.image) ?? canonical) : canonical);
+        if (problem !== undefined)
+          lexical.push(
+            diag(Codes.PrecisionOutOfRange, tokSpan(t), `number out of range: ${problem}`, {
+              hint: `numbers have ${PRECISION_WORDS}`,
+            }),
+          );
       }
     } else if (tt === T.DateLiteral && validDate(t.image) === undefined) {
       lexical.push(diag(Codes.InvalidDateLiteral, tokSpan(t), `\`${t.image}\` is not a date of the calendar`, { hint: dateHint(t.image) }));

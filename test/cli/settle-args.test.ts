@@ -162,6 +162,20 @@ describe("parseArgs: settle and index", () => {
       "`--at` needs an instant with an offset (2026-03-27T16:00:00Z) or a date YYYY-MM-DD, not `2026-03-27T16:00:00`",
     ],
     [["index", "s.json", "--at", "2026-03-27", "--month", "2026-03"], "unknown option `--month` for `termsheet index`"],
+    // Numbers beyond the input precision (38 significant digits, 18 decimal places), named by their option.
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--daily", "2026-03-02", "--prior", "0.0000000000000000001"],
+      '`--prior`: precision-out-of-range: "0.0000000000000000001" has 19 decimal places; at most 18 are accepted',
+      "numbers have at most 38 significant digits and 18 decimal places",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--determined", `1${"0".repeat(38)}`],
+      `\`--determined\`: precision-out-of-range: "1${"0".repeat(38)}" has 39 significant digits; at most 38 are accepted`,
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC", "--month", "2026-03", "--position", `1${"0".repeat(38)}@10`],
+      `\`--position\` quantity: precision-out-of-range: "1${"0".repeat(38)}" has 39 significant digits; at most 38 are accepted`,
+    ],
   ])("%j is a usage error", (argv, message, hint?) => {
     const inv = parseArgs(argv);
     expect(inv).toMatchObject({ kind: "usage-error", message, command: argv[0] });

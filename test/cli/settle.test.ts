@@ -13,13 +13,17 @@ import { reportJson, reportText, settlementFunctions } from "../../src/runtime/s
 import { ensureBuilt, fixture, repoRoot, termsheet } from "./helpers.js";
 
 const SOURCES = ["BITSTAMP", "COINBASE", "GEMINI", "ITBIT", "KRAKEN"];
+/** Each source's first instrument in BTC_REF's priority order. */
+const INSTRUMENTS = ["BTC/USD", "BTC-USD", "BTCUSD", "XBTUSD", "XBT/USD"];
 
 /** An hour of trades before the BTC fixing of 27 March 2026 (16:00 London = 16:00Z), one a second. */
 function btcCsv(): string {
-  const rows = ["time,source,price,volume"];
+  const rows = ["time,source,price,volume,instrument"];
   for (let i = 0; i < 3600; i++) {
     const t = `2026-03-27T15:${String(Math.floor(i / 60)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z`;
-    rows.push(`${t},${SOURCES[i % 5]},${87000 + ((i * 37) % 101) - 50}.${String((i * 13) % 100).padStart(2, "0")},${(i % 9) + 1}.5`);
+    rows.push(
+      `${t},${SOURCES[i % 5]},${87000 + ((i * 37) % 101) - 50}.${String((i * 13) % 100).padStart(2, "0")},${(i % 9) + 1}.5,${INSTRUMENTS[i % 5]}`,
+    );
   }
   return rows.join("\n") + "\n";
 }
@@ -91,7 +95,7 @@ describe("termsheet settle", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^error: broken\.csv:3: price: "87x00" is not a decimal number\nhint: each row is `time,source,price,volume\[,instrument\]`/,
+      /^error: broken\.csv:3: price: "87x00" is not a decimal number\nhint: each row is `time,source,price,volume\[,instrument\[,part\]\]`/,
     );
     const u = termsheet(["settle", spec, "--contract", "BTC", "--month", "2026-03", "--observations", "unknown.csv"], cwd);
     expect(u.code).toBe(1);

@@ -46,6 +46,7 @@ describe("the registry", () => {
         "E1004 invalid-number",
         "E1005 invalid-date-literal",
         "E1006 invalid-time-literal",
+        "E1009 precision-out-of-range",
         "E1010 unexpected-token",
         "E1011 missing-token",
         "E1012 unexpected-end-of-file",

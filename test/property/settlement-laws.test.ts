@@ -36,17 +36,22 @@ describe("option payoffs", () => {
   const opt = settlementFunctions(spec("FOTI_OPT"));
   it("through FOTI_OPT: never negative, call − put = (S − K) × 1000", () => {
     fc.assert(
-      fc.property(decimal(40, 5), fc.integer({ min: 0, max: 800 }), (fixing, k) => {
-        const strike = Decimal.fromParts(BigInt(k) * 5n, 2).toString();
-        const data = { fixings: fixings([`2026-03-27T16:00:00Z,AITOK_OUT,${fixing}`]) };
-        const call = opt.final({ period: "2026-03", option: { right: "call", strike }, ...data });
-        const put = opt.final({ period: "2026-03", option: { right: "put", strike }, ...data });
-        expect(call.ok && put.ok).toBe(true);
-        const c = Decimal.of(call.option!.payoff),
-          p = Decimal.of(put.option!.payoff);
-        expect(c.isNegative() || p.isNegative()).toBe(false);
-        expect(c.sub(p).toString()).toBe(Decimal.of(call.price!).sub(Decimal.of(strike)).mul(Decimal.of("1000")).toString());
-      }),
+      // FOTI's prices may not be zero or negative (a fixing that rounds to zero is refused): fixings of 0.001 and up.
+      fc.property(
+        decimal(40, 5).filter((v) => Decimal.of(v).gte(Decimal.of("0.001"))),
+        fc.integer({ min: 0, max: 800 }),
+        (fixing, k) => {
+          const strike = Decimal.fromParts(BigInt(k) * 5n, 2).toString();
+          const data = { fixings: fixings([`2026-03-27T16:00:00Z,AITOK_OUT,${fixing}`]) };
+          const call = opt.final({ period: "2026-03", option: { right: "call", strike }, ...data });
+          const put = opt.final({ period: "2026-03", option: { right: "put", strike }, ...data });
+          expect(call.ok && put.ok).toBe(true);
+          const c = Decimal.of(call.option!.payoff),
+            p = Decimal.of(put.option!.payoff);
+          expect(c.isNegative() || p.isNegative()).toBe(false);
+          expect(c.sub(p).toString()).toBe(Decimal.of(call.price!).sub(Decimal.of(strike)).mul(Decimal.of("1000")).toString());
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   });
@@ -98,8 +103,12 @@ describe("rounding", () => {
     const foti = settlementFunctions(spec("FOTI"));
     const gpuh5 = settlementFunctions(spec("GPUH5"));
     const days = ["25", "26", "27", "30", "31"];
+    // Prices above zero (FOTI and GPUH5 refuse a price of zero): a FOTI fixing of at least 0.001 rounds to 0.001 or
+    // more; GPUH5's mean of five values of at least 0.0001 is at least 0.0001.
+    const positive = (max: number, scale: number, min: number) =>
+      fc.integer({ min, max: max * 10 ** scale }).map((n) => Decimal.fromParts(BigInt(n), scale).toString());
     fc.assert(
-      fc.property(decimal(50, 6), fc.array(decimal(10, 4), { minLength: 5, maxLength: 5 }), (v, vs) => {
+      fc.property(positive(50, 6, 1000), fc.array(positive(10, 4, 1), { minLength: 5, maxLength: 5 }), (v, vs) => {
         const f = foti.final({ period: "2026-03", fixings: fixings([`2026-03-27T16:00:00Z,AITOK_OUT,${v}`]) });
         expect(Decimal.of(f.price!).isMultipleOf(Decimal.of("0.001"))).toBe(true);
         const g = gpuh5.final({ period: "2026-03", fixings: fixings(days.map((d, i) => `2026-03-${d}T20:00:00Z,GPUX_H100,${vs[i]}`)) });
@@ -111,8 +120,8 @@ describe("rounding", () => {
 });
 
 describe("index computation is invariant to the order of observations", () => {
-  /** Rows as (time offset in seconds, source, price, volume[, instrument]); the CSV is sorted by time, rows of equal time in the given order. */
-  type Row = { t: number; source: string; price: string; volume: string; instrument?: string };
+  /** Rows as (time offset in seconds, source, price, volume[, instrument[, part]]); the CSV is sorted by time, rows of equal time in the given order. */
+  type Row = { t: number; source: string; price: string; volume: string; instrument?: string; part?: string };
   const csv = (base: number, rows: readonly Row[], header: string) =>
     [
       header,
@@ -125,6 +134,7 @@ describe("index computation is invariant to the order of observations", () => {
             r.price,
             r.volume,
             ...(r.instrument === undefined ? [] : [r.instrument]),
+            ...(r.part === undefined ? [] : [r.part]),
           ].join(","),
         ),
     ].join("\n");
@@ -146,17 +156,23 @@ describe("index computation is invariant to the order of observations", () => {
     const plain = (r: typeof ra) => JSON.stringify(r.ok ? { value: r.value.toString(), status: r.status, certificate: r.certificate } : r);
     expect(plain(rb)).toBe(plain(ra));
   };
-  const rowsOf = (instruments: Record<string, string[]>, maxT: number, maxPrice: number) =>
+  const rowsOf = (instruments: Record<string, string[]>, maxT: number, maxPrice: number, parts?: readonly string[]) =>
     fc.array(
       fc
         .record({
           t: fc.integer({ min: 0, max: maxT }),
           source: fc.constantFrom(...Object.keys(instruments)),
           i: fc.nat(),
+          p: fc.nat(),
           price: decimal(maxPrice, 2),
           volume: decimal(5, 1).filter((v) => v !== "0"),
         })
-        .map(({ i, ...r }) => ({ ...r, t: r.t * 30, instrument: instruments[r.source]![i % instruments[r.source]!.length]! })),
+        .map(({ i, p, ...r }) => ({
+          ...r,
+          t: r.t * 30,
+          instrument: instruments[r.source]![i % instruments[r.source]!.length]!,
+          ...(parts === undefined ? {} : { part: parts[p % parts.length]! }),
+        })),
       { minLength: 1, maxLength: 40 },
     );
   const withPermutation = <T>(arb: fc.Arbitrary<T[]>) =>
@@ -184,12 +200,24 @@ describe("index computation is invariant to the order of observations", () => {
       { seed: SEED, numRuns: 500 },
     );
   });
-  it("AITOK_BLEND (input and output prices blended 1 : 3 per source)", () => {
-    const parts = ["input", "output"];
-    const inst = { OPENAI: parts, ANTHROPIC: parts, GOOGLE: parts, MISTRAL: parts };
+  it("AITOK_BLEND (input and output prices blended 1 : 3 per source, models in priority order)", () => {
+    const inst = {
+      OPENAI: ["gpt-5", "gpt-4.1"],
+      ANTHROPIC: ["claude-sonnet-4-5"],
+      GOOGLE: ["gemini-2.5-pro", "gemini-1.5-pro"],
+      MISTRAL: ["mistral-large-latest"],
+    };
     fc.assert(
-      fc.property(withPermutation(rowsOf(inst, 8, 20)), ({ rows, order }) => {
-        same("FOTB", "AITOK_BLEND", "2026-03-27", Date.UTC(2026, 2, 27, 15, 56) / 1000, "time,source,price,volume,instrument", rows, order);
+      fc.property(withPermutation(rowsOf(inst, 8, 20, ["input", "output"])), ({ rows, order }) => {
+        same(
+          "FOTB",
+          "AITOK_BLEND",
+          "2026-03-27",
+          Date.UTC(2026, 2, 27, 15, 56) / 1000,
+          "time,source,price,volume,instrument,part",
+          rows,
+          order,
+        );
       }),
       { seed: SEED, numRuns: 500 },
     );
@@ -252,14 +280,31 @@ describe("the settlement functions never throw", () => {
 });
 
 describe("published fixings, their corrections and the deadline", () => {
-  // FOTI-H26 settles on AITOK_OUT fixed on 27 March 2026 (GMT), published by 18:00 London; AITOK_OUT restates the
-  // same day only above 0.10%. A direct reading of those rules, row by row, must give the price the runtime gives.
+  // FOTI-H26 settles on AITOK_OUT fixed on 27 March 2026 (GMT) at 16:00 London, published by 18:00 London; AITOK_OUT
+  // restates the same day only above 0.10%. A row stamped before 16:00 on the 27th is not the 27th's fixing but a
+  // (late) row of the 26th's fixing day, which the waterfall's carry-forward level may use (flagged). FOTI's prices
+  // may not be zero. A direct reading of those rules, row by row, must give the price the runtime gives.
   const foti = settlementFunctions(spec("FOTI"));
   const row = fc.record({
     minute: fc.integer({ min: 0, max: 240 }),
     value: decimal(20, 4).filter((v) => v !== "0"),
     status: fc.constantFrom("final", "held", "corrected"),
   });
+  type Row = { minute: number; value: string; status: string };
+  /** The value of one fixing day: its first published row, then corrections above 0.10%; held rows are not published. */
+  const fold = (rows: readonly Row[]): { value: Decimal; held: boolean } | undefined => {
+    let current: { value: Decimal; held: boolean } | undefined;
+    for (const r of rows) {
+      const v = Decimal.of(r.value);
+      if (current === undefined || current.held) current = { value: v, held: r.status === "held" };
+      else if (
+        r.status !== "held" &&
+        Ratio.fromDecimal(v.sub(current.value).abs()).mul(Ratio.of(1000n)).cmp(Ratio.fromDecimal(current.value)) > 0
+      )
+        current = { value: v, held: false };
+    }
+    return current;
+  };
   it("the price is the first published row by the deadline, corrected only above the threshold", () => {
     fc.assert(
       fc.property(fc.uniqueArray(row, { selector: (r) => r.minute, maxLength: 6 }), (rows) => {
@@ -270,22 +315,17 @@ describe("published fixings, their corrections and the deadline", () => {
           { file: "f.csv" },
         );
         if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
-        let current: { value: Decimal; held: boolean } | undefined;
-        for (const r of sorted) {
-          if (r.minute > 180) continue; // after 18:00Z
-          const v = Decimal.of(r.value);
-          if (current === undefined || current.held) current = { value: v, held: r.status === "held" };
-          else if (
-            r.status !== "held" &&
-            Ratio.fromDecimal(v.sub(current.value).abs()).mul(Ratio.of(1000n)).cmp(Ratio.fromDecimal(current.value)) > 0
-          )
-            current = { value: v, held: false };
-        }
-        const expected =
-          current === undefined || current.held ? null : current.value.roundToIncrement(Decimal.of("0.001"), "half-even").toString();
+        // The 27th: rows from 16:00Z (minute 60) to the 18:00Z deadline (minute 180).
+        const day = fold(sorted.filter((r) => r.minute >= 60 && r.minute <= 180));
+        // Else, carried forward (flagged): the 26th's fixing day, rows before 16:00Z on the 27th.
+        const previous = fold(sorted.filter((r) => r.minute < 60));
+        const used = day !== undefined && !day.held ? day : previous !== undefined && !previous.held ? previous : undefined;
+        const rounded = used?.value.roundToIncrement(Decimal.of("0.001"), "half-even");
+        const expected = rounded === undefined || rounded.isZero() ? null : rounded.toString();
         const r = foti.final({ period: "2026-03", fixings: parsed.value });
         expect(r.price).toBe(expected);
         expect(r.ok).toBe(expected !== null);
+        if (expected !== null) expect(r.flagged).toBe(used !== day);
       }),
       { seed: SEED, numRuns: 1000 },
     );

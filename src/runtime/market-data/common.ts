@@ -3,8 +3,11 @@
  * 1-based line and the field), ISO 8601 instants with an explicit offset converted to epoch microseconds
  * without any clock or time-zone database (the offset is in the text), and fast exact parsing of
  * non-negative decimal strings into a scaled integer coefficient that is kept exact in a float64 (only
- * integers up to 2^53 − 1 are accepted, so every stored coefficient is exact). Pure: takes text, never files.
+ * integers up to 2^53 − 1 are accepted, so every stored coefficient is exact), within the program's input precision
+ * (`INPUT_PRECISION` of decimal.ts). Also the bounds every reader applies: the longest line, the years of an instant,
+ * and text that valid UTF-8 never decodes to. Pure: takes text, never files.
  */
+import { INPUT_PRECISION, excerpt } from "../decimal.js";
 
 /** What went wrong with one row of a market-data file. */
 export type MarketDataErrorKind =
@@ -15,6 +18,11 @@ export type MarketDataErrorKind =
   | "invalid-number"
   | "negative-value"
   | "precision-out-of-range"
+  | "invalid-encoding"
+  | "duplicate-key"
+  | "unknown-field"
+  | "line-too-long"
+  | "unknown-status"
   | "unknown-source"
   | "unsorted"
   | "duplicate";
@@ -45,6 +53,32 @@ export interface ParseOptions {
 /** The largest coefficient kept exactly in a float64. */
 export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
+/**
+ * The longest line of a market-data file, in characters (UTF-16 code units) without its line break: a row is a
+ * hundred characters or so, so a longer line is not a row (a file without line breaks, or binary data). A longer
+ * line is a `line-too-long` error and ends the reading of the file.
+ */
+export const MAX_LINE_LENGTH = 65_536;
+
+/**
+ * The years an instant of market data may have, inclusive: epoch microseconds of these years are exact in a float64
+ * (2^53 µs is about 285 years either side of 1970), and a two-digit year such as `0026` is refused rather than read
+ * as 1926.
+ */
+export const YEARS = Object.freeze({ min: 1900, max: 2199 });
+
+/**
+ * U+FFFD, the replacement character: what a UTF-8 decoder puts for bytes that are not UTF-8. No market data has a
+ * legitimate use for it, so a field containing it is refused (`invalid-encoding`), never guessed at.
+ */
+export const NOT_TEXT = /\uFFFD/;
+
+/** Why a field read from a file is not valid text (see {@link NOT_TEXT}), or undefined when it is. */
+export function encodingProblem(field: string): string | undefined {
+  if (!NOT_TEXT.test(field)) return undefined;
+  return "contains U+FFFD, the replacement character: the file is not valid UTF-8 here (invalid bytes are never guessed at)";
+}
+
 /** Formats an error as one line, `file:line: field: message`. */
 export function formatMarketDataError(e: MarketDataError): string {
   return `${e.file}:${e.line}: ${e.field === null ? "" : `${e.field}: `}${e.message}`;
@@ -60,7 +94,7 @@ export function parseInstantMicros(text: string): number | string {
   const fast = sameMinute(text);
   if (fast >= 0) return fast;
   const m = TIME_RE.exec(text);
-  if (m === null) return `expected an ISO 8601 time with seconds and an offset (e.g. 2026-03-27T15:00:00Z), got ${JSON.stringify(text)}`;
+  if (m === null) return `expected an ISO 8601 time with seconds and an offset (e.g. 2026-03-27T15:00:00Z), got ${excerpt(text)}`;
   const [, ys, mos, ds, hs, mis, ss, frac, off] = m as unknown as [
     string,
     string,
@@ -78,12 +112,13 @@ export function parseInstantMicros(text: string): number | string {
     h = Number(hs),
     mi = Number(mis),
     s = Number(ss);
+  if (y < YEARS.min || y > YEARS.max) return `the year ${ys} is outside ${YEARS.min} to ${YEARS.max}, the years market data may have`;
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return `no such date ${ys}-${mos}-${ds}`;
   if (h > 23 || mi > 59 || s > 59) return `no such time of day ${hs}:${mis}:${ss}`;
   let micros = 0;
   if (frac !== undefined) {
     const padded = (frac + "000000000").slice(0, 9);
-    if (!/^0*$/.test(padded.slice(6))) return `fractions of a second finer than a microsecond are not supported: ${JSON.stringify(text)}`;
+    if (!/^0*$/.test(padded.slice(6))) return `fractions of a second finer than a microsecond are not supported: ${excerpt(text)}`;
     micros = Number(padded.slice(0, 6));
   }
   let offsetMinutes = 0;
@@ -179,18 +214,23 @@ export function parseNonNegativeDecimal(text: string): ParsedDecimal {
       if (coefficient > MAX_EXACT) big = true;
     } else if (c === 46 && !dot && digits > 0) {
       dot = true;
-      if (i === n - 1) return { error: "invalid-number", message: `${JSON.stringify(text)} is not a decimal number` };
+      if (i === n - 1) return { error: "invalid-number", message: `${excerpt(text)} is not a decimal number` };
     } else {
-      return { error: "invalid-number", message: `${JSON.stringify(text)} is not a decimal number` };
+      return { error: "invalid-number", message: `${excerpt(text)} is not a decimal number` };
     }
   }
-  if (digits === 0) return { error: "invalid-number", message: `${JSON.stringify(text)} is not a decimal number` };
+  if (digits === 0) return { error: "invalid-number", message: `${excerpt(text)} is not a decimal number` };
   if (big) {
     // Exact check with bigint: drop the trailing fractional zeros, then it must fit.
     const body = text.slice(negative ? 1 : 0).replace(".", "");
     const trimmed = trailingZeros > 0 ? body.slice(0, body.length - trailingZeros) : body;
-    const b = BigInt(trimmed);
-    if (b > BigInt(MAX_EXACT)) return { error: "precision-out-of-range", message: `${text} has more than 15 significant digits` };
+    const significant = trimmed.replace(/^0+/, "");
+    const b = significant.length > 16 ? undefined : BigInt(trimmed);
+    if (b === undefined || b > BigInt(MAX_EXACT))
+      return {
+        error: "precision-out-of-range",
+        message: `${excerpt(text)} cannot be held exactly: its coefficient exceeds 2^53 − 1 (about 16 significant digits)`,
+      };
     coefficient = Number(b);
     scale -= trailingZeros;
     trailingZeros = 0;
@@ -199,7 +239,12 @@ export function parseNonNegativeDecimal(text: string): ParsedDecimal {
     coefficient = coefficient / 10 ** trailingZeros;
     scale -= trailingZeros;
   }
-  if (negative && coefficient !== 0) return { error: "negative-value", message: `${text} is negative` };
+  if (scale > INPUT_PRECISION.scale)
+    return {
+      error: "precision-out-of-range",
+      message: `${excerpt(text)} has ${scale} decimal places; at most ${INPUT_PRECISION.scale} are accepted`,
+    };
+  if (negative && coefficient !== 0) return { error: "negative-value", message: `${excerpt(text)} is negative` };
   return { coefficient, scale };
 }
 
@@ -232,4 +277,90 @@ export function rescaleColumn(coef: Float64Array, scales: Uint8Array, length: nu
     }
   }
   return { scale: max, ok: true, row: -1 };
+}
+
+/** A row of NDJSON: its members, or the typed problem that makes it no row. */
+export type JsonRow =
+  | { readonly ok: true; readonly value: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly kind: MarketDataErrorKind; readonly field: string | null; readonly message: string };
+
+function countOf(text: string, c: string): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Parses one NDJSON line into a JSON object whose keys are all `allowed`, each at most once: a repeated key (which
+ * `JSON.parse` would silently resolve to its last value) is a `duplicate-key` error naming the key, a key of any other
+ * name an `unknown-field` error. The repeated-key test counts colons natively and scans the line only when the count
+ * leaves a doubt (escapes or nested values), so it stays linear and cheap.
+ */
+export function parseJsonRow(raw: string, allowed: ReadonlySet<string>): JsonRow {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(raw);
+  } catch {
+    return { ok: false, kind: "malformed-row", field: null, message: "not a JSON object" };
+  }
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj))
+    return { ok: false, kind: "malformed-row", field: null, message: "not a JSON object" };
+  const record = obj as Record<string, unknown>;
+  // Without escapes or nested values, every member of the text adds one colon plus the colons of its key and value.
+  let sure = raw.indexOf("\\") < 0;
+  let expected = 0;
+  for (const k in record) {
+    if (!allowed.has(k))
+      return {
+        ok: false,
+        kind: "unknown-field",
+        field: null,
+        message: `unknown field ${excerpt(k)}; the fields are ${[...allowed].join(", ")}`,
+      };
+    expected++;
+    const v = record[k];
+    if (typeof v === "string") {
+      if (v.indexOf(":") >= 0) expected += countOf(v, ":");
+    } else if (v !== null && typeof v === "object") sure = false;
+    if (k.indexOf(":") >= 0) expected += countOf(k, ":");
+  }
+  if (sure && countOf(raw, ":") === expected) return { ok: true, value: record };
+  const repeated = repeatedKey(raw);
+  if (repeated !== undefined)
+    return {
+      ok: false,
+      kind: "duplicate-key",
+      field: repeated,
+      message: `the key ${excerpt(repeated)} appears more than once in the row; a row states each field once`,
+    };
+  return { ok: true, value: record };
+}
+
+/** The first key repeated among the top-level members of a valid JSON object text, if any. */
+function repeatedKey(raw: string): string | undefined {
+  const seen = new Set<string>();
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i;
+      for (i++; i < raw.length; i++) {
+        const d = raw.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+      if (depth === 1 && expectKey) {
+        const key = JSON.parse(raw.slice(start, i + 1)) as string;
+        if (seen.has(key)) return key;
+        seen.add(key);
+        expectKey = false;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth === 1) expectKey = true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+    else if (c === 44 /* , */ && depth === 1) expectKey = true;
+  }
+  return undefined;
 }

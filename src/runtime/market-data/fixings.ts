@@ -1,26 +1,47 @@
 /**
  * Parsing of published index fixings, CSV or NDJSON rows `time,index,value[,status]` (CSV may start with that
  * header), into exact values: the time as epoch microseconds, the index name, the value as a {@link Decimal}
- * (fixings may be negative, e.g. a spread index) and the status (`final`, `provisional`, `held`, … or null).
- * Malformed rows, unsorted rows and duplicates (same time and index) are typed errors naming file, line and field.
+ * (fixings may be negative, e.g. a spread index; whether a contract accepts a negative value is the contract's
+ * business) within the program's input precision, and the status, one of a closed vocabulary
+ * ({@link FIXING_STATUSES}). Malformed rows, unknown statuses, unsorted rows and duplicates (same time and index)
+ * are typed errors naming file, line and field.
  */
-import { Decimal } from "../decimal.js";
+import { type Decimal, excerpt, parseInputDecimal } from "../decimal.js";
 import {
   type MarketDataError,
   type MarketDataErrorKind,
   type MarketDataResult,
   type ParseOptions,
+  MAX_LINE_LENGTH,
+  encodingProblem,
   guessFormat,
   parseInstantMicros,
+  parseJsonRow,
   splitLines,
 } from "./common.js";
+
+/**
+ * The statuses a fixing row may have, and what each means: `published`, `final` and `corrected` (and an empty or
+ * absent status) are published values; `held` is a value held for review, not published. Any other word —
+ * including a different case or spacing, such as `HELD` or ` held` — is an `unknown-status` error, never a guess.
+ */
+export const FIXING_STATUSES = Object.freeze({ published: "published", final: "published", corrected: "published", held: "held" } as const);
+
+/** A status of {@link FIXING_STATUSES}. */
+export type FixingStatus = keyof typeof FIXING_STATUSES;
+
+/** Whether a status means the value is published (rather than held for review). */
+export function isPublished(status: FixingStatus | null): boolean {
+  return status === null || FIXING_STATUSES[status] === "published";
+}
 
 /** One published fixing. */
 export interface Fixing {
   readonly time: number;
   readonly index: string;
   readonly value: Decimal;
-  readonly status: string | null;
+  /** The status as written, or null when the row states none (published). */
+  readonly status: FixingStatus | null;
   readonly line: number;
 }
 
@@ -31,6 +52,7 @@ export interface FixingOptions extends ParseOptions {
 }
 
 const HEADER = /^time,index,value(,status)?$/;
+const FIELDS: ReadonlySet<string> = new Set(["time", "index", "value", "status"]);
 
 /** Parses fixings; never throws. */
 export function parseFixings(text: string, options: FixingOptions): MarketDataResult<readonly Fixing[]> {
@@ -49,6 +71,15 @@ export function parseFixings(text: string, options: FixingOptions): MarketDataRe
   for (let li = 0; li < lines.length; li++) {
     const raw = lines[li]!;
     const lineNo = li + 1;
+    if (raw.length > MAX_LINE_LENGTH) {
+      err(
+        "line-too-long",
+        lineNo,
+        null,
+        `the line is longer than ${MAX_LINE_LENGTH} characters, so it is not a row of fixings (one row per line, CSV or NDJSON); reading stopped here`,
+      );
+      break;
+    }
     if (raw.trim() === "") continue;
     let f: Record<string, unknown>;
     if (format === "csv") {
@@ -69,19 +100,23 @@ export function parseFixings(text: string, options: FixingOptions): MarketDataRe
       }
       f = { time: parts[0], index: parts[1], value: parts[2], status: parts[3] };
     } else {
-      let obj: unknown;
-      try {
-        obj = JSON.parse(raw);
-      } catch {
-        obj = undefined;
-      }
-      if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
-        err("malformed-row", lineNo, null, "not a JSON object");
+      const obj = parseJsonRow(raw, FIELDS);
+      if (!obj.ok) {
+        err(obj.kind, lineNo, obj.field, obj.message);
         continue;
       }
-      f = obj as Record<string, unknown>;
+      f = obj.value as Record<string, unknown>;
     }
     let bad = false;
+    for (const k of ["time", "index", "value", "status"]) {
+      const v = f[k];
+      const problem = typeof v === "string" ? encodingProblem(v) : undefined;
+      if (problem !== undefined) {
+        err("invalid-encoding", lineNo, k, problem);
+        bad = true;
+      }
+    }
+    if (bad) continue;
     for (const k of ["time", "index", "value"]) {
       if (f[k] === undefined || f[k] === "") {
         err("missing-field", lineNo, k, `missing ${k}`);
@@ -91,26 +126,37 @@ export function parseFixings(text: string, options: FixingOptions): MarketDataRe
         bad = true;
       }
     }
-    if (f.status !== undefined && f.status !== null && typeof f.status !== "string") {
-      err("malformed-row", lineNo, "status", "status must be a string");
-      bad = true;
+    let status: FixingStatus | null = null;
+    if (f.status !== undefined && f.status !== null && f.status !== "") {
+      if (typeof f.status !== "string") {
+        err("malformed-row", lineNo, "status", "status must be a string");
+        bad = true;
+      } else if (!Object.hasOwn(FIXING_STATUSES, f.status)) {
+        err(
+          "unknown-status",
+          lineNo,
+          "status",
+          `${excerpt(f.status)} is not a fixing status; the statuses are published, final and corrected (published) and held (held for review), in lower case`,
+        );
+        bad = true;
+      } else status = f.status as FixingStatus;
     }
     if (bad) continue;
     const t = parseInstantMicros(f.time as string);
     if (typeof t === "string") err("invalid-time", lineNo, "time", t);
     const index = f.index as string;
     const unknown = known !== null && !known.has(index);
-    if (unknown) err("unknown-source", lineNo, "index", `unknown index ${JSON.stringify(index)}`);
-    const v = Decimal.parse(f.value as string);
-    if (!v.ok) err("invalid-number", lineNo, "value", `${JSON.stringify(f.value)} is not a decimal number`);
+    if (unknown) err("unknown-source", lineNo, "index", `unknown index ${excerpt(index)}`);
+    const v = parseInputDecimal(f.value as string);
+    if (!v.ok) err(v.kind, lineNo, "value", v.message);
     if (typeof t === "string" || unknown || !v.ok) continue;
     if (t < lastTime) {
-      err("unsorted", lineNo, "time", `${f.time as string} is earlier than the previous row's time; rows must be in time order`);
+      err("unsorted", lineNo, "time", `${excerpt(f.time as string)} is earlier than the previous row's time; rows must be in time order`);
       continue;
     }
     if (t === lastTime) {
       if (sameTime.has(index)) {
-        err("duplicate", lineNo, null, `duplicate fixing of ${index} at ${f.time as string}`);
+        err("duplicate", lineNo, null, `duplicate fixing of ${excerpt(index)} at ${f.time as string}`);
         continue;
       }
     } else {
@@ -118,7 +164,6 @@ export function parseFixings(text: string, options: FixingOptions): MarketDataRe
       lastTime = t;
     }
     sameTime.add(index);
-    const status = typeof f.status === "string" && f.status !== "" ? f.status : null;
     out.push({ time: t, index, value: v.value, status, line: lineNo });
   }
   if (errors.length > 0) return { ok: false, errors };

@@ -1,21 +1,28 @@
 /**
- * Parsing of source observations (trades or quotes), CSV or NDJSON rows `time,source,price,volume[,instrument]`,
+ * Parsing of source observations (trades or quotes), CSV or NDJSON rows `time,source,price,volume[,instrument[,part]]`,
  * into columns of typed arrays: epoch microseconds, source indices, and price and volume coefficients at one
  * common scale per column, each an exact integer held in a float64. A CSV file may start with the header line
- * `time,source,price,volume[,instrument]`. Every malformed row yields a {@link MarketDataError} naming the file,
- * line and field: bad times, non-numeric or negative prices and volumes, unknown sources (when the spec's source
- * list is given), rows out of time order and exact duplicate rows. Pure: it takes text, the CLI reads the file.
+ * `time,source,price,volume[,instrument[,part]]`. Every malformed row yields a {@link MarketDataError} naming the
+ * file, line and field: bad times (and years outside 1900–2199), non-numeric or negative prices and volumes, numbers
+ * beyond the input precision, fields with U+FFFD (bytes that were not UTF-8), repeated or unknown NDJSON keys,
+ * unknown sources (when the spec's source list is given), rows out of time order and exact duplicate rows; a line
+ * longer than `MAX_LINE_LENGTH` ends the reading. Pure: it takes text, the CLI reads the file.
  *
  * The row parsing lives in one place, the push parser {@link createObservationParser}: text arrives in pieces of
  * any size (the CLI streams a file in chunks, so a 10-million-row file is never held as one string) and the
  * columns grow by doubling. {@link parseObservations} is the same parser fed one whole text.
  */
+import { excerpt } from "../decimal.js";
 import {
   type MarketDataError,
   type MarketDataErrorKind,
   type MarketDataResult,
   type ParseOptions,
+  MAX_LINE_LENGTH,
+  NOT_TEXT,
+  encodingProblem,
   parseInstantMicros,
+  parseJsonRow,
   parseNonNegativeDecimal,
   rescaleColumn,
 } from "./common.js";
@@ -35,8 +42,13 @@ export interface Observations {
   /** Volume coefficients (exact integers) at {@link volumeScale}. */
   readonly volume: Float64Array;
   readonly volumeScale: number;
-  /** The instrument of each row, or null when the input has no instrument column. */
+  /**
+   * The instrument of each row, or null when the input has no instrument column: for a source that lists `models`,
+   * the model the row prices; for one that lists `instruments`, the instrument; for a contract's trades, its symbol.
+   */
   readonly instrument: readonly (string | null)[] | null;
+  /** The blend part of each row (`input`, `output`, …: the part of a token mix the price is for), or null/absent without a part column. */
+  readonly part?: readonly (string | null)[] | null;
   /** The 1-based line each row came from. */
   readonly line: Uint32Array;
 }
@@ -61,7 +73,8 @@ export interface ObservationParser {
   readonly full: boolean;
 }
 
-const HEADER = /^time,source,price,volume(,instrument)?$/;
+const HEADER = /^time,source,price,volume(,instrument(,part)?)?$/;
+const FIELDS: ReadonlySet<string> = new Set(["time", "source", "price", "volume", "instrument", "part"]);
 const MAX_SOURCES = 65536;
 
 /** Parses a whole text of observations; never throws. */
@@ -113,8 +126,15 @@ function grow(c: Columns, n: number, need: number): Columns {
 }
 
 /** The duplicate key of an accepted row: everything but the time (rows compared share it). */
-function rowKey(c: Columns, i: number, instrument: string | null): string {
-  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument ?? ""}`;
+function rowKey(c: Columns, i: number, instrument: string | null, part: string | null): string {
+  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument ?? ""}\u0000${part ?? ""}`;
+}
+
+/** The number of comma-separated fields of a line, without an array per field. */
+function countFields(raw: string): number {
+  let count = 1;
+  for (let i = raw.indexOf(","); i >= 0; i = raw.indexOf(",", i + 1)) count++;
+  return count;
 }
 
 /** A push parser of observations; never throws. */
@@ -130,8 +150,11 @@ export function createObservationParser(options: ObservationOptions): Observatio
   let format = options.format;
   let cols = allocate(Math.max(1, Math.min(options.capacity ?? 1024, 2 ** 31)));
   let instruments: (string | null)[] | null = null;
-  /** One string per distinct instrument, so 10 million rows of a few instruments hold a few strings. */
+  let parts: (string | null)[] | null = null;
+  /** One string per distinct instrument or part. */
   const interned = new Map<string, string>();
+  /** Set by a line too long to be a row: nothing after it is read. */
+  let stopped = false;
   const names: string[] = options.sources ? [...options.sources] : [];
   const sourceIndex = new Map<string, number>(names.map((name, i) => [name, i]));
   const fixedSources = options.sources !== undefined;
@@ -158,12 +181,31 @@ export function createObservationParser(options: ObservationOptions): Observatio
     return false;
   };
 
-  const row = (text: string): void => {
+  /** Reports a field that is not valid text; true when it is. */
+  const text = (value: unknown, field: string, line: number): boolean => {
+    if (typeof value !== "string") return true;
+    const problem = encodingProblem(value);
+    if (problem === undefined) return true;
+    err("invalid-encoding", line, field, problem);
+    return false;
+  };
+
+  /** Interns a name, so 10 million rows of a few instruments hold a few strings. */
+  const intern = (name: string): string => {
+    const known = interned.get(name);
+    if (known !== undefined) return known;
+    interned.set(name, name);
+    return name;
+  };
+
+  /** Parses one line (without its line break); `check` asks for the text check of every field. */
+  const row = (line: string, check: boolean): void => {
     lineNo++;
-    const raw = text.length > 0 && text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    const raw = line.length > 0 && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
+    if (raw.length > MAX_LINE_LENGTH) return tooLong();
     if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === "")) return;
     if (format === undefined) format = raw.trimStart().startsWith("{") ? "ndjson" : "csv";
-    let time: unknown, source: unknown, price: unknown, volume: unknown, instrument: unknown;
+    let time: unknown, source: unknown, price: unknown, volume: unknown, instrument: unknown, part: unknown;
     if (format === "csv") {
       if (n === 0 && errors.length === 0 && HEADER.test(raw)) return;
       if (n === 0 && errors.length === 0 && /^\s*time\s*,/i.test(raw)) {
@@ -171,7 +213,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
           "malformed-row",
           lineNo,
           null,
-          `the header must be \`time,source,price,volume\` or \`time,source,price,volume,instrument\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``,
+          `the header must be \`time,source,price,volume\`, \`time,source,price,volume,instrument\` or \`time,source,price,volume,instrument,part\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``,
         );
         return;
       }
@@ -180,37 +222,54 @@ export function createObservationParser(options: ObservationOptions): Observatio
       const c2 = c1 < 0 ? -1 : raw.indexOf(",", c1 + 1);
       const c3 = c2 < 0 ? -1 : raw.indexOf(",", c2 + 1);
       const c4 = c3 < 0 ? -1 : raw.indexOf(",", c3 + 1);
-      if (c3 < 0 || (c4 >= 0 && raw.indexOf(",", c4 + 1) >= 0)) {
-        const count = raw.split(",").length;
-        err("malformed-row", lineNo, null, `expected 4 or 5 comma-separated fields (time,source,price,volume[,instrument]), got ${count}`);
+      const c5 = c4 < 0 ? -1 : raw.indexOf(",", c4 + 1);
+      if (c3 < 0 || (c5 >= 0 && raw.indexOf(",", c5 + 1) >= 0)) {
+        const count = countFields(raw);
+        err(
+          "malformed-row",
+          lineNo,
+          null,
+          `expected 4 to 6 comma-separated fields (time,source,price,volume[,instrument[,part]]), got ${count}`,
+        );
         return;
       }
       time = raw.slice(0, c1);
       source = raw.slice(c1 + 1, c2);
       price = raw.slice(c2 + 1, c3);
       volume = c4 < 0 ? raw.slice(c3 + 1) : raw.slice(c3 + 1, c4);
-      instrument = c4 < 0 ? undefined : raw.slice(c4 + 1);
+      instrument = c4 < 0 ? undefined : c5 < 0 ? raw.slice(c4 + 1) : raw.slice(c4 + 1, c5);
+      part = c5 < 0 ? undefined : raw.slice(c5 + 1);
     } else {
-      let obj: unknown;
-      try {
-        obj = JSON.parse(raw);
-      } catch {
-        err("malformed-row", lineNo, null, "not a JSON object");
+      const obj = parseJsonRow(raw, FIELDS);
+      if (!obj.ok) {
+        err(obj.kind, lineNo, obj.field, obj.message);
         return;
       }
-      if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
-        err("malformed-row", lineNo, null, "not a JSON object");
-        return;
-      }
-      ({ time, source, price, volume, instrument } = obj as Record<string, unknown>);
+      ({ time, source, price, volume, instrument, part } = obj.value);
     }
     // Every field is checked, so a row with several bad fields reports each of them.
-    let bad = !present(time, "time", lineNo);
+    let bad = false;
+    // U+FFFD (bytes that were not UTF-8) in a field is refused, never guessed at: looked for when the piece of text
+    // has one, or when an NDJSON row has an escape that could spell one.
+    if (check || (format === "ndjson" && raw.indexOf("\\") >= 0)) {
+      if (!text(time, "time", lineNo)) bad = true;
+      if (!text(source, "source", lineNo)) bad = true;
+      if (!text(price, "price", lineNo)) bad = true;
+      if (!text(volume, "volume", lineNo)) bad = true;
+      if (!text(instrument, "instrument", lineNo)) bad = true;
+      if (!text(part, "part", lineNo)) bad = true;
+      if (bad) return;
+    }
+    bad = !present(time, "time", lineNo);
     if (!present(source, "source", lineNo)) bad = true;
     if (!present(price, "price", lineNo)) bad = true;
     if (!present(volume, "volume", lineNo)) bad = true;
     if (instrument !== undefined && instrument !== null && typeof instrument !== "string") {
       err("malformed-row", lineNo, "instrument", "instrument must be a string");
+      bad = true;
+    }
+    if (part !== undefined && part !== null && typeof part !== "string") {
+      err("malformed-row", lineNo, "part", "part must be a string");
       bad = true;
     }
     if (bad) return;
@@ -223,7 +282,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
     let si = sourceIndex.get(srcName);
     if (si === undefined) {
       if (fixedSources) {
-        err("unknown-source", lineNo, "source", `unknown source ${JSON.stringify(srcName)}; the index's sources are ${names.join(", ")}`);
+        err("unknown-source", lineNo, "source", `unknown source ${excerpt(srcName)}; the index's sources are ${names.join(", ")}`);
         bad = true;
       } else if (names.length >= MAX_SOURCES) {
         err("unknown-source", lineNo, "source", `more than ${MAX_SOURCES} different sources`);
@@ -236,25 +295,21 @@ export function createObservationParser(options: ObservationOptions): Observatio
     }
     const p = parseNonNegativeDecimal(price as string);
     if ("error" in p) {
-      err(p.error, lineNo, "price", p.error === "negative-value" ? `negative price ${price as string}` : p.message);
+      err(p.error, lineNo, "price", p.error === "negative-value" ? `negative price ${excerpt(price as string)}` : p.message);
       bad = true;
     }
     const v = parseNonNegativeDecimal(volume as string);
     if ("error" in v) {
-      err(v.error, lineNo, "volume", v.error === "negative-value" ? `negative volume ${volume as string}` : v.message);
+      err(v.error, lineNo, "volume", v.error === "negative-value" ? `negative volume ${excerpt(volume as string)}` : v.message);
       bad = true;
     }
     if (bad || typeof t === "string" || "error" in p || "error" in v || si === undefined) return;
     if (t < lastTime) {
-      err("unsorted", lineNo, "time", `${time as string} is earlier than the previous row's time; rows must be in time order`);
+      err("unsorted", lineNo, "time", `${excerpt(time as string)} is earlier than the previous row's time; rows must be in time order`);
       return;
     }
-    let inst = typeof instrument === "string" && instrument !== "" ? instrument : null;
-    if (inst !== null) {
-      const known = interned.get(inst);
-      if (known === undefined) interned.set(inst, inst);
-      else inst = known;
-    }
+    const inst = typeof instrument === "string" && instrument !== "" ? intern(instrument) : null;
+    const pt = typeof part === "string" && part !== "" ? intern(part) : null;
     if (n === cols.time.length) cols = grow(cols, n, n + 1);
     const c = cols;
     c.source[n] = si;
@@ -266,11 +321,11 @@ export function createObservationParser(options: ObservationOptions): Observatio
       // A second row at the same time: compare it with every accepted row at that time.
       if (sameTimeKeys === null) {
         sameTimeKeys = new Set();
-        for (let i = n - 1; i >= 0 && c.time[i] === t; i--) sameTimeKeys.add(rowKey(c, i, instruments?.[i] ?? null));
+        for (let i = n - 1; i >= 0 && c.time[i] === t; i--) sameTimeKeys.add(rowKey(c, i, instruments?.[i] ?? null, parts?.[i] ?? null));
       }
-      const key = rowKey(c, n, inst);
+      const key = rowKey(c, n, inst, pt);
       if (sameTimeKeys.has(key)) {
-        err("duplicate", lineNo, null, `duplicate row: same time, source, price, volume and instrument as an earlier row`);
+        err("duplicate", lineNo, null, `duplicate row: same time, source, price, volume, instrument and part as an earlier row`);
         return;
       }
       sameTimeKeys.add(key);
@@ -282,7 +337,23 @@ export function createObservationParser(options: ObservationOptions): Observatio
     c.line[n] = lineNo;
     if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
     if (instruments !== null) instruments[n] = inst;
+    if (pt !== null && parts === null) parts = new Array<string | null>(n).fill(null);
+    if (parts !== null) parts[n] = pt;
     n++;
+  };
+
+  /** A line longer than {@link MAX_LINE_LENGTH}: an error, and the end of the reading (the rest is not rows either). */
+  const tooLong = (): void => {
+    if (!stopped) {
+      err(
+        "line-too-long",
+        lineNo,
+        null,
+        `the line is longer than ${MAX_LINE_LENGTH} characters, so it is not a row of market data (one row per line, CSV or NDJSON); reading stopped here`,
+      );
+    }
+    stopped = true;
+    carry = "";
   };
 
   const finish = (): MarketDataResult<Observations> => {
@@ -317,6 +388,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
         volume: c.volume.subarray(0, n),
         volumeScale: vr.scale,
         instrument: instruments,
+        ...(parts !== null ? { part: parts } : {}),
         line: c.line.subarray(0, n),
       },
     };
@@ -324,29 +396,41 @@ export function createObservationParser(options: ObservationOptions): Observatio
 
   return {
     push(chunk) {
-      if (ended !== undefined) return;
+      if (ended !== undefined || stopped) return;
+      // One native scan per piece decides whether its rows need the per-field text check.
+      const check = NOT_TEXT.test(chunk);
       let start = 0;
       if (carry !== "") {
         const nl = chunk.indexOf("\n");
+        // A line is checked for its length before it is joined, so a file without line breaks is never one string.
+        if ((nl < 0 ? chunk.length : nl) + carry.length > MAX_LINE_LENGTH + 1) {
+          lineNo++;
+          return tooLong();
+        }
         if (nl < 0) {
           carry += chunk;
           return;
         }
-        row(carry + chunk.slice(0, nl));
+        row(carry + chunk.slice(0, nl), true);
         carry = "";
         start = nl + 1;
       }
       for (;;) {
         const nl = chunk.indexOf("\n", start);
         if (nl < 0) break;
-        row(chunk.slice(start, nl));
+        row(chunk.slice(start, nl), check);
+        if (stopped) return;
         start = nl + 1;
+      }
+      if (chunk.length - start > MAX_LINE_LENGTH + 1) {
+        lineNo++;
+        return tooLong();
       }
       carry = chunk.slice(start);
     },
     end() {
       if (ended === undefined) {
-        row(carry);
+        if (!stopped) row(carry, true);
         carry = "";
         ended = finish();
       }
@@ -356,7 +440,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
       return n;
     },
     get full() {
-      return errors.length >= maxErrors;
+      return stopped || errors.length >= maxErrors;
     },
   };
 }

@@ -11,6 +11,7 @@
  */
 import type { CalendarEngine } from "../calendar/index.js";
 import { parseIsoDate } from "../calendar/index.js";
+import { Decimal } from "../decimal.js";
 import { Schedule } from "../schedule/index.js";
 import type { IndexMethodology, RtRounding } from "../settlement/index.js";
 import { type ContractTerms, contractTerms } from "./terms.js";
@@ -20,6 +21,7 @@ import {
   isError,
   marketLookup,
   positionReport,
+  priceDomain,
   resolvePeriod,
   roundingText,
   settleDaily,
@@ -121,7 +123,12 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
   const v = rule.value;
   if (v.kind === "index-at" || v.kind === "index-average") {
     underlying = v.index;
-    const market = marketLookup(req, (n) => env.index(n), terms.tick);
+    const market = marketLookup(
+      req,
+      (n) => env.index(n),
+      terms.tick,
+      (n) => env.engine(n),
+    );
     const sec = settleFinalIndex({
       rule: legRounding === null ? rule : { ...rule, rounding: legRounding },
       fallback: terms.fallback,
@@ -130,6 +137,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       lookup: market.lookup,
       engines: (n) => env.engine(n),
       determined: req.determined,
+      negativePrices: terms.negativePrices,
     });
     const restatements = market.restatements();
     const inputs = {
@@ -180,6 +188,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
     if (isError(legs)) return settlementReport({ ...head, error: legs });
     const spread = settleSpread(legs);
     const failed = legs.find((l) => !l.settlement.ok);
+    const outside = spread.value === null ? undefined : priceDomain("the spread's price", Decimal.of(spread.value), terms.negativePrices);
     const parts = {
       ...head,
       spread,
@@ -198,6 +207,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
           message: `leg ${failed.symbol}: ${failed.settlement.error?.message ?? "no price"}`,
         },
       });
+    if (outside !== undefined) return settlementReport({ ...parts, error: outside });
     priced = settlementReport(parts);
   }
   return withOptionAndPosition(priced, terms, req, underlying);
@@ -245,7 +255,7 @@ function withOptionAndPosition(r: SettlementReport, terms: ContractTerms, req: F
     value = o.exercised ? o.intrinsic : "0";
   }
   if (req.position !== undefined && value !== null) {
-    const p = positionReport(value, req.position, terms.multiplier);
+    const p = positionReport(value, req.position, terms.multiplier, terms.kind === "option" ? null : terms.negativePrices);
     if (isError(p)) return { ...out, ok: false, error: p };
     out = { ...out, position: p };
   }
@@ -292,6 +302,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     observations: req.observations,
     bidAsk: req.bidAsk,
     prior: req.prior,
+    negativePrices: terms.negativePrices,
   });
   if (isError(d)) return settlementReport({ ...head, error: d });
   const step = d.section.step === null ? undefined : steps[d.section.step - 1];
@@ -304,13 +315,14 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     flagged: step?.kind === "carry-forward",
     method: step === undefined ? null : `daily settlement step ${d.section.step} (${step.kind})`,
   };
+  if (d.error !== undefined) return settlementReport({ ...parts, error: d.error });
   if (d.price === null)
     return settlementReport({
       ...parts,
       error: { kind: "no-daily-price", message: "no step of the daily settlement procedure produced a price" },
     });
   if (req.position !== undefined) {
-    const p = positionReport(d.price, req.position, terms.multiplier);
+    const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices);
     if (isError(p)) return settlementReport({ ...parts, error: p });
     return settlementReport({ ...parts, position: p });
   }
@@ -324,6 +336,7 @@ export function indexOf(env: SettleEnv, req: IndexReq): IndexReport {
     index: req.index,
     methodology: env.index(req.index),
     at: req.at,
+    engines: (n) => env.engine(n),
     ...(req.observations !== undefined ? { observations: req.observations } : {}),
     ...(req.fixings !== undefined ? { fixings: req.fixings } : {}),
   });

@@ -19,11 +19,13 @@ export type {
 } from "./steps.js";
 export {
   fixingDate,
+  fixingDayOf,
   indexReport,
   isError,
   marketLookup,
   parsePeriod,
   positionReport,
+  priceDomain,
   requestDecimal,
   resolvePeriod,
   roundingText,

@@ -7,10 +7,10 @@
  * the fallback waterfall, an option's exercise and payoff, a spread leg by leg, a position's variation, the daily
  * procedure with its price-limit bands, and one index value. Every step returns plain report data, never throws.
  */
-import { Decimal } from "../decimal.js";
-import { formatInstant, formatIsoDate, instantToLocal, parseIsoDate, type CalendarEngine } from "../calendar/index.js";
+import { Decimal, parseInputDecimal } from "../decimal.js";
+import { formatInstant, formatIsoDate, instantToLocal, localToInstant, parseIsoDate, type CalendarEngine } from "../calendar/index.js";
 import type { Fixing, Observations } from "../market-data/index.js";
-import { parseInstantMicros } from "../market-data/index.js";
+import { isPublished, parseInstantMicros } from "../market-data/index.js";
 import {
   type ContractPeriod,
   type Schedule,
@@ -62,10 +62,27 @@ import type {
   TickTiers,
 } from "./types.js";
 
-/** A decimal from a request string, or a request error naming the field. */
+/**
+ * A decimal from a request string within the program's input precision, or an error naming the field: `request`
+ * for a malformed number, `precision-out-of-range` beyond the bound (decimal.ts's `INPUT_PRECISION`).
+ */
 export function requestDecimal(field: string, text: string): Decimal | ReportError {
-  const r = Decimal.parse(text);
-  return r.ok ? r.value : { kind: "request", message: `${field}: ${JSON.stringify(text)} is not a decimal number` };
+  const r = typeof text === "string" ? parseInputDecimal(text) : undefined;
+  if (r === undefined) return { kind: "request", message: `${field}: not a decimal string` };
+  if (r.ok) return r.value;
+  return { kind: r.kind === "precision-out-of-range" ? r.kind : "request", message: `${field}: ${r.message}` };
+}
+
+/**
+ * The contract's price domain: with `negativePrices` false (the rendered contract's "Prices may not be zero or
+ * negative"), a price of zero or below is a `price-domain` error naming what it is; null or true accept any price.
+ */
+export function priceDomain(what: string, price: Decimal, negativePrices: boolean | null | undefined): ReportError | undefined {
+  if (negativePrices !== false || price.isPositive()) return undefined;
+  return {
+    kind: "price-domain",
+    message: `${what} is ${price.toString()}, ${price.isZero() ? "zero" : "negative"}: the contract's prices may not be zero or negative`,
+  };
 }
 
 /** Whether a step result is an error. */
@@ -167,7 +184,7 @@ export interface MarketLookup {
   restatements(): RestatementReport[];
 }
 
-/** The local date of a fixing: its instant's date in the zone of the index's publication time (UTC without one). */
+/** The local date of an instant: its date in the zone of the index's publication time (UTC without one). */
 export function fixingDate(methodology: IndexMethodology | undefined, time: number): string {
   const ms = Math.floor(time / 1000);
   const utc = new Date(ms).toISOString().slice(0, 10);
@@ -179,16 +196,49 @@ export function fixingDate(methodology: IndexMethodology | undefined, time: numb
 }
 
 /**
+ * The fixing day a fixing row belongs to: the latest publication day of the index whose fixing instant (its
+ * publication time that day, in its zone; only business days of its publication calendar when it names one) is at
+ * or before the row's time. A row stamped before the publication time of its own day is therefore not that day's
+ * fixing but a late publication (or a correction) of the previous fixing day's. An index without a publication time
+ * dates rows by their UTC date.
+ */
+export function fixingDayOf(
+  methodology: IndexMethodology | undefined,
+  time: number,
+  engines?: (name: string) => CalendarEngine | undefined,
+): string {
+  const ms = Math.floor(time / 1000);
+  const local = fixingDate(methodology, time);
+  const start = parseIsoDate(local);
+  if (methodology === undefined || methodology.publication.length === 0 || start === undefined) return local;
+  // A fixing day lies at most a year back (a publication calendar has business days in every year).
+  for (let day = start; day > start - 370; day--) {
+    const date = formatIsoDate(day);
+    const pub = inForce(methodology.publication, date);
+    if (pub === undefined) continue;
+    if (pub.calendar !== null) {
+      const engine = engines?.(pub.calendar);
+      if (engine !== undefined && !engine.isBusinessDay(day)) continue;
+    }
+    const at = localToInstant(day, pub.at.time, pub.at.zone);
+    if (at.ok && at.value <= ms) return date;
+  }
+  return local;
+}
+
+/**
  * The lookup of index values for a settlement: a published fixing of the index on the date answers (a fixing held
  * for review is not published); without one, the value is computed from the observations with the index's
- * methodology (the previous value from the fixings, the contract's tick for rounding to the tick).
+ * methodology (the previous value from the fixings, the contract's tick for rounding to the tick). `engines` gives
+ * the publication calendars that decide which fixing day a row belongs to ({@link fixingDayOf}).
  */
 export function marketLookup(
   data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined },
   indices: (name: string) => IndexMethodology | undefined,
   tick?: TickTiers | null,
+  engines?: (name: string) => CalendarEngine | undefined,
 ): MarketLookup {
-  const days = fixingDays(data.fixings ?? [], indices);
+  const days = fixingDays(data.fixings ?? [], indices, engines);
   const folded = new Map([...days].map(([k, d]) => [k, foldDay(d)]));
   const published = fixingLookup([...folded.values()].flatMap((f) => (f.row === undefined ? [] : [f.row])));
   const results = new Map<string, IndexResult>();
@@ -239,7 +289,7 @@ export function marketLookup(
 interface DatedFixing {
   readonly index: string;
   readonly value: Decimal;
-  readonly status: string | null;
+  readonly status: Fixing["status"];
   readonly date: string;
 }
 
@@ -252,12 +302,16 @@ interface FixingDay {
   readonly rows: Fixing[];
 }
 
-/** Fixings grouped by index and fixing day (the local date of the index's publication zone), keyed `index\0date`. */
-function fixingDays(fixings: readonly Fixing[], indices: (name: string) => IndexMethodology | undefined): Map<string, FixingDay> {
+/** Fixings grouped by index and fixing day ({@link fixingDayOf}), keyed `index\0date`. */
+function fixingDays(
+  fixings: readonly Fixing[],
+  indices: (name: string) => IndexMethodology | undefined,
+  engines?: (name: string) => CalendarEngine | undefined,
+): Map<string, FixingDay> {
   const days = new Map<string, FixingDay>();
   for (const f of fixings) {
     const m = indices(f.index);
-    const date = fixingDate(m, f.time);
+    const date = fixingDayOf(m, f.time, engines);
     const key = `${f.index}\u0000${date}`;
     let day = days.get(key);
     if (day === undefined) {
@@ -299,7 +353,7 @@ function foldDay(
   for (const f of day.rows) {
     const row: DatedFixing = { index: f.index, value: f.value, status: f.status, date: day.date };
     const late = by !== undefined && f.time / 1000 > by;
-    if (current === undefined || current.status === "held") {
+    if (current === undefined || !isPublished(current.status)) {
       if (!late) current = row;
       continue;
     }
@@ -323,10 +377,11 @@ function foldDay(
 export function restated(
   fixings: readonly Fixing[],
   indices: (name: string) => IndexMethodology | undefined,
+  engines?: (name: string) => CalendarEngine | undefined,
 ): { readonly rows: readonly DatedFixing[]; readonly corrections: ReadonlyMap<string, readonly RestatementReport[]> } {
   const rows: DatedFixing[] = [];
   const corrections = new Map<string, readonly RestatementReport[]>();
-  for (const [key, day] of fixingDays(fixings, indices)) {
+  for (const [key, day] of fixingDays(fixings, indices, engines)) {
     const f = foldDay(day);
     if (f.row !== undefined) rows.push(f.row);
     if (f.corrections.length > 0) corrections.set(key, f.corrections);
@@ -340,7 +395,7 @@ function restatementDecision(
   published: Decimal,
   f: Fixing,
 ): { applied: boolean; reason: string } {
-  if (f.status === "held") return { applied: false, reason: "a row held for review does not correct a published value" };
+  if (!isPublished(f.status)) return { applied: false, reason: "a row held for review does not correct a published value" };
   const rule = m?.restatement === undefined ? undefined : inForce(m.restatement, date);
   if (rule === undefined) return { applied: true, reason: "the index states no restatement rule; the later value stands" };
   if (rule.kind === "never") return { applied: false, reason: "the index never restates a published value" };
@@ -404,6 +459,8 @@ export interface FinalIndexParams {
   readonly engines: (name: string) => CalendarEngine | undefined;
   /** A value determined by a party, decimal string. */
   readonly determined?: string | undefined;
+  /** The contract's price domain ({@link priceDomain}): false refuses a value or price of zero or below. */
+  readonly negativePrices?: boolean | null | undefined;
 }
 
 /** Final settlement against an index (at a time, or averaged over the declared days) through the fallback waterfall. */
@@ -420,6 +477,13 @@ export function settleFinalIndex(p: FinalIndexParams): FinalSection {
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
   });
   if (!r.ok) return { ok: false, error: { kind: r.kind, message: r.message }, attempts: r.attempts.map((a) => ({ ...a })) };
+  // Every value the price comes from, and the price itself, must lie in the contract's price domain.
+  for (const d of r.days) {
+    const bad = priceDomain(`the value for ${d.date} (${d.index})`, Decimal.of(d.value), p.negativePrices);
+    if (bad !== undefined) return { ok: false, error: bad, attempts: r.days.flatMap((x) => x.attempts.map((a) => ({ ...a }))) };
+  }
+  const bad = priceDomain("the final settlement price", r.price, p.negativePrices);
+  if (bad !== undefined) return { ok: false, error: bad, attempts: r.days.flatMap((x) => x.attempts.map((a) => ({ ...a }))) };
   return {
     ok: true,
     price: r.price.toString(),
@@ -453,6 +517,8 @@ export function settleOption(p: OptionParams): OptionReport | ReportError {
     return { kind: "request", message: `option right: ${JSON.stringify(p.right)} is neither call nor put` };
   const strike = requestDecimal("option strike", p.strike);
   if (isError(strike)) return strike;
+  if (strike.isNegative())
+    return { kind: "request", message: `option strike: ${strike.toString()} is negative; a strike is a price of zero or more` };
   if (p.strikeSteps !== null && p.strikeSteps.length > 0 && !p.strikeSteps.some((x) => strike.isMultipleOf(Decimal.of(x)))) {
     const step = Decimal.of(p.strikeSteps[0]!);
     const below = strike.roundToIncrement(step, "floor");
@@ -488,12 +554,22 @@ export function settleSpread(legs: readonly LegReport[]): SpreadReport {
   };
 }
 
-/** The variation of a position against a settlement price: (price − trade price) × multiplier × quantity. */
-export function positionReport(settlement: string, position: PositionReq, multiplier: Multiplier | null): PositionReport | ReportError {
+/**
+ * The variation of a position against a settlement price: (price − trade price) × multiplier × quantity. The trade
+ * price must lie in the contract's price domain ({@link priceDomain}).
+ */
+export function positionReport(
+  settlement: string,
+  position: PositionReq,
+  multiplier: Multiplier | null,
+  negativePrices: boolean | null = null,
+): PositionReport | ReportError {
   const q = requestDecimal("position quantity", position.quantity);
   if (isError(q)) return q;
   const pr = requestDecimal("position price", position.price);
   if (isError(pr)) return pr;
+  const bad = priceDomain("position price", pr, negativePrices);
+  if (bad !== undefined) return bad;
   return {
     quantity: q.toString(),
     price: pr.toString(),
@@ -541,23 +617,35 @@ export interface DailyParams {
   readonly observations?: Observations | undefined;
   readonly bidAsk?: { readonly bid: string; readonly ask: string } | undefined;
   readonly prior?: string | undefined;
+  /** The contract's price domain ({@link priceDomain}): false refuses a prior, bid, offer or price of zero or below. */
+  readonly negativePrices?: boolean | null | undefined;
 }
 
 /** The daily settlement price (VWAP window, midpoint, carry) with the step that produced it and the price-limit bands. */
-export function settleDaily(
-  p: DailyParams,
-): { readonly price: string | null; readonly unrounded: string | null; readonly section: DailySection } | ReportError {
+export function settleDaily(p: DailyParams):
+  | {
+      readonly price: string | null;
+      readonly unrounded: string | null;
+      readonly section: DailySection;
+      /** Why the procedure ended without a price when a step could not decide it (never resolved by a later step). */
+      readonly error?: ReportError;
+    }
+  | ReportError {
+  const price = (field: string, text: string): Decimal | ReportError => {
+    const d = requestDecimal(field, text);
+    return isError(d) ? d : (priceDomain(field, d, p.negativePrices) ?? d);
+  };
   let prior: Decimal | undefined;
   if (p.prior !== undefined) {
-    const d = requestDecimal("prior", p.prior);
+    const d = price("prior", p.prior);
     if (isError(d)) return d;
     prior = d;
   }
   let bidAsk: { bid: Decimal; ask: Decimal } | undefined;
   if (p.bidAsk !== undefined) {
-    const b = requestDecimal("bid", p.bidAsk.bid);
+    const b = price("bid", p.bidAsk.bid);
     if (isError(b)) return b;
-    const a = requestDecimal("ask", p.bidAsk.ask);
+    const a = price("ask", p.bidAsk.ask);
     if (isError(a)) return a;
     bidAsk = { bid: b, ask: a };
   }
@@ -577,6 +665,11 @@ export function settleDaily(
     attempts: [...r.attempts],
     bands,
   };
+  if (!r.ok && r.error !== undefined) return { price: null, unrounded: null, section, error: { ...r.error } };
+  if (r.ok) {
+    const bad = priceDomain(`the daily settlement price of step ${r.step} (${r.kind})`, r.price, p.negativePrices);
+    if (bad !== undefined) return { price: null, unrounded: r.unrounded, section, error: bad };
+  }
   return { price: r.ok ? r.price.toString() : null, unrounded: r.ok ? r.unrounded : null, section };
 }
 
@@ -586,6 +679,8 @@ export interface IndexParams extends MarketData {
   readonly index: string;
   readonly methodology: IndexMethodology | undefined;
   readonly at: string;
+  /** The calendar engines, for a publication calendar ({@link fixingDayOf}). */
+  readonly engines?: ((name: string) => CalendarEngine | undefined) | undefined;
 }
 
 /**
@@ -617,7 +712,9 @@ export function indexReport(p: IndexParams): IndexReport {
     date = fixingDate(m, micros);
   }
   const methodology = { index: p.index, version: inForce(m.methodology, date)?.version ?? null };
-  const fixed = restated(p.fixings ?? [], (n) => (n === p.index ? m : undefined));
+  // As of an instant: only fixings stamped at or before it (the observations are cut there by computeIndex).
+  const fixings = at === undefined || p.fixings === undefined ? (p.fixings ?? []) : p.fixings.filter((f) => f.time <= at!);
+  const fixed = restated(fixings, (n) => (n === p.index ? m : undefined), p.engines);
   const published = fixingLookup(fixed.rows);
   if (p.observations !== undefined) {
     const prior = published.lastBefore(p.index, date);

@@ -45,6 +45,12 @@ export interface ContractTerms {
    */
   readonly strikeSteps: readonly string[] | null;
   readonly legs: readonly SettleLeg[] | null;
+  /**
+   * Whether the contract's prices may be zero or negative (`negative prices allowed`); false means every price of it
+   * — final and daily settlement prices, the index values they come from, a position's trade price, a prior
+   * settlement, a bid or an offer — must be above zero. Null for a contract that states no price domain (an option).
+   */
+  readonly negativePrices: boolean | null;
   /** The rule versions above that a certificate cites. */
   readonly rules: readonly RuleReport[];
 }
@@ -175,6 +181,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     automaticExercise: ae?.amount ?? null,
     strikeSteps: strikeSteps(c, date),
     legs: c.legs === undefined ? null : legClauses.map((l) => l.value),
+    negativePrices: c.negativePrices === undefined ? null : (versionOn(c.negativePrices, date)?.value ?? false),
     rules,
   };
 }

@@ -80,6 +80,8 @@ export interface SettleContract extends ScheduleContract {
   /** An option's strike grid: strikes are whole multiples of this step. */
   readonly strikes?: readonly SettleClause<SettleQuantity>[];
   readonly legs?: readonly SettleClause<SettleLeg>[];
+  /** Whether prices may be zero or negative (futures and spreads); false unless the source says `negative prices allowed`. */
+  readonly negativePrices?: readonly SettleClause<boolean>[];
 }
 
 /** A compiled spec as the settlement functions read it: `loadSpec`'s result has this shape. */

@@ -33,7 +33,7 @@ export function certificateLines(c: IndexCertificate, indent: string): string[] 
   if (c.method !== "") lines.push(`  method: ${c.method}`);
   for (const s of c.sources)
     lines.push(
-      `  source ${s.name}: ${s.observations} observation(s)${s.value === null ? "" : `, value ${s.value}`}${s.used ? "" : ", excluded"}`,
+      `  source ${s.name}: ${s.model !== null ? `model ${s.model}, ` : s.instrument !== null ? `instrument ${s.instrument}, ` : ""}${s.observations} observation(s)${s.value === null ? "" : `, value ${s.value}`}${s.used ? "" : ", excluded"}`,
     );
   for (const e of c.exclusions) lines.push(`  excluded ${e.source} (${e.reason}): ${e.detail}`);
   c.partitions.forEach((p, i) =>

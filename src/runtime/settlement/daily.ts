@@ -46,7 +46,29 @@ export type DailyResult =
       readonly unrounded: string;
       readonly attempts: readonly string[];
     }
-  | { readonly ok: false; readonly attempts: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly attempts: readonly string[];
+      /**
+       * Set when a step had a price it could not round as its rule says (a `half-toward-prior` tie without a prior
+       * settlement, or with the prior at the tie): an error of the settlement, never resolved by a later step.
+       */
+      readonly error?: { readonly kind: "rounding"; readonly message: string };
+    };
+
+/** The error of a step whose unrounded price cannot be rounded as declared (`reason` is the rounding's own). */
+function roundingError(n: number, kind: string, unrounded: Ratio, reason: string, rounding: RtRounding, prior: Decimal | undefined) {
+  const tie = rounding.kind !== "unrounded" && rounding.mode === "half-toward-reference" && /tie/.test(reason);
+  const detail = !tie
+    ? reason
+    : prior === undefined
+      ? "it lies exactly halfway between two ticks and no prior settlement was given to round toward"
+      : `it lies exactly halfway between two ticks and the prior settlement ${prior.toString()} is that halfway value`;
+  return {
+    kind: "rounding" as const,
+    message: `step ${n} (${kind}): the price ${unrounded.toString()} cannot be rounded as the rule says: ${detail}; no later step settles a price the rule could not decide`,
+  };
+}
 
 /** Runs the daily settlement steps in order. */
 export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput): DailyResult {
@@ -82,8 +104,8 @@ export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput
       const vwap = Ratio.of(pv, vol * pow10(t.priceScale));
       const price = applyRounding(vwap, s.rounding, input.tick, input.prior);
       if (typeof price === "string") {
-        attempts.push(`step ${n} (vwap): ${price}`);
-        continue;
+        attempts.push(`step ${n} (vwap): ${hi - lo} trade(s), VWAP ${vwap.toString()}, which cannot be rounded: ${price}`);
+        return { ok: false, attempts, error: roundingError(n, "vwap", vwap, price, s.rounding, input.prior) };
       }
       attempts.push(`step ${n} (vwap): ${hi - lo} trade(s), VWAP ${vwap.toString()}`);
       return { ok: true, price, step: n, kind: "vwap", unrounded: vwap.toString(), attempts };
@@ -96,8 +118,10 @@ export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput
       const mid = Ratio.fromDecimal(input.bidAsk.bid).add(Ratio.fromDecimal(input.bidAsk.ask)).div(Ratio.of(2n));
       const price = applyRounding(mid, s.rounding, input.tick, input.prior);
       if (typeof price === "string") {
-        attempts.push(`step ${n} (midpoint): ${price}`);
-        continue;
+        attempts.push(
+          `step ${n} (midpoint): bid ${input.bidAsk.bid.toString()}, offer ${input.bidAsk.ask.toString()}, midpoint ${mid.toString()}, which cannot be rounded: ${price}`,
+        );
+        return { ok: false, attempts, error: roundingError(n, "midpoint", mid, price, s.rounding, input.prior) };
       }
       attempts.push(`step ${n} (midpoint): bid ${input.bidAsk.bid.toString()}, offer ${input.bidAsk.ask.toString()}`);
       return { ok: true, price, step: n, kind: "midpoint", unrounded: mid.toString(), attempts };

@@ -12,10 +12,11 @@
  * every exclusion with its reason, partition values, the methods chosen and the methodology version.
  */
 import { Decimal, type RoundingMode } from "../decimal.js";
-import { formatInstant, localToInstant, parseIsoDate } from "../calendar/index.js";
+import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
 import { type AggregationMethod, type Item, aggregate, aggregateScaled, describeMethod, ratioOf } from "./aggregation.js";
 import { Ratio, pow10 } from "./ratio.js";
+import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
 
 /** Inclusive effective bounds (ISO dates), null meaning unbounded. */
 export interface RtEffectiveRange {
@@ -79,9 +80,12 @@ export interface RtWindow {
 export interface RtSource {
   readonly name: string;
   readonly quoted: readonly RtClause<RtUnit>[];
+  /** Acceptable models in priority order: an observation names its model in its instrument column. */
+  readonly models?: readonly RtClause<readonly string[]>[];
+  /** Acceptable instruments in priority order, named the same way. */
   readonly instruments: readonly RtClause<readonly string[]>[];
   readonly weight: readonly RtClause<string>[];
-  /** Token-mix weights: the source's value is Σ weight × (price of the part) / Σ weight; an observation's instrument names its part. */
+  /** Token-mix weights: the source's value is Σ weight × (price of the part) / Σ weight; an observation's part column names its part. */
   readonly blend: readonly RtClause<readonly { readonly part: string; readonly weight: string }[]>[];
 }
 /** A degradation rule. */
@@ -135,7 +139,7 @@ export interface IndexRequest {
 /** Why a source or data was excluded. */
 export interface Exclusion {
   readonly source: string;
-  readonly reason: "no-data" | "stale" | "deviation" | "instrument" | "not-a-constituent" | "too-few-trades";
+  readonly reason: "no-data" | "stale" | "deviation" | "model" | "instrument" | "part" | "not-a-constituent" | "too-few-trades";
   readonly detail: string;
 }
 
@@ -157,6 +161,10 @@ export interface IndexCertificate {
   readonly window: { readonly from: string; readonly to: string; readonly fromBound: string; readonly toBound: string } | null;
   readonly sources: readonly {
     readonly name: string;
+    /** The model whose observations give the source's value (the first available of its `models`), or null. */
+    readonly model: string | null;
+    /** The instrument whose observations give the source's value (the first available of its `instruments`), or null. */
+    readonly instrument: string | null;
     readonly observations: number;
     readonly value: string | null;
     readonly used: boolean;
@@ -222,13 +230,7 @@ export function durationMicros(d: RtDuration): number | undefined {
   return Number(r.num / r.den);
 }
 
-function iso(micros: number): string {
-  const ms = Math.floor(micros / 1000);
-  const r = formatInstant(ms, "UTC");
-  const base = r.ok ? r.value : new Date(ms).toISOString();
-  const sub = micros - ms * 1000;
-  return sub === 0 ? base : `${base} +${sub}µs`;
-}
+const iso = isoMicros;
 
 /** First row of a sorted time column with time >= t (inclusive) or > t (exclusive). */
 export function lowerBound(time: Float64Array, t: number, inclusive: boolean): number {
@@ -254,7 +256,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   const notes: string[] = [];
   const partitions: PartitionValue[] = [];
   let method = "";
-  const sourceRows: { name: string; observations: number; value: string | null; used: boolean }[] = [];
+  const sourceRows: IndexCertificate["sources"][number][] = [];
   let windowCert: IndexCertificate["window"] = null;
   let fixingTime = "";
   const version = inForce(index.methodology, date)?.version ?? null;
@@ -310,16 +312,38 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   const priceDen = pow10(obs.priceScale);
   const volumeDen = pow10(obs.volumeScale);
 
-  // Select rows.
+  // Select rows: each source's chosen model (or instrument) by priority, inside the window or as of the fixing instant.
   const window = inForce(index.window, date);
   const blends = constituents.map((s) => inForce(s.blend, date));
   if (window !== undefined && blends.some((b) => b !== undefined))
     return fail("unsupported", "token-mix blends are supported for sources observed at the fixing time, not inside a trade window");
-  const rowsBySource: number[][] = constituents.map(() => []);
-  const lastTime: number[] = constituents.map(() => -Infinity);
+  const plans: SourcePlan[] = [];
+  for (const s of constituents) {
+    const models = inForce(s.models ?? [], date);
+    const instruments = inForce(s.instruments, date);
+    if (models !== undefined && instruments !== undefined)
+      return fail(
+        "unsupported",
+        `source ${s.name} lists both models and instruments; an observation names one of them, in its instrument column`,
+      );
+    plans.push({
+      name: s.name,
+      obsIndex: obsIndexOf.get(s.name),
+      list:
+        models !== undefined
+          ? { kind: "model", names: models }
+          : instruments !== undefined
+            ? { kind: "instrument", names: instruments }
+            : null,
+      parts: blends[constituents.indexOf(s)]?.map((p) => p.part) ?? null,
+    });
+  }
+  const staleRule = inForce(index.excludeStale, date);
+  const staleLimit = staleRule === undefined ? undefined : durationMicros(staleRule);
+  const staleness = staleLimit === undefined ? undefined : { limit: staleLimit, text: `${staleRule!.amount} ${staleRule!.unit}` };
   let windowStart = 0,
     windowEnd = 0;
-  const foreign = new Map<string, number>();
+  let selection: Selection;
   if (window !== undefined) {
     const f = localToInstant(day, window.from, window.zone);
     const t = localToInstant(day, window.to, window.zone);
@@ -327,86 +351,35 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     windowStart = f.value * 1000;
     windowEnd = t.value * 1000;
     windowCert = { from: iso(windowStart), to: iso(windowEnd), fromBound: window.fromBound, toBound: window.toBound };
+    // As of the fixing instant: a window that has not closed by then would need observations after it.
+    if (windowEnd > at)
+      return fail(
+        "time",
+        `the window closes at ${iso(windowEnd)}, after the fixing instant ${iso(at)}: the value as of that instant would use observations after it`,
+      );
     const lo = lowerBound(obs.time, windowStart, window.fromBound === "inclusive");
     const hi = lowerBound(obs.time, windowEnd, window.toBound === "exclusive");
-    for (let r = lo; r < hi; r++) {
-      const k = byObsIndex.get(obs.source[r]!);
-      if (k === undefined) {
-        const name = obs.sources[obs.source[r]!]!;
-        foreign.set(name, (foreign.get(name) ?? 0) + 1);
-        continue;
-      }
-      rowsBySource[k]!.push(r);
-      lastTime[k] = obs.time[r]!;
+    const w = selectWindow(obs, plans, lo, hi, at, staleness);
+    for (const [name, count] of [...w.foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      exclusions.push({
+        source: name,
+        reason: "not-a-constituent",
+        detail: `${count} observation(s) from a source that is not a constituent on ${date}`,
+      });
     }
+    selection = w;
   } else {
     // Each source's latest observation at or before the fixing time (for a blended source, the latest of each part).
-    const hi = lowerBound(obs.time, at, false);
-    const seen = new Set<string>();
-    let wanted = 0;
-    for (let k = 0; k < constituents.length; k++) if (obsIndexOf.has(constituents[k]!.name)) wanted += blends[k]?.length ?? 1;
-    // Every row at a source's (or part's) latest time counts, whatever their order in the input: the scan goes on
-    // past the last key found while rows share its time.
-    const latest = new Map<string, number>();
-    let lastFound = Infinity;
-    for (let r = hi - 1; r >= 0; r--) {
-      if (seen.size >= wanted && obs.time[r]! < lastFound) break;
-      const k = byObsIndex.get(obs.source[r]!);
-      if (k === undefined) continue;
-      const parts = blends[k];
-      const part = parts === undefined ? "" : (obs.instrument?.[r] ?? "");
-      if (parts !== undefined && !parts.some((p) => p.part === part)) continue;
-      const key = `${k}\u0000${part}`;
-      if (seen.has(key)) {
-        if (latest.get(key) === obs.time[r]) rowsBySource[k]!.push(r);
-        continue;
-      }
-      seen.add(key);
-      latest.set(key, obs.time[r]!);
-      lastFound = obs.time[r]!;
-      rowsBySource[k]!.push(r);
-      lastTime[k] = parts === undefined ? obs.time[r]! : Math.min(lastTime[k] === -Infinity ? Infinity : lastTime[k]!, obs.time[r]!);
-    }
-    constituents.forEach((s, k) => {
-      const parts = blends[k];
-      if (parts === undefined || rowsBySource[k]!.length === 0) return;
-      const present = new Set(rowsBySource[k]!.map((r) => obs.instrument?.[r] ?? ""));
-      const missing = parts.filter((p) => !present.has(p.part)).map((p) => p.part);
-      if (missing.length > 0) {
-        exclusions.push({ source: s.name, reason: "no-data", detail: `no ${missing.join(", ")} price at or before the fixing time` });
-        rowsBySource[k] = [];
-        lastTime[k] = -Infinity;
-      }
-    });
+    selection = selectLatest(obs, plans, lowerBound(obs.time, at, false), at, staleness);
   }
-  for (const [name, count] of [...foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    exclusions.push({
-      source: name,
-      reason: "not-a-constituent",
-      detail: `${count} observation(s) from a source that is not a constituent on ${date}`,
-    });
-  }
-
-  // Instruments: the first acceptable instrument, in priority order, that has observations.
-  if (obs.instrument !== null) {
-    constituents.forEach((s, k) => {
-      const accepted = inForce(s.instruments, date);
-      if (accepted === undefined || blends[k] !== undefined) return;
-      const rows = rowsBySource[k]!;
-      const present = new Set(rows.map((r) => obs.instrument![r]));
-      const chosen = accepted.find((i) => present.has(i));
-      const kept = rows.filter((r) => obs.instrument![r] === chosen || (obs.instrument![r] === null && chosen === undefined));
-      if (kept.length < rows.length) {
-        exclusions.push({
-          source: s.name,
-          reason: "instrument",
-          detail: `${rows.length - kept.length} observation(s) in instruments other than ${chosen === undefined ? "the accepted ones" : JSON.stringify(chosen)}`,
-        });
-      }
-      rowsBySource[k] = kept;
-      lastTime[k] = kept.length > 0 ? obs.time[kept[kept.length - 1]!]! : -Infinity;
-    });
-  }
+  const rowsBySource = selection.rows;
+  const lastTime = selection.lastTime;
+  exclusions.push(...selection.exclusions);
+  constituents.forEach((s, k) => {
+    const missing = selection.missingParts[k];
+    if (missing != null && missing.length > 0)
+      exclusions.push({ source: s.name, reason: "no-data", detail: `no ${missing.join(", ")} price at or before the fixing time` });
+  });
 
   // Normalised integer prices when every factor allows it (hot path); exact ratios otherwise.
   let lcm = 1n;
@@ -476,7 +449,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       let num = Ratio.ZERO,
         den = Ratio.ZERO;
       for (const p of parts) {
-        const partRows = rows.filter((r) => (obs.instrument?.[r] ?? "") === p.part);
+        const partRows = rows.filter((r) => (obs.part?.[r] ?? null) === p.part);
         if (partRows.length === 0) continue;
         const w = ratioOf(p.weight);
         num = num.add(meanOfRows(partRows, k).mul(w));
@@ -564,6 +537,8 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   constituents.forEach((s, k) =>
     sourceRows.push({
       name: s.name,
+      model: plans[k]!.list?.kind === "model" ? selection.chosen[k]! : null,
+      instrument: plans[k]!.list?.kind === "instrument" ? selection.chosen[k]! : null,
       observations: rowsBySource[k]!.length,
       value: sourceValues[k]?.toString() ?? null,
       used: eligible[k]!,

@@ -189,6 +189,7 @@ function terms_FOTI(date) {
     automaticExercise: null,
     strikeSteps: null,
     legs: null,
+    negativePrices: false,
     rules: [
       { contract: "FOTI", rule: "final settlement", clauses: ["1103.A Final Settlement Price"], effective: "always" },
       {

@@ -309,9 +309,19 @@ describe("restatements of published fixings", () => {
     ]);
   });
 
-  it("a row on a later day is that day's fixing, not a correction", () => {
-    const r = settle(load("FOTI"), [published, "2026-03-28T09:00:00Z,AITOK_OUT,11"]);
+  it("a row on a later day, at or after that day's publication time, is that day's fixing, not a correction", () => {
+    // 16:00 London is 15:00Z on Monday 30 March (BST).
+    const r = settle(load("FOTI"), [published, "2026-03-30T15:00:00Z,AITOK_OUT,11"]);
     expect([r.price, r.restatements]).toEqual(["10.124", undefined]);
+  });
+
+  it("a row stamped before its day's publication time belongs to the previous fixing day (here: a correction too late)", () => {
+    // Saturday 09:00Z is before any publication after Friday 16:00: a correction of Friday's fixing, after the 18:00 deadline.
+    const r = settle(load("FOTI"), [published, "2026-03-28T09:00:00Z,AITOK_OUT,11"]);
+    expect(r.price).toBe("10.124");
+    expect(r.restatements?.map((x) => [x.date, x.corrected, x.applied, x.reason])).toEqual([
+      ["2026-03-27", "11", false, "published after the deadline 2026-03-27T18:00:00+00:00"],
+    ]);
   });
 
   it("reports only the corrections of the fixings it used", () => {
@@ -363,7 +373,7 @@ describe("steps and disruptions with their own effective ranges", () => {
       period: "2026-03",
       fixings: fixings([
         "2026-03-27T16:00:00Z,AITOK_OUT,10.5,held",
-        "2026-03-27T16:00:00Z,AITOK_OUT_ALT,10.3",
+        "2026-03-27T16:30:00Z,AITOK_OUT_ALT,10.3", // AITOK_OUT_ALT publishes at 16:30 London
         "2026-03-30T15:00:00Z,AITOK_OUT,10.2",
       ]),
     });

@@ -26,6 +26,19 @@ function compiledIndex(path: string, name: string): IndexMethodology {
 const BTC = compiledIndex("specs/indices/btc-ref.terms", "BTC_REF");
 const AITOK = compiledIndex("specs/indices/aitok-out.terms", "AITOK_OUT");
 
+/**
+ * Rows `time,SOURCE,price,volume[,part]` with the instrument column added: the first model (or instrument) the index
+ * lists for the source, so that every row is an observation of the source's first-priority choice.
+ */
+function named(index: IndexMethodology, rows: readonly string[]): string[] {
+  return rows.map((row) => {
+    const f = row.split(",");
+    const s = index.sources.find((c) => c.value.name === f[1])?.value;
+    const first = s?.models?.[0]?.value[0] ?? s?.instruments[0]?.value[0] ?? "";
+    return [...f.slice(0, 4), first, ...f.slice(4)].join(",");
+  });
+}
+
 function obs(rows: string[], sources?: readonly string[]) {
   const r = parseObservations(rows.join("\n"), { file: "t.csv", ...(sources ? { sources } : {}) });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -45,7 +58,7 @@ const BTC_ROWS = [
 
 describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mean)", () => {
   it("computes the hand-computed value with its certificate", () => {
-    const r = computeIndex(BTC, obs(BTC_ROWS), { date: "2026-03-27" });
+    const r = computeIndex(BTC, obs(named(BTC, BTC_ROWS)), { date: "2026-03-27" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     // partitions: 101 (exact half → mean of straddling 100 and 102), 103, 100.001; mean 304.001/3 → 101.33
@@ -69,10 +82,48 @@ describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mea
 
   it("does not apply the deviation rule before it is effective (methodology 1.0)", () => {
     const rows = BTC_ROWS.map((r) => r.replace("2026-03-27", "2019-03-27"));
-    const r = computeIndex(BTC, obs(rows), { date: "2019-03-27" });
+    const r = computeIndex(BTC, obs(named(BTC, rows)), { date: "2019-03-27" });
     expect(r.ok && r.certificate.methodologyVersion).toBe("1.0");
     // ITBIT's 150 joins partition 1: sorted 100(1),102(1),150(1), half of 3 is 1.5 → 102
     expect(r.ok && r.certificate.partitions[0]!.value).toBe("102");
+  });
+
+  it("takes a window of 300,000 rows of one source and its first instrument (no argument-list limit on the rows)", () => {
+    const n = 300_000;
+    const start = Date.UTC(2026, 2, 27, 15) * 1000;
+    const time = new Float64Array(n + 1),
+      source = new Uint16Array(n + 1),
+      price = new Float64Array(n + 1),
+      volume = new Float64Array(n + 1).fill(1),
+      line = new Uint32Array(n + 1);
+    const instrument: string[] = [];
+    for (let i = 0; i < n; i++) {
+      time[i] = start + i * 10_000; // every 10 ms from 15:00, all inside the window
+      price[i] = 100 + (i % 3); // 100, 101, 102 in turn: each interval's volume-weighted median is 101
+      line[i] = i + 2;
+      instrument.push("BTC/USD");
+    }
+    // A second source, so that the minimum of 2 is met: COINBASE at 101.
+    time[n] = start + n * 10_000;
+    source[n] = 1;
+    price[n] = 101;
+    line[n] = n + 2;
+    instrument.push("BTC-USD");
+    const observations = {
+      length: n + 1,
+      time,
+      source,
+      sources: ["BITSTAMP", "COINBASE"],
+      price,
+      priceScale: 0,
+      volume,
+      volumeScale: 0,
+      instrument,
+      line,
+    };
+    const r = computeIndex(BTC, observations, { date: "2026-03-27" });
+    expect(r.ok && r.value.toString()).toBe("101");
+    expect(r.certificate.sources.find((s) => s.name === "BITSTAMP")).toMatchObject({ instrument: "BTC/USD", observations: n });
   });
 
   it("fails with fewer than the minimum of sources", () => {
@@ -81,7 +132,7 @@ describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mea
   });
 
   it("flags an extreme move against the previous value", () => {
-    const r = computeIndex(BTC, obs(BTC_ROWS), { date: "2026-03-27", previous: Decimal.of("50") });
+    const r = computeIndex(BTC, obs(named(BTC, BTC_ROWS)), { date: "2026-03-27", previous: Decimal.of("50") });
     expect(r.ok && r.status).toBe("flagged");
   });
 
@@ -110,8 +161,8 @@ describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mea
                 ([s, src, p, v]) =>
                   `${new Date(Date.UTC(2026, 2, 27, 15, 0, s)).toISOString().replace(".000", "")},${names[src]},${p / 100},${v / 10}`,
               );
-          const a = computeIndex(BTC, obs(toCsv(rows), names), { date: "2026-03-27" });
-          const b = computeIndex(BTC, obs(toCsv(rows.slice().reverse()), names), { date: "2026-03-27" });
+          const a = computeIndex(BTC, obs(named(BTC, toCsv(rows)), names), { date: "2026-03-27" });
+          const b = computeIndex(BTC, obs(named(BTC, toCsv(rows.slice().reverse())), names), { date: "2026-03-27" });
           expect(a.ok ? a.value.toString() : a.failure.kind).toBe(b.ok ? b.value.toString() : b.failure.kind);
         },
       ),
@@ -133,7 +184,7 @@ describe("computeIndex: AITOK_OUT (snapshots, units, staleness, deviation, degra
     "2026-03-27T16:00:01Z,OPENAI,99,0", // after the fixing time
   ];
   it("normalises, excludes and uses the degradation rule for 6 sources (trimmed mean)", () => {
-    const r = computeIndex(AITOK, obs(rows), { date: "2026-03-27" });
+    const r = computeIndex(AITOK, obs(named(AITOK, rows)), { date: "2026-03-27" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.toString()).toBe("10.75");
@@ -146,7 +197,18 @@ describe("computeIndex: AITOK_OUT (snapshots, units, staleness, deviation, degra
     expect(r.certificate.method).toContain("trimmed-mean");
   });
   it("uses the median with 3 to 4 sources", () => {
-    const r = computeIndex(AITOK, obs(rows.filter((x) => /OPENAI,10|ANTHROPIC|GOOGLE|MISTRAL/.test(x))), { date: "2026-03-27" });
+    const r = computeIndex(
+      AITOK,
+      obs(
+        named(
+          AITOK,
+          rows.filter((x) => /OPENAI,10|ANTHROPIC|GOOGLE|MISTRAL/.test(x)),
+        ),
+      ),
+      {
+        date: "2026-03-27",
+      },
+    );
     expect(r.ok && r.value.toString()).toBe("10");
     expect(r.ok && r.certificate.method).toContain("median");
   });
@@ -161,7 +223,7 @@ describe("computeIndex: AITOK_BLEND (token-mix blends, capped median) and GPUX_H
       rows.push(`2026-03-27T15:0${i}:00Z,${n},2,0,input`);
       if (i > 0) rows.push(`2026-03-27T15:0${i}:30Z,${n},${10 + i},0,output`);
     });
-    const r = computeIndex(BLEND, obs(rows), { date: "2026-03-27" });
+    const r = computeIndex(BLEND, obs(named(BLEND, rows)), { date: "2026-03-27" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.certificate.exclusions[0]).toMatchObject({ source: names[0], reason: "no-data" });
@@ -190,7 +252,7 @@ describe("computeIndex: AITOK_BLEND (token-mix blends, capped median) and GPUX_H
       names.forEach((n, i) =>
         i > 0 || m < 5 ? rows.push(`2026-03-27T14:${String(m + 10).padStart(2, "0")}:0${i}Z,${n},2.${i},10`) : undefined,
       );
-    const r = computeIndex(idx, obs(rows), { date: "2026-03-27" });
+    const r = computeIndex(idx, obs(named(idx, rows)), { date: "2026-03-27" });
     expect(r.certificate.exclusions.find((e) => e.reason === "too-few-trades")?.source).toBe(names[0]);
   });
 });

@@ -133,10 +133,10 @@ describe("final settlement from observations (computedLookup)", () => {
     const [name, contract] = Object.entries(spec.contracts)[0]!;
     expect(name).toBeTruthy();
     const text = [
-      "2026-03-27T15:00:00Z,BITSTAMP,100,1",
-      "2026-03-27T15:04:59Z,COINBASE,102,1",
-      "2026-03-27T15:05:00Z,KRAKEN,103,3",
-      "2026-03-27T15:06:00Z,GEMINI,99,1",
+      "2026-03-27T15:00:00Z,BITSTAMP,100,1,BTC/USD",
+      "2026-03-27T15:04:59Z,COINBASE,102,1,BTC-USD",
+      "2026-03-27T15:05:00Z,KRAKEN,103,3,XBT/USD",
+      "2026-03-27T15:06:00Z,GEMINI,99,1,BTCUSD",
     ].join("\n");
     const obs = parseObservations(text, { file: "o.csv" });
     if (!obs.ok) throw new Error("parse");
