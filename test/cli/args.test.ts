@@ -25,6 +25,7 @@ describe("parseArgs", () => {
       color: true,
       out: undefined,
       cache: true,
+      watch: false,
     });
     expect(parseArgs(["check", "--no-cache", "specs"])).toMatchObject({ cache: false, inputs: ["specs"] });
     expect(parseArgs(["build", "specs"])).toMatchObject({ cache: false });
