@@ -143,7 +143,10 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       return posix.relative(posix.dirname(fromFile), target);
     },
   };
-  const service = new LanguageService(host);
+  // A query that failed is a bug in termsheet: say so in the client's log, and answer with nothing.
+  const service = new LanguageService(host, (e, query) =>
+    connection.console.error(`termsheet: internal error in ${query}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+  );
   const today = (): string => options.today ?? env.today();
 
   // ------------------------------------------------------------------------------------------ diagnostics

@@ -97,7 +97,8 @@ function unitFixes(decls: readonly Declaration[], source: SourceFile, d: Service
   }
   const out: CodeAction[] = [];
   for (const q of quantities) {
-    const words = q.unit?.numerator?.words ?? [];
+    // Error recovery leaves an empty word where the unit is missing.
+    const words = (q.unit?.numerator?.words ?? []).filter((w) => w.name !== "");
     if (words.length > 0) continue;
     const numberEnd = q.amount?.span.end ?? q.unit?.numerator?.scale?.span.end;
     if (numberEnd === undefined) continue;

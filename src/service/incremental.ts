@@ -71,7 +71,7 @@ function segmentScan(text: string, tokens: readonly ScannedToken[]): { starts: n
  * the last segment before the edit and the first one after it; undefined when that part cannot be cut off safely
  * (then the whole text is lexed).
  */
-function editedSegmentStarts(old: string, oldStarts: readonly number[], text: string): number[] | undefined {
+function editedSegmentStarts(old: string, oldStarts: readonly number[], text: string): { starts: number[]; lexed: number } | undefined {
   const max = Math.min(old.length, text.length);
   let p = 0;
   while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
@@ -98,7 +98,10 @@ function editedSegmentStarts(old: string, oldStarts: readonly number[], text: st
   if (lexed.comments.some((c) => c.image.startsWith("/*") && !c.image.endsWith("*/"))) return undefined;
   const r = segmentScan(region, lexed.tokens);
   if (!r.cuttable || (m < oldStarts.length && !r.closed)) return undefined;
-  return [...oldStarts.slice(0, k), ...r.starts.map((x) => x + from), ...oldStarts.slice(m).map((x) => x + delta)];
+  return {
+    starts: [...oldStarts.slice(0, k), ...r.starts.map((x) => x + from), ...oldStarts.slice(m).map((x) => x + delta)],
+    lexed: region.length,
+  };
 }
 
 /** True when only spaces and tabs stand between the previous line break (or the start) and `offset`. */
@@ -131,7 +134,7 @@ export class IncrementalParser {
   private readonly segments = new Map<string, Map<string, SegmentParse>>();
   /** By path: the text of its last parse and where its segments started. */
   private readonly cuts = new Map<string, { readonly text: string; readonly starts: readonly number[] }>();
-  /** Statistics of the last parse, for tests and benchmarks. */
+  /** Statistics of the last parse, for tests and benchmarks: segments, segments parsed, characters lexed. */
   lastStats = { segments: 0, parsed: 0, lexed: 0 };
 
   /** Parses a file; equal to `parse(new SourceFile(path, text))`. Never throws. */
@@ -141,8 +144,9 @@ export class IncrementalParser {
     let lexed = 0;
     try {
       const before = this.cuts.get(path);
-      if (before !== undefined && before.starts.length > 1) starts = editedSegmentStarts(before.text, before.starts, text);
-      if (starts === undefined) {
+      const edited = before !== undefined && before.starts.length > 1 ? editedSegmentStarts(before.text, before.starts, text) : undefined;
+      if (edited !== undefined) ({ starts, lexed } = edited);
+      else {
         starts = segmentStarts(text, scan(text).tokens);
         lexed = text.length;
       }

@@ -93,7 +93,21 @@ export class LanguageService implements ServiceContext {
   private readonly parsedFiles = new Map<string, Parsed>();
   private std: Map<string, { kind: string; file: string; title: string | undefined }> | undefined;
 
-  constructor(readonly host: ServiceHost) {}
+  /** `onError` hears of every failure a query caught (a bug: the LSP adapter logs it, tests fail on it). */
+  constructor(
+    readonly host: ServiceHost,
+    private readonly onError: (error: unknown, query: string) => void = () => {},
+  ) {}
+
+  /** Runs a query; a failure inside it is answered with `fallback` (a language server must never go down). */
+  private safe<T>(query: string, f: () => T, fallback: T): T {
+    try {
+      return f();
+    } catch (e) {
+      this.onError(e, query);
+      return fallback;
+    }
+  }
 
   // ------------------------------------------------------------------------------------------ documents
 
@@ -169,16 +183,20 @@ export class LanguageService implements ServiceContext {
   model(path: string): ModelView | undefined {
     const c = this.check(path);
     if (c.model === undefined)
-      c.model = safe(() => modelFor(c.result, (from, imp) => this.host.resolveImport(from, imp)), undefined) ?? null;
+      c.model = this.safe("model", () => modelFor(c.result, (from, imp) => this.host.resolveImport(from, imp)), undefined) ?? null;
     return c.model ?? undefined;
   }
 
   /** The diagnostics of one file, checked as the root of its program (`termsheet check FILE`). */
   diagnostics(path: string): readonly ServiceDiagnostic[] {
-    return safe(() => {
-      const r = this.checked(path);
-      return r.diagnostics.filter((d) => d.span.file === path).map((d) => toServiceDiagnostic(d, r.sources));
-    }, []);
+    return this.safe(
+      "diagnostics",
+      () => {
+        const r = this.checked(path);
+        return r.diagnostics.filter((d) => d.span.file === path).map((d) => toServiceDiagnostic(d, r.sources));
+      },
+      [],
+    );
   }
 
   /**
@@ -188,18 +206,22 @@ export class LanguageService implements ServiceContext {
   allDiagnostics(): FileDiagnostics[] {
     const out = new Map<string, Map<string, ServiceDiagnostic>>();
     for (const doc of this.docs.keys()) {
-      safe(() => {
-        const r = this.checked(doc);
-        for (const d of r.diagnostics) {
-          const file = d.span.file;
-          if (file !== doc && this.docs.has(file)) continue;
-          if (!r.sources.has(file)) continue;
-          let m = out.get(file);
-          if (m === undefined) out.set(file, (m = new Map()));
-          m.set(`${d.code}:${d.span.start}:${d.span.end}:${d.message}`, toServiceDiagnostic(d, r.sources));
-        }
-        if (!out.has(doc)) out.set(doc, new Map());
-      }, undefined);
+      this.safe(
+        "diagnostics",
+        () => {
+          const r = this.checked(doc);
+          for (const d of r.diagnostics) {
+            const file = d.span.file;
+            if (file !== doc && this.docs.has(file)) continue;
+            if (!r.sources.has(file)) continue;
+            let m = out.get(file);
+            if (m === undefined) out.set(file, (m = new Map()));
+            m.set(`${d.code}:${d.span.start}:${d.span.end}:${d.message}`, toServiceDiagnostic(d, r.sources));
+          }
+          if (!out.has(doc)) out.set(doc, new Map());
+        },
+        undefined,
+      );
     }
     return [...out].map(([path, m]) => ({ path, diagnostics: [...m.values()] }));
   }
@@ -263,35 +285,40 @@ export class LanguageService implements ServiceContext {
 
   /** Where the name (or the imported file) at a position is declared. */
   definition(path: string, position: Position): Location[] {
-    return safe(() => {
-      const r = this.checked(path);
-      const file = r.program.files.find((f) => f.source.path === path);
-      if (file === undefined) return [];
-      const offset = offsetAt(file.source, position);
-      for (const imp of file.ast.imports) {
-        if (imp.path !== undefined && imp.path.span.start <= offset && offset <= imp.path.span.end) {
-          const target = this.host.resolveImport(path, imp.path.value);
-          if (this.text(target) === undefined) return [];
-          const zero = { line: 0, character: 0 };
-          return [{ path: target, range: { start: zero, end: zero } }];
+    return this.safe(
+      "definition",
+      () => {
+        const r = this.checked(path);
+        const file = r.program.files.find((f) => f.source.path === path);
+        if (file === undefined) return [];
+        const offset = offsetAt(file.source, position);
+        for (const imp of file.ast.imports) {
+          if (imp.path !== undefined && imp.path.span.start <= offset && offset <= imp.path.span.end) {
+            const target = this.host.resolveImport(path, imp.path.value);
+            if (this.text(target) === undefined) return [];
+            const zero = { line: 0, character: 0 };
+            return [{ path: target, range: { start: zero, end: zero } }];
+          }
         }
-      }
-      const found = this.symbolAt(path, position);
-      if (found === undefined) {
-        const occ = occurrenceAt(occurrencesOf(file.ast), offset);
-        return occ?.role === "source" ? [{ path, range: rangeOf(file.source, occ.span) }] : [];
-      }
-      const name = found.symbol.decl.name;
-      const source = r.sources.get(found.symbol.file);
-      return name === undefined || source === undefined ? [] : [{ path: found.symbol.file, range: rangeOf(source, name.span) }];
-    }, []);
+        const found = this.symbolAt(path, position);
+        if (found === undefined) {
+          const occ = occurrenceAt(occurrencesOf(file.ast), offset);
+          return occ?.role === "source" ? [{ path, range: rangeOf(file.source, occ.span) }] : [];
+        }
+        const name = found.symbol.decl.name;
+        const source = r.sources.get(found.symbol.file);
+        return name === undefined || source === undefined ? [] : [{ path: found.symbol.file, range: rangeOf(source, name.span) }];
+      },
+      [],
+    );
   }
 
   /** The files that may refer to a declaration of `file`: the open documents, what they read, and the project. */
   private candidateFiles(): string[] {
     const files = new Set<string>(this.docs.keys());
-    for (const doc of this.docs.keys()) for (const f of safe((): Iterable<string> => this.checked(doc).sources.keys(), [])) files.add(f);
-    for (const f of safe(() => this.host.listFiles?.() ?? [], [])) files.add(f);
+    for (const doc of this.docs.keys())
+      for (const f of this.safe("files", (): Iterable<string> => this.checked(doc).sources.keys(), [])) files.add(f);
+    for (const f of this.safe("files", () => this.host.listFiles?.() ?? [], [])) files.add(f);
     return [...files].sort();
   }
 
@@ -331,30 +358,39 @@ export class LanguageService implements ServiceContext {
 
   /** The references of the declaration at a position, across the files that import it. */
   references(path: string, position: Position, includeDeclaration: boolean): Location[] {
-    return safe(() => {
-      const occ = this.occurrencesOfSymbol(path, position) ?? [];
-      return occ
-        .filter((o) => includeDeclaration || o.role !== "declaration")
-        .flatMap((o) => {
-          const p = this.parsed(o.path);
-          return p === undefined ? [] : [{ path: o.path, range: rangeOf(p.source, o.span) }];
-        });
-    }, []);
+    return this.safe(
+      "references",
+      () => {
+        const occ = this.occurrencesOfSymbol(path, position) ?? [];
+        return occ
+          .filter((o) => includeDeclaration || o.role !== "declaration")
+          .flatMap((o) => {
+            const p = this.parsed(o.path);
+            return p === undefined ? [] : [{ path: o.path, range: rangeOf(p.source, o.span) }];
+          });
+      },
+      [],
+    );
   }
 
   /** The range of the name a rename at a position would change, or undefined when there is none. */
   prepareRename(path: string, position: Position): { range: Range; placeholder: string } | undefined {
-    return safe(() => {
-      const found = this.symbolAt(path, position);
-      if (found === undefined) return undefined;
-      const source = this.checked(path).sources.get(path);
-      return source === undefined ? undefined : { range: rangeOf(source, found.occurrence.span), placeholder: found.symbol.name };
-    }, undefined);
+    return this.safe(
+      "prepareRename",
+      () => {
+        const found = this.symbolAt(path, position);
+        if (found === undefined) return undefined;
+        const source = this.checked(path).sources.get(path);
+        return source === undefined ? undefined : { range: rangeOf(source, found.occurrence.span), placeholder: found.symbol.name };
+      },
+      undefined,
+    );
   }
 
   /** The edits that rename the declaration at a position and every reference to it; an error when the name is not valid. */
   rename(path: string, position: Position, newName: string): { ok: true; edit: WorkspaceEdit } | { ok: false; message: string } {
-    return safe<{ ok: true; edit: WorkspaceEdit } | { ok: false; message: string }>(
+    return this.safe<{ ok: true; edit: WorkspaceEdit } | { ok: false; message: string }>(
+      "rename",
       () => {
         if (!/^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/.test(newName)) {
           return { ok: false, message: `\`${newName}\` is not a name: a name starts with a letter or _, then letters, digits and _` };
@@ -362,10 +398,13 @@ export class LanguageService implements ServiceContext {
         if (KEYWORD_SET().has(newName)) return { ok: false, message: `\`${newName}\` is a keyword of the language` };
         const occ = this.occurrencesOfSymbol(path, position);
         if (occ === undefined) return { ok: false, message: "there is no declaration or reference here to rename" };
+        // Names are unique across a program: a name declared anywhere in the project would clash somewhere.
         const found = this.symbolAt(path, position)!;
-        const clash = found.program.visible(path).get(newName) ?? found.program.symbols.get(newName);
-        if (clash !== undefined && newName !== found.symbol.name) {
-          return { ok: false, message: `\`${newName}\` is already declared in ${clash.file}` };
+        if (newName !== found.symbol.name) {
+          const clash = [...new Set([...found.program.files.map((f) => f.source.path), ...this.candidateFiles()])].find((f) =>
+            this.parsed(f)?.ast.declarations.some((d) => d.name?.name === newName),
+          );
+          if (clash !== undefined) return { ok: false, message: `\`${newName}\` is already declared in ${clash}` };
         }
         const changes: Record<string, TextEdit[]> = {};
         for (const o of occ) {
@@ -383,35 +422,43 @@ export class LanguageService implements ServiceContext {
 
   /** The outline of a document: its declarations with their sources and statements. */
   documentSymbols(path: string): DocumentSymbol[] {
-    return safe(() => {
-      const r = this.checked(path);
-      const file = r.program.files.find((f) => f.source.path === path);
-      return file === undefined ? [] : outlineOf(file.ast, file.source);
-    }, []);
+    return this.safe(
+      "documentSymbols",
+      () => {
+        const r = this.checked(path);
+        const file = r.program.files.find((f) => f.source.path === path);
+        return file === undefined ? [] : outlineOf(file.ast, file.source);
+      },
+      [],
+    );
   }
 
   /** Hover text at a position; `today` (YYYY-MM-DD) starts the dates of the coming months. */
   hover(path: string, position: Position, today: string): Hover | undefined {
-    return safe(() => hoverAt(this, path, position, today), undefined);
+    return this.safe("hover", () => hoverAt(this, path, position, today), undefined);
   }
 
   /** Completion proposals at a position. */
   completion(path: string, position: Position): CompletionItem[] {
-    return safe(() => completionsAt(this, path, position), []);
+    return this.safe("completion", () => completionsAt(this, path, position), []);
   }
 
   /** Fixes for the diagnostics of a document that touch a range. */
   codeActions(path: string, range: Range): CodeAction[] {
-    return safe(() => codeActionsFor(this, path, range), []);
+    return this.safe("codeActions", () => codeActionsFor(this, path, range), []);
   }
 
   /** The semantic tokens of a document, encoded as the protocol encodes them. */
   semanticTokens(path: string): number[] {
-    return safe(() => {
-      const r = this.checked(path);
-      const file = r.program.files.find((f) => f.source.path === path);
-      return file === undefined ? [] : semanticTokensOf(file.ast, file.source, r.program, this.standardNames());
-    }, []);
+    return this.safe(
+      "semanticTokens",
+      () => {
+        const r = this.checked(path);
+        const file = r.program.files.find((f) => f.source.path === path);
+        return file === undefined ? [] : semanticTokensOf(file.ast, file.source, r.program, this.standardNames());
+      },
+      [],
+    );
   }
 
   /** The edits that format a document, or undefined when it has syntax errors (the formatter refuses it). */
@@ -425,7 +472,8 @@ export class LanguageService implements ServiceContext {
       if (r.text === text) return [];
       const source = new SourceFile(path, text);
       return [{ range: rangeOf(source, { start: 0, end: text.length }), newText: r.text }];
-    } catch {
+    } catch (e) {
+      this.onError(e, "format");
       return undefined;
     }
   }
@@ -444,6 +492,7 @@ export class LanguageService implements ServiceContext {
       const { renderDocument } = await import("./render.js");
       return renderDocument(this, path, today, format, position);
     } catch (e) {
+      this.onError(e, "renderContract");
       return { ok: false, message: `cannot render: ${(e as Error)?.message ?? String(e)}` };
     }
   }
@@ -452,15 +501,6 @@ export class LanguageService implements ServiceContext {
 let keywordSet: ReadonlySet<string> | undefined;
 function KEYWORD_SET(): ReadonlySet<string> {
   return (keywordSet ??= new Set(KEYWORDS));
-}
-
-/** Runs a query; a failure inside it is answered with `fallback` (a language server must never go down). */
-export function safe<T>(f: () => T, fallback: T): T {
-  try {
-    return f();
-  } catch {
-    return fallback;
-  }
 }
 
 /** A compiler diagnostic as the protocol carries it, with the CLI's context, notes and hint in its message. */
