@@ -14,6 +14,7 @@ const BENCHMARKS = [
   "./settlement.mjs",
   "./format.mjs",
   "./build.mjs",
+  "./lsp.mjs",
 ];
 
 function option(name) {

@@ -12,6 +12,7 @@ import type { SourceFile } from "../base/source.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
 import { canonicalTimeZone, isValidTimeZone, knownTimeZones } from "../runtime/calendar/index.js";
 import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, TimeLit, ZoneRef } from "../syntax/ast.js";
+import { isMeridiem } from "../syntax/first-mistakes.js";
 import { clockTimeDiagnostic } from "./clock-times.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { kindPhrase, makeResolver, type ContextResolver } from "./symbols.js";
@@ -480,8 +481,9 @@ function collectZones(node: unknown, out: ZoneRef[]): void {
 function checkZones(s: Statement, ctx: readonly string[], report: Report, source?: SourceFile): void {
   const zones: ZoneRef[] = [];
   collectZones(s, zones);
+  // Only a zone that ends a 12-hour clock time needs its time: the walk is skipped otherwise.
   const times = new Map<ZoneRef, TimeLit | undefined>();
-  collectZonedTimes(s, times);
+  if (zones.some((z) => isMeridiem(z.name))) collectZonedTimes(s, times);
   for (const z of zones) {
     // `4:00 pm New York`: the 12-hour clock time is explained as a whole (clock-times.ts).
     const clock = clockTimeDiagnostic(times.get(z), z, source, ctx);

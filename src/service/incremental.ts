@@ -132,6 +132,8 @@ function shifted<T>(value: T, delta: number, file: string): T {
 export class IncrementalParser {
   /** By path: the segment parses of its last parse, keyed by segment text (clean ones) or line and text. */
   private readonly segments = new Map<string, Map<string, SegmentParse>>();
+  /** By path: the segment parses of the parse before the last. */
+  private readonly older = new Map<string, Map<string, SegmentParse>>();
   /** By path: the text of its last parse and where its segments started. */
   private readonly cuts = new Map<string, { readonly text: string; readonly starts: readonly number[] }>();
   /** Statistics of the last parse, for tests and benchmarks: segments, segments parsed, characters lexed. */
@@ -155,7 +157,9 @@ export class IncrementalParser {
     }
     this.cuts.set(path, { text, starts });
     if (starts.length <= 1) return this.whole(source);
+    // The segments of the last two parses: undoing an edit finds the segment it had before.
     const previous = this.segments.get(path) ?? new Map<string, SegmentParse>();
+    const older = this.older.get(path);
     const next = new Map<string, SegmentParse>();
     const imports: ImportDecl[] = [];
     const declarations: Declaration[] = [];
@@ -169,7 +173,13 @@ export class IncrementalParser {
       const line = i === 0 ? 1 : source.position(start).line;
       const exactKey = `${line}\u0000${body}`;
       const cleanKey = `\u0001${body}`;
-      let seg = previous.get(cleanKey) ?? previous.get(exactKey) ?? next.get(cleanKey) ?? next.get(exactKey);
+      let seg =
+        previous.get(cleanKey) ??
+        previous.get(exactKey) ??
+        next.get(cleanKey) ??
+        next.get(exactKey) ??
+        older?.get(cleanKey) ??
+        older?.get(exactKey);
       if (seg === undefined) {
         seg = parseSegment(path, body, line);
         parsed++;
@@ -184,6 +194,7 @@ export class IncrementalParser {
       comments.push(...seg.comments.map(at));
       diagnostics.push(...seg.diagnostics.map(at));
     }
+    this.older.set(path, previous);
     this.segments.set(path, next);
     this.lastStats = { segments: starts.length, parsed, lexed };
     const ast: FileNode = { kind: "File", imports, declarations, span: { file: path, start: 0, end: text.length } };
@@ -192,6 +203,7 @@ export class IncrementalParser {
 
   private whole(source: SourceFile): ParseResult {
     this.segments.delete(source.path);
+    this.older.delete(source.path);
     this.lastStats = { segments: 1, parsed: 1, lexed: source.text.length };
     return parse(source);
   }
@@ -199,6 +211,7 @@ export class IncrementalParser {
   /** Forgets a file. */
   forget(path: string): void {
     this.segments.delete(path);
+    this.older.delete(path);
     this.cuts.delete(path);
   }
 }

@@ -1,8 +1,8 @@
 /**
- * The compiled model behind hover's words and dates: the checked program lowered by the model's own lowering
- * (model/from-checked.ts), exactly as `build` and `render` lower it, so that a hover says what the readable contract
- * says. When the program has errors, a declaration free of errors is still lowered, together with the declarations
- * it uses (when they are free of errors too), so that one mistake elsewhere in a long file does not blank every hover.
+ * The compiled model behind hover's words and dates: a declaration of the checked program and the declarations it
+ * uses, lowered by the model's own lowering (model/from-checked.ts) as `build` and `render` lower them, so that a
+ * hover says what the readable contract says. Only that part is lowered, and only when none of it has an error:
+ * a hover in a long file pays for its own declarations, and a mistake elsewhere does not blank it.
  */
 import type { Program, ProgramFile } from "../check/program.js";
 import { buildProgram } from "../check/symbols.js";
@@ -31,8 +31,6 @@ function specOf(model: LoweredProgram, subject: Declaration): Spec {
 /** The model view of a check's program. */
 export function modelFor(result: CheckResult, resolveImport: (from: string, imp: string) => string): ModelView {
   const program = result.program;
-  const clean = !result.diagnostics.some((d) => d.severity === "error");
-  let whole: { model: LoweredProgram; schedule: Schedule } | null | undefined;
   const partial = new Map<string, { model: LoweredProgram; schedule: Schedule } | null>();
   const lower = (p: Program): { model: LoweredProgram; schedule: Schedule } | null => {
     const r = lowerProgram(p);
@@ -48,14 +46,11 @@ export function modelFor(result: CheckResult, resolveImport: (from: string, imp:
     lowered(name) {
       const sym = program.symbols.get(name);
       if (sym === undefined || sym.decl.name === undefined) return undefined;
-      let m: { model: LoweredProgram; schedule: Schedule } | null | undefined;
-      if (clean) m = whole ??= lower(program);
-      else {
-        m = partial.get(name);
-        if (m === undefined) {
-          m = lowerClosure(program, result, name, resolveImport, lower);
-          partial.set(name, m);
-        }
+      // Only the declaration and what it uses are lowered: a hover in a long file pays for its own declarations.
+      let m = partial.get(name);
+      if (m === undefined) {
+        m = lowerClosure(program, result, name, resolveImport, lower);
+        partial.set(name, m);
       }
       return m === null || m === undefined ? undefined : { ...m, spec: specOf(m.model, sym.decl) };
     },
