@@ -74,6 +74,7 @@ export async function settlementModules(
       return { ok: false, message: `cannot generate the settlement module of ${spec.subject.kind} ${spec.subject.name}: ${why}` };
     }
   }
+  if (total > 0) onModule?.(modules, total);
   if (modules > 0)
     for (const name of Object.keys(runtime).sort()) files.push({ path: `${SETTLEMENT_FOLDER}/${name}`, text: runtime[name]! });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
