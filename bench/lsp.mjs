@@ -232,6 +232,37 @@ function fuzz(api, text, edits) {
   return { count, seconds: ms(t0) / 1000, errors, memory };
 }
 
+/** JSON with sorted keys, to compare trees by content. */
+function stable(v) {
+  return JSON.stringify(v, (_k, x) =>
+    x !== null && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, x[k]]),
+        )
+      : x,
+  );
+}
+
+/** The incremental parser against parse() of the whole text, over seeded edit sessions of every spec. */
+function differential(api, edits) {
+  const files = specs();
+  const per = Math.ceil(edits / files.size);
+  let count = 0;
+  const mismatches = [];
+  for (const [path, text] of files) {
+    const inc = new api.IncrementalParser();
+    for (const step of api.editSession(text, 1000 + count, per)) {
+      const whole = stable(api.parse(new api.SourceFile(path, step.text)));
+      const incremental = stable(inc.parse(new api.SourceFile(path, step.text)));
+      if (whole !== incremental) mismatches.push(`${path} after ${JSON.stringify(step.edit)}`);
+      count++;
+    }
+  }
+  return { count, mismatches };
+}
+
 export default {
   name: "lsp",
   title: "language server on a generated 2,000-line file: keystroke, hover, stdio round trips, fuzzed edits",
@@ -242,6 +273,7 @@ export default {
     const local = await inProcess(api, text, runs);
     const stdio = await overStdio(text, runs);
     const f = fuzz(api, text, edits);
+    const d = differential(api, edits);
     const rows = [
       summary("checkSources from scratch (baseline)", local.baseline),
       summary("keystroke: new text + diagnostics (in process)", local.wall),
@@ -267,6 +299,7 @@ export default {
         },
         { what: "hover median (first after an edit), over stdio", value: med("hover over stdio, first"), unit: " ms" },
         { what: "failures inside the service in fuzzed edits", value: failures.length, unit: "", max: 0 },
+        { what: "incremental parses that differ from parse()", value: d.mismatches.length, unit: "", max: 0 },
       ],
       notes: [
         `${lines} lines, ${text.length} bytes, ${declarations} declarations`,
@@ -274,7 +307,9 @@ export default {
         f.memory
           ? `memory on the 2,000-line file: heap ${mb(f.memory.before.heapUsed)} MB before ${Math.ceil(edits / 19)} edits, ${mb(f.memory.after.heapUsed)} MB after; RSS ${mb(f.memory.before.rss)} → ${mb(f.memory.after.rss)} MB${globalThis.gc ? "" : " (run with --expose-gc for settled figures)"}`
           : "",
+        `${d.count} fuzzed edits of the specs parsed incrementally and whole, compared`,
         ...failures.slice(0, 5),
+        ...d.mismatches.slice(0, 5),
       ],
     };
   },

@@ -5,3 +5,6 @@
 export { LanguageService } from "../../src/service/index.js";
 export { checkSources } from "../../src/driver.js";
 export { editSession, random } from "../../test/helpers/mutants.js";
+export { IncrementalParser } from "../../src/service/index.js";
+export { parse } from "../../src/syntax/parse.js";
+export { SourceFile } from "../../src/base/source.js";

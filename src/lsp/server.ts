@@ -13,6 +13,7 @@ import { posix, win32 } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   ResponseError,
   StreamMessageReader,
@@ -66,6 +67,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   const documents = new Map<string, TextDocument>();
   let root: string | undefined;
   let options: InitOptions = {};
+  let watchFiles = false;
   let projectFiles: string[] | undefined;
   let stdFiles: string[] | undefined;
   const published = new Set<string>();
@@ -194,6 +196,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       }
     }
     options = (params.initializationOptions ?? {}) as InitOptions;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -212,6 +215,11 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       },
       serverInfo: { name: "termsheet", version: env.sys.version },
     };
+  });
+
+  // Imported files change outside the editor too: ask the client to tell of every `.terms` file that changes.
+  connection.onInitialized(() => {
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.terms" }] });
   });
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {

@@ -114,17 +114,24 @@ function startsLine(text: string, offset: number): boolean {
   return true;
 }
 
-/** Copies a value of plain data with every span moved by `delta` and renamed to `file`. */
+/** Copies a value of plain data with every span moved by `delta` and renamed to `file` (a tight loop: it runs on every keystroke). */
 function shifted<T>(value: T, delta: number, file: string): T {
   if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v: unknown) => shifted(v, delta, file)) as T;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = shifted(value[i] as unknown, delta, file);
+    return out as T;
+  }
   const rec = value as Record<string, unknown>;
-  if (typeof rec.file === "string" && typeof rec.start === "number" && typeof rec.end === "number") {
-    const span: Span = { file, start: rec.start + delta, end: rec.end + delta };
-    return span as T;
+  const start = rec.start;
+  if (typeof start === "number" && typeof rec.file === "string" && typeof rec.end === "number") {
+    return { file, start: start + delta, end: rec.end + delta } as T;
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(rec)) out[key] = shifted(rec[key], delta, file);
+  for (const key in rec) {
+    const v = rec[key];
+    out[key] = v !== null && typeof v === "object" ? shifted(v, delta, file) : v;
+  }
   return out as T;
 }
 

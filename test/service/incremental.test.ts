@@ -27,7 +27,7 @@ function stable(v: unknown): string {
 
 const generated = generateTerms(300).text;
 /** Edits per file: a sample (bench/lsp.mjs runs thousands). */
-const EDITS = 12;
+const EDITS = 6;
 
 describe("the incremental parser", () => {
   it.each([...specs.keys(), "generated.terms"])("parses every edit of %s as parse() does", (path) => {
