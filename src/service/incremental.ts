@@ -9,7 +9,7 @@
  * closed its one block, never after an `import` that follows a declaration, and never inside a comment; anything
  * else stays in one segment, and a file with no safe cut is parsed whole.
  */
-import { SourceFile, type Span } from "../base/source.js";
+import { SourceFile } from "../base/source.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Declaration, FileNode, ImportDecl } from "../syntax/ast.js";
 import { parse, type Comment, type ParseResult } from "../syntax/parse.js";
