@@ -300,6 +300,16 @@ export default {
         { what: "hover median (first after an edit), over stdio", value: med("hover over stdio, first"), unit: " ms" },
         { what: "failures inside the service in fuzzed edits", value: failures.length, unit: "", max: 0 },
         { what: "incremental parses that differ from parse()", value: d.mismatches.length, unit: "", max: 0 },
+        ...(f.memory
+          ? [
+              {
+                what: "heap growth over the 2,000-line file's edits",
+                value: mb(f.memory.after.heapUsed - f.memory.before.heapUsed),
+                unit: " MB",
+                max: 64,
+              },
+            ]
+          : []),
       ],
       notes: [
         `${lines} lines, ${text.length} bytes, ${declarations} declarations`,

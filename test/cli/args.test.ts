@@ -46,6 +46,22 @@ describe("parseArgs", () => {
     });
   });
 
+  it("parses init, lsp (with the arguments editors' clients add) and --watch", () => {
+    expect(parseArgs(["init"])).toEqual({ kind: "init", folder: "." });
+    expect(parseArgs(["init", "demo"])).toEqual({ kind: "init", folder: "demo" });
+    expect(parseArgs(["lsp"])).toEqual({ kind: "lsp" });
+    expect(parseArgs(["lsp", "--stdio", "--clientProcessId=4242"])).toEqual({ kind: "lsp" });
+    expect(parseArgs(["check", "--watch", "specs"])).toMatchObject({ kind: "compile", watch: true });
+    expect(parseArgs(["build", "--watch", "specs"])).toMatchObject({ kind: "compile", command: "build", watch: true });
+    expect(parseArgs(["render", "--watch", "a.terms"])).toMatchObject({ kind: "document", watch: true });
+    expect(parseArgs(["diff", "--watch", "a.json", "b.json"])).toMatchObject({
+      kind: "usage-error",
+      message: "unknown option `--watch` for `termsheet diff`",
+    });
+    expect(parseArgs(["init", "a", "b"])).toMatchObject({ kind: "usage-error" });
+    expect(parseArgs(["lsp", "x"])).toMatchObject({ kind: "usage-error" });
+  });
+
   it.each([
     [[], "missing command"],
     [["chek"], "unknown command `chek`", "did you mean `check`?"],
