@@ -47,7 +47,9 @@ function keystrokes(text, count) {
   const out = [];
   let current = text;
   for (let i = 0; i < count; i++) {
-    const line = 40 + Math.floor((Math.floor(i / 2) * 997) % (lines.length - 80));
+    let line = 40 + Math.floor((Math.floor(i / 2) * 997) % (lines.length - 80));
+    // A line long enough to type into at column 3 (typing into an empty line would not be undone at the same place).
+    while (lines[line].length < 5) line++;
     const offset = lines.slice(0, line).join("\n").length + 1 + 3;
     current = i % 2 === 0 ? current.slice(0, offset) + "x" + current.slice(offset) : current.slice(0, offset) + current.slice(offset + 1);
     out.push({ text: current, line, character: 3, insert: i % 2 === 0 });
@@ -116,8 +118,11 @@ async function overStdio(text, runs) {
     stdio: ["pipe", "pipe", "inherit"],
   });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  // Diagnostics are awaited by the document version they are for, so that a late publish is never taken for the next.
   let waiting;
-  conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => waiting?.(p));
+  conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
+    if (waiting !== undefined && p.version === waiting.version) waiting.resolve(p);
+  });
   conn.listen();
   const rootUri = pathToFileURL(dir).href;
   const uri = pathToFileURL(join(dir, "generated.terms")).href;
@@ -128,14 +133,14 @@ async function overStdio(text, runs) {
     initializationOptions: { today: TODAY },
   });
   await conn.sendNotification(rpc.InitializedNotification.type, {});
-  const published = () => new Promise((resolve) => (waiting = resolve));
-  let p = published();
+  let version = 1;
+  const published = (v = version + 1) => new Promise((resolve) => (waiting = { version: v, resolve }));
+  let p = published(1);
   await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, {
     textDocument: { uri, languageId: "termsheet", version: 1, text },
   });
   await p;
   const change = [];
-  let version = 1;
   for (const k of keystrokes(text, runs)) {
     p = published();
     const t0 = process.hrtime.bigint();

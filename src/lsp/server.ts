@@ -162,8 +162,11 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     const now = new Set<string>();
     for (const f of service.allDiagnostics()) {
       now.add(f.path);
+      const uri = toUri(f.path);
       void connection.sendDiagnostics({
-        uri: toUri(f.path),
+        uri,
+        // The version of the open document the diagnostics are for, so a client can drop stale ones.
+        ...(documents.has(uri) ? { version: documents.get(uri)!.version } : {}),
         diagnostics: f.diagnostics.map((d) => ({
           ...d,
           relatedInformation: d.relatedInformation.map((r) => ({ location: location(r.location), message: r.message })),
