@@ -15,6 +15,7 @@ const BENCHMARKS = [
   "./format.mjs",
   "./build.mjs",
   "./playground.mjs",
+  "./lsp.mjs",
 ];
 
 function option(name) {

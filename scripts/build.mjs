@@ -42,6 +42,8 @@ await build({
 mkdirSync(new URL("../dist/settlement", import.meta.url), { recursive: true });
 for (const [name, text] of Object.entries(runtimeFiles)) writeFileSync(new URL(`../dist/settlement/${name}`, import.meta.url), text);
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", minify: false });
+// `termsheet/node`: nodeHost(), the file-system Host (kept out of the pure main entry).
+await build({ ...common, entryPoints: ["src/node.ts"], outfile: "dist/node.js", minify: false });
 // The prettier plugin (`termsheet/prettier`): prettier itself is the host, so it is not bundled.
 await build({
   ...common,

@@ -5,7 +5,7 @@
  */
 import { SourceFile } from "./base/source.js";
 import { Codes, diag, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
-import { parse } from "./syntax/parse.js";
+import { parse, type ParseResult } from "./syntax/parse.js";
 import type { ImportDecl } from "./syntax/ast.js";
 import { buildProgram } from "./check/symbols.js";
 import { checkProgram } from "./check/check.js";
@@ -17,6 +17,8 @@ export interface Host {
   readFile(path: string): string | undefined;
   /** The path an import refers to, relative to the importing file (a pure path computation). */
   resolveImport(fromFile: string, importPath: string): string;
+  /** Parses a file; `parse` by default. The language service passes an incremental parser with the same results. */
+  parse?(source: SourceFile): ParseResult;
 }
 
 export interface CheckResult {
@@ -39,7 +41,7 @@ export function checkSources(roots: readonly { path: string; text: string }[], h
     const next = queue.shift()!;
     const source = new SourceFile(next.path, next.text);
     sources.set(next.path, source);
-    const parsed = parse(source);
+    const parsed = host.parse ? host.parse(source) : parse(source);
     diagnostics.push(...parsed.diagnostics);
     files.push({ source, ast: parsed.ast, comments: parsed.comments, root: next.root });
     for (const imp of parsed.ast.imports) {

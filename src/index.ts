@@ -69,22 +69,32 @@ export type * as Model from "./model/types.js";
 
 // Schedules from compiled specs: expiries (last trading day, termination instant, final settlement date, averaging
 // days), listing cycles and symbols, and holiday lists (runtime/schedule; README "Calendars, expiries and listings").
+// `isoSchedule` takes and returns ISO 8601 dates (the CLI's JSON documents); `Schedule` works in epoch days.
 export {
   Schedule,
   contractSymbol,
   expiryToJson,
   holidaysToJson,
+  isoSchedule,
   listedToJson,
   monthPeriod,
   parseContractSymbol,
   weekPeriod,
   type ContractPeriod,
   type Expiry,
+  type ExpiryJson,
+  type HolidayJson,
+  type IsoResult,
+  type IsoSchedule,
+  type IsoScheduleError,
   type Listed,
+  type ListedJson,
   type ScheduleError,
   type ScheduleInput,
   type ScheduleResult,
 } from "./runtime/schedule/index.js";
+// Dates: the runtime counts days since 1970-01-01 (`EpochDay`); these convert them to and from ISO 8601 strings.
+export { formatIsoDate, parseIsoDate, type EpochDay } from "./runtime/calendar/index.js";
 
 // Settlement functions of a compiled spec: index values, final and daily settlement with their certificates
 // (runtime/settle), and the loader that returns them for a spec's JSON.

@@ -81,9 +81,7 @@ export function checkCalendars(program: Program, report: Report, options: Calend
     lowered.push(cal);
   }
 
-  const end = shiftMonth(startYear, startMonth, years * 12 - 1);
-  const engines = new CalendarEngines(resolverFromList(lowered), startYear - 1, end.year + 1);
-  const horizon: Horizon = { startYear, startMonth, months: years * 12, engines, memo: new Map() };
+  const horizon = horizonFor(lowered, startYear, startMonth, years);
 
   for (const f of program.files) {
     for (const d of f.ast.declarations) {
@@ -222,6 +220,27 @@ interface Horizon {
   readonly engines: CalendarEngines;
   /** Evaluated rules by their lowered form, per month index: contracts often share a rule (e.g. an option and its future). */
   readonly memo: Map<string, (CalendarResult<EpochDay> | undefined)[]>;
+}
+
+/**
+ * The horizon of the last check, kept for the next one when its calendars and bounds are the same: the engines'
+ * tables and the evaluated rules are pure functions of them, so an editor that checks after every keystroke does
+ * not build the tables and evaluate the unchanged rules again. One entry; its memo is emptied when it grows large.
+ */
+let lastHorizon: { readonly key: string; readonly horizon: Horizon } | undefined;
+const MAX_MEMO = 2000;
+
+function horizonFor(lowered: readonly Calendar[], startYear: number, startMonth: number, years: number): Horizon {
+  const key = JSON.stringify([lowered, startYear, startMonth, years]);
+  if (lastHorizon?.key === key) {
+    if (lastHorizon.horizon.memo.size > MAX_MEMO) lastHorizon.horizon.memo.clear();
+    return lastHorizon.horizon;
+  }
+  const end = shiftMonth(startYear, startMonth, years * 12 - 1);
+  const engines = new CalendarEngines(resolverFromList(lowered), startYear - 1, end.year + 1);
+  const horizon: Horizon = { startYear, startMonth, months: years * 12, engines, memo: new Map() };
+  lastHorizon = { key, horizon };
+  return horizon;
 }
 
 interface Version {

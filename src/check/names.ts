@@ -12,7 +12,9 @@ import type { SourceFile } from "../base/source.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
 import { timeZoneProblem } from "../model/invariants.js";
 import { knownTimeZones } from "../runtime/calendar/index.js";
-import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, ZoneRef } from "../syntax/ast.js";
+import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, TimeLit, ZoneRef } from "../syntax/ast.js";
+import { isMeridiem } from "../syntax/first-mistakes.js";
+import { clockTimeDiagnostic } from "./clock-times.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { kindPhrase, makeResolver, type ContextResolver } from "./symbols.js";
 import { listingPeriod } from "./words.js";
@@ -322,7 +324,7 @@ function checkDeclaration(decl: Declaration, source: SourceFile, resolve: Contex
   const allowed = checkStatements(decl.statements, kind, ctx, report);
   for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve);
   for (const s of allowed) if (s.kind === "Listing") checkListingPeriods(s, source, [...ctx, "listing"], report);
-  for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report);
+  for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report, source);
   checkRequired(decl, kind, ctx, report);
 }
 
@@ -479,10 +481,30 @@ function collectZones(node: unknown, out: ZoneRef[]): void {
 }
 
 /** Reports unknown time zones (E2010) in a statement, with did-you-mean over the IANA names. */
-function checkZones(s: Statement, ctx: readonly string[], report: Report): void {
+function checkZones(s: Statement, ctx: readonly string[], report: Report, source?: SourceFile): void {
   const zones: ZoneRef[] = [];
   collectZones(s, zones);
-  for (const z of zones) checkZone(z, ctx, report);
+  // Only a zone that ends a 12-hour clock time needs its time: the walk is skipped otherwise.
+  const times = new Map<ZoneRef, TimeLit | undefined>();
+  if (zones.some((z) => isMeridiem(z.name))) collectZonedTimes(s, times);
+  for (const z of zones) {
+    // `4:00 pm New York`: the 12-hour clock time is explained as a whole (clock-times.ts).
+    const clock = clockTimeDiagnostic(times.get(z), z, source, ctx);
+    if (clock !== undefined) report(clock);
+    else checkZone(z, ctx, report);
+  }
+}
+
+/** The time of each zoned time inside a node, by its zone. */
+function collectZonedTimes(node: unknown, out: Map<ZoneRef, TimeLit | undefined>): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const x of node) collectZonedTimes(x, out);
+    return;
+  }
+  const rec = node as { kind?: unknown; time?: TimeLit; zone?: ZoneRef };
+  if (rec.kind === "ZonedTime" && rec.zone !== undefined) out.set(rec.zone, rec.time);
+  for (const v of Object.values(node)) collectZonedTimes(v, out);
 }
 
 /** Reports one zone name that is not an IANA zone, or is one spelled in the wrong case. */

@@ -163,6 +163,8 @@ function reportUnitError(error: UnitError, expr: UnitExpr, ctx: UnitContext): vo
       return;
     }
     case "missing-unit-name":
+      // Only empty words: error recovery made them where the unit is missing, and the parser said so.
+      if (term !== undefined && term.words.length > 0 && term.words.every((w) => w.name === "")) return;
       report(
         diag(Codes.UnknownUnit, term?.span ?? expr.span, "this unit has a scale but no unit", {
           ...extras,

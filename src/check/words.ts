@@ -16,6 +16,7 @@ import { Codes, diag, hintFor } from "../diagnostics/index.js";
 import type { Report } from "./program.js";
 import type { RoundingMode } from "../runtime/decimal.js";
 import type { BusinessDayConvention } from "../runtime/calendar/index.js";
+import { SYNONYMS } from "../syntax/first-mistakes.js";
 
 /** A closed vocabulary: what it is called in messages, and each accepted word with its value. */
 export interface WordSet<T> {
@@ -221,6 +222,17 @@ function listWords(ws: readonly string[]): string {
   return `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]!}`;
 }
 
+/** "a" or "an" before a noun phrase: "an exercise style", "a unit of time". */
+export function article(phrase: string): "a" | "an" {
+  return /^(?:[aeio]|u(?!ni|s[eu]))/i.test(phrase) ? "an" : "a";
+}
+
+/** "did you mean `mean`?" for a word people write instead of one of the language's (`avg`, `average`). */
+function synonymHint(word: string, accepted: readonly string[]): string | undefined {
+  const meant = Object.hasOwn(SYNONYMS, word.toLowerCase()) ? SYNONYMS[word.toLowerCase()] : undefined;
+  return meant !== undefined && accepted.includes(meant) ? `did you mean \`${meant}\`?` : undefined;
+}
+
 /**
  * Validates an identifier against a vocabulary and returns its value. An unknown word is E2007 with a
  * did-you-mean hint (case differences included: `monday` suggests `Monday`) and a note listing the accepted
@@ -241,8 +253,8 @@ export function word<T>(words: WordSet<T>, ident: Ident | undefined, report: Rep
   report(
     diag(Codes.UnknownWord, ident.span, `unknown ${words.what} \`${ident.name}\``, {
       context,
-      hint: hintFor(ident.name, unique, { maxDistance: Math.max(2, Math.floor(ident.name.length / 3)) }),
-      notes: unique.length <= 12 ? [`a ${words.what} is one of ${listWords(unique)}`] : undefined,
+      hint: hintFor(ident.name, unique, { maxDistance: Math.max(2, Math.floor(ident.name.length / 3)) }) ?? synonymHint(ident.name, unique),
+      notes: unique.length <= 12 ? [`${article(words.what)} ${words.what} is one of ${listWords(unique)}`] : undefined,
     }),
   );
   return undefined;

@@ -9,7 +9,21 @@ import { INPUT_PRECISION, parseInputDecimal } from "../runtime/decimal.js";
 export type CompileCommand = "check" | "build";
 
 /** Every command `termsheet help <command>` knows. */
-export const COMMANDS = ["check", "build", "calendar", "expiries", "listed", "fmt", "render", "diff", "settle", "index", "help"] as const;
+export const COMMANDS = [
+  "check",
+  "build",
+  "calendar",
+  "expiries",
+  "listed",
+  "fmt",
+  "render",
+  "diff",
+  "settle",
+  "index",
+  "init",
+  "lsp",
+  "help",
+] as const;
 
 /** The commands that answer schedule questions about compiled sources (src/cli/calendar-cmd.ts and friends). */
 export type ScheduleCommand = "calendar" | "expiries" | "listed";
@@ -65,6 +79,8 @@ export type Invocation =
       readonly out: string | undefined;
       /** False when `--no-cache` was given to `check` (src/cli/check-cache.ts); `build` never uses the cache. */
       readonly cache: boolean;
+      /** `--watch`: run again whenever a file it read changes (src/cli/watch.ts). */
+      readonly watch: boolean;
     }
   | {
       readonly kind: "schedule";
@@ -89,6 +105,8 @@ export type Invocation =
       readonly inputs: readonly string[];
       readonly format: "md" | "html" | "json";
       readonly options: { readonly contract?: string; readonly asOf?: string; readonly out?: string };
+      /** `--watch` (render only): render again whenever a file it read changes. */
+      readonly watch: boolean;
     }
   | {
       /** `termsheet settle` and `termsheet index` (src/cli/settle-cmd.ts). */
@@ -98,6 +116,15 @@ export type Invocation =
       readonly inputs: readonly string[];
       readonly format: OutputFormat;
       readonly options: SettleOptions;
+    }
+  | {
+      /** `termsheet init [folder]` (src/cli/init-cmd.ts). */
+      readonly kind: "init";
+      readonly folder: string;
+    }
+  | {
+      /** `termsheet lsp` (src/lsp/server.ts): the language server on stdin and stdout. */
+      readonly kind: "lsp";
     }
   | {
       readonly kind: "usage-error";
@@ -111,8 +138,8 @@ const FORMATS: readonly OutputFormat[] = ["text", "json"];
 
 /** The options each compile command accepts (with `--help`, which every command accepts). */
 const OPTIONS: Readonly<Record<CompileCommand, readonly string[]>> = {
-  check: ["--format", "--no-color", "--no-cache", "--help"],
-  build: ["--format", "--no-color", "--out", "--help"],
+  check: ["--format", "--no-color", "--no-cache", "--watch", "--help"],
+  build: ["--format", "--no-color", "--out", "--watch", "--help"],
 };
 
 /** The options of the schedule commands; the ones listed as required must be given. */
@@ -155,6 +182,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (first === "fmt") return parseFormat(rest);
   if (first === "render" || first === "diff") return parseDocument(first, rest);
   if (first === "settle" || first === "index") return parseSettle(first, rest);
+  if (first === "init") return parseInit(rest);
+  if (first === "lsp") return parseLsp(rest);
   return parseCompile(first, rest);
 }
 
@@ -228,10 +257,12 @@ function isInvocation(x: Scanned | Invocation): x is Invocation {
   return "kind" in x;
 }
 
+const COMPILE_FLAGS = ["--no-color", "--no-cache", "--watch"];
+
 function parseCompile(command: CompileCommand, rest: readonly string[]): Invocation {
   const scanned = scanArgs(command, rest, {
-    flags: OPTIONS[command].filter((o) => o === "--no-color" || o === "--no-cache"),
-    valued: OPTIONS[command].filter((o) => o !== "--no-color" && o !== "--no-cache" && o !== "--help"),
+    flags: OPTIONS[command].filter((o) => COMPILE_FLAGS.includes(o)),
+    valued: OPTIONS[command].filter((o) => !COMPILE_FLAGS.includes(o) && o !== "--help"),
     hints: { "--format": "use `--format text` or `--format json`" },
   });
   if (isInvocation(scanned)) return scanned;
@@ -248,7 +279,23 @@ function parseCompile(command: CompileCommand, rest: readonly string[]): Invocat
     color: !scanned.flags.has("--no-color"),
     out: scanned.values.get("--out"),
     cache: command === "check" && !scanned.flags.has("--no-cache"),
+    watch: scanned.flags.has("--watch"),
   };
+}
+
+function parseInit(rest: readonly string[]): Invocation {
+  const scanned = scanArgs("init", rest, { flags: [], valued: [] });
+  if (isInvocation(scanned)) return scanned;
+  if (scanned.inputs.length > 1) return usageError(`unexpected argument \`${scanned.inputs[1]}\`: init takes one folder`, "init");
+  return { kind: "init", folder: scanned.inputs[0] ?? "." };
+}
+
+function parseLsp(rest: readonly string[]): Invocation {
+  // Editors' clients add `--stdio` and `--clientProcessId=PID`; the server always speaks over stdio.
+  const scanned = scanArgs("lsp", rest, { flags: ["--stdio"], valued: ["--clientProcessId"] });
+  if (isInvocation(scanned)) return scanned;
+  if (scanned.inputs.length > 0) return usageError(`unexpected argument \`${scanned.inputs[0]}\``, "lsp");
+  return { kind: "lsp" };
 }
 
 function parseFormat(rest: readonly string[]): Invocation {
@@ -260,7 +307,10 @@ function parseFormat(rest: readonly string[]): Invocation {
 
 function parseDocument(command: "render" | "diff", rest: readonly string[]): Invocation {
   const formats = command === "render" ? ["md", "html"] : ["md", "html", "json"];
-  const scanned = scanArgs(command, rest, { flags: [], valued: ["--contract", "--format", "--as-of", "--out"] });
+  const scanned = scanArgs(command, rest, {
+    flags: command === "render" ? ["--watch"] : [],
+    valued: ["--contract", "--format", "--as-of", "--out"],
+  });
   if (isInvocation(scanned)) return scanned;
   const format = scanned.values.get("--format") ?? "md";
   if (!formats.includes(format))
@@ -277,7 +327,7 @@ function parseDocument(command: "render" | "diff", rest: readonly string[]): Inv
   if (command === "diff" && inputs.length !== 2)
     return usageError("`termsheet diff` compares two specs: name the old one and the new one", command);
   if (inputs.length === 0) return usageError("missing spec or sources to render", command);
-  return { kind: "document", command, inputs, format: format as "md" | "html" | "json", options };
+  return { kind: "document", command, inputs, format: format as "md" | "html" | "json", options, watch: scanned.flags.has("--watch") };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -35,6 +35,7 @@ function runtimeFiles(): { ok: true; files: RuntimeFiles } | { ok: false; messag
 /** The generated settlement files for compiled spec files, or an internal error's message. */
 export async function settlementOutput(
   specs: readonly SpecFile[],
+  onModule?: (done: number, total: number) => void,
 ): Promise<{ ok: true; files: readonly GeneratedFile[]; modules: number } | { ok: false; message: string }> {
   // A build of calendars alone writes no module and needs no runtime.
   if (!specs.some((f) => SETTLED_KINDS.has(f.spec.subject.kind))) return { ok: true, files: [], modules: 0 };
@@ -44,5 +45,6 @@ export async function settlementOutput(
   return settlementModules(
     specs.map((f) => ({ path: f.path, spec: JSON.parse(f.text) as GeneratorSpec })),
     runtime.files,
+    onModule,
   );
 }

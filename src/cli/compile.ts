@@ -10,6 +10,7 @@ import { codeInfo, renderDiagnostics, renderSummary, sourceLookup, toJsonDiagnos
 import type { Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { collectInputs, fileHost } from "./inputs.js";
+import { progressBar } from "./progress.js";
 import type { System } from "./system.js";
 
 /** The JSON document printed by `--format json`. */
@@ -35,6 +36,7 @@ function isInternal(d: Diagnostic): boolean {
 
 /** Runs `check` or `build` and returns the exit code. */
 export async function compile(inv: Extract<Invocation, { kind: "compile" }>, sys: System): Promise<number> {
+  const started = sys.now();
   const inputs = collectInputs(inv.inputs, sys);
   // The compiler (model, zod, ajv) is loaded only for `build`: `check` starts faster without it.
   const result =
@@ -65,7 +67,12 @@ export async function compile(inv: Extract<Invocation, { kind: "compile" }>, sys
       sys.write("stderr", `note: nothing was written to ${out} because of the errors\n`);
     } else {
       // The generated settlement modules (and prettier) are loaded only here, after a successful compilation.
-      const generated = await (await import("./build-settlement.js")).settlementOutput(result.files);
+      // Formatting them is the long part of a build: a bar shows it once the build has taken a second, on a terminal.
+      const bar = progressBar(sys, "generating settlement modules", "modules", started);
+      const generated = await (
+        await import("./build-settlement.js")
+      ).settlementOutput(result.files, (done, total) => bar.update(done, total));
+      bar.finish();
       if (!generated.ok) {
         sys.write("stderr", `error: internal error: ${generated.message}; nothing was written\n`);
         return ExitCode.Internal;

@@ -6,17 +6,20 @@ import type { CommandName } from "./args.js";
 
 /** One usage line per command. */
 const USAGE: Readonly<Record<CommandName, string>> = {
-  check: "termsheet check <files or folders…> [--format text|json] [--no-color] [--no-cache]",
-  build: "termsheet build <files or folders…> [--out DIR] [--format text|json] [--no-color]",
+  check: "termsheet check <files or folders…> [--format text|json] [--no-color] [--no-cache] [--watch]",
+  build: "termsheet build <files or folders…> [--out DIR] [--format text|json] [--no-color] [--watch]",
   calendar: "termsheet calendar <files or folders…> --calendar NAME --from YYYY-MM-DD --to YYYY-MM-DD [--format text|json]",
   expiries: "termsheet expiries <files or folders…> --contract NAME --from YYYY-MM --to YYYY-MM [--format text|json]",
   listed: "termsheet listed <files or folders…> --contract NAME --on YYYY-MM-DD [--format text|json]",
   fmt: "termsheet fmt <files or folders…> [--check] [--no-color]",
-  render: "termsheet render <spec.json | files or folders…> [--contract NAME] [--format md|html] [--as-of YYYY-MM-DD] [--out FILE]",
+  render:
+    "termsheet render <spec.json | files or folders…> [--contract NAME] [--format md|html] [--as-of YYYY-MM-DD] [--out FILE] [--watch]",
   diff: "termsheet diff <old spec> <new spec> [--contract NAME] [--format md|html|json] [--as-of YYYY-MM-DD] [--out FILE]",
   settle:
     "termsheet settle <spec> --contract SYMBOL (--month YYYY-MM | --expiry YYYY-MM-DD) [--observations FILE] [--fixings FILE] [--daily YYYY-MM-DD] [--position QTY@PRICE] [--format text|json]",
   index: "termsheet index <spec> --index NAME --at INSTANT --observations FILE [--fixings FILE] [--format text|json]",
+  init: "termsheet init [folder]",
+  lsp: "termsheet lsp [--stdio]",
   help: "termsheet help <command>",
 };
 
@@ -33,6 +36,10 @@ const EXIT_CODES = `Exit codes:
 const INPUTS = `Folders are searched recursively for *.terms files, in sorted order, skipping node_modules and
 folders whose names start with a dot. Imported files are read too; import paths are relative to the
 importing file.`;
+
+const WATCH = `Watch:
+  --watch         keep running: run again whenever a file it read changes (sources, imported files,
+                  folders given), a moment after the last change; stop with Ctrl-C`;
 
 const OUTPUT = `Output:
   --format text   diagnostics with source excerpts, then a summary line (the default)
@@ -55,6 +62,8 @@ Cache:
   folder with node_modules; else ~/.cache/termsheet); TERMSHEET_CACHE_DIR moves it.
   --no-cache      check from scratch (TERMSHEET_CACHE=off does the same for every run)
 
+${WATCH}
+
 ${EXIT_CODES}`,
   build: `Compile Termsheet sources.
 
@@ -69,6 +78,11 @@ ${INPUTS}
 
 ${OUTPUT}
   --out DIR       where compiled specs are written (default: build/specs)
+
+A progress bar is shown on stderr when the build takes longer than a second and stderr is a
+terminal (TERMSHEET_PROGRESS=1 forces it, 0 turns it off).
+
+${WATCH}
 
 ${EXIT_CODES}`,
   calendar: `List the non-business weekdays of a calendar with their holiday names.
@@ -128,6 +142,8 @@ the next 12 contract months from --as-of (default: today, UTC) and every rule ve
 --format md (default) writes Markdown; --format html a self-contained page that prints to PDF.
 Without --out the document is written to stdout.
 
+${WATCH}
+
 ${EXIT_CODES}`,
   diff: `Compare two versions of a contract and say what changes.
 
@@ -185,12 +201,37 @@ Exit codes:
   1  the computation failed (the certificate says why), or an input is missing or malformed
   2  usage error: unknown command or option, missing argument, unknown index
   3  internal error: a bug in termsheet, not in your files`,
+  init: `Create a new Termsheet project in a folder (default: the current folder).
+
+Usage:
+  ${USAGE.init}
+
+Writes a calendar, an index and a future importing them (contracts/), sample fixings to settle it
+(data/fixings.csv) and a README.md with the commands that check and settle it. Files that already
+exist are never overwritten: init stops and lists them, and writes nothing.
+
+Exit codes:
+  0  the project was created
+  1  a file exists already, or a file cannot be written
+  2  usage error`,
+  lsp: `Run the Termsheet language server on stdin and stdout (the Language Server Protocol).
+
+Usage:
+  ${USAGE.lsp}
+
+Editors start it: the VS Code extension (editors/vscode) does, and any LSP client can. It gives the
+diagnostics of \`check\` as you type, hover (the clause a statement renders to, the dates of a last
+trading day), go to definition, references, rename, outline, completion, quick fixes, formatting and
+semantic highlighting. Paths are shown relative to the workspace folder.
+
+Exit codes:
+  0  the client asked the server to exit`,
   help: `Show help for a command.
 
 Usage:
   ${USAGE.help}
 
-Commands: check, build, calendar, expiries, listed, fmt, render, diff, settle, index, help.`,
+Commands: check, build, calendar, expiries, listed, fmt, render, diff, settle, index, init, lsp, help.`,
 };
 
 /** The general help, `termsheet --help`. */
@@ -208,6 +249,8 @@ Usage:
   ${USAGE.diff}
   ${USAGE.settle}
   ${USAGE.index}
+  ${USAGE.init}
+  ${USAGE.lsp}
   ${USAGE.help}
   termsheet --help | --version
 
@@ -222,6 +265,8 @@ Commands:
   diff      compare two versions of a contract: changes in words, months affected, redline
   settle    compute a final or daily settlement price from market data, with its certificate
   index     compute one index value from observations, with its certificate
+  init      create a new project: a contract, an index, a calendar, sample fixings
+  lsp       run the language server for editors (stdio)
   help      show help for a command
 
 ${INPUTS}
@@ -239,6 +284,6 @@ export function commandHelp(command: CommandName): string {
 /** The usage line of a command, or of the whole CLI. */
 export function usageLine(command: CommandName | undefined): string {
   return command === undefined
-    ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, render, diff, settle, index, help)"
+    ? "termsheet <command> [options]   (commands: check, build, calendar, expiries, listed, fmt, render, diff, settle, index, init, lsp, help)"
     : USAGE[command];
 }

@@ -24,11 +24,14 @@ function megabytes(bytes: number): string {
   return (bytes / 1e6).toFixed(1);
 }
 
-/** A progress bar labelled `label` (e.g. "reading obs.csv"). */
-export function progressBar(sys: System, label: string): Progress {
+/**
+ * A progress bar labelled `label` (e.g. "reading obs.csv"), counting bytes in MB or, with `unit`, items ("modules");
+ * the second of delay counts from `since` (default: now), the start of the whole command.
+ */
+export function progressBar(sys: System, label: string, unit?: string, since?: number): Progress {
   const forced = sys.env("TERMSHEET_PROGRESS");
   const enabled = forced === "1" || (forced !== "0" && sys.stderrIsTTY);
-  const start = sys.now();
+  const start = since ?? sys.now();
   let shown = forced === "1";
   let drawnAt = -Infinity;
   let drawn = false;
@@ -54,7 +57,7 @@ export function progressBar(sys: System, label: string): Progress {
       const filled = Math.round(fraction * WIDTH);
       const percent = String(Math.floor(fraction * 100)).padStart(3);
       draw(
-        `${current} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${percent}% ${megabytes(done)}/${megabytes(total)} MB`,
+        `${current} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${percent}% ${unit === undefined ? `${megabytes(done)}/${megabytes(total)} MB` : `${done}/${total} ${unit}`}`,
         done >= total,
       );
     },

@@ -7,6 +7,7 @@
 import { parseArgs, type Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { commandHelp, generalHelp, usageLine } from "./help.js";
+import { packageFolder } from "./package-files.js";
 import type { System } from "./system.js";
 
 /** Runs the CLI on the arguments after `termsheet` and returns the exit code. */
@@ -35,6 +36,7 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       return ExitCode.Usage;
     }
     case "compile": {
+      if (inv.watch) return (await import("./watch.js")).watchCommand(inv, sys);
       // A repeated `check` is answered from the cache without loading the parser, when nothing it read changed.
       const store = inv.cache ? sys.cacheStore?.() : undefined;
       if (store !== undefined) {
@@ -56,10 +58,22 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       return (await import("./fmt-cmd.js")).fmtCommand(inv, sys);
     case "document":
       // The legal and diff backends load the model (zod) and the compiler: only when these commands run.
+      if (inv.command === "render" && inv.watch) return (await import("./watch.js")).watchCommand(inv, sys);
       if (inv.command === "render") return (await import("./render-cmd.js")).renderCommand(inv, sys);
       return (await import("./diff-cmd.js")).diffCommand(inv, sys);
     case "settle":
       // Market data and the settlement runtime: only for `settle` and `index`.
       return (await import("./settle-cmd.js")).settleCommand(inv, sys);
+    case "init":
+      return (await import("./init-cmd.js")).initCommand(inv, sys);
+    case "lsp": {
+      // The language server and vscode-languageserver: only for `lsp`. Today's date is the clock's, in UTC.
+      const { runStdioServer } = await import("../lsp/server.js");
+      return runStdioServer({
+        sys,
+        today: () => new Date().toISOString().slice(0, 10),
+        standardLibrary: packageFolder(sys, "specs/calendars"),
+      });
+    }
   }
 }

@@ -14,7 +14,9 @@ import {
   renameSync,
   rmSync,
   statSync,
+  watch,
   writeFileSync,
+  type FSWatcher,
 } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -80,6 +82,15 @@ export interface System {
   readonly version: string;
   /** The check-result cache, or undefined when there is none (disabled, or no place to keep it). */
   cacheStore?(): CacheStore | undefined;
+  /**
+   * Calls `onChange` whenever one of the files or folders may have changed (a hint: the caller checks what
+   * really changed), until `close`. Used by `--watch`; a System without it cannot watch.
+   */
+  watch?(paths: readonly string[], onChange: () => void): { close(): void };
+  /** Calls `f` once after `ms` milliseconds, unless cancelled; `--watch` waits for the changes to settle with it. */
+  setTimer?(ms: number, f: () => void): () => void;
+  /** Resolves when the user interrupts the process (Ctrl-C): `--watch` stops then. */
+  interrupted?(): Promise<void>;
 }
 
 // Replaced by the package version at bundle time (scripts/build.mjs); undefined when run from source with tsx.
@@ -220,6 +231,22 @@ export function nodeSystem(): System {
     windows: process.platform === "win32",
     version: packageVersion(),
     cacheStore: () => folderCache(),
+    watch(paths, onChange) {
+      const watchers: FSWatcher[] = [];
+      for (const path of paths) {
+        try {
+          watchers.push(watch(path, { persistent: true }, () => onChange()));
+        } catch {
+          // A path that went away cannot be watched; its folder is watched too, so its return is seen.
+        }
+      }
+      return { close: () => watchers.forEach((w) => w.close()) };
+    },
+    setTimer(ms, f) {
+      const t = setTimeout(f, ms);
+      return () => clearTimeout(t);
+    },
+    interrupted: () => new Promise((resolve) => process.once("SIGINT", () => resolve())),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   validDate,
   validTime,
 } from "./literals.js";
+import { firstMistake, isClockTimeEcho } from "./first-mistakes.js";
 import {
   afterCommaWords,
   contextOf,
@@ -202,7 +203,8 @@ function parseUnsafe(source: SourceFile): ParseResult {
           Number.isFinite(e.token.startOffset) &&
           !lineBreakBetween(text, e.token.startOffset, at.startOffset),
       );
-      if (!earlier) syntax.push(lineStartDiagnostic(bad, input, tokens, file, line));
+      const i = input.indexOf(at);
+      if (!earlier && !isClockTimeEcho(input[i - 1], input[i - 2])) syntax.push(lineStartDiagnostic(bad, input, tokens, file, line));
     }
     input = dropRestOfLine(input, at);
   }
@@ -402,6 +404,13 @@ function syntaxDiagnostic(err: IRecognitionException, tokens: readonly IToken[],
   if (isTopLevelError(err)) return topLevelDiagnostic(tok, span);
 
   const code: Code = err.name === "MismatchedTokenException" ? Codes.MissingToken : Codes.UnexpectedToken;
+  // The mistakes newcomers make first, said in their own terms (first-mistakes.ts).
+  const lineEnd = prev !== undefined && lineBreakBetween(currentText, prev.endOffset, tok.startOffset) && prev.tokenType !== T.LCurly;
+  const mistake = firstMistake(tok, prev, ruleStack, lineEnd);
+  if (mistake) {
+    const end = (prev?.endOffset ?? tok.startOffset) + 1;
+    return diag(code, lineEnd ? { file, start: end, end } : span, mistake.message, { context, hint: mistake.hint });
+  }
   // A missing comma before a word that only follows one: say so where the comma belongs.
   if (expectedKeywords(err).includes(",") && afterCommaWords.has(tok.image)) {
     return diag(code, span, `expected \`,\` before \`${tok.image}\``, { context, hint: `write \`, ${tok.image} …\`` });

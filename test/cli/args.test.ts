@@ -25,6 +25,7 @@ describe("parseArgs", () => {
       color: true,
       out: undefined,
       cache: true,
+      watch: false,
     });
     expect(parseArgs(["check", "--no-cache", "specs"])).toMatchObject({ cache: false, inputs: ["specs"] });
     expect(parseArgs(["build", "specs"])).toMatchObject({ cache: false });
@@ -43,6 +44,22 @@ describe("parseArgs", () => {
       format: "html",
       inputs: ["-x.terms"],
     });
+  });
+
+  it("parses init, lsp (with the arguments editors' clients add) and --watch", () => {
+    expect(parseArgs(["init"])).toEqual({ kind: "init", folder: "." });
+    expect(parseArgs(["init", "demo"])).toEqual({ kind: "init", folder: "demo" });
+    expect(parseArgs(["lsp"])).toEqual({ kind: "lsp" });
+    expect(parseArgs(["lsp", "--stdio", "--clientProcessId=4242"])).toEqual({ kind: "lsp" });
+    expect(parseArgs(["check", "--watch", "specs"])).toMatchObject({ kind: "compile", watch: true });
+    expect(parseArgs(["build", "--watch", "specs"])).toMatchObject({ kind: "compile", command: "build", watch: true });
+    expect(parseArgs(["render", "--watch", "a.terms"])).toMatchObject({ kind: "document", watch: true });
+    expect(parseArgs(["diff", "--watch", "a.json", "b.json"])).toMatchObject({
+      kind: "usage-error",
+      message: "unknown option `--watch` for `termsheet diff`",
+    });
+    expect(parseArgs(["init", "a", "b"])).toMatchObject({ kind: "usage-error" });
+    expect(parseArgs(["lsp", "x"])).toMatchObject({ kind: "usage-error" });
   });
 
   it.each([

@@ -55,11 +55,14 @@ function spliceData(text: string, data: ReadonlyMap<string, { toString(): string
 export async function settlementModules(
   specs: readonly { readonly path: string; readonly spec: GeneratorSpec }[],
   runtime: RuntimeFiles,
+  onModule?: (done: number, total: number) => void,
 ): Promise<SettlementResult> {
   const files: GeneratedFile[] = [];
   let modules = 0;
+  const total = specs.filter((s) => SETTLED_KINDS.has(s.spec.subject.kind)).length;
   for (const { path, spec } of specs) {
     if (!SETTLED_KINDS.has(spec.subject.kind)) continue;
+    onModule?.(modules, total);
     try {
       const m = generateModule(path, spec);
       const base = `${SETTLEMENT_FOLDER}/${moduleFileName(spec.subject.name)}`;
@@ -71,6 +74,7 @@ export async function settlementModules(
       return { ok: false, message: `cannot generate the settlement module of ${spec.subject.kind} ${spec.subject.name}: ${why}` };
     }
   }
+  if (total > 0) onModule?.(modules, total);
   if (modules > 0)
     for (const name of Object.keys(runtime).sort()) files.push({ path: `${SETTLEMENT_FOLDER}/${name}`, text: runtime[name]! });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -21,3 +21,5 @@ export type { Expiry, LegExpiry, Listed, ScheduleError, ScheduleResult, Terminat
 export { Schedule, periodsBetween, shiftPeriod } from "./schedule.js";
 export type { ExpiryJson, HolidayJson, ListedJson } from "./json.js";
 export { expiryToJson, holidaysToJson, listedToJson, describeScheduleError } from "./json.js";
+export type { IsoResult, IsoSchedule, IsoScheduleError } from "./iso.js";
+export { isoSchedule } from "./iso.js";
