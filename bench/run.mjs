@@ -16,6 +16,7 @@ const BENCHMARKS = [
   "./build.mjs",
   "./playground.mjs",
   "./lsp.mjs",
+  "./hostile.mjs",
 ];
 
 function option(name) {

@@ -3,23 +3,45 @@
  * pure; the CLI supplies a file-system host), parses them and everything they import, builds the Program and runs
  * the checks. Later stages (model lowering, backends) are added here, after the checks.
  */
-import { SourceFile } from "./base/source.js";
+import { isTermsPath, MAX_SOURCE_BYTES, SourceFile } from "./base/source.js";
 import { Codes, diag, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
+import { allowSuggestionWork, limitSuggestionWork } from "./diagnostics/did-you-mean.js";
 import { parse, type ParseResult } from "./syntax/parse.js";
-import type { ImportDecl } from "./syntax/ast.js";
+import type { Span } from "./base/source.js";
 import { buildProgram } from "./check/symbols.js";
 import { checkProgram } from "./check/check.js";
 import type { Program, ProgramFile } from "./check/program.js";
 
-/** How the driver reaches source files: paths are as the user wrote them, joined with `/`. */
+/**
+ * Why a host will not read an imported file, each its own diagnostic: the file lies outside the project (E2020), is
+ * not a `.terms` file (E2021, for instance a symbolic link named `x.terms` to another file), is not a regular file
+ * (E2022: a folder, a device, a pipe) or is too large (E2023). `reason` completes "cannot import `x`: …" and
+ * `notes` explain the rule; neither may quote the file's content.
+ */
+export interface HostRefusal {
+  readonly refused: "outside-project" | "not-terms-file" | "not-a-file" | "too-large";
+  readonly reason: string;
+  readonly notes?: readonly string[];
+}
+
+/**
+ * How the driver reaches source files: paths are as the user wrote them, joined with `/`. The host decides which
+ * files an import may read (the CLI's reads only regular `.terms` files of at most MAX_SOURCE_BYTES inside the
+ * project folder or the standard library, symbolic links resolved); the driver itself refuses, before asking the
+ * host, an import whose path does not end in `.terms`.
+ */
 export interface Host {
-  /** The text of a file, or undefined when it does not exist or cannot be read. */
-  readFile(path: string): string | undefined;
+  /** The text of a file; undefined when it does not exist or cannot be read; a refusal when the host will not read it. */
+  readFile(path: string): string | undefined | HostRefusal;
   /** The path an import refers to, relative to the importing file (a pure path computation). */
   resolveImport(fromFile: string, importPath: string): string;
   /** Parses a file; `parse` by default. The language service passes an incremental parser with the same results. */
   parse?(source: SourceFile): ParseResult;
 }
+
+/** Did-you-mean hints may cost this much, plus SUGGESTION_WORK_PER_CHAR per character of the sources (see did-you-mean.ts). */
+const SUGGESTION_WORK = 1_000_000;
+const SUGGESTION_WORK_PER_CHAR = 2;
 
 export interface CheckResult {
   readonly program: Program;
@@ -31,34 +53,63 @@ export interface CheckResult {
 
 /** Parses and checks the given root files (already read) and the files they import. Never throws. */
 export function checkSources(roots: readonly { path: string; text: string }[], host: Host): CheckResult {
+  // Hints for unknown names cost work per candidate: bounded in proportion to the sources, so that a file with
+  // thousands of unknown names among thousands of declarations stays linear (the last ones come without a hint).
+  const restore = limitSuggestionWork(SUGGESTION_WORK);
+  try {
+    return checkAll(roots, host);
+  } finally {
+    restore();
+  }
+}
+
+function checkAll(roots: readonly { path: string; text: string }[], host: Host): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const files: ProgramFile[] = [];
   const sources = new Map<string, SourceFile>();
   const queue: { path: string; text: string; root: boolean }[] = roots.map((r) => ({ ...r, root: true }));
   const seen = new Set(queue.map((q) => q.path));
 
-  while (queue.length > 0) {
-    const next = queue.shift()!;
+  for (let at = 0; at < queue.length; at++) {
+    const next = queue[at]!;
     const source = new SourceFile(next.path, next.text);
     sources.set(next.path, source);
+    allowSuggestionWork(SUGGESTION_WORK_PER_CHAR * next.text.length);
     const parsed = host.parse ? host.parse(source) : parse(source);
     diagnostics.push(...parsed.diagnostics);
     files.push({ source, ast: parsed.ast, comments: parsed.comments, root: next.root });
     for (const imp of parsed.ast.imports) {
-      const target = importTarget(imp, next.path, host);
-      if (target === undefined || seen.has(target)) continue;
-      seen.add(target);
-      const text = host.readFile(target);
-      if (text === undefined) {
+      if (!imp.path || imp.path.value === "") continue;
+      const written = imp.path.value;
+      const span = imp.path.span;
+      if (!isTermsPath(written)) {
         diagnostics.push(
-          diag(Codes.ImportFileNotFound, imp.path!.span, `cannot find the imported file \`${imp.path!.value}\``, {
-            notes: [`looked for ${target}`],
-            hint: "import paths are relative to the importing file",
+          diag(Codes.ImportNotTermsFile, span, `cannot import \`${written}\`: only \`.terms\` files can be imported`, {
+            hint: "import the `.terms` file that declares what you need",
           }),
         );
         continue;
       }
-      queue.push({ path: target, text, root: false });
+      const target = host.resolveImport(next.path, written);
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const read = host.readFile(target);
+      if (read === undefined) {
+        diagnostics.push(
+          diag(Codes.ImportFileNotFound, span, `cannot find the imported file \`${written}\``, {
+            notes: [`looked for ${target}`],
+            hint: "import paths are relative to the importing file",
+          }),
+        );
+      } else if (typeof read !== "string") {
+        diagnostics.push(refusal(read, written, span));
+      } else if (read.length > MAX_SOURCE_BYTES) {
+        diagnostics.push(
+          refusal({ refused: "too-large", reason: `it is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB` }, written, span),
+        );
+      } else {
+        queue.push({ path: target, text: read, root: false });
+      }
     }
   }
 
@@ -95,7 +146,24 @@ function withoutSyntaxEchoes(diagnostics: readonly Diagnostic[], files: readonly
   return diagnostics.filter((d) => d.code !== Codes.MissingClause || !broken.has(`${d.span.file}:${d.span.start}`));
 }
 
-function importTarget(imp: ImportDecl, from: string, host: Host): string | undefined {
-  if (!imp.path || imp.path.value === "") return undefined;
-  return host.resolveImport(from, imp.path.value);
+/** The diagnostic of an import the host would not read. */
+function refusal(r: HostRefusal, written: string, span: Span): Diagnostic {
+  const message = `cannot import \`${written}\`: ${r.reason}`;
+  switch (r.refused) {
+    default:
+    case "outside-project":
+      return diag(Codes.ImportOutsideProject, span, message, {
+        notes: r.notes,
+        hint: "import files of the project folder or of the standard library only",
+      });
+    case "not-terms-file":
+      return diag(Codes.ImportNotTermsFile, span, message, {
+        notes: r.notes,
+        hint: "import the `.terms` file that declares what you need",
+      });
+    case "not-a-file":
+      return diag(Codes.ImportNotRegularFile, span, message, { notes: r.notes, hint: "an import names a `.terms` file" });
+    case "too-large":
+      return diag(Codes.ImportTooLarge, span, message, { notes: r.notes, hint: "split the file into smaller files" });
+  }
 }

@@ -27,7 +27,7 @@ export { parse, type Comment, type ParseResult } from "./syntax/parse.js";
 export type * as Ast from "./syntax/ast.js";
 
 // Checking a program: the root files plus everything they import, read through a Host.
-export { checkSources, type CheckResult, type Host } from "./driver.js";
+export { checkSources, type CheckResult, type Host, type HostRefusal } from "./driver.js";
 
 // Diagnostics: the value every phase reports, the code registry, and the text and JSON renderers.
 export {

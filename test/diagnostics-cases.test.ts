@@ -8,20 +8,22 @@
  *   // expect: E2001 at 4:3-4:12
  *   // expect: E2004 at lib/other.terms:1:1-1:9     (a diagnostic in another file, relative to the case's folder)
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isValidSpan, type SourceFile, type Span } from "../src/base/source.js";
 import { renderDiagnostics, renderSummary, sourceLookup, type Diagnostic } from "../src/diagnostics/index.js";
-import { checkSources, type CheckResult, type Host } from "../src/driver.js";
+import { fileHost } from "../src/cli/inputs.js";
+import { nodeSystem } from "../src/cli/system.js";
+import { checkSources, type CheckResult } from "../src/driver.js";
 
 /** The repository root, with forward slashes, so that case paths read the same on every machine. */
 const repoRoot = fileURLToPath(new URL("..", import.meta.url))
   .replaceAll("\\", "/")
   .replace(/\/$/, "");
 /** Paths the host may read: everything under test/cases, nothing else. */
-const readableRoot = "test/cases/";
+const readableRoot = "test/cases";
 const casesDir = "test/cases/diagnostics";
 
 /** Every `.terms` file under a folder, as repo-relative paths in sorted order. */
@@ -44,21 +46,32 @@ function findCases(dir: string): string[] {
   return out.sort();
 }
 
-/** An in-memory host over the files under test/cases; any other path reads as missing. */
-const host: Host = {
-  readFile(path: string): string | undefined {
-    const normal = posix.normalize(path);
-    if (!normal.startsWith(readableRoot) || normal.split("/").includes("..")) return undefined;
-    try {
-      return readFileSync(`${repoRoot}/${normal}`, "utf8");
-    } catch {
-      return undefined;
-    }
+/**
+ * The CLI's file-system host (src/cli/inputs.ts), with test/cases as the one project folder: imports are confined to
+ * it as they are to a project, and refused otherwise (E2020-E2023). Paths are relative to the repository root, the
+ * working folder of the tests. Its files are read at most 8 KiB each, not 16 MiB, so that a case can show the limit.
+ */
+const CASE_SOURCE_BYTES = 8 * 1024;
+const system = nodeSystem();
+const host = fileHost(
+  {
+    ...system,
+    standardLibrary: () => undefined,
+    readSource(path) {
+      const read = system.readSource(path);
+      return read.ok && Buffer.byteLength(read.value) > CASE_SOURCE_BYTES
+        ? { ok: false, reason: "it is larger than 8 KiB (in these cases)", refusal: "too-large" }
+        : read;
+    },
   },
-  resolveImport(fromFile: string, importPath: string): string {
-    return posix.join(posix.dirname(fromFile), importPath);
-  },
-};
+  { projects: [{ real: (system.realPath(readableRoot) as { value: string }).value, shown: readableRoot, marker: undefined }] },
+);
+
+/** The text of a case, read as the CLI reads the files it is given. */
+function caseText(path: string): string {
+  const read = system.readSource(path);
+  return read.ok ? read.value : "";
+}
 
 /** One `// expect:` line, rendered to the same canonical form as an actual diagnostic. */
 interface Expectation {
@@ -120,7 +133,7 @@ const results = new Map<string, CheckResult>();
 function run(path: string): CheckResult {
   let r = results.get(path);
   if (!r) {
-    r = checkSources([{ path, text: host.readFile(path) ?? "" }], host);
+    r = checkSources([{ path, text: caseText(path) }], host);
     results.set(path, r);
   }
   return r;
@@ -135,7 +148,7 @@ describe("diagnostics cases", () => {
     const name = path.slice(casesDir.length + 1);
     describe(name, () => {
       it("reports exactly the expected codes and spans", () => {
-        const text = host.readFile(path) ?? "";
+        const text = caseText(path);
         const { expectations, malformed } = readExpectations(path, text);
         expect(malformed, `${path} has expect lines the harness cannot read (write \`// expect: E2001 at 4:3-4:12\`)`).toEqual([]);
         const result = run(path);

@@ -24,7 +24,11 @@ export function resolvePath(fromFile: string, importPath: string): string {
 /** A Host reading the given files (path → text). */
 export function memoryHost(files: ReadonlyMap<string, string>): Host {
   return {
-    readFile: (path) => files.get(path),
+    // A path above the bundled tree or absolute is outside, as the CLI refuses a file outside the project folder.
+    readFile: (path) =>
+      path.startsWith("/") || path === ".." || path.startsWith("../")
+        ? { refused: "outside-project", reason: "it is outside the playground's files" }
+        : files.get(path),
     resolveImport: resolvePath,
   };
 }

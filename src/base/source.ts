@@ -3,6 +3,18 @@
  * Spans are end-exclusive UTF-16 offsets; lines and columns are 1-based and computed on demand.
  */
 
+/**
+ * The largest source file the compiler reads, in bytes (16 MiB): a file beyond it is refused before it is read,
+ * whether named on the command line (E2013) or imported (E2023).
+ */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/** True for a path an import may name: one whose file name ends in `.terms` (after at least one character). */
+export function isTermsPath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return name.length > ".terms".length && name.endsWith(".terms");
+}
+
 /** A half-open range [start, end) of UTF-16 offsets into one source file. */
 export interface Span {
   readonly file: string;

@@ -1,6 +1,7 @@
 /**
  * The symbol table: `buildProgram` collects every declaration of every parsed file, reports names declared
- * twice (E2002) and imports of names a file does not declare (E2005), and computes the names each file can see.
+ * twice (E2002), names that differ only in case (E2024) or that no file can bear (E2025), and imports of names a
+ * file does not declare (E2005), and computes the names each file can see.
  * `makeResolver` turns that table into the Resolver the checks use to look references up, reporting unknown
  * names (E2001, with did-you-mean) and names of the wrong kind (E2003). Runs after parsing, before the checks.
  *
@@ -38,6 +39,8 @@ export function buildProgram(files: readonly ProgramFile[], host: Host, report: 
     own.set(f.source.path, new Map());
   }
 
+  // Names as a case-insensitive file system sees them: `build` writes a file per declaration, named after it.
+  const folded = new Map<string, Symbol>();
   const ordered = [...files.filter((f) => !f.root), ...files.filter((f) => f.root)];
   for (const f of ordered) {
     const path = f.source.path;
@@ -45,7 +48,33 @@ export function buildProgram(files: readonly ProgramFile[], host: Host, report: 
     for (const decl of f.ast.declarations) {
       if (decl.name === undefined || decl.name.name === "") continue;
       const sym: Symbol = { name: decl.name.name, kind: declarationKind(decl), decl, file: path };
+      const reserved = reservedFileName(sym.name);
+      if (reserved !== undefined) {
+        report(
+          diag(Codes.ReservedFileName, decl.name.span, `\`${sym.name}\` cannot name a declaration: ${reserved}`, {
+            context: [`${sym.kind} ${sym.name}`],
+            notes: ["`termsheet build` writes each declaration to a file named after it, such as `contracts/FOTI.json`"],
+            hint: "give the declaration another name",
+          }),
+        );
+      }
       const first = symbols.get(sym.name);
+      const sameFolded = folded.get(sym.name.toLowerCase());
+      if (first === undefined && sameFolded !== undefined) {
+        const where = sameFolded.file === path ? "" : ` in ${sameFolded.file}`;
+        report(
+          diag(Codes.NamesDifferOnlyInCase, decl.name.span, `\`${sym.name}\` differs from \`${sameFolded.name}\`${where} only in case`, {
+            context: [`${sym.kind} ${sym.name}`],
+            labels: [{ span: sameFolded.decl.name!.span, message: `\`${sameFolded.name}\` is declared here` }],
+            notes: [
+              "`termsheet build` writes each declaration to a file named after it, and on a file system that ignores case (Windows, macOS) the two would be one file",
+            ],
+            hint: "give one of the declarations another name",
+          }),
+        );
+      } else if (sameFolded === undefined) {
+        folded.set(sym.name.toLowerCase(), sym);
+      }
       if (first !== undefined) {
         const where = first.file === path ? "" : ` in ${first.file}`;
         report(
@@ -84,7 +113,7 @@ export function buildProgram(files: readonly ProgramFile[], host: Host, report: 
             diag(Codes.ImportNameNotFound, ident.span, `\`${imp.path.value}\` does not declare \`${ident.name}\``, {
               context: [`import "${imp.path.value}"`],
               hint: hintFor(ident.name, names),
-              notes: [names.length === 0 ? `${target} declares nothing` : `${target} declares ${names.map((n) => `\`${n}\``).join(", ")}`],
+              notes: [names.length === 0 ? `${target} declares nothing` : `${target} declares ${nameList(names)}`],
             }),
           );
           continue;
@@ -103,6 +132,37 @@ export function buildProgram(files: readonly ProgramFile[], host: Host, report: 
   };
 }
 
+/** At most this many names are listed in a note; a file may declare thousands. */
+const LISTED_NAMES = 20;
+
+/** `A`, `B`, `C` — the first LISTED_NAMES names, and how many more there are. */
+function nameList(names: readonly string[]): string {
+  const listed = names
+    .slice(0, LISTED_NAMES)
+    .map((n) => `\`${n}\``)
+    .join(", ");
+  const more = names.length - LISTED_NAMES;
+  return more > 0 ? `${listed} and ${more} more` : listed;
+}
+
+/** Names Windows reserves for devices, whatever the case and the extension: `CON.json` is the console. */
+const DEVICE_NAMES: ReadonlySet<string> = new Set([
+  "CON",
+  "PRN",
+  "AUX",
+  "NUL",
+  ...Array.from({ length: 10 }, (_, i) => `COM${i}`),
+  ...Array.from({ length: 10 }, (_, i) => `LPT${i}`),
+]);
+
+/** Why a declaration's name cannot be a file name of `build`, or undefined when it can. */
+export function reservedFileName(name: string): string | undefined {
+  if (DEVICE_NAMES.has(name.toUpperCase())) return "Windows reserves it for a device, whatever the case and the extension";
+  if (name.toLowerCase() === "termsheet-runtime")
+    return "`termsheet build` writes the settlement runtime as `settlement/termsheet-runtime.js`";
+  return undefined;
+}
+
 /** A Resolver that also takes the context path of the reference, for its diagnostics. */
 export type ContextResolver = (
   from: string,
@@ -119,12 +179,24 @@ export type ContextResolver = (
  * Pass a report that drops everything for a silent lookup (names.ts has already reported every reference).
  */
 export function makeResolver(program: Program, report: Report): Resolver & ContextResolver {
+  // The names a file sees of some kinds, listed once per file and kinds: a file with thousands of unknown names
+  // among thousands of declarations would otherwise list them all again for each.
+  const listed = new Map<string, string[]>();
+  const namesOf = (from: string, wanted: readonly DeclarationKind[]): string[] => {
+    const key = `${wanted.join(",")}\u0000${from}`;
+    let names = listed.get(key);
+    if (names === undefined) {
+      names = [...program.visible(from).values()].filter((s) => wanted.includes(s.kind)).map((s) => s.name);
+      listed.set(key, names);
+    }
+    return names;
+  };
   const resolve: ContextResolver = (from, ref, wanted, what, context = []) => {
     if (ref === undefined || ref.name === "") return undefined;
     const visible = program.visible(from);
     const sym = visible.get(ref.name);
     if (sym === undefined) {
-      const candidates = [...visible.values()].filter((s) => wanted.includes(s.kind)).map((s) => s.name);
+      const candidates = namesOf(from, wanted);
       const elsewhere = program.symbols.get(ref.name);
       const notes: string[] = [];
       let hint = hintFor(ref.name, candidates);
@@ -140,10 +212,7 @@ export function makeResolver(program: Program, report: Report): Resolver & Conte
         diag(Codes.WrongKind, ref.span, `\`${ref.name}\` is ${kindPhrase(sym.kind)}, but ${kindsPhrase(wanted)} is expected here`, {
           context,
           labels: sym.decl.name ? [{ span: sym.decl.name.span, message: `declared here as ${kindPhrase(sym.kind)}` }] : [],
-          hint: hintFor(
-            ref.name,
-            [...visible.values()].filter((s) => wanted.includes(s.kind)).map((s) => s.name),
-          ),
+          hint: hintFor(ref.name, namesOf(from, wanted)),
         }),
       );
       return undefined;

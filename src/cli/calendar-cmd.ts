@@ -24,7 +24,7 @@ export type Compiled = { readonly ok: true; readonly model: ScheduleInput } | { 
 /** Checks and lowers the inputs; on errors prints the diagnostics (as `check` would) and returns the exit code. */
 export async function compileForSchedule(inv: ScheduleInvocation, sys: System): Promise<Compiled> {
   const inputs = collectInputs(inv.inputs, sys);
-  const checked = checkSources(inputs.roots, fileHost(sys));
+  const checked = checkSources(inputs.roots, fileHost(sys, inputs));
   const diagnostics = [...inputs.problems, ...checked.diagnostics];
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length === 0) {

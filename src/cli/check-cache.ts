@@ -16,9 +16,9 @@ import type { Invocation } from "./args.js";
 import type { CacheStore, System } from "./system.js";
 
 /** Bump when the entry format or what a digest covers changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-type OpName = "readFile" | "kindOf" | "readFolder" | "env";
+type OpName = "readFile" | "readSource" | "realPath" | "kindOf" | "readFolder" | "env";
 
 /** One System call of the recorded run: what was asked and the digest of the answer. */
 interface Op {
@@ -55,6 +55,8 @@ function cacheKey(inv: Extract<Invocation, { kind: "compile" }>, sys: System, cw
     FORMAT,
     sys.version,
     cwd,
+    // Imports may read the standard library wherever the package is installed.
+    sys.standardLibrary?.() ?? null,
     sys.stdoutIsTTY,
     sys.windows,
     inv.command,
@@ -84,6 +86,12 @@ function stillValid(entry: Entry, sys: System): boolean {
     switch (o.op) {
       case "readFile":
         answer = sys.readFile(o.arg);
+        break;
+      case "readSource":
+        answer = sys.readSource(o.arg);
+        break;
+      case "realPath":
+        answer = sys.realPath(o.arg);
         break;
       case "kindOf":
         answer = sys.kindOf(o.arg);
@@ -118,6 +126,9 @@ function recording(sys: System): {
   };
   state.sys = {
     readFile: (path) => record("readFile", path, sys.readFile(path)),
+    readSource: (path) => record("readSource", path, sys.readSource(path)),
+    realPath: (path) => record("realPath", path, sys.realPath(path)),
+    standardLibrary: () => sys.standardLibrary?.(),
     kindOf: (path) => record("kindOf", path, sys.kindOf(path)),
     readFolder: (path) => record("readFolder", path, sys.readFolder(path)),
     env: (name) => record("env", name, sys.env(name)),
@@ -128,6 +139,10 @@ function recording(sys: System): {
     writeFiles(folder, files) {
       state.wroteFiles = true;
       return sys.writeFiles(folder, files);
+    },
+    replaceFolder(folder, files) {
+      state.wroteFiles = true;
+      return sys.replaceFolder(folder, files);
     },
     // Not used by `check` (market-data files and progress are for `settle` and `index`).
     openFile: (path) => sys.openFile(path),

@@ -1,15 +1,15 @@
 /**
  * `termsheet check` and `termsheet build`: reads the inputs, runs the driver (for `build`, compileSources, which also
  * compiles the specs) and prints the diagnostics (text with excerpts for people, one JSON document for tools), then
- * returns the exit code. `build` writes the compiled specs into --out (default build/specs) only when there is no
- * error, all files or none, with the generated settlement modules of its contracts under settlement/ (loaded lazily,
- * like the compiler). Loaded lazily by run.ts.
+ * returns the exit code. `build` replaces the folder --out (default build/specs) only when there is no error, in one
+ * switch, by the compiled specs and the generated settlement modules of its contracts under settlement/ (loaded
+ * lazily, like the compiler). Loaded lazily by run.ts.
  */
 import { checkSources } from "../driver.js";
 import { codeInfo, renderDiagnostics, renderSummary, sourceLookup, toJsonDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import type { Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
-import { collectInputs, fileHost } from "./inputs.js";
+import { collectInputs, fileHost, normalizePath } from "./inputs.js";
 import { progressBar } from "./progress.js";
 import type { System } from "./system.js";
 
@@ -41,8 +41,8 @@ export async function compile(inv: Extract<Invocation, { kind: "compile" }>, sys
   // The compiler (model, zod, ajv) is loaded only for `build`: `check` starts faster without it.
   const result =
     inv.command === "build"
-      ? (await import("../compile.js")).compileSources(inputs.roots, fileHost(sys), { compilerVersion: sys.version })
-      : { ...checkSources(inputs.roots, fileHost(sys)), files: [] };
+      ? (await import("../compile.js")).compileSources(inputs.roots, fileHost(sys, inputs), { compilerVersion: sys.version })
+      : { ...checkSources(inputs.roots, fileHost(sys, inputs)), files: [] };
   const diagnostics = [...inputs.problems, ...result.diagnostics];
   const lookup = sourceLookup(result.sources.values());
   const files = result.sources.size;
@@ -77,14 +77,22 @@ export async function compile(inv: Extract<Invocation, { kind: "compile" }>, sys
         sys.write("stderr", `error: internal error: ${generated.message}; nothing was written\n`);
         return ExitCode.Internal;
       }
-      const written = sys.writeFiles(out, [...result.files, ...generated.files]);
+      // The output folder is replaced as a whole, in one switch (System.replaceFolder): every message below is what
+      // a reader of it then finds.
+      const written = sys.replaceFolder(normalizePath(out, sys.windows), [...result.files, ...generated.files]);
       if (!written.ok) {
-        sys.write("stderr", `error: cannot write the compiled specs to ${out}: ${written.reason}; nothing was written\n`);
+        const where =
+          written.state === "moved"
+            ? `; ${out} is missing: the previous output is in ${written.previous} and the new one in ${written.next}`
+            : `; ${out} was left as it was` +
+              (written.leftover === undefined ? "" : ` (an unfinished output remains in ${written.leftover})`);
+        sys.write("stderr", `error: cannot write the compiled specs to ${out}: ${written.reason}${where}\n`);
         return ExitCode.UserError;
       }
       const specs = result.files.length;
       const modules = generated.modules === 0 ? "" : ` and ${generated.modules} settlement module${generated.modules === 1 ? "" : "s"}`;
       sys.write("stderr", `wrote ${specs} compiled spec${specs === 1 ? "" : "s"}${modules} to ${out}\n`);
+      if (written.leftover !== undefined) sys.write("stderr", `note: the previous output could not be removed from ${written.leftover}\n`);
     }
   }
   return errors > 0 ? ExitCode.UserError : ExitCode.Ok;

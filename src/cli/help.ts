@@ -35,7 +35,9 @@ const EXIT_CODES = `Exit codes:
 
 const INPUTS = `Folders are searched recursively for *.terms files, in sorted order, skipping node_modules and
 folders whose names start with a dot. Imported files are read too; import paths are relative to the
-importing file.`;
+importing file. An import reads only a .terms file (a regular file of at most 16 MiB) inside the
+project folder, the nearest folder at or above the inputs that holds termsheet.json or package.json
+(else the folder given), or inside the standard library, symbolic links resolved.`;
 
 const WATCH = `Watch:
   --watch         keep running: run again whenever a file it read changes (sources, imported files,
@@ -72,7 +74,9 @@ Usage:
 
 \`build\` runs the same checks as \`check\`, then writes one compiled JSON spec per declaration of
 the given files, each with the calendars, indices and contracts it uses, to DIR/calendars,
-DIR/indices and DIR/contracts. With any error it writes nothing. See docs/spec-format.md.
+DIR/indices and DIR/contracts. With any error it writes nothing. DIR is replaced as a whole, in one
+switch (the new output is written beside it and renamed into its place), and only when it holds
+nothing but what a build writes. See docs/spec-format.md.
 
 ${INPUTS}
 

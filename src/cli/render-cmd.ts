@@ -52,7 +52,7 @@ export async function loadSpecInput(
   }
   const { compileSources } = await import("../compile.js");
   const collected = collectInputs(inputs, sys);
-  const result = compileSources(collected.roots, fileHost(sys), { compilerVersion: sys.version });
+  const result = compileSources(collected.roots, fileHost(sys, collected), { compilerVersion: sys.version });
   const diagnostics = [...collected.problems, ...result.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) {
     const lookup = sourceLookup(result.sources.values());

@@ -5,12 +5,15 @@
  */
 import {
   closeSync,
+  constants,
   fstatSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -19,6 +22,8 @@ import {
   type FSWatcher,
 } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MAX_SOURCE_BYTES } from "../base/source.js";
 
 /**
  * Where `termsheet check` keeps its results (src/cli/check-cache.ts): named text entries in one folder. `scope`
@@ -40,8 +45,12 @@ export interface FolderEntry {
   readonly kind: PathKind;
 }
 
-/** A value, or the short reason it could not be had (e.g. "no such file or folder"). */
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+/**
+ * A value, or the short reason it could not be had (e.g. "no such file or folder"); `refusal` says when a source
+ * file was refused for what it is rather than not found (see readSource).
+ */
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string; readonly refusal?: "not-a-file" | "too-large" };
 
 /** A file opened for reading in pieces (market data too large to hold as one string). */
 export interface ChunkReader {
@@ -56,6 +65,15 @@ export interface ChunkReader {
 export interface System {
   /** The text of a UTF-8 file, without a leading byte-order mark. */
   readFile(path: string): Outcome<string>;
+  /**
+   * The text of a source file, as readFile, but only from a regular file (never a device, a pipe or a folder, which
+   * could block or never end) of at most MAX_SOURCE_BYTES; otherwise a reason with its `refusal`.
+   */
+  readSource(path: string): Outcome<string>;
+  /** The absolute path a path names, every symbolic link resolved, with `/` separators; a reason when it does not exist. */
+  realPath(path: string): Outcome<string>;
+  /** The real path of the standard library shipped with the package (its `specs` folder), if there is one. */
+  standardLibrary?(): string | undefined;
   /** What a path names, following symbolic links. */
   kindOf(path: string): Outcome<PathKind>;
   /** The entries of a folder, in no particular order. */
@@ -68,6 +86,11 @@ export interface System {
    * temporary name first and renamed into place only when all of them were written. Returns how many.
    */
   writeFiles(folder: string, files: readonly { readonly path: string; readonly text: string }[]): Outcome<number>;
+  /**
+   * Replaces a folder by one that holds exactly these files (paths relative to it, `/`-separated), as one switch
+   * (see replaceFolderWith): a reader sees the old folder, no folder for an instant, or the new one, never a mix.
+   */
+  replaceFolder(folder: string, files: readonly { readonly path: string; readonly text: string }[]): ReplaceOutcome;
   /** An environment variable, or undefined when unset. */
   env(name: string): string | undefined;
   /** True when stdout is a terminal. */
@@ -91,6 +114,145 @@ export interface System {
   setTimer?(ms: number, f: () => void): () => void;
   /** Resolves when the user interrupts the process (Ctrl-C): `--watch` stops then. */
   interrupted?(): Promise<void>;
+}
+
+/**
+ * How a folder replacement went. `ok`: the folder now holds the new files; `leftover` names the previous folder when
+ * it could not be removed after the switch. Not `ok`, `state` says what a reader finds: "unchanged" (the folder is
+ * as it was; `leftover` is a partial new folder that could not be removed), or "moved" (the switch failed half-way
+ * and could not be undone: the folder is absent, its previous content is in `previous` and the new one in `next`).
+ */
+export type ReplaceOutcome =
+  | { readonly ok: true; readonly value: number; readonly leftover?: string }
+  | { readonly ok: false; readonly reason: string; readonly state: "unchanged"; readonly leftover?: string }
+  | { readonly ok: false; readonly reason: string; readonly state: "moved"; readonly previous: string; readonly next: string };
+
+/** The file operations a folder replacement needs; each throws on failure (a Node error, whose code gives the reason). */
+export interface FolderOps {
+  /** What a path names, without following a symbolic link ("other" for a link, a device, …). */
+  kind(path: string): PathKind | "none";
+  /** The names of a folder's entries. */
+  list(path: string): readonly string[];
+  makeFolder(path: string): void;
+  writeFile(path: string, text: string): void;
+  rename(from: string, to: string): void;
+  /** Removes a file or a folder with everything in it; nothing when it does not exist. */
+  remove(path: string): void;
+}
+
+/** The folders `build` writes in its output, and the endings of the files it writes there. */
+const OUTPUT_FOLDERS: ReadonlySet<string> = new Set(["calendars", "indices", "contracts", "settlement"]);
+const OUTPUT_ENDINGS = [".json", ".js", ".d.ts"];
+
+/** Why a folder is not one a replacement may delete (it holds something `build` did not write), or undefined. */
+function notReplaceable(ops: FolderOps, folder: string): string | undefined {
+  for (const name of ops.list(folder)) {
+    const path = `${folder}/${name}`;
+    if (!OUTPUT_FOLDERS.has(name) || ops.kind(path) !== "folder") return `it holds \`${name}\`, which \`termsheet build\` does not write`;
+    for (const inner of ops.list(path)) {
+      if (ops.kind(`${path}/${inner}`) !== "file" || !OUTPUT_ENDINGS.some((e) => inner.endsWith(e))) {
+        return `it holds \`${name}/${inner}\`, which \`termsheet build\` does not write`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Replaces `folder` by a folder of exactly `files`: they are all written into a new sibling folder first, then the
+ * old folder is renamed aside and the new one renamed into its place, and the old one is removed. Renames within a
+ * folder are atomic, so a reader sees the old output, no output for an instant, or the new one, never files of two
+ * builds. A failure before the switch removes the new folder and leaves the old one untouched; a failure of the
+ * second rename renames the old folder back. The folder must be absent, empty, or hold only what a build writes
+ * (compiled specs and settlement modules), so that a mistaken `--out` never deletes anything else. `tag` makes the
+ * sibling names unique to this run (the process id).
+ */
+export function replaceFolderWith(
+  ops: FolderOps,
+  folder: string,
+  files: readonly { readonly path: string; readonly text: string }[],
+  tag: string,
+): ReplaceOutcome {
+  const slash = folder.lastIndexOf("/");
+  const parent = slash < 0 ? "." : slash === 0 ? "/" : folder.slice(0, slash);
+  const name = folder.slice(slash + 1);
+  const sibling = (what: string): string => `${parent === "." ? "" : parent === "/" ? "/" : `${parent}/`}.${name}.${what}-${tag}`;
+  const next = sibling("termsheet-new");
+  const previous = sibling("termsheet-old");
+  const unchanged = (reason: string): ReplaceOutcome => {
+    try {
+      ops.remove(next);
+      return { ok: false, reason, state: "unchanged" };
+    } catch {
+      return { ok: false, reason, state: "unchanged", leftover: next };
+    }
+  };
+  let existed: boolean;
+  try {
+    const kind = ops.kind(folder);
+    if (kind === "file") return { ok: false, reason: "it is a file, not a folder", state: "unchanged" };
+    if (kind === "other") return { ok: false, reason: "it is not a folder (a symbolic link or a device)", state: "unchanged" };
+    existed = kind === "folder";
+    const refused = existed ? notReplaceable(ops, folder) : undefined;
+    if (refused !== undefined) return { ok: false, reason: `${refused}; remove it or choose another --out`, state: "unchanged" };
+    ops.remove(next);
+    ops.makeFolder(next);
+    for (const f of files) {
+      const target = `${next}/${f.path}`;
+      ops.makeFolder(target.slice(0, target.lastIndexOf("/")));
+      ops.writeFile(target, f.text);
+    }
+  } catch (e) {
+    return unchanged(reasonOf(e));
+  }
+  if (existed) {
+    try {
+      ops.remove(previous);
+      ops.rename(folder, previous);
+    } catch (e) {
+      return unchanged(reasonOf(e));
+    }
+  }
+  try {
+    ops.rename(next, folder);
+  } catch (e) {
+    const reason = reasonOf(e);
+    if (!existed) return unchanged(reason);
+    try {
+      ops.rename(previous, folder);
+    } catch {
+      return { ok: false, reason, state: "moved", previous, next };
+    }
+    return unchanged(reason);
+  }
+  if (existed) {
+    try {
+      ops.remove(previous);
+    } catch {
+      return { ok: true, value: files.length, leftover: previous };
+    }
+  }
+  return { ok: true, value: files.length };
+}
+
+/** Node's file operations, for replaceFolderWith. */
+export function nodeFolderOps(): FolderOps {
+  return {
+    kind(path) {
+      try {
+        const s = lstatSync(path);
+        return s.isFile() ? "file" : s.isDirectory() ? "folder" : "other";
+      } catch (e) {
+        if ((e as { code?: unknown }).code === "ENOENT") return "none";
+        throw e;
+      }
+    },
+    list: (path) => readdirSync(path),
+    makeFolder: (path) => void mkdirSync(path, { recursive: true }),
+    writeFile: (path, text) => writeFileSync(path, text),
+    rename: (from, to) => renameSync(from, to),
+    remove: (path) => rmSync(path, { recursive: true, force: true }),
+  };
 }
 
 // Replaced by the package version at bundle time (scripts/build.mjs); undefined when run from source with tsx.
@@ -130,6 +292,75 @@ function kindOfStats(s: { isFile(): boolean; isDirectory(): boolean }): PathKind
   return s.isFile() ? "file" : s.isDirectory() ? "folder" : "other";
 }
 
+/** The `/`-separated form of a path Node returns (backslashes on Windows). */
+function slashed(path: string): string {
+  return process.platform === "win32" ? path.replace(/\\/g, "/") : path;
+}
+
+/** Reads a source file under the rules of System.readSource. */
+function readSourceFile(path: string): Outcome<string> {
+  let fd: number;
+  try {
+    // Without O_NONBLOCK, opening a named pipe waits for a writer; with it, the open returns and fstat says what it is.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return { ok: false, reason: reasonOf(e) };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return { ok: false, reason: "it is a folder", refusal: "not-a-file" };
+    if (!stats.isFile()) return { ok: false, reason: "it is not a regular file (a device, a pipe or a socket)", refusal: "not-a-file" };
+    const tooLarge = {
+      ok: false as const,
+      reason: `it is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`,
+      refusal: "too-large" as const,
+    };
+    if (stats.size > MAX_SOURCE_BYTES) return tooLarge;
+    // Read at most one byte more than the limit, whatever size the file claims (it may grow while it is read).
+    const buffer = Buffer.alloc(Math.min(stats.size, MAX_SOURCE_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        if (length > MAX_SOURCE_BYTES) return tooLarge;
+        break;
+      }
+    }
+    const text = buffer.toString("utf8", 0, length);
+    return { ok: true, value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (e) {
+    return { ok: false, reason: reasonOf(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The real path of the package's `specs` folder: found from this module's place, in src/cli or in dist/. */
+let standardLibraryPath: string | undefined | null = null;
+function packageSpecs(): string | undefined {
+  if (standardLibraryPath !== null) return standardLibraryPath;
+  standardLibraryPath = undefined;
+  try {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 4; i++, dir = dirname(dir)) {
+      try {
+        const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: unknown };
+        if (pkg.name === "termsheet") {
+          standardLibraryPath = slashed(realpathSync.native(join(dir, "specs")));
+          break;
+        }
+      } catch {
+        // No package.json here (or no specs folder beside it); look further up.
+      }
+    }
+  } catch {
+    // Not loaded from a file (a bundle evaluated from memory): no standard library.
+  }
+  return standardLibraryPath;
+}
+
 /** The real System: Node's file system, process streams and environment. */
 export function nodeSystem(): System {
   return {
@@ -141,6 +372,15 @@ export function nodeSystem(): System {
         return { ok: false, reason: reasonOf(e) };
       }
     },
+    readSource: readSourceFile,
+    realPath(path) {
+      try {
+        return { ok: true, value: slashed(realpathSync.native(path)) };
+      } catch (e) {
+        return { ok: false, reason: reasonOf(e) };
+      }
+    },
+    standardLibrary: packageSpecs,
     kindOf(path) {
       try {
         return { ok: true, value: kindOfStats(statSync(path)) };
@@ -221,6 +461,9 @@ export function nodeSystem(): System {
         return { ok: false, reason: reasonOf(e) };
       }
       return { ok: true, value: staged.length };
+    },
+    replaceFolder(folder, files) {
+      return replaceFolderWith(nodeFolderOps(), folder, files, String(process.pid));
     },
     env(name) {
       return process.env[name];

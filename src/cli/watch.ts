@@ -16,9 +16,13 @@ export const DEBOUNCE_MS = 150;
 
 type Watched = Extract<Invocation, { kind: "compile" }> | Extract<Invocation, { kind: "document" }>;
 
-/** What a run read: each file's text (undefined when it could not be read) and each folder's relevant entries. */
+/**
+ * What a run read: each file's text (undefined when it could not be read), each source file's text read under the
+ * rules of System.readSource, and each folder's relevant entries.
+ */
 interface Reads {
   readonly files: Map<string, string | undefined>;
+  readonly sources: Map<string, string | undefined>;
   readonly folders: Map<string, string>;
 }
 
@@ -43,6 +47,11 @@ function recording(sys: System, reads: Reads): System {
       reads.files.set(path, r.ok ? r.value : undefined);
       return r;
     },
+    readSource(path) {
+      const r = sys.readSource(path);
+      reads.sources.set(path, r.ok ? r.value : undefined);
+      return r;
+    },
     readFolder(path) {
       const r = sys.readFolder(path);
       reads.folders.set(path, r.ok ? listingKey(r.value) : "");
@@ -57,6 +66,10 @@ function recording(sys: System, reads: Reads): System {
 function changed(sys: System, reads: Reads): boolean {
   for (const [path, text] of reads.files) {
     const r = sys.readFile(path);
+    if ((r.ok ? r.value : undefined) !== text) return true;
+  }
+  for (const [path, text] of reads.sources) {
+    const r = sys.readSource(path);
     if ((r.ok ? r.value : undefined) !== text) return true;
   }
   for (const [path, key] of reads.folders) {
@@ -85,17 +98,19 @@ export async function watchCommand(inv: Watched, sys: System): Promise<number> {
   });
   let exit: number = ExitCode.Ok;
   for (let run = 1; !stop; run++) {
-    const reads: Reads = { files: new Map(), folders: new Map() };
+    const reads: Reads = { files: new Map(), sources: new Map(), folders: new Map() };
     exit = await runOnce(inv, recording(sys, reads));
     // A file that could not be read is watched through its folder, so that its creation is seen.
     const paths = new Set<string>([...reads.folders.keys()]);
-    for (const [path, text] of reads.files) {
+    const files = new Set<string>();
+    for (const [path, text] of [...reads.files, ...reads.sources]) {
+      files.add(path);
       paths.add(path);
       if (text === undefined) paths.add(posix.dirname(path));
     }
     sys.write(
       "stderr",
-      `watching ${count(reads.files.size, "file")}${reads.folders.size > 0 ? ` and ${count(reads.folders.size, "folder")}` : ""} for changes (Ctrl-C to stop)\n`,
+      `watching ${count(files.size, "file")}${reads.folders.size > 0 ? ` and ${count(reads.folders.size, "folder")}` : ""} for changes (Ctrl-C to stop)\n`,
     );
     // Wait for a real change, then for the changes to settle.
     await new Promise<void>((resolve) => {

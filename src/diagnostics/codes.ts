@@ -5,6 +5,7 @@
  * the first digit is the phase (1 syntax, 2 names, 3 types and units, 4 dates and calendars, 5 domain rules,
  * 6 model and backends, 9 internal), so adding a code is one line in `TABLE` and nothing else.
  */
+import { escapeUnprintable } from "../base/characters.js";
 import type { Span } from "../base/source.js";
 import type { Diagnostic, Label, Severity } from "./diagnostic.js";
 
@@ -48,6 +49,17 @@ const TABLE = {
   MissingToken: ["E1011", "missing-token", "The grammar requires a token that is not there."],
   UnexpectedEndOfFile: ["E1012", "unexpected-end-of-file", "The file ends in the middle of a declaration or clause."],
   UnclosedBlock: ["E1013", "unclosed-block", "A `{` has no matching `}`."],
+  NestingTooDeep: ["E1014", "nesting-too-deep", "Blocks are nested more than 16 deep; what the deepest block holds is not read."],
+  ForbiddenCharacter: [
+    "E1015",
+    "forbidden-character",
+    "The text holds a control character or a bidirectional formatting character (such as U+202E), written or as an escape.",
+  ],
+  TooManySyntaxErrors: [
+    "E1016",
+    "too-many-syntax-errors",
+    "A file has so many syntax errors that the rest of it, from the line named, is not read.",
+  ],
 
   // E2xxx: names, imports and words.
   UnknownName: ["E2001", "unknown-name", "A name is used that no declaration or import in scope provides."],
@@ -70,6 +82,28 @@ const TABLE = {
     "E2013",
     "input-not-found",
     "A file or folder named on the command line does not exist, cannot be read, or holds no `.terms` files.",
+  ],
+  ImportOutsideProject: [
+    "E2020",
+    "import-outside-project",
+    "An import names a file outside the project folder and the standard library, or a symbolic link that leads there.",
+  ],
+  ImportNotTermsFile: ["E2021", "import-not-terms-file", "An import names a file that is not a `.terms` file."],
+  ImportNotRegularFile: [
+    "E2022",
+    "import-not-regular-file",
+    "An import names a folder, a device, a pipe or anything else that is not a regular file.",
+  ],
+  ImportTooLarge: ["E2023", "import-too-large", "An imported file is larger than a source file may be (16 MiB)."],
+  NamesDifferOnlyInCase: [
+    "E2024",
+    "names-differ-only-in-case",
+    "Two declarations have names that differ only in case, so their compiled files would be one on a file system that ignores case.",
+  ],
+  ReservedFileName: [
+    "E2025",
+    "reserved-file-name",
+    "A declaration's name cannot be a file name: a Windows device name (CON, NUL, COM1, …) or the settlement runtime's.",
   ],
 
   // E3xxx: types and units.
@@ -235,10 +269,13 @@ export function diag(code: Code, span: Span, message: string, extras: DiagExtras
     labels?: readonly Label[];
     notes?: readonly string[];
     hint?: string;
-  } = { code, severity: info?.severity ?? "error", message, span };
-  if (extras.context !== undefined && extras.context.length > 0) result.context = extras.context;
-  if (extras.labels !== undefined && extras.labels.length > 0) result.labels = extras.labels;
-  if (extras.notes !== undefined && extras.notes.length > 0) result.notes = extras.notes;
-  if (extras.hint !== undefined && extras.hint !== "") result.hint = extras.hint;
+  } = { code, severity: info?.severity ?? "error", message: escapeUnprintable(message), span };
+  // Messages quote source text (a title, a character); what would not print as itself is written as an escape.
+  if (extras.context !== undefined && extras.context.length > 0) result.context = extras.context.map(escapeUnprintable);
+  if (extras.labels !== undefined && extras.labels.length > 0) {
+    result.labels = extras.labels.map((l) => ({ ...l, message: escapeUnprintable(l.message) }));
+  }
+  if (extras.notes !== undefined && extras.notes.length > 0) result.notes = extras.notes.map(escapeUnprintable);
+  if (extras.hint !== undefined && extras.hint !== "") result.hint = escapeUnprintable(extras.hint);
   return result;
 }

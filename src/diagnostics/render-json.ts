@@ -5,6 +5,7 @@
  * Lines and columns are 1-based and counted in UTF-16 code units, as in SourceFile and the LSP;
  * `endLine`/`endColumn` give the position just past the span, matching the end-exclusive `end` offset.
  */
+import { escapeUnprintable } from "../base/characters.js";
 import type { SourceFile, Span } from "../base/source.js";
 import { codeKey } from "./codes.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
@@ -79,7 +80,7 @@ export function toJsonDiagnostics(diagnostics: readonly Diagnostic[], lookup: So
       code: d.code,
       key: codeKey(d.code) ?? null,
       severity: d.severity,
-      message: d.message,
+      message: escapeUnprintable(d.message),
       file: at.file,
       line: at.line,
       column: at.column,
@@ -87,10 +88,10 @@ export function toJsonDiagnostics(diagnostics: readonly Diagnostic[], lookup: So
       endColumn: at.endColumn,
       start: at.start,
       end: at.end,
-      context: [...(d.context ?? [])],
-      labels: (d.labels ?? []).map((l) => ({ ...locate(l.span, lookup(l.span.file)), message: l.message })),
-      notes: [...(d.notes ?? [])],
-      hint: d.hint ?? null,
+      context: (d.context ?? []).map(escapeUnprintable),
+      labels: (d.labels ?? []).map((l) => ({ ...locate(l.span, lookup(l.span.file)), message: escapeUnprintable(l.message) })),
+      notes: (d.notes ?? []).map(escapeUnprintable),
+      hint: d.hint === undefined ? null : escapeUnprintable(d.hint),
     };
   });
 }

@@ -4,6 +4,7 @@
  * It is pure: sources come from a lookup function and colour is an option, so the CLI alone decides
  * whether a terminal is attached; the summary line for the end of a run lives here too.
  */
+import { escapeUnprintable, isForbiddenCodePoint } from "../base/characters.js";
 import type { SourceFile, Span } from "../base/source.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
 import { sortDiagnostics } from "./sort.js";
@@ -101,6 +102,12 @@ function displayLine(line: string, tabWidth: number): DisplayLine {
       // Stray control characters would corrupt the terminal; show the Unicode control picture instead.
       text += String.fromCodePoint(cp === 0x7f ? 0x2421 : 0x2400 + cp);
       col += 1;
+    } else if (isForbiddenCodePoint(cp) || cp === 0x2028 || cp === 0x2029) {
+      // C1 controls, bidirectional formatting characters (which would reorder the excerpt as it is displayed),
+      // line separators and lone surrogates: shown as escapes.
+      const shown = escapeUnprintable(String.fromCodePoint(cp));
+      text += shown;
+      col += shown.length;
     } else if (isZeroWidth(cp)) {
       // Dropped so that columns stay aligned in terminals that do not render it.
     } else {
@@ -111,16 +118,6 @@ function displayLine(line: string, tabWidth: number): DisplayLine {
   }
   cols.push(col);
   return { text, cols };
-}
-
-function colAt(d: DisplayLine, index: number): number {
-  const i = Math.max(0, Math.min(index, d.cols.length - 1));
-  return d.cols[i]!;
-}
-
-function firstNonBlankCol(line: string, d: DisplayLine): number {
-  const m = /[^ \t]/.exec(line);
-  return m ? colAt(d, m.index) : d.cols[d.cols.length - 1]!;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -135,6 +132,21 @@ interface Mark {
   readonly message: string | undefined;
 }
 
+/**
+ * An underline before display: UTF-16 indices [start, end) into its line. `toEnd` marks the first line of a
+ * multi-line span (underlined to the end of the shown line), `fromText` its last line (underlined from the first
+ * character that is not blank).
+ */
+interface RawMark {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly primary: boolean;
+  readonly message: string | undefined;
+  readonly toEnd?: boolean;
+  readonly fromText?: boolean;
+}
+
 /** The spans that point into one file, rendered as one excerpt. */
 interface Group {
   readonly path: string;
@@ -144,6 +156,14 @@ interface Group {
 
 /** Multi-line spans longer than this show their first and last two lines only. */
 const MAX_SPAN_LINES = 5;
+
+/**
+ * Lines longer than this (in UTF-16 code units) are shown as a window of this many units around their marks, with
+ * `…` where text is left out, so that a diagnostic on a line of a megabyte prints a line of two hundred columns.
+ */
+export const MAX_EXCERPT_WIDTH = 200;
+/** How much of a long line the window shows before its first mark. */
+const EXCERPT_LEAD = 60;
 
 function clampSpan(span: Span, source: SourceFile): { start: number; end: number } {
   const len = source.text.length;
@@ -157,9 +177,8 @@ function layoutSpan(
   span: Span,
   primary: boolean,
   message: string | undefined,
-  tabWidth: number,
   lines: Set<number>,
-  marks: Mark[],
+  marks: RawMark[],
 ): void {
   const { start, end } = clampSpan(span, source);
   const startPos = source.position(start);
@@ -173,28 +192,93 @@ function layoutSpan(
   }
   const first = startPos.line;
   const last = endPos.line;
-  const firstText = source.lineText(first);
-  const firstDisplay = displayLine(firstText, tabWidth);
-  const from = colAt(firstDisplay, startPos.column - 1);
-
   if (first === last) {
-    const to = Math.max(colAt(firstDisplay, endIndex), from + 1);
     lines.add(first);
-    marks.push({ line: first, from, to, primary, message });
+    marks.push({ line: first, start: startPos.column - 1, end: endIndex, primary, message });
     return;
   }
-
   const count = last - first + 1;
   for (let line = first; line <= last; line++) {
     if (count <= MAX_SPAN_LINES || line <= first + 1 || line >= last - 1) lines.add(line);
   }
-  const firstWidth = firstDisplay.cols[firstDisplay.cols.length - 1]!;
-  marks.push({ line: first, from, to: Math.max(firstWidth, from + 1), primary, message: undefined });
-  const lastText = source.lineText(last);
-  const lastDisplay = displayLine(lastText, tabWidth);
-  const endCol = colAt(lastDisplay, endIndex);
-  const lastFrom = Math.max(0, Math.min(firstNonBlankCol(lastText, lastDisplay), endCol - 1));
-  marks.push({ line: last, from: lastFrom, to: Math.max(endCol, lastFrom + 1), primary, message });
+  marks.push({ line: first, start: startPos.column - 1, end: startPos.column - 1, primary, message: undefined, toEnd: true });
+  marks.push({ line: last, start: 0, end: endIndex, primary, message, fromText: true });
+}
+
+/** A source line as shown: the whole line, or a window of a long one; display columns of its UTF-16 indices. */
+interface LineView {
+  /** The text shown, with `…` where a long line was cut. */
+  readonly text: string;
+  /** The display column before UTF-16 index `i` of the line (clamped to the window). */
+  col(i: number): number;
+  /** The width of the shown text. */
+  readonly width: number;
+  /** The display column of the first character that is not blank. */
+  readonly firstText: number;
+}
+
+function lineView(line: string, anchor: number, tabWidth: number): LineView {
+  let from = 0;
+  let to = line.length;
+  if (line.length > MAX_EXCERPT_WIDTH) {
+    from = Math.max(0, Math.min(anchor - EXCERPT_LEAD, line.length - MAX_EXCERPT_WIDTH));
+    to = Math.min(line.length, from + MAX_EXCERPT_WIDTH);
+    // Never cut a surrogate pair.
+    if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
+    if (to < line.length && isLowSurrogate(line.charCodeAt(to))) to++;
+  }
+  const lead = from > 0 ? "…" : "";
+  const tail = to < line.length ? "…" : "";
+  const shown = displayLine(line.slice(from, to), tabWidth);
+  const width = lead.length + shown.cols[shown.cols.length - 1]! + tail.length;
+  const col = (i: number): number => {
+    if (i < from) return 0;
+    if (i > to) return width;
+    return lead.length + shown.cols[i - from]!;
+  };
+  const blank = /[^ \t]/.exec(line.slice(from, to));
+  const firstText = blank ? col(from + blank.index) : width;
+  return { text: lead + shown.text + tail, col, width, firstText };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** The views of the lines an excerpt shows, each anchored at its first mark. */
+function lineViews(source: SourceFile, lines: readonly number[], marks: readonly RawMark[], tabWidth: number): Map<number, LineView> {
+  // A long line's window starts before its leftmost mark, or before the primary mark when both do not fit.
+  const leftmost = new Map<number, number>();
+  const primary = new Map<number, number>();
+  for (const m of marks) {
+    const at = m.fromText ? m.end : m.start;
+    leftmost.set(m.line, Math.min(leftmost.get(m.line) ?? Infinity, at));
+    if (m.primary) primary.set(m.line, Math.min(primary.get(m.line) ?? Infinity, at));
+  }
+  const anchors = new Map<number, number>();
+  for (const [line, left] of leftmost) {
+    const main = primary.get(line);
+    anchors.set(line, main !== undefined && main - left > MAX_EXCERPT_WIDTH - 2 * EXCERPT_LEAD ? main : left);
+  }
+  const views = new Map<number, LineView>();
+  for (const line of lines) views.set(line, lineView(source.lineText(line), anchors.get(line) ?? 0, tabWidth));
+  return views;
+}
+
+/** A raw mark in display columns of its line's view, its message escaped. */
+function placeMark(raw: RawMark, view: LineView): Mark {
+  const m = { ...raw, message: raw.message === undefined ? undefined : escapeUnprintable(raw.message) };
+  if (m.toEnd) {
+    const from = view.col(m.start);
+    return { line: m.line, from, to: Math.max(view.width, from + 1), primary: m.primary, message: m.message };
+  }
+  if (m.fromText) {
+    const endCol = view.col(m.end);
+    const from = Math.max(0, Math.min(view.firstText, endCol - 1));
+    return { line: m.line, from, to: Math.max(endCol, from + 1), primary: m.primary, message: m.message };
+  }
+  const from = view.col(m.start);
+  return { line: m.line, from, to: Math.max(view.col(m.end), from + 1), primary: m.primary, message: m.message };
 }
 
 function groupsOf(d: Diagnostic, lookup: SourceLookup): Group[] {
@@ -254,12 +338,17 @@ export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup, options: T
   const groups = groupsOf(d, lookup);
 
   const laidOut = groups.map((group) => {
-    const lines = new Set<number>();
-    const marks: Mark[] = [];
-    if (group.source) {
-      for (const item of group.items) layoutSpan(group.source, item.span, item.primary, item.message, tabWidth, lines, marks);
-    }
-    return { group, lines: [...lines].sort((a, b) => a - b), marks };
+    const lineSet = new Set<number>();
+    const raw: RawMark[] = [];
+    const source = group.source;
+    if (source) for (const item of group.items) layoutSpan(source, item.span, item.primary, item.message, lineSet, raw);
+    const lines = [...lineSet].sort((a, b) => a - b);
+    // A single hidden line between two shown ones is shown too (it costs as much room as the elision marker).
+    const shown = new Set(lines);
+    lines.forEach((line, i) => i > 0 && line === lines[i - 1]! + 2 && shown.add(line - 1));
+    const views = source ? lineViews(source, [...shown], raw, tabWidth) : new Map<number, LineView>();
+    const marks = raw.map((m) => placeMark(m, views.get(m.line)!));
+    return { group, lines, marks, views };
   });
   const maxLine = Math.max(1, ...laidOut.flatMap((g) => g.lines));
   const width = String(maxLine).length;
@@ -268,30 +357,29 @@ export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup, options: T
 
   const out: string[] = [];
   const code = d.code === "" ? d.severity : `${d.severity}[${d.code}]`;
-  out.push(paint(code, d.severity) + paint(": " + d.message, "message"));
+  out.push(paint(code, d.severity) + paint(": " + escapeUnprintable(d.message), "message"));
 
-  for (const { group, lines, marks } of laidOut) {
+  for (const { group, lines, marks, views } of laidOut) {
     // The first excerpt opens at the primary span; the others at their first label.
     const anchor = group.items.find((i) => i.primary)?.span ?? firstInFile(group);
-    out.push(pad + paint("┌─", "gutter") + " " + location(group.source, anchor));
+    out.push(pad + paint("┌─", "gutter") + " " + escapeUnprintable(location(group.source, anchor)));
     out.push(bar);
     if (!group.source) {
       for (const item of group.items) {
         const what = item.primary ? paint("^", d.severity) : paint("-", "secondary");
         const text = `source not available, offsets ${item.span.start}–${item.span.end}`;
-        out.push(bar + " " + what + " " + text + (item.message ? ": " + item.message : ""));
+        out.push(bar + " " + what + " " + text + (item.message ? ": " + escapeUnprintable(item.message) : ""));
       }
       continue;
     }
-    const source = group.source;
     let previous: number | undefined;
     for (const line of lines) {
       if (previous !== undefined && line > previous + 1) {
         // A single hidden line costs as much room as the elision marker, so show it instead.
-        if (line === previous + 2) out.push(sourceRow(source, previous + 1, width, tabWidth, paint));
+        if (line === previous + 2) out.push(sourceRow(views.get(previous + 1)!, previous + 1, width, paint));
         else out.push(pad + " " + paint("·", "gutter"));
       }
-      out.push(sourceRow(source, line, width, tabWidth, paint));
+      out.push(sourceRow(views.get(line)!, line, width, paint));
       const here = marks.filter((m) => m.line === line);
       if (here.length > 0) for (const row of markRows(here, paint, d.severity)) out.push(bar + " " + row);
       previous = line;
@@ -304,9 +392,9 @@ export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup, options: T
     const indent = " ".repeat(width + 3 + word.length + 2);
     out.push(eq + paint(word + ":", "word") + " " + text.split("\n").join("\n" + indent));
   };
-  if (d.context && d.context.length > 0) footer("in", d.context.join(" › "));
-  for (const note of d.notes ?? []) footer("note", note);
-  if (d.hint) footer("hint", d.hint);
+  if (d.context && d.context.length > 0) footer("in", escapeUnprintable(d.context.join(" › ")));
+  for (const note of d.notes ?? []) footer("note", escapeUnprintable(note));
+  if (d.hint) footer("hint", escapeUnprintable(d.hint));
   return out.join("\n");
 }
 
@@ -316,8 +404,8 @@ function firstInFile(group: Group): Span {
   return best;
 }
 
-function sourceRow(source: SourceFile, line: number, width: number, tabWidth: number, paint: Paint): string {
-  const text = displayLine(source.lineText(line), tabWidth).text;
+function sourceRow(view: LineView, line: number, width: number, paint: Paint): string {
+  const text = view.text;
   const gutter = paint(String(line).padStart(width) + " │", "gutter");
   return text === "" ? gutter : gutter + " " + text;
 }

@@ -4,10 +4,21 @@
  * Pure functions returning undefined for malformed input; the parser turns that into diagnostics.
  */
 import { INPUT_PRECISION, parseInputDecimal } from "../runtime/decimal.js";
+import { isForbiddenCodePoint } from "../base/characters.js";
 
-/** Unescapes the body of a double-quoted string literal (`\"`, `\\`, `\n`, `\t`, `\u{…}`). */
-export function unescapeString(raw: string): { value: string; badEscape?: number } {
+/**
+ * Unescapes the body of a double-quoted string literal (`\"`, `\\`, `\n`, `\t`, `\u{…}`). `badEscape` is the
+ * offset (in `raw`) of an unknown escape; `forbiddenEscape` the first `\u{…}` that names a forbidden character
+ * (base/characters.ts), with its length and code point.
+ */
+export function unescapeString(raw: string): {
+  value: string;
+  badEscape?: number;
+  forbiddenEscape?: { offset: number; length: number; cp: number };
+} {
   const body = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined) : raw;
+  const skew = raw.startsWith('"') ? 1 : 0;
+  let forbiddenEscape: { offset: number; length: number; cp: number } | undefined;
   let out = "";
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
@@ -24,11 +35,14 @@ export function unescapeString(raw: string): { value: string; badEscape?: number
       const hex = close > 0 ? body.slice(i + 2, close) : "";
       const cp = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? Number.parseInt(hex, 16) : NaN;
       if (!(cp <= 0x10ffff)) return { value: out, badEscape: i };
+      if (forbiddenEscape === undefined && isForbiddenCodePoint(cp, true)) {
+        forbiddenEscape = { offset: skew + i - 1, length: close - i + 2, cp };
+      }
       out += String.fromCodePoint(cp);
       i = close;
     } else return { value: out, badEscape: i };
   }
-  return { value: out };
+  return forbiddenEscape === undefined ? { value: out } : { value: out, forbiddenEscape };
 }
 
 /**

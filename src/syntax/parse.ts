@@ -2,12 +2,13 @@
  * The entry point of syntax/: lexes and parses one source file into an AST plus diagnostics, for any input.
  * Chevrotain's errors are turned into curated messages here; nothing after syntax/ sees chevrotain types.
  */
-import type { IRecognitionException, IToken, TokenType } from "chevrotain";
+import type { ILexingResult, IRecognitionException, IToken, TokenType } from "chevrotain";
 import { EOF } from "chevrotain";
 import type { SourceFile, Span } from "../base/source.js";
 import { Codes, diag, type Code, type Diagnostic } from "../diagnostics/index.js";
 import type { FileNode } from "./ast.js";
-import { lineBreakBetween, parserInstance } from "./parser.js";
+import { lineBreakBetween, MAX_STRAY_LINES_REPORTED, MAX_SYNTAX_ERRORS, parserInstance } from "./parser.js";
+import { characterName, forbiddenRuns, isForbiddenCodePoint } from "../base/characters.js";
 import * as T from "./tokens.js";
 import {
   PRECISION_WORDS,
@@ -48,8 +49,20 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * What the last call of `parse` did, counted: how many times the parser ran over (a prefix of) the tokens, and how
+ * many tokens the stray-line recovery skipped. Tests use it to check that recovery is linear without timing it.
+ */
+export const parseWork = { passes: 0, strayTokensSkipped: 0 };
+
 /** Parses a source file. Never throws: internal failures become an E9001 diagnostic with an empty tree. */
 export function parse(source: SourceFile): ParseResult {
+  parseWork.passes = 0;
+  parseWork.strayTokensSkipped = 0;
+  // Chevrotain's recovery creates an exception for each error it meets; their stack traces, which nobody reads,
+  // would cost more than the parse itself on a file full of errors.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return parseUnsafe(source);
   } catch (e) {
@@ -59,6 +72,10 @@ export function parse(source: SourceFile): ParseResult {
       comments: [],
       diagnostics: [diag(Codes.InternalError, span, `internal error while parsing: ${(e as Error)?.message ?? String(e)}`)],
     };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+    declarationIndex = undefined;
+    openBraceIndex = undefined;
   }
 }
 
@@ -80,21 +97,139 @@ function firstWords(rule: string): string[] {
 function parseUnsafe(source: SourceFile): ParseResult {
   const file = source.path;
   const text = source.text;
-  const lexical: Diagnostic[] = [];
   const lexed = T.lexer.tokenize(text);
+  const span = (start: number, end: number): Span => ({ file, start, end });
+  const lexical = lexicalDiagnostics(text, file, lexed);
+
+  // A file with too many lexical errors is read up to the line of the first one past the limit.
+  lexical.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let cut: number | undefined;
+  if (lexical.diagnostics.length > MAX_LEXICAL_ERRORS) cut = lineStartBefore(source, lexical.diagnostics[MAX_LEXICAL_ERRORS]!.span.start);
+
+  const parser = parserInstance;
+  parser.file = file;
+  parser.text = text;
+  currentText = text;
+  let parsed = parseTokens(source, tokensBefore(lexical.tokens, cut));
+  if (parser.stoppedAt !== undefined) {
+    // Too many syntax errors: the parse stopped where it was and its tree is incomplete; parse again, without the
+    // limit, the lines before the one it stopped on, which hold about MAX_SYNTAX_ERRORS errors.
+    cut = Math.min(cut ?? Infinity, lineStartBefore(source, parser.stoppedAt));
+    parser.errorLimit = Infinity;
+    try {
+      parsed = parseTokens(source, tokensBefore(lexical.tokens, cut));
+    } finally {
+      parser.errorLimit = MAX_SYNTAX_ERRORS;
+    }
+  }
+  const { syntax, nesting } = parsed;
+  const fileNode: FileNode = parsed.ast ?? { kind: "File", imports: [], declarations: [], span: span(0, text.length) };
+
+  // One syntax error per line: what follows the first error on a line (or a bad character or literal before it) is
+  // nearly always its echo. An unclosed block is reported anyway, unless a comment that never closes swallowed it.
+  const before = (d: Diagnostic): boolean => cut === undefined || d.span.start < cut;
+  const early = [...lexical.diagnostics, ...nesting].filter(before);
+  const lineOf = (offset: number): number => source.position(offset).line;
+  const firstOnLine = new Map<number, number>();
+  for (const d of early) {
+    const line = lineOf(d.span.start);
+    firstOnLine.set(line, Math.min(firstOnLine.get(line) ?? Infinity, d.span.start));
+  }
+  const kept: Diagnostic[] = [];
+  for (const d of [...syntax].filter(before).sort((a, b) => a.span.start - b.span.start)) {
+    if (d.span.start >= lexical.unclosedCommentAt) continue;
+    const line = lineOf(d.span.start);
+    const first = firstOnLine.get(line);
+    if (first !== undefined && first <= d.span.start && d.code !== Codes.UnclosedBlock) continue;
+    if (first === undefined || d.span.start < first) firstOnLine.set(line, d.span.start);
+    kept.push(d);
+  }
+  if (cut !== undefined) {
+    const line = lineOf(cut);
+    const lineText = source.lineText(line);
+    const indent = lineText.length - lineText.trimStart().length;
+    kept.push(
+      diag(
+        Codes.TooManySyntaxErrors,
+        span(cut + indent, cut + Math.max(indent, lineText.trimEnd().length)),
+        `too many syntax errors: the file is not read from line ${line} on`,
+        {
+          notes: [
+            `after ${MAX_LEXICAL_ERRORS} errors in its characters or literals, or ${MAX_SYNTAX_ERRORS} in its grammar, the rest of a file is not read`,
+          ],
+          hint: "correct the errors above and check again",
+        },
+      ),
+    );
+  }
+  const diagnostics = [...early, ...kept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { ast: { ...fileNode, span: span(0, text.length) }, comments: lexical.comments, diagnostics };
+}
+
+/** At most this many errors of characters and literals are reported per file; the file is read up to the next. */
+export const MAX_LEXICAL_ERRORS = 100;
+
+/** Blocks may be nested at most this deep; the language itself nests them two deep (a source in an index). */
+export const MAX_NESTING = 16;
+
+/** The offset where the line holding `offset` starts. */
+function lineStartBefore(source: SourceFile, offset: number): number {
+  return source.lines[source.position(offset).line - 1]!;
+}
+
+/** The tokens that start before `cut` (all of them without a cut); tokens are in offset order. */
+function tokensBefore(tokens: readonly IToken[], cut: number | undefined): readonly IToken[] {
+  if (cut === undefined) return tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < cut) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens.slice(0, lo);
+}
+
+/** The diagnostics of characters, comments and literals, the comments, and the tokens for the parser. */
+function lexicalDiagnostics(
+  text: string,
+  file: string,
+  lexed: ILexingResult,
+): { diagnostics: Diagnostic[]; comments: Comment[]; tokens: IToken[]; unclosedCommentAt: number } {
+  const lexical: Diagnostic[] = [];
   const span = (start: number, end: number): Span => ({ file, start, end });
   const tokSpan = (t: IToken): Span => span(t.startOffset, (t.endOffset ?? t.startOffset) + 1);
 
+  // Control and bidirectional formatting characters, anywhere (base/characters.ts): one error per run of them.
+  // Each kind of error below is met in offset order, so MAX_LEXICAL_ERRORS + 1 of each are enough to find where the
+  // (MAX_LEXICAL_ERRORS + 1)-th of all lies: the rest are not even built.
+  const enough = MAX_LEXICAL_ERRORS + 1;
+  for (const run of forbiddenRuns(text, enough)) {
+    const cp = text.codePointAt(run.start)!;
+    const more = run.length > String.fromCodePoint(cp).length ? " and the characters after it" : "";
+    lexical.push(
+      diag(Codes.ForbiddenCharacter, span(run.start, run.start + run.length), `forbidden character ${characterName(cp)}${more}`, {
+        notes: ["control characters and bidirectional formatting characters can make a text display other than it reads"],
+        hint: "remove it; in a string, write the text without it",
+      }),
+    );
+  }
+
   let skipUntil = -1;
+  let characters = 0;
   for (const err of lexed.errors) {
+    if (characters >= enough) break;
     if (err.offset < skipUntil) continue;
     const ch = text.slice(err.offset, err.offset + err.length);
     const first = [...ch][0] ?? ch;
+    // Reported above.
+    if (isForbiddenCodePoint(first.codePointAt(0) ?? 0)) continue;
     const close = first === "'" ? singleQuotedEnd(text, err.offset) : undefined;
     if (close !== undefined) {
       // A whole 'single-quoted string' is one mistake, reported once over all of it.
       skipUntil = close;
       const body = text.slice(err.offset + 1, close - 1);
+      characters++;
       lexical.push(
         diag(Codes.UnexpectedCharacter, span(err.offset, close), "unexpected character `'`: strings use double quotes", {
           hint: `write "${shorten(body)}"`,
@@ -102,6 +237,7 @@ function parseUnsafe(source: SourceFile): ParseResult {
       );
       continue;
     }
+    characters++;
     lexical.push(
       diag(Codes.UnexpectedCharacter, span(err.offset, err.offset + Math.max(1, first.length)), `unexpected character \`${first}\``, {
         hint: characterHints[first],
@@ -125,9 +261,16 @@ function parseUnsafe(source: SourceFile): ParseResult {
 
   // Token-level validation; unterminated strings are repaired so parsing can go on.
   const tokens: IToken[] = [];
+  const literalsFrom = lexical.length;
   for (const t of lexed.tokens) {
     const tt = t.tokenType;
-    if (tt === T.UnterminatedString) {
+    if (lexical.length - literalsFrom >= enough) {
+      // Enough errors to stop before here; the tokens are still kept (the cut is decided by the caller).
+      if (tt === T.UnterminatedString) {
+        t.tokenType = T.StringLiteral;
+        t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
+      }
+    } else if (tt === T.UnterminatedString) {
       lexical.push(
         diag(Codes.UnterminatedString, tokSpan(t), "string is never closed", { hint: 'add a closing `"` before the end of the line' }),
       );
@@ -141,6 +284,19 @@ function parseUnsafe(source: SourceFile): ParseResult {
           diag(Codes.UnterminatedString, span(at, Math.min(at + 2, t.startOffset + t.image.length)), "unknown escape sequence in string", {
             hint: 'use \\", \\\\, \\n, \\t or \\u{…}',
           }),
+        );
+      } else if (u.forbiddenEscape !== undefined) {
+        const at = t.startOffset + u.forbiddenEscape.offset;
+        lexical.push(
+          diag(
+            Codes.ForbiddenCharacter,
+            span(at, at + u.forbiddenEscape.length),
+            `forbidden character ${characterName(u.forbiddenEscape.cp)}`,
+            {
+              notes: ["control characters and bidirectional formatting characters can make a text display other than it reads"],
+              hint: "a string may hold line breaks (`\\n`) and tabs (`\\t`), but no other control or formatting characters",
+            },
+          ),
         );
       }
     } else if (tt === T.NumberLiteral || tt === T.Percent || tt === T.ScaledNumber) {
@@ -172,46 +328,91 @@ function parseUnsafe(source: SourceFile): ParseResult {
     }
     tokens.push(t);
   }
+  return { diagnostics: lexical, comments, tokens, unclosedCommentAt };
+}
 
-  // Parse; when a line cannot start where it stands (a misspelled keyword, stray text), report it once, drop the
-  // rest of that line and parse again, so that one bad line does not cascade into errors on the following ones.
+/**
+ * Parses the tokens: nesting bounded (MAX_NESTING), open blocks closed at the end, stray lines reported once. A line
+ * that cannot start where it stands (a misspelt keyword, stray text) is reported once and the rest of it skipped,
+ * so that one bad line does not cascade into errors on the following ones: inside blocks the parser does this as it
+ * goes (parser.ts, skipStrayLines); at the top level of the file, where only the last line can be left over, by
+ * dropping it and parsing again.
+ */
+function parseTokens(
+  source: SourceFile,
+  all: readonly IToken[],
+): { ast: FileNode | undefined; syntax: Diagnostic[]; nesting: Diagnostic[] } {
+  const file = source.path;
+  const text = source.text;
+  const span = (start: number, end: number): Span => ({ file, start, end });
+  const tokSpan = (t: IToken): Span => span(t.startOffset, (t.endOffset ?? t.startOffset) + 1);
+  const { tokens, nesting } = limitNesting(all, file);
   const syntax: Diagnostic[] = [];
   const parser = parserInstance;
-  parser.file = file;
-  parser.text = text;
-  currentText = text;
   // Blocks still open at the end of the file are closed by invented braces at the very end, so that recovery keeps
   // every declaration instead of abandoning the whole file; the missing braces are reported below as E1013.
   const closers = missingClosers(tokens, source);
   let input = closers.length > 0 ? [...tokens, ...closers] : tokens;
   let ast: FileNode | undefined;
   const skippedLines = new Set<number>();
-  for (let attempt = 0; ; attempt++) {
-    parser.input = input;
-    ast = parser.file_() as FileNode | undefined;
-    const bad = attempt < 100 ? parser.errors.find(isLineStartError) : undefined;
-    if (!bad) break;
+  const lineStart = (
+    bad: IRecognitionException,
+    previous: IToken | undefined,
+    beforePrevious: IToken | undefined,
+    errors: readonly IRecognitionException[],
+  ): void => {
     const at = bad.token;
     const line = source.position(at.startOffset).line;
-    if (!skippedLines.has(line)) {
-      skippedLines.add(line);
-      const earlier = parser.errors.some(
-        (e) =>
-          e !== bad &&
-          e.token !== undefined &&
-          e.token.startOffset < at.startOffset &&
-          Number.isFinite(e.token.startOffset) &&
-          !lineBreakBetween(text, e.token.startOffset, at.startOffset),
-      );
-      const i = input.indexOf(at);
-      if (!earlier && !isClockTimeEcho(input[i - 1], input[i - 2])) syntax.push(lineStartDiagnostic(bad, input, tokens, file, line));
+    if (skippedLines.has(line)) return;
+    skippedLines.add(line);
+    const lineStartsAt = source.lines[line - 1]!;
+    const earlier = errors.some(
+      (e) =>
+        e !== bad &&
+        e.token !== undefined &&
+        Number.isFinite(e.token.startOffset) &&
+        e.token.startOffset < at.startOffset &&
+        e.token.startOffset >= lineStartsAt,
+    );
+    if (!earlier && !isClockTimeEcho(previous, beforePrevious)) syntax.push(lineStartDiagnostic(bad, previous, tokens, file, line));
+  };
+  let errors: IRecognitionException[] = [];
+  const stray = new Set<IRecognitionException>();
+  for (let attempt = 0; ; attempt++) {
+    parseWork.passes++;
+    parser.input = input as IToken[];
+    ast = parser.file_() as FileNode | undefined;
+    parseWork.strayTokensSkipped += parser.strayTokensSkipped;
+    errors = parser.errors;
+    stray.clear();
+    for (const s of parser.strayLines) {
+      stray.add(s.error);
+      lineStart(s.error, s.previous, s.beforePrevious, errors);
     }
-    input = dropRestOfLine(input, at);
+    const bad = attempt < 10 && parser.stoppedAt === undefined ? errors.find((e) => !stray.has(e) && isLineStartError(e)) : undefined;
+    if (!bad) break;
+    const i = input.indexOf(bad.token);
+    lineStart(bad, i > 0 ? input[i - 1] : undefined, i > 1 ? input[i - 2] : undefined, errors);
+    input = dropRestOfLine(input, bad.token);
   }
-  const fileNode: FileNode = ast ?? { kind: "File", imports: [], declarations: [], span: span(0, text.length) };
+  const unreported = parser.strayLinesUnreported;
+  if (unreported > 0) {
+    // Past the limit, stray lines are still skipped one by one, but no longer reported: say how many there were.
+    syntax.push(
+      diag(
+        Codes.UnexpectedToken,
+        tokSpan(parser.firstUnreportedStrayLine!),
+        `${unreported} more line${unreported === 1 ? "" : "s"} start no statement`,
+        {
+          notes: [`only the first ${MAX_STRAY_LINES_REPORTED} such lines of a file are reported; the others were skipped as well`],
+        },
+      ),
+    );
+  }
 
   let lastReported = -1;
-  for (const err of parser.errors) {
+  for (const err of errors) {
+    if (stray.has(err)) continue;
     const d = syntaxDiagnostic(err, tokens, text.length, file);
     // One message per position: recovery can report the same spot several times.
     if (d === undefined || d.span.start === lastReported) continue;
@@ -230,26 +431,55 @@ function parseUnsafe(source: SourceFile): ParseResult {
       }),
     );
   }
+  return { ast, syntax, nesting };
+}
 
-  // One syntax error per line: what follows the first error on a line (or a bad character or literal before it) is
-  // nearly always its echo. An unclosed block is reported anyway, unless a comment that never closes swallowed it.
-  const lineOf = (offset: number): number => source.position(offset).line;
-  const firstOnLine = new Map<number, number>();
-  for (const d of lexical) {
-    const line = lineOf(d.span.start);
-    firstOnLine.set(line, Math.min(firstOnLine.get(line) ?? Infinity, d.span.start));
+/**
+ * Bounds the nesting of blocks: the contents of a block opened deeper than MAX_NESTING are left out (up to its
+ * `}`, or the end), with one error at the first such `{`, so that the parser's recursion stays shallow.
+ */
+function limitNesting(tokens: readonly IToken[], file: string): { tokens: readonly IToken[]; nesting: Diagnostic[] } {
+  let depth = 0;
+  let deepest = 0;
+  for (const t of tokens) {
+    if (t.tokenType === T.LCurly) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === T.RCurly && depth > 0) depth--;
   }
-  const kept: Diagnostic[] = [];
-  for (const d of [...syntax].sort((a, b) => a.span.start - b.span.start)) {
-    if (d.span.start >= unclosedCommentAt) continue;
-    const line = lineOf(d.span.start);
-    const first = firstOnLine.get(line);
-    if (first !== undefined && first <= d.span.start && d.code !== Codes.UnclosedBlock) continue;
-    if (first === undefined || d.span.start < first) firstOnLine.set(line, d.span.start);
-    kept.push(d);
+  if (deepest <= MAX_NESTING) return { tokens, nesting: [] };
+  const kept: IToken[] = [];
+  const nesting: Diagnostic[] = [];
+  depth = 0;
+  for (const t of tokens) {
+    const inside = depth > MAX_NESTING;
+    if (t.tokenType === T.LCurly) {
+      depth++;
+      if (depth === MAX_NESTING + 1) {
+        if (nesting.length === 0) {
+          nesting.push(
+            diag(
+              Codes.NestingTooDeep,
+              { file, start: t.startOffset, end: t.startOffset + 1 },
+              `blocks are nested more than ${MAX_NESTING} deep`,
+              {
+                notes: ["what this block holds was not read"],
+                hint: "the language nests blocks two deep at most (a source in an index, a fallback in a future)",
+              },
+            ),
+          );
+        }
+        kept.push(t);
+        continue;
+      }
+    } else if (t.tokenType === T.RCurly && depth > 0) {
+      depth--;
+      if (depth === MAX_NESTING) {
+        kept.push(t);
+        continue;
+      }
+    }
+    if (!inside) kept.push(t);
   }
-  const diagnostics = [...lexical, ...kept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { ast: { ...fileNode, span: span(0, text.length) }, comments, diagnostics };
+  return { tokens: kept, nesting };
 }
 
 const characterHints: Readonly<Record<string, string>> = {
@@ -281,13 +511,36 @@ function validToken(t: IToken | undefined): t is IToken {
   return t !== undefined && t.tokenType !== EOF && Number.isFinite(t.startOffset) && !t.isInsertedInRecovery;
 }
 
-/** The declaration the offset lies in, as `future FOTI`, found from the tokens (the tree may be partial). */
+/** Where each declaration starts and ends in a token list, for declarationAt; built once per parse. */
+let declarationIndex: { tokens: readonly IToken[]; offsets: number[]; names: (string | undefined)[] } | undefined;
+
+/**
+ * The declaration the offset lies in, as `future FOTI`, found from the tokens (the tree may be partial): after one
+ * pass over the tokens, a binary search, since a file with many errors asks once per error.
+ */
 function declarationAt(tokens: readonly IToken[], offset: number): string | undefined {
+  if (declarationIndex?.tokens !== tokens) declarationIndex = indexDeclarations(tokens);
+  const { offsets, names } = declarationIndex;
+  // The last change at a token that starts before the offset.
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? undefined : names[lo - 1];
+}
+
+/** The declaration each token leaves the reader in, recorded where it changes. */
+function indexDeclarations(tokens: readonly IToken[]): { tokens: readonly IToken[]; offsets: number[]; names: (string | undefined)[] } {
+  const offsets: number[] = [];
+  const names: (string | undefined)[] = [];
   let depth = 0;
   let current: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.startOffset >= offset) break;
+    const before = current;
     if (t.tokenType === T.LCurly) depth++;
     else if (t.tokenType === T.RCurly) {
       depth = Math.max(0, depth - 1);
@@ -296,8 +549,12 @@ function declarationAt(tokens: readonly IToken[], offset: number): string | unde
       const name = tokens[i + 1];
       current = name?.tokenType === T.Identifier ? `${t.image} ${name.image}` : t.image;
     }
+    if (current !== before) {
+      offsets.push(t.startOffset);
+      names.push(current);
+    }
   }
-  return current;
+  return { tokens, offsets, names };
 }
 
 function contextFor(err: IRecognitionException, tokens: readonly IToken[], offset: number): string[] {
@@ -308,15 +565,13 @@ function contextFor(err: IRecognitionException, tokens: readonly IToken[], offse
 /** A word that cannot start a statement where one must start: a misspelt keyword, or a statement broken wrongly. */
 function lineStartDiagnostic(
   err: IRecognitionException,
-  input: readonly IToken[],
+  prev: IToken | undefined,
   tokens: readonly IToken[],
   file: string,
   line: number,
 ): Diagnostic {
   const at = err.token;
   const span: Span = { file, start: at.startOffset, end: (at.endOffset ?? at.startOffset) + 1 };
-  const i = input.indexOf(at);
-  const prev = i > 0 ? input[i - 1] : undefined;
   const notes = [`the rest of line ${line} was skipped`];
   const context = contextFor(err, tokens, at.startOffset);
   const ruleStack = err.context?.ruleStack ?? [];
@@ -448,9 +703,13 @@ function dropRestOfLine(tokens: readonly IToken[], at: IToken): IToken[] {
   if (i < 0) return tokens.slice(1);
   let j = i;
   let depth = 0;
+  // Whether a line break lies between `at` and the token at j, found token gap by token gap so that each character
+  // of the line is looked at once (asking from `at` every time made a long line quadratic).
+  let broken = false;
   while (j < tokens.length) {
     const t = tokens[j]!;
-    if (depth === 0 && j > i && (lineBreakBetween(currentText, at.startOffset, t.startOffset) || t.tokenType === T.RCurly)) break;
+    if (j > i && !broken) broken = lineBreakBetween(currentText, tokens[j - 1]!.endOffset, t.startOffset);
+    if (depth === 0 && j > i && (broken || t.tokenType === T.RCurly)) break;
     if (t.tokenType === T.LCurly) depth++;
     else if (t.tokenType === T.RCurly) depth--;
     j++;
@@ -484,13 +743,18 @@ function missingClosers(tokens: readonly IToken[], source: SourceFile): IToken[]
   }));
 }
 
+/** The innermost `{` never closed, cached per parse (each error at the end of the file asks). */
+let openBraceIndex: { tokens: readonly IToken[]; open: IToken | undefined } | undefined;
+
 function unmatchedOpenBrace(tokens: readonly IToken[]): IToken | undefined {
+  if (openBraceIndex?.tokens === tokens) return openBraceIndex.open;
   const stack: IToken[] = [];
   for (const t of tokens) {
     if (t.tokenType === T.LCurly) stack.push(t);
     else if (t.tokenType === T.RCurly) stack.pop();
   }
-  return stack[stack.length - 1];
+  openBraceIndex = { tokens, open: stack[stack.length - 1] };
+  return openBraceIndex.open;
 }
 
 /** Token types whose image is a keyword, for tools. */

@@ -3,7 +3,15 @@
  * directly, with error recovery and full locations. Rule names equal the EBNF production names in
  * grammar/termsheet.ebnf. One instance per process (`parserInstance`); use `parse()` from parse.ts.
  */
-import { EOF, EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import {
+  EOF,
+  EmbeddedActionsParser,
+  MismatchedTokenException,
+  type IOrAlt,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from "chevrotain";
 import type * as A from "./ast.js";
 import * as T from "./tokens.js";
 import { errorMessageProvider } from "./messages.js";
@@ -11,6 +19,42 @@ import { canonicalDecimal, expandScaled, unescapeString, validDate, validTime } 
 import type { Span } from "../base/source.js";
 
 const noAnnotations: A.Annotations = { descriptions: [], clauses: [], effective: [] };
+
+/** The rules whose body is a list of statements (or steps) closed by `}`: where a stray line is skipped. */
+const STATEMENT_LISTS: ReadonlySet<string> = new Set(["block", "dailySettlementStmt", "fallbackStmt"]);
+
+/** At most this many stray lines are reported per file; the ones after are skipped all the same, and counted. */
+export const MAX_STRAY_LINES_REPORTED = 100;
+
+/**
+ * After this many other syntax errors in a file the parser stops (`stoppedAt`): chevrotain's recovery costs tens of
+ * microseconds per error, too much for a file that is nothing but errors, and nobody reads the thousandth.
+ */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/**
+ * A line that cannot start a statement where one must start (a misspelt keyword, stray words): the error the
+ * parser recorded at its first token, and the last token before it that was not skipped.
+ */
+export interface StrayLine {
+  readonly error: IRecognitionException;
+  readonly previous: IToken;
+  /** The token before `previous` (undefined at the start of the file). */
+  readonly beforePrevious: IToken | undefined;
+}
+
+/**
+ * The chevrotain internals the recovery uses (chevrotain 11; test/syntax/recovery.test.ts fails if they change): the
+ * hook a repetition calls when it ends, the name of the rule being parsed, the method that records an error, the
+ * jump to the end of the input, and the message provider.
+ */
+interface RecoveryInternals {
+  attemptInRepetitionRecovery(this: TermsheetParser, ...args: unknown[]): void;
+  getCurrRuleFullName(): string;
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException;
+  moveToTerminatedState(): void;
+  readonly errorMessageProvider: typeof errorMessageProvider;
+}
 
 function mergeAnnotations(a: A.Annotations | undefined, b: A.Annotations | undefined): A.Annotations {
   if (!a) return b ?? noAnnotations;
@@ -35,7 +79,148 @@ export class TermsheetParser extends EmbeddedActionsParser {
    */
   constructor(options: { validate?: boolean } = {}) {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, errorMessageProvider, skipValidations: !options.validate });
+    this.installStrayLineRecovery();
     this.performSelfAnalysis();
+  }
+
+  // ---------------------------------------------------------------------------------------------- recovery
+
+  /** The first MAX_STRAY_LINES_REPORTED stray lines of the current parse, in the order met. */
+  strayLines: StrayLine[] = [];
+  /** How many stray lines there were after those, skipped without an error; and the first token of the first. */
+  strayLinesUnreported = 0;
+  firstUnreportedStrayLine: IToken | undefined;
+  /** Tokens skipped by the stray-line recovery in the current parse (a count the tests use to see it is linear). */
+  strayTokensSkipped = 0;
+  /** Set when a stray line was skipped and a statement can start after it: the statement list goes on. */
+  private resumeStatements = false;
+  /** Errors saved in the current parse, stray lines aside. */
+  private errorCount = 0;
+  /** Where the parser stopped because of too many errors (MAX_SYNTAX_ERRORS), in the current parse. */
+  stoppedAt: number | undefined;
+  /** How many errors the parser records before it stops; parse.ts lifts it to parse the text before a stop. */
+  errorLimit = MAX_SYNTAX_ERRORS;
+
+  override reset(): void {
+    super.reset();
+    this.errorCount = 0;
+    this.stoppedAt = undefined;
+    this.strayLines = [];
+    this.strayLinesUnreported = 0;
+    this.firstUnreportedStrayLine = undefined;
+    this.strayTokensSkipped = 0;
+    this.resumeStatements = false;
+  }
+
+  /**
+   * A statement list ends at a token that cannot start a statement. Where a `}` must follow, chevrotain would
+   * recover by skipping tokens one at a time up to the next word that can start a statement (often in the middle
+   * of the line) and then report every later line that is wrong at once; instead, the whole line is skipped here,
+   * with one error at its first token, and the list goes on after it (`statementList`). Each call skips at least
+   * one token and each token is looked at once, so recovery is linear in the number of tokens. Every other
+   * repetition keeps chevrotain's recovery.
+   */
+  private installStrayLineRecovery(): void {
+    const internals = this as unknown as RecoveryInternals;
+    const chevrotainRecovery = internals.attemptInRepetitionRecovery;
+    internals.attemptInRepetitionRecovery = function (this: TermsheetParser, ...args: unknown[]): void {
+      const lookahead = args[2] as () => boolean;
+      if (this.stoppedAt === undefined && !this.skipStrayLines(lookahead)) chevrotainRecovery.apply(this, args);
+    };
+    // Past MAX_SYNTAX_ERRORS the parser jumps to the end of the input; the tree it then returns is incomplete, so
+    // parse.ts parses again the text before the place it stopped (once).
+    const save = internals.SAVE_ERROR;
+    internals.SAVE_ERROR = function (this: TermsheetParser, error: IRecognitionException): IRecognitionException {
+      if (this.stoppedAt !== undefined) return error;
+      if (!this.savingStrayLine && ++this.errorCount > this.errorLimit) {
+        // The error is often reported at the token after the statement it is about: stop at that statement.
+        const at = error.token;
+        const here = at && at.tokenType !== EOF && Number.isFinite(at.startOffset) ? at.startOffset : Infinity;
+        const last = this.LA(0);
+        const before = last && last.tokenType !== EOF && Number.isFinite(last.startOffset) ? last.startOffset : Infinity;
+        this.stoppedAt = Math.min(here, before, this.text.length);
+        internals.moveToTerminatedState();
+        return error;
+      }
+      return save.call(this, error);
+    };
+  }
+
+  /** True while a stray line's error is saved (those have their own limit). */
+  private savingStrayLine = false;
+
+  /** Skips the stray lines at the end of a statement list; false when there is none (or this is no such list). */
+  private skipStrayLines(lookahead: () => boolean): boolean {
+    const internals = this as unknown as RecoveryInternals;
+    const rule = internals.getCurrRuleFullName();
+    if (!STATEMENT_LISTS.has(rule) || !this.isStray(this.LA(1))) return false;
+    const previous = this.LA(0);
+    const beforePrevious: IToken | undefined = this.LA(-1);
+    do {
+      const token = this.LA(1);
+      if (this.strayLines.length < MAX_STRAY_LINES_REPORTED) {
+        const message = internals.errorMessageProvider.buildMismatchTokenMessage({
+          expected: T.RCurly,
+          actual: token,
+          previous,
+          ruleName: rule,
+        });
+        this.savingStrayLine = true;
+        const error = internals.SAVE_ERROR(new MismatchedTokenException(message, token, previous));
+        this.savingStrayLine = false;
+        this.strayLines.push({ error, previous, beforePrevious });
+      } else {
+        this.firstUnreportedStrayLine ??= token;
+        this.strayLinesUnreported++;
+      }
+      this.skipRestOfLine();
+    } while (this.isStray(this.LA(1)) && !lookahead.call(this));
+    this.resumeStatements = this.isStray(this.LA(1));
+    return true;
+  }
+
+  private isStray(t: IToken): boolean {
+    return t.tokenType !== T.RCurly && t.tokenType !== EOF;
+  }
+
+  /**
+   * Skips the current token and the rest of its line, with any block opened there and its contents (through the
+   * line its `}` is on), stopping before a `}` on the line that closes the enclosing block.
+   */
+  private skipRestOfLine(): void {
+    let depth = 0;
+    let last = this.skipOne();
+    if (last.tokenType === T.LCurly) depth++;
+    // Whether the line has ended since the first token, asked gap by gap so that each character is read once.
+    let lineEnded = false;
+    for (;;) {
+      const next = this.LA(1);
+      if (next.tokenType === EOF) return;
+      lineEnded ||= lineBreakBetween(this.text, last.endOffset, next.startOffset);
+      if (depth === 0 && (next.tokenType === T.RCurly || lineEnded)) return;
+      last = this.skipOne();
+      if (last.tokenType === T.LCurly) depth++;
+      else if (last.tokenType === T.RCurly) depth--;
+    }
+  }
+
+  /** Skips the next token and returns it (chevrotain's SKIP_TOKEN returns the token after it). */
+  private skipOne(): IToken {
+    const token = this.LA(1);
+    this.SKIP_TOKEN();
+    this.strayTokensSkipped++;
+    return token;
+  }
+
+  /** Runs a statement list, and again after each stray line skipped in it, until it ends where a `}` can follow. */
+  private statementList(list: () => void): void {
+    list();
+    this.ACTION(() => {
+      while (this.resumeStatements) {
+        this.resumeStatements = false;
+        list();
+      }
+    });
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
@@ -161,12 +346,14 @@ export class TermsheetParser extends EmbeddedActionsParser {
       this.CONSUME(T.LCurly);
       const annotations = this.SUBRULE(this.annotations);
       const statements: (A.Statement | undefined)[] = [];
-      this.MANY({
-        GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
-        DEF: () => {
-          statements.push(this.SUBRULE(this.statement));
-        },
-      });
+      this.statementList(() =>
+        this.MANY({
+          GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
+          DEF: () => {
+            statements.push(this.SUBRULE(this.statement));
+          },
+        }),
+      );
       const close = this.CONSUME(T.RCurly);
       return this.ACTION(() => ({
         annotations: annotations ?? noAnnotations,
@@ -232,54 +419,59 @@ export class TermsheetParser extends EmbeddedActionsParser {
 
   // ---------------------------------------------------------------------------------------------- statements
 
+  /** The alternatives of `statement`, made once: they close over nothing but the parser (chevrotain's advice). */
+  private statementAlternatives: IOrAlt<Omit<A.Statement, "annotations" | "span">>[] | undefined;
+
   public statement = this.RULE("statement", (): A.Statement => {
     const start = this.LA(1);
-    const body = this.OR<Omit<A.Statement, "annotations" | "span">>([
-      // Calendars.
-      { ALT: () => this.SUBRULE(this.timeZoneStmt) },
-      { ALT: () => this.SUBRULE(this.weekendStmt) },
-      { ALT: () => this.SUBRULE(this.holidayStmt) },
-      { ALT: () => this.SUBRULE(this.jointStmt) },
-      { ALT: () => this.SUBRULE(this.basedOnStmt) },
-      // Indices.
-      { ALT: () => this.SUBRULE(this.administratorStmt) },
-      { ALT: () => this.SUBRULE(this.quotedStmt) },
-      { ALT: () => this.SUBRULE(this.methodologyStmt) },
-      { ALT: () => this.SUBRULE(this.sourceStmt) },
-      { ALT: () => this.SUBRULE(this.priorityListStmt) },
-      { ALT: () => this.SUBRULE(this.weightStmt) },
-      { ALT: () => this.SUBRULE(this.blendStmt) },
-      { ALT: () => this.SUBRULE(this.windowStmt) },
-      { ALT: () => this.SUBRULE(this.partitionStmt) },
-      { ALT: () => this.SUBRULE(this.emptyIntervalsStmt) },
-      { ALT: () => this.SUBRULE(this.aggregateStmt) },
-      { ALT: () => this.SUBRULE(this.excludeStmt) },
-      { ALT: () => this.SUBRULE(this.minimumStmt) },
-      { ALT: () => this.SUBRULE(this.degradationStmt) },
-      { ALT: () => this.SUBRULE(this.extremeMovesStmt) },
-      { ALT: () => this.SUBRULE(this.roundStmt) },
-      { ALT: () => this.SUBRULE(this.publishStmt) },
-      { ALT: () => this.SUBRULE(this.restateStmt) },
-      // Contracts.
-      { ALT: () => this.SUBRULE(this.underlyingStmt) },
-      { ALT: () => this.SUBRULE(this.contractUnitStmt) },
-      { ALT: () => this.SUBRULE(this.tickStmt) },
-      { ALT: () => this.SUBRULE(this.listingStmt) },
-      { ALT: () => this.SUBRULE(this.lastTradingDayStmt) },
-      { ALT: () => this.SUBRULE(this.expiryStmt) },
-      { ALT: () => this.SUBRULE(this.terminationStmt) },
-      { ALT: () => this.SUBRULE(this.finalSettlementStmt) },
-      { ALT: () => this.SUBRULE(this.dailySettlementStmt) },
-      { ALT: () => this.SUBRULE(this.priceLimitsStmt) },
-      { ALT: () => this.SUBRULE(this.positionLimitStmt) },
-      { ALT: () => this.SUBRULE(this.fallbackStmt) },
-      { ALT: () => this.SUBRULE(this.optionTypeStmt) },
-      { ALT: () => this.SUBRULE(this.exerciseStmt) },
-      { ALT: () => this.SUBRULE(this.autoExerciseStmt) },
-      { ALT: () => this.SUBRULE(this.strikesStmt) },
-      { ALT: () => this.SUBRULE(this.legStmt) },
-      { ALT: () => this.SUBRULE(this.negativePricesStmt) },
-    ]);
+    const body = this.OR<Omit<A.Statement, "annotations" | "span">>(
+      (this.statementAlternatives ??= [
+        // Calendars.
+        { ALT: () => this.SUBRULE(this.timeZoneStmt) },
+        { ALT: () => this.SUBRULE(this.weekendStmt) },
+        { ALT: () => this.SUBRULE(this.holidayStmt) },
+        { ALT: () => this.SUBRULE(this.jointStmt) },
+        { ALT: () => this.SUBRULE(this.basedOnStmt) },
+        // Indices.
+        { ALT: () => this.SUBRULE(this.administratorStmt) },
+        { ALT: () => this.SUBRULE(this.quotedStmt) },
+        { ALT: () => this.SUBRULE(this.methodologyStmt) },
+        { ALT: () => this.SUBRULE(this.sourceStmt) },
+        { ALT: () => this.SUBRULE(this.priorityListStmt) },
+        { ALT: () => this.SUBRULE(this.weightStmt) },
+        { ALT: () => this.SUBRULE(this.blendStmt) },
+        { ALT: () => this.SUBRULE(this.windowStmt) },
+        { ALT: () => this.SUBRULE(this.partitionStmt) },
+        { ALT: () => this.SUBRULE(this.emptyIntervalsStmt) },
+        { ALT: () => this.SUBRULE(this.aggregateStmt) },
+        { ALT: () => this.SUBRULE(this.excludeStmt) },
+        { ALT: () => this.SUBRULE(this.minimumStmt) },
+        { ALT: () => this.SUBRULE(this.degradationStmt) },
+        { ALT: () => this.SUBRULE(this.extremeMovesStmt) },
+        { ALT: () => this.SUBRULE(this.roundStmt) },
+        { ALT: () => this.SUBRULE(this.publishStmt) },
+        { ALT: () => this.SUBRULE(this.restateStmt) },
+        // Contracts.
+        { ALT: () => this.SUBRULE(this.underlyingStmt) },
+        { ALT: () => this.SUBRULE(this.contractUnitStmt) },
+        { ALT: () => this.SUBRULE(this.tickStmt) },
+        { ALT: () => this.SUBRULE(this.listingStmt) },
+        { ALT: () => this.SUBRULE(this.lastTradingDayStmt) },
+        { ALT: () => this.SUBRULE(this.expiryStmt) },
+        { ALT: () => this.SUBRULE(this.terminationStmt) },
+        { ALT: () => this.SUBRULE(this.finalSettlementStmt) },
+        { ALT: () => this.SUBRULE(this.dailySettlementStmt) },
+        { ALT: () => this.SUBRULE(this.priceLimitsStmt) },
+        { ALT: () => this.SUBRULE(this.positionLimitStmt) },
+        { ALT: () => this.SUBRULE(this.fallbackStmt) },
+        { ALT: () => this.SUBRULE(this.optionTypeStmt) },
+        { ALT: () => this.SUBRULE(this.exerciseStmt) },
+        { ALT: () => this.SUBRULE(this.autoExerciseStmt) },
+        { ALT: () => this.SUBRULE(this.strikesStmt) },
+        { ALT: () => this.SUBRULE(this.legStmt) },
+        { ALT: () => this.SUBRULE(this.negativePricesStmt) },
+      ]),
+    );
     const span = this.from(start);
     const annotations = this.SUBRULE(this.annotations);
     return this.ACTION(() => {
@@ -1140,12 +1332,14 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.Settlement);
     this.CONSUME(T.LCurly);
     const steps: A.DailyStep[] = [];
-    this.MANY({
-      GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
-      DEF: () => {
-        steps.push(this.SUBRULE(this.dailyStep));
-      },
-    });
+    this.statementList(() =>
+      this.MANY({
+        GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
+        DEF: () => {
+          steps.push(this.SUBRULE(this.dailyStep));
+        },
+      }),
+    );
     this.CONSUME(T.RCurly);
     return { kind: "DailySettlement" as const, steps: this.compact(steps) };
   });
@@ -1256,15 +1450,17 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.LCurly);
     const disruptions: A.DisruptionDecl[] = [];
     const steps: A.FallbackStep[] = [];
-    this.MANY({
-      GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
-      DEF: () => {
-        this.OR([
-          { ALT: () => disruptions.push(this.SUBRULE(this.disruption)) },
-          { ALT: () => steps.push(this.SUBRULE(this.fallbackStep)) },
-        ]);
-      },
-    });
+    this.statementList(() =>
+      this.MANY({
+        GATE: () => this.LA(1).tokenType !== T.RCurly && this.LA(1).tokenType !== EOF,
+        DEF: () => {
+          this.OR([
+            { ALT: () => disruptions.push(this.SUBRULE(this.disruption)) },
+            { ALT: () => steps.push(this.SUBRULE(this.fallbackStep)) },
+          ]);
+        },
+      }),
+    );
     this.CONSUME(T.RCurly);
     return { kind: "Fallback" as const, disruptions: this.compact(disruptions), steps: this.compact(steps) };
   });

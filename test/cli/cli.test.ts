@@ -11,6 +11,8 @@ import { BAD_CALENDAR, GOOD_CALENDAR, ensureBuilt, fixture, repoRoot, termsheet 
 const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
 const files = fixture({
+  // The fixture is a project, so that contracts/ may import ../lib/ (grammar/README.md, "Files and imports").
+  "termsheet.json": "{}\n",
   "good.terms": GOOD_CALENDAR,
   "bad.terms": BAD_CALENDAR,
   "lib/cal.terms": GOOD_CALENDAR,

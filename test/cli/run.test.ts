@@ -56,7 +56,7 @@ describe("collectInputs", () => {
   });
 
   it("resolves imports relative to the importing file, without making paths absolute", () => {
-    const host = fileHost(memorySystem({}));
+    const host = fileHost(memorySystem({}), { projects: [] });
     expect(host.resolveImport("specs/contracts/foti.terms", "../calendars/nyse.terms")).toBe("specs/calendars/nyse.terms");
     expect(host.resolveImport("foti.terms", "lib/x.terms")).toBe("lib/x.terms");
     expect(host.resolveImport("a/b.terms", "../../up.terms")).toBe("../up.terms");

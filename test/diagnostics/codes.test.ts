@@ -51,6 +51,9 @@ describe("the registry", () => {
         "E1011 missing-token",
         "E1012 unexpected-end-of-file",
         "E1013 unclosed-block",
+        "E1014 nesting-too-deep",
+        "E1015 forbidden-character",
+        "E1016 too-many-syntax-errors",
         "E2001 unknown-name",
         "E2002 duplicate-declaration",
         "E2003 wrong-kind",
@@ -64,6 +67,12 @@ describe("the registry", () => {
         "E2011 clause-not-allowed",
         "E2012 not-supported",
         "E2013 input-not-found",
+        "E2020 import-outside-project",
+        "E2021 import-not-terms-file",
+        "E2022 import-not-regular-file",
+        "E2023 import-too-large",
+        "E2024 names-differ-only-in-case",
+        "E2025 reserved-file-name",
         "E3001 unit-mismatch",
         "E3002 unknown-unit",
         "E3003 non-positive-amount",
@@ -111,6 +120,25 @@ describe("the registry", () => {
 });
 
 describe("diag", () => {
+  it("escapes control, bidirectional formatting and line-separator characters in every text it holds", () => {
+    const d = diag(Codes.UnknownName, span, "unknown `\u202ex\u0000`", {
+      context: ["calendar \u2066A"],
+      labels: [{ span, message: "here\u0085" }],
+      notes: ["line one\nline two\r"],
+      hint: "did you mean \u200f?",
+    });
+    expect(d).toEqual({
+      code: "E2001",
+      severity: "error",
+      message: "unknown `\\u{202E}x\\u{0}`",
+      span,
+      context: ["calendar \\u{2066}A"],
+      labels: [{ span, message: "here\\u{85}" }],
+      notes: ["line one\nline two\\u{D}"],
+      hint: "did you mean \\u{200F}?",
+    });
+  });
+
   it("takes the severity from the registry and leaves out absent extras", () => {
     expect(diag(Codes.UnknownName, span, "unknown name `x`", { hint: undefined, notes: [] })).toEqual({
       code: "E2001",

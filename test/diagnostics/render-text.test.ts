@@ -338,6 +338,61 @@ describe("renderDiagnostic", () => {
     `);
   });
 
+  it("escapes bidirectional formatting, C1 controls and line separators in excerpts, messages, notes, hints and labels", () => {
+    const f = new SourceFile("bidi.terms", 'calendar X "1 J\u202euly\u0085" {\n  time zone Europe/London\n}\n');
+    const d = diag(Codes.ForbiddenCharacter, f.span(15, 16), "title `1 J\u202euly`", {
+      labels: [{ span: f.span(9, 10), message: "name \u2066x\u2069" }],
+      notes: ["a\u2028b"],
+      hint: "remove \u200f",
+      context: ["calendar \u202dX"],
+    });
+    const out = renderDiagnostic(d, sourceLookup([f]));
+    expect(out).not.toMatch(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+    expect("\n" + out + "\n").toMatchInlineSnapshot(`
+      "
+      error[E1015]: title \`1 J\\u{202E}uly\`
+       ┌─ bidi.terms:1:16
+        │
+      1 │ calendar X "1 J\\u{202E}uly\\u{85}" {
+        │                ^^^^^^^^
+        │          - name \\u{2066}x\\u{2069}
+        = in: calendar \\u{202D}X
+        = note: a\\u{2028}b
+        = hint: remove \\u{200F}
+      "
+    `);
+  });
+
+  it("shows a window of a long line around its marks, never the whole line", () => {
+    const long = "x".repeat(1_000_000);
+    const f = new SourceFile("long.terms", `calendar X {\n  description "${long}" oops\n}\n`);
+    const at = f.text.indexOf("oops");
+    const d = diag(Codes.UnexpectedToken, f.span(at, at + 4), "expected the end of the statement", {
+      labels: [{ span: f.span(at - 2, at - 1), message: "the string ends here" }],
+    });
+    const out = renderDiagnostic(d, sourceLookup([f]));
+    expect(out.length).toBeLessThan(1_000);
+    expect("\n" + out + "\n").toMatchInlineSnapshot(`
+      "
+      error[E1010]: expected the end of the statement
+       ┌─ long.terms:2:1000018
+        │
+      2 │ …xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" oops
+        │                                                                                                                                                                                                      ^^^^
+        │                                                                                                                                                                                                    - the string ends here
+      "
+    `);
+    // A mark far from the primary span is clamped to the window's edge.
+    const far = diag(Codes.UnexpectedToken, f.span(at, at + 4), "m", { labels: [{ span: f.span(20, 21), message: "far away" }] });
+    const farOut = renderDiagnostic(far, sourceLookup([f]));
+    expect(farOut.length).toBeLessThan(1_000);
+    expect(farOut).toContain("- far away");
+    // Short lines are shown whole.
+    const short = new SourceFile("short.terms", `calendar X {\n  description "${"y".repeat(150)}" oops\n}\n`);
+    const s = short.text.indexOf("oops");
+    expect(renderDiagnostic(diag(Codes.UnexpectedToken, short.span(s, s + 4), "m"), sourceLookup([short]))).toContain("y".repeat(150));
+  });
+
   it("survives a missing source file and out-of-range spans", () => {
     const missing = diag(Codes.ImportFileNotFound, { file: "gone.terms", start: 3, end: 9 }, "no such file", {
       labels: [{ span: find(foti, "indices.terms"), message: "imported here" }],
@@ -442,7 +497,9 @@ describe("renderSummary", () => {
 
 describe("robustness", () => {
   it("renders any span of any text without throwing, with at least one caret", () => {
-    const text = fc.string({ unit: fc.constantFrom("a", " ", "\t", "\n", "\r", "\r\n", "東", "😀", "\u0007", "é") });
+    const text = fc.string({
+      unit: fc.constantFrom("a", " ", "\t", "\n", "\r", "\r\n", "東", "😀", "\u0007", "é", "\u202e", "\ud800", "b".repeat(150)),
+    });
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), fc.nat(), (t, a, b, c) => {
         const f = new SourceFile("p.terms", t);

@@ -12,20 +12,20 @@ export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), "../
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 /** Reads sources relative to the repository root. */
-export const host: Host = {
-  readFile(path) {
+export const host = {
+  readFile(path: string): string | undefined {
     try {
       return readFileSync(join(ROOT, path), "utf8");
     } catch {
       return undefined;
     }
   },
-  resolveImport(from, importPath) {
+  resolveImport(from: string, importPath: string): string {
     return normalize(join(dirname(from), importPath))
       .split("\\")
       .join("/");
   },
-};
+} satisfies Host;
 
 /** Every .terms file under a folder of the repository, as repository-relative paths, sorted. */
 export function termsFiles(folder: string): string[] {

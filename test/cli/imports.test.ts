@@ -1,0 +1,155 @@
+/**
+ * Imports are confined (issue 13, grammar/README.md "Files and imports"): the built CLI, on real folders, reads
+ * only regular `.terms` files of at most 16 MiB inside the project folder or the standard library, symbolic links
+ * resolved first; nothing outside is parsed or shown, nothing blocks, nothing aborts. Each refusal is a diagnostic
+ * with its code at the import's path, and exit code 1.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GOOD_CALENDAR, ensureBuilt, fixture, repoRoot, termsheet } from "./helpers.js";
+
+/** A file outside the project whose every line would be a syntax error, so that a leak would show. */
+const SECRET = "SECRET_LINE_1 alpha:beta\nSECRET_LINE_2 gamma:delta\n";
+const uses = (path: string, name = "TEST_CAL"): string => `import ${name} from "${path}"\n`;
+
+const files = fixture({
+  "outside/secret.terms": SECRET,
+  "outside/secret.txt": SECRET,
+  // A marker's content is not read.
+  "project/termsheet.json": "not even JSON\n",
+  "project/lib/cal.terms": GOOD_CALENDAR,
+  "project/lib/notes.txt": SECRET,
+  "project/contracts/uses-lib.terms": uses("../lib/cal.terms"),
+  "project/climbs-out.terms": uses("../outside/secret.terms"),
+  "project/absolute-out.terms": "",
+  "project/etc-passwd.terms": uses("/etc/passwd"),
+  "project/etc-passwd-dots.terms": uses("../../../../../../../../../etc/passwd"),
+  "project/link-out.terms": uses("links/secret.terms"),
+  "project/link-passwd.terms": uses("links/passwd.terms"),
+  "project/link-txt.terms": uses("links/notes.terms"),
+  "project/link-in.terms": uses("links/cal.terms"),
+  "project/fifo.terms": uses("special/pipe.terms"),
+  "project/large.terms": uses("special/large.terms"),
+  "project/stdlib.terms": "",
+  "no-marker/contracts/uses-lib.terms": uses("../lib/cal.terms"),
+  "no-marker/lib/cal.terms": GOOD_CALENDAR,
+  "npm-project/package.json": "{}\n",
+  "npm-project/contracts/uses-lib.terms": uses("../lib/cal.terms"),
+  "npm-project/lib/cal.terms": GOOD_CALENDAR,
+});
+const cwd = files.dir;
+const project = join(cwd, "project");
+// Each test runs the CLI a few times; on a busy machine that takes longer than vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
+
+beforeAll(() => {
+  ensureBuilt();
+  writeFileSync(join(project, "absolute-out.terms"), uses(join(cwd, "outside", "secret.terms")));
+  mkdirSync(join(project, "links"));
+  symlinkSync(join(cwd, "outside", "secret.terms"), join(project, "links", "secret.terms"));
+  symlinkSync("/etc/passwd", join(project, "links", "passwd.terms"));
+  symlinkSync(join(project, "lib", "notes.txt"), join(project, "links", "notes.terms"));
+  symlinkSync(join(project, "lib", "cal.terms"), join(project, "links", "cal.terms"));
+  mkdirSync(join(project, "special"));
+  spawnSync("mkfifo", [join(project, "special", "pipe.terms")]);
+  writeFileSync(join(project, "special", "large.terms"), "");
+  truncateSync(join(project, "special", "large.terms"), 16 * 1024 * 1024 + 1);
+  // The package's standard library, by a relative path from the project: outside the project, but allowed.
+  const nyse = relative(project, join(repoRoot, "specs", "calendars", "nyse.terms"))
+    .split("\\")
+    .join("/");
+  writeFileSync(join(project, "stdlib.terms"), uses(nyse, "NYSE"));
+}, 60_000);
+afterAll(() => files.cleanup());
+
+interface Json {
+  diagnostics: { code: string; file: string; line: number; column: number; message: string; notes: string[] }[];
+}
+
+/** Checks a file of the project, from the project folder, as JSON; also the text output, for leaks. */
+function check(file: string, dir = project): { code: number | null; json: Json; text: string } {
+  const j = termsheet(["check", file, "--format", "json"], dir);
+  const t = termsheet(["check", file], dir);
+  expect(t.code).toBe(j.code);
+  return { code: j.code, json: JSON.parse(j.stdout) as Json, text: t.stdout + t.stderr + j.stderr };
+}
+
+function expectRefused(file: string, code: string, what: RegExp, writtenAbsolute = false): void {
+  const r = check(file);
+  expect(r.code).toBe(1);
+  expect(r.json.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([`${code} ${file}:1:22`]);
+  expect(r.json.diagnostics[0]!.message).toMatch(what);
+  // Nothing of the file outside is shown, and no absolute path but one the import itself wrote.
+  expect(r.text).not.toContain("SECRET");
+  expect(r.text).not.toContain("root:");
+  if (!writtenAbsolute) expect(r.text).not.toContain(cwd);
+}
+
+describe("imports inside the project", () => {
+  it("are read, through `..` and through symbolic links that stay inside", () => {
+    expect(check("contracts/uses-lib.terms").code).toBe(0);
+    expect(check("link-in.terms").code).toBe(0);
+  });
+
+  it("may read the standard library, wherever the package is", () => {
+    expect(check("stdlib.terms")).toMatchObject({ code: 0 });
+  });
+
+  it("may read the whole folder that holds a package.json", () => {
+    expect(check("contracts/uses-lib.terms", join(cwd, "npm-project")).code).toBe(0);
+  });
+
+  it("are confined to the folder of the files checked when no folder above holds termsheet.json or package.json", () => {
+    const dir = join(cwd, "no-marker");
+    const r = check("contracts/uses-lib.terms", dir);
+    expect(r.code).toBe(1);
+    expect(r.json.diagnostics.map((d) => d.code)).toEqual(["E2020"]);
+    expect(r.json.diagnostics[0]!.notes[0]).toContain("`contracts`");
+    // Given the folder above, the project is that folder.
+    expect(termsheet(["check", "."], dir).code).toBe(0);
+  });
+});
+
+describe("imports are refused", () => {
+  it("outside the project, by `..` or by an absolute path (E2020)", () => {
+    expectRefused("climbs-out.terms", "E2020", /outside the project folder/);
+    expectRefused("absolute-out.terms", "E2020", /outside the project folder/, true);
+  });
+
+  it("when a symbolic link leads outside the project (E2020)", () => {
+    expectRefused("link-out.terms", "E2020", /symbolic link to a file outside/);
+    expectRefused("link-passwd.terms", "E2020", /symbolic link to a file outside/);
+  });
+
+  it("for a file that is not a `.terms` file, before it is read (E2021)", () => {
+    expectRefused("etc-passwd.terms", "E2021", /only `\.terms` files/);
+    expectRefused("etc-passwd-dots.terms", "E2021", /only `\.terms` files/);
+    expectRefused("link-txt.terms", "E2021", /not a `\.terms` file/);
+  });
+
+  it("for a named pipe, without waiting for a writer (E2022)", () => {
+    expectRefused("fifo.terms", "E2022", /not a regular file/);
+  });
+
+  it("for a file larger than 16 MiB (E2023)", () => {
+    expectRefused("large.terms", "E2023", /larger than 16 MiB/);
+  });
+});
+
+describe("files named on the command line", () => {
+  it("that are devices, pipes or too large are refused with a reason, not read (E2013)", () => {
+    for (const [path, reason] of [
+      ["/dev/zero", "not a regular file"],
+      ["/dev/urandom", "not a regular file"],
+      ["special/pipe.terms", "not a regular file"],
+      ["special/large.terms", "larger than 16 MiB"],
+    ] as const) {
+      const r = termsheet(["check", path], project);
+      expect(r.code, path).toBe(1);
+      expect(r.stdout, path).toContain("error[E2013]");
+      expect(r.stdout, path).toContain(reason);
+    }
+  });
+});
