@@ -168,7 +168,10 @@ option O {
     expect(check(withFallback(`${NP}    1. postpone up to 2 business days\n    2. determined by the exchange\n`, ""))).toEqual([
       "E5010 12:8-12:38",
     ]);
-    expect(check(withFallback(`${NP}    1. postpone up to 2 business days on NYC\n    2. determined by the exchange\n`, ""))).toEqual([]);
+    // A last trading day without a calendar checked clean and then failed to lower (issue 13): check now says so.
+    expect(check(withFallback(`${NP}    1. postpone up to 2 business days on NYC\n    2. determined by the exchange\n`, ""))).toEqual([
+      "E9001 7:23-7:60",
+    ]);
   });
 
   it("checks amounts and words in steps", () => {
