@@ -548,8 +548,6 @@ function checkSource(
       }
     } else if (s.kind === "Blend") {
       for (const part of s.parts) {
-        const bad = part.name === undefined ? undefined : invalidName(part.name, `part ${part.name.name}`, ctx);
-        if (bad !== undefined) report(bad);
         const w = decimalOf(part.weight);
         if (part.weight !== undefined && w !== undefined && !isPositiveAmount(w)) {
           report(

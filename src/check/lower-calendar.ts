@@ -152,6 +152,11 @@ export function lowerHoliday(s: A.HolidayStmt, report: Report, ctx: readonly str
   const untilYear = year(s.untilYear, report, ctx);
   let bad = (s.fromYear !== undefined && fromYear === undefined) || (s.untilYear !== undefined && untilYear === undefined);
   if (s.name === undefined) bad = true;
+  else if (s.name.value === "") {
+    // A holiday is known by its name in calendars, certificates and the readable contract.
+    report(diag(Codes.InvalidName, s.name.span, "a holiday needs a name", { context: ctx, hint: 'name it, e.g. `holiday "Christmas Day"`' }));
+    bad = true;
+  }
   if (fromYear !== undefined && untilYear !== undefined && untilYear < fromYear) {
     report(
       diag(

@@ -108,7 +108,7 @@ const TABLE = {
   InvalidName: [
     "E2026",
     "invalid-name",
-    "A name a compiled spec cannot hold: `__proto__` (a JSON key that JavaScript reads as an object's prototype) or a name longer than 64 characters.",
+    "A name a compiled spec cannot hold: `__proto__` (a JSON key that JavaScript reads as an object's prototype), a name longer than 64 characters, or an empty holiday name.",
   ],
 
   // E3xxx: types and units.
