@@ -154,7 +154,9 @@ export function lowerHoliday(s: A.HolidayStmt, report: Report, ctx: readonly str
   if (s.name === undefined) bad = true;
   else if (s.name.value === "") {
     // A holiday is known by its name in calendars, certificates and the readable contract.
-    report(diag(Codes.InvalidName, s.name.span, "a holiday needs a name", { context: ctx, hint: 'name it, e.g. `holiday "Christmas Day"`' }));
+    report(
+      diag(Codes.InvalidName, s.name.span, "a holiday needs a name", { context: ctx, hint: 'name it, e.g. `holiday "Christmas Day"`' }),
+    );
     bad = true;
   }
   if (fromYear !== undefined && untilYear !== undefined && untilYear < fromYear) {
