@@ -1,11 +1,9 @@
 /**
- * The compile pipeline after checking: parses and checks the sources (driver.ts), and only when the check found
- * no errors lowers the program to the model (model/from-checked.ts) and writes one compiled spec per declaration
- * of the root files (backends/json/to-json.ts). Pure like the driver: sources come through the Host and the
+ * The compile pipeline after checking: parses, checks and lowers the sources to the model (driver.ts), and only
+ * when that found no errors writes one compiled spec per declaration of the root files (backends/json/to-json.ts). Pure like the driver: sources come through the Host and the
  * result is data; the CLI writes the files. Warnings do not block compilation; any error means no files.
  */
 import { checkSources, type CheckResult, type Host } from "./driver.js";
-import { lowerProgram } from "./model/from-checked.js";
 import { toJson, type SpecFile, type SpecSubject } from "./backends/json/to-json.js";
 import { declarationKind } from "./check/program.js";
 import { sortDiagnostics } from "./diagnostics/index.js";
@@ -25,9 +23,7 @@ export interface CompileResult extends CheckResult {
 /** Checks the root files and what they import, then compiles every declaration of the root files. Never throws. */
 export function compileSources(roots: readonly { path: string; text: string }[], host: Host, options: CompileOptions): CompileResult {
   const checked = checkSources(roots, host);
-  if (checked.diagnostics.some((d) => d.severity === "error")) return { ...checked, files: [] };
-  const lowered = lowerProgram(checked.program);
-  if (!lowered.ok) return { ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...lowered.diagnostics]), files: [] };
+  if (checked.model === undefined || checked.diagnostics.some((d) => d.severity === "error")) return { ...checked, files: [] };
   const subjects: SpecSubject[] = [];
   for (const file of checked.program.files) {
     if (!file.root) continue;
@@ -36,7 +32,7 @@ export function compileSources(roots: readonly { path: string; text: string }[],
       subjects.push({ kind: declarationKind(decl), name: decl.name.name, span: decl.name.span });
     }
   }
-  const out = toJson(lowered.model, subjects, options);
+  const out = toJson(checked.model, subjects, options);
   if (!out.ok) return { ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...out.diagnostics]), files: [] };
   return { ...checked, files: out.files };
 }

@@ -1,7 +1,8 @@
 /**
  * The driver: the one place that knows the order of the pipeline. It reads sources through a Host (so it stays
- * pure; the CLI supplies a file-system host), parses them and everything they import, builds the Program and runs
- * the checks. Later stages (model lowering, backends) are added here, after the checks.
+ * pure; the CLI supplies a file-system host), parses them and everything they import, builds the Program, runs
+ * the checks and, when they found no error, lowers the program to the validated model, so that a program `check`
+ * accepts is one `build` compiles. The backends come after it (compile.ts).
  */
 import { isTermsPath, MAX_SOURCE_BYTES, SourceFile } from "./base/source.js";
 import { Codes, diag, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
@@ -11,6 +12,7 @@ import type { Span } from "./base/source.js";
 import { buildProgram } from "./check/symbols.js";
 import { checkProgram } from "./check/check.js";
 import type { Program, ProgramFile } from "./check/program.js";
+import { lowerProgram, type LoweredProgram } from "./model/from-checked.js";
 
 /**
  * Why a host will not read an imported file, each its own diagnostic: the file lies outside the project (E2020), is
@@ -49,6 +51,11 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Every source read, for rendering excerpts. */
   readonly sources: ReadonlyMap<string, SourceFile>;
+  /**
+   * The program lowered to the model, every declaration validated against its schema: present exactly when there is
+   * no error. The backends start from it; `check` computes it too, so "check ok" means "build ok".
+   */
+  readonly model?: LoweredProgram;
 }
 
 /** Parses and checks the given root files (already read) and the files they import. Never throws. */
@@ -114,19 +121,26 @@ function checkAll(roots: readonly { path: string; text: string }[], host: Host):
   }
 
   const program = buildProgram(files, host, (d) => diagnostics.push(d));
+  const where = { file: files[0]?.source.path ?? "", start: 0, end: 0 };
   try {
     checkProgram(program, (d) => diagnostics.push(d));
   } catch (e) {
     // A check that throws is a bug in the checker, never the user's fault; report it and keep the rest.
-    diagnostics.push(
-      diag(
-        Codes.InternalError,
-        { file: files[0]?.source.path ?? "", start: 0, end: 0 },
-        `internal error in the checker: ${(e as Error)?.message ?? String(e)}`,
-      ),
-    );
+    diagnostics.push(diag(Codes.InternalError, where, `internal error in the checker: ${(e as Error)?.message ?? String(e)}`));
   }
-  return { program, diagnostics: sortDiagnostics(withoutSyntaxEchoes(diagnostics, files)), sources };
+  let model: LoweredProgram | undefined;
+  if (!diagnostics.some((d) => d.severity === "error")) {
+    // What `build` runs next, up to the backends: a failure here is a compiler bug, which `check` reports too.
+    try {
+      const lowered = lowerProgram(program);
+      if (lowered.ok) model = lowered.model;
+      else diagnostics.push(...lowered.diagnostics);
+    } catch (e) {
+      diagnostics.push(diag(Codes.InternalError, where, `internal error in the lowering: ${(e as Error)?.message ?? String(e)}`));
+    }
+  }
+  const sorted = sortDiagnostics(withoutSyntaxEchoes(diagnostics, files));
+  return model === undefined ? { program, diagnostics: sorted, sources } : { program, diagnostics: sorted, sources, model };
 }
 
 /**

@@ -268,15 +268,20 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
   if (versions.length === 0) return;
   for (const v of versions) {
     const r = v.stmt.rule;
-    if (r !== undefined && r.anchor !== undefined && r.calendar === undefined && countsBusinessDays(r)) {
+    // Every last trading day needs its calendar, even unadjusted: it must be a business day of it (E4001).
+    if (r !== undefined && r.anchor !== undefined && r.calendar === undefined) {
       report(
         diag(
           Codes.MissingCalendar,
           r.span,
-          "the last trading day counts or adjusts business days, but names no calendar that says which days those are",
+          countsBusinessDays(r)
+            ? "the last trading day counts or adjusts business days, but names no calendar that says which days those are"
+            : "a last trading day is a business day, but this rule names no calendar that says which days those are",
           {
             context: ctx,
-            hint: "add the calendar at the end, e.g. `… of the contract month, adjusted preceding on NYSE`",
+            hint: countsBusinessDays(r)
+              ? "add the calendar at the end, e.g. `… of the contract month, adjusted preceding on NYSE`"
+              : "add the calendar at the end, e.g. `… of the contract month on NYSE`",
           },
         ),
       );

@@ -42,6 +42,7 @@ import { checkWindow } from "./indices.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
 import { lookup } from "./symbols.js";
+import { COUNT_BOUNDS, countOf, type CountBound } from "./counts.js";
 import { decimalOf, percentOf, quantityOf, unitOf, unitText, type ContractUnits, type QuantityValue, type UnitContext } from "./unit-of.js";
 import { exerciseStyle, legSide, month, optionRight, roundingMode, settlementMethod } from "./words.js";
 
@@ -175,7 +176,10 @@ class ContractChecker {
       settlementMethod(fs.method, this.report, [...context, "final settlement"]);
       this.checkRounding(fs.rounding, decl, file, false, [...context, "final settlement"]);
       if (fs.value?.kind === "IndexAverage" && fs.value.days?.kind === "LastBusinessDays") {
-        this.positive(fs.value.days.count, "the number of business days to average", [...context, "final settlement"]);
+        this.count(fs.value.days.count, COUNT_BOUNDS.averagingDays, "the number of business days to average", [
+          ...context,
+          "final settlement",
+        ]);
       }
     }
     for (const ds of statementsOf(decl, "DailySettlement")) {
@@ -211,19 +215,21 @@ class ContractChecker {
     switch (s.kind) {
       case "Listing":
         for (const part of s.parts) {
-          this.positive(part.count, part.kind === "Consecutive" ? "the number of consecutive periods" : "the number of listed months", [
-            ...context,
-            "listing",
-          ]);
+          if (part.kind === "Consecutive")
+            this.count(part.count, COUNT_BOUNDS.listedPeriods, "the number of consecutive periods", [...context, "listing"]);
+          else this.count(part.count, COUNT_BOUNDS.listedMonths, "the number of listed months", [...context, "listing"]);
           if (part.kind === "NextIn") for (const m of part.months) month(m, this.report, [...context, "listing"]);
         }
         return;
       case "PositionLimit":
-        this.positive(s.count, "a position limit", [...context, "position limit"]);
+        this.count(s.count, COUNT_BOUNDS.positionLimit, "a position limit", [...context, "position limit"]);
         return;
       case "Expiry":
         if (s.businessDaysBefore !== undefined)
-          this.positive(s.businessDaysBefore, "the number of business days before the underlying", [...context, "expiry"]);
+          this.count(s.businessDaysBefore, COUNT_BOUNDS.expiryDaysBefore, "the number of business days before the underlying", [
+            ...context,
+            "expiry",
+          ]);
         return;
       case "OptionType":
         for (const r of s.rights) optionRight(r, this.report, [...context, "type"]);
@@ -234,6 +240,11 @@ class ContractChecker {
       default:
         return;
     }
+  }
+
+  /** Reports a count outside its range (E3003, E3010); returns it when in range (see counts.ts). */
+  count(n: NumberLit | undefined, bound: CountBound, what: string, context: Context): number | undefined {
+    return countOf(n, bound, what, { program: this.program, report: this.report, context });
   }
 
   /** Reports a number that is not strictly positive (E3003); returns it when positive. */
@@ -608,7 +619,7 @@ class ContractChecker {
       const side = legSide(leg.side, this.report, ctx);
       if (side === "buy") buy = true;
       this.positive(leg.ratio, "a leg's ratio", ctx);
-      if (leg.monthsLater !== undefined) this.positive(leg.monthsLater, "the number of months later", ctx);
+      if (leg.monthsLater !== undefined) this.count(leg.monthsLater, COUNT_BOUNDS.legMonthsLater, "the number of months later", ctx);
       const sym = lookup(this.program, file, leg.contract?.name, ["future"]);
       if (leg.rounding !== undefined) this.checkRounding(leg.rounding, sym?.decl ?? decl, sym?.file ?? file, false, ctx);
       if (sym === undefined || leg.contract === undefined) continue;

@@ -14,6 +14,7 @@ import type { Declaration, DailyStep, FallbackStep, FallbackStmt, Ident, NumberL
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
 import { decimalOf } from "./unit-of.js";
+import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { determinationParty, disruptionKind, durationUnit } from "./words.js";
 
 /** Checks every fallback and every numbered step list in the program. */
@@ -199,7 +200,7 @@ function checkAction(
   if (action === undefined) return;
   switch (action.kind) {
     case "Postpone": {
-      checkPositive(action.days, "the number of business days to postpone", context, report);
+      countOf(action.days, COUNT_BOUNDS.postponementDays, "the number of business days to postpone", { program, report, context });
       if (action.calendar !== undefined) return;
       const fallbackCalendar = contractCalendar(program, file, decl)?.ref;
       if (fallbackCalendar !== undefined) return;
@@ -215,7 +216,7 @@ function checkAction(
       return;
     }
     case "CarryForward":
-      checkPositive(action.withinDays, "the number of business days", context, report);
+      countOf(action.withinDays, COUNT_BOUNDS.carryForwardDays, "the number of business days", { program, report, context });
       return;
     case "AlternateIndex": {
       const target = action.index;

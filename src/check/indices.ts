@@ -18,7 +18,6 @@ import {
   countRangeProblem,
   degradationCoverage,
   isPositiveAmount,
-  isWholeCount,
   isWholeTrim,
   minimumExceedsSources,
   partitionDividesWindow,
@@ -30,7 +29,9 @@ import {
   trimDropsNothing,
   trimLeavesValues,
   windowLength,
+  rangesOverlap,
   type PercentRange,
+  type RangeValue,
 } from "../model/invariants.js";
 import { Decimal } from "../runtime/decimal.js";
 import type {
@@ -51,6 +52,8 @@ import type {
   WindowStmt,
 } from "../syntax/ast.js";
 import type { Program, Report } from "./program.js";
+import { COUNT_BOUNDS, countOf } from "./counts.js";
+import { invalidName } from "./symbols.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
 import {
   aggregationMethod,
@@ -94,7 +97,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
     w.window === undefined ? undefined : checkWindow(w.window, "observation window", context, report),
   )[0];
   const partition = of("Partition")[0];
-  for (const p of of("Partition")) checkPartition(p, window, windowSeconds, context, report);
+  for (const p of of("Partition")) checkPartition(program, p, window, windowSeconds, context, report);
   const empty = of("EmptyIntervals")[0];
   if (empty !== undefined) emptyIntervalPolicy(empty.policy, report, context);
   if (partition !== undefined && empty === undefined) {
@@ -110,7 +113,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   const fixedWeights: Span[] = [];
   for (const agg of of("Aggregate")) {
     checkAggregateLevel(agg, window, partition, context, report);
-    const info = checkMethod(agg.method, context, report);
+    const info = checkMethod(program, agg.method, context, report);
     if (info?.weightedByFixed !== undefined) fixedWeights.push(info.weightedByFixed);
     if (agg.level === "sources" && info?.trimmed !== undefined) {
       const min = of("Minimum").find((m) => m.what === "sources");
@@ -129,7 +132,8 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
         checkDuration(s.duration, "a staleness limit", context, report);
         break;
       case "Minimum":
-        checkCount(s.count, s.what === "sources" ? "the minimum number of sources" : "the minimum number of trades", context, report);
+        if (s.what === "sources") countOf(s.count, COUNT_BOUNDS.sources, "the minimum number of sources", { program, report, context });
+        else countOf(s.count, COUNT_BOUNDS.trades, "the minimum number of trades", { program, report, context });
         break;
       case "ExtremeMoves":
         checkPercent(s.percent, "an extreme-move threshold", PERCENT_RANGES.extremeMove, context, report);
@@ -147,9 +151,10 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   }
 
   const degradations = of("Degradation");
+  checkPooledSources(of("Window"), of("Partition"), of("Aggregate"), degradations, context, report);
   const degradationFixed: Span[] = [];
   for (const d of degradations) {
-    const info = checkMethod(d.method, context, report);
+    const info = checkMethod(program, d.method, context, report);
     if (info?.weightedByFixed !== undefined) degradationFixed.push(info.weightedByFixed);
     const lo = decimalOf(d.min);
     if (info?.trimmed !== undefined && lo !== undefined && lo.isPositive()) {
@@ -161,20 +166,11 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   const sourceNames = distinctSourceNames(sources);
   const minimum = of("Minimum").find((m) => m.what === "sources");
   checkMinimumSources(decl, minimum?.count, sourceNames, context, report);
-  checkDegradations(degradations, minimum?.count, sourceNames.length, context, report);
+  checkDegradations(program, degradations, minimum?.count, sourceNames.length, context, report);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Amounts, percentages and durations
-
-/** Reports a count that is not a whole number of at least 1 (E3003); returns it when valid. */
-function checkCount(n: NumberLit | undefined, what: string, context: Context, report: Report): Decimal | undefined {
-  const v = decimalOf(n);
-  if (n === undefined || v === undefined) return undefined;
-  if (isWholeCount(v)) return v;
-  report(diag(Codes.NonPositiveAmount, n.span, `${what} must be a whole number of at least 1, not ${n.raw}`, { context }));
-  return undefined;
-}
 
 /** Checks a percentage against (0 or [0) … 100] (or no upper limit), reporting E3006; returns it when valid. */
 function checkPercent(p: PercentLit | undefined, what: string, range: PercentRange, context: Context, report: Report): Decimal | undefined {
@@ -261,13 +257,15 @@ export function checkWindow(w: TimeWindow, what: string, context: Context, repor
 }
 
 function checkPartition(
+  program: Program,
   p: PartitionStmt,
   window: WindowStmt | undefined,
   windowSeconds: Decimal | undefined,
   context: Context,
   report: Report,
 ): void {
-  const count = checkCount(p.count, "the number of intervals", context, report);
+  const n = countOf(p.count, COUNT_BOUNDS.intervals, "the number of intervals", { program, report, context });
+  const count = n === undefined ? undefined : Decimal.fromInteger(n);
   const length = checkDuration(p.length, "the length of an interval", context, report);
   if (p.length !== undefined && p.length.business) return;
   if (window === undefined) {
@@ -360,7 +358,7 @@ const OPTION_EXAMPLE: Readonly<Record<OptionKind, string>> = {
   WeightedBy: "weighted by volume",
 };
 
-function checkMethod(m: Method | undefined, context: Context, report: Report): MethodInfo | undefined {
+function checkMethod(program: Program, m: Method | undefined, context: Context, report: Report): MethodInfo | undefined {
   if (m === undefined) return undefined;
   const method = aggregationMethod(m.name, report, context);
   let trimmed: Decimal | undefined;
@@ -403,6 +401,8 @@ function checkMethod(m: Method | undefined, context: Context, report: Report): M
             report(
               diag(Codes.InvalidAggregationOption, n.span, `a trimmed mean drops a whole number of values, not ${n.raw}`, { context }),
             );
+          } else if (n !== undefined && v !== undefined) {
+            ok = countOf(n, COUNT_BOUNDS.trimmed, "the number of values dropped", { program, report, context }) !== undefined && ok;
           }
         }
         if (ok && hi !== undefined && lo !== undefined) {
@@ -521,6 +521,8 @@ function checkSource(
   report: Report,
 ): void {
   const ctx: Context = [...context, `source ${source.name?.name ?? "(unnamed)"}`];
+  const invalid = source.name === undefined ? undefined : invalidName(source.name, `source ${source.name.name}`, ctx);
+  if (invalid !== undefined) report(invalid);
   for (const s of source.statements) {
     if (s.kind === "Quoted") {
       const u = unitOf(s.unit, { program, report, context: ctx });
@@ -617,6 +619,71 @@ function checkMinimumSources(
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Pooled trades
+
+/** A statement's effective ranges as the shared invariants read them; none is always. */
+function inForceRanges(s: Statement): RangeValue[] {
+  if (s.annotations.effective.length === 0) return [{ from: null, until: null }];
+  return s.annotations.effective.map((r) => ({ from: r.from?.value ?? null, until: r.until?.value ?? null }));
+}
+
+/** Whether two statements are in force on a common date. */
+function together(a: Statement, b: Statement): boolean {
+  return inForceRanges(a).some((x) => inForceRanges(b).some((y) => rangesOverlap(x, y)));
+}
+
+/**
+ * Where a window is partitioned, or a window has no `aggregate sources`, the trades of every source are pooled and
+ * aggregated together (the runtime's index computation), so there is no value per source: `aggregate sources by`
+ * beside a partition, and degradation rules (which choose how sources are aggregated) there, would never be applied.
+ * Each is E5013, rather than a methodology that reads as if it were followed.
+ */
+function checkPooledSources(
+  windows: readonly WindowStmt[],
+  partitions: readonly PartitionStmt[],
+  aggregates: readonly AggregateStmt[],
+  degradations: readonly DegradationStmt[],
+  context: Context,
+  report: Report,
+): void {
+  const bySources = aggregates.filter((a) => a.level === "sources");
+  for (const a of bySources) {
+    const p = partitions.find((p) => together(a, p) && windows.some((w) => together(w, p) && together(w, a)));
+    if (p === undefined) continue;
+    report(
+      diag(
+        Codes.AggregationIgnored,
+        a.span,
+        "`aggregate sources` has no values to aggregate: with a partition, the trades of all sources are pooled",
+        {
+          context,
+          labels: [{ span: p.span, message: "each interval aggregates the trades of every source together" }],
+          notes: ["a partitioned window aggregates trades per interval and then the intervals, as the CME CF reference rates do"],
+          hint: "remove `aggregate sources`, or the partition to aggregate each source's trades and then the sources",
+        },
+      ),
+    );
+  }
+  for (const d of degradations) {
+    const w = windows.find((w) => together(w, d));
+    if (w === undefined) continue;
+    const partitioned = partitions.some((p) => together(p, d) && together(p, w));
+    if (!partitioned && bySources.some((a) => together(a, d) && together(a, w))) continue;
+    report(
+      diag(Codes.AggregationIgnored, d.span, "this degradation rule is never applied: the trades of all sources are pooled", {
+        context,
+        notes: [
+          partitioned
+            ? "with a partition, each interval aggregates the trades of every source together, so no method combines sources"
+            : "with a window and no `aggregate sources`, the trades of every source are aggregated together, so no method combines sources",
+        ],
+        hint: partitioned ? "remove the degradation rules, or the partition" : "aggregate the sources with `aggregate sources by …`",
+      }),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Degradation rules
 
 interface CountRange {
@@ -644,6 +711,7 @@ function toBigInt(n: NumberLit | undefined): bigint | undefined {
  * smallest count that is uncovered or covered twice (E5004), and a rule whose range is empty or not whole.
  */
 function checkDegradations(
+  program: Program,
   rules: readonly DegradationStmt[],
   minimum: NumberLit | undefined,
   sourceCount: number,
@@ -678,6 +746,10 @@ function checkDegradations(
       );
       continue;
     }
+    const counted = { program, report, context };
+    const what = "a number of sources";
+    if (countOf(rule.min, COUNT_BOUNDS.sources, what, counted) === undefined) continue;
+    if (!rule.orMore && rule.max !== undefined && countOf(rule.max, COUNT_BOUNDS.sources, what, counted) === undefined) continue;
     ranges.push({ rule, lo, hi });
   }
   if (ranges.length === 0 || ranges.length !== rules.length) return;

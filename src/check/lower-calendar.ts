@@ -11,6 +11,7 @@
  * In observances, `observed Sunday as Monday` alone leaves a Saturday holiday where it is (NYSE New Year's Day).
  * A date rule without `adjusted …` is unadjusted.
  */
+import { COUNT_BOUNDS } from "../runtime/bounds.js";
 import { cover, type Span } from "../base/source.js";
 import { Codes, diag } from "../diagnostics/index.js";
 import {
@@ -151,6 +152,13 @@ export function lowerHoliday(s: A.HolidayStmt, report: Report, ctx: readonly str
   const untilYear = year(s.untilYear, report, ctx);
   let bad = (s.fromYear !== undefined && fromYear === undefined) || (s.untilYear !== undefined && untilYear === undefined);
   if (s.name === undefined) bad = true;
+  else if (s.name.value === "") {
+    // A holiday is known by its name in calendars, certificates and the readable contract.
+    report(
+      diag(Codes.InvalidName, s.name.span, "a holiday needs a name", { context: ctx, hint: 'name it, e.g. `holiday "Christmas Day"`' }),
+    );
+    bad = true;
+  }
   if (fromYear !== undefined && untilYear !== undefined && untilYear < fromYear) {
     report(
       diag(
@@ -378,6 +386,15 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
           diag(Codes.InvalidDate, r.shift.days.span, `\`${r.shift.days.raw}\` is not a whole number of business days`, { context: ctx }),
         );
       }
+      bad = true;
+    } else if (n > COUNT_BOUNDS.dateShiftDays.max) {
+      const max = COUNT_BOUNDS.dateShiftDays.max;
+      report(
+        diag(Codes.CountTooLarge, r.shift.days!.span, `a date rule shifts by at most ${max} business days, not ${r.shift.days!.raw}`, {
+          context: ctx,
+          notes: [COUNT_BOUNDS.dateShiftDays.why],
+        }),
+      );
       bad = true;
     } else if (n > 0) {
       shift = { businessDays: n, direction: r.shift.direction };

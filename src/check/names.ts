@@ -464,11 +464,11 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
   }
 }
 
-/** Every zone name inside a node, found by walking the plain-data AST. */
-function collectZones(node: unknown, out: ZoneRef[]): void {
+/** Every zone name inside a node, and every time `24:00`, found by walking the plain-data AST. */
+function collectZones(node: unknown, out: ZoneRef[], endsOfDay: TimeLit[]): void {
   if (node === null || typeof node !== "object") return;
   if (Array.isArray(node)) {
-    for (const x of node) collectZones(x, out);
+    for (const x of node) collectZones(x, out, endsOfDay);
     return;
   }
   const rec = node as Record<string, unknown>;
@@ -476,14 +476,34 @@ function collectZones(node: unknown, out: ZoneRef[]): void {
     out.push(rec as unknown as ZoneRef);
     return;
   }
+  if (rec.kind === "Time") {
+    if (rec.value === END_OF_DAY) endsOfDay.push(rec as unknown as TimeLit);
+    return;
+  }
   // `for…in` over own data keys: no entry arrays are allocated on this hot walk.
-  for (const k in rec) if (k !== "span") collectZones(rec[k], out);
+  for (const k in rec) if (k !== "span") collectZones(rec[k], out, endsOfDay);
 }
 
-/** Reports unknown time zones (E2010) in a statement, with did-you-mean over the IANA names. */
+/** `24:00` as the parser normalises it: a time literal may say it, but no clause has a use for the end of a day. */
+const END_OF_DAY = "24:00:00";
+
+/**
+ * Reports unknown time zones (E2010) in a statement, with did-you-mean over the IANA names, and `24:00` where a time
+ * of day is needed (E4011): a spec's times run from 00:00:00 to 23:59:59, and windows do not run past midnight.
+ */
 function checkZones(s: Statement, ctx: readonly string[], report: Report, source?: SourceFile): void {
   const zones: ZoneRef[] = [];
-  collectZones(s, zones);
+  const endsOfDay: TimeLit[] = [];
+  collectZones(s, zones, endsOfDay);
+  for (const t of endsOfDay) {
+    report(
+      diag(Codes.EndOfDayTime, t.span, "`24:00` is the end of a day, not a time of day", {
+        context: ctx,
+        notes: ["a time of day runs from 00:00 to 23:59:59; a window ends within its day"],
+        hint: "write `23:59:59`, e.g. `to 23:59:59 inclusive` for a window that runs to the end of the day",
+      }),
+    );
+  }
   // Only a zone that ends a 12-hour clock time needs its time: the walk is skipped otherwise.
   const times = new Map<ZoneRef, TimeLit | undefined>();
   if (zones.some((z) => isMeridiem(z.name))) collectZonedTimes(s, times);

@@ -1,6 +1,6 @@
 /**
  * The symbol table: `buildProgram` collects every declaration of every parsed file, reports names declared
- * twice (E2002), names that differ only in case (E2024) or that no file can bear (E2025), and imports of names a
+ * twice (E2002), names that differ only in case (E2024), that no file can bear (E2025) or that no spec can hold (E2026), and imports of names a
  * file does not declare (E2005), and computes the names each file can see.
  * `makeResolver` turns that table into the Resolver the checks use to look references up, reporting unknown
  * names (E2001, with did-you-mean) and names of the wrong kind (E2003). Runs after parsing, before the checks.
@@ -11,7 +11,8 @@
  */
 import type { Host } from "../driver.js";
 import type { DeclarationKind, Ident } from "../syntax/ast.js";
-import { Codes, diag, hintFor } from "../diagnostics/index.js";
+import { Codes, diag, hintFor, type Diagnostic } from "../diagnostics/index.js";
+import { MAX_NAME_LENGTH, nameProblem } from "../model/invariants.js";
 import { declarationKind, type Program, type ProgramFile, type Report, type Resolver, type Symbol } from "./program.js";
 
 /** A description of a declaration kind with its article, for messages: "a calendar", "an index". */
@@ -48,6 +49,8 @@ export function buildProgram(files: readonly ProgramFile[], host: Host, report: 
     for (const decl of f.ast.declarations) {
       if (decl.name === undefined || decl.name.name === "") continue;
       const sym: Symbol = { name: decl.name.name, kind: declarationKind(decl), decl, file: path };
+      const invalid = invalidName(decl.name, `${sym.kind} ${sym.name}`, [`${sym.kind} ${sym.name}`]);
+      if (invalid !== undefined) report(invalid);
       const reserved = reservedFileName(sym.name);
       if (reserved !== undefined) {
         report(
@@ -161,6 +164,26 @@ export function reservedFileName(name: string): string | undefined {
   if (name.toLowerCase() === "termsheet-runtime")
     return "`termsheet build` writes the settlement runtime as `settlement/termsheet-runtime.js`";
   return undefined;
+}
+
+/**
+ * The diagnostic of a name a compiled spec cannot hold (E2026, model/invariants.ts's `nameProblem`): `__proto__` or a
+ * name longer than 64 characters; undefined for any other name. `what` names the thing named, e.g. `source OPENAI`.
+ */
+export function invalidName(ident: Ident, what: string, context: readonly string[]): Diagnostic | undefined {
+  const problem = nameProblem(ident.name);
+  if (problem === undefined) return undefined;
+  return problem === "prototype-key"
+    ? diag(Codes.InvalidName, ident.span, "`__proto__` cannot be a name", {
+        context,
+        notes: ["names are keys of the compiled spec's JSON objects, and JavaScript reads the key `__proto__` as an object's prototype"],
+        hint: "choose another name",
+      })
+    : diag(Codes.InvalidName, ident.span, `a name has at most ${MAX_NAME_LENGTH} characters; this one has ${ident.name.length}`, {
+        context,
+        notes: [`${what.split(" ")[0]} names are keys of the compiled spec, and declarations name its files`],
+        hint: "choose a shorter name",
+      });
 }
 
 /** A Resolver that also takes the context path of the reference, for its diagnostics. */

@@ -105,6 +105,11 @@ const TABLE = {
     "reserved-file-name",
     "A declaration's name cannot be a file name: a Windows device name (CON, NUL, COM1, …) or the settlement runtime's.",
   ],
+  InvalidName: [
+    "E2026",
+    "invalid-name",
+    "A name a compiled spec cannot hold: `__proto__` (a JSON key that JavaScript reads as an object's prototype), a name longer than 64 characters, or an empty holiday name.",
+  ],
 
   // E3xxx: types and units.
   UnitMismatch: ["E3001", "unit-mismatch", "Two quantities that must share a unit are in different units."],
@@ -125,6 +130,11 @@ const TABLE = {
     "rounding-finer-than-tick",
     "A rounding precision is finer than the tick size; prices are rounded again to the tick.",
   ],
+  CountTooLarge: [
+    "E3010",
+    "count-too-large",
+    "A count of days, months, contracts, sources, trades or intervals is larger than its clause allows.",
+  ],
 
   // E4xxx: dates, calendars and versions.
   ExpiryNotBusinessDay: ["E4001", "expiry-not-business-day", "An expiry date is not a business day of the contract's calendar."],
@@ -141,6 +151,7 @@ const TABLE = {
   OverlappingVersions: ["E4008", "overlapping-versions", "Two versions of the same declaration have overlapping effective ranges."],
   InvalidEffectiveRange: ["E4009", "invalid-effective-range", "An effective range ends before it starts."],
   NthWeekdayMissing: ["E4010", "nth-weekday-missing", "A rule asks for an nth weekday that some month does not have, e.g. a fifth Monday."],
+  EndOfDayTime: ["E4011", "end-of-day-time", "`24:00` stands where a time of day is needed: it is the end of a day, not a time in it."],
 
   // E5xxx: domain rules (index, fallback, settlement).
   FallbackNotDefinite: ["E5001", "fallback-not-definite", "A fallback waterfall can end without producing a value."],
@@ -170,6 +181,11 @@ const TABLE = {
     "E5012",
     "aggregation-without-data",
     "An index aggregates trades or intervals but declares no window or partition that produces them.",
+  ],
+  AggregationIgnored: [
+    "E5013",
+    "aggregation-ignored",
+    "An index aggregates sources, or states degradation rules, where its trades are pooled across sources, so there is no value per source.",
   ],
 
   // E6xxx: model and backends.

@@ -8,7 +8,8 @@
  * the declaration's title and annotations, which the runtime ignores.
  */
 import { z } from "zod";
-import { IsoDate, Month, Name, Text, TimeZone, Weekday, Year, declarationAnnotations } from "./common.js";
+import { IsoDate, Month, Name, Text, TimeZone, Weekday, Year, countSchema, declarationAnnotations } from "./common.js";
+import { COUNT_BOUNDS } from "../runtime/bounds.js";
 
 /** A month-and-day date repeating every year. */
 export const FixedDateSchema = z.strictObject({ kind: z.literal("fixed"), month: Month, day: z.int().min(1).max(31) });
@@ -117,7 +118,7 @@ export const DateRuleSchema = z
     anchor: DateAnchorSchema,
     monthOffset: z.int().min(-120).max(120).describe("Months from the contract month to the anchor's month: -1 is the month before."),
     shift: z
-      .strictObject({ businessDays: z.int().min(0).max(366), direction: z.enum(["before", "after"]) })
+      .strictObject({ businessDays: countSchema(COUNT_BOUNDS.dateShiftDays), direction: z.enum(["before", "after"]) })
       .describe("Business days to move from the anchor; 0 means no shift."),
     convention: BusinessDayConventionSchema,
     calendar: Name.describe("The calendar business days refer to."),

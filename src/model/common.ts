@@ -7,6 +7,8 @@
  * every document. Each reusable schema carries an `id`, which names it in the JSON Schema's `$defs`.
  */
 import { z } from "zod";
+import type { CountBound } from "../runtime/bounds.js";
+import { MAX_NAME_LENGTH } from "./invariants.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Patterns. They are also the JSON Schema `pattern`s (ajv compiles them with the `u` flag), so keep them
@@ -72,14 +74,15 @@ export const TimeZone = z
 /** The name of a declaration (calendar, index or contract). */
 export const Name = z
   .string()
+  .max(MAX_NAME_LENGTH)
   .regex(NAME_PATTERN)
   .meta({ id: "Name", description: "The name of a calendar, index or contract, as declared in the source." });
 /** Free text: a title, a description, a clause reference. */
 export const Text = z.string();
-/** A count of things (sources, days, contracts): a non-negative JSON integer. */
-export const Count = z.int().min(0).max(1_000_000);
-/** A positive count. */
-export const PositiveCount = z.int().min(1).max(1_000_000);
+/** A count of things (days, months, contracts, sources, …) as a JSON integer in its range of runtime/bounds.ts. */
+export function countSchema(bound: CountBound, min: number = bound.min) {
+  return z.int().min(min).max(bound.max);
+}
 /** A calendar year. */
 export const Year = z.int().min(1).max(9999);
 /** An ISO weekday, 1 = Monday … 7 = Sunday (as in the runtime calendar model). */

@@ -13,7 +13,6 @@ import {
   DurationSchema,
   Name,
   Percent,
-  PositiveCount,
   PositiveDecimal,
   QuantitySchema,
   RoundingSchema,
@@ -27,7 +26,9 @@ import {
   rulesOf,
   versionsOf,
   EffectiveRangeSchema,
+  countSchema,
 } from "./common.js";
+import { COUNT_BOUNDS } from "../runtime/bounds.js";
 import { TimeWindowSchema } from "./indices.js";
 
 /** What a contract is written on. */
@@ -65,9 +66,9 @@ export const TickSchema = z
 /** A part of a listing cycle. */
 export const ListingPartSchema = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("consecutive"), count: PositiveCount, period: z.enum(["months", "weeks"]) }),
+    z.strictObject({ kind: z.literal("consecutive"), count: countSchema(COUNT_BOUNDS.listedPeriods), period: z.enum(["months", "weeks"]) }),
     z
-      .strictObject({ kind: z.literal("next-in"), count: PositiveCount, months: z.array(Month).min(1) })
+      .strictObject({ kind: z.literal("next-in"), count: countSchema(COUNT_BOUNDS.listedMonths), months: z.array(Month).min(1) })
       .describe("Plus the next `count` contract months falling in these months, not already listed."),
   ])
   .meta({ id: "ListingPart" });
@@ -81,7 +82,7 @@ export const ContractDateRuleSchema = z
       rule: z
         .strictObject({
           weekday: Weekday.describe("The weekday of the contract week (ISO week, Monday to Sunday)."),
-          shift: z.strictObject({ businessDays: z.int().min(0).max(366), direction: z.enum(["before", "after"]) }),
+          shift: z.strictObject({ businessDays: countSchema(COUNT_BOUNDS.dateShiftDays), direction: z.enum(["before", "after"]) }),
           convention: BusinessDayConventionSchema,
           calendar: Name,
         })
@@ -104,7 +105,7 @@ export const SettlementValueSchema = z
         days: z.discriminatedUnion("kind", [
           z.strictObject({ kind: z.literal("every-business-day"), calendar: Name }).describe("Every business day of the contract month."),
           z
-            .strictObject({ kind: z.literal("last-business-days"), count: PositiveCount, calendar: Name })
+            .strictObject({ kind: z.literal("last-business-days"), count: countSchema(COUNT_BOUNDS.averagingDays), calendar: Name })
             .describe("The last `count` business days up to and including the last trading day."),
         ]),
       })
@@ -169,11 +170,15 @@ export const DisruptionSchema = z
 export const FallbackActionSchema = z
   .discriminatedUnion("kind", [
     z
-      .strictObject({ kind: z.literal("postpone"), businessDays: PositiveCount, calendar: Name })
+      .strictObject({ kind: z.literal("postpone"), businessDays: countSchema(COUNT_BOUNDS.postponementDays), calendar: Name })
       .describe("Wait up to this many business days for the value."),
     z.strictObject({ kind: z.literal("alternate-index"), index: Name }).describe("Use another index's value for the same day."),
     z
-      .strictObject({ kind: z.literal("carry-forward"), flagged: z.boolean(), withinBusinessDays: PositiveCount.nullable() })
+      .strictObject({
+        kind: z.literal("carry-forward"),
+        flagged: z.boolean(),
+        withinBusinessDays: countSchema(COUNT_BOUNDS.carryForwardDays).nullable(),
+      })
       .describe("Use the last published value (published within this many business days, when not null), flagged or not."),
     z
       .strictObject({ kind: z.literal("determination"), party: z.enum(["exchange", "calculation-agent"]) })
@@ -200,7 +205,7 @@ export const FallbackSchema = z
 
 /** A position limit. */
 export const PositionLimitSchema = z
-  .strictObject({ count: PositiveCount, scope: z.enum(["spot-month", "all-months", "single-month"]) })
+  .strictObject({ count: countSchema(COUNT_BOUNDS.positionLimit), scope: z.enum(["spot-month", "all-months", "single-month"]) })
   .meta({
     id: "PositionLimit",
     description: "The most contracts one holder may hold, in the spot month, any single month, or all months combined.",
@@ -211,7 +216,7 @@ export const ExpirySchema = z
   .discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("with-underlying") }).describe("On the last trading day of the underlying future."),
     z
-      .strictObject({ kind: z.literal("before-underlying"), businessDays: PositiveCount, calendar: Name })
+      .strictObject({ kind: z.literal("before-underlying"), businessDays: countSchema(COUNT_BOUNDS.expiryDaysBefore), calendar: Name })
       .describe("This many business days before it."),
   ])
   .meta({ id: "Expiry" });
@@ -222,7 +227,9 @@ export const LegSchema = z
     side: z.enum(["buy", "sell"]),
     ratio: PositiveDecimal,
     contract: Name,
-    monthsLater: z.int().min(0).max(120).describe("Contract months after the spread's contract month: 0 is the same month."),
+    monthsLater: countSchema(COUNT_BOUNDS.legMonthsLater, 0).describe(
+      "Contract months after the spread's contract month: 0 is the same month.",
+    ),
     rounding: RoundingSchema.nullable().describe("The leg's own rounding, or null when the leg settles as its contract."),
   })
   .meta({ id: "Leg" });

@@ -19,6 +19,7 @@ import type { Program, Report, Symbol as Sym } from "../check/program.js";
 import { declarationKind } from "../check/program.js";
 import { lookup } from "../check/symbols.js";
 import { contractCalendar } from "../check/fallbacks.js";
+import { COUNT_BOUNDS, countOf, type CountBound } from "../check/counts.js";
 import { decimalOf, percentOf, quantityOf, unitOf, type UnitContext, type UnitValue } from "../check/unit-of.js";
 import {
   AGGREGATION_METHODS,
@@ -182,12 +183,9 @@ class Lowerer {
     return this.need(lookup(this.program, file, ref?.name, kinds), ref, `the ${what} ${ref?.name ?? ""}`.trimEnd(), fallback);
   }
 
-  private int(n: A.NumberLit | undefined, what: string, fallback: Span): number {
-    const v = decimalOf(n);
-    if (v === undefined || !v.isInteger()) throw new Unlowerable(n?.span ?? fallback, `${what} is not a whole number`);
-    const x = Number(v.toString());
-    if (!Number.isSafeInteger(x)) throw new Unlowerable(n?.span ?? fallback, `${what} is too large`);
-    return x;
+  /** The count the check accepted (check/counts.ts, with the same bound): whole and in its range. */
+  private count(n: A.NumberLit | undefined, bound: CountBound, what: string, fallback: Span): number {
+    return this.need(countOf(n, bound, what, { program: this.program }), n, what, fallback);
   }
 
   private decimal(n: A.NumberLit | undefined, what: string, fallback: Span): string {
@@ -396,7 +394,7 @@ class Lowerer {
       sources: this.rules(st, "Source", (s) => this.source(s)),
       window: this.versions(st, "Window", (s) => this.window(s.window, "the observation window", s.span)),
       partition: this.versions(st, "Partition", (s) => ({
-        count: this.int(s.count, "the number of intervals", s.span),
+        count: this.count(s.count, COUNT_BOUNDS.intervals, "the number of intervals", s.span),
         length: this.duration(s.length, "an interval", s.span),
       })),
       emptyIntervals: this.versions(st, "EmptyIntervals", (s) => this.word(EMPTY_INTERVAL_POLICIES, s.policy, s.span)),
@@ -410,20 +408,24 @@ class Lowerer {
       minimumSources: this.versions(
         st,
         "Minimum",
-        (s) => this.int(s.count, "the minimum number of sources", s.span),
+        (s) => this.count(s.count, COUNT_BOUNDS.sources, "the minimum number of sources", s.span),
         (s) => s.what === "sources",
       ),
       minimumTrades: this.versions(
         st,
         "Minimum",
-        (s) => ({ count: this.int(s.count, "the minimum number of trades", s.span), perInterval: s.perInterval }),
+        (s) => ({ count: this.count(s.count, COUNT_BOUNDS.trades, "the minimum number of trades", s.span), perInterval: s.perInterval }),
         (s) => s.what === "trades",
       ),
       degradation: this.rules(st, "Degradation", (s) => {
-        const min = this.int(s.min, "the number of sources", s.span);
+        const min = this.count(s.min, COUNT_BOUNDS.sources, "the number of sources", s.span);
         return {
           minSources: min,
-          maxSources: s.orMore ? null : s.max === undefined ? min : this.int(s.max, "the number of sources", s.span),
+          maxSources: s.orMore
+            ? null
+            : s.max === undefined
+              ? min
+              : this.count(s.max, COUNT_BOUNDS.sources, "the number of sources", s.span),
           method: this.method(s.method, s.span),
         };
       }),
@@ -489,8 +491,8 @@ class Lowerer {
           break;
         case "Trim":
           out.trim = {
-            highest: this.int(o.highest, "the number of highest values", o.span),
-            lowest: this.int(o.lowest, "the number of lowest values", o.span),
+            highest: this.count(o.highest, COUNT_BOUNDS.trimmed, "the number of highest values", o.span),
+            lowest: this.count(o.lowest, COUNT_BOUNDS.trimmed, "the number of lowest values", o.span),
           };
           break;
         case "Cap":
@@ -552,7 +554,10 @@ class Lowerer {
             : { kind: "absolute" as const, amount: this.quantity(l, "the price limit", s.span) },
         ),
       ),
-      positionLimits: this.rules(st, "PositionLimit", (s) => ({ count: this.int(s.count, "the position limit", s.span), scope: s.scope })),
+      positionLimits: this.rules(st, "PositionLimit", (s) => ({
+        count: this.count(s.count, COUNT_BOUNDS.positionLimit, "the position limit", s.span),
+        scope: s.scope,
+      })),
       fallback: this.versions(st, "Fallback", (s) => this.fallback(s, decl)),
     };
     const negativePrices = (): Clause<boolean>[] => {
@@ -585,7 +590,7 @@ class Lowerer {
               ? { kind: "with-underlying" as const }
               : {
                   kind: "before-underlying" as const,
-                  businessDays: this.int(s.businessDaysBefore, "the number of business days", s.span),
+                  businessDays: this.count(s.businessDaysBefore, COUNT_BOUNDS.expiryDaysBefore, "the number of business days", s.span),
                   calendar: this.calendarOr(s.calendar, decl, s.span),
                 },
           ),
@@ -598,7 +603,8 @@ class Lowerer {
             side: this.word(LEG_SIDES, s.side, s.span),
             ratio: this.decimal(s.ratio, "the leg ratio", s.span),
             contract: this.resolve(s.contract, FUTURE, "future", s.span).name,
-            monthsLater: s.monthsLater === undefined ? 0 : this.int(s.monthsLater, "the number of months", s.span),
+            monthsLater:
+              s.monthsLater === undefined ? 0 : this.count(s.monthsLater, COUNT_BOUNDS.legMonthsLater, "the number of months", s.span),
             rounding: s.rounding === undefined ? null : this.rounding(s.rounding, "the leg", s.span),
           })),
           spreadTick: tick("spread"),
@@ -625,10 +631,14 @@ class Lowerer {
     p: A.ListingPart,
   ): { kind: "consecutive"; count: number; period: "months" | "weeks" } | { kind: "next-in"; count: number; months: number[] } {
     if (p.kind === "Consecutive")
-      return { kind: "consecutive", count: this.int(p.count, "the number of periods", p.span), period: p.period };
+      return {
+        kind: "consecutive",
+        count: this.count(p.count, COUNT_BOUNDS.listedPeriods, "the number of periods", p.span),
+        period: p.period,
+      };
     return {
       kind: "next-in",
-      count: this.int(p.count, "the number of months", p.span),
+      count: this.count(p.count, COUNT_BOUNDS.listedMonths, "the number of months", p.span),
       months: p.months.map((m) => this.word(MONTHS, m, p.span)),
     };
   }
@@ -677,7 +687,7 @@ class Lowerer {
               ? { kind: "every-business-day", calendar: this.calendarOr(days.calendar, decl, days.span) }
               : {
                   kind: "last-business-days",
-                  count: this.int(days.count, "the number of days", days.span),
+                  count: this.count(days.count, COUNT_BOUNDS.averagingDays, "the number of days", days.span),
                   calendar: this.calendarOr(days.calendar, decl, days.span),
                 },
         };
@@ -743,7 +753,7 @@ class Lowerer {
           case "Postpone":
             action = {
               kind: "postpone",
-              businessDays: this.int(a.days, "the number of business days", a.span),
+              businessDays: this.count(a.days, COUNT_BOUNDS.postponementDays, "the number of business days", a.span),
               calendar: this.calendarOr(a.calendar, decl, a.span),
             };
             break;
@@ -754,7 +764,10 @@ class Lowerer {
             action = {
               kind: "carry-forward",
               flagged: a.flagged,
-              withinBusinessDays: a.withinDays === undefined ? null : this.int(a.withinDays, "the number of business days", a.span),
+              withinBusinessDays:
+                a.withinDays === undefined
+                  ? null
+                  : this.count(a.withinDays, COUNT_BOUNDS.carryForwardDays, "the number of business days", a.span),
             };
             break;
           case "Determination":

@@ -12,7 +12,6 @@ import {
   Name,
   NonNegativeDecimal,
   Percent,
-  PositiveCount,
   RoundingSchema,
   Text,
   TimeZone,
@@ -21,7 +20,9 @@ import {
   declarationAnnotations,
   rulesOf,
   versionsOf,
+  countSchema,
 } from "./common.js";
+import { COUNT_BOUNDS } from "../runtime/bounds.js";
 
 /** Aggregation methods (the language's words). */
 export const AGGREGATION_METHODS = [
@@ -43,7 +44,7 @@ export const MethodSchema = z
       .nullable()
       .describe("For volume-weighted-median: the value when cumulative volume is exactly half at a price."),
     trim: z
-      .strictObject({ highest: z.int().min(0).max(1000), lowest: z.int().min(0).max(1000) })
+      .strictObject({ highest: countSchema(COUNT_BOUNDS.trimmed), lowest: countSchema(COUNT_BOUNDS.trimmed) })
       .nullable()
       .describe("For trimmed-mean: how many of the highest and lowest values are dropped."),
     capPercent: Percent.nullable().describe(
@@ -93,8 +94,8 @@ export const SourceSchema = z
 /** A degradation rule: the method to use for a range of source counts. */
 export const DegradationSchema = z
   .strictObject({
-    minSources: PositiveCount,
-    maxSources: PositiveCount.nullable().describe("Inclusive; null means no upper bound (`or more`)."),
+    minSources: countSchema(COUNT_BOUNDS.sources),
+    maxSources: countSchema(COUNT_BOUNDS.sources).nullable().describe("Inclusive; null means no upper bound (`or more`)."),
     method: MethodSchema,
   })
   .meta({
@@ -114,7 +115,7 @@ export const IndexSchema = z
     methodology: versionsOf(z.strictObject({ version: Text })).describe("Methodology versions with their effective ranges."),
     sources: rulesOf(SourceSchema).describe("Constituents; a source is a constituent on the dates its clause is in force."),
     window: versionsOf(TimeWindowSchema).describe("The observation window for trades."),
-    partition: versionsOf(z.strictObject({ count: PositiveCount, length: DurationSchema })).describe(
+    partition: versionsOf(z.strictObject({ count: countSchema(COUNT_BOUNDS.intervals), length: DurationSchema })).describe(
       "Splits the window into equal intervals.",
     ),
     emptyIntervals: versionsOf(z.enum(["skip", "fail"])).describe("What happens to an interval without trades."),
@@ -125,8 +126,8 @@ export const IndexSchema = z
       "A source deviating more than this from the median of the others is excluded.",
     ),
     excludeStale: versionsOf(DurationSchema).describe("A source whose data is older than this at the fixing time is excluded."),
-    minimumSources: versionsOf(PositiveCount).describe("No value is fixed with fewer eligible sources."),
-    minimumTrades: versionsOf(z.strictObject({ count: PositiveCount, perInterval: z.boolean() })),
+    minimumSources: versionsOf(countSchema(COUNT_BOUNDS.sources)).describe("No value is fixed with fewer eligible sources."),
+    minimumTrades: versionsOf(z.strictObject({ count: countSchema(COUNT_BOUNDS.trades), perInterval: z.boolean() })),
     degradation: rulesOf(DegradationSchema).describe(
       "Methods by number of eligible sources; they replace aggregateSources where they apply.",
     ),

@@ -100,6 +100,22 @@ export function inForceOn(effective: readonly RangeValue[], iso: string): boolea
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Names
+
+/** The longest name of a declaration, a source or a blend part: a spec names its file after it (`contracts/FOTI.json`). */
+export const MAX_NAME_LENGTH = 64;
+
+/**
+ * A name a spec cannot hold (E2026): `__proto__`, which names are keys of JSON objects and that key sets an object's
+ * prototype in JavaScript instead of adding a member, or a name longer than MAX_NAME_LENGTH.
+ */
+export function nameProblem(name: string): "prototype-key" | "too-long" | undefined {
+  if (name === "__proto__") return "prototype-key";
+  if (name.length > MAX_NAME_LENGTH) return "too-long";
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Amounts, counts and percentages
 
 /** Amounts that must be strictly positive (E3003): ticks, contract units, strike grids, weights, durations, … */
@@ -107,10 +123,7 @@ export function isPositiveAmount(d: Decimal): boolean {
   return d.isPositive();
 }
 
-/** A count of things (sources, trades, intervals): a whole number of at least 1 (E3003). */
-export function isWholeCount(d: Decimal): boolean {
-  return d.isPositive() && d.isInteger();
-}
+// Counts (whole numbers in a range) are stated in runtime/bounds.ts, which the loader's schemas read as well.
 
 /** The range a percentage must lie in: above or at least 0%, and at most 100% when `max`. */
 export interface PercentRange {

@@ -165,10 +165,14 @@ option O {
   });
 
   it("needs a calendar for postponement (E5010): its own, or the last trading day's", () => {
+    // A last trading day names its calendar (issue 13: without one it checked clean and then failed to lower).
     expect(check(withFallback(`${NP}    1. postpone up to 2 business days\n    2. determined by the exchange\n`, ""))).toEqual([
+      "E5010 7:23-7:60",
       "E5010 12:8-12:38",
     ]);
-    expect(check(withFallback(`${NP}    1. postpone up to 2 business days on NYC\n    2. determined by the exchange\n`, ""))).toEqual([]);
+    expect(check(withFallback(`${NP}    1. postpone up to 2 business days on NYC\n    2. determined by the exchange\n`, ""))).toEqual([
+      "E5010 7:23-7:60",
+    ]);
   });
 
   it("checks amounts and words in steps", () => {

@@ -39,7 +39,6 @@ const TRADES = `  window from 15:00 inclusive to 16:00 exclusive America/New_Yor
   empty intervals fail
   aggregate trades by vwap
   aggregate intervals by mean
-  aggregate sources by median
 `;
 
 describe("windows and partitions", () => {
@@ -66,6 +65,27 @@ describe("windows and partitions", () => {
   it("requires an empty-interval policy with a partition (E2009) and validates it", () => {
     expect(check(index(TRADES.replace("  empty intervals fail\n", "")))).toEqual(["E2009 12:3-12:43"]);
     expect(check(index(TRADES.replace("empty intervals fail", "empty intervals ignore")))).toEqual(["E2007 13:19-13:25"]);
+  });
+
+  it("refuses to aggregate sources, or degrade, where trades are pooled (E5013)", () => {
+    // Issue 13: `aggregate sources by` beside a partition checked clean and the runtime then ignored it.
+    expect(check(index(`${TRADES}  aggregate sources by median\n`))).toEqual(["E5013 16:3-16:30"]);
+    expect(check(index(`${TRADES}  with 2 or more sources use mean\n  with 1 source use median\n`))).toEqual([
+      "E5013 16:3-16:34",
+      "E5013 17:3-17:27",
+    ]);
+    // A window without a partition pools trades unless sources are aggregated; then the rules choose the method.
+    const window = "  window from 15:00 inclusive to 16:00 exclusive America/New_York\n  aggregate trades by vwap\n";
+    expect(check(index(`${window}  with 1 or more sources use mean\n`))).toEqual(["E5013 13:3-13:34"]);
+    expect(check(index(`${window}  aggregate sources by median\n  with 1 or more sources use mean\n`))).toEqual([]);
+    // Versions in force on different dates never meet.
+    expect(
+      check(
+        index(
+          `${TRADES.replace("12 intervals of 5 minutes", "12 intervals of 5 minutes effective until 2025-12-31")}  aggregate sources by median effective from 2026-01-01\n`,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("aggregates trades and intervals only with a window and a partition (E5012)", () => {
