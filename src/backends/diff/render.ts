@@ -3,6 +3,7 @@
  * self-contained HTML page (`<del>` and `<ins>`, print stylesheet) or as JSON for tools. Economic changes come
  * before editorial ones; both keep the order of the comparison.
  */
+import { staleWords } from "./descriptions.js";
 import type { RedlinePiece, SpecDiff } from "./semantic.js";
 
 const mdEsc = (s: string): string => s.replace(/([*<`\\~])/g, "\\$1");
@@ -42,8 +43,10 @@ export function diffToMarkdown(d: SpecDiff): string {
   );
   if (d.redline.length > 0) {
     out.push("## Redline");
-    for (const c of d.redline)
+    for (const c of d.redline) {
       out.push(`### ${c.number} ${mdEsc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}`, mdPieces(c.pieces));
+      for (const s of d.stale) if (s.number === c.number && s.title === c.title) out.push(`> ${mdEsc(staleWords(s))}`);
+    }
   }
   return out.join("\n\n") + "\n";
 }
@@ -64,6 +67,7 @@ export function diffToHtml(d: SpecDiff): string {
     "<style>",
     "body { font-family: Georgia, serif; line-height: 1.45; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }",
     "del { color: #a00; text-decoration: line-through; } ins { color: #060; text-decoration: underline; }",
+    ".stale { border-left: 3px solid #c80; padding-left: 0.6rem; color: #630; }",
     ".redline { white-space: pre-wrap; overflow-wrap: anywhere; }",
     "@media print { @page { size: A4; margin: 18mm 15mm; } body { max-width: none; margin: 0; } h2, h3 { break-after: avoid; } }",
     "</style>",
@@ -89,6 +93,7 @@ export function diffToHtml(d: SpecDiff): string {
       );
       out.push(
         `<p class="redline">${c.pieces.map((p) => (p.op === "same" ? esc(p.text) : `<${p.op}>${esc(p.text)}</${p.op}>`)).join("")}</p>`,
+        ...d.stale.filter((s) => s.number === c.number && s.title === c.title).map((s) => `<p class="stale">${esc(staleWords(s))}</p>`),
         "</section>",
       );
     }

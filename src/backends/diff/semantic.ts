@@ -7,7 +7,8 @@
  * Pure: the first contract month compared is an input.
  */
 import { buildDocument, quantityWords, ruleName, tickWords } from "../legal/from-model.js";
-import type { Block, LegalDocument } from "../legal/document.js";
+import { staleDescriptions, type StaleDescription } from "./descriptions.js";
+import { referenceLine, type Block, type LegalDocument } from "../legal/document.js";
 import {
   capitalise,
   count,
@@ -63,6 +64,8 @@ export interface SpecDiff {
   readonly changes: readonly Change[];
   readonly redline: readonly RedlineClause[];
   readonly months: readonly MonthChange[];
+  /** Authors' descriptions that did not change while the terms of their clause did. */
+  readonly stale: readonly StaleDescription[];
 }
 
 /** Options of a comparison. */
@@ -463,7 +466,7 @@ function clauseTexts(doc: LegalDocument): Map<string, { number: string; title: s
       m.set(`${s.title}\u0000${c.title}`, {
         number: c.number,
         title: `${s.title}: ${c.title}`,
-        text: c.blocks.flatMap(blockText).join("\n"),
+        text: [...c.blocks.flatMap(blockText), ...(c.references === undefined ? [] : [referenceLine(c.references)])].join("\n"),
       });
   return m;
 }
@@ -617,5 +620,6 @@ export function diffSpecs(oldSpec: Spec, newSpec: Spec, options: DiffOptions): S
     changes,
     redline: redline(oldDoc, newDoc),
     months: monthChanges(oldSpec, newSpec, contract, options.asOf, options.months ?? 12),
+    stale: staleDescriptions(oldDoc, newDoc),
   };
 }

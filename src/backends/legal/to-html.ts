@@ -4,7 +4,7 @@
  * external resources. Each clause carries its number in `id` and `data-clause`, and, when known, its source
  * location in `data-source="file:line"`, so a reviewer can trace a sentence back to the contract file.
  */
-import type { Block, LegalDocument } from "./document.js";
+import { referenceLine, type Block, type LegalDocument } from "./document.js";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -20,6 +20,7 @@ section.clause p, section.clause li { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0; font-size: 0.9rem; table-layout: auto; }
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eee; }
+p.reference { font-size: 0.9rem; color: #444; font-style: italic; }
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -33,7 +34,7 @@ th { background: #eee; }
 function block(b: Block): string {
   switch (b.kind) {
     case "paragraph":
-      return `<p>${esc(b.text)}</p>`;
+      return b.authored === true ? `<p class="authored">${esc(b.text)}</p>` : `<p>${esc(b.text)}</p>`;
     case "list": {
       const tag = b.ordered ? "ol" : "ul";
       return `<${tag}>\n${b.items.map((i) => `<li>${esc(i)}</li>`).join("\n")}\n</${tag}>`;
@@ -77,6 +78,7 @@ export function toHtml(doc: LegalDocument): string {
       const tip = c.source === undefined ? "" : ` title="Source: ${esc(c.source)}"`;
       out.push(`<h3><span class="num"${tip}>${esc(c.number)}</span> ${esc(c.title)}</h3>`);
       for (const b of c.blocks) out.push(block(b));
+      if (c.references !== undefined) out.push(`<p class="reference">${esc(referenceLine(c.references))}</p>`);
       out.push("</section>");
     }
     out.push("</section>");

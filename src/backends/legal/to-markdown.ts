@@ -3,7 +3,7 @@
  * numbered headings, lists and pipe tables. Only characters that would change the meaning of the text are escaped
  * (`*`, `<`, `` ` ``, and `|` in tables), so names such as AITOK_OUT read as written.
  */
-import type { Block, LegalDocument } from "./document.js";
+import { referenceLine, type Block, type LegalDocument } from "./document.js";
 
 const esc = (s: string): string => s.replace(/([*<`\\])/g, "\\$1");
 const cell = (s: string): string => esc(s).replace(/\|/g, "\\|");
@@ -31,6 +31,7 @@ export function toMarkdown(doc: LegalDocument): string {
     for (const c of s.clauses) {
       parts.push(`### ${c.number} ${esc(c.title)}`);
       for (const b of c.blocks) parts.push(block(b));
+      if (c.references !== undefined) parts.push(`_${esc(referenceLine(c.references))}_`);
     }
   }
   return parts.join("\n\n") + "\n";
