@@ -77,14 +77,18 @@ export function statedFacts(text: string): StatedFact[] {
     out.push({ key, value, text: text.slice(start, end), start, end });
   };
   let m: RegExpExecArray | null;
-  // Dates: "1 January 2026", "2026-01-01".
-  const dates = new RegExp(`\\b([0-9]{1,2})\\s+(${MONTHS.join("|")})\\s+([0-9]{4})\\b|\\b([0-9]{4})-([0-9]{2})-([0-9]{2})\\b`, "gi");
+  // Dates: "1 January 2026", "2026-01-01"; after "from" or "until" they bound when a rule is in force.
+  const dates = new RegExp(
+    `\\b(?:(from|until|effective from|effective until)\\s+)?(?:([0-9]{1,2})\\s+(${MONTHS.join("|")})\\s+([0-9]{4})\\b|\\b([0-9]{4})-([0-9]{2})-([0-9]{2})\\b)`,
+    "gi",
+  );
   while ((m = dates.exec(text)) !== null) {
     const iso =
-      m[4] !== undefined
-        ? `${m[4]}-${m[5]}-${m[6]}`
-        : `${m[3]}-${String(MONTHS.indexOf(m[2]!.toLowerCase()) + 1).padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
-    add("date", iso, m.index, m.index + m[0].length);
+      m[5] !== undefined
+        ? `${m[5]}-${m[6]}-${m[7]}`
+        : `${m[4]}-${String(MONTHS.indexOf(m[3]!.toLowerCase()) + 1).padStart(2, "0")}-${m[2]!.padStart(2, "0")}`;
+    const role = m[1] === undefined ? "" : m[1].toLowerCase().endsWith("from") ? " from" : " until";
+    add(`date${role}`, iso, m.index + m[0].search(/[0-9]/), m.index + m[0].length);
   }
   // Times: "16:00", "4:00 p.m.", "16:00:00", with a zone after them and "by"/"until" before them (a deadline).
   const times =
@@ -129,22 +133,29 @@ export function statedFacts(text: string): StatedFact[] {
       }
     }
   }
+  // Any other figure, as a bare number: a figure the terms write without its unit ("at or below 0.1") still states it.
+  const bare = new RegExp(`(?<![\\w.:/-])${NUMBER}(?![\\w:/-]|\\.[0-9])`, "g");
+  while ((m = bare.exec(text)) !== null) add("number", canonical(m[1]!), m.index, m.index + m[0].length);
   return out.sort((a, b) => a.start - b.start);
 }
 
 /**
  * The facts of `description` that `terms` contradict: for each kind of fact the terms state, a fact of that kind in
  * the description whose value none of the terms' facts of that kind has. Kinds the terms do not state are not
- * compared (a description may add what the terms leave to other rules); a time is compared with the terms' times of
+ * compared (a description may add what the terms leave to other rules), nor a figure the terms write as a bare number
+ * (a tier bound "at or below 0.1" states USD 0.1 per 1M tokens); a time is compared with the terms' times of
  * the same role (a deadline with deadlines) and the same zone (or both without one).
  */
 export function descriptionConflicts(description: string, terms: string): FactConflict[] {
   const mine = statedFacts(description);
   const theirs = statedFacts(terms);
   const out: FactConflict[] = [];
+  const bare = new Set(theirs.filter((t) => t.key === "number").map((t) => t.value));
   for (const f of mine) {
+    // A date on its own (a holiday, the day markets reopened) is not a term; a date a rule is in force from or until is.
+    if (f.key === "number" || f.key === "date") continue;
     const same = theirs.filter((t) => comparable(f.key, t.key));
-    if (same.length === 0) continue;
+    if (same.length === 0 || bare.has(f.value)) continue;
     if (!same.some((t) => t.value === f.value)) out.push({ stated: f, terms: same });
   }
   return out;
