@@ -172,6 +172,12 @@ const TABLE = {
     "An index aggregates trades or intervals but declares no window or partition that produces them.",
   ],
 
+  DescriptionContradictsTerms: [
+    "W5013",
+    "description-contradicts-terms",
+    "A description states a figure (an amount, percentage, count, duration, time or date) that the terms it describes state with another value.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

@@ -105,6 +105,7 @@ describe("the registry", () => {
         "E5010 missing-calendar",
         "E5011 one-sided-spread",
         "E5012 aggregation-without-data",
+        "W5013 description-contradicts-terms",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]
