@@ -8,7 +8,13 @@
 /** A block of text inside a clause. */
 export type Block =
   /** `authored`: an author's description quoted from the source, not a sentence generated from the terms. */
-  | { readonly kind: "paragraph"; readonly text: string; readonly authored?: boolean }
+  | {
+      readonly kind: "paragraph";
+      readonly text: string;
+      readonly authored?: boolean;
+      /** A run-in subheading inside a clause (the rulebook layout's clauses that share one rule). */
+      readonly heading?: boolean;
+    }
   | { readonly kind: "list"; readonly ordered: boolean; readonly items: readonly string[] }
   | { readonly kind: "table"; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] };
 
@@ -21,6 +27,8 @@ export interface DocClause {
   readonly source?: string;
   /** The author's rulebook references of the clause's rules, each once, in order of appearance. */
   readonly references?: readonly string[];
+  /** References said inline, in the clause's list items (a daily settlement step, a fallback level). */
+  readonly cites?: readonly string[];
   /** Authors' descriptions left out because they only restate the clause's generated sentences. */
   readonly restated?: readonly string[];
 }

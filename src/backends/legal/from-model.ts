@@ -13,6 +13,7 @@ import { formatUtc } from "../../runtime/schedule/json.js";
 import type { Block, DocClause, DocSection, LegalDocument } from "./document.js";
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
+import { rulebookLayout } from "./rulebook.js";
 import { Decimal } from "../../runtime/decimal.js";
 import { contractMultiplier } from "../../runtime/settle/terms.js";
 import {
@@ -49,12 +50,17 @@ export interface RenderOptions {
   readonly months?: number;
   /** Source locations by clause key ("contract FOTI tick"), written into the HTML, when known. */
   readonly sources?: ReadonlyMap<string, string>;
+  /**
+   * "sections" (default): numbered sections of the generated layout; "rulebook": the contract's rules numbered and
+   * headed by the author's rule numbers, with the index disclaimer, the rest as appendices (rulebook.ts).
+   */
+  readonly layout?: "sections" | "rulebook";
 }
 
 type Para = string;
 
 /** What a clause is built from: blocks, and the rulebook references of its rules (printed once per clause). */
-type Piece = Block | { readonly kind: "refs"; readonly refs: readonly string[] };
+type Piece = Block | { readonly kind: "refs"; readonly refs: readonly string[]; readonly inline?: boolean };
 
 const p = (text: string): Block => ({ kind: "paragraph", text });
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
@@ -135,10 +141,12 @@ class Builder {
    */
   add(title: string, pieces: readonly Piece[], key?: string): void {
     const refs: string[] = [];
+    const cites: string[] = [];
     const blocks: Block[] = [];
     for (const x of pieces) {
       if (x.kind === "refs") {
-        for (const r of x.refs) if (!refs.includes(r)) refs.push(r);
+        const into = x.inline === true ? cites : refs;
+        for (const r of x.refs) if (!into.includes(r)) into.push(r);
       } else blocks.push(x);
     }
     if (blocks.length === 0) return;
@@ -170,11 +178,17 @@ class Builder {
       ...(source === undefined ? {} : { source }),
       ...(refs.length === 0 ? {} : { references: refs }),
       ...(restated.length === 0 ? {} : { restated }),
+      ...(cites.length === 0 ? {} : { cites }),
     });
   }
 
   done(): DocSection[] {
     return this.sections;
+  }
+
+  /** How many sections are closed so far. */
+  closed(): number {
+    return this.sections.length;
   }
 }
 
@@ -509,7 +523,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ...(s.clauses.length > 0 ? [`Rulebook reference: ${s.clauses.join("; ")}.`] : []),
         ].join(" ");
       }),
-    ]),
+    ]).concat(c.dailySettlement.flatMap((v) => v.value.map((s): Piece => ({ kind: "refs", refs: s.clauses, inline: true })))),
     key("daily settlement"),
   );
   b.close("Settlement");
@@ -520,7 +534,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       const when = effectiveWords(f.effective);
       b.add(
         c.fallback.length === 1 ? "Fallback waterfall" : `Fallback waterfall, version ${i + 1}${when === "" ? "" : ` (${when})`}`,
-        [...fallbackBlocks(b, f.value), ...annotations(f)],
+        [
+          ...fallbackBlocks(b, f.value),
+          ...annotations(f),
+          ...[...f.value.disruptions, ...f.value.steps].map((x): Piece => ({ kind: "refs", refs: x.clauses, inline: true })),
+        ],
         key("fallback"),
       );
     });
@@ -877,6 +895,37 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
   b.close("Definitions");
 }
 
+/**
+ * The index disclaimer of a rulebook chapter, one clause per index whose administrator the source declares, in the
+ * words exchanges use for a licensed benchmark (after the disclaimers of CME's index futures chapters), naming only
+ * what the source declares: the index and its administrator. A licence to use the index is not stated: the language
+ * has no clause that declares one.
+ */
+function indexDisclaimers(spec: Spec): DocClause[] {
+  return Object.values(spec.indices)
+    .sort((x, y) => (x.name < y.name ? -1 : 1))
+    .flatMap((i) => {
+      const admin = i.administrator[i.administrator.length - 1]?.value;
+      if (admin === undefined) return [];
+      const who = admin.replace(/\.$/, "");
+      const name = i.title ? `the ${i.title} (${i.name})` : `the ${i.name} index`;
+      return [
+        {
+          number: "",
+          title: i.name,
+          blocks: [
+            p(
+              `${capitalise(name)} is calculated and published by ${who}. Neither the Exchange nor ${who} guarantees the accuracy or completeness of ${name} or of any data included in it, and neither shall have any liability for any error, omission or interruption in it.`,
+            ),
+            p(
+              `Neither the Exchange nor ${who} makes any warranty, express or implied, as to the results to be obtained by any person from the use of ${name} or of any data included in it in connection with the trading of the contract, and each expressly disclaims all warranties of merchantability or fitness for a particular purpose.`,
+            ),
+          ],
+        },
+      ];
+    });
+}
+
 /** Builds the readable contract of a spec's contract (or index, or calendar). */
 export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument {
   const b = new Builder(spec, options.sources ?? new Map());
@@ -884,8 +933,11 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   const c = Object.hasOwn(spec.contracts, name) ? spec.contracts[name] : undefined;
   const subjectIndex = spec.subject.kind === "index" ? spec.indices[spec.subject.name] : undefined;
   definitions(b, spec, c);
+  const firstOwn = b.closed();
+  let ownEnd = firstOwn;
   if (c !== undefined) {
     contractSections(b, c, spec);
+    ownEnd = b.closed();
     // Other contracts the subject refers to (an option's underlying future, a spread's legs).
     for (const o of Object.values(spec.contracts)) if (o.name !== c.name) contractSections(b, o, spec);
   }
@@ -896,10 +948,14 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   versionsSection(b, spec, c);
   const decl = c ?? subjectIndex ?? (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined);
   const title = decl?.title ? `${name}: ${decl.title}` : name;
-  return {
+  const doc: LegalDocument = {
     title,
     subtitle: `Contract terms, generated from the compiled specification (content hash ${spec.contentHash}). Contract months as of ${longDate(options.asOf)}.`,
     preamble: [],
     sections: b.done(),
   };
+  if (options.layout !== "rulebook" || c === undefined) return doc;
+  const chapter = c.clauses.find((x) => /^Chapter\s/.test(x));
+  const heading = chapter === undefined ? title : `${chapter}: ${c.title ?? name} (${name})`;
+  return rulebookLayout({ ...doc, title: heading }, new Set(doc.sections.slice(firstOwn, ownEnd)), indexDisclaimers(spec));
 }

@@ -29,7 +29,7 @@ const host = (edit: (path: string, text: string) => string): Host => ({
 });
 function check(root: string, edit: (path: string, text: string) => string = (_p, t) => t) {
   const h = host(edit);
-  const r = checkSources([{ path: root, text: h.readFile(root)! }], h);
+  const r = checkSources([{ path: root, text: h.readFile(root) as string }], h);
   return r.diagnostics
     .filter((d) => d.code === "W5013")
     .map((d) => {
