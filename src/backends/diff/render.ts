@@ -27,12 +27,25 @@ function mdPieces(pieces: readonly RedlinePiece[]): string {
     .join("  \n");
 }
 
+/** From which contract month the changes apply: the first of the compared months whose dates or terms change. */
+export function appliesFrom(d: SpecDiff): string | undefined {
+  const first = d.months[0];
+  return first === undefined
+    ? undefined
+    : `The changes apply from the ${first.symbol} contract period, the first whose dates or settlement terms change.`;
+}
+
+const heading = (c: SpecDiff["redline"][number]) =>
+  `${c.number} ${c.title}${c.status === "changed" || c.status === "unchanged" ? "" : ` (${c.status})`}`;
+
 /** The comparison as Markdown. */
 export function diffToMarkdown(d: SpecDiff): string {
   const out: string[] = [`# Changes: ${mdEsc(d.oldTitle)} → ${mdEsc(d.newTitle)}`];
   const economic = d.changes.filter((c) => c.kind === "economic");
   const editorial = d.changes.filter((c) => c.kind === "editorial");
   out.push(`${economic.length} economic and ${editorial.length} editorial change${economic.length + editorial.length === 1 ? "" : "s"}.`);
+  const from = appliesFrom(d);
+  if (from !== undefined) out.push(mdEsc(from));
   if (economic.length > 0) out.push("## Economic changes", economic.map((c, i) => `${i + 1}. ${mdEsc(c.text)}`).join("\n"));
   if (editorial.length > 0) out.push("## Editorial changes", editorial.map((c, i) => `${i + 1}. ${mdEsc(c.text)}`).join("\n"));
   out.push("## Contract months affected");
@@ -44,7 +57,7 @@ export function diffToMarkdown(d: SpecDiff): string {
   if (d.redline.length > 0) {
     out.push("## Redline");
     for (const c of d.redline) {
-      out.push(`### ${c.number} ${mdEsc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}`, mdPieces(c.pieces));
+      out.push(`### ${mdEsc(heading(c))}`, mdPieces(c.pieces));
       for (const s of d.stale) if (s.number === c.number && s.title === c.title) out.push(`> ${mdEsc(staleWords(s))}`);
     }
   }
@@ -76,6 +89,8 @@ export function diffToHtml(d: SpecDiff): string {
     `<h1>Changes: ${esc(d.oldTitle)} → ${esc(d.newTitle)}</h1>`,
     `<p>${economic.length} economic and ${editorial.length} editorial change${economic.length + editorial.length === 1 ? "" : "s"}.</p>`,
   ];
+  const from = appliesFrom(d);
+  if (from !== undefined) out.push(`<p class="applies">${esc(from)}</p>`);
   if (economic.length > 0) out.push("<h2>Economic changes</h2>", list(economic));
   if (editorial.length > 0) out.push("<h2>Editorial changes</h2>", list(editorial));
   out.push("<h2>Contract months affected</h2>");
@@ -87,10 +102,7 @@ export function diffToHtml(d: SpecDiff): string {
   if (d.redline.length > 0) {
     out.push("<h2>Redline</h2>");
     for (const c of d.redline) {
-      out.push(
-        `<section data-clause="${esc(c.number)}" data-status="${c.status}">`,
-        `<h3>${esc(c.number)} ${esc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}</h3>`,
-      );
+      out.push(`<section data-clause="${esc(c.number)}" data-status="${c.status}">`, `<h3>${esc(heading(c))}</h3>`);
       out.push(
         `<p class="redline">${c.pieces.map((p) => (p.op === "same" ? esc(p.text) : `<${p.op}>${esc(p.text)}</${p.op}>`)).join("")}</p>`,
         ...d.stale.filter((s) => s.number === c.number && s.title === c.title).map((s) => `<p class="stale">${esc(staleWords(s))}</p>`),

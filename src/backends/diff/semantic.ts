@@ -47,7 +47,7 @@ export interface RedlinePiece {
 export interface RedlineClause {
   readonly number: string;
   readonly title: string;
-  readonly status: "changed" | "added" | "removed";
+  readonly status: "changed" | "added" | "removed" | "unchanged";
   readonly pieces: readonly RedlinePiece[];
 }
 
@@ -76,6 +76,8 @@ export interface DiffOptions {
   readonly months?: number;
   /** The contract compared; default: the new spec's subject. */
   readonly contract?: string;
+  /** The whole chapter in the redline, unchanged clauses too (status "unchanged"), not only the changed ones. */
+  readonly full?: boolean;
 }
 
 const ANNOTATIONS = new Set(["descriptions", "clauses", "title"]);
@@ -493,13 +495,13 @@ export function wordDiff(a: string, b: string): RedlinePiece[] {
       push("same", x[i]!);
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push("ins", y[j++]!);
-    else push("del", x[i++]!);
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) push("del", x[i++]!);
+    else push("ins", y[j++]!);
   }
   return out;
 }
 
-function redline(oldDoc: LegalDocument, newDoc: LegalDocument): RedlineClause[] {
+function redline(oldDoc: LegalDocument, newDoc: LegalDocument, full = false): RedlineClause[] {
   const a = clauseTexts(oldDoc);
   const b = clauseTexts(newDoc);
   const out: RedlineClause[] = [];
@@ -509,6 +511,7 @@ function redline(oldDoc: LegalDocument, newDoc: LegalDocument): RedlineClause[] 
     const o = a.get(k);
     if (o === undefined) out.push({ number: n.number, title: n.title, status: "added", pieces: [{ op: "ins", text: n.text }] });
     else if (o.text !== n.text) out.push({ number: n.number, title: n.title, status: "changed", pieces: wordDiff(o.text, n.text) });
+    else if (full) out.push({ number: n.number, title: n.title, status: "unchanged", pieces: [{ op: "same", text: n.text }] });
   }
   for (const [k, o] of a)
     if (!b.has(k) && !o.title.startsWith("Contract months"))
@@ -618,7 +621,7 @@ export function diffSpecs(oldSpec: Spec, newSpec: Spec, options: DiffOptions): S
     oldTitle: oldDoc.title,
     newTitle: newDoc.title,
     changes,
-    redline: redline(oldDoc, newDoc),
+    redline: redline(oldDoc, newDoc, options.full === true),
     months: monthChanges(oldSpec, newSpec, contract, options.asOf, options.months ?? 12),
     stale: staleDescriptions(oldDoc, newDoc),
   };

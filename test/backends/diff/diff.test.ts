@@ -229,11 +229,11 @@ describe("diff cases", () => {
 });
 
 describe("wordDiff", () => {
-  it("keeps the common words and marks the rest", () => {
+  it("keeps the common words and marks the rest, the deletion before the insertion (as a redline reads)", () => {
     expect(wordDiff("tick is 0.01 USD", "tick is 0.005 USD")).toEqual([
       { op: "same", text: "tick is " },
-      { op: "ins", text: "0.005" },
       { op: "del", text: "0.01" },
+      { op: "ins", text: "0.005" },
       { op: "same", text: " USD" },
     ]);
   });

@@ -56,3 +56,28 @@ describe("descriptions left behind by a change of terms", () => {
     expect(diffSpecs(old, spec(k), { asOf: "2026-01-15" }).stale).toEqual([]);
   });
 });
+
+describe("the HTML redline", () => {
+  const old = spec(raw());
+  const j = raw();
+  j.contracts.FOTI.tick[0].value[0].tick.amount = "0.002";
+  const changed = spec(j);
+
+  it("prints the deletion before the insertion and says from which contract period the change applies", () => {
+    const html = renderDiff(old, changed, "html", { asOf: "2026-01-15" });
+    expect(html).toContain("is USD <del>0.001</del><ins>0.002</ins> per 1M tokens.");
+    expect(html).toContain(
+      '<p class="applies">The changes apply from the FOTI-F26 contract period, the first whose dates or settlement terms change.</p>',
+    );
+  });
+
+  it("shows the full marked-up chapter with --full", () => {
+    const some = diffSpecs(old, changed, { asOf: "2026-01-15" }).redline;
+    const all = diffSpecs(old, changed, { asOf: "2026-01-15", full: true }).redline;
+    expect(some.every((c) => c.status !== "unchanged")).toBe(true);
+    expect(all.filter((c) => c.status !== "unchanged")).toEqual(some);
+    // Every clause of the chapter but the contract months table is in it.
+    expect(all.map((c) => c.number)).toContain("1.1");
+    expect(all.length).toBeGreaterThan(30);
+  });
+});
