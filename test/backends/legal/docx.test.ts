@@ -88,7 +88,7 @@ describe("render --format docx", () => {
     const expected = doc.sections.flatMap((s) => s.clauses.flatMap((c) => c.blocks.filter((b) => b.kind === "table"))).length;
     expect(tables).toHaveLength(expected);
     expect((d.match(/<w:tblHeader\/>/g) ?? []).length).toBe(expected);
-    const terms = (doc.sections[0]!.clauses[0]!.blocks[1] as { rows: string[][] }).rows.map((r) => r[0]!);
+    const terms = (doc.sections[0]!.clauses[0]!.blocks[1] as { readonly rows: readonly (readonly string[])[] }).rows.map((r) => r[0]!);
     for (const t of terms) {
       expect(d).toMatch(new RegExp(`<w:bookmarkStart w:id="\\d+" w:name="term_${t.replace(/[^A-Za-z0-9]+/g, "_")}"/>`));
       expect(unxml(d)).toContain(`<w:rStyle w:val="DefinedTerm"/></w:rPr><w:t xml:space="preserve">${t}</w:t>`);
