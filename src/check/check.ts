@@ -9,6 +9,7 @@ import { checkIndices } from "./indices.js";
 import { checkContracts } from "./contracts.js";
 import { checkFallbacks } from "./fallbacks.js";
 import { checkVersions } from "./versions.js";
+import { checkDescriptions } from "./descriptions.js";
 
 /** Runs all checks in a fixed order (names first: later checks rely on resolved references). */
 export function checkProgram(program: Program, report: Report): void {
@@ -18,4 +19,5 @@ export function checkProgram(program: Program, report: Report): void {
   checkContracts(program, report);
   checkFallbacks(program, report);
   checkVersions(program, report);
+  checkDescriptions(program, report);
 }

@@ -103,8 +103,18 @@ export type Invocation =
       readonly kind: "document";
       readonly command: "render" | "diff";
       readonly inputs: readonly string[];
-      readonly format: "md" | "html" | "json";
-      readonly options: { readonly contract?: string; readonly asOf?: string; readonly out?: string };
+      readonly format: "md" | "html" | "json" | "docx";
+      readonly options: {
+        readonly contract?: string;
+        readonly asOf?: string;
+        readonly out?: string;
+        /** render: `--layout sections|rulebook`. */
+        readonly layout?: "sections" | "rulebook";
+        /** diff: `--author NAME`, the author of the tracked changes of `--format docx`. */
+        readonly author?: string;
+        /** diff: `--full`, the whole chapter in the redline. */
+        readonly full?: boolean;
+      };
       /** `--watch` (render only): render again whenever a file it read changes. */
       readonly watch: boolean;
     }
@@ -306,10 +316,10 @@ function parseFormat(rest: readonly string[]): Invocation {
 }
 
 function parseDocument(command: "render" | "diff", rest: readonly string[]): Invocation {
-  const formats = command === "render" ? ["md", "html"] : ["md", "html", "json"];
+  const formats = command === "render" ? ["md", "html", "docx"] : ["md", "html", "json", "docx"];
   const scanned = scanArgs(command, rest, {
-    flags: command === "render" ? ["--watch"] : [],
-    valued: ["--contract", "--format", "--as-of", "--out"],
+    flags: command === "render" ? ["--watch"] : ["--full"],
+    valued: ["--contract", "--format", "--as-of", "--out", ...(command === "render" ? ["--layout"] : ["--author"])],
   });
   if (isInvocation(scanned)) return scanned;
   const format = scanned.values.get("--format") ?? "md";
@@ -317,9 +327,17 @@ function parseDocument(command: "render" | "diff", rest: readonly string[]): Inv
     return usageError(`unknown format \`${format}\``, command, `use ${formats.map((f) => `\`${f}\``).join(", ")}`);
   const asOf = scanned.values.get("--as-of");
   if (asOf !== undefined && !validDay(asOf)) return usageError(`\`--as-of\` needs a date YYYY-MM-DD, not \`${asOf}\``, command);
-  const options: { contract?: string; asOf?: string; out?: string } = {};
+  const options: { contract?: string; asOf?: string; out?: string; layout?: "sections" | "rulebook"; author?: string; full?: boolean } = {};
   const contract = scanned.values.get("--contract");
   const out = scanned.values.get("--out");
+  if (format === "docx" && out === undefined) return usageError("`--format docx` writes a Word file: name it with `--out FILE`", command);
+  const layout = scanned.values.get("--layout");
+  if (layout !== undefined && layout !== "sections" && layout !== "rulebook")
+    return usageError(`unknown layout \`${layout}\``, command, "use `sections` or `rulebook`");
+  if (layout !== undefined) options.layout = layout;
+  const author = scanned.values.get("--author");
+  if (author !== undefined) options.author = author;
+  if (scanned.flags.has("--full")) options.full = true;
   if (contract !== undefined) options.contract = contract;
   if (asOf !== undefined) options.asOf = asOf;
   if (out !== undefined) options.out = out;
@@ -327,7 +345,14 @@ function parseDocument(command: "render" | "diff", rest: readonly string[]): Inv
   if (command === "diff" && inputs.length !== 2)
     return usageError("`termsheet diff` compares two specs: name the old one and the new one", command);
   if (inputs.length === 0) return usageError("missing spec or sources to render", command);
-  return { kind: "document", command, inputs, format: format as "md" | "html" | "json", options, watch: scanned.flags.has("--watch") };
+  return {
+    kind: "document",
+    command,
+    inputs,
+    format: format as "md" | "html" | "json" | "docx",
+    options,
+    watch: scanned.flags.has("--watch"),
+  };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

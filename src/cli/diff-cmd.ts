@@ -16,11 +16,16 @@ export async function diffCommand(inv: DocumentInvocation, sys: System): Promise
   if (!oldSpec.ok) return oldSpec.exit;
   const newSpec = await loadSpecInput([newPath], inv.options.contract, "diff", sys);
   if (!newSpec.ok) return newSpec.exit;
-  const { renderDiff } = await import("../backends/diff/index.js");
-  const format = inv.format === "html" ? "html" : inv.format === "json" ? "json" : "md";
-  const text = renderDiff(oldSpec.spec, newSpec.spec, format, {
-    asOf: inv.options.asOf ?? today(),
+  const { renderDiff, diffSpecs, diffToDocx } = await import("../backends/diff/index.js");
+  const asOf = inv.options.asOf ?? today();
+  const options = {
+    asOf,
     ...(inv.options.contract !== undefined ? { contract: inv.options.contract } : {}),
-  });
+    ...(inv.options.full === true ? { full: true } : {}),
+  };
+  const text =
+    inv.format === "docx"
+      ? diffToDocx(diffSpecs(oldSpec.spec, newSpec.spec, options), { author: inv.options.author ?? "Termsheet", date: asOf })
+      : renderDiff(oldSpec.spec, newSpec.spec, inv.format === "html" ? "html" : inv.format === "json" ? "json" : "md", options);
   return writeOutput(text, inv.options.out, sys);
 }

@@ -13,8 +13,8 @@ const USAGE: Readonly<Record<CommandName, string>> = {
   listed: "termsheet listed <files or folders…> --contract NAME --on YYYY-MM-DD [--format text|json]",
   fmt: "termsheet fmt <files or folders…> [--check] [--no-color]",
   render:
-    "termsheet render <spec.json | files or folders…> [--contract NAME] [--format md|html] [--as-of YYYY-MM-DD] [--out FILE] [--watch]",
-  diff: "termsheet diff <old spec> <new spec> [--contract NAME] [--format md|html|json] [--as-of YYYY-MM-DD] [--out FILE]",
+    "termsheet render <spec.json | files or folders…> [--contract NAME] [--format md|html|docx] [--layout sections|rulebook] [--as-of YYYY-MM-DD] [--out FILE] [--watch]",
+  diff: "termsheet diff <old spec> <new spec> [--contract NAME] [--format md|html|json|docx] [--author NAME] [--full] [--as-of YYYY-MM-DD] [--out FILE]",
   settle:
     "termsheet settle <spec> --contract SYMBOL (--month YYYY-MM | --expiry YYYY-MM-DD) [--observations FILE] [--fixings FILE] [--daily YYYY-MM-DD] [--position QTY@PRICE] [--format text|json]",
   index: "termsheet index <spec> --index NAME --at INSTANT --observations FILE [--fixings FILE] [--format text|json]",
@@ -143,8 +143,10 @@ The input is a compiled spec (a .json file written by \`build\`) or .terms files
 first (choose the declaration with --contract when there are several). The document has numbered
 clauses, defined terms, the index methodology step by step, the fallback waterfall, the calendars,
 the next 12 contract months from --as-of (default: today, UTC) and every rule version with its dates.
---format md (default) writes Markdown; --format html a self-contained page that prints to PDF.
-Without --out the document is written to stdout.
+--format md (default) writes Markdown; --format html a self-contained page that prints to PDF;
+--format docx a Word document (with --out). --layout rulebook numbers and heads the contract's rules
+by the rule numbers of its clause references (CME style), with the index disclaimer; the default
+layout is sections. Without --out the document is written to stdout.
 
 ${WATCH}
 

@@ -88,8 +88,9 @@ export async function loadSpecInput(
 }
 
 /** Writes a command's output to stdout, or to `--out FILE` (all or nothing). */
-export function writeOutput(text: string, out: string | undefined, sys: System): number {
+export function writeOutput(text: string | Uint8Array, out: string | undefined, sys: System): number {
   if (out === undefined) {
+    if (typeof text !== "string") return ExitCode.Usage;
     sys.write("stdout", text);
     return ExitCode.Ok;
   }
@@ -116,12 +117,14 @@ export async function renderCommand(inv: DocumentInvocation, sys: System): Promi
     );
     return ExitCode.Usage;
   }
-  const { renderContract } = await import("../backends/legal/index.js");
-  const format = inv.format === "html" ? "html" : "md";
-  const text = renderContract(spec, format, {
+  const { renderContract, renderContractDocx } = await import("../backends/legal/index.js");
+  const options = {
     asOf: inv.options.asOf ?? today(),
     ...(loaded.sources !== undefined ? { sources: loaded.sources } : {}),
     ...(contract !== undefined && Object.hasOwn(spec.contracts, contract) ? { contract } : {}),
-  });
+    ...(inv.options.layout !== undefined ? { layout: inv.options.layout } : {}),
+  };
+  const text =
+    inv.format === "docx" ? renderContractDocx(spec, options) : renderContract(spec, inv.format === "html" ? "html" : "md", options);
   return writeOutput(text, inv.options.out, sys);
 }

@@ -85,7 +85,7 @@ export interface System {
    * Writes files (paths relative to `folder`, `/`-separated) all or nothing: every file is written under a
    * temporary name first and renamed into place only when all of them were written. Returns how many.
    */
-  writeFiles(folder: string, files: readonly { readonly path: string; readonly text: string }[]): Outcome<number>;
+  writeFiles(folder: string, files: readonly { readonly path: string; readonly text: string | Uint8Array }[]): Outcome<number>;
   /**
    * Replaces a folder by one that holds exactly these files (paths relative to it, `/`-separated), as one switch
    * (see replaceFolderWith): a reader sees the old folder, no folder for an instant, or the new one, never a mix.

@@ -188,6 +188,12 @@ const TABLE = {
     "An index aggregates sources, or states degradation rules, where its trades are pooled across sources, so there is no value per source.",
   ],
 
+  DescriptionContradictsTerms: [
+    "W5014",
+    "description-contradicts-terms",
+    "A description states a figure (an amount, percentage, count, duration, time or date) that the terms it describes state with another value.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

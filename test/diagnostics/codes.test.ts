@@ -109,6 +109,7 @@ describe("the registry", () => {
         "E5011 one-sided-spread",
         "E5012 aggregation-without-data",
         "E5013 aggregation-ignored",
+        "W5014 description-contradicts-terms",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

@@ -9,6 +9,7 @@ import type { Spec } from "../../model/types.js";
 export type { Change, DiffOptions, MonthChange, RedlineClause, RedlinePiece, SpecDiff } from "./semantic.js";
 export { diffSpecs, wordDiff } from "./semantic.js";
 export { diffToHtml, diffToJson, diffToMarkdown } from "./render.js";
+export { diffToDocx, type RevisionOptions } from "./to-docx.js";
 
 /** Compares two specs and prints the comparison. */
 export function renderDiff(oldSpec: Spec, newSpec: Spec, format: "md" | "html" | "json", options: DiffOptions): string {

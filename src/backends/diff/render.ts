@@ -3,6 +3,7 @@
  * self-contained HTML page (`<del>` and `<ins>`, print stylesheet) or as JSON for tools. Economic changes come
  * before editorial ones; both keep the order of the comparison.
  */
+import { staleWords } from "./descriptions.js";
 import type { RedlinePiece, SpecDiff } from "./semantic.js";
 
 const mdEsc = (s: string): string => s.replace(/([*<`\\~])/g, "\\$1");
@@ -26,12 +27,25 @@ function mdPieces(pieces: readonly RedlinePiece[]): string {
     .join("  \n");
 }
 
+/** From which contract month the changes apply: the first of the compared months whose dates or terms change. */
+export function appliesFrom(d: SpecDiff): string | undefined {
+  const first = d.months[0];
+  return first === undefined
+    ? undefined
+    : `The changes apply from the ${first.symbol} contract period, the first whose dates or settlement terms change.`;
+}
+
+const heading = (c: SpecDiff["redline"][number]) =>
+  `${c.number} ${c.title}${c.status === "changed" || c.status === "unchanged" ? "" : ` (${c.status})`}`;
+
 /** The comparison as Markdown. */
 export function diffToMarkdown(d: SpecDiff): string {
   const out: string[] = [`# Changes: ${mdEsc(d.oldTitle)} → ${mdEsc(d.newTitle)}`];
   const economic = d.changes.filter((c) => c.kind === "economic");
   const editorial = d.changes.filter((c) => c.kind === "editorial");
   out.push(`${economic.length} economic and ${editorial.length} editorial change${economic.length + editorial.length === 1 ? "" : "s"}.`);
+  const from = appliesFrom(d);
+  if (from !== undefined) out.push(mdEsc(from));
   if (economic.length > 0) out.push("## Economic changes", economic.map((c, i) => `${i + 1}. ${mdEsc(c.text)}`).join("\n"));
   if (editorial.length > 0) out.push("## Editorial changes", editorial.map((c, i) => `${i + 1}. ${mdEsc(c.text)}`).join("\n"));
   out.push("## Contract months affected");
@@ -42,8 +56,10 @@ export function diffToMarkdown(d: SpecDiff): string {
   );
   if (d.redline.length > 0) {
     out.push("## Redline");
-    for (const c of d.redline)
-      out.push(`### ${c.number} ${mdEsc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}`, mdPieces(c.pieces));
+    for (const c of d.redline) {
+      out.push(`### ${mdEsc(heading(c))}`, mdPieces(c.pieces));
+      for (const s of d.stale) if (s.number === c.number && s.title === c.title) out.push(`> ${mdEsc(staleWords(s))}`);
+    }
   }
   return out.join("\n\n") + "\n";
 }
@@ -64,6 +80,7 @@ export function diffToHtml(d: SpecDiff): string {
     "<style>",
     "body { font-family: Georgia, serif; line-height: 1.45; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }",
     "del { color: #a00; text-decoration: line-through; } ins { color: #060; text-decoration: underline; }",
+    ".stale { border-left: 3px solid #c80; padding-left: 0.6rem; color: #630; }",
     ".redline { white-space: pre-wrap; overflow-wrap: anywhere; }",
     "@media print { @page { size: A4; margin: 18mm 15mm; } body { max-width: none; margin: 0; } h2, h3 { break-after: avoid; } }",
     "</style>",
@@ -72,6 +89,8 @@ export function diffToHtml(d: SpecDiff): string {
     `<h1>Changes: ${esc(d.oldTitle)} → ${esc(d.newTitle)}</h1>`,
     `<p>${economic.length} economic and ${editorial.length} editorial change${economic.length + editorial.length === 1 ? "" : "s"}.</p>`,
   ];
+  const from = appliesFrom(d);
+  if (from !== undefined) out.push(`<p class="applies">${esc(from)}</p>`);
   if (economic.length > 0) out.push("<h2>Economic changes</h2>", list(economic));
   if (editorial.length > 0) out.push("<h2>Editorial changes</h2>", list(editorial));
   out.push("<h2>Contract months affected</h2>");
@@ -83,12 +102,10 @@ export function diffToHtml(d: SpecDiff): string {
   if (d.redline.length > 0) {
     out.push("<h2>Redline</h2>");
     for (const c of d.redline) {
-      out.push(
-        `<section data-clause="${esc(c.number)}" data-status="${c.status}">`,
-        `<h3>${esc(c.number)} ${esc(c.title)}${c.status === "changed" ? "" : ` (${c.status})`}</h3>`,
-      );
+      out.push(`<section data-clause="${esc(c.number)}" data-status="${c.status}">`, `<h3>${esc(heading(c))}</h3>`);
       out.push(
         `<p class="redline">${c.pieces.map((p) => (p.op === "same" ? esc(p.text) : `<${p.op}>${esc(p.text)}</${p.op}>`)).join("")}</p>`,
+        ...d.stale.filter((s) => s.number === c.number && s.title === c.title).map((s) => `<p class="stale">${esc(staleWords(s))}</p>`),
         "</section>",
       );
     }

@@ -7,7 +7,8 @@
  * Pure: the first contract month compared is an input.
  */
 import { buildDocument, quantityWords, ruleName, tickWords } from "../legal/from-model.js";
-import type { Block, LegalDocument } from "../legal/document.js";
+import { staleDescriptions, type StaleDescription } from "./descriptions.js";
+import { referenceLine, type Block, type LegalDocument } from "../legal/document.js";
 import {
   capitalise,
   count,
@@ -46,7 +47,7 @@ export interface RedlinePiece {
 export interface RedlineClause {
   readonly number: string;
   readonly title: string;
-  readonly status: "changed" | "added" | "removed";
+  readonly status: "changed" | "added" | "removed" | "unchanged";
   readonly pieces: readonly RedlinePiece[];
 }
 
@@ -63,6 +64,8 @@ export interface SpecDiff {
   readonly changes: readonly Change[];
   readonly redline: readonly RedlineClause[];
   readonly months: readonly MonthChange[];
+  /** Authors' descriptions that did not change while the terms of their clause did. */
+  readonly stale: readonly StaleDescription[];
 }
 
 /** Options of a comparison. */
@@ -73,6 +76,8 @@ export interface DiffOptions {
   readonly months?: number;
   /** The contract compared; default: the new spec's subject. */
   readonly contract?: string;
+  /** The whole chapter in the redline, unchanged clauses too (status "unchanged"), not only the changed ones. */
+  readonly full?: boolean;
 }
 
 const ANNOTATIONS = new Set(["descriptions", "clauses", "title"]);
@@ -463,7 +468,7 @@ function clauseTexts(doc: LegalDocument): Map<string, { number: string; title: s
       m.set(`${s.title}\u0000${c.title}`, {
         number: c.number,
         title: `${s.title}: ${c.title}`,
-        text: c.blocks.flatMap(blockText).join("\n"),
+        text: [...c.blocks.flatMap(blockText), ...(c.references === undefined ? [] : [referenceLine(c.references)])].join("\n"),
       });
   return m;
 }
@@ -490,13 +495,13 @@ export function wordDiff(a: string, b: string): RedlinePiece[] {
       push("same", x[i]!);
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push("ins", y[j++]!);
-    else push("del", x[i++]!);
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) push("del", x[i++]!);
+    else push("ins", y[j++]!);
   }
   return out;
 }
 
-function redline(oldDoc: LegalDocument, newDoc: LegalDocument): RedlineClause[] {
+function redline(oldDoc: LegalDocument, newDoc: LegalDocument, full = false): RedlineClause[] {
   const a = clauseTexts(oldDoc);
   const b = clauseTexts(newDoc);
   const out: RedlineClause[] = [];
@@ -506,6 +511,7 @@ function redline(oldDoc: LegalDocument, newDoc: LegalDocument): RedlineClause[] 
     const o = a.get(k);
     if (o === undefined) out.push({ number: n.number, title: n.title, status: "added", pieces: [{ op: "ins", text: n.text }] });
     else if (o.text !== n.text) out.push({ number: n.number, title: n.title, status: "changed", pieces: wordDiff(o.text, n.text) });
+    else if (full) out.push({ number: n.number, title: n.title, status: "unchanged", pieces: [{ op: "same", text: n.text }] });
   }
   for (const [k, o] of a)
     if (!b.has(k) && !o.title.startsWith("Contract months"))
@@ -615,7 +621,8 @@ export function diffSpecs(oldSpec: Spec, newSpec: Spec, options: DiffOptions): S
     oldTitle: oldDoc.title,
     newTitle: newDoc.title,
     changes,
-    redline: redline(oldDoc, newDoc),
+    redline: redline(oldDoc, newDoc, options.full === true),
     months: monthChanges(oldSpec, newSpec, contract, options.asOf, options.months ?? 12),
+    stale: staleDescriptions(oldDoc, newDoc),
   };
 }

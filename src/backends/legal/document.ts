@@ -7,7 +7,14 @@
 
 /** A block of text inside a clause. */
 export type Block =
-  | { readonly kind: "paragraph"; readonly text: string }
+  /** `authored`: an author's description quoted from the source, not a sentence generated from the terms. */
+  | {
+      readonly kind: "paragraph";
+      readonly text: string;
+      readonly authored?: boolean;
+      /** A run-in subheading inside a clause (the rulebook layout's clauses that share one rule). */
+      readonly heading?: boolean;
+    }
   | { readonly kind: "list"; readonly ordered: boolean; readonly items: readonly string[] }
   | { readonly kind: "table"; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] };
 
@@ -18,6 +25,12 @@ export interface DocClause {
   readonly blocks: readonly Block[];
   /** Where the clause comes from, e.g. "specs/contracts/foti.terms:12", when known. */
   readonly source?: string;
+  /** The author's rulebook references of the clause's rules, each once, in order of appearance. */
+  readonly references?: readonly string[];
+  /** References said inline, in the clause's list items (a daily settlement step, a fallback level). */
+  readonly cites?: readonly string[];
+  /** Authors' descriptions left out because they only restate the clause's generated sentences. */
+  readonly restated?: readonly string[];
 }
 
 /** A numbered section: "2 Contract specifications". */
@@ -39,4 +52,9 @@ export interface LegalDocument {
   readonly subtitle: string;
   readonly preamble: readonly string[];
   readonly sections: readonly DocSection[];
+}
+
+/** The line that gives a clause's rulebook references: "Rulebook reference: 1102.C Price Increments." */
+export function referenceLine(refs: readonly string[]): string {
+  return `Rulebook reference${refs.length === 1 ? "" : "s"}: ${refs.join("; ")}.`;
 }

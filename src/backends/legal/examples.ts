@@ -15,7 +15,7 @@ import { averagingDays, finalSettlement, fixingLookup, optionPayoff, type RtFina
 import { tickTable } from "../../runtime/settle/steps.js";
 import { contractMultiplier, tickTiers } from "../../runtime/settle/terms.js";
 import type { Block } from "./document.js";
-import { longDate } from "./words.js";
+import { amountIn, figure, longDate, money } from "./words.js";
 
 /** Price × multiplier = money: the runtime's one multiplier arithmetic (contract unit × price unit), as a Decimal. */
 function multiplier(spec: Spec, c: Contract, date: string): { value: Decimal; currency: string } | undefined {
@@ -63,24 +63,28 @@ function futureExample(
   if (dates.length === 1) {
     blocks.push({
       kind: "paragraph",
-      text: `Suppose ${index} is fixed at ${sample.toString()} ${unit} on ${longDate(ltd)}, the Last Trading Day. The Final Settlement Price is ${r.price.toString()} ${unit}.`,
+      text: `Suppose ${index} is fixed at ${amountIn(sample.toString(), unit)} on ${longDate(ltd)}, the Last Trading Day. The Final Settlement Price is ${amountIn(r.price.toString(), unit)}.`,
     });
   } else {
     blocks.push({
       kind: "paragraph",
       text: `Suppose ${index} is fixed on the ${dates.length} averaging days as follows (the first and last averaging days are ${longDate(dates[0]!)} and ${longDate(dates[dates.length - 1]!)}):`,
     });
-    blocks.push({ kind: "table", head: ["Day", `${index} (${unit})`], rows: dates.map((d, i) => [longDate(d), values[i]!.toString()]) });
+    blocks.push({
+      kind: "table",
+      head: ["Day", `${index} (${unit})`],
+      rows: dates.map((d, i) => [longDate(d), figure(values[i]!.toString())]),
+    });
     blocks.push({
       kind: "paragraph",
-      text: `Their arithmetic mean is ${r.unrounded}, and the Final Settlement Price is ${r.price.toString()} ${unit}.`,
+      text: `Their arithmetic mean is ${figure(r.unrounded)}, and the Final Settlement Price is ${amountIn(r.price.toString(), unit)}.`,
     });
   }
   const m = multiplier(spec, c, ltd);
   if (m !== undefined)
     blocks.push({
       kind: "paragraph",
-      text: `One ${c.name} contract is then settled at ${r.price.toString()} × ${m.value.toString()} = ${r.price.mul(m.value).toString()} ${m.currency}.`,
+      text: `One ${c.name} contract is then settled at ${figure(r.price.toString())} × ${figure(m.value.toString())} = ${money(r.price.mul(m.value).toString(), m.currency)}.`,
     });
   return { price: r.price, blocks };
 }
@@ -117,17 +121,20 @@ export function workedExamples(spec: Spec, c: Contract, schedule: Schedule, symb
     const m = multiplier(spec, c, ltd);
     const unit = versionOn(c.priceQuotation, ltd)?.value.text ?? "";
     const opts = threshold === undefined ? {} : { threshold: Decimal.of(threshold.amount) };
-    const call = optionPayoff("call", s, callStrike, m?.value ?? Decimal.ONE, opts);
-    const put = optionPayoff("put", s, putStrike, m?.value ?? Decimal.ONE, opts);
-    const cash = (p: typeof call) =>
-      m === undefined ? `${p.payoff.toString()} per unit of price` : `${p.payoff.toString()} ${m.currency}`;
+    const rights = versionOn(c.rights, ltd)?.value ?? [];
+    const cash = (x: ReturnType<typeof optionPayoff>) =>
+      m === undefined ? `${figure(x.payoff.toString())} per unit of price` : money(x.payoff.toString(), m.currency);
+    // One example of each option type the contract lists, at a strike on its own grid just in the money.
+    const said = rights.map((right) => {
+      const strike = right === "call" ? callStrike : putStrike;
+      const r = optionPayoff(right, s, strike, m?.value ?? Decimal.ONE, opts);
+      return `A ${right} with strike price ${amountIn(strike.toString(), unit)} is ${r.exercised ? "exercised" : "not exercised"} (${r.exercised ? "in the money" : "not in the money by the threshold"} by ${amountIn(r.intrinsic.toString(), unit)}) and pays ${cash(r)} per contract.`;
+    });
+    if (said.length === 0) return [];
     return [
       { kind: "paragraph", text: `Example: the expiry of ${symbol}, from the final settlement of the underlying ${fut.name} contract.` },
       ...ex.blocks,
-      {
-        kind: "paragraph",
-        text: `A call with strike price ${callStrike.toString()} ${unit} is ${call.exercised ? "exercised" : "not exercised"} (${call.exercised ? "in the money" : "not in the money by the threshold"} by ${call.intrinsic.toString()}) and pays ${cash(call)} per contract. A put with strike price ${putStrike.toString()} ${unit} is ${put.exercised ? "exercised" : "not exercised"} (in the money by ${put.intrinsic.toString()}) and pays ${cash(put)} per contract.`,
-      },
+      { kind: "paragraph", text: said.join(" ") },
     ];
   }
   return [];

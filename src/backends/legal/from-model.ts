@@ -6,12 +6,16 @@
  * version with its effective dates. Every value of the spec is said in words and figures; nothing of the language
  * or of programming shows. Pure: the "as of" date of the contract-month table is an input.
  */
-import type { Calendar, Clause, Contract, Fallback, FinalSettlement, Index, Quantity, Spec } from "../../model/types.js";
+import type { Calendar, Clause, Contract, Fallback, FinalSettlement, Index, Spec } from "../../model/types.js";
 import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "../../runtime/calendar/index.js";
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
 import { formatUtc } from "../../runtime/schedule/json.js";
 import type { Block, DocClause, DocSection, LegalDocument } from "./document.js";
+import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
+import { rulebookLayout } from "./rulebook.js";
+import { Decimal } from "../../runtime/decimal.js";
+import { contractMultiplier } from "../../runtime/settle/terms.js";
 import {
   calendarLabel,
   capitalise,
@@ -20,14 +24,21 @@ import {
   duration,
   effectiveWords,
   holidayDateWords,
+  quantityWords,
   longDate,
   methodWords,
+  money,
+  amountIn,
+  clockTime,
+  zonePlace,
+  zoneTimeName,
   monthName,
   roundingWords,
-  shortTime,
   weekdayName,
   zonedTime,
 } from "./words.js";
+
+export { quantityWords } from "./words.js";
 
 /** Options of a rendering. */
 export interface RenderOptions {
@@ -39,25 +50,25 @@ export interface RenderOptions {
   readonly months?: number;
   /** Source locations by clause key ("contract FOTI tick"), written into the HTML, when known. */
   readonly sources?: ReadonlyMap<string, string>;
+  /**
+   * "sections" (default): numbered sections of the generated layout; "rulebook": the contract's rules numbered and
+   * headed by the author's rule numbers, with the index disclaimer, the rest as appendices (rulebook.ts).
+   */
+  readonly layout?: "sections" | "rulebook";
 }
 
 type Para = string;
 
+/** What a clause is built from: blocks, and the rulebook references of its rules (printed once per clause). */
+type Piece = Block | { readonly kind: "refs"; readonly refs: readonly string[]; readonly inline?: boolean };
+
 const p = (text: string): Block => ({ kind: "paragraph", text });
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
 
-/** A quantity in words: "0.001 USD per 1M tokens". */
-export function quantityWords(q: Quantity): string {
-  // "1000 million tokens" reads as a contract does; "1000 × 1M tokens" reads as a formula.
-  const scaled = /^1([KMB]) (.*)$/.exec(q.unit.text);
-  if (scaled) return `${q.amount} ${{ K: "thousand", M: "million", B: "billion" }[scaled[1] as "K" | "M" | "B"]} ${scaled[2]}`;
-  return /^[0-9]/.test(q.unit.text) ? `${q.amount} × ${q.unit.text}` : `${q.amount} ${q.unit.text}`;
-}
-
 /** Every version of a rule as paragraphs: the value in words, when each version is in force, descriptions, references. */
-function versions<T>(vs: readonly Clause<T>[], say: (value: T) => Para | Para[], none?: string): Block[] {
+function versions<T>(vs: readonly Clause<T>[], say: (value: T) => Para | Para[], none?: string): Piece[] {
   if (vs.length === 0) return none === undefined ? [] : [p(none)];
-  const out: Block[] = [];
+  const out: Piece[] = [];
   for (const v of vs) {
     const when = effectiveWords(v.effective);
     const said = say(v.value);
@@ -68,10 +79,27 @@ function versions<T>(vs: readonly Clause<T>[], say: (value: T) => Para | Para[],
   return out;
 }
 
-function annotations(a: { readonly descriptions: readonly string[]; readonly clauses: readonly string[] }): Block[] {
-  const out: Block[] = a.descriptions.map((d) => p(sentence(d)));
-  if (a.clauses.length > 0) out.push(p(`Rulebook reference: ${a.clauses.join("; ")}.`));
+/** An annotated rule's descriptions (quoted as the author wrote them) and its rulebook references. */
+function annotations(a: { readonly descriptions: readonly string[]; readonly clauses: readonly string[] }): Piece[] {
+  const out: Piece[] = a.descriptions.map((d) => ({ kind: "paragraph", text: sentence(d), authored: true }));
+  if (a.clauses.length > 0) out.push({ kind: "refs", refs: a.clauses });
   return out;
+}
+
+/**
+ * The generated sentence of a step (a list item) followed by the step's descriptions, each with a note when it states
+ * a figure the sentence contradicts, and the step's references.
+ */
+function stepItem(said: string, a: { readonly descriptions: readonly string[]; readonly clauses: readonly string[] }): string {
+  const parts = [said];
+  for (const d of a.descriptions) {
+    const note = conflictNote(d, said);
+    if (note === undefined && restates(d, said)) continue;
+    parts.push(sentence(d));
+    if (note !== undefined) parts.push(note);
+  }
+  if (a.clauses.length > 0) parts.push(`Rulebook reference: ${a.clauses.join("; ")}.`);
+  return parts.join(" ");
 }
 
 function stepWhen(e: Clause<unknown>["effective"]): string {
@@ -85,7 +113,7 @@ class Builder {
   private section = 0;
 
   constructor(
-    private readonly spec: Spec,
+    readonly spec: Spec,
     private readonly sources: ReadonlyMap<string, string>,
   ) {}
 
@@ -106,15 +134,61 @@ class Builder {
     else this.section -= 1;
   }
 
-  add(title: string, blocks: Block[], key?: string): void {
+  /**
+   * Adds a clause. Its references are gathered and said once; an author's description that only restates the
+   * clause's generated sentences is left out (the rule is stated once), and one that states a figure the generated
+   * sentences contradict is followed by a note saying both.
+   */
+  add(title: string, pieces: readonly Piece[], key?: string): void {
+    const refs: string[] = [];
+    const cites: string[] = [];
+    const blocks: Block[] = [];
+    for (const x of pieces) {
+      if (x.kind === "refs") {
+        const into = x.inline === true ? cites : refs;
+        for (const r of x.refs) if (!into.includes(r)) into.push(r);
+      } else blocks.push(x);
+    }
     if (blocks.length === 0) return;
+    const generated = blocks
+      .filter((b) => !(b.kind === "paragraph" && b.authored === true))
+      .map((b) => (b.kind === "paragraph" ? b.text : b.kind === "list" ? b.items.join(" ") : b.rows.map((r) => r.join(" ")).join(" ")))
+      .join(" ");
+    const kept: Block[] = [];
+    const restated: string[] = [];
+    for (const b of blocks) {
+      if (b.kind !== "paragraph" || b.authored !== true) {
+        kept.push(b);
+        continue;
+      }
+      const note = conflictNote(b.text, generated);
+      if (note === undefined && restates(b.text, generated)) {
+        restated.push(b.text);
+        continue;
+      }
+      kept.push(b);
+      if (note !== undefined) kept.push(p(note));
+    }
     const source = key === undefined ? undefined : this.sources.get(key);
     const number = `${this.section}.${this.clauses.length + 1}`;
-    this.clauses.push(source === undefined ? { number, title, blocks } : { number, title, blocks, source });
+    this.clauses.push({
+      number,
+      title,
+      blocks: kept,
+      ...(source === undefined ? {} : { source }),
+      ...(refs.length === 0 ? {} : { references: refs }),
+      ...(restated.length === 0 ? {} : { restated }),
+      ...(cites.length === 0 ? {} : { cites }),
+    });
   }
 
   done(): DocSection[] {
     return this.sections;
+  }
+
+  /** How many sections are closed so far. */
+  closed(): number {
+    return this.sections.length;
   }
 }
 
@@ -124,9 +198,53 @@ export function tickWords(tiers: Contract["tick"][number]["value"]): string {
   return tiers
     .map(
       (t) =>
-        `${quantityWords(t.tick)}${t.bound === null ? "" : ` for prices ${t.bound.relation === "above" ? "above" : "at or below"} ${t.bound.price}`}`,
+        `${quantityWords(t.tick)}${t.bound === null ? "" : ` for prices ${t.bound.relation === "above" ? "above" : "at or below"} ${amountIn(t.bound.price, t.tick.unit.text)}`}`,
     )
     .join("; ");
+}
+
+/** {@link versions}, with a day on which each version is in force given to `say` (for values that depend on other rules). */
+function versionsOn<T>(vs: readonly Clause<T>[], say: (value: T, day: string) => Para | Para[]): Piece[] {
+  return vs.flatMap((v) => versions([v], (x) => say(x, dayIn(v.effective))));
+}
+
+/** A day within the first of some effective ranges (its first day, or its last when open to the past). */
+function dayIn(ranges: Clause<unknown>["effective"]): string {
+  const r = ranges[0];
+  return r?.from ?? r?.until ?? "2000-01-01";
+}
+
+/**
+ * The tick value: the tick times the contract unit, in money (the runtime's multiplier, contract unit × price unit),
+ * as a rulebook states it ("The tick value is USD 1.00 per contract."); nothing when the units do not give money.
+ */
+function tickValue(spec: Spec, c: Contract, tiers: Contract["tick"][number]["value"], day: string, what: string): Para[] {
+  const m = contractMultiplier((n) => (Object.hasOwn(spec.contracts, n) ? spec.contracts[n] : undefined), c.name, day);
+  if (m === undefined) return [];
+  const values = tiers.map((t) => money(Decimal.of(t.tick.amount).mul(Decimal.of(m.value)).toString(), m.currency));
+  const noun = what === "tick" ? "tick value" : `value of the ${what}`;
+  if (tiers.length === 1) return [`The ${noun} is ${values[0]} per contract.`];
+  return [
+    `The ${noun} is ${tiers.map((t, i) => `${values[i]} per contract${t.bound === null ? "" : ` for prices ${t.bound.relation === "above" ? "above" : "at or below"} ${amountIn(t.bound.price, t.tick.unit.text)}`}`).join("; ")}.`,
+  ];
+}
+
+/** A window of the day: "from 15:58 (included) to 16:00 (excluded) London time". */
+function windowWords(w: { from: string; fromBound: string; to: string; toBound: string; zone: string }): string {
+  return `from ${clockTime(w.from, w.zone)} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${clockTime(w.to, w.zone)} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${zoneTimeName(w.zone)}`;
+}
+
+/** Every time zone the spec names (times, windows, calendars, indices), sorted: each is defined once. */
+function zonesOf(spec: Spec): string[] {
+  const zones = new Set<string>();
+  const walk = (v: unknown, key: string): void => {
+    if (typeof v === "string") {
+      if (key === "zone" || key === "timeZone") zones.add(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, k === "value" ? key : k);
+  };
+  walk({ contracts: spec.contracts, indices: spec.indices, calendars: spec.calendars }, "");
+  return [...zones].sort();
 }
 
 function settlementWords(b: Builder, f: FinalSettlement, unit: string | undefined): Para {
@@ -174,9 +292,7 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
         let s = disruption(d.condition);
         if (d.deadline !== null) s += ` by ${zonedTime(d.deadline)} (a value or correction published later is not taken into account)`;
         if (d.duration !== null) s += ` for more than ${duration(d.duration)}`;
-        return [sentence(capitalise(s) + stepWhen(d.effective)), ...annotations(d).map((x) => (x.kind === "paragraph" ? x.text : ""))].join(
-          " ",
-        );
+        return stepItem(sentence(capitalise(s) + stepWhen(d.effective)), d);
       }),
     });
   }
@@ -206,9 +322,7 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
           break;
       }
       const only = s.only === null ? "" : `, applying only when ${s.only.map(disruption).join(" or ")}`;
-      return [sentence(what + only + stepWhen(s.effective)), ...annotations(s).map((x) => (x.kind === "paragraph" ? x.text : ""))].join(
-        " ",
-      );
+      return stepItem(sentence(what + only + stepWhen(s.effective)), s);
     }),
   });
   return out;
@@ -245,19 +359,26 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   );
   b.add(
     "Minimum price fluctuation",
-    versions(c.tick, (t) => `The minimum price fluctuation (the tick) is ${tickWords(t)}.`),
+    versionsOn(c.tick, (t, day) => [`The minimum price fluctuation (the tick) is ${tickWords(t)}.`, ...tickValue(spec, c, t, day, "tick")]),
     key("tick"),
   );
   if (c.kind !== "option")
     b.add(
       "Spread price fluctuation",
-      versions(c.spreadTick, (t) => `The minimum price fluctuation of spreads is ${tickWords(t)}.`),
+      versionsOn(c.spreadTick, (t, day) => [
+        `The minimum price fluctuation of spreads is ${tickWords(t)}.`,
+        ...tickValue(spec, c, t, day, "spread tick"),
+      ]),
       key("spread tick"),
     );
   if (c.kind !== "option") {
     b.add(
       "Negative prices",
-      versions(c.negativePrices, (n) => (n ? "Prices may be zero or negative." : "Prices may not be zero or negative.")),
+      versions(c.negativePrices, (n) =>
+        n
+          ? "Prices may be zero or negative."
+          : "Prices are greater than zero. An index value, bid, offer, trade price or settlement price of zero or less is refused: no settlement price is determined from it.",
+      ),
       key("negative prices"),
     );
   }
@@ -279,7 +400,10 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     );
     b.add(
       "Premium fluctuation",
-      versions(c.premiumTick, (t) => `The minimum fluctuation of option premiums is ${tickWords(t)}.`),
+      versionsOn(c.premiumTick, (t, day) => [
+        `The minimum fluctuation of option premiums is ${tickWords(t)}.`,
+        ...tickValue(spec, c, t, day, "premium tick"),
+      ]),
       key("premium tick"),
     );
     b.add(
@@ -340,11 +464,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   );
   b.add(
     "Termination of trading",
-    versions(
-      c.termination,
-      (z) =>
-        `Trading in an expiring contract terminates at ${zonedTime(z)} on the Last Trading Day; the instant follows the clock changes of ${z.zone}.`,
-    ),
+    versions(c.termination, (z) => `Trading in an expiring contract terminates at ${zonedTime(z)} on the Last Trading Day.`),
     key("termination"),
   );
   b.add(
@@ -388,7 +508,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         let what: string;
         switch (s.kind) {
           case "vwap":
-            what = `the volume-weighted average price of trades from ${shortTime(s.window.from)} (${s.window.fromBound}) to ${shortTime(s.window.to)} (${s.window.toBound}) ${s.window.zone} time, ${roundingWords(s.rounding, priceUnit)}`;
+            what = `the volume-weighted average price of trades ${windowWords(s.window)}, ${roundingWords(s.rounding, priceUnit)}`;
             break;
           case "midpoint":
             what = `the midpoint of the best bid and the best offer at ${zonedTime(s.at)}, ${roundingWords(s.rounding, priceUnit)}`;
@@ -403,7 +523,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ...(s.clauses.length > 0 ? [`Rulebook reference: ${s.clauses.join("; ")}.`] : []),
         ].join(" ");
       }),
-    ]),
+    ]).concat(c.dailySettlement.flatMap((v) => v.value.map((s): Piece => ({ kind: "refs", refs: s.clauses, inline: true })))),
     key("daily settlement"),
   );
   b.close("Settlement");
@@ -414,7 +534,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       const when = effectiveWords(f.effective);
       b.add(
         c.fallback.length === 1 ? "Fallback waterfall" : `Fallback waterfall, version ${i + 1}${when === "" ? "" : ` (${when})`}`,
-        [...fallbackBlocks(b, f.value), ...annotations(f)],
+        [
+          ...fallbackBlocks(b, f.value),
+          ...annotations(f),
+          ...[...f.value.disruptions, ...f.value.steps].map((x): Piece => ({ kind: "refs", refs: x.clauses, inline: true })),
+        ],
         key("fallback"),
       );
     });
@@ -430,7 +554,7 @@ function indexSection(b: Builder, i: Index): void {
   b.add(
     "Description",
     [
-      ...(i.title ? [p(`${i.name}: ${i.title}.`)] : []),
+      ...(i.title ? [{ kind: "paragraph" as const, text: `${i.name}: ${i.title}.`, authored: true }] : []),
       ...annotations(i),
       ...versions(i.administrator, (a) => sentence(`The index is administered by ${a}`)),
     ],
@@ -486,18 +610,14 @@ function indexSection(b: Builder, i: Index): void {
     key("sources"),
   );
   let step = 0;
-  const addStep = (label: string, blocks: Block[]) => {
+  const addStep = (label: string, blocks: Piece[]) => {
     if (blocks.length === 0) return;
     step += 1;
     b.add(`Calculation step ${step}: ${label}`, blocks, key(label));
   };
   addStep(
     "observation window",
-    versions(
-      i.window,
-      (w) =>
-        `Trades from ${shortTime(w.from)} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${shortTime(w.to)} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${w.zone} time are observed.`,
-    ),
+    versions(i.window, (w) => `Trades ${windowWords(w)} are observed.`),
   );
   addStep("partitions", [
     ...versions(i.partition, (x) => `The window is divided into ${count(x.count, "interval", "intervals")} of ${duration(x.length)} each.`),
@@ -532,7 +652,7 @@ function indexSection(b: Builder, i: Index): void {
     "minimum sources",
     versions(i.minimumSources, (n) => `No value is fixed with fewer than ${count(n, "eligible source", "eligible sources")}.`),
   );
-  const degr: Block[] = [];
+  const degr: Piece[] = [];
   if (i.degradation.length > 0) {
     degr.push(p("Depending on the number of eligible sources, the sources are combined as follows instead of the general method:"));
     degr.push({
@@ -592,10 +712,10 @@ function calendarSection(b: Builder, cals: readonly Calendar[]): void {
   if (cals.length === 0) return;
   b.open();
   for (const c of cals) {
-    const blocks: Block[] = [...annotations(c)];
+    const blocks: Piece[] = [...annotations(c)];
     blocks.push(
       p(
-        `Dates are in the ${c.timeZone} time zone. ${c.weekend.length === 0 ? "No day of the week is a weekend day." : `${c.weekend.map(weekdayName).join(" and ")} ${c.weekend.length === 1 ? "is not a business day" : "are not business days"}.`}`,
+        `Days are counted in ${zoneTimeName(c.timeZone)}. ${c.weekend.length === 0 ? "No day of the week is a weekend day." : `${c.weekend.map(weekdayName).join(" and ")} ${c.weekend.length === 1 ? "is not a business day" : "are not business days"}.`}`,
       ),
     );
     if (c.basedOn.length > 0) blocks.push(p(`The holidays of ${c.basedOn.map(b.cal).join(" and ")} are holidays too.`));
@@ -648,7 +768,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
         `${weekdayName(weekdayOf(e.lastTradingDay))} ${longDate(formatIsoDate(e.lastTradingDay))}`,
         t === undefined || local === undefined || !local.ok
           ? "not stated"
-          : `${local.value.slice(11, 16)} ${t.zone} (UTC${local.value.slice(19)})`,
+          : `${clockTime(local.value.slice(11, 19), t.zone)} ${zoneTimeName(t.zone)} (UTC${local.value.slice(19)})`,
         t === undefined ? "not stated" : formatUtc(t.instant).replace("T", " ").replace("Z", " UTC"),
         e.finalSettlementDate === undefined ? "not stated" : longDate(formatIsoDate(e.finalSettlementDate)),
       ];
@@ -756,16 +876,54 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
   for (const cal of Object.values(spec.calendars))
     rows.push([
       cal.name,
-      `${cal.title ? `The ${cal.title} calendar` : "The calendar"} in the ${cal.timeZone} time zone, set out in this chapter.`,
+      `${cal.title ? `The ${cal.title} calendar` : "The calendar"}, its days counted in ${zoneTimeName(cal.timeZone)}, set out in this chapter.`,
     ]);
   for (const o of Object.values(spec.contracts))
     if (o.name !== c?.name) rows.push([o.name, `The ${o.name} contract${o.title ? `, ${o.title}` : ""}, set out in this chapter.`]);
+  for (const zone of zonesOf(spec))
+    rows.push([
+      zoneTimeName(zone),
+      zone === "UTC" || zone === "Etc/UTC"
+        ? "Coordinated Universal Time, the IANA time zone UTC."
+        : `The civil time in force in ${zonePlace(zone)}, as given by the IANA time zone ${zone}, including its changes between standard time and summer time.`,
+    ]);
   b.open();
   b.add("Defined terms", [
     p("In this chapter the following terms have the meanings given:"),
     { kind: "table", head: ["Term", "Meaning"], rows },
   ]);
   b.close("Definitions");
+}
+
+/**
+ * The index disclaimer of a rulebook chapter, one clause per index whose administrator the source declares, in the
+ * words exchanges use for a licensed benchmark (after the disclaimers of CME's index futures chapters), naming only
+ * what the source declares: the index and its administrator. A licence to use the index is not stated: the language
+ * has no clause that declares one.
+ */
+function indexDisclaimers(spec: Spec): DocClause[] {
+  return Object.values(spec.indices)
+    .sort((x, y) => (x.name < y.name ? -1 : 1))
+    .flatMap((i) => {
+      const admin = i.administrator[i.administrator.length - 1]?.value;
+      if (admin === undefined) return [];
+      const who = admin.replace(/\.$/, "");
+      const name = i.title ? `the ${i.title} (${i.name})` : `the ${i.name} index`;
+      return [
+        {
+          number: "",
+          title: i.name,
+          blocks: [
+            p(
+              `${capitalise(name)} is calculated and published by ${who}. Neither the Exchange nor ${who} guarantees the accuracy or completeness of ${name} or of any data included in it, and neither shall have any liability for any error, omission or interruption in it.`,
+            ),
+            p(
+              `Neither the Exchange nor ${who} makes any warranty, express or implied, as to the results to be obtained by any person from the use of ${name} or of any data included in it in connection with the trading of the contract, and each expressly disclaims all warranties of merchantability or fitness for a particular purpose.`,
+            ),
+          ],
+        },
+      ];
+    });
 }
 
 /** Builds the readable contract of a spec's contract (or index, or calendar). */
@@ -775,8 +933,11 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   const c = Object.hasOwn(spec.contracts, name) ? spec.contracts[name] : undefined;
   const subjectIndex = spec.subject.kind === "index" ? spec.indices[spec.subject.name] : undefined;
   definitions(b, spec, c);
+  const firstOwn = b.closed();
+  let ownEnd = firstOwn;
   if (c !== undefined) {
     contractSections(b, c, spec);
+    ownEnd = b.closed();
     // Other contracts the subject refers to (an option's underlying future, a spread's legs).
     for (const o of Object.values(spec.contracts)) if (o.name !== c.name) contractSections(b, o, spec);
   }
@@ -787,10 +948,14 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   versionsSection(b, spec, c);
   const decl = c ?? subjectIndex ?? (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined);
   const title = decl?.title ? `${name}: ${decl.title}` : name;
-  return {
+  const doc: LegalDocument = {
     title,
     subtitle: `Contract terms, generated from the compiled specification (content hash ${spec.contentHash}). Contract months as of ${longDate(options.asOf)}.`,
     preamble: [],
     sections: b.done(),
   };
+  if (options.layout !== "rulebook" || c === undefined) return doc;
+  const chapter = c.clauses.find((x) => /^Chapter\s/.test(x));
+  const heading = chapter === undefined ? title : `${chapter}: ${c.title ?? name} (${name})`;
+  return rulebookLayout({ ...doc, title: heading }, new Set(doc.sections.slice(firstOwn, ownEnd)), indexDisclaimers(spec));
 }

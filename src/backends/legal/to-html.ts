@@ -4,7 +4,7 @@
  * external resources. Each clause carries its number in `id` and `data-clause`, and, when known, its source
  * location in `data-source="file:line"`, so a reviewer can trace a sentence back to the contract file.
  */
-import type { Block, LegalDocument } from "./document.js";
+import { referenceLine, type Block, type LegalDocument } from "./document.js";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -15,11 +15,13 @@ h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
 .subtitle { color: #444; font-style: italic; margin-top: 0; overflow-wrap: anywhere; }
 h2 { font-size: 1.3rem; border-bottom: 1px solid #999; padding-bottom: 0.2rem; margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
+h4 { font-size: 0.95rem; margin: 0.8rem 0 0.2rem; }
 .num { display: inline-block; min-width: 3rem; }
 section.clause p, section.clause li { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0; font-size: 0.9rem; table-layout: auto; }
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eee; }
+p.reference { font-size: 0.9rem; color: #444; font-style: italic; }
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -33,7 +35,11 @@ th { background: #eee; }
 function block(b: Block): string {
   switch (b.kind) {
     case "paragraph":
-      return `<p>${esc(b.text)}</p>`;
+      return b.heading === true
+        ? `<h4>${esc(b.text)}</h4>`
+        : b.authored === true
+          ? `<p class="authored">${esc(b.text)}</p>`
+          : `<p>${esc(b.text)}</p>`;
     case "list": {
       const tag = b.ordered ? "ol" : "ul";
       return `<${tag}>\n${b.items.map((i) => `<li>${esc(i)}</li>`).join("\n")}\n</${tag}>`;
@@ -70,13 +76,15 @@ export function toHtml(doc: LegalDocument): string {
   ];
   for (const s of doc.sections) {
     out.push(`<section class="chapter" id="s${esc(s.number)}">`);
-    out.push(`<h2><span class="num">${esc(s.number)}.</span> ${esc(s.title)}</h2>`);
+    out.push(`<h2>${s.number === "" ? "" : `<span class="num">${esc(s.number)}.</span> `}${esc(s.title)}</h2>`);
     for (const c of s.clauses) {
       const src = c.source === undefined ? "" : ` data-source="${esc(c.source)}"`;
       out.push(`<section class="clause" id="c${esc(c.number)}" data-clause="${esc(c.number)}"${src}>`);
       const tip = c.source === undefined ? "" : ` title="Source: ${esc(c.source)}"`;
-      out.push(`<h3><span class="num"${tip}>${esc(c.number)}</span> ${esc(c.title)}</h3>`);
+      if (c.title !== "" || c.number !== "")
+        out.push(`<h3>${c.number === "" ? "" : `<span class="num"${tip}>${esc(c.number)}</span> `}${esc(c.title)}</h3>`);
       for (const b of c.blocks) out.push(block(b));
+      if (c.references !== undefined) out.push(`<p class="reference">${esc(referenceLine(c.references))}</p>`);
       out.push("</section>");
     }
     out.push("</section>");

@@ -3,7 +3,7 @@
  * numbered headings, lists and pipe tables. Only characters that would change the meaning of the text are escaped
  * (`*`, `<`, `` ` ``, and `|` in tables), so names such as AITOK_OUT read as written.
  */
-import type { Block, LegalDocument } from "./document.js";
+import { referenceLine, type Block, type LegalDocument } from "./document.js";
 
 const esc = (s: string): string => s.replace(/([*<`\\])/g, "\\$1");
 const cell = (s: string): string => esc(s).replace(/\|/g, "\\|");
@@ -11,7 +11,7 @@ const cell = (s: string): string => esc(s).replace(/\|/g, "\\|");
 function block(b: Block): string {
   switch (b.kind) {
     case "paragraph":
-      return esc(b.text);
+      return b.heading === true ? `**${esc(b.text)}**` : esc(b.text);
     case "list":
       return b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : "-"} ${esc(it)}`).join("\n");
     case "table":
@@ -27,10 +27,11 @@ function block(b: Block): string {
 export function toMarkdown(doc: LegalDocument): string {
   const parts: string[] = [`# ${esc(doc.title)}`, `_${esc(doc.subtitle)}_`, ...doc.preamble.map(esc)];
   for (const s of doc.sections) {
-    parts.push(`## ${s.number}. ${esc(s.title)}`);
+    parts.push(`## ${s.number === "" ? "" : `${s.number}. `}${esc(s.title)}`);
     for (const c of s.clauses) {
-      parts.push(`### ${c.number} ${esc(c.title)}`);
+      if (c.title !== "" || c.number !== "") parts.push(`### ${c.number === "" ? "" : `${c.number} `}${esc(c.title)}`);
       for (const b of c.blocks) parts.push(block(b));
+      if (c.references !== undefined) parts.push(`_${esc(referenceLine(c.references))}_`);
     }
   }
   return parts.join("\n\n") + "\n";

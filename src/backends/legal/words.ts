@@ -15,7 +15,8 @@ import type {
   Rounding,
   ZonedTime,
 } from "../../model/types.js";
-import type { ContractDateRule } from "../../model/types.js";
+import type { ContractDateRule, Quantity } from "../../model/types.js";
+import { isCurrency, lookupUnitWord } from "../../base/units.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -51,14 +52,70 @@ export function shortTime(t: string): string {
   return t.endsWith(":00") ? t.slice(0, 5) : t;
 }
 
-/** A zoned time: "16:00 (Europe/London time)". */
-export function zonedTime(z: ZonedTime): string {
-  return `${shortTime(z.time)} ${z.zone} time`;
+/**
+ * The place an IANA zone is named after, as a rulebook names its time: "Europe/London" → "London",
+ * "America/New_York" → "New York", "UTC" → "UTC". The IANA name itself is given in the definitions.
+ */
+export function zonePlace(zone: string): string {
+  if (zone === "UTC" || zone === "Etc/UTC" || zone === "GMT") return "UTC";
+  const last = zone.slice(zone.lastIndexOf("/") + 1);
+  return last.replace(/_/g, " ");
 }
 
-/** A count with its noun, singular or plural. */
+/** How a rulebook names the time of a zone: "London time", "New York time", "UTC". */
+export function zoneTimeName(zone: string): string {
+  const place = zonePlace(zone);
+  return place === "UTC" ? "UTC" : `${place} time`;
+}
+
+/** Whether times of this zone are written on the 12-hour clock, as the rulebooks of the Americas write them. */
+function twelveHour(zone: string): boolean {
+  return zone.startsWith("America/");
+}
+
+/**
+ * A time of day as a rulebook of the zone writes it: "4:00 p.m." in the Americas (CME style), "16:00" elsewhere
+ * (LME and ICE Europe style); seconds only when not zero.
+ */
+export function clockTime(t: string, zone: string): string {
+  if (!twelveHour(zone)) return shortTime(t);
+  const h = Number(t.slice(0, 2));
+  const rest = t.endsWith(":00") ? t.slice(2, 5) : t.slice(2);
+  if (h === 0 && rest === ":00") return "12:00 midnight";
+  if (h === 12 && rest === ":00") return "12:00 noon";
+  return `${h % 12 === 0 ? 12 : h % 12}${rest} ${h < 12 ? "a.m." : "p.m."}`;
+}
+
+/** A zoned time: "16:00 London time", "4:00 p.m. New York time". */
+export function zonedTime(z: ZonedTime): string {
+  return `${clockTime(z.time, z.zone)} ${zoneTimeName(z.zone)}`;
+}
+
+/**
+ * A decimal figure with thousands separators in its whole part, as a contract prints it: "1000" → "1,000",
+ * "12500.25" → "12,500.25", "-7312" → "-7,312"; anything that is not a plain decimal is returned as it is.
+ */
+export function figure(n: number | string): string {
+  const m = /^(-?)([0-9]+)((?:\.[0-9]+)?)$/.exec(String(n));
+  if (m === null) return String(n);
+  return `${m[1]}${m[2]!.replace(/\B(?=([0-9]{3})+(?![0-9]))/g, ",")}${m[3]}`;
+}
+
+/** A count with its noun, singular or plural, the count with thousands separators. */
 export function count(n: number | string, one: string, many: string): string {
-  return `${n} ${String(n) === "1" ? one : many}`;
+  return `${figure(n)} ${String(n) === "1" ? one : many}`;
+}
+
+/**
+ * An amount of money as a rulebook states it: the currency code first, at least two decimal places
+ * ("USD 1.00", "USD 7,312.00", "USD 0.0005").
+ */
+export function money(amount: string, currency: string): string {
+  const neg = amount.startsWith("-");
+  const abs = neg ? amount.slice(1) : amount;
+  const dot = abs.indexOf(".");
+  const fixed = dot < 0 ? `${abs}.00` : abs.length - dot - 1 < 2 ? abs.padEnd(dot + 3, "0") : abs;
+  return `${neg ? "-" : ""}${currency} ${figure(fixed)}`;
 }
 
 /** A duration: "60 minutes", "2 business days". */
@@ -94,10 +151,34 @@ export function capitalise(s: string): string {
   return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }
 
+/**
+ * An amount in a unit, as a rulebook writes it: money with its currency first ("USD 0.001 per 1M tokens"),
+ * thousands separators ("1,000 million tokens") and a unit that agrees with its amount ("1 GPU-hour", "1,000
+ * GPU-hours"). `unit` is the model's canonical unit text.
+ */
+export function amountIn(amount: string, unit: string): string {
+  const per = unit.indexOf(" per ");
+  const head = per < 0 ? unit : unit.slice(0, per);
+  const tail = per < 0 ? "" : unit.slice(per);
+  if (isCurrency(head)) return `${head} ${figure(amount)}${tail}`;
+  // "1000 million tokens" reads as a contract does; "1000 × 1M tokens" reads as a formula.
+  const scaled = /^1([KMB]) (.*)$/.exec(head);
+  if (scaled) return `${figure(amount)} ${{ K: "thousand", M: "million", B: "billion" }[scaled[1] as "K" | "M" | "B"]} ${scaled[2]}${tail}`;
+  if (/^[0-9]/.test(head)) return `${figure(amount)} × ${unit}`;
+  const base = lookupUnitWord(head);
+  const noun = base === undefined ? head : amount === "1" ? base.name : base.plural;
+  return `${figure(amount)} ${noun}${tail}`;
+}
+
+/** A quantity in words: {@link amountIn} of its amount and unit. */
+export function quantityWords(q: Quantity): string {
+  return amountIn(q.amount, q.unit.text);
+}
+
 /** A rounding in words: "rounded to the nearest 0.01, with exact halves rounded to the even neighbour". */
 export function roundingWords(r: Rounding, unit?: string): string {
   if (r.kind === "unrounded") return "not rounded";
-  const step = r.kind === "tick" ? "tick" : unit === undefined ? r.increment : `${r.increment} ${unit}`;
+  const step = r.kind === "tick" ? "tick" : unit === undefined ? figure(r.increment) : amountIn(r.increment, unit);
   const multiple = r.kind === "tick" ? "a whole number of ticks" : `a multiple of ${step}`;
   switch (r.mode) {
     case "half-up":
@@ -193,18 +274,46 @@ export function conventionWords(c: DateRule["convention"]): string {
   }
 }
 
-/** A contract date rule (last trading day) in words, naming its calendar by `calendarName`. */
+/**
+ * What a convention makes of a day that may not be a business day, as the end of a sentence that names the day:
+ * ", whether or not it is a business day" or " or, if that day is not a business day, the preceding business day".
+ */
+function conventionTail(c: DateRule["convention"]): string {
+  switch (c) {
+    case "unadjusted":
+      return ", whether or not it is a business day";
+    case "following":
+      return " or, if that day is not a business day, the next business day";
+    case "preceding":
+      return " or, if that day is not a business day, the preceding business day";
+    case "modified-following":
+      return " or, if that day is not a business day, the next business day unless that falls in the next calendar month, in which case the preceding business day";
+    case "modified-preceding":
+      return " or, if that day is not a business day, the preceding business day unless that falls in the previous calendar month, in which case the next business day";
+  }
+}
+
+/**
+ * A contract date rule (last trading day) as the complement of one sentence ("The Last Trading Day is …"), naming
+ * its calendar by `calendarName`. The runtime evaluates the anchor, then the business-day shift, then the convention
+ * (src/runtime/calendar/date-rules.ts): a shifted day and a business-day anchor are business days already, so the
+ * convention is said only where it can move the day.
+ */
 export function dateRuleWords(r: ContractDateRule, calendarName: (name: string) => string): string {
   const rule = r.rule;
+  const monthly = r.kind === "monthly" ? r.rule : undefined;
   const start =
     r.kind === "monthly"
       ? anchorWords(r.rule.anchor, monthWords(r.rule.monthOffset))
       : `the ${weekdayName(r.rule.weekday)} of the contract week`;
-  const shift =
-    rule.shift.businessDays === 0
-      ? ""
-      : `, moved ${count(rule.shift.businessDays, "business day", "business days")} ${rule.shift.direction === "before" ? "earlier" : "later"}`;
-  return `${start}${shift}; ${conventionWords(rule.convention)}. Business days are those of ${calendarName(rule.calendar)}`;
+  const n = rule.shift.businessDays;
+  const businessAnchor = monthly !== undefined && /BusinessDay$/.test(monthly.anchor.kind);
+  let day: string;
+  if (n > 0) {
+    const which = n === 1 ? "the business day" : `the ${ordinal(n)} business day`;
+    day = `${which} ${rule.shift.direction === "before" ? "before" : "after"} ${start}`;
+  } else day = businessAnchor ? start : `${start}${conventionTail(rule.convention)}`;
+  return `${day}, business days being those of ${calendarName(rule.calendar)}`;
 }
 
 /** When a holiday falls, in words. */

@@ -52,7 +52,7 @@ const CASES: readonly Case[] = [
     spec: "FOTI",
     change: (s) => (s.contracts.FOTI.tick[0].value[0].tick.amount = "0.0005"),
     kinds: ["economic"],
-    says: "The minimum price fluctuation of the FOTI contract changes from 0.001 USD per 1M tokens to 0.0005 USD per 1M tokens.",
+    says: "The minimum price fluctuation of the FOTI contract changes from USD 0.001 per 1M tokens to USD 0.0005 per 1M tokens.",
     months: ALL_FOTI_2026,
   },
   {
@@ -60,7 +60,7 @@ const CASES: readonly Case[] = [
     spec: "FOTI",
     change: (s) => (s.contracts.FOTI.contractUnit[0].value.quantity.amount = "500"),
     kinds: ["economic"],
-    says: "changes from 1000 million tokens to 500 million tokens",
+    says: "changes from 1,000 million tokens to 500 million tokens",
     months: ALL_FOTI_2026,
   },
   {
@@ -90,7 +90,7 @@ const CASES: readonly Case[] = [
     spec: "FOTI",
     change: (s) => (s.contracts.FOTI.finalSettlement[0].value.rounding.mode = "half-up"),
     kinds: ["economic"],
-    says: "with exact halves rounded to the even neighbour to AITOK_OUT at 16:00 Europe/London time, rounded to the nearest 0.001, with exact halves rounded away from zero",
+    says: "with exact halves rounded to the even neighbour to AITOK_OUT at 16:00 London time, rounded to the nearest 0.001, with exact halves rounded away from zero",
     months: ALL_FOTI_2026,
   },
   {
@@ -229,11 +229,11 @@ describe("diff cases", () => {
 });
 
 describe("wordDiff", () => {
-  it("keeps the common words and marks the rest", () => {
+  it("keeps the common words and marks the rest, the deletion before the insertion (as a redline reads)", () => {
     expect(wordDiff("tick is 0.01 USD", "tick is 0.005 USD")).toEqual([
       { op: "same", text: "tick is " },
-      { op: "ins", text: "0.005" },
       { op: "del", text: "0.01" },
+      { op: "ins", text: "0.005" },
       { op: "same", text: " USD" },
     ]);
   });

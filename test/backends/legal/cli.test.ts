@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { strFromU8, unzipSync } from "fflate";
 import { contentHash } from "../../../src/model/canonical.js";
 import { ensureBuilt, fixture, repoRoot, termsheet } from "../../cli/helpers.js";
 
@@ -48,6 +49,27 @@ describe("termsheet render", () => {
     expect(r.stdout).toMatch(/data-source="specs\/calendars\/england-wales\.terms:\d+"/);
   });
 
+  it("writes a Word document and the rulebook layout", () => {
+    const f = fixture({});
+    try {
+      const out = join(f.dir, "foti.docx");
+      const r = termsheet(
+        ["render", "test/cases/compiled/contracts/FOTI.json", "--format", "docx", "--as-of", "2026-01-15", "--out", out],
+        repoRoot,
+      );
+      expect(r.code).toBe(0);
+      expect(strFromU8(unzipSync(readFileSync(out))["word/document.xml"]!)).toContain('<w:pStyle w:val="Heading1"/>');
+      const book = termsheet(
+        ["render", "test/cases/compiled/contracts/FOTI.json", "--layout", "rulebook", "--as-of", "2026-01-15"],
+        repoRoot,
+      );
+      expect(book.stdout).toBe(golden("rulebook/FOTI.md"));
+      expect(termsheet(["render", "x.json", "--layout", "cme"], repoRoot).code).toBe(2);
+    } finally {
+      f.cleanup();
+    }
+  }, 30_000);
+
   it("asks for --contract when the sources declare several", () => {
     const r = termsheet(["render", "specs/contracts", "--as-of", "2026-01-15"], repoRoot);
     expect(r.code).toBe(2);
@@ -79,7 +101,31 @@ describe("termsheet diff", () => {
     } finally {
       f.cleanup();
     }
-  });
+  }, 30_000);
+
+  it("writes the redline as a Word document with tracked changes by --author", () => {
+    const f = fixture({});
+    try {
+      const old = join(repoRoot, "test/cases/compiled/contracts/FOTI.json");
+      const spec = JSON.parse(readFileSync(old, "utf8"));
+      spec.contracts.FOTI.tick[0].value[0].tick.amount = "0.0005";
+      spec.contentHash = contentHash(spec);
+      const changed = join(f.dir, "FOTI.json");
+      writeFileSync(changed, JSON.stringify(spec));
+      const out = join(f.dir, "redline.docx");
+      const r = termsheet(
+        ["diff", old, changed, "--format", "docx", "--author", "A. Counsel", "--as-of", "2026-01-15", "--out", out],
+        repoRoot,
+      );
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const doc = strFromU8(unzipSync(readFileSync(out))["word/document.xml"]!);
+      expect(doc).toContain('<w:del w:id="1" w:author="A. Counsel" w:date="2026-01-15T00:00:00Z">');
+      expect(termsheet(["diff", old, changed, "--format", "docx"], repoRoot).code).toBe(2);
+    } finally {
+      f.cleanup();
+    }
+  }, 30_000);
 
   it("needs exactly two specs", () => {
     const r = termsheet(["diff", "a.json"], repoRoot);

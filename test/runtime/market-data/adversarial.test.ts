@@ -237,7 +237,9 @@ describe("a contract's price domain is enforced on every path", () => {
   });
   it("is exactly what the readable contract says: FOTI refuses zero, FOTI_CAL (negative prices allowed) settles below it", () => {
     const render = (name: string) => renderContract(loadSpec(JSON.stringify(load(name))), "md", { asOf: "2026-01-15" });
-    expect(render("FOTI")).toContain("\nPrices may not be zero or negative.\n");
+    expect(render("FOTI")).toContain(
+      "\nPrices are greater than zero. An index value, bid, offer, trade price or settlement price of zero or less is refused: no settlement price is determined from it.\n",
+    );
     expect(f.final({ period: "2026-03", fixings: fixings("0") }).error?.kind).toBe("price-domain");
     expect(render("FOTI_CAL")).toContain("\nPrices may be zero or negative.\n");
     const cal = settlementFunctions(load("FOTI_CAL"));
