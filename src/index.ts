@@ -97,7 +97,7 @@ export {
 export { formatIsoDate, parseIsoDate, type EpochDay } from "./runtime/calendar/index.js";
 
 // Settlement functions of a compiled spec: index values, final and daily settlement with their certificates
-// (runtime/settle), and the loader that returns them for a spec's JSON.
+// (runtime/functions), and the loader that returns them for a spec's JSON.
 export { loadSettlement } from "./settlement.js";
 export {
   functionsOf,
@@ -114,7 +114,7 @@ export {
   type SettlementReport,
   type SettlementSpec,
   type SpecFunctions,
-} from "./runtime/settle/index.js";
+} from "./runtime/functions/index.js";
 // Market data for them: observations and fixings from CSV or NDJSON text (or pushed piece by piece), with typed
 // errors naming file, line and field (runtime/market-data).
 export {

@@ -32,7 +32,7 @@ import {
   windowLength,
   type PercentRange,
 } from "../model/invariants.js";
-import { Decimal } from "../runtime/decimal.js";
+import { Decimal } from "../runtime/numbers/decimal.js";
 import type {
   AggregateStmt,
   DegradationStmt,

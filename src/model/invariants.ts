@@ -27,7 +27,7 @@ import {
   type EpochDay,
   type WeeklyDateRule,
 } from "../runtime/calendar/index.js";
-import { Decimal } from "../runtime/decimal.js";
+import { Decimal } from "../runtime/numbers/decimal.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Effective ranges and versions

@@ -1,6 +1,6 @@
 /**
  * Worked examples for the readable contract, computed by the runtime's settlement functions
- * (src/runtime/settlement) from sample index values, never restated by hand: a final settlement for the first
+ * (src/runtime/engine) from sample index values, never restated by hand: a final settlement for the first
  * contract month of the table (a sample value that lies exactly halfway between two increments, so the example
  * shows the tie rule; for an average, values around it whose mean is that value) and, for an option, the payoff
  * of a call and a put at strikes on the grid. Examples the functions cannot compute (a spread settled leg by leg)
@@ -8,12 +8,12 @@
  */
 import type { Contract, Spec } from "../../model/types.js";
 import { versionOn } from "../../model/versions.js";
-import { Decimal, roundToIncrement } from "../../runtime/decimal.js";
+import { Decimal, roundToIncrement } from "../../runtime/numbers/decimal.js";
 import { formatIsoDate, type CalendarEngine } from "../../runtime/calendar/index.js";
 import type { Schedule } from "../../runtime/schedule/index.js";
-import { averagingDays, finalSettlement, fixingLookup, optionPayoff, type RtFinalSettlement } from "../../runtime/settlement/settlement.js";
-import { tickTable } from "../../runtime/settle/steps.js";
-import { contractMultiplier, tickTiers } from "../../runtime/settle/terms.js";
+import { averagingDays, finalSettlement, fixingLookup, optionPayoff, type RtFinalSettlement } from "../../runtime/engine/settlement.js";
+import { tickTable } from "../../runtime/functions/steps.js";
+import { contractMultiplier, tickTiers } from "../../runtime/functions/terms.js";
 import type { Block } from "./document.js";
 import { longDate } from "./words.js";
 

@@ -15,7 +15,7 @@
  *   rules) and `termsOn`, so the reports are the loader backend's, byte for byte.
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
-import { contractTerms, type ContractTerms, type SettleContract } from "../../runtime/settle/index.js";
+import { contractTerms, type ContractTerms, type SettleContract } from "../../runtime/functions/index.js";
 import { Code, CodegenError, Scope, dec, doc, ident, js, join, literal, literalBlock, str, type Literal } from "./code.js";
 
 /** What the generator reads of a compiled spec (the JSON as `loadSpec` returns it). */

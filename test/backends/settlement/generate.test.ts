@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateModule, moduleFileName, settlementModules, type GeneratorSpec } from "../../../src/backends/settlement/index.js";
-import { contractTerms, type SettleContract } from "../../../src/runtime/settle/index.js";
+import { contractTerms, type SettleContract } from "../../../src/runtime/functions/index.js";
 import { ADVERSARIAL } from "./adversarial.js";
 import { GeneratedFolder, runtimeBundle } from "./helpers.js";
 

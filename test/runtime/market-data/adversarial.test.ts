@@ -11,7 +11,7 @@ import { closeSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Decimal, INPUT_PRECISION } from "../../../src/runtime/decimal.js";
+import { Decimal, INPUT_PRECISION } from "../../../src/runtime/numbers/decimal.js";
 import {
   MAX_LINE_LENGTH,
   createObservationParser,
@@ -19,8 +19,8 @@ import {
   parseObservations,
   type MarketDataError,
 } from "../../../src/runtime/market-data/index.js";
-import { settlementFunctions, type SettlementSpec } from "../../../src/runtime/settle/index.js";
-import { computeIndex, type IndexMethodology } from "../../../src/runtime/settlement/index.js";
+import { settlementFunctions, type SettlementSpec } from "../../../src/runtime/functions/index.js";
+import { computeIndex, type IndexMethodology } from "../../../src/runtime/engine/index.js";
 import { renderContract } from "../../../src/backends/legal/index.js";
 import { loadSpec } from "../../../src/model/load.js";
 import { ensureBuilt, fixture, repoRoot, termsheet } from "../../cli/helpers.js";

@@ -7,8 +7,8 @@
  * summed as such (sums are checked to stay below 2^53 and redone with bigints otherwise), so it is exact too.
  * A method that cannot produce a value (no items, zero total volume, too few items to trim) says why.
  */
-import type { Ratio as RatioT } from "./ratio.js";
-import { Ratio } from "./ratio.js";
+import type { Ratio as RatioT } from "../numbers/ratio.js";
+import { Ratio } from "../numbers/ratio.js";
 
 /** Aggregation method names, as in the compiled model. */
 export type AggregationName = "median" | "mean" | "vwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";

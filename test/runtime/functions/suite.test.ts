@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { loadSettlement } from "../../../src/settlement.js";
 import { compiledSpecs, runSettlementSuite, settlementCases } from "../../settlement-suite.js";
 
-runSettlementSuite("the loader (runtime/settle)", (json) => loadSettlement(json), { snapshot: true });
+runSettlementSuite("the loader (runtime/functions)", (json) => loadSettlement(json), { snapshot: true });
 
 describe("settlement suite coverage", () => {
   it("has a case for every contract in specs/", () => {

@@ -7,10 +7,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Index } from "../../../src/model/indices.js";
-import { Decimal } from "../../../src/runtime/decimal.js";
+import { Decimal } from "../../../src/runtime/numbers/decimal.js";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
-import { type IndexMethodology, computeIndex } from "../../../src/runtime/settlement/index-computation.js";
-import { renderIndexText } from "../../../src/runtime/settlement/certificate.js";
+import { type IndexMethodology, computeIndex } from "../../../src/runtime/engine/index-computation.js";
+import { renderIndexText } from "../../../src/runtime/engine/certificate.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
 function compiledIndex(path: string, name: string): IndexMethodology {

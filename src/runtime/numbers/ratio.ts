@@ -5,7 +5,7 @@
  * decimal.ts's roundToIncrement on decimals). A ratio prints as a decimal string when it terminates and as
  * `n/d` otherwise, so a certificate never shows a silently truncated number.
  */
-import { Decimal, type RoundingMode } from "../decimal.js";
+import { Decimal, type RoundingMode } from "./decimal.js";
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;

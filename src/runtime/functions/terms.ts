@@ -5,9 +5,9 @@
  * `ContractTerms` as literal constants behind explicit date branches. `contractMultiplier` is the one place where a
  * contract unit times a price unit becomes money (the readable contract's worked examples use it too).
  */
-import { Decimal } from "../decimal.js";
+import { Decimal } from "../numbers/decimal.js";
 import { versionOn } from "../schedule/index.js";
-import { inEffect, type RtDailyStep, type RtFallback, type RtFinalSettlement, type RtPriceLimit } from "../settlement/index.js";
+import { inEffect, type RtDailyStep, type RtFallback, type RtFinalSettlement, type RtPriceLimit } from "../engine/index.js";
 import type {
   RuleReport,
   SettleClause,

@@ -19,7 +19,7 @@ import {
   specEnv,
   tradesOf,
   type SettlementSpec,
-} from "../../../src/runtime/settle/index.js";
+} from "../../../src/runtime/functions/index.js";
 import { ROOT } from "../../model/compile-helpers.js";
 
 const load = (name: string) =>

@@ -5,7 +5,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { Contract, Future, Option, Spread } from "../../../src/model/contracts.js";
 import type { Spec } from "../../../src/model/spec.js";
-import type { SettleContract, SettlementSpec } from "../../../src/runtime/settle/index.js";
+import type { SettleContract, SettlementSpec } from "../../../src/runtime/functions/index.js";
 
 describe("model types are assignable to the settlement functions' inputs", () => {
   it("contracts", () => {

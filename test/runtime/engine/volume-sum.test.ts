@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
-import { computeIndex, type IndexMethodology } from "../../../src/runtime/settlement/index-computation.js";
+import { computeIndex, type IndexMethodology } from "../../../src/runtime/engine/index-computation.js";
 
 const clause = <T>(value: T) => [{ effective: [{ from: null, until: null }], descriptions: [], clauses: [], value }];
 const method = (name: string) => ({ name, exactHalf: null, trim: null, capPercent: null, weightedBy: null });

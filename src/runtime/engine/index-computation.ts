@@ -11,11 +11,11 @@
  * rounds once. Intermediate values are exact {@link Ratio}s. The result carries a certificate: the inputs used,
  * every exclusion with its reason, partition values, the methods chosen and the methodology version.
  */
-import { Decimal, type RoundingMode } from "../decimal.js";
+import { Decimal, type RoundingMode } from "../numbers/decimal.js";
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
 import { type AggregationMethod, type Item, aggregate, aggregateScaled, describeMethod, ratioOf } from "./aggregation.js";
-import { Ratio, pow10 } from "./ratio.js";
+import { Ratio, pow10 } from "../numbers/ratio.js";
 import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
 
 /** Inclusive effective bounds (ISO dates), null meaning unbounded. */

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Spec } from "../../../src/model/spec.js";
 import { CalendarEngines, resolverFromList, type CalendarEngine } from "../../../src/runtime/calendar/index.js";
-import { Decimal } from "../../../src/runtime/decimal.js";
+import { Decimal } from "../../../src/runtime/numbers/decimal.js";
 import {
   type RtFallback,
   type RtFinalSettlement,
@@ -17,7 +17,7 @@ import {
   intrinsicValue,
   optionPayoff,
   variationMargin,
-} from "../../../src/runtime/settlement/settlement.js";
+} from "../../../src/runtime/engine/settlement.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
 function compiled(path: string, name: string) {
@@ -125,7 +125,7 @@ describe("options and variation margin", () => {
 
 describe("final settlement from observations (computedLookup)", () => {
   it("BTC reference future: the index computed from trades on the last trading day", async () => {
-    const { computedLookup } = await import("../../../src/runtime/settlement/settlement.js");
+    const { computedLookup } = await import("../../../src/runtime/engine/settlement.js");
     const { parseObservations } = await import("../../../src/runtime/market-data/index.js");
     const r = compileFiles(["specs/contracts/btc-reference-future.terms"]);
     const file = r.files.find((f) => f.path.startsWith("contracts/"))!;

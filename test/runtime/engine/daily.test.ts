@@ -4,16 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Spec } from "../../../src/model/spec.js";
-import { Decimal } from "../../../src/runtime/decimal.js";
+import { Decimal } from "../../../src/runtime/numbers/decimal.js";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
-import {
-  type RtDailyStep,
-  type RtPriceLimit,
-  dailySettlement,
-  priceLimitBands,
-  spreadValue,
-} from "../../../src/runtime/settlement/daily.js";
-import { singleTick } from "../../../src/runtime/settlement/index-computation.js";
+import { type RtDailyStep, type RtPriceLimit, dailySettlement, priceLimitBands, spreadValue } from "../../../src/runtime/engine/daily.js";
+import { singleTick } from "../../../src/runtime/engine/index-computation.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
 const r = compileFiles(["specs/contracts/foti.terms"]);

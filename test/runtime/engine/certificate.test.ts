@@ -1,8 +1,8 @@
 /** The readable and JSON renderings of an index certificate and of a final settlement with fallbacks. */
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../../src/runtime/decimal.js";
-import { certificateJson, renderFinalSettlementText } from "../../../src/runtime/settlement/certificate.js";
-import { finalSettlement, fixingLookup } from "../../../src/runtime/settlement/settlement.js";
+import { Decimal } from "../../../src/runtime/numbers/decimal.js";
+import { certificateJson, renderFinalSettlementText } from "../../../src/runtime/engine/certificate.js";
+import { finalSettlement, fixingLookup } from "../../../src/runtime/engine/settlement.js";
 import type { CalendarEngine } from "../../../src/runtime/calendar/index.js";
 import { buildCalendar } from "../../../src/runtime/calendar/index.js";
 

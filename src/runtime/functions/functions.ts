@@ -11,9 +11,9 @@
  */
 import type { CalendarEngine } from "../calendar/index.js";
 import { parseIsoDate } from "../calendar/index.js";
-import { Decimal } from "../decimal.js";
+import { Decimal } from "../numbers/decimal.js";
 import { Schedule } from "../schedule/index.js";
-import type { IndexMethodology, RtRounding } from "../settlement/index.js";
+import type { IndexMethodology, RtRounding } from "../engine/index.js";
 import { type ContractTerms, contractTerms } from "./terms.js";
 import {
   type ResolvedPeriod,

@@ -14,7 +14,7 @@ import {
   roundToIncrement,
   tryRoundToIncrement,
   type RoundingMode,
-} from "../../src/runtime/decimal.js";
+} from "../../../src/runtime/numbers/decimal.js";
 
 const D = (s: string) => Decimal.of(s);
 const round = (x: string, inc: string, mode: RoundingMode, ref?: string) =>

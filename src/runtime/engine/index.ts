@@ -3,7 +3,7 @@
  * certificate, final settlement, the fallback waterfall, option payoffs, variation margin and settlement dates.
  * Imports nothing from the compiler; its input types are structural and the compiled model satisfies them.
  */
-export { Ratio } from "./ratio.js";
+export { Ratio } from "../numbers/ratio.js";
 export type { AggregationMethod, AggregationName, AggregationResult, Item } from "./aggregation.js";
 export { aggregate, aggregateScaled, describeMethod } from "./aggregation.js";
 export type {

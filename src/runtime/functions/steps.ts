@@ -7,7 +7,7 @@
  * the fallback waterfall, an option's exercise and payoff, a spread leg by leg, a position's variation, the daily
  * procedure with its price-limit bands, and one index value. Every step returns plain report data, never throws.
  */
-import { Decimal, parseInputDecimal } from "../decimal.js";
+import { Decimal, parseInputDecimal } from "../numbers/decimal.js";
 import { formatInstant, formatIsoDate, instantToLocal, localToInstant, parseIsoDate, type CalendarEngine } from "../calendar/index.js";
 import type { Fixing, Observations } from "../market-data/index.js";
 import { isPublished, parseInstantMicros } from "../market-data/index.js";
@@ -42,7 +42,7 @@ import {
   priceLimitBands,
   spreadValue,
   variationMargin,
-} from "../settlement/index.js";
+} from "../engine/index.js";
 import type { Multiplier } from "./terms.js";
 import type {
   AttemptReport,

@@ -8,7 +8,7 @@
  * determination by a party; the result says which level produced the value and why every level above failed.
  * Structural input types only: nothing is imported from the compiler.
  */
-import { Decimal, type RoundingMode } from "../decimal.js";
+import { Decimal, type RoundingMode } from "../numbers/decimal.js";
 import {
   CalendarRangeError,
   type CalendarEngine,
@@ -18,7 +18,7 @@ import {
   localToInstant,
   parseIsoDate,
 } from "../calendar/index.js";
-import { Ratio } from "./ratio.js";
+import { Ratio } from "../numbers/ratio.js";
 import {
   type IndexMethodology,
   type IndexResult,

@@ -5,10 +5,10 @@
  * settlement carried forward. The result names the step that produced the price and why earlier steps did not.
  * Price limits give the bands around the prior settlement; spreads settle leg by leg. Exact throughout.
  */
-import { Decimal } from "../decimal.js";
+import { Decimal } from "../numbers/decimal.js";
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
-import { Ratio, pow10 } from "./ratio.js";
+import { Ratio, pow10 } from "../numbers/ratio.js";
 import { inEffect, lowerBound, type RtEffectiveRange, type RtRounding, type RtWindow, type TickTable } from "./index-computation.js";
 import { applyRounding } from "./settlement.js";
 

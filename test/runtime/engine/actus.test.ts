@@ -17,8 +17,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildCalendar } from "../../../src/runtime/calendar/index.js";
-import { Decimal } from "../../../src/runtime/decimal.js";
-import { futureSettlementAmount, optionPayoff, settlementDate } from "../../../src/runtime/settlement/settlement.js";
+import { Decimal } from "../../../src/runtime/numbers/decimal.js";
+import { futureSettlementAmount, optionPayoff, settlementDate } from "../../../src/runtime/engine/settlement.js";
 
 interface Event {
   type: string;

@@ -16,7 +16,7 @@ import type {
   RtFinalSettlement,
   RtPriceLimit,
   RtRounding,
-} from "../settlement/index.js";
+} from "../engine/index.js";
 
 /** A rule version with its rulebook clause references, structurally the model's `Clause`. */
 export interface SettleClause<T> extends ClauseInput<T> {

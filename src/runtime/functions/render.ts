@@ -5,7 +5,7 @@
  * the index certificates (inputs used, exclusions and why, partition values), the rule and methodology versions,
  * the spec's content hash, and the option, spread and position sections. Pure: returns strings.
  */
-import { certificateLines } from "../settlement/index.js";
+import { certificateLines } from "../engine/index.js";
 import type { IndexReport, RestatementReport, SettlementReport } from "./types.js";
 
 function sortKeys(v: unknown): unknown {
