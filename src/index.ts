@@ -62,7 +62,7 @@ export { compileSources, type CompileOptions, type CompileResult } from "./compi
 export type { SpecFile } from "./backends/json/to-json.js";
 export { SpecError, loadSpec, type SpecProblem } from "./model/load.js";
 export { SCHEMA_VERSION } from "./model/spec.js";
-export { inForce, inRange, rulesOn, versionOn } from "./model/versions.js";
+export { inForce, inRange, rulesOn, versionOn } from "./runtime/versions.js";
 export type { Spec, Subject } from "./model/spec.js";
 /** The compiled model's types (`Model.Future`, `Model.Calendar`, `Model.Clause`, …), as loadSpec returns them. */
 export type * as Model from "./model/types.js";

@@ -6,7 +6,8 @@
  * version with its effective dates. Every value of the spec is said in words and figures; nothing of the language
  * or of programming shows. Pure: the "as of" date of the contract-month table is an input.
  */
-import type { Calendar, Clause, Contract, Fallback, FinalSettlement, Index, Quantity, Spec } from "../../model/types.js";
+import type { Calendar, Clause, Contract, Fallback, FinalSettlement, Index, Spec } from "../../model/types.js";
+import type * as Runtime from "../../runtime/spec.js";
 import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "../../runtime/calendar/index.js";
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
 import { formatUtc } from "../../runtime/schedule/json.js";
@@ -47,7 +48,7 @@ const p = (text: string): Block => ({ kind: "paragraph", text });
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /** A quantity in words: "0.001 USD per 1M tokens". */
-export function quantityWords(q: Quantity): string {
+export function quantityWords(q: Runtime.Quantity): string {
   // "1000 million tokens" reads as a contract does; "1000 × 1M tokens" reads as a formula.
   const scaled = /^1([KMB]) (.*)$/.exec(q.unit.text);
   if (scaled) return `${q.amount} ${{ K: "thousand", M: "million", B: "billion" }[scaled[1] as "K" | "M" | "B"]} ${scaled[2]}`;
@@ -119,7 +120,7 @@ class Builder {
 }
 
 /** A tick, single or tiered, in words. */
-export function tickWords(tiers: Contract["tick"][number]["value"]): string {
+export function tickWords(tiers: Runtime.Tick): string {
   if (tiers.length === 1 && tiers[0]!.bound === null) return quantityWords(tiers[0]!.tick);
   return tiers
     .map(

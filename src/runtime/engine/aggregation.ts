@@ -9,18 +9,7 @@
  */
 import type { Ratio as RatioT } from "../numbers/ratio.js";
 import { Ratio } from "../numbers/ratio.js";
-
-/** Aggregation method names, as in the compiled model. */
-export type AggregationName = "median" | "mean" | "vwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
-
-/** An aggregation method with its options (null where an option does not apply), structurally the model's. */
-export interface AggregationMethod {
-  readonly name: AggregationName;
-  readonly exactHalf: "first-reaching-half" | "mean-of-straddling" | null;
-  readonly trim: { readonly highest: number; readonly lowest: number } | null;
-  readonly capPercent: string | null;
-  readonly weightedBy: "volume" | "expenditure" | "fixed" | null;
-}
+import type { AggregationMethod } from "../spec.js";
 
 /** One value to aggregate with its volume and fixed weight (1 when not stated). */
 export interface Item {
@@ -36,14 +25,8 @@ const ONE = Ratio.of(1n);
 const TWO = Ratio.of(2n);
 const HUNDRED = Ratio.of(100n);
 
-/** Parses a canonical decimal string (from the spec) as a ratio. */
-export function ratioOf(text: string): RatioT {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (m === null) throw new RangeError(`not a decimal: ${text}`);
-  const frac = m[3] ?? "";
-  const c = BigInt(m[2]! + frac);
-  return Ratio.of(m[1] === "-" ? -c : c, 10n ** BigInt(frac.length));
-}
+/** A canonical decimal string (from the spec) as a ratio. */
+export const ratioOf = (text: string): RatioT => Ratio.parse(text);
 
 function sortedByValue(items: readonly Item[]): Item[] {
   return [...items].sort((a, b) => a.value.cmp(b.value));

@@ -8,19 +8,12 @@
 import { Decimal } from "../numbers/decimal.js";
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
-import { Ratio, pow10 } from "../numbers/ratio.js";
-import { inEffect, lowerBound, type RtEffectiveRange, type RtRounding, type RtWindow, type TickTable } from "./index-computation.js";
+import { Ratio } from "../numbers/ratio.js";
+import { pow10 } from "../numbers/integers.js";
+import { lowerBound, type TickTable } from "./index-computation.js";
+import type { DailyStep, PriceLimit, Rounding } from "../spec.js";
+import { inForce } from "../versions.js";
 import { applyRounding } from "./settlement.js";
-
-/** A daily settlement step, structurally the model's. */
-export type RtDailyStep = (
-  | { readonly kind: "vwap"; readonly window: RtWindow; readonly rounding: RtRounding }
-  | { readonly kind: "midpoint"; readonly at: { readonly time: string; readonly zone: string }; readonly rounding: RtRounding }
-  | { readonly kind: "carry-forward" }
-) & {
-  /** When the step applies; absent means always. */
-  readonly effective?: readonly RtEffectiveRange[];
-};
 
 /** What the daily procedure may use. */
 export interface DailyInput {
@@ -42,7 +35,7 @@ export type DailyResult =
       readonly ok: true;
       readonly price: Decimal;
       readonly step: number;
-      readonly kind: RtDailyStep["kind"];
+      readonly kind: DailyStep["kind"];
       readonly unrounded: string;
       readonly attempts: readonly string[];
     }
@@ -57,7 +50,7 @@ export type DailyResult =
     };
 
 /** The error of a step whose unrounded price cannot be rounded as declared (`reason` is the rounding's own). */
-function roundingError(n: number, kind: string, unrounded: Ratio, reason: string, rounding: RtRounding, prior: Decimal | undefined) {
+function roundingError(n: number, kind: string, unrounded: Ratio, reason: string, rounding: Rounding, prior: Decimal | undefined) {
   const tie = rounding.kind !== "unrounded" && rounding.mode === "half-toward-reference" && /tie/.test(reason);
   const detail = !tie
     ? reason
@@ -71,13 +64,13 @@ function roundingError(n: number, kind: string, unrounded: Ratio, reason: string
 }
 
 /** Runs the daily settlement steps in order. */
-export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput): DailyResult {
+export function dailySettlement(steps: readonly DailyStep[], input: DailyInput): DailyResult {
   const attempts: string[] = [];
   const day = parseIsoDate(input.date);
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
     const n = i + 1;
-    if (!inEffect(s.effective, input.date)) {
+    if (!inForce(s, input.date)) {
       attempts.push(`step ${n} (${s.kind}): not in force on ${input.date}`);
       continue;
     }
@@ -136,12 +129,8 @@ export function dailySettlement(steps: readonly RtDailyStep[], input: DailyInput
   return { ok: false, attempts };
 }
 
-/** A price limit, structurally the model's. */
-export type RtPriceLimit =
-  { readonly kind: "percent"; readonly percent: string } | { readonly kind: "absolute"; readonly amount: { readonly amount: string } };
-
 /** The successive price bands around the prior settlement, exact (a percentage band is not rounded). */
-export function priceLimitBands(limits: readonly RtPriceLimit[], prior: Decimal): { readonly lower: string; readonly upper: string }[] {
+export function priceLimitBands(limits: readonly PriceLimit[], prior: Decimal): { readonly lower: string; readonly upper: string }[] {
   const p = Ratio.fromDecimal(prior);
   return limits.map((l) => {
     const width =

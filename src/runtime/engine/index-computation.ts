@@ -1,6 +1,6 @@
 /**
  * Index computation exactly as a compiled index declares it. The runtime defines its own structural input types
- * ({@link IndexMethodology} and friends; the compiled model's `Index` is assignable to them, checked by a type
+ * ({@link Index} and friends; the compiled model's `Index` is assignable to them, checked by a type
  * test) so it imports nothing from the compiler. For a fixing date it takes the rules in force, then: selects the
  * observations (trades inside the window with its inclusive or exclusive bounds, or each source's latest value at
  * the fixing time, several at the same instant averaged whatever their order), keeps each source's instrument of
@@ -11,38 +11,16 @@
  * rounds once. Intermediate values are exact {@link Ratio}s. The result carries a certificate: the inputs used,
  * every exclusion with its reason, partition values, the methods chosen and the methodology version.
  */
-import { Decimal, type RoundingMode } from "../numbers/decimal.js";
+import { Decimal } from "../numbers/decimal.js";
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
-import { type AggregationMethod, type Item, aggregate, aggregateScaled, describeMethod, ratioOf } from "./aggregation.js";
-import { Ratio, pow10 } from "../numbers/ratio.js";
+import type { AggregationMethod, Duration, Index, Rounding } from "../spec.js";
+import { valueOn, valuesOn } from "../versions.js";
+import { type Item, aggregate, aggregateScaled, describeMethod, ratioOf } from "./aggregation.js";
+import { Ratio } from "../numbers/ratio.js";
+import { gcd, pow10 } from "../numbers/integers.js";
 import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
 
-/** Inclusive effective bounds (ISO dates), null meaning unbounded. */
-export interface RtEffectiveRange {
-  readonly from: string | null;
-  readonly until: string | null;
-}
-/** A versioned rule, structurally the model's `Clause`. */
-export interface RtClause<T> {
-  readonly effective: readonly RtEffectiveRange[];
-  readonly value: T;
-}
-/** A unit: its text and exact scale. */
-export interface RtUnit {
-  readonly text: string;
-  readonly scale: string;
-}
-/** A length of time. */
-export interface RtDuration {
-  readonly amount: string;
-  readonly unit: "seconds" | "minutes" | "hours" | "days" | "business-days";
-}
-/** A rounding. */
-export type RtRounding =
-  | { readonly kind: "increment"; readonly increment: string; readonly mode: RoundingMode }
-  | { readonly kind: "tick"; readonly mode: RoundingMode }
-  | { readonly kind: "unrounded" };
 /**
  * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
  * the tick" uses the first tier whose bound admits the unrounded value, as the rulebook reads: with "0.0005 at or
@@ -67,62 +45,6 @@ export function tickAt(table: TickTable, value: Ratio): Decimal | string {
   }
   return table.length === 0 ? "the tick table is empty" : `no tier of the tick table applies to ${value.toString()}`;
 }
-
-/** A window of wall-clock time in a zone. */
-export interface RtWindow {
-  readonly from: string;
-  readonly fromBound: "inclusive" | "exclusive";
-  readonly to: string;
-  readonly toBound: "inclusive" | "exclusive";
-  readonly zone: string;
-}
-/** One constituent source. */
-export interface RtSource {
-  readonly name: string;
-  readonly quoted: readonly RtClause<RtUnit>[];
-  /** Acceptable models in priority order: an observation names its model in its instrument column. */
-  readonly models?: readonly RtClause<readonly string[]>[];
-  /** Acceptable instruments in priority order, named the same way. */
-  readonly instruments: readonly RtClause<readonly string[]>[];
-  readonly weight: readonly RtClause<string>[];
-  /** Token-mix weights: the source's value is Σ weight × (price of the part) / Σ weight; an observation's part column names its part. */
-  readonly blend: readonly RtClause<readonly { readonly part: string; readonly weight: string }[]>[];
-}
-/** A degradation rule. */
-export interface RtDegradation {
-  readonly minSources: number;
-  readonly maxSources: number | null;
-  readonly method: AggregationMethod;
-}
-/** The parts of a compiled index methodology that computation reads. */
-export interface IndexMethodology {
-  readonly name: string;
-  readonly quoted: readonly RtClause<RtUnit>[];
-  readonly methodology: readonly RtClause<{ readonly version: string }>[];
-  readonly sources: readonly RtClause<RtSource>[];
-  readonly window: readonly RtClause<RtWindow>[];
-  readonly partition: readonly RtClause<{ readonly count: number; readonly length: RtDuration }>[];
-  readonly emptyIntervals: readonly RtClause<"skip" | "fail">[];
-  readonly aggregateTrades: readonly RtClause<AggregationMethod>[];
-  readonly aggregateIntervals: readonly RtClause<AggregationMethod>[];
-  readonly aggregateSources: readonly RtClause<AggregationMethod>[];
-  readonly excludeDeviation: readonly RtClause<{ readonly percent: string }>[];
-  readonly excludeStale: readonly RtClause<RtDuration>[];
-  readonly minimumSources: readonly RtClause<number>[];
-  readonly minimumTrades: readonly RtClause<{ readonly count: number; readonly perInterval: boolean }>[];
-  readonly degradation: readonly RtClause<RtDegradation>[];
-  readonly extremeMoves: readonly RtClause<{ readonly percent: string; readonly action: "flagged" | "held" }>[];
-  readonly rounding: readonly RtClause<RtRounding>[];
-  readonly publication: readonly RtClause<{
-    readonly calendar: string | null;
-    readonly at: { readonly time: string; readonly zone: string };
-  }>[];
-  /** Whether a published value may be corrected: never, or the same day when the change exceeds a threshold. */
-  readonly restatement?: readonly RtClause<RtRestatement>[];
-}
-
-/** A restatement rule, structurally the model's. */
-export type RtRestatement = { readonly kind: "never" } | { readonly kind: "same-day"; readonly thresholdPercent: string };
 
 /** What to compute: the fixing date, optionally an explicit fixing instant, the previous value and the tick. */
 export interface IndexRequest {
@@ -196,27 +118,7 @@ export type IndexResult =
       readonly certificate: IndexCertificate;
     };
 
-/** The version of a rule in force on an ISO date, if any. */
-export function inForce<T>(clauses: readonly RtClause<T>[], date: string): T | undefined {
-  for (const c of clauses) if (inEffect(c.effective, date)) return c.value;
-  return undefined;
-}
-
-/** Every rule in force on a date (for lists of rules that all apply). */
-export function allInForce<T>(clauses: readonly RtClause<T>[], date: string): T[] {
-  return clauses.filter((c) => inEffect(c.effective, date)).map((c) => c.value);
-}
-
-/** Whether effective ranges include a date; no ranges (a step without its own) means always. */
-export function inEffect(effective: readonly RtEffectiveRange[] | undefined, date: string): boolean {
-  return (
-    effective === undefined ||
-    effective.length === 0 ||
-    effective.some((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until))
-  );
-}
-
-const MICROS: Record<Exclude<RtDuration["unit"], "business-days">, bigint> = {
+const MICROS: Record<Exclude<Duration["unit"], "business-days">, bigint> = {
   seconds: 1_000_000n,
   minutes: 60_000_000n,
   hours: 3_600_000_000n,
@@ -224,7 +126,7 @@ const MICROS: Record<Exclude<RtDuration["unit"], "business-days">, bigint> = {
 };
 
 /** A clock duration in microseconds (exact; fractional microseconds round down); business days are not clock time. */
-export function durationMicros(d: RtDuration): number | undefined {
+export function durationMicros(d: Duration): number | undefined {
   if (d.unit === "business-days") return undefined;
   const r = ratioOf(d.amount).mul(Ratio.of(MICROS[d.unit]));
   return Number(r.num / r.den);
@@ -244,13 +146,13 @@ export function lowerBound(time: Float64Array, t: number, inclusive: boolean): n
   return lo;
 }
 
-function roundingText(r: RtRounding | undefined): string {
+function roundingText(r: Rounding | undefined): string {
   if (r === undefined) return "none stated";
   return r.kind === "increment" ? `to ${r.increment} ${r.mode}` : r.kind === "tick" ? `to the tick ${r.mode}` : "unrounded";
 }
 
 /** Computes an index value from observations for a fixing date, exactly as the methodology in force declares. */
-export function computeIndex(index: IndexMethodology, obs: Observations, request: IndexRequest): IndexResult {
+export function computeIndex(index: Index, obs: Observations, request: IndexRequest): IndexResult {
   const date = request.date;
   const exclusions: Exclusion[] = [];
   const notes: string[] = [];
@@ -259,8 +161,8 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   const sourceRows: IndexCertificate["sources"][number][] = [];
   let windowCert: IndexCertificate["window"] = null;
   let fixingTime = "";
-  const version = inForce(index.methodology, date)?.version ?? null;
-  const rounding = inForce(index.rounding, date);
+  const version = valueOn(index.methodology, date)?.version ?? null;
+  const rounding = valueOn(index.rounding, date);
   const cert = (status: IndexCertificate["status"], unrounded: string | null): IndexCertificate => ({
     index: index.name,
     date,
@@ -284,7 +186,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
 
   const day = parseIsoDate(date);
   if (day === undefined) return fail("time", `invalid date ${date}`);
-  const publication = inForce(index.publication, date);
+  const publication = valueOn(index.publication, date);
   let at = request.at;
   if (at === undefined) {
     if (publication === undefined) return fail("time", "no fixing time: the index states no publication time and none was given");
@@ -293,18 +195,18 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     at = r.value * 1000;
   }
   fixingTime = iso(at);
-  const indexUnit = inForce(index.quoted, date);
+  const indexUnit = valueOn(index.quoted, date);
   if (indexUnit === undefined) return fail("no-methodology", `${index.name} states no quote unit on ${date}`);
   const indexScale = ratioOf(indexUnit.scale);
 
   // Constituents in force, mapped to observation source indices.
-  const constituents = allInForce(index.sources, date);
+  const constituents = valuesOn(index.sources, date);
   const byObsIndex = new Map<number, number>(); // obs source index -> constituent position
   const obsIndexOf = new Map(obs.sources.map((n, i) => [n, i]));
   const factors: Ratio[] = [];
   for (let k = 0; k < constituents.length; k++) {
     const s = constituents[k]!;
-    const u = inForce(s.quoted, date) ?? indexUnit;
+    const u = valueOn(s.quoted, date) ?? indexUnit;
     factors.push(ratioOf(u.scale).div(indexScale));
     const oi = obsIndexOf.get(s.name);
     if (oi !== undefined) byObsIndex.set(oi, k);
@@ -313,14 +215,14 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   const volumeDen = pow10(obs.volumeScale);
 
   // Select rows: each source's chosen model (or instrument) by priority, inside the window or as of the fixing instant.
-  const window = inForce(index.window, date);
-  const blends = constituents.map((s) => inForce(s.blend, date));
+  const window = valueOn(index.window, date);
+  const blends = constituents.map((s) => valueOn(s.blend, date));
   if (window !== undefined && blends.some((b) => b !== undefined))
     return fail("unsupported", "token-mix blends are supported for sources observed at the fixing time, not inside a trade window");
   const plans: SourcePlan[] = [];
   for (const s of constituents) {
-    const models = inForce(s.models ?? [], date);
-    const instruments = inForce(s.instruments, date);
+    const models = valueOn(s.models ?? [], date);
+    const instruments = valueOn(s.instruments, date);
     if (models !== undefined && instruments !== undefined)
       return fail(
         "unsupported",
@@ -338,7 +240,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       parts: blends[constituents.indexOf(s)]?.map((p) => p.part) ?? null,
     });
   }
-  const staleRule = inForce(index.excludeStale, date);
+  const staleRule = valueOn(index.excludeStale, date);
   const staleLimit = staleRule === undefined ? undefined : durationMicros(staleRule);
   const staleness = staleLimit === undefined ? undefined : { limit: staleLimit, text: `${staleRule!.amount} ${staleRule!.unit}` };
   let windowStart = 0,
@@ -383,7 +285,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
 
   // Normalised integer prices when every factor allows it (hot path); exact ratios otherwise.
   let lcm = 1n;
-  for (const f of factors) lcm = (lcm * f.den) / gcdBig(lcm, f.den);
+  for (const f of factors) lcm = (lcm * f.den) / gcd(lcm, f.den);
   const intFactor = factors.map((f) => (f.num * lcm) / f.den);
   const normDen = priceDen * lcm; // normalised value = normPrice / normDen
   let normPrice: Float64Array | null = obs.price;
@@ -416,7 +318,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     return Ratio.of(big + BigInt(small), volumeDen);
   };
   const valueOfRow = (r: number, k: number): Ratio => Ratio.of(BigInt(obs.price[r]!) * intFactor[k]!, normDen);
-  const tradesMethod = inForce(index.aggregateTrades, date);
+  const tradesMethod = valueOn(index.aggregateTrades, date);
 
   const aggregateRows = (
     m: AggregationMethod,
@@ -476,7 +378,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   });
 
   // Minimum trades per source (when not per interval).
-  const minTradesPerSource = inForce(index.minimumTrades, date);
+  const minTradesPerSource = valueOn(index.minimumTrades, date);
   if (minTradesPerSource !== undefined && !minTradesPerSource.perInterval) {
     constituents.forEach((s, k) => {
       const n = rowsBySource[k]!.length;
@@ -492,7 +394,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   }
 
   // Staleness.
-  const stale = inForce(index.excludeStale, date);
+  const stale = valueOn(index.excludeStale, date);
   if (stale !== undefined) {
     const limit = durationMicros(stale);
     if (limit !== undefined) {
@@ -510,7 +412,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   }
 
   // Deviation from the median of the others, applied once to every source simultaneously.
-  const deviation = inForce(index.excludeDeviation, date);
+  const deviation = valueOn(index.excludeDeviation, date);
   if (deviation !== undefined) {
     const limit = ratioOf(deviation.percent).div(Ratio.of(100n));
     const candidates = constituents.map((_, k) => k).filter((k) => eligible[k] && sourceValues[k] !== null);
@@ -546,15 +448,15 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
   );
   const used = constituents.map((_, k) => k).filter((k) => eligible[k]);
 
-  const minimum = inForce(index.minimumSources, date);
+  const minimum = valueOn(index.minimumSources, date);
   if (minimum !== undefined && used.length < minimum)
     return fail("insufficient-sources", `${used.length} eligible source(s), fewer than the minimum of ${minimum}`);
   if (used.length === 0) return fail("no-data", "no eligible source");
 
   // Aggregate.
   let unrounded: Ratio;
-  const partition = inForce(index.partition, date);
-  const sourcesMethod = inForce(index.aggregateSources, date);
+  const partition = valueOn(index.partition, date);
+  const sourcesMethod = valueOn(index.aggregateSources, date);
   if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
     if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
     // Rows of the used sources in time order (row numbers are in time order; a native typed-array sort).
@@ -567,7 +469,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       pooled.sort();
     }
     const sourceOf = (r: number): number => byObsIndex.get(obs.source[r]!)!;
-    const minTrades = inForce(index.minimumTrades, date);
+    const minTrades = valueOn(index.minimumTrades, date);
     if (partition === undefined) {
       method = describeMethod(tradesMethod);
       const r = aggregateRows(tradesMethod, pooled, sourceOf);
@@ -576,10 +478,10 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     } else {
       const len = durationMicros(partition.length);
       if (len === undefined) return fail("no-methodology", "a partition length in business days is meaningless inside a window");
-      const intervalsMethod = inForce(index.aggregateIntervals, date);
+      const intervalsMethod = valueOn(index.aggregateIntervals, date);
       if (intervalsMethod === undefined) return fail("no-methodology", "the index states no interval aggregation");
       method = `${describeMethod(tradesMethod)} per interval, then ${describeMethod(intervalsMethod)} of ${partition.count} intervals`;
-      const empty = inForce(index.emptyIntervals, date) ?? "fail";
+      const empty = valueOn(index.emptyIntervals, date) ?? "fail";
       const items: Item[] = [];
       let p = 0;
       for (let i = 0; i < partition.count; i++) {
@@ -617,7 +519,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
       unrounded = r.value;
     }
   } else {
-    const degradations = allInForce(index.degradation, date);
+    const degradations = valuesOn(index.degradation, date);
     const chosen = degradations.find((d) => used.length >= d.minSources && (d.maxSources === null || used.length <= d.maxSources));
     const m = chosen?.method ?? sourcesMethod;
     if (m === undefined) return fail("no-methodology", "the index states no source aggregation");
@@ -627,7 +529,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
         : describeMethod(m);
     const items: Item[] = used.map((k) => {
       const s = constituents[k]!;
-      return { value: sourceValues[k]!, volume: volumeOf(rowsBySource[k]!), weight: ratioOf(inForce(s.weight, date) ?? "1") };
+      return { value: sourceValues[k]!, volume: volumeOf(rowsBySource[k]!), weight: ratioOf(valueOn(s.weight, date) ?? "1") };
     });
     if (items.some((i) => i.value === null)) return fail("aggregation", "a source has no value");
     const r = aggregate(m, items);
@@ -637,7 +539,7 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
 
   // Extreme moves.
   let status: "published" | "flagged" | "held" = "published";
-  const extreme = inForce(index.extremeMoves, date);
+  const extreme = valueOn(index.extremeMoves, date);
   if (extreme !== undefined && request.previous !== undefined && !request.previous.isZero()) {
     const prev = Ratio.fromDecimal(request.previous);
     const move = unrounded.sub(prev).abs().div(prev.abs());
@@ -684,9 +586,4 @@ export function computeIndex(index: IndexMethodology, obs: Observations, request
     };
   }
   return { ok: true, value, status, certificate: cert(status, unrounded.toString()) };
-}
-
-function gcdBig(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
 }

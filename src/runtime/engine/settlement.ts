@@ -6,7 +6,7 @@
  * the runtime calendar engine), then rounds once as the contract declares. Each index value needed goes through
  * the waterfall: postponement by business days, an alternate index, the last value carried forward (flagged), and
  * determination by a party; the result says which level produced the value and why every level above failed.
- * Structural input types only: nothing is imported from the compiler.
+ * It reads the compiled spec as runtime/spec.ts describes it; nothing is imported from the compiler.
  */
 import { Decimal, type RoundingMode } from "../numbers/decimal.js";
 import {
@@ -19,20 +19,10 @@ import {
   parseIsoDate,
 } from "../calendar/index.js";
 import { Ratio } from "../numbers/ratio.js";
-import {
-  type IndexMethodology,
-  type IndexResult,
-  type RtEffectiveRange,
-  type RtRounding,
-  type TickTable,
-  computeIndex,
-  inEffect,
-  tickAt,
-} from "./index-computation.js";
+import { type IndexResult, type TickTable, computeIndex, tickAt } from "./index-computation.js";
+import type { DisruptionKind, Fallback, FallbackAction, FinalSettlement, Index, Rounding, SettlementValue } from "../spec.js";
+import { inForce } from "../versions.js";
 import type { Observations } from "../market-data/index.js";
-
-/** The disruption kinds a contract may declare. */
-export type DisruptionKind = "not-published" | "too-few-sources" | "stale" | "ceased" | "methodology-changed" | "holiday";
 
 /** An index value for a date, or the disruption that prevented it. */
 export type IndexLookup =
@@ -50,40 +40,9 @@ export interface FixingLookup {
   lastBefore(index: string, date: string): { readonly value: Decimal; readonly date: string } | undefined;
 }
 
-/** A fallback action, structurally the model's. */
-export type RtFallbackAction =
-  | { readonly kind: "postpone"; readonly businessDays: number; readonly calendar: string }
-  | { readonly kind: "alternate-index"; readonly index: string }
-  | { readonly kind: "carry-forward"; readonly flagged: boolean; readonly withinBusinessDays: number | null }
-  | { readonly kind: "determination"; readonly party: "exchange" | "calculation-agent" };
-
-/** A fallback step. */
-export interface RtFallbackStep {
-  readonly action: RtFallbackAction;
-  readonly only: readonly DisruptionKind[] | null;
-  /** When the step applies (by the fixing date); absent means always. */
-  readonly effective?: readonly RtEffectiveRange[];
-}
-
-/** A declared disruption event, structurally the model's: `not-published` may carry a deadline. */
-export interface RtDisruption {
-  readonly condition: DisruptionKind;
-  readonly deadline: { readonly time: string; readonly zone: string } | null;
-  /** When the disruption is declared (by the fixing date); absent means always. */
-  readonly effective?: readonly RtEffectiveRange[];
-}
-
-/** The waterfall of a contract, with the disruptions it declares. */
-export interface RtFallback {
-  readonly disruptions?: readonly RtDisruption[];
-  readonly steps: readonly RtFallbackStep[];
-}
-
 /** The instant (epoch ms) by which an index must be published for a date, from a `not-published by` deadline. */
-function deadlineOf(fallback: RtFallback | undefined, date: string): number | undefined {
-  const d = fallback?.disruptions?.find(
-    (x) => x.condition === "not-published" && x.deadline !== null && inEffect(x.effective, date),
-  )?.deadline;
+function deadlineOf(fallback: Fallback | undefined, date: string): number | undefined {
+  const d = fallback?.disruptions?.find((x) => x.condition === "not-published" && x.deadline !== null && inForce(x, date))?.deadline;
   const day = parseIsoDate(date);
   if (d == null || day === undefined) return undefined;
   const r = localToInstant(day, d.time, d.zone);
@@ -131,7 +90,7 @@ export interface WaterfallOptions {
 /** How many postponed days a failed postponement lists by date in its certificate; the others are counted. */
 const MAX_POSTPONED_DAYS_LISTED = 20;
 
-function describeAction(a: RtFallbackAction): string {
+function describeAction(a: FallbackAction): string {
   switch (a.kind) {
     case "postpone":
       return `postpone up to ${a.businessDays} business day(s) on ${a.calendar}`;
@@ -152,7 +111,7 @@ export function runWaterfall(
   index: string,
   date: string,
   lookup: FixingLookup,
-  fallback: RtFallback | undefined,
+  fallback: Fallback | undefined,
   options: WaterfallOptions,
 ): WaterfallResult {
   const attempts: LevelAttempt[] = [];
@@ -169,7 +128,7 @@ export function runWaterfall(
     const step = steps[i]!;
     const level = i + 1;
     const action = describeAction(step.action);
-    if (!inEffect(step.effective, date)) {
+    if (!inForce(step, date)) {
       attempts.push({ level, action, outcome: "not-applicable", reason: `not in force on ${date}` });
       continue;
     }
@@ -272,27 +231,6 @@ export function runWaterfall(
   return { kind: "unresolved", attempts };
 }
 
-/** The days a final settlement averages over, as structurally declared by the model. */
-export type RtSettlementValue =
-  | { readonly kind: "index-at"; readonly index: string; readonly at: { readonly time: string; readonly zone: string } }
-  | {
-      readonly kind: "index-average";
-      readonly index: string;
-      readonly at: { readonly time: string; readonly zone: string };
-      readonly days:
-        | { readonly kind: "every-business-day"; readonly calendar: string }
-        | { readonly kind: "last-business-days"; readonly count: number; readonly calendar: string };
-    }
-  | { readonly kind: "underlying-final"; readonly contract: string }
-  | { readonly kind: "leg-by-leg" };
-
-/** A final settlement rule, structurally the model's. */
-export interface RtFinalSettlement {
-  readonly method: "cash";
-  readonly value: RtSettlementValue;
-  readonly rounding: RtRounding;
-}
-
 /** The result of a final settlement with its explanation. */
 export type FinalSettlementResult =
   | {
@@ -320,7 +258,7 @@ export type FinalSettlementResult =
 
 /** The averaging days of an `index-average` rule for a contract month, or why there are none. */
 export function averagingDays(
-  days: Extract<RtSettlementValue, { kind: "index-average" }>["days"],
+  days: Extract<SettlementValue, { kind: "index-average" }>["days"],
   lastTradingDay: string,
   engine: CalendarEngine,
 ): string[] {
@@ -339,7 +277,7 @@ export function averagingDays(
 }
 
 /** Rounds an exact value as a rounding rule declares (the tick table is the contract's, given by the caller). */
-export function applyRounding(value: Ratio, rounding: RtRounding, tick: TickTable | undefined, reference?: Decimal): Decimal | string {
+export function applyRounding(value: Ratio, rounding: Rounding, tick: TickTable | undefined, reference?: Decimal): Decimal | string {
   try {
     if (rounding.kind === "unrounded") return value.toDecimal() ?? `${value.toString()} does not terminate and the rule says unrounded`;
     const inc =
@@ -357,10 +295,10 @@ export function applyRounding(value: Ratio, rounding: RtRounding, tick: TickTabl
 
 /** Computes a future's final settlement price for the given last trading day. */
 export function finalSettlement(
-  rule: RtFinalSettlement,
+  rule: FinalSettlement,
   lastTradingDay: string,
   lookup: FixingLookup,
-  fallback: RtFallback | undefined,
+  fallback: Fallback | undefined,
   options: WaterfallOptions & { readonly tick?: TickTable; readonly previous?: Decimal },
 ): FinalSettlementResult {
   const v = rule.value;
@@ -526,7 +464,7 @@ export interface ComputedLookupOptions {
  * value held for review is not published). `lastBefore` is answered from previously published fixings, if given.
  */
 export function computedLookup(
-  indices: (name: string) => IndexMethodology | undefined,
+  indices: (name: string) => Index | undefined,
   observations: (index: string, date: string) => Observations | undefined,
   published?: FixingLookup,
   options: ComputedLookupOptions = {},

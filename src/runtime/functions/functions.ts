@@ -13,7 +13,7 @@ import type { CalendarEngine } from "../calendar/index.js";
 import { parseIsoDate } from "../calendar/index.js";
 import { Decimal } from "../numbers/decimal.js";
 import { Schedule } from "../schedule/index.js";
-import type { IndexMethodology, RtRounding } from "../engine/index.js";
+import type { Index, Rounding } from "../spec.js";
 import { type ContractTerms, contractTerms } from "./terms.js";
 import {
   type ResolvedPeriod,
@@ -41,7 +41,7 @@ import type {
   SettlementReport,
   SettlementSpec,
   SpecFunctions,
-} from "./types.js";
+} from "./reports.js";
 
 /** What the composition reads: the spec's schedule, engines, methodologies and contract terms by date. */
 export interface SettleEnv {
@@ -50,7 +50,7 @@ export interface SettleEnv {
   /** Expiries of the spec's contracts (built from its calendars and contracts). */
   readonly schedule: Schedule;
   engine(name: string): CalendarEngine | undefined;
-  index(name: string): IndexMethodology | undefined;
+  index(name: string): Index | undefined;
   /** The terms of a contract in force on a date, or undefined for an unknown contract. */
   terms(contract: string, date: string): ContractTerms | undefined;
 }
@@ -104,7 +104,7 @@ function reportHead<B extends { readonly kind: "final" | "daily" }>(
  * The final settlement of a contract period. `legRounding` replaces the final settlement's rounding (a spread leg
  * with its own rounding).
  */
-export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRounding: RtRounding | null = null): SettlementReport {
+export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRounding: Rounding | null = null): SettlementReport {
   const base = { kind: "final" as const, contract, specHash: env.specHash, period: req.period };
   const rp = resolvePeriod(env.schedule, contract, req.period);
   if (isError(rp)) return settlementReport({ ...base, error: rp });

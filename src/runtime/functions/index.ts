@@ -4,7 +4,7 @@
  * environment the generated settlement backend composes (scratch documentation: the steps API). Runtime only:
  * imports nothing from the compiler.
  */
-export type * from "./types.js";
+export type * from "./reports.js";
 export type { ContractTerms, ContractsOf, Multiplier } from "./terms.js";
 export { contractMultiplier, contractTerms, effectiveText, tickTiers } from "./terms.js";
 export type {

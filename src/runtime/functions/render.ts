@@ -6,7 +6,7 @@
  * the spec's content hash, and the option, spread and position sections. Pure: returns strings.
  */
 import { certificateLines } from "../engine/index.js";
-import type { IndexReport, RestatementReport, SettlementReport } from "./types.js";
+import type { IndexReport, RestatementReport, SettlementReport } from "./reports.js";
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);

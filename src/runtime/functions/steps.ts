@@ -20,24 +20,19 @@ import {
   weekPeriod,
   contractSymbol,
 } from "../schedule/index.js";
+import type { DailyStep, Fallback, FinalSettlement, Index, PriceLimit, Rounding } from "../spec.js";
+import { valueOn } from "../versions.js";
+import { Ratio } from "../numbers/ratio.js";
 import {
   type FixingLookup,
   type IndexCertificate,
-  type IndexMethodology,
   type IndexResult,
-  type RtDailyStep,
-  type RtFallback,
-  type RtFinalSettlement,
-  type RtPriceLimit,
-  type RtRounding,
   type TickTable,
-  Ratio,
   computeIndex,
   computedLookup,
   dailySettlement,
   finalSettlement,
   fixingLookup,
-  inForce,
   optionPayoff,
   priceLimitBands,
   spreadValue,
@@ -60,7 +55,7 @@ import type {
   SettlementReport,
   SpreadReport,
   TickTiers,
-} from "./types.js";
+} from "./reports.js";
 
 /**
  * A decimal from a request string within the program's input precision, or an error naming the field: `request`
@@ -185,11 +180,11 @@ export interface MarketLookup {
 }
 
 /** The local date of an instant: its date in the zone of the index's publication time (UTC without one). */
-export function fixingDate(methodology: IndexMethodology | undefined, time: number): string {
+export function fixingDate(methodology: Index | undefined, time: number): string {
   const ms = Math.floor(time / 1000);
   const utc = new Date(ms).toISOString().slice(0, 10);
   const zone =
-    methodology === undefined ? undefined : (inForce(methodology.publication, utc)?.at.zone ?? methodology.publication[0]?.value.at.zone);
+    methodology === undefined ? undefined : (valueOn(methodology.publication, utc)?.at.zone ?? methodology.publication[0]?.value.at.zone);
   if (zone === undefined) return utc;
   const l = instantToLocal(ms, zone);
   return l.ok ? formatIsoDate(l.value.day) : utc;
@@ -202,11 +197,7 @@ export function fixingDate(methodology: IndexMethodology | undefined, time: numb
  * fixing but a late publication (or a correction) of the previous fixing day's. An index without a publication time
  * dates rows by their UTC date.
  */
-export function fixingDayOf(
-  methodology: IndexMethodology | undefined,
-  time: number,
-  engines?: (name: string) => CalendarEngine | undefined,
-): string {
+export function fixingDayOf(methodology: Index | undefined, time: number, engines?: (name: string) => CalendarEngine | undefined): string {
   const ms = Math.floor(time / 1000);
   const local = fixingDate(methodology, time);
   const start = parseIsoDate(local);
@@ -214,7 +205,7 @@ export function fixingDayOf(
   // A fixing day lies at most a year back (a publication calendar has business days in every year).
   for (let day = start; day > start - 370; day--) {
     const date = formatIsoDate(day);
-    const pub = inForce(methodology.publication, date);
+    const pub = valueOn(methodology.publication, date);
     if (pub === undefined) continue;
     if (pub.calendar !== null) {
       const engine = engines?.(pub.calendar);
@@ -234,7 +225,7 @@ export function fixingDayOf(
  */
 export function marketLookup(
   data: { readonly observations?: Observations | undefined; readonly fixings?: readonly Fixing[] | undefined },
-  indices: (name: string) => IndexMethodology | undefined,
+  indices: (name: string) => Index | undefined,
   tick?: TickTiers | null,
   engines?: (name: string) => CalendarEngine | undefined,
 ): MarketLookup {
@@ -256,7 +247,7 @@ export function marketLookup(
     value(index, date, by) {
       const m = indices(index);
       if (m !== undefined) {
-        const version = inForce(m.methodology, date)?.version ?? null;
+        const version = valueOn(m.methodology, date)?.version ?? null;
         const k = `${index}\u0000${version}`;
         if (!versions.has(k)) versions.set(k, version);
       }
@@ -297,7 +288,7 @@ interface DatedFixing {
 interface FixingDay {
   readonly index: string;
   readonly date: string;
-  readonly methodology: IndexMethodology | undefined;
+  readonly methodology: Index | undefined;
   readonly zone: string;
   readonly rows: Fixing[];
 }
@@ -305,7 +296,7 @@ interface FixingDay {
 /** Fixings grouped by index and fixing day ({@link fixingDayOf}), keyed `index\0date`. */
 function fixingDays(
   fixings: readonly Fixing[],
-  indices: (name: string) => IndexMethodology | undefined,
+  indices: (name: string) => Index | undefined,
   engines?: (name: string) => CalendarEngine | undefined,
 ): Map<string, FixingDay> {
   const days = new Map<string, FixingDay>();
@@ -319,7 +310,7 @@ function fixingDays(
         index: f.index,
         date,
         methodology: m,
-        zone: (m === undefined ? undefined : inForce(m.publication, date)?.at.zone) ?? "UTC",
+        zone: (m === undefined ? undefined : valueOn(m.publication, date)?.at.zone) ?? "UTC",
         rows: [],
       };
       days.set(key, day);
@@ -376,7 +367,7 @@ function foldDay(
 /** The fixings in force after corrections (see {@link foldDay}), and the corrections of each `index\0date`. */
 export function restated(
   fixings: readonly Fixing[],
-  indices: (name: string) => IndexMethodology | undefined,
+  indices: (name: string) => Index | undefined,
   engines?: (name: string) => CalendarEngine | undefined,
 ): { readonly rows: readonly DatedFixing[]; readonly corrections: ReadonlyMap<string, readonly RestatementReport[]> } {
   const rows: DatedFixing[] = [];
@@ -389,14 +380,9 @@ export function restated(
   return { rows, corrections };
 }
 
-function restatementDecision(
-  m: IndexMethodology | undefined,
-  date: string,
-  published: Decimal,
-  f: Fixing,
-): { applied: boolean; reason: string } {
+function restatementDecision(m: Index | undefined, date: string, published: Decimal, f: Fixing): { applied: boolean; reason: string } {
   if (!isPublished(f.status)) return { applied: false, reason: "a row held for review does not correct a published value" };
-  const rule = m?.restatement === undefined ? undefined : inForce(m.restatement, date);
+  const rule = m?.restatement === undefined ? undefined : valueOn(m.restatement, date);
   if (rule === undefined) return { applied: true, reason: "the index states no restatement rule; the later value stands" };
   if (rule.kind === "never") return { applied: false, reason: "the index never restates a published value" };
   const change = published.isZero()
@@ -430,7 +416,7 @@ export function tickText(tiers: TickTiers): string {
 }
 
 /** A rounding rule as text: "to 0.001 half-even", "to the tick 0.001 half-up", "to the tick (0.0005 at or below 0.1, 0.001 above 0.1) half-up", "unrounded". */
-export function roundingText(r: RtRounding, tick: TickTiers | null): string {
+export function roundingText(r: Rounding, tick: TickTiers | null): string {
   if (r.kind !== "tick") return r.kind === "increment" ? `to ${r.increment} ${r.mode}` : "unrounded";
   const text = tick === null ? "(none stated)" : tick.length === 1 && tick[0]!.bound === null ? tickText(tick) : `(${tickText(tick)})`;
   return `to the tick ${text} ${r.mode}`;
@@ -451,8 +437,8 @@ export type FinalSection =
 
 /** Parameters of {@link settleFinalIndex}: the rules in force on the last trading day, as plain values. */
 export interface FinalIndexParams {
-  readonly rule: RtFinalSettlement;
-  readonly fallback: RtFallback | null;
+  readonly rule: FinalSettlement;
+  readonly fallback: Fallback | null;
   readonly tick: TickTiers | null;
   readonly lastTradingDay: string;
   readonly lookup: FixingLookup;
@@ -609,8 +595,8 @@ export function tradesOf(obs: Observations, symbol: string): Observations {
 
 /** Parameters of {@link settleDaily}: the daily rules in force on the date, as plain values. */
 export interface DailyParams {
-  readonly steps: readonly RtDailyStep[];
-  readonly limits: readonly RtPriceLimit[] | null;
+  readonly steps: readonly DailyStep[];
+  readonly limits: readonly PriceLimit[] | null;
   readonly tick: TickTiers | null;
   readonly date: string;
   readonly symbol: string;
@@ -677,7 +663,7 @@ export function settleDaily(p: DailyParams):
 export interface IndexParams extends MarketData {
   readonly specHash: string;
   readonly index: string;
-  readonly methodology: IndexMethodology | undefined;
+  readonly methodology: Index | undefined;
   readonly at: string;
   /** The calendar engines, for a publication calendar ({@link fixingDayOf}). */
   readonly engines?: ((name: string) => CalendarEngine | undefined) | undefined;
@@ -711,7 +697,7 @@ export function indexReport(p: IndexParams): IndexReport {
     at = micros;
     date = fixingDate(m, micros);
   }
-  const methodology = { index: p.index, version: inForce(m.methodology, date)?.version ?? null };
+  const methodology = { index: p.index, version: valueOn(m.methodology, date)?.version ?? null };
   // As of an instant: only fixings stamped at or before it (the observations are cut there by computeIndex).
   const fixings = at === undefined || p.fixings === undefined ? (p.fixings ?? []) : p.fixings.filter((f) => f.time <= at!);
   const fixed = restated(fixings, (n) => (n === p.index ? m : undefined), p.engines);

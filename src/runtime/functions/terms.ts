@@ -6,18 +6,9 @@
  * contract unit times a price unit becomes money (the readable contract's worked examples use it too).
  */
 import { Decimal } from "../numbers/decimal.js";
-import { versionOn } from "../schedule/index.js";
-import { inEffect, type RtDailyStep, type RtFallback, type RtFinalSettlement, type RtPriceLimit } from "../engine/index.js";
-import type {
-  RuleReport,
-  SettleClause,
-  SettleContract,
-  SettleContractUnit,
-  SettleLeg,
-  SettleTick,
-  SettleUnit,
-  TickTiers,
-} from "./types.js";
+import type { AnyContract, Clause, ContractUnit, DailyStep, Fallback, FinalSettlement, Leg, PriceLimit, Tick, Unit } from "../spec.js";
+import { inForce, versionOn } from "../versions.js";
+import type { RuleReport, TickTiers } from "./reports.js";
 
 /** Price × multiplier = money per contract, in a currency. */
 export interface Multiplier {
@@ -29,10 +20,10 @@ export interface Multiplier {
 export interface ContractTerms {
   readonly name: string;
   readonly kind: "future" | "option" | "spread";
-  readonly finalSettlement: RtFinalSettlement | null;
-  readonly fallback: RtFallback | null;
-  readonly dailySettlement: readonly RtDailyStep[] | null;
-  readonly priceLimits: readonly RtPriceLimit[] | null;
+  readonly finalSettlement: FinalSettlement | null;
+  readonly fallback: Fallback | null;
+  readonly dailySettlement: readonly DailyStep[] | null;
+  readonly priceLimits: readonly PriceLimit[] | null;
   /** The outright tick table, tiers in order (one tier for a single tick). */
   readonly tick: TickTiers | null;
   readonly multiplier: Multiplier | null;
@@ -44,7 +35,7 @@ export interface ContractTerms {
    * grid stay listed). A strike must be a whole multiple of one of them; null when the option states no grid.
    */
   readonly strikeSteps: readonly string[] | null;
-  readonly legs: readonly SettleLeg[] | null;
+  readonly legs: readonly Leg[] | null;
   /**
    * Whether the contract's prices may be zero or negative (`negative prices allowed`); false means every price of it
    * — final and daily settlement prices, the index values they come from, a position's trade price, a prior
@@ -56,7 +47,7 @@ export interface ContractTerms {
 }
 
 /** A spec's tick table as decimal strings. */
-export function tickTiers(tick: SettleTick): TickTiers {
+export function tickTiers(tick: Tick): TickTiers {
   return tick.map((t) => ({
     tick: t.tick.amount,
     bound: t.bound === null ? null : { relation: t.bound.relation === "above" ? "above" : "at-or-below", price: t.bound.price },
@@ -64,10 +55,10 @@ export function tickTiers(tick: SettleTick): TickTiers {
 }
 
 /** The contracts of a spec by name (for a contract unit counted in contracts of another). */
-export type ContractsOf = (name: string) => SettleContract | undefined;
+export type ContractsOf = (name: string) => AnyContract | undefined;
 
 /** An effective range list as text: "always", "from 2021-01-01", "until 2020-12-31", "from … until …". */
-export function effectiveText(effective: SettleClause<unknown>["effective"]): string {
+export function effectiveText(effective: Clause<unknown>["effective"]): string {
   return effective
     .map((r) =>
       r.from === null && r.until === null
@@ -89,11 +80,11 @@ export function effectiveText(effective: SettleClause<unknown>["effective"]): st
 export function contractMultiplier(contracts: ContractsOf, name: string, date: string, depth = 0): Multiplier | undefined {
   const c = contracts(name);
   if (c === undefined || depth > 8) return undefined;
-  const cu: SettleContractUnit | undefined = versionOn(c.contractUnit, date)?.value;
-  const quote: SettleUnit | undefined = versionOn(c.priceQuotation, date)?.value;
+  const cu: ContractUnit | undefined = versionOn(c.contractUnit, date)?.value;
+  const quote: Unit | undefined = versionOn(c.priceQuotation, date)?.value;
   if (cu === undefined) {
     // A spread without its own unit: the multiplier of its legs when they all agree.
-    const legs = (c.legs ?? []).filter((l) => inEffect(l.effective, date));
+    const legs = (c.legs ?? []).filter((l) => inForce(l, date));
     let m: Multiplier | undefined;
     for (const l of legs) {
       const lm = contractMultiplier(contracts, l.value.contract, date, depth + 1);
@@ -124,7 +115,7 @@ function cite<T>(
   rules: RuleReport[],
   contract: string,
   rule: string,
-  clause: SettleClause<T> | undefined,
+  clause: Clause<T> | undefined,
   extra: readonly string[] = [],
 ): T | null {
   if (clause === undefined) return null;
@@ -133,7 +124,7 @@ function cite<T>(
 }
 
 /** The strike grid steps of an option on a date: the version in force first, then every version in force before. */
-function strikeSteps(c: SettleContract, date: string): readonly string[] | null {
+function strikeSteps(c: AnyContract, date: string): readonly string[] | null {
   if (c.strikes === undefined || c.strikes.length === 0) return null;
   const current = versionOn(c.strikes, date)?.value.amount;
   const earlier = c.strikes.filter((v) => v.effective.some((r) => r.from === null || r.from <= date)).map((v) => v.value.amount);
@@ -160,7 +151,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
   const underlying = c.underlying === undefined ? null : cite(rules, name, "underlying", versionOn(c.underlying, date));
   const ae = c.automaticExercise === undefined ? null : cite(rules, name, "automatic exercise", versionOn(c.automaticExercise, date));
   if (c.strikes !== undefined) cite(rules, name, "strike grid", versionOn(c.strikes, date));
-  const legClauses = (c.legs ?? []).filter((l) => inEffect(l.effective, date));
+  const legClauses = (c.legs ?? []).filter((l) => inForce(l, date));
   for (const l of legClauses)
     cite(
       rules,

@@ -6,6 +6,7 @@
  * of throwing, and values travel between stages as canonical strings ({@link Decimal.toString}). This module
  * sits at the bottom of the runtime and imports nothing; the compiler may use it, never the reverse.
  */
+import { gcd, pow10 } from "./integers.js";
 
 /**
  * How a value that is not already a multiple of the increment is rounded.
@@ -103,14 +104,6 @@ export class DecimalError extends Error {
     super(message);
     this.name = "DecimalError";
   }
-}
-
-const POW10_CACHE: bigint[] = [];
-for (let i = 0, p = 1n; i <= 64; i++, p *= 10n) POW10_CACHE.push(p);
-
-/** 10^n as a bigint, n ≥ 0; cached for the scales that occur in practice. */
-function pow10(n: number): bigint {
-  return n < POW10_CACHE.length ? POW10_CACHE[n]! : 10n ** BigInt(n);
 }
 
 function checkScale(scale: number, what: string): void {
@@ -594,15 +587,6 @@ export class Decimal {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `Decimal(${this.toString()})`;
   }
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
 }
 
 function tieError(code: number, value: string, increment: string): DecimalError {

@@ -6,20 +6,7 @@
  * `n/d` otherwise, so a certificate never shows a silently truncated number.
  */
 import { Decimal, type RoundingMode } from "./decimal.js";
-
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-const POW10: bigint[] = [1n];
-/** 10^n as a bigint (cached). */
-export function pow10(n: number): bigint {
-  for (let i = POW10.length; i <= n; i++) POW10.push(POW10[i - 1]! * 10n);
-  return POW10[n]!;
-}
+import { gcd, pow10 } from "./integers.js";
 
 /** An exact rational number num/den with den > 0, reduced. Immutable. */
 export class Ratio {
@@ -40,6 +27,11 @@ export class Ratio {
     }
     const g = gcd(num, den);
     return g === 1n || g === 0n ? new Ratio(num, den) : new Ratio(num / g, den / g);
+  }
+
+  /** A canonical decimal string (a spec's constant) as a ratio; throws a DecimalError when malformed. */
+  static parse(text: string): Ratio {
+    return Ratio.fromDecimal(Decimal.of(text));
   }
 
   /** A decimal as a ratio. */

@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, ROUNDING_MODES } from "../../../src/runtime/numbers/decimal.js";
-import { type AggregationMethod, type Item, aggregate, aggregateScaled, ratioOf } from "../../../src/runtime/engine/aggregation.js";
+import { type Item, aggregate, aggregateScaled, ratioOf } from "../../../src/runtime/engine/aggregation.js";
+import type { AggregationMethod } from "../../../src/runtime/spec.js";
 import { Ratio } from "../../../src/runtime/numbers/ratio.js";
 
 const M = (name: AggregationMethod["name"], o: Partial<AggregationMethod> = {}): AggregationMethod => ({

@@ -13,10 +13,12 @@ const rule = {
   value: { kind: "index-at", index: "IDX", at: { time: "16:00:00", zone: "UTC" } },
   rounding: { kind: "increment", increment: "0.01", mode: "half-even" },
 } as const;
+const always = { effective: [], descriptions: [], clauses: [] };
 const fallback = {
+  disruptions: [],
   steps: [
-    { action: { kind: "postpone", businessDays: 1, calendar: "MF" }, only: null },
-    { action: { kind: "carry-forward", flagged: true, withinBusinessDays: null }, only: null },
+    { action: { kind: "postpone", businessDays: 1, calendar: "MF" }, only: null, ...always },
+    { action: { kind: "carry-forward", flagged: true, withinBusinessDays: null }, only: null, ...always },
   ],
 } as const;
 

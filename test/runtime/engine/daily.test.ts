@@ -6,15 +6,16 @@ import { describe, expect, it } from "vitest";
 import type { Spec } from "../../../src/model/spec.js";
 import { Decimal } from "../../../src/runtime/numbers/decimal.js";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
-import { type RtDailyStep, type RtPriceLimit, dailySettlement, priceLimitBands, spreadValue } from "../../../src/runtime/engine/daily.js";
+import { dailySettlement, priceLimitBands, spreadValue } from "../../../src/runtime/engine/daily.js";
+import type { DailyStep, PriceLimit } from "../../../src/runtime/spec.js";
 import { singleTick } from "../../../src/runtime/engine/index-computation.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
 const r = compileFiles(["specs/contracts/foti.terms"]);
 const spec = JSON.parse(r.files.find((f) => f.path === "contracts/FOTI.json")!.text) as Spec;
 const foti = spec.contracts.FOTI!;
-const steps: readonly RtDailyStep[] = foti.dailySettlement[0]!.value;
-const limits: readonly RtPriceLimit[] = foti.priceLimits[0]!.value;
+const steps: readonly DailyStep[] = foti.dailySettlement[0]!.value;
+const limits: readonly PriceLimit[] = foti.priceLimits[0]!.value;
 const D = Decimal.of;
 const TICK = singleTick(D("0.001"));
 

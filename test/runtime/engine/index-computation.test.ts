@@ -6,20 +6,21 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Index } from "../../../src/model/indices.js";
+import type { Index as ModelIndex } from "../../../src/model/indices.js";
 import { Decimal } from "../../../src/runtime/numbers/decimal.js";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
-import { type IndexMethodology, computeIndex } from "../../../src/runtime/engine/index-computation.js";
+import { computeIndex } from "../../../src/runtime/engine/index-computation.js";
+import type { Index } from "../../../src/runtime/spec.js";
 import { renderIndexText } from "../../../src/runtime/engine/certificate.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
-function compiledIndex(path: string, name: string): IndexMethodology {
+function compiledIndex(path: string, name: string): Index {
   const r = compileFiles([path]);
   const file = r.files.find((f) => f.path === `indices/${name}.json`);
   if (file === undefined) throw new Error(`no compiled ${name}: ${r.diagnostics.map((d) => d.message).join("; ")}`);
-  const spec = JSON.parse(file.text) as { indices: Record<string, Index> };
-  const index: Index = spec.indices[name]!;
-  const rt: IndexMethodology = index; // the type test: the model's Index is assignable to the runtime's input type
+  const spec = JSON.parse(file.text) as { indices: Record<string, ModelIndex> };
+  const index: ModelIndex = spec.indices[name]!;
+  const rt: Index = index; // the type test: the model's Index is assignable to the runtime's
   return rt;
 }
 
@@ -30,7 +31,7 @@ const AITOK = compiledIndex("specs/indices/aitok-out.terms", "AITOK_OUT");
  * Rows `time,SOURCE,price,volume[,part]` with the instrument column added: the first model (or instrument) the index
  * lists for the source, so that every row is an observation of the source's first-priority choice.
  */
-function named(index: IndexMethodology, rows: readonly string[]): string[] {
+function named(index: Index, rows: readonly string[]): string[] {
   return rows.map((row) => {
     const f = row.split(",");
     const s = index.sources.find((c) => c.value.name === f[1])?.value;

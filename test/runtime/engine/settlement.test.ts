@@ -9,15 +9,8 @@ import { describe, expect, it } from "vitest";
 import type { Spec } from "../../../src/model/spec.js";
 import { CalendarEngines, resolverFromList, type CalendarEngine } from "../../../src/runtime/calendar/index.js";
 import { Decimal } from "../../../src/runtime/numbers/decimal.js";
-import {
-  type RtFallback,
-  type RtFinalSettlement,
-  finalSettlement,
-  fixingLookup,
-  intrinsicValue,
-  optionPayoff,
-  variationMargin,
-} from "../../../src/runtime/engine/settlement.js";
+import { finalSettlement, fixingLookup, intrinsicValue, optionPayoff, variationMargin } from "../../../src/runtime/engine/settlement.js";
+import type { Fallback, FinalSettlement } from "../../../src/runtime/spec.js";
 import { compileFiles } from "../../model/compile-helpers.js";
 
 function compiled(path: string, name: string) {
@@ -31,8 +24,8 @@ function compiled(path: string, name: string) {
     const e = engines.get(n);
     return e.ok ? e.value : undefined;
   };
-  const rule: RtFinalSettlement = contract.finalSettlement[0]!.value;
-  const fallback: RtFallback | undefined = contract.fallback[0]?.value;
+  const rule: FinalSettlement = contract.finalSettlement[0]!.value;
+  const fallback: Fallback | undefined = contract.fallback[0]?.value;
   return { rule, fallback, engines: engineOf };
 }
 

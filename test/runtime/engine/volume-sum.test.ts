@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseObservations } from "../../../src/runtime/market-data/index.js";
-import { computeIndex, type IndexMethodology } from "../../../src/runtime/engine/index-computation.js";
+import { computeIndex } from "../../../src/runtime/engine/index-computation.js";
+import type { Index } from "../../../src/runtime/spec.js";
 
 const clause = <T>(value: T) => [{ effective: [{ from: null, until: null }], descriptions: [], clauses: [], value }];
 const method = (name: string) => ({ name, exactHalf: null, trim: null, capPercent: null, weightedBy: null });
@@ -30,7 +31,7 @@ const INDEX = {
   extremeMoves: [],
   rounding: clause({ kind: "increment", increment: "0.01", mode: "half-up" }),
   publication: clause({ calendar: null, at: { time: "16:00:00", zone: "UTC" } }),
-} as unknown as IndexMethodology;
+} as unknown as Index;
 
 describe("computeIndex: total volumes", () => {
   it("sums volumes exactly past 2^53", () => {

@@ -5,14 +5,15 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { Contract, Future, Option, Spread } from "../../../src/model/contracts.js";
 import type { Spec } from "../../../src/model/spec.js";
-import type { SettleContract, SettlementSpec } from "../../../src/runtime/functions/index.js";
+import type { SettlementSpec } from "../../../src/runtime/functions/index.js";
+import type { AnyContract } from "../../../src/runtime/spec.js";
 
 describe("model types are assignable to the settlement functions' inputs", () => {
   it("contracts", () => {
-    expectTypeOf<Future>().toExtend<SettleContract>();
-    expectTypeOf<Option>().toExtend<SettleContract>();
-    expectTypeOf<Spread>().toExtend<SettleContract>();
-    expectTypeOf<Contract>().toExtend<SettleContract>();
+    expectTypeOf<Future>().toExtend<AnyContract>();
+    expectTypeOf<Option>().toExtend<AnyContract>();
+    expectTypeOf<Spread>().toExtend<AnyContract>();
+    expectTypeOf<Contract>().toExtend<AnyContract>();
   });
   it("a compiled spec", () => {
     expectTypeOf<Spec>().toExtend<SettlementSpec>();

@@ -1,46 +1,12 @@
 /**
- * The types of the settlement functions of a compiled spec: the structural input (`SettlementSpec`, exactly the
- * JSON shape `loadSpec` returns, so the runtime imports nothing from the compiler; a type test asserts the model's
- * `Spec` fits), the requests, and the reports. Reports are plain data — strings, booleans, integer counts and
+ * The requests and reports of the settlement functions of a compiled spec (the spec itself is runtime/spec.ts's;
+ * `SettlementSpec` is the part of it they read). Reports are plain data — strings, booleans, integer counts and
  * levels, arrays and objects — never a `Decimal` and never a JS number for money, so two backends that build them
  * print byte-identical JSON.
  */
-import type { Calendar } from "../calendar/index.js";
 import type { Fixing, Observations } from "../market-data/index.js";
-import type { ClauseInput, ScheduleContract } from "../schedule/index.js";
-import type {
-  IndexCertificate,
-  IndexMethodology,
-  RtFallbackStep,
-  RtDailyStep,
-  RtFinalSettlement,
-  RtPriceLimit,
-  RtRounding,
-} from "../engine/index.js";
-
-/** A rule version with its rulebook clause references, structurally the model's `Clause`. */
-export interface SettleClause<T> extends ClauseInput<T> {
-  readonly clauses: readonly string[];
-}
-
-/** A unit, structurally the model's. */
-export interface SettleUnit {
-  readonly text: string;
-  readonly scale: string;
-  readonly dimensions: Readonly<Record<string, number>>;
-  readonly currency: string | null;
-}
-
-/** An exact amount in a unit. */
-export interface SettleQuantity {
-  readonly amount: string;
-  readonly unit: SettleUnit;
-}
-
-/** The size of one contract. */
-export type SettleContractUnit =
-  | { readonly kind: "quantity"; readonly quantity: SettleQuantity }
-  | { readonly kind: "contracts"; readonly amount: string; readonly contract: string };
+import type { IndexCertificate } from "../engine/index.js";
+import type { AnyContract, Spec } from "../spec.js";
 
 /**
  * A tick table as decimal strings: tiers in order, each with the prices it applies to (`null`: every price).
@@ -51,46 +17,9 @@ export type TickTiers = readonly {
   readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: string } | null;
 }[];
 
-/** A tick table as the compiled spec states it: tiers in order, each with its quantity and the prices it covers. */
-export type SettleTick = readonly {
-  readonly tick: SettleQuantity;
-  readonly bound: { readonly relation: string; readonly price: string } | null;
-}[];
-
-/** A spread leg with its ratio and own rounding. */
-export interface SettleLeg {
-  readonly side: "buy" | "sell";
-  readonly ratio: string;
-  readonly contract: string;
-  readonly monthsLater: number;
-  readonly rounding: RtRounding | null;
-}
-
-/** A contract as the settlement functions read it. */
-export interface SettleContract extends ScheduleContract {
-  readonly contractUnit: readonly SettleClause<SettleContractUnit>[];
-  readonly priceQuotation: readonly SettleClause<SettleUnit>[];
-  readonly tick: readonly SettleClause<SettleTick>[];
-  readonly finalSettlement: readonly SettleClause<RtFinalSettlement>[];
-  readonly dailySettlement: readonly SettleClause<readonly (RtDailyStep & { readonly clauses: readonly string[] })[]>[];
-  readonly priceLimits: readonly SettleClause<readonly RtPriceLimit[]>[];
-  readonly fallback: readonly SettleClause<{ readonly steps: readonly (RtFallbackStep & { readonly clauses: readonly string[] })[] }>[];
-  readonly underlying?: readonly SettleClause<{ readonly kind: "index" | "future"; readonly name: string }>[];
-  readonly automaticExercise?: readonly SettleClause<SettleQuantity>[];
-  /** An option's strike grid: strikes are whole multiples of this step. */
-  readonly strikes?: readonly SettleClause<SettleQuantity>[];
-  readonly legs?: readonly SettleClause<SettleLeg>[];
-  /** Whether prices may be zero or negative (futures and spreads); false unless the source says `negative prices allowed`. */
-  readonly negativePrices?: readonly SettleClause<boolean>[];
-}
-
-/** A compiled spec as the settlement functions read it: `loadSpec`'s result has this shape. */
-export interface SettlementSpec {
-  readonly contentHash: string;
-  readonly subject: { readonly kind: string; readonly name: string };
-  readonly calendars: Readonly<Record<string, Calendar>>;
-  readonly indices: Readonly<Record<string, IndexMethodology>>;
-  readonly contracts: Readonly<Record<string, SettleContract>>;
+/** A compiled spec as the settlement functions read it: `loadSpec`'s result is one. */
+export interface SettlementSpec extends Pick<Spec, "contentHash" | "subject" | "calendars" | "indices"> {
+  readonly contracts: Readonly<Record<string, AnyContract>>;
 }
 
 /** Market data a request may carry: observations (trades or quotes) and published fixings. */
