@@ -1,7 +1,7 @@
 // Benchmark: index computation and final settlement on 1,000,000 and 10,000,000 observations (a BTC_REF-style
 // methodology: a one-hour window, five sources, per-source volume-weighted medians for the 10% deviation exclusion,
 // twelve 5-minute partitions with the volume-weighted median of each, the mean of the partitions, rounded to 0.01
-// half-up), exact (src/runtime/settlement and src/runtime/settle, bundled from src/ with esbuild) against a
+// half-up), exact (src/runtime/engine and src/runtime/functions, bundled from src/ with esbuild) against a
 // straightforward float64 implementation of the same methodology in the same run, and against a second float64
 // implementation that uses the exact path's algorithmic tricks (native typed-array sorts of packed keys), so that the
 // ratio against it shows the cost of exactness alone. The final settlement is the BTC
@@ -130,7 +130,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * Sorts rows by float64 price with one native Float64Array sort, mirroring the exact path's `sortRowsByPrice`
- * (src/runtime/settlement/aggregation.ts), whose key is price·2^k + position on integer coefficients. A float
+ * (src/runtime/engine/aggregation.ts), whose key is price·2^k + position on integer coefficients. A float
  * price has no free low bits, so here the key is the price's own float64 with its lowest k bits replaced by the
  * position (a positive double orders like its bit pattern), and the replaced bits are kept next to the row. Keys
  * then order by price except between distinct prices equal in all but those k bits; reading the permutation back
@@ -177,7 +177,7 @@ function sortRowsByFloatPrice(price, rows) {
 }
 
 /**
- * The same methodology in float64 with the exact path's algorithmic choices (src/runtime/settlement/index-computation.ts
+ * The same methodology in float64 with the exact path's algorithmic choices (src/runtime/engine/index-computation.ts
  * and `aggregateScaled`): the window found by binary search on the time column, rows kept per source as indices, each
  * set of rows a Uint32Array sorted by price with a native typed-array sort of packed keys ({@link sortRowsByFloatPrice}),
  * the rows of the kept sources pooled into one Uint32Array put back in time order by a native sort, and each partition
@@ -282,7 +282,7 @@ async function loadRuntime() {
   await build({
     stdin: {
       contents:
-        'export * from "./src/runtime/settlement/index.ts"; export * from "./src/runtime/market-data/index.ts"; export { settlementFunctions, reportJson } from "./src/runtime/settle/index.ts";',
+        'export * from "./src/runtime/engine/index.ts"; export * from "./src/runtime/market-data/index.ts"; export { settlementFunctions, reportJson } from "./src/runtime/functions/index.ts";',
       resolveDir: root,
       loader: "ts",
     },

@@ -62,7 +62,7 @@ export { compileSources, type CompileOptions, type CompileResult } from "./compi
 export type { SpecFile } from "./backends/json/to-json.js";
 export { SpecError, loadSpec, type SpecProblem } from "./model/load.js";
 export { SCHEMA_VERSION } from "./model/spec.js";
-export { inForce, inRange, rulesOn, versionOn } from "./model/versions.js";
+export { inForce, inRange, rulesOn, versionOn } from "./runtime/versions.js";
 export type { Spec, Subject } from "./model/spec.js";
 /** The compiled model's types (`Model.Future`, `Model.Calendar`, `Model.Clause`, …), as loadSpec returns them. */
 export type * as Model from "./model/types.js";
@@ -97,7 +97,7 @@ export {
 export { formatIsoDate, parseIsoDate, type EpochDay } from "./runtime/calendar/index.js";
 
 // Settlement functions of a compiled spec: index values, final and daily settlement with their certificates
-// (runtime/settle), and the loader that returns them for a spec's JSON.
+// (runtime/functions), and the loader that returns them for a spec's JSON.
 export { loadSettlement } from "./settlement.js";
 export {
   functionsOf,
@@ -114,7 +114,7 @@ export {
   type SettlementReport,
   type SettlementSpec,
   type SpecFunctions,
-} from "./runtime/settle/index.js";
+} from "./runtime/functions/index.js";
 // Market data for them: observations and fixings from CSV or NDJSON text (or pushed piece by piece), with typed
 // errors naming file, line and field (runtime/market-data).
 export {

@@ -19,7 +19,7 @@ import {
   type IndexReq,
   type MarketData,
   type SpecFunctions,
-} from "../src/runtime/settle/index.js";
+} from "../src/runtime/functions/index.js";
 import { ROOT, compileFiles, termsFiles } from "./model/compile-helpers.js";
 
 /** The folder of the settlement cases. */

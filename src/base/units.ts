@@ -6,7 +6,7 @@
  * source model in `base/`, takes neutral descriptions rather than AST nodes, reports failures as values
  * (never diagnostics, which the caller builds), and uses the runtime's exact {@link Decimal} for factors.
  */
-import { Decimal } from "../runtime/decimal.js";
+import { Decimal } from "../runtime/numbers/decimal.js";
 
 /**
  * A unit resolved to dimensions. Its meaning is `factor` × Π base^exponent, where the bases are the

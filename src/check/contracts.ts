@@ -25,7 +25,7 @@ import {
   tickTierProblem,
   type LimitValue,
 } from "../model/invariants.js";
-import { Decimal } from "../runtime/decimal.js";
+import { Decimal } from "../runtime/numbers/decimal.js";
 import type {
   Declaration,
   Ident,

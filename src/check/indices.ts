@@ -33,7 +33,7 @@ import {
   type PercentRange,
   type RangeValue,
 } from "../model/invariants.js";
-import { Decimal } from "../runtime/decimal.js";
+import { Decimal } from "../runtime/numbers/decimal.js";
 import type {
   AggregateStmt,
   DegradationStmt,

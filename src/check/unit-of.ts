@@ -9,7 +9,7 @@
 import type { Span } from "../base/source.js";
 import { format, lookupUnitWord, resolveUnit, SCALE_WORDS, type Unit, type UnitError, type UnitTermDescription } from "../base/units.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
-import { Decimal } from "../runtime/decimal.js";
+import { Decimal } from "../runtime/numbers/decimal.js";
 import type { NumberLit, PercentLit, Quantity, UnitExpr, UnitTerm } from "../syntax/ast.js";
 import type { Program, Report, Symbol } from "./program.js";
 

@@ -14,7 +14,7 @@
 import type { Ident } from "../syntax/ast.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
 import type { Report } from "./program.js";
-import type { RoundingMode } from "../runtime/decimal.js";
+import type { RoundingMode } from "../runtime/numbers/decimal.js";
 import type { BusinessDayConvention } from "../runtime/calendar/index.js";
 import { SYNONYMS } from "../syntax/first-mistakes.js";
 

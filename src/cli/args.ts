@@ -3,7 +3,7 @@
  * error, without touching the console or the file system. The CLI's first step; run.ts acts on the result.
  */
 import { suggest } from "../diagnostics/did-you-mean.js";
-import { INPUT_PRECISION, parseInputDecimal } from "../runtime/decimal.js";
+import { INPUT_PRECISION, parseInputDecimal } from "../runtime/numbers/decimal.js";
 
 /** The commands that compile sources. */
 export type CompileCommand = "check" | "build";

@@ -5,7 +5,7 @@
  * {@link MAX_FIXINGS_BYTES}. Bytes that are not UTF-8 decode to U+FFFD, which the parsers refuse. A file that cannot
  * be read, a file too large, and every malformed row become error lines `file:line: field: message`, with a hint.
  */
-import { INPUT_PRECISION } from "../runtime/decimal.js";
+import { INPUT_PRECISION } from "../runtime/numbers/decimal.js";
 import {
   MAX_LINE_LENGTH,
   YEARS,

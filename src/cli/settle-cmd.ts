@@ -1,7 +1,7 @@
 /**
  * `termsheet settle` and `termsheet index`: loads the spec (a compiled `.json` spec, or `.terms` sources compiled
  * now, as `render` does), streams the observations file and reads the fixings file (src/cli/market-data-files.ts),
- * runs the settlement functions of src/runtime/settle and prints the report: the short readable certificate, or
+ * runs the settlement functions of src/runtime/functions and prints the report: the short readable certificate, or
  * the canonical JSON with `--format json`. Exit 0 with a price, 1 when the settlement failed (the certificate says
  * why) or an input is missing or malformed, 2 for an unknown contract or index. Loaded lazily by run.ts.
  */
@@ -15,7 +15,7 @@ import {
   type IndexReport,
   type SettlementReport,
   type SettlementSpec,
-} from "../runtime/settle/index.js";
+} from "../runtime/functions/index.js";
 import type { Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { readFixingsFile, readObservationsFile } from "./market-data-files.js";

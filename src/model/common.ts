@@ -152,7 +152,7 @@ export const DurationSchema = z
 // ---------------------------------------------------------------------------------------------------------
 // Rounding.
 
-/** Rounding modes, spelled as the runtime spells them (src/runtime/decimal.ts); the language's `half-toward-prior` is `half-toward-reference`. */
+/** Rounding modes, spelled as the runtime spells them (src/runtime/numbers/decimal.ts); the language's `half-toward-prior` is `half-toward-reference`. */
 export const ROUNDING_MODES = ["half-up", "half-even", "half-down", "half-toward-reference", "down", "up", "floor", "ceiling"] as const;
 /** A rounding mode. */
 export const RoundingModeSchema = z.enum(ROUNDING_MODES).meta({

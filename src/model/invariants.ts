@@ -27,16 +27,15 @@ import {
   type EpochDay,
   type WeeklyDateRule,
 } from "../runtime/calendar/index.js";
-import { Decimal } from "../runtime/decimal.js";
+import { Decimal } from "../runtime/numbers/decimal.js";
+import type { EffectiveRange } from "../runtime/spec.js";
+import { versionIndexOn } from "../runtime/versions.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Effective ranges and versions
 
-/** Inclusive effective bounds as ISO dates (which compare correctly as strings); null is unbounded. */
-export interface RangeValue {
-  readonly from: string | null;
-  readonly until: string | null;
-}
+/** Inclusive effective bounds as ISO dates (which compare correctly as strings); null is unbounded: the runtime's. */
+export type RangeValue = EffectiveRange;
 
 /** A range that ends before it starts (E4009): it contains no date. */
 export function rangeEndsBeforeStart(r: RangeValue): boolean {
@@ -92,11 +91,6 @@ export function compareVersionStarts(a: RangeValue, b: RangeValue): number {
   if (a.from === null) return -1;
   if (b.from === null) return 1;
   return a.from < b.from ? -1 : 1;
-}
-
-/** Whether a date lies in one of a version's ranges. */
-export function inForceOn(effective: readonly RangeValue[], iso: string): boolean {
-  return effective.some((r) => (r.from === null || r.from <= iso) && (r.until === null || iso <= r.until));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -573,7 +567,7 @@ export function governs(
   weekly: boolean,
 ): boolean {
   if (!weekly && versions.length === 1) return true;
-  return versions.findIndex((v) => v.effective.length === 0 || inForceOn(v.effective, iso)) === index;
+  return versionIndexOn(versions, iso) === index;
 }
 
 const ym = (year: number, month: number): string => `${year}-${String(month).padStart(2, "0")}`;

@@ -21,7 +21,7 @@ import {
   shiftMonth,
   validateCalendar,
 } from "../runtime/calendar/index.js";
-import { Decimal } from "../runtime/decimal.js";
+import { Decimal } from "../runtime/numbers/decimal.js";
 import type { Calendar } from "./calendar.js";
 import { pointerToken } from "./canonical.js";
 import type { Clause, Quantity, Rounding, Unit } from "./common.js";

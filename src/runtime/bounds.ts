@@ -5,7 +5,7 @@
  * can rely on it: no rule waits, averages or lists more than these many days, months or values. Counts are JSON
  * integers in a spec, so every maximum is far inside the safe integer range.
  */
-import type { Decimal } from "./decimal.js";
+import type { Decimal } from "./numbers/decimal.js";
 
 /** The inclusive range of one count, and what it counts (for messages). */
 export interface CountBound {

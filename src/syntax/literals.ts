@@ -1,9 +1,9 @@
 /**
  * Literal decoding for the parser: strings with escapes, decimals with `_` separators (within the program's input
- * precision, the one bound of runtime/decimal.ts that market data and requests obey too), dates and times.
+ * precision, the one bound of runtime/numbers/decimal.ts that market data and requests obey too), dates and times.
  * Pure functions returning undefined for malformed input; the parser turns that into diagnostics.
  */
-import { INPUT_PRECISION, parseInputDecimal } from "../runtime/decimal.js";
+import { INPUT_PRECISION, parseInputDecimal } from "../runtime/numbers/decimal.js";
 import { isForbiddenCodePoint } from "../base/characters.js";
 
 /**

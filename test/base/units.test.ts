@@ -25,7 +25,7 @@ import {
   type UnitDescription,
   type UnitResult,
 } from "../../src/base/units.js";
-import { Decimal } from "../../src/runtime/decimal.js";
+import { Decimal } from "../../src/runtime/numbers/decimal.js";
 
 function must<T>(r: UnitResult<T>): T {
   if (!r.ok) throw new Error(`unexpected unit error: ${JSON.stringify(r.error)}`);

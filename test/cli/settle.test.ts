@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../src/model/load.js";
 import { parseObservations } from "../../src/runtime/market-data/index.js";
-import { reportJson, reportText, settlementFunctions } from "../../src/runtime/settle/index.js";
+import { reportJson, reportText, settlementFunctions } from "../../src/runtime/functions/index.js";
 import { ensureBuilt, fixture, repoRoot, termsheet } from "./helpers.js";
 
 const SOURCES = ["BITSTAMP", "COINBASE", "GEMINI", "ITBIT", "KRAKEN"];

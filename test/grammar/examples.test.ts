@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "../../src/base/source.js";
 import { parse } from "../../src/syntax/parse.js";
-import { Decimal, roundToIncrement } from "../../src/runtime/decimal.js";
+import { Decimal, roundToIncrement } from "../../src/runtime/numbers/decimal.js";
 import { lookupWord, ROUNDING_MODE_WORDS, WORD_SETS } from "../../src/check/words.js";
 
 const root = join(import.meta.dirname, "..", "..");

@@ -7,7 +7,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type * as Runtime from "../../src/runtime/calendar/index.js";
 import type { BusinessDayConvention } from "../../src/runtime/calendar/index.js";
-import type { RoundingMode as RuntimeRoundingMode } from "../../src/runtime/decimal.js";
+import type { RoundingMode as RuntimeRoundingMode } from "../../src/runtime/numbers/decimal.js";
 import type * as Model from "../../src/model/calendar.js";
 import type { RoundingMode } from "../../src/model/common.js";
 

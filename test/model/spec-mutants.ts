@@ -24,7 +24,7 @@ import {
   type FinalReq,
   type IndexReq,
   type SpecFunctions,
-} from "../../src/runtime/settle/index.js";
+} from "../../src/runtime/functions/index.js";
 import { ROOT } from "./compile-helpers.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

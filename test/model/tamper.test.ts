@@ -16,7 +16,7 @@ import { describe, expect, it } from "vitest";
 import { contentHash } from "../../src/model/canonical.js";
 import { SpecError, loadSpec } from "../../src/model/load.js";
 import { CalendarEngines, resolverFromList } from "../../src/runtime/calendar/index.js";
-import { runWaterfall } from "../../src/runtime/settlement/index.js";
+import { runWaterfall } from "../../src/runtime/engine/index.js";
 import { ROOT } from "./compile-helpers.js";
 import { goldenSpecs, mutants, runMutant } from "./spec-mutants.js";
 

@@ -14,10 +14,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, ROUNDING_MODES } from "../../src/runtime/decimal.js";
+import { Decimal, ROUNDING_MODES } from "../../src/runtime/numbers/decimal.js";
 import { parseFixings, parseObservations } from "../../src/runtime/market-data/index.js";
-import { settleOption, settlementFunctions, type SettlementSpec } from "../../src/runtime/settle/index.js";
-import { Ratio, applyRounding, computeIndex } from "../../src/runtime/settlement/index.js";
+import { settleOption, settlementFunctions, type SettlementSpec } from "../../src/runtime/functions/index.js";
+import { Ratio, applyRounding, computeIndex } from "../../src/runtime/engine/index.js";
 import { ROOT } from "../model/compile-helpers.js";
 
 const SEED = 20_261_124;

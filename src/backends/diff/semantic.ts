@@ -21,8 +21,9 @@ import {
   roundingWords,
   zonedTime,
 } from "../legal/words.js";
-import type { Clause, Spec } from "../../model/types.js";
-import { rulesOn, versionOn } from "../../model/versions.js";
+import type { Spec } from "../../model/types.js";
+import type * as S from "../../runtime/spec.js";
+import { rulesOn, versionOn } from "../../runtime/versions.js";
 import { formatIsoDate, parseIsoDate, toCivil } from "../../runtime/calendar/index.js";
 import { Schedule, type Expiry } from "../../runtime/schedule/index.js";
 import { formatUtc } from "../../runtime/schedule/json.js";
@@ -97,64 +98,59 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 type Words = (value: unknown) => string | undefined;
 
-/** Short noun phrases for the values of the rules people compare most. */
+/** The rules of a contract (any kind) or an index by field name: lists of clauses (runtime/spec.ts). */
+type RuleFields = Omit<S.AnyContract, "kind"> & Omit<S.Index, "kind">;
+/** The value of a version of the rule in a field. */
+type ValueOf<F extends keyof RuleFields> = NonNullable<RuleFields[F]> extends S.Versions<infer V> ? V : never;
+
+const sourceCount = (n: number) => count(n, "eligible source", "eligible sources");
+const windowWords = (x: S.TimeWindow) =>
+  `${x.from} (${x.fromBound === "inclusive" ? "included" : "excluded"}) to ${x.to} (${x.toBound === "inclusive" ? "included" : "excluded"}) ${x.zone} time`;
+
+/** Short noun phrases for the values of the rules people compare most, typed by the spec's field. */
+const WORDS: { readonly [F in keyof RuleFields]?: (value: ValueOf<F>, cal: (n: string) => string) => string } = {
+  tick: (v) => tickWords(v),
+  spreadTick: (v) => tickWords(v),
+  premiumTick: (v) => tickWords(v),
+  contractUnit: (u) => (u.kind === "quantity" ? quantityWords(u.quantity) : `${count(u.amount, "contract", "contracts")} of ${u.contract}`),
+  priceQuotation: (u) => u.text,
+  quoted: (u) => u.text,
+  termination: (v) => zonedTime(v),
+  lastTradingDay: (v, cal) => dateRuleWords(v, cal),
+  minimumSources: (v) => sourceCount(v),
+  rounding: (v) => roundingWords(v),
+  excludeDeviation: (v) => `more than ${v.percent}% from the median of the other sources`,
+  excludeStale: (v) => `data older than ${duration(v)}`,
+  aggregateSources: (v) => methodWords(v),
+  aggregateTrades: (v) => methodWords(v),
+  aggregateIntervals: (v) => methodWords(v),
+  window: windowWords,
+  finalSettlement: (f) => {
+    const v = f.value;
+    const what =
+      v.kind === "index-at" || v.kind === "index-average"
+        ? `${v.kind === "index-average" ? "the average of " : ""}${v.index} at ${zonedTime(v.at)}`
+        : v.kind === "leg-by-leg"
+          ? "each leg at its own contract's price"
+          : "the underlying's final settlement price";
+    return `${what}, ${roundingWords(f.rounding)}`;
+  },
+  priceLimits: (v) => v.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", "),
+};
+
+/** The words for the values of a field, or none. */
 function wordsFor(field: string, cal: (n: string) => string): Words {
-  const w: Record<string, Words> = {
-    tick: (v) => tickWords(v as never),
-    spreadTick: (v) => tickWords(v as never),
-    premiumTick: (v) => tickWords(v as never),
-    contractUnit: (v) => {
-      const u = v as { kind: string; quantity?: never; amount?: string; contract?: string };
-      return u.kind === "quantity" ? quantityWords(u.quantity!) : `${count(u.amount!, "contract", "contracts")} of ${u.contract}`;
-    },
-    priceQuotation: (v) => (v as { text: string }).text,
-    quoted: (v) => (v as { text: string }).text,
-    termination: (v) => zonedTime(v as never),
-    lastTradingDay: (v) => dateRuleWords(v as never, cal),
-    minimumSources: (v) => count(v as number, "eligible source", "eligible sources"),
-    rounding: (v) => roundingWords(v as never),
-    excludeDeviation: (v) => `more than ${(v as { percent: string }).percent}% from the median of the other sources`,
-    excludeStale: (v) => `data older than ${duration(v as never)}`,
-    aggregateSources: (v) => methodWords(v as never),
-    aggregateTrades: (v) => methodWords(v as never),
-    aggregateIntervals: (v) => methodWords(v as never),
-    window: (v) => {
-      const x = v as { from: string; to: string; zone: string; fromBound: string; toBound: string };
-      return `${x.from} (${x.fromBound === "inclusive" ? "included" : "excluded"}) to ${x.to} (${x.toBound === "inclusive" ? "included" : "excluded"}) ${x.zone} time`;
-    },
-    finalSettlement: (v) => {
-      const f = v as { rounding: never; value: { kind: string; index?: string; at?: never } };
-      const what =
-        f.value.kind === "index-at" || f.value.kind === "index-average"
-          ? `${f.value.kind === "index-average" ? "the average of " : ""}${f.value.index} at ${zonedTime(f.value.at!)}`
-          : f.value.kind === "leg-by-leg"
-            ? "each leg at its own contract's price"
-            : "the underlying's final settlement price";
-      return `${what}, ${roundingWords(f.rounding)}`;
-    },
-    priceLimits: (v) =>
-      (v as { kind: string; percent?: string; amount?: never }[])
-        .map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount!)))
-        .join(", "),
-  };
-  return w[field] ?? (() => undefined);
+  if (!Object.hasOwn(WORDS, field)) return () => undefined;
+  // A value compared under `field` is a version of that field's rule, by the spec's shape: the one narrowing here.
+  const words = WORDS[field as keyof RuleFields] as (value: unknown, cal: (n: string) => string) => string;
+  return (v) => words(v, cal);
 }
 
-function fallbackLevelWords(step: {
-  action: {
-    kind: string;
-    businessDays?: number;
-    calendar?: string;
-    index?: string;
-    flagged?: boolean;
-    withinBusinessDays?: number | null;
-    party?: string;
-  };
-}): string {
+function fallbackLevelWords(step: S.FallbackStep): string {
   const a = step.action;
   switch (a.kind) {
     case "postpone":
-      return `postponement by up to ${count(a.businessDays!, "business day", "business days")} on ${a.calendar}`;
+      return `postponement by up to ${count(a.businessDays, "business day", "business days")} on ${a.calendar}`;
     case "alternate-index":
       return `the ${a.index} index`;
     case "carry-forward":
@@ -164,29 +160,43 @@ function fallbackLevelWords(step: {
   }
 }
 
+/** A declaration of a spec: a contract (any kind), an index or a calendar. */
+type Declaration = S.AnyContract | S.Index | S.Calendar;
+
+/** Whether a field's value is a list of clauses (every rule of a contract or an index is one). */
+function isClauseList(v: unknown): v is readonly S.Clause<unknown>[] {
+  return Array.isArray(v) && v.every((c: unknown) => typeof c === "object" && c !== null && "effective" in c && "value" in c);
+}
+
+/** A field holding rules that all apply, whose members are compared by name. */
+type MemberList = S.Rules<S.Source> | S.Rules<S.PositionLimit> | S.Rules<S.Degradation> | S.Rules<S.Leg>;
+
+/** The list of rules that all apply in a field of a declaration, if the field holds one. */
+function memberList(d: Declaration, field: string): MemberList | undefined {
+  if (d.kind === "calendar") return undefined;
+  if (d.kind === "index") return field === "sources" ? d.sources : field === "degradation" ? d.degradation : undefined;
+  return field === "positionLimits" ? d.positionLimits : field === "legs" ? d.legs : undefined;
+}
+
 /** Names the members of a list of rules that all apply, so additions and removals can be told by name. */
-function memberName(field: string, v: Clause<unknown>, i: number): string {
-  const value = v.value as Record<string, unknown>;
-  if (field === "sources" && typeof value.name === "string") return value.name;
-  if (field === "positionLimits") return String(value.scope);
-  if (field === "degradation") return `${value.minSources}-${value.maxSources}`;
+function memberName(v: MemberList[number], i: number): string {
+  const value = v.value;
+  if ("name" in value && typeof value.name === "string") return value.name;
+  if ("scope" in value) return value.scope;
+  if ("minSources" in value) return `${value.minSources}-${value.maxSources}`;
   return String(i + 1);
 }
 
 const RULE_LISTS = new Set(["sources", "positionLimits", "degradation", "legs"]);
 
-function compareDeclaration(
-  subject: string,
-  oldDecl: Record<string, unknown>,
-  newDecl: Record<string, unknown>,
-  cal: (n: string) => string,
-  out: Change[],
-): void {
-  const fields = [...new Set([...Object.keys(oldDecl), ...Object.keys(newDecl)])].sort();
+function compareDeclaration(subject: string, oldDecl: Declaration, newDecl: Declaration, cal: (n: string) => string, out: Change[]): void {
+  const oldFields: Map<string, unknown> = new Map(Object.entries(oldDecl));
+  const newFields: Map<string, unknown> = new Map(Object.entries(newDecl));
+  const fields = [...new Set([...oldFields.keys(), ...newFields.keys()])].sort();
   for (const field of fields) {
     if (field === "kind" || field === "name") continue;
-    const a = oldDecl[field];
-    const b = newDecl[field];
+    const a = oldFields.get(field);
+    const b = newFields.get(field);
     if (same(a, b)) continue;
     const rule = ruleName(field);
     if (ANNOTATIONS.has(field)) {
@@ -209,8 +219,8 @@ function compareDeclaration(
       });
       continue;
     }
-    if (field === "holidays") {
-      compareHolidays(subject, a as never[], b as never[], out);
+    if (field === "holidays" && oldDecl.kind === "calendar" && newDecl.kind === "calendar") {
+      compareHolidays(subject, oldDecl.holidays, newDecl.holidays, out);
       continue;
     }
     if (field === "weekend" || (field === "timeZone" && !Array.isArray(a))) {
@@ -222,15 +232,17 @@ function compareDeclaration(
       });
       continue;
     }
-    if (!Array.isArray(a) || !Array.isArray(b)) {
+    if (!isClauseList(a) || !isClauseList(b)) {
       out.push({ kind: "economic", subject, rule, text: `The ${rule} of ${subject} changes.` });
       continue;
     }
-    const olds = a as Clause<unknown>[];
-    const news = b as Clause<unknown>[];
-    if (RULE_LISTS.has(field)) {
-      const on = new Map(olds.map((v, i) => [memberName(field, v, i), v]));
-      const nn = new Map(news.map((v, i) => [memberName(field, v, i), v]));
+    const olds = a;
+    const news = b;
+    const oldMembers = memberList(oldDecl, field);
+    const newMembers = memberList(newDecl, field);
+    if (oldMembers !== undefined && newMembers !== undefined) {
+      const on = new Map(oldMembers.map((v, i) => [memberName(v, i), v]));
+      const nn = new Map(newMembers.map((v, i) => [memberName(v, i), v]));
       for (const [k, v] of nn) {
         const o = on.get(k);
         const when = effectiveWords(v.effective);
@@ -269,8 +281,14 @@ function compareDeclaration(
           });
       continue;
     }
-    if (field === "fallback") {
-      compareFallback(subject, olds as never, news as never, out);
+    if (
+      field === "fallback" &&
+      oldDecl.kind !== "calendar" &&
+      oldDecl.kind !== "index" &&
+      newDecl.kind !== "calendar" &&
+      newDecl.kind !== "index"
+    ) {
+      compareFallback(subject, oldDecl.fallback, newDecl.fallback, out);
       continue;
     }
     const words = wordsFor(field, cal);
@@ -332,7 +350,7 @@ function compareDeclaration(
   }
 }
 
-function compareHolidays(subject: string, a: { name: string; date: never }[], b: { name: string; date: never }[], out: Change[]): void {
+function compareHolidays(subject: string, a: readonly S.HolidayRule[], b: readonly S.HolidayRule[], out: Change[]): void {
   const on = new Map(a.map((h) => [h.name, h]));
   const nn = new Map(b.map((h) => [h.name, h]));
   for (const [k, h] of nn) {
@@ -342,14 +360,14 @@ function compareHolidays(subject: string, a: { name: string; date: never }[], b:
         kind: "economic",
         subject,
         rule: "holidays",
-        text: `Holiday "${k}" is added to ${subject}: ${holidayDateWords(h as never)}.`,
+        text: `Holiday "${k}" is added to ${subject}: ${holidayDateWords(h)}.`,
       });
     else if (!same(strip(o), strip(h)))
       out.push({
         kind: "economic",
         subject,
         rule: "holidays",
-        text: `Holiday "${k}" of ${subject} changes from ${holidayDateWords(o as never)} to ${holidayDateWords(h as never)}.`,
+        text: `Holiday "${k}" of ${subject} changes from ${holidayDateWords(o)} to ${holidayDateWords(h)}.`,
       });
     else if (!same(o, h))
       out.push({ kind: "editorial", subject, rule: "holidays", text: `The wording or references of holiday "${k}" of ${subject} change.` });
@@ -360,13 +378,11 @@ function compareHolidays(subject: string, a: { name: string; date: never }[], b:
         kind: "economic",
         subject,
         rule: "holidays",
-        text: `Holiday "${k}" (${holidayDateWords(o as never)}) is removed from ${subject}.`,
+        text: `Holiday "${k}" (${holidayDateWords(o)}) is removed from ${subject}.`,
       });
 }
 
-type FallbackClause = Clause<{ steps: { action: never; only: string[] | null }[]; disruptions: { condition: string; deadline: never }[] }>;
-
-function compareFallback(subject: string, olds: FallbackClause[], news: FallbackClause[], out: Change[]): void {
+function compareFallback(subject: string, olds: S.Versions<S.Fallback>, news: S.Versions<S.Fallback>, out: Change[]): void {
   const n = Math.max(olds.length, news.length);
   for (let v = 0; v < n; v++) {
     const o = olds[v];
@@ -524,18 +540,22 @@ function redline(oldDoc: LegalDocument, newDoc: LegalDocument, full = false): Re
 
 /** The settlement terms in force on a day: every rule version and index and calendar rule the settlement depends on. */
 function settlementTerms(spec: Spec, contract: string, day: string): string {
-  const c = spec.contracts[contract];
+  const c: S.AnyContract | undefined = spec.contracts[contract];
   if (c === undefined) return "";
-  const terms: unknown[] = [c.finalSettlement, c.fallback, c.dailySettlement, c.contractUnit, c.priceQuotation, c.tick].map((v) =>
-    strip(versionOn(v as Clause<unknown>[], day)?.value),
-  );
+  const rules: readonly S.Versions<unknown>[] = [
+    c.finalSettlement,
+    c.fallback,
+    c.dailySettlement,
+    c.contractUnit,
+    c.priceQuotation,
+    c.tick,
+  ];
+  const terms: unknown[] = rules.map((v) => strip(versionOn(v, day)?.value));
   for (const i of Object.values(spec.indices).sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    for (const [k, v] of Object.entries(i)) {
-      if (!Array.isArray(v) || k === "descriptions" || k === "clauses" || k === "effective") continue;
-      terms.push(
-        k,
-        strip(RULE_LISTS.has(k) ? rulesOn(v as Clause<unknown>[], day).map((x) => x.value) : versionOn(v as Clause<unknown>[], day)?.value),
-      );
+    const fields: [string, unknown][] = Object.entries(i);
+    for (const [k, v] of fields) {
+      if (!isClauseList(v) || k === "descriptions" || k === "clauses" || k === "effective") continue;
+      terms.push(k, strip(RULE_LISTS.has(k) ? rulesOn(v, day).map((x) => x.value) : versionOn(v, day)?.value));
     }
   }
   return JSON.stringify(terms);
@@ -599,7 +619,7 @@ export function diffSpecs(oldSpec: Spec, newSpec: Spec, options: DiffOptions): S
   const contract = options.contract ?? newSpec.subject.name;
   const changes: Change[] = [];
   const cal = (name: string) => `the ${name} calendar`;
-  const groups: [string, Record<string, unknown>, Record<string, unknown>][] = [
+  const groups: [string, Readonly<Record<string, Declaration>>, Readonly<Record<string, Declaration>>][] = [
     ["contract", oldSpec.contracts, newSpec.contracts],
     ["index", oldSpec.indices, newSpec.indices],
     ["calendar", oldSpec.calendars, newSpec.calendars],
@@ -607,8 +627,8 @@ export function diffSpecs(oldSpec: Spec, newSpec: Spec, options: DiffOptions): S
   for (const [what, a, b] of groups) {
     const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const name of names) {
-      const o = a[name] as Record<string, unknown> | undefined;
-      const x = b[name] as Record<string, unknown> | undefined;
+      const o = Object.hasOwn(a, name) ? a[name] : undefined;
+      const x = Object.hasOwn(b, name) ? b[name] : undefined;
       const subject = `the ${name} ${what}`;
       if (o === undefined) changes.push({ kind: "economic", subject, rule: what, text: `${capitalise(subject)} is added.` });
       else if (x === undefined) changes.push({ kind: "economic", subject, rule: what, text: `${capitalise(subject)} is removed.` });

@@ -1,19 +1,20 @@
 /**
  * Worked examples for the readable contract, computed by the runtime's settlement functions
- * (src/runtime/settlement) from sample index values, never restated by hand: a final settlement for the first
+ * (src/runtime/engine) from sample index values, never restated by hand: a final settlement for the first
  * contract month of the table (a sample value that lies exactly halfway between two increments, so the example
  * shows the tie rule; for an average, values around it whose mean is that value) and, for an option, the payoff
  * of a call and a put at strikes on the grid. Examples the functions cannot compute (a spread settled leg by leg)
  * are left out.
  */
 import type { Contract, Spec } from "../../model/types.js";
-import { versionOn } from "../../model/versions.js";
-import { Decimal, roundToIncrement } from "../../runtime/decimal.js";
+import { versionOn } from "../../runtime/versions.js";
+import { Decimal, roundToIncrement } from "../../runtime/numbers/decimal.js";
 import { formatIsoDate, type CalendarEngine } from "../../runtime/calendar/index.js";
 import type { Schedule } from "../../runtime/schedule/index.js";
-import { averagingDays, finalSettlement, fixingLookup, optionPayoff, type RtFinalSettlement } from "../../runtime/settlement/settlement.js";
-import { tickTable } from "../../runtime/settle/steps.js";
-import { contractMultiplier, tickTiers } from "../../runtime/settle/terms.js";
+import { averagingDays, finalSettlement, fixingLookup, optionPayoff } from "../../runtime/engine/settlement.js";
+import type { FinalSettlement } from "../../runtime/spec.js";
+import { tickTable } from "../../runtime/functions/steps.js";
+import { contractMultiplier, tickTiers } from "../../runtime/functions/terms.js";
 import type { Block } from "./document.js";
 import { amountIn, figure, longDate, money } from "./words.js";
 
@@ -54,7 +55,7 @@ function futureExample(
     i === dates.length - 1 && dates.length % 2 === 1 ? sample : i % 2 === 0 ? sample.add(inc) : sample.sub(inc),
   );
   const fixings = dates.map((date, i) => ({ index, value: values[i]!, status: null, date }));
-  const r = finalSettlement(rule as RtFinalSettlement, ltd, fixingLookup(fixings), undefined, {
+  const r = finalSettlement(rule as FinalSettlement, ltd, fixingLookup(fixings), undefined, {
     engines,
     ...(ticks !== undefined && ticks.length > 0 ? { tick: tickTable(tickTiers(ticks)) } : {}),
   });

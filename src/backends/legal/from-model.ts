@@ -7,6 +7,7 @@
  * or of programming shows. Pure: the "as of" date of the contract-month table is an input.
  */
 import type { Calendar, Clause, Contract, Fallback, FinalSettlement, Index, Spec } from "../../model/types.js";
+import type * as Runtime from "../../runtime/spec.js";
 import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "../../runtime/calendar/index.js";
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
 import { formatUtc } from "../../runtime/schedule/json.js";
@@ -14,8 +15,8 @@ import type { Block, DocClause, DocSection, LegalDocument } from "./document.js"
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
-import { Decimal } from "../../runtime/decimal.js";
-import { contractMultiplier } from "../../runtime/settle/terms.js";
+import { Decimal } from "../../runtime/numbers/decimal.js";
+import { contractMultiplier } from "../../runtime/functions/terms.js";
 import {
   calendarLabel,
   capitalise,
@@ -193,7 +194,7 @@ class Builder {
 }
 
 /** A tick, single or tiered, in words. */
-export function tickWords(tiers: Contract["tick"][number]["value"]): string {
+export function tickWords(tiers: Runtime.Tick): string {
   if (tiers.length === 1 && tiers[0]!.bound === null) return quantityWords(tiers[0]!.tick);
   return tiers
     .map(

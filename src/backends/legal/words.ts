@@ -5,17 +5,18 @@
  * exact halves rounded to the even neighbour"), never by its name. Used by from-model.ts and by the diff backend.
  */
 import type {
+  AggregationMethod as Method,
   Calendar,
+  ContractDateRule,
   DateAnchor,
   DateRule,
   Duration,
   EffectiveRange,
   HolidayRule,
-  Method,
   Rounding,
   ZonedTime,
-} from "../../model/types.js";
-import type { ContractDateRule, Quantity } from "../../model/types.js";
+} from "../../runtime/spec.js";
+import type { Quantity } from "../../runtime/spec.js";
 import { isCurrency, lookupUnitWord } from "../../base/units.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

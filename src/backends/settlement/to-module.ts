@@ -15,18 +15,16 @@
  *   rules) and `termsOn`, so the reports are the loader backend's, byte for byte.
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
-import { contractTerms, type ContractTerms, type SettleContract } from "../../runtime/settle/index.js";
+import { contractTerms, type ContractTerms } from "../../runtime/functions/index.js";
+import { SCHEDULE_FIELDS } from "../../runtime/schedule/index.js";
+import type { AnyContract, Index, Spec } from "../../runtime/spec.js";
 import { Code, CodegenError, Scope, dec, doc, ident, js, join, literal, literalBlock, str, type Literal } from "./code.js";
 
-/** What the generator reads of a compiled spec (the JSON as `loadSpec` returns it). */
-export interface GeneratorSpec {
-  readonly contentHash: string;
-  readonly subject: { readonly kind: string; readonly name: string };
-  readonly contracts: Readonly<Record<string, unknown>>;
-  readonly calendars?: Readonly<Record<string, unknown>>;
-  readonly indices?: Readonly<Record<string, unknown>>;
-  readonly compiler?: { readonly version?: string };
-}
+/** What the generator reads: a compiled spec (the JSON as `loadSpec` returns it). */
+export type GeneratorSpec = Spec;
+
+/** Spec data as the builder's literal data: the spec is plain JSON (strings, safe integers, booleans, null, arrays, objects). */
+const plain = (value: unknown): Literal => value as Literal;
 
 /** The subjects that get a settlement module: contracts, and indices (whose module has `index`; final and daily report "not-a-contract"). */
 export const SETTLED_KINDS: ReadonlySet<string> = new Set(["future", "option", "spread", "index"]);
@@ -66,9 +64,6 @@ const OWN_FUNCTIONS = [
   "dailyOf",
   "indexOf",
 ];
-
-/** The fields of a contract the schedule reads (runtime/schedule/types.ts `ScheduleContract`). */
-const SCHEDULE_FIELDS = ["kind", "name", "listing", "lastTradingDay", "termination", "finalSettlement", "underlying", "expiry", "legs"];
 
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
@@ -117,7 +112,7 @@ interface Branch {
 }
 
 /** The regions between cuts with their terms, adjacent equal ones merged. */
-function branchesOf(contracts: (n: string) => SettleContract | undefined, name: string, cuts: readonly Cut[]): Branch[] {
+function branchesOf(contracts: (n: string) => AnyContract | undefined, name: string, cuts: readonly Cut[]): Branch[] {
   const out: Branch[] = [];
   const regions: (Cut | null)[] = [null, ...cuts];
   for (const from of regions) {
@@ -157,14 +152,12 @@ function termsFunction(fn: Code, name: string, branches: readonly Branch[]): Cod
   const body: Code[] = [];
   for (let i = branches.length - 1; i >= 0; i--) {
     const b = branches[i]!;
-    const value = literal((b.terms ?? undefined) as unknown as Literal);
+    const value = literal(plain(b.terms));
     const quote = termsDoc(name, b, branches[i + 1]);
     body.push(b.from === null || i === 0 ? js`${quote}return ${value};\n` : js`${quote}if (${condition(b.from)}) {\nreturn ${value};\n}\n`);
   }
   return js`${doc([`The terms of ${name} in force on a date (YYYY-MM-DD): each rule's version chosen, as the runtime's contractTerms chooses it.`])}function ${fn}(date) {\n${join(body, js``)}}\n\n`;
 }
-
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
 
 /** A value that is the same in every branch of the subject's terms, or undefined when it changes over time. */
 function constant<T>(branches: readonly Branch[], pick: (t: ContractTerms) => T): { value: T | null; varies: boolean } {
@@ -179,16 +172,14 @@ const decimalOrNull = (v: string | null): Code => (v === null ? js`null` : dec(v
 /** The generated module of a compiled contract spec; throws CodegenError only on a generator bug or a non-JSON spec. */
 export function generateModule(specPath: string, spec: GeneratorSpec): GeneratedModule {
   const name = spec.subject.name;
-  const all = spec.contracts as Readonly<Record<string, SettleContract>>;
+  const all: Readonly<Record<string, AnyContract>> = spec.contracts;
   const isIndex = spec.subject.kind === "index";
-  const declarations = (isIndex ? (spec.indices ?? {}) : all) as Readonly<Record<string, unknown>>;
-  const declared = Object.hasOwn(declarations, name) ? declarations[name] : undefined;
-  if (typeof declared !== "object" || declared === null)
-    throw new CodegenError(`the spec does not define its subject ${JSON.stringify(name)}`);
-  const c = declared as Record<string, unknown>;
-  const title = typeof c.title === "string" ? c.title : "";
-  const kind = typeof c.kind === "string" ? c.kind : spec.subject.kind;
-  const version = spec.compiler?.version ?? "unknown";
+  const own = <T>(record: Readonly<Record<string, T>>): T | undefined => (Object.hasOwn(record, name) ? record[name] : undefined);
+  const c: Index | AnyContract | undefined = isIndex ? own(spec.indices) : own(all);
+  if (typeof c !== "object" || c === null) throw new CodegenError(`the spec does not define its subject ${JSON.stringify(name)}`);
+  const title = c.title ?? "";
+  const kind = c.kind;
+  const version = spec.compiler.version;
   const contractsOf = (n: string) => (Object.hasOwn(all, n) ? all[n] : undefined);
 
   const cuts = cutsOf(spec.contracts);
@@ -214,11 +205,7 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
   ]);
   const docs = {
     hash: doc([`The content hash of ${specPath}, the compiled spec these functions settle; every report carries it.`]),
-    contract: doc([
-      `${kind} ${name}${title === "" ? "" : `: ${title}`}.`,
-      ...strings(c.clauses).map((cl) => `Clause: ${cl}.`),
-      ...strings(c.descriptions),
-    ]),
+    contract: doc([`${kind} ${name}${title === "" ? "" : `: ${title}`}.`, ...c.clauses.map((cl) => `Clause: ${cl}.`), ...c.descriptions]),
     kind: doc(["The kind of subject: future, option or spread (or index: then final and daily report not-a-contract)."]),
     title: doc(["The contract's title."]),
     tick: doc(["The outright tick, a decimal string (the first tier of the tick table).", ...varies("The tick", tick)]),
@@ -240,9 +227,9 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
   // Null-prototype records: a contract named "__proto__" is a key like any other.
   const scheduleContracts = Object.create(null) as Record<string, Literal>;
   for (const n of Object.keys(all).sort()) {
-    const src = all[n] as unknown as Record<string, Literal>;
+    const src = all[n]!;
     const picked = Object.create(null) as Record<string, Literal>;
-    for (const f of SCHEDULE_FIELDS) if (Object.hasOwn(src, f)) picked[f] = src[f];
+    for (const f of SCHEDULE_FIELDS) if (Object.hasOwn(src, f)) picked[f] = plain(src[f]);
     scheduleContracts[n] = picked;
   }
   const cases = fns.map((f) => js`case ${f.name}:\nreturn ${f.fn}(date);\n`);
@@ -296,11 +283,11 @@ ${join(
   js``,
 )}/** The calendars of the spec, by name. */
 // prettier-ignore
-const CALENDARS = ${dataSlot((spec.calendars ?? {}) as Literal)};
+const CALENDARS = ${dataSlot(plain(spec.calendars))};
 
 /** The index methodologies of the spec, by name. */
 // prettier-ignore
-const INDICES = ${dataSlot((spec.indices ?? {}) as Literal)};
+const INDICES = ${dataSlot(plain(spec.indices))};
 
 /** What the schedule reads of each contract: listing, last trading day, termination, final settlement, legs. */
 // prettier-ignore

@@ -7,7 +7,7 @@
  * (`INPUT_PRECISION` of decimal.ts). Also the bounds every reader applies: the longest line, the years of an instant,
  * and text that valid UTF-8 never decodes to. Pure: takes text, never files.
  */
-import { INPUT_PRECISION, excerpt } from "../decimal.js";
+import { INPUT_PRECISION, excerpt } from "../numbers/decimal.js";
 
 /** What went wrong with one row of a market-data file. */
 export type MarketDataErrorKind =

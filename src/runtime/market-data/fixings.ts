@@ -6,7 +6,7 @@
  * ({@link FIXING_STATUSES}). Malformed rows, unknown statuses, unsorted rows and duplicates (same time and index)
  * are typed errors naming file, line and field.
  */
-import { type Decimal, excerpt, parseInputDecimal } from "../decimal.js";
+import { type Decimal, excerpt, parseInputDecimal } from "../numbers/decimal.js";
 import {
   type MarketDataError,
   type MarketDataErrorKind,

@@ -12,7 +12,7 @@
  * any size (the CLI streams a file in chunks, so a 10-million-row file is never held as one string) and the
  * columns grow by doubling. {@link parseObservations} is the same parser fed one whole text.
  */
-import { excerpt } from "../decimal.js";
+import { excerpt } from "../numbers/decimal.js";
 import {
   type MarketDataError,
   type MarketDataErrorKind,

@@ -1,10 +1,7 @@
 /**
- * Public entry of the runtime schedules: contract periods and symbols (month codes, ISO weeks), rule versions by
- * effective date, and the `Schedule` that computes expiries (last trading day, termination instant, final
+ * Public entry of the runtime schedules: contract periods and symbols (month codes, ISO weeks), and the `Schedule` that computes expiries (last trading day, termination instant, final
  * settlement date, averaging days) and listing cycles from a compiled spec. Imports nothing outside `src/runtime`.
  */
-export type * from "./types.js";
-export { inEffectiveRange, rulesOn, versionOn } from "./versions.js";
 export type { ContractPeriod } from "./symbols.js";
 export {
   MONTH_CODES,
@@ -17,8 +14,8 @@ export {
   periodStart,
   weekPeriod,
 } from "./symbols.js";
-export type { Expiry, LegExpiry, Listed, ScheduleError, ScheduleResult, Termination } from "./schedule.js";
-export { Schedule, periodsBetween, shiftPeriod } from "./schedule.js";
+export type { Expiry, LegExpiry, Listed, ScheduleContract, ScheduleError, ScheduleInput, ScheduleResult, Termination } from "./schedule.js";
+export { SCHEDULE_FIELDS, Schedule, periodsBetween, shiftPeriod } from "./schedule.js";
 export type { ExpiryJson, HolidayJson, ListedJson } from "./json.js";
 export { expiryToJson, holidaysToJson, listedToJson, describeScheduleError } from "./json.js";
 export type { IsoResult, IsoSchedule, IsoScheduleError } from "./iso.js";

@@ -6,8 +6,7 @@
  */
 import { formatIsoDate, parseIsoDate } from "../calendar/index.js";
 import { expiryToJson, holidaysToJson, listedToJson, type ExpiryJson, type HolidayJson, type ListedJson } from "./json.js";
-import { Schedule, type ScheduleError, type ScheduleResult } from "./schedule.js";
-import type { ScheduleInput } from "./types.js";
+import { Schedule, type ScheduleError, type ScheduleInput, type ScheduleResult } from "./schedule.js";
 
 /** Why an ISO question has no answer: a malformed date or month, or the schedule's own error. */
 export type IsoScheduleError = ScheduleError | { readonly kind: "invalid-date"; readonly text: string; readonly expected: string };

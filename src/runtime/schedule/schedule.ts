@@ -1,6 +1,6 @@
 /**
  * Expiries and listing cycles of compiled contracts. A `Schedule` wraps a compiled spec's calendars and
- * contracts (structurally typed, types.ts) and answers, for any contract and contract period: the last trading day,
+ * contracts (as runtime/spec.ts describes them) and answers, for any contract and contract period: the last trading day,
  * the termination instant (a wall-clock time in an IANA zone resolved with the ICU time-zone database, never a fixed
  * offset), the final settlement date and the averaging days; and, for any date, which periods are listed.
  *
@@ -32,6 +32,7 @@ import {
   toCivil,
   evaluateDateRule,
   evaluateWeeklyRule,
+  type Calendar,
   type CalendarEngine,
   type CalendarError,
   type EpochDay,
@@ -39,8 +40,33 @@ import {
   CalendarRangeError,
 } from "../calendar/index.js";
 import { contractSymbol, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
-import type { ScheduleContract, ScheduleInput, ZonedTimeInput } from "./types.js";
-import { versionOn } from "./versions.js";
+import type { AnyContract, AveragingDays, ListingPart, ZonedTime } from "../spec.js";
+import { versionOn } from "../versions.js";
+
+/** The fields of a compiled contract the schedule reads; the generated settlement modules embed just these. */
+export const SCHEDULE_FIELDS = [
+  "kind",
+  "name",
+  "listing",
+  "lastTradingDay",
+  "termination",
+  "finalSettlement",
+  "underlying",
+  "expiry",
+  "legs",
+] as const satisfies readonly (keyof AnyContract)[];
+
+/** A contract as the schedule reads it: those fields of a compiled contract (runtime/spec.ts); every `Contract` is one. */
+export type ScheduleContract = Pick<AnyContract, (typeof SCHEDULE_FIELDS)[number]>;
+
+/**
+ * Calendars and contracts by name: a compiled spec (`loadSpec`'s result) is one, and so is a lowered program, whose
+ * calendars are the engine's model with its defaults (runtime/calendar/model.ts).
+ */
+export interface ScheduleInput {
+  readonly calendars: Readonly<Record<string, Calendar>>;
+  readonly contracts: Readonly<Record<string, ScheduleContract>>;
+}
 
 /** Why a schedule question has no answer. */
 export type ScheduleError =
@@ -235,7 +261,7 @@ export class Schedule {
     }
   }
 
-  private terminationRule(c: ScheduleContract, iso: string, depth: number): ZonedTimeInput | undefined {
+  private terminationRule(c: ScheduleContract, iso: string, depth: number): ZonedTime | undefined {
     const own = versionOn(c.termination, iso);
     if (own !== undefined || depth > MAX_DEPTH) return own?.value;
     const under = this.underlyingFuture(c, iso) ?? this.legsOn(c, iso)[0]?.contract;
@@ -409,12 +435,7 @@ export class Schedule {
   }
 
   /** The periods one listing cycle lists on a day. */
-  private cycle(
-    name: string,
-    parts: readonly import("./types.js").ListingPartInput[],
-    kind: "month" | "week",
-    day: EpochDay,
-  ): ScheduleResult<ContractPeriod[]> {
+  private cycle(name: string, parts: readonly ListingPart[], kind: "month" | "week", day: EpochDay): ScheduleResult<ContractPeriod[]> {
     // The front period: the first whose last trading day is on or after the day. A last trading day lies at most a
     // few months before its contract month's start (monthOffset), so the search starts well before the day's month.
     let front: ContractPeriod | undefined;
@@ -495,12 +516,7 @@ export function periodsBetween(
   return out;
 }
 
-function averaging(
-  engine: CalendarEngine,
-  days: import("./types.js").AveragingDaysInput,
-  period: ContractPeriod,
-  ltd: EpochDay,
-): EpochDay[] {
+function averaging(engine: CalendarEngine, days: AveragingDays, period: ContractPeriod, ltd: EpochDay): EpochDay[] {
   if (days.kind === "every-business-day") {
     const start = periodStart(period);
     const end = period.kind === "month" ? lastDayOfMonth(period.year, period.month) + 1 : start + 7;

@@ -19,7 +19,7 @@ import type { ContractDateRule, Spec } from "../../../src/model/types.js";
 import { evaluateDateRule } from "../../../src/runtime/calendar/date-rules.js";
 import { parseFixings } from "../../../src/runtime/market-data/index.js";
 import { Schedule } from "../../../src/runtime/schedule/index.js";
-import { settlementFunctions } from "../../../src/runtime/settle/functions.js";
+import { settlementFunctions } from "../../../src/runtime/functions/functions.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const AS_OF = "2026-01-15";

@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateModule, moduleFileName, settlementModules, type GeneratorSpec } from "../../../src/backends/settlement/index.js";
-import { contractTerms, type SettleContract } from "../../../src/runtime/settle/index.js";
+import { contractTerms } from "../../../src/runtime/functions/index.js";
+import type { AnyContract } from "../../../src/runtime/spec.js";
 import { ADVERSARIAL } from "./adversarial.js";
 import { GeneratedFolder, runtimeBundle } from "./helpers.js";
 
@@ -78,7 +79,7 @@ describe("a spec of adversarial text", () => {
       expect(m.CONTRACT).toBe(contractName);
       expect(m.SPEC_HASH).toBe(ADVERSARIAL.join(""));
       expect(m.TITLE).toBe((spec.contracts[contractName] as { title: string }).title);
-      const contracts = spec.contracts as Record<string, SettleContract>;
+      const contracts: Readonly<Record<string, AnyContract>> = spec.contracts;
       expect(m.termsOn(contractName, "2026-12-24")).toEqual(
         contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), contractName, "2026-12-24"),
       );
@@ -139,7 +140,7 @@ describe("a contract whose rules change over time", () => {
     expect(js).toContain("   * On dates before 2027-01-01, the terms of FOTI in force:\n");
     const m = modules.get("contracts/FOTI.json")!;
     expect(m.TICK).toBeNull(); // it changes over time
-    const contracts = generator.contracts as Record<string, SettleContract>;
+    const contracts: Readonly<Record<string, AnyContract>> = generator.contracts;
     expect(js).toContain('if (date > "9999-12-31") {');
     for (const date of ["2026-12-31", "2027-01-01", "2027-06-30", "2027-07-01", "2099-01-01", "9999-12-31", "9999-12-31T"])
       expect(m.termsOn("FOTI", date)).toEqual(contractTerms((n) => (Object.hasOwn(contracts, n) ? contracts[n] : undefined), "FOTI", date));
@@ -181,7 +182,7 @@ describe("termsOn (property)", () => {
         const generator = spec as unknown as GeneratorSpec;
         const { modules } = await folder.load([{ path: "contracts/FOTI.json", spec: generator }]);
         const m = modules.get("contracts/FOTI.json")!;
-        const contracts = generator.contracts as Record<string, SettleContract>;
+        const contracts: Readonly<Record<string, AnyContract>> = generator.contracts;
         const cuts = [...ticks, ...rules]
           .flat()
           .flatMap((r) => [r.from, r.until])
@@ -232,7 +233,7 @@ describe("the compiled specs", () => {
     let checked = 0;
     for (const c of compiled) {
       const m = modules.get(c.path)!;
-      const contracts = c.spec.contracts as Record<string, SettleContract>;
+      const contracts: Readonly<Record<string, AnyContract>> = c.spec.contracts;
       for (const name of Object.keys(contracts))
         for (const date of boundaryDates(c.spec)) {
           expect(m.termsOn(name, date), `${c.path}: ${name} on ${date}`).toEqual(
@@ -263,7 +264,17 @@ describe("the compiled specs", () => {
   });
 
   it("skips calendars and indices, and adds the runtime only beside a module", async () => {
-    const cal = { path: "calendars/X.json", spec: { contentHash: "h", subject: { kind: "calendar", name: "X" }, contracts: {} } };
+    const spec: GeneratorSpec = {
+      format: "termsheet-spec",
+      schemaVersion: "1.0",
+      compiler: { name: "termsheet", version: "0" },
+      contentHash: "h",
+      subject: { kind: "calendar", name: "X" },
+      calendars: {},
+      indices: {},
+      contracts: {},
+    };
+    const cal = { path: "calendars/X.json", spec };
     expect(await settlementModules([cal], { "termsheet-runtime.js": "R" })).toEqual({ ok: true, files: [], modules: 0 });
   });
 

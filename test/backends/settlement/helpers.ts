@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { settlementModules, moduleFileName, type GeneratorSpec, type RuntimeFiles } from "../../../src/backends/settlement/index.js";
-import type { SpecFunctions } from "../../../src/runtime/settle/index.js";
+import type { SpecFunctions } from "../../../src/runtime/functions/index.js";
 import { ensureBuilt, repoRoot } from "../../cli/helpers.js";
 
 let bundled: RuntimeFiles | undefined;

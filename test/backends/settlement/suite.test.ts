@@ -1,6 +1,6 @@
 /**
  * Two backends, one semantics: the settlement suite (test/cases/settlement, goldens written through the loader by
- * test/runtime/settle/suite.test.ts) run through the generated modules. Every contract spec compiled from specs/ is
+ * test/runtime/functions/suite.test.ts) run through the generated modules. Every contract spec compiled from specs/ is
  * generated, formatted, written beside the runtime bundle in a temporary folder and imported; each case's report
  * must print byte-identical JSON and text to the goldens.
  */

@@ -11,7 +11,7 @@ import { closeSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Decimal, INPUT_PRECISION } from "../../../src/runtime/decimal.js";
+import { Decimal, INPUT_PRECISION } from "../../../src/runtime/numbers/decimal.js";
 import {
   MAX_LINE_LENGTH,
   createObservationParser,
@@ -19,8 +19,9 @@ import {
   parseObservations,
   type MarketDataError,
 } from "../../../src/runtime/market-data/index.js";
-import { settlementFunctions, type SettlementSpec } from "../../../src/runtime/settle/index.js";
-import { computeIndex, type IndexMethodology } from "../../../src/runtime/settlement/index.js";
+import { settlementFunctions, type SettlementSpec } from "../../../src/runtime/functions/index.js";
+import { computeIndex } from "../../../src/runtime/engine/index.js";
+import type { Index } from "../../../src/runtime/spec.js";
 import { renderContract } from "../../../src/backends/legal/index.js";
 import { loadSpec } from "../../../src/model/load.js";
 import { ensureBuilt, fixture, repoRoot, termsheet } from "../../cli/helpers.js";
@@ -108,13 +109,13 @@ describe("decimals beyond the input precision are refused, never wrapped or roun
 
 describe("models and instruments in priority order, over all rows", () => {
   /** AITOK_OUT with its sources' `models` lists turned into `instruments` lists. */
-  const withInstruments = (): IndexMethodology => {
+  const withInstruments = (): Index => {
     const m = structuredClone(AITOK) as unknown as { sources: { value: { models?: unknown[]; instruments: unknown[] } }[] };
     for (const s of m.sources) {
       s.value.instruments = s.value.models ?? [];
       s.value.models = [];
     }
-    return m as unknown as IndexMethodology;
+    return m as unknown as Index;
   };
   const rows = [
     "time,source,price,volume,instrument",

@@ -8,7 +8,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { instantToLocal, parseIsoDate, toCivil, weekdayOf, type DateRule } from "../../../src/runtime/calendar/index.js";
-import { Schedule, expiryToJson, monthPeriod, versionOn, weekPeriod, type Expiry } from "../../../src/runtime/schedule/index.js";
+import { Schedule, expiryToJson, monthPeriod, weekPeriod, type Expiry } from "../../../src/runtime/schedule/index.js";
+import { versionOn } from "../../../src/runtime/versions.js";
 import { specsModel } from "./specs.js";
 
 const model = specsModel();

@@ -1,12 +1,10 @@
 /**
  * Listing cycles, symbols and rule versions of the runtime schedule: which contract months are listed on a date
  * for the specs' cycles (consecutive months plus extra Decembers, consecutive months only, weeklies, options and
- * spreads without a cycle of their own), month codes and symbol round trips, and agreement of the runtime's
- * `versionOn` with the model's.
+ * spreads without a cycle of their own), month codes and symbol round trips.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { versionOn as modelVersionOn } from "../../../src/model/versions.js";
 import { parseIsoDate } from "../../../src/runtime/calendar/index.js";
 import {
   MONTH_CODES,
@@ -16,7 +14,6 @@ import {
   monthOfCode,
   monthPeriod,
   parseContractSymbol,
-  versionOn,
   weekPeriod,
 } from "../../../src/runtime/schedule/index.js";
 import { specsModel } from "./specs.js";
@@ -134,25 +131,6 @@ describe("symbols", () => {
         );
       }),
       { seed: 20261124, numRuns: 300 },
-    );
-  });
-});
-
-describe("rule versions", () => {
-  it("the runtime's versionOn agrees with the model's", () => {
-    const date = fc
-      .integer({ min: 2018, max: 2024 })
-      .chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${y}-${String(m).padStart(2, "0")}-15`));
-    const bound = fc.option(date, { nil: null });
-    const clause = fc.record({
-      effective: fc.array(fc.record({ from: bound, until: bound }), { minLength: 1, maxLength: 2 }),
-      descriptions: fc.constant<string[]>([]),
-      clauses: fc.constant<string[]>([]),
-      value: fc.nat(),
-    });
-    fc.assert(
-      fc.property(fc.array(clause, { maxLength: 4 }), date, (versions, d) => versionOn(versions, d) === modelVersionOn(versions, d)),
-      { seed: 20261124, numRuns: 500 },
     );
   });
 });

@@ -48,6 +48,8 @@ describe("the package API", () => {
 
 describe("error values", () => {
   const always = [{ from: null, until: null }];
+  const notes = { descriptions: [], clauses: [] };
+  const noShift = { monthOffset: 0, shift: { businessDays: 0, direction: "before" as const } };
   const contract = (c: Partial<ScheduleContract> & { name: string }): ScheduleContract => ({
     kind: "future",
     listing: [],
@@ -66,22 +68,27 @@ describe("error values", () => {
         lastTradingDay: [
           {
             effective: [{ from: "2030-01-01", until: null }],
-            value: { kind: "monthly", rule: { anchor: { kind: "lastBusinessDay" }, convention: "unadjusted", calendar: "C" } },
+            ...notes,
+            value: { kind: "monthly", rule: { anchor: { kind: "lastBusinessDay" }, ...noShift, convention: "unadjusted", calendar: "C" } },
           },
         ],
       }),
       SELF: contract({
         name: "SELF",
         kind: "option",
-        underlying: [{ effective: always, value: { kind: "future", name: "SELF" } }],
-        expiry: [{ effective: always, value: { kind: "with-underlying" } }],
+        underlying: [{ effective: always, ...notes, value: { kind: "future", name: "SELF" } }],
+        expiry: [{ effective: always, ...notes, value: { kind: "with-underlying" } }],
       }),
       MISSING_CAL: contract({
         name: "MISSING_CAL",
         lastTradingDay: [
           {
             effective: always,
-            value: { kind: "monthly", rule: { anchor: { kind: "lastBusinessDay" }, convention: "unadjusted", calendar: "NOPE" } },
+            ...notes,
+            value: {
+              kind: "monthly",
+              rule: { anchor: { kind: "lastBusinessDay" }, ...noShift, convention: "unadjusted", calendar: "NOPE" },
+            },
           },
         ],
       }),

@@ -1,0 +1,159 @@
+/**
+ * Daily settlement and price limits. The daily procedure tries its declared steps in order: the VWAP of the
+ * contract's trades in a window (bounds inclusive or exclusive as declared), rounded with ties toward the prior
+ * settlement when the rule says so; then the midpoint of the best bid and offer at a time; then the prior
+ * settlement carried forward. The result names the step that produced the price and why earlier steps did not.
+ * Price limits give the bands around the prior settlement; spreads settle leg by leg. Exact throughout.
+ */
+import { Decimal } from "../numbers/decimal.js";
+import { localToInstant, parseIsoDate } from "../calendar/index.js";
+import type { Observations } from "../market-data/index.js";
+import { Ratio } from "../numbers/ratio.js";
+import { pow10 } from "../numbers/integers.js";
+import { lowerBound, type TickTable } from "./index-computation.js";
+import type { DailyStep, PriceLimit, Rounding } from "../spec.js";
+import { inForce } from "../versions.js";
+import { applyRounding } from "./settlement.js";
+
+/** What the daily procedure may use. */
+export interface DailyInput {
+  /** The settlement date. */
+  readonly date: string;
+  /** The contract month's outright trades (any source). */
+  readonly trades?: Observations;
+  /** The best bid and offer standing at the midpoint step's time, when there was a two-sided market. */
+  readonly bidAsk?: { readonly bid: Decimal; readonly ask: Decimal };
+  /** The prior daily settlement price. */
+  readonly prior?: Decimal;
+  /** The contract's tick table, for rounding to the tick. */
+  readonly tick?: TickTable;
+}
+
+/** The daily settlement price with the step that produced it. */
+export type DailyResult =
+  | {
+      readonly ok: true;
+      readonly price: Decimal;
+      readonly step: number;
+      readonly kind: DailyStep["kind"];
+      readonly unrounded: string;
+      readonly attempts: readonly string[];
+    }
+  | {
+      readonly ok: false;
+      readonly attempts: readonly string[];
+      /**
+       * Set when a step had a price it could not round as its rule says (a `half-toward-prior` tie without a prior
+       * settlement, or with the prior at the tie): an error of the settlement, never resolved by a later step.
+       */
+      readonly error?: { readonly kind: "rounding"; readonly message: string };
+    };
+
+/** The error of a step whose unrounded price cannot be rounded as declared (`reason` is the rounding's own). */
+function roundingError(n: number, kind: string, unrounded: Ratio, reason: string, rounding: Rounding, prior: Decimal | undefined) {
+  const tie = rounding.kind !== "unrounded" && rounding.mode === "half-toward-reference" && /tie/.test(reason);
+  const detail = !tie
+    ? reason
+    : prior === undefined
+      ? "it lies exactly halfway between two ticks and no prior settlement was given to round toward"
+      : `it lies exactly halfway between two ticks and the prior settlement ${prior.toString()} is that halfway value`;
+  return {
+    kind: "rounding" as const,
+    message: `step ${n} (${kind}): the price ${unrounded.toString()} cannot be rounded as the rule says: ${detail}; no later step settles a price the rule could not decide`,
+  };
+}
+
+/** Runs the daily settlement steps in order. */
+export function dailySettlement(steps: readonly DailyStep[], input: DailyInput): DailyResult {
+  const attempts: string[] = [];
+  const day = parseIsoDate(input.date);
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    const n = i + 1;
+    if (!inForce(s, input.date)) {
+      attempts.push(`step ${n} (${s.kind}): not in force on ${input.date}`);
+      continue;
+    }
+    if (s.kind === "vwap") {
+      const t = input.trades;
+      const f = day === undefined ? undefined : localToInstant(day, s.window.from, s.window.zone);
+      const e = day === undefined ? undefined : localToInstant(day, s.window.to, s.window.zone);
+      if (t === undefined || f === undefined || e === undefined || !f.ok || !e.ok) {
+        attempts.push(`step ${n} (vwap): no trades given or the window cannot be placed`);
+        continue;
+      }
+      const lo = lowerBound(t.time, f.value * 1000, s.window.fromBound === "inclusive");
+      const hi = lowerBound(t.time, e.value * 1000, s.window.toBound === "exclusive");
+      let pv = 0n,
+        vol = 0n;
+      for (let r = lo; r < hi; r++) {
+        pv += BigInt(t.price[r]!) * BigInt(t.volume[r]!);
+        vol += BigInt(t.volume[r]!);
+      }
+      if (vol === 0n) {
+        attempts.push(`step ${n} (vwap): no trades with volume in the window`);
+        continue;
+      }
+      const vwap = Ratio.of(pv, vol * pow10(t.priceScale));
+      const price = applyRounding(vwap, s.rounding, input.tick, input.prior);
+      if (typeof price === "string") {
+        attempts.push(`step ${n} (vwap): ${hi - lo} trade(s), VWAP ${vwap.toString()}, which cannot be rounded: ${price}`);
+        return { ok: false, attempts, error: roundingError(n, "vwap", vwap, price, s.rounding, input.prior) };
+      }
+      attempts.push(`step ${n} (vwap): ${hi - lo} trade(s), VWAP ${vwap.toString()}`);
+      return { ok: true, price, step: n, kind: "vwap", unrounded: vwap.toString(), attempts };
+    }
+    if (s.kind === "midpoint") {
+      if (input.bidAsk === undefined) {
+        attempts.push(`step ${n} (midpoint): no two-sided market`);
+        continue;
+      }
+      const mid = Ratio.fromDecimal(input.bidAsk.bid).add(Ratio.fromDecimal(input.bidAsk.ask)).div(Ratio.of(2n));
+      const price = applyRounding(mid, s.rounding, input.tick, input.prior);
+      if (typeof price === "string") {
+        attempts.push(
+          `step ${n} (midpoint): bid ${input.bidAsk.bid.toString()}, offer ${input.bidAsk.ask.toString()}, midpoint ${mid.toString()}, which cannot be rounded: ${price}`,
+        );
+        return { ok: false, attempts, error: roundingError(n, "midpoint", mid, price, s.rounding, input.prior) };
+      }
+      attempts.push(`step ${n} (midpoint): bid ${input.bidAsk.bid.toString()}, offer ${input.bidAsk.ask.toString()}`);
+      return { ok: true, price, step: n, kind: "midpoint", unrounded: mid.toString(), attempts };
+    }
+    if (input.prior === undefined) {
+      attempts.push(`step ${n} (carry-forward): no prior settlement`);
+      continue;
+    }
+    attempts.push(`step ${n} (carry-forward): prior settlement ${input.prior.toString()}`);
+    return { ok: true, price: input.prior, step: n, kind: "carry-forward", unrounded: input.prior.toString(), attempts };
+  }
+  return { ok: false, attempts };
+}
+
+/** The successive price bands around the prior settlement, exact (a percentage band is not rounded). */
+export function priceLimitBands(limits: readonly PriceLimit[], prior: Decimal): { readonly lower: string; readonly upper: string }[] {
+  const p = Ratio.fromDecimal(prior);
+  return limits.map((l) => {
+    const width =
+      l.kind === "percent"
+        ? p
+            .abs()
+            .mul(Ratio.fromDecimal(Decimal.of(l.percent)))
+            .div(Ratio.of(100n))
+        : Ratio.fromDecimal(Decimal.of(l.amount.amount));
+    return { lower: p.sub(width).toString(), upper: p.add(width).toString() };
+  });
+}
+
+/** A spread leg's settled price with its side and ratio. */
+export interface SettledLeg {
+  readonly side: "buy" | "sell";
+  readonly ratio: Decimal;
+  readonly price: Decimal;
+}
+
+/** The spread's value from legs settled (and rounded) on their own: Σ ±ratio × price, buy legs positive; may be negative. */
+export function spreadValue(legs: readonly SettledLeg[]): Decimal {
+  let total = Decimal.ZERO;
+  for (const l of legs) total = total.add(l.price.mul(l.ratio).mul(l.side === "buy" ? Decimal.ONE : Decimal.of("-1")));
+  return total;
+}

@@ -1,0 +1,372 @@
+/**
+ * The settlement functions of a compiled spec: `settlementFunctions(spec)` returns `index`, `final` and `daily`,
+ * each a pure function from a request with market data to a plain-data report. They are a generic composition of
+ * the steps in `steps.ts` over a {@link SettleEnv} — the spec's schedule, calendar engines, index methodologies and
+ * the contract terms in force on a date. `specEnv` builds the environment from a spec; the generated backend builds
+ * the same environment from literal constants and calls `functionsOf`, `finalOf` and `dailyOf` (or the steps),
+ * so both backends print identical reports. A final settlement dispatches on the rule in force on the last trading
+ * day: an index at a time or averaged over days (through the fallback waterfall), the underlying contract's final
+ * price for the same period (an option on a future), or leg by leg (a spread: each leg settled as its own contract
+ * period); an option then adds its exercise and payoff. Never throws for a valid spec.
+ */
+import type { CalendarEngine } from "../calendar/index.js";
+import { parseIsoDate } from "../calendar/index.js";
+import { Decimal } from "../numbers/decimal.js";
+import { Schedule } from "../schedule/index.js";
+import type { Index, Rounding } from "../spec.js";
+import { type ContractTerms, contractTerms } from "./terms.js";
+import {
+  type ResolvedPeriod,
+  indexReport,
+  isError,
+  marketLookup,
+  positionReport,
+  priceDomain,
+  resolvePeriod,
+  roundingText,
+  settleDaily,
+  settleFinalIndex,
+  settleOption,
+  settleSpread,
+  settlementReport,
+} from "./steps.js";
+import type {
+  DailyReq,
+  FinalReq,
+  IndexReport,
+  IndexReq,
+  LegReport,
+  MethodologyReport,
+  ReportError,
+  SettlementReport,
+  SettlementSpec,
+  SpecFunctions,
+} from "./reports.js";
+
+/** What the composition reads: the spec's schedule, engines, methodologies and contract terms by date. */
+export interface SettleEnv {
+  readonly subject: { readonly kind: string; readonly name: string };
+  readonly specHash: string;
+  /** Expiries of the spec's contracts (built from its calendars and contracts). */
+  readonly schedule: Schedule;
+  engine(name: string): CalendarEngine | undefined;
+  index(name: string): Index | undefined;
+  /** The terms of a contract in force on a date, or undefined for an unknown contract. */
+  terms(contract: string, date: string): ContractTerms | undefined;
+}
+
+/** The environment of a compiled spec. */
+export function specEnv(spec: SettlementSpec): SettleEnv {
+  const schedule = new Schedule(spec);
+  const contracts = (n: string) => (Object.hasOwn(spec.contracts, n) ? spec.contracts[n] : undefined);
+  return {
+    subject: { kind: spec.subject.kind, name: spec.subject.name },
+    specHash: spec.contentHash,
+    schedule,
+    engine(name) {
+      const e = schedule.engine(name);
+      return e.ok ? e.value : undefined;
+    },
+    index: (n) => (Object.hasOwn(spec.indices, n) ? spec.indices[n] : undefined),
+    terms: (c, date) => contractTerms(contracts, c, date),
+  };
+}
+
+const isContract = (kind: string): boolean => kind === "future" || kind === "option" || kind === "spread";
+
+function mergeMethodology(...lists: (readonly MethodologyReport[])[]): MethodologyReport[] {
+  const out: MethodologyReport[] = [];
+  for (const l of lists) for (const m of l) if (!out.some((o) => o.index === m.index && o.version === m.version)) out.push(m);
+  return out;
+}
+
+/** The part of a final or daily report every outcome after the period and the terms are known shares: the period, its dates and the rules reported. */
+function reportHead<B extends { readonly kind: "final" | "daily" }>(
+  base: B,
+  rp: ResolvedPeriod,
+  terms: ContractTerms,
+  settlementDate: string | null,
+  reported: (rule: string) => boolean,
+) {
+  return {
+    ...base,
+    period: rp.period,
+    contractKind: terms.kind,
+    symbol: rp.symbol,
+    lastTradingDay: rp.lastTradingDay,
+    termination: rp.termination,
+    settlementDate,
+    rules: terms.rules.filter((x) => reported(x.rule)),
+  };
+}
+
+/**
+ * The final settlement of a contract period. `legRounding` replaces the final settlement's rounding (a spread leg
+ * with its own rounding).
+ */
+export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRounding: Rounding | null = null): SettlementReport {
+  const base = { kind: "final" as const, contract, specHash: env.specHash, period: req.period };
+  const rp = resolvePeriod(env.schedule, contract, req.period);
+  if (isError(rp)) return settlementReport({ ...base, error: rp });
+  const terms = env.terms(contract, rp.lastTradingDay);
+  if (terms === undefined)
+    return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
+  const head = reportHead(base, rp, terms, rp.settlementDate, (rule) => rule !== "daily settlement" && rule !== "price limits");
+  const rule = terms.finalSettlement;
+  if (rule === null)
+    return settlementReport({
+      ...head,
+      error: { kind: "no-rule", message: `${contract} has no final settlement rule in force on ${rp.lastTradingDay}` },
+    });
+  let priced: SettlementReport;
+  let underlying: string;
+  const v = rule.value;
+  if (v.kind === "index-at" || v.kind === "index-average") {
+    underlying = v.index;
+    const market = marketLookup(
+      req,
+      (n) => env.index(n),
+      terms.tick,
+      (n) => env.engine(n),
+    );
+    const sec = settleFinalIndex({
+      rule: legRounding === null ? rule : { ...rule, rounding: legRounding },
+      fallback: terms.fallback,
+      tick: terms.tick,
+      lastTradingDay: rp.lastTradingDay,
+      lookup: market.lookup,
+      engines: (n) => env.engine(n),
+      determined: req.determined,
+      negativePrices: terms.negativePrices,
+    });
+    const restatements = market.restatements();
+    const inputs = {
+      indexCertificates: market.certificates(),
+      methodology: market.methodologies(),
+      ...(restatements.length > 0 ? { restatements } : {}),
+    };
+    if (!sec.ok) return settlementReport({ ...head, ...inputs, error: sec.error, attempts: sec.attempts });
+    priced = settlementReport({
+      ...head,
+      ...inputs,
+      price: sec.price,
+      unrounded: sec.unrounded,
+      rounding: sec.rounding,
+      flagged: sec.flagged,
+      method: sec.method,
+      days: sec.days,
+    });
+  } else if (v.kind === "underlying-final") {
+    const u = finalOf(env, v.contract, { ...withoutPosition(req), period: rp.period });
+    underlying = u.symbol ?? v.contract;
+    const parts = {
+      ...head,
+      rules: [...terms.rules, ...u.rules],
+      days: u.days,
+      attempts: u.attempts,
+      indexCertificates: u.indexCertificates,
+      methodology: u.methodology,
+      ...(u.restatements !== undefined ? { restatements: u.restatements } : {}),
+      flagged: u.flagged,
+      price: u.price,
+      unrounded: u.unrounded,
+      rounding: u.rounding,
+      method: u.method === null ? null : `the final settlement price of ${u.symbol ?? v.contract}: ${u.method}`,
+    };
+    if (!u.ok)
+      return settlementReport({
+        ...parts,
+        error: {
+          kind: u.error?.kind ?? "underlying",
+          message: `${u.symbol ?? v.contract}: ${u.error?.message ?? "no final settlement price"}`,
+        },
+      });
+    priced = settlementReport(parts);
+  } else {
+    underlying = rp.symbol;
+    const legs = spreadLegs(env, terms, rp, req);
+    if (isError(legs)) return settlementReport({ ...head, error: legs });
+    const spread = settleSpread(legs);
+    const failed = legs.find((l) => !l.settlement.ok);
+    const outside = spread.value === null ? undefined : priceDomain("the spread's price", Decimal.of(spread.value), terms.negativePrices);
+    const parts = {
+      ...head,
+      spread,
+      methodology: mergeMethodology(...legs.map((l) => l.settlement.methodology)),
+      flagged: legs.some((l) => l.settlement.flagged),
+      price: spread.value,
+      unrounded: spread.value,
+      rounding: "each leg as its contract",
+      method: `leg by leg: ${legs.map((l) => `${l.side} ${l.ratio} × ${l.symbol}`).join(", ")}`,
+    };
+    if (failed !== undefined)
+      return settlementReport({
+        ...parts,
+        error: {
+          kind: failed.settlement.error?.kind ?? "leg",
+          message: `leg ${failed.symbol}: ${failed.settlement.error?.message ?? "no price"}`,
+        },
+      });
+    if (outside !== undefined) return settlementReport({ ...parts, error: outside });
+    priced = settlementReport(parts);
+  }
+  return withOptionAndPosition(priced, terms, req, underlying);
+}
+
+function withoutPosition(req: FinalReq): FinalReq {
+  const { position: _p, option: _o, ...rest } = req;
+  return rest;
+}
+
+function spreadLegs(env: SettleEnv, terms: ContractTerms, rp: ResolvedPeriod, req: FinalReq): LegReport[] | ReportError {
+  const declared = terms.legs ?? [];
+  const legs = rp.legs ?? [];
+  if (legs.length === 0 || legs.length !== declared.length)
+    return { kind: "no-rule", message: `${terms.name} has no legs in force for ${rp.period}` };
+  return legs.map((l, i) => {
+    const d = declared[i]!;
+    const settlement = finalOf(env, l.contract, { ...withoutPosition(req), period: l.period }, d.rounding);
+    return { contract: l.contract, symbol: l.symbol, side: l.side, ratio: d.ratio, price: settlement.price, settlement };
+  });
+}
+
+function withOptionAndPosition(r: SettlementReport, terms: ContractTerms, req: FinalReq, underlying: string): SettlementReport {
+  let out = r;
+  let value = r.price;
+  if (terms.kind === "option") {
+    if (req.option === undefined)
+      return {
+        ...out,
+        ok: false,
+        error: { kind: "option-required", message: `${terms.name} is an option: give the right (call or put) and the strike` },
+      };
+    const o = settleOption({
+      right: req.option.right,
+      strike: req.option.strike,
+      underlying,
+      underlyingPrice: r.price!,
+      multiplier: terms.multiplier,
+      threshold: terms.automaticExercise,
+      strikeSteps: terms.strikeSteps,
+      contract: terms.name,
+    });
+    if (isError(o)) return { ...out, ok: false, error: o };
+    out = { ...out, option: o };
+    value = o.exercised ? o.intrinsic : "0";
+  }
+  if (req.position !== undefined && value !== null) {
+    const p = positionReport(value, req.position, terms.multiplier, terms.kind === "option" ? null : terms.negativePrices);
+    if (isError(p)) return { ...out, ok: false, error: p };
+    out = { ...out, position: p };
+  }
+  return out;
+}
+
+/** The daily settlement of a contract period on a date. */
+export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): SettlementReport {
+  const base = { kind: "daily" as const, contract, specHash: env.specHash, period: req.period };
+  const rp = resolvePeriod(env.schedule, contract, req.period);
+  if (isError(rp)) return settlementReport({ ...base, error: rp });
+  if (parseIsoDate(req.date) === undefined)
+    return settlementReport({
+      ...base,
+      error: { kind: "request", message: `date: ${JSON.stringify(req.date)} is not a date (YYYY-MM-DD)` },
+    });
+  const terms = env.terms(contract, req.date);
+  if (terms === undefined)
+    return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
+  const head = reportHead(
+    base,
+    rp,
+    terms,
+    req.date,
+    (rule) => rule === "daily settlement" || rule === "price limits" || rule === "tick" || rule === "contract unit",
+  );
+  if (req.date > rp.lastTradingDay)
+    return settlementReport({
+      ...head,
+      error: { kind: "expired", message: `${rp.symbol} stopped trading on ${rp.lastTradingDay}; ${req.date} has no daily settlement` },
+    });
+  const steps = terms.dailySettlement;
+  if (steps === null)
+    return settlementReport({
+      ...head,
+      error: { kind: "no-rule", message: `${contract} has no daily settlement procedure in force on ${req.date}` },
+    });
+  const d = settleDaily({
+    steps,
+    limits: terms.priceLimits,
+    tick: terms.tick,
+    date: req.date,
+    symbol: rp.symbol,
+    observations: req.observations,
+    bidAsk: req.bidAsk,
+    prior: req.prior,
+    negativePrices: terms.negativePrices,
+  });
+  if (isError(d)) return settlementReport({ ...head, error: d });
+  const step = d.section.step === null ? undefined : steps[d.section.step - 1];
+  const parts = {
+    ...head,
+    daily: d.section,
+    price: d.price,
+    unrounded: d.unrounded,
+    rounding: step === undefined || step.kind === "carry-forward" ? null : roundingText(step.rounding, terms.tick),
+    flagged: step?.kind === "carry-forward",
+    method: step === undefined ? null : `daily settlement step ${d.section.step} (${step.kind})`,
+  };
+  if (d.error !== undefined) return settlementReport({ ...parts, error: d.error });
+  if (d.price === null)
+    return settlementReport({
+      ...parts,
+      error: { kind: "no-daily-price", message: "no step of the daily settlement procedure produced a price" },
+    });
+  if (req.position !== undefined) {
+    const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices);
+    if (isError(p)) return settlementReport({ ...parts, error: p });
+    return settlementReport({ ...parts, position: p });
+  }
+  return settlementReport(parts);
+}
+
+/** One index value of the spec. */
+export function indexOf(env: SettleEnv, req: IndexReq): IndexReport {
+  return indexReport({
+    specHash: env.specHash,
+    index: req.index,
+    methodology: env.index(req.index),
+    at: req.at,
+    engines: (n) => env.engine(n),
+    ...(req.observations !== undefined ? { observations: req.observations } : {}),
+    ...(req.fixings !== undefined ? { fixings: req.fixings } : {}),
+  });
+}
+
+/** The settlement functions over an environment: the subject contract's final and daily settlement, any index. */
+export function functionsOf(env: SettleEnv): SpecFunctions {
+  const subject = env.subject;
+  const notAContract = (kind: "final" | "daily", period: string): SettlementReport =>
+    settlementReport({
+      kind,
+      contract: subject.name,
+      specHash: env.specHash,
+      period,
+      contractKind: subject.kind,
+      error: {
+        kind: "not-a-contract",
+        message: `${subject.name} is ${subject.kind === "index" ? "an index" : `a ${subject.kind}`}, not a contract`,
+      },
+    });
+  return {
+    subject,
+    specHash: env.specHash,
+    index: (req) => indexOf(env, req),
+    final: (req) => (isContract(subject.kind) ? finalOf(env, subject.name, req) : notAContract("final", req.period)),
+    daily: (req) => (isContract(subject.kind) ? dailyOf(env, subject.name, req) : notAContract("daily", req.period)),
+  };
+}
+
+/** The settlement functions of a compiled spec (as `loadSpec` returns it). Never throws for a valid spec. */
+export function settlementFunctions(spec: SettlementSpec): SpecFunctions {
+  return functionsOf(specEnv(spec));
+}

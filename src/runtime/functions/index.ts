@@ -1,0 +1,41 @@
+/**
+ * Public entry of the settlement functions of a compiled spec: `settlementFunctions(spec)` → `{ index, final,
+ * daily }` returning plain-data reports, their renderings `reportJson` and `reportText`, and the step functions and
+ * environment the generated settlement backend composes (scratch documentation: the steps API). Runtime only:
+ * imports nothing from the compiler.
+ */
+export type * from "./reports.js";
+export type { ContractTerms, ContractsOf, Multiplier } from "./terms.js";
+export { contractMultiplier, contractTerms, effectiveText, tickTiers } from "./terms.js";
+export type {
+  DailyParams,
+  FinalIndexParams,
+  FinalSection,
+  IndexParams,
+  MarketLookup,
+  OptionParams,
+  ReportParts,
+  ResolvedPeriod,
+} from "./steps.js";
+export {
+  fixingDate,
+  fixingDayOf,
+  indexReport,
+  isError,
+  marketLookup,
+  parsePeriod,
+  positionReport,
+  priceDomain,
+  requestDecimal,
+  resolvePeriod,
+  roundingText,
+  settleDaily,
+  settleFinalIndex,
+  settleOption,
+  settleSpread,
+  settlementReport,
+  tradesOf,
+} from "./steps.js";
+export type { SettleEnv } from "./functions.js";
+export { dailyOf, finalOf, functionsOf, indexOf, settlementFunctions, specEnv } from "./functions.js";
+export { reportJson, reportText } from "./render.js";

@@ -1,0 +1,236 @@
+/**
+ * The requests and reports of the settlement functions of a compiled spec (the spec itself is runtime/spec.ts's;
+ * `SettlementSpec` is the part of it they read). Reports are plain data — strings, booleans, integer counts and
+ * levels, arrays and objects — never a `Decimal` and never a JS number for money, so two backends that build them
+ * print byte-identical JSON.
+ */
+import type { Fixing, Observations } from "../market-data/index.js";
+import type { IndexCertificate } from "../engine/index.js";
+import type { AnyContract, Spec } from "../spec.js";
+
+/**
+ * A tick table as decimal strings: tiers in order, each with the prices it applies to (`null`: every price).
+ * Rounding "to the tick" uses the first tier whose bound admits the unrounded price.
+ */
+export type TickTiers = readonly {
+  readonly tick: string;
+  readonly bound: { readonly relation: "at-or-below" | "above"; readonly price: string } | null;
+}[];
+
+/** A compiled spec as the settlement functions read it: `loadSpec`'s result is one. */
+export interface SettlementSpec extends Pick<Spec, "contentHash" | "subject" | "calendars" | "indices"> {
+  readonly contracts: Readonly<Record<string, AnyContract>>;
+}
+
+/** Market data a request may carry: observations (trades or quotes) and published fixings. */
+export interface MarketData {
+  readonly observations?: Observations;
+  readonly fixings?: readonly Fixing[];
+}
+
+/** A position: quantity (negative for short) at a trade price, decimal strings. */
+export interface PositionReq {
+  readonly quantity: string;
+  readonly price: string;
+}
+
+/** One index value at an instant. */
+export interface IndexReq extends MarketData {
+  readonly index: string;
+  /** An ISO 8601 instant with an offset, or YYYY-MM-DD for the index's publication time that day. */
+  readonly at: string;
+}
+
+/** A final settlement. */
+export interface FinalReq extends MarketData {
+  /** "2026-12", "2026-W13", or a weekly contract's expiry date "2026-03-27". */
+  readonly period: string;
+  /** A value determined by the exchange or calculation agent, used when the waterfall reaches determination. */
+  readonly determined?: string;
+  readonly position?: PositionReq;
+  /** Required for an option contract. */
+  readonly option?: { readonly right: "call" | "put"; readonly strike: string };
+}
+
+/** A daily settlement. */
+export interface DailyReq extends MarketData {
+  readonly period: string;
+  /** The settlement date, YYYY-MM-DD. */
+  readonly date: string;
+  /** The prior daily settlement price. */
+  readonly prior?: string;
+  /** The best bid and offer standing at the midpoint step's time. */
+  readonly bidAsk?: { readonly bid: string; readonly ask: string };
+  readonly position?: PositionReq;
+}
+
+/** Why a report has no value. */
+export interface ReportError {
+  readonly kind: string;
+  readonly message: string;
+}
+
+/** One level of a fallback waterfall tried. */
+export interface AttemptReport {
+  readonly level: number;
+  readonly action: string;
+  readonly outcome: string;
+  readonly reason: string;
+}
+
+/** One day of a final settlement (one day for a fixing, every averaging day for an average). */
+export interface DayReport {
+  readonly date: string;
+  readonly value: string;
+  readonly index: string;
+  readonly valueDate: string | null;
+  readonly level: number;
+  readonly flagged: boolean;
+  readonly attempts: readonly AttemptReport[];
+}
+
+/** A rule version used, with its rulebook clauses and effective range. */
+export interface RuleReport {
+  readonly contract: string;
+  readonly rule: string;
+  readonly clauses: readonly string[];
+  /** "always", "from 2021-01-01", "until 2020-12-31" or "from … until …", ranges joined by "; ". */
+  readonly effective: string;
+}
+
+/**
+ * A correction of a published fixing (a later row of the same index and fixing day) and what the index's
+ * restatement rule made of it: applied (the corrected value is the fixing) or not (the published value stands).
+ */
+export interface RestatementReport {
+  readonly index: string;
+  readonly date: string;
+  /** The time of the correction row. */
+  readonly at: string;
+  /** The value it would correct, and the corrected value. */
+  readonly published: string;
+  readonly corrected: string;
+  readonly applied: boolean;
+  readonly reason: string;
+}
+
+/** The methodology version of an index used. */
+export interface MethodologyReport {
+  readonly index: string;
+  readonly version: string | null;
+}
+
+/** The variation of a position against the settlement price. */
+export interface PositionReport {
+  readonly quantity: string;
+  readonly price: string;
+  /** Money per unit of price per contract, or null when the units do not give money. */
+  readonly multiplier: string | null;
+  readonly currency: string | null;
+  /** (settlement − price) × multiplier × quantity, or null without a multiplier. */
+  readonly variation: string | null;
+}
+
+/** An option's exercise and payoff at expiry. */
+export interface OptionReport {
+  readonly right: "call" | "put";
+  readonly strike: string;
+  readonly underlying: string;
+  readonly underlyingPrice: string;
+  readonly intrinsic: string;
+  readonly threshold: string | null;
+  readonly exercised: boolean;
+  readonly reason: string;
+  readonly multiplier: string | null;
+  readonly currency: string | null;
+  /** intrinsic × multiplier per contract when exercised, else 0 (intrinsic alone without a multiplier). */
+  readonly payoff: string;
+}
+
+/** One leg of a spread, settled as its own contract period. */
+export interface LegReport {
+  readonly contract: string;
+  readonly symbol: string;
+  readonly side: "buy" | "sell";
+  readonly ratio: string;
+  readonly price: string | null;
+  /** The leg's own final settlement report. */
+  readonly settlement: SettlementReport;
+}
+
+/** A spread settled leg by leg. */
+export interface SpreadReport {
+  readonly legs: readonly LegReport[];
+  /** Σ (buy +1, sell −1) × ratio × leg price, or null when a leg has no price. */
+  readonly value: string | null;
+}
+
+/** The daily procedure's outcome. */
+export interface DailySection {
+  readonly date: string;
+  readonly step: number | null;
+  readonly stepKind: string | null;
+  readonly prior: string | null;
+  readonly attempts: readonly string[];
+  /** Successive price limit bands around the prior settlement. */
+  readonly bands: readonly { readonly lower: string; readonly upper: string }[];
+}
+
+/** A final or daily settlement with its certificate. */
+export interface SettlementReport {
+  readonly ok: boolean;
+  readonly error: ReportError | null;
+  readonly kind: "final" | "daily";
+  readonly contract: string;
+  readonly contractKind: string;
+  readonly symbol: string | null;
+  readonly period: string;
+  readonly specHash: string;
+  readonly lastTradingDay: string | null;
+  /** The termination instant, ISO 8601 local time with offset in the rule's zone, then the zone. */
+  readonly termination: string | null;
+  readonly settlementDate: string | null;
+  readonly price: string | null;
+  readonly unrounded: string | null;
+  readonly rounding: string | null;
+  readonly flagged: boolean;
+  readonly method: string | null;
+  readonly days: readonly DayReport[];
+  /** Without a price: the waterfall levels tried and why each failed. */
+  readonly attempts: readonly AttemptReport[];
+  readonly indexCertificates: readonly IndexCertificate[];
+  readonly rules: readonly RuleReport[];
+  readonly methodology: readonly MethodologyReport[];
+  /** Corrections of the fixings used, and whether each was applied; present only when there were any. */
+  readonly restatements?: readonly RestatementReport[];
+  readonly position: PositionReport | null;
+  readonly option: OptionReport | null;
+  readonly spread: SpreadReport | null;
+  readonly daily: DailySection | null;
+}
+
+/** One index value with its certificate. */
+export interface IndexReport {
+  readonly ok: boolean;
+  readonly error: ReportError | null;
+  readonly kind: "index";
+  readonly index: string;
+  readonly at: string;
+  readonly date: string | null;
+  readonly value: string | null;
+  readonly status: string | null;
+  readonly specHash: string;
+  readonly methodology: MethodologyReport | null;
+  readonly certificate: IndexCertificate | null;
+  /** Corrections of the fixing used (or of the previous value), with their outcomes; present only when there were any. */
+  readonly restatements?: readonly RestatementReport[];
+}
+
+/** The settlement functions of one compiled spec. */
+export interface SpecFunctions {
+  readonly subject: { readonly kind: string; readonly name: string };
+  readonly specHash: string;
+  index(req: IndexReq): IndexReport;
+  final(req: FinalReq): SettlementReport;
+  daily(req: DailyReq): SettlementReport;
+}

@@ -1,0 +1,178 @@
+/**
+ * The terms of a contract in force on a date: every rule a settlement reads, with the version in force selected
+ * (the first clause whose effective range contains the date), as plain values, plus the rulebook clauses of each
+ * version used. `contractTerms` is the generic selection over a compiled spec; the generated backend writes the same
+ * `ContractTerms` as literal constants behind explicit date branches. `contractMultiplier` is the one place where a
+ * contract unit times a price unit becomes money (the readable contract's worked examples use it too).
+ */
+import { Decimal } from "../numbers/decimal.js";
+import type { AnyContract, Clause, ContractUnit, DailyStep, Fallback, FinalSettlement, Leg, PriceLimit, Tick, Unit } from "../spec.js";
+import { inForce, versionOn } from "../versions.js";
+import type { RuleReport, TickTiers } from "./reports.js";
+
+/** Price × multiplier = money per contract, in a currency. */
+export interface Multiplier {
+  readonly value: string;
+  readonly currency: string;
+}
+
+/** Everything a settlement of one contract on one date reads, rule versions already chosen. */
+export interface ContractTerms {
+  readonly name: string;
+  readonly kind: "future" | "option" | "spread";
+  readonly finalSettlement: FinalSettlement | null;
+  readonly fallback: Fallback | null;
+  readonly dailySettlement: readonly DailyStep[] | null;
+  readonly priceLimits: readonly PriceLimit[] | null;
+  /** The outright tick table, tiers in order (one tier for a single tick). */
+  readonly tick: TickTiers | null;
+  readonly multiplier: Multiplier | null;
+  readonly underlying: { readonly kind: "index" | "future"; readonly name: string } | null;
+  /** An option's automatic-exercise threshold, per unit of price. */
+  readonly automaticExercise: string | null;
+  /**
+   * An option's strike grid: the step in force, then the steps of earlier versions (strikes listed under an earlier
+   * grid stay listed). A strike must be a whole multiple of one of them; null when the option states no grid.
+   */
+  readonly strikeSteps: readonly string[] | null;
+  readonly legs: readonly Leg[] | null;
+  /**
+   * Whether the contract's prices may be zero or negative (`negative prices allowed`); false means every price of it
+   * — final and daily settlement prices, the index values they come from, a position's trade price, a prior
+   * settlement, a bid or an offer — must be above zero. Null for a contract that states no price domain (an option).
+   */
+  readonly negativePrices: boolean | null;
+  /** The rule versions above that a certificate cites. */
+  readonly rules: readonly RuleReport[];
+}
+
+/** A spec's tick table as decimal strings. */
+export function tickTiers(tick: Tick): TickTiers {
+  return tick.map((t) => ({
+    tick: t.tick.amount,
+    bound: t.bound === null ? null : { relation: t.bound.relation === "above" ? "above" : "at-or-below", price: t.bound.price },
+  }));
+}
+
+/** The contracts of a spec by name (for a contract unit counted in contracts of another). */
+export type ContractsOf = (name: string) => AnyContract | undefined;
+
+/** An effective range list as text: "always", "from 2021-01-01", "until 2020-12-31", "from … until …". */
+export function effectiveText(effective: Clause<unknown>["effective"]): string {
+  return effective
+    .map((r) =>
+      r.from === null && r.until === null
+        ? "always"
+        : r.from === null
+          ? `until ${r.until}`
+          : r.until === null
+            ? `from ${r.from}`
+            : `from ${r.from} until ${r.until}`,
+    )
+    .join("; ");
+}
+
+/**
+ * The multiplier of a contract on a date: its contract unit × its price unit, when their dimensions leave exactly
+ * one currency (e.g. 1000 × 1M tokens × USD per 1M tokens = 1000 USD); a contract unit of N contracts of another
+ * contract multiplies that contract's multiplier by N. Undefined when the units do not give money.
+ */
+export function contractMultiplier(contracts: ContractsOf, name: string, date: string, depth = 0): Multiplier | undefined {
+  const c = contracts(name);
+  if (c === undefined || depth > 8) return undefined;
+  const cu: ContractUnit | undefined = versionOn(c.contractUnit, date)?.value;
+  const quote: Unit | undefined = versionOn(c.priceQuotation, date)?.value;
+  if (cu === undefined) {
+    // A spread without its own unit: the multiplier of its legs when they all agree.
+    const legs = (c.legs ?? []).filter((l) => inForce(l, date));
+    let m: Multiplier | undefined;
+    for (const l of legs) {
+      const lm = contractMultiplier(contracts, l.value.contract, date, depth + 1);
+      if (lm === undefined || (m !== undefined && (m.value !== lm.value || m.currency !== lm.currency))) return undefined;
+      m = lm;
+    }
+    return m;
+  }
+  if (cu.kind === "contracts") {
+    const inner = contractMultiplier(contracts, cu.contract, date, depth + 1);
+    return inner === undefined
+      ? undefined
+      : { value: Decimal.of(inner.value).mul(Decimal.of(cu.amount)).toString(), currency: inner.currency };
+  }
+  if (quote === undefined) return undefined;
+  const unit = cu.quantity.unit;
+  const dims = new Map<string, number>();
+  for (const [k, v] of [...Object.entries(unit.dimensions), ...Object.entries(quote.dimensions)]) dims.set(k, (dims.get(k) ?? 0) + v);
+  const left = [...dims].filter(([, v]) => v !== 0);
+  if (left.length !== 1 || left[0]![1] !== 1 || !left[0]![0].startsWith("money:")) return undefined;
+  return {
+    value: Decimal.of(cu.quantity.amount).mul(Decimal.of(unit.scale)).mul(Decimal.of(quote.scale)).toString(),
+    currency: left[0]![0].slice(6),
+  };
+}
+
+function cite<T>(
+  rules: RuleReport[],
+  contract: string,
+  rule: string,
+  clause: Clause<T> | undefined,
+  extra: readonly string[] = [],
+): T | null {
+  if (clause === undefined) return null;
+  rules.push({ contract, rule, clauses: [...clause.clauses, ...extra], effective: effectiveText(clause.effective) });
+  return clause.value;
+}
+
+/** The strike grid steps of an option on a date: the version in force first, then every version in force before. */
+function strikeSteps(c: AnyContract, date: string): readonly string[] | null {
+  if (c.strikes === undefined || c.strikes.length === 0) return null;
+  const current = versionOn(c.strikes, date)?.value.amount;
+  const earlier = c.strikes.filter((v) => v.effective.some((r) => r.from === null || r.from <= date)).map((v) => v.value.amount);
+  const steps = [...new Set([...(current === undefined ? [] : [current]), ...earlier])];
+  return steps.length === 0 ? null : steps;
+}
+
+/** The terms of a contract in force on a date (the last trading day for a final settlement, the day for a daily one). */
+export function contractTerms(contracts: ContractsOf, name: string, date: string): ContractTerms | undefined {
+  const c = contracts(name);
+  if (c === undefined) return undefined;
+  const rules: RuleReport[] = [];
+  const finalSettlement = cite(rules, name, "final settlement", versionOn(c.finalSettlement, date));
+  const fb = versionOn(c.fallback, date);
+  const fallback = cite(rules, name, "fallback", fb, fb?.value.steps.flatMap((s) => s.clauses) ?? []);
+  const ds = versionOn(c.dailySettlement, date);
+  const daily = cite(rules, name, "daily settlement", ds, ds?.value.flatMap((s) => s.clauses) ?? []);
+  const priceLimits = cite(rules, name, "price limits", versionOn(c.priceLimits, date));
+  const tickClause = versionOn(c.tick, date);
+  const ticks = cite(rules, name, "tick", tickClause);
+  const tick = ticks == null ? null : tickTiers(ticks);
+  const cuClause = versionOn(c.contractUnit, date);
+  cite(rules, name, "contract unit", cuClause);
+  const underlying = c.underlying === undefined ? null : cite(rules, name, "underlying", versionOn(c.underlying, date));
+  const ae = c.automaticExercise === undefined ? null : cite(rules, name, "automatic exercise", versionOn(c.automaticExercise, date));
+  if (c.strikes !== undefined) cite(rules, name, "strike grid", versionOn(c.strikes, date));
+  const legClauses = (c.legs ?? []).filter((l) => inForce(l, date));
+  for (const l of legClauses)
+    cite(
+      rules,
+      name,
+      `leg ${l.value.side} ${l.value.ratio} × ${l.value.contract}${l.value.monthsLater === 0 ? "" : ` ${l.value.monthsLater} month(s) later`}`,
+      l,
+    );
+  return {
+    name,
+    kind: c.kind,
+    finalSettlement,
+    fallback,
+    dailySettlement: daily,
+    priceLimits,
+    tick,
+    multiplier: contractMultiplier(contracts, name, date) ?? null,
+    underlying,
+    automaticExercise: ae?.amount ?? null,
+    strikeSteps: strikeSteps(c, date),
+    legs: c.legs === undefined ? null : legClauses.map((l) => l.value),
+    negativePrices: c.negativePrices === undefined ? null : (versionOn(c.negativePrices, date)?.value ?? false),
+    rules,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Which rule version is in force on a date: the one rule, read by the runtime (schedules, index computation,
+ * settlement steps, contract terms) and by the compiler (the checker's invariants, the diff, the legal backend).
+ *
+ * Every rule of a compiled spec is a list of clauses, each with inclusive effective ranges (a null bound is
+ * unbounded; dates are ISO `YYYY-MM-DD` strings, which compare correctly as strings). A clause is in force on a
+ * date inside one of its ranges. **An empty list of ranges means always**: a compiled spec never has one (its
+ * schema requires a range per clause and per step), but a statement of the checker's tree without an `effective`
+ * annotation has none, and is in force on every date. In a list of versions of one rule (`Versions<T>`) the first clause in
+ * force wins and at most one is in force in a valid spec; in a list of rules that all apply (`Rules<T>`: index
+ * sources, degradation rules, spread legs, position limits) every clause in force applies. Which date to ask
+ * about is the date of the event the rule governs (docs/spec-format.md has the table).
+ */
+import type { EffectiveRange } from "./spec.js";
+
+/** Whatever carries effective ranges: a clause, a step, a checker statement's ranges. */
+export interface Effective {
+  readonly effective: readonly EffectiveRange[];
+}
+
+/** Whether an ISO date lies in an effective range (both bounds inclusive, null unbounded). */
+export function inRange(range: EffectiveRange, date: string): boolean {
+  return (range.from === null || range.from <= date) && (range.until === null || date <= range.until);
+}
+
+/** Whether a clause (or step) is in force on a date: the date lies in one of its ranges; no ranges means always. */
+export function inForce(clause: Effective, date: string): boolean {
+  const ranges = clause.effective;
+  if (ranges.length === 0) return true;
+  for (const r of ranges) if (inRange(r, date)) return true;
+  return false;
+}
+
+/** The version of a rule in force on a date (the first in force), or undefined when none is or the rule is not stated. */
+export function versionOn<C extends Effective>(versions: readonly C[], date: string): C | undefined {
+  for (const c of versions) if (inForce(c, date)) return c;
+  return undefined;
+}
+
+/** The index of the version in force on a date, or -1. */
+export function versionIndexOn(versions: readonly Effective[], date: string): number {
+  return versions.findIndex((c) => inForce(c, date));
+}
+
+/** The rules in force on a date, in order. */
+export function rulesOn<C extends Effective>(rules: readonly C[], date: string): C[] {
+  return rules.filter((c) => inForce(c, date));
+}
+
+/** The value of the version of a rule in force on a date, or undefined. */
+export function valueOn<T>(versions: readonly (Effective & { readonly value: T })[], date: string): T | undefined {
+  return versionOn(versions, date)?.value;
+}
+
+/** The values of the rules in force on a date, in order. */
+export function valuesOn<T>(rules: readonly (Effective & { readonly value: T })[], date: string): T[] {
+  return rulesOn(rules, date).map((c) => c.value);
+}
