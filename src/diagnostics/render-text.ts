@@ -58,9 +58,17 @@ function painter(color: boolean): Paint {
 interface DisplayLine {
   /** The line as shown: tabs expanded, control characters made visible. */
   readonly text: string;
-  /** cols[i] is the display column (0-based) before UTF-16 offset i of the line; cols[length] is its width. */
-  readonly cols: readonly number[];
+  /**
+   * cols[i] is the display column (0-based) before UTF-16 offset i of the line; cols[length] is its width.
+   * Undefined for a line of printable ASCII, whose columns are its offsets.
+   */
+  readonly cols: readonly number[] | undefined;
+  /** The width of the shown line in display columns. */
+  readonly width: number;
 }
+
+/** A line that shows as itself, one column per UTF-16 unit: printable ASCII, no tab. */
+const PLAIN = /^[\x20-\x7e]*$/;
 
 function isWide(cp: number): boolean {
   return (
@@ -87,6 +95,8 @@ function isZeroWidth(cp: number): boolean {
 }
 
 function displayLine(line: string, tabWidth: number): DisplayLine {
+  // Most lines are plain: no column table to build.
+  if (PLAIN.test(line)) return { text: line, cols: undefined, width: line.length };
   let text = "";
   const cols: number[] = [];
   let col = 0;
@@ -117,7 +127,7 @@ function displayLine(line: string, tabWidth: number): DisplayLine {
     i += units;
   }
   cols.push(col);
-  return { text, cols };
+  return { text, cols, width: col };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -229,15 +239,17 @@ function lineView(line: string, anchor: number, tabWidth: number): LineView {
   }
   const lead = from > 0 ? "…" : "";
   const tail = to < line.length ? "…" : "";
-  const shown = displayLine(line.slice(from, to), tabWidth);
-  const width = lead.length + shown.cols[shown.cols.length - 1]! + tail.length;
+  const shown = displayLine(from === 0 && to === line.length ? line : line.slice(from, to), tabWidth);
+  const width = lead.length + shown.width + tail.length;
+  const cols = shown.cols;
   const col = (i: number): number => {
     if (i < from) return 0;
     if (i > to) return width;
-    return lead.length + shown.cols[i - from]!;
+    return lead.length + (cols === undefined ? i - from : cols[i - from]!);
   };
-  const blank = /[^ \t]/.exec(line.slice(from, to));
-  const firstText = blank ? col(from + blank.index) : width;
+  let text = from;
+  while (text < to && (line.charCodeAt(text) === 32 || line.charCodeAt(text) === 9)) text++;
+  const firstText = text < to ? col(text) : width;
   return { text: lead + shown.text + tail, col, width, firstText };
 }
 
@@ -389,8 +401,12 @@ export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup, options: T
   const eq = pad + " " + paint("=", "gutter") + " ";
   const footer = (word: string, text: string): void => {
     // Continuation lines of a multi-line note line up under its first line.
-    const indent = " ".repeat(width + 3 + word.length + 2);
-    out.push(eq + paint(word + ":", "word") + " " + text.split("\n").join("\n" + indent));
+    out.push(
+      eq +
+        paint(word + ":", "word") +
+        " " +
+        (text.includes("\n") ? text.split("\n").join("\n" + " ".repeat(width + 3 + word.length + 2)) : text),
+    );
   };
   if (d.context && d.context.length > 0) footer("in", escapeUnprintable(d.context.join(" › ")));
   for (const note of d.notes ?? []) footer("note", escapeUnprintable(note));
