@@ -7,6 +7,7 @@
 import { escapeUnprintable, isForbiddenCodePoint } from "../base/characters.js";
 import type { SourceFile, Span } from "../base/source.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
+import { codeInfo } from "./codes.js";
 import { sortDiagnostics } from "./sort.js";
 
 /** Finds the source file a span points into; undefined when it is not loaded. */
@@ -18,7 +19,16 @@ export interface TextRenderOptions {
   readonly color?: boolean;
   /** Width of a tab stop when expanding tabs in excerpts; default 4. */
   readonly tabWidth?: number;
+  /**
+   * How many diagnostics of one code in one file `renderDiagnostics` shows at most (MAX_SHOWN_PER_CODE by default);
+   * the others are counted in one line per code and file. Syntax errors (E1xxx) are not limited here: the parser
+   * limits them itself (100 of each kind per file, see the language reference).
+   */
+  readonly maxPerCode?: number;
 }
+
+/** The default of {@link TextRenderOptions.maxPerCode}: what a person reads of one mistake repeated in a file. */
+export const MAX_SHOWN_PER_CODE = 100;
 
 /** A lookup over a fixed set of source files, keyed by their path. */
 export function sourceLookup(files: Iterable<SourceFile>): SourceLookup {
@@ -426,11 +436,43 @@ function sourceRow(view: LineView, line: number, width: number, paint: Paint): s
   return text === "" ? gutter : gutter + " " + text;
 }
 
-/** Renders diagnostics in the stable order (file, start offset, code), separated by blank lines. */
+/**
+ * Renders diagnostics in the stable order (file, start offset, code), separated by blank lines: of each code in a
+ * file, the first `maxPerCode` (syntax errors all), and after a file's diagnostics one line for each code with more.
+ */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: TextRenderOptions = {}): string {
-  return sortDiagnostics(diagnostics)
-    .map((d) => renderDiagnostic(d, lookup, options))
-    .join("\n\n");
+  const max = options.maxPerCode ?? MAX_SHOWN_PER_CODE;
+  const paint = painter(options.color ?? false);
+  const blocks: string[] = [];
+  let file: string | undefined;
+  const shown = new Map<string, number>();
+  const hidden = new Map<string, { count: number; severity: Severity }>();
+  const flush = (): void => {
+    for (const [code, { count, severity }] of [...hidden].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      blocks.push(
+        paint("note", "note") +
+          paint(`: ${count} more ${severity}${count === 1 ? "" : "s"} ${code} in ${escapeUnprintable(file ?? "")} not shown`, "message") +
+          ` (the first ${max} of each code in a file are)`,
+      );
+    shown.clear();
+    hidden.clear();
+  };
+  for (const d of sortDiagnostics(diagnostics)) {
+    if (d.span.file !== file) {
+      flush();
+      file = d.span.file;
+    }
+    const n = (shown.get(d.code) ?? 0) + 1;
+    if (n > max && codeInfo(d.code)?.phase !== "syntax") {
+      const h = hidden.get(d.code);
+      hidden.set(d.code, { count: (h?.count ?? 0) + 1, severity: d.severity });
+      continue;
+    }
+    shown.set(d.code, n);
+    blocks.push(renderDiagnostic(d, lookup, options));
+  }
+  flush();
+  return blocks.join("\n\n");
 }
 
 function plural(n: number, word: string): string {

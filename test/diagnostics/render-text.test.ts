@@ -483,6 +483,32 @@ describe("renderDiagnostics", () => {
   });
 });
 
+describe("renderDiagnostics on many diagnostics", () => {
+  const many = new SourceFile(
+    "many.terms",
+    Array.from({ length: 300 }, (_, i) => `calendar C${i} {\n  time zone Europe/Londn\n}\n`).join(""),
+  );
+  const manyLookup = sourceLookup([many]);
+  const at = (i: number) => ({ file: "many.terms", start: many.text.indexOf(`C${i} {`), end: many.text.indexOf(`C${i} {`) + 1 });
+  const zones = Array.from({ length: 250 }, (_, i) => diag(Codes.UnknownTimeZone, at(i), `unknown time zone ${i}`));
+  const names = Array.from({ length: 3 }, (_, i) => diag(Codes.UnknownName, at(i), `unknown name ${i}`));
+  const stray = Array.from({ length: 150 }, (_, i) => diag(Codes.UnexpectedToken, at(i), `stray ${i}`));
+
+  it("shows the first 100 of each code in a file and counts the others, whatever their order", () => {
+    const text = renderDiagnostics([...zones].reverse().concat(names), manyLookup);
+    expect(text.match(/^error\[E2010\]/gm)).toHaveLength(100);
+    expect(text.match(/^error\[E2001\]/gm)).toHaveLength(3);
+    expect(text).toContain("unknown time zone 99\n");
+    expect(text).not.toContain("unknown time zone 100\n");
+    expect(text.endsWith("note: 150 more errors E2010 in many.terms not shown (the first 100 of each code in a file are)")).toBe(true);
+    expect(renderDiagnostics(zones, manyLookup, { maxPerCode: Infinity }).match(/^error\[E2010\]/gm)).toHaveLength(250);
+  });
+
+  it("shows every syntax error: the parser limits those itself", () => {
+    expect(renderDiagnostics(stray, manyLookup).match(/^error\[E1010\]/gm)).toHaveLength(150);
+  });
+});
+
 describe("renderSummary", () => {
   const e = diag(Codes.UnknownName, find(foti, "FOTI"), "x");
   const e2 = diag(Codes.UnknownName, find(indices, "AITOK_OUT"), "x");
