@@ -53,13 +53,16 @@ const summary = await fuzz(corpus, {
   modules,
   reduce: !argv.includes("--no-reduce"),
   out,
-  progress: (done, total) => {
+  progress: (done, total, p) => {
     const now = Date.now();
+    const line = () =>
+      `${done}/${total} mutants in ${(p.ms / 1000).toFixed(0)} s: ok ${p.ok}, user diagnostics ${p.diagnostics}, failures ${p.failures} (${p.fresh} not known open)` +
+      (p.slowest ? `; slowest ${p.slowest.ms.toFixed(0)} ms (${(p.slowest.chars / 1000).toFixed(1)} KB)` : "");
     if (process.stderr.isTTY && (now - lastShown > 500 || done === total)) {
       lastShown = now;
-      process.stderr.write(`\r${done}/${total} mutants`);
+      process.stderr.write(`\r${line()}`);
     }
-    if (!process.stderr.isTTY && done % 1000 === 0) process.stderr.write(`${done}/${total} mutants\n`);
+    if (!process.stderr.isTTY && done % 1000 === 0) process.stderr.write(`${line()}\n`);
   },
 });
 if (process.stderr.isTTY) process.stderr.write("\n");

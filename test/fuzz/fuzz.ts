@@ -30,8 +30,19 @@ export interface FuzzOptions {
   readonly reduce?: boolean;
   /** Where to write each failure (a folder per signature); nothing is written without it. */
   readonly out?: string;
-  /** Called after each mutant. */
-  readonly progress?: (done: number, total: number) => void;
+  /** Called after each mutant, with the counts so far. */
+  readonly progress?: (done: number, total: number, sofar: Progress) => void;
+}
+
+/** The counts of a run so far. */
+export interface Progress {
+  readonly ok: number;
+  readonly diagnostics: number;
+  readonly failures: number;
+  /** Failures not on the known-open list. */
+  readonly fresh: number;
+  readonly slowest: FuzzSummary["slowest"];
+  readonly ms: number;
 }
 
 /** A group of failures with one signature. */
@@ -152,7 +163,12 @@ export async function fuzz(corpus: readonly CorpusFile[], options: FuzzOptions):
     b.mutants++;
     b.msPerKb += perKb;
     b.max = Math.max(b.max, perKb);
-    options.progress?.(++done, options.count);
+    done++;
+    if (options.progress !== undefined) {
+      let fresh = 0;
+      for (const g of groups.values()) if (g.knownOpen === undefined) fresh += g.count;
+      options.progress(done, options.count, { ok, diagnostics, failures, fresh, slowest, ms: performance.now() - started });
+    }
   };
 
   // Mutants are handed to the workers in order, as many at a time as there are workers.
