@@ -36,6 +36,9 @@ export type Outcome =
   | { readonly kind: "diagnostics"; readonly errors: number }
   | { readonly kind: "failure"; readonly failure: Failure };
 
+/** Paths that make the worker hang or abort instead of running the pipeline, to test the watchdog (pool.test.ts). */
+export const PROBES = { hang: "<fuzz probe: hang>", abort: "<fuzz probe: abort>" } as const;
+
 /** Options of {@link runPipeline}. */
 export interface PipelineOptions {
   /** Generate and format the settlement modules of built contracts (true by default). */

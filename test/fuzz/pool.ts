@@ -38,7 +38,7 @@ export interface Run {
 }
 
 /** A heap limit for a worker: an input that needs more is an abort, not the end of the fuzzer. */
-const HEAP_MB = 1536;
+export const HEAP_MB = 1536;
 
 let bundled: Promise<{ file: string; dir: string }> | undefined;
 
@@ -75,11 +75,15 @@ class Slot {
   constructor(
     private readonly file: string,
     private readonly corpus: readonly CorpusFile[],
+    private readonly heapMb: number,
   ) {}
 
   private start(): Promise<void> {
-    const w = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: true, stderr: true });
+    const w = new Worker(this.file, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb }, stdout: true, stderr: true });
     this.worker = w;
+    // Whatever the worker prints is not read: drained, so that it never accumulates.
+    w.stdout.resume();
+    w.stderr.resume();
     this.ready = new Promise((resolve, reject) => {
       w.once("message", () => resolve());
       w.once("error", reject);
@@ -141,15 +145,15 @@ export class Pool {
   private readonly free: Slot[] = [];
   private readonly queue: ((s: Slot) => void)[] = [];
 
-  private constructor(file: string, corpus: readonly CorpusFile[], size: number) {
-    for (let i = 0; i < size; i++) this.slots.push(new Slot(file, corpus));
+  private constructor(file: string, corpus: readonly CorpusFile[], size: number, heapMb: number) {
+    for (let i = 0; i < size; i++) this.slots.push(new Slot(file, corpus, heapMb));
     this.free.push(...this.slots);
   }
 
-  /** A pool of `size` workers (started lazily). */
-  static async create(corpus: readonly CorpusFile[], size: number): Promise<Pool> {
+  /** A pool of `size` workers (started lazily), each with a heap of `heapMb`. */
+  static async create(corpus: readonly CorpusFile[], size: number, heapMb = HEAP_MB): Promise<Pool> {
     const { file } = await workerBundle();
-    return new Pool(file, corpus, Math.max(1, size));
+    return new Pool(file, corpus, Math.max(1, size), heapMb);
   }
 
   private async acquire(): Promise<Slot> {

@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { memoryHost, type CorpusFile } from "./corpus.js";
-import { runPipeline } from "./pipeline.js";
+import { PROBES, runPipeline } from "./pipeline.js";
 import type { Host } from "../../src/driver.js";
 
 /** A message to the worker. */
@@ -20,6 +20,12 @@ parentPort!.on("message", (m: WorkerRequest) => {
     host = memoryHost(new Map(m.corpus.map((f) => [f.path, f.text])));
     parentPort!.postMessage({ kind: "ready" });
     return;
+  }
+  // Probes of the watchdog (test/fuzz/pool.test.ts): a mutant that never ends, one that exhausts the heap.
+  if (m.path === PROBES.hang) for (;;);
+  if (m.path === PROBES.abort) {
+    const hoard: string[][] = [];
+    for (;;) hoard.push(Array.from({ length: 100_000 }, (_, i) => `${i}${hoard.length}`));
   }
   const started = performance.now();
   void runPipeline(m.path, m.text, host!, { modules: m.modules }).then((outcome) => {
