@@ -1,9 +1,9 @@
 /**
- * The fuzzer's watchdog: worker threads running worker.ts (bundled once per process with esbuild into a temporary
- * folder), each given one mutant at a time with a time budget proportional to its size. A worker that does not
- * answer within the budget is terminated (a hang, or a super-linear time: the pool tries the mutant again alone with
- * four times the budget to tell them apart), and one that dies (out of memory under its heap limit, or any other
- * exit) is an abort; either way a fresh worker takes its place.
+ * The fuzzer's watchdog: worker threads running worker.ts (bundled with esbuild by each pool into a temporary folder,
+ * removed when the pool closes), each given one mutant at a time with a time budget proportional to its size. A
+ * worker that does not answer within the budget is terminated (a hang, or a super-linear time: the pool tries the
+ * mutant again with four times the budget to tell them apart), and one that dies (out of memory under its heap
+ * limit, or any other exit) is an abort; either way a fresh worker takes its place.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,29 +40,21 @@ export interface Run {
 /** A heap limit for a worker: an input that needs more is an abort, not the end of the fuzzer. */
 export const HEAP_MB = 1536;
 
-let bundled: Promise<{ file: string; dir: string }> | undefined;
-
-/** worker.ts bundled with esbuild (once per process), as an ES module file in a temporary folder. */
-function workerBundle(): Promise<{ file: string; dir: string }> {
-  bundled ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), "termsheet-fuzz-"));
-    const file = join(dir, "worker.mjs");
-    await build({
-      entryPoints: [join(REPO_ROOT, "test/fuzz/worker.ts")],
-      outfile: file,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      logLevel: "warning",
-      banner: {
-        js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
-      },
-    });
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-    return { file, dir };
-  })();
-  return bundled;
+/** worker.ts bundled with esbuild, as an ES module file in a new temporary folder (removed by Pool.close). */
+async function workerBundle(): Promise<{ file: string; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "termsheet-fuzz-"));
+  const file = join(dir, "worker.mjs");
+  await build({
+    entryPoints: [join(REPO_ROOT, "test/fuzz/worker.ts")],
+    outfile: file,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+    banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
+  });
+  return { file, dir };
 }
 
 /** One worker thread and the mutant it is running. */
@@ -145,15 +137,21 @@ export class Pool {
   private readonly free: Slot[] = [];
   private readonly queue: ((s: Slot) => void)[] = [];
 
-  private constructor(file: string, corpus: readonly CorpusFile[], size: number, heapMb: number) {
+  private constructor(
+    private readonly dir: string,
+    file: string,
+    corpus: readonly CorpusFile[],
+    size: number,
+    heapMb: number,
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(new Slot(file, corpus, heapMb));
     this.free.push(...this.slots);
   }
 
   /** A pool of `size` workers (started lazily), each with a heap of `heapMb`. */
   static async create(corpus: readonly CorpusFile[], size: number, heapMb = HEAP_MB): Promise<Pool> {
-    const { file } = await workerBundle();
-    return new Pool(file, corpus, Math.max(1, size), heapMb);
+    const { file, dir } = await workerBundle();
+    return new Pool(dir, file, corpus, Math.max(1, size), heapMb);
   }
 
   private async acquire(): Promise<Slot> {
@@ -198,8 +196,9 @@ export class Pool {
     }
   }
 
-  /** Stops every worker. */
+  /** Stops every worker and removes the bundle. */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.close()));
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
