@@ -79,20 +79,15 @@ export function characterName(cp: number): string {
  */
 const UNPRINTABLE = new RegExp(`${FORBIDDEN.source}|[\\r\\u2028\\u2029]`, "g");
 
-/** True when a text may hold a character to escape (a quick scan for the characters UNPRINTABLE matches, and surrogates). */
-function mayNeedEscape(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || c === 0x061c) return true;
-    if (c >= 0x200e && (c <= 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || (c >= 0xd800 && c <= 0xdfff))) {
-      return true;
-    }
-  }
-  return false;
-}
+/**
+ * True when a text may hold a character to escape: the characters UNPRINTABLE matches, and surrogates (paired ones
+ * too, which UNPRINTABLE then leaves alone). A regular expression, which V8 compiles to a scan faster than a loop.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this expression.
+const MAY_NEED_ESCAPE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]/;
 
 /** A text with every character that would not print as itself written as `\u{…}`; other text is unchanged. */
 export function escapeUnprintable(text: string): string {
-  if (!mayNeedEscape(text)) return text;
+  if (!MAY_NEED_ESCAPE.test(text)) return text;
   return text.replace(UNPRINTABLE, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
 }

@@ -67,7 +67,6 @@ const TABLE = {
   WrongKind: ["E2003", "wrong-kind", "A name refers to a declaration of the wrong kind, e.g. a calendar where an index is expected."],
   ImportFileNotFound: ["E2004", "import-file-not-found", "An import names a file that does not exist."],
   ImportNameNotFound: ["E2005", "import-name-not-found", "An import names a declaration the imported file does not contain."],
-  ImportCycle: ["E2006", "import-cycle", "Files import each other in a cycle."],
   UnknownWord: ["E2007", "unknown-word", "A word in a clause is not one of the words the clause accepts."],
   DuplicateClause: ["E2008", "duplicate-clause", "A clause that may appear once appears more than once."],
   MissingClause: ["E2009", "missing-clause", "A required clause is missing from a declaration."],
@@ -120,16 +119,6 @@ const TABLE = {
   InvalidPercentage: ["E3006", "invalid-percentage", "A percentage is outside the range the clause allows."],
   ContractUnitMismatch: ["E3007", "contract-unit-mismatch", "The contract unit does not match the unit the index is quoted in."],
   TiersNotAscending: ["E3008", "tiers-not-ascending", "Tier thresholds are not in strictly ascending order."],
-  RoundingFinerThanTick: [
-    "E3009",
-    "rounding-finer-than-tick",
-    "A rounding precision is finer than the tick size, so rounded prices may fall off the tick.",
-  ],
-  RoundingFinerThanTickWarning: [
-    "W3009",
-    "rounding-finer-than-tick",
-    "A rounding precision is finer than the tick size; prices are rounded again to the tick.",
-  ],
   CountTooLarge: [
     "E3010",
     "count-too-large",

@@ -7,6 +7,7 @@
 import { escapeUnprintable, isForbiddenCodePoint } from "../base/characters.js";
 import type { SourceFile, Span } from "../base/source.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
+import { codeInfo } from "./codes.js";
 import { sortDiagnostics } from "./sort.js";
 
 /** Finds the source file a span points into; undefined when it is not loaded. */
@@ -18,7 +19,16 @@ export interface TextRenderOptions {
   readonly color?: boolean;
   /** Width of a tab stop when expanding tabs in excerpts; default 4. */
   readonly tabWidth?: number;
+  /**
+   * How many diagnostics of one code in one file `renderDiagnostics` shows at most (MAX_SHOWN_PER_CODE by default);
+   * the others are counted in one line per code and file. Syntax errors (E1xxx) are not limited here: the parser
+   * limits them itself (100 of each kind per file, see the language reference).
+   */
+  readonly maxPerCode?: number;
 }
+
+/** The default of {@link TextRenderOptions.maxPerCode}: what a person reads of one mistake repeated in a file. */
+export const MAX_SHOWN_PER_CODE = 100;
 
 /** A lookup over a fixed set of source files, keyed by their path. */
 export function sourceLookup(files: Iterable<SourceFile>): SourceLookup {
@@ -58,9 +68,17 @@ function painter(color: boolean): Paint {
 interface DisplayLine {
   /** The line as shown: tabs expanded, control characters made visible. */
   readonly text: string;
-  /** cols[i] is the display column (0-based) before UTF-16 offset i of the line; cols[length] is its width. */
-  readonly cols: readonly number[];
+  /**
+   * cols[i] is the display column (0-based) before UTF-16 offset i of the line; cols[length] is its width.
+   * Undefined for a line of printable ASCII, whose columns are its offsets.
+   */
+  readonly cols: readonly number[] | undefined;
+  /** The width of the shown line in display columns. */
+  readonly width: number;
 }
+
+/** A line that shows as itself, one column per UTF-16 unit: printable ASCII, no tab. */
+const PLAIN = /^[\x20-\x7e]*$/;
 
 function isWide(cp: number): boolean {
   return (
@@ -87,6 +105,8 @@ function isZeroWidth(cp: number): boolean {
 }
 
 function displayLine(line: string, tabWidth: number): DisplayLine {
+  // Most lines are plain: no column table to build.
+  if (PLAIN.test(line)) return { text: line, cols: undefined, width: line.length };
   let text = "";
   const cols: number[] = [];
   let col = 0;
@@ -117,7 +137,7 @@ function displayLine(line: string, tabWidth: number): DisplayLine {
     i += units;
   }
   cols.push(col);
-  return { text, cols };
+  return { text, cols, width: col };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -229,15 +249,17 @@ function lineView(line: string, anchor: number, tabWidth: number): LineView {
   }
   const lead = from > 0 ? "…" : "";
   const tail = to < line.length ? "…" : "";
-  const shown = displayLine(line.slice(from, to), tabWidth);
-  const width = lead.length + shown.cols[shown.cols.length - 1]! + tail.length;
+  const shown = displayLine(from === 0 && to === line.length ? line : line.slice(from, to), tabWidth);
+  const width = lead.length + shown.width + tail.length;
+  const cols = shown.cols;
   const col = (i: number): number => {
     if (i < from) return 0;
     if (i > to) return width;
-    return lead.length + shown.cols[i - from]!;
+    return lead.length + (cols === undefined ? i - from : cols[i - from]!);
   };
-  const blank = /[^ \t]/.exec(line.slice(from, to));
-  const firstText = blank ? col(from + blank.index) : width;
+  let text = from;
+  while (text < to && (line.charCodeAt(text) === 32 || line.charCodeAt(text) === 9)) text++;
+  const firstText = text < to ? col(text) : width;
   return { text: lead + shown.text + tail, col, width, firstText };
 }
 
@@ -389,8 +411,12 @@ export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup, options: T
   const eq = pad + " " + paint("=", "gutter") + " ";
   const footer = (word: string, text: string): void => {
     // Continuation lines of a multi-line note line up under its first line.
-    const indent = " ".repeat(width + 3 + word.length + 2);
-    out.push(eq + paint(word + ":", "word") + " " + text.split("\n").join("\n" + indent));
+    out.push(
+      eq +
+        paint(word + ":", "word") +
+        " " +
+        (text.includes("\n") ? text.split("\n").join("\n" + " ".repeat(width + 3 + word.length + 2)) : text),
+    );
   };
   if (d.context && d.context.length > 0) footer("in", escapeUnprintable(d.context.join(" › ")));
   for (const note of d.notes ?? []) footer("note", escapeUnprintable(note));
@@ -410,11 +436,43 @@ function sourceRow(view: LineView, line: number, width: number, paint: Paint): s
   return text === "" ? gutter : gutter + " " + text;
 }
 
-/** Renders diagnostics in the stable order (file, start offset, code), separated by blank lines. */
+/**
+ * Renders diagnostics in the stable order (file, start offset, code), separated by blank lines: of each code in a
+ * file, the first `maxPerCode` (syntax errors all), and after a file's diagnostics one line for each code with more.
+ */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], lookup: SourceLookup, options: TextRenderOptions = {}): string {
-  return sortDiagnostics(diagnostics)
-    .map((d) => renderDiagnostic(d, lookup, options))
-    .join("\n\n");
+  const max = options.maxPerCode ?? MAX_SHOWN_PER_CODE;
+  const paint = painter(options.color ?? false);
+  const blocks: string[] = [];
+  let file: string | undefined;
+  const shown = new Map<string, number>();
+  const hidden = new Map<string, { count: number; severity: Severity }>();
+  const flush = (): void => {
+    for (const [code, { count, severity }] of [...hidden].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      blocks.push(
+        paint("note", "note") +
+          paint(`: ${count} more ${severity}${count === 1 ? "" : "s"} ${code} in ${escapeUnprintable(file ?? "")} not shown`, "message") +
+          ` (the first ${max} of each code in a file are)`,
+      );
+    shown.clear();
+    hidden.clear();
+  };
+  for (const d of sortDiagnostics(diagnostics)) {
+    if (d.span.file !== file) {
+      flush();
+      file = d.span.file;
+    }
+    const n = (shown.get(d.code) ?? 0) + 1;
+    if (n > max && codeInfo(d.code)?.phase !== "syntax") {
+      const h = hidden.get(d.code);
+      hidden.set(d.code, { count: (h?.count ?? 0) + 1, severity: d.severity });
+      continue;
+    }
+    shown.set(d.code, n);
+    blocks.push(renderDiagnostic(d, lookup, options));
+  }
+  flush();
+  return blocks.join("\n\n");
 }
 
 function plural(n: number, word: string): string {

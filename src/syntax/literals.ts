@@ -17,6 +17,8 @@ export function unescapeString(raw: string): {
   forbiddenEscape?: { offset: number; length: number; cp: number };
 } {
   const body = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined) : raw;
+  // Most strings have no escape: their value is their body.
+  if (!body.includes("\\")) return { value: body };
   const skew = raw.startsWith('"') ? 1 : 0;
   let forbiddenEscape: { offset: number; length: number; cp: number } | undefined;
   let out = "";
@@ -45,11 +47,16 @@ export function unescapeString(raw: string): {
   return forbiddenEscape === undefined ? { value: out } : { value: out, forbiddenEscape };
 }
 
+/** A decimal literal in canonical form: no `_`, no leading zero, no trailing fractional zero, not `-0`. */
+const CANONICAL = /^-?(?:[1-9]\d*(?:\.\d*[1-9])?|0\.\d*[1-9])$|^0$/;
+
 /**
  * Canonical form of a decimal literal: underscores only between digits, no leading zeros, no trailing
  * fractional zeros, no "-0". Returns undefined when the literal is malformed (e.g. `1__0`, `1_`, `_1`).
  */
 export function canonicalDecimal(raw: string): string | undefined {
+  // Most literals are canonical already (`5`, `0.001`, `16`): no separators, no leading or trailing zeros.
+  if (CANONICAL.test(raw)) return raw;
   const m = /^(-?)(\d(?:_?\d)*)(?:\.(\d(?:_?\d)*))?$/.exec(raw);
   if (!m) return undefined;
   const sign = m[1]!;
@@ -65,9 +72,14 @@ export function canonicalDecimal(raw: string): string | undefined {
  * (`INPUT_PRECISION`: significant digits and decimal places), or undefined when it is within the bound.
  */
 export function literalPrecisionProblem(canonical: string): string | undefined {
+  // A literal this short has at most its length in digits and its length less two (`0.`) in decimal places.
+  if (canonical.length <= SHORT_ENOUGH) return undefined;
   const r = parseInputDecimal(canonical);
   return r.ok ? undefined : r.message;
 }
+
+/** Literals of at most this many characters are within INPUT_PRECISION whatever their digits. */
+const SHORT_ENOUGH = Math.min(INPUT_PRECISION.digits, INPUT_PRECISION.scale + 2);
 
 /** The input precision as words, for hints. */
 export const PRECISION_WORDS = `at most ${INPUT_PRECISION.digits} significant digits, of which at most ${INPUT_PRECISION.scale} decimal places`;

@@ -53,6 +53,12 @@ function find(file: SourceFile, needle: string, nth = 1) {
 
 const render = (d: Diagnostic) => "\n" + renderDiagnostic(d, lookup) + "\n";
 
+/**
+ * The warning twin of an error, numbered as the registry numbers one (W and the error's digits). No code of the
+ * registry is a warning today; the renderer shows whatever severity it is given.
+ */
+const warning = (d: Diagnostic): Diagnostic => ({ ...d, code: `W${d.code.slice(1)}`, severity: "warning" });
+
 describe("renderDiagnostic", () => {
   it("renders the example of CONVENTIONS.md", () => {
     const d = diag(
@@ -298,13 +304,15 @@ describe("renderDiagnostic", () => {
   });
 
   it("renders several notes, multi-line notes, and warnings", () => {
-    const d = diag(Codes.RoundingFinerThanTickWarning, find(foti, "0.001"), "rounding to 0.0001 is finer than the tick", {
-      notes: ["prices are rounded again to the tick", "first line\nsecond line"],
-    });
+    const d = warning(
+      diag(Codes.UnitMismatch, find(foti, "0.001"), "rounding to 0.0001 is finer than the tick", {
+        notes: ["prices are rounded again to the tick", "first line\nsecond line"],
+      }),
+    );
     expect(d.severity).toBe("warning");
     expect(render(d)).toMatchInlineSnapshot(`
       "
-      warning[W3009]: rounding to 0.0001 is finer than the tick
+      warning[W3001]: rounding to 0.0001 is finer than the tick
         ┌─ specs/foti.terms:14:8
          │
       14 │   tick 0.001 USD per GPU-hour
@@ -427,7 +435,7 @@ describe("renderDiagnostic", () => {
       context: ["future FOTI"],
       hint: "did you mean `AITOK_IN`?",
     });
-    const w = diag(Codes.RoundingFinerThanTickWarning, find(foti, "0.001"), "rounding is finer than the tick");
+    const w = warning(diag(Codes.UnitMismatch, find(foti, "0.001"), "rounding is finer than the tick"));
     const visible = (s: string) => "\n" + s.replaceAll("\x1b", "␛") + "\n";
     expect(visible(renderDiagnostics([w, e], lookup, { color: true }))).toMatchInlineSnapshot(`
       "
@@ -442,7 +450,7 @@ describe("renderDiagnostic", () => {
         ␛[1;34m=␛[0m ␛[1min:␛[0m future FOTI
         ␛[1;34m=␛[0m ␛[1mhint:␛[0m did you mean \`AITOK_IN\`?
 
-      ␛[1;33mwarning[W3009]␛[0m␛[1m: rounding is finer than the tick␛[0m
+      ␛[1;33mwarning[W3001]␛[0m␛[1m: rounding is finer than the tick␛[0m
         ␛[1;34m┌─␛[0m specs/foti.terms:14:8
          ␛[1;34m│␛[0m
       ␛[1;34m14 │␛[0m   tick 0.001 USD per GPU-hour
@@ -475,10 +483,36 @@ describe("renderDiagnostics", () => {
   });
 });
 
+describe("renderDiagnostics on many diagnostics", () => {
+  const many = new SourceFile(
+    "many.terms",
+    Array.from({ length: 300 }, (_, i) => `calendar C${i} {\n  time zone Europe/Londn\n}\n`).join(""),
+  );
+  const manyLookup = sourceLookup([many]);
+  const at = (i: number) => ({ file: "many.terms", start: many.text.indexOf(`C${i} {`), end: many.text.indexOf(`C${i} {`) + 1 });
+  const zones = Array.from({ length: 250 }, (_, i) => diag(Codes.UnknownTimeZone, at(i), `unknown time zone ${i}`));
+  const names = Array.from({ length: 3 }, (_, i) => diag(Codes.UnknownName, at(i), `unknown name ${i}`));
+  const stray = Array.from({ length: 150 }, (_, i) => diag(Codes.UnexpectedToken, at(i), `stray ${i}`));
+
+  it("shows the first 100 of each code in a file and counts the others, whatever their order", () => {
+    const text = renderDiagnostics([...zones].reverse().concat(names), manyLookup);
+    expect(text.match(/^error\[E2010\]/gm)).toHaveLength(100);
+    expect(text.match(/^error\[E2001\]/gm)).toHaveLength(3);
+    expect(text).toContain("unknown time zone 99\n");
+    expect(text).not.toContain("unknown time zone 100\n");
+    expect(text.endsWith("note: 150 more errors E2010 in many.terms not shown (the first 100 of each code in a file are)")).toBe(true);
+    expect(renderDiagnostics(zones, manyLookup, { maxPerCode: Infinity }).match(/^error\[E2010\]/gm)).toHaveLength(250);
+  });
+
+  it("shows every syntax error: the parser limits those itself", () => {
+    expect(renderDiagnostics(stray, manyLookup).match(/^error\[E1010\]/gm)).toHaveLength(150);
+  });
+});
+
 describe("renderSummary", () => {
   const e = diag(Codes.UnknownName, find(foti, "FOTI"), "x");
   const e2 = diag(Codes.UnknownName, find(indices, "AITOK_OUT"), "x");
-  const w = diag(Codes.RoundingFinerThanTickWarning, find(foti, "0.001"), "x");
+  const w = warning(diag(Codes.UnitMismatch, find(foti, "0.001"), "x"));
 
   it("counts errors, warnings and files", () => {
     expect(renderSummary([e, e2, e, w], 7)).toBe("error: 3 errors, 1 warning in 2 files");
