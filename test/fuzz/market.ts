@@ -8,8 +8,9 @@
  */
 import { formatIsoDate, localToInstant, parseIsoDate } from "../../src/runtime/calendar/index.js";
 import { parseFixings, parseObservations, type Fixing, type Observations } from "../../src/runtime/market-data/index.js";
-import { allInForce, inForce, type IndexMethodology, type RtWindow } from "../../src/runtime/settlement/index.js";
-import type { SettlementSpec } from "../../src/runtime/settle/index.js";
+import type { Index, TimeWindow } from "../../src/runtime/spec.js";
+import { valueOn, valuesOn } from "../../src/runtime/versions.js";
+import type { SettlementSpec } from "../../src/runtime/functions/index.js";
 
 /** What a request may carry. */
 export interface Market {
@@ -31,7 +32,7 @@ function instant(day: string, time: string, zone: string): number | undefined {
 }
 
 /** A few instants inside a window on a day (its ends when they are inclusive). */
-function windowInstants(day: string, w: RtWindow): number[] {
+function windowInstants(day: string, w: TimeWindow): number[] {
   const from = instant(day, w.from, w.zone);
   let to = instant(day, w.to, w.zone);
   if (from === undefined || to === undefined) return [];
@@ -42,8 +43,8 @@ function windowInstants(day: string, w: RtWindow): number[] {
   return out.filter((t) => t >= from && t <= to);
 }
 
-function indexRows(name: string, m: IndexMethodology, day: string, k: number, obs: string[][], fix: string[][]): void {
-  const publication = inForce(m.publication, day);
+function indexRows(name: string, m: Index, day: string, k: number, obs: string[][], fix: string[][]): void {
+  const publication = valueOn(m.publication, day);
   if (publication !== undefined && k % 2 === 0) {
     const at = instant(day, publication.at.time, publication.at.zone);
     if (at !== undefined) {
@@ -51,8 +52,8 @@ function indexRows(name: string, m: IndexMethodology, day: string, k: number, ob
       if (k % 3 === 0) fix.push([iso(at + 3_600_000), name, "10.2", "corrected"]);
     }
   }
-  const window = inForce(m.window, day);
-  const sources = allInForce(m.sources, day);
+  const window = valueOn(m.window, day);
+  const sources = valuesOn(m.sources, day);
   const times =
     window === undefined
       ? publication === undefined
@@ -60,9 +61,9 @@ function indexRows(name: string, m: IndexMethodology, day: string, k: number, ob
         : [instant(day, publication.at.time, publication.at.zone)! - 60_000]
       : windowInstants(day, window);
   sources.forEach((source, s) => {
-    const models = source.models === undefined ? undefined : inForce(source.models, day);
-    const instruments = inForce(source.instruments, day);
-    const blend = inForce(source.blend, day) ?? [];
+    const models = source.models === undefined ? undefined : valueOn(source.models, day);
+    const instruments = valueOn(source.instruments, day);
+    const blend = valueOn(source.blend, day) ?? [];
     const instrument = models?.[0] ?? instruments?.[0] ?? "";
     times.forEach((t, i) => {
       if (!Number.isFinite(t)) return;

@@ -16,7 +16,7 @@ import { checkSources, type Host } from "../../src/driver.js";
 import { loadSpec } from "../../src/model/load.js";
 import { fromCivil } from "../../src/runtime/calendar/index.js";
 import { expiryToJson, Schedule } from "../../src/runtime/schedule/index.js";
-import { reportJson, reportText, settlementFunctions, type SettlementSpec } from "../../src/runtime/settle/index.js";
+import { reportJson, reportText, settlementFunctions, type SettlementSpec } from "../../src/runtime/functions/index.js";
 import { dayBefore, marketFor } from "./market.js";
 
 /** The kinds of failure; `abort`, `hang` and `slow` are found by the pool. */
