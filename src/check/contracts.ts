@@ -184,6 +184,15 @@ class ContractChecker {
     }
     for (const ds of statementsOf(decl, "DailySettlement")) {
       const ctx = [...context, "daily settlement"];
+      if (ds.steps.length === 0) {
+        this.report(
+          diag(Codes.MissingClause, ds.span, "a daily settlement procedure needs at least one step", {
+            context: ctx,
+            notes: ["with no step there is no daily settlement price on any day"],
+            hint: "number its steps 1., 2., … in the order they apply, e.g. `1. carry forward the prior settlement`",
+          }),
+        );
+      }
       for (const step of ds.steps) {
         const stepCtx = [...ctx, `step ${step.number?.raw ?? "?"}`];
         if (step.kind === "DailyCarry") continue;
