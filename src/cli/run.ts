@@ -41,11 +41,11 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       const store = inv.cache ? sys.cacheStore?.() : undefined;
       if (store !== undefined) {
         const { cachedCheck } = await import("./check-cache.js");
-        const r = await cachedCheck(inv, sys, store, async (recorded) => (await import("./compile.js")).compile(inv, recorded));
+        const r = await cachedCheck(inv, sys, store, async (recorded) => (await import("./compile-cmd.js")).compile(inv, recorded));
         if (sys.env("TERMSHEET_DEBUG")) sys.write("stderr", `termsheet: check cache ${r.outcome}\n`);
         return r.exit;
       }
-      const { compile } = await import("./compile.js");
+      const { compile } = await import("./compile-cmd.js");
       return compile(inv, sys);
     }
     case "schedule": {
