@@ -5,9 +5,7 @@
  * normally, report no internal error (E9001), and every diagnostic and every tree node has a valid span in the
  * right file. The seed is fixed, so a failure reproduces; fast-check prints the shrunk counterexample.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { posix } from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isValidSpan, SourceFile } from "../../src/base/source.js";
@@ -16,35 +14,12 @@ import { checkSources, type Host } from "../../src/driver.js";
 import { parse } from "../../src/syntax/parse.js";
 import { keywords } from "../../src/syntax/tokens.js";
 import { allSpans } from "../helpers/ast-json.js";
+import { termsFiles } from "../helpers/files.js";
 
 const SEED = 20_261_124;
 /** Runs per generator; together 10,000 sources. */
 const SOUP_RUNS = 7_000;
 const MUTATION_RUNS = 3_000;
-
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
-  .replaceAll("\\", "/")
-  .replace(/\/$/, "");
-
-/** Every `.terms` file under a repo-relative folder, sorted, with its text. */
-function termsFiles(dir: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  const walk = (rel: string): void => {
-    let entries: string[] = [];
-    try {
-      entries = readdirSync(`${repoRoot}/${rel}`);
-    } catch {
-      return;
-    }
-    for (const name of entries.sort()) {
-      const path = `${rel}/${name}`;
-      if (statSync(`${repoRoot}/${path}`).isDirectory()) walk(path);
-      else if (name.endsWith(".terms")) out.push({ path, text: readFileSync(`${repoRoot}/${path}`, "utf8") });
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const corpus = [...termsFiles("specs"), ...termsFiles("test/cases/syntax")];
 const byPath = new Map(corpus.map((f) => [f.path, f.text]));
