@@ -213,9 +213,9 @@ export function nodeSystemIn(cwd: string, options: { env?: Record<string, string
 
 /**
  * Runs `termsheet <args>` in process in `cwd` (see {@link nodeSystemIn}) and returns what a subprocess would have
- * given: the exit code and the two streams. An exception is an internal error, as bin/termsheet.js reports it.
+ * given: the exit code and the two streams (the arguments in the order of test/cli/helpers.ts's `termsheet`). An exception is an internal error, as bin/termsheet.js reports it.
  */
-export async function runIn(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<RunResult> {
+export async function runIn(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
   const sys = nodeSystemIn(cwd, { env });
   let code: number;
   try {
