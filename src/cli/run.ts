@@ -1,8 +1,8 @@
 /**
  * The commands: acts on a parsed Invocation through a System and returns the exit code. Help, version and usage
- * errors are printed here; each command lives in its own module (compile-cmd.ts, …), loaded only when it runs, so that `--help` and
- * `--version` do not pay for the parser's start-up. main.ts supplies the real System and turns unexpected
- * exceptions into exit code 3.
+ * errors are printed here; each command lives in its own module (compile-cmd.ts, …), loaded only when it runs, so
+ * that `--help` and `--version` do not pay for the parser's start-up. main.ts supplies the real System and turns
+ * unexpected exceptions into exit code 3.
  */
 import { parseArgs, type Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
