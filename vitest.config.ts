@@ -9,5 +9,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Builds dist/ once when stale, so that test files running the CLI never rebuild it concurrently.
     globalSetup: ["test/global-setup.ts"],
+    // The machine running `npm test` is often shared (2 cores, other jobs): a test that takes 1 s alone may take
+    // 10 s then. The limit is for a hung test, not a slow one; speed is measured in bench/, never asserted here.
+    testTimeout: 30_000,
   },
 });

@@ -28,7 +28,7 @@ const common = {
   banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
 };
 // The CLI is split into chunks so that `check` never loads what only `build` needs (ajv, the JSON backend):
-// src/cli/compile.ts imports the compiler lazily, and esbuild puts it in its own chunk under dist/cli-chunks/.
+// src/cli/load.ts imports the compiler lazily, and esbuild puts it in its own chunk under dist/cli-chunks/.
 await build({
   ...common,
   entryPoints: { cli: "src/cli/main.ts" },

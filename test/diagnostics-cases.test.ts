@@ -8,43 +8,19 @@
  *   // expect: E2001 at 4:3-4:12
  *   // expect: E2004 at lib/other.terms:1:1-1:9     (a diagnostic in another file, relative to the case's folder)
  */
-import { readdirSync, statSync } from "node:fs";
 import { posix } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isValidSpan, type SourceFile, type Span } from "../src/base/source.js";
 import { renderDiagnostics, renderSummary, sourceLookup, type Diagnostic } from "../src/diagnostics/index.js";
 import { fileHost } from "../src/cli/inputs.js";
 import { nodeSystem } from "../src/cli/system.js";
 import { checkSources, type CheckResult } from "../src/driver.js";
+import { filesUnder } from "./helpers/files.js";
+import { repoRoot } from "./helpers/paths.js";
 
-/** The repository root, with forward slashes, so that case paths read the same on every machine. */
-const repoRoot = fileURLToPath(new URL("..", import.meta.url))
-  .replaceAll("\\", "/")
-  .replace(/\/$/, "");
 /** Paths the host may read: everything under test/cases, nothing else. */
 const readableRoot = "test/cases";
 const casesDir = "test/cases/diagnostics";
-
-/** Every `.terms` file under a folder, as repo-relative paths in sorted order. */
-function findCases(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    let entries: string[];
-    try {
-      entries = readdirSync(`${repoRoot}/${rel}`);
-    } catch {
-      return;
-    }
-    for (const name of entries) {
-      const path = `${rel}/${name}`;
-      if (statSync(`${repoRoot}/${path}`).isDirectory()) walk(path);
-      else if (name.endsWith(".terms")) out.push(path);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /**
  * The CLI's file-system host (src/cli/inputs.ts), with test/cases as the one project folder: imports are confined to
@@ -127,7 +103,7 @@ function multisetMinus(from: readonly string[], take: readonly string[]): string
   return rest;
 }
 
-const cases = findCases(casesDir);
+const cases = filesUnder(casesDir).sort();
 const results = new Map<string, CheckResult>();
 
 function run(path: string): CheckResult {

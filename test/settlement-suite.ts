@@ -20,7 +20,7 @@ import {
   type MarketData,
   type SpecFunctions,
 } from "../src/runtime/functions/index.js";
-import { ROOT, compileFiles, termsFiles } from "./model/compile-helpers.js";
+import { ROOT, compileFiles, filesUnder } from "./model/compile-helpers.js";
 
 /** The folder of the settlement cases. */
 export const CASES_DIR = join(ROOT, "test/cases/settlement");
@@ -66,7 +66,7 @@ let compiled: Map<string, string> | undefined;
 /** The compiled specs of specs/, by path ("contracts/FOTI.json"), compiled once per process. */
 export function compiledSpecs(): Map<string, string> {
   if (compiled === undefined) {
-    const r = compileFiles(termsFiles("specs"));
+    const r = compileFiles(filesUnder("specs"));
     if (r.diagnostics.some((d) => d.severity === "error"))
       throw new Error(`specs/ does not compile: ${r.diagnostics.map((d) => d.message).join("; ")}`);
     compiled = new Map(r.files.map((f) => [f.path, f.text]));

@@ -1,29 +1,18 @@
 /**
  * Command-line arguments: turns `process.argv` into a parsed Invocation (a command with its options) or a usage
  * error, without touching the console or the file system. The CLI's first step; run.ts acts on the result.
+ * Which options a command takes and what their values must look like is the command table's (commands.ts): one
+ * scanner reads every command's arguments by it and checks each value by its kind; what is left here is the shape
+ * of each command's Invocation and the rules that relate its options to each other.
  */
 import { suggest } from "../diagnostics/did-you-mean.js";
 import { INPUT_PRECISION, parseInputDecimal } from "../runtime/numbers/decimal.js";
+import { COMMAND_TABLE, COMMANDS, type CommandName, type OptionSpec } from "./commands.js";
+
+export { COMMANDS, type CommandName } from "./commands.js";
 
 /** The commands that compile sources. */
 export type CompileCommand = "check" | "build";
-
-/** Every command `termsheet help <command>` knows. */
-export const COMMANDS = [
-  "check",
-  "build",
-  "calendar",
-  "expiries",
-  "listed",
-  "fmt",
-  "render",
-  "diff",
-  "settle",
-  "index",
-  "init",
-  "lsp",
-  "help",
-] as const;
 
 /** The commands that answer schedule questions about compiled sources (src/cli/calendar-cmd.ts and friends). */
 export type ScheduleCommand = "calendar" | "expiries" | "listed";
@@ -56,9 +45,6 @@ export interface SettleOptions {
   readonly observations?: string;
   readonly fixings?: string;
 }
-
-/** A command name. */
-export type CommandName = (typeof COMMANDS)[number];
 
 /** How diagnostics are printed. */
 export type OutputFormat = "text" | "json";
@@ -144,21 +130,16 @@ export type Invocation =
       readonly hint: string | undefined;
     };
 
-const FORMATS: readonly OutputFormat[] = ["text", "json"];
+/** A schedule command's invocation (src/cli/calendar-cmd.ts, expiries-cmd.ts, listed-cmd.ts). */
+export type ScheduleInvocation = Extract<Invocation, { kind: "schedule" }>;
 
-/** The options each compile command accepts (with `--help`, which every command accepts). */
-const OPTIONS: Readonly<Record<CompileCommand, readonly string[]>> = {
-  check: ["--format", "--no-color", "--no-cache", "--watch", "--help"],
-  build: ["--format", "--no-color", "--out", "--watch", "--help"],
-};
+/** A `render` or `diff` invocation (src/cli/render-cmd.ts, diff-cmd.ts). */
+export type DocumentInvocation = Extract<Invocation, { kind: "document" }>;
 
-/** The options of the schedule commands; the ones listed as required must be given. */
-const SCHEDULE_OPTIONS: Readonly<Record<ScheduleCommand, { readonly allowed: readonly string[]; readonly required: readonly string[] }>> = {
-  calendar: { allowed: ["--calendar", "--from", "--to", "--format", "--no-color", "--help"], required: ["--calendar", "--from", "--to"] },
-  expiries: { allowed: ["--contract", "--from", "--to", "--format", "--no-color", "--help"], required: ["--contract", "--from", "--to"] },
-  listed: { allowed: ["--contract", "--on", "--format", "--no-color", "--help"], required: ["--contract", "--on"] },
-};
+/** A `settle` or `index` invocation (src/cli/settle-cmd.ts). */
+export type SettleInvocation = Extract<Invocation, { kind: "settle" }>;
 
+/** The general options, before a command. */
 const GLOBAL_OPTIONS = ["--help", "--version"];
 
 function usageError(message: string, command: CommandName | undefined, hint?: string): Invocation {
@@ -188,13 +169,9 @@ export function parseArgs(argv: readonly string[]): Invocation {
   }
   const rest = argv.slice(1);
   if (first === "help") return parseHelp(rest);
-  if (first === "calendar" || first === "expiries" || first === "listed") return parseSchedule(first, rest);
-  if (first === "fmt") return parseFormat(rest);
-  if (first === "render" || first === "diff") return parseDocument(first, rest);
-  if (first === "settle" || first === "index") return parseSettle(first, rest);
-  if (first === "init") return parseInit(rest);
-  if (first === "lsp") return parseLsp(rest);
-  return parseCompile(first, rest);
+  const parsed = scanArgs(first, rest);
+  if (isInvocation(parsed)) return parsed;
+  return INVOCATIONS[first](parsed, (message, hint) => usageError(message, first, hint));
 }
 
 function parseHelp(rest: readonly string[]): Invocation {
@@ -206,31 +183,38 @@ function parseHelp(rest: readonly string[]): Invocation {
   return { kind: "help", command: topic };
 }
 
-/** Arguments split into inputs, flags given and valued options, the same way for every command. */
-interface Scanned {
-  readonly inputs: string[];
-  readonly flags: Set<string>;
-  readonly values: Map<string, string>;
+/** A command's arguments as the table reads them: operands, flags given, and valued options (checked, defaults filled in). */
+interface Parsed {
+  readonly inputs: readonly string[];
+  readonly flags: ReadonlySet<string>;
+  /** By option name with its dashes, in the order given, then the defaults. */
+  readonly values: ReadonlyMap<string, string>;
+}
+
+function isInvocation(x: Parsed | Invocation): x is Invocation {
+  return "kind" in x;
 }
 
 /**
- * The one argument scanner: `--` ends options, `-` (standard input) is refused, `--name=value` or `--name value`
- * for valued options, `--help`/`-h` anywhere asks for the command's help, unknown options get a did-you-mean.
- * Returns an invocation (help or usage error) when the scan itself decides the outcome.
+ * The one argument scanner, driven by the command table: `--` ends options, `-` (standard input) is refused,
+ * `--name=value` or `--name value` for valued options, `--help`/`-h` anywhere asks for the command's help, unknown
+ * options get a did-you-mean; each value is checked by its kind as it is read; then the operands are counted and
+ * the required options looked for. Returns an invocation (help or usage error) when the scan decides the outcome.
  */
-function scanArgs(
-  command: CommandName,
-  rest: readonly string[],
-  spec: { readonly flags: readonly string[]; readonly valued: readonly string[]; readonly hints?: Readonly<Record<string, string>> },
-): Scanned | Invocation {
-  const scanned: Scanned = { inputs: [], flags: new Set(), values: new Map() };
-  const allowed = [...spec.valued, ...spec.flags, "--help"];
+function scanArgs(command: Exclude<CommandName, "help">, rest: readonly string[]): Parsed | Invocation {
+  const spec = COMMAND_TABLE[command];
+  const byName = new Map(spec.options.map((o) => [o.name, o]));
+  const allowed = [...spec.options.filter((o) => o.kind !== "flag"), ...spec.options.filter((o) => o.kind === "flag")].map((o) => o.name);
+  allowed.push("--help");
+  const inputs: string[] = [];
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (onlyPaths || !arg.startsWith("-") || arg === "-") {
       if (arg === "-") return usageError("reading from standard input is not supported; name a file or a folder", command);
-      scanned.inputs.push(arg);
+      inputs.push(arg);
       continue;
     }
     if (arg === "--") {
@@ -241,11 +225,12 @@ function scanArgs(
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
     const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
     if (name === "--help" || name === "-h") return { kind: "help", command };
-    if (!allowed.includes(name))
+    const option = byName.get(name);
+    if (option === undefined)
       return usageError(`unknown option \`${name}\` for \`termsheet ${command}\``, command, didYouMean(name, allowed));
-    if (spec.flags.includes(name)) {
+    if (option.kind === "flag") {
       if (inline !== undefined) return usageError(`\`${name}\` takes no value`, command);
-      scanned.flags.add(name);
+      flags.add(name);
       continue;
     }
     let value = inline;
@@ -253,110 +238,32 @@ function scanArgs(
       const next = rest[i + 1];
       // A negative number (`--position -5@12.3`, `--prior -0.25`) is a value, not an option.
       if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-[0-9.]/.test(next)))
-        return usageError(`\`${name}\` needs a value`, command, spec.hints?.[name]);
+        return usageError(`\`${name}\` needs a value`, command, option.hint);
       value = next;
       i++;
     }
-    if (value === "") return usageError(`\`${name}\` needs a value`, command, spec.hints?.[name]);
-    scanned.values.set(name, value);
+    if (value === "") return usageError(`\`${name}\` needs a value`, command, option.hint);
+    const problem = valueProblem(option, value);
+    if (problem !== undefined) return usageError(problem.message, command, problem.hint);
+    values.set(name, value);
   }
-  return scanned;
-}
-
-function isInvocation(x: Scanned | Invocation): x is Invocation {
-  return "kind" in x;
-}
-
-const COMPILE_FLAGS = ["--no-color", "--no-cache", "--watch"];
-
-function parseCompile(command: CompileCommand, rest: readonly string[]): Invocation {
-  const scanned = scanArgs(command, rest, {
-    flags: OPTIONS[command].filter((o) => COMPILE_FLAGS.includes(o)),
-    valued: OPTIONS[command].filter((o) => !COMPILE_FLAGS.includes(o) && o !== "--help"),
-    hints: { "--format": "use `--format text` or `--format json`" },
-  });
-  if (isInvocation(scanned)) return scanned;
-  const format = scanned.values.get("--format") ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
+  const { operands } = spec;
+  if (inputs.length < operands.min) return usageError(operands.missing ?? "missing arguments", command);
+  if (operands.max !== undefined && inputs.length > operands.max) {
+    const extra = inputs[operands.max]!;
+    return usageError((operands.tooMany ?? "unexpected argument `$1`").replace("$1", extra), command);
   }
-  if (scanned.inputs.length === 0) return usageError("missing files or folders to " + command, command);
-  return {
-    kind: "compile",
-    command,
-    inputs: scanned.inputs,
-    format: format as OutputFormat,
-    color: !scanned.flags.has("--no-color"),
-    out: scanned.values.get("--out"),
-    cache: command === "check" && !scanned.flags.has("--no-cache"),
-    watch: scanned.flags.has("--watch"),
-  };
-}
-
-function parseInit(rest: readonly string[]): Invocation {
-  const scanned = scanArgs("init", rest, { flags: [], valued: [] });
-  if (isInvocation(scanned)) return scanned;
-  if (scanned.inputs.length > 1) return usageError(`unexpected argument \`${scanned.inputs[1]}\`: init takes one folder`, "init");
-  return { kind: "init", folder: scanned.inputs[0] ?? "." };
-}
-
-function parseLsp(rest: readonly string[]): Invocation {
-  // Editors' clients add `--stdio` and `--clientProcessId=PID`; the server always speaks over stdio.
-  const scanned = scanArgs("lsp", rest, { flags: ["--stdio"], valued: ["--clientProcessId"] });
-  if (isInvocation(scanned)) return scanned;
-  if (scanned.inputs.length > 0) return usageError(`unexpected argument \`${scanned.inputs[0]}\``, "lsp");
-  return { kind: "lsp" };
-}
-
-function parseFormat(rest: readonly string[]): Invocation {
-  const scanned = scanArgs("fmt", rest, { flags: ["--check", "--no-color"], valued: [] });
-  if (isInvocation(scanned)) return scanned;
-  if (scanned.inputs.length === 0) return usageError("missing files or folders to format", "fmt");
-  return { kind: "format", inputs: scanned.inputs, check: scanned.flags.has("--check"), color: !scanned.flags.has("--no-color") };
-}
-
-function parseDocument(command: "render" | "diff", rest: readonly string[]): Invocation {
-  const formats = command === "render" ? ["md", "html", "docx"] : ["md", "html", "json", "docx"];
-  const scanned = scanArgs(command, rest, {
-    flags: command === "render" ? ["--watch"] : ["--full"],
-    valued: ["--contract", "--format", "--as-of", "--out", ...(command === "render" ? ["--layout"] : ["--author"])],
-  });
-  if (isInvocation(scanned)) return scanned;
-  const format = scanned.values.get("--format") ?? "md";
-  if (!formats.includes(format))
-    return usageError(`unknown format \`${format}\``, command, `use ${formats.map((f) => `\`${f}\``).join(", ")}`);
-  const asOf = scanned.values.get("--as-of");
-  if (asOf !== undefined && !validDay(asOf)) return usageError(`\`--as-of\` needs a date YYYY-MM-DD, not \`${asOf}\``, command);
-  const options: { contract?: string; asOf?: string; out?: string; layout?: "sections" | "rulebook"; author?: string; full?: boolean } = {};
-  const contract = scanned.values.get("--contract");
-  const out = scanned.values.get("--out");
-  if (format === "docx" && out === undefined) return usageError("`--format docx` writes a Word file: name it with `--out FILE`", command);
-  const layout = scanned.values.get("--layout");
-  if (layout !== undefined && layout !== "sections" && layout !== "rulebook")
-    return usageError(`unknown layout \`${layout}\``, command, "use `sections` or `rulebook`");
-  if (layout !== undefined) options.layout = layout;
-  const author = scanned.values.get("--author");
-  if (author !== undefined) options.author = author;
-  if (scanned.flags.has("--full")) options.full = true;
-  if (contract !== undefined) options.contract = contract;
-  if (asOf !== undefined) options.asOf = asOf;
-  if (out !== undefined) options.out = out;
-  const inputs = scanned.inputs;
-  if (command === "diff" && inputs.length !== 2)
-    return usageError("`termsheet diff` compares two specs: name the old one and the new one", command);
-  if (inputs.length === 0) return usageError("missing spec or sources to render", command);
-  return {
-    kind: "document",
-    command,
-    inputs,
-    format: format as "md" | "html" | "json" | "docx",
-    options,
-    watch: scanned.flags.has("--watch"),
-  };
+  for (const o of spec.options) {
+    if (o.required === true && !values.has(o.name)) return usageError(`missing \`${o.name}\``, command, o.hint);
+    if (o.default !== undefined && !values.has(o.name)) values.set(o.name, o.default);
+  }
+  return { inputs, flags, values };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** An instant with seconds and an offset, as in market data (2026-03-27T16:00:00Z). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 function validDay(text: string): boolean {
   if (!ISO_DAY.test(text)) return false;
@@ -365,172 +272,199 @@ function validDay(text: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-function parseSchedule(command: ScheduleCommand, rest: readonly string[]): Invocation {
-  const { allowed, required } = SCHEDULE_OPTIONS[command];
-  const scanned = scanArgs(command, rest, { flags: ["--no-color"], valued: allowed.filter((o) => o !== "--no-color" && o !== "--help") });
-  if (isInvocation(scanned)) return scanned;
-  const { inputs, values } = scanned;
-  const format = values.get("--format") ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format))
-    return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
-  values.delete("--format");
-  for (const [name, value] of values) {
-    const wantsMonth = command === "expiries" && (name === "--from" || name === "--to");
-    const wantsDay = name === "--on" || (command === "calendar" && (name === "--from" || name === "--to"));
-    if (wantsMonth && !ISO_MONTH.test(value)) return usageError(`\`${name}\` needs a month YYYY-MM, not \`${value}\``, command);
-    if (wantsDay && !validDay(value)) return usageError(`\`${name}\` needs a date YYYY-MM-DD, not \`${value}\``, command);
-  }
-  const color = !scanned.flags.has("--no-color");
-  for (const r of required) if (!values.has(r)) return usageError(`missing \`${r}\``, command);
-  const from = values.get("--from");
-  const to = values.get("--to");
-  if (from !== undefined && to !== undefined && to < from) return usageError(`\`--to ${to}\` is before \`--from ${from}\``, command);
-  if (inputs.length === 0) return usageError(`missing files or folders for ${command}`, command);
-  const options: { -readonly [K in keyof ScheduleOptions]: string } = {};
-  for (const [k, v] of values) options[k.slice(2) as keyof ScheduleOptions] = v;
-  return { kind: "schedule", command, inputs, format: format as OutputFormat, color, options };
-}
-
 /** A decimal as market data and prices are written (no exponent); `signed` allows a leading minus. */
 function validDecimal(text: string, signed: boolean): boolean {
   return (signed ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/).test(text);
 }
 
-/** Why a well-formed decimal option is beyond the input precision (decimal.ts's `INPUT_PRECISION`), or undefined. */
-function precisionProblem(what: string, text: string): string | undefined {
-  const r = parseInputDecimal(text);
-  return r.ok || r.kind !== "precision-out-of-range" ? undefined : `${what}: precision-out-of-range: ${r.message}`;
-}
-
 const PRECISION_HINT = `numbers have at most ${INPUT_PRECISION.digits} significant digits and ${INPUT_PRECISION.scale} decimal places`;
 
-/** An instant with seconds and an offset, as in market data (2026-03-27T16:00:00Z). */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+/** Why a well-formed decimal is beyond the input precision (decimal.ts's `INPUT_PRECISION`), or undefined. */
+function precisionProblem(what: string, text: string): { message: string; hint: string } | undefined {
+  const r = parseInputDecimal(text);
+  return r.ok || r.kind !== "precision-out-of-range"
+    ? undefined
+    : { message: `${what}: precision-out-of-range: ${r.message}`, hint: PRECISION_HINT };
+}
 
-const SETTLE_VALUED = [
-  "--contract",
-  "--month",
-  "--expiry",
-  "--daily",
-  "--prior",
-  "--bid",
-  "--ask",
-  "--position",
-  "--right",
-  "--strike",
-  "--determined",
-  "--observations",
-  "--fixings",
-  "--format",
-];
-const INDEX_VALUED = ["--index", "--at", "--observations", "--fixings", "--format"];
+/** "`a`, `b` or `c`". */
+function alternatives(values: readonly string[]): string {
+  const quoted = values.map((v) => `\`${v}\``);
+  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+}
 
-function parseSettle(command: "settle" | "index", rest: readonly string[]): Invocation {
-  const scanned = scanArgs(command, rest, {
-    flags: [],
-    valued: command === "settle" ? SETTLE_VALUED : INDEX_VALUED,
-    hints: {
-      "--format": "use `--format text` or `--format json`",
-      "--position":
-        "write the quantity and the traded price as QTY@PRICE, e.g. `--position 10@12.345`, or `--position -5@12.345` for a short position",
-      "--right": "use `--right call` or `--right put`",
-    },
+/** What is wrong with an option's value, by the kind the table gives it; undefined when it is well formed. */
+function valueProblem(option: OptionSpec, value: string): { message: string; hint?: string } | undefined {
+  const name = option.name;
+  switch (option.kind) {
+    case "flag":
+    case "text":
+      return undefined;
+    case "choice": {
+      const values = (option.values ?? []).map((c) => c.value);
+      if (values.includes(value)) return undefined;
+      const hint = didYouMean(value, values);
+      return option.noun !== undefined
+        ? { message: `unknown ${option.noun} \`${value}\``, hint: hint ?? `use ${alternatives(values)}` }
+        : { message: `\`${name}\` is ${alternatives(values)}, not \`${value}\``, ...(hint !== undefined ? { hint } : {}) };
+    }
+    case "day":
+      return validDay(value) ? undefined : { message: `\`${name}\` needs a date YYYY-MM-DD, not \`${value}\`` };
+    case "month":
+      return ISO_MONTH.test(value) ? undefined : { message: `\`${name}\` needs a month YYYY-MM, not \`${value}\`` };
+    case "instant":
+      return validDay(value) || (ISO_INSTANT.test(value) && validDay(value.slice(0, 10)))
+        ? undefined
+        : { message: `\`${name}\` needs an instant with an offset (2026-03-27T16:00:00Z) or a date YYYY-MM-DD, not \`${value}\`` };
+    case "price":
+    case "signed-price":
+    case "decimal":
+      // A spread's price may be negative; a strike may not.
+      if (!validDecimal(value, option.kind !== "price")) {
+        const what = option.kind === "decimal" ? "a decimal value" : "a price";
+        return { message: `\`${name}\` needs ${what} such as 12.345, not \`${value}\`` };
+      }
+      return precisionProblem(`\`${name}\``, value);
+    case "position": {
+      const at = value.indexOf("@");
+      const quantity = value.slice(0, at);
+      const price = value.slice(at + 1);
+      if (at < 0 || !validDecimal(quantity, true) || !validDecimal(price, true)) {
+        return {
+          message: `\`${name}\` needs QTY@PRICE, not \`${value}\``,
+          hint: "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position -5@12.3` for 5 sold",
+        };
+      }
+      return precisionProblem(`\`${name}\` quantity`, quantity) ?? precisionProblem(`\`${name}\` price`, price);
+    }
+  }
+}
+
+/** Builds a command's Invocation from its checked arguments, or a usage error by `bad`. */
+type InvocationOf = (p: Parsed, bad: (message: string, hint?: string) => Invocation) => Invocation;
+
+/** A valued option's value (its default when the table has one), or undefined. */
+function valueOf(p: Parsed, name: string): string | undefined {
+  return p.values.get(name);
+}
+
+const compileInvocation =
+  (command: CompileCommand): InvocationOf =>
+  (p) => ({
+    kind: "compile",
+    command,
+    inputs: p.inputs,
+    format: valueOf(p, "--format") as OutputFormat,
+    color: !p.flags.has("--no-color"),
+    out: command === "build" ? valueOf(p, "--out") : undefined,
+    cache: command === "check" && !p.flags.has("--no-cache"),
+    watch: p.flags.has("--watch"),
   });
-  if (isInvocation(scanned)) return scanned;
-  const { inputs, values } = scanned;
-  const format = values.get("--format") ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format))
-    return usageError(`unknown format \`${format}\``, command, didYouMean(format, FORMATS) ?? "use `text` or `json`");
-  const bad = (message: string, hint?: string): Invocation => usageError(message, command, hint);
+
+const scheduleInvocation =
+  (command: ScheduleCommand): InvocationOf =>
+  (p, bad) => {
+    const from = valueOf(p, "--from");
+    const to = valueOf(p, "--to");
+    if (from !== undefined && to !== undefined && to < from) return bad(`\`--to ${to}\` is before \`--from ${from}\``);
+    const options: { -readonly [K in keyof ScheduleOptions]: string } = {};
+    for (const key of ["calendar", "contract", "from", "to", "on"] as const) {
+      const value = valueOf(p, `--${key}`);
+      if (value !== undefined) options[key] = value;
+    }
+    return {
+      kind: "schedule",
+      command,
+      inputs: p.inputs,
+      format: valueOf(p, "--format") as OutputFormat,
+      color: !p.flags.has("--no-color"),
+      options,
+    };
+  };
+
+const documentInvocation =
+  (command: "render" | "diff"): InvocationOf =>
+  (p, bad) => {
+    const options: { contract?: string; asOf?: string; out?: string; layout?: "sections" | "rulebook"; author?: string; full?: boolean } =
+      {};
+    const contract = valueOf(p, "--contract");
+    const asOf = valueOf(p, "--as-of");
+    const out = valueOf(p, "--out");
+    const format = valueOf(p, "--format");
+    if (format === "docx" && out === undefined) return bad("`--format docx` writes a Word file: name it with `--out FILE`");
+    if (contract !== undefined) options.contract = contract;
+    if (asOf !== undefined) options.asOf = asOf;
+    if (out !== undefined) options.out = out;
+    const layout = valueOf(p, "--layout");
+    if (layout !== undefined) options.layout = layout as "sections" | "rulebook";
+    const author = valueOf(p, "--author");
+    if (author !== undefined) options.author = author;
+    if (p.flags.has("--full")) options.full = true;
+    return {
+      kind: "document",
+      command,
+      inputs: p.inputs,
+      format: format as "md" | "html" | "json" | "docx",
+      options,
+      watch: p.flags.has("--watch"),
+    };
+  };
+
+/** The options of `settle` and `index` as given, `--position` split. */
+function settleOptions(p: Parsed): SettleOptions {
   const options: { -readonly [K in keyof SettleOptions]: SettleOptions[K] } = {};
-  for (const [name, value] of values) {
+  for (const [name, value] of p.values) {
     switch (name) {
-      case "--month":
-        if (!ISO_MONTH.test(value)) return bad(`\`--month\` needs a month YYYY-MM, not \`${value}\``);
-        options.month = value;
-        break;
-      case "--expiry":
-      case "--daily":
-        if (!validDay(value)) return bad(`\`${name}\` needs a date YYYY-MM-DD, not \`${value}\``);
-        options[name === "--expiry" ? "expiry" : "daily"] = value;
-        break;
-      case "--at":
-        if (!validDay(value) && !(ISO_INSTANT.test(value) && validDay(value.slice(0, 10)))) {
-          return bad(`\`--at\` needs an instant with an offset (2026-03-27T16:00:00Z) or a date YYYY-MM-DD, not \`${value}\``);
-        }
-        options.at = value;
-        break;
-      case "--prior":
-      case "--bid":
-      case "--ask":
-      case "--strike":
-        // A spread's price may be negative; a strike may not.
-        if (!validDecimal(value, name !== "--strike")) return bad(`\`${name}\` needs a price such as 12.345, not \`${value}\``);
-        {
-          const tooPrecise = precisionProblem(`\`${name}\``, value);
-          if (tooPrecise !== undefined) return bad(tooPrecise, PRECISION_HINT);
-        }
-        options[name.slice(2) as "prior" | "bid" | "ask" | "strike"] = value;
-        break;
-      case "--determined":
-        if (!validDecimal(value, true)) return bad(`\`--determined\` needs a decimal value such as 12.345, not \`${value}\``);
-        {
-          const tooPrecise = precisionProblem("`--determined`", value);
-          if (tooPrecise !== undefined) return bad(tooPrecise, PRECISION_HINT);
-        }
-        options.determined = value;
+      case "--format":
         break;
       case "--position": {
         const at = value.indexOf("@");
-        const quantity = value.slice(0, at),
-          price = value.slice(at + 1);
-        if (at < 0 || !validDecimal(quantity, true) || !validDecimal(price, true)) {
-          return bad(
-            `\`--position\` needs QTY@PRICE, not \`${value}\``,
-            "e.g. `--position 10@12.345` for 10 contracts bought at 12.345, `--position -5@12.3` for 5 sold",
-          );
-        }
-        const tooPrecise = precisionProblem("`--position` quantity", quantity) ?? precisionProblem("`--position` price", price);
-        if (tooPrecise !== undefined) return bad(tooPrecise, PRECISION_HINT);
-        options.position = { quantity, price };
+        options.position = { quantity: value.slice(0, at), price: value.slice(at + 1) };
         break;
       }
       case "--right":
-        if (value !== "call" && value !== "put")
-          return bad(`\`--right\` is \`call\` or \`put\`, not \`${value}\``, didYouMean(value, ["call", "put"]));
-        options.right = value;
+        options.right = value as "call" | "put";
         break;
-      case "--contract":
-      case "--index":
-      case "--observations":
-      case "--fixings":
-        options[name.slice(2) as "contract" | "index" | "observations" | "fixings"] = value;
-        break;
+      default:
+        options[name.slice(2) as Exclude<keyof SettleOptions, "position" | "right">] = value;
     }
   }
-  if (inputs.length === 0) return bad(`missing the spec: a compiled .json spec, or .terms files or folders`);
-  if (command === "index") {
-    if (options.at === undefined)
-      return bad(
-        "missing `--at`",
-        "the instant of the fixing, e.g. `--at 2026-03-27T16:00:00Z`, or a date for the index's publication time that day",
-      );
-    if (options.observations === undefined && options.fixings === undefined)
-      return bad("missing `--observations FILE` (or `--fixings FILE`)");
-  } else {
-    if (options.contract === undefined)
-      return bad(
-        "missing `--contract`",
-        "name the contract, e.g. `--contract FOTI --month 2026-12`, or give its symbol, e.g. `--contract FOTI-Z26`",
-      );
-    if (options.month !== undefined && options.expiry !== undefined)
-      return bad("give `--month` or `--expiry`, not both", "`--month YYYY-MM` for monthly contracts, `--expiry YYYY-MM-DD` for weeklies");
-    if ((options.right === undefined) !== (options.strike === undefined))
-      return bad("an option needs both `--right call|put` and `--strike K`");
-    if ((options.bid === undefined) !== (options.ask === undefined)) return bad("give both `--bid` and `--ask`, or neither");
-    if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
-      return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);
-    }
-  }
-  return { kind: "settle", command, inputs, format: format as OutputFormat, options };
+  return options;
 }
+
+const settleInvocation: InvocationOf = (p, bad) => {
+  const options = settleOptions(p);
+  if (options.month !== undefined && options.expiry !== undefined)
+    return bad("give `--month` or `--expiry`, not both", "`--month YYYY-MM` for monthly contracts, `--expiry YYYY-MM-DD` for weeklies");
+  if ((options.right === undefined) !== (options.strike === undefined))
+    return bad("an option needs both `--right call|put` and `--strike K`");
+  if ((options.bid === undefined) !== (options.ask === undefined)) return bad("give both `--bid` and `--ask`, or neither");
+  if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
+    return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);
+  }
+  return { kind: "settle", command: "settle", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat, options };
+};
+
+const indexInvocation: InvocationOf = (p, bad) => {
+  const options = settleOptions(p);
+  if (options.observations === undefined && options.fixings === undefined)
+    return bad("missing `--observations FILE` (or `--fixings FILE`)");
+  return { kind: "settle", command: "index", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat, options };
+};
+
+/** Each command's Invocation, from its arguments as the table reads them. */
+const INVOCATIONS: Readonly<Record<Exclude<CommandName, "help">, InvocationOf>> = {
+  check: compileInvocation("check"),
+  build: compileInvocation("build"),
+  calendar: scheduleInvocation("calendar"),
+  expiries: scheduleInvocation("expiries"),
+  listed: scheduleInvocation("listed"),
+  fmt: (p) => ({ kind: "format", inputs: p.inputs, check: p.flags.has("--check"), color: !p.flags.has("--no-color") }),
+  render: documentInvocation("render"),
+  diff: documentInvocation("diff"),
+  settle: settleInvocation,
+  index: indexInvocation,
+  init: (p) => ({ kind: "init", folder: p.inputs[0] ?? "." }),
+  // Editors' clients add `--stdio` and `--clientProcessId=PID`; the server always speaks over stdio.
+  lsp: () => ({ kind: "lsp" }),
+};

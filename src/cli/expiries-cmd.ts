@@ -1,25 +1,30 @@
 /**
- * `termsheet expiries`: checks and compiles the given sources, then lists a contract's expiries for a range of
+ * `termsheet expiries`: checks and compiles the given sources (src/cli/load.ts), then lists a contract's expiries for a range of
  * contract months: the last trading day, the termination instant in UTC and in its zone, the final settlement date,
  * the averaging days and, for a spread settled leg by leg, its legs (text, or one JSON document with
  * `--format json`). Loaded lazily by run.ts.
  */
 import { Schedule, describeScheduleError, expiryToJson, type ExpiryJson } from "../runtime/schedule/index.js";
-import { compileForSchedule, scheduleFailure, unknownName, type ScheduleInvocation } from "./calendar-cmd.js";
+import type { ScheduleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
+import { loadOrReport } from "./load.js";
+import { failure, reportStyle, unknownName } from "./report.js";
 import type { System } from "./system.js";
 
 const month = (text: string): { year: number; month: number } => ({ year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)) });
 
 /** Runs `termsheet expiries`. */
 export async function expiriesCommand(inv: ScheduleInvocation, sys: System): Promise<number> {
-  const compiled = await compileForSchedule(inv, sys);
+  const compiled = await loadOrReport(inv.inputs, sys, "model", reportStyle(inv.format, inv.color, sys));
   if (!compiled.ok) return compiled.exit;
   const name = inv.options.contract!;
-  const model = compiled.model;
-  if (!Object.hasOwn(model.contracts, name)) return unknownName(sys, "expiries", "contract", name, Object.keys(model.contracts));
+  const model = compiled.loaded.model!;
+  if (!Object.hasOwn(model.contracts, name)) {
+    const known = Object.keys(model.contracts);
+    return unknownName(sys, { command: "expiries", what: "contract", plural: "contracts", name, known, where: "in the given files" });
+  }
   const r = new Schedule(model).expiries(name, month(inv.options.from!), month(inv.options.to!));
-  if (!r.ok) return scheduleFailure(sys, describeScheduleError(r.error));
+  if (!r.ok) return failure(sys, describeScheduleError(r.error));
   const expiries = r.value.map(expiryToJson);
   if (inv.format === "json") {
     sys.write("stdout", JSON.stringify({ contract: name, from: inv.options.from, to: inv.options.to, expiries }, null, 2) + "\n");

@@ -5,27 +5,26 @@
  */
 import { posix } from "node:path";
 import { SourceFile } from "../base/source.js";
-import { renderDiagnostics, renderSummary, sourceLookup, type Diagnostic } from "../diagnostics/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { formatTerms } from "../format/format.js";
 import type { Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
-import { collectInputs } from "./inputs.js";
+import { loadSources } from "./load.js";
+import { printDiagnostics, reportStyle } from "./report.js";
 import type { System } from "./system.js";
 
 /** Runs `fmt` and returns the exit code. */
 export async function fmtCommand(inv: Extract<Invocation, { kind: "format" }>, sys: System): Promise<number> {
-  const noColor = sys.env("NO_COLOR");
-  const color = inv.color && sys.stdoutIsTTY && (noColor === undefined || noColor === "") && sys.env("TERM") !== "dumb";
-  const inputs = collectInputs(inv.inputs, sys);
-  const refused: Diagnostic[] = [...inputs.problems];
-  const sources: SourceFile[] = [];
+  const { inputs } = await loadSources(inv.inputs, sys, "read");
+  const refused: Diagnostic[] = [];
+  const sources = new Map<string, SourceFile>();
   const unformatted: string[] = [];
   let rewritten = 0;
   let failedWrite = false;
   for (const root of inputs.roots) {
     const result = await formatTerms(root.text, { path: root.path });
     if (!result.ok) {
-      sources.push(new SourceFile(root.path, root.text));
+      sources.set(root.path, new SourceFile(root.path, root.text));
       refused.push(...result.diagnostics);
       continue;
     }
@@ -41,10 +40,15 @@ export async function fmtCommand(inv: Extract<Invocation, { kind: "format" }>, s
       sys.write("stderr", `error: cannot write ${root.path}: ${written.reason}\n`);
     }
   }
-  if (refused.length > 0) {
-    const blocks = [renderDiagnostics(refused, sourceLookup(sources), { color }), renderSummary(refused, inputs.roots.length, { color })];
-    sys.write("stdout", blocks.join("\n\n") + "\n");
-  }
+  // A file with syntax errors is reported as by `check`; the summary counts the files given.
+  const refusal =
+    inputs.problems.length > 0 || refused.length > 0
+      ? printDiagnostics(
+          sys,
+          { problems: inputs.problems, diagnostics: refused, sources, filesRead: inputs.roots.length },
+          reportStyle("text", inv.color, sys),
+        )
+      : ExitCode.Ok;
   if (inv.check) {
     if (unformatted.length > 0) {
       sys.write("stdout", unformatted.map((p) => `not formatted: ${p}`).join("\n") + "\n");
@@ -56,5 +60,6 @@ export async function fmtCommand(inv: Extract<Invocation, { kind: "format" }>, s
   } else if (rewritten > 0) {
     sys.write("stderr", `formatted ${rewritten} file${rewritten === 1 ? "" : "s"}\n`);
   }
-  return refused.length > 0 || unformatted.length > 0 || failedWrite ? ExitCode.UserError : ExitCode.Ok;
+  if (refusal !== ExitCode.Ok) return refusal;
+  return unformatted.length > 0 || failedWrite ? ExitCode.UserError : ExitCode.Ok;
 }

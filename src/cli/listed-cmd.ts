@@ -1,23 +1,28 @@
 /**
- * `termsheet listed`: checks and compiles the given sources, then lists the contract months (or weeks) of a contract
+ * `termsheet listed`: checks and compiles the given sources (src/cli/load.ts), then lists the contract months (or weeks) of a contract
  * that are listed on a date, with their symbols and last trading days (text, or one JSON document with
  * `--format json`). Loaded lazily by run.ts.
  */
 import { parseIsoDate } from "../runtime/calendar/index.js";
 import { Schedule, describeScheduleError, listedToJson, type ListedJson } from "../runtime/schedule/index.js";
-import { compileForSchedule, scheduleFailure, unknownName, type ScheduleInvocation } from "./calendar-cmd.js";
+import type { ScheduleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
+import { loadOrReport } from "./load.js";
+import { failure, reportStyle, unknownName } from "./report.js";
 import type { System } from "./system.js";
 
 /** Runs `termsheet listed`. */
 export async function listedCommand(inv: ScheduleInvocation, sys: System): Promise<number> {
-  const compiled = await compileForSchedule(inv, sys);
+  const compiled = await loadOrReport(inv.inputs, sys, "model", reportStyle(inv.format, inv.color, sys));
   if (!compiled.ok) return compiled.exit;
   const name = inv.options.contract!;
-  const model = compiled.model;
-  if (!Object.hasOwn(model.contracts, name)) return unknownName(sys, "listed", "contract", name, Object.keys(model.contracts));
+  const model = compiled.loaded.model!;
+  if (!Object.hasOwn(model.contracts, name)) {
+    const known = Object.keys(model.contracts);
+    return unknownName(sys, { command: "listed", what: "contract", plural: "contracts", name, known, where: "in the given files" });
+  }
   const r = new Schedule(model).listedOn(name, parseIsoDate(inv.options.on!)!);
-  if (!r.ok) return scheduleFailure(sys, describeScheduleError(r.error));
+  if (!r.ok) return failure(sys, describeScheduleError(r.error));
   const listed = r.value.map(listedToJson);
   if (inv.format === "json") {
     sys.write("stdout", JSON.stringify({ contract: name, on: inv.options.on, listed }, null, 2) + "\n");

@@ -1,14 +1,15 @@
 /**
  * The commands: acts on a parsed Invocation through a System and returns the exit code. Help, version and usage
- * errors are printed here; `check` and `build` live in compile.ts, loaded only when needed so that `--help` and
- * `--version` do not pay for the parser's start-up. main.ts supplies the real System and turns unexpected
- * exceptions into exit code 3.
+ * errors are printed here; each command lives in its own module (compile-cmd.ts, …), loaded only when it runs, so
+ * that `--help` and `--version` do not pay for the parser's start-up. main.ts supplies the real System and turns
+ * unexpected exceptions into exit code 3.
  */
 import { parseArgs, type Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { commandHelp, generalHelp, usageLine } from "./help.js";
 import { packageFolder } from "./package-files.js";
 import type { System } from "./system.js";
+import { today } from "./today.js";
 
 /** Runs the CLI on the arguments after `termsheet` and returns the exit code. */
 export async function runCli(argv: readonly string[], sys: System): Promise<number> {
@@ -41,11 +42,11 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       const store = inv.cache ? sys.cacheStore?.() : undefined;
       if (store !== undefined) {
         const { cachedCheck } = await import("./check-cache.js");
-        const r = await cachedCheck(inv, sys, store, async (recorded) => (await import("./compile.js")).compile(inv, recorded));
+        const r = await cachedCheck(inv, sys, store, async (recorded) => (await import("./compile-cmd.js")).compile(inv, recorded));
         if (sys.env("TERMSHEET_DEBUG")) sys.write("stderr", `termsheet: check cache ${r.outcome}\n`);
         return r.exit;
       }
-      const { compile } = await import("./compile.js");
+      const { compile } = await import("./compile-cmd.js");
       return compile(inv, sys);
     }
     case "schedule": {
@@ -67,11 +68,11 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
     case "init":
       return (await import("./init-cmd.js")).initCommand(inv, sys);
     case "lsp": {
-      // The language server and vscode-languageserver: only for `lsp`. Today's date is the clock's, in UTC.
+      // The language server and vscode-languageserver: only for `lsp`. Today's date is the clock's, in UTC (today.ts).
       const { runStdioServer } = await import("../lsp/server.js");
       return runStdioServer({
         sys,
-        today: () => new Date().toISOString().slice(0, 10),
+        today,
         standardLibrary: packageFolder(sys, "specs/calendars"),
       });
     }

@@ -1,11 +1,10 @@
 /**
  * `termsheet settle` and `termsheet index`: loads the spec (a compiled `.json` spec, or `.terms` sources compiled
- * now, as `render` does), streams the observations file and reads the fixings file (src/cli/market-data-files.ts),
+ * now, through src/cli/load.ts), streams the observations file and reads the fixings file (src/cli/market-data-files.ts),
  * runs the settlement functions of src/runtime/functions and prints the report: the short readable certificate, or
  * the canonical JSON with `--format json`. Exit 0 with a price, 1 when the settlement failed (the certificate says
  * why) or an input is missing or malformed, 2 for an unknown contract or index. Loaded lazily by run.ts.
  */
-import { suggest } from "../diagnostics/did-you-mean.js";
 import type { Fixing, Observations } from "../runtime/market-data/index.js";
 import { formatPeriod, parseContractSymbol } from "../runtime/schedule/index.js";
 import {
@@ -16,28 +15,13 @@ import {
   type SettlementReport,
   type SettlementSpec,
 } from "../runtime/functions/index.js";
-import type { Invocation } from "./args.js";
+import type { SettleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
+import { loadSpecInput } from "./load.js";
 import { readFixingsFile, readObservationsFile } from "./market-data-files.js";
 import { progressBar, type Progress } from "./progress.js";
-import { loadSpecInput } from "./render-cmd.js";
+import { reportStyle, unknownName, usageProblem } from "./report.js";
 import type { System } from "./system.js";
-
-/** A settle or index invocation. */
-export type SettleInvocation = Extract<Invocation, { kind: "settle" }>;
-
-/** A usage problem found once the spec is known (unknown contract or index): exit 2, with a did-you-mean. */
-function unknown(sys: System, command: string, what: string, name: string, known: readonly string[]): number {
-  const best = suggest(name, known);
-  const lines = [`termsheet: no ${what} \`${name}\` in the spec`];
-  if (best !== undefined) lines.push(`hint: did you mean \`${best}\`?`);
-  lines.push(
-    `${what === "index" ? "indices" : "contracts"}: ${[...known].sort().join(", ") || "(none)"}`,
-    `Run \`termsheet help ${command}\` for more.`,
-  );
-  sys.write("stderr", lines.join("\n") + "\n");
-  return ExitCode.Usage;
-}
 
 /** Every source named by an index of the spec, in any version: the observations may name no other. */
 function specSources(spec: SettlementSpec): string[] {
@@ -102,39 +86,34 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
   // `--contract FOTI-Z26` names the contract and its period at once.
   const symbol = parseContractSymbol(o.contract!);
   if (symbol !== undefined && (o.month !== undefined || o.expiry !== undefined)) {
-    sys.write(
-      "stderr",
-      `termsheet: \`${o.contract}\` is a symbol that already names its period: leave out \`--month\` and \`--expiry\`, or give the contract's name\n`,
+    return usageProblem(
+      sys,
+      `\`${o.contract}\` is a symbol that already names its period: leave out \`--month\` and \`--expiry\`, or give the contract's name`,
     );
-    return ExitCode.Usage;
   }
   const name = symbol?.contract ?? o.contract!;
   const period = symbol !== undefined ? formatPeriod(symbol.period) : (o.month ?? o.expiry);
   if (period === undefined) {
-    sys.write(
-      "stderr",
-      `termsheet: missing \`--month YYYY-MM\` (or \`--expiry YYYY-MM-DD\` for a weekly contract)\nhint: or give the contract's symbol, e.g. \`--contract ${name}-Z26\`\nRun \`termsheet help settle\` for more.\n`,
+    return usageProblem(
+      sys,
+      "missing `--month YYYY-MM` (or `--expiry YYYY-MM-DD` for a weekly contract)",
+      `hint: or give the contract's symbol, e.g. \`--contract ${name}-Z26\``,
+      "Run `termsheet help settle` for more.",
     );
-    return ExitCode.Usage;
   }
-  const loaded = await loadSpecInput(inv.inputs, name, "settle", sys);
+  const loaded = await loadSpecInput(inv.inputs, name, "settle", sys, reportStyle(inv.format, false, sys));
   if (!loaded.ok) return loaded.exit;
   const spec: SettlementSpec = loaded.spec;
   if (spec.subject.name !== name) {
     if (Object.hasOwn(spec.contracts, name)) {
-      sys.write(
-        "stderr",
-        `termsheet: the spec is the spec of \`${spec.subject.name}\`; \`${name}\` appears in it only as a part\nhint: settle \`${name}\` with its own compiled spec (contracts/${name}.json)\n`,
+      return usageProblem(
+        sys,
+        `the spec is the spec of \`${spec.subject.name}\`; \`${name}\` appears in it only as a part`,
+        `hint: settle \`${name}\` with its own compiled spec (contracts/${name}.json)`,
       );
-      return ExitCode.Usage;
     }
-    return unknown(
-      sys,
-      "settle",
-      "contract",
-      name,
-      spec.subject.kind === "index" || spec.subject.kind === "calendar" ? Object.keys(spec.contracts) : [spec.subject.name],
-    );
+    const known = spec.subject.kind === "index" || spec.subject.kind === "calendar" ? Object.keys(spec.contracts) : [spec.subject.name];
+    return unknownName(sys, { command: "settle", what: "contract", plural: "contracts", name, known, where: "in the spec" });
   }
   const progress = progressBar(sys, `reading ${o.observations ?? ""}`);
   const data = readMarketData(inv, spec, o.daily === undefined, progress, sys);
@@ -168,7 +147,7 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
 
 async function indexCommand(inv: SettleInvocation, sys: System): Promise<number> {
   const o = inv.options;
-  const loaded = await loadSpecInput(inv.inputs, o.index, "index", sys);
+  const loaded = await loadSpecInput(inv.inputs, o.index, "index", sys, reportStyle(inv.format, false, sys));
   if (!loaded.ok) return loaded.exit;
   const spec: SettlementSpec = loaded.spec;
   const indices = Object.keys(spec.indices);
@@ -177,14 +156,16 @@ async function indexCommand(inv: SettleInvocation, sys: System): Promise<number>
     if (spec.subject.kind === "index") name = spec.subject.name;
     else if (indices.length === 1) name = indices[0]!;
     else {
-      sys.write(
-        "stderr",
-        `termsheet: the spec has several indices; choose one with \`--index NAME\`\nindices: ${indices.sort().join(", ") || "(none)"}\n`,
+      return usageProblem(
+        sys,
+        "the spec has several indices; choose one with `--index NAME`",
+        `indices: ${indices.sort().join(", ") || "(none)"}`,
       );
-      return ExitCode.Usage;
     }
   }
-  if (!Object.hasOwn(spec.indices, name)) return unknown(sys, "index", "index", name, indices);
+  if (!Object.hasOwn(spec.indices, name)) {
+    return unknownName(sys, { command: "index", what: "index", plural: "indices", name, known: indices, where: "in the spec" });
+  }
   const progress = progressBar(sys, `reading ${o.observations ?? ""}`);
   const data = readMarketData(inv, spec, true, progress, sys);
   if (!data.ok) return data.exit;

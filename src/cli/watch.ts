@@ -80,7 +80,7 @@ function changed(sys: System, reads: Reads): boolean {
 }
 
 async function runOnce(inv: Watched, sys: System): Promise<number> {
-  if (inv.kind === "compile") return (await import("./compile.js")).compile({ ...inv, watch: false, cache: false }, sys);
+  if (inv.kind === "compile") return (await import("./compile-cmd.js")).compile({ ...inv, watch: false, cache: false }, sys);
   return (await import("./render-cmd.js")).renderCommand({ ...inv, watch: false }, sys);
 }
 

@@ -3,13 +3,9 @@
  * defaults, date-rule lowering, the expiry check over a horizon of contract months and weeks, versions, cycles,
  * and the real calendars in specs/ against published facts, through `checkSources` with an in-memory host.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { posix } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "../../src/base/source.js";
 import type { Diagnostic } from "../../src/diagnostics/index.js";
-import { checkSources, type CheckResult, type Host } from "../../src/driver.js";
 import { checkCalendars } from "../../src/check/calendars.js";
 import { evaluateWeeklyRule, lowerCalendar, lowerDateRule } from "../../src/check/lower-calendar.js";
 import {
@@ -23,21 +19,9 @@ import {
 } from "../../src/runtime/calendar/index.js";
 import type { CalendarDecl, FutureDecl } from "../../src/syntax/ast.js";
 import { parse } from "../../src/syntax/parse.js";
-
-function memoryHost(files: Record<string, string>): Host {
-  return {
-    readFile: (path) => files[posix.normalize(path)],
-    resolveImport: (from, imp) => posix.join(posix.dirname(from), imp),
-  };
-}
-
-function check(text: string, files: Record<string, string> = {}): CheckResult {
-  return checkSources([{ path: "main.terms", text }], memoryHost({ ...files, "main.terms": text }));
-}
-
-function codes(r: { diagnostics: readonly Diagnostic[] }): string[] {
-  return r.diagnostics.map((d) => d.code);
-}
+import { checkSources } from "../../src/driver.js";
+import { check, codes, memoryHost } from "../helpers/check.js";
+import { termsFiles } from "../helpers/files.js";
 
 function declarations(text: string) {
   const r = parse(new SourceFile("t.terms", text));
@@ -343,18 +327,8 @@ describe("last trading days", () => {
 });
 
 describe("the calendars in specs/", () => {
-  const root = fileURLToPath(new URL("../../", import.meta.url)).replaceAll("\\", "/");
-  const files: Record<string, string> = {};
-  for (const dir of ["calendars", "indices", "contracts"]) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(`${root}specs/${dir}`);
-    } catch {
-      names = [];
-    }
-    for (const n of names.sort()) if (n.endsWith(".terms")) files[`specs/${dir}/${n}`] = readFileSync(`${root}specs/${dir}/${n}`, "utf8");
-  }
-  const roots = Object.entries(files).map(([path, text]) => ({ path, text }));
+  const roots = ["calendars", "indices", "contracts"].flatMap((dir) => termsFiles(`specs/${dir}`));
+  const files = Object.fromEntries(roots.map((f) => [f.path, f.text]));
   const result = checkSources(roots, memoryHost(files));
 
   it("check clean, with the calendars check well under a second", () => {

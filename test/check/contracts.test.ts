@@ -4,22 +4,11 @@
  * codes and spans (line:column ranges), never on wording.
  */
 import { describe, expect, it } from "vitest";
-import { checkSources, type Host } from "../../src/driver.js";
+import { checkFiles, located } from "../helpers/check.js";
 
 /** Checks the first file of `files` (the others are importable) and lists `CODE file:l:c-l:c`. */
 function check(files: Record<string, string>): string[] {
-  const host: Host = {
-    readFile: (p) => files[p],
-    resolveImport: (_from, path) => path,
-  };
-  const [root] = Object.keys(files);
-  const r = checkSources([{ path: root!, text: files[root!]! }], host);
-  return r.diagnostics.map((d) => {
-    const s = r.sources.get(d.span.file)!;
-    const a = s.position(d.span.start);
-    const b = s.position(d.span.end);
-    return `${d.code} ${d.span.file === root ? "" : d.span.file + ":"}${a.line}:${a.column}-${b.line}:${b.column}`;
-  });
+  return located(checkFiles(files), Object.keys(files)[0]);
 }
 
 const LIB = `calendar NYC {

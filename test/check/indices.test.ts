@@ -5,18 +5,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSources, type Host } from "../../src/driver.js";
+import { check as checkText, located } from "../helpers/check.js";
 
 /** Checks one file and lists `CODE l:c-l:c`. */
 function check(text: string): string[] {
-  const host: Host = { readFile: () => undefined, resolveImport: (_f, p) => p };
-  const r = checkSources([{ path: "main.terms", text }], host);
-  return r.diagnostics.map((d) => {
-    const s = r.sources.get(d.span.file)!;
-    const a = s.position(d.span.start);
-    const b = s.position(d.span.end);
-    return `${d.code} ${a.line}:${a.column}-${b.line}:${b.column}`;
-  });
+  return located(checkText(text));
 }
 
 /** An index over `sources` sources (A, B, …) with `body` lines (from line 6 + sources). */

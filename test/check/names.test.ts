@@ -3,31 +3,14 @@
  * through the driver's `checkSources` with an in-memory host. Assertions are on codes, spans, labels and hints'
  * presence, not on wording.
  */
-import { posix } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/index.js";
-import { checkSources, type CheckResult, type Host } from "../../src/driver.js";
+import type { CheckResult } from "../../src/driver.js";
 import { lookup, makeResolver } from "../../src/check/symbols.js";
 import * as W from "../../src/check/words.js";
 import type { Ident } from "../../src/syntax/ast.js";
-
-/** An in-memory host: files from a map, imports joined with posix semantics. */
-function memoryHost(files: Record<string, string>): Host {
-  return {
-    readFile: (path) => files[posix.normalize(path)],
-    resolveImport: (from, imp) => posix.join(posix.dirname(from), imp),
-  };
-}
-
-/** Checks `root` (a key of `files`) and returns the result. */
-function check(files: Record<string, string>, root = "main.terms"): CheckResult {
-  return checkSources([{ path: root, text: files[root] ?? "" }], memoryHost(files));
-}
-
-function codes(r: CheckResult): string[] {
-  return r.diagnostics.map((d) => d.code);
-}
+import { checkFiles as check, codes } from "../helpers/check.js";
 
 /** The source text a diagnostic's span covers. */
 function textOf(r: CheckResult, d: { span: Diagnostic["span"] }): string {

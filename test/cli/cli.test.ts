@@ -1,12 +1,14 @@
 /**
- * End-to-end tests of the `termsheet` executable: the built bin/termsheet.js runs as a subprocess on fixtures in
- * a temporary folder, and the tests check exit codes, where output goes, locations, carets and the JSON shape.
+ * End-to-end tests of the `termsheet` command on fixtures in a temporary folder: exit codes, where output goes,
+ * locations, carets and the JSON shape. `check` and `build` run in process (runCli on the real file system, from
+ * the fixture folder); help, version, input and usage errors and colour on a terminal run the built
+ * bin/termsheet.js as a subprocess, as a user does.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BAD_CALENDAR, GOOD_CALENDAR, ensureBuilt, fixture, repoRoot, termsheet } from "./helpers.js";
+import { BAD_CALENDAR, GOOD_CALENDAR, ensureBuilt, fixture, repoRoot, runIn, termsheet } from "./helpers.js";
 
 const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
@@ -60,15 +62,15 @@ describe("help and version", () => {
 });
 
 describe("check", () => {
-  it("exits 0 on a good file", () => {
-    const r = termsheet(["check", "good.terms"], cwd);
+  it("exits 0 on a good file", async () => {
+    const r = await runIn(["check", "good.terms"], cwd);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^ok: 1 file checked/);
   });
 
-  it("exits 1 on a bad file, with code, file:line:col and carets", () => {
-    const r = termsheet(["check", "bad.terms"], cwd);
+  it("exits 1 on a bad file, with code, file:line:col and carets", async () => {
+    const r = await runIn(["check", "bad.terms"], cwd);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("error[E2007]");
     expect(r.stdout).toContain("bad.terms:3:21");
@@ -78,36 +80,36 @@ describe("check", () => {
     expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^error: /);
   });
 
-  it("prints paths as given, relative, never absolute", () => {
-    const r = termsheet(["check", "./bad.terms"], cwd);
+  it("prints paths as given, relative, never absolute", async () => {
+    const r = await runIn(["check", "./bad.terms"], cwd);
     expect(r.stdout).toContain(" bad.terms:3:21");
     expect(r.stdout).not.toContain(cwd);
   });
 
-  it("reads imports relative to the importing file", () => {
-    expect(termsheet(["check", "contracts/uses-lib.terms"], cwd)).toMatchObject({ code: 0 });
-    const r = termsheet(["check", "contracts/broken-import.terms", "--format", "json"], cwd);
+  it("reads imports relative to the importing file", async () => {
+    expect(await runIn(["check", "contracts/uses-lib.terms"], cwd)).toMatchObject({ code: 0 });
+    const r = await runIn(["check", "contracts/broken-import.terms", "--format", "json"], cwd);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { diagnostics: { code: string; notes: string[] }[] };
     expect(out.diagnostics.map((d) => d.code)).toContain("E2004");
     expect(out.diagnostics.find((d) => d.code === "E2004")?.notes.join(" ")).toContain("lib/nowhere.terms");
   });
 
-  it("walks folders recursively in sorted order, skipping node_modules and dot-folders", () => {
-    const r = termsheet(["check", "tree", "--format", "json"], cwd);
+  it("walks folders recursively in sorted order, skipping node_modules and dot-folders", async () => {
+    const r = await runIn(["check", "tree", "--format", "json"], cwd);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ diagnostics: [], summary: { errors: 0, files: 2 } });
   });
 
-  it("reports a folder without sources as an input error", () => {
-    const r = termsheet(["check", "empty"], cwd);
+  it("reports a folder without sources as an input error", async () => {
+    const r = await runIn(["check", "empty"], cwd);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("error[E2013]");
     expect(r.stdout).toContain("empty");
   });
 
-  it("--format json prints one document with diagnostics and a summary", () => {
-    const r = termsheet(["check", "bad.terms", "tree/a.terms", "--format", "json"], cwd);
+  it("--format json prints one document with diagnostics and a summary", async () => {
+    const r = await runIn(["check", "bad.terms", "tree/a.terms", "--format", "json"], cwd);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -125,14 +127,14 @@ describe("check", () => {
         endColumn: 26,
       }),
     ]);
-    expect(termsheet(["check", "--format=json", "good.terms"], cwd).stdout).toBe(
+    expect((await runIn(["check", "--format=json", "good.terms"], cwd)).stdout).toBe(
       JSON.stringify({ diagnostics: [], summary: { errors: 0, warnings: 0, files: 1 } }, null, 2) + "\n",
     );
   });
 
-  it("gives the same output every time", () => {
-    const a = termsheet(["check", "tree", "bad.terms", "contracts"], cwd);
-    const b = termsheet(["check", "tree", "bad.terms", "contracts"], cwd);
+  it("gives the same output every time", async () => {
+    const a = await runIn(["check", "tree", "bad.terms", "contracts"], cwd);
+    const b = await runIn(["check", "tree", "bad.terms", "contracts"], cwd);
     expect(a).toEqual(b);
   });
 });
@@ -164,15 +166,15 @@ describe("input and usage errors", () => {
 });
 
 describe("build", () => {
-  it("runs the same check, writes the compiled specs to --out, and writes nothing on errors", () => {
-    const good = termsheet(["build", "good.terms", "--out", "out"], cwd);
+  it("runs the same check, writes the compiled specs to --out, and writes nothing on errors", async () => {
+    const good = await runIn(["build", "good.terms", "--out", "out"], cwd);
     expect(good.code).toBe(0);
-    expect(good.stdout).toBe(termsheet(["check", "good.terms"], cwd).stdout);
+    expect(good.stdout).toBe((await runIn(["check", "good.terms"], cwd)).stdout);
     expect(good.stderr).toBe("wrote 1 compiled spec to out\n");
     expect(JSON.parse(readFileSync(join(cwd, "out", "calendars", "TEST_CAL.json"), "utf8"))).toMatchObject({
       subject: { kind: "calendar", name: "TEST_CAL" },
     });
-    const bad = termsheet(["build", "bad.terms", "--out", "out-bad"], cwd);
+    const bad = await runIn(["build", "bad.terms", "--out", "out-bad"], cwd);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("nothing was written");
     expect(existsSync(join(cwd, "out-bad"))).toBe(false);

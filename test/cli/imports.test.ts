@@ -1,14 +1,15 @@
 /**
- * Imports are confined (issue 13, grammar/README.md "Files and imports"): the built CLI, on real folders, reads
- * only regular `.terms` files of at most 16 MiB inside the project folder or the standard library, symbolic links
+ * Imports are confined (issue 13, grammar/README.md "Files and imports"): the CLI, on real folders, reads only
+ * regular `.terms` files of at most 16 MiB inside the project folder or the standard library, symbolic links
  * resolved first; nothing outside is parsed or shown, nothing blocks, nothing aborts. Each refusal is a diagnostic
- * with its code at the import's path, and exit code 1.
+ * with its code at the import's path, and exit code 1. The checks run in process (runCli on the real file system);
+ * the standard library and the files named on the command line (devices, pipes) also through the built executable.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { GOOD_CALENDAR, ensureBuilt, fixture, repoRoot, termsheet } from "./helpers.js";
+import { GOOD_CALENDAR, ensureBuilt, fixture, repoRoot, runIn, termsheet } from "./helpers.js";
 
 /** A file outside the project whose every line would be a syntax error, so that a leak would show. */
 const SECRET = "SECRET_LINE_1 alpha:beta\nSECRET_LINE_2 gamma:delta\n";
@@ -68,16 +69,16 @@ interface Json {
   diagnostics: { code: string; file: string; line: number; column: number; message: string; notes: string[] }[];
 }
 
-/** Checks a file of the project, from the project folder, as JSON; also the text output, for leaks. */
-function check(file: string, dir = project): { code: number | null; json: Json; text: string } {
-  const j = termsheet(["check", file, "--format", "json"], dir);
-  const t = termsheet(["check", file], dir);
+/** Checks a file of the project, from the project folder (in process), as JSON; also the text output, for leaks. */
+async function check(file: string, dir = project): Promise<{ code: number | null; json: Json; text: string }> {
+  const j = await runIn(["check", file, "--format", "json"], dir);
+  const t = await runIn(["check", file], dir);
   expect(t.code).toBe(j.code);
   return { code: j.code, json: JSON.parse(j.stdout) as Json, text: t.stdout + t.stderr + j.stderr };
 }
 
-function expectRefused(file: string, code: string, what: RegExp, writtenAbsolute = false): void {
-  const r = check(file);
+async function expectRefused(file: string, code: string, what: RegExp, writtenAbsolute = false): Promise<void> {
+  const r = await check(file);
   expect(r.code).toBe(1);
   expect(r.json.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([`${code} ${file}:1:22`]);
   expect(r.json.diagnostics[0]!.message).toMatch(what);
@@ -88,53 +89,55 @@ function expectRefused(file: string, code: string, what: RegExp, writtenAbsolute
 }
 
 describe("imports inside the project", () => {
-  it("are read, through `..` and through symbolic links that stay inside", () => {
-    expect(check("contracts/uses-lib.terms").code).toBe(0);
-    expect(check("link-in.terms").code).toBe(0);
+  it("are read, through `..` and through symbolic links that stay inside", async () => {
+    expect((await check("contracts/uses-lib.terms")).code).toBe(0);
+    expect((await check("link-in.terms")).code).toBe(0);
   });
 
-  it("may read the standard library, wherever the package is", () => {
-    expect(check("stdlib.terms")).toMatchObject({ code: 0 });
+  it("may read the standard library, wherever the package is", async () => {
+    expect(await check("stdlib.terms")).toMatchObject({ code: 0 });
+    // The built executable finds the standard library beside its bundle.
+    expect(termsheet(["check", "stdlib.terms"], project).code).toBe(0);
   });
 
-  it("may read the whole folder that holds a package.json", () => {
-    expect(check("contracts/uses-lib.terms", join(cwd, "npm-project")).code).toBe(0);
+  it("may read the whole folder that holds a package.json", async () => {
+    expect((await check("contracts/uses-lib.terms", join(cwd, "npm-project"))).code).toBe(0);
   });
 
-  it("are confined to the folder of the files checked when no folder above holds termsheet.json or package.json", () => {
+  it("are confined to the folder of the files checked when no folder above holds termsheet.json or package.json", async () => {
     const dir = join(cwd, "no-marker");
-    const r = check("contracts/uses-lib.terms", dir);
+    const r = await check("contracts/uses-lib.terms", dir);
     expect(r.code).toBe(1);
     expect(r.json.diagnostics.map((d) => d.code)).toEqual(["E2020"]);
     expect(r.json.diagnostics[0]!.notes[0]).toContain("`contracts`");
     // Given the folder above, the project is that folder.
-    expect(termsheet(["check", "."], dir).code).toBe(0);
+    expect((await runIn(["check", "."], dir)).code).toBe(0);
   });
 });
 
 describe("imports are refused", () => {
-  it("outside the project, by `..` or by an absolute path (E2020)", () => {
-    expectRefused("climbs-out.terms", "E2020", /outside the project folder/);
-    expectRefused("absolute-out.terms", "E2020", /outside the project folder/, true);
+  it("outside the project, by `..` or by an absolute path (E2020)", async () => {
+    await expectRefused("climbs-out.terms", "E2020", /outside the project folder/);
+    await expectRefused("absolute-out.terms", "E2020", /outside the project folder/, true);
   });
 
-  it("when a symbolic link leads outside the project (E2020)", () => {
-    expectRefused("link-out.terms", "E2020", /symbolic link to a file outside/);
-    expectRefused("link-passwd.terms", "E2020", /symbolic link to a file outside/);
+  it("when a symbolic link leads outside the project (E2020)", async () => {
+    await expectRefused("link-out.terms", "E2020", /symbolic link to a file outside/);
+    await expectRefused("link-passwd.terms", "E2020", /symbolic link to a file outside/);
   });
 
-  it("for a file that is not a `.terms` file, before it is read (E2021)", () => {
-    expectRefused("etc-passwd.terms", "E2021", /only `\.terms` files/);
-    expectRefused("etc-passwd-dots.terms", "E2021", /only `\.terms` files/);
-    expectRefused("link-txt.terms", "E2021", /not a `\.terms` file/);
+  it("for a file that is not a `.terms` file, before it is read (E2021)", async () => {
+    await expectRefused("etc-passwd.terms", "E2021", /only `\.terms` files/);
+    await expectRefused("etc-passwd-dots.terms", "E2021", /only `\.terms` files/);
+    await expectRefused("link-txt.terms", "E2021", /not a `\.terms` file/);
   });
 
-  it("for a named pipe, without waiting for a writer (E2022)", () => {
-    expectRefused("fifo.terms", "E2022", /not a regular file/);
+  it("for a named pipe, without waiting for a writer (E2022)", async () => {
+    await expectRefused("fifo.terms", "E2022", /not a regular file/);
   });
 
-  it("for a file larger than 16 MiB (E2023)", () => {
-    expectRefused("large.terms", "E2023", /larger than 16 MiB/);
+  it("for a file larger than 16 MiB (E2023)", async () => {
+    await expectRefused("large.terms", "E2023", /larger than 16 MiB/);
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/exit-codes.js";
 import { runCli } from "../../src/cli/run.js";
-import { host, termsFiles } from "../model/compile-helpers.js";
+import { host, filesUnder } from "../model/compile-helpers.js";
 import { memorySystem, repoRoot } from "./helpers.js";
 
 const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
@@ -29,7 +29,7 @@ describe("README: settlement from market data", () => {
       const [command, ...output] = block.split("\n");
       it(command!, async () => {
         const argv = command!.replace(/^\$ termsheet /, "").split(" ");
-        const files: Record<string, string> = Object.fromEntries(termsFiles("specs").map((p) => [p, host.readFile(p)!]));
+        const files: Record<string, string> = Object.fromEntries(filesUnder("specs").map((p) => [p, host.readFile(p)!]));
         for (const a of argv) if (a.startsWith("test/cases/")) files[a] = readFileSync(join(repoRoot, a), "utf8");
         // The package's version, as `npx termsheet` has: it is part of each compiled spec and so of its hash.
         const base = memorySystem(files);

@@ -1,17 +1,16 @@
 /**
- * The settlement suite (test/cases/settlement, test/settlement-suite.ts) through the built CLI: every case's request
+ * The settlement suite (test/cases/settlement, test/settlement-suite.ts) through the CLI: every case's request
  * becomes a `termsheet settle` or `termsheet index` command line on the golden compiled spec and the case's data
  * files, and must print the case's goldens, `expected.txt` and (with `--format json`) `expected.json`, byte for
  * byte, with exit code 0 for a price and 1 for a failed settlement. A request the command line refuses in form
- * (e.g. a 13th month) is a usage error instead.
+ * (e.g. a 13th month) is a usage error instead. The cases run in process (runCli on the real file system); a few
+ * run through the built executable as well, which must print the same.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { settlementCases, type SettlementCase } from "../settlement-suite.js";
-import { ensureBuilt, repoRoot, termsheet } from "./helpers.js";
-
-beforeAll(() => ensureBuilt(), 120_000);
+import { ensureBuilt, repoRoot, runIn, termsheet } from "./helpers.js";
 
 const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -48,25 +47,35 @@ function commandLine(c: SettlementCase): string[] | null {
 
 const cases = settlementCases();
 
+/** Checks a case's output; `run` runs the CLI on arguments in the repository root. */
+async function expectCase(c: SettlementCase, run: (args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>) {
+  const args = commandLine(c)!;
+  const expectedText = readFileSync(join(c.dir, "expected.txt"), "utf8");
+  const expectedJson = readFileSync(join(c.dir, "expected.json"), "utf8");
+  const ok = (JSON.parse(expectedJson) as { ok: boolean }).ok;
+  const text = await run(args);
+  if (text.code === 2) {
+    // Refused in form by the command line: only for requests the runtime refuses too.
+    expect(ok, text.stderr).toBe(false);
+    return;
+  }
+  expect(text.stderr).toBe("");
+  expect(text.stdout).toBe(expectedText);
+  expect(text.code).toBe(ok ? 0 : 1);
+  expect((await run([...args, "--format", "json"])).stdout).toBe(expectedJson);
+}
+
 describe("the settlement suite through termsheet settle and termsheet index", () => {
   it("has cases", () => expect(cases.length).toBeGreaterThan(20));
 
-  for (const c of cases) {
-    it(c.name, () => {
-      const args = commandLine(c)!;
-      const expectedText = readFileSync(join(c.dir, "expected.txt"), "utf8");
-      const expectedJson = readFileSync(join(c.dir, "expected.json"), "utf8");
-      const ok = (JSON.parse(expectedJson) as { ok: boolean }).ok;
-      const text = termsheet(args, repoRoot);
-      if (text.code === 2) {
-        // Refused in form by the command line: only for requests the runtime refuses too.
-        expect(ok, text.stderr).toBe(false);
-        return;
-      }
-      expect(text.stderr).toBe("");
-      expect(text.stdout).toBe(expectedText);
-      expect(text.code).toBe(ok ? 0 : 1);
-      expect(termsheet([...args, "--format", "json"], repoRoot).stdout).toBe(expectedJson);
-    });
-  }
+  for (const c of cases) it(c.name, () => expectCase(c, (args) => runIn(args, repoRoot)));
+});
+
+describe("the settlement suite through the built executable (a few cases)", () => {
+  beforeAll(() => ensureBuilt(), 120_000);
+  // A final settlement, a daily one and an index, each through bin/termsheet.js.
+  const smoke = ["final", "daily", "index"].map((fn) => cases.find((c) => c.request.function === fn)!);
+
+  // Two subprocesses each: allow for a loaded machine.
+  for (const c of smoke) it(c.name, () => expectCase(c, async (args) => termsheet(args, repoRoot)), 60_000);
 });

@@ -2,30 +2,12 @@
  * Helpers of the formatter tests: the laws every formatted file must satisfy (the syntax tree without spans is
  * unchanged, the comments are the same in number and text) and the corpus of real files to check them on.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { SourceFile } from "../../src/base/source.js";
 import { parse } from "../../src/syntax/parse.js";
 import { isSpan } from "../helpers/ast-json.js";
 
-/** The repository root, with `/` separators and no trailing slash. */
-export const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
-  .replaceAll("\\", "/")
-  .replace(/\/$/, "");
-
-/** Every `.terms` file under a repo-relative folder, sorted, with its text. */
-export function termsFiles(dir: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(`${repoRoot}/${rel}`).sort()) {
-      const path = `${rel}/${name}`;
-      if (statSync(`${repoRoot}/${path}`).isDirectory()) walk(path);
-      else if (name.endsWith(".terms")) out.push({ path, text: readFileSync(`${repoRoot}/${path}`, "utf8") });
-    }
-  };
-  walk(dir);
-  return out;
-}
+export { repoRoot } from "../helpers/paths.js";
+export { termsFiles } from "../helpers/files.js";
 
 /** A tree with every span removed, for comparing trees of texts laid out differently. */
 export function withoutSpans(value: unknown): unknown {

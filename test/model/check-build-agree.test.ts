@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../src/compile.js";
 import { checkSources } from "../../src/driver.js";
-import { host, termsFiles, VERSION } from "./compile-helpers.js";
+import { filesUnder as termsFiles, host, VERSION } from "./compile-helpers.js";
 
 const files = [...termsFiles("specs"), ...termsFiles("test/cases")];
 

@@ -1,15 +1,16 @@
-/** Test helpers: a file-system host for the driver and a compile of every source under specs/. */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, normalize, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+/** Test helpers: a file-system host for the driver, and a compile of repository files (found with test/helpers/files.ts). */
+import { readFileSync } from "node:fs";
+import { dirname, join, normalize } from "node:path";
 import { compileSources, type CompileResult } from "../../src/compile.js";
 import type { Host } from "../../src/driver.js";
+import { repoRoot, VERSION } from "../helpers/paths.js";
+
+export { filesUnder } from "../helpers/files.js";
 
 /** The repository root. */
-export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), "../.."));
+export const ROOT = repoRoot;
 
-/** The package version, as the CLI passes it. */
-export const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+export { VERSION };
 
 /** Reads sources relative to the repository root. */
 export const host = {
@@ -26,20 +27,6 @@ export const host = {
       .join("/");
   },
 } satisfies Host;
-
-/** Every .terms file under a folder of the repository, as repository-relative paths, sorted. */
-export function termsFiles(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(join(ROOT, dir)).sort()) {
-      const path = `${dir}/${name}`;
-      if (statSync(join(ROOT, path)).isDirectory()) walk(path);
-      else if (name.endsWith(".terms")) out.push(path);
-    }
-  };
-  walk(folder);
-  return out.map((p) => relative(ROOT, join(ROOT, p)).split("\\").join("/"));
-}
 
 /** Compiles the given repository-relative files as roots. */
 export function compileFiles(paths: readonly string[]): CompileResult {

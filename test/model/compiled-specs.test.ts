@@ -10,12 +10,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CompileResult } from "../../src/compile.js";
 import { loadSpec } from "../../src/model/load.js";
 import { SpecSchema } from "../../src/model/spec.js";
-import { ROOT, compileFiles, termsFiles } from "./compile-helpers.js";
+import { ROOT, compileFiles, filesUnder } from "./compile-helpers.js";
 
 const shippedSchema = JSON.parse(readFileSync(join(ROOT, "schema/termsheet.schema.json"), "utf8")) as Record<string, unknown>;
 const validate = new Ajv2020({ allErrors: true, strict: true, discriminator: true }).compile(shippedSchema);
 
-const sources = termsFiles("specs");
+const sources = filesUnder("specs");
 let result: CompileResult;
 
 beforeAll(() => {

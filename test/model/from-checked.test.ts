@@ -5,18 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../src/compile.js";
-import { checkSources, type Host } from "../../src/driver.js";
+import { checkSources } from "../../src/driver.js";
 import { lowerProgram } from "../../src/model/from-checked.js";
 import { loadSpec } from "../../src/model/load.js";
 import type { Future, Option, Spread } from "../../src/model/contracts.js";
+import { memoryHost } from "../helpers/check.js";
 import { compileFiles } from "./compile-helpers.js";
-
-function memoryHost(files: Record<string, string>): Host {
-  return {
-    readFile: (p) => files[p],
-    resolveImport: (_from, path) => path,
-  };
-}
 
 function compileText(text: string, extra: Record<string, string> = {}) {
   return compileSources([{ path: "main.terms", text }], memoryHost(extra), { compilerVersion: "9.9.9" });

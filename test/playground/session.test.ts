@@ -6,29 +6,19 @@
  * contract, the expiries as the runtime schedule gives them, and a settlement's certificate as `termsheet settle`
  * prints it. The in-memory Host resolves imports as the CLI's file host does (posix join).
  */
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Session } from "../../playground/src/session.js";
 import { resolvePath } from "../../playground/src/host.js";
 import { repoRoot, termsheet } from "../cli/helpers.js";
+import { termsFiles as walk } from "../helpers/files.js";
 
 const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
 
 /** Every `.terms` file under a folder of the repository, by its repository-relative path. */
-function termsFiles(folder: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(join(repoRoot, rel)).sort()) {
-      const path = `${rel}/${name}`;
-      if (statSync(join(repoRoot, path)).isDirectory()) walk(path);
-      else if (name.endsWith(".terms")) out.set(path, readFileSync(join(repoRoot, path), "utf8"));
-    }
-  };
-  walk(folder);
-  return out;
-}
+const termsFiles = (folder: string): Map<string, string> => new Map(walk(folder).map((f) => [f.path, f.text]));
 
 const specs = termsFiles("specs");
 const cases = termsFiles("test/cases/diagnostics");

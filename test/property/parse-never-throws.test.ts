@@ -5,9 +5,7 @@
  * normally, report no internal error (E9001), and every diagnostic and every tree node has a valid span in the
  * right file. The seed is fixed, so a failure reproduces; fast-check prints the shrunk counterexample.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { posix } from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isValidSpan, SourceFile } from "../../src/base/source.js";
@@ -16,35 +14,14 @@ import { checkSources, type Host } from "../../src/driver.js";
 import { parse } from "../../src/syntax/parse.js";
 import { keywords } from "../../src/syntax/tokens.js";
 import { allSpans } from "../helpers/ast-json.js";
+import { termsFiles } from "../helpers/files.js";
 
 const SEED = 20_261_124;
 /** Runs per generator; together 10,000 sources. */
 const SOUP_RUNS = 7_000;
 const MUTATION_RUNS = 3_000;
-
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
-  .replaceAll("\\", "/")
-  .replace(/\/$/, "");
-
-/** Every `.terms` file under a repo-relative folder, sorted, with its text. */
-function termsFiles(dir: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  const walk = (rel: string): void => {
-    let entries: string[] = [];
-    try {
-      entries = readdirSync(`${repoRoot}/${rel}`);
-    } catch {
-      return;
-    }
-    for (const name of entries.sort()) {
-      const path = `${rel}/${name}`;
-      if (statSync(`${repoRoot}/${path}`).isDirectory()) walk(path);
-      else if (name.endsWith(".terms")) out.push({ path, text: readFileSync(`${repoRoot}/${path}`, "utf8") });
-    }
-  };
-  walk(dir);
-  return out;
-}
+/** Runs per test. */
+const BATCH = 500;
 
 const corpus = [...termsFiles("specs"), ...termsFiles("test/cases/syntax")];
 const byPath = new Map(corpus.map((f) => [f.path, f.text]));
@@ -267,11 +244,17 @@ describe("parse and checkSources never throw", () => {
     expect(corpus.length).toBeGreaterThan(5);
   });
 
-  it(`on ${SOUP_RUNS} random token soups`, () => {
-    fc.assert(fc.property(soup, parsesAndChecksCleanly), { seed: SEED, numRuns: SOUP_RUNS });
-  }, 120_000);
+  // In batches of at most BATCH runs, each its own test with its own seed: a synchronous test blocks the worker,
+  // and one of tens of seconds makes vitest's worker RPC time out on a loaded machine.
+  for (let i = 0; i * BATCH < SOUP_RUNS; i++) {
+    it(`on random token soups, batch ${i + 1} of ${Math.ceil(SOUP_RUNS / BATCH)}`, () => {
+      fc.assert(fc.property(soup, parsesAndChecksCleanly), { seed: SEED + i, numRuns: Math.min(BATCH, SOUP_RUNS - i * BATCH) });
+    });
+  }
 
-  it(`on ${MUTATION_RUNS} mutations of real files`, () => {
-    fc.assert(fc.property(mutated, parsesAndChecksCleanly), { seed: SEED, numRuns: MUTATION_RUNS });
-  }, 120_000);
+  for (let i = 0; i * BATCH < MUTATION_RUNS; i++) {
+    it(`on mutations of real files, batch ${i + 1} of ${Math.ceil(MUTATION_RUNS / BATCH)}`, () => {
+      fc.assert(fc.property(mutated, parsesAndChecksCleanly), { seed: SEED + i, numRuns: Math.min(BATCH, MUTATION_RUNS - i * BATCH) });
+    });
+  }
 });

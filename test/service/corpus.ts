@@ -3,27 +3,15 @@
  * reads the workspace (paths relative to the repository root, imports relative to the importing file), with
  * specs/calendars as the standard library.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { posix } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ServiceHost } from "../../src/service/index.js";
+import { termsFiles as walk } from "../helpers/files.js";
 
-export const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
-  .replaceAll("\\", "/")
-  .replace(/\/$/, "");
+export { repoRoot } from "../helpers/paths.js";
 
 /** Every `.terms` file under a repo-relative folder, sorted, with its text. */
 export function termsFiles(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(`${repoRoot}/${rel}`).sort()) {
-      const path = `${rel}/${name}`;
-      if (statSync(`${repoRoot}/${path}`).isDirectory()) walk(path);
-      else if (name.endsWith(".terms")) out.set(path, readFileSync(`${repoRoot}/${path}`, "utf8"));
-    }
-  };
-  walk(dir);
-  return out;
+  return new Map(walk(dir).map((f) => [f.path, f.text]));
 }
 
 /** The files of specs/. */

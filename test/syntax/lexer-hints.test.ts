@@ -5,12 +5,12 @@
  * the declarations removed, which analyses every pattern itself: on every spec file and on generated text from an
  * alphabet of every character class the patterns mention, both lexers must give the same tokens and errors.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { Lexer, type ILexingResult, type TokenType } from "chevrotain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lexerTokens } from "../../src/syntax/tokens.js";
+import { filesUnder } from "../helpers/files.js";
 
 const options = { positionTracking: "onlyOffset", ensureOptimizations: false, safeMode: false } as const;
 const declared = new Lexer([...lexerTokens], options);
@@ -33,12 +33,6 @@ function summary(r: ILexingResult): unknown {
   };
 }
 
-function specFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? specFiles(join(dir, e.name)) : e.name.endsWith(".terms") ? [join(dir, e.name)] : [],
-  );
-}
-
 const ALPHABET = [..."aZz_09-5/\"\\:.,{}%KMBst ndrh\t\r\n\f\v\u00a0\ufeff*+é€#'"];
 
 describe("lexer declarations (start characters, line breaks)", () => {
@@ -51,7 +45,7 @@ describe("lexer declarations (start characters, line breaks)", () => {
   });
 
   it("lexes every spec file as a lexer that analyses the patterns itself", () => {
-    for (const f of specFiles("specs")) {
+    for (const f of filesUnder("specs")) {
       const text = readFileSync(f, "utf8");
       expect(summary(declared.tokenize(text)), f).toEqual(summary(analysed.tokenize(text)));
     }

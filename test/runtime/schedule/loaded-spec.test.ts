@@ -15,11 +15,11 @@ import {
   type ScheduleContract,
   type ScheduleInput,
 } from "../../../src/runtime/schedule/index.js";
-import { compileFiles, termsFiles } from "../../model/compile-helpers.js";
+import { compileFiles, filesUnder } from "../../model/compile-helpers.js";
 import { specsModel } from "./specs.js";
 
 describe("from loaded JSON specs", () => {
-  const compiled = compileFiles(termsFiles("specs"));
+  const compiled = compileFiles(filesUnder("specs"));
   const fromModel = new Schedule(specsModel());
 
   for (const name of ["BTC", "FOTI_OPT", "FOTI_CAL", "GPUH", "FOTW"]) {

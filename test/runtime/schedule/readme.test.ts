@@ -9,13 +9,13 @@ import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../../src/cli/exit-codes.js";
 import { runCli } from "../../../src/cli/run.js";
 import { memorySystem, repoRoot } from "../../cli/helpers.js";
-import { host, termsFiles } from "../../model/compile-helpers.js";
+import { host, filesUnder } from "../../model/compile-helpers.js";
 
 const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
 const start = readme.indexOf("### Calendars, expiries and listings");
 const section = readme.slice(start, readme.indexOf("\n## ", start));
 const examples = [...section.matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
-const specs = Object.fromEntries(termsFiles("specs").map((p) => [p, host.readFile(p)!]));
+const specs = Object.fromEntries(filesUnder("specs").map((p) => [p, host.readFile(p)!]));
 
 /** Cuts the arrays of `actual` to the lengths of those in `shown`. */
 function cut(actual: unknown, shown: unknown): unknown {

@@ -5,14 +5,14 @@
 import { checkSources } from "../../../src/driver.js";
 import { lowerProgram } from "../../../src/model/from-checked.js";
 import type { ScheduleInput } from "../../../src/runtime/schedule/index.js";
-import { host, termsFiles } from "../../model/compile-helpers.js";
+import { host, filesUnder } from "../../model/compile-helpers.js";
 
 let cached: ScheduleInput | undefined;
 
 /** The compiled model of specs/ (calendars and contracts by name). */
 export function specsModel(): ScheduleInput {
   if (cached !== undefined) return cached;
-  const roots = termsFiles("specs").map((path) => ({ path, text: host.readFile(path)! }));
+  const roots = filesUnder("specs").map((path) => ({ path, text: host.readFile(path)! }));
   const checked = checkSources(roots, host);
   const errors = checked.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(`specs/ does not check: ${errors.map((d) => d.message).join("; ")}`);
