@@ -55,7 +55,10 @@ describe("the command table", () => {
         "--expiry": [],
       };
       for (const value of good) {
-        const parsed = parseArgs([...base, ...(command === "settle" ? (partners[o.name] ?? []) : []), `${o.name}=${value}`]);
+        // A Word document is written to a file only: `--format docx` needs `--out`.
+        const out = o.name === "--format" && value === "docx" ? ["--out", "x.docx"] : [];
+        const parsed = parseArgs([...base, ...(command === "settle" ? (partners[o.name] ?? []) : []), ...out, `${o.name}=${value}`]);
+        if (out.length > 0) expect(parseArgs([...base, `${o.name}=${value}`]).kind).toBe("usage-error");
         expect(parsed.kind, `${command} ${o.name}=${value}: ${JSON.stringify(parsed)}`).not.toBe("usage-error");
       }
       const bad = o.kind === "choice" ? "nonsense" : SAMPLES[o.kind][1];
