@@ -331,11 +331,12 @@ describe("the calendars in specs/", () => {
   const files = Object.fromEntries(roots.map((f) => [f.path, f.text]));
   const result = checkSources(roots, memoryHost(files));
 
-  it("check clean, with the calendars check well under a second", () => {
+  // Its time is measured in bench/ (cold-phases: the check of specs/, the expiry check about half of it), not here.
+  it("check clean, and the calendars check run again on its own reports nothing", () => {
     expect(result.diagnostics).toEqual([]);
-    const t0 = performance.now();
-    checkCalendars(result.program, () => undefined);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    const reported: unknown[] = [];
+    checkCalendars(result.program, (d) => reported.push(d));
+    expect(reported).toEqual([]);
   });
 
   it("give the published business days", () => {
