@@ -14,18 +14,7 @@
  */
 import { scan, KEYWORDS, type ScannedToken } from "../../src/syntax/scan.js";
 import type { CorpusFile } from "./corpus.js";
-
-/** A small deterministic generator in [0, 1) (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../helpers/random.js";
 
 /** The seed of mutant `index` of run `seed` (a 32-bit mix of both). */
 export function mutantSeed(seed: number, index: number): number {

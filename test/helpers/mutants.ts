@@ -4,18 +4,9 @@
  * the text truncated), applied one after another so that a sequence reads like a session of typing. Deterministic
  * for a seed, so a failure reproduces.
  */
+import { random } from "./random.js";
 
-/** A small deterministic generator in [0, 1) (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random };
 
 /** Pieces of text worth inserting: punctuation that breaks structure, literals, keywords and words of the language. */
 const PIECES = [

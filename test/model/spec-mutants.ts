@@ -26,6 +26,7 @@ import {
   type SpecFunctions,
 } from "../../src/runtime/functions/index.js";
 import { ROOT } from "./compile-helpers.js";
+import { random as rng } from "../helpers/random.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -37,18 +38,6 @@ export function goldenSpecs(): { path: string; text: string }[] {
   for (const kind of readdirSync(dir).sort())
     for (const f of readdirSync(join(dir, kind)).sort()) out.push({ path: `${kind}/${f}`, text: readFileSync(join(dir, kind, f), "utf8") });
   return out;
-}
-
-/** A small seeded PRNG (mulberry32), so a mutant is reproduced by its seed and index. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One tampered spec. */
