@@ -126,8 +126,11 @@ export function failure(sys: System, message: string): number {
 /** Writes a command's output to stdout, or to `--out FILE` (all or nothing). */
 export function writeOutput(text: string | Uint8Array, out: string | undefined, sys: System): number {
   if (out === undefined) {
-    // A binary document (Word) goes to a file only; render and diff ask for --out before they get here.
-    if (typeof text !== "string") return ExitCode.Usage;
+    // A binary document (Word) goes to a file only; args.ts asks for --out before a command gets here.
+    if (typeof text !== "string") {
+      sys.write("stderr", "termsheet: a Word document is written to a file: name it with `--out FILE`\n");
+      return ExitCode.Usage;
+    }
     sys.write("stdout", text);
     return ExitCode.Ok;
   }
