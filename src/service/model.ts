@@ -41,12 +41,23 @@ export function modelFor(result: CheckResult, resolveImport: (from: string, imp:
       schedule: new Schedule({ calendars: Object.fromEntries(model.calendars), contracts: Object.fromEntries(model.contracts) }),
     };
   };
+  // A check without errors has lowered the whole program already (the driver does, as build does): reuse it.
+  let whole: { model: LoweredProgram; schedule: Schedule } | undefined;
+  const checked = result.model;
   return {
     program,
     lowered(name) {
       const sym = program.symbols.get(name);
       if (sym === undefined || sym.decl.name === undefined) return undefined;
-      // Only the declaration and what it uses are lowered: a hover in a long file pays for its own declarations.
+      if (checked !== undefined) {
+        whole ??= {
+          model: checked,
+          schedule: new Schedule({ calendars: Object.fromEntries(checked.calendars), contracts: Object.fromEntries(checked.contracts) }),
+        };
+        return { ...whole, spec: specOf(whole.model, sym.decl) };
+      }
+      // Otherwise only the declaration and what it uses are lowered: a hover in a long file with errors elsewhere
+      // pays for its own declarations.
       let m = partial.get(name);
       if (m === undefined) {
         m = lowerClosure(program, result, name, resolveImport, lower);
