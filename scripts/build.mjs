@@ -1,9 +1,25 @@
 // Builds the CLI bundle and the library entry into dist/ with esbuild (run by `npm install` via `prepare`).
 // The CLI is minified and has the package version embedded, so `termsheet` starts without reading package.json.
 import { build } from "esbuild";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+// The digest of every source file, which the check cache keys on beside the version (src/cli/check-cache.ts).
+function sourceDigest() {
+  const hash = createHash("sha256");
+  const src = new URL("../src/", import.meta.url);
+  for (const rel of readdirSync(src, { recursive: true }).map(String).sort()) {
+    if (!/\.(ts|js|json)$/.test(rel)) continue;
+    hash
+      .update(rel)
+      .update("\0")
+      .update(readFileSync(new URL(rel, src)))
+      .update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
 
 // The settlement runtime bundle that `termsheet build` copies next to the generated settlement modules
 // (src/backends/settlement): src/runtime's public settlement API as one readable ES module, its declarations emitted
@@ -23,7 +39,7 @@ const common = {
   sourcemap: false,
   legalComments: "none",
   logLevel: "warning",
-  define: { __TERMSHEET_VERSION__: JSON.stringify(version) },
+  define: { __TERMSHEET_VERSION__: JSON.stringify(version), __TERMSHEET_BUILD__: JSON.stringify(sourceDigest()) },
   // A bundled ESM file still needs require() for chevrotain's CJS dependencies.
   banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
 };

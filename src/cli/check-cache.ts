@@ -49,11 +49,19 @@ function digestOf(op: OpName, answer: unknown): string {
   return sha256(JSON.stringify(answer ?? null));
 }
 
-/** What decides the output besides the System's answers: the invocation, the version and the terminal. */
+/**
+ * The digest of the compiler's sources, embedded by scripts/build.mjs: a rebuilt CLI with the same version number
+ * (a developer's build, a patched install) must not replay what another build printed.
+ */
+declare const __TERMSHEET_BUILD__: string | undefined;
+const BUILD = typeof __TERMSHEET_BUILD__ === "string" ? __TERMSHEET_BUILD__ : "unbundled";
+
+/** What decides the output besides the System's answers: the invocation, the version, the build and the terminal. */
 function cacheKey(inv: Extract<Invocation, { kind: "compile" }>, sys: System, cwd: string): string {
   return JSON.stringify([
     FORMAT,
     sys.version,
+    BUILD,
     cwd,
     // Imports may read the standard library wherever the package is installed.
     sys.standardLibrary?.() ?? null,
