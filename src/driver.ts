@@ -5,11 +5,12 @@
  * accepts is one `build` compiles. The backends come after it (compile.ts).
  */
 import { isTermsPath, MAX_SOURCE_BYTES, SourceFile } from "./base/source.js";
-import { Codes, diag, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
+import { Codes, diag, hintFor, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { allowSuggestionWork, limitSuggestionWork } from "./diagnostics/did-you-mean.js";
 import { parse, type ParseResult } from "./syntax/parse.js";
 import type { Span } from "./base/source.js";
 import { buildProgram } from "./check/symbols.js";
+import { importTargets, isStandardImport, STANDARD_CALENDARS, standardModules } from "./check/imports.js";
 import { checkProgram } from "./check/check.js";
 import type { Program, ProgramFile } from "./check/program.js";
 import { lowerProgram, type LoweredProgram } from "./model/from-checked.js";
@@ -37,6 +38,12 @@ export interface Host {
   readFile(path: string): string | undefined | HostRefusal;
   /** The path an import refers to, relative to the importing file (a pure path computation). */
   resolveImport(fromFile: string, importPath: string): string;
+  /**
+   * The files of a standard-library module (`calendars` for `import NYSE from "std:calendars"`), as paths readFile
+   * takes; undefined when the host has no such module. A host without it has no standard library: see
+   * check/imports.ts, where the modules are defined.
+   */
+  standardModule?(module: string): readonly string[] | undefined;
   /** Parses a file; `parse` by default. The language service passes an incremental parser with the same results. */
   parse?(source: SourceFile): ParseResult;
 }
@@ -89,33 +96,52 @@ function checkAll(roots: readonly { path: string; text: string }[], host: Host):
       if (!imp.path || imp.path.value === "") continue;
       const written = imp.path.value;
       const span = imp.path.span;
-      if (!isTermsPath(written)) {
+      if (!isStandardImport(written) && !isTermsPath(written)) {
         diagnostics.push(
           diag(Codes.ImportNotTermsFile, span, `cannot import \`${written}\`: only \`.terms\` files can be imported`, {
-            hint: "import the `.terms` file that declares what you need",
+            hint: "import the `.terms` file that declares what you need, or a standard module such as `std:calendars`",
           }),
         );
         continue;
       }
-      const target = host.resolveImport(next.path, written);
-      if (seen.has(target)) continue;
-      seen.add(target);
-      const read = host.readFile(target);
-      if (read === undefined) {
+      const targets = importTargets(host, next.path, written);
+      if (targets === undefined) {
+        const all = host.standardModule?.(STANDARD_CALENDARS);
         diagnostics.push(
-          diag(Codes.ImportFileNotFound, span, `cannot find the imported file \`${written}\``, {
-            notes: [`looked for ${target}`],
-            hint: "import paths are relative to the importing file",
+          diag(Codes.ImportFileNotFound, span, `the standard library has no module \`${written}\``, {
+            notes:
+              all === undefined
+                ? ["no standard library is available to this check"]
+                : [
+                    `its modules are ${standardModules(all)
+                      .map((m) => `\`${m}\``)
+                      .join(", ")}`,
+                  ],
+            hint: hintFor(written, all === undefined ? [] : standardModules(all)) ?? "the standard calendars are `std:calendars`",
           }),
         );
-      } else if (typeof read !== "string") {
-        diagnostics.push(refusal(read, written, span));
-      } else if (read.length > MAX_SOURCE_BYTES) {
-        diagnostics.push(
-          refusal({ refused: "too-large", reason: `it is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB` }, written, span),
-        );
-      } else {
-        queue.push({ path: target, text: read, root: false });
+        continue;
+      }
+      for (const target of targets) {
+        if (seen.has(target)) continue;
+        seen.add(target);
+        const read = host.readFile(target);
+        if (read === undefined) {
+          diagnostics.push(
+            diag(Codes.ImportFileNotFound, span, `cannot find the imported file \`${written}\``, {
+              notes: [`looked for ${target}`],
+              hint: "import paths are relative to the importing file",
+            }),
+          );
+        } else if (typeof read !== "string") {
+          diagnostics.push(refusal(read, written, span));
+        } else if (read.length > MAX_SOURCE_BYTES) {
+          diagnostics.push(
+            refusal({ refused: "too-large", reason: `it is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB` }, written, span),
+          );
+        } else {
+          queue.push({ path: target, text: read, root: false });
+        }
       }
     }
   }

@@ -4,6 +4,7 @@
  * `specs/contracts/foti.terms` importing `../calendars/nyse.terms` reads `specs/calendars/nyse.terms`.
  */
 import type { Host } from "../../src/index.js";
+import { STANDARD_CALENDARS, standardModuleFiles } from "../../src/check/imports.js";
 
 /** Joins a relative import to the importing file's folder and folds `.` and `..` (a pure path computation). */
 export function resolvePath(fromFile: string, importPath: string): string {
@@ -21,6 +22,13 @@ export function resolvePath(fromFile: string, importPath: string): string {
   return (absolute ? "/" : "") + parts.join("/");
 }
 
+const STANDARD_FOLDER = `specs/${STANDARD_CALENDARS}/`;
+
+/** Whether a bundled file is one of the standard calendars (directly in specs/calendars). */
+function isStandardCalendarFile(path: string): boolean {
+  return path.startsWith(STANDARD_FOLDER) && path.endsWith(".terms") && !path.slice(STANDARD_FOLDER.length).includes("/");
+}
+
 /** A Host reading the given files (path → text). */
 export function memoryHost(files: ReadonlyMap<string, string>): Host {
   return {
@@ -30,5 +38,7 @@ export function memoryHost(files: ReadonlyMap<string, string>): Host {
         ? { refused: "outside-project", reason: "it is outside the playground's files" }
         : files.get(path),
     resolveImport: resolvePath,
+    // The standard calendars are bundled with the examples, under specs/calendars, as in the package.
+    standardModule: (module) => standardModuleFiles(module, [...files.keys()].filter(isStandardCalendarFile)),
   };
 }

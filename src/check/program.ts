@@ -32,6 +32,11 @@ export interface Program {
   readonly symbols: ReadonlyMap<string, Symbol>;
   /** The names visible from a file: its own declarations and what it imports. */
   visible(file: string): ReadonlyMap<string, Symbol>;
+  /**
+   * The standard-library module that declares a name and the kind it declares, for the hint of an unknown name
+   * (`import NYSE from "std:calendars"`); read from the host's library on the first question, once.
+   */
+  standardName?(name: string): { readonly kind: DeclarationKind; readonly module: string } | undefined;
 }
 
 /** Collects diagnostics; checks call it and never throw. */

@@ -10,6 +10,9 @@
  * unique across the whole program. Import cycles are harmless (every file is loaded once) and are not reported.
  */
 import type { Host } from "../driver.js";
+import { importTargets, isStandardImport, STANDARD_CALENDARS, STANDARD_PREFIX } from "./imports.js";
+import { parse } from "../syntax/parse.js";
+import { SourceFile } from "../base/source.js";
 import type { DeclarationKind, Ident } from "../syntax/ast.js";
 import { Codes, diag, hintFor, type Diagnostic } from "../diagnostics/index.js";
 import { MAX_NAME_LENGTH, nameProblem } from "../model/invariants.js";
@@ -100,10 +103,11 @@ export function buildProgram(files: readonly ProgramFile[], host: Host, report: 
     const visible = new Map(own.get(path)!);
     for (const imp of f.ast.imports) {
       if (imp.path === undefined || imp.path.value === "") continue;
-      const target = host.resolveImport(path, imp.path.value);
-      const targetSymbols = own.get(target);
-      // A missing file was reported by the driver (E2004).
-      if (targetSymbols === undefined || !byPath.has(target)) continue;
+      // A missing file or standard module was reported by the driver (E2004); a module's files make one scope.
+      const targets = (importTargets(host, path, imp.path.value) ?? []).filter((t) => own.has(t) && byPath.has(t));
+      if (targets.length === 0) continue;
+      const target = isStandardImport(imp.path.value) ? `\`${imp.path.value}\`` : targets[0]!;
+      const targetSymbols = targets.length === 1 ? own.get(targets[0]!)! : new Map(targets.flatMap((t) => [...own.get(t)!]));
       if (imp.names.length === 0) {
         for (const [name, sym] of targetSymbols) if (!visible.has(name)) visible.set(name, sym);
         continue;
@@ -128,11 +132,29 @@ export function buildProgram(files: readonly ProgramFile[], host: Host, report: 
   }
 
   const empty: ReadonlyMap<string, Symbol> = new Map();
+  let standard: Map<string, { kind: DeclarationKind; module: string }> | undefined;
   return {
     files,
     symbols,
     visible: (file: string) => visibleByFile.get(file) ?? empty,
+    standardName(name) {
+      standard ??= standardDeclarations(host);
+      return standard.get(name);
+    },
   };
+}
+
+/** The names the standard calendars declare, by parsing the library's files (small, and read only for a hint). */
+function standardDeclarations(host: Host): Map<string, { kind: DeclarationKind; module: string }> {
+  const out = new Map<string, { kind: DeclarationKind; module: string }>();
+  for (const file of host.standardModule?.(STANDARD_CALENDARS) ?? []) {
+    const text = host.readFile(file);
+    if (typeof text !== "string") continue;
+    for (const d of parse(new SourceFile(file, text)).ast.declarations)
+      if (d.name !== undefined && !out.has(d.name.name))
+        out.set(d.name.name, { kind: declarationKind(d), module: STANDARD_PREFIX + STANDARD_CALENDARS });
+  }
+  return out;
 }
 
 /** At most this many names are listed in a note; a file may declare thousands. */
@@ -226,6 +248,12 @@ export function makeResolver(program: Program, report: Report): Resolver & Conte
       if (elsewhere !== undefined) {
         notes.push(`\`${ref.name}\` is declared in ${elsewhere.file}, which this file does not import`);
         hint ??= `import it: import ${ref.name} from "…" (the path is relative to this file)`;
+      } else {
+        const std = program.standardName?.(ref.name);
+        if (std !== undefined && wanted.includes(std.kind)) {
+          notes.push(`\`${ref.name}\` is ${kindPhrase(std.kind)} of the standard library`);
+          hint = `import it: import ${ref.name} from "${std.module}"`;
+        }
       }
       report(diag(Codes.UnknownName, ref.span, `unknown ${what} \`${ref.name}\``, { context, hint, notes }));
       return undefined;

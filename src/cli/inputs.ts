@@ -15,6 +15,7 @@ import { isTermsPath } from "../base/source.js";
 import { suggest } from "../diagnostics/did-you-mean.js";
 import { Codes, diag, type Diagnostic } from "../diagnostics/index.js";
 import type { Host, HostRefusal } from "../driver.js";
+import { STANDARD_CALENDARS, standardModuleFiles } from "../check/imports.js";
 import type { FolderEntry, System } from "./system.js";
 
 /** The files that make a folder a project folder, in the order they are looked for. */
@@ -181,6 +182,7 @@ export function fileHost(sys: System, inputs: Pick<Inputs, "projects">): Host {
   const library = sys.standardLibrary?.();
   const folders = [...inputs.projects.map((p) => p.real), ...(library === undefined ? [] : [library])];
   let cwd: string | undefined | null = null;
+  let calendars: readonly string[] | undefined;
   const allowed = (absolute: string): boolean => folders.some((f) => inside(absolute, f));
   const outside = (reason: string): HostRefusal => ({ refused: "outside-project", reason, notes: projectNotes(inputs.projects, library) });
   return {
@@ -206,7 +208,20 @@ export function fileHost(sys: System, inputs: Pick<Inputs, "projects">): Host {
       const target = normalizePath(importPath, sys.windows);
       return target.startsWith("/") ? target : posix.join(posix.dirname(fromFile), target);
     },
+    standardModule(module) {
+      if (library === undefined) return undefined;
+      calendars ??= standardCalendarFiles(sys, library);
+      return standardModuleFiles(module, calendars);
+    },
   };
+}
+
+/** The `.terms` files of the standard calendars (`calendars` in the library), as absolute paths. */
+function standardCalendarFiles(sys: System, library: string): string[] {
+  const folder = posix.join(library, STANDARD_CALENDARS);
+  const listing = sys.readFolder(folder);
+  if (!listing.ok) return [];
+  return listing.value.filter((e) => e.kind === "file" && isTermsPath(e.name)).map((e) => posix.join(folder, e.name));
 }
 
 /** What the project folders are, for the message of an import outside them. */

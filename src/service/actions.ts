@@ -6,6 +6,7 @@
 import type { SourceFile } from "../base/source.js";
 import type { Declaration, Quantity } from "../syntax/ast.js";
 import { importEdit } from "./completion.js";
+import { STANDARD_CALENDARS, STANDARD_PREFIX } from "../check/imports.js";
 import type { ServiceContext } from "./service.js";
 import { offsetAt, rangeOf } from "./text.js";
 import type { CodeAction, Range, ServiceDiagnostic } from "./types.js";
@@ -62,22 +63,19 @@ function fix(
   return { title, kind: "quickfix", diagnostics: [d], edit: { changes: { [path]: edits } }, ...(preferred ? { isPreferred: true } : {}) };
 }
 
-/** `unknown calendar \`NYSE\``: an import of the standard library's NYSE, or of the project file that declares it. */
+/** `unknown calendar \`NYSE\``: an import of the standard library's NYSE (`std:calendars`), or of the project file that declares it. */
 function importFixes(ctx: ServiceContext, path: string, d: ServiceDiagnostic): CodeAction[] {
   const name = /`([^`]+)`/.exec(d.data.message)?.[1];
   if (name === undefined) return [];
   const targets: string[] = [];
-  const std = ctx.standardNames().get(name);
-  if (std !== undefined) targets.push(std.file);
   for (const note of d.data.notes) {
     const m = /^`[^`]+` is declared in (.+), which this file does not import$/.exec(note);
     if (m !== null && !targets.includes(m[1]!)) targets.push(m[1]!);
   }
-  return targets.flatMap((target) => {
-    const spec = ctx.host.importPath?.(path, target);
-    if (spec === undefined) return [];
-    return [fix(`Add \`import ${name} from "${spec}"\``, d, path, [importEdit(ctx, path, name, spec)], true)];
-  });
+  const specs = targets.flatMap((target) => ctx.host.importPath?.(path, target) ?? []);
+  // A standard calendar is imported by its module's name, which reads the same from any folder.
+  if (ctx.standardNames().has(name)) specs.unshift(STANDARD_PREFIX + STANDARD_CALENDARS);
+  return specs.map((spec) => fix(`Add \`import ${name} from "${spec}"\``, d, path, [importEdit(ctx, path, name, spec)], true));
 }
 
 /** A quantity written with an amount and no unit, in a statement whose unit is the contract's quote unit. */

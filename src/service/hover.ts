@@ -5,6 +5,7 @@
  * of the readable contract it renders to (backends/legal, built from the compiled model), and for a last trading
  * day or an option's expiry, its dates in the coming months from `today`, computed by the runtime schedule.
  */
+import { importTargets } from "../check/imports.js";
 import type { SourceFile } from "../base/source.js";
 import { format as formatUnit, type Unit } from "../base/units.js";
 import type { ProgramFile } from "../check/program.js";
@@ -40,11 +41,12 @@ export function hoverAt(ctx: ServiceContext, path: string, position: Position, t
   // The import's file.
   for (const imp of file.ast.imports) {
     if (imp.path !== undefined && imp.path.span.start <= offset && offset <= imp.path.span.end) {
-      const target = ctx.host.resolveImport(path, imp.path.value);
-      const f = checked.program.files.find((x) => x.source.path === target);
-      const names = f?.ast.declarations.flatMap((d) => (d.name ? [`\`${d.name.name}\``] : [])) ?? [];
+      const targets = importTargets(ctx.imports, path, imp.path.value) ?? [];
+      const target = targets.length === 1 ? targets[0]! : imp.path.value;
+      const fs = checked.program.files.filter((x) => targets.includes(x.source.path));
+      const names = fs.flatMap((f) => f.ast.declarations.flatMap((d) => (d.name ? [`\`${d.name.name}\``] : [])));
       parts.push(
-        f === undefined ? `\`${target}\`: not found` : `\`${target}\` declares ${names.length === 0 ? "nothing" : names.join(", ")}`,
+        fs.length === 0 ? `\`${target}\`: not found` : `\`${target}\` declares ${names.length === 0 ? "nothing" : names.join(", ")}`,
       );
       span = imp.path.span;
     }

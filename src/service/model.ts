@@ -6,7 +6,7 @@
  */
 import type { Program, ProgramFile } from "../check/program.js";
 import { buildProgram } from "../check/symbols.js";
-import type { CheckResult } from "../driver.js";
+import type { CheckResult, Host } from "../driver.js";
 import { lowerProgram, type LoweredProgram } from "../model/from-checked.js";
 import { buildSpec } from "../backends/json/to-json.js";
 import type { Spec } from "../model/types.js";
@@ -29,7 +29,7 @@ function specOf(model: LoweredProgram, subject: Declaration): Spec {
 }
 
 /** The model view of a check's program. */
-export function modelFor(result: CheckResult, resolveImport: (from: string, imp: string) => string): ModelView {
+export function modelFor(result: CheckResult, imports: Pick<Host, "resolveImport" | "standardModule">): ModelView {
   const program = result.program;
   const partial = new Map<string, { model: LoweredProgram; schedule: Schedule } | null>();
   const lower = (p: Program): { model: LoweredProgram; schedule: Schedule } | null => {
@@ -60,7 +60,7 @@ export function modelFor(result: CheckResult, resolveImport: (from: string, imp:
       // pays for its own declarations.
       let m = partial.get(name);
       if (m === undefined) {
-        m = lowerClosure(program, result, name, resolveImport, lower);
+        m = lowerClosure(program, result, name, imports, lower);
         partial.set(name, m);
       }
       return m === null || m === undefined ? undefined : { ...m, spec: specOf(m.model, sym.decl) };
@@ -73,7 +73,7 @@ function lowerClosure(
   program: Program,
   result: CheckResult,
   name: string,
-  resolveImport: (from: string, imp: string) => string,
+  imports: Pick<Host, "resolveImport" | "standardModule">,
   lower: (p: Program) => { model: LoweredProgram; schedule: Schedule } | null,
 ): { model: LoweredProgram; schedule: Schedule } | null {
   const errors = result.diagnostics.filter((d) => d.severity === "error");
@@ -100,6 +100,6 @@ function lowerClosure(
     ...f,
     ast: { ...f.ast, declarations: f.ast.declarations.filter((d) => d.name !== undefined && needed.has(d.name.name)) },
   }));
-  const sub = buildProgram(files, { readFile: () => undefined, resolveImport }, () => {});
+  const sub = buildProgram(files, { readFile: () => undefined, ...imports }, () => {});
   return lower(sub);
 }

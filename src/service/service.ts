@@ -11,7 +11,8 @@
 import { SourceFile, type Span } from "../base/source.js";
 import type { Program, Symbol } from "../check/program.js";
 import { codeInfo, type Diagnostic } from "../diagnostics/index.js";
-import { checkSources, type CheckResult } from "../driver.js";
+import { checkSources, type CheckResult, type Host } from "../driver.js";
+import { importTargets, standardModuleFiles } from "../check/imports.js";
 import type { FileNode } from "../syntax/ast.js";
 import { KEYWORDS } from "../syntax/scan.js";
 import { IncrementalParser } from "./incremental.js";
@@ -68,6 +69,8 @@ interface Parsed {
 /** What the feature modules (hover, completion, actions) see of the service. */
 export interface ServiceContext {
   readonly host: ServiceHost;
+  /** How imports resolve, as the driver resolves them: paths through the host, `std:` modules from its library. */
+  readonly imports: Pick<Host, "resolveImport" | "standardModule">;
   /** The check of an open document. */
   checked(path: string): CheckResult;
   /** The compiled model of an open document's program, when it compiles (for the words of the readable contract). */
@@ -94,10 +97,17 @@ export class LanguageService implements ServiceContext {
   private std: Map<string, { kind: string; file: string; title: string | undefined }> | undefined;
 
   /** `onError` hears of every failure a query caught (a bug: the LSP adapter logs it, tests fail on it). */
+  readonly imports: Pick<Host, "resolveImport" | "standardModule">;
+
   constructor(
     readonly host: ServiceHost,
     private readonly onError: (error: unknown, query: string) => void = () => {},
-  ) {}
+  ) {
+    this.imports = {
+      resolveImport: (from, imp) => host.resolveImport(from, imp),
+      standardModule: (module) => standardModuleFiles(module, host.standardLibrary?.() ?? []),
+    };
+  }
 
   /** Runs a query; a failure inside it is answered with `fallback` (a language server must never go down). */
   private safe<T>(query: string, f: () => T, fallback: T): T {
@@ -166,7 +176,7 @@ export class LanguageService implements ServiceContext {
         read.set(p, t);
         return t;
       },
-      resolveImport: (from, imp) => this.host.resolveImport(from, imp),
+      ...this.imports,
       parse: (source) => this.parser.parse(source),
     });
     const checked: Checked = { result, read };
@@ -182,8 +192,7 @@ export class LanguageService implements ServiceContext {
   /** The compiled model of a document's program, when its declarations compile. */
   model(path: string): ModelView | undefined {
     const c = this.check(path);
-    if (c.model === undefined)
-      c.model = this.safe("model", () => modelFor(c.result, (from, imp) => this.host.resolveImport(from, imp)), undefined) ?? null;
+    if (c.model === undefined) c.model = this.safe("model", () => modelFor(c.result, this.imports), undefined) ?? null;
     return c.model ?? undefined;
   }
 
@@ -267,9 +276,9 @@ export class LanguageService implements ServiceContext {
     if (occ === undefined || occ.role === "source") return undefined;
     let symbol: Symbol | undefined;
     if (occ.role === "import") {
-      const target = occ.importPath ? this.host.resolveImport(path, occ.importPath) : undefined;
+      const targets = occ.importPath ? (importTargets(this.imports, path, occ.importPath) ?? []) : [];
       const s = r.program.symbols.get(occ.name);
-      symbol = s !== undefined && s.file === target ? s : undefined;
+      symbol = s !== undefined && targets.includes(s.file) ? s : undefined;
     } else {
       const s = r.program.visible(path).get(occ.name);
       symbol =
@@ -294,10 +303,10 @@ export class LanguageService implements ServiceContext {
         const offset = offsetAt(file.source, position);
         for (const imp of file.ast.imports) {
           if (imp.path !== undefined && imp.path.span.start <= offset && offset <= imp.path.span.end) {
-            const target = this.host.resolveImport(path, imp.path.value);
-            if (this.text(target) === undefined) return [];
             const zero = { line: 0, character: 0 };
-            return [{ path: target, range: { start: zero, end: zero } }];
+            return (importTargets(this.imports, path, imp.path.value) ?? [])
+              .filter((target) => this.text(target) !== undefined)
+              .map((target) => ({ path: target, range: { start: zero, end: zero } }));
           }
         }
         const found = this.symbolAt(path, position);
@@ -337,7 +346,7 @@ export class LanguageService implements ServiceContext {
           : p.ast.imports.some(
                 (imp) =>
                   imp.path !== undefined &&
-                  this.host.resolveImport(file, imp.path.value) === symbol.file &&
+                  (importTargets(this.imports, file, imp.path.value) ?? []).includes(symbol.file) &&
                   (imp.names.length === 0 || imp.names.some((n) => n.name === symbol.name)),
               )
             ? "imported"
@@ -348,7 +357,11 @@ export class LanguageService implements ServiceContext {
       for (const o of p.occurrences) {
         if (o.name !== symbol.name || o.role === "source") continue;
         if (o.role === "declaration" && (file !== symbol.file || o.span.start !== symbol.decl.name?.span.start)) continue;
-        if (o.role === "import" && (o.importPath === undefined || this.host.resolveImport(file, o.importPath) !== symbol.file)) continue;
+        if (
+          o.role === "import" &&
+          (o.importPath === undefined || !(importTargets(this.imports, file, o.importPath) ?? []).includes(symbol.file))
+        )
+          continue;
         if (o.role === "reference" && !o.wanted.includes(symbol.kind)) continue;
         out.push({ path: file, span: o.span, role: o.role });
       }

@@ -34,6 +34,14 @@ const files = fixture({
   "project/fifo.terms": uses("special/pipe.terms"),
   "project/large.terms": uses("special/large.terms"),
   "project/stdlib.terms": "",
+  // Issue 18: "The standard library importable by name (e.g. `import NYSE from \"std:calendars\"`), from any folder,
+  // with no relative path into node_modules; a missing standard name gets a hint to import it."
+  "project/deep/er/std-module.terms": `import NYSE, TARGET from "std:calendars"\nimport US_FEDERAL from "std:calendars/us-federal"\ncalendar MINE {\n  time zone UTC\n  based on NYSE, TARGET, US_FEDERAL\n}\n`,
+  "project/std-all.terms": `import "std:calendars"\ncalendar ALL {\n  time zone UTC\n  based on ENGLAND_WALES, US_FEDERAL\n}\n`,
+  "project/std-unknown.terms": `import NYSE from "std:calendar"\n`,
+  "project/std-escape.terms": `import NYSE from "std:calendars/../../../outside/secret"\n`,
+  "project/std-missing-name.terms": `import NYSE from "std:calendars/nyse"\nimport TARGET from "std:calendars/nyse"\n`,
+  "project/std-hint.terms": `calendar MINE {\n  time zone UTC\n  based on NYSE\n}\n`,
   "no-marker/contracts/uses-lib.terms": uses("../lib/cal.terms"),
   "no-marker/lib/cal.terms": GOOD_CALENDAR,
   "npm-project/package.json": "{}\n",
@@ -138,6 +146,39 @@ describe("imports are refused", () => {
 
   it("for a file larger than 16 MiB (E2023)", async () => {
     await expectRefused("large.terms", "E2023", /larger than 16 MiB/);
+  });
+});
+
+describe("imports of the standard library by name (std:)", () => {
+  it("read every standard calendar, or one file, from any folder", async () => {
+    expect(await check("deep/er/std-module.terms")).toMatchObject({ code: 0 });
+    expect(await check("std-all.terms")).toMatchObject({ code: 0 });
+    expect(termsheet(["check", "deep/er/std-module.terms"], project).code).toBe(0);
+  });
+
+  it("name a module, never a path: an unknown module is E2004 with the modules listed", async () => {
+    for (const file of ["std-unknown.terms", "std-escape.terms"]) {
+      const r = await check(file);
+      expect(r.code).toBe(1);
+      expect(r.json.diagnostics.map((d) => d.code)).toEqual(["E2004"]);
+      expect(r.json.diagnostics[0]!.message).toMatch(/the standard library has no module/);
+      expect(r.json.diagnostics[0]!.notes.join(" ")).toContain("`std:calendars`, `std:calendars/england-wales`");
+      expect(r.text).not.toContain("SECRET");
+    }
+    expect((await check("std-unknown.terms")).text).toContain("did you mean `std:calendars`?");
+  });
+
+  it("report a name the module does not declare (E2005), naming the module", async () => {
+    const r = await check("std-missing-name.terms");
+    expect(r.json.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["E2005 2:8"]);
+    expect(r.json.diagnostics[0]!.notes).toEqual(["`std:calendars/nyse` declares `NYSE`"]);
+  });
+
+  it("are suggested for an unknown name the standard library declares", async () => {
+    const r = await check("std-hint.terms");
+    expect(r.json.diagnostics.map((d) => d.code)).toEqual(["E2001"]);
+    expect(r.text).toContain('hint: import it: import NYSE from "std:calendars"');
+    expect(r.text).toContain("`NYSE` is a calendar of the standard library");
   });
 });
 

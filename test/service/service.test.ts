@@ -131,6 +131,29 @@ describe("names", () => {
     expect(svc.definition(FOTI, at(text, '"../calendars/england-wales.terms"', 3))[0]?.path).toBe("specs/calendars/england-wales.terms");
   });
 
+  it("go to their definition and find their references through a standard module (std:calendars)", () => {
+    const mine = "work/mine.terms";
+    const text = `import NYSE from "std:calendars"\ncalendar MINE {\n  time zone UTC\n  based on NYSE\n}\n`;
+    const { svc, errors } = service(new Map([...specs, [mine, text]]));
+    svc.setDocument(mine, text);
+    expect(svc.diagnostics(mine)).toEqual([]);
+    const nyse = specs.get("specs/calendars/nyse.terms")!;
+    const declared = {
+      path: "specs/calendars/nyse.terms",
+      range: { start: at(nyse, "calendar NYSE", 9), end: at(nyse, "calendar NYSE", 13) },
+    };
+    expect(svc.definition(mine, at(text, "on NYSE", 4))).toEqual([declared]);
+    expect(svc.definition(mine, at(text, "import NYSE", 8))).toEqual([declared]);
+    // The module's path goes to each of its files.
+    expect(svc.definition(mine, at(text, '"std:', 2)).map((l) => l.path)).toEqual(
+      [...specs.keys()].filter((p) => /^specs\/calendars\/[^/]+\.terms$/.test(p)).sort(),
+    );
+    expect(svc.hover(mine, at(text, '"std:', 2), TODAY)!.contents).toContain("`std:calendars` declares");
+    const refs = svc.references("specs/calendars/nyse.terms", at(nyse, "calendar NYSE", 9), true).filter((r) => r.path === mine);
+    expect(refs).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+
   it("find their references in every file that imports them, and rename them all", () => {
     const { svc } = service();
     const cal = "specs/calendars/england-wales.terms";
@@ -219,8 +242,8 @@ describe("quick fixes", () => {
     const nyse = base.replace("preceding on ENGLAND_WALES", "preceding on NYSE");
     svc.setDocument(FOTI, nyse);
     expect(fixes(svc, FOTI, at(nyse, "on NYSE", 4))).toContainEqual({
-      title: 'Add `import NYSE from "../calendars/nyse.terms"`',
-      edits: ['import NYSE from "../calendars/nyse.terms"\n'],
+      title: 'Add `import NYSE from "std:calendars"`',
+      edits: ['import NYSE from "std:calendars"\n'],
     });
 
     const noUnit = base.replace("tick 0.001 USD per 1M tokens", "tick 0.001");
