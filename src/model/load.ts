@@ -2,7 +2,8 @@
  * The loader for exchanges: `loadSpec` takes a compiled spec (JSON text, UTF-8 bytes or an already parsed
  * value), validates it against the shipped JSON Schema with ajv (every error, not the first), checks that the zod
  * model agrees, verifies the schema version and the SHA-256 content hash, runs the semantic checks that JSON
- * Schema cannot express (src/model/validate.ts), and returns the typed spec. Every failure is one documented
+ * Schema cannot express (src/model/validate.ts) and refuses what no compiler writes (a member name written twice, a
+ * control or bidirectional formatting character in any string), and returns the typed spec. Every failure is one documented
  * exception, {@link SpecError}, carrying each problem's JSON pointer; nothing else escapes.
  */
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
@@ -20,6 +21,8 @@ import {
 } from "./common.js";
 import { HASH_PATTERN, SCHEMA_VERSION_PATTERN, SCHEMA_MAJOR, SCHEMA_MINOR, SpecSchema, type Spec } from "./spec.js";
 import { semanticProblems, type SpecProblem } from "./validate.js";
+import { firstRepeatedName } from "./json-text.js";
+import { characterName, forbiddenRuns } from "../base/characters.js";
 
 export type { SpecProblem } from "./validate.js";
 
@@ -153,11 +156,47 @@ function decodeInput(json: unknown): unknown {
     }
   }
   if (text === undefined) return json;
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (e) {
     throw new SpecError([{ path: "", message: `is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }]);
   }
+  const repeated = firstRepeatedName(text);
+  if (repeated !== undefined) {
+    throw new SpecError([
+      {
+        path: repeated.path,
+        message: `is written twice in the same object (line ${repeated.line}): JSON readers differ on which one counts, so a spec names each member once`,
+      },
+    ]);
+  }
+  return value;
+}
+
+/**
+ * The strings of a spec (values and member names) that hold a character no source may hold (base/characters.ts,
+ * the lexer's E1015): a control or bidirectional formatting character in a title or clause would make the readable
+ * contract display other than it reads. A compiled spec never has one; a hand-made one is refused.
+ */
+function forbiddenCharacters(value: unknown, path = "", out: SpecProblem[] = []): SpecProblem[] {
+  const problem = (at: string, text: string, what: string): void => {
+    const run = forbiddenRuns(text, 1)[0];
+    if (run === undefined || out.length >= 100) return;
+    const cp = text.codePointAt(run.start)!;
+    out.push({
+      path: at,
+      message: `${what} the character ${characterName(cp)} (U+${cp.toString(16).toUpperCase().padStart(4, "0")}), which no spec may hold: a control or bidirectional formatting character can make text display other than it reads`,
+    });
+  };
+  if (typeof value === "string") problem(path, value, "contains");
+  else if (Array.isArray(value)) value.forEach((v, i) => forbiddenCharacters(v, `${path}/${i}`, out));
+  else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) {
+      problem(`${path}/${pointerToken(k)}`, k, "has a member name with");
+      forbiddenCharacters(v, `${path}/${pointerToken(k)}`, out);
+    }
+  return out;
 }
 
 function check(json: unknown): Spec {
@@ -190,7 +229,7 @@ function check(json: unknown): Spec {
       { path: "/contentHash", message: `does not match the content (expected ${expected}): the spec was altered after it was compiled` },
     ]);
   }
-  const semantic = semanticProblems(spec);
+  const semantic = [...forbiddenCharacters(spec), ...semanticProblems(spec)];
   if (semantic.length > 0) throw new SpecError(semantic);
   return spec;
 }

@@ -13,7 +13,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { contentHash } from "../../src/model/canonical.js";
+import fc from "fast-check";
+import { contentHash, pointerToken } from "../../src/model/canonical.js";
+import { firstRepeatedName } from "../../src/model/json-text.js";
 import { SpecError, loadSpec } from "../../src/model/load.js";
 import { CalendarEngines, resolverFromList } from "../../src/runtime/calendar/index.js";
 import { runWaterfall } from "../../src/runtime/engine/index.js";
@@ -56,6 +58,20 @@ const CASES: readonly TamperCase[] = [
     spec: "contracts/FOTI.json",
     edit: (d) => (d.subject.kind = "option"),
     paths: ["/subject/kind"],
+  },
+  {
+    invariant: "characters",
+    what: "a right-to-left override in a title (Trojan Source, CVE-2021-42574)",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.title = "Token futures \u202eSDU 0001\u202c"),
+    paths: ["/contracts/FOTI/title"],
+  },
+  {
+    invariant: "characters",
+    what: "an escape character in a clause reference",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.clauses = ["Rule \u001b[2J1"]),
+    paths: ["/indices/AITOK_OUT/clauses/0"],
   },
   {
     invariant: "names",
@@ -652,6 +668,52 @@ describe("tampered specs with a recomputed hash", () => {
     const uncovered = keys.filter((k) => !covered.has(k));
     expect(uncovered).toEqual([]);
     for (const k of covered) expect(keys, `an invariant with a case but no line in the documentation: ${k}`).toContain(k);
+  });
+});
+
+describe("the text of a spec", () => {
+  // RFC 8259 §4: "The names within an object SHOULD be unique. ... When the names within an object are not unique,
+  // the behavior of software that receives such an object is unpredictable. Many implementations report the last
+  // name/value pair only. Other implementations report an error or fail to parse the object, and some
+  // implementations report all of the name/value pairs, including duplicates."
+  const text = goldens.get("contracts/FOTI.json")!;
+  const refused = (t: string): { path: string; message: string }[] => {
+    try {
+      loadSpec(t);
+    } catch (e) {
+      if (e instanceof SpecError) return e.problems.map((p) => ({ ...p }));
+      throw e;
+    }
+    return [];
+  };
+
+  it("is refused when an object writes a member name twice, though JavaScript would keep the last one", () => {
+    // The first tick is the one another reader might keep; the hash is over the last, so it still matches.
+    const twice = text.replace('"contentHash":', '"contentHash": "sha256:0000",\n  "contentHash":');
+    expect(JSON.parse(twice)).toEqual(JSON.parse(text));
+    const line = twice.slice(0, twice.indexOf('"contentHash":', twice.indexOf('"contentHash":') + 1)).split("\n").length;
+    expect(refused(twice)).toEqual([
+      {
+        path: "/contentHash",
+        message: `is written twice in the same object (line ${line}): JSON readers differ on which one counts, so a spec names each member once`,
+      },
+    ]);
+    // Deep inside, with names that need escaping in a pointer.
+    const doc = JSON.parse(text) as Doc;
+    const deep = JSON.stringify(doc, null, 1).replace('"title": "', '"title": "x", "title": "');
+    expect(refused(deep)[0]?.path).toBe("/calendars/ENGLAND_WALES/title");
+  });
+
+  it("names no member twice after JSON.stringify, whatever the value (law), and finds every injected repeat", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string(), (v, name) => {
+        const t = JSON.stringify(v);
+        expect(firstRepeatedName(t)).toBeUndefined();
+        const obj = `{${JSON.stringify(name)}: 1, "a": ${t}, ${JSON.stringify(name)}: 2}`;
+        expect(firstRepeatedName(obj)).toEqual(name === "a" ? { path: "/a", line: 1 } : { path: `/${pointerToken(name)}`, line: 1 });
+      }),
+      { seed: 18, numRuns: 300 },
+    );
   });
 });
 
