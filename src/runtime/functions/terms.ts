@@ -26,6 +26,8 @@ export interface ContractTerms {
   readonly priceLimits: readonly PriceLimit[] | null;
   /** The outright tick table, tiers in order (one tier for a single tick). */
   readonly tick: TickTiers | null;
+  /** An option's premium tick table, when it states one: the grid of its traded premiums. */
+  readonly premiumTick?: TickTiers;
   readonly multiplier: Multiplier | null;
   readonly underlying: { readonly kind: "index" | "future"; readonly name: string } | null;
   /** An option's automatic-exercise threshold, per unit of price. */
@@ -132,6 +134,12 @@ function strikeSteps(c: AnyContract, date: string): readonly string[] | null {
   return steps.length === 0 ? null : steps;
 }
 
+/** An option's premium tick in force on a date, as a field of {@link ContractTerms} (absent for other contracts). */
+function premiumTickOf(c: AnyContract, date: string): { premiumTick?: TickTiers } {
+  const premium = c.premiumTick === undefined ? undefined : versionOn(c.premiumTick, date);
+  return premium === undefined || premium.value.length === 0 ? {} : { premiumTick: tickTiers(premium.value) };
+}
+
 /** The terms of a contract in force on a date (the last trading day for a final settlement, the day for a daily one). */
 export function contractTerms(contracts: ContractsOf, name: string, date: string): ContractTerms | undefined {
   const c = contracts(name);
@@ -173,6 +181,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     strikeSteps: strikeSteps(c, date),
     legs: c.legs === undefined ? null : legClauses.map((l) => l.value),
     negativePrices: c.negativePrices === undefined ? null : (versionOn(c.negativePrices, date)?.value ?? false),
+    ...premiumTickOf(c, date),
     rules,
   };
 }
