@@ -8,7 +8,7 @@ import { Decimal, parseInputDecimal } from "../numbers/decimal.js";
 import { gridPosition } from "../engine/tick-grid.js";
 import type { AnyContract, Clause, Tick } from "../spec.js";
 import { versionOn } from "../versions.js";
-import { contractMultiplier, tickTiers, type ContractsOf } from "./terms.js";
+import { contractMultiplier, tickTiers, tickValues, type ContractsOf } from "./terms.js";
 import { tickTable } from "./steps.js";
 
 /** Which prices of a contract: its outright trades, its calendar spreads (`spread tick`), or an option's premiums. */
@@ -107,7 +107,7 @@ export function priceCheck(
     valid: reason === null,
     reason,
     tick: g.tick.toString(),
-    tickValue: multiplier === undefined ? null : g.tick.mul(Decimal.of(multiplier.value)).normalize().toString(),
+    tickValue: tickValues([{ tick: g.tick.toString(), bound: null }], multiplier ?? null)?.[0]?.value ?? null,
     currency: multiplier?.currency ?? null,
     below: inDomain(g.below),
     above: inDomain(g.above) ?? (domain ? null : firstAbove()),

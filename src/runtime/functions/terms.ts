@@ -56,6 +56,24 @@ export function tickTiers(tick: Tick): TickTiers {
   }));
 }
 
+/** One tier of a tick table with its tick value: the money one tick is worth per contract. */
+export interface TickValue {
+  readonly tick: string;
+  readonly bound: TickTiers[number]["bound"];
+  /** tick × multiplier, in the multiplier's currency. */
+  readonly value: string;
+}
+
+/**
+ * The tick value of each tier of a tick table: tick × contract unit, in money (USD 5 × 5 bitcoin = USD 25 per
+ * contract). Null without a multiplier (a contract unit and price unit that give no money).
+ */
+export function tickValues(tiers: TickTiers, multiplier: Multiplier | null): readonly TickValue[] | null {
+  if (multiplier === null) return null;
+  const m = Decimal.of(multiplier.value);
+  return tiers.map((t) => ({ tick: t.tick, bound: t.bound, value: Decimal.of(t.tick).mul(m).normalize().toString() }));
+}
+
 /** The contracts of a spec by name (for a contract unit counted in contracts of another). */
 export type ContractsOf = (name: string) => AnyContract | undefined;
 
