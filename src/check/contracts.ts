@@ -408,6 +408,24 @@ class ContractChecker {
       const fv = quantityOf(fcu?.quantity, this.silent);
       if (fv?.unit.kind !== "unit") return;
       unit = fv.unit.unit;
+    } else if (decl.kind === "Option" && underlying?.symbol.kind === "future") {
+      // One option on a future is a claim on futures contracts, never on the future's own unit: `1 BTC` read as
+      // one bitcoin would make the payoff of an option on a 5-bitcoin future five times too small.
+      const name = underlying.symbol.name;
+      this.report(
+        diag(
+          Codes.OptionUnitNotContracts,
+          v.span,
+          `the contract unit of an option on the future ${name} is a number of ${name} contracts`,
+          {
+            context: ctx,
+            labels: [{ span: underlying.ref.span, message: "the underlying" }],
+            notes: [`${writtenQuantity(q!)} is a quantity of the future's unit, not of its contracts`],
+            hint: `write \`contract unit 1 ${name} futures contract\``,
+          },
+        ),
+      );
+      return;
     } else {
       unit = v.unit.unit;
     }

@@ -101,12 +101,9 @@ export function quantityOf(q: Quantity | undefined, ctx: UnitContext): QuantityV
 function resolveExpr(expr: UnitExpr, ctx: UnitContext): UnitValue | undefined {
   const num = expr.numerator;
   if (num === undefined || num.words.length === 0) return undefined;
-  if (expr.denominator === undefined && ctx.contracts !== undefined && num.scale === undefined && num.words.length === 1) {
-    const word = num.words[0]!.name;
-    if (lookupUnitWord(word) === undefined && !Object.hasOwn(SCALE_WORDS, word)) {
-      const future = ctx.contracts.lookup(word);
-      if (future !== undefined) return { kind: "contract", future };
-    }
+  if (expr.denominator === undefined && ctx.contracts !== undefined && num.scale === undefined) {
+    const contract = contractUnitOf(num, expr, ctx, ctx.contracts);
+    if (contract !== "not-a-contract") return contract;
   }
   const den = expr.denominator;
   if (den !== undefined && den.words.length === 0) return undefined;
@@ -116,6 +113,53 @@ function resolveExpr(expr: UnitExpr, ctx: UnitContext): UnitValue | undefined {
   const r = resolveUnit(denDesc === undefined ? { numerator: numDesc } : { numerator: numDesc, denominator: denDesc });
   if (r.ok) return { kind: "unit", unit: r.value };
   reportUnitError(r.error, expr, ctx);
+  return undefined;
+}
+
+/** The words that make a number of futures contracts explicit: `1 BTC futures contract`, `2 BTC futures contracts`. */
+const FUTURES_CONTRACT_WORDS = [
+  ["futures", "contract"],
+  ["futures", "contracts"],
+] as const;
+
+/**
+ * A term read as futures contracts where futures are units (an option's contract unit): `1 FOTI`, or the explicit
+ * `1 BTC futures contract`. A single word that names both a unit and a future (`1 BTC` in an option on the future
+ * BTC: one bitcoin, or one futures contract of five bitcoin?) is reported as ambiguous (E3040) rather than read
+ * either way. "not-a-contract" sends the term on to the unit registry; undefined means it was reported.
+ */
+function contractUnitOf(
+  term: UnitTerm,
+  expr: UnitExpr,
+  ctx: UnitContext,
+  contracts: ContractUnits,
+): UnitValue | undefined | "not-a-contract" {
+  const words = term.words.map((w) => w.name);
+  const first = words[0]!;
+  const explicit = words.length === 3 && FUTURES_CONTRACT_WORDS.some(([a, b]) => words[1] === a && words[2] === b);
+  if (explicit) {
+    const future = contracts.lookup(first);
+    if (future !== undefined) return { kind: "contract", future };
+    ctx.report?.(
+      diag(Codes.UnknownUnit, term.words[0]!.span, `\`${first}\` is not a future in scope`, {
+        context: ctx.context,
+        hint: hintFor(first, [...contracts.names()]) ?? "name a future declared in this file or imported",
+      }),
+    );
+    return undefined;
+  }
+  if (words.length !== 1) return "not-a-contract";
+  const future = contracts.lookup(first);
+  if (future === undefined) return "not-a-contract";
+  if (lookupUnitWord(first) === undefined && !Object.hasOwn(SCALE_WORDS, first)) return { kind: "contract", future };
+  ctx.report?.(
+    diag(Codes.AmbiguousUnit, expr.span, `ambiguous unit \`${first}\`: the unit ${first} or a contract of the future ${first}`, {
+      context: ctx.context,
+      labels: [{ span: future.decl.name?.span ?? expr.span, message: `the future ${first}` }],
+      notes: [`\`${first}\` is a unit word and also the name of a future in scope`],
+      hint: `write \`${first} futures contract\` for contracts of the future ${first}`,
+    }),
+  );
   return undefined;
 }
 

@@ -114,6 +114,18 @@ export type Invocation =
       readonly options: SettleOptions;
     }
   | {
+      /** `termsheet price` (src/cli/price-cmd.ts). */
+      readonly kind: "price";
+      readonly inputs: readonly string[];
+      readonly format: OutputFormat;
+      readonly options: {
+        readonly contract: string;
+        readonly price: string;
+        readonly grid?: "outright" | "spread" | "premium";
+        readonly on?: string;
+      };
+    }
+  | {
       /** `termsheet init [folder]` (src/cli/init-cmd.ts). */
       readonly kind: "init";
       readonly folder: string;
@@ -135,6 +147,9 @@ export type ScheduleInvocation = Extract<Invocation, { kind: "schedule" }>;
 
 /** A `render` or `diff` invocation (src/cli/render-cmd.ts, diff-cmd.ts). */
 export type DocumentInvocation = Extract<Invocation, { kind: "document" }>;
+
+/** A `price` invocation (src/cli/price-cmd.ts). */
+export type PriceInvocation = Extract<Invocation, { kind: "price" }>;
 
 /** A `settle` or `index` invocation (src/cli/settle-cmd.ts). */
 export type SettleInvocation = Extract<Invocation, { kind: "settle" }>;
@@ -464,6 +479,16 @@ const INVOCATIONS: Readonly<Record<Exclude<CommandName, "help">, InvocationOf>> 
   diff: documentInvocation("diff"),
   settle: settleInvocation,
   index: indexInvocation,
+  price: (p) => {
+    const grid = valueOf(p, "--grid") as "outright" | "spread" | "premium" | undefined;
+    const on = valueOf(p, "--on");
+    return {
+      kind: "price",
+      inputs: p.inputs,
+      format: valueOf(p, "--format") as OutputFormat,
+      options: { contract: valueOf(p, "--contract")!, price: valueOf(p, "--price")!, ...(grid ? { grid } : {}), ...(on ? { on } : {}) },
+    };
+  },
   init: (p) => ({ kind: "init", folder: p.inputs[0] ?? "." }),
   // Editors' clients add `--stdio` and `--clientProcessId=PID`; the server always speaks over stdio.
   lsp: () => ({ kind: "lsp" }),

@@ -65,6 +65,8 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
     case "settle":
       // Market data and the settlement runtime: only for `settle` and `index`.
       return (await import("./settle-cmd.js")).settleCommand(inv, sys);
+    case "price":
+      return (await import("./price-cmd.js")).priceCommand(inv, sys);
     case "init":
       return (await import("./init-cmd.js")).initCommand(inv, sys);
     case "lsp": {

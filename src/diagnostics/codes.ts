@@ -119,6 +119,16 @@ const TABLE = {
   InvalidPercentage: ["E3006", "invalid-percentage", "A percentage is outside the range the clause allows."],
   ContractUnitMismatch: ["E3007", "contract-unit-mismatch", "The contract unit does not match the unit the index is quoted in."],
   TiersNotAscending: ["E3008", "tiers-not-ascending", "Tier thresholds are not in strictly ascending order."],
+  AmbiguousUnit: [
+    "E3040",
+    "ambiguous-unit",
+    "A unit word names both a unit and a future in scope (`1 BTC` in an option on the future BTC): one bitcoin or one futures contract.",
+  ],
+  OptionUnitNotContracts: [
+    "E3041",
+    "option-unit-not-futures-contracts",
+    "The contract unit of an option on a future is not a number of contracts of that future.",
+  ],
   CountTooLarge: [
     "E3010",
     "count-too-large",

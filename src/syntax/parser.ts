@@ -1724,9 +1724,10 @@ export class TermsheetParser extends EmbeddedActionsParser {
     });
     const words: A.Ident[] = [this.ident(this.CONSUME(T.Identifier))];
     // A unit never spans lines: a word on the next line starts the next statement (often a misspelled keyword).
+    // `contract` is a keyword but also the last word of `1 BTC futures contract` (an option on a future).
     this.MANY({
       GATE: () => !lineBreakBetween(this.text, this.LA(0).endOffset, this.LA(1).startOffset),
-      DEF: () => words.push(this.ident(this.CONSUME2(T.Identifier))),
+      DEF: () => words.push(this.ident(this.OR2([{ ALT: () => this.CONSUME2(T.Identifier) }, { ALT: () => this.CONSUME(T.Contract) }]))),
     });
     return { kind: "UnitTerm", scale, words, span: this.from(start) };
   });

@@ -81,6 +81,8 @@ describe("the registry", () => {
         "E3007 contract-unit-mismatch",
         "E3008 tiers-not-ascending",
         "E3010 count-too-large",
+        "E3040 ambiguous-unit",
+        "E3041 option-unit-not-futures-contracts",
         "E4001 expiry-not-business-day",
         "E4002 expiry-outside-month",
         "E4003 invalid-date",

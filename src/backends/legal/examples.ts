@@ -30,6 +30,7 @@ function futureExample(
   c: Contract,
   ltd: string,
   engines: (n: string) => CalendarEngine | undefined,
+  atLeast?: Decimal,
 ): { price: Decimal; blocks: Block[] } | undefined {
   const rule = versionOn(c.finalSettlement, ltd)?.value;
   const ticks = versionOn(c.tick, ltd)?.value;
@@ -42,7 +43,10 @@ function futureExample(
       : tickQ !== undefined
         ? Decimal.of(tickQ.amount)
         : Decimal.of("0.001");
-  const sample = inc.mul(Decimal.of("7312.5"));
+  // Scaled by powers of ten up to `atLeast` (an option's strikes): with USD 500 strikes on a future settled to the
+  // cent, 73.125 would put the example's call strike below zero.
+  let sample = inc.mul(Decimal.of("7312.5"));
+  for (let i = 0; i < 30 && atLeast !== undefined && sample.lt(atLeast); i++) sample = sample.scaleByPowerOfTen(1);
   const index = rule.value.index;
   let dates = [ltd];
   if (rule.value.kind === "index-average") {
@@ -112,10 +116,10 @@ export function workedExamples(spec: Spec, c: Contract, schedule: Schedule, symb
       { year: Number(ltd.slice(0, 4)), month: Number(ltd.slice(5, 7)) },
     );
     const futLtd = uLtd.ok && uLtd.value[0] !== undefined ? formatIsoDate(uLtd.value[0].lastTradingDay) : ltd;
-    const ex = futureExample(spec, fut, futLtd, engines);
+    const k = Decimal.of(step.amount);
+    const ex = futureExample(spec, fut, futLtd, engines, k.mul(Decimal.of("4")));
     if (ex === undefined) return [];
     const s = ex.price;
-    const k = Decimal.of(step.amount);
     const callStrike = roundToIncrement(s, k, "floor").sub(k);
     const putStrike = roundToIncrement(s, k, "ceiling").add(k);
     const threshold = versionOn(c.automaticExercise, ltd)?.value;

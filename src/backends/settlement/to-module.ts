@@ -2,7 +2,7 @@
  * The generated settlement module of one compiled contract spec, and its declarations. The module is meant to be
  * reviewed by an exchange and run without the compiler: it imports only the settlement runtime bundle copied beside
  * it (`./termsheet-runtime.js`) and exports
- * - reviewed constants: `SPEC_HASH`, `CONTRACT`, `KIND`, `TITLE`, and `TICK`, `MULTIPLIER`, `CURRENCY` when they do
+ * - reviewed constants: `SPEC_HASH`, `CONTRACT`, `KIND`, `TITLE`, and `TICK`, `MULTIPLIER`, `CURRENCY`, `TICK_VALUES` when they do
  *   not change over time, with the contract's clauses quoted in JSDoc;
  * - `termsOn(contract, date)`: for the subject and every contract it refers to, the contract terms in force on a
  *   date (the runtime's `ContractTerms`: rule versions chosen, tick, multiplier, rulebook clauses cited), resolved
@@ -15,7 +15,7 @@
  *   rules) and `termsOn`, so the reports are the loader backend's, byte for byte.
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
-import { contractTerms, type ContractTerms } from "../../runtime/functions/index.js";
+import { contractTerms, tickValues, type ContractTerms } from "../../runtime/functions/index.js";
 import { SCHEDULE_FIELDS } from "../../runtime/schedule/index.js";
 import type { AnyContract, Index, Spec } from "../../runtime/spec.js";
 import { Code, CodegenError, Scope, dec, doc, ident, js, join, literal, literalBlock, str, type Literal } from "./code.js";
@@ -47,6 +47,7 @@ const OWN_NAMES = [
   "TICK",
   "MULTIPLIER",
   "CURRENCY",
+  "TICK_VALUES",
   "CALENDARS",
   "INDICES",
   "SCHEDULE_CONTRACTS",
@@ -191,6 +192,11 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
   const tick = constant(subjectBranches, (t) => t.tick?.[0]?.tick ?? null);
   const multiplier = constant(subjectBranches, (t) => t.multiplier?.value ?? null);
   const currency = constant(subjectBranches, (t) => t.multiplier?.currency ?? null);
+  // An option's prices are its premiums: its tick values are those of the premium tick.
+  const values = constant(subjectBranches, (t) => {
+    const tiers = t.tick ?? t.premiumTick ?? null;
+    return tiers === null ? null : tickValues(tiers, t.multiplier);
+  });
   const varies = (what: string, v: { varies: boolean }) => (v.varies ? [`${what} changes over time: null here; see termsOn.`] : []);
 
   const intro = doc([
@@ -214,6 +220,11 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
       ...varies("The multiplier", multiplier),
     ]),
     currency: doc(["The currency of MULTIPLIER.", ...varies("The currency", currency)]),
+    tickValues: doc([
+      "The tick value of each tier of the tick table (an option's: its premium tick): tick × contract unit, in CURRENCY per contract;",
+      "`bound` says which prices the tier applies to (null: every price). Null when the units give no money.",
+      ...varies("The tick values", values),
+    ]),
     termsOn: doc(["The terms of a contract of this spec in force on a date (YYYY-MM-DD), or undefined for another contract."]),
     final: doc([
       "The final settlement of a contract period (`period`: YYYY-MM, YYYY-Www, or a weekly's expiry date), with the variation for a position and the certificate.",
@@ -270,6 +281,7 @@ ${docs.title}export const TITLE = ${title};
 ${docs.tick}export const TICK = ${decimalOrNull(tick.value)};
 ${docs.multiplier}export const MULTIPLIER = ${decimalOrNull(multiplier.value)};
 ${docs.currency}export const CURRENCY = ${literal(currency.value)};
+${docs.tickValues}export const TICK_VALUES = ${literal(values.value as Literal)};
 
 ${docs.termsOn}export function termsOn(contract, date) {
 switch (contract) {
@@ -320,7 +332,7 @@ return indexOf(environment(), req);
 `;
 
   const literalType = (v: string | null): Code => (v === null ? js`null` : str(v));
-  const dtsText = js`${intro}import type { ContractTerms, DailyReq, FinalReq, IndexReport, IndexReq, SettlementReport } from "./termsheet-runtime.js";
+  const dtsText = js`${intro}import type { ContractTerms, DailyReq, FinalReq, IndexReport, IndexReq, SettlementReport, TickValue } from "./termsheet-runtime.js";
 
 ${docs.hash}export declare const SPEC_HASH: ${str(spec.contentHash)};
 ${docs.contract}export declare const CONTRACT: ${str(name)};
@@ -329,6 +341,7 @@ ${docs.title}export declare const TITLE: ${str(title)};
 ${docs.tick}export declare const TICK: ${literalType(tick.value)};
 ${docs.multiplier}export declare const MULTIPLIER: ${literalType(multiplier.value)};
 ${docs.currency}export declare const CURRENCY: ${literalType(currency.value)};
+${docs.tickValues}export declare const TICK_VALUES: readonly TickValue[] | null;
 ${docs.termsOn}export declare function termsOn(contract: string, date: string): ContractTerms | undefined;
 ${docs.final}export declare function final(req: FinalReq): SettlementReport;
 ${docs.daily}export declare function daily(req: DailyReq): SettlementReport;

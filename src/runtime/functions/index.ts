@@ -5,8 +5,8 @@
  * imports nothing from the compiler.
  */
 export type * from "./reports.js";
-export type { ContractTerms, ContractsOf, Multiplier } from "./terms.js";
-export { contractMultiplier, contractTerms, effectiveText, tickTiers } from "./terms.js";
+export type { ContractTerms, ContractsOf, Multiplier, TickValue } from "./terms.js";
+export { contractMultiplier, contractTerms, effectiveText, tickTiers, tickValues } from "./terms.js";
 export type {
   DailyParams,
   FinalIndexParams,

@@ -23,6 +23,7 @@ import {
 import type { DailyStep, Fallback, FinalSettlement, Index, PriceLimit, Rounding } from "../spec.js";
 import { valueOn } from "../versions.js";
 import { Ratio } from "../numbers/ratio.js";
+import { gridPosition } from "../engine/tick-grid.js";
 import {
   type FixingLookup,
   type IndexCertificate,
@@ -77,6 +78,23 @@ export function priceDomain(what: string, price: Decimal, negativePrices: boolea
   return {
     kind: "price-domain",
     message: `${what} is ${price.toString()}, ${price.isZero() ? "zero" : "negative"}: the contract's prices may not be zero or negative`,
+  };
+}
+
+/**
+ * An error when a traded price is not on the contract's tick grid (a whole multiple of the tick of its tier), naming
+ * the nearest valid prices: no trade can have happened at it, so a variation computed from it would be wrong.
+ */
+export function offTick(what: string, price: Decimal, tick: TickTiers): ReportError | undefined {
+  const g = gridPosition(tickTable(tick), price);
+  if (typeof g === "string") return { kind: "off-tick", message: `${what} ${price.toString()}: ${g}` };
+  if (g.valid) return undefined;
+  const around = [g.below, g.above].filter((d) => d !== undefined).map((d) => d.toString());
+  return {
+    kind: "off-tick",
+    message: `${what} ${price.toString()} is not on the tick grid (tick ${g.tick.toString()} at this price)${
+      around.length === 0 ? "" : `: the nearest valid prices are ${around.join(" and ")}`
+    }`,
   };
 }
 
@@ -549,6 +567,7 @@ export function positionReport(
   position: PositionReq,
   multiplier: Multiplier | null,
   negativePrices: boolean | null = null,
+  tick: TickTiers | null = null,
 ): PositionReport | ReportError {
   const q = requestDecimal("position quantity", position.quantity);
   if (isError(q)) return q;
@@ -556,6 +575,8 @@ export function positionReport(
   if (isError(pr)) return pr;
   const bad = priceDomain("position price", pr, negativePrices);
   if (bad !== undefined) return bad;
+  const off = tick === null ? undefined : offTick("position price", pr, tick);
+  if (off !== undefined) return off;
   return {
     quantity: q.toString(),
     price: pr.toString(),

@@ -26,6 +26,8 @@ export interface ContractTerms {
   readonly priceLimits: readonly PriceLimit[] | null;
   /** The outright tick table, tiers in order (one tier for a single tick). */
   readonly tick: TickTiers | null;
+  /** An option's premium tick table, when it states one: the grid of its traded premiums. */
+  readonly premiumTick?: TickTiers;
   readonly multiplier: Multiplier | null;
   readonly underlying: { readonly kind: "index" | "future"; readonly name: string } | null;
   /** An option's automatic-exercise threshold, per unit of price. */
@@ -52,6 +54,24 @@ export function tickTiers(tick: Tick): TickTiers {
     tick: t.tick.amount,
     bound: t.bound === null ? null : { relation: t.bound.relation === "above" ? "above" : "at-or-below", price: t.bound.price },
   }));
+}
+
+/** One tier of a tick table with its tick value: the money one tick is worth per contract. */
+export interface TickValue {
+  readonly tick: string;
+  readonly bound: TickTiers[number]["bound"];
+  /** tick × multiplier, in the multiplier's currency. */
+  readonly value: string;
+}
+
+/**
+ * The tick value of each tier of a tick table: tick × contract unit, in money (USD 5 × 5 bitcoin = USD 25 per
+ * contract). Null without a multiplier (a contract unit and price unit that give no money).
+ */
+export function tickValues(tiers: TickTiers, multiplier: Multiplier | null): readonly TickValue[] | null {
+  if (multiplier === null) return null;
+  const m = Decimal.of(multiplier.value);
+  return tiers.map((t) => ({ tick: t.tick, bound: t.bound, value: Decimal.of(t.tick).mul(m).normalize().toString() }));
 }
 
 /** The contracts of a spec by name (for a contract unit counted in contracts of another). */
@@ -132,6 +152,12 @@ function strikeSteps(c: AnyContract, date: string): readonly string[] | null {
   return steps.length === 0 ? null : steps;
 }
 
+/** An option's premium tick in force on a date, as a field of {@link ContractTerms} (absent for other contracts). */
+function premiumTickOf(c: AnyContract, date: string): { premiumTick?: TickTiers } {
+  const premium = c.premiumTick === undefined ? undefined : versionOn(c.premiumTick, date);
+  return premium === undefined || premium.value.length === 0 ? {} : { premiumTick: tickTiers(premium.value) };
+}
+
 /** The terms of a contract in force on a date (the last trading day for a final settlement, the day for a daily one). */
 export function contractTerms(contracts: ContractsOf, name: string, date: string): ContractTerms | undefined {
   const c = contracts(name);
@@ -173,6 +199,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     strikeSteps: strikeSteps(c, date),
     legs: c.legs === undefined ? null : legClauses.map((l) => l.value),
     negativePrices: c.negativePrices === undefined ? null : (versionOn(c.negativePrices, date)?.value ?? false),
+    ...premiumTickOf(c, date),
     rules,
   };
 }

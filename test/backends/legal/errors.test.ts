@@ -65,6 +65,20 @@ describe("worked examples come from the contract's own terms", () => {
     expect(ex).toContain("pays USD 62.00 per contract");
     expect(ex).not.toMatch(/\bput\b/i);
   });
+
+  it("strikes stay above zero when the strike grid is coarse (USD 500 per bitcoin, CME Chapter 350A)", () => {
+    const ex = text(buildDocument(load("BTC_OPT"), { asOf: AS_OF }), "Worked examples");
+    // By hand: BTC settles to the cent, so the sample 0.01 × 7312.5 = 73.125 is scaled by ten until it is at least four
+    // strike steps (2,000): 7,312.5. Call strike 7,000 − 500 = 6,500: (7,312.5 − 6,500) × 5 bitcoin = 4,062.50. Put
+    // strike 7,500 + 500 = 8,000: (8,000 − 7,312.5) × 5 = 3,437.50. One option is one BTC futures contract (5 bitcoin).
+    expect(ex).toContain(
+      "A call with strike price USD 6,500 per BTC is exercised (in the money by USD 812.5 per BTC) and pays USD 4,062.50 per contract",
+    );
+    expect(ex).toContain(
+      "A put with strike price USD 8,000 per BTC is exercised (in the money by USD 687.5 per BTC) and pays USD 3,437.50 per contract",
+    );
+    expect(ex).not.toContain("USD -");
+  });
 });
 
 describe("plural agreement and thousands separators", () => {

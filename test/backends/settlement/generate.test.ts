@@ -140,6 +140,7 @@ describe("a contract whose rules change over time", () => {
     expect(js).toContain("   * On dates before 2027-01-01, the terms of FOTI in force:\n");
     const m = modules.get("contracts/FOTI.json")!;
     expect(m.TICK).toBeNull(); // it changes over time
+    expect(m.TICK_VALUES).toBeNull();
     const contracts: Readonly<Record<string, AnyContract>> = generator.contracts;
     expect(js).toContain('if (date > "9999-12-31") {');
     for (const date of ["2026-12-31", "2027-01-01", "2027-06-30", "2027-07-01", "2099-01-01", "9999-12-31", "9999-12-31T"])
@@ -292,4 +293,16 @@ describe("the compiled specs", () => {
     expect(r).toEqual({ ok: false, message: expect.stringContaining("not a safe integer: 1.5") as string });
     expect(() => generateModule("contracts/FOTI.json", spec as unknown as GeneratorSpec)).toThrow();
   });
+});
+
+describe("the tick values a module exports", () => {
+  it("are tick × contract unit in money for each tier: CME Chapter 350A, USD 1 per bitcoin at or below 25 (USD 5 per contract), USD 5 above (USD 25)", async () => {
+    const { modules } = await folder.load(compiled.filter((c) => c.path === "contracts/BTC_OPT.json" || c.path === "contracts/FOTI.json"));
+    expect(modules.get("contracts/BTC_OPT.json")!.TICK_VALUES).toEqual([
+      { tick: "1", bound: { relation: "at-or-below", price: "25" }, value: "5" },
+      { tick: "5", bound: { relation: "above", price: "25" }, value: "25" },
+    ]);
+    // Rule 1102.C: "Minimum price fluctuation USD 0.001 per 1M tokens, a tick value of USD 1.00 per contract."
+    expect(modules.get("contracts/FOTI.json")!.TICK_VALUES).toEqual([{ tick: "0.001", bound: null, value: "1" }]);
+  }, 60_000);
 });

@@ -15,6 +15,7 @@ import type {
   IndexReport,
   IndexReq,
   SettlementReport,
+  TickValue,
 } from "./termsheet-runtime.js";
 
 /**
@@ -48,6 +49,11 @@ export declare const MULTIPLIER: "1000";
  * The currency of MULTIPLIER.
  */
 export declare const CURRENCY: "USD";
+/**
+ * The tick value of each tier of the tick table (an option's: its premium tick): tick × contract unit, in CURRENCY per contract;
+ * `bound` says which prices the tier applies to (null: every price). Null when the units give no money.
+ */
+export declare const TICK_VALUES: readonly TickValue[] | null;
 /**
  * The terms of a contract of this spec in force on a date (YYYY-MM-DD), or undefined for another contract.
  */

@@ -41,6 +41,11 @@ export const MULTIPLIER = "1000";
  * The currency of MULTIPLIER.
  */
 export const CURRENCY = "USD";
+/**
+ * The tick value of each tier of the tick table (an option's: its premium tick): tick × contract unit, in CURRENCY per contract;
+ * `bound` says which prices the tier applies to (null: every price). Null when the units give no money.
+ */
+export const TICK_VALUES = [{ tick: "0.001", bound: null, value: "1" }];
 
 /**
  * The terms of a contract of this spec in force on a date (YYYY-MM-DD), or undefined for another contract.
