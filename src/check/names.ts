@@ -69,6 +69,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PositionLimit: ONCE,
     Fallback: ONCE,
     NegativePrices: ONCE,
+    Payment: ONCE,
   },
   option: {
     TimeZone: ONCE,
@@ -89,6 +90,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PriceLimits: ONCE,
     PositionLimit: ONCE,
     Fallback: ONCE,
+    Payment: ONCE,
   },
   spread: {
     TimeZone: ONCE,
@@ -105,6 +107,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PriceLimits: ONCE,
     PositionLimit: ONCE,
     Fallback: ONCE,
+    Payment: ONCE,
   },
 };
 
@@ -270,6 +273,8 @@ export function statementLabel(s: Statement, scope?: Scope): string {
       return "leg";
     case "NegativePrices":
       return "negative prices allowed";
+    case "Payment":
+      return "payment";
   }
 }
 
@@ -436,6 +441,9 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       ref(s.rule?.calendar, CAL, "calendar");
       return;
     case "Expiry":
+      ref(s.calendar, CAL, "calendar");
+      return;
+    case "Payment":
       ref(s.calendar, CAL, "calendar");
       return;
     case "FinalSettlement": {

@@ -221,6 +221,19 @@ export const ExpirySchema = z
   ])
   .meta({ id: "Expiry" });
 
+/** When the cash of a final settlement is paid. */
+export const PaymentSchema = z
+  .strictObject({
+    businessDays: countSchema(COUNT_BOUNDS.paymentDays),
+    after: z.enum(["final-settlement-day", "last-trading-day"]),
+    calendar: Name,
+  })
+  .meta({
+    id: "Payment",
+    description:
+      "The final settlement is payable this many business days of the calendar after the final settlement day or the last trading day.",
+  });
+
 /** A leg of a spread. */
 export const LegSchema = z
   .strictObject({
@@ -252,6 +265,7 @@ const contractClauses = {
   priceLimits: versionsOf(z.array(PriceLimitSchema).min(1)).describe("Successive price limits from the prior settlement."),
   positionLimits: rulesOf(PositionLimitSchema),
   fallback: versionsOf(FallbackSchema),
+  payment: versionsOf(PaymentSchema).optional().describe("When the final settlement is paid; absent when the contract does not say."),
 };
 
 /** A future. */
@@ -312,3 +326,5 @@ export type FinalSettlement = z.infer<typeof FinalSettlementSchema>;
 export type Fallback = z.infer<typeof FallbackSchema>;
 /** A contract's date rule. */
 export type ContractDateRule = z.infer<typeof ContractDateRuleSchema>;
+/** When a final settlement is paid. */
+export type Payment = z.infer<typeof PaymentSchema>;

@@ -40,6 +40,7 @@ import {
   expiryProblems,
   governs,
   isOneSided,
+  paymentWithoutFinalSettlement,
   isPositiveAmount,
   minimumExceedsSources,
   overlappingVersions,
@@ -241,6 +242,7 @@ const CONTRACT_VERSIONS = [
   "strikes",
   "premiumTick",
   "expiry",
+  "payment",
 ] as const;
 const INDEX_VERSIONS = [
   "timeZone",
@@ -618,6 +620,14 @@ class Doc {
           `${base}/positionLimits/${c.positionLimits.indexOf(list[o.later] as never)}/effective/${o.laterRange}`,
           "overlaps another position limit of the same scope",
         );
+
+    c.payment?.forEach((p, i) => {
+      if (paymentWithoutFinalSettlement(p.value.after, c.finalSettlement.length))
+        this.problem(
+          `${base}/payment/${i}/value/after`,
+          "counts from the final settlement day, but the contract states no final settlement",
+        );
+    });
 
     // Required rules and the defaults the compiler writes out.
     const kindName = c.kind;

@@ -325,6 +325,13 @@ export interface PositionLimit {
 export type Expiry =
   { readonly kind: "with-underlying" } | { readonly kind: "before-underlying"; readonly businessDays: number; readonly calendar: string };
 
+/** When the cash of a final settlement is paid: business days after the final settlement day or the last trading day. */
+export interface Payment {
+  readonly businessDays: number;
+  readonly after: "final-settlement-day" | "last-trading-day";
+  readonly calendar: string;
+}
+
 /** A spread leg. */
 export interface Leg {
   readonly side: "buy" | "sell";
@@ -352,6 +359,8 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly priceLimits: Versions<readonly PriceLimit[]>;
   readonly positionLimits: Rules<PositionLimit>;
   readonly fallback: Versions<Fallback>;
+  /** When the final settlement is paid; absent when the contract does not say. */
+  readonly payment?: Versions<Payment>;
 }
 
 /** A future. */

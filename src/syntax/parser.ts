@@ -471,6 +471,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.strikesStmt) },
         { ALT: () => this.SUBRULE(this.legStmt) },
         { ALT: () => this.SUBRULE(this.negativePricesStmt) },
+        { ALT: () => this.SUBRULE(this.paymentStmt) },
       ]),
     );
     const span = this.from(start);
@@ -1641,6 +1642,36 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.Prices);
     this.CONSUME(T.Allowed);
     return { kind: "NegativePrices" as const };
+  });
+
+  public paymentStmt = this.RULE("paymentStmt", () => {
+    this.CONSUME(T.Payment);
+    const businessDays = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Business);
+    this.OR([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+    this.CONSUME(T.After);
+    this.CONSUME(T.The);
+    const anchor = this.OR2<A.PaymentAnchor>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Final);
+          this.CONSUME(T.Settlement);
+          this.CONSUME2(T.Day);
+          return "final-settlement-day";
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Last);
+          this.CONSUME(T.Trading);
+          this.CONSUME3(T.Day);
+          return "last-trading-day";
+        },
+      },
+    ]);
+    this.CONSUME(T.On);
+    const calendar = this.ident(this.CONSUME(T.Identifier));
+    return { kind: "Payment" as const, businessDays, anchor, calendar };
   });
 
   // ---------------------------------------------------------------------------------------------- shared pieces

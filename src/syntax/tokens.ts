@@ -191,6 +191,7 @@ export const Prices = kw("prices");
 export const Allowed = kw("allowed");
 export const Its = kw("its");
 export const Own = kw("own");
+export const Payment = kw("payment");
 
 // Literals. Order matters: dates before year-months before numbers; times before numbers.
 export const StringLiteral = createToken({

@@ -37,6 +37,7 @@ import {
   roundingWords,
   weekdayName,
   zonedTime,
+  paymentWords,
 } from "./words.js";
 
 export { quantityWords } from "./words.js";
@@ -500,6 +501,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     "Final settlement",
     versions(c.finalSettlement, (f) => settlementWords(b, f, priceUnit)),
     key("final settlement"),
+  );
+  b.add(
+    "Payment",
+    versions(c.payment ?? [], (pay) => paymentWords(pay, b.cal)),
+    key("payment"),
   );
   b.add(
     "Daily settlement",

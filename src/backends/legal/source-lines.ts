@@ -48,6 +48,8 @@ function contractRule(s: Statement): string | undefined {
       return "legs";
     case "NegativePrices":
       return "negative prices";
+    case "Payment":
+      return "payment";
     default:
       return undefined;
   }

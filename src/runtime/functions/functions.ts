@@ -15,6 +15,7 @@ import { Decimal } from "../numbers/decimal.js";
 import { Schedule } from "../schedule/index.js";
 import type { Index, Rounding } from "../spec.js";
 import { type ContractTerms, contractTerms } from "./terms.js";
+import { paymentOf } from "./payment.js";
 import {
   type ResolvedPeriod,
   indexReport,
@@ -111,7 +112,12 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
   const terms = env.terms(contract, rp.lastTradingDay);
   if (terms === undefined)
     return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
-  const head = reportHead(base, rp, terms, rp.settlementDate, (rule) => rule !== "daily settlement" && rule !== "price limits");
+  const pay = paymentOf(terms.payment, rp, (n) => env.engine(n));
+  if (typeof pay === "string") return settlementReport({ ...base, error: { kind: "payment", message: pay } });
+  const head = {
+    ...reportHead(base, rp, terms, rp.settlementDate, (rule) => rule !== "daily settlement" && rule !== "price limits"),
+    ...(pay === undefined ? {} : { payment: pay }),
+  };
   const rule = terms.finalSettlement;
   if (rule === null)
     return settlementReport({

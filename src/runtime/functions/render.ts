@@ -34,6 +34,7 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     lines.push(
       `  last trading day ${r.lastTradingDay}; termination ${r.termination ?? "not stated"}; settlement date ${r.settlementDate ?? "not stated"}`,
     );
+  if (r.payment !== undefined) lines.push(`  payment date ${r.payment.date}: ${r.payment.rule} (${r.payment.from})`);
   if (r.method !== null) lines.push(`  method: ${r.method}`);
   if (r.unrounded !== null) lines.push(`  unrounded ${r.unrounded}; rounding ${r.rounding ?? "none"}`);
   for (const d of r.days) {

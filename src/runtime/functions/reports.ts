@@ -207,6 +207,15 @@ export interface SettlementReport {
   readonly option: OptionReport | null;
   readonly spread: SpreadReport | null;
   readonly daily: DailySection | null;
+  /** When the final settlement is paid; present only when the contract states a payment clause. */
+  readonly payment?: PaymentReport;
+}
+
+/** The payment day of a final settlement, with the day it is counted from and the rule in words. */
+export interface PaymentReport {
+  readonly date: string;
+  readonly from: string;
+  readonly rule: string;
 }
 
 /** One index value with its certificate. */

@@ -6,7 +6,19 @@
  * contract unit times a price unit becomes money (the readable contract's worked examples use it too).
  */
 import { Decimal } from "../numbers/decimal.js";
-import type { AnyContract, Clause, ContractUnit, DailyStep, Fallback, FinalSettlement, Leg, PriceLimit, Tick, Unit } from "../spec.js";
+import type {
+  AnyContract,
+  Clause,
+  ContractUnit,
+  DailyStep,
+  Fallback,
+  FinalSettlement,
+  Leg,
+  Payment,
+  PriceLimit,
+  Tick,
+  Unit,
+} from "../spec.js";
 import { inForce, versionOn } from "../versions.js";
 import type { RuleReport, TickTiers } from "./reports.js";
 
@@ -44,6 +56,8 @@ export interface ContractTerms {
   readonly negativePrices: boolean | null;
   /** The rule versions above that a certificate cites. */
   readonly rules: readonly RuleReport[];
+  /** When the final settlement is paid; absent when the contract states no payment clause. */
+  readonly payment?: Payment;
 }
 
 /** A spec's tick table as decimal strings. */
@@ -159,6 +173,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
       `leg ${l.value.side} ${l.value.ratio} × ${l.value.contract}${l.value.monthsLater === 0 ? "" : ` ${l.value.monthsLater} month(s) later`}`,
       l,
     );
+  const payment = c.payment === undefined ? null : cite(rules, name, "payment", versionOn(c.payment, date));
   return {
     name,
     kind: c.kind,
@@ -174,5 +189,6 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     legs: c.legs === undefined ? null : legClauses.map((l) => l.value),
     negativePrices: c.negativePrices === undefined ? null : (versionOn(c.negativePrices, date)?.value ?? false),
     rules,
+    ...(payment === null ? {} : { payment }),
   };
 }
