@@ -216,6 +216,8 @@ class ContractChecker {
     }
     for (const s of decl.statements) this.checkSimple(s, context);
     checkPayment(decl, this.report, context);
+    for (const s of decl.statements)
+      if (s.kind === "PaymentAmounts") this.checkRounding(s.rounding, decl, file, false, [...context, "payment amounts"]);
 
     if (decl.kind === "Option") this.checkOption(decl, file, price, underlying, units, context);
     if (decl.kind === "Spread") this.checkSpread(decl, file, context);

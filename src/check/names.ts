@@ -70,6 +70,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     Fallback: ONCE,
     NegativePrices: ONCE,
     Payment: ONCE,
+    PaymentAmounts: ONCE,
   },
   option: {
     TimeZone: ONCE,
@@ -91,6 +92,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PositionLimit: ONCE,
     Fallback: ONCE,
     Payment: ONCE,
+    PaymentAmounts: ONCE,
   },
   spread: {
     TimeZone: ONCE,
@@ -108,6 +110,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PositionLimit: ONCE,
     Fallback: ONCE,
     Payment: ONCE,
+    PaymentAmounts: ONCE,
   },
 };
 
@@ -275,6 +278,8 @@ export function statementLabel(s: Statement, scope?: Scope): string {
       return "negative prices allowed";
     case "Payment":
       return "payment";
+    case "PaymentAmounts":
+      return "payment amounts";
   }
 }
 

@@ -243,6 +243,7 @@ const CONTRACT_VERSIONS = [
   "premiumTick",
   "expiry",
   "payment",
+  "cashRounding",
 ] as const;
 const INDEX_VERSIONS = [
   "timeZone",
@@ -621,6 +622,10 @@ class Doc {
           "overlaps another position limit of the same scope",
         );
 
+    c.cashRounding?.forEach((r, i) => {
+      if (roundingProblems({ mode: r.value.mode, toTick: false }, { daily: false, hasTick: () => true }).includes("ties-without-prior"))
+        this.problem(`${base}/cashRounding/${i}/value/mode`, "ties toward the prior settlement exist only in daily settlement steps");
+    });
     c.payment?.forEach((p, i) => {
       if (paymentWithoutFinalSettlement(p.value.after, c.finalSettlement.length))
         this.problem(

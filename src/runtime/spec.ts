@@ -332,6 +332,12 @@ export interface Payment {
   readonly calendar: string;
 }
 
+/** How payment amounts (a position's variation) are rounded: an increment of money and a mode. */
+export interface CashRounding {
+  readonly increment: DecimalString;
+  readonly mode: RoundingMode;
+}
+
 /** A spread leg. */
 export interface Leg {
   readonly side: "buy" | "sell";
@@ -361,6 +367,8 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly fallback: Versions<Fallback>;
   /** When the final settlement is paid; absent when the contract does not say. */
   readonly payment?: Versions<Payment>;
+  /** How payment amounts are rounded; absent when the contract does not say (amounts are exact). */
+  readonly cashRounding?: Versions<CashRounding>;
 }
 
 /** A future. */

@@ -576,6 +576,11 @@ export interface PaymentStmt extends StatementBase {
   readonly anchor: PaymentAnchor | undefined;
   readonly calendar: Ident | undefined;
 }
+/** `payment amounts rounded to 0.01 half-up`: the money a position pays or receives, rounded once. */
+export interface PaymentAmountsStmt extends StatementBase {
+  readonly kind: "PaymentAmounts";
+  readonly rounding: Rounding | undefined;
+}
 export type ContractStatement =
   | UnderlyingStmt
   | ContractUnitStmt
@@ -596,6 +601,7 @@ export type ContractStatement =
   | StrikesStmt
   | LegStmt
   | NegativePricesStmt
-  | PaymentStmt;
+  | PaymentStmt
+  | PaymentAmountsStmt;
 
 export type Statement = CalendarStatement | IndexStatement | ContractStatement | SourceStatement;

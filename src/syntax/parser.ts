@@ -472,6 +472,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.legStmt) },
         { ALT: () => this.SUBRULE(this.negativePricesStmt) },
         { ALT: () => this.SUBRULE(this.paymentStmt) },
+        { ALT: () => this.SUBRULE(this.paymentAmountsStmt) },
       ]),
     );
     const span = this.from(start);
@@ -1672,6 +1673,17 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.On);
     const calendar = this.ident(this.CONSUME(T.Identifier));
     return { kind: "Payment" as const, businessDays, anchor, calendar };
+  });
+
+  public paymentAmountsStmt = this.RULE("paymentAmountsStmt", () => {
+    this.CONSUME(T.Payment);
+    this.CONSUME(T.Amounts);
+    const start = this.CONSUME(T.Rounded);
+    this.CONSUME(T.To);
+    const increment = this.num(this.CONSUME(T.NumberLiteral));
+    const mode = this.ident(this.CONSUME(T.Identifier));
+    const rounding: A.Rounding = { kind: "Rounding", increment, mode, unrounded: false, span: this.from(start) };
+    return { kind: "PaymentAmounts" as const, rounding };
   });
 
   // ---------------------------------------------------------------------------------------------- shared pieces

@@ -433,6 +433,22 @@ const CASES: readonly TamperCase[] = [
     paths: [`${CAL}/payment/0/value/after`],
   },
   {
+    invariant: "roundings",
+    what: "payment amounts rounded with ties toward a prior settlement they do not have",
+    spec: "contracts/FOTI.json",
+    edit: (d) => {
+      d.contracts.FOTI.cashRounding = [
+        {
+          effective: [{ from: null, until: null }],
+          descriptions: [],
+          clauses: [],
+          value: { increment: "0.01", mode: "half-toward-reference" },
+        },
+      ];
+    },
+    paths: [`${FOTI}/cashRounding/0/value/mode`],
+  },
+  {
     invariant: "spread-sides",
     what: "a spread whose legs are all bought",
     spec: "contracts/FOTI_CAL.json",

@@ -330,6 +330,11 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
   return out;
 }
 
+/** The currency of a contract's prices (the one currency of its first price unit), when it has one. */
+function currencyOf(c: Contract): string | undefined {
+  return c.priceQuotation[0]?.value.currency ?? undefined;
+}
+
 function contractSections(b: Builder, c: Contract, spec: Spec): void {
   const key = (rule: string) => `contract ${c.name} ${rule}`;
   const priceUnit = c.priceQuotation[0]?.value.text;
@@ -506,6 +511,15 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     "Payment",
     versions(c.payment ?? [], (pay) => paymentWords(pay, b.cal)),
     key("payment"),
+  );
+  b.add(
+    "Payment amounts",
+    versions(
+      c.cashRounding ?? [],
+      (r) =>
+        `The amount a position pays or receives at each daily and at the final settlement ((settlement price − the position's price) × contract value per unit of price × number of contracts) is computed exactly and then ${roundingWords({ kind: "increment", increment: r.increment, mode: r.mode }, currencyOf(c))}.`,
+    ),
+    key("payment amounts"),
   );
   b.add(
     "Daily settlement",

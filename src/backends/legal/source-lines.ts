@@ -50,6 +50,8 @@ function contractRule(s: Statement): string | undefined {
       return "negative prices";
     case "Payment":
       return "payment";
+    case "PaymentAmounts":
+      return "payment amounts";
     default:
       return undefined;
   }

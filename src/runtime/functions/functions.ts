@@ -261,7 +261,13 @@ function withOptionAndPosition(r: SettlementReport, terms: ContractTerms, req: F
     value = o.exercised ? o.intrinsic : "0";
   }
   if (req.position !== undefined && value !== null) {
-    const p = positionReport(value, req.position, terms.multiplier, terms.kind === "option" ? null : terms.negativePrices);
+    const p = positionReport(
+      value,
+      req.position,
+      terms.multiplier,
+      terms.kind === "option" ? null : terms.negativePrices,
+      terms.cashRounding,
+    );
     if (isError(p)) return { ...out, ok: false, error: p };
     out = { ...out, position: p };
   }
@@ -328,7 +334,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
       error: { kind: "no-daily-price", message: "no step of the daily settlement procedure produced a price" },
     });
   if (req.position !== undefined) {
-    const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices);
+    const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices, terms.cashRounding);
     if (isError(p)) return settlementReport({ ...parts, error: p });
     return settlementReport({ ...parts, position: p });
   }

@@ -73,7 +73,7 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
   if (r.position !== null) {
     const p = r.position;
     lines.push(
-      `  position ${p.quantity} @ ${p.price}: multiplier ${money(p.multiplier, p.currency)}, variation ${money(p.variation, p.currency)}`,
+      `  position ${p.quantity} @ ${p.price}: multiplier ${money(p.multiplier, p.currency)}, variation ${money(p.variation, p.currency)}${p.variationUnrounded === undefined ? "" : ` (unrounded ${p.variationUnrounded}, rounded ${p.variationRounding})`}`,
     );
   }
   if (nested) return lines.map((l) => indent + l);

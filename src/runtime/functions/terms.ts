@@ -15,6 +15,7 @@ import type {
   FinalSettlement,
   Leg,
   Payment,
+  CashRounding,
   PriceLimit,
   Tick,
   Unit,
@@ -58,6 +59,8 @@ export interface ContractTerms {
   readonly rules: readonly RuleReport[];
   /** When the final settlement is paid; absent when the contract states no payment clause. */
   readonly payment?: Payment;
+  /** How payment amounts are rounded; absent when the contract states no rounding of them. */
+  readonly cashRounding?: CashRounding;
 }
 
 /** A spec's tick table as decimal strings. */
@@ -174,6 +177,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
       l,
     );
   const payment = c.payment === undefined ? null : cite(rules, name, "payment", versionOn(c.payment, date));
+  const cashRounding = c.cashRounding === undefined ? null : cite(rules, name, "payment amounts", versionOn(c.cashRounding, date));
   return {
     name,
     kind: c.kind,
@@ -190,5 +194,6 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     negativePrices: c.negativePrices === undefined ? null : (versionOn(c.negativePrices, date)?.value ?? false),
     rules,
     ...(payment === null ? {} : { payment }),
+    ...(cashRounding === null ? {} : { cashRounding }),
   };
 }

@@ -12,7 +12,7 @@ import { buildDocument } from "../../../src/backends/legal/from-model.js";
 import { toMarkdown } from "../../../src/backends/legal/to-markdown.js";
 import type { Spec } from "../../../src/model/types.js";
 import { parseFixings } from "../../../src/runtime/market-data/index.js";
-import { reportJson, reportText, settlementFunctions, type SettlementSpec } from "../../../src/runtime/functions/index.js";
+import { positionReport, reportJson, reportText, settlementFunctions, type SettlementSpec } from "../../../src/runtime/functions/index.js";
 import { paymentOf } from "../../../src/runtime/functions/payment.js";
 import { specEnv } from "../../../src/runtime/functions/index.js";
 import { ROOT } from "../../model/compile-helpers.js";
@@ -85,5 +85,32 @@ describe("contracts without a payment clause", () => {
     expect(r.ok).toBe(true);
     expect("payment" in r).toBe(false);
     expect(reportJson(r)).not.toContain("payment");
+  });
+});
+
+describe("payment amounts rounded to an increment (a position's variation)", () => {
+  it("rounds the exact variation once, by the declared mode, and keeps the exact amount beside it", () => {
+    // (10.1235 − 10) × 1000 × 3 = 370.5 exactly: a tie at the unit.
+    const m = { value: "1000", currency: "USD" };
+    const even = positionReport("10.1235", { quantity: "3", price: "10" }, m, false, { increment: "1", mode: "half-even" });
+    const up = positionReport("10.1235", { quantity: "3", price: "10" }, m, false, { increment: "1", mode: "half-up" });
+    expect(even).toMatchObject({ variation: "370", variationUnrounded: "370.5", variationRounding: "to 1 half-even" });
+    expect(up).toMatchObject({ variation: "371", variationUnrounded: "370.5" });
+    expect(positionReport("10.1235", { quantity: "3", price: "10" }, m, false)).toEqual({
+      quantity: "3",
+      price: "10",
+      multiplier: "1000",
+      currency: "USD",
+      variation: "370.5",
+    });
+  });
+
+  it("MBTG: -1 @ 108000 at 108765.45 is -76.545 USD, paid -76.55 (half up, away from zero)", () => {
+    const r = settlementFunctions(load("MBTG")).final({
+      period: "2025-08",
+      position: { quantity: "-1", price: "108000" },
+      fixings: fixings(["2025-08-29T15:00:00Z,BTC_REF,108765.445"]),
+    });
+    expect(r.position).toMatchObject({ variation: "-76.55", variationUnrounded: "-76.545" });
   });
 });
