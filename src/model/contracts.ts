@@ -236,12 +236,10 @@ export const PaymentSchema = z
   });
 
 /** How the money a position pays or receives is rounded: to an increment of money, by a mode. */
-export const CashRoundingSchema = z
-  .strictObject({ increment: PositiveDecimal, mode: RoundingModeSchema })
-  .meta({
-    id: "CashRounding",
-    description: "Payment amounts (a position's variation, in final and daily settlement) rounded once to this increment of the currency.",
-  });
+export const CashRoundingSchema = z.strictObject({ increment: PositiveDecimal, mode: RoundingModeSchema }).meta({
+  id: "CashRounding",
+  description: "Payment amounts (a position's variation, in final and daily settlement) rounded once to this increment of the currency.",
+});
 
 /** A leg of a spread. */
 export const LegSchema = z

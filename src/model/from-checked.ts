@@ -53,7 +53,15 @@ import {
   type Unit,
   type ZonedTime,
 } from "./common.js";
-import { ContractSchema, type Contract, type ContractDateRule, type Fallback, type FinalSettlement, type Payment, type CashRounding } from "./contracts.js";
+import {
+  ContractSchema,
+  type Contract,
+  type ContractDateRule,
+  type Fallback,
+  type FinalSettlement,
+  type Payment,
+  type CashRounding,
+} from "./contracts.js";
 import { IndexSchema, type Index, type Method, type Source, type TimeWindow } from "./indices.js";
 import { compareVersionStarts } from "./invariants.js";
 
