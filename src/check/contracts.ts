@@ -39,6 +39,7 @@ import type {
   UnitTerm,
 } from "../syntax/ast.js";
 import { checkWindow } from "./indices.js";
+import { checkPayment } from "./payment.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
 import { lookup } from "./symbols.js";
@@ -214,6 +215,9 @@ class ContractChecker {
       }
     }
     for (const s of decl.statements) this.checkSimple(s, context);
+    checkPayment(decl, this.report, context);
+    for (const s of decl.statements)
+      if (s.kind === "PaymentAmounts") this.checkRounding(s.rounding, decl, file, false, [...context, "payment amounts"]);
 
     if (decl.kind === "Option") this.checkOption(decl, file, price, underlying, units, context);
     if (decl.kind === "Spread") this.checkSpread(decl, file, context);
@@ -245,6 +249,9 @@ class ContractChecker {
         return;
       case "Exercise":
         exerciseStyle(s.style, this.report, [...context, "exercise"]);
+        return;
+      case "Payment":
+        this.count(s.businessDays, COUNT_BOUNDS.paymentDays, "the number of business days of the payment", [...context, "payment"]);
         return;
       default:
         return;

@@ -69,6 +69,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PositionLimit: ONCE,
     Fallback: ONCE,
     NegativePrices: ONCE,
+    Payment: ONCE,
+    PaymentAmounts: ONCE,
   },
   option: {
     TimeZone: ONCE,
@@ -89,6 +91,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PriceLimits: ONCE,
     PositionLimit: ONCE,
     Fallback: ONCE,
+    Payment: ONCE,
+    PaymentAmounts: ONCE,
   },
   spread: {
     TimeZone: ONCE,
@@ -105,6 +109,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PriceLimits: ONCE,
     PositionLimit: ONCE,
     Fallback: ONCE,
+    Payment: ONCE,
+    PaymentAmounts: ONCE,
   },
 };
 
@@ -270,6 +276,10 @@ export function statementLabel(s: Statement, scope?: Scope): string {
       return "leg";
     case "NegativePrices":
       return "negative prices allowed";
+    case "Payment":
+      return "payment";
+    case "PaymentAmounts":
+      return "payment amounts";
   }
 }
 
@@ -436,6 +446,9 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       ref(s.rule?.calendar, CAL, "calendar");
       return;
     case "Expiry":
+      ref(s.calendar, CAL, "calendar");
+      return;
+    case "Payment":
       ref(s.calendar, CAL, "calendar");
       return;
     case "FinalSettlement": {

@@ -186,6 +186,11 @@ const TABLE = {
     "aggregation-ignored",
     "An index aggregates sources, or states degradation rules, where its trades are pooled across sources, so there is no value per source.",
   ],
+  PaymentWithoutFinalSettlement: [
+    "E5050",
+    "payment-without-final-settlement",
+    "A contract's payment is counted from its final settlement day, but the contract states no final settlement.",
+  ],
 
   DescriptionContradictsTerms: [
     "W5014",

@@ -16,6 +16,7 @@ import {
   PositiveDecimal,
   QuantitySchema,
   RoundingSchema,
+  RoundingModeSchema,
   Text,
   TimeZone,
   UnitSchema,
@@ -221,6 +222,25 @@ export const ExpirySchema = z
   ])
   .meta({ id: "Expiry" });
 
+/** When the cash of a final settlement is paid. */
+export const PaymentSchema = z
+  .strictObject({
+    businessDays: countSchema(COUNT_BOUNDS.paymentDays),
+    after: z.enum(["final-settlement-day", "last-trading-day"]),
+    calendar: Name,
+  })
+  .meta({
+    id: "Payment",
+    description:
+      "The final settlement is payable this many business days of the calendar after the final settlement day or the last trading day.",
+  });
+
+/** How the money a position pays or receives is rounded: to an increment of money, by a mode. */
+export const CashRoundingSchema = z.strictObject({ increment: PositiveDecimal, mode: RoundingModeSchema }).meta({
+  id: "CashRounding",
+  description: "Payment amounts (a position's variation, in final and daily settlement) rounded once to this increment of the currency.",
+});
+
 /** A leg of a spread. */
 export const LegSchema = z
   .strictObject({
@@ -252,6 +272,10 @@ const contractClauses = {
   priceLimits: versionsOf(z.array(PriceLimitSchema).min(1)).describe("Successive price limits from the prior settlement."),
   positionLimits: rulesOf(PositionLimitSchema),
   fallback: versionsOf(FallbackSchema),
+  payment: versionsOf(PaymentSchema).optional().describe("When the final settlement is paid; absent when the contract does not say."),
+  cashRounding: versionsOf(CashRoundingSchema)
+    .optional()
+    .describe("How payment amounts are rounded; absent when the contract does not say (amounts are exact)."),
 };
 
 /** A future. */
@@ -312,3 +336,7 @@ export type FinalSettlement = z.infer<typeof FinalSettlementSchema>;
 export type Fallback = z.infer<typeof FallbackSchema>;
 /** A contract's date rule. */
 export type ContractDateRule = z.infer<typeof ContractDateRuleSchema>;
+/** When a final settlement is paid. */
+export type Payment = z.infer<typeof PaymentSchema>;
+/** How payment amounts are rounded. */
+export type CashRounding = z.infer<typeof CashRoundingSchema>;

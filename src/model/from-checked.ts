@@ -53,7 +53,15 @@ import {
   type Unit,
   type ZonedTime,
 } from "./common.js";
-import { ContractSchema, type Contract, type ContractDateRule, type Fallback, type FinalSettlement } from "./contracts.js";
+import {
+  ContractSchema,
+  type Contract,
+  type ContractDateRule,
+  type Fallback,
+  type FinalSettlement,
+  type Payment,
+  type CashRounding,
+} from "./contracts.js";
 import { IndexSchema, type Index, type Method, type Source, type TimeWindow } from "./indices.js";
 import { compareVersionStarts } from "./invariants.js";
 
@@ -559,6 +567,8 @@ class Lowerer {
         scope: s.scope,
       })),
       fallback: this.versions(st, "Fallback", (s) => this.fallback(s, decl)),
+      ...this.payment(st, decl),
+      ...this.cashRounding(st),
     };
     const negativePrices = (): Clause<boolean>[] => {
       const v = this.versions(st, "NegativePrices", () => true);
@@ -611,6 +621,26 @@ class Lowerer {
           negativePrices: negativePrices(),
         };
     }
+  }
+
+  /** `payment …`: present only when the contract states it, so specs without one are unchanged. */
+  private payment(st: readonly A.Statement[], decl: A.Declaration): { payment?: Clause<Payment>[] } {
+    const payment = this.versions(st, "Payment", (s) => ({
+      businessDays: this.count(s.businessDays, COUNT_BOUNDS.paymentDays, "the number of business days", s.span),
+      after: this.need(s.anchor, s, "what the payment is counted from"),
+      calendar: this.calendarOr(s.calendar, decl, s.span),
+    }));
+    return payment.length === 0 ? {} : { payment };
+  }
+
+  /** `payment amounts rounded to …`: present only when the contract states it. */
+  private cashRounding(st: readonly A.Statement[]): { cashRounding?: Clause<CashRounding>[] } {
+    const cashRounding = this.versions(st, "PaymentAmounts", (s) => {
+      const r = this.rounding(s.rounding, "payment amounts", s.span);
+      if (r.kind !== "increment") throw new Error("payment amounts are rounded to an increment");
+      return { increment: r.increment, mode: r.mode };
+    });
+    return cashRounding.length === 0 ? {} : { cashRounding };
   }
 
   private underlying(s: A.UnderlyingStmt): { kind: "index" | "future"; name: string } {

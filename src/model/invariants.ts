@@ -635,3 +635,11 @@ export function expiryProblems(
   }
   return out;
 }
+
+/**
+ * A payment counted from the final settlement day needs a final settlement to count from: true when a contract
+ * states a payment anchored there but no final settlement (E5050 in the checker, the loader's same rule).
+ */
+export function paymentWithoutFinalSettlement(anchor: "final-settlement-day" | "last-trading-day", finalSettlements: number): boolean {
+  return anchor === "final-settlement-day" && finalSettlements === 0;
+}

@@ -73,6 +73,7 @@ export function contractReferences(contract: Contract): Reference[] {
         break;
     }
   });
+  contract.payment?.forEach((c, i) => add(`/payment/${i}/value/calendar`, "calendar", c.value.calendar));
   contract.fallback.forEach((c, i) => {
     c.value.steps.forEach((step, j) => {
       const at = `/fallback/${i}/value/steps/${j}/action`;

@@ -69,6 +69,8 @@ export type SpecAgreement = [
   Assert<Agrees<typeof Ct.PositionLimitSchema, Runtime.PositionLimit>>,
   Assert<Agrees<typeof Ct.ExpirySchema, Runtime.Expiry>>,
   Assert<Agrees<typeof Ct.LegSchema, Runtime.Leg>>,
+  Assert<Agrees<typeof Ct.PaymentSchema, Runtime.Payment>>,
+  Assert<Agrees<typeof Ct.CashRoundingSchema, Runtime.CashRounding>>,
   Assert<Agrees<typeof Ct.FutureSchema, Runtime.Future>>,
   Assert<Agrees<typeof Ct.OptionSchema, Runtime.Option>>,
   Assert<Agrees<typeof Ct.SpreadSchema, Runtime.Spread>>,

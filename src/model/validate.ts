@@ -40,6 +40,7 @@ import {
   expiryProblems,
   governs,
   isOneSided,
+  paymentWithoutFinalSettlement,
   isPositiveAmount,
   minimumExceedsSources,
   overlappingVersions,
@@ -241,6 +242,8 @@ const CONTRACT_VERSIONS = [
   "strikes",
   "premiumTick",
   "expiry",
+  "payment",
+  "cashRounding",
 ] as const;
 const INDEX_VERSIONS = [
   "timeZone",
@@ -618,6 +621,18 @@ class Doc {
           `${base}/positionLimits/${c.positionLimits.indexOf(list[o.later] as never)}/effective/${o.laterRange}`,
           "overlaps another position limit of the same scope",
         );
+
+    c.cashRounding?.forEach((r, i) => {
+      if (roundingProblems({ mode: r.value.mode, toTick: false }, { daily: false, hasTick: () => true }).includes("ties-without-prior"))
+        this.problem(`${base}/cashRounding/${i}/value/mode`, "ties toward the prior settlement exist only in daily settlement steps");
+    });
+    c.payment?.forEach((p, i) => {
+      if (paymentWithoutFinalSettlement(p.value.after, c.finalSettlement.length))
+        this.problem(
+          `${base}/payment/${i}/value/after`,
+          "counts from the final settlement day, but the contract states no final settlement",
+        );
+    });
 
     // Required rules and the defaults the compiler writes out.
     const kindName = c.kind;

@@ -325,6 +325,19 @@ export interface PositionLimit {
 export type Expiry =
   { readonly kind: "with-underlying" } | { readonly kind: "before-underlying"; readonly businessDays: number; readonly calendar: string };
 
+/** When the cash of a final settlement is paid: business days after the final settlement day or the last trading day. */
+export interface Payment {
+  readonly businessDays: number;
+  readonly after: "final-settlement-day" | "last-trading-day";
+  readonly calendar: string;
+}
+
+/** How payment amounts (a position's variation) are rounded: an increment of money and a mode. */
+export interface CashRounding {
+  readonly increment: DecimalString;
+  readonly mode: RoundingMode;
+}
+
 /** A spread leg. */
 export interface Leg {
   readonly side: "buy" | "sell";
@@ -352,6 +365,10 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly priceLimits: Versions<readonly PriceLimit[]>;
   readonly positionLimits: Rules<PositionLimit>;
   readonly fallback: Versions<Fallback>;
+  /** When the final settlement is paid; absent when the contract does not say. */
+  readonly payment?: Versions<Payment>;
+  /** How payment amounts are rounded; absent when the contract does not say (amounts are exact). */
+  readonly cashRounding?: Versions<CashRounding>;
 }
 
 /** A future. */

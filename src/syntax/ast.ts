@@ -567,6 +567,20 @@ export interface LegStmt extends StatementBase {
 export interface NegativePricesStmt extends StatementBase {
   readonly kind: "NegativePrices";
 }
+/** What a payment lag counts from. */
+export type PaymentAnchor = "final-settlement-day" | "last-trading-day";
+/** `payment 1 business day after the final settlement day on EUREX` (or `after the last trading day`). */
+export interface PaymentStmt extends StatementBase {
+  readonly kind: "Payment";
+  readonly businessDays: NumberLit | undefined;
+  readonly anchor: PaymentAnchor | undefined;
+  readonly calendar: Ident | undefined;
+}
+/** `payment amounts rounded to 0.01 half-up`: the money a position pays or receives, rounded once. */
+export interface PaymentAmountsStmt extends StatementBase {
+  readonly kind: "PaymentAmounts";
+  readonly rounding: Rounding | undefined;
+}
 export type ContractStatement =
   | UnderlyingStmt
   | ContractUnitStmt
@@ -586,6 +600,8 @@ export type ContractStatement =
   | AutoExerciseStmt
   | StrikesStmt
   | LegStmt
-  | NegativePricesStmt;
+  | NegativePricesStmt
+  | PaymentStmt
+  | PaymentAmountsStmt;
 
 export type Statement = CalendarStatement | IndexStatement | ContractStatement | SourceStatement;

@@ -141,6 +141,14 @@ const ruleTexts: Record<string, RuleText> = {
   strikesStmt: { what: "a strike grid", example: "for example `strikes every 0.05 USD per 1M tokens`" },
   legStmt: { what: "a leg", example: "for example `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`" },
   negativePricesStmt: { what: "`negative prices allowed`" },
+  paymentAmountsStmt: {
+    what: "a rounding of payment amounts",
+    example: "for example `payment amounts rounded to 0.01 half-up`",
+  },
+  paymentStmt: {
+    what: "a payment day",
+    example: "for example `payment 1 business day after the final settlement day on EUREX`",
+  },
   identList: { what: "a name" },
   zone: { what: "a time zone", example: "for example `Europe/London` or `America/New_York`" },
   zonedTime: { what: "a time and zone", example: "for example `16:00 Europe/London`" },
@@ -180,6 +188,8 @@ const ruleNames: Record<string, string> = {
   optionTypeStmt: "type",
   autoExerciseStmt: "automatic exercise",
   negativePricesStmt: "negative prices",
+  paymentStmt: "payment",
+  paymentAmountsStmt: "payment amounts",
 };
 
 /** The rules that name a place worth showing in a context path: statements and steps. */

@@ -471,6 +471,8 @@ export class TermsheetParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.strikesStmt) },
         { ALT: () => this.SUBRULE(this.legStmt) },
         { ALT: () => this.SUBRULE(this.negativePricesStmt) },
+        { ALT: () => this.SUBRULE(this.paymentStmt) },
+        { ALT: () => this.SUBRULE(this.paymentAmountsStmt) },
       ]),
     );
     const span = this.from(start);
@@ -1641,6 +1643,47 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.Prices);
     this.CONSUME(T.Allowed);
     return { kind: "NegativePrices" as const };
+  });
+
+  public paymentStmt = this.RULE("paymentStmt", () => {
+    this.CONSUME(T.Payment);
+    const businessDays = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Business);
+    this.OR([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+    this.CONSUME(T.After);
+    this.CONSUME(T.The);
+    const anchor = this.OR2<A.PaymentAnchor>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Final);
+          this.CONSUME(T.Settlement);
+          this.CONSUME2(T.Day);
+          return "final-settlement-day";
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Last);
+          this.CONSUME(T.Trading);
+          this.CONSUME3(T.Day);
+          return "last-trading-day";
+        },
+      },
+    ]);
+    this.CONSUME(T.On);
+    const calendar = this.ident(this.CONSUME(T.Identifier));
+    return { kind: "Payment" as const, businessDays, anchor, calendar };
+  });
+
+  public paymentAmountsStmt = this.RULE("paymentAmountsStmt", () => {
+    this.CONSUME(T.Payment);
+    this.CONSUME(T.Amounts);
+    const start = this.CONSUME(T.Rounded);
+    this.CONSUME(T.To);
+    const increment = this.num(this.CONSUME(T.NumberLiteral));
+    const mode = this.ident(this.CONSUME(T.Identifier));
+    const rounding: A.Rounding = { kind: "Rounding", increment, mode, unrounded: false, span: this.from(start) };
+    return { kind: "PaymentAmounts" as const, rounding };
   });
 
   // ---------------------------------------------------------------------------------------------- shared pieces

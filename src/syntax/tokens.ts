@@ -191,6 +191,8 @@ export const Prices = kw("prices");
 export const Allowed = kw("allowed");
 export const Its = kw("its");
 export const Own = kw("own");
+export const Payment = kw("payment");
+export const Amounts = kw("amounts");
 
 // Literals. Order matters: dates before year-months before numbers; times before numbers.
 export const StringLiteral = createToken({

@@ -108,6 +108,7 @@ describe("the registry", () => {
         "E5012 aggregation-without-data",
         "E5013 aggregation-ignored",
         "W5014 description-contradicts-terms",
+        "E5050 payment-without-final-settlement",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

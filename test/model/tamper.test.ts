@@ -432,6 +432,39 @@ const CASES: readonly TamperCase[] = [
     paths: [`${FOTI}/dailySettlement/0/value/0/window/to`],
   },
   {
+    invariant: "payment-anchor",
+    what: "a payment counted from the final settlement day of a spread that states none",
+    spec: "contracts/FOTI_CAL.json",
+    edit: (d) => {
+      d.contracts.FOTI_CAL.finalSettlement = [];
+      d.contracts.FOTI_CAL.payment = [
+        {
+          effective: [{ from: null, until: null }],
+          descriptions: [],
+          clauses: [],
+          value: { businessDays: 1, after: "final-settlement-day", calendar: Object.keys(d.calendars)[0] },
+        },
+      ];
+    },
+    paths: [`${CAL}/payment/0/value/after`],
+  },
+  {
+    invariant: "roundings",
+    what: "payment amounts rounded with ties toward a prior settlement they do not have",
+    spec: "contracts/FOTI.json",
+    edit: (d) => {
+      d.contracts.FOTI.cashRounding = [
+        {
+          effective: [{ from: null, until: null }],
+          descriptions: [],
+          clauses: [],
+          value: { increment: "0.01", mode: "half-toward-reference" },
+        },
+      ];
+    },
+    paths: [`${FOTI}/cashRounding/0/value/mode`],
+  },
+  {
     invariant: "spread-sides",
     what: "a spread whose legs are all bought",
     spec: "contracts/FOTI_CAL.json",

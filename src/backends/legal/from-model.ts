@@ -37,6 +37,7 @@ import {
   roundingWords,
   weekdayName,
   zonedTime,
+  paymentWords,
 } from "./words.js";
 
 export { quantityWords } from "./words.js";
@@ -329,6 +330,11 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
   return out;
 }
 
+/** The currency of a contract's prices (the one currency of its first price unit), when it has one. */
+function currencyOf(c: Contract): string | undefined {
+  return c.priceQuotation[0]?.value.currency ?? undefined;
+}
+
 function contractSections(b: Builder, c: Contract, spec: Spec): void {
   const key = (rule: string) => `contract ${c.name} ${rule}`;
   const priceUnit = c.priceQuotation[0]?.value.text;
@@ -500,6 +506,20 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     "Final settlement",
     versions(c.finalSettlement, (f) => settlementWords(b, f, priceUnit)),
     key("final settlement"),
+  );
+  b.add(
+    "Payment",
+    versions(c.payment ?? [], (pay) => paymentWords(pay, b.cal)),
+    key("payment"),
+  );
+  b.add(
+    "Payment amounts",
+    versions(
+      c.cashRounding ?? [],
+      (r) =>
+        `The amount a position pays or receives at each daily and at the final settlement ((settlement price − the position's price) × contract value per unit of price × number of contracts) is computed exactly and then ${roundingWords({ kind: "increment", increment: r.increment, mode: r.mode }, currencyOf(c))}.`,
+    ),
+    key("payment amounts"),
   );
   b.add(
     "Daily settlement",

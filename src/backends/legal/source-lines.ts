@@ -48,6 +48,10 @@ function contractRule(s: Statement): string | undefined {
       return "legs";
     case "NegativePrices":
       return "negative prices";
+    case "Payment":
+      return "payment";
+    case "PaymentAmounts":
+      return "payment amounts";
     default:
       return undefined;
   }

@@ -16,7 +16,7 @@ import type {
   Rounding,
   ZonedTime,
 } from "../../runtime/spec.js";
-import type { Quantity } from "../../runtime/spec.js";
+import type { Payment, Quantity } from "../../runtime/spec.js";
 import { isCurrency, lookupUnitWord } from "../../base/units.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -315,6 +315,17 @@ export function dateRuleWords(r: ContractDateRule, calendarName: (name: string) 
     day = `${which} ${rule.shift.direction === "before" ? "before" : "after"} ${start}`;
   } else day = businessAnchor ? start : `${start}${conventionTail(rule.convention)}`;
   return `${day}, business days being those of ${calendarName(rule.calendar)}`;
+}
+
+/**
+ * When a final settlement is paid, in words: "The final settlement amount is payable on the first business day
+ * after the scheduled final settlement day of the contract, business days being those of …" (`payment 1 business
+ * day after …`); the day is the schedule's, not one a fallback postponement moves the fixing to.
+ */
+export function paymentWords(p: Payment, calendarName: (name: string) => string): string {
+  const which = p.businessDays === 1 ? "the first business day" : `the ${ordinal(p.businessDays)} business day`;
+  const after = p.after === "final-settlement-day" ? "the scheduled final settlement day of the contract" : "the Last Trading Day";
+  return `The final settlement amount is payable on ${which} after ${after}, business days being those of ${calendarName(p.calendar)}.`;
 }
 
 /** When a holiday falls, in words. */

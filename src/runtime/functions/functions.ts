@@ -15,6 +15,7 @@ import { Decimal } from "../numbers/decimal.js";
 import { Schedule } from "../schedule/index.js";
 import type { Index, Rounding } from "../spec.js";
 import { type ContractTerms, contractTerms } from "./terms.js";
+import { paymentOf } from "./payment.js";
 import {
   type ResolvedPeriod,
   indexReport,
@@ -111,7 +112,12 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
   const terms = env.terms(contract, rp.lastTradingDay);
   if (terms === undefined)
     return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
-  const head = reportHead(base, rp, terms, rp.settlementDate, (rule) => rule !== "daily settlement" && rule !== "price limits");
+  const pay = paymentOf(terms.payment, rp, (n) => env.engine(n));
+  if (typeof pay === "string") return settlementReport({ ...base, error: { kind: "payment", message: pay } });
+  const head = {
+    ...reportHead(base, rp, terms, rp.settlementDate, (rule) => rule !== "daily settlement" && rule !== "price limits"),
+    ...(pay === undefined ? {} : { payment: pay }),
+  };
   const rule = terms.finalSettlement;
   if (rule === null)
     return settlementReport({
@@ -256,7 +262,14 @@ function withOptionAndPosition(r: SettlementReport, terms: ContractTerms, req: F
   }
   if (req.position !== undefined && value !== null) {
     const grid = terms.kind === "option" ? (terms.premiumTick ?? null) : terms.tick;
-    const p = positionReport(value, req.position, terms.multiplier, terms.kind === "option" ? null : terms.negativePrices, grid);
+    const p = positionReport(
+      value,
+      req.position,
+      terms.multiplier,
+      terms.kind === "option" ? null : terms.negativePrices,
+      grid,
+      terms.cashRounding,
+    );
     if (isError(p)) return { ...out, ok: false, error: p };
     out = { ...out, position: p };
   }
@@ -323,7 +336,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
       error: { kind: "no-daily-price", message: "no step of the daily settlement procedure produced a price" },
     });
   if (req.position !== undefined) {
-    const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices, terms.tick);
+    const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices, terms.tick, terms.cashRounding);
     if (isError(p)) return settlementReport({ ...parts, error: p });
     return settlementReport({ ...parts, position: p });
   }

@@ -34,6 +34,7 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     lines.push(
       `  last trading day ${r.lastTradingDay}; termination ${r.termination ?? "not stated"}; settlement date ${r.settlementDate ?? "not stated"}`,
     );
+  if (r.payment !== undefined) lines.push(`  payment date ${r.payment.date}: ${r.payment.rule} (${r.payment.from})`);
   if (r.method !== null) lines.push(`  method: ${r.method}`);
   if (r.unrounded !== null) lines.push(`  unrounded ${r.unrounded}; rounding ${r.rounding ?? "none"}`);
   for (const d of r.days) {
@@ -72,7 +73,7 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
   if (r.position !== null) {
     const p = r.position;
     lines.push(
-      `  position ${p.quantity} @ ${p.price}: multiplier ${money(p.multiplier, p.currency)}, variation ${money(p.variation, p.currency)}`,
+      `  position ${p.quantity} @ ${p.price}: multiplier ${money(p.multiplier, p.currency)}, variation ${money(p.variation, p.currency)}${p.variationUnrounded === undefined ? "" : ` (unrounded ${p.variationUnrounded}, rounded ${p.variationRounding})`}`,
     );
   }
   if (nested) return lines.map((l) => indent + l);

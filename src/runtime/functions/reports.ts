@@ -127,8 +127,11 @@ export interface PositionReport {
   /** Money per unit of price per contract, or null when the units do not give money. */
   readonly multiplier: string | null;
   readonly currency: string | null;
-  /** (settlement − price) × multiplier × quantity, or null without a multiplier. */
+  /** (settlement − price) × multiplier × quantity, or null without a multiplier; rounded when the contract says so. */
   readonly variation: string | null;
+  /** The exact variation and its rounding, present only when the contract rounds payment amounts. */
+  readonly variationUnrounded?: string;
+  readonly variationRounding?: string;
 }
 
 /** An option's exercise and payoff at expiry. */
@@ -207,6 +210,15 @@ export interface SettlementReport {
   readonly option: OptionReport | null;
   readonly spread: SpreadReport | null;
   readonly daily: DailySection | null;
+  /** When the final settlement is paid; present only when the contract states a payment clause. */
+  readonly payment?: PaymentReport;
+}
+
+/** The payment day of a final settlement, with the day it is counted from and the rule in words. */
+export interface PaymentReport {
+  readonly date: string;
+  readonly from: string;
+  readonly rule: string;
 }
 
 /** One index value with its certificate. */

@@ -20,7 +20,7 @@ import {
   weekPeriod,
   contractSymbol,
 } from "../schedule/index.js";
-import type { DailyStep, Fallback, FinalSettlement, Index, PriceLimit, Rounding } from "../spec.js";
+import type { CashRounding, DailyStep, Fallback, FinalSettlement, Index, PriceLimit, Rounding } from "../spec.js";
 import { valueOn } from "../versions.js";
 import { Ratio } from "../numbers/ratio.js";
 import { gridPosition } from "../engine/tick-grid.js";
@@ -568,6 +568,7 @@ export function positionReport(
   multiplier: Multiplier | null,
   negativePrices: boolean | null = null,
   tick: TickTiers | null = null,
+  cashRounding?: CashRounding,
 ): PositionReport | ReportError {
   const q = requestDecimal("position quantity", position.quantity);
   if (isError(q)) return q;
@@ -577,12 +578,21 @@ export function positionReport(
   if (bad !== undefined) return bad;
   const off = tick === null ? undefined : offTick("position price", pr, tick);
   if (off !== undefined) return off;
-  return {
+  const exact = multiplier === null ? null : variationMargin(Decimal.of(settlement), pr, Decimal.of(multiplier.value), q);
+  const base = {
     quantity: q.toString(),
     price: pr.toString(),
     multiplier: multiplier?.value ?? null,
     currency: multiplier?.currency ?? null,
-    variation: multiplier === null ? null : variationMargin(Decimal.of(settlement), pr, Decimal.of(multiplier.value), q).toString(),
+  };
+  if (exact === null || cashRounding === undefined) return { ...base, variation: exact?.toString() ?? null };
+  // Half-toward-reference has no reference here; the checker and the loader refuse it for payment amounts.
+  const rounded = exact.roundToIncrement(Decimal.of(cashRounding.increment), cashRounding.mode);
+  return {
+    ...base,
+    variation: rounded.toString(),
+    variationUnrounded: exact.toString(),
+    variationRounding: `to ${cashRounding.increment} ${cashRounding.mode}`,
   };
 }
 

@@ -6,7 +6,20 @@
  * contract unit times a price unit becomes money (the readable contract's worked examples use it too).
  */
 import { Decimal } from "../numbers/decimal.js";
-import type { AnyContract, Clause, ContractUnit, DailyStep, Fallback, FinalSettlement, Leg, PriceLimit, Tick, Unit } from "../spec.js";
+import type {
+  AnyContract,
+  Clause,
+  ContractUnit,
+  DailyStep,
+  Fallback,
+  FinalSettlement,
+  Leg,
+  Payment,
+  CashRounding,
+  PriceLimit,
+  Tick,
+  Unit,
+} from "../spec.js";
 import { inForce, versionOn } from "../versions.js";
 import type { RuleReport, TickTiers } from "./reports.js";
 
@@ -46,6 +59,10 @@ export interface ContractTerms {
   readonly negativePrices: boolean | null;
   /** The rule versions above that a certificate cites. */
   readonly rules: readonly RuleReport[];
+  /** When the final settlement is paid; absent when the contract states no payment clause. */
+  readonly payment?: Payment;
+  /** How payment amounts are rounded; absent when the contract states no rounding of them. */
+  readonly cashRounding?: CashRounding;
 }
 
 /** A spec's tick table as decimal strings. */
@@ -185,6 +202,8 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
       `leg ${l.value.side} ${l.value.ratio} × ${l.value.contract}${l.value.monthsLater === 0 ? "" : ` ${l.value.monthsLater} month(s) later`}`,
       l,
     );
+  const payment = c.payment === undefined ? null : cite(rules, name, "payment", versionOn(c.payment, date));
+  const cashRounding = c.cashRounding === undefined ? null : cite(rules, name, "payment amounts", versionOn(c.cashRounding, date));
   return {
     name,
     kind: c.kind,
@@ -201,5 +220,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     negativePrices: c.negativePrices === undefined ? null : (versionOn(c.negativePrices, date)?.value ?? false),
     ...premiumTickOf(c, date),
     rules,
+    ...(payment === null ? {} : { payment }),
+    ...(cashRounding === null ? {} : { cashRounding }),
   };
 }

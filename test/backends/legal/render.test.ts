@@ -77,6 +77,8 @@ const WORDED = new Set([
   "flagged",
   "negativePrices",
   "mode",
+  // A payment's anchor, said as "after the scheduled final settlement day" or "after the Last Trading Day".
+  "after",
 ]);
 
 /** Every term of a value that must appear in the text, with the path it came from. */
