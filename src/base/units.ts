@@ -100,7 +100,7 @@ function fail<T = never>(error: UnitError): UnitResult<T> {
 // Registry
 
 /** The kinds of base unit. */
-export type UnitKind = "money" | "tokens" | "gpu-time" | "asset" | "contracts" | "energy";
+export type UnitKind = "money" | "tokens" | "gpu-time" | "asset" | "contracts" | "energy" | "declared";
 
 /** A registered base unit: its canonical singular and plural names and its dimension. */
 export interface BaseUnit {
@@ -169,11 +169,20 @@ export function isCurrency(code: string): boolean {
 // -------------------------------------------------------------------------------------------------------
 // Construction
 
-const KIND_RANK: Record<UnitKind, number> = { money: 0, asset: 1, tokens: 2, "gpu-time": 3, energy: 4, contracts: 5 };
+const KIND_RANK: Record<UnitKind, number> = { money: 0, asset: 1, tokens: 2, "gpu-time": 3, energy: 4, contracts: 5, declared: 6 };
 
 function dimensionRank(dimension: string): number {
   const u = UNIT_BY_DIMENSION.get(dimension);
-  return u === undefined ? 99 : KIND_RANK[u.kind];
+  if (u === undefined) return dimension.startsWith("asset:") ? KIND_RANK.asset : dimension.startsWith("unit:") ? KIND_RANK.declared : 99;
+  return KIND_RANK[u.kind];
+}
+
+/** The names of a dimension: a registered unit's, or a declared unit's read back from its dimension. */
+function unitOfDimension(dimension: string): BaseUnit | undefined {
+  const u = UNIT_BY_DIMENSION.get(dimension);
+  if (u !== undefined) return u;
+  const m = /^(asset|unit):([A-Za-z][A-Za-z0-9]*)$/.exec(dimension);
+  return m === null ? undefined : declaredBaseUnit({ name: m[2]!, kind: m[1] === "asset" ? "asset" : "unit" });
 }
 
 /** Orders dimensions: money first, then assets, tokens, GPU time, energy, contracts, then any other; ties by name. */
@@ -212,7 +221,59 @@ function parseScale(text: string): Decimal | undefined {
   return r.ok ? r.value.scaleByPowerOfTen(zeros) : undefined;
 }
 
-function resolveTerm(term: UnitTermDescription, side: UnitSide): UnitResult<Unit> {
+// -------------------------------------------------------------------------------------------------------
+// Declared units
+
+/**
+ * A unit a spec declares beside the registry's (`unit point "index point"`, `unit SOL "Solana" is an asset`):
+ * an asset is of dimension `asset:<name>` and its plural is its name (500 SOL); any other declared unit is a
+ * dimension of its own, `unit:<name>`, whose plural adds an s (5 points). Names are letters and digits.
+ */
+export interface DeclaredUnit {
+  readonly name: string;
+  readonly kind: "asset" | "unit";
+}
+
+/** The unit words a spec declares, for {@link resolveUnit}; empty when it declares none. */
+export type UnitVocabulary = readonly DeclaredUnit[];
+
+/** The registry entry of a declared unit: its singular and plural names and its dimension. */
+export function declaredBaseUnit(d: DeclaredUnit): BaseUnit {
+  return d.kind === "asset"
+    ? { name: d.name, plural: d.name, kind: "asset", dimension: `asset:${d.name}` }
+    : { name: d.name, plural: `${d.name}s`, kind: "declared", dimension: `unit:${d.name}` };
+}
+
+/** The words a declared unit is written with: its name and, for a unit other than an asset, its plural. */
+export function declaredUnitWords(d: DeclaredUnit): readonly string[] {
+  const b = declaredBaseUnit(d);
+  return b.plural === b.name ? [b.name] : [b.name, b.plural];
+}
+
+/** Whether a word is a built-in unit word or a scale word (a declared unit may not take it). */
+export function isBuiltInUnitWord(word: string): boolean {
+  return UNIT_BY_WORD.has(word) || Object.hasOwn(SCALE_WORDS, word);
+}
+
+/** A declaration's name must be letters and digits, starting with a letter, so that it can name a dimension. */
+export const DECLARED_UNIT_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+function lookupIn(word: string, vocabulary: UnitVocabulary): BaseUnit | undefined {
+  const builtIn = UNIT_BY_WORD.get(word);
+  if (builtIn !== undefined) return builtIn;
+  for (const d of vocabulary) {
+    const b = declaredBaseUnit(d);
+    if (b.name === word || b.plural === word) return b;
+  }
+  return undefined;
+}
+
+function candidatesOf(vocabulary: UnitVocabulary): readonly string[] {
+  if (vocabulary.length === 0) return KNOWN_UNIT_WORDS;
+  return [...new Set([...KNOWN_UNIT_WORDS, ...vocabulary.flatMap(declaredUnitWords)])].sort();
+}
+
+function resolveTerm(term: UnitTermDescription, side: UnitSide, vocabulary: UnitVocabulary = []): UnitResult<Unit> {
   let factor = Decimal.ONE;
   if (term.scale !== undefined) {
     const s = parseScale(term.scale);
@@ -226,9 +287,9 @@ function resolveTerm(term: UnitTermDescription, side: UnitSide): UnitResult<Unit
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const scaleWord = Object.hasOwn(SCALE_WORDS, word) ? SCALE_WORDS[word] : undefined;
-    const base = UNIT_BY_WORD.get(word);
+    const base = lookupIn(word, vocabulary);
     if (scaleWord === undefined && base === undefined) {
-      return fail({ kind: "unknown-unit", word, side, wordIndex: i, candidates: KNOWN_UNIT_WORDS });
+      return fail({ kind: "unknown-unit", word, side, wordIndex: i, candidates: candidatesOf(vocabulary) });
     }
     if (unit !== undefined) return fail({ kind: "unexpected-word", word, side, wordIndex: i });
     if (scaleWord !== undefined) factor = factor.mul(Decimal.of(scaleWord));
@@ -243,10 +304,10 @@ function resolveTerm(term: UnitTermDescription, side: UnitSide): UnitResult<Unit
  * USD per 1M tokens. Singular and plural are interchangeable (`token`/`tokens`); names are case-sensitive.
  * Fails with the unknown word and the list of known words, or with an invalid scale.
  */
-export function resolveUnit(description: UnitDescription): UnitResult<Unit> {
-  const num = resolveTerm(description.numerator, "numerator");
+export function resolveUnit(description: UnitDescription, vocabulary: UnitVocabulary = []): UnitResult<Unit> {
+  const num = resolveTerm(description.numerator, "numerator", vocabulary);
   if (!num.ok || description.denominator === undefined) return num;
-  const den = resolveTerm(description.denominator, "denominator");
+  const den = resolveTerm(description.denominator, "denominator", vocabulary);
   if (!den.ok) return den;
   return ok(divide(num.value, den.value));
 }
@@ -256,14 +317,17 @@ export function resolveUnit(description: UnitDescription): UnitResult<Unit> {
  * is a decimal optionally suffixed K, M or B (`USD per 1M tokens`, `1000 million tokens`). For tests,
  * tooling and round-tripping the compiled model; the compiler's parser builds {@link UnitDescription}s itself.
  */
-export function resolveUnitText(text: string): UnitResult<Unit> {
+export function resolveUnitText(text: string, vocabulary: UnitVocabulary = []): UnitResult<Unit> {
   const [numText = "", denText, ...rest] = text.trim().split(/\s+per\s+/);
   if (rest.length > 0) return fail({ kind: "unexpected-word", word: "per", side: "denominator", wordIndex: 0 });
   const term = (t: string): UnitTermDescription => {
     const m = /^([0-9][0-9_.]*[KMB]?)\s+(.*)$/.exec(t.trim());
     return m ? { scale: m[1]!, name: m[2]! } : { name: t.trim() };
   };
-  return resolveUnit(denText === undefined ? { numerator: term(numText) } : { numerator: term(numText), denominator: term(denText) });
+  return resolveUnit(
+    denText === undefined ? { numerator: term(numText) } : { numerator: term(numText), denominator: term(denText) },
+    vocabulary,
+  );
 }
 
 // -------------------------------------------------------------------------------------------------------
@@ -357,7 +421,7 @@ function formatScale(d: Decimal): string {
 function formatSide(parts: readonly [string, number][], scale: Decimal): string {
   const plural = !scale.eq(Decimal.ONE);
   const names = parts.map(([dim, exp]) => {
-    const base = UNIT_BY_DIMENSION.get(dim);
+    const base = unitOfDimension(dim);
     const name = base === undefined ? dim : plural ? base.plural : base.name;
     const e = Math.abs(exp);
     return e === 1 ? name : `${name}^${e}`;

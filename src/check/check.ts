@@ -10,10 +10,12 @@ import { checkContracts } from "./contracts.js";
 import { checkFallbacks } from "./fallbacks.js";
 import { checkVersions } from "./versions.js";
 import { checkDescriptions } from "./descriptions.js";
+import { checkDeclaredUnits } from "./declared-units.js";
 
 /** Runs all checks in a fixed order (names first: later checks rely on resolved references). */
 export function checkProgram(program: Program, report: Report): void {
   checkNames(program, report);
+  checkDeclaredUnits(program, report);
   checkCalendars(program, report);
   checkIndices(program, report);
   checkContracts(program, report);

@@ -12,6 +12,7 @@ import { Codes, diag, hintFor } from "../diagnostics/index.js";
 import { Decimal } from "../runtime/numbers/decimal.js";
 import type { NumberLit, PercentLit, Quantity, UnitExpr, UnitTerm } from "../syntax/ast.js";
 import type { Program, Report, Symbol } from "./program.js";
+import { unitVocabulary } from "./declared-units.js";
 
 /** A resolved unit: one of the registry's units, or a number of contracts of a future (`contract unit 1 FOTI`). */
 export type UnitValue = { readonly kind: "unit"; readonly unit: Unit } | { readonly kind: "contract"; readonly future: Symbol };
@@ -110,7 +111,10 @@ function resolveExpr(expr: UnitExpr, ctx: UnitContext): UnitValue | undefined {
   const numDesc = describeTerm(num);
   const denDesc = den === undefined ? undefined : describeTerm(den);
   if (numDesc === undefined || (den !== undefined && denDesc === undefined)) return undefined;
-  const r = resolveUnit(denDesc === undefined ? { numerator: numDesc } : { numerator: numDesc, denominator: denDesc });
+  const r = resolveUnit(
+    denDesc === undefined ? { numerator: numDesc } : { numerator: numDesc, denominator: denDesc },
+    unitVocabulary(ctx.program),
+  );
   if (r.ok) return { kind: "unit", unit: r.value };
   reportUnitError(r.error, expr, ctx);
   return undefined;

@@ -129,6 +129,16 @@ const TABLE = {
     "option-unit-not-futures-contracts",
     "The contract unit of an option on a future is not a number of contracts of that future.",
   ],
+  UnitDeclarationCollides: [
+    "E3042",
+    "unit-declaration-collides",
+    "A declared unit takes a built-in unit or scale word, another declared unit's word, or the name of a declaration.",
+  ],
+  MalformedUnitDeclaration: [
+    "E3043",
+    "malformed-unit-declaration",
+    "A unit declaration's name is not letters and digits, it has no title, or the words after `is` are not `an asset`.",
+  ],
   CountTooLarge: [
     "E3010",
     "count-too-large",

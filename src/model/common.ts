@@ -136,6 +136,21 @@ export const UnitSchema = z
   })
   .meta({ id: "Unit", description: "A unit with dimensions, normalised: the text is canonical and the scale exact." });
 
+/**
+ * A unit the source declares (`unit point "index point"`, `unit SOL "Solana" is an asset`): the unit texts of
+ * the spec may use its name (and, for a unit other than an asset, its plural, the name with an s).
+ */
+export const DeclaredUnitSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]*$/)
+      .describe("The unit word: letters and digits; an asset's dimension is asset:<name>, any other unit's unit:<name>."),
+    title: z.string().min(1).describe('The unit\'s name in words, as declared ("index point").'),
+    kind: z.enum(["asset", "unit"]).describe("`asset` for `is an asset`; `unit` for a unit of its own dimension."),
+  })
+  .meta({ id: "DeclaredUnit", description: "A unit declared in the source, beside the built-in units." });
+
 /** An amount in a unit: `0.01 USD per 1M tokens`. */
 export const QuantitySchema = z
   .strictObject({ amount: DecimalString, unit: UnitSchema })
@@ -228,6 +243,7 @@ export type DecimalString = z.infer<typeof DecimalString>;
 export type Unit = z.infer<typeof UnitSchema>;
 /** An amount in a unit. */
 export type Quantity = z.infer<typeof QuantitySchema>;
+export type DeclaredUnit = z.infer<typeof DeclaredUnitSchema>;
 /** A length of time. */
 export type Duration = z.infer<typeof DurationSchema>;
 /** A rounding mode. */

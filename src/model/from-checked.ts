@@ -64,12 +64,16 @@ import {
 } from "./contracts.js";
 import { IndexSchema, type Index, type Method, type Source, type TimeWindow } from "./indices.js";
 import { compareVersionStarts } from "./invariants.js";
+import type { DeclaredUnit } from "./common.js";
+import { declaredUnits } from "../check/declared-units.js";
 
 /** Every declaration of a program, lowered, by name. */
 export interface LoweredProgram {
   readonly calendars: ReadonlyMap<string, Calendar>;
   readonly indices: ReadonlyMap<string, Index>;
   readonly contracts: ReadonlyMap<string, Contract>;
+  /** The program's declared units by name (`unit point "index point"`); absent when it declares none. */
+  readonly units?: ReadonlyMap<string, DeclaredUnit>;
 }
 
 /** The result of lowering: the model, or the diagnostics that prevented it (internal errors only). */
@@ -126,7 +130,13 @@ export function lowerProgram(program: Program): LoweringResult {
       }
     }
   }
-  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, model: { calendars, indices, contracts } };
+  const declared = declaredUnits(program);
+  const units = new Map(
+    declared.map((e): [string, DeclaredUnit] => [e.unit.name, { name: e.unit.name, title: e.title, kind: e.unit.kind }]),
+  );
+  return diagnostics.length > 0
+    ? { ok: false, diagnostics }
+    : { ok: true, model: { calendars, indices, contracts, ...(units.size > 0 ? { units } : {}) } };
 }
 
 interface Parser<T> {

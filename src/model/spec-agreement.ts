@@ -76,5 +76,6 @@ export type SpecAgreement = [
   Assert<Agrees<typeof Ct.SpreadSchema, Runtime.Spread>>,
   Assert<Agrees<typeof Ct.ContractSchema, Runtime.Contract>>,
   Assert<Agrees<typeof S.SubjectSchema, Runtime.Subject>>,
+  Assert<Agrees<typeof K.DeclaredUnitSchema, Runtime.DeclaredUnit>>,
   Assert<Agrees<typeof S.SpecSchema, Runtime.Spec>>,
 ];

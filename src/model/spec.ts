@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { CalendarSchema } from "./calendar.js";
-import { Name, Text, recordOf } from "./common.js";
+import { DeclaredUnitSchema, Name, Text, recordOf } from "./common.js";
 import { ContractSchema } from "./contracts.js";
 import { IndexSchema } from "./indices.js";
 
@@ -55,6 +55,9 @@ export const SpecSchema = z
     contracts: recordOf(Name, ContractSchema).describe(
       "Every contract the subject uses (the subject too, when it is a contract), by name.",
     ),
+    units: recordOf(Name, DeclaredUnitSchema)
+      .optional()
+      .describe("The declared units the document's unit texts use, by name; omitted when they use built-in units only."),
   })
   .meta({
     id: "Spec",

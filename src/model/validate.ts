@@ -9,7 +9,16 @@
  * last trading days that exist for every contract month of the checker's horizon. A spec that passes is one the
  * compiler could have written, so the runtime may rely on it. Problems carry JSON pointers (RFC 6901).
  */
-import { resolveUnitText, sameUnit, equalDimension, type Unit as BaseUnit } from "../base/units.js";
+import {
+  declaredUnitWords,
+  isBuiltInUnitWord,
+  resolveUnitText,
+  sameUnit,
+  equalDimension,
+  type DeclaredUnit,
+  type Unit as BaseUnit,
+  type UnitVocabulary,
+} from "../base/units.js";
 import {
   CalendarEngines,
   MAX_SUPPORTED_YEAR,
@@ -97,7 +106,8 @@ export function semanticProblems(spec: Spec): SpecProblem[] {
     problems.push({ path, message });
   };
   documentProblems(spec, problem);
-  walk(spec, "", "", problem);
+  const vocabulary = declaredUnitProblems(spec, problem);
+  walk(spec, "", "", problem, vocabulary);
   // The invariants read references and units, so they run only on a document whose names and units are sound.
   if (problems.length > 0) return problems;
   const doc = new Doc(spec, problem);
@@ -157,9 +167,9 @@ function documentProblems(spec: Spec, problem: Problem): void {
 }
 
 /** Generic checks by member name: zones, effective ranges and units wherever they occur. */
-function walk(value: unknown, path: string, key: string, problem: Problem): void {
+function walk(value: unknown, path: string, key: string, problem: Problem, vocabulary: UnitVocabulary): void {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => walk(v, `${path}/${i}`, key, problem));
+    value.forEach((v, i) => walk(v, `${path}/${i}`, key, problem, vocabulary));
     return;
   }
   if (value === null || typeof value !== "object") {
@@ -175,17 +185,39 @@ function walk(value: unknown, path: string, key: string, problem: Problem): void
     problem(path, `the range ends (${obj.until}) before it starts (${obj.from})`);
   }
   if (typeof obj.text === "string" && typeof obj.scale === "string" && obj.dimensions !== undefined && "currency" in obj) {
-    checkUnit(obj, path, problem);
+    checkUnit(obj, path, problem, vocabulary);
     return;
   }
   for (const [k, v] of Object.entries(obj)) {
     // A clause's value inherits the clause's member name, so `timeZone: [{value: "…"}]` is checked as a zone.
-    walk(v, `${path}/${pointerToken(k)}`, k === "value" ? key : k, problem);
+    walk(v, `${path}/${pointerToken(k)}`, k === "value" ? key : k, problem, vocabulary);
   }
 }
 
-function checkUnit(unit: Record<string, unknown>, path: string, problem: Problem): void {
-  const r = resolveUnitText(unit.text as string);
+/**
+ * The declared units (`/units`) as the unit resolver takes them: each keyed by its name, none taking a built-in
+ * unit or scale word, and no two sharing a word.
+ */
+function declaredUnitProblems(spec: Spec, problem: Problem): UnitVocabulary {
+  const vocabulary: DeclaredUnit[] = [];
+  const taken = new Set<string>();
+  for (const [key, u] of Object.entries(spec.units ?? {})) {
+    const path = `/units/${pointerToken(key)}`;
+    if (u.name !== key) problem(`${path}/name`, `the unit's name ${u.name} differs from its key ${key}`);
+    const words = declaredUnitWords(u);
+    const clash = words.find((w) => isBuiltInUnitWord(w) || taken.has(w));
+    if (clash !== undefined) {
+      problem(`${path}/name`, `the unit word ${clash} is a built-in unit or scale word or another declared unit's`);
+      continue;
+    }
+    for (const w of words) taken.add(w);
+    vocabulary.push({ name: u.name, kind: u.kind });
+  }
+  return vocabulary;
+}
+
+function checkUnit(unit: Record<string, unknown>, path: string, problem: Problem, vocabulary: UnitVocabulary): void {
+  const r = resolveUnitText(unit.text as string, vocabulary);
   if (!r.ok) {
     problem(`${path}/text`, `${JSON.stringify(unit.text)} is not a unit`);
     return;
@@ -204,11 +236,13 @@ function checkUnit(unit: Record<string, unknown>, path: string, problem: Problem
 // ---------------------------------------------------------------------------------------------------------
 // The invariants, declaration by declaration
 
-/** The unit of a model unit (its text resolves: checked before the invariants run). */
+/**
+ * The unit of a model unit: its text resolves to exactly these dimensions, scale and currency (checked before
+ * the invariants run, with the document's declared units), so they are read as they stand.
+ */
 function baseUnit(u: Unit): BaseUnit {
-  const r = resolveUnitText(u.text);
-  if (!r.ok) throw new Error(`unit ${u.text} does not resolve`);
-  return r.value;
+  const base = { dims: u.dimensions, factor: u.scale };
+  return u.currency === null ? base : { money: u.currency, ...base };
 }
 
 const dec = (s: string): Decimal => Decimal.of(s);

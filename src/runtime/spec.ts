@@ -72,6 +72,13 @@ export interface Unit {
   readonly currency: string | null;
 }
 
+/** A unit the source declares: its word, its name in words and whether it is an asset. */
+export interface DeclaredUnit {
+  readonly name: string;
+  readonly title: string;
+  readonly kind: "asset" | "unit";
+}
+
 /** An exact amount in a unit. */
 export interface Quantity {
   readonly amount: DecimalString;
@@ -437,4 +444,6 @@ export interface Spec {
   readonly calendars: Readonly<Record<string, Calendar>>;
   readonly indices: Readonly<Record<string, Index>>;
   readonly contracts: Readonly<Record<string, Contract>>;
+  /** The declared units the unit texts use; absent when they use built-in units only. */
+  readonly units?: Readonly<Record<string, DeclaredUnit>>;
 }

@@ -121,6 +121,21 @@ export interface FileNode extends NodeBase {
   readonly kind: "File";
   readonly imports: readonly ImportDecl[];
   readonly declarations: readonly Declaration[];
+  /** Unit declarations (`unit point "index point"`), in source order; absent when the file declares none. */
+  readonly units?: readonly UnitDecl[];
+}
+
+/**
+ * `unit point "index point"` or `unit SOL "Solana" is an asset`: a unit word the file's units may use. `kind`
+ * holds the words after `is` as written (`an asset`); the checker accepts only those.
+ */
+export interface UnitDecl extends NodeBase {
+  readonly kind: "UnitDecl";
+  readonly keyword: Span;
+  readonly name: Ident | undefined;
+  readonly title: StringLit | undefined;
+  /** The words after `is`, when present. */
+  readonly is: readonly Ident[] | undefined;
 }
 
 /** `import "calendars/nyse.terms"` or `import NYSE, TARGET from "calendars/std.terms"`. */

@@ -283,20 +283,41 @@ export class TermsheetParser extends EmbeddedActionsParser {
     const start = this.LA(1);
     const imports: (A.ImportDecl | undefined)[] = [];
     const declarations: (A.Declaration | undefined)[] = [];
+    const units: (A.UnitDecl | undefined)[] = [];
     this.MANY({
       GATE: () => this.LA(1).tokenType !== EOF,
       DEF: () =>
         this.OR([
           { ALT: () => imports.push(this.SUBRULE(this.importDecl)) },
           { ALT: () => declarations.push(this.SUBRULE(this.declaration)) },
+          { ALT: () => units.push(this.SUBRULE(this.unitDecl)) },
         ]),
     });
-    return this.ACTION(() => ({
-      kind: "File" as const,
-      imports: this.compact(imports),
-      declarations: this.compact(declarations),
-      span: { file: this.file, start: 0, end: Math.max(0, this.from(start).end) },
-    }));
+    return this.ACTION(() => {
+      const declared = this.compact(units);
+      return {
+        kind: "File" as const,
+        imports: this.compact(imports),
+        declarations: this.compact(declarations),
+        ...(declared.length > 0 ? { units: declared } : {}),
+        span: { file: this.file, start: 0, end: Math.max(0, this.from(start).end) },
+      };
+    });
+  });
+
+  /** `unit point "index point"` or `unit SOL "Solana" is an asset`. */
+  public unitDecl = this.RULE("unitDecl", (): A.UnitDecl => {
+    const keyword = this.CONSUME(T.Unit);
+    const name = this.ident(this.CONSUME(T.Identifier));
+    let title: A.StringLit | undefined;
+    this.OPTION(() => (title = this.str(this.CONSUME(T.StringLiteral))));
+    let is: A.Ident[] | undefined;
+    this.OPTION2(() => {
+      this.CONSUME(T.Is);
+      is = [];
+      this.AT_LEAST_ONE(() => is!.push(this.ident(this.CONSUME2(T.Identifier))));
+    });
+    return { kind: "UnitDecl" as const, keyword: this.tokSpan(keyword), name, title, is, span: this.from(keyword) };
   });
 
   public importDecl = this.RULE("importDecl", (): A.ImportDecl => {

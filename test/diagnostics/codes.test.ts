@@ -83,6 +83,8 @@ describe("the registry", () => {
         "E3010 count-too-large",
         "E3040 ambiguous-unit",
         "E3041 option-unit-not-futures-contracts",
+        "E3042 unit-declaration-collides",
+        "E3043 malformed-unit-declaration",
         "E4001 expiry-not-business-day",
         "E4002 expiry-outside-month",
         "E4003 invalid-date",

@@ -10,6 +10,8 @@ import { Codes, diag, type Diagnostic } from "../../diagnostics/index.js";
 import type { Span } from "../../base/source.js";
 import { canonicalJsonFile, withContentHash } from "../../model/canonical.js";
 import type { Calendar } from "../../model/calendar.js";
+import type { DeclaredUnit } from "../../model/common.js";
+import { declaredBaseUnit } from "../../base/units.js";
 import type { Contract } from "../../model/contracts.js";
 import type { LoweredProgram } from "../../model/from-checked.js";
 import type { Index } from "../../model/indices.js";
@@ -86,14 +88,42 @@ function closure(
   return { calendars, indices, contracts };
 }
 
+/** The dimensions of every unit in a document part (the objects with `dimensions`), into `out`. */
+function dimensionsUsed(value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) dimensionsUsed(v, out);
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.text === "string" && typeof obj.dimensions === "object" && obj.dimensions !== null) {
+    for (const d of Object.keys(obj.dimensions)) out.add(d);
+    return;
+  }
+  for (const v of Object.values(obj)) dimensionsUsed(v, out);
+}
+
+/** The declared units whose dimensions the spec's units use, by name; undefined when there are none. */
+function unitsUsed(model: LoweredProgram, parts: ReturnType<typeof closure>): Record<string, DeclaredUnit> | undefined {
+  if (model.units === undefined) return undefined;
+  const dims = new Set<string>();
+  dimensionsUsed(parts, dims);
+  const out: Record<string, DeclaredUnit> = {};
+  for (const [name, u] of model.units) if (dims.has(declaredBaseUnit(u).dimension)) out[name] = u;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Builds the spec of one subject (unvalidated). */
 export function buildSpec(model: LoweredProgram, subject: Subject, options: JsonBackendOptions): Spec {
+  const parts = closure(model, subject);
+  const units = unitsUsed(model, parts);
   const unhashed: UnhashedSpec = {
     format: SPEC_FORMAT,
     schemaVersion: SCHEMA_VERSION,
     compiler: { name: "termsheet", version: options.compilerVersion },
     subject: { kind: subject.kind, name: subject.name },
-    ...closure(model, subject),
+    ...parts,
+    ...(units === undefined ? {} : { units }),
   };
   return withContentHash(unhashed);
 }
