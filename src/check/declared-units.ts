@@ -24,7 +24,7 @@ function shapeOf(decl: UnitDecl): { ok: true; unit: DeclaredUnit; title: string 
   const name = decl.name?.name ?? "";
   if (!DECLARED_UNIT_NAME.test(name)) return { ok: false, why: `a unit's name is letters and digits starting with a letter` };
   if (decl.title?.value === undefined || decl.title.value.trim() === "")
-    return { ok: false, why: `a unit states its name in words, e.g. \`unit ${name} "index point"\`` };
+    return { ok: false, why: `a unit states its name in words after its word, e.g. \`unit point "index point"\`` };
   const is = decl.is?.map((w) => w.name).join(" ");
   if (is !== undefined && is !== "an asset") return { ok: false, why: "the only kind a unit may state is `is an asset`" };
   return { ok: true, unit: { name, kind: is === undefined ? "unit" : "asset" }, title: decl.title.value };

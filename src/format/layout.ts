@@ -300,7 +300,7 @@ export function buildLayout(text: string, ast: FileNode): LayoutFile {
         const n = items[pos]!;
         if (n.comment === undefined && n.keyword !== undefined && annotationWords.has(n.keyword)) break;
         if (n.comment && !continuesLine(pos, Math.min(to, nextChildStart), topLevel)) break;
-        if (n.comment === undefined && topLevel && n.keyword === "import") break;
+        if (n.comment === undefined && topLevel && (n.keyword === "import" || n.keyword === "unit")) break;
         take();
         addPiece(entry, n);
       }
@@ -329,7 +329,7 @@ export function buildLayout(text: string, ast: FileNode): LayoutFile {
       const n = items[i]!;
       if (n.comment) continue;
       if (n.keyword !== undefined && annotationWords.has(n.keyword)) return false;
-      return !(topLevel && n.keyword === "import");
+      return !(topLevel && (n.keyword === "import" || n.keyword === "unit"));
     }
     return false;
   };
@@ -354,6 +354,8 @@ export function buildLayout(text: string, ast: FileNode): LayoutFile {
   const top: Structural[] = [
     ...ast.imports.map((i): Structural => ({ role: "import", start: i.span.start, end: i.span.end, children: undefined })),
     ...ast.declarations.map(declarationStructure),
+    // A unit declaration is one line, laid out as an import is.
+    ...(ast.units ?? []).map((u): Structural => ({ role: "import", start: u.span.start, end: u.span.end, children: undefined })),
   ].sort((a, b) => a.start - b.start);
   const entries = buildEntries(top, text.length, true);
   return { kind: "LayoutFile", entries, start: 0, end: text.length };

@@ -6,7 +6,8 @@
  * version with its effective dates. Every value of the spec is said in words and figures; nothing of the language
  * or of programming shows. Pure: the "as of" date of the contract-month table is an input.
  */
-import type { Calendar, Clause, Contract, Fallback, FinalSettlement, Index, Spec } from "../../model/types.js";
+import type { Calendar, Clause, Contract, DeclaredUnit, Fallback, FinalSettlement, Index, Spec } from "../../model/types.js";
+import { declaredBaseUnit } from "../../base/units.js";
 import type * as Runtime from "../../runtime/spec.js";
 import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "../../runtime/calendar/index.js";
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
@@ -894,6 +895,7 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
   }
   for (const i of Object.values(spec.indices))
     rows.push([i.name, `${i.title ? `The ${i.title}` : "The index"}, whose methodology is set out in this chapter.`]);
+  for (const u of Object.values(spec.units ?? {})) rows.push([u.name, declaredUnitMeaning(u, spec)]);
   for (const cal of Object.values(spec.calendars))
     rows.push([
       cal.name,
@@ -914,6 +916,32 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
     { kind: "table", head: ["Term", "Meaning"], rows },
   ]);
   b.close("Definitions");
+}
+
+/**
+ * The meaning of a declared unit in the definitions: its name in words, its kind and plural, and the units of
+ * the spec written with it ("Index point, a unit of its own (plural points); used in the units point and USD per point.").
+ */
+function declaredUnitMeaning(u: DeclaredUnit, spec: Spec): string {
+  const base = declaredBaseUnit(u);
+  const texts = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) visit(x);
+    else if (v !== null && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (typeof o.text === "string" && typeof o.dimensions === "object" && o.dimensions !== null) {
+        if (Object.hasOwn(o.dimensions, base.dimension)) texts.add(o.text);
+        return;
+      }
+      for (const x of Object.values(o)) visit(x);
+    }
+  };
+  visit({ contracts: spec.contracts, indices: spec.indices });
+  const kind = u.kind === "asset" ? "an asset" : "a unit of its own, not an amount of money";
+  const plural = base.plural === base.name ? "" : ` (plural ${base.plural})`;
+  const used = [...texts].sort();
+  const uses = used.length === 0 ? "" : ` It is used in the ${used.length === 1 ? "unit" : "units"} ${used.join(", ")}.`;
+  return `${capitalise(u.title)}, ${kind}${plural}, declared in this chapter.${uses}`;
 }
 
 /**
