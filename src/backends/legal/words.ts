@@ -171,9 +171,16 @@ export function amountIn(amount: string, unit: string): string {
   return `${figure(amount)} ${noun}${tail}`;
 }
 
-/** A quantity in words: {@link amountIn} of its amount and unit. */
+/**
+ * A quantity in words: {@link amountIn} of its amount and unit. A declared unit other than an asset (`unit:point`)
+ * takes its plural, the name with an s, by its dimension: "0.25 points", "1 point".
+ */
 export function quantityWords(q: Quantity): string {
-  return amountIn(q.amount, q.unit.text);
+  const text = q.unit.text;
+  const declared = /^([A-Za-z][A-Za-z0-9]*)$/.exec(text);
+  if (declared !== null && q.unit.dimensions[`unit:${text}`] === 1 && q.unit.scale === "1")
+    return `${figure(q.amount)} ${q.amount === "1" ? text : `${text}s`}`;
+  return amountIn(q.amount, text);
 }
 
 /** A rounding in words: "rounded to the nearest 0.01, with exact halves rounded to the even neighbour". */
