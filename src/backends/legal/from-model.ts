@@ -27,6 +27,7 @@ import {
   effectiveWords,
   holidayDateWords,
   quantityWords,
+  unitNoun,
   longDate,
   methodWords,
   money,
@@ -362,7 +363,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   );
   b.add(
     "Price quotation",
-    versions(c.priceQuotation, (u) => `Prices are quoted in ${u.text}.`),
+    versions(c.priceQuotation, (u) => `Prices are quoted in ${unitNoun(u)}.`),
     key("price"),
   );
   b.add(
@@ -589,7 +590,7 @@ function indexSection(b: Builder, i: Index): void {
   );
   b.add(
     "Quotation",
-    versions(i.quoted, (u) => `The index is published in ${u.text}.`),
+    versions(i.quoted, (u) => `The index is published in ${unitNoun(u)}.`),
     key("quoted"),
   );
   b.add(
@@ -605,7 +606,7 @@ function indexSection(b: Builder, i: Index): void {
       const parts = [`${v.name}${v.title ? ` (${v.title})` : ""}${when === "" ? "" : `, a source ${when}`}.`];
       for (const q of v.quoted)
         parts.push(
-          `${effectiveWords(q.effective) === "" ? "" : capitalise(effectiveWords(q.effective)) + ": "}Its prices are published in ${q.value.text} and converted exactly to ${unit ?? "the index unit"}.`,
+          `${effectiveWords(q.effective) === "" ? "" : capitalise(effectiveWords(q.effective)) + ": "}Its prices are published in ${unitNoun(q.value)} and converted exactly to ${i.quoted[0] === undefined ? "the index unit" : unitNoun(i.quoted[0].value)}.`,
         );
       for (const m of v.models)
         parts.push(

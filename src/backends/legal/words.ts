@@ -171,16 +171,28 @@ export function amountIn(amount: string, unit: string): string {
   return `${figure(amount)} ${noun}${tail}`;
 }
 
+/** The name of a declared unit other than an asset (`unit:point`, written `point`), when the unit is exactly that. */
+function declaredUnitName(u: Quantity["unit"]): string | undefined {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(u.text) && u.dimensions[`unit:${u.text}`] === 1 && u.scale === "1" ? u.text : undefined;
+}
+
+/**
+ * A unit as the object of "quoted in": its canonical text, or the plural of a declared unit other than an asset
+ * ("quoted in points", "quoted in USD per point").
+ */
+export function unitNoun(u: Quantity["unit"]): string {
+  const declared = declaredUnitName(u);
+  return declared === undefined ? u.text : `${declared}s`;
+}
+
 /**
  * A quantity in words: {@link amountIn} of its amount and unit. A declared unit other than an asset (`unit:point`)
  * takes its plural, the name with an s, by its dimension: "0.25 points", "1 point".
  */
 export function quantityWords(q: Quantity): string {
-  const text = q.unit.text;
-  const declared = /^([A-Za-z][A-Za-z0-9]*)$/.exec(text);
-  if (declared !== null && q.unit.dimensions[`unit:${text}`] === 1 && q.unit.scale === "1")
-    return `${figure(q.amount)} ${q.amount === "1" ? text : `${text}s`}`;
-  return amountIn(q.amount, text);
+  const declared = declaredUnitName(q.unit);
+  if (declared !== undefined) return `${figure(q.amount)} ${q.amount === "1" ? declared : `${declared}s`}`;
+  return amountIn(q.amount, q.unit.text);
 }
 
 /** A rounding in words: "rounded to the nearest 0.01, with exact halves rounded to the even neighbour". */
