@@ -11,7 +11,7 @@
  */
 import { SourceFile } from "../base/source.js";
 import type { Diagnostic } from "../diagnostics/index.js";
-import type { Declaration, FileNode, ImportDecl } from "../syntax/ast.js";
+import type { Declaration, FileNode, ImportDecl, UnitDecl } from "../syntax/ast.js";
 import { parse, type Comment, type ParseResult } from "../syntax/parse.js";
 import { scan, type ScannedToken } from "../syntax/scan.js";
 
@@ -19,6 +19,8 @@ import { scan, type ScannedToken } from "../syntax/scan.js";
 interface SegmentParse {
   readonly imports: readonly ImportDecl[];
   readonly declarations: readonly Declaration[];
+  /** Unit declarations (`unit point "index point"`) in the segment; they go with the declaration before them. */
+  readonly units: readonly UnitDecl[];
   readonly comments: readonly Comment[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -170,6 +172,7 @@ export class IncrementalParser {
     const next = new Map<string, SegmentParse>();
     const imports: ImportDecl[] = [];
     const declarations: Declaration[] = [];
+    const units: UnitDecl[] = [];
     const comments: Comment[] = [];
     const diagnostics: Diagnostic[] = [];
     let parsed = 0;
@@ -198,13 +201,20 @@ export class IncrementalParser {
       const at = <T>(v: T): T => (start === 0 ? v : shifted(v, start, path));
       imports.push(...seg.imports.map(at));
       declarations.push(...seg.declarations.map(at));
+      units.push(...seg.units.map(at));
       comments.push(...seg.comments.map(at));
       diagnostics.push(...seg.diagnostics.map(at));
     }
     this.older.set(path, previous);
     this.segments.set(path, next);
     this.lastStats = { segments: starts.length, parsed, lexed };
-    const ast: FileNode = { kind: "File", imports, declarations, span: { file: path, start: 0, end: text.length } };
+    const ast: FileNode = {
+      kind: "File",
+      imports,
+      declarations,
+      ...(units.length > 0 ? { units } : {}),
+      span: { file: path, start: 0, end: text.length },
+    };
     return { ast, comments, diagnostics };
   }
 
@@ -231,6 +241,7 @@ function parseSegment(path: string, body: string, line: number): SegmentParse {
   return {
     imports: result.ast.imports.map(back),
     declarations: result.ast.declarations.map(back),
+    units: (result.ast.units ?? []).map(back),
     comments: result.comments.map(back),
     diagnostics: result.diagnostics.map(back),
   };
