@@ -55,7 +55,7 @@ const CASES: [string, AggregationMethod, [string, string, string?][], string][] 
       ["1", "1"],
       ["2", "1"],
     ],
-    "4/3",
+    "1.(3)",
   ],
   [
     "vwap",
@@ -124,7 +124,7 @@ const CASES: [string, AggregationMethod, [string, string, string?][], string][] 
       ["100", "0"],
       ["200", "0"],
     ],
-    "310/3",
+    "103.(3)",
   ],
   [
     "weighted by volume",
@@ -142,7 +142,7 @@ const CASES: [string, AggregationMethod, [string, string, string?][], string][] 
       ["10", "1"],
       ["20", "1"],
     ],
-    "50/3",
+    "16.(6)",
   ],
   [
     "weighted by fixed weights",
