@@ -176,6 +176,21 @@ class ContractChecker {
     for (const fs of statementsOf(decl, "FinalSettlement")) {
       settlementMethod(fs.method, this.report, [...context, "final settlement"]);
       this.checkRounding(fs.rounding, decl, file, false, [...context, "final settlement"]);
+      if (fs.value?.kind === "IndexAverage" && fs.rounding?.unrounded === true) {
+        this.report(
+          diag(
+            Codes.UnroundedMayNotTerminate,
+            fs.rounding.span,
+            "an average may not be a terminating decimal, and it is settled unrounded",
+            {
+              context: [...context, "final settlement"],
+              labels: [{ span: fs.value.span, message: "divides by the number of days" }],
+              notes: ["the average of 10, 10 and 10.1 is 30.1 / 3 = 10.0(3), the 3 repeating without end; such a settlement fails"],
+              hint: "round the final settlement price, e.g. `rounded to 0.0001 half-up`",
+            },
+          ),
+        );
+      }
       if (fs.value?.kind === "IndexAverage" && fs.value.days?.kind === "LastBusinessDays") {
         this.count(fs.value.days.count, COUNT_BOUNDS.averagingDays, "the number of business days to average", [
           ...context,

@@ -15,6 +15,10 @@ import {
   METHOD_OPTIONS,
   PERCENT_RANGES,
   aggregationWithoutData,
+  cappedMedianWeightingAllowed,
+  methodMayNotTerminate,
+  isSourceWeight,
+  someWeightPositive,
   countRangeProblem,
   degradationCoverage,
   isPositiveAmount,
@@ -45,6 +49,7 @@ import type {
   PartitionStmt,
   PercentLit,
   QuotedStmt,
+  RoundStmt,
   Rounding,
   SourceStmt,
   Statement,
@@ -56,6 +61,7 @@ import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { invalidName } from "./symbols.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
 import {
+  AGGREGATION_METHODS,
   aggregationMethod,
   durationUnit,
   emptyIntervalPolicy,
@@ -162,6 +168,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
     }
   }
   checkWeights(sources, [...fixedWeights, ...degradationFixed], context, report);
+  checkUnroundedQuotient(of("Round"), [...of("Aggregate").map((a) => a.method), ...degradations.map((d) => d.method)], context, report);
 
   const sourceNames = distinctSourceNames(sources);
   const minimum = of("Minimum").find((m) => m.what === "sources");
@@ -213,6 +220,40 @@ function checkIndexRounding(r: Rounding | undefined, context: Context, report: R
       report(diag(Codes.NonPositiveAmount, r.increment.span, `a rounding increment must be positive, not ${r.increment.raw}`, { context }));
     }
   }
+}
+
+/**
+ * `unrounded` beside a method that divides (W5072): the value may not be a terminating decimal, and then the index
+ * publishes nothing (a rounding failure of that fixing) rather than a number cut short.
+ */
+function checkUnroundedQuotient(
+  rounds: readonly RoundStmt[],
+  methods: readonly (Method | undefined)[],
+  context: Context,
+  report: Report,
+): void {
+  const unrounded = rounds.find((r) => r.rounding?.unrounded === true);
+  if (unrounded === undefined) return;
+  const dividing = methods.find((m) => {
+    const name = AGGREGATION_METHODS.words.find(([w]) => w === m?.name?.name)?.[1];
+    return name !== undefined && methodMayNotTerminate(name);
+  });
+  if (dividing === undefined) return;
+  report(
+    diag(
+      Codes.UnroundedMayNotTerminate,
+      unrounded.span,
+      `a ${dividing.name!.name} may not be a terminating decimal, and the value is published unrounded`,
+      {
+        context,
+        labels: [{ span: dividing.span, message: "divides by a count or a sum of weights" }],
+        notes: [
+          "the mean of 100, 101.3 and 101 is 302.3 / 3 = 100.7(6), the 6 repeating without end; such a fixing fails with a rounding error",
+        ],
+        hint: "round the published value, e.g. `round to 0.01 half-even`",
+      },
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -423,9 +464,19 @@ function checkMethod(program: Program, m: Method | undefined, context: Context, 
       case "Cap":
         checkPercent(opt.percent, "a cap", PERCENT_RANGES.cap, context, report);
         break;
-      case "WeightedBy":
-        if (weightingBasis(opt.basis, report, context) === "fixed") weightedByFixed = opt.span;
+      case "WeightedBy": {
+        const basis = weightingBasis(opt.basis, report, context);
+        if (basis === "fixed") weightedByFixed = opt.span;
+        else if (basis !== undefined && method === "capped-median" && !cappedMedianWeightingAllowed(basis))
+          report(
+            diag(Codes.CappedMedianWeighting, opt.span, `a capped median is not weighted by ${basis}`, {
+              context,
+              notes: ["the capped values are averaged equally, or by each source's fixed `weight`"],
+              hint: "write `weighted by fixed` and give each source a `weight`, or leave the weights out",
+            }),
+          );
         break;
+      }
     }
   }
   if (method !== undefined) {
@@ -465,7 +516,7 @@ function optionHint(kind: OptionKind): string {
     case "Cap":
       return "a cap belongs to `capped-median`";
     case "WeightedBy":
-      return "weights belong to `weighted-mean`";
+      return "weights belong to `weighted-mean` (and fixed weights to `capped-median`)";
   }
 }
 
@@ -543,8 +594,13 @@ function checkSource(
       );
     } else if (s.kind === "Weight") {
       const w = decimalOf(s.weight);
-      if (s.weight !== undefined && w !== undefined && !isPositiveAmount(w)) {
-        report(diag(Codes.NonPositiveAmount, s.weight.span, `a source's weight must be positive, not ${s.weight.raw}`, { context: ctx }));
+      if (s.weight !== undefined && w !== undefined && !isSourceWeight(w)) {
+        report(
+          diag(Codes.NonPositiveAmount, s.weight.span, `a source's weight must not be negative, not ${s.weight.raw}`, {
+            context: ctx,
+            notes: ["a weight of 0 keeps the source for monitoring: it is observed and reported, but not used"],
+          }),
+        );
       }
     } else if (s.kind === "Blend") {
       for (const part of s.parts) {
@@ -574,7 +630,20 @@ function checkWeights(sources: readonly SourceStmt[], fixed: readonly Span[], co
     return;
   }
   const missing = distinctSourceNames(sources.filter((src) => !src.statements.some((s) => s.kind === "Weight")));
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    const stated = sources.map((src) =>
+      src.statements.flatMap((s) => (s.kind === "Weight" ? [decimalOf(s.weight)].filter((d) => d !== undefined) : [])),
+    );
+    if (sources.length > 0 && !someWeightPositive(stated))
+      report(
+        diag(Codes.ZeroFixedWeights, fixed[0]!, "every source has a weight of 0, so fixed weights leave nothing to average", {
+          context,
+          notes: ["a weight of 0 keeps a source for monitoring; at least one source must have a positive weight"],
+          hint: "give the sources used a positive `weight`",
+        }),
+      );
+    return;
+  }
   report(
     diag(Codes.InvalidAggregationOption, fixed[0]!, "fixed weights need a weight for every source", {
       context,

@@ -192,6 +192,18 @@ const TABLE = {
     "A contract's payment is counted from its final settlement day, but the contract states no final settlement.",
   ],
 
+  CappedMedianWeighting: [
+    "E5070",
+    "capped-median-weighting",
+    "A capped median is weighted by volume or expenditure; its capped values are averaged by fixed weights or equally.",
+  ],
+  ZeroFixedWeights: ["E5071", "zero-fixed-weights", "Every source of an index aggregated by fixed weights has a weight of 0."],
+  UnroundedMayNotTerminate: [
+    "W5072",
+    "unrounded-may-not-terminate",
+    "An index published unrounded aggregates by a method that divides (a mean, VWAP, or median of an even count), so its value may not be a terminating decimal and then cannot be published.",
+  ],
+
   DescriptionContradictsTerms: [
     "W5014",
     "description-contradicts-terms",

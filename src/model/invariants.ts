@@ -328,7 +328,7 @@ export const METHOD_OPTIONS: Readonly<
   vwap: { allowed: [] },
   "volume-weighted-median": { required: "ExactHalf", allowed: ["ExactHalf"] },
   "trimmed-mean": { required: "Trim", allowed: ["Trim"] },
-  "capped-median": { required: "Cap", allowed: ["Cap"] },
+  "capped-median": { required: "Cap", allowed: ["Cap", "WeightedBy"] },
   "weighted-mean": { required: "WeightedBy", allowed: ["WeightedBy"] },
 };
 
@@ -642,4 +642,34 @@ export function expiryProblems(
  */
 export function paymentWithoutFinalSettlement(anchor: "final-settlement-day" | "last-trading-day", finalSettlements: number): boolean {
   return anchor === "final-settlement-day" && finalSettlements === 0;
+}
+
+/**
+ * A weighted capped median averages the capped values by each source's fixed weight (E5070): weights by volume
+ * or expenditure would need a volume for a capped value, which no methodology defines.
+ */
+export function cappedMedianWeightingAllowed(basis: "volume" | "expenditure" | "fixed"): boolean {
+  return basis === "fixed";
+}
+
+/** A source weight is zero or positive (E3003): a weight of 0 keeps a venue for monitoring without using it. */
+export function isSourceWeight(d: Decimal): boolean {
+  return !d.isNegative();
+}
+
+/**
+ * Fixed weights leave something to average (E5071): on some date at least one source has a positive weight.
+ * `weights` holds, per source, the weights of its versions (a source without a weight statement weighs 1).
+ */
+export function someWeightPositive(weights: readonly (readonly Decimal[])[]): boolean {
+  return weights.some((versions) => versions.length === 0 || versions.some((w) => w.isPositive()));
+}
+
+/**
+ * Methods whose value is a quotient by a count or a sum of weights or volumes (W5072): the mean of 100 and 101.3
+ * and 101 is 302.3 / 3 = 100.7(6), which no decimal writes, so a value published unrounded may have none. A
+ * median (an even count halves) and a volume-weighted median (a price, or half of two) always terminate.
+ */
+export function methodMayNotTerminate(name: AggregationMethodName): boolean {
+  return name === "mean" || name === "vwap" || name === "weighted-mean" || name === "trimmed-mean" || name === "capped-median";
 }

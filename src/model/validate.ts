@@ -30,6 +30,9 @@ import type { Index, Method } from "./indices.js";
 import {
   EXPIRY_HORIZON,
   METHOD_OPTIONS,
+  cappedMedianWeightingAllowed,
+  isSourceWeight,
+  someWeightPositive,
   PERCENT_RANGES,
   SECONDS_PER_UNIT,
   aggregationWithoutData,
@@ -397,7 +400,10 @@ class Doc {
           );
       });
       this.required(`${at}/value`, "weight", s.value.weight, "source (1 when its source states none)");
-      s.value.weight.forEach((w, j) => this.positive(`${at}/value/weight/${j}/value`, w.value, "a source's weight"));
+      s.value.weight.forEach((w, j) => {
+        if (!isSourceWeight(dec(w.value)))
+          this.problem(`${at}/value/weight/${j}/value`, `a source's weight must not be negative, not ${w.value}`);
+      });
       s.value.blend.forEach((b, j) =>
         b.value.forEach((p, k) => this.positive(`${at}/value/blend/${j}/value/${k}/weight`, p.weight, "a blend weight")),
       );
@@ -490,7 +496,8 @@ class Doc {
         if (!isDefault && w.length > 0)
           this.problem(`${base}/sources/${i}/value/weight`, "a source weight is used only when sources are aggregated with fixed weights");
       });
-    }
+    } else if (index.sources.length > 0 && !someWeightPositive(index.sources.map((s) => s.value.weight.map((w) => dec(w.value)))))
+      this.problem(`${base}/sources`, "every source has a weight of 0, so fixed weights leave nothing to average");
 
     // Percentages, durations, counts.
     index.excludeDeviation.forEach((c, i) =>
@@ -558,6 +565,8 @@ class Doc {
       if (trimDropsNothing(hi, lo)) this.problem(`${at}/trim`, "a trimmed mean that drops nothing is a mean");
       else trimmed = hi.add(lo);
     }
+    if (m.name === "capped-median" && m.weightedBy !== null && !cappedMedianWeightingAllowed(m.weightedBy))
+      this.problem(`${at}/weightedBy`, `a capped median is not weighted by ${m.weightedBy}`);
     if (m.capPercent !== null) this.percent(`${at}/capPercent`, m.capPercent, PERCENT_RANGES.cap, "a cap");
     return { fixed: m.weightedBy === "fixed", trimmed };
   }

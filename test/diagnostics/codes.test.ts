@@ -109,6 +109,9 @@ describe("the registry", () => {
         "E5013 aggregation-ignored",
         "W5014 description-contradicts-terms",
         "E5050 payment-without-final-settlement",
+        "E5070 capped-median-weighting",
+        "E5071 zero-fixed-weights",
+        "W5072 unrounded-may-not-terminate",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

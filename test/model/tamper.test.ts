@@ -628,10 +628,30 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "weights",
-    what: "a source weight of 0",
-    spec: "indices/AITOK_OUT.json",
-    edit: (d) => (d.indices.AITOK_OUT.sources[0].value.weight[0].value = "0"),
-    paths: ["/indices/AITOK_OUT/sources/0/value/weight/0/value", "/indices/AITOK_OUT/sources/0/value/weight"],
+    what: "a negative source weight",
+    spec: "indices/BTC_SPOT_CAPPED.json",
+    edit: (d) => (d.indices.BTC_SPOT_CAPPED.sources[4].value.weight[0].value = "-1"),
+    paths: ["/indices/BTC_SPOT_CAPPED/sources/4/value/weight/0/value"],
+  },
+  {
+    invariant: "weights",
+    what: "fixed weights that are all 0",
+    spec: "indices/BTC_SPOT_CAPPED.json",
+    edit: (d) => {
+      for (const s of d.indices.BTC_SPOT_CAPPED.sources) s.value.weight[0].value = "0";
+    },
+    paths: ["/indices/BTC_SPOT_CAPPED/sources"],
+  },
+  {
+    invariant: "method-options",
+    what: "a capped median weighted by volume",
+    spec: "indices/BTC_SPOT_CAPPED.json",
+    edit: (d) => (d.indices.BTC_SPOT_CAPPED.aggregateSources[0].value.weightedBy = "volume"),
+    // Without fixed weighting, every stated weight is out of place too.
+    paths: [
+      "/indices/BTC_SPOT_CAPPED/aggregateSources/0/value/weightedBy",
+      ...[0, 1, 2, 3, 4].map((i) => `/indices/BTC_SPOT_CAPPED/sources/${i}/value/weight`),
+    ],
   },
   {
     invariant: "weights",

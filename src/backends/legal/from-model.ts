@@ -616,7 +616,7 @@ function indexSection(b: Builder, i: Index): void {
         );
       for (const w of v.weight)
         parts.push(
-          `${effectiveWords(w.effective) === "" ? "" : capitalise(effectiveWords(w.effective)) + ": "}Its fixed weight is ${w.value}.`,
+          `${effectiveWords(w.effective) === "" ? "" : capitalise(effectiveWords(w.effective)) + ": "}${zeroWeight(w.value) ? "Its fixed weight is 0: it is observed for monitoring and reported, but not used." : `Its fixed weight is ${w.value}.`}`,
         );
       for (const m of v.blend)
         parts.push(
@@ -979,4 +979,9 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   const chapter = c.clauses.find((x) => /^Chapter\s/.test(x));
   const heading = chapter === undefined ? title : `${chapter}: ${c.title ?? name} (${name})`;
   return rulebookLayout({ ...doc, title: heading }, new Set(doc.sections.slice(firstOwn, ownEnd)), indexDisclaimers(spec));
+}
+
+/** A fixed weight of 0 (a canonical decimal string): the source is kept for monitoring, not used. */
+function zeroWeight(w: string): boolean {
+  return Decimal.of(w).isZero();
 }

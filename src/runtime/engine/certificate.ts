@@ -6,6 +6,7 @@
  */
 import type { IndexCertificate, IndexResult } from "./index-computation.js";
 import type { FinalSettlementResult } from "./settlement.js";
+import { cappedMedianLines } from "./capped-median.js";
 
 /** Deterministic JSON of a result (Decimals serialise as canonical strings), two-space indented, newline-terminated. */
 export function certificateJson(result: IndexResult | FinalSettlementResult): string {
@@ -39,6 +40,7 @@ export function certificateLines(c: IndexCertificate, indent: string): string[] 
   c.partitions.forEach((p, i) =>
     lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? `skipped (${p.note ?? "no value"})`}`),
   );
+  if (c.cappedMedian !== undefined) lines.push(...cappedMedianLines(c.cappedMedian));
   if (c.unrounded !== null) lines.push(`  unrounded ${c.unrounded}; rounded ${c.rounding}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);
   return lines.map((l) => indent + l.slice(2));

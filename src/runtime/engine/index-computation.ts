@@ -20,6 +20,7 @@ import { type Item, aggregate, aggregateScaled, describeMethod, ratioOf } from "
 import { Ratio } from "../numbers/ratio.js";
 import { gcd, pow10 } from "../numbers/integers.js";
 import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
+import { type CappedMedianCertificate, cappedMedianCertificate } from "./capped-median.js";
 
 /**
  * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
@@ -61,7 +62,8 @@ export interface IndexRequest {
 /** Why a source or data was excluded. */
 export interface Exclusion {
   readonly source: string;
-  readonly reason: "no-data" | "stale" | "deviation" | "model" | "instrument" | "part" | "not-a-constituent" | "too-few-trades";
+  readonly reason:
+    "no-data" | "stale" | "deviation" | "model" | "instrument" | "part" | "not-a-constituent" | "too-few-trades" | "monitored";
   readonly detail: string;
 }
 
@@ -98,6 +100,8 @@ export interface IndexCertificate {
   readonly rounding: string;
   readonly status: "published" | "flagged" | "held" | "failed";
   readonly notes: readonly string[];
+  /** The steps of a capped median (present only when the value is one): median, band, capped values, weights. */
+  readonly cappedMedian?: CappedMedianCertificate;
 }
 
 /** Why no value could be fixed. */
@@ -160,6 +164,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   let method = "";
   const sourceRows: IndexCertificate["sources"][number][] = [];
   let windowCert: IndexCertificate["window"] = null;
+  let capped: CappedMedianCertificate | undefined;
   let fixingTime = "";
   const version = valueOn(index.methodology, date)?.version ?? null;
   const rounding = valueOn(index.rounding, date);
@@ -177,6 +182,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     rounding: roundingText(rounding),
     status,
     notes,
+    ...(capped === undefined ? {} : { cappedMedian: capped }),
   });
   const fail = (kind: IndexFailureKind, message: string): IndexResult => ({
     ok: false,
@@ -377,6 +383,14 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     }
   });
 
+  // A source whose fixed weight in force is 0 is kept for monitoring: observed and reported, never used.
+  constituents.forEach((s, k) => {
+    if (eligible[k] && valueOn(s.weight, date) !== undefined && ratioOf(valueOn(s.weight, date)!).sign() === 0) {
+      eligible[k] = false;
+      exclusions.push({ source: s.name, reason: "monitored", detail: "weight 0: observed for monitoring, not used" });
+    }
+  });
+
   // Minimum trades per source (when not per interval).
   const minTradesPerSource = valueOn(index.minimumTrades, date);
   if (minTradesPerSource !== undefined && !minTradesPerSource.perInterval) {
@@ -514,6 +528,11 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
         partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: r.value.toString(), note: null });
       }
       if (items.length === 0) return fail("empty-interval", "every interval is empty");
+      capped = cappedMedianCertificate(
+        intervalsMethod,
+        items,
+        partitions.flatMap((p, i) => (p.value === null ? [] : [`interval ${i + 1}`])),
+      );
       const r = aggregate(intervalsMethod, items);
       if (!r.ok) return fail("aggregation", r.reason);
       unrounded = r.value;
@@ -532,6 +551,11 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
       return { value: sourceValues[k]!, volume: volumeOf(rowsBySource[k]!), weight: ratioOf(valueOn(s.weight, date) ?? "1") };
     });
     if (items.some((i) => i.value === null)) return fail("aggregation", "a source has no value");
+    capped = cappedMedianCertificate(
+      m,
+      items,
+      used.map((k) => constituents[k]!.name),
+    );
     const r = aggregate(m, items);
     if (!r.ok) return fail("aggregation", r.reason);
     unrounded = r.value;
