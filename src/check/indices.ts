@@ -633,10 +633,11 @@ function together(a: Statement, b: Statement): boolean {
 }
 
 /**
- * Where a window is partitioned, or a window has no `aggregate sources`, the trades of every source are pooled and
- * aggregated together (the runtime's index computation), so there is no value per source: `aggregate sources by`
- * beside a partition, and degradation rules (which choose how sources are aggregated) there, would never be applied.
- * Each is E5013, rather than a methodology that reads as if it were followed.
+ * Where a window has no `aggregate sources`, the trades of every source are pooled and aggregated together (per
+ * interval when it is partitioned, as the CME CF reference rates do), so there is no value per source: degradation
+ * rules (which choose how sources are aggregated) would never be applied there, and are E5013 rather than a
+ * methodology that reads as if it were followed. With `aggregate sources` beside a partition, each interval combines
+ * the sources' own values (the runtime's `per-interval.ts`), and degradation rules apply per interval.
  */
 function checkPooledSources(
   windows: readonly WindowStmt[],
@@ -647,37 +648,22 @@ function checkPooledSources(
   report: Report,
 ): void {
   const bySources = aggregates.filter((a) => a.level === "sources");
-  for (const a of bySources) {
-    const p = partitions.find((p) => together(a, p) && windows.some((w) => together(w, p) && together(w, a)));
-    if (p === undefined) continue;
-    report(
-      diag(
-        Codes.AggregationIgnored,
-        a.span,
-        "`aggregate sources` has no values to aggregate: with a partition, the trades of all sources are pooled",
-        {
-          context,
-          labels: [{ span: p.span, message: "each interval aggregates the trades of every source together" }],
-          notes: ["a partitioned window aggregates trades per interval and then the intervals, as the CME CF reference rates do"],
-          hint: "remove `aggregate sources`, or the partition to aggregate each source's trades and then the sources",
-        },
-      ),
-    );
-  }
   for (const d of degradations) {
     const w = windows.find((w) => together(w, d));
     if (w === undefined) continue;
+    if (bySources.some((a) => together(a, d) && together(a, w))) continue;
     const partitioned = partitions.some((p) => together(p, d) && together(p, w));
-    if (!partitioned && bySources.some((a) => together(a, d) && together(a, w))) continue;
     report(
       diag(Codes.AggregationIgnored, d.span, "this degradation rule is never applied: the trades of all sources are pooled", {
         context,
         notes: [
           partitioned
-            ? "with a partition, each interval aggregates the trades of every source together, so no method combines sources"
+            ? "with a partition and no `aggregate sources`, each interval aggregates the trades of every source together, so no method combines sources"
             : "with a window and no `aggregate sources`, the trades of every source are aggregated together, so no method combines sources",
         ],
-        hint: partitioned ? "remove the degradation rules, or the partition" : "aggregate the sources with `aggregate sources by …`",
+        hint: partitioned
+          ? "remove the degradation rules, or aggregate the sources of each interval with `aggregate sources by …`"
+          : "aggregate the sources with `aggregate sources by …`",
       }),
     );
   }

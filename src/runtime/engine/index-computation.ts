@@ -6,8 +6,9 @@
  * the fixing time, several at the same instant averaged whatever their order), keeps each source's instrument of
  * highest priority that traded, normalises prices by each source's unit (source scale ÷ index scale, exact),
  * excludes stale sources and sources deviating from the median
- * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions,
- * or source values with the degradation rule for the number of sources), applies the extreme-move rule and
+ * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions;
+ * with `aggregate sources` beside a partition, per interval each source's trades then the sources, then the
+ * intervals (`per-interval.ts`); or source values with the degradation rule for the number of sources), applies the extreme-move rule and
  * rounds once. Intermediate values are exact {@link Ratio}s. The result carries a certificate: the inputs used,
  * every exclusion with its reason, partition values, the methods chosen and the methodology version.
  */
@@ -20,6 +21,7 @@ import { type Item, aggregate, aggregateScaled, describeMethod, ratioOf } from "
 import { Ratio } from "../numbers/ratio.js";
 import { gcd, pow10 } from "../numbers/integers.js";
 import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
+import { type IntervalSourceValue, perIntervalSources } from "./per-interval.js";
 
 /**
  * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
@@ -72,6 +74,8 @@ export interface PartitionValue {
   readonly trades: number;
   readonly value: string | null;
   readonly note: string | null;
+  /** Each source's value in the interval, when sources are aggregated per interval (omitted otherwise). */
+  readonly sources?: readonly IntervalSourceValue[];
 }
 
 /** The explanation of an index value: everything needed to recompute and audit it. */
@@ -457,7 +461,40 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   let unrounded: Ratio;
   const partition = valueOn(index.partition, date);
   const sourcesMethod = valueOn(index.aggregateSources, date);
-  if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
+  const degradations = valuesOn(index.degradation, date);
+  const degradationFor = (n: number) => degradations.find((d) => n >= d.minSources && (d.maxSources === null || n <= d.maxSources));
+  if (window !== undefined && partition !== undefined && sourcesMethod !== undefined) {
+    // Per interval: each source's value from its own trades, then across sources; then across intervals.
+    if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
+    const len = durationMicros(partition.length);
+    if (len === undefined) return fail("no-methodology", "a partition length in business days is meaningless inside a window");
+    const intervalsMethod = valueOn(index.aggregateIntervals, date);
+    if (intervalsMethod === undefined) return fail("no-methodology", "the index states no interval aggregation");
+    const minTrades = valueOn(index.minimumTrades, date);
+    method = `${describeMethod(tradesMethod)} of each source per interval, then ${describeMethod(sourcesMethod)}${degradations.length > 0 ? " (or the degradation rule for the number of source values)" : ""} of the sources, then ${describeMethod(intervalsMethod)} of ${partition.count} intervals`;
+    const r = perIntervalSources({
+      windowStart,
+      windowEnd,
+      count: partition.count,
+      length: len,
+      time: obs.time,
+      used,
+      names: constituents.map((s) => s.name),
+      rowsBySource,
+      minTrades: minTrades !== undefined && minTrades.perInterval ? minTrades.count : 1,
+      minSources: minimum ?? 1,
+      empty: valueOn(index.emptyIntervals, date) ?? "fail",
+      tradesMethod,
+      intervalsMethod,
+      sourcesMethodFor: (n) => degradationFor(n)?.method ?? sourcesMethod,
+      aggregateRows: (m, rows, k) => aggregateRows(m, rows, () => k),
+      volumeOf,
+      weightOf: (k) => ratioOf(valueOn(constituents[k]!.weight, date) ?? "1"),
+    });
+    partitions.push(...r.intervals);
+    if (!r.ok) return fail(r.kind, r.message);
+    unrounded = r.value;
+  } else if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
     if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
     // Rows of the used sources in time order (row numbers are in time order; a native typed-array sort).
     let total = 0;
@@ -519,8 +556,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
       unrounded = r.value;
     }
   } else {
-    const degradations = valuesOn(index.degradation, date);
-    const chosen = degradations.find((d) => used.length >= d.minSources && (d.maxSources === null || used.length <= d.maxSources));
+    const chosen = degradationFor(used.length);
     const m = chosen?.method ?? sourcesMethod;
     if (m === undefined) return fail("no-methodology", "the index states no source aggregation");
     method =
