@@ -231,8 +231,14 @@ function tickValue(spec: Spec, c: Contract, tiers: Contract["tick"][number]["val
 }
 
 /** A window of the day: "from 15:58 (included) to 16:00 (excluded) London time". */
-function windowWords(w: { from: string; fromBound: string; to: string; toBound: string; zone: string }): string {
-  return `from ${clockTime(w.from, w.zone)} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${clockTime(w.to, w.zone)} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${zoneTimeName(w.zone)}`;
+function windowWords(w: { from: string; fromBound: string; to: string; toBound: string; zone: string; fromDay?: string }): string {
+  // `to 24:00` is the end of the fixing day; `fromDay` starts the window on the previous day, across midnight.
+  const start = `${clockTime(w.from, w.zone)}${w.fromDay === "previous" ? " on the day before the fixing date" : ""}`;
+  const end =
+    w.to === "24:00:00"
+      ? "the end of the fixing date (24:00)"
+      : `${clockTime(w.to, w.zone)}${w.fromDay === "previous" ? " on the fixing date" : ""}`;
+  return `from ${start} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${end} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${zoneTimeName(w.zone)}`;
 }
 
 /** Every time zone the spec names (times, windows, calendars, indices), sorted: each is defined once. */
@@ -618,7 +624,11 @@ function indexSection(b: Builder, i: Index): void {
   };
   addStep(
     "observation window",
-    versions(i.window, (w) => `Trades ${windowWords(w)} are observed.`),
+    versions(
+      i.window,
+      (w) =>
+        `Trades ${windowWords(w)} are observed.${w.fromDay === "previous" ? " On a day the clocks change, the window is an hour shorter or longer than a day." : ""}`,
+    ),
   );
   // With `aggregate sources` beside a partition, each interval combines the sources' own values (runtime per-interval.ts).
   const perInterval = i.partition.length > 0 && i.aggregateSources.length > 0;

@@ -22,6 +22,7 @@ import { Ratio } from "../numbers/ratio.js";
 import { gcd, pow10 } from "../numbers/integers.js";
 import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
 import { type IntervalSourceValue, perIntervalSources } from "./per-interval.js";
+import { placeWindow } from "./windows.js";
 
 /**
  * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
@@ -251,11 +252,10 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     windowEnd = 0;
   let selection: Selection;
   if (window !== undefined) {
-    const f = localToInstant(day, window.from, window.zone);
-    const t = localToInstant(day, window.to, window.zone);
-    if (!f.ok || !t.ok) return fail("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
-    windowStart = f.value * 1000;
-    windowEnd = t.value * 1000;
+    const placed = placeWindow(day, window);
+    if (!placed.ok) return fail("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
+    windowStart = placed.start * 1000;
+    windowEnd = placed.end * 1000;
     windowCert = { from: iso(windowStart), to: iso(windowEnd), fromBound: window.fromBound, toBound: window.toBound };
     // As of the fixing instant: a window that has not closed by then would need observations after it.
     if (windowEnd > at)
@@ -460,6 +460,17 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   // Aggregate.
   let unrounded: Ratio;
   const partition = valueOn(index.partition, date);
+  // A partition covers the window's nominal length; on a day the clocks change a window across the change is an
+  // hour shorter or longer, and its intervals would not be the declared ones.
+  const partitionLength = partition === undefined ? undefined : durationMicros(partition.length);
+  if (window !== undefined && partition !== undefined && partitionLength !== undefined) {
+    const covered = partition.count * partitionLength;
+    if (covered !== windowEnd - windowStart)
+      return fail(
+        "time",
+        `the window is ${(windowEnd - windowStart) / 3_600_000_000} hours long on ${date} (a clock change), but its ${partition.count} intervals cover ${covered / 3_600_000_000} hours`,
+      );
+  }
   const sourcesMethod = valueOn(index.aggregateSources, date);
   const degradations = valuesOn(index.degradation, date);
   const degradationFor = (n: number) => degradations.find((d) => n >= d.minSources && (d.maxSources === null || n <= d.maxSources));
