@@ -273,25 +273,48 @@ function describeSeconds(seconds: Decimal): string {
 }
 
 /**
- * Checks that a time window contains time: `from` strictly before `to` on the same day (windows that wrap
- * midnight are not supported). Returns its length in seconds when it is valid. Used for index windows and
- * the VWAP window of daily settlement.
+ * Checks that a time window contains time: `from` strictly before `to` on the same day, or, with `from … on the
+ * previous day`, a window across midnight of at most a day (E4060); `to 24:00` is the end of the day. The only day
+ * word is `previous` (E2007). Returns its nominal length in seconds when it is valid. Used for index windows and the
+ * VWAP window of daily settlement.
  */
 export function checkWindow(w: TimeWindow, what: string, context: Context, report: Report): Decimal | undefined {
   const from = w.from?.value === undefined ? undefined : secondsOfDay(w.from.value);
   const to = w.to?.value === undefined ? undefined : secondsOfDay(w.to.value);
+  if (w.fromDay !== undefined && w.fromDay.name !== "previous") {
+    report(
+      diag(Codes.UnknownWord, w.fromDay.span, `\`on the ${w.fromDay.name} day\`: a window can start only on the previous day`, {
+        context,
+        notes: ["a window belongs to its fixing date and ends on it; one that runs across midnight starts on the previous day"],
+        hint: "write `on the previous day`, e.g. `from 23:00 on the previous day inclusive to 23:00 exclusive`",
+      }),
+    );
+    return undefined;
+  }
   if (from === undefined || to === undefined || w.from === undefined || w.to === undefined) return undefined;
-  const length = windowLength(from, to);
+  const previous = w.fromDay !== undefined;
+  const length = windowLength(from, to, previous);
   if (length !== undefined) return Decimal.fromInteger(length);
+  if (previous) {
+    report(
+      diag(Codes.WindowLongerThanADay, w.span, `${what} from ${w.from.raw} on the previous day to ${w.to.raw} is longer than a day`, {
+        context,
+        labels: [{ span: w.to.span, message: "ends after the time it started, a day later" }],
+        notes: ["a window that starts on the previous day ends on the fixing date, at most 24 hours later"],
+        hint: `end the window at ${w.from.raw} or earlier, or start it on the fixing date`,
+      }),
+    );
+    return undefined;
+  }
   const wraps = from > to;
   report(
     diag(Codes.EmptyWindow, w.span, `${what} from ${w.from.raw} to ${w.to.raw} contains no time`, {
       context,
       labels: [{ span: w.to.span, message: wraps ? "ends before it starts" : "ends when it starts" }],
-      notes: wraps ? ["a window runs from one time to a later time on the same day; windows across midnight are not supported"] : undefined,
+      notes: ["a window runs from one time to a later time on the same day, unless it starts on the previous day"],
       hint: wraps
-        ? `did you mean \`from ${w.to.raw} … to ${w.from.raw} …\`?`
-        : "give the window a length, e.g. `from 15:00 inclusive to 16:00 exclusive`",
+        ? `did you mean \`from ${w.to.raw} … to ${w.from.raw} …\`, or, across midnight, \`from ${w.from.raw} on the previous day …\`?`
+        : `to run across midnight, start on the previous day: \`from ${w.from.raw} on the previous day ${w.fromBound ?? "inclusive"} to ${w.to.raw} …\``,
     }),
   );
   return undefined;
@@ -702,10 +725,11 @@ function together(a: Statement, b: Statement): boolean {
 }
 
 /**
- * Where a window is partitioned, or a window has no `aggregate sources`, the trades of every source are pooled and
- * aggregated together (the runtime's index computation), so there is no value per source: `aggregate sources by`
- * beside a partition, and degradation rules (which choose how sources are aggregated) there, would never be applied.
- * Each is E5013, rather than a methodology that reads as if it were followed.
+ * Where a window has no `aggregate sources`, the trades of every source are pooled and aggregated together (per
+ * interval when it is partitioned, as the CME CF reference rates do), so there is no value per source: degradation
+ * rules (which choose how sources are aggregated) would never be applied there, and are E5013 rather than a
+ * methodology that reads as if it were followed. With `aggregate sources` beside a partition, each interval combines
+ * the sources' own values (the runtime's `per-interval.ts`), and degradation rules apply per interval.
  */
 function checkPooledSources(
   windows: readonly WindowStmt[],
@@ -716,37 +740,22 @@ function checkPooledSources(
   report: Report,
 ): void {
   const bySources = aggregates.filter((a) => a.level === "sources");
-  for (const a of bySources) {
-    const p = partitions.find((p) => together(a, p) && windows.some((w) => together(w, p) && together(w, a)));
-    if (p === undefined) continue;
-    report(
-      diag(
-        Codes.AggregationIgnored,
-        a.span,
-        "`aggregate sources` has no values to aggregate: with a partition, the trades of all sources are pooled",
-        {
-          context,
-          labels: [{ span: p.span, message: "each interval aggregates the trades of every source together" }],
-          notes: ["a partitioned window aggregates trades per interval and then the intervals, as the CME CF reference rates do"],
-          hint: "remove `aggregate sources`, or the partition to aggregate each source's trades and then the sources",
-        },
-      ),
-    );
-  }
   for (const d of degradations) {
     const w = windows.find((w) => together(w, d));
     if (w === undefined) continue;
+    if (bySources.some((a) => together(a, d) && together(a, w))) continue;
     const partitioned = partitions.some((p) => together(p, d) && together(p, w));
-    if (!partitioned && bySources.some((a) => together(a, d) && together(a, w))) continue;
     report(
       diag(Codes.AggregationIgnored, d.span, "this degradation rule is never applied: the trades of all sources are pooled", {
         context,
         notes: [
           partitioned
-            ? "with a partition, each interval aggregates the trades of every source together, so no method combines sources"
+            ? "with a partition and no `aggregate sources`, each interval aggregates the trades of every source together, so no method combines sources"
             : "with a window and no `aggregate sources`, the trades of every source are aggregated together, so no method combines sources",
         ],
-        hint: partitioned ? "remove the degradation rules, or the partition" : "aggregate the sources with `aggregate sources by …`",
+        hint: partitioned
+          ? "remove the degradation rules, or aggregate the sources of each interval with `aggregate sources by …`"
+          : "aggregate the sources with `aggregate sources by …`",
       }),
     );
   }

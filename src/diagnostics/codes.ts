@@ -151,6 +151,11 @@ const TABLE = {
   InvalidEffectiveRange: ["E4009", "invalid-effective-range", "An effective range ends before it starts."],
   NthWeekdayMissing: ["E4010", "nth-weekday-missing", "A rule asks for an nth weekday that some month does not have, e.g. a fifth Monday."],
   EndOfDayTime: ["E4011", "end-of-day-time", "`24:00` stands where a time of day is needed: it is the end of a day, not a time in it."],
+  WindowLongerThanADay: [
+    "E4060",
+    "window-longer-than-a-day",
+    "A window that starts on the previous day ends after the time it started: it would be longer than a day.",
+  ],
 
   // E5xxx: domain rules (index, fallback, settlement).
   FallbackNotDefinite: ["E5001", "fallback-not-definite", "A fallback waterfall can end without producing a value."],

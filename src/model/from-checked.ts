@@ -288,6 +288,7 @@ class Lowerer {
       to: this.need(win.to?.value, win.to ?? win, `the end of ${what}`),
       toBound: this.need(win.toBound, win, `the end bound of ${what}`),
       zone: this.need(win.zone?.name, win.zone ?? win, `the time zone of ${what}`),
+      ...(win.fromDay === undefined ? {} : { fromDay: "previous" as const }),
     };
   }
 

@@ -9,6 +9,7 @@ import { z } from "zod";
 import {
   DurationSchema,
   LocalTime,
+  WindowEnd,
   Name,
   NonNegativeDecimal,
   Percent,
@@ -67,13 +68,18 @@ export const TimeWindowSchema = z
   .strictObject({
     from: LocalTime,
     fromBound: z.enum(["inclusive", "exclusive"]),
-    to: LocalTime,
+    to: WindowEnd,
     toBound: z.enum(["inclusive", "exclusive"]),
     zone: TimeZone,
+    fromDay: z
+      .literal("previous")
+      .optional()
+      .describe("Present when the window starts on the day before its fixing date (it runs across midnight); omitted otherwise."),
   })
   .meta({
     id: "TimeWindow",
-    description: "A window of wall-clock time on one day in a zone, each bound explicitly inclusive or exclusive.",
+    description:
+      "A window of wall-clock time ending on the fixing date in a zone, each bound explicitly inclusive or exclusive; it starts on the previous day with fromDay.",
   });
 
 /** One constituent of an index. */

@@ -294,8 +294,19 @@ export function secondsOfDay(value: string): number | undefined {
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? "0");
 }
 
-/** A window of one day runs from a time to a later time (E4006): its length in seconds, or undefined when it is empty. */
-export function windowLength(from: number, to: number): number | undefined {
+/** Seconds in a (nominal) day; a window's `to` may be 24:00, the end of its day. */
+export const SECONDS_PER_DAY = 86_400;
+
+/**
+ * A window runs from a time to a later time (E4006): its nominal length in seconds (clock changes aside), or
+ * undefined when it is empty. A window that starts on the previous day runs across midnight and is at most a day
+ * long (E4060): from 23:00 on the previous day to 23:00 is 24 hours.
+ */
+export function windowLength(from: number, to: number, fromPreviousDay = false): number | undefined {
+  if (fromPreviousDay) {
+    const len = to + SECONDS_PER_DAY - from;
+    return len > 0 && len <= SECONDS_PER_DAY ? len : undefined;
+  }
   return from < to ? to - from : undefined;
 }
 

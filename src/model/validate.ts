@@ -423,9 +423,14 @@ class Doc {
     const windows = index.window.map((c, i) => {
       const from = secondsOfDay(c.value.from)!;
       const to = secondsOfDay(c.value.to)!;
-      const len = windowLength(from, to);
+      const len = windowLength(from, to, c.value.fromDay === "previous");
       if (len === undefined)
-        this.problem(`${base}/window/${i}/value/to`, `the window from ${c.value.from} to ${c.value.to} contains no time`);
+        this.problem(
+          `${base}/window/${i}/value/to`,
+          c.value.fromDay === "previous"
+            ? `the window from ${c.value.from} on the previous day to ${c.value.to} is longer than a day`
+            : `the window from ${c.value.from} to ${c.value.to} contains no time`,
+        );
       return len;
     });
     const soleWindow = windows.length === 1 ? windows[0] : undefined;
@@ -816,7 +821,10 @@ class Doc {
       v.value.forEach((s, j) => {
         const at = `${base}/dailySettlement/${i}/value/${j}`;
         if (s.kind !== "carry-forward") rounding(`${at}/rounding`, s.rounding, true, hasTick);
-        if (s.kind === "vwap" && windowLength(secondsOfDay(s.window.from)!, secondsOfDay(s.window.to)!) === undefined)
+        if (
+          s.kind === "vwap" &&
+          windowLength(secondsOfDay(s.window.from)!, secondsOfDay(s.window.to)!, s.window.fromDay === "previous") === undefined
+        )
           this.problem(`${at}/window/to`, `the VWAP window from ${s.window.from} to ${s.window.to} contains no time`);
       }),
     );

@@ -96,13 +96,17 @@ export interface ZonedTime {
   readonly zone: string;
 }
 
-/** A window of wall-clock time on one day in a zone, each bound explicitly inclusive or exclusive. */
+/**
+ * A window of wall-clock time ending on the fixing date in a zone, each bound explicitly inclusive or exclusive;
+ * `to` may be `24:00:00`, the end of the day, and with `fromDay` the window starts on the previous day.
+ */
 export interface TimeWindow {
   readonly from: string;
   readonly fromBound: "inclusive" | "exclusive";
   readonly to: string;
   readonly toBound: "inclusive" | "exclusive";
   readonly zone: string;
+  readonly fromDay?: "previous";
 }
 
 // ---------------------------------------------------------------------------------------------------------

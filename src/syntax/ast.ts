@@ -267,6 +267,8 @@ export interface TimeWindow extends NodeBase {
   readonly to: TimeLit | undefined;
   readonly toBound: "inclusive" | "exclusive" | undefined;
   readonly zone: ZoneRef | undefined;
+  /** `from 23:00 on the previous day …`: the word before `day` (the checker accepts `previous`); absent otherwise. */
+  readonly fromDay?: Ident | undefined;
 }
 /** `window from 15:00 inclusive to 16:00 exclusive Europe/London`. */
 export interface WindowStmt extends StatementBase {

@@ -1712,12 +1712,29 @@ export class TermsheetParser extends EmbeddedActionsParser {
   public timeWindow = this.RULE("timeWindow", (): A.TimeWindow => {
     const start = this.CONSUME(T.From);
     const from = this.time(this.CONSUME(T.TimeLiteral));
+    // `from 23:00 on the previous day inclusive …`: a window that starts on the day before the fixing date.
+    let fromDay: A.Ident | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.On);
+      this.CONSUME(T.The);
+      fromDay = this.ident(this.CONSUME(T.Identifier));
+      this.CONSUME(T.Day);
+    });
     const fromBound = this.SUBRULE(this.bound);
     this.CONSUME(T.To);
     const to = this.time(this.CONSUME2(T.TimeLiteral));
     const toBound = this.SUBRULE2(this.bound);
     const zone = this.SUBRULE(this.zone);
-    return { kind: "TimeWindow", from, fromBound, to, toBound, zone, span: this.from(start) };
+    return {
+      kind: "TimeWindow",
+      from,
+      fromBound,
+      to,
+      toBound,
+      zone,
+      ...(fromDay === undefined ? {} : { fromDay }),
+      span: this.from(start),
+    };
   });
 
   public bound = this.RULE("bound", () =>

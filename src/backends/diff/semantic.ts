@@ -105,7 +105,7 @@ type ValueOf<F extends keyof RuleFields> = NonNullable<RuleFields[F]> extends S.
 
 const sourceCount = (n: number) => count(n, "eligible source", "eligible sources");
 const windowWords = (x: S.TimeWindow) =>
-  `${x.from} (${x.fromBound === "inclusive" ? "included" : "excluded"}) to ${x.to} (${x.toBound === "inclusive" ? "included" : "excluded"}) ${x.zone} time`;
+  `${x.from}${x.fromDay === "previous" ? " on the previous day" : ""} (${x.fromBound === "inclusive" ? "included" : "excluded"}) to ${x.to} (${x.toBound === "inclusive" ? "included" : "excluded"}) ${x.zone} time`;
 
 /** Short noun phrases for the values of the rules people compare most, typed by the spec's field. */
 const WORDS: { readonly [F in keyof RuleFields]?: (value: ValueOf<F>, cal: (n: string) => string) => string } = {

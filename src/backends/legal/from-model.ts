@@ -232,8 +232,14 @@ function tickValue(spec: Spec, c: Contract, tiers: Contract["tick"][number]["val
 }
 
 /** A window of the day: "from 15:58 (included) to 16:00 (excluded) London time". */
-function windowWords(w: { from: string; fromBound: string; to: string; toBound: string; zone: string }): string {
-  return `from ${clockTime(w.from, w.zone)} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${clockTime(w.to, w.zone)} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${zoneTimeName(w.zone)}`;
+function windowWords(w: { from: string; fromBound: string; to: string; toBound: string; zone: string; fromDay?: string }): string {
+  // `to 24:00` is the end of the fixing day; `fromDay` starts the window on the previous day, across midnight.
+  const start = `${clockTime(w.from, w.zone)}${w.fromDay === "previous" ? " on the day before the fixing date" : ""}`;
+  const end =
+    w.to === "24:00:00"
+      ? "the end of the fixing date (24:00)"
+      : `${clockTime(w.to, w.zone)}${w.fromDay === "previous" ? " on the fixing date" : ""}`;
+  return `from ${start} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${end} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${zoneTimeName(w.zone)}`;
 }
 
 /** Every time zone the spec names (times, windows, calendars, indices), sorted: each is defined once. */
@@ -638,12 +644,24 @@ function indexSection(b: Builder, i: Index): void {
   };
   addStep(
     "observation window",
-    versions(i.window, (w) => `Trades ${windowWords(w)} are observed.`),
+    versions(
+      i.window,
+      (w) =>
+        `Trades ${windowWords(w)} are observed.${w.fromDay === "previous" ? " On a day the clocks change, the window is an hour shorter or longer than a day." : ""}`,
+    ),
   );
+  // With `aggregate sources` beside a partition, each interval combines the sources' own values (runtime per-interval.ts).
+  const perInterval = i.partition.length > 0 && i.aggregateSources.length > 0;
   addStep("partitions", [
     ...versions(i.partition, (x) => `The window is divided into ${count(x.count, "interval", "intervals")} of ${duration(x.length)} each.`),
     ...versions(i.emptyIntervals, (e) =>
-      e === "skip" ? "An interval without trades is left out of the calculation." : "An interval without trades means no value is fixed.",
+      perInterval
+        ? e === "skip"
+          ? "An interval without a value (no source with a value in it) is left out of the calculation."
+          : "An interval without a value (no source with a value in it) means no value is fixed."
+        : e === "skip"
+          ? "An interval without trades is left out of the calculation."
+          : "An interval without trades means no value is fixed.",
     ),
     ...versions(
       i.minimumTrades,
@@ -652,16 +670,22 @@ function indexSection(b: Builder, i: Index): void {
   ]);
   addStep(
     "trades",
-    versions(
-      i.aggregateTrades,
-      (m) =>
-        `The trades ${i.partition.length > 0 ? "of each interval" : "of each source"} are combined into one value by ${methodWords(m)}.`,
+    versions(i.aggregateTrades, (m) =>
+      perInterval
+        ? `The trades of each source in each interval are combined into the source's value for that interval by ${methodWords(m)}; for the exclusions below, a source's value is its trades in the whole window combined by the same method.`
+        : `The trades ${i.partition.length > 0 ? "of each interval" : "of each source"} are combined into one value by ${methodWords(m)}.`,
     ),
   );
-  addStep(
-    "intervals",
-    versions(i.aggregateIntervals, (m) => `The interval values are combined by ${methodWords(m)}.`),
-  );
+  const intervalsStep = (): void =>
+    addStep(
+      "intervals",
+      versions(i.aggregateIntervals, (m) =>
+        perInterval
+          ? `The interval values are combined into the index value by ${methodWords(m)}.`
+          : `The interval values are combined by ${methodWords(m)}.`,
+      ),
+    );
+  if (!perInterval) intervalsStep();
   addStep("exclusions", [
     ...versions(i.excludeStale, (d) => `Stale data: a source whose data is older than ${duration(d)} at the fixing time is excluded.`),
     ...versions(
@@ -675,7 +699,13 @@ function indexSection(b: Builder, i: Index): void {
   );
   const degr: Piece[] = [];
   if (i.degradation.length > 0) {
-    degr.push(p("Depending on the number of eligible sources, the sources are combined as follows instead of the general method:"));
+    degr.push(
+      p(
+        perInterval
+          ? "Depending on the number of source values in an interval, the sources of that interval are combined as follows instead of the general method:"
+          : "Depending on the number of eligible sources, the sources are combined as follows instead of the general method:",
+      ),
+    );
     degr.push({
       kind: "table",
       head: ["Eligible sources", "Method", "In force"],
@@ -692,9 +722,14 @@ function indexSection(b: Builder, i: Index): void {
     degr.push(...i.degradation.flatMap((d) => annotations(d)));
   }
   addStep("combination of sources", [
-    ...versions(i.aggregateSources, (m) => `The values of the eligible sources are combined into the index value by ${methodWords(m)}.`),
+    ...versions(i.aggregateSources, (m) =>
+      perInterval
+        ? `In each interval, the values of the eligible sources in that interval are combined into the interval value by ${methodWords(m)}; an interval with fewer source values than the minimum number of sources (one when none is stated) has no value.`
+        : `The values of the eligible sources are combined into the index value by ${methodWords(m)}.`,
+    ),
     ...degr,
   ]);
+  if (perInterval) intervalsStep();
   addStep(
     "extreme moves",
     versions(

@@ -6,8 +6,9 @@
  * the fixing time, several at the same instant averaged whatever their order), keeps each source's instrument of
  * highest priority that traded, normalises prices by each source's unit (source scale ÷ index scale, exact),
  * excludes stale sources and sources deviating from the median
- * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions,
- * or source values with the degradation rule for the number of sources), applies the extreme-move rule and
+ * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions;
+ * with `aggregate sources` beside a partition, per interval each source's trades then the sources, then the
+ * intervals (`per-interval.ts`); or source values with the degradation rule for the number of sources), applies the extreme-move rule and
  * rounds once. Intermediate values are exact {@link Ratio}s. The result carries a certificate: the inputs used,
  * every exclusion with its reason, partition values, the methods chosen and the methodology version.
  */
@@ -21,6 +22,8 @@ import { Ratio } from "../numbers/ratio.js";
 import { gcd, pow10 } from "../numbers/integers.js";
 import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
 import { type CappedMedianCertificate, cappedMedianCertificate } from "./capped-median.js";
+import { type IntervalSourceValue, perIntervalSources } from "./per-interval.js";
+import { placeWindow } from "./windows.js";
 
 /**
  * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
@@ -74,6 +77,8 @@ export interface PartitionValue {
   readonly trades: number;
   readonly value: string | null;
   readonly note: string | null;
+  /** Each source's value in the interval, when sources are aggregated per interval (omitted otherwise). */
+  readonly sources?: readonly IntervalSourceValue[];
 }
 
 /** The explanation of an index value: everything needed to recompute and audit it. */
@@ -253,11 +258,10 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     windowEnd = 0;
   let selection: Selection;
   if (window !== undefined) {
-    const f = localToInstant(day, window.from, window.zone);
-    const t = localToInstant(day, window.to, window.zone);
-    if (!f.ok || !t.ok) return fail("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
-    windowStart = f.value * 1000;
-    windowEnd = t.value * 1000;
+    const placed = placeWindow(day, window);
+    if (!placed.ok) return fail("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
+    windowStart = placed.start * 1000;
+    windowEnd = placed.end * 1000;
     windowCert = { from: iso(windowStart), to: iso(windowEnd), fromBound: window.fromBound, toBound: window.toBound };
     // As of the fixing instant: a window that has not closed by then would need observations after it.
     if (windowEnd > at)
@@ -470,8 +474,52 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   // Aggregate.
   let unrounded: Ratio;
   const partition = valueOn(index.partition, date);
+  // A partition covers the window's nominal length; on a day the clocks change a window across the change is an
+  // hour shorter or longer, and its intervals would not be the declared ones.
+  const partitionLength = partition === undefined ? undefined : durationMicros(partition.length);
+  if (window !== undefined && partition !== undefined && partitionLength !== undefined) {
+    const covered = partition.count * partitionLength;
+    if (covered !== windowEnd - windowStart)
+      return fail(
+        "time",
+        `the window is ${(windowEnd - windowStart) / 3_600_000_000} hours long on ${date} (a clock change), but its ${partition.count} intervals cover ${covered / 3_600_000_000} hours`,
+      );
+  }
   const sourcesMethod = valueOn(index.aggregateSources, date);
-  if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
+  const degradations = valuesOn(index.degradation, date);
+  const degradationFor = (n: number) => degradations.find((d) => n >= d.minSources && (d.maxSources === null || n <= d.maxSources));
+  if (window !== undefined && partition !== undefined && sourcesMethod !== undefined) {
+    // Per interval: each source's value from its own trades, then across sources; then across intervals.
+    if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
+    const len = durationMicros(partition.length);
+    if (len === undefined) return fail("no-methodology", "a partition length in business days is meaningless inside a window");
+    const intervalsMethod = valueOn(index.aggregateIntervals, date);
+    if (intervalsMethod === undefined) return fail("no-methodology", "the index states no interval aggregation");
+    const minTrades = valueOn(index.minimumTrades, date);
+    method = `${describeMethod(tradesMethod)} of each source per interval, then ${describeMethod(sourcesMethod)}${degradations.length > 0 ? " (or the degradation rule for the number of source values)" : ""} of the sources, then ${describeMethod(intervalsMethod)} of ${partition.count} intervals`;
+    const r = perIntervalSources({
+      windowStart,
+      windowEnd,
+      count: partition.count,
+      length: len,
+      time: obs.time,
+      used,
+      names: constituents.map((s) => s.name),
+      rowsBySource,
+      minTrades: minTrades !== undefined && minTrades.perInterval ? minTrades.count : 1,
+      minSources: minimum ?? 1,
+      empty: valueOn(index.emptyIntervals, date) ?? "fail",
+      tradesMethod,
+      intervalsMethod,
+      sourcesMethodFor: (n) => degradationFor(n)?.method ?? sourcesMethod,
+      aggregateRows: (m, rows, k) => aggregateRows(m, rows, () => k),
+      volumeOf,
+      weightOf: (k) => ratioOf(valueOn(constituents[k]!.weight, date) ?? "1"),
+    });
+    partitions.push(...r.intervals);
+    if (!r.ok) return fail(r.kind, r.message);
+    unrounded = r.value;
+  } else if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
     if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
     // Rows of the used sources in time order (row numbers are in time order; a native typed-array sort).
     let total = 0;
@@ -538,8 +586,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
       unrounded = r.value;
     }
   } else {
-    const degradations = valuesOn(index.degradation, date);
-    const chosen = degradations.find((d) => used.length >= d.minSources && (d.maxSources === null || used.length <= d.maxSources));
+    const chosen = degradationFor(used.length);
     const m = chosen?.method ?? sourcesMethod;
     if (m === undefined) return fail("no-methodology", "the index states no source aggregation");
     method =
