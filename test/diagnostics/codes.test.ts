@@ -94,6 +94,7 @@ describe("the registry", () => {
         "E4009 invalid-effective-range",
         "E4010 nth-weekday-missing",
         "E4011 end-of-day-time",
+        "E4060 window-longer-than-a-day",
         "E5001 fallback-not-definite",
         "E5002 fallback-unreachable-step",
         "E5003 minimum-sources-exceeds-sources",
