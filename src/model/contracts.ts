@@ -178,6 +178,9 @@ export const FallbackActionSchema = z
         kind: z.literal("carry-forward"),
         flagged: z.boolean(),
         withinBusinessDays: countSchema(COUNT_BOUNDS.carryForwardDays).nullable(),
+        calendar: Name.optional().describe(
+          "The calendar whose business days count the look-back; absent, the publication calendar of the index (every calendar day when it publishes every day).",
+        ),
       })
       .describe("Use the last published value (published within this many business days, when not null), flagged or not."),
     z

@@ -768,6 +768,7 @@ class Lowerer {
                 a.withinDays === undefined
                   ? null
                   : this.count(a.withinDays, COUNT_BOUNDS.carryForwardDays, "the number of business days", a.span),
+              ...(a.calendar === undefined ? {} : { calendar: this.resolve(a.calendar, CALENDAR, "calendar", a.span).name }),
             };
             break;
           case "Determination":

@@ -299,7 +299,13 @@ export interface Disruption extends StepAnnotations {
 export type FallbackAction =
   | { readonly kind: "postpone"; readonly businessDays: number; readonly calendar: string }
   | { readonly kind: "alternate-index"; readonly index: string }
-  | { readonly kind: "carry-forward"; readonly flagged: boolean; readonly withinBusinessDays: number | null }
+  | {
+      readonly kind: "carry-forward";
+      readonly flagged: boolean;
+      readonly withinBusinessDays: number | null;
+      /** The calendar counting the look-back (`on CAL`); absent: the publication calendar of the index. */
+      readonly calendar?: string;
+    }
   | { readonly kind: "determination"; readonly party: "exchange" | "calculation-agent" };
 
 /** One step of a fallback waterfall. */

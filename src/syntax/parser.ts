@@ -1561,6 +1561,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
           this.CONSUME(T.Value);
           let flagged = false;
           let withinDays: A.NumberLit | undefined;
+          let calendar: A.Ident | undefined;
           this.OPTION2(() => {
             this.CONSUME(T.Comma);
             this.CONSUME(T.Flagged);
@@ -1573,8 +1574,12 @@ export class TermsheetParser extends EmbeddedActionsParser {
             withinDays = this.num(this.CONSUME2(T.NumberLiteral));
             this.CONSUME2(T.Business);
             this.OR3([{ ALT: () => this.CONSUME2(T.Day) }, { ALT: () => this.CONSUME2(T.Days) }]);
+            this.OPTION4(() => {
+              this.CONSUME2(T.On);
+              calendar = this.ident(this.CONSUME4(T.Identifier));
+            });
           });
-          return { kind: "CarryForward", flagged, withinDays, span: this.from(start) };
+          return { kind: "CarryForward", flagged, withinDays, calendar, span: this.from(start) };
         },
       },
       {

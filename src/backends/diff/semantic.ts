@@ -154,7 +154,7 @@ function fallbackLevelWords(step: S.FallbackStep): string {
     case "alternate-index":
       return `the ${a.index} index`;
     case "carry-forward":
-      return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}` : ""}${a.flagged ? ", flagged" : ""}`;
+      return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}${a.calendar === undefined ? "" : ` on ${a.calendar}`}` : ""}${a.flagged ? ", flagged" : ""}`;
     default:
       return `determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}`;
   }

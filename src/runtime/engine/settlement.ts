@@ -21,7 +21,7 @@ import {
 import { Ratio } from "../numbers/ratio.js";
 import { type IndexResult, type TickTable, computeIndex, tickAt } from "./index-computation.js";
 import type { DisruptionKind, Fallback, FallbackAction, FinalSettlement, Index, Rounding, SettlementValue } from "../spec.js";
-import { inForce } from "../versions.js";
+import { inForce, valueOn } from "../versions.js";
 import type { Observations } from "../market-data/index.js";
 
 /** An index value for a date, or the disruption that prevented it. */
@@ -83,8 +83,11 @@ export interface WaterfallOptions {
   readonly engines: (name: string) => CalendarEngine | undefined;
   /** The value a party determined, when one has been. */
   readonly determined?: Decimal;
-  /** The calendar that counts a carried-forward value's age; by default the calendar of the waterfall's postponement step. */
-  readonly ageCalendar?: string;
+  /**
+   * The index methodologies by name: a carried-forward value's age is counted on the publication calendar of its
+   * index unless the step names a calendar (`on CAL`).
+   */
+  readonly indices?: (name: string) => Index | undefined;
 }
 
 /** How many postponed days a failed postponement lists by date in its certificate; the others are counted. */
@@ -97,7 +100,7 @@ function describeAction(a: FallbackAction): string {
     case "alternate-index":
       return `alternate index ${a.index}`;
     case "carry-forward":
-      return `carry forward the last published value${a.withinBusinessDays === null ? "" : ` within ${a.withinBusinessDays} business day(s)`}${a.flagged ? ", flagged" : ""}`;
+      return `carry forward the last published value${a.withinBusinessDays === null ? "" : ` within ${a.withinBusinessDays} business day(s)${a.calendar === undefined ? "" : ` on ${a.calendar}`}`}${a.flagged ? ", flagged" : ""}`;
     case "determination":
       return `determination by the ${a.party}`;
   }
@@ -200,17 +203,16 @@ export function runWaterfall(
           break;
         }
         if (a.withinBusinessDays !== null) {
-          const calendar = options.ageCalendar ?? steps.map((s) => s.action).find((x) => x.kind === "postpone")?.calendar;
-          const engine = calendar === undefined ? undefined : options.engines(calendar);
-          const from = parseIsoDate(last.date),
-            to = parseIsoDate(date);
-          const age = engine !== undefined && from !== undefined && to !== undefined ? engine.countBusinessDays(from, to) : undefined;
-          if (age === undefined || age > a.withinBusinessDays) {
+          const age = carriedAge(a.calendar, index, last.date, date, options);
+          if (typeof age === "string" || age > a.withinBusinessDays) {
             attempts.push({
               level,
               action,
               outcome: "failed",
-              reason: `the last value was published on ${last.date}, ${age ?? "an unknown number of"} business day(s) before ${date}`,
+              reason:
+                typeof age === "string"
+                  ? `the last value was published on ${last.date}; ${age}`
+                  : `the last value was published on ${last.date}, ${age} business day(s) before ${date}`,
             });
             break;
           }
@@ -229,6 +231,32 @@ export function runWaterfall(
     }
   }
   return { kind: "unresolved", attempts };
+}
+
+/**
+ * How many business days a value published on `from` is old on `to`: counted on the step's calendar (`on CAL`), or
+ * else on the publication calendar of the index in force on `to` (every calendar day when the index publishes
+ * every day); a string says why it cannot be counted.
+ */
+function carriedAge(calendar: string | undefined, index: string, from: string, to: string, options: WaterfallOptions): number | string {
+  const a = parseIsoDate(from),
+    b = parseIsoDate(to);
+  if (a === undefined || b === undefined) return `the dates ${from} and ${to} cannot be compared`;
+  let name = calendar;
+  if (name === undefined) {
+    const publication = valueOn(options.indices?.(index)?.publication ?? [], to);
+    if (publication === undefined) return `no publication calendar of ${index} is in force on ${to} to count business days on`;
+    if (publication.calendar === null) return b - a;
+    name = publication.calendar;
+  }
+  const engine = options.engines(name);
+  if (engine === undefined) return `calendar ${name} is not available`;
+  try {
+    return engine.countBusinessDays(a, b);
+  } catch (e) {
+    if (!(e instanceof CalendarRangeError)) throw e;
+    return e.message;
+  }
 }
 
 /** The result of a final settlement with its explanation. */

@@ -136,6 +136,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       lastTradingDay: rp.lastTradingDay,
       lookup: market.lookup,
       engines: (n) => env.engine(n),
+      indices: (n) => env.index(n),
       determined: req.determined,
       negativePrices: terms.negativePrices,
     });

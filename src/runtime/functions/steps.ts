@@ -443,6 +443,8 @@ export interface FinalIndexParams {
   readonly lastTradingDay: string;
   readonly lookup: FixingLookup;
   readonly engines: (name: string) => CalendarEngine | undefined;
+  /** The index methodologies by name (the publication calendar that ages a carried-forward value). */
+  readonly indices?: ((name: string) => Index | undefined) | undefined;
   /** A value determined by a party, decimal string. */
   readonly determined?: string | undefined;
   /** The contract's price domain ({@link priceDomain}): false refuses a value or price of zero or below. */
@@ -459,6 +461,7 @@ export function settleFinalIndex(p: FinalIndexParams): FinalSection {
   }
   const r = finalSettlement(p.rule, p.lastTradingDay, p.lookup, p.fallback ?? undefined, {
     engines: p.engines,
+    ...(p.indices !== undefined ? { indices: p.indices } : {}),
     ...(determined !== undefined ? { determined } : {}),
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
   });
