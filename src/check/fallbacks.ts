@@ -83,6 +83,21 @@ function checkFallback(
   checkNumbering(fb.steps, "fallback", context, report);
   for (const d of fb.disruptions) {
     disruptionKind(d.condition, report, context);
+    if (d.condition?.name === "not-published" && d.deadline === undefined)
+      report(
+        diag(
+          Codes.NotPublishedWithoutDeadline,
+          d.span,
+          "`not-published` has no deadline: nothing says by when the value must be published",
+          {
+            context,
+            notes: [
+              "without a deadline, a fixing published at any later time still counts, so nothing says when the waterfall takes over; `by TIME ZONE` also keeps a later correction from changing the settlement",
+            ],
+            hint: "add the deadline, e.g. `disruption if not-published by 18:00 America/New_York`",
+          },
+        ),
+      );
     if (d.duration !== undefined) {
       durationUnit(d.duration.unit, report, context, d.duration.business);
       checkPositive(d.duration.amount, "the duration of a disruption", context, report);

@@ -182,6 +182,11 @@ const TABLE = {
     "description-contradicts-terms",
     "A description states a figure (an amount, percentage, count, duration, time or date) that the terms it describes state with another value.",
   ],
+  NotPublishedWithoutDeadline: [
+    "W5080",
+    "not-published-without-deadline",
+    "A `not-published` disruption names no deadline, so nothing says when a value not yet published becomes a disruption.",
+  ],
 
   // E6xxx: model and backends.
   ModelValidationFailed: [
