@@ -255,6 +255,24 @@ function checkAction(
     case "Determination":
       determinationParty(action.party, report, context);
       return;
+    case "ExcludeDay": {
+      countOf(action.minimumDays, COUNT_BOUNDS.averageMinimumDays, "the minimum number of days", { program, report, context });
+      const averages = decl.statements.some((s) => s.kind === "FinalSettlement" && s.value?.kind === "IndexAverage");
+      if (averages) return;
+      report(
+        diag(
+          Codes.ExclusionWithoutAverage,
+          action.span,
+          "this step leaves a day out of the average, but the final settlement is not an average",
+          {
+            context,
+            notes: ["only a final settlement `at the average of INDEX … over …` has days that can be left out"],
+            hint: "settle on an average of the index, or use another fallback action here",
+          },
+        ),
+      );
+      return;
+    }
   }
 }
 

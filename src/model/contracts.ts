@@ -186,6 +186,9 @@ export const FallbackActionSchema = z
     z
       .strictObject({ kind: z.literal("determination"), party: z.enum(["exchange", "calculation-agent"]) })
       .describe("A party determines the value: always a definite outcome."),
+    z
+      .strictObject({ kind: z.literal("exclude-day"), minimumDays: countSchema(COUNT_BOUNDS.averageMinimumDays) })
+      .describe("Leave the day out of an average (not carried forward), while at least this many days remain in the average."),
   ])
   .meta({ id: "FallbackAction" });
 

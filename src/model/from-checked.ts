@@ -774,6 +774,12 @@ class Lowerer {
           case "Determination":
             action = { kind: "determination", party: this.word(DETERMINATION_PARTIES, a.party, a.span) };
             break;
+          case "ExcludeDay":
+            action = {
+              kind: "exclude-day",
+              minimumDays: this.count(a.minimumDays, COUNT_BOUNDS.averageMinimumDays, "the minimum number of days", a.span),
+            };
+            break;
         }
         return {
           action,

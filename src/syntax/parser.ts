@@ -1590,6 +1590,21 @@ export class TermsheetParser extends EmbeddedActionsParser {
           return { kind: "Determination", party: this.ident(this.CONSUME3(T.Identifier)), span: this.from(start) };
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.Exclude);
+          this.CONSUME3(T.The);
+          this.CONSUME3(T.Day);
+          this.CONSUME(T.From);
+          this.CONSUME4(T.The);
+          this.CONSUME(T.Average);
+          this.CONSUME2(T.Comma);
+          this.CONSUME(T.Minimum);
+          const minimumDays = this.num(this.CONSUME3(T.NumberLiteral));
+          this.OR4([{ ALT: () => this.CONSUME4(T.Day) }, { ALT: () => this.CONSUME3(T.Days) }]);
+          return { kind: "ExcludeDay", minimumDays, span: this.from(start) };
+        },
+      },
     ]);
   });
 

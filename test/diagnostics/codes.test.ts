@@ -106,7 +106,8 @@ describe("the registry", () => {
         "E5012 aggregation-without-data",
         "E5013 aggregation-ignored",
         "W5014 description-contradicts-terms",
-        "W5080 not-published-without-deadline",
+        "E5080 exclusion-without-average",
+        "W5081 not-published-without-deadline",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

@@ -342,6 +342,9 @@ function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
         case "determination":
           what = `Level ${i + 1}: determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}, which always produces a value`;
           break;
+        case "exclude-day":
+          what = `Level ${i + 1}: the day is left out of the average, and no value is carried forward for it, provided that at least ${count(a.minimumDays, "day remains", "days remain")} in the average; otherwise the next level applies`;
+          break;
       }
       const only = s.only === null ? "" : `, applying only when ${s.only.map(disruption).join(" or ")}`;
       return stepItem(sentence(what + only + stepWhen(s.effective)), s);

@@ -156,6 +156,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       flagged: sec.flagged,
       method: sec.method,
       days: sec.days,
+      ...(sec.excludedDays.length > 0 ? { excludedDays: sec.excludedDays } : {}),
     });
   } else if (v.kind === "underlying-final") {
     const u = finalOf(env, v.contract, { ...withoutPosition(req), period: rp.period });
@@ -164,6 +165,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       ...head,
       rules: [...terms.rules, ...u.rules],
       days: u.days,
+      ...(u.excludedDays !== undefined ? { excludedDays: u.excludedDays } : {}),
       attempts: u.attempts,
       indexCertificates: u.indexCertificates,
       methodology: u.methodology,

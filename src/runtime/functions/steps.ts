@@ -43,6 +43,7 @@ import type {
   AttemptReport,
   DailySection,
   DayReport,
+  ExcludedDayReport,
   IndexReport,
   LegReport,
   MarketData,
@@ -432,6 +433,7 @@ export type FinalSection =
       readonly flagged: boolean;
       readonly method: string;
       readonly days: readonly DayReport[];
+      readonly excludedDays: readonly ExcludedDayReport[];
     }
   | { readonly ok: false; readonly error: ReportError; readonly attempts: readonly AttemptReport[] };
 
@@ -481,6 +483,7 @@ export function settleFinalIndex(p: FinalIndexParams): FinalSection {
     flagged: r.flagged,
     method: r.method,
     days: r.days.map((d) => ({ ...d, attempts: d.attempts.map((a) => ({ ...a })) })),
+    excludedDays: r.excluded.map((d) => ({ ...d, attempts: d.attempts.map((a) => ({ ...a })) })),
   };
 }
 
