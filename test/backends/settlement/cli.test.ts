@@ -60,7 +60,7 @@ describe("termsheet build: settlement modules", () => {
       expect(settlement).toContain("settlement/FOTI.d.ts");
       expect(settlement).toContain("settlement/AITOK_OUT.js");
       expect(settlement).toContain("settlement/termsheet-runtime.js");
-      expect(settlement.filter((k) => k.endsWith(".js")).length).toBe(15);
+      expect(settlement.filter((k) => k.endsWith(".js")).length).toBe(16);
       expect(ta.get("settlement/FOTI.js")).toBe(readFileSync(join(repoRoot, "test/cases/settlement-modules/FOTI.js"), "utf8"));
 
       // Runs with nothing but the output folder: no package resolution, no compiler.
