@@ -465,7 +465,7 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       for (const step of s.steps) {
         const a = step.action;
         const stepCtx = [...ctx, `step ${step.number?.raw ?? "?"}`];
-        if (a?.kind === "Postpone") resolve(file, a.calendar, CAL, "calendar", stepCtx);
+        if (a?.kind === "Postpone" || a?.kind === "CarryForward") resolve(file, a.calendar, CAL, "calendar", stepCtx);
         else if (a?.kind === "AlternateIndex") resolve(file, a.index, IDX, "index", stepCtx);
       }
       return;

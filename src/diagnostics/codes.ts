@@ -214,6 +214,16 @@ const TABLE = {
     "description-contradicts-terms",
     "A description states a figure (an amount, percentage, count, duration, time or date) that the terms it describes state with another value.",
   ],
+  ExclusionWithoutAverage: [
+    "E5080",
+    "exclusion-without-average",
+    "A fallback step leaves a day out of the average, but the contract's final settlement is not an average.",
+  ],
+  NotPublishedWithoutDeadline: [
+    "W5081",
+    "not-published-without-deadline",
+    "A `not-published` disruption names no deadline, so nothing says when a value not yet published becomes a disruption.",
+  ],
 
   // E6xxx: model and backends.
   ModelValidationFailed: [

@@ -179,11 +179,17 @@ export const FallbackActionSchema = z
         kind: z.literal("carry-forward"),
         flagged: z.boolean(),
         withinBusinessDays: countSchema(COUNT_BOUNDS.carryForwardDays).nullable(),
+        calendar: Name.optional().describe(
+          "The calendar whose business days count the look-back; absent, the publication calendar of the index (every calendar day when it publishes every day).",
+        ),
       })
       .describe("Use the last published value (published within this many business days, when not null), flagged or not."),
     z
       .strictObject({ kind: z.literal("determination"), party: z.enum(["exchange", "calculation-agent"]) })
       .describe("A party determines the value: always a definite outcome."),
+    z
+      .strictObject({ kind: z.literal("exclude-day"), minimumDays: countSchema(COUNT_BOUNDS.averageMinimumDays) })
+      .describe("Leave the day out of an average (not carried forward), while at least this many days remain in the average."),
   ])
   .meta({ id: "FallbackAction" });
 

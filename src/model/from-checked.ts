@@ -799,10 +799,17 @@ class Lowerer {
                 a.withinDays === undefined
                   ? null
                   : this.count(a.withinDays, COUNT_BOUNDS.carryForwardDays, "the number of business days", a.span),
+              ...(a.calendar === undefined ? {} : { calendar: this.resolve(a.calendar, CALENDAR, "calendar", a.span).name }),
             };
             break;
           case "Determination":
             action = { kind: "determination", party: this.word(DETERMINATION_PARTIES, a.party, a.span) };
+            break;
+          case "ExcludeDay":
+            action = {
+              kind: "exclude-day",
+              minimumDays: this.count(a.minimumDays, COUNT_BOUNDS.averageMinimumDays, "the minimum number of days", a.span),
+            };
             break;
         }
         return {

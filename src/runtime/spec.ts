@@ -303,8 +303,16 @@ export interface Disruption extends StepAnnotations {
 export type FallbackAction =
   | { readonly kind: "postpone"; readonly businessDays: number; readonly calendar: string }
   | { readonly kind: "alternate-index"; readonly index: string }
-  | { readonly kind: "carry-forward"; readonly flagged: boolean; readonly withinBusinessDays: number | null }
-  | { readonly kind: "determination"; readonly party: "exchange" | "calculation-agent" };
+  | {
+      readonly kind: "carry-forward";
+      readonly flagged: boolean;
+      readonly withinBusinessDays: number | null;
+      /** The calendar counting the look-back (`on CAL`); absent: the publication calendar of the index. */
+      readonly calendar?: string;
+    }
+  | { readonly kind: "determination"; readonly party: "exchange" | "calculation-agent" }
+  /** An averaging day without a value is left out of the average while at least `minimumDays` days remain in it. */
+  | { readonly kind: "exclude-day"; readonly minimumDays: number };
 
 /** One step of a fallback waterfall. */
 export interface FallbackStep extends StepAnnotations {

@@ -519,8 +519,17 @@ export interface DisruptionDecl extends NodeBase {
 export type FallbackAction =
   | { readonly kind: "Postpone"; readonly span: Span; readonly days: NumberLit | undefined; readonly calendar: Ident | undefined }
   | { readonly kind: "AlternateIndex"; readonly span: Span; readonly index: Ident | undefined }
-  | { readonly kind: "CarryForward"; readonly span: Span; readonly flagged: boolean; readonly withinDays: NumberLit | undefined }
-  | { readonly kind: "Determination"; readonly span: Span; readonly party: Ident | undefined };
+  | {
+      readonly kind: "CarryForward";
+      readonly span: Span;
+      readonly flagged: boolean;
+      readonly withinDays: NumberLit | undefined;
+      /** `on CAL` after the look-back: the calendar that counts its business days. */
+      readonly calendar: Ident | undefined;
+    }
+  | { readonly kind: "Determination"; readonly span: Span; readonly party: Ident | undefined }
+  /** `exclude the day from the average, minimum N days`. */
+  | { readonly kind: "ExcludeDay"; readonly span: Span; readonly minimumDays: NumberLit | undefined };
 /** `2. use index AITOK_OUT_ALT for cessation, not-published`. */
 export interface FallbackStep extends NodeBase {
   readonly kind: "FallbackStep";

@@ -1563,6 +1563,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
           this.CONSUME(T.Value);
           let flagged = false;
           let withinDays: A.NumberLit | undefined;
+          let calendar: A.Ident | undefined;
           this.OPTION2(() => {
             this.CONSUME(T.Comma);
             this.CONSUME(T.Flagged);
@@ -1575,8 +1576,12 @@ export class TermsheetParser extends EmbeddedActionsParser {
             withinDays = this.num(this.CONSUME2(T.NumberLiteral));
             this.CONSUME2(T.Business);
             this.OR3([{ ALT: () => this.CONSUME2(T.Day) }, { ALT: () => this.CONSUME2(T.Days) }]);
+            this.OPTION4(() => {
+              this.CONSUME2(T.On);
+              calendar = this.ident(this.CONSUME4(T.Identifier));
+            });
           });
-          return { kind: "CarryForward", flagged, withinDays, span: this.from(start) };
+          return { kind: "CarryForward", flagged, withinDays, calendar, span: this.from(start) };
         },
       },
       {
@@ -1585,6 +1590,21 @@ export class TermsheetParser extends EmbeddedActionsParser {
           this.CONSUME(T.By);
           this.CONSUME2(T.The);
           return { kind: "Determination", party: this.ident(this.CONSUME3(T.Identifier)), span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Exclude);
+          this.CONSUME3(T.The);
+          this.CONSUME3(T.Day);
+          this.CONSUME(T.From);
+          this.CONSUME4(T.The);
+          this.CONSUME(T.Average);
+          this.CONSUME2(T.Comma);
+          this.CONSUME(T.Minimum);
+          const minimumDays = this.num(this.CONSUME3(T.NumberLiteral));
+          this.OR4([{ ALT: () => this.CONSUME4(T.Day) }, { ALT: () => this.CONSUME3(T.Days) }]);
+          return { kind: "ExcludeDay", minimumDays, span: this.from(start) };
         },
       },
     ]);

@@ -113,6 +113,8 @@ describe("the registry", () => {
         "E5070 capped-median-weighting",
         "E5071 zero-fixed-weights",
         "W5072 unrounded-may-not-terminate",
+        "E5080 exclusion-without-average",
+        "W5081 not-published-without-deadline",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

@@ -154,7 +154,9 @@ function fallbackLevelWords(step: S.FallbackStep): string {
     case "alternate-index":
       return `the ${a.index} index`;
     case "carry-forward":
-      return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}` : ""}${a.flagged ? ", flagged" : ""}`;
+      return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}${a.calendar === undefined ? "" : ` on ${a.calendar}`}` : ""}${a.flagged ? ", flagged" : ""}`;
+    case "exclude-day":
+      return `leaving the day out of the average, at least ${count(a.minimumDays, "day", "days")} remaining`;
     default:
       return `determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}`;
   }

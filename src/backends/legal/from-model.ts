@@ -280,7 +280,28 @@ function settlementWords(b: Builder, f: FinalSettlement, unit: string | undefine
   return `Final settlement is in cash. The Final Settlement Price is ${what}, ${roundingWords(f.rounding, unit)}.`;
 }
 
-function fallbackBlocks(b: Builder, f: Fallback): Block[] {
+/**
+ * The days that count a carried-forward value's age when the step names no calendar: those of the publication
+ * calendar of the index the contract settles on, named when the spec says which one that is.
+ */
+function publicationDays(b: Builder, c: Contract): string {
+  const indices = [
+    ...new Set(
+      c.finalSettlement.flatMap((v) =>
+        v.value.value.kind === "index-at" || v.value.value.kind === "index-average" ? [v.value.value.index] : [],
+      ),
+    ),
+  ];
+  const index = indices.length === 1 && Object.hasOwn(b.spec.indices, indices[0]!) ? b.spec.indices[indices[0]!] : undefined;
+  const calendars = [...new Set((index?.publication ?? []).map((p) => p.value.calendar))];
+  if (index === undefined || calendars.length !== 1) return "business days of the publication calendar of the index";
+  const cal = calendars[0]!;
+  return cal === null
+    ? `publication days of ${b.index(index.name)}, which publishes every calendar day`
+    : `business days of ${b.cal(cal)}, the publication calendar of ${b.index(index.name)}`;
+}
+
+function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
   const out: Block[] = [];
   const disruption = (k: string): string =>
     ({
@@ -323,10 +344,13 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
           what = `Level ${i + 1}: the value of ${b.index(a.index)} for the same day`;
           break;
         case "carry-forward":
-          what = `Level ${i + 1}: the last published value${a.withinBusinessDays === null ? "" : `, if published within ${count(a.withinBusinessDays, "business day", "business days")}`}${a.flagged ? ", flagged as a carried-forward value" : ""}`;
+          what = `Level ${i + 1}: the last published value${a.withinBusinessDays === null ? "" : `, if published within ${count(a.withinBusinessDays, "business day", "business days")} (${a.calendar === undefined ? publicationDays(b, c) : `business days of ${b.cal(a.calendar)}`})`}${a.flagged ? ", flagged as a carried-forward value" : ""}`;
           break;
         case "determination":
           what = `Level ${i + 1}: determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}, which always produces a value`;
+          break;
+        case "exclude-day":
+          what = `Level ${i + 1}: the day is left out of the average, and no value is carried forward for it, provided that at least ${count(a.minimumDays, "day remains", "days remain")} in the average; otherwise the next level applies`;
           break;
       }
       const only = s.only === null ? "" : `, applying only when ${s.only.map(disruption).join(" or ")}`;
@@ -562,7 +586,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       b.add(
         c.fallback.length === 1 ? "Fallback waterfall" : `Fallback waterfall, version ${i + 1}${when === "" ? "" : ` (${when})`}`,
         [
-          ...fallbackBlocks(b, f.value),
+          ...fallbackBlocks(b, f.value, c),
           ...annotations(f),
           ...[...f.value.disruptions, ...f.value.steps].map((x): Piece => ({ kind: "refs", refs: x.clauses, inline: true })),
         ],

@@ -142,6 +142,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       lastTradingDay: rp.lastTradingDay,
       lookup: market.lookup,
       engines: (n) => env.engine(n),
+      indices: (n) => env.index(n),
       determined: req.determined,
       negativePrices: terms.negativePrices,
     });
@@ -161,6 +162,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       flagged: sec.flagged,
       method: sec.method,
       days: sec.days,
+      ...(sec.excludedDays.length > 0 ? { excludedDays: sec.excludedDays } : {}),
     });
   } else if (v.kind === "underlying-final") {
     const u = finalOf(env, v.contract, { ...withoutPosition(req), period: rp.period });
@@ -169,6 +171,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       ...head,
       rules: [...terms.rules, ...u.rules],
       days: u.days,
+      ...(u.excludedDays !== undefined ? { excludedDays: u.excludedDays } : {}),
       attempts: u.attempts,
       indexCertificates: u.indexCertificates,
       methodology: u.methodology,

@@ -43,6 +43,10 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     );
     for (const a of d.attempts) if (a.outcome !== "value") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
   }
+  for (const d of r.excludedDays ?? []) {
+    lines.push(`  ${d.date}: left out of the average, level ${d.level}`);
+    for (const a of d.attempts) if (a.outcome !== "excluded") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
+  }
   for (const a of r.attempts) lines.push(`  level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
   lines.push(...restatementLines(r.restatements));
   if (r.daily !== null) {

@@ -89,6 +89,13 @@ export interface DayReport {
   readonly attempts: readonly AttemptReport[];
 }
 
+/** An averaging day the waterfall left out of the average (`exclude the day from the average`), with why. */
+export interface ExcludedDayReport {
+  readonly date: string;
+  readonly level: number;
+  readonly attempts: readonly AttemptReport[];
+}
+
 /** A rule version used, with its rulebook clauses and effective range. */
 export interface RuleReport {
   readonly contract: string;
@@ -199,6 +206,8 @@ export interface SettlementReport {
   readonly flagged: boolean;
   readonly method: string | null;
   readonly days: readonly DayReport[];
+  /** Averaging days left out of the average; present only when there were any. */
+  readonly excludedDays?: readonly ExcludedDayReport[];
   /** Without a price: the waterfall levels tried and why each failed. */
   readonly attempts: readonly AttemptReport[];
   readonly indexCertificates: readonly IndexCertificate[];
