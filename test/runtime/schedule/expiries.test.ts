@@ -63,13 +63,16 @@ describe("expiries a reader computes by hand", () => {
     expect(october.ok && october.value.hour).toBe(12);
   });
 
-  it("BTC: the rule version in force on the first day of the contract month (London or New York until 2020, both from 2021)", () => {
-    // 25 December 2020 was the last Friday: closed in both, so the preceding day open in either, Thursday 24 December.
+  it("BTC: the rule version in force on the first day of the contract month (both London and New York until 2020, either from 2021)", () => {
+    // CME Chapter 350 (Bitcoin futures), Rule 35002.G: the last Friday of the contract month; the business days
+    // required changed in 2021 from "a business day in both London and New York" to "in either".
+    // 25 December 2020 was the last Friday: closed in both, so the preceding day open in both, Thursday 24 December.
     expect(json("BTC", 2020, 12).lastTradingDay).toBe("2020-12-24");
-    // Boxing Day on the last Friday of December closes London only: until 2020 a day open in either market was
-    // enough (Friday 26 December 2014 stays); from 2021 both must be open (Wednesday 24 December 2025).
-    expect(json("BTC", 2014, 12).lastTradingDay).toBe("2014-12-26");
-    expect(json("BTC", 2025, 12).lastTradingDay).toBe("2025-12-24");
+    // Boxing Day on the last Friday of December closes London only: until 2020 both markets had to be open
+    // (Friday 26 December 2014 moves to Wednesday 24 December, Christmas being closed in both); from 2021 either
+    // is enough (Friday 26 December 2025 stays, New York being open).
+    expect(json("BTC", 2014, 12).lastTradingDay).toBe("2014-12-24");
+    expect(json("BTC", 2025, 12).lastTradingDay).toBe("2025-12-26");
     // Christmas 2026 (Friday 25 December) is closed in both: Thursday 24 December under the 2021 version.
     expect(json("BTC", 2026, 12).lastTradingDay).toBe("2026-12-24");
     // Good Friday 2024 (29 March, last Friday of March) is closed in both: Thursday 28 March under either version.
