@@ -106,6 +106,9 @@ describe("the registry", () => {
         "E5012 aggregation-without-data",
         "E5013 aggregation-ignored",
         "W5014 description-contradicts-terms",
+        "W5030 ambiguous-listing-part",
+        "E5031 additional-months-first",
+        "E5032 month-set-in-weekly-listing",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

@@ -110,6 +110,8 @@ export function describeScheduleError(e: ScheduleError): string {
       return e.message;
     case "recursion":
       return `${e.contract} refers to itself through its underlying or legs`;
+    case "not-listed":
+      return `${e.contract} has no contract ${e.period}: ${e.reason}`;
     case "no-such-day":
       return `no such day in ${e.year}-${two(e.month)}: ${e.message}`;
     case "out-of-range":

@@ -51,7 +51,7 @@ describe("termsheet build: settlement modules", () => {
       const a = termsheet(["build", join(repoRoot, "specs"), "--out", join(f.dir, "a")], f.dir);
       const b = termsheet(["build", join(repoRoot, "specs"), "--out", join(f.dir, "b")], f.dir);
       expect(a.code).toBe(0);
-      expect(a.stderr).toMatch(/^wrote 20 compiled specs and 14 settlement modules to /);
+      expect(a.stderr).toMatch(/^wrote 21 compiled specs and 15 settlement modules to /);
       const ta = tree(join(f.dir, "a"));
       expect(ta).toEqual(tree(join(f.dir, "b")));
       expect(b.code).toBe(0);
