@@ -462,6 +462,14 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     }),
     key("listing"),
   );
+  // The product's own trading dates (its first trade date and end), only when the declaration states them.
+  const dates = effectiveWords(c.effective);
+  if (dates !== "")
+    b.add("Trading dates", [
+      p(
+        `The contract trades ${dates}: no contract month whose Last Trading Day falls outside these dates is listed or settled, and nothing is listed on a day outside them.`,
+      ),
+    ]);
   b.add(
     "Last Trading Day",
     versions(c.lastTradingDay, (r) => `The Last Trading Day is ${dateRuleWords(r, b.cal)}.`),

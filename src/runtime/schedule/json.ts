@@ -112,6 +112,8 @@ export function describeScheduleError(e: ScheduleError): string {
       return `${e.contract} refers to itself through its underlying or legs`;
     case "not-listed":
       return `${e.contract} has no contract ${e.period}: ${e.reason}`;
+    case "not-traded":
+      return `${e.contract} does not trade on ${e.date}: its trading dates are ${e.dates}`;
     case "no-such-day":
       return `no such day in ${e.year}-${two(e.month)}: ${e.message}`;
     case "out-of-range":

@@ -43,8 +43,8 @@ import {
   CalendarRangeError,
 } from "../calendar/index.js";
 import { contractSymbol, formatPeriod, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
-import type { AnyContract, AveragingDays, ListingPart, ZonedTime } from "../spec.js";
-import { versionOn } from "../versions.js";
+import type { AnyContract, AveragingDays, EffectiveRange, ListingPart, ZonedTime } from "../spec.js";
+import { inForce, versionOn } from "../versions.js";
 
 /** The fields of a compiled contract the schedule reads; the generated settlement modules embed just these. */
 export const SCHEDULE_FIELDS = [
@@ -60,7 +60,13 @@ export const SCHEDULE_FIELDS = [
 ] as const satisfies readonly (keyof AnyContract)[];
 
 /** A contract as the schedule reads it: those fields of a compiled contract (runtime/spec.ts); every `Contract` is one. */
-export type ScheduleContract = Pick<AnyContract, (typeof SCHEDULE_FIELDS)[number]>;
+export type ScheduleContract = Pick<AnyContract, (typeof SCHEDULE_FIELDS)[number]> & {
+  /**
+   * The product's own trading dates (the declaration's `effective` ranges: its first trade date and its end); absent
+   * or `[{from: null, until: null}]`, always. The generated modules embed it only when it is not always.
+   */
+  readonly effective?: readonly EffectiveRange[];
+};
 
 /**
  * Calendars and contracts by name: a compiled spec (`loadSpec`'s result) is one, and so is a lowered program, whose
@@ -79,7 +85,9 @@ export type ScheduleError =
   | { readonly kind: "period-mismatch"; readonly contract: string; readonly message: string }
   | { readonly kind: "recursion"; readonly contract: string }
   /** The period is not one the contract can list: outside its listing cycle's months (or its trading dates). */
-  | { readonly kind: "not-listed"; readonly contract: string; readonly period: string; readonly reason: string };
+  | { readonly kind: "not-listed"; readonly contract: string; readonly period: string; readonly reason: string }
+  /** The day lies outside the product's own trading dates (its first trade date and end). */
+  | { readonly kind: "not-traded"; readonly contract: string; readonly date: string; readonly dates: string };
 
 /** Success with a value, or failure with a {@link ScheduleError}. */
 export type ScheduleResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ScheduleError };
@@ -305,6 +313,13 @@ export class Schedule {
     if (!ltd.ok) return ltd;
     const day = ltd.value;
     const iso = formatIsoDate(day);
+    if (!tradedOn(c.value, iso))
+      return fail({
+        kind: "not-listed",
+        contract: name,
+        period: formatPeriod(period),
+        reason: `its last trading day ${iso} is outside the product's trading dates (${datesText(c.value)})`,
+      });
     let termination: Termination | undefined;
     const rule = this.terminationRule(c.value, iso, 0);
     if (rule !== undefined) {
@@ -389,6 +404,7 @@ export class Schedule {
     for (const p of periodsBetween(kind.value, from, to)) {
       if (this.outsideCycle(c.value, p) !== undefined) continue;
       const e = this.expiry(name, p);
+      if (!e.ok && e.error.kind === "not-listed") continue;
       if (!e.ok) return e;
       out.push(e.value);
     }
@@ -419,12 +435,18 @@ export class Schedule {
 
   /** The periods of a contract listed on a day, in order, with their symbols and last trading days. */
   listedOn(name: string, day: EpochDay): ScheduleResult<Listed[]> {
+    const c = this.contract(name);
+    if (!c.ok) return c;
+    const iso = formatIsoDate(day);
+    if (!tradedOn(c.value, iso)) return fail({ kind: "not-traded", contract: name, date: iso, dates: datesText(c.value) });
     const r = this.listed(name, day, 0);
     if (!r.ok) return r;
     const out: Listed[] = [];
     for (const p of r.value) {
       const l = this.ltd(name, p, 0);
       if (!l.ok) return l;
+      // A period whose last trading day is after the product's end is never listed.
+      if (!tradedOn(c.value, formatIsoDate(l.value))) continue;
       out.push({ contract: name, period: p, symbol: contractSymbol(name, p), lastTradingDay: l.value });
     }
     return ok(out);
@@ -535,6 +557,19 @@ export class Schedule {
     }
     return ok(sortPeriods(out));
   }
+}
+
+/** Whether a product trades on a day: the day lies in its own trading dates (runtime/versions.ts's `inForce`). */
+export function tradedOn(c: { readonly effective?: readonly EffectiveRange[] }, iso: string): boolean {
+  return c.effective === undefined || inForce({ effective: c.effective }, iso);
+}
+
+/** A product's trading dates in words: "from 2017-12-18", "until 2030-12-31", "from … until …", joined by "; ". */
+function datesText(c: { readonly effective?: readonly EffectiveRange[] }): string {
+  return (c.effective ?? [])
+    .map((r) => [r.from === null ? "" : `from ${r.from}`, r.until === null ? "" : `until ${r.until}`].filter((x) => x !== "").join(" "))
+    .filter((x) => x !== "")
+    .join("; ");
 }
 
 /** A period moved by n months (or weeks). */
