@@ -12,6 +12,7 @@
 import type { Span } from "../base/source.js";
 import { convertAmount, equalDimension, format, sameUnit, type Unit } from "../base/units.js";
 import { Codes, diag } from "../diagnostics/index.js";
+import { checkListing } from "./listings.js";
 import {
   PERCENT_RANGES,
   contractUnitGivesMoney,
@@ -242,12 +243,7 @@ class ContractChecker {
   checkSimple(s: Statement, context: Context): void {
     switch (s.kind) {
       case "Listing":
-        for (const part of s.parts) {
-          if (part.kind === "Consecutive")
-            this.count(part.count, COUNT_BOUNDS.listedPeriods, "the number of consecutive periods", [...context, "listing"]);
-          else this.count(part.count, COUNT_BOUNDS.listedMonths, "the number of listed months", [...context, "listing"]);
-          if (part.kind === "NextIn") for (const m of part.months) month(m, this.report, [...context, "listing"]);
-        }
+        checkListing(s, this.report, [...context, "listing"], (n, bound, what) => this.count(n, bound, what, [...context, "listing"]));
         return;
       case "PositionLimit":
         this.count(s.count, COUNT_BOUNDS.positionLimit, "a position limit", [...context, "position limit"]);

@@ -173,6 +173,11 @@ export type ListingPeriod = "months" | "weeks";
 /** Listing periods. */
 export const LISTING_PERIODS: WordSet<ListingPeriod> = set("listing period", same("months", "weeks"));
 
+/** The word of `the nearest N months in …` (an identifier to the parser). */
+export const NEAREST_WORD: WordSet<"nearest"> = set("listing word", same("nearest"));
+/** The word of `N additional months in …` (an identifier to the parser). */
+export const ADDITIONAL_WORD: WordSet<"additional"> = set("listing word", same("additional"));
+
 /** Ordinals of nth-weekday and nth-business-day rules; `last` is -1. The parser only accepts these words. */
 export const ORDINALS: WordSet<number> = set("ordinal", [
   ["first", 1],

@@ -225,6 +225,22 @@ const TABLE = {
     "A `not-published` disruption names no deadline, so nothing says when a value not yet published becomes a disruption.",
   ],
 
+  AmbiguousListingPart: [
+    "W5030",
+    "ambiguous-listing-part",
+    "`plus the next N in MONTHS` can be read as the N nearest such months or as N more beyond those listed; it is read as the nearest.",
+  ],
+  AdditionalMonthsFirst: [
+    "E5031",
+    "additional-months-first",
+    "`N additional months in …` lists months beyond those already listed, but no part before it lists any.",
+  ],
+  MonthSetInWeeklyListing: [
+    "E5032",
+    "month-set-in-weekly-listing",
+    "A listing cycle in weeks names months (`the nearest N months in …`), which lists nothing for weekly contracts.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

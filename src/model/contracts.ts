@@ -70,7 +70,14 @@ export const ListingPartSchema = z
     z.strictObject({ kind: z.literal("consecutive"), count: countSchema(COUNT_BOUNDS.listedPeriods), period: z.enum(["months", "weeks"]) }),
     z
       .strictObject({ kind: z.literal("next-in"), count: countSchema(COUNT_BOUNDS.listedMonths), months: z.array(Month).min(1) })
-      .describe("Plus the next `count` contract months falling in these months, not already listed."),
+      .describe(
+        "The `count` nearest contract months falling in these months, from the front period, whether or not an earlier part lists them (`the nearest N months in …`).",
+      ),
+    z
+      .strictObject({ kind: z.literal("additional"), count: countSchema(COUNT_BOUNDS.listedMonths), months: z.array(Month).min(1) })
+      .describe(
+        "The `count` contract months falling in these months that follow the latest month the earlier parts list (`N additional months in …`).",
+      ),
   ])
   .meta({ id: "ListingPart" });
 

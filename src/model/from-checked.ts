@@ -660,7 +660,9 @@ class Lowerer {
 
   private listingPart(
     p: A.ListingPart,
-  ): { kind: "consecutive"; count: number; period: "months" | "weeks" } | { kind: "next-in"; count: number; months: number[] } {
+  ):
+    | { kind: "consecutive"; count: number; period: "months" | "weeks" }
+    | { kind: "next-in" | "additional"; count: number; months: number[] } {
     if (p.kind === "Consecutive")
       return {
         kind: "consecutive",
@@ -668,7 +670,7 @@ class Lowerer {
         period: p.period,
       };
     return {
-      kind: "next-in",
+      kind: p.kind === "Additional" ? "additional" : "next-in",
       count: this.count(p.count, COUNT_BOUNDS.listedMonths, "the number of months", p.span),
       months: p.months.map((m) => this.word(MONTHS, m, p.span)),
     };

@@ -684,3 +684,34 @@ export function someWeightPositive(weights: readonly (readonly Decimal[])[]): bo
 export function methodMayNotTerminate(name: AggregationMethodName): boolean {
   return name === "mean" || name === "vwap" || name === "weighted-mean" || name === "trimmed-mean" || name === "capped-median";
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Listing cycles
+
+/** A listing part as the listing invariants read it: its kind, and its period for `consecutive`. */
+export interface ListingPartValue {
+  readonly kind: "consecutive" | "next-in" | "additional";
+  readonly period?: "months" | "weeks";
+}
+
+/** What is wrong with a part of a listing cycle. */
+export interface ListingProblem {
+  readonly part: number;
+  /**
+   * `additional-first` (E5031): `N additional months in …` with no part before it that lists anything;
+   * `month-set-in-weeks` (E5032): a month set in a cycle in weeks, which lists no weekly contract.
+   */
+  readonly problem: "additional-first" | "month-set-in-weeks";
+}
+
+/** The problems of one listing cycle, in part order. */
+export function listingProblems(parts: readonly ListingPartValue[]): ListingProblem[] {
+  const out: ListingProblem[] = [];
+  const weekly = parts.some((p) => p.kind === "consecutive" && p.period === "weeks");
+  parts.forEach((p, i) => {
+    if (p.kind === "consecutive") return;
+    if (weekly) out.push({ part: i, problem: "month-set-in-weeks" });
+    else if (p.kind === "additional" && i === 0) out.push({ part: i, problem: "additional-first" });
+  });
+  return out;
+}

@@ -44,6 +44,7 @@ import {
   governs,
   isOneSided,
   paymentWithoutFinalSettlement,
+  listingProblems,
   isPositiveAmount,
   minimumExceedsSources,
   overlappingVersions,
@@ -674,6 +675,15 @@ class Doc {
       if (isOneSided(c.legs.map((l) => l.value.side)))
         this.problem(`${base}/legs`, "every leg is on the same side: a spread is long one leg and short another");
     }
+    c.listing.forEach((v, i) => {
+      for (const p of listingProblems(v.value))
+        this.problem(
+          `${base}/listing/${i}/value/${p.part}`,
+          p.problem === "additional-first"
+            ? "additional months follow those listed before them, and no part before lists any"
+            : "a listing cycle in weeks names months",
+        );
+    });
 
     // Underlyings: a future stands on an index; an option on a future or an index; spreads' legs are futures.
     if (c.kind === "future")

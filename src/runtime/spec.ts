@@ -249,10 +249,15 @@ export interface TickTier {
 /** A tick: one tier, or tiers in ascending price order. */
 export type Tick = readonly TickTier[];
 
-/** A part of a listing cycle. */
+/**
+ * A part of a listing cycle: `N consecutive months|weeks`; `next-in`, the N nearest months of a set from the front
+ * period (`the nearest N months in …`); `additional`, the N months of a set after the latest month the earlier parts
+ * list (`N additional months in …`).
+ */
 export type ListingPart =
   | { readonly kind: "consecutive"; readonly count: number; readonly period: "months" | "weeks" }
-  | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] };
+  | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] }
+  | { readonly kind: "additional"; readonly count: number; readonly months: readonly number[] };
 
 /** A last trading day: a monthly date rule or a weekly one. */
 export type ContractDateRule =

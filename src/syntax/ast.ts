@@ -398,10 +398,21 @@ export interface TickStmt extends StatementBase {
   readonly variant: "outright" | "spread" | "premium";
   readonly tiers: readonly TickTier[];
 }
-/** A listing cycle part: `6 consecutive months` or `plus the next 2 in December`. */
+/**
+ * A listing cycle part: `6 consecutive months`, `the nearest 2 months in December`, `4 additional months in March, …`,
+ * or the older `plus the next 2 in December` (read as `the nearest`, with a warning). `word` is the word the parser
+ * took for `nearest` or `additional` (any identifier; the checker validates it).
+ */
 export type ListingPart =
   | { readonly kind: "Consecutive"; readonly span: Span; readonly count: NumberLit | undefined; readonly period: "months" | "weeks" }
-  | { readonly kind: "NextIn"; readonly span: Span; readonly count: NumberLit | undefined; readonly months: readonly Ident[] };
+  | { readonly kind: "NextIn"; readonly span: Span; readonly count: NumberLit | undefined; readonly months: readonly Ident[] }
+  | {
+      readonly kind: "Nearest" | "Additional";
+      readonly span: Span;
+      readonly word: Ident;
+      readonly count: NumberLit | undefined;
+      readonly months: readonly Ident[];
+    };
 /** `listing 6 consecutive months plus the next 2 in December`. */
 export interface ListingStmt extends StatementBase {
   readonly kind: "Listing";

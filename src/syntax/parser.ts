@@ -1018,25 +1018,79 @@ export class TermsheetParser extends EmbeddedActionsParser {
 
   public listingStmt = this.RULE("listingStmt", () => {
     this.CONSUME(T.Listing);
+    // A part that error recovery gave up on is left out (the recovered tree has no undefined entries).
     const parts: A.ListingPart[] = [];
-    const s = this.LA(1);
-    const count = this.num(this.CONSUME(T.NumberLiteral));
-    this.CONSUME(T.Consecutive);
-    const period = this.OR([
-      { ALT: () => (this.CONSUME(T.Months), "months" as const) },
-      { ALT: () => (this.CONSUME(T.Identifier), "weeks" as const) },
-    ]);
-    parts.push({ kind: "Consecutive", count, period, span: this.from(s) });
+    const first = this.SUBRULE(this.listingPart) as A.ListingPart | undefined;
+    if (first !== undefined) parts.push(first);
     this.MANY(() => {
-      const p = this.CONSUME(T.Plus);
-      this.CONSUME(T.The);
-      this.CONSUME(T.Next);
-      const n = this.num(this.CONSUME2(T.NumberLiteral));
-      this.CONSUME(T.In);
-      const months = this.SUBRULE(this.identList);
-      parts.push({ kind: "NextIn", count: n, months, span: this.from(p) });
+      this.CONSUME(T.Plus);
+      const next = this.SUBRULE2(this.listingPart) as A.ListingPart | undefined;
+      if (next !== undefined) parts.push(next);
     });
     return { kind: "Listing" as const, parts };
+  });
+
+  /**
+   * `N consecutive months|weeks`, `the nearest N months in MONTH, …`, `N additional months in MONTH, …`, or the
+   * older `the next N in MONTH, …`. The words `nearest` and `additional` are identifiers here; the checker
+   * validates them (as it does `weeks`).
+   */
+  public listingPart = this.RULE("listingPart", (): A.ListingPart => {
+    const s = this.LA(1);
+    return this.OR([
+      {
+        ALT: () => {
+          const count = this.num(this.CONSUME(T.NumberLiteral));
+          return this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Consecutive);
+                const period = this.OR3([
+                  { ALT: () => (this.CONSUME(T.Months), "months" as const) },
+                  { ALT: () => (this.CONSUME(T.Identifier), "weeks" as const) },
+                ]);
+                return { kind: "Consecutive" as const, count, period, span: this.from(s) };
+              },
+            },
+            {
+              ALT: () => {
+                const word = this.ident(this.CONSUME2(T.Identifier));
+                this.CONSUME2(T.Months);
+                this.CONSUME(T.In);
+                const months = this.SUBRULE(this.identList);
+                return { kind: "Additional" as const, word, count, months, span: this.from(s) };
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.The);
+          return this.OR4([
+            {
+              ALT: () => {
+                this.CONSUME(T.Next);
+                const count = this.num(this.CONSUME2(T.NumberLiteral));
+                this.CONSUME2(T.In);
+                const months = this.SUBRULE2(this.identList);
+                return { kind: "NextIn" as const, count, months, span: this.from(s) };
+              },
+            },
+            {
+              ALT: () => {
+                const word = this.ident(this.CONSUME3(T.Identifier));
+                const count = this.num(this.CONSUME3(T.NumberLiteral));
+                this.CONSUME3(T.Months);
+                this.CONSUME3(T.In);
+                const months = this.SUBRULE3(this.identList);
+                return { kind: "Nearest" as const, word, count, months, span: this.from(s) };
+              },
+            },
+          ]);
+        },
+      },
+    ]);
   });
 
   public lastTradingDayStmt = this.RULE("lastTradingDayStmt", () => {

@@ -115,6 +115,9 @@ describe("the registry", () => {
         "W5072 unrounded-may-not-terminate",
         "E5080 exclusion-without-average",
         "W5081 not-published-without-deadline",
+        "W5030 ambiguous-listing-part",
+        "E5031 additional-months-first",
+        "E5032 month-set-in-weekly-listing",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

@@ -188,6 +188,20 @@ const CASES: readonly TamperCase[] = [
     paths: [`${CAL}/legs`],
   },
   {
+    invariant: "listing-cycle",
+    what: "a cycle that starts with additional months",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.listing[0].value = [{ kind: "additional", count: 2, months: [12] }]),
+    paths: [`${FOTI}/listing/0/value/0`],
+  },
+  {
+    invariant: "listing-cycle",
+    what: "a weekly cycle that names months",
+    spec: "contracts/FOTW.json",
+    edit: (d) => d.contracts.FOTW.listing[0].value.push({ kind: "next-in", count: 2, months: [12] }),
+    paths: ["/contracts/FOTW/listing/0/value/1"],
+  },
+  {
     invariant: "required-rules",
     what: "an index that is never published",
     spec: "indices/AITOK_OUT.json",

@@ -485,15 +485,27 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   b.add(
     "Listing schedule",
     versions(c.listing, (parts) => {
-      const said = parts.map((x) =>
+      const said = parts.map((x, i) =>
         x.kind === "consecutive"
           ? `the ${count(x.count, x.period === "months" ? "nearest calendar month" : "nearest week", x.period === "months" ? "nearest consecutive calendar months" : "nearest consecutive weeks")}`
-          : `the ${count(x.count, "nearest contract month", "nearest contract months")} falling in ${x.months.map(monthName).join(", ")} (a month already listed under the preceding part counts towards ${x.count === 1 ? "it" : "these"})`,
+          : x.kind === "next-in"
+            ? `the ${count(x.count, "nearest contract month", "nearest contract months")} falling in ${x.months.map(monthName).join(", ")}${i === 0 ? "" : ` (a month already listed under the preceding part counts towards ${x.count === 1 ? "it" : "these"})`}`
+            : `${count(x.count, "additional contract month", "additional contract months")} falling in ${x.months.map(monthName).join(", ")}, after the latest month listed under the preceding ${i === 1 ? "part" : "parts"}`,
       );
-      return `The Exchange lists ${said.join(", plus ")}.`;
+      const only = parts.every((x) => x.kind !== "consecutive");
+      const months = [...new Set(parts.flatMap((x) => (x.kind === "consecutive" ? [] : x.months)))].sort((a, b) => a - b);
+      return `The Exchange lists ${said.join(", plus ")}.${only ? ` The contract months are ${months.map(monthName).join(", ")} only.` : ""}`;
     }),
     key("listing"),
   );
+  // The product's own trading dates (its first trade date and end), only when the declaration states them.
+  const dates = effectiveWords(c.effective);
+  if (dates !== "")
+    b.add("Trading dates", [
+      p(
+        `The contract trades ${dates}: no contract month whose Last Trading Day falls outside these dates is listed or settled, and nothing is listed on a day outside them.`,
+      ),
+    ]);
   b.add(
     "Last Trading Day",
     versions(c.lastTradingDay, (r) => `The Last Trading Day is ${dateRuleWords(r, b.cal)}.`),

@@ -12,7 +12,7 @@
 import type { CalendarEngine } from "../calendar/index.js";
 import { parseIsoDate } from "../calendar/index.js";
 import { Decimal } from "../numbers/decimal.js";
-import { Schedule } from "../schedule/index.js";
+import { Schedule, tradedOn } from "../schedule/index.js";
 import type { Index, Rounding } from "../spec.js";
 import { type ContractTerms, contractTerms } from "./terms.js";
 import { paymentOf } from "./payment.js";
@@ -288,6 +288,12 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     return settlementReport({
       ...base,
       error: { kind: "request", message: `date: ${JSON.stringify(req.date)} is not a date (YYYY-MM-DD)` },
+    });
+  const product = env.schedule.contract(contract);
+  if (product.ok && !tradedOn(product.value, req.date))
+    return settlementReport({
+      ...base,
+      error: { kind: "schedule", message: `${contract} does not trade on ${req.date}: it is outside the product's trading dates` },
     });
   const terms = env.terms(contract, req.date);
   if (terms === undefined)
