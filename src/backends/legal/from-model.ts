@@ -849,6 +849,23 @@ export function ruleName(field: string): string {
   return named[field] ?? field.replace(/[A-Z]/g, (m) => ` ${m.toLowerCase()}`);
 }
 
+/** The period a contract expires in, as its last trading day rules count it: a month, a week, or either. */
+function periodTerm(c: Contract): [string, string] {
+  const kinds = new Set(c.lastTradingDay.map((v) => v.value.kind));
+  if (kinds.size === 1 && kinds.has("weekly")) return ["Contract Week", "The week in which a contract expires."];
+  if (kinds.size === 1 && kinds.has("monthly")) return ["Contract Month", "The calendar month in which a contract expires."];
+  return ["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."];
+}
+
+/** "In the money" for the option types the contract lists (every version), so a put-only option speaks of puts only. */
+function inTheMoney(c: Extract<Contract, { kind: "option" }>): [string, string] {
+  const rights = new Set(c.rights.flatMap((v) => v.value));
+  const call = "a call whose strike is below";
+  const put = "a put whose strike is above";
+  const said = rights.has("call") && rights.has("put") ? `${call}, or ${put},` : rights.has("put") ? put : call;
+  return ["In the money", `${capitalise(said)} the Final Settlement Price of the underlying.`];
+}
+
 function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];
   if (c !== undefined) {
@@ -856,21 +873,18 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
       "Contract",
       `The ${c.name} ${c.kind === "option" ? "options" : c.kind === "spread" ? "spread" : "futures"} contract${c.title ? `, ${c.title}` : ""}, as specified in this chapter.`,
     ]);
-    rows.push(["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."]);
+    rows.push(periodTerm(c));
+    rows.push(["Exchange", "The exchange that lists the Contract and of whose rulebook this chapter is a part."]);
     rows.push(["Business Day", "A day that is not a weekend day or a holiday of the calendar named in the clause concerned."]);
     rows.push(["Last Trading Day", "The last day on which an expiring contract may be traded, determined as in the clause of that name."]);
     rows.push(["Tick", "The minimum price fluctuation."]);
     rows.push(["Final Settlement Price", "The price at which expiring contracts are settled in cash."]);
-    if (c.fallback.length > 0)
+    if (Object.values(spec.contracts).some((o) => o.fallback.length > 0))
       rows.push([
         "Market Disruption Event",
         "An event listed in the clause on market disruption that prevents the normal determination of the Final Settlement Price.",
       ]);
-    if (c.kind === "option")
-      rows.push([
-        "In the money",
-        "A call whose strike is below, or a put whose strike is above, the Final Settlement Price of the underlying.",
-      ]);
+    if (c.kind === "option") rows.push(inTheMoney(c));
   }
   for (const i of Object.values(spec.indices))
     rows.push([i.name, `${i.title ? `The ${i.title}` : "The index"}, whose methodology is set out in this chapter.`]);
