@@ -89,7 +89,7 @@ export type Invocation =
       readonly kind: "document";
       readonly command: "render" | "diff";
       readonly inputs: readonly string[];
-      readonly format: "md" | "html" | "json" | "docx";
+      readonly format: "md" | "html" | "json" | "docx" | "pdf";
       readonly options: {
         readonly contract?: string;
         readonly asOf?: string;
@@ -392,6 +392,7 @@ const documentInvocation =
     const out = valueOf(p, "--out");
     const format = valueOf(p, "--format");
     if (format === "docx" && out === undefined) return bad("`--format docx` writes a Word file: name it with `--out FILE`");
+    if (format === "pdf" && out === undefined) return bad("`--format pdf` writes a PDF file: name it with `--out FILE`");
     if (contract !== undefined) options.contract = contract;
     if (asOf !== undefined) options.asOf = asOf;
     if (out !== undefined) options.out = out;
@@ -404,7 +405,7 @@ const documentInvocation =
       kind: "document",
       command,
       inputs: p.inputs,
-      format: format as "md" | "html" | "json" | "docx",
+      format: format as "md" | "html" | "json" | "docx" | "pdf",
       options,
       watch: p.flags.has("--watch"),
     };
