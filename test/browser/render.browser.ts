@@ -5,7 +5,7 @@
  * numbered sections in order, every clause numbered within its section with its number in `data-clause`, tables
  * with a header cell per column. Run with `npm run test:browser`.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
@@ -146,6 +146,36 @@ describe("rendered contracts in Chromium", () => {
       expect(r.headings).toEqual(["Economic changes", "Contract months affected", "Redline"]);
       const pdf = await page.pdf({ format: "A4" });
       expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("draws the chapter's pictures, named for assistive technology, and saves screenshots as artifacts", async () => {
+    // Artifacts of the run (test-artifacts/ is not committed), for a reviewer to look at.
+    const dir = join(ROOT, "test-artifacts/browser");
+    mkdirSync(dir, { recursive: true });
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    try {
+      await page.setContent(readFileSync(join(RENDER, "FOTI_OPT.html"), "utf8"), { waitUntil: "load" });
+      const calendar = page.getByRole("img", { name: "Expiry calendar of FOTI_OPT", exact: true });
+      const method = page.getByRole("img", { name: "Methodology of AITOK_OUT", exact: true });
+      for (const [picture, file] of [
+        [calendar, "chapter-expiry-calendar.png"],
+        [method, "chapter-methodology.png"],
+      ] as const) {
+        const box = await picture.boundingBox();
+        expect(box!.width).toBeGreaterThan(300);
+        expect(box!.height).toBeGreaterThan(200);
+        await picture.screenshot({ path: join(dir, file) });
+      }
+      // The description is what a screen reader says after the name.
+      expect(await calendar.getAttribute("aria-describedby")).toBe("expiry-calendar-FOTI_OPT-desc");
+      expect(await page.locator("#expiry-calendar-FOTI_OPT-desc").textContent()).toContain(
+        "moved from Friday 25 December 2026 by Christmas Day",
+      );
+      await page.locator("#c10\\.1").screenshot({ path: join(dir, "chapter-contract-months.png") });
+      await page.screenshot({ path: join(dir, "chapter-first-page.png") });
     } finally {
       await page.close();
     }

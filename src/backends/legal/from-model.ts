@@ -11,7 +11,8 @@ import type * as Runtime from "../../runtime/spec.js";
 import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "../../runtime/calendar/index.js";
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
 import { formatUtc } from "../../runtime/schedule/json.js";
-import type { Block, DocClause, DocSection, LegalDocument } from "./document.js";
+import type { Block, DocClause, DocSection, Figure, LegalDocument } from "./document.js";
+import { expiryCalendar, methodologyDiagram } from "./figures.js";
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
@@ -185,6 +186,17 @@ class Builder {
 
   done(): DocSection[] {
     return this.sections;
+  }
+
+  /** The clauses of the open section so far. */
+  current(): readonly DocClause[] {
+    return this.clauses;
+  }
+
+  /** Gives the open section's clause of this title a picture (figures.ts). */
+  attach(title: string, figure: Figure | undefined): void {
+    const i = this.clauses.findIndex((c) => c.title === title);
+    if (figure !== undefined && i >= 0) this.clauses[i] = { ...this.clauses[i]!, figure };
   }
 
   /** How many sections are closed so far. */
@@ -706,7 +718,40 @@ function indexSection(b: Builder, i: Index): void {
     ),
     key("restatement"),
   );
+  b.attach("Description", methodologyDiagram(i.name, methodologySteps(b.current())));
   b.close(`Index methodology: ${i.name}${i.title ? ` (${i.title})` : ""}`);
+}
+
+/** The boxes of the methodology diagram: sources, each calculation step, publication, each with its clause's generated sentences. */
+function methodologySteps(clauses: readonly DocClause[]): { title: string; text: string }[] {
+  // Every generated sentence of the clause (a table as "row: method" pairs); the authors' descriptions stay in the text.
+  const said = (c: DocClause): string =>
+    c.blocks
+      .map((b) =>
+        b.kind === "paragraph"
+          ? b.authored === true
+            ? ""
+            : b.text
+          : b.kind === "list"
+            ? b.items.join(" ")
+            : `${b.rows.map((r) => `${r[0]}: ${r[1]}${r[2] !== undefined && r[2] !== "Always" ? ` (${r[2]})` : ""}`).join("; ")}.`,
+      )
+      .filter((t) => t !== "")
+      .join(" ");
+  return clauses
+    .filter((c) => c.title === "Sources" || c.title.startsWith("Calculation step") || c.title === "Publication")
+    .map((c) => ({
+      title: capitalise(c.title.replace(/^Calculation step \d+: /, "")),
+      text: c.title === "Sources" ? sourcesSummary(c) : said(c),
+    }));
+}
+
+/** The sources box: how many sources and their names. */
+function sourcesSummary(c: DocClause): string {
+  const names = c.blocks
+    .flatMap((b) => (b.kind === "paragraph" && b.authored !== true ? [/^([A-Z0-9_]+)\b/.exec(b.text)?.[1]] : []))
+    .filter((x): x is string => x !== undefined);
+  return names.length === 0 ? "" : `${count(names.length, "source", "sources")}: ${names.join(", ")}.`;
 }
 
 function calendarSection(b: Builder, cals: readonly Calendar[]): void {
@@ -784,6 +829,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
         rows,
       },
     ]);
+    b.attach("Contract months", expiryCalendar(spec, name, listed, schedule));
     const first = listed[0];
     const c = spec.contracts[name];
     if (first !== undefined && c !== undefined) {
