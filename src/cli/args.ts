@@ -110,7 +110,8 @@ export type Invocation =
       readonly command: "settle" | "index";
       /** The spec: one compiled `.json` file, or `.terms` files and folders. */
       readonly inputs: readonly string[];
-      readonly format: OutputFormat;
+      /** `html`: the certificate as an HTML page with its chart. */
+      readonly format: OutputFormat | "html";
       readonly options: SettleOptions;
     }
   | {
@@ -443,14 +444,14 @@ const settleInvocation: InvocationOf = (p, bad) => {
   if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
     return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);
   }
-  return { kind: "settle", command: "settle", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat, options };
+  return { kind: "settle", command: "settle", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat | "html", options };
 };
 
 const indexInvocation: InvocationOf = (p, bad) => {
   const options = settleOptions(p);
   if (options.observations === undefined && options.fixings === undefined)
     return bad("missing `--observations FILE` (or `--fixings FILE`)");
-  return { kind: "settle", command: "index", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat, options };
+  return { kind: "settle", command: "index", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat | "html", options };
 };
 
 /** Each command's Invocation, from its arguments as the table reads them. */

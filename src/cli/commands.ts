@@ -173,6 +173,7 @@ const SETTLE_FORMAT: OptionSpec = {
   values: [
     { value: "text", description: "the short readable certificate" },
     { value: "json", description: "the full report (sorted keys)" },
+    { value: "html", description: "the certificate as an HTML page, with a chart of the values used and excluded" },
   ],
   description: "how the report is printed",
 };
