@@ -11,7 +11,8 @@ import type * as Runtime from "../../runtime/spec.js";
 import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "../../runtime/calendar/index.js";
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
 import { formatUtc } from "../../runtime/schedule/json.js";
-import type { Block, DocClause, DocSection, LegalDocument } from "./document.js";
+import type { Block, DocClause, DocSection, Figure, LegalDocument } from "./document.js";
+import { expiryCalendar, methodologyDiagram } from "./figures.js";
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
@@ -186,6 +187,17 @@ class Builder {
 
   done(): DocSection[] {
     return this.sections;
+  }
+
+  /** The clauses of the open section so far. */
+  current(): readonly DocClause[] {
+    return this.clauses;
+  }
+
+  /** Gives the open section's clause of this title a picture (figures.ts). */
+  attach(title: string, figure: Figure | undefined): void {
+    const i = this.clauses.findIndex((c) => c.title === title);
+    if (figure !== undefined && i >= 0) this.clauses[i] = { ...this.clauses[i]!, figure };
   }
 
   /** How many sections are closed so far. */
@@ -797,7 +809,40 @@ function indexSection(b: Builder, i: Index): void {
     ),
     key("restatement"),
   );
+  b.attach("Description", methodologyDiagram(i.name, methodologySteps(b.current())));
   b.close(`Index methodology: ${i.name}${i.title ? ` (${i.title})` : ""}`);
+}
+
+/** The boxes of the methodology diagram: sources, each calculation step, publication, each with its clause's generated sentences. */
+function methodologySteps(clauses: readonly DocClause[]): { title: string; text: string }[] {
+  // Every generated sentence of the clause (a table as "row: method" pairs); the authors' descriptions stay in the text.
+  const said = (c: DocClause): string =>
+    c.blocks
+      .map((b) =>
+        b.kind === "paragraph"
+          ? b.authored === true
+            ? ""
+            : b.text
+          : b.kind === "list"
+            ? b.items.join(" ")
+            : `${b.rows.map((r) => `${r[0]}: ${r[1]}${r[2] !== undefined && r[2] !== "Always" ? ` (${r[2]})` : ""}`).join("; ")}.`,
+      )
+      .filter((t) => t !== "")
+      .join(" ");
+  return clauses
+    .filter((c) => c.title === "Sources" || c.title.startsWith("Calculation step") || c.title === "Publication")
+    .map((c) => ({
+      title: capitalise(c.title.replace(/^Calculation step \d+: /, "")),
+      text: c.title === "Sources" ? sourcesSummary(c) : said(c),
+    }));
+}
+
+/** The sources box: how many sources and their names. */
+function sourcesSummary(c: DocClause): string {
+  const names = c.blocks
+    .flatMap((b) => (b.kind === "paragraph" && b.authored !== true ? [/^([A-Z0-9_]+)\b/.exec(b.text)?.[1]] : []))
+    .filter((x): x is string => x !== undefined);
+  return names.length === 0 ? "" : `${count(names.length, "source", "sources")}: ${names.join(", ")}.`;
 }
 
 function calendarSection(b: Builder, cals: readonly Calendar[]): void {
@@ -875,6 +920,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
         rows,
       },
     ]);
+    b.attach("Contract months", expiryCalendar(spec, name, listed, schedule));
     const first = listed[0];
     const c = spec.contracts[name];
     if (first !== undefined && c !== undefined) {
@@ -940,6 +986,23 @@ export function ruleName(field: string): string {
   return named[field] ?? field.replace(/[A-Z]/g, (m) => ` ${m.toLowerCase()}`);
 }
 
+/** The period a contract expires in, as its last trading day rules count it: a month, a week, or either. */
+function periodTerm(c: Contract): [string, string] {
+  const kinds = new Set(c.lastTradingDay.map((v) => v.value.kind));
+  if (kinds.size === 1 && kinds.has("weekly")) return ["Contract Week", "The week in which a contract expires."];
+  if (kinds.size === 1 && kinds.has("monthly")) return ["Contract Month", "The calendar month in which a contract expires."];
+  return ["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."];
+}
+
+/** "In the money" for the option types the contract lists (every version), so a put-only option speaks of puts only. */
+function inTheMoney(c: Extract<Contract, { kind: "option" }>): [string, string] {
+  const rights = new Set(c.rights.flatMap((v) => v.value));
+  const call = "a call whose strike is below";
+  const put = "a put whose strike is above";
+  const said = rights.has("call") && rights.has("put") ? `${call}, or ${put},` : rights.has("put") ? put : call;
+  return ["In the money", `${capitalise(said)} the Final Settlement Price of the underlying.`];
+}
+
 function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];
   if (c !== undefined) {
@@ -947,21 +1010,18 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
       "Contract",
       `The ${c.name} ${c.kind === "option" ? "options" : c.kind === "spread" ? "spread" : "futures"} contract${c.title ? `, ${c.title}` : ""}, as specified in this chapter.`,
     ]);
-    rows.push(["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."]);
+    rows.push(periodTerm(c));
+    rows.push(["Exchange", "The exchange that lists the Contract and of whose rulebook this chapter is a part."]);
     rows.push(["Business Day", "A day that is not a weekend day or a holiday of the calendar named in the clause concerned."]);
     rows.push(["Last Trading Day", "The last day on which an expiring contract may be traded, determined as in the clause of that name."]);
     rows.push(["Tick", "The minimum price fluctuation."]);
     rows.push(["Final Settlement Price", "The price at which expiring contracts are settled in cash."]);
-    if (c.fallback.length > 0)
+    if (Object.values(spec.contracts).some((o) => o.fallback.length > 0))
       rows.push([
         "Market Disruption Event",
         "An event listed in the clause on market disruption that prevents the normal determination of the Final Settlement Price.",
       ]);
-    if (c.kind === "option")
-      rows.push([
-        "In the money",
-        "A call whose strike is below, or a put whose strike is above, the Final Settlement Price of the underlying.",
-      ]);
+    if (c.kind === "option") rows.push(inTheMoney(c));
   }
   for (const i of Object.values(spec.indices))
     rows.push([i.name, `${i.title ? `The ${i.title}` : "The index"}, whose methodology is set out in this chapter.`]);
