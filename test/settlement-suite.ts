@@ -144,7 +144,26 @@ export function runSettlementSuite(
           expect(out.json).toBe(readFileSync(join(c.dir, "expected.json"), "utf8"));
           expect(out.text).toBe(readFileSync(join(c.dir, "expected.txt"), "utf8"));
         }
+        expectOracle(c, out.json);
       });
     }
   });
+}
+
+/**
+ * A case's `oracle.json`, when it has one (written by an independent script of test/oracles/): report fields by
+ * dotted path ("price", "position.variation", "spread.legs.0.price") with the values the script computed; each must
+ * be what the report says, so a golden regenerated from the engine cannot drift from the oracle.
+ */
+function expectOracle(c: SettlementCase, json: string): void {
+  const file = join(c.dir, "oracle.json");
+  if (!existsSync(file)) return;
+  const report: unknown = JSON.parse(json);
+  const checks = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(checks)) {
+    let at: unknown = report;
+    for (const k of path.split("."))
+      at = at !== null && typeof at === "object" && Object.hasOwn(at, k) ? (at as Record<string, unknown>)[k] : undefined;
+    expect({ path, value: at }).toEqual({ path, value });
+  }
 }

@@ -116,7 +116,8 @@ export function workedExamples(spec: Spec, c: Contract, schedule: Schedule, symb
     if (ex === undefined) return [];
     const s = ex.price;
     const k = Decimal.of(step.amount);
-    const callStrike = roundToIncrement(s, k, "floor").sub(k);
+    // A strike is a price of zero or more: with a grid wider than the example price, the call's strike is 0.
+    const callStrike = roundToIncrement(s, k, "floor").sub(k).max(Decimal.ZERO);
     const putStrike = roundToIncrement(s, k, "ceiling").add(k);
     const threshold = versionOn(c.automaticExercise, ltd)?.value;
     const m = multiplier(spec, c, ltd);

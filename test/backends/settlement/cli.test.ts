@@ -51,7 +51,7 @@ describe("termsheet build: settlement modules", () => {
       const a = termsheet(["build", join(repoRoot, "specs"), "--out", join(f.dir, "a")], f.dir);
       const b = termsheet(["build", join(repoRoot, "specs"), "--out", join(f.dir, "b")], f.dir);
       expect(a.code).toBe(0);
-      expect(a.stderr).toMatch(/^wrote 20 compiled specs and 14 settlement modules to /);
+      expect(a.stderr).toMatch(/^wrote 22 compiled specs and 16 settlement modules to /);
       const ta = tree(join(f.dir, "a"));
       expect(ta).toEqual(tree(join(f.dir, "b")));
       expect(b.code).toBe(0);
@@ -60,7 +60,7 @@ describe("termsheet build: settlement modules", () => {
       expect(settlement).toContain("settlement/FOTI.d.ts");
       expect(settlement).toContain("settlement/AITOK_OUT.js");
       expect(settlement).toContain("settlement/termsheet-runtime.js");
-      expect(settlement.filter((k) => k.endsWith(".js")).length).toBe(15);
+      expect(settlement.filter((k) => k.endsWith(".js")).length).toBe(17);
       expect(ta.get("settlement/FOTI.js")).toBe(readFileSync(join(repoRoot, "test/cases/settlement-modules/FOTI.js"), "utf8"));
 
       // Runs with nothing but the output folder: no package resolution, no compiler.

@@ -15,6 +15,6 @@ describe("settlement suite coverage", () => {
     const contracts = [...compiledSpecs().keys()].filter((p) => p.startsWith("contracts/")).sort();
     const covered = new Set(settlementCases().map((c) => c.request.spec));
     expect(contracts.filter((p) => !covered.has(p))).toEqual([]);
-    expect(contracts.length).toBe(9);
+    expect(contracts.length).toBe(11);
   });
 });
