@@ -177,16 +177,15 @@ const TABLE = {
     "An index aggregates sources, or states degradation rules, where its trades are pooled across sources, so there is no value per source.",
   ],
 
-  FuturesSettlementMisplaced: [
-    "E5090",
-    "futures-settlement-misplaced",
-    "A final settlement in futures (exercise into the expiring future) is stated where it means nothing: it belongs to an option at the final settlement price of its future.",
-  ],
-
   DescriptionContradictsTerms: [
     "W5014",
     "description-contradicts-terms",
     "A description states a figure (an amount, percentage, count, duration, time or date) that the terms it describes state with another value.",
+  ],
+  FuturesSettlementMisplaced: [
+    "E5090",
+    "futures-settlement-misplaced",
+    "A final settlement in futures (exercise into the expiring future) is stated where it means nothing: it belongs to an option at the final settlement price of its future.",
   ],
 
   // E6xxx: model and backends.

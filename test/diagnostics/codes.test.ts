@@ -106,6 +106,7 @@ describe("the registry", () => {
         "E5012 aggregation-without-data",
         "E5013 aggregation-ignored",
         "W5014 description-contradicts-terms",
+        "E5090 futures-settlement-misplaced",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]
