@@ -2,11 +2,12 @@
  * Contracts (futures, options, spreads): units by dimension and tick arithmetic, computed exactly with Decimal.
  * Every price-like amount (ticks of every tier, strike grid, automatic-exercise threshold, absolute price limits)
  * must be in the price quotation unit, which must be the underlying's (E3001); price × contract unit must be an
- * amount of money (E3007); ticks, contract units and strikes are positive (E3003); strikes and absolute limits
- * sit on the tick (E3004, E3005); tick tiers ascend, end open and change on the coarser tick (E3008); limit
+ * amount of money (E3007); ticks, contract units and strikes are positive, an automatic-exercise threshold zero or
+ * more (E3003); strikes and absolute limits sit on the tick (E3004, E3005); tick tiers ascend, end open and change on the coarser tick (E3008); limit
  * percentages ascend within (0, 100] (E3006). Roundings: computed daily prices must be rounded (E5008),
  * `rounded to the tick` needs a tick, ties toward the prior settlement exist only in daily settlement.
- * Spreads: futures legs in one quote unit, positive ratios, both a buy and a sell (E5011). Validates the
+ * Spreads: futures legs in one quote unit, positive ratios, both a buy and a sell (E5011). A settlement `in futures`
+ * is an option's at the final settlement price of a future (E5090). Validates the
  * enumerated words of contract clauses (not of `last trading day` rules, which calendars.ts validates).
  */
 import type { Span } from "../base/source.js";
@@ -16,6 +17,8 @@ import { checkListing } from "./listings.js";
 import {
   PERCENT_RANGES,
   contractUnitGivesMoney,
+  FUTURES_SETTLEMENT_MESSAGES,
+  futuresSettlementProblem,
   isOneSided,
   isPositiveAmount,
   percentRangeText,
@@ -175,7 +178,25 @@ class ContractChecker {
     for (const cu of statementsOf(decl, "ContractUnit")) this.checkContractUnit(decl, cu.quantity, price, underlying, units, context);
     for (const pl of statementsOf(decl, "PriceLimits")) this.checkPriceLimits(decl, pl.limits, price, units, context);
     for (const fs of statementsOf(decl, "FinalSettlement")) {
-      settlementMethod(fs.method, this.report, [...context, "final settlement"]);
+      const method = settlementMethod(fs.method, this.report, [...context, "final settlement"]);
+      if (method === "futures" && fs.value !== undefined && fs.method !== undefined) {
+        const target =
+          fs.value.kind === "UnderlyingFinal"
+            ? lookup(this.program, file, fs.value.target?.name, ["future", "option", "spread"])
+            : undefined;
+        const kind = decl.kind === "Option" ? "option" : decl.kind === "Spread" ? "spread" : "future";
+        const problem = futuresSettlementProblem(kind, {
+          kind: fs.value.kind === "UnderlyingFinal" ? "underlying-final" : fs.value.kind,
+          targetKind: target?.kind,
+        });
+        if (problem !== undefined)
+          this.report(
+            diag(Codes.FuturesSettlementMisplaced, fs.method.span, FUTURES_SETTLEMENT_MESSAGES[problem], {
+              context: [...context, "final settlement"],
+              hint: "write `final settlement in futures at the final settlement price of FUTURE, unrounded` in an option on FUTURE, or settle `in cash`",
+            }),
+          );
+      }
       this.checkRounding(fs.rounding, decl, file, false, [...context, "final settlement"]);
       if (fs.value?.kind === "IndexAverage" && fs.rounding?.unrounded === true) {
         this.report(
@@ -345,7 +366,7 @@ class ContractChecker {
     price: PriceUnit | undefined,
     units: UnitContext,
     context: Context,
-    mustBePositive = true,
+    mustBePositive: boolean | "or-zero" = true,
   ): QuantityValue | undefined {
     const v = quantityOf(q, { program: this.program, report: units.report, context });
     if (v === undefined) return undefined;
@@ -369,9 +390,17 @@ class ContractChecker {
         }),
       );
     }
-    if (mustBePositive && !isPositiveAmount(v.amount)) {
+    if (mustBePositive === true && !isPositiveAmount(v.amount)) {
       ok = false;
       this.report(diag(Codes.NonPositiveAmount, v.amountSpan, `${what} must be positive, not ${v.amount.toString()}`, { context }));
+    } else if (mustBePositive === "or-zero" && v.amount.isNegative()) {
+      ok = false;
+      this.report(
+        diag(Codes.NonPositiveAmount, v.amountSpan, `${what} must be zero or more, not ${v.amount.toString()}`, {
+          context,
+          hint: "a threshold of 0 exercises every option in the money by any amount",
+        }),
+      );
     }
     return ok ? v : undefined;
   }
@@ -648,7 +677,7 @@ class ContractChecker {
       }
     }
     for (const s of statementsOf(decl, "AutoExercise")) {
-      this.priceAmount(s.threshold, "automatic-exercise threshold", price, units, [...context, "automatic exercise"]);
+      this.priceAmount(s.threshold, "automatic-exercise threshold", price, units, [...context, "automatic exercise"], "or-zero");
     }
   }
 

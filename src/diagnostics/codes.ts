@@ -240,6 +240,11 @@ const TABLE = {
     "month-set-in-weekly-listing",
     "A listing cycle in weeks names months (`the nearest N months in …`), which lists nothing for weekly contracts.",
   ],
+  FuturesSettlementMisplaced: [
+    "E5090",
+    "futures-settlement-misplaced",
+    "A final settlement in futures (exercise into the expiring future) is stated where it means nothing: it belongs to an option at the final settlement price of its future.",
+  ],
 
   // E6xxx: model and backends.
   ModelValidationFailed: [

@@ -127,7 +127,15 @@ export const SettlementValueSchema = z
 
 /** The final settlement of a contract. */
 export const FinalSettlementSchema = z
-  .strictObject({ method: z.enum(["cash"]), value: SettlementValueSchema, rounding: RoundingSchema })
+  .strictObject({
+    method: z
+      .enum(["cash", "futures"])
+      .describe(
+        "cash: paid in cash at the value; futures: an option on a future exercised into a position in the expiring future at the strike, which settles at the future's final settlement price.",
+      ),
+    value: SettlementValueSchema,
+    rounding: RoundingSchema,
+  })
   .meta({ id: "FinalSettlement" });
 
 /** The annotations of a step inside a clause (a daily settlement step, a disruption, a fallback step). */

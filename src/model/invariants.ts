@@ -715,3 +715,26 @@ export function listingProblems(parts: readonly ListingPartValue[]): ListingProb
   });
   return out;
 }
+// ---------------------------------------------------------------------------------------------------------
+// Exercise into futures
+
+/**
+ * A final settlement `in futures` (an option exercised into the expiring future at the strike) is an option's, at the
+ * final settlement price of a future (E5090): what is wrong, or undefined.
+ */
+export function futuresSettlementProblem(
+  contractKind: "future" | "option" | "spread",
+  value: { readonly kind: string; readonly targetKind?: string | undefined },
+): "not-an-option" | "not-underlying-final" | "not-a-future" | undefined {
+  if (contractKind !== "option") return "not-an-option";
+  if (value.kind !== "underlying-final") return "not-underlying-final";
+  if (value.targetKind !== undefined && value.targetKind !== "future") return "not-a-future";
+  return undefined;
+}
+
+/** The words of {@link futuresSettlementProblem}'s answers. */
+export const FUTURES_SETTLEMENT_MESSAGES = {
+  "not-an-option": "only an option is settled in futures: it is exercised into a position in its expiring future",
+  "not-underlying-final": "an option settled in futures settles at the final settlement price of its future",
+  "not-a-future": "an option is settled in futures only into a future",
+} as const;

@@ -42,6 +42,8 @@ import {
   degradationCoverage,
   expiryProblems,
   governs,
+  FUTURES_SETTLEMENT_MESSAGES,
+  futuresSettlementProblem,
   isOneSided,
   paymentWithoutFinalSettlement,
   listingProblems,
@@ -613,14 +615,14 @@ class Doc {
   }
 
   /** A price-like amount: in the price unit (E3001) and positive (E3003). */
-  priceAmount(at: string, q: Quantity, price: BaseUnit | undefined, what: string): boolean {
+  priceAmount(at: string, q: Quantity, price: BaseUnit | undefined, what: string, zeroAllowed = false): boolean {
     let ok = true;
     if (price !== undefined && !sameUnit(baseUnit(q.unit), price)) {
       this.problem(`${at}/unit`, `${what} is in ${q.unit.text}, not in the price unit`);
       ok = false;
     }
-    if (!isPositiveAmount(dec(q.amount))) {
-      this.problem(`${at}/amount`, `${what} must be positive, not ${q.amount}`);
+    if (zeroAllowed ? dec(q.amount).isNegative() : !isPositiveAmount(dec(q.amount))) {
+      this.problem(`${at}/amount`, `${what} must be ${zeroAllowed ? "zero or more" : "positive"}, not ${q.amount}`);
       ok = false;
     }
     return ok;
@@ -794,6 +796,17 @@ class Doc {
         this.problem(`${at}/quantity/unit`, "the price unit times the contract unit is not an amount of money");
     });
 
+    // Exercise into futures: only an option at the final settlement price of a future.
+    c.finalSettlement.forEach((v, i) => {
+      if (v.value.method !== "futures") return;
+      const value = v.value.value;
+      const problem = futuresSettlementProblem(c.kind, {
+        kind: value.kind,
+        targetKind: value.kind === "underlying-final" ? this.contractNamed(value.contract)?.kind : undefined,
+      });
+      if (problem !== undefined) this.problem(`${base}/finalSettlement/${i}/value/method`, FUTURES_SETTLEMENT_MESSAGES[problem]);
+    });
+
     // Options: the strike grid on the tick, the automatic-exercise threshold.
     if (c.kind === "option") {
       const u = sole(c.underlying);
@@ -806,7 +819,7 @@ class Doc {
           this.problem(`${at}/amount`, "the strike grid is not a whole number of ticks");
       });
       c.automaticExercise.forEach((v, i) =>
-        this.priceAmount(`${base}/automaticExercise/${i}/value`, v.value, price, "the automatic-exercise threshold"),
+        this.priceAmount(`${base}/automaticExercise/${i}/value`, v.value, price, "the automatic-exercise threshold", true),
       );
     }
 

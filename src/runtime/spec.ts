@@ -277,7 +277,11 @@ export type SettlementValue =
 
 /** The final settlement of a contract. */
 export interface FinalSettlement {
-  readonly method: "cash";
+  /**
+   * `cash`: paid in cash at the value. `futures`: an option on a future, exercised into a position in the expiring
+   * future at the strike (long for a call, short for a put), which settles at the future's final settlement price.
+   */
+  readonly method: "cash" | "futures";
   readonly value: SettlementValue;
   readonly rounding: Rounding;
 }

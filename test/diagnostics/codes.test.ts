@@ -118,6 +118,7 @@ describe("the registry", () => {
         "W5030 ambiguous-listing-part",
         "E5031 additional-months-first",
         "E5032 month-set-in-weekly-listing",
+        "E5090 futures-settlement-misplaced",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

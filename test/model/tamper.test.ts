@@ -202,6 +202,13 @@ const CASES: readonly TamperCase[] = [
     paths: ["/contracts/FOTW/listing/0/value/1"],
   },
   {
+    invariant: "futures-settlement",
+    what: "a future settled in futures (only an option is exercised into its future)",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.finalSettlement[0].value.method = "futures"),
+    paths: ["/contracts/FOTI/finalSettlement/0/value/method"],
+  },
+  {
     invariant: "required-rules",
     what: "an index that is never published",
     spec: "indices/AITOK_OUT.json",
@@ -325,9 +332,9 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "price-amounts",
-    what: "an automatic-exercise threshold of 0",
+    what: "a negative automatic-exercise threshold (0, any amount in the money, is allowed)",
     spec: "contracts/FOTI_OPT.json",
-    edit: (d) => (d.contracts.FOTI_OPT.automaticExercise[0].value.amount = "0"),
+    edit: (d) => (d.contracts.FOTI_OPT.automaticExercise[0].value.amount = "-0.001"),
     paths: [`${OPT}/automaticExercise/0/value/amount`],
   },
   {

@@ -2,7 +2,7 @@
 import json
 from fractions import Fraction as F
 
-OUTPUT = "test/cases/settlement/BTC_SPOT_CAPPED/index-weighted-capped-median/oracle.json"
+OUTPUT = "test/cases/settlement/BTC_SPOT_CAPPED/index-weighted-capped-median/report-oracle.json"
 SOURCE = (
     "Deribit, Index Prices, Calculation Methodology (support.deribit.com/hc/en-us/articles/25944739377309): "
     "'Each index constituent is assigned a weight between 0 and 100%. Step 1: Median Calculation … Step 2: "

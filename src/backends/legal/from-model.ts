@@ -289,6 +289,8 @@ function settlementWords(b: Builder, f: FinalSettlement, unit: string | undefine
       what = "no price of its own: each leg is settled at the Final Settlement Price of its own contract";
       break;
   }
+  if (f.method === "futures" && v.kind === "underlying-final")
+    return `Final settlement is by exercise into futures: an option exercised at expiry opens, for each option contract, a position in the expiring ${v.contract} contract of the same contract month at the strike price, long for a call and short for a put, as many ${v.contract} contracts as the option's contract unit holds; that position is settled in cash at the Final Settlement Price of the ${v.contract} contract, so the holder receives the option's intrinsic value through it. The Final Settlement Price of the option is ${what}, ${roundingWords(f.rounding, unit)}.`;
   return `Final settlement is in cash. The Final Settlement Price is ${what}, ${roundingWords(f.rounding, unit)}.`;
 }
 
@@ -457,9 +459,10 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     );
     b.add(
       "Automatic exercise",
-      versions(
-        c.automaticExercise,
-        (q) => `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`,
+      versions(c.automaticExercise, (q) =>
+        Decimal.of(q.amount).isZero()
+          ? "At expiry an option that is in the money by any amount is exercised automatically; an option at or out of the money is abandoned."
+          : `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`,
       ),
       key("automatic exercise"),
     );
@@ -611,6 +614,13 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         c.fallback.length === 1 ? "Fallback waterfall" : `Fallback waterfall, version ${i + 1}${when === "" ? "" : ` (${when})`}`,
         [
           ...fallbackBlocks(b, f.value, c),
+          ...(c.kind === "spread" && c.finalSettlement.some((x) => x.value.value.kind === "leg-by-leg")
+            ? [
+                p(
+                  "A spread is settled leg by leg: this waterfall applies to the Final Settlement Price of each leg, in place of the fallback of the leg's own contract.",
+                ),
+              ]
+            : []),
           ...annotations(f),
           ...[...f.value.disruptions, ...f.value.steps].map((x): Piece => ({ kind: "refs", refs: x.clauses, inline: true })),
         ],
