@@ -85,7 +85,7 @@ function future(k, n, rnd, zone) {
     `  tick 0.001 USD per 1M tokens`,
     `    clause "${1100 + k}.C Price Increments"`,
     `  spread tick 0.0005 USD per 1M tokens`,
-    `  listing ${3 + (k % 6)} consecutive months plus the next 2 in December`,
+    `  listing ${3 + (k % 6)} consecutive months plus the nearest 2 months in December`,
     `  last trading day is the last ${weekday} of the contract month, adjusted preceding on CAL_${k}`,
     `  trading terminates at 16:00 ${zone}`,
     `  final settlement in cash at IDX_${k} at 16:00 ${zone} on the last trading day, rounded to 0.001 half-even`,

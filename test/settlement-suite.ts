@@ -144,7 +144,29 @@ export function runSettlementSuite(
           expect(out.json).toBe(readFileSync(join(c.dir, "expected.json"), "utf8"));
           expect(out.text).toBe(readFileSync(join(c.dir, "expected.txt"), "utf8"));
         }
+        expectOracle(c, out.json);
       });
     }
   });
+}
+
+/**
+ * A case's `report-oracle.json`, when it has one (written by an independent script of test/oracles/): report fields
+ * by key, a key being a dotted path ("price", "position.variation", "spread.legs.0.price") or a member holding an
+ * object of which the report's must contain every field, with the values the script computed; each must be what the
+ * report of every backend says, so a golden regenerated from the engine cannot drift from the oracle. (A case may
+ * also have an `oracle.json` in a form of its own, which its own test reads.)
+ */
+function expectOracle(c: SettlementCase, json: string): void {
+  const file = join(c.dir, "report-oracle.json");
+  if (!existsSync(file)) return;
+  const report: unknown = JSON.parse(json);
+  const checks = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(checks)) {
+    let at: unknown = report;
+    for (const k of path.split("."))
+      at = at !== null && typeof at === "object" && Object.hasOwn(at, k) ? (at as Record<string, unknown>)[k] : undefined;
+    if (value !== null && typeof value === "object") expect({ path, value: at }).toMatchObject({ path, value });
+    else expect({ path, value: at }).toEqual({ path, value });
+  }
 }

@@ -2,19 +2,23 @@
  * Contracts (futures, options, spreads): units by dimension and tick arithmetic, computed exactly with Decimal.
  * Every price-like amount (ticks of every tier, strike grid, automatic-exercise threshold, absolute price limits)
  * must be in the price quotation unit, which must be the underlying's (E3001); price × contract unit must be an
- * amount of money (E3007); ticks, contract units and strikes are positive (E3003); strikes and absolute limits
- * sit on the tick (E3004, E3005); tick tiers ascend, end open and change on the coarser tick (E3008); limit
+ * amount of money (E3007); ticks, contract units and strikes are positive, an automatic-exercise threshold zero or
+ * more (E3003); strikes and absolute limits sit on the tick (E3004, E3005); tick tiers ascend, end open and change on the coarser tick (E3008); limit
  * percentages ascend within (0, 100] (E3006). Roundings: computed daily prices must be rounded (E5008),
  * `rounded to the tick` needs a tick, ties toward the prior settlement exist only in daily settlement.
- * Spreads: futures legs in one quote unit, positive ratios, both a buy and a sell (E5011). Validates the
+ * Spreads: futures legs in one quote unit, positive ratios, both a buy and a sell (E5011). A settlement `in futures`
+ * is an option's at the final settlement price of a future (E5090). Validates the
  * enumerated words of contract clauses (not of `last trading day` rules, which calendars.ts validates).
  */
 import type { Span } from "../base/source.js";
 import { convertAmount, equalDimension, format, sameUnit, type Unit } from "../base/units.js";
 import { Codes, diag } from "../diagnostics/index.js";
+import { checkListing } from "./listings.js";
 import {
   PERCENT_RANGES,
   contractUnitGivesMoney,
+  FUTURES_SETTLEMENT_MESSAGES,
+  futuresSettlementProblem,
   isOneSided,
   isPositiveAmount,
   percentRangeText,
@@ -174,8 +178,41 @@ class ContractChecker {
     for (const cu of statementsOf(decl, "ContractUnit")) this.checkContractUnit(decl, cu.quantity, price, underlying, units, context);
     for (const pl of statementsOf(decl, "PriceLimits")) this.checkPriceLimits(decl, pl.limits, price, units, context);
     for (const fs of statementsOf(decl, "FinalSettlement")) {
-      settlementMethod(fs.method, this.report, [...context, "final settlement"]);
+      const method = settlementMethod(fs.method, this.report, [...context, "final settlement"]);
+      if (method === "futures" && fs.value !== undefined && fs.method !== undefined) {
+        const target =
+          fs.value.kind === "UnderlyingFinal"
+            ? lookup(this.program, file, fs.value.target?.name, ["future", "option", "spread"])
+            : undefined;
+        const kind = decl.kind === "Option" ? "option" : decl.kind === "Spread" ? "spread" : "future";
+        const problem = futuresSettlementProblem(kind, {
+          kind: fs.value.kind === "UnderlyingFinal" ? "underlying-final" : fs.value.kind,
+          targetKind: target?.kind,
+        });
+        if (problem !== undefined)
+          this.report(
+            diag(Codes.FuturesSettlementMisplaced, fs.method.span, FUTURES_SETTLEMENT_MESSAGES[problem], {
+              context: [...context, "final settlement"],
+              hint: "write `final settlement in futures at the final settlement price of FUTURE, unrounded` in an option on FUTURE, or settle `in cash`",
+            }),
+          );
+      }
       this.checkRounding(fs.rounding, decl, file, false, [...context, "final settlement"]);
+      if (fs.value?.kind === "IndexAverage" && fs.rounding?.unrounded === true) {
+        this.report(
+          diag(
+            Codes.UnroundedMayNotTerminate,
+            fs.rounding.span,
+            "an average may not be a terminating decimal, and it is settled unrounded",
+            {
+              context: [...context, "final settlement"],
+              labels: [{ span: fs.value.span, message: "divides by the number of days" }],
+              notes: ["the average of 10, 10 and 10.1 is 30.1 / 3 = 10.0(3), the 3 repeating without end; such a settlement fails"],
+              hint: "round the final settlement price, e.g. `rounded to 0.0001 half-up`",
+            },
+          ),
+        );
+      }
       if (fs.value?.kind === "IndexAverage" && fs.value.days?.kind === "LastBusinessDays") {
         this.count(fs.value.days.count, COUNT_BOUNDS.averagingDays, "the number of business days to average", [
           ...context,
@@ -227,12 +264,7 @@ class ContractChecker {
   checkSimple(s: Statement, context: Context): void {
     switch (s.kind) {
       case "Listing":
-        for (const part of s.parts) {
-          if (part.kind === "Consecutive")
-            this.count(part.count, COUNT_BOUNDS.listedPeriods, "the number of consecutive periods", [...context, "listing"]);
-          else this.count(part.count, COUNT_BOUNDS.listedMonths, "the number of listed months", [...context, "listing"]);
-          if (part.kind === "NextIn") for (const m of part.months) month(m, this.report, [...context, "listing"]);
-        }
+        checkListing(s, this.report, [...context, "listing"], (n, bound, what) => this.count(n, bound, what, [...context, "listing"]));
         return;
       case "PositionLimit":
         this.count(s.count, COUNT_BOUNDS.positionLimit, "a position limit", [...context, "position limit"]);
@@ -334,7 +366,7 @@ class ContractChecker {
     price: PriceUnit | undefined,
     units: UnitContext,
     context: Context,
-    mustBePositive = true,
+    mustBePositive: boolean | "or-zero" = true,
   ): QuantityValue | undefined {
     const v = quantityOf(q, { program: this.program, report: units.report, context });
     if (v === undefined) return undefined;
@@ -358,9 +390,17 @@ class ContractChecker {
         }),
       );
     }
-    if (mustBePositive && !isPositiveAmount(v.amount)) {
+    if (mustBePositive === true && !isPositiveAmount(v.amount)) {
       ok = false;
       this.report(diag(Codes.NonPositiveAmount, v.amountSpan, `${what} must be positive, not ${v.amount.toString()}`, { context }));
+    } else if (mustBePositive === "or-zero" && v.amount.isNegative()) {
+      ok = false;
+      this.report(
+        diag(Codes.NonPositiveAmount, v.amountSpan, `${what} must be zero or more, not ${v.amount.toString()}`, {
+          context,
+          hint: "a threshold of 0 exercises every option in the money by any amount",
+        }),
+      );
     }
     return ok ? v : undefined;
   }
@@ -637,7 +677,7 @@ class ContractChecker {
       }
     }
     for (const s of statementsOf(decl, "AutoExercise")) {
-      this.priceAmount(s.threshold, "automatic-exercise threshold", price, units, [...context, "automatic exercise"]);
+      this.priceAmount(s.threshold, "automatic-exercise threshold", price, units, [...context, "automatic exercise"], "or-zero");
     }
   }
 

@@ -83,6 +83,21 @@ function checkFallback(
   checkNumbering(fb.steps, "fallback", context, report);
   for (const d of fb.disruptions) {
     disruptionKind(d.condition, report, context);
+    if (d.condition?.name === "not-published" && d.deadline === undefined)
+      report(
+        diag(
+          Codes.NotPublishedWithoutDeadline,
+          d.span,
+          "`not-published` has no deadline: nothing says by when the value must be published",
+          {
+            context,
+            notes: [
+              "without a deadline, a fixing published at any later time still counts, so nothing says when the waterfall takes over; `by TIME ZONE` also keeps a later correction from changing the settlement",
+            ],
+            hint: "add the deadline, e.g. `disruption if not-published by 18:00 America/New_York`",
+          },
+        ),
+      );
     if (d.duration !== undefined) {
       durationUnit(d.duration.unit, report, context, d.duration.business);
       checkPositive(d.duration.amount, "the duration of a disruption", context, report);
@@ -240,6 +255,24 @@ function checkAction(
     case "Determination":
       determinationParty(action.party, report, context);
       return;
+    case "ExcludeDay": {
+      countOf(action.minimumDays, COUNT_BOUNDS.averageMinimumDays, "the minimum number of days", { program, report, context });
+      const averages = decl.statements.some((s) => s.kind === "FinalSettlement" && s.value?.kind === "IndexAverage");
+      if (averages) return;
+      report(
+        diag(
+          Codes.ExclusionWithoutAverage,
+          action.span,
+          "this step leaves a day out of the average, but the final settlement is not an average",
+          {
+            context,
+            notes: ["only a final settlement `at the average of INDEX … over …` has days that can be left out"],
+            hint: "settle on an average of the index, or use another fallback action here",
+          },
+        ),
+      );
+      return;
+    }
   }
 }
 

@@ -15,6 +15,10 @@ import {
   METHOD_OPTIONS,
   PERCENT_RANGES,
   aggregationWithoutData,
+  cappedMedianWeightingAllowed,
+  methodMayNotTerminate,
+  isSourceWeight,
+  someWeightPositive,
   countRangeProblem,
   degradationCoverage,
   isPositiveAmount,
@@ -45,6 +49,7 @@ import type {
   PartitionStmt,
   PercentLit,
   QuotedStmt,
+  RoundStmt,
   Rounding,
   SourceStmt,
   Statement,
@@ -56,6 +61,7 @@ import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { invalidName } from "./symbols.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
 import {
+  AGGREGATION_METHODS,
   aggregationMethod,
   durationUnit,
   emptyIntervalPolicy,
@@ -162,6 +168,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
     }
   }
   checkWeights(sources, [...fixedWeights, ...degradationFixed], context, report);
+  checkUnroundedQuotient(of("Round"), [...of("Aggregate").map((a) => a.method), ...degradations.map((d) => d.method)], context, report);
 
   const sourceNames = distinctSourceNames(sources);
   const minimum = of("Minimum").find((m) => m.what === "sources");
@@ -215,6 +222,40 @@ function checkIndexRounding(r: Rounding | undefined, context: Context, report: R
   }
 }
 
+/**
+ * `unrounded` beside a method that divides (W5072): the value may not be a terminating decimal, and then the index
+ * publishes nothing (a rounding failure of that fixing) rather than a number cut short.
+ */
+function checkUnroundedQuotient(
+  rounds: readonly RoundStmt[],
+  methods: readonly (Method | undefined)[],
+  context: Context,
+  report: Report,
+): void {
+  const unrounded = rounds.find((r) => r.rounding?.unrounded === true);
+  if (unrounded === undefined) return;
+  const dividing = methods.find((m) => {
+    const name = AGGREGATION_METHODS.words.find(([w]) => w === m?.name?.name)?.[1];
+    return name !== undefined && methodMayNotTerminate(name);
+  });
+  if (dividing === undefined) return;
+  report(
+    diag(
+      Codes.UnroundedMayNotTerminate,
+      unrounded.span,
+      `a ${dividing.name!.name} may not be a terminating decimal, and the value is published unrounded`,
+      {
+        context,
+        labels: [{ span: dividing.span, message: "divides by a count or a sum of weights" }],
+        notes: [
+          "the mean of 100, 101.3 and 101 is 302.3 / 3 = 100.7(6), the 6 repeating without end; such a fixing fails with a rounding error",
+        ],
+        hint: "round the published value, e.g. `round to 0.01 half-even`",
+      },
+    ),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Windows and partitions
 
@@ -232,25 +273,48 @@ function describeSeconds(seconds: Decimal): string {
 }
 
 /**
- * Checks that a time window contains time: `from` strictly before `to` on the same day (windows that wrap
- * midnight are not supported). Returns its length in seconds when it is valid. Used for index windows and
- * the VWAP window of daily settlement.
+ * Checks that a time window contains time: `from` strictly before `to` on the same day, or, with `from … on the
+ * previous day`, a window across midnight of at most a day (E4060); `to 24:00` is the end of the day. The only day
+ * word is `previous` (E2007). Returns its nominal length in seconds when it is valid. Used for index windows and the
+ * VWAP window of daily settlement.
  */
 export function checkWindow(w: TimeWindow, what: string, context: Context, report: Report): Decimal | undefined {
   const from = w.from?.value === undefined ? undefined : secondsOfDay(w.from.value);
   const to = w.to?.value === undefined ? undefined : secondsOfDay(w.to.value);
+  if (w.fromDay !== undefined && w.fromDay.name !== "previous") {
+    report(
+      diag(Codes.UnknownWord, w.fromDay.span, `\`on the ${w.fromDay.name} day\`: a window can start only on the previous day`, {
+        context,
+        notes: ["a window belongs to its fixing date and ends on it; one that runs across midnight starts on the previous day"],
+        hint: "write `on the previous day`, e.g. `from 23:00 on the previous day inclusive to 23:00 exclusive`",
+      }),
+    );
+    return undefined;
+  }
   if (from === undefined || to === undefined || w.from === undefined || w.to === undefined) return undefined;
-  const length = windowLength(from, to);
+  const previous = w.fromDay !== undefined;
+  const length = windowLength(from, to, previous);
   if (length !== undefined) return Decimal.fromInteger(length);
+  if (previous) {
+    report(
+      diag(Codes.WindowLongerThanADay, w.span, `${what} from ${w.from.raw} on the previous day to ${w.to.raw} is longer than a day`, {
+        context,
+        labels: [{ span: w.to.span, message: "ends after the time it started, a day later" }],
+        notes: ["a window that starts on the previous day ends on the fixing date, at most 24 hours later"],
+        hint: `end the window at ${w.from.raw} or earlier, or start it on the fixing date`,
+      }),
+    );
+    return undefined;
+  }
   const wraps = from > to;
   report(
     diag(Codes.EmptyWindow, w.span, `${what} from ${w.from.raw} to ${w.to.raw} contains no time`, {
       context,
       labels: [{ span: w.to.span, message: wraps ? "ends before it starts" : "ends when it starts" }],
-      notes: wraps ? ["a window runs from one time to a later time on the same day; windows across midnight are not supported"] : undefined,
+      notes: ["a window runs from one time to a later time on the same day, unless it starts on the previous day"],
       hint: wraps
-        ? `did you mean \`from ${w.to.raw} … to ${w.from.raw} …\`?`
-        : "give the window a length, e.g. `from 15:00 inclusive to 16:00 exclusive`",
+        ? `did you mean \`from ${w.to.raw} … to ${w.from.raw} …\`, or, across midnight, \`from ${w.from.raw} on the previous day …\`?`
+        : `to run across midnight, start on the previous day: \`from ${w.from.raw} on the previous day ${w.fromBound ?? "inclusive"} to ${w.to.raw} …\``,
     }),
   );
   return undefined;
@@ -423,9 +487,19 @@ function checkMethod(program: Program, m: Method | undefined, context: Context, 
       case "Cap":
         checkPercent(opt.percent, "a cap", PERCENT_RANGES.cap, context, report);
         break;
-      case "WeightedBy":
-        if (weightingBasis(opt.basis, report, context) === "fixed") weightedByFixed = opt.span;
+      case "WeightedBy": {
+        const basis = weightingBasis(opt.basis, report, context);
+        if (basis === "fixed") weightedByFixed = opt.span;
+        else if (basis !== undefined && method === "capped-median" && !cappedMedianWeightingAllowed(basis))
+          report(
+            diag(Codes.CappedMedianWeighting, opt.span, `a capped median is not weighted by ${basis}`, {
+              context,
+              notes: ["the capped values are averaged equally, or by each source's fixed `weight`"],
+              hint: "write `weighted by fixed` and give each source a `weight`, or leave the weights out",
+            }),
+          );
         break;
+      }
     }
   }
   if (method !== undefined) {
@@ -465,7 +539,7 @@ function optionHint(kind: OptionKind): string {
     case "Cap":
       return "a cap belongs to `capped-median`";
     case "WeightedBy":
-      return "weights belong to `weighted-mean`";
+      return "weights belong to `weighted-mean` (and fixed weights to `capped-median`)";
   }
 }
 
@@ -543,8 +617,13 @@ function checkSource(
       );
     } else if (s.kind === "Weight") {
       const w = decimalOf(s.weight);
-      if (s.weight !== undefined && w !== undefined && !isPositiveAmount(w)) {
-        report(diag(Codes.NonPositiveAmount, s.weight.span, `a source's weight must be positive, not ${s.weight.raw}`, { context: ctx }));
+      if (s.weight !== undefined && w !== undefined && !isSourceWeight(w)) {
+        report(
+          diag(Codes.NonPositiveAmount, s.weight.span, `a source's weight must not be negative, not ${s.weight.raw}`, {
+            context: ctx,
+            notes: ["a weight of 0 keeps the source for monitoring: it is observed and reported, but not used"],
+          }),
+        );
       }
     } else if (s.kind === "Blend") {
       for (const part of s.parts) {
@@ -574,7 +653,20 @@ function checkWeights(sources: readonly SourceStmt[], fixed: readonly Span[], co
     return;
   }
   const missing = distinctSourceNames(sources.filter((src) => !src.statements.some((s) => s.kind === "Weight")));
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    const stated = sources.map((src) =>
+      src.statements.flatMap((s) => (s.kind === "Weight" ? [decimalOf(s.weight)].filter((d) => d !== undefined) : [])),
+    );
+    if (sources.length > 0 && !someWeightPositive(stated))
+      report(
+        diag(Codes.ZeroFixedWeights, fixed[0]!, "every source has a weight of 0, so fixed weights leave nothing to average", {
+          context,
+          notes: ["a weight of 0 keeps a source for monitoring; at least one source must have a positive weight"],
+          hint: "give the sources used a positive `weight`",
+        }),
+      );
+    return;
+  }
   report(
     diag(Codes.InvalidAggregationOption, fixed[0]!, "fixed weights need a weight for every source", {
       context,
@@ -633,10 +725,11 @@ function together(a: Statement, b: Statement): boolean {
 }
 
 /**
- * Where a window is partitioned, or a window has no `aggregate sources`, the trades of every source are pooled and
- * aggregated together (the runtime's index computation), so there is no value per source: `aggregate sources by`
- * beside a partition, and degradation rules (which choose how sources are aggregated) there, would never be applied.
- * Each is E5013, rather than a methodology that reads as if it were followed.
+ * Where a window has no `aggregate sources`, the trades of every source are pooled and aggregated together (per
+ * interval when it is partitioned, as the CME CF reference rates do), so there is no value per source: degradation
+ * rules (which choose how sources are aggregated) would never be applied there, and are E5013 rather than a
+ * methodology that reads as if it were followed. With `aggregate sources` beside a partition, each interval combines
+ * the sources' own values (the runtime's `per-interval.ts`), and degradation rules apply per interval.
  */
 function checkPooledSources(
   windows: readonly WindowStmt[],
@@ -647,37 +740,22 @@ function checkPooledSources(
   report: Report,
 ): void {
   const bySources = aggregates.filter((a) => a.level === "sources");
-  for (const a of bySources) {
-    const p = partitions.find((p) => together(a, p) && windows.some((w) => together(w, p) && together(w, a)));
-    if (p === undefined) continue;
-    report(
-      diag(
-        Codes.AggregationIgnored,
-        a.span,
-        "`aggregate sources` has no values to aggregate: with a partition, the trades of all sources are pooled",
-        {
-          context,
-          labels: [{ span: p.span, message: "each interval aggregates the trades of every source together" }],
-          notes: ["a partitioned window aggregates trades per interval and then the intervals, as the CME CF reference rates do"],
-          hint: "remove `aggregate sources`, or the partition to aggregate each source's trades and then the sources",
-        },
-      ),
-    );
-  }
   for (const d of degradations) {
     const w = windows.find((w) => together(w, d));
     if (w === undefined) continue;
+    if (bySources.some((a) => together(a, d) && together(a, w))) continue;
     const partitioned = partitions.some((p) => together(p, d) && together(p, w));
-    if (!partitioned && bySources.some((a) => together(a, d) && together(a, w))) continue;
     report(
       diag(Codes.AggregationIgnored, d.span, "this degradation rule is never applied: the trades of all sources are pooled", {
         context,
         notes: [
           partitioned
-            ? "with a partition, each interval aggregates the trades of every source together, so no method combines sources"
+            ? "with a partition and no `aggregate sources`, each interval aggregates the trades of every source together, so no method combines sources"
             : "with a window and no `aggregate sources`, the trades of every source are aggregated together, so no method combines sources",
         ],
-        hint: partitioned ? "remove the degradation rules, or the partition" : "aggregate the sources with `aggregate sources by …`",
+        hint: partitioned
+          ? "remove the degradation rules, or aggregate the sources of each interval with `aggregate sources by …`"
+          : "aggregate the sources with `aggregate sources by …`",
       }),
     );
   }

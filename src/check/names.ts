@@ -465,7 +465,7 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       for (const step of s.steps) {
         const a = step.action;
         const stepCtx = [...ctx, `step ${step.number?.raw ?? "?"}`];
-        if (a?.kind === "Postpone") resolve(file, a.calendar, CAL, "calendar", stepCtx);
+        if (a?.kind === "Postpone" || a?.kind === "CarryForward") resolve(file, a.calendar, CAL, "calendar", stepCtx);
         else if (a?.kind === "AlternateIndex") resolve(file, a.index, IDX, "index", stepCtx);
       }
       return;
@@ -493,8 +493,10 @@ function collectZones(node: unknown, out: ZoneRef[], endsOfDay: TimeLit[]): void
     if (rec.value === END_OF_DAY) endsOfDay.push(rec as unknown as TimeLit);
     return;
   }
-  // `for…in` over own data keys: no entry arrays are allocated on this hot walk.
-  for (const k in rec) if (k !== "span") collectZones(rec[k], out, endsOfDay);
+  // `for…in` over own data keys: no entry arrays are allocated on this hot walk. A window's `to` may be `24:00`, the
+  // end of its day.
+  const windowEnd = rec.kind === "TimeWindow";
+  for (const k in rec) if (k !== "span" && !(windowEnd && k === "to")) collectZones(rec[k], out, endsOfDay);
 }
 
 /** `24:00` as the parser normalises it: a time literal may say it, but no clause has a use for the end of a day. */
@@ -502,7 +504,7 @@ const END_OF_DAY = "24:00:00";
 
 /**
  * Reports unknown time zones (E2010) in a statement, with did-you-mean over the IANA names, and `24:00` where a time
- * of day is needed (E4011): a spec's times run from 00:00:00 to 23:59:59, and windows do not run past midnight.
+ * of day is needed (E4011): a spec's times run from 00:00:00 to 23:59:59; only the end of a window may be `24:00`.
  */
 function checkZones(s: Statement, ctx: readonly string[], report: Report, source?: SourceFile): void {
   const zones: ZoneRef[] = [];
@@ -512,8 +514,8 @@ function checkZones(s: Statement, ctx: readonly string[], report: Report, source
     report(
       diag(Codes.EndOfDayTime, t.span, "`24:00` is the end of a day, not a time of day", {
         context: ctx,
-        notes: ["a time of day runs from 00:00 to 23:59:59; a window ends within its day"],
-        hint: "write `23:59:59`, e.g. `to 23:59:59 inclusive` for a window that runs to the end of the day",
+        notes: ["a time of day runs from 00:00 to 23:59:59; only the end of a window may be `24:00` (`to 24:00 exclusive`)"],
+        hint: "write a time of day such as `23:59:59`, or `00:00` of the next day",
       }),
     );
   }

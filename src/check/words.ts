@@ -126,11 +126,14 @@ export type DeterminationParty = "exchange" | "calculation-agent";
 /** Determination parties. */
 export const DETERMINATION_PARTIES: WordSet<DeterminationParty> = set("determining party", same("exchange", "calculation-agent"));
 
-/** Settlement methods of `final settlement in …`; physical delivery is reserved for later. */
-export type SettlementMethod = "cash";
+/**
+ * Settlement methods of `final settlement in …`: `cash`, or `futures` (an option on a future exercised into a position
+ * in the expiring future at the strike); physical delivery is reserved for later.
+ */
+export type SettlementMethod = "cash" | "futures";
 /** Settlement methods. */
-export const SETTLEMENT_METHODS: WordSet<SettlementMethod> = set("settlement method", same("cash"), [
-  ["physical", "physical delivery is not supported yet; settle in cash"],
+export const SETTLEMENT_METHODS: WordSet<SettlementMethod> = set("settlement method", same("cash", "futures"), [
+  ["physical", "physical delivery is not supported yet; settle in cash, or an option on a future in futures"],
 ]);
 
 /** Exercise styles of `exercise …`; only European exercise is supported. */
@@ -172,6 +175,11 @@ export { SECONDS_PER_UNIT } from "../model/invariants.js";
 export type ListingPeriod = "months" | "weeks";
 /** Listing periods. */
 export const LISTING_PERIODS: WordSet<ListingPeriod> = set("listing period", same("months", "weeks"));
+
+/** The word of `the nearest N months in …` (an identifier to the parser). */
+export const NEAREST_WORD: WordSet<"nearest"> = set("listing word", same("nearest"));
+/** The word of `N additional months in …` (an identifier to the parser). */
+export const ADDITIONAL_WORD: WordSet<"additional"> = set("listing word", same("additional"));
 
 /** Ordinals of nth-weekday and nth-business-day rules; `last` is -1. The parser only accepts these words. */
 export const ORDINALS: WordSet<number> = set("ordinal", [

@@ -89,7 +89,7 @@ export type Invocation =
       readonly kind: "document";
       readonly command: "render" | "diff";
       readonly inputs: readonly string[];
-      readonly format: "md" | "html" | "json" | "docx";
+      readonly format: "md" | "html" | "json" | "docx" | "pdf";
       readonly options: {
         readonly contract?: string;
         readonly asOf?: string;
@@ -110,7 +110,8 @@ export type Invocation =
       readonly command: "settle" | "index";
       /** The spec: one compiled `.json` file, or `.terms` files and folders. */
       readonly inputs: readonly string[];
-      readonly format: OutputFormat;
+      /** `html`: the certificate as an HTML page with its chart. */
+      readonly format: OutputFormat | "html";
       readonly options: SettleOptions;
     }
   | {
@@ -407,6 +408,7 @@ const documentInvocation =
     const out = valueOf(p, "--out");
     const format = valueOf(p, "--format");
     if (format === "docx" && out === undefined) return bad("`--format docx` writes a Word file: name it with `--out FILE`");
+    if (format === "pdf" && out === undefined) return bad("`--format pdf` writes a PDF file: name it with `--out FILE`");
     if (contract !== undefined) options.contract = contract;
     if (asOf !== undefined) options.asOf = asOf;
     if (out !== undefined) options.out = out;
@@ -419,7 +421,7 @@ const documentInvocation =
       kind: "document",
       command,
       inputs: p.inputs,
-      format: format as "md" | "html" | "json" | "docx",
+      format: format as "md" | "html" | "json" | "docx" | "pdf",
       options,
       watch: p.flags.has("--watch"),
     };
@@ -457,14 +459,14 @@ const settleInvocation: InvocationOf = (p, bad) => {
   if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
     return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);
   }
-  return { kind: "settle", command: "settle", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat, options };
+  return { kind: "settle", command: "settle", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat | "html", options };
 };
 
 const indexInvocation: InvocationOf = (p, bad) => {
   const options = settleOptions(p);
   if (options.observations === undefined && options.fixings === undefined)
     return bad("missing `--observations FILE` (or `--fixings FILE`)");
-  return { kind: "settle", command: "index", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat, options };
+  return { kind: "settle", command: "index", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat | "html", options };
 };
 
 /** Each command's Invocation, from its arguments as the table reads them. */

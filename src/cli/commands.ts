@@ -174,6 +174,7 @@ const SETTLE_FORMAT: OptionSpec = {
   values: [
     { value: "text", description: "the short readable certificate" },
     { value: "json", description: "the full report (sorted keys)" },
+    { value: "html", description: "the certificate as an HTML page, with a chart of the values used and excluded" },
   ],
   description: "how the report is printed",
 };
@@ -303,7 +304,7 @@ ${INPUTS_NOTE}`,
   },
   render: {
     name: "render",
-    summary: "write a contract's terms as a readable document (Markdown, HTML or Word)",
+    summary: "write a contract's terms as a readable document (Markdown, HTML, Word or PDF)",
     operands: { usage: "<spec.json | files or folders…>", min: 1, missing: "missing spec or sources to render" },
     options: [
       { name: "--contract", kind: "text", value: "NAME", description: "the declaration to render, when the sources declare several" },
@@ -315,6 +316,10 @@ ${INPUTS_NOTE}`,
           { value: "md", description: "Markdown" },
           { value: "html", description: "a self-contained HTML page that prints to PDF" },
           { value: "docx", description: "a Word document (needs --out)" },
+          {
+            value: "pdf",
+            description: "a PDF printed from the HTML by headless Chromium (needs --out; TERMSHEET_CHROMIUM names the browser)",
+          },
         ],
         default: "md",
         description: "the document's format",

@@ -47,7 +47,7 @@ future TOKEN_FUT "Token Output Price Futures" {
   contract unit 1000 million tokens
   price quoted in USD per 1M tokens
   tick 0.001 USD per 1M tokens
-  listing 6 consecutive months plus the next 2 in December
+  listing 6 consecutive months plus the nearest 2 months in December
   last trading day is the last Friday of the contract month, adjusted preceding on ENGLAND_WALES
   trading terminates at 16:00 Europe/London
   final settlement in cash at TOKEN_IDX at 16:00 Europe/London on the last trading day, rounded to 0.001 half-even

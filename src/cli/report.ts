@@ -126,9 +126,9 @@ export function failure(sys: System, message: string): number {
 /** Writes a command's output to stdout, or to `--out FILE` (all or nothing). */
 export function writeOutput(text: string | Uint8Array, out: string | undefined, sys: System): number {
   if (out === undefined) {
-    // A binary document (Word) goes to a file only; args.ts asks for --out before a command gets here.
+    // A binary document (Word, PDF) goes to a file only; args.ts asks for --out before a command gets here.
     if (typeof text !== "string") {
-      sys.write("stderr", "termsheet: a Word document is written to a file: name it with `--out FILE`\n");
+      sys.write("stderr", "termsheet: a Word or PDF document is written to a file: name it with `--out FILE`\n");
       return ExitCode.Usage;
     }
     sys.write("stdout", text);

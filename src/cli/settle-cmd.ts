@@ -2,7 +2,7 @@
  * `termsheet settle` and `termsheet index`: loads the spec (a compiled `.json` spec, or `.terms` sources compiled
  * now, through src/cli/load.ts), streams the observations file and reads the fixings file (src/cli/market-data-files.ts),
  * runs the settlement functions of src/runtime/functions and prints the report: the short readable certificate, or
- * the canonical JSON with `--format json`. Exit 0 with a price, 1 when the settlement failed (the certificate says
+ * the canonical JSON with `--format json`, or an HTML certificate with a chart with `--format html`. Exit 0 with a price, 1 when the settlement failed (the certificate says
  * why) or an input is missing or malformed, 2 for an unknown contract or index. Loaded lazily by run.ts.
  */
 import type { Fixing, Observations } from "../runtime/market-data/index.js";
@@ -62,8 +62,9 @@ function readMarketData(
   return data;
 }
 
-function print(report: SettlementReport | IndexReport, inv: SettleInvocation, sys: System): number {
-  sys.write("stdout", inv.format === "json" ? reportJson(report) : reportText(report));
+async function print(report: SettlementReport | IndexReport, inv: SettleInvocation, sys: System): Promise<number> {
+  const html = inv.format === "html" ? (await import("../runtime/functions/report-html.js")).reportHtml : undefined;
+  sys.write("stdout", html !== undefined ? html(report) : inv.format === "json" ? reportJson(report) : reportText(report));
   // Settling without any market data is a common first try: say what is missing rather than only why it failed.
   const wantedData =
     report.error !== null && ["determination-required", "unresolved", "no-market-data", "no-data"].includes(report.error.kind);

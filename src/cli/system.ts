@@ -9,6 +9,7 @@ import {
   fstatSync,
   lstatSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -21,8 +22,10 @@ import {
   writeFileSync,
   type FSWatcher,
 } from "node:fs";
+import { execFile } from "node:child_process";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { MAX_SOURCE_BYTES } from "../base/source.js";
 
 /**
@@ -114,6 +117,11 @@ export interface System {
   setTimer?(ms: number, f: () => void): () => void;
   /** Resolves when the user interrupts the process (Ctrl-C): `--watch` stops then. */
   interrupted?(): Promise<void>;
+  /**
+   * Prints an HTML page to PDF with a headless Chromium (`render --format pdf`): the page is written to a temporary
+   * folder, which also holds the browser's profile, and removed afterwards. A reason when the browser cannot run.
+   */
+  printPdf?(chromium: string, html: string): Promise<Outcome<Uint8Array>>;
 }
 
 /**
@@ -490,7 +498,54 @@ export function nodeSystem(): System {
       return () => clearTimeout(t);
     },
     interrupted: () => new Promise((resolve) => process.once("SIGINT", () => resolve())),
+    printPdf: (chromium, html) => printWithChromium(chromium, html),
   };
+}
+
+/** The flags of a headless print: no sandbox (containers), no GPU, no network beyond the page, no header or footer. */
+export const CHROMIUM_PDF_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--no-pdf-header-footer",
+];
+
+/** Runs Chromium's --print-to-pdf on the page written to a temporary folder; at most 2 minutes. */
+async function printWithChromium(chromium: string, html: string): Promise<Outcome<Uint8Array>> {
+  const folder = mkdtempSync(join(tmpdir(), "termsheet-pdf-"));
+  try {
+    const page = join(folder, "contract.html");
+    const pdf = join(folder, "contract.pdf");
+    writeFileSync(page, html);
+    const args = [...CHROMIUM_PDF_FLAGS, `--user-data-dir=${join(folder, "profile")}`, `--print-to-pdf=${pdf}`, pathToFileURL(page).href];
+    const run = await new Promise<{ error?: Error; stderr: string }>((resolve) =>
+      execFile(chromium, args, { timeout: 120_000, maxBuffer: 16 << 20 }, (error, _stdout, stderr) =>
+        resolve({ ...(error ? { error } : {}), stderr: String(stderr) }),
+      ),
+    );
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = readFileSync(pdf);
+    } catch {
+      bytes = undefined;
+    }
+    if (bytes === undefined || bytes.length === 0) {
+      const why = run.error ? reasonOf(run.error) : "it wrote no PDF";
+      const last = run.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !/dbus|DBus/.test(l))
+        .slice(-1)[0];
+      return { ok: false, reason: `${chromium} did not print the page: ${why}${last ? ` (${last.slice(0, 200)})` : ""}` };
+    }
+    return { ok: true, value: bytes };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -161,6 +161,11 @@ const TABLE = {
   InvalidEffectiveRange: ["E4009", "invalid-effective-range", "An effective range ends before it starts."],
   NthWeekdayMissing: ["E4010", "nth-weekday-missing", "A rule asks for an nth weekday that some month does not have, e.g. a fifth Monday."],
   EndOfDayTime: ["E4011", "end-of-day-time", "`24:00` stands where a time of day is needed: it is the end of a day, not a time in it."],
+  WindowLongerThanADay: [
+    "E4060",
+    "window-longer-than-a-day",
+    "A window that starts on the previous day ends after the time it started: it would be longer than a day.",
+  ],
 
   // E5xxx: domain rules (index, fallback, settlement).
   FallbackNotDefinite: ["E5001", "fallback-not-definite", "A fallback waterfall can end without producing a value."],
@@ -202,10 +207,53 @@ const TABLE = {
     "A contract's payment is counted from its final settlement day, but the contract states no final settlement.",
   ],
 
+  CappedMedianWeighting: [
+    "E5070",
+    "capped-median-weighting",
+    "A capped median is weighted by volume or expenditure; its capped values are averaged by fixed weights or equally.",
+  ],
+  ZeroFixedWeights: ["E5071", "zero-fixed-weights", "Every source of an index aggregated by fixed weights has a weight of 0."],
+  UnroundedMayNotTerminate: [
+    "W5072",
+    "unrounded-may-not-terminate",
+    "An index published unrounded aggregates by a method that divides (a mean, VWAP, or median of an even count), so its value may not be a terminating decimal and then cannot be published.",
+  ],
+
   DescriptionContradictsTerms: [
     "W5014",
     "description-contradicts-terms",
     "A description states a figure (an amount, percentage, count, duration, time or date) that the terms it describes state with another value.",
+  ],
+  ExclusionWithoutAverage: [
+    "E5080",
+    "exclusion-without-average",
+    "A fallback step leaves a day out of the average, but the contract's final settlement is not an average.",
+  ],
+  NotPublishedWithoutDeadline: [
+    "W5081",
+    "not-published-without-deadline",
+    "A `not-published` disruption names no deadline, so nothing says when a value not yet published becomes a disruption.",
+  ],
+
+  AmbiguousListingPart: [
+    "W5030",
+    "ambiguous-listing-part",
+    "`plus the next N in MONTHS` can be read as the N nearest such months or as N more beyond those listed; it is read as the nearest.",
+  ],
+  AdditionalMonthsFirst: [
+    "E5031",
+    "additional-months-first",
+    "`N additional months in …` lists months beyond those already listed, but no part before it lists any.",
+  ],
+  MonthSetInWeeklyListing: [
+    "E5032",
+    "month-set-in-weekly-listing",
+    "A listing cycle in weeks names months (`the nearest N months in …`), which lists nothing for weekly contracts.",
+  ],
+  FuturesSettlementMisplaced: [
+    "E5090",
+    "futures-settlement-misplaced",
+    "A final settlement in futures (exercise into the expiring future) is stated where it means nothing: it belongs to an option at the final settlement price of its future.",
   ],
 
   // E6xxx: model and backends.

@@ -66,6 +66,13 @@ export const IsoDate = z
   .meta({ id: "Date", description: "An ISO 8601 calendar date YYYY-MM-DD that exists (29 February only in leap years)." });
 /** A local time of day, always with seconds. */
 export const LocalTime = z.string().regex(TIME_PATTERN).meta({ id: "Time", description: "A local time of day HH:MM:SS (24-hour clock)." });
+/** The end of a window: a local time of day, or 24:00:00, the end of the day. */
+export const WINDOW_END_PATTERN = /^(([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]|24:00:00)$/;
+/** The end of a window: a time of day or `24:00:00` (the end of its day). */
+export const WindowEnd = z
+  .string()
+  .regex(WINDOW_END_PATTERN)
+  .meta({ id: "WindowEnd", description: "The end of a window: a local time HH:MM:SS, or 24:00:00 for the end of the day." });
 /** An IANA time-zone name. */
 export const TimeZone = z
   .string()

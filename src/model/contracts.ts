@@ -70,7 +70,14 @@ export const ListingPartSchema = z
     z.strictObject({ kind: z.literal("consecutive"), count: countSchema(COUNT_BOUNDS.listedPeriods), period: z.enum(["months", "weeks"]) }),
     z
       .strictObject({ kind: z.literal("next-in"), count: countSchema(COUNT_BOUNDS.listedMonths), months: z.array(Month).min(1) })
-      .describe("Plus the next `count` contract months falling in these months, not already listed."),
+      .describe(
+        "The `count` nearest contract months falling in these months, from the front period, whether or not an earlier part lists them (`the nearest N months in …`).",
+      ),
+    z
+      .strictObject({ kind: z.literal("additional"), count: countSchema(COUNT_BOUNDS.listedMonths), months: z.array(Month).min(1) })
+      .describe(
+        "The `count` contract months falling in these months that follow the latest month the earlier parts list (`N additional months in …`).",
+      ),
   ])
   .meta({ id: "ListingPart" });
 
@@ -120,7 +127,15 @@ export const SettlementValueSchema = z
 
 /** The final settlement of a contract. */
 export const FinalSettlementSchema = z
-  .strictObject({ method: z.enum(["cash"]), value: SettlementValueSchema, rounding: RoundingSchema })
+  .strictObject({
+    method: z
+      .enum(["cash", "futures"])
+      .describe(
+        "cash: paid in cash at the value; futures: an option on a future exercised into a position in the expiring future at the strike, which settles at the future's final settlement price.",
+      ),
+    value: SettlementValueSchema,
+    rounding: RoundingSchema,
+  })
   .meta({ id: "FinalSettlement" });
 
 /** The annotations of a step inside a clause (a daily settlement step, a disruption, a fallback step). */
@@ -179,11 +194,17 @@ export const FallbackActionSchema = z
         kind: z.literal("carry-forward"),
         flagged: z.boolean(),
         withinBusinessDays: countSchema(COUNT_BOUNDS.carryForwardDays).nullable(),
+        calendar: Name.optional().describe(
+          "The calendar whose business days count the look-back; absent, the publication calendar of the index (every calendar day when it publishes every day).",
+        ),
       })
       .describe("Use the last published value (published within this many business days, when not null), flagged or not."),
     z
       .strictObject({ kind: z.literal("determination"), party: z.enum(["exchange", "calculation-agent"]) })
       .describe("A party determines the value: always a definite outcome."),
+    z
+      .strictObject({ kind: z.literal("exclude-day"), minimumDays: countSchema(COUNT_BOUNDS.averageMinimumDays) })
+      .describe("Leave the day out of an average (not carried forward), while at least this many days remain in the average."),
   ])
   .meta({ id: "FallbackAction" });
 

@@ -298,6 +298,7 @@ class Lowerer {
       to: this.need(win.to?.value, win.to ?? win, `the end of ${what}`),
       toBound: this.need(win.toBound, win, `the end bound of ${what}`),
       zone: this.need(win.zone?.name, win.zone ?? win, `the time zone of ${what}`),
+      ...(win.fromDay === undefined ? {} : { fromDay: "previous" as const }),
     };
   }
 
@@ -669,7 +670,9 @@ class Lowerer {
 
   private listingPart(
     p: A.ListingPart,
-  ): { kind: "consecutive"; count: number; period: "months" | "weeks" } | { kind: "next-in"; count: number; months: number[] } {
+  ):
+    | { kind: "consecutive"; count: number; period: "months" | "weeks" }
+    | { kind: "next-in" | "additional"; count: number; months: number[] } {
     if (p.kind === "Consecutive")
       return {
         kind: "consecutive",
@@ -677,7 +680,7 @@ class Lowerer {
         period: p.period,
       };
     return {
-      kind: "next-in",
+      kind: p.kind === "Additional" ? "additional" : "next-in",
       count: this.count(p.count, COUNT_BOUNDS.listedMonths, "the number of months", p.span),
       months: p.months.map((m) => this.word(MONTHS, m, p.span)),
     };
@@ -808,10 +811,17 @@ class Lowerer {
                 a.withinDays === undefined
                   ? null
                   : this.count(a.withinDays, COUNT_BOUNDS.carryForwardDays, "the number of business days", a.span),
+              ...(a.calendar === undefined ? {} : { calendar: this.resolve(a.calendar, CALENDAR, "calendar", a.span).name }),
             };
             break;
           case "Determination":
             action = { kind: "determination", party: this.word(DETERMINATION_PARTIES, a.party, a.span) };
+            break;
+          case "ExcludeDay":
+            action = {
+              kind: "exclude-day",
+              minimumDays: this.count(a.minimumDays, COUNT_BOUNDS.averageMinimumDays, "the minimum number of days", a.span),
+            };
             break;
         }
         return {

@@ -9,6 +9,7 @@ import { z } from "zod";
 import {
   DurationSchema,
   LocalTime,
+  WindowEnd,
   Name,
   NonNegativeDecimal,
   Percent,
@@ -53,7 +54,9 @@ export const MethodSchema = z
     weightedBy: z
       .enum(["volume", "expenditure", "fixed"])
       .nullable()
-      .describe("For weighted-mean: the weights (fixed: each source's declared weight)."),
+      .describe(
+        "For weighted-mean: the weights (fixed: each source's declared weight). For capped-median: fixed (the capped values are averaged by the sources' weights) or null (averaged equally).",
+      ),
   })
   .meta({
     id: "AggregationMethod",
@@ -65,13 +68,18 @@ export const TimeWindowSchema = z
   .strictObject({
     from: LocalTime,
     fromBound: z.enum(["inclusive", "exclusive"]),
-    to: LocalTime,
+    to: WindowEnd,
     toBound: z.enum(["inclusive", "exclusive"]),
     zone: TimeZone,
+    fromDay: z
+      .literal("previous")
+      .optional()
+      .describe("Present when the window starts on the day before its fixing date (it runs across midnight); omitted otherwise."),
   })
   .meta({
     id: "TimeWindow",
-    description: "A window of wall-clock time on one day in a zone, each bound explicitly inclusive or exclusive.",
+    description:
+      "A window of wall-clock time ending on the fixing date in a zone, each bound explicitly inclusive or exclusive; it starts on the previous day with fromDay.",
   });
 
 /** One constituent of an index. */
@@ -83,7 +91,7 @@ export const SourceSchema = z
     models: versionsOf(z.array(Text).min(1)).describe("Acceptable models in priority order: the first one available is used."),
     instruments: versionsOf(z.array(Text).min(1)).describe("Acceptable instruments in priority order."),
     weight: versionsOf(NonNegativeDecimal).describe(
-      "Fixed weight for weighted-mean by fixed weights; 1 when the source does not state one.",
+      "Fixed weight for weighted-mean or capped-median by fixed weights; 1 when the source does not state one; 0 keeps the source for monitoring only (observed and reported, not used).",
     ),
     blend: versionsOf(z.array(z.strictObject({ part: Text, weight: NonNegativeDecimal })).min(1)).describe(
       "Token-mix weights used to normalise the source's prices, e.g. input 1, output 3.",

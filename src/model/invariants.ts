@@ -294,8 +294,19 @@ export function secondsOfDay(value: string): number | undefined {
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? "0");
 }
 
-/** A window of one day runs from a time to a later time (E4006): its length in seconds, or undefined when it is empty. */
-export function windowLength(from: number, to: number): number | undefined {
+/** Seconds in a (nominal) day; a window's `to` may be 24:00, the end of its day. */
+export const SECONDS_PER_DAY = 86_400;
+
+/**
+ * A window runs from a time to a later time (E4006): its nominal length in seconds (clock changes aside), or
+ * undefined when it is empty. A window that starts on the previous day runs across midnight and is at most a day
+ * long (E4060): from 23:00 on the previous day to 23:00 is 24 hours.
+ */
+export function windowLength(from: number, to: number, fromPreviousDay = false): number | undefined {
+  if (fromPreviousDay) {
+    const len = to + SECONDS_PER_DAY - from;
+    return len > 0 && len <= SECONDS_PER_DAY ? len : undefined;
+  }
   return from < to ? to - from : undefined;
 }
 
@@ -328,7 +339,7 @@ export const METHOD_OPTIONS: Readonly<
   vwap: { allowed: [] },
   "volume-weighted-median": { required: "ExactHalf", allowed: ["ExactHalf"] },
   "trimmed-mean": { required: "Trim", allowed: ["Trim"] },
-  "capped-median": { required: "Cap", allowed: ["Cap"] },
+  "capped-median": { required: "Cap", allowed: ["Cap", "WeightedBy"] },
   "weighted-mean": { required: "WeightedBy", allowed: ["WeightedBy"] },
 };
 
@@ -643,3 +654,87 @@ export function expiryProblems(
 export function paymentWithoutFinalSettlement(anchor: "final-settlement-day" | "last-trading-day", finalSettlements: number): boolean {
   return anchor === "final-settlement-day" && finalSettlements === 0;
 }
+
+/**
+ * A weighted capped median averages the capped values by each source's fixed weight (E5070): weights by volume
+ * or expenditure would need a volume for a capped value, which no methodology defines.
+ */
+export function cappedMedianWeightingAllowed(basis: "volume" | "expenditure" | "fixed"): boolean {
+  return basis === "fixed";
+}
+
+/** A source weight is zero or positive (E3003): a weight of 0 keeps a venue for monitoring without using it. */
+export function isSourceWeight(d: Decimal): boolean {
+  return !d.isNegative();
+}
+
+/**
+ * Fixed weights leave something to average (E5071): on some date at least one source has a positive weight.
+ * `weights` holds, per source, the weights of its versions (a source without a weight statement weighs 1).
+ */
+export function someWeightPositive(weights: readonly (readonly Decimal[])[]): boolean {
+  return weights.some((versions) => versions.length === 0 || versions.some((w) => w.isPositive()));
+}
+
+/**
+ * Methods whose value is a quotient by a count or a sum of weights or volumes (W5072): the mean of 100 and 101.3
+ * and 101 is 302.3 / 3 = 100.7(6), which no decimal writes, so a value published unrounded may have none. A
+ * median (an even count halves) and a volume-weighted median (a price, or half of two) always terminate.
+ */
+export function methodMayNotTerminate(name: AggregationMethodName): boolean {
+  return name === "mean" || name === "vwap" || name === "weighted-mean" || name === "trimmed-mean" || name === "capped-median";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Listing cycles
+
+/** A listing part as the listing invariants read it: its kind, and its period for `consecutive`. */
+export interface ListingPartValue {
+  readonly kind: "consecutive" | "next-in" | "additional";
+  readonly period?: "months" | "weeks";
+}
+
+/** What is wrong with a part of a listing cycle. */
+export interface ListingProblem {
+  readonly part: number;
+  /**
+   * `additional-first` (E5031): `N additional months in …` with no part before it that lists anything;
+   * `month-set-in-weeks` (E5032): a month set in a cycle in weeks, which lists no weekly contract.
+   */
+  readonly problem: "additional-first" | "month-set-in-weeks";
+}
+
+/** The problems of one listing cycle, in part order. */
+export function listingProblems(parts: readonly ListingPartValue[]): ListingProblem[] {
+  const out: ListingProblem[] = [];
+  const weekly = parts.some((p) => p.kind === "consecutive" && p.period === "weeks");
+  parts.forEach((p, i) => {
+    if (p.kind === "consecutive") return;
+    if (weekly) out.push({ part: i, problem: "month-set-in-weeks" });
+    else if (p.kind === "additional" && i === 0) out.push({ part: i, problem: "additional-first" });
+  });
+  return out;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Exercise into futures
+
+/**
+ * A final settlement `in futures` (an option exercised into the expiring future at the strike) is an option's, at the
+ * final settlement price of a future (E5090): what is wrong, or undefined.
+ */
+export function futuresSettlementProblem(
+  contractKind: "future" | "option" | "spread",
+  value: { readonly kind: string; readonly targetKind?: string | undefined },
+): "not-an-option" | "not-underlying-final" | "not-a-future" | undefined {
+  if (contractKind !== "option") return "not-an-option";
+  if (value.kind !== "underlying-final") return "not-underlying-final";
+  if (value.targetKind !== undefined && value.targetKind !== "future") return "not-a-future";
+  return undefined;
+}
+
+/** The words of {@link futuresSettlementProblem}'s answers. */
+export const FUTURES_SETTLEMENT_MESSAGES = {
+  "not-an-option": "only an option is settled in futures: it is exercised into a position in its expiring future",
+  "not-underlying-final": "an option settled in futures settles at the final settlement price of its future",
+  "not-a-future": "an option is settled in futures only into a future",
+} as const;

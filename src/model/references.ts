@@ -78,6 +78,8 @@ export function contractReferences(contract: Contract): Reference[] {
     c.value.steps.forEach((step, j) => {
       const at = `/fallback/${i}/value/steps/${j}/action`;
       if (step.action.kind === "postpone") add(`${at}/calendar`, "calendar", step.action.calendar);
+      if (step.action.kind === "carry-forward" && step.action.calendar !== undefined)
+        add(`${at}/calendar`, "calendar", step.action.calendar);
       if (step.action.kind === "alternate-index") add(`${at}/index`, "index", step.action.index);
     });
   });

@@ -39,6 +39,9 @@ import type { Index, Method } from "./indices.js";
 import {
   EXPIRY_HORIZON,
   METHOD_OPTIONS,
+  cappedMedianWeightingAllowed,
+  isSourceWeight,
+  someWeightPositive,
   PERCENT_RANGES,
   SECONDS_PER_UNIT,
   aggregationWithoutData,
@@ -48,8 +51,11 @@ import {
   degradationCoverage,
   expiryProblems,
   governs,
+  FUTURES_SETTLEMENT_MESSAGES,
+  futuresSettlementProblem,
   isOneSided,
   paymentWithoutFinalSettlement,
+  listingProblems,
   isPositiveAmount,
   minimumExceedsSources,
   overlappingVersions,
@@ -431,7 +437,10 @@ class Doc {
           );
       });
       this.required(`${at}/value`, "weight", s.value.weight, "source (1 when its source states none)");
-      s.value.weight.forEach((w, j) => this.positive(`${at}/value/weight/${j}/value`, w.value, "a source's weight"));
+      s.value.weight.forEach((w, j) => {
+        if (!isSourceWeight(dec(w.value)))
+          this.problem(`${at}/value/weight/${j}/value`, `a source's weight must not be negative, not ${w.value}`);
+      });
       s.value.blend.forEach((b, j) =>
         b.value.forEach((p, k) => this.positive(`${at}/value/blend/${j}/value/${k}/weight`, p.weight, "a blend weight")),
       );
@@ -451,9 +460,14 @@ class Doc {
     const windows = index.window.map((c, i) => {
       const from = secondsOfDay(c.value.from)!;
       const to = secondsOfDay(c.value.to)!;
-      const len = windowLength(from, to);
+      const len = windowLength(from, to, c.value.fromDay === "previous");
       if (len === undefined)
-        this.problem(`${base}/window/${i}/value/to`, `the window from ${c.value.from} to ${c.value.to} contains no time`);
+        this.problem(
+          `${base}/window/${i}/value/to`,
+          c.value.fromDay === "previous"
+            ? `the window from ${c.value.from} on the previous day to ${c.value.to} is longer than a day`
+            : `the window from ${c.value.from} to ${c.value.to} contains no time`,
+        );
       return len;
     });
     const soleWindow = windows.length === 1 ? windows[0] : undefined;
@@ -524,7 +538,8 @@ class Doc {
         if (!isDefault && w.length > 0)
           this.problem(`${base}/sources/${i}/value/weight`, "a source weight is used only when sources are aggregated with fixed weights");
       });
-    }
+    } else if (index.sources.length > 0 && !someWeightPositive(index.sources.map((s) => s.value.weight.map((w) => dec(w.value)))))
+      this.problem(`${base}/sources`, "every source has a weight of 0, so fixed weights leave nothing to average");
 
     // Percentages, durations, counts.
     index.excludeDeviation.forEach((c, i) =>
@@ -592,6 +607,8 @@ class Doc {
       if (trimDropsNothing(hi, lo)) this.problem(`${at}/trim`, "a trimmed mean that drops nothing is a mean");
       else trimmed = hi.add(lo);
     }
+    if (m.name === "capped-median" && m.weightedBy !== null && !cappedMedianWeightingAllowed(m.weightedBy))
+      this.problem(`${at}/weightedBy`, `a capped median is not weighted by ${m.weightedBy}`);
     if (m.capPercent !== null) this.percent(`${at}/capPercent`, m.capPercent, PERCENT_RANGES.cap, "a cap");
     return { fixed: m.weightedBy === "fixed", trimmed };
   }
@@ -632,14 +649,14 @@ class Doc {
   }
 
   /** A price-like amount: in the price unit (E3001) and positive (E3003). */
-  priceAmount(at: string, q: Quantity, price: BaseUnit | undefined, what: string): boolean {
+  priceAmount(at: string, q: Quantity, price: BaseUnit | undefined, what: string, zeroAllowed = false): boolean {
     let ok = true;
     if (price !== undefined && !sameUnit(baseUnit(q.unit), price)) {
       this.problem(`${at}/unit`, `${what} is in ${q.unit.text}, not in the price unit`);
       ok = false;
     }
-    if (!isPositiveAmount(dec(q.amount))) {
-      this.problem(`${at}/amount`, `${what} must be positive, not ${q.amount}`);
+    if (zeroAllowed ? dec(q.amount).isNegative() : !isPositiveAmount(dec(q.amount))) {
+      this.problem(`${at}/amount`, `${what} must be ${zeroAllowed ? "zero or more" : "positive"}, not ${q.amount}`);
       ok = false;
     }
     return ok;
@@ -694,6 +711,15 @@ class Doc {
       if (isOneSided(c.legs.map((l) => l.value.side)))
         this.problem(`${base}/legs`, "every leg is on the same side: a spread is long one leg and short another");
     }
+    c.listing.forEach((v, i) => {
+      for (const p of listingProblems(v.value))
+        this.problem(
+          `${base}/listing/${i}/value/${p.part}`,
+          p.problem === "additional-first"
+            ? "additional months follow those listed before them, and no part before lists any"
+            : "a listing cycle in weeks names months",
+        );
+    });
 
     // Underlyings: a future stands on an index; an option on a future or an index; spreads' legs are futures.
     if (c.kind === "future")
@@ -804,6 +830,17 @@ class Doc {
         this.problem(`${at}/quantity/unit`, "the price unit times the contract unit is not an amount of money");
     });
 
+    // Exercise into futures: only an option at the final settlement price of a future.
+    c.finalSettlement.forEach((v, i) => {
+      if (v.value.method !== "futures") return;
+      const value = v.value.value;
+      const problem = futuresSettlementProblem(c.kind, {
+        kind: value.kind,
+        targetKind: value.kind === "underlying-final" ? this.contractNamed(value.contract)?.kind : undefined,
+      });
+      if (problem !== undefined) this.problem(`${base}/finalSettlement/${i}/value/method`, FUTURES_SETTLEMENT_MESSAGES[problem]);
+    });
+
     // Options: the strike grid on the tick, the automatic-exercise threshold.
     if (c.kind === "option") {
       const u = sole(c.underlying);
@@ -816,7 +853,7 @@ class Doc {
           this.problem(`${at}/amount`, "the strike grid is not a whole number of ticks");
       });
       c.automaticExercise.forEach((v, i) =>
-        this.priceAmount(`${base}/automaticExercise/${i}/value`, v.value, price, "the automatic-exercise threshold"),
+        this.priceAmount(`${base}/automaticExercise/${i}/value`, v.value, price, "the automatic-exercise threshold", true),
       );
     }
 
@@ -841,7 +878,10 @@ class Doc {
       v.value.forEach((s, j) => {
         const at = `${base}/dailySettlement/${i}/value/${j}`;
         if (s.kind !== "carry-forward") rounding(`${at}/rounding`, s.rounding, true, hasTick);
-        if (s.kind === "vwap" && windowLength(secondsOfDay(s.window.from)!, secondsOfDay(s.window.to)!) === undefined)
+        if (
+          s.kind === "vwap" &&
+          windowLength(secondsOfDay(s.window.from)!, secondsOfDay(s.window.to)!, s.window.fromDay === "previous") === undefined
+        )
           this.problem(`${at}/window/to`, `the VWAP window from ${s.window.from} to ${s.window.to} contains no time`);
       }),
     );

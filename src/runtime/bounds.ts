@@ -54,6 +54,8 @@ export const COUNT_BOUNDS = {
   paymentDays: { min: 1, max: 30, why: "a payment is at most 30 business days after the day it is counted from" },
   /** `trimmed-mean, dropping N highest and M lowest`. */
   trimmed: { min: 0, max: 1000, why: "a trimmed mean drops at most 1,000 values at each end" },
+  /** `exclude the day from the average, minimum N days`. */
+  averageMinimumDays: BUSINESS_DAYS,
 } as const satisfies Record<string, CountBound>;
 
 /** What is wrong with a count: not a whole number, below its minimum, above its maximum. */

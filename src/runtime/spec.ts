@@ -103,13 +103,17 @@ export interface ZonedTime {
   readonly zone: string;
 }
 
-/** A window of wall-clock time on one day in a zone, each bound explicitly inclusive or exclusive. */
+/**
+ * A window of wall-clock time ending on the fixing date in a zone, each bound explicitly inclusive or exclusive;
+ * `to` may be `24:00:00`, the end of the day, and with `fromDay` the window starts on the previous day.
+ */
 export interface TimeWindow {
   readonly from: string;
   readonly fromBound: "inclusive" | "exclusive";
   readonly to: string;
   readonly toBound: "inclusive" | "exclusive";
   readonly zone: string;
+  readonly fromDay?: "previous";
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -252,10 +256,15 @@ export interface TickTier {
 /** A tick: one tier, or tiers in ascending price order. */
 export type Tick = readonly TickTier[];
 
-/** A part of a listing cycle. */
+/**
+ * A part of a listing cycle: `N consecutive months|weeks`; `next-in`, the N nearest months of a set from the front
+ * period (`the nearest N months in …`); `additional`, the N months of a set after the latest month the earlier parts
+ * list (`N additional months in …`).
+ */
 export type ListingPart =
   | { readonly kind: "consecutive"; readonly count: number; readonly period: "months" | "weeks" }
-  | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] };
+  | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] }
+  | { readonly kind: "additional"; readonly count: number; readonly months: readonly number[] };
 
 /** A last trading day: a monthly date rule or a weekly one. */
 export type ContractDateRule =
@@ -275,7 +284,11 @@ export type SettlementValue =
 
 /** The final settlement of a contract. */
 export interface FinalSettlement {
-  readonly method: "cash";
+  /**
+   * `cash`: paid in cash at the value. `futures`: an option on a future, exercised into a position in the expiring
+   * future at the strike (long for a call, short for a put), which settles at the future's final settlement price.
+   */
+  readonly method: "cash" | "futures";
   readonly value: SettlementValue;
   readonly rounding: Rounding;
 }
@@ -306,8 +319,16 @@ export interface Disruption extends StepAnnotations {
 export type FallbackAction =
   | { readonly kind: "postpone"; readonly businessDays: number; readonly calendar: string }
   | { readonly kind: "alternate-index"; readonly index: string }
-  | { readonly kind: "carry-forward"; readonly flagged: boolean; readonly withinBusinessDays: number | null }
-  | { readonly kind: "determination"; readonly party: "exchange" | "calculation-agent" };
+  | {
+      readonly kind: "carry-forward";
+      readonly flagged: boolean;
+      readonly withinBusinessDays: number | null;
+      /** The calendar counting the look-back (`on CAL`); absent: the publication calendar of the index. */
+      readonly calendar?: string;
+    }
+  | { readonly kind: "determination"; readonly party: "exchange" | "calculation-agent" }
+  /** An averaging day without a value is left out of the average while at least `minimumDays` days remain in it. */
+  | { readonly kind: "exclude-day"; readonly minimumDays: number };
 
 /** One step of a fallback waterfall. */
 export interface FallbackStep extends StepAnnotations {

@@ -88,7 +88,7 @@ function statementReferences(
     case "Fallback":
       for (const step of s.steps) {
         const a = step.action;
-        if (a?.kind === "Postpone") ref(a.calendar, CAL);
+        if (a?.kind === "Postpone" || a?.kind === "CarryForward") ref(a.calendar, CAL);
         else if (a?.kind === "AlternateIndex") ref(a.index, IDX);
       }
       return;

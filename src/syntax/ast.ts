@@ -282,6 +282,8 @@ export interface TimeWindow extends NodeBase {
   readonly to: TimeLit | undefined;
   readonly toBound: "inclusive" | "exclusive" | undefined;
   readonly zone: ZoneRef | undefined;
+  /** `from 23:00 on the previous day …`: the word before `day` (the checker accepts `previous`); absent otherwise. */
+  readonly fromDay?: Ident | undefined;
 }
 /** `window from 15:00 inclusive to 16:00 exclusive Europe/London`. */
 export interface WindowStmt extends StatementBase {
@@ -411,10 +413,21 @@ export interface TickStmt extends StatementBase {
   readonly variant: "outright" | "spread" | "premium";
   readonly tiers: readonly TickTier[];
 }
-/** A listing cycle part: `6 consecutive months` or `plus the next 2 in December`. */
+/**
+ * A listing cycle part: `6 consecutive months`, `the nearest 2 months in December`, `4 additional months in March, …`,
+ * or the older `plus the next 2 in December` (read as `the nearest`, with a warning). `word` is the word the parser
+ * took for `nearest` or `additional` (any identifier; the checker validates it).
+ */
 export type ListingPart =
   | { readonly kind: "Consecutive"; readonly span: Span; readonly count: NumberLit | undefined; readonly period: "months" | "weeks" }
-  | { readonly kind: "NextIn"; readonly span: Span; readonly count: NumberLit | undefined; readonly months: readonly Ident[] };
+  | { readonly kind: "NextIn"; readonly span: Span; readonly count: NumberLit | undefined; readonly months: readonly Ident[] }
+  | {
+      readonly kind: "Nearest" | "Additional";
+      readonly span: Span;
+      readonly word: Ident;
+      readonly count: NumberLit | undefined;
+      readonly months: readonly Ident[];
+    };
 /** `listing 6 consecutive months plus the next 2 in December`. */
 export interface ListingStmt extends StatementBase {
   readonly kind: "Listing";
@@ -532,8 +545,17 @@ export interface DisruptionDecl extends NodeBase {
 export type FallbackAction =
   | { readonly kind: "Postpone"; readonly span: Span; readonly days: NumberLit | undefined; readonly calendar: Ident | undefined }
   | { readonly kind: "AlternateIndex"; readonly span: Span; readonly index: Ident | undefined }
-  | { readonly kind: "CarryForward"; readonly span: Span; readonly flagged: boolean; readonly withinDays: NumberLit | undefined }
-  | { readonly kind: "Determination"; readonly span: Span; readonly party: Ident | undefined };
+  | {
+      readonly kind: "CarryForward";
+      readonly span: Span;
+      readonly flagged: boolean;
+      readonly withinDays: NumberLit | undefined;
+      /** `on CAL` after the look-back: the calendar that counts its business days. */
+      readonly calendar: Ident | undefined;
+    }
+  | { readonly kind: "Determination"; readonly span: Span; readonly party: Ident | undefined }
+  /** `exclude the day from the average, minimum N days`. */
+  | { readonly kind: "ExcludeDay"; readonly span: Span; readonly minimumDays: NumberLit | undefined };
 /** `2. use index AITOK_OUT_ALT for cessation, not-published`. */
 export interface FallbackStep extends NodeBase {
   readonly kind: "FallbackStep";

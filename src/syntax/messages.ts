@@ -75,7 +75,7 @@ const ruleTexts: Record<string, RuleText> = {
   contractUnitStmt: { what: "a contract unit", example: "for example `contract unit 1000 million tokens`" },
   tickStmt: { what: "a tick size", example: "for example `tick 0.01 USD per 1M tokens`" },
   tickTier: { what: "a tick size", example: "for example `premium tick 1 USD per BTC at or below 25, 5 USD per BTC above 25`" },
-  listingStmt: { what: "a listing cycle", example: "for example `listing 6 consecutive months plus the next 2 in December`" },
+  listingStmt: { what: "a listing cycle", example: "for example `listing 6 consecutive months plus the nearest 2 months in December`" },
   lastTradingDayStmt: {
     what: "a date rule",
     example: "for example `last trading day is the last Friday of the contract month, adjusted preceding on NYSE`",

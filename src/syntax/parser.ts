@@ -1039,25 +1039,79 @@ export class TermsheetParser extends EmbeddedActionsParser {
 
   public listingStmt = this.RULE("listingStmt", () => {
     this.CONSUME(T.Listing);
+    // A part that error recovery gave up on is left out (the recovered tree has no undefined entries).
     const parts: A.ListingPart[] = [];
-    const s = this.LA(1);
-    const count = this.num(this.CONSUME(T.NumberLiteral));
-    this.CONSUME(T.Consecutive);
-    const period = this.OR([
-      { ALT: () => (this.CONSUME(T.Months), "months" as const) },
-      { ALT: () => (this.CONSUME(T.Identifier), "weeks" as const) },
-    ]);
-    parts.push({ kind: "Consecutive", count, period, span: this.from(s) });
+    const first = this.SUBRULE(this.listingPart) as A.ListingPart | undefined;
+    if (first !== undefined) parts.push(first);
     this.MANY(() => {
-      const p = this.CONSUME(T.Plus);
-      this.CONSUME(T.The);
-      this.CONSUME(T.Next);
-      const n = this.num(this.CONSUME2(T.NumberLiteral));
-      this.CONSUME(T.In);
-      const months = this.SUBRULE(this.identList);
-      parts.push({ kind: "NextIn", count: n, months, span: this.from(p) });
+      this.CONSUME(T.Plus);
+      const next = this.SUBRULE2(this.listingPart) as A.ListingPart | undefined;
+      if (next !== undefined) parts.push(next);
     });
     return { kind: "Listing" as const, parts };
+  });
+
+  /**
+   * `N consecutive months|weeks`, `the nearest N months in MONTH, …`, `N additional months in MONTH, …`, or the
+   * older `the next N in MONTH, …`. The words `nearest` and `additional` are identifiers here; the checker
+   * validates them (as it does `weeks`).
+   */
+  public listingPart = this.RULE("listingPart", (): A.ListingPart => {
+    const s = this.LA(1);
+    return this.OR([
+      {
+        ALT: () => {
+          const count = this.num(this.CONSUME(T.NumberLiteral));
+          return this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Consecutive);
+                const period = this.OR3([
+                  { ALT: () => (this.CONSUME(T.Months), "months" as const) },
+                  { ALT: () => (this.CONSUME(T.Identifier), "weeks" as const) },
+                ]);
+                return { kind: "Consecutive" as const, count, period, span: this.from(s) };
+              },
+            },
+            {
+              ALT: () => {
+                const word = this.ident(this.CONSUME2(T.Identifier));
+                this.CONSUME2(T.Months);
+                this.CONSUME(T.In);
+                const months = this.SUBRULE(this.identList);
+                return { kind: "Additional" as const, word, count, months, span: this.from(s) };
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.The);
+          return this.OR4([
+            {
+              ALT: () => {
+                this.CONSUME(T.Next);
+                const count = this.num(this.CONSUME2(T.NumberLiteral));
+                this.CONSUME2(T.In);
+                const months = this.SUBRULE2(this.identList);
+                return { kind: "NextIn" as const, count, months, span: this.from(s) };
+              },
+            },
+            {
+              ALT: () => {
+                const word = this.ident(this.CONSUME3(T.Identifier));
+                const count = this.num(this.CONSUME3(T.NumberLiteral));
+                this.CONSUME3(T.Months);
+                this.CONSUME3(T.In);
+                const months = this.SUBRULE3(this.identList);
+                return { kind: "Nearest" as const, word, count, months, span: this.from(s) };
+              },
+            },
+          ]);
+        },
+      },
+    ]);
   });
 
   public lastTradingDayStmt = this.RULE("lastTradingDayStmt", () => {
@@ -1584,6 +1638,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
           this.CONSUME(T.Value);
           let flagged = false;
           let withinDays: A.NumberLit | undefined;
+          let calendar: A.Ident | undefined;
           this.OPTION2(() => {
             this.CONSUME(T.Comma);
             this.CONSUME(T.Flagged);
@@ -1596,8 +1651,12 @@ export class TermsheetParser extends EmbeddedActionsParser {
             withinDays = this.num(this.CONSUME2(T.NumberLiteral));
             this.CONSUME2(T.Business);
             this.OR3([{ ALT: () => this.CONSUME2(T.Day) }, { ALT: () => this.CONSUME2(T.Days) }]);
+            this.OPTION4(() => {
+              this.CONSUME2(T.On);
+              calendar = this.ident(this.CONSUME4(T.Identifier));
+            });
           });
-          return { kind: "CarryForward", flagged, withinDays, span: this.from(start) };
+          return { kind: "CarryForward", flagged, withinDays, calendar, span: this.from(start) };
         },
       },
       {
@@ -1606,6 +1665,21 @@ export class TermsheetParser extends EmbeddedActionsParser {
           this.CONSUME(T.By);
           this.CONSUME2(T.The);
           return { kind: "Determination", party: this.ident(this.CONSUME3(T.Identifier)), span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Exclude);
+          this.CONSUME3(T.The);
+          this.CONSUME3(T.Day);
+          this.CONSUME(T.From);
+          this.CONSUME4(T.The);
+          this.CONSUME(T.Average);
+          this.CONSUME2(T.Comma);
+          this.CONSUME(T.Minimum);
+          const minimumDays = this.num(this.CONSUME3(T.NumberLiteral));
+          this.OR4([{ ALT: () => this.CONSUME4(T.Day) }, { ALT: () => this.CONSUME3(T.Days) }]);
+          return { kind: "ExcludeDay", minimumDays, span: this.from(start) };
         },
       },
     ]);
@@ -1733,12 +1807,29 @@ export class TermsheetParser extends EmbeddedActionsParser {
   public timeWindow = this.RULE("timeWindow", (): A.TimeWindow => {
     const start = this.CONSUME(T.From);
     const from = this.time(this.CONSUME(T.TimeLiteral));
+    // `from 23:00 on the previous day inclusive …`: a window that starts on the day before the fixing date.
+    let fromDay: A.Ident | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.On);
+      this.CONSUME(T.The);
+      fromDay = this.ident(this.CONSUME(T.Identifier));
+      this.CONSUME(T.Day);
+    });
     const fromBound = this.SUBRULE(this.bound);
     this.CONSUME(T.To);
     const to = this.time(this.CONSUME2(T.TimeLiteral));
     const toBound = this.SUBRULE2(this.bound);
     const zone = this.SUBRULE(this.zone);
-    return { kind: "TimeWindow", from, fromBound, to, toBound, zone, span: this.from(start) };
+    return {
+      kind: "TimeWindow",
+      from,
+      fromBound,
+      to,
+      toBound,
+      zone,
+      ...(fromDay === undefined ? {} : { fromDay }),
+      span: this.from(start),
+    };
   });
 
   public bound = this.RULE("bound", () =>

@@ -5,10 +5,11 @@
  * numbered sections in order, every clause numbered within its section with its number in `data-clause`, tables
  * with a header cell per column. Run with `npm run test:browser`.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
+import { runIn } from "../helpers/system.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The page functions run in the browser. Their DOM is typed loosely here so that the DOM library stays out of the
@@ -146,6 +147,77 @@ describe("rendered contracts in Chromium", () => {
       expect(r.headings).toEqual(["Economic changes", "Contract months affected", "Redline"]);
       const pdf = await page.pdf({ format: "A4" });
       expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("draws the chapter's pictures, named for assistive technology, and saves screenshots as artifacts", async () => {
+    // Artifacts of the run (test-artifacts/ is not committed), for a reviewer to look at.
+    const dir = join(ROOT, "test-artifacts/browser");
+    mkdirSync(dir, { recursive: true });
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    try {
+      await page.setContent(readFileSync(join(RENDER, "FOTI_OPT.html"), "utf8"), { waitUntil: "load" });
+      const calendar = page.getByRole("img", { name: "Expiry calendar of FOTI_OPT", exact: true });
+      const method = page.getByRole("img", { name: "Methodology of AITOK_OUT", exact: true });
+      for (const [picture, file] of [
+        [calendar, "chapter-expiry-calendar.png"],
+        [method, "chapter-methodology.png"],
+      ] as const) {
+        const box = await picture.boundingBox();
+        expect(box!.width).toBeGreaterThan(300);
+        expect(box!.height).toBeGreaterThan(200);
+        await picture.screenshot({ path: join(dir, file) });
+      }
+      // The description is what a screen reader says after the name.
+      expect(await calendar.getAttribute("aria-describedby")).toBe("expiry-calendar-FOTI_OPT-desc");
+      expect(await page.locator("#expiry-calendar-FOTI_OPT-desc").textContent()).toContain(
+        "moved from Friday 25 December 2026 by Christmas Day",
+      );
+      await page.locator("#c10\\.1").screenshot({ path: join(dir, "chapter-contract-months.png") });
+      await page.screenshot({ path: join(dir, "chapter-first-page.png") });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("draws the settlement certificate's chart and saves a screenshot as an artifact", async () => {
+    const dir = join(ROOT, "test-artifacts/browser");
+    mkdirSync(dir, { recursive: true });
+    const cwd = join(ROOT, "test/cases/settlement/FOTI/final-from-observations");
+    const r = await runIn(
+      [
+        "settle",
+        "../../../compiled/contracts/FOTI.json",
+        "--contract",
+        "FOTI-H26",
+        "--observations",
+        "observations.csv",
+        "--format",
+        "html",
+      ],
+      cwd,
+    );
+    expect(r.code).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+    try {
+      await page.setContent(r.stdout, { waitUntil: "load" });
+      const chart = page.getByRole("img", { name: "AITOK_OUT on 2026-03-27: the values used and excluded", exact: true });
+      const box = await chart.boundingBox();
+      expect(box!.width).toBeGreaterThan(400);
+      // Nothing of the chart is drawn outside it (the labels of the lines on the right included).
+      const outside = await page.evaluate(() => {
+        const svg = document.querySelector("svg#chart-1");
+        const b = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll("text, circle, line")].filter((e: Node) => {
+          const r = e.getBoundingClientRect();
+          return r.right > b.right + 0.5 || r.left < b.left - 0.5 || r.bottom > b.bottom + 0.5 || r.top < b.top - 0.5;
+        }).length;
+      });
+      expect(outside).toBe(0);
+      await chart.screenshot({ path: join(dir, "certificate-chart.png") });
+      await page.screenshot({ path: join(dir, "certificate-page.png"), fullPage: true });
     } finally {
       await page.close();
     }

@@ -60,9 +60,13 @@ describe("windows and partitions", () => {
     expect(check(index(TRADES.replace("empty intervals fail", "empty intervals ignore")))).toEqual(["E2007 13:19-13:25"]);
   });
 
-  it("refuses to aggregate sources, or degrade, where trades are pooled (E5013)", () => {
-    // Issue 13: `aggregate sources by` beside a partition checked clean and the runtime then ignored it.
-    expect(check(index(`${TRADES}  aggregate sources by median\n`))).toEqual(["E5013 16:3-16:30"]);
+  it("refuses to degrade where trades are pooled (E5013), and aggregates sources per interval beside a partition", () => {
+    // Issue 13: `aggregate sources by` beside a partition checked clean and the runtime then ignored it; issue 15:
+    // it is now applied in each interval, over the sources' own values (runtime/engine/per-interval.ts).
+    expect(check(index(`${TRADES}  aggregate sources by median\n`))).toEqual([]);
+    expect(check(index(`${TRADES}  aggregate sources by median\n  with 2 or more sources use mean\n  with 1 source use median\n`))).toEqual(
+      [],
+    );
     expect(check(index(`${TRADES}  with 2 or more sources use mean\n  with 1 source use median\n`))).toEqual([
       "E5013 16:3-16:34",
       "E5013 17:3-17:27",

@@ -318,7 +318,7 @@ describe("words", () => {
 });
 
 describe("robustness", () => {
-  const good = CALENDARS + INDEX + future("TOKF", `  listing 6 consecutive months plus the next 2 in December`);
+  const good = CALENDARS + INDEX + future("TOKF", `  listing 6 consecutive months plus the nearest 2 months in December`);
 
   it("never throws on damaged input (checks cope with recovered trees)", () => {
     fc.assert(

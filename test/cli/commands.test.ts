@@ -55,8 +55,8 @@ describe("the command table", () => {
         "--expiry": [],
       };
       for (const value of good) {
-        // A Word document is written to a file only: `--format docx` needs `--out`.
-        const out = o.name === "--format" && value === "docx" ? ["--out", "x.docx"] : [];
+        // A Word or PDF document is written to a file only: `--format docx` and `--format pdf` need `--out`.
+        const out = o.name === "--format" && (value === "docx" || value === "pdf") ? ["--out", `x.${value}`] : [];
         const parsed = parseArgs([...base, ...(command === "settle" ? (partners[o.name] ?? []) : []), ...out, `${o.name}=${value}`]);
         if (out.length > 0) expect(parseArgs([...base, `${o.name}=${value}`]).kind).toBe("usage-error");
         expect(parsed.kind, `${command} ${o.name}=${value}: ${JSON.stringify(parsed)}`).not.toBe("usage-error");

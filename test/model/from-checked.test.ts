@@ -75,8 +75,8 @@ describe("lowering keeps versions, units and words exact", () => {
   it("orders versions by their start and keeps their ranges and clauses", () => {
     const btc = spec("contracts/BTC.json").contracts.BTC as Future;
     expect(btc.lastTradingDay.map((v) => [v.effective, v.value.kind === "monthly" ? v.value.rule.calendar : ""])).toEqual([
-      [[{ from: null, until: "2020-12-31" }], "LONDON_OR_NEW_YORK"],
-      [[{ from: "2021-01-01", until: null }], "LONDON_AND_NEW_YORK"],
+      [[{ from: null, until: "2020-12-31" }], "LONDON_AND_NEW_YORK"],
+      [[{ from: "2021-01-01", until: null }], "LONDON_OR_NEW_YORK"],
     ]);
     expect(btc.lastTradingDay[1]!.clauses).toEqual(["1302.G Termination of Trading"]);
     expect(Object.keys(spec("contracts/BTC.json").calendars).sort()).toEqual([

@@ -188,6 +188,27 @@ const CASES: readonly TamperCase[] = [
     paths: [`${CAL}/legs`],
   },
   {
+    invariant: "listing-cycle",
+    what: "a cycle that starts with additional months",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.listing[0].value = [{ kind: "additional", count: 2, months: [12] }]),
+    paths: [`${FOTI}/listing/0/value/0`],
+  },
+  {
+    invariant: "listing-cycle",
+    what: "a weekly cycle that names months",
+    spec: "contracts/FOTW.json",
+    edit: (d) => d.contracts.FOTW.listing[0].value.push({ kind: "next-in", count: 2, months: [12] }),
+    paths: ["/contracts/FOTW/listing/0/value/1"],
+  },
+  {
+    invariant: "futures-settlement",
+    what: "a future settled in futures (only an option is exercised into its future)",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.finalSettlement[0].value.method = "futures"),
+    paths: ["/contracts/FOTI/finalSettlement/0/value/method"],
+  },
+  {
     invariant: "required-rules",
     what: "an index that is never published",
     spec: "indices/AITOK_OUT.json",
@@ -311,9 +332,9 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "price-amounts",
-    what: "an automatic-exercise threshold of 0",
+    what: "a negative automatic-exercise threshold (0, any amount in the money, is allowed)",
     spec: "contracts/FOTI_OPT.json",
-    edit: (d) => (d.contracts.FOTI_OPT.automaticExercise[0].value.amount = "0"),
+    edit: (d) => (d.contracts.FOTI_OPT.automaticExercise[0].value.amount = "-0.001"),
     paths: [`${OPT}/automaticExercise/0/value/amount`],
   },
   {
@@ -628,10 +649,30 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "weights",
-    what: "a source weight of 0",
-    spec: "indices/AITOK_OUT.json",
-    edit: (d) => (d.indices.AITOK_OUT.sources[0].value.weight[0].value = "0"),
-    paths: ["/indices/AITOK_OUT/sources/0/value/weight/0/value", "/indices/AITOK_OUT/sources/0/value/weight"],
+    what: "a negative source weight",
+    spec: "indices/BTC_SPOT_CAPPED.json",
+    edit: (d) => (d.indices.BTC_SPOT_CAPPED.sources[4].value.weight[0].value = "-1"),
+    paths: ["/indices/BTC_SPOT_CAPPED/sources/4/value/weight/0/value"],
+  },
+  {
+    invariant: "weights",
+    what: "fixed weights that are all 0",
+    spec: "indices/BTC_SPOT_CAPPED.json",
+    edit: (d) => {
+      for (const s of d.indices.BTC_SPOT_CAPPED.sources) s.value.weight[0].value = "0";
+    },
+    paths: ["/indices/BTC_SPOT_CAPPED/sources"],
+  },
+  {
+    invariant: "method-options",
+    what: "a capped median weighted by volume",
+    spec: "indices/BTC_SPOT_CAPPED.json",
+    edit: (d) => (d.indices.BTC_SPOT_CAPPED.aggregateSources[0].value.weightedBy = "volume"),
+    // Without fixed weighting, every stated weight is out of place too.
+    paths: [
+      "/indices/BTC_SPOT_CAPPED/aggregateSources/0/value/weightedBy",
+      ...[0, 1, 2, 3, 4].map((i) => `/indices/BTC_SPOT_CAPPED/sources/${i}/value/weight`),
+    ],
   },
   {
     invariant: "weights",

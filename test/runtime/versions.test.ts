@@ -28,8 +28,8 @@ describe("versions by date", () => {
       const v = versionOn(btc.lastTradingDay, date)?.value;
       return v?.kind === "monthly" ? v.rule.calendar : undefined;
     };
-    expect(calendarOn("2020-12-31")).toBe("LONDON_OR_NEW_YORK");
-    expect(calendarOn("2021-01-01")).toBe("LONDON_AND_NEW_YORK");
+    expect(calendarOn("2020-12-31")).toBe("LONDON_AND_NEW_YORK");
+    expect(calendarOn("2021-01-01")).toBe("LONDON_OR_NEW_YORK");
     expect(versionOn([], "2021-01-01")).toBeUndefined();
     expect(rulesOn(btc.positionLimits, "2030-01-01").map((r) => r.value.count)).toEqual([4000]);
   });

@@ -105,7 +105,7 @@ type ValueOf<F extends keyof RuleFields> = NonNullable<RuleFields[F]> extends S.
 
 const sourceCount = (n: number) => count(n, "eligible source", "eligible sources");
 const windowWords = (x: S.TimeWindow) =>
-  `${x.from} (${x.fromBound === "inclusive" ? "included" : "excluded"}) to ${x.to} (${x.toBound === "inclusive" ? "included" : "excluded"}) ${x.zone} time`;
+  `${x.from}${x.fromDay === "previous" ? " on the previous day" : ""} (${x.fromBound === "inclusive" ? "included" : "excluded"}) to ${x.to} (${x.toBound === "inclusive" ? "included" : "excluded"}) ${x.zone} time`;
 
 /** Short noun phrases for the values of the rules people compare most, typed by the spec's field. */
 const WORDS: { readonly [F in keyof RuleFields]?: (value: ValueOf<F>, cal: (n: string) => string) => string } = {
@@ -154,7 +154,9 @@ function fallbackLevelWords(step: S.FallbackStep): string {
     case "alternate-index":
       return `the ${a.index} index`;
     case "carry-forward":
-      return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}` : ""}${a.flagged ? ", flagged" : ""}`;
+      return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}${a.calendar === undefined ? "" : ` on ${a.calendar}`}` : ""}${a.flagged ? ", flagged" : ""}`;
+    case "exclude-day":
+      return `leaving the day out of the average, at least ${count(a.minimumDays, "day", "days")} remaining`;
     default:
       return `determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}`;
   }

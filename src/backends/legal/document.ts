@@ -31,6 +31,16 @@ export interface DocClause {
   readonly cites?: readonly string[];
   /** Authors' descriptions left out because they only restate the clause's generated sentences. */
   readonly restated?: readonly string[];
+  /** A picture of the clause (inline SVG, figures.ts), printed in HTML after the clause's blocks. */
+  readonly figure?: Figure;
+}
+
+/** A picture: an accessible inline SVG with its title and description (what a reader without the picture is told). */
+export interface Figure {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly svg: string;
 }
 
 /** A numbered section: "2 Contract specifications". */

@@ -120,7 +120,7 @@ export function workedExamples(spec: Spec, c: Contract, schedule: Schedule, symb
     const ex = futureExample(spec, fut, futLtd, engines, k.mul(Decimal.of("4")));
     if (ex === undefined) return [];
     const s = ex.price;
-    const callStrike = roundToIncrement(s, k, "floor").sub(k);
+    const callStrike = roundToIncrement(s, k, "floor").sub(k).max(Decimal.ZERO);
     const putStrike = roundToIncrement(s, k, "ceiling").add(k);
     const threshold = versionOn(c.automaticExercise, ltd)?.value;
     const m = multiplier(spec, c, ltd);

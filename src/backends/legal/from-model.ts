@@ -12,7 +12,8 @@ import type * as Runtime from "../../runtime/spec.js";
 import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "../../runtime/calendar/index.js";
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
 import { formatUtc } from "../../runtime/schedule/json.js";
-import type { Block, DocClause, DocSection, LegalDocument } from "./document.js";
+import type { Block, DocClause, DocSection, Figure, LegalDocument } from "./document.js";
+import { expiryCalendar, methodologyDiagram } from "./figures.js";
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
@@ -190,6 +191,17 @@ class Builder {
     return this.sections;
   }
 
+  /** The clauses of the open section so far. */
+  current(): readonly DocClause[] {
+    return this.clauses;
+  }
+
+  /** Gives the open section's clause of this title a picture (figures.ts). */
+  attach(title: string, figure: Figure | undefined): void {
+    const i = this.clauses.findIndex((c) => c.title === title);
+    if (figure !== undefined && i >= 0) this.clauses[i] = { ...this.clauses[i]!, figure };
+  }
+
   /** How many sections are closed so far. */
   closed(): number {
     return this.sections.length;
@@ -234,8 +246,14 @@ function tickValue(spec: Spec, c: Contract, tiers: Contract["tick"][number]["val
 }
 
 /** A window of the day: "from 15:58 (included) to 16:00 (excluded) London time". */
-function windowWords(w: { from: string; fromBound: string; to: string; toBound: string; zone: string }): string {
-  return `from ${clockTime(w.from, w.zone)} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${clockTime(w.to, w.zone)} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${zoneTimeName(w.zone)}`;
+function windowWords(w: { from: string; fromBound: string; to: string; toBound: string; zone: string; fromDay?: string }): string {
+  // `to 24:00` is the end of the fixing day; `fromDay` starts the window on the previous day, across midnight.
+  const start = `${clockTime(w.from, w.zone)}${w.fromDay === "previous" ? " on the day before the fixing date" : ""}`;
+  const end =
+    w.to === "24:00:00"
+      ? "the end of the fixing date (24:00)"
+      : `${clockTime(w.to, w.zone)}${w.fromDay === "previous" ? " on the fixing date" : ""}`;
+  return `from ${start} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${end} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${zoneTimeName(w.zone)}`;
 }
 
 /** Every time zone the spec names (times, windows, calendars, indices), sorted: each is defined once. */
@@ -273,10 +291,33 @@ function settlementWords(b: Builder, f: FinalSettlement, unit: string | undefine
       what = "no price of its own: each leg is settled at the Final Settlement Price of its own contract";
       break;
   }
+  if (f.method === "futures" && v.kind === "underlying-final")
+    return `Final settlement is by exercise into futures: an option exercised at expiry opens, for each option contract, a position in the expiring ${v.contract} contract of the same contract month at the strike price, long for a call and short for a put, as many ${v.contract} contracts as the option's contract unit holds; that position is settled in cash at the Final Settlement Price of the ${v.contract} contract, so the holder receives the option's intrinsic value through it. The Final Settlement Price of the option is ${what}, ${roundingWords(f.rounding, unit)}.`;
   return `Final settlement is in cash. The Final Settlement Price is ${what}, ${roundingWords(f.rounding, unit)}.`;
 }
 
-function fallbackBlocks(b: Builder, f: Fallback): Block[] {
+/**
+ * The days that count a carried-forward value's age when the step names no calendar: those of the publication
+ * calendar of the index the contract settles on, named when the spec says which one that is.
+ */
+function publicationDays(b: Builder, c: Contract): string {
+  const indices = [
+    ...new Set(
+      c.finalSettlement.flatMap((v) =>
+        v.value.value.kind === "index-at" || v.value.value.kind === "index-average" ? [v.value.value.index] : [],
+      ),
+    ),
+  ];
+  const index = indices.length === 1 && Object.hasOwn(b.spec.indices, indices[0]!) ? b.spec.indices[indices[0]!] : undefined;
+  const calendars = [...new Set((index?.publication ?? []).map((p) => p.value.calendar))];
+  if (index === undefined || calendars.length !== 1) return "business days of the publication calendar of the index";
+  const cal = calendars[0]!;
+  return cal === null
+    ? `publication days of ${b.index(index.name)}, which publishes every calendar day`
+    : `business days of ${b.cal(cal)}, the publication calendar of ${b.index(index.name)}`;
+}
+
+function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
   const out: Block[] = [];
   const disruption = (k: string): string =>
     ({
@@ -319,10 +360,13 @@ function fallbackBlocks(b: Builder, f: Fallback): Block[] {
           what = `Level ${i + 1}: the value of ${b.index(a.index)} for the same day`;
           break;
         case "carry-forward":
-          what = `Level ${i + 1}: the last published value${a.withinBusinessDays === null ? "" : `, if published within ${count(a.withinBusinessDays, "business day", "business days")}`}${a.flagged ? ", flagged as a carried-forward value" : ""}`;
+          what = `Level ${i + 1}: the last published value${a.withinBusinessDays === null ? "" : `, if published within ${count(a.withinBusinessDays, "business day", "business days")} (${a.calendar === undefined ? publicationDays(b, c) : `business days of ${b.cal(a.calendar)}`})`}${a.flagged ? ", flagged as a carried-forward value" : ""}`;
           break;
         case "determination":
           what = `Level ${i + 1}: determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}, which always produces a value`;
+          break;
+        case "exclude-day":
+          what = `Level ${i + 1}: the day is left out of the average, and no value is carried forward for it, provided that at least ${count(a.minimumDays, "day remains", "days remain")} in the average; otherwise the next level applies`;
           break;
       }
       const only = s.only === null ? "" : `, applying only when ${s.only.map(disruption).join(" or ")}`;
@@ -417,9 +461,10 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     );
     b.add(
       "Automatic exercise",
-      versions(
-        c.automaticExercise,
-        (q) => `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`,
+      versions(c.automaticExercise, (q) =>
+        Decimal.of(q.amount).isZero()
+          ? "At expiry an option that is in the money by any amount is exercised automatically; an option at or out of the money is abandoned."
+          : `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`,
       ),
       key("automatic exercise"),
     );
@@ -457,15 +502,27 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   b.add(
     "Listing schedule",
     versions(c.listing, (parts) => {
-      const said = parts.map((x) =>
+      const said = parts.map((x, i) =>
         x.kind === "consecutive"
           ? `the ${count(x.count, x.period === "months" ? "nearest calendar month" : "nearest week", x.period === "months" ? "nearest consecutive calendar months" : "nearest consecutive weeks")}`
-          : `the ${count(x.count, "nearest contract month", "nearest contract months")} falling in ${x.months.map(monthName).join(", ")} (a month already listed under the preceding part counts towards ${x.count === 1 ? "it" : "these"})`,
+          : x.kind === "next-in"
+            ? `the ${count(x.count, "nearest contract month", "nearest contract months")} falling in ${x.months.map(monthName).join(", ")}${i === 0 ? "" : ` (a month already listed under the preceding part counts towards ${x.count === 1 ? "it" : "these"})`}`
+            : `${count(x.count, "additional contract month", "additional contract months")} falling in ${x.months.map(monthName).join(", ")}, after the latest month listed under the preceding ${i === 1 ? "part" : "parts"}`,
       );
-      return `The Exchange lists ${said.join(", plus ")}.`;
+      const only = parts.every((x) => x.kind !== "consecutive");
+      const months = [...new Set(parts.flatMap((x) => (x.kind === "consecutive" ? [] : x.months)))].sort((a, b) => a - b);
+      return `The Exchange lists ${said.join(", plus ")}.${only ? ` The contract months are ${months.map(monthName).join(", ")} only.` : ""}`;
     }),
     key("listing"),
   );
+  // The product's own trading dates (its first trade date and end), only when the declaration states them.
+  const dates = effectiveWords(c.effective);
+  if (dates !== "")
+    b.add("Trading dates", [
+      p(
+        `The contract trades ${dates}: no contract month whose Last Trading Day falls outside these dates is listed or settled, and nothing is listed on a day outside them.`,
+      ),
+    ]);
   b.add(
     "Last Trading Day",
     versions(c.lastTradingDay, (r) => `The Last Trading Day is ${dateRuleWords(r, b.cal)}.`),
@@ -558,7 +615,14 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       b.add(
         c.fallback.length === 1 ? "Fallback waterfall" : `Fallback waterfall, version ${i + 1}${when === "" ? "" : ` (${when})`}`,
         [
-          ...fallbackBlocks(b, f.value),
+          ...fallbackBlocks(b, f.value, c),
+          ...(c.kind === "spread" && c.finalSettlement.some((x) => x.value.value.kind === "leg-by-leg")
+            ? [
+                p(
+                  "A spread is settled leg by leg: this waterfall applies to the Final Settlement Price of each leg, in place of the fallback of the leg's own contract.",
+                ),
+              ]
+            : []),
           ...annotations(f),
           ...[...f.value.disruptions, ...f.value.steps].map((x): Piece => ({ kind: "refs", refs: x.clauses, inline: true })),
         ],
@@ -618,7 +682,7 @@ function indexSection(b: Builder, i: Index): void {
         );
       for (const w of v.weight)
         parts.push(
-          `${effectiveWords(w.effective) === "" ? "" : capitalise(effectiveWords(w.effective)) + ": "}Its fixed weight is ${w.value}.`,
+          `${effectiveWords(w.effective) === "" ? "" : capitalise(effectiveWords(w.effective)) + ": "}${zeroWeight(w.value) ? "Its fixed weight is 0: it is observed for monitoring and reported, but not used." : `Its fixed weight is ${w.value}.`}`,
         );
       for (const m of v.blend)
         parts.push(
@@ -640,12 +704,24 @@ function indexSection(b: Builder, i: Index): void {
   };
   addStep(
     "observation window",
-    versions(i.window, (w) => `Trades ${windowWords(w)} are observed.`),
+    versions(
+      i.window,
+      (w) =>
+        `Trades ${windowWords(w)} are observed.${w.fromDay === "previous" ? " On a day the clocks change, the window is an hour shorter or longer than a day." : ""}`,
+    ),
   );
+  // With `aggregate sources` beside a partition, each interval combines the sources' own values (runtime per-interval.ts).
+  const perInterval = i.partition.length > 0 && i.aggregateSources.length > 0;
   addStep("partitions", [
     ...versions(i.partition, (x) => `The window is divided into ${count(x.count, "interval", "intervals")} of ${duration(x.length)} each.`),
     ...versions(i.emptyIntervals, (e) =>
-      e === "skip" ? "An interval without trades is left out of the calculation." : "An interval without trades means no value is fixed.",
+      perInterval
+        ? e === "skip"
+          ? "An interval without a value (no source with a value in it) is left out of the calculation."
+          : "An interval without a value (no source with a value in it) means no value is fixed."
+        : e === "skip"
+          ? "An interval without trades is left out of the calculation."
+          : "An interval without trades means no value is fixed.",
     ),
     ...versions(
       i.minimumTrades,
@@ -654,16 +730,22 @@ function indexSection(b: Builder, i: Index): void {
   ]);
   addStep(
     "trades",
-    versions(
-      i.aggregateTrades,
-      (m) =>
-        `The trades ${i.partition.length > 0 ? "of each interval" : "of each source"} are combined into one value by ${methodWords(m)}.`,
+    versions(i.aggregateTrades, (m) =>
+      perInterval
+        ? `The trades of each source in each interval are combined into the source's value for that interval by ${methodWords(m)}; for the exclusions below, a source's value is its trades in the whole window combined by the same method.`
+        : `The trades ${i.partition.length > 0 ? "of each interval" : "of each source"} are combined into one value by ${methodWords(m)}.`,
     ),
   );
-  addStep(
-    "intervals",
-    versions(i.aggregateIntervals, (m) => `The interval values are combined by ${methodWords(m)}.`),
-  );
+  const intervalsStep = (): void =>
+    addStep(
+      "intervals",
+      versions(i.aggregateIntervals, (m) =>
+        perInterval
+          ? `The interval values are combined into the index value by ${methodWords(m)}.`
+          : `The interval values are combined by ${methodWords(m)}.`,
+      ),
+    );
+  if (!perInterval) intervalsStep();
   addStep("exclusions", [
     ...versions(i.excludeStale, (d) => `Stale data: a source whose data is older than ${duration(d)} at the fixing time is excluded.`),
     ...versions(
@@ -677,7 +759,13 @@ function indexSection(b: Builder, i: Index): void {
   );
   const degr: Piece[] = [];
   if (i.degradation.length > 0) {
-    degr.push(p("Depending on the number of eligible sources, the sources are combined as follows instead of the general method:"));
+    degr.push(
+      p(
+        perInterval
+          ? "Depending on the number of source values in an interval, the sources of that interval are combined as follows instead of the general method:"
+          : "Depending on the number of eligible sources, the sources are combined as follows instead of the general method:",
+      ),
+    );
     degr.push({
       kind: "table",
       head: ["Eligible sources", "Method", "In force"],
@@ -694,9 +782,14 @@ function indexSection(b: Builder, i: Index): void {
     degr.push(...i.degradation.flatMap((d) => annotations(d)));
   }
   addStep("combination of sources", [
-    ...versions(i.aggregateSources, (m) => `The values of the eligible sources are combined into the index value by ${methodWords(m)}.`),
+    ...versions(i.aggregateSources, (m) =>
+      perInterval
+        ? `In each interval, the values of the eligible sources in that interval are combined into the interval value by ${methodWords(m)}; an interval with fewer source values than the minimum number of sources (one when none is stated) has no value.`
+        : `The values of the eligible sources are combined into the index value by ${methodWords(m)}.`,
+    ),
     ...degr,
   ]);
+  if (perInterval) intervalsStep();
   addStep(
     "extreme moves",
     versions(
@@ -728,7 +821,40 @@ function indexSection(b: Builder, i: Index): void {
     ),
     key("restatement"),
   );
+  b.attach("Description", methodologyDiagram(i.name, methodologySteps(b.current())));
   b.close(`Index methodology: ${i.name}${i.title ? ` (${i.title})` : ""}`);
+}
+
+/** The boxes of the methodology diagram: sources, each calculation step, publication, each with its clause's generated sentences. */
+function methodologySteps(clauses: readonly DocClause[]): { title: string; text: string }[] {
+  // Every generated sentence of the clause (a table as "row: method" pairs); the authors' descriptions stay in the text.
+  const said = (c: DocClause): string =>
+    c.blocks
+      .map((b) =>
+        b.kind === "paragraph"
+          ? b.authored === true
+            ? ""
+            : b.text
+          : b.kind === "list"
+            ? b.items.join(" ")
+            : `${b.rows.map((r) => `${r[0]}: ${r[1]}${r[2] !== undefined && r[2] !== "Always" ? ` (${r[2]})` : ""}`).join("; ")}.`,
+      )
+      .filter((t) => t !== "")
+      .join(" ");
+  return clauses
+    .filter((c) => c.title === "Sources" || c.title.startsWith("Calculation step") || c.title === "Publication")
+    .map((c) => ({
+      title: capitalise(c.title.replace(/^Calculation step \d+: /, "")),
+      text: c.title === "Sources" ? sourcesSummary(c) : said(c),
+    }));
+}
+
+/** The sources box: how many sources and their names. */
+function sourcesSummary(c: DocClause): string {
+  const names = c.blocks
+    .flatMap((b) => (b.kind === "paragraph" && b.authored !== true ? [/^([A-Z0-9_]+)\b/.exec(b.text)?.[1]] : []))
+    .filter((x): x is string => x !== undefined);
+  return names.length === 0 ? "" : `${count(names.length, "source", "sources")}: ${names.join(", ")}.`;
 }
 
 function calendarSection(b: Builder, cals: readonly Calendar[]): void {
@@ -806,6 +932,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
         rows,
       },
     ]);
+    b.attach("Contract months", expiryCalendar(spec, name, listed, schedule));
     const first = listed[0];
     const c = spec.contracts[name];
     if (first !== undefined && c !== undefined) {
@@ -871,6 +998,23 @@ export function ruleName(field: string): string {
   return named[field] ?? field.replace(/[A-Z]/g, (m) => ` ${m.toLowerCase()}`);
 }
 
+/** The period a contract expires in, as its last trading day rules count it: a month, a week, or either. */
+function periodTerm(c: Contract): [string, string] {
+  const kinds = new Set(c.lastTradingDay.map((v) => v.value.kind));
+  if (kinds.size === 1 && kinds.has("weekly")) return ["Contract Week", "The week in which a contract expires."];
+  if (kinds.size === 1 && kinds.has("monthly")) return ["Contract Month", "The calendar month in which a contract expires."];
+  return ["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."];
+}
+
+/** "In the money" for the option types the contract lists (every version), so a put-only option speaks of puts only. */
+function inTheMoney(c: Extract<Contract, { kind: "option" }>): [string, string] {
+  const rights = new Set(c.rights.flatMap((v) => v.value));
+  const call = "a call whose strike is below";
+  const put = "a put whose strike is above";
+  const said = rights.has("call") && rights.has("put") ? `${call}, or ${put},` : rights.has("put") ? put : call;
+  return ["In the money", `${capitalise(said)} the Final Settlement Price of the underlying.`];
+}
+
 function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];
   if (c !== undefined) {
@@ -878,21 +1022,18 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
       "Contract",
       `The ${c.name} ${c.kind === "option" ? "options" : c.kind === "spread" ? "spread" : "futures"} contract${c.title ? `, ${c.title}` : ""}, as specified in this chapter.`,
     ]);
-    rows.push(["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."]);
+    rows.push(periodTerm(c));
+    rows.push(["Exchange", "The exchange that lists the Contract and of whose rulebook this chapter is a part."]);
     rows.push(["Business Day", "A day that is not a weekend day or a holiday of the calendar named in the clause concerned."]);
     rows.push(["Last Trading Day", "The last day on which an expiring contract may be traded, determined as in the clause of that name."]);
     rows.push(["Tick", "The minimum price fluctuation."]);
     rows.push(["Final Settlement Price", "The price at which expiring contracts are settled in cash."]);
-    if (c.fallback.length > 0)
+    if (Object.values(spec.contracts).some((o) => o.fallback.length > 0))
       rows.push([
         "Market Disruption Event",
         "An event listed in the clause on market disruption that prevents the normal determination of the Final Settlement Price.",
       ]);
-    if (c.kind === "option")
-      rows.push([
-        "In the money",
-        "A call whose strike is below, or a put whose strike is above, the Final Settlement Price of the underlying.",
-      ]);
+    if (c.kind === "option") rows.push(inTheMoney(c));
   }
   for (const i of Object.values(spec.indices))
     rows.push([i.name, `${i.title ? `The ${i.title}` : "The index"}, whose methodology is set out in this chapter.`]);
@@ -1008,4 +1149,9 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   const chapter = c.clauses.find((x) => /^Chapter\s/.test(x));
   const heading = chapter === undefined ? title : `${chapter}: ${c.title ?? name} (${name})`;
   return rulebookLayout({ ...doc, title: heading }, new Set(doc.sections.slice(firstOwn, ownEnd)), indexDisclaimers(spec));
+}
+
+/** A fixed weight of 0 (a canonical decimal string): the source is kept for monitoring, not used. */
+function zeroWeight(w: string): boolean {
+  return Decimal.of(w).isZero();
 }

@@ -22,6 +22,8 @@ table { border-collapse: collapse; width: 100%; margin: 0.6rem 0; font-size: 0.9
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eee; }
 p.reference { font-size: 0.9rem; color: #444; font-style: italic; }
+figure.picture { margin: 0.8rem 0; break-inside: avoid; page-break-inside: avoid; }
+figure.picture figcaption { font-size: 0.85rem; color: #444; font-style: italic; }
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
@@ -84,6 +86,8 @@ export function toHtml(doc: LegalDocument): string {
       if (c.title !== "" || c.number !== "")
         out.push(`<h3>${c.number === "" ? "" : `<span class="num"${tip}>${esc(c.number)}</span> `}${esc(c.title)}</h3>`);
       for (const b of c.blocks) out.push(block(b));
+      if (c.figure !== undefined)
+        out.push(`<figure class="picture">\n${c.figure.svg}\n<figcaption>${esc(c.figure.title)}</figcaption>\n</figure>`);
       if (c.references !== undefined) out.push(`<p class="reference">${esc(referenceLine(c.references))}</p>`);
       out.push("</section>");
     }

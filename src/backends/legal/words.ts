@@ -243,7 +243,9 @@ export function methodWords(m: Method): string {
       return `the arithmetic mean after setting aside the ${count(t.highest, "highest value", "highest values")} and the ${count(t.lowest, "lowest value", "lowest values")}`;
     }
     case "capped-median":
-      return `the capped median: each value is limited to within ${m.capPercent ?? "0"}% of the median of all values, and the arithmetic mean of the limited values is taken`;
+      return m.weightedBy === "fixed"
+        ? `the weighted capped median: each value is limited to within ${m.capPercent ?? "0"}% of the median of all values, and the mean of the limited values weighted by each source's fixed weight is taken`
+        : `the capped median: each value is limited to within ${m.capPercent ?? "0"}% of the median of all values, and the arithmetic mean of the limited values is taken`;
     case "weighted-mean":
       return m.weightedBy === "fixed"
         ? "the mean weighted by each source's fixed weight"

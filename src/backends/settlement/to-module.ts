@@ -241,6 +241,9 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
     const src = all[n]!;
     const picked = Object.create(null) as Record<string, Literal>;
     for (const f of SCHEDULE_FIELDS) if (Object.hasOwn(src, f)) picked[f] = plain(src[f]);
+    // The product's own trading dates, only when they are not always (so modules of products without them are unchanged).
+    const eff = (src as { effective?: readonly { from: string | null; until: string | null }[] }).effective;
+    if (eff !== undefined && eff.some((r) => r.from !== null || r.until !== null)) picked.effective = plain(eff);
     scheduleContracts[n] = picked;
   }
   const cases = fns.map((f) => js`case ${f.name}:\nreturn ${f.fn}(date);\n`);

@@ -1,7 +1,8 @@
 /**
  * Every aggregation method of the language over exact values: median (an even count takes the mean of the two
  * middle values), volume-weighted median (with both conventions at an exact half of the cumulative volume),
- * VWAP Σ(p·v)/Σv, mean, trimmed mean, capped median, and weighted mean by volume, expenditure or fixed weights.
+ * VWAP Σ(p·v)/Σv, mean, trimmed mean, capped median (averaged equally or by fixed weights), and weighted mean by
+ * volume, expenditure or fixed weights.
  * The general path works on {@link Ratio}s and is used for source and interval values. {@link aggregateScaled}
  * is the hot path for trades: prices and volumes are exact integer coefficients held in float64 arrays, sorted and
  * summed as such (sums are checked to stay below 2^53 and redone with bigints otherwise), so it is exact too.
@@ -52,7 +53,7 @@ export function describeMethod(m: AggregationMethod): string {
     case "trimmed-mean":
       return `trimmed-mean, dropping ${m.trim?.highest ?? 1} highest and ${m.trim?.lowest ?? 1} lowest`;
     case "capped-median":
-      return `capped-median, cap ${m.capPercent ?? "?"}%`;
+      return `capped-median, cap ${m.capPercent ?? "?"}%${m.weightedBy === "fixed" ? ", weighted by fixed weights" : ""}`;
     case "weighted-mean":
       return `weighted-mean by ${m.weightedBy ?? "volume"}`;
     default:
@@ -101,14 +102,36 @@ export function aggregate(method: AggregationMethod, items: readonly Item[]): Ag
       return { ok: true, value: sum(s.map((i) => i.value)).div(Ratio.of(BigInt(s.length))) };
     }
     case "capped-median": {
-      const cap = ratioOf(method.capPercent ?? "0").div(HUNDRED);
-      const m = medianOf(items.map((i) => i.value));
-      const low = m.mul(ONE.sub(cap)),
-        high = m.mul(ONE.add(cap));
-      const capped = items.map((i) => i.value.max(low).min(high));
-      return { ok: true, value: sum(capped).div(Ratio.of(BigInt(n))) };
+      const steps = cappedMedianSteps(method, items);
+      if (method.weightedBy === "fixed") {
+        const capped = items.map((i, k) => ({ ...i, value: steps.capped[k]! }));
+        return weightedMean(capped, (i) => i.weight, "total fixed weight is zero");
+      }
+      return { ok: true, value: sum(steps.capped).div(Ratio.of(BigInt(n))) };
     }
   }
+}
+
+/** The intermediate values of a capped median, for its certificate: the median, the band and each capped value. */
+export interface CappedMedianSteps {
+  readonly median: RatioT;
+  readonly lower: RatioT;
+  readonly upper: RatioT;
+  /** Each item's value clamped into [lower, upper], in the order of the items. */
+  readonly capped: readonly RatioT[];
+}
+
+/**
+ * The steps of a capped median (Deribit's "Step 1: median … Step 2: capped median"): the median m of the values,
+ * the band m ∓ |m| × cap, and each value clamped into it. Items must not be empty.
+ */
+export function cappedMedianSteps(method: AggregationMethod, items: readonly Item[]): CappedMedianSteps {
+  const cap = ratioOf(method.capPercent ?? "0").div(HUNDRED);
+  const median = medianOf(items.map((i) => i.value));
+  const width = median.abs().mul(cap);
+  const lower = median.sub(width),
+    upper = median.add(width);
+  return { median, lower, upper, capped: items.map((i) => i.value.max(lower).min(upper)) };
 }
 
 function weightedMean(items: readonly Item[], w: (i: Item) => RatioT, zero: string): AggregationResult {

@@ -6,6 +6,7 @@
  */
 import type { IndexCertificate, IndexResult } from "./index-computation.js";
 import type { FinalSettlementResult } from "./settlement.js";
+import { cappedMedianLines } from "./capped-median.js";
 
 /** Deterministic JSON of a result (Decimals serialise as canonical strings), two-space indented, newline-terminated. */
 export function certificateJson(result: IndexResult | FinalSettlementResult): string {
@@ -36,9 +37,12 @@ export function certificateLines(c: IndexCertificate, indent: string): string[] 
       `  source ${s.name}: ${s.model !== null ? `model ${s.model}, ` : s.instrument !== null ? `instrument ${s.instrument}, ` : ""}${s.observations} observation(s)${s.value === null ? "" : `, value ${s.value}`}${s.used ? "" : ", excluded"}`,
     );
   for (const e of c.exclusions) lines.push(`  excluded ${e.source} (${e.reason}): ${e.detail}`);
-  c.partitions.forEach((p, i) =>
-    lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? `skipped (${p.note ?? "no value"})`}`),
-  );
+  c.partitions.forEach((p, i) => {
+    lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? `skipped (${p.note ?? "no value"})`}`);
+    for (const s of p.sources ?? [])
+      lines.push(`    ${s.source}: ${s.trades} trade(s), ${s.value ?? `no value (${s.note ?? "no trades"})`}`);
+  });
+  if (c.cappedMedian !== undefined) lines.push(...cappedMedianLines(c.cappedMedian));
   if (c.unrounded !== null) lines.push(`  unrounded ${c.unrounded}; rounded ${c.rounding}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);
   return lines.map((l) => indent + l.slice(2));

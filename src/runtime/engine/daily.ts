@@ -6,7 +6,8 @@
  * Price limits give the bands around the prior settlement; spreads settle leg by leg. Exact throughout.
  */
 import { Decimal } from "../numbers/decimal.js";
-import { localToInstant, parseIsoDate } from "../calendar/index.js";
+import { parseIsoDate } from "../calendar/index.js";
+import { placeWindow } from "./windows.js";
 import type { Observations } from "../market-data/index.js";
 import { Ratio } from "../numbers/ratio.js";
 import { pow10 } from "../numbers/integers.js";
@@ -76,14 +77,13 @@ export function dailySettlement(steps: readonly DailyStep[], input: DailyInput):
     }
     if (s.kind === "vwap") {
       const t = input.trades;
-      const f = day === undefined ? undefined : localToInstant(day, s.window.from, s.window.zone);
-      const e = day === undefined ? undefined : localToInstant(day, s.window.to, s.window.zone);
-      if (t === undefined || f === undefined || e === undefined || !f.ok || !e.ok) {
+      const placed = day === undefined ? undefined : placeWindow(day, s.window);
+      if (t === undefined || placed === undefined || !placed.ok) {
         attempts.push(`step ${n} (vwap): no trades given or the window cannot be placed`);
         continue;
       }
-      const lo = lowerBound(t.time, f.value * 1000, s.window.fromBound === "inclusive");
-      const hi = lowerBound(t.time, e.value * 1000, s.window.toBound === "exclusive");
+      const lo = lowerBound(t.time, placed.start * 1000, s.window.fromBound === "inclusive");
+      const hi = lowerBound(t.time, placed.end * 1000, s.window.toBound === "exclusive");
       let pv = 0n,
         vol = 0n;
       for (let r = lo; r < hi; r++) {

@@ -6,8 +6,9 @@
  * the fixing time, several at the same instant averaged whatever their order), keeps each source's instrument of
  * highest priority that traded, normalises prices by each source's unit (source scale ÷ index scale, exact),
  * excludes stale sources and sources deviating from the median
- * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions,
- * or source values with the degradation rule for the number of sources), applies the extreme-move rule and
+ * of the others, checks the minimum number of sources, aggregates (pooled trades per partition then partitions;
+ * with `aggregate sources` beside a partition, per interval each source's trades then the sources, then the
+ * intervals (`per-interval.ts`); or source values with the degradation rule for the number of sources), applies the extreme-move rule and
  * rounds once. Intermediate values are exact {@link Ratio}s. The result carries a certificate: the inputs used,
  * every exclusion with its reason, partition values, the methods chosen and the methodology version.
  */
@@ -20,6 +21,9 @@ import { type Item, aggregate, aggregateScaled, describeMethod, ratioOf } from "
 import { Ratio } from "../numbers/ratio.js";
 import { gcd, pow10 } from "../numbers/integers.js";
 import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
+import { type CappedMedianCertificate, cappedMedianCertificate } from "./capped-median.js";
+import { type IntervalSourceValue, perIntervalSources } from "./per-interval.js";
+import { placeWindow } from "./windows.js";
 
 /**
  * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
@@ -61,7 +65,8 @@ export interface IndexRequest {
 /** Why a source or data was excluded. */
 export interface Exclusion {
   readonly source: string;
-  readonly reason: "no-data" | "stale" | "deviation" | "model" | "instrument" | "part" | "not-a-constituent" | "too-few-trades";
+  readonly reason:
+    "no-data" | "stale" | "deviation" | "model" | "instrument" | "part" | "not-a-constituent" | "too-few-trades" | "monitored";
   readonly detail: string;
 }
 
@@ -72,6 +77,8 @@ export interface PartitionValue {
   readonly trades: number;
   readonly value: string | null;
   readonly note: string | null;
+  /** Each source's value in the interval, when sources are aggregated per interval (omitted otherwise). */
+  readonly sources?: readonly IntervalSourceValue[];
 }
 
 /** The explanation of an index value: everything needed to recompute and audit it. */
@@ -98,6 +105,8 @@ export interface IndexCertificate {
   readonly rounding: string;
   readonly status: "published" | "flagged" | "held" | "failed";
   readonly notes: readonly string[];
+  /** The steps of a capped median (present only when the value is one): median, band, capped values, weights. */
+  readonly cappedMedian?: CappedMedianCertificate;
 }
 
 /** Why no value could be fixed. */
@@ -160,6 +169,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   let method = "";
   const sourceRows: IndexCertificate["sources"][number][] = [];
   let windowCert: IndexCertificate["window"] = null;
+  let capped: CappedMedianCertificate | undefined;
   let fixingTime = "";
   const version = valueOn(index.methodology, date)?.version ?? null;
   const rounding = valueOn(index.rounding, date);
@@ -177,6 +187,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     rounding: roundingText(rounding),
     status,
     notes,
+    ...(capped === undefined ? {} : { cappedMedian: capped }),
   });
   const fail = (kind: IndexFailureKind, message: string): IndexResult => ({
     ok: false,
@@ -247,11 +258,10 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     windowEnd = 0;
   let selection: Selection;
   if (window !== undefined) {
-    const f = localToInstant(day, window.from, window.zone);
-    const t = localToInstant(day, window.to, window.zone);
-    if (!f.ok || !t.ok) return fail("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
-    windowStart = f.value * 1000;
-    windowEnd = t.value * 1000;
+    const placed = placeWindow(day, window);
+    if (!placed.ok) return fail("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
+    windowStart = placed.start * 1000;
+    windowEnd = placed.end * 1000;
     windowCert = { from: iso(windowStart), to: iso(windowEnd), fromBound: window.fromBound, toBound: window.toBound };
     // As of the fixing instant: a window that has not closed by then would need observations after it.
     if (windowEnd > at)
@@ -377,6 +387,14 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     }
   });
 
+  // A source whose fixed weight in force is 0 is kept for monitoring: observed and reported, never used.
+  constituents.forEach((s, k) => {
+    if (eligible[k] && valueOn(s.weight, date) !== undefined && ratioOf(valueOn(s.weight, date)!).sign() === 0) {
+      eligible[k] = false;
+      exclusions.push({ source: s.name, reason: "monitored", detail: "weight 0: observed for monitoring, not used" });
+    }
+  });
+
   // Minimum trades per source (when not per interval).
   const minTradesPerSource = valueOn(index.minimumTrades, date);
   if (minTradesPerSource !== undefined && !minTradesPerSource.perInterval) {
@@ -456,8 +474,52 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   // Aggregate.
   let unrounded: Ratio;
   const partition = valueOn(index.partition, date);
+  // A partition covers the window's nominal length; on a day the clocks change a window across the change is an
+  // hour shorter or longer, and its intervals would not be the declared ones.
+  const partitionLength = partition === undefined ? undefined : durationMicros(partition.length);
+  if (window !== undefined && partition !== undefined && partitionLength !== undefined) {
+    const covered = partition.count * partitionLength;
+    if (covered !== windowEnd - windowStart)
+      return fail(
+        "time",
+        `the window is ${(windowEnd - windowStart) / 3_600_000_000} hours long on ${date} (a clock change), but its ${partition.count} intervals cover ${covered / 3_600_000_000} hours`,
+      );
+  }
   const sourcesMethod = valueOn(index.aggregateSources, date);
-  if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
+  const degradations = valuesOn(index.degradation, date);
+  const degradationFor = (n: number) => degradations.find((d) => n >= d.minSources && (d.maxSources === null || n <= d.maxSources));
+  if (window !== undefined && partition !== undefined && sourcesMethod !== undefined) {
+    // Per interval: each source's value from its own trades, then across sources; then across intervals.
+    if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
+    const len = durationMicros(partition.length);
+    if (len === undefined) return fail("no-methodology", "a partition length in business days is meaningless inside a window");
+    const intervalsMethod = valueOn(index.aggregateIntervals, date);
+    if (intervalsMethod === undefined) return fail("no-methodology", "the index states no interval aggregation");
+    const minTrades = valueOn(index.minimumTrades, date);
+    method = `${describeMethod(tradesMethod)} of each source per interval, then ${describeMethod(sourcesMethod)}${degradations.length > 0 ? " (or the degradation rule for the number of source values)" : ""} of the sources, then ${describeMethod(intervalsMethod)} of ${partition.count} intervals`;
+    const r = perIntervalSources({
+      windowStart,
+      windowEnd,
+      count: partition.count,
+      length: len,
+      time: obs.time,
+      used,
+      names: constituents.map((s) => s.name),
+      rowsBySource,
+      minTrades: minTrades !== undefined && minTrades.perInterval ? minTrades.count : 1,
+      minSources: minimum ?? 1,
+      empty: valueOn(index.emptyIntervals, date) ?? "fail",
+      tradesMethod,
+      intervalsMethod,
+      sourcesMethodFor: (n) => degradationFor(n)?.method ?? sourcesMethod,
+      aggregateRows: (m, rows, k) => aggregateRows(m, rows, () => k),
+      volumeOf,
+      weightOf: (k) => ratioOf(valueOn(constituents[k]!.weight, date) ?? "1"),
+    });
+    partitions.push(...r.intervals);
+    if (!r.ok) return fail(r.kind, r.message);
+    unrounded = r.value;
+  } else if (window !== undefined && (partition !== undefined || sourcesMethod === undefined)) {
     if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
     // Rows of the used sources in time order (row numbers are in time order; a native typed-array sort).
     let total = 0;
@@ -514,13 +576,17 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
         partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: r.value.toString(), note: null });
       }
       if (items.length === 0) return fail("empty-interval", "every interval is empty");
+      capped = cappedMedianCertificate(
+        intervalsMethod,
+        items,
+        partitions.flatMap((p, i) => (p.value === null ? [] : [`interval ${i + 1}`])),
+      );
       const r = aggregate(intervalsMethod, items);
       if (!r.ok) return fail("aggregation", r.reason);
       unrounded = r.value;
     }
   } else {
-    const degradations = valuesOn(index.degradation, date);
-    const chosen = degradations.find((d) => used.length >= d.minSources && (d.maxSources === null || used.length <= d.maxSources));
+    const chosen = degradationFor(used.length);
     const m = chosen?.method ?? sourcesMethod;
     if (m === undefined) return fail("no-methodology", "the index states no source aggregation");
     method =
@@ -532,6 +598,11 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
       return { value: sourceValues[k]!, volume: volumeOf(rowsBySource[k]!), weight: ratioOf(valueOn(s.weight, date) ?? "1") };
     });
     if (items.some((i) => i.value === null)) return fail("aggregation", "a source has no value");
+    capped = cappedMedianCertificate(
+      m,
+      items,
+      used.map((k) => constituents[k]!.name),
+    );
     const r = aggregate(m, items);
     if (!r.ok) return fail("aggregation", r.reason);
     unrounded = r.value;

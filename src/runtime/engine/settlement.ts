@@ -21,7 +21,7 @@ import {
 import { Ratio } from "../numbers/ratio.js";
 import { type IndexResult, type TickTable, computeIndex, tickAt } from "./index-computation.js";
 import type { DisruptionKind, Fallback, FallbackAction, FinalSettlement, Index, Rounding, SettlementValue } from "../spec.js";
-import { inForce } from "../versions.js";
+import { inForce, valueOn } from "../versions.js";
 import type { Observations } from "../market-data/index.js";
 
 /** An index value for a date, or the disruption that prevented it. */
@@ -54,7 +54,7 @@ export interface LevelAttempt {
   /** 0 is the primary source, 1 the first fallback step, … */
   readonly level: number;
   readonly action: string;
-  readonly outcome: "value" | "failed" | "not-applicable" | "determination";
+  readonly outcome: "value" | "failed" | "not-applicable" | "determination" | "excluded";
   readonly reason: string;
 }
 
@@ -76,6 +76,13 @@ export type WaterfallResult =
       readonly level: number;
       readonly attempts: readonly LevelAttempt[];
     }
+  | {
+      readonly kind: "excluded";
+      /** The step that left the day out, and the fewest days the average may keep. */
+      readonly level: number;
+      readonly minimumDays: number;
+      readonly attempts: readonly LevelAttempt[];
+    }
   | { readonly kind: "unresolved"; readonly attempts: readonly LevelAttempt[] };
 
 /** Options of the waterfall: calendar engines by name and an optional determined value. */
@@ -83,8 +90,16 @@ export interface WaterfallOptions {
   readonly engines: (name: string) => CalendarEngine | undefined;
   /** The value a party determined, when one has been. */
   readonly determined?: Decimal;
-  /** The calendar that counts a carried-forward value's age; by default the calendar of the waterfall's postponement step. */
-  readonly ageCalendar?: string;
+  /**
+   * The index methodologies by name: a carried-forward value's age is counted on the publication calendar of its
+   * index unless the step names a calendar (`on CAL`).
+   */
+  readonly indices?: (name: string) => Index | undefined;
+  /**
+   * Whether the value is one day of an average, which `exclude the day from the average` may leave out; with a
+   * string, why it may not this time (too few days would remain), so that step fails and the next one applies.
+   */
+  readonly averaging?: true | string;
 }
 
 /** How many postponed days a failed postponement lists by date in its certificate; the others are counted. */
@@ -97,9 +112,11 @@ function describeAction(a: FallbackAction): string {
     case "alternate-index":
       return `alternate index ${a.index}`;
     case "carry-forward":
-      return `carry forward the last published value${a.withinBusinessDays === null ? "" : ` within ${a.withinBusinessDays} business day(s)`}${a.flagged ? ", flagged" : ""}`;
+      return `carry forward the last published value${a.withinBusinessDays === null ? "" : ` within ${a.withinBusinessDays} business day(s)${a.calendar === undefined ? "" : ` on ${a.calendar}`}`}${a.flagged ? ", flagged" : ""}`;
     case "determination":
       return `determination by the ${a.party}`;
+    case "exclude-day":
+      return `leave the day out of the average, minimum ${a.minimumDays} day(s)`;
   }
 }
 
@@ -200,17 +217,16 @@ export function runWaterfall(
           break;
         }
         if (a.withinBusinessDays !== null) {
-          const calendar = options.ageCalendar ?? steps.map((s) => s.action).find((x) => x.kind === "postpone")?.calendar;
-          const engine = calendar === undefined ? undefined : options.engines(calendar);
-          const from = parseIsoDate(last.date),
-            to = parseIsoDate(date);
-          const age = engine !== undefined && from !== undefined && to !== undefined ? engine.countBusinessDays(from, to) : undefined;
-          if (age === undefined || age > a.withinBusinessDays) {
+          const age = carriedAge(a.calendar, index, last.date, date, options);
+          if (typeof age === "string" || age > a.withinBusinessDays) {
             attempts.push({
               level,
               action,
               outcome: "failed",
-              reason: `the last value was published on ${last.date}, ${age ?? "an unknown number of"} business day(s) before ${date}`,
+              reason:
+                typeof age === "string"
+                  ? `the last value was published on ${last.date}; ${age}`
+                  : `the last value was published on ${last.date}, ${age} business day(s) before ${date}`,
             });
             break;
           }
@@ -226,9 +242,46 @@ export function runWaterfall(
           reason: options.determined === undefined ? "awaiting the determined value" : `determined ${options.determined.toString()}`,
         });
         return { kind: "determination", party: a.party, value: options.determined ?? null, level, attempts };
+      case "exclude-day":
+        if (options.averaging === undefined) {
+          attempts.push({ level, action, outcome: "not-applicable", reason: "the settlement is not an average" });
+          break;
+        }
+        if (options.averaging !== true) {
+          attempts.push({ level, action, outcome: "failed", reason: options.averaging });
+          break;
+        }
+        attempts.push({ level, action, outcome: "excluded", reason: `${date} is left out of the average; no value is carried forward` });
+        return { kind: "excluded", level, minimumDays: a.minimumDays, attempts };
     }
   }
   return { kind: "unresolved", attempts };
+}
+
+/**
+ * How many business days a value published on `from` is old on `to`: counted on the step's calendar (`on CAL`), or
+ * else on the publication calendar of the index in force on `to` (every calendar day when the index publishes
+ * every day); a string says why it cannot be counted.
+ */
+function carriedAge(calendar: string | undefined, index: string, from: string, to: string, options: WaterfallOptions): number | string {
+  const a = parseIsoDate(from),
+    b = parseIsoDate(to);
+  if (a === undefined || b === undefined) return `the dates ${from} and ${to} cannot be compared`;
+  let name = calendar;
+  if (name === undefined) {
+    const publication = valueOn(options.indices?.(index)?.publication ?? [], to);
+    if (publication === undefined) return `no publication calendar of ${index} is in force on ${to} to count business days on`;
+    if (publication.calendar === null) return b - a;
+    name = publication.calendar;
+  }
+  const engine = options.engines(name);
+  if (engine === undefined) return `calendar ${name} is not available`;
+  try {
+    return engine.countBusinessDays(a, b);
+  } catch (e) {
+    if (!(e instanceof CalendarRangeError)) throw e;
+    return e.message;
+  }
 }
 
 /** The result of a final settlement with its explanation. */
@@ -247,6 +300,8 @@ export type FinalSettlementResult =
         readonly flagged: boolean;
         readonly attempts: readonly LevelAttempt[];
       }[];
+      /** The averaging days left out of the average by the waterfall, with why. */
+      readonly excluded: readonly { readonly date: string; readonly level: number; readonly attempts: readonly LevelAttempt[] }[];
       readonly method: string;
     }
   | {
@@ -316,9 +371,28 @@ export function finalSettlement(
     method = `mean of ${v.index} at ${v.at.time} ${v.at.zone} over ${dates.length} day(s): ${v.days.kind === "every-business-day" ? `every business day of the month on ${v.days.calendar}` : `the last ${v.days.count} business days on ${v.days.calendar}`}`;
   }
   const days: Extract<FinalSettlementResult, { ok: true }>["days"][number][] = [];
+  const excluded: Extract<FinalSettlementResult, { ok: true }>["excluded"][number][] = [];
   let total = Ratio.ZERO;
-  for (const d of dates) {
-    const w = runWaterfall(v.index, d, lookup, fallback, options);
+  const waterfalls = dates.map((d) =>
+    runWaterfall(v.index, d, lookup, fallback, v.kind === "index-average" ? { ...options, averaging: true } : options),
+  );
+  // A day is left out only while the average keeps at least the step's minimum of days; below it, the day goes on to
+  // the step after (the remaining count is taken once, over the first pass, so the outcome does not depend on order).
+  const remaining = waterfalls.filter((w) => w.kind !== "excluded").length;
+  waterfalls.forEach((w, i) => {
+    if (w.kind === "excluded" && remaining < w.minimumDays)
+      waterfalls[i] = runWaterfall(v.index, dates[i]!, lookup, fallback, {
+        ...options,
+        averaging: `only ${remaining} of ${dates.length} day(s) would remain in the average, fewer than the minimum of ${w.minimumDays}`,
+      });
+  });
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i]!;
+    const w = waterfalls[i]!;
+    if (w.kind === "excluded") {
+      excluded.push({ date: d, level: w.level, attempts: w.attempts });
+      continue;
+    }
     if (w.kind === "unresolved")
       return {
         ok: false,
@@ -345,10 +419,18 @@ export function finalSettlement(
     });
     total = total.add(Ratio.fromDecimal(value));
   }
-  const mean = total.div(Ratio.of(BigInt(dates.length)));
+  if (days.length === 0)
+    return {
+      ok: false,
+      kind: "unresolved",
+      message: `every day of the average was left out`,
+      attempts: excluded.flatMap((d) => d.attempts),
+    };
+  const mean = total.div(Ratio.of(BigInt(days.length)));
   const price = applyRounding(mean, rule.rounding, options.tick, options.previous);
   if (typeof price === "string") return { ok: false, kind: "rounding", message: price, attempts: days.flatMap((d) => d.attempts) };
-  return { ok: true, price, unrounded: mean.toString(), flagged: days.some((d) => d.flagged), days, method };
+  if (excluded.length > 0) method += `; ${excluded.length} day(s) left out, the mean is over ${days.length}`;
+  return { ok: true, price, unrounded: mean.toString(), flagged: days.some((d) => d.flagged), days, excluded, method };
 }
 
 /** An option right. */

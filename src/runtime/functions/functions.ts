@@ -12,9 +12,9 @@
 import type { CalendarEngine } from "../calendar/index.js";
 import { parseIsoDate } from "../calendar/index.js";
 import { Decimal } from "../numbers/decimal.js";
-import { Schedule } from "../schedule/index.js";
-import type { Index, Rounding } from "../spec.js";
-import { type ContractTerms, contractTerms } from "./terms.js";
+import { Schedule, tradedOn } from "../schedule/index.js";
+import type { Fallback, Index, Rounding } from "../spec.js";
+import { type ContractTerms, type Multiplier, contractTerms } from "./terms.js";
 import { paymentOf } from "./payment.js";
 import {
   type ResolvedPeriod,
@@ -34,10 +34,12 @@ import {
 import type {
   DailyReq,
   FinalReq,
+  FuturesExercise,
   IndexReport,
   IndexReq,
   LegReport,
   MethodologyReport,
+  OptionReport,
   ReportError,
   SettlementReport,
   SettlementSpec,
@@ -102,10 +104,21 @@ function reportHead<B extends { readonly kind: "final" | "daily" }>(
 }
 
 /**
- * The final settlement of a contract period. `legRounding` replaces the final settlement's rounding (a spread leg
- * with its own rounding).
+ * What a spread imposes on the settlement of one of its legs: the leg's own rounding (replacing the final
+ * settlement's), and the spread's own fallback waterfall (replacing the leg contract's), each null when not stated.
  */
-export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRounding: Rounding | null = null): SettlementReport {
+export interface LegOverride {
+  readonly rounding: Rounding | null;
+  /** The spread's fallback in force and the spread's name, which the leg's certificate cites instead of its own. */
+  readonly fallback: { readonly spread: string; readonly fallback: Fallback } | null;
+}
+
+/**
+ * The final settlement of a contract period; `leg` is what a spread imposes on it when it is settled as a spread's leg
+ * ({@link LegOverride}: the leg's own rounding, the spread's fallback waterfall).
+ */
+export function finalOf(env: SettleEnv, contract: string, req: FinalReq, leg: LegOverride | null = null): SettlementReport {
+  const override: LegOverride = leg ?? { rounding: null, fallback: null };
   const base = { kind: "final" as const, contract, specHash: env.specHash, period: req.period };
   const rp = resolvePeriod(env.schedule, contract, req.period);
   if (isError(rp)) return settlementReport({ ...base, error: rp });
@@ -115,7 +128,13 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
   const pay = paymentOf(terms.payment, rp, (n) => env.engine(n));
   if (typeof pay === "string") return settlementReport({ ...base, error: { kind: "payment", message: pay } });
   const head = {
-    ...reportHead(base, rp, terms, rp.settlementDate, (rule) => rule !== "daily settlement" && rule !== "price limits"),
+    ...reportHead(
+      base,
+      rp,
+      terms,
+      rp.settlementDate,
+      (rule) => rule !== "daily settlement" && rule !== "price limits" && (override.fallback === null || rule !== "fallback"),
+    ),
     ...(pay === undefined ? {} : { payment: pay }),
   };
   const rule = terms.finalSettlement;
@@ -126,6 +145,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
     });
   let priced: SettlementReport;
   let underlying: string;
+  let into: IntoFutures | null = null;
   const v = rule.value;
   if (v.kind === "index-at" || v.kind === "index-average") {
     underlying = v.index;
@@ -136,12 +156,13 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       (n) => env.engine(n),
     );
     const sec = settleFinalIndex({
-      rule: legRounding === null ? rule : { ...rule, rounding: legRounding },
-      fallback: terms.fallback,
+      rule: override.rounding === null ? rule : { ...rule, rounding: override.rounding },
+      fallback: override.fallback === null ? terms.fallback : override.fallback.fallback,
       tick: terms.tick,
       lastTradingDay: rp.lastTradingDay,
       lookup: market.lookup,
       engines: (n) => env.engine(n),
+      indices: (n) => env.index(n),
       determined: req.determined,
       negativePrices: terms.negativePrices,
     });
@@ -161,14 +182,18 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
       flagged: sec.flagged,
       method: sec.method,
       days: sec.days,
+      ...(sec.excludedDays.length > 0 ? { excludedDays: sec.excludedDays } : {}),
     });
   } else if (v.kind === "underlying-final") {
     const u = finalOf(env, v.contract, { ...withoutPosition(req), period: rp.period });
     underlying = u.symbol ?? v.contract;
+    if (rule.method === "futures")
+      into = { symbol: underlying, multiplier: env.terms(v.contract, u.lastTradingDay ?? rp.lastTradingDay)?.multiplier ?? null };
     const parts = {
       ...head,
       rules: [...terms.rules, ...u.rules],
       days: u.days,
+      ...(u.excludedDays !== undefined ? { excludedDays: u.excludedDays } : {}),
       attempts: u.attempts,
       indexCertificates: u.indexCertificates,
       methodology: u.methodology,
@@ -216,7 +241,43 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, legRoun
     if (outside !== undefined) return settlementReport({ ...parts, error: outside });
     priced = settlementReport(parts);
   }
-  return withOptionAndPosition(priced, terms, req, underlying);
+  return withOptionAndPosition(priced, terms, req, underlying, into);
+}
+
+/** The expiring future an option settled `in futures` is exercised into: its symbol and multiplier. */
+interface IntoFutures {
+  readonly symbol: string;
+  readonly multiplier: Multiplier | null;
+}
+
+/**
+ * The futures position an exercised option opens: long (call) or short (put) at the strike, as many futures per option
+ * as the option's multiplier holds the future's, settled at the future's final settlement price; its variation is the
+ * option's payoff. Null when the option is not exercised.
+ */
+function futuresExercise(o: OptionReport, into: IntoFutures, optionMultiplier: Multiplier | null): FuturesExercise | null {
+  if (!o.exercised) return null;
+  const side = o.right === "call" ? "long" : "short";
+  const fm = into.multiplier;
+  const perOption =
+    fm === null || optionMultiplier === null ? Decimal.ONE : (Decimal.of(optionMultiplier.value).divExact(Decimal.of(fm.value)) ?? null);
+  const diff = Decimal.of(o.underlyingPrice).sub(Decimal.of(o.strike));
+  const variation =
+    fm === null || perOption === null
+      ? null
+      : diff
+          .mul(Decimal.of(fm.value))
+          .mul(perOption)
+          .mul(side === "long" ? Decimal.ONE : Decimal.ONE.neg());
+  return {
+    symbol: into.symbol,
+    side,
+    quantity: perOption === null ? "n/a" : perOption.toString(),
+    price: o.strike,
+    settlementPrice: o.underlyingPrice,
+    variation: variation === null ? null : variation.toString(),
+    currency: fm?.currency ?? null,
+  };
 }
 
 function withoutPosition(req: FinalReq): FinalReq {
@@ -231,12 +292,23 @@ function spreadLegs(env: SettleEnv, terms: ContractTerms, rp: ResolvedPeriod, re
     return { kind: "no-rule", message: `${terms.name} has no legs in force for ${rp.period}` };
   return legs.map((l, i) => {
     const d = declared[i]!;
-    const settlement = finalOf(env, l.contract, { ...withoutPosition(req), period: l.period }, d.rounding);
+    const settlement = finalOf(
+      env,
+      l.contract,
+      { ...withoutPosition(req), period: l.period },
+      { rounding: d.rounding, fallback: terms.fallback === null ? null : { spread: terms.name, fallback: terms.fallback } },
+    );
     return { contract: l.contract, symbol: l.symbol, side: l.side, ratio: d.ratio, price: settlement.price, settlement };
   });
 }
 
-function withOptionAndPosition(r: SettlementReport, terms: ContractTerms, req: FinalReq, underlying: string): SettlementReport {
+function withOptionAndPosition(
+  r: SettlementReport,
+  terms: ContractTerms,
+  req: FinalReq,
+  underlying: string,
+  into: IntoFutures | null,
+): SettlementReport {
   let out = r;
   let value = r.price;
   if (terms.kind === "option") {
@@ -257,7 +329,7 @@ function withOptionAndPosition(r: SettlementReport, terms: ContractTerms, req: F
       contract: terms.name,
     });
     if (isError(o)) return { ...out, ok: false, error: o };
-    out = { ...out, option: o };
+    out = { ...out, option: into === null ? o : { ...o, futures: futuresExercise(o, into, terms.multiplier) } };
     value = o.exercised ? o.intrinsic : "0";
   }
   if (req.position !== undefined && value !== null) {
@@ -285,6 +357,12 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     return settlementReport({
       ...base,
       error: { kind: "request", message: `date: ${JSON.stringify(req.date)} is not a date (YYYY-MM-DD)` },
+    });
+  const product = env.schedule.contract(contract);
+  if (product.ok && !tradedOn(product.value, req.date))
+    return settlementReport({
+      ...base,
+      error: { kind: "schedule", message: `${contract} does not trade on ${req.date}: it is outside the product's trading dates` },
     });
   const terms = env.terms(contract, req.date);
   if (terms === undefined)

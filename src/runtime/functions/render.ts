@@ -43,6 +43,10 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     );
     for (const a of d.attempts) if (a.outcome !== "value") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
   }
+  for (const d of r.excludedDays ?? []) {
+    lines.push(`  ${d.date}: left out of the average, level ${d.level}`);
+    for (const a of d.attempts) if (a.outcome !== "excluded") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
+  }
   for (const a of r.attempts) lines.push(`  level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
   lines.push(...restatementLines(r.restatements));
   if (r.daily !== null) {
@@ -62,6 +66,13 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     lines.push(
       `  option ${o.right} strike ${o.strike} on ${o.underlying} at ${o.underlyingPrice}: intrinsic ${o.intrinsic}, ${o.exercised ? "exercised" : "not exercised"} (${o.reason}); payoff ${money(o.payoff, o.currency)} per contract`,
     );
+    if (o.futures === null) lines.push(`  exercise into futures: none (not exercised)`);
+    else if (o.futures !== undefined) {
+      const f = o.futures;
+      lines.push(
+        `  exercise into futures: ${f.side} ${f.quantity} × ${f.symbol} @ ${f.price} per contract, settled at ${f.settlementPrice}: variation ${f.variation === null ? "n/a" : money(f.variation, f.currency)}`,
+      );
+    }
   }
   if (r.spread !== null) {
     for (const l of r.spread.legs) {

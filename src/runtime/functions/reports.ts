@@ -89,6 +89,13 @@ export interface DayReport {
   readonly attempts: readonly AttemptReport[];
 }
 
+/** An averaging day the waterfall left out of the average (`exclude the day from the average`), with why. */
+export interface ExcludedDayReport {
+  readonly date: string;
+  readonly level: number;
+  readonly attempts: readonly AttemptReport[];
+}
+
 /** A rule version used, with its rulebook clauses and effective range. */
 export interface RuleReport {
   readonly contract: string;
@@ -148,6 +155,28 @@ export interface OptionReport {
   readonly currency: string | null;
   /** intrinsic × multiplier per contract when exercised, else 0 (intrinsic alone without a multiplier). */
   readonly payoff: string;
+  /**
+   * For an option settled `in futures`: the position in the expiring future its exercise opens, per option contract,
+   * or null when it is not exercised. Absent for an option settled in cash.
+   */
+  readonly futures?: FuturesExercise | null;
+}
+
+/** The futures position an exercised option opens at the strike, and its settlement at the future's final price. */
+export interface FuturesExercise {
+  /** The expiring future's symbol, e.g. "BTC-H26". */
+  readonly symbol: string;
+  /** Long for a call, short for a put. */
+  readonly side: "long" | "short";
+  /** Futures contracts per option contract (the option's multiplier over the future's). */
+  readonly quantity: string;
+  /** The futures position's trade price: the strike. */
+  readonly price: string;
+  /** The future's final settlement price, at which the position settles. */
+  readonly settlementPrice: string;
+  /** (settlement − strike) × the future's multiplier × quantity, signed by the side; null without a multiplier. */
+  readonly variation: string | null;
+  readonly currency: string | null;
 }
 
 /** One leg of a spread, settled as its own contract period. */
@@ -199,6 +228,8 @@ export interface SettlementReport {
   readonly flagged: boolean;
   readonly method: string | null;
   readonly days: readonly DayReport[];
+  /** Averaging days left out of the average; present only when there were any. */
+  readonly excludedDays?: readonly ExcludedDayReport[];
   /** Without a price: the waterfall levels tried and why each failed. */
   readonly attempts: readonly AttemptReport[];
   readonly indexCertificates: readonly IndexCertificate[];

@@ -44,6 +44,7 @@ import type {
   AttemptReport,
   DailySection,
   DayReport,
+  ExcludedDayReport,
   IndexReport,
   LegReport,
   MarketData,
@@ -450,6 +451,7 @@ export type FinalSection =
       readonly flagged: boolean;
       readonly method: string;
       readonly days: readonly DayReport[];
+      readonly excludedDays: readonly ExcludedDayReport[];
     }
   | { readonly ok: false; readonly error: ReportError; readonly attempts: readonly AttemptReport[] };
 
@@ -461,6 +463,8 @@ export interface FinalIndexParams {
   readonly lastTradingDay: string;
   readonly lookup: FixingLookup;
   readonly engines: (name: string) => CalendarEngine | undefined;
+  /** The index methodologies by name (the publication calendar that ages a carried-forward value). */
+  readonly indices?: ((name: string) => Index | undefined) | undefined;
   /** A value determined by a party, decimal string. */
   readonly determined?: string | undefined;
   /** The contract's price domain ({@link priceDomain}): false refuses a value or price of zero or below. */
@@ -477,6 +481,7 @@ export function settleFinalIndex(p: FinalIndexParams): FinalSection {
   }
   const r = finalSettlement(p.rule, p.lastTradingDay, p.lookup, p.fallback ?? undefined, {
     engines: p.engines,
+    ...(p.indices !== undefined ? { indices: p.indices } : {}),
     ...(determined !== undefined ? { determined } : {}),
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
   });
@@ -496,6 +501,7 @@ export function settleFinalIndex(p: FinalIndexParams): FinalSection {
     flagged: r.flagged,
     method: r.method,
     days: r.days.map((d) => ({ ...d, attempts: d.attempts.map((a) => ({ ...a })) })),
+    excludedDays: r.excluded.map((d) => ({ ...d, attempts: d.attempts.map((a) => ({ ...a })) })),
   };
 }
 

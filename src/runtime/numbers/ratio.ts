@@ -2,8 +2,10 @@
  * Exact rationals for intermediate settlement values. A mean of three prices or a VWAP is in general not a
  * terminating decimal, so intermediate values are kept as a reduced fraction of bigints and only the published
  * value is rounded, once, to its declared increment and mode ({@link Ratio.roundToIncrement}, which agrees with
- * decimal.ts's roundToIncrement on decimals). A ratio prints as a decimal string when it terminates and as
- * `n/d` otherwise, so a certificate never shows a silently truncated number.
+ * decimal.ts's roundToIncrement on decimals). A ratio prints as a decimal string when it terminates; otherwise
+ * as a decimal with its repeating digits in parentheses (202300/3 is `67433.(3)`), or, when the digits before
+ * the repetition ends pass {@link MAX_SHOWN_DECIMALS}, that many decimals followed by `…`: never as a fraction,
+ * and never silently truncated.
  */
 import { Decimal, type RoundingMode } from "./decimal.js";
 import { gcd, pow10 } from "./integers.js";
@@ -99,9 +101,13 @@ export class Ratio {
     return Decimal.fromParts((this.num * pow10(scale)) / this.den, scale);
   }
 
-  /** A canonical decimal string when it terminates, else `num/den`. */
+  /**
+   * A canonical decimal string when it terminates; else the decimal expansion with the repeating digits in
+   * parentheses (`1.(3)` for 4/3, `0.1(6)` for 1/6), or the first {@link MAX_SHOWN_DECIMALS} decimals and `…`
+   * when the expansion repeats later than that. Never a fraction; the work is bounded by the decimals shown.
+   */
   toString(): string {
-    return this.toDecimal()?.toString() ?? `${this.num}/${this.den}`;
+    return this.toDecimal()?.toString() ?? repeatingDecimal(this.num, this.den);
   }
   toJSON(): string {
     return this.toString();
@@ -163,4 +169,28 @@ export class Ratio {
     }
     return Decimal.fromParts(q * increment.coefficient, increment.scale);
   }
+}
+
+/** The most decimals a non-terminating ratio prints before `…` (its repeating part is shown whole when it fits). */
+export const MAX_SHOWN_DECIMALS = 30;
+
+/** num/den (den > 1, not terminating) as `I.F(R)` by long division, remembering each remainder's position. */
+function repeatingDecimal(num: bigint, den: bigint): string {
+  const neg = num < 0n;
+  const a = neg ? -num : num;
+  const whole = a / den;
+  let r = a % den;
+  const seen = new Map<bigint, number>();
+  let digits = "";
+  while (r !== 0n && digits.length < MAX_SHOWN_DECIMALS) {
+    const at = seen.get(r);
+    if (at !== undefined) return `${neg ? "-" : ""}${whole}.${digits.slice(0, at)}(${digits.slice(at)})`;
+    seen.set(r, digits.length);
+    r *= 10n;
+    digits += (r / den).toString();
+    r %= den;
+  }
+  const at = seen.get(r);
+  if (at !== undefined) return `${neg ? "-" : ""}${whole}.${digits.slice(0, at)}(${digits.slice(at)})`;
+  return `${neg ? "-" : ""}${whole}.${digits}…`;
 }

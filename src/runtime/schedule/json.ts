@@ -110,6 +110,10 @@ export function describeScheduleError(e: ScheduleError): string {
       return e.message;
     case "recursion":
       return `${e.contract} refers to itself through its underlying or legs`;
+    case "not-listed":
+      return `${e.contract} has no contract ${e.period}: ${e.reason}`;
+    case "not-traded":
+      return `${e.contract} does not trade on ${e.date}: its trading dates are ${e.dates}`;
     case "no-such-day":
       return `no such day in ${e.year}-${two(e.month)}: ${e.message}`;
     case "out-of-range":

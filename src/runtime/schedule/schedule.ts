@@ -15,9 +15,12 @@
  *   settled on its underlying, and the latest leg's for a spread settled leg by leg.
  * - Listed on a date: a period is listed from the moment the cycle reaches it until its last trading day
  *   (inclusive). The front period is the first one whose last trading day is on or after the date; `N consecutive
- *   months` (or weeks) are the front period and the N - 1 after it; `plus the next N in MONTHS` adds the next N
- *   periods from the front one falling in those months, when not already listed (so with `6 consecutive months plus
- *   the next 2 in December` one December is added when the six include one, two otherwise). An option without a
+ *   months` (or weeks) are the front period and the N - 1 after it; `the nearest N months in MONTHS` are the first N
+ *   periods from the front one falling in those months, listed already or not (so with `6 consecutive months plus
+ *   the nearest 2 months in December` one December is added when the six include one, two otherwise); `N additional
+ *   months in MONTHS` are the first N falling in those months after the latest period the parts before it list. A
+ *   cycle made only of month sets (`the nearest 4 months in March, June, September, December`) has those months as
+ *   its only contract months: `expiries` gives no others. An option without a
  *   listing cycle is listed for its underlying's listed months; a spread without one for the months in which every
  *   leg's month is listed.
  * Engines are built once per calendar and grow on demand, and last trading days are memoised, so a
@@ -39,9 +42,9 @@ import {
   formatIsoDate,
   CalendarRangeError,
 } from "../calendar/index.js";
-import { contractSymbol, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
-import type { AnyContract, AveragingDays, ListingPart, ZonedTime } from "../spec.js";
-import { versionOn } from "../versions.js";
+import { contractSymbol, formatPeriod, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
+import type { AnyContract, AveragingDays, EffectiveRange, ListingPart, ZonedTime } from "../spec.js";
+import { inForce, versionOn } from "../versions.js";
 
 /** The fields of a compiled contract the schedule reads; the generated settlement modules embed just these. */
 export const SCHEDULE_FIELDS = [
@@ -57,7 +60,13 @@ export const SCHEDULE_FIELDS = [
 ] as const satisfies readonly (keyof AnyContract)[];
 
 /** A contract as the schedule reads it: those fields of a compiled contract (runtime/spec.ts); every `Contract` is one. */
-export type ScheduleContract = Pick<AnyContract, (typeof SCHEDULE_FIELDS)[number]>;
+export type ScheduleContract = Pick<AnyContract, (typeof SCHEDULE_FIELDS)[number]> & {
+  /**
+   * The product's own trading dates (the declaration's `effective` ranges: its first trade date and its end); absent
+   * or `[{from: null, until: null}]`, always. The generated modules embed it only when it is not always.
+   */
+  readonly effective?: readonly EffectiveRange[];
+};
 
 /**
  * Calendars and contracts by name: a compiled spec (`loadSpec`'s result) is one, and so is a lowered program, whose
@@ -74,7 +83,11 @@ export type ScheduleError =
   | { readonly kind: "unknown-contract"; readonly name: string }
   | { readonly kind: "no-rule"; readonly contract: string; readonly rule: string; readonly date: string }
   | { readonly kind: "period-mismatch"; readonly contract: string; readonly message: string }
-  | { readonly kind: "recursion"; readonly contract: string };
+  | { readonly kind: "recursion"; readonly contract: string }
+  /** The period is not one the contract can list: outside its listing cycle's months (or its trading dates). */
+  | { readonly kind: "not-listed"; readonly contract: string; readonly period: string; readonly reason: string }
+  /** The day lies outside the product's own trading dates (its first trade date and end). */
+  | { readonly kind: "not-traded"; readonly contract: string; readonly date: string; readonly dates: string };
 
 /** Success with a value, or failure with a {@link ScheduleError}. */
 export type ScheduleResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ScheduleError };
@@ -129,6 +142,21 @@ export interface Listed {
 }
 
 const MAX_DEPTH = 8;
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 const monthIndex = (year: number, month: number): number => year * 12 + month - 1;
 const fromIndex = (i: number): ContractPeriod => {
@@ -279,10 +307,19 @@ export class Schedule {
     if (depth > MAX_DEPTH) return fail({ kind: "recursion", contract: name });
     const c = this.contract(name);
     if (!c.ok) return c;
+    const outside = this.outsideCycle(c.value, period);
+    if (outside !== undefined) return fail(outside);
     const ltd = this.ltd(name, period, depth);
     if (!ltd.ok) return ltd;
     const day = ltd.value;
     const iso = formatIsoDate(day);
+    if (!tradedOn(c.value, iso))
+      return fail({
+        kind: "not-listed",
+        contract: name,
+        period: formatPeriod(period),
+        reason: `its last trading day ${iso} is outside the product's trading dates (${datesText(c.value)})`,
+      });
     let termination: Termination | undefined;
     const rule = this.terminationRule(c.value, iso, 0);
     if (rule !== undefined) {
@@ -362,22 +399,54 @@ export class Schedule {
     const kind = this.periodKind(name, fromCivil(from.year, from.month, 1));
     if (!kind.ok) return kind;
     const out: Expiry[] = [];
+    const c = this.contract(name);
+    if (!c.ok) return c;
     for (const p of periodsBetween(kind.value, from, to)) {
+      if (this.outsideCycle(c.value, p) !== undefined) continue;
       const e = this.expiry(name, p);
+      if (!e.ok && e.error.kind === "not-listed") continue;
       if (!e.ok) return e;
       out.push(e.value);
     }
     return ok(out);
   }
 
+  /**
+   * Why a period is not a contract period of a contract, or undefined when it is: a month outside the months of a
+   * listing cycle made only of month sets (`the nearest 4 months in March, June, September, December`), by the
+   * cycle in force on the period's first day. A cycle with a `consecutive` part lists every period.
+   */
+  outsideCycle(c: ScheduleContract, period: ContractPeriod): ScheduleError | undefined {
+    if (period.kind !== "month") return undefined;
+    const cycle = versionOn(c.listing, formatIsoDate(periodStart(period)))?.value;
+    if (cycle === undefined || cycle.some((p) => p.kind === "consecutive")) return undefined;
+    const months = new Set(cycle.flatMap((p) => (p.kind === "consecutive" ? [] : p.months)));
+    if (months.has(period.month)) return undefined;
+    return {
+      kind: "not-listed",
+      contract: c.name,
+      period: formatPeriod(period),
+      reason: `its listing cycle lists only ${[...months]
+        .sort((a, b) => a - b)
+        .map((m) => MONTH_NAMES[m - 1])
+        .join(", ")}`,
+    };
+  }
+
   /** The periods of a contract listed on a day, in order, with their symbols and last trading days. */
   listedOn(name: string, day: EpochDay): ScheduleResult<Listed[]> {
+    const c = this.contract(name);
+    if (!c.ok) return c;
+    const iso = formatIsoDate(day);
+    if (!tradedOn(c.value, iso)) return fail({ kind: "not-traded", contract: name, date: iso, dates: datesText(c.value) });
     const r = this.listed(name, day, 0);
     if (!r.ok) return r;
     const out: Listed[] = [];
     for (const p of r.value) {
       const l = this.ltd(name, p, 0);
       if (!l.ok) return l;
+      // A period whose last trading day is after the product's end is never listed.
+      if (!tradedOn(c.value, formatIsoDate(l.value))) continue;
       out.push({ contract: name, period: p, symbol: contractSymbol(name, p), lastTradingDay: l.value });
     }
     return ok(out);
@@ -472,9 +541,13 @@ export class Schedule {
         if ((part.period === "weeks") !== (kind === "week")) continue;
         for (let i = 0; i < part.count; i++) add(shiftPeriod(front, i));
       } else if (kind === "month" && front.kind === "month") {
+        // `the nearest N months in …` counts from the front period, listed or not; `N additional months in …` from
+        // the month after the latest one the earlier parts list (from the front period when they list none).
+        let from: ContractPeriod = front;
+        if (part.kind === "additional") for (const q of out) if (periodStart(q) >= periodStart(from)) from = shiftPeriod(q, 1);
         let found = 0;
         for (let i = 0; found < part.count && i < 12 * part.count + 12; i++) {
-          const p = shiftPeriod(front, i);
+          const p = shiftPeriod(from, i);
           if (p.kind === "month" && part.months.includes(p.month)) {
             add(p);
             found++;
@@ -484,6 +557,19 @@ export class Schedule {
     }
     return ok(sortPeriods(out));
   }
+}
+
+/** Whether a product trades on a day: the day lies in its own trading dates (runtime/versions.ts's `inForce`). */
+export function tradedOn(c: { readonly effective?: readonly EffectiveRange[] }, iso: string): boolean {
+  return c.effective === undefined || inForce({ effective: c.effective }, iso);
+}
+
+/** A product's trading dates in words: "from 2017-12-18", "until 2030-12-31", "from … until …", joined by "; ". */
+function datesText(c: { readonly effective?: readonly EffectiveRange[] }): string {
+  return (c.effective ?? [])
+    .map((r) => [r.from === null ? "" : `from ${r.from}`, r.until === null ? "" : `until ${r.until}`].filter((x) => x !== "").join(" "))
+    .filter((x) => x !== "")
+    .join("; ");
 }
 
 /** A period moved by n months (or weeks). */

@@ -78,7 +78,11 @@ describe("termsheet render", () => {
 
   it("refuses a bad --as-of and an unknown format", async () => {
     expect((await runIn(["render", "x.json", "--as-of", "2026-02-30"], repoRoot)).code).toBe(2);
-    expect((await runIn(["render", "x.json", "--format", "pdf"], repoRoot)).code).toBe(2);
+    expect((await runIn(["render", "x.json", "--format", "rtf"], repoRoot)).code).toBe(2);
+    // A PDF is written to a file only.
+    const pdf = await runIn(["render", "x.json", "--format", "pdf"], repoRoot);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain("--out FILE");
   });
 });
 

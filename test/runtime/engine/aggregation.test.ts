@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, ROUNDING_MODES } from "../../../src/runtime/numbers/decimal.js";
-import { type Item, aggregate, aggregateScaled, ratioOf } from "../../../src/runtime/engine/aggregation.js";
+import { type Item, aggregate, aggregateScaled, cappedMedianSteps, ratioOf } from "../../../src/runtime/engine/aggregation.js";
 import type { AggregationMethod } from "../../../src/runtime/spec.js";
 import { Ratio } from "../../../src/runtime/numbers/ratio.js";
 
@@ -55,7 +55,7 @@ const CASES: [string, AggregationMethod, [string, string, string?][], string][] 
       ["1", "1"],
       ["2", "1"],
     ],
-    "4/3",
+    "1.(3)",
   ],
   [
     "vwap",
@@ -124,7 +124,32 @@ const CASES: [string, AggregationMethod, [string, string, string?][], string][] 
       ["100", "0"],
       ["200", "0"],
     ],
-    "310/3",
+    "103.(3)",
+  ],
+  [
+    // Deribit, Index Prices (support.deribit.com/hc/en-us/articles/25944739377309), the worked example: "Source A:
+    // 100, weight 25%; Source B: 101, weight 50%; Source C: 120, weight 25%. The initial median of this set is 101",
+    // capped at 0.5% to 100.495, 101 and 101.505; by hand 0.25 × 100.495 + 0.5 × 101 + 0.25 × 101.505 = 101.
+    "weighted capped median (Deribit's worked example)",
+    M("capped-median", { capPercent: "0.5", weightedBy: "fixed" }),
+    [
+      ["100", "0", "0.25"],
+      ["101", "0", "0.5"],
+      ["120", "0", "0.25"],
+    ],
+    "101",
+  ],
+  [
+    // By hand: median 101, band 100.495 to 101.505, capped 100.495, 101, 101.505, weights 1, 1, 2:
+    // (100.495 + 101 + 2 × 101.505) / 4 = 404.505 / 4 = 101.12625.
+    "weighted capped median, unequal weights",
+    M("capped-median", { capPercent: "0.5", weightedBy: "fixed" }),
+    [
+      ["100", "0", "1"],
+      ["101", "0", "1"],
+      ["102.5", "0", "2"],
+    ],
+    "101.12625",
   ],
   [
     "weighted by volume",
@@ -142,7 +167,7 @@ const CASES: [string, AggregationMethod, [string, string, string?][], string][] 
       ["10", "1"],
       ["20", "1"],
     ],
-    "50/3",
+    "16.(6)",
   ],
   [
     "weighted by fixed weights",
@@ -240,5 +265,28 @@ describe("Ratio.roundToIncrement", () => {
       "3.445",
       "3.444",
     ]);
+  });
+});
+
+describe("weighted capped median", () => {
+  it("lies in the band of ± the cap around the median, as every capped value does", () => {
+    const price = fc.integer({ min: 1, max: 10_000_000 }).map((c) => Ratio.of(BigInt(c), 100n));
+    const weight = fc.integer({ min: 0, max: 100 }).map((w) => Ratio.of(BigInt(w), 4n));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(price, weight), { minLength: 1, maxLength: 9 }), (rows) => {
+        fc.pre(rows.some(([, w]) => w.sign() > 0));
+        const m = M("capped-median", { capPercent: "0.5", weightedBy: "fixed" });
+        const its: Item[] = rows.map(([value, w]) => ({ value, volume: Ratio.ZERO, weight: w }));
+        const r = aggregate(m, its);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        const s = cappedMedianSteps(m, its);
+        expect(r.value.cmp(s.lower) >= 0 && r.value.cmp(s.upper) <= 0).toBe(true);
+        // The band is median ± 0.5% of it, and every capped value is in it.
+        expect(s.upper.sub(s.median).eq(s.median.mul(Ratio.of(5n, 1000n)))).toBe(true);
+        for (const c of s.capped) expect(c.cmp(s.lower) >= 0 && c.cmp(s.upper) <= 0).toBe(true);
+      }),
+      { seed: 15, numRuns: 300 },
+    );
   });
 });

@@ -73,12 +73,12 @@ describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mea
       ["LMAX_DIGITAL", "no-data"],
       ["ITBIT", "deviation"],
     ]);
-    expect(c.unrounded).toBe("304001/3000");
+    expect(c.unrounded).toBe("101.333(6)");
     expect(c.status).toBe("published");
     const text = renderIndexText(r).split("\n");
     expect(text[0]).toBe("BTC_REF on 2026-03-27: 101.33");
     expect(text).toContain("  excluded ITBIT (deviation): value 150 deviates more than 10% from the median of the others");
-    expect(text).toContain("  unrounded 304001/3000; rounded to 0.01 half-up");
+    expect(text).toContain("  unrounded 101.333(6); rounded to 0.01 half-up");
   });
 
   it("does not apply the deviation rule before it is effective (methodology 1.0)", () => {

@@ -26,7 +26,8 @@ function compiled(path: string, name: string) {
   };
   const rule: FinalSettlement = contract.finalSettlement[0]!.value;
   const fallback: Fallback | undefined = contract.fallback[0]?.value;
-  return { rule, fallback, engines: engineOf };
+  const indices = (n: string) => (Object.hasOwn(spec.indices, n) ? spec.indices[n] : undefined);
+  return { rule, fallback, engines: engineOf, indices };
 }
 
 const D = Decimal.of;
@@ -37,6 +38,7 @@ describe("FOTI final settlement and its waterfall", () => {
   const settle = (rows: ReturnType<typeof fix>[], determined?: Decimal) =>
     finalSettlement(foti.rule, "2026-03-27", fixingLookup(rows), foti.fallback, {
       engines: foti.engines,
+      indices: foti.indices,
       ...(determined ? { determined } : {}),
     });
 
@@ -72,6 +74,49 @@ describe("FOTI final settlement and its waterfall", () => {
     expect(!r.ok && r.kind).toBe("determination-required");
     const d = settle([fix("AITOK_OUT", "2026-03-13", "11")], D("10.5"));
     expect(d.ok && [d.price.toString(), d.days[0]!.level]).toEqual(["10.5", 4]);
+  });
+});
+
+describe("carrying a value forward within N business days (on CAL, else the index's publication calendar)", () => {
+  // CME Rulebook Chapter 1 / ISDA 2021 Definitions §7.5 "Fallback Reference Price": the last value published within a
+  // stated number of business days. The grammar reference: without `on CAL`, the business days are those of the
+  // index's publication calendar (every calendar day for an index published every day).
+  const g = compiled("specs/contracts/gpu-hour-average.terms", "GPUH");
+  const step = (calendar?: string): Fallback => ({
+    disruptions: [],
+    steps: [
+      {
+        action: { kind: "carry-forward", flagged: true, withinBusinessDays: 1, ...(calendar ? { calendar } : {}) },
+        only: null,
+        effective: [],
+        descriptions: [],
+        clauses: [],
+      },
+      { action: { kind: "determination", party: "exchange" }, only: null, effective: [], descriptions: [], clauses: [] },
+    ],
+  });
+  const indexAt: FinalSettlement = {
+    method: "cash",
+    value: { kind: "index-at", index: "GPUX_H100", at: { time: "16:00:00", zone: "America/New_York" } },
+    rounding: { kind: "unrounded" },
+  };
+  const settle = (fb: Fallback, rows: ReturnType<typeof fix>[], day: string) =>
+    finalSettlement(indexAt, day, fixingLookup(rows), fb, { engines: g.engines, indices: g.indices });
+  it("counts NYSE business days with `on NYSE`: Friday 27 March to Monday 30 March 2026 is one", () => {
+    const r = settle(step("NYSE"), [fix("GPUX_H100", "2026-03-27", "2.5")], "2026-03-30");
+    expect(r.ok && [r.price.toString(), r.flagged, r.days[0]!.level]).toEqual(["2.5", true, 1]);
+  });
+  it("counts the publication days of an index published every calendar day without `on`: three days, more than one", () => {
+    const r = settle(step(), [fix("GPUX_H100", "2026-03-27", "2.5")], "2026-03-30");
+    expect(!r.ok && r.kind).toBe("determination-required");
+    if (!r.ok) expect(r.attempts[1]!.reason).toBe("the last value was published on 2026-03-27, 3 business day(s) before 2026-03-30");
+    const y = settle(step(), [fix("GPUX_H100", "2026-03-29", "2.5")], "2026-03-30");
+    expect(y.ok && y.price.toString()).toBe("2.5");
+  });
+  it("needs no postponement step to know the calendar (before, it failed after one missing day)", () => {
+    expect(step().steps.some((s) => s.action.kind === "postpone")).toBe(false);
+    const r = settle(step(), [fix("GPUX_H100", "2026-03-29", "2.5")], "2026-03-30");
+    expect(r.ok && r.days[0]!.attempts.map((a) => a.outcome)).toEqual(["failed", "value"]);
   });
 });
 

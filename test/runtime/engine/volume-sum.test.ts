@@ -43,9 +43,10 @@ describe("computeIndex: total volumes", () => {
     const r = computeIndex(INDEX, obs.value, { date: "2026-03-27" });
     expect(r.ok, r.ok ? "" : r.failure.message).toBe(true);
     if (!r.ok) return;
-    // (10 × (2V − 1) + 40 × 1) / 2V = 10 + 15/V
-    const num = 10n * V + 15n;
-    expect(r.certificate.unrounded).toBe(`${num}/${V}`);
+    // (10 × (2V − 1) + 40 × 1) / 2V = 10 + 15/V, printed to 30 decimals (computed with Python's fractions.Fraction);
+    // a total volume off by one unit shows in them: (10 × (2V − 2) + 40) / (2V − 1) = 10.000…0016653345369377350…
+    // and (10 × (2V − 1) + 40) / (2V + 1) = 10.000…0011102230246251566….
+    expect(r.certificate.unrounded).toBe("10.000000000000001665334536937734…");
     expect(r.value.toString()).toBe("10");
   });
 });

@@ -14,6 +14,7 @@ import {
   isError,
   parsePeriod,
   reportJson,
+  reportText,
   resolvePeriod,
   settlementFunctions,
   specEnv,
@@ -126,13 +127,104 @@ describe("steps", () => {
       env,
       "FOTI",
       { period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.12345"]) },
-      { kind: "increment", increment: "0.01", mode: "down" },
+      { rounding: { kind: "increment", increment: "0.01", mode: "down" }, fallback: null },
     );
     expect([r.price, r.rounding]).toEqual(["10.12", "to 0.01 down"]);
+  });
+  // Issue 16, Spreads: "The spread's own fallback is honoured (today a `fallback { ... }` on a spread passes check and
+  // is ignored in leg-by-leg settlement)". FOTI_CAL has none, so its near leg falls back under FOTI's Rule 1103.C
+  // (postponed to Monday's AITOK_OUT); FOTI_CAL_FB's own waterfall (Rule 1105.D: AITOK_OUT_ALT the same day) replaces it.
+  it("a spread's own fallback replaces its legs' fallback; without one, each leg falls back as its contract", () => {
+    const data = {
+      period: "2026-03",
+      fixings: fixings([
+        "2026-03-27T16:30:00Z,AITOK_OUT_ALT,10.0615",
+        "2026-03-30T15:00:00Z,AITOK_OUT,10.3",
+        "2026-04-24T15:00:00Z,AITOK_OUT,10.2",
+      ]),
+    };
+    const own = settlementFunctions(load("FOTI_CAL")).final(data);
+    expect([own.spread?.legs[0]?.price, own.spread?.legs[0]?.settlement.days[0]?.level, own.price]).toEqual(["10.3", 1, "0.1"]);
+    expect(own.rules.map((r) => r.rule)).not.toContain("fallback");
+    const spreads = settlementFunctions(load("FOTI_CAL_FB")).final(data);
+    expect([spreads.spread?.legs[0]?.price, spreads.spread?.legs[0]?.settlement.days[0]?.index, spreads.price]).toEqual([
+      "10.062",
+      "AITOK_OUT_ALT",
+      "-0.138",
+    ]);
+    expect(spreads.rules.filter((r) => r.rule === "fallback").map((r) => r.contract)).toEqual(["FOTI_CAL_FB"]);
+    expect(spreads.spread?.legs[0]?.settlement.rules.map((r) => r.rule)).not.toContain("fallback");
+    // The spread's not-published deadline (18:00 London) is the one applied to the legs: a value at 18:30 is too late.
+    const late = settlementFunctions(load("FOTI_CAL_FB")).final({
+      period: "2026-03",
+      fixings: fixings([
+        "2026-03-27T16:30:00Z,AITOK_OUT_ALT,10.05",
+        "2026-03-27T18:30:00Z,AITOK_OUT,10.1",
+        "2026-04-24T15:00:00Z,AITOK_OUT,10.2",
+      ]),
+    });
+    expect(late.spread?.legs[0]?.price).toBe("10.05");
   });
   it("reports are plain data: canonical JSON round-trips", () => {
     const r = settlementFunctions(load("FOTI")).final({ period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10"]) });
     expect(reportJson(JSON.parse(reportJson(r)))).toBe(reportJson(r));
+  });
+});
+
+// CME Rulebook Chapter 350A (Bitcoin options), Rule 350A02.E: "in-the-money options are automatically exercised"
+// (issue 16: automatic exercise of any in-the-money amount, a threshold of 0).
+describe("automatic exercise of any in-the-money amount", () => {
+  const spec = structuredClone(load("FOTI_OPT")) as unknown as { contracts: Record<string, Record<string, unknown>> };
+  const ae = spec.contracts.FOTI_OPT!.automaticExercise as { value: { amount: string } }[];
+  ae[0]!.value.amount = "0";
+  const f = settlementFunctions(spec as unknown as SettlementSpec);
+  const data = { period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.05"]) };
+  it("exercises an option in the money by one tick", () => {
+    const r = f.final({ ...data, option: { right: "put", strike: "10.1" } });
+    expect([r.option?.intrinsic, r.option?.threshold, r.option?.exercised, r.option?.payoff]).toEqual(["0.05", "0", true, "50"]);
+  });
+  it("abandons an option at the money: in the money by zero is not in the money", () => {
+    const r = f.final({ ...data, option: { right: "call", strike: "10.05" } });
+    expect([r.option?.intrinsic, r.option?.exercised, r.option?.payoff, r.option?.reason]).toEqual([
+      "0",
+      false,
+      "0",
+      "out of the money or at the money",
+    ]);
+  });
+});
+
+// CME Rulebook Chapter 350A (Options on Bitcoin Futures), Rule 350A02.E: "in-the-money options are automatically
+// exercised into expiring cash-settled futures" (issue 16: the result is a futures position at the strike, then the
+// future's settlement). BTC_OPT (specs/contracts/btc-options.terms) on BTC, 5 bitcoin each.
+describe("exercise into futures", () => {
+  const f = settlementFunctions(load("BTC_OPT"));
+  const data = { period: "2026-03", fixings: fixings(["2026-03-27T16:00:00Z,BTC_REF,87612.345"]) };
+  it("a put in the money opens a short futures position at the strike; its variation is the payoff", () => {
+    const r = f.final({ ...data, option: { right: "put", strike: "88000" } });
+    expect(r.option?.futures).toEqual({
+      symbol: "BTC-H26",
+      side: "short",
+      quantity: "1",
+      price: "88000",
+      settlementPrice: "87612.35",
+      variation: "1938.25",
+      currency: "USD",
+    });
+    expect(r.option?.payoff).toBe("1938.25");
+  });
+  it("an option out of the money opens no position", () => {
+    const r = f.final({ ...data, option: { right: "call", strike: "88000" } });
+    expect([r.option?.exercised, r.option?.futures]).toEqual([false, null]);
+    expect(reportText(r)).toContain("exercise into futures: none (not exercised)");
+  });
+  it("an option settled in cash reports no futures position", () => {
+    const r = settlementFunctions(load("FOTI_OPT")).final({
+      period: "2026-03",
+      fixings: fixings(["2026-03-27T16:00:00Z,AITOK_OUT,10.2"]),
+      option: { right: "call", strike: "10" },
+    });
+    expect(r.option !== null && "futures" in r.option).toBe(false);
   });
 });
 

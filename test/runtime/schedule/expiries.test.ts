@@ -63,13 +63,18 @@ describe("expiries a reader computes by hand", () => {
     expect(october.ok && october.value.hour).toBe(12);
   });
 
-  it("BTC: the rule version in force on the first day of the contract month (London or New York until 2020, both from 2021)", () => {
-    // 25 December 2020 was the last Friday: closed in both, so the preceding day open in either, Thursday 24 December.
+  it("BTC: the rule version in force on the first day of the contract month (both London and New York until 2020, either from 2021)", () => {
+    // CME Bitcoin futures, Termination of Trading: "Trading terminates at 4:00 p.m. London time on the last Friday of
+    // the contract month. If this is not both a London and U.S. business day, trading terminates on the prior London
+    // and the U.S. business day." (the version until 2020 here); from 2021 "in either" (issue 14's history).
+    // 25 December 2020 was the last Friday: closed in both, so the preceding day open in both, Thursday 24 December.
     expect(json("BTC", 2020, 12).lastTradingDay).toBe("2020-12-24");
-    // Boxing Day on the last Friday of December closes London only: until 2020 a day open in either market was
-    // enough (Friday 26 December 2014 stays); from 2021 both must be open (Wednesday 24 December 2025).
-    expect(json("BTC", 2014, 12).lastTradingDay).toBe("2014-12-26");
-    expect(json("BTC", 2025, 12).lastTradingDay).toBe("2025-12-24");
+    // Boxing Day on the last Friday of December closes London only: until 2020 both markets had to be open
+    // (Friday 26 December 2014 moves to Wednesday 24 December, Christmas being closed in both); from 2021 either
+    // is enough (Friday 26 December 2025 stays, New York being open).
+    // (December 2014 itself is before BTC's first trade date, 18 December 2017, so it is no contract month.)
+    expect(schedule.expiry("BTC", monthPeriod(2014, 12)).ok).toBe(false);
+    expect(json("BTC", 2025, 12).lastTradingDay).toBe("2025-12-26");
     // Christmas 2026 (Friday 25 December) is closed in both: Thursday 24 December under the 2021 version.
     expect(json("BTC", 2026, 12).lastTradingDay).toBe("2026-12-24");
     // Good Friday 2024 (29 March, last Friday of March) is closed in both: Thursday 28 March under either version.
@@ -130,6 +135,11 @@ describe("properties", () => {
         const first = `${year}-${String(month).padStart(2, "0")}-01`;
         const rule = versionOn(c.lastTradingDay, first)?.value;
         if (rule?.kind !== "monthly") return true;
+        // A month outside a cycle of month sets alone (FOTQ's quarters) is no contract: its expiry is refused.
+        if (schedule.outsideCycle(c, monthPeriod(year, month)) !== undefined) return !schedule.expiry(name, monthPeriod(year, month)).ok;
+        // A month whose last trading day is outside the product's trading dates (BTC's before 2017-12-18) is refused too.
+        const x = schedule.expiry(name, monthPeriod(year, month));
+        if (!x.ok) return x.error.kind === "not-listed";
         const r = rule.rule as DateRule;
         const e = expiry(name, year, month);
         const engine = schedule.engine(r.calendar);
@@ -146,6 +156,9 @@ describe("properties", () => {
   it("termination instants are the stated wall-clock time in the stated zone, on the last trading day", () => {
     fc.assert(
       fc.property(contract, month, (name, { year, month }) => {
+        if (schedule.outsideCycle(model.contracts[name]!, monthPeriod(year, month)) !== undefined) return true;
+        const x = schedule.expiry(name, monthPeriod(year, month));
+        if (!x.ok) return x.error.kind === "not-listed";
         const e = expiry(name, year, month);
         if (e.termination === undefined) return true;
         const local = instantToLocal(e.termination.instant, e.termination.zone);
