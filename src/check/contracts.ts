@@ -49,7 +49,7 @@ import { declarationKind } from "./program.js";
 import { lookup } from "./symbols.js";
 import { COUNT_BOUNDS, countOf, type CountBound } from "./counts.js";
 import { decimalOf, percentOf, quantityOf, unitOf, unitText, type ContractUnits, type QuantityValue, type UnitContext } from "./unit-of.js";
-import { exerciseStyle, legSide, month, optionRight, roundingMode, settlementMethod } from "./words.js";
+import { exerciseStyle, legSide, optionRight, roundingMode, settlementMethod } from "./words.js";
 
 type Context = readonly string[];
 
