@@ -191,7 +191,7 @@ for (const layout of ["sections", "rulebook"] as const) {
           const m = contractMultiplier((n) => spec.contracts[n], name, day);
           expect(m).toBeDefined();
           const sentence = all.find((t) => t.text.startsWith("The minimum price fluctuation (the tick) is "))?.text ?? "";
-          const stated = /is [A-Z]{3} ([\d,.]+)/.exec(sentence)?.[1]?.replace(/,/g, "");
+          const stated = /is (?:[A-Z]{3} )?([\d,.]+)/.exec(sentence)?.[1]?.replace(/,/g, "");
           expect(stated !== undefined && Decimal.compare(Decimal.of(stated), Decimal.of(tick.amount)) === 0, sentence).toBe(true);
           const value = all.find((t) => t.text.startsWith("The tick value is "))?.text ?? "";
           const v = /is [A-Z]{3} ([\d,.]+) per contract/.exec(value)?.[1]?.replace(/,/g, "");
