@@ -36,7 +36,7 @@ function futureExample(
   const ticks = versionOn(c.tick, ltd)?.value;
   const tickQ = ticks?.[0]?.tick;
   if (rule === undefined || (rule.value.kind !== "index-at" && rule.value.kind !== "index-average")) return undefined;
-  const unit = versionOn(c.priceQuotation, ltd)?.value.text ?? "";
+  const unit = versionOn(c.priceQuotation, ltd)?.value ?? "";
   const inc =
     rule.rounding.kind === "increment"
       ? Decimal.of(rule.rounding.increment)
@@ -77,7 +77,7 @@ function futureExample(
     });
     blocks.push({
       kind: "table",
-      head: ["Day", `${index} (${unit})`],
+      head: ["Day", `${index} (${typeof unit === "string" ? unit : unit.text})`],
       rows: dates.map((d, i) => [longDate(d), figure(values[i]!.toString())]),
     });
     blocks.push({
@@ -124,7 +124,7 @@ export function workedExamples(spec: Spec, c: Contract, schedule: Schedule, symb
     const putStrike = roundToIncrement(s, k, "ceiling").add(k);
     const threshold = versionOn(c.automaticExercise, ltd)?.value;
     const m = multiplier(spec, c, ltd);
-    const unit = versionOn(c.priceQuotation, ltd)?.value.text ?? "";
+    const unit = versionOn(c.priceQuotation, ltd)?.value ?? "";
     const opts = threshold === undefined ? {} : { threshold: Decimal.of(threshold.amount) };
     const rights = versionOn(c.rights, ltd)?.value ?? [];
     const cash = (x: ReturnType<typeof optionPayoff>) =>

@@ -269,7 +269,7 @@ function zonesOf(spec: Spec): string[] {
   return [...zones].sort();
 }
 
-function settlementWords(b: Builder, f: FinalSettlement, unit: string | undefined): Para {
+function settlementWords(b: Builder, f: FinalSettlement, unit: Runtime.Quantity["unit"] | undefined): Para {
   const v = f.value;
   let what: string;
   switch (v.kind) {
@@ -383,7 +383,7 @@ function currencyOf(c: Contract): string | undefined {
 
 function contractSections(b: Builder, c: Contract, spec: Spec): void {
   const key = (rule: string) => `contract ${c.name} ${rule}`;
-  const priceUnit = c.priceQuotation[0]?.value.text;
+  const priceUnit = c.priceQuotation[0]?.value;
   b.open();
   b.add(
     "Scope",
@@ -636,7 +636,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
 
 function indexSection(b: Builder, i: Index): void {
   const key = (rule: string) => `index ${i.name} ${rule}`;
-  const unit = i.quoted[0]?.value.text;
+  const unit = i.quoted[0]?.value;
   b.open();
   b.add(
     "Description",

@@ -157,7 +157,13 @@ export function capitalise(s: string): string {
  * thousands separators ("1,000 million tokens") and a unit that agrees with its amount ("1 GPU-hour", "1,000
  * GPU-hours"). `unit` is the model's canonical unit text.
  */
-export function amountIn(amount: string, unit: string): string {
+export function amountIn(amount: string, unitOrText: string | Quantity["unit"]): string {
+  if (typeof unitOrText !== "string") {
+    // A declared unit other than an asset takes its plural by its dimension: "0.01 points", "1 point".
+    const declared = declaredUnitName(unitOrText);
+    if (declared !== undefined) return `${figure(amount)} ${amount === "1" ? declared : `${declared}s`}`;
+  }
+  const unit = typeof unitOrText === "string" ? unitOrText : unitOrText.text;
   const per = unit.indexOf(" per ");
   const head = per < 0 ? unit : unit.slice(0, per);
   const tail = per < 0 ? "" : unit.slice(per);
@@ -190,13 +196,11 @@ export function unitNoun(u: Quantity["unit"]): string {
  * takes its plural, the name with an s, by its dimension: "0.25 points", "1 point".
  */
 export function quantityWords(q: Quantity): string {
-  const declared = declaredUnitName(q.unit);
-  if (declared !== undefined) return `${figure(q.amount)} ${q.amount === "1" ? declared : `${declared}s`}`;
-  return amountIn(q.amount, q.unit.text);
+  return amountIn(q.amount, q.unit);
 }
 
 /** A rounding in words: "rounded to the nearest 0.01, with exact halves rounded to the even neighbour". */
-export function roundingWords(r: Rounding, unit?: string): string {
+export function roundingWords(r: Rounding, unit?: string | Quantity["unit"]): string {
   if (r.kind === "unrounded") return "not rounded";
   const step = r.kind === "tick" ? "tick" : unit === undefined ? figure(r.increment) : amountIn(r.increment, unit);
   const multiple = r.kind === "tick" ? "a whole number of ticks" : `a multiple of ${step}`;
