@@ -37,11 +37,22 @@ export function certificateLines(c: IndexCertificate, indent: string): string[] 
       `  source ${s.name}: ${s.model !== null ? `model ${s.model}, ` : s.instrument !== null ? `instrument ${s.instrument}, ` : ""}${s.observations} observation(s)${s.value === null ? "" : `, value ${s.value}`}${s.used ? "" : ", excluded"}`,
     );
   for (const e of c.exclusions) lines.push(`  excluded ${e.source} (${e.reason}): ${e.detail}`);
-  c.partitions.forEach((p, i) => {
-    lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? `skipped (${p.note ?? "no value"})`}`);
+  // A run of intervals without trades (450 four-second samples of a quiet half hour) is one line, not one each.
+  const empty = (p: (typeof c.partitions)[number]): boolean => p.trades === 0 && p.value === null && (p.sources ?? []).length === 0;
+  for (let i = 0; i < c.partitions.length; i++) {
+    const p = c.partitions[i]!;
+    let j = i;
+    while (empty(p) && j + 1 < c.partitions.length && empty(c.partitions[j + 1]!) && c.partitions[j + 1]!.note === p.note) j++;
+    const skipped = `skipped (${p.note ?? "no value"})`;
+    if (j > i) {
+      lines.push(`  intervals ${i + 1} to ${j + 1} ${p.from} to ${c.partitions[j]!.to}: 0 trade(s) each, ${skipped}`);
+      i = j;
+      continue;
+    }
+    lines.push(`  interval ${i + 1} ${p.from} to ${p.to}: ${p.trades} trade(s), ${p.value ?? skipped}`);
     for (const s of p.sources ?? [])
       lines.push(`    ${s.source}: ${s.trades} trade(s), ${s.value ?? `no value (${s.note ?? "no trades"})`}`);
-  });
+  }
   if (c.cappedMedian !== undefined) lines.push(...cappedMedianLines(c.cappedMedian));
   if (c.unrounded !== null) lines.push(`  unrounded ${c.unrounded}; rounded ${c.rounding}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);
