@@ -18,6 +18,7 @@ import {
   PERCENT_RANGES,
   contractUnitGivesMoney,
   FUTURES_SETTLEMENT_MESSAGES,
+  fallbackNeverApplies,
   futuresSettlementProblem,
   isOneSided,
   isPositiveAmount,
@@ -157,6 +158,26 @@ class ContractChecker {
   // -------------------------------------------------------------------------------------------------------
   // The checks
 
+  /** E5091: a fallback of a contract settled only at another contract's final settlement price never applies. */
+  private checkFallbackApplies(decl: Declaration, context: Context): void {
+    const finals = statementsOf(decl, "FinalSettlement");
+    const fallbacks = statementsOf(decl, "Fallback");
+    const kinds = finals.map((f) => (f.value?.kind === "UnderlyingFinal" ? "underlying-final" : (f.value?.kind ?? "")));
+    if (!fallbackNeverApplies(kinds, fallbacks.length)) return;
+    const target = finals[0]?.value?.kind === "UnderlyingFinal" ? finals[0].value.target?.name : undefined;
+    for (const fb of fallbacks)
+      this.report(
+        diag(Codes.FallbackNeverApplies, fb.span, "this fallback would never apply", {
+          context: [...context, "fallback"],
+          labels: finals.map((f) => ({ span: f.span, message: "the price is another contract's final settlement price" })),
+          notes: [
+            `the final settlement price${target === undefined ? "" : ` of ${target}`} is decided by that contract's own fallback, so no disruption reaches this one`,
+          ],
+          hint: target === undefined ? "move the fallback to the underlying contract" : `move the fallback to ${target}, or remove it`,
+        }),
+      );
+  }
+
   check(decl: Declaration, file: string): void {
     const context: Context = [contextOf(decl)];
     const contracts: ContractUnits | undefined =
@@ -220,6 +241,7 @@ class ContractChecker {
         ]);
       }
     }
+    this.checkFallbackApplies(decl, context);
     for (const ds of statementsOf(decl, "DailySettlement")) {
       const ctx = [...context, "daily settlement"];
       if (ds.steps.length === 0) {

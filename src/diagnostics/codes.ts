@@ -255,6 +255,11 @@ const TABLE = {
     "futures-settlement-misplaced",
     "A final settlement in futures (exercise into the expiring future) is stated where it means nothing: it belongs to an option at the final settlement price of its future.",
   ],
+  FallbackNeverApplies: [
+    "E5091",
+    "fallback-never-applies",
+    "A contract settled at another contract's final settlement price has a fallback of its own, which would never apply: that contract's fallback gives the price.",
+  ],
 
   // E6xxx: model and backends.
   ModelValidationFailed: [

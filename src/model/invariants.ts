@@ -732,6 +732,15 @@ export function futuresSettlementProblem(
   return undefined;
 }
 
+/**
+ * A fallback that can never apply (E5091): every final settlement of the contract is another contract's final
+ * settlement price (`underlying-final`), whose own waterfall decides that price, so a disruption never reaches
+ * this contract's steps. `finalKinds` are the kinds of its final settlement values, in every version.
+ */
+export function fallbackNeverApplies(finalKinds: readonly string[], fallbacks: number): boolean {
+  return fallbacks > 0 && finalKinds.length > 0 && finalKinds.every((k) => k === "underlying-final");
+}
+
 /** The words of {@link futuresSettlementProblem}'s answers. */
 export const FUTURES_SETTLEMENT_MESSAGES = {
   "not-an-option": "only an option is settled in futures: it is exercised into a position in its expiring future",

@@ -52,6 +52,7 @@ import {
   expiryProblems,
   governs,
   FUTURES_SETTLEMENT_MESSAGES,
+  fallbackNeverApplies,
   futuresSettlementProblem,
   isOneSided,
   paymentWithoutFinalSettlement,
@@ -889,6 +890,16 @@ class Doc {
     // Fallbacks and last trading days.
     const settling = new Set(settlingIndices(c, (x) => this.settlingRefs(x)).map((x) => x.index));
     c.fallback.forEach((v, i) => this.fallback(`${base}/fallback/${i}/value`, v.value, settling));
+    if (
+      fallbackNeverApplies(
+        c.finalSettlement.map((v) => v.value.value.kind),
+        c.fallback.length,
+      )
+    )
+      this.problem(
+        `${base}/fallback`,
+        "a fallback that never applies: the contract settles only at another contract's final settlement price",
+      );
     this.lastTradingDays(base, c);
   }
 

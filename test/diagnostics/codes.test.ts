@@ -121,6 +121,7 @@ describe("the registry", () => {
         "E5080 exclusion-without-average",
         "W5081 not-published-without-deadline",
         "E5090 futures-settlement-misplaced",
+        "E5091 fallback-never-applies",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

@@ -209,6 +209,27 @@ const CASES: readonly TamperCase[] = [
     paths: ["/contracts/FOTI/finalSettlement/0/value/method"],
   },
   {
+    invariant: "fallback-applies",
+    what: "an option on a future, settled at the future's final settlement price, with a fallback of its own",
+    spec: "contracts/FOTI_OPT.json",
+    edit: (d) =>
+      d.contracts.FOTI_OPT.fallback.push(
+        always({
+          disruptions: [],
+          steps: [
+            {
+              effective: [{ from: null, until: null }],
+              descriptions: [],
+              clauses: [],
+              action: { kind: "determination", party: "exchange" },
+              only: null,
+            },
+          ],
+        }),
+      ),
+    paths: [`${OPT}/fallback`],
+  },
+  {
     invariant: "required-rules",
     what: "an index that is never published",
     spec: "indices/AITOK_OUT.json",
