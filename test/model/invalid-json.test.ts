@@ -65,6 +65,17 @@ const CASES: readonly Case[] = [
     paths: ["/schemaVersion"],
   },
   {
+    name: "schema-version-newer-minor-new-members",
+    defect: "a newer minor version whose objects carry members this loader does not know (asked to upgrade, not told of each member)",
+    mutate: (d) => {
+      d.schemaVersion = "1.7";
+      d.contracts.MINI.tradingHours = [];
+      d.indices.MINI_IDX.samples = [];
+    },
+    rehash: true,
+    paths: ["/schemaVersion"],
+  },
+  {
     name: "missing-content-hash",
     defect: "missing field `contentHash`",
     mutate: (d) => void delete d.contentHash,
