@@ -13,6 +13,14 @@ import { lowerHoliday } from "./lower-calendar.js";
 import type { Report } from "./program.js";
 import { weekday } from "./words.js";
 
+/** The whole phrase a fixed word belongs to, as a hint. */
+const PHRASES: Readonly<Record<string, string>> = {
+  hours:
+    "trading hours read `trading hours Sunday to Friday 17:00 to 16:00 America/Chicago, with a break of 60 minutes each day beginning at 16:00` or `trading hours 24 hours a day, 7 days a week in America/Chicago`",
+  closed: 'a day without trading reads `trading closed "Christmas Day" on 25 December`',
+  close: 'an early close reads `early close "Christmas Eve" at 12:15 on 24 December`',
+};
+
 /** Reports the fixed words of a phrase that are not the phrase's words (E2120). */
 function checkWords(words: readonly A.FixedWord[], report: Report, ctx: readonly string[]): boolean {
   let ok = true;
@@ -21,7 +29,7 @@ function checkWords(words: readonly A.FixedWord[], report: Report, ctx: readonly
     report(
       diag(Codes.SessionWord, w.word.span, `expected \`${w.expected}\` here, not \`${w.word.name}\``, {
         context: ctx,
-        hint: "trading hours read `trading hours Sunday to Friday 17:00 to 16:00 America/Chicago, with a break of 60 minutes each day beginning at 16:00`",
+        hint: PHRASES[w.expected] ?? PHRASES["hours"],
       }),
     );
     ok = false;
@@ -40,6 +48,28 @@ const WEEK = 7 * 86400;
 export function lowerTradingHours(s: A.TradingHoursStmt, report: Report, ctx: readonly string[]): TradingHours | undefined {
   let ok = checkWords(s.words, report, ctx);
   if (s.zone === undefined) return undefined;
+  let dailyBreak: TradingHours["dailyBreak"];
+  if (s.breakMinutes !== undefined || s.breakBegins !== undefined) {
+    const begins = seconds(s.breakBegins);
+    const m = s.breakMinutes?.value;
+    const minutes = m !== undefined && /^\d+$/.test(m) ? Number(m) : undefined;
+    if (minutes === undefined || minutes < 1 || minutes > 1439) {
+      if (s.breakMinutes !== undefined) {
+        report(
+          diag(
+            Codes.EmptyTradingHours,
+            s.breakMinutes.span,
+            `a daily break lasts a whole number of minutes from 1 to 1439, not \`${s.breakMinutes.raw}\``,
+            {
+              context: ctx,
+            },
+          ),
+        );
+      }
+      ok = false;
+    } else if (begins === undefined) ok = false;
+    else dailyBreak = { begins: s.breakBegins!.value!, minutes };
+  }
   let week: TradingHours["week"];
   if (s.days !== undefined) {
     const opensOn = weekday(s.days.from, report, ctx);
@@ -73,29 +103,6 @@ export function lowerTradingHours(s: A.TradingHoursStmt, report: Report, ctx: re
       }
     }
   } else return undefined;
-  let dailyBreak: TradingHours["dailyBreak"];
-  if (s.breakMinutes !== undefined || s.breakBegins !== undefined) {
-    const begins = seconds(s.breakBegins);
-    const m = s.breakMinutes?.value;
-    const minutes = m !== undefined && /^\d+$/.test(m) ? Number(m) : undefined;
-    if (minutes === undefined || minutes < 1 || minutes > 1439) {
-      if (s.breakMinutes !== undefined) {
-        report(
-          diag(
-            Codes.EmptyTradingHours,
-            s.breakMinutes.span,
-            `a daily break lasts a whole number of minutes from 1 to 1439, not \`${s.breakMinutes.raw}\``,
-            {
-              context: ctx,
-            },
-          ),
-        );
-      }
-      return undefined;
-    }
-    if (begins === undefined) return undefined;
-    dailyBreak = { begins: s.breakBegins!.value!, minutes };
-  }
   if (!ok) return undefined;
   return { zone: s.zone.name, ...(week === undefined ? {} : { week }), ...(dailyBreak === undefined ? {} : { dailyBreak }) };
 }
