@@ -966,7 +966,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
   b.close("Contract months");
 }
 
-const ALL_APPLY = new Set(["sources", "positionLimits", "degradation", "legs"]);
+const ALL_APPLY = new Set(["sources", "positionLimits", "degradation", "legs", "sessionChanges"]);
 
 function versionsSection(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];

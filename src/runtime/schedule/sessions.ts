@@ -83,7 +83,7 @@ function secondsOf(time: string): number {
 function openIntervals(h: TradingHours, a: EpochDay, b: EpochDay): Wall[] {
   let open: Wall[] = [];
   const w = h.week;
-  if (w === undefined) open.push({ start: (a - 1) * DAY, end: (b + 1) * DAY });
+  if (w === undefined) open.push({ start: (a - 1) * DAY, end: (b + 2) * DAY });
   else {
     const length = ((((w.closesOn - w.opensOn) * DAY + secondsOf(w.closes) - secondsOf(w.opens)) % (7 * DAY)) + 7 * DAY) % (7 * DAY);
     for (let d = a - 7; d <= b; d++) {
