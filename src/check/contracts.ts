@@ -45,6 +45,7 @@ import type {
 } from "../syntax/ast.js";
 import { checkWindow } from "./indices.js";
 import { checkPayment } from "./payment.js";
+import { checkSessions } from "./sessions.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
 import { lookup } from "./symbols.js";
@@ -275,6 +276,7 @@ class ContractChecker {
     }
     for (const s of decl.statements) this.checkSimple(s, context);
     checkPayment(decl, this.report, context);
+    checkSessions(decl, this.report, context);
     for (const s of decl.statements)
       if (s.kind === "PaymentAmounts") this.checkRounding(s.rounding, decl, file, false, [...context, "payment amounts"]);
 

@@ -71,6 +71,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     NegativePrices: ONCE,
     Payment: ONCE,
     PaymentAmounts: ONCE,
+    TradingHours: ONCE,
+    SessionChange: MANY,
   },
   option: {
     TimeZone: ONCE,
@@ -93,6 +95,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     Fallback: ONCE,
     Payment: ONCE,
     PaymentAmounts: ONCE,
+    TradingHours: ONCE,
+    SessionChange: MANY,
   },
   spread: {
     TimeZone: ONCE,
@@ -111,6 +115,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     Fallback: ONCE,
     Payment: ONCE,
     PaymentAmounts: ONCE,
+    TradingHours: ONCE,
+    SessionChange: MANY,
   },
 };
 
@@ -280,6 +286,12 @@ export function statementLabel(s: Statement, scope?: Scope): string {
       return "payment";
     case "PaymentAmounts":
       return "payment amounts";
+    case "TradingHours":
+      return "trading hours";
+    case "SessionChange": {
+      const what = s.closes === undefined ? "trading closed" : "early close";
+      return s.name ? `${what} "${s.name.value}"` : what;
+    }
   }
 }
 

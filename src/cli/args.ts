@@ -15,7 +15,7 @@ export { COMMANDS, type CommandName } from "./commands.js";
 export type CompileCommand = "check" | "build";
 
 /** The commands that answer schedule questions about compiled sources (src/cli/calendar-cmd.ts and friends). */
-export type ScheduleCommand = "calendar" | "expiries" | "listed";
+export type ScheduleCommand = "calendar" | "expiries" | "listed" | "sessions";
 
 /** The options of the schedule commands, by name without the dashes, as given. */
 export interface ScheduleOptions {
@@ -476,6 +476,7 @@ const INVOCATIONS: Readonly<Record<Exclude<CommandName, "help">, InvocationOf>> 
   calendar: scheduleInvocation("calendar"),
   expiries: scheduleInvocation("expiries"),
   listed: scheduleInvocation("listed"),
+  sessions: scheduleInvocation("sessions"),
   fmt: (p) => ({ kind: "format", inputs: p.inputs, check: p.flags.has("--check"), color: !p.flags.has("--no-color") }),
   render: documentInvocation("render"),
   diff: documentInvocation("diff"),

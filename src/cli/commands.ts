@@ -13,6 +13,7 @@ export const COMMANDS = [
   "calendar",
   "expiries",
   "listed",
+  "sessions",
   "fmt",
   "render",
   "diff",
@@ -285,6 +286,25 @@ ${INPUTS_NOTE}`,
     about: `List the contract months (or weeks) of a contract listed on a date, with their symbols
 (FOTI-Z26; weekly: FOTW-26W13) and last trading days.`,
     details: `${SCHEDULE_NOTE}
+
+${INPUTS_NOTE}`,
+  },
+  sessions: {
+    name: "sessions",
+    summary: "list a contract's trading sessions between two dates",
+    operands: { ...SOURCES, missing: "missing files or folders for sessions" },
+    options: [
+      { name: "--contract", kind: "text", value: "NAME", required: true, description: "the contract" },
+      { name: "--from", kind: "day", value: "YYYY-MM-DD", required: true, description: "the first day (inclusive)" },
+      { name: "--to", kind: "day", value: "YYYY-MM-DD", required: true, description: "the last day (inclusive)" },
+      ANSWER_FORMAT,
+      NO_COLOR,
+    ],
+    about: `List the trading sessions of a contract from its trading hours: per session, the day it belongs
+to (the day it closes) and its opening and closing instants in its zone and in UTC, with the early
+closes and the named days without a session; and the product's first session when it has a first
+trade date.`,
+    details: `At most 3660 days. ${SCHEDULE_NOTE}
 
 ${INPUTS_NOTE}`,
   },

@@ -53,6 +53,7 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       // Each schedule command is its own module, loaded only when run.
       if (inv.command === "calendar") return (await import("./calendar-cmd.js")).calendarCommand(inv, sys);
       if (inv.command === "expiries") return (await import("./expiries-cmd.js")).expiriesCommand(inv, sys);
+      if (inv.command === "sessions") return (await import("./sessions-cmd.js")).sessionsCommand(inv, sys);
       return (await import("./listed-cmd.js")).listedCommand(inv, sys);
     }
     case "format":

@@ -261,6 +261,22 @@ const TABLE = {
     "A contract settled at another contract's final settlement price has a fallback of its own, which would never apply: that contract's fallback gives the price.",
   ],
 
+  SessionWord: [
+    "E2120",
+    "session-word",
+    "A word of a trading-hours phrase is not the word the phrase takes (`trading hours`, `trading closed`, `early close`, `with a break of N minutes each day beginning at`, `24 hours a day, 7 days a week`).",
+  ],
+  EmptyTradingHours: [
+    "E4120",
+    "empty-trading-hours",
+    "Trading hours that never trade: a weekly window that opens and closes at the same instant of the week, or a daily break that covers the whole day; `24 hours a day, 7 days a week` takes 24 and 7 only.",
+  ],
+  SessionChangeWithoutHours: [
+    "E5120",
+    "session-change-without-hours",
+    "An early close or closed trading day is stated, but the contract states no trading hours whose sessions it changes.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

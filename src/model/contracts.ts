@@ -31,6 +31,7 @@ import {
 } from "./common.js";
 import { COUNT_BOUNDS } from "../runtime/bounds.js";
 import { TimeWindowSchema } from "./indices.js";
+import { SessionChangeSchema, TradingHoursSchema } from "./sessions.js";
 
 /** What a contract is written on. */
 export const UnderlyingSchema = z
@@ -297,6 +298,10 @@ const contractClauses = {
   cashRounding: versionsOf(CashRoundingSchema)
     .optional()
     .describe("How payment amounts are rounded; absent when the contract does not say (amounts are exact)."),
+  tradingHours: versionsOf(TradingHoursSchema).optional().describe("When the product trades; absent when the contract does not say."),
+  sessionChanges: rulesOf(SessionChangeSchema)
+    .optional()
+    .describe("Named days whose session closes early or does not take place; absent when there are none."),
 };
 
 /** A future. */

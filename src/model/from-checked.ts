@@ -66,6 +66,8 @@ import { IndexSchema, type Index, type Method, type Source, type TimeWindow } fr
 import { compareVersionStarts } from "./invariants.js";
 import type { DeclaredUnit } from "./common.js";
 import { declaredUnits } from "../check/declared-units.js";
+import { lowerSessionChange, lowerTradingHours } from "../check/sessions.js";
+import type { SessionChange, TradingHours } from "./sessions.js";
 
 /** Every declaration of a program, lowered, by name. */
 export interface LoweredProgram {
@@ -580,6 +582,7 @@ class Lowerer {
       fallback: this.versions(st, "Fallback", (s) => this.fallback(s, decl)),
       ...this.payment(st, decl),
       ...this.cashRounding(st),
+      ...this.tradingSchedule(st, decl),
     };
     const negativePrices = (): Clause<boolean>[] => {
       const v = this.versions(st, "NegativePrices", () => true);
@@ -632,6 +635,36 @@ class Lowerer {
           negativePrices: negativePrices(),
         };
     }
+  }
+
+  /** `trading hours …` and the named days that change sessions: each present only when the contract states it. */
+  private tradingSchedule(
+    st: readonly A.Statement[],
+    decl: A.Declaration,
+  ): { tradingHours?: Clause<TradingHours>[]; sessionChanges?: Clause<SessionChange>[] } {
+    const ctx = [`${declarationKind(decl)} ${decl.name?.name ?? ""}`];
+    const tradingHours = this.versions(st, "TradingHours", (s) =>
+      this.need(lowerTradingHours(s, this.report, ctx), s, "the trading hours"),
+    );
+    const sessionChanges = this.rules(st, "SessionChange", (s) => {
+      const c = this.need(lowerSessionChange(s, this.report, ctx), s, "the session change");
+      const rule = c.day;
+      const day: HolidayRule = {
+        name: rule.name,
+        date: rule.date.kind === "oneOff" ? { kind: "oneOff", dates: [...rule.date.dates] } : { ...rule.date },
+        observance: rule.observance === undefined ? { kind: "none" } : explicitObservance(rule.observance),
+        ...(rule.fromYear === undefined ? {} : { fromYear: rule.fromYear }),
+        ...(rule.untilYear === undefined ? {} : { untilYear: rule.untilYear }),
+        exceptYears: [...(rule.exceptYears ?? [])],
+        descriptions: [],
+        clauses: [],
+      };
+      return { day, shiftDays: c.shiftDays, closes: c.closes };
+    });
+    return {
+      ...(tradingHours.length === 0 ? {} : { tradingHours }),
+      ...(sessionChanges.length === 0 ? {} : { sessionChanges }),
+    };
   }
 
   /** `payment …`: present only when the contract states it, so specs without one are unchanged. */

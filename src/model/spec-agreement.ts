@@ -9,6 +9,7 @@ import type * as Runtime from "../runtime/spec.js";
 import type * as C from "./calendar.js";
 import type * as K from "./common.js";
 import type * as Ct from "./contracts.js";
+import type * as Se from "./sessions.js";
 import type * as I from "./indices.js";
 import type * as S from "./spec.js";
 
@@ -70,6 +71,8 @@ export type SpecAgreement = [
   Assert<Agrees<typeof Ct.ExpirySchema, Runtime.Expiry>>,
   Assert<Agrees<typeof Ct.LegSchema, Runtime.Leg>>,
   Assert<Agrees<typeof Ct.PaymentSchema, Runtime.Payment>>,
+  Assert<Agrees<typeof Se.TradingHoursSchema, Runtime.TradingHours>>,
+  Assert<Agrees<typeof Se.SessionChangeSchema, Runtime.SessionChange>>,
   Assert<Agrees<typeof Ct.CashRoundingSchema, Runtime.CashRounding>>,
   Assert<Agrees<typeof Ct.FutureSchema, Runtime.Future>>,
   Assert<Agrees<typeof Ct.OptionSchema, Runtime.Option>>,

@@ -397,6 +397,30 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly payment?: Versions<Payment>;
   /** How payment amounts are rounded; absent when the contract does not say (amounts are exact). */
   readonly cashRounding?: Versions<CashRounding>;
+  /** When the product trades: weekly sessions with a daily break, or around the clock; absent when the contract does not say. */
+  readonly tradingHours?: Versions<TradingHours>;
+  /** Named days whose session closes early or does not take place; absent when there are none. */
+  readonly sessionChanges?: Rules<SessionChange>;
+}
+
+/**
+ * Trading hours in a zone: a weekly window from a weekday and time to a weekday and time (`Sunday to Friday 17:00
+ * to 16:00`), or around the clock when `week` is absent; a daily break of some minutes beginning at a time.
+ */
+export interface TradingHours {
+  readonly zone: string;
+  readonly week?: { readonly opensOn: number; readonly opens: string; readonly closesOn: number; readonly closes: string };
+  readonly dailyBreak?: { readonly begins: string; readonly minutes: number };
+}
+
+/**
+ * A named day whose session (the one that closes on that day, in the trading hours' zone) closes early at `closes`,
+ * or does not take place (`closes` null). The day is a holiday rule, shifted by `shiftDays` (the day before or after).
+ */
+export interface SessionChange {
+  readonly day: HolidayRule;
+  readonly shiftDays: number;
+  readonly closes: string | null;
 }
 
 /** A future. */

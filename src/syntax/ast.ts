@@ -618,6 +618,45 @@ export interface PaymentAmountsStmt extends StatementBase {
   readonly kind: "PaymentAmounts";
   readonly rounding: Rounding | undefined;
 }
+/** A fixed word of a trading-hours phrase, read as an identifier and checked by the checker (`hours`, `break`, …). */
+export interface FixedWord {
+  readonly word: Ident;
+  readonly expected: string;
+}
+/**
+ * `trading hours Sunday to Friday 17:00 to 16:00 America/Chicago, with a break of 60 minutes each day beginning at
+ * 16:00`, or `trading hours 24 hours a day, 7 days a week in America/Chicago` (then `days` is undefined).
+ */
+export interface TradingHoursStmt extends StatementBase {
+  readonly kind: "TradingHours";
+  readonly words: readonly FixedWord[];
+  readonly days: { readonly from: Ident | undefined; readonly to: Ident | undefined } | undefined;
+  readonly opens: TimeLit | undefined;
+  readonly closes: TimeLit | undefined;
+  /** The `24` and `7` of `24 hours a day, 7 days a week`. */
+  readonly always: { readonly hours: NumberLit | undefined; readonly days: NumberLit | undefined } | undefined;
+  readonly zone: ZoneRef | undefined;
+  readonly breakMinutes: NumberLit | undefined;
+  readonly breakBegins: TimeLit | undefined;
+}
+/**
+ * A named day whose session closes early or does not take place: `early close "Christmas Eve" at 12:15 on 24
+ * December`, `trading closed "Christmas Day" on 25 December, observed Saturday as Friday, Sunday as Monday`,
+ * `early close "Day after Thanksgiving" at 12:45 on the day after the fourth Thursday of November`. The day is a
+ * holiday date (the calendar's rule, with its years and observance); `closes` is undefined for a closed day.
+ */
+export interface SessionChangeStmt extends StatementBase {
+  readonly kind: "SessionChange";
+  readonly words: readonly FixedWord[];
+  readonly name: StringLit | undefined;
+  readonly closes: TimeLit | undefined;
+  readonly shift: "before" | "after" | undefined;
+  readonly date: HolidayDate | undefined;
+  readonly fromYear: NumberLit | undefined;
+  readonly untilYear: NumberLit | undefined;
+  readonly exceptYears: readonly NumberLit[];
+  readonly observance: Observance | undefined;
+}
 export type ContractStatement =
   | UnderlyingStmt
   | ContractUnitStmt
@@ -639,6 +678,8 @@ export type ContractStatement =
   | LegStmt
   | NegativePricesStmt
   | PaymentStmt
-  | PaymentAmountsStmt;
+  | PaymentAmountsStmt
+  | TradingHoursStmt
+  | SessionChangeStmt;
 
 export type Statement = CalendarStatement | IndexStatement | ContractStatement | SourceStatement;

@@ -141,6 +141,13 @@ const ruleTexts: Record<string, RuleText> = {
   strikesStmt: { what: "a strike grid", example: "for example `strikes every 0.05 USD per 1M tokens`" },
   legStmt: { what: "a leg", example: "for example `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`" },
   negativePricesStmt: { what: "`negative prices allowed`" },
+  tradingHoursStmt: {
+    what: "trading hours",
+    example: "for example `trading hours Sunday to Friday 17:00 to 16:00 America/Chicago`",
+  },
+  earlyCloseStmt: { what: "an early close", example: 'for example `early close "Christmas Eve" at 12:15 on 24 December`' },
+  sessionDay: { what: "a named day", example: 'for example `"Christmas Day" on 25 December`' },
+  dailyBreak: { what: "a daily break", example: "for example `, with a break of 60 minutes each day beginning at 16:00`" },
   paymentAmountsStmt: {
     what: "a rounding of payment amounts",
     example: "for example `payment amounts rounded to 0.01 half-up`",
@@ -190,6 +197,8 @@ const ruleNames: Record<string, string> = {
   negativePricesStmt: "negative prices",
   paymentStmt: "payment",
   paymentAmountsStmt: "payment amounts",
+  tradingHoursStmt: "trading hours",
+  earlyCloseStmt: "early close",
 };
 
 /** The rules that name a place worth showing in a context path: statements and steps. */

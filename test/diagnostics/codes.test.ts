@@ -72,6 +72,7 @@ describe("the registry", () => {
         "E2024 names-differ-only-in-case",
         "E2025 reserved-file-name",
         "E2026 invalid-name",
+        "E2120 session-word",
         "E3001 unit-mismatch",
         "E3002 unknown-unit",
         "E3003 non-positive-amount",
@@ -97,6 +98,7 @@ describe("the registry", () => {
         "E4010 nth-weekday-missing",
         "E4011 end-of-day-time",
         "E4060 window-longer-than-a-day",
+        "E4120 empty-trading-hours",
         "E5001 fallback-not-definite",
         "E5002 fallback-unreachable-step",
         "E5003 minimum-sources-exceeds-sources",
@@ -122,6 +124,7 @@ describe("the registry", () => {
         "W5081 not-published-without-deadline",
         "E5090 futures-settlement-misplaced",
         "E5091 fallback-never-applies",
+        "E5120 session-change-without-hours",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

@@ -27,6 +27,8 @@ import {
   duration,
   effectiveWords,
   holidayDateWords,
+  sessionChangeWords,
+  tradingHoursWords,
   quantityWords,
   unitNoun,
   longDate,
@@ -222,6 +224,18 @@ export function tickWords(tiers: Runtime.Tick): string {
 /** {@link versions}, with a day on which each version is in force given to `say` (for values that depend on other rules). */
 function versionsOn<T>(vs: readonly Clause<T>[], say: (value: T, day: string) => Para | Para[]): Piece[] {
   return vs.flatMap((v) => versions([v], (x) => say(x, dayIn(v.effective))));
+}
+
+/** The Trading Schedule: the trading hours in force and the named days that close a session early or have none. */
+function tradingScheduleSection(b: Builder, c: Contract, source: string): void {
+  const hours = c.tradingHours ?? [];
+  if (hours.length === 0) return;
+  const zone = hours.length === 1 ? hours[0]!.value.zone : undefined;
+  b.add(
+    "Trading Schedule",
+    [...versions(hours, tradingHoursWords), ...versions(c.sessionChanges ?? [], (x) => sessionChangeWords(x, zone))],
+    source,
+  );
 }
 
 /** A day within the first of some effective ranges (its first day, or its last when open to the past). */
@@ -533,6 +547,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     versions(c.termination, (z) => `Trading in an expiring contract terminates at ${zonedTime(z)} on the Last Trading Day.`),
     key("termination"),
   );
+  tradingScheduleSection(b, c, key("trading hours"));
   b.add(
     "Price limits",
     versions(
@@ -951,7 +966,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
   b.close("Contract months");
 }
 
-const ALL_APPLY = new Set(["sources", "positionLimits", "degradation", "legs"]);
+const ALL_APPLY = new Set(["sources", "positionLimits", "degradation", "legs", "sessionChanges"]);
 
 function versionsSection(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];

@@ -50,6 +50,9 @@ function contractRule(s: Statement): string | undefined {
       return "negative prices";
     case "Payment":
       return "payment";
+    case "TradingHours":
+    case "SessionChange":
+      return "trading hours";
     case "PaymentAmounts":
       return "payment amounts";
     default:

@@ -16,7 +16,7 @@ import type {
   Rounding,
   ZonedTime,
 } from "../../runtime/spec.js";
-import type { Payment, Quantity } from "../../runtime/spec.js";
+import type { Payment, Quantity, SessionChange, TradingHours } from "../../runtime/spec.js";
 import { isCurrency, lookupUnitWord } from "../../base/units.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -398,4 +398,37 @@ export function holidayDateWords(h: HolidayRule): string {
 /** A calendar's title and name: "England and Wales bank holidays (ENGLAND_WALES)". */
 export function calendarLabel(c: Calendar | undefined, name: string): string {
   return c?.title ? `the ${c.title} calendar (${name})` : `the ${name} calendar`;
+}
+
+/**
+ * Trading hours in words, as a rulebook writes them: "Sunday to Friday, 5:00 p.m. to 4:00 p.m. Chicago time, with a
+ * break of 60 minutes each day beginning at 4:00 p.m." or "24 hours a day, 7 days a week (days in Chicago time)".
+ */
+export function tradingHoursWords(h: TradingHours): string {
+  const brk =
+    h.dailyBreak === undefined
+      ? ""
+      : `, with a break of ${count(h.dailyBreak.minutes, "minute", "minutes")} each day beginning at ${clockTime(h.dailyBreak.begins, h.zone)}`;
+  const w = h.week;
+  const hours =
+    w === undefined
+      ? `24 hours a day, 7 days a week (days counted in ${zoneTimeName(h.zone)})${brk}`
+      : `${weekdayName(w.opensOn)} to ${weekdayName(w.closesOn)}, ${clockTime(w.opens, h.zone)} to ${clockTime(w.closes, h.zone)} ${zoneTimeName(h.zone)}${brk}`;
+  return `Trading hours: ${stop(hours)} Each trading session belongs to the day on which it closes.`;
+}
+
+/** A named day that changes a session, in words: "Christmas Eve (24 December): the session closes early at 12:15 p.m.". */
+export function sessionChangeWords(c: SessionChange, zone: string | undefined): string {
+  const day = holidayDateWords(c.day);
+  const shifted = c.shiftDays === 0 ? day : `the day ${c.shiftDays < 0 ? "before" : "after"} ${day}`;
+  const what =
+    c.closes === null
+      ? "there is no trading session closing on that day"
+      : `the trading session closing on that day closes early, at ${zone === undefined ? shortTime(c.closes) : clockTime(c.closes, zone)}`;
+  return stop(`${c.day.name}, ${shifted}: ${what}`);
+}
+
+/** Ends a sentence with one full stop (a time such as "4:00 p.m." already has one). */
+function stop(s: string): string {
+  return s.endsWith(".") ? s : `${s}.`;
 }

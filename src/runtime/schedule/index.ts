@@ -20,3 +20,5 @@ export type { ExpiryJson, HolidayJson, ListedJson } from "./json.js";
 export { expiryToJson, holidaysToJson, listedToJson, describeScheduleError } from "./json.js";
 export type { IsoResult, IsoSchedule, IsoScheduleError } from "./iso.js";
 export { isoSchedule } from "./iso.js";
+export type { ClosedDay, Session, SessionContract, Sessions, SessionsResult } from "./sessions.js";
+export { MAX_SESSION_DAYS, sessionsText, tradingSessions } from "./sessions.js";

@@ -79,6 +79,9 @@ const WORDED = new Set([
   "mode",
   // A payment's anchor, said as "after the scheduled final settlement day" or "after the Last Trading Day".
   "after",
+  // A named day's observance, said as "on a Saturday it is observed on the Friday before".
+  "saturday",
+  "sunday",
 ]);
 
 /** Every term of a value that must appear in the text, with the path it came from. */
@@ -113,7 +116,7 @@ function terms(value: unknown, path: string, key: string, out: [string, string][
     if (/^\d{2}:\d{2}:\d{2}$/.test(value)) out.push([`${shortTime(value)}|${clockTime(value, "America/New_York")}`, path]);
     else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) out.push([longDate(value), path]);
     else out.push([figure(value), path]);
-  } else if (typeof value === "number") out.push([figure(value), path]);
+  } else if (typeof value === "number") out.push([key === "fromYear" || key === "untilYear" ? String(value) : figure(value), path]);
 }
 
 /** Whether a text contains a term (one of its `|`-separated forms). */
