@@ -61,6 +61,27 @@ describe("diagnostics", () => {
     expect(errors).toEqual([]);
   });
 
+  it("stay the CLI's when a character is typed and deleted again all over a file (what the service keeps by node is never stale)", () => {
+    // A description that contradicts its terms (W5014), a misspelt zone (E2010) and a 12-hour clock time: warnings and
+    // errors that the checks keep per declaration or statement node, compared after every keystroke and its undo.
+    const text = specs
+      .get(FOTI)!
+      .replace("Minimum price fluctuation USD 0.001 per 1M tokens", "Minimum price fluctuation USD 0.002 per 1M tokens")
+      .replace("trading terminates at 16:00 Europe/London", "trading terminates at 16:00 Europe/Londn");
+    const { svc, errors } = service();
+    const lines = text.split("\n");
+    let current = text;
+    for (let i = 0; i < 24; i++) {
+      const line = 3 + ((Math.floor(i / 2) * 17) % (lines.length - 4));
+      const offset = lines.slice(0, line).join("\n").length + 1 + Math.min(3, lines[line]!.length);
+      current = i % 2 === 0 ? current.slice(0, offset) + "x" + current.slice(offset) : current.slice(0, offset) + current.slice(offset + 1);
+      svc.setDocument(FOTI, current);
+      expect(svc.diagnostics(FOTI)).toEqual(cliDiagnostics(FOTI, current));
+    }
+    expect(svc.diagnostics(FOTI).map((d) => d.code)).toEqual(expect.arrayContaining(["W5014", "E2010"]));
+    expect(errors).toEqual([]);
+  });
+
   it("carry the code, labels as related information, and context, notes and hint in the message", () => {
     const { svc } = service();
     const text = specs.get(FOTI)!.replace("tick 0.001 USD per 1M tokens", "tick 0.001 USD per GPU-hour");
