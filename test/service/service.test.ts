@@ -8,7 +8,7 @@ import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSources } from "../../src/driver.js";
 import { formatTerms } from "../../src/format/format.js";
-import { LanguageService, SEMANTIC_TOKEN_TYPES, toServiceDiagnostic, type Position } from "../../src/service/index.js";
+import { CompletionKind, LanguageService, SEMANTIC_TOKEN_TYPES, toServiceDiagnostic, type Position } from "../../src/service/index.js";
 import { editSession, random } from "../helpers/mutants.js";
 import { memoryHost, specs } from "./corpus.js";
 
@@ -225,6 +225,20 @@ describe("completion", () => {
     expect(labels(svc, FOTI, text, at(text, "preceding on ENGLAND_WALES", 13))).toContain("ENGLAND_WALES");
     const lineStart = labels(svc, FOTI, text, at(text, "  tick 0.001", 2));
     expect(lineStart).toEqual(expect.arrayContaining(["tick", "listing", "description", "last trading day", "fallback"]));
+    expect(errors).toEqual([]);
+  });
+
+  it('offers the program\'s declared units beside the standard ones (`unit point "index point"`, singular and plural)', () => {
+    const { svc, errors } = service();
+    const path = "specs/contracts/index-points-future.terms";
+    const text = specs.get(path)!;
+    svc.setDocument(path, text);
+    const items = svc.completion(path, at(text, "tick 0.25 ", 10));
+    expect(items.map((c) => c.label)).toEqual(expect.arrayContaining(["point", "points", "USD", "tokens"]));
+    expect(items.find((c) => c.label === "points")).toMatchObject({ kind: CompletionKind.Unit, detail: "declared unit: index point" });
+    expect(labels(svc, path, text, at(text, "price quoted in ", 16))).toContain("points");
+    // A file that declares no unit and imports none is offered none.
+    expect(labels(svc, FOTI, specs.get(FOTI)!, at(specs.get(FOTI)!, "tick 0.001 ", 11))).not.toContain("points");
     expect(errors).toEqual([]);
   });
 
