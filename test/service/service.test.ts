@@ -340,6 +340,19 @@ describe("semantic tokens, formatting and the readable contract", () => {
     svc.setDocument(FOTI, "future FOTI {");
     expect(await svc.renderContract(FOTI, TODAY)).toMatchObject({ ok: false });
   });
+
+  it("render a contract that imports the standard calendars by name (std:calendars), as the check resolves them", async () => {
+    const { svc, errors } = service();
+    const text = specs
+      .get(FOTI)!
+      .replace('import ENGLAND_WALES from "../calendars/england-wales.terms"', 'import ENGLAND_WALES from "std:calendars"');
+    expect(text).toContain('"std:calendars"');
+    svc.setDocument(FOTI, text);
+    expect(svc.diagnostics(FOTI)).toEqual([]);
+    const r = await svc.renderContract(FOTI, TODAY, "md");
+    expect(r).toMatchObject({ ok: true, name: "FOTI" });
+    expect(errors).toEqual([]);
+  });
 });
 
 describe("robustness", () => {
