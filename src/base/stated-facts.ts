@@ -146,7 +146,20 @@ export function statedFacts(text: string): StatedFact[] {
  * (a tier bound "at or below 0.1" states USD 0.1 per 1M tokens); a time is compared with the terms' times of
  * the same role (a deadline with deadlines) and the same zone (or both without one).
  */
-export function descriptionConflicts(description: string, terms: string): FactConflict[] {
+export function descriptionConflicts(description: string, terms: string): readonly FactConflict[] {
+  // A memo of a pure function (an editor checks every description on every keystroke), bounded by its entries.
+  const key = `${description}\u0000${terms}`;
+  const known = conflictMemo.get(key);
+  if (known !== undefined) return known;
+  const out = conflictsOf(description, terms);
+  if (conflictMemo.size >= 4096) conflictMemo.clear();
+  conflictMemo.set(key, out);
+  return out;
+}
+
+const conflictMemo = new Map<string, readonly FactConflict[]>();
+
+function conflictsOf(description: string, terms: string): FactConflict[] {
   const mine = statedFacts(description);
   const theirs = statedFacts(terms);
   const out: FactConflict[] = [];

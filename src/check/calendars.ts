@@ -31,7 +31,7 @@ import {
   type EpochDay,
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
-import { EXPIRY_HORIZON, expiryProblems, governs, type RangeValue } from "../model/invariants.js";
+import { EXPIRY_HORIZON, expiryProblems, governs, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { lookup } from "./symbols.js";
 import { lowerCalendar, lowerDateRule, type LoweredDateRule } from "./lower-calendar.js";
@@ -220,6 +220,8 @@ interface Horizon {
   readonly engines: CalendarEngines;
   /** Evaluated rules by their lowered form, per month index: contracts often share a rule (e.g. an option and its future). */
   readonly memo: Map<string, (CalendarResult<EpochDay> | undefined)[]>;
+  /** What the horizon's check of a version found, by its lowered rule and the effective ranges of its statement's versions. */
+  readonly found: Map<string, ExpiryProblems>;
 }
 
 /**
@@ -234,11 +236,12 @@ function horizonFor(lowered: readonly Calendar[], startYear: number, startMonth:
   const key = JSON.stringify([lowered, startYear, startMonth, years]);
   if (lastHorizon?.key === key) {
     if (lastHorizon.horizon.memo.size > MAX_MEMO) lastHorizon.horizon.memo.clear();
+    if (lastHorizon.horizon.found.size > MAX_MEMO) lastHorizon.horizon.found.clear();
     return lastHorizon.horizon;
   }
   const end = shiftMonth(startYear, startMonth, years * 12 - 1);
   const engines = new CalendarEngines(resolverFromList(lowered), startYear - 1, end.year + 1);
-  const horizon: Horizon = { startYear, startMonth, months: years * 12, engines, memo: new Map() };
+  const horizon: Horizon = { startYear, startMonth, months: years * 12, engines, memo: new Map(), found: new Map() };
   lastHorizon = { key, horizon };
   return horizon;
 }
@@ -335,13 +338,19 @@ function checkVersion(
 ): void {
   const all = versions.map((v) => ({ effective: rangesOf(v.stmt) }));
   const weekly = lowered.kind === "weekly";
-  const found = expiryProblems(
-    lowered,
-    (iso) => governs(all, index, iso, weekly),
-    engine,
-    { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 },
-    horizon.memo,
-  );
+  // A pure function of the rule, the versions' ranges and the horizon's calendars: kept for the next check.
+  const key = JSON.stringify([lowered, all, index]);
+  let found = horizon.found.get(key);
+  if (found === undefined) {
+    found = expiryProblems(
+      lowered,
+      (iso) => governs(all, index, iso, weekly),
+      engine,
+      { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 },
+      horizon.memo,
+    );
+    horizon.found.set(key, found);
+  }
   const rule = lowered.rule;
   const unadjusted = rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined;
   if (lowered.kind === "monthly" && found.missing !== undefined) {

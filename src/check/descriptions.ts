@@ -6,7 +6,7 @@
  * describe the whole contract with examples, are not compared.
  */
 import { descriptionConflicts } from "../base/stated-facts.js";
-import { Codes, diag } from "../diagnostics/index.js";
+import { Codes, diag, type Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../base/source.js";
 import type { Program, Report } from "./program.js";
 
@@ -28,44 +28,61 @@ function strings(v: unknown, out: Span[]): void {
   }
 }
 
+/**
+ * The warnings of each declaration, kept by its node: they depend on the node and the text under its span only,
+ * and the language service's incremental parse hands the check the same node for an unchanged declaration.
+ */
+const byDeclaration = new WeakMap<object, readonly Diagnostic[]>();
+
 /** Reports W5014 for each statement description that states a figure its statement contradicts. */
 export function checkDescriptions(program: Program, report: Report): void {
   for (const f of program.files) {
-    const text = f.source.text;
-    const visit = (v: unknown): void => {
-      if (Array.isArray(v)) {
-        for (const x of v) visit(x);
-        return;
+    for (const decl of f.ast.declarations) {
+      let found = byDeclaration.get(decl);
+      if (found === undefined) {
+        const out: Diagnostic[] = [];
+        declarationWarnings(f.source.text, decl, (d) => out.push(d));
+        byDeclaration.set(decl, (found = out));
       }
-      if (v === null || typeof v !== "object") return;
-      const n = v as Node;
-      const ds = n.annotations?.descriptions ?? [];
-      if (n.span !== undefined && ds.length > 0 && typeof n.kind === "string" && !DECLARATIONS.has(n.kind)) {
-        // The statement's own words: its text with every string (descriptions, references, titles) blanked out.
-        const blank: Span[] = [];
-        strings(v, blank);
-        let terms = text.slice(n.span.start, n.span.end);
-        for (const b of blank)
-          if (b.start >= n.span.start && b.end <= n.span.end)
-            terms = terms.slice(0, b.start - n.span.start) + " ".repeat(b.end - b.start) + terms.slice(b.end - n.span.start);
-        const end = Math.min(...blank.filter((b) => b.start >= n.span!.start).map((b) => b.start), n.span.end);
-        for (const d of ds)
-          for (const c of descriptionConflicts(d.value, terms))
-            report(
-              diag(
-                Codes.DescriptionContradictsTerms,
-                d.span,
-                `the description states ${c.stated.text}, but the terms it describes state ${[...new Set(c.terms.map((t) => t.text))].join(" or ")}`,
-                {
-                  labels: [{ span: { file: n.span.file, start: n.span.start, end }, message: "the terms described" }],
-                  hint: "update the description, or leave the figure to the terms",
-                },
-              ),
-            );
-      }
-      // Every child but the span (a leaf of three numbers, on every node: skipping it halves the walk).
-      for (const k in v) if (k !== "span") visit((v as Record<string, unknown>)[k]);
-    };
-    visit(f.ast.declarations);
+      for (const d of found) report(d);
+    }
   }
+}
+
+function declarationWarnings(text: string, declaration: unknown, report: Report): void {
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    if (v === null || typeof v !== "object") return;
+    const n = v as Node;
+    const ds = n.annotations?.descriptions ?? [];
+    if (n.span !== undefined && ds.length > 0 && typeof n.kind === "string" && !DECLARATIONS.has(n.kind)) {
+      // The statement's own words: its text with every string (descriptions, references, titles) blanked out.
+      const blank: Span[] = [];
+      strings(v, blank);
+      let terms = text.slice(n.span.start, n.span.end);
+      for (const b of blank)
+        if (b.start >= n.span.start && b.end <= n.span.end)
+          terms = terms.slice(0, b.start - n.span.start) + " ".repeat(b.end - b.start) + terms.slice(b.end - n.span.start);
+      const end = Math.min(...blank.filter((b) => b.start >= n.span!.start).map((b) => b.start), n.span.end);
+      for (const d of ds)
+        for (const c of descriptionConflicts(d.value, terms))
+          report(
+            diag(
+              Codes.DescriptionContradictsTerms,
+              d.span,
+              `the description states ${c.stated.text}, but the terms it describes state ${[...new Set(c.terms.map((t) => t.text))].join(" or ")}`,
+              {
+                labels: [{ span: { file: n.span.file, start: n.span.start, end }, message: "the terms described" }],
+                hint: "update the description, or leave the figure to the terms",
+              },
+            ),
+          );
+    }
+    // Every child but the span (a leaf of three numbers, on every node: skipping it halves the walk).
+    for (const k in v) if (k !== "span") visit((v as Record<string, unknown>)[k]);
+  };
+  visit(declaration);
 }

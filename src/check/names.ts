@@ -489,6 +489,23 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
   }
 }
 
+/**
+ * The zones and `24:00` times of a statement, kept by the statement node: the tree is plain data that is never
+ * changed, and the language service's incremental parse hands the check the same nodes for unchanged declarations.
+ */
+const zonesMemo = new WeakMap<object, { readonly zones: readonly ZoneRef[]; readonly endsOfDay: readonly TimeLit[] }>();
+
+function zonesOf(s: Statement): { readonly zones: readonly ZoneRef[]; readonly endsOfDay: readonly TimeLit[] } {
+  const known = zonesMemo.get(s);
+  if (known !== undefined) return known;
+  const zones: ZoneRef[] = [];
+  const endsOfDay: TimeLit[] = [];
+  collectZones(s, zones, endsOfDay);
+  const found = { zones, endsOfDay };
+  zonesMemo.set(s, found);
+  return found;
+}
+
 /** Every zone name inside a node, and every time `24:00`, found by walking the plain-data AST. */
 function collectZones(node: unknown, out: ZoneRef[], endsOfDay: TimeLit[]): void {
   if (node === null || typeof node !== "object") return;
@@ -519,9 +536,7 @@ const END_OF_DAY = "24:00:00";
  * of day is needed (E4011): a spec's times run from 00:00:00 to 23:59:59; only the end of a window may be `24:00`.
  */
 function checkZones(s: Statement, ctx: readonly string[], report: Report, source?: SourceFile): void {
-  const zones: ZoneRef[] = [];
-  const endsOfDay: TimeLit[] = [];
-  collectZones(s, zones, endsOfDay);
+  const { zones, endsOfDay } = zonesOf(s);
   for (const t of endsOfDay) {
     report(
       diag(Codes.EndOfDayTime, t.span, "`24:00` is the end of a day, not a time of day", {

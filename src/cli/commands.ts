@@ -556,11 +556,12 @@ the two nearest valid prices below and above.`,
   },
   init: {
     name: "init",
-    summary: "create a new project: a contract, an index, a calendar, sample fixings",
+    summary: "create a new project: a contract, an index, a calendar import, sample fixings",
     operands: { usage: "[folder]", min: 0, max: 1, tooMany: "unexpected argument `$1`: init takes one folder" },
     options: [],
     about: "Create a new Termsheet project in a folder (default: the current folder).",
-    details: `Writes a calendar, an index and a future importing them (contracts/), sample fixings to settle it
+    details: `Writes an index (indices/) and a future (contracts/) that import the standard England and Wales
+calendar by name (import ENGLAND_WALES from "std:calendars"), sample fixings to settle it
 (data/fixings.csv) and a README.md with the commands that check and settle it. Files that already
 exist are never overwritten: init stops and lists them, and writes nothing.`,
     exits: [

@@ -1,18 +1,17 @@
 /**
- * `termsheet init [folder]`: scaffolds a project that checks and settles as it stands: the standard England and
- * Wales calendar (copied from the package's specs/calendars, so the project is self-contained), a token price index
- * published on its business days, a cash-settled future on the index (each file importing what it uses), a
+ * `termsheet init [folder]`: scaffolds a project that checks and settles as it stands: a token price index
+ * published on the business days of the standard England and Wales calendar (imported by name, `std:calendars`, from
+ * the package's standard library), a cash-settled future on the index (each file importing what it uses), a
  * fixing to settle the March 2026 contract with, and a README with the two commands that check and settle it.
  * Nothing is overwritten: when a file exists, init writes nothing and lists it. Loaded lazily by run.ts.
  */
 import { posix } from "node:path";
 import type { Invocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
-import { packageFolder } from "./package-files.js";
 import type { System } from "./system.js";
 
 const INDEX = `// A token price index: the median of three providers' list prices, fixed at 16:00 London time.
-import ENGLAND_WALES from "../calendars/england-wales.terms"
+import ENGLAND_WALES from "std:calendars"
 
 index TOKEN_IDX "Token Output Price Index" {
   description "The price of one million output tokens of frontier language models."
@@ -39,7 +38,7 @@ index TOKEN_IDX "Token Output Price Index" {
 `;
 
 const FUTURE = `// A cash-settled future on TOKEN_IDX: one contract is 1,000 million tokens, so a tick of 0.001 is USD 1.
-import ENGLAND_WALES from "../calendars/england-wales.terms"
+import ENGLAND_WALES from "std:calendars"
 import TOKEN_IDX from "../indices/token-index.terms"
 
 future TOKEN_FUT "Token Output Price Futures" {
@@ -66,8 +65,9 @@ const FIXINGS = `time,index,value
 
 const README = `# A Termsheet project
 
-- \`calendars/england-wales.terms\`: the business days of London, copied from Termsheet's standard calendars.
-- \`indices/token-index.terms\`: a token price index, published on those business days at 16:00 London time.
+- \`indices/token-index.terms\`: a token price index, published at 16:00 London time on the business days of
+  \`ENGLAND_WALES\`, the England and Wales bank holidays of Termsheet's standard calendars (\`import ENGLAND_WALES from "std:calendars"\`:
+  the standard library by name, from any folder).
 - \`contracts/token-future.terms\`: a cash-settled future on the index.
 - \`data/fixings.csv\`: the index's fixing on the last trading day of March 2026.
 
@@ -85,14 +85,7 @@ The settlement prints 10.123: the fixing 10.12345 rounded to the tick, 0.001, ha
 /** Runs `termsheet init`. */
 export async function initCommand(inv: Extract<Invocation, { kind: "init" }>, sys: System): Promise<number> {
   const folder = inv.folder === "" ? "." : sys.windows ? inv.folder.replace(/\\/g, "/") : inv.folder;
-  const calendars = packageFolder(sys, "specs/calendars");
-  const calendar = calendars === undefined ? undefined : sys.readFile(posix.join(calendars, "england-wales.terms"));
-  if (calendar === undefined || !calendar.ok) {
-    sys.write("stderr", "termsheet: internal error: the standard calendars are missing from the package (specs/calendars)\n");
-    return ExitCode.Internal;
-  }
   const files = [
-    { path: "calendars/england-wales.terms", text: calendar.value },
     { path: "indices/token-index.terms", text: INDEX },
     { path: "contracts/token-future.terms", text: FUTURE },
     { path: "data/fixings.csv", text: FIXINGS },

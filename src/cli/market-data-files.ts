@@ -57,7 +57,9 @@ function rowErrors(errors: readonly MarketDataError[], what: string, columns: st
                 ? "a fixing's status is published, final, corrected or held (or empty, meaning published)"
                 : first.kind === "line-too-long"
                   ? `a row is one line of at most ${MAX_LINE_LENGTH} characters; is this a CSV or NDJSON file with one row per line?`
-                  : `each row is \`${columns}\` (CSV, or NDJSON objects with these fields, each once); times are ISO 8601 with an offset (years ${YEARS.min} to ${YEARS.max}), numbers are decimal strings`;
+                  : first.kind === "invalid-quote"
+                    ? 'a CSV field is either unquoted or quoted whole ("…", RFC 4180) on one line, with a quote inside it doubled ("")'
+                    : `each row is \`${columns}\` (CSV, or NDJSON objects with these fields, each once); times are ISO 8601 with an offset (years ${YEARS.min} to ${YEARS.max}), numbers are decimal strings`;
   return { ok: false, lines: [...lines, `hint: ${hint}`] };
 }
 

@@ -147,9 +147,42 @@ interface Parser<T> {
   ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
+/**
+ * The declarations validated lately, by schema and by the JSON text of the lowered value: an editor checks on every
+ * keystroke, and a keystroke changes one declaration, so the others are looked up rather than validated again (a
+ * memo of a pure function; the schemas read plain JSON data). Bounded by the characters of its keys.
+ */
+const validated = new Map<object, Map<string, unknown>>();
+let validatedChars = 0;
+const MAX_VALIDATED_CHARS = 16 * 1024 * 1024;
+
+function validate<T>(schema: Parser<T>, value: T): ReturnType<Parser<T>["safeParse"]> {
+  let key: string | undefined;
+  try {
+    key = JSON.stringify(value);
+  } catch {
+    key = undefined;
+  }
+  let memo = validated.get(schema);
+  const hit = key === undefined ? undefined : memo?.get(key);
+  if (hit !== undefined) return { success: true, data: hit as T };
+  const r = schema.safeParse(value);
+  if (r.success && key !== undefined) {
+    if (validatedChars + key.length > MAX_VALIDATED_CHARS) {
+      validated.clear();
+      memo = undefined;
+      validatedChars = 0;
+    }
+    if (memo === undefined) validated.set(schema, (memo = new Map()));
+    memo.set(key, r.data);
+    validatedChars += key.length;
+  }
+  return r;
+}
+
 function store<T>(map: Map<string, T>, schema: Parser<T>, value: T, decl: A.Declaration, diagnostics: Diagnostic[]): void {
   const name = decl.name!.name;
-  const r = schema.safeParse(value);
+  const r = validate(schema, value);
   if (r.success) {
     map.set(name, r.data);
     return;

@@ -3,11 +3,12 @@
  * syntax/scan.ts, from the start of the statement, or of the fallback or daily-settlement block, being written),
  * and where it accepts a name or a word, the ones that fit the place: declared and standard-library names of the
  * kind the clause refers to (a standard calendar not yet imported comes with its import), the words of the closed
- * vocabularies (check/words.ts), units, IANA time zones; at the top level and at the start of a statement, snippets
+ * vocabularies (check/words.ts), units (the standard ones and the program's declared units), IANA time zones; at the top level and at the start of a statement, snippets
  * of whole declarations and statements.
  */
 import { SourceFile } from "../base/source.js";
-import { CURRENCIES, KNOWN_UNIT_WORDS, SCALE_WORDS } from "../base/units.js";
+import { CURRENCIES, KNOWN_UNIT_WORDS, SCALE_WORDS, declaredUnitWords } from "../base/units.js";
+import { declaredUnits } from "../check/declared-units.js";
 import { WORD_SETS, wordsOf, type WordSet } from "../check/words.js";
 import { knownTimeZones } from "../runtime/calendar/index.js";
 import type { DeclarationKind } from "../syntax/ast.js";
@@ -260,6 +261,15 @@ export function completionsAt(ctx: ServiceContext, path: string, position: Posit
         const detail = CURRENCIES.includes(u) ? "currency" : Object.hasOwn(SCALE_WORDS, u) ? "scale" : "unit";
         add({ label: u, kind: CompletionKind.Unit, detail, textEdit: edit(u) });
       }
+      // The program's own units (`unit point "index point"`, `unit SOL "Solana" is an asset`), singular and plural.
+      for (const e of declaredUnits(checked.program))
+        for (const w of declaredUnitWords(e.unit))
+          add({
+            label: w,
+            kind: CompletionKind.Unit,
+            detail: `declared ${e.unit.kind === "asset" ? "asset" : "unit"}: ${e.title}`,
+            textEdit: edit(w),
+          });
       if (stepTokens.length > 0 && stepTokens[stepTokens.length - 1]!.class === "identifier") add(keyword("per", edit));
       break;
     case "names":

@@ -23,6 +23,40 @@ interface SegmentParse {
   readonly units: readonly UnitDecl[];
   readonly comments: readonly Comment[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The segment placed at its last two starts in the file (its parse with offsets shifted there): a keystroke moves
+   * the segments after it, and undoing it, or the next edit before them, finds them where they were.
+   */
+  placed?: Placed[];
+}
+
+/** A segment's parse with its offsets shifted to where it starts in the file. */
+interface Placed {
+  readonly start: number;
+  readonly path: string;
+  readonly imports: readonly ImportDecl[];
+  readonly declarations: readonly Declaration[];
+  readonly units: readonly UnitDecl[];
+  readonly comments: readonly Comment[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A segment's parse at `start` of the file `path`: the last placement there, or a new one. */
+function place(seg: SegmentParse, start: number, path: string): Placed {
+  const known = seg.placed?.find((p) => p.start === start && p.path === path);
+  if (known !== undefined) return known;
+  const at = <T>(v: T): T => (start === 0 ? v : shifted(v, start, path));
+  const placed: Placed = {
+    start,
+    path,
+    imports: seg.imports.map(at),
+    declarations: seg.declarations.map(at),
+    units: seg.units.map(at),
+    comments: seg.comments.map(at),
+    diagnostics: seg.diagnostics.map(at),
+  };
+  seg.placed = [placed, ...(seg.placed ?? []).slice(0, 1)];
+  return placed;
 }
 
 const DECLARATION_WORDS = new Set(["calendar", "index", "future", "option", "spread"]);
@@ -198,12 +232,12 @@ export class IncrementalParser {
       // the whole file's parse, which loses every declaration: only the whole parse can say so.
       if (seg.declarations.length === 0) return this.whole(source);
       next.set(seg.diagnostics.length === 0 ? cleanKey : exactKey, seg);
-      const at = <T>(v: T): T => (start === 0 ? v : shifted(v, start, path));
-      imports.push(...seg.imports.map(at));
-      declarations.push(...seg.declarations.map(at));
-      units.push(...seg.units.map(at));
-      comments.push(...seg.comments.map(at));
-      diagnostics.push(...seg.diagnostics.map(at));
+      const at = place(seg, start, path);
+      imports.push(...at.imports);
+      declarations.push(...at.declarations);
+      units.push(...at.units);
+      comments.push(...at.comments);
+      diagnostics.push(...at.diagnostics);
     }
     this.older.set(path, previous);
     this.segments.set(path, next);

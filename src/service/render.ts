@@ -22,7 +22,8 @@ export function renderDocument(
   if (text === undefined) return { ok: false, message: `cannot read ${path}` };
   const result = compileSources(
     [{ path, text }],
-    { readFile: (p) => service.text(p), resolveImport: (f, i) => service.host.resolveImport(f, i) },
+    // Imports resolve as the service's checks resolve them: paths, and `std:` modules from the standard library.
+    { readFile: (p) => service.text(p), ...service.imports },
     { compilerVersion: "editor" },
   );
   const errors = result.diagnostics.filter((d) => d.severity === "error");

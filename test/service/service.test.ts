@@ -8,7 +8,7 @@ import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSources } from "../../src/driver.js";
 import { formatTerms } from "../../src/format/format.js";
-import { LanguageService, SEMANTIC_TOKEN_TYPES, toServiceDiagnostic, type Position } from "../../src/service/index.js";
+import { CompletionKind, LanguageService, SEMANTIC_TOKEN_TYPES, toServiceDiagnostic, type Position } from "../../src/service/index.js";
 import { editSession, random } from "../helpers/mutants.js";
 import { memoryHost, specs } from "./corpus.js";
 
@@ -58,6 +58,27 @@ describe("diagnostics", () => {
       svc.setDocument(FOTI, step.text);
       expect(svc.diagnostics(FOTI)).toEqual(cliDiagnostics(FOTI, step.text));
     }
+    expect(errors).toEqual([]);
+  });
+
+  it("stay the CLI's when a character is typed and deleted again all over a file (what the service keeps by node is never stale)", () => {
+    // A description that contradicts its terms (W5014), a misspelt zone (E2010) and a 12-hour clock time: warnings and
+    // errors that the checks keep per declaration or statement node, compared after every keystroke and its undo.
+    const text = specs
+      .get(FOTI)!
+      .replace("Minimum price fluctuation USD 0.001 per 1M tokens", "Minimum price fluctuation USD 0.002 per 1M tokens")
+      .replace("trading terminates at 16:00 Europe/London", "trading terminates at 16:00 Europe/Londn");
+    const { svc, errors } = service();
+    const lines = text.split("\n");
+    let current = text;
+    for (let i = 0; i < 24; i++) {
+      const line = 3 + ((Math.floor(i / 2) * 17) % (lines.length - 4));
+      const offset = lines.slice(0, line).join("\n").length + 1 + Math.min(3, lines[line]!.length);
+      current = i % 2 === 0 ? current.slice(0, offset) + "x" + current.slice(offset) : current.slice(0, offset) + current.slice(offset + 1);
+      svc.setDocument(FOTI, current);
+      expect(svc.diagnostics(FOTI)).toEqual(cliDiagnostics(FOTI, current));
+    }
+    expect(svc.diagnostics(FOTI).map((d) => d.code)).toEqual(expect.arrayContaining(["W5014", "E2010"]));
     expect(errors).toEqual([]);
   });
 
@@ -207,6 +228,20 @@ describe("completion", () => {
     expect(errors).toEqual([]);
   });
 
+  it('offers the program\'s declared units beside the standard ones (`unit point "index point"`, singular and plural)', () => {
+    const { svc, errors } = service();
+    const path = "specs/contracts/index-points-future.terms";
+    const text = specs.get(path)!;
+    svc.setDocument(path, text);
+    const items = svc.completion(path, at(text, "tick 0.25 ", 10));
+    expect(items.map((c) => c.label)).toEqual(expect.arrayContaining(["point", "points", "USD", "tokens"]));
+    expect(items.find((c) => c.label === "points")).toMatchObject({ kind: CompletionKind.Unit, detail: "declared unit: index point" });
+    expect(labels(svc, path, text, at(text, "price quoted in ", 16))).toContain("points");
+    // A file that declares no unit and imports none is offered none.
+    expect(labels(svc, FOTI, specs.get(FOTI)!, at(specs.get(FOTI)!, "tick 0.001 ", 11))).not.toContain("points");
+    expect(errors).toEqual([]);
+  });
+
   it("offers whole declarations at the top level, and a standard calendar with its import", () => {
     const { svc } = service();
     const path = "specs/contracts/new.terms";
@@ -304,6 +339,19 @@ describe("semantic tokens, formatting and the readable contract", () => {
     expect(r.ok && r.text).toContain("<html");
     svc.setDocument(FOTI, "future FOTI {");
     expect(await svc.renderContract(FOTI, TODAY)).toMatchObject({ ok: false });
+  });
+
+  it("render a contract that imports the standard calendars by name (std:calendars), as the check resolves them", async () => {
+    const { svc, errors } = service();
+    const text = specs
+      .get(FOTI)!
+      .replace('import ENGLAND_WALES from "../calendars/england-wales.terms"', 'import ENGLAND_WALES from "std:calendars"');
+    expect(text).toContain('"std:calendars"');
+    svc.setDocument(FOTI, text);
+    expect(svc.diagnostics(FOTI)).toEqual([]);
+    const r = await svc.renderContract(FOTI, TODAY, "md");
+    expect(r).toMatchObject({ ok: true, name: "FOTI" });
+    expect(errors).toEqual([]);
   });
 });
 

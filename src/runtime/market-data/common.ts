@@ -25,7 +25,8 @@ export type MarketDataErrorKind =
   | "unknown-status"
   | "unknown-source"
   | "unsorted"
-  | "duplicate";
+  | "duplicate"
+  | "invalid-quote";
 
 /** A typed error naming the file, the 1-based line and the field (null when it concerns the whole row). */
 export interface MarketDataError {

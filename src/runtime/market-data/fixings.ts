@@ -1,6 +1,6 @@
 /**
  * Parsing of published index fixings, CSV or NDJSON rows `time,index,value[,status]` (CSV may start with that
- * header), into exact values: the time as epoch microseconds, the index name, the value as a {@link Decimal}
+ * header; a field may be quoted as RFC 4180 says, `quoted-csv.ts`), into exact values: the time as epoch microseconds, the index name, the value as a {@link Decimal}
  * (fixings may be negative, e.g. a spread index; whether a contract accepts a negative value is the contract's
  * business) within the program's input precision, and the status, one of a closed vocabulary
  * ({@link FIXING_STATUSES}). Malformed rows, unknown statuses, unsorted rows and duplicates (same time and index)
@@ -19,6 +19,7 @@ import {
   parseJsonRow,
   splitLines,
 } from "./common.js";
+import { fieldName, splitQuotedCsv } from "./quoted-csv.js";
 
 /**
  * The statuses a fixing row may have, and what each means: `published`, `final` and `corrected` (and an empty or
@@ -52,7 +53,8 @@ export interface FixingOptions extends ParseOptions {
 }
 
 const HEADER = /^time,index,value(,status)?$/;
-const FIELDS: ReadonlySet<string> = new Set(["time", "index", "value", "status"]);
+const COLUMNS = ["time", "index", "value", "status"];
+const FIELDS: ReadonlySet<string> = new Set(COLUMNS);
 
 /** Parses fixings; never throws. */
 export function parseFixings(text: string, options: FixingOptions): MarketDataResult<readonly Fixing[]> {
@@ -93,7 +95,18 @@ export function parseFixings(text: string, options: FixingOptions): MarketDataRe
         );
         continue;
       }
-      const parts = raw.split(",");
+      let parts: readonly string[];
+      if (raw.indexOf('"') < 0) parts = raw.split(",");
+      else {
+        // RFC 4180 quoting, only for a line with a double quote.
+        const q = splitQuotedCsv(raw);
+        if (!q.ok) {
+          err("invalid-quote", lineNo, fieldName(COLUMNS, q.field), q.message);
+          continue;
+        }
+        parts = q.fields;
+        if (out.length === 0 && errors.length === 0 && parts.every((x) => x.indexOf(",") < 0) && HEADER.test(parts.join(","))) continue;
+      }
       if (parts.length < 3 || parts.length > 4) {
         err("malformed-row", lineNo, null, `expected 3 or 4 comma-separated fields (time,index,value[,status]), got ${parts.length}`);
         continue;

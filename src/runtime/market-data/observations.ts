@@ -2,7 +2,7 @@
  * Parsing of source observations (trades or quotes), CSV or NDJSON rows `time,source,price,volume[,instrument[,part]]`,
  * into columns of typed arrays: epoch microseconds, source indices, and price and volume coefficients at one
  * common scale per column, each an exact integer held in a float64. A CSV file may start with the header line
- * `time,source,price,volume[,instrument[,part]]`. Every malformed row yields a {@link MarketDataError} naming the
+ * `time,source,price,volume[,instrument[,part]]`, and a field may be quoted as RFC 4180 says (`quoted-csv.ts`). Every malformed row yields a {@link MarketDataError} naming the
  * file, line and field: bad times (and years outside 1900–2199), non-numeric or negative prices and volumes, numbers
  * beyond the input precision, fields with U+FFFD (bytes that were not UTF-8), repeated or unknown NDJSON keys,
  * unknown sources (when the spec's source list is given), rows out of time order and exact duplicate rows; a line
@@ -26,6 +26,7 @@ import {
   parseNonNegativeDecimal,
   rescaleColumn,
 } from "./common.js";
+import { fieldName, splitQuotedCsv } from "./quoted-csv.js";
 
 /** Observations as columns; row i is (time[i], sources[source[i]], price[i]·10^−priceScale, volume[i]·10^−volumeScale). */
 export interface Observations {
@@ -74,7 +75,8 @@ export interface ObservationParser {
 }
 
 const HEADER = /^time,source,price,volume(,instrument(,part)?)?$/;
-const FIELDS: ReadonlySet<string> = new Set(["time", "source", "price", "volume", "instrument", "part"]);
+const COLUMNS = ["time", "source", "price", "volume", "instrument", "part"];
+const FIELDS: ReadonlySet<string> = new Set(COLUMNS);
 const MAX_SOURCES = 65536;
 
 /** Parses a whole text of observations; never throws. */
@@ -217,28 +219,49 @@ export function createObservationParser(options: ObservationOptions): Observatio
         );
         return;
       }
-      // The commas by indexOf: no array per row (ten million rows are ten million arrays otherwise).
-      const c1 = raw.indexOf(",");
-      const c2 = c1 < 0 ? -1 : raw.indexOf(",", c1 + 1);
-      const c3 = c2 < 0 ? -1 : raw.indexOf(",", c2 + 1);
-      const c4 = c3 < 0 ? -1 : raw.indexOf(",", c3 + 1);
-      const c5 = c4 < 0 ? -1 : raw.indexOf(",", c4 + 1);
-      if (c3 < 0 || (c5 >= 0 && raw.indexOf(",", c5 + 1) >= 0)) {
-        const count = countFields(raw);
-        err(
-          "malformed-row",
-          lineNo,
-          null,
-          `expected 4 to 6 comma-separated fields (time,source,price,volume[,instrument[,part]]), got ${count}`,
-        );
-        return;
+      // A line with a double quote takes the RFC 4180 slow path; any other keeps the fast path below.
+      if (raw.indexOf('"') >= 0) {
+        const q = splitQuotedCsv(raw);
+        if (!q.ok) {
+          err("invalid-quote", lineNo, fieldName(COLUMNS, q.field), q.message);
+          return;
+        }
+        const f = q.fields;
+        if (n === 0 && errors.length === 0 && f.every((x) => x.indexOf(",") < 0) && HEADER.test(f.join(","))) return;
+        if (f.length < 4 || f.length > 6) {
+          err(
+            "malformed-row",
+            lineNo,
+            null,
+            `expected 4 to 6 comma-separated fields (time,source,price,volume[,instrument[,part]]), got ${f.length}`,
+          );
+          return;
+        }
+        [time, source, price, volume, instrument, part] = f;
+      } else {
+        // The commas by indexOf: no array per row (ten million rows are ten million arrays otherwise).
+        const c1 = raw.indexOf(",");
+        const c2 = c1 < 0 ? -1 : raw.indexOf(",", c1 + 1);
+        const c3 = c2 < 0 ? -1 : raw.indexOf(",", c2 + 1);
+        const c4 = c3 < 0 ? -1 : raw.indexOf(",", c3 + 1);
+        const c5 = c4 < 0 ? -1 : raw.indexOf(",", c4 + 1);
+        if (c3 < 0 || (c5 >= 0 && raw.indexOf(",", c5 + 1) >= 0)) {
+          const count = countFields(raw);
+          err(
+            "malformed-row",
+            lineNo,
+            null,
+            `expected 4 to 6 comma-separated fields (time,source,price,volume[,instrument[,part]]), got ${count}`,
+          );
+          return;
+        }
+        time = raw.slice(0, c1);
+        source = raw.slice(c1 + 1, c2);
+        price = raw.slice(c2 + 1, c3);
+        volume = c4 < 0 ? raw.slice(c3 + 1) : raw.slice(c3 + 1, c4);
+        instrument = c4 < 0 ? undefined : c5 < 0 ? raw.slice(c4 + 1) : raw.slice(c4 + 1, c5);
+        part = c5 < 0 ? undefined : raw.slice(c5 + 1);
       }
-      time = raw.slice(0, c1);
-      source = raw.slice(c1 + 1, c2);
-      price = raw.slice(c2 + 1, c3);
-      volume = c4 < 0 ? raw.slice(c3 + 1) : raw.slice(c3 + 1, c4);
-      instrument = c4 < 0 ? undefined : c5 < 0 ? raw.slice(c4 + 1) : raw.slice(c4 + 1, c5);
-      part = c5 < 0 ? undefined : raw.slice(c5 + 1);
     } else {
       const obj = parseJsonRow(raw, FIELDS);
       if (!obj.ok) {

@@ -320,6 +320,7 @@ describe("through the CLI: exit 1 with file:line: field, never exit 3", () => {
       ].join("\n") + "\n",
     "fixings.csv": `${FHEAD}2026-03-26T16:00:00Z,AITOK_OUT,10,HELD\n2026-03-27T16:00:00Z,AITOK_OUT,1${"0".repeat(38)},final\n`,
     "fixings.ndjson": '{"time":"2026-03-27T16:00:00Z","index":"AITOK_OUT","value":"10.1","value":"99"}\n',
+    "quoted.csv": `${FHEAD}"2026-03-26T16:00:00Z","AITOK_OUT,10.1\n2026-03-27T16:00:00Z,AITOK_OUT,10"1,final\n`,
   });
   const cwd = files.dir;
   const btc = join(repoRoot, "test/cases/compiled/contracts/BTC.json");
@@ -373,6 +374,13 @@ describe("through the CLI: exit 1 with file:line: field, never exit 3", () => {
       1,
       'error: fixings.ndjson:1: value: the key "value" appears more than once in the row; a row states each field once',
     ]);
+  });
+  it("fixings: an unclosed quote and a quote inside an unquoted field (RFC 4180), each with its line, field and a hint", () => {
+    const r = settle(foti, "--fixings", "quoted.csv");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: quoted\.csv:2: index: the quoted field is not closed on its line/);
+    expect(r.stderr).toContain("\nerror: quoted.csv:3: value: a double quote inside an unquoted field");
+    expect(r.stderr).toContain('\nhint: a CSV field is either unquoted or quoted whole ("…", RFC 4180) on one line');
   });
   it("a 600 MiB line without a line break ends early with line-too-long; a 1 GiB fixings file is refused by its size", () => {
     const r = settle(btc, "--observations", "endless.csv");

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFixings, parseInstantMicros, parseObservations } from "../../../src/runtime/market-data/index.js";
+import { splitQuotedCsv } from "../../../src/runtime/market-data/quoted-csv.js";
 
 const SOURCES = ["BITSTAMP", "COINBASE"];
 
@@ -143,6 +144,94 @@ describe("parseInstantMicros", () => {
         }
       }),
       { seed: 20261124, numRuns: 500 },
+    );
+  });
+});
+
+describe("RFC 4180 quoted fields (a line with a double quote takes the quoting path; any other line keeps the fast path)", () => {
+  it("reads the issue's fixing row, every field quoted, and a quoted header", () => {
+    const r = parseFixings('"time","index","value"\n"2026-03-27T16:00:00Z","AITOK_OUT","10.1"\n', { file: "f.csv" });
+    expect(r.ok && r.value.map((f) => [f.time, f.index, f.value.toString(), f.status])).toEqual([
+      [Date.UTC(2026, 2, 27, 16) * 1000, "AITOK_OUT", "10.1", null],
+    ]);
+  });
+
+  it("reads doubled quotes and a comma inside a quoted field, mixed with unquoted fields and lines", () => {
+    const text =
+      'time,source,price,volume,instrument\n2026-03-27T15:00:00Z,BITSTAMP,"87000.5",0.25,"BTC/USD, spot"\n' +
+      '"2026-03-27T15:00:01Z",COINBASE,87000.125,1,"the ""main"" book"\n2026-03-27T15:00:02Z,COINBASE,1,1,""\n';
+    const r = parseObservations(text, { file: "obs.csv", sources: SOURCES });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.instrument).toEqual(["BTC/USD, spot", 'the "main" book', null]);
+    expect([...r.value.price]).toEqual([87000500, 87000125, 1000]);
+    expect([...r.value.line]).toEqual([2, 3, 4]);
+  });
+
+  const bad: [string, string, string, number, string | null][] = [
+    ["unterminated quote", '2026-03-27T15:00:00Z,BITSTAMP,"87000.5,1', "invalid-quote", 1, "price"],
+    ["quote in the middle of an unquoted field", '2026-03-27T15:00:00Z,BIT"STAMP,1,1', "invalid-quote", 1, "source"],
+    ["text after the closing quote", '"2026-03-27T15:00:00Z"Z,BITSTAMP,1,1', "invalid-quote", 1, "time"],
+    ["a quoted seventh field", '2026-03-27T15:00:00Z,BITSTAMP,1,1,A,input,"x"', "malformed-row", 1, null],
+    ["seven fields, one quoted", '2026-03-27T15:00:00Z,BITSTAMP,1,1,A,input,"x"y', "invalid-quote", 1, null],
+    ["three fields, one quoted", '2026-03-27T15:00:00Z,"BITSTAMP,1",1', "malformed-row", 1, null],
+    ["a quoted price that is no number", '2026-03-27T15:00:00Z,BITSTAMP,"8,7",1', "invalid-number", 1, "price"],
+  ];
+  it.each(bad)("observations: %s", (_name, line, kind, lineNo, field) => {
+    const r = parseObservations(`${line}\n`, { file: "obs.csv", sources: SOURCES });
+    expect(!r.ok && r.errors[0]).toMatchObject({ kind, line: lineNo, field, file: "obs.csv" });
+  });
+
+  it("fixings: an unterminated quote and a stray quote name their line and field", () => {
+    const r = parseFixings('time,index,value\n2026-03-27T16:00:00Z,"AITOK_OUT,10.1\n2026-03-28T16:00:00Z,AITOK_OUT,10"1\n', {
+      file: "f.csv",
+    });
+    expect(!r.ok && r.errors.map((e) => [e.kind, e.line, e.field])).toEqual([
+      ["invalid-quote", 2, "index"],
+      ["invalid-quote", 3, "value"],
+    ]);
+  });
+
+  it("quoting any fields of a row, as a spreadsheet may, reads the same as the unquoted row", () => {
+    const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+    const field = fc.constantFrom(
+      "2026-03-27T15:00:00Z",
+      "BITSTAMP",
+      "COINBASE",
+      "KRAKEN",
+      "87000.5",
+      "0.25",
+      "1",
+      "-3",
+      "x",
+      "",
+      "BTC/USD",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(field, fc.boolean()), { minLength: 2, maxLength: 7 }), (row) => {
+        const plainLine = row.map(([f]) => f).join(",");
+        const quotedLine = row.map(([f, q]) => (q ? quote(f) : f)).join(",");
+        const a = parseObservations(`${plainLine}\n`, { file: "o.csv", sources: SOURCES });
+        const b = parseObservations(`${quotedLine}\n`, { file: "o.csv", sources: SOURCES });
+        expect(JSON.stringify(b)).toEqual(JSON.stringify(a));
+        const fa = parseFixings(`${plainLine}\n`, { file: "f.csv" });
+        const fb = parseFixings(`${quotedLine}\n`, { file: "f.csv" });
+        expect(JSON.stringify(fb, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).toEqual(
+          JSON.stringify(fa, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+        );
+      }),
+      { seed: 20261207, numRuns: 300 },
+    );
+  });
+
+  it("splitQuotedCsv gives back any fields written with RFC 4180 quoting", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", ",", '"', " ", "é", "1"), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.boolean()), { minLength: 1, maxLength: 6 }), (fields) => {
+        const line = fields.map(([f, q]) => (q || /[",]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(",");
+        expect(splitQuotedCsv(line)).toEqual({ ok: true, fields: fields.map(([f]) => f) });
+      }),
+      { seed: 20261207, numRuns: 500 },
     );
   });
 });

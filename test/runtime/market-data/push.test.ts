@@ -36,10 +36,13 @@ const row = fc
     instrument: fc.constantFrom(undefined, "BTC/USD", "BTC-USD"),
     crlf: fc.boolean(),
     blank: fc.boolean(),
+    quoted: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
   })
   .map((r) => {
     const fields = [`2026-03-27T15:00:0${r.second}Z`, r.source, r.price, r.volume, ...(r.instrument ? [r.instrument] : [])];
-    return `${r.blank ? "\n" : ""}${fields.join(",")}${r.crlf ? "\r\n" : "\n"}`;
+    // Some fields quoted as RFC 4180 allows (the slow path of a line with a double quote), a comma inside one.
+    const written = fields.map((f, i) => (r.quoted[i] ? `"${i === 4 ? f.replace("/", ",") : f}"` : f));
+    return `${r.blank ? "\n" : ""}${written.join(",")}${r.crlf ? "\r\n" : "\n"}`;
   });
 
 describe("createObservationParser", () => {
