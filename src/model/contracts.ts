@@ -78,6 +78,11 @@ export const ListingPartSchema = z
       .describe(
         "The `count` contract months falling in these months that follow the latest month the earlier parts list (`N additional months in …`).",
       ),
+    z
+      .strictObject({ kind: z.literal("listed-at"), weekday: Weekday, at: ZonedTime })
+      .describe(
+        "When new contracts are listed (`new contracts listed every Thursday at 18:00 America/New_York`), the last part of a cycle: a period the other parts add on a day is listed from the latest such instant before that day starts.",
+      ),
   ])
   .meta({ id: "ListingPart" });
 

@@ -717,7 +717,9 @@ class Doc {
           `${base}/listing/${i}/value/${p.part}`,
           p.problem === "additional-first"
             ? "additional months follow those listed before them, and no part before lists any"
-            : "a listing cycle in weeks names months",
+            : p.problem === "listing-time-misplaced"
+              ? "a listing time is the one last part of a cycle, after the parts that list"
+              : "a listing cycle in weeks names months",
         );
     });
 

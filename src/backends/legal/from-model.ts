@@ -501,7 +501,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   }
   b.add(
     "Listing schedule",
-    versions(c.listing, (parts) => {
+    versions(c.listing, (all) => {
+      const parts = all.flatMap((x) => (x.kind === "listed-at" ? [] : [x]));
+      const time = all.find((x) => x.kind === "listed-at");
       const said = parts.map((x, i) =>
         x.kind === "consecutive"
           ? `the ${count(x.count, x.period === "months" ? "nearest calendar month" : "nearest week", x.period === "months" ? "nearest consecutive calendar months" : "nearest consecutive weeks")}`
@@ -511,7 +513,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       );
       const only = parts.every((x) => x.kind !== "consecutive");
       const months = [...new Set(parts.flatMap((x) => (x.kind === "consecutive" ? [] : x.months)))].sort((a, b) => a - b);
-      return `The Exchange lists ${said.join(", plus ")}.${only ? ` The contract months are ${months.map(monthName).join(", ")} only.` : ""}`;
+      const when =
+        time === undefined
+          ? ""
+          : ` A new contract is listed every ${weekdayName(time.weekday)} at ${zonedTime(time.at)}: a contract this schedule adds on a day is listed from the latest such time before that day begins, and stays listed until trading in it terminates.`;
+      return `The Exchange lists ${said.join(", plus ")}.${only ? ` The contract months are ${months.map(monthName).join(", ")} only.` : ""}${when}`;
     }),
     key("listing"),
   );
