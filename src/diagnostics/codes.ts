@@ -255,6 +255,11 @@ const TABLE = {
     "futures-settlement-misplaced",
     "A final settlement in futures (exercise into the expiring future) is stated where it means nothing: it belongs to an option at the final settlement price of its future.",
   ],
+  LimitRoundingWithoutPercent: [
+    "E5130",
+    "limit-rounding-without-percent",
+    "Price limits say how they are rounded, but none is a percentage: an amount limit is a whole number of ticks already, so the rounding rounds nothing.",
+  ],
 
   // E6xxx: model and backends.
   ModelValidationFailed: [

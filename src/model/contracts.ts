@@ -165,7 +165,15 @@ export const DailyStepSchema = z
 /** A price limit. */
 export const PriceLimitSchema = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("percent"), percent: Percent }).describe("A percentage of the prior settlement."),
+    z
+      .strictObject({
+        kind: z.literal("percent"),
+        percent: Percent,
+        rounding: RoundingSchema.optional().describe(
+          "How the width (the percentage of the prior settlement) is rounded before it is added to and taken from the prior; absent when it is not.",
+        ),
+      })
+      .describe("A percentage of the prior settlement."),
     z
       .strictObject({ kind: z.literal("absolute"), amount: QuantitySchema })
       .describe("An amount from the prior settlement, in the price unit."),

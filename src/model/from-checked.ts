@@ -573,7 +573,11 @@ class Lowerer {
       priceLimits: this.versions(st, "PriceLimits", (s) =>
         s.limits.map((l) =>
           l.kind === "Percent"
-            ? { kind: "percent" as const, percent: this.percent(l, "the price limit", s.span) }
+            ? {
+                kind: "percent" as const,
+                percent: this.percent(l, "the price limit", s.span),
+                ...(s.rounding === undefined ? {} : { rounding: this.rounding(s.rounding, "the price limits", s.span) }),
+              }
             : { kind: "absolute" as const, amount: this.quantity(l, "the price limit", s.span) },
         ),
       ),

@@ -306,7 +306,16 @@ export type DailyStep =
 
 /** A price limit from the prior settlement. */
 export type PriceLimit =
-  { readonly kind: "percent"; readonly percent: DecimalString } | { readonly kind: "absolute"; readonly amount: Quantity };
+  | {
+      readonly kind: "percent";
+      readonly percent: DecimalString;
+      /**
+       * How the limit's width (the percentage of the prior settlement) is rounded before it is added to and taken from
+       * the prior (`, rounded to the tick down`); absent when it is not rounded.
+       */
+      readonly rounding?: Rounding;
+    }
+  | { readonly kind: "absolute"; readonly amount: Quantity };
 
 /** A kind of disruption. */
 export type DisruptionKind = "not-published" | "too-few-sources" | "stale" | "ceased" | "methodology-changed" | "holiday";

@@ -540,6 +540,8 @@ export interface DailySettlementStmt extends StatementBase {
 export interface PriceLimitsStmt extends StatementBase {
   readonly kind: "PriceLimits";
   readonly limits: readonly (PercentLit | Quantity)[];
+  /** `, rounded to the tick down`: how each percentage limit's width is rounded; absent when it is not. */
+  readonly rounding?: Rounding;
 }
 /** `position limit 1000 contracts in the spot month` / `in all months`. */
 export interface PositionLimitStmt extends StatementBase {

@@ -1513,7 +1513,13 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.The);
     this.CONSUME(T.Prior);
     this.CONSUME(T.Settlement);
-    return { kind: "PriceLimits" as const, limits: this.compact(limits) };
+    // `, rounded to the tick down`: the width of each percentage limit rounded (ICE US stock index limits).
+    let rounding: A.Rounding | undefined;
+    this.OPTION(() => {
+      this.CONSUME2(T.Comma);
+      rounding = this.SUBRULE(this.rounding);
+    });
+    return { kind: "PriceLimits" as const, limits: this.compact(limits), ...(rounding === undefined ? {} : { rounding }) };
   });
 
   public positionLimitStmt = this.RULE("positionLimitStmt", () => {

@@ -121,6 +121,7 @@ describe("the registry", () => {
         "E5080 exclusion-without-average",
         "W5081 not-published-without-deadline",
         "E5090 futures-settlement-misplaced",
+        "E5130 limit-rounding-without-percent",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

@@ -541,11 +541,15 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   );
   b.add(
     "Price limits",
-    versions(
-      c.priceLimits,
-      (ls) =>
-        `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.`,
-    ),
+    versions(c.priceLimits, (ls) => {
+      const r = ls.find((l) => l.kind === "percent" && l.rounding !== undefined && l.rounding.kind !== "unrounded");
+      const rounding = r?.kind === "percent" && r.rounding !== undefined ? r.rounding : undefined;
+      return `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.${
+        rounding === undefined
+          ? ""
+          : ` The amount of each percentage limit is ${roundingWords(rounding, c.priceQuotation[0]?.value)}${rounding.kind === "tick" ? " (the tick of the prior daily settlement price)" : ""} before it is added to and taken from the prior daily settlement price.`
+      }`;
+    }),
     key("price limits"),
   );
   b.add(

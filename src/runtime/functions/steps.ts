@@ -679,7 +679,8 @@ export function settleDaily(p: DailyParams):
     ...(prior !== undefined ? { prior } : {}),
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
   });
-  const bands = prior === undefined || p.limits === null ? [] : priceLimitBands(p.limits, prior);
+  const bands =
+    prior === undefined || p.limits === null ? [] : priceLimitBands(p.limits, prior, p.tick !== null ? tickTable(p.tick) : undefined);
   const section: DailySection = {
     date: p.date,
     step: r.ok ? r.step : null,
