@@ -198,7 +198,10 @@ class ContractChecker {
 
     for (const tick of statementsOf(decl, "Tick")) this.checkTick(tick, price, units, context);
     for (const cu of statementsOf(decl, "ContractUnit")) this.checkContractUnit(decl, cu.quantity, price, underlying, units, context);
-    for (const pl of statementsOf(decl, "PriceLimits")) this.checkPriceLimits(decl, pl.limits, price, units, context);
+    for (const pl of statementsOf(decl, "PriceLimits")) {
+      this.checkPriceLimits(decl, pl.limits, price, units, context);
+      if (pl.rounding !== undefined) this.checkLimitRounding(pl.rounding, pl.limits, decl, file, [...context, "price limits"]);
+    }
     for (const fs of statementsOf(decl, "FinalSettlement")) {
       const method = settlementMethod(fs.method, this.report, [...context, "final settlement"]);
       if (method === "futures" && fs.value !== undefined && fs.method !== undefined) {
@@ -630,6 +633,27 @@ class ContractChecker {
     } else if (r.increment !== undefined) {
       this.positive(r.increment, "a rounding increment", context);
     }
+  }
+
+  /**
+   * `price limits …, rounded to the tick down`: a rounding as elsewhere outside daily settlement (no prior to break
+   * ties toward), of a percentage limit's width (E5130 when every limit is an amount).
+   */
+  checkLimitRounding(r: Rounding, limits: readonly (PercentLit | Quantity)[], decl: Declaration, file: string, context: Context): void {
+    this.checkRounding(r, decl, file, false, context);
+    if (limits.length > 0 && limits.every((l) => l.kind !== "Percent"))
+      this.report(
+        diag(
+          Codes.LimitRoundingWithoutPercent,
+          r.span,
+          "these price limits are amounts, which are whole ticks already: the rounding rounds nothing",
+          {
+            context,
+            notes: ["a rounding applies to the width of a percentage limit, a percentage of the prior settlement"],
+            hint: "remove the rounding, or state the limits as percentages of the prior settlement",
+          },
+        ),
+      );
   }
 
   /** Whether neither the declaration nor what it stands on declares any tick (a missing future tick is names.ts's E2009). */

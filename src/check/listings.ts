@@ -9,7 +9,7 @@ import { listingProblems, type ListingPartValue } from "../model/invariants.js";
 import { COUNT_BOUNDS, type CountBound } from "../runtime/bounds.js";
 import type { ListingStmt, NumberLit } from "../syntax/ast.js";
 import type { Report } from "./program.js";
-import { ADDITIONAL_WORD, NEAREST_WORD, month, word, type WordContext } from "./words.js";
+import { ADDITIONAL_WORD, LISTING_TIME_WORDS, NEAREST_WORD, month, weekday, word, type WordContext } from "./words.js";
 
 /** Checks one `listing` statement; `count` reads a count against its range (contracts.ts's). */
 export function checkListing(
@@ -45,6 +45,11 @@ export function checkListing(
     }
     values.push({ kind: part.kind === "Additional" ? "additional" : "next-in" });
   }
+  if (s.time !== undefined) {
+    s.time.words.forEach((w, i) => word(LISTING_TIME_WORDS[i]!, w, report, context));
+    weekday(s.time.weekday, report, context);
+    values.push({ kind: "listed-at" });
+  }
   for (const p of listingProblems(values)) {
     const part = s.parts[p.part]!;
     if (p.problem === "additional-first")
@@ -59,7 +64,7 @@ export function checkListing(
           },
         ),
       );
-    else
+    else if (p.problem === "month-set-in-weeks")
       report(
         diag(Codes.MonthSetInWeeklyListing, part.span, "a listing cycle in weeks cannot name months", {
           context,

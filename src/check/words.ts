@@ -180,6 +180,12 @@ export const LISTING_PERIODS: WordSet<ListingPeriod> = set("listing period", sam
 export const NEAREST_WORD: WordSet<"nearest"> = set("listing word", same("nearest"));
 /** The word of `N additional months in …` (an identifier to the parser). */
 export const ADDITIONAL_WORD: WordSet<"additional"> = set("listing word", same("additional"));
+/** The three words of `new contracts listed every …` (identifiers to the parser), in order. */
+export const LISTING_TIME_WORDS: readonly WordSet<string>[] = [
+  set("listing word", same("new")),
+  set("listing word", same("contracts")),
+  set("listing word", same("listed")),
+];
 
 /** Ordinals of nth-weekday and nth-business-day rules; `last` is -1. The parser only accepts these words. */
 export const ORDINALS: WordSet<number> = set("ordinal", [

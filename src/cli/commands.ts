@@ -275,17 +275,25 @@ ${INPUTS_NOTE}`,
   },
   listed: {
     name: "listed",
-    summary: "list the contract months of a contract listed on a date",
+    summary: "list the contract months of a contract listed on a date or at an instant",
     operands: { ...SOURCES, missing: "missing files or folders for listed" },
     options: [
       { name: "--contract", kind: "text", value: "NAME", required: true, description: "the contract" },
-      { name: "--on", kind: "day", value: "YYYY-MM-DD", required: true, description: "the date" },
+      {
+        name: "--on",
+        kind: "instant",
+        value: "DATE|INSTANT",
+        required: true,
+        description: "the date (YYYY-MM-DD), or an instant with an offset (2024-10-03T22:00:00Z)",
+      },
       ANSWER_FORMAT,
       NO_COLOR,
     ],
-    about: `List the contract months (or weeks) of a contract listed on a date, with their symbols
-(FOTI-Z26; weekly: FOTW-26W13) and last trading days.`,
-    details: `${SCHEDULE_NOTE}
+    about: `List the contract months (or weeks) of a contract listed on a date or at an instant, with their
+symbols (FOTI-Z26; weekly: FOTW-26W13) and last trading days.`,
+    details: `At an instant, a period whose trading has terminated is no longer listed, and a contract
+listed at a time of day (\`new contracts listed every Thursday at 18:00 America/New_York\`) is listed from that
+instant. On a date, a contract with a listing time is listed as at the start of the day in its zone. ${SCHEDULE_NOTE}
 
 ${INPUTS_NOTE}`,
   },

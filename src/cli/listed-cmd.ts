@@ -1,10 +1,9 @@
 /**
  * `termsheet listed`: checks and compiles the given sources (src/cli/load.ts), then lists the contract months (or weeks) of a contract
- * that are listed on a date, with their symbols and last trading days (text, or one JSON document with
+ * that are listed on a date or at an instant, with their symbols and last trading days (text, or one JSON document with
  * `--format json`). Loaded lazily by run.ts.
  */
-import { parseIsoDate } from "../runtime/calendar/index.js";
-import { Schedule, describeScheduleError, listedToJson, type ListedJson } from "../runtime/schedule/index.js";
+import { describeScheduleError, isoSchedule, type ListedJson } from "../runtime/schedule/index.js";
 import type { ScheduleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { loadOrReport } from "./load.js";
@@ -21,9 +20,11 @@ export async function listedCommand(inv: ScheduleInvocation, sys: System): Promi
     const known = Object.keys(model.contracts);
     return unknownName(sys, { command: "listed", what: "contract", plural: "contracts", name, known, where: "in the given files" });
   }
-  const r = new Schedule(model).listedOn(name, parseIsoDate(inv.options.on!)!);
-  if (!r.ok) return failure(sys, describeScheduleError(r.error));
-  const listed = r.value.map(listedToJson);
+  // A date or an instant, both validated by args.ts.
+  const r = isoSchedule(model).listed(name, inv.options.on!);
+  if (!r.ok)
+    return failure(sys, r.error.kind === "invalid-date" ? `not a date or instant: ${r.error.text}` : describeScheduleError(r.error));
+  const listed = r.value;
   if (inv.format === "json") {
     sys.write("stdout", JSON.stringify({ contract: name, on: inv.options.on, listed }, null, 2) + "\n");
   } else {

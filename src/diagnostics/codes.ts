@@ -275,6 +275,10 @@ const TABLE = {
     "E5120",
     "session-change-without-hours",
     "An early close or closed trading day is stated, but the contract states no trading hours whose sessions it changes.",
+  LimitRoundingWithoutPercent: [
+    "E5130",
+    "limit-rounding-without-percent",
+    "Price limits say how they are rounded, but none is a percentage: an amount limit is a whole number of ticks already, so the rounding rounds nothing.",
   ],
 
   // E6xxx: model and backends.

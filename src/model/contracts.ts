@@ -79,6 +79,11 @@ export const ListingPartSchema = z
       .describe(
         "The `count` contract months falling in these months that follow the latest month the earlier parts list (`N additional months in …`).",
       ),
+    z
+      .strictObject({ kind: z.literal("listed-at"), weekday: Weekday, at: ZonedTime })
+      .describe(
+        "When new contracts are listed (`new contracts listed every Thursday at 18:00 America/New_York`), the last part of a cycle: a period the other parts add on a day is listed from the latest such instant before that day starts.",
+      ),
   ])
   .meta({ id: "ListingPart" });
 
@@ -161,7 +166,15 @@ export const DailyStepSchema = z
 /** A price limit. */
 export const PriceLimitSchema = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("percent"), percent: Percent }).describe("A percentage of the prior settlement."),
+    z
+      .strictObject({
+        kind: z.literal("percent"),
+        percent: Percent,
+        rounding: RoundingSchema.optional().describe(
+          "How the width (the percentage of the prior settlement) is rounded before it is added to and taken from the prior; absent when it is not.",
+        ),
+      })
+      .describe("A percentage of the prior settlement."),
     z
       .strictObject({ kind: z.literal("absolute"), amount: QuantitySchema })
       .describe("An amount from the prior settlement, in the price unit."),

@@ -32,6 +32,7 @@ import {
   EXTREME_MOVE_ACTIONS,
   LEG_SIDES,
   MONTHS,
+  WEEKDAYS,
   OPTION_RIGHTS,
   ROUNDING_MODE_WORDS,
   SETTLEMENT_METHODS,
@@ -596,7 +597,10 @@ class Lowerer {
       }),
       priceQuotation: this.versions(st, "Quoted", (s) => this.unit(unitOf(s.unit, this.units), s.unit ?? s, "the price unit")),
       tick: tick("outright"),
-      listing: this.versions(st, "Listing", (s) => s.parts.map((p) => this.listingPart(p))),
+      listing: this.versions(st, "Listing", (s) => [
+        ...s.parts.map((p) => this.listingPart(p)),
+        ...(s.time === undefined ? [] : [this.listingTime(s.time)]),
+      ]),
       lastTradingDay: this.versions(st, "LastTradingDay", (s) => this.dateRule(s.rule, s.span)),
       termination: this.versions(st, "Termination", (s) => this.zoned(s.at, "termination", s.span)),
       finalSettlement: this.versions(st, "FinalSettlement", (s) => this.finalSettlement(s, decl)),
@@ -604,7 +608,11 @@ class Lowerer {
       priceLimits: this.versions(st, "PriceLimits", (s) =>
         s.limits.map((l) =>
           l.kind === "Percent"
-            ? { kind: "percent" as const, percent: this.percent(l, "the price limit", s.span) }
+            ? {
+                kind: "percent" as const,
+                percent: this.percent(l, "the price limit", s.span),
+                ...(s.rounding === undefined ? {} : { rounding: this.rounding(s.rounding, "the price limits", s.span) }),
+              }
             : { kind: "absolute" as const, amount: this.quantity(l, "the price limit", s.span) },
         ),
       ),
@@ -750,6 +758,11 @@ class Lowerer {
       count: this.count(p.count, COUNT_BOUNDS.listedMonths, "the number of months", p.span),
       months: p.months.map((m) => this.word(MONTHS, m, p.span)),
     };
+  }
+
+  /** `new contracts listed every Thursday at 18:00 America/New_York`. */
+  private listingTime(t: A.ListingTime): { kind: "listed-at"; weekday: number; at: ZonedTime } {
+    return { kind: "listed-at", weekday: this.word(WEEKDAYS, t.weekday, t.span), at: this.zoned(t.at, "the listing time", t.span) };
   }
 
   private dateRule(r: A.DateRule | undefined, fallback: Span): ContractDateRule {

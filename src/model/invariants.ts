@@ -690,7 +690,7 @@ export function methodMayNotTerminate(name: AggregationMethodName): boolean {
 
 /** A listing part as the listing invariants read it: its kind, and its period for `consecutive`. */
 export interface ListingPartValue {
-  readonly kind: "consecutive" | "next-in" | "additional";
+  readonly kind: "consecutive" | "next-in" | "additional" | "listed-at";
   readonly period?: "months" | "weeks";
 }
 
@@ -699,9 +699,11 @@ export interface ListingProblem {
   readonly part: number;
   /**
    * `additional-first` (E5031): `N additional months in …` with no part before it that lists anything;
-   * `month-set-in-weeks` (E5032): a month set in a cycle in weeks, which lists no weekly contract.
+   * `month-set-in-weeks` (E5032): a month set in a cycle in weeks, which lists no weekly contract;
+   * `listing-time-misplaced`: a listing time (`listed-at`) that is not the one last part after a part that lists
+   * (the grammar writes it once, after the cycle, so only a tampered spec has one elsewhere).
    */
-  readonly problem: "additional-first" | "month-set-in-weeks";
+  readonly problem: "additional-first" | "month-set-in-weeks" | "listing-time-misplaced";
 }
 
 /** The problems of one listing cycle, in part order. */
@@ -709,6 +711,10 @@ export function listingProblems(parts: readonly ListingPartValue[]): ListingProb
   const out: ListingProblem[] = [];
   const weekly = parts.some((p) => p.kind === "consecutive" && p.period === "weeks");
   parts.forEach((p, i) => {
+    if (p.kind === "listed-at") {
+      if (i === 0 || i !== parts.length - 1) out.push({ part: i, problem: "listing-time-misplaced" });
+      return;
+    }
     if (p.kind === "consecutive") return;
     if (weekly) out.push({ part: i, problem: "month-set-in-weeks" });
     else if (p.kind === "additional" && i === 0) out.push({ part: i, problem: "additional-first" });

@@ -718,7 +718,9 @@ class Doc {
           `${base}/listing/${i}/value/${p.part}`,
           p.problem === "additional-first"
             ? "additional months follow those listed before them, and no part before lists any"
-            : "a listing cycle in weeks names months",
+            : p.problem === "listing-time-misplaced"
+              ? "a listing time is the one last part of a cycle, after the parts that list"
+              : "a listing cycle in weeks names months",
         );
     });
 
@@ -873,6 +875,12 @@ class Doc {
       if (problems.includes("no-tick")) this.problem(`${at}/kind`, "rounds to the tick, but the contract has no tick");
     };
     c.finalSettlement.forEach((v, i) => rounding(`${base}/finalSettlement/${i}/value/rounding`, v.value.rounding, false, hasTick));
+    c.priceLimits.forEach((v, i) =>
+      v.value.forEach((l, j) => {
+        if (l.kind === "percent" && l.rounding !== undefined)
+          rounding(`${base}/priceLimits/${i}/value/${j}/rounding`, l.rounding, false, hasTick);
+      }),
+    );
     if (c.kind === "spread")
       c.legs.forEach((l, i) => l.value.rounding !== null && rounding(`${base}/legs/${i}/value/rounding`, l.value.rounding, false, true));
     c.dailySettlement.forEach((v, i) =>

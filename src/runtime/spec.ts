@@ -259,12 +259,17 @@ export type Tick = readonly TickTier[];
 /**
  * A part of a listing cycle: `N consecutive months|weeks`; `next-in`, the N nearest months of a set from the front
  * period (`the nearest N months in …`); `additional`, the N months of a set after the latest month the earlier parts
- * list (`N additional months in …`).
+ * list (`N additional months in …`); `listed-at`, when new contracts are listed.
  */
 export type ListingPart =
   | { readonly kind: "consecutive"; readonly count: number; readonly period: "months" | "weeks" }
   | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] }
-  | { readonly kind: "additional"; readonly count: number; readonly months: readonly number[] };
+  | { readonly kind: "additional"; readonly count: number; readonly months: readonly number[] }
+  /**
+   * When new contracts are listed (`new contracts listed every Thursday at 18:00 America/New_York`), the last part of a
+   * cycle: a period the other parts add on a day is listed from the latest such instant before that day starts.
+   */
+  | { readonly kind: "listed-at"; readonly weekday: number; readonly at: ZonedTime };
 
 /** A last trading day: a monthly date rule or a weekly one. */
 export type ContractDateRule =
@@ -301,7 +306,16 @@ export type DailyStep =
 
 /** A price limit from the prior settlement. */
 export type PriceLimit =
-  { readonly kind: "percent"; readonly percent: DecimalString } | { readonly kind: "absolute"; readonly amount: Quantity };
+  | {
+      readonly kind: "percent";
+      readonly percent: DecimalString;
+      /**
+       * How the limit's width (the percentage of the prior settlement) is rounded before it is added to and taken from
+       * the prior (`, rounded to the tick down`); absent when it is not rounded.
+       */
+      readonly rounding?: Rounding;
+    }
+  | { readonly kind: "absolute"; readonly amount: Quantity };
 
 /** A kind of disruption. */
 export type DisruptionKind = "not-published" | "too-few-sources" | "stale" | "ceased" | "methodology-changed" | "holiday";

@@ -428,10 +428,23 @@ export type ListingPart =
       readonly count: NumberLit | undefined;
       readonly months: readonly Ident[];
     };
+/**
+ * `, new contracts listed every Thursday at 18:00 America/New_York` after a listing cycle: the contract the cycle adds
+ * next is listed at the latest such instant before the day the cycle adds it. The words are identifiers to the parser.
+ */
+export interface ListingTime extends NodeBase {
+  readonly kind: "ListingTime";
+  /** `new`, `contracts`, `listed`, as written. */
+  readonly words: readonly Ident[];
+  readonly weekday: Ident | undefined;
+  readonly at: ZonedTime | undefined;
+}
 /** `listing 6 consecutive months plus the next 2 in December`. */
 export interface ListingStmt extends StatementBase {
   readonly kind: "Listing";
   readonly parts: readonly ListingPart[];
+  /** `, new contracts listed every WEEKDAY at TIME ZONE`; absent when the cycle says no time. */
+  readonly time?: ListingTime;
 }
 /** The month a date rule is anchored in. */
 export type MonthRef =
@@ -527,6 +540,8 @@ export interface DailySettlementStmt extends StatementBase {
 export interface PriceLimitsStmt extends StatementBase {
   readonly kind: "PriceLimits";
   readonly limits: readonly (PercentLit | Quantity)[];
+  /** `, rounded to the tick down`: how each percentage limit's width is rounded; absent when it is not. */
+  readonly rounding?: Rounding;
 }
 /** `position limit 1000 contracts in the spot month` / `in all months`. */
 export interface PositionLimitStmt extends StatementBase {

@@ -1050,7 +1050,28 @@ export class TermsheetParser extends EmbeddedActionsParser {
       const next = this.SUBRULE2(this.listingPart) as A.ListingPart | undefined;
       if (next !== undefined) parts.push(next);
     });
-    return { kind: "Listing" as const, parts };
+    let time: A.ListingTime | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      time = this.SUBRULE(this.listingTime);
+    });
+    return { kind: "Listing" as const, parts, ...(time === undefined ? {} : { time }) };
+  });
+
+  /** `new contracts listed every Thursday at 18:00 America/New_York`; the three words are identifiers, checked later. */
+  public listingTime = this.RULE("listingTime", (): A.ListingTime => {
+    const s = this.LA(1);
+    const words = [
+      this.ident(this.CONSUME(T.Identifier)),
+      // `contract` is a keyword; taken here so that the checker can say `contracts`.
+      this.ident(this.OR([{ ALT: () => this.CONSUME2(T.Identifier) }, { ALT: () => this.CONSUME(T.Contract) }])),
+      this.ident(this.CONSUME3(T.Identifier)),
+    ];
+    this.CONSUME(T.Every);
+    const weekday = this.ident(this.CONSUME4(T.Identifier));
+    this.CONSUME(T.At);
+    const at = this.SUBRULE(this.zonedTime);
+    return { kind: "ListingTime", words, weekday, at, span: this.from(s) };
   });
 
   /**
@@ -1494,7 +1515,13 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.The);
     this.CONSUME(T.Prior);
     this.CONSUME(T.Settlement);
-    return { kind: "PriceLimits" as const, limits: this.compact(limits) };
+    // `, rounded to the tick down`: the width of each percentage limit rounded (ICE US stock index limits).
+    let rounding: A.Rounding | undefined;
+    this.OPTION(() => {
+      this.CONSUME2(T.Comma);
+      rounding = this.SUBRULE(this.rounding);
+    });
+    return { kind: "PriceLimits" as const, limits: this.compact(limits), ...(rounding === undefined ? {} : { rounding }) };
   });
 
   public positionLimitStmt = this.RULE("positionLimitStmt", () => {

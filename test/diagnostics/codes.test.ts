@@ -125,6 +125,7 @@ describe("the registry", () => {
         "E5090 futures-settlement-misplaced",
         "E5091 fallback-never-applies",
         "E5120 session-change-without-hours",
+        "E5130 limit-rounding-without-percent",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]

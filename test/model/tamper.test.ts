@@ -202,6 +202,13 @@ const CASES: readonly TamperCase[] = [
     paths: ["/contracts/FOTW/listing/0/value/1"],
   },
   {
+    invariant: "listing-cycle",
+    what: "a listing time before the part that lists",
+    spec: "contracts/BFF.json",
+    edit: (d) => d.contracts.BFF.listing[0].value.reverse(),
+    paths: ["/contracts/BFF/listing/0/value/0"],
+  },
+  {
     invariant: "futures-settlement",
     what: "a future settled in futures (only an option is exercised into its future)",
     spec: "contracts/FOTI.json",

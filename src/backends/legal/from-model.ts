@@ -515,7 +515,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   }
   b.add(
     "Listing schedule",
-    versions(c.listing, (parts) => {
+    versions(c.listing, (all) => {
+      const parts = all.flatMap((x) => (x.kind === "listed-at" ? [] : [x]));
+      const time = all.find((x) => x.kind === "listed-at");
       const said = parts.map((x, i) =>
         x.kind === "consecutive"
           ? `the ${count(x.count, x.period === "months" ? "nearest calendar month" : "nearest week", x.period === "months" ? "nearest consecutive calendar months" : "nearest consecutive weeks")}`
@@ -525,7 +527,11 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       );
       const only = parts.every((x) => x.kind !== "consecutive");
       const months = [...new Set(parts.flatMap((x) => (x.kind === "consecutive" ? [] : x.months)))].sort((a, b) => a - b);
-      return `The Exchange lists ${said.join(", plus ")}.${only ? ` The contract months are ${months.map(monthName).join(", ")} only.` : ""}`;
+      const when =
+        time === undefined
+          ? ""
+          : ` A new contract is listed every ${weekdayName(time.weekday)} at ${zonedTime(time.at)}: a contract this schedule adds on a day is listed from the latest such time before that day begins, and stays listed until trading in it terminates.`;
+      return `The Exchange lists ${said.join(", plus ")}.${only ? ` The contract months are ${months.map(monthName).join(", ")} only.` : ""}${when}`;
     }),
     key("listing"),
   );
@@ -550,11 +556,15 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   tradingScheduleSection(b, c, key("trading hours"));
   b.add(
     "Price limits",
-    versions(
-      c.priceLimits,
-      (ls) =>
-        `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.`,
-    ),
+    versions(c.priceLimits, (ls) => {
+      const r = ls.find((l) => l.kind === "percent" && l.rounding !== undefined && l.rounding.kind !== "unrounded");
+      const rounding = r?.kind === "percent" && r.rounding !== undefined ? r.rounding : undefined;
+      return `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.${
+        rounding === undefined
+          ? ""
+          : ` The amount of each percentage limit is ${roundingWords(rounding, c.priceQuotation[0]?.value)}${rounding.kind === "tick" ? " (the tick of the prior daily settlement price)" : ""} before it is added to and taken from the prior daily settlement price.`
+      }`;
+    }),
     key("price limits"),
   );
   b.add(

@@ -11,7 +11,7 @@ import { placeWindow } from "./windows.js";
 import type { Observations } from "../market-data/index.js";
 import { Ratio } from "../numbers/ratio.js";
 import { pow10 } from "../numbers/integers.js";
-import { lowerBound, type TickTable } from "./index-computation.js";
+import { lowerBound, tickAt, type TickTable } from "./index-computation.js";
 import type { DailyStep, PriceLimit, Rounding } from "../spec.js";
 import { inForce } from "../versions.js";
 import { applyRounding } from "./settlement.js";
@@ -129,19 +129,37 @@ export function dailySettlement(steps: readonly DailyStep[], input: DailyInput):
   return { ok: false, attempts };
 }
 
-/** The successive price bands around the prior settlement, exact (a percentage band is not rounded). */
-export function priceLimitBands(limits: readonly PriceLimit[], prior: Decimal): { readonly lower: string; readonly upper: string }[] {
+/**
+ * The successive price bands around the prior settlement. A percentage limit's width is exact unless the limit says
+ * how it is rounded (`, rounded to the tick down`): then the width is rounded by that mode to the increment, or to the
+ * tick of the prior's tier, before it is taken from and added to the prior; an amount limit is whole ticks already.
+ */
+export function priceLimitBands(
+  limits: readonly PriceLimit[],
+  prior: Decimal,
+  tick?: TickTable,
+): { readonly lower: string; readonly upper: string }[] {
   const p = Ratio.fromDecimal(prior);
   return limits.map((l) => {
-    const width =
+    let width =
       l.kind === "percent"
         ? p
             .abs()
             .mul(Ratio.fromDecimal(Decimal.of(l.percent)))
             .div(Ratio.of(100n))
         : Ratio.fromDecimal(Decimal.of(l.amount.amount));
+    if (l.kind === "percent" && l.rounding !== undefined) width = roundedWidth(width, l.rounding, p, tick);
     return { lower: p.sub(width).toString(), upper: p.add(width).toString() };
   });
+}
+
+/** A limit's width rounded as declared; the tick is the one of the prior's tier. Unchanged when it cannot be rounded. */
+function roundedWidth(width: Ratio, rounding: Rounding, prior: Ratio, tick: TickTable | undefined): Ratio {
+  if (rounding.kind === "unrounded") return width;
+  const inc = rounding.kind === "increment" ? Decimal.of(rounding.increment) : tick === undefined ? undefined : tickAt(tick, prior);
+  if (inc === undefined || typeof inc === "string") return width;
+  const r = applyRounding(width, { kind: "increment", increment: inc.toString(), mode: rounding.mode }, undefined);
+  return typeof r === "string" ? width : Ratio.fromDecimal(r);
 }
 
 /** A spread leg's settled price with its side and ratio. */

@@ -670,6 +670,9 @@ export function settleDaily(p: DailyParams):
     if (isError(b)) return b;
     const a = price("ask", p.bidAsk.ask);
     if (isError(a)) return a;
+    // A bid or offer is a price the market quoted, so it lies on the tick grid like a traded price.
+    const off = p.tick === null ? undefined : (offTick("bid", b, p.tick) ?? offTick("offer", a, p.tick));
+    if (off !== undefined) return off;
     bidAsk = { bid: b, ask: a };
   }
   const r = dailySettlement(p.steps, {
@@ -679,7 +682,8 @@ export function settleDaily(p: DailyParams):
     ...(prior !== undefined ? { prior } : {}),
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
   });
-  const bands = prior === undefined || p.limits === null ? [] : priceLimitBands(p.limits, prior);
+  const bands =
+    prior === undefined || p.limits === null ? [] : priceLimitBands(p.limits, prior, p.tick !== null ? tickTable(p.tick) : undefined);
   const section: DailySection = {
     date: p.date,
     step: r.ok ? r.step : null,

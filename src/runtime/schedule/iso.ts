@@ -5,6 +5,7 @@
  * month that is not a valid ISO string is an error value, never an exception.
  */
 import { formatIsoDate, parseIsoDate } from "../calendar/index.js";
+import { parseInstantMicros } from "../market-data/common.js";
 import { expiryToJson, holidaysToJson, listedToJson, type ExpiryJson, type HolidayJson, type ListedJson } from "./json.js";
 import { Schedule, type ScheduleError, type ScheduleInput, type ScheduleResult } from "./schedule.js";
 
@@ -20,7 +21,10 @@ export interface IsoSchedule {
   holidays(calendar: string, from: string, to: string): IsoResult<HolidayJson[]>;
   /** The expiries of a contract for the months `from` to `to` (YYYY-MM, inclusive). */
   expiries(contract: string, from: string, to: string): IsoResult<ExpiryJson[]>;
-  /** The periods of a contract listed on a date (YYYY-MM-DD), nearest first. */
+  /**
+   * The periods of a contract listed on a date (YYYY-MM-DD), or at an instant with seconds and an offset
+   * (2024-10-03T22:00:00Z, as in market data), nearest first (listing-time.ts).
+   */
   listed(contract: string, on: string): IsoResult<ListedJson[]>;
 }
 
@@ -57,6 +61,11 @@ export function isoSchedule(spec: ScheduleInput): IsoSchedule {
       return map(schedule.expiries(contract, a, b), (es) => es.map(expiryToJson));
     },
     listed(contract, on) {
+      if (on.length > 10) {
+        const micros = parseInstantMicros(on);
+        if (typeof micros === "string") return invalid(on, "an instant with seconds and an offset, such as 2024-10-03T22:00:00Z");
+        return map(schedule.listedAt(contract, Math.floor(micros / 1000)), (ls) => ls.map(listedToJson));
+      }
       const day = parseIsoDate(on);
       if (day === undefined) return invalid(on, "YYYY-MM-DD");
       return map(schedule.listedOn(contract, day), (ls) => ls.map(listedToJson));

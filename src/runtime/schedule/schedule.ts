@@ -45,6 +45,7 @@ import {
 import { contractSymbol, formatPeriod, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
 import type { AnyContract, AveragingDays, EffectiveRange, ListingPart, ZonedTime } from "../spec.js";
 import { inForce, versionOn } from "../versions.js";
+import { listedAt, listingDayStart } from "./listing-time.js";
 
 /** The fields of a compiled contract the schedule reads; the generated settlement modules embed just these. */
 export const SCHEDULE_FIELDS = [
@@ -420,7 +421,7 @@ export class Schedule {
     if (period.kind !== "month") return undefined;
     const cycle = versionOn(c.listing, formatIsoDate(periodStart(period)))?.value;
     if (cycle === undefined || cycle.some((p) => p.kind === "consecutive")) return undefined;
-    const months = new Set(cycle.flatMap((p) => (p.kind === "consecutive" ? [] : p.months)));
+    const months = new Set(cycle.flatMap((p) => (p.kind === "next-in" || p.kind === "additional" ? p.months : [])));
     if (months.has(period.month)) return undefined;
     return {
       kind: "not-listed",
@@ -433,8 +434,43 @@ export class Schedule {
     };
   }
 
-  /** The periods of a contract listed on a day, in order, with their symbols and last trading days. */
+  /**
+   * The periods of a contract listed on a day, in order, with their symbols and last trading days; with a listing time
+   * (`new contracts listed every …`), those listed at the start of the day in its zone (listing-time.ts).
+   */
   listedOn(name: string, day: EpochDay): ScheduleResult<Listed[]> {
+    const start = listingDayStart(this, name, day);
+    if (start === undefined) return this.listedByCycle(name, day);
+    return start.ok ? this.listedAt(name, start.value) : start;
+  }
+
+  /** The periods of a contract listed at an instant (epoch milliseconds), in order (listing-time.ts). */
+  listedAt(name: string, instant: number): ScheduleResult<Listed[]> {
+    return listedAt(this, name, instant);
+  }
+
+  /** The termination instant of a listed period and its zone, or undefined when the contract states no time. */
+  terminationOf(l: Listed): ScheduleResult<{ instant: number; zone: string } | undefined> {
+    const e = this.expiry(l.contract, l.period);
+    if (!e.ok) return e;
+    const t = e.value.termination;
+    return ok(t === undefined ? undefined : { instant: t.instant, zone: t.zone });
+  }
+
+  /** The zone of a contract's termination time in force on a date (its own or inherited), or undefined. */
+  terminationZone(name: string, iso: string): string | undefined {
+    const c = this.contract(name);
+    return c.ok ? this.terminationRule(c.value, iso, 0)?.zone : undefined;
+  }
+
+  /** Whether a product trades on a day (its own trading dates). */
+  traded(name: string, day: EpochDay): boolean {
+    const c = this.contract(name);
+    return c.ok && tradedOn(c.value, formatIsoDate(day));
+  }
+
+  /** The periods a contract's cycle lists on a day, whatever its listing time: the date rule of the module comment. */
+  listedByCycle(name: string, day: EpochDay): ScheduleResult<Listed[]> {
     const c = this.contract(name);
     if (!c.ok) return c;
     const iso = formatIsoDate(day);
@@ -537,6 +573,7 @@ export class Schedule {
       }
     };
     for (const part of parts) {
+      if (part.kind === "listed-at") continue;
       if (part.kind === "consecutive") {
         if ((part.period === "weeks") !== (kind === "week")) continue;
         for (let i = 0; i < part.count; i++) add(shiftPeriod(front, i));
