@@ -275,6 +275,7 @@ const TABLE = {
     "E5120",
     "session-change-without-hours",
     "An early close or closed trading day is stated, but the contract states no trading hours whose sessions it changes.",
+  ],
   LimitRoundingWithoutPercent: [
     "E5130",
     "limit-rounding-without-percent",
