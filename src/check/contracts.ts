@@ -235,6 +235,8 @@ class ContractChecker {
         const stepCtx = [...ctx, `step ${step.number?.raw ?? "?"}`];
         if (step.kind === "DailyCarry") continue;
         if (step.kind === "DailyVwap" && step.window !== undefined) checkWindow(step.window, "VWAP window", stepCtx, this.report);
+        if (step.kind === "DailyVwap" && step.moreThan !== undefined)
+          this.count(step.moreThan, COUNT_BOUNDS.dailyTradesMoreThan, "the number of trades of the step's condition", stepCtx);
         if (step.rounding === undefined) {
           this.report(
             diag(

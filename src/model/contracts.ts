@@ -148,7 +148,15 @@ const stepAnnotations = {
 /** One step of the daily settlement procedure, tried in order. */
 export const DailyStepSchema = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("vwap"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations }),
+    z.strictObject({
+      kind: z.literal("vwap"),
+      window: TimeWindowSchema,
+      rounding: RoundingSchema,
+      ...stepAnnotations,
+      moreThanTrades: countSchema(COUNT_BOUNDS.dailyTradesMoreThan)
+        .optional()
+        .describe("`if more than N trades`: the step gives a price only when the window holds more than N trades."),
+    }),
     z.strictObject({ kind: z.literal("midpoint"), at: ZonedTime, rounding: RoundingSchema, ...stepAnnotations }),
     z.strictObject({ kind: z.literal("carry-forward"), ...stepAnnotations }),
   ])

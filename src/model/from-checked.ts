@@ -763,6 +763,16 @@ class Lowerer {
           window: this.window(step.window, "the VWAP window", step.span),
           rounding: this.rounding(step.rounding, "the VWAP", step.span),
           ...notes,
+          ...(step.moreThan !== undefined
+            ? {
+                moreThanTrades: this.count(
+                  step.moreThan,
+                  COUNT_BOUNDS.dailyTradesMoreThan,
+                  "the number of trades of the step's condition",
+                  step.span,
+                ),
+              }
+            : {}),
         };
       case "DailyMidpoint":
         return {

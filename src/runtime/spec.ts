@@ -295,7 +295,13 @@ export interface FinalSettlement {
 
 /** One step of the daily settlement procedure, tried in order. */
 export type DailyStep =
-  | (StepAnnotations & { readonly kind: "vwap"; readonly window: TimeWindow; readonly rounding: Rounding })
+  | (StepAnnotations & {
+      readonly kind: "vwap";
+      readonly window: TimeWindow;
+      readonly rounding: Rounding;
+      /** `if more than N trades`: the step gives a price only when the window holds more than N trades. */
+      readonly moreThanTrades?: number;
+    })
   | (StepAnnotations & { readonly kind: "midpoint"; readonly at: ZonedTime; readonly rounding: Rounding })
   | (StepAnnotations & { readonly kind: "carry-forward" });
 

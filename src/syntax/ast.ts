@@ -508,6 +508,8 @@ export type DailyStep =
       readonly window: TimeWindow | undefined;
       readonly rounding: Rounding | undefined;
       readonly annotations: Annotations;
+      /** `, if more than N trades`: the step gives a price only when more than N trades are in the window. */
+      readonly moreThan?: NumberLit | undefined;
     }
   | {
       readonly kind: "DailyMidpoint";

@@ -1438,12 +1438,29 @@ export class TermsheetParser extends EmbeddedActionsParser {
           this.CONSUME(T.Of);
           this.CONSUME(T.Trades);
           const window = this.SUBRULE(this.timeWindow);
+          let moreThan: A.NumberLit | undefined;
+          this.OPTION3(() => {
+            this.CONSUME3(T.Comma);
+            this.CONSUME(T.If);
+            this.CONSUME(T.More);
+            this.CONSUME(T.Than);
+            moreThan = this.num(this.CONSUME2(T.NumberLiteral));
+            this.CONSUME2(T.Trades);
+          });
           let rounding: A.Rounding | undefined;
           this.OPTION(() => {
             this.CONSUME(T.Comma);
             rounding = this.SUBRULE(this.rounding);
           });
-          return { kind: "DailyVwap", number, window, rounding, annotations: noAnnotations, span: this.from(start) };
+          return {
+            kind: "DailyVwap",
+            number,
+            window,
+            rounding,
+            annotations: noAnnotations,
+            span: this.from(start),
+            ...(moreThan !== undefined ? { moreThan } : {}),
+          };
         },
       },
       {

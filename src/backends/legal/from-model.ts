@@ -588,7 +588,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         let what: string;
         switch (s.kind) {
           case "vwap":
-            what = `the volume-weighted average price of trades ${windowWords(s.window)}, ${roundingWords(s.rounding, priceUnit)}`;
+            what = `the volume-weighted average price of trades ${windowWords(s.window)}${tradesCondition(s.moreThanTrades)}, ${roundingWords(s.rounding, priceUnit)}`;
             break;
           case "midpoint":
             what = `the midpoint of the best bid and the best offer at ${zonedTime(s.at)}, ${roundingWords(s.rounding, priceUnit)}`;
@@ -1154,4 +1154,12 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
 /** A fixed weight of 0 (a canonical decimal string): the source is kept for monitoring, not used. */
 function zeroWeight(w: string): boolean {
   return Decimal.of(w).isZero();
+}
+
+/** A daily VWAP step's condition in words: ", provided that more than five trades occurred in it". */
+function tradesCondition(moreThan: number | undefined): string {
+  if (moreThan === undefined) return "";
+  const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+  const n = moreThan < words.length ? words[moreThan]! : moreThan.toLocaleString("en-US");
+  return `, provided that more than ${n} trade${moreThan === 1 ? "" : "s"} occurred in it`;
 }

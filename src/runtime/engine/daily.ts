@@ -85,13 +85,19 @@ export function dailySettlement(steps: readonly DailyStep[], input: DailyInput):
       const lo = lowerBound(t.time, placed.start * 1000, s.window.fromBound === "inclusive");
       const hi = lowerBound(t.time, placed.end * 1000, s.window.toBound === "exclusive");
       let pv = 0n,
-        vol = 0n;
+        vol = 0n,
+        count = 0;
       for (let r = lo; r < hi; r++) {
         pv += BigInt(t.price[r]!) * BigInt(t.volume[r]!);
         vol += BigInt(t.volume[r]!);
+        if (t.volume[r]! > 0) count++;
       }
       if (vol === 0n) {
         attempts.push(`step ${n} (vwap): no trades with volume in the window`);
+        continue;
+      }
+      if (s.moreThanTrades !== undefined && count <= s.moreThanTrades) {
+        attempts.push(`step ${n} (vwap): ${count} trade(s) in the window, not more than ${s.moreThanTrades}`);
         continue;
       }
       const vwap = Ratio.of(pv, vol * pow10(t.priceScale));
