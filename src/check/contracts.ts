@@ -49,7 +49,7 @@ import { declarationKind } from "./program.js";
 import { lookup } from "./symbols.js";
 import { COUNT_BOUNDS, countOf, type CountBound } from "./counts.js";
 import { decimalOf, percentOf, quantityOf, unitOf, unitText, type ContractUnits, type QuantityValue, type UnitContext } from "./unit-of.js";
-import { exerciseStyle, legSide, optionRight, roundingMode, settlementMethod } from "./words.js";
+import { exerciseStyle, legSide, optionRight, priceLimitBreach, roundingMode, settlementMethod } from "./words.js";
 
 type Context = readonly string[];
 
@@ -176,7 +176,10 @@ class ContractChecker {
 
     for (const tick of statementsOf(decl, "Tick")) this.checkTick(tick, price, units, context);
     for (const cu of statementsOf(decl, "ContractUnit")) this.checkContractUnit(decl, cu.quantity, price, underlying, units, context);
-    for (const pl of statementsOf(decl, "PriceLimits")) this.checkPriceLimits(decl, pl.limits, price, units, context);
+    for (const pl of statementsOf(decl, "PriceLimits")) {
+      this.checkPriceLimits(decl, pl.limits, price, units, context);
+      if (pl.breach !== undefined) this.checkLimitBreach(decl, pl.breach, context);
+    }
     for (const fs of statementsOf(decl, "FinalSettlement")) {
       const method = settlementMethod(fs.method, this.report, [...context, "final settlement"]);
       if (method === "futures" && fs.value !== undefined && fs.method !== undefined) {
@@ -494,6 +497,25 @@ class ContractChecker {
             per === undefined
               ? `write the contract unit so that ${format(price.unit)} × contract unit is money`
               : `write the contract unit in ${per}`,
+        },
+      ),
+    );
+  }
+
+  /** `beyond the last limit clamped|flagged`: a known word, on a contract that has a daily settlement to apply it to (W5150). */
+  checkLimitBreach(decl: Declaration, breach: Ident, context: Context): void {
+    const ctx = [...context, "price limits"];
+    if (priceLimitBreach(breach, this.report, ctx) === undefined) return;
+    if (statementsOf(decl, "DailySettlement").length > 0) return;
+    this.report(
+      diag(
+        Codes.LimitBreachWithoutDaily,
+        breach.span,
+        `\`${breach.name}\` applies to a daily settlement price, and this contract has none`,
+        {
+          context: ctx,
+          notes: ["the final settlement is not held to the price limits"],
+          hint: "add a `daily settlement { … }` procedure, or remove `, beyond the last limit …`",
         },
       ),
     );

@@ -250,6 +250,11 @@ const TABLE = {
     "month-set-in-weekly-listing",
     "A listing cycle in weeks names months (`the nearest N months in …`), which lists nothing for weekly contracts.",
   ],
+  LimitBreachWithoutDaily: [
+    "W5150",
+    "limit-breach-without-daily",
+    "The price limits say what a daily settlement price beyond the last limit becomes, but the contract has no daily settlement procedure to apply it to.",
+  ],
   FuturesSettlementMisplaced: [
     "E5090",
     "futures-settlement-misplaced",

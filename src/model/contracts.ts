@@ -305,6 +305,11 @@ const contractClauses = {
   cashRounding: versionsOf(CashRoundingSchema)
     .optional()
     .describe("How payment amounts are rounded; absent when the contract does not say (amounts are exact)."),
+  priceLimitBreach: versionsOf(z.enum(["clamp", "flag"]))
+    .optional()
+    .describe(
+      "What a daily settlement price beyond the last price limit becomes: clamp (settled at the limit) or flag (settled as computed, flagged); absent when not stated.",
+    ),
 };
 
 /** A future. */

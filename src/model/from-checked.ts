@@ -25,6 +25,7 @@ import {
   AGGREGATION_METHODS,
   DETERMINATION_PARTIES,
   DISRUPTION_KINDS,
+  PRICE_LIMIT_BREACHES,
   DURATION_UNITS,
   EMPTY_INTERVAL_POLICIES,
   EXACT_HALF_CONVENTIONS,
@@ -580,6 +581,7 @@ class Lowerer {
       fallback: this.versions(st, "Fallback", (s) => this.fallback(s, decl)),
       ...this.payment(st, decl),
       ...this.cashRounding(st),
+      ...this.priceLimitBreach(st),
     };
     const negativePrices = (): Clause<boolean>[] => {
       const v = this.versions(st, "NegativePrices", () => true);
@@ -652,6 +654,17 @@ class Lowerer {
       return { increment: r.increment, mode: r.mode };
     });
     return cashRounding.length === 0 ? {} : { cashRounding };
+  }
+
+  /** `price limits …, beyond the last limit clamped|flagged`: present only when some version of the limits states it. */
+  private priceLimitBreach(st: readonly A.Statement[]): { priceLimitBreach?: Clause<"clamp" | "flag">[] } {
+    const priceLimitBreach = this.versions(
+      st,
+      "PriceLimits",
+      (s) => this.word(PRICE_LIMIT_BREACHES, s.breach, s.span),
+      (s) => s.breach !== undefined,
+    );
+    return priceLimitBreach.length === 0 ? {} : { priceLimitBreach };
   }
 
   private underlying(s: A.UnderlyingStmt): { kind: "index" | "future"; name: string } {

@@ -284,6 +284,7 @@ const CONTRACT_VERSIONS = [
   "expiry",
   "payment",
   "cashRounding",
+  "priceLimitBreach",
 ] as const;
 const INDEX_VERSIONS = [
   "timeZone",

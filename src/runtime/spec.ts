@@ -403,6 +403,11 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly payment?: Versions<Payment>;
   /** How payment amounts are rounded; absent when the contract does not say (amounts are exact). */
   readonly cashRounding?: Versions<CashRounding>;
+  /**
+   * What a daily settlement price beyond the last price limit becomes (`, beyond the last limit clamped|flagged`):
+   * `clamp` settles at the limit it crossed, `flag` settles as computed and flags it; absent when not stated.
+   */
+  readonly priceLimitBreach?: Versions<"clamp" | "flag">;
 }
 
 /** A future. */

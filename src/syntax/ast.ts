@@ -529,6 +529,8 @@ export interface DailySettlementStmt extends StatementBase {
 export interface PriceLimitsStmt extends StatementBase {
   readonly kind: "PriceLimits";
   readonly limits: readonly (PercentLit | Quantity)[];
+  /** `, beyond the last limit clamped|flagged`: what a daily settlement price beyond the last limit becomes. */
+  readonly breach?: Ident | undefined;
 }
 /** `position limit 1000 contracts in the spot month` / `in all months`. */
 export interface PositionLimitStmt extends StatementBase {

@@ -1509,7 +1509,19 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.The);
     this.CONSUME(T.Prior);
     this.CONSUME(T.Settlement);
-    return { kind: "PriceLimits" as const, limits: this.compact(limits) };
+    let breach: A.Ident | undefined;
+    this.OPTION(() => {
+      this.CONSUME2(T.Comma);
+      this.CONSUME(T.Beyond);
+      this.CONSUME2(T.The);
+      this.CONSUME(T.Last);
+      this.CONSUME(T.Limit);
+      this.OR2([
+        { ALT: () => (breach = this.ident(this.CONSUME(T.Identifier))) },
+        { ALT: () => (breach = this.ident(this.CONSUME(T.Flagged))) },
+      ]);
+    });
+    return { kind: "PriceLimits" as const, limits: this.compact(limits), ...(breach !== undefined ? { breach } : {}) };
   });
 
   public positionLimitStmt = this.RULE("positionLimitStmt", () => {

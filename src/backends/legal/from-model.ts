@@ -19,6 +19,7 @@ import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
 import { Decimal } from "../../runtime/numbers/decimal.js";
 import { contractMultiplier } from "../../runtime/functions/terms.js";
+import { versionOn } from "../../runtime/versions.js";
 import {
   calendarLabel,
   capitalise,
@@ -535,10 +536,10 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   );
   b.add(
     "Price limits",
-    versions(
+    versionsOn(
       c.priceLimits,
-      (ls) =>
-        `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.`,
+      (ls, day) =>
+        `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.${breachWords(c.priceLimitBreach, day)}`,
     ),
     key("price limits"),
   );
@@ -1162,4 +1163,13 @@ function tradesCondition(moreThan: number | undefined): string {
   const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
   const n = moreThan < words.length ? words[moreThan]! : moreThan.toLocaleString("en-US");
   return `, provided that more than ${n} trade${moreThan === 1 ? "" : "s"} occurred in it`;
+}
+
+/** The price-limit breach rule of the limits version in force on a day, as a sentence after the limits (or nothing). */
+function breachWords(breach: readonly Clause<"clamp" | "flag">[] | undefined, day: string): string {
+  const rule = breach === undefined ? undefined : versionOn(breach, day)?.value;
+  if (rule === undefined) return "";
+  return rule === "clamp"
+    ? " A daily settlement price beyond the last limit is replaced by that limit: the price at the limit it crossed."
+    : " A daily settlement price beyond the last limit stands as determined and is flagged as beyond the limit.";
 }

@@ -395,6 +395,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     bidAsk: req.bidAsk,
     prior: req.prior,
     negativePrices: terms.negativePrices,
+    breach: terms.priceLimitBreach,
   });
   if (isError(d)) return settlementReport({ ...head, error: d });
   const step = d.section.step === null ? undefined : steps[d.section.step - 1];
@@ -404,7 +405,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     price: d.price,
     unrounded: d.unrounded,
     rounding: step === undefined || step.kind === "carry-forward" ? null : roundingText(step.rounding, terms.tick),
-    flagged: step?.kind === "carry-forward",
+    flagged: step?.kind === "carry-forward" || d.section.breach?.action === "flagged",
     method: step === undefined ? null : `daily settlement step ${d.section.step} (${step.kind})`,
   };
   if (d.error !== undefined) return settlementReport({ ...parts, error: d.error });

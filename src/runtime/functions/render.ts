@@ -56,6 +56,11 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     );
     for (const a of d.attempts) lines.push(`    ${a}`);
     d.bands.forEach((b, i) => lines.push(`    price limit ${i + 1}: ${b.lower} to ${b.upper}`));
+    const b = d.breach;
+    if (b !== undefined)
+      lines.push(
+        `    beyond price limit ${b.limit} (${b.lower} to ${b.upper}): ${b.computed} ${b.action === "clamped" ? `clamped to ${b.price}` : "flagged, settled as computed"}`,
+      );
   }
   for (const c of r.indexCertificates) {
     lines.push(`  index ${c.index} on ${c.date}: ${c.status}`);

@@ -6,6 +6,7 @@
  */
 import type { Fixing, Observations } from "../market-data/index.js";
 import type { IndexCertificate } from "../engine/index.js";
+import type { LimitBreach } from "../engine/price-limits.js";
 import type { AnyContract, Spec } from "../spec.js";
 
 /**
@@ -206,6 +207,8 @@ export interface DailySection {
   readonly attempts: readonly string[];
   /** Successive price limit bands around the prior settlement. */
   readonly bands: readonly { readonly lower: string; readonly upper: string }[];
+  /** The price was beyond the last limit, and clamped to it or flagged as the limits say; absent otherwise. */
+  readonly breach?: LimitBreach;
 }
 
 /** A final or daily settlement with its certificate. */

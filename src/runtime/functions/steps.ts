@@ -24,6 +24,7 @@ import type { CashRounding, DailyStep, Fallback, FinalSettlement, Index, PriceLi
 import { valueOn } from "../versions.js";
 import { Ratio } from "../numbers/ratio.js";
 import { gridPosition } from "../engine/tick-grid.js";
+import { applyHardLimit } from "../engine/price-limits.js";
 import {
   type FixingLookup,
   type IndexCertificate,
@@ -642,6 +643,8 @@ export interface DailyParams {
   readonly prior?: string | undefined;
   /** The contract's price domain ({@link priceDomain}): false refuses a prior, bid, offer or price of zero or below. */
   readonly negativePrices?: boolean | null | undefined;
+  /** What a price beyond the last price limit becomes ({@link applyHardLimit}); absent when the limits do not say. */
+  readonly breach?: "clamp" | "flag" | undefined;
 }
 
 /** The daily settlement price (VWAP window, midpoint, carry) with the step that produced it and the price-limit bands. */
@@ -692,6 +695,10 @@ export function settleDaily(p: DailyParams):
   if (r.ok) {
     const bad = priceDomain(`the daily settlement price of step ${r.step} (${r.kind})`, r.price, p.negativePrices);
     if (bad !== undefined) return { price: null, unrounded: r.unrounded, section, error: bad };
+    const limited = applyHardLimit(r.price, bands, p.breach, p.tick !== null ? tickTable(p.tick) : undefined);
+    if (!limited.ok) return { price: null, unrounded: r.unrounded, section, error: { kind: "price-limit", message: limited.message } };
+    if (limited.breach !== null)
+      return { price: limited.price.toString(), unrounded: r.unrounded, section: { ...section, breach: limited.breach } };
   }
   return { price: r.ok ? r.price.toString() : null, unrounded: r.ok ? r.unrounded : null, section };
 }
