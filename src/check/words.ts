@@ -200,6 +200,9 @@ export const PRICE_LIMIT_BREACHES: WordSet<PriceLimitBreach> = set("price-limit 
   ["flagged", "flag"],
 ]);
 
+/** The month a deferred month's net change comes from (`net change of the preceding month`). */
+export const NET_CHANGE_MONTHS: WordSet<"preceding"> = set("month of the strip", [["preceding", "preceding"]]);
+
 /** A price-limit breach word (`clamped`, `flagged`). */
 export function priceLimitBreach(ident: Ident | undefined, report: Report, context: WordContext = []): PriceLimitBreach | undefined {
   return word(PRICE_LIMIT_BREACHES, ident, report, context);
@@ -226,6 +229,7 @@ export const WORD_SETS = {
   listingPeriod: LISTING_PERIODS,
   ordinal: ORDINALS,
   priceLimitBreach: PRICE_LIMIT_BREACHES,
+  netChangeMonth: NET_CHANGE_MONTHS,
 } as const;
 
 /** The value of a word in a set, or undefined; never reports (for lookups after the checker has validated). */

@@ -159,10 +159,13 @@ export const DailyStepSchema = z
     }),
     z.strictObject({ kind: z.literal("midpoint"), at: ZonedTime, rounding: RoundingSchema, ...stepAnnotations }),
     z.strictObject({ kind: z.literal("carry-forward"), ...stepAnnotations }),
+    z.strictObject({ kind: z.literal("net-change"), ...stepAnnotations }),
+    z.strictObject({ kind: z.literal("lead-spread"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations }),
   ])
   .meta({
     id: "DailyStep",
-    description: "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement.",
+    description:
+      "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread.",
   });
 
 /** A price limit. */

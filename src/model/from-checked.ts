@@ -796,6 +796,15 @@ class Lowerer {
         };
       case "DailyCarry":
         return { kind: "carry-forward", ...notes };
+      case "DailyNetChange":
+        return { kind: "net-change", ...notes };
+      case "DailyLeadSpread":
+        return {
+          kind: "lead-spread",
+          window: this.window(step.window, "the spread VWAP window", step.span),
+          rounding: this.rounding(step.rounding, "the spread VWAP", step.span),
+          ...notes,
+        };
     }
   }
 

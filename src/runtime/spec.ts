@@ -303,7 +303,14 @@ export type DailyStep =
       readonly moreThanTrades?: number;
     })
   | (StepAnnotations & { readonly kind: "midpoint"; readonly at: ZonedTime; readonly rounding: Rounding })
-  | (StepAnnotations & { readonly kind: "carry-forward" });
+  | (StepAnnotations & { readonly kind: "carry-forward" })
+  /** A deferred month: its prior settlement plus the preceding month's net change today (settled in a strip). */
+  | (StepAnnotations & { readonly kind: "net-change" })
+  /**
+   * A deferred month: the lead month's settlement plus the VWAP of the calendar spread between the lead month and
+   * this month (priced as this month less the lead month) in a window, rounded (settled in a strip).
+   */
+  | (StepAnnotations & { readonly kind: "lead-spread"; readonly window: TimeWindow; readonly rounding: Rounding });
 
 /** A price limit from the prior settlement. */
 export type PriceLimit =

@@ -519,7 +519,25 @@ export type DailyStep =
       readonly rounding: Rounding | undefined;
       readonly annotations: Annotations;
     }
-  | { readonly kind: "DailyCarry"; readonly span: Span; readonly number: NumberLit | undefined; readonly annotations: Annotations };
+  | { readonly kind: "DailyCarry"; readonly span: Span; readonly number: NumberLit | undefined; readonly annotations: Annotations }
+  /** `net change of the preceding month`: this month's prior settlement plus the preceding month's change today. */
+  | {
+      readonly kind: "DailyNetChange";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      /** `preceding` (validated by the checker; `preceding` is also a business-day convention word). */
+      readonly which: Ident | undefined;
+      readonly annotations: Annotations;
+    }
+  /** `lead month settlement plus vwap of spread trades from … to … ZONE, ROUNDING`. */
+  | {
+      readonly kind: "DailyLeadSpread";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      readonly window: TimeWindow | undefined;
+      readonly rounding: Rounding | undefined;
+      readonly annotations: Annotations;
+    };
 /** `daily settlement { 1. vwap of trades from … 2. midpoint of bid and offer at … 3. carry forward the prior settlement }`. */
 export interface DailySettlementStmt extends StatementBase {
   readonly kind: "DailySettlement";

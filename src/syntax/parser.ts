@@ -1490,6 +1490,36 @@ export class TermsheetParser extends EmbeddedActionsParser {
           return { kind: "DailyCarry", number, annotations: noAnnotations, span: this.from(start) };
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.Net);
+          this.CONSUME(T.Change);
+          this.CONSUME3(T.Of);
+          this.CONSUME2(T.The);
+          const which = this.ident(this.CONSUME(T.Identifier));
+          this.CONSUME(T.Month);
+          return { kind: "DailyNetChange", number, which, annotations: noAnnotations, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Lead);
+          this.CONSUME2(T.Month);
+          this.CONSUME2(T.Settlement);
+          this.CONSUME(T.Plus);
+          this.CONSUME2(T.Vwap);
+          this.CONSUME4(T.Of);
+          this.CONSUME(T.Spread);
+          this.CONSUME3(T.Trades);
+          const window = this.SUBRULE2(this.timeWindow);
+          let rounding: A.Rounding | undefined;
+          this.OPTION4(() => {
+            this.CONSUME4(T.Comma);
+            rounding = this.SUBRULE3(this.rounding);
+          });
+          return { kind: "DailyLeadSpread", number, window, rounding, annotations: noAnnotations, span: this.from(start) };
+        },
+      },
     ]);
     const annotations = this.SUBRULE(this.annotations);
     return this.ACTION(() => (step ? { ...step, annotations: annotations ?? noAnnotations } : step));

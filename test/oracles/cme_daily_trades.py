@@ -45,7 +45,8 @@ def compute():
         vwap = sum(Decimal(r["price"]) * Decimal(r["volume"]) for r in trades) / sum(Decimal(r["volume"]) for r in trades)
         price, step = tick_toward_prior(vwap, prior), 1
     else:
-        price, step = tick_toward_prior((Decimal("60012.5") + Decimal("60020")) / 2, prior), 2
+        # Step 2 (lead month plus spread) is for deferred months of a strip; step 3 is the midpoint.
+        price, step = tick_toward_prior((Decimal("60012.5") + Decimal("60020")) / 2, prior), 3
     variation = (price - Decimal("60000")) * 5 * 1
     return dump(
         {

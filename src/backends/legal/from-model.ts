@@ -597,6 +597,13 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           case "carry-forward":
             what = "the prior daily settlement price, carried forward";
             break;
+          case "net-change":
+            what =
+              "for a contract month other than the lead month, its prior daily settlement price plus the net change of the preceding contract month (that month's daily settlement price less its prior daily settlement price)";
+            break;
+          case "lead-spread":
+            what = `for a contract month other than the lead month, the daily settlement price of the lead month plus the volume-weighted average price of calendar spread trades between the lead month and the contract month (priced as the contract month less the lead month) ${windowWords(s.window)}, ${roundingWords(s.rounding, priceUnit)}`;
+            break;
         }
         return [
           `(${i + 1}) ${capitalise(what)}${stepWhen(s.effective)}.`,
