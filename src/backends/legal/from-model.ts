@@ -602,7 +602,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
               "for a contract month other than the lead month, its prior daily settlement price plus the net change of the preceding contract month (that month's daily settlement price less its prior daily settlement price)";
             break;
           case "lead-spread":
-            what = `for a contract month other than the lead month, the daily settlement price of the lead month plus the volume-weighted average price of calendar spread trades between the lead month and the contract month (priced as the contract month less the lead month) ${windowWords(s.window)}, ${roundingWords(s.rounding, priceUnit)}`;
+            what = `for a contract month other than the lead month, the daily settlement price of the lead month plus the volume-weighted average price of calendar spread trades between the lead month and the contract month (priced as the contract month less the lead month) ${windowWords(s.window)}, ${roundingWords(s.rounding, priceUnit).replace("toward the prior daily settlement price", "toward the prior spread (the contract month's prior daily settlement price less the lead month's)")}`;
             break;
         }
         return [
