@@ -70,7 +70,6 @@ def compute():
                 "price": text(settled["K26"]),
             },
             "months.1.price": text(settled["K26"]),
-            "months.1.position.variation": text((settled["K26"] - Decimal("72000")) * 5 * 2),
             "months.2.symbol": "BTC_DS-M26",
             "months.2.daily.step": 4,
             "months.2.price": text(settled["M26"]),
