@@ -19,6 +19,8 @@ import {
   type IndexReq,
   type MarketData,
   type SpecFunctions,
+  type StripReport,
+  type StripReq,
 } from "../src/runtime/functions/index.js";
 import { ROOT, compileFiles, filesUnder } from "./model/compile-helpers.js";
 
@@ -29,7 +31,7 @@ export const CASES_DIR = join(ROOT, "test/cases/settlement");
 export interface CaseRequest {
   /** The compiled spec, relative to the compiled specs (e.g. "contracts/FOTI.json"). */
   readonly spec: string;
-  readonly function: "final" | "daily" | "index";
+  readonly function: "final" | "daily" | "index" | "strip";
   /** Data file names in the case folder. */
   readonly observations?: string;
   readonly fixings?: string;
@@ -99,7 +101,9 @@ export function runCase(c: SettlementCase, fns: SpecFunctions): { json: string; 
       ? fns.final(req as unknown as FinalReq)
       : fn === "daily"
         ? fns.daily(req as unknown as DailyReq)
-        : fns.index(req as unknown as IndexReq);
+        : fn === "strip"
+          ? stripEntry(fns)(req as unknown as StripReq)
+          : fns.index(req as unknown as IndexReq);
   return { json: reportJson(report), text: reportText(report) };
 }
 
@@ -169,4 +173,10 @@ function expectOracle(c: SettlementCase, json: string): void {
     if (value !== null && typeof value === "object") expect({ path, value: at }).toMatchObject({ path, value });
     else expect({ path, value: at }).toEqual({ path, value });
   }
+}
+
+/** A backend's strip entry; a case asking for one of a module that exports none is a broken case. */
+function stripEntry(fns: SpecFunctions): (req: StripReq) => StripReport {
+  if (fns.strip === undefined) throw new Error(`${fns.subject.name} has no strip entry`);
+  return fns.strip;
 }

@@ -51,7 +51,7 @@ import { declarationKind } from "./program.js";
 import { lookup } from "./symbols.js";
 import { COUNT_BOUNDS, countOf, type CountBound } from "./counts.js";
 import { decimalOf, percentOf, quantityOf, unitOf, unitText, type ContractUnits, type QuantityValue, type UnitContext } from "./unit-of.js";
-import { exerciseStyle, legSide, optionRight, roundingMode, settlementMethod } from "./words.js";
+import { NET_CHANGE_MONTHS, exerciseStyle, legSide, optionRight, priceLimitBreach, roundingMode, settlementMethod, word } from "./words.js";
 
 type Context = readonly string[];
 
@@ -201,6 +201,7 @@ class ContractChecker {
     for (const pl of statementsOf(decl, "PriceLimits")) {
       this.checkPriceLimits(decl, pl.limits, price, units, context);
       if (pl.rounding !== undefined) this.checkLimitRounding(pl.rounding, pl.limits, decl, file, [...context, "price limits"]);
+      if (pl.breach !== undefined) this.checkLimitBreach(decl, pl.breach, context);
     }
     for (const fs of statementsOf(decl, "FinalSettlement")) {
       const method = settlementMethod(fs.method, this.report, [...context, "final settlement"]);
@@ -259,14 +260,30 @@ class ContractChecker {
       }
       for (const step of ds.steps) {
         const stepCtx = [...ctx, `step ${step.number?.raw ?? "?"}`];
-        if (step.kind === "DailyCarry") continue;
-        if (step.kind === "DailyVwap" && step.window !== undefined) checkWindow(step.window, "VWAP window", stepCtx, this.report);
+        if ((step.kind === "DailyNetChange" || step.kind === "DailyLeadSpread") && decl.kind !== "Future")
+          this.report(
+            diag(
+              Codes.DeferredStepOutsideFuture,
+              step.span,
+              "a deferred-month step settles a month of a future's strip from another month of it",
+              {
+                context: stepCtx,
+                notes: [`a ${decl.kind === "Option" ? "option" : "spread"} is not settled along a strip of months of one future`],
+                hint: "state the step in the future's own `daily settlement`",
+              },
+            ),
+          );
+        if (step.kind === "DailyNetChange") word(NET_CHANGE_MONTHS, step.which, this.report, stepCtx);
+        if (step.kind === "DailyCarry" || step.kind === "DailyNetChange") continue;
+        if (step.kind !== "DailyMidpoint" && step.window !== undefined) checkWindow(step.window, "VWAP window", stepCtx, this.report);
+        if (step.kind === "DailyVwap" && step.moreThan !== undefined)
+          this.count(step.moreThan, COUNT_BOUNDS.dailyTradesMoreThan, "the number of trades of the step's condition", stepCtx);
         if (step.rounding === undefined) {
           this.report(
             diag(
               Codes.MissingRounding,
               step.span,
-              `the ${step.kind === "DailyVwap" ? "VWAP" : "midpoint"} of a daily settlement step needs an explicit rounding`,
+              `the ${step.kind === "DailyVwap" ? "VWAP" : step.kind === "DailyLeadSpread" ? "spread VWAP" : "midpoint"} of a daily settlement step needs an explicit rounding`,
               {
                 context: stepCtx,
                 notes: ["a VWAP or a midpoint is rarely on the tick; the contract must say how it is rounded"],
@@ -519,6 +536,25 @@ class ContractChecker {
             per === undefined
               ? `write the contract unit so that ${format(price.unit)} × contract unit is money`
               : `write the contract unit in ${per}`,
+        },
+      ),
+    );
+  }
+
+  /** `beyond the last limit clamped|flagged`: a known word, on a contract that has a daily settlement to apply it to (W5150). */
+  checkLimitBreach(decl: Declaration, breach: Ident, context: Context): void {
+    const ctx = [...context, "price limits"];
+    if (priceLimitBreach(breach, this.report, ctx) === undefined) return;
+    if (statementsOf(decl, "DailySettlement").length > 0) return;
+    this.report(
+      diag(
+        Codes.LimitBreachWithoutDaily,
+        breach.span,
+        `\`${breach.name}\` applies to a daily settlement price, and this contract has none`,
+        {
+          context: ctx,
+          notes: ["the final settlement is not held to the price limits"],
+          hint: "add a `daily settlement { … }` procedure, or remove `, beyond the last limit …`",
         },
       ),
     );

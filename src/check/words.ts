@@ -197,6 +197,23 @@ export const ORDINALS: WordSet<number> = set("ordinal", [
   ["last", -1],
 ]);
 
+/** What a daily settlement price beyond the last price limit becomes (`beyond the last limit clamped|flagged`). */
+export type PriceLimitBreach = "clamp" | "flag";
+
+/** `clamped`: settled at the limit it crossed; `flagged`: settled as computed, flagged in the certificate. */
+export const PRICE_LIMIT_BREACHES: WordSet<PriceLimitBreach> = set("price-limit breach", [
+  ["clamped", "clamp"],
+  ["flagged", "flag"],
+]);
+
+/** The month a deferred month's net change comes from (`net change of the preceding month`). */
+export const NET_CHANGE_MONTHS: WordSet<"preceding"> = set("month of the strip", [["preceding", "preceding"]]);
+
+/** A price-limit breach word (`clamped`, `flagged`). */
+export function priceLimitBreach(ident: Ident | undefined, report: Report, context: WordContext = []): PriceLimitBreach | undefined {
+  return word(PRICE_LIMIT_BREACHES, ident, report, context);
+}
+
 /** Every vocabulary by a short name, for tooling (editor completion, docs). */
 export const WORD_SETS = {
   weekday: WEEKDAYS,
@@ -217,6 +234,8 @@ export const WORD_SETS = {
   durationUnit: DURATION_UNITS,
   listingPeriod: LISTING_PERIODS,
   ordinal: ORDINALS,
+  priceLimitBreach: PRICE_LIMIT_BREACHES,
+  netChangeMonth: NET_CHANGE_MONTHS,
 } as const;
 
 /** The value of a word in a set, or undefined; never reports (for lookups after the checker has validated). */

@@ -44,6 +44,8 @@ export interface SettleOptions {
   readonly at?: string;
   readonly observations?: string;
   readonly fixings?: string;
+  /** `--strip MONTH@PRIOR,…`, as given (parsed by settle-cmd.ts). */
+  readonly strip?: string;
 }
 
 /** How diagnostics are printed. */
@@ -456,6 +458,12 @@ const settleInvocation: InvocationOf = (p, bad) => {
   if ((options.right === undefined) !== (options.strike === undefined))
     return bad("an option needs both `--right call|put` and `--strike K`");
   if ((options.bid === undefined) !== (options.ask === undefined)) return bad("give both `--bid` and `--ask`, or neither");
+  if (options.strip !== undefined) {
+    if (options.daily === undefined) return bad("`--strip` is for a daily settlement: add `--daily YYYY-MM-DD`");
+    const single = (["month", "expiry", "prior", "bid", "position", "strike", "determined"] as const).find((k) => options[k] !== undefined);
+    if (single !== undefined)
+      return bad(`\`--${single}\` is for one contract month; with \`--strip\` each month is listed with its prior settlement`);
+  }
   if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
     return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);
   }

@@ -471,6 +471,14 @@ terms change are listed, and the changed clauses are redlined.`,
         description: "a value determined by the exchange, for the last fallback level",
       },
       SETTLE_FORMAT,
+      {
+        name: "--strip",
+        kind: "text",
+        value: "MONTH@PRIOR,…",
+        description:
+          "with --daily, the daily settlements of a strip of contract months (YYYY-MM, each with its prior settlement) in dependency order, the nearest (lead) month first",
+        hint: "list the months with their prior settlements, e.g. `--strip 2026-04@60000,2026-05@60200`",
+      },
     ],
     about: "Compute a contract's final (or daily) settlement price from market data, with its certificate.",
     details: `<spec> is a compiled .json spec (written by \`build\`) or .terms files and folders, compiled first.

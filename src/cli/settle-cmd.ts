@@ -14,6 +14,8 @@ import {
   type IndexReport,
   type SettlementReport,
   type SettlementSpec,
+  type StripMonthReq,
+  type StripReport,
 } from "../runtime/functions/index.js";
 import type { SettleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
@@ -62,9 +64,13 @@ function readMarketData(
   return data;
 }
 
-async function print(report: SettlementReport | IndexReport, inv: SettleInvocation, sys: System): Promise<number> {
-  const html = inv.format === "html" ? (await import("../runtime/functions/report-html.js")).reportHtml : undefined;
-  sys.write("stdout", html !== undefined ? html(report) : inv.format === "json" ? reportJson(report) : reportText(report));
+async function print(report: SettlementReport | IndexReport | StripReport, inv: SettleInvocation, sys: System): Promise<number> {
+  const html =
+    inv.format === "html" && report.kind !== "strip" ? (await import("../runtime/functions/report-html.js")).reportHtml : undefined;
+  sys.write(
+    "stdout",
+    html !== undefined && report.kind !== "strip" ? html(report) : inv.format === "json" ? reportJson(report) : reportText(report),
+  );
   // Settling without any market data is a common first try: say what is missing rather than only why it failed.
   const wantedData =
     report.error !== null && ["determination-required", "unresolved", "no-market-data", "no-data"].includes(report.error.kind);
@@ -93,6 +99,7 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
     );
   }
   const name = symbol?.contract ?? o.contract!;
+  if (o.strip !== undefined) return settleStrip(inv, name, sys);
   const period = symbol !== undefined ? formatPeriod(symbol.period) : (o.month ?? o.expiry);
   if (period === undefined) {
     return usageProblem(
@@ -176,6 +183,47 @@ async function indexCommand(inv: SettleInvocation, sys: System): Promise<number>
     at: o.at!,
     ...(data.observations !== undefined ? { observations: data.observations } : {}),
     ...(data.fixings !== undefined ? { fixings: data.fixings } : {}),
+  });
+  progress.finish();
+  return print(report, inv, sys);
+}
+
+/** `--strip MONTH@PRIOR,…` as strip months, or the item that is not one. */
+function stripMonths(text: string): StripMonthReq[] | string {
+  const out: StripMonthReq[] = [];
+  for (const item of text.split(",")) {
+    const m = /^([0-9]{4}-[0-9]{2})(?:@(.+))?$/.exec(item.trim());
+    if (m === null) return item;
+    out.push(m[2] === undefined ? { period: m[1]! } : { period: m[1]!, prior: m[2] });
+  }
+  return out;
+}
+
+/** `termsheet settle --contract NAME --daily DATE --strip MONTH@PRIOR,…`: the strip's daily settlements. */
+async function settleStrip(inv: SettleInvocation, name: string, sys: System): Promise<number> {
+  const o = inv.options;
+  if (inv.format === "html")
+    return usageProblem(sys, "a strip's certificate is printed as text or JSON: use `--format text` or `--format json`");
+  const months = stripMonths(o.strip!);
+  if (typeof months === "string")
+    return usageProblem(
+      sys,
+      `\`--strip\`: \`${months}\` is not a contract month YYYY-MM with its prior settlement`,
+      "hint: e.g. `--strip 2026-04@60000,2026-05@60200`",
+    );
+  const loaded = await loadSpecInput(inv.inputs, name, "settle", sys, reportStyle(inv.format, false, sys));
+  if (!loaded.ok) return loaded.exit;
+  const spec: SettlementSpec = loaded.spec;
+  if (spec.subject.name !== name || spec.subject.kind !== "future")
+    return usageProblem(sys, `\`--strip\` settles the months of a future: the spec is the spec of \`${spec.subject.name}\``);
+  const progress = progressBar(sys, `reading ${o.observations ?? ""}`);
+  const data = readMarketData(inv, spec, false, progress, sys);
+  if (!data.ok) return data.exit;
+  progress.stage("computing the strip's daily settlements");
+  const report = settlementFunctions(spec).strip!({
+    date: o.daily!,
+    months,
+    ...(data.observations !== undefined ? { observations: data.observations } : {}),
   });
   progress.finish();
   return print(report, inv, sys);

@@ -250,6 +250,16 @@ const TABLE = {
     "month-set-in-weekly-listing",
     "A listing cycle in weeks names months (`the nearest N months in …`), which lists nothing for weekly contracts.",
   ],
+  LimitBreachWithoutDaily: [
+    "W5150",
+    "limit-breach-without-daily",
+    "The price limits say what a daily settlement price beyond the last limit becomes, but the contract has no daily settlement procedure to apply it to.",
+  ],
+  DeferredStepOutsideFuture: [
+    "E5151",
+    "deferred-step-outside-future",
+    "A daily settlement step that settles a deferred month from another month of the strip (`net change of the preceding month`, `lead month settlement plus …`) is stated in an option or a spread.",
+  ],
   FuturesSettlementMisplaced: [
     "E5090",
     "futures-settlement-misplaced",

@@ -154,13 +154,24 @@ const stepAnnotations = {
 /** One step of the daily settlement procedure, tried in order. */
 export const DailyStepSchema = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("vwap"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations }),
+    z.strictObject({
+      kind: z.literal("vwap"),
+      window: TimeWindowSchema,
+      rounding: RoundingSchema,
+      ...stepAnnotations,
+      moreThanTrades: countSchema(COUNT_BOUNDS.dailyTradesMoreThan)
+        .optional()
+        .describe("`if more than N trades`: the step gives a price only when the window holds more than N trades."),
+    }),
     z.strictObject({ kind: z.literal("midpoint"), at: ZonedTime, rounding: RoundingSchema, ...stepAnnotations }),
     z.strictObject({ kind: z.literal("carry-forward"), ...stepAnnotations }),
+    z.strictObject({ kind: z.literal("net-change"), ...stepAnnotations }),
+    z.strictObject({ kind: z.literal("lead-spread"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations }),
   ])
   .meta({
     id: "DailyStep",
-    description: "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement.",
+    description:
+      "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread.",
   });
 
 /** A price limit. */
@@ -315,6 +326,11 @@ const contractClauses = {
   sessionChanges: rulesOf(SessionChangeSchema)
     .optional()
     .describe("Named days whose session closes early or does not take place; absent when there are none."),
+  priceLimitBreach: versionsOf(z.enum(["clamp", "flag"]))
+    .optional()
+    .describe(
+      "What a daily settlement price beyond the last price limit becomes: clamp (settled at the limit) or flag (settled as computed, flagged); absent when not stated.",
+    ),
 };
 
 /** A future. */

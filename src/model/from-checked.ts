@@ -25,6 +25,7 @@ import {
   AGGREGATION_METHODS,
   DETERMINATION_PARTIES,
   DISRUPTION_KINDS,
+  PRICE_LIMIT_BREACHES,
   DURATION_UNITS,
   EMPTY_INTERVAL_POLICIES,
   EXACT_HALF_CONVENTIONS,
@@ -624,6 +625,7 @@ class Lowerer {
       ...this.payment(st, decl),
       ...this.cashRounding(st),
       ...this.tradingSchedule(st, decl),
+      ...this.priceLimitBreach(st),
     };
     const negativePrices = (): Clause<boolean>[] => {
       const v = this.versions(st, "NegativePrices", () => true);
@@ -726,6 +728,17 @@ class Lowerer {
       return { increment: r.increment, mode: r.mode };
     });
     return cashRounding.length === 0 ? {} : { cashRounding };
+  }
+
+  /** `price limits …, beyond the last limit clamped|flagged`: present only when some version of the limits states it. */
+  private priceLimitBreach(st: readonly A.Statement[]): { priceLimitBreach?: Clause<"clamp" | "flag">[] } {
+    const priceLimitBreach = this.versions(
+      st,
+      "PriceLimits",
+      (s) => this.word(PRICE_LIMIT_BREACHES, s.breach, s.span),
+      (s) => s.breach !== undefined,
+    );
+    return priceLimitBreach.length === 0 ? {} : { priceLimitBreach };
   }
 
   private underlying(s: A.UnderlyingStmt): { kind: "index" | "future"; name: string } {
@@ -842,6 +855,16 @@ class Lowerer {
           window: this.window(step.window, "the VWAP window", step.span),
           rounding: this.rounding(step.rounding, "the VWAP", step.span),
           ...notes,
+          ...(step.moreThan !== undefined
+            ? {
+                moreThanTrades: this.count(
+                  step.moreThan,
+                  COUNT_BOUNDS.dailyTradesMoreThan,
+                  "the number of trades of the step's condition",
+                  step.span,
+                ),
+              }
+            : {}),
         };
       case "DailyMidpoint":
         return {
@@ -852,6 +875,15 @@ class Lowerer {
         };
       case "DailyCarry":
         return { kind: "carry-forward", ...notes };
+      case "DailyNetChange":
+        return { kind: "net-change", ...notes };
+      case "DailyLeadSpread":
+        return {
+          kind: "lead-spread",
+          window: this.window(step.window, "the spread VWAP window", step.span),
+          rounding: this.rounding(step.rounding, "the spread VWAP", step.span),
+          ...notes,
+        };
     }
   }
 

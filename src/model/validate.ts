@@ -285,6 +285,7 @@ const CONTRACT_VERSIONS = [
   "expiry",
   "payment",
   "cashRounding",
+  "priceLimitBreach",
 ] as const;
 const INDEX_VERSIONS = [
   "timeZone",
@@ -886,9 +887,9 @@ class Doc {
     c.dailySettlement.forEach((v, i) =>
       v.value.forEach((s, j) => {
         const at = `${base}/dailySettlement/${i}/value/${j}`;
-        if (s.kind !== "carry-forward") rounding(`${at}/rounding`, s.rounding, true, hasTick);
+        if (s.kind !== "carry-forward" && s.kind !== "net-change") rounding(`${at}/rounding`, s.rounding, true, hasTick);
         if (
-          s.kind === "vwap" &&
+          (s.kind === "vwap" || s.kind === "lead-spread") &&
           windowLength(secondsOfDay(s.window.from)!, secondsOfDay(s.window.to)!, s.window.fromDay === "previous") === undefined
         )
           this.problem(`${at}/window/to`, `the VWAP window from ${s.window.from} to ${s.window.to} contains no time`);

@@ -56,6 +56,8 @@ export const COUNT_BOUNDS = {
   trimmed: { min: 0, max: 1000, why: "a trimmed mean drops at most 1,000 values at each end" },
   /** `exclude the day from the average, minimum N days`. */
   averageMinimumDays: BUSINESS_DAYS,
+  /** A daily VWAP step's `if more than N trades` (0: at least one trade, as without the condition). */
+  dailyTradesMoreThan: { min: 0, max: MANY, why: "a daily step's condition counts at most 1,000,000 trades" },
 } as const satisfies Record<string, CountBound>;
 
 /** What is wrong with a count: not a whole number, below its minimum, above its maximum. */

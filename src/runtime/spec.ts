@@ -300,9 +300,22 @@ export interface FinalSettlement {
 
 /** One step of the daily settlement procedure, tried in order. */
 export type DailyStep =
-  | (StepAnnotations & { readonly kind: "vwap"; readonly window: TimeWindow; readonly rounding: Rounding })
+  | (StepAnnotations & {
+      readonly kind: "vwap";
+      readonly window: TimeWindow;
+      readonly rounding: Rounding;
+      /** `if more than N trades`: the step gives a price only when the window holds more than N trades. */
+      readonly moreThanTrades?: number;
+    })
   | (StepAnnotations & { readonly kind: "midpoint"; readonly at: ZonedTime; readonly rounding: Rounding })
-  | (StepAnnotations & { readonly kind: "carry-forward" });
+  | (StepAnnotations & { readonly kind: "carry-forward" })
+  /** A deferred month: its prior settlement plus the preceding month's net change today (settled in a strip). */
+  | (StepAnnotations & { readonly kind: "net-change" })
+  /**
+   * A deferred month: the lead month's settlement plus the VWAP of the calendar spread between the lead month and
+   * this month (priced as this month less the lead month) in a window, rounded (settled in a strip).
+   */
+  | (StepAnnotations & { readonly kind: "lead-spread"; readonly window: TimeWindow; readonly rounding: Rounding });
 
 /** A price limit from the prior settlement. */
 export type PriceLimit =
@@ -415,6 +428,11 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly tradingHours?: Versions<TradingHours>;
   /** Named days whose session closes early or does not take place; absent when there are none. */
   readonly sessionChanges?: Rules<SessionChange>;
+  /**
+   * What a daily settlement price beyond the last price limit becomes (`, beyond the last limit clamped|flagged`):
+   * `clamp` settles at the limit it crossed, `flag` settles as computed and flags it; absent when not stated.
+   */
+  readonly priceLimitBreach?: Versions<"clamp" | "flag">;
 }
 
 /**

@@ -521,6 +521,8 @@ export type DailyStep =
       readonly window: TimeWindow | undefined;
       readonly rounding: Rounding | undefined;
       readonly annotations: Annotations;
+      /** `, if more than N trades`: the step gives a price only when more than N trades are in the window. */
+      readonly moreThan?: NumberLit | undefined;
     }
   | {
       readonly kind: "DailyMidpoint";
@@ -530,7 +532,25 @@ export type DailyStep =
       readonly rounding: Rounding | undefined;
       readonly annotations: Annotations;
     }
-  | { readonly kind: "DailyCarry"; readonly span: Span; readonly number: NumberLit | undefined; readonly annotations: Annotations };
+  | { readonly kind: "DailyCarry"; readonly span: Span; readonly number: NumberLit | undefined; readonly annotations: Annotations }
+  /** `net change of the preceding month`: this month's prior settlement plus the preceding month's change today. */
+  | {
+      readonly kind: "DailyNetChange";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      /** `preceding` (validated by the checker; `preceding` is also a business-day convention word). */
+      readonly which: Ident | undefined;
+      readonly annotations: Annotations;
+    }
+  /** `lead month settlement plus vwap of spread trades from … to … ZONE, ROUNDING`. */
+  | {
+      readonly kind: "DailyLeadSpread";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      readonly window: TimeWindow | undefined;
+      readonly rounding: Rounding | undefined;
+      readonly annotations: Annotations;
+    };
 /** `daily settlement { 1. vwap of trades from … 2. midpoint of bid and offer at … 3. carry forward the prior settlement }`. */
 export interface DailySettlementStmt extends StatementBase {
   readonly kind: "DailySettlement";
@@ -542,6 +562,8 @@ export interface PriceLimitsStmt extends StatementBase {
   readonly limits: readonly (PercentLit | Quantity)[];
   /** `, rounded to the tick down`: how each percentage limit's width is rounded; absent when it is not. */
   readonly rounding?: Rounding;
+  /** `, beyond the last limit clamped|flagged`: what a daily settlement price beyond the last limit becomes. */
+  readonly breach?: Ident | undefined;
 }
 /** `position limit 1000 contracts in the spot month` / `in all months`. */
 export interface PositionLimitStmt extends StatementBase {

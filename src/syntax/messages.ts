@@ -386,4 +386,4 @@ export const statementExamples: Readonly<Record<string, string>> = {
 };
 
 /** Words that start the action of a numbered daily-settlement or fallback step. */
-export const stepWords: ReadonlySet<string> = new Set(["vwap", "midpoint", "carry", "postpone", "use", "determined"]);
+export const stepWords: ReadonlySet<string> = new Set(["vwap", "midpoint", "carry", "postpone", "use", "determined", "net", "lead"]);

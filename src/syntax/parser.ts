@@ -1461,12 +1461,29 @@ export class TermsheetParser extends EmbeddedActionsParser {
           this.CONSUME(T.Of);
           this.CONSUME(T.Trades);
           const window = this.SUBRULE(this.timeWindow);
+          let moreThan: A.NumberLit | undefined;
+          this.OPTION3(() => {
+            this.CONSUME3(T.Comma);
+            this.CONSUME(T.If);
+            this.CONSUME(T.More);
+            this.CONSUME(T.Than);
+            moreThan = this.num(this.CONSUME2(T.NumberLiteral));
+            this.CONSUME2(T.Trades);
+          });
           let rounding: A.Rounding | undefined;
           this.OPTION(() => {
             this.CONSUME(T.Comma);
             rounding = this.SUBRULE(this.rounding);
           });
-          return { kind: "DailyVwap", number, window, rounding, annotations: noAnnotations, span: this.from(start) };
+          return {
+            kind: "DailyVwap",
+            number,
+            window,
+            rounding,
+            annotations: noAnnotations,
+            span: this.from(start),
+            ...(moreThan !== undefined ? { moreThan } : {}),
+          };
         },
       },
       {
@@ -1496,6 +1513,36 @@ export class TermsheetParser extends EmbeddedActionsParser {
           return { kind: "DailyCarry", number, annotations: noAnnotations, span: this.from(start) };
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.Net);
+          this.CONSUME(T.Change);
+          this.CONSUME3(T.Of);
+          this.CONSUME2(T.The);
+          const which = this.ident(this.CONSUME(T.Identifier));
+          this.CONSUME(T.Month);
+          return { kind: "DailyNetChange", number, which, annotations: noAnnotations, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Lead);
+          this.CONSUME2(T.Month);
+          this.CONSUME2(T.Settlement);
+          this.CONSUME(T.Plus);
+          this.CONSUME2(T.Vwap);
+          this.CONSUME4(T.Of);
+          this.CONSUME(T.Spread);
+          this.CONSUME3(T.Trades);
+          const window = this.SUBRULE2(this.timeWindow);
+          let rounding: A.Rounding | undefined;
+          this.OPTION4(() => {
+            this.CONSUME4(T.Comma);
+            rounding = this.SUBRULE3(this.rounding);
+          });
+          return { kind: "DailyLeadSpread", number, window, rounding, annotations: noAnnotations, span: this.from(start) };
+        },
+      },
     ]);
     const annotations = this.SUBRULE(this.annotations);
     return this.ACTION(() => (step ? { ...step, annotations: annotations ?? noAnnotations } : step));
@@ -1521,7 +1568,25 @@ export class TermsheetParser extends EmbeddedActionsParser {
       this.CONSUME2(T.Comma);
       rounding = this.SUBRULE(this.rounding);
     });
-    return { kind: "PriceLimits" as const, limits: this.compact(limits), ...(rounding === undefined ? {} : { rounding }) };
+    // `, beyond the last limit clamped|flagged`: what a daily settlement price beyond the last limit becomes.
+    let breach: A.Ident | undefined;
+    this.OPTION2(() => {
+      this.CONSUME3(T.Comma);
+      this.CONSUME(T.Beyond);
+      this.CONSUME2(T.The);
+      this.CONSUME(T.Last);
+      this.CONSUME(T.Limit);
+      this.OR2([
+        { ALT: () => (breach = this.ident(this.CONSUME(T.Identifier))) },
+        { ALT: () => (breach = this.ident(this.CONSUME(T.Flagged))) },
+      ]);
+    });
+    return {
+      kind: "PriceLimits" as const,
+      limits: this.compact(limits),
+      ...(rounding === undefined ? {} : { rounding }),
+      ...(breach !== undefined ? { breach } : {}),
+    };
   });
 
   public positionLimitStmt = this.RULE("positionLimitStmt", () => {

@@ -194,6 +194,9 @@ export const Own = kw("own");
 export const Payment = kw("payment");
 export const Amounts = kw("amounts");
 export const Early = kw("early");
+export const Beyond = kw("beyond");
+export const Net = kw("net");
+export const Lead = kw("lead");
 
 // Literals. Order matters: dates before year-months before numbers; times before numbers.
 export const StringLiteral = createToken({

@@ -50,6 +50,7 @@ describe("the command table", () => {
         "--bid": ["--ask", "1", "--daily", "2026-03-02"],
         "--ask": ["--bid", "1", "--daily", "2026-03-02"],
         "--prior": ["--daily", "2026-03-02"],
+        "--strip": ["--daily", "2026-03-02"],
         "--right": ["--strike", "10"],
         "--strike": ["--right", "call"],
         "--expiry": [],

@@ -146,6 +146,14 @@ describe("parseArgs: settle and index", () => {
       "give both `--bid` and `--ask`, or neither",
     ],
     [["settle", "s.json", "--month", "2026-03", "--observations", "o.csv"], "missing `--contract`"],
+    [
+      ["settle", "s.json", "--contract", "BTC_DS", "--strip", "2026-04@60000"],
+      "`--strip` is for a daily settlement: add `--daily YYYY-MM-DD`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "BTC_DS", "--daily", "2026-03-27", "--strip", "2026-04@60000", "--prior", "1"],
+      "`--prior` is for one contract month; with `--strip` each month is listed with its prior settlement",
+    ],
     [["index", "s.json", "--at", "2026-03-27"], "missing `--observations FILE` (or `--fixings FILE`)"],
     [
       ["settle", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv"],

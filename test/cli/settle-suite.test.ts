@@ -22,6 +22,12 @@ function commandLine(c: SettlementCase): string[] | null {
   if (r.function === "index")
     return [...args, "--index", r.index as string, "--at", r.at as string, ...data("observations"), ...data("fixings")];
   const spec = JSON.parse(readFileSync(args[1]!, "utf8")) as { subject: { name: string } };
+  if (r.function === "strip") {
+    const months = (r.months as { period: string; prior?: string }[]).map((m) =>
+      m.prior === undefined ? m.period : `${m.period}@${m.prior}`,
+    );
+    return [...args, "--contract", spec.subject.name, "--daily", r.date as string, "--strip", months.join(","), ...data("observations")];
+  }
   const period = r.period as string;
   const week = /^(\d{4})-W(\d{2})$/.exec(period);
   const when = week

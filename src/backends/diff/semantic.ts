@@ -136,6 +136,7 @@ const WORDS: { readonly [F in keyof RuleFields]?: (value: ValueOf<F>, cal: (n: s
     return `${what}, ${roundingWords(f.rounding)}`;
   },
   priceLimits: (v) => v.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", "),
+  priceLimitBreach: (v) => (v === "clamp" ? "a price beyond the last limit clamped to it" : "a price beyond the last limit flagged"),
 };
 
 /** The words for the values of a field, or none. */

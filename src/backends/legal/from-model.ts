@@ -19,6 +19,7 @@ import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
 import { Decimal } from "../../runtime/numbers/decimal.js";
 import { contractMultiplier } from "../../runtime/functions/terms.js";
+import { versionOn } from "../../runtime/versions.js";
 import {
   calendarLabel,
   capitalise,
@@ -556,14 +557,14 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   tradingScheduleSection(b, c, key("trading hours"));
   b.add(
     "Price limits",
-    versions(c.priceLimits, (ls) => {
+    versionsOn(c.priceLimits, (ls, day) => {
       const r = ls.find((l) => l.kind === "percent" && l.rounding !== undefined && l.rounding.kind !== "unrounded");
       const rounding = r?.kind === "percent" && r.rounding !== undefined ? r.rounding : undefined;
       return `Successive price limits from the prior daily settlement price: ${ls.map((l) => (l.kind === "percent" ? `${l.percent}%` : quantityWords(l.amount))).join(", ")}.${
         rounding === undefined
           ? ""
           : ` The amount of each percentage limit is ${roundingWords(rounding, c.priceQuotation[0]?.value)}${rounding.kind === "tick" ? " (the tick of the prior daily settlement price)" : ""} before it is added to and taken from the prior daily settlement price.`
-      }`;
+      }${breachWords(c.priceLimitBreach, day)}`;
     }),
     key("price limits"),
   );
@@ -613,13 +614,20 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         let what: string;
         switch (s.kind) {
           case "vwap":
-            what = `the volume-weighted average price of trades ${windowWords(s.window)}, ${roundingWords(s.rounding, priceUnit)}`;
+            what = `the volume-weighted average price of trades ${windowWords(s.window)}${tradesCondition(s.moreThanTrades)}, ${roundingWords(s.rounding, priceUnit)}`;
             break;
           case "midpoint":
             what = `the midpoint of the best bid and the best offer at ${zonedTime(s.at)}, ${roundingWords(s.rounding, priceUnit)}`;
             break;
           case "carry-forward":
             what = "the prior daily settlement price, carried forward";
+            break;
+          case "net-change":
+            what =
+              "for a contract month other than the lead month, its prior daily settlement price plus the net change of the preceding contract month (that month's daily settlement price less its prior daily settlement price)";
+            break;
+          case "lead-spread":
+            what = `for a contract month other than the lead month, the daily settlement price of the lead month plus the volume-weighted average price of calendar spread trades between the lead month and the contract month (priced as the contract month less the lead month) ${windowWords(s.window)}, ${roundingWords(s.rounding, priceUnit).replace("toward the prior daily settlement price", "toward the prior spread (the contract month's prior daily settlement price less the lead month's)")}`;
             break;
         }
         return [
@@ -1179,4 +1187,21 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
 /** A fixed weight of 0 (a canonical decimal string): the source is kept for monitoring, not used. */
 function zeroWeight(w: string): boolean {
   return Decimal.of(w).isZero();
+}
+
+/** A daily VWAP step's condition in words: ", provided that more than five trades occurred in it". */
+function tradesCondition(moreThan: number | undefined): string {
+  if (moreThan === undefined) return "";
+  const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+  const n = moreThan < words.length ? words[moreThan]! : moreThan.toLocaleString("en-US");
+  return `, provided that more than ${n} trade${moreThan === 1 ? "" : "s"} occurred in it`;
+}
+
+/** The price-limit breach rule of the limits version in force on a day, as a sentence after the limits (or nothing). */
+function breachWords(breach: readonly Clause<"clamp" | "flag">[] | undefined, day: string): string {
+  const rule = breach === undefined ? undefined : versionOn(breach, day)?.value;
+  if (rule === undefined) return "";
+  return rule === "clamp"
+    ? " A daily settlement price beyond the last limit is replaced by that limit: the price at the limit it crossed."
+    : " A daily settlement price beyond the last limit stands as determined and is flagged as beyond the limit.";
 }

@@ -64,6 +64,8 @@ const OWN_FUNCTIONS = [
   "finalOf",
   "dailyOf",
   "indexOf",
+  "strip",
+  "stripOf",
 ];
 
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -233,7 +235,13 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
       "The daily settlement of a contract period on a date, with price-limit bands, the variation for a position and the certificate.",
     ]),
     index: doc(["One value of an index of the spec at an instant, with its certificate."]),
+    strip: doc([
+      "The daily settlement of a strip of contract months on a date in dependency order (the lead month first), for the deferred-month steps of its procedure.",
+    ]),
   };
+  // A strip entry only where the daily procedure settles a month from others: other modules stay as they were.
+  const hasStrip =
+    !isIndex && (c as AnyContract).dailySettlement.some((v) => v.value.some((s) => s.kind === "net-change" || s.kind === "lead-spread"));
 
   // Null-prototype records: a contract named "__proto__" is a key like any other.
   const scheduleContracts = Object.create(null) as Record<string, Literal>;
@@ -273,8 +281,20 @@ return finalOf(environment(), CONTRACT, req);
 ${docs.daily}export function daily(req) {
 return dailyOf(environment(), CONTRACT, req);
 }
-`;
-  const imports = isIndex ? js`Schedule, functionsOf, indexOf` : js`Schedule, dailyOf, finalOf, indexOf`;
+${
+  hasStrip
+    ? js`
+${docs.strip}export function strip(req) {
+return stripOf(environment(), CONTRACT, req);
+}
+`
+    : js``
+}`;
+  const imports = isIndex
+    ? js`Schedule, functionsOf, indexOf`
+    : hasStrip
+      ? js`Schedule, dailyOf, finalOf, indexOf, stripOf`
+      : js`Schedule, dailyOf, finalOf, indexOf`;
   const jsText = js`${intro}import { ${imports} } from "./termsheet-runtime.js";
 
 ${docs.hash}export const SPEC_HASH = ${spec.contentHash};
@@ -335,7 +355,7 @@ return indexOf(environment(), req);
 `;
 
   const literalType = (v: string | null): Code => (v === null ? js`null` : str(v));
-  const dtsText = js`${intro}import type { ContractTerms, DailyReq, FinalReq, IndexReport, IndexReq, SettlementReport, TickValue } from "./termsheet-runtime.js";
+  const dtsText = js`${intro}import type { ContractTerms, DailyReq, FinalReq, IndexReport, IndexReq, SettlementReport, ${hasStrip ? js`StripReport, StripReq, ` : js``}TickValue } from "./termsheet-runtime.js";
 
 ${docs.hash}export declare const SPEC_HASH: ${str(spec.contentHash)};
 ${docs.contract}export declare const CONTRACT: ${str(name)};
@@ -349,6 +369,11 @@ ${docs.termsOn}export declare function termsOn(contract: string, date: string): 
 ${docs.final}export declare function final(req: FinalReq): SettlementReport;
 ${docs.daily}export declare function daily(req: DailyReq): SettlementReport;
 ${docs.index}export declare function index(req: IndexReq): IndexReport;
-`;
+${
+  hasStrip
+    ? js`${docs.strip}export declare function strip(req: StripReq): StripReport;
+`
+    : js``
+}`;
   return { js: jsText, dts: dtsText, data };
 }

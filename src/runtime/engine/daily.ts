@@ -12,7 +12,7 @@ import type { Observations } from "../market-data/index.js";
 import { Ratio } from "../numbers/ratio.js";
 import { pow10 } from "../numbers/integers.js";
 import { lowerBound, tickAt, type TickTable } from "./index-computation.js";
-import type { DailyStep, PriceLimit, Rounding } from "../spec.js";
+import type { DailyStep, PriceLimit, Rounding, TimeWindow } from "../spec.js";
 import { inForce } from "../versions.js";
 import { applyRounding } from "./settlement.js";
 
@@ -28,6 +28,27 @@ export interface DailyInput {
   readonly prior?: Decimal;
   /** The contract's tick table, for rounding to the tick. */
   readonly tick?: TickTable;
+  /** Settled in a strip: the months this one is settled from; absent when settled alone (deferred steps give no price). */
+  readonly strip?: StripContext;
+}
+
+/** A month of the strip another one is settled from: its symbol, today's settlement and its prior settlement. */
+export interface StripNeighbour {
+  readonly symbol: string;
+  readonly price: Decimal | undefined;
+  readonly prior: Decimal | undefined;
+}
+
+/** Where a month stands in its strip. */
+export interface StripContext {
+  /** The lead month, settled first; null for the lead month itself. */
+  readonly lead: StripNeighbour | null;
+  /** The month before this one in the strip, settled before it; null for the lead month. */
+  readonly preceding: StripNeighbour | null;
+  /** The trades of the calendar spread between the lead month and this month (this month less the lead month). */
+  readonly spreadTrades?: Observations;
+  /** The spread's instrument name, for the certificate. */
+  readonly spreadSymbol?: string;
 }
 
 /** The daily settlement price with the step that produced it. */
@@ -85,13 +106,19 @@ export function dailySettlement(steps: readonly DailyStep[], input: DailyInput):
       const lo = lowerBound(t.time, placed.start * 1000, s.window.fromBound === "inclusive");
       const hi = lowerBound(t.time, placed.end * 1000, s.window.toBound === "exclusive");
       let pv = 0n,
-        vol = 0n;
+        vol = 0n,
+        count = 0;
       for (let r = lo; r < hi; r++) {
         pv += BigInt(t.price[r]!) * BigInt(t.volume[r]!);
         vol += BigInt(t.volume[r]!);
+        if (t.volume[r]! > 0) count++;
       }
       if (vol === 0n) {
         attempts.push(`step ${n} (vwap): no trades with volume in the window`);
+        continue;
+      }
+      if (s.moreThanTrades !== undefined && count <= s.moreThanTrades) {
+        attempts.push(`step ${n} (vwap): ${count} trade(s) in the window, not more than ${s.moreThanTrades}`);
         continue;
       }
       const vwap = Ratio.of(pv, vol * pow10(t.priceScale));
@@ -102,6 +129,16 @@ export function dailySettlement(steps: readonly DailyStep[], input: DailyInput):
       }
       attempts.push(`step ${n} (vwap): ${hi - lo} trade(s), VWAP ${vwap.toString()}`);
       return { ok: true, price, step: n, kind: "vwap", unrounded: vwap.toString(), attempts };
+    }
+    if (s.kind === "net-change" || s.kind === "lead-spread") {
+      const r = deferredStep(n, s, input, day);
+      if (typeof r === "string") {
+        attempts.push(r);
+        continue;
+      }
+      attempts.push(r.attempt);
+      if (r.error !== undefined) return { ok: false, attempts, error: r.error };
+      return { ok: true, price: r.price!, step: n, kind: s.kind, unrounded: r.unrounded!, attempts };
     }
     if (s.kind === "midpoint") {
       if (input.bidAsk === undefined) {
@@ -174,4 +211,78 @@ export function spreadValue(legs: readonly SettledLeg[]): Decimal {
   let total = Decimal.ZERO;
   for (const l of legs) total = total.add(l.price.mul(l.ratio).mul(l.side === "buy" ? Decimal.ONE : Decimal.of("-1")));
   return total;
+}
+
+/** The VWAP of the rows of a window on a day: the number of trades with a volume and the exact VWAP (none without volume). */
+function windowVwap(
+  t: Observations,
+  window: TimeWindow,
+  day: number,
+): { readonly count: number; readonly vwap: Ratio | undefined } | undefined {
+  const placed = placeWindow(day, window);
+  if (!placed.ok) return undefined;
+  const lo = lowerBound(t.time, placed.start * 1000, window.fromBound === "inclusive");
+  const hi = lowerBound(t.time, placed.end * 1000, window.toBound === "exclusive");
+  let pv = 0n,
+    vol = 0n,
+    count = 0;
+  for (let r = lo; r < hi; r++) {
+    pv += BigInt(t.price[r]!) * BigInt(t.volume[r]!);
+    vol += BigInt(t.volume[r]!);
+    if (t.volume[r]! > 0) count++;
+  }
+  return { count, vwap: vol === 0n ? undefined : Ratio.of(pv, vol * pow10(t.priceScale)) };
+}
+
+type DeferredStep = Extract<DailyStep, { kind: "net-change" | "lead-spread" }>;
+
+/**
+ * A deferred month's step: `net change of the preceding month` (prior + the preceding month's settlement − its prior)
+ * or `lead month settlement plus vwap of spread trades` (the lead's settlement + the spread VWAP rounded as declared,
+ * a tie toward the prior spread, this month's prior less the lead's). A string: the step gives no price, and why.
+ */
+function deferredStep(
+  n: number,
+  s: DeferredStep,
+  input: DailyInput,
+  day: number | undefined,
+): string | { attempt: string; price?: Decimal; unrounded?: string; error?: { kind: "rounding"; message: string } } {
+  const strip = input.strip;
+  const head = `step ${n} (${s.kind})`;
+  if (strip === undefined) return `${head}: settled only along a strip of months (no strip given)`;
+  if (strip.lead === null) return `${head}: not for the lead month`;
+  if (s.kind === "net-change") {
+    const p = strip.preceding;
+    if (p === null) return `${head}: no preceding month in the strip`;
+    if (p.price === undefined) return `${head}: the preceding month ${p.symbol} has no settlement price today`;
+    if (p.prior === undefined) return `${head}: the preceding month ${p.symbol} has no prior settlement`;
+    if (input.prior === undefined) return `${head}: no prior settlement`;
+    const change = p.price.sub(p.prior);
+    const price = input.prior.add(change);
+    return {
+      attempt: `${head}: ${p.symbol} ${p.price.toString()} − prior ${p.prior.toString()} = ${change.toString()}, applied to the prior settlement ${input.prior.toString()}`,
+      price,
+      unrounded: price.toString(),
+    };
+  }
+  const lead = strip.lead;
+  if (lead.price === undefined) return `${head}: the lead month ${lead.symbol} has no settlement price today`;
+  const t = strip.spreadTrades;
+  const w = t === undefined || day === undefined ? undefined : windowVwap(t, s.window, day);
+  if (w === undefined || w.vwap === undefined)
+    return `${head}: no trades with volume of the spread ${strip.spreadSymbol ?? "with the lead month"} in the window`;
+  const priorSpread = input.prior !== undefined && lead.prior !== undefined ? input.prior.sub(lead.prior) : undefined;
+  const spread = applyRounding(w.vwap, s.rounding, input.tick, priorSpread);
+  const trades = `${w.count} trade(s) of the spread ${strip.spreadSymbol ?? ""}`.replace(/ $/, "");
+  if (typeof spread === "string")
+    return {
+      attempt: `${head}: ${trades}, VWAP ${w.vwap.toString()}, which cannot be rounded: ${spread}`,
+      error: roundingError(n, s.kind, w.vwap, spread, s.rounding, priorSpread),
+    };
+  const price = lead.price.add(spread);
+  return {
+    attempt: `${head}: ${trades}, VWAP ${w.vwap.toString()} rounded to ${spread.toString()}, added to the lead month ${lead.symbol} ${lead.price.toString()}`,
+    price,
+    unrounded: Ratio.fromDecimal(lead.price).add(w.vwap).toString(),
+  };
 }

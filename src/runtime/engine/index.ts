@@ -40,6 +40,6 @@ export {
   settlementDate,
   variationMargin,
 } from "./settlement.js";
-export type { DailyInput, DailyResult, SettledLeg } from "./daily.js";
+export type { DailyInput, DailyResult, SettledLeg, StripContext, StripNeighbour } from "./daily.js";
 export { dailySettlement, priceLimitBands, spreadValue } from "./daily.js";
 export { certificateJson, certificateLines, renderFinalSettlementText, renderIndexText } from "./certificate.js";

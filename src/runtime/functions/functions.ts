@@ -9,6 +9,7 @@
  * price for the same period (an option on a future), or leg by leg (a spread: each leg settled as its own contract
  * period); an option then adds its exercise and payoff. Never throws for a valid spec.
  */
+import { stripOf } from "./strip.js";
 import type { CalendarEngine } from "../calendar/index.js";
 import { parseIsoDate } from "../calendar/index.js";
 import { Decimal } from "../numbers/decimal.js";
@@ -26,6 +27,7 @@ import {
   resolvePeriod,
   roundingText,
   settleDaily,
+  type StripInput,
   settleFinalIndex,
   settleOption,
   settleSpread,
@@ -349,7 +351,7 @@ function withOptionAndPosition(
 }
 
 /** The daily settlement of a contract period on a date. */
-export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): SettlementReport {
+export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?: StripInput): SettlementReport {
   const base = { kind: "daily" as const, contract, specHash: env.specHash, period: req.period };
   const rp = resolvePeriod(env.schedule, contract, req.period);
   if (isError(rp)) return settlementReport({ ...base, error: rp });
@@ -395,6 +397,8 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     bidAsk: req.bidAsk,
     prior: req.prior,
     negativePrices: terms.negativePrices,
+    breach: terms.priceLimitBreach,
+    strip,
   });
   if (isError(d)) return settlementReport({ ...head, error: d });
   const step = d.section.step === null ? undefined : steps[d.section.step - 1];
@@ -403,8 +407,9 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq): Settle
     daily: d.section,
     price: d.price,
     unrounded: d.unrounded,
-    rounding: step === undefined || step.kind === "carry-forward" ? null : roundingText(step.rounding, terms.tick),
-    flagged: step?.kind === "carry-forward",
+    rounding:
+      step === undefined || step.kind === "carry-forward" || step.kind === "net-change" ? null : roundingText(step.rounding, terms.tick),
+    flagged: step?.kind === "carry-forward" || d.section.breach?.action === "flagged",
     method: step === undefined ? null : `daily settlement step ${d.section.step} (${step.kind})`,
   };
   if (d.error !== undefined) return settlementReport({ ...parts, error: d.error });
@@ -455,6 +460,19 @@ export function functionsOf(env: SettleEnv): SpecFunctions {
     index: (req) => indexOf(env, req),
     final: (req) => (isContract(subject.kind) ? finalOf(env, subject.name, req) : notAContract("final", req.period)),
     daily: (req) => (isContract(subject.kind) ? dailyOf(env, subject.name, req) : notAContract("daily", req.period)),
+    strip: (req) =>
+      isContract(subject.kind)
+        ? stripOf(env, subject.name, req)
+        : {
+            ok: false,
+            error: { kind: "not-a-contract", message: `${subject.name} is an index, not a contract` },
+            kind: "strip",
+            contract: subject.name,
+            date: req.date,
+            specHash: env.specHash,
+            lead: null,
+            months: [],
+          },
   };
 }
 

@@ -16,6 +16,8 @@ export type {
   OptionParams,
   ReportParts,
   ResolvedPeriod,
+  StripInput,
+  StripMonth,
 } from "./steps.js";
 export {
   fixingDate,
@@ -38,4 +40,5 @@ export {
 } from "./steps.js";
 export type { SettleEnv } from "./functions.js";
 export { dailyOf, finalOf, functionsOf, indexOf, settlementFunctions, specEnv } from "./functions.js";
+export { stripOf } from "./strip.js";
 export { reportJson, reportText } from "./render.js";

@@ -6,7 +6,7 @@
  * the spec's content hash, and the option, spread and position sections. Pure: returns strings.
  */
 import { certificateLines } from "../engine/index.js";
-import type { IndexReport, RestatementReport, SettlementReport } from "./reports.js";
+import type { IndexReport, RestatementReport, SettlementReport, StripReport } from "./reports.js";
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -19,7 +19,7 @@ function sortKeys(v: unknown): unknown {
 }
 
 /** Canonical JSON of a report: sorted keys, two-space indentation, newline-terminated. */
-export function reportJson(r: SettlementReport | IndexReport): string {
+export function reportJson(r: SettlementReport | IndexReport | StripReport): string {
   return `${JSON.stringify(sortKeys(r), null, 2)}\n`;
 }
 
@@ -56,6 +56,11 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     );
     for (const a of d.attempts) lines.push(`    ${a}`);
     d.bands.forEach((b, i) => lines.push(`    price limit ${i + 1}: ${b.lower} to ${b.upper}`));
+    const b = d.breach;
+    if (b !== undefined)
+      lines.push(
+        `    beyond price limit ${b.limit} (${b.lower} to ${b.upper}): ${b.computed} ${b.action === "clamped" ? `clamped to ${b.price}` : "flagged, settled as computed"}`,
+      );
   }
   for (const c of r.indexCertificates) {
     lines.push(`  index ${c.index} on ${c.date}: ${c.status}`);
@@ -103,7 +108,8 @@ function restatementLines(list: readonly RestatementReport[] | undefined): strin
 }
 
 /** A short readable certificate of a report. */
-export function reportText(r: SettlementReport | IndexReport): string {
+export function reportText(r: SettlementReport | IndexReport | StripReport): string {
+  if (r.kind === "strip") return stripText(r);
   if (r.kind !== "index") return `${settlementLines(r, "").join("\n")}\n`;
   const lines: string[] = [];
   lines.push(
@@ -117,5 +123,20 @@ export function reportText(r: SettlementReport | IndexReport): string {
   lines.push(...restatementLines(r.restatements));
   if (r.methodology !== null) lines.push(`  methodology ${r.methodology.index} ${r.methodology.version ?? "unversioned"}`);
   lines.push(`  spec ${r.specHash}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** A strip's certificate: a head line, then each month's daily settlement in the order it was settled. */
+function stripText(r: StripReport): string {
+  const lines = [
+    r.months.length === 0 && r.error !== null
+      ? `${r.contract} strip on ${r.date}: no settlement (${r.error.kind}): ${r.error.message}`
+      : `${r.contract} strip on ${r.date}: ${r.months.length} month(s), lead month ${r.lead ?? "none"}, settled lead first${r.ok ? "" : `; ${r.error?.message ?? ""}`}`,
+  ];
+  for (const m of r.months) lines.push(...settlementLines(m, "  ", true));
+  // The months settle on one date under the same rule versions: cited once.
+  for (const x of r.months[0]?.rules ?? [])
+    lines.push(`  rule ${x.contract} ${x.rule}${x.clauses.length === 0 ? "" : ` [${x.clauses.join("; ")}]`} (${x.effective})`);
+  if (r.months.length > 0) lines.push(`  spec ${r.specHash}`);
   return `${lines.join("\n")}\n`;
 }

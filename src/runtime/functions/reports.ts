@@ -6,6 +6,7 @@
  */
 import type { Fixing, Observations } from "../market-data/index.js";
 import type { IndexCertificate } from "../engine/index.js";
+import type { LimitBreach } from "../engine/price-limits.js";
 import type { AnyContract, Spec } from "../spec.js";
 
 /**
@@ -206,6 +207,8 @@ export interface DailySection {
   readonly attempts: readonly string[];
   /** Successive price limit bands around the prior settlement. */
   readonly bands: readonly { readonly lower: string; readonly upper: string }[];
+  /** The price was beyond the last limit, and clamped to it or flagged as the limits say; absent otherwise. */
+  readonly breach?: LimitBreach;
 }
 
 /** A final or daily settlement with its certificate. */
@@ -276,4 +279,40 @@ export interface SpecFunctions {
   index(req: IndexReq): IndexReport;
   final(req: FinalReq): SettlementReport;
   daily(req: DailyReq): SettlementReport;
+  /** The daily settlement of a strip of contract months in dependency order (a future's; absent in a module without deferred steps). */
+  strip?(req: StripReq): StripReport;
+}
+
+/** One contract month of a strip request: its period, prior settlement, bid and offer and position. */
+export interface StripMonthReq {
+  readonly period: string;
+  readonly prior?: string;
+  readonly bidAsk?: { readonly bid: string; readonly ask: string };
+  readonly position?: PositionReq;
+}
+
+/**
+ * The daily settlement of a strip of contract months on a date: the lead month (by default the nearest listed)
+ * first, then each later month after the one before it, so that a deferred month's steps can use the months it
+ * depends on. A calendar spread's trades are the observations whose instrument is `LEAD:MONTH` (symbols).
+ */
+export interface StripReq extends MarketData {
+  readonly date: string;
+  readonly months: readonly StripMonthReq[];
+  /** The lead month's period; by default the nearest month of the strip. */
+  readonly lead?: string;
+}
+
+/** The daily settlements of a strip, in the order they were settled (the lead month first). */
+export interface StripReport {
+  readonly ok: boolean;
+  readonly error: ReportError | null;
+  readonly kind: "strip";
+  readonly contract: string;
+  readonly date: string;
+  readonly specHash: string;
+  /** The lead month's symbol, when the strip could be ordered. */
+  readonly lead: string | null;
+  /** Each month's daily settlement report, in dependency order. */
+  readonly months: readonly SettlementReport[];
 }

@@ -24,10 +24,13 @@ import type { CashRounding, DailyStep, Fallback, FinalSettlement, Index, PriceLi
 import { valueOn } from "../versions.js";
 import { Ratio } from "../numbers/ratio.js";
 import { gridPosition } from "../engine/tick-grid.js";
+import { applyHardLimit } from "../engine/price-limits.js";
 import {
   type FixingLookup,
   type IndexCertificate,
   type IndexResult,
+  type StripContext,
+  type StripNeighbour,
   type TickTable,
   computeIndex,
   computedLookup,
@@ -642,6 +645,68 @@ export interface DailyParams {
   readonly prior?: string | undefined;
   /** The contract's price domain ({@link priceDomain}): false refuses a prior, bid, offer or price of zero or below. */
   readonly negativePrices?: boolean | null | undefined;
+  /** What a price beyond the last price limit becomes ({@link applyHardLimit}); absent when the limits do not say. */
+  readonly breach?: "clamp" | "flag" | undefined;
+  /** Settled in a strip: the months it is settled from (see strip.ts); absent when settled alone. */
+  readonly strip?: StripInput | undefined;
+}
+
+/** A month of the strip another is settled from, as settled: its symbol, today's price (null: none) and its prior. */
+export interface StripMonth {
+  readonly symbol: string;
+  readonly price: string | null;
+  readonly prior: string | undefined;
+}
+
+/** Where a month stands in its strip: the lead month and the preceding month (both null for the lead itself). */
+export interface StripInput {
+  readonly lead: StripMonth | null;
+  readonly preceding: StripMonth | null;
+  /** The instrument of the calendar spread between the lead month and this month in the observations. */
+  readonly spreadSymbol: string | null;
+}
+
+/** The rows of exactly one instrument (a spread's trades are never the rows without an instrument). */
+function instrumentTrades(obs: Observations, symbol: string): Observations | undefined {
+  if (obs.instrument === null) return undefined;
+  const keep: number[] = [];
+  for (let r = 0; r < obs.length; r++) if (obs.instrument[r] === symbol) keep.push(r);
+  const pick = <A extends Float64Array | Uint16Array | Uint32Array>(a: A, make: (n: number) => A): A => {
+    const out = make(keep.length);
+    keep.forEach((r, k) => (out[k] = a[r]!));
+    return out;
+  };
+  return {
+    length: keep.length,
+    time: pick(obs.time, (n) => new Float64Array(n)),
+    source: pick(obs.source, (n) => new Uint16Array(n)),
+    sources: obs.sources,
+    price: pick(obs.price, (n) => new Float64Array(n)),
+    priceScale: obs.priceScale,
+    volume: pick(obs.volume, (n) => new Float64Array(n)),
+    volumeScale: obs.volumeScale,
+    instrument: keep.map((r) => obs.instrument![r]!),
+    line: pick(obs.line, (n) => new Uint32Array(n)),
+  };
+}
+
+/** The engine's strip context from the settled neighbours (decimals they settled to, priors as given). */
+function stripContext(s: StripInput, observations: Observations | undefined): StripContext {
+  const month = (m: StripMonth | null): StripNeighbour | null =>
+    m === null
+      ? null
+      : {
+          symbol: m.symbol,
+          price: m.price === null ? undefined : Decimal.of(m.price),
+          prior: m.prior === undefined ? undefined : Decimal.of(m.prior),
+        };
+  const spreadTrades = s.spreadSymbol === null || observations === undefined ? undefined : instrumentTrades(observations, s.spreadSymbol);
+  return {
+    lead: month(s.lead),
+    preceding: month(s.preceding),
+    ...(spreadTrades !== undefined ? { spreadTrades } : {}),
+    ...(s.spreadSymbol !== null ? { spreadSymbol: s.spreadSymbol } : {}),
+  };
 }
 
 /** The daily settlement price (VWAP window, midpoint, carry) with the step that produced it and the price-limit bands. */
@@ -681,6 +746,7 @@ export function settleDaily(p: DailyParams):
     ...(bidAsk !== undefined ? { bidAsk } : {}),
     ...(prior !== undefined ? { prior } : {}),
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
+    ...(p.strip !== undefined ? { strip: stripContext(p.strip, p.observations) } : {}),
   });
   const bands =
     prior === undefined || p.limits === null ? [] : priceLimitBands(p.limits, prior, p.tick !== null ? tickTable(p.tick) : undefined);
@@ -696,6 +762,10 @@ export function settleDaily(p: DailyParams):
   if (r.ok) {
     const bad = priceDomain(`the daily settlement price of step ${r.step} (${r.kind})`, r.price, p.negativePrices);
     if (bad !== undefined) return { price: null, unrounded: r.unrounded, section, error: bad };
+    const limited = applyHardLimit(r.price, bands, p.breach, p.tick !== null ? tickTable(p.tick) : undefined);
+    if (!limited.ok) return { price: null, unrounded: r.unrounded, section, error: { kind: "price-limit", message: limited.message } };
+    if (limited.breach !== null)
+      return { price: limited.price.toString(), unrounded: r.unrounded, section: { ...section, breach: limited.breach } };
   }
   return { price: r.ok ? r.price.toString() : null, unrounded: r.ok ? r.unrounded : null, section };
 }

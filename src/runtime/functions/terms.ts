@@ -63,6 +63,8 @@ export interface ContractTerms {
   readonly payment?: Payment;
   /** How payment amounts are rounded; absent when the contract states no rounding of them. */
   readonly cashRounding?: CashRounding;
+  /** What a daily settlement price beyond the last price limit becomes; absent when the limits do not say. */
+  readonly priceLimitBreach?: "clamp" | "flag";
 }
 
 /** A spec's tick table as decimal strings. */
@@ -222,5 +224,12 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     rules,
     ...(payment === null ? {} : { payment }),
     ...(cashRounding === null ? {} : { cashRounding }),
+    ...priceLimitBreachOf(c, date),
   };
+}
+
+/** The price-limit breach rule in force on a date (part of the price limits clause, cited with it). */
+function priceLimitBreachOf(c: AnyContract, date: string): { priceLimitBreach?: "clamp" | "flag" } {
+  const v = c.priceLimitBreach === undefined ? undefined : versionOn(c.priceLimitBreach, date)?.value;
+  return v === undefined ? {} : { priceLimitBreach: v };
 }

@@ -47,6 +47,7 @@ const WORDED = new Set([
   "monthOffset",
   "relation",
   "mode",
+  "priceLimitBreach",
   "direction",
   "convention",
   "side",
@@ -77,6 +78,7 @@ const WORDED = new Set([
   "flagged",
   "negativePrices",
   "mode",
+  "priceLimitBreach",
   // A payment's anchor, said as "after the scheduled final settlement day" or "after the Last Trading Day".
   "after",
   // A named day's observance, said as "on a Saturday it is observed on the Friday before".

@@ -32,6 +32,7 @@ export interface GeneratedExports extends Record<string, unknown> {
   readonly final: SpecFunctions["final"];
   readonly daily: SpecFunctions["daily"];
   readonly index: SpecFunctions["index"];
+  readonly strip?: SpecFunctions["strip"];
   readonly termsOn: (contract: string, date: string) => unknown;
 }
 
@@ -80,5 +81,12 @@ export interface RuntimeApi {
 
 /** A generated module as the settlement functions of its spec. */
 export function asSpecFunctions(m: GeneratedExports): SpecFunctions {
-  return { subject: { kind: m.KIND, name: m.CONTRACT }, specHash: m.SPEC_HASH, final: m.final, daily: m.daily, index: m.index };
+  return {
+    subject: { kind: m.KIND, name: m.CONTRACT },
+    specHash: m.SPEC_HASH,
+    final: m.final,
+    daily: m.daily,
+    index: m.index,
+    ...(m.strip !== undefined ? { strip: m.strip } : {}),
+  };
 }

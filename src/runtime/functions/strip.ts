@@ -1,0 +1,64 @@
+/**
+ * The daily settlement of a whole strip of contract months in dependency order, as exchanges run their daily
+ * procedures ("the lead month is the anchor leg for settlements"; "the spread VWAP is ... applied to the lead month
+ * settle to derive the second month settle"; "applying the net change from the preceding contract month to the given
+ * contract month's prior daily settlement price": CME Group daily settlement procedures). The lead month settles
+ * first, then each later month in order, each with the months it may be settled from (`dailyOf` with a strip input).
+ */
+import { isError, resolvePeriod, type StripInput, type StripMonth } from "./steps.js";
+import type { SettlementReport, StripReport, StripReq } from "./reports.js";
+import { dailyOf, type SettleEnv } from "./functions.js";
+
+/** The strip's daily settlements; a request that cannot be ordered is an error of the whole strip. */
+export function stripOf(env: SettleEnv, contract: string, req: StripReq): StripReport {
+  const base = { kind: "strip" as const, contract, date: req.date, specHash: env.specHash };
+  const fail = (kind: string, message: string): StripReport => ({ ...base, ok: false, error: { kind, message }, lead: null, months: [] });
+  if (!Array.isArray(req.months) || req.months.length === 0) return fail("request", "months: the strip lists no contract month");
+  const resolved = [];
+  for (const m of req.months) {
+    const rp = resolvePeriod(env.schedule, contract, m.period);
+    if (isError(rp)) return fail(rp.kind, `months: ${rp.message}`);
+    resolved.push({ m, rp });
+  }
+  resolved.sort((a, b) => (a.rp.lastTradingDay < b.rp.lastTradingDay ? -1 : a.rp.lastTradingDay > b.rp.lastTradingDay ? 1 : 0));
+  for (let i = 1; i < resolved.length; i++)
+    if (resolved[i]!.rp.symbol === resolved[i - 1]!.rp.symbol) return fail("request", `months: ${resolved[i]!.rp.symbol} is listed twice`);
+  const leadAt = req.lead === undefined ? 0 : resolved.findIndex((r) => r.m.period === req.lead);
+  if (leadAt < 0) return fail("request", `lead: ${JSON.stringify(req.lead)} is not a month of the strip`);
+  if (leadAt > 0)
+    return fail(
+      "request",
+      `lead: ${resolved[leadAt]!.rp.symbol} is not the nearest month of the strip (${resolved[0]!.rp.symbol}); months before the lead month are not settled from it`,
+    );
+  const reports: SettlementReport[] = [];
+  let lead: StripMonth | null = null;
+  let preceding: StripMonth | null = null;
+  for (const { m, rp } of resolved) {
+    const strip: StripInput = { lead, preceding, spreadSymbol: lead === null ? null : `${lead.symbol}:${rp.symbol}` };
+    const report = dailyOf(
+      env,
+      contract,
+      {
+        period: m.period,
+        date: req.date,
+        ...(m.prior !== undefined ? { prior: m.prior } : {}),
+        ...(m.bidAsk !== undefined ? { bidAsk: m.bidAsk } : {}),
+        ...(m.position !== undefined ? { position: m.position } : {}),
+        ...(req.observations !== undefined ? { observations: req.observations } : {}),
+      },
+      strip,
+    );
+    reports.push(report);
+    const settled: StripMonth = { symbol: rp.symbol, price: report.ok ? report.price : null, prior: m.prior };
+    if (lead === null) lead = settled;
+    preceding = settled;
+  }
+  const failed = reports.find((r) => !r.ok);
+  return {
+    ...base,
+    ok: failed === undefined,
+    error: failed === undefined ? null : { kind: "month", message: `${failed.symbol ?? failed.period} has no daily settlement price` },
+    lead: lead?.symbol ?? null,
+    months: reports,
+  };
+}
