@@ -193,6 +193,9 @@ export const Its = kw("its");
 export const Own = kw("own");
 export const Payment = kw("payment");
 export const Amounts = kw("amounts");
+// Sampled indices (issue 15): `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`.
+export const Sample = kw("sample");
+export const Samples = kw("samples");
 
 // Literals. Order matters: dates before year-months before numbers; times before numbers.
 export const StringLiteral = createToken({
