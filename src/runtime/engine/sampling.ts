@@ -8,6 +8,7 @@
  * the Deribit expiry price ("the time-weighted average of the Deribit index over the last 30 min before the expiry.
  * The Deribit index gets calculated every 4 seconds"). Exact {@link Ratio}s; linear in rows plus samples × sources.
  */
+import { COUNT_BOUNDS } from "../bounds.js";
 import { Ratio } from "../numbers/ratio.js";
 import type { AggregationMethod } from "../spec.js";
 import { type Item, aggregate } from "./aggregation.js";
@@ -82,6 +83,10 @@ export function sampledIndex(input: SamplingInput): SamplingResult {
       samples,
     };
   const steps = span / every;
+  // The checker and the loader bound a sole window's samples by the count bound; a window with versions, or 25 hours
+  // long on a day the clocks change, is bounded here (twice the bound), so a fixing's work stays bounded.
+  if (steps > 2 * COUNT_BOUNDS.intervals.max)
+    return { ok: false, kind: "time", message: `the window would hold ${steps} samples, more than the bound`, samples };
   // Per source: the next row not yet passed, and the held price of the group of rows at the latest instant.
   const next = used.map(() => 0);
   const held = used.map((): { end: number; value: Ratio } | null => null);
