@@ -59,6 +59,7 @@ import type {
 import type { Program, Report } from "./program.js";
 import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { invalidName } from "./symbols.js";
+import { checkSampling } from "./sampling.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
 import {
   AGGREGATION_METHODS,
@@ -174,6 +175,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   const minimum = of("Minimum").find((m) => m.what === "sources");
   checkMinimumSources(decl, minimum?.count, sourceNames, context, report);
   checkDegradations(program, degradations, minimum?.count, sourceNames.length, context, report);
+  checkSampling(decl, windowSeconds, (d, what) => checkDuration(d, what, context, report), context, report);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -375,6 +377,7 @@ function checkAggregateLevel(
   context: Context,
   report: Report,
 ): void {
+  if (agg.level === "samples") return; // sampling.ts
   const missing = aggregationWithoutData(agg.level, window !== undefined, partition !== undefined);
   if (missing === "window") {
     report(

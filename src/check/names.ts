@@ -52,6 +52,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     Round: ONCE,
     Publish: ONCE,
     Restate: ONCE,
+    Sample: ONCE,
   },
   source: { Quoted: ONCE, PriorityList: ONCE, Weight: ONCE, Blend: ONCE },
   future: {
@@ -246,6 +247,8 @@ export function statementLabel(s: Statement, scope?: Scope): string {
       return "publish";
     case "Restate":
       return "restate";
+    case "Sample":
+      return "sample";
     case "Underlying":
       return "underlying";
     case "ContractUnit":

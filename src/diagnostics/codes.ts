@@ -219,6 +219,24 @@ const TABLE = {
     "An index published unrounded aggregates by a method that divides (a mean, VWAP, or median of an even count), so its value may not be a terminating decimal and then cannot be published.",
   ],
 
+  SamplesDoNotDivideWindow: [
+    "E4140",
+    "samples-do-not-divide-window",
+    "The sampling interval of an index does not divide its observation window evenly, or is not clock time.",
+  ],
+  TooManySamples: ["E4141", "too-many-samples", "A sampled window would hold more than 1,000,000 samples."],
+  SamplingWithoutWindow: ["E5140", "sampling-without-window", "An index is sampled but declares no observation window to sample."],
+  SamplingConflict: [
+    "E5141",
+    "sampling-conflict",
+    "A sampled index also partitions its window or aggregates trades or intervals: a sample holds each source's latest price, not trades.",
+  ],
+  SamplesWithoutVolume: [
+    "E5142",
+    "samples-without-volume",
+    "Samples are combined by a volume-weighted method, but a sample has no volume.",
+  ],
+
   DescriptionContradictsTerms: [
     "W5014",
     "description-contradicts-terms",

@@ -499,6 +499,20 @@ class Lowerer {
           ? { kind: "never" as const }
           : { kind: "same-day" as const, thresholdPercent: this.percent(s.threshold, "the restatement threshold", s.span) },
       ),
+      ...this.sampling(st, aggregate("samples")),
+    };
+  }
+
+  /** `sample every …` and `aggregate samples by …`, omitted when the index is not sampled. */
+  private sampling(st: readonly A.Statement[], aggregateSamples: Clause<Method>[]): Pick<Index, "sampling" | "aggregateSamples"> {
+    const sampling = this.versions(st, "Sample", (s) => ({
+      every: this.duration(s.every, "the sampling interval", s.span),
+      hold: this.duration(s.hold, "the holding time", s.span),
+      empty: this.word(EMPTY_INTERVAL_POLICIES, s.policy, s.span),
+    }));
+    return {
+      ...(sampling.length === 0 ? {} : { sampling }),
+      ...(aggregateSamples.length === 0 ? {} : { aggregateSamples }),
     };
   }
 

@@ -157,6 +157,18 @@ export const IndexSchema = z
     ).describe(
       "never: a published value is never restated; same-day: restated only on the publication day and only if it changes by more than the threshold.",
     ),
+    sampling: versionsOf(
+      z.strictObject({
+        every: DurationSchema.describe("The sampling interval: samples are taken at the window's start and every interval after it."),
+        hold: DurationSchema.describe("A source's latest price is held for at most this long after it was observed."),
+        empty: z.enum(["skip", "fail"]).describe("What happens to a sample at which too few sources hold a price."),
+      }),
+    )
+      .optional()
+      .describe("Present when the index samples its window at a fixed interval (a time average of sampled values); omitted otherwise."),
+    aggregateSamples: versionsOf(MethodSchema)
+      .optional()
+      .describe("How the sample values are reduced to the index value (mean: the time-weighted average); omitted when not sampled."),
   })
   .meta({ id: "Index", description: "An index methodology, fully resolved." });
 

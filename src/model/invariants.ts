@@ -28,6 +28,7 @@ import {
   type WeeklyDateRule,
 } from "../runtime/calendar/index.js";
 import { Decimal } from "../runtime/numbers/decimal.js";
+import { COUNT_BOUNDS } from "../runtime/bounds.js";
 import type { EffectiveRange } from "../runtime/spec.js";
 import { versionIndexOn } from "../runtime/versions.js";
 
@@ -753,3 +754,45 @@ export const FUTURES_SETTLEMENT_MESSAGES = {
   "not-underlying-final": "an option settled in futures settles at the final settlement price of its future",
   "not-a-future": "an option is settled in futures only into a future",
 } as const;
+
+// ---------------------------------------------------------------------------------------------------------
+// Sampled indices (issue 15): `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`
+
+/** The most samples a window may hold: as many as its intervals (runtime/bounds.ts). */
+export const MAX_SAMPLES = COUNT_BOUNDS.intervals.max;
+
+/**
+ * The number of sample instants of a window sampled every `everySeconds`, counting both ends (bounds decide later
+ * which end is sampled), or why there is none: the interval must divide the window exactly (E4140), and the window
+ * may not hold more than {@link MAX_SAMPLES} samples (E4141).
+ */
+export function samplesInWindow(
+  everySeconds: Decimal,
+  windowSeconds: Decimal,
+): { readonly ok: true; readonly steps: bigint } | { readonly ok: false; readonly problem: "not-dividing" | "too-many" } {
+  const q = windowSeconds.divExact(everySeconds);
+  if (q === undefined || !q.isInteger()) return { ok: false, problem: "not-dividing" };
+  const steps = BigInt(q.toString());
+  return steps > BigInt(MAX_SAMPLES) ? { ok: false, problem: "too-many" } : { ok: true, steps };
+}
+
+/** What a sampled index may not also declare (E5141): trades, intervals and partitions are not sampled values. */
+export function samplingConflict(has: {
+  readonly partition: boolean;
+  readonly aggregateTrades: boolean;
+  readonly aggregateIntervals: boolean;
+}): "partition" | "aggregate trades" | "aggregate intervals" | undefined {
+  if (has.partition) return "partition";
+  if (has.aggregateTrades) return "aggregate trades";
+  if (has.aggregateIntervals) return "aggregate intervals";
+  return undefined;
+}
+
+/** A sample value has no volume: samples can be combined only by a method that needs none (E5142). */
+export function methodNeedsVolume(name: AggregationMethodName, weightedBy: string | null | undefined): boolean {
+  return (
+    name === "vwap" ||
+    name === "volume-weighted-median" ||
+    (name === "weighted-mean" && (weightedBy === "volume" || weightedBy === "expenditure"))
+  );
+}

@@ -79,6 +79,9 @@ import {
   type MethodOptionKind,
   type PercentRange,
   type SettlingRef,
+  methodNeedsVolume,
+  samplesInWindow,
+  samplingConflict,
 } from "./invariants.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "./references.js";
 import type { Spec } from "./spec.js";
@@ -497,6 +500,7 @@ class Doc {
       if (missing !== undefined && index[field].length > 0)
         this.problem(`${base}/${field}`, `${level} are aggregated, but the index has no ${missing} to collect them in`);
     }
+    this.sampling(base, index, soleWindow);
 
     // Methods and their options.
     const minimum = sole(index.minimumSources);
@@ -590,6 +594,54 @@ class Doc {
   }
 
   /** A method carries exactly the options it needs (E5009, E5005). */
+  /** A sampled index (issue 15): the rules of check/sampling.ts, through the same invariants. */
+  sampling(base: string, index: Index, soleWindow: number | undefined): void {
+    const sampling = index.sampling ?? [];
+    const samples = index.aggregateSamples ?? [];
+    if (index.sampling !== undefined) this.versions(base, "sampling", index.sampling);
+    if (index.aggregateSamples !== undefined) this.versions(base, "aggregateSamples", index.aggregateSamples);
+    if (sampling.length === 0) {
+      if (samples.length > 0) this.problem(`${base}/aggregateSamples`, "samples are aggregated, but the index is not sampled");
+      return;
+    }
+    if (index.window.length === 0) this.problem(`${base}/sampling`, "the index is sampled, but has no window to sample");
+    const conflict = samplingConflict({
+      partition: index.partition.length > 0,
+      aggregateTrades: index.aggregateTrades.length > 0,
+      aggregateIntervals: index.aggregateIntervals.length > 0,
+    });
+    if (conflict !== undefined) this.problem(`${base}/sampling`, `a sampled index cannot also have \`${conflict}\``);
+    if (index.aggregateSources.length === 0)
+      this.problem(`${base}/aggregateSources`, "is empty: a sampled index needs a method that combines the sources at each sample");
+    if (samples.length === 0)
+      this.problem(`${base}/aggregateSamples`, "is missing: a sampled index needs a method that combines the samples");
+    samples.forEach((c, i) => {
+      this.method(`${base}/aggregateSamples/${i}/value`, c.value);
+      if (methodNeedsVolume(c.value.name, c.value.weightedBy))
+        this.problem(`${base}/aggregateSamples/${i}/value/name`, `samples cannot be combined by ${c.value.name}: a sample has no volume`);
+    });
+    sampling.forEach((c, i) => {
+      const at = `${base}/sampling/${i}/value`;
+      for (const f of ["every", "hold"] as const) {
+        const d = c.value[f];
+        this.positive(`${at}/${f}/amount`, d.amount, f === "every" ? "a sampling interval" : "a holding time");
+        if (d.unit === "business-days") this.problem(`${at}/${f}/unit`, "is business days: sampling is in clock time");
+      }
+      const d = c.value.every;
+      if (d.unit !== "business-days" && soleWindow !== undefined && isPositiveAmount(dec(d.amount))) {
+        const every = dec(d.amount).mul(Decimal.fromInteger(SECONDS_PER_UNIT[d.unit.slice(0, -1) as "second"]));
+        const n = samplesInWindow(every, Decimal.fromInteger(soleWindow));
+        if (!n.ok)
+          this.problem(
+            `${at}/every`,
+            n.problem === "not-dividing"
+              ? `samples every ${d.amount} ${d.unit} do not divide the ${soleWindow}-second window evenly`
+              : "the window would hold more than 1,000,000 samples",
+          );
+      }
+    });
+  }
+
   method(at: string, m: Method): { fixed: boolean; trimmed: Decimal | undefined } {
     const given: [MethodOptionKind, string, unknown][] = [
       ["ExactHalf", "exactHalf", m.exactHalf],

@@ -231,6 +231,17 @@ export interface Index extends DeclarationAnnotations {
   readonly rounding: Versions<Rounding>;
   readonly publication: Versions<{ readonly calendar: string | null; readonly at: ZonedTime }>;
   readonly restatement: Versions<Restatement>;
+  /** Sampling at a fixed interval across the window, each source's latest price held up to `hold` (absent: not sampled). */
+  readonly sampling?: Versions<Sampling>;
+  /** How the sample values are combined (absent: not sampled). */
+  readonly aggregateSamples?: Versions<AggregationMethod>;
+}
+
+/** `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`. */
+export interface Sampling {
+  readonly every: Duration;
+  readonly hold: Duration;
+  readonly empty: "skip" | "fail";
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -301,6 +301,18 @@ export interface EmptyIntervalsStmt extends StatementBase {
   readonly kind: "EmptyIntervals";
   readonly policy: Ident | undefined;
 }
+/**
+ * `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`: the index is sampled at a fixed
+ * interval across its window; each source's latest price is held for up to the holding time.
+ */
+export interface SampleStmt extends StatementBase {
+  readonly kind: "Sample";
+  readonly every: Duration | undefined;
+  /** The word `held` (an identifier to the parser, checked by the checker). */
+  readonly held: Ident | undefined;
+  readonly hold: Duration | undefined;
+  readonly policy: Ident | undefined;
+}
 /** An aggregation method with its options: `volume-weighted-median, exact half first-reaching`. */
 export interface Method extends NodeBase {
   readonly kind: "Method";
@@ -315,7 +327,7 @@ export type MethodOption =
 /** `aggregate trades by vwap`, `aggregate intervals by mean`, `aggregate sources by median`. */
 export interface AggregateStmt extends StatementBase {
   readonly kind: "Aggregate";
-  readonly level: "trades" | "intervals" | "sources";
+  readonly level: "trades" | "intervals" | "sources" | "samples";
   readonly method: Method | undefined;
 }
 /** `exclude sources deviating more than 5% from the median of the others`. */
@@ -385,7 +397,8 @@ export type IndexStatement =
   | ExtremeMovesStmt
   | RoundStmt
   | PublishStmt
-  | RestateStmt;
+  | RestateStmt
+  | SampleStmt;
 
 // ---------------------------------------------------------------------------------------------------------
 // Contract statements (future, option, spread); which ones a declaration allows is the checker's concern.

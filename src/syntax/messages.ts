@@ -43,6 +43,10 @@ const ruleTexts: Record<string, RuleText> = {
   blendStmt: { what: "a blend", example: "for example `blend input 1, output 3`" },
   partitionStmt: { what: "a partition", example: "for example `partition into 12 intervals of 5 minutes`" },
   emptyIntervalsStmt: { what: "a policy", example: "for example `empty intervals skip` or `empty intervals fail`" },
+  sampleStmt: {
+    what: "a sampling rule",
+    example: "for example `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`",
+  },
   aggregateStmt: { what: "what to aggregate", example: "for example `aggregate trades by vwap` or `aggregate sources by median`" },
   method: { what: "an aggregation method", example: "for example `median`, `mean`, `vwap` or `volume-weighted-median`" },
   methodOption: {
@@ -184,6 +188,7 @@ const ruleNames: Record<string, string> = {
   quotedStmt: "quoted",
   priorityListStmt: "priority list",
   emptyIntervalsStmt: "empty intervals",
+  sampleStmt: "sample",
   excludeStmt: "exclude",
   degradationStmt: "degradation rule",
   extremeMovesStmt: "extreme moves",

@@ -473,6 +473,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.roundStmt) },
         { ALT: () => this.SUBRULE(this.publishStmt) },
         { ALT: () => this.SUBRULE(this.restateStmt) },
+        { ALT: () => this.SUBRULE(this.sampleStmt) },
         // Contracts.
         { ALT: () => this.SUBRULE(this.underlyingStmt) },
         { ALT: () => this.SUBRULE(this.contractUnitStmt) },
@@ -751,12 +752,32 @@ export class TermsheetParser extends EmbeddedActionsParser {
     return { kind: "EmptyIntervals" as const, policy: this.ident(this.CONSUME(T.Identifier)) };
   });
 
+  /** `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`: a time average of sampled values. */
+  public sampleStmt = this.RULE("sampleStmt", () => {
+    this.CONSUME(T.Sample);
+    this.CONSUME(T.Every);
+    const every = this.SUBRULE(this.duration);
+    this.CONSUME(T.Comma);
+    this.CONSUME(T.Prices);
+    // `held` is a word, not a keyword (`extreme moves above 20% held` uses it as a value); the checker reads it.
+    const held = this.ident(this.CONSUME(T.Identifier));
+    this.CONSUME(T.For);
+    this.CONSUME(T.Up);
+    this.CONSUME(T.To);
+    const hold = this.SUBRULE2(this.duration);
+    this.CONSUME2(T.Comma);
+    this.CONSUME(T.Empty);
+    this.CONSUME(T.Samples);
+    return { kind: "Sample" as const, every, held, hold, policy: this.ident(this.CONSUME2(T.Identifier)) };
+  });
+
   public aggregateStmt = this.RULE("aggregateStmt", () => {
     this.CONSUME(T.Aggregate);
     const level = this.OR([
       { ALT: () => (this.CONSUME(T.Trades), "trades" as const) },
       { ALT: () => (this.CONSUME(T.Intervals), "intervals" as const) },
       { ALT: () => (this.CONSUME(T.Sources), "sources" as const) },
+      { ALT: () => (this.CONSUME(T.Samples), "samples" as const) },
     ]);
     this.CONSUME(T.By);
     return { kind: "Aggregate" as const, level, method: this.SUBRULE(this.method) };

@@ -197,6 +197,9 @@ export const Early = kw("early");
 export const Beyond = kw("beyond");
 export const Net = kw("net");
 export const Lead = kw("lead");
+// Sampled indices (issue 15): `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`.
+export const Sample = kw("sample");
+export const Samples = kw("samples");
 
 // Literals. Order matters: dates before year-months before numbers; times before numbers.
 export const StringLiteral = createToken({

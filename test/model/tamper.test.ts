@@ -606,6 +606,49 @@ const CASES: readonly TamperCase[] = [
     paths: ["/indices/GPUX_H100/window/0/value/to"],
   },
   {
+    invariant: "sampling",
+    what: "samples that do not divide the window",
+    spec: "indices/BTC_TWAP.json",
+    edit: (d) => (d.indices.BTC_TWAP.sampling[0].value.every = { amount: "7", unit: "seconds" }),
+    paths: ["/indices/BTC_TWAP/sampling/0/value/every"],
+  },
+  {
+    invariant: "sampling",
+    what: "a sampled index with a partition",
+    spec: "indices/BTC_TWAP.json",
+    edit: (d) =>
+      (d.indices.BTC_TWAP.partition = [
+        {
+          effective: [{ from: null, until: null }],
+          descriptions: [],
+          clauses: [],
+          value: { count: 450, length: { amount: "4", unit: "seconds" } },
+        },
+      ]),
+    paths: ["/indices/BTC_TWAP/emptyIntervals", "/indices/BTC_TWAP/sampling"],
+  },
+  {
+    invariant: "sampling",
+    what: "samples combined by volume",
+    spec: "indices/BTC_TWAP.json",
+    edit: (d) => (d.indices.BTC_TWAP.aggregateSamples[0].value.name = "vwap"),
+    paths: ["/indices/BTC_TWAP/aggregateSamples/0/value/name"],
+  },
+  {
+    invariant: "sampling",
+    what: "samples aggregated without sampling",
+    spec: "indices/BTC_TWAP.json",
+    edit: (d) => delete d.indices.BTC_TWAP.sampling,
+    paths: ["/indices/BTC_TWAP/aggregateSamples"],
+  },
+  {
+    invariant: "sampling",
+    what: "a holding time of zero",
+    spec: "indices/BTC_TWAP.json",
+    edit: (d) => (d.indices.BTC_TWAP.sampling[0].value.hold.amount = "0"),
+    paths: ["/indices/BTC_TWAP/sampling/0/value/hold/amount"],
+  },
+  {
     invariant: "partitions",
     what: "partitions that do not divide the window",
     spec: "indices/BTC_REF.json",

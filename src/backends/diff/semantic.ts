@@ -124,6 +124,9 @@ const WORDS: { readonly [F in keyof RuleFields]?: (value: ValueOf<F>, cal: (n: s
   aggregateSources: (v) => methodWords(v),
   aggregateTrades: (v) => methodWords(v),
   aggregateIntervals: (v) => methodWords(v),
+  aggregateSamples: (v) => methodWords(v),
+  sampling: (v) =>
+    `every ${duration(v.every)}, prices held for up to ${duration(v.hold)}, empty samples ${v.empty === "skip" ? "left out" : "fail the fixing"}`,
   window: windowWords,
   finalSettlement: (f) => {
     const v = f.value;

@@ -735,14 +735,16 @@ function indexSection(b: Builder, i: Index): void {
     step += 1;
     b.add(`Calculation step ${step}: ${label}`, blocks, key(label));
   };
+  const sampled = (i.sampling ?? []).length > 0;
   addStep(
     "observation window",
     versions(
       i.window,
       (w) =>
-        `Trades ${windowWords(w)} are observed.${w.fromDay === "previous" ? " On a day the clocks change, the window is an hour shorter or longer than a day." : ""}`,
+        `${sampled ? "The index is sampled" : "Trades"} ${windowWords(w)}${sampled ? "" : " are observed"}.${w.fromDay === "previous" ? " On a day the clocks change, the window is an hour shorter or longer than a day." : ""}`,
     ),
   );
+  addStep("samples", samplingSentences(i));
   // With `aggregate sources` beside a partition, each interval combines the sources' own values (runtime per-interval.ts).
   const perInterval = i.partition.length > 0 && i.aggregateSources.length > 0;
   addStep("partitions", [
@@ -816,13 +818,23 @@ function indexSection(b: Builder, i: Index): void {
   }
   addStep("combination of sources", [
     ...versions(i.aggregateSources, (m) =>
-      perInterval
-        ? `In each interval, the values of the eligible sources in that interval are combined into the interval value by ${methodWords(m)}; an interval with fewer source values than the minimum number of sources (one when none is stated) has no value.`
-        : `The values of the eligible sources are combined into the index value by ${methodWords(m)}.`,
+      sampled
+        ? `At each sample, the prices of the eligible sources are combined into the sample value by ${methodWords(m)}.`
+        : perInterval
+          ? `In each interval, the values of the eligible sources in that interval are combined into the interval value by ${methodWords(m)}; an interval with fewer source values than the minimum number of sources (one when none is stated) has no value.`
+          : `The values of the eligible sources are combined into the index value by ${methodWords(m)}.`,
     ),
     ...degr,
   ]);
   if (perInterval) intervalsStep();
+  addStep(
+    "combination of samples",
+    versions(
+      i.aggregateSamples ?? [],
+      (m) =>
+        `The sample values are combined into the index value by ${methodWords(m)}${m.name === "mean" ? " (the time-weighted average of the index over the window, the samples being evenly spaced)" : ""}.`,
+    ),
+  );
   addStep(
     "extreme moves",
     versions(
@@ -856,6 +868,19 @@ function indexSection(b: Builder, i: Index): void {
   );
   b.attach("Description", methodologyDiagram(i.name, methodologySteps(b.current())));
   b.close(`Index methodology: ${i.name}${i.title ? ` (${i.title})` : ""}`);
+}
+
+/** The sentences of a sampled index's sampling rule (runtime engine/sampling.ts), one per version. */
+function samplingSentences(i: Index): Piece[] {
+  return versions(
+    i.sampling ?? [],
+    (x) =>
+      `The index is sampled every ${duration(x.every)}, from the start of the window; an end of the window is sampled only when the window includes it. ` +
+      `At each sample, each source's price is its latest observation at or before the sample (the mean of several observed at that same instant), held for up to ${duration(x.hold)}: a source whose latest price is older has no price at that sample. ` +
+      (x.empty === "skip"
+        ? "A sample at which fewer sources have a price than the minimum number of sources (one when none is stated) is left out of the calculation."
+        : "A sample at which fewer sources have a price than the minimum number of sources (one when none is stated) means no value is fixed."),
+  );
 }
 
 /** The boxes of the methodology diagram: sources, each calculation step, publication, each with its clause's generated sentences. */
@@ -1020,6 +1045,7 @@ export function ruleName(field: string): string {
     aggregateSources: "combination of sources",
     aggregateTrades: "combination of trades",
     aggregateIntervals: "combination of intervals",
+    aggregateSamples: "combination of samples",
     excludeDeviation: "exclusion of outliers",
     excludeStale: "exclusion of stale data",
     minimumSources: "minimum sources",

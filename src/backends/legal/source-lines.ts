@@ -78,7 +78,13 @@ function indexRule(s: Statement): string | undefined {
     case "EmptyIntervals":
       return "partitions";
     case "Aggregate":
-      return s.level === "trades" ? "trades" : s.level === "intervals" ? "intervals" : "combination of sources";
+      return s.level === "trades"
+        ? "trades"
+        : s.level === "intervals"
+          ? "intervals"
+          : s.level === "samples"
+            ? "combination of samples"
+            : "combination of sources";
     case "ExcludeDeviation":
     case "ExcludeStale":
       return "exclusions";
@@ -94,6 +100,8 @@ function indexRule(s: Statement): string | undefined {
       return "publication";
     case "Restate":
       return "restatement";
+    case "Sample":
+      return "samples";
     default:
       return undefined;
   }

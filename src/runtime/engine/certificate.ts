@@ -7,6 +7,7 @@
 import type { IndexCertificate, IndexResult } from "./index-computation.js";
 import type { FinalSettlementResult } from "./settlement.js";
 import { cappedMedianLines } from "./capped-median.js";
+import { sampleLines } from "./sampling.js";
 
 /** Deterministic JSON of a result (Decimals serialise as canonical strings), two-space indented, newline-terminated. */
 export function certificateJson(result: IndexResult | FinalSettlementResult): string {
@@ -53,6 +54,7 @@ export function certificateLines(c: IndexCertificate, indent: string): string[] 
     for (const s of p.sources ?? [])
       lines.push(`    ${s.source}: ${s.trades} trade(s), ${s.value ?? `no value (${s.note ?? "no trades"})`}`);
   }
+  if (c.samples !== undefined) lines.push(...sampleLines(c.samples));
   if (c.cappedMedian !== undefined) lines.push(...cappedMedianLines(c.cappedMedian));
   if (c.unrounded !== null) lines.push(`  unrounded ${c.unrounded}; rounded ${c.rounding}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);

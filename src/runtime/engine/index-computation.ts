@@ -24,6 +24,7 @@ import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow 
 import { type CappedMedianCertificate, cappedMedianCertificate } from "./capped-median.js";
 import { type IntervalSourceValue, perIntervalSources } from "./per-interval.js";
 import { placeWindow } from "./windows.js";
+import { type SampleValue, sampledIndex } from "./sampling.js";
 
 /**
  * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
@@ -107,6 +108,8 @@ export interface IndexCertificate {
   readonly notes: readonly string[];
   /** The steps of a capped median (present only when the value is one): median, band, capped values, weights. */
   readonly cappedMedian?: CappedMedianCertificate;
+  /** The samples of a sampled index (present only when the index is sampled): each source's held price and the value. */
+  readonly samples?: readonly SampleValue[];
 }
 
 /** Why no value could be fixed. */
@@ -170,6 +173,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   const sourceRows: IndexCertificate["sources"][number][] = [];
   let windowCert: IndexCertificate["window"] = null;
   let capped: CappedMedianCertificate | undefined;
+  let samples: readonly SampleValue[] | undefined;
   let fixingTime = "";
   const version = valueOn(index.methodology, date)?.version ?? null;
   const rounding = valueOn(index.rounding, date);
@@ -188,6 +192,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     status,
     notes,
     ...(capped === undefined ? {} : { cappedMedian: capped }),
+    ...(samples === undefined ? {} : { samples }),
   });
   const fail = (kind: IndexFailureKind, message: string): IndexResult => ({
     ok: false,
@@ -254,6 +259,9 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   const staleRule = valueOn(index.excludeStale, date);
   const staleLimit = staleRule === undefined ? undefined : durationMicros(staleRule);
   const staleness = staleLimit === undefined ? undefined : { limit: staleLimit, text: `${staleRule!.amount} ${staleRule!.unit}` };
+  // A sampled index holds a price observed up to the holding time before the window's first sample.
+  const sampling = valueOn(index.sampling ?? [], date);
+  const hold = sampling === undefined ? 0 : (durationMicros(sampling.hold) ?? 0);
   let windowStart = 0,
     windowEnd = 0;
   let selection: Selection;
@@ -269,7 +277,10 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
         "time",
         `the window closes at ${iso(windowEnd)}, after the fixing instant ${iso(at)}: the value as of that instant would use observations after it`,
       );
-    const lo = lowerBound(obs.time, windowStart, window.fromBound === "inclusive");
+    const lo =
+      sampling === undefined
+        ? lowerBound(obs.time, windowStart, window.fromBound === "inclusive")
+        : lowerBound(obs.time, windowStart - hold, true);
     const hi = lowerBound(obs.time, windowEnd, window.toBound === "exclusive");
     const w = selectWindow(obs, plans, lo, hi, at, staleness);
     for (const [name, count] of [...w.foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -371,6 +382,12 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     }
     // Without a window: the latest observation (the mean of several at the same instant, in any order).
     if (window === undefined) return meanOfRows(rows, k);
+    // Sampled: the latest price in the window (several at the same instant averaged).
+    if (sampling !== undefined) {
+      let s = rows.length - 1;
+      while (s > 0 && obs.time[rows[s - 1]!] === obs.time[rows[rows.length - 1]!]) s--;
+      return meanOfRows(rows.slice(s), k);
+    }
     if (tradesMethod === undefined) return rows.length === 1 ? valueOfRow(rows[0]!, k) : null;
     const r = aggregateRows(tradesMethod, rows, () => k);
     return r.ok ? r.value : null;
@@ -488,7 +505,35 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   const sourcesMethod = valueOn(index.aggregateSources, date);
   const degradations = valuesOn(index.degradation, date);
   const degradationFor = (n: number) => degradations.find((d) => n >= d.minSources && (d.maxSources === null || n <= d.maxSources));
-  if (window !== undefined && partition !== undefined && sourcesMethod !== undefined) {
+  const samplesMethod = valueOn(index.aggregateSamples ?? [], date);
+  if (window !== undefined && sampling !== undefined) {
+    // Sampled: at each sample each source's held price, then across sources; then across samples (sampling.ts).
+    const every = durationMicros(sampling.every);
+    if (every === undefined || sourcesMethod === undefined || samplesMethod === undefined)
+      return fail("no-methodology", "a sampled index needs a sampling interval in clock time and methods for the sources and the samples");
+    method = `at each sample every ${sampling.every.amount} ${sampling.every.unit} (prices held for up to ${sampling.hold.amount} ${sampling.hold.unit}), ${describeMethod(sourcesMethod)}${degradations.length > 0 ? " (or the degradation rule for the number of source prices)" : ""} of the sources, then ${describeMethod(samplesMethod)} of the samples`;
+    const r = sampledIndex({
+      windowStart,
+      windowEnd,
+      fromInclusive: window.fromBound === "inclusive",
+      toInclusive: window.toBound === "inclusive",
+      every,
+      hold,
+      time: obs.time,
+      used,
+      names: constituents.map((s) => s.name),
+      rowsBySource,
+      minSources: minimum ?? 1,
+      empty: sampling.empty,
+      samplesMethod,
+      sourcesMethodFor: (n) => degradationFor(n)?.method ?? sourcesMethod,
+      priceOf: meanOfRows,
+      weightOf: (k) => ratioOf(valueOn(constituents[k]!.weight, date) ?? "1"),
+    });
+    samples = r.samples;
+    if (!r.ok) return fail(r.kind, r.message);
+    unrounded = r.value;
+  } else if (window !== undefined && partition !== undefined && sourcesMethod !== undefined) {
     // Per interval: each source's value from its own trades, then across sources; then across intervals.
     if (tradesMethod === undefined) return fail("no-methodology", "the index states no trade aggregation");
     const len = durationMicros(partition.length);
