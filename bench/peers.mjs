@@ -8,7 +8,8 @@
 // bench/entries/read-observations.ts), `termsheet index` end to end, DuckDB (@duckdb/node-api, installed here into
 // bench/out/peers/ by npm) loading the CSV into a table, and DuckDB's best query for the index (bench/peers-duckdb.mjs).
 // Every implementation must give the same value to the cent, or the benchmark fails.
-// Options: --sizes 1000000,10000000  --runs 5 (at 1M; at most 3 at 10M)  --only NAME,…
+// Options: --sizes 1000000,10000000  --runs 5 (at 1M; at most 3 at 10M)  --only NAME,…  --bin PATH (another build's
+// bin/termsheet.js, beside its dist/, for before/after figures; the reader is then that build's too, --reader PATH)
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -100,9 +101,10 @@ const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 async function main() {
   if (!existsSync("/usr/bin/time")) throw new Error("bench:peers needs GNU time (/usr/bin/time)");
-  if (!existsSync(join(root, "dist", "cli.js"))) throw new Error("build first: npm run build");
+  if (!existsSync(join(root, "dist", "cli.js")) && !process.argv.includes("--bin")) throw new Error("build first: npm run build");
   ensureDuckdb();
-  const reader = await bundle("read-observations.ts");
+  const bin = arg("bin", join(root, "bin", "termsheet.js"));
+  const reader = arg("reader", undefined) ?? (await bundle("read-observations.ts"));
   const sizes = arg("sizes", "1000000,10000000").split(",").map(Number);
   const only = arg("only", "")?.split(",").filter(Boolean);
   const runsAt1M = Number(arg("runs", "5"));
@@ -122,7 +124,7 @@ async function main() {
       {
         name: "termsheet index",
         value: true,
-        cmd: [node, "bin/termsheet.js", "index", spec, "--at", "2026-03-27", "--observations", file, "--format", "json"],
+        cmd: [node, bin, "index", spec, "--at", "2026-03-27", "--observations", file, "--format", "json"],
         parse: (out) => JSON.parse(out).value,
       },
       { name: "duckdb index (best query)", value: true, cmd: [node, "bench/peers-duckdb.mjs", "index", file, WINDOW_START, pairs] },
