@@ -1,7 +1,7 @@
 /**
  * Market-data files for `termsheet settle` and `termsheet index`: observations are streamed from the file in
- * 1 MiB pieces (decoded as UTF-8 across piece borders, a leading byte-order mark dropped) into the runtime's push
- * parser, so a file of 10 million rows is never held as one string; fixings files are small and read whole, up to
+ * 1 MiB pieces of bytes into the runtime's push parser (which reads plain rows from the bytes and decodes any other
+ * line as UTF-8, a leading byte-order mark dropped), so a file of 10 million rows is never held as one string; fixings files are small and read whole, up to
  * {@link MAX_FIXINGS_BYTES}. Bytes that are not UTF-8 decode to U+FFFD, which the parsers refuse. A file that cannot
  * be read, a file too large, and every malformed row become error lines `file:line: field: message`, with a hint.
  */
@@ -74,7 +74,6 @@ export function readObservationsFile(
   if (!opened.ok) return cannotRead(path, opened.reason, sys);
   const file = opened.value;
   try {
-    const decoder = new TextDecoder("utf-8");
     const buffer = new Uint8Array(CHUNK);
     const format = formatOf(path);
     let parser: ReturnType<typeof createObservationParser> | undefined;
@@ -97,11 +96,10 @@ export function readObservationsFile(
       }
       if (n === 0) break;
       done += n;
-      parser.push(decoder.decode(buffer.subarray(0, n), { stream: true }));
+      parser.pushBytes(buffer.subarray(0, n));
       progress?.update(done, Math.max(file.size, done));
       if (parser.full) break;
     }
-    parser.push(decoder.decode());
     const result = parser.end();
     return result.ok ? result : rowErrors(result.errors, "observations", "time,source,price,volume[,instrument[,part]]");
   } finally {

@@ -174,12 +174,21 @@ export function aggregateScaled(
       return { ok: true, value: Ratio.of(BigInt(p[n / 2 - 1]!) + BigInt(p[n / 2]!), 2n) };
     }
     case "volume-weighted-median": {
-      sortRowsByPrice(price, rows);
-      let total = 0;
-      for (let k = 0; k < n; k++) total += volume[rows[k]!]!;
+      let total = 0,
+        min = Infinity,
+        max = 0;
+      for (let k = 0; k < n; k++) {
+        const r = rows[k]!;
+        total += volume[r]!;
+        const p = price[r]!;
+        if (p < min) min = p;
+        if (p > max) max = p;
+      }
       if (total === 0) return { ok: false, reason: "total volume is zero" };
       if (total * 2 > SAFE) return aggregate(method, itemsOf(price, volume, rows, volumeDenominator));
       const straddle = (method.exactHalf ?? "first-reaching-half") === "mean-of-straddling";
+      if (max - min < BUCKETS_PER_ROW * n + MIN_BUCKETS) return volumeWeightedMedianByPrice(price, volume, rows, min, max, total, straddle);
+      sortRowsByPrice(price, rows);
       let cum = 0;
       for (let k = 0; k < n; k++) {
         const r = rows[k]!;
@@ -225,6 +234,48 @@ export function aggregateScaled(
     default:
       return aggregate(method, itemsOf(price, volume, rows, volumeDenominator));
   }
+}
+
+/** Volume is summed per price, without a sort, when the prices span at most this many steps per row (plus a few). */
+const BUCKETS_PER_ROW = 2;
+const MIN_BUCKETS = 4096;
+
+/**
+ * The volume-weighted median of rows whose prices span few steps: the volume summed per price (one bucket per step
+ * from `min` to `max`: exact, since every partial sum is at most `total`, itself at most 2^53 − 1 here), then the
+ * running sum over the prices in order. This is the sorted rows' walk with the rows of one price taken together:
+ * half the volume reached inside a price's rows has a next row of the same price (its straddling mean is that price),
+ * and reached at a price's last row it straddles the next price with volume.
+ */
+function volumeWeightedMedianByPrice(
+  price: Float64Array,
+  volume: Float64Array,
+  rows: Uint32Array,
+  min: number,
+  max: number,
+  total: number,
+  straddle: boolean,
+): AggregationResult {
+  const buckets = new Float64Array(max - min + 1);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    buckets[price[r]! - min]! += volume[r]!;
+  }
+  let cum = 0;
+  for (let b = 0; b < buckets.length; b++) {
+    const v = buckets[b]!;
+    if (v === 0) continue;
+    cum += v;
+    const twice = cum * 2;
+    if (twice < total) continue;
+    if (twice === total && straddle) {
+      let j = b + 1;
+      while (j < buckets.length && buckets[j] === 0) j++;
+      if (j < buckets.length) return { ok: true, value: Ratio.of(BigInt(min + b) + BigInt(min + j), 2n) };
+    }
+    return { ok: true, value: Ratio.of(BigInt(min + b)) };
+  }
+  return { ok: false, reason: "total volume is zero" };
 }
 
 /**

@@ -13,6 +13,7 @@
  * columns grow by doubling. {@link parseObservations} is the same parser fed one whole text.
  */
 import { excerpt } from "../numbers/decimal.js";
+import { type DecimalOut, InstantBytes, NameTable, asciiText, decimalBytes } from "./bytes.js";
 import {
   type MarketDataError,
   type MarketDataErrorKind,
@@ -66,6 +67,12 @@ export interface ObservationOptions extends ParseOptions {
 export interface ObservationParser {
   /** Parses the complete lines of the next piece of text; an incomplete last line waits for the next piece. */
   push(chunk: string): void;
+  /**
+   * Parses the complete lines of the next piece of UTF-8 bytes (a leading byte-order mark is dropped), with the
+   * same rows and errors as {@link push} of their decoded text; the piece may be reused once this returns. A parser
+   * is fed by `push` or by `pushBytes`, not both.
+   */
+  pushBytes(chunk: Uint8Array): void;
   /** Ends the input (its last line need not end with a newline) and returns the columns or every error found. */
   end(): MarketDataResult<Observations>;
   /** Rows accepted so far. */
@@ -377,6 +384,115 @@ export function createObservationParser(options: ObservationOptions): Observatio
     }
     stopped = true;
     carry = "";
+    carryLength = 0;
+  };
+
+  // The byte path: lines are cut in the bytes, and a line of plain ASCII that is a well-formed row in time order is
+  // read straight into the columns (`fastRow`); every other line (a header, a byte of 128 or more, a double quote, a
+  // bad field, an unknown name, a time equal to or before the last) is decoded and given to `row`, the general
+  // per-line parser, which reads and reports it exactly as from text.
+  let carryBytes = new Uint8Array(0);
+  let carryLength = 0;
+  let atStart = true;
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const instants = new InstantBytes();
+  const sourceNames = new NameTable<number>();
+  const instrumentNames = new NameTable<string>();
+  const partNames = new NameTable<string>();
+  const dec: DecimalOut = { coefficient: 0, scale: 0 };
+  /** A line may be this many bytes (UTF-8 has at most 3 bytes per UTF-16 code unit) before it is surely too long. */
+  const maxLineBytes = 3 * (MAX_LINE_LENGTH + 1);
+
+  /**
+   * A known name's value; else, for a field of ASCII without a double quote, the text's, remembered on its bytes when
+   * `lookup` knows it; undefined sends the line to `row`.
+   */
+  const named = <T>(table: NameTable<T>, b: Uint8Array, s: number, e: number, lookup: (name: string) => T | undefined): T | undefined => {
+    const known = table.find(b, s, e);
+    if (known !== undefined) return known;
+    for (let i = s; i < e; i++) if (b[i]! >= 128 || b[i] === 34) return undefined;
+    const value = lookup(asciiText(b, s, e));
+    if (value !== undefined) table.add(b, s, e, value);
+    return value;
+  };
+
+  const sourceOf = (name: string): number | undefined => sourceIndex.get(name);
+
+  /** Reads the row b[s, e) when it needs none of `row`'s care (see above); false leaves it to `row`, untouched. */
+  const fastRow = (b: Uint8Array, s: number, e: number): boolean => {
+    if (e > s && b[e - 1] === 13) e--;
+    if (format !== "csv" || e - s > MAX_LINE_LENGTH) return false;
+    // One pass over the line: each field is read up to the comma that ends it. No byte is checked for itself: a
+    // field with a double quote or a byte of 128 or more is no time, no decimal and no name of the tables, so its line
+    // goes to `row`.
+    let c1 = s;
+    while (c1 < e && b[c1] !== 44) c1++;
+    if (c1 === e) return false;
+    const t = instants.read(b, s, c1);
+    if (!(t > lastTime)) return false;
+    let c2 = c1 + 1;
+    while (c2 < e && b[c2] !== 44) c2++;
+    if (c2 === e || c2 === c1 + 1) return false;
+    const si = named(sourceNames, b, c1 + 1, c2, sourceOf);
+    if (si === undefined) return false;
+    const c3 = decimalBytes(b, c2 + 1, e, dec);
+    if (c3 < 0 || c3 === e) return false;
+    const price = dec.coefficient,
+      priceScale = dec.scale;
+    const c4 = decimalBytes(b, c3 + 1, e, dec);
+    if (c4 < 0) return false;
+    let inst: string | null = null,
+      pt: string | null = null;
+    if (c4 < e) {
+      let c5 = c4 + 1;
+      while (c5 < e && b[c5] !== 44) c5++;
+      if (c5 > c4 + 1 && (inst = named(instrumentNames, b, c4 + 1, c5, intern) ?? null) === null) return false;
+      if (c5 < e) {
+        let c6 = c5 + 1;
+        while (c6 < e && b[c6] !== 44) c6++;
+        if (c6 < e) return false;
+        if (e > c5 + 1 && (pt = named(partNames, b, c5 + 1, e, intern) ?? null) === null) return false;
+      }
+    }
+    lineNo++;
+    if (n === cols.time.length) cols = grow(cols, n, n + 1);
+    const c = cols;
+    c.time[n] = t;
+    c.source[n] = si;
+    c.price[n] = price;
+    c.priceScales[n] = priceScale;
+    c.volume[n] = dec.coefficient;
+    c.volumeScales[n] = dec.scale;
+    c.line[n] = lineNo;
+    sameTimeKeys = null;
+    lastTime = t;
+    if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
+    if (instruments !== null) instruments[n] = inst;
+    if (pt !== null && parts === null) parts = new Array<string | null>(n).fill(null);
+    if (parts !== null) parts[n] = pt;
+    n++;
+    return true;
+  };
+
+  /** One line of bytes (without its line feed): the fast path, else decoded for the general parser. */
+  const byteLine = (b: Uint8Array, s: number, e: number): void => {
+    if (atStart) {
+      atStart = false;
+      if (e - s >= 3 && b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) s += 3;
+    }
+    if (!fastRow(b, s, e)) row(decoder.decode(b.subarray(s, e)), true);
+  };
+
+  /** Keeps b[s, e) after what is carried (the start of a line that ends in a later piece). */
+  const keep = (b: Uint8Array, s: number, e: number): void => {
+    const need = carryLength + e - s;
+    if (need > carryBytes.length) {
+      const next = new Uint8Array(Math.max(need, carryBytes.length * 2, 256));
+      next.set(carryBytes.subarray(0, carryLength));
+      carryBytes = next;
+    }
+    carryBytes.set(b.subarray(s, e), carryLength);
+    carryLength = need;
   };
 
   const finish = (): MarketDataResult<Observations> => {
@@ -451,10 +567,44 @@ export function createObservationParser(options: ObservationOptions): Observatio
       }
       carry = chunk.slice(start);
     },
+    pushBytes(chunk) {
+      if (ended !== undefined || stopped) return;
+      let start = 0;
+      if (carryLength > 0) {
+        const nl = chunk.indexOf(10);
+        // A line is checked for its length before it is joined, so a file without line breaks is never held whole.
+        if ((nl < 0 ? chunk.length : nl) + carryLength > maxLineBytes) {
+          lineNo++;
+          return tooLong();
+        }
+        keep(chunk, 0, nl < 0 ? chunk.length : nl);
+        if (nl < 0) return;
+        byteLine(carryBytes, 0, carryLength);
+        carryLength = 0;
+        if (stopped) return;
+        start = nl + 1;
+      }
+      for (;;) {
+        const nl = chunk.indexOf(10, start);
+        if (nl < 0) break;
+        byteLine(chunk, start, nl);
+        if (stopped) return;
+        start = nl + 1;
+      }
+      if (chunk.length - start > maxLineBytes) {
+        lineNo++;
+        return tooLong();
+      }
+      keep(chunk, start, chunk.length);
+    },
     end() {
       if (ended === undefined) {
-        if (!stopped) row(carry, true);
+        if (!stopped) {
+          if (carryLength > 0 || carry === "") byteLine(carryBytes, 0, carryLength);
+          else row(carry, true);
+        }
         carry = "";
+        carryLength = 0;
         ended = finish();
       }
       return ended;
