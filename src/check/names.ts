@@ -71,6 +71,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     NegativePrices: ONCE,
     Payment: ONCE,
     PaymentAmounts: ONCE,
+    IndexLicence: ONCE,
+    IndexDisclaimer: ONCE,
   },
   option: {
     TimeZone: ONCE,
@@ -93,6 +95,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     Fallback: ONCE,
     Payment: ONCE,
     PaymentAmounts: ONCE,
+    IndexLicence: ONCE,
+    IndexDisclaimer: ONCE,
   },
   spread: {
     TimeZone: ONCE,
@@ -111,6 +115,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     Fallback: ONCE,
     Payment: ONCE,
     PaymentAmounts: ONCE,
+    IndexLicence: ONCE,
+    IndexDisclaimer: ONCE,
   },
 };
 
@@ -280,6 +286,10 @@ export function statementLabel(s: Statement, scope?: Scope): string {
       return "payment";
     case "PaymentAmounts":
       return "payment amounts";
+    case "IndexLicence":
+      return "index licence";
+    case "IndexDisclaimer":
+      return "index disclaimer";
   }
 }
 
@@ -450,6 +460,9 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       return;
     case "Payment":
       ref(s.calendar, CAL, "calendar");
+      return;
+    case "IndexLicence":
+      ref(s.index, IDX, "index");
       return;
     case "FinalSettlement": {
       const v = s.value;

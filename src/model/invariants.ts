@@ -738,3 +738,19 @@ export const FUTURES_SETTLEMENT_MESSAGES = {
   "not-underlying-final": "an option settled in futures settles at the final settlement price of its future",
   "not-a-future": "an option is settled in futures only into a future",
 } as const;
+
+// ---------------------------------------------------------------------------------------------------------
+// Index licence and disclaimer
+
+/**
+ * A contract's index licence names an index the contract settles on (E5110): the chapter says the Exchange lists
+ * the contract under a licence to use that index, which is a wrong sentence for any other index.
+ */
+export function licensedIndexNotSettled(index: string, settling: ReadonlySet<string>): boolean {
+  return !settling.has(index);
+}
+
+/** An index disclaimer is the licensor's: a contract that states one states the licence too (E5112). */
+export function disclaimerWithoutLicence(disclaimers: number, licences: number): boolean {
+  return disclaimers > 0 && licences === 0;
+}

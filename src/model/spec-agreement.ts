@@ -71,6 +71,7 @@ export type SpecAgreement = [
   Assert<Agrees<typeof Ct.LegSchema, Runtime.Leg>>,
   Assert<Agrees<typeof Ct.PaymentSchema, Runtime.Payment>>,
   Assert<Agrees<typeof Ct.CashRoundingSchema, Runtime.CashRounding>>,
+  Assert<Agrees<typeof Ct.IndexLicenceSchema, Runtime.IndexLicence>>,
   Assert<Agrees<typeof Ct.FutureSchema, Runtime.Future>>,
   Assert<Agrees<typeof Ct.OptionSchema, Runtime.Option>>,
   Assert<Agrees<typeof Ct.SpreadSchema, Runtime.Spread>>,

@@ -55,6 +55,8 @@ import {
   futuresSettlementProblem,
   isOneSided,
   paymentWithoutFinalSettlement,
+  licensedIndexNotSettled,
+  disclaimerWithoutLicence,
   listingProblems,
   isPositiveAmount,
   minimumExceedsSources,
@@ -284,6 +286,8 @@ const CONTRACT_VERSIONS = [
   "expiry",
   "payment",
   "cashRounding",
+  "indexLicence",
+  "indexDisclaimer",
 ] as const;
 const INDEX_VERSIONS = [
   "timeZone",
@@ -889,6 +893,12 @@ class Doc {
     // Fallbacks and last trading days.
     const settling = new Set(settlingIndices(c, (x) => this.settlingRefs(x)).map((x) => x.index));
     c.fallback.forEach((v, i) => this.fallback(`${base}/fallback/${i}/value`, v.value, settling));
+    c.indexLicence?.forEach((v, i) => {
+      if (licensedIndexNotSettled(v.value.index, settling))
+        this.problem(`${base}/indexLicence/${i}/value/index`, `${v.value.index} is not an index the contract settles on`);
+    });
+    if (disclaimerWithoutLicence(c.indexDisclaimer?.length ?? 0, c.indexLicence?.length ?? 0))
+      this.problem(`${base}/indexDisclaimer`, "an index disclaimer without an index licence names no index");
     this.lastTradingDays(base, c);
   }
 

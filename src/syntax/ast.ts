@@ -618,6 +618,17 @@ export interface PaymentAmountsStmt extends StatementBase {
   readonly kind: "PaymentAmounts";
   readonly rounding: Rounding | undefined;
 }
+/** `index licence BTC_REF from "CF Benchmarks Ltd."`: the Exchange lists the contract under a licence to use the index. */
+export interface IndexLicenceStmt extends StatementBase {
+  readonly kind: "IndexLicence";
+  readonly index: Ident | undefined;
+  readonly licensor: StringLit | undefined;
+}
+/** `index disclaimer "…", "…"`: the index disclaimer of the chapter, one paragraph per string, in the author's words. */
+export interface IndexDisclaimerStmt extends StatementBase {
+  readonly kind: "IndexDisclaimer";
+  readonly paragraphs: readonly StringLit[];
+}
 export type ContractStatement =
   | UnderlyingStmt
   | ContractUnitStmt
@@ -639,6 +650,8 @@ export type ContractStatement =
   | LegStmt
   | NegativePricesStmt
   | PaymentStmt
-  | PaymentAmountsStmt;
+  | PaymentAmountsStmt
+  | IndexLicenceStmt
+  | IndexDisclaimerStmt;
 
 export type Statement = CalendarStatement | IndexStatement | ContractStatement | SourceStatement;

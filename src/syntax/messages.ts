@@ -141,6 +141,14 @@ const ruleTexts: Record<string, RuleText> = {
   strikesStmt: { what: "a strike grid", example: "for example `strikes every 0.05 USD per 1M tokens`" },
   legStmt: { what: "a leg", example: "for example `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`" },
   negativePricesStmt: { what: "`negative prices allowed`" },
+  indexLicenceStmt: {
+    what: "an index licence",
+    example: 'for example `index licence BTC_REF from "Termsheet Benchmarks Ltd."`',
+  },
+  indexDisclaimerStmt: {
+    what: "an index disclaimer",
+    example: 'for example `index disclaimer "Neither the Exchange nor the administrator guarantees …"`',
+  },
   paymentAmountsStmt: {
     what: "a rounding of payment amounts",
     example: "for example `payment amounts rounded to 0.01 half-up`",
@@ -190,6 +198,8 @@ const ruleNames: Record<string, string> = {
   negativePricesStmt: "negative prices",
   paymentStmt: "payment",
   paymentAmountsStmt: "payment amounts",
+  indexLicenceStmt: "index licence",
+  indexDisclaimerStmt: "index disclaimer",
 };
 
 /** The rules that name a place worth showing in a context path: statements and steps. */

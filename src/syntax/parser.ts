@@ -494,6 +494,8 @@ export class TermsheetParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.negativePricesStmt) },
         { ALT: () => this.SUBRULE(this.paymentStmt) },
         { ALT: () => this.SUBRULE(this.paymentAmountsStmt) },
+        { ALT: () => this.SUBRULE(this.indexLicenceStmt) },
+        { ALT: () => this.SUBRULE(this.indexDisclaimerStmt) },
       ]),
     );
     const span = this.from(start);
@@ -1779,6 +1781,23 @@ export class TermsheetParser extends EmbeddedActionsParser {
     const mode = this.ident(this.CONSUME(T.Identifier));
     const rounding: A.Rounding = { kind: "Rounding", increment, mode, unrounded: false, span: this.from(start) };
     return { kind: "PaymentAmounts" as const, rounding };
+  });
+
+  public indexLicenceStmt = this.RULE("indexLicenceStmt", () => {
+    this.CONSUME(T.Index);
+    this.CONSUME(T.Licence);
+    const index = this.ident(this.CONSUME(T.Identifier));
+    this.CONSUME(T.From);
+    const licensor = this.str(this.CONSUME(T.StringLiteral));
+    return { kind: "IndexLicence" as const, index, licensor };
+  });
+
+  public indexDisclaimerStmt = this.RULE("indexDisclaimerStmt", () => {
+    this.CONSUME(T.Index);
+    this.CONSUME(T.Disclaimer);
+    const paragraphs: A.StringLit[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => paragraphs.push(this.str(this.CONSUME(T.StringLiteral))) });
+    return { kind: "IndexDisclaimer" as const, paragraphs };
   });
 
   // ---------------------------------------------------------------------------------------------- shared pieces

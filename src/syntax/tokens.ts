@@ -193,6 +193,8 @@ export const Its = kw("its");
 export const Own = kw("own");
 export const Payment = kw("payment");
 export const Amounts = kw("amounts");
+export const Licence = kw("licence");
+export const Disclaimer = kw("disclaimer");
 
 // Literals. Order matters: dates before year-months before numbers; times before numbers.
 export const StringLiteral = createToken({

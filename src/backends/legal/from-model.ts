@@ -17,6 +17,7 @@ import { expiryCalendar, methodologyDiagram } from "./figures.js";
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
+import { authoredDisclaimers, disclaimedIndices, licenceSentence } from "./licence.js";
 import { Decimal } from "../../runtime/numbers/decimal.js";
 import { contractMultiplier } from "../../runtime/functions/terms.js";
 import {
@@ -631,7 +632,27 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     });
     b.close("Market disruption and fallbacks");
   }
-  void spec;
+  if (c.indexLicence !== undefined || c.indexDisclaimer !== undefined) {
+    b.open();
+    b.add(
+      "Index licence",
+      versions(c.indexLicence ?? [], (l) => licenceSentence(spec, l)),
+      key("index licence"),
+    );
+    b.add(
+      "Index disclaimer",
+      (c.indexDisclaimer ?? []).flatMap((v): Piece[] => {
+        const when = effectiveWords(v.effective);
+        return [
+          ...(when === "" ? [] : [p(`${capitalise(when)}:`)]),
+          ...v.value.map((t): Piece => ({ kind: "paragraph", text: sentence(t), authored: true })),
+          ...annotations(v),
+        ];
+      }),
+      key("index disclaimer"),
+    );
+    b.close("Index licence and disclaimer");
+  }
 }
 
 function indexSection(b: Builder, i: Index): void {
@@ -1092,10 +1113,22 @@ function declaredUnitMeaning(u: DeclaredUnit, spec: Spec): string {
  * what the source declares: the index and its administrator. A licence to use the index is not stated: the language
  * has no clause that declares one.
  */
-function indexDisclaimers(spec: Spec): DocClause[] {
+function indexDisclaimers(spec: Spec, own: ReadonlySet<string>): DocClause[] {
   return Object.values(spec.indices)
+    .filter((i) => !own.has(i.name))
     .sort((x, y) => (x.name < y.name ? -1 : 1))
     .flatMap((i) => {
+      // A contract of the spec states this index's disclaimer in its own words: those words, not generated ones.
+      const authored = authoredDisclaimers(spec).get(i.name);
+      if (authored !== undefined)
+        return [
+          {
+            number: "",
+            title: i.name,
+            blocks: authored.paragraphs.map((t): Block => ({ kind: "paragraph", text: sentence(t), authored: true })),
+            ...(authored.clauses.length === 0 ? {} : { references: authored.clauses }),
+          },
+        ];
       const admin = i.administrator[i.administrator.length - 1]?.value;
       if (admin === undefined) return [];
       const who = admin.replace(/\.$/, "");
@@ -1148,7 +1181,11 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   if (options.layout !== "rulebook" || c === undefined) return doc;
   const chapter = c.clauses.find((x) => /^Chapter\s/.test(x));
   const heading = chapter === undefined ? title : `${chapter}: ${c.title ?? name} (${name})`;
-  return rulebookLayout({ ...doc, title: heading }, new Set(doc.sections.slice(firstOwn, ownEnd)), indexDisclaimers(spec));
+  return rulebookLayout(
+    { ...doc, title: heading },
+    new Set(doc.sections.slice(firstOwn, ownEnd)),
+    indexDisclaimers(spec, disclaimedIndices(c)),
+  );
 }
 
 /** A fixed weight of 0 (a canonical decimal string): the source is kept for monitoring, not used. */

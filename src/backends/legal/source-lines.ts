@@ -52,6 +52,10 @@ function contractRule(s: Statement): string | undefined {
       return "payment";
     case "PaymentAmounts":
       return "payment amounts";
+    case "IndexLicence":
+      return "index licence";
+    case "IndexDisclaimer":
+      return "index disclaimer";
     default:
       return undefined;
   }
