@@ -121,6 +121,9 @@ describe("the registry", () => {
         "E5080 exclusion-without-average",
         "W5081 not-published-without-deadline",
         "E5090 futures-settlement-misplaced",
+        "E5110 licensed-index-not-settled",
+        "W5111 licensor-not-administrator",
+        "E5112 disclaimer-without-licence",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]
