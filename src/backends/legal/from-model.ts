@@ -123,6 +123,31 @@ class Builder {
     private readonly sources: ReadonlyMap<string, string>,
   ) {}
 
+  /** The defined terms of several words ("Last Trading Day"), said in their defined form in generated text. */
+  private terms: readonly { readonly term: string; readonly re: RegExp }[] = [];
+
+  /** Sets the defined terms once the definitions are written: later clauses say them as defined. */
+  define(terms: readonly string[]): void {
+    this.terms = terms
+      .filter((t) => /^[A-Z][a-z]+(?: (?:the|of) [A-Z][a-z]+| [A-Z][a-z]+)+$/.test(t))
+      .map((term) => ({ term, re: new RegExp(`(?<![\\w-])${term.replace(/ /g, " ")}(s?)(?![\\w-])`, "gi") }));
+  }
+
+  /** A generated text with each defined term in its defined form ("the last trading day" → "the Last Trading Day"). */
+  definedForm(text: string): string {
+    let out = text;
+    for (const { term, re } of this.terms) out = out.replace(re, (_, plural: string) => `${term}${plural}`);
+    return out;
+  }
+
+  /** A generated block in defined form; an author's paragraph is quoted as written. */
+  private recase(b: Block): Block {
+    if (this.terms.length === 0) return b;
+    if (b.kind === "paragraph") return b.authored === true || b.heading === true ? b : { ...b, text: this.definedForm(b.text) };
+    if (b.kind === "list") return { ...b, items: b.items.map((x) => this.definedForm(x)) };
+    return { ...b, rows: b.rows.map((r) => r.map((x) => this.definedForm(x))) };
+  }
+
   cal = (name: string): string => calendarLabel(Object.hasOwn(this.spec.calendars, name) ? this.spec.calendars[name] : undefined, name);
 
   index = (name: string): string => {
@@ -153,7 +178,7 @@ class Builder {
       if (x.kind === "refs") {
         const into = x.inline === true ? cites : refs;
         for (const r of x.refs) if (!into.includes(r)) into.push(r);
-      } else blocks.push(x);
+      } else blocks.push(this.recase(x));
     }
     if (blocks.length === 0) return;
     const generated = blocks
@@ -1027,13 +1052,13 @@ function periodTerm(c: Contract): [string, string] {
   return ["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."];
 }
 
-/** "In the money" for the option types the contract lists (every version), so a put-only option speaks of puts only. */
+/** "In the Money" for the option types the contract lists (every version), so a put-only option speaks of puts only. */
 function inTheMoney(c: Extract<Contract, { kind: "option" }>): [string, string] {
   const rights = new Set(c.rights.flatMap((v) => v.value));
   const call = "a call whose strike is below";
   const put = "a put whose strike is above";
   const said = rights.has("call") && rights.has("put") ? `${call}, or ${put},` : rights.has("put") ? put : call;
-  return ["In the money", `${capitalise(said)} the Final Settlement Price of the underlying.`];
+  return ["In the Money", `${capitalise(said)} the Final Settlement Price of the underlying.`];
 }
 
 function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
@@ -1074,6 +1099,7 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
         : `The civil time in force in ${zonePlace(zone)}, as given by the IANA time zone ${zone}, including its changes between standard time and summer time.`,
     ]);
   b.open();
+  b.define(rows.map((r) => r[0]!));
   b.add("Defined terms", [
     p("In this chapter the following terms have the meanings given:"),
     { kind: "table", head: ["Term", "Meaning"], rows },
