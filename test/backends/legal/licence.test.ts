@@ -18,7 +18,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildDocument, renderContract, type LegalDocument } from "../../../src/backends/legal/index.js";
+import { strFromU8, unzipSync } from "fflate";
+import { buildDocument, renderContract, renderContractDocx, type LegalDocument } from "../../../src/backends/legal/index.js";
 import { compileSources } from "../../../src/compile.js";
 import { loadSpec } from "../../../src/model/load.js";
 import type { Spec } from "../../../src/model/types.js";
@@ -144,6 +145,16 @@ describe("index licence and disclaimer: the BTC chapter (specs/contracts/btc-ref
     expect(all).not.toContain("is calculated and published by");
     const md = renderContract(btc, "md", { asOf: AS_OF, layout: "rulebook" });
     expect(md).toContain("## 1304. Index Licence and Disclaimer");
+  });
+
+  it("is a Heading 1 rule in the Word chapter counsel exchanges, with each paragraph as written", () => {
+    const xml = strFromU8(unzipSync(renderContractDocx(btc, { asOf: AS_OF, layout: "rulebook" }))["word/document.xml"]!);
+    const texts = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => ({
+      heading1: m[1]!.includes('<w:pStyle w:val="Heading1"/>'),
+      text: [...m[1]!.matchAll(/<w:t xml:space="preserve">(.*?)<\/w:t>/g)].map((t) => t[1]).join(""),
+    }));
+    expect(texts.filter((t) => t.heading1).map((t) => t.text)).toContain("1304. Index Licence and Disclaimer");
+    for (const p of paragraphs) expect(texts.map((t) => t.text)).toContain(p);
   });
 
   it("gives the option on the future the future's disclaimer, not a generated one", () => {
