@@ -8,6 +8,7 @@ import { checkCalendars } from "./calendars.js";
 import { checkIndices } from "./indices.js";
 import { checkContracts } from "./contracts.js";
 import { checkFallbacks } from "./fallbacks.js";
+import { checkIndexLicences } from "./index-licence.js";
 import { checkVersions } from "./versions.js";
 import { checkDescriptions } from "./descriptions.js";
 import { checkDeclaredUnits } from "./declared-units.js";
@@ -20,6 +21,7 @@ export function checkProgram(program: Program, report: Report): void {
   checkIndices(program, report);
   checkContracts(program, report);
   checkFallbacks(program, report);
+  checkIndexLicences(program, report);
   checkVersions(program, report);
   checkDescriptions(program, report);
 }

@@ -321,6 +321,11 @@ function settlingRefs(program: Program, file: string, decl: Declaration, nodes: 
   return out;
 }
 
+/** The indices a contract settles on, by name (the shared walk of model/invariants.ts, as E5007 reads it). */
+export function indicesSettledOn(program: Program, file: string, decl: Declaration): string[] {
+  return settlingIndices(nodeOf(program, decl, file, new Map()), (n) => n.refs.map((r) => r.ref)).map((x) => x.index);
+}
+
 /** The node of a contract, its references resolved on first use (contracts may refer to each other in a cycle). */
 function nodeOf(program: Program, decl: Declaration, file: string, nodes: Map<Declaration, SettlingNode>): SettlingNode {
   let node = nodes.get(decl);

@@ -74,6 +74,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PaymentAmounts: ONCE,
     TradingHours: ONCE,
     SessionChange: MANY,
+    IndexLicence: ONCE,
+    IndexDisclaimer: ONCE,
   },
   option: {
     TimeZone: ONCE,
@@ -98,6 +100,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PaymentAmounts: ONCE,
     TradingHours: ONCE,
     SessionChange: MANY,
+    IndexLicence: ONCE,
+    IndexDisclaimer: ONCE,
   },
   spread: {
     TimeZone: ONCE,
@@ -118,6 +122,8 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     PaymentAmounts: ONCE,
     TradingHours: ONCE,
     SessionChange: MANY,
+    IndexLicence: ONCE,
+    IndexDisclaimer: ONCE,
   },
 };
 
@@ -295,6 +301,10 @@ export function statementLabel(s: Statement, scope?: Scope): string {
       const what = s.closes === undefined ? "trading closed" : "early close";
       return s.name ? `${what} "${s.name.value}"` : what;
     }
+    case "IndexLicence":
+      return "index licence";
+    case "IndexDisclaimer":
+      return "index disclaimer";
   }
 }
 
@@ -465,6 +475,9 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       return;
     case "Payment":
       ref(s.calendar, CAL, "calendar");
+      return;
+    case "IndexLicence":
+      ref(s.index, IDX, "index");
       return;
     case "FinalSettlement": {
       const v = s.value;

@@ -253,6 +253,22 @@ const TABLE = {
     "A `not-published` disruption names no deadline, so nothing says when a value not yet published becomes a disruption.",
   ],
 
+  LicensedIndexNotSettled: [
+    "E5110",
+    "licensed-index-not-settled",
+    "A contract's `index licence` names an index the contract does not settle on (through its underlying, final settlement, legs or underlying contracts).",
+  ],
+  LicensorNotAdministrator: [
+    "W5111",
+    "licensor-not-administrator",
+    "A contract's `index licence` names a licensor other than the administrator its index declares.",
+  ],
+  DisclaimerWithoutLicence: [
+    "E5112",
+    "disclaimer-without-licence",
+    "A contract states an `index disclaimer` but no `index licence`, so the disclaimer names no index and no administrator.",
+  ],
+
   AmbiguousListingPart: [
     "W5030",
     "ambiguous-listing-part",

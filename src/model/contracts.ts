@@ -287,6 +287,14 @@ export const CashRoundingSchema = z.strictObject({ increment: PositiveDecimal, m
   description: "Payment amounts (a position's variation, in final and daily settlement) rounded once to this increment of the currency.",
 });
 
+/** The licence under which the Exchange lists the contract: the index it may use and who licenses it. */
+export const IndexLicenceSchema = z
+  .strictObject({
+    index: Name.describe("The licensed index, one the contract settles on."),
+    licensor: Text.min(1).describe("Who grants the licence, as the source names it (normally the index's administrator)."),
+  })
+  .meta({ id: "IndexLicence", description: "The Exchange lists the contract under a licence from the licensor to use the index." });
+
 /** A leg of a spread. */
 export const LegSchema = z
   .strictObject({
@@ -330,6 +338,14 @@ const contractClauses = {
     .optional()
     .describe(
       "What a daily settlement price beyond the last price limit becomes: clamp (settled at the limit) or flag (settled as computed, flagged); absent when not stated.",
+    ),
+  indexLicence: versionsOf(IndexLicenceSchema)
+    .optional()
+    .describe("The licence to use the index the contract settles on; absent when the contract does not state one."),
+  indexDisclaimer: versionsOf(z.array(Text.min(1)).min(1))
+    .optional()
+    .describe(
+      "The index disclaimer of the chapter, one paragraph per string, in the author's words; absent when the contract states none.",
     ),
 };
 
@@ -395,3 +411,5 @@ export type ContractDateRule = z.infer<typeof ContractDateRuleSchema>;
 export type Payment = z.infer<typeof PaymentSchema>;
 /** How payment amounts are rounded. */
 export type CashRounding = z.infer<typeof CashRoundingSchema>;
+/** The licence to use an index. */
+export type IndexLicence = z.infer<typeof IndexLicenceSchema>;

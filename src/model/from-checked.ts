@@ -63,6 +63,7 @@ import {
   type FinalSettlement,
   type Payment,
   type CashRounding,
+  type IndexLicence,
 } from "./contracts.js";
 import { IndexSchema, type Index, type Method, type Source, type TimeWindow } from "./indices.js";
 import { compareVersionStarts } from "./invariants.js";
@@ -640,6 +641,7 @@ class Lowerer {
       ...this.cashRounding(st),
       ...this.tradingSchedule(st, decl),
       ...this.priceLimitBreach(st),
+      ...this.indexLicence(st),
     };
     const negativePrices = (): Clause<boolean>[] => {
       const v = this.versions(st, "NegativePrices", () => true);
@@ -753,6 +755,19 @@ class Lowerer {
       (s) => s.breach !== undefined,
     );
     return priceLimitBreach.length === 0 ? {} : { priceLimitBreach };
+  }
+
+  /** `index licence …` and `index disclaimer …`: present only when the contract states them. */
+  private indexLicence(st: readonly A.Statement[]): { indexLicence?: Clause<IndexLicence>[]; indexDisclaimer?: Clause<string[]>[] } {
+    const indexLicence = this.versions(st, "IndexLicence", (s) => ({
+      index: this.resolve(s.index, INDEX, "index", s.span).name,
+      licensor: this.need(s.licensor?.value, s, "the licensor"),
+    }));
+    const indexDisclaimer = this.versions(st, "IndexDisclaimer", (s) => s.paragraphs.map((x) => x.value));
+    return {
+      ...(indexLicence.length === 0 ? {} : { indexLicence }),
+      ...(indexDisclaimer.length === 0 ? {} : { indexDisclaimer }),
+    };
   }
 
   private underlying(s: A.UnderlyingStmt): { kind: "index" | "future"; name: string } {

@@ -796,3 +796,18 @@ export function methodNeedsVolume(name: AggregationMethodName, weightedBy: strin
     (name === "weighted-mean" && (weightedBy === "volume" || weightedBy === "expenditure"))
   );
 }
+
+// Index licence and disclaimer
+
+/**
+ * A contract's index licence names an index the contract settles on (E5110): the chapter says the Exchange lists
+ * the contract under a licence to use that index, which is a wrong sentence for any other index.
+ */
+export function licensedIndexNotSettled(index: string, settling: ReadonlySet<string>): boolean {
+  return !settling.has(index);
+}
+
+/** An index disclaimer is the licensor's: a contract that states one states the licence too (E5112). */
+export function disclaimerWithoutLicence(disclaimers: number, licences: number): boolean {
+  return disclaimers > 0 && licences === 0;
+}

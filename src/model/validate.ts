@@ -56,6 +56,8 @@ import {
   futuresSettlementProblem,
   isOneSided,
   paymentWithoutFinalSettlement,
+  licensedIndexNotSettled,
+  disclaimerWithoutLicence,
   listingProblems,
   isPositiveAmount,
   minimumExceedsSources,
@@ -289,6 +291,8 @@ const CONTRACT_VERSIONS = [
   "payment",
   "cashRounding",
   "priceLimitBreach",
+  "indexLicence",
+  "indexDisclaimer",
 ] as const;
 const INDEX_VERSIONS = [
   "timeZone",
@@ -961,6 +965,12 @@ class Doc {
         `${base}/fallback`,
         "a fallback that never applies: the contract settles only at another contract's final settlement price",
       );
+    c.indexLicence?.forEach((v, i) => {
+      if (licensedIndexNotSettled(v.value.index, settling))
+        this.problem(`${base}/indexLicence/${i}/value/index`, `${v.value.index} is not an index the contract settles on`);
+    });
+    if (disclaimerWithoutLicence(c.indexDisclaimer?.length ?? 0, c.indexLicence?.length ?? 0))
+      this.problem(`${base}/indexDisclaimer`, "an index disclaimer without an index licence names no index");
     this.lastTradingDays(base, c);
   }
 

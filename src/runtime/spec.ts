@@ -404,6 +404,12 @@ export interface CashRounding {
   readonly mode: RoundingMode;
 }
 
+/** The licence under which the Exchange lists a contract: the index it may use and who licenses it. */
+export interface IndexLicence {
+  readonly index: string;
+  readonly licensor: string;
+}
+
 /** A spread leg. */
 export interface Leg {
   readonly side: "buy" | "sell";
@@ -444,6 +450,10 @@ export interface ContractClauses extends DeclarationAnnotations {
    * `clamp` settles at the limit it crossed, `flag` settles as computed and flags it; absent when not stated.
    */
   readonly priceLimitBreach?: Versions<"clamp" | "flag">;
+  /** The licence to use the index the contract settles on; absent when the contract does not state one. */
+  readonly indexLicence?: Versions<IndexLicence>;
+  /** The index disclaimer, one paragraph per string, in the author's words; absent when the contract states none. */
+  readonly indexDisclaimer?: Versions<readonly string[]>;
 }
 
 /**

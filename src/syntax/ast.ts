@@ -707,6 +707,17 @@ export interface SessionChangeStmt extends StatementBase {
   readonly exceptYears: readonly NumberLit[];
   readonly observance: Observance | undefined;
 }
+/** `index licence BTC_REF from "CF Benchmarks Ltd."`: the Exchange lists the contract under a licence to use the index. */
+export interface IndexLicenceStmt extends StatementBase {
+  readonly kind: "IndexLicence";
+  readonly index: Ident | undefined;
+  readonly licensor: StringLit | undefined;
+}
+/** `index disclaimer "…", "…"`: the index disclaimer of the chapter, one paragraph per string, in the author's words. */
+export interface IndexDisclaimerStmt extends StatementBase {
+  readonly kind: "IndexDisclaimer";
+  readonly paragraphs: readonly StringLit[];
+}
 export type ContractStatement =
   | UnderlyingStmt
   | ContractUnitStmt
@@ -730,6 +741,8 @@ export type ContractStatement =
   | PaymentStmt
   | PaymentAmountsStmt
   | TradingHoursStmt
-  | SessionChangeStmt;
+  | SessionChangeStmt
+  | IndexLicenceStmt
+  | IndexDisclaimerStmt;
 
 export type Statement = CalendarStatement | IndexStatement | ContractStatement | SourceStatement;

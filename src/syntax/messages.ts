@@ -152,6 +152,14 @@ const ruleTexts: Record<string, RuleText> = {
   earlyCloseStmt: { what: "an early close", example: 'for example `early close "Christmas Eve" at 12:15 on 24 December`' },
   sessionDay: { what: "a named day", example: 'for example `"Christmas Day" on 25 December`' },
   dailyBreak: { what: "a daily break", example: "for example `, with a break of 60 minutes each day beginning at 16:00`" },
+  indexLicenceStmt: {
+    what: "an index licence",
+    example: 'for example `index licence BTC_REF from "Termsheet Benchmarks Ltd."`',
+  },
+  indexDisclaimerStmt: {
+    what: "an index disclaimer",
+    example: 'for example `index disclaimer "Neither the Exchange nor the administrator guarantees …"`',
+  },
   paymentAmountsStmt: {
     what: "a rounding of payment amounts",
     example: "for example `payment amounts rounded to 0.01 half-up`",
@@ -204,6 +212,8 @@ const ruleNames: Record<string, string> = {
   paymentAmountsStmt: "payment amounts",
   tradingHoursStmt: "trading hours",
   earlyCloseStmt: "early close",
+  indexLicenceStmt: "index licence",
+  indexDisclaimerStmt: "index disclaimer",
 };
 
 /** The rules that name a place worth showing in a context path: statements and steps. */

@@ -497,6 +497,8 @@ export class TermsheetParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.paymentAmountsStmt) },
         { ALT: () => this.SUBRULE(this.tradingHoursStmt) },
         { ALT: () => this.SUBRULE(this.earlyCloseStmt) },
+        { ALT: () => this.SUBRULE(this.indexLicenceStmt) },
+        { ALT: () => this.SUBRULE(this.indexDisclaimerStmt) },
       ]),
     );
     const span = this.from(start);
@@ -2052,6 +2054,23 @@ export class TermsheetParser extends EmbeddedActionsParser {
       exceptYears: [],
       observance,
     };
+  });
+
+  public indexLicenceStmt = this.RULE("indexLicenceStmt", () => {
+    this.CONSUME(T.Index);
+    this.CONSUME(T.Licence);
+    const index = this.ident(this.CONSUME(T.Identifier));
+    this.CONSUME(T.From);
+    const licensor = this.str(this.CONSUME(T.StringLiteral));
+    return { kind: "IndexLicence" as const, index, licensor };
+  });
+
+  public indexDisclaimerStmt = this.RULE("indexDisclaimerStmt", () => {
+    this.CONSUME(T.Index);
+    this.CONSUME(T.Disclaimer);
+    const paragraphs: A.StringLit[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => paragraphs.push(this.str(this.CONSUME(T.StringLiteral))) });
+    return { kind: "IndexDisclaimer" as const, paragraphs };
   });
 
   // ---------------------------------------------------------------------------------------------- shared pieces

@@ -200,6 +200,8 @@ export const Lead = kw("lead");
 // Sampled indices (issue 15): `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`.
 export const Sample = kw("sample");
 export const Samples = kw("samples");
+export const Licence = kw("licence");
+export const Disclaimer = kw("disclaimer");
 
 // Literals. Order matters: dates before year-months before numbers; times before numbers.
 export const StringLiteral = createToken({

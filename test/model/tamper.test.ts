@@ -514,6 +514,20 @@ const CASES: readonly TamperCase[] = [
     paths: [`${FOTI}/cashRounding/0/value/mode`],
   },
   {
+    invariant: "index-licence",
+    what: "an index licence of an index the contract does not settle on",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.indexLicence[0].value.index = "BTC_SPOT"),
+    paths: ["/contracts/BTC/indexLicence/0/value/index"],
+  },
+  {
+    invariant: "index-licence",
+    what: "an index disclaimer whose licence was deleted",
+    spec: "contracts/BTC.json",
+    edit: (d) => delete d.contracts.BTC.indexLicence,
+    paths: ["/contracts/BTC/indexDisclaimer"],
+  },
+  {
     invariant: "spread-sides",
     what: "a spread whose legs are all bought",
     spec: "contracts/FOTI_CAL.json",

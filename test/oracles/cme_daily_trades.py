@@ -3,6 +3,7 @@ settlement procedures": "the VWAP of the settlement period, provided that more t
 ..."), on the tiers of CME's Bitcoin futures procedure: tier 1 the VWAP of the trades between 14:59:00 and 15:00:00
 Central Time rounded to the nearest tick (a tie toward the prior settlement), tier 2 the midpoint of the bid and ask.
 The case: specs/contracts/btc-daily-strip.terms (BTC_DS, tick 5 USD per BTC, 5 BTC a contract)."""
+import json
 import datetime as dt
 from decimal import Decimal
 
@@ -46,7 +47,9 @@ def compute():
         price, step = tick_toward_prior(vwap, prior), 1
     else:
         # Step 2 (lead month plus spread) is for deferred months of a strip; step 3 is the midpoint.
-        price, step = tick_toward_prior((Decimal("60012.5") + Decimal("60020")) / 2, prior), 3
+        # Both quotes are on the 5-dollar tick grid (an off-tick bid or offer is refused).
+        quotes = json.load(open(CASE + "/request.json"))["bidAsk"]
+        price, step = tick_toward_prior((Decimal(quotes["bid"]) + Decimal(quotes["ask"])) / 2, prior), 3
     variation = (price - Decimal("60000")) * 5 * 1
     return dump(
         {

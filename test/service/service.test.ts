@@ -120,7 +120,7 @@ describe("hover", () => {
   it("shows the clause a last trading day renders to and its dates in the coming months", () => {
     const h = svc.hover(FOTI, at(text, "last trading day is", 3), TODAY)!;
     expect(h.contents).toContain("Renders to clause");
-    expect(h.contents).toContain("The Last Trading Day is the last Friday of the contract month");
+    expect(h.contents).toContain("The Last Trading Day is the last Friday of the Contract Month");
     // By hand: the last Friday of March 2027 is the 26th, Good Friday (Easter Sunday 2027 is 28 March), a bank
     // holiday in England and Wales, so the preceding business day, Thursday 25 March 2027.
     expect(h.contents).toContain("- last trading day of Mar 2027: 2027-03-25");

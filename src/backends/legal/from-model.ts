@@ -17,6 +17,7 @@ import { expiryCalendar, methodologyDiagram } from "./figures.js";
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
+import { authoredDisclaimers, disclaimedIndices, licenceSentence } from "./licence.js";
 import { Decimal } from "../../runtime/numbers/decimal.js";
 import { contractMultiplier } from "../../runtime/functions/terms.js";
 import { versionOn } from "../../runtime/versions.js";
@@ -125,6 +126,31 @@ class Builder {
     private readonly sources: ReadonlyMap<string, string>,
   ) {}
 
+  /** The defined terms of several words ("Last Trading Day"), said in their defined form in generated text. */
+  private terms: readonly { readonly term: string; readonly re: RegExp }[] = [];
+
+  /** Sets the defined terms once the definitions are written: later clauses say them as defined. */
+  define(terms: readonly string[]): void {
+    this.terms = terms
+      .filter((t) => /^[A-Z][a-z]+(?: (?:the|of) [A-Z][a-z]+| [A-Z][a-z]+)+$/.test(t))
+      .map((term) => ({ term, re: new RegExp(`(?<![\\w-])${term.replace(/ /g, " ")}(s?)(?![\\w-])`, "gi") }));
+  }
+
+  /** A generated text with each defined term in its defined form ("the last trading day" → "the Last Trading Day"). */
+  definedForm(text: string): string {
+    let out = text;
+    for (const { term, re } of this.terms) out = out.replace(re, (_, plural: string) => `${term}${plural}`);
+    return out;
+  }
+
+  /** A generated block in defined form; an author's paragraph is quoted as written. */
+  private recase(b: Block): Block {
+    if (this.terms.length === 0) return b;
+    if (b.kind === "paragraph") return b.authored === true || b.heading === true ? b : { ...b, text: this.definedForm(b.text) };
+    if (b.kind === "list") return { ...b, items: b.items.map((x) => this.definedForm(x)) };
+    return { ...b, rows: b.rows.map((r) => r.map((x) => this.definedForm(x))) };
+  }
+
   cal = (name: string): string => calendarLabel(Object.hasOwn(this.spec.calendars, name) ? this.spec.calendars[name] : undefined, name);
 
   index = (name: string): string => {
@@ -155,7 +181,7 @@ class Builder {
       if (x.kind === "refs") {
         const into = x.inline === true ? cites : refs;
         for (const r of x.refs) if (!into.includes(r)) into.push(r);
-      } else blocks.push(x);
+      } else blocks.push(this.recase(x));
     }
     if (blocks.length === 0) return;
     const generated = blocks
@@ -664,7 +690,27 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     });
     b.close("Market disruption and fallbacks");
   }
-  void spec;
+  if (c.indexLicence !== undefined || c.indexDisclaimer !== undefined) {
+    b.open();
+    b.add(
+      "Index licence",
+      versions(c.indexLicence ?? [], (l) => licenceSentence(spec, l)),
+      key("index licence"),
+    );
+    b.add(
+      "Index disclaimer",
+      (c.indexDisclaimer ?? []).flatMap((v): Piece[] => {
+        const when = effectiveWords(v.effective);
+        return [
+          ...(when === "" ? [] : [p(`${capitalise(when)}:`)]),
+          ...v.value.map((t): Piece => ({ kind: "paragraph", text: sentence(t), authored: true })),
+          ...annotations(v),
+        ];
+      }),
+      key("index disclaimer"),
+    );
+    b.close("Index licence and disclaimer");
+  }
 }
 
 function indexSection(b: Builder, i: Index): void {
@@ -1065,13 +1111,13 @@ function periodTerm(c: Contract): [string, string] {
   return ["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."];
 }
 
-/** "In the money" for the option types the contract lists (every version), so a put-only option speaks of puts only. */
+/** "In the Money" for the option types the contract lists (every version), so a put-only option speaks of puts only. */
 function inTheMoney(c: Extract<Contract, { kind: "option" }>): [string, string] {
   const rights = new Set(c.rights.flatMap((v) => v.value));
   const call = "a call whose strike is below";
   const put = "a put whose strike is above";
   const said = rights.has("call") && rights.has("put") ? `${call}, or ${put},` : rights.has("put") ? put : call;
-  return ["In the money", `${capitalise(said)} the Final Settlement Price of the underlying.`];
+  return ["In the Money", `${capitalise(said)} the Final Settlement Price of the underlying.`];
 }
 
 function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
@@ -1112,6 +1158,7 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
         : `The civil time in force in ${zonePlace(zone)}, as given by the IANA time zone ${zone}, including its changes between standard time and summer time.`,
     ]);
   b.open();
+  b.define(rows.map((r) => r[0]!));
   b.add("Defined terms", [
     p("In this chapter the following terms have the meanings given:"),
     { kind: "table", head: ["Term", "Meaning"], rows },
@@ -1151,10 +1198,22 @@ function declaredUnitMeaning(u: DeclaredUnit, spec: Spec): string {
  * what the source declares: the index and its administrator. A licence to use the index is not stated: the language
  * has no clause that declares one.
  */
-function indexDisclaimers(spec: Spec): DocClause[] {
+function indexDisclaimers(spec: Spec, own: ReadonlySet<string>): DocClause[] {
   return Object.values(spec.indices)
+    .filter((i) => !own.has(i.name))
     .sort((x, y) => (x.name < y.name ? -1 : 1))
     .flatMap((i) => {
+      // A contract of the spec states this index's disclaimer in its own words: those words, not generated ones.
+      const authored = authoredDisclaimers(spec).get(i.name);
+      if (authored !== undefined)
+        return [
+          {
+            number: "",
+            title: i.name,
+            blocks: authored.paragraphs.map((t): Block => ({ kind: "paragraph", text: sentence(t), authored: true })),
+            ...(authored.clauses.length === 0 ? {} : { references: authored.clauses }),
+          },
+        ];
       const admin = i.administrator[i.administrator.length - 1]?.value;
       if (admin === undefined) return [];
       const who = admin.replace(/\.$/, "");
@@ -1207,7 +1266,11 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   if (options.layout !== "rulebook" || c === undefined) return doc;
   const chapter = c.clauses.find((x) => /^Chapter\s/.test(x));
   const heading = chapter === undefined ? title : `${chapter}: ${c.title ?? name} (${name})`;
-  return rulebookLayout({ ...doc, title: heading }, new Set(doc.sections.slice(firstOwn, ownEnd)), indexDisclaimers(spec));
+  return rulebookLayout(
+    { ...doc, title: heading },
+    new Set(doc.sections.slice(firstOwn, ownEnd)),
+    indexDisclaimers(spec, disclaimedIndices(c)),
+  );
 }
 
 /** A fixed weight of 0 (a canonical decimal string): the source is kept for monitoring, not used. */

@@ -55,6 +55,10 @@ function contractRule(s: Statement): string | undefined {
       return "trading hours";
     case "PaymentAmounts":
       return "payment amounts";
+    case "IndexLicence":
+      return "index licence";
+    case "IndexDisclaimer":
+      return "index disclaimer";
     default:
       return undefined;
   }

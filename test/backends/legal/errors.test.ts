@@ -48,7 +48,7 @@ describe("worked examples come from the contract's own terms", () => {
     // By hand: AITOK_OUT sample 7.3125 rounds half-even to 7.312 (the FOTI tick 0.001); the put strike is the grid
     // step (0.05) above the next grid price at or above 7.312, i.e. 7.35 + 0.05 = 7.40; intrinsic 7.40 - 7.312 =
     // 0.088 per 1M tokens; the contract unit is one FOTI (1,000 million tokens), so it pays 0.088 × 1,000 = USD 88.00.
-    expect(ex).toContain("A put with strike price USD 7.4 per 1M tokens is exercised (in the money by USD 0.088 per 1M tokens)");
+    expect(ex).toContain("A put with strike price USD 7.4 per 1M tokens is exercised (In the Money by USD 0.088 per 1M tokens)");
     expect(ex).toContain("pays USD 88.00 per contract");
     expect(ex).not.toMatch(/\bcall\b/i);
     await expect(toMarkdown({ ...doc, sections: doc.sections.filter((s) => s.title === "Contract months") })).toMatchFileSnapshot(
@@ -61,7 +61,7 @@ describe("worked examples come from the contract's own terms", () => {
     const spec = variant("FOTI_OPT", (s: any) => (s.contracts.FOTI_OPT.rights[0].value = ["call"]));
     const ex = text(buildDocument(spec, { asOf: AS_OF }), "Worked examples");
     // By hand: the call strike is the grid price at or below 7.312 less one step, 7.30 - 0.05 = 7.25; 0.062 × 1,000.
-    expect(ex).toContain("A call with strike price USD 7.25 per 1M tokens is exercised (in the money by USD 0.062 per 1M tokens)");
+    expect(ex).toContain("A call with strike price USD 7.25 per 1M tokens is exercised (In the Money by USD 0.062 per 1M tokens)");
     expect(ex).toContain("pays USD 62.00 per contract");
     expect(ex).not.toMatch(/\bput\b/i);
   });
@@ -72,10 +72,10 @@ describe("worked examples come from the contract's own terms", () => {
     // strike steps (2,000): 7,312.5. Call strike 7,000 − 500 = 6,500: (7,312.5 − 6,500) × 5 bitcoin = 4,062.50. Put
     // strike 7,500 + 500 = 8,000: (8,000 − 7,312.5) × 5 = 3,437.50. One option is one BTC futures contract (5 bitcoin).
     expect(ex).toContain(
-      "A call with strike price USD 6,500 per BTC is exercised (in the money by USD 812.5 per BTC) and pays USD 4,062.50 per contract",
+      "A call with strike price USD 6,500 per BTC is exercised (In the Money by USD 812.5 per BTC) and pays USD 4,062.50 per contract",
     );
     expect(ex).toContain(
-      "A put with strike price USD 8,000 per BTC is exercised (in the money by USD 687.5 per BTC) and pays USD 3,437.50 per contract",
+      "A put with strike price USD 8,000 per BTC is exercised (In the Money by USD 687.5 per BTC) and pays USD 3,437.50 per contract",
     );
     expect(ex).not.toContain("USD -");
   });

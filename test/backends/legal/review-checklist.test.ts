@@ -2,7 +2,7 @@
  * The review checklist of issue 19 over the rendered chapter of every contract in specs/ (compiled from the sources,
  * so a contract added there is reviewed too), in both layouts: no singular/plural mismatch ("1000 GPU-hour",
  * "1 contracts"), every defined term used and every defined-term-shaped phrase the chapter uses defined, and no
- * contradiction between the text and the engine where it is checkable (the option types and the "In the money"
+ * contradiction between the text and the engine where it is checkable (the option types and the "In the Money"
  * definition against the contract's rights, the tick and the tick value against the engine's tick and multiplier).
  */
 import { readdirSync } from "node:fs";
@@ -103,6 +103,13 @@ const TERM_WORDS = new Set(
 );
 
 describe("review checklist: the checks themselves", () => {
+  it("finds a defined term not in its defined form", () => {
+    const t = "Last Trading Day";
+    const found = (x: string) => [...x.matchAll(new RegExp(`(?<![\\w-])${t}s?(?![\\w-])`, "gi"))].filter((m) => !m[0].startsWith(t)).length;
+    expect(found("trading terminates on the last trading day")).toBe(1);
+    expect(found("trading terminates on the Last Trading Day; last-trading-day rules")).toBe(0);
+  });
+
   it("finds the reviewer's plural mistakes and passes their corrections", () => {
     const wrong = (t: string) => [...t.matchAll(PLURAL_AFTER_MANY), ...t.matchAll(SINGULAR_AFTER_ONE)].map((m) => m[0]);
     expect(wrong("One contract is 1000 GPU-hour.")).toEqual(["1000 GPU-hour"]);
@@ -170,11 +177,25 @@ for (const layout of ["sections", "rulebook"] as const) {
         expect([...undefinedTerms]).toEqual([]);
       });
 
+      it(`${label}: every defined term of several words is used in its defined form`, () => {
+        // "the last trading day" where "Last Trading Day" is defined reads as another, undefined thing. Generated text
+        // only: an author's paragraph is quoted as written.
+        const terms = [...definedTerms(doc).keys()].filter((t) => /^[A-Z][a-z]+(?: (?:the|of) [A-Z][a-z]+| [A-Z][a-z]+)+$/.test(t));
+        const wrong: string[] = [];
+        for (const { text, authored, heading, definitions } of all) {
+          if (authored || heading === true || definitions) continue;
+          for (const t of terms)
+            for (const m of text.matchAll(new RegExp(`(?<![\\w-])${t}s?(?![\\w-])`, "gi")))
+              if (!m[0].startsWith(t)) wrong.push(`${m[0]} (defined as ${t}) — in: ${text.slice(Math.max(0, m.index - 40), m.index + 60)}`);
+        }
+        expect(wrong).toEqual([]);
+      });
+
       const c = spec.contracts[name]!;
       if (c.kind === "option") {
-        it(`${label}: the option types and "In the money" say the contract's own rights`, () => {
+        it(`${label}: the option types and "In the Money" say the contract's own rights`, () => {
           const rights = new Set(c.rights.flatMap((v) => v.value));
-          const itm = definedTerms(doc).get("In the money") ?? "";
+          const itm = definedTerms(doc).get("In the Money") ?? "";
           expect(itm).not.toBe("");
           expect(/\bcall/.test(itm)).toBe(rights.has("call"));
           expect(/\bput/.test(itm)).toBe(rights.has("put"));
