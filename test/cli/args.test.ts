@@ -81,7 +81,10 @@ describe("parseArgs", () => {
     [["fmt", "-"], "reading from standard input is not supported; name a file or a folder"],
     [["render", "-"], "reading from standard input is not supported; name a file or a folder"],
     [["render", "--contract", "--format", "md", "x"], "`--contract` needs a value"],
-    [["listed", "specs", "--contract", "FOTI", "--on", "2026-02-30"], "`--on` needs a date YYYY-MM-DD, not `2026-02-30`"],
+    [
+      ["listed", "specs", "--contract", "FOTI", "--on", "2026-02-30"],
+      "`--on` needs an instant with an offset (2026-03-27T16:00:00Z) or a date YYYY-MM-DD, not `2026-02-30`",
+    ],
     [["expiries", "specs", "--contarct", "FOTI"], "unknown option `--contarct` for `termsheet expiries`", "did you mean `--contract`?"],
     [["help", "chekc"], "unknown command `chekc`", "did you mean `check`?"],
     [["help", "check", "extra"], "unexpected argument `extra`"],
