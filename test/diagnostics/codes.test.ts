@@ -121,6 +121,8 @@ describe("the registry", () => {
         "E5080 exclusion-without-average",
         "W5081 not-published-without-deadline",
         "E5090 futures-settlement-misplaced",
+        "W5150 limit-breach-without-daily",
+        "E5151 deferred-step-outside-future",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]
