@@ -284,6 +284,11 @@ const TABLE = {
     "month-set-in-weekly-listing",
     "A listing cycle in weeks names months (`the nearest N months in …`), which lists nothing for weekly contracts.",
   ],
+  FuturesSettlementMisplaced: [
+    "E5090",
+    "futures-settlement-misplaced",
+    "A final settlement in futures (exercise into the expiring future) is stated where it means nothing: it belongs to an option at the final settlement price of its future.",
+  ],
   LimitBreachWithoutDaily: [
     "W5150",
     "limit-breach-without-daily",
@@ -293,11 +298,6 @@ const TABLE = {
     "E5151",
     "deferred-step-outside-future",
     "A daily settlement step that settles a deferred month from another month of the strip (`net change of the preceding month`, `lead month settlement plus …`) is stated in an option or a spread.",
-  ],
-  FuturesSettlementMisplaced: [
-    "E5090",
-    "futures-settlement-misplaced",
-    "A final settlement in futures (exercise into the expiring future) is stated where it means nothing: it belongs to an option at the final settlement price of its future.",
   ],
   FallbackNeverApplies: [
     "E5091",

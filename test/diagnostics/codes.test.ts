@@ -129,6 +129,8 @@ describe("the registry", () => {
         "E5112 disclaimer-without-licence",
         "E5120 session-change-without-hours",
         "E5130 limit-rounding-without-percent",
+        "W5150 limit-breach-without-daily",
+        "E5151 deferred-step-outside-future",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]
