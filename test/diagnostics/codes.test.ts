@@ -97,6 +97,8 @@ describe("the registry", () => {
         "E4010 nth-weekday-missing",
         "E4011 end-of-day-time",
         "E4060 window-longer-than-a-day",
+        "E4140 samples-do-not-divide-window",
+        "E4141 too-many-samples",
         "E5001 fallback-not-definite",
         "E5002 fallback-unreachable-step",
         "E5003 minimum-sources-exceeds-sources",
@@ -121,6 +123,9 @@ describe("the registry", () => {
         "E5080 exclusion-without-average",
         "W5081 not-published-without-deadline",
         "E5090 futures-settlement-misplaced",
+        "E5140 sampling-without-window",
+        "E5141 sampling-conflict",
+        "E5142 samples-without-volume",
         "E6001 model-validation-failed",
         "E9001 internal-error",
       ]
