@@ -8,11 +8,13 @@
  * the Deribit expiry price ("the time-weighted average of the Deribit index over the last 30 min before the expiry.
  * The Deribit index gets calculated every 4 seconds"). Exact {@link Ratio}s; linear in rows plus samples × sources.
  */
-import { COUNT_BOUNDS } from "../bounds.js";
 import { Ratio } from "../numbers/ratio.js";
 import type { AggregationMethod } from "../spec.js";
 import { type Item, aggregate } from "./aggregation.js";
 import { isoMicros } from "./selection.js";
+
+/** Twice runtime/bounds.ts's bound on intervals (1,000,000), written out: the settlement runtime's declarations stay as they were. */
+const MAX_STEPS = 2_000_000;
 
 /** One source's held price at one sample (null: none held; `note` says why). */
 export interface SampleSourcePrice {
@@ -85,7 +87,7 @@ export function sampledIndex(input: SamplingInput): SamplingResult {
   const steps = span / every;
   // The checker and the loader bound a sole window's samples by the count bound; a window with versions, or 25 hours
   // long on a day the clocks change, is bounded here (twice the bound), so a fixing's work stays bounded.
-  if (steps > 2 * COUNT_BOUNDS.intervals.max)
+  if (steps > MAX_STEPS)
     return { ok: false, kind: "time", message: `the window would hold ${steps} samples, more than the bound`, samples };
   // Per source: the next row not yet passed, and the held price of the group of rows at the latest instant.
   const next = used.map(() => 0);
