@@ -122,6 +122,7 @@ describe("the registry", () => {
         "W5081 not-published-without-deadline",
         "E5090 futures-settlement-misplaced",
         "E6001 model-validation-failed",
+        "E6170 sql-unsupported-construct",
         "E9001 internal-error",
       ]
     `);
