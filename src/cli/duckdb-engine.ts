@@ -57,6 +57,27 @@ type Connection = {
   run(sql: string): Promise<unknown>;
 };
 
+/** The words of each error kind the checks find, as the runtime's parser words them. */
+const MESSAGES: Partial<Record<MarketDataErrorKind, string>> = {
+  "missing-field": "missing",
+  "invalid-time": "expected an ISO 8601 time with seconds and an offset (e.g. 2026-03-27T15:00:00Z)",
+  "invalid-number": "not a decimal number",
+  "negative-value": "negative",
+  "precision-out-of-range": "cannot be held exactly (more than 18 decimals or 2^53 − 1 as a coefficient)",
+  "unknown-source": "not a source of the index",
+  unsorted: "earlier than the previous row's time; rows must be in time order",
+  duplicate: "duplicate row: same time, source, price, volume, instrument and part as an earlier row",
+};
+
+function rowError(
+  r: Record<string, unknown>,
+  err: (kind: MarketDataErrorKind, line: number, field: string | null, message: string) => MarketDataError,
+): MarketDataError {
+  const kind = r["kind"] as MarketDataErrorKind;
+  const value = r["value"] === null || r["value"] === undefined ? "" : `, got ${JSON.stringify(String(r["value"]).slice(0, 40))}`;
+  return err(kind, Number(r["line"]), (r["field"] as string | null) ?? null, `${MESSAGES[kind] ?? kind}${value}`);
+}
+
 /** Loads the optional DuckDB binding, or says how to install it. */
 export async function connectDuckDb(): Promise<Connection | string> {
   let mod: { DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<Connection> }> } };
@@ -70,6 +91,7 @@ export async function connectDuckDb(): Promise<Connection | string> {
 }
 
 const REQUIRED = ["time", "source", "price", "volume"] as const;
+const HEADERS = ["time,source,price,volume", "time,source,price,volume,instrument", "time,source,price,volume,instrument,part"];
 
 /** Runs an index over the observations file for the dates given. */
 export async function runIndexOnDuckDb(
@@ -98,16 +120,28 @@ export async function runIndexOnDuckDb(
   } catch (e) {
     return { ok: false, errors: [err("malformed-row", 1, null, e instanceof Error ? e.message.split("\n")[0]! : String(e))] };
   }
-  const missing = REQUIRED.filter((f) => !columns.includes(f));
-  if (missing.length > 0) return { ok: false, errors: missing.map((f) => err("missing-field", 1, f, `no ${f} column`)) };
+  // The runtime's header rule: a CSV's columns are exactly time,source,price,volume[,instrument[,part]] in this order;
+  // a Parquet file has at least the four (its columns are named, not ordered).
+  const header = columns.join(",");
+  const fits = format === "csv" ? HEADERS.includes(header) : REQUIRED.every((f) => columns.includes(f));
+  if (!fits)
+    return {
+      ok: false,
+      errors: [
+        err(
+          "malformed-row",
+          1,
+          null,
+          `the header must be \`time,source,price,volume\`, \`time,source,price,volume,instrument\` or \`time,source,price,volume,instrument,part\`, not \`${header}\``,
+        ),
+      ],
+    };
   await c.run(readSql(file, format, columns));
   const bad = (await c.runAndReadAll(checkSql(sources))).getRowObjects();
   if (bad.length > 0)
     return {
       ok: false,
-      errors: bad.map((r) =>
-        err(r["kind"] as MarketDataErrorKind, Number(r["line"]), (r["field"] as string | null) ?? null, `${String(r["kind"])}`),
-      ),
+      errors: bad.map((r) => rowError(r, err)),
     };
   const load = obsSql();
   for (const s of load.build) await c.run(s);
@@ -115,9 +149,7 @@ export async function runIndexOnDuckDb(
   if (order.length > 0)
     return {
       ok: false,
-      errors: order.map((r) =>
-        err(r["kind"] as MarketDataErrorKind, Number(r["line"]), (r["field"] as string | null) ?? null, String(r["kind"])),
-      ),
+      errors: order.map((r) => rowError(r, err)),
     };
   for (const s of compiled.statements) await c.run(s);
   const ps = Number((await c.runAndReadAll("SELECT ps FROM ts_scale")).getRowObjects()[0]!["ps"]);

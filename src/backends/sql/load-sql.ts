@@ -45,7 +45,7 @@ function numberChecks(field: "price" | "volume"): string {
   const f = `"${field}"`;
   const frac = `rtrim(split_part(${f}, '.', 2), '0')`;
   const digits = `ltrim(replace(split_part(ltrim(${f}, '-'), '.', 1) || ${frac}, '.', ''), '0')`;
-  return `SELECT line, '${field}' AS field, CASE
+  return `SELECT line, '${field}' AS field, ${f} AS value, CASE
     WHEN ${f} IS NULL OR ${f} = '' THEN 'missing-field'
     WHEN NOT regexp_full_match(${f}, '${DECIMAL_RE}') THEN 'invalid-number'
     WHEN length(${frac}) > ${INPUT_PRECISION.scale} OR length(${digits}) > 16 OR (length(${digits}) = 16 AND ${digits} > '9007199254740991') THEN 'precision-out-of-range'
@@ -56,17 +56,17 @@ function numberChecks(field: "price" | "volume"): string {
 export function checkSql(sources: readonly string[] | undefined, limit = 100): string {
   const time = `"time"`;
   const checks = [
-    `SELECT line, 'time' AS field, CASE WHEN ${time} IS NULL OR ${time} = '' THEN 'missing-field'
+    `SELECT line, 'time' AS field, ${time} AS value, CASE WHEN ${time} IS NULL OR ${time} = '' THEN 'missing-field'
       WHEN NOT regexp_full_match(${time}, '${TIME_RE}') THEN 'invalid-time'
       WHEN try_cast(substr(${time}, 1, 10) AS DATE) IS NULL OR substr(${time}, 1, 4)::INT NOT BETWEEN 1900 AND 2199
         OR substr(${time}, 12, 2)::INT > 23 OR substr(${time}, 15, 2)::INT > 59 OR substr(${time}, 18, 2)::INT > 59
         OR NOT regexp_full_match(coalesce(substr(regexp_extract(${time}, '\\.(\\d+)', 1) || '000000000', 7, 3), '000'), '0*') THEN 'invalid-time' END AS kind FROM ts_raw`,
-    `SELECT line, 'source' AS field, CASE WHEN "source" IS NULL OR "source" = '' THEN 'missing-field'
+    `SELECT line, 'source' AS field, "source" AS value, CASE WHEN "source" IS NULL OR "source" = '' THEN 'missing-field'
       ${sources === undefined ? "" : `WHEN "source" NOT IN (${sources.map(str).join(", ")}) THEN 'unknown-source'`} END AS kind FROM ts_raw`,
     numberChecks("price"),
     numberChecks("volume"),
   ];
-  return `SELECT line, field, kind FROM (${checks.join("\nUNION ALL ")}) WHERE kind IS NOT NULL ORDER BY line, field LIMIT ${limit}`;
+  return `SELECT line, field, value, kind FROM (${checks.join("\nUNION ALL ")}) WHERE kind IS NOT NULL ORDER BY line, field LIMIT ${limit}`;
 }
 
 /** The statements that build `ts_obs` and `ts_scale` from a checked `ts_raw`, then the order and duplicate checks. */
@@ -84,7 +84,7 @@ export function obsSql(): { readonly build: readonly string[]; readonly order: s
         ${coef("price", "(SELECT ps FROM ts_scale)")} AS pc, ${coef("volume", "(SELECT vs FROM ts_scale)")} AS vc,
         nullif("instrument", '') AS instrument, nullif("part", '') AS part FROM ts_raw`,
     ],
-    order: `SELECT line, field, kind FROM (
+    order: `SELECT line, field, NULL AS value, kind FROM (
       SELECT line, 'time' AS field, 'unsorted' AS kind FROM (SELECT line, t, lag(t) OVER (ORDER BY line) AS prev FROM ts_obs) WHERE t < prev
       UNION ALL SELECT line, NULL, 'duplicate' FROM (SELECT line, row_number() OVER (PARTITION BY t, source, pc, vc, instrument, part ORDER BY line) AS n FROM ts_obs) WHERE n > 1)
       ORDER BY line LIMIT 100`,
