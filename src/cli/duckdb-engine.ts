@@ -13,6 +13,10 @@ import type { Index } from "../runtime/spec.js";
 import { checkSql, columnsSql, obsSql, readSql } from "../backends/sql/load-sql.js";
 import type { Unsupported } from "../backends/sql/plan.js";
 import { indexToSql } from "../backends/sql/to-sql.js";
+import { formatMarketDataError } from "../runtime/market-data/common.js";
+import { ExitCode } from "./exit-codes.js";
+import { failure } from "./report.js";
+import type { System } from "./system.js";
 
 /** One fixing computed by the engine. */
 export interface EngineFixing {
@@ -185,4 +189,38 @@ export async function runIndexOnDuckDb(
     count: Number(r["n"]),
   }));
   return { ok: true, fixings, sources: srcs, intervals, foreign, rows };
+}
+
+/** Every source named by the index in any version: the observations may name no other (as `termsheet index`). */
+export function indexSources(index: Index): string[] {
+  return [...new Set(index.sources.map((s) => s.value.name))].sort();
+}
+
+/** Prints why an engine gave no result; the exit code. */
+export function engineProblem(outcome: Exclude<EngineOutcome, EngineResult>, sys: System): number {
+  if ("unsupported" in outcome) {
+    sys.write("stderr", `error[${outcome.unsupported.code}]: ${outcome.unsupported.message}\n`);
+    return ExitCode.UserError;
+  }
+  if ("errors" in outcome) {
+    sys.write("stderr", outcome.errors.map(formatMarketDataError).join("\n") + "\n");
+    return ExitCode.UserError;
+  }
+  return failure(sys, outcome.message);
+}
+
+/** `termsheet index --engine duckdb`: one date's fixing on the engine, printed as a short certificate. */
+export async function engineIndex(index: Index, date: string, observations: string, sys: System): Promise<number> {
+  const r = await runIndexOnDuckDb(index, [date], observations, indexSources(index));
+  if (!r.ok) return engineProblem(r, sys);
+  const f = r.fixings[0]!;
+  const lines = [`${index.name} on ${date} (engine duckdb): ${f.value ?? `no value (${f.failure})`}`];
+  if (f.unrounded !== null) lines.push(`  unrounded ${f.unrounded.toString()}`);
+  for (const s of r.sources)
+    lines.push(
+      `  ${s.name}: ${s.observations} observation(s), value ${s.value?.toString() ?? "none"}, ${s.used ? "used" : "not used"}${s.excluded.length > 0 ? ` (excluded: ${s.excluded.join(", ")})` : ""}`,
+    );
+  for (const x of r.foreign) lines.push(`  ${x.source}: ${x.count} observation(s), not a constituent on ${date}`);
+  sys.write("stdout", lines.join("\n") + "\n");
+  return f.value === null ? ExitCode.UserError : ExitCode.Ok;
 }

@@ -15,13 +15,18 @@ const TIME_RE = String.raw`(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(
 const DECIMAL_RE = String.raw`-?\d+(\.\d+)?`;
 
 /** The statement that reads the file into `ts_raw(line, time, source, price, volume, instrument, part)`, all text. */
-export function readSql(file: string, format: "csv" | "parquet", columns: readonly string[]): string {
-  const col = (c: string) => (columns.includes(c) ? `CAST("${c}" AS VARCHAR)` : "NULL::VARCHAR");
+export function readSql(file: string, format: "csv" | "parquet", columns: readonly string[] | undefined): string {
+  const col = (c: string) => (columns === undefined || columns.includes(c) ? `CAST("${c}" AS VARCHAR)` : "NULL::VARCHAR");
   const from =
     format === "csv"
       ? `read_csv(${str(file)}, header = true, all_varchar = true, auto_detect = true, delim = ',', quote = '"', escape = '"', strict_mode = true)`
       : `read_parquet(${str(file)})`;
   const first = format === "csv" ? 2 : 1;
+  // Columns not known in advance (`termsheet sql --observations`): the optional ones are filled in by name.
+  const source =
+    columns === undefined
+      ? `(SELECT NULL::VARCHAR AS "instrument", NULL::VARCHAR AS "part" WHERE false UNION ALL BY NAME SELECT * FROM ${from})`
+      : from;
   return `CREATE OR REPLACE TEMP TABLE ts_raw AS SELECT (row_number() OVER () + ${first - 1})::BIGINT AS line, ${[
     "time",
     "source",
@@ -31,7 +36,7 @@ export function readSql(file: string, format: "csv" | "parquet", columns: readon
     "part",
   ]
     .map((c) => `${col(c)} AS "${c}"`)
-    .join(", ")} FROM ${from}`;
+    .join(", ")} FROM ${source}`;
 }
 
 /** The statement that describes the file's columns (to report a missing column before reading). */
