@@ -84,6 +84,28 @@ describe("termsheet sql, backfill and index --engine duckdb", () => {
     expect(existsSync(join(f.dir, "bad"))).toBe(false);
   });
 
+  it("gives the README's backfill of the gas-day sample: 82.037 on the 23-hour gas day of 29 March 2026", () => {
+    const obs = join(repoRoot, "test/cases/settlement/GAS_DAY/index-gas-day-clock-change/observations.csv");
+    const r = termsheet(
+      [
+        "backfill",
+        join(repoRoot, "specs/indices/uk-gas-day.terms"),
+        "--from",
+        "2026-03-28",
+        "--to",
+        "2026-03-30",
+        "--observations",
+        obs,
+        "--out",
+        "gas",
+      ],
+      f.dir,
+    );
+    expect(r.code).toBe(0);
+    // The case's note and test/oracles/gas_day.py: (8000 + 16500 + 4068.55 + 12450) / 500 = 82.0371, half-up: 82.037.
+    expect(readFileSync(join(f.dir, "gas/fixings.csv"), "utf8")).toContain("2026-03-29,GAS_DAY,82.037,published,\n");
+  });
+
   it("prints the SQL of a date range", () => {
     const r = termsheet(["sql", spec, "--from", "2020-12-31", "--to", "2021-01-01"], f.dir);
     expect(r.code).toBe(0);
