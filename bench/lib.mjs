@@ -47,7 +47,7 @@ export function timeSpawn(command, args, env = undefined) {
 
 /** Bundles a stand-in entry from bench/entries/ into bench/out/ (once per process); `minify` as the CLI is. */
 const bundled = new Map();
-export async function bundle(entry, { minify = false } = {}) {
+export async function bundle(entry, { minify = false, external = [] } = {}) {
   if (bundled.has(entry)) return bundled.get(entry);
   const { build } = await import("esbuild");
   mkdirSync(outDir, { recursive: true });
@@ -62,6 +62,7 @@ export async function bundle(entry, { minify = false } = {}) {
     legalComments: "none",
     logLevel: "warning",
     minify,
+    external,
     banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
   });
   bundled.set(entry, outfile);

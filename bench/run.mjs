@@ -17,6 +17,7 @@ const BENCHMARKS = [
   "./playground.mjs",
   "./lsp.mjs",
   "./hostile.mjs",
+  "./sql-engine.mjs",
 ];
 
 function option(name) {

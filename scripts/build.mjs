@@ -42,6 +42,8 @@ const common = {
   define: { __TERMSHEET_VERSION__: JSON.stringify(version), __TERMSHEET_BUILD__: JSON.stringify(sourceDigest()) },
   // A bundled ESM file still needs require() for chevrotain's CJS dependencies.
   banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
+  // DuckDB is an optional native package, imported at run time only by `--engine duckdb` (src/cli/duckdb-engine.ts).
+  external: ["@duckdb/node-api"],
 };
 // The CLI is split into chunks so that `check` never loads what only `build` needs (ajv, the JSON backend):
 // src/cli/load.ts imports the compiler lazily, and esbuild puts it in its own chunk under dist/cli-chunks/.

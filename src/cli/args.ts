@@ -46,6 +46,8 @@ export interface SettleOptions {
   readonly fixings?: string;
   /** `--strip MONTH@PRIOR,…`, as given (parsed by settle-cmd.ts). */
   readonly strip?: string;
+  /** `index --engine duckdb`: the methodology compiled to SQL on an engine. */
+  readonly engine?: "duckdb";
 }
 
 /** How diagnostics are printed. */
@@ -138,6 +140,21 @@ export type Invocation =
       readonly kind: "lsp";
     }
   | {
+      /** `termsheet sql` and `termsheet backfill` (src/cli/sql-cmd.ts). */
+      readonly kind: "sql";
+      readonly command: "sql" | "backfill";
+      readonly inputs: readonly string[];
+      readonly options: {
+        readonly index?: string;
+        readonly dialect: "duckdb";
+        readonly from: string;
+        readonly to: string;
+        readonly observations?: string;
+        readonly engine: "duckdb";
+        readonly out?: string;
+      };
+    }
+  | {
       readonly kind: "usage-error";
       readonly message: string;
       /** The command whose usage line to show, if known. */
@@ -153,6 +170,9 @@ export type DocumentInvocation = Extract<Invocation, { kind: "document" }>;
 
 /** A `price` invocation (src/cli/price-cmd.ts). */
 export type PriceInvocation = Extract<Invocation, { kind: "price" }>;
+
+/** A `sql` or `backfill` invocation (src/cli/sql-cmd.ts). */
+export type SqlInvocation = Extract<Invocation, { kind: "sql" }>;
 
 /** A `settle` or `index` invocation (src/cli/settle-cmd.ts). */
 export type SettleInvocation = Extract<Invocation, { kind: "settle" }>;
@@ -444,8 +464,11 @@ function settleOptions(p: Parsed): SettleOptions {
       case "--right":
         options.right = value as "call" | "put";
         break;
+      case "--engine":
+        options.engine = value as "duckdb";
+        break;
       default:
-        options[name.slice(2) as Exclude<keyof SettleOptions, "position" | "right">] = value;
+        options[name.slice(2) as Exclude<keyof SettleOptions, "position" | "right" | "engine">] = value;
     }
   }
   return options;
@@ -477,6 +500,31 @@ const indexInvocation: InvocationOf = (p, bad) => {
   return { kind: "settle", command: "index", inputs: p.inputs, format: valueOf(p, "--format") as OutputFormat | "html", options };
 };
 
+function sqlInvocation(command: "sql" | "backfill"): InvocationOf {
+  return (p, bad) => {
+    const from = valueOf(p, "--from")!,
+      to = valueOf(p, "--to")!;
+    if (to < from) return bad(`\`--to ${to}\` is before \`--from ${from}\``);
+    const index = valueOf(p, "--index"),
+      observations = valueOf(p, "--observations"),
+      out = valueOf(p, "--out");
+    return {
+      kind: "sql",
+      command,
+      inputs: p.inputs,
+      options: {
+        dialect: "duckdb",
+        engine: "duckdb",
+        from,
+        to,
+        ...(index !== undefined ? { index } : {}),
+        ...(observations !== undefined ? { observations } : {}),
+        ...(out !== undefined ? { out } : {}),
+      },
+    };
+  };
+}
+
 /** Each command's Invocation, from its arguments as the table reads them. */
 const INVOCATIONS: Readonly<Record<Exclude<CommandName, "help">, InvocationOf>> = {
   check: compileInvocation("check"),
@@ -503,4 +551,6 @@ const INVOCATIONS: Readonly<Record<Exclude<CommandName, "help">, InvocationOf>> 
   init: (p) => ({ kind: "init", folder: p.inputs[0] ?? "." }),
   // Editors' clients add `--stdio` and `--clientProcessId=PID`; the server always speaks over stdio.
   lsp: () => ({ kind: "lsp" }),
+  sql: sqlInvocation("sql"),
+  backfill: sqlInvocation("backfill"),
 };

@@ -22,6 +22,8 @@ export const COMMANDS = [
   "price",
   "init",
   "lsp",
+  "sql",
+  "backfill",
   "help",
 ] as const;
 
@@ -185,6 +187,42 @@ const OBSERVATIONS: OptionSpec = {
   kind: "text",
   value: "FILE",
   description: "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]]; streamed, so it may be large",
+};
+
+const SQL_DIALECT: OptionSpec = {
+  name: "--dialect",
+  kind: "choice",
+  noun: "dialect",
+  values: [{ value: "duckdb", description: "DuckDB (HUGEINT exact integers)" }],
+  default: "duckdb",
+  description: "the SQL dialect",
+  hint: "use `--dialect duckdb`",
+};
+
+const ENGINE: OptionSpec = {
+  name: "--engine",
+  kind: "choice",
+  noun: "engine",
+  values: [{ value: "duckdb", description: "the methodology compiled to SQL on embedded DuckDB (the optional package @duckdb/node-api)" }],
+  description: "run the methodology compiled to SQL on an engine instead of the runtime",
+  hint: "use `--engine duckdb`",
+};
+
+const FROM_DATE: OptionSpec = {
+  name: "--from",
+  kind: "day",
+  value: "DATE",
+  required: true,
+  description: "the first fixing date",
+  hint: "e.g. `--from 2026-01-01`",
+};
+const TO_DATE: OptionSpec = {
+  name: "--to",
+  kind: "day",
+  value: "DATE",
+  required: true,
+  description: "the last fixing date",
+  hint: "e.g. `--to 2026-12-31`",
 };
 
 const FIXINGS: OptionSpec = {
@@ -511,6 +549,7 @@ ${PROGRESS_NOTE}`,
       OBSERVATIONS,
       FIXINGS,
       SETTLE_FORMAT,
+      ENGINE,
     ],
     about: "Compute one index value at an instant from observations, with its certificate.",
     details: `<spec> is a compiled .json spec or .terms files and folders. Observations and fixings are read as
@@ -600,6 +639,69 @@ diagnostics of \`check\` as you type, hover (the clause a statement renders to, 
 trading day), go to definition, references, rename, outline, completion, quick fixes, formatting and
 semantic highlighting. Paths are shown relative to the workspace folder.`,
     exits: [[0, "the client asked the server to exit"]],
+  },
+  sql: {
+    name: "sql",
+    summary: "compile an index methodology to SQL over a table of observations",
+    operands: { usage: "<spec>", min: 1, missing: "missing the spec: a compiled .json spec, or .terms files or folders" },
+    options: [
+      { name: "--index", kind: "text", value: "NAME", description: "the index (may be left out when the spec has exactly one)" },
+      SQL_DIALECT,
+      FROM_DATE,
+      TO_DATE,
+      { name: "--observations", kind: "text", value: "FILE", description: "also read and check this CSV or Parquet file into ts_obs" },
+    ],
+    about: "Compile an index methodology to SQL: the fixings of a date range, and their certificates, from observations.",
+    details: `The statements read the table ts_obs(t, source, pc, vc, instrument, part) of epoch microseconds and
+exact integer coefficients (the price at the scale of ts_scale.ps) and leave ts_fixings (one row per
+date: the failure, or the value rounded as the methodology says), ts_sources (per date and source: the
+observations, the value as num/den, whether it is used, and why it or some of its rows were excluded),
+ts_intervals and ts_foreign. Arithmetic is exact (HUGEINT numerators and denominators, one rounding);
+a construct the SQL cannot state with the runtime's meaning is error E6170, naming it, and no SQL is
+written. With --observations, the statements that read and check the file come first.`,
+    exits: [
+      [0, "the SQL was written"],
+      [1, "the methodology uses a construct the SQL backend cannot state (E6170), or a spec cannot be loaded"],
+      [2, "usage error: unknown command or option, missing argument, unknown index"],
+      [3, "internal error: a bug in termsheet, not in your files"],
+    ],
+  },
+  backfill: {
+    name: "backfill",
+    summary: "compute every fixing of a date range on an SQL engine, with certificates",
+    operands: { usage: "<spec>", min: 1, missing: "missing the spec: a compiled .json spec, or .terms files or folders" },
+    options: [
+      { name: "--index", kind: "text", value: "NAME", description: "the index (may be left out when the spec has exactly one)" },
+      FROM_DATE,
+      TO_DATE,
+      {
+        name: "--observations",
+        kind: "text",
+        value: "FILE",
+        required: true,
+        description: "the observations, a CSV or Parquet file (time,source,price,volume[,instrument[,part]])",
+        hint: "e.g. `--observations archive/2026.csv`",
+      },
+      { ...ENGINE, default: "duckdb" },
+      {
+        name: "--out",
+        kind: "text",
+        value: "DIR",
+        required: true,
+        description: "the folder of fixings.csv and certificates.csv",
+        hint: "e.g. `--out backfill/`",
+      },
+    ],
+    about: "Compute every fixing of a date range from observations on an SQL engine, and write them with their certificates.",
+    details: `Writes DIR/fixings.csv (date,index,value,status,failure) and DIR/certificates.csv (date,source,
+observations,value,used,excluded), each to a temporary file renamed into place only when all were
+written, so a failed run never leaves a partial result that looks complete.`,
+    exits: [
+      [0, "every fixing was computed (some may have failed: the file says so)"],
+      [1, "the methodology cannot be compiled (E6170), the observations are malformed, or a file cannot be written"],
+      [2, "usage error"],
+      [3, "internal error: a bug in termsheet, not in your files"],
+    ],
   },
   help: {
     name: "help",

@@ -174,6 +174,16 @@ async function indexCommand(inv: SettleInvocation, sys: System): Promise<number>
   if (!Object.hasOwn(spec.indices, name)) {
     return unknownName(sys, { command: "index", what: "index", plural: "indices", name, known: indices, where: "in the spec" });
   }
+  if (o.engine !== undefined) {
+    // The methodology compiled to SQL on an engine (src/cli/duckdb-engine.ts, loaded only here): a date's fixing.
+    if (o.observations === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(o.at!))
+      return usageProblem(
+        sys,
+        "`--engine` computes a date's fixing from `--observations FILE`: give `--at YYYY-MM-DD` and the observations",
+      );
+    const { engineIndex } = await import("./duckdb-engine.js");
+    return engineIndex(spec.indices[name]!, o.at!, o.observations, sys);
+  }
   const progress = progressBar(sys, `reading ${o.observations ?? ""}`);
   const data = readMarketData(inv, spec, true, progress, sys);
   if (!data.ok) return data.exit;

@@ -332,6 +332,11 @@ const TABLE = {
     "model-validation-failed",
     "The lowered model failed schema validation; this is a compiler bug, not a problem in the contract.",
   ],
+  SqlUnsupportedConstruct: [
+    "E6170",
+    "sql-unsupported-construct",
+    "`termsheet sql` (or an SQL engine) was asked for an index whose methodology uses a construct the SQL backend cannot state with the runtime's exact meaning; it is named, and no query is written.",
+  ],
 
   // E9xxx: internal.
   InternalError: ["E9001", "internal-error", "The compiler failed unexpectedly; this is a compiler bug, not a problem in the contract."],

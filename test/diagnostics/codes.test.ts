@@ -137,6 +137,7 @@ describe("the registry", () => {
         "W5150 limit-breach-without-daily",
         "E5151 deferred-step-outside-future",
         "E6001 model-validation-failed",
+        "E6170 sql-unsupported-construct",
         "E9001 internal-error",
       ]
     `);

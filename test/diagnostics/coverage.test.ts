@@ -2,7 +2,7 @@
  * Every code of the registry (src/diagnostics/codes.ts) is emitted by at least one test case, so that no code is
  * documented and never emitted. The codes the compiler reports for a source are collected from the `// expect:`
  * lines of the diagnostics cases (test/cases/diagnostics/, whose harness checks that each case gets exactly those
- * diagnostics); the three codes no source can produce are emitted here by what produces them: E2013 by the CLI's
+ * diagnostics); the codes no source can produce are emitted here by what produces them: E6170 by the SQL backend, E2013 by the CLI's
  * inputs, and the compiler-bug codes E6001 and E9001 by the JSON backend given a model that is wrong (the fuzzer's
  * sample checks that no source ever leads to them).
  */
@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { toJson } from "../../src/backends/json/to-json.js";
+import { indexToSql } from "../../src/backends/sql/to-sql.js";
+import type { Index } from "../../src/runtime/spec.js";
 import { collectInputs } from "../../src/cli/inputs.js";
 import { allCodes, Codes } from "../../src/diagnostics/index.js";
 import { checkSources } from "../../src/driver.js";
@@ -43,6 +45,14 @@ function loweredCalendar() {
 
 /** The codes no source file can produce, each emitted by what produces it. */
 const EMITTED_OUTSIDE_SOURCES: Record<string, () => readonly string[]> = {
+  // An index methodology the SQL backend cannot state exactly (a token-mix blend): `termsheet sql` refuses it.
+  [Codes.SqlUnsupportedConstruct]: () => {
+    const spec = JSON.parse(readFileSync(join(root, "test/cases/compiled/indices/AITOK_BLEND.json"), "utf8")) as {
+      indices: Record<string, Index>;
+    };
+    const r = indexToSql(spec.indices["AITOK_BLEND"]!, ["2026-03-27"]);
+    return "code" in r ? [r.code] : [];
+  },
   // A path on the command line that cannot be read.
   [Codes.InputNotFound]: () => collectInputs(["nope.terms"], memorySystem({})).problems.map((d) => d.code),
   // A model the schema refuses: the JSON backend validates every spec before returning it.
