@@ -152,8 +152,9 @@ option O {
   }
 }
 `;
-    // Postponement falls back on TOKF's last trading day calendar; TOK is circular through TOKF.
-    expect(check({ "main.terms": main, "lib.terms": LIB })).toEqual(["E5007 12:18-12:21"]);
+    // Postponement falls back on TOKF's last trading day calendar; TOK is circular through TOKF. The option settles
+    // at TOKF's final settlement price, so its own fallback never applies at all (E5091): TOKF's waterfall decides.
+    expect(check({ "main.terms": main, "lib.terms": LIB })).toEqual(["E5091 11:3-15:4", "E5007 12:18-12:21"]);
   });
 
   it("needs a calendar for postponement (E5010): its own, or the last trading day's", () => {
