@@ -42,6 +42,7 @@ import {
   toCivil,
   weekdayOf,
 } from "../../src/runtime/calendar/index.js";
+import { fixingSeries } from "../../src/runtime/functions/index.js";
 import { memoryHost } from "./host.js";
 
 /** The file being edited: its path (imports resolve relative to it) and its current text. */
@@ -230,7 +231,7 @@ export class Session {
       const read = parseFixings(req.fixings.text, {
         file: req.fixings.name,
         ...formatOption(req.fixings.name),
-        indices: Object.keys(spec.indices),
+        indices: fixingSeries(spec),
       });
       if (read.ok) fixings = read.value;
       else problems.push(...rowErrors(read.errors, "fixings", "time,index,value[,status]"));

@@ -31,7 +31,9 @@ import {
   type LimitValue,
 } from "../model/invariants.js";
 import { Decimal } from "../runtime/numbers/decimal.js";
+import { DAYS_IN_YEAR } from "../runtime/bounds.js";
 import type {
+  DailyStep,
   Declaration,
   Ident,
   NumberLit,
@@ -274,8 +276,10 @@ class ContractChecker {
             ),
           );
         if (step.kind === "DailyNetChange") word(NET_CHANGE_MONTHS, step.which, this.report, stepCtx);
+        if (step.kind === "DailyCarryFormula") checkCarryFormula(step, decl, this.report, stepCtx);
         if (step.kind === "DailyCarry" || step.kind === "DailyNetChange") continue;
-        if (step.kind !== "DailyMidpoint" && step.window !== undefined) checkWindow(step.window, "VWAP window", stepCtx, this.report);
+        if ((step.kind === "DailyVwap" || step.kind === "DailyLeadSpread") && step.window !== undefined)
+          checkWindow(step.window, "VWAP window", stepCtx, this.report);
         if (step.kind === "DailyVwap" && step.moreThan !== undefined)
           this.count(step.moreThan, COUNT_BOUNDS.dailyTradesMoreThan, "the number of trades of the step's condition", stepCtx);
         if (step.rounding === undefined) {
@@ -283,7 +287,7 @@ class ContractChecker {
             diag(
               Codes.MissingRounding,
               step.span,
-              `the ${step.kind === "DailyVwap" ? "VWAP" : step.kind === "DailyLeadSpread" ? "spread VWAP" : "midpoint"} of a daily settlement step needs an explicit rounding`,
+              `the ${dailyStepWhat(step.kind)} of a daily settlement step needs an explicit rounding`,
               {
                 context: stepCtx,
                 notes: ["a VWAP or a midpoint is rarely on the tick; the contract must say how it is rounded"],
@@ -956,4 +960,36 @@ function checkTiers(
       return;
     }
   }
+}
+
+/** What a daily step computes, for its messages. */
+function dailyStepWhat(kind: DailyStep["kind"]): string {
+  return kind === "DailyVwap" ? "VWAP" : kind === "DailyLeadSpread" ? "spread VWAP" : kind === "DailyCarryFormula" ? "carry" : "midpoint";
+}
+
+/** A daily carry step: in a future, dividing by 360 or 365 days (E5201, E5200). */
+function checkCarryFormula(
+  step: Extract<DailyStep, { kind: "DailyCarryFormula" }>,
+  decl: Declaration,
+  report: Report,
+  context: readonly string[],
+): void {
+  if (decl.kind !== "Future")
+    report(
+      diag(Codes.CarryOutsideFuture, step.span, "a carry step prices a future from its reference rate and an interest rate", {
+        context,
+        notes: [`a ${decl.kind === "Option" ? "option's premium" : "spread's price"} is not the reference rate carried to expiration`],
+        hint: "state the step in the future's own `daily settlement`",
+      }),
+    );
+  const basis = step.basis;
+  const days = basis === undefined ? undefined : decimalOf(basis)?.normalize().toString();
+  if (basis !== undefined && !DAYS_IN_YEAR.some((d) => String(d) === days))
+    report(
+      diag(Codes.CarryDaysInYear, basis.span, `the days to expiration are divided by 360 or 365 days, not ${basis.raw}`, {
+        context,
+        notes: ["CME's carry calculation divides the days to expiration by 365"],
+        hint: "write `per 365 days` (or `per 360 days`)",
+      }),
+    );
 }

@@ -489,6 +489,10 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       } else if (v.kind === "UnderlyingFinal") ref(v.target, FUT, "future");
       return;
     }
+    case "DailySettlement":
+      for (const step of s.steps)
+        if (step.kind === "DailyCarryFormula") resolve(file, step.index, IDX, "index", [...ctx, `step ${step.number?.raw ?? "?"}`]);
+      return;
     case "Fallback":
       for (const step of s.steps) {
         const a = step.action;

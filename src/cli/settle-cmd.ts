@@ -8,6 +8,7 @@
 import type { Fixing, Observations } from "../runtime/market-data/index.js";
 import { formatPeriod, parseContractSymbol } from "../runtime/schedule/index.js";
 import {
+  fixingSeries,
   reportJson,
   reportText,
   settlementFunctions,
@@ -53,7 +54,7 @@ function readMarketData(
     data.observations = read.value;
   }
   if (fixings !== undefined) {
-    const read = readFixingsFile(fixings, Object.keys(spec.indices), sys);
+    const read = readFixingsFile(fixings, fixingSeries(spec), sys);
     if (!read.ok) {
       progress.finish();
       sys.write("stderr", read.lines.join("\n") + "\n");

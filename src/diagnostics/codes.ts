@@ -299,6 +299,16 @@ const TABLE = {
     "deferred-step-outside-future",
     "A daily settlement step that settles a deferred month from another month of the strip (`net change of the preceding month`, `lead month settlement plus …`) is stated in an option or a spread.",
   ],
+  CarryDaysInYear: [
+    "E5200",
+    "carry-days-in-year",
+    "A daily carry step divides the days to expiration by a number of days in the year other than 360 or 365.",
+  ],
+  CarryOutsideFuture: [
+    "E5201",
+    "carry-outside-future",
+    "A daily carry step (`carry of INDEX with interest RATE per 365 days`) prices a future from its reference rate, but it is stated in an option or a spread.",
+  ],
   FallbackNeverApplies: [
     "E5091",
     "fallback-never-applies",

@@ -29,7 +29,7 @@ import {
   EffectiveRangeSchema,
   countSchema,
 } from "./common.js";
-import { COUNT_BOUNDS } from "../runtime/bounds.js";
+import { COUNT_BOUNDS, DAYS_IN_YEAR } from "../runtime/bounds.js";
 import { TimeWindowSchema } from "./indices.js";
 import { SessionChangeSchema, TradingHoursSchema } from "./sessions.js";
 
@@ -167,11 +167,28 @@ export const DailyStepSchema = z
     z.strictObject({ kind: z.literal("carry-forward"), ...stepAnnotations }),
     z.strictObject({ kind: z.literal("net-change"), ...stepAnnotations }),
     z.strictObject({ kind: z.literal("lead-spread"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations }),
+    z
+      .strictObject({
+        kind: z.literal("carry-formula"),
+        index: Name.describe("The reference rate: the index whose fixing of the settlement date is carried to expiration."),
+        rate: z
+          .strictObject({
+            name: Name.describe("The series of the interest rate in the fixings, a percentage a year (5.25 is 5.25%)."),
+            source: z.literal("fixings").describe("Where the rate is read: the fixing of that name dated the settlement date."),
+          })
+          .describe("The interest rate, a named input with its source."),
+        daysInYear: z
+          .union([z.literal(DAYS_IN_YEAR[0]), z.literal(DAYS_IN_YEAR[1])])
+          .describe("The days to expiration (calendar days from the settlement date to the last trading day) are divided by this."),
+        rounding: RoundingSchema,
+        ...stepAnnotations,
+      })
+      .describe("index + (days to expiration / daysInYear) × rate / 100 × index, rounded (CME's carry calculation)."),
   ])
   .meta({
     id: "DailyStep",
     description:
-      "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread.",
+      "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread; the carry of a reference rate to expiration at an interest rate.",
   });
 
 /** A price limit. */

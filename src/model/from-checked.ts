@@ -20,6 +20,7 @@ import { declarationKind } from "../check/program.js";
 import { lookup } from "../check/symbols.js";
 import { contractCalendar } from "../check/fallbacks.js";
 import { COUNT_BOUNDS, countOf, type CountBound } from "../check/counts.js";
+import { DAYS_IN_YEAR } from "../runtime/bounds.js";
 import { decimalOf, percentOf, quantityOf, unitOf, type UnitContext, type UnitValue } from "../check/unit-of.js";
 import {
   AGGREGATION_METHODS,
@@ -913,6 +914,23 @@ class Lowerer {
           rounding: this.rounding(step.rounding, "the spread VWAP", step.span),
           ...notes,
         };
+      case "DailyCarryFormula": {
+        const basis = this.decimal(step.basis, "the days in the year", step.span);
+        const days = this.need(
+          DAYS_IN_YEAR.find((d) => String(d) === basis),
+          step.basis,
+          "a number of days in the year of 360 or 365",
+          step.span,
+        );
+        return {
+          kind: "carry-formula",
+          index: this.resolve(step.index, INDEX, "index", step.span).name,
+          rate: { name: this.need(step.rate?.name, step.rate, "the interest rate", step.span), source: "fixings" },
+          daysInYear: days,
+          rounding: this.rounding(step.rounding, "the carry", step.span),
+          ...notes,
+        };
+      }
     }
   }
 

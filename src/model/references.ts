@@ -73,6 +73,11 @@ export function contractReferences(contract: Contract): Reference[] {
         break;
     }
   });
+  contract.dailySettlement.forEach((c, i) =>
+    c.value.forEach((s, j) => {
+      if (s.kind === "carry-formula") add(`/dailySettlement/${i}/value/${j}/index`, "index", s.index);
+    }),
+  );
   contract.payment?.forEach((c, i) => add(`/payment/${i}/value/calendar`, "calendar", c.value.calendar));
   contract.indexLicence?.forEach((c, i) => add(`/indexLicence/${i}/value/index`, "index", c.value.index));
   contract.fallback.forEach((c, i) => {

@@ -60,6 +60,9 @@ export const COUNT_BOUNDS = {
   dailyTradesMoreThan: { min: 0, max: MANY, why: "a daily step's condition counts at most 1,000,000 trades" },
 } as const satisfies Record<string, CountBound>;
 
+/** The days of a year a daily carry step divides the days to expiration by (`per 365 days`). */
+export const DAYS_IN_YEAR = [360, 365] as const;
+
 /** What is wrong with a count: not a whole number, below its minimum, above its maximum. */
 export type CountProblem = "not-whole" | "below" | "above";
 

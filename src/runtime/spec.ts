@@ -326,7 +326,18 @@ export type DailyStep =
    * A deferred month: the lead month's settlement plus the VWAP of the calendar spread between the lead month and
    * this month (priced as this month less the lead month) in a window, rounded (settled in a strip).
    */
-  | (StepAnnotations & { readonly kind: "lead-spread"; readonly window: TimeWindow; readonly rounding: Rounding });
+  | (StepAnnotations & { readonly kind: "lead-spread"; readonly window: TimeWindow; readonly rounding: Rounding })
+  /**
+   * The carry of a reference rate to expiration: INDEX + (days to expiration / daysInYear) × rate% × INDEX, the
+   * index's fixing of the settlement date and the rate's (a percentage a year) from the fixings, rounded.
+   */
+  | (StepAnnotations & {
+      readonly kind: "carry-formula";
+      readonly index: string;
+      readonly rate: { readonly name: string; readonly source: "fixings" };
+      readonly daysInYear: 360 | 365;
+      readonly rounding: Rounding;
+    });
 
 /** A price limit from the prior settlement. */
 export type PriceLimit =

@@ -555,6 +555,22 @@ export type DailyStep =
       readonly which: Ident | undefined;
       readonly annotations: Annotations;
     }
+  /**
+   * `carry of INDEX with interest RATE per N days, ROUNDING`: the index's fixing of the day plus its carry to
+   * expiration, INDEX + (days to expiration / N) × RATE% × INDEX (CME's Bitcoin futures, lead month, tier 3).
+   */
+  | {
+      readonly kind: "DailyCarryFormula";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      readonly index: Ident | undefined;
+      /** The interest rate's series in the fixings (a percentage a year). */
+      readonly rate: Ident | undefined;
+      /** The days of the year the days to expiration are divided by. */
+      readonly basis: NumberLit | undefined;
+      readonly rounding: Rounding | undefined;
+      readonly annotations: Annotations;
+    }
   /** `lead month settlement plus vwap of spread trades from … to … ZONE, ROUNDING`. */
   | {
       readonly kind: "DailyLeadSpread";

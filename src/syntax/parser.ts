@@ -1566,6 +1566,26 @@ export class TermsheetParser extends EmbeddedActionsParser {
           return { kind: "DailyLeadSpread", number, window, rounding, annotations: noAnnotations, span: this.from(start) };
         },
       },
+      {
+        // `carry of INDEX with interest RATE per N days, ROUNDING` (CME Bitcoin futures, lead month, tier 3).
+        ALT: () => {
+          this.CONSUME2(T.Carry);
+          this.CONSUME5(T.Of);
+          const index = this.ident(this.CONSUME2(T.Identifier));
+          this.CONSUME(T.With);
+          this.CONSUME(T.Interest);
+          const rate = this.ident(this.CONSUME3(T.Identifier));
+          this.CONSUME(T.Per);
+          const basis = this.num(this.CONSUME3(T.NumberLiteral));
+          this.CONSUME(T.Days);
+          let rounding: A.Rounding | undefined;
+          this.OPTION5(() => {
+            this.CONSUME5(T.Comma);
+            rounding = this.SUBRULE4(this.rounding);
+          });
+          return { kind: "DailyCarryFormula", number, index, rate, basis, rounding, annotations: noAnnotations, span: this.from(start) };
+        },
+      },
     ]);
     const annotations = this.SUBRULE(this.annotations);
     return this.ACTION(() => (step ? { ...step, annotations: annotations ?? noAnnotations } : step));

@@ -197,6 +197,8 @@ export const Early = kw("early");
 export const Beyond = kw("beyond");
 export const Net = kw("net");
 export const Lead = kw("lead");
+// A daily carry step (issue 16): `carry of BTC_REF with interest USD_RATE per 365 days`.
+export const Interest = kw("interest");
 // Sampled indices (issue 15): `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`.
 export const Sample = kw("sample");
 export const Samples = kw("samples");

@@ -136,6 +136,8 @@ describe("the registry", () => {
         "E5142 samples-without-volume",
         "W5150 limit-breach-without-daily",
         "E5151 deferred-step-outside-future",
+        "E5200 carry-days-in-year",
+        "E5201 carry-outside-future",
         "E6001 model-validation-failed",
         "E6170 sql-unsupported-construct",
         "E9001 internal-error",

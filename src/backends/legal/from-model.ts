@@ -655,6 +655,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           case "lead-spread":
             what = `for a contract month other than the lead month, the daily settlement price of the lead month plus the volume-weighted average price of calendar spread trades between the lead month and the contract month (priced as the contract month less the lead month) ${windowWords(s.window)}, ${roundingWords(s.rounding, priceUnit).replace("toward the prior daily settlement price", "toward the prior spread (the contract month's prior daily settlement price less the lead month's)")}`;
             break;
+          case "carry-formula":
+            what = carryWords(b, s, priceUnit);
+            break;
         }
         return [
           `(${i + 1}) ${capitalise(what)}${stepWhen(s.effective)}.`,
@@ -1293,4 +1296,21 @@ function breachWords(breach: readonly Clause<"clamp" | "flag">[] | undefined, da
   return rule === "clamp"
     ? " A daily settlement price beyond the last limit is replaced by that limit: the price at the limit it crossed."
     : " A daily settlement price beyond the last limit stands as determined and is flagged as beyond the limit.";
+}
+
+/**
+ * A daily carry step in words, with the formula as CME writes it ("Reference Rate + [(Days to expiration/ 365) x
+ * Interest rate x Reference Rate)]") and each input with its source.
+ */
+function carryWords(
+  b: Builder,
+  s: Extract<Runtime.DailyStep, { kind: "carry-formula" }>,
+  unit: Runtime.Quantity["unit"] | undefined,
+): string {
+  return (
+    `the Reference Rate carried to expiration, Reference Rate + [(days to expiration / ${s.daysInYear}) × interest rate × Reference Rate], ` +
+    `where the Reference Rate is the value of ${b.index(s.index)} for the settlement date, the interest rate is the value of ${s.rate.name} ` +
+    `for the settlement date as published in the fixings (a percentage a year), and the days to expiration are the calendar days from the settlement date ` +
+    `to the Last Trading Day, ${roundingWords(s.rounding, unit)}`
+  );
 }

@@ -14,7 +14,7 @@ import { pow10 } from "../numbers/integers.js";
 import { lowerBound, tickAt, type TickTable } from "./index-computation.js";
 import type { DailyStep, PriceLimit, Rounding, TimeWindow } from "../spec.js";
 import { inForce } from "../versions.js";
-import { applyRounding } from "./settlement.js";
+import { applyRounding, type FixingLookup } from "./settlement.js";
 
 /** What the daily procedure may use. */
 export interface DailyInput {
@@ -30,6 +30,10 @@ export interface DailyInput {
   readonly tick?: TickTable;
   /** Settled in a strip: the months this one is settled from; absent when settled alone (deferred steps give no price). */
   readonly strip?: StripContext;
+  /** The published fixings (the carry step's reference rate and interest rate); absent when none were given. */
+  readonly fixings?: FixingLookup;
+  /** Calendar days from the settlement date to the last trading day (the carry step's days to expiration). */
+  readonly daysToExpiration?: number;
 }
 
 /** A month of the strip another one is settled from: its symbol, today's settlement and its prior settlement. */
@@ -139,6 +143,17 @@ export function dailySettlement(steps: readonly DailyStep[], input: DailyInput):
       attempts.push(r.attempt);
       if (r.error !== undefined) return { ok: false, attempts, error: r.error };
       return { ok: true, price: r.price!, step: n, kind: s.kind, unrounded: r.unrounded!, attempts };
+    }
+    if (s.kind === "carry-formula") {
+      const r = carryStep(n, s, input);
+      if (typeof r === "string") {
+        attempts.push(r);
+        continue;
+      }
+      attempts.push(r.attempt);
+      if (typeof r.price === "string")
+        return { ok: false, attempts, error: roundingError(n, s.kind, r.unrounded, r.price, s.rounding, input.prior) };
+      return { ok: true, price: r.price, step: n, kind: s.kind, unrounded: r.unrounded.toString(), attempts };
     }
     if (s.kind === "midpoint") {
       if (input.bidAsk === undefined) {
@@ -284,5 +299,38 @@ function deferredStep(
     attempt: `${head}: ${trades}, VWAP ${w.vwap.toString()} rounded to ${spread.toString()}, added to the lead month ${lead.symbol} ${lead.price.toString()}`,
     price,
     unrounded: Ratio.fromDecimal(lead.price).add(w.vwap).toString(),
+  };
+}
+
+/**
+ * The carry step: the reference rate R of the settlement date carried to expiration at the interest rate r (a
+ * percentage a year), R + (d / B) × (r / 100) × R, with d the calendar days to the last trading day and B the
+ * declared days in the year; exact, then rounded as declared. A string: the step gives no price, and why.
+ */
+function carryStep(
+  n: number,
+  s: Extract<DailyStep, { kind: "carry-formula" }>,
+  input: DailyInput,
+): string | { attempt: string; unrounded: Ratio; price: Decimal | string } {
+  const head = `step ${n} (carry-formula)`;
+  if (input.fixings === undefined) return `${head}: no fixings given`;
+  if (input.daysToExpiration === undefined || input.daysToExpiration < 0) return `${head}: no days to expiration`;
+  const ref = input.fixings.value(s.index, input.date);
+  if (!ref.ok) return `${head}: no reference rate: ${ref.message}`;
+  const rate = input.fixings.value(s.rate.name, input.date);
+  if (!rate.ok) return `${head}: no interest rate: ${rate.message}`;
+  const d = BigInt(input.daysToExpiration);
+  const r = Ratio.fromDecimal(ref.value);
+  const carry = r
+    .mul(Ratio.fromDecimal(rate.value))
+    .mul(Ratio.of(d))
+    .div(Ratio.of(BigInt(s.daysInYear) * 100n));
+  const value = r.add(carry);
+  const formula = `${s.index} ${ref.value.toString()} + (${d} / ${s.daysInYear}) × ${rate.value.toString()}% × ${ref.value.toString()} = ${value.toString()}`;
+  const price = applyRounding(value, s.rounding, input.tick, input.prior);
+  return {
+    attempt: typeof price === "string" ? `${head}: ${formula}, which cannot be rounded: ${price}` : `${head}: ${formula}`,
+    unrounded: value,
+    price,
   };
 }

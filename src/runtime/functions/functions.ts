@@ -399,6 +399,10 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?:
     negativePrices: terms.negativePrices,
     breach: terms.priceLimitBreach,
     strip,
+    fixings: req.fixings,
+    indices: (n) => env.index(n),
+    engines: (n) => env.engine(n),
+    lastTradingDay: rp.lastTradingDay,
   });
   if (isError(d)) return settlementReport({ ...head, error: d });
   const step = d.section.step === null ? undefined : steps[d.section.step - 1];

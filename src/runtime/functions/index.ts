@@ -6,7 +6,7 @@
  */
 export type * from "./reports.js";
 export type { ContractTerms, ContractsOf, Multiplier, TickValue } from "./terms.js";
-export { contractMultiplier, contractTerms, effectiveText, tickTiers, tickValues } from "./terms.js";
+export { contractMultiplier, contractTerms, effectiveText, fixingSeries, tickTiers, tickValues } from "./terms.js";
 export type {
   DailyParams,
   FinalIndexParams,

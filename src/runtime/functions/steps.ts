@@ -649,6 +649,12 @@ export interface DailyParams {
   readonly breach?: "clamp" | "flag" | undefined;
   /** Settled in a strip: the months it is settled from (see strip.ts); absent when settled alone. */
   readonly strip?: StripInput | undefined;
+  /** The published fixings, the methodologies that date them and the calendars (a carry step's inputs). */
+  readonly fixings?: readonly Fixing[] | undefined;
+  readonly indices?: ((name: string) => Index | undefined) | undefined;
+  readonly engines?: ((name: string) => CalendarEngine | undefined) | undefined;
+  /** The contract period's last trading day, which a carry step counts the days to expiration to. */
+  readonly lastTradingDay?: string | undefined;
 }
 
 /** A month of the strip another is settled from, as settled: its symbol, today's price (null: none) and its prior. */
@@ -709,6 +715,17 @@ function stripContext(s: StripInput, observations: Observations | undefined): St
   };
 }
 
+/** A carry step's inputs: the fixings (dated by their indices' publication) and the calendar days to expiration. */
+function carryInputs(p: DailyParams): { fixings?: FixingLookup; daysToExpiration?: number } {
+  if (p.fixings === undefined || !p.steps.some((s) => s.kind === "carry-formula")) return {};
+  const from = parseIsoDate(p.date);
+  const to = p.lastTradingDay === undefined ? undefined : parseIsoDate(p.lastTradingDay);
+  return {
+    fixings: marketLookup({ fixings: p.fixings }, p.indices ?? (() => undefined), null, p.engines).lookup,
+    ...(from !== undefined && to !== undefined ? { daysToExpiration: to - from } : {}),
+  };
+}
+
 /** The daily settlement price (VWAP window, midpoint, carry) with the step that produced it and the price-limit bands. */
 export function settleDaily(p: DailyParams):
   | {
@@ -747,6 +764,7 @@ export function settleDaily(p: DailyParams):
     ...(prior !== undefined ? { prior } : {}),
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
     ...(p.strip !== undefined ? { strip: stripContext(p.strip, p.observations) } : {}),
+    ...carryInputs(p),
   });
   const bands =
     prior === undefined || p.limits === null ? [] : priceLimitBands(p.limits, prior, p.tick !== null ? tickTable(p.tick) : undefined);

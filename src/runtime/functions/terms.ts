@@ -233,3 +233,17 @@ function priceLimitBreachOf(c: AnyContract, date: string): { priceLimitBreach?: 
   const v = c.priceLimitBreach === undefined ? undefined : versionOn(c.priceLimitBreach, date)?.value;
   return v === undefined ? {} : { priceLimitBreach: v };
 }
+
+/**
+ * The series a spec's fixings may name: its indices, and the interest rates its daily carry steps read from the
+ * fixings (a named input with its source). The fixings parsers refuse any other name.
+ */
+export function fixingSeries(spec: {
+  readonly indices: Readonly<Record<string, unknown>>;
+  readonly contracts?: Readonly<Record<string, AnyContract>>;
+}): string[] {
+  const names = new Set(Object.keys(spec.indices));
+  for (const c of Object.values(spec.contracts ?? {}))
+    for (const v of c.dailySettlement) for (const s of v.value) if (s.kind === "carry-formula") names.add(s.rate.name);
+  return [...names];
+}
