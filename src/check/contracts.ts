@@ -18,7 +18,9 @@ import {
   PERCENT_RANGES,
   contractUnitGivesMoney,
   FUTURES_SETTLEMENT_MESSAGES,
+  FUTURE_VWAP_MESSAGES,
   fallbackNeverApplies,
+  futureVwapProblem,
   futuresSettlementProblem,
   isOneSided,
   isPositiveAmount,
@@ -40,6 +42,7 @@ import type {
   PercentLit,
   Quantity,
   Rounding,
+  SettlementValue,
   Statement,
   TickStmt,
   TickTier,
@@ -161,13 +164,40 @@ class ContractChecker {
   // -------------------------------------------------------------------------------------------------------
   // The checks
 
+  /** E5202: the VWAP of a future's trades settles an option on that future; its window is a window (E4xxx). */
+  private checkFutureVwap(
+    v: Extract<SettlementValue, { kind: "FutureVwap" }>,
+    decl: Declaration,
+    underlying: { symbol: Symbol; ref: Ident } | undefined,
+    context: Context,
+  ): void {
+    if (v.window !== undefined) checkWindow(v.window, "VWAP window", context, this.report);
+    if (v.target === undefined) return;
+    const kind = decl.kind === "Option" ? "option" : decl.kind === "Spread" ? "spread" : "future";
+    const u = underlying === undefined ? undefined : { kind: underlying.symbol.kind, name: underlying.symbol.name };
+    const problem = futureVwapProblem(kind, v.target.name, u);
+    if (problem !== undefined)
+      this.report(
+        diag(Codes.FutureVwapMisplaced, v.target.span, FUTURE_VWAP_MESSAGES[problem], {
+          context,
+          hint:
+            kind === "option" && u !== undefined
+              ? `write \`the vwap of ${u.name} trades …\``
+              : "state it in an option on the future, or settle at an index",
+        }),
+      );
+  }
+
   /** E5091: a fallback of a contract settled only at another contract's final settlement price never applies. */
   private checkFallbackApplies(decl: Declaration, context: Context): void {
     const finals = statementsOf(decl, "FinalSettlement");
     const fallbacks = statementsOf(decl, "Fallback");
-    const kinds = finals.map((f) => (f.value?.kind === "UnderlyingFinal" ? "underlying-final" : (f.value?.kind ?? "")));
+    const kinds = finals.map((f) =>
+      f.value?.kind === "UnderlyingFinal" ? "underlying-final" : f.value?.kind === "FutureVwap" ? "future-vwap" : (f.value?.kind ?? ""),
+    );
     if (!fallbackNeverApplies(kinds, fallbacks.length)) return;
-    const target = finals[0]?.value?.kind === "UnderlyingFinal" ? finals[0].value.target?.name : undefined;
+    const v0 = finals[0]?.value;
+    const target = v0?.kind === "UnderlyingFinal" || v0?.kind === "FutureVwap" ? v0.target?.name : undefined;
     for (const fb of fallbacks)
       this.report(
         diag(Codes.FallbackNeverApplies, fb.span, "this fallback would never apply", {
@@ -206,6 +236,7 @@ class ContractChecker {
       if (pl.breach !== undefined) this.checkLimitBreach(decl, pl.breach, context);
     }
     for (const fs of statementsOf(decl, "FinalSettlement")) {
+      if (fs.value?.kind === "FutureVwap") this.checkFutureVwap(fs.value, decl, underlying, [...context, "final settlement"]);
       const method = settlementMethod(fs.method, this.report, [...context, "final settlement"]);
       if (method === "futures" && fs.value !== undefined && fs.method !== undefined) {
         const target =

@@ -502,7 +502,7 @@ function checkReferences(
       else if (v.kind === "IndexAverage") {
         ref(v.index, IDX, "index");
         ref(v.days?.calendar, CAL, "calendar");
-      } else if (v.kind === "UnderlyingFinal") ref(v.target, FUT, "future");
+      } else if (v.kind === "UnderlyingFinal" || v.kind === "FutureVwap") ref(v.target, FUT, "future");
       return;
     }
     case "DailySettlement":

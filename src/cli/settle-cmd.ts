@@ -33,6 +33,12 @@ function specSources(spec: SettlementSpec): string[] {
   return [...names].sort();
 }
 
+/** Whether the subject's final settlement reads a future's own trades (`future-vwap`), which name no index source. */
+function settlesOnFutureTrades(spec: SettlementSpec): boolean {
+  const c = spec.contracts[spec.subject.name];
+  return c !== undefined && c.finalSettlement.some((v) => v.value.value.kind === "future-vwap");
+}
+
 /** The market data named by the options; problems are printed and give the exit code instead. */
 function readMarketData(
   inv: SettleInvocation,
@@ -125,7 +131,7 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
     return unknownName(sys, { command: "settle", what: "contract", plural: "contracts", name, known, where: "in the spec" });
   }
   const progress = progressBar(sys, `reading ${o.observations ?? ""}`);
-  const data = readMarketData(inv, spec, o.daily === undefined, progress, sys);
+  const data = readMarketData(inv, spec, o.daily === undefined && !settlesOnFutureTrades(spec), progress, sys);
   if (!data.ok) return data.exit;
   progress.stage(o.daily === undefined ? "computing the final settlement" : "computing the daily settlement");
   const market = {

@@ -304,6 +304,11 @@ const TABLE = {
     "carry-days-in-year",
     "A daily carry step divides the days to expiration by a number of days in the year other than 360 or 365.",
   ],
+  FutureVwapMisplaced: [
+    "E5202",
+    "future-vwap-misplaced",
+    "A final settlement at the VWAP of a future's trades is stated outside an option, or on a future other than the option's underlying.",
+  ],
   CarryOutsideFuture: [
     "E5201",
     "carry-outside-future",

@@ -128,6 +128,11 @@ export const SettlementValueSchema = z
       .strictObject({ kind: z.literal("underlying-final"), contract: Name })
       .describe("The final settlement price of the underlying contract."),
     z.strictObject({ kind: z.literal("leg-by-leg") }).describe("No price of its own: each leg settles as its contract."),
+    z
+      .strictObject({ kind: z.literal("future-vwap"), contract: Name, window: TimeWindowSchema })
+      .describe(
+        "The volume-weighted average price of the trades in the future (the option's underlying, same contract period) in the window on the last trading day.",
+      ),
   ])
   .meta({ id: "SettlementValue" });
 

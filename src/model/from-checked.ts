@@ -864,6 +864,13 @@ class Lowerer {
       case "LegByLeg":
         value = { kind: "leg-by-leg" };
         break;
+      case "FutureVwap":
+        value = {
+          kind: "future-vwap",
+          contract: this.resolve(v.target, FUTURE, "future", v.span).name,
+          window: this.window(v.window, "the VWAP window", v.span),
+        };
+        break;
     }
     return {
       method: this.word(SETTLEMENT_METHODS, s.method, s.span),

@@ -745,8 +745,28 @@ export function futuresSettlementProblem(
  * this contract's steps. `finalKinds` are the kinds of its final settlement values, in every version.
  */
 export function fallbackNeverApplies(finalKinds: readonly string[], fallbacks: number): boolean {
-  return fallbacks > 0 && finalKinds.length > 0 && finalKinds.every((k) => k === "underlying-final");
+  return fallbacks > 0 && finalKinds.length > 0 && finalKinds.every((k) => k === "underlying-final" || k === "future-vwap");
 }
+
+/**
+ * A final settlement at the VWAP of a future's trades (`future-vwap`) is an option's on that future: its underlying
+ * future's trades of the same period (E5202). What is wrong, or undefined.
+ */
+export function futureVwapProblem(
+  contractKind: "future" | "option" | "spread",
+  target: string,
+  underlying: { readonly kind: string; readonly name: string } | undefined,
+): "not-an-option" | "not-the-underlying" | undefined {
+  if (contractKind !== "option") return "not-an-option";
+  if (underlying !== undefined && (underlying.kind !== "future" || underlying.name !== target)) return "not-the-underlying";
+  return undefined;
+}
+
+/** The words of {@link futureVwapProblem}'s answers. */
+export const FUTURE_VWAP_MESSAGES = {
+  "not-an-option": "only an option settles at the VWAP of its underlying future's trades",
+  "not-the-underlying": "an option settles at the VWAP of the trades in its own underlying future",
+} as const;
 
 /** The words of {@link futuresSettlementProblem}'s answers. */
 export const FUTURES_SETTLEMENT_MESSAGES = {

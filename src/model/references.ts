@@ -71,6 +71,9 @@ export function contractReferences(contract: Contract): Reference[] {
         break;
       case "leg-by-leg":
         break;
+      case "future-vwap":
+        add(`${at}/contract`, "future", v.contract);
+        break;
     }
   });
   contract.dailySettlement.forEach((c, i) =>

@@ -52,7 +52,9 @@ import {
   expiryProblems,
   governs,
   FUTURES_SETTLEMENT_MESSAGES,
+  FUTURE_VWAP_MESSAGES,
   fallbackNeverApplies,
+  futureVwapProblem,
   futuresSettlementProblem,
   isOneSided,
   paymentWithoutFinalSettlement,
@@ -899,6 +901,15 @@ class Doc {
         targetKind: value.kind === "underlying-final" ? this.contractNamed(value.contract)?.kind : undefined,
       });
       if (problem !== undefined) this.problem(`${base}/finalSettlement/${i}/value/method`, FUTURES_SETTLEMENT_MESSAGES[problem]);
+    });
+
+    // The VWAP of a future's trades: an option's, of its underlying future.
+    c.finalSettlement.forEach((v, i) => {
+      const value = v.value.value;
+      if (value.kind !== "future-vwap") return;
+      const u = c.kind === "spread" ? undefined : sole(c.underlying);
+      const problem = futureVwapProblem(c.kind, value.contract, u);
+      if (problem !== undefined) this.problem(`${base}/finalSettlement/${i}/value/value/contract`, FUTURE_VWAP_MESSAGES[problem]);
     });
 
     // Options: the strike grid on the tick, the automatic-exercise threshold.

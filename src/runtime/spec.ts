@@ -296,6 +296,8 @@ export type SettlementValue =
   | { readonly kind: "index-at"; readonly index: string; readonly at: ZonedTime }
   | { readonly kind: "index-average"; readonly index: string; readonly at: ZonedTime; readonly days: AveragingDays }
   | { readonly kind: "underlying-final"; readonly contract: string }
+  /** The VWAP of the trades in the future (same contract period) in the window on the last trading day. */
+  | { readonly kind: "future-vwap"; readonly contract: string; readonly window: TimeWindow }
   | { readonly kind: "leg-by-leg" };
 
 /** The final settlement of a contract. */

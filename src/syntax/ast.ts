@@ -510,6 +510,8 @@ export type SettlementValue =
       readonly days: AveragingDays | undefined;
     }
   | { readonly kind: "UnderlyingFinal"; readonly span: Span; readonly target: Ident | undefined }
+  /** `at the vwap of FUTURE trades from … to … ZONE on the last trading day`: the underlying future's VWAP in a window. */
+  | { readonly kind: "FutureVwap"; readonly span: Span; readonly target: Ident | undefined; readonly window: TimeWindow | undefined }
   | { readonly kind: "LegByLeg"; readonly span: Span };
 export type AveragingDays =
   | { readonly kind: "EveryBusinessDay"; readonly span: Span; readonly calendar: Ident | undefined }

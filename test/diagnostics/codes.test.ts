@@ -138,6 +138,7 @@ describe("the registry", () => {
         "E5151 deferred-step-outside-future",
         "E5200 carry-days-in-year",
         "E5201 carry-outside-future",
+        "E5202 future-vwap-misplaced",
         "E6001 model-validation-failed",
         "E6170 sql-unsupported-construct",
         "E9001 internal-error",

@@ -216,6 +216,16 @@ const CASES: readonly TamperCase[] = [
     paths: ["/contracts/FOTI/finalSettlement/0/value/method"],
   },
   {
+    invariant: "future-vwap",
+    what: "an option fixed on the VWAP of a future other than its underlying",
+    spec: "contracts/BFF_OPT.json",
+    edit: (d) => {
+      const v = d.contracts.BFF_OPT.finalSettlement[0].value.value;
+      if (v.kind === "future-vwap") v.contract = "BFF_OPT";
+    },
+    paths: ["/contracts/BFF_OPT/finalSettlement/0/value/value/contract"],
+  },
+  {
     invariant: "fallback-applies",
     what: "an option on a future, settled at the future's final settlement price, with a fallback of its own",
     spec: "contracts/FOTI_OPT.json",

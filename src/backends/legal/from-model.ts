@@ -331,6 +331,9 @@ function settlementWords(b: Builder, f: FinalSettlement, unit: Runtime.Quantity[
     case "leg-by-leg":
       what = "no price of its own: each leg is settled at the Final Settlement Price of its own contract";
       break;
+    case "future-vwap":
+      what = `the volume-weighted average price of the trades in the underlying ${v.contract} contract of the same contract period ${windowWords(v.window)} on the Last Trading Day`;
+      break;
   }
   if (f.method === "futures" && v.kind === "underlying-final")
     return `Final settlement is by exercise into futures: an option exercised at expiry opens, for each option contract, a position in the expiring ${v.contract} contract of the same contract month at the strike price, long for a call and short for a put, as many ${v.contract} contracts as the option's contract unit holds; that position is settled in cash at the Final Settlement Price of the ${v.contract} contract, so the holder receives the option's intrinsic value through it. The Final Settlement Price of the option is ${what}, ${roundingWords(f.rounding, unit)}.`;

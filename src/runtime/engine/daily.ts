@@ -229,7 +229,7 @@ export function spreadValue(legs: readonly SettledLeg[]): Decimal {
 }
 
 /** The VWAP of the rows of a window on a day: the number of trades with a volume and the exact VWAP (none without volume). */
-function windowVwap(
+export function windowVwap(
   t: Observations,
   window: TimeWindow,
   day: number,

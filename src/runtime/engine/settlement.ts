@@ -357,7 +357,7 @@ export function finalSettlement(
   options: WaterfallOptions & { readonly tick?: TickTable; readonly previous?: Decimal },
 ): FinalSettlementResult {
   const v = rule.value;
-  if (v.kind === "underlying-final" || v.kind === "leg-by-leg")
+  if (v.kind === "underlying-final" || v.kind === "leg-by-leg" || v.kind === "future-vwap")
     return { ok: false, kind: "unsupported", message: `${v.kind} is settled through the underlying contract or legs`, attempts: [] };
   let dates: string[];
   let method: string;

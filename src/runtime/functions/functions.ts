@@ -17,6 +17,7 @@ import { Schedule, tradedOn } from "../schedule/index.js";
 import type { Fallback, Index, Rounding } from "../spec.js";
 import { type ContractTerms, type Multiplier, contractTerms } from "./terms.js";
 import { paymentOf } from "./payment.js";
+import { settleFutureVwap } from "./future-vwap.js";
 import {
   type ResolvedPeriod,
   indexReport,
@@ -186,6 +187,20 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, leg: Le
       days: sec.days,
       ...(sec.excludedDays.length > 0 ? { excludedDays: sec.excludedDays } : {}),
     });
+  } else if (v.kind === "future-vwap") {
+    const fut = resolvePeriod(env.schedule, v.contract, rp.period);
+    if (isError(fut)) return settlementReport({ ...head, error: fut });
+    underlying = fut.symbol;
+    const r = settleFutureVwap({
+      window: v.window,
+      rounding: override.rounding ?? rule.rounding,
+      futureSymbol: fut.symbol,
+      tick: env.terms(v.contract, fut.lastTradingDay)?.tick ?? null,
+      lastTradingDay: rp.lastTradingDay,
+      observations: req.observations,
+    });
+    if (!r.ok) return settlementReport({ ...head, error: r.error });
+    priced = settlementReport({ ...head, price: r.price, unrounded: r.unrounded, rounding: r.rounding, method: r.method });
   } else if (v.kind === "underlying-final") {
     const u = finalOf(env, v.contract, { ...withoutPosition(req), period: rp.period });
     underlying = u.symbol ?? v.contract;

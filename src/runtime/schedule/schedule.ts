@@ -341,6 +341,7 @@ export class Schedule {
     if (fs !== undefined) {
       switch (fs.kind) {
         case "index-at":
+        case "future-vwap":
           finalSettlementDate = day;
           break;
         case "index-average": {

@@ -385,6 +385,22 @@ export abstract class ContractRules extends IndexRules {
                       return { kind: "UnderlyingFinal", target, span: this.from(start) };
                     },
                   },
+                  {
+                    // `the vwap of FUTURE trades from 15:00 inclusive to 16:00 exclusive ZONE on the last trading day`.
+                    ALT: () => {
+                      this.CONSUME(T.Vwap);
+                      this.CONSUME3(T.Of);
+                      const target = this.ident(this.CONSUME4(T.Identifier));
+                      this.CONSUME(T.Trades);
+                      const window = this.SUBRULE(this.timeWindow);
+                      this.CONSUME2(T.On);
+                      this.CONSUME3(T.The);
+                      this.CONSUME2(T.Last);
+                      this.CONSUME2(T.Trading);
+                      this.CONSUME2(T.Day);
+                      return { kind: "FutureVwap", target, window, span: this.from(start) };
+                    },
+                  },
                 ]);
               },
             },
