@@ -75,3 +75,50 @@ describe("FOTI daily settlement", () => {
     ).toBe("-0.15");
   });
 });
+
+describe("the carry step (CME Bitcoin futures, lead month, tier 3)", () => {
+  // "Reference Rate + [(Days to expiration/ 365) x Interest rate x Reference Rate)]" (CME Bitcoin Futures Daily
+  // Settlement Procedure, Lead Month, Tier 3).
+  const carry: DailyStep = {
+    kind: "carry-formula",
+    index: "BTC_REF",
+    rate: { name: "USD_RATE", source: "fixings" },
+    daysInYear: 365,
+    rounding: { kind: "increment", increment: "0.01", mode: "half-up" },
+    effective: [{ from: null, until: null }],
+    descriptions: [],
+    clauses: [],
+  };
+  const forward: DailyStep = { kind: "carry-forward", effective: [{ from: null, until: null }], descriptions: [], clauses: [] };
+  const fixings = (values: Record<string, string>) => ({
+    value: (index: string, date: string) =>
+      values[index] === undefined
+        ? { ok: false as const, disruption: "not-published" as const, message: `no fixing of ${index} on ${date}` }
+        : { ok: true as const, value: D(values[index]!), date },
+    lastBefore: () => undefined,
+  });
+  it("carries the reference rate to expiration exactly, then rounds: 100 + (73 / 365) × 5% × 100 = 101", () => {
+    const d = dailySettlement([carry, forward], {
+      date: "2026-03-27",
+      fixings: fixings({ BTC_REF: "100", USD_RATE: "5" }),
+      daysToExpiration: 73,
+      prior: D("99"),
+    });
+    expect(d.ok && [d.price.toString(), d.step, d.unrounded]).toEqual(["101", 1, "101"]);
+  });
+  it("gives no price without the interest rate, and the next step applies", () => {
+    const d = dailySettlement([carry, forward], {
+      date: "2026-03-27",
+      fixings: fixings({ BTC_REF: "100" }),
+      daysToExpiration: 73,
+      prior: D("99"),
+    });
+    expect(d.ok && [d.price.toString(), d.step]).toEqual(["99", 2]);
+    expect(d.attempts[0]).toBe("step 1 (carry-formula): no interest rate: no fixing of USD_RATE on 2026-03-27");
+  });
+  it("gives no price without fixings", () => {
+    const d = dailySettlement([carry], { date: "2026-03-27", daysToExpiration: 73 });
+    expect(d.ok).toBe(false);
+    expect(d.attempts).toEqual(["step 1 (carry-formula): no fixings given"]);
+  });
+});
