@@ -325,7 +325,7 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     phrase: "tick",
     label: (s) => (s.variant === "outright" ? "tick" : `${s.variant} tick`),
     occurs: contracts("once"),
-    clause: { contract: (s) => (s.variant === "outright" ? "tick" : `${s.variant} tick`) },
+    clause: { contract: (s) => tickClause(s.variant) },
   },
   Listing: { rules: ["listingStmt"], phrase: "listing", occurs: contracts("once"), clause: { contract: "listing" } },
   LastTradingDay: {
@@ -404,6 +404,11 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
   },
 };
 
+/** The clause of the readable contract that states a tick of a variant: "tick", "spread tick", "premium tick". */
+export function tickClause(variant: "outright" | "spread" | "premium"): string {
+  return variant === "outright" ? "tick" : `${variant} tick`;
+}
+
 /** A statement kind's entry, typed for any statement (the one place the kind and its entry are tied). */
 function entryOf(kind: StatementKind): StatementEntry<StatementKind> {
   return STATEMENTS[kind] as unknown as StatementEntry<StatementKind>;
@@ -433,6 +438,12 @@ export function scopesAllowing(kind: StatementKind): Scope[] {
 
 /** Every scope, in the order messages list them. */
 export const SCOPES: readonly Scope[] = ["calendar", "index", "source", "future", "option", "spread"];
+
+/** The clause of the readable contract that states every statement of a kind, when it does not depend on the statement. */
+export function clauseOf(kind: StatementKind, family: "contract" | "index"): string | undefined {
+  const clause = entryOf(kind).clause?.[family];
+  return typeof clause === "string" ? clause : undefined;
+}
 
 /** The clause of the readable contract that states a statement of a contract or an index, if any. */
 export function statementClause(s: Statement, family: "contract" | "index"): string | undefined {

@@ -5,7 +5,7 @@
  * every kind may stand somewhere, and a declaration requires only statements it allows.
  */
 import { describe, expect, it } from "vitest";
-import { Alternation, NonTerminal } from "chevrotain";
+import { Alternation, Alternative, NonTerminal } from "chevrotain";
 import { SourceFile } from "../../src/base/source.js";
 import type { Statement } from "../../src/syntax/ast.js";
 import { parse } from "../../src/syntax/parse.js";
@@ -32,7 +32,7 @@ describe("the statement registry", () => {
     const statement = parserInstance.getGAstProductions()["statement"]!;
     const choice = statement.definition.find((p): p is Alternation => p instanceof Alternation)!;
     const rules = choice.definition.map((alt) => {
-      const [only] = alt.definition;
+      const [only] = (alt as Alternative).definition;
       return only instanceof NonTerminal ? only.nonTerminalName : "?";
     });
     expect(rules).toEqual(Object.keys(STATEMENT_RULES));
