@@ -14,6 +14,7 @@ import { timeZoneProblem } from "../model/invariants.js";
 import { knownTimeZones } from "../runtime/calendar/index.js";
 import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, TimeLit, UnderlyingStmt, ZoneRef } from "../syntax/ast.js";
 import { isMeridiem } from "../syntax/first-mistakes.js";
+import type { CheckedRecord } from "./checked.js";
 import { clockTimeDiagnostic } from "./clock-times.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { kindPhrase, makeResolver, type ContextResolver } from "./symbols.js";
@@ -344,9 +345,17 @@ function listPhrases(ps: readonly string[], conjunction = "or"): string {
   return ps.length <= 1 ? (ps[0] ?? "") : `${ps.slice(0, -1).join(", ")} ${conjunction} ${ps[ps.length - 1]!}`;
 }
 
-/** Runs the names check over every declaration of the program. */
-export function checkNames(program: Program, report: Report): void {
-  const resolve = makeResolver(program, report);
+/** Runs the names check over every declaration of the program; each reference that resolves is recorded. */
+export function checkNames(program: Program, report: Report, record?: CheckedRecord): void {
+  const resolver = makeResolver(program, report);
+  const resolve: ContextResolver =
+    record === undefined
+      ? resolver
+      : (from, ref, wanted, what, context) => {
+          const sym = resolver(from, ref, wanted, what, context);
+          if (sym !== undefined && ref !== undefined) record.resolved(ref, sym);
+          return sym;
+        };
   for (const file of program.files) {
     for (const decl of file.ast.declarations) checkDeclaration(decl, file.source, resolve, report);
   }

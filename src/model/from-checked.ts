@@ -12,13 +12,13 @@
  * node, and every lowered object is validated with zod (E6001 when it fails).
  */
 import type { Span } from "../base/source.js";
-import type { Observance as RuntimeObservance } from "../runtime/calendar/index.js";
+import type { HolidayRule as RuntimeHolidayRule, Observance as RuntimeObservance } from "../runtime/calendar/index.js";
 import { format, type Unit as BaseUnit } from "../base/units.js";
-import { lowerCalendar, lowerDateRule, lowerHoliday } from "../check/lower-calendar.js";
 import type { Program, Report, Symbol as Sym } from "../check/program.js";
 import { declarationKind } from "../check/program.js";
 import { lookup } from "../check/symbols.js";
-import { contractCalendar } from "../check/fallbacks.js";
+import { checkProgram } from "../check/check.js";
+import type { BusinessDayRule, Checked } from "../check/checked.js";
 import { COUNT_BOUNDS, countOf, type CountBound } from "../check/counts.js";
 import { decimalOf, percentOf, quantityOf, unitOf, type UnitContext, type UnitValue } from "../check/unit-of.js";
 import {
@@ -85,9 +85,6 @@ export interface LoweredProgram {
 export type LoweringResult =
   { readonly ok: true; readonly model: LoweredProgram } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-/** Thrown inside a declaration's lowering after reporting a user-facing diagnostic: nothing more to report. */
-class AlreadyReported extends Error {}
-
 /** Thrown inside a declaration's lowering when something the checker should have guaranteed is missing. */
 class Unlowerable extends Error {
   constructor(
@@ -99,10 +96,11 @@ class Unlowerable extends Error {
 }
 
 /**
- * Lowers every calendar, index and contract of a checked program. Call it only when the check reported no errors.
- * Never throws: what cannot be lowered is an internal-error diagnostic.
+ * Lowers every calendar, index and contract of a checked program, reading what its check established (`checked`,
+ * by default the program checked again, silently). Call it only when the check reported no errors. Never throws:
+ * what cannot be lowered is an internal-error diagnostic.
  */
-export function lowerProgram(program: Program): LoweringResult {
+export function lowerProgram(program: Program, checked: Checked = checkProgram(program, () => {})): LoweringResult {
   const diagnostics: Diagnostic[] = [];
   const calendars = new Map<string, Calendar>();
   const indices = new Map<string, Index>();
@@ -110,7 +108,7 @@ export function lowerProgram(program: Program): LoweringResult {
   for (const file of program.files) {
     for (const decl of file.ast.declarations) {
       if (decl.name === undefined) continue;
-      const lowerer = new Lowerer(program, file.source.path, (d) => diagnostics.push(d));
+      const lowerer = new Lowerer(program, checked, file.source.path, (d) => diagnostics.push(d));
       try {
         switch (decl.kind) {
           case "Calendar":
@@ -124,7 +122,6 @@ export function lowerProgram(program: Program): LoweringResult {
             break;
         }
       } catch (e) {
-        if (e instanceof AlreadyReported) continue;
         const span = e instanceof Unlowerable ? e.span : decl.name.span;
         const message = e instanceof Unlowerable ? e.what : e instanceof Error ? e.message : String(e);
         diagnostics.push(
@@ -216,6 +213,7 @@ class Lowerer {
 
   constructor(
     private readonly program: Program,
+    private readonly checked: Checked,
     private readonly file: string,
     private readonly report: Report,
   ) {
@@ -235,8 +233,15 @@ class Lowerer {
     return this.need(v, ident, `a ${set.what}`, fallback);
   }
 
-  private resolve(ref: A.Ident | undefined, kinds: readonly DeclarationKind[], what: string, fallback: Span, file = this.file): Sym {
-    return this.need(lookup(this.program, file, ref?.name, kinds), ref, `the ${what} ${ref?.name ?? ""}`.trimEnd(), fallback);
+  /** The declaration the names check resolved a reference to, when it is of one of the kinds. */
+  private resolve(ref: A.Ident | undefined, kinds: readonly DeclarationKind[], what: string, fallback: Span): Sym {
+    const sym = this.checked.reference(ref);
+    return this.need(
+      sym !== undefined && kinds.includes(sym.kind) ? sym : undefined,
+      ref,
+      `the ${what} ${ref?.name ?? ""}`.trimEnd(),
+      fallback,
+    );
   }
 
   /** The count the check accepted (check/counts.ts, with the same bound): whole and in its range. */
@@ -360,72 +365,23 @@ class Lowerer {
   // Calendars
 
   calendar(decl: A.CalendarDecl): Calendar {
-    const resolveCalendar = (ref: A.Ident): string | undefined => lookup(this.program, this.file, ref.name, CALENDAR)?.name;
-    const cal = this.need(
-      lowerCalendar(decl, {
-        report: this.report,
-        resolveCalendar,
-        zoneOf: (name) => this.calendarZone(name),
-      }),
-      decl.name,
-      "the calendar",
-    );
-    const holidays: HolidayRule[] = [];
-    for (const s of decl.statements) {
-      if (s.annotations.effective.length > 0) {
-        this.report(
-          diag(Codes.NotSupported, s.annotations.effective[0]!.span, "an effective range on a calendar clause is not supported yet", {
-            context: [`calendar ${decl.name!.name}`],
-            notes: ["a compiled calendar has no versions: the runtime engine reads one set of rules for all dates"],
-            hint:
-              s.kind === "Holiday"
-                ? "limit the holiday to years instead: `from 2020` or `until 2021`"
-                : "declare a second calendar and use it from the date it applies",
-          }),
-        );
-        throw new AlreadyReported();
-      }
-      if (s.kind !== "Holiday") continue;
-      const rule = this.need(lowerHoliday(s, this.report, [`calendar ${decl.name!.name}`]), s, "the holiday");
-      holidays.push({
-        name: rule.name,
-        date: rule.date.kind === "oneOff" ? { kind: "oneOff", dates: [...rule.date.dates] } : { ...rule.date },
-        observance: rule.observance === undefined ? { kind: "none" } : explicitObservance(rule.observance),
-        ...(rule.fromYear === undefined ? {} : { fromYear: rule.fromYear }),
-        ...(rule.untilYear === undefined ? {} : { untilYear: rule.untilYear }),
-        exceptYears: [...(rule.exceptYears ?? [])],
-        descriptions: s.annotations.descriptions.map((d) => d.value),
-        clauses: s.annotations.clauses.map((c) => c.value),
-      });
-    }
-    if (holidays.length !== cal.holidays.length) throw new Unlowerable(decl.name!.span, "the holidays did not all lower");
+    // The calendars check lowered it (and reported an effective range on a clause, E2012).
+    const checked = this.need(this.checked.calendar(decl), decl.name, "the calendar");
+    const cal = checked.calendar;
     return {
       kind: "calendar",
       name: cal.name,
       ...this.declarationAnnotations(decl),
       timeZone: cal.timeZone,
       weekend: [...cal.weekend],
-      holidays,
+      holidays: checked.holidays.map(({ rule, statement }) => ({
+        ...holidayRule(rule),
+        descriptions: statement.annotations.descriptions.map((d) => d.value),
+        clauses: statement.annotations.clauses.map((c) => c.value),
+      })),
       basedOn: [...(cal.basedOn ?? [])],
       ...(cal.joint === undefined ? {} : { joint: { mode: cal.joint.mode, calendars: [...cal.joint.calendars] } }),
     };
-  }
-
-  /** The zone of a calendar by name, for joint calendars that state none (as the checker computes it). */
-  private calendarZone(name: string, seen: Set<string> = new Set()): string | undefined {
-    const sym = this.program.symbols.get(name);
-    if (sym === undefined || sym.decl.kind !== "Calendar" || seen.has(name)) return undefined;
-    seen.add(name);
-    for (const s of sym.decl.statements) if (s.kind === "TimeZone" && s.zone !== undefined) return s.zone.name;
-    for (const s of sym.decl.statements) {
-      if (s.kind !== "Joint") continue;
-      for (const m of s.calendars) {
-        const target = lookup(this.program, sym.file, m.name, CALENDAR);
-        const z = target === undefined ? undefined : this.calendarZone(target.name, seen);
-        if (z !== undefined) return z;
-      }
-    }
-    return undefined;
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -617,9 +573,9 @@ class Lowerer {
         ...s.parts.map((p) => this.listingPart(p)),
         ...(s.time === undefined ? [] : [this.listingTime(s.time)]),
       ]),
-      lastTradingDay: this.versions(st, "LastTradingDay", (s) => this.dateRule(s.rule, s.span)),
+      lastTradingDay: this.versions(st, "LastTradingDay", (s) => this.dateRule(s)),
       termination: this.versions(st, "Termination", (s) => this.zoned(s.at, "termination", s.span)),
-      finalSettlement: this.versions(st, "FinalSettlement", (s) => this.finalSettlement(s, decl)),
+      finalSettlement: this.versions(st, "FinalSettlement", (s) => this.finalSettlement(s)),
       dailySettlement: this.versions(st, "DailySettlement", (s) => s.steps.map((step) => this.dailyStep(step))),
       priceLimits: this.versions(st, "PriceLimits", (s) =>
         s.limits.map((l) =>
@@ -636,8 +592,8 @@ class Lowerer {
         count: this.count(s.count, COUNT_BOUNDS.positionLimit, "the position limit", s.span),
         scope: s.scope,
       })),
-      fallback: this.versions(st, "Fallback", (s) => this.fallback(s, decl)),
-      ...this.payment(st, decl),
+      fallback: this.versions(st, "Fallback", (s) => this.fallback(s)),
+      ...this.payment(st),
       ...this.cashRounding(st),
       ...this.tradingSchedule(st, decl),
       ...this.priceLimitBreach(st),
@@ -674,7 +630,7 @@ class Lowerer {
               : {
                   kind: "before-underlying" as const,
                   businessDays: this.count(s.businessDaysBefore, COUNT_BOUNDS.expiryDaysBefore, "the number of business days", s.span),
-                  calendar: this.calendarOr(s.calendar, decl, s.span),
+                  calendar: this.calendarOf(s),
                 },
           ),
         };
@@ -707,18 +663,7 @@ class Lowerer {
     );
     const sessionChanges = this.rules(st, "SessionChange", (s) => {
       const c = this.need(lowerSessionChange(s, this.report, ctx), s, "the session change");
-      const rule = c.day;
-      const day: HolidayRule = {
-        name: rule.name,
-        date: rule.date.kind === "oneOff" ? { kind: "oneOff", dates: [...rule.date.dates] } : { ...rule.date },
-        observance: rule.observance === undefined ? { kind: "none" } : explicitObservance(rule.observance),
-        ...(rule.fromYear === undefined ? {} : { fromYear: rule.fromYear }),
-        ...(rule.untilYear === undefined ? {} : { untilYear: rule.untilYear }),
-        exceptYears: [...(rule.exceptYears ?? [])],
-        descriptions: [],
-        clauses: [],
-      };
-      return { day, shiftDays: c.shiftDays, closes: c.closes };
+      return { day: { ...holidayRule(c.day), descriptions: [], clauses: [] }, shiftDays: c.shiftDays, closes: c.closes };
     });
     return {
       ...(tradingHours.length === 0 ? {} : { tradingHours }),
@@ -727,11 +672,11 @@ class Lowerer {
   }
 
   /** `payment …`: present only when the contract states it, so specs without one are unchanged. */
-  private payment(st: readonly A.Statement[], decl: A.Declaration): { payment?: Clause<Payment>[] } {
+  private payment(st: readonly A.Statement[]): { payment?: Clause<Payment>[] } {
     const payment = this.versions(st, "Payment", (s) => ({
       businessDays: this.count(s.businessDays, COUNT_BOUNDS.paymentDays, "the number of business days", s.span),
       after: this.need(s.anchor, s, "what the payment is counted from"),
-      calendar: this.calendarOr(s.calendar, decl, s.span),
+      calendar: this.calendarOf(s),
     }));
     return payment.length === 0 ? {} : { payment };
   }
@@ -807,13 +752,9 @@ class Lowerer {
     return { kind: "listed-at", weekday: this.word(WEEKDAYS, t.weekday, t.span), at: this.zoned(t.at, "the listing time", t.span) };
   }
 
-  private dateRule(r: A.DateRule | undefined, fallback: Span): ContractDateRule {
-    const lowered = this.need(
-      lowerDateRule(r, { report: this.report, resolveCalendar: (ref) => lookup(this.program, this.file, ref.name, CALENDAR)?.name }),
-      r,
-      "the date rule",
-      fallback,
-    );
+  /** A last trading day rule, as the calendars check lowered it. */
+  private dateRule(s: A.LastTradingDayStmt): ContractDateRule {
+    const lowered = this.need(this.checked.lastTradingDay(s), s.rule, "the date rule", s.span);
     const shift = lowered.rule.shift === undefined ? { businessDays: 0, direction: "before" as const } : { ...lowered.rule.shift };
     if (lowered.kind === "weekly") {
       return {
@@ -833,7 +774,7 @@ class Lowerer {
     };
   }
 
-  private finalSettlement(s: A.FinalSettlementStmt, decl: A.Declaration): FinalSettlement {
+  private finalSettlement(s: A.FinalSettlementStmt): FinalSettlement {
     const v = this.need(s.value, s.value, "the settlement value", s.span);
     let value: FinalSettlement["value"];
     switch (v.kind) {
@@ -848,11 +789,11 @@ class Lowerer {
           at: this.zoned(v.at, "the fixing", v.span),
           days:
             days.kind === "EveryBusinessDay"
-              ? { kind: "every-business-day", calendar: this.calendarOr(days.calendar, decl, days.span) }
+              ? { kind: "every-business-day", calendar: this.calendarOf(days) }
               : {
                   kind: "last-business-days",
                   count: this.count(days.count, COUNT_BOUNDS.averagingDays, "the number of days", days.span),
-                  calendar: this.calendarOr(days.calendar, decl, days.span),
+                  calendar: this.calendarOf(days),
                 },
         };
         break;
@@ -916,7 +857,7 @@ class Lowerer {
     }
   }
 
-  private fallback(s: A.FallbackStmt, decl: A.Declaration): Fallback {
+  private fallback(s: A.FallbackStmt): Fallback {
     const notes = (a: A.Annotations): { effective: EffectiveRange[]; descriptions: string[]; clauses: string[] } => ({
       effective: this.effective(a),
       descriptions: a.descriptions.map((d) => d.value),
@@ -937,7 +878,7 @@ class Lowerer {
             action = {
               kind: "postpone",
               businessDays: this.count(a.days, COUNT_BOUNDS.postponementDays, "the number of business days", a.span),
-              calendar: this.calendarOr(a.calendar, decl, a.span),
+              calendar: this.calendarOf(a),
             };
             break;
           case "AlternateIndex":
@@ -973,25 +914,27 @@ class Lowerer {
     };
   }
 
-  /** The named calendar, or the contract's calendar as the fallbacks check defines it (E5010 when it has none). */
-  private calendarOr(ref: A.Ident | undefined, decl: A.Declaration, span: Span): string {
-    if (ref !== undefined) return this.resolve(ref, CALENDAR, "calendar", span).name;
-    // The same search as the fallbacks check's, so check and build agree on the calendar.
-    const found = contractCalendar(this.program, this.file, decl);
-    const sym = found === undefined ? undefined : lookup(this.program, found.file, found.ref.name, CALENDAR);
-    if (sym !== undefined) return sym.name;
-    this.report(
-      diag(Codes.MissingCalendar, span, "this rule counts business days, but no calendar says which days those are", {
-        hint: "name the calendar with `on CALENDAR`",
-      }),
-    );
-    throw new AlreadyReported();
+  /** The calendar a rule counts business days on: the one it names, or the contract's (check/business-days.ts). */
+  private calendarOf(rule: BusinessDayRule): string {
+    return this.need(this.checked.businessDayCalendar(rule), rule, "the calendar of the business days");
   }
 }
 
 /** A base unit as the model writes it: canonical text, dimensions, exact scale, currency. */
 export function modelUnit(u: BaseUnit): Unit {
   return { text: format(u), dimensions: { ...u.dims }, scale: u.factor, currency: u.money ?? null };
+}
+
+/** A holiday rule of the runtime's calendar model as the model writes it (without its notes): every default explicit. */
+function holidayRule(rule: RuntimeHolidayRule): Omit<HolidayRule, "descriptions" | "clauses"> {
+  return {
+    name: rule.name,
+    date: rule.date.kind === "oneOff" ? { kind: "oneOff", dates: [...rule.date.dates] } : { ...rule.date },
+    observance: rule.observance === undefined ? { kind: "none" } : explicitObservance(rule.observance),
+    ...(rule.fromYear === undefined ? {} : { fromYear: rule.fromYear }),
+    ...(rule.untilYear === undefined ? {} : { untilYear: rule.untilYear }),
+    exceptYears: [...(rule.exceptYears ?? [])],
+  };
 }
 
 function explicitObservance(o: RuntimeObservance): HolidayRule["observance"] {
