@@ -20,7 +20,7 @@ import { CheckedRecord, type Checked } from "./checked.js";
  * established for the lowering (checked.ts).
  */
 export function checkProgram(program: Program, report: Report): Checked {
-  const record = new CheckedRecord();
+  const record = new CheckedRecord(program);
   checkNames(program, report, record);
   checkDeclaredUnits(program, report);
   checkCalendars(program, report, {}, record);

@@ -10,7 +10,8 @@
 import type { Calendar, HolidayRule } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
 import type { LoweredDateRule } from "./lower-calendar.js";
-import type { Symbol } from "./program.js";
+import type { Program, Symbol } from "./program.js";
+import { checkedUnit, type UnitValue } from "./unit-of.js";
 
 /** A calendar as the calendars check lowered it, with the statement each holiday rule comes from. */
 export interface CheckedCalendar {
@@ -35,10 +36,14 @@ export interface Checked {
   lastTradingDay(s: A.LastTradingDayStmt): LoweredDateRule | undefined;
   /** The name of the calendar a rule counts business days on: the one it names or the contract's (E5010 when none). */
   businessDayCalendar(rule: BusinessDayRule): string | undefined;
+  /** The unit the index and contract checks resolved for a unit expression (unit-of.ts remembers it). */
+  unit(expr: A.UnitExpr | undefined): UnitValue | undefined;
 }
 
 /** The record the checks write into. */
 export class CheckedRecord implements Checked {
+  constructor(private readonly program: Program) {}
+
   private readonly references = new Map<A.Ident, Symbol>();
   private readonly calendars = new Map<A.CalendarDecl, CheckedCalendar>();
   private readonly lastTradingDays = new Map<A.LastTradingDayStmt, LoweredDateRule>();
@@ -55,6 +60,9 @@ export class CheckedRecord implements Checked {
   }
   businessDayCalendar(rule: BusinessDayRule): string | undefined {
     return this.businessDayCalendars.get(rule);
+  }
+  unit(expr: A.UnitExpr | undefined): UnitValue | undefined {
+    return checkedUnit(this.program, expr);
   }
 
   resolved(ref: A.Ident, sym: Symbol): void {
