@@ -29,9 +29,11 @@ import {
   type CalendarEngine,
   type CalendarResult,
   type EpochDay,
+  type HolidayRule,
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
 import { EXPIRY_HORIZON, expiryProblems, governingVersions, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
+import type { CheckedRecord } from "./checked.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { lookup } from "./symbols.js";
 import { lowerCalendar, lowerDateRule, type LoweredDateRule } from "./lower-calendar.js";
@@ -55,7 +57,7 @@ interface CalendarEntry {
 }
 
 /** Runs the calendars check. */
-export function checkCalendars(program: Program, report: Report, options: CalendarCheckOptions = {}): void {
+export function checkCalendars(program: Program, report: Report, options: CalendarCheckOptions = {}, record?: CheckedRecord): void {
   const startYear = options.startYear ?? DEFAULT_HORIZON.startYear;
   const startMonth = options.startMonth ?? DEFAULT_HORIZON.startMonth;
   const years = options.years ?? DEFAULT_HORIZON.years;
@@ -70,15 +72,18 @@ export function checkCalendars(program: Program, report: Report, options: Calend
 
   const lowered: Calendar[] = [];
   for (const { decl, file } of entries) {
+    const holidays: { rule: HolidayRule; statement: A.HolidayStmt }[] = [];
     const cal = lowerCalendar(decl, {
       report,
       context: [`calendar ${decl.name?.name ?? "(unnamed)"}`],
       resolveCalendar: (ref) => lookup(program, file, ref.name, ["calendar"])?.name,
       zoneOf: (name) => zoneOf(program, name),
+      onHoliday: (rule, statement) => holidays.push({ rule, statement }),
     });
     // Only the declaration that owns the name is used; a duplicate (E2002) is lowered for its diagnostics only.
     if (cal === undefined || program.symbols.get(cal.name)?.decl !== decl || cyclic.has(cal.name)) continue;
     lowered.push(cal);
+    record?.calendarLowered(decl, { calendar: cal, holidays });
   }
 
   const horizon = horizonFor(lowered, startYear, startMonth, years);
@@ -86,7 +91,7 @@ export function checkCalendars(program: Program, report: Report, options: Calend
   for (const f of program.files) {
     for (const d of f.ast.declarations) {
       if (d.kind !== "Future" && d.kind !== "Option" && d.kind !== "Spread") continue;
-      checkLastTradingDays(program, f.source.path, d, horizon, report);
+      checkLastTradingDays(program, f.source.path, d, horizon, report, record);
     }
   }
 }
@@ -112,11 +117,23 @@ function reportVersionedCalendarClauses(decl: A.CalendarDecl, report: Report): v
   }
 }
 
-/** The time zone a calendar states, for a joint calendar that states none. */
-function zoneOf(program: Program, name: string): string | undefined {
+/**
+ * The time zone of a calendar, for a joint calendar that states none: the one it states, else its first member's
+ * that has one (a member may be joint itself).
+ */
+function zoneOf(program: Program, name: string, seen: Set<string> = new Set()): string | undefined {
   const sym = program.symbols.get(name);
-  if (sym?.decl.kind !== "Calendar") return undefined;
+  if (sym === undefined || sym.decl.kind !== "Calendar" || seen.has(name)) return undefined;
+  seen.add(name);
   for (const s of sym.decl.statements) if (s.kind === "TimeZone" && s.zone !== undefined) return s.zone.name;
+  for (const s of sym.decl.statements) {
+    if (s.kind !== "Joint") continue;
+    for (const m of s.calendars) {
+      const target = lookup(program, sym.file, m.name, ["calendar"]);
+      const z = target === undefined ? undefined : zoneOf(program, target.name, seen);
+      if (z !== undefined) return z;
+    }
+  }
   return undefined;
 }
 
@@ -262,7 +279,14 @@ function ym(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, "0")}`;
 }
 
-function checkLastTradingDays(program: Program, file: string, decl: A.Declaration, horizon: Horizon, report: Report): void {
+function checkLastTradingDays(
+  program: Program,
+  file: string,
+  decl: A.Declaration,
+  horizon: Horizon,
+  report: Report,
+  record: CheckedRecord | undefined,
+): void {
   const declLabel = `${declarationKind(decl)} ${decl.name?.name ?? "(unnamed)"}`;
   const ctx = [declLabel, "last trading day"];
   const versions: Version[] = [];
@@ -273,6 +297,7 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
       context: ctx,
       resolveCalendar: (ref) => lookup(program, file, ref.name, ["calendar"])?.name,
     });
+    if (rule !== undefined) record?.lastTradingDayLowered(s, rule);
     versions.push({ stmt: s, rule });
   }
   if (versions.length === 0) return;
