@@ -13,7 +13,10 @@
  * - the listing schedule: on every Monday of 2026, the months listed are those the sentence's parts name, computed
  *   here from the parts and the last trading days (the `listed` command's engine must agree);
  * - termination: every contract month's termination instant is at the stated time in the stated zone;
- * - automatic exercise: an option in the money by the stated threshold is exercised, by less it is abandoned.
+ * - automatic exercise: an option in the money by the stated threshold is exercised, by less it is abandoned;
+ * - payment: each period's payment day in the certificate is the stated business day after the stated day, counted
+ *   here day by day on the calendar;
+ * - payment amounts: a variation of exactly half the stated increment is rounded as the stated mode rounds a tie.
  *
  * Sentences no engine path can check here are listed in the report of issue 19 (index methodologies and fallbacks are
  * covered by the settlement cases of test/cases/settlement).
@@ -28,6 +31,7 @@ import { formatIsoDate, parseIsoDate } from "../../../src/runtime/calendar/index
 import {
   contractTerms,
   isSpotMonth,
+  positionReport,
   settleOption,
   settlementFunctions,
   type DailyReq,
@@ -253,6 +257,53 @@ for (const spec of specs) {
         cover("termination", name);
       });
 
+    if (c.payment !== undefined && c.payment.length === 1)
+      it("payment: every 2026 contract period is paid on the stated business day after the stated day", () => {
+        const pay = c.payment![0]!.value;
+        expect(text).toMatch(/The final settlement amount is payable on the (first|\w+) business day after /i);
+        const schedule = new Schedule(spec);
+        const cal = schedule.engine(pay.calendar);
+        expect(cal.ok).toBe(true);
+        if (!cal.ok) return;
+        const e = schedule.expiries(name, { year: 2026, month: 1 }, { year: 2026, month: 12 });
+        if (!e.ok) throw new Error(name);
+        for (const x of e.value) {
+          const from = pay.after === "final-settlement-day" ? x.finalSettlementDate! : x.lastTradingDay;
+          // Counted here day by day: the Nth day after `from` that is a business day of the calendar.
+          let d = from;
+          for (let n = 0; n < pay.businessDays;) if (cal.value.isBusinessDay(++d)) n++;
+          const r = settlementFunctions(spec as unknown as SettlementSpec).final({
+            period: periodText({ ...x, contract: name } as Listed),
+          });
+          expect(r.payment?.date, x.symbol).toBe(formatIsoDate(d));
+        }
+        cover("payment", name);
+      });
+
+    if (c.cashRounding !== undefined && c.cashRounding.length === 1)
+      it("payment amounts: a variation of exactly half the stated increment is rounded as the sentence says", () => {
+        const r = c.cashRounding![0]!.value;
+        expect(text).toContain("is computed exactly and then rounded");
+        const terms = contractTerms((n) => spec.contracts[n], name, "2026-06-01")!;
+        const m = Decimal.of(terms.multiplier!.value);
+        const inc = Decimal.of(r.increment);
+        // (s − p) × m × 1 = increment / 2: s = p + increment / (2m); p on the tick grid.
+        const p = gridPrice(c, "2026-06-01")!;
+        const s = p.add(inc.div(m.mul(Decimal.of("2")), 20, "half-even"));
+        const v = positionReport(
+          s.toString(),
+          { quantity: "1", price: p.toString() },
+          terms.multiplier,
+          terms.negativePrices,
+          terms.tick,
+          terms.cashRounding,
+        );
+        const away = { "half-up": true, up: true, ceiling: true, "half-even": false, "half-down": false, down: false, floor: false };
+        const expected = (away as Record<string, boolean>)[r.mode] ? inc : Decimal.ZERO;
+        expect("variation" in v && Decimal.of(v.variation!).eq(expected), `${r.mode}: ${JSON.stringify(v)}`).toBe(true);
+        cover("payment amounts", name);
+      });
+
     if (c.kind === "option" && c.automaticExercise.length === 1)
       it("automatic exercise: in the money by the stated threshold is exercised, by less abandoned", () => {
         const threshold = c.automaticExercise[0]!.value.amount;
@@ -291,5 +342,7 @@ describe("the promises are checked on the contracts that make them", () => {
     expect(covered.get("listing")).toEqual(expect.arrayContaining(["FOTI", "BTC", "FOTQ"]));
     expect(covered.get("termination")).toEqual(expect.arrayContaining(["FOTI", "BTC"]));
     expect(covered.get("automatic exercise")).toEqual(expect.arrayContaining(["FOTI_OPT"]));
+    expect(covered.get("payment")).toEqual(expect.arrayContaining(["BTCG", "MBTG"]));
+    expect(covered.get("payment amounts")).toEqual(expect.arrayContaining(["MBTG"]));
   });
 });
