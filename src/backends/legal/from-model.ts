@@ -601,13 +601,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     "Position limits",
     c.positionLimits.flatMap((l) => [
       p(
-        `${capitalise(effectiveWords(l.effective) === "" ? "" : `${effectiveWords(l.effective)}: `)}No holder may hold more than ${count(l.value.count, "contract", "contracts")} ${
-          l.value.scope === "spot-month"
-            ? "in the spot month"
-            : l.value.scope === "single-month"
-              ? "in any single contract month"
-              : "in all contract months combined"
-        }.`,
+        `${capitalise(effectiveWords(l.effective) === "" ? "" : `${effectiveWords(l.effective)}: `)}${positionLimitWords(l.value, periodTerm(c)[0])}`,
       ),
       ...annotations(l),
     ]),
@@ -1115,6 +1109,26 @@ function periodTerm(c: Contract): [string, string] {
   return ["Contract Month", "The calendar month (or, for weekly contracts, the week) in which a contract expires."];
 }
 
+/**
+ * A position limit as the engine enforces it (runtime/functions/position-limits.ts): a net position, long or short,
+ * in the Spot Month (the listed period that expires first), in any one period, or in all periods netted together.
+ */
+function positionLimitWords(l: Runtime.PositionLimit, period: string): string {
+  const most = `No holder may own or control more than ${count(l.count, "contract", "contracts")} net long or net short`;
+  if (l.scope === "spot-month") return `${most} in the ${spotTerm(period)[0]}.`;
+  if (l.scope === "single-month") return `${most} in any single ${period}.`;
+  return `${most} in all ${period}s combined, a long position in one ${period} offsetting a short position in another.`;
+}
+
+/** The Spot Month (or Spot Week) of a contract whose periods are `period`s, and its meaning. */
+function spotTerm(period: string): [string, string] {
+  const unit = period.replace(/^Contract /, "");
+  return [
+    `Spot ${unit}`,
+    `On any day, the listed ${period} whose Last Trading Day is the earliest on or after that day; an expiring ${period} is the Spot ${unit} on its Last Trading Day.`,
+  ];
+}
+
 /** "In the Money" for the option types the contract lists (every version), so a put-only option speaks of puts only. */
 function inTheMoney(c: Extract<Contract, { kind: "option" }>): [string, string] {
   const rights = new Set(c.rights.flatMap((v) => v.value));
@@ -1143,6 +1157,9 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
         "An event listed in the clause on market disruption that prevents the normal determination of the Final Settlement Price.",
       ]);
     if (c.kind === "option") rows.push(inTheMoney(c));
+    // The Spot Month (or Week) of each contract of the chapter with a spot-month limit, once per wording.
+    const spots = Object.values(spec.contracts).filter((o) => o.positionLimits.some((l) => l.value.scope === "spot-month"));
+    for (const t of new Set(spots.map((o) => periodTerm(o)[0]))) rows.push(spotTerm(t));
   }
   for (const i of Object.values(spec.indices))
     rows.push([i.name, `${i.title ? `The ${i.title}` : "The index"}, whose methodology is set out in this chapter.`]);
