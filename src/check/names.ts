@@ -76,6 +76,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     SessionChange: MANY,
     IndexLicence: ONCE,
     IndexDisclaimer: ONCE,
+    VersionsSelected: ONCE,
   },
   option: {
     TimeZone: ONCE,
@@ -102,6 +103,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     SessionChange: MANY,
     IndexLicence: ONCE,
     IndexDisclaimer: ONCE,
+    VersionsSelected: ONCE,
   },
   spread: {
     TimeZone: ONCE,
@@ -124,6 +126,7 @@ const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>
     SessionChange: MANY,
     IndexLicence: ONCE,
     IndexDisclaimer: ONCE,
+    VersionsSelected: ONCE,
   },
 };
 
@@ -291,6 +294,8 @@ export function statementLabel(s: Statement, scope?: Scope): string {
       return "leg";
     case "NegativePrices":
       return "negative prices allowed";
+    case "VersionsSelected":
+      return "rule versions selected by";
     case "Payment":
       return "payment";
     case "PaymentAmounts":

@@ -642,6 +642,7 @@ class Lowerer {
       ...this.tradingSchedule(st, decl),
       ...this.priceLimitBreach(st),
       ...this.indexLicence(st),
+      ...this.versionsSelected(st),
     };
     const negativePrices = (): Clause<boolean>[] => {
       const v = this.versions(st, "NegativePrices", () => true);
@@ -755,6 +756,12 @@ class Lowerer {
       (s) => s.breach !== undefined,
     );
     return priceLimitBreach.length === 0 ? {} : { priceLimitBreach };
+  }
+
+  /** `rule versions selected by …`: present only when the contract states it. */
+  private versionsSelected(st: readonly A.Statement[]): { versionsSelectedBy?: Clause<"contract-month" | "last-trading-day">[] } {
+    const v = this.versions(st, "VersionsSelected", (s) => this.need(s.key, s, "what selects the rule versions"));
+    return v.length === 0 ? {} : { versionsSelectedBy: v };
   }
 
   /** `index licence …` and `index disclaimer …`: present only when the contract states them. */

@@ -718,6 +718,14 @@ export interface IndexDisclaimerStmt extends StatementBase {
   readonly kind: "IndexDisclaimer";
   readonly paragraphs: readonly StringLit[];
 }
+/**
+ * `rule versions selected by the contract month` (or `by the last trading day`): which date of a contract period
+ * selects the versions of all the contract's rules, whatever the date one asks on.
+ */
+export interface VersionsSelectedStmt extends StatementBase {
+  readonly kind: "VersionsSelected";
+  readonly key: "contract-month" | "last-trading-day" | undefined;
+}
 export type ContractStatement =
   | UnderlyingStmt
   | ContractUnitStmt
@@ -743,6 +751,7 @@ export type ContractStatement =
   | TradingHoursStmt
   | SessionChangeStmt
   | IndexLicenceStmt
-  | IndexDisclaimerStmt;
+  | IndexDisclaimerStmt
+  | VersionsSelectedStmt;
 
 export type Statement = CalendarStatement | IndexStatement | ContractStatement | SourceStatement;

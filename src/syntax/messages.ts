@@ -145,6 +145,10 @@ const ruleTexts: Record<string, RuleText> = {
   strikesStmt: { what: "a strike grid", example: "for example `strikes every 0.05 USD per 1M tokens`" },
   legStmt: { what: "a leg", example: "for example `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`" },
   negativePricesStmt: { what: "`negative prices allowed`" },
+  versionsSelectedStmt: {
+    what: "what selects the rule versions",
+    example: "`rule versions selected by the contract month` or `rule versions selected by the last trading day`",
+  },
   tradingHoursStmt: {
     what: "trading hours",
     example: "for example `trading hours Sunday to Friday 17:00 to 16:00 America/Chicago`",
@@ -208,6 +212,7 @@ const ruleNames: Record<string, string> = {
   optionTypeStmt: "type",
   autoExerciseStmt: "automatic exercise",
   negativePricesStmt: "negative prices",
+  versionsSelectedStmt: "rule versions selected by",
   paymentStmt: "payment",
   paymentAmountsStmt: "payment amounts",
   tradingHoursStmt: "trading hours",

@@ -499,6 +499,7 @@ export class TermsheetParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.earlyCloseStmt) },
         { ALT: () => this.SUBRULE(this.indexLicenceStmt) },
         { ALT: () => this.SUBRULE(this.indexDisclaimerStmt) },
+        { ALT: () => this.SUBRULE(this.versionsSelectedStmt) },
       ]),
     );
     const span = this.from(start);
@@ -1855,6 +1856,32 @@ export class TermsheetParser extends EmbeddedActionsParser {
     this.CONSUME(T.Prices);
     this.CONSUME(T.Allowed);
     return { kind: "NegativePrices" as const };
+  });
+
+  public versionsSelectedStmt = this.RULE("versionsSelectedStmt", () => {
+    this.CONSUME(T.Rule);
+    this.CONSUME(T.Versions);
+    this.CONSUME(T.Selected);
+    this.CONSUME(T.By);
+    this.CONSUME(T.The);
+    const key = this.OR<A.VersionsSelectedStmt["key"]>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Contract);
+          this.CONSUME(T.Month);
+          return "contract-month";
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Last);
+          this.CONSUME(T.Trading);
+          this.CONSUME(T.Day);
+          return "last-trading-day";
+        },
+      },
+    ]);
+    return { kind: "VersionsSelected" as const, key };
   });
 
   public paymentStmt = this.RULE("paymentStmt", () => {

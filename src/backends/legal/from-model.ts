@@ -55,6 +55,11 @@ export interface RenderOptions {
   readonly contract?: string;
   /** ISO date from which the next contract months are listed. */
   readonly asOf: string;
+  /**
+   * ISO date whose rule versions the contract months follow (`render --as-of`): every version in force on it, unless
+   * the contract declares what selects its versions; absent, each month follows the versions its own dates select.
+   */
+  readonly rulesAsOf?: string;
   /** How many contract months the table lists; default 12. */
   readonly months?: number;
   /** Source locations by clause key ("contract FOTI tick"), written into the HTML, when known. */
@@ -570,6 +575,16 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         `The contract trades ${dates}: no contract month whose Last Trading Day falls outside these dates is listed or settled, and nothing is listed on a day outside them.`,
       ),
     ]);
+  if (c.versionsSelectedBy !== undefined && c.versionsSelectedBy.length > 0)
+    b.add(
+      "Amendments",
+      versions(c.versionsSelectedBy, (k) =>
+        k === "contract-month"
+          ? "Each contract month is governed, for its whole life, by the version of each rule of this chapter in force on the first day of the contract month, whatever the date on which the rules are applied or consulted."
+          : "Each contract month is governed by the version of each rule of this chapter in force on its Last Trading Day (the Last Trading Day being the day that the version in force on that day gives), whatever the date on which the rules are applied or consulted.",
+      ),
+      key("rule versions"),
+    );
   b.add(
     "Last Trading Day",
     versions(c.lastTradingDay, (r) => `The Last Trading Day is ${dateRuleWords(r, b.cal)}.`),
@@ -998,14 +1013,14 @@ function calendarSection(b: Builder, cals: readonly Calendar[]): void {
   b.close("Business-day calendars");
 }
 
-function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: number): void {
+function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: number, rulesAsOf: string | undefined): void {
   const day = parseIsoDate(asOf);
   if (day === undefined) return;
   const start = toCivil(day);
   const from = { year: start.year, month: start.month };
   const endIndex = start.year * 12 + start.month - 1 + n + 2;
   const to = { year: Math.floor(endIndex / 12), month: (endIndex % 12) + 1 };
-  const schedule = new Schedule(spec);
+  const schedule = new Schedule(spec).asOf(rulesAsOf);
   const r = schedule.expiries(name, from, to);
   b.open();
   if (!r.ok) {
@@ -1028,7 +1043,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
     });
     b.add("Contract months", [
       p(
-        `The next ${count(rows.length, "contract period", "contract periods")} with a Last Trading Day on or after ${longDate(asOf)}, with the instant trading terminates in local time and in Coordinated Universal Time (UTC):`,
+        `The next ${count(rows.length, "contract period", "contract periods")} with a Last Trading Day on or after ${longDate(asOf)}${rulesAsOf === undefined ? "" : `, under the rules in force on ${longDate(rulesAsOf)}`}, with the instant trading terminates in local time and in Coordinated Universal Time (UTC):`,
       ),
       {
         kind: "table",
@@ -1253,7 +1268,7 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   const indices = Object.values(spec.indices).sort((x, y) => (x.name === subjectIndex?.name ? -1 : y.name === subjectIndex?.name ? 1 : 0));
   for (const i of indices) indexSection(b, i);
   calendarSection(b, Object.values(spec.calendars));
-  if (c !== undefined) monthsSection(b, spec, c.name, options.asOf, options.months ?? 12);
+  if (c !== undefined) monthsSection(b, spec, c.name, options.asOf, options.months ?? 12, options.rulesAsOf);
   versionsSection(b, spec, c);
   const decl = c ?? subjectIndex ?? (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined);
   const title = decl?.title ? `${name}: ${decl.title}` : name;

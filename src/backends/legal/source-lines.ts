@@ -59,6 +59,8 @@ function contractRule(s: Statement): string | undefined {
       return "index licence";
     case "IndexDisclaimer":
       return "index disclaimer";
+    case "VersionsSelected":
+      return "rule versions";
     default:
       return undefined;
   }
