@@ -335,7 +335,7 @@ function lexicalDiagnostics(
  * Parses the tokens: nesting bounded (MAX_NESTING), open blocks closed at the end, stray lines reported once. A line
  * that cannot start where it stands (a misspelt keyword, stray text) is reported once and the rest of it skipped,
  * so that one bad line does not cascade into errors on the following ones: inside blocks the parser does this as it
- * goes (parser.ts, skipStrayLines); at the top level of the file, where only the last line can be left over, by
+ * goes (grammar/base.ts, skipStrayLines); at the top level of the file, where only the last line can be left over, by
  * dropping it and parsing again.
  */
 function parseTokens(
