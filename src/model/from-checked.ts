@@ -795,7 +795,15 @@ class Lowerer {
     p: A.ListingPart,
   ):
     | { kind: "consecutive"; count: number; period: "months" | "weeks" }
-    | { kind: "next-in" | "additional"; count: number; months: number[] } {
+    | { kind: "next-in" | "additional"; count: number; months: number[] }
+    | { kind: "on-expiry"; expiring: number; months: number[]; yearsLater: number } {
+    if (p.kind === "OnExpiry")
+      return {
+        kind: "on-expiry",
+        expiring: this.word(MONTHS, p.expiring, p.span),
+        months: p.months.map((m) => this.word(MONTHS, m, p.span)),
+        yearsLater: this.count(p.years, COUNT_BOUNDS.listingYearsLater, "the number of years", p.span),
+      };
     if (p.kind === "Consecutive")
       return {
         kind: "consecutive",

@@ -691,7 +691,7 @@ export function methodMayNotTerminate(name: AggregationMethodName): boolean {
 
 /** A listing part as the listing invariants read it: its kind, and its period for `consecutive`. */
 export interface ListingPartValue {
-  readonly kind: "consecutive" | "next-in" | "additional" | "listed-at";
+  readonly kind: "consecutive" | "next-in" | "additional" | "on-expiry" | "listed-at";
   readonly period?: "months" | "weeks";
 }
 

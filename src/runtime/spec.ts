@@ -277,6 +277,11 @@ export type ListingPart =
   | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] }
   | { readonly kind: "additional"; readonly count: number; readonly months: readonly number[] }
   /**
+   * `when the December contract expires, June, December 2 years later`: when the contract of month `expiring` of a
+   * year expires, the contracts of `months` of the year `yearsLater` after it are listed (each until it expires).
+   */
+  | { readonly kind: "on-expiry"; readonly expiring: number; readonly months: readonly number[]; readonly yearsLater: number }
+  /**
    * When new contracts are listed (`new contracts listed every Thursday at 18:00 America/New_York`), the last part of a
    * cycle: a period the other parts add on a day is listed from the latest such instant before that day starts.
    */

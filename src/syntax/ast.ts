@@ -440,6 +440,14 @@ export type ListingPart =
       readonly word: Ident;
       readonly count: NumberLit | undefined;
       readonly months: readonly Ident[];
+    }
+  /** `when the December contract expires, June, December 2 years later`: listed when that contract expires. */
+  | {
+      readonly kind: "OnExpiry";
+      readonly span: Span;
+      readonly expiring: Ident | undefined;
+      readonly months: readonly Ident[];
+      readonly years: NumberLit | undefined;
     };
 /**
  * `, new contracts listed every Thursday at 18:00 America/New_York` after a listing cycle: the contract the cycle adds

@@ -41,6 +41,7 @@ import {
   zonePlace,
   zoneTimeName,
   monthName,
+  ordinal,
   roundingWords,
   weekdayName,
   zonedTime,
@@ -555,7 +556,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ? `the ${count(x.count, x.period === "months" ? "nearest calendar month" : "nearest week", x.period === "months" ? "nearest consecutive calendar months" : "nearest consecutive weeks")}`
           : x.kind === "next-in"
             ? `the ${count(x.count, "nearest contract month", "nearest contract months")} falling in ${x.months.map(monthName).join(", ")}${i === 0 ? "" : ` (a month already listed under the preceding part counts towards ${x.count === 1 ? "it" : "these"})`}`
-            : `${count(x.count, "additional contract month", "additional contract months")} falling in ${x.months.map(monthName).join(", ")}, after the latest month listed under the preceding ${i === 1 ? "part" : "parts"}`,
+            : x.kind === "on-expiry"
+              ? `the ${andList(x.months.map(monthName))} ${x.months.length === 1 ? "contract" : "contracts"} of the ${x.yearsLater === 1 ? "year" : `${ordinal(x.yearsLater)} year`} after each expiring ${monthName(x.expiring)} contract, each listed from the day after that ${monthName(x.expiring)} contract's Last Trading Day until it expires`
+              : `${count(x.count, "additional contract month", "additional contract months")} falling in ${x.months.map(monthName).join(", ")}, after the latest month listed under the preceding ${i === 1 ? "part" : "parts"}`,
       );
       const only = parts.every((x) => x.kind !== "consecutive");
       const months = [...new Set(parts.flatMap((x) => (x.kind === "consecutive" ? [] : x.months)))].sort((a, b) => a - b);
@@ -1308,4 +1311,9 @@ function breachWords(breach: readonly Clause<"clamp" | "flag">[] | undefined, da
   return rule === "clamp"
     ? " A daily settlement price beyond the last limit is replaced by that limit: the price at the limit it crossed."
     : " A daily settlement price beyond the last limit stands as determined and is flagged as beyond the limit.";
+}
+
+/** Words joined as a list: "June", "June and December", "March, June and December". */
+function andList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }

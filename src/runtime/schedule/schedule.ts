@@ -24,7 +24,9 @@
  *   the nearest 2 months in December` one December is added when the six include one, two otherwise); `N additional
  *   months in MONTHS` are the first N falling in those months after the latest period the parts before it list. A
  *   cycle made only of month sets (`the nearest 4 months in March, June, September, December`) has those months as
- *   its only contract months: `expiries` gives no others. An option without a
+ *   its only contract months: `expiries` gives no others. `when the December contract expires, June, December 2
+ *   years later` lists each June and December from the day after the December two years before it expires (CME
+ *   style: "when a nearby December expires, a June and a second December are listed"). An option without a
  *   listing cycle is listed for its underlying's listed months; a spread without one for the months in which every
  *   leg's month is listed.
  * Engines are built once per calendar and grow on demand, and last trading days are memoised, so a
@@ -502,7 +504,9 @@ export class Schedule {
     if (period.kind !== "month") return undefined;
     const cycle = versionOn(c.listing, this.ruleDate(c, formatIsoDate(periodStart(period)), period))?.value;
     if (cycle === undefined || cycle.some((p) => p.kind === "consecutive")) return undefined;
-    const months = new Set(cycle.flatMap((p) => (p.kind === "next-in" || p.kind === "additional" ? p.months : [])));
+    const months = new Set(
+      cycle.flatMap((p) => (p.kind === "next-in" || p.kind === "additional" || p.kind === "on-expiry" ? p.months : [])),
+    );
     if (months.has(period.month)) return undefined;
     return {
       kind: "not-listed",
@@ -622,6 +626,31 @@ export class Schedule {
     return fail({ kind: "no-rule", contract: name, rule: "listing", date: iso });
   }
 
+  /**
+   * `when the December contract expires, June, December 2 years later`: the periods of those months whose December
+   * of `yearsLater` years before has expired by the day (its last trading day is before it), and that have not.
+   */
+  private listedOnExpiry(
+    name: string,
+    part: { readonly expiring: number; readonly months: readonly number[]; readonly yearsLater: number },
+    day: EpochDay,
+    add: (p: ContractPeriod) => void,
+  ): ScheduleResult<undefined> {
+    const year = toCivil(day).year;
+    for (let y = year - 1; y <= year + part.yearsLater + 1; y++) {
+      const trigger = this.ltd(name, monthPeriod(y - part.yearsLater, part.expiring), 0);
+      if (!trigger.ok) return trigger;
+      if (trigger.value >= day) continue;
+      for (const m of [...part.months].sort((a, b) => a - b)) {
+        const p = monthPeriod(y, m);
+        const l = this.ltd(name, p, 0);
+        if (!l.ok) return l;
+        if (l.value >= day) add(p);
+      }
+    }
+    return ok(undefined);
+  }
+
   /** The periods one listing cycle lists on a day. */
   private cycle(name: string, parts: readonly ListingPart[], kind: "month" | "week", day: EpochDay): ScheduleResult<ContractPeriod[]> {
     // The front period: the first whose last trading day is on or after the day. A last trading day lies at most a
@@ -660,6 +689,10 @@ export class Schedule {
       if (part.kind === "consecutive") {
         if ((part.period === "weeks") !== (kind === "week")) continue;
         for (let i = 0; i < part.count; i++) add(shiftPeriod(front, i));
+      } else if (part.kind === "on-expiry") {
+        if (kind !== "month") continue;
+        const r = this.listedOnExpiry(name, part, day, add);
+        if (!r.ok) return r;
       } else if (kind === "month" && front.kind === "month") {
         // `the nearest N months in …` counts from the front period, listed or not; `N additional months in …` from
         // the month after the latest one the earlier parts list (from the front period when they list none).

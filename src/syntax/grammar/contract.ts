@@ -107,8 +107,8 @@ export abstract class ContractRules extends IndexRules {
   });
 
   /**
-   * `N consecutive months|weeks`, `the nearest N months in MONTH, …`, `N additional months in MONTH, …`, or the
-   * older `the next N in MONTH, …`. The words `nearest` and `additional` are identifiers here; the checker
+   * `N consecutive months|weeks`, `the nearest N months in MONTH, …`, `N additional months in MONTH, …`,
+   * `when the MONTH contract expires, MONTH, … N years later`, or the older `the next N in MONTH, …`. The words `nearest` and `additional` are identifiers here; the checker
    * validates them (as it does `weeks`).
    */
   public listingPart = this.RULE("listingPart", (): A.ListingPart => {
@@ -138,6 +138,21 @@ export abstract class ContractRules extends IndexRules {
               },
             },
           ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.CONSUME4(T.The);
+          const expiring = this.ident(this.CONSUME4(T.Identifier));
+          this.CONSUME(T.Contract);
+          this.CONSUME(T.Expires);
+          this.CONSUME(T.Comma);
+          const months = this.SUBRULE4(this.identList);
+          const years = this.num(this.CONSUME4(T.NumberLiteral));
+          this.CONSUME(T.Years);
+          this.CONSUME(T.Later);
+          return { kind: "OnExpiry" as const, expiring, months, years, span: this.from(s) };
         },
       },
       {
