@@ -1046,7 +1046,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
     });
     b.add("Contract months", [
       p(
-        `The next ${count(rows.length, "contract period", "contract periods")} with a Last Trading Day on or after ${longDate(asOf)}${rulesAsOf === undefined ? "" : `, under the rules in force on ${longDate(rulesAsOf)}`}, with the instant trading terminates in local time and in Coordinated Universal Time (UTC):`,
+        `The next ${count(rows.length, "contract period", "contract periods")} with a Last Trading Day on or after ${longDate(asOf)}, with the instant trading terminates in local time and in Coordinated Universal Time (UTC):`,
       ),
       {
         kind: "table",
