@@ -6,9 +6,11 @@
  * The rules are in grammar/, one file per kind of declaration, each a class extending the one before
  * (grammar/base.ts explains the chain); this file closes the chain and makes the instance.
  */
-import type { TokenType } from "chevrotain";
+import type { ParserMethod, TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 import { SharedRules } from "./grammar/shared.js";
+import type { StatementBody } from "./grammar/base.js";
+import type { StatementRule } from "./statements.js";
 
 export { lineBreakBetween, MAX_STRAY_LINES_REPORTED, MAX_SYNTAX_ERRORS, type StrayLine } from "./grammar/base.js";
 
@@ -23,6 +25,11 @@ export class TermsheetParser extends SharedRules {
     this.performSelfAnalysis();
   }
 }
+
+/** Every statement rule of the registry is a rule of the parser: a compile error names the one that is not. */
+const _everyStatementRuleDefined: Pick<TermsheetParser, StatementRule> extends Record<StatementRule, ParserMethod<[], StatementBody>>
+  ? true
+  : false = true;
 
 /** The one parser instance of the process; reset per parse with `parser.input = tokens`. */
 export const parserInstance = new TermsheetParser();

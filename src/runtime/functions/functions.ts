@@ -17,6 +17,7 @@ import { Schedule, tradedOn } from "../schedule/index.js";
 import type { Fallback, Index, Rounding } from "../spec.js";
 import { type ContractTerms, type Multiplier, contractTerms } from "./terms.js";
 import { paymentOf } from "./payment.js";
+import { checkPositionLimits } from "./position-limits.js";
 import {
   type ResolvedPeriod,
   indexReport,
@@ -275,7 +276,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, leg: Le
     if (outside !== undefined) return settlementReport({ ...parts, error: outside });
     priced = settlementReport(parts);
   }
-  return withOptionAndPosition(priced, terms, req, underlying, into);
+  return withOptionAndPosition(env, priced, terms, req, underlying, into);
 }
 
 /** The expiring future an option settled `in futures` is exercised into: its symbol and multiplier. */
@@ -337,6 +338,7 @@ function spreadLegs(env: SettleEnv, terms: ContractTerms, rp: ResolvedPeriod, re
 }
 
 function withOptionAndPosition(
+  env: SettleEnv,
   r: SettlementReport,
   terms: ContractTerms,
   req: FinalReq,
@@ -377,6 +379,10 @@ function withOptionAndPosition(
       terms.cashRounding,
     );
     if (isError(p)) return { ...out, ok: false, error: p };
+    // The expiring month is the spot month on its Last Trading Day.
+    const at = { symbol: r.symbol ?? r.period, date: r.lastTradingDay ?? "" };
+    const over = checkPositionLimits(env.schedule, terms.name, terms.positionLimits, at, p.quantity);
+    if (over !== undefined) return { ...out, ok: false, error: over };
     out = { ...out, position: p };
   }
   return out;
@@ -459,6 +465,17 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?:
   if (req.position !== undefined) {
     const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices, terms.tick, terms.cashRounding);
     if (isError(p)) return settlementReport({ ...parts, error: p });
+    // In a strip, the net of all its months is checked against `in all months` by the strip (strip.ts).
+    const at = { symbol: rp.symbol, date: req.date };
+    const over = checkPositionLimits(
+      env.schedule,
+      contract,
+      terms.positionLimits,
+      at,
+      p.quantity,
+      strip === undefined ? undefined : Decimal.ZERO,
+    );
+    if (over !== undefined) return settlementReport({ ...parts, error: over });
     return settlementReport({ ...parts, position: p });
   }
   return settlementReport(parts);

@@ -6,60 +6,10 @@ import { EOF, type IOrAlt, type ParserMethod } from "chevrotain";
 import type * as A from "../ast.js";
 import * as T from "../tokens.js";
 import type { Span } from "../../base/source.js";
+import { STATEMENT_RULES, type StatementRule } from "../statements.js";
 import { GrammarBase, noAnnotations, mergeAnnotations, type StatementBody } from "./base.js";
 
 export abstract class DeclarationRules extends GrammarBase {
-  // Rules defined by the files after this one.
-  abstract timeZoneStmt: ParserMethod<[], StatementBody>;
-  abstract weekendStmt: ParserMethod<[], StatementBody>;
-  abstract holidayStmt: ParserMethod<[], StatementBody>;
-  abstract jointStmt: ParserMethod<[], StatementBody>;
-  abstract basedOnStmt: ParserMethod<[], StatementBody>;
-  abstract administratorStmt: ParserMethod<[], StatementBody>;
-  abstract quotedStmt: ParserMethod<[], StatementBody>;
-  abstract methodologyStmt: ParserMethod<[], StatementBody>;
-  abstract sourceStmt: ParserMethod<[], StatementBody>;
-  abstract priorityListStmt: ParserMethod<[], StatementBody>;
-  abstract weightStmt: ParserMethod<[], StatementBody>;
-  abstract blendStmt: ParserMethod<[], StatementBody>;
-  abstract windowStmt: ParserMethod<[], StatementBody>;
-  abstract partitionStmt: ParserMethod<[], StatementBody>;
-  abstract emptyIntervalsStmt: ParserMethod<[], StatementBody>;
-  abstract aggregateStmt: ParserMethod<[], StatementBody>;
-  abstract excludeStmt: ParserMethod<[], StatementBody>;
-  abstract minimumStmt: ParserMethod<[], StatementBody>;
-  abstract degradationStmt: ParserMethod<[], StatementBody>;
-  abstract extremeMovesStmt: ParserMethod<[], StatementBody>;
-  abstract roundStmt: ParserMethod<[], StatementBody>;
-  abstract publishStmt: ParserMethod<[], StatementBody>;
-  abstract restateStmt: ParserMethod<[], StatementBody>;
-  abstract sampleStmt: ParserMethod<[], StatementBody>;
-  abstract underlyingStmt: ParserMethod<[], StatementBody>;
-  abstract contractUnitStmt: ParserMethod<[], StatementBody>;
-  abstract tickStmt: ParserMethod<[], StatementBody>;
-  abstract listingStmt: ParserMethod<[], StatementBody>;
-  abstract lastTradingDayStmt: ParserMethod<[], StatementBody>;
-  abstract expiryStmt: ParserMethod<[], StatementBody>;
-  abstract terminationStmt: ParserMethod<[], StatementBody>;
-  abstract finalSettlementStmt: ParserMethod<[], StatementBody>;
-  abstract dailySettlementStmt: ParserMethod<[], StatementBody>;
-  abstract priceLimitsStmt: ParserMethod<[], StatementBody>;
-  abstract positionLimitStmt: ParserMethod<[], StatementBody>;
-  abstract fallbackStmt: ParserMethod<[], StatementBody>;
-  abstract optionTypeStmt: ParserMethod<[], StatementBody>;
-  abstract exerciseStmt: ParserMethod<[], StatementBody>;
-  abstract autoExerciseStmt: ParserMethod<[], StatementBody>;
-  abstract strikesStmt: ParserMethod<[], StatementBody>;
-  abstract legStmt: ParserMethod<[], StatementBody>;
-  abstract negativePricesStmt: ParserMethod<[], StatementBody>;
-  abstract paymentStmt: ParserMethod<[], StatementBody>;
-  abstract paymentAmountsStmt: ParserMethod<[], StatementBody>;
-  abstract tradingHoursStmt: ParserMethod<[], Omit<A.TradingHoursStmt | A.SessionChangeStmt, "annotations" | "span">>;
-  abstract earlyCloseStmt: ParserMethod<[], StatementBody>;
-  abstract indexLicenceStmt: ParserMethod<[], StatementBody>;
-  abstract indexDisclaimerStmt: ParserMethod<[], StatementBody>;
-  abstract versionsSelectedStmt: ParserMethod<[], StatementBody>;
-
   public file_ = this.RULE("file", (): A.FileNode => {
     const start = this.LA(1);
     const imports: (A.ImportDecl | undefined)[] = [];
@@ -223,65 +173,21 @@ export abstract class DeclarationRules extends GrammarBase {
   // ---------------------------------------------------------------------------------------------- statements
 
   /** The alternatives of `statement`, made once: they close over nothing but the parser (chevrotain's advice). */
-  private statementAlternatives: IOrAlt<Omit<A.Statement, "annotations" | "span">>[] | undefined;
+  private statementAlternatives: IOrAlt<StatementBody>[] | undefined;
+
+  /**
+   * The statement rules, in the registry's order (syntax/statements.ts, STATEMENT_RULES): the rules the files after
+   * this one define, each a field named as its rule (parser.ts checks at compile time that every one exists).
+   */
+  private statementRules(): ParserMethod<[], StatementBody>[] {
+    const rules = this as unknown as Record<StatementRule, ParserMethod<[], StatementBody>>;
+    return (Object.keys(STATEMENT_RULES) as StatementRule[]).map((name) => rules[name]);
+  }
 
   public statement = this.RULE("statement", (): A.Statement => {
     const start = this.LA(1);
-    const body = this.OR<Omit<A.Statement, "annotations" | "span">>(
-      (this.statementAlternatives ??= [
-        // Calendars.
-        { ALT: () => this.SUBRULE(this.timeZoneStmt) },
-        { ALT: () => this.SUBRULE(this.weekendStmt) },
-        { ALT: () => this.SUBRULE(this.holidayStmt) },
-        { ALT: () => this.SUBRULE(this.jointStmt) },
-        { ALT: () => this.SUBRULE(this.basedOnStmt) },
-        // Indices.
-        { ALT: () => this.SUBRULE(this.administratorStmt) },
-        { ALT: () => this.SUBRULE(this.quotedStmt) },
-        { ALT: () => this.SUBRULE(this.methodologyStmt) },
-        { ALT: () => this.SUBRULE(this.sourceStmt) },
-        { ALT: () => this.SUBRULE(this.priorityListStmt) },
-        { ALT: () => this.SUBRULE(this.weightStmt) },
-        { ALT: () => this.SUBRULE(this.blendStmt) },
-        { ALT: () => this.SUBRULE(this.windowStmt) },
-        { ALT: () => this.SUBRULE(this.partitionStmt) },
-        { ALT: () => this.SUBRULE(this.emptyIntervalsStmt) },
-        { ALT: () => this.SUBRULE(this.aggregateStmt) },
-        { ALT: () => this.SUBRULE(this.excludeStmt) },
-        { ALT: () => this.SUBRULE(this.minimumStmt) },
-        { ALT: () => this.SUBRULE(this.degradationStmt) },
-        { ALT: () => this.SUBRULE(this.extremeMovesStmt) },
-        { ALT: () => this.SUBRULE(this.roundStmt) },
-        { ALT: () => this.SUBRULE(this.publishStmt) },
-        { ALT: () => this.SUBRULE(this.restateStmt) },
-        { ALT: () => this.SUBRULE(this.sampleStmt) },
-        // Contracts.
-        { ALT: () => this.SUBRULE(this.underlyingStmt) },
-        { ALT: () => this.SUBRULE(this.contractUnitStmt) },
-        { ALT: () => this.SUBRULE(this.tickStmt) },
-        { ALT: () => this.SUBRULE(this.listingStmt) },
-        { ALT: () => this.SUBRULE(this.lastTradingDayStmt) },
-        { ALT: () => this.SUBRULE(this.expiryStmt) },
-        { ALT: () => this.SUBRULE(this.terminationStmt) },
-        { ALT: () => this.SUBRULE(this.finalSettlementStmt) },
-        { ALT: () => this.SUBRULE(this.dailySettlementStmt) },
-        { ALT: () => this.SUBRULE(this.priceLimitsStmt) },
-        { ALT: () => this.SUBRULE(this.positionLimitStmt) },
-        { ALT: () => this.SUBRULE(this.fallbackStmt) },
-        { ALT: () => this.SUBRULE(this.optionTypeStmt) },
-        { ALT: () => this.SUBRULE(this.exerciseStmt) },
-        { ALT: () => this.SUBRULE(this.autoExerciseStmt) },
-        { ALT: () => this.SUBRULE(this.strikesStmt) },
-        { ALT: () => this.SUBRULE(this.legStmt) },
-        { ALT: () => this.SUBRULE(this.negativePricesStmt) },
-        { ALT: () => this.SUBRULE(this.paymentStmt) },
-        { ALT: () => this.SUBRULE(this.paymentAmountsStmt) },
-        { ALT: () => this.SUBRULE(this.tradingHoursStmt) },
-        { ALT: () => this.SUBRULE(this.earlyCloseStmt) },
-        { ALT: () => this.SUBRULE(this.indexLicenceStmt) },
-        { ALT: () => this.SUBRULE(this.indexDisclaimerStmt) },
-        { ALT: () => this.SUBRULE(this.versionsSelectedStmt) },
-      ]),
+    const body = this.OR<StatementBody>(
+      (this.statementAlternatives ??= this.statementRules().map((rule) => ({ ALT: () => this.SUBRULE(rule) }))),
     );
     const span = this.from(start);
     const annotations = this.SUBRULE(this.annotations);
