@@ -25,6 +25,13 @@ export function checkListing(
       values.push({ kind: "consecutive", period: part.period });
       continue;
     }
+    if (part.kind === "OnExpiry") {
+      month(part.expiring, report, context);
+      for (const m of part.months) month(m, report, context);
+      count(part.years, COUNT_BOUNDS.listingYearsLater, "the number of years");
+      values.push({ kind: "on-expiry" });
+      continue;
+    }
     count(part.count, COUNT_BOUNDS.listedMonths, "the number of listed months");
     for (const m of part.months) month(m, report, context);
     if (part.kind === "Nearest") word(NEAREST_WORD, part.word, report, context);

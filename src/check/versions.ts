@@ -8,7 +8,7 @@
  */
 import type { Span } from "../base/source.js";
 import { Codes, diag } from "../diagnostics/index.js";
-import { overlappingVersions, rangeEndsBeforeStart, type RangeValue } from "../model/invariants.js";
+import { overlappingVersions, rangeEndsBeforeStart, versionSelectionAlways, type RangeValue } from "../model/invariants.js";
 import type { Annotations, Declaration, DeclarationKind, EffectiveRange, Statement } from "../syntax/ast.js";
 import type { Program, Report } from "./program.js";
 import { declarationKind } from "./program.js";
@@ -63,6 +63,22 @@ function checkNested(s: Statement, context: readonly string[], report: Report): 
     case "DailySettlement":
       for (const step of s.steps) checkRanges(step.annotations, [...context, "daily settlement"], report);
       return;
+    case "VersionsSelected": {
+      const ranges = s.annotations.effective;
+      if (versionSelectionAlways([{ effective: ranges.map((r) => rangeOf({ from: r.from?.value, until: r.until?.value })) }])) return;
+      report(
+        diag(
+          Codes.VersionSelectionDated,
+          ranges[0]?.span ?? s.span,
+          "`rule versions selected by …` cannot have an effective range: it says which version of every rule governs a contract period, at all times",
+          {
+            context,
+            hint: "remove the `effective` line; to change which rules govern which months, give the rules themselves effective ranges",
+          },
+        ),
+      );
+      return;
+    }
     default:
       return;
   }

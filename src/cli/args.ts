@@ -24,6 +24,8 @@ export interface ScheduleOptions {
   readonly from?: string;
   readonly to?: string;
   readonly on?: string;
+  /** `--as-of DATE` of expiries and listed: the rule versions in force on it. */
+  readonly asOf?: string;
 }
 
 /** The options of `termsheet settle` and `termsheet index`, validated in form (names without the dashes). */
@@ -48,6 +50,8 @@ export interface SettleOptions {
   readonly strip?: string;
   /** `index --engine duckdb`: the methodology compiled to SQL on an engine. */
   readonly engine?: "duckdb";
+  /** `settle --as-of DATE`: the rule versions in force on it. */
+  readonly asOf?: string;
 }
 
 /** How diagnostics are printed. */
@@ -410,6 +414,8 @@ const scheduleInvocation =
       const value = valueOf(p, `--${key}`);
       if (value !== undefined) options[key] = value;
     }
+    const asOf = valueOf(p, "--as-of");
+    if (asOf !== undefined) options.asOf = asOf;
     return {
       kind: "schedule",
       command,
@@ -467,8 +473,11 @@ function settleOptions(p: Parsed): SettleOptions {
       case "--engine":
         options.engine = value as "duckdb";
         break;
+      case "--as-of":
+        options.asOf = value;
+        break;
       default:
-        options[name.slice(2) as Exclude<keyof SettleOptions, "position" | "right" | "engine">] = value;
+        options[name.slice(2) as Exclude<keyof SettleOptions, "position" | "right" | "engine" | "asOf">] = value;
     }
   }
   return options;

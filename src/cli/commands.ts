@@ -170,6 +170,22 @@ const AS_OF: OptionSpec = {
   description: "the first contract month shown (default: today, UTC)",
 };
 
+/** render's `--as-of`: the contract as it stood on the date. */
+const RENDER_AS_OF: OptionSpec = {
+  ...AS_OF,
+  description:
+    "the contract as it stood on this date: the contract months from it, under the rule versions in force on it (default: today, UTC, each month under the versions its own dates select)",
+};
+
+/** `--as-of` of expiries, listed and settle: which rule versions answer. */
+const RULES_AS_OF: OptionSpec = {
+  name: "--as-of",
+  kind: "day",
+  value: "YYYY-MM-DD",
+  description:
+    "answer under the rules as they stood on this date: every rule version in force on it, unless the contract declares what selects its versions (default: each rule's own date)",
+};
+
 const DOC_OUT: OptionSpec = { name: "--out", kind: "text", value: "FILE", description: "write the document to FILE instead of stdout" };
 
 const SETTLE_FORMAT: OptionSpec = {
@@ -302,6 +318,7 @@ ${INPUTS_NOTE}`,
       { name: "--contract", kind: "text", value: "NAME", required: true, description: "the contract" },
       { name: "--from", kind: "month", value: "YYYY-MM", required: true, description: "the first contract month (inclusive)" },
       { name: "--to", kind: "month", value: "YYYY-MM", required: true, description: "the last contract month (inclusive)" },
+      RULES_AS_OF,
       ANSWER_FORMAT,
       NO_COLOR,
     ],
@@ -324,6 +341,7 @@ ${INPUTS_NOTE}`,
         required: true,
         description: "the date (YYYY-MM-DD), or an instant with an offset (2024-10-03T22:00:00Z)",
       },
+      RULES_AS_OF,
       ANSWER_FORMAT,
       NO_COLOR,
     ],
@@ -400,7 +418,7 @@ ${INPUTS_NOTE}`,
         ],
         description: "how the document is laid out",
       },
-      AS_OF,
+      RENDER_AS_OF,
       DOC_OUT,
       WATCH,
     ],
@@ -517,6 +535,7 @@ terms change are listed, and the changed clauses are redlined.`,
           "with --daily, the daily settlements of a strip of contract months (YYYY-MM, each with its prior settlement) in dependency order, the nearest (lead) month first",
         hint: "list the months with their prior settlements, e.g. `--strip 2026-04@60000,2026-05@60200`",
       },
+      RULES_AS_OF,
     ],
     about: "Compute a contract's final (or daily) settlement price from market data, with its certificate.",
     details: `<spec> is a compiled .json spec (written by \`build\`) or .terms files and folders, compiled first.

@@ -23,20 +23,23 @@ export async function expiriesCommand(inv: ScheduleInvocation, sys: System): Pro
     const known = Object.keys(model.contracts);
     return unknownName(sys, { command: "expiries", what: "contract", plural: "contracts", name, known, where: "in the given files" });
   }
-  const r = new Schedule(model).expiries(name, month(inv.options.from!), month(inv.options.to!));
+  const r = new Schedule(model).asOf(inv.options.asOf).expiries(name, month(inv.options.from!), month(inv.options.to!));
   if (!r.ok) return failure(sys, describeScheduleError(r.error));
   const expiries = r.value.map(expiryToJson);
   if (inv.format === "json") {
-    sys.write("stdout", JSON.stringify({ contract: name, from: inv.options.from, to: inv.options.to, expiries }, null, 2) + "\n");
+    const asOf = inv.options.asOf === undefined ? {} : { asOf: inv.options.asOf };
+    sys.write("stdout", JSON.stringify({ contract: name, from: inv.options.from, to: inv.options.to, ...asOf, expiries }, null, 2) + "\n");
   } else {
-    sys.write("stdout", expiriesText(name, inv.options.from!, inv.options.to!, expiries));
+    sys.write("stdout", expiriesText(name, inv.options.from!, inv.options.to!, expiries, inv.options.asOf));
   }
   return ExitCode.Ok;
 }
 
 /** The text output of `termsheet expiries`: one block of lines per contract period. */
-export function expiriesText(name: string, from: string, to: string, expiries: readonly ExpiryJson[]): string {
-  const lines = [`${name}: ${expiries.length} expir${expiries.length === 1 ? "y" : "ies"} from ${from} to ${to}`];
+export function expiriesText(name: string, from: string, to: string, expiries: readonly ExpiryJson[], asOf?: string): string {
+  const lines = [
+    `${name}: ${expiries.length} expir${expiries.length === 1 ? "y" : "ies"} from ${from} to ${to}${asOf === undefined ? "" : `, under the rules as of ${asOf}`}`,
+  ];
   for (const e of expiries) {
     lines.push("");
     lines.push(`${e.symbol}  (${e.period})`);

@@ -21,21 +21,22 @@ export async function listedCommand(inv: ScheduleInvocation, sys: System): Promi
     return unknownName(sys, { command: "listed", what: "contract", plural: "contracts", name, known, where: "in the given files" });
   }
   // A date or an instant, both validated by args.ts.
-  const r = isoSchedule(model).listed(name, inv.options.on!);
+  const r = isoSchedule(model, inv.options.asOf).listed(name, inv.options.on!);
   if (!r.ok)
     return failure(sys, r.error.kind === "invalid-date" ? `not a date or instant: ${r.error.text}` : describeScheduleError(r.error));
   const listed = r.value;
   if (inv.format === "json") {
-    sys.write("stdout", JSON.stringify({ contract: name, on: inv.options.on, listed }, null, 2) + "\n");
+    const asOf = inv.options.asOf === undefined ? {} : { asOf: inv.options.asOf };
+    sys.write("stdout", JSON.stringify({ contract: name, on: inv.options.on, ...asOf, listed }, null, 2) + "\n");
   } else {
-    sys.write("stdout", listedText(name, inv.options.on!, listed));
+    sys.write("stdout", listedText(name, inv.options.on!, listed, inv.options.asOf));
   }
   return ExitCode.Ok;
 }
 
 /** The text output of `termsheet listed`: a header line, then one line per listed period. */
-export function listedText(name: string, on: string, listed: readonly ListedJson[]): string {
-  const lines = [`${name}: ${listed.length} listed on ${on}`];
+export function listedText(name: string, on: string, listed: readonly ListedJson[], asOf?: string): string {
+  const lines = [`${name}: ${listed.length} listed on ${on}${asOf === undefined ? "" : `, under the rules as of ${asOf}`}`];
   for (const l of listed) lines.push(`${l.symbol.padEnd(name.length + 7)}${l.period}  last trading day ${l.lastTradingDay}`);
   return lines.join("\n") + "\n";
 }

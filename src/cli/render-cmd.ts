@@ -25,6 +25,7 @@ export async function renderCommand(inv: DocumentInvocation, sys: System): Promi
   const { renderContract, renderContractDocx } = await import("../backends/legal/index.js");
   const options = {
     asOf: inv.options.asOf ?? today(),
+    ...(inv.options.asOf !== undefined ? { rulesAsOf: inv.options.asOf } : {}),
     ...(loaded.sources !== undefined ? { sources: loaded.sources } : {}),
     ...(contract !== undefined && Object.hasOwn(spec.contracts, contract) ? { contract } : {}),
     ...(inv.options.layout !== undefined ? { layout: inv.options.layout } : {}),

@@ -148,6 +148,7 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
           ...(o.prior !== undefined ? { prior: o.prior } : {}),
           ...(o.bid !== undefined && o.ask !== undefined ? { bidAsk: { bid: o.bid, ask: o.ask } } : {}),
           ...(o.position !== undefined ? { position: o.position } : {}),
+          ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
         })
       : fns.final({
           ...market,
@@ -155,6 +156,7 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
           ...(o.determined !== undefined ? { determined: o.determined } : {}),
           ...(o.position !== undefined ? { position: o.position } : {}),
           ...(o.right !== undefined && o.strike !== undefined ? { option: { right: o.right, strike: o.strike } } : {}),
+          ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
         });
   progress.finish();
   return print(report, inv, sys);
@@ -241,6 +243,7 @@ async function settleStrip(inv: SettleInvocation, name: string, sys: System): Pr
     date: o.daily!,
     months,
     ...(data.observations !== undefined ? { observations: data.observations } : {}),
+    ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
   });
   progress.finish();
   return print(report, inv, sys);

@@ -161,6 +161,11 @@ const TABLE = {
   InvalidEffectiveRange: ["E4009", "invalid-effective-range", "An effective range ends before it starts."],
   NthWeekdayMissing: ["E4010", "nth-weekday-missing", "A rule asks for an nth weekday that some month does not have, e.g. a fifth Monday."],
   EndOfDayTime: ["E4011", "end-of-day-time", "`24:00` stands where a time of day is needed: it is the end of a day, not a time in it."],
+  VersionSelectionDated: [
+    "E4180",
+    "version-selection-dated",
+    "`rule versions selected by …` carries an effective range: what selects the versions of a contract's rules holds for all of them at all times.",
+  ],
   WindowLongerThanADay: [
     "E4060",
     "window-longer-than-a-day",

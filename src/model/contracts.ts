@@ -80,6 +80,16 @@ export const ListingPartSchema = z
         "The `count` contract months falling in these months that follow the latest month the earlier parts list (`N additional months in …`).",
       ),
     z
+      .strictObject({
+        kind: z.literal("on-expiry"),
+        expiring: Month.describe("The month whose contract's expiry lists the new contracts."),
+        months: z.array(Month).min(1),
+        yearsLater: countSchema(COUNT_BOUNDS.listingYearsLater),
+      })
+      .describe(
+        "When the contract of month `expiring` of a year expires, the contracts of `months` of the year `yearsLater` after it are listed, each until it expires (`when the December contract expires, June, December 2 years later`).",
+      ),
+    z
       .strictObject({ kind: z.literal("listed-at"), weekday: Weekday, at: ZonedTime })
       .describe(
         "When new contracts are listed (`new contracts listed every Thursday at 18:00 America/New_York`), the last part of a cycle: a period the other parts add on a day is listed from the latest such instant before that day starts.",
@@ -368,6 +378,11 @@ const contractClauses = {
     .optional()
     .describe(
       "The index disclaimer of the chapter, one paragraph per string, in the author's words; absent when the contract states none.",
+    ),
+  versionsSelectedBy: versionsOf(z.enum(["contract-month", "last-trading-day"]))
+    .optional()
+    .describe(
+      "Which date of a contract period selects the versions of all its rules, whatever the date one asks on: its first day (contract-month) or its last trading day; absent: each rule's own event date, or the as-of date of the question.",
     ),
 };
 

@@ -715,7 +715,7 @@ export function methodMayNotTerminate(name: AggregationMethodName): boolean {
 
 /** A listing part as the listing invariants read it: its kind, and its period for `consecutive`. */
 export interface ListingPartValue {
-  readonly kind: "consecutive" | "next-in" | "additional" | "listed-at";
+  readonly kind: "consecutive" | "next-in" | "additional" | "on-expiry" | "listed-at";
   readonly period?: "months" | "weeks";
 }
 
@@ -839,6 +839,18 @@ export function methodNeedsVolume(name: AggregationMethodName, weightedBy: strin
     name === "volume-weighted-median" ||
     (name === "weighted-mean" && (weightedBy === "volume" || weightedBy === "expenditure"))
   );
+}
+
+// What selects the versions of a contract's rules
+
+/**
+ * `rule versions selected by …` holds at all times, once (E4180): what decides which version of a rule governs a
+ * contract period cannot itself have versions. True when the clauses are exactly one, in force always.
+ */
+export function versionSelectionAlways(clauses: readonly { readonly effective: readonly RangeValue[] }[]): boolean {
+  if (clauses.length !== 1) return false;
+  const ranges = clauses[0]!.effective;
+  return ranges.length === 0 || ranges.every((r) => r.from === null && r.until === null);
 }
 
 // Index licence and disclaimer

@@ -69,6 +69,7 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
     ...tradingSchedule(l, st, decl),
     ...priceLimitBreach(l, st),
     ...indexLicence(l, st),
+    ...versionsSelected(l, st),
   };
   const negativePrices = (): Clause<boolean>[] => {
     const v = l.versions(st, "NegativePrices", () => true);
@@ -199,11 +200,29 @@ function tick(l: Lowerer, s: A.TickStmt): { tick: Quantity; bound: { relation: "
   }));
 }
 
+/** `rule versions selected by …`: present only when the contract states it. */
+function versionsSelected(
+  l: Lowerer,
+  st: readonly A.Statement[],
+): { versionsSelectedBy?: Clause<"contract-month" | "last-trading-day">[] } {
+  const v = l.versions(st, "VersionsSelected", (s) => l.need(s.key, s, "what selects the rule versions"));
+  return v.length === 0 ? {} : { versionsSelectedBy: v };
+}
+
 function listingPart(
   l: Lowerer,
   p: A.ListingPart,
 ):
-  { kind: "consecutive"; count: number; period: "months" | "weeks" } | { kind: "next-in" | "additional"; count: number; months: number[] } {
+  | { kind: "consecutive"; count: number; period: "months" | "weeks" }
+  | { kind: "next-in" | "additional"; count: number; months: number[] }
+  | { kind: "on-expiry"; expiring: number; months: number[]; yearsLater: number } {
+  if (p.kind === "OnExpiry")
+    return {
+      kind: "on-expiry",
+      expiring: l.word(MONTHS, p.expiring, p.span),
+      months: p.months.map((m) => l.word(MONTHS, m, p.span)),
+      yearsLater: l.count(p.years, COUNT_BOUNDS.listingYearsLater, "the number of years", p.span),
+    };
   if (p.kind === "Consecutive")
     return {
       kind: "consecutive",

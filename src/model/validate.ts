@@ -60,6 +60,7 @@ import {
   paymentWithoutFinalSettlement,
   licensedIndexNotSettled,
   disclaimerWithoutLicence,
+  versionSelectionAlways,
   listingProblems,
   isPositiveAmount,
   minimumExceedsSources,
@@ -295,6 +296,7 @@ const CONTRACT_VERSIONS = [
   "priceLimitBreach",
   "indexLicence",
   "indexDisclaimer",
+  "versionsSelectedBy",
 ] as const;
 const INDEX_VERSIONS = [
   "timeZone",
@@ -982,6 +984,8 @@ class Doc {
     });
     if (disclaimerWithoutLicence(c.indexDisclaimer?.length ?? 0, c.indexLicence?.length ?? 0))
       this.problem(`${base}/indexDisclaimer`, "an index disclaimer without an index licence names no index");
+    if (c.versionsSelectedBy !== undefined && !versionSelectionAlways(c.versionsSelectedBy))
+      this.problem(`${base}/versionsSelectedBy`, "what selects the rule versions holds at all times, in one clause");
     this.lastTradingDays(base, c);
   }
 

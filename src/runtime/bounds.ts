@@ -30,6 +30,8 @@ export const COUNT_BOUNDS = {
   listedPeriods: { min: 1, max: 240, why: "a listing covers at most 240 periods (20 years of months)" },
   /** `plus the next N in December`. */
   listedMonths: { min: 1, max: 120, why: "a listing adds at most 120 months" },
+  /** `when the December contract expires, June, December N years later`. */
+  listingYearsLater: { min: 1, max: 10, why: "an expiry lists contracts at most 10 years later" },
   /** `position limit N contracts`. */
   positionLimit: { min: 1, max: MANY, why: "a position limit is at most 1,000,000 contracts" },
   /** `postpone up to N business days`. */

@@ -277,6 +277,11 @@ export type ListingPart =
   | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] }
   | { readonly kind: "additional"; readonly count: number; readonly months: readonly number[] }
   /**
+   * `when the December contract expires, June, December 2 years later`: when the contract of month `expiring` of a
+   * year expires, the contracts of `months` of the year `yearsLater` after it are listed (each until it expires).
+   */
+  | { readonly kind: "on-expiry"; readonly expiring: number; readonly months: readonly number[]; readonly yearsLater: number }
+  /**
    * When new contracts are listed (`new contracts listed every Thursday at 18:00 America/New_York`), the last part of a
    * cycle: a period the other parts add on a day is listed from the latest such instant before that day starts.
    */
@@ -467,7 +472,19 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly indexLicence?: Versions<IndexLicence>;
   /** The index disclaimer, one paragraph per string, in the author's words; absent when the contract states none. */
   readonly indexDisclaimer?: Versions<readonly string[]>;
+  /**
+   * Which date of a contract period selects the versions of all its rules (`rule versions selected by the contract
+   * month`, `… by the last trading day`), whatever the date one asks on; absent: each rule's event date, or the as-of
+   * date of the question (runtime/versions.ts's `selectionDate`). One clause, always in force.
+   */
+  readonly versionsSelectedBy?: Versions<VersionKey>;
 }
+
+/**
+ * What a contract declares selects the versions of its rules for one contract period: the first day of the period
+ * (`the contract month`), or its last trading day.
+ */
+export type VersionKey = "contract-month" | "last-trading-day";
 
 /**
  * Trading hours in a zone: a weekly window from a weekday and time to a weekday and time (`Sunday to Friday 17:00

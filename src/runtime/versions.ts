@@ -11,7 +11,7 @@
  * sources, degradation rules, spread legs, position limits) every clause in force applies. Which date to ask
  * about is the date of the event the rule governs (docs/spec-format.md has the table).
  */
-import type { EffectiveRange } from "./spec.js";
+import type { EffectiveRange, VersionKey } from "./spec.js";
 
 /** Whatever carries effective ranges: a clause, a step, a checker statement's ranges. */
 export interface Effective {
@@ -55,4 +55,26 @@ export function valueOn<T>(versions: readonly (Effective & { readonly value: T }
 /** The values of the rules in force on a date, in order. */
 export function valuesOn<T>(rules: readonly (Effective & { readonly value: T })[], date: string): T[] {
   return rulesOn(rules, date).map((c) => c.value);
+}
+
+/** The dates a selection may use for one question about a contract: its own event date and the period's dates. */
+export interface SelectionDates {
+  /** The date of the event the rule governs (docs/spec-format.md's table): the default. */
+  readonly event: string;
+  /** The first day of the contract period, when the question is about one. */
+  readonly contractMonth?: string;
+  /** The period's last trading day, computed only when the key asks for it. */
+  readonly lastTradingDay?: () => string | undefined;
+}
+
+/**
+ * The date whose versions are in force for a question: the one place that decides it. A key the contract declares
+ * wins (its rulebook says which contracts a version governs, whatever the date one asks on); otherwise an as-of date
+ * (`--as-of`, a request's `asOf`: the rules as they stood that day); otherwise the event's own date.
+ */
+export function selectionDate(key: VersionKey | undefined, asOf: string | undefined, dates: SelectionDates): string {
+  if (key === "contract-month" && dates.contractMonth !== undefined) return dates.contractMonth;
+  if (key === "last-trading-day" && dates.lastTradingDay !== undefined) return dates.lastTradingDay() ?? dates.event;
+  if (key !== undefined) return dates.event;
+  return asOf ?? dates.event;
 }

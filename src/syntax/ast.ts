@@ -440,6 +440,14 @@ export type ListingPart =
       readonly word: Ident;
       readonly count: NumberLit | undefined;
       readonly months: readonly Ident[];
+    }
+  /** `when the December contract expires, June, December 2 years later`: listed when that contract expires. */
+  | {
+      readonly kind: "OnExpiry";
+      readonly span: Span;
+      readonly expiring: Ident | undefined;
+      readonly months: readonly Ident[];
+      readonly years: NumberLit | undefined;
     };
 /**
  * `, new contracts listed every Thursday at 18:00 America/New_York` after a listing cycle: the contract the cycle adds
@@ -736,6 +744,14 @@ export interface IndexDisclaimerStmt extends StatementBase {
   readonly kind: "IndexDisclaimer";
   readonly paragraphs: readonly StringLit[];
 }
+/**
+ * `rule versions selected by the contract month` (or `by the last trading day`): which date of a contract period
+ * selects the versions of all the contract's rules, whatever the date one asks on.
+ */
+export interface VersionsSelectedStmt extends StatementBase {
+  readonly kind: "VersionsSelected";
+  readonly key: "contract-month" | "last-trading-day" | undefined;
+}
 export type ContractStatement =
   | UnderlyingStmt
   | ContractUnitStmt
@@ -761,6 +777,7 @@ export type ContractStatement =
   | TradingHoursStmt
   | SessionChangeStmt
   | IndexLicenceStmt
-  | IndexDisclaimerStmt;
+  | IndexDisclaimerStmt
+  | VersionsSelectedStmt;
 
 export type Statement = CalendarStatement | IndexStatement | ContractStatement | SourceStatement;

@@ -201,6 +201,13 @@ export const STATEMENT_RULES = {
       example: 'for example `index disclaimer "Neither the Exchange nor the administrator guarantees …"`',
     },
   },
+  versionsSelectedStmt: {
+    phrase: "rule versions selected by",
+    syntax: {
+      what: "what selects the rule versions",
+      example: "`rule versions selected by the contract month` or `rule versions selected by the last trading day`",
+    },
+  },
 } as const satisfies Record<string, StatementRuleEntry>;
 
 export type StatementRule = keyof typeof STATEMENT_RULES;
@@ -401,6 +408,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     phrase: "index disclaimer",
     occurs: contracts("once"),
     clause: { contract: "index disclaimer" },
+  },
+  VersionsSelected: {
+    rules: ["versionsSelectedStmt"],
+    phrase: "rule versions selected by",
+    occurs: contracts("once"),
+    clause: { contract: "rule versions" },
   },
 };
 

@@ -48,6 +48,7 @@ function commandLine(c: SettlementCase): string[] | null {
   const option = r.option as { right: string; strike: string } | undefined;
   if (option) args.push("--right", option.right, `--strike=${option.strike}`);
   if (typeof r.determined === "string") args.push(`--determined=${r.determined}`);
+  if (typeof r.asOf === "string") args.push("--as-of", r.asOf);
   return args;
 }
 

@@ -101,6 +101,7 @@ describe("the registry", () => {
         "E4120 empty-trading-hours",
         "E4140 samples-do-not-divide-window",
         "E4141 too-many-samples",
+        "E4180 version-selection-dated",
         "E5001 fallback-not-definite",
         "E5002 fallback-unreachable-step",
         "E5003 minimum-sources-exceeds-sources",

@@ -538,6 +538,16 @@ const CASES: readonly TamperCase[] = [
     paths: ["/contracts/BTC/indexDisclaimer"],
   },
   {
+    invariant: "version-selection",
+    what: "what selects the rule versions given an effective range",
+    spec: "contracts/BTC.json",
+    edit: (d) =>
+      (d.contracts.BTC.versionsSelectedBy = [
+        { effective: [{ from: "2021-01-01", until: null }], descriptions: [], clauses: [], value: "contract-month" },
+      ]),
+    paths: ["/contracts/BTC/versionsSelectedBy"],
+  },
+  {
     invariant: "spread-sides",
     what: "a spread whose legs are all bought",
     spec: "contracts/FOTI_CAL.json",

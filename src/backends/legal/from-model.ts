@@ -42,6 +42,7 @@ import {
   zonePlace,
   zoneTimeName,
   monthName,
+  ordinal,
   roundingWords,
   weekdayName,
   zonedTime,
@@ -56,6 +57,11 @@ export interface RenderOptions {
   readonly contract?: string;
   /** ISO date from which the next contract months are listed. */
   readonly asOf: string;
+  /**
+   * ISO date whose rule versions the contract months follow (`render --as-of`): every version in force on it, unless
+   * the contract declares what selects its versions; absent, each month follows the versions its own dates select.
+   */
+  readonly rulesAsOf?: string;
   /** How many contract months the table lists; default 12. */
   readonly months?: number;
   /** Source locations by clause key ("contract FOTI tick"), written into the HTML, when known. */
@@ -556,7 +562,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ? `the ${count(x.count, x.period === "months" ? "nearest calendar month" : "nearest week", x.period === "months" ? "nearest consecutive calendar months" : "nearest consecutive weeks")}`
           : x.kind === "next-in"
             ? `the ${count(x.count, "nearest contract month", "nearest contract months")} falling in ${x.months.map(monthName).join(", ")}${i === 0 ? "" : ` (a month already listed under the preceding part counts towards ${x.count === 1 ? "it" : "these"})`}`
-            : `${count(x.count, "additional contract month", "additional contract months")} falling in ${x.months.map(monthName).join(", ")}, after the latest month listed under the preceding ${i === 1 ? "part" : "parts"}`,
+            : x.kind === "on-expiry"
+              ? `the ${andList(x.months.map(monthName))} ${x.months.length === 1 ? "contract" : "contracts"} of the ${x.yearsLater === 1 ? "year" : `${ordinal(x.yearsLater)} year`} after each expiring ${monthName(x.expiring)} contract, each listed from the day after that ${monthName(x.expiring)} contract's Last Trading Day until it expires`
+              : `${count(x.count, "additional contract month", "additional contract months")} falling in ${x.months.map(monthName).join(", ")}, after the latest month listed under the preceding ${i === 1 ? "part" : "parts"}`,
       );
       const only = parts.every((x) => x.kind !== "consecutive");
       const months = [...new Set(parts.flatMap((x) => (x.kind === "consecutive" ? [] : x.months)))].sort((a, b) => a - b);
@@ -576,6 +584,16 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         `The contract trades ${dates}: no contract month whose Last Trading Day falls outside these dates is listed or settled, and nothing is listed on a day outside them.`,
       ),
     ]);
+  if (c.versionsSelectedBy !== undefined && c.versionsSelectedBy.length > 0)
+    b.add(
+      "Amendments",
+      versions(c.versionsSelectedBy, (k) =>
+        k === "contract-month"
+          ? "Each contract month is governed, for its whole life, by the version of each rule of this chapter in force on the first day of the contract month, whatever the date on which the rules are applied or consulted."
+          : "Each contract month is governed by the version of each rule of this chapter in force on its Last Trading Day (the Last Trading Day being the day that the version in force on that day gives), whatever the date on which the rules are applied or consulted.",
+      ),
+      key("rule versions"),
+    );
   b.add(
     "Last Trading Day",
     versions(c.lastTradingDay, (r) => `The Last Trading Day is ${dateRuleWords(r, b.cal)}.`),
@@ -1002,14 +1020,14 @@ function calendarSection(b: Builder, cals: readonly Calendar[]): void {
   b.close("Business-day calendars");
 }
 
-function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: number): void {
+function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: number, rulesAsOf: string | undefined): void {
   const day = parseIsoDate(asOf);
   if (day === undefined) return;
   const start = toCivil(day);
   const from = { year: start.year, month: start.month };
   const endIndex = start.year * 12 + start.month - 1 + n + 2;
   const to = { year: Math.floor(endIndex / 12), month: (endIndex % 12) + 1 };
-  const schedule = new Schedule(spec);
+  const schedule = new Schedule(spec).asOf(rulesAsOf);
   const r = schedule.expiries(name, from, to);
   b.open();
   if (!r.ok) {
@@ -1280,7 +1298,7 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
   const indices = Object.values(spec.indices).sort((x, y) => (x.name === subjectIndex?.name ? -1 : y.name === subjectIndex?.name ? 1 : 0));
   for (const i of indices) indexSection(b, i);
   calendarSection(b, Object.values(spec.calendars));
-  if (c !== undefined) monthsSection(b, spec, c.name, options.asOf, options.months ?? 12);
+  if (c !== undefined) monthsSection(b, spec, c.name, options.asOf, options.months ?? 12, options.rulesAsOf);
   versionsSection(b, spec, c);
   const decl = c ?? subjectIndex ?? (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined);
   const title = decl?.title ? `${name}: ${decl.title}` : name;
@@ -1337,4 +1355,9 @@ function carryWords(
     `for the settlement date as published in the fixings (a percentage a year), and the days to expiration are the calendar days from the settlement date ` +
     `to the Last Trading Day, ${roundingWords(s.rounding, unit)}`
   );
+}
+
+/** Words joined as a list: "June", "June and December", "March, June and December". */
+function andList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }

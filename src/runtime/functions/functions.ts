@@ -24,6 +24,7 @@ import {
   indexReport,
   isError,
   marketLookup,
+  parsePeriod,
   positionReport,
   priceDomain,
   resolvePeriod,
@@ -79,6 +80,29 @@ export function specEnv(spec: SettlementSpec): SettleEnv {
   };
 }
 
+/** The schedule of a request's as-of date (the environment's without one), or a request error for a malformed date. */
+export function scheduleAsOf(env: SettleEnv, asOf: string | undefined): Schedule | ReportError {
+  if (asOf === undefined) return env.schedule;
+  if (typeof asOf !== "string" || parseIsoDate(asOf) === undefined)
+    return { kind: "request", message: `asOf: ${JSON.stringify(asOf)} is not a date (YYYY-MM-DD)` };
+  return env.schedule.asOf(asOf);
+}
+
+/**
+ * The date whose rule versions govern a settlement of a period (runtime/versions.ts's `selectionDate`, through the
+ * schedule), with the certificate's words for it when it is not the event's own date.
+ */
+function versionsDate(schedule: Schedule, contract: string, rp: ResolvedPeriod, event: string): { date: string; note?: string } {
+  const c = schedule.contract(contract);
+  const period = parsePeriod(rp.period, rp.period.includes("W") ? "week" : "month");
+  if (!c.ok || isError(period)) return { date: event };
+  const date = schedule.ruleDate(c.value, event, period);
+  const key = c.value.versionsSelectedBy?.[0]?.value;
+  if (key !== undefined)
+    return { date, note: `selected by the ${key === "contract-month" ? "contract month" : "last trading day"} (${date})` };
+  return schedule.asOfDay === undefined ? { date } : { date, note: `in force on ${date} (as of)` };
+}
+
 const isContract = (kind: string): boolean => kind === "future" || kind === "option" || kind === "spread";
 
 function mergeMethodology(...lists: (readonly MethodologyReport[])[]): MethodologyReport[] {
@@ -124,9 +148,12 @@ export interface LegOverride {
 export function finalOf(env: SettleEnv, contract: string, req: FinalReq, leg: LegOverride | null = null): SettlementReport {
   const override: LegOverride = leg ?? { rounding: null, fallback: null };
   const base = { kind: "final" as const, contract, specHash: env.specHash, period: req.period };
-  const rp = resolvePeriod(env.schedule, contract, req.period);
+  const schedule = scheduleAsOf(env, req.asOf);
+  if (isError(schedule)) return settlementReport({ ...base, error: schedule });
+  const rp = resolvePeriod(schedule, contract, req.period);
   if (isError(rp)) return settlementReport({ ...base, error: rp });
-  const terms = env.terms(contract, rp.lastTradingDay);
+  const on = versionsDate(schedule, contract, rp, rp.lastTradingDay);
+  const terms = env.terms(contract, on.date);
   if (terms === undefined)
     return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
   const pay = paymentOf(terms.payment, rp, (n) => env.engine(n));
@@ -139,6 +166,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, leg: Le
       rp.settlementDate,
       (rule) => rule !== "daily settlement" && rule !== "price limits" && (override.fallback === null || rule !== "fallback"),
     ),
+    ...(on.note === undefined ? {} : { ruleVersions: on.note }),
     ...(pay === undefined ? {} : { payment: pay }),
   };
   const rule = terms.finalSettlement;
@@ -206,7 +234,11 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, leg: Le
     const u = finalOf(env, v.contract, { ...withoutPosition(req), period: rp.period });
     underlying = u.symbol ?? v.contract;
     if (rule.method === "futures")
-      into = { symbol: underlying, multiplier: env.terms(v.contract, u.lastTradingDay ?? rp.lastTradingDay)?.multiplier ?? null };
+      into = {
+        symbol: underlying,
+        multiplier:
+          env.terms(v.contract, versionsDate(schedule, v.contract, rp, u.lastTradingDay ?? rp.lastTradingDay).date)?.multiplier ?? null,
+      };
     const parts = {
       ...head,
       rules: [...terms.rules, ...u.rules],
@@ -374,7 +406,9 @@ function withOptionAndPosition(
 /** The daily settlement of a contract period on a date. */
 export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?: StripInput): SettlementReport {
   const base = { kind: "daily" as const, contract, specHash: env.specHash, period: req.period };
-  const rp = resolvePeriod(env.schedule, contract, req.period);
+  const schedule = scheduleAsOf(env, req.asOf);
+  if (isError(schedule)) return settlementReport({ ...base, error: schedule });
+  const rp = resolvePeriod(schedule, contract, req.period);
   if (isError(rp)) return settlementReport({ ...base, error: rp });
   if (parseIsoDate(req.date) === undefined)
     return settlementReport({
@@ -387,16 +421,20 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?:
       ...base,
       error: { kind: "schedule", message: `${contract} does not trade on ${req.date}: it is outside the product's trading dates` },
     });
-  const terms = env.terms(contract, req.date);
+  const on = versionsDate(schedule, contract, rp, req.date);
+  const terms = env.terms(contract, on.date);
   if (terms === undefined)
     return settlementReport({ ...base, error: { kind: "unknown-contract", message: `${contract} is not a contract of this spec` } });
-  const head = reportHead(
-    base,
-    rp,
-    terms,
-    req.date,
-    (rule) => rule === "daily settlement" || rule === "price limits" || rule === "tick" || rule === "contract unit",
-  );
+  const head = {
+    ...reportHead(
+      base,
+      rp,
+      terms,
+      req.date,
+      (rule) => rule === "daily settlement" || rule === "price limits" || rule === "tick" || rule === "contract unit",
+    ),
+    ...(on.note === undefined ? {} : { ruleVersions: on.note }),
+  };
   if (req.date > rp.lastTradingDay)
     return settlementReport({
       ...head,

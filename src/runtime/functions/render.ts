@@ -93,6 +93,7 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
     );
   }
   if (nested) return lines.map((l) => indent + l);
+  if (r.ruleVersions !== undefined) lines.push(`  rule versions ${r.ruleVersions}`);
   for (const x of r.rules)
     lines.push(`  rule ${x.contract} ${x.rule}${x.clauses.length === 0 ? "" : ` [${x.clauses.join("; ")}]`} (${x.effective})`);
   for (const m of r.methodology) lines.push(`  methodology ${m.index} ${m.version ?? "unversioned"}`);

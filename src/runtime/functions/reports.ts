@@ -51,6 +51,11 @@ export interface FinalReq extends MarketData {
   readonly position?: PositionReq;
   /** Required for an option contract. */
   readonly option?: { readonly right: "call" | "put"; readonly strike: string };
+  /**
+   * Settle under the rules as they stood on this date (YYYY-MM-DD): every rule version in force on it, unless the
+   * contract declares what selects its versions (`rule versions selected by …`). Absent: each rule's own date.
+   */
+  readonly asOf?: string;
 }
 
 /** A daily settlement. */
@@ -63,6 +68,8 @@ export interface DailyReq extends MarketData {
   /** The best bid and offer standing at the midpoint step's time. */
   readonly bidAsk?: { readonly bid: string; readonly ask: string };
   readonly position?: PositionReq;
+  /** The rules as they stood on this date, as {@link FinalReq}'s `asOf`. */
+  readonly asOf?: string;
 }
 
 /** Why a report has no value. */
@@ -237,6 +244,11 @@ export interface SettlementReport {
   readonly attempts: readonly AttemptReport[];
   readonly indexCertificates: readonly IndexCertificate[];
   readonly rules: readonly RuleReport[];
+  /**
+   * Which date selected the rule versions, when it is not each rule's own date: "in force on 2023-12-07 (as of)",
+   * "selected by the contract month (2025-12-01)", "selected by the last trading day (2025-12-26)". Present only then.
+   */
+  readonly ruleVersions?: string;
   readonly methodology: readonly MethodologyReport[];
   /** Corrections of the fixings used, and whether each was applied; present only when there were any. */
   readonly restatements?: readonly RestatementReport[];
@@ -299,6 +311,8 @@ export interface StripMonthReq {
 export interface StripReq extends MarketData {
   readonly date: string;
   readonly months: readonly StripMonthReq[];
+  /** The rules as they stood on this date, as {@link FinalReq}'s `asOf`. */
+  readonly asOf?: string;
   /** The lead month's period; by default the nearest month of the strip. */
   readonly lead?: string;
 }

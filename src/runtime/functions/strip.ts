@@ -9,16 +9,18 @@ import { Decimal } from "../numbers/decimal.js";
 import { isError, requestDecimal, resolvePeriod, type StripInput, type StripMonth } from "./steps.js";
 import type { ReportError, SettlementReport, StripReport, StripReq } from "./reports.js";
 import { positionLimitError } from "./position-limits.js";
-import { dailyOf, type SettleEnv } from "./functions.js";
+import { dailyOf, scheduleAsOf, type SettleEnv } from "./functions.js";
 
 /** The strip's daily settlements; a request that cannot be ordered is an error of the whole strip. */
 export function stripOf(env: SettleEnv, contract: string, req: StripReq): StripReport {
   const base = { kind: "strip" as const, contract, date: req.date, specHash: env.specHash };
   const fail = (kind: string, message: string): StripReport => ({ ...base, ok: false, error: { kind, message }, lead: null, months: [] });
   if (!Array.isArray(req.months) || req.months.length === 0) return fail("request", "months: the strip lists no contract month");
+  const schedule = scheduleAsOf(env, req.asOf);
+  if (isError(schedule)) return fail(schedule.kind, schedule.message);
   const resolved = [];
   for (const m of req.months) {
-    const rp = resolvePeriod(env.schedule, contract, m.period);
+    const rp = resolvePeriod(schedule, contract, m.period);
     if (isError(rp)) return fail(rp.kind, `months: ${rp.message}`);
     resolved.push({ m, rp });
   }
@@ -49,6 +51,7 @@ export function stripOf(env: SettleEnv, contract: string, req: StripReq): StripR
         ...(m.bidAsk !== undefined ? { bidAsk: m.bidAsk } : {}),
         ...(m.position !== undefined ? { position: m.position } : {}),
         ...(req.observations !== undefined ? { observations: req.observations } : {}),
+        ...(req.asOf !== undefined ? { asOf: req.asOf } : {}),
       },
       strip,
     );

@@ -38,9 +38,16 @@ function month(text: string): { year: number; month: number } | undefined {
 const invalid = <T>(text: string, expected: string): IsoResult<T> => ({ ok: false, error: { kind: "invalid-date", text, expected } });
 const map = <T, U>(r: ScheduleResult<T>, f: (v: T) => U): IsoResult<U> => (r.ok ? { ok: true, value: f(r.value) } : r);
 
-/** The ISO schedule of a compiled spec (from `loadSpec`) or of a lowered program. */
-export function isoSchedule(spec: ScheduleInput): IsoSchedule {
-  const schedule = new Schedule(spec);
+/**
+ * The ISO schedule of a compiled spec (from `loadSpec`) or of a lowered program. `asOf` (YYYY-MM-DD) answers under
+ * the rules as they stood on that date (`Schedule.asOf`): a malformed one makes every answer an error.
+ */
+export function isoSchedule(spec: ScheduleInput, asOf?: string): IsoSchedule {
+  if (asOf !== undefined && parseIsoDate(asOf) === undefined) {
+    const bad = <T>(): IsoResult<T> => invalid(asOf, "an as-of date YYYY-MM-DD");
+    return { holidays: bad, expiries: bad, listed: bad };
+  }
+  const schedule = new Schedule(spec).asOf(asOf);
   return {
     holidays(calendar, from, to) {
       const a = parseIsoDate(from);

@@ -31,6 +31,8 @@ export interface ListingScheduleView {
   terminationZone(name: string, iso: string): string | undefined;
   /** Whether a product trades on a day (its own trading dates). */
   traded(name: string, day: EpochDay): boolean;
+  /** The date whose rule versions govern a question about a contract on a date (an as-of date, or the date itself). */
+  ruleDateOf(name: string, event: string): string;
 }
 
 /** A listing time in force: the weekday (1 = Monday) and the wall-clock time in a zone. */
@@ -47,12 +49,13 @@ export function listingTimeOf(view: ListingScheduleView, name: string, iso: stri
   if (depth > MAX_DEPTH) return undefined;
   const c = view.contract(name);
   if (!c.ok) return undefined;
+  const on = view.ruleDateOf(name, iso);
   if (c.value.listing.length > 0) {
-    const parts: readonly ListingPart[] | undefined = versionOn(c.value.listing, iso)?.value;
+    const parts: readonly ListingPart[] | undefined = versionOn(c.value.listing, on)?.value;
     const t = parts?.find((p) => p.kind === "listed-at");
     return t === undefined || t.kind !== "listed-at" ? undefined : { weekday: t.weekday, at: t.at };
   }
-  const u = c.value.underlying === undefined ? undefined : versionOn(c.value.underlying, iso)?.value;
+  const u = c.value.underlying === undefined ? undefined : versionOn(c.value.underlying, on)?.value;
   const base = u?.kind === "future" ? u.name : c.value.legs?.[0]?.value.contract;
   return base === undefined || base === name ? undefined : listingTimeOf(view, base, iso, depth + 1);
 }

@@ -6,7 +6,11 @@
  *
  * Rules, as docs/spec-format.md states them:
  * - Versions: the last trading day, option expiry and listing in force on the first day of the contract period;
- *   termination and final settlement in force on the last trading day.
+ *   termination and final settlement in force on the last trading day. A schedule `asOf(date)` takes every version
+ *   in force on that date instead (the rules as they stood that day); a contract that declares what selects its
+ *   versions (`rule versions selected by the contract month` or `… the last trading day`) keeps that key whatever
+ *   the as-of date (runtime/versions.ts's `selectionDate` decides). By the last trading day, the last trading day
+ *   itself is the day its own rules, selected on that day, give (found by iterating from the period's first day).
  * - An option without its own last trading day expires by its `expiry` rule relative to its underlying future's
  *   last trading day of the same month; a spread without one ends with its earliest leg. A contract without its own
  *   termination time uses its underlying future's (option) or its first leg's (spread).
@@ -20,7 +24,9 @@
  *   the nearest 2 months in December` one December is added when the six include one, two otherwise); `N additional
  *   months in MONTHS` are the first N falling in those months after the latest period the parts before it list. A
  *   cycle made only of month sets (`the nearest 4 months in March, June, September, December`) has those months as
- *   its only contract months: `expiries` gives no others. An option without a
+ *   its only contract months: `expiries` gives no others. `when the December contract expires, June, December 2
+ *   years later` lists each June and December from the day after the December two years before it expires (CME
+ *   style: "when a nearby December expires, a June and a second December are listed"). An option without a
  *   listing cycle is listed for its underlying's listed months; a spread without one for the months in which every
  *   leg's month is listed.
  * Engines are built once per calendar and grow on demand, and last trading days are memoised, so a
@@ -44,7 +50,7 @@ import {
 } from "../calendar/index.js";
 import { contractSymbol, formatPeriod, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
 import type { AnyContract, AveragingDays, EffectiveRange, ListingPart, ZonedTime } from "../spec.js";
-import { inForce, versionOn } from "../versions.js";
+import { inForce, selectionDate, versionOn } from "../versions.js";
 import { listedAt, listingDayStart } from "./listing-time.js";
 
 /** The fields of a compiled contract the schedule reads; the generated settlement modules embed just these. */
@@ -58,6 +64,7 @@ export const SCHEDULE_FIELDS = [
   "underlying",
   "expiry",
   "legs",
+  "versionsSelectedBy",
 ] as const satisfies readonly (keyof AnyContract)[];
 
 /** A contract as the schedule reads it: those fields of a compiled contract (runtime/spec.ts); every `Contract` is one. */
@@ -170,17 +177,65 @@ export class Schedule {
   private readonly engines: CalendarEngines;
   private readonly ltdCache = new Map<string, Map<number, ScheduleResult<EpochDay>>>();
 
-  /** `fromYear`–`toYear` is the range engines tabulate first; they grow on demand. */
+  private readonly derived = new Map<string, Schedule>();
+
+  /**
+   * `fromYear`–`toYear` is the range engines tabulate first; they grow on demand. `asOfDate` (ISO) selects every
+   * rule version in force on it (see {@link asOf}); `engines` are shared by the schedules `asOf` derives.
+   */
   constructor(
     private readonly input: ScheduleInput,
     fromYear = 2000,
     toYear = 2060,
+    private readonly asOfDate?: string,
+    engines?: CalendarEngines,
   ) {
-    this.engines = new CalendarEngines(
-      (name) => (Object.hasOwn(input.calendars, name) ? input.calendars[name] : undefined),
-      fromYear,
-      toYear,
-    );
+    this.engines =
+      engines ??
+      new CalendarEngines((name) => (Object.hasOwn(input.calendars, name) ? input.calendars[name] : undefined), fromYear, toYear);
+  }
+
+  /**
+   * The same contracts with the rules as they stood on a date: each rule's version in force on it, unless a contract
+   * declares what selects its versions. `undefined` gives this schedule. Derived schedules share the calendar engines.
+   */
+  asOf(date: string | undefined): Schedule {
+    if (date === undefined || date === this.asOfDate) return this;
+    let s = this.derived.get(date);
+    if (s === undefined) {
+      if (this.derived.size >= 16) this.derived.clear();
+      s = new Schedule(this.input, 2000, 2060, date, this.engines);
+      this.derived.set(date, s);
+    }
+    return s;
+  }
+
+  /** The as-of date of this schedule, or undefined when each rule is selected by its own event's date. */
+  get asOfDay(): string | undefined {
+    return this.asOfDate;
+  }
+
+  /**
+   * The date whose rule versions govern a question about a contract: `event` is the date of the event the rule
+   * governs, `period` the contract period asked about (runtime/versions.ts's `selectionDate`).
+   */
+  ruleDate(c: ScheduleContract, event: string, period?: ContractPeriod): string {
+    const key = c.versionsSelectedBy?.[0]?.value;
+    if (period === undefined) return selectionDate(key, this.asOfDate, { event });
+    return selectionDate(key, this.asOfDate, {
+      event,
+      contractMonth: formatIsoDate(periodStart(period)),
+      lastTradingDay: () => {
+        const l = this.ltd(c.name, period, 0);
+        return l.ok ? formatIsoDate(l.value) : undefined;
+      },
+    });
+  }
+
+  /** {@link ruleDate} by contract name (the event's date for an unknown contract). */
+  ruleDateOf(name: string, event: string, period?: ContractPeriod): string {
+    const c = this.contract(name);
+    return c.ok ? this.ruleDate(c.value, event, period) : event;
   }
 
   /** The engine of a calendar by name. */
@@ -198,7 +253,7 @@ export class Schedule {
   periodKind(name: string, date: EpochDay): ScheduleResult<"month" | "week"> {
     const c = this.contract(name);
     if (!c.ok) return c;
-    const iso = formatIsoDate(date);
+    const iso = this.ruleDate(c.value, formatIsoDate(date));
     const ltd = versionOn(c.value.lastTradingDay, iso);
     if (ltd !== undefined) return ok(ltd.value.kind === "weekly" ? "week" : "month");
     const listing = versionOn(c.value.listing, iso);
@@ -239,8 +294,35 @@ export class Schedule {
     if (depth > MAX_DEPTH) return fail({ kind: "recursion", contract: name });
     const c = this.contract(name);
     if (!c.ok) return c;
-    const iso = formatIsoDate(periodStart(period));
-    const version = versionOn(c.value.lastTradingDay, iso);
+    const start = formatIsoDate(periodStart(period));
+    if (c.value.versionsSelectedBy?.[0]?.value !== "last-trading-day")
+      return this.ltdOn(
+        c.value,
+        period,
+        depth,
+        selectionDate(c.value.versionsSelectedBy?.[0]?.value, this.asOfDate, { event: start, contractMonth: start }),
+      );
+    // Selected by the last trading day: the day the rules selected on it give, found from the period's first day.
+    let date = start;
+    for (let i = 0; i < 4; i++) {
+      const r = this.ltdOn(c.value, period, depth, date);
+      if (!r.ok) return r;
+      const day = formatIsoDate(r.value);
+      if (day === date) return r;
+      date = day;
+    }
+    return fail({
+      kind: "no-rule",
+      contract: name,
+      rule: "last trading day (no version gives a day in its own effective dates)",
+      date: start,
+    });
+  }
+
+  /** The last trading day of a period with the contract's own rules selected on `iso`. */
+  private ltdOn(c: ScheduleContract, period: ContractPeriod, depth: number, iso: string): ScheduleResult<EpochDay> {
+    const name = c.name;
+    const version = versionOn(c.lastTradingDay, iso);
     const lookup = (cal: string) => this.engines.get(cal);
     if (version !== undefined) {
       const v = version.value;
@@ -253,8 +335,8 @@ export class Schedule {
         return fail({ kind: "period-mismatch", contract: name, message: `${name} has a weekly last trading day, not a monthly one` });
       return evaluateWeeklyRule(v.rule, period.monday, lookup);
     }
-    const under = this.underlyingFuture(c.value, iso);
-    const expiry = c.value.expiry === undefined ? undefined : versionOn(c.value.expiry, iso);
+    const under = this.underlyingFuture(c, iso);
+    const expiry = c.expiry === undefined ? undefined : versionOn(c.expiry, iso);
     if (under !== undefined && expiry !== undefined) {
       const u = this.ltd(under, period, depth + 1);
       if (!u.ok || expiry.value.kind === "with-underlying") return u;
@@ -262,7 +344,7 @@ export class Schedule {
       if (!e.ok) return e;
       return this.guard(() => e.value.addBusinessDays(u.value, -(expiry.value as { businessDays: number }).businessDays));
     }
-    const legs = this.legsOn(c.value, iso);
+    const legs = this.legsOn(c, iso);
     if (legs.length > 0) {
       let best: EpochDay | undefined;
       for (const leg of legs) {
@@ -322,7 +404,8 @@ export class Schedule {
         reason: `its last trading day ${iso} is outside the product's trading dates (${datesText(c.value)})`,
       });
     let termination: Termination | undefined;
-    const rule = this.terminationRule(c.value, iso, 0);
+    const rulesOn = this.ruleDate(c.value, iso, period);
+    const rule = this.terminationRule(c.value, rulesOn, 0);
     if (rule !== undefined) {
       const t = resolveLocalTime(day, rule.time, rule.zone);
       if (!t.ok) return t;
@@ -337,7 +420,7 @@ export class Schedule {
     let finalSettlementDate: EpochDay | undefined;
     let averagingDays: EpochDay[] | undefined;
     let legs: LegExpiry[] | undefined;
-    const fs = versionOn(c.value.finalSettlement, iso)?.value.value;
+    const fs = versionOn(c.value.finalSettlement, rulesOn)?.value.value;
     if (fs !== undefined) {
       switch (fs.kind) {
         case "index-at":
@@ -362,7 +445,7 @@ export class Schedule {
         }
         case "leg-by-leg": {
           legs = [];
-          for (const leg of this.legsOn(c.value, formatIsoDate(periodStart(period)))) {
+          for (const leg of this.legsOn(c.value, this.ruleDate(c.value, formatIsoDate(periodStart(period)), period))) {
             const p = shiftPeriod(period, leg.monthsLater);
             const e = this.expiryAt(leg.contract, p, depth + 1);
             if (!e.ok) return e;
@@ -420,9 +503,11 @@ export class Schedule {
    */
   outsideCycle(c: ScheduleContract, period: ContractPeriod): ScheduleError | undefined {
     if (period.kind !== "month") return undefined;
-    const cycle = versionOn(c.listing, formatIsoDate(periodStart(period)))?.value;
+    const cycle = versionOn(c.listing, this.ruleDate(c, formatIsoDate(periodStart(period)), period))?.value;
     if (cycle === undefined || cycle.some((p) => p.kind === "consecutive")) return undefined;
-    const months = new Set(cycle.flatMap((p) => (p.kind === "next-in" || p.kind === "additional" ? p.months : [])));
+    const months = new Set(
+      cycle.flatMap((p) => (p.kind === "next-in" || p.kind === "additional" || p.kind === "on-expiry" ? p.months : [])),
+    );
     if (months.has(period.month)) return undefined;
     return {
       kind: "not-listed",
@@ -461,7 +546,7 @@ export class Schedule {
   /** The zone of a contract's termination time in force on a date (its own or inherited), or undefined. */
   terminationZone(name: string, iso: string): string | undefined {
     const c = this.contract(name);
-    return c.ok ? this.terminationRule(c.value, iso, 0)?.zone : undefined;
+    return c.ok ? this.terminationRule(c.value, this.ruleDate(c.value, iso), 0)?.zone : undefined;
   }
 
   /** Whether a product trades on a day (its own trading dates). */
@@ -497,18 +582,20 @@ export class Schedule {
     if (!kind.ok) return kind;
     const iso = formatIsoDate(day);
     if (c.value.listing.length > 0) {
-      // Each candidate period is listed by the cycle version in force on its first day (docs/spec-format.md).
+      // Each candidate period is listed by the cycle version in force on its first day (docs/spec-format.md), or
+      // on the date that selects its versions (an as-of date, the contract's declared key).
       const versions = new Set(c.value.listing);
       const chosen: ContractPeriod[] = [];
       for (const v of versions) {
         const set = this.cycle(name, v.value, kind.value, day);
         if (!set.ok) return set;
-        for (const p of set.value) if (versionOn(c.value.listing, formatIsoDate(periodStart(p))) === v) chosen.push(p);
+        for (const p of set.value)
+          if (versionOn(c.value.listing, this.ruleDate(c.value, formatIsoDate(periodStart(p)), p)) === v) chosen.push(p);
       }
       return ok(sortPeriods(chosen));
     }
-    const under = this.underlyingFuture(c.value, iso);
-    const legs = this.legsOn(c.value, iso);
+    const under = this.underlyingFuture(c.value, this.ruleDate(c.value, iso));
+    const legs = this.legsOn(c.value, this.ruleDate(c.value, iso));
     if (under !== undefined || legs.length > 0) {
       const base = under ?? legs[0]!.contract;
       const offset = under !== undefined ? 0 : legs[0]!.monthsLater;
@@ -538,6 +625,31 @@ export class Schedule {
       return ok(out);
     }
     return fail({ kind: "no-rule", contract: name, rule: "listing", date: iso });
+  }
+
+  /**
+   * `when the December contract expires, June, December 2 years later`: the periods of those months whose December
+   * of `yearsLater` years before has expired by the day (its last trading day is before it), and that have not.
+   */
+  private listedOnExpiry(
+    name: string,
+    part: { readonly expiring: number; readonly months: readonly number[]; readonly yearsLater: number },
+    day: EpochDay,
+    add: (p: ContractPeriod) => void,
+  ): ScheduleResult<undefined> {
+    const year = toCivil(day).year;
+    for (let y = year - 1; y <= year + part.yearsLater + 1; y++) {
+      const trigger = this.ltd(name, monthPeriod(y - part.yearsLater, part.expiring), 0);
+      if (!trigger.ok) return trigger;
+      if (trigger.value >= day) continue;
+      for (const m of [...part.months].sort((a, b) => a - b)) {
+        const p = monthPeriod(y, m);
+        const l = this.ltd(name, p, 0);
+        if (!l.ok) return l;
+        if (l.value >= day) add(p);
+      }
+    }
+    return ok(undefined);
   }
 
   /** The periods one listing cycle lists on a day. */
@@ -578,6 +690,10 @@ export class Schedule {
       if (part.kind === "consecutive") {
         if ((part.period === "weeks") !== (kind === "week")) continue;
         for (let i = 0; i < part.count; i++) add(shiftPeriod(front, i));
+      } else if (part.kind === "on-expiry") {
+        if (kind !== "month") continue;
+        const r = this.listedOnExpiry(name, part, day, add);
+        if (!r.ok) return r;
       } else if (kind === "month" && front.kind === "month") {
         // `the nearest N months in …` counts from the front period, listed or not; `N additional months in …` from
         // the month after the latest one the earlier parts list (from the front period when they list none).

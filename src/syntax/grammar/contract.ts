@@ -1,6 +1,7 @@
 /**
  * The statements of contracts (futures, options, spreads): underlying, contract unit, tick, listing, last
- * trading day, expiry, termination, final settlement (its value, averaging days and rounding).
+ * trading day, what selects the rule versions, expiry, termination, final settlement (its value, averaging days
+ * and rounding).
  */
 import { type ParserMethod } from "chevrotain";
 import type * as A from "../ast.js";
@@ -106,8 +107,8 @@ export abstract class ContractRules extends IndexRules {
   });
 
   /**
-   * `N consecutive months|weeks`, `the nearest N months in MONTH, …`, `N additional months in MONTH, …`, or the
-   * older `the next N in MONTH, …`. The words `nearest` and `additional` are identifiers here; the checker
+   * `N consecutive months|weeks`, `the nearest N months in MONTH, …`, `N additional months in MONTH, …`,
+   * `when the MONTH contract expires, MONTH, … N years later`, or the older `the next N in MONTH, …`. The words `nearest` and `additional` are identifiers here; the checker
    * validates them (as it does `weeks`).
    */
   public listingPart = this.RULE("listingPart", (): A.ListingPart => {
@@ -137,6 +138,21 @@ export abstract class ContractRules extends IndexRules {
               },
             },
           ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.CONSUME4(T.The);
+          const expiring = this.ident(this.CONSUME4(T.Identifier));
+          this.CONSUME(T.Contract);
+          this.CONSUME(T.Expires);
+          this.CONSUME(T.Comma);
+          const months = this.SUBRULE4(this.identList);
+          const years = this.num(this.CONSUME4(T.NumberLiteral));
+          this.CONSUME(T.Years);
+          this.CONSUME(T.Later);
+          return { kind: "OnExpiry" as const, expiring, months, years, span: this.from(s) };
         },
       },
       {
@@ -174,6 +190,32 @@ export abstract class ContractRules extends IndexRules {
     this.CONSUME(T.Day);
     this.OPTION(() => this.CONSUME(T.Is));
     return { kind: "LastTradingDay" as const, rule: this.SUBRULE(this.dateRule) };
+  });
+
+  public versionsSelectedStmt = this.RULE("versionsSelectedStmt", () => {
+    this.CONSUME(T.Rule);
+    this.CONSUME(T.Versions);
+    this.CONSUME(T.Selected);
+    this.CONSUME(T.By);
+    this.CONSUME(T.The);
+    const key = this.OR<A.VersionsSelectedStmt["key"]>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Contract);
+          this.CONSUME(T.Month);
+          return "contract-month";
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Last);
+          this.CONSUME(T.Trading);
+          this.CONSUME(T.Day);
+          return "last-trading-day";
+        },
+      },
+    ]);
+    return { kind: "VersionsSelected" as const, key };
   });
 
   public dateRule = this.RULE("dateRule", (): A.DateRule => {
