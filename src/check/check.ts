@@ -26,7 +26,7 @@ export function checkProgram(program: Program, report: Report): Checked {
   checkCalendars(program, report, {}, record);
   checkBusinessDayCalendars(program, report, record);
   checkIndices(program, report);
-  checkContracts(program, report);
+  checkContracts(program, report, record);
   checkFallbacks(program, report);
   checkIndexLicences(program, report);
   checkVersions(program, report);

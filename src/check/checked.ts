@@ -9,7 +9,9 @@
  */
 import type { Calendar, HolidayRule } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
+import type { TradingHours } from "../runtime/spec.js";
 import type { LoweredDateRule } from "./lower-calendar.js";
+import type { LoweredSessionChange } from "./sessions.js";
 import type { Program, Symbol } from "./program.js";
 import { checkedUnit, type UnitValue } from "./unit-of.js";
 
@@ -38,6 +40,10 @@ export interface Checked {
   businessDayCalendar(rule: BusinessDayRule): string | undefined;
   /** The unit the index and contract checks resolved for a unit expression (unit-of.ts remembers it). */
   unit(expr: A.UnitExpr | undefined): UnitValue | undefined;
+  /** `trading hours …`, as the contracts check lowered it (sessions.ts). */
+  tradingHours(s: A.TradingHoursStmt): TradingHours | undefined;
+  /** A day that closes or shortens the sessions, as the contracts check lowered it (sessions.ts). */
+  sessionChange(s: A.SessionChangeStmt): LoweredSessionChange | undefined;
 }
 
 /** The record the checks write into. */
@@ -48,6 +54,8 @@ export class CheckedRecord implements Checked {
   private readonly calendars = new Map<A.CalendarDecl, CheckedCalendar>();
   private readonly lastTradingDays = new Map<A.LastTradingDayStmt, LoweredDateRule>();
   private readonly businessDayCalendars = new Map<BusinessDayRule, string>();
+  private readonly tradingHoursOf = new Map<A.TradingHoursStmt, TradingHours>();
+  private readonly sessionChanges = new Map<A.SessionChangeStmt, LoweredSessionChange>();
 
   reference(ref: A.Ident | undefined): Symbol | undefined {
     return ref === undefined ? undefined : this.references.get(ref);
@@ -64,6 +72,12 @@ export class CheckedRecord implements Checked {
   unit(expr: A.UnitExpr | undefined): UnitValue | undefined {
     return checkedUnit(this.program, expr);
   }
+  tradingHours(s: A.TradingHoursStmt): TradingHours | undefined {
+    return this.tradingHoursOf.get(s);
+  }
+  sessionChange(s: A.SessionChangeStmt): LoweredSessionChange | undefined {
+    return this.sessionChanges.get(s);
+  }
 
   resolved(ref: A.Ident, sym: Symbol): void {
     this.references.set(ref, sym);
@@ -76,5 +90,11 @@ export class CheckedRecord implements Checked {
   }
   countsOn(rule: BusinessDayRule, calendar: string): void {
     this.businessDayCalendars.set(rule, calendar);
+  }
+  tradingHoursLowered(s: A.TradingHoursStmt, hours: TradingHours): void {
+    this.tradingHoursOf.set(s, hours);
+  }
+  sessionChangeLowered(s: A.SessionChangeStmt, change: LoweredSessionChange): void {
+    this.sessionChanges.set(s, change);
   }
 }

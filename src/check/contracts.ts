@@ -51,6 +51,7 @@ import type {
 import { checkWindow } from "./indices.js";
 import { checkPayment } from "./payment.js";
 import { checkSessions } from "./sessions.js";
+import type { CheckedRecord } from "./checked.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
 import { lookup } from "./symbols.js";
@@ -70,7 +71,7 @@ interface PriceUnit {
 }
 
 /** Checks every future, option and spread of the program. */
-export function checkContracts(program: Program, report: Report): void {
+export function checkContracts(program: Program, report: Report, record?: CheckedRecord): void {
   const contracts: { decl: Declaration; file: string }[] = [];
   for (const file of program.files) {
     for (const decl of file.ast.declarations) {
@@ -82,7 +83,7 @@ export function checkContracts(program: Program, report: Report): void {
   for (const { decl } of contracts) {
     for (const s of decl.statements) if (s.kind === "Quoted") unitOf(s.unit, { program, report, context: [contextOf(decl)] });
   }
-  const checker = new ContractChecker(program, report);
+  const checker = new ContractChecker(program, report, record);
   for (const { decl, file } of contracts) checker.check(decl, file);
 }
 
@@ -101,6 +102,7 @@ class ContractChecker {
   constructor(
     private readonly program: Program,
     private readonly report: Report,
+    private readonly record?: CheckedRecord,
   ) {
     this.silent = { program };
   }
@@ -331,7 +333,7 @@ class ContractChecker {
     }
     for (const s of decl.statements) this.checkSimple(s, context);
     checkPayment(decl, this.report, context);
-    checkSessions(decl, this.report, context);
+    checkSessions(decl, this.report, context, this.record);
     for (const s of decl.statements)
       if (s.kind === "PaymentAmounts") this.checkRounding(s.rounding, decl, file, false, [...context, "payment amounts"]);
 

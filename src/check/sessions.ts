@@ -10,6 +10,7 @@ import { parseLocalTime } from "../runtime/calendar/index.js";
 import type { TradingHours } from "../runtime/spec.js";
 import type * as A from "../syntax/ast.js";
 import { lowerHoliday } from "./lower-calendar.js";
+import type { CheckedRecord } from "./checked.js";
 import type { Report } from "./program.js";
 import { weekday } from "./words.js";
 
@@ -135,18 +136,20 @@ export function lowerSessionChange(s: A.SessionChangeStmt, report: Report, ctx: 
 }
 
 /** Checks a contract's trading hours and session changes. */
-export function checkSessions(decl: A.Declaration, report: Report, context: readonly string[]): void {
+export function checkSessions(decl: A.Declaration, report: Report, context: readonly string[], record?: CheckedRecord): void {
   let hours = false;
   for (const s of decl.statements) {
     if (s.kind === "TradingHours") {
       hours = true;
-      lowerTradingHours(s, report, [...context, "trading hours"]);
+      const lowered = lowerTradingHours(s, report, [...context, "trading hours"]);
+      if (lowered !== undefined) record?.tradingHoursLowered(s, lowered);
     }
   }
   for (const s of decl.statements) {
     if (s.kind !== "SessionChange") continue;
     const ctx = [...context, s.closes === undefined ? "trading closed" : "early close"];
-    lowerSessionChange(s, report, ctx);
+    const lowered = lowerSessionChange(s, report, ctx);
+    if (lowered !== undefined) record?.sessionChangeLowered(s, lowered);
     if (!hours) {
       report(
         diag(

@@ -52,7 +52,7 @@ export function lowerProgram(program: Program, checked: Checked = checkProgram(p
   for (const file of program.files) {
     for (const decl of file.ast.declarations) {
       if (decl.name === undefined) continue;
-      const lowerer = new Lowerer(program, checked, file.source.path, (d) => diagnostics.push(d));
+      const lowerer = new Lowerer(program, checked, file.source.path);
       try {
         switch (decl.kind) {
           case "Calendar":

@@ -6,7 +6,7 @@
 import type { Span } from "../base/source.js";
 import type { HolidayRule as RuntimeHolidayRule, Observance as RuntimeObservance } from "../runtime/calendar/index.js";
 import { format, type Unit as BaseUnit } from "../base/units.js";
-import type { Program, Report, Symbol as Sym } from "../check/program.js";
+import type { Program, Symbol as Sym } from "../check/program.js";
 import type { BusinessDayRule, Checked } from "../check/checked.js";
 import { countOf, type CountBound } from "../check/counts.js";
 import { decimalOf, percentOf } from "../check/unit-of.js";
@@ -46,13 +46,12 @@ export const FUTURE: readonly DeclarationKind[] = ["future"];
 /** Plural unit names of durations, by the checker's singular. */
 const DURATION_PLURAL = { second: "seconds", minute: "minutes", hour: "hours", day: "days" } as const;
 
-/** Lowers the declarations of one file: what they share, the record of their check and where to report. */
+/** Lowers the declarations of one file: what they share, and the record of their check. */
 export class Lowerer {
   constructor(
     readonly program: Program,
     readonly checked: Checked,
     readonly file: string,
-    readonly report: Report,
   ) {}
 
   need<T>(value: T | undefined, node: { span: Span } | undefined, what: string, fallback?: Span): T {

@@ -2,7 +2,6 @@
  * The lowering of a contract declaration (future, option, spread) to the model (model/contracts.ts): its rules as
  * versioned clauses, the settlement rules in lower-settlement.ts.
  */
-import { declarationKind } from "../check/program.js";
 
 import { COUNT_BOUNDS } from "../check/counts.js";
 
@@ -11,7 +10,7 @@ import type { DeclarationKind } from "../syntax/ast.js";
 import type * as A from "../syntax/ast.js";
 import { ALWAYS, type Clause, type Quantity, type ZonedTime } from "./common.js";
 import type { Contract, ContractDateRule, Payment, CashRounding, IndexLicence } from "./contracts.js";
-import { lowerSessionChange, lowerTradingHours } from "../check/sessions.js";
+
 import type { SessionChange, TradingHours } from "./sessions.js";
 import { FUTURE, holidayRule, INDEX, Lowerer, modelUnit } from "./lower-base.js";
 import { dailyStep, fallback, finalSettlement } from "./lower-settlement.js";
@@ -66,7 +65,7 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
     fallback: l.versions(st, "Fallback", (s) => fallback(l, s)),
     ...payment(l, st),
     ...cashRounding(l, st),
-    ...tradingSchedule(l, st, decl),
+    ...tradingSchedule(l, st),
     ...priceLimitBreach(l, st),
     ...indexLicence(l, st),
     ...versionsSelected(l, st),
@@ -126,12 +125,11 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
 function tradingSchedule(
   l: Lowerer,
   st: readonly A.Statement[],
-  decl: A.Declaration,
 ): { tradingHours?: Clause<TradingHours>[]; sessionChanges?: Clause<SessionChange>[] } {
-  const ctx = [`${declarationKind(decl)} ${decl.name?.name ?? ""}`];
-  const tradingHours = l.versions(st, "TradingHours", (s) => l.need(lowerTradingHours(s, l.report, ctx), s, "the trading hours"));
+  // As the contracts check lowered them (check/sessions.ts).
+  const tradingHours = l.versions(st, "TradingHours", (s) => l.need(l.checked.tradingHours(s), s, "the trading hours"));
   const sessionChanges = l.rules(st, "SessionChange", (s) => {
-    const c = l.need(lowerSessionChange(s, l.report, ctx), s, "the session change");
+    const c = l.need(l.checked.sessionChange(s), s, "the session change");
     return { day: { ...holidayRule(c.day), descriptions: [], clauses: [] }, shiftDays: c.shiftDays, closes: c.closes };
   });
   return {
