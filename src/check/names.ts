@@ -75,7 +75,7 @@ function checkDeclaration(decl: Declaration, source: SourceFile, resolve: Contex
   const ctx = [declarationLabel(decl)];
   const file = source.path;
   const allowed = checkStatements(decl.statements, kind, ctx, report);
-  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve);
+  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve, report);
   for (const s of allowed) if (s.kind === "Listing") checkListingPeriods(s, source, [...ctx, "listing"], report);
   for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report, source);
   checkRequired(decl, kind, ctx, report);
@@ -165,7 +165,14 @@ const CAL: readonly DeclarationKind[] = ["calendar"];
 const IDX: readonly DeclarationKind[] = ["index"];
 const FUT: readonly DeclarationKind[] = ["future"];
 
-function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx: readonly string[], resolve: ContextResolver): void {
+function checkReferences(
+  s: Statement,
+  scope: DeclarationKind,
+  file: string,
+  ctx: readonly string[],
+  resolve: ContextResolver,
+  report: Report,
+): void {
   const ref = (id: Ident | undefined, wanted: readonly DeclarationKind[], what: string): void => {
     resolve(file, id, wanted, what, ctx);
   };
@@ -181,6 +188,15 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       if (scope === "option") {
         const wanted: readonly DeclarationKind[] = s.declared === "future" ? FUT : s.declared === "index" ? IDX : ["future", "index"];
         ref(s.target, wanted, s.declared ?? "underlying future or index");
+      } else if (s.declared === "future") {
+        // `underlying future X` names the future of an option; a future itself settles on an index.
+        ref(s.target, ["future", "index"], "underlying");
+        report(
+          diag(Codes.WrongKind, s.target?.span ?? s.span, `a ${scope}'s underlying is an index: \`underlying future\` is for options`, {
+            context: ctx,
+            hint: s.target === undefined ? "write `underlying index NAME`" : `write \`underlying index ${s.target.name}\``,
+          }),
+        );
       } else {
         ref(s.target, IDX, "index");
       }
