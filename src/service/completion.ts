@@ -9,6 +9,7 @@
 import { SourceFile } from "../base/source.js";
 import { CURRENCIES, KNOWN_UNIT_WORDS, SCALE_WORDS, declaredUnitWords } from "../base/units.js";
 import { declaredUnits } from "../check/declared-units.js";
+import type { Program } from "../check/program.js";
 import { WORD_SETS, wordsOf, type WordSet } from "../check/words.js";
 import { knownTimeZones } from "../runtime/calendar/index.js";
 import type { DeclarationKind } from "../syntax/ast.js";
@@ -143,10 +144,57 @@ function wantedAfter(before: readonly ScannedToken[], scope: DeclarationKind | u
   return undefined;
 }
 
-/** Completion proposals at a position of a document. */
+/** Where the cursor is: the tokens before the word being typed, and the edit that replaces that word. */
+interface Cursor {
+  readonly text: string;
+  readonly before: readonly ScannedToken[];
+  /** Where the word being typed starts (the cursor when no word is). */
+  readonly replaceFrom: number;
+  readonly edit: (newText: string) => TextEdit;
+}
+
+/** A list of proposals without two of one label. */
+class Proposals {
+  readonly items: CompletionItem[] = [];
+  add = (item: CompletionItem): void => {
+    if (!this.items.some((i) => i.label === item.label)) this.items.push(item);
+  };
+}
+
+/**
+ * Completion proposals at a position of a document, in stages: where the cursor is; at the top level, a
+ * declaration or an import (or the words of the header being written); in a block, the statement or step being
+ * written, the keywords the grammar expects next and, at a statement's start, the snippets; then the words, zones,
+ * units or names that fit the place.
+ */
 export function completionsAt(ctx: ServiceContext, path: string, position: Position): CompletionItem[] {
   const checked = ctx.checked(path);
-  const file = checked.program.files.find((f) => f.source.path === path);
+  const cursor = cursorAt(checked.program, path, position);
+  if (cursor === undefined) return [];
+  const { before } = cursor;
+  const out = new Proposals();
+  // The open blocks around the cursor.
+  const stack: number[] = [];
+  for (let i = 0; i < before.length; i++) {
+    const t = before[i]!;
+    if (t.class !== "punctuation") continue;
+    if (t.image === "{") stack.push(i);
+    else if (t.image === "}") stack.pop();
+  }
+  if (stack.length === 0) {
+    topLevelCompletions(cursor, out);
+    return out.items;
+  }
+  const { scope, stepTokens, wantsWords } = blockCompletions(cursor, stack, out);
+  if (!wantsWords) return out.items;
+  const wanted = wantedAfter(stepTokens, scope);
+  if (wanted !== undefined) wordCompletions(ctx, path, checked.program, wanted, stepTokens, cursor.edit, out);
+  return out.items;
+}
+
+/** Where the cursor is in the document; undefined inside a string (where nothing is proposed). */
+function cursorAt(program: Program, path: string, position: Position): Cursor | undefined {
+  const file = program.files.find((f) => f.source.path === path);
   const text = file?.source.text ?? "";
   const source = file?.source ?? new SourceFile(path, text);
   const offset = offsetAt(source, position);
@@ -161,49 +209,44 @@ export function completionsAt(ctx: ServiceContext, path: string, position: Posit
     end--;
   }
   // Inside a string or a comment nothing is proposed.
-  if (typing !== undefined && typing.start < offset && offset < typing.end && typing.class === "string") return [];
-  const before = tokens.slice(0, end);
+  if (typing !== undefined && typing.start < offset && offset < typing.end && typing.class === "string") return undefined;
   const range = rangeOf(source, { start: replaceFrom, end: offset });
-  const edit = (newText: string): TextEdit => ({ range, newText });
+  return { text, before: tokens.slice(0, end), replaceFrom, edit: (newText) => ({ range, newText }) };
+}
 
-  // The open blocks around the cursor.
-  const stack: number[] = [];
-  for (let i = 0; i < before.length; i++) {
-    const t = before[i]!;
-    if (t.class !== "punctuation") continue;
-    if (t.image === "{") stack.push(i);
-    else if (t.image === "}") stack.pop();
+/** The top level: an import or a declaration, or the header of the one being written. */
+function topLevelCompletions({ text, before, replaceFrom, edit }: Cursor, out: Proposals): void {
+  let start = before.length;
+  while (start > 0 && !(before[start - 1]!.class === "punctuation" && before[start - 1]!.image === "}")) start--;
+  const item = before.slice(start);
+  const atLineStart = item.length === 0 || lineBreakBetween(text, item[item.length - 1]!.end, replaceFrom);
+  if (item.length === 0 || atLineStart) {
+    for (const s of DECLARATION_SNIPPETS)
+      out.add({
+        label: s.label,
+        kind: CompletionKind.Snippet,
+        detail: s.detail,
+        insertText: s.body,
+        insertTextFormat: 2,
+        textEdit: edit(s.body),
+      });
+    out.add({ label: "import", kind: CompletionKind.Keyword, detail: 'import NAME from "file.terms"', textEdit: edit("import ") });
+    return;
   }
-  const items: CompletionItem[] = [];
-  const add = (item: CompletionItem): void => {
-    if (!items.some((i) => i.label === item.label)) items.push(item);
-  };
+  const rule = item[0]!.image === "import" ? "importDecl" : DECLARATION_WORDS.has(item[0]!.image) ? "declaration" : undefined;
+  if (rule !== undefined) for (const k of expectedAfter(rule, item).words) out.add(keyword(k, edit));
+}
 
-  if (stack.length === 0) {
-    // The top level: an import or a declaration, or the header of the one being written.
-    let start = before.length;
-    while (start > 0 && !(before[start - 1]!.class === "punctuation" && before[start - 1]!.image === "}")) start--;
-    const item = before.slice(start);
-    const atLineStart = item.length === 0 || lineBreakBetween(text, item[item.length - 1]!.end, replaceFrom);
-    if (item.length === 0 || atLineStart) {
-      for (const s of DECLARATION_SNIPPETS)
-        add({
-          label: s.label,
-          kind: CompletionKind.Snippet,
-          detail: s.detail,
-          insertText: s.body,
-          insertTextFormat: 2,
-          textEdit: edit(s.body),
-        });
-      add({ label: "import", kind: CompletionKind.Keyword, detail: 'import NAME from "file.terms"', textEdit: edit("import ") });
-      return items;
-    }
-    const rule = item[0]!.image === "import" ? "importDecl" : DECLARATION_WORDS.has(item[0]!.image) ? "declaration" : undefined;
-    if (rule !== undefined) for (const k of expectedAfter(rule, item).words) add(keyword(k, edit));
-    return items;
-  }
-
-  // Inside a block: which block, and the tokens of the statement (or step) being written.
+/**
+ * Inside a block: which block, the tokens of the statement (or step) being written, the keywords the grammar
+ * expects after them and, at a statement's start, the annotations and snippets; and whether a word may come next.
+ */
+function blockCompletions(
+  { text, before, replaceFrom, edit }: Cursor,
+  stack: readonly number[],
+  out: Proposals,
+): { scope: DeclarationKind | undefined; stepTokens: readonly ScannedToken[]; wantsWords: boolean } {
+  const end = before.length;
   const open = stack[stack.length - 1]!;
   const declOpen = stack[0]!;
   let declStart = declOpen;
@@ -225,13 +268,12 @@ export function completionsAt(ctx: ServiceContext, path: string, position: Posit
   const stmt = before.slice(from, end);
   const stepTokens = rule === "statement" ? stmt : currentStep(text, stmt);
   const expected = expectedAfter(rule, stmt);
-  const atStatementStart = rule === "statement" && stmt.length === 0;
-  for (const k of expected.words) if (k !== "{" || stmt.length > 0) add(keyword(k, edit));
-  if (atStatementStart) {
-    for (const a of ANNOTATION_WORDS) add(keyword(a, edit));
+  for (const k of expected.words) if (k !== "{" || stmt.length > 0) out.add(keyword(k, edit));
+  if (rule === "statement" && stmt.length === 0) {
+    for (const a of ANNOTATION_WORDS) out.add(keyword(a, edit));
     for (const s of STATEMENT_SNIPPETS) {
       if (scope === undefined || s.in.includes(scope))
-        add({
+        out.add({
           label: s.label,
           kind: CompletionKind.Snippet,
           detail: s.detail,
@@ -242,9 +284,19 @@ export function completionsAt(ctx: ServiceContext, path: string, position: Posit
         });
     }
   }
-  if (!expected.classes.includes("identifier") && !expected.classes.includes("zone")) return items;
-  const wanted = wantedAfter(stepTokens, scope);
-  if (wanted === undefined) return items;
+  return { scope, stepTokens, wantsWords: expected.classes.includes("identifier") || expected.classes.includes("zone") };
+}
+
+/** The words, zones, units or names that fit where the cursor is. */
+function wordCompletions(
+  ctx: ServiceContext,
+  path: string,
+  program: Program,
+  wanted: Wanted,
+  stepTokens: readonly ScannedToken[],
+  edit: (t: string) => TextEdit,
+  { add }: Proposals,
+): void {
   switch (wanted.kind) {
     case "words":
       for (const w of wordsOf(wanted.set)) add({ label: w, kind: CompletionKind.EnumMember, detail: wanted.set.what, textEdit: edit(w) });
@@ -262,7 +314,7 @@ export function completionsAt(ctx: ServiceContext, path: string, position: Posit
         add({ label: u, kind: CompletionKind.Unit, detail, textEdit: edit(u) });
       }
       // The program's own units (`unit point "index point"`, `unit SOL "Solana" is an asset`), singular and plural.
-      for (const e of declaredUnits(checked.program))
+      for (const e of declaredUnits(program))
         for (const w of declaredUnitWords(e.unit))
           add({
             label: w,
@@ -276,7 +328,6 @@ export function completionsAt(ctx: ServiceContext, path: string, position: Posit
       namesOf(ctx, path, wanted.kinds, edit).forEach(add);
       break;
   }
-  return items;
 }
 
 function keyword(word: string, edit: (t: string) => TextEdit): CompletionItem {
