@@ -7,7 +7,8 @@
  */
 import { isError, resolvePeriod, type StripInput, type StripMonth } from "./steps.js";
 import type { SettlementReport, StripReport, StripReq } from "./reports.js";
-import { dailyOf, type SettleEnv } from "./functions.js";
+import { dailyOf } from "./daily-of.js";
+import type { SettleEnv } from "./env.js";
 
 /** The strip's daily settlements; a request that cannot be ordered is an error of the whole strip. */
 export function stripOf(env: SettleEnv, contract: string, req: StripReq): StripReport {
