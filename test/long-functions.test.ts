@@ -19,7 +19,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "src/model/from-checked.ts": "the lowering; replaced by the checked IR (issue 17)",
   "src/model/invariants.ts": "one function per loader invariant, each small; the one place they are stated",
   "src/model/validate.ts": "the loader's checks of every declaration kind; to split by declaration kind",
-  "src/backends/legal/from-model.ts": "the readable contract's builder; to split by chapter",
   "src/backends/diff/semantic.ts": "the rule-by-rule comparison of two specs; to split by declaration kind",
   "src/runtime/functions/steps.ts": "the exported steps of the settlement functions, each small, which the generated modules call by name",
   "src/runtime/numbers/decimal.ts": "the Decimal type: one class with its parsing and rounding, each method small",
@@ -30,11 +29,10 @@ const ALLOWED: Readonly<Record<string, string>> = {
     "the push parser's state is closed over by its hot per-row paths (text and bytes); a split must keep bench/settlement.mjs's read rate",
   "src/runtime/market-data/observations.ts:createObservationParser/row":
     "the general per-line parser: one pass over the fields of a CSV or NDJSON row, each with its error",
-  "src/backends/legal/from-model.ts:contractSections": "the contract chapter's clauses in reading order; to split by section",
-  "src/backends/legal/from-model.ts:indexSection": "the index chapter's clauses in reading order; to split by section",
   "src/model/validate.ts:Doc.contract": "the loader's reference checks of a contract, in the order of its fields; to split by field group",
   "src/model/validate.ts:Doc.index": "the loader's reference checks of an index, in the order of its fields; to split by field group",
-  "src/lsp/server.ts:startServer": "the LSP handlers registered on one connection; to split by feature",
+  "src/lsp/server.ts:startServer":
+    "the state of one connection (workspace folder, open documents, file lists, pending check) closed over by its lifecycle and document handlers; the requests, paths and capabilities are apart",
   "src/format/layout.ts:buildLayout": "the formatter's walk over the statements and comments; to split by construct",
   "src/backends/settlement/to-module.ts:generateModule": "the generated module in the order it is printed; to split by section",
   "src/backends/diff/semantic.ts:compareDeclaration": "the comparison of each field of a declaration in document order",
