@@ -11,7 +11,7 @@ import { valueOn, valuesOn } from "../versions.js";
 import { ratioOf } from "./aggregation.js";
 import type { CertificateDraft, IndexRequest, Stage } from "./index-types.js";
 import { stop } from "./index-types.js";
-import { type Selection, type SourcePlan, type Staleness, isoMicros, selectLatest, selectWindow } from "./selection.js";
+import { type Selection, type SourcePlan, type Staleness, isoMicros, priorityList, selectLatest, selectWindow } from "./selection.js";
 import { placeWindow } from "./windows.js";
 
 const MICROS: Record<Exclude<Duration["unit"], "business-days">, bigint> = {
@@ -116,12 +116,7 @@ export function constituentsOn(index: Index, obs: Observations, date: string): S
     plans.push({
       name: s.name,
       obsIndex: obsIndexOf.get(s.name),
-      list:
-        models !== undefined
-          ? { kind: "model", names: models }
-          : instruments !== undefined
-            ? { kind: "instrument", names: instruments }
-            : null,
+      list: priorityList(models, instruments),
       parts: blends[list.indexOf(s)]?.map((p) => p.part) ?? null,
     });
   }

@@ -25,6 +25,15 @@ export interface SourcePlan {
   readonly parts: readonly string[] | null;
 }
 
+/** A source's priority list in force: its `models`, else its `instruments`, else none (both is refused before). */
+export function priorityList(models: readonly string[] | undefined, instruments: readonly string[] | undefined): SourcePlan["list"] {
+  return models !== undefined
+    ? { kind: "model", names: models }
+    : instruments !== undefined
+      ? { kind: "instrument", names: instruments }
+      : null;
+}
+
 /** The rows chosen for each source, in input order per source, with the time staleness is measured from. */
 export interface Selection {
   readonly rows: number[][];
