@@ -12,6 +12,7 @@ import type { Span } from "./base/source.js";
 import { buildProgram } from "./check/symbols.js";
 import { importTargets, isStandardImport, STANDARD_CALENDARS, standardModules } from "./check/imports.js";
 import { checkProgram } from "./check/check.js";
+import type { Checked } from "./check/checked.js";
 import type { Program, ProgramFile } from "./check/program.js";
 import { lowerProgram, type LoweredProgram } from "./model/from-checked.js";
 
@@ -148,17 +149,18 @@ function checkAll(roots: readonly { path: string; text: string }[], host: Host):
 
   const program = buildProgram(files, host, (d) => diagnostics.push(d));
   const where = { file: files[0]?.source.path ?? "", start: 0, end: 0 };
+  let checked: Checked | undefined;
   try {
-    checkProgram(program, (d) => diagnostics.push(d));
+    checked = checkProgram(program, (d) => diagnostics.push(d));
   } catch (e) {
     // A check that throws is a bug in the checker, never the user's fault; report it and keep the rest.
     diagnostics.push(diag(Codes.InternalError, where, `internal error in the checker: ${(e as Error)?.message ?? String(e)}`));
   }
   let model: LoweredProgram | undefined;
-  if (!diagnostics.some((d) => d.severity === "error")) {
+  if (checked !== undefined && !diagnostics.some((d) => d.severity === "error")) {
     // What `build` runs next, up to the backends: a failure here is a compiler bug, which `check` reports too.
     try {
-      const lowered = lowerProgram(program);
+      const lowered = lowerProgram(program, checked);
       if (lowered.ok) model = lowered.model;
       else diagnostics.push(...lowered.diagnostics);
     } catch (e) {

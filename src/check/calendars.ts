@@ -29,9 +29,11 @@ import {
   type CalendarEngine,
   type CalendarResult,
   type EpochDay,
+  type HolidayRule,
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
-import { EXPIRY_HORIZON, expiryProblems, governs, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
+import { EXPIRY_HORIZON, expiryProblems, governingVersions, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
+import type { CheckedRecord } from "./checked.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { lookup } from "./symbols.js";
 import { lowerCalendar, lowerDateRule, type LoweredDateRule } from "./lower-calendar.js";
@@ -55,7 +57,7 @@ interface CalendarEntry {
 }
 
 /** Runs the calendars check. */
-export function checkCalendars(program: Program, report: Report, options: CalendarCheckOptions = {}): void {
+export function checkCalendars(program: Program, report: Report, options: CalendarCheckOptions = {}, record?: CheckedRecord): void {
   const startYear = options.startYear ?? DEFAULT_HORIZON.startYear;
   const startMonth = options.startMonth ?? DEFAULT_HORIZON.startMonth;
   const years = options.years ?? DEFAULT_HORIZON.years;
@@ -70,15 +72,18 @@ export function checkCalendars(program: Program, report: Report, options: Calend
 
   const lowered: Calendar[] = [];
   for (const { decl, file } of entries) {
+    const holidays: { rule: HolidayRule; statement: A.HolidayStmt }[] = [];
     const cal = lowerCalendar(decl, {
       report,
       context: [`calendar ${decl.name?.name ?? "(unnamed)"}`],
       resolveCalendar: (ref) => lookup(program, file, ref.name, ["calendar"])?.name,
       zoneOf: (name) => zoneOf(program, name),
+      onHoliday: (rule, statement) => holidays.push({ rule, statement }),
     });
     // Only the declaration that owns the name is used; a duplicate (E2002) is lowered for its diagnostics only.
     if (cal === undefined || program.symbols.get(cal.name)?.decl !== decl || cyclic.has(cal.name)) continue;
     lowered.push(cal);
+    record?.calendarLowered(decl, { calendar: cal, holidays });
   }
 
   const horizon = horizonFor(lowered, startYear, startMonth, years);
@@ -86,7 +91,7 @@ export function checkCalendars(program: Program, report: Report, options: Calend
   for (const f of program.files) {
     for (const d of f.ast.declarations) {
       if (d.kind !== "Future" && d.kind !== "Option" && d.kind !== "Spread") continue;
-      checkLastTradingDays(program, f.source.path, d, horizon, report);
+      checkLastTradingDays(program, f.source.path, d, horizon, report, record);
     }
   }
 }
@@ -112,11 +117,23 @@ function reportVersionedCalendarClauses(decl: A.CalendarDecl, report: Report): v
   }
 }
 
-/** The time zone a calendar states, for a joint calendar that states none. */
-function zoneOf(program: Program, name: string): string | undefined {
+/**
+ * The time zone of a calendar, for a joint calendar that states none: the one it states, else its first member's
+ * that has one (a member may be joint itself).
+ */
+function zoneOf(program: Program, name: string, seen: Set<string> = new Set()): string | undefined {
   const sym = program.symbols.get(name);
-  if (sym?.decl.kind !== "Calendar") return undefined;
+  if (sym === undefined || sym.decl.kind !== "Calendar" || seen.has(name)) return undefined;
+  seen.add(name);
   for (const s of sym.decl.statements) if (s.kind === "TimeZone" && s.zone !== undefined) return s.zone.name;
+  for (const s of sym.decl.statements) {
+    if (s.kind !== "Joint") continue;
+    for (const m of s.calendars) {
+      const target = lookup(program, sym.file, m.name, ["calendar"]);
+      const z = target === undefined ? undefined : zoneOf(program, target.name, seen);
+      if (z !== undefined) return z;
+    }
+  }
   return undefined;
 }
 
@@ -220,8 +237,8 @@ interface Horizon {
   readonly engines: CalendarEngines;
   /** Evaluated rules by their lowered form, per month index: contracts often share a rule (e.g. an option and its future). */
   readonly memo: Map<string, (CalendarResult<EpochDay> | undefined)[]>;
-  /** What the horizon's check of a version found, by its lowered rule and the effective ranges of its statement's versions. */
-  readonly found: Map<string, ExpiryProblems>;
+  /** What the horizon's check of a version found, by the effective ranges of its statement's versions, then its index and lowered rule. */
+  readonly found: Map<string, Map<string, ExpiryProblems>>;
 }
 
 /**
@@ -246,6 +263,13 @@ function horizonFor(lowered: readonly Calendar[], startYear: number, startMonth:
   return horizon;
 }
 
+/** The effective ranges of a declaration's last trading day versions, their key, and which version governs each period. */
+interface VersionRanges {
+  readonly all: readonly { readonly effective: readonly RangeValue[] }[];
+  key: string;
+  readonly governing: Map<boolean, Int32Array>;
+}
+
 interface Version {
   readonly stmt: A.LastTradingDayStmt;
   readonly rule: LoweredDateRule | undefined;
@@ -255,7 +279,14 @@ function ym(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, "0")}`;
 }
 
-function checkLastTradingDays(program: Program, file: string, decl: A.Declaration, horizon: Horizon, report: Report): void {
+function checkLastTradingDays(
+  program: Program,
+  file: string,
+  decl: A.Declaration,
+  horizon: Horizon,
+  report: Report,
+  record: CheckedRecord | undefined,
+): void {
   const declLabel = `${declarationKind(decl)} ${decl.name?.name ?? "(unnamed)"}`;
   const ctx = [declLabel, "last trading day"];
   const versions: Version[] = [];
@@ -266,6 +297,7 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
       context: ctx,
       resolveCalendar: (ref) => lookup(program, file, ref.name, ["calendar"])?.name,
     });
+    if (rule !== undefined) record?.lastTradingDayLowered(s, rule);
     versions.push({ stmt: s, rule });
   }
   if (versions.length === 0) return;
@@ -290,12 +322,16 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
       );
     }
   }
+  // The versions' ranges and which version governs each period, once for all versions (per version, both would be
+  // quadratic in the number of versions).
+  const ranges = { all: versions.map((v) => ({ effective: rangesOf(v.stmt) })), key: "", governing: new Map<boolean, Int32Array>() };
+  ranges.key = JSON.stringify(ranges.all);
   versions.forEach((v, index) => {
     if (v.rule === undefined || v.stmt.rule === undefined) return;
     const engine = horizon.engines.get(v.rule.rule.calendar);
     // An engine that cannot be built comes from a calendar with errors already reported.
     if (!engine.ok) return;
-    checkVersion(index, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
+    checkVersion(index, v.rule, v.stmt.rule, ranges, engine.value, horizon, ctx, report);
   });
 }
 
@@ -330,26 +366,26 @@ function checkVersion(
   index: number,
   lowered: LoweredDateRule,
   ast: A.DateRule,
-  versions: readonly Version[],
+  ranges: VersionRanges,
   engine: CalendarEngine,
   horizon: Horizon,
   ctx: readonly string[],
   report: Report,
 ): void {
-  const all = versions.map((v) => ({ effective: rangesOf(v.stmt) }));
   const weekly = lowered.kind === "weekly";
-  // A pure function of the rule, the versions' ranges and the horizon's calendars: kept for the next check.
-  const key = JSON.stringify([lowered, all, index]);
-  let found = horizon.found.get(key);
+  // A pure function of the rule, the versions' ranges and the horizon's calendars: kept for the next check, by the
+  // ranges (one string per declaration, hashed once), then by the rule and the version's index.
+  let byRanges = horizon.found.get(ranges.key);
+  if (byRanges === undefined) horizon.found.set(ranges.key, (byRanges = new Map()));
+  const key = `${index} ${JSON.stringify(lowered)}`;
+  let found = byRanges.get(key);
   if (found === undefined) {
-    found = expiryProblems(
-      lowered,
-      (iso) => governs(all, index, iso, weekly),
-      engine,
-      { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 },
-      horizon.memo,
-    );
-    horizon.found.set(key, found);
+    const span = { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 };
+    let governing = ranges.governing.get(weekly);
+    if (governing === undefined) ranges.governing.set(weekly, (governing = governingVersions(ranges.all, weekly, span)));
+    const g = governing;
+    found = expiryProblems(lowered, (period) => g[period] === index, engine, span, horizon.memo);
+    byRanges.set(key, found);
   }
   const rule = lowered.rule;
   const unadjusted = rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined;

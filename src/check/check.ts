@@ -12,16 +12,24 @@ import { checkIndexLicences } from "./index-licence.js";
 import { checkVersions } from "./versions.js";
 import { checkDescriptions } from "./descriptions.js";
 import { checkDeclaredUnits } from "./declared-units.js";
+import { checkBusinessDayCalendars } from "./business-days.js";
+import { CheckedRecord, type Checked } from "./checked.js";
 
-/** Runs all checks in a fixed order (names first: later checks rely on resolved references). */
-export function checkProgram(program: Program, report: Report): void {
-  checkNames(program, report);
+/**
+ * Runs all checks in a fixed order (names first: later checks rely on resolved references) and returns what they
+ * established for the lowering (checked.ts).
+ */
+export function checkProgram(program: Program, report: Report): Checked {
+  const record = new CheckedRecord(program);
+  checkNames(program, report, record);
   checkDeclaredUnits(program, report);
-  checkCalendars(program, report);
+  checkCalendars(program, report, {}, record);
+  checkBusinessDayCalendars(program, report, record);
   checkIndices(program, report);
   checkContracts(program, report);
   checkFallbacks(program, report);
   checkIndexLicences(program, report);
   checkVersions(program, report);
   checkDescriptions(program, report);
+  return record;
 }

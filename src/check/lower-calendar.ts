@@ -47,6 +47,8 @@ export interface CalendarLowering {
   readonly resolveCalendar?: (ref: A.Ident) => string | undefined;
   /** The time zone of a calendar by name, for a joint calendar that does not state its own. */
   readonly zoneOf?: (name: string) => string | undefined;
+  /** Told of each holiday rule kept, with its statement (the checked record keeps the pairs for the lowering). */
+  readonly onHoliday?: (rule: HolidayRule, statement: A.HolidayStmt) => void;
 }
 
 const NUMBER = /^-?\d+$/;
@@ -92,7 +94,10 @@ export function lowerCalendar(decl: A.CalendarDecl, opts: CalendarLowering): Cal
       }
       case "Holiday": {
         const rule = lowerHoliday(s, opts.report, [...ctx, s.name ? `holiday "${s.name.value}"` : "holiday"]);
-        if (rule !== undefined) holidays.push(rule);
+        if (rule !== undefined) {
+          holidays.push(rule);
+          opts.onHoliday?.(rule, s);
+        }
         break;
       }
       case "BasedOn":

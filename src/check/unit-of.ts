@@ -90,6 +90,14 @@ export function unitOf(expr: UnitExpr | undefined, ctx: UnitContext): UnitValue 
   return value;
 }
 
+/**
+ * The unit a check resolved for a node of a program, without resolving anything: undefined when no check resolved
+ * it, or it did not resolve (and was reported). The checked record (checked.ts) reads units through it.
+ */
+export function checkedUnit(program: Program, expr: UnitExpr | undefined): UnitValue | undefined {
+  return expr === undefined ? undefined : (memos.get(program)?.get(expr) ?? undefined);
+}
+
 /** Resolves a quantity; undefined when its amount or its unit is missing or does not resolve. */
 export function quantityOf(q: Quantity | undefined, ctx: UnitContext): QuantityValue | undefined {
   if (q === undefined || q.unit === undefined || q.amount === undefined) return undefined;

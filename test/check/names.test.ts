@@ -212,6 +212,21 @@ option OPT "Options" {
     expect(codes(check({ "main.terms": base + option("future TOKX") })).filter((c) => c.startsWith("E2"))).toEqual(["E2003"]);
     expect(codes(check({ "main.terms": base + option("XLON") })).filter((c) => c.startsWith("E2"))).toEqual(["E2003"]);
   });
+
+  it("reports `underlying future X` in a future once, at the word `future`, whatever X is (was E9001 at build for an index)", () => {
+    // A future's underlying is an index; `underlying index X` and `underlying X` are its forms.
+    const base = CALENDARS + INDEX + future("TOKF");
+    const of = (underlying: string) => base + future("TOKG").replace("underlying index TOKX", `underlying ${underlying}`);
+    for (const ok of ["TOKX", "index TOKX"]) expect(codes(check({ "main.terms": of(ok) }))).toEqual([]);
+    for (const wrong of ["future TOKX", "future TOKF"]) {
+      const r = check({ "main.terms": of(wrong) });
+      expect(codes(r)).toEqual(["E2003"]);
+      expect(textOf(r, r.diagnostics[0]!)).toBe("future");
+      expect(r.model).toBeUndefined();
+    }
+    expect(codes(check({ "main.terms": of("future NOPE") }))).toEqual(["E2003", "E2001"]);
+    expect(codes(check({ "main.terms": of("future XLON") }))).toEqual(["E2003", "E2003"]);
+  });
 });
 
 describe("clauses", () => {

@@ -15,7 +15,7 @@
  *   rules) and `termsOn`, so the reports are the loader backend's, byte for byte.
  * Every piece of spec text goes through the safe builder (code.ts): names, clauses and descriptions are data.
  */
-import { contractTerms, tickValues, type ContractTerms } from "../../runtime/functions/index.js";
+import { contractTerms, scopeWords, tickValues, type ContractTerms } from "../../runtime/functions/index.js";
 import { SCHEDULE_FIELDS } from "../../runtime/schedule/index.js";
 import type { AnyContract, Index, Spec } from "../../runtime/spec.js";
 import { Code, CodegenError, Scope, dec, doc, ident, js, join, literal, literalBlock, str, type Literal } from "./code.js";
@@ -147,6 +147,10 @@ function termsDoc(name: string, b: Branch, next: Branch | undefined): Code {
   return doc([
     `${when}, the terms of ${name} in force:`,
     ...b.terms.rules.map((r) => `- ${r.rule} (${r.effective}): ${r.clauses.length === 0 ? "no clause reference" : r.clauses.join("; ")}`),
+    ...(b.terms.positionLimits ?? []).map(
+      (l) =>
+        `- position limit ${l.count} contracts ${scopeWords(l.scope)}: ${l.clauses.length === 0 ? "no clause reference" : l.clauses.join("; ")}`,
+    ),
   ]);
 }
 

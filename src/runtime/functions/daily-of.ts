@@ -1,7 +1,9 @@
 /** The daily settlement of a contract period on a date: the procedure's steps in force, then the position's variation. */
 import { parseIsoDate } from "../calendar/index.js";
+import { Decimal } from "../numbers/decimal.js";
 import { tradedOn } from "../schedule/index.js";
 import { reportHead, type SettleEnv } from "./env.js";
+import { checkPositionLimits } from "./position-limits.js";
 import type { DailyReq, SettlementReport } from "./reports.js";
 import { isError, positionReport, resolvePeriod, roundingText, settleDaily, settlementReport, type StripInput } from "./steps.js";
 
@@ -76,6 +78,17 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?:
   if (req.position !== undefined) {
     const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices, terms.tick, terms.cashRounding);
     if (isError(p)) return settlementReport({ ...parts, error: p });
+    // In a strip, the net of all its months is checked against `in all months` by the strip (strip.ts).
+    const at = { symbol: rp.symbol, date: req.date };
+    const over = checkPositionLimits(
+      env.schedule,
+      contract,
+      terms.positionLimits,
+      at,
+      p.quantity,
+      strip === undefined ? undefined : Decimal.ZERO,
+    );
+    if (over !== undefined) return settlementReport({ ...parts, error: over });
     return settlementReport({ ...parts, position: p });
   }
   return settlementReport(parts);

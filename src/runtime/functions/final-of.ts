@@ -8,6 +8,7 @@ import { Decimal } from "../numbers/decimal.js";
 import type { Fallback, FinalSettlement, Rounding } from "../spec.js";
 import { mergeMethodology, reportHead, type SettleEnv } from "./env.js";
 import { paymentOf } from "./payment.js";
+import { checkPositionLimits } from "./position-limits.js";
 import type { FinalReq, FuturesExercise, LegReport, OptionReport, ReportError, SettlementReport } from "./reports.js";
 import {
   type ReportParts,
@@ -73,7 +74,7 @@ export function finalOf(env: SettleEnv, contract: string, req: FinalReq, leg: Le
         ? underlyingFinal(ctx, rule, v.contract)
         : spreadFinal(ctx);
   if (priced.done) return priced.report;
-  return withOptionAndPosition(priced.report, terms, req, priced.underlying, priced.into);
+  return withOptionAndPosition(env, priced.report, terms, req, priced.underlying, priced.into);
 }
 
 /** What each kind of final settlement reads: the period resolved, the terms in force, the report's head. */
@@ -262,6 +263,7 @@ function spreadLegs(env: SettleEnv, terms: ContractTerms, rp: ResolvedPeriod, re
 }
 
 function withOptionAndPosition(
+  env: SettleEnv,
   r: SettlementReport,
   terms: ContractTerms,
   req: FinalReq,
@@ -302,6 +304,10 @@ function withOptionAndPosition(
       terms.cashRounding,
     );
     if (isError(p)) return { ...out, ok: false, error: p };
+    // The expiring month is the spot month on its Last Trading Day.
+    const at = { symbol: r.symbol ?? r.period, date: r.lastTradingDay ?? "" };
+    const over = checkPositionLimits(env.schedule, terms.name, terms.positionLimits, at, p.quantity);
+    if (over !== undefined) return { ...out, ok: false, error: over };
     out = { ...out, position: p };
   }
   return out;

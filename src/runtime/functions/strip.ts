@@ -5,8 +5,10 @@
  * contract month's prior daily settlement price": CME Group daily settlement procedures). The lead month settles
  * first, then each later month in order, each with the months it may be settled from (`dailyOf` with a strip input).
  */
-import { isError, resolvePeriod, type StripInput, type StripMonth } from "./steps.js";
-import type { SettlementReport, StripReport, StripReq } from "./reports.js";
+import { Decimal } from "../numbers/decimal.js";
+import { isError, requestDecimal, resolvePeriod, type StripInput, type StripMonth } from "./steps.js";
+import type { ReportError, SettlementReport, StripReport, StripReq } from "./reports.js";
+import { positionLimitError } from "./position-limits.js";
 import { dailyOf } from "./daily-of.js";
 import type { SettleEnv } from "./env.js";
 
@@ -31,6 +33,8 @@ export function stripOf(env: SettleEnv, contract: string, req: StripReq): StripR
       "request",
       `lead: ${resolved[leadAt]!.rp.symbol} is not the nearest month of the strip (${resolved[0]!.rp.symbol}); months before the lead month are not settled from it`,
     );
+  const over = stripNetOverLimit(env, contract, req, resolved[0]!.rp.symbol);
+  if (over !== undefined) return fail(over.kind, over.message);
   const reports: SettlementReport[] = [];
   let lead: StripMonth | null = null;
   let preceding: StripMonth | null = null;
@@ -62,4 +66,21 @@ export function stripOf(env: SettleEnv, contract: string, req: StripReq): StripR
     lead: lead?.symbol ?? null,
     months: reports,
   };
+}
+
+/**
+ * The `in all months` limits against the net of the positions the strip states (its months together); a quantity
+ * that is not a decimal is left to its month's report.
+ */
+function stripNetOverLimit(env: SettleEnv, contract: string, req: StripReq, symbol: string): ReportError | undefined {
+  const limits = env.terms(contract, req.date)?.positionLimits?.filter((l) => l.scope === "all-months");
+  if (limits === undefined || limits.length === 0) return undefined;
+  let net = Decimal.ZERO;
+  for (const m of req.months) {
+    if (m.position === undefined) continue;
+    const q = requestDecimal("position quantity", m.position.quantity);
+    if (isError(q)) return undefined;
+    net = net.add(q);
+  }
+  return positionLimitError(limits, { symbol, quantity: net, spot: false, date: req.date }, net);
 }

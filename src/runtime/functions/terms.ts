@@ -22,6 +22,7 @@ import type {
 } from "../spec.js";
 import { inForce, versionOn } from "../versions.js";
 import type { RuleReport, TickTiers } from "./reports.js";
+import { positionLimitsOf, type PositionLimitTerm } from "./position-limits.js";
 
 /** Price × multiplier = money per contract, in a currency. */
 export interface Multiplier {
@@ -65,6 +66,8 @@ export interface ContractTerms {
   readonly cashRounding?: CashRounding;
   /** What a daily settlement price beyond the last price limit becomes; absent when the limits do not say. */
   readonly priceLimitBreach?: "clamp" | "flag";
+  /** The position limits in force (every clause in force applies); absent when the contract states none. */
+  readonly positionLimits?: readonly PositionLimitTerm[];
 }
 
 /** A spec's tick table as decimal strings. */
@@ -225,6 +228,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     ...(payment === null ? {} : { payment }),
     ...(cashRounding === null ? {} : { cashRounding }),
     ...priceLimitBreachOf(c, date),
+    ...positionLimitsOf(c, date),
   };
 }
 

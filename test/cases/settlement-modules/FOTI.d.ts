@@ -21,7 +21,7 @@ import type {
 /**
  * The content hash of contracts/FOTI.json, the compiled spec these functions settle; every report carries it.
  */
-export declare const SPEC_HASH: "sha256:d5460b94b9f46fe98899f9a5dbc3fbcce007a0dce24c6eaac15066a5ec9041af";
+export declare const SPEC_HASH: "sha256:b7f964592e908a126c131adc16068cb8f2fe883d6399969b31adafa2fd7e687a";
 /**
  * future FOTI: AI Token Output Price Futures.
  * Clause: Chapter 1101.

@@ -13,7 +13,7 @@ import { Schedule, dailyOf, finalOf, indexOf } from "./termsheet-runtime.js";
 /**
  * The content hash of contracts/FOTI.json, the compiled spec these functions settle; every report carries it.
  */
-export const SPEC_HASH = "sha256:d5460b94b9f46fe98899f9a5dbc3fbcce007a0dce24c6eaac15066a5ec9041af";
+export const SPEC_HASH = "sha256:b7f964592e908a126c131adc16068cb8f2fe883d6399969b31adafa2fd7e687a";
 /**
  * future FOTI: AI Token Output Price Futures.
  * Clause: Chapter 1101.
@@ -72,6 +72,8 @@ function terms_FOTI(date) {
    * - tick (always): 1102.C Price Increments
    * - contract unit (always): 1102.B Trading Unit
    * - underlying (always): 1101.01 Scope
+   * - position limit 2000 contracts in the spot month: 1102.E Position Limits
+   * - position limit 10000 contracts in all contract months combined: 1102.E Position Limits
    */
   return {
     name: "FOTI",
@@ -222,6 +224,10 @@ function terms_FOTI(date) {
       { contract: "FOTI", rule: "tick", clauses: ["1102.C Price Increments"], effective: "always" },
       { contract: "FOTI", rule: "contract unit", clauses: ["1102.B Trading Unit"], effective: "always" },
       { contract: "FOTI", rule: "underlying", clauses: ["1101.01 Scope"], effective: "always" },
+    ],
+    positionLimits: [
+      { count: 2000, scope: "spot-month", clauses: ["1102.E Position Limits"] },
+      { count: 10000, scope: "all-months", clauses: ["1102.E Position Limits"] },
     ],
   };
 }
