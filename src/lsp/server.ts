@@ -73,26 +73,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   const published = new Set<string>();
   const windows = env.sys.windows;
 
-  /** A URI as the path the compiler shows: relative to the workspace folder when inside it, with `/`. */
-  const toPath = (uri: string): string => {
-    let abs: string;
-    try {
-      abs = fileURLToPath(uri);
-    } catch {
-      return uri;
-    }
-    abs = windows ? abs.replace(/\\/g, "/") : abs;
-    if (root !== undefined && (abs === root || abs.startsWith(root + "/"))) return posix.relative(root, abs) || ".";
-    return abs;
-  };
-  const toAbsolute = (path: string): string =>
-    path.startsWith("/") || /^[A-Za-z]:\//.test(path) || root === undefined ? path : posix.join(root, path);
-  const toUri = (path: string): string => {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
-    const abs = toAbsolute(path);
-    return pathToFileURL(windows ? win32.normalize(abs) : abs).href;
-  };
-  const fsPath = (path: string): string => (windows ? win32.normalize(toAbsolute(path)) : toAbsolute(path));
+  const { toPath, toUri, fsPath } = workspacePaths(windows, () => root);
 
   const walk = (folder: string, depth: number, out: string[]): void => {
     if (depth > 20 || out.length >= MAX_PROJECT_FILES) return;
@@ -200,24 +181,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     }
     options = (params.initializationOptions ?? {}) as InitOptions;
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
-        documentSymbolProvider: true,
-        completionProvider: { triggerCharacters: [" ", "/"], resolveProvider: false },
-        codeActionProvider: { codeActionKinds: ["quickfix"] },
-        documentFormattingProvider: true,
-        semanticTokensProvider: {
-          legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },
-          full: true,
-        },
-      },
-      serverInfo: { name: "termsheet", version: env.sys.version },
-    };
+    return initializeResult(env.sys.version);
   });
 
   // Imported files change outside the editor too: ask the client to tell of every `.terms` file that changes.
@@ -255,6 +219,22 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   // ------------------------------------------------------------------------------------------ requests
 
+  registerRequests(connection, { service, toPath, toUri, today });
+  connection.listen();
+}
+
+/** What the request handlers read: the service, and the server's paths and date. */
+interface RequestContext {
+  readonly service: LanguageService;
+  toPath(uri: string): string;
+  toUri(path: string): string;
+  today(): string;
+}
+
+/** The requests: each asks the service, with URIs turned into paths and back. */
+function registerRequests(connection: Connection, ctx: RequestContext): void {
+  const { service, toPath, toUri, today } = ctx;
+  const location = (l: Location) => ({ uri: toUri(l.path), range: l.range });
   connection.onHover(({ textDocument, position }) => {
     const h = service.hover(toPath(textDocument.uri), position, today());
     return h === undefined ? null : { contents: { kind: "markdown", value: h.contents }, range: h.range };
@@ -293,6 +273,54 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     async (params: { uri: string; position?: { line: number; character: number }; format?: "html" | "md" }) =>
       service.renderContract(toPath(params.uri), today(), params.format ?? "html", params.position),
   );
+}
 
-  connection.listen();
+/** What the server can do, as it answers the client's `initialize`. */
+function initializeResult(version: string): InitializeResult {
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      completionProvider: { triggerCharacters: [" ", "/"], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ["quickfix"] },
+      documentFormattingProvider: true,
+      semanticTokensProvider: {
+        legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },
+        full: true,
+      },
+    },
+    serverInfo: { name: "termsheet", version },
+  };
+}
+
+/** The paths of a workspace whose folder is `root()` (undefined before the client names one). */
+function workspacePaths(windows: boolean, root: () => string | undefined) {
+  /** A URI as the path the compiler shows: relative to the workspace folder when inside it, with `/`. */
+  const toPath = (uri: string): string => {
+    let abs: string;
+    try {
+      abs = fileURLToPath(uri);
+    } catch {
+      return uri;
+    }
+    abs = windows ? abs.replace(/\\/g, "/") : abs;
+    const r = root();
+    if (r !== undefined && (abs === r || abs.startsWith(r + "/"))) return posix.relative(r, abs) || ".";
+    return abs;
+  };
+  const toAbsolute = (path: string): string => {
+    const r = root();
+    return path.startsWith("/") || /^[A-Za-z]:\//.test(path) || r === undefined ? path : posix.join(r, path);
+  };
+  const toUri = (path: string): string => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
+    const abs = toAbsolute(path);
+    return pathToFileURL(windows ? win32.normalize(abs) : abs).href;
+  };
+  const fsPath = (path: string): string => (windows ? win32.normalize(toAbsolute(path)) : toAbsolute(path));
+  return { toPath, toAbsolute, toUri, fsPath };
 }

@@ -8,6 +8,7 @@
 import { localToInstant, parseIsoDate, formatIsoDate } from "../../runtime/calendar/index.js";
 import { durationMicros } from "../../runtime/engine/index-computation.js";
 import { placeWindow } from "../../runtime/engine/windows.js";
+import { priorityList } from "../../runtime/engine/selection.js";
 import { ratioOf } from "../../runtime/engine/aggregation.js";
 import { gcd } from "../../runtime/numbers/integers.js";
 import { Decimal } from "../../runtime/numbers/decimal.js";
@@ -135,12 +136,7 @@ export function planOn(index: Index, date: string): Plan | Unsupported {
     sources.push({
       k,
       name: s.name,
-      list:
-        models !== undefined
-          ? { kind: "model", names: models }
-          : instruments !== undefined
-            ? { kind: "instrument", names: instruments }
-            : null,
+      list: priorityList(models, instruments),
       factor: (factors[k]!.num * lcm) / factors[k]!.den,
       monitored: weight !== undefined && ratioOf(weight).sign() === 0,
     });

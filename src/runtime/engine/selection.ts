@@ -12,7 +12,7 @@
  */
 import { formatInstant } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
-import type { Exclusion } from "./index-computation.js";
+import type { Exclusion } from "./index-types.js";
 
 /** What the selection needs to know of one constituent source on the fixing date. */
 export interface SourcePlan {
@@ -23,6 +23,15 @@ export interface SourcePlan {
   readonly list: { readonly kind: "model" | "instrument"; readonly names: readonly string[] } | null;
   /** The parts of the source's blend in force, or null without a blend. */
   readonly parts: readonly string[] | null;
+}
+
+/** A source's priority list in force: its `models`, else its `instruments`, else none (both is refused before). */
+export function priorityList(models: readonly string[] | undefined, instruments: readonly string[] | undefined): SourcePlan["list"] {
+  return models !== undefined
+    ? { kind: "model", names: models }
+    : instruments !== undefined
+      ? { kind: "instrument", names: instruments }
+      : null;
 }
 
 /** The rows chosen for each source, in input order per source, with the time staleness is measured from. */

@@ -614,23 +614,7 @@ export function tradesOf(obs: Observations, symbol: string): Observations {
     if (i === null || i === undefined || i === "" || i === symbol) keep.push(r);
   }
   if (keep.length === obs.length) return obs;
-  const pick = <A extends Float64Array | Uint16Array | Uint32Array>(a: A, make: (n: number) => A): A => {
-    const out = make(keep.length);
-    keep.forEach((r, k) => (out[k] = a[r]!));
-    return out;
-  };
-  return {
-    length: keep.length,
-    time: pick(obs.time, (n) => new Float64Array(n)),
-    source: pick(obs.source, (n) => new Uint16Array(n)),
-    sources: obs.sources,
-    price: pick(obs.price, (n) => new Float64Array(n)),
-    priceScale: obs.priceScale,
-    volume: pick(obs.volume, (n) => new Float64Array(n)),
-    volumeScale: obs.volumeScale,
-    instrument: keep.map((r) => obs.instrument![r]!),
-    line: pick(obs.line, (n) => new Uint32Array(n)),
-  };
+  return rowsOf(obs, keep);
 }
 
 /** Parameters of {@link settleDaily}: the daily rules in force on the date, as plain values. */
@@ -677,23 +661,7 @@ function instrumentTrades(obs: Observations, symbol: string): Observations | und
   if (obs.instrument === null) return undefined;
   const keep: number[] = [];
   for (let r = 0; r < obs.length; r++) if (obs.instrument[r] === symbol) keep.push(r);
-  const pick = <A extends Float64Array | Uint16Array | Uint32Array>(a: A, make: (n: number) => A): A => {
-    const out = make(keep.length);
-    keep.forEach((r, k) => (out[k] = a[r]!));
-    return out;
-  };
-  return {
-    length: keep.length,
-    time: pick(obs.time, (n) => new Float64Array(n)),
-    source: pick(obs.source, (n) => new Uint16Array(n)),
-    sources: obs.sources,
-    price: pick(obs.price, (n) => new Float64Array(n)),
-    priceScale: obs.priceScale,
-    volume: pick(obs.volume, (n) => new Float64Array(n)),
-    volumeScale: obs.volumeScale,
-    instrument: keep.map((r) => obs.instrument![r]!),
-    line: pick(obs.line, (n) => new Uint32Array(n)),
-  };
+  return rowsOf(obs, keep);
 }
 
 /** The engine's strip context from the settled neighbours (decimals they settled to, priors as given). */
@@ -908,5 +876,26 @@ export function settlementReport(parts: ReportParts): SettlementReport {
     spread: null,
     daily: null,
     ...parts,
+  };
+}
+
+/** The rows `keep` of observations with an instrument column, in that order. */
+function rowsOf(obs: Observations, keep: readonly number[]): Observations {
+  const pick = <A extends Float64Array | Uint16Array | Uint32Array>(a: A, make: (n: number) => A): A => {
+    const out = make(keep.length);
+    keep.forEach((r, k) => (out[k] = a[r]!));
+    return out;
+  };
+  return {
+    length: keep.length,
+    time: pick(obs.time, (n) => new Float64Array(n)),
+    source: pick(obs.source, (n) => new Uint16Array(n)),
+    sources: obs.sources,
+    price: pick(obs.price, (n) => new Float64Array(n)),
+    priceScale: obs.priceScale,
+    volume: pick(obs.volume, (n) => new Float64Array(n)),
+    volumeScale: obs.volumeScale,
+    instrument: keep.map((r) => obs.instrument![r]!),
+    line: pick(obs.line, (n) => new Uint32Array(n)),
   };
 }

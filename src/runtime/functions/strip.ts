@@ -9,7 +9,8 @@ import { Decimal } from "../numbers/decimal.js";
 import { isError, requestDecimal, resolvePeriod, type StripInput, type StripMonth } from "./steps.js";
 import type { ReportError, SettlementReport, StripReport, StripReq } from "./reports.js";
 import { positionLimitError } from "./position-limits.js";
-import { dailyOf, scheduleAsOf, type SettleEnv } from "./functions.js";
+import { dailyOf } from "./daily-of.js";
+import { scheduleAsOf, type SettleEnv } from "./env.js";
 
 /** The strip's daily settlements; a request that cannot be ordered is an error of the whole strip. */
 export function stripOf(env: SettleEnv, contract: string, req: StripReq): StripReport {

@@ -17,7 +17,7 @@
 import { formatIsoDate, instantToLocal, localToInstant, weekdayOf, type EpochDay } from "../calendar/index.js";
 import type { ListingPart, ZonedTime } from "../spec.js";
 import { versionOn } from "../versions.js";
-import type { Listed, ScheduleResult, ScheduleContract } from "./schedule.js";
+import type { Listed, ScheduleResult, ScheduleContract } from "./types.js";
 import { periodStart } from "./symbols.js";
 
 /** What this module asks of a `Schedule` (its public methods). */

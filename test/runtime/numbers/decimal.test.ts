@@ -4,7 +4,7 @@
  * with fast-check properties checked against independent reference implementations on scaled integers.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   Decimal,
   DecimalError,
@@ -21,6 +21,8 @@ const round = (x: string, inc: string, mode: RoundingMode, ref?: string) =>
   roundToIncrement(D(x), D(inc), mode, ref === undefined ? undefined : D(ref)).toString();
 
 fc.configureGlobal({ seed: 20260101, numRuns: 500 });
+// The test files of a worker share their modules (vitest.config.ts: isolate false): the configuration is this file's.
+afterAll(() => fc.resetConfigureGlobal());
 
 /** Arbitrary decimals with up to 6 places and coefficients well beyond 2^53. */
 const arbDecimal = fc

@@ -1,0 +1,72 @@
+/**
+ * Small functions, small files: no function of src/ over 120 lines and no file over 600 lines unless it is listed
+ * here with the reason it stays long (scripts/long-functions.ts measures them; `npx tsx scripts/long-functions.ts`
+ * prints the list). A new long one fails this test: split it along its stages, or add it here with its reason. An
+ * entry that is no longer long fails too, so that the list only shrinks.
+ */
+import { describe, expect, it } from "vitest";
+import { FILE_LIMIT, FUNCTION_LIMIT, keyOf, longFunctionsOf, longUnits } from "../scripts/long-functions.js";
+
+/** `file` or `file:function` (`Class.method`, `outer/inner`) → why it is long. */
+const ALLOWED: Readonly<Record<string, string>> = {
+  // Files.
+  "src/syntax/ast.ts": "the AST's node types, one interface per node: a catalogue, not logic",
+  "src/check/contracts.ts": "the contract checks; owned by the checked-IR rewrite (issue 17)",
+  "src/check/indices.ts": "the index checks; owned by the checked-IR rewrite (issue 17)",
+  "src/model/invariants.ts": "one function per loader invariant, each small; the one place they are stated",
+  "src/model/validate.ts": "the loader's checks of every declaration kind; to split by declaration kind",
+  "src/backends/legal/from-model.ts":
+    "the readable contract's builder; its split by chapter waits for the statement registry's clause keys merged from main",
+  "src/backends/diff/semantic.ts": "the rule-by-rule comparison of two specs; to split by declaration kind",
+  "src/runtime/functions/steps.ts": "the exported steps of the settlement functions, each small, which the generated modules call by name",
+  "src/runtime/numbers/decimal.ts": "the Decimal type: one class with its parsing and rounding, each method small",
+  "src/runtime/market-data/observations.ts": "the push parser of observations (see createObservationParser)",
+  "src/cli/commands.ts": "the command table, data only: each command's operands, options and help prose",
+  // Functions.
+  "src/runtime/market-data/observations.ts:createObservationParser":
+    "the push parser's state is closed over by its hot per-row paths (text and bytes); a split must keep bench/settlement.mjs's read rate",
+  "src/runtime/market-data/observations.ts:createObservationParser/row":
+    "the general per-line parser: one pass over the fields of a CSV or NDJSON row, each with its error",
+  "src/backends/legal/from-model.ts:contractSections": "the contract chapter's clauses in reading order; to split by section",
+  "src/backends/legal/from-model.ts:indexSection": "the index chapter's clauses in reading order; to split by section",
+  "src/model/validate.ts:Doc.contract": "the loader's reference checks of a contract, in the order of its fields; to split by field group",
+  "src/model/validate.ts:Doc.index": "the loader's reference checks of an index, in the order of its fields; to split by field group",
+  "src/lsp/server.ts:startServer":
+    "the state of one connection (workspace folder, open documents, file lists, pending check) closed over by its lifecycle and document handlers; the requests, paths and capabilities are apart",
+  "src/format/layout.ts:buildLayout": "the formatter's walk over the statements and comments; to split by construct",
+  "src/backends/settlement/to-module.ts:generateModule": "the generated module in the order it is printed; to split by section",
+  "src/backends/diff/semantic.ts:compareDeclaration": "the comparison of each field of a declaration in document order",
+  "src/backends/sql/to-sql.ts:segmentSql": "one SQL statement assembled from its clauses in order",
+  "src/runtime/engine/settlement.ts:runWaterfall": "the fallback waterfall's levels in the order the rulebook tries them",
+  "src/cli/system.ts:nodeSystem": "Node's fs and process behind the System interface: one small method each, in one object",
+  "src/runtime/market-data/fixings.ts:parseFixings": "one pass over the lines of a fixings file, each field with its error",
+  "src/service/completion.ts:completionsAt": "owned by the language-service rewrite (issue 17)",
+  "src/check/contracts.ts:ContractChecker.check": "owned by the checked-IR rewrite (issue 17)",
+};
+
+describe("long functions and files", () => {
+  const found = longUnits();
+  const keys = new Set(found.map(keyOf));
+
+  it("lists every function over the limit and every file over the limit with its reason", () => {
+    const unlisted = found
+      .filter((u) => !Object.hasOwn(ALLOWED, keyOf(u)))
+      .map((u) => `${keyOf(u)}: ${u.lines} lines (limit ${u.kind === "file" ? FILE_LIMIT : FUNCTION_LIMIT})`);
+    expect(unlisted, "split these along their stages, or list them in test/long-functions.test.ts with the reason").toEqual([]);
+  });
+
+  it("lists nothing that is no longer long", () => {
+    const stale = Object.keys(ALLOWED).filter((k) => !keys.has(k));
+    expect(stale, "remove these entries from test/long-functions.test.ts: they are within the limits now").toEqual([]);
+  });
+
+  it("measures a function's whole span, nested functions listed on their own", () => {
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `  const x${i} = ${i};`).join("\n");
+    const text = `export function outer() {\n${body(60)}\n  const inner = () => {\n${body(70)}\n  };\n}\nclass C {\n  m() {\n${body(125)}\n  }\n}\n`;
+    expect(longFunctionsOf("f.ts", text, 120).map((u) => [u.name, u.lines])).toEqual([
+      ["outer", 134],
+      ["C.m", 127],
+    ]);
+    expect(longFunctionsOf("f.ts", text, 60).map((u) => u.name)).toEqual(["outer", "outer/inner", "C.m"]);
+  });
+});
