@@ -326,6 +326,22 @@ const TABLE = {
     "Price limits say how they are rounded, but none is a percentage: an amount limit is a whole number of ticks already, so the rounding rounds nothing.",
   ],
 
+  WindowPiecesZones: [
+    "E4190",
+    "window-pieces-zones",
+    "The pieces of a window of several (`window from … and from …`) are not all in one time zone.",
+  ],
+  WindowPiecesOrder: [
+    "E4191",
+    "window-pieces-order",
+    "A piece of a window of several starts before the previous piece ends: the pieces are written in time order and share no instant.",
+  ],
+  SampledWindowPieces: [
+    "E5190",
+    "sampled-window-pieces",
+    "A sampled index has a window of several pieces; samples are taken across one window.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

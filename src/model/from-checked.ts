@@ -65,7 +65,7 @@ import {
   type CashRounding,
   type IndexLicence,
 } from "./contracts.js";
-import { IndexSchema, type Index, type Method, type Source, type TimeWindow } from "./indices.js";
+import { IndexSchema, type Index, type Method, type Source, type TimeWindow, type IndexWindow } from "./indices.js";
 import { compareVersionStarts } from "./invariants.js";
 import type { DeclaredUnit } from "./common.js";
 import { declaredUnits } from "../check/declared-units.js";
@@ -340,6 +340,17 @@ class Lowerer {
     };
   }
 
+  /** An index window with its further pieces (in the first piece's zone, which the checker made them all). */
+  private indexWindow(s: A.WindowStmt): IndexWindow {
+    const first = this.window(s.window, "the observation window", s.span);
+    if (s.also === undefined || s.also.length === 0) return first;
+    const also = s.also.map((w) => {
+      const { zone: _zone, ...piece } = this.window(w, "a piece of the observation window", s.span);
+      return piece;
+    });
+    return { ...first, also };
+  }
+
   private duration(d: A.Duration | undefined, what: string, fallback: Span): Duration {
     const dur = this.need(d, d, what, fallback);
     const amount = this.decimal(dur.amount, `the length of ${what}`, dur.span);
@@ -449,7 +460,7 @@ class Lowerer {
       quoted: this.versions(st, "Quoted", (s) => this.unit(unitOf(s.unit, this.units), s.unit ?? s, "the index's unit")),
       methodology: this.versions(st, "Methodology", (s) => ({ version: this.need(s.version?.value, s, "the methodology version") })),
       sources: this.rules(st, "Source", (s) => this.source(s)),
-      window: this.versions(st, "Window", (s) => this.window(s.window, "the observation window", s.span)),
+      window: this.versions(st, "Window", (s) => this.indexWindow(s)),
       partition: this.versions(st, "Partition", (s) => ({
         count: this.count(s.count, COUNT_BOUNDS.intervals, "the number of intervals", s.span),
         length: this.duration(s.length, "an interval", s.span),

@@ -82,6 +82,27 @@ export const TimeWindowSchema = z
       "A window of wall-clock time ending on the fixing date in a zone, each bound explicitly inclusive or exclusive; it starts on the previous day with fromDay.",
   });
 
+/** A further piece of an index window of several, in the zone of the window's first piece. */
+export const WindowPieceSchema = TimeWindowSchema.omit({ zone: true }).meta({
+  id: "WindowPiece",
+  description:
+    "A further piece of a window of several, in the first piece's zone, after the previous piece and sharing no instant with it.",
+});
+
+/** An index's observation window: one window, or several disjoint pieces (off-peak hours). */
+export const IndexWindowSchema = TimeWindowSchema.extend({
+  also: z
+    .array(WindowPieceSchema)
+    .min(1)
+    .optional()
+    .describe(
+      'The further pieces of a window of several ("hours ending 0100-0700 and HE 2400"), in time order: the window is the union of the first piece and these; omitted for one window.',
+    ),
+}).meta({
+  id: "IndexWindow",
+  description: "The observation window of an index: a window of wall-clock time, or several disjoint pieces of one day in one zone.",
+});
+
 /** One constituent of an index. */
 export const SourceSchema = z
   .strictObject({
@@ -122,7 +143,7 @@ export const IndexSchema = z
     quoted: versionsOf(UnitSchema).describe("The unit the index is published in."),
     methodology: versionsOf(z.strictObject({ version: Text })).describe("Methodology versions with their effective ranges."),
     sources: rulesOf(SourceSchema).describe("Constituents; a source is a constituent on the dates its clause is in force."),
-    window: versionsOf(TimeWindowSchema).describe("The observation window for trades."),
+    window: versionsOf(IndexWindowSchema).describe("The observation window for trades."),
     partition: versionsOf(z.strictObject({ count: countSchema(COUNT_BOUNDS.intervals), length: DurationSchema })).describe(
       "Splits the window into equal intervals.",
     ),
@@ -180,3 +201,5 @@ export type Source = z.infer<typeof SourceSchema>;
 export type Method = z.infer<typeof MethodSchema>;
 /** A window of the day. */
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
+/** An index window: one window or several pieces. */
+export type IndexWindow = z.infer<typeof IndexWindowSchema>;

@@ -116,6 +116,17 @@ export interface TimeWindow {
   readonly fromDay?: "previous";
 }
 
+/** A further piece of an index window of several: a window in the zone of the first piece. */
+export type WindowPiece = Omit<TimeWindow, "zone">;
+
+/**
+ * An index's observation window: a window, and with `also` further disjoint pieces of it in time order (off-peak
+ * hours: "hours ending 0100-0700 and HE 2400"); the window is the union of its pieces.
+ */
+export interface IndexWindow extends TimeWindow {
+  readonly also?: readonly WindowPiece[];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Calendars (the runtime calendar model with every default explicit).
 
@@ -216,7 +227,7 @@ export interface Index extends DeclarationAnnotations {
   readonly quoted: Versions<Unit>;
   readonly methodology: Versions<{ readonly version: string }>;
   readonly sources: Rules<Source>;
-  readonly window: Versions<TimeWindow>;
+  readonly window: Versions<IndexWindow>;
   readonly partition: Versions<{ readonly count: number; readonly length: Duration }>;
   readonly emptyIntervals: Versions<"skip" | "fail">;
   readonly aggregateTrades: Versions<AggregationMethod>;

@@ -285,10 +285,12 @@ export interface TimeWindow extends NodeBase {
   /** `from 23:00 on the previous day …`: the word before `day` (the checker accepts `previous`); absent otherwise. */
   readonly fromDay?: Ident | undefined;
 }
-/** `window from 15:00 inclusive to 16:00 exclusive Europe/London`. */
+/** `window from 15:00 inclusive to 16:00 exclusive Europe/London` (optionally `and from …` further pieces). */
 export interface WindowStmt extends StatementBase {
   readonly kind: "Window";
   readonly window: TimeWindow | undefined;
+  /** `… and from 23:00 inclusive to 24:00 exclusive ZONE`: the further pieces of a window of several (absent: one). */
+  readonly also?: readonly TimeWindow[];
 }
 /** `partition into 12 intervals of 5 minutes`. */
 export interface PartitionStmt extends StatementBase {

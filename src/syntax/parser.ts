@@ -736,7 +736,14 @@ export class TermsheetParser extends EmbeddedActionsParser {
 
   public windowStmt = this.RULE("windowStmt", () => {
     this.CONSUME(T.Window);
-    return { kind: "Window" as const, window: this.SUBRULE(this.timeWindow) };
+    const window = this.SUBRULE(this.timeWindow);
+    // `… and from 23:00 inclusive to 24:00 exclusive America/New_York`: further disjoint pieces (off-peak hours).
+    const also: A.TimeWindow[] = [];
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      also.push(this.SUBRULE2(this.timeWindow));
+    });
+    return { kind: "Window" as const, window, ...(also.length === 0 ? {} : { also }) };
   });
 
   public partitionStmt = this.RULE("partitionStmt", () => {

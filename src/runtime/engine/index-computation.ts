@@ -23,7 +23,7 @@ import { gcd, pow10 } from "../numbers/integers.js";
 import { type Selection, type SourcePlan, isoMicros, selectLatest, selectWindow } from "./selection.js";
 import { type CappedMedianCertificate, cappedMedianCertificate } from "./capped-median.js";
 import { type IntervalSourceValue, perIntervalSources } from "./per-interval.js";
-import { placeWindow } from "./windows.js";
+import { type IntervalBounds, type PlacedPiece, intervalsOf, placePieces } from "./windows.js";
 import { type SampleValue, sampledIndex } from "./sampling.js";
 
 /**
@@ -82,13 +82,22 @@ export interface PartitionValue {
   readonly sources?: readonly IntervalSourceValue[];
 }
 
+/** A window (or a piece of one) placed on the fixing date, as the certificate shows it. */
+export interface CertificateWindow {
+  readonly from: string;
+  readonly to: string;
+  readonly fromBound: string;
+  readonly toBound: string;
+}
+
 /** The explanation of an index value: everything needed to recompute and audit it. */
 export interface IndexCertificate {
   readonly index: string;
   readonly date: string;
   readonly fixingTime: string;
   readonly methodologyVersion: string | null;
-  readonly window: { readonly from: string; readonly to: string; readonly fromBound: string; readonly toBound: string } | null;
+  /** The window placed on the fixing date; a window of several pieces lists the further ones in `also`. */
+  readonly window: (CertificateWindow & { readonly also?: readonly CertificateWindow[] }) | null;
   readonly sources: readonly {
     readonly name: string;
     /** The model whose observations give the source's value (the first available of its `models`), or null. */
@@ -264,25 +273,38 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   const hold = sampling === undefined ? 0 : (durationMicros(sampling.hold) ?? 0);
   let windowStart = 0,
     windowEnd = 0;
+  let pieces: readonly PlacedPiece[] = [];
   let selection: Selection;
   if (window !== undefined) {
-    const placed = placeWindow(day, window);
+    const placed = placePieces(day, window);
     if (!placed.ok) return fail("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
-    windowStart = placed.start * 1000;
-    windowEnd = placed.end * 1000;
-    windowCert = { from: iso(windowStart), to: iso(windowEnd), fromBound: window.fromBound, toBound: window.toBound };
+    pieces = placed.pieces;
+    windowStart = pieces[0]!.start * 1000;
+    windowEnd = pieces[pieces.length - 1]!.end * 1000;
+    const placedCert = (p: PlacedPiece): CertificateWindow => ({
+      from: iso(p.start * 1000),
+      to: iso(p.end * 1000),
+      fromBound: p.fromInclusive ? "inclusive" : "exclusive",
+      toBound: p.toInclusive ? "inclusive" : "exclusive",
+    });
+    windowCert = pieces.length === 1 ? placedCert(pieces[0]!) : { ...placedCert(pieces[0]!), also: pieces.slice(1).map(placedCert) };
+    if (pieces.length > 1) {
+      if (sampling !== undefined) return fail("unsupported", "a sampled index samples one window, not a window of several pieces");
+    }
     // As of the fixing instant: a window that has not closed by then would need observations after it.
     if (windowEnd > at)
       return fail(
         "time",
         `the window closes at ${iso(windowEnd)}, after the fixing instant ${iso(at)}: the value as of that instant would use observations after it`,
       );
-    const lo =
-      sampling === undefined
-        ? lowerBound(obs.time, windowStart, window.fromBound === "inclusive")
-        : lowerBound(obs.time, windowStart - hold, true);
-    const hi = lowerBound(obs.time, windowEnd, window.toBound === "exclusive");
-    const w = selectWindow(obs, plans, lo, hi, at, staleness);
+    // The rows of each piece (of the one window, unless it has several pieces), in time order.
+    const ranges = pieces.map((p, j): [number, number] => [
+      sampling !== undefined && j === 0
+        ? lowerBound(obs.time, windowStart - hold, true)
+        : lowerBound(obs.time, p.start * 1000, p.fromInclusive),
+      lowerBound(obs.time, p.end * 1000, !p.toInclusive),
+    ]);
+    const w = selectWindow(obs, plans, ranges, at, staleness);
     for (const [name, count] of [...w.foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       exclusions.push({
         source: name,
@@ -494,13 +516,17 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   // A partition covers the window's nominal length; on a day the clocks change a window across the change is an
   // hour shorter or longer, and its intervals would not be the declared ones.
   const partitionLength = partition === undefined ? undefined : durationMicros(partition.length);
+  let intervals: IntervalBounds[] = [];
   if (window !== undefined && partition !== undefined && partitionLength !== undefined) {
     const covered = partition.count * partitionLength;
-    if (covered !== windowEnd - windowStart)
+    const length = pieces.reduce((t, p) => t + (p.end - p.start) * 1000, 0);
+    const placedIntervals = intervalsOf(pieces, partition.count, partitionLength);
+    if (placedIntervals === undefined)
       return fail(
         "time",
-        `the window is ${(windowEnd - windowStart) / 3_600_000_000} hours long on ${date} (a clock change), but its ${partition.count} intervals cover ${covered / 3_600_000_000} hours`,
+        `the window is ${length / 3_600_000_000} hours long on ${date} (a clock change), but its ${partition.count} intervals cover ${covered / 3_600_000_000} hours${pieces.length > 1 ? ", a whole number in each piece" : ""}`,
       );
+    intervals = placedIntervals;
   }
   const sourcesMethod = valueOn(index.aggregateSources, date);
   const degradations = valuesOn(index.degradation, date);
@@ -543,10 +569,7 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
     const minTrades = valueOn(index.minimumTrades, date);
     method = `${describeMethod(tradesMethod)} of each source per interval, then ${describeMethod(sourcesMethod)}${degradations.length > 0 ? " (or the degradation rule for the number of source values)" : ""} of the sources, then ${describeMethod(intervalsMethod)} of ${partition.count} intervals`;
     const r = perIntervalSources({
-      windowStart,
-      windowEnd,
-      count: partition.count,
-      length: len,
+      intervals,
       time: obs.time,
       used,
       names: constituents.map((s) => s.name),
@@ -592,12 +615,11 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
       const items: Item[] = [];
       let p = 0;
       for (let i = 0; i < partition.count; i++) {
-        const a = windowStart + i * len;
-        const b = i === partition.count - 1 ? windowEnd : a + len;
+        const { from: a, to: b, cut } = intervals[i]!;
         // Inner boundaries are half-open [a, b); the window's own bounds apply at its ends (rows are already inside).
         // Each interval is a disjoint slice of `pooled`, which aggregation may reorder in place.
         const start = p;
-        while (p < pooled.length && (i === partition.count - 1 || obs.time[pooled[p]!]! < b)) p++;
+        while (p < pooled.length && obs.time[pooled[p]!]! < cut) p++;
         const rows = pooled.subarray(start, p);
         const needed = minTrades !== undefined && minTrades.perInterval ? minTrades.count : 1;
         if (rows.length < needed) {
