@@ -59,6 +59,7 @@ import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { invalidName } from "./symbols.js";
 import { checkSampling } from "./sampling.js";
 import { checkSampledPieces, checkWindowPieces } from "./windows.js";
+import { checkRestatementWindow } from "./restatement.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
 import {
   AGGREGATION_METHODS,
@@ -147,6 +148,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
         break;
       case "Restate":
         checkPercent(s.threshold, "a restatement threshold", PERCENT_RANGES.restatement, context, report);
+        checkRestatementWindow(s, of("Publish")[0], context, report);
         break;
       case "Round":
         checkIndexRounding(s.rounding, context, report);

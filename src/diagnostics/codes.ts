@@ -341,6 +341,11 @@ const TABLE = {
     "sampled-window-pieces",
     "A sampled index has a window of several pieces; samples are taken across one window.",
   ],
+  RestatementDeadline: [
+    "E5191",
+    "restatement-deadline",
+    "The deadline of a restatement window is not after the fixing time (on the same day) or not before the next fixing (on the next business day), so it takes no correction or takes the next day's fixing.",
+  ],
 
   // E6xxx: model and backends.
   ModelValidationFailed: [

@@ -65,7 +65,7 @@ import {
   type CashRounding,
   type IndexLicence,
 } from "./contracts.js";
-import { IndexSchema, type Index, type Method, type Source, type TimeWindow, type IndexWindow } from "./indices.js";
+import { IndexSchema, type Index, type Restatement, type Method, type Source, type TimeWindow, type IndexWindow } from "./indices.js";
 import { compareVersionStarts } from "./invariants.js";
 import type { DeclaredUnit } from "./common.js";
 import { declaredUnits } from "../check/declared-units.js";
@@ -506,10 +506,17 @@ class Lowerer {
         calendar: s.everyDay || s.calendar === undefined ? null : this.resolve(s.calendar, CALENDAR, "calendar", s.span).name,
         at: this.zoned(s.at, "publication", s.span),
       })),
-      restatement: this.versions(st, "Restate", (s) =>
+      restatement: this.versions(st, "Restate", (s): Restatement =>
         s.never
           ? { kind: "never" as const }
-          : { kind: "same-day" as const, thresholdPercent: this.percent(s.threshold, "the restatement threshold", s.span) },
+          : s.until !== undefined
+            ? {
+                kind: "until" as const,
+                deadline: this.zoned(s.until.at, "the restatement deadline", s.span),
+                day: s.until.day,
+                thresholdPercent: s.threshold === undefined ? null : this.percent(s.threshold, "the restatement threshold", s.span),
+              }
+            : { kind: "same-day" as const, thresholdPercent: this.percent(s.threshold, "the restatement threshold", s.span) },
       ),
       ...this.sampling(st, aggregate("samples")),
     };

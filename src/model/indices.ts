@@ -174,9 +174,21 @@ export const IndexSchema = z
       z.discriminatedUnion("kind", [
         z.strictObject({ kind: z.literal("never") }),
         z.strictObject({ kind: z.literal("same-day"), thresholdPercent: Percent }),
+        z.strictObject({
+          kind: z.literal("until"),
+          deadline: ZonedTime.describe("The last instant a correction is taken, a wall-clock time in the zone that decides the day."),
+          day: z
+            .enum(["same", "next-business"])
+            .describe(
+              "The day of the deadline: the fixing date, or the next publication day after it (the next calendar day for an index published every day).",
+            ),
+          thresholdPercent: Percent.nullable().describe(
+            "A correction is applied only if it changes the value by more than this; null: any correction.",
+          ),
+        }),
       ]),
     ).describe(
-      "never: a published value is never restated; same-day: restated only on the publication day and only if it changes by more than the threshold.",
+      "never: a published value is never restated; same-day: restated only on the publication day and only if it changes by more than the threshold; until: restated by a deadline on the fixing date or the next publication day, optionally only above a threshold.",
     ),
     sampling: versionsOf(
       z.strictObject({
@@ -195,6 +207,8 @@ export const IndexSchema = z
 
 /** A compiled index. */
 export type Index = z.infer<typeof IndexSchema>;
+/** An index's restatement rule. */
+export type Restatement = Index["restatement"][number]["value"];
 /** A compiled index source. */
 export type Source = z.infer<typeof SourceSchema>;
 /** An aggregation method with its options. */

@@ -561,10 +561,10 @@ class Doc {
       this.percent(`${base}/extremeMoves/${i}/value/percent`, c.value.percent, PERCENT_RANGES.extremeMove, "an extreme-move threshold"),
     );
     index.restatement.forEach((c, i) => {
-      if (c.value.kind === "same-day")
+      if (c.value.kind === "same-day" || (c.value.kind === "until" && c.value.thresholdPercent !== null))
         this.percent(
           `${base}/restatement/${i}/value/thresholdPercent`,
-          c.value.thresholdPercent,
+          c.value.thresholdPercent!,
           PERCENT_RANGES.restatement,
           "a restatement threshold",
         );

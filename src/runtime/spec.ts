@@ -216,7 +216,18 @@ export interface Degradation {
 }
 
 /** Whether and when a published value is restated. */
-export type Restatement = { readonly kind: "never" } | { readonly kind: "same-day"; readonly thresholdPercent: DecimalString };
+export type Restatement =
+  | { readonly kind: "never" }
+  | { readonly kind: "same-day"; readonly thresholdPercent: DecimalString }
+  | {
+      readonly kind: "until";
+      /** The last instant a correction is taken ("until 10:00 on the next business day"), in the zone that decides the day. */
+      readonly deadline: ZonedTime;
+      /** The fixing date, or the next publication day after it. */
+      readonly day: "same" | "next-business";
+      /** Only a correction that changes the value by more than this is applied; null: any correction. */
+      readonly thresholdPercent: DecimalString | null;
+    };
 
 /** An index methodology, fully resolved. */
 export interface Index extends DeclarationAnnotations {

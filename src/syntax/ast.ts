@@ -377,11 +377,16 @@ export interface PublishStmt extends StatementBase {
   readonly everyDay: boolean;
   readonly at: ZonedTime | undefined;
 }
-/** `restate never` or `restate same day if change exceeds 0.10%`. */
+/**
+ * `restate never`, `restate same day if change exceeds 0.10%`, or a restatement window: `restate until 10:00
+ * Europe/London on the next business day [if change exceeds 0.10%]` (`on the same day` for the fixing date).
+ */
 export interface RestateStmt extends StatementBase {
   readonly kind: "Restate";
   readonly never: boolean;
   readonly threshold: PercentLit | undefined;
+  /** The deadline of a restatement window and the day it falls on (absent for `never` and `same day`). */
+  readonly until?: { readonly at: ZonedTime | undefined; readonly day: "same" | "next-business"; readonly span: Span };
 }
 export type IndexStatement =
   | AdministratorStmt

@@ -1006,6 +1006,27 @@ export class TermsheetParser extends EmbeddedActionsParser {
           return { kind: "Restate" as const, never: false, threshold: this.pct(this.CONSUME(T.Percent)) };
         },
       },
+      {
+        // `restate until 10:00 Europe/London on the next business day [if change exceeds 0.10%]`: a restatement window.
+        ALT: () => {
+          const start = this.CONSUME(T.Until);
+          const at = this.SUBRULE(this.zonedTime);
+          this.CONSUME(T.On);
+          this.CONSUME2(T.The);
+          const day = this.OR2([
+            { ALT: () => (this.CONSUME2(T.Same), this.CONSUME2(T.Day), "same" as const) },
+            { ALT: () => (this.CONSUME(T.Next), this.CONSUME(T.Business), this.CONSUME3(T.Day), "next-business" as const) },
+          ]);
+          let threshold: A.PercentLit | undefined;
+          this.OPTION(() => {
+            this.CONSUME2(T.If);
+            this.CONSUME2(T.Change);
+            this.CONSUME2(T.Exceeds);
+            threshold = this.pct(this.CONSUME2(T.Percent));
+          });
+          return { kind: "Restate" as const, never: false, threshold, until: { at, day, span: this.from(start) } };
+        },
+      },
     ]);
   });
 

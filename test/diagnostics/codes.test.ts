@@ -139,6 +139,7 @@ describe("the registry", () => {
         "W5150 limit-breach-without-daily",
         "E5151 deferred-step-outside-future",
         "E5190 sampled-window-pieces",
+        "E5191 restatement-deadline",
         "E6001 model-validation-failed",
         "E6170 sql-unsupported-construct",
         "E9001 internal-error",

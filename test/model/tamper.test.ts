@@ -753,6 +753,13 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "percentages",
+    what: "a negative threshold of a restatement window",
+    spec: "indices/UK_OFFPEAK.json",
+    edit: (d) => (d.indices.UK_OFFPEAK.restatement[0].value.thresholdPercent = "-1"),
+    paths: ["/indices/UK_OFFPEAK/restatement/0/value/thresholdPercent"],
+  },
+  {
+    invariant: "percentages",
     what: "an extreme-move threshold of 0%",
     spec: "indices/BTC_REF.json",
     edit: (d) => (d.indices.BTC_REF.extremeMoves[0].value.percent = "0"),

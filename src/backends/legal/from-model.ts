@@ -919,7 +919,9 @@ function indexSection(b: Builder, i: Index): void {
     versions(i.restatement, (r) =>
       r.kind === "never"
         ? "A published value is never restated."
-        : `A published value is restated only on its publication day and only if the correction changes it by more than ${r.thresholdPercent}%.`,
+        : r.kind === "until"
+          ? `A published value may be restated until ${clockTime(r.deadline.time, r.deadline.zone)} ${zoneTimeName(r.deadline.zone)} on ${r.day === "same" ? "the fixing date" : `the next ${i.publication.some((p) => p.value.calendar !== null) ? "publication day" : "calendar day"} after the fixing date`}${r.thresholdPercent === null ? "" : `, and only if the correction changes it by more than ${r.thresholdPercent}%`}; a correction after that time is not applied.`
+          : `A published value is restated only on its publication day and only if the correction changes it by more than ${r.thresholdPercent}%.`,
     ),
     key("restatement"),
   );
