@@ -114,6 +114,20 @@ const CASES = [
     },
   },
   {
+    // Found by the 100,000-mutant fuzz run (issue 13): a structure mutation repeated a weekly future's last trading
+    // day 1,984 times (191.6 KB), and the check, which asked every version for every week of its 50-year horizon
+    // which version governs it, took seconds per hundred versions (quadratic in the versions).
+    name: "many-rule-versions-1m",
+    what: "a weekly future whose last trading day is written about 10,000 times (1 MB)",
+    max: 2,
+    files: () => {
+      const line = "  last trading day is the Friday of the contract week, adjusted preceding on CAL\n";
+      const head = `calendar CAL {\n  time zone America/Chicago\n  weekend Saturday, Sunday\n}\nindex IDX {\n  quoted in USD per 1M tokens\n  time zone America/Chicago\n}\n`;
+      const future = `future F {\n  underlying index IDX\n  contract unit 1000 million tokens\n  price quoted in USD per 1M tokens\n  tick 0.001 USD per 1M tokens\n  listing 4 consecutive weeks\n${line.repeat(Math.floor(MB / line.length))}}\n`;
+      return [["main.terms", head + future]];
+    },
+  },
+  {
     name: "many-imports-2000",
     what: "a file importing 2,000 files, each declaring a calendar",
     max: 2,

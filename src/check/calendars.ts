@@ -31,7 +31,7 @@ import {
   type EpochDay,
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
-import { EXPIRY_HORIZON, expiryProblems, governs, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
+import { EXPIRY_HORIZON, expiryProblems, governingVersions, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { lookup } from "./symbols.js";
 import { lowerCalendar, lowerDateRule, type LoweredDateRule } from "./lower-calendar.js";
@@ -220,8 +220,8 @@ interface Horizon {
   readonly engines: CalendarEngines;
   /** Evaluated rules by their lowered form, per month index: contracts often share a rule (e.g. an option and its future). */
   readonly memo: Map<string, (CalendarResult<EpochDay> | undefined)[]>;
-  /** What the horizon's check of a version found, by its lowered rule and the effective ranges of its statement's versions. */
-  readonly found: Map<string, ExpiryProblems>;
+  /** What the horizon's check of a version found, by the effective ranges of its statement's versions, then its index and lowered rule. */
+  readonly found: Map<string, Map<string, ExpiryProblems>>;
 }
 
 /**
@@ -244,6 +244,13 @@ function horizonFor(lowered: readonly Calendar[], startYear: number, startMonth:
   const horizon: Horizon = { startYear, startMonth, months: years * 12, engines, memo: new Map(), found: new Map() };
   lastHorizon = { key, horizon };
   return horizon;
+}
+
+/** The effective ranges of a declaration's last trading day versions, their key, and which version governs each period. */
+interface VersionRanges {
+  readonly all: readonly { readonly effective: readonly RangeValue[] }[];
+  key: string;
+  readonly governing: Map<boolean, Int32Array>;
 }
 
 interface Version {
@@ -290,12 +297,16 @@ function checkLastTradingDays(program: Program, file: string, decl: A.Declaratio
       );
     }
   }
+  // The versions' ranges and which version governs each period, once for all versions (per version, both would be
+  // quadratic in the number of versions).
+  const ranges = { all: versions.map((v) => ({ effective: rangesOf(v.stmt) })), key: "", governing: new Map<boolean, Int32Array>() };
+  ranges.key = JSON.stringify(ranges.all);
   versions.forEach((v, index) => {
     if (v.rule === undefined || v.stmt.rule === undefined) return;
     const engine = horizon.engines.get(v.rule.rule.calendar);
     // An engine that cannot be built comes from a calendar with errors already reported.
     if (!engine.ok) return;
-    checkVersion(index, v.rule, v.stmt.rule, versions, engine.value, horizon, ctx, report);
+    checkVersion(index, v.rule, v.stmt.rule, ranges, engine.value, horizon, ctx, report);
   });
 }
 
@@ -330,26 +341,26 @@ function checkVersion(
   index: number,
   lowered: LoweredDateRule,
   ast: A.DateRule,
-  versions: readonly Version[],
+  ranges: VersionRanges,
   engine: CalendarEngine,
   horizon: Horizon,
   ctx: readonly string[],
   report: Report,
 ): void {
-  const all = versions.map((v) => ({ effective: rangesOf(v.stmt) }));
   const weekly = lowered.kind === "weekly";
-  // A pure function of the rule, the versions' ranges and the horizon's calendars: kept for the next check.
-  const key = JSON.stringify([lowered, all, index]);
-  let found = horizon.found.get(key);
+  // A pure function of the rule, the versions' ranges and the horizon's calendars: kept for the next check, by the
+  // ranges (one string per declaration, hashed once), then by the rule and the version's index.
+  let byRanges = horizon.found.get(ranges.key);
+  if (byRanges === undefined) horizon.found.set(ranges.key, (byRanges = new Map()));
+  const key = `${index} ${JSON.stringify(lowered)}`;
+  let found = byRanges.get(key);
   if (found === undefined) {
-    found = expiryProblems(
-      lowered,
-      (iso) => governs(all, index, iso, weekly),
-      engine,
-      { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 },
-      horizon.memo,
-    );
-    horizon.found.set(key, found);
+    const span = { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 };
+    let governing = ranges.governing.get(weekly);
+    if (governing === undefined) ranges.governing.set(weekly, (governing = governingVersions(ranges.all, weekly, span)));
+    const g = governing;
+    found = expiryProblems(lowered, (period) => g[period] === index, engine, span, horizon.memo);
+    byRanges.set(key, found);
   }
   const rule = lowered.rule;
   const unadjusted = rule.convention === "unadjusted" ? "add `, adjusted preceding` to move it to the business day before" : undefined;

@@ -4,7 +4,7 @@
  * (E2008 for statements without `effective` ranges; ranged ones are versions, checked by versions.ts), required
  * statements are present (E2009, reported at the declaration's name) and every time-zone name is a known IANA zone
  * (E2010).
- * The clause tables below are the single statement of which clause belongs where.
+ * Which statement belongs where, how often and which are required is syntax/statements.ts's registry.
  * One word is validated here too: the period of `N consecutive months|weeks`, because the AST keeps only its
  * meaning, so the word is read back from the source text.
  */
@@ -16,297 +16,20 @@ import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, TimeL
 import { isMeridiem } from "../syntax/first-mistakes.js";
 import { clockTimeDiagnostic } from "./clock-times.js";
 import { declarationKind, type Program, type Report } from "./program.js";
+import {
+  occurrence,
+  REQUIRED,
+  requirementMet,
+  scopesAllowing,
+  statementLabel,
+  statementPhrase,
+  TICK_VARIANTS,
+  type Scope,
+} from "../syntax/statements.js";
 import { kindPhrase, makeResolver, type ContextResolver } from "./symbols.js";
 import { listingPeriod } from "./words.js";
 
-type StatementKind = Statement["kind"];
-/** Where a statement can stand: in a declaration, or inside an index's `source { … }` block. */
-type Scope = DeclarationKind | "source";
-
-/** One allowed statement: whether it may appear once only (per slot), and whether a declaration requires it. */
-interface ClauseRule {
-  readonly once: boolean;
-}
-
-const ONCE: ClauseRule = { once: true };
-const MANY: ClauseRule = { once: false };
-
-/** The statements a scope allows. Statements not listed are E2011 clause-not-allowed. */
-const ALLOWED: Readonly<Record<Scope, Partial<Record<StatementKind, ClauseRule>>>> = {
-  calendar: { TimeZone: ONCE, Weekend: ONCE, Holiday: MANY, Joint: ONCE, BasedOn: ONCE },
-  index: {
-    TimeZone: ONCE,
-    Administrator: ONCE,
-    Quoted: ONCE,
-    Methodology: ONCE,
-    Source: MANY,
-    Window: ONCE,
-    Partition: ONCE,
-    EmptyIntervals: ONCE,
-    Aggregate: ONCE,
-    ExcludeDeviation: ONCE,
-    ExcludeStale: ONCE,
-    Minimum: ONCE,
-    Degradation: MANY,
-    ExtremeMoves: ONCE,
-    Round: ONCE,
-    Publish: ONCE,
-    Restate: ONCE,
-    Sample: ONCE,
-  },
-  source: { Quoted: ONCE, PriorityList: ONCE, Weight: ONCE, Blend: ONCE },
-  future: {
-    TimeZone: ONCE,
-    Underlying: ONCE,
-    ContractUnit: ONCE,
-    Quoted: ONCE,
-    Tick: ONCE,
-    Listing: ONCE,
-    LastTradingDay: ONCE,
-    Termination: ONCE,
-    FinalSettlement: ONCE,
-    DailySettlement: ONCE,
-    PriceLimits: ONCE,
-    PositionLimit: ONCE,
-    Fallback: ONCE,
-    NegativePrices: ONCE,
-    Payment: ONCE,
-    PaymentAmounts: ONCE,
-    TradingHours: ONCE,
-    SessionChange: MANY,
-    IndexLicence: ONCE,
-    IndexDisclaimer: ONCE,
-  },
-  option: {
-    TimeZone: ONCE,
-    Underlying: ONCE,
-    OptionType: ONCE,
-    Exercise: ONCE,
-    AutoExercise: ONCE,
-    ContractUnit: ONCE,
-    Quoted: ONCE,
-    Strikes: ONCE,
-    Tick: ONCE,
-    Listing: ONCE,
-    Expiry: ONCE,
-    LastTradingDay: ONCE,
-    Termination: ONCE,
-    FinalSettlement: ONCE,
-    DailySettlement: ONCE,
-    PriceLimits: ONCE,
-    PositionLimit: ONCE,
-    Fallback: ONCE,
-    Payment: ONCE,
-    PaymentAmounts: ONCE,
-    TradingHours: ONCE,
-    SessionChange: MANY,
-    IndexLicence: ONCE,
-    IndexDisclaimer: ONCE,
-  },
-  spread: {
-    TimeZone: ONCE,
-    Leg: MANY,
-    NegativePrices: ONCE,
-    ContractUnit: ONCE,
-    Quoted: ONCE,
-    Tick: ONCE,
-    Listing: ONCE,
-    LastTradingDay: ONCE,
-    Termination: ONCE,
-    FinalSettlement: ONCE,
-    DailySettlement: ONCE,
-    PriceLimits: ONCE,
-    PositionLimit: ONCE,
-    Fallback: ONCE,
-    Payment: ONCE,
-    PaymentAmounts: ONCE,
-    TradingHours: ONCE,
-    SessionChange: MANY,
-    IndexLicence: ONCE,
-    IndexDisclaimer: ONCE,
-  },
-};
-
-/** Tick variants each contract kind allows: a premium tick belongs to options, a spread tick to futures and spreads. */
-const TICK_VARIANTS: Readonly<Partial<Record<Scope, readonly string[]>>> = {
-  future: ["outright", "spread"],
-  option: ["outright", "premium"],
-  spread: ["outright", "spread"],
-};
-
-/** A required clause: a description for messages, an example for the note, and when it counts as present. */
-interface Requirement {
-  readonly clause: string;
-  readonly example: string;
-  readonly present: (stmts: readonly Statement[]) => boolean;
-}
-
-const has =
-  (...kinds: StatementKind[]) =>
-  (stmts: readonly Statement[]): boolean =>
-    stmts.some((s) => kinds.includes(s.kind));
-
-const REQUIRED: Readonly<Record<DeclarationKind, readonly Requirement[]>> = {
-  calendar: [
-    {
-      clause: "time zone",
-      example: "time zone America/New_York",
-      // A joint calendar can take its members' zone; any other calendar must say where its days are.
-      present: has("TimeZone", "Joint"),
-    },
-  ],
-  index: [
-    { clause: "quoted in", example: "quoted in USD per 1M tokens", present: has("Quoted") },
-    { clause: "aggregate", example: "aggregate sources by median", present: has("Aggregate") },
-    { clause: "round", example: "round to 0.01 half-even (or: unrounded)", present: has("Round") },
-    { clause: "publish", example: "publish every calendar day at 16:00 Europe/London", present: has("Publish") },
-  ],
-  future: [
-    { clause: "underlying", example: "underlying AITOK_OUT", present: has("Underlying") },
-    { clause: "contract unit", example: "contract unit 1000 million tokens", present: has("ContractUnit") },
-    { clause: "price quoted in", example: "price quoted in USD per 1M tokens", present: has("Quoted") },
-    {
-      clause: "tick",
-      example: "tick 0.01 USD per 1M tokens",
-      present: (ss) => ss.some((s) => s.kind === "Tick" && s.variant === "outright"),
-    },
-    {
-      clause: "last trading day",
-      example: "last trading day is the last Friday of the contract month, adjusted preceding on NYSE",
-      present: has("LastTradingDay"),
-    },
-    { clause: "trading terminates", example: "trading terminates at 16:00 Europe/London", present: has("Termination") },
-    {
-      clause: "final settlement",
-      example: "final settlement in cash at AITOK_OUT at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even",
-      present: has("FinalSettlement"),
-    },
-  ],
-  option: [
-    { clause: "underlying", example: "underlying future FOTI", present: has("Underlying") },
-    { clause: "type", example: "type call, put", present: has("OptionType") },
-    { clause: "exercise", example: "exercise european", present: has("Exercise") },
-    { clause: "strikes", example: "strikes every 0.05 USD per 1M tokens", present: has("Strikes") },
-    {
-      clause: "premium tick",
-      example: "premium tick 0.001 USD per 1M tokens",
-      present: (ss) => ss.some((s) => s.kind === "Tick" && (s.variant === "premium" || s.variant === "outright")),
-    },
-    { clause: "expiry", example: "expiry with the underlying", present: has("Expiry", "LastTradingDay") },
-    {
-      clause: "final settlement",
-      example: "final settlement in cash at the final settlement price of FOTI, unrounded",
-      present: has("FinalSettlement"),
-    },
-  ],
-  spread: [],
-};
-
-/** The label of a statement in messages and context paths, e.g. "last trading day", `holiday "Good Friday"`. */
-export function statementLabel(s: Statement, scope?: Scope): string {
-  switch (s.kind) {
-    case "TimeZone":
-      return "time zone";
-    case "Weekend":
-      return "weekend";
-    case "Holiday":
-      return s.name ? `holiday "${s.name.value}"` : "holiday";
-    case "Joint":
-      return `business day in ${s.mode} of`;
-    case "BasedOn":
-      return "based on";
-    case "Administrator":
-      return "administrator";
-    case "Quoted":
-      return scope === "future" || scope === "option" || scope === "spread" ? "price quoted in" : "quoted in";
-    case "Methodology":
-      return "methodology version";
-    case "Source":
-      return s.name ? `source ${s.name.name}` : "source";
-    case "PriorityList":
-      return s.list;
-    case "Weight":
-      return "weight";
-    case "Blend":
-      return "blend";
-    case "Window":
-      return "window";
-    case "Partition":
-      return "partition";
-    case "EmptyIntervals":
-      return "empty intervals";
-    case "Aggregate":
-      return `aggregate ${s.level}`;
-    case "ExcludeDeviation":
-      return "exclude sources deviating";
-    case "ExcludeStale":
-      return "exclude sources stale";
-    case "Minimum":
-      return `minimum ${s.what}`;
-    case "Degradation":
-      return "degradation rule";
-    case "ExtremeMoves":
-      return "extreme moves";
-    case "Round":
-      return s.rounding?.unrounded ? "unrounded" : "round";
-    case "Publish":
-      return "publish";
-    case "Restate":
-      return "restate";
-    case "Sample":
-      return "sample";
-    case "Underlying":
-      return "underlying";
-    case "ContractUnit":
-      return "contract unit";
-    case "Tick":
-      return s.variant === "outright" ? "tick" : `${s.variant} tick`;
-    case "Listing":
-      return "listing";
-    case "LastTradingDay":
-      return "last trading day";
-    case "Expiry":
-      return "expiry";
-    case "Termination":
-      return "trading terminates";
-    case "FinalSettlement":
-      return "final settlement";
-    case "DailySettlement":
-      return "daily settlement";
-    case "PriceLimits":
-      return "price limits";
-    case "PositionLimit":
-      return "position limit";
-    case "Fallback":
-      return "fallback";
-    case "OptionType":
-      return "type";
-    case "Exercise":
-      return "exercise";
-    case "AutoExercise":
-      return "automatic exercise";
-    case "Strikes":
-      return "strikes";
-    case "Leg":
-      return "leg";
-    case "NegativePrices":
-      return "negative prices allowed";
-    case "Payment":
-      return "payment";
-    case "PaymentAmounts":
-      return "payment amounts";
-    case "TradingHours":
-      return "trading hours";
-    case "SessionChange": {
-      const what = s.closes === undefined ? "trading closed" : "early close";
-      return s.name ? `${what} "${s.name.value}"` : what;
-    }
-    case "IndexLicence":
-      return "index licence";
-    case "IndexDisclaimer":
-      return "index disclaimer";
-  }
-}
+export { statementLabel } from "../syntax/statements.js";
 
 /** The context path entry of a declaration, e.g. "future FOTI". */
 export function declarationLabel(d: Declaration): string {
@@ -331,11 +54,6 @@ export function slotOf(s: Statement): string {
   }
 }
 
-/** Scopes that allow a statement kind, for the hint of E2011. */
-function scopesAllowing(kind: StatementKind): Scope[] {
-  return (Object.keys(ALLOWED) as Scope[]).filter((sc) => ALLOWED[sc][kind] !== undefined);
-}
-
 function scopePhrase(scope: Scope): string {
   return scope === "source" ? "a source" : kindPhrase(scope);
 }
@@ -357,7 +75,7 @@ function checkDeclaration(decl: Declaration, source: SourceFile, resolve: Contex
   const ctx = [declarationLabel(decl)];
   const file = source.path;
   const allowed = checkStatements(decl.statements, kind, ctx, report);
-  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve);
+  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve, report);
   for (const s of allowed) if (s.kind === "Listing") checkListingPeriods(s, source, [...ctx, "listing"], report);
   for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report, source);
   checkRequired(decl, kind, ctx, report);
@@ -369,7 +87,7 @@ function checkStatements(stmts: readonly Statement[], scope: Scope, ctx: readonl
   const seen = new Map<string, Statement>();
   for (const s of stmts) {
     const label = statementLabel(s, scope);
-    const rule = ALLOWED[scope][s.kind];
+    const rule = occurrence(s.kind, scope);
     const variants = s.kind === "Tick" ? TICK_VARIANTS[scope] : undefined;
     if (rule === undefined || (s.kind === "Tick" && variants !== undefined && !variants.includes(s.variant))) {
       const where =
@@ -388,7 +106,7 @@ function checkStatements(stmts: readonly Statement[], scope: Scope, ctx: readonl
     // Statements with `effective` ranges are versions: whether their ranges overlap is versions.ts's concern.
     // Sources may repeat, but a source of one name is one constituent: two without ranges are duplicates.
     const sourceSlot = s.kind === "Source" && s.name !== undefined ? `Source:${s.name.name}` : undefined;
-    if ((rule.once || sourceSlot !== undefined) && s.annotations.effective.length === 0) {
+    if ((rule === "once" || sourceSlot !== undefined) && s.annotations.effective.length === 0) {
       const slot = sourceSlot ?? slotOf(s);
       const first = seen.get(slot);
       if (first !== undefined) {
@@ -411,9 +129,9 @@ function checkStatements(stmts: readonly Statement[], scope: Scope, ctx: readonl
 function checkRequired(decl: Declaration, kind: DeclarationKind, ctx: readonly string[], report: Report): void {
   // Without a name or a closing brace the parser lost part of the body: missing clauses would be noise.
   if (decl.name === undefined || decl.close === undefined) return;
-  const missing = REQUIRED[kind].filter((r) => !r.present(decl.statements));
+  const missing = REQUIRED[kind].filter((r) => !requirementMet(r, decl.statements));
   if (missing.length > 0) {
-    const names = missing.map((m) => `\`${m.clause}\``);
+    const names = missing.map((m) => `\`${m.clause ?? statementPhrase(m.kind, kind)}\``);
     report(
       diag(
         Codes.MissingClause,
@@ -447,7 +165,14 @@ const CAL: readonly DeclarationKind[] = ["calendar"];
 const IDX: readonly DeclarationKind[] = ["index"];
 const FUT: readonly DeclarationKind[] = ["future"];
 
-function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx: readonly string[], resolve: ContextResolver): void {
+function checkReferences(
+  s: Statement,
+  scope: DeclarationKind,
+  file: string,
+  ctx: readonly string[],
+  resolve: ContextResolver,
+  report: Report,
+): void {
   const ref = (id: Ident | undefined, wanted: readonly DeclarationKind[], what: string): void => {
     resolve(file, id, wanted, what, ctx);
   };
@@ -463,6 +188,15 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       if (scope === "option") {
         const wanted: readonly DeclarationKind[] = s.declared === "future" ? FUT : s.declared === "index" ? IDX : ["future", "index"];
         ref(s.target, wanted, s.declared ?? "underlying future or index");
+      } else if (s.declared === "future") {
+        // `underlying future X` names the future of an option; a future itself settles on an index.
+        ref(s.target, ["future", "index"], "underlying");
+        report(
+          diag(Codes.WrongKind, s.target?.span ?? s.span, `a ${scope}'s underlying is an index: \`underlying future\` is for options`, {
+            context: ctx,
+            hint: s.target === undefined ? "write `underlying index NAME`" : `write \`underlying index ${s.target.name}\``,
+          }),
+        );
       } else {
         ref(s.target, IDX, "index");
       }

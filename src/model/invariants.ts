@@ -607,30 +607,54 @@ export interface ExpiryProblems {
   readonly stopped?: { readonly label: string; readonly error: CalendarError };
 }
 
+/** The first day of each period of a horizon: its contract months, or its contract weeks (each by its Monday). */
+function periodStarts(weekly: boolean, horizon: ExpiryHorizon): EpochDay[] {
+  const first = fromCivil(horizon.startYear, horizon.startMonth, 1);
+  const months = horizon.years * 12;
+  if (!weekly) {
+    return Array.from({ length: months }, (_, i) => {
+      const { year, month } = shiftMonth(horizon.startYear, horizon.startMonth, i);
+      return fromCivil(year, month, 1);
+    });
+  }
+  const endMonth = shiftMonth(horizon.startYear, horizon.startMonth, months);
+  const end = fromCivil(endMonth.year, endMonth.month, 1);
+  const out: EpochDay[] = [];
+  for (let monday = first + ((8 - weekdayOf(first)) % 7); monday < end; monday += 7) out.push(monday);
+  return out;
+}
+
 /**
- * Which periods a version of a contract's last trading day rule governs: the version in force on the period's
- * first day (for a week, its Monday), the first in order when several are; a lone monthly rule governs every month.
+ * Which version of a contract's last trading day rule governs each period of the horizon (its contract months, or
+ * weeks from the first Monday): the version in force on the period's first day (for a week, its Monday), the first
+ * in order when several are, -1 for none; a lone monthly rule governs every month. Computed once for all versions
+ * (asking each version for each period would be quadratic in the number of versions).
  */
-export function governs(
+export function governingVersions(
   versions: readonly { readonly effective: readonly RangeValue[] }[],
-  index: number,
-  iso: string,
   weekly: boolean,
-): boolean {
-  if (!weekly && versions.length === 1) return true;
-  return versionIndexOn(versions, iso) === index;
+  horizon: ExpiryHorizon = EXPIRY_HORIZON,
+): Int32Array {
+  const starts = periodStarts(weekly, horizon);
+  const out = new Int32Array(starts.length);
+  if (!weekly && versions.length === 1) return out;
+  starts.forEach((day, i) => {
+    out[i] = versionIndexOn(versions, formatIsoDate(day));
+  });
+  return out;
 }
 
 const ym = (year: number, month: number): string => `${year}-${String(month).padStart(2, "0")}`;
 
 /**
  * A last trading day exists, is a business day of its calendar and lies in the period it belongs to, for every
- * contract month (or week) of the horizon that the version governs (`governed`). Evaluation stops at the first
+ * contract month (or week) of the horizon that the version governs (`governed`, by the period's index from the horizon's
+ * start, as {@link governingVersions} numbers them). Evaluation stops at the first
  * error other than a missing day. `memo` caches a monthly rule's results by the rule and month index.
  */
 export function expiryProblems(
   rule: ExpiryRule,
-  governed: (iso: string) => boolean,
+  governed: (period: number) => boolean,
   engine: CalendarEngine,
   horizon: ExpiryHorizon = EXPIRY_HORIZON,
   memo?: Map<string, (CalendarResult<EpochDay> | undefined)[]>,
@@ -652,9 +676,9 @@ export function expiryProblems(
       memo.set(key, cache);
     }
     for (let i = 0; i < months && !(out.missing && out.closed && out.outside); i++) {
+      if (!governed(i)) continue;
       const { year, month } = shiftMonth(horizon.startYear, horizon.startMonth, i);
       const label = ym(year, month);
-      if (!governed(`${label}-01`)) continue;
       const res = (cache[i] ??= evaluateDateRule(r, year, month, engine));
       if (!res.ok) {
         if (res.error.kind !== "no-such-day") return { ...out, stopped: { label, error: res.error } };
@@ -672,9 +696,9 @@ export function expiryProblems(
   const first = fromCivil(horizon.startYear, horizon.startMonth, 1);
   const endMonth = shiftMonth(horizon.startYear, horizon.startMonth, months);
   const end = fromCivil(endMonth.year, endMonth.month, 1);
-  for (let monday = first + ((8 - weekdayOf(first)) % 7); monday < end && !(out.closed && out.outside); monday += 7) {
+  for (let monday = first + ((8 - weekdayOf(first)) % 7), week = 0; monday < end && !(out.closed && out.outside); monday += 7, week++) {
+    if (!governed(week)) continue;
     const label = formatIsoDate(monday);
-    if (!governed(label)) continue;
     const res = evaluateWeeklyRule(rule.rule, monday, engine);
     if (!res.ok) return { ...out, stopped: { label, error: res.error } };
     const day = res.value;

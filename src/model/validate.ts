@@ -50,7 +50,7 @@ import {
   countRangeProblem,
   degradationCoverage,
   expiryProblems,
-  governs,
+  governingVersions,
   FUTURES_SETTLEMENT_MESSAGES,
   fallbackNeverApplies,
   futuresSettlementProblem,
@@ -1056,6 +1056,8 @@ class Doc {
   /** Each version of the last trading day rule, as the language can write it, for every contract period of the checker's horizon it governs. */
   lastTradingDays(base: string, c: Contract): void {
     const versions = c.lastTradingDay;
+    // Which version governs each period, once for all versions (per version it would be quadratic in their number).
+    const governing = new Map<boolean, Int32Array>();
     versions.forEach((v, i) => {
       const at = `${base}/lastTradingDay/${i}/value/rule`;
       const r = v.value;
@@ -1070,7 +1072,11 @@ class Doc {
         this.problem(`${at}/shift/direction`, "a shift of zero days is written `before`");
       const engine = this.engines.get(r.rule.calendar);
       if (!engine.ok) return;
-      const found = expiryProblems(r, (iso) => governs(versions, i, iso, r.kind === "weekly"), engine.value, EXPIRY_HORIZON, this.memo);
+      const weekly = r.kind === "weekly";
+      let g = governing.get(weekly);
+      if (g === undefined) governing.set(weekly, (g = governingVersions(versions, weekly)));
+      const periods = g;
+      const found = expiryProblems(r, (period) => periods[period] === i, engine.value, EXPIRY_HORIZON, this.memo);
       if (found.missing !== undefined) this.problem(at, `in ${found.missing.label} the last trading day does not exist`);
       if (found.closed !== undefined)
         this.problem(

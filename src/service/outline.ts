@@ -3,7 +3,7 @@
  * checker labels them in context paths, check/names.ts) and, in an index, its sources with theirs.
  */
 import type { SourceFile } from "../base/source.js";
-import { statementLabel } from "../check/names.js";
+import { statementLabel } from "../syntax/statements.js";
 import { declarationKind } from "../check/program.js";
 import type { FileNode, Statement } from "../syntax/ast.js";
 import { rangeOf } from "./text.js";

@@ -8,13 +8,9 @@ import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenT
 import { EOF } from "chevrotain";
 import { hintFor } from "../diagnostics/did-you-mean.js";
 import * as T from "./tokens.js";
+import { STATEMENT_RULES, type RuleText, type StatementRuleEntry } from "./statements.js";
 
-/** What a rule stands for in a message, and an example of it for the hint. */
-interface RuleText {
-  readonly what: string;
-  readonly example?: string;
-}
-
+/** What the rules other than statements (statements.ts has those) stand for in a message, and an example. */
 const ruleTexts: Record<string, RuleText> = {
   file: {
     what: "an `import` or a declaration",
@@ -36,54 +32,16 @@ const ruleTexts: Record<string, RuleText> = {
     what: "an observance",
     example: "for example `observed Saturday as Friday, Sunday as Monday` or `observed on the next weekday`",
   },
-  jointStmt: { what: "`all of` or `any of`", example: "for example `business day in all of NYSE, ENGLAND_WALES`" },
-  quotedStmt: { what: "a unit", example: "for example `quoted in USD per 1M tokens`" },
-  sourceStmt: { what: "a source", example: 'for example `source OPENAI "OpenAI list price" { … }`' },
-  priorityListStmt: { what: "a quoted name", example: 'for example `models "gpt-5", "gpt-4.1"`, in priority order' },
-  blendStmt: { what: "a blend", example: "for example `blend input 1, output 3`" },
-  partitionStmt: { what: "a partition", example: "for example `partition into 12 intervals of 5 minutes`" },
-  emptyIntervalsStmt: { what: "a policy", example: "for example `empty intervals skip` or `empty intervals fail`" },
-  sampleStmt: {
-    what: "a sampling rule",
-    example: "for example `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`",
-  },
-  aggregateStmt: { what: "what to aggregate", example: "for example `aggregate trades by vwap` or `aggregate sources by median`" },
   method: { what: "an aggregation method", example: "for example `median`, `mean`, `vwap` or `volume-weighted-median`" },
   methodOption: {
     what: "a method option",
     example: "a method option is `exact half …`, `dropping N highest and N lowest`, `capped at N%` or `weighted by …`",
   },
-  excludeStmt: {
-    what: "an exclusion rule",
-    example:
-      "for example `exclude sources deviating more than 5% from the median of the others` or `exclude sources stale for more than 30 minutes`",
-  },
-  minimumStmt: { what: "`sources` or `trades`", example: "for example `minimum sources 3` or `minimum trades 1 per interval`" },
-  degradationStmt: {
-    what: "a degradation rule",
-    example: "for example `with 3 to 4 sources use mean` or `with 5 or more sources use median`",
-  },
-  extremeMovesStmt: { what: "an extreme-move rule", example: "for example `extreme moves above 20% held`" },
-  roundStmt: { what: "a rounding", example: "for example `round to 0.01 half-even`, or `unrounded`" },
   rounding: {
     what: "a rounding",
     example: "for example `rounded to 0.01 half-even`, `rounded to the tick half-up`, or `unrounded`",
   },
-  publishStmt: {
-    what: "a publication schedule",
-    example:
-      "for example `publish every calendar day at 16:00 Europe/London` or `publish on business days of NYSE at 16:00 America/New_York`",
-  },
-  restateStmt: { what: "a restatement policy", example: "for example `restate never` or `restate same day if change exceeds 0.10%`" },
-  underlyingStmt: { what: "the underlying", example: "for example `underlying AITOK_OUT` or `underlying future FOTI`" },
-  contractUnitStmt: { what: "a contract unit", example: "for example `contract unit 1000 million tokens`" },
-  tickStmt: { what: "a tick size", example: "for example `tick 0.01 USD per 1M tokens`" },
   tickTier: { what: "a tick size", example: "for example `premium tick 1 USD per BTC at or below 25, 5 USD per BTC above 25`" },
-  listingStmt: { what: "a listing cycle", example: "for example `listing 6 consecutive months plus the nearest 2 months in December`" },
-  lastTradingDayStmt: {
-    what: "a date rule",
-    example: "for example `last trading day is the last Friday of the contract month, adjusted preceding on NYSE`",
-  },
   dateRule: {
     what: "a date rule",
     example: "for example `the last Friday of the contract month` or `2 business days before the third Friday of the contract month`",
@@ -94,15 +52,6 @@ const ruleTexts: Record<string, RuleText> = {
       "for example `the last Friday of the contract month`, `the last business day of the contract month` or `the 25th day of the month before the contract month`",
   },
   monthRef: { what: "a month", example: "`the contract month`, `the contract week` or `the month before the contract month`" },
-  expiryStmt: {
-    what: "an expiry",
-    example: "for example `expiry with the underlying` or `expiry 1 business day before the underlying on NYSE`",
-  },
-  terminationStmt: { what: "a time and zone", example: "for example `trading terminates at 16:00 Europe/London`" },
-  finalSettlementStmt: {
-    what: "a final settlement",
-    example: "for example `final settlement in cash at INDEX at 16:00 Europe/London on the last trading day, rounded to 0.01 half-even`",
-  },
   settlementValue: {
     what: "a settlement value",
     example:
@@ -112,19 +61,9 @@ const ruleTexts: Record<string, RuleText> = {
     what: "the days to average over",
     example: "`every business day of the contract month` or `the last 5 business days up to the last trading day`",
   },
-  dailySettlementStmt: {
-    what: "a numbered step, or `}`",
-    example: "for example `1. vwap of trades from 14:59 inclusive to 15:00 exclusive America/Chicago`",
-  },
   dailyStep: {
     what: "a daily settlement step",
     example: "a step is `vwap of trades from …`, `midpoint of bid and offer at …` or `carry forward the prior settlement`",
-  },
-  priceLimitsStmt: { what: "a price limit", example: "for example `price limits 7%, 13%, 20% of the prior settlement`" },
-  positionLimitStmt: { what: "a position limit", example: "for example `position limit 1000 contracts in the spot month`" },
-  fallbackStmt: {
-    what: "`disruption if …`, a numbered step, or `}`",
-    example: "for example `disruption if not-published by 17:00 Europe/London` or `1. postpone up to 2 business days on NYSE`",
   },
   disruption: { what: "a disruption", example: "for example `disruption if not-published by 17:00 Europe/London`" },
   disruptionName: {
@@ -136,38 +75,8 @@ const ruleTexts: Record<string, RuleText> = {
     what: "a fallback action",
     example: "`postpone up to N business days`, `use index NAME`, `carry forward the last published value` or `determined by the exchange`",
   },
-  optionTypeStmt: { what: "an option type", example: "for example `type call, put`" },
-  exerciseStmt: { what: "an exercise style", example: "for example `exercise european`" },
-  autoExerciseStmt: {
-    what: "a threshold",
-    example: "for example `automatic exercise when in the money by at least 0.01 USD per 1M tokens`",
-  },
-  strikesStmt: { what: "a strike grid", example: "for example `strikes every 0.05 USD per 1M tokens`" },
-  legStmt: { what: "a leg", example: "for example `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`" },
-  negativePricesStmt: { what: "`negative prices allowed`" },
-  tradingHoursStmt: {
-    what: "trading hours",
-    example: "for example `trading hours Sunday to Friday 17:00 to 16:00 America/Chicago`",
-  },
-  earlyCloseStmt: { what: "an early close", example: 'for example `early close "Christmas Eve" at 12:15 on 24 December`' },
   sessionDay: { what: "a named day", example: 'for example `"Christmas Day" on 25 December`' },
   dailyBreak: { what: "a daily break", example: "for example `, with a break of 60 minutes each day beginning at 16:00`" },
-  indexLicenceStmt: {
-    what: "an index licence",
-    example: 'for example `index licence BTC_REF from "Termsheet Benchmarks Ltd."`',
-  },
-  indexDisclaimerStmt: {
-    what: "an index disclaimer",
-    example: 'for example `index disclaimer "Neither the Exchange nor the administrator guarantees …"`',
-  },
-  paymentAmountsStmt: {
-    what: "a rounding of payment amounts",
-    example: "for example `payment amounts rounded to 0.01 half-up`",
-  },
-  paymentStmt: {
-    what: "a payment day",
-    example: "for example `payment 1 business day after the final settlement day on EUREX`",
-  },
   identList: { what: "a name" },
   zone: { what: "a time zone", example: "for example `Europe/London` or `America/New_York`" },
   zonedTime: { what: "a time and zone", example: "for example `16:00 Europe/London`" },
@@ -179,41 +88,21 @@ const ruleTexts: Record<string, RuleText> = {
   unitTerm: { what: "a unit", example: "for example `USD` or `1M tokens`" },
 };
 
-/** Rules whose name reads as a place in the source, for the context path. */
+/** What a rule stands for in a message, and an example of it for the hint. */
+function ruleText(rule: string): RuleText | undefined {
+  return ruleTexts[rule] ?? statementRule(rule)?.syntax;
+}
+
+/** The entry of a statement rule in the registry, if the rule is one. */
+function statementRule(rule: string): StatementRuleEntry | undefined {
+  return Object.hasOwn(STATEMENT_RULES, rule) ? (STATEMENT_RULES as Record<string, StatementRuleEntry>)[rule] : undefined;
+}
+
+/** Rules other than statements whose name reads as a place in the source, for the context path. */
 const ruleNames: Record<string, string> = {
-  holidayStmt: "holiday",
-  sourceStmt: "source",
-  fallbackStmt: "fallback",
   fallbackStep: "fallback step",
   disruption: "disruption",
-  dailySettlementStmt: "daily settlement",
   dailyStep: "daily settlement step",
-  finalSettlementStmt: "final settlement",
-  lastTradingDayStmt: "last trading day",
-  timeZoneStmt: "time zone",
-  jointStmt: "business day",
-  basedOnStmt: "based on",
-  quotedStmt: "quoted",
-  priorityListStmt: "priority list",
-  emptyIntervalsStmt: "empty intervals",
-  sampleStmt: "sample",
-  excludeStmt: "exclude",
-  degradationStmt: "degradation rule",
-  extremeMovesStmt: "extreme moves",
-  roundStmt: "round",
-  contractUnitStmt: "contract unit",
-  terminationStmt: "trading terminates",
-  priceLimitsStmt: "price limits",
-  positionLimitStmt: "position limit",
-  optionTypeStmt: "type",
-  autoExerciseStmt: "automatic exercise",
-  negativePricesStmt: "negative prices",
-  paymentStmt: "payment",
-  paymentAmountsStmt: "payment amounts",
-  tradingHoursStmt: "trading hours",
-  earlyCloseStmt: "early close",
-  indexLicenceStmt: "index licence",
-  indexDisclaimerStmt: "index disclaimer",
 };
 
 /** The rules that name a place worth showing in a context path: statements and steps. */
@@ -223,14 +112,7 @@ function isPlaceRule(rule: string): boolean {
 
 /** The context path of a rule stack, e.g. ["final settlement"], without grammar plumbing such as `block`. */
 export function contextOf(ruleStack: readonly string[]): string[] {
-  return ruleStack.filter(isPlaceRule).map(
-    (r) =>
-      ruleNames[r] ??
-      r
-        .replace(/Stmt$/, "")
-        .replace(/([A-Z])/g, " $1")
-        .toLowerCase(),
-  );
+  return ruleStack.filter(isPlaceRule).map((r) => ruleNames[r] ?? statementRule(r)?.phrase ?? r);
 }
 
 /** How a found token reads in a message. */
@@ -295,8 +177,8 @@ const curatedMismatch: Record<string, RuleText> = {
     what: "`,` and a rounding",
     example: "a final settlement ends with its rounding: `, rounded to 0.01 half-even`, or `, unrounded`",
   },
-  "dailySettlementStmt `}`": ruleTexts["dailySettlementStmt"]!,
-  "fallbackStmt `}`": ruleTexts["fallbackStmt"]!,
+  "dailySettlementStmt `}`": STATEMENT_RULES.dailySettlementStmt.syntax,
+  "fallbackStmt `}`": STATEMENT_RULES.fallbackStmt.syntax,
   "declaration a name": {
     what: "a name for the declaration",
     example: 'a declaration has a keyword, a name and an optional title, as in `future FOTI "AI Token Output Futures" { … }`',
@@ -344,7 +226,7 @@ export function describeExpected(err: IRecognitionException, ruleStack: readonly
     if (curated) return curated;
     return { what: only, example };
   }
-  const text = ruleTexts[e.rule] ?? ruleTexts[rule];
+  const text = ruleText(e.rule) ?? ruleText(rule);
   return { what: text?.what ?? orList(e.expected), example: text?.example ?? example };
 }
 
@@ -352,7 +234,7 @@ export function describeExpected(err: IRecognitionException, ruleStack: readonly
 function exampleFor(ruleStack: readonly string[]): string | undefined {
   for (let i = ruleStack.length - 1; i >= 0; i--) {
     const rule = ruleStack[i]!;
-    const example = ruleTexts[rule]?.example;
+    const example = ruleText(rule)?.example;
     if (example) return example;
     if (isPlaceRule(rule) || rule === "statement" || rule === "block") return undefined;
   }

@@ -2,24 +2,15 @@
  * The entry point of syntax/: lexes and parses one source file into an AST plus diagnostics, for any input.
  * Chevrotain's errors are turned into curated messages here; nothing after syntax/ sees chevrotain types.
  */
-import type { ILexingResult, IRecognitionException, IToken, TokenType } from "chevrotain";
+import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import { EOF } from "chevrotain";
 import type { SourceFile, Span } from "../base/source.js";
 import { Codes, diag, type Code, type Diagnostic } from "../diagnostics/index.js";
 import type { FileNode } from "./ast.js";
 import { lineBreakBetween, MAX_STRAY_LINES_REPORTED, MAX_SYNTAX_ERRORS, parserInstance } from "./parser.js";
-import { characterName, forbiddenRuns, isForbiddenCodePoint } from "../base/characters.js";
 import * as T from "./tokens.js";
-import {
-  PRECISION_WORDS,
-  canonicalDecimal,
-  expandScaled,
-  literalPrecisionProblem,
-  unescapeString,
-  validDate,
-  validTime,
-} from "./literals.js";
 import { firstMistake, isClockTimeEcho } from "./first-mistakes.js";
+import { lexicalDiagnostics, MAX_LEXICAL_ERRORS, type Comment } from "./lexical.js";
 import {
   afterCommaWords,
   contextOf,
@@ -35,12 +26,7 @@ import {
   suggestKeyword,
 } from "./messages.js";
 
-/** A comment kept for the formatter: its text and span. */
-export interface Comment {
-  readonly text: string;
-  readonly span: Span;
-  readonly block: boolean;
-}
+export { MAX_LEXICAL_ERRORS, type Comment } from "./lexical.js";
 
 /** What `parse` returns: the (possibly partial) tree, every comment, and the syntax diagnostics in source order. */
 export interface ParseResult {
@@ -166,9 +152,6 @@ function parseUnsafe(source: SourceFile): ParseResult {
   return { ast: { ...fileNode, span: span(0, text.length) }, comments: lexical.comments, diagnostics };
 }
 
-/** At most this many errors of characters and literals are reported per file; the file is read up to the next. */
-export const MAX_LEXICAL_ERRORS = 100;
-
 /** Blocks may be nested at most this deep; the language itself nests them two deep (a source in an index). */
 export const MAX_NESTING = 16;
 
@@ -190,152 +173,11 @@ function tokensBefore(tokens: readonly IToken[], cut: number | undefined): reado
   return tokens.slice(0, lo);
 }
 
-/** The diagnostics of characters, comments and literals, the comments, and the tokens for the parser. */
-function lexicalDiagnostics(
-  text: string,
-  file: string,
-  lexed: ILexingResult,
-): { diagnostics: Diagnostic[]; comments: Comment[]; tokens: IToken[]; unclosedCommentAt: number } {
-  const lexical: Diagnostic[] = [];
-  const span = (start: number, end: number): Span => ({ file, start, end });
-  const tokSpan = (t: IToken): Span => span(t.startOffset, (t.endOffset ?? t.startOffset) + 1);
-
-  // Control and bidirectional formatting characters, anywhere (base/characters.ts): one error per run of them.
-  // Each kind of error below is met in offset order, so MAX_LEXICAL_ERRORS + 1 of each are enough to find where the
-  // (MAX_LEXICAL_ERRORS + 1)-th of all lies: the rest are not even built.
-  const enough = MAX_LEXICAL_ERRORS + 1;
-  for (const run of forbiddenRuns(text, enough)) {
-    const cp = text.codePointAt(run.start)!;
-    const more = run.length > String.fromCodePoint(cp).length ? " and the characters after it" : "";
-    lexical.push(
-      diag(Codes.ForbiddenCharacter, span(run.start, run.start + run.length), `forbidden character ${characterName(cp)}${more}`, {
-        notes: ["control characters and bidirectional formatting characters can make a text display other than it reads"],
-        hint: "remove it; in a string, write the text without it",
-      }),
-    );
-  }
-
-  let skipUntil = -1;
-  let characters = 0;
-  for (const err of lexed.errors) {
-    if (characters >= enough) break;
-    if (err.offset < skipUntil) continue;
-    const ch = text.slice(err.offset, err.offset + err.length);
-    const first = [...ch][0] ?? ch;
-    // Reported above.
-    if (isForbiddenCodePoint(first.codePointAt(0) ?? 0)) continue;
-    const close = first === "'" ? singleQuotedEnd(text, err.offset) : undefined;
-    if (close !== undefined) {
-      // A whole 'single-quoted string' is one mistake, reported once over all of it.
-      skipUntil = close;
-      const body = text.slice(err.offset + 1, close - 1);
-      characters++;
-      lexical.push(
-        diag(Codes.UnexpectedCharacter, span(err.offset, close), "unexpected character `'`: strings use double quotes", {
-          hint: `write "${shorten(body)}"`,
-        }),
-      );
-      continue;
-    }
-    characters++;
-    lexical.push(
-      diag(Codes.UnexpectedCharacter, span(err.offset, err.offset + Math.max(1, first.length)), `unexpected character \`${first}\``, {
-        hint: characterHints[first],
-      }),
-    );
-  }
-
-  const comments: Comment[] = [];
-  let unclosedCommentAt = Infinity;
-  for (const c of lexed.groups["comments"] ?? []) {
-    if (c.tokenType === T.UnterminatedComment) {
-      unclosedCommentAt = Math.min(unclosedCommentAt, c.startOffset);
-      lexical.push(
-        diag(Codes.UnterminatedComment, span(c.startOffset, c.startOffset + 2), "block comment is never closed", {
-          hint: "close it with `*/`",
-        }),
-      );
-    }
-    comments.push({ text: c.image, span: tokSpan(c), block: c.tokenType !== T.LineComment });
-  }
-
-  // Token-level validation; unterminated strings are repaired so parsing can go on.
-  const tokens: IToken[] = [];
-  const literalsFrom = lexical.length;
-  for (const t of lexed.tokens) {
-    const tt = t.tokenType;
-    if (lexical.length - literalsFrom >= enough) {
-      // Enough errors to stop before here; the tokens are still kept (the cut is decided by the caller).
-      if (tt === T.UnterminatedString) {
-        t.tokenType = T.StringLiteral;
-        t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
-      }
-    } else if (tt === T.UnterminatedString) {
-      lexical.push(
-        diag(Codes.UnterminatedString, tokSpan(t), "string is never closed", { hint: 'add a closing `"` before the end of the line' }),
-      );
-      t.tokenType = T.StringLiteral;
-      t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
-    } else if (tt === T.StringLiteral) {
-      const u = unescapeString(t.image);
-      if (u.badEscape !== undefined) {
-        const at = t.startOffset + u.badEscape;
-        lexical.push(
-          diag(Codes.UnterminatedString, span(at, Math.min(at + 2, t.startOffset + t.image.length)), "unknown escape sequence in string", {
-            hint: 'use \\", \\\\, \\n, \\t or \\u{…}',
-          }),
-        );
-      } else if (u.forbiddenEscape !== undefined) {
-        const at = t.startOffset + u.forbiddenEscape.offset;
-        lexical.push(
-          diag(
-            Codes.ForbiddenCharacter,
-            span(at, at + u.forbiddenEscape.length),
-            `forbidden character ${characterName(u.forbiddenEscape.cp)}`,
-            {
-              notes: ["control characters and bidirectional formatting characters can make a text display other than it reads"],
-              hint: "a string may hold line breaks (`\\n`) and tabs (`\\t`), but no other control or formatting characters",
-            },
-          ),
-        );
-      }
-    } else if (tt === T.NumberLiteral || tt === T.Percent || tt === T.ScaledNumber) {
-      const raw = tt === T.NumberLiteral ? t.image : t.image.slice(0, -1);
-      const canonical = canonicalDecimal(raw);
-      if (canonical === undefined) {
-        lexical.push(
-          diag(Codes.InvalidNumber, tokSpan(t), `malformed number \`${t.image}\``, {
-            hint: "`_` may only separate digits, as in 1_000_000",
-          }),
-        );
-      } else {
-        const problem = literalPrecisionProblem(tt === T.ScaledNumber ? (expandScaled(t.image) ?? canonical) : canonical);
-        if (problem !== undefined)
-          lexical.push(
-            diag(Codes.PrecisionOutOfRange, tokSpan(t), `number out of range: ${problem}`, {
-              hint: `numbers have ${PRECISION_WORDS}`,
-            }),
-          );
-      }
-    } else if (tt === T.DateLiteral && validDate(t.image) === undefined) {
-      lexical.push(diag(Codes.InvalidDateLiteral, tokSpan(t), `\`${t.image}\` is not a date of the calendar`, { hint: dateHint(t.image) }));
-    } else if (tt === T.TimeLiteral && validTime(t.image) === undefined) {
-      lexical.push(
-        diag(Codes.InvalidTimeLiteral, tokSpan(t), `\`${t.image}\` is not a time of day`, {
-          hint: "write times as HH:MM or HH:MM:SS, from 00:00 to 24:00",
-        }),
-      );
-    }
-    tokens.push(t);
-  }
-  return { diagnostics: lexical, comments, tokens, unclosedCommentAt };
-}
-
 /**
  * Parses the tokens: nesting bounded (MAX_NESTING), open blocks closed at the end, stray lines reported once. A line
  * that cannot start where it stands (a misspelt keyword, stray text) is reported once and the rest of it skipped,
  * so that one bad line does not cascade into errors on the following ones: inside blocks the parser does this as it
- * goes (parser.ts, skipStrayLines); at the top level of the file, where only the last line can be left over, by
+ * goes (grammar/base.ts, skipStrayLines); at the top level of the file, where only the last line can be left over, by
  * dropping it and parsing again.
  */
 function parseTokens(
@@ -480,31 +322,6 @@ function limitNesting(tokens: readonly IToken[], file: string): { tokens: readon
     if (!inside) kept.push(t);
   }
   return { tokens: kept, nesting };
-}
-
-const characterHints: Readonly<Record<string, string>> = {
-  "'": "strings use double quotes",
-  "#": "comments start with `//`",
-  ";": "a statement ends with its line; no `;` is needed",
-  "(": "the language has no parentheses; write the clause in words",
-  ")": "the language has no parentheses; write the clause in words",
-};
-
-/** The offset just after the `'` that closes a single-quoted string opened at `start`, on the same line. */
-function singleQuotedEnd(text: string, start: number): number | undefined {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n" || c === "\r" || c === '"') return undefined;
-    if (c === "'") return i + 1;
-  }
-  return undefined;
-}
-
-/** A hint for a date that does not exist; when day and month look swapped, the date they probably meant. */
-function dateHint(image: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(image);
-  if (m && Number(m[2]) > 12 && Number(m[3]) <= 12) return `dates are written YYYY-MM-DD, so this one would be ${m[1]}-${m[3]}-${m[2]}`;
-  return "dates are written YYYY-MM-DD and must exist in the calendar";
 }
 
 function validToken(t: IToken | undefined): t is IToken {

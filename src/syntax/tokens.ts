@@ -348,7 +348,7 @@ export function keywordOf(word: string): TokenType | undefined {
 
 const chevrotainLexer = new Lexer([...lexerTokens], {
   // Offsets only: lines and columns for every token cost lexing time and memory; syntax/ finds line breaks in
-  // the text when it needs them (parser.ts lineBreakBetween), and spans are offsets anyway.
+  // the text when it needs them (grammar/base.ts lineBreakBetween), and spans are offsets anyway.
   positionTracking: "onlyOffset",
   ensureOptimizations: false,
   safeMode: false,

@@ -145,11 +145,12 @@ function structural(text: string, rnd: Rng, corpus: readonly CorpusFile[]): [str
   const u = pick(rnd, units);
   const chunk = lines.slice(u.start, u.end);
   const where = `lines ${u.start + 1}-${u.end}`;
-  const splice = (at: number, del: number, ins: readonly string[]): string => {
-    const out = [...lines];
-    out.splice(at, del, ...ins);
-    return out.join("\n");
-  };
+  // Not `splice(at, del, ...ins)`: a unit repeated thousands of times is more arguments than the call stack holds.
+  const splice = (at: number, del: number, ins: readonly string[]): string =>
+    lines
+      .slice(0, at)
+      .concat(ins, lines.slice(at + del))
+      .join("\n");
   const op = int(rnd, 11);
   switch (op) {
     case 0:

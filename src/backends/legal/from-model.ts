@@ -6,6 +6,7 @@
  * version with its effective dates. Every value of the spec is said in words and figures; nothing of the language
  * or of programming shows. Pure: the "as of" date of the contract-month table is an input.
  */
+import { clauseOf, tickClause, type StatementKind } from "../../syntax/statements.js";
 import type { Calendar, Clause, Contract, DeclaredUnit, Fallback, FinalSettlement, Index, Spec } from "../../model/types.js";
 import { declaredBaseUnit } from "../../base/units.js";
 import type * as Runtime from "../../runtime/spec.js";
@@ -254,7 +255,7 @@ function versionsOn<T>(vs: readonly Clause<T>[], say: (value: T, day: string) =>
 }
 
 /** The Trading Schedule: the trading hours in force and the named days that close a session early or have none. */
-function tradingScheduleSection(b: Builder, c: Contract, source: string): void {
+function tradingScheduleSection(b: Builder, c: Contract, source: string | undefined): void {
   const hours = c.tradingHours ?? [];
   if (hours.length === 0) return;
   const zone = hours.length === 1 ? hours[0]!.value.zone : undefined;
@@ -434,7 +435,9 @@ function currencyOf(c: Contract): string | undefined {
 }
 
 function contractSections(b: Builder, c: Contract, spec: Spec): void {
-  const key = (rule: string) => `contract ${c.name} ${rule}`;
+  // A clause is keyed as source-lines.ts keys the statements it states: by the statement registry's clause.
+  const key = (rule: string | undefined) => (rule === undefined ? undefined : `contract ${c.name} ${rule}`);
+  const clause = (kind: StatementKind) => key(clauseOf(kind, "contract"));
   const priceUnit = c.priceQuotation[0]?.value;
   b.open();
   b.add(
@@ -446,7 +449,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         (u) => `The contract is written on ${u.kind === "index" ? b.index(u.name) : `the ${u.name} futures contract`}.`,
       ),
     ],
-    key("underlying"),
+    clause("Underlying"),
   );
   b.add(
     "Contract unit",
@@ -455,17 +458,17 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         ? `One contract is ${quantityWords(u.quantity)}.`
         : `One contract is ${count(u.amount, "contract", "contracts")} of ${u.contract}.`,
     ),
-    key("contract unit"),
+    clause("ContractUnit"),
   );
   b.add(
     "Price quotation",
     versions(c.priceQuotation, (u) => `Prices are quoted in ${unitNoun(u)}.`),
-    key("price"),
+    clause("Quoted"),
   );
   b.add(
     "Minimum price fluctuation",
     versionsOn(c.tick, (t, day) => [`The minimum price fluctuation (the tick) is ${tickWords(t)}.`, ...tickValue(spec, c, t, day, "tick")]),
-    key("tick"),
+    key(tickClause("outright")),
   );
   if (c.kind !== "option")
     b.add(
@@ -474,7 +477,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         `The minimum price fluctuation of spreads is ${tickWords(t)}.`,
         ...tickValue(spec, c, t, day, "spread tick"),
       ]),
-      key("spread tick"),
+      key(tickClause("spread")),
     );
   if (c.kind !== "option") {
     b.add(
@@ -484,24 +487,24 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ? "Prices may be zero or negative."
           : "Prices are greater than zero. An index value, bid, offer, trade price or settlement price of zero or less is refused: no settlement price is determined from it.",
       ),
-      key("negative prices"),
+      clause("NegativePrices"),
     );
   }
   if (c.kind === "option") {
     b.add(
       "Option types",
       versions(c.rights, (r) => `Listed option types: ${r.map((x) => (x === "call" ? "calls" : "puts")).join(" and ")}.`),
-      key("rights"),
+      clause("OptionType"),
     );
     b.add(
       "Exercise style",
       versions(c.exercise, () => "Options are European: they may be exercised only at expiry."),
-      key("exercise"),
+      clause("Exercise"),
     );
     b.add(
       "Strike prices",
       versions(c.strikes, (q) => `Strike prices are listed at intervals of ${quantityWords(q)}.`),
-      key("strikes"),
+      clause("Strikes"),
     );
     b.add(
       "Premium fluctuation",
@@ -509,7 +512,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         `The minimum fluctuation of option premiums is ${tickWords(t)}.`,
         ...tickValue(spec, c, t, day, "premium tick"),
       ]),
-      key("premium tick"),
+      key(tickClause("premium")),
     );
     b.add(
       "Automatic exercise",
@@ -518,7 +521,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ? "At expiry an option that is in the money by any amount is exercised automatically; an option at or out of the money is abandoned."
           : `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`,
       ),
-      key("automatic exercise"),
+      clause("AutoExercise"),
     );
     b.add(
       "Expiry",
@@ -527,7 +530,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ? "Options expire on the Last Trading Day of the underlying futures contract."
           : `Options expire ${count(e.businessDays, "business day", "business days")} of ${b.cal(e.calendar)} before the Last Trading Day of the underlying futures contract.`,
       ),
-      key("expiry"),
+      clause("Expiry"),
     );
   }
   if (c.kind === "spread") {
@@ -548,7 +551,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         },
         ...c.legs.flatMap((l) => annotations(l)),
       ],
-      key("legs"),
+      clause("Leg"),
     );
   }
   b.add(
@@ -571,7 +574,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           : ` A new contract is listed every ${weekdayName(time.weekday)} at ${zonedTime(time.at)}: a contract this schedule adds on a day is listed from the latest such time before that day begins, and stays listed until trading in it terminates.`;
       return `The Exchange lists ${said.join(", plus ")}.${only ? ` The contract months are ${months.map(monthName).join(", ")} only.` : ""}${when}`;
     }),
-    key("listing"),
+    clause("Listing"),
   );
   // The product's own trading dates (its first trade date and end), only when the declaration states them.
   const dates = effectiveWords(c.effective);
@@ -584,14 +587,14 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   b.add(
     "Last Trading Day",
     versions(c.lastTradingDay, (r) => `The Last Trading Day is ${dateRuleWords(r, b.cal)}.`),
-    key("last trading day"),
+    clause("LastTradingDay"),
   );
   b.add(
     "Termination of trading",
     versions(c.termination, (z) => `Trading in an expiring contract terminates at ${zonedTime(z)} on the Last Trading Day.`),
-    key("termination"),
+    clause("Termination"),
   );
-  tradingScheduleSection(b, c, key("trading hours"));
+  tradingScheduleSection(b, c, clause("TradingHours"));
   b.add(
     "Price limits",
     versionsOn(c.priceLimits, (ls, day) => {
@@ -603,7 +606,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           : ` The amount of each percentage limit is ${roundingWords(rounding, c.priceQuotation[0]?.value)}${rounding.kind === "tick" ? " (the tick of the prior daily settlement price)" : ""} before it is added to and taken from the prior daily settlement price.`
       }${breachWords(c.priceLimitBreach, day)}`;
     }),
-    key("price limits"),
+    clause("PriceLimits"),
   );
   b.add(
     "Position limits",
@@ -619,7 +622,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       ),
       ...annotations(l),
     ]),
-    key("position limits"),
+    clause("PositionLimit"),
   );
   b.close(c.kind === "option" ? "Option specifications" : "Contract specifications");
 
@@ -627,12 +630,12 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
   b.add(
     "Final settlement",
     versions(c.finalSettlement, (f) => settlementWords(b, f, priceUnit)),
-    key("final settlement"),
+    clause("FinalSettlement"),
   );
   b.add(
     "Payment",
     versions(c.payment ?? [], (pay) => paymentWords(pay, b.cal)),
-    key("payment"),
+    clause("Payment"),
   );
   b.add(
     "Payment amounts",
@@ -641,7 +644,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       (r) =>
         `The amount a position pays or receives at each daily and at the final settlement ((settlement price − the position's price) × contract value per unit of price × number of contracts) is computed exactly and then ${roundingWords({ kind: "increment", increment: r.increment, mode: r.mode }, currencyOf(c))}.`,
     ),
-    key("payment amounts"),
+    clause("PaymentAmounts"),
   );
   b.add(
     "Daily settlement",
@@ -674,7 +677,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         ].join(" ");
       }),
     ]).concat(c.dailySettlement.flatMap((v) => v.value.map((s): Piece => ({ kind: "refs", refs: s.clauses, inline: true })))),
-    key("daily settlement"),
+    clause("DailySettlement"),
   );
   b.close("Settlement");
 
@@ -696,7 +699,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ...annotations(f),
           ...[...f.value.disruptions, ...f.value.steps].map((x): Piece => ({ kind: "refs", refs: x.clauses, inline: true })),
         ],
-        key("fallback"),
+        clause("Fallback"),
       );
     });
     b.close("Market disruption and fallbacks");
@@ -706,7 +709,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     b.add(
       "Index licence",
       versions(c.indexLicence ?? [], (l) => licenceSentence(spec, l)),
-      key("index licence"),
+      clause("IndexLicence"),
     );
     b.add(
       "Index disclaimer",
@@ -718,14 +721,15 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           ...annotations(v),
         ];
       }),
-      key("index disclaimer"),
+      clause("IndexDisclaimer"),
     );
     b.close("Index licence and disclaimer");
   }
 }
 
 function indexSection(b: Builder, i: Index): void {
-  const key = (rule: string) => `index ${i.name} ${rule}`;
+  const key = (rule: string | undefined) => (rule === undefined ? undefined : `index ${i.name} ${rule}`);
+  const clause = (kind: StatementKind) => key(clauseOf(kind, "index"));
   const unit = i.quoted[0]?.value;
   b.open();
   b.add(
@@ -735,22 +739,22 @@ function indexSection(b: Builder, i: Index): void {
       ...annotations(i),
       ...versions(i.administrator, (a) => sentence(`The index is administered by ${a}`)),
     ],
-    key("administrator"),
+    clause("Administrator"),
   );
   b.add(
     "Methodology versions",
     versions(i.methodology, (m) => `Methodology version ${m.version}.`),
-    key("methodology"),
+    clause("Methodology"),
   );
   b.add(
     "Quotation",
     versions(i.quoted, (u) => `The index is published in ${unitNoun(u)}.`),
-    key("quoted"),
+    clause("Quoted"),
   );
   b.add(
     "Time zone",
     versions(i.timeZone, (z) => `Times are stated in ${z} time unless said otherwise.`),
-    key("time zone"),
+    clause("TimeZone"),
   );
   b.add(
     "Sources",
@@ -784,7 +788,7 @@ function indexSection(b: Builder, i: Index): void {
       }
       return [p(parts.join(" ")), ...annotations(s)];
     }),
-    key("sources"),
+    clause("Source"),
   );
   let step = 0;
   const addStep = (label: string, blocks: Piece[]) => {
@@ -912,7 +916,7 @@ function indexSection(b: Builder, i: Index): void {
       (x) =>
         `The index is fixed at ${zonedTime(x.at)} on ${x.calendar === null ? "every calendar day" : `every business day of ${b.cal(x.calendar)}`}.`,
     ),
-    key("publication"),
+    clause("Publish"),
   );
   b.add(
     "Restatement",
@@ -923,7 +927,7 @@ function indexSection(b: Builder, i: Index): void {
           ? `A published value may be restated until ${clockTime(r.deadline.time, r.deadline.zone)} ${zoneTimeName(r.deadline.zone)} on ${r.day === "same" ? "the fixing date" : `the next ${i.publication.some((p) => p.value.calendar !== null) ? "publication day" : "calendar day"} after the fixing date`}${r.thresholdPercent === null ? "" : `, and only if the correction changes it by more than ${r.thresholdPercent}%`}; a correction after that time is not applied.`
           : `A published value is restated only on its publication day and only if the correction changes it by more than ${r.thresholdPercent}%.`,
     ),
-    key("restatement"),
+    clause("Restate"),
   );
   b.attach("Description", methodologyDiagram(i.name, methodologySteps(b.current())));
   b.close(`Index methodology: ${i.name}${i.title ? ` (${i.title})` : ""}`);

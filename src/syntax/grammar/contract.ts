@@ -1,0 +1,466 @@
+/**
+ * The statements of contracts (futures, options, spreads): underlying, contract unit, tick, listing, last
+ * trading day, expiry, termination, final settlement (its value, averaging days and rounding).
+ */
+import { type ParserMethod } from "chevrotain";
+import type * as A from "../ast.js";
+import * as T from "../tokens.js";
+import { canonicalDecimal } from "../literals.js";
+import { IndexRules } from "./indices.js";
+
+export abstract class ContractRules extends IndexRules {
+  // Rules defined by the files after this one.
+  abstract quantity: ParserMethod<[], A.Quantity>;
+
+  public underlyingStmt = this.RULE("underlyingStmt", () => {
+    this.CONSUME(T.Underlying);
+    let declared: "future" | "index" | undefined;
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => (this.CONSUME(T.Future), (declared = "future")) },
+        { ALT: () => (this.CONSUME(T.Index), (declared = "index")) },
+      ]);
+    });
+    return { kind: "Underlying" as const, declared, target: this.ident(this.CONSUME(T.Identifier)) };
+  });
+
+  public contractUnitStmt = this.RULE("contractUnitStmt", () => {
+    this.CONSUME(T.Contract);
+    this.CONSUME(T.Unit);
+    return { kind: "ContractUnit" as const, quantity: this.SUBRULE(this.quantity) };
+  });
+
+  public tickStmt = this.RULE("tickStmt", () => {
+    let variant: "outright" | "spread" | "premium" = "outright";
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => (this.CONSUME(T.Spread), (variant = "spread")) },
+        { ALT: () => (this.CONSUME(T.Premium), (variant = "premium")) },
+      ]);
+    });
+    this.CONSUME(T.Tick);
+    const tiers: A.TickTier[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => tiers.push(this.SUBRULE(this.tickTier)) });
+    return { kind: "Tick" as const, variant, tiers: this.compact(tiers) };
+  });
+
+  public tickTier = this.RULE("tickTier", (): A.TickTier => {
+    const start = this.LA(1);
+    const tick = this.SUBRULE(this.quantity);
+    let bound: A.TickTier["bound"];
+    this.OPTION(() => {
+      const b = this.LA(1);
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.At);
+            this.CONSUME(T.Or);
+            this.CONSUME(T.Below);
+            bound = { relation: "at-or-below", price: this.num(this.CONSUME(T.NumberLiteral)), span: this.from(b) };
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Above);
+            bound = { relation: "above", price: this.num(this.CONSUME2(T.NumberLiteral)), span: this.from(b) };
+          },
+        },
+      ]);
+    });
+    return { kind: "TickTier", tick, bound, span: this.from(start) };
+  });
+
+  public listingStmt = this.RULE("listingStmt", () => {
+    this.CONSUME(T.Listing);
+    // A part that error recovery gave up on is left out (the recovered tree has no undefined entries).
+    const parts: A.ListingPart[] = [];
+    const first = this.SUBRULE(this.listingPart) as A.ListingPart | undefined;
+    if (first !== undefined) parts.push(first);
+    this.MANY(() => {
+      this.CONSUME(T.Plus);
+      const next = this.SUBRULE2(this.listingPart) as A.ListingPart | undefined;
+      if (next !== undefined) parts.push(next);
+    });
+    let time: A.ListingTime | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      time = this.SUBRULE(this.listingTime);
+    });
+    return { kind: "Listing" as const, parts, ...(time === undefined ? {} : { time }) };
+  });
+
+  /** `new contracts listed every Thursday at 18:00 America/New_York`; the three words are identifiers, checked later. */
+  public listingTime = this.RULE("listingTime", (): A.ListingTime => {
+    const s = this.LA(1);
+    const words = [
+      this.ident(this.CONSUME(T.Identifier)),
+      // `contract` is a keyword; taken here so that the checker can say `contracts`.
+      this.ident(this.OR([{ ALT: () => this.CONSUME2(T.Identifier) }, { ALT: () => this.CONSUME(T.Contract) }])),
+      this.ident(this.CONSUME3(T.Identifier)),
+    ];
+    this.CONSUME(T.Every);
+    const weekday = this.ident(this.CONSUME4(T.Identifier));
+    this.CONSUME(T.At);
+    const at = this.SUBRULE(this.zonedTime);
+    return { kind: "ListingTime", words, weekday, at, span: this.from(s) };
+  });
+
+  /**
+   * `N consecutive months|weeks`, `the nearest N months in MONTH, …`, `N additional months in MONTH, …`, or the
+   * older `the next N in MONTH, …`. The words `nearest` and `additional` are identifiers here; the checker
+   * validates them (as it does `weeks`).
+   */
+  public listingPart = this.RULE("listingPart", (): A.ListingPart => {
+    const s = this.LA(1);
+    return this.OR([
+      {
+        ALT: () => {
+          const count = this.num(this.CONSUME(T.NumberLiteral));
+          return this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Consecutive);
+                const period = this.OR3([
+                  { ALT: () => (this.CONSUME(T.Months), "months" as const) },
+                  { ALT: () => (this.CONSUME(T.Identifier), "weeks" as const) },
+                ]);
+                return { kind: "Consecutive" as const, count, period, span: this.from(s) };
+              },
+            },
+            {
+              ALT: () => {
+                const word = this.ident(this.CONSUME2(T.Identifier));
+                this.CONSUME2(T.Months);
+                this.CONSUME(T.In);
+                const months = this.SUBRULE(this.identList);
+                return { kind: "Additional" as const, word, count, months, span: this.from(s) };
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.The);
+          return this.OR4([
+            {
+              ALT: () => {
+                this.CONSUME(T.Next);
+                const count = this.num(this.CONSUME2(T.NumberLiteral));
+                this.CONSUME2(T.In);
+                const months = this.SUBRULE2(this.identList);
+                return { kind: "NextIn" as const, count, months, span: this.from(s) };
+              },
+            },
+            {
+              ALT: () => {
+                const word = this.ident(this.CONSUME3(T.Identifier));
+                const count = this.num(this.CONSUME3(T.NumberLiteral));
+                this.CONSUME3(T.Months);
+                this.CONSUME3(T.In);
+                const months = this.SUBRULE3(this.identList);
+                return { kind: "Nearest" as const, word, count, months, span: this.from(s) };
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  public lastTradingDayStmt = this.RULE("lastTradingDayStmt", () => {
+    this.CONSUME(T.Last);
+    this.CONSUME(T.Trading);
+    this.CONSUME(T.Day);
+    this.OPTION(() => this.CONSUME(T.Is));
+    return { kind: "LastTradingDay" as const, rule: this.SUBRULE(this.dateRule) };
+  });
+
+  public dateRule = this.RULE("dateRule", (): A.DateRule => {
+    const start = this.LA(1);
+    let shift: A.DateRule["shift"];
+    this.OPTION(() => {
+      const days = this.num(this.CONSUME(T.NumberLiteral));
+      this.CONSUME(T.Business);
+      this.OR([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+      const direction = this.OR2([
+        { ALT: () => (this.CONSUME(T.Before), "before" as const) },
+        { ALT: () => (this.CONSUME(T.After), "after" as const) },
+      ]);
+      shift = { days, direction, span: this.from(start) };
+    });
+    const anchor = this.SUBRULE(this.dateAnchor);
+    let convention: A.Ident | undefined;
+    let calendar: A.Ident | undefined;
+    this.OPTION2(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME(T.Adjusted);
+      convention = this.ident(this.CONSUME(T.Identifier));
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.On);
+      calendar = this.ident(this.CONSUME2(T.Identifier));
+    });
+    return { kind: "DateRule", shift, anchor, convention, calendar, span: this.from(start) };
+  });
+
+  public dateAnchor = this.RULE("dateAnchor", (): A.DateAnchor => {
+    const start = this.CONSUME(T.The);
+    return this.OR<A.DateAnchor>([
+      {
+        ALT: () => {
+          const ordinal = this.SUBRULE(this.ordinal);
+          return this.OR2<A.DateAnchor>([
+            {
+              ALT: () => {
+                this.CONSUME(T.Business);
+                this.CONSUME(T.Day);
+                this.CONSUME(T.Of);
+                const month = this.SUBRULE(this.monthRef);
+                return { kind: "BusinessDayOfMonth", ordinal, month, span: this.from(start) };
+              },
+            },
+            {
+              ALT: () => {
+                const weekday = this.ident(this.CONSUME(T.Identifier));
+                this.CONSUME2(T.Of);
+                const month = this.SUBRULE2(this.monthRef);
+                return { kind: "WeekdayOfMonth", ordinal, weekday, month, span: this.from(start) };
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          const day = this.num(this.CONSUME(T.OrdinalNumber));
+          this.CONSUME2(T.Day);
+          this.CONSUME3(T.Of);
+          const month = this.SUBRULE3(this.monthRef);
+          return {
+            kind: "DayOfMonth",
+            day: { ...day, value: canonicalDecimal(day.raw.replace(/\D+$/, "")) },
+            month,
+            span: this.from(start),
+          };
+        },
+      },
+      {
+        ALT: () => {
+          const weekday = this.ident(this.CONSUME2(T.Identifier));
+          this.CONSUME4(T.Of);
+          this.CONSUME2(T.The);
+          this.CONSUME(T.Contract);
+          this.CONSUME(T.Week);
+          return { kind: "WeekdayOfWeek", weekday, span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  public monthRef = this.RULE("monthRef", (): A.MonthRef => {
+    const start = this.CONSUME(T.The);
+    return this.OR<A.MonthRef>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Contract);
+          return this.OR2<A.MonthRef>([
+            { ALT: () => (this.CONSUME(T.Month), { kind: "ContractMonth", span: this.from(start) }) },
+            { ALT: () => (this.CONSUME(T.Week), { kind: "ContractWeek", span: this.from(start) }) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Month);
+          this.CONSUME(T.Before);
+          this.CONSUME2(T.The);
+          this.CONSUME2(T.Contract);
+          this.CONSUME3(T.Month);
+          return { kind: "MonthBefore", span: this.from(start) };
+        },
+      },
+    ]);
+  });
+
+  public expiryStmt = this.RULE("expiryStmt", () => {
+    this.CONSUME(T.Expiry);
+    let businessDaysBefore: A.NumberLit | undefined;
+    let calendar: A.Ident | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.With);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Underlying);
+        },
+      },
+      {
+        ALT: () => {
+          businessDaysBefore = this.num(this.CONSUME(T.NumberLiteral));
+          this.CONSUME(T.Business);
+          this.OR2([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+          this.CONSUME(T.Before);
+          this.CONSUME2(T.The);
+          this.CONSUME2(T.Underlying);
+          this.OPTION(() => {
+            this.CONSUME(T.On);
+            calendar = this.ident(this.CONSUME(T.Identifier));
+          });
+        },
+      },
+    ]);
+    return { kind: "Expiry" as const, businessDaysBefore, calendar };
+  });
+
+  public terminationStmt = this.RULE("terminationStmt", () => {
+    this.CONSUME(T.Trading);
+    this.CONSUME(T.Terminates);
+    this.CONSUME(T.At);
+    return { kind: "Termination" as const, at: this.SUBRULE(this.zonedTime) };
+  });
+
+  public finalSettlementStmt = this.RULE("finalSettlementStmt", () => {
+    this.CONSUME(T.Final);
+    this.CONSUME(T.Settlement);
+    this.CONSUME(T.In);
+    const method = this.ident(this.CONSUME(T.Identifier));
+    const value = this.SUBRULE(this.settlementValue);
+    this.CONSUME(T.Comma);
+    const rounding = this.SUBRULE(this.rounding);
+    return { kind: "FinalSettlement" as const, method, value, rounding };
+  });
+
+  public settlementValue = this.RULE("settlementValue", (): A.SettlementValue => {
+    const start = this.LA(1);
+    return this.OR<A.SettlementValue>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Leg);
+          this.CONSUME(T.By);
+          this.CONSUME2(T.Leg);
+          return { kind: "LegByLeg", span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.At);
+          return this.OR2<A.SettlementValue>([
+            {
+              ALT: () => {
+                const index = this.ident(this.CONSUME(T.Identifier));
+                this.CONSUME2(T.At);
+                const at = this.SUBRULE(this.zonedTime);
+                this.CONSUME(T.On);
+                this.CONSUME(T.The);
+                this.CONSUME(T.Last);
+                this.CONSUME(T.Trading);
+                this.CONSUME(T.Day);
+                return { kind: "IndexAt", index, at, span: this.from(start) };
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME2(T.The);
+                return this.OR3<A.SettlementValue>([
+                  {
+                    ALT: () => {
+                      this.CONSUME(T.Average);
+                      this.CONSUME(T.Of);
+                      const index = this.ident(this.CONSUME2(T.Identifier));
+                      this.CONSUME3(T.At);
+                      const at = this.SUBRULE2(this.zonedTime);
+                      this.CONSUME(T.Over);
+                      const days = this.SUBRULE(this.averagingDays);
+                      return { kind: "IndexAverage", index, at, days, span: this.from(start) };
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      this.CONSUME(T.Final);
+                      this.CONSUME(T.Settlement);
+                      this.CONSUME(T.Price);
+                      this.CONSUME2(T.Of);
+                      const target = this.ident(this.CONSUME3(T.Identifier));
+                      return { kind: "UnderlyingFinal", target, span: this.from(start) };
+                    },
+                  },
+                ]);
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  public averagingDays = this.RULE("averagingDays", (): A.AveragingDays => {
+    const start = this.LA(1);
+    let calendar: A.Ident | undefined;
+    const result = this.OR<A.AveragingDays>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Every);
+          this.CONSUME(T.Business);
+          this.CONSUME(T.Day);
+          this.CONSUME(T.Of);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Contract);
+          this.CONSUME(T.Month);
+          return { kind: "EveryBusinessDay", calendar: undefined, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.The);
+          this.CONSUME(T.Last);
+          const count = this.num(this.CONSUME(T.NumberLiteral));
+          this.CONSUME2(T.Business);
+          this.CONSUME(T.Days);
+          this.CONSUME(T.Up);
+          this.CONSUME(T.To);
+          this.CONSUME3(T.The);
+          this.CONSUME2(T.Last);
+          this.CONSUME(T.Trading);
+          this.CONSUME2(T.Day);
+          return { kind: "LastBusinessDays", count, calendar: undefined, span: this.from(start) };
+        },
+      },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.On);
+      calendar = this.ident(this.CONSUME(T.Identifier));
+    });
+    return this.ACTION(() => ({ ...result, calendar, span: this.from(start) }));
+  });
+
+  public rounding = this.RULE("rounding", (): A.Rounding => {
+    const start = this.LA(1);
+    return this.OR<A.Rounding>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Rounded);
+          this.CONSUME(T.To);
+          const increment = this.OR2<A.NumberLit | "tick">([
+            { ALT: () => this.num(this.CONSUME(T.NumberLiteral)) },
+            {
+              ALT: () => {
+                this.CONSUME(T.The);
+                this.CONSUME(T.Tick);
+                return "tick" as const;
+              },
+            },
+          ]);
+          const mode = this.ident(this.CONSUME(T.Identifier));
+          return { kind: "Rounding", increment, mode, unrounded: false, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Unrounded);
+          return { kind: "Rounding", increment: undefined, mode: undefined, unrounded: true, span: this.from(start) };
+        },
+      },
+    ]);
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * The statements of options and spreads: type, exercise, automatic exercise, strikes, legs, negative prices,
+ * payment and payment amounts.
+ */
+import type * as A from "../ast.js";
+import * as T from "../tokens.js";
+import { FallbackRules } from "./fallback.js";
+
+export abstract class OptionRules extends FallbackRules {
+  public optionTypeStmt = this.RULE("optionTypeStmt", () => {
+    this.CONSUME(T.Type);
+    return { kind: "OptionType" as const, rights: this.SUBRULE(this.identList) };
+  });
+
+  public exerciseStmt = this.RULE("exerciseStmt", () => {
+    this.CONSUME(T.Exercise);
+    return { kind: "Exercise" as const, style: this.ident(this.CONSUME(T.Identifier)) };
+  });
+
+  public autoExerciseStmt = this.RULE("autoExerciseStmt", () => {
+    this.CONSUME(T.Automatic);
+    this.CONSUME(T.Exercise);
+    this.CONSUME(T.When);
+    this.CONSUME(T.In);
+    this.CONSUME(T.The);
+    this.CONSUME(T.Money);
+    this.CONSUME(T.By);
+    this.CONSUME(T.At);
+    this.CONSUME(T.Least);
+    return { kind: "AutoExercise" as const, threshold: this.SUBRULE(this.quantity) };
+  });
+
+  public strikesStmt = this.RULE("strikesStmt", () => {
+    this.CONSUME(T.Strikes);
+    this.CONSUME(T.Every);
+    return { kind: "Strikes" as const, step: this.SUBRULE(this.quantity) };
+  });
+
+  public legStmt = this.RULE("legStmt", () => {
+    this.CONSUME(T.Leg);
+    const side = this.ident(this.CONSUME(T.Identifier));
+    const ratio = this.num(this.CONSUME(T.NumberLiteral));
+    const contract = this.ident(this.CONSUME2(T.Identifier));
+    let monthsLater: A.NumberLit | undefined;
+    let rounding: A.Rounding | undefined;
+    this.OPTION(() => {
+      monthsLater = this.num(this.CONSUME2(T.NumberLiteral));
+      this.OR([{ ALT: () => this.CONSUME(T.Month) }, { ALT: () => this.CONSUME(T.Months) }]);
+      this.CONSUME(T.Later);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Comma);
+      rounding = this.SUBRULE(this.rounding);
+    });
+    return { kind: "Leg" as const, side, ratio, contract, monthsLater, rounding };
+  });
+
+  public negativePricesStmt = this.RULE("negativePricesStmt", () => {
+    this.CONSUME(T.Negative);
+    this.CONSUME(T.Prices);
+    this.CONSUME(T.Allowed);
+    return { kind: "NegativePrices" as const };
+  });
+
+  public paymentStmt = this.RULE("paymentStmt", () => {
+    this.CONSUME(T.Payment);
+    const businessDays = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Business);
+    this.OR([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+    this.CONSUME(T.After);
+    this.CONSUME(T.The);
+    const anchor = this.OR2<A.PaymentAnchor>([
+      {
+        ALT: () => {
+          this.CONSUME(T.Final);
+          this.CONSUME(T.Settlement);
+          this.CONSUME2(T.Day);
+          return "final-settlement-day";
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Last);
+          this.CONSUME(T.Trading);
+          this.CONSUME3(T.Day);
+          return "last-trading-day";
+        },
+      },
+    ]);
+    this.CONSUME(T.On);
+    const calendar = this.ident(this.CONSUME(T.Identifier));
+    return { kind: "Payment" as const, businessDays, anchor, calendar };
+  });
+
+  public paymentAmountsStmt = this.RULE("paymentAmountsStmt", () => {
+    this.CONSUME(T.Payment);
+    this.CONSUME(T.Amounts);
+    const start = this.CONSUME(T.Rounded);
+    this.CONSUME(T.To);
+    const increment = this.num(this.CONSUME(T.NumberLiteral));
+    const mode = this.ident(this.CONSUME(T.Identifier));
+    const rounding: A.Rounding = { kind: "Rounding", increment, mode, unrounded: false, span: this.from(start) };
+    return { kind: "PaymentAmounts" as const, rounding };
+  });
+}

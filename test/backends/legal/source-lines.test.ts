@@ -1,0 +1,29 @@
+/**
+ * The readable contract and its source lines key clauses alike (issue 17): both take a statement's clause from the
+ * statement registry (src/syntax/statements.ts), so every clause a spec's statements are stated in is one the
+ * document asks for. Checked on every contract of specs/: each key source-lines.ts gives is looked up by the builder.
+ */
+import { describe, expect, it } from "vitest";
+import { buildDocument } from "../../../src/backends/legal/index.js";
+import { sourceLines } from "../../../src/backends/legal/source-lines.js";
+import { compileFiles, filesUnder } from "../../model/compile-helpers.js";
+
+describe("source lines", () => {
+  it("give a line only for clauses the readable contract has", () => {
+    for (const path of filesUnder("specs/contracts")) {
+      const compiled = compileFiles([path]);
+      expect(
+        compiled.diagnostics.filter((d) => d.severity === "error"),
+        path,
+      ).toEqual([]);
+      const lines = sourceLines(compiled.program);
+      const asked = new Set<string>();
+      const recording = new Map(lines);
+      recording.get = (key: string) => (asked.add(key), lines.get(key));
+      for (const file of compiled.files) buildDocument(file.spec, { asOf: "2026-01-02", months: 0, sources: recording });
+      expect(lines.size, path).toBeGreaterThan(0);
+      const unasked = [...lines.keys()].filter((k) => !k.startsWith("calendar ") && !asked.has(k));
+      expect(unasked, path).toEqual([]);
+    }
+  });
+});
