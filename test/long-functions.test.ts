@@ -10,7 +10,8 @@ import { FILE_LIMIT, FUNCTION_LIMIT, keyOf, longFunctionsOf, longUnits } from ".
 /** `file` or `file:function` (`Class.method`, `outer/inner`) → why it is long. */
 const ALLOWED: Readonly<Record<string, string>> = {
   // Files.
-  "src/syntax/ast.ts": "the AST's node types, one interface per node: a catalogue, not logic",
+  "src/runtime/schedule/schedule.ts":
+    "the Schedule class; grew past the limit with the as-of schedule and event-triggered listings (issue 14): the listing cycle's evaluation is to move to its own file",
   "src/check/contracts.ts": "the contract checks; owned by the checked-IR rewrite (issue 17)",
   "src/check/indices.ts": "the index checks; owned by the checked-IR rewrite (issue 17)",
   "src/model/invariants.ts": "one function per loader invariant, each small; the one place they are stated",
@@ -40,7 +41,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "src/runtime/engine/settlement.ts:runWaterfall": "the fallback waterfall's levels in the order the rulebook tries them",
   "src/cli/system.ts:nodeSystem": "Node's fs and process behind the System interface: one small method each, in one object",
   "src/runtime/market-data/fixings.ts:parseFixings": "one pass over the lines of a fixings file, each field with its error",
-  "src/service/completion.ts:completionsAt": "owned by the language-service rewrite (issue 17)",
+  "src/syntax/grammar/daily.ts:DailyRules/<anonymous>":
+    "the daily settlement step's alternatives, one chevrotain OR (each alternative a few lines; the carry step of issue 16 took it over the limit)",
   "src/check/contracts.ts:ContractChecker.check": "owned by the checked-IR rewrite (issue 17)",
 };
 

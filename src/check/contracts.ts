@@ -48,7 +48,7 @@ import type {
   TickTier,
   UnitTerm,
 } from "../syntax/ast.js";
-import { checkWindow } from "./indices.js";
+import { checkWindow } from "./windows.js";
 import { checkPayment } from "./payment.js";
 import { checkSessions } from "./sessions.js";
 import type { CheckedRecord } from "./checked.js";

@@ -24,15 +24,14 @@ import {
   isPositiveAmount,
   isWholeTrim,
   minimumExceedsSources,
+  partitionDividesPieces,
   partitionDividesWindow,
   percentInRange,
   percentRangeText,
   quoteUnitChange,
   roundingProblems,
-  secondsOfDay,
   trimDropsNothing,
   trimLeavesValues,
-  windowLength,
   rangesOverlap,
   type PercentRange,
   type RangeValue,
@@ -53,13 +52,14 @@ import type {
   Rounding,
   SourceStmt,
   Statement,
-  TimeWindow,
   WindowStmt,
 } from "../syntax/ast.js";
 import type { Program, Report } from "./program.js";
 import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { invalidName } from "./symbols.js";
 import { checkSampling } from "./sampling.js";
+import { checkSampledPieces, checkWindowPieces } from "./windows.js";
+import { checkRestatementWindow } from "./restatement.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
 import {
   AGGREGATION_METHODS,
@@ -98,13 +98,13 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   for (const source of sources)
     checkSource(program, source, indexUnit?.kind === "unit" ? indexUnit.unit : undefined, quoted?.unit?.span, context, report);
 
-  // Every version of the window contains time and every partition is checked; partitions divide the first window.
+  // Every version of the window (each of its pieces) contains time and every partition is checked; partitions divide
+  // the first window, each of its pieces a whole number of intervals.
   const window = of("Window")[0];
-  const windowSeconds = of("Window").map((w) =>
-    w.window === undefined ? undefined : checkWindow(w.window, "observation window", context, report),
-  )[0];
+  const pieceSeconds = of("Window").map((w) => checkWindowPieces(w, context, report))[0];
+  const windowSeconds = pieceSeconds?.reduce((a, b) => a.add(b));
   const partition = of("Partition")[0];
-  for (const p of of("Partition")) checkPartition(program, p, window, windowSeconds, context, report);
+  for (const p of of("Partition")) checkPartition(program, p, window, pieceSeconds, context, report);
   const empty = of("EmptyIntervals")[0];
   if (empty !== undefined) emptyIntervalPolicy(empty.policy, report, context);
   if (partition !== undefined && empty === undefined) {
@@ -148,6 +148,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
         break;
       case "Restate":
         checkPercent(s.threshold, "a restatement threshold", PERCENT_RANGES.restatement, context, report);
+        checkRestatementWindow(s, of("Publish")[0], context, report);
         break;
       case "Round":
         checkIndexRounding(s.rounding, context, report);
@@ -175,7 +176,14 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   const minimum = of("Minimum").find((m) => m.what === "sources");
   checkMinimumSources(decl, minimum?.count, sourceNames, context, report);
   checkDegradations(program, degradations, minimum?.count, sourceNames.length, context, report);
-  checkSampling(decl, windowSeconds, (d, what) => checkDuration(d, what, context, report), context, report);
+  checkSampling(
+    decl,
+    pieceSeconds?.length === 1 ? windowSeconds : undefined,
+    (d, what) => checkDuration(d, what, context, report),
+    context,
+    report,
+  );
+  checkSampledPieces(window, of("Sample").length > 0, context, report);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -274,62 +282,15 @@ function describeSeconds(seconds: Decimal): string {
   return plural(s, "second");
 }
 
-/**
- * Checks that a time window contains time: `from` strictly before `to` on the same day, or, with `from … on the
- * previous day`, a window across midnight of at most a day (E4060); `to 24:00` is the end of the day. The only day
- * word is `previous` (E2007). Returns its nominal length in seconds when it is valid. Used for index windows and the
- * VWAP window of daily settlement.
- */
-export function checkWindow(w: TimeWindow, what: string, context: Context, report: Report): Decimal | undefined {
-  const from = w.from?.value === undefined ? undefined : secondsOfDay(w.from.value);
-  const to = w.to?.value === undefined ? undefined : secondsOfDay(w.to.value);
-  if (w.fromDay !== undefined && w.fromDay.name !== "previous") {
-    report(
-      diag(Codes.UnknownWord, w.fromDay.span, `\`on the ${w.fromDay.name} day\`: a window can start only on the previous day`, {
-        context,
-        notes: ["a window belongs to its fixing date and ends on it; one that runs across midnight starts on the previous day"],
-        hint: "write `on the previous day`, e.g. `from 23:00 on the previous day inclusive to 23:00 exclusive`",
-      }),
-    );
-    return undefined;
-  }
-  if (from === undefined || to === undefined || w.from === undefined || w.to === undefined) return undefined;
-  const previous = w.fromDay !== undefined;
-  const length = windowLength(from, to, previous);
-  if (length !== undefined) return Decimal.fromInteger(length);
-  if (previous) {
-    report(
-      diag(Codes.WindowLongerThanADay, w.span, `${what} from ${w.from.raw} on the previous day to ${w.to.raw} is longer than a day`, {
-        context,
-        labels: [{ span: w.to.span, message: "ends after the time it started, a day later" }],
-        notes: ["a window that starts on the previous day ends on the fixing date, at most 24 hours later"],
-        hint: `end the window at ${w.from.raw} or earlier, or start it on the fixing date`,
-      }),
-    );
-    return undefined;
-  }
-  const wraps = from > to;
-  report(
-    diag(Codes.EmptyWindow, w.span, `${what} from ${w.from.raw} to ${w.to.raw} contains no time`, {
-      context,
-      labels: [{ span: w.to.span, message: wraps ? "ends before it starts" : "ends when it starts" }],
-      notes: ["a window runs from one time to a later time on the same day, unless it starts on the previous day"],
-      hint: wraps
-        ? `did you mean \`from ${w.to.raw} … to ${w.from.raw} …\`, or, across midnight, \`from ${w.from.raw} on the previous day …\`?`
-        : `to run across midnight, start on the previous day: \`from ${w.from.raw} on the previous day ${w.fromBound ?? "inclusive"} to ${w.to.raw} …\``,
-    }),
-  );
-  return undefined;
-}
-
 function checkPartition(
   program: Program,
   p: PartitionStmt,
   window: WindowStmt | undefined,
-  windowSeconds: Decimal | undefined,
+  pieceSeconds: readonly Decimal[] | undefined,
   context: Context,
   report: Report,
 ): void {
+  const windowSeconds = pieceSeconds?.reduce((a, b) => a.add(b));
   const n = countOf(p.count, COUNT_BOUNDS.intervals, "the number of intervals", { program, report, context });
   const count = n === undefined ? undefined : Decimal.fromInteger(n);
   const length = checkDuration(p.length, "the length of an interval", context, report);
@@ -344,7 +305,21 @@ function checkPartition(
     return;
   }
   if (count === undefined || length === undefined || windowSeconds === undefined) return;
-  if (partitionDividesWindow(count, length, windowSeconds)) return;
+  if (
+    pieceSeconds!.length > 1 ? partitionDividesPieces(count, length, pieceSeconds!) : partitionDividesWindow(count, length, windowSeconds)
+  )
+    return;
+  if (pieceSeconds!.length > 1 && partitionDividesWindow(count, length, windowSeconds)) {
+    report(
+      diag(Codes.PartitionsDoNotDivideWindow, p.span, `an interval of ${describeSeconds(length)} would span two pieces of the window`, {
+        context,
+        labels: [{ span: window.span, message: `pieces of ${pieceSeconds!.map(describeSeconds).join(", ")}` }],
+        notes: ["each piece of a window of several is a whole number of intervals; an interval never spans a gap"],
+        hint: "choose an interval length that divides every piece",
+      }),
+    );
+    return;
+  }
   const covered = count.mul(length);
   const exact = windowSeconds.divExact(count);
   const hint =

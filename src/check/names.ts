@@ -12,7 +12,7 @@ import type { SourceFile } from "../base/source.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
 import { timeZoneProblem } from "../model/invariants.js";
 import { knownTimeZones } from "../runtime/calendar/index.js";
-import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, TimeLit, UnderlyingStmt, ZoneRef } from "../syntax/ast.js";
+import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, TimeLit, ZoneRef } from "../syntax/ast.js";
 import { isMeridiem } from "../syntax/first-mistakes.js";
 import type { CheckedRecord } from "./checked.js";
 import { clockTimeDiagnostic } from "./clock-times.js";
@@ -84,10 +84,8 @@ function checkDeclaration(decl: Declaration, source: SourceFile, resolve: Contex
   const ctx = [declarationLabel(decl)];
   const file = source.path;
   const allowed = checkStatements(decl.statements, kind, ctx, report);
-  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve);
+  for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve, report);
   for (const s of allowed) if (s.kind === "Listing") checkListingPeriods(s, source, [...ctx, "listing"], report);
-  for (const s of allowed)
-    if (s.kind === "Underlying" && kind !== "option") checkFutureUnderlying(s, source, [...ctx, "underlying"], resolve, report);
   for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report, source);
   checkRequired(decl, kind, ctx, report);
 }
@@ -176,7 +174,14 @@ const CAL: readonly DeclarationKind[] = ["calendar"];
 const IDX: readonly DeclarationKind[] = ["index"];
 const FUT: readonly DeclarationKind[] = ["future"];
 
-function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx: readonly string[], resolve: ContextResolver): void {
+function checkReferences(
+  s: Statement,
+  scope: DeclarationKind,
+  file: string,
+  ctx: readonly string[],
+  resolve: ContextResolver,
+  report: Report,
+): void {
   const ref = (id: Ident | undefined, wanted: readonly DeclarationKind[], what: string): void => {
     resolve(file, id, wanted, what, ctx);
   };
@@ -192,8 +197,20 @@ function checkReferences(s: Statement, scope: DeclarationKind, file: string, ctx
       if (scope === "option") {
         const wanted: readonly DeclarationKind[] = s.declared === "future" ? FUT : s.declared === "index" ? IDX : ["future", "index"];
         ref(s.target, wanted, s.declared ?? "underlying future or index");
+      } else if (s.declared === "future") {
+        // `underlying future X` names the future of an option; a future itself settles on an index.
+        const target = resolve(file, s.target, ["future", "index"], "underlying", ctx);
+        report(
+          diag(Codes.WrongKind, s.target?.span ?? s.span, `a ${scope}'s underlying is an index: \`underlying future\` is for options`, {
+            context: ctx,
+            // Only an index can follow `underlying index`: a future's name would be wrong there too.
+            hint:
+              target?.kind === "index" ? `write \`underlying index ${target.name}\`` : "write `underlying index NAME`, naming the index",
+          }),
+        );
+      } else {
+        ref(s.target, IDX, "index");
       }
-      // A future's underlying: checkFutureUnderlying.
       return;
     case "LastTradingDay":
       ref(s.rule?.calendar, CAL, "calendar");
@@ -337,39 +354,6 @@ export function checkZone(z: ZoneRef, ctx: readonly string[], report: Report): v
       context: ctx,
       hint: hintFor(z.name, knownTimeZones(), { maxDistance: Math.max(2, Math.floor(z.name.length / 4)) }),
       notes: ["time zones are IANA names such as Europe/London or America/New_York"],
-    }),
-  );
-}
-
-/**
- * A future's underlying is an index. `underlying future X`, an option's form, is E2003 at the word `future` whatever X
- * is (once: X is then resolved as an index or a future, and only an unknown name or another kind is reported again).
- * The AST keeps only the word's meaning, so its place is read back from the source text.
- */
-function checkFutureUnderlying(
-  s: UnderlyingStmt,
-  source: SourceFile,
-  ctx: readonly string[],
-  resolve: ContextResolver,
-  report: Report,
-): void {
-  if (s.declared !== "future") {
-    resolve(source.path, s.target, IDX, "index", ctx);
-    return;
-  }
-  const target = resolve(source.path, s.target, ["index", "future"], "underlying", ctx);
-  const end = s.target?.span.start ?? s.span.end;
-  const m = /\bfuture\b/.exec(source.text.slice(s.span.start, end));
-  const start = m === null ? s.span.start : s.span.start + m.index;
-  const span = { file: source.path, start, end: m === null ? end : start + m[0].length };
-  report(
-    diag(Codes.WrongKind, span, "a future's underlying is an index, not a future", {
-      context: ctx,
-      notes: ["`underlying future NAME` is the form of an option on a future"],
-      hint:
-        target?.kind === "index"
-          ? `write \`underlying index ${target.name}\` or \`underlying ${target.name}\``
-          : "name the index the future settles on: `underlying index NAME`",
     }),
   );
 }

@@ -346,6 +346,27 @@ const TABLE = {
     "Price limits say how they are rounded, but none is a percentage: an amount limit is a whole number of ticks already, so the rounding rounds nothing.",
   ],
 
+  WindowPiecesZones: [
+    "E4190",
+    "window-pieces-zones",
+    "The pieces of a window of several (`window from … and from …`) are not all in one time zone.",
+  ],
+  WindowPiecesOrder: [
+    "E4191",
+    "window-pieces-order",
+    "A piece of a window of several starts before the previous piece ends: the pieces are written in time order and share no instant.",
+  ],
+  SampledWindowPieces: [
+    "E5190",
+    "sampled-window-pieces",
+    "A sampled index has a window of several pieces; samples are taken across one window.",
+  ],
+  RestatementDeadline: [
+    "E5191",
+    "restatement-deadline",
+    "The deadline of a restatement window is not after the fixing time (on the same day) or not before the next fixing (on the next business day), so it takes no correction or takes the next day's fixing.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

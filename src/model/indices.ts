@@ -82,6 +82,27 @@ export const TimeWindowSchema = z
       "A window of wall-clock time ending on the fixing date in a zone, each bound explicitly inclusive or exclusive; it starts on the previous day with fromDay.",
   });
 
+/** A further piece of an index window of several, in the zone of the window's first piece. */
+export const WindowPieceSchema = TimeWindowSchema.omit({ zone: true }).meta({
+  id: "WindowPiece",
+  description:
+    "A further piece of a window of several, in the first piece's zone, after the previous piece and sharing no instant with it.",
+});
+
+/** An index's observation window: one window, or several disjoint pieces (off-peak hours). */
+export const IndexWindowSchema = TimeWindowSchema.extend({
+  also: z
+    .array(WindowPieceSchema)
+    .min(1)
+    .optional()
+    .describe(
+      'The further pieces of a window of several ("hours ending 0100-0700 and HE 2400"), in time order: the window is the union of the first piece and these; omitted for one window.',
+    ),
+}).meta({
+  id: "IndexWindow",
+  description: "The observation window of an index: a window of wall-clock time, or several disjoint pieces of one day in one zone.",
+});
+
 /** One constituent of an index. */
 export const SourceSchema = z
   .strictObject({
@@ -122,7 +143,7 @@ export const IndexSchema = z
     quoted: versionsOf(UnitSchema).describe("The unit the index is published in."),
     methodology: versionsOf(z.strictObject({ version: Text })).describe("Methodology versions with their effective ranges."),
     sources: rulesOf(SourceSchema).describe("Constituents; a source is a constituent on the dates its clause is in force."),
-    window: versionsOf(TimeWindowSchema).describe("The observation window for trades."),
+    window: versionsOf(IndexWindowSchema).describe("The observation window for trades."),
     partition: versionsOf(z.strictObject({ count: countSchema(COUNT_BOUNDS.intervals), length: DurationSchema })).describe(
       "Splits the window into equal intervals.",
     ),
@@ -153,9 +174,21 @@ export const IndexSchema = z
       z.discriminatedUnion("kind", [
         z.strictObject({ kind: z.literal("never") }),
         z.strictObject({ kind: z.literal("same-day"), thresholdPercent: Percent }),
+        z.strictObject({
+          kind: z.literal("until"),
+          deadline: ZonedTime.describe("The last instant a correction is taken, a wall-clock time in the zone that decides the day."),
+          day: z
+            .enum(["same", "next-business"])
+            .describe(
+              "The day of the deadline: the fixing date, or the next publication day after it (the next calendar day for an index published every day).",
+            ),
+          thresholdPercent: Percent.nullable().describe(
+            "A correction is applied only if it changes the value by more than this; null: any correction.",
+          ),
+        }),
       ]),
     ).describe(
-      "never: a published value is never restated; same-day: restated only on the publication day and only if it changes by more than the threshold.",
+      "never: a published value is never restated; same-day: restated only on the publication day and only if it changes by more than the threshold; until: restated by a deadline on the fixing date or the next publication day, optionally only above a threshold.",
     ),
     sampling: versionsOf(
       z.strictObject({
@@ -174,9 +207,13 @@ export const IndexSchema = z
 
 /** A compiled index. */
 export type Index = z.infer<typeof IndexSchema>;
+/** An index's restatement rule. */
+export type Restatement = Index["restatement"][number]["value"];
 /** A compiled index source. */
 export type Source = z.infer<typeof SourceSchema>;
 /** An aggregation method with its options. */
 export type Method = z.infer<typeof MethodSchema>;
 /** A window of the day. */
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
+/** An index window: one window or several pieces. */
+export type IndexWindow = z.infer<typeof IndexWindowSchema>;

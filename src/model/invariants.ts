@@ -324,6 +324,45 @@ export function partitionDividesWindow(count: Decimal, lengthSeconds: Decimal, w
   return count.mul(lengthSeconds).eq(windowSeconds);
 }
 
+/** One piece of a window of several, as the checker and the loader read it. */
+export interface WindowPieceValue {
+  /** Seconds of the fixing date at its start and end (a piece from the previous day starts 86,400 seconds earlier). */
+  readonly from: number;
+  readonly to: number;
+  readonly fromInclusive: boolean;
+  readonly toInclusive: boolean;
+  readonly zone: string;
+}
+
+/**
+ * What is wrong with the pieces of a window of several ("hours ending 0100-0700 and HE 2400"), each of them valid
+ * alone: every piece in the first piece's zone (E4190), and each after the previous one ends, sharing no instant
+ * (E4191). The index of the first piece at fault, or undefined.
+ */
+export function windowPiecesProblem(
+  pieces: readonly WindowPieceValue[],
+): { readonly piece: number; readonly problem: "zone" | "order" } | undefined {
+  for (let i = 1; i < pieces.length; i++) {
+    const a = pieces[i - 1]!,
+      b = pieces[i]!;
+    if (b.zone !== pieces[0]!.zone) return { piece: i, problem: "zone" };
+    if (b.from < a.to || (b.from === a.to && a.toInclusive && b.fromInclusive)) return { piece: i, problem: "order" };
+  }
+  return undefined;
+}
+
+/** A partition of a window of several pieces (E4007): the intervals cover their total length, and no interval spans two. */
+export function partitionDividesPieces(count: Decimal, lengthSeconds: Decimal, pieceSeconds: readonly Decimal[]): boolean {
+  const total = pieceSeconds.reduce((a, b) => a.add(b), Decimal.fromInteger(0));
+  return (
+    partitionDividesWindow(count, lengthSeconds, total) &&
+    pieceSeconds.every((p) => {
+      const q = p.divExact(lengthSeconds);
+      return q !== undefined && q.isInteger();
+    })
+  );
+}
+
 /** Aggregation methods. */
 export type AggregationMethodName =
   "median" | "mean" | "vwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";

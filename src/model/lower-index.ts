@@ -11,7 +11,7 @@ import {
 } from "../check/words.js";
 import type * as A from "../syntax/ast.js";
 import { ALWAYS, type Clause } from "./common.js";
-import type { Index, Method, Source } from "./indices.js";
+import type { Index, IndexWindow, Method, Restatement, Source } from "./indices.js";
 import { CALENDAR, Lowerer } from "./lower-base.js";
 
 /** An index: each methodology rule as versioned clauses. */
@@ -33,7 +33,7 @@ export function lowerIndex(l: Lowerer, decl: A.IndexDecl): Index {
     quoted: l.versions(st, "Quoted", (s) => l.unit(s.unit, s.unit ?? s, "the index's unit")),
     methodology: l.versions(st, "Methodology", (s) => ({ version: l.need(s.version?.value, s, "the methodology version") })),
     sources: l.rules(st, "Source", (s) => source(l, s)),
-    window: l.versions(st, "Window", (s) => l.window(s.window, "the observation window", s.span)),
+    window: l.versions(st, "Window", (s) => indexWindow(l, s)),
     partition: l.versions(st, "Partition", (s) => ({
       count: l.count(s.count, COUNT_BOUNDS.intervals, "the number of intervals", s.span),
       length: l.duration(s.length, "an interval", s.span),
@@ -75,10 +75,17 @@ export function lowerIndex(l: Lowerer, decl: A.IndexDecl): Index {
       calendar: s.everyDay || s.calendar === undefined ? null : l.resolve(s.calendar, CALENDAR, "calendar", s.span).name,
       at: l.zoned(s.at, "publication", s.span),
     })),
-    restatement: l.versions(st, "Restate", (s) =>
+    restatement: l.versions(st, "Restate", (s): Restatement =>
       s.never
         ? { kind: "never" as const }
-        : { kind: "same-day" as const, thresholdPercent: l.percent(s.threshold, "the restatement threshold", s.span) },
+        : s.until !== undefined
+          ? {
+              kind: "until" as const,
+              deadline: l.zoned(s.until.at, "the restatement deadline", s.span),
+              day: s.until.day,
+              thresholdPercent: s.threshold === undefined ? null : l.percent(s.threshold, "the restatement threshold", s.span),
+            }
+          : { kind: "same-day" as const, thresholdPercent: l.percent(s.threshold, "the restatement threshold", s.span) },
     ),
     ...sampling(l, st, aggregate("samples")),
   };
@@ -159,4 +166,15 @@ function method(l: Lowerer, m: A.Method | undefined, fallback: Span): Method {
     }
   }
   return out;
+}
+
+/** An index window with its further pieces (in the first piece's zone, which the checker made them all). */
+function indexWindow(l: Lowerer, s: A.WindowStmt): IndexWindow {
+  const first = l.window(s.window, "the observation window", s.span);
+  if (s.also === undefined || s.also.length === 0) return first;
+  const also = s.also.map((w) => {
+    const { zone: _zone, ...piece } = l.window(w, "a piece of the observation window", s.span);
+    return piece;
+  });
+  return { ...first, also };
 }

@@ -49,6 +49,8 @@ export type SpecAgreement = [
   Assert<Agrees<typeof C.BusinessDayConventionSchema, Runtime.BusinessDayConvention>>,
   Assert<Agrees<typeof I.MethodSchema, Runtime.AggregationMethod>>,
   Assert<Agrees<typeof I.TimeWindowSchema, Runtime.TimeWindow>>,
+  Assert<Agrees<typeof I.WindowPieceSchema, Runtime.WindowPiece>>,
+  Assert<Agrees<typeof I.IndexWindowSchema, Runtime.IndexWindow>>,
   Assert<Agrees<typeof I.SourceSchema, Runtime.Source>>,
   Assert<Agrees<typeof I.DegradationSchema, Runtime.Degradation>>,
   Assert<Agrees<typeof I.IndexSchema, Runtime.Index>>,

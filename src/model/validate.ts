@@ -35,7 +35,7 @@ import type { Calendar } from "./calendar.js";
 import { pointerToken } from "./canonical.js";
 import type { Clause, Quantity, Rounding, Unit } from "./common.js";
 import type { Contract, Fallback } from "./contracts.js";
-import type { Index, Method } from "./indices.js";
+import type { Index, IndexWindow, Method } from "./indices.js";
 import {
   EXPIRY_HORIZON,
   METHOD_OPTIONS,
@@ -65,7 +65,9 @@ import {
   isPositiveAmount,
   minimumExceedsSources,
   overlappingVersions,
+  partitionDividesPieces,
   partitionDividesWindow,
+  windowPiecesProblem,
   percentInRange,
   percentRangeText,
   priceLimitProblems,
@@ -470,20 +472,9 @@ class Doc {
     }
 
     // Windows, partitions and what is aggregated.
-    const windows = index.window.map((c, i) => {
-      const from = secondsOfDay(c.value.from)!;
-      const to = secondsOfDay(c.value.to)!;
-      const len = windowLength(from, to, c.value.fromDay === "previous");
-      if (len === undefined)
-        this.problem(
-          `${base}/window/${i}/value/to`,
-          c.value.fromDay === "previous"
-            ? `the window from ${c.value.from} on the previous day to ${c.value.to} is longer than a day`
-            : `the window from ${c.value.from} to ${c.value.to} contains no time`,
-        );
-      return len;
-    });
-    const soleWindow = windows.length === 1 ? windows[0] : undefined;
+    const windows = index.window.map((c, i) => this.windowPieces(`${base}/window/${i}/value`, c.value));
+    const solePieces = windows.length === 1 ? windows[0] : undefined;
+    const soleWindow = solePieces?.every((l) => l !== undefined) ? solePieces.reduce((a, b) => a! + b!, 0) : undefined;
     index.partition.forEach((c, i) => {
       const at = `${base}/partition/${i}/value`;
       this.positive(`${at}/length/amount`, c.value.length.amount, "the length of an interval");
@@ -491,10 +482,19 @@ class Doc {
       const seconds = c.value.length.unit === "business-days" ? undefined : SECONDS_PER_UNIT[c.value.length.unit.slice(0, -1) as "second"];
       if (seconds !== undefined && soleWindow !== undefined && isPositiveAmount(dec(c.value.length.amount))) {
         const length = dec(c.value.length.amount).mul(Decimal.fromInteger(seconds));
-        if (!partitionDividesWindow(Decimal.fromInteger(c.value.count), length, Decimal.fromInteger(soleWindow)))
+        const count = Decimal.fromInteger(c.value.count);
+        if (
+          solePieces!.length > 1
+            ? !partitionDividesPieces(
+                count,
+                length,
+                solePieces!.map((l) => Decimal.fromInteger(l!)),
+              )
+            : !partitionDividesWindow(count, length, Decimal.fromInteger(soleWindow))
+        )
           this.problem(
             at,
-            `${c.value.count} intervals of ${c.value.length.amount} ${c.value.length.unit} do not cover the ${soleWindow}-second window exactly`,
+            `${c.value.count} intervals of ${c.value.length.amount} ${c.value.length.unit} do not cover the ${soleWindow}-second window exactly${solePieces!.length > 1 ? ", a whole number in each piece" : ""}`,
           );
       }
     });
@@ -508,7 +508,9 @@ class Doc {
       if (missing !== undefined && index[field].length > 0)
         this.problem(`${base}/${field}`, `${level} are aggregated, but the index has no ${missing} to collect them in`);
     }
-    this.sampling(base, index, soleWindow);
+    if ((index.sampling ?? []).length > 0 && index.window.some((c) => c.value.also !== undefined))
+      this.problem(`${base}/sampling`, "a sampled index samples one window, not a window of several pieces");
+    this.sampling(base, index, solePieces?.length === 1 ? soleWindow : undefined);
 
     // Methods and their options.
     const minimum = sole(index.minimumSources);
@@ -563,10 +565,10 @@ class Doc {
       this.percent(`${base}/extremeMoves/${i}/value/percent`, c.value.percent, PERCENT_RANGES.extremeMove, "an extreme-move threshold"),
     );
     index.restatement.forEach((c, i) => {
-      if (c.value.kind === "same-day")
+      if (c.value.kind === "same-day" || (c.value.kind === "until" && c.value.thresholdPercent !== null))
         this.percent(
           `${base}/restatement/${i}/value/thresholdPercent`,
-          c.value.thresholdPercent,
+          c.value.thresholdPercent!,
           PERCENT_RANGES.restatement,
           "a restatement threshold",
         );
@@ -599,6 +601,38 @@ class Doc {
         else if (p?.kind === "gap") this.problem(`${base}/degradation/${p.next}`, `no degradation rule covers ${p.count} sources`);
       }
     }
+  }
+
+  /**
+   * The nominal length in seconds of each piece of an index window (undefined for a piece without time), each piece
+   * checked as a window (E4006, E4060) and the pieces in time order without a shared instant (E4191).
+   */
+  windowPieces(at: string, w: IndexWindow): (number | undefined)[] {
+    const pieces = [w, ...(w.also ?? [])];
+    const lengths = pieces.map((p, j) => {
+      const from = secondsOfDay(p.from)!;
+      const to = secondsOfDay(p.to)!;
+      const len = windowLength(from, to, p.fromDay === "previous");
+      if (len === undefined)
+        this.problem(
+          j === 0 ? `${at}/to` : `${at}/also/${j - 1}/to`,
+          p.fromDay === "previous"
+            ? `the window from ${p.from} on the previous day to ${p.to} is longer than a day`
+            : `the window from ${p.from} to ${p.to} contains no time`,
+        );
+      return len;
+    });
+    const problem = windowPiecesProblem(
+      pieces.map((p) => ({
+        from: secondsOfDay(p.from)! - (p.fromDay === "previous" ? 86_400 : 0),
+        to: secondsOfDay(p.to)!,
+        fromInclusive: p.fromBound === "inclusive",
+        toInclusive: p.toBound === "inclusive",
+        zone: w.zone,
+      })),
+    );
+    if (problem !== undefined) this.problem(`${at}/also/${problem.piece - 1}/from`, "starts before the previous piece of the window ends");
+    return lengths;
   }
 
   /** A method carries exactly the options it needs (E5009, E5005). */

@@ -116,6 +116,17 @@ export interface TimeWindow {
   readonly fromDay?: "previous";
 }
 
+/** A further piece of an index window of several: a window in the zone of the first piece. */
+export type WindowPiece = Omit<TimeWindow, "zone">;
+
+/**
+ * An index's observation window: a window, and with `also` further disjoint pieces of it in time order (off-peak
+ * hours: "hours ending 0100-0700 and HE 2400"); the window is the union of its pieces.
+ */
+export interface IndexWindow extends TimeWindow {
+  readonly also?: readonly WindowPiece[];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Calendars (the runtime calendar model with every default explicit).
 
@@ -205,7 +216,18 @@ export interface Degradation {
 }
 
 /** Whether and when a published value is restated. */
-export type Restatement = { readonly kind: "never" } | { readonly kind: "same-day"; readonly thresholdPercent: DecimalString };
+export type Restatement =
+  | { readonly kind: "never" }
+  | { readonly kind: "same-day"; readonly thresholdPercent: DecimalString }
+  | {
+      readonly kind: "until";
+      /** The last instant a correction is taken ("until 10:00 on the next business day"), in the zone that decides the day. */
+      readonly deadline: ZonedTime;
+      /** The fixing date, or the next publication day after it. */
+      readonly day: "same" | "next-business";
+      /** Only a correction that changes the value by more than this is applied; null: any correction. */
+      readonly thresholdPercent: DecimalString | null;
+    };
 
 /** An index methodology, fully resolved. */
 export interface Index extends DeclarationAnnotations {
@@ -216,7 +238,7 @@ export interface Index extends DeclarationAnnotations {
   readonly quoted: Versions<Unit>;
   readonly methodology: Versions<{ readonly version: string }>;
   readonly sources: Rules<Source>;
-  readonly window: Versions<TimeWindow>;
+  readonly window: Versions<IndexWindow>;
   readonly partition: Versions<{ readonly count: number; readonly length: Duration }>;
   readonly emptyIntervals: Versions<"skip" | "fail">;
   readonly aggregateTrades: Versions<AggregationMethod>;

@@ -640,6 +640,32 @@ const CASES: readonly TamperCase[] = [
     paths: ["/indices/GPUX_H100/window/0/value/to"],
   },
   {
+    invariant: "windows",
+    what: "a piece of a window of several that shares an instant with the previous one",
+    spec: "indices/UK_OFFPEAK.json",
+    edit: (d) => {
+      const w = d.indices.UK_OFFPEAK.window[0].value;
+      w.toBound = "inclusive";
+      w.also[0] = { from: "07:00:00", fromBound: "inclusive", to: "11:00:00", toBound: "exclusive" };
+    },
+    paths: ["/indices/UK_OFFPEAK/window/0/value/also/0/from"],
+  },
+  {
+    invariant: "partitions",
+    what: "an interval that would span two pieces of a window",
+    spec: "indices/UK_OFFPEAK.json",
+    edit: (d) => (d.indices.UK_OFFPEAK.partition[0].value = { count: 4, length: { amount: "3", unit: "hours" } }),
+    paths: ["/indices/UK_OFFPEAK/partition/0/value"],
+  },
+  {
+    invariant: "sampling",
+    what: "a sampled window of several pieces",
+    spec: "indices/BTC_TWAP.json",
+    edit: (d) =>
+      (d.indices.BTC_TWAP.window[0].value.also = [{ from: "08:30:00", fromBound: "inclusive", to: "09:00:00", toBound: "exclusive" }]),
+    paths: ["/indices/BTC_TWAP/sampling"],
+  },
+  {
     invariant: "sampling",
     what: "samples that do not divide the window",
     spec: "indices/BTC_TWAP.json",
@@ -744,6 +770,13 @@ const CASES: readonly TamperCase[] = [
     spec: "indices/AITOK_OUT.json",
     edit: (d) => (d.indices.AITOK_OUT.excludeDeviation[1].value.percent = "0"),
     paths: ["/indices/AITOK_OUT/excludeDeviation/1/value/percent"],
+  },
+  {
+    invariant: "percentages",
+    what: "a negative threshold of a restatement window",
+    spec: "indices/UK_OFFPEAK.json",
+    edit: (d) => (d.indices.UK_OFFPEAK.restatement[0].value.thresholdPercent = "-1"),
+    paths: ["/indices/UK_OFFPEAK/restatement/0/value/thresholdPercent"],
   },
   {
     invariant: "percentages",

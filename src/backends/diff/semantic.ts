@@ -127,7 +127,7 @@ const WORDS: { readonly [F in keyof RuleFields]?: (value: ValueOf<F>, cal: (n: s
   aggregateSamples: (v) => methodWords(v),
   sampling: (v) =>
     `every ${duration(v.every)}, prices held for up to ${duration(v.hold)}, empty samples ${v.empty === "skip" ? "left out" : "fail the fixing"}`,
-  window: windowWords,
+  window: (w) => (w.also === undefined ? windowWords(w) : [w, ...w.also].map((p) => windowWords({ ...p, zone: w.zone })).join(" and ")),
   finalSettlement: (f) => {
     const v = f.value;
     const what =

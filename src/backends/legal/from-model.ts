@@ -304,6 +304,17 @@ function windowWords(w: { from: string; fromBound: string; to: string; toBound: 
   return `from ${start} (${w.fromBound === "inclusive" ? "included" : "excluded"}) to ${end} (${w.toBound === "inclusive" ? "included" : "excluded"}) ${zoneTimeName(w.zone)}`;
 }
 
+/**
+ * An index window, of one piece or several: "from 00:00 (included) to 07:00 (excluded) and from 23:00 (included) to
+ * the end of the fixing date (24:00) (excluded) New York time", the zone said once.
+ */
+function indexWindowWords(w: Runtime.IndexWindow): string {
+  if (w.also === undefined) return windowWords(w);
+  const zone = ` ${zoneTimeName(w.zone)}`;
+  const words = [w, ...w.also].map((p) => windowWords({ ...p, zone: w.zone }).slice(0, -zone.length));
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]!}${zone}`;
+}
+
 /** Every time zone the spec names (times, windows, calendars, indices), sorted: each is defined once. */
 function zonesOf(spec: Spec): string[] {
   const zones = new Set<string>();
@@ -809,7 +820,7 @@ function indexSection(b: Builder, i: Index): void {
     versions(
       i.window,
       (w) =>
-        `${sampled ? "The index is sampled" : "Trades"} ${windowWords(w)}${sampled ? "" : " are observed"}.${w.fromDay === "previous" ? " On a day the clocks change, the window is an hour shorter or longer than a day." : ""}`,
+        `${sampled ? "The index is sampled" : "Trades"} ${indexWindowWords(w)}${sampled ? "" : " are observed"}.${w.also !== undefined ? " Trades between these periods are not observed." : ""}${w.fromDay !== "previous" ? "" : w.also === undefined ? " On a day the clocks change, the window is an hour shorter or longer than a day." : " On a day the clocks change, the first period is an hour shorter or longer."}`,
     ),
   );
   addStep("samples", samplingSentences(i));
@@ -930,7 +941,9 @@ function indexSection(b: Builder, i: Index): void {
     versions(i.restatement, (r) =>
       r.kind === "never"
         ? "A published value is never restated."
-        : `A published value is restated only on its publication day and only if the correction changes it by more than ${r.thresholdPercent}%.`,
+        : r.kind === "until"
+          ? `A published value may be restated until ${clockTime(r.deadline.time, r.deadline.zone)} ${zoneTimeName(r.deadline.zone)} on ${r.day === "same" ? "the fixing date" : `the next ${i.publication.some((p) => p.value.calendar !== null) ? "publication day" : "calendar day"} after the fixing date`}${r.thresholdPercent === null ? "" : `, and only if the correction changes it by more than ${r.thresholdPercent}%`}; a correction after that time is not applied.`
+          : `A published value is restated only on its publication day and only if the correction changes it by more than ${r.thresholdPercent}%.`,
     ),
     clause("Restate"),
   );

@@ -106,6 +106,11 @@ export function planOn(index: Index, date: string): Plan | Unsupported {
       "sources observed at the fixing time (no window)",
       "the latest value of each source is a mean of the observations at one instant, whose exact order the SQL backend does not state yet",
     );
+  if (window.also !== undefined)
+    return unsupported(
+      "window from … and from …",
+      "a window of several pieces selects the rows of each piece and partitions each piece on its own; the SQL backend states one window",
+    );
   const constituents = valuesOn(index.sources, date);
   if (constituents.some((s) => valueOn(s.blend, date) !== undefined))
     return unsupported("blend", "token-mix blends need a fixing-time selection");

@@ -31,7 +31,10 @@ export function renderIndexText(result: IndexResult): string {
 export function certificateLines(c: IndexCertificate, indent: string): string[] {
   const lines: string[] = [];
   lines.push(`  fixing time ${c.fixingTime}; methodology ${c.methodologyVersion ?? "unversioned"}`);
-  if (c.window !== null) lines.push(`  window ${c.window.from} (${c.window.fromBound}) to ${c.window.to} (${c.window.toBound})`);
+  if (c.window !== null)
+    lines.push(
+      `  window ${[c.window, ...(c.window.also ?? [])].map((w) => `${w.from} (${w.fromBound}) to ${w.to} (${w.toBound})`).join(" and ")}`,
+    );
   if (c.method !== "") lines.push(`  method: ${c.method}`);
   for (const s of c.sources)
     lines.push(

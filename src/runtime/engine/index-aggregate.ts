@@ -6,6 +6,7 @@
  * partition and then across the intervals. Otherwise the sources' values, by the degradation rule for their number
  * or by `aggregate sources`. The method in words, the partitions, samples and capped-median steps go to the draft.
  */
+import { type IntervalBounds, intervalsOf } from "./windows.js";
 import { Ratio } from "../numbers/ratio.js";
 import type { AggregationMethod, Degradation } from "../spec.js";
 import { valueOn, valuesOn } from "../versions.js";
@@ -87,7 +88,13 @@ function intervalRules(f: Fixing, length: number | undefined): Stage<{ length: n
 }
 
 /** Per interval: each source's value from its own trades, then across sources; then across intervals. */
-function perIntervalValue(f: Fixing, e: Eligible, methods: SourceMethods, draft: CertificateDraft): Stage<Ratio> {
+function perIntervalValue(
+  f: Fixing,
+  e: Eligible,
+  methods: SourceMethods,
+  intervals: readonly IntervalBounds[],
+  draft: CertificateDraft,
+): Stage<Ratio> {
   const tradesMethod = valueOn(f.index.aggregateTrades, f.date);
   if (tradesMethod === undefined) return stop("no-methodology", "the index states no trade aggregation");
   const partition = valueOn(f.index.partition, f.date)!;
@@ -97,10 +104,7 @@ function perIntervalValue(f: Fixing, e: Eligible, methods: SourceMethods, draft:
   const minTrades = valueOn(f.index.minimumTrades, f.date);
   draft.method = `${describeMethod(tradesMethod)} of each source per interval, then ${describeMethod(sourcesMethod)}${methods.degradations.length > 0 ? " (or the degradation rule for the number of source values)" : ""} of the sources, then ${describeMethod(rules.value.method)} of ${partition.count} intervals`;
   const r = perIntervalSources({
-    windowStart: f.windowStart,
-    windowEnd: f.windowEnd,
-    count: partition.count,
-    length: rules.value.length,
+    intervals,
     time: f.obs.time,
     used: e.used,
     names: f.constituents.list.map((s) => s.name),
@@ -136,13 +140,14 @@ function partitionedValue(
   e: Eligible,
   pooled: Uint32Array,
   sourceOf: (r: number) => number,
+  intervals: readonly IntervalBounds[],
   draft: CertificateDraft,
 ): Stage<Ratio> {
   const tradesMethod = valueOn(f.index.aggregateTrades, f.date)!;
   const partition = valueOn(f.index.partition, f.date)!;
   const rules = intervalRules(f, durationMicros(partition.length));
   if (!rules.ok) return rules;
-  const { length: len, method: intervalsMethod } = rules.value;
+  const { method: intervalsMethod } = rules.value;
   draft.method = `${describeMethod(tradesMethod)} per interval, then ${describeMethod(intervalsMethod)} of ${partition.count} intervals`;
   const empty = valueOn(f.index.emptyIntervals, f.date) ?? "fail";
   const minTrades = valueOn(f.index.minimumTrades, f.date);
@@ -151,12 +156,11 @@ function partitionedValue(
   const partitions = draft.partitions;
   let p = 0;
   for (let i = 0; i < partition.count; i++) {
-    const a = f.windowStart + i * len;
-    const b = i === partition.count - 1 ? f.windowEnd : a + len;
+    const { from: a, to: b, cut } = intervals[i]!;
     // Inner boundaries are half-open [a, b); the window's own bounds apply at its ends (rows are already inside).
     // Each interval is a disjoint slice of `pooled`, which aggregation may reorder in place.
     const start = p;
-    while (p < pooled.length && (i === partition.count - 1 || f.obs.time[pooled[p]!]! < b)) p++;
+    while (p < pooled.length && f.obs.time[pooled[p]!]! < cut) p++;
     const rows = pooled.subarray(start, p);
     if (rows.length < needed) {
       const note = rows.length === 0 ? "no trades" : `fewer than ${needed} trades`;
@@ -184,13 +188,13 @@ function partitionedValue(
 }
 
 /** Trades pooled across the used sources: over the whole window, or per interval of the partition. */
-function pooledValue(f: Fixing, e: Eligible, draft: CertificateDraft): Stage<Ratio> {
+function pooledValue(f: Fixing, e: Eligible, intervals: readonly IntervalBounds[], draft: CertificateDraft): Stage<Ratio> {
   const tradesMethod = valueOn(f.index.aggregateTrades, f.date);
   if (tradesMethod === undefined) return stop("no-methodology", "the index states no trade aggregation");
   const pooled = pooledRows(f, e.used);
   const byObsIndex = f.constituents.byObsIndex;
   const sourceOf = (r: number): number => byObsIndex.get(f.obs.source[r]!)!;
-  if (valueOn(f.index.partition, f.date) !== undefined) return partitionedValue(f, e, pooled, sourceOf, draft);
+  if (valueOn(f.index.partition, f.date) !== undefined) return partitionedValue(f, e, pooled, sourceOf, intervals, draft);
   draft.method = describeMethod(tradesMethod);
   const r = e.prices.aggregateRows(tradesMethod, pooled, sourceOf);
   return r.ok ? { ok: true, value: r.value } : stop("aggregation", r.reason);
@@ -226,22 +230,27 @@ function acrossSources(f: Fixing, e: Eligible, methods: SourceMethods, draft: Ce
 
 /** The index value before rounding, by the shape of the methodology in force. */
 export function aggregateIndex(f: Fixing, e: Eligible, draft: CertificateDraft): Stage<Ratio> {
-  const { window, windowStart, windowEnd, date } = f;
+  const { window, pieces, date } = f;
   const partition = valueOn(f.index.partition, date);
   // A partition covers the window's nominal length; on a day the clocks change a window across the change is an
   // hour shorter or longer, and its intervals would not be the declared ones.
   const partitionLength = partition === undefined ? undefined : durationMicros(partition.length);
+  let intervals: readonly IntervalBounds[] = [];
   if (window !== undefined && partition !== undefined && partitionLength !== undefined) {
     const covered = partition.count * partitionLength;
-    if (covered !== windowEnd - windowStart)
+    const length = pieces.reduce((t, p) => t + (p.end - p.start) * 1000, 0);
+    const placed = intervalsOf(pieces, partition.count, partitionLength);
+    if (placed === undefined)
       return stop(
         "time",
-        `the window is ${(windowEnd - windowStart) / 3_600_000_000} hours long on ${date} (a clock change), but its ${partition.count} intervals cover ${covered / 3_600_000_000} hours`,
+        `the window is ${length / 3_600_000_000} hours long on ${date} (a clock change), but its ${partition.count} intervals cover ${covered / 3_600_000_000} hours${pieces.length > 1 ? ", a whole number in each piece" : ""}`,
       );
+    intervals = placed;
   }
   const methods = sourceMethods(f);
   if (window !== undefined && f.sampling !== undefined) return sampledValue(f, e, methods, draft);
-  if (window !== undefined && partition !== undefined && methods.sources !== undefined) return perIntervalValue(f, e, methods, draft);
-  if (window !== undefined && (partition !== undefined || methods.sources === undefined)) return pooledValue(f, e, draft);
+  if (window !== undefined && partition !== undefined && methods.sources !== undefined)
+    return perIntervalValue(f, e, methods, intervals, draft);
+  if (window !== undefined && (partition !== undefined || methods.sources === undefined)) return pooledValue(f, e, intervals, draft);
   return acrossSources(f, e, methods, draft);
 }

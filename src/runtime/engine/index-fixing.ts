@@ -9,10 +9,10 @@ import { Ratio } from "../numbers/ratio.js";
 import type { Duration, Index, Sampling, Source, TimeWindow } from "../spec.js";
 import { valueOn, valuesOn } from "../versions.js";
 import { ratioOf } from "./aggregation.js";
-import type { CertificateDraft, IndexRequest, Stage } from "./index-types.js";
+import type { CertificateDraft, CertificateWindow, IndexRequest, Stage } from "./index-types.js";
 import { stop } from "./index-types.js";
 import { type Selection, type SourcePlan, type Staleness, isoMicros, priorityList, selectLatest, selectWindow } from "./selection.js";
-import { placeWindow } from "./windows.js";
+import { type PlacedPiece, placePieces } from "./windows.js";
 
 const MICROS: Record<Exclude<Duration["unit"], "business-days">, bigint> = {
   seconds: 1_000_000n,
@@ -66,6 +66,8 @@ export interface Fixing {
   /** The window's placed bounds in epoch microseconds (0 without a window). */
   readonly windowStart: number;
   readonly windowEnd: number;
+  /** The window's pieces placed on the fixing date (one, unless the window has several; none without a window). */
+  readonly pieces: readonly PlacedPiece[];
   readonly sampling: Sampling | undefined;
   /** How long a sampled price is held, in microseconds (0 when not sampled). */
   readonly hold: number;
@@ -151,25 +153,37 @@ export function resolveFixing(index: Index, obs: Observations, request: IndexReq
   const hold = sampling === undefined ? 0 : (durationMicros(sampling.hold) ?? 0);
   let windowStart = 0,
     windowEnd = 0;
+  let pieces: readonly PlacedPiece[] = [];
   let selection: Selection;
   if (window !== undefined) {
-    const placed = placeWindow(parseIsoDate(date)!, window);
+    const placed = placePieces(parseIsoDate(date)!, window);
     if (!placed.ok) return stop("time", `window ${window.from}–${window.to} ${window.zone} cannot be placed on ${date}`);
-    windowStart = placed.start * 1000;
-    windowEnd = placed.end * 1000;
-    draft.window = { from: isoMicros(windowStart), to: isoMicros(windowEnd), fromBound: window.fromBound, toBound: window.toBound };
+    pieces = placed.pieces;
+    windowStart = pieces[0]!.start * 1000;
+    windowEnd = pieces[pieces.length - 1]!.end * 1000;
+    const placedCert = (p: PlacedPiece): CertificateWindow => ({
+      from: isoMicros(p.start * 1000),
+      to: isoMicros(p.end * 1000),
+      fromBound: p.fromInclusive ? "inclusive" : "exclusive",
+      toBound: p.toInclusive ? "inclusive" : "exclusive",
+    });
+    draft.window = pieces.length === 1 ? placedCert(pieces[0]!) : { ...placedCert(pieces[0]!), also: pieces.slice(1).map(placedCert) };
+    if (pieces.length > 1 && sampling !== undefined)
+      return stop("unsupported", "a sampled index samples one window, not a window of several pieces");
     // As of the fixing instant: a window that has not closed by then would need observations after it.
     if (windowEnd > at)
       return stop(
         "time",
         `the window closes at ${isoMicros(windowEnd)}, after the fixing instant ${isoMicros(at)}: the value as of that instant would use observations after it`,
       );
-    const lo =
-      sampling === undefined
-        ? lowerBound(obs.time, windowStart, window.fromBound === "inclusive")
-        : lowerBound(obs.time, windowStart - hold, true);
-    const hi = lowerBound(obs.time, windowEnd, window.toBound === "exclusive");
-    const w = selectWindow(obs, constituents.plans, lo, hi, at, staleness);
+    // The rows of each piece (of the one window, unless it has several pieces), in time order.
+    const ranges = pieces.map((p, j): [number, number] => [
+      sampling !== undefined && j === 0
+        ? lowerBound(obs.time, windowStart - hold, true)
+        : lowerBound(obs.time, p.start * 1000, p.fromInclusive),
+      lowerBound(obs.time, p.end * 1000, !p.toInclusive),
+    ]);
+    const w = selectWindow(obs, constituents.plans, ranges, at, staleness);
     for (const [name, count] of [...w.foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       draft.exclusions.push({
         source: name,
@@ -188,5 +202,5 @@ export function resolveFixing(index: Index, obs: Observations, request: IndexReq
     if (missing != null && missing.length > 0)
       draft.exclusions.push({ source: s.name, reason: "no-data", detail: `no ${missing.join(", ")} price at or before the fixing time` });
   });
-  return { ok: true, value: { index, obs, date, at, constituents, window, windowStart, windowEnd, sampling, hold, selection } };
+  return { ok: true, value: { index, obs, date, at, constituents, window, windowStart, windowEnd, pieces, sampling, hold, selection } };
 }

@@ -75,7 +75,8 @@ export interface IndexCertificate {
   readonly date: string;
   readonly fixingTime: string;
   readonly methodologyVersion: string | null;
-  readonly window: CertificateWindow | null;
+  /** The window placed on the fixing date; a window of several pieces lists the further ones in `also`. */
+  readonly window: (CertificateWindow & { readonly also?: readonly CertificateWindow[] }) | null;
   readonly sources: readonly CertificateSource[];
   readonly exclusions: readonly Exclusion[];
   readonly partitions: readonly PartitionValue[];
@@ -125,7 +126,7 @@ export function stop(kind: IndexFailureKind, message: string): { readonly ok: fa
 /** The certificate as the stages fill it in, in the order they run; `certificateOf` freezes it. */
 export interface CertificateDraft {
   fixingTime: string;
-  window: CertificateWindow | null;
+  window: (CertificateWindow & { readonly also?: readonly CertificateWindow[] }) | null;
   readonly sources: CertificateSource[];
   readonly exclusions: Exclusion[];
   readonly partitions: PartitionValue[];

@@ -11,6 +11,7 @@ import { Ratio } from "../numbers/ratio.js";
 import type { AggregationMethod } from "../spec.js";
 import { type AggregationResult, type Item, aggregate } from "./aggregation.js";
 import { isoMicros } from "./selection.js";
+import type { IntervalBounds } from "./windows.js";
 
 /** One source's value in one interval (null: too few trades, or its method had no value; `note` says which). */
 export interface IntervalSourceValue {
@@ -33,11 +34,8 @@ export interface IntervalWithSources {
 
 /** What the pipeline reads: the partition, the eligible sources' rows and the methods. */
 export interface PerIntervalInput {
-  readonly windowStart: number;
-  readonly windowEnd: number;
-  readonly count: number;
-  /** Interval length in microseconds. */
-  readonly length: number;
+  /** The intervals of the partition, in time order (runtime/engine/windows.ts `intervalsOf`). */
+  readonly intervals: readonly IntervalBounds[];
   readonly time: Float64Array;
   /** Constituent positions of the eligible sources, ascending. */
   readonly used: readonly number[];
@@ -76,10 +74,8 @@ export function perIntervalSources(input: PerIntervalInput): PerIntervalResult {
   const next = used.map(() => 0);
   const intervals: IntervalWithSources[] = [];
   const values: Item[] = [];
-  for (let i = 0; i < input.count; i++) {
-    const a = input.windowStart + i * input.length;
-    const last = i === input.count - 1;
-    const b = last ? input.windowEnd : a + input.length;
+  for (let i = 0; i < input.intervals.length; i++) {
+    const { from: a, to: b, cut } = input.intervals[i]!;
     const perSource: IntervalSourceValue[] = [];
     const items: Item[] = [];
     let trades = 0;
@@ -88,7 +84,7 @@ export function perIntervalSources(input: PerIntervalInput): PerIntervalResult {
       // Inner boundaries are half-open [a, b); the window's own bounds apply at its ends (rows are already inside).
       const start = next[j]!;
       let p = start;
-      while (p < all.length && (last || time[all[p]!]! < b)) p++;
+      while (p < all.length && time[all[p]!]! < cut) p++;
       next[j] = p;
       const slice = all.subarray(start, p);
       trades += slice.length;

@@ -259,12 +259,14 @@ export function selectLatest(obs: Observations, plans: readonly SourcePlan[], hi
   return finish(obs, plans, classifiers, byKey, completeAt, badRows, badKeys, at, stale, true);
 }
 
-/** The observations of each source inside a window (rows `[lo, hi)`), of its chosen model only. */
+/**
+ * The observations of each source inside a window (the rows of `ranges`, each `[lo, hi)`, in time order: one range,
+ * or one per piece of a window of several), of its chosen model only.
+ */
 export function selectWindow(
   obs: Observations,
   plans: readonly SourcePlan[],
-  lo: number,
-  hi: number,
+  ranges: readonly (readonly [number, number])[],
   at: number,
   stale?: Staleness,
 ): Selection & { readonly foreign: ReadonlyMap<string, number> } {
@@ -279,23 +281,24 @@ export function selectWindow(
   const badRows = plans.map((): number[] => []);
   const badKeys = plans.map((): number[] => []);
   const foreign = new Map<string, number>();
-  for (let r = lo; r < hi; r++) {
-    const k = byObs.get(obs.source[r]!);
-    if (k === undefined) {
-      const name = obs.sources[obs.source[r]!]!;
-      foreign.set(name, (foreign.get(name) ?? 0) + 1);
-      continue;
+  for (const [lo, hi] of ranges)
+    for (let r = lo; r < hi; r++) {
+      const k = byObs.get(obs.source[r]!);
+      if (k === undefined) {
+        const name = obs.sources[obs.source[r]!]!;
+        foreign.set(name, (foreign.get(name) ?? 0) + 1);
+        continue;
+      }
+      if (trivial[k]) {
+        byKey[k]![0]!.push(r);
+        continue;
+      }
+      const key = classifiers[k]!.key(r);
+      if (key < 0) {
+        badRows[k]!.push(r);
+        badKeys[k]!.push(key);
+      } else byKey[k]![key]!.push(r);
     }
-    if (trivial[k]) {
-      byKey[k]![0]!.push(r);
-      continue;
-    }
-    const key = classifiers[k]!.key(r);
-    if (key < 0) {
-      badRows[k]!.push(r);
-      badKeys[k]!.push(key);
-    } else byKey[k]![key]!.push(r);
-  }
   // A rank is complete when each of its parts has rows; its time is the oldest of their last rows.
   classifiers.forEach((c, k) => {
     for (let rank = 0; rank < c.ranks; rank++) {

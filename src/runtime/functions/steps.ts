@@ -313,6 +313,36 @@ interface FixingDay {
   readonly methodology: Index | undefined;
   readonly zone: string;
   readonly rows: Fixing[];
+  /** The deadline of the restatement window in force (epoch ms), or undefined without one ({@link restatementDeadline}). */
+  readonly restateBy: number | undefined;
+}
+
+/**
+ * The last instant a fixing of `date` may be corrected under a restatement window (`restate until 10:00 Europe/London
+ * on the next business day`): the deadline's wall-clock time in its zone on the fixing date, or on the next
+ * publication day after it (a business day of the publication calendar; the next day for an index published every
+ * calendar day). Undefined when the rule in force is not a window or the instant cannot be placed.
+ */
+function restatementDeadline(
+  m: Index | undefined,
+  date: string,
+  engines?: (name: string) => CalendarEngine | undefined,
+): number | undefined {
+  const rule = m?.restatement === undefined ? undefined : valueOn(m.restatement, date);
+  const day = parseIsoDate(date);
+  if (rule?.kind !== "until" || day === undefined) return undefined;
+  let target = day;
+  if (rule.day === "next-business") {
+    target = day + 1;
+    // The next publication day: at most a year ahead (a publication calendar has business days in every year).
+    for (; target < day + 370; target++) {
+      const pub = valueOn(m!.publication, formatIsoDate(target));
+      const engine = pub?.calendar == null ? undefined : engines?.(pub.calendar);
+      if (engine === undefined || engine.isBusinessDay(target)) break;
+    }
+  }
+  const at = localToInstant(target, rule.deadline.time, rule.deadline.zone);
+  return at.ok ? at.value : undefined;
 }
 
 /** Fixings grouped by index and fixing day ({@link fixingDayOf}), keyed `index\0date`. */
@@ -334,6 +364,7 @@ function fixingDays(
         methodology: m,
         zone: (m === undefined ? undefined : valueOn(m.publication, date)?.at.zone) ?? "UTC",
         rows: [],
+        restateBy: restatementDeadline(m, date, engines),
       };
       days.set(key, day);
     }
@@ -372,7 +403,7 @@ function foldDay(
     }
     const decision = late
       ? { applied: false, reason: `published after the deadline ${formatAt(by! * 1000, day.zone)}` }
-      : restatementDecision(day.methodology, day.date, current.value, f);
+      : restatementDecision(day.methodology, day.date, current.value, f, day);
     corrections.push({
       index: f.index,
       date: day.date,
@@ -402,23 +433,37 @@ export function restated(
   return { rows, corrections };
 }
 
-function restatementDecision(m: Index | undefined, date: string, published: Decimal, f: Fixing): { applied: boolean; reason: string } {
+function restatementDecision(
+  m: Index | undefined,
+  date: string,
+  published: Decimal,
+  f: Fixing,
+  day: FixingDay,
+): { applied: boolean; reason: string } {
   if (!isPublished(f.status)) return { applied: false, reason: "a row held for review does not correct a published value" };
   const rule = m?.restatement === undefined ? undefined : valueOn(m.restatement, date);
   if (rule === undefined) return { applied: true, reason: "the index states no restatement rule; the later value stands" };
   if (rule.kind === "never") return { applied: false, reason: "the index never restates a published value" };
+  if (rule.kind === "until") {
+    const by = day.restateBy;
+    const deadline = by === undefined ? "the restatement deadline" : `the restatement deadline ${formatAt(by * 1000, rule.deadline.zone)}`;
+    if (by === undefined || f.time / 1000 > by) return { applied: false, reason: `corrected after ${deadline}` };
+    if (rule.thresholdPercent === null) return { applied: true, reason: `corrected by ${deadline}` };
+  }
+  const thresholdPercent = rule.thresholdPercent!;
+  const what = rule.kind === "until" ? "restatement" : "same-day";
   const change = published.isZero()
     ? undefined
     : Ratio.fromDecimal(f.value.sub(published).abs()).div(Ratio.fromDecimal(published.abs())).mul(Ratio.of(100n));
-  const threshold = Ratio.fromDecimal(Decimal.of(rule.thresholdPercent));
+  const threshold = Ratio.fromDecimal(Decimal.of(thresholdPercent));
   const shown =
     change === undefined
       ? "from zero"
       : `${change.toDecimal()?.toString() ?? `about ${change.roundToIncrement(Decimal.of("0.0001"), "half-even").toString()}`}%`;
   const exceeds = change === undefined ? !f.value.isZero() : change.cmp(threshold) > 0;
   return exceeds
-    ? { applied: true, reason: `the change ${shown} exceeds the same-day threshold of ${rule.thresholdPercent}%` }
-    : { applied: false, reason: `the change ${shown} does not exceed the same-day threshold of ${rule.thresholdPercent}%` };
+    ? { applied: true, reason: `the change ${shown} exceeds the ${what} threshold of ${thresholdPercent}%` }
+    : { applied: false, reason: `the change ${shown} does not exceed the ${what} threshold of ${thresholdPercent}%` };
 }
 
 /** A tick table of decimal strings as the runtime's exact one. */

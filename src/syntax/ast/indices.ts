@@ -63,6 +63,8 @@ export interface TimeWindow extends NodeBase {
 export interface WindowStmt extends StatementBase {
   readonly kind: "Window";
   readonly window: TimeWindow | undefined;
+  /** `… and from 23:00 inclusive to 24:00 exclusive ZONE`: the further pieces of a window of several (absent: one). */
+  readonly also?: readonly TimeWindow[];
 }
 /** `partition into 12 intervals of 5 minutes`. */
 export interface PartitionStmt extends StatementBase {
@@ -154,4 +156,6 @@ export interface RestateStmt extends StatementBase {
   readonly kind: "Restate";
   readonly never: boolean;
   readonly threshold: PercentLit | undefined;
+  /** The deadline of a restatement window and the day it falls on (absent for `never` and `same day`). */
+  readonly until?: { readonly at: ZonedTime | undefined; readonly day: "same" | "next-business"; readonly span: Span };
 }

@@ -83,7 +83,14 @@ export abstract class IndexRules extends CalendarRules {
 
   public windowStmt = this.RULE("windowStmt", () => {
     this.CONSUME(T.Window);
-    return { kind: "Window" as const, window: this.SUBRULE(this.timeWindow) };
+    const window = this.SUBRULE(this.timeWindow);
+    // `… and from 23:00 inclusive to 24:00 exclusive America/New_York`: further disjoint pieces (off-peak hours).
+    const also: A.TimeWindow[] = [];
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      also.push(this.SUBRULE2(this.timeWindow));
+    });
+    return { kind: "Window" as const, window, ...(also.length === 0 ? {} : { also }) };
   });
 
   public partitionStmt = this.RULE("partitionStmt", () => {
@@ -344,6 +351,27 @@ export abstract class IndexRules extends CalendarRules {
           this.CONSUME(T.Change);
           this.CONSUME(T.Exceeds);
           return { kind: "Restate" as const, never: false, threshold: this.pct(this.CONSUME(T.Percent)) };
+        },
+      },
+      {
+        // `restate until 10:00 Europe/London on the next business day [if change exceeds 0.10%]`: a restatement window.
+        ALT: () => {
+          const start = this.CONSUME(T.Until);
+          const at = this.SUBRULE(this.zonedTime);
+          this.CONSUME(T.On);
+          this.CONSUME2(T.The);
+          const day = this.OR2([
+            { ALT: () => (this.CONSUME2(T.Same), this.CONSUME2(T.Day), "same" as const) },
+            { ALT: () => (this.CONSUME(T.Next), this.CONSUME(T.Business), this.CONSUME3(T.Day), "next-business" as const) },
+          ]);
+          let threshold: A.PercentLit | undefined;
+          this.OPTION(() => {
+            this.CONSUME2(T.If);
+            this.CONSUME2(T.Change);
+            this.CONSUME2(T.Exceeds);
+            threshold = this.pct(this.CONSUME2(T.Percent));
+          });
+          return { kind: "Restate" as const, never: false, threshold, until: { at, day, span: this.from(start) } };
         },
       },
     ]);
