@@ -94,7 +94,12 @@ function tradingDay(spec: Spec, name: string): { date: string; listed: Listed[] 
 }
 
 /** The months (as year × 12 + month − 1) a listing cycle lists on a day, from its parts alone (the sentence's claim). */
-function claimedMonths(parts: readonly ListingPart[], front: number): number[] {
+function claimedMonths(
+  parts: readonly ListingPart[],
+  front: number,
+  day: number,
+  lastTradingDay: (i: number) => number | undefined,
+): number[] {
   const out: number[] = [];
   for (const part of parts) {
     if (part.kind === "consecutive") for (let i = 0; i < part.count; i++) out.push(front + i);
@@ -104,6 +109,15 @@ function claimedMonths(parts: readonly ListingPart[], front: number): number[] {
           out.push(i);
           found++;
         }
+    } else if (part.kind === "on-expiry") {
+      // "When the December contract expires, MONTHS N years later": from the day after each such contract's last
+      // trading day, the named months of the year N years after it (those that have not expired: filtered below).
+      const year = Math.floor(front / 12);
+      for (let y = year - part.yearsLater - 2; y <= year + 1; y++) {
+        const trigger = lastTradingDay(y * 12 + part.expiring - 1);
+        if (trigger === undefined || trigger >= day) continue;
+        for (const m of part.months) if ((y + part.yearsLater) * 12 + m - 1 >= front) out.push((y + part.yearsLater) * 12 + m - 1);
+      }
     } else if (part.kind === "additional") {
       // "N additional months falling in …, after the latest month listed under the preceding parts".
       for (let i = Math.max(...out, front - 1) + 1, found = 0; found < part.count; i++)
@@ -229,7 +243,10 @@ for (const spec of specs) {
             if (l.ok && l.value >= d) break;
             front++;
           }
-          const claimed = claimedMonths(listing, front).filter((i) => {
+          const claimed = claimedMonths(listing, front, d, (i) => {
+            const l = ltd(i);
+            return l.ok ? l.value : undefined;
+          }).filter((i) => {
             const l = ltd(i);
             return l.ok && schedule.traded(name, l.value);
           });
