@@ -118,6 +118,16 @@ export interface LoweredSessionChange {
 /** Lowers `trading closed …` or `early close …`; undefined when a part is wrong (reported). */
 export function lowerSessionChange(s: A.SessionChangeStmt, report: Report, ctx: readonly string[]): LoweredSessionChange | undefined {
   const ok = checkWords(s.words, report, ctx);
+  // The grammar reads the name as optional so that a missing one is reported here, as a holiday's is.
+  if (s.name === undefined) {
+    report(
+      diag(Codes.InvalidName, s.span, "a day that changes the trading sessions needs a name, as a holiday does", {
+        context: ctx,
+        hint: 'name it, e.g. `trading closed "Good Friday" on 2 days before Easter`',
+      }),
+    );
+    return undefined;
+  }
   const holiday: A.HolidayStmt = {
     kind: "Holiday",
     name: s.name,

@@ -88,7 +88,9 @@ export abstract class IndexRules extends CalendarRules {
     const also: A.TimeWindow[] = [];
     this.MANY(() => {
       this.CONSUME(T.And);
-      also.push(this.SUBRULE2(this.timeWindow));
+      // Error recovery may give no tree for a piece (`and and …`): a missing piece is not a piece.
+      const piece = this.SUBRULE2(this.timeWindow) as A.TimeWindow | undefined;
+      if (piece !== undefined) also.push(piece);
     });
     return { kind: "Window" as const, window, ...(also.length === 0 ? {} : { also }) };
   });
