@@ -118,7 +118,8 @@ export interface LoweredSessionChange {
 /** Lowers `trading closed …` or `early close …`; undefined when a part is wrong (reported). */
 export function lowerSessionChange(s: A.SessionChangeStmt, report: Report, ctx: readonly string[]): LoweredSessionChange | undefined {
   const ok = checkWords(s.words, report, ctx);
-  // The grammar reads the name as optional so that a missing one is reported here, as a holiday's is.
+  // The grammar reads a session day's name as optional, and lowerHoliday takes a missing name as one the parser has
+  // already reported (as it does for a holiday): so the missing name is reported here.
   if (s.name === undefined) {
     report(
       diag(Codes.InvalidName, s.span, "a day that changes the trading sessions needs a name, as a holiday does", {
