@@ -6,7 +6,7 @@
  * files to read), the symbol table (which names an import makes visible) and the language service (definitions,
  * references) all ask this module, so an import means one thing everywhere.
  */
-import type { Host } from "../driver.js";
+import type { Host } from "./host.js";
 
 /** The prefix of an import of the standard library by module name. */
 export const STANDARD_PREFIX = "std:";

@@ -9,7 +9,7 @@
  * declaration of that file, `import A, B from "x.terms"` only those names; imports are not transitive. Names are
  * unique across the whole program. Import cycles are harmless (every file is loaded once) and are not reported.
  */
-import type { Host } from "../driver.js";
+import type { Host } from "./host.js";
 import { importTargets, isStandardImport, STANDARD_CALENDARS, STANDARD_PREFIX } from "./imports.js";
 import { parse } from "../syntax/parse.js";
 import { SourceFile } from "../base/source.js";

@@ -75,12 +75,12 @@ export async function loadSources<S extends Stage>(paths: readonly string[], sys
   if (inputs.problems.length > 0 || checked.diagnostics.some((d) => d.severity === "error")) {
     return { ...base(checked), model: undefined } as unknown as Stages[S];
   }
-  const lowered = (await import("../model/from-checked.js")).lowerProgram(checked.program);
-  if (!lowered.ok)
-    return { ...base(checked), diagnostics: [...checked.diagnostics, ...lowered.diagnostics], model: undefined } as unknown as Stages[S];
+  // The check lowered the program already (its diagnostics include the lowering's): no second lowering here.
+  const lowered = checked.model;
+  if (lowered === undefined) return { ...base(checked), model: undefined } as unknown as Stages[S];
   const model: ScheduleInput = {
-    calendars: Object.fromEntries(lowered.model.calendars),
-    contracts: Object.fromEntries(lowered.model.contracts),
+    calendars: Object.fromEntries(lowered.calendars),
+    contracts: Object.fromEntries(lowered.contracts),
   };
   return { ...base(checked), model } as Stages[S];
 }
