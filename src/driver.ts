@@ -130,7 +130,7 @@ function checkAll(roots: readonly { path: string; text: string }[], host: Host):
   if (checked !== undefined && !diagnostics.some((d) => d.severity === "error")) {
     // What `build` runs next, up to the backends: a failure here is a compiler bug, which `check` reports too.
     try {
-      const lowered = lowerProgram(program, checked);
+      const lowered = lowerProgram(program, checked, host.validated);
       if (lowered.ok) model = lowered.model;
       else diagnostics.push(...lowered.diagnostics);
     } catch (e) {

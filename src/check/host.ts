@@ -5,6 +5,7 @@
  */
 import type { SourceFile } from "../base/source.js";
 import type { ParseResult } from "../syntax/parse.js";
+import type { ValidationMemo } from "../model/from-checked.js";
 
 /**
  * Why a host will not read an imported file, each its own diagnostic: the file lies outside the project (E2020), is
@@ -37,4 +38,9 @@ export interface Host {
   standardModule?(module: string): readonly string[] | undefined;
   /** Parses a file; `parse` by default. The language service passes an incremental parser with the same results. */
   parse?(source: SourceFile): ParseResult;
+  /**
+   * Declarations validated by earlier checks, looked up instead of validated again: the language service keeps one
+   * across its checks. Without it each check validates every lowered declaration afresh.
+   */
+  readonly validated?: ValidationMemo;
 }

@@ -42,9 +42,9 @@ export type LoweringResult =
 /**
  * Lowers every calendar, index and contract of a checked program, reading what its check established (`checked`,
  * by default the program checked again, silently). Call it only when the check reported no errors. Never throws:
- * what cannot be lowered is an internal-error diagnostic.
+ * what cannot be lowered is an internal-error diagnostic. `memo`: see {@link ValidationMemo}.
  */
-export function lowerProgram(program: Program, checked: Checked = checkProgram(program, () => {})): LoweringResult {
+export function lowerProgram(program: Program, checked: Checked = checkProgram(program, () => {}), memo?: ValidationMemo): LoweringResult {
   const diagnostics: Diagnostic[] = [];
   const calendars = new Map<string, Calendar>();
   const indices = new Map<string, Index>();
@@ -56,13 +56,13 @@ export function lowerProgram(program: Program, checked: Checked = checkProgram(p
       try {
         switch (decl.kind) {
           case "Calendar":
-            store(calendars, CalendarSchema, lowerCalendarDecl(lowerer, decl), decl, diagnostics);
+            store(calendars, CalendarSchema, lowerCalendarDecl(lowerer, decl), decl, diagnostics, memo);
             break;
           case "Index":
-            store(indices, IndexSchema, lowerIndex(lowerer, decl), decl, diagnostics);
+            store(indices, IndexSchema, lowerIndex(lowerer, decl), decl, diagnostics, memo);
             break;
           default:
-            store(contracts, ContractSchema, lowerContract(lowerer, decl), decl, diagnostics);
+            store(contracts, ContractSchema, lowerContract(lowerer, decl), decl, diagnostics, memo);
             break;
         }
       } catch (e) {
@@ -92,41 +92,52 @@ interface Parser<T> {
 }
 
 /**
- * The declarations validated lately, by schema and by the JSON text of the lowered value: an editor checks on every
- * keystroke, and a keystroke changes one declaration, so the others are looked up rather than validated again (a
- * memo of a pure function; the schemas read plain JSON data). Bounded by the characters of its keys.
+ * The declarations validated lately, by schema and by the JSON text of the lowered value. A long-lived caller (the
+ * language service, which checks on every keystroke, when a keystroke changes one declaration) keeps one across its
+ * checks, so the others are looked up rather than validated again: a memo of a pure function (the schemas read
+ * plain JSON data), bounded by the characters of its keys. A one-shot check passes none and pays for no key.
  */
-const validated = new Map<object, Map<string, unknown>>();
-let validatedChars = 0;
-const MAX_VALIDATED_CHARS = 16 * 1024 * 1024;
+export class ValidationMemo {
+  private readonly bySchema = new Map<object, Map<string, unknown>>();
+  private chars = 0;
+  private static readonly MAX_CHARS = 16 * 1024 * 1024;
 
-function validate<T>(schema: Parser<T>, value: T): ReturnType<Parser<T>["safeParse"]> {
-  let key: string | undefined;
-  try {
-    key = JSON.stringify(value);
-  } catch {
-    key = undefined;
-  }
-  let memo = validated.get(schema);
-  const hit = key === undefined ? undefined : memo?.get(key);
-  if (hit !== undefined) return { success: true, data: hit as T };
-  const r = schema.safeParse(value);
-  if (r.success && key !== undefined) {
-    if (validatedChars + key.length > MAX_VALIDATED_CHARS) {
-      validated.clear();
-      memo = undefined;
-      validatedChars = 0;
+  /** The value validated against the schema, from the memo when the same value was validated before. */
+  validate<T>(schema: Parser<T>, value: T): ReturnType<Parser<T>["safeParse"]> {
+    let key: string | undefined;
+    try {
+      key = JSON.stringify(value);
+    } catch {
+      key = undefined;
     }
-    if (memo === undefined) validated.set(schema, (memo = new Map()));
-    memo.set(key, r.data);
-    validatedChars += key.length;
+    let memo = this.bySchema.get(schema);
+    const hit = key === undefined ? undefined : memo?.get(key);
+    if (hit !== undefined) return { success: true, data: hit as T };
+    const r = schema.safeParse(value);
+    if (r.success && key !== undefined) {
+      if (this.chars + key.length > ValidationMemo.MAX_CHARS) {
+        this.bySchema.clear();
+        memo = undefined;
+        this.chars = 0;
+      }
+      if (memo === undefined) this.bySchema.set(schema, (memo = new Map()));
+      memo.set(key, r.data);
+      this.chars += key.length;
+    }
+    return r;
   }
-  return r;
 }
 
-function store<T>(map: Map<string, T>, schema: Parser<T>, value: T, decl: A.Declaration, diagnostics: Diagnostic[]): void {
+function store<T>(
+  map: Map<string, T>,
+  schema: Parser<T>,
+  value: T,
+  decl: A.Declaration,
+  diagnostics: Diagnostic[],
+  memo: ValidationMemo | undefined,
+): void {
   const name = decl.name!.name;
-  const r = validate(schema, value);
+  const r = memo === undefined ? schema.safeParse(value) : memo.validate(schema, value);
   if (r.success) {
     map.set(name, r.data);
     return;

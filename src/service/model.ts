@@ -29,11 +29,11 @@ function specOf(model: LoweredProgram, subject: Declaration): Spec {
 }
 
 /** The model view of a check's program. */
-export function modelFor(result: CheckResult, imports: Pick<Host, "resolveImport" | "standardModule">): ModelView {
+export function modelFor(result: CheckResult, imports: Pick<Host, "resolveImport" | "standardModule" | "validated">): ModelView {
   const program = result.program;
   const partial = new Map<string, { model: LoweredProgram; schedule: Schedule } | null>();
   const lower = (p: Program): { model: LoweredProgram; schedule: Schedule } | null => {
-    const r = lowerProgram(p);
+    const r = lowerProgram(p, undefined, imports.validated);
     if (!r.ok) return null;
     const model = r.model;
     return {

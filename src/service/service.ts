@@ -12,6 +12,7 @@ import { SourceFile, type Span } from "../base/source.js";
 import type { Program, Symbol } from "../check/program.js";
 import { codeInfo, type Diagnostic } from "../diagnostics/index.js";
 import { checkSources, type CheckResult, type Host } from "../driver.js";
+import { ValidationMemo } from "../model/from-checked.js";
 import { importTargets, standardModuleFiles } from "../check/imports.js";
 import type { FileNode } from "../syntax/ast.js";
 import { KEYWORDS } from "../syntax/scan.js";
@@ -93,6 +94,8 @@ export class LanguageService implements ServiceContext {
   private readonly disk = new Map<string, string | undefined>();
   private readonly checks = new Map<string, Checked>();
   private readonly parser = new IncrementalParser();
+  /** Declarations validated by earlier checks (the lowering's memo, kept across keystrokes). */
+  private readonly validated = new ValidationMemo();
   private readonly parsedFiles = new Map<string, Parsed>();
   private std: Map<string, { kind: string; file: string; title: string | undefined }> | undefined;
 
@@ -178,6 +181,7 @@ export class LanguageService implements ServiceContext {
       },
       ...this.imports,
       parse: (source) => this.parser.parse(source),
+      validated: this.validated,
     });
     const checked: Checked = { result, read };
     if (this.docs.has(path)) this.checks.set(path, checked);
@@ -192,7 +196,8 @@ export class LanguageService implements ServiceContext {
   /** The compiled model of a document's program, when its declarations compile. */
   model(path: string): ModelView | undefined {
     const c = this.check(path);
-    if (c.model === undefined) c.model = this.safe("model", () => modelFor(c.result, this.imports), undefined) ?? null;
+    if (c.model === undefined)
+      c.model = this.safe("model", () => modelFor(c.result, { ...this.imports, validated: this.validated }), undefined) ?? null;
     return c.model ?? undefined;
   }
 
