@@ -1,7 +1,7 @@
 /**
  * The generated settlement backend for `termsheet build`: the settlement modules of the compiled contract specs and
- * the runtime bundle they import. Loaded lazily by compile.ts for `build` only, so `check` never loads prettier or
- * the generator. The runtime bundle's texts are embedded in the CLI bundle by scripts/build.mjs; run from source
+ * the runtime bundle they import. Loaded lazily by compile.ts for `build` only, so `check` never loads the generator
+ * (which lays the modules out itself: prettier is not run). The runtime bundle's texts are embedded in the CLI bundle by scripts/build.mjs; run from source
  * (tests, tsx), they are read from dist/settlement/ as built by `npm run build`.
  */
 import { readFileSync } from "node:fs";

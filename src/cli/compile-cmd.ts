@@ -28,8 +28,8 @@ export async function compile(inv: Extract<Invocation, { kind: "compile" }>, sys
     if (exit !== ExitCode.Ok) {
       sys.write("stderr", `note: nothing was written to ${out} because of the errors\n`);
     } else {
-      // The generated settlement modules (and prettier) are loaded only here, after a successful compilation.
-      // Formatting them is the long part of a build: a bar shows it once the build has taken a second, on a terminal.
+      // The generator of the settlement modules is loaded only here, after a successful compilation. A bar shows its
+      // progress once the build has taken a second, on a terminal.
       const bar = progressBar(sys, "generating settlement modules", "modules", started);
       const generated = await (await import("./build-settlement.js")).settlementOutput(files, (done, total) => bar.update(done, total));
       bar.finish();

@@ -109,15 +109,32 @@ export function key(name: string): Code {
   return name === "__proto__" ? code(`[${str(name).toString()}]`) : str(name);
 }
 
-/** A string literal: JSON's escaping, plus U+2028/U+2029 and `</`, `<!` (so the code can sit in an HTML script too). */
+/**
+ * A string literal: JSON's escaping, plus U+2028/U+2029 and `</`, `<!` (so the code can sit in an HTML script too),
+ * in the quotes prettier chooses: double, unless the text holds more double quotes than single ones (then single
+ * quotes, with `'` escaped and `"` not), so that prettier leaves the literal as it is.
+ */
 export function str(text: string): Code {
   if (typeof text !== "string") throw new CodegenError(`not a string: ${describe(text)}`);
-  return code(
-    JSON.stringify(text)
-      .replace(/\u2028/g, "\\u2028")
-      .replace(/\u2029/g, "\\u2029")
-      .replace(/<(?=[/!])/g, "\\u003c"),
-  );
+  const json = JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")
+    .replace(/<(?=[/!])/g, "\\u003c");
+  let doubles = 0;
+  let singles = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) doubles++;
+    else if (c === 39) singles++;
+  }
+  if (doubles <= singles) return code(json);
+  // prettier's own rewrite (makeString): the other quote unescaped, the enclosing one escaped, other escapes kept.
+  const inner = json
+    .slice(1, -1)
+    .replace(/\\(.)|(')/gsu, (m: string, escaped: string | undefined, quote: string | undefined) =>
+      escaped === '"' ? '"' : quote !== undefined ? "\\'" : m,
+    );
+  return code(`'${inner}'`);
 }
 
 /** An integer literal; only safe integers are accepted (money never travels as a number). */
@@ -207,20 +224,172 @@ export const fixed = {
 } as const;
 
 /**
- * A JSDoc block comment from lines of text: each line break (`\r`, `\n`, U+2028, U+2029) starts a new ` * ` line
- * and every `*` followed by `/` is broken up, so no text can end the comment early.
+ * A JSDoc block comment from lines of text, indented by `indent` spaces: each line break (`\r`, `\n`, U+2028,
+ * U+2029) starts a new ` * ` line and every `*` followed by `/` is broken up, so no text can end the comment early.
  */
-export function doc(lines: readonly string[]): Code {
+export function doc(lines: readonly string[], indent = 0): Code {
   const out: string[] = [];
   for (const line of lines) {
     if (typeof line !== "string") throw new CodegenError(`not a comment line: ${describe(line)}`);
-    for (const part of line.split(/\r\n|[\r\n\u2028\u2029]/)) out.push(commentText(part));
+    // Trailing blanks trimmed, as prettier prints a JSDoc comment's lines.
+    for (const part of line.split(/\r\n|[\r\n\u2028\u2029]/)) out.push(commentText(part).trimEnd());
   }
   if (out.length === 0) return code("");
-  return code(`/**\n${out.map((l) => (l === "" ? " *" : ` * ${l}`)).join("\n")}\n */\n`);
+  const pad = " ".repeat(indent);
+  return code(`${pad}/**\n${out.map((l) => (l === "" ? `${pad} *` : `${pad} * ${l}`)).join("\n")}\n${pad} */\n`);
 }
 
 /** Comment text with `*` `/` broken up (`*\/`) and nothing that could end the comment or the line. */
 function commentText(text: string): string {
   return text.replace(/\*\//g, "*\\/").replace(/[\r\n\u2028\u2029]/g, " ");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Layout: literals placed as prettier prints them, so that `build` writes formatted code without running prettier.
+
+/** Indentation: `n` spaces (a whole number below 1,000). */
+export function spaces(n: number): Code {
+  if (!Number.isSafeInteger(n) || n < 0 || n >= 1000) throw new CodegenError(`not an indentation: ${String(n)}`);
+  return code(" ".repeat(n));
+}
+
+/** The width of a line of generated code: prettier's `printWidth` (format.ts), whose layout the builder reproduces. */
+export const PRINT_WIDTH = 120;
+
+/** Wide East Asian characters and emoji, which prettier counts as two columns. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+
+/** The columns a text takes as prettier counts them: wide characters two, combining marks and controls none. */
+export function textWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x300 && cp <= 0x36f)) continue;
+    width += WIDE.test(ch) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Where a literal is placed: the indentation of its line, the column it starts at, the characters after it on its line. */
+export interface Place {
+  readonly indent: number;
+  readonly column: number;
+  readonly trailing: number;
+}
+
+/**
+ * An ES5 identifier name of the Basic Multilingual Plane, as prettier tests a key it may unquote (its table follows
+ * an older Unicode version than the regular expression's, so a letter added since may be judged otherwise).
+ */
+const ES5_IDENTIFIER = /^[$_\p{L}\p{Nl}][$_\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u200c\u200d]*$/u;
+
+/** An object key as prettier prints it (`quoteProps: "as-needed"`): bare when it is an identifier or a plain number. */
+function layoutKey(name: string): string {
+  if (name === "__proto__") return key(name).toString();
+  if (ES5_IDENTIFIER.test(name) && !/[\ud800-\udfff]/.test(name)) return name;
+  if (/^(?:\d+|\d+\.\d+)$/.test(name) && String(Number(name)) === name) return name;
+  return str(name).toString();
+}
+
+/** A primitive as prettier prints it (a negative integer without the parentheses {@link int} adds). */
+function primitive(value: Literal): string {
+  return typeof value === "number" && value < 0 ? `-${int(-value).toString()}` : literal(value).toString();
+}
+
+/** Whether prettier always breaks an array: two or more elements, all objects (or all arrays) of two or more members. */
+function alwaysBreaks(items: readonly Literal[]): boolean {
+  if (items.length < 2) return false;
+  const arrays = Array.isArray(items[0]);
+  return items.every((x) =>
+    Array.isArray(x) === arrays && typeof x === "object" && x !== null ? (Array.isArray(x) ? x.length : Object.keys(x).length) > 1 : false,
+  );
+}
+
+function entries(value: object): [string, Literal][] {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new CodegenError(`not plain data: ${describe(value)}`);
+  return Object.keys(value).map((k) => [k, (value as Record<string, Literal>)[k]]);
+}
+
+/** The literal on one line, or undefined when prettier would break it wherever it stands. */
+function flat(value: Literal): string | undefined {
+  if (typeof value !== "object" || value === null) return primitive(value);
+  if (Array.isArray(value)) {
+    const items = value as readonly Literal[];
+    if (alwaysBreaks(items)) return undefined;
+    const parts = items.map(flat);
+    return parts.some((p) => p === undefined) ? undefined : `[${parts.join(", ")}]`;
+  }
+  const members = entries(value).map(([k, v]) => {
+    const f = flat(v);
+    return f === undefined ? undefined : `${layoutKey(k)}: ${f}`;
+  });
+  if (members.length === 0) return "{}";
+  return members.some((m) => m === undefined) ? undefined : `{ ${members.join(", ")} }`;
+}
+
+/**
+ * Plain data as a literal laid out as prettier lays it out at `place`: on one line when it fits (and prettier would
+ * not break it anyway), else one member per line with trailing commas; a long string after a key of five or more
+ * characters moves to the next line. The same escaping as {@link literal}.
+ */
+export function layout(value: Literal, place: Place): Code {
+  return code(layoutText(value, place));
+}
+
+function layoutText(value: Literal, { indent, column, trailing }: Place): string {
+  const one = flat(value);
+  if (one !== undefined && column + textWidth(one) + trailing <= PRINT_WIDTH) return one;
+  if (typeof value !== "object" || value === null) return one ?? primitive(value);
+  const inner = indent + 2;
+  const pad = " ".repeat(inner);
+  if (Array.isArray(value)) {
+    const items = value as readonly Literal[];
+    if (items.length > 0 && items.every((x) => typeof x === "number")) return fill(items.map(primitive), indent);
+    const lines = items.map((x) => `${pad}${layoutText(x, { indent: inner, column: inner, trailing: 1 })},`);
+    return `[\n${lines.join("\n")}\n${" ".repeat(indent)}]`;
+  }
+  const lines = entries(value).map(([k, v]) => {
+    const head = `${layoutKey(k)}:`;
+    if (typeof v === "string") {
+      const s = str(v).toString();
+      // prettier's "break-after-operator" layout of an assignment whose value is a string, unless the key is short.
+      const breaks = textWidth(head) >= 5 && inner + textWidth(head) + 1 + textWidth(s) + 1 > PRINT_WIDTH;
+      return breaks ? `${pad}${head}\n${pad}  ${s},` : `${pad}${head} ${s},`;
+    }
+    const column = inner + textWidth(head) + 1;
+    return `${pad}${head} ${layoutText(v, { indent: inner, column, trailing: 1 })},`;
+  });
+  return `{\n${lines.join("\n")}\n${" ".repeat(indent)}}`;
+}
+
+/** An array of numbers that does not fit on one line, filled as prettier fills it: as many per line as fit. */
+function fill(items: readonly string[], indent: number): string {
+  const inner = indent + 2;
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const next = line === "" ? `${item},` : `${line} ${item},`;
+    if (line !== "" && inner + textWidth(next) > PRINT_WIDTH) {
+      lines.push(line);
+      line = `${item},`;
+    } else line = next;
+  }
+  lines.push(line);
+  return `[\n${lines.map((l) => " ".repeat(inner) + l).join("\n")}\n${" ".repeat(indent)}]`;
+}
+
+/**
+ * `LEFT = VALUE;` as prettier prints a declaration: a string that does not fit moves to the next line, indented;
+ * other values are laid out after the `=`. `indent` is the statement's indentation.
+ */
+export function assignment(left: Code, value: Literal, indent = 0): Code {
+  const head = `${" ".repeat(indent)}${left.toString()} =`;
+  if (typeof value === "string") {
+    const s = str(value).toString();
+    return code(textWidth(head) + 1 + textWidth(s) + 1 > PRINT_WIDTH ? `${head}\n${" ".repeat(indent + 2)}${s};` : `${head} ${s};`);
+  }
+  return code(`${head} ${layoutText(value, { indent, column: textWidth(head) + 1, trailing: 1 })};`);
 }

@@ -1,9 +1,9 @@
 /**
  * Prettier formatting of the generated modules and their declarations, through prettier's standalone build with
  * explicit plugins (babel + estree; `babel-ts` for `.d.ts`, which prints them exactly as the typescript parser does
- * without loading its 0.9 MB plugin) and fixed options, so the output
- * depends on nothing but the text: no configuration file is looked up and no clock or path enters it. Loaded only
- * by `termsheet build` (and tests): `check` never loads prettier.
+ * without loading its 0.9 MB plugin) and fixed options. `build` does not run it: the builder lays the modules out
+ * itself (code.ts), and test/backends/settlement/prettier-stable.test.ts checks with this function that prettier
+ * would change nothing. These options are the layout's reference.
  */
 import type { Options } from "prettier";
 import { format } from "prettier/standalone";

@@ -1,12 +1,13 @@
 /**
  * The generated settlement backend: for every compiled contract spec (future, option, spread), a standalone ES
- * module `settlement/<NAME>.js` with its declarations `settlement/<NAME>.d.ts`, formatted with prettier, plus the
+ * module `settlement/<NAME>.js` with its declarations `settlement/<NAME>.d.ts`, laid out by the builder as prettier
+ * would format them (prettier is not run: test/backends/settlement/prettier-stable.test.ts checks that it would
+ * change nothing), plus the
  * settlement runtime bundle they import (`settlement/termsheet-runtime.js` and its declarations), whose texts the
  * caller supplies (the CLI embeds them at bundle time). Pure and deterministic: the same specs give the same bytes.
  * Loaded lazily by `termsheet build` only.
  */
 import { CodegenError } from "./code.js";
-import { formatDeclarations, formatModule } from "./format.js";
 import { SETTLED_KINDS, generateModule, type GeneratorSpec } from "./to-module.js";
 
 export { CodegenError } from "./code.js";
@@ -66,8 +67,8 @@ export async function settlementModules(
     try {
       const m = generateModule(path, spec);
       const base = `${SETTLEMENT_FOLDER}/${moduleFileName(spec.subject.name)}`;
-      files.push({ path: `${base}.js`, text: spliceData(await formatModule(m.js.toString()), m.data) });
-      files.push({ path: `${base}.d.ts`, text: await formatDeclarations(m.dts.toString()) });
+      files.push({ path: `${base}.js`, text: spliceData(m.js.toString(), m.data) });
+      files.push({ path: `${base}.d.ts`, text: m.dts.toString() });
       modules++;
     } catch (e) {
       const why = e instanceof CodegenError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;

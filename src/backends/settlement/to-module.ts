@@ -18,7 +18,24 @@
 import { contractTerms, scopeWords, tickValues, type ContractTerms } from "../../runtime/functions/index.js";
 import { SCHEDULE_FIELDS } from "../../runtime/schedule/index.js";
 import type { AnyContract, Index, Spec } from "../../runtime/spec.js";
-import { Code, CodegenError, Scope, dec, doc, ident, js, join, literal, literalBlock, str, type Literal } from "./code.js";
+import {
+  Code,
+  CodegenError,
+  PRINT_WIDTH,
+  Scope,
+  assignment,
+  dec,
+  doc,
+  ident,
+  js,
+  join,
+  layout,
+  literalBlock,
+  spaces,
+  str,
+  textWidth,
+  type Literal,
+} from "./code.js";
 
 /** What the generator reads: a compiled spec (the JSON as `loadSpec` returns it). */
 export type GeneratorSpec = Spec;
@@ -135,7 +152,7 @@ function condition(cut: Cut): Code {
 }
 
 /** A comment quoting the rule versions a branch of terms uses; `next` is where the following branch starts. */
-function termsDoc(name: string, b: Branch, next: Branch | undefined): Code {
+function termsDoc(name: string, b: Branch, next: Branch | undefined, indent: number): Code {
   const until = next?.from == null ? "" : ` ${next.from.after ? "up to and including" : "before"} ${next.from.value}`;
   const when =
     b.from === null
@@ -143,15 +160,23 @@ function termsDoc(name: string, b: Branch, next: Branch | undefined): Code {
         ? "On any date"
         : `On dates${until}`
       : `${b.from.after ? "After" : "From"} ${b.from.value}${until === "" ? "" : `,${until}`}`;
-  if (b.terms === undefined) return doc([`${when}: ${name} has no terms.`]);
-  return doc([
-    `${when}, the terms of ${name} in force:`,
-    ...b.terms.rules.map((r) => `- ${r.rule} (${r.effective}): ${r.clauses.length === 0 ? "no clause reference" : r.clauses.join("; ")}`),
-    ...(b.terms.positionLimits ?? []).map(
-      (l) =>
-        `- position limit ${l.count} contracts ${scopeWords(l.scope)}: ${l.clauses.length === 0 ? "no clause reference" : l.clauses.join("; ")}`,
-    ),
-  ]);
+  if (b.terms === undefined) return doc([`${when}: ${name} has no terms.`], indent);
+  return doc(
+    [
+      `${when}, the terms of ${name} in force:`,
+      ...b.terms.rules.map((r) => `- ${r.rule} (${r.effective}): ${r.clauses.length === 0 ? "no clause reference" : r.clauses.join("; ")}`),
+      ...(b.terms.positionLimits ?? []).map(
+        (l) =>
+          `- position limit ${l.count} contracts ${scopeWords(l.scope)}: ${l.clauses.length === 0 ? "no clause reference" : l.clauses.join("; ")}`,
+      ),
+    ],
+    indent,
+  );
+}
+
+/** `return VALUE;` at an indentation, the value laid out as prettier lays it out. */
+function returns(value: Literal, indent: number): Code {
+  return js`${spaces(indent)}return ${layout(value, { indent, column: indent + 7, trailing: 1 })};\n`;
 }
 
 /** The terms function of one contract: the regions from the last to the first, each an explicit date branch. */
@@ -159,9 +184,11 @@ function termsFunction(fn: Code, name: string, branches: readonly Branch[]): Cod
   const body: Code[] = [];
   for (let i = branches.length - 1; i >= 0; i--) {
     const b = branches[i]!;
-    const value = literal(plain(b.terms));
-    const quote = termsDoc(name, b, branches[i + 1]);
-    body.push(b.from === null || i === 0 ? js`${quote}return ${value};\n` : js`${quote}if (${condition(b.from)}) {\nreturn ${value};\n}\n`);
+    const value = plain(b.terms);
+    const quote = termsDoc(name, b, branches[i + 1], 2);
+    body.push(
+      b.from === null || i === 0 ? js`${quote}${returns(value, 2)}` : js`${quote}  if (${condition(b.from)}) {\n${returns(value, 4)}  }\n`,
+    );
   }
   return js`${doc([`The terms of ${name} in force on a date (YYYY-MM-DD): each rule's version chosen, as the runtime's contractTerms chooses it.`])}function ${fn}(date) {\n${join(body, js``)}}\n\n`;
 }
@@ -173,8 +200,22 @@ function constant<T>(branches: readonly Branch[], pick: (t: ContractTerms) => T)
   return values.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? { value: first, varies: false } : { value: null, varies: true };
 }
 
-/** A decimal string literal (validated), or null. */
-const decimalOrNull = (v: string | null): Code => (v === null ? js`null` : dec(v));
+/** A decimal string (validated as one), or null. */
+function decimalOrNull(v: string | null): string | null {
+  if (v !== null) dec(v); // throws CodegenError when it is not a plain decimal
+  return v;
+}
+
+/** `import type { A, B } from "FROM";`, one name per line when it does not fit, as prettier prints it. */
+function importTypes(names: readonly string[], from: string): Code {
+  const ids = names.map((n) => ident(n));
+  const one = js`import type { ${join(ids)} } from ${from};`;
+  if (textWidth(one.toString()) <= PRINT_WIDTH) return one;
+  return js`import type {\n${join(
+    ids.map((id) => js`  ${id},\n`),
+    js``,
+  )}} from ${from};`;
+}
 
 /** The generated module of a compiled contract spec; throws CodegenError only on a generator bug or a non-JSON spec. */
 export function generateModule(specPath: string, spec: GeneratorSpec): GeneratedModule {
@@ -258,8 +299,8 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
     if (eff !== undefined && eff.some((r) => r.from !== null || r.until !== null)) picked.effective = plain(eff);
     scheduleContracts[n] = picked;
   }
-  const cases = fns.map((f) => js`case ${f.name}:\nreturn ${f.fn}(date);\n`);
-  // Prettier would only parse these blocks to keep them as written (prettier-ignore): they are spliced in afterwards.
+  const cases = fns.map((f) => js`    case ${f.name}:\n      return ${f.fn}(date);\n`);
+  // Large data, laid out as JSON under prettier-ignore: spliced in after the rest, which keeps the builder's text small.
   const data = new Map<string, Code>();
   const dataSlot = (value: Literal): Code => {
     const slot = `__termsheet_data_${data.size}__`;
@@ -271,25 +312,25 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
   // directly; an index's are the runtime's "not a contract" reports.
   const functionsCode = isIndex
     ? js`${docs.final}export function final(req) {
-return functionsOf(environment()).final(req);
+  return functionsOf(environment()).final(req);
 }
 
 ${docs.daily}export function daily(req) {
-return functionsOf(environment()).daily(req);
+  return functionsOf(environment()).daily(req);
 }
 `
     : js`${docs.final}export function final(req) {
-return finalOf(environment(), CONTRACT, req);
+  return finalOf(environment(), CONTRACT, req);
 }
 
 ${docs.daily}export function daily(req) {
-return dailyOf(environment(), CONTRACT, req);
+  return dailyOf(environment(), CONTRACT, req);
 }
 ${
   hasStrip
     ? js`
 ${docs.strip}export function strip(req) {
-return stripOf(environment(), CONTRACT, req);
+  return stripOf(environment(), CONTRACT, req);
 }
 `
     : js``
@@ -301,20 +342,20 @@ return stripOf(environment(), CONTRACT, req);
       : js`Schedule, dailyOf, finalOf, indexOf`;
   const jsText = js`${intro}import { ${imports} } from "./termsheet-runtime.js";
 
-${docs.hash}export const SPEC_HASH = ${spec.contentHash};
-${docs.contract}export const CONTRACT = ${name};
-${docs.kind}export const KIND = ${kind};
-${docs.title}export const TITLE = ${title};
-${docs.tick}export const TICK = ${decimalOrNull(tick.value)};
-${docs.multiplier}export const MULTIPLIER = ${decimalOrNull(multiplier.value)};
-${docs.currency}export const CURRENCY = ${literal(currency.value)};
-${docs.tickValues}export const TICK_VALUES = ${literal(values.value as Literal)};
+${docs.hash}${assignment(js`export const SPEC_HASH`, spec.contentHash)}
+${docs.contract}${assignment(js`export const CONTRACT`, name)}
+${docs.kind}${assignment(js`export const KIND`, kind)}
+${docs.title}${assignment(js`export const TITLE`, title)}
+${docs.tick}${assignment(js`export const TICK`, decimalOrNull(tick.value))}
+${docs.multiplier}${assignment(js`export const MULTIPLIER`, decimalOrNull(multiplier.value))}
+${docs.currency}${assignment(js`export const CURRENCY`, currency.value)}
+${docs.tickValues}${assignment(js`export const TICK_VALUES`, values.value as Literal)}
 
 ${docs.termsOn}export function termsOn(contract, date) {
-switch (contract) {
-${join(cases, js``)}default:
-return undefined;
-}
+  switch (contract) {
+${join(cases, js``)}    default:
+      return undefined;
+  }
 }
 
 ${join(
@@ -354,12 +395,15 @@ function environment() {
 
 ${functionsCode}
 ${docs.index}export function index(req) {
-return indexOf(environment(), req);
+  return indexOf(environment(), req);
 }
 `;
 
   const literalType = (v: string | null): Code => (v === null ? js`null` : str(v));
-  const dtsText = js`${intro}import type { ContractTerms, DailyReq, FinalReq, IndexReport, IndexReq, SettlementReport, ${hasStrip ? js`StripReport, StripReq, ` : js``}TickValue } from "./termsheet-runtime.js";
+  const types = ["ContractTerms", "DailyReq", "FinalReq", "IndexReport", "IndexReq", "SettlementReport"];
+  if (hasStrip) types.push("StripReport", "StripReq");
+  types.push("TickValue");
+  const dtsText = js`${intro}${importTypes(types, "./termsheet-runtime.js")}
 
 ${docs.hash}export declare const SPEC_HASH: ${str(spec.contentHash)};
 ${docs.contract}export declare const CONTRACT: ${str(name)};

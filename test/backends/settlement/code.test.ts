@@ -20,6 +20,7 @@ import {
   mangle,
   prop,
   str,
+  assignment,
 } from "../../../src/backends/settlement/code.js";
 import { formatModule } from "../../../src/backends/settlement/format.js";
 import { ADVERSARIAL } from "./adversarial.js";
@@ -154,5 +155,42 @@ ${ADVERSARIAL.map((s, i) => js`${doc([s])}export const ${names[i]!} = ${s};\n`).
     expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
     for (const s of ADVERSARIAL) expect(object[s]).toBe(s);
     ADVERSARIAL.forEach((s, i) => expect(mod[names[i]!.toString()]).toBe(s));
+  });
+});
+
+describe("layout as prettier prints it", () => {
+  // Keys and strings that exercise prettier's choices: bare or quoted keys, numeric keys, quotes of either kind,
+  // long texts that break after a key, and wide characters.
+  const text = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(...ADVERSARIAL),
+    fc.constantFrom("a", "kind", "value", "1", "01", "2.5", "a-b", '"q"', "it's", "__proto__", "価格", "x".repeat(90)),
+  );
+  const data = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small" },
+      text,
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie("value"), { maxLength: 5 }),
+      fc.array(fc.tuple(text, tie("value")), { maxLength: 5 }).map((kv) => {
+        const o: Record<string, unknown> = {};
+        for (const [k, v] of kv) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+        return o;
+      }),
+    ),
+  })).value;
+
+  it("leaves prettier nothing to change, and evaluates to the data (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(data, async (value) => {
+        const text = `${assignment(js`export const X`, value as never).toString()}\n`;
+        expect(await formatModule(text)).toBe(text);
+        const mod = (await import(`data:text/javascript;base64,${Buffer.from(text).toString("base64")}`)) as { X: unknown };
+        expect(mod.X).toEqual(value);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 });

@@ -12,6 +12,7 @@ import { generateModule, moduleFileName, settlementModules, type GeneratorSpec }
 import { contractTerms } from "../../../src/runtime/functions/index.js";
 import type { AnyContract } from "../../../src/runtime/spec.js";
 import { ADVERSARIAL } from "./adversarial.js";
+import { adversarialSpec } from "./adversarial-spec.js";
 import { GeneratedFolder, runtimeBundle } from "./helpers.js";
 
 const compiledDir = new URL("../../cases/compiled/contracts/", import.meta.url);
@@ -28,30 +29,6 @@ beforeAll(async () => {
   await settlementModules(compiled.slice(0, 1), {});
 }, 120_000);
 afterAll(() => folder.cleanup());
-
-/** FOTI's compiled spec with adversarial text for its contract's and index's names and every text field. */
-function adversarialSpec(contractName: string, indexName: string): GeneratorSpec {
-  let i = 0;
-  const next = () => ADVERSARIAL[i++ % ADVERSARIAL.length]!;
-  const rename = (s: string) => (s === "FOTI" ? contractName : s === "AITOK_OUT" ? indexName : s);
-  const walk = (v: unknown, key: string | null): unknown => {
-    if (typeof v === "string") return key === "title" ? next() : rename(v);
-    if (Array.isArray(v)) return key === "clauses" || key === "descriptions" ? v.map(() => next()) : v.map((x) => walk(x, null));
-    if (typeof v !== "object" || v === null) return v;
-    const out: Record<string, unknown> = {};
-    // defineProperty: a key "__proto__" stays an own key, as JSON.parse makes it
-    for (const [k, x] of Object.entries(v))
-      Object.defineProperty(out, rename(k), { value: walk(x, k), enumerable: true, writable: true, configurable: true });
-    return out;
-  };
-  const foti = compiled.find((c) => c.path === "contracts/FOTI.json")!;
-  const spec = walk(JSON.parse(foti.text), null) as Record<string, unknown>;
-  // A tick version whose effective bounds are adversarial text, and a second contract named "__proto__".
-  const contracts = spec.contracts as Record<string, Record<string, unknown[]>>;
-  const c = contracts[contractName]!;
-  c.tick = [{ ...(c.tick![0] as object), effective: [{ from: ADVERSARIAL[2], until: ADVERSARIAL[0] }] }, ...c.tick!];
-  return JSON.parse(JSON.stringify({ ...spec, contentHash: ADVERSARIAL.join("") })) as GeneratorSpec;
-}
 
 /** Fixings of an index at 16:00 London on every day of December 2026, as NDJSON (any index name survives JSON). */
 function decemberFixings(index: string): string {
