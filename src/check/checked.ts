@@ -11,9 +11,15 @@ import type { Calendar, HolidayRule } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
 import type { TradingHours } from "../runtime/spec.js";
 import type { LoweredDateRule } from "./lower-calendar.js";
-import type { LoweredSessionChange } from "./sessions.js";
 import type { Program, Symbol } from "./program.js";
 import { checkedUnit, type UnitValue } from "./unit-of.js";
+
+/** A session change lowered: its day as a calendar holiday rule, the shift and the early close (null: closed). */
+export interface LoweredSessionChange {
+  readonly day: HolidayRule;
+  readonly shiftDays: number;
+  readonly closes: string | null;
+}
 
 /** A calendar as the calendars check lowered it, with the statement each holiday rule comes from. */
 export interface CheckedCalendar {

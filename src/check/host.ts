@@ -5,7 +5,7 @@
  */
 import type { SourceFile } from "../base/source.js";
 import type { ParseResult } from "../syntax/parse.js";
-import type { ValidationMemo } from "../model/from-checked.js";
+import type { ValidationMemo } from "../model/validation-memo.js";
 
 /**
  * Why a host will not read an imported file, each its own diagnostic: the file lies outside the project (E2020), is

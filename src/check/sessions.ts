@@ -5,12 +5,11 @@
  * model/from-checked.ts, so that a trading schedule means one thing in the checker and the compiled spec.
  */
 import { Codes, diag } from "../diagnostics/index.js";
-import type { HolidayRule as CalendarHolidayRule } from "../runtime/calendar/index.js";
 import { parseLocalTime } from "../runtime/calendar/index.js";
 import type { TradingHours } from "../runtime/spec.js";
 import type * as A from "../syntax/ast.js";
 import { lowerHoliday } from "./lower-calendar.js";
-import type { CheckedRecord } from "./checked.js";
+import type { CheckedRecord, LoweredSessionChange } from "./checked.js";
 import type { Report } from "./program.js";
 import { weekday } from "./words.js";
 
@@ -106,13 +105,6 @@ export function lowerTradingHours(s: A.TradingHoursStmt, report: Report, ctx: re
   } else return undefined;
   if (!ok) return undefined;
   return { zone: s.zone.name, ...(week === undefined ? {} : { week }), ...(dailyBreak === undefined ? {} : { dailyBreak }) };
-}
-
-/** A session change lowered: its day as a calendar holiday rule, the shift and the early close (null: closed). */
-export interface LoweredSessionChange {
-  readonly day: CalendarHolidayRule;
-  readonly shiftDays: number;
-  readonly closes: string | null;
 }
 
 /** Lowers `trading closed …` or `early close …`; undefined when a part is wrong (reported). */

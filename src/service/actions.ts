@@ -7,7 +7,7 @@ import type { SourceFile } from "../base/source.js";
 import type { Declaration, Quantity } from "../syntax/ast.js";
 import { importEdit } from "./completion.js";
 import { STANDARD_CALENDARS, STANDARD_PREFIX } from "../check/imports.js";
-import type { ServiceContext } from "./service.js";
+import type { ServiceContext } from "./context.js";
 import { offsetAt, rangeOf } from "./text.js";
 import type { CodeAction, Range, ServiceDiagnostic } from "./types.js";
 

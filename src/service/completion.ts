@@ -14,7 +14,7 @@ import { WORD_SETS, wordsOf, type WordSet } from "../check/words.js";
 import { knownTimeZones } from "../runtime/calendar/index.js";
 import type { DeclarationKind } from "../syntax/ast.js";
 import { expectedAfter, scan, type ScannedToken } from "../syntax/scan.js";
-import type { ServiceContext } from "./service.js";
+import type { ServiceContext } from "./context.js";
 import { offsetAt, rangeOf } from "./text.js";
 import { CompletionKind, type CompletionItem, type Position, type TextEdit } from "./types.js";
 

@@ -20,7 +20,7 @@ import { expiryToJson } from "../runtime/schedule/index.js";
 import type { Declaration, Ident, Statement, UnitExpr, ZoneRef } from "../syntax/ast.js";
 import type { ModelView } from "./model.js";
 import { occurrenceAt, occurrencesOf } from "./names.js";
-import type { ServiceContext } from "./service.js";
+import type { ServiceContext } from "./context.js";
 import { offsetAt, rangeOf } from "./text.js";
 import type { Hover, Position } from "./types.js";
 

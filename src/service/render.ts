@@ -6,13 +6,13 @@
 import { renderContract } from "../backends/legal/index.js";
 import { sourceLines } from "../backends/legal/source-lines.js";
 import { compileSources } from "../compile.js";
-import type { LanguageService } from "./service.js";
+import type { ServiceContext } from "./context.js";
 import { offsetAt } from "./text.js";
 import type { Position } from "./types.js";
 
 /** Renders the contract of a document at `position` (else its only or first contract, else its first declaration). */
 export function renderDocument(
-  service: LanguageService,
+  service: Pick<ServiceContext, "text" | "imports">,
   path: string,
   today: string,
   format: "html" | "md",

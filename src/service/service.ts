@@ -37,20 +37,9 @@ import { codeActionsFor } from "./actions.js";
 import { semanticTokensOf } from "./semantic-tokens.js";
 import { outlineOf } from "./outline.js";
 import { modelFor, type ModelView } from "./model.js";
+import type { ServiceContext, ServiceHost } from "./context.js";
 
-/** How the service reaches the files that are not open in the editor. */
-export interface ServiceHost {
-  /** The text of a file, or undefined when it does not exist or cannot be read. */
-  readFile(path: string): string | undefined;
-  /** The path an import refers to, as the CLI resolves it. */
-  resolveImport(fromFile: string, importPath: string): string;
-  /** Every `.terms` file of the project, for references and rename in files that are not open. */
-  listFiles?(): readonly string[];
-  /** The files of the standard library (the standard calendars), for completion and the missing-import fix. */
-  standardLibrary?(): readonly string[];
-  /** The path to write in an import of `target` from `fromFile`; undefined when no import can reach it. */
-  importPath?(fromFile: string, target: string): string | undefined;
-}
+export type { ServiceContext, ServiceHost } from "./context.js";
 
 /** A checked open document: the check's result and the text of every file it read. */
 interface Checked {
@@ -65,21 +54,6 @@ interface Parsed {
   readonly source: SourceFile;
   readonly ast: FileNode;
   readonly occurrences: readonly Occurrence[];
-}
-
-/** What the feature modules (hover, completion, actions) see of the service. */
-export interface ServiceContext {
-  readonly host: ServiceHost;
-  /** How imports resolve, as the driver resolves them: paths through the host, `std:` modules from its library. */
-  readonly imports: Pick<Host, "resolveImport" | "standardModule">;
-  /** The check of an open document. */
-  checked(path: string): CheckResult;
-  /** The compiled model of an open document's program, when it compiles (for the words of the readable contract). */
-  model(path: string): ModelView | undefined;
-  /** Names declared by the standard library, with their files. */
-  standardNames(): ReadonlyMap<string, { readonly kind: string; readonly file: string; readonly title: string | undefined }>;
-  /** The diagnostics of an open document, as published. */
-  diagnostics(path: string): readonly ServiceDiagnostic[];
 }
 
 /** Diagnostics of one file, as published. */
