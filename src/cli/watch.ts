@@ -108,26 +108,30 @@ export async function watchCommand(inv: Watched, sys: System): Promise<number> {
       paths.add(path);
       if (text === undefined) paths.add(posix.dirname(path));
     }
-    sys.write(
-      "stderr",
-      `watching ${count(files.size, "file")}${reads.folders.size > 0 ? ` and ${count(reads.folders.size, "folder")}` : ""} for changes (Ctrl-C to stop)\n`,
-    );
-    // Wait for a real change, then for the changes to settle.
+    // Wait for a real change, then for the changes to settle. The watcher is armed before "watching" is said, and a
+    // change made while the command ran (after it read the file, before the watcher was armed) is looked for once
+    // the watcher is armed: no event would announce it.
     await new Promise<void>((resolve) => {
       let cancel: (() => void) | undefined;
-      const watcher = sys.watch!([...paths].sort(), () => {
+      const settle = () => {
         cancel?.();
         cancel = sys.setTimer!(DEBOUNCE_MS, () => {
           if (!changed(sys, reads)) return;
           watcher.close();
           resolve();
         });
-      });
+      };
+      const watcher = sys.watch!([...paths].sort(), settle);
       wake = () => {
         cancel?.();
         watcher.close();
         resolve();
       };
+      sys.write(
+        "stderr",
+        `watching ${count(files.size, "file")}${reads.folders.size > 0 ? ` and ${count(reads.folders.size, "folder")}` : ""} for changes (Ctrl-C to stop)\n`,
+      );
+      if (changed(sys, reads)) settle();
     });
     wake = undefined;
     if (!stop) sys.write("stderr", `\nchange detected: running \`termsheet ${inv.command}\` again (run ${run + 1})\n`);

@@ -90,6 +90,31 @@ describe("--watch", () => {
     expect(await exit).toBe(0);
   });
 
+  it("runs again after a save made while the command ran, before the watcher was armed (no event announces it)", async () => {
+    const files: Record<string, string> = { "a.terms": GOOD_CALENDAR };
+    const { sys, state, settle } = watchable(files);
+    // The save lands between the run's read of a.terms and the arming of the watcher: no event will come for it.
+    const watch = sys.watch.bind(sys);
+    let saved = false;
+    sys.watch = (paths: readonly string[], onChange: () => void) => {
+      if (!saved) {
+        saved = true;
+        files["a.terms"] = BAD_CALENDAR;
+      }
+      return watch(paths, onChange);
+    };
+    const exit = runCli(["check", "--watch", "a.terms"], sys);
+    await until(() => state.timers.length > 0);
+    // The watcher is armed before "watching" is said, so a save after the message is always seen.
+    expect(sys.err).toContain("watching 1 file for changes");
+    settle();
+    await until(() => sys.out.includes("error[E2007]"));
+    expect(sys.err).toContain("change detected: running `termsheet check` again (run 2)");
+    await until(() => state.change !== undefined && sys.err.split("watching 1 file").length === 3);
+    state.interrupt!();
+    expect(await exit).toBe(1);
+  });
+
   it("watches the real file system: build --watch builds again after a save", async () => {
     ensureBuilt();
     const f = fixture({ "a.terms": GOOD_CALENDAR });
