@@ -32,7 +32,7 @@ import {
   type HolidayRule,
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
-import { EXPIRY_HORIZON, expiryProblems, governingVersions, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
+import { EXPIRY_HORIZON, expiryProblems, governingVersions, ym, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
 import type { CheckedRecord } from "./checked.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { lookup } from "./symbols.js";
@@ -273,10 +273,6 @@ interface VersionRanges {
 interface Version {
   readonly stmt: A.LastTradingDayStmt;
   readonly rule: LoweredDateRule | undefined;
-}
-
-function ym(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, "0")}`;
 }
 
 function checkLastTradingDays(

@@ -646,7 +646,8 @@ export function governingVersions(
   return out;
 }
 
-const ym = (year: number, month: number): string => `${year}-${String(month).padStart(2, "0")}`;
+/** A contract month as the diagnostics name it: `2026-03`. */
+export const ym = (year: number, month: number): string => `${year}-${String(month).padStart(2, "0")}`;
 
 /**
  * A last trading day exists, is a business day of its calendar and lies in the period it belongs to, for every

@@ -96,13 +96,13 @@ describe("--watch", () => {
     // The save lands between the run's read of a.terms and the arming of the watcher: no event will come for it.
     const watch = sys.watch.bind(sys);
     let saved = false;
-    sys.watch = (paths: readonly string[], onChange: () => void) => {
+    sys.watch = ((paths: readonly string[], onChange: () => void) => {
       if (!saved) {
         saved = true;
         files["a.terms"] = BAD_CALENDAR;
       }
       return watch(paths, onChange);
-    };
+    }) as typeof sys.watch;
     const exit = runCli(["check", "--watch", "a.terms"], sys);
     await until(() => state.timers.length > 0);
     // The watcher is armed before "watching" is said, so a save after the message is always seen.
