@@ -1134,6 +1134,9 @@ export function ruleName(field: string): string {
     tick: "minimum price fluctuation",
     spreadTick: "spread price fluctuation",
     premiumTick: "premium fluctuation",
+    // As the chapter's sections call them ("Termination of trading", "Listing schedule").
+    termination: "termination of trading",
+    listing: "listing schedule",
   };
   return named[field] ?? field.replace(/[A-Z]/g, (m) => ` ${m.toLowerCase()}`);
 }
