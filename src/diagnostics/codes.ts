@@ -166,6 +166,11 @@ const TABLE = {
     "version-selection-dated",
     "`rule versions selected by …` carries an effective range: what selects the versions of a contract's rules holds for all of them at all times.",
   ],
+  NoSelfSelectedLastTradingDay: [
+    "E4270",
+    "no-self-selected-last-trading-day",
+    "Under `rule versions selected by the last trading day`, a contract month has no day on which the version that gives it is in force: each version's day falls where another version is in force (or none is).",
+  ],
   WindowLongerThanADay: [
     "E4060",
     "window-longer-than-a-day",

@@ -51,6 +51,7 @@ import {
   degradationCoverage,
   expiryProblems,
   governingVersions,
+  selfSelectionGap,
   FUTURES_SETTLEMENT_MESSAGES,
   FUTURE_VWAP_MESSAGES,
   fallbackNeverApplies,
@@ -1021,6 +1022,26 @@ class Doc {
     if (c.versionsSelectedBy !== undefined && !versionSelectionAlways(c.versionsSelectedBy))
       this.problem(`${base}/versionsSelectedBy`, "what selects the rule versions holds at all times, in one clause");
     this.lastTradingDays(base, c);
+    if (c.versionsSelectedBy?.[0]?.value === "last-trading-day") this.selfSelection(base, c);
+  }
+
+  /** Under `rule versions selected by the last trading day`, every period of the horizon has its last trading day. */
+  selfSelection(base: string, c: Contract): void {
+    const versions = c.lastTradingDay.map((v) => ({ effective: v.effective, rule: v.value }));
+    const engineOf = (name: string) => {
+      const e = this.engines.get(name);
+      return e.ok ? e.value : undefined;
+    };
+    const gap = selfSelectionGap(
+      versions,
+      engineOf,
+      versions.some((v) => v.rule.kind === "weekly"),
+    );
+    if (gap !== undefined)
+      this.problem(
+        `${base}/versionsSelectedBy`,
+        `in ${gap.label} no version of the last trading day gives a day on which it is itself in force`,
+      );
   }
 
   /** Every disruption ends in a definite outcome, no step is unreachable, an alternate index is not the underlying. */

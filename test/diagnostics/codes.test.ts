@@ -104,6 +104,7 @@ describe("the registry", () => {
         "E4180 version-selection-dated",
         "E4190 window-pieces-zones",
         "E4191 window-pieces-order",
+        "E4270 no-self-selected-last-trading-day",
         "E5001 fallback-not-definite",
         "E5002 fallback-unreachable-step",
         "E5003 minimum-sources-exceeds-sources",

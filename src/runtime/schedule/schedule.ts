@@ -48,7 +48,7 @@ import {
 } from "../calendar/index.js";
 import { contractSymbol, formatPeriod, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
 import type { AveragingDays, EffectiveRange, ListingPart, ZonedTime } from "../spec.js";
-import { inForce, selectionDate, versionOn } from "../versions.js";
+import { inForce, selectionDate, selfSelectedDay, versionOn } from "../versions.js";
 import { listedAt, listingDayStart } from "./listing-time.js";
 import type { Expiry, LegExpiry, Listed, ScheduleContract, ScheduleError, ScheduleInput, ScheduleResult, Termination } from "./types.js";
 
@@ -221,20 +221,20 @@ export class Schedule {
         selectionDate(c.value.versionsSelectedBy?.[0]?.value, this.asOfDate, { event: start, contractMonth: start }),
       );
     // Selected by the last trading day: the day the rules selected on it give, found from the period's first day.
-    let date = start;
-    for (let i = 0; i < 4; i++) {
-      const r = this.ltdOn(c.value, period, depth, date);
-      if (!r.ok) return r;
-      const day = formatIsoDate(r.value);
-      if (day === date) return r;
-      date = day;
-    }
-    return fail({
-      kind: "no-rule",
-      contract: name,
-      rule: "last trading day (no version gives a day in its own effective dates)",
-      date: start,
-    });
+    const found = selfSelectedDay(
+      start,
+      (date) => this.ltdOn(c.value, period, depth, date),
+      (r) => (r.ok ? formatIsoDate(r.value) : undefined),
+    );
+    return (
+      found ??
+      fail({
+        kind: "no-rule",
+        contract: name,
+        rule: "last trading day (no version gives a day in its own effective dates)",
+        date: start,
+      })
+    );
   }
 
   /** The last trading day of a period with the contract's own rules selected on `iso`. */

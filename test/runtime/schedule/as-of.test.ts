@@ -10,7 +10,8 @@
 import { describe, expect, it } from "vitest";
 import { Schedule, isoSchedule, monthPeriod, type ScheduleContract, type ScheduleInput } from "../../../src/runtime/schedule/index.js";
 import { selectionDate } from "../../../src/runtime/versions.js";
-import { formatIsoDate } from "../../../src/runtime/calendar/index.js";
+import { CalendarEngines, formatIsoDate } from "../../../src/runtime/calendar/index.js";
+import { selfSelectionGap } from "../../../src/model/invariants.js";
 import { specsModel } from "./specs.js";
 
 const model = specsModel();
@@ -105,5 +106,25 @@ describe("rule versions selected by the last trading day", () => {
     const r = new Schedule(input).lastTradingDay("BTC", monthPeriod(2025, 12));
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.kind).toBe("no-rule");
+  });
+  it("the check's invariant makes the runtime's search and finds the month the runtime refuses (E4270)", () => {
+    const engines = new CalendarEngines((n) => model.calendars[n], 2020, 2030);
+    const engineOf = (n: string) => {
+      const e = engines.get(n);
+      return e.ok ? e.value : undefined;
+    };
+    const horizon = { startYear: 2025, startMonth: 1, years: 2 };
+    const versions = (input: ScheduleInput) => input.contracts.BTC!.lastTradingDay.map((v) => ({ effective: v.effective, rule: v.value }));
+    const gap = selfSelectionGap(versions(withVersions("last-trading-day", "2025-12-24", "2025-12-25", true)), engineOf, false, horizon);
+    expect(gap?.label).toBe("2025-12");
+    expect(gap?.trail.map((s) => `${s.asked}→${s.day}`)).toEqual([
+      "2025-12-01→2025-12-26",
+      "2025-12-26→2025-12-24",
+      "2025-12-24→2025-12-26",
+    ]);
+    // The amendment of 11 December that the runtime resolves (to 26 December) is no gap.
+    expect(
+      selfSelectionGap(versions(withVersions("last-trading-day", "2025-12-10", "2025-12-11")), engineOf, false, horizon),
+    ).toBeUndefined();
   });
 });
