@@ -171,6 +171,16 @@ const TABLE = {
     "no-self-selected-last-trading-day",
     "Under `rule versions selected by the last trading day`, a contract month has no day on which the version that gives it is in force: each version's day falls where another version is in force (or none is).",
   ],
+  FixingTickIndexNotSettled: [
+    "E5270",
+    "fixing-tick-index-not-settled",
+    "`fixings of INDEX on the tick` (or `rounded to the tick`) names an index the contract does not settle on: its fixings are no prices of the contract.",
+  ],
+  FixingTickNotTheTick: [
+    "E5271",
+    "fixing-tick-not-the-tick",
+    "`fixings of INDEX rounded to …` rounds to something other than the contract's tick: a fixing is aligned to the tick grid (`rounded to the tick MODE`).",
+  ],
   WindowLongerThanADay: [
     "E4060",
     "window-longer-than-a-day",

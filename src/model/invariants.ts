@@ -963,6 +963,14 @@ export function licensedIndexNotSettled(index: string, settling: ReadonlySet<str
   return !settling.has(index);
 }
 
+/**
+ * `fixings of INDEX on the tick` names an index the contract settles on (E5270): its fixings are prices of the
+ * contract only when the contract's settlement reads them.
+ */
+export function fixingTickIndexNotSettled(index: string, settling: ReadonlySet<string>): boolean {
+  return !settling.has(index);
+}
+
 /** An index disclaimer is the licensor's: a contract that states one states the licence too (E5112). */
 export function disclaimerWithoutLicence(disclaimers: number, licences: number): boolean {
   return disclaimers > 0 && licences === 0;

@@ -51,6 +51,7 @@ import {
   degradationCoverage,
   expiryProblems,
   governingVersions,
+  fixingTickIndexNotSettled,
   selfSelectionGap,
   FUTURES_SETTLEMENT_MESSAGES,
   FUTURE_VWAP_MESSAGES,
@@ -299,6 +300,7 @@ const CONTRACT_VERSIONS = [
   "priceLimitBreach",
   "indexLicence",
   "indexDisclaimer",
+  "fixingTick",
   "versionsSelectedBy",
 ] as const;
 const INDEX_VERSIONS = [
@@ -1016,6 +1018,13 @@ class Doc {
     c.indexLicence?.forEach((v, i) => {
       if (licensedIndexNotSettled(v.value.index, settling))
         this.problem(`${base}/indexLicence/${i}/value/index`, `${v.value.index} is not an index the contract settles on`);
+    });
+    c.fixingTick?.forEach((v, i) => {
+      if (fixingTickIndexNotSettled(v.value.index, settling))
+        this.problem(`${base}/fixingTick/${i}/value/index`, `${v.value.index} is not an index the contract settles on`);
+      const mode = v.value.mode;
+      if (mode !== null && roundingProblems({ mode, toTick: true }, { daily: false, hasTick: () => true }).includes("ties-without-prior"))
+        this.problem(`${base}/fixingTick/${i}/value/mode`, "ties toward the prior settlement exist only in daily settlement steps");
     });
     if (disclaimerWithoutLicence(c.indexDisclaimer?.length ?? 0, c.indexLicence?.length ?? 0))
       this.problem(`${base}/indexDisclaimer`, "an index disclaimer without an index licence names no index");

@@ -201,6 +201,13 @@ export const STATEMENT_RULES = {
       example: 'for example `index disclaimer "Neither the Exchange nor the administrator guarantees …"`',
     },
   },
+  fixingTickStmt: {
+    phrase: "fixings of",
+    syntax: {
+      what: "how fixings meet the tick",
+      example: "`fixings of BTC_REF on the tick` or `fixings of BTC_REF rounded to the tick half-up`",
+    },
+  },
   versionsSelectedStmt: {
     phrase: "rule versions selected by",
     syntax: {
@@ -414,6 +421,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     phrase: "rule versions selected by",
     occurs: contracts("once"),
     clause: { contract: "rule versions" },
+  },
+  FixingTick: {
+    rules: ["fixingTickStmt"],
+    phrase: "fixings of",
+    occurs: { future: "once" },
+    clause: { contract: "fixings on the tick" },
   },
 };
 

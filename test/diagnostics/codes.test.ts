@@ -145,6 +145,8 @@ describe("the registry", () => {
         "E5200 carry-days-in-year",
         "E5201 carry-outside-future",
         "E5202 future-vwap-misplaced",
+        "E5270 fixing-tick-index-not-settled",
+        "E5271 fixing-tick-not-the-tick",
         "E6001 model-validation-failed",
         "E6170 sql-unsupported-construct",
         "E9001 internal-error",

@@ -548,6 +548,20 @@ const CASES: readonly TamperCase[] = [
     paths: ["/contracts/BTC/versionsSelectedBy"],
   },
   {
+    invariant: "fixing-tick",
+    what: "fixings on the tick of an index the contract does not settle on",
+    spec: "contracts/BTCT_STRICT.json",
+    edit: (d) => (d.contracts.BTCT_STRICT.fixingTick[0].value.index = "BTC_SPOT"),
+    paths: ["/contracts/BTCT_STRICT/fixingTick/0/value/index"],
+  },
+  {
+    invariant: "fixing-tick",
+    what: "fixings rounded to the tick with ties toward a prior settlement",
+    spec: "contracts/BTCT.json",
+    edit: (d) => (d.contracts.BTCT.fixingTick[0].value.mode = "half-toward-reference"),
+    paths: ["/contracts/BTCT/fixingTick/0/value/mode"],
+  },
+  {
     invariant: "self-selection",
     what: "versions selected by the last trading day, amended in the middle of March 2027",
     spec: "contracts/BTC.json",

@@ -662,6 +662,15 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     clause("PaymentAmounts"),
   );
   b.add(
+    "Fixings on the tick",
+    versions(c.fixingTick ?? [], (f) =>
+      f.mode === null
+        ? `Every fixing of ${b.index(f.index)} used to determine a settlement price is a price of the Contract and must be a whole number of ticks; a fixing that is not is refused, no settlement price is determined from it, and the two nearest valid prices are reported with it.`
+        : `Every fixing of ${b.index(f.index)} used to determine a settlement price is first ${roundingWords({ kind: "tick", mode: f.mode })}.`,
+    ),
+    clause("FixingTick"),
+  );
+  b.add(
     "Daily settlement",
     versions(c.dailySettlement, (steps) => [
       "The daily settlement price is determined by the first of the following procedures that produces a price:",
