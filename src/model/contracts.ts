@@ -392,7 +392,7 @@ const contractClauses = {
     .describe(
       "The index disclaimer of the chapter, one paragraph per string, in the author's words; absent when the contract states none.",
     ),
-  versionsSelectedBy: versionsOf(z.enum(["contract-month", "last-trading-day"]))
+  versionsSelectedBy: versionsOf(z.enum(["contract-month", "last-trading-day", "listing-date"]))
     .optional()
     .describe(
       "Which date of a contract period selects the versions of all its rules, whatever the date one asks on: its first day (contract-month) or its last trading day; absent: each rule's own event date, or the as-of date of the question.",

@@ -215,7 +215,7 @@ function tick(l: Lowerer, s: A.TickStmt): { tick: Quantity; bound: { relation: "
 function versionsSelected(
   l: Lowerer,
   st: readonly A.Statement[],
-): { versionsSelectedBy?: Clause<"contract-month" | "last-trading-day">[] } {
+): { versionsSelectedBy?: Clause<"contract-month" | "last-trading-day" | "listing-date">[] } {
   const v = l.versions(st, "VersionsSelected", (s) => l.need(s.key, s, "what selects the rule versions"));
   return v.length === 0 ? {} : { versionsSelectedBy: v };
 }

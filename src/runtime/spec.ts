@@ -514,7 +514,7 @@ export interface ContractClauses extends DeclarationAnnotations {
  * What a contract declares selects the versions of its rules for one contract period: the first day of the period
  * (`the contract month`), or its last trading day.
  */
-export type VersionKey = "contract-month" | "last-trading-day";
+export type VersionKey = "contract-month" | "last-trading-day" | "listing-date";
 
 /**
  * Trading hours in a zone: a weekly window from a weekday and time to a weekday and time (`Sunday to Friday 17:00

@@ -65,6 +65,8 @@ export interface SelectionDates {
   readonly contractMonth?: string;
   /** The period's last trading day, computed only when the key asks for it. */
   readonly lastTradingDay?: () => string | undefined;
+  /** The day the period was first listed, computed only when the key asks for it. */
+  readonly listingDate?: () => string | undefined;
 }
 
 /**
@@ -75,6 +77,7 @@ export interface SelectionDates {
 export function selectionDate(key: VersionKey | undefined, asOf: string | undefined, dates: SelectionDates): string {
   if (key === "contract-month" && dates.contractMonth !== undefined) return dates.contractMonth;
   if (key === "last-trading-day" && dates.lastTradingDay !== undefined) return dates.lastTradingDay() ?? dates.event;
+  if (key === "listing-date" && dates.listingDate !== undefined) return dates.listingDate() ?? dates.contractMonth ?? dates.event;
   if (key !== undefined) return dates.event;
   return asOf ?? dates.event;
 }

@@ -212,7 +212,8 @@ export const STATEMENT_RULES = {
     phrase: "rule versions selected by",
     syntax: {
       what: "what selects the rule versions",
-      example: "`rule versions selected by the contract month` or `rule versions selected by the last trading day`",
+      example:
+        "`rule versions selected by the contract month`, `rule versions selected by the last trading day` or `rule versions selected by the listing date`",
     },
   },
 } as const satisfies Record<string, StatementRuleEntry>;

@@ -601,7 +601,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       versions(c.versionsSelectedBy, (k) =>
         k === "contract-month"
           ? "Each contract month is governed, for its whole life, by the version of each rule of this chapter in force on the first day of the contract month, whatever the date on which the rules are applied or consulted."
-          : "Each contract month is governed by the version of each rule of this chapter in force on its Last Trading Day (the Last Trading Day being the day that the version in force on that day gives), whatever the date on which the rules are applied or consulted.",
+          : k === "listing-date"
+            ? "Each contract month is governed, for its whole life, by the version of each rule of this chapter in force on the day the contract month was first listed for trading, whatever the date on which the rules are applied or consulted."
+            : "Each contract month is governed by the version of each rule of this chapter in force on its Last Trading Day (the Last Trading Day being the day that the version in force on that day gives), whatever the date on which the rules are applied or consulted.",
       ),
       key("rule versions"),
     );

@@ -367,7 +367,7 @@ export interface IndexDisclaimerStmt extends StatementBase {
  */
 export interface VersionsSelectedStmt extends StatementBase {
   readonly kind: "VersionsSelected";
-  readonly key: "contract-month" | "last-trading-day" | undefined;
+  readonly key: "contract-month" | "last-trading-day" | "listing-date" | undefined;
 }
 /**
  * `fixings of INDEX on the tick` (a fixing off the contract's tick grid is refused) or `fixings of INDEX rounded to the

@@ -214,6 +214,13 @@ export abstract class ContractRules extends IndexRules {
           return "last-trading-day";
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.Listing);
+          this.CONSUME(T.DateWord);
+          return "listing-date";
+        },
+      },
     ]);
     return { kind: "VersionsSelected" as const, key };
   });
