@@ -68,8 +68,7 @@ export function versionsDate(schedule: Schedule, contract: string, rp: ResolvedP
   if (!c.ok || isError(period)) return { date: event };
   const date = schedule.ruleDate(c.value, event, period);
   const key = c.value.versionsSelectedBy?.[0]?.value;
-  if (key !== undefined)
-    return { date, note: `selected by the ${VERSION_KEY_WORDS[key]} (${date})` };
+  if (key !== undefined) return { date, note: `selected by the ${VERSION_KEY_WORDS[key]} (${date})` };
   return schedule.asOfDay === undefined ? { date } : { date, note: `in force on ${date} (as of)` };
 }
 

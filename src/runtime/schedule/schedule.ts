@@ -193,7 +193,7 @@ export class Schedule {
     let first: EpochDay | undefined;
     for (let d = start; d < end && first === undefined; d++) if (listedOn(d)) first = d;
     if (first === undefined) return undefined;
-    for (const stop = first - MAX_LISTING_DAYS; first > stop && listedOn(first - 1); ) first--;
+    for (const stop = first - MAX_LISTING_DAYS; first > stop && listedOn(first - 1);) first--;
     return formatIsoDate(first);
   }
 
