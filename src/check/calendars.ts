@@ -32,7 +32,15 @@ import {
   type HolidayRule,
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
-import { EXPIRY_HORIZON, expiryProblems, governingVersions, ym, type ExpiryProblems, type RangeValue } from "../model/invariants.js";
+import {
+  EXPIRY_HORIZON,
+  expiryProblems,
+  governingVersions,
+  selfSelectionGap,
+  ym,
+  type ExpiryProblems,
+  type RangeValue,
+} from "../model/invariants.js";
 import type { CheckedRecord } from "./checked.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import { lookup } from "./symbols.js";
@@ -329,6 +337,74 @@ function checkLastTradingDays(
     if (!engine.ok) return;
     checkVersion(index, v.rule, v.stmt.rule, ranges, engine.value, horizon, ctx, report);
   });
+  const selection = decl.statements.find((s): s is A.VersionsSelectedStmt => s.kind === "VersionsSelected");
+  if (selection?.key === "last-trading-day") checkSelfSelection(selection, versions, ranges, horizon, ctx, report);
+}
+
+/**
+ * `rule versions selected by the last trading day` needs, in every period, a day on which the version that gives it
+ * is in force (E4270): the runtime's own search over the horizon (model/invariants.ts's `selfSelectionGap`).
+ */
+function checkSelfSelection(
+  selection: A.VersionsSelectedStmt,
+  versions: readonly Version[],
+  ranges: VersionRanges,
+  horizon: Horizon,
+  ctx: readonly string[],
+  report: Report,
+): void {
+  const weekly = versions.some((v) => v.rule?.kind === "weekly");
+  const span = { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 };
+  const engineOf = (name: string) => {
+    const e = horizon.engines.get(name);
+    return e.ok ? e.value : undefined;
+  };
+  const gap = selfSelectionGap(
+    versions.map((v, i) => ({ effective: ranges.all[i]!.effective, rule: v.rule })),
+    engineOf,
+    weekly,
+    span,
+  );
+  if (gap === undefined) return;
+  const when = weekly ? `the week of ${gap.label}` : gap.label;
+  const steps = gap.trail.map((s) =>
+    s.version < 0
+      ? `no version is in force on ${s.asked}`
+      : `the version in force on ${s.asked} (${rangeText(ranges.all[s.version]!.effective)}) gives ${s.day}`,
+  );
+  const labels = [...new Set(gap.trail.map((s) => s.version).filter((i) => i >= 0))].map((i) => {
+    const step = gap.trail.find((s) => s.version === i)!;
+    return { span: versions[i]!.stmt.rule?.span ?? versions[i]!.stmt.span, message: `gives ${step.day}` };
+  });
+  report(
+    diag(
+      Codes.NoSelfSelectedLastTradingDay,
+      selection.span,
+      `in ${when} there is no last trading day: no version reached from the ${weekly ? "week's" : "month's"} first day gives a day on which it is itself in force`,
+      {
+        context: [ctx[0]!, "rule versions selected by"],
+        labels,
+        notes: steps,
+        hint: "let the new version take effect from the first day of a contract month (`effective from YYYY-MM-01`), or select the versions by `the contract month`",
+      },
+    ),
+  );
+}
+
+/** An effective range as the notes word it. */
+function rangeText(ranges: readonly RangeValue[]): string {
+  if (ranges.length === 0) return "always";
+  return ranges
+    .map((r) =>
+      r.from === null
+        ? r.until === null
+          ? "always"
+          : `until ${r.until}`
+        : r.until === null
+          ? `from ${r.from}`
+          : `${r.from} to ${r.until}`,
+    )
+    .join(", ");
 }
 
 /** Whether a date rule needs a calendar: it shifts by business days, is anchored on one, or adjusts by a convention. */

@@ -9,6 +9,7 @@ import { checkIndices } from "./indices.js";
 import { checkContracts } from "./contracts.js";
 import { checkFallbacks } from "./fallbacks.js";
 import { checkIndexLicences } from "./index-licence.js";
+import { checkFixingTicks } from "./fixing-tick.js";
 import { checkVersions } from "./versions.js";
 import { checkDescriptions } from "./descriptions.js";
 import { checkDeclaredUnits } from "./declared-units.js";
@@ -29,6 +30,7 @@ export function checkProgram(program: Program, report: Report): Checked {
   checkContracts(program, report, record);
   checkFallbacks(program, report);
   checkIndexLicences(program, report);
+  checkFixingTicks(program, report);
   checkVersions(program, report);
   checkDescriptions(program, report);
   return record;

@@ -336,6 +336,7 @@ class ContractChecker {
     checkSessions(decl, this.report, context, this.record);
     for (const s of decl.statements)
       if (s.kind === "PaymentAmounts") this.checkRounding(s.rounding, decl, file, false, [...context, "payment amounts"]);
+      else if (s.kind === "FixingTick") this.checkRounding(s.rounding, decl, file, false, [...context, "fixings of"]);
 
     if (decl.kind === "Option") this.checkOption(decl, file, price, underlying, units, context);
     if (decl.kind === "Spread") this.checkSpread(decl, file, context);

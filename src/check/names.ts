@@ -222,6 +222,7 @@ function checkReferences(
       ref(s.calendar, CAL, "calendar");
       return;
     case "IndexLicence":
+    case "FixingTick":
       ref(s.index, IDX, "index");
       return;
     case "FinalSettlement": {

@@ -166,6 +166,21 @@ const TABLE = {
     "version-selection-dated",
     "`rule versions selected by …` carries an effective range: what selects the versions of a contract's rules holds for all of them at all times.",
   ],
+  NoSelfSelectedLastTradingDay: [
+    "E4270",
+    "no-self-selected-last-trading-day",
+    "Under `rule versions selected by the last trading day`, a contract month has no day on which the version that gives it is in force: each version's day falls where another version is in force (or none is).",
+  ],
+  FixingTickIndexNotSettled: [
+    "E5270",
+    "fixing-tick-index-not-settled",
+    "`fixings of INDEX on the tick` (or `rounded to the tick`) names an index the contract does not settle on: its fixings are no prices of the contract.",
+  ],
+  FixingTickNotTheTick: [
+    "E5271",
+    "fixing-tick-not-the-tick",
+    "`fixings of INDEX rounded to …` rounds to something other than the contract's tick: a fixing is aligned to the tick grid (`rounded to the tick MODE`).",
+  ],
   WindowLongerThanADay: [
     "E4060",
     "window-longer-than-a-day",

@@ -327,6 +327,16 @@ export const IndexLicenceSchema = z
   })
   .meta({ id: "IndexLicence", description: "The Exchange lists the contract under a licence from the licensor to use the index." });
 
+/** `fixings of INDEX on the tick` (mode null: a fixing off the grid is refused) or `… rounded to the tick MODE`. */
+export const FixingTickSchema = z
+  .strictObject({
+    index: Name.describe("The index whose fixings are prices of the contract, one the contract settles on."),
+    mode: RoundingModeSchema.nullable().describe(
+      "How a fixing off the tick grid is rounded to it before it is used; null: such a fixing is refused (an off-tick error).",
+    ),
+  })
+  .meta({ id: "FixingTick", description: "The fixings of an index the contract settles on lie on the contract's tick grid." });
+
 /** A leg of a spread. */
 export const LegSchema = z
   .strictObject({
@@ -371,6 +381,9 @@ const contractClauses = {
     .describe(
       "What a daily settlement price beyond the last price limit becomes: clamp (settled at the limit) or flag (settled as computed, flagged); absent when not stated.",
     ),
+  fixingTick: versionsOf(FixingTickSchema)
+    .optional()
+    .describe("The fixings of the index the contract settles on lie on its tick grid; absent when the contract does not say."),
   indexLicence: versionsOf(IndexLicenceSchema)
     .optional()
     .describe("The licence to use the index the contract settles on; absent when the contract does not state one."),
@@ -379,7 +392,7 @@ const contractClauses = {
     .describe(
       "The index disclaimer of the chapter, one paragraph per string, in the author's words; absent when the contract states none.",
     ),
-  versionsSelectedBy: versionsOf(z.enum(["contract-month", "last-trading-day"]))
+  versionsSelectedBy: versionsOf(z.enum(["contract-month", "last-trading-day", "listing-date"]))
     .optional()
     .describe(
       "Which date of a contract period selects the versions of all its rules, whatever the date one asks on: its first day (contract-month) or its last trading day; absent: each rule's own event date, or the as-of date of the question.",
@@ -450,3 +463,4 @@ export type Payment = z.infer<typeof PaymentSchema>;
 export type CashRounding = z.infer<typeof CashRoundingSchema>;
 /** The licence to use an index. */
 export type IndexLicence = z.infer<typeof IndexLicenceSchema>;
+export type FixingTick = z.infer<typeof FixingTickSchema>;

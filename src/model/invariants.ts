@@ -30,7 +30,7 @@ import {
 import { Decimal } from "../runtime/numbers/decimal.js";
 import { COUNT_BOUNDS } from "../runtime/bounds.js";
 import type { EffectiveRange } from "../runtime/spec.js";
-import { versionIndexOn } from "../runtime/versions.js";
+import { selfSelectedDay, versionIndexOn } from "../runtime/versions.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Effective ranges and versions
@@ -714,6 +714,67 @@ export function expiryProblems(
   return out;
 }
 
+/** A period of the horizon for which no version of the last trading day gives a day inside its own effective dates. */
+export interface SelfSelectionGap {
+  /** The contract month (`2027-03`) or the Monday of the contract week. */
+  readonly label: string;
+  /** The search's steps: the date asked, the index of the version in force on it (-1: none), and the day it gave. */
+  readonly trail: readonly { readonly asked: string; readonly version: number; readonly day?: string }[];
+}
+
+type Step = { readonly asked: string; readonly version: number; readonly day?: string };
+
+/**
+ * `rule versions selected by the last trading day` gives every period of the horizon a last trading day (E4270): the
+ * search the runtime makes ({@link selfSelectedDay}), from the first day of each period that a version governs,
+ * reaches a day on which the version that gives it is in force; the first period where it does not (the runtime's
+ * `no-rule`), with the search's steps. A rule that cannot be evaluated (`rule` undefined, an unknown calendar, an
+ * error) is left to {@link expiryProblems}; a day on which no version is in force ends the search as a gap.
+ */
+export function selfSelectionGap(
+  versions: readonly { readonly effective: readonly RangeValue[]; readonly rule: ExpiryRule | undefined }[],
+  engineOf: (calendar: string) => CalendarEngine | undefined,
+  weekly: boolean,
+  horizon: ExpiryHorizon = EXPIRY_HORIZON,
+): SelfSelectionGap | undefined {
+  const governing = governingVersions(versions, weekly, horizon);
+  const starts = periodStarts(weekly, horizon);
+  for (let i = 0; i < starts.length; i++) {
+    if (governing[i]! < 0) continue;
+    const start = starts[i]!;
+    const trail: Step[] = [];
+    const dayOn = (asked: string): Step | "unevaluated" => {
+      const version = versionIndexOn(versions, asked);
+      if (version < 0) return { asked, version };
+      const day = ruleDay(versions[version]!.rule, start, weekly, engineOf);
+      if (day === undefined) return "unevaluated";
+      const step = { asked, version, day: formatIsoDate(day) };
+      trail.push(step);
+      return step;
+    };
+    const found = selfSelectedDay(formatIsoDate(start), dayOn, (r) => (r === "unevaluated" ? undefined : r.day));
+    if (found === undefined || (found !== "unevaluated" && found.version < 0)) {
+      const c = toCivil(start);
+      return { label: weekly ? formatIsoDate(start) : ym(c.year, c.month), trail: found === undefined ? trail : [...trail, found] };
+    }
+  }
+  return undefined;
+}
+
+/** The day a last trading day rule gives for the period starting on `start`, or undefined when it cannot say. */
+function ruleDay(
+  rule: ExpiryRule | undefined,
+  start: EpochDay,
+  weekly: boolean,
+  engineOf: (calendar: string) => CalendarEngine | undefined,
+): EpochDay | undefined {
+  const engine = rule === undefined ? undefined : engineOf(rule.rule.calendar);
+  if (rule === undefined || engine === undefined || (rule.kind === "weekly") !== weekly) return undefined;
+  const c = toCivil(start);
+  const r = rule.kind === "weekly" ? evaluateWeeklyRule(rule.rule, start, engine) : evaluateDateRule(rule.rule, c.year, c.month, engine);
+  return r.ok ? r.value : undefined;
+}
+
 /**
  * A payment counted from the final settlement day needs a final settlement to count from: true when a contract
  * states a payment anchored there but no final settlement (E5050 in the checker, the loader's same rule).
@@ -902,6 +963,14 @@ export function versionSelectionAlways(clauses: readonly { readonly effective: r
  * the contract under a licence to use that index, which is a wrong sentence for any other index.
  */
 export function licensedIndexNotSettled(index: string, settling: ReadonlySet<string>): boolean {
+  return !settling.has(index);
+}
+
+/**
+ * `fixings of INDEX on the tick` names an index the contract settles on (E5270): its fixings are prices of the
+ * contract only when the contract's settlement reads them.
+ */
+export function fixingTickIndexNotSettled(index: string, settling: ReadonlySet<string>): boolean {
   return !settling.has(index);
 }
 

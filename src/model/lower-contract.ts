@@ -9,7 +9,7 @@ import { PRICE_LIMIT_BREACHES, EXERCISE_STYLES, LEG_SIDES, MONTHS, WEEKDAYS, OPT
 import type { DeclarationKind } from "../syntax/ast.js";
 import type * as A from "../syntax/ast.js";
 import { ALWAYS, type Clause, type Quantity, type ZonedTime } from "./common.js";
-import type { Contract, ContractDateRule, Payment, CashRounding, IndexLicence } from "./contracts.js";
+import type { Contract, ContractDateRule, Payment, CashRounding, FixingTick, IndexLicence } from "./contracts.js";
 
 import type { SessionChange, TradingHours } from "./sessions.js";
 import { FUTURE, holidayRule, INDEX, Lowerer, modelUnit } from "./lower-base.js";
@@ -68,6 +68,7 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
     ...tradingSchedule(l, st),
     ...priceLimitBreach(l, st),
     ...indexLicence(l, st),
+    ...fixingTick(l, st),
     ...versionsSelected(l, st),
   };
   const negativePrices = (): Clause<boolean>[] => {
@@ -185,6 +186,18 @@ function indexLicence(
   };
 }
 
+/** `fixings of INDEX on the tick` or `… rounded to the tick MODE`: present only when the contract states it. */
+function fixingTick(l: Lowerer, st: readonly A.Statement[]): { fixingTick?: Clause<FixingTick>[] } {
+  const fixingTick = l.versions(st, "FixingTick", (s) => {
+    const index = l.resolve(s.index, INDEX, "index", s.span).name;
+    if (s.rounding === undefined) return { index, mode: null };
+    const r = l.rounding(s.rounding, "fixings", s.span);
+    if (r.kind !== "tick") throw new Error("fixings are rounded to the tick");
+    return { index, mode: r.mode };
+  });
+  return fixingTick.length === 0 ? {} : { fixingTick };
+}
+
 function underlying(l: Lowerer, s: A.UnderlyingStmt): { kind: "index" | "future"; name: string } {
   const kinds: readonly DeclarationKind[] = s.declared === "future" ? FUTURE : s.declared === "index" ? INDEX : ["index", "future"];
   const sym = l.resolve(s.target, kinds, "underlying", s.span);
@@ -202,7 +215,7 @@ function tick(l: Lowerer, s: A.TickStmt): { tick: Quantity; bound: { relation: "
 function versionsSelected(
   l: Lowerer,
   st: readonly A.Statement[],
-): { versionsSelectedBy?: Clause<"contract-month" | "last-trading-day">[] } {
+): { versionsSelectedBy?: Clause<"contract-month" | "last-trading-day" | "listing-date">[] } {
   const v = l.versions(st, "VersionsSelected", (s) => l.need(s.key, s, "what selects the rule versions"));
   return v.length === 0 ? {} : { versionsSelectedBy: v };
 }

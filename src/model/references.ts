@@ -83,6 +83,7 @@ export function contractReferences(contract: Contract): Reference[] {
   );
   contract.payment?.forEach((c, i) => add(`/payment/${i}/value/calendar`, "calendar", c.value.calendar));
   contract.indexLicence?.forEach((c, i) => add(`/indexLicence/${i}/value/index`, "index", c.value.index));
+  contract.fixingTick?.forEach((c, i) => add(`/fixingTick/${i}/value/index`, "index", c.value.index));
   contract.fallback.forEach((c, i) => {
     c.value.steps.forEach((step, j) => {
       const at = `/fallback/${i}/value/steps/${j}/action`;

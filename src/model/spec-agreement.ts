@@ -77,6 +77,7 @@ export type SpecAgreement = [
   Assert<Agrees<typeof Se.SessionChangeSchema, Runtime.SessionChange>>,
   Assert<Agrees<typeof Ct.CashRoundingSchema, Runtime.CashRounding>>,
   Assert<Agrees<typeof Ct.IndexLicenceSchema, Runtime.IndexLicence>>,
+  Assert<Agrees<typeof Ct.FixingTickSchema, Runtime.FixingTick>>,
   Assert<Agrees<typeof Ct.FutureSchema, Runtime.Future>>,
   Assert<Agrees<typeof Ct.OptionSchema, Runtime.Option>>,
   Assert<Agrees<typeof Ct.SpreadSchema, Runtime.Spread>>,

@@ -51,6 +51,8 @@ import {
   degradationCoverage,
   expiryProblems,
   governingVersions,
+  fixingTickIndexNotSettled,
+  selfSelectionGap,
   FUTURES_SETTLEMENT_MESSAGES,
   FUTURE_VWAP_MESSAGES,
   fallbackNeverApplies,
@@ -298,6 +300,7 @@ const CONTRACT_VERSIONS = [
   "priceLimitBreach",
   "indexLicence",
   "indexDisclaimer",
+  "fixingTick",
   "versionsSelectedBy",
 ] as const;
 const INDEX_VERSIONS = [
@@ -1016,11 +1019,38 @@ class Doc {
       if (licensedIndexNotSettled(v.value.index, settling))
         this.problem(`${base}/indexLicence/${i}/value/index`, `${v.value.index} is not an index the contract settles on`);
     });
+    c.fixingTick?.forEach((v, i) => {
+      if (fixingTickIndexNotSettled(v.value.index, settling))
+        this.problem(`${base}/fixingTick/${i}/value/index`, `${v.value.index} is not an index the contract settles on`);
+      const mode = v.value.mode;
+      if (mode !== null && roundingProblems({ mode, toTick: true }, { daily: false, hasTick: () => true }).includes("ties-without-prior"))
+        this.problem(`${base}/fixingTick/${i}/value/mode`, "ties toward the prior settlement exist only in daily settlement steps");
+    });
     if (disclaimerWithoutLicence(c.indexDisclaimer?.length ?? 0, c.indexLicence?.length ?? 0))
       this.problem(`${base}/indexDisclaimer`, "an index disclaimer without an index licence names no index");
     if (c.versionsSelectedBy !== undefined && !versionSelectionAlways(c.versionsSelectedBy))
       this.problem(`${base}/versionsSelectedBy`, "what selects the rule versions holds at all times, in one clause");
     this.lastTradingDays(base, c);
+    if (c.versionsSelectedBy?.[0]?.value === "last-trading-day") this.selfSelection(base, c);
+  }
+
+  /** Under `rule versions selected by the last trading day`, every period of the horizon has its last trading day. */
+  selfSelection(base: string, c: Contract): void {
+    const versions = c.lastTradingDay.map((v) => ({ effective: v.effective, rule: v.value }));
+    const engineOf = (name: string) => {
+      const e = this.engines.get(name);
+      return e.ok ? e.value : undefined;
+    };
+    const gap = selfSelectionGap(
+      versions,
+      engineOf,
+      versions.some((v) => v.rule.kind === "weekly"),
+    );
+    if (gap !== undefined)
+      this.problem(
+        `${base}/versionsSelectedBy`,
+        `in ${gap.label} no version of the last trading day gives a day on which it is itself in force`,
+      );
   }
 
   /** Every disruption ends in a definite outcome, no step is unreachable, an alternate index is not the underlying. */

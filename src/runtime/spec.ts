@@ -450,6 +450,12 @@ export interface IndexLicence {
   readonly licensor: string;
 }
 
+/** `fixings of INDEX on the tick` (mode null: refused off the grid) or `… rounded to the tick MODE`. */
+export interface FixingTick {
+  readonly index: string;
+  readonly mode: RoundingMode | null;
+}
+
 /** A spread leg. */
 export interface Leg {
   readonly side: "buy" | "sell";
@@ -490,6 +496,8 @@ export interface ContractClauses extends DeclarationAnnotations {
    * `clamp` settles at the limit it crossed, `flag` settles as computed and flags it; absent when not stated.
    */
   readonly priceLimitBreach?: Versions<"clamp" | "flag">;
+  /** The fixings of the index the contract settles on lie on its tick grid; absent when the contract does not say. */
+  readonly fixingTick?: Versions<FixingTick>;
   /** The licence to use the index the contract settles on; absent when the contract does not state one. */
   readonly indexLicence?: Versions<IndexLicence>;
   /** The index disclaimer, one paragraph per string, in the author's words; absent when the contract states none. */
@@ -506,7 +514,7 @@ export interface ContractClauses extends DeclarationAnnotations {
  * What a contract declares selects the versions of its rules for one contract period: the first day of the period
  * (`the contract month`), or its last trading day.
  */
-export type VersionKey = "contract-month" | "last-trading-day";
+export type VersionKey = "contract-month" | "last-trading-day" | "listing-date";
 
 /**
  * Trading hours in a zone: a weekly window from a weekday and time to a weekday and time (`Sunday to Friday 17:00

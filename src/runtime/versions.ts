@@ -65,6 +65,8 @@ export interface SelectionDates {
   readonly contractMonth?: string;
   /** The period's last trading day, computed only when the key asks for it. */
   readonly lastTradingDay?: () => string | undefined;
+  /** The day the period was first listed, computed only when the key asks for it. */
+  readonly listingDate?: () => string | undefined;
 }
 
 /**
@@ -75,6 +77,33 @@ export interface SelectionDates {
 export function selectionDate(key: VersionKey | undefined, asOf: string | undefined, dates: SelectionDates): string {
   if (key === "contract-month" && dates.contractMonth !== undefined) return dates.contractMonth;
   if (key === "last-trading-day" && dates.lastTradingDay !== undefined) return dates.lastTradingDay() ?? dates.event;
+  if (key === "listing-date" && dates.listingDate !== undefined) return dates.listingDate() ?? dates.contractMonth ?? dates.event;
   if (key !== undefined) return dates.event;
   return asOf ?? dates.event;
+}
+
+/** A bound on the steps of {@link selfSelectedDay}, far above any real number of versions of one rule. */
+const SELF_SELECTION_STEPS = 64;
+
+/**
+ * `rule versions selected by the last trading day`: the day that the version in force on it gives, found from a
+ * period's first day by following the versions (each step asks the version in force on the day the last one gave).
+ * The one statement of that search, for the runtime's schedules and for the checker's and loader's invariant.
+ * `dayOn` answers a date with a result, `dateOf` reads the day a result gives (undefined for a failure, returned as
+ * it is). A version's day does not depend on the date it is asked on, so the days repeat within as many steps as
+ * there are versions: a repeat that is not a fixed point means that no version reached gives a day inside its own
+ * effective dates, and the answer is undefined.
+ */
+export function selfSelectedDay<R>(start: string, dayOn: (date: string) => R, dateOf: (result: R) => string | undefined): R | undefined {
+  const seen = new Set<string>();
+  let date = start;
+  for (let i = 0; i < SELF_SELECTION_STEPS; i++) {
+    const r = dayOn(date);
+    const day = dateOf(r);
+    if (day === undefined || day === date) return r;
+    seen.add(date);
+    if (seen.has(day)) return undefined;
+    date = day;
+  }
+  return undefined;
 }

@@ -201,11 +201,19 @@ export const STATEMENT_RULES = {
       example: 'for example `index disclaimer "Neither the Exchange nor the administrator guarantees …"`',
     },
   },
+  fixingTickStmt: {
+    phrase: "fixings of",
+    syntax: {
+      what: "how fixings meet the tick",
+      example: "`fixings of BTC_REF on the tick` or `fixings of BTC_REF rounded to the tick half-up`",
+    },
+  },
   versionsSelectedStmt: {
     phrase: "rule versions selected by",
     syntax: {
       what: "what selects the rule versions",
-      example: "`rule versions selected by the contract month` or `rule versions selected by the last trading day`",
+      example:
+        "`rule versions selected by the contract month`, `rule versions selected by the last trading day` or `rule versions selected by the listing date`",
     },
   },
 } as const satisfies Record<string, StatementRuleEntry>;
@@ -414,6 +422,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     phrase: "rule versions selected by",
     occurs: contracts("once"),
     clause: { contract: "rule versions" },
+  },
+  FixingTick: {
+    rules: ["fixingTickStmt"],
+    phrase: "fixings of",
+    occurs: { future: "once" },
+    clause: { contract: "fixings on the tick" },
   },
 };
 

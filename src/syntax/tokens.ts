@@ -208,6 +208,8 @@ export const Interest = kw("interest");
 export const Sample = kw("sample");
 export const Samples = kw("samples");
 export const Licence = kw("licence");
+export const Fixings = kw("fixings");
+export const DateWord = kw("date");
 export const Disclaimer = kw("disclaimer");
 
 // Literals. Order matters: dates before year-months before numbers; times before numbers.

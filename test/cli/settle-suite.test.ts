@@ -2,7 +2,8 @@
  * The settlement suite (test/cases/settlement, test/settlement-suite.ts) through the CLI: every case's request
  * becomes a `termsheet settle` or `termsheet index` command line on the golden compiled spec and the case's data
  * files, and must print the case's goldens, `expected.txt` and (with `--format json`) `expected.json`, byte for
- * byte, with exit code 0 for a price and 1 for a failed settlement. A request the command line refuses in form
+ * byte, with exit code 0 for a price and 1 for a failed settlement; each runs in its case's folder, so a data file is
+ * named as the case names it. A request the command line refuses in form
  * (e.g. a 13th month) is a usage error instead. The cases run in process (runCli on the real file system); a few
  * run through the built executable as well, which must print the same.
  */
@@ -18,7 +19,8 @@ const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 function commandLine(c: SettlementCase): string[] | null {
   const r = c.request as Record<string, unknown> & { spec: string; function: string };
   const args = [r.function === "index" ? "index" : "settle", join(repoRoot, "test/cases/compiled", r.spec)];
-  const data = (name: "observations" | "fixings") => (typeof r[name] === "string" ? [`--${name}`, join(c.dir, r[name] as string)] : []);
+  // Data files as the case names them, the command running in the case's folder: an error names the file as given.
+  const data = (name: "observations" | "fixings") => (typeof r[name] === "string" ? [`--${name}`, r[name] as string] : []);
   if (r.function === "index")
     return [...args, "--index", r.index as string, "--at", r.at as string, ...data("observations"), ...data("fixings")];
   const spec = JSON.parse(readFileSync(args[1]!, "utf8")) as { subject: { name: string } };
@@ -54,7 +56,7 @@ function commandLine(c: SettlementCase): string[] | null {
 
 const cases = settlementCases();
 
-/** Checks a case's output; `run` runs the CLI on arguments in the repository root. */
+/** Checks a case's output; `run` runs the CLI on arguments in the case's folder. */
 async function expectCase(c: SettlementCase, run: (args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>) {
   const args = commandLine(c)!;
   const expectedText = readFileSync(join(c.dir, "expected.txt"), "utf8");
@@ -75,7 +77,7 @@ async function expectCase(c: SettlementCase, run: (args: string[]) => Promise<{ 
 describe("the settlement suite through termsheet settle and termsheet index", () => {
   it("has cases", () => expect(cases.length).toBeGreaterThan(20));
 
-  for (const c of cases) it(c.name, () => expectCase(c, (args) => runIn(args, repoRoot)));
+  for (const c of cases) it(c.name, () => expectCase(c, (args) => runIn(args, c.dir)));
 });
 
 describe("the settlement suite through the built executable (a few cases)", () => {
@@ -84,5 +86,5 @@ describe("the settlement suite through the built executable (a few cases)", () =
   const smoke = ["final", "daily", "index"].map((fn) => cases.find((c) => c.request.function === fn)!);
 
   // Two subprocesses each: allow for a loaded machine.
-  for (const c of smoke) it(c.name, () => expectCase(c, async (args) => termsheet(args, repoRoot)), 60_000);
+  for (const c of smoke) it(c.name, () => expectCase(c, async (args) => termsheet(args, c.dir)), 60_000);
 });

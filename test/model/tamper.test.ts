@@ -548,6 +548,41 @@ const CASES: readonly TamperCase[] = [
     paths: ["/contracts/BTC/versionsSelectedBy"],
   },
   {
+    invariant: "fixing-tick",
+    what: "fixings on the tick of an index the contract does not settle on",
+    spec: "contracts/BTCT_STRICT.json",
+    edit: (d) => (d.contracts.BTCT_STRICT.fixingTick[0].value.index = "BTC_SPOT"),
+    paths: ["/contracts/BTCT_STRICT/fixingTick/0/value/index"],
+  },
+  {
+    invariant: "fixing-tick",
+    what: "fixings rounded to the tick with ties toward a prior settlement",
+    spec: "contracts/BTCT.json",
+    edit: (d) => (d.contracts.BTCT.fixingTick[0].value.mode = "half-toward-reference"),
+    paths: ["/contracts/BTCT/fixingTick/0/value/mode"],
+  },
+  {
+    invariant: "self-selection",
+    what: "versions selected by the last trading day, amended in the middle of March 2027",
+    spec: "contracts/BTC.json",
+    edit: (d) => {
+      // Last Friday until 20 March 2027 (26 March, under the next version), then the third Friday (19 March, under the first).
+      d.contracts.BTC.versionsSelectedBy = [always("last-trading-day")];
+      d.contracts.BTC.lastTradingDay = [
+        { ...d.contracts.BTC.lastTradingDay[0], effective: [{ from: null, until: "2027-03-20" }] },
+        {
+          ...d.contracts.BTC.lastTradingDay[0],
+          effective: [{ from: "2027-03-21", until: null }],
+          value: {
+            ...d.contracts.BTC.lastTradingDay[0].value,
+            rule: { ...d.contracts.BTC.lastTradingDay[0].value.rule, anchor: { kind: "nthWeekday", n: 3, weekday: 5 } },
+          },
+        },
+      ];
+    },
+    paths: ["/contracts/BTC/versionsSelectedBy"],
+  },
+  {
     invariant: "spread-sides",
     what: "a spread whose legs are all bought",
     spec: "contracts/FOTI_CAL.json",

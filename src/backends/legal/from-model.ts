@@ -601,7 +601,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       versions(c.versionsSelectedBy, (k) =>
         k === "contract-month"
           ? "Each contract month is governed, for its whole life, by the version of each rule of this chapter in force on the first day of the contract month, whatever the date on which the rules are applied or consulted."
-          : "Each contract month is governed by the version of each rule of this chapter in force on its Last Trading Day (the Last Trading Day being the day that the version in force on that day gives), whatever the date on which the rules are applied or consulted.",
+          : k === "listing-date"
+            ? "Each contract month is governed, for its whole life, by the version of each rule of this chapter in force on the day the contract month was first listed for trading, whatever the date on which the rules are applied or consulted."
+            : "Each contract month is governed by the version of each rule of this chapter in force on its Last Trading Day (the Last Trading Day being the day that the version in force on that day gives), whatever the date on which the rules are applied or consulted.",
       ),
       key("rule versions"),
     );
@@ -660,6 +662,15 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
         `The amount a position pays or receives at each daily and at the final settlement ((settlement price − the position's price) × contract value per unit of price × number of contracts) is computed exactly and then ${roundingWords({ kind: "increment", increment: r.increment, mode: r.mode }, currencyOf(c))}.`,
     ),
     clause("PaymentAmounts"),
+  );
+  b.add(
+    "Fixings on the tick",
+    versions(c.fixingTick ?? [], (f) =>
+      f.mode === null
+        ? `Every fixing of ${b.index(f.index)} used to determine a settlement price is a price of the Contract and must be a whole number of ticks; a fixing that is not is refused, no settlement price is determined from it, and the two nearest valid prices are reported with it.`
+        : `Every fixing of ${b.index(f.index)} used to determine a settlement price is first ${roundingWords({ kind: "tick", mode: f.mode })}.`,
+    ),
+    clause("FixingTick"),
   );
   b.add(
     "Daily settlement",

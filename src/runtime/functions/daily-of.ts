@@ -1,4 +1,5 @@
 /** The daily settlement of a contract period on a date: the procedure's steps in force, then the position's variation. */
+import { fixingsOnTick } from "./fixing-tick.js";
 import { parseIsoDate } from "../calendar/index.js";
 import { Decimal } from "../numbers/decimal.js";
 import { tradedOn } from "../schedule/index.js";
@@ -50,6 +51,8 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?:
       ...head,
       error: { kind: "no-rule", message: `${contract} has no daily settlement procedure in force on ${req.date}` },
     });
+  const fixings = fixingsOnTick(req.fixings, terms.fixingTick, terms.tick);
+  if (isError(fixings)) return settlementReport({ ...head, error: fixings });
   const d = settleDaily({
     steps,
     limits: terms.priceLimits,
@@ -62,7 +65,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?:
     negativePrices: terms.negativePrices,
     breach: terms.priceLimitBreach,
     strip,
-    fixings: req.fixings,
+    fixings,
     indices: (n) => env.index(n),
     engines: (n) => env.engine(n),
     lastTradingDay: rp.lastTradingDay,

@@ -6,7 +6,7 @@
 import type { CalendarEngine } from "../calendar/index.js";
 import { parseIsoDate } from "../calendar/index.js";
 import { Schedule } from "../schedule/index.js";
-import type { Index } from "../spec.js";
+import type { Index, VersionKey } from "../spec.js";
 import type { MethodologyReport, ReportError, SettlementSpec } from "./reports.js";
 import { isError, parsePeriod, type ResolvedPeriod } from "./steps.js";
 import { type ContractTerms, contractTerms } from "./terms.js";
@@ -42,6 +42,13 @@ export function specEnv(spec: SettlementSpec): SettleEnv {
 
 export const isContract = (kind: string): boolean => kind === "future" || kind === "option" || kind === "spread";
 
+/** A version key as a certificate words it. */
+const VERSION_KEY_WORDS: Readonly<Record<VersionKey, string>> = {
+  "contract-month": "contract month",
+  "last-trading-day": "last trading day",
+  "listing-date": "listing date",
+};
+
 /** The methodology versions of several reports, each once, in order of first appearance. */
 /** The schedule of a request's as-of date (the environment's without one), or a request error for a malformed date. */
 export function scheduleAsOf(env: SettleEnv, asOf: string | undefined): Schedule | ReportError {
@@ -61,8 +68,7 @@ export function versionsDate(schedule: Schedule, contract: string, rp: ResolvedP
   if (!c.ok || isError(period)) return { date: event };
   const date = schedule.ruleDate(c.value, event, period);
   const key = c.value.versionsSelectedBy?.[0]?.value;
-  if (key !== undefined)
-    return { date, note: `selected by the ${key === "contract-month" ? "contract month" : "last trading day"} (${date})` };
+  if (key !== undefined) return { date, note: `selected by the ${VERSION_KEY_WORDS[key]} (${date})` };
   return schedule.asOfDay === undefined ? { date } : { date, note: `in force on ${date} (as of)` };
 }
 

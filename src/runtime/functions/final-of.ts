@@ -7,6 +7,7 @@
 import { Decimal } from "../numbers/decimal.js";
 import type { Fallback, FinalSettlement, Rounding } from "../spec.js";
 import { mergeMethodology, reportHead, scheduleAsOf, versionsDate, type SettleEnv } from "./env.js";
+import { fixingsOnTick } from "./fixing-tick.js";
 import { settleFutureVwap } from "./future-vwap.js";
 import { paymentOf } from "./payment.js";
 import { checkPositionLimits } from "./position-limits.js";
@@ -106,8 +107,10 @@ const done = (report: SettlementReport): Priced => ({ done: true, report });
 /** An index at a time or averaged over days, through the fallback waterfall. */
 function indexFinal(ctx: FinalContext, rule: FinalSettlement, index: string): Priced {
   const { env, terms, rp, req, override, head } = ctx;
+  const fixings = fixingsOnTick(req.fixings, terms.fixingTick, terms.tick);
+  if (isError(fixings)) return done(settlementReport({ ...head, error: fixings }));
   const market = marketLookup(
-    req,
+    { ...req, fixings },
     (n) => env.index(n),
     terms.tick,
     (n) => env.engine(n),

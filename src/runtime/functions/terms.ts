@@ -16,6 +16,7 @@ import type {
   Leg,
   Payment,
   CashRounding,
+  FixingTick,
   PriceLimit,
   Tick,
   Unit,
@@ -64,6 +65,8 @@ export interface ContractTerms {
   readonly payment?: Payment;
   /** How payment amounts are rounded; absent when the contract states no rounding of them. */
   readonly cashRounding?: CashRounding;
+  /** The fixings of an index the contract settles on lie on its tick grid; absent when the contract does not say. */
+  readonly fixingTick?: FixingTick;
   /** What a daily settlement price beyond the last price limit becomes; absent when the limits do not say. */
   readonly priceLimitBreach?: "clamp" | "flag";
   /** The position limits in force (every clause in force applies); absent when the contract states none. */
@@ -209,6 +212,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     );
   const payment = c.payment === undefined ? null : cite(rules, name, "payment", versionOn(c.payment, date));
   const cashRounding = c.cashRounding === undefined ? null : cite(rules, name, "payment amounts", versionOn(c.cashRounding, date));
+  const fixingTick = c.fixingTick === undefined ? null : cite(rules, name, "fixings on the tick", versionOn(c.fixingTick, date));
   return {
     name,
     kind: c.kind,
@@ -227,6 +231,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     rules,
     ...(payment === null ? {} : { payment }),
     ...(cashRounding === null ? {} : { cashRounding }),
+    ...(fixingTick === null ? {} : { fixingTick }),
     ...priceLimitBreachOf(c, date),
     ...positionLimitsOf(c, date),
   };

@@ -44,6 +44,8 @@ export interface Fixing {
   /** The status as written, or null when the row states none (published). */
   readonly status: FixingStatus | null;
   readonly line: number;
+  /** The file it was read from (the parser's `file` option), for errors that name it. */
+  readonly file?: string;
 }
 
 /** Options for {@link parseFixings}. */
@@ -177,7 +179,7 @@ export function parseFixings(text: string, options: FixingOptions): MarketDataRe
       lastTime = t;
     }
     sameTime.add(index);
-    out.push({ time: t, index, value: v.value, status, line: lineNo });
+    out.push({ time: t, index, value: v.value, status, line: lineNo, file: options.file });
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: out };

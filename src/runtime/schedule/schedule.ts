@@ -34,6 +34,7 @@
  */
 import {
   CalendarEngines,
+  daysInMonth,
   fromCivil,
   lastDayOfMonth,
   resolveLocalTime,
@@ -48,7 +49,7 @@ import {
 } from "../calendar/index.js";
 import { contractSymbol, formatPeriod, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
 import type { AveragingDays, EffectiveRange, ListingPart, ZonedTime } from "../spec.js";
-import { inForce, selectionDate, versionOn } from "../versions.js";
+import { inForce, selectionDate, selfSelectedDay, versionOn } from "../versions.js";
 import { listedAt, listingDayStart } from "./listing-time.js";
 import type { Expiry, LegExpiry, Listed, ScheduleContract, ScheduleError, ScheduleInput, ScheduleResult, Termination } from "./types.js";
 
@@ -68,6 +69,8 @@ const ok = <T>(value: T): ScheduleResult<T> => ({ ok: true, value });
 const fail = <T = never>(error: ScheduleError): ScheduleResult<T> => ({ ok: false, error });
 
 const MAX_DEPTH = 8;
+/** How far back a listing date is looked for: twenty years, beyond any listing cycle's reach. */
+const MAX_LISTING_DAYS = 20 * 366;
 
 const MONTH_NAMES = [
   "January",
@@ -96,6 +99,10 @@ export class Schedule {
   private readonly ltdCache = new Map<string, Map<number, ScheduleResult<EpochDay>>>();
 
   private readonly derived = new Map<string, Schedule>();
+  /** The listing dates found (`rule versions selected by the listing date`), by contract and period. */
+  private readonly listingDates = new Map<string, string | undefined>();
+  /** The same contracts with no declared key, whose as-of schedules say what was listed on a day by that day's rules. */
+  private unkeyedInput: ScheduleInput | undefined;
 
   /**
    * `fromYear`–`toYear` is the range engines tabulate first; they grow on demand. `asOfDate` (ISO) selects every
@@ -147,7 +154,47 @@ export class Schedule {
         const l = this.ltd(c.name, period, 0);
         return l.ok ? formatIsoDate(l.value) : undefined;
       },
+      listingDate: () => this.listingDate(c.name, period),
     });
+  }
+
+  /**
+   * `rule versions selected by the listing date`: the day a contract period was first listed, by the listing schedule
+   * as it stood on each day (every rule version in force on that day, the contract's declared key set aside, so the
+   * search does not depend on what it finds): the first day of the period's own days on which it is listed (its first
+   * day, for a period listed before it starts), then back over each earlier day on which it is still listed.
+   * Undefined when the period is not listed on any of its own days.
+   */
+  listingDate(name: string, period: ContractPeriod): string | undefined {
+    const key = `${name}\u0000${formatPeriod(period)}`;
+    if (this.listingDates.has(key)) return this.listingDates.get(key);
+    const found = this.findListingDate(name, period);
+    this.listingDates.set(key, found);
+    return found;
+  }
+
+  private findListingDate(name: string, period: ContractPeriod): string | undefined {
+    const input = (this.unkeyedInput ??= {
+      calendars: this.input.calendars,
+      contracts: Object.fromEntries(
+        Object.entries(this.input.contracts).map(([n, c]) => {
+          const { versionsSelectedBy: _key, ...rest } = c;
+          return [n, rest];
+        }),
+      ),
+    });
+    const wanted = formatPeriod(period);
+    const listedOn = (day: EpochDay): boolean => {
+      const r = new Schedule(input, 2000, 2060, formatIsoDate(day), this.engines).listedByCycle(name, day);
+      return r.ok && r.value.some((l) => formatPeriod(l.period) === wanted);
+    };
+    const start = periodStart(period);
+    const end = period.kind === "week" ? start + 7 : start + daysInMonth(period.year, period.month);
+    let first: EpochDay | undefined;
+    for (let d = start; d < end && first === undefined; d++) if (listedOn(d)) first = d;
+    if (first === undefined) return undefined;
+    for (const stop = first - MAX_LISTING_DAYS; first > stop && listedOn(first - 1);) first--;
+    return formatIsoDate(first);
   }
 
   /** {@link ruleDate} by contract name (the event's date for an unknown contract). */
@@ -218,23 +265,27 @@ export class Schedule {
         c.value,
         period,
         depth,
-        selectionDate(c.value.versionsSelectedBy?.[0]?.value, this.asOfDate, { event: start, contractMonth: start }),
+        selectionDate(c.value.versionsSelectedBy?.[0]?.value, this.asOfDate, {
+          event: start,
+          contractMonth: start,
+          listingDate: () => this.listingDate(name, period),
+        }),
       );
     // Selected by the last trading day: the day the rules selected on it give, found from the period's first day.
-    let date = start;
-    for (let i = 0; i < 4; i++) {
-      const r = this.ltdOn(c.value, period, depth, date);
-      if (!r.ok) return r;
-      const day = formatIsoDate(r.value);
-      if (day === date) return r;
-      date = day;
-    }
-    return fail({
-      kind: "no-rule",
-      contract: name,
-      rule: "last trading day (no version gives a day in its own effective dates)",
-      date: start,
-    });
+    const found = selfSelectedDay(
+      start,
+      (date) => this.ltdOn(c.value, period, depth, date),
+      (r) => (r.ok ? formatIsoDate(r.value) : undefined),
+    );
+    return (
+      found ??
+      fail({
+        kind: "no-rule",
+        contract: name,
+        rule: "last trading day (no version gives a day in its own effective dates)",
+        date: start,
+      })
+    );
   }
 
   /** The last trading day of a period with the contract's own rules selected on `iso`. */

@@ -367,7 +367,17 @@ export interface IndexDisclaimerStmt extends StatementBase {
  */
 export interface VersionsSelectedStmt extends StatementBase {
   readonly kind: "VersionsSelected";
-  readonly key: "contract-month" | "last-trading-day" | undefined;
+  readonly key: "contract-month" | "last-trading-day" | "listing-date" | undefined;
+}
+/**
+ * `fixings of INDEX on the tick` (a fixing off the contract's tick grid is refused) or `fixings of INDEX rounded to the
+ * tick MODE` (each fixing is rounded to the tick before it is used): the index's fixings are prices of the contract.
+ */
+export interface FixingTickStmt extends StatementBase {
+  readonly kind: "FixingTick";
+  readonly index: Ident | undefined;
+  /** Absent: on the tick (refused off it). */
+  readonly rounding: Rounding | undefined;
 }
 export type ContractStatement =
   | UnderlyingStmt
@@ -395,4 +405,5 @@ export type ContractStatement =
   | SessionChangeStmt
   | IndexLicenceStmt
   | IndexDisclaimerStmt
-  | VersionsSelectedStmt;
+  | VersionsSelectedStmt
+  | FixingTickStmt;

@@ -214,8 +214,34 @@ export abstract class ContractRules extends IndexRules {
           return "last-trading-day";
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.Listing);
+          this.CONSUME(T.DateWord);
+          return "listing-date";
+        },
+      },
     ]);
     return { kind: "VersionsSelected" as const, key };
+  });
+
+  /** `fixings of INDEX on the tick` (refused off the grid) or `fixings of INDEX rounded to the tick MODE`. */
+  public fixingTickStmt = this.RULE("fixingTickStmt", () => {
+    this.CONSUME(T.Fixings);
+    this.CONSUME(T.Of);
+    const index = this.ident(this.CONSUME(T.Identifier));
+    const rounding = this.OR<A.Rounding | undefined>([
+      {
+        ALT: () => {
+          this.CONSUME(T.On);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Tick);
+          return undefined;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.rounding) },
+    ]);
+    return { kind: "FixingTick" as const, index, rounding };
   });
 
   public dateRule = this.RULE("dateRule", (): A.DateRule => {

@@ -10,8 +10,12 @@
 import { describe, expect, it } from "vitest";
 import { Schedule, isoSchedule, monthPeriod, type ScheduleContract, type ScheduleInput } from "../../../src/runtime/schedule/index.js";
 import { selectionDate } from "../../../src/runtime/versions.js";
-import { formatIsoDate } from "../../../src/runtime/calendar/index.js";
+import { CalendarEngines, formatIsoDate } from "../../../src/runtime/calendar/index.js";
+import { selfSelectionGap } from "../../../src/model/invariants.js";
 import { specsModel } from "./specs.js";
+import { checkSources } from "../../../src/driver.js";
+import { lowerProgram } from "../../../src/model/from-checked.js";
+import { host } from "../../model/compile-helpers.js";
 
 const model = specsModel();
 const ltd = (s: Schedule, name: string, year: number, month: number): string => {
@@ -68,7 +72,7 @@ describe("rule versions selected by the contract month (BTCA)", () => {
 
 /** BTC with its two termination versions moved to a boundary inside December 2025, and a declared key. */
 function withVersions(
-  key: "contract-month" | "last-trading-day",
+  key: "contract-month" | "last-trading-day" | "listing-date",
   boundaryUntil: string,
   boundaryFrom: string,
   swap = false,
@@ -105,5 +109,82 @@ describe("rule versions selected by the last trading day", () => {
     const r = new Schedule(input).lastTradingDay("BTC", monthPeriod(2025, 12));
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.kind).toBe("no-rule");
+  });
+  it("the check's invariant makes the runtime's search and finds the month the runtime refuses (E4270)", () => {
+    const engines = new CalendarEngines((n) => model.calendars[n], 2020, 2030);
+    const engineOf = (n: string) => {
+      const e = engines.get(n);
+      return e.ok ? e.value : undefined;
+    };
+    const horizon = { startYear: 2025, startMonth: 1, years: 2 };
+    const versions = (input: ScheduleInput) => input.contracts.BTC!.lastTradingDay.map((v) => ({ effective: v.effective, rule: v.value }));
+    const gap = selfSelectionGap(versions(withVersions("last-trading-day", "2025-12-24", "2025-12-25", true)), engineOf, false, horizon);
+    expect(gap?.label).toBe("2025-12");
+    expect(gap?.trail.map((s) => `${s.asked}→${s.day}`)).toEqual([
+      "2025-12-01→2025-12-26",
+      "2025-12-26→2025-12-24",
+      "2025-12-24→2025-12-26",
+    ]);
+    // The amendment of 11 December that the runtime resolves (to 26 December) is no gap.
+    expect(
+      selfSelectionGap(versions(withVersions("last-trading-day", "2025-12-10", "2025-12-11")), engineOf, false, horizon),
+    ).toBeUndefined();
+  });
+});
+
+describe("rule versions selected by the listing date", () => {
+  // BTC lists "6 consecutive months plus the nearest 2 months in December". By hand: December 2023's last trading day
+  // is Friday 29 December 2023 (a business day in London and New York under either rule), so on Saturday 30 December
+  // 2023 the nearest two Decembers become December 2024 and December 2025: December 2025 is first listed that day.
+  // June 2026 enters the six consecutive months when December 2025 expires, on Friday 26 December 2025 under the rule
+  // in force then ("either": Boxing Day is a holiday in London only): first listed Saturday 27 December 2025.
+  const input = withVersions("listing-date", "2023-12-31", "2024-01-01");
+  it("is the first day the listing schedule, as it stood that day, lists the period", () => {
+    const s = new Schedule(input);
+    expect(s.listingDate("BTC", monthPeriod(2025, 12))).toBe("2023-12-30");
+    expect(s.listingDate("BTC", monthPeriod(2026, 6))).toBe("2025-12-27");
+  });
+  it("selects the versions in force that day, whatever the contract month or the as-of date", () => {
+    // December 2025 was listed under "both" (until 2023-12-31): Fri 26 Dec is Boxing Day in London, Thu 25 Christmas in
+    // both, so Wednesday 24 December; by the contract month (1 December 2025, under "either") it would be the 26th.
+    expect(ltd(new Schedule(input), "BTC", 2025, 12)).toBe("2025-12-24");
+    expect(ltd(new Schedule(input).asOf("2025-06-01"), "BTC", 2025, 12)).toBe("2025-12-24");
+    expect(ltd(new Schedule(withVersions("contract-month", "2023-12-31", "2024-01-01")), "BTC", 2025, 12)).toBe("2025-12-26");
+    // June 2026, listed on 27 December 2025 under "either": its last Friday, 26 June 2026, is a business day in both.
+    expect(ltd(new Schedule(input), "BTC", 2026, 6)).toBe("2026-06-26");
+  });
+});
+
+describe("rule versions selected by the listing date, a version change inside a month (compiled from source)", () => {
+  // test/cases/diagnostics/versions/selected-by-listing-date.terms: TOKF lists 3 consecutive months; its last Friday
+  // version holds until 2027-03-20, the third Friday from 2027-03-21. By hand, month M is first listed the day after
+  // month M-3 expires, under the rules of that day: April 2027 on 30 January (after Fri 29 Jan), last Friday: 30 April;
+  // May on 27 February, last Friday: 28 May; June on 21 March, when the third-Friday version makes March's last trading
+  // day the 19th, already past: third Friday 18 June; July on 17 April (after Fri 16 April): third Friday 16 July.
+  // February and March were listed in November and December 2026: last Fridays 26 February and 26 March.
+  const path = "test/cases/diagnostics/versions/selected-by-listing-date.terms";
+  const checked = checkSources([{ path, text: host.readFile(path)! }], host);
+  const lowered = lowerProgram(checked.program);
+  it("gives each month the last trading day of the version in force when it was first listed", () => {
+    expect(lowered.ok).toBe(true);
+    if (!lowered.ok) return;
+    const s = new Schedule({
+      calendars: Object.fromEntries(lowered.model.calendars),
+      contracts: Object.fromEntries(lowered.model.contracts),
+    });
+    expect([4, 5, 6, 7].map((m) => s.listingDate("TOKF", monthPeriod(2027, m)))).toEqual([
+      "2027-01-30",
+      "2027-02-27",
+      "2027-03-21",
+      "2027-04-17",
+    ]);
+    expect([2, 3, 4, 5, 6, 7].map((m) => ltd(s, "TOKF", 2027, m))).toEqual([
+      "2027-02-26",
+      "2027-03-26",
+      "2027-04-30",
+      "2027-05-28",
+      "2027-06-18",
+      "2027-07-16",
+    ]);
   });
 });
