@@ -58,6 +58,7 @@ import type { Program, Report } from "./program.js";
 import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { invalidName } from "./symbols.js";
 import { checkSampling } from "./sampling.js";
+import { checkTimeWeighted } from "./time-weighted.js";
 import { checkSampledPieces, checkWindowPieces } from "./windows.js";
 import { checkRestatementWindow } from "./restatement.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
@@ -184,6 +185,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
     report,
   );
   checkSampledPieces(window, of("Sample").length > 0, context, report);
+  checkTimeWeighted(decl, context, report);
 }
 
 // ---------------------------------------------------------------------------------------------------------

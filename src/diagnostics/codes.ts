@@ -367,6 +367,17 @@ const TABLE = {
     "The deadline of a restatement window is not after the fixing time (on the same day) or not before the next fixing (on the next business day), so it takes no correction or takes the next day's fixing.",
   ],
 
+  TimeWeightedBeyondTrades: [
+    "E5280",
+    "time-weighted-beyond-trades",
+    "`vtwap` weighs each trade by its volume and the time its price stood, but it is stated for sources, intervals or a degradation rule, whose values have no instant of their own.",
+  ],
+  TimeWeightedAcrossPieces: [
+    "E5281",
+    "time-weighted-across-pieces",
+    "`aggregate trades by vtwap` over a window of several pieces without a partition: a trade's price would stand across the gap between two pieces.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

@@ -30,6 +30,7 @@ export const AGGREGATION_METHODS = [
   "median",
   "mean",
   "vwap",
+  "vtwap",
   "volume-weighted-median",
   "trimmed-mean",
   "capped-median",

@@ -89,6 +89,8 @@ import {
   methodNeedsVolume,
   samplesInWindow,
   samplingConflict,
+  timeWeightedAcrossPieces,
+  timeWeightedBeyondTrades,
 } from "./invariants.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "./references.js";
 import type { Spec } from "./spec.js";
@@ -540,6 +542,7 @@ class Doc {
           `dropping ${m.trimmed.toString()} values of ${c.value.minSources} sources leaves none to average`,
         );
     });
+    this.timeWeighted(base, index);
     if (!fixed) {
       index.sources.forEach((s, i) => {
         const w = s.value.weight;
@@ -633,6 +636,30 @@ class Doc {
     );
     if (problem !== undefined) this.problem(`${at}/also/${problem.piece - 1}/from`, "starts before the previous piece of the window ends");
     return lengths;
+  }
+
+  /** `vtwap` combines trades only (E5280), and over a window of several pieces only with a partition (E5281). */
+  timeWeighted(base: string, index: Index): void {
+    for (const [field, level] of [
+      ["aggregateIntervals", "intervals"],
+      ["aggregateSources", "sources"],
+    ] as const)
+      index[field].forEach((c, i) => {
+        if (timeWeightedBeyondTrades(level, c.value.name))
+          this.problem(`${base}/${field}/${i}/value/name`, `${level} cannot be combined by vtwap: they have no instant of their own`);
+      });
+    index.degradation.forEach((c, i) => {
+      if (timeWeightedBeyondTrades("sources", c.value.method.name))
+        this.problem(
+          `${base}/degradation/${i}/value/method/name`,
+          "sources cannot be combined by vtwap: they have no instant of their own",
+        );
+    });
+    index.aggregateTrades.forEach((c, i) => {
+      for (const w of index.window)
+        if (timeWeightedAcrossPieces(c.value.name, 1 + (w.value.also?.length ?? 0), index.partition.length > 0))
+          this.problem(`${base}/aggregateTrades/${i}/value/name`, "vtwap over a window of several pieces needs a partition");
+    });
   }
 
   /** A method carries exactly the options it needs (E5009, E5005). */

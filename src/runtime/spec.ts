@@ -184,7 +184,7 @@ export interface WeeklyDateRule {
 
 /** An aggregation method with every option explicit (null when it does not apply). */
 export interface AggregationMethod {
-  readonly name: "median" | "mean" | "vwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
+  readonly name: "median" | "mean" | "vwap" | "vtwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
   readonly exactHalf: "first-reaching-half" | "mean-of-straddling" | null;
   readonly trim: { readonly highest: number; readonly lowest: number } | null;
   readonly capPercent: DecimalString | null;

@@ -144,6 +144,8 @@ describe("the registry", () => {
         "E5200 carry-days-in-year",
         "E5201 carry-outside-future",
         "E5202 future-vwap-misplaced",
+        "E5280 time-weighted-beyond-trades",
+        "E5281 time-weighted-across-pieces",
         "E6001 model-validation-failed",
         "E6170 sql-unsupported-construct",
         "E9001 internal-error",

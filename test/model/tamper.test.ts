@@ -709,6 +709,26 @@ const CASES: readonly TamperCase[] = [
     paths: ["/indices/BTC_TWAP/sampling/0/value/hold/amount"],
   },
   {
+    invariant: "time-weighted",
+    what: "intervals combined by vtwap",
+    spec: "indices/BTC_VTWAP.json",
+    edit: (d) => (d.indices.BTC_VTWAP.aggregateIntervals[0].value.name = "vtwap"),
+    paths: ["/indices/BTC_VTWAP/aggregateIntervals/0/value/name"],
+  },
+  {
+    invariant: "time-weighted",
+    what: "vtwap over a window of several pieces without a partition",
+    spec: "indices/UK_OFFPEAK.json",
+    edit: (d) => {
+      const i = d.indices.UK_OFFPEAK;
+      i.aggregateTrades[0].value.name = "vtwap";
+      i.partition = [];
+      i.emptyIntervals = [];
+      i.aggregateIntervals = [];
+    },
+    paths: ["/indices/UK_OFFPEAK/aggregateTrades/0/value/name"],
+  },
+  {
     invariant: "partitions",
     what: "partitions that do not divide the window",
     spec: "indices/BTC_REF.json",

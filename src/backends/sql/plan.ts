@@ -93,6 +93,11 @@ function tradeMethod(m: AggregationMethod): TradeMethod | Unsupported {
     case "weighted-mean":
       if ((m.weightedBy ?? "volume") === "volume") return { kind: "vwap" };
       return unsupported(`aggregate trades by weighted-mean, weighted by ${m.weightedBy}`, "only volume weights are stated in SQL");
+    case "vtwap":
+      return unsupported(
+        "aggregate trades by vtwap",
+        "each trade's weight is its volume times the time until the next trade, which the SQL backend does not state",
+      );
     default:
       return unsupported(`aggregate trades by ${m.name}`, "the SQL backend states vwap, mean, median and volume-weighted-median of trades");
   }
