@@ -59,6 +59,7 @@ import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { invalidName } from "./symbols.js";
 import { checkSampling } from "./sampling.js";
 import { checkTimeWeighted } from "./time-weighted.js";
+import { checkTradeQualification } from "./trade-qualification.js";
 import { checkSampledPieces, checkWindowPieces } from "./windows.js";
 import { checkRestatementWindow } from "./restatement.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
@@ -186,6 +187,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   );
   checkSampledPieces(window, of("Sample").length > 0, context, report);
   checkTimeWeighted(decl, context, report);
+  checkTradeQualification(decl, context, report);
 }
 
 // ---------------------------------------------------------------------------------------------------------

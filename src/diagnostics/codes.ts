@@ -378,6 +378,12 @@ const TABLE = {
     "`aggregate trades by vtwap` over a window of several pieces without a partition: a trade's price would stand across the gap between two pieces.",
   ],
 
+  TradeQualificationWithoutWindow: [
+    "E5282",
+    "trade-qualification-without-window",
+    "An index excludes trades (`exclude trades with volume below …` or `… deviating more than … from the previous trade`) but has no window: without one, each source's value is its latest observation, not trades.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

@@ -428,6 +428,15 @@ export function timeWeightedAcrossPieces(name: AggregationMethodName, pieces: nu
   return name === "vtwap" && pieces > 1 && !hasPartition;
 }
 
+/**
+ * Trade qualification (`exclude trades with volume below …`, `exclude trades deviating more than …`) judges the trades
+ * of a window; without a window a source's value is its latest observation, which a filter would silently replace by
+ * none (E5282).
+ */
+export function tradeQualificationWithoutWindow(hasRule: boolean, hasWindow: boolean): boolean {
+  return hasRule && !hasWindow;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Sources and degradation rules
 

@@ -90,6 +90,7 @@ import {
   samplesInWindow,
   samplingConflict,
   timeWeightedAcrossPieces,
+  tradeQualificationWithoutWindow,
   timeWeightedBeyondTrades,
 } from "./invariants.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "./references.js";
@@ -543,6 +544,7 @@ class Doc {
         );
     });
     this.timeWeighted(base, index);
+    this.tradeQualification(base, index);
     if (!fixed) {
       index.sources.forEach((s, i) => {
         const w = s.value.weight;
@@ -636,6 +638,27 @@ class Doc {
     );
     if (problem !== undefined) this.problem(`${at}/also/${problem.piece - 1}/from`, "starts before the previous piece of the window ends");
     return lengths;
+  }
+
+  /** Trade qualification: a positive volume, a deviation in (0%, 100%], and a window of trades (E3003, E3006, E5282). */
+  tradeQualification(base: string, index: Index): void {
+    const below = index.excludeTradesBelow;
+    const jumps = index.excludeTradeJumps;
+    if (below !== undefined) {
+      this.versions(base, "excludeTradesBelow", below);
+      below.forEach((c, i) => this.positive(`${base}/excludeTradesBelow/${i}/value/volume`, c.value.volume, "a minimum trade volume"));
+    }
+    if (jumps !== undefined) {
+      this.versions(base, "excludeTradeJumps", jumps);
+      jumps.forEach((c, i) =>
+        this.percent(`${base}/excludeTradeJumps/${i}/value/percent`, c.value.percent, PERCENT_RANGES.deviation, "a deviation threshold"),
+      );
+    }
+    if (tradeQualificationWithoutWindow((below ?? []).length + (jumps ?? []).length > 0, index.window.length > 0))
+      this.problem(
+        `${base}/${below !== undefined && below.length > 0 ? "excludeTradesBelow" : "excludeTradeJumps"}`,
+        "trades are excluded, but the index has no window of trades",
+      );
   }
 
   /** `vtwap` combines trades only (E5280), and over a window of several pieces only with a partition (E5281). */

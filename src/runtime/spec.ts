@@ -257,6 +257,10 @@ export interface Index extends DeclarationAnnotations {
   readonly sampling?: Versions<Sampling>;
   /** How the sample values are combined (absent: not sampled). */
   readonly aggregateSamples?: Versions<AggregationMethod>;
+  /** Trade qualification: a trade with a volume below this does not qualify (absent: no such rule). */
+  readonly excludeTradesBelow?: Versions<{ readonly volume: DecimalString }>;
+  /** Trade qualification: a jump of more than this from the source's previous qualifying trade (absent: no such rule). */
+  readonly excludeTradeJumps?: Versions<{ readonly percent: DecimalString }>;
 }
 
 /** `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`. */

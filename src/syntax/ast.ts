@@ -18,6 +18,8 @@ import type {
   EmptyIntervalsStmt,
   ExcludeDeviationStmt,
   ExcludeStaleStmt,
+  ExcludeTradeJumpsStmt,
+  ExcludeTradesBelowStmt,
   ExtremeMovesStmt,
   MethodologyStmt,
   MinimumStmt,
@@ -107,6 +109,8 @@ export type IndexStatement =
   | AggregateStmt
   | ExcludeDeviationStmt
   | ExcludeStaleStmt
+  | ExcludeTradesBelowStmt
+  | ExcludeTradeJumpsStmt
   | MinimumStmt
   | DegradationStmt
   | ExtremeMovesStmt

@@ -69,7 +69,7 @@ export const STATEMENT_RULES = {
     syntax: {
       what: "an exclusion rule",
       example:
-        "for example `exclude sources deviating more than 5% from the median of the others` or `exclude sources stale for more than 30 minutes`",
+        "for example `exclude sources deviating more than 5% from the median of the others`, `exclude sources stale for more than 30 minutes` or `exclude trades with volume below 0.01`",
     },
   },
   minimumStmt: {
@@ -295,6 +295,18 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     clause: { index: "exclusions" },
   },
   ExcludeStale: { rules: ["excludeStmt"], phrase: "exclude sources stale", occurs: { index: "once" }, clause: { index: "exclusions" } },
+  ExcludeTradesBelow: {
+    rules: ["excludeStmt"],
+    phrase: "exclude trades with volume below",
+    occurs: { index: "once" },
+    clause: { index: "trade qualification" },
+  },
+  ExcludeTradeJumps: {
+    rules: ["excludeStmt"],
+    phrase: "exclude trades deviating",
+    occurs: { index: "once" },
+    clause: { index: "trade qualification" },
+  },
   Minimum: {
     rules: ["minimumStmt"],
     phrase: "minimum",

@@ -709,6 +709,27 @@ const CASES: readonly TamperCase[] = [
     paths: ["/indices/BTC_TWAP/sampling/0/value/hold/amount"],
   },
   {
+    invariant: "trade-qualification",
+    what: "a minimum trade volume of zero",
+    spec: "indices/GPUQ_H100.json",
+    edit: (d) => (d.indices.GPUQ_H100.excludeTradesBelow[0].value.volume = "0"),
+    paths: ["/indices/GPUQ_H100/excludeTradesBelow/0/value/volume"],
+  },
+  {
+    invariant: "trade-qualification",
+    what: "a deviation threshold above 100%",
+    spec: "indices/GPUQ_H100.json",
+    edit: (d) => (d.indices.GPUQ_H100.excludeTradeJumps[0].value.percent = "150"),
+    paths: ["/indices/GPUQ_H100/excludeTradeJumps/0/value/percent"],
+  },
+  {
+    invariant: "trade-qualification",
+    what: "trades excluded without a window",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.excludeTradesBelow = [always({ volume: "1" })]),
+    paths: ["/indices/AITOK_OUT/excludeTradesBelow"],
+  },
+  {
     invariant: "time-weighted",
     what: "intervals combined by vtwap",
     spec: "indices/BTC_VTWAP.json",

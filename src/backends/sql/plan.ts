@@ -116,6 +116,16 @@ export function planOn(index: Index, date: string): Plan | Unsupported {
       "window from … and from …",
       "a window of several pieces selects the rows of each piece and partitions each piece on its own; the SQL backend states one window",
     );
+  if (valueOn(index.excludeTradesBelow ?? [], date) !== undefined)
+    return unsupported(
+      "exclude trades with volume below …",
+      "trade qualification is applied by the runtime; the SQL backend does not state it yet",
+    );
+  if (valueOn(index.excludeTradeJumps ?? [], date) !== undefined)
+    return unsupported(
+      "exclude trades deviating more than … from the previous trade",
+      "each trade is compared with its source's previous qualifying trade, a recursion the SQL backend does not state",
+    );
   const constituents = valuesOn(index.sources, date);
   if (constituents.some((s) => valueOn(s.blend, date) !== undefined))
     return unsupported("blend", "token-mix blends need a fixing-time selection");
