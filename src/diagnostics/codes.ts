@@ -384,6 +384,12 @@ const TABLE = {
     "An index excludes trades (`exclude trades with volume below …` or `… deviating more than … from the previous trade`) but has no window: without one, each source's value is its latest observation, not trades.",
   ],
 
+  FlagBelowUnreachable: [
+    "E5283",
+    "flag-below-unreachable",
+    "`flagged below N sources` can never apply (N is at or below the minimum number of sources, or one) or always applies (N is above the number of sources listed).",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

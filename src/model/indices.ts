@@ -209,6 +209,11 @@ export const IndexSchema = z
       .describe(
         "A trade with a volume below this does not qualify and is left out of every computation; omitted when there is no such rule.",
       ),
+    flagBelowSources: versionsOf(countSchema(COUNT_BOUNDS.sources))
+      .optional()
+      .describe(
+        "A value fixed from fewer eligible sources than this is published with the status flagged; omitted when there is no such rule.",
+      ),
     excludeTradeJumps: versionsOf(z.strictObject({ percent: Percent }))
       .optional()
       .describe(

@@ -437,6 +437,16 @@ export function tradeQualificationWithoutWindow(hasRule: boolean, hasWindow: boo
   return hasRule && !hasWindow;
 }
 
+/**
+ * `flagged below N sources` must be able to flag some value and not every one (E5283): a value is fixed from at least
+ * `minimum sources` (one when not stated), so N at or below it flags nothing; N above the sources listed flags all.
+ */
+export function flagBelowProblem(below: number, minimum: number | undefined, listed: number): "never" | "always" | undefined {
+  if (below <= Math.max(minimum ?? 1, 1)) return "never";
+  if (listed > 0 && below > listed) return "always";
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Sources and degradation rules
 

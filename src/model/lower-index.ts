@@ -89,7 +89,14 @@ export function lowerIndex(l: Lowerer, decl: A.IndexDecl): Index {
     ),
     ...sampling(l, st, aggregate("samples")),
     ...tradeFilters(l, st),
+    ...flagBelow(l, st),
   };
+}
+
+/** `flagged below N sources`, omitted when not stated. */
+function flagBelow(l: Lowerer, st: readonly A.Statement[]): Pick<Index, "flagBelowSources"> {
+  const flag = l.versions(st, "FlagBelow", (s) => l.count(s.count, COUNT_BOUNDS.sources, "the number of sources", s.span));
+  return flag.length === 0 ? {} : { flagBelowSources: flag };
 }
 
 /** `exclude trades with volume below …` and `exclude trades deviating more than …`, each omitted when not stated. */

@@ -90,6 +90,7 @@ import {
   samplesInWindow,
   samplingConflict,
   timeWeightedAcrossPieces,
+  flagBelowProblem,
   tradeQualificationWithoutWindow,
   timeWeightedBeyondTrades,
 } from "./invariants.js";
@@ -545,6 +546,12 @@ class Doc {
     });
     this.timeWeighted(base, index);
     this.tradeQualification(base, index);
+    if (index.flagBelowSources !== undefined) this.versions(base, "flagBelowSources", index.flagBelowSources);
+    const listedNames = new Set(index.sources.map((s) => s.value.name)).size;
+    (index.flagBelowSources ?? []).forEach((c, i) => {
+      if (flagBelowProblem(c.value, sole(index.minimumSources), listedNames) !== undefined)
+        this.problem(`${base}/flagBelowSources/${i}/value`, "never flags a value, or flags every value");
+    });
     if (!fixed) {
       index.sources.forEach((s, i) => {
         const w = s.value.weight;

@@ -257,6 +257,8 @@ export interface Index extends DeclarationAnnotations {
   readonly sampling?: Versions<Sampling>;
   /** How the sample values are combined (absent: not sampled). */
   readonly aggregateSamples?: Versions<AggregationMethod>;
+  /** A value fixed from fewer eligible sources than this is published flagged (absent: no such rule). */
+  readonly flagBelowSources?: Versions<number>;
   /** Trade qualification: a trade with a volume below this does not qualify (absent: no such rule). */
   readonly excludeTradesBelow?: Versions<{ readonly volume: DecimalString }>;
   /** Trade qualification: a jump of more than this from the source's previous qualifying trade (absent: no such rule). */

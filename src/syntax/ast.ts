@@ -20,6 +20,7 @@ import type {
   ExcludeStaleStmt,
   ExcludeTradeJumpsStmt,
   ExcludeTradesBelowStmt,
+  FlagBelowStmt,
   ExtremeMovesStmt,
   MethodologyStmt,
   MinimumStmt,
@@ -111,6 +112,7 @@ export type IndexStatement =
   | ExcludeStaleStmt
   | ExcludeTradesBelowStmt
   | ExcludeTradeJumpsStmt
+  | FlagBelowStmt
   | MinimumStmt
   | DegradationStmt
   | ExtremeMovesStmt

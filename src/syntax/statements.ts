@@ -76,6 +76,10 @@ export const STATEMENT_RULES = {
     phrase: "minimum",
     syntax: { what: "`sources` or `trades`", example: "for example `minimum sources 3` or `minimum trades 1 per interval`" },
   },
+  flagBelowStmt: {
+    phrase: "flagged below",
+    syntax: { what: "a number of sources", example: "for example `flagged below 3 sources`" },
+  },
   degradationStmt: {
     phrase: "degradation rule",
     syntax: { what: "a degradation rule", example: "for example `with 3 to 4 sources use mean` or `with 5 or more sources use median`" },
@@ -313,6 +317,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     label: (s) => `minimum ${s.what}`,
     occurs: { index: "once" },
     clause: { index: (s) => (s.what === "sources" ? "minimum sources" : "partitions") },
+  },
+  FlagBelow: {
+    rules: ["flagBelowStmt"],
+    phrase: "flagged below",
+    occurs: { index: "once" },
+    clause: { index: "minimum sources" },
   },
   Degradation: {
     rules: ["degradationStmt"],

@@ -709,6 +709,13 @@ const CASES: readonly TamperCase[] = [
     paths: ["/indices/BTC_TWAP/sampling/0/value/hold/amount"],
   },
   {
+    invariant: "flag-below",
+    what: "a flag below the minimum number of sources",
+    spec: "indices/GPUQ_H100.json",
+    edit: (d) => (d.indices.GPUQ_H100.flagBelowSources[0].value = 2),
+    paths: ["/indices/GPUQ_H100/flagBelowSources/0/value"],
+  },
+  {
     invariant: "trade-qualification",
     what: "a minimum trade volume of zero",
     spec: "indices/GPUQ_H100.json",

@@ -878,10 +878,14 @@ function indexSection(b: Builder, i: Index): void {
       (d) => `Outliers: a source whose value deviates by more than ${d.percent}% from the median of the other sources is excluded.`,
     ),
   ]);
-  addStep(
-    "minimum sources",
-    versions(i.minimumSources, (n) => `No value is fixed with fewer than ${count(n, "eligible source", "eligible sources")}.`),
-  );
+  addStep("minimum sources", [
+    ...versions(i.minimumSources, (n) => `No value is fixed with fewer than ${count(n, "eligible source", "eligible sources")}.`),
+    ...versions(
+      i.flagBelowSources ?? [],
+      (n) =>
+        `A value fixed from fewer than ${count(n, "eligible source", "eligible sources")} is published flagged, and the flag is reported with it.`,
+    ),
+  ]);
   const degr: Piece[] = [];
   if (i.degradation.length > 0) {
     degr.push(

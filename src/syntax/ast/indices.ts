@@ -131,6 +131,11 @@ export interface ExcludeTradeJumpsStmt extends StatementBase {
   readonly previous: Ident | undefined;
   readonly trade: Ident | undefined;
 }
+/** `flagged below 3 sources` (issue 15): a value fixed from fewer eligible sources is published with a flag. */
+export interface FlagBelowStmt extends StatementBase {
+  readonly kind: "FlagBelow";
+  readonly count: NumberLit | undefined;
+}
 /** `minimum sources 3`, `minimum trades 1 per interval`. */
 export interface MinimumStmt extends StatementBase {
   readonly kind: "Minimum";

@@ -286,6 +286,15 @@ export abstract class IndexRules extends CalendarRules {
     ]);
   });
 
+  /** `flagged below 3 sources` (issue 15): a value fixed from fewer eligible sources is published flagged. */
+  public flagBelowStmt = this.RULE("flagBelowStmt", () => {
+    this.CONSUME(T.Flagged);
+    this.CONSUME(T.Below);
+    const count = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Sources);
+    return { kind: "FlagBelow" as const, count };
+  });
+
   public degradationStmt = this.RULE("degradationStmt", () => {
     this.CONSUME(T.With);
     const min = this.num(this.CONSUME(T.NumberLiteral));
