@@ -58,6 +58,9 @@ import type { Program, Report } from "./program.js";
 import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { invalidName } from "./symbols.js";
 import { checkSampling } from "./sampling.js";
+import { checkTimeWeighted } from "./time-weighted.js";
+import { checkTradeQualification } from "./trade-qualification.js";
+import { checkFlagBelow } from "./contingencies.js";
 import { checkSampledPieces, checkWindowPieces } from "./windows.js";
 import { checkRestatementWindow } from "./restatement.js";
 import { decimalOf, percentOf, unitOf, type UnitContext } from "./unit-of.js";
@@ -184,6 +187,9 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
     report,
   );
   checkSampledPieces(window, of("Sample").length > 0, context, report);
+  checkTimeWeighted(decl, context, report);
+  checkTradeQualification(decl, context, report);
+  checkFlagBelow(program, decl, context, report);
 }
 
 // ---------------------------------------------------------------------------------------------------------

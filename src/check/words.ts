@@ -83,11 +83,12 @@ export const CONVENTIONS: WordSet<BusinessDayConvention> = set(
 );
 
 /** The aggregation methods of `aggregate … by` and `use` in degradation rules. */
-export type AggregationMethod = "median" | "mean" | "vwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
+export type AggregationMethod =
+  "median" | "mean" | "vwap" | "vtwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
 /** Aggregation methods. */
 export const AGGREGATION_METHODS: WordSet<AggregationMethod> = set(
   "aggregation method",
-  same("median", "mean", "vwap", "volume-weighted-median", "trimmed-mean", "capped-median", "weighted-mean"),
+  same("median", "mean", "vwap", "vtwap", "volume-weighted-median", "trimmed-mean", "capped-median", "weighted-mean"),
 );
 
 /** What a volume-weighted median does at exactly half of the cumulative volume. */

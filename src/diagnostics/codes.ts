@@ -382,6 +382,29 @@ const TABLE = {
     "The deadline of a restatement window is not after the fixing time (on the same day) or not before the next fixing (on the next business day), so it takes no correction or takes the next day's fixing.",
   ],
 
+  TimeWeightedBeyondTrades: [
+    "E5280",
+    "time-weighted-beyond-trades",
+    "`vtwap` weighs each trade by its volume and the time its price stood, but it is stated for sources, intervals or a degradation rule, whose values have no instant of their own.",
+  ],
+  TimeWeightedAcrossPieces: [
+    "E5281",
+    "time-weighted-across-pieces",
+    "`aggregate trades by vtwap` over a window of several pieces without a partition: a trade's price would stand across the gap between two pieces.",
+  ],
+
+  TradeQualificationWithoutWindow: [
+    "E5282",
+    "trade-qualification-without-window",
+    "An index excludes trades (`exclude trades with volume below …` or `… deviating more than … from the previous trade`) but has no window: without one, each source's value is its latest observation, not trades.",
+  ],
+
+  FlagBelowUnreachable: [
+    "E5283",
+    "flag-below-unreachable",
+    "`flagged below N sources` can never apply (N is at or below the minimum number of sources, or one) or always applies (N is above the number of sources listed).",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

@@ -13,6 +13,7 @@ import {
   Name,
   NonNegativeDecimal,
   Percent,
+  PositiveDecimal,
   RoundingSchema,
   Text,
   TimeZone,
@@ -30,6 +31,7 @@ export const AGGREGATION_METHODS = [
   "median",
   "mean",
   "vwap",
+  "vtwap",
   "volume-weighted-median",
   "trimmed-mean",
   "capped-median",
@@ -202,6 +204,21 @@ export const IndexSchema = z
     aggregateSamples: versionsOf(MethodSchema)
       .optional()
       .describe("How the sample values are reduced to the index value (mean: the time-weighted average); omitted when not sampled."),
+    excludeTradesBelow: versionsOf(z.strictObject({ volume: PositiveDecimal }))
+      .optional()
+      .describe(
+        "A trade with a volume below this does not qualify and is left out of every computation; omitted when there is no such rule.",
+      ),
+    flagBelowSources: versionsOf(countSchema(COUNT_BOUNDS.sources))
+      .optional()
+      .describe(
+        "A value fixed from fewer eligible sources than this is published with the status flagged; omitted when there is no such rule.",
+      ),
+    excludeTradeJumps: versionsOf(z.strictObject({ percent: Percent }))
+      .optional()
+      .describe(
+        "A trade whose price deviates by more than this from its source's previous qualifying trade in the window does not qualify; omitted when there is no such rule.",
+      ),
   })
   .meta({ id: "Index", description: "An index methodology, fully resolved." });
 

@@ -365,7 +365,7 @@ export function partitionDividesPieces(count: Decimal, lengthSeconds: Decimal, p
 
 /** Aggregation methods. */
 export type AggregationMethodName =
-  "median" | "mean" | "vwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
+  "median" | "mean" | "vwap" | "vtwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
 
 /** The options of an aggregation method (named as the syntax tree names them). */
 export type MethodOptionKind = "ExactHalf" | "Trim" | "Cap" | "WeightedBy";
@@ -377,6 +377,7 @@ export const METHOD_OPTIONS: Readonly<
   median: { allowed: [] },
   mean: { allowed: [] },
   vwap: { allowed: [] },
+  vtwap: { allowed: [] },
   "volume-weighted-median": { required: "ExactHalf", allowed: ["ExactHalf"] },
   "trimmed-mean": { required: "Trim", allowed: ["Trim"] },
   "capped-median": { required: "Cap", allowed: ["Cap", "WeightedBy"] },
@@ -406,6 +407,43 @@ export function aggregationWithoutData(
 ): "window" | "partition" | undefined {
   if (level === "trades" && !hasWindow) return "window";
   if (level === "intervals" && !hasPartition) return "partition";
+  return undefined;
+}
+
+/**
+ * A volume-time-weighted average (`vtwap`) weighs each trade by its volume and by the time its price stood, so it
+ * combines trades only (E5280): the values of sources and intervals (and of degradation rules, which combine sources)
+ * have no instant of their own. Samples have no volume either, which E5142 reports.
+ */
+export function timeWeightedBeyondTrades(level: "trades" | "intervals" | "sources", name: AggregationMethodName): boolean {
+  return name === "vtwap" && level !== "trades";
+}
+
+/**
+ * A trade's price stands until the next trade or the end of its period; across the gap between two pieces of a
+ * window it would stand in hours the methodology does not observe, so `vtwap` over a window of several pieces needs a
+ * partition, whose intervals never span a gap (E5281).
+ */
+export function timeWeightedAcrossPieces(name: AggregationMethodName, pieces: number, hasPartition: boolean): boolean {
+  return name === "vtwap" && pieces > 1 && !hasPartition;
+}
+
+/**
+ * Trade qualification (`exclude trades with volume below …`, `exclude trades deviating more than …`) judges the trades
+ * of a window; without a window a source's value is its latest observation, which a filter would silently replace by
+ * none (E5282).
+ */
+export function tradeQualificationWithoutWindow(hasRule: boolean, hasWindow: boolean): boolean {
+  return hasRule && !hasWindow;
+}
+
+/**
+ * `flagged below N sources` must be able to flag some value and not every one (E5283): a value is fixed from at least
+ * `minimum sources` (one when not stated), so N at or below it flags nothing; N above the sources listed flags all.
+ */
+export function flagBelowProblem(below: number, minimum: number | undefined, listed: number): "never" | "always" | undefined {
+  if (below <= Math.max(minimum ?? 1, 1)) return "never";
+  if (listed > 0 && below > listed) return "always";
   return undefined;
 }
 
@@ -810,7 +848,14 @@ export function someWeightPositive(weights: readonly (readonly Decimal[])[]): bo
  * median (an even count halves) and a volume-weighted median (a price, or half of two) always terminate.
  */
 export function methodMayNotTerminate(name: AggregationMethodName): boolean {
-  return name === "mean" || name === "vwap" || name === "weighted-mean" || name === "trimmed-mean" || name === "capped-median";
+  return (
+    name === "mean" ||
+    name === "vwap" ||
+    name === "vtwap" ||
+    name === "weighted-mean" ||
+    name === "trimmed-mean" ||
+    name === "capped-median"
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -939,6 +984,7 @@ export function samplingConflict(has: {
 export function methodNeedsVolume(name: AggregationMethodName, weightedBy: string | null | undefined): boolean {
   return (
     name === "vwap" ||
+    name === "vtwap" ||
     name === "volume-weighted-median" ||
     (name === "weighted-mean" && (weightedBy === "volume" || weightedBy === "expenditure"))
   );

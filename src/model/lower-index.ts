@@ -88,6 +88,24 @@ export function lowerIndex(l: Lowerer, decl: A.IndexDecl): Index {
           : { kind: "same-day" as const, thresholdPercent: l.percent(s.threshold, "the restatement threshold", s.span) },
     ),
     ...sampling(l, st, aggregate("samples")),
+    ...tradeFilters(l, st),
+    ...flagBelow(l, st),
+  };
+}
+
+/** `flagged below N sources`, omitted when not stated. */
+function flagBelow(l: Lowerer, st: readonly A.Statement[]): Pick<Index, "flagBelowSources"> {
+  const flag = l.versions(st, "FlagBelow", (s) => l.count(s.count, COUNT_BOUNDS.sources, "the number of sources", s.span));
+  return flag.length === 0 ? {} : { flagBelowSources: flag };
+}
+
+/** `exclude trades with volume below …` and `exclude trades deviating more than …`, each omitted when not stated. */
+function tradeFilters(l: Lowerer, st: readonly A.Statement[]): Pick<Index, "excludeTradesBelow" | "excludeTradeJumps"> {
+  const below = l.versions(st, "ExcludeTradesBelow", (s) => ({ volume: l.decimal(s.amount, "the minimum volume of a trade", s.span) }));
+  const jumps = l.versions(st, "ExcludeTradeJumps", (s) => ({ percent: l.percent(s.percent, "the deviation threshold", s.span) }));
+  return {
+    ...(below.length === 0 ? {} : { excludeTradesBelow: below }),
+    ...(jumps.length === 0 ? {} : { excludeTradeJumps: jumps }),
   };
 }
 

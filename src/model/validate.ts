@@ -91,6 +91,10 @@ import {
   methodNeedsVolume,
   samplesInWindow,
   samplingConflict,
+  timeWeightedAcrossPieces,
+  flagBelowProblem,
+  tradeQualificationWithoutWindow,
+  timeWeightedBeyondTrades,
 } from "./invariants.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "./references.js";
 import type { Spec } from "./spec.js";
@@ -543,6 +547,14 @@ class Doc {
           `dropping ${m.trimmed.toString()} values of ${c.value.minSources} sources leaves none to average`,
         );
     });
+    this.timeWeighted(base, index);
+    this.tradeQualification(base, index);
+    if (index.flagBelowSources !== undefined) this.versions(base, "flagBelowSources", index.flagBelowSources);
+    const listedNames = new Set(index.sources.map((s) => s.value.name)).size;
+    (index.flagBelowSources ?? []).forEach((c, i) => {
+      if (flagBelowProblem(c.value, sole(index.minimumSources), listedNames) !== undefined)
+        this.problem(`${base}/flagBelowSources/${i}/value`, "never flags a value, or flags every value");
+    });
     if (!fixed) {
       index.sources.forEach((s, i) => {
         const w = s.value.weight;
@@ -636,6 +648,51 @@ class Doc {
     );
     if (problem !== undefined) this.problem(`${at}/also/${problem.piece - 1}/from`, "starts before the previous piece of the window ends");
     return lengths;
+  }
+
+  /** Trade qualification: a positive volume, a deviation in (0%, 100%], and a window of trades (E3003, E3006, E5282). */
+  tradeQualification(base: string, index: Index): void {
+    const below = index.excludeTradesBelow;
+    const jumps = index.excludeTradeJumps;
+    if (below !== undefined) {
+      this.versions(base, "excludeTradesBelow", below);
+      below.forEach((c, i) => this.positive(`${base}/excludeTradesBelow/${i}/value/volume`, c.value.volume, "a minimum trade volume"));
+    }
+    if (jumps !== undefined) {
+      this.versions(base, "excludeTradeJumps", jumps);
+      jumps.forEach((c, i) =>
+        this.percent(`${base}/excludeTradeJumps/${i}/value/percent`, c.value.percent, PERCENT_RANGES.deviation, "a deviation threshold"),
+      );
+    }
+    if (tradeQualificationWithoutWindow((below ?? []).length + (jumps ?? []).length > 0, index.window.length > 0))
+      this.problem(
+        `${base}/${below !== undefined && below.length > 0 ? "excludeTradesBelow" : "excludeTradeJumps"}`,
+        "trades are excluded, but the index has no window of trades",
+      );
+  }
+
+  /** `vtwap` combines trades only (E5280), and over a window of several pieces only with a partition (E5281). */
+  timeWeighted(base: string, index: Index): void {
+    for (const [field, level] of [
+      ["aggregateIntervals", "intervals"],
+      ["aggregateSources", "sources"],
+    ] as const)
+      index[field].forEach((c, i) => {
+        if (timeWeightedBeyondTrades(level, c.value.name))
+          this.problem(`${base}/${field}/${i}/value/name`, `${level} cannot be combined by vtwap: they have no instant of their own`);
+      });
+    index.degradation.forEach((c, i) => {
+      if (timeWeightedBeyondTrades("sources", c.value.method.name))
+        this.problem(
+          `${base}/degradation/${i}/value/method/name`,
+          "sources cannot be combined by vtwap: they have no instant of their own",
+        );
+    });
+    index.aggregateTrades.forEach((c, i) => {
+      for (const w of index.window)
+        if (timeWeightedAcrossPieces(c.value.name, 1 + (w.value.also?.length ?? 0), index.partition.length > 0))
+          this.problem(`${base}/aggregateTrades/${i}/value/name`, "vtwap over a window of several pieces needs a partition");
+    });
   }
 
   /** A method carries exactly the options it needs (E5009, E5005). */

@@ -184,7 +184,7 @@ export interface WeeklyDateRule {
 
 /** An aggregation method with every option explicit (null when it does not apply). */
 export interface AggregationMethod {
-  readonly name: "median" | "mean" | "vwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
+  readonly name: "median" | "mean" | "vwap" | "vtwap" | "volume-weighted-median" | "trimmed-mean" | "capped-median" | "weighted-mean";
   readonly exactHalf: "first-reaching-half" | "mean-of-straddling" | null;
   readonly trim: { readonly highest: number; readonly lowest: number } | null;
   readonly capPercent: DecimalString | null;
@@ -257,6 +257,12 @@ export interface Index extends DeclarationAnnotations {
   readonly sampling?: Versions<Sampling>;
   /** How the sample values are combined (absent: not sampled). */
   readonly aggregateSamples?: Versions<AggregationMethod>;
+  /** A value fixed from fewer eligible sources than this is published flagged (absent: no such rule). */
+  readonly flagBelowSources?: Versions<number>;
+  /** Trade qualification: a trade with a volume below this does not qualify (absent: no such rule). */
+  readonly excludeTradesBelow?: Versions<{ readonly volume: DecimalString }>;
+  /** Trade qualification: a jump of more than this from the source's previous qualifying trade (absent: no such rule). */
+  readonly excludeTradeJumps?: Versions<{ readonly percent: DecimalString }>;
 }
 
 /** `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`. */

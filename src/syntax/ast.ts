@@ -18,6 +18,9 @@ import type {
   EmptyIntervalsStmt,
   ExcludeDeviationStmt,
   ExcludeStaleStmt,
+  ExcludeTradeJumpsStmt,
+  ExcludeTradesBelowStmt,
+  FlagBelowStmt,
   ExtremeMovesStmt,
   MethodologyStmt,
   MinimumStmt,
@@ -107,6 +110,9 @@ export type IndexStatement =
   | AggregateStmt
   | ExcludeDeviationStmt
   | ExcludeStaleStmt
+  | ExcludeTradesBelowStmt
+  | ExcludeTradeJumpsStmt
+  | FlagBelowStmt
   | MinimumStmt
   | DegradationStmt
   | ExtremeMovesStmt

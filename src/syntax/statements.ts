@@ -69,12 +69,16 @@ export const STATEMENT_RULES = {
     syntax: {
       what: "an exclusion rule",
       example:
-        "for example `exclude sources deviating more than 5% from the median of the others` or `exclude sources stale for more than 30 minutes`",
+        "for example `exclude sources deviating more than 5% from the median of the others`, `exclude sources stale for more than 30 minutes` or `exclude trades with volume below 0.01`",
     },
   },
   minimumStmt: {
     phrase: "minimum",
     syntax: { what: "`sources` or `trades`", example: "for example `minimum sources 3` or `minimum trades 1 per interval`" },
+  },
+  flagBelowStmt: {
+    phrase: "flagged below",
+    syntax: { what: "a number of sources", example: "for example `flagged below 3 sources`" },
   },
   degradationStmt: {
     phrase: "degradation rule",
@@ -303,12 +307,30 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     clause: { index: "exclusions" },
   },
   ExcludeStale: { rules: ["excludeStmt"], phrase: "exclude sources stale", occurs: { index: "once" }, clause: { index: "exclusions" } },
+  ExcludeTradesBelow: {
+    rules: ["excludeStmt"],
+    phrase: "exclude trades with volume below",
+    occurs: { index: "once" },
+    clause: { index: "trade qualification" },
+  },
+  ExcludeTradeJumps: {
+    rules: ["excludeStmt"],
+    phrase: "exclude trades deviating",
+    occurs: { index: "once" },
+    clause: { index: "trade qualification" },
+  },
   Minimum: {
     rules: ["minimumStmt"],
     phrase: "minimum",
     label: (s) => `minimum ${s.what}`,
     occurs: { index: "once" },
     clause: { index: (s) => (s.what === "sources" ? "minimum sources" : "partitions") },
+  },
+  FlagBelow: {
+    rules: ["flagBelowStmt"],
+    phrase: "flagged below",
+    occurs: { index: "once" },
+    clause: { index: "minimum sources" },
   },
   Degradation: {
     rules: ["degradationStmt"],

@@ -744,6 +744,54 @@ const CASES: readonly TamperCase[] = [
     paths: ["/indices/BTC_TWAP/sampling/0/value/hold/amount"],
   },
   {
+    invariant: "flag-below",
+    what: "a flag below the minimum number of sources",
+    spec: "indices/GPUQ_H100.json",
+    edit: (d) => (d.indices.GPUQ_H100.flagBelowSources[0].value = 2),
+    paths: ["/indices/GPUQ_H100/flagBelowSources/0/value"],
+  },
+  {
+    invariant: "trade-qualification",
+    what: "a minimum trade volume of zero",
+    spec: "indices/GPUQ_H100.json",
+    edit: (d) => (d.indices.GPUQ_H100.excludeTradesBelow[0].value.volume = "0"),
+    paths: ["/indices/GPUQ_H100/excludeTradesBelow/0/value/volume"],
+  },
+  {
+    invariant: "trade-qualification",
+    what: "a deviation threshold above 100%",
+    spec: "indices/GPUQ_H100.json",
+    edit: (d) => (d.indices.GPUQ_H100.excludeTradeJumps[0].value.percent = "150"),
+    paths: ["/indices/GPUQ_H100/excludeTradeJumps/0/value/percent"],
+  },
+  {
+    invariant: "trade-qualification",
+    what: "trades excluded without a window",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.excludeTradesBelow = [always({ volume: "1" })]),
+    paths: ["/indices/AITOK_OUT/excludeTradesBelow"],
+  },
+  {
+    invariant: "time-weighted",
+    what: "intervals combined by vtwap",
+    spec: "indices/BTC_VTWAP.json",
+    edit: (d) => (d.indices.BTC_VTWAP.aggregateIntervals[0].value.name = "vtwap"),
+    paths: ["/indices/BTC_VTWAP/aggregateIntervals/0/value/name"],
+  },
+  {
+    invariant: "time-weighted",
+    what: "vtwap over a window of several pieces without a partition",
+    spec: "indices/UK_OFFPEAK.json",
+    edit: (d) => {
+      const i = d.indices.UK_OFFPEAK;
+      i.aggregateTrades[0].value.name = "vtwap";
+      i.partition = [];
+      i.emptyIntervals = [];
+      i.aggregateIntervals = [];
+    },
+    paths: ["/indices/UK_OFFPEAK/aggregateTrades/0/value/name"],
+  },
+  {
     invariant: "partitions",
     what: "partitions that do not divide the window",
     spec: "indices/BTC_REF.json",

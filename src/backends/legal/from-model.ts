@@ -834,6 +834,17 @@ function indexSection(b: Builder, i: Index): void {
         `${sampled ? "The index is sampled" : "Trades"} ${indexWindowWords(w)}${sampled ? "" : " are observed"}.${w.also !== undefined ? " Trades between these periods are not observed." : ""}${w.fromDay !== "previous" ? "" : w.also === undefined ? " On a day the clocks change, the window is an hour shorter or longer than a day." : " On a day the clocks change, the first period is an hour shorter or longer."}`,
     ),
   );
+  addStep("trade qualification", [
+    ...versions(
+      i.excludeTradesBelow ?? [],
+      (t) => `A trade with a volume below ${t.volume} does not qualify and is left out of every step of the calculation.`,
+    ),
+    ...versions(
+      i.excludeTradeJumps ?? [],
+      (t) =>
+        `A trade whose price deviates by more than ${t.percent}% from the price of its source's previous qualifying trade in the window does not qualify and is left out of every step of the calculation; a source's first trade in the window qualifies.`,
+    ),
+  ]);
   addStep("samples", samplingSentences(i));
   // With `aggregate sources` beside a partition, each interval combines the sources' own values (runtime per-interval.ts).
   const perInterval = i.partition.length > 0 && i.aggregateSources.length > 0;
@@ -878,10 +889,14 @@ function indexSection(b: Builder, i: Index): void {
       (d) => `Outliers: a source whose value deviates by more than ${d.percent}% from the median of the other sources is excluded.`,
     ),
   ]);
-  addStep(
-    "minimum sources",
-    versions(i.minimumSources, (n) => `No value is fixed with fewer than ${count(n, "eligible source", "eligible sources")}.`),
-  );
+  addStep("minimum sources", [
+    ...versions(i.minimumSources, (n) => `No value is fixed with fewer than ${count(n, "eligible source", "eligible sources")}.`),
+    ...versions(
+      i.flagBelowSources ?? [],
+      (n) =>
+        `A value fixed from fewer than ${count(n, "eligible source", "eligible sources")} is published flagged, and the flag is reported with it.`,
+    ),
+  ]);
   const degr: Piece[] = [];
   if (i.degradation.length > 0) {
     degr.push(

@@ -233,6 +233,8 @@ export function methodWords(m: Method): string {
       return "the arithmetic mean";
     case "vwap":
       return "the volume-weighted average price (the sum of each price multiplied by its volume, divided by the total volume)";
+    case "vtwap":
+      return "the volume-time-weighted average price (each price multiplied by its volume and by the time it stood, from its trade until the next later trade or, for the last, the end of the interval or of the observation window, trades at the same instant standing for the same time; the sum of these products divided by the sum of each volume multiplied by its time)";
     case "volume-weighted-median": {
       const half =
         m.exactHalf === "first-reaching-half"

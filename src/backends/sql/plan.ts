@@ -93,6 +93,11 @@ function tradeMethod(m: AggregationMethod): TradeMethod | Unsupported {
     case "weighted-mean":
       if ((m.weightedBy ?? "volume") === "volume") return { kind: "vwap" };
       return unsupported(`aggregate trades by weighted-mean, weighted by ${m.weightedBy}`, "only volume weights are stated in SQL");
+    case "vtwap":
+      return unsupported(
+        "aggregate trades by vtwap",
+        "each trade's weight is its volume times the time until the next trade, which the SQL backend does not state",
+      );
     default:
       return unsupported(`aggregate trades by ${m.name}`, "the SQL backend states vwap, mean, median and volume-weighted-median of trades");
   }
@@ -110,6 +115,16 @@ export function planOn(index: Index, date: string): Plan | Unsupported {
     return unsupported(
       "window from … and from …",
       "a window of several pieces selects the rows of each piece and partitions each piece on its own; the SQL backend states one window",
+    );
+  if (valueOn(index.excludeTradesBelow ?? [], date) !== undefined)
+    return unsupported(
+      "exclude trades with volume below …",
+      "trade qualification is applied by the runtime; the SQL backend does not state it yet",
+    );
+  if (valueOn(index.excludeTradeJumps ?? [], date) !== undefined)
+    return unsupported(
+      "exclude trades deviating more than … from the previous trade",
+      "each trade is compared with its source's previous qualifying trade, a recursion the SQL backend does not state",
     );
   const constituents = valuesOn(index.sources, date);
   if (constituents.some((s) => valueOn(s.blend, date) !== undefined))

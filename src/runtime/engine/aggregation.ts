@@ -2,7 +2,7 @@
  * Every aggregation method of the language over exact values: median (an even count takes the mean of the two
  * middle values), volume-weighted median (with both conventions at an exact half of the cumulative volume),
  * VWAP Σ(p·v)/Σv, mean, trimmed mean, capped median (averaged equally or by fixed weights), and weighted mean by
- * volume, expenditure or fixed weights.
+ * volume, expenditure or fixed weights. VTWAP needs the trades' instants: `volumeTimeWeighted` in index-prices.ts.
  * The general path works on {@link Ratio}s and is used for source and interval values. {@link aggregateScaled}
  * is the hot path for trades: prices and volumes are exact integer coefficients held in float64 arrays, sorted and
  * summed as such (sums are checked to stay below 2^53 and redone with bigints otherwise), so it is exact too.
@@ -72,6 +72,9 @@ export function aggregate(method: AggregationMethod, items: readonly Item[]): Ag
       return { ok: true, value: sum(items.map((i) => i.value)).div(Ratio.of(BigInt(n))) };
     case "vwap":
       return weightedMean(items, (i) => i.volume, "total volume is zero");
+    case "vtwap":
+      // Trades only (model/invariants.ts timeWeightedBeyondTrades): index-prices.ts weighs them by their instants.
+      return { ok: false, reason: "vtwap weighs trades by the time each price stood; these values have no instant" };
     case "weighted-mean": {
       const by = method.weightedBy ?? "volume";
       if (by === "volume") return weightedMean(items, (i) => i.volume, "total volume is zero");

@@ -115,7 +115,7 @@ function perIntervalValue(
     tradesMethod,
     intervalsMethod: rules.value.method,
     sourcesMethodFor: (n) => methods.degradationFor(n)?.method ?? sourcesMethod,
-    aggregateRows: (m, rows, k) => e.prices.aggregateRows(m, rows, () => k),
+    aggregateRows: (m, rows, k, end) => e.prices.aggregateRows(m, rows, () => k, end),
     volumeOf: e.prices.volumeOf,
     weightOf: weightOf(f),
   });
@@ -168,7 +168,7 @@ function partitionedValue(
       if (empty === "fail") return stop("empty-interval", `interval ${i + 1} (${iso(a)} to ${iso(b)}) has ${rows.length} trade(s)`);
       continue;
     }
-    const r = e.prices.aggregateRows(tradesMethod, rows, sourceOf);
+    const r = e.prices.aggregateRows(tradesMethod, rows, sourceOf, b);
     if (!r.ok) {
       partitions.push({ from: iso(a), to: iso(b), trades: rows.length, value: null, note: r.reason });
       if (empty === "fail") return stop("empty-interval", `interval ${i + 1}: ${r.reason}`);
@@ -196,7 +196,7 @@ function pooledValue(f: Fixing, e: Eligible, intervals: readonly IntervalBounds[
   const sourceOf = (r: number): number => byObsIndex.get(f.obs.source[r]!)!;
   if (valueOn(f.index.partition, f.date) !== undefined) return partitionedValue(f, e, pooled, sourceOf, intervals, draft);
   draft.method = describeMethod(tradesMethod);
-  const r = e.prices.aggregateRows(tradesMethod, pooled, sourceOf);
+  const r = e.prices.aggregateRows(tradesMethod, pooled, sourceOf, f.windowEnd);
   return r.ok ? { ok: true, value: r.value } : stop("aggregation", r.reason);
 }
 

@@ -69,9 +69,27 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   const unrounded = aggregated.value;
   const moved = extremeMove(index, date, unrounded, request.previous);
   if (moved.note !== undefined) draft.notes.push(moved.note);
+  const status = fewSources(index, date, used.length, moved.status, draft);
   const value = roundIndex(rounding, unrounded, request);
   if (!value.ok) return fail(value.failure, unrounded);
-  return { ok: true, value: value.value, status: moved.status, certificate: cert(moved.status, unrounded) };
+  return { ok: true, value: value.value, status, certificate: cert(status, unrounded) };
+}
+
+/**
+ * `flagged below N sources`: a value fixed from fewer eligible sources is published flagged, with a note (a value
+ * held for review stays held).
+ */
+function fewSources(
+  index: Index,
+  date: string,
+  used: number,
+  status: "published" | "flagged" | "held",
+  draft: CertificateDraft,
+): "published" | "flagged" | "held" {
+  const below = valueOn(index.flagBelowSources ?? [], date);
+  if (below === undefined || used >= below) return status;
+  draft.notes.push(`flagged: ${used} eligible source(s), fewer than ${below}`);
+  return status === "held" ? "held" : "flagged";
 }
 
 /** The certificate of a draft, with what the computation knew from the start. */

@@ -1,7 +1,7 @@
 /**
  * The first stage of an index computation: the fixing instant, the constituents in force with their unit factors,
  * and the observations each source contributes (`selection.ts`: inside the window, or each source's latest as of
- * the fixing instant), every row left out reported in the certificate draft.
+ * the fixing instant) that qualify (`trade-qualification.ts`), every row left out reported in the certificate draft.
  */
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
@@ -12,6 +12,7 @@ import { ratioOf } from "./aggregation.js";
 import type { CertificateDraft, CertificateWindow, IndexRequest, Stage } from "./index-types.js";
 import { stop } from "./index-types.js";
 import { type Selection, type SourcePlan, type Staleness, isoMicros, priorityList, selectLatest, selectWindow } from "./selection.js";
+import { qualifyTrades, tradeRulesOn } from "./trade-qualification.js";
 import { type PlacedPiece, placePieces } from "./windows.js";
 
 const MICROS: Record<Exclude<Duration["unit"], "business-days">, bigint> = {
@@ -191,7 +192,18 @@ export function resolveFixing(index: Index, obs: Observations, request: IndexReq
         detail: `${count} observation(s) from a source that is not a constituent on ${date}`,
       });
     }
-    selection = w;
+    const rules = tradeRulesOn(index, date);
+    if (rules === undefined) selection = w;
+    else {
+      // Trade qualification (trade-qualification.ts): the trades the methodology does not qualify are left out here.
+      const q = qualifyTrades(
+        obs,
+        rules,
+        constituents.list.map((s) => s.name),
+        w.rows,
+      );
+      selection = { ...w, rows: q.rows, exclusions: [...w.exclusions, ...q.exclusions] };
+    }
   } else {
     // Each source's latest observation at or before the fixing time (for a blended source, the latest of each part).
     selection = selectLatest(obs, constituents.plans, lowerBound(obs.time, at, false), at, staleness);

@@ -18,8 +18,48 @@ export interface Prices {
   valueOfRow(r: number, k: number): Ratio;
   /** The mean of some rows of constituent `k`. */
   meanOfRows(rows: readonly number[], k: number): Ratio;
-  /** Aggregates rows by a method, `ks(r)` the constituent of row `r` (may reorder a Uint32Array in place). */
-  aggregateRows(m: AggregationMethod, rows: number[] | Uint32Array, ks: (r: number) => number): AggregationResult;
+  /**
+   * Aggregates rows by a method, `ks(r)` the constituent of row `r` (may reorder a Uint32Array in place); `end` is
+   * the end of the period the rows cover (epoch microseconds), up to which the last price stands under `vtwap`.
+   */
+  aggregateRows(m: AggregationMethod, rows: number[] | Uint32Array, ks: (r: number) => number, end: number): AggregationResult;
+}
+
+/**
+ * The volume-time-weighted average price of some rows: Σ(p × v × d) / Σ(v × d), where d is the time from the row's
+ * instant to the next later instant among the rows, or to `end` for the rows of the last instant (rows at one instant
+ * share it, whatever their order). Exact: prices are integer coefficients `coefficient(r)` over one denominator `den`,
+ * volumes integer coefficients over `volumeDen` (which cancels), times whole microseconds.
+ */
+export function volumeTimeWeighted(
+  rows: ArrayLike<number>,
+  time: Float64Array,
+  volume: Float64Array,
+  coefficient: (r: number) => bigint,
+  den: bigint,
+  end: number,
+): AggregationResult {
+  const sorted = Array.from(rows).sort((a, b) => time[a]! - time[b]! || a - b);
+  let num = 0n,
+    weight = 0n;
+  let g = 0;
+  while (g < sorted.length) {
+    const t = time[sorted[g]!]!;
+    let h = g;
+    while (h < sorted.length && time[sorted[h]!]! === t) h++;
+    const until = h < sorted.length ? time[sorted[h]!]! : end;
+    const d = BigInt(Math.max(0, until - t));
+    for (let k = g; k < h; k++) {
+      const r = sorted[k]!;
+      const vd = BigInt(volume[r]!) * d;
+      num += coefficient(r) * vd;
+      weight += vd;
+    }
+    g = h;
+  }
+  if (sorted.length === 0) return { ok: false, reason: "no trades to aggregate" };
+  if (weight === 0n) return { ok: false, reason: "no price stood for any time with a volume (total volume × time is zero)" };
+  return { ok: true, value: Ratio.of(num, weight * den) };
 }
 
 /** The rows' prices as exact integers over one denominator (the price scale × the factors' common denominator). */
@@ -65,7 +105,9 @@ export function pricesOf(f: Fixing): Prices {
     return Ratio.of(big + BigInt(small), volumeDen);
   };
   const valueOfRow = (r: number, k: number): Ratio => Ratio.of(BigInt(obs.price[r]!) * intFactor[k]!, normDen);
-  const aggregateRows = (m: AggregationMethod, rows: number[] | Uint32Array, ks: (r: number) => number): AggregationResult => {
+  const aggregateRows = (m: AggregationMethod, rows: number[] | Uint32Array, ks: (r: number) => number, end: number): AggregationResult => {
+    if (m.name === "vtwap")
+      return volumeTimeWeighted(rows, obs.time, obs.volume, (r) => BigInt(obs.price[r]!) * intFactor[ks(r)]!, normDen, end);
     if (normPrice !== null) {
       const res = aggregateScaled(m, normPrice, obs.volume, rows instanceof Uint32Array ? rows : Uint32Array.from(rows), volumeDen);
       return res.ok ? { ok: true, value: res.value.div(Ratio.of(normDen)) } : res;
@@ -117,7 +159,7 @@ export function sourceValues(f: Fixing, prices: Prices): (Ratio | null)[] {
       return prices.meanOfRows(rows.slice(s), k);
     }
     if (tradesMethod === undefined) return rows.length === 1 ? prices.valueOfRow(rows[0]!, k) : null;
-    const r = prices.aggregateRows(tradesMethod, rows, () => k);
+    const r = prices.aggregateRows(tradesMethod, rows, () => k, f.windowEnd);
     return r.ok ? r.value : null;
   });
 }

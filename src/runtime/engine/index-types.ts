@@ -34,8 +34,20 @@ export interface IndexRequest {
 export interface Exclusion {
   readonly source: string;
   readonly reason:
-    "no-data" | "stale" | "deviation" | "model" | "instrument" | "part" | "not-a-constituent" | "too-few-trades" | "monitored";
+    | "no-data"
+    | "stale"
+    | "deviation"
+    | "model"
+    | "instrument"
+    | "part"
+    | "not-a-constituent"
+    | "too-few-trades"
+    | "monitored"
+    | "trade-volume"
+    | "trade-jump";
   readonly detail: string;
+  /** How many trades a trade qualification rule left out (`trade-volume`, `trade-jump` only). */
+  readonly trades?: number;
 }
 
 /** One partition of the window. */

@@ -51,8 +51,8 @@ export interface PerIntervalInput {
   readonly intervalsMethod: AggregationMethod;
   /** The method combining `n` source values: the degradation rule for `n` sources, else `aggregate sources`. */
   readonly sourcesMethodFor: (n: number) => AggregationMethod;
-  /** Aggregates rows of one source (may reorder them in place). */
-  readonly aggregateRows: (m: AggregationMethod, rows: Uint32Array, k: number) => AggregationResult;
+  /** Aggregates rows of one source (may reorder them in place); `end` is the end of their interval. */
+  readonly aggregateRows: (m: AggregationMethod, rows: Uint32Array, k: number, end: number) => AggregationResult;
   readonly volumeOf: (rows: ArrayLike<number>) => Ratio;
   readonly weightOf: (k: number) => Ratio;
 }
@@ -95,7 +95,7 @@ export function perIntervalSources(input: PerIntervalInput): PerIntervalResult {
         return;
       }
       const volume = input.volumeOf(slice);
-      const r = input.aggregateRows(input.tradesMethod, slice, k);
+      const r = input.aggregateRows(input.tradesMethod, slice, k, b);
       if (!r.ok) {
         perSource.push({ source: name, trades: slice.length, value: null, note: r.reason });
         return;

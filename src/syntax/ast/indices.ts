@@ -116,6 +116,26 @@ export interface ExcludeStaleStmt extends StatementBase {
   readonly kind: "ExcludeStale";
   readonly duration: Duration | undefined;
 }
+/** `exclude trades with volume below 0.01` (issue 15): a trade smaller than the amount does not qualify. */
+export interface ExcludeTradesBelowStmt extends StatementBase {
+  readonly kind: "ExcludeTradesBelow";
+  /** The field compared, `volume` (checked as a word). */
+  readonly field: Ident | undefined;
+  readonly amount: NumberLit | undefined;
+}
+/** `exclude trades deviating more than 10% from the previous trade` (issue 15): a jump from the source's last qualifying trade. */
+export interface ExcludeTradeJumpsStmt extends StatementBase {
+  readonly kind: "ExcludeTradeJumps";
+  readonly percent: PercentLit | undefined;
+  /** The words `previous trade` (checked as words). */
+  readonly previous: Ident | undefined;
+  readonly trade: Ident | undefined;
+}
+/** `flagged below 3 sources` (issue 15): a value fixed from fewer eligible sources is published with a flag. */
+export interface FlagBelowStmt extends StatementBase {
+  readonly kind: "FlagBelow";
+  readonly count: NumberLit | undefined;
+}
 /** `minimum sources 3`, `minimum trades 1 per interval`. */
 export interface MinimumStmt extends StatementBase {
   readonly kind: "Minimum";

@@ -195,30 +195,67 @@ export abstract class IndexRules extends CalendarRules {
 
   public excludeStmt = this.RULE("excludeStmt", () => {
     this.CONSUME(T.Exclude);
-    this.CONSUME(T.Sources);
-    return this.OR<Omit<A.ExcludeDeviationStmt | A.ExcludeStaleStmt, "span" | "annotations">>([
+    return this.OR<
+      Omit<A.ExcludeDeviationStmt | A.ExcludeStaleStmt | A.ExcludeTradesBelowStmt | A.ExcludeTradeJumpsStmt, "span" | "annotations">
+    >([
       {
         ALT: () => {
-          this.CONSUME(T.Deviating);
-          this.CONSUME(T.More);
-          this.CONSUME(T.Than);
-          const percent = this.pct(this.CONSUME(T.Percent));
-          this.CONSUME(T.From);
-          this.CONSUME(T.The);
-          this.CONSUME(T.Median);
-          this.CONSUME(T.Of);
-          this.CONSUME2(T.The);
-          this.CONSUME(T.Others);
-          return { kind: "ExcludeDeviation", percent };
+          this.CONSUME(T.Sources);
+          return this.OR2<Omit<A.ExcludeDeviationStmt | A.ExcludeStaleStmt, "span" | "annotations">>([
+            {
+              ALT: () => {
+                this.CONSUME(T.Deviating);
+                this.CONSUME(T.More);
+                this.CONSUME(T.Than);
+                const percent = this.pct(this.CONSUME(T.Percent));
+                this.CONSUME(T.From);
+                this.CONSUME(T.The);
+                this.CONSUME(T.Median);
+                this.CONSUME(T.Of);
+                this.CONSUME2(T.The);
+                this.CONSUME(T.Others);
+                return { kind: "ExcludeDeviation", percent };
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(T.Stale);
+                this.CONSUME(T.For);
+                this.CONSUME2(T.More);
+                this.CONSUME2(T.Than);
+                return { kind: "ExcludeStale", duration: this.SUBRULE(this.duration) };
+              },
+            },
+          ]);
         },
       },
       {
+        // Trade qualification (issue 15): `with volume below N`, `deviating more than X% from the previous trade`.
         ALT: () => {
-          this.CONSUME(T.Stale);
-          this.CONSUME(T.For);
-          this.CONSUME2(T.More);
-          this.CONSUME2(T.Than);
-          return { kind: "ExcludeStale", duration: this.SUBRULE(this.duration) };
+          this.CONSUME(T.Trades);
+          return this.OR3<Omit<A.ExcludeTradesBelowStmt | A.ExcludeTradeJumpsStmt, "span" | "annotations">>([
+            {
+              ALT: () => {
+                this.CONSUME(T.With);
+                const field = this.ident(this.CONSUME(T.Identifier));
+                this.CONSUME(T.Below);
+                return { kind: "ExcludeTradesBelow", field, amount: this.num(this.CONSUME(T.NumberLiteral)) };
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME2(T.Deviating);
+                this.CONSUME3(T.More);
+                this.CONSUME3(T.Than);
+                const percent = this.pct(this.CONSUME2(T.Percent));
+                this.CONSUME2(T.From);
+                this.CONSUME3(T.The);
+                const previous = this.ident(this.CONSUME2(T.Identifier));
+                const trade = this.ident(this.CONSUME3(T.Identifier));
+                return { kind: "ExcludeTradeJumps", percent, previous, trade };
+              },
+            },
+          ]);
         },
       },
     ]);
@@ -247,6 +284,15 @@ export abstract class IndexRules extends CalendarRules {
         },
       },
     ]);
+  });
+
+  /** `flagged below 3 sources` (issue 15): a value fixed from fewer eligible sources is published flagged. */
+  public flagBelowStmt = this.RULE("flagBelowStmt", () => {
+    this.CONSUME(T.Flagged);
+    this.CONSUME(T.Below);
+    const count = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Sources);
+    return { kind: "FlagBelow" as const, count };
   });
 
   public degradationStmt = this.RULE("degradationStmt", () => {

@@ -25,6 +25,10 @@ describe("the SQL backend over specs/indices/", () => {
     ["BTC_EXP", "2026-03-27", "aggregate sources by capped-median"],
     // Source VWAPs, then a volume-weighted mean of the sources.
     ["GPUX_H100", "2026-03-27", "aggregate sources by weighted-mean"],
+    // Each trade weighs its volume times the time until the next trade (issue 15): not stated in SQL.
+    ["BTC_VTWAP", "2026-03-27", "aggregate trades by vtwap"],
+    // Trade qualification (issue 15): applied by the runtime only.
+    ["GPUQ_H100", "2026-03-27", "exclude trades with volume below …"],
   ])("refuses %s with E6170 naming the construct", (name, date, construct) => {
     const r = indexToSql(compiled(name), [date]);
     expect(r).toMatchObject({ code: "E6170", construct });
