@@ -17,7 +17,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "src/runtime/spec.ts":
     "the compiled spec's runtime types, one interface per member, beside their zod schemas' agreement check; grew past the limit with fixingTick (issue 14): to split by declaration kind (calendars, indices, contracts)",
   "src/model/invariants.ts": "one function per loader invariant, each small; the one place they are stated",
-  "src/runtime/spec.ts": "the compiled spec's readonly types, one per shape, which every reader shares; to split by declaration kind",
   "src/model/validate.ts": "the loader's checks of every declaration kind; to split by declaration kind",
   "src/backends/legal/from-model.ts":
     "the readable contract's builder; its split by chapter waits for the statement registry's clause keys merged from main",
