@@ -3,9 +3,14 @@
  * the real System, and turns an unexpected exception into a short "internal error" report with exit code 3
  * instead of a stack trace (set TERMSHEET_DEBUG=1 to see the stack).
  */
+import { z } from "zod";
 import { ExitCode } from "./exit-codes.js";
 import { runCli } from "./run.js";
 import { nodeSystem } from "./system.js";
+
+// A command runs once and exits: zod's compiled validators cost more to compile than they save in one run (about 6%
+// of the CPU time of checking 1 MB, bench/hostile.mjs). The language server is long-lived and keeps them.
+if (!process.argv.slice(2).includes("lsp")) z.config({ jitless: true });
 
 // A reader that goes away (`termsheet check specs | head`) is not an error worth a stack trace.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
