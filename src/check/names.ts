@@ -10,9 +10,9 @@
  */
 import type { SourceFile } from "../base/source.js";
 import { Codes, diag, hintFor } from "../diagnostics/index.js";
-import { timeZoneProblem } from "../model/invariants.js";
+import { aggregationProblems, timeZoneProblem } from "../model/invariants.js";
 import { knownTimeZones } from "../runtime/calendar/index.js";
-import type { Declaration, DeclarationKind, Ident, ListingStmt, Statement, TimeLit, ZoneRef } from "../syntax/ast.js";
+import type { Declaration, DeclarationKind, Ident, ListingStmt, PositionLimitStmt, Statement, TimeLit, ZoneRef } from "../syntax/ast.js";
 import { isMeridiem } from "../syntax/first-mistakes.js";
 import type { CheckedRecord } from "./checked.js";
 import { clockTimeDiagnostic } from "./clock-times.js";
@@ -86,6 +86,7 @@ function checkDeclaration(decl: Declaration, source: SourceFile, resolve: Contex
   const allowed = checkStatements(decl.statements, kind, ctx, report);
   for (const s of allowed) checkReferences(s, kind, file, [...ctx, statementLabel(s, kind)], resolve, report);
   for (const s of allowed) if (s.kind === "Listing") checkListingPeriods(s, source, [...ctx, "listing"], report);
+  for (const s of allowed) if (s.kind === "PositionLimit") checkAggregation(decl, s, [...ctx, statementLabel(s, kind)], report);
   for (const s of decl.statements) checkZones(s, [...ctx, statementLabel(s, kind)], report, source);
   checkRequired(decl, kind, ctx, report);
 }
@@ -173,6 +174,34 @@ function checkRequired(decl: Declaration, kind: DeclarationKind, ctx: readonly s
 const CAL: readonly DeclarationKind[] = ["calendar"];
 const IDX: readonly DeclarationKind[] = ["index"];
 const FUT: readonly DeclarationKind[] = ["future"];
+const AGGREGABLE: readonly DeclarationKind[] = ["future", "option"];
+
+/**
+ * A position limit `aggregated with` its own contract, or with a contract twice (E2260): the contract's own
+ * positions always count, and a position counted twice would make the limit bind at half its stated size. The
+ * kinds of the names are the resolver's (E2003); the rule is model/invariants.ts's, which the loader calls too.
+ */
+function checkAggregation(decl: Declaration, s: PositionLimitStmt, ctx: readonly string[], report: Report): void {
+  const names = s.aggregatedWith ?? [];
+  const problems = aggregationProblems(
+    decl.name?.name ?? "",
+    names.map((c) => c.name),
+    () => undefined,
+  );
+  for (const [i, problem] of problems) {
+    const c = names[i]!;
+    report(
+      diag(
+        Codes.AggregatedWithItself,
+        c.span,
+        problem === "itself"
+          ? `the position limit of \`${c.name}\` is aggregated with \`${c.name}\` itself; its own positions always count`
+          : `the position limit is aggregated with \`${c.name}\` twice`,
+        { context: ctx, hint: `leave \`${c.name}\` out of the list after \`aggregated with\`` },
+      ),
+    );
+  }
+}
 
 function checkReferences(
   s: Statement,
@@ -249,6 +278,9 @@ function checkReferences(
       return;
     case "Leg":
       ref(s.contract, FUT, "future");
+      return;
+    case "PositionLimit":
+      for (const c of s.aggregatedWith ?? []) ref(c, AGGREGABLE, "future or option");
       return;
     default:
       return;

@@ -381,6 +381,11 @@ const TABLE = {
     "restatement-deadline",
     "The deadline of a restatement window is not after the fixing time (on the same day) or not before the next fixing (on the next business day), so it takes no correction or takes the next day's fixing.",
   ],
+  AggregatedWithItself: [
+    "E2260",
+    "aggregated-with-itself",
+    "A position limit is `aggregated with` its own contract, or names a contract twice: the contract's own positions always count, and a position counted twice would halve the limit.",
+  ],
 
   TimeWeightedBeyondTrades: [
     "E5280",

@@ -284,7 +284,17 @@ export const FallbackSchema = z
 
 /** A position limit. */
 export const PositionLimitSchema = z
-  .strictObject({ count: countSchema(COUNT_BOUNDS.positionLimit), scope: z.enum(["spot-month", "all-months", "single-month"]) })
+  .strictObject({
+    count: countSchema(COUNT_BOUNDS.positionLimit),
+    scope: z.enum(["spot-month", "all-months", "single-month"]),
+    aggregatedWith: z
+      .array(Name)
+      .min(1)
+      .optional()
+      .describe(
+        "Contracts (futures or options, each a contract of this document) whose positions count toward the limit with this contract's; an option position counts as its futures-equivalent, which the settlement request states.",
+      ),
+  })
   .meta({
     id: "PositionLimit",
     description: "The most contracts one holder may hold, in the spot month, any single month, or all months combined.",

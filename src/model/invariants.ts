@@ -934,6 +934,35 @@ export function futureVwapProblem(
   return undefined;
 }
 
+/**
+ * The contracts a position limit is `aggregated with` (E2260, E2003): each a future or an option, not the contract
+ * itself and not named twice, so that no position is counted twice toward the limit. The problem of each name, by
+ * its place in the list (a name without one is absent).
+ */
+export function aggregationProblems(
+  self: string,
+  names: readonly string[],
+  kindOf: (name: string) => string | undefined,
+): Map<number, "itself" | "twice" | "not-future-or-option"> {
+  const out = new Map<number, "itself" | "twice" | "not-future-or-option">();
+  const seen = new Set<string>();
+  names.forEach((n, i) => {
+    const kind = kindOf(n);
+    if (n === self) out.set(i, "itself");
+    else if (seen.has(n)) out.set(i, "twice");
+    else if (kind !== undefined && kind !== "future" && kind !== "option") out.set(i, "not-future-or-option");
+    seen.add(n);
+  });
+  return out;
+}
+
+/** The words of {@link aggregationProblems}' answers. */
+export const AGGREGATION_MESSAGES = {
+  itself: "a position limit is not aggregated with its own contract: its own positions always count",
+  twice: "a position limit is aggregated with a contract once: named twice, its positions would count twice",
+  "not-future-or-option": "a position limit is aggregated with futures and options only",
+} as const;
+
 /** The words of {@link futureVwapProblem}'s answers. */
 export const FUTURE_VWAP_MESSAGES = {
   "not-an-option": "only an option settles at the VWAP of its underlying future's trades",

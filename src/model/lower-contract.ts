@@ -15,6 +15,9 @@ import type { SessionChange, TradingHours } from "./sessions.js";
 import { FUTURE, holidayRule, INDEX, Lowerer, modelUnit } from "./lower-base.js";
 import { dailyStep, fallback, finalSettlement } from "./lower-settlement.js";
 
+/** The kinds a position limit may be `aggregated with`. */
+const AGGREGABLE: readonly DeclarationKind[] = ["future", "option"];
+
 /** A future, option or spread: the rules every contract has, then those of its kind. */
 export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.SpreadDecl): Contract {
   const st = decl.statements;
@@ -61,6 +64,9 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
     positionLimits: l.rules(st, "PositionLimit", (s) => ({
       count: l.count(s.count, COUNT_BOUNDS.positionLimit, "the position limit", s.span),
       scope: s.scope,
+      ...(s.aggregatedWith === undefined
+        ? {}
+        : { aggregatedWith: s.aggregatedWith.map((c) => l.resolve(c, AGGREGABLE, "future or option", s.span).name) }),
     })),
     fallback: l.versions(st, "Fallback", (s) => fallback(l, s)),
     ...payment(l, st),

@@ -1,7 +1,7 @@
 /**
  * The names a compiled declaration refers to, with the JSON pointer of each reference: the calendars of date
  * rules, publication, averaging and postponement; the indices of settlement values and fallbacks; the contracts
- * of underlyings, option contract units and spread legs. The JSON backend follows them to inline everything a
+ * of underlyings, option contract units, spread legs and aggregated position limits. The JSON backend follows them to inline everything a
  * subject needs, and the loader checks that each one resolves inside the document.
  */
 import type { Calendar } from "./calendar.js";
@@ -80,6 +80,9 @@ export function contractReferences(contract: Contract): Reference[] {
     c.value.forEach((s, j) => {
       if (s.kind === "carry-formula") add(`/dailySettlement/${i}/value/${j}/index`, "index", s.index);
     }),
+  );
+  contract.positionLimits.forEach((c, i) =>
+    c.value.aggregatedWith?.forEach((name, j) => add(`/positionLimits/${i}/value/aggregatedWith/${j}`, "contract", name)),
   );
   contract.payment?.forEach((c, i) => add(`/payment/${i}/value/calendar`, "calendar", c.value.calendar));
   contract.indexLicence?.forEach((c, i) => add(`/indexLicence/${i}/value/index`, "index", c.value.index));

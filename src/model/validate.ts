@@ -57,6 +57,8 @@ import {
   FUTURE_VWAP_MESSAGES,
   fallbackNeverApplies,
   futureVwapProblem,
+  aggregationProblems,
+  AGGREGATION_MESSAGES,
   futuresSettlementProblem,
   isOneSided,
   paymentWithoutFinalSettlement,
@@ -828,6 +830,12 @@ class Doc {
           `${base}/positionLimits/${c.positionLimits.indexOf(list[o.later] as never)}/effective/${o.laterRange}`,
           "overlaps another position limit of the same scope",
         );
+
+    c.positionLimits.forEach((l, i) => {
+      const names = l.value.aggregatedWith ?? [];
+      for (const [j, problem] of aggregationProblems(c.name, names, (n) => this.contractNamed(n)?.kind))
+        this.problem(`${base}/positionLimits/${i}/value/aggregatedWith/${j}`, AGGREGATION_MESSAGES[problem]);
+    });
 
     c.cashRounding?.forEach((r, i) => {
       if (roundingProblems({ mode: r.value.mode, toTick: false }, { daily: false, hasTick: () => true }).includes("ties-without-prior"))

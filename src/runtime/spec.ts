@@ -427,10 +427,11 @@ export interface Fallback {
   readonly steps: readonly FallbackStep[];
 }
 
-/** The most contracts one holder may hold. */
+/** The most contracts one holder may hold; `aggregatedWith`: the contracts whose positions count toward it too (absent: none). */
 export interface PositionLimit {
   readonly count: number;
   readonly scope: "spot-month" | "all-months" | "single-month";
+  readonly aggregatedWith?: readonly string[];
 }
 
 /** An option's expiry relative to its underlying future. */

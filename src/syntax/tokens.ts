@@ -99,6 +99,7 @@ export const Intervals = kw("intervals");
 export const Interval = kw("interval");
 export const Empty = kw("empty");
 export const Aggregate = kw("aggregate");
+export const Aggregated = kw("aggregated");
 export const By = kw("by");
 export const Exact = kw("exact");
 export const Half = kw("half");

@@ -73,6 +73,7 @@ describe("the registry", () => {
         "E2025 reserved-file-name",
         "E2026 invalid-name",
         "E2120 session-word",
+        "E2260 aggregated-with-itself",
         "E3001 unit-mismatch",
         "E3002 unknown-unit",
         "E3003 non-positive-amount",

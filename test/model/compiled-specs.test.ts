@@ -66,7 +66,8 @@ describe("compiling specs/", () => {
     expect(one.diagnostics).toEqual([]);
     expect(one.files.map((f) => f.path)).toEqual(["contracts/FOTI_OPT.json"]);
     const spec = one.files[0]!.spec;
-    expect(Object.keys(spec.contracts).sort()).toEqual(["FOTI", "FOTI_OPT"]);
+    // FOTI, its underlying, and FOTW, with which its spot-month position limit is aggregated.
+    expect(Object.keys(spec.contracts).sort()).toEqual(["FOTI", "FOTI_OPT", "FOTW"]);
     expect(Object.keys(spec.indices).sort()).toEqual(["AITOK_OUT", "AITOK_OUT_ALT"]);
     expect(Object.keys(spec.calendars)).toEqual(["ENGLAND_WALES"]);
     // The same subject compiles to the same bytes alone or with the whole library.

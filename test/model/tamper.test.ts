@@ -89,6 +89,36 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "references",
+    what: "a position limit aggregated with a contract the document does not hold",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTI.positionLimits[0].value.aggregatedWith = ["FOTW", "FOTX"]),
+    paths: ["/contracts/FOTI/positionLimits/0/value/aggregatedWith/1"],
+  },
+  {
+    invariant: "position-limit-aggregation",
+    what: "a position limit aggregated with its own contract, with a contract twice, and with a spread",
+    spec: "contracts/FOTI_CAL.json",
+    edit: (d) => {
+      d.contracts.FOTI.positionLimits[0].value.aggregatedWith = ["FOTI", "FOTW", "FOTW"];
+      d.contracts.FOTI_CAL.positionLimits = [
+        {
+          effective: [{ from: null, until: null }],
+          descriptions: [],
+          clauses: [],
+          value: { count: 10, scope: "all-months", aggregatedWith: ["FOTI_CAL"] },
+        },
+      ];
+      d.contracts.FOTW.positionLimits[0].value.aggregatedWith = ["FOTI_CAL"];
+    },
+    paths: [
+      "/contracts/FOTI/positionLimits/0/value/aggregatedWith/0",
+      "/contracts/FOTI/positionLimits/0/value/aggregatedWith/2",
+      "/contracts/FOTI_CAL/positionLimits/0/value/aggregatedWith/0",
+      "/contracts/FOTW/positionLimits/0/value/aggregatedWith/0",
+    ],
+  },
+  {
+    invariant: "references",
     what: "a future whose underlying is a future",
     spec: "contracts/FOTI_FOTB.json",
     edit: (d) => (d.contracts.FOTB.underlying[0].value = { kind: "future", name: "FOTI" }),
@@ -336,7 +366,8 @@ const CASES: readonly TamperCase[] = [
       for (const f of ["tick", "spreadTick"]) d.contracts.FOTI[f][0].value[0].tick.unit = USD_PER_1K;
       d.contracts.FOTI.contractUnit[0].value.quantity.amount = "1";
     },
-    paths: [`${FOTI}/priceQuotation/0/value`],
+    // FOTI_OPT, with which FOTI's spot-month limit is aggregated, is in the document and quotes FOTI's old unit.
+    paths: [`${FOTI}/priceQuotation/0/value`, "/contracts/FOTI_OPT/priceQuotation/0/value"],
   },
   {
     invariant: "price-unit",
@@ -394,7 +425,8 @@ const CASES: readonly TamperCase[] = [
     what: "a contract unit that is not priced in money",
     spec: "contracts/FOTI.json",
     edit: (d) => (d.contracts.FOTI.contractUnit[0].value.quantity.unit = USD_PER_1M),
-    paths: [`${FOTI}/contractUnit/0/value/quantity/unit`],
+    // FOTI_OPT (in the document through FOTI's aggregated position limit) is one FOTI contract: not priced in money either.
+    paths: [`${FOTI}/contractUnit/0/value/quantity/unit`, "/contracts/FOTI_OPT/contractUnit/0/value"],
   },
   {
     invariant: "contract-unit",

@@ -4,7 +4,7 @@
  * under it — with the figures it states that the new terms contradict (src/base/stated-facts.ts). The redline
  * prints them beside the clause, so a reviewer sees the sentence that did not change and should have.
  */
-import type { Block, DocClause, LegalDocument } from "../legal/document.js";
+import type { Block, DocClause, DocSection, LegalDocument } from "../legal/document.js";
 import { descriptionConflicts, statedFacts } from "../../base/stated-facts.js";
 
 /** A description that did not change while the terms of its clause did. */
@@ -27,10 +27,25 @@ const generated = (c: DocClause): string =>
     .map(flat)
     .join("\n");
 
+/**
+ * The clauses of a document by a key that matches a clause to its counterpart in another version: its section's
+ * and its own title. A chapter that sets out several contracts repeats titles ("Contract specifications: Tick");
+ * each repetition is a clause of its own, matched by its place among those of the same title.
+ */
+export function keyedClauses(doc: LegalDocument): Map<string, { section: DocSection; clause: DocClause }> {
+  const m = new Map<string, { section: DocSection; clause: DocClause }>();
+  for (const s of doc.sections)
+    for (const c of s.clauses) {
+      let key = `${s.title}\u0000${c.title}`;
+      for (let n = 2; m.has(key); n++) key = `${s.title}\u0000${c.title}\u0000${n}`;
+      m.set(key, { section: s, clause: c });
+    }
+  return m;
+}
+
 function clauses(doc: LegalDocument): Map<string, { clause: DocClause; title: string }> {
   const m = new Map<string, { clause: DocClause; title: string }>();
-  for (const s of doc.sections)
-    for (const c of s.clauses) m.set(`${s.title}\u0000${c.title}`, { clause: c, title: `${s.title}: ${c.title}` });
+  for (const [key, { section, clause }] of keyedClauses(doc)) m.set(key, { clause, title: `${section.title}: ${clause.title}` });
   return m;
 }
 

@@ -7,7 +7,7 @@
  * Pure: the first contract month compared is an input.
  */
 import { buildDocument, quantityWords, ruleName, tickWords } from "../legal/from-model.js";
-import { staleDescriptions, type StaleDescription } from "./descriptions.js";
+import { keyedClauses, staleDescriptions, type StaleDescription } from "./descriptions.js";
 import { referenceLine, type Block, type LegalDocument } from "../legal/document.js";
 import {
   capitalise,
@@ -485,13 +485,12 @@ function blockText(b: Block): string[] {
 
 function clauseTexts(doc: LegalDocument): Map<string, { number: string; title: string; text: string }> {
   const m = new Map<string, { number: string; title: string; text: string }>();
-  for (const s of doc.sections)
-    for (const c of s.clauses)
-      m.set(`${s.title}\u0000${c.title}`, {
-        number: c.number,
-        title: `${s.title}: ${c.title}`,
-        text: [...c.blocks.flatMap(blockText), ...(c.references === undefined ? [] : [referenceLine(c.references)])].join("\n"),
-      });
+  for (const [key, { section: s, clause: c }] of keyedClauses(doc))
+    m.set(key, {
+      number: c.number,
+      title: `${s.title}: ${c.title}`,
+      text: [...c.blocks.flatMap(blockText), ...(c.references === undefined ? [] : [referenceLine(c.references)])].join("\n"),
+    });
   return m;
 }
 

@@ -9,6 +9,7 @@
 import { clauseOf, tickClause, type StatementKind } from "../../syntax/statements.js";
 import type { Calendar, Clause, Contract, DeclaredUnit, Fallback, FinalSettlement, Index, Spec } from "../../model/types.js";
 import { declaredBaseUnit } from "../../base/units.js";
+import { contractReferences } from "../../model/references.js";
 import type * as Runtime from "../../runtime/spec.js";
 import { formatInstant, formatIsoDate, parseIsoDate, toCivil, weekdayOf } from "../../runtime/calendar/index.js";
 import { Schedule, describeScheduleError } from "../../runtime/schedule/index.js";
@@ -635,7 +636,7 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     "Position limits",
     c.positionLimits.flatMap((l) => [
       p(
-        `${capitalise(effectiveWords(l.effective) === "" ? "" : `${effectiveWords(l.effective)}: `)}${positionLimitWords(l.value, periodTerm(c)[0])}`,
+        `${capitalise(effectiveWords(l.effective) === "" ? "" : `${effectiveWords(l.effective)}: `)}${positionLimitWords(l.value, periodTerm(c)[0], spec)}`,
       ),
       ...annotations(l),
     ]),
@@ -1179,11 +1180,37 @@ function periodTerm(c: Contract): [string, string] {
  * A position limit as the engine enforces it (runtime/functions/position-limits.ts): a net position, long or short,
  * in the Spot Month (the listed period that expires first), in any one period, or in all periods netted together.
  */
-function positionLimitWords(l: Runtime.PositionLimit, period: string): string {
+function positionLimitWords(l: Runtime.PositionLimit, period: string, spec: Spec): string {
   const most = `No holder may own or control more than ${count(l.count, "contract", "contracts")} net long or net short`;
-  if (l.scope === "spot-month") return `${most} in the ${spotTerm(period)[0]}.`;
-  if (l.scope === "single-month") return `${most} in any single ${period}.`;
-  return `${most} in all ${period}s combined, a long position in one ${period} offsetting a short position in another.`;
+  const own =
+    l.scope === "spot-month"
+      ? `${most} in the ${spotTerm(period)[0]}`
+      : l.scope === "single-month"
+        ? `${most} in any single ${period}`
+        : `${most} in all ${period}s combined, a long position in one ${period} offsetting a short position in another`;
+  return `${own}.${aggregationWords(l, spec)}`;
+}
+
+/**
+ * The aggregation of a position limit as the engine counts it (runtime/functions/position-limits.ts): the positions
+ * the settlement request states in the contracts named, each in the limit's scope as its own contract places it, an
+ * option's as the futures-equivalent the request states.
+ */
+function aggregationWords(l: Runtime.PositionLimit, spec: Spec): string {
+  const names = l.aggregatedWith ?? [];
+  if (names.length === 0) return "";
+  const where =
+    l.scope === "spot-month"
+      ? "each in the period that is its own spot period on the day"
+      : l.scope === "single-month"
+        ? "each in the same contract period"
+        : "in all their periods";
+  const options = names.filter((n) => spec.contracts[n]?.kind === "option");
+  const fe =
+    options.length === 0
+      ? ""
+      : ` A position in ${andList(options)} counts as its futures-equivalent (delta-weighted) position, as the Exchange computes it and states it with the settlement.`;
+  return ` The holder's positions in ${andList(names)} count toward this limit together with those in the Contract, ${where}.${fe}`;
 }
 
 /** The Spot Month (or Spot Week) of a contract whose periods are `period`s, and its meaning. */
@@ -1206,25 +1233,29 @@ function inTheMoney(c: Extract<Contract, { kind: "option" }>): [string, string] 
 
 function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];
+  const setOut = c === undefined ? Object.values(spec.contracts) : setOutContracts(spec, c.name);
   if (c !== undefined) {
     rows.push([
       "Contract",
       `The ${c.name} ${c.kind === "option" ? "options" : c.kind === "spread" ? "spread" : "futures"} contract${c.title ? `, ${c.title}` : ""}, as specified in this chapter.`,
     ]);
     rows.push(periodTerm(c));
+    // The period of each other contract of the chapter (a weekly's chapter that sets out a monthly future too).
+    const periods = new Map(setOut.map((o) => [periodTerm(o)[0], periodTerm(o)] as const));
+    for (const [term, row] of periods) if (term !== periodTerm(c)[0]) rows.push(row);
     rows.push(["Exchange", "The exchange that lists the Contract and of whose rulebook this chapter is a part."]);
     rows.push(["Business Day", "A day that is not a weekend day or a holiday of the calendar named in the clause concerned."]);
     rows.push(["Last Trading Day", "The last day on which an expiring contract may be traded, determined as in the clause of that name."]);
     rows.push(["Tick", "The minimum price fluctuation."]);
     rows.push(["Final Settlement Price", "The price at which expiring contracts are settled in cash."]);
-    if (Object.values(spec.contracts).some((o) => o.fallback.length > 0))
+    if (setOut.some((o) => o.fallback.length > 0))
       rows.push([
         "Market Disruption Event",
         "An event listed in the clause on market disruption that prevents the normal determination of the Final Settlement Price.",
       ]);
     if (c.kind === "option") rows.push(inTheMoney(c));
     // The Spot Month (or Week) of each contract of the chapter with a spot-month limit, once per wording.
-    const spots = Object.values(spec.contracts).filter((o) => o.positionLimits.some((l) => l.value.scope === "spot-month"));
+    const spots = setOut.filter((o) => o.positionLimits.some((l) => l.value.scope === "spot-month"));
     for (const t of new Set(spots.map((o) => periodTerm(o)[0]))) rows.push(spotTerm(t));
   }
   for (const i of Object.values(spec.indices))
@@ -1235,8 +1266,17 @@ function definitions(b: Builder, spec: Spec, c: Contract | undefined): void {
       cal.name,
       `${cal.title ? `The ${cal.title} calendar` : "The calendar"}, its days counted in ${zoneTimeName(cal.timeZone)}, set out in this chapter.`,
     ]);
-  for (const o of Object.values(spec.contracts))
+  for (const o of setOut)
     if (o.name !== c?.name) rows.push([o.name, `The ${o.name} contract${o.title ? `, ${o.title}` : ""}, set out in this chapter.`]);
+  // The contracts a position limit of the chapter is aggregated with, set out in their own chapters.
+  const aggregated = Object.values(spec.contracts)
+    .filter((o) => !setOut.includes(o))
+    .sort((x, y) => (x.name < y.name ? -1 : 1));
+  for (const o of aggregated)
+    rows.push([
+      o.name,
+      `The ${o.name} contract${o.title ? `, ${o.title}` : ""}, whose positions count toward a position limit of this chapter.`,
+    ]);
   for (const zone of zonesOf(spec))
     rows.push([
       zoneTimeName(zone),
@@ -1322,6 +1362,26 @@ function indexDisclaimers(spec: Spec, own: ReadonlySet<string>): DocClause[] {
     });
 }
 
+/**
+ * The contracts a chapter sets out: the subject and every contract it refers to for its terms (an option's
+ * underlying, a spread's legs, a contract unit of futures), transitively. A contract named only by a position limit
+ * `aggregated with` it is defined but not set out: its terms are its own chapter's, the spec carries it for its
+ * schedule.
+ */
+export function setOutContracts(spec: Spec, name: string): Contract[] {
+  const seen = new Set<string>();
+  const queue = [name];
+  while (queue.length > 0) {
+    const n = queue.shift()!;
+    const c = Object.hasOwn(spec.contracts, n) ? spec.contracts[n] : undefined;
+    if (c === undefined || seen.has(n)) continue;
+    seen.add(n);
+    for (const r of contractReferences(c))
+      if ((r.kind === "contract" || r.kind === "future") && !r.path.startsWith("/positionLimits/")) queue.push(r.name);
+  }
+  return Object.values(spec.contracts).filter((o) => seen.has(o.name));
+}
+
 /** Builds the readable contract of a spec's contract (or index, or calendar). */
 export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument {
   const b = new Builder(spec, options.sources ?? new Map());
@@ -1335,7 +1395,7 @@ export function buildDocument(spec: Spec, options: RenderOptions): LegalDocument
     contractSections(b, c, spec);
     ownEnd = b.closed();
     // Other contracts the subject refers to (an option's underlying future, a spread's legs).
-    for (const o of Object.values(spec.contracts)) if (o.name !== c.name) contractSections(b, o, spec);
+    for (const o of setOutContracts(spec, c.name)) if (o.name !== c.name) contractSections(b, o, spec);
   }
   const indices = Object.values(spec.indices).sort((x, y) => (x.name === subjectIndex?.name ? -1 : y.name === subjectIndex?.name ? 1 : 0));
   for (const i of indices) indexSection(b, i);

@@ -167,7 +167,7 @@ function termsDoc(name: string, b: Branch, next: Branch | undefined, indent: num
       ...b.terms.rules.map((r) => `- ${r.rule} (${r.effective}): ${r.clauses.length === 0 ? "no clause reference" : r.clauses.join("; ")}`),
       ...(b.terms.positionLimits ?? []).map(
         (l) =>
-          `- position limit ${l.count} contracts ${scopeWords(l.scope)}: ${l.clauses.length === 0 ? "no clause reference" : l.clauses.join("; ")}`,
+          `- position limit ${l.count} contracts ${scopeWords(l.scope, l.aggregatedWith)}: ${l.clauses.length === 0 ? "no clause reference" : l.clauses.join("; ")}`,
       ),
     ],
     indent,

@@ -92,7 +92,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?:
     const p = positionReport(d.price, req.position, terms.multiplier, terms.negativePrices, terms.tick, terms.cashRounding);
     if (isError(p)) return settlementReport({ ...parts, error: p });
     // In a strip, the net of all its months is checked against `in all months` by the strip (strip.ts).
-    const at = { symbol: rp.symbol, date: req.date };
+    const at = { symbol: rp.symbol, period: rp.period, date: req.date };
     const over = checkPositionLimits(
       env.schedule,
       contract,
@@ -100,6 +100,7 @@ export function dailyOf(env: SettleEnv, contract: string, req: DailyReq, strip?:
       at,
       p.quantity,
       strip === undefined ? undefined : Decimal.ZERO,
+      req.position.aggregated,
     );
     if (over !== undefined) return settlementReport({ ...parts, error: over });
     return settlementReport({ ...parts, position: p });

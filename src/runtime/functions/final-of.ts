@@ -339,8 +339,8 @@ function withOptionAndPosition(
     );
     if (isError(p)) return { ...out, ok: false, error: p };
     // The expiring month is the spot month on its Last Trading Day.
-    const at = { symbol: r.symbol ?? r.period, date: r.lastTradingDay ?? "" };
-    const over = checkPositionLimits(env.schedule, terms.name, terms.positionLimits, at, p.quantity);
+    const at = { symbol: r.symbol ?? r.period, period: r.period, date: r.lastTradingDay ?? "" };
+    const over = checkPositionLimits(env.schedule, terms.name, terms.positionLimits, at, p.quantity, undefined, req.position.aggregated);
     if (over !== undefined) return { ...out, ok: false, error: over };
     out = { ...out, position: p };
   }

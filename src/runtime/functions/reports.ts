@@ -33,6 +33,22 @@ export interface MarketData {
 export interface PositionReq {
   readonly quantity: string;
   readonly price: string;
+  /**
+   * The holder's positions in the contracts a position limit of this contract is `aggregated with`, which count
+   * toward that limit; absent: none stated.
+   */
+  readonly aggregated?: readonly AggregatedPositionReq[];
+}
+
+/**
+ * A position in another contract that counts toward an aggregated position limit: the contract, its contract
+ * period ("2026-03", "2026-W13") and its net quantity, negative for short. For an option, the quantity is the
+ * futures-equivalent (delta-weighted) position as the Exchange computes it; the engine takes it as given.
+ */
+export interface AggregatedPositionReq {
+  readonly contract: string;
+  readonly period: string;
+  readonly quantity: string;
 }
 
 /** One index value at an instant. */

@@ -8,7 +8,7 @@
 import { Decimal } from "../numbers/decimal.js";
 import { isError, requestDecimal, resolvePeriod, type StripInput, type StripMonth } from "./steps.js";
 import type { ReportError, SettlementReport, StripReport, StripReq } from "./reports.js";
-import { positionLimitError } from "./position-limits.js";
+import { aggregatedNet, positionLimitError } from "./position-limits.js";
 import { dailyOf } from "./daily-of.js";
 import { scheduleAsOf, type SettleEnv } from "./env.js";
 
@@ -85,5 +85,14 @@ function stripNetOverLimit(env: SettleEnv, contract: string, req: StripReq, symb
     if (isError(q)) return undefined;
     net = net.add(q);
   }
-  return positionLimitError(limits, { symbol, quantity: net, spot: false, date: req.date }, net);
+  // A limit aggregated with other contracts counts every month's positions stated in them too.
+  const aggregated = new Map<number, Decimal>();
+  limits.forEach((l, i) => {
+    const others = aggregatedNet(
+      l,
+      req.months.map((m) => m.position?.aggregated),
+    );
+    if (others !== undefined) aggregated.set(i, others);
+  });
+  return positionLimitError(limits, { symbol, quantity: net, spot: false, date: req.date, aggregated }, net);
 }

@@ -226,6 +226,8 @@ export interface PositionLimitStmt extends StatementBase {
   readonly kind: "PositionLimit";
   readonly count: NumberLit | undefined;
   readonly scope: "spot-month" | "all-months" | "single-month";
+  /** `aggregated with FOTI, FOTI_OPT`: the contracts whose positions count toward the limit; absent when none. */
+  readonly aggregatedWith?: readonly Ident[];
 }
 /** `disruption if not-published by 17:00 Europe/London`, `disruption if stale for more than 30 minutes`. */
 export interface DisruptionDecl extends NodeBase {

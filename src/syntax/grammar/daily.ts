@@ -223,6 +223,13 @@ export abstract class DailyRules extends ContractRules {
         },
       },
     ]);
-    return { kind: "PositionLimit" as const, count, scope };
+    // `aggregated with FOTI, FOTI_OPT`: the positions in those contracts count toward this limit (CME Rule 559).
+    let aggregatedWith: A.Ident[] | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Aggregated);
+      this.CONSUME(T.With);
+      aggregatedWith = this.SUBRULE(this.identList);
+    });
+    return { kind: "PositionLimit" as const, count, scope, ...(aggregatedWith === undefined ? {} : { aggregatedWith }) };
   });
 }

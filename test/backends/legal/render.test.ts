@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { buildDocument, renderContract, toMarkdown } from "../../../src/backends/legal/index.js";
 import { clockTime, figure, longDate, shortTime } from "../../../src/backends/legal/words.js";
 import { restates } from "../../../src/backends/legal/descriptions.js";
+import { setOutContracts } from "../../../src/backends/legal/from-model.js";
 import { loadSpec } from "../../../src/model/load.js";
 import type { Spec } from "../../../src/model/types.js";
 
@@ -132,7 +133,14 @@ describe("every term of the spec appears in the rendering", () => {
       const md = toMarkdown(buildDocument(spec, { asOf: AS_OF })).replace(/\\([*<`\\|])/g, "$1");
       const html = renderContract(spec, "html", { asOf: AS_OF });
       const found: [string, string][] = [];
-      terms({ contracts: spec.contracts, indices: spec.indices }, "spec", "", found);
+      // The contracts the chapter sets out: one named only by a position limit `aggregated with` it keeps its terms
+      // in its own chapter (the spec carries it for its schedule).
+      const setOut = Object.fromEntries(
+        Object.keys(spec.contracts).length === 0 || !Object.hasOwn(spec.contracts, spec.subject.name)
+          ? Object.entries(spec.contracts)
+          : setOutContracts(spec, spec.subject.name).map((c) => [c.name, c]),
+      );
+      terms({ contracts: setOut, indices: spec.indices }, "spec", "", found);
       // A description that only restates a clause's generated sentences is left out of it: the rule is stated once.
       const doc = buildDocument(spec, { asOf: AS_OF });
       const generated = doc.sections.flatMap((s) =>

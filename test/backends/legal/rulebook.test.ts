@@ -71,6 +71,27 @@ describe("the rulebook layout", () => {
     expect(JSON.stringify(disclaimer)).toContain("is calculated and published by Termsheet Benchmarks Ltd");
   });
 
+  it("states BTC's trading schedule as a rule of its trading specifications, with the named days that change sessions", () => {
+    // CME Chapter 350, Bitcoin futures: "Sunday - Friday 5:00 p.m. - 4:00 p.m. Central Time (CT) with a 60-minute
+    // break each day beginning at 4:00 p.m. CT" (specs/contracts/btc-reference-future.terms, rule 1302.F).
+    const doc = buildDocument(load("BTC"), { asOf: AS_OF, layout: "rulebook" });
+    const specs = doc.sections.find((s) => s.number === "1302")!;
+    const rule = specs.clauses.find((c) => c.number === "1302.F")!;
+    expect(rule.title).toBe("Trading Hours");
+    const text = rule.blocks.map((b) => (b.kind === "paragraph" ? b.text : "")).join("\n");
+    expect(text).toContain(
+      "Trading hours: Sunday to Friday, 5:00 p.m. to 4:00 p.m. Chicago time, with a break of 60 minutes each day beginning at 4:00 p.m.",
+    );
+    expect(text).toContain(
+      "Thanksgiving Day, the fourth Thursday of November: the trading session closing on that day closes early, at 12:00 noon.",
+    );
+    expect(text).toContain("Christmas Day, 25 December");
+    // In the rulebook's order: after the position limits (1302.E), before the termination of trading (1302.G).
+    const numbers = specs.clauses.map((c) => c.number).filter((n) => n !== "");
+    expect(numbers.indexOf("1302.F")).toBe(numbers.indexOf("1302.E") + 1);
+    expect(numbers.indexOf("1302.G")).toBe(numbers.indexOf("1302.F") + 1);
+  });
+
   for (const name of NAMES)
     it(`${name}: every clause of the default layout is stated once, and the rules are in rulebook order`, () => {
       const spec = load(name);

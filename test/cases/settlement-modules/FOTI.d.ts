@@ -21,7 +21,7 @@ import type {
 /**
  * The content hash of contracts/FOTI.json, the compiled spec these functions settle; every report carries it.
  */
-export declare const SPEC_HASH: "sha256:b7f964592e908a126c131adc16068cb8f2fe883d6399969b31adafa2fd7e687a";
+export declare const SPEC_HASH: "sha256:e8a01c02634a4c4bb2a4f2d85a645637b8ac04b45e4fcae9d3c9a3c451da7e8a";
 /**
  * future FOTI: AI Token Output Price Futures.
  * Clause: Chapter 1101.

@@ -13,7 +13,7 @@ import { Schedule, dailyOf, finalOf, indexOf } from "./termsheet-runtime.js";
 /**
  * The content hash of contracts/FOTI.json, the compiled spec these functions settle; every report carries it.
  */
-export const SPEC_HASH = "sha256:b7f964592e908a126c131adc16068cb8f2fe883d6399969b31adafa2fd7e687a";
+export const SPEC_HASH = "sha256:e8a01c02634a4c4bb2a4f2d85a645637b8ac04b45e4fcae9d3c9a3c451da7e8a";
 /**
  * future FOTI: AI Token Output Price Futures.
  * Clause: Chapter 1101.
@@ -54,6 +54,10 @@ export function termsOn(contract, date) {
   switch (contract) {
     case "FOTI":
       return terms_FOTI(date);
+    case "FOTI_OPT":
+      return terms_FOTI_OPT(date);
+    case "FOTW":
+      return terms_FOTW(date);
     default:
       return undefined;
   }
@@ -72,7 +76,7 @@ function terms_FOTI(date) {
    * - tick (always): 1102.C Price Increments
    * - contract unit (always): 1102.B Trading Unit
    * - underlying (always): 1101.01 Scope
-   * - position limit 2000 contracts in the spot month: 1102.E Position Limits
+   * - position limit 2000 contracts in the spot month, aggregated with FOTW, FOTI_OPT: 1102.E Position Limits
    * - position limit 10000 contracts in all contract months combined: 1102.E Position Limits
    */
   return {
@@ -226,9 +230,193 @@ function terms_FOTI(date) {
       { contract: "FOTI", rule: "underlying", clauses: ["1101.01 Scope"], effective: "always" },
     ],
     positionLimits: [
-      { count: 2000, scope: "spot-month", clauses: ["1102.E Position Limits"] },
+      { aggregatedWith: ["FOTW", "FOTI_OPT"], count: 2000, scope: "spot-month", clauses: ["1102.E Position Limits"] },
       { count: 10000, scope: "all-months", clauses: ["1102.E Position Limits"] },
     ],
+  };
+}
+
+/**
+ * The terms of FOTI_OPT in force on a date (YYYY-MM-DD): each rule's version chosen, as the runtime's contractTerms chooses it.
+ */
+function terms_FOTI_OPT(date) {
+  /**
+   * On any date, the terms of FOTI_OPT in force:
+   * - final settlement (always): 1101A.04 Cash Settlement
+   * - contract unit (always): 1101A.02.B Trading Unit
+   * - underlying (always): 1101A.01 Scope
+   * - automatic exercise (always): 1101A.03 Exercise
+   * - strike grid (always): 1101A.02.E Exercise Prices
+   * - position limit 2000 contracts in the spot month, aggregated with FOTI, FOTW: 1102.E Position Limits
+   */
+  return {
+    name: "FOTI_OPT",
+    kind: "option",
+    finalSettlement: {
+      method: "cash",
+      rounding: { kind: "unrounded" },
+      value: { contract: "FOTI", kind: "underlying-final" },
+    },
+    fallback: null,
+    dailySettlement: null,
+    priceLimits: null,
+    tick: null,
+    multiplier: { value: "1000", currency: "USD" },
+    underlying: { kind: "future", name: "FOTI" },
+    automaticExercise: "0.001",
+    strikeSteps: ["0.05"],
+    legs: null,
+    negativePrices: null,
+    premiumTick: [
+      { tick: "0.0005", bound: { relation: "at-or-below", price: "0.1" } },
+      { tick: "0.001", bound: { relation: "above", price: "0.1" } },
+    ],
+    rules: [
+      { contract: "FOTI_OPT", rule: "final settlement", clauses: ["1101A.04 Cash Settlement"], effective: "always" },
+      { contract: "FOTI_OPT", rule: "contract unit", clauses: ["1101A.02.B Trading Unit"], effective: "always" },
+      { contract: "FOTI_OPT", rule: "underlying", clauses: ["1101A.01 Scope"], effective: "always" },
+      { contract: "FOTI_OPT", rule: "automatic exercise", clauses: ["1101A.03 Exercise"], effective: "always" },
+      { contract: "FOTI_OPT", rule: "strike grid", clauses: ["1101A.02.E Exercise Prices"], effective: "always" },
+    ],
+    positionLimits: [
+      { aggregatedWith: ["FOTI", "FOTW"], count: 2000, scope: "spot-month", clauses: ["1102.E Position Limits"] },
+    ],
+  };
+}
+
+/**
+ * The terms of FOTW in force on a date (YYYY-MM-DD): each rule's version chosen, as the runtime's contractTerms chooses it.
+ */
+function terms_FOTW(date) {
+  /**
+   * On any date, the terms of FOTW in force:
+   * - final settlement (always): 1107.03.A Final Settlement Price
+   * - fallback (always): no clause reference
+   * - daily settlement (always): no clause reference
+   * - price limits (always): no clause reference
+   * - tick (always): 1107.02.C Price Increments
+   * - contract unit (always): no clause reference
+   * - underlying (always): no clause reference
+   * - position limit 2000 contracts in the spot month, aggregated with FOTI, FOTI_OPT: no clause reference
+   */
+  return {
+    name: "FOTW",
+    kind: "future",
+    finalSettlement: {
+      method: "cash",
+      rounding: { increment: "0.001", kind: "increment", mode: "half-even" },
+      value: { at: { time: "16:00:00", zone: "Europe/London" }, index: "AITOK_OUT", kind: "index-at" },
+    },
+    fallback: {
+      disruptions: [
+        {
+          clauses: [],
+          condition: "not-published",
+          deadline: { time: "18:00:00", zone: "Europe/London" },
+          descriptions: [],
+          duration: null,
+          effective: [{ from: null, until: null }],
+        },
+        {
+          clauses: [],
+          condition: "too-few-sources",
+          deadline: null,
+          descriptions: [],
+          duration: null,
+          effective: [{ from: null, until: null }],
+        },
+        {
+          clauses: [],
+          condition: "ceased",
+          deadline: null,
+          descriptions: [],
+          duration: null,
+          effective: [{ from: null, until: null }],
+        },
+      ],
+      steps: [
+        {
+          action: { businessDays: 2, calendar: "ENGLAND_WALES", kind: "postpone" },
+          clauses: [],
+          descriptions: [],
+          effective: [{ from: null, until: null }],
+          only: ["not-published", "too-few-sources"],
+        },
+        {
+          action: { index: "AITOK_OUT_ALT", kind: "alternate-index" },
+          clauses: [],
+          descriptions: [],
+          effective: [{ from: null, until: null }],
+          only: null,
+        },
+        {
+          action: { flagged: true, kind: "carry-forward", withinBusinessDays: 5 },
+          clauses: [],
+          descriptions: [],
+          effective: [{ from: null, until: null }],
+          only: null,
+        },
+        {
+          action: { kind: "determination", party: "exchange" },
+          clauses: [],
+          descriptions: [],
+          effective: [{ from: null, until: null }],
+          only: null,
+        },
+      ],
+    },
+    dailySettlement: [
+      {
+        clauses: [],
+        descriptions: [],
+        effective: [{ from: null, until: null }],
+        kind: "vwap",
+        rounding: { kind: "tick", mode: "half-toward-reference" },
+        window: {
+          from: "15:58:00",
+          fromBound: "inclusive",
+          to: "16:00:00",
+          toBound: "exclusive",
+          zone: "Europe/London",
+        },
+      },
+      {
+        at: { time: "16:00:00", zone: "Europe/London" },
+        clauses: [],
+        descriptions: [],
+        effective: [{ from: null, until: null }],
+        kind: "midpoint",
+        rounding: { kind: "tick", mode: "half-toward-reference" },
+      },
+      { clauses: [], descriptions: [], effective: [{ from: null, until: null }], kind: "carry-forward" },
+    ],
+    priceLimits: [
+      { kind: "percent", percent: "10" },
+      { kind: "percent", percent: "20" },
+      { kind: "percent", percent: "30" },
+    ],
+    tick: [{ tick: "0.001", bound: null }],
+    multiplier: { value: "1000", currency: "USD" },
+    underlying: { kind: "index", name: "AITOK_OUT" },
+    automaticExercise: null,
+    strikeSteps: null,
+    legs: null,
+    negativePrices: false,
+    rules: [
+      {
+        contract: "FOTW",
+        rule: "final settlement",
+        clauses: ["1107.03.A Final Settlement Price"],
+        effective: "always",
+      },
+      { contract: "FOTW", rule: "fallback", clauses: [], effective: "always" },
+      { contract: "FOTW", rule: "daily settlement", clauses: [], effective: "always" },
+      { contract: "FOTW", rule: "price limits", clauses: [], effective: "always" },
+      { contract: "FOTW", rule: "tick", clauses: ["1107.02.C Price Increments"], effective: "always" },
+      { contract: "FOTW", rule: "contract unit", clauses: [], effective: "always" },
+      { contract: "FOTW", rule: "underlying", clauses: [], effective: "always" },
+    ],
+    positionLimits: [{ aggregatedWith: ["FOTI", "FOTI_OPT"], count: 2000, scope: "spot-month", clauses: [] }],
   };
 }
 
@@ -2115,6 +2303,208 @@ const SCHEDULE_CONTRACTS = {
         "clauses": [
           "1101.01 Scope"
         ],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "kind": "index",
+          "name": "AITOK_OUT"
+        }
+      }
+    ]
+  },
+  "FOTI_OPT": {
+    "kind": "option",
+    "name": "FOTI_OPT",
+    "listing": [],
+    "lastTradingDay": [],
+    "termination": [
+      {
+        "clauses": [
+          "1101A.02.G Termination of Trading"
+        ],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "time": "16:00:00",
+          "zone": "Europe/London"
+        }
+      }
+    ],
+    "finalSettlement": [
+      {
+        "clauses": [
+          "1101A.04 Cash Settlement"
+        ],
+        "descriptions": [
+          "A call pays max(S - K, 0) and a put max(K - S, 0) per 1M tokens, times 1,000: S is the FOTI final settlement price, already rounded to the tick under Rule 1103.A, so no further rounding applies."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "method": "cash",
+          "rounding": {
+            "kind": "unrounded"
+          },
+          "value": {
+            "contract": "FOTI",
+            "kind": "underlying-final"
+          }
+        }
+      }
+    ],
+    "underlying": [
+      {
+        "clauses": [
+          "1101A.01 Scope"
+        ],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "kind": "future",
+          "name": "FOTI"
+        }
+      }
+    ],
+    "expiry": [
+      {
+        "clauses": [
+          "1101A.02.G Termination of Trading"
+        ],
+        "descriptions": [
+          "Options expire at 16:00 London time on the last trading day of the underlying FOTI contract month."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "kind": "with-underlying"
+        }
+      }
+    ]
+  },
+  "FOTW": {
+    "kind": "future",
+    "name": "FOTW",
+    "listing": [
+      {
+        "clauses": [
+          "1107.02.A Listing Schedule"
+        ],
+        "descriptions": [
+          "The four nearest weeks; a new week is listed after each expiry."
+        ],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": [
+          {
+            "count": 4,
+            "kind": "consecutive",
+            "period": "weeks"
+          }
+        ]
+      }
+    ],
+    "lastTradingDay": [
+      {
+        "clauses": [
+          "1107.02.G Termination of Trading"
+        ],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "kind": "weekly",
+          "rule": {
+            "calendar": "ENGLAND_WALES",
+            "convention": "preceding",
+            "shift": {
+              "businessDays": 0,
+              "direction": "before"
+            },
+            "weekday": 5
+          }
+        }
+      }
+    ],
+    "termination": [
+      {
+        "clauses": [],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "time": "16:00:00",
+          "zone": "Europe/London"
+        }
+      }
+    ],
+    "finalSettlement": [
+      {
+        "clauses": [
+          "1107.03.A Final Settlement Price"
+        ],
+        "descriptions": [],
+        "effective": [
+          {
+            "from": null,
+            "until": null
+          }
+        ],
+        "value": {
+          "method": "cash",
+          "rounding": {
+            "increment": "0.001",
+            "kind": "increment",
+            "mode": "half-even"
+          },
+          "value": {
+            "at": {
+              "time": "16:00:00",
+              "zone": "Europe/London"
+            },
+            "index": "AITOK_OUT",
+            "kind": "index-at"
+          }
+        }
+      }
+    ],
+    "underlying": [
+      {
+        "clauses": [],
         "descriptions": [],
         "effective": [
           {
