@@ -156,7 +156,9 @@ for (const spec of specs) {
         expect(levels.map((l) => l.n)).toEqual(waterfall.steps.map((_, i) => i + 1));
         const determination = levels.find((l) => l.words.startsWith("determination by the Exchange"))!.n;
         const x = expiries2026().find((e) => e.lastTradingDay >= parseIsoDate("2026-03-01")!)!;
-        const d = times(12345n, rounding?.increment ?? "0.01");
+        // A price on the final settlement's grid: its increment, or the tick when it is rounded to the tick (BTCT_STRICT).
+        const tick = final?.rounding.kind === "tick" ? versionOn(c.tick, AS_OF)?.value[0]?.tick.amount : undefined;
+        const d = times(12345n, rounding?.increment ?? tick ?? "0.01");
         const r = f.final({ period: periodOf(x.symbol), determined: d });
         expect(r.ok, JSON.stringify(r.error)).toBe(true);
         expect(r.price).toBe(d);
