@@ -313,6 +313,8 @@ class ContractChecker {
         if (step.kind === "DailyCarry" || step.kind === "DailyNetChange") continue;
         if ((step.kind === "DailyVwap" || step.kind === "DailyLeadSpread") && step.window !== undefined)
           checkWindow(step.window, "VWAP window", stepCtx, this.report);
+        if (step.kind === "DailyMidpointPeriod" && step.window !== undefined)
+          checkWindow(step.window, "settlement period", stepCtx, this.report);
         if (step.kind === "DailyVwap" && step.moreThan !== undefined)
           this.count(step.moreThan, COUNT_BOUNDS.dailyTradesMoreThan, "the number of trades of the step's condition", stepCtx);
         if (step.rounding === undefined) {
@@ -997,7 +999,15 @@ function checkTiers(
 
 /** What a daily step computes, for its messages. */
 function dailyStepWhat(kind: DailyStep["kind"]): string {
-  return kind === "DailyVwap" ? "VWAP" : kind === "DailyLeadSpread" ? "spread VWAP" : kind === "DailyCarryFormula" ? "carry" : "midpoint";
+  return kind === "DailyVwap"
+    ? "VWAP"
+    : kind === "DailyLeadSpread"
+      ? "spread VWAP"
+      : kind === "DailyCarryFormula"
+        ? "carry"
+        : kind === "DailyMidpointPeriod"
+          ? "time-weighted midpoint"
+          : "midpoint";
 }
 
 /** A daily carry step: in a future, dividing by 360 or 365 days (E5201, E5200). */

@@ -179,6 +179,11 @@ export const DailyStepSchema = z
         .describe("`if more than N trades`: the step gives a price only when the window holds more than N trades."),
     }),
     z.strictObject({ kind: z.literal("midpoint"), at: ZonedTime, rounding: RoundingSchema, ...stepAnnotations }),
+    z
+      .strictObject({ kind: z.literal("period-midpoint"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations })
+      .describe(
+        "The time-weighted average of the midpoint of the best bid and offer over the settlement period, counting only the time a two-sided market stood; none, no price.",
+      ),
     z.strictObject({ kind: z.literal("carry-forward"), ...stepAnnotations }),
     z.strictObject({ kind: z.literal("net-change"), ...stepAnnotations }),
     z.strictObject({ kind: z.literal("lead-spread"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations }),
@@ -203,7 +208,7 @@ export const DailyStepSchema = z
   .meta({
     id: "DailyStep",
     description:
-      "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread; the carry of a reference rate to expiration at an interest rate.",
+      "vwap of trades in a window; midpoint of the best bid and offer at a time, or time-weighted over a period; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread; the carry of a reference rate to expiration at an interest rate.",
   });
 
 /** A price limit. */

@@ -992,10 +992,13 @@ class Doc {
         const at = `${base}/dailySettlement/${i}/value/${j}`;
         if (s.kind !== "carry-forward" && s.kind !== "net-change") rounding(`${at}/rounding`, s.rounding, true, hasTick);
         if (
-          (s.kind === "vwap" || s.kind === "lead-spread") &&
+          (s.kind === "vwap" || s.kind === "lead-spread" || s.kind === "period-midpoint") &&
           windowLength(secondsOfDay(s.window.from)!, secondsOfDay(s.window.to)!, s.window.fromDay === "previous") === undefined
         )
-          this.problem(`${at}/window/to`, `the VWAP window from ${s.window.from} to ${s.window.to} contains no time`);
+          this.problem(
+            `${at}/window/to`,
+            `the ${s.kind === "period-midpoint" ? "settlement period" : "VWAP window"} from ${s.window.from} to ${s.window.to} contains no time`,
+          );
       }),
     );
 

@@ -348,6 +348,7 @@ export type DailyStep =
       readonly moreThanTrades?: number;
     })
   | (StepAnnotations & { readonly kind: "midpoint"; readonly at: ZonedTime; readonly rounding: Rounding })
+  | (StepAnnotations & { readonly kind: "period-midpoint"; readonly window: TimeWindow; readonly rounding: Rounding })
   | (StepAnnotations & { readonly kind: "carry-forward" })
   /** A deferred month: its prior settlement plus the preceding month's net change today (settled in a strip). */
   | (StepAnnotations & { readonly kind: "net-change" })

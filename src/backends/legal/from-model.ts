@@ -674,6 +674,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
           case "midpoint":
             what = `the midpoint of the best bid and the best offer at ${zonedTime(s.at)}, ${roundingWords(s.rounding, priceUnit)}`;
             break;
+          case "period-midpoint":
+            what = `the time-weighted average of the midpoint of the best bid and the best offer ${windowWords(s.window)} (the settlement period), counting only the time in which both a bid and an offer stood, ${roundingWords(s.rounding, priceUnit)}`;
+            break;
           case "carry-forward":
             what = "the prior daily settlement price, carried forward";
             break;

@@ -172,6 +172,15 @@ export type DailyStep =
       readonly rounding: Rounding | undefined;
       readonly annotations: Annotations;
     }
+  /** `midpoint of bid and offer from … to … ZONE, ROUNDING`: the time-weighted midpoint over a settlement period. */
+  | {
+      readonly kind: "DailyMidpointPeriod";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      readonly window: TimeWindow | undefined;
+      readonly rounding: Rounding | undefined;
+      readonly annotations: Annotations;
+    }
   | { readonly kind: "DailyCarry"; readonly span: Span; readonly number: NumberLit | undefined; readonly annotations: Annotations }
   /** `net change of the preceding month`: this month's prior settlement plus the preceding month's change today. */
   | {

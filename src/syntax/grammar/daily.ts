@@ -68,13 +68,25 @@ export abstract class DailyRules extends ContractRules {
           this.CONSUME(T.Bid);
           this.CONSUME(T.And);
           this.CONSUME(T.Offer);
-          this.CONSUME(T.At);
-          const at = this.SUBRULE(this.zonedTime);
+          // `at TIME ZONE`: the quotes standing at an instant; `from … to … ZONE`: time-weighted over a period.
+          let at: A.ZonedTime | undefined;
+          let window: A.TimeWindow | undefined;
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.At);
+                at = this.SUBRULE(this.zonedTime);
+              },
+            },
+            { ALT: () => (window = this.SUBRULE3(this.timeWindow)) },
+          ]);
           let rounding: A.Rounding | undefined;
           this.OPTION2(() => {
             this.CONSUME2(T.Comma);
             rounding = this.SUBRULE2(this.rounding);
           });
+          if (window !== undefined)
+            return { kind: "DailyMidpointPeriod", number, window, rounding, annotations: noAnnotations, span: this.from(start) };
           return { kind: "DailyMidpoint", number, at, rounding, annotations: noAnnotations, span: this.from(start) };
         },
       },
