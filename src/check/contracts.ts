@@ -49,6 +49,7 @@ import type {
   UnitTerm,
 } from "../syntax/ast.js";
 import { checkWindow } from "./windows.js";
+import { checkStrikeListing } from "./strike-listing.js";
 import { checkPayment } from "./payment.js";
 import { checkSessions } from "./sessions.js";
 import type { CheckedRecord } from "./checked.js";
@@ -766,9 +767,11 @@ class ContractChecker {
     // Strikes sit on the underlying future's tick; on an index, on the option's own outright tick if it has one.
     const tickSource = underlying?.symbol.kind === "future" ? underlying.symbol.decl : decl;
     const ticks = this.ticksOf(tickSource, "outright");
+    let grid: QuantityValue | undefined;
     for (const s of statementsOf(decl, "Strikes")) {
       const ctx = [...context, "strikes"];
       const step = this.priceAmount(s.step, "strike grid", price, units, ctx);
+      grid = step;
       if (step === undefined || ticks === undefined || step.unit.kind !== "unit") continue;
       const stepUnit = step.unit.unit;
       const inStep: { tier: QuantityValue; value: Decimal }[] = [];
@@ -799,6 +802,8 @@ class ContractChecker {
         );
       }
     }
+    const amount = (q: Quantity | undefined, what: string, ctx: Context) => this.priceAmount(q, what, price, units, ctx);
+    checkStrikeListing({ program: this.program, report: this.report, amount }, statementsOf(decl, "StrikeListing"), grid, context);
     for (const s of statementsOf(decl, "AutoExercise")) {
       this.priceAmount(s.threshold, "automatic-exercise threshold", price, units, [...context, "automatic exercise"], "or-zero");
     }

@@ -206,6 +206,10 @@ export const PRICE_LIMIT_BREACHES: WordSet<PriceLimitBreach> = set("price-limit 
   ["flagged", "flag"],
 ]);
 
+/** The words of a strike listing tier: `strikes listed every …`, `in the nearest N months`. */
+export const STRIKES_LISTED: WordSet<"listed"> = set("word after `strikes`", [["listed", "listed"]]);
+export const NEAREST_MONTHS: WordSet<"nearest"> = set("word before the number of months", [["nearest", "nearest"]]);
+
 /** The month a deferred month's net change comes from (`net change of the preceding month`). */
 export const NET_CHANGE_MONTHS: WordSet<"preceding"> = set("month of the strip", [["preceding", "preceding"]]);
 

@@ -416,6 +416,22 @@ export const OptionSchema = z
     strikes: versionsOf(QuantitySchema).describe("The strike grid's step."),
     premiumTick: versionsOf(TickSchema).describe("The tick of option premiums, possibly tiered."),
     expiry: versionsOf(ExpirySchema),
+    strikeListing: rulesOf(
+      z
+        .strictObject({
+          interval: DecimalString.describe("The interval between the tier's strikes, in the contract's price unit."),
+          below: DecimalString.describe("The tier lists strikes down to this percentage below the at-the-money strike."),
+          above: DecimalString.describe("… and up to this percentage above it."),
+          nearestMonths: countSchema(COUNT_BOUNDS.strikeListingMonths)
+            .nullable()
+            .describe("The tier lists strikes only in the nearest N listed months; null: in every listed month."),
+        })
+        .meta({ id: "StrikeTier" }),
+    )
+      .optional()
+      .describe(
+        "The strike listing schedule (`strikes listed every …`): per tier, strikes on its interval around the at-the-money strike (the prior settlement rounded to the interval).",
+      ),
   })
   .meta({ id: "Option" });
 

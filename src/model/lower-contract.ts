@@ -12,6 +12,7 @@ import { ALWAYS, type Clause, type Quantity, type ZonedTime } from "./common.js"
 import type { Contract, ContractDateRule, Payment, CashRounding, IndexLicence } from "./contracts.js";
 
 import type { SessionChange, TradingHours } from "./sessions.js";
+import type { StrikeTier } from "../runtime/strikes.js";
 import { FUTURE, holidayRule, INDEX, Lowerer, modelUnit } from "./lower-base.js";
 import { dailyStep, fallback, finalSettlement } from "./lower-settlement.js";
 
@@ -92,6 +93,7 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
         exercise: l.versions(st, "Exercise", (s) => l.word(EXERCISE_STYLES, s.style, s.span)),
         automaticExercise: l.versions(st, "AutoExercise", (s) => l.quantity(s.threshold, "the automatic exercise threshold", s.span)),
         strikes: l.versions(st, "Strikes", (s) => l.quantity(s.step, "the strike step", s.span)),
+        ...strikeListing(l, st),
         premiumTick: ticks("premium"),
         expiry: l.versions(st, "Expiry", (s) =>
           s.businessDaysBefore === undefined
@@ -258,5 +260,20 @@ function dateRule(l: Lowerer, s: A.LastTradingDayStmt): ContractDateRule {
       convention: lowered.rule.convention,
       calendar: lowered.rule.calendar,
     },
+  };
+}
+
+/** An option's strike listing schedule (`strikes listed every …`), absent when it states none (older specs stay as they were). */
+function strikeListing(l: Lowerer, st: readonly A.Statement[]): { strikeListing?: Clause<StrikeTier>[] } {
+  if (!st.some((s) => s.kind === "StrikeListing")) return {};
+  return {
+    strikeListing: l.rules(st, "StrikeListing", (s) => ({
+      // In the price unit, as the strike grid's step (the check holds it to the price unit).
+      interval: l.decimal(s.step?.amount, "the strike listing interval", s.span),
+      below: l.percent(s.below, "the percentage below", s.span),
+      above: l.percent(s.above, "the percentage above", s.span),
+      nearestMonths:
+        s.nearest === undefined ? null : l.count(s.nearest.months, COUNT_BOUNDS.strikeListingMonths, "the number of months", s.span),
+    })),
   };
 }

@@ -77,6 +77,7 @@ import {
   secondsOfDay,
   settlingIndices,
   strikeOffTick,
+  strikeListingOffGrid,
   tickTierProblem,
   timeZoneProblem,
   trimDropsNothing,
@@ -962,6 +963,15 @@ class Doc {
       c.automaticExercise.forEach((v, i) =>
         this.priceAmount(`${base}/automaticExercise/${i}/value`, v.value, price, "the automatic-exercise threshold", true),
       );
+      // The strike listing schedule: each tier on every strike grid, its percentages in range (E3290, E3006).
+      (c.strikeListing ?? []).forEach((t, i) => {
+        const at = `${base}/strikeListing/${i}/value`;
+        if (!dec(t.value.interval).isPositive()) this.problem(`${at}/interval`, "the strike listing interval must be positive");
+        else if (c.strikes.some((g) => strikeListingOffGrid(dec(t.value.interval), dec(g.value.amount))))
+          this.problem(`${at}/interval`, "the strike listing interval is not a whole multiple of the strike grid");
+        this.percent(`${at}/below`, t.value.below, PERCENT_RANGES.strikeBelow, "the percentage below");
+        this.percent(`${at}/above`, t.value.above, PERCENT_RANGES.strikeAbove, "the percentage above");
+      });
     }
 
     // Roundings.

@@ -1,14 +1,13 @@
 /**
- * The compiled spec as the runtime reads it: one description of the document `termsheet build` writes and
- * `loadSpec` returns (docs/spec-format.md), as plain readonly types. The loader, the schedule, the settlement
- * engine and functions, the diff and the settlement-module generator all read this description; the model's zod
- * schemas (src/model/), which validate a document and generate its JSON Schema, are checked against it at compile
- * time (src/model/spec-agreement.ts), so a field renamed on either side is a compile error everywhere.
- * Types only: the runtime depends on neither zod nor the compiler.
+ * The compiled spec as the runtime reads it: one description of the document `termsheet build` writes and `loadSpec` returns
+ * (docs/spec-format.md), as plain readonly types. The loader, the schedule, the settlement engine and functions, the diff and
+ * the settlement-module generator all read this description; the model's zod schemas (src/model/), which validate a document
+ * and generate its JSON Schema, are checked against it at compile time (src/model/spec-agreement.ts), so a field renamed on
+ * either side is a compile error everywhere. Types only: the runtime depends on neither zod nor the compiler.
  *
  * Every rule of a declaration is a list of clauses with effective ranges (runtime/versions.ts chooses among them):
- * `Versions<T>` lists versions of one rule (at most one in force on a date), `Rules<T>` rules that all apply.
- * Decimals are canonical strings (`DecimalString`), dates ISO `YYYY-MM-DD`, times `HH:MM:SS` with an IANA zone.
+ * `Versions<T>` lists versions of one rule (at most one in force on a date), `Rules<T>` rules that all apply. Decimals are
+ * canonical strings (`DecimalString`), dates ISO `YYYY-MM-DD`, times `HH:MM:SS` with an IANA zone.
  */
 import type {
   BusinessDayConvention,
@@ -20,6 +19,7 @@ import type {
   SubstituteObservance,
 } from "./calendar/index.js";
 import type { RoundingMode } from "./numbers/decimal.js";
+import type { StrikeTier } from "./strikes.js";
 
 export type { BusinessDayConvention, DateAnchor, HolidayDate, JointCalendars, RoundingMode };
 
@@ -299,8 +299,8 @@ export type ListingPart =
   | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] }
   | { readonly kind: "additional"; readonly count: number; readonly months: readonly number[] }
   /**
-   * `when the December contract expires, June, December 2 years later`: when the contract of month `expiring` of a
-   * year expires, the contracts of `months` of the year `yearsLater` after it are listed (each until it expires).
+   * `when the December contract expires, June, December 2 years later`: when the contract of month `expiring` of a year expires,
+   * the contracts of `months` of the year `yearsLater` after it are listed (each until it expires).
    */
   | { readonly kind: "on-expiry"; readonly expiring: number; readonly months: readonly number[]; readonly yearsLater: number }
   /**
@@ -503,10 +503,7 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly versionsSelectedBy?: Versions<VersionKey>;
 }
 
-/**
- * What a contract declares selects the versions of its rules for one contract period: the first day of the period
- * (`the contract month`), or its last trading day.
- */
+/** What selects the versions of a contract's rules for one period: its first day (`the contract month`), or its last trading day. */
 export type VersionKey = "contract-month" | "last-trading-day";
 
 /**
@@ -550,6 +547,8 @@ export interface Option extends ContractClauses {
   readonly strikes: Versions<Quantity>;
   readonly premiumTick: Versions<Tick>;
   readonly expiry: Versions<Expiry>;
+  /** The strike listing schedule's tiers, all in force on their dates (runtime/strikes.ts); absent in older specs. */
+  readonly strikeListing?: Rules<StrikeTier>;
 }
 
 /** A spread. */

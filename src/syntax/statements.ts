@@ -377,6 +377,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     clause: { contract: "automatic exercise" },
   },
   Strikes: { rules: ["strikesStmt"], phrase: "strikes", occurs: { option: "once" }, clause: { contract: "strikes" } },
+  StrikeListing: {
+    rules: ["strikesStmt"],
+    phrase: "strikes listed",
+    occurs: { option: "many" },
+    clause: { contract: "strike listing" },
+  },
   Leg: { rules: ["legStmt"], phrase: "leg", occurs: { spread: "many" }, clause: { contract: "legs" } },
   NegativePrices: {
     rules: ["negativePricesStmt"],

@@ -458,6 +458,20 @@ const CASES: readonly TamperCase[] = [
     paths: [`${OPT}/strikes/0/value/amount`],
   },
   {
+    invariant: "strike-listing",
+    what: "a strike listing tier off the strike grid (CME BTC options: 500-point strikes on the 25-point grid)",
+    spec: "contracts/BTC_OPT_S.json",
+    edit: (d) => (d.contracts.BTC_OPT_S.strikeListing[2].value.interval = "510"),
+    paths: ["/contracts/BTC_OPT_S/strikeListing/2/value/interval"],
+  },
+  {
+    invariant: "strike-listing",
+    what: "a strike listing tier reaching 150% below the at-the-money strike",
+    spec: "contracts/BTC_OPT_S.json",
+    edit: (d) => (d.contracts.BTC_OPT_S.strikeListing[2].value.below = "150"),
+    paths: ["/contracts/BTC_OPT_S/strikeListing/2/value/below"],
+  },
+  {
     invariant: "roundings",
     what: "a final settlement rounded toward a prior settlement it does not have",
     spec: "contracts/FOTI.json",

@@ -47,7 +47,9 @@ import {
   weekdayName,
   zonedTime,
   paymentWords,
+  figure,
 } from "./words.js";
+import type { StrikeTier } from "../../runtime/strikes.js";
 
 export { quantityWords } from "./words.js";
 
@@ -92,6 +94,24 @@ function versions<T>(vs: readonly Clause<T>[], say: (value: T) => Para | Para[],
     lines.forEach((line, i) => out.push(p(i === 0 && when !== "" ? `${capitalise(when)}: ${line}` : line)));
     out.push(...annotations(v));
   }
+  return out;
+}
+
+/** The strike listing schedule: how the at-the-money strike is found, then each tier with when it is in force. */
+function strikeListingWords(tiers: readonly Clause<StrikeTier>[], unit: Runtime.Quantity["unit"] | undefined): Piece[] {
+  const out: Piece[] = [
+    p(
+      "Strike prices are listed by the following tiers, each around its at-the-money strike: the underlying's prior daily settlement price rounded to the nearest multiple of the tier's interval, exact halves rounded up. A tier lists every multiple of its interval above zero in its range, both ends included; a contract month lists the strikes of every tier that applies to it.",
+    ),
+  ];
+  tiers.forEach((t, i) => {
+    const when = effectiveWords(t.effective);
+    const v = t.value;
+    const interval = unit === undefined ? figure(v.interval) : amountIn(v.interval, unit);
+    const months = v.nearestMonths === null ? "in every listed contract month" : `in the nearest ${v.nearestMonths} listed contract months`;
+    const said = `(${i + 1}) At intervals of ${interval}, from ${figure(v.below)}% below to ${figure(v.above)}% above the at-the-money strike, ${months}`;
+    out.push(p(`${when === "" ? said : `${said}, ${when}`}.`), ...annotations(t));
+  });
   return out;
 }
 
@@ -515,6 +535,8 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       versions(c.strikes, (q) => `Strike prices are listed at intervals of ${quantityWords(q)}.`),
       clause("Strikes"),
     );
+    if (c.strikeListing !== undefined && c.strikeListing.length > 0)
+      b.add("Strike listing", strikeListingWords(c.strikeListing, priceUnit), clause("StrikeListing"));
     b.add(
       "Premium fluctuation",
       versionsOn(c.premiumTick, (t, day) => [
@@ -1093,7 +1115,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
   b.close("Contract months");
 }
 
-const ALL_APPLY = new Set(["sources", "positionLimits", "degradation", "legs", "sessionChanges"]);
+const ALL_APPLY = new Set(["sources", "positionLimits", "degradation", "legs", "sessionChanges", "strikeListing"]);
 
 function versionsSection(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];

@@ -293,6 +293,21 @@ export interface StrikesStmt extends StatementBase {
   readonly kind: "Strikes";
   readonly step: Quantity | undefined;
 }
+/**
+ * `strikes listed every 500 USD per BTC from 50% below to 50% above the prior settlement in the nearest 4 months`:
+ * one tier of the strike listing schedule (CME's "500 point strike increments from 50% below to 50% above the ATM
+ * strike price" for the "nearest four contract months").
+ */
+export interface StrikeListingStmt extends StatementBase {
+  readonly kind: "StrikeListing";
+  /** `listed` (validated by the checker). */
+  readonly listed: Ident | undefined;
+  readonly step: Quantity | undefined;
+  readonly below: PercentLit | undefined;
+  readonly above: PercentLit | undefined;
+  /** `in the nearest N months`: `nearest` (validated by the checker) and N; absent, every listed month. */
+  readonly nearest?: { readonly word: Ident | undefined; readonly months: NumberLit | undefined };
+}
 /** `leg buy 1 FOTI`, `leg sell 1 FOTI 1 month later, rounded to 0.01 half-even`. */
 export interface LegStmt extends StatementBase {
   readonly kind: "Leg";
@@ -396,6 +411,7 @@ export type ContractStatement =
   | ExerciseStmt
   | AutoExerciseStmt
   | StrikesStmt
+  | StrikeListingStmt
   | LegStmt
   | NegativePricesStmt
   | PaymentStmt
