@@ -50,6 +50,7 @@ import type {
 } from "../syntax/ast.js";
 import { checkWindow } from "./windows.js";
 import { checkStrikeListing } from "./strike-listing.js";
+import { checkDynamicLimits } from "./dynamic-limits.js";
 import { checkPayment } from "./payment.js";
 import { checkSessions } from "./sessions.js";
 import type { CheckedRecord } from "./checked.js";
@@ -237,6 +238,10 @@ class ContractChecker {
       this.checkPriceLimits(decl, pl.limits, price, units, context);
       if (pl.rounding !== undefined) this.checkLimitRounding(pl.rounding, pl.limits, decl, file, [...context, "price limits"]);
       if (pl.breach !== undefined) this.checkLimitBreach(decl, pl.breach, context);
+    }
+    for (const dl of statementsOf(decl, "DynamicPriceLimits")) {
+      checkDynamicLimits(dl, this.report, context);
+      this.checkRounding(dl.rounding, decl, file, false, [...context, "dynamic price limits"]);
     }
     for (const fs of statementsOf(decl, "FinalSettlement")) {
       if (fs.value?.kind === "FutureVwap") this.checkFutureVwap(fs.value, decl, underlying, [...context, "final settlement"]);

@@ -211,6 +211,21 @@ export const DailyStepSchema = z
       "vwap of trades in a window; midpoint of the best bid and offer at a time, or time-weighted over a period; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread; the carry of a reference rate to expiration at an interest rate.",
   });
 
+/** A length of time on the clock (a dynamic price limit's window and halt). */
+const ClockDurationSchema = z.strictObject({ amount: DecimalString, unit: z.enum(["seconds", "minutes", "hours"]) });
+
+/** Dynamic circuit breakers: a variant of the prior settlement, a rolling look-back window, a halt. */
+export const DynamicLimitSchema = z
+  .strictObject({
+    percent: Percent.describe("The variant, as a percentage of the prior settlement."),
+    window: ClockDurationSchema.describe(
+      "The rolling look-back window: its lowest price plus the variant and its highest less it are the limits.",
+    ),
+    halt: ClockDurationSchema.describe("How long trading halts when a price is beyond a limit; the window restarts when it resumes."),
+    rounding: RoundingSchema,
+  })
+  .meta({ id: "DynamicLimit" });
+
 /** A price limit. */
 export const PriceLimitSchema = z
   .discriminatedUnion("kind", [
@@ -401,6 +416,9 @@ export const FutureSchema = z
     negativePrices: versionsOf(z.boolean()).describe(
       "Whether prices may be zero or negative; false unless the source says `negative prices allowed`.",
     ),
+    dynamicPriceLimits: versionsOf(DynamicLimitSchema)
+      .optional()
+      .describe("Dynamic circuit breakers (`price limits dynamic …`); absent when the future states none."),
   })
   .meta({ id: "Future" });
 

@@ -13,6 +13,7 @@ import type { Contract, ContractDateRule, Payment, CashRounding, IndexLicence } 
 
 import type { SessionChange, TradingHours } from "./sessions.js";
 import type { StrikeTier } from "../runtime/strikes.js";
+import type { DynamicLimit } from "../runtime/engine/circuit-breakers.js";
 import { FUTURE, holidayRule, INDEX, Lowerer, modelUnit } from "./lower-base.js";
 import { dailyStep, fallback, finalSettlement } from "./lower-settlement.js";
 
@@ -83,6 +84,7 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
         underlying: l.versions(st, "Underlying", (s) => underlying(l, s)),
         spreadTick: ticks("spread"),
         negativePrices: negativePrices(),
+        ...dynamicPriceLimits(l, st),
       };
     case "Option":
       return {
@@ -277,3 +279,30 @@ function strikeListing(l: Lowerer, st: readonly A.Statement[]): { strikeListing?
     })),
   };
 }
+
+/** A future's dynamic circuit breakers (`price limits dynamic …`), absent when it states none. */
+function dynamicPriceLimits(l: Lowerer, st: readonly A.Statement[]): { dynamicPriceLimits?: Clause<DynamicLimit>[] } {
+  if (!st.some((s) => s.kind === "DynamicPriceLimits")) return {};
+  const clock = (d: A.Duration | undefined, what: string, span: A.DynamicPriceLimitsStmt["span"]) => {
+    const x = l.duration(d, what, span);
+    return {
+      amount: x.amount,
+      unit: l.need(
+        CLOCK_UNITS.find((u) => u === x.unit),
+        d,
+        `${what} in seconds, minutes or hours`,
+        span,
+      ),
+    };
+  };
+  return {
+    dynamicPriceLimits: l.versions(st, "DynamicPriceLimits", (s) => ({
+      percent: l.percent(s.percent, "the dynamic price limit", s.span),
+      window: clock(s.window, "the look-back window", s.span),
+      halt: clock(s.halt, "the halt", s.span),
+      rounding: s.rounding === undefined ? { kind: "unrounded" as const } : l.rounding(s.rounding, "the variant", s.span),
+    })),
+  };
+}
+
+const CLOCK_UNITS = ["seconds", "minutes", "hours"] as const;

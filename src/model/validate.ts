@@ -949,6 +949,15 @@ class Doc {
       if (problem !== undefined) this.problem(`${base}/finalSettlement/${i}/value/value/contract`, FUTURE_VWAP_MESSAGES[problem]);
     });
 
+    // Dynamic price limits: the variant a percentage in range, the window and the halt longer than zero.
+    if (c.kind === "future")
+      (c.dynamicPriceLimits ?? []).forEach((v, i) => {
+        const at = `${base}/dynamicPriceLimits/${i}/value`;
+        this.percent(`${at}/percent`, v.value.percent, PERCENT_RANGES.priceLimit, "a dynamic price limit");
+        for (const f of ["window", "halt"] as const)
+          if (!dec(v.value[f].amount).isPositive()) this.problem(`${at}/${f}/amount`, `the ${f} must be longer than zero`);
+      });
+
     // Options: the strike grid on the tick, the automatic-exercise threshold.
     if (c.kind === "option") {
       const u = sole(c.underlying);

@@ -20,6 +20,7 @@ import type {
 } from "./calendar/index.js";
 import type { RoundingMode } from "./numbers/decimal.js";
 import type { StrikeTier } from "./strikes.js";
+import type { DynamicLimit } from "./engine/circuit-breakers.js";
 
 export type { BusinessDayConvention, DateAnchor, HolidayDate, JointCalendars, RoundingMode };
 
@@ -103,26 +104,21 @@ export interface ZonedTime {
   readonly zone: string;
 }
 
-/**
- * A window of wall-clock time ending on the fixing date in a zone, each bound explicitly inclusive or exclusive;
- * `to` may be `24:00:00`, the end of the day, and with `fromDay` the window starts on the previous day.
- */
+/** A window of wall-clock time ending on the fixing date in a zone, each bound inclusive or exclusive; `to` may be `24:00:00`. */
 export interface TimeWindow {
   readonly from: string;
   readonly fromBound: "inclusive" | "exclusive";
   readonly to: string;
   readonly toBound: "inclusive" | "exclusive";
   readonly zone: string;
+  /** The window starts on the day before the fixing date. */
   readonly fromDay?: "previous";
 }
 
 /** A further piece of an index window of several: a window in the zone of the first piece. */
 export type WindowPiece = Omit<TimeWindow, "zone">;
 
-/**
- * An index's observation window: a window, and with `also` further disjoint pieces of it in time order (off-peak
- * hours: "hours ending 0100-0700 and HE 2400"); the window is the union of its pieces.
- */
+/** An index's window: a window and, with `also`, further disjoint pieces in time order (off-peak hours: "HE 0100-0700 and 2400"). */
 export interface IndexWindow extends TimeWindow {
   readonly also?: readonly WindowPiece[];
 }
@@ -533,6 +529,8 @@ export interface Future extends ContractClauses {
   readonly spreadTick: Versions<Tick>;
   /** Whether prices may be zero or negative. */
   readonly negativePrices: Versions<boolean>;
+  /** Dynamic circuit breakers (engine/circuit-breakers.ts); absent in older specs. */
+  readonly dynamicPriceLimits?: Versions<DynamicLimit>;
 }
 
 /** An option. */

@@ -361,6 +361,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     clause: { contract: "daily settlement" },
   },
   PriceLimits: { rules: ["priceLimitsStmt"], phrase: "price limits", occurs: contracts("once"), clause: { contract: "price limits" } },
+  DynamicPriceLimits: {
+    rules: ["priceLimitsStmt"],
+    phrase: "dynamic price limits",
+    occurs: { future: "once" },
+    clause: { contract: "dynamic price limits" },
+  },
   PositionLimit: {
     rules: ["positionLimitStmt"],
     phrase: "position limit",

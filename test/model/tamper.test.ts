@@ -458,6 +458,20 @@ const CASES: readonly TamperCase[] = [
     paths: [`${OPT}/strikes/0/value/amount`],
   },
   {
+    invariant: "dynamic-price-limits",
+    what: "a dynamic price limit of 0%",
+    spec: "contracts/TKX_Q.json",
+    edit: (d) => (d.contracts.TKX_Q.dynamicPriceLimits[0].value.percent = "0"),
+    paths: ["/contracts/TKX_Q/dynamicPriceLimits/0/value/percent"],
+  },
+  {
+    invariant: "dynamic-price-limits",
+    what: "a dynamic price limit halting for no time",
+    spec: "contracts/TKX_Q.json",
+    edit: (d) => (d.contracts.TKX_Q.dynamicPriceLimits[0].value.halt.amount = "0"),
+    paths: ["/contracts/TKX_Q/dynamicPriceLimits/0/value/halt/amount"],
+  },
+  {
     invariant: "strike-listing",
     what: "a strike listing tier off the strike grid (CME BTC options: 500-point strikes on the 25-point grid)",
     spec: "contracts/BTC_OPT_S.json",

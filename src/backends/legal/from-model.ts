@@ -651,6 +651,17 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     }),
     clause("PriceLimits"),
   );
+  if (c.kind === "future" && c.dynamicPriceLimits !== undefined && c.dynamicPriceLimits.length > 0)
+    b.add(
+      "Dynamic price limits",
+      versions(c.dynamicPriceLimits, (d) => {
+        const length = (x: { amount: string; unit: string }) =>
+          `${figure(x.amount)} ${x.amount === "1" ? x.unit.replace(/s$/, "") : x.unit}`;
+        const variant = d.rounding.kind === "unrounded" ? "" : `, ${roundingWords(d.rounding, c.priceQuotation[0]?.value)}`;
+        return `The variant is ${figure(d.percent)}% of the prior daily settlement price${variant}. While trading, the upper limit is the lowest price of the preceding ${length(d.window)} plus the variant and the lower limit is the highest price of that period less the variant, counting only the time since trading last resumed. A price beyond a limit halts trading for ${length(d.halt)}; when trading resumes, the period starts again.`;
+      }),
+      clause("DynamicPriceLimits"),
+    );
   b.add(
     "Position limits",
     c.positionLimits.flatMap((l) => [

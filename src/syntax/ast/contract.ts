@@ -230,6 +230,22 @@ export interface PriceLimitsStmt extends StatementBase {
   /** `, beyond the last limit clamped|flagged`: what a daily settlement price beyond the last limit becomes. */
   readonly breach?: Ident | undefined;
 }
+/**
+ * `price limits dynamic 3.5% of the prior settlement within 60 minutes, halting 2 minutes, rounded to the tick down`:
+ * CME's dynamic circuit breakers (a variant of the prior settlement, a rolling look-back window, a pause).
+ */
+export interface DynamicPriceLimitsStmt extends StatementBase {
+  readonly kind: "DynamicPriceLimits";
+  /** `dynamic` and `halting` (validated by the checker). */
+  readonly dynamic: Ident | undefined;
+  readonly percent: PercentLit | undefined;
+  /** The look-back window. */
+  readonly window: Duration | undefined;
+  readonly halting: Ident | undefined;
+  /** How long trading pauses. */
+  readonly halt: Duration | undefined;
+  readonly rounding?: Rounding;
+}
 /** `position limit 1000 contracts in the spot month` / `in all months`. */
 export interface PositionLimitStmt extends StatementBase {
   readonly kind: "PositionLimit";
@@ -405,6 +421,7 @@ export type ContractStatement =
   | FinalSettlementStmt
   | DailySettlementStmt
   | PriceLimitsStmt
+  | DynamicPriceLimitsStmt
   | PositionLimitStmt
   | FallbackStmt
   | OptionTypeStmt
