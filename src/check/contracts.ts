@@ -49,6 +49,8 @@ import type {
   UnitTerm,
 } from "../syntax/ast.js";
 import { checkWindow } from "./windows.js";
+import { checkStrikeListing } from "./strike-listing.js";
+import { checkDynamicLimits } from "./dynamic-limits.js";
 import { checkPayment } from "./payment.js";
 import { checkSessions } from "./sessions.js";
 import type { CheckedRecord } from "./checked.js";
@@ -237,6 +239,10 @@ class ContractChecker {
       if (pl.rounding !== undefined) this.checkLimitRounding(pl.rounding, pl.limits, decl, file, [...context, "price limits"]);
       if (pl.breach !== undefined) this.checkLimitBreach(decl, pl.breach, context);
     }
+    for (const dl of statementsOf(decl, "DynamicPriceLimits")) {
+      checkDynamicLimits(dl, this.report, context);
+      this.checkRounding(dl.rounding, decl, file, false, [...context, "dynamic price limits"]);
+    }
     for (const fs of statementsOf(decl, "FinalSettlement")) {
       if (fs.value?.kind === "FutureVwap") this.checkFutureVwap(fs.value, decl, underlying, [...context, "final settlement"]);
       const method = settlementMethod(fs.method, this.report, [...context, "final settlement"]);
@@ -313,6 +319,8 @@ class ContractChecker {
         if (step.kind === "DailyCarry" || step.kind === "DailyNetChange") continue;
         if ((step.kind === "DailyVwap" || step.kind === "DailyLeadSpread") && step.window !== undefined)
           checkWindow(step.window, "VWAP window", stepCtx, this.report);
+        if (step.kind === "DailyMidpointPeriod" && step.window !== undefined)
+          checkWindow(step.window, "settlement period", stepCtx, this.report);
         if (step.kind === "DailyVwap" && step.moreThan !== undefined)
           this.count(step.moreThan, COUNT_BOUNDS.dailyTradesMoreThan, "the number of trades of the step's condition", stepCtx);
         if (step.rounding === undefined) {
@@ -765,9 +773,11 @@ class ContractChecker {
     // Strikes sit on the underlying future's tick; on an index, on the option's own outright tick if it has one.
     const tickSource = underlying?.symbol.kind === "future" ? underlying.symbol.decl : decl;
     const ticks = this.ticksOf(tickSource, "outright");
+    let grid: QuantityValue | undefined;
     for (const s of statementsOf(decl, "Strikes")) {
       const ctx = [...context, "strikes"];
       const step = this.priceAmount(s.step, "strike grid", price, units, ctx);
+      grid = step;
       if (step === undefined || ticks === undefined || step.unit.kind !== "unit") continue;
       const stepUnit = step.unit.unit;
       const inStep: { tier: QuantityValue; value: Decimal }[] = [];
@@ -798,6 +808,8 @@ class ContractChecker {
         );
       }
     }
+    const amount = (q: Quantity | undefined, what: string, ctx: Context) => this.priceAmount(q, what, price, units, ctx);
+    checkStrikeListing({ program: this.program, report: this.report, amount }, statementsOf(decl, "StrikeListing"), grid, context);
     for (const s of statementsOf(decl, "AutoExercise")) {
       this.priceAmount(s.threshold, "automatic-exercise threshold", price, units, [...context, "automatic exercise"], "or-zero");
     }
@@ -998,7 +1010,15 @@ function checkTiers(
 
 /** What a daily step computes, for its messages. */
 function dailyStepWhat(kind: DailyStep["kind"]): string {
-  return kind === "DailyVwap" ? "VWAP" : kind === "DailyLeadSpread" ? "spread VWAP" : kind === "DailyCarryFormula" ? "carry" : "midpoint";
+  return kind === "DailyVwap"
+    ? "VWAP"
+    : kind === "DailyLeadSpread"
+      ? "spread VWAP"
+      : kind === "DailyCarryFormula"
+        ? "carry"
+        : kind === "DailyMidpointPeriod"
+          ? "time-weighted midpoint"
+          : "midpoint";
 }
 
 /** A daily carry step: in a future, dividing by 360 or 365 days (E5201, E5200). */

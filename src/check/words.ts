@@ -207,6 +207,22 @@ export const PRICE_LIMIT_BREACHES: WordSet<PriceLimitBreach> = set("price-limit 
   ["flagged", "flag"],
 ]);
 
+/** The words of dynamic price limits (`price limits dynamic …, halting 2 minutes`) and their units of time. */
+export const DYNAMIC_WORDS: WordSet<"dynamic"> = set("word after `price limits`", [["dynamic", "dynamic"]]);
+export const HALTING_WORDS: WordSet<"halting"> = set("word before the length of the halt", [["halting", "halting"]]);
+export const CLOCK_DURATION_UNITS: WordSet<"second" | "minute" | "hour"> = set("unit of time on the clock", [
+  ["seconds", "second"],
+  ["second", "second"],
+  ["minutes", "minute"],
+  ["minute", "minute"],
+  ["hours", "hour"],
+  ["hour", "hour"],
+]);
+
+/** The words of a strike listing tier: `strikes listed every …`, `in the nearest N months`. */
+export const STRIKES_LISTED: WordSet<"listed"> = set("word after `strikes`", [["listed", "listed"]]);
+export const NEAREST_MONTHS: WordSet<"nearest"> = set("word before the number of months", [["nearest", "nearest"]]);
+
 /** The month a deferred month's net change comes from (`net change of the preceding month`). */
 export const NET_CHANGE_MONTHS: WordSet<"preceding"> = set("month of the strip", [["preceding", "preceding"]]);
 

@@ -135,6 +135,19 @@ export type Invocation =
       };
     }
   | {
+      /** `termsheet strikes` (src/cli/strikes-cmd.ts). */
+      readonly kind: "strikes";
+      readonly inputs: readonly string[];
+      readonly format: OutputFormat;
+      readonly options: {
+        readonly contract: string;
+        readonly month: string;
+        readonly reference: string;
+        readonly on: string;
+        readonly asOf?: string;
+      };
+    }
+  | {
       /** `termsheet init [folder]` (src/cli/init-cmd.ts). */
       readonly kind: "init";
       readonly folder: string;
@@ -174,6 +187,9 @@ export type DocumentInvocation = Extract<Invocation, { kind: "document" }>;
 
 /** A `price` invocation (src/cli/price-cmd.ts). */
 export type PriceInvocation = Extract<Invocation, { kind: "price" }>;
+
+/** A `strikes` invocation (src/cli/strikes-cmd.ts). */
+export type StrikesInvocation = Extract<Invocation, { kind: "strikes" }>;
 
 /** A `sql` or `backfill` invocation (src/cli/sql-cmd.ts). */
 export type SqlInvocation = Extract<Invocation, { kind: "sql" }>;
@@ -555,6 +571,21 @@ const INVOCATIONS: Readonly<Record<Exclude<CommandName, "help">, InvocationOf>> 
       inputs: p.inputs,
       format: valueOf(p, "--format") as OutputFormat,
       options: { contract: valueOf(p, "--contract")!, price: valueOf(p, "--price")!, ...(grid ? { grid } : {}), ...(on ? { on } : {}) },
+    };
+  },
+  strikes: (p) => {
+    const asOf = valueOf(p, "--as-of");
+    return {
+      kind: "strikes",
+      inputs: p.inputs,
+      format: valueOf(p, "--format") as OutputFormat,
+      options: {
+        contract: valueOf(p, "--contract")!,
+        month: valueOf(p, "--month")!,
+        reference: valueOf(p, "--reference")!,
+        on: valueOf(p, "--on")!,
+        ...(asOf !== undefined ? { asOf } : {}),
+      },
     };
   },
   init: (p) => ({ kind: "init", folder: p.inputs[0] ?? "." }),

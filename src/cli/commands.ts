@@ -20,6 +20,7 @@ export const COMMANDS = [
   "settle",
   "index",
   "price",
+  "strikes",
   "init",
   "lsp",
   "sql",
@@ -624,6 +625,50 @@ the two nearest valid prices below and above.`,
     exits: [
       [0, "the price is valid"],
       [1, "the price is not valid (the answer names the nearest valid prices), or the contract has no such tick"],
+      [2, "usage error: unknown command or option, missing argument, unknown contract"],
+      [3, "internal error: a bug in termsheet, not in your files"],
+    ],
+  },
+  strikes: {
+    name: "strikes",
+    summary: "list the strikes an option lists for a contract month around a reference price, tier by tier",
+    operands: { usage: "<spec>", min: 1, missing: "missing the spec: a compiled .json spec, or .terms files or folders" },
+    options: [
+      {
+        name: "--contract",
+        kind: "text",
+        value: "NAME",
+        required: true,
+        description: "the option",
+        hint: "name the option, e.g. `--contract BTC_OPT_S`",
+      },
+      { name: "--month", kind: "month", value: "YYYY-MM", required: true, description: "the contract month" },
+      {
+        name: "--reference",
+        kind: "price",
+        value: "PRICE",
+        required: true,
+        description: "the underlying's prior settlement price, which the strikes are listed around",
+        hint: "the underlying's prior settlement, e.g. `--reference 87012`",
+      },
+      {
+        name: "--on",
+        kind: "day",
+        value: "YYYY-MM-DD",
+        required: true,
+        description: "the listing date: which listed months are the nearest, which tiers are in force",
+      },
+      RULES_AS_OF,
+      ANSWER_FORMAT,
+    ],
+    about: `List the strikes an option's strike listing schedule (\`strikes listed every …\`) lists for a contract
+month on a date: per tier, its at-the-money strike (the reference rounded to the tier's interval), its range and
+its strikes, a tier of the nearest N months only when the month is among the N nearest listed that day; then all
+the month's strikes in ascending order.`,
+    details: `<spec> is a compiled .json spec or .terms files and folders, compiled first.`,
+    exits: [
+      [0, "the strikes were listed"],
+      [1, "no strike listing schedule in force, the month not listed on the date, or too many strikes"],
       [2, "usage error: unknown command or option, missing argument, unknown contract"],
       [3, "internal error: a bug in termsheet, not in your files"],
     ],

@@ -68,6 +68,8 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       return (await import("./settle-cmd.js")).settleCommand(inv, sys);
     case "price":
       return (await import("./price-cmd.js")).priceCommand(inv, sys);
+    case "strikes":
+      return (await import("./strikes-cmd.js")).strikesCommand(inv, sys);
     case "sql":
       // The SQL backend, and DuckDB (an optional package) only when an engine runs.
       return (await import("./sql-cmd.js")).sqlCommand(inv, sys);

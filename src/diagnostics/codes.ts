@@ -119,6 +119,11 @@ const TABLE = {
   InvalidPercentage: ["E3006", "invalid-percentage", "A percentage is outside the range the clause allows."],
   ContractUnitMismatch: ["E3007", "contract-unit-mismatch", "The contract unit does not match the unit the index is quoted in."],
   TiersNotAscending: ["E3008", "tiers-not-ascending", "Tier thresholds are not in strictly ascending order."],
+  StrikeListingOffGrid: [
+    "E3290",
+    "strike-listing-off-grid",
+    "A tier of the strike listing schedule (`strikes listed every …`) has an interval that is not a whole multiple of the strike grid (`strikes every …`).",
+  ],
   AmbiguousUnit: [
     "E3040",
     "ambiguous-unit",

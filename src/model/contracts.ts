@@ -179,6 +179,11 @@ export const DailyStepSchema = z
         .describe("`if more than N trades`: the step gives a price only when the window holds more than N trades."),
     }),
     z.strictObject({ kind: z.literal("midpoint"), at: ZonedTime, rounding: RoundingSchema, ...stepAnnotations }),
+    z
+      .strictObject({ kind: z.literal("period-midpoint"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations })
+      .describe(
+        "The time-weighted average of the midpoint of the best bid and offer over the settlement period, counting only the time a two-sided market stood; none, no price.",
+      ),
     z.strictObject({ kind: z.literal("carry-forward"), ...stepAnnotations }),
     z.strictObject({ kind: z.literal("net-change"), ...stepAnnotations }),
     z.strictObject({ kind: z.literal("lead-spread"), window: TimeWindowSchema, rounding: RoundingSchema, ...stepAnnotations }),
@@ -203,8 +208,23 @@ export const DailyStepSchema = z
   .meta({
     id: "DailyStep",
     description:
-      "vwap of trades in a window; midpoint of the best bid and offer at a time; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread; the carry of a reference rate to expiration at an interest rate.",
+      "vwap of trades in a window; midpoint of the best bid and offer at a time, or time-weighted over a period; carry forward the prior settlement; a deferred month's net change of the preceding month, or lead month settlement plus the VWAP of the lead-month spread; the carry of a reference rate to expiration at an interest rate.",
   });
+
+/** A length of time on the clock (a dynamic price limit's window and halt). */
+const ClockDurationSchema = z.strictObject({ amount: DecimalString, unit: z.enum(["seconds", "minutes", "hours"]) });
+
+/** Dynamic circuit breakers: a variant of the prior settlement, a rolling look-back window, a halt. */
+export const DynamicLimitSchema = z
+  .strictObject({
+    percent: Percent.describe("The variant, as a percentage of the prior settlement."),
+    window: ClockDurationSchema.describe(
+      "The rolling look-back window: its lowest price plus the variant and its highest less it are the limits.",
+    ),
+    halt: ClockDurationSchema.describe("How long trading halts when a price is beyond a limit; the window restarts when it resumes."),
+    rounding: RoundingSchema,
+  })
+  .meta({ id: "DynamicLimit" });
 
 /** A price limit. */
 export const PriceLimitSchema = z
@@ -419,6 +439,9 @@ export const FutureSchema = z
     negativePrices: versionsOf(z.boolean()).describe(
       "Whether prices may be zero or negative; false unless the source says `negative prices allowed`.",
     ),
+    dynamicPriceLimits: versionsOf(DynamicLimitSchema)
+      .optional()
+      .describe("Dynamic circuit breakers (`price limits dynamic …`); absent when the future states none."),
   })
   .meta({ id: "Future" });
 
@@ -434,6 +457,22 @@ export const OptionSchema = z
     strikes: versionsOf(QuantitySchema).describe("The strike grid's step."),
     premiumTick: versionsOf(TickSchema).describe("The tick of option premiums, possibly tiered."),
     expiry: versionsOf(ExpirySchema),
+    strikeListing: rulesOf(
+      z
+        .strictObject({
+          interval: DecimalString.describe("The interval between the tier's strikes, in the contract's price unit."),
+          below: DecimalString.describe("The tier lists strikes down to this percentage below the at-the-money strike."),
+          above: DecimalString.describe("… and up to this percentage above it."),
+          nearestMonths: countSchema(COUNT_BOUNDS.strikeListingMonths)
+            .nullable()
+            .describe("The tier lists strikes only in the nearest N listed months; null: in every listed month."),
+        })
+        .meta({ id: "StrikeTier" }),
+    )
+      .optional()
+      .describe(
+        "The strike listing schedule (`strikes listed every …`): per tier, strikes on its interval around the at-the-money strike (the prior settlement rounded to the interval).",
+      ),
   })
   .meta({ id: "Option" });
 

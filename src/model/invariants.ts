@@ -138,6 +138,10 @@ export const PERCENT_RANGES = {
   restatement: { min: "inclusive", max: false },
   /** `capped-median, capped at N%`. */
   cap: { min: "exclusive", max: true },
+  /** `strikes listed every … from N% below …`: at most 100% below (no strike below zero). */
+  strikeBelow: { min: "inclusive", max: true },
+  /** `… to N% above the prior settlement`. */
+  strikeAbove: { min: "inclusive", max: false },
 } as const satisfies Record<string, PercentRange>;
 
 const HUNDRED = Decimal.of("100");
@@ -252,6 +256,14 @@ export function priceLimitProblems(
 export function strikeOffTick(step: Decimal, ticks: readonly Decimal[]): number | undefined {
   const i = ticks.findIndex((t) => !step.isMultipleOf(t));
   return i < 0 ? undefined : i;
+}
+
+/**
+ * A tier of a strike listing schedule lists strikes on the strike grid (E3290): its interval a whole number of the
+ * grid's step (`strikes every`), so every strike it lists is one the option may have.
+ */
+export function strikeListingOffGrid(interval: Decimal, grid: Decimal): boolean {
+  return !interval.isMultipleOf(grid);
 }
 
 // ---------------------------------------------------------------------------------------------------------

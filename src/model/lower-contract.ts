@@ -12,6 +12,8 @@ import { ALWAYS, type Clause, type Quantity, type ZonedTime } from "./common.js"
 import type { Contract, ContractDateRule, Payment, CashRounding, FixingTick, IndexLicence } from "./contracts.js";
 
 import type { SessionChange, TradingHours } from "./sessions.js";
+import type { StrikeTier } from "../runtime/strikes.js";
+import type { DynamicLimit } from "../runtime/engine/circuit-breakers.js";
 import { FUTURE, holidayRule, INDEX, Lowerer, modelUnit } from "./lower-base.js";
 import { dailyStep, fallback, finalSettlement } from "./lower-settlement.js";
 
@@ -89,6 +91,7 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
         underlying: l.versions(st, "Underlying", (s) => underlying(l, s)),
         spreadTick: ticks("spread"),
         negativePrices: negativePrices(),
+        ...dynamicPriceLimits(l, st),
       };
     case "Option":
       return {
@@ -99,6 +102,7 @@ export function lowerContract(l: Lowerer, decl: A.FutureDecl | A.OptionDecl | A.
         exercise: l.versions(st, "Exercise", (s) => l.word(EXERCISE_STYLES, s.style, s.span)),
         automaticExercise: l.versions(st, "AutoExercise", (s) => l.quantity(s.threshold, "the automatic exercise threshold", s.span)),
         strikes: l.versions(st, "Strikes", (s) => l.quantity(s.step, "the strike step", s.span)),
+        ...strikeListing(l, st),
         premiumTick: ticks("premium"),
         expiry: l.versions(st, "Expiry", (s) =>
           s.businessDaysBefore === undefined
@@ -279,3 +283,45 @@ function dateRule(l: Lowerer, s: A.LastTradingDayStmt): ContractDateRule {
     },
   };
 }
+
+/** An option's strike listing schedule (`strikes listed every …`), absent when it states none (older specs stay as they were). */
+function strikeListing(l: Lowerer, st: readonly A.Statement[]): { strikeListing?: Clause<StrikeTier>[] } {
+  if (!st.some((s) => s.kind === "StrikeListing")) return {};
+  return {
+    strikeListing: l.rules(st, "StrikeListing", (s) => ({
+      // In the price unit, as the strike grid's step (the check holds it to the price unit).
+      interval: l.decimal(s.step?.amount, "the strike listing interval", s.span),
+      below: l.percent(s.below, "the percentage below", s.span),
+      above: l.percent(s.above, "the percentage above", s.span),
+      nearestMonths:
+        s.nearest === undefined ? null : l.count(s.nearest.months, COUNT_BOUNDS.strikeListingMonths, "the number of months", s.span),
+    })),
+  };
+}
+
+/** A future's dynamic circuit breakers (`price limits dynamic …`), absent when it states none. */
+function dynamicPriceLimits(l: Lowerer, st: readonly A.Statement[]): { dynamicPriceLimits?: Clause<DynamicLimit>[] } {
+  if (!st.some((s) => s.kind === "DynamicPriceLimits")) return {};
+  const clock = (d: A.Duration | undefined, what: string, span: A.DynamicPriceLimitsStmt["span"]) => {
+    const x = l.duration(d, what, span);
+    return {
+      amount: x.amount,
+      unit: l.need(
+        CLOCK_UNITS.find((u) => u === x.unit),
+        d,
+        `${what} in seconds, minutes or hours`,
+        span,
+      ),
+    };
+  };
+  return {
+    dynamicPriceLimits: l.versions(st, "DynamicPriceLimits", (s) => ({
+      percent: l.percent(s.percent, "the dynamic price limit", s.span),
+      window: clock(s.window, "the look-back window", s.span),
+      halt: clock(s.halt, "the halt", s.span),
+      rounding: s.rounding === undefined ? { kind: "unrounded" as const } : l.rounding(s.rounding, "the variant", s.span),
+    })),
+  };
+}
+
+const CLOCK_UNITS = ["seconds", "minutes", "hours"] as const;

@@ -85,6 +85,13 @@ export function dailyStep(l: Lowerer, step: A.DailyStep): Contract["dailySettlem
         rounding: l.rounding(step.rounding, "the midpoint", step.span),
         ...notes,
       };
+    case "DailyMidpointPeriod":
+      return {
+        kind: "period-midpoint",
+        window: l.window(step.window, "the settlement period", step.span),
+        rounding: l.rounding(step.rounding, "the time-weighted midpoint", step.span),
+        ...notes,
+      };
     case "DailyCarry":
       return { kind: "carry-forward", ...notes };
     case "DailyNetChange":

@@ -81,6 +81,7 @@ import {
   secondsOfDay,
   settlingIndices,
   strikeOffTick,
+  strikeListingOffGrid,
   tickTierProblem,
   timeZoneProblem,
   trimDropsNothing,
@@ -1016,6 +1017,15 @@ class Doc {
       if (problem !== undefined) this.problem(`${base}/finalSettlement/${i}/value/value/contract`, FUTURE_VWAP_MESSAGES[problem]);
     });
 
+    // Dynamic price limits: the variant a percentage in range, the window and the halt longer than zero.
+    if (c.kind === "future")
+      (c.dynamicPriceLimits ?? []).forEach((v, i) => {
+        const at = `${base}/dynamicPriceLimits/${i}/value`;
+        this.percent(`${at}/percent`, v.value.percent, PERCENT_RANGES.priceLimit, "a dynamic price limit");
+        for (const f of ["window", "halt"] as const)
+          if (!dec(v.value[f].amount).isPositive()) this.problem(`${at}/${f}/amount`, `the ${f} must be longer than zero`);
+      });
+
     // Options: the strike grid on the tick, the automatic-exercise threshold.
     if (c.kind === "option") {
       const u = sole(c.underlying);
@@ -1030,6 +1040,15 @@ class Doc {
       c.automaticExercise.forEach((v, i) =>
         this.priceAmount(`${base}/automaticExercise/${i}/value`, v.value, price, "the automatic-exercise threshold", true),
       );
+      // The strike listing schedule: each tier on every strike grid, its percentages in range (E3290, E3006).
+      (c.strikeListing ?? []).forEach((t, i) => {
+        const at = `${base}/strikeListing/${i}/value`;
+        if (!dec(t.value.interval).isPositive()) this.problem(`${at}/interval`, "the strike listing interval must be positive");
+        else if (c.strikes.some((g) => strikeListingOffGrid(dec(t.value.interval), dec(g.value.amount))))
+          this.problem(`${at}/interval`, "the strike listing interval is not a whole multiple of the strike grid");
+        this.percent(`${at}/below`, t.value.below, PERCENT_RANGES.strikeBelow, "the percentage below");
+        this.percent(`${at}/above`, t.value.above, PERCENT_RANGES.strikeAbove, "the percentage above");
+      });
     }
 
     // Roundings.
@@ -1060,10 +1079,13 @@ class Doc {
         const at = `${base}/dailySettlement/${i}/value/${j}`;
         if (s.kind !== "carry-forward" && s.kind !== "net-change") rounding(`${at}/rounding`, s.rounding, true, hasTick);
         if (
-          (s.kind === "vwap" || s.kind === "lead-spread") &&
+          (s.kind === "vwap" || s.kind === "lead-spread" || s.kind === "period-midpoint") &&
           windowLength(secondsOfDay(s.window.from)!, secondsOfDay(s.window.to)!, s.window.fromDay === "previous") === undefined
         )
-          this.problem(`${at}/window/to`, `the VWAP window from ${s.window.from} to ${s.window.to} contains no time`);
+          this.problem(
+            `${at}/window/to`,
+            `the ${s.kind === "period-midpoint" ? "settlement period" : "VWAP window"} from ${s.window.from} to ${s.window.to} contains no time`,
+          );
       }),
     );
 

@@ -58,6 +58,8 @@ export const COUNT_BOUNDS = {
   trimmed: { min: 0, max: 1000, why: "a trimmed mean drops at most 1,000 values at each end" },
   /** `exclude the day from the average, minimum N days`. */
   averageMinimumDays: BUSINESS_DAYS,
+  /** `strikes listed every … in the nearest N months`. */
+  strikeListingMonths: { min: 1, max: 1000, why: "a strike listing tier applies to the nearest 1 to 1,000 listed months" },
   /** A daily VWAP step's `if more than N trades` (0: at least one trade, as without the condition). */
   dailyTradesMoreThan: { min: 0, max: MANY, why: "a daily step's condition counts at most 1,000,000 trades" },
 } as const satisfies Record<string, CountBound>;

@@ -1,14 +1,13 @@
 /**
- * The compiled spec as the runtime reads it: one description of the document `termsheet build` writes and
- * `loadSpec` returns (docs/spec-format.md), as plain readonly types. The loader, the schedule, the settlement
- * engine and functions, the diff and the settlement-module generator all read this description; the model's zod
- * schemas (src/model/), which validate a document and generate its JSON Schema, are checked against it at compile
- * time (src/model/spec-agreement.ts), so a field renamed on either side is a compile error everywhere.
- * Types only: the runtime depends on neither zod nor the compiler.
+ * The compiled spec as the runtime reads it: one description of the document `termsheet build` writes and `loadSpec` returns
+ * (docs/spec-format.md), as plain readonly types. The loader, the schedule, the settlement engine and functions, the diff and
+ * the settlement-module generator all read this description; the model's zod schemas (src/model/), which validate a document
+ * and generate its JSON Schema, are checked against it at compile time (src/model/spec-agreement.ts), so a field renamed on
+ * either side is a compile error everywhere. Types only: the runtime depends on neither zod nor the compiler.
  *
  * Every rule of a declaration is a list of clauses with effective ranges (runtime/versions.ts chooses among them):
- * `Versions<T>` lists versions of one rule (at most one in force on a date), `Rules<T>` rules that all apply.
- * Decimals are canonical strings (`DecimalString`), dates ISO `YYYY-MM-DD`, times `HH:MM:SS` with an IANA zone.
+ * `Versions<T>` lists versions of one rule (at most one in force on a date), `Rules<T>` rules that all apply. Decimals are
+ * canonical strings (`DecimalString`), dates ISO `YYYY-MM-DD`, times `HH:MM:SS` with an IANA zone.
  */
 import type {
   BusinessDayConvention,
@@ -20,6 +19,8 @@ import type {
   SubstituteObservance,
 } from "./calendar/index.js";
 import type { RoundingMode } from "./numbers/decimal.js";
+import type { StrikeTier } from "./strikes.js";
+import type { DynamicLimit } from "./engine/circuit-breakers.js";
 
 export type { BusinessDayConvention, DateAnchor, HolidayDate, JointCalendars, RoundingMode };
 
@@ -103,26 +104,21 @@ export interface ZonedTime {
   readonly zone: string;
 }
 
-/**
- * A window of wall-clock time ending on the fixing date in a zone, each bound explicitly inclusive or exclusive;
- * `to` may be `24:00:00`, the end of the day, and with `fromDay` the window starts on the previous day.
- */
+/** A window of wall-clock time ending on the fixing date in a zone, each bound inclusive or exclusive; `to` may be `24:00:00`. */
 export interface TimeWindow {
   readonly from: string;
   readonly fromBound: "inclusive" | "exclusive";
   readonly to: string;
   readonly toBound: "inclusive" | "exclusive";
   readonly zone: string;
+  /** The window starts on the day before the fixing date. */
   readonly fromDay?: "previous";
 }
 
 /** A further piece of an index window of several: a window in the zone of the first piece. */
 export type WindowPiece = Omit<TimeWindow, "zone">;
 
-/**
- * An index's observation window: a window, and with `also` further disjoint pieces of it in time order (off-peak
- * hours: "hours ending 0100-0700 and HE 2400"); the window is the union of its pieces.
- */
+/** An index's window: a window and, with `also`, further disjoint pieces in time order (off-peak hours: "HE 0100-0700 and 2400"). */
 export interface IndexWindow extends TimeWindow {
   readonly also?: readonly WindowPiece[];
 }
@@ -305,8 +301,8 @@ export type ListingPart =
   | { readonly kind: "next-in"; readonly count: number; readonly months: readonly number[] }
   | { readonly kind: "additional"; readonly count: number; readonly months: readonly number[] }
   /**
-   * `when the December contract expires, June, December 2 years later`: when the contract of month `expiring` of a
-   * year expires, the contracts of `months` of the year `yearsLater` after it are listed (each until it expires).
+   * `when the December contract expires, June, December 2 years later`: when the contract of month `expiring` of a year expires,
+   * the contracts of `months` of the year `yearsLater` after it are listed (each until it expires).
    */
   | { readonly kind: "on-expiry"; readonly expiring: number; readonly months: readonly number[]; readonly yearsLater: number }
   /**
@@ -354,6 +350,7 @@ export type DailyStep =
       readonly moreThanTrades?: number;
     })
   | (StepAnnotations & { readonly kind: "midpoint"; readonly at: ZonedTime; readonly rounding: Rounding })
+  | (StepAnnotations & { readonly kind: "period-midpoint"; readonly window: TimeWindow; readonly rounding: Rounding })
   | (StepAnnotations & { readonly kind: "carry-forward" })
   /** A deferred month: its prior settlement plus the preceding month's net change today (settled in a strip). */
   | (StepAnnotations & { readonly kind: "net-change" })
@@ -517,10 +514,7 @@ export interface ContractClauses extends DeclarationAnnotations {
   readonly versionsSelectedBy?: Versions<VersionKey>;
 }
 
-/**
- * What a contract declares selects the versions of its rules for one contract period: the first day of the period
- * (`the contract month`), or its last trading day.
- */
+/** What selects the versions of a contract's rules for one period: its first day, last trading day or listing date. */
 export type VersionKey = "contract-month" | "last-trading-day" | "listing-date";
 
 /**
@@ -550,6 +544,8 @@ export interface Future extends ContractClauses {
   readonly spreadTick: Versions<Tick>;
   /** Whether prices may be zero or negative. */
   readonly negativePrices: Versions<boolean>;
+  /** Dynamic circuit breakers (engine/circuit-breakers.ts); absent in older specs. */
+  readonly dynamicPriceLimits?: Versions<DynamicLimit>;
 }
 
 /** An option. */
@@ -564,6 +560,8 @@ export interface Option extends ContractClauses {
   readonly strikes: Versions<Quantity>;
   readonly premiumTick: Versions<Tick>;
   readonly expiry: Versions<Expiry>;
+  /** The strike listing schedule's tiers, all in force on their dates (runtime/strikes.ts); absent in older specs. */
+  readonly strikeListing?: Rules<StrikeTier>;
 }
 
 /** A spread. */

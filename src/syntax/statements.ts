@@ -391,6 +391,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     clause: { contract: "daily settlement" },
   },
   PriceLimits: { rules: ["priceLimitsStmt"], phrase: "price limits", occurs: contracts("once"), clause: { contract: "price limits" } },
+  DynamicPriceLimits: {
+    rules: ["priceLimitsStmt"],
+    phrase: "dynamic price limits",
+    occurs: { future: "once" },
+    clause: { contract: "dynamic price limits" },
+  },
   PositionLimit: {
     rules: ["positionLimitStmt"],
     phrase: "position limit",
@@ -407,6 +413,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     clause: { contract: "automatic exercise" },
   },
   Strikes: { rules: ["strikesStmt"], phrase: "strikes", occurs: { option: "once" }, clause: { contract: "strikes" } },
+  StrikeListing: {
+    rules: ["strikesStmt"],
+    phrase: "strikes listed",
+    occurs: { option: "many" },
+    clause: { contract: "strike listing" },
+  },
   Leg: { rules: ["legStmt"], phrase: "leg", occurs: { spread: "many" }, clause: { contract: "legs" } },
   NegativePrices: {
     rules: ["negativePricesStmt"],

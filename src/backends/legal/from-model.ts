@@ -48,7 +48,9 @@ import {
   weekdayName,
   zonedTime,
   paymentWords,
+  figure,
 } from "./words.js";
+import type { StrikeTier } from "../../runtime/strikes.js";
 
 export { quantityWords } from "./words.js";
 
@@ -93,6 +95,24 @@ function versions<T>(vs: readonly Clause<T>[], say: (value: T) => Para | Para[],
     lines.forEach((line, i) => out.push(p(i === 0 && when !== "" ? `${capitalise(when)}: ${line}` : line)));
     out.push(...annotations(v));
   }
+  return out;
+}
+
+/** The strike listing schedule: how the at-the-money strike is found, then each tier with when it is in force. */
+function strikeListingWords(tiers: readonly Clause<StrikeTier>[], unit: Runtime.Quantity["unit"] | undefined): Piece[] {
+  const out: Piece[] = [
+    p(
+      "Strike prices are listed by the following tiers, each around its at-the-money strike: the underlying's prior daily settlement price rounded to the nearest multiple of the tier's interval, exact halves rounded up. A tier lists every multiple of its interval above zero in its range, both ends included; a contract month lists the strikes of every tier that applies to it.",
+    ),
+  ];
+  tiers.forEach((t, i) => {
+    const when = effectiveWords(t.effective);
+    const v = t.value;
+    const interval = unit === undefined ? figure(v.interval) : amountIn(v.interval, unit);
+    const months = v.nearestMonths === null ? "in every listed contract month" : `in the nearest ${v.nearestMonths} listed contract months`;
+    const said = `(${i + 1}) At intervals of ${interval}, from ${figure(v.below)}% below to ${figure(v.above)}% above the at-the-money strike, ${months}`;
+    out.push(p(`${when === "" ? said : `${said}, ${when}`}.`), ...annotations(t));
+  });
   return out;
 }
 
@@ -516,6 +536,8 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
       versions(c.strikes, (q) => `Strike prices are listed at intervals of ${quantityWords(q)}.`),
       clause("Strikes"),
     );
+    if (c.strikeListing !== undefined && c.strikeListing.length > 0)
+      b.add("Strike listing", strikeListingWords(c.strikeListing, priceUnit), clause("StrikeListing"));
     b.add(
       "Premium fluctuation",
       versionsOn(c.premiumTick, (t, day) => [
@@ -632,6 +654,17 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
     }),
     clause("PriceLimits"),
   );
+  if (c.kind === "future" && c.dynamicPriceLimits !== undefined && c.dynamicPriceLimits.length > 0)
+    b.add(
+      "Dynamic price limits",
+      versions(c.dynamicPriceLimits, (d) => {
+        const length = (x: { amount: string; unit: string }) =>
+          `${figure(x.amount)} ${x.amount === "1" ? x.unit.replace(/s$/, "") : x.unit}`;
+        const variant = d.rounding.kind === "unrounded" ? "" : `, ${roundingWords(d.rounding, c.priceQuotation[0]?.value)}`;
+        return `The variant is ${figure(d.percent)}% of the prior daily settlement price${variant}. While trading, the upper limit is the lowest price of the preceding ${length(d.window)} plus the variant and the lower limit is the highest price of that period less the variant, counting only the time since trading last resumed. A price beyond a limit halts trading for ${length(d.halt)}; when trading resumes, the period starts again.`;
+      }),
+      clause("DynamicPriceLimits"),
+    );
   b.add(
     "Position limits",
     c.positionLimits.flatMap((l) => [
@@ -685,6 +718,9 @@ function contractSections(b: Builder, c: Contract, spec: Spec): void {
             break;
           case "midpoint":
             what = `the midpoint of the best bid and the best offer at ${zonedTime(s.at)}, ${roundingWords(s.rounding, priceUnit)}`;
+            break;
+          case "period-midpoint":
+            what = `the time-weighted average of the midpoint of the best bid and the best offer ${windowWords(s.window)} (the settlement period), counting only the time in which both a bid and an offer stood, ${roundingWords(s.rounding, priceUnit)}`;
             break;
           case "carry-forward":
             what = "the prior daily settlement price, carried forward";
@@ -1117,7 +1153,7 @@ function monthsSection(b: Builder, spec: Spec, name: string, asOf: string, n: nu
   b.close("Contract months");
 }
 
-const ALL_APPLY = new Set(["sources", "positionLimits", "degradation", "legs", "sessionChanges"]);
+const ALL_APPLY = new Set(["sources", "positionLimits", "degradation", "legs", "sessionChanges", "strikeListing"]);
 
 function versionsSection(b: Builder, spec: Spec, c: Contract | undefined): void {
   const rows: string[][] = [];

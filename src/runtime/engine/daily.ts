@@ -15,6 +15,7 @@ import { lowerBound, tickAt, type TickTable } from "./index-computation.js";
 import type { DailyStep, PriceLimit, Rounding, TimeWindow } from "../spec.js";
 import { inForce } from "../versions.js";
 import { applyRounding, type FixingLookup } from "./settlement.js";
+import { periodMidpoint, seconds, type QuoteUpdate } from "./quotes.js";
 
 /** What the daily procedure may use. */
 export interface DailyInput {
@@ -24,6 +25,8 @@ export interface DailyInput {
   readonly trades?: Observations;
   /** The best bid and offer standing at the midpoint step's time, when there was a two-sided market. */
   readonly bidAsk?: { readonly bid: Decimal; readonly ask: Decimal };
+  /** The contract month's quote updates in time order, for a midpoint over a settlement period. */
+  readonly quotes?: readonly QuoteUpdate[];
   /** The prior daily settlement price. */
   readonly prior?: Decimal;
   /** The contract's tick table, for rounding to the tick. */
@@ -72,7 +75,7 @@ export type DailyResult =
        * Set when a step had a price it could not round as its rule says (a `half-toward-prior` tie without a prior
        * settlement, or with the prior at the tie): an error of the settlement, never resolved by a later step.
        */
-      readonly error?: { readonly kind: "rounding"; readonly message: string };
+      readonly error?: { readonly kind: "rounding" | "quotes"; readonly message: string };
     };
 
 /** The error of a step whose unrounded price cannot be rounded as declared (`reason` is the rounding's own). */
@@ -154,6 +157,16 @@ export function dailySettlement(steps: readonly DailyStep[], input: DailyInput):
       if (typeof r.price === "string")
         return { ok: false, attempts, error: roundingError(n, s.kind, r.unrounded, r.price, s.rounding, input.prior) };
       return { ok: true, price: r.price, step: n, kind: s.kind, unrounded: r.unrounded.toString(), attempts };
+    }
+    if (s.kind === "period-midpoint") {
+      const r = periodMidpointStep(n, s, input, day);
+      if (typeof r === "string") {
+        attempts.push(r);
+        continue;
+      }
+      attempts.push(r.attempt);
+      if (r.error !== undefined) return { ok: false, attempts, error: r.error };
+      return { ok: true, price: r.price!, step: n, kind: s.kind, unrounded: r.unrounded!, attempts };
     }
     if (s.kind === "midpoint") {
       if (input.bidAsk === undefined) {
@@ -333,4 +346,35 @@ function carryStep(
     unrounded: value,
     price,
   };
+}
+
+/**
+ * The midpoint over a settlement period: the time-weighted average of (best bid + best offer) / 2 over the time both
+ * stood in the window (quotes.ts), rounded as declared. A string: the step gives no price, and why.
+ */
+function periodMidpointStep(
+  n: number,
+  s: Extract<DailyStep, { kind: "period-midpoint" }>,
+  input: DailyInput,
+  day: number | undefined,
+): string | { attempt: string; price?: Decimal; unrounded?: string; error?: { kind: "rounding" | "quotes"; message: string } } {
+  const head = `step ${n} (period-midpoint)`;
+  const placed = day === undefined ? undefined : placeWindow(day, s.window);
+  if (placed === undefined || !placed.ok) return `${head}: the settlement period cannot be placed`;
+  if (input.quotes === undefined || input.quotes.length === 0) return `${head}: no quotes given`;
+  const m = periodMidpoint(input.quotes, placed.start * 1000, placed.end * 1000);
+  if (!m.ok) {
+    const at = new Date(m.time / 1000).toISOString();
+    const message = `${head}: the market is crossed from ${at}, bid ${m.bid.toString()} above offer ${m.offer.toString()}; a crossed market has no midpoint to weigh`;
+    return { attempt: message, error: { kind: "quotes", message } };
+  }
+  const seen = `${m.updates} quote update(s) in the period, two-sided for ${seconds(m.twoSided)} s of ${seconds(m.period)} s`;
+  if (m.midpoint === undefined) return `${head}: ${seen}: no two-sided market in the settlement period`;
+  const price = applyRounding(m.midpoint, s.rounding, input.tick, input.prior);
+  if (typeof price === "string")
+    return {
+      attempt: `${head}: ${seen}, time-weighted midpoint ${m.midpoint.toString()}, which cannot be rounded: ${price}`,
+      error: roundingError(n, s.kind, m.midpoint, price, s.rounding, input.prior),
+    };
+  return { attempt: `${head}: ${seen}, time-weighted midpoint ${m.midpoint.toString()}`, price, unrounded: m.midpoint.toString() };
 }

@@ -25,6 +25,8 @@ import { valueOn } from "../versions.js";
 import { Ratio } from "../numbers/ratio.js";
 import { gridPosition } from "../engine/tick-grid.js";
 import { applyHardLimit } from "../engine/price-limits.js";
+import type { QuoteUpdate } from "../engine/quotes.js";
+import { isQuoteRow, quoteTape } from "./quotes.js";
 import {
   type FixingLookup,
   type IndexCertificate,
@@ -650,12 +652,17 @@ export function positionReport(
   };
 }
 
-/** The rows of observations that are trades in one contract period: with an instrument column, those naming its symbol (or no instrument). */
+/**
+ * The rows of observations that are trades in one contract period: with an instrument column, those naming its
+ * symbol (or no instrument); never a quote row (part `bid` or `offer`, functions/quotes.ts).
+ */
 export function tradesOf(obs: Observations, symbol: string): Observations {
-  if (obs.instrument === null) return obs;
+  const quotes = obs.part?.some((p) => p === "bid" || p === "offer") === true;
+  if (obs.instrument === null && !quotes) return obs;
   const keep: number[] = [];
   for (let r = 0; r < obs.length; r++) {
-    const i = obs.instrument[r];
+    if (quotes && isQuoteRow(obs, r)) continue;
+    const i = obs.instrument?.[r];
     if (i === null || i === undefined || i === "" || i === symbol) keep.push(r);
   }
   if (keep.length === obs.length) return obs;
@@ -705,7 +712,7 @@ export interface StripInput {
 function instrumentTrades(obs: Observations, symbol: string): Observations | undefined {
   if (obs.instrument === null) return undefined;
   const keep: number[] = [];
-  for (let r = 0; r < obs.length; r++) if (obs.instrument[r] === symbol) keep.push(r);
+  for (let r = 0; r < obs.length; r++) if (obs.instrument[r] === symbol && !isQuoteRow(obs, r)) keep.push(r);
   return rowsOf(obs, keep);
 }
 
@@ -770,9 +777,21 @@ export function settleDaily(p: DailyParams):
     if (off !== undefined) return off;
     bidAsk = { bid: b, ask: a };
   }
+  let quotes: QuoteUpdate[] | undefined;
+  if (p.observations !== undefined && p.steps.some((s) => s.kind === "period-midpoint")) {
+    // A quote is a price the market quoted: in the price domain and on the tick grid, like a bid or offer given alone.
+    const q = quoteTape(
+      p.observations,
+      p.symbol,
+      (what, d) => priceDomain(what, d, p.negativePrices) ?? (p.tick === null ? undefined : offTick(what, d, p.tick)),
+    );
+    if (isError(q)) return q;
+    quotes = q;
+  }
   const r = dailySettlement(p.steps, {
     date: p.date,
     ...(p.observations !== undefined ? { trades: tradesOf(p.observations, p.symbol) } : {}),
+    ...(quotes !== undefined ? { quotes } : {}),
     ...(bidAsk !== undefined ? { bidAsk } : {}),
     ...(prior !== undefined ? { prior } : {}),
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
@@ -924,7 +943,7 @@ export function settlementReport(parts: ReportParts): SettlementReport {
   };
 }
 
-/** The rows `keep` of observations with an instrument column, in that order. */
+/** The rows `keep` of observations, in that order. */
 function rowsOf(obs: Observations, keep: readonly number[]): Observations {
   const pick = <A extends Float64Array | Uint16Array | Uint32Array>(a: A, make: (n: number) => A): A => {
     const out = make(keep.length);
@@ -940,7 +959,8 @@ function rowsOf(obs: Observations, keep: readonly number[]): Observations {
     priceScale: obs.priceScale,
     volume: pick(obs.volume, (n) => new Float64Array(n)),
     volumeScale: obs.volumeScale,
-    instrument: keep.map((r) => obs.instrument![r]!),
+    instrument: obs.instrument === null ? null : keep.map((r) => obs.instrument![r]!),
     line: pick(obs.line, (n) => new Uint32Array(n)),
+    ...(obs.part === undefined || obs.part === null ? {} : { part: keep.map((r) => obs.part![r]!) }),
   };
 }

@@ -172,6 +172,15 @@ export type DailyStep =
       readonly rounding: Rounding | undefined;
       readonly annotations: Annotations;
     }
+  /** `midpoint of bid and offer from … to … ZONE, ROUNDING`: the time-weighted midpoint over a settlement period. */
+  | {
+      readonly kind: "DailyMidpointPeriod";
+      readonly span: Span;
+      readonly number: NumberLit | undefined;
+      readonly window: TimeWindow | undefined;
+      readonly rounding: Rounding | undefined;
+      readonly annotations: Annotations;
+    }
   | { readonly kind: "DailyCarry"; readonly span: Span; readonly number: NumberLit | undefined; readonly annotations: Annotations }
   /** `net change of the preceding month`: this month's prior settlement plus the preceding month's change today. */
   | {
@@ -220,6 +229,22 @@ export interface PriceLimitsStmt extends StatementBase {
   readonly rounding?: Rounding;
   /** `, beyond the last limit clamped|flagged`: what a daily settlement price beyond the last limit becomes. */
   readonly breach?: Ident | undefined;
+}
+/**
+ * `price limits dynamic 3.5% of the prior settlement within 60 minutes, halting 2 minutes, rounded to the tick down`:
+ * CME's dynamic circuit breakers (a variant of the prior settlement, a rolling look-back window, a pause).
+ */
+export interface DynamicPriceLimitsStmt extends StatementBase {
+  readonly kind: "DynamicPriceLimits";
+  /** `dynamic` and `halting` (validated by the checker). */
+  readonly dynamic: Ident | undefined;
+  readonly percent: PercentLit | undefined;
+  /** The look-back window. */
+  readonly window: Duration | undefined;
+  readonly halting: Ident | undefined;
+  /** How long trading pauses. */
+  readonly halt: Duration | undefined;
+  readonly rounding?: Rounding;
 }
 /** `position limit 1000 contracts in the spot month` / `in all months`. */
 export interface PositionLimitStmt extends StatementBase {
@@ -285,6 +310,21 @@ export interface AutoExerciseStmt extends StatementBase {
 export interface StrikesStmt extends StatementBase {
   readonly kind: "Strikes";
   readonly step: Quantity | undefined;
+}
+/**
+ * `strikes listed every 500 USD per BTC from 50% below to 50% above the prior settlement in the nearest 4 months`:
+ * one tier of the strike listing schedule (CME's "500 point strike increments from 50% below to 50% above the ATM
+ * strike price" for the "nearest four contract months").
+ */
+export interface StrikeListingStmt extends StatementBase {
+  readonly kind: "StrikeListing";
+  /** `listed` (validated by the checker). */
+  readonly listed: Ident | undefined;
+  readonly step: Quantity | undefined;
+  readonly below: PercentLit | undefined;
+  readonly above: PercentLit | undefined;
+  /** `in the nearest N months`: `nearest` (validated by the checker) and N; absent, every listed month. */
+  readonly nearest?: { readonly word: Ident | undefined; readonly months: NumberLit | undefined };
 }
 /** `leg buy 1 FOTI`, `leg sell 1 FOTI 1 month later, rounded to 0.01 half-even`. */
 export interface LegStmt extends StatementBase {
@@ -393,12 +433,14 @@ export type ContractStatement =
   | FinalSettlementStmt
   | DailySettlementStmt
   | PriceLimitsStmt
+  | DynamicPriceLimitsStmt
   | PositionLimitStmt
   | FallbackStmt
   | OptionTypeStmt
   | ExerciseStmt
   | AutoExerciseStmt
   | StrikesStmt
+  | StrikeListingStmt
   | LegStmt
   | NegativePricesStmt
   | PaymentStmt

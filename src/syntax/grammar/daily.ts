@@ -7,6 +7,9 @@ import * as T from "../tokens.js";
 import { noAnnotations } from "./base.js";
 import { ContractRules } from "./contract.js";
 
+/** A statement as its rule returns it (the statement rule adds its span and annotations). */
+type Body<S extends A.Statement> = Omit<S, "annotations" | "span">;
+
 export abstract class DailyRules extends ContractRules {
   public dailySettlementStmt = this.RULE("dailySettlementStmt", () => {
     this.CONSUME(T.Daily);
@@ -68,13 +71,25 @@ export abstract class DailyRules extends ContractRules {
           this.CONSUME(T.Bid);
           this.CONSUME(T.And);
           this.CONSUME(T.Offer);
-          this.CONSUME(T.At);
-          const at = this.SUBRULE(this.zonedTime);
+          // `at TIME ZONE`: the quotes standing at an instant; `from … to … ZONE`: time-weighted over a period.
+          let at: A.ZonedTime | undefined;
+          let window: A.TimeWindow | undefined;
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.At);
+                at = this.SUBRULE(this.zonedTime);
+              },
+            },
+            { ALT: () => (window = this.SUBRULE3(this.timeWindow)) },
+          ]);
           let rounding: A.Rounding | undefined;
           this.OPTION2(() => {
             this.CONSUME2(T.Comma);
             rounding = this.SUBRULE2(this.rounding);
           });
+          if (window !== undefined)
+            return { kind: "DailyMidpointPeriod", number, window, rounding, annotations: noAnnotations, span: this.from(start) };
           return { kind: "DailyMidpoint", number, at, rounding, annotations: noAnnotations, span: this.from(start) };
         },
       },
@@ -155,6 +170,42 @@ export abstract class DailyRules extends ContractRules {
   public priceLimitsStmt = this.RULE("priceLimitsStmt", () => {
     this.CONSUME(T.Price);
     this.CONSUME(T.Limits);
+    return this.OR3<Body<A.PriceLimitsStmt> | Body<A.DynamicPriceLimitsStmt>>([
+      { ALT: () => this.SUBRULE(this.dynamicLimits) },
+      { ALT: () => this.SUBRULE(this.staticLimits) },
+    ]);
+  });
+
+  /** `dynamic 3.5% of the prior settlement within 60 minutes, halting 2 minutes[, rounded to the tick down]`. */
+  public dynamicLimits = this.RULE("dynamicLimits", (): Body<A.DynamicPriceLimitsStmt> => {
+    const dynamic = this.ident(this.CONSUME(T.Identifier));
+    const percent = this.pct(this.CONSUME(T.Percent));
+    this.CONSUME(T.Of);
+    this.CONSUME(T.The);
+    this.CONSUME(T.Prior);
+    this.CONSUME(T.Settlement);
+    this.CONSUME(T.Within);
+    const window = this.SUBRULE(this.duration);
+    this.CONSUME(T.Comma);
+    const halting = this.ident(this.CONSUME2(T.Identifier));
+    const halt = this.SUBRULE2(this.duration);
+    let rounding: A.Rounding | undefined;
+    this.OPTION(() => {
+      this.CONSUME2(T.Comma);
+      rounding = this.SUBRULE(this.rounding);
+    });
+    return {
+      kind: "DynamicPriceLimits",
+      dynamic,
+      percent,
+      window,
+      halting,
+      halt,
+      ...(rounding === undefined ? {} : { rounding }),
+    };
+  });
+
+  public staticLimits = this.RULE("staticLimits", (): Body<A.PriceLimitsStmt> => {
     const limits: (A.PercentLit | A.Quantity)[] = [];
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,

@@ -30,10 +30,51 @@ export abstract class OptionRules extends FallbackRules {
     return { kind: "AutoExercise" as const, threshold: this.SUBRULE(this.quantity) };
   });
 
-  public strikesStmt = this.RULE("strikesStmt", () => {
-    this.CONSUME(T.Strikes);
-    this.CONSUME(T.Every);
-    return { kind: "Strikes" as const, step: this.SUBRULE(this.quantity) };
+  public strikesStmt = this.RULE("strikesStmt", (): A.StrikesStmt | A.StrikeListingStmt => {
+    const start = this.CONSUME(T.Strikes);
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Every);
+          return { kind: "Strikes" as const, step: this.SUBRULE(this.quantity), span: this.from(start) };
+        },
+      },
+      {
+        // `strikes listed every Q from P below to P above the prior settlement[ in the nearest N months]`.
+        ALT: () => {
+          const listed = this.ident(this.CONSUME(T.Identifier));
+          this.CONSUME2(T.Every);
+          const step = this.SUBRULE2(this.quantity);
+          this.CONSUME(T.From);
+          const below = this.pct(this.CONSUME(T.Percent));
+          this.CONSUME(T.Below);
+          this.CONSUME(T.To);
+          const above = this.pct(this.CONSUME2(T.Percent));
+          this.CONSUME(T.Above);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Prior);
+          this.CONSUME(T.Settlement);
+          let nearest: A.StrikeListingStmt["nearest"];
+          this.OPTION(() => {
+            this.CONSUME(T.In);
+            this.CONSUME2(T.The);
+            const word = this.ident(this.CONSUME2(T.Identifier));
+            const months = this.num(this.CONSUME(T.NumberLiteral));
+            this.CONSUME(T.Months);
+            nearest = { word, months };
+          });
+          return {
+            kind: "StrikeListing" as const,
+            listed,
+            step,
+            below,
+            above,
+            ...(nearest === undefined ? {} : { nearest }),
+            span: this.from(start),
+          };
+        },
+      },
+    ]);
   });
 
   public legStmt = this.RULE("legStmt", () => {
