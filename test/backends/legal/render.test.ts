@@ -50,6 +50,7 @@ const WORDED = new Set([
   "priceLimitBreach",
   "direction",
   "convention",
+  "whenNotBusinessDay",
   "side",
   "scope",
   "action",
