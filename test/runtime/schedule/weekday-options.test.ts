@@ -88,4 +88,22 @@ describe("weekday options on BFF: one series per weekday, none in a week whose w
     const t = schedule.listedByCycle("BFF_TUE", parseIsoDate("2026-01-13")!);
     expect(t.ok && t.value.map((l) => l.symbol)).toEqual(["BFF_TUE-26W03", "BFF_TUE-26W04"]);
   });
+
+  it("lists at an instant with BFF's own listing time: week 5's options from Thursday 15 January, 18:00 EST (23:00Z)", () => {
+    const at = (name: string, instant: string): string[] => {
+      const r = schedule.listedAt(name, Date.parse(instant));
+      if (!r.ok) throw new Error(describeScheduleError(r.error));
+      return r.value.map((l) => l.symbol);
+    };
+    // Monday 12 January, 16:00 EST = 21:00Z: week 3's Monday option terminates; week 4 has none to follow it.
+    expect(at("BFF_MON", "2026-01-12T20:59:59Z")).toEqual(["BFF_MON-26W03"]);
+    expect(at("BFF_MON", "2026-01-12T21:00:00Z")).toEqual([]);
+    // BFF lists week 5 (Friday 30 January) at 18:00 EST on Thursday 15 January; its Monday option with it.
+    expect(at("BFF_MON", "2026-01-15T22:59:00Z")).toEqual([]);
+    expect(at("BFF_MON", "2026-01-15T23:00:00Z")).toEqual(["BFF_MON-26W05"]);
+    expect(at("BFF_TUE", "2026-01-15T23:00:00Z")).toEqual(["BFF_TUE-26W04", "BFF_TUE-26W05"]);
+    // Tuesday 20 January, 16:00 EST = 21:00Z: week 4's Tuesday option terminates on its own day.
+    expect(at("BFF_TUE", "2026-01-20T20:59:59Z")).toEqual(["BFF_TUE-26W04", "BFF_TUE-26W05"]);
+    expect(at("BFF_TUE", "2026-01-20T21:00:00Z")).toEqual(["BFF_TUE-26W05"]);
+  });
 });
