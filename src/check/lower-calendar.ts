@@ -33,7 +33,7 @@ import {
 } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
 import type { Report } from "./program.js";
-import { MONTHS, WEEKDAYS, convention, month, ordinal, weekday, wordsOf } from "./words.js";
+import { MONTHS, NOT_LISTED_WORDS, WEEKDAYS, convention, month, ordinal, weekday, word, wordsOf } from "./words.js";
 
 /** How lowering finds what a calendar refers to. */
 export interface CalendarLowering {
@@ -373,6 +373,27 @@ function weekPhrase(span: Span, report: Report, ctx: readonly string[], what: st
 }
 
 /**
+ * `not listed when not a business day`: its words, and a weekly anchor to stand on (E4275: a month always has a
+ * last trading day; only a weekly series skips the weeks whose day is closed). False when reported.
+ */
+function notListedWords(n: NonNullable<A.DateRule["notListed"]>, weeklyAnchor: boolean, report: Report, ctx: readonly string[]): boolean {
+  let ok = true;
+  n.words.forEach((w, i) => {
+    if (word(NOT_LISTED_WORDS[i]!, w, report, ctx) === undefined) ok = false;
+  });
+  if (!ok) return false;
+  if (weeklyAnchor) return true;
+  report(
+    diag(Codes.NotListedNeedsWeek, n.span, "`not listed when not a business day` needs `the WEEKDAY of the contract week`", {
+      context: ctx,
+      notes: ["only a weekly series skips a week whose day is not a business day; a monthly rule adjusts its day instead"],
+      hint: "write `, adjusted preceding` (or following) to move the day to a business day",
+    }),
+  );
+  return false;
+}
+
+/**
  * Lowers a date rule such as `2 business days before the third Friday of the contract month, adjusted preceding on
  * NYSE`. Undefined when a part is invalid (reported) or when the rule names no calendar (nothing to evaluate on).
  */
@@ -453,15 +474,19 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
       weekly = weekday(a.weekday, report, ctx);
       break;
   }
+  if (r.notListed !== undefined && !notListedWords(r.notListed, a.kind === "WeekdayOfWeek", report, ctx)) bad = true;
   const calendar = r.calendar === undefined ? undefined : opts.resolveCalendar ? opts.resolveCalendar(r.calendar) : r.calendar.name;
   if (bad || conv === undefined || calendar === undefined) return undefined;
   if (weekly !== undefined) {
-    const rule: { weekday: number; convention: BusinessDayConvention; calendar: string; shift?: BusinessDayShift } = {
-      weekday: weekly,
-      convention: conv,
-      calendar,
-    };
+    const rule: {
+      weekday: number;
+      convention: BusinessDayConvention;
+      calendar: string;
+      shift?: BusinessDayShift;
+      whenNotBusinessDay?: "not-listed";
+    } = { weekday: weekly, convention: conv, calendar };
     if (shift !== undefined) rule.shift = shift;
+    if (r.notListed !== undefined) rule.whenNotBusinessDay = "not-listed";
     return { kind: "weekly", rule };
   }
   if (anchor === undefined) return undefined;

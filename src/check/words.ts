@@ -188,6 +188,14 @@ export const LISTING_TIME_WORDS: readonly WordSet<string>[] = [
   set("listing word", same("listed")),
 ];
 
+/** The words `not listed when not a business day` takes as identifiers: `not`, `listed`, then `not`, `a`. */
+export const NOT_LISTED_WORDS: readonly WordSet<string>[] = [
+  set("word", same("not")),
+  set("word", same("listed")),
+  set("word", same("not")),
+  set("word", same("a")),
+];
+
 /** Ordinals of nth-weekday and nth-business-day rules; `last` is -1. The parser only accepts these words. */
 export const ORDINALS: WordSet<number> = set("ordinal", [
   ["first", 1],

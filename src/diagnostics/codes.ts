@@ -176,6 +176,11 @@ const TABLE = {
     "no-self-selected-last-trading-day",
     "Under `rule versions selected by the last trading day`, a contract month has no day on which the version that gives it is in force: each version's day falls where another version is in force (or none is).",
   ],
+  NotListedNeedsWeek: [
+    "E4275",
+    "not-listed-needs-week",
+    "`not listed when not a business day` stands on a rule other than `the WEEKDAY of the contract week`: only a weekly series skips the weeks whose day is not a business day.",
+  ],
   FixingTickIndexNotSettled: [
     "E5270",
     "fixing-tick-index-not-settled",

@@ -109,6 +109,12 @@ export const ContractDateRuleSchema = z
           shift: z.strictObject({ businessDays: countSchema(COUNT_BOUNDS.dateShiftDays), direction: z.enum(["before", "after"]) }),
           convention: BusinessDayConventionSchema,
           calendar: Name,
+          whenNotBusinessDay: z
+            .literal("not-listed")
+            .optional()
+            .describe(
+              "`not listed when not a business day`: a week whose weekday (before any shift) is not a business day of the calendar has no contract; absent: the day is kept or adjusted by the convention.",
+            ),
         })
         .meta({ id: "WeeklyDateRule" }),
     }),

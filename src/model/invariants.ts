@@ -753,6 +753,8 @@ export function expiryProblems(
     if (!governed(week)) continue;
     const label = formatIsoDate(monday);
     const res = evaluateWeeklyRule(rule.rule, monday, engine);
+    // `not listed when not a business day`: a week without a contract, as the rule states.
+    if (!res.ok && res.error.kind === "no-such-day") continue;
     if (!res.ok) return { ...out, stopped: { label, error: res.error } };
     const day = res.value;
     if (out.closed === undefined && !engine.isBusinessDay(day)) out.closed = { label, day };

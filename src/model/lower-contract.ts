@@ -269,7 +269,13 @@ function dateRule(l: Lowerer, s: A.LastTradingDayStmt): ContractDateRule {
   if (lowered.kind === "weekly") {
     return {
       kind: "weekly",
-      rule: { weekday: lowered.rule.weekday, shift, convention: lowered.rule.convention, calendar: lowered.rule.calendar },
+      rule: {
+        weekday: lowered.rule.weekday,
+        shift,
+        convention: lowered.rule.convention,
+        calendar: lowered.rule.calendar,
+        ...(lowered.rule.whenNotBusinessDay === undefined ? {} : { whenNotBusinessDay: lowered.rule.whenNotBusinessDay }),
+      },
     };
   }
   return {

@@ -173,6 +173,8 @@ export interface WeeklyDateRule {
   readonly shift: BusinessDayShift;
   readonly convention: BusinessDayConvention;
   readonly calendar: string;
+  /** `not listed when not a business day`: no contract for a week whose weekday is not a business day. */
+  readonly whenNotBusinessDay?: "not-listed";
 }
 
 // ---------------------------------------------------------------------------------------------------------

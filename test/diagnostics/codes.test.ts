@@ -107,6 +107,7 @@ describe("the registry", () => {
         "E4190 window-pieces-zones",
         "E4191 window-pieces-order",
         "E4270 no-self-selected-last-trading-day",
+        "E4275 not-listed-needs-week",
         "E5001 fallback-not-definite",
         "E5002 fallback-unreachable-step",
         "E5003 minimum-sources-exceeds-sources",

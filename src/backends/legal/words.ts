@@ -336,12 +336,17 @@ export function dateRuleWords(r: ContractDateRule, calendarName: (name: string) 
       : `the ${weekdayName(r.rule.weekday)} of the contract week`;
   const n = rule.shift.businessDays;
   const businessAnchor = monthly !== undefined && /BusinessDay$/.test(monthly.anchor.kind);
+  // `not listed when not a business day`: a listed week's day is a business day, so no convention can move it.
+  const notListed = r.kind === "weekly" && r.rule.whenNotBusinessDay === "not-listed";
   let day: string;
   if (n > 0) {
     const which = n === 1 ? "the business day" : `the ${ordinal(n)} business day`;
     day = `${which} ${rule.shift.direction === "before" ? "before" : "after"} ${start}`;
-  } else day = businessAnchor ? start : `${start}${conventionTail(rule.convention)}`;
-  return `${day}, business days being those of ${calendarName(rule.calendar)}`;
+  } else day = businessAnchor || notListed ? start : `${start}${conventionTail(rule.convention)}`;
+  const skipped = notListed
+    ? `; no contract is listed for a week whose ${weekdayName(r.rule.weekday)} is not a business day, and that week has no Last Trading Day`
+    : "";
+  return `${day}, business days being those of ${calendarName(rule.calendar)}${skipped}`;
 }
 
 /**

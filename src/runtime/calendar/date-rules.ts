@@ -8,7 +8,16 @@
  * table lookups on an already built engine.
  */
 import type { EpochDay } from "./dates.js";
-import { daysInMonth, fromCivil, lastDayOfMonth, lastWeekdayOfMonth, nthWeekdayOfMonth, shiftMonth, toCivil } from "./dates.js";
+import {
+  daysInMonth,
+  formatIsoDate,
+  fromCivil,
+  lastDayOfMonth,
+  lastWeekdayOfMonth,
+  nthWeekdayOfMonth,
+  shiftMonth,
+  toCivil,
+} from "./dates.js";
 import { BUSINESS_DAY_CONVENTIONS, type BusinessDayConvention, type CalendarEngine } from "./engine.js";
 import { CalendarRangeError, MAX_SUPPORTED_YEAR, MIN_SUPPORTED_YEAR, fail, ok, type CalendarError, type CalendarResult } from "./errors.js";
 
@@ -57,6 +66,11 @@ export interface WeeklyDateRule {
   readonly convention: BusinessDayConvention;
   /** Name of the calendar that business days refer to. */
   readonly calendar: string;
+  /**
+   * `not listed when not a business day`: a week whose weekday (the anchor, before any shift) is not a business day
+   * of the calendar has no last trading day (a `no-such-day` error); the contract lists nothing for that week.
+   */
+  readonly whenNotBusinessDay?: "not-listed";
 }
 
 /** An engine, or a lookup that finds the engine for the rule's calendar. */
@@ -190,6 +204,15 @@ export function evaluateWeeklyRule(rule: WeeklyDateRule, monday: EpochDay, engin
   const e = engine.value;
   try {
     let day = monday + rule.weekday - 1;
+    if (rule.whenNotBusinessDay === "not-listed" && !e.isBusinessDay(day)) {
+      const c = toCivil(day);
+      return fail({
+        kind: "no-such-day",
+        year: c.year,
+        month: c.month,
+        message: `${formatIsoDate(day)} is not a business day of ${rule.calendar}, and the rule lists no contract for a week whose day is not one`,
+      });
+    }
     if (rule.shift !== undefined && rule.shift.businessDays > 0) {
       day = e.addBusinessDays(day, rule.shift.direction === "after" ? rule.shift.businessDays : -rule.shift.businessDays);
     }

@@ -302,7 +302,11 @@ export class Schedule {
       }
       if (period.kind !== "week")
         return fail({ kind: "period-mismatch", contract: name, message: `${name} has a weekly last trading day, not a monthly one` });
-      return evaluateWeeklyRule(v.rule, period.monday, lookup);
+      const day = evaluateWeeklyRule(v.rule, period.monday, lookup);
+      // `not listed when not a business day`: the week has no contract, as a month outside a listing cycle has none.
+      if (!day.ok && day.error.kind === "no-such-day")
+        return fail({ kind: "not-listed", contract: name, period: formatPeriod(period), reason: day.error.message });
+      return day;
     }
     const under = this.underlyingFuture(c, iso);
     const expiry = c.expiry === undefined ? undefined : versionOn(c.expiry, iso);
@@ -535,6 +539,7 @@ export class Schedule {
     const out: Listed[] = [];
     for (const p of r.value) {
       const l = this.ltd(name, p, 0);
+      if (!l.ok && l.error.kind === "not-listed") continue;
       if (!l.ok) return l;
       // A period whose last trading day is after the product's end is never listed.
       if (!tradedOn(c.value, formatIsoDate(l.value))) continue;
@@ -588,6 +593,7 @@ export class Schedule {
         }
         if (!all) continue;
         const l = this.ltd(name, p, depth);
+        if (!l.ok && l.error.kind === "not-listed") continue;
         if (!l.ok) return l;
         if (l.value >= day) out.push(p);
       }
@@ -631,6 +637,7 @@ export class Schedule {
       for (let i = 0; i < 60 && front === undefined; i++) {
         const p = weekPeriod((start as { monday: number }).monday + 7 * i);
         const l = this.ltd(name, p, 0);
+        if (!l.ok && l.error.kind === "not-listed") continue;
         if (!l.ok) return l;
         if (l.value >= day) front = p;
       }

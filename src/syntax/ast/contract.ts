@@ -106,6 +106,11 @@ export interface DateRule extends NodeBase {
   readonly shift: { readonly days: NumberLit | undefined; readonly direction: "before" | "after"; readonly span: Span } | undefined;
   readonly anchor: DateAnchor | undefined;
   readonly convention: Ident | undefined;
+  /**
+   * `, not listed when not a business day` in place of `, adjusted CONVENTION`: the words `not`, `listed`, `not`, `a`
+   * as the parser took them (identifiers, checked later), and the phrase's span.
+   */
+  readonly notListed?: { readonly words: readonly Ident[]; readonly span: Span };
   readonly calendar: Ident | undefined;
 }
 /** `last trading day is the last Friday of the contract month, adjusted preceding on NYSE`. */

@@ -259,17 +259,36 @@ export abstract class ContractRules extends IndexRules {
     });
     const anchor = this.SUBRULE(this.dateAnchor);
     let convention: A.Ident | undefined;
+    let notListed: A.DateRule["notListed"];
     let calendar: A.Ident | undefined;
     this.OPTION2(() => {
       this.CONSUME(T.Comma);
-      this.CONSUME(T.Adjusted);
-      convention = this.ident(this.CONSUME(T.Identifier));
+      this.OR3([
+        {
+          ALT: () => {
+            this.CONSUME(T.Adjusted);
+            convention = this.ident(this.CONSUME(T.Identifier));
+          },
+        },
+        {
+          // `not listed when not a business day`: `not`, `listed` and `a` are identifiers, checked later.
+          ALT: () => {
+            const s = this.LA(1);
+            const words = [this.ident(this.CONSUME3(T.Identifier)), this.ident(this.CONSUME4(T.Identifier))];
+            this.CONSUME(T.When);
+            words.push(this.ident(this.CONSUME5(T.Identifier)), this.ident(this.CONSUME6(T.Identifier)));
+            this.CONSUME2(T.Business);
+            this.CONSUME2(T.Day);
+            notListed = { words, span: this.from(s) };
+          },
+        },
+      ]);
     });
     this.OPTION3(() => {
       this.CONSUME(T.On);
       calendar = this.ident(this.CONSUME2(T.Identifier));
     });
-    return { kind: "DateRule", shift, anchor, convention, calendar, span: this.from(start) };
+    return { kind: "DateRule", shift, anchor, convention, ...(notListed === undefined ? {} : { notListed }), calendar, span: this.from(start) };
   });
 
   public dateAnchor = this.RULE("dateAnchor", (): A.DateAnchor => {

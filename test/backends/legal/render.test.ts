@@ -51,6 +51,7 @@ const WORDED = new Set([
   "priceLimitBreach",
   "direction",
   "convention",
+  "whenNotBusinessDay",
   "side",
   "scope",
   "action",
