@@ -18,6 +18,24 @@ export function checkIndexLicences(program: Program, report: Report): void {
       const context = [`${declarationKind(decl)} ${decl.name?.name ?? "(unnamed)"}`];
       const licences = decl.statements.filter((s) => s.kind === "IndexLicence");
       const disclaimers = decl.statements.filter((s) => s.kind === "IndexDisclaimer");
+      // The chapter prints these texts: an empty one would be a licence from no one, or an empty paragraph.
+      for (const s of [...licences, ...disclaimers]) {
+        const texts =
+          s.kind === "IndexLicence" ? (s.licensor === undefined ? [] : [s.licensor]) : s.kind === "IndexDisclaimer" ? s.paragraphs : [];
+        for (const t of texts)
+          if (t.value.trim() === "")
+            report(
+              diag(
+                Codes.EmptyText,
+                t.span,
+                s.kind === "IndexLicence" ? "the licence names no licensor" : "this paragraph of the disclaimer is empty",
+                {
+                  context: [...context, s.kind === "IndexLicence" ? "index licence" : "index disclaimer"],
+                  hint: s.kind === "IndexLicence" ? 'name who grants the licence: `from "Administrator Ltd."`' : "remove the empty string",
+                },
+              ),
+            );
+      }
       if (disclaimerWithoutLicence(disclaimers.length, licences.length))
         for (const d of disclaimers)
           report(
@@ -49,7 +67,7 @@ export function checkIndexLicences(program: Program, report: Report): void {
         }
         const admin = sym.decl.statements.find((x) => x.kind === "Administrator");
         const named = admin?.kind === "Administrator" ? admin.name : undefined;
-        if (named === undefined || s.licensor === undefined) continue;
+        if (named === undefined || s.licensor === undefined || s.licensor.value.trim() === "") continue;
         if (normalise(named.value) === normalise(s.licensor.value)) continue;
         report(
           diag(

@@ -109,6 +109,11 @@ const TABLE = {
     "invalid-name",
     "A name a compiled spec cannot hold: `__proto__` (a JSON key that JavaScript reads as an object's prototype), a name longer than 64 characters, or an empty holiday name.",
   ],
+  EmptyText: [
+    "E2027",
+    "empty-text",
+    "A text the contract prints is empty: the licensor of an index licence, or a paragraph of an index disclaimer.",
+  ],
 
   // E3xxx: types and units.
   UnitMismatch: ["E3001", "unit-mismatch", "Two quantities that must share a unit are in different units."],

@@ -72,6 +72,7 @@ describe("the registry", () => {
         "E2024 names-differ-only-in-case",
         "E2025 reserved-file-name",
         "E2026 invalid-name",
+        "E2027 empty-text",
         "E2120 session-word",
         "E2260 aggregated-with-itself",
         "E3001 unit-mismatch",
