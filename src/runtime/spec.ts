@@ -20,7 +20,6 @@ import type {
 } from "./calendar/index.js";
 import type { RoundingMode } from "./numbers/decimal.js";
 import type { StrikeTier } from "./strikes.js";
-import type { DynamicLimit } from "./engine/circuit-breakers.js";
 
 export type { BusinessDayConvention, DateAnchor, HolidayDate, JointCalendars, RoundingMode };
 
@@ -537,6 +536,27 @@ export interface SessionChange {
   readonly day: HolidayRule;
   readonly shiftDays: number;
   readonly closes: string | null;
+}
+
+/** A length of time on the clock. */
+export interface ClockDuration {
+  readonly amount: string;
+  readonly unit: "seconds" | "minutes" | "hours";
+}
+
+/** Dynamic price limits as a spec states them (`price limits dynamic 3.5% of the prior settlement within 60 minutes, …`). */
+export interface DynamicLimit {
+  /** The variant as a percentage of the prior settlement (`3.5` is 3.5%). */
+  readonly percent: string;
+  /** The look-back window. */
+  readonly window: ClockDuration;
+  /** How long trading pauses after a trigger. */
+  readonly halt: ClockDuration;
+  /** How the variant is rounded (CME: to the tick, down); `unrounded`: exact. */
+  readonly rounding:
+    | { readonly kind: "increment"; readonly increment: string; readonly mode: RoundingMode }
+    | { readonly kind: "tick"; readonly mode: RoundingMode }
+    | { readonly kind: "unrounded" };
 }
 
 /** A future. */

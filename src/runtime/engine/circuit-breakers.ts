@@ -6,31 +6,13 @@
  * "When trading resumes, the 60-minute look-back window restarts". Given a price path, when trading halts and which
  * limits applied. Exact; pure.
  */
-import { Decimal, type RoundingMode } from "../numbers/decimal.js";
+import { Decimal } from "../numbers/decimal.js";
 import { Ratio } from "../numbers/ratio.js";
 import { applyRounding } from "./settlement.js";
-import type { TickTable } from "./index-computation.js";
+import type { TickTable } from "./index-types.js";
+import type { ClockDuration, DynamicLimit } from "../spec.js";
 
-/** A length of time on the clock. */
-export interface ClockDuration {
-  readonly amount: string;
-  readonly unit: "seconds" | "minutes" | "hours";
-}
-
-/** Dynamic price limits as a spec states them (`price limits dynamic 3.5% of the prior settlement within 60 minutes, …`). */
-export interface DynamicLimit {
-  /** The variant as a percentage of the prior settlement (`3.5` is 3.5%). */
-  readonly percent: string;
-  /** The look-back window. */
-  readonly window: ClockDuration;
-  /** How long trading pauses after a trigger. */
-  readonly halt: ClockDuration;
-  /** How the variant is rounded (CME: to the tick, down); `unrounded`: exact. */
-  readonly rounding:
-    | { readonly kind: "increment"; readonly increment: string; readonly mode: RoundingMode }
-    | { readonly kind: "tick"; readonly mode: RoundingMode }
-    | { readonly kind: "unrounded" };
-}
+export type { ClockDuration, DynamicLimit } from "../spec.js";
 
 /** One point of a price path: an instant (epoch microseconds) and a price. */
 export interface PathPoint {

@@ -7,6 +7,7 @@ import type { Decimal } from "../numbers/decimal.js";
 import type { CappedMedianCertificate } from "./capped-median.js";
 import type { IntervalSourceValue } from "./per-interval.js";
 import type { SampleValue } from "./sampling.js";
+import type { Exclusion } from "./exclusion.js";
 
 /**
  * A contract's tick table: tiers in order, each with the prices it applies to (`null`: every price). Rounding "to
@@ -30,25 +31,7 @@ export interface IndexRequest {
   readonly tick?: TickTable;
 }
 
-/** Why a source or data was excluded. */
-export interface Exclusion {
-  readonly source: string;
-  readonly reason:
-    | "no-data"
-    | "stale"
-    | "deviation"
-    | "model"
-    | "instrument"
-    | "part"
-    | "not-a-constituent"
-    | "too-few-trades"
-    | "monitored"
-    | "trade-volume"
-    | "trade-jump";
-  readonly detail: string;
-  /** How many trades a trade qualification rule left out (`trade-volume`, `trade-jump` only). */
-  readonly trades?: number;
-}
+export type { Exclusion };
 
 /** One partition of the window. */
 export interface PartitionValue {

@@ -12,7 +12,7 @@
  */
 import { formatInstant } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
-import type { Exclusion } from "./index-types.js";
+import type { Exclusion } from "./exclusion.js";
 
 /** What the selection needs to know of one constituent source on the fixing date. */
 export interface SourcePlan {

@@ -9,6 +9,12 @@ import type { IndexCertificate } from "../engine/index.js";
 import type { LimitBreach } from "../engine/price-limits.js";
 import type { AnyContract, Spec } from "../spec.js";
 
+/** Price × multiplier = money per contract, in a currency. */
+export interface Multiplier {
+  readonly value: string;
+  readonly currency: string;
+}
+
 /**
  * A tick table as decimal strings: tiers in order, each with the prices it applies to (`null`: every price).
  * Rounding "to the tick" uses the first tier whose bound admits the unrounded price.

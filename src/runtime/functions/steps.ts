@@ -44,7 +44,7 @@ import {
   spreadValue,
   variationMargin,
 } from "../engine/index.js";
-import type { Multiplier } from "./terms.js";
+import type { Multiplier } from "./reports.js";
 import type {
   AttemptReport,
   DailySection,

@@ -22,14 +22,10 @@ import type {
   Unit,
 } from "../spec.js";
 import { inForce, versionOn } from "../versions.js";
-import type { RuleReport, TickTiers } from "./reports.js";
+import type { Multiplier, RuleReport, TickTiers } from "./reports.js";
 import { positionLimitsOf, type PositionLimitTerm } from "./position-limits.js";
 
-/** Price × multiplier = money per contract, in a currency. */
-export interface Multiplier {
-  readonly value: string;
-  readonly currency: string;
-}
+export type { Multiplier } from "./reports.js";
 
 /** Everything a settlement of one contract on one date reads, rule versions already chosen. */
 export interface ContractTerms {
