@@ -9,8 +9,10 @@ import { runCli } from "./run.js";
 import { nodeSystem } from "./system.js";
 
 // A command runs once and exits: zod's compiled validators cost more to compile than they save in one run (about 6%
-// of the CPU time of checking 1 MB, bench/hostile.mjs). The language server is long-lived and keeps them.
-if (!process.argv.slice(2).includes("lsp")) z.config({ jitless: true });
+// of the CPU time of checking 1 MB, bench/hostile.mjs). The language server (`termsheet lsp`: the command is always
+// the first argument, args.ts) is long-lived and keeps them. zod reads the setting when a schema is built, so it is
+// set here, before the command's modules, which build the model's schemas, are imported (run.ts imports them lazily).
+if (process.argv[2] !== "lsp") z.config({ jitless: true });
 
 // A reader that goes away (`termsheet check specs | head`) is not an error worth a stack trace.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
