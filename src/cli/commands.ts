@@ -203,7 +203,8 @@ const OBSERVATIONS: OptionSpec = {
   name: "--observations",
   kind: "text",
   value: "FILE",
-  description: "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]]; streamed, so it may be large",
+  description:
+    "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]], or a .parquet file with these columns; streamed (Parquet row group by row group), so it may be large",
 };
 
 const SQL_DIALECT: OptionSpec = {

@@ -22,6 +22,7 @@ import {
   MAX_LINE_LENGTH,
   NOT_TEXT,
   encodingProblem,
+  formatInstantMicros,
   parseInstantMicros,
   parseJsonRow,
   parseNonNegativeDecimal,
@@ -75,10 +76,36 @@ export interface ObservationParser {
   pushBytes(chunk: Uint8Array): void;
   /** Ends the input (its last line need not end with a newline) and returns the columns or every error found. */
   end(): MarketDataResult<Observations>;
+  /**
+   * Adds one row read from a columnar file (Parquet, `parquet.ts`), its fields already read into exact values; the
+   * parser checks its source, its time order and duplicates as for a line of text. A parser fed rows is fed nothing else.
+   */
+  pushValues(row: ValuesRow): void;
+  /** Reports a field of a columnar file's row that is not a valid value (the reader read it, the parser keeps the errors). */
+  fail(kind: MarketDataErrorKind, at: RowPlace, field: string | null, message: string): void;
   /** Rows accepted so far. */
   readonly rows: number;
   /** True once `maxErrors` errors were found: more input cannot change the outcome, so a reader may stop early. */
   readonly full: boolean;
+}
+
+/** Where a row of a columnar file is: its 1-based row in the file (0: the file as a whole) and row group. */
+export interface RowPlace {
+  row: number;
+  group: number;
+}
+
+/** A row of a columnar file as exact values (see {@link ObservationParser.pushValues}); one object may be reused. */
+export interface ValuesRow extends RowPlace {
+  /** Epoch microseconds. */
+  time: number;
+  source: string;
+  priceCoefficient: number;
+  priceScale: number;
+  volumeCoefficient: number;
+  volumeScale: number;
+  instrument: string | null;
+  part: string | null;
 }
 
 const HEADER = /^time,source,price,volume(,instrument(,part)?)?$/;
@@ -152,9 +179,11 @@ export function createObservationParser(options: ObservationOptions): Observatio
   const maxErrors = options.maxErrors ?? 100;
   const errors: MarketDataError[] = [];
   let errorCount = 0;
+  /** The 1-based row group of the row read, for a columnar file. */
+  let group: number | undefined;
   const err = (kind: MarketDataErrorKind, line: number, field: string | null, message: string): void => {
     errorCount++;
-    if (errors.length < maxErrors) errors.push({ kind, file, line, field, message });
+    if (errors.length < maxErrors) errors.push({ kind, file, line, field, message, ...(group !== undefined ? { rowGroup: group } : {}) });
   };
   let format = options.format;
   let cols = allocate(Math.max(1, Math.min(options.capacity ?? 1024, 2 ** 31)));
@@ -308,21 +337,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
       err("invalid-time", lineNo, "time", t);
       bad = true;
     }
-    const srcName = source as string;
-    let si = sourceIndex.get(srcName);
-    if (si === undefined) {
-      if (fixedSources) {
-        err("unknown-source", lineNo, "source", `unknown source ${excerpt(srcName)}; the index's sources are ${names.join(", ")}`);
-        bad = true;
-      } else if (names.length >= MAX_SOURCES) {
-        err("unknown-source", lineNo, "source", `more than ${MAX_SOURCES} different sources`);
-        bad = true;
-      } else {
-        si = names.length;
-        names.push(srcName);
-        sourceIndex.set(srcName, si);
-      }
-    }
+    const si = sourceNamed(source as string, lineNo);
+    if (si === undefined) bad = true;
     const p = parseNonNegativeDecimal(price as string);
     if ("error" in p) {
       err(p.error, lineNo, "price", p.error === "negative-value" ? `negative price ${excerpt(price as string)}` : p.message);
@@ -334,19 +350,57 @@ export function createObservationParser(options: ObservationOptions): Observatio
       bad = true;
     }
     if (bad || typeof t === "string" || "error" in p || "error" in v || si === undefined) return;
-    if (t < lastTime) {
-      err("unsorted", lineNo, "time", `${excerpt(time as string)} is earlier than the previous row's time; rows must be in time order`);
-      return;
-    }
     const inst = typeof instrument === "string" && instrument !== "" ? intern(instrument) : null;
     const pt = typeof part === "string" && part !== "" ? intern(part) : null;
+    accept(lineNo, t, time as string, si, p.coefficient, p.scale, v.coefficient, v.scale, inst, pt);
+  };
+
+  /** The index of a source name, or undefined after reporting it (unknown to the spec, or one too many). */
+  const sourceNamed = (name: string, line: number): number | undefined => {
+    let si = sourceIndex.get(name);
+    if (si !== undefined) return si;
+    if (fixedSources) err("unknown-source", line, "source", `unknown source ${excerpt(name)}; the index's sources are ${names.join(", ")}`);
+    else if (names.length >= MAX_SOURCES) err("unknown-source", line, "source", `more than ${MAX_SOURCES} different sources`);
+    else {
+      si = names.length;
+      names.push(name);
+      sourceIndex.set(name, si);
+    }
+    return si;
+  };
+
+  /**
+   * Adds a row whose fields are all valid (from a line of text, or from a columnar file's values): refused when it
+   * is earlier than the previous row or repeats a row at the same time. `timeText` is the time as the text wrote it (absent for a columnar file's).
+   */
+  const accept = (
+    line: number,
+    t: number,
+    timeText: string | undefined,
+    si: number,
+    priceCoefficient: number,
+    priceScale: number,
+    volumeCoefficient: number,
+    volumeScale: number,
+    inst: string | null,
+    pt: string | null,
+  ): void => {
+    if (t < lastTime) {
+      err(
+        "unsorted",
+        line,
+        "time",
+        `${excerpt(timeText ?? formatInstantMicros(t))} is earlier than the previous row's time; rows must be in time order`,
+      );
+      return;
+    }
     if (n === cols.time.length) cols = grow(cols, n, n + 1);
     const c = cols;
     c.source[n] = si;
-    c.price[n] = p.coefficient;
-    c.priceScales[n] = p.scale;
-    c.volume[n] = v.coefficient;
-    c.volumeScales[n] = v.scale;
+    c.price[n] = priceCoefficient;
+    c.priceScales[n] = priceScale;
+    c.volume[n] = volumeCoefficient;
+    c.volumeScales[n] = volumeScale;
     if (t === lastTime && n > 0) {
       // A second row at the same time: compare it with every accepted row at that time.
       if (sameTimeKeys === null) {
@@ -355,7 +409,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
       }
       const key = rowKey(c, n, inst, pt);
       if (sameTimeKeys.has(key)) {
-        err("duplicate", lineNo, null, `duplicate row: same time, source, price, volume, instrument and part as an earlier row`);
+        err("duplicate", line, null, `duplicate row: same time, source, price, volume, instrument and part as an earlier row`);
         return;
       }
       sameTimeKeys.add(key);
@@ -364,7 +418,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
       lastTime = t;
     }
     c.time[n] = t;
-    c.line[n] = lineNo;
+    c.line[n] = line;
     if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
     if (instruments !== null) instruments[n] = inst;
     if (pt !== null && parts === null) parts = new Array<string | null>(n).fill(null);
@@ -608,6 +662,19 @@ export function createObservationParser(options: ObservationOptions): Observatio
         ended = finish();
       }
       return ended;
+    },
+    pushValues(r) {
+      if (ended !== undefined) return;
+      group = r.group;
+      const si = sourceNamed(r.source, r.row);
+      if (si === undefined) return;
+      const inst = r.instrument === null || r.instrument === "" ? null : intern(r.instrument);
+      const pt = r.part === null || r.part === "" ? null : intern(r.part);
+      accept(r.row, r.time, undefined, si, r.priceCoefficient, r.priceScale, r.volumeCoefficient, r.volumeScale, inst, pt);
+    },
+    fail(kind, at, field, message) {
+      group = at.row === 0 ? undefined : at.group;
+      err(kind, at.row, field, message);
     },
     get rows() {
       return n;
