@@ -9,6 +9,7 @@ import type { AggregationMethod } from "../spec.js";
 import { valueOn } from "../versions.js";
 import { type AggregationResult, type Item, aggregate, aggregateScaled, ratioOf } from "./aggregation.js";
 import type { Fixing } from "./index-fixing.js";
+import { nameAt } from "../market-data/names.js";
 
 /** How the rows of a fixing are read as values in the index's unit. */
 export interface Prices {
@@ -142,7 +143,7 @@ export function sourceValues(f: Fixing, prices: Prices): (Ratio | null)[] {
       let num = Ratio.ZERO,
         den = Ratio.ZERO;
       for (const p of parts) {
-        const partRows = rows.filter((r) => (obs.part?.[r] ?? null) === p.part);
+        const partRows = rows.filter((r) => nameAt(obs.part, r) === p.part);
         if (partRows.length === 0) continue;
         const w = ratioOf(p.weight);
         num = num.add(prices.meanOfRows(partRows, k).mul(w));

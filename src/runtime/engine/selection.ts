@@ -12,6 +12,7 @@
  */
 import { formatInstant } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
+import { nameAt } from "../market-data/names.js";
 import type { Exclusion } from "./exclusion.js";
 
 /** What the selection needs to know of one constituent source on the fixing date. */
@@ -59,14 +60,25 @@ class Classifier {
   readonly width: number;
   private readonly rankOf: Map<string, number> | null;
   private readonly partOf: Map<string, number> | null;
+  /** The rank of each instrument code of the observations (UNLISTED or NO_NAME when none), and the part of each part code. */
+  private readonly rankOfCode: Int32Array | null;
+  private readonly partOfCode: Int32Array | null;
   constructor(
     readonly plan: SourcePlan,
     private readonly obs: Observations,
   ) {
     this.ranks = plan.list?.names.length ?? 1;
     this.width = plan.parts?.length ?? 1;
-    this.rankOf = plan.list === null ? null : new Map(plan.list.names.map((n, i) => [n, i]));
-    this.partOf = plan.parts === null ? null : new Map(plan.parts.map((n, i) => [n, i]));
+    const rankOf = plan.list === null ? null : new Map(plan.list.names.map((n, i) => [n, i]));
+    const partOf = plan.parts === null ? null : new Map(plan.parts.map((n, i) => [n, i]));
+    this.rankOf = rankOf;
+    this.partOf = partOf;
+    const inst = obs.instrument;
+    this.rankOfCode =
+      rankOf === null || inst === null ? null : Int32Array.from(inst.names, (n) => (n === null ? NO_NAME : (rankOf.get(n) ?? UNLISTED)));
+    const part = obs.part ?? null;
+    this.partOfCode =
+      partOf === null || part === null ? null : Int32Array.from(part.names, (n) => (n === null ? NO_PART : (partOf.get(n) ?? BAD_PART)));
   }
   /** Whether every row is usable as it is (no list, no blend, no part column): the hot path skips classification. */
   get trivial(): boolean {
@@ -75,17 +87,16 @@ class Classifier {
   key(r: number): number {
     let rank = 0;
     if (this.rankOf !== null) {
-      const name = this.obs.instrument?.[r] ?? null;
-      if (name === null) return NO_NAME;
-      const k = this.rankOf.get(name);
-      if (k === undefined) return UNLISTED;
-      rank = k;
+      if (this.rankOfCode === null) return NO_NAME;
+      rank = this.rankOfCode[this.obs.instrument!.codes[r]!]!;
+      if (rank < 0) return rank;
     }
-    const part = this.obs.part?.[r] ?? null;
-    if (this.partOf === null) return part === null ? rank : STRAY_PART;
-    if (part === null) return NO_PART;
-    const p = this.partOf.get(part);
-    return p === undefined ? BAD_PART : rank * this.width + p;
+    const part = this.obs.part ?? null;
+    const code = part === null ? 0 : part.codes[r]!;
+    if (this.partOf === null) return code === 0 ? rank : STRAY_PART;
+    if (this.partOfCode === null) return NO_PART;
+    const p = this.partOfCode[code]!;
+    return p < 0 ? p : rank * this.width + p;
   }
 }
 
@@ -122,8 +133,7 @@ function unusable(obs: Observations, c: Classifier, rows: readonly number[], key
   const groups = new Map<string, { code: number; name: string | null; rows: number[] }>();
   rows.forEach((r, i) => {
     const code = keys[i]!;
-    const name =
-      code === UNLISTED ? (obs.instrument?.[r] ?? null) : code === BAD_PART || code === STRAY_PART ? (obs.part?.[r] ?? null) : null;
+    const name = code === UNLISTED ? nameAt(obs.instrument, r) : code === BAD_PART || code === STRAY_PART ? nameAt(obs.part, r) : null;
     const g = `${-code}\u0000${name ?? ""}`;
     let group = groups.get(g);
     if (group === undefined) groups.set(g, (group = { code, name, rows: [] }));

@@ -10,7 +10,7 @@
 import { Decimal, parseInputDecimal } from "../numbers/decimal.js";
 import { formatInstant, formatIsoDate, instantToLocal, localToInstant, parseIsoDate, type CalendarEngine } from "../calendar/index.js";
 import type { Fixing, Observations } from "../market-data/index.js";
-import { isPublished, parseInstantMicros } from "../market-data/index.js";
+import { isPublished, nameAt, parseInstantMicros, pickNames } from "../market-data/index.js";
 import {
   type ContractPeriod,
   type Schedule,
@@ -657,13 +657,13 @@ export function positionReport(
  * symbol (or no instrument); never a quote row (part `bid` or `offer`, functions/quotes.ts).
  */
 export function tradesOf(obs: Observations, symbol: string): Observations {
-  const quotes = obs.part?.some((p) => p === "bid" || p === "offer") === true;
+  const quotes = obs.part?.names.some((p) => p === "bid" || p === "offer") === true;
   if (obs.instrument === null && !quotes) return obs;
   const keep: number[] = [];
   for (let r = 0; r < obs.length; r++) {
     if (quotes && isQuoteRow(obs, r)) continue;
-    const i = obs.instrument?.[r];
-    if (i === null || i === undefined || i === "" || i === symbol) keep.push(r);
+    const i = nameAt(obs.instrument, r);
+    if (i === null || i === "" || i === symbol) keep.push(r);
   }
   if (keep.length === obs.length) return obs;
   return rowsOf(obs, keep);
@@ -712,7 +712,7 @@ export interface StripInput {
 function instrumentTrades(obs: Observations, symbol: string): Observations | undefined {
   if (obs.instrument === null) return undefined;
   const keep: number[] = [];
-  for (let r = 0; r < obs.length; r++) if (obs.instrument[r] === symbol && !isQuoteRow(obs, r)) keep.push(r);
+  for (let r = 0; r < obs.length; r++) if (nameAt(obs.instrument, r) === symbol && !isQuoteRow(obs, r)) keep.push(r);
   return rowsOf(obs, keep);
 }
 
@@ -959,8 +959,8 @@ function rowsOf(obs: Observations, keep: readonly number[]): Observations {
     priceScale: obs.priceScale,
     volume: pick(obs.volume, (n) => new Float64Array(n)),
     volumeScale: obs.volumeScale,
-    instrument: obs.instrument === null ? null : keep.map((r) => obs.instrument![r]!),
+    instrument: obs.instrument === null ? null : pickNames(obs.instrument, keep),
     line: pick(obs.line, (n) => new Uint32Array(n)),
-    ...(obs.part === undefined || obs.part === null ? {} : { part: keep.map((r) => obs.part![r]!) }),
+    ...(obs.part === undefined || obs.part === null ? {} : { part: pickNames(obs.part, keep) }),
   };
 }

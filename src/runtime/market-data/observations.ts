@@ -14,6 +14,7 @@
  */
 import { excerpt } from "../numbers/decimal.js";
 import { type DecimalOut, InstantBytes, NameTable, asciiText, decimalBytes } from "./bytes.js";
+import { type NameColumn, NameCodes } from "./names.js";
 import {
   type MarketDataError,
   type MarketDataErrorKind,
@@ -49,9 +50,9 @@ export interface Observations {
    * The instrument of each row, or null when the input has no instrument column: for a source that lists `models`,
    * the model the row prices; for one that lists `instruments`, the instrument; for a contract's trades, its symbol.
    */
-  readonly instrument: readonly (string | null)[] | null;
+  readonly instrument: NameColumn | null;
   /** The blend part of each row (`input`, `output`, …: the part of a token mix the price is for), or null/absent without a part column. */
-  readonly part?: readonly (string | null)[] | null;
+  readonly part?: NameColumn | null;
   /** The 1-based line each row came from. */
   readonly line: Uint32Array;
 }
@@ -162,8 +163,8 @@ function grow(c: Columns, n: number, need: number): Columns {
 }
 
 /** The duplicate key of an accepted row: everything but the time (rows compared share it). */
-function rowKey(c: Columns, i: number, instrument: string | null, part: string | null): string {
-  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument ?? ""}\u0000${part ?? ""}`;
+function rowKey(c: Columns, i: number, instrument: number, part: number): string {
+  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument}\u0000${part}`;
 }
 
 /** The number of comma-separated fields of a line, without an array per field. */
@@ -187,10 +188,9 @@ export function createObservationParser(options: ObservationOptions): Observatio
   };
   let format = options.format;
   let cols = allocate(Math.max(1, Math.min(options.capacity ?? 1024, 2 ** 31)));
-  let instruments: (string | null)[] | null = null;
-  let parts: (string | null)[] | null = null;
-  /** One string per distinct instrument or part. */
-  const interned = new Map<string, string>();
+  /** The instrument and the part of each row, as codes into tables of the distinct names. */
+  const instruments = new NameCodes();
+  const parts = new NameCodes();
   /** Set by a line too long to be a row: nothing after it is read. */
   let stopped = false;
   const names: string[] = options.sources ? [...options.sources] : [];
@@ -228,13 +228,15 @@ export function createObservationParser(options: ObservationOptions): Observatio
     return false;
   };
 
-  /** Interns a name, so 10 million rows of a few instruments hold a few strings. */
-  const intern = (name: string): string => {
-    const known = interned.get(name);
-    if (known !== undefined) return known;
-    interned.set(name, name);
-    return name;
+  /** Room for one more row: the columns and the name codes grow together. */
+  const room = (): void => {
+    if (n < cols.time.length) return;
+    cols = grow(cols, n, n + 1);
+    instruments.grow(cols.time.length, n);
+    parts.grow(cols.time.length, n);
   };
+  const instrumentCode = (name: string): number => instruments.code(name);
+  const partCode = (name: string): number => parts.code(name);
 
   /** Parses one line (without its line break); `check` asks for the text check of every field. */
   const row = (line: string, check: boolean): void => {
@@ -350,8 +352,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
       bad = true;
     }
     if (bad || typeof t === "string" || "error" in p || "error" in v || si === undefined) return;
-    const inst = typeof instrument === "string" && instrument !== "" ? intern(instrument) : null;
-    const pt = typeof part === "string" && part !== "" ? intern(part) : null;
+    const inst = typeof instrument === "string" && instrument !== "" ? instruments.code(instrument) : 0;
+    const pt = typeof part === "string" && part !== "" ? parts.code(part) : 0;
     accept(lineNo, t, time as string, si, p.coefficient, p.scale, v.coefficient, v.scale, inst, pt);
   };
 
@@ -382,8 +384,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
     priceScale: number,
     volumeCoefficient: number,
     volumeScale: number,
-    inst: string | null,
-    pt: string | null,
+    inst: number,
+    pt: number,
   ): void => {
     if (t < lastTime) {
       err(
@@ -394,7 +396,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
       );
       return;
     }
-    if (n === cols.time.length) cols = grow(cols, n, n + 1);
+    room();
     const c = cols;
     c.source[n] = si;
     c.price[n] = priceCoefficient;
@@ -405,7 +407,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
       // A second row at the same time: compare it with every accepted row at that time.
       if (sameTimeKeys === null) {
         sameTimeKeys = new Set();
-        for (let i = n - 1; i >= 0 && c.time[i] === t; i--) sameTimeKeys.add(rowKey(c, i, instruments?.[i] ?? null, parts?.[i] ?? null));
+        for (let i = n - 1; i >= 0 && c.time[i] === t; i--) sameTimeKeys.add(rowKey(c, i, instruments.get(i), parts.get(i)));
       }
       const key = rowKey(c, n, inst, pt);
       if (sameTimeKeys.has(key)) {
@@ -419,10 +421,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
     }
     c.time[n] = t;
     c.line[n] = line;
-    if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
-    if (instruments !== null) instruments[n] = inst;
-    if (pt !== null && parts === null) parts = new Array<string | null>(n).fill(null);
-    if (parts !== null) parts[n] = pt;
+    instruments.set(n, inst, cols.time.length);
+    parts.set(n, pt, cols.time.length);
     n++;
   };
 
@@ -451,8 +451,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const instants = new InstantBytes();
   const sourceNames = new NameTable<number>();
-  const instrumentNames = new NameTable<string>();
-  const partNames = new NameTable<string>();
+  const instrumentNames = new NameTable<number>();
+  const partNames = new NameTable<number>();
   const dec: DecimalOut = { coefficient: 0, scale: 0 };
   /** A line may be this many bytes (UTF-8 has at most 3 bytes per UTF-16 code unit) before it is surely too long. */
   const maxLineBytes = 3 * (MAX_LINE_LENGTH + 1);
@@ -495,21 +495,21 @@ export function createObservationParser(options: ObservationOptions): Observatio
       priceScale = dec.scale;
     const c4 = decimalBytes(b, c3 + 1, e, dec);
     if (c4 < 0) return false;
-    let inst: string | null = null,
-      pt: string | null = null;
+    let inst: number | undefined = 0,
+      pt: number | undefined = 0;
     if (c4 < e) {
       let c5 = c4 + 1;
       while (c5 < e && b[c5] !== 44) c5++;
-      if (c5 > c4 + 1 && (inst = named(instrumentNames, b, c4 + 1, c5, intern) ?? null) === null) return false;
+      if (c5 > c4 + 1 && (inst = named(instrumentNames, b, c4 + 1, c5, instrumentCode)) === undefined) return false;
       if (c5 < e) {
         let c6 = c5 + 1;
         while (c6 < e && b[c6] !== 44) c6++;
         if (c6 < e) return false;
-        if (e > c5 + 1 && (pt = named(partNames, b, c5 + 1, e, intern) ?? null) === null) return false;
+        if (e > c5 + 1 && (pt = named(partNames, b, c5 + 1, e, partCode)) === undefined) return false;
       }
     }
     lineNo++;
-    if (n === cols.time.length) cols = grow(cols, n, n + 1);
+    room();
     const c = cols;
     c.time[n] = t;
     c.source[n] = si;
@@ -520,10 +520,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
     c.line[n] = lineNo;
     sameTimeKeys = null;
     lastTime = t;
-    if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
-    if (instruments !== null) instruments[n] = inst;
-    if (pt !== null && parts === null) parts = new Array<string | null>(n).fill(null);
-    if (parts !== null) parts[n] = pt;
+    instruments.set(n, inst, cols.time.length);
+    parts.set(n, pt, cols.time.length);
     n++;
     return true;
   };
@@ -580,8 +578,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
         priceScale: pr.scale,
         volume: c.volume.subarray(0, n),
         volumeScale: vr.scale,
-        instrument: instruments,
-        ...(parts !== null ? { part: parts } : {}),
+        instrument: instruments.column(n),
+        ...(parts.column(n) !== null ? { part: parts.column(n) } : {}),
         line: c.line.subarray(0, n),
       },
     };
@@ -668,8 +666,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
       group = r.group;
       const si = sourceNamed(r.source, r.row);
       if (si === undefined) return;
-      const inst = r.instrument === null || r.instrument === "" ? null : intern(r.instrument);
-      const pt = r.part === null || r.part === "" ? null : intern(r.part);
+      const inst = r.instrument === null || r.instrument === "" ? 0 : instruments.code(r.instrument);
+      const pt = r.part === null || r.part === "" ? 0 : parts.code(r.part);
       accept(r.row, r.time, undefined, si, r.priceCoefficient, r.priceScale, r.volumeCoefficient, r.volumeScale, inst, pt);
     },
     fail(kind, at, field, message) {
