@@ -10,7 +10,7 @@
 // then the same trades as Parquet (written once by DuckDB: TIMESTAMPTZ, DECIMAL(18,2) and DECIMAL(18,8), SNAPPY), read
 // and indexed by both.
 // Every implementation must give the same value to the cent, or the benchmark fails.
-// Options: --sizes 1000000,10000000  --runs 5 (at 1M; at most 3 at 10M)  --only NAME,…  --bin PATH (another build's
+// Options: --sizes 1000000,10000000  --runs 5 (at 1M; at most 3 at 10M)  --only NAME,… (the measures whose names start so)  --bin PATH (another build's
 // bin/termsheet.js, beside its dist/, for before/after figures; the reader is then that build's too, --reader PATH)
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from "node:fs";
@@ -155,7 +155,7 @@ async function main() {
         value: true,
         cmd: [node, "bench/peers-duckdb.mjs", "index", parquet, WINDOW_START, pairs],
       },
-    ].filter((c) => !only?.length || c.name === "node -e 0" || only.some((o) => c.name.includes(o)));
+    ].filter((c) => !only?.length || c.name === "node -e 0" || only.some((o) => c.name.startsWith(o)));
     const samples = new Map(cases.map((c) => [c.name, []]));
     const values = new Map();
     for (let run = 0; run < runs + 1; run++) {
