@@ -35,9 +35,42 @@ export function priorityList(models: readonly string[] | undefined, instruments:
       : null;
 }
 
+/** Row numbers of the observations, in input order: a typed array (4 bytes a row) or a JS array. */
+export type RowList = ArrayLike<number> & Iterable<number>;
+
+/** The rows [s, e) of a list of rows, as a JS array. */
+export function rowsSlice(rows: RowList, s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let i = s; i < e; i++) out.push(rows[i]!);
+  return out;
+}
+
+/**
+ * A growing list of row numbers in a typed array (a window may hold millions of rows: 4 bytes each, not a JS array's
+ * 8 and its growth); `rows()` is a view of the rows pushed.
+ */
+class RowBuffer {
+  private buffer = new Uint32Array(64);
+  length = 0;
+  push(r: number): void {
+    if (this.length === this.buffer.length) {
+      const next = new Uint32Array(this.buffer.length * 2);
+      next.set(this.buffer);
+      this.buffer = next;
+    }
+    this.buffer[this.length++] = r;
+  }
+  last(): number {
+    return this.buffer[this.length - 1]!;
+  }
+  rows(): Uint32Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 /** The rows chosen for each source, in input order per source, with the time staleness is measured from. */
 export interface Selection {
-  readonly rows: number[][];
+  readonly rows: readonly RowList[];
   /** The last observation of each source's choice (a blend: the oldest of its parts' latest), −∞ without one. */
   readonly lastTime: number[];
   /** The model or instrument chosen for each source, or null (no list, or nothing available). */
@@ -120,8 +153,8 @@ export interface Staleness {
  * distinct times, earliest first). Times, not line numbers: a certificate does not depend on the order of rows that
  * share a time.
  */
-function timesText(obs: Observations, rows: readonly number[]): string {
-  const times = [...new Set(rows.map((r) => obs.time[r]!))].sort((a, b) => a - b).map(isoMicros);
+function timesText(obs: Observations, rows: RowList): string {
+  const times = [...new Set(Array.from(rows, (r) => obs.time[r]!))].sort((a, b) => a - b).map(isoMicros);
   if (times.length === 1) return `at ${times[0]}`;
   if (times.length <= 3) return `at ${times.slice(0, -1).join(", ")} and ${times[times.length - 1]}`;
   return `at ${times.slice(0, 3).join(", ")} and ${times.length - 3} more`;
@@ -166,11 +199,14 @@ function unusable(obs: Observations, c: Classifier, rows: readonly number[], key
  * The rows of one rank in input order: the rank's own array when it has one part (no copy: a window may hold millions
  * of rows, far more than a spread argument list takes), else the parts' rows merged by a loop and sorted.
  */
-function rowsOfRank(byKey: readonly number[][], rank: number, width: number): number[] {
-  if (width === 1) return byKey[rank]!;
-  const out: number[] = [];
-  for (let p = 0; p < width; p++) for (const r of byKey[rank * width + p]!) out.push(r);
-  return out.sort((a, b) => a - b);
+function rowsOfRank(byKey: readonly RowBuffer[], rank: number, width: number): Uint32Array {
+  if (width === 1) return byKey[rank]!.rows();
+  let n = 0;
+  for (let p = 0; p < width; p++) n += byKey[rank * width + p]!.length;
+  const out = new Uint32Array(n);
+  let w = 0;
+  for (let p = 0; p < width; p++) for (const r of byKey[rank * width + p]!.rows()) out[w++] = r;
+  return out.sort();
 }
 
 /** Per source, the choice among complete ranks: the first fresh one, else the first complete one, else none. */
@@ -189,7 +225,7 @@ function choose(completeAt: readonly number[], at: number, stale: Staleness | un
 function passedOver(
   obs: Observations,
   c: Classifier,
-  byKey: readonly number[][],
+  byKey: readonly RowBuffer[],
   completeAt: readonly number[],
   chosen: number,
   at: number,
@@ -231,7 +267,7 @@ export function selectLatest(obs: Observations, plans: readonly SourcePlan[], hi
   });
   const classifiers = plans.map((p) => new Classifier(p, obs));
   const latest = classifiers.map((c) => new Array<number>(c.ranks * c.width).fill(-Infinity));
-  const byKey = classifiers.map((c) => Array.from({ length: c.ranks * c.width }, (): number[] => []));
+  const byKey = classifiers.map((c) => Array.from({ length: c.ranks * c.width }, () => new RowBuffer()));
   const found = classifiers.map((c) => new Array<number>(c.ranks).fill(0));
   const completeAt = classifiers.map((c) => new Array<number>(c.ranks).fill(-Infinity));
   const badRows = plans.map((): number[] => []);
@@ -286,7 +322,7 @@ export function selectWindow(
   });
   const classifiers = plans.map((p) => new Classifier(p, obs));
   const trivial = classifiers.map((c) => c.trivial);
-  const byKey = classifiers.map((c) => Array.from({ length: c.ranks * c.width }, (): number[] => []));
+  const byKey = classifiers.map((c) => Array.from({ length: c.ranks * c.width }, () => new RowBuffer()));
   const completeAt = classifiers.map((c) => new Array<number>(c.ranks).fill(-Infinity));
   const badRows = plans.map((): number[] => []);
   const badKeys = plans.map((): number[] => []);
@@ -315,7 +351,7 @@ export function selectWindow(
       let t = Infinity;
       for (let p = 0; p < c.width; p++) {
         const rows = byKey[k]![rank * c.width + p]!;
-        t = rows.length === 0 ? -Infinity : Math.min(t, obs.time[rows[rows.length - 1]!]!);
+        t = rows.length === 0 ? -Infinity : Math.min(t, obs.time[rows.last()]!);
         if (t === -Infinity) break;
       }
       completeAt[k]![rank] = t;
@@ -328,7 +364,7 @@ function finish(
   obs: Observations,
   plans: readonly SourcePlan[],
   classifiers: readonly Classifier[],
-  byKey: readonly number[][][],
+  byKey: readonly (readonly RowBuffer[])[],
   completeAt: readonly number[][],
   badRows: readonly number[][],
   badKeys: readonly number[][],
@@ -336,7 +372,7 @@ function finish(
   stale: Staleness | undefined,
   latestOnly: boolean,
 ): Selection {
-  const rows: number[][] = [];
+  const rows: RowList[] = [];
   const lastTime: number[] = [];
   const chosen: (string | null)[] = [];
   const missingParts: (readonly string[] | null)[] = [];
@@ -344,7 +380,7 @@ function finish(
   plans.forEach((plan, k) => {
     const c = classifiers[k]!;
     const rank = choose(completeAt[k]!, at, stale);
-    rows.push(rank >= 0 ? rowsOfRank(byKey[k]!, rank, c.width) : []);
+    rows.push(rank >= 0 ? rowsOfRank(byKey[k]!, rank, c.width) : new Uint32Array(0));
     lastTime.push(rank >= 0 ? completeAt[k]![rank]! : -Infinity);
     chosen.push(rank >= 0 && plan.list !== null ? plan.list.names[rank]! : null);
     // A blend with no complete model: the parts the first model with any part lacks.

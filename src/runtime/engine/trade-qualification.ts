@@ -13,6 +13,7 @@ import type { Index } from "../spec.js";
 import { valueOn } from "../versions.js";
 import { ratioOf } from "./aggregation.js";
 import type { Exclusion } from "./index-types.js";
+import type { RowList } from "./selection.js";
 
 /** The qualification rules in force on a date (either may be absent). */
 export interface TradeRules {
@@ -43,7 +44,7 @@ export function qualifyTrades(
   obs: Observations,
   rules: TradeRules,
   names: readonly string[],
-  rows: readonly (readonly number[])[],
+  rows: readonly RowList[],
 ): { readonly rows: number[][]; readonly exclusions: Exclusion[] } {
   const exclusions: Exclusion[] = [];
   const scale = pow10(obs.volumeScale);
