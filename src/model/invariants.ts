@@ -728,21 +728,25 @@ export function expiryProblems(
       cache = memo.get(key) ?? [];
       memo.set(key, cache);
     }
+    // Months as indices (year × 12 + month − 1), and the labels made only for a problem: this loop runs for every
+    // month of the horizon of every last trading day of a program, and allocates nothing when all is well.
+    const first = horizon.startYear * 12 + horizon.startMonth - 1;
+    const monthStart = (index: number): EpochDay => fromCivil(Math.floor(index / 12), (index % 12) + 1, 1);
     for (let i = 0; i < months && !(out.missing && out.closed && out.outside); i++) {
       if (!governed(i)) continue;
-      const { year, month } = shiftMonth(horizon.startYear, horizon.startMonth, i);
-      const label = ym(year, month);
+      const year = Math.floor((first + i) / 12);
+      const month = ((first + i) % 12) + 1;
       const res = (cache[i] ??= evaluateDateRule(r, year, month, engine));
       if (!res.ok) {
-        if (res.error.kind !== "no-such-day") return { ...out, stopped: { label, error: res.error } };
-        out.missing ??= { label, error: res.error };
+        if (res.error.kind !== "no-such-day") return { ...out, stopped: { label: ym(year, month), error: res.error } };
+        out.missing ??= { label: ym(year, month), error: res.error };
         continue;
       }
       const day = res.value;
-      if (out.closed === undefined && !engine.isBusinessDay(day)) out.closed = { label, day };
-      const expected = shiftMonth(year, month, offset);
-      const c = toCivil(day);
-      if (out.outside === undefined && (c.year !== expected.year || c.month !== expected.month)) out.outside = { label, day, expected };
+      if (out.closed === undefined && !engine.isBusinessDay(day)) out.closed = { label: ym(year, month), day };
+      if (out.outside === undefined && (day < monthStart(first + i + offset) || day >= monthStart(first + i + offset + 1))) {
+        out.outside = { label: ym(year, month), day, expected: shiftMonth(year, month, offset) };
+      }
     }
     return out;
   }
