@@ -88,7 +88,8 @@ function optionalRef(kinds: readonly DeclarationKind[]): {
 
 /** The parts of each node kind the lowering reads: present, a word, or a reference. */
 const RULES = {
-  Calendar: { name: present },
+  // A calendar is lowered by the calendars check (its `checked`): its statements are not read again.
+  Calendar: { name: present, statements: raw },
   Index: { name: present },
   Future: { name: present },
   Option: { name: present },
