@@ -11,7 +11,9 @@ import {
   YEARS,
   createObservationParser,
   formatMarketDataError,
+  parseDealerQuotes,
   parseFixings,
+  type DealerQuote,
   type Fixing,
   type MarketDataError,
   type Observations,
@@ -129,10 +131,31 @@ function tooBig(path: string, bytes: number, exact: boolean): FileOutcome<never>
  * UTF-8 become U+FFFD, which the parser refuses with the row's line and field), a leading byte-order mark dropped.
  */
 export function readFixingsFile(path: string, indices: readonly string[] | undefined, sys: System): FileOutcome<readonly Fixing[]> {
+  const text = readWhole(path, sys);
+  if (!text.ok) return text;
+  const format = formatOf(path);
+  const result = parseFixings(text.value, {
+    file: path,
+    ...(format !== undefined ? { format } : {}),
+    ...(indices !== undefined ? { indices } : {}),
+  });
+  return result.ok ? result : rowErrors(result.errors, "fixings", "time,index,value[,status]");
+}
+
+/** Reads reference dealers' quotes (`date,index,dealer,quote,given`), whole, up to the bound of a fixings file. */
+export function readDealerQuotesFile(path: string, sys: System): FileOutcome<readonly DealerQuote[]> {
+  const text = readWhole(path, sys);
+  if (!text.ok) return text;
+  const format = formatOf(path);
+  const result = parseDealerQuotes(text.value, { file: path, ...(format !== undefined ? { format } : {}) });
+  return result.ok ? result : rowErrors(result.errors, "dealer quotes", "date,index,dealer,quote,given");
+}
+
+/** A file read whole as UTF-8, up to the bound of a fixings file. */
+function readWhole(path: string, sys: System): FileOutcome<string> {
   const opened = sys.openFile(path);
   if (!opened.ok) return cannotRead(path, opened.reason, sys);
   const file = opened.value;
-  let text: string;
   try {
     if (file.size > MAX_FIXINGS_BYTES) return tooBig(path, file.size, true);
     const decoder = new TextDecoder("utf-8");
@@ -149,15 +172,8 @@ export function readFixingsFile(path: string, indices: readonly string[] | undef
       pieces.push(decoder.decode(buffer.subarray(0, read.value), { stream: true }));
     }
     pieces.push(decoder.decode());
-    text = pieces.join("");
+    return { ok: true, value: pieces.join("") };
   } finally {
     file.close();
   }
-  const format = formatOf(path);
-  const result = parseFixings(text, {
-    file: path,
-    ...(format !== undefined ? { format } : {}),
-    ...(indices !== undefined ? { indices } : {}),
-  });
-  return result.ok ? result : rowErrors(result.errors, "fixings", "time,index,value[,status]");
 }

@@ -1,10 +1,11 @@
 /** The lowering of a contract's settlement rules: its final settlement, its daily settlement steps and its fallback. */
-import { COUNT_BOUNDS } from "../check/counts.js";
+import { COUNT_BOUNDS, countOf } from "../check/counts.js";
 import { DAYS_IN_YEAR } from "../runtime/bounds.js";
 import { DETERMINATION_PARTIES, DISRUPTION_KINDS, SETTLEMENT_METHODS } from "../check/words.js";
 import type * as A from "../syntax/ast.js";
 import type { EffectiveRange } from "./common.js";
 import type { Contract, Fallback, FinalSettlement } from "./contracts.js";
+import type { FallbackAction, FallbackDeadline } from "../runtime/spec.js";
 import { CALENDAR, INDEX, Lowerer } from "./lower-base.js";
 
 /** `final settlement in cash at …, rounded to …`. */
@@ -137,7 +138,7 @@ export function fallback(l: Lowerer, s: A.FallbackStmt): Fallback {
       duration: d.duration === undefined ? null : l.duration(d.duration, "the staleness", d.span),
       ...notes(d.annotations),
     })),
-    steps: s.steps.map((step) => {
+    steps: s.steps.flatMap((step) => {
       const a = l.need(step.action, step, "the fallback action");
       let action: Fallback["steps"][number]["action"];
       switch (a.kind) {
@@ -162,9 +163,23 @@ export function fallback(l: Lowerer, s: A.FallbackStmt): Fallback {
             ...(a.calendar === undefined ? {} : { calendar: l.resolve(a.calendar, CALENDAR, "calendar", a.span).name }),
           };
           break;
-        case "Determination":
-          action = { kind: "determination", party: l.word(DETERMINATION_PARTIES, a.party, a.span) };
+        case "Determination": {
+          const deadline = a.deadline === undefined ? undefined : fallbackDeadline(l, a.deadline);
+          action = {
+            kind: "determination",
+            party: l.word(DETERMINATION_PARTIES, a.party, a.span),
+            ...(deadline === undefined ? {} : { deadline }),
+          };
           break;
+        }
+        case "DealerPoll":
+        case "NegotiatedFallback": {
+          // What the fallbacks check accepted; a step it did not is an error there, so the lowering never sees it.
+          const lowered = disruptionFallback(l, a);
+          if (lowered === undefined) return [];
+          action = lowered;
+          break;
+        }
         case "ExcludeDay":
           action = {
             kind: "exclude-day",
@@ -172,11 +187,46 @@ export function fallback(l: Lowerer, s: A.FallbackStmt): Fallback {
           };
           break;
       }
-      return {
-        action,
-        only: step.only.length === 0 ? null : step.only.map((o) => l.word(DISRUPTION_KINDS, o, step.span)),
-        ...notes(step.annotations),
-      };
+      return [
+        {
+          action,
+          only: step.only.length === 0 ? null : step.only.map((o) => l.word(DISRUPTION_KINDS, o, step.span)),
+          ...notes(step.annotations),
+        },
+      ];
     }),
+  };
+}
+
+/** A step's deadline as the checks accepted it: its count in range and the calendar business-days.ts recorded. */
+function fallbackDeadline(l: Lowerer, d: A.FallbackDeadline): FallbackDeadline | undefined {
+  const businessDays = countOf(d.days, COUNT_BOUNDS.fallbackDeadlineDays, "the business days of the deadline", { program: l.program });
+  const calendar = l.checked.businessDayCalendar(d);
+  return businessDays === undefined || calendar === undefined ? undefined : { businessDays, calendar };
+}
+
+/** A dealer poll or a negotiated fallback, from what the checks accepted (check/fallbacks.ts). */
+function disruptionFallback(
+  l: Lowerer,
+  a: Extract<A.FallbackAction, { kind: "DealerPoll" | "NegotiatedFallback" }>,
+): FallbackAction | undefined {
+  const deadline = a.deadline === undefined ? undefined : fallbackDeadline(l, a.deadline);
+  if (deadline === undefined) return undefined;
+  if (a.kind === "NegotiatedFallback") return { kind: "negotiated", deadline };
+  const ctx = { program: l.program };
+  const dealers = countOf(a.dealers, COUNT_BOUNDS.dealers, "the number of dealers polled", ctx);
+  const minimumQuotes = countOf(a.minimumQuotes, COUNT_BOUNDS.dealers, "the minimum number of quotes", ctx);
+  const dropHighest =
+    a.dropHighest === undefined ? 0 : countOf(a.dropHighest, COUNT_BOUNDS.droppedQuotes, "the highest quotes dropped", ctx);
+  const dropLowest = a.dropLowest === undefined ? 0 : countOf(a.dropLowest, COUNT_BOUNDS.droppedQuotes, "the lowest quotes dropped", ctx);
+  if (dealers === undefined || minimumQuotes === undefined || dropHighest === undefined || dropLowest === undefined) return undefined;
+  return {
+    kind: "dealer-poll",
+    dealers,
+    minimumQuotes,
+    dropHighest,
+    dropLowest,
+    rounding: l.rounding(a.rounding, "the dealer poll", a.span),
+    deadline,
   };
 }

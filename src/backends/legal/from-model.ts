@@ -49,6 +49,8 @@ import {
   zonedTime,
   paymentWords,
   figure,
+  deadlineWords,
+  dealerPollWords,
 } from "./words.js";
 import type { StrikeTier } from "../../runtime/strikes.js";
 
@@ -446,7 +448,13 @@ function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
           what = `Level ${i + 1}: the last published value${a.withinBusinessDays === null ? "" : `, if published within ${count(a.withinBusinessDays, "business day", "business days")} (${a.calendar === undefined ? publicationDays(b, c) : `business days of ${b.cal(a.calendar)}`})`}${a.flagged ? ", flagged as a carried-forward value" : ""}`;
           break;
         case "determination":
-          what = `Level ${i + 1}: determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}, which always produces a value`;
+          what = `Level ${i + 1}: determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}${a.deadline === undefined ? "" : ` ${deadlineWords(a.deadline, b.cal(a.deadline.calendar))}`}, which always produces a value`;
+          break;
+        case "dealer-poll":
+          what = `Level ${i + 1}: ${dealerPollWords(a, b.cal(a.deadline.calendar))}`;
+          break;
+        case "negotiated":
+          what = `Level ${i + 1}: the value the parties agree by negotiation ${deadlineWords(a.deadline, b.cal(a.deadline.calendar))}; if they agree none by then, the next level applies`;
           break;
         case "exclude-day":
           what = `Level ${i + 1}: the day is left out of the average, and no value is carried forward for it, provided that at least ${count(a.minimumDays, "day remains", "days remain")} in the average; otherwise the next level applies`;

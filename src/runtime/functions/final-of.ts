@@ -124,6 +124,9 @@ function indexFinal(ctx: FinalContext, rule: FinalSettlement, index: string): Pr
     engines: (n) => env.engine(n),
     indices: (n) => env.index(n),
     determined: req.determined,
+    determinedOn: req.determinedOn,
+    negotiated: req.negotiated,
+    dealerQuotes: req.dealerQuotes,
     negativePrices: terms.negativePrices,
   });
   const restatements = market.restatements();

@@ -26,7 +26,8 @@ export type MarketDataErrorKind =
   | "unknown-source"
   | "unsorted"
   | "duplicate"
-  | "invalid-quote";
+  | "invalid-quote"
+  | "invalid-date";
 
 /** A typed error naming the file, the 1-based line and the field (null when it concerns the whole row). */
 export interface MarketDataError {

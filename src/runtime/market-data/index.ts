@@ -10,3 +10,5 @@ export { createObservationParser, parseObservations } from "./observations.js";
 export type { Fixing, FixingOptions, FixingStatus } from "./fixings.js";
 export { FIXING_STATUSES, isPublished, parseFixings } from "./fixings.js";
 export { MAX_LINE_LENGTH, YEARS } from "./common.js";
+export type { DealerQuote } from "./dealer-quotes.js";
+export { parseDealerQuotes } from "./dealer-quotes.js";
