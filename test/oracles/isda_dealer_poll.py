@@ -44,7 +44,11 @@ def compute():
     ltd = last_trading_day(2026, 3)
     deadline = add_business_days(ltd, 5)
     quotes = [r for r in rows(CASE + "/dealer-quotes.csv") if r["index"] == "AITOK_OUT" and r["date"] == ltd.isoformat()]
-    in_time = sorted(Decimal(r["quote"]) for r in quotes if dt.date.fromisoformat(r["given"]) <= deadline)
+    given = [r for r in quotes if dt.date.fromisoformat(r["given"]) <= deadline]
+    in_time = sorted(Decimal(r["quote"]) for r in given)
+    # The value is known when the last quote in time is given: the final settlement day, and the payment one London
+    # business day after it (1108.B).
+    known = max(dt.date.fromisoformat(r["given"]) for r in given)
     assert len(in_time) >= 3, "the poll must reach its quorum of three quotations"
     kept = in_time[1:-1]  # without the highest and the lowest
     poll = round_to(sum(kept) / len(kept), "0.001", "half-even")
@@ -52,6 +56,8 @@ def compute():
     return dump(
         {
             "lastTradingDay": ltd.isoformat(),
+            "settlementDate": known.isoformat(),
+            "payment.date": add_business_days(known, 1).isoformat(),
             "price": text(price),
             "days.0.level": 4,
             "days.0.index": "dealer poll of AITOK_OUT",

@@ -464,6 +464,12 @@ function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
       return stepItem(sentence(what + only + stepWhen(s.effective)), s);
     }),
   });
+  if (f.steps.some((s) => s.action.kind === "postpone" || s.action.kind === "negotiated" || s.action.kind === "dealer-poll"))
+    out.push(
+      p(
+        "When a level makes the value known only on a later day (the day of publication after a postponement, the day the parties agree a value, or the day the last quotation in time is given), final settlement takes place on that day, and a payment counted from the day of final settlement is counted from it.",
+      ),
+    );
   return out;
 }
 

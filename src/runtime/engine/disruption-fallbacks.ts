@@ -77,7 +77,8 @@ export function dealerPoll(
     ok: true,
     value,
     source: `dealer poll of ${index}`,
-    date,
+    // The poll is complete on the day its last quote in time was given: the value is known from then.
+    date: given.reduce((d, q) => (q.given > d ? q.given : d), date),
     reason: `mean of ${kept.length} of ${given.length} quote(s) given by ${last.day} (${kept.map((q) => `${q.dealer} ${q.value.toString()}`).join(", ")})${dropped === 0 ? "" : `, ${dropped} dropped (${[...sorted.slice(0, a.dropLowest), ...sorted.slice(sorted.length - a.dropHighest)].map((q) => `${q.dealer} ${q.value.toString()}`).join(", ")})`}: ${mean.toString()} rounded to ${value.toString()}${lateNote}`,
   };
 }
