@@ -19,6 +19,10 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "src/backends/legal/from-model.ts":
     "the readable contract's builder; its split by chapter waits for the statement registry's clause keys merged from main",
   "src/runtime/functions/steps.ts": "the exported steps of the settlement functions, each small, which the generated modules call by name",
+  "src/cli/args.ts":
+    "the one scanner of every command's options and their invocations; grew past the limit with the ISDA fallback inputs (issue 16), to split by command",
+  "src/runtime/engine/settlement.ts":
+    "final settlement and the fallback waterfall, one switch over the step kinds; the ISDA steps live in disruption-fallbacks.ts, the waterfall to move there next (issue 16)",
   "src/runtime/numbers/decimal.ts": "the Decimal type: one class with its parsing and rounding, each method small",
   "src/runtime/market-data/observations.ts": "the push parser of observations (see createObservationParser)",
   "src/cli/commands.ts": "the command table, data only: each command's operands, options and help prose",
@@ -40,6 +44,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "src/runtime/engine/settlement.ts:runWaterfall": "the fallback waterfall's levels in the order the rulebook tries them",
   "src/cli/system.ts:nodeSystem": "Node's fs and process behind the System interface: one small method each, in one object",
   "src/runtime/market-data/fixings.ts:parseFixings": "one pass over the lines of a fixings file, each field with its error",
+  "src/syntax/grammar/fallback.ts:FallbackRules/<anonymous>":
+    "the fallback actions: one chevrotain OR whose alternatives must share one rule for LL(k); each alternative is short",
   "src/syntax/grammar/daily.ts:DailyRules/<anonymous>":
     "the daily settlement step's alternatives, one chevrotain OR (each alternative a few lines; the carry step of issue 16 took it over the limit)",
   "src/check/contracts.ts:ContractChecker.check": "owned by the checked-IR rewrite (issue 17)",

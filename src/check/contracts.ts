@@ -348,6 +348,10 @@ class ContractChecker {
     for (const s of decl.statements)
       if (s.kind === "PaymentAmounts") this.checkRounding(s.rounding, decl, file, false, [...context, "payment amounts"]);
       else if (s.kind === "FixingTick") this.checkRounding(s.rounding, decl, file, false, [...context, "fixings of"]);
+      else if (s.kind === "Fallback")
+        for (const step of s.steps)
+          if (step.action?.kind === "DealerPoll")
+            this.checkRounding(step.action.rounding, decl, file, false, [...context, "fallback", `step ${step.number?.raw ?? "?"}`]);
 
     if (decl.kind === "Option") this.checkOption(decl, file, price, underlying, units, context);
     if (decl.kind === "Spread") this.checkSpread(decl, file, context);

@@ -42,6 +42,13 @@ export interface SettleOptions {
   readonly right?: "call" | "put";
   readonly strike?: string;
   readonly determined?: string;
+  /** `--determined-on DAY`. */
+  readonly determinedOn?: string;
+  readonly negotiated?: string;
+  /** `--negotiated-on DAY`. */
+  readonly negotiatedOn?: string;
+  /** `--dealer-quotes FILE`. */
+  readonly dealerQuotes?: string;
   readonly index?: string;
   readonly at?: string;
   readonly observations?: string;
@@ -492,8 +499,22 @@ function settleOptions(p: Parsed): SettleOptions {
       case "--as-of":
         options.asOf = value;
         break;
+      case "--determined-on":
+        options.determinedOn = value;
+        break;
+      case "--negotiated-on":
+        options.negotiatedOn = value;
+        break;
+      case "--dealer-quotes":
+        options.dealerQuotes = value;
+        break;
       default:
-        options[name.slice(2) as Exclude<keyof SettleOptions, "position" | "right" | "engine" | "asOf">] = value;
+        options[
+          name.slice(2) as Exclude<
+            keyof SettleOptions,
+            "position" | "right" | "engine" | "asOf" | "determinedOn" | "negotiatedOn" | "dealerQuotes"
+          >
+        ] = value;
     }
   }
   return options;
@@ -506,6 +527,10 @@ const settleInvocation: InvocationOf = (p, bad) => {
   if ((options.right === undefined) !== (options.strike === undefined))
     return bad("an option needs both `--right call|put` and `--strike K`");
   if ((options.bid === undefined) !== (options.ask === undefined)) return bad("give both `--bid` and `--ask`, or neither");
+  if ((options.negotiated === undefined) !== (options.negotiatedOn === undefined))
+    return bad("give both `--negotiated VALUE` and `--negotiated-on YYYY-MM-DD`, or neither");
+  if (options.determinedOn !== undefined && options.determined === undefined)
+    return bad("`--determined-on` is the day of a determined value: add `--determined VALUE`");
   if (options.strip !== undefined) {
     if (options.daily === undefined) return bad("`--strip` is for a daily settlement: add `--daily YYYY-MM-DD`");
     const single = (["month", "expiry", "prior", "bid", "position", "strike", "determined"] as const).find((k) => options[k] !== undefined);

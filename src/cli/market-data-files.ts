@@ -11,7 +11,9 @@ import {
   YEARS,
   createObservationParser,
   formatMarketDataError,
+  parseDealerQuotes,
   parseFixings,
+  type DealerQuote,
   type Fixing,
   type MarketDataError,
   type Observations,
@@ -170,10 +172,39 @@ export function readFixingsFile(path: string, indices: readonly string[] | undef
         "hint: Parquet is read for observations (`--observations FILE.parquet`); write the fixings as CSV",
       ],
     };
+  const text = readWhole(path, sys);
+  if (!text.ok) return text;
+  const format = formatOf(path);
+  const result = parseFixings(text.value, {
+    file: path,
+    ...(format !== undefined ? { format } : {}),
+    ...(indices !== undefined ? { indices } : {}),
+  });
+  return result.ok ? result : rowErrors(result.errors, "fixings", "time,index,value[,status]");
+}
+
+/** Reads reference dealers' quotes (`date,index,dealer,quote,given`), whole, up to the bound of a fixings file. */
+export function readDealerQuotesFile(path: string, sys: System): FileOutcome<readonly DealerQuote[]> {
+  if (isParquet(path))
+    return {
+      ok: false,
+      lines: [
+        `error: \`${path}\` is a Parquet file; dealer quotes are read from CSV or NDJSON (\`date,index,dealer,quote,given\`)`,
+        "hint: Parquet is read for observations (`--observations FILE.parquet`); write the quotes as CSV",
+      ],
+    };
+  const text = readWhole(path, sys);
+  if (!text.ok) return text;
+  const format = formatOf(path);
+  const result = parseDealerQuotes(text.value, { file: path, ...(format !== undefined ? { format } : {}) });
+  return result.ok ? result : rowErrors(result.errors, "dealer quotes", "date,index,dealer,quote,given");
+}
+
+/** A file read whole as UTF-8, up to the bound of a fixings file. */
+function readWhole(path: string, sys: System): FileOutcome<string> {
   const opened = sys.openFile(path);
   if (!opened.ok) return cannotRead(path, opened.reason, sys);
   const file = opened.value;
-  let text: string;
   try {
     if (file.size > MAX_FIXINGS_BYTES) return tooBig(path, file.size, true);
     const decoder = new TextDecoder("utf-8");
@@ -190,15 +221,8 @@ export function readFixingsFile(path: string, indices: readonly string[] | undef
       pieces.push(decoder.decode(buffer.subarray(0, read.value), { stream: true }));
     }
     pieces.push(decoder.decode());
-    text = pieces.join("");
+    return { ok: true, value: pieces.join("") };
   } finally {
     file.close();
   }
-  const format = formatOf(path);
-  const result = parseFixings(text, {
-    file: path,
-    ...(format !== undefined ? { format } : {}),
-    ...(indices !== undefined ? { indices } : {}),
-  });
-  return result.ok ? result : rowErrors(result.errors, "fixings", "time,index,value[,status]");
 }

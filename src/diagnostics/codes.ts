@@ -430,6 +430,17 @@ const TABLE = {
     "`flagged below N sources` can never apply (N is at or below the minimum number of sources, or one) or always applies (N is above the number of sources listed).",
   ],
 
+  DealerPollQuorum: [
+    "E5310",
+    "dealer-poll-quorum",
+    "A dealer poll asks for a minimum of quotes larger than the number of dealers it polls, so it could never reach its quorum.",
+  ],
+  DealerPollDropsAll: [
+    "E5311",
+    "dealer-poll-drops-all",
+    "A dealer poll drops as many quotes (highest and lowest together) as its minimum, or more, so a poll that reaches its quorum could be left with no quote to average.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

@@ -582,6 +582,17 @@ export function walkWaterfall(declared: readonly string[], steps: readonly Water
   return { universe, steps: out, endedBy, open: universe.filter((k) => !endedBy.has(k)) };
 }
 
+/**
+ * What is wrong with a dealer poll (2005 ISDA Commodity Definitions §7.5(c)(i), Fallback Reference Dealers): a
+ * minimum of quotes above the dealers polled can never be met ("quorum"); dropping at least as many quotes as the
+ * minimum could leave none to average ("drops-all").
+ */
+export function dealerPollProblem(dealers: number, minimumQuotes: number, dropped: number): "quorum" | "drops-all" | undefined {
+  if (minimumQuotes > dealers) return "quorum";
+  if (dropped >= minimumQuotes) return "drops-all";
+  return undefined;
+}
+
 /** A reference a declaration settles through: an index by name, or a contract to follow. */
 export type SettlingRef<N> = { readonly kind: "index"; readonly name: string } | { readonly kind: "contract"; readonly node: N };
 

@@ -2,6 +2,7 @@
 import type * as A from "../syntax/ast.js";
 import type { EffectiveRange } from "./common.js";
 import type { Contract, Fallback, FinalSettlement } from "./contracts.js";
+import type { FallbackDeadline } from "../runtime/spec.js";
 import type { Lowerable, Lowerer } from "./lower-base.js";
 
 /** `final settlement in cash at …, rounded to …`. */
@@ -136,7 +137,25 @@ export function fallback(l: Lowerer, s: Lowerable<A.FallbackStmt>): Fallback {
           };
           break;
         case "Determination":
-          action = { kind: "determination", party: a.party.value };
+          action = {
+            kind: "determination",
+            party: a.party.value,
+            ...(a.deadline === undefined ? {} : { deadline: fallbackDeadline(l, a.deadline) }),
+          };
+          break;
+        case "DealerPoll":
+          action = {
+            kind: "dealer-poll",
+            dealers: l.count(a.dealers),
+            minimumQuotes: l.count(a.minimumQuotes),
+            dropHighest: a.dropHighest === undefined ? 0 : l.count(a.dropHighest),
+            dropLowest: a.dropLowest === undefined ? 0 : l.count(a.dropLowest),
+            rounding: l.rounding(a.rounding),
+            deadline: fallbackDeadline(l, a.deadline),
+          };
+          break;
+        case "NegotiatedFallback":
+          action = { kind: "negotiated", deadline: fallbackDeadline(l, a.deadline) };
           break;
         case "ExcludeDay":
           action = { kind: "exclude-day", minimumDays: l.count(a.minimumDays) };
@@ -149,4 +168,9 @@ export function fallback(l: Lowerer, s: Lowerable<A.FallbackStmt>): Fallback {
       };
     }),
   };
+}
+
+/** A step's deadline as the checks accepted it: its count in range and the calendar check/business-days.ts recorded. */
+function fallbackDeadline(l: Lowerer, d: Lowerable<A.FallbackDeadline>): FallbackDeadline {
+  return { businessDays: l.count(d.days), calendar: d.checked };
 }

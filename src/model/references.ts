@@ -94,6 +94,9 @@ export function contractReferences(contract: Contract): Reference[] {
       if (step.action.kind === "carry-forward" && step.action.calendar !== undefined)
         add(`${at}/calendar`, "calendar", step.action.calendar);
       if (step.action.kind === "alternate-index") add(`${at}/index`, "index", step.action.index);
+      const a = step.action;
+      if ((a.kind === "dealer-poll" || a.kind === "negotiated" || a.kind === "determination") && a.deadline !== undefined)
+        add(`${at}/deadline/calendar`, "calendar", a.deadline.calendar);
     });
   });
   return out;

@@ -90,6 +90,7 @@ import {
   trimDropsNothing,
   trimLeavesValues,
   walkWaterfall,
+  dealerPollProblem,
   windowLength,
   type MethodOptionKind,
   type PercentRange,
@@ -1197,6 +1198,20 @@ class Doc {
     fb.steps.forEach((s, j) => {
       if (s.action.kind === "alternate-index" && settling.has(s.action.index))
         this.problem(`${at}/steps/${j}/action/index`, `circular fallback: ${s.action.index} is the index this contract already settles on`);
+      if (s.action.kind === "dealer-poll") {
+        const a = s.action;
+        const problem = dealerPollProblem(a.dealers, a.minimumQuotes, a.dropHighest + a.dropLowest);
+        if (problem === "quorum")
+          this.problem(
+            `${at}/steps/${j}/action/minimumQuotes`,
+            `the poll asks ${a.dealers} dealers, so it can never have ${a.minimumQuotes} quotes`,
+          );
+        else if (problem === "drops-all")
+          this.problem(
+            `${at}/steps/${j}/action`,
+            `dropping ${a.dropHighest} highest and ${a.dropLowest} lowest of ${a.minimumQuotes} quotes leaves none to average`,
+          );
+      }
     });
   }
 

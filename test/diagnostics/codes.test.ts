@@ -156,6 +156,8 @@ describe("the registry", () => {
         "E5281 time-weighted-across-pieces",
         "E5282 trade-qualification-without-window",
         "E5283 flag-below-unreachable",
+        "E5310 dealer-poll-quorum",
+        "E5311 dealer-poll-drops-all",
         "E6001 model-validation-failed",
         "E6170 sql-unsupported-construct",
         "E9001 internal-error",

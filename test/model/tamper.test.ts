@@ -702,6 +702,20 @@ const CASES: readonly TamperCase[] = [
     paths: [`${FOTI}/fallback/0/value/steps/1/action/index`],
   },
   {
+    invariant: "dealer-poll",
+    what: "a poll of 5 dealers that needs 6 quotes",
+    spec: "contracts/FOTI_ISDA.json",
+    edit: (d) => (d.contracts.FOTI_ISDA.fallback[0].value.steps[3].action.minimumQuotes = 6),
+    paths: ["/contracts/FOTI_ISDA/fallback/0/value/steps/3/action/minimumQuotes"],
+  },
+  {
+    invariant: "dealer-poll",
+    what: "a poll of at least 2 quotes that drops the highest and the lowest",
+    spec: "contracts/FOTI_ISDA.json",
+    edit: (d) => (d.contracts.FOTI_ISDA.fallback[0].value.steps[3].action.minimumQuotes = 2),
+    paths: ["/contracts/FOTI_ISDA/fallback/0/value/steps/3/action"],
+  },
+  {
     invariant: "durations-positive",
     what: "a staleness limit of 0 minutes",
     spec: "indices/AITOK_OUT.json",

@@ -129,8 +129,12 @@ function fallbackLevelWords(step: S.FallbackStep): string {
       return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}${a.calendar === undefined ? "" : ` on ${a.calendar}`}` : ""}${a.flagged ? ", flagged" : ""}`;
     case "exclude-day":
       return `leaving the day out of the average, at least ${count(a.minimumDays, "day", "days")} remaining`;
-    default:
-      return `determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}`;
+    case "dealer-poll":
+      return `a poll of ${count(a.dealers, "dealer", "dealers")}, at least ${count(a.minimumQuotes, "quote", "quotes")}, dropping ${a.dropHighest} highest and ${a.dropLowest} lowest, within ${count(a.deadline.businessDays, "business day", "business days")} on ${a.deadline.calendar}`;
+    case "negotiated":
+      return `a negotiated value within ${count(a.deadline.businessDays, "business day", "business days")} on ${a.deadline.calendar}`;
+    case "determination":
+      return `determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}${a.deadline === undefined ? "" : ` within ${count(a.deadline.businessDays, "business day", "business days")} on ${a.deadline.calendar}`}`;
   }
 }
 

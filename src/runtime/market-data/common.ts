@@ -27,7 +27,8 @@ export type MarketDataErrorKind =
   | "unsorted"
   | "duplicate"
   | "invalid-quote"
-  | "invalid-parquet";
+  | "invalid-parquet"
+  | "invalid-date";
 
 /**
  * A typed error naming the file, the 1-based line and the field (null when it concerns the whole row). For a Parquet

@@ -12,3 +12,5 @@ export { nameAt, nameColumn, pickNames } from "./names.js";
 export type { Fixing, FixingOptions, FixingStatus } from "./fixings.js";
 export { FIXING_STATUSES, isPublished, parseFixings } from "./fixings.js";
 export { MAX_LINE_LENGTH, YEARS } from "./common.js";
+export type { DealerQuote } from "./dealer-quotes.js";
+export { parseDealerQuotes } from "./dealer-quotes.js";

@@ -141,6 +141,12 @@ export interface Disruption extends StepAnnotations {
   readonly duration: Duration | null;
 }
 
+/** By when a fallback step's value must be given: the `businessDays`-th business day of `calendar` after the day. */
+export interface FallbackDeadline {
+  readonly businessDays: number;
+  readonly calendar: string;
+}
+
 /** What a fallback step does. */
 export type FallbackAction =
   | { readonly kind: "postpone"; readonly businessDays: number; readonly calendar: string }
@@ -152,7 +158,27 @@ export type FallbackAction =
       /** The calendar counting the look-back (`on CAL`); absent: the publication calendar of the index. */
       readonly calendar?: string;
     }
-  | { readonly kind: "determination"; readonly party: "exchange" | "calculation-agent" }
+  | {
+      readonly kind: "determination";
+      readonly party: "exchange" | "calculation-agent";
+      /** By when the party must determine the value; absent: no deadline. */
+      readonly deadline?: FallbackDeadline;
+    }
+  /**
+   * Fallback Reference Dealers (2005 ISDA Commodity Definitions §7.5(c)(i)): the mean of the quotes the dealers give
+   * by the deadline, less the `dropHighest` highest and `dropLowest` lowest, rounded; fails below `minimumQuotes`.
+   */
+  | {
+      readonly kind: "dealer-poll";
+      readonly dealers: number;
+      readonly minimumQuotes: number;
+      readonly dropHighest: number;
+      readonly dropLowest: number;
+      readonly rounding: Rounding;
+      readonly deadline: FallbackDeadline;
+    }
+  /** Negotiated Fallback (§7.5(c)(iii)): the value the parties agree by the deadline; fails when they agree none. */
+  | { readonly kind: "negotiated"; readonly deadline: FallbackDeadline }
   /** An averaging day without a value is left out of the average while at least `minimumDays` days remain in it. */
   | { readonly kind: "exclude-day"; readonly minimumDays: number };
 
