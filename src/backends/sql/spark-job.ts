@@ -243,6 +243,7 @@ def main(argv):
         fail(row_errors(bad))
     for s in P["build"]:
         spark.sql(s)
+    spark.catalog.cacheTable("ts_obs")
     order = spark.sql(P["order"]).collect()
     if order:
         fail(row_errors(order))
