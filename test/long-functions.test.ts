@@ -20,7 +20,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "src/model/validate.ts": "the loader's checks of every declaration kind; to split by declaration kind",
   "src/backends/legal/from-model.ts":
     "the readable contract's builder; its split by chapter waits for the statement registry's clause keys merged from main",
-  "src/backends/diff/semantic.ts": "the rule-by-rule comparison of two specs; to split by declaration kind",
   "src/runtime/functions/steps.ts": "the exported steps of the settlement functions, each small, which the generated modules call by name",
   "src/runtime/numbers/decimal.ts": "the Decimal type: one class with its parsing and rounding, each method small",
   "src/runtime/market-data/observations.ts": "the push parser of observations (see createObservationParser)",
