@@ -23,6 +23,8 @@ const ON = process.env["TERMSHEET_SPARK"] === "1";
 const compiled = (name: string): Index =>
   (JSON.parse(readFileSync(join(repoRoot, `test/cases/compiled/indices/${name}.json`), "utf8")) as { indices: Record<string, Index> })
     .indices[name]!;
+/** The spark-submit that scripts/install-spark.sh made, unless one is named (the CLI runs in a temporary folder). */
+const SUBMIT = { TERMSHEET_SPARK_SUBMIT: process.env["TERMSHEET_SPARK_SUBMIT"] ?? join(repoRoot, ".spark/spark-submit") };
 const specOf = (name: string) => join(repoRoot, `test/cases/compiled/indices/${name}.json`);
 
 /** The methodologies the SQL backend compiles (test/backends/sql/unsupported.test.ts lists the others), as differential.test.ts samples them. */
@@ -57,7 +59,7 @@ describe.runIf(ON)("Spark in local mode gives DuckDB's and the runtime's fixings
       const args = ["backfill", specOf(c.name), "--index", c.name, "--from", c.from, "--to", c.to, "--observations", `${c.name}.csv`];
       const duck = termsheet([...args, "--engine", "duckdb", "--out", `${c.name}-duckdb`], f.dir);
       expect(duck.code, duck.stderr).toBe(0);
-      const spark = termsheet([...args, "--engine", "spark", "--out", `${c.name}-spark`], f.dir);
+      const spark = termsheet([...args, "--engine", "spark", "--out", `${c.name}-spark`], f.dir, SUBMIT);
       expect(spark.code, spark.stderr).toBe(0);
       for (const file of ["fixings.csv", "certificates.csv"])
         expect(readFileSync(join(f.dir, `${c.name}-spark`, file), "utf8")).toBe(
@@ -107,6 +109,7 @@ describe.runIf(ON)("Spark in local mode gives DuckDB's and the runtime's fixings
           out,
         ],
         f.dir,
+        SUBMIT,
       );
       expect(r.code, r.stderr).toBe(1);
       // `FILE:LINE: ...` naming the file as given (the job reports the absolute path of the file it read).
