@@ -170,12 +170,14 @@ export type Invocation =
       readonly inputs: readonly string[];
       readonly options: {
         readonly index?: string;
-        readonly dialect: "duckdb";
+        readonly dialect: "duckdb" | "spark";
         readonly from: string;
         readonly to: string;
         readonly observations?: string;
-        readonly engine: "duckdb";
+        readonly engine: "duckdb" | "spark";
         readonly out?: string;
+        /** `backfill --engine spark --job FILE`: write the PySpark job and stop. */
+        readonly job?: string;
       };
     }
   | {
@@ -557,19 +559,23 @@ function sqlInvocation(command: "sql" | "backfill"): InvocationOf {
     if (to < from) return bad(`\`--to ${to}\` is before \`--from ${from}\``);
     const index = valueOf(p, "--index"),
       observations = valueOf(p, "--observations"),
-      out = valueOf(p, "--out");
+      out = valueOf(p, "--out"),
+      job = valueOf(p, "--job");
+    // `--job FILE` writes the Spark job: it implies `--engine spark`.
+    const engine = job !== undefined ? "spark" : ((valueOf(p, "--engine") ?? "duckdb") as "duckdb" | "spark");
     return {
       kind: "sql",
       command,
       inputs: p.inputs,
       options: {
-        dialect: "duckdb",
-        engine: "duckdb",
+        dialect: (valueOf(p, "--dialect") ?? "duckdb") as "duckdb" | "spark",
+        engine,
         from,
         to,
         ...(index !== undefined ? { index } : {}),
         ...(observations !== undefined ? { observations } : {}),
         ...(out !== undefined ? { out } : {}),
+        ...(job !== undefined ? { job } : {}),
       },
     };
   };
