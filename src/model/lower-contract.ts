@@ -286,6 +286,7 @@ function dateRule(l: Lowerer, s: A.LastTradingDayStmt): ContractDateRule {
       shift,
       convention: lowered.rule.convention,
       calendar: lowered.rule.calendar,
+      ...(lowered.rule.whenNotBusinessDayOn === undefined ? {} : { whenNotBusinessDayOn: lowered.rule.whenNotBusinessDayOn }),
     },
   };
 }

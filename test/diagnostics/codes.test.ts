@@ -109,6 +109,8 @@ describe("the registry", () => {
         "E4191 window-pieces-order",
         "E4270 no-self-selected-last-trading-day",
         "E4275 not-listed-needs-week",
+        "E4350 when-not-business-day-convention",
+        "E4351 when-not-business-day-anchor",
         "E5001 fallback-not-definite",
         "E5002 fallback-unreachable-step",
         "E5003 minimum-sources-exceeds-sources",

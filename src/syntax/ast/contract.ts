@@ -112,6 +112,11 @@ export interface DateRule extends NodeBase {
    */
   readonly notListed?: { readonly words: readonly Ident[]; readonly span: Span };
   readonly calendar: Ident | undefined;
+  /**
+   * `when not a business day on CALENDAR` after the rule's calendar: the anchor moves (by the convention, strictly
+   * away from it) only when it is not a business day of this calendar. `words` are `not`, `a` as parsed.
+   */
+  readonly when?: { readonly words: readonly Ident[]; readonly calendar: Ident | undefined; readonly span: Span };
 }
 /** `last trading day is the last Friday of the contract month, adjusted preceding on NYSE`. */
 export interface LastTradingDayStmt extends StatementBase {

@@ -288,7 +288,28 @@ export abstract class ContractRules extends IndexRules {
       this.CONSUME(T.On);
       calendar = this.ident(this.CONSUME2(T.Identifier));
     });
-    return { kind: "DateRule", shift, anchor, convention, ...(notListed === undefined ? {} : { notListed }), calendar, span: this.from(start) };
+    let when: A.DateRule["when"];
+    // `when not a business day on CALENDAR`: the calendar whose closed day moves the anchor; `not`, `a` checked later.
+    this.OPTION4(() => {
+      const s = this.LA(1);
+      this.CONSUME2(T.When);
+      const words = [this.ident(this.CONSUME7(T.Identifier)), this.ident(this.CONSUME8(T.Identifier))];
+      this.CONSUME3(T.Business);
+      this.CONSUME3(T.Day);
+      this.CONSUME2(T.On);
+      const on = this.ident(this.CONSUME9(T.Identifier));
+      when = { words, calendar: on, span: this.from(s) };
+    });
+    return {
+      kind: "DateRule",
+      shift,
+      anchor,
+      convention,
+      ...(notListed === undefined ? {} : { notListed }),
+      calendar,
+      ...(when === undefined ? {} : { when }),
+      span: this.from(start),
+    };
   });
 
   public dateAnchor = this.RULE("dateAnchor", (): A.DateAnchor => {
