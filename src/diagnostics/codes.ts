@@ -196,6 +196,11 @@ const TABLE = {
     "when-not-business-day-anchor",
     "`when not a business day on CALENDAR` stands on a rule with a business-day anchor, a shift, a weekly anchor or `not listed`: it tests an unshifted day of the month.",
   ],
+  OrFinalOtherFuture: [
+    "E5350",
+    "or-final-other-future",
+    "`at the vwap of F trades …, or at the final settlement price of G on its last trading day` names a future G other than F: the option fixes on F's trades, or on F's final settlement price on F's last trading day.",
+  ],
   FixingTickIndexNotSettled: [
     "E5270",
     "fixing-tick-index-not-settled",

@@ -43,6 +43,7 @@ export function finalSettlement(l: Lowerer, s: A.FinalSettlementStmt): FinalSett
         kind: "future-vwap",
         contract: l.resolve(v.target, ["future"], "future", v.span).name,
         window: l.window(v.window, "the VWAP window", v.span),
+        ...(s.orFinal === undefined ? {} : { finalOnItsLastTradingDay: true as const }),
       };
       break;
   }

@@ -157,6 +157,7 @@ describe("the registry", () => {
         "E5281 time-weighted-across-pieces",
         "E5282 trade-qualification-without-window",
         "E5283 flag-below-unreachable",
+        "E5350 or-final-other-future",
         "E6001 model-validation-failed",
         "E6170 sql-unsupported-construct",
         "E9001 internal-error",

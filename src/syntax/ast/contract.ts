@@ -161,6 +161,11 @@ export interface FinalSettlementStmt extends StatementBase {
   /** `cash` or, later, `physical` (validated by the checker). */
   readonly method: Ident | undefined;
   readonly value: SettlementValue | undefined;
+  /**
+   * `, or at the final settlement price of FUTURE on its last trading day` after `at the vwap of FUTURE trades …`: on
+   * the future's own last trading day the option takes the future's final settlement price instead.
+   */
+  readonly orFinal?: { readonly target: Ident | undefined; readonly span: Span };
   readonly rounding: Rounding | undefined;
 }
 export type DailyStep =

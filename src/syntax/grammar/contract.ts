@@ -435,8 +435,28 @@ export abstract class ContractRules extends IndexRules {
     const method = this.ident(this.CONSUME(T.Identifier));
     const value = this.SUBRULE(this.settlementValue);
     this.CONSUME(T.Comma);
+    // `or at the final settlement price of FUTURE on its last trading day,` between the value and the rounding.
+    let orFinal: A.FinalSettlementStmt["orFinal"];
+    this.OPTION(() => {
+      const s = this.LA(1);
+      this.CONSUME(T.Or);
+      this.CONSUME(T.At);
+      this.CONSUME(T.The);
+      this.CONSUME2(T.Final);
+      this.CONSUME2(T.Settlement);
+      this.CONSUME(T.Price);
+      this.CONSUME(T.Of);
+      const target = this.ident(this.CONSUME2(T.Identifier));
+      this.CONSUME(T.On);
+      this.CONSUME(T.Its);
+      this.CONSUME(T.Last);
+      this.CONSUME(T.Trading);
+      this.CONSUME(T.Day);
+      orFinal = { target, span: this.from(s) };
+      this.CONSUME2(T.Comma);
+    });
     const rounding = this.SUBRULE(this.rounding);
-    return { kind: "FinalSettlement" as const, method, value, rounding };
+    return { kind: "FinalSettlement" as const, method, value, ...(orFinal === undefined ? {} : { orFinal }), rounding };
   });
 
   public settlementValue = this.RULE("settlementValue", (): A.SettlementValue => {
