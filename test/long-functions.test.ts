@@ -14,13 +14,10 @@ const ALLOWED: Readonly<Record<string, string>> = {
     "the Schedule class; grew past the limit with the as-of schedule and event-triggered listings (issue 14): the listing cycle's evaluation is to move to its own file",
   "src/check/contracts.ts": "the contract checks; owned by the checked-IR rewrite (issue 17)",
   "src/check/indices.ts": "the index checks; owned by the checked-IR rewrite (issue 17)",
-  "src/runtime/spec.ts":
-    "the compiled spec's runtime types, one interface per member, beside their zod schemas' agreement check; grew past the limit with fixingTick (issue 14): to split by declaration kind (calendars, indices, contracts)",
   "src/model/invariants.ts": "one function per loader invariant, each small; the one place they are stated",
   "src/model/validate.ts": "the loader's checks of every declaration kind; to split by declaration kind",
   "src/backends/legal/from-model.ts":
     "the readable contract's builder; its split by chapter waits for the statement registry's clause keys merged from main",
-  "src/backends/diff/semantic.ts": "the rule-by-rule comparison of two specs; to split by declaration kind",
   "src/runtime/functions/steps.ts": "the exported steps of the settlement functions, each small, which the generated modules call by name",
   "src/runtime/numbers/decimal.ts": "the Decimal type: one class with its parsing and rounding, each method small",
   "src/runtime/market-data/observations.ts": "the push parser of observations (see createObservationParser)",

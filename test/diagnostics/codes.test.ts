@@ -89,6 +89,7 @@ describe("the registry", () => {
         "E3042 unit-declaration-collides",
         "E3043 malformed-unit-declaration",
         "E3290 strike-listing-off-grid",
+        "E3360 aggregated-units-differ",
         "E4001 expiry-not-business-day",
         "E4002 expiry-outside-month",
         "E4003 invalid-date",
