@@ -186,6 +186,21 @@ const TABLE = {
     "not-listed-needs-week",
     "`not listed when not a business day` stands on a rule other than `the WEEKDAY of the contract week`: only a weekly series skips the weeks whose day is not a business day.",
   ],
+  WhenNotBusinessDayConvention: [
+    "E4350",
+    "when-not-business-day-convention",
+    "`when not a business day on CALENDAR` stands on a rule whose convention is not `preceding` or `following` (or that has none): the clause says when the day moves, the convention where to.",
+  ],
+  WhenNotBusinessDayAnchor: [
+    "E4351",
+    "when-not-business-day-anchor",
+    "`when not a business day on CALENDAR` stands on a rule with a business-day anchor, a shift, a weekly anchor or `not listed`: it tests an unshifted day of the month.",
+  ],
+  OrFinalOtherFuture: [
+    "E5350",
+    "or-final-other-future",
+    "`at the vwap of F trades …, or at the final settlement price of G on its last trading day` names a future G other than F: the option fixes on F's trades, or on F's final settlement price on F's last trading day.",
+  ],
   FixingTickIndexNotSettled: [
     "E5270",
     "fixing-tick-index-not-settled",

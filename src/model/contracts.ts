@@ -145,7 +145,17 @@ export const SettlementValueSchema = z
       .describe("The final settlement price of the underlying contract."),
     z.strictObject({ kind: z.literal("leg-by-leg") }).describe("No price of its own: each leg settles as its contract."),
     z
-      .strictObject({ kind: z.literal("future-vwap"), contract: Name, window: TimeWindowSchema })
+      .strictObject({
+        kind: z.literal("future-vwap"),
+        contract: Name,
+        window: TimeWindowSchema,
+        finalOnItsLastTradingDay: z
+          .literal(true)
+          .optional()
+          .describe(
+            "`, or at the final settlement price of FUTURE on its last trading day`: when the option's last trading day is the future's, the option takes the future's final settlement price instead of the VWAP. Absent: the VWAP on every day.",
+          ),
+      })
       .describe(
         "The volume-weighted average price of the trades in the future (the option's underlying, same contract period) in the window on the last trading day.",
       ),

@@ -266,6 +266,7 @@ function dateRule(s: Lowerable<A.LastTradingDayStmt>): ContractDateRule {
       shift,
       convention: lowered.rule.convention,
       calendar: lowered.rule.calendar,
+      ...(lowered.rule.whenNotBusinessDayOn === undefined ? {} : { whenNotBusinessDayOn: lowered.rule.whenNotBusinessDayOn }),
     },
   };
 }

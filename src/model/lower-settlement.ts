@@ -37,6 +37,7 @@ export function finalSettlement(l: Lowerer, s: Lowerable<A.FinalSettlementStmt>)
         kind: "future-vwap",
         contract: v.target.symbol.name,
         window: l.window(v.window),
+        ...(s.orFinal === undefined ? {} : { finalOnItsLastTradingDay: true as const }),
       };
       break;
   }

@@ -49,7 +49,11 @@ export function contractReferences(contract: Contract): Reference[] {
   contract.contractUnit.forEach((c, i) => {
     if (c.value.kind === "contracts") add(`/contractUnit/${i}/value/contract`, "contract", c.value.contract);
   });
-  contract.lastTradingDay.forEach((c, i) => add(`/lastTradingDay/${i}/value/rule/calendar`, "calendar", c.value.rule.calendar));
+  contract.lastTradingDay.forEach((c, i) => {
+    add(`/lastTradingDay/${i}/value/rule/calendar`, "calendar", c.value.rule.calendar);
+    if (c.value.kind === "monthly" && c.value.rule.whenNotBusinessDayOn !== undefined)
+      add(`/lastTradingDay/${i}/value/rule/whenNotBusinessDayOn`, "calendar", c.value.rule.whenNotBusinessDayOn);
+  });
   if (contract.kind === "option") {
     contract.expiry.forEach((c, i) => {
       if (c.value.kind === "before-underlying") add(`/expiry/${i}/value/calendar`, "calendar", c.value.calendar);

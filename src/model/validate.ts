@@ -50,6 +50,8 @@ import {
   countRangeProblem,
   degradationCoverage,
   expiryProblems,
+  TRIGGER_PROBLEMS,
+  triggerProblem,
   governingVersions,
   fixingTickIndexNotSettled,
   selfSelectionGap,
@@ -1247,6 +1249,8 @@ class Doc {
         const a = r.rule.anchor;
         if (a.kind === "nthBusinessDay" && (a.n < 2 || a.n > 5))
           this.problem(`${at}/anchor/n`, "must be 2 to 5 (the second to the fifth business day)");
+        const trigger = triggerProblem(r.rule);
+        if (trigger !== undefined) this.problem(`${at}/whenNotBusinessDayOn`, TRIGGER_PROBLEMS[trigger]);
       }
       if (r.rule.shift.businessDays === 0 && r.rule.shift.direction !== "before")
         this.problem(`${at}/shift/direction`, "a shift of zero days is written `before`");
@@ -1256,7 +1260,14 @@ class Doc {
       let g = governing.get(weekly);
       if (g === undefined) governing.set(weekly, (g = governingVersions(versions, weekly)));
       const periods = g;
-      const found = expiryProblems(r, (period) => periods[period] === i, engine.value, EXPIRY_HORIZON, this.memo);
+      const found = expiryProblems(
+        r,
+        (period) => periods[period] === i,
+        engine.value,
+        EXPIRY_HORIZON,
+        this.memo,
+        (n) => this.engines.get(n),
+      );
       if (found.missing !== undefined) this.problem(at, `in ${found.missing.label} the last trading day does not exist`);
       if (found.closed !== undefined)
         this.problem(

@@ -738,6 +738,27 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "last-trading-days",
+    what: "`when not a business day on` with a convention that does not say where the day moves (E4350 in the checker)",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.lastTradingDay[1].value.rule.convention = "modified-preceding"),
+    paths: ["/contracts/BTC/lastTradingDay/1/value/rule/whenNotBusinessDayOn", "/contracts/BTC/lastTradingDay/1/value/rule"],
+  },
+  {
+    invariant: "last-trading-days",
+    what: "`when not a business day on` a business-day anchor (E4351 in the checker)",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.lastTradingDay[1].value.rule.anchor = { kind: "lastBusinessDay" }),
+    paths: ["/contracts/BTC/lastTradingDay/1/value/rule/whenNotBusinessDayOn", "/contracts/BTC/lastTradingDay/1/value/rule"],
+  },
+  {
+    invariant: "references",
+    what: "`when not a business day on` a calendar the spec does not carry",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.lastTradingDay[1].value.rule.whenNotBusinessDayOn = "NOWHERE"),
+    paths: ["/contracts/BTC/lastTradingDay/1/value/rule/whenNotBusinessDayOn"],
+  },
+  {
+    invariant: "last-trading-days",
     what: "a weekly last trading day adjusted out of its week",
     spec: "contracts/FOTW.json",
     edit: (d) => {

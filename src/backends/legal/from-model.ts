@@ -374,6 +374,8 @@ function settlementWords(b: Builder, f: FinalSettlement, unit: Runtime.Quantity[
       break;
     case "future-vwap":
       what = `the volume-weighted average price of the trades in the underlying ${v.contract} contract of the same contract period ${windowWords(v.window)} on the Last Trading Day`;
+      if (v.finalOnItsLastTradingDay === true)
+        what += ` or, when the Last Trading Day is the last trading day of that ${v.contract} contract, the Final Settlement Price of that ${v.contract} contract`;
       break;
   }
   if (f.method === "futures" && v.kind === "underlying-final")

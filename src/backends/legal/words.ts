@@ -342,6 +342,10 @@ export function dateRuleWords(r: ContractDateRule, calendarName: (name: string) 
   if (n > 0) {
     const which = n === 1 ? "the business day" : `the ${ordinal(n)} business day`;
     day = `${which} ${rule.shift.direction === "before" ? "before" : "after"} ${start}`;
+  } else if (monthly?.whenNotBusinessDayOn !== undefined) {
+    // `when not a business day on OTHER`: the day moves only when OTHER is closed, and then strictly before (after) it.
+    const where = rule.convention === "following" ? "after" : "before";
+    day = `${start} or, if that day is not a business day of ${calendarName(monthly.whenNotBusinessDayOn)}, the business day ${where} it`;
   } else day = businessAnchor || notListed ? start : `${start}${conventionTail(rule.convention)}`;
   const skipped = notListed
     ? `; no contract is listed for a week whose ${weekdayName(r.rule.weekday)} is not a business day, and that week has no Last Trading Day`

@@ -187,6 +187,8 @@ function futureVwapFinal(ctx: FinalContext, rule: FinalSettlement, v: Extract<Fi
   const { env, rp, req, override, head } = ctx;
   const fut = resolvePeriod(env.schedule, v.contract, rp.period);
   if (isError(fut)) return done(settlementReport({ ...head, error: fut }));
+  // `, or at the final settlement price of FUTURE on its last trading day`: the future's own final price that day.
+  if (v.finalOnItsLastTradingDay === true && fut.lastTradingDay === rp.lastTradingDay) return underlyingFinal(ctx, rule, v.contract);
   const r = settleFutureVwap({
     window: v.window,
     rounding: override.rounding ?? rule.rounding,

@@ -49,6 +49,8 @@ export interface DateRule {
   readonly shift: BusinessDayShift;
   readonly convention: BusinessDayConvention;
   readonly calendar: string;
+  /** `when not a business day on TRIGGER`: the calendar whose closed day moves the anchor (date-rules.ts). */
+  readonly whenNotBusinessDayOn?: string;
 }
 
 /** A day relative to a contract week. */

@@ -71,7 +71,13 @@ export type SettlementValue =
   | { readonly kind: "index-average"; readonly index: string; readonly at: ZonedTime; readonly days: AveragingDays }
   | { readonly kind: "underlying-final"; readonly contract: string }
   /** The VWAP of the trades in the future (same contract period) in the window on the last trading day. */
-  | { readonly kind: "future-vwap"; readonly contract: string; readonly window: TimeWindow }
+  | {
+      readonly kind: "future-vwap";
+      readonly contract: string;
+      readonly window: TimeWindow;
+      /** `, or at the final settlement price of FUTURE on its last trading day`: the future's own final price that day. */
+      readonly finalOnItsLastTradingDay?: true;
+    }
   | { readonly kind: "leg-by-leg" };
 
 /** The final settlement of a contract. */

@@ -112,6 +112,11 @@ export interface DateRule extends NodeBase {
    */
   readonly notListed?: { readonly words: readonly Ident[]; readonly span: Span };
   readonly calendar: Ident | undefined;
+  /**
+   * `when not a business day on CALENDAR` after the rule's calendar: the anchor moves (by the convention, strictly
+   * away from it) only when it is not a business day of this calendar. `words` are `not`, `a` as parsed.
+   */
+  readonly when?: { readonly words: readonly Ident[]; readonly calendar: Ident | undefined; readonly span: Span };
 }
 /** `last trading day is the last Friday of the contract month, adjusted preceding on NYSE`. */
 export interface LastTradingDayStmt extends StatementBase {
@@ -156,6 +161,11 @@ export interface FinalSettlementStmt extends StatementBase {
   /** `cash` or, later, `physical` (validated by the checker). */
   readonly method: Ident | undefined;
   readonly value: SettlementValue | undefined;
+  /**
+   * `, or at the final settlement price of FUTURE on its last trading day` after `at the vwap of FUTURE trades …`: on
+   * the future's own last trading day the option takes the future's final settlement price instead.
+   */
+  readonly orFinal?: { readonly target: Ident | undefined; readonly span: Span };
   readonly rounding: Rounding | undefined;
 }
 export type DailyStep =

@@ -288,7 +288,28 @@ export abstract class ContractRules extends IndexRules {
       this.CONSUME(T.On);
       calendar = this.ident(this.CONSUME2(T.Identifier));
     });
-    return { kind: "DateRule", shift, anchor, convention, ...(notListed === undefined ? {} : { notListed }), calendar, span: this.from(start) };
+    let when: A.DateRule["when"];
+    // `when not a business day on CALENDAR`: the calendar whose closed day moves the anchor; `not`, `a` checked later.
+    this.OPTION4(() => {
+      const s = this.LA(1);
+      this.CONSUME2(T.When);
+      const words = [this.ident(this.CONSUME7(T.Identifier)), this.ident(this.CONSUME8(T.Identifier))];
+      this.CONSUME3(T.Business);
+      this.CONSUME3(T.Day);
+      this.CONSUME2(T.On);
+      const on = this.ident(this.CONSUME9(T.Identifier));
+      when = { words, calendar: on, span: this.from(s) };
+    });
+    return {
+      kind: "DateRule",
+      shift,
+      anchor,
+      convention,
+      ...(notListed === undefined ? {} : { notListed }),
+      calendar,
+      ...(when === undefined ? {} : { when }),
+      span: this.from(start),
+    };
   });
 
   public dateAnchor = this.RULE("dateAnchor", (): A.DateAnchor => {
@@ -414,8 +435,28 @@ export abstract class ContractRules extends IndexRules {
     const method = this.ident(this.CONSUME(T.Identifier));
     const value = this.SUBRULE(this.settlementValue);
     this.CONSUME(T.Comma);
+    // `or at the final settlement price of FUTURE on its last trading day,` between the value and the rounding.
+    let orFinal: A.FinalSettlementStmt["orFinal"];
+    this.OPTION(() => {
+      const s = this.LA(1);
+      this.CONSUME(T.Or);
+      this.CONSUME(T.At);
+      this.CONSUME(T.The);
+      this.CONSUME2(T.Final);
+      this.CONSUME2(T.Settlement);
+      this.CONSUME(T.Price);
+      this.CONSUME(T.Of);
+      const target = this.ident(this.CONSUME2(T.Identifier));
+      this.CONSUME(T.On);
+      this.CONSUME(T.Its);
+      this.CONSUME(T.Last);
+      this.CONSUME(T.Trading);
+      this.CONSUME(T.Day);
+      orFinal = { target, span: this.from(s) };
+      this.CONSUME2(T.Comma);
+    });
     const rounding = this.SUBRULE(this.rounding);
-    return { kind: "FinalSettlement" as const, method, value, rounding };
+    return { kind: "FinalSettlement" as const, method, value, ...(orFinal === undefined ? {} : { orFinal }), rounding };
   });
 
   public settlementValue = this.RULE("settlementValue", (): A.SettlementValue => {
