@@ -443,6 +443,29 @@ function whenClause(r: A.DateRule, rule: RuntimeDateRule | undefined, opts: Date
   return name;
 }
 
+/** A date rule's `N business days before|after`: the shift (none for 0), or undefined after reporting a bad count. */
+function dateShift(s: A.DateRule["shift"], report: Report, ctx: readonly string[]): { readonly shift?: BusinessDayShift } | undefined {
+  if (s === undefined) return {};
+  const n = integer(s.days);
+  if (n === undefined || n < 0) {
+    if (s.days !== undefined) {
+      report(diag(Codes.InvalidDate, s.days.span, `\`${s.days.raw}\` is not a whole number of business days`, { context: ctx }));
+    }
+    return undefined;
+  }
+  if (n > COUNT_BOUNDS.dateShiftDays.max) {
+    const max = COUNT_BOUNDS.dateShiftDays.max;
+    report(
+      diag(Codes.CountTooLarge, s.days!.span, `a date rule shifts by at most ${max} business days, not ${s.days!.raw}`, {
+        context: ctx,
+        notes: [COUNT_BOUNDS.dateShiftDays.why],
+      }),
+    );
+    return undefined;
+  }
+  return n > 0 ? { shift: { businessDays: n, direction: s.direction } } : {};
+}
+
 /**
  * Lowers a date rule such as `2 business days before the third Friday of the contract month, adjusted preceding on
  * NYSE`. Undefined when a part is invalid (reported) or when the rule names no calendar (nothing to evaluate on).
@@ -452,30 +475,9 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
   const ctx = opts.context ?? [];
   const report = opts.report;
   const conv: BusinessDayConvention | undefined = r.convention === undefined ? "unadjusted" : convention(r.convention, report, ctx);
-  let shift: BusinessDayShift | undefined;
-  let bad = conv === undefined;
-  if (r.shift !== undefined) {
-    const n = integer(r.shift.days);
-    if (n === undefined || n < 0) {
-      if (r.shift.days !== undefined) {
-        report(
-          diag(Codes.InvalidDate, r.shift.days.span, `\`${r.shift.days.raw}\` is not a whole number of business days`, { context: ctx }),
-        );
-      }
-      bad = true;
-    } else if (n > COUNT_BOUNDS.dateShiftDays.max) {
-      const max = COUNT_BOUNDS.dateShiftDays.max;
-      report(
-        diag(Codes.CountTooLarge, r.shift.days!.span, `a date rule shifts by at most ${max} business days, not ${r.shift.days!.raw}`, {
-          context: ctx,
-          notes: [COUNT_BOUNDS.dateShiftDays.why],
-        }),
-      );
-      bad = true;
-    } else if (n > 0) {
-      shift = { businessDays: n, direction: r.shift.direction };
-    }
-  }
+  const shifted = dateShift(r.shift, report, ctx);
+  const shift = shifted?.shift;
+  let bad = conv === undefined || shifted === undefined;
 
   const a = r.anchor;
   let anchor: RuntimeAnchor | undefined;
