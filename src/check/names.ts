@@ -243,6 +243,8 @@ function checkReferences(
       return;
     case "LastTradingDay":
       ref(s.rule?.calendar, CAL, "calendar");
+      // `… when not a business day on CAL`: the trigger calendar is a reference too.
+      ref(s.rule?.when?.calendar, CAL, "calendar");
       return;
     case "Expiry":
       ref(s.calendar, CAL, "calendar");
