@@ -18,6 +18,7 @@ import {
 } from "../runtime/market-data/index.js";
 import { nearPath } from "./inputs.js";
 import type { Progress } from "./progress.js";
+import type { RecordField } from "../runtime/market-data/record.js";
 import type { System } from "./system.js";
 
 /** The rows of a file, or the lines of text that say why not. */
@@ -69,6 +70,7 @@ export function readObservationsFile(
   sources: readonly string[] | undefined,
   sys: System,
   progress?: Progress,
+  fields?: readonly RecordField[],
 ): FileOutcome<Observations> {
   const opened = sys.openFile(path);
   if (!opened.ok) return cannotRead(path, opened.reason, sys);
@@ -91,6 +93,7 @@ export function readObservationsFile(
           file: path,
           ...(format !== undefined ? { format } : {}),
           ...(sources !== undefined ? { sources } : {}),
+          ...(fields !== undefined ? { fields } : {}),
           capacity,
         });
       }

@@ -44,7 +44,7 @@ export const INDEX: readonly DeclarationKind[] = ["index"];
 export const FUTURE: readonly DeclarationKind[] = ["future"];
 
 /** Plural unit names of durations, by the checker's singular. */
-const DURATION_PLURAL = { second: "seconds", minute: "minutes", hour: "hours", day: "days" } as const;
+export const DURATION_PLURAL = { second: "seconds", minute: "minutes", hour: "hours", day: "days" } as const;
 
 /** Lowers the declarations of one file: what they share, and the record of their check. */
 export class Lowerer {

@@ -8,11 +8,14 @@ import {
   EXACT_HALF_CONVENTIONS,
   EXTREME_MOVE_ACTIONS,
   WEIGHTING_BASES,
+  DURATION_UNITS,
+  lookupWord,
 } from "../check/words.js";
+import { decimalOf } from "../check/unit-of.js";
 import type * as A from "../syntax/ast.js";
 import { ALWAYS, type Clause } from "./common.js";
-import type { Index, IndexWindow, Method, Restatement, Source } from "./indices.js";
-import { CALENDAR, Lowerer } from "./lower-base.js";
+import type { Index, IndexWindow, Method, Restatement, Source, TradeFilter } from "./indices.js";
+import { CALENDAR, DURATION_PLURAL, Lowerer } from "./lower-base.js";
 
 /** An index: each methodology rule as versioned clauses. */
 export function lowerIndex(l: Lowerer, decl: A.IndexDecl): Index {
@@ -100,12 +103,31 @@ function flagBelow(l: Lowerer, st: readonly A.Statement[]): Pick<Index, "flagBel
 }
 
 /** `exclude trades with volume below …` and `exclude trades deviating more than …`, each omitted when not stated. */
-function tradeFilters(l: Lowerer, st: readonly A.Statement[]): Pick<Index, "excludeTradesBelow" | "excludeTradeJumps"> {
+function tradeFilters(
+  l: Lowerer,
+  st: readonly A.Statement[],
+): Pick<Index, "excludeTradesBelow" | "excludeTradeJumps" | "excludeTradesWhere"> {
+  const where = l.rules(st, "ExcludeTradesWhere", tradeFilter);
   const below = l.versions(st, "ExcludeTradesBelow", (s) => ({ volume: l.decimal(s.amount, "the minimum volume of a trade", s.span) }));
   const jumps = l.versions(st, "ExcludeTradeJumps", (s) => ({ percent: l.percent(s.percent, "the deviation threshold", s.span) }));
   return {
     ...(below.length === 0 ? {} : { excludeTradesBelow: below }),
     ...(jumps.length === 0 ? {} : { excludeTradeJumps: jumps }),
+    ...(where.length === 0 ? {} : { excludeTradesWhere: where }),
+  };
+}
+
+/** A rule on a named field of the record, as the check accepted it (check/trade-qualification.ts). */
+function tradeFilter(s: A.ExcludeTradesWhereStmt): TradeFilter {
+  if (s.test === "flagged") return { kind: "flagged", flag: s.value?.value ?? "" };
+  if (s.test === "type") return { kind: "type", type: s.value?.value ?? "" };
+  const unit = s.within?.unit === undefined ? undefined : lookupWord(DURATION_UNITS, s.within.unit.name);
+  return {
+    kind: "reversed-within",
+    within: {
+      amount: decimalOf(s.within?.amount)?.normalize().toString() ?? "",
+      unit: unit === undefined ? "days" : DURATION_PLURAL[unit],
+    },
   };
 }
 
