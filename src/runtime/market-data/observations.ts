@@ -678,7 +678,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
     c.line[n] = lineNo;
     sameTimeKeys = null;
     lastTime = t;
-    timeTails = [];
+    if (timeTails.length !== 0) timeTails = [];
     fastFirst = true;
     if (extended) keepFast(b, c4, e);
     if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
