@@ -49,6 +49,7 @@ import type {
   UnitTerm,
 } from "../syntax/ast.js";
 import { checkWindow } from "./windows.js";
+import { checkAggregatedUnits } from "./aggregated-units.js";
 import { checkStrikeListing } from "./strike-listing.js";
 import { checkDynamicLimits } from "./dynamic-limits.js";
 import { checkPayment } from "./payment.js";
@@ -87,6 +88,8 @@ export function checkContracts(program: Program, report: Report, record?: Checke
   }
   const checker = new ContractChecker(program, report, record);
   for (const { decl, file } of contracts) checker.check(decl, file);
+  // Needs every contract's units resolved by its own check first.
+  for (const { decl, file } of contracts) checkAggregatedUnits(program, decl, file, report);
 }
 
 function contextOf(decl: Declaration): string {

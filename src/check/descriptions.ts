@@ -52,13 +52,14 @@ export function checkDescriptions(program: Program, report: Report): void {
 function declarationWarnings(text: string, declaration: unknown, report: Report): void {
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) {
-      for (const x of v) visit(x);
+      for (let i = 0; i < v.length; i++) visit(v[i]);
       return;
     }
     if (v === null || typeof v !== "object") return;
     const n = v as Node;
-    const ds = n.annotations?.descriptions ?? [];
-    if (n.span !== undefined && ds.length > 0 && typeof n.kind === "string" && !DECLARATIONS.has(n.kind)) {
+    // Most nodes have no descriptions: no empty array is made for them (this walk visits every node of the file).
+    const ds = n.annotations?.descriptions;
+    if (ds !== undefined && ds.length > 0 && n.span !== undefined && typeof n.kind === "string" && !DECLARATIONS.has(n.kind)) {
       // The statement's own words: its text with every string (descriptions, references, titles) blanked out.
       const blank: Span[] = [];
       strings(v, blank);

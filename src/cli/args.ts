@@ -69,9 +69,9 @@ export type Invocation =
       readonly format: OutputFormat;
       /** False when `--no-color` was given. */
       readonly color: boolean;
-      /** `--out DIR` of `build`; accepted now, used once specs are compiled. */
+      /** `--out DIR` of `build`: the folder the compiled specs replace. */
       readonly out: string | undefined;
-      /** False when `--no-cache` was given to `check` (src/cli/check-cache.ts); `build` never uses the cache. */
+      /** False when `--no-cache` was given (src/cli/check-cache.ts: `check` replays, `build` leaves an up-to-date folder). */
       readonly cache: boolean;
       /** `--watch`: run again whenever a file it read changes (src/cli/watch.ts). */
       readonly watch: boolean;
@@ -415,7 +415,7 @@ const compileInvocation =
     format: valueOf(p, "--format") as OutputFormat,
     color: !p.flags.has("--no-color"),
     out: command === "build" ? valueOf(p, "--out") : undefined,
-    cache: command === "check" && !p.flags.has("--no-cache"),
+    cache: !p.flags.has("--no-cache"),
     watch: p.flags.has("--watch"),
   });
 

@@ -280,6 +280,11 @@ folder with node_modules; else ~/.cache/termsheet); TERMSHEET_CACHE_DIR moves it
       { name: "--out", kind: "text", value: "DIR", default: "build/specs", description: "where the compiled specs are written" },
       FORMAT,
       NO_COLOR,
+      {
+        name: "--no-cache",
+        kind: "flag",
+        description: "build from scratch and write DIR even when it is up to date (TERMSHEET_CACHE=off does the same for every run)",
+      },
       WATCH,
     ],
     about: "Compile Termsheet sources.",
@@ -291,6 +296,10 @@ written beside it and renamed into its place), and only when it holds nothing bu
 writes. See docs/spec-format.md.
 
 ${INPUTS_NOTE}
+
+A build whose files, folders and settings are unchanged since the last build, and whose DIR still
+holds exactly the files that build wrote, leaves DIR as it is and says it is up to date: building
+again would write the same bytes. The record of the last build is kept with the check cache.
 
 A progress bar is shown on stderr when the build takes longer than a second and stderr
 ${PROGRESS_NOTE}`,

@@ -7,22 +7,17 @@
 import { Schedule, describeScheduleError, expiryToJson, type ExpiryJson } from "../runtime/schedule/index.js";
 import type { ScheduleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
-import { loadOrReport } from "./load.js";
-import { failure, reportStyle, unknownName } from "./report.js";
+import { loadContractOrReport } from "./load.js";
+import { failure } from "./report.js";
 import type { System } from "./system.js";
 
 const month = (text: string): { year: number; month: number } => ({ year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)) });
 
 /** Runs `termsheet expiries`. */
 export async function expiriesCommand(inv: ScheduleInvocation, sys: System): Promise<number> {
-  const compiled = await loadOrReport(inv.inputs, sys, "model", reportStyle(inv.format, inv.color, sys));
-  if (!compiled.ok) return compiled.exit;
-  const name = inv.options.contract!;
-  const model = compiled.loaded.model!;
-  if (!Object.hasOwn(model.contracts, name)) {
-    const known = Object.keys(model.contracts);
-    return unknownName(sys, { command: "expiries", what: "contract", plural: "contracts", name, known, where: "in the given files" });
-  }
+  const loaded = await loadContractOrReport(inv, "expiries", sys);
+  if (!loaded.ok) return loaded.exit;
+  const { model, name } = loaded;
   const r = new Schedule(model).asOf(inv.options.asOf).expiries(name, month(inv.options.from!), month(inv.options.to!));
   if (!r.ok) return failure(sys, describeScheduleError(r.error));
   const expiries = r.value.map(expiryToJson);

@@ -6,20 +6,15 @@
 import { describeScheduleError, isoSchedule, type ListedJson } from "../runtime/schedule/index.js";
 import type { ScheduleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
-import { loadOrReport } from "./load.js";
-import { failure, reportStyle, unknownName } from "./report.js";
+import { loadContractOrReport } from "./load.js";
+import { failure } from "./report.js";
 import type { System } from "./system.js";
 
 /** Runs `termsheet listed`. */
 export async function listedCommand(inv: ScheduleInvocation, sys: System): Promise<number> {
-  const compiled = await loadOrReport(inv.inputs, sys, "model", reportStyle(inv.format, inv.color, sys));
-  if (!compiled.ok) return compiled.exit;
-  const name = inv.options.contract!;
-  const model = compiled.loaded.model!;
-  if (!Object.hasOwn(model.contracts, name)) {
-    const known = Object.keys(model.contracts);
-    return unknownName(sys, { command: "listed", what: "contract", plural: "contracts", name, known, where: "in the given files" });
-  }
+  const loaded = await loadContractOrReport(inv, "listed", sys);
+  if (!loaded.ok) return loaded.exit;
+  const { model, name } = loaded;
   // A date or an instant, both validated by args.ts.
   const r = isoSchedule(model, inv.options.asOf).listed(name, inv.options.on!);
   if (!r.ok)

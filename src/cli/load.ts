@@ -16,7 +16,7 @@ import type { Spec } from "../model/types.js";
 import type { ScheduleInput } from "../runtime/schedule/index.js";
 import { ExitCode } from "./exit-codes.js";
 import { collectInputs, fileHost, type Inputs } from "./inputs.js";
-import { printDiagnostics, unknownName, type Findings, type ReportStyle } from "./report.js";
+import { printDiagnostics, reportStyle, unknownName, type Findings, type ReportStyle } from "./report.js";
 import type { System } from "./system.js";
 
 /** The checked program. */
@@ -103,6 +103,33 @@ export async function loadOrReport<S extends "model" | "built">(
   const loaded = await loadSources(paths, sys, stage);
   if (!hasErrors(loaded)) return { ok: true, loaded };
   return { ok: false, exit: printDiagnostics(sys, loaded, style) };
+}
+
+/**
+ * Loads the inputs to the model for a command about one contract of them (`expiries`, `listed`, `sessions`):
+ * the model and the contract's name, or the exit code once the errors, or the unknown name with its near
+ * misses, were printed.
+ */
+export async function loadContractOrReport(
+  inv: {
+    readonly inputs: readonly string[];
+    readonly format: string;
+    readonly color: boolean;
+    readonly options: { readonly contract?: string };
+  },
+  command: string,
+  sys: System,
+): Promise<{ readonly ok: true; readonly model: ScheduleInput; readonly name: string } | { readonly ok: false; readonly exit: number }> {
+  const compiled = await loadOrReport(inv.inputs, sys, "model", reportStyle(inv.format, inv.color, sys));
+  if (!compiled.ok) return compiled;
+  const name = inv.options.contract!;
+  const model = compiled.loaded.model!;
+  if (Object.hasOwn(model.contracts, name)) return { ok: true, model, name };
+  const known = Object.keys(model.contracts);
+  return {
+    ok: false,
+    exit: unknownName(sys, { command, what: "contract", plural: "contracts", name, known, where: "in the given files" }),
+  };
 }
 
 /** A loaded spec, or the exit code after the problem was printed. */

@@ -38,12 +38,13 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
     }
     case "compile": {
       if (inv.watch) return (await import("./watch.js")).watchCommand(inv, sys);
-      // A repeated `check` is answered from the cache without loading the parser, when nothing it read changed.
+      // A repeated `check` is answered from the cache without loading the parser, when nothing it read changed; a
+      // repeated `build`, when its output folder also holds what the last build wrote, leaves the folder as it is.
       const store = inv.cache ? sys.cacheStore?.() : undefined;
       if (store !== undefined) {
-        const { cachedCheck } = await import("./check-cache.js");
-        const r = await cachedCheck(inv, sys, store, async (recorded) => (await import("./compile-cmd.js")).compile(inv, recorded));
-        if (sys.env("TERMSHEET_DEBUG")) sys.write("stderr", `termsheet: check cache ${r.outcome}\n`);
+        const { cachedRun } = await import("./check-cache.js");
+        const r = await cachedRun(inv, sys, store, async (recorded) => (await import("./compile-cmd.js")).compile(inv, recorded));
+        if (sys.env("TERMSHEET_DEBUG")) sys.write("stderr", `termsheet: ${inv.command} cache ${r.outcome}\n`);
         return r.exit;
       }
       const { compile } = await import("./compile-cmd.js");

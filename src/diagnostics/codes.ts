@@ -411,6 +411,11 @@ const TABLE = {
     "aggregated-with-itself",
     "A position limit is `aggregated with` its own contract, or names a contract twice: the contract's own positions always count, and a position counted twice would halve the limit.",
   ],
+  AggregatedUnitsDiffer: [
+    "E3360",
+    "aggregated-units-differ",
+    "A position limit is `aggregated with` a contract whose contract unit (futures-equivalent) is not this contract's: its positions are not that many contracts of this one.",
+  ],
 
   TimeWeightedBeyondTrades: [
     "E5280",

@@ -748,21 +748,25 @@ export function expiryProblems(
       cache = memo.get(key) ?? [];
       memo.set(key, cache);
     }
+    // Months as indices (year × 12 + month − 1), and the labels made only for a problem: this loop runs for every
+    // month of the horizon of every last trading day of a program, and allocates nothing when all is well.
+    const first = horizon.startYear * 12 + horizon.startMonth - 1;
+    const monthStart = (index: number): EpochDay => fromCivil(Math.floor(index / 12), (index % 12) + 1, 1);
     for (let i = 0; i < months && !(out.missing && out.closed && out.outside); i++) {
       if (!governed(i)) continue;
-      const { year, month } = shiftMonth(horizon.startYear, horizon.startMonth, i);
-      const label = ym(year, month);
+      const year = Math.floor((first + i) / 12);
+      const month = ((first + i) % 12) + 1;
       const res = (cache[i] ??= evaluateDateRule(r, year, month, engine));
       if (!res.ok) {
-        if (res.error.kind !== "no-such-day") return { ...out, stopped: { label, error: res.error } };
-        out.missing ??= { label, error: res.error };
+        if (res.error.kind !== "no-such-day") return { ...out, stopped: { label: ym(year, month), error: res.error } };
+        out.missing ??= { label: ym(year, month), error: res.error };
         continue;
       }
       const day = res.value;
-      if (out.closed === undefined && !engine.isBusinessDay(day)) out.closed = { label, day };
-      const expected = shiftMonth(year, month, offset);
-      const c = toCivil(day);
-      if (out.outside === undefined && (c.year !== expected.year || c.month !== expected.month)) out.outside = { label, day, expected };
+      if (out.closed === undefined && !engine.isBusinessDay(day)) out.closed = { label: ym(year, month), day };
+      if (out.outside === undefined && (day < monthStart(first + i + offset) || day >= monthStart(first + i + offset + 1))) {
+        out.outside = { label: ym(year, month), day, expected: shiftMonth(year, month, offset) };
+      }
     }
     return out;
   }
@@ -989,6 +993,45 @@ export function aggregationProblems(
   });
   return out;
 }
+
+/**
+ * A contract unit as a quantity of base units: the amount, the unit's exact scale to its base units and its
+ * dimensions (`1000 million tokens` is 1000 × 1000000 tokens), so that two ways of writing the same quantity agree.
+ */
+export interface BaseQuantity {
+  readonly amount: Decimal;
+  readonly factor: string;
+  readonly dims: Readonly<Record<string, number>>;
+}
+
+/** The canonical text of a {@link BaseQuantity}: `1000000000 tokens`, `5 asset:BTC`. */
+export function baseQuantityKey(q: BaseQuantity): string {
+  const dims = Object.keys(q.dims)
+    .filter((k) => q.dims[k] !== 0)
+    .sort()
+    .map((k) => (q.dims[k] === 1 ? k : `${k}^${q.dims[k]}`));
+  return `${q.amount.mul(Decimal.of(q.factor)).normalize().toString()} ${dims.join(" ")}`;
+}
+
+/**
+ * A position limit `aggregated with` another contract counts that contract's positions as contracts of its own
+ * (E3360): only sound when a contract of each is the same quantity. `own` and `other` are the contract units, every
+ * version, each as a futures-equivalent quantity (an option on a future: its futures contracts' unit times their
+ * number); either empty when unknown, and a unit that is not positive, are errors reported elsewhere. The problem, or
+ * undefined when the units agree.
+ */
+export function aggregationUnitProblem(own: readonly BaseQuantity[], other: readonly BaseQuantity[]): "different-unit" | undefined {
+  // A contract unit that is not positive is its own error (E3003), not a difference of size.
+  if ([...own, ...other].some((q) => !q.amount.isPositive())) return undefined;
+  const a = new Set(own.map(baseQuantityKey));
+  const b = new Set(other.map(baseQuantityKey));
+  if (a.size === 0 || b.size === 0) return undefined;
+  return a.size === 1 && b.size === 1 && [...a][0] === [...b][0] ? undefined : "different-unit";
+}
+
+/** The words of {@link aggregationUnitProblem}'s answer. */
+export const AGGREGATION_UNIT_MESSAGE =
+  "a position limit is aggregated only with contracts of the same contract unit (futures-equivalent): a position in one of another size is not that many contracts of this one";
 
 /** The words of {@link aggregationProblems}' answers. */
 export const AGGREGATION_MESSAGES = {

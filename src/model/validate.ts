@@ -58,6 +58,9 @@ import {
   fallbackNeverApplies,
   futureVwapProblem,
   aggregationProblems,
+  aggregationUnitProblem,
+  AGGREGATION_UNIT_MESSAGE,
+  type BaseQuantity,
   AGGREGATION_MESSAGES,
   futuresSettlementProblem,
   isOneSided,
@@ -349,6 +352,30 @@ class Doc {
       EXPIRY_HORIZON.startYear - 1,
       end.year + 1,
     );
+  }
+
+  /**
+   * A contract's unit in every version as quantities of base units (check/aggregated-units.ts's reading of the
+   * source, on the spec): `asAggregated`, an option on a future in contracts of the future; else an option's contract
+   * as the futures contracts it stands for. Empty when a unit is unknown.
+   */
+  private baseQuantities(c: Contract, asAggregated: boolean, depth = 0): BaseQuantity[] {
+    const out: BaseQuantity[] = [];
+    for (const v of c.contractUnit) {
+      const u = v.value;
+      if (u.kind === "quantity") {
+        const amount = Decimal.parse(u.quantity.amount);
+        if (!amount.ok) return [];
+        out.push({ amount: amount.value, factor: u.quantity.unit.scale, dims: u.quantity.unit.dimensions });
+        continue;
+      }
+      const future = depth > 0 ? undefined : this.contractNamed(u.contract);
+      const amount = Decimal.parse(u.amount);
+      if (future === undefined || !amount.ok) return [];
+      for (const q of this.baseQuantities(future, false, depth + 1))
+        out.push(asAggregated ? q : { ...q, amount: q.amount.mul(amount.value) });
+    }
+    return out;
   }
 
   private contractNamed(name: string): Contract | undefined {
@@ -849,6 +876,12 @@ class Doc {
       const names = l.value.aggregatedWith ?? [];
       for (const [j, problem] of aggregationProblems(c.name, names, (n) => this.contractNamed(n)?.kind))
         this.problem(`${base}/positionLimits/${i}/value/aggregatedWith/${j}`, AGGREGATION_MESSAGES[problem]);
+      names.forEach((n, j) => {
+        const other = this.contractNamed(n);
+        if (other === undefined || n === c.name) return;
+        if (aggregationUnitProblem(this.baseQuantities(c, false), this.baseQuantities(other, true)) !== undefined)
+          this.problem(`${base}/positionLimits/${i}/value/aggregatedWith/${j}`, AGGREGATION_UNIT_MESSAGE);
+      });
     });
 
     c.cashRounding?.forEach((r, i) => {

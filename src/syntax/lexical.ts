@@ -134,7 +134,8 @@ function commentsOf(
 function literalTokens(lexedTokens: readonly IToken[], spans: Spans): { tokens: IToken[]; diagnostics: Diagnostic[] } {
   const tokens: IToken[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const t of lexedTokens) {
+  for (let i = 0; i < lexedTokens.length; i++) {
+    const t = lexedTokens[i]!;
     // Past enough errors to stop before here, the tokens are still kept (the cut is decided by the caller).
     if (diagnostics.length < ENOUGH) {
       const d = literalDiagnostic(t, spans);

@@ -283,7 +283,8 @@ function parseTokens(
 function limitNesting(tokens: readonly IToken[], file: string): { tokens: readonly IToken[]; nesting: Diagnostic[] } {
   let depth = 0;
   let deepest = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.tokenType === T.LCurly) deepest = Math.max(deepest, ++depth);
     else if (t.tokenType === T.RCurly && depth > 0) depth--;
   }
@@ -291,7 +292,8 @@ function limitNesting(tokens: readonly IToken[], file: string): { tokens: readon
   const kept: IToken[] = [];
   const nesting: Diagnostic[] = [];
   depth = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const inside = depth > MAX_NESTING;
     if (t.tokenType === T.LCurly) {
       depth++;
@@ -538,7 +540,8 @@ function dropRestOfLine(tokens: readonly IToken[], at: IToken): IToken[] {
 /** One invented `}` at the end of the text for each `{` that is never closed; marked as inserted by recovery. */
 function missingClosers(tokens: readonly IToken[], source: SourceFile): IToken[] {
   let depth = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.tokenType === T.LCurly) depth++;
     else if (t.tokenType === T.RCurly && depth > 0) depth--;
   }
@@ -566,7 +569,8 @@ let openBraceIndex: { tokens: readonly IToken[]; open: IToken | undefined } | un
 function unmatchedOpenBrace(tokens: readonly IToken[]): IToken | undefined {
   if (openBraceIndex?.tokens === tokens) return openBraceIndex.open;
   const stack: IToken[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.tokenType === T.LCurly) stack.push(t);
     else if (t.tokenType === T.RCurly) stack.pop();
   }

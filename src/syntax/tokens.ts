@@ -371,7 +371,8 @@ export const lexer = {
     const result = chevrotainLexer.tokenize(text);
     // The lexer tracks start offsets only (lines, columns and end offsets for every token cost more than they
     // give); the end offset is the image's, set here, as for comments below.
-    for (const t of result.tokens) {
+    for (let i = 0; i < result.tokens.length; i++) {
+      const t = result.tokens[i]!;
       t.endOffset = t.startOffset + t.image.length - 1;
       if (t.tokenType === Identifier) {
         const k = keywordByWord.get(t.image);

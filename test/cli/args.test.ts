@@ -28,7 +28,9 @@ describe("parseArgs", () => {
       watch: false,
     });
     expect(parseArgs(["check", "--no-cache", "specs"])).toMatchObject({ cache: false, inputs: ["specs"] });
-    expect(parseArgs(["build", "specs"])).toMatchObject({ cache: false });
+    // A build uses the cache too (an up-to-date output folder is left as it is), unless told not to.
+    expect(parseArgs(["build", "specs"])).toMatchObject({ cache: true });
+    expect(parseArgs(["build", "--no-cache", "specs"])).toMatchObject({ cache: false, inputs: ["specs"] });
     expect(parseArgs(["check", "--format", "json", "--no-color", "specs"])).toMatchObject({
       format: "json",
       color: false,
@@ -74,7 +76,7 @@ describe("parseArgs", () => {
     [["check", "--format", "jsno", "x"], "unknown format `jsno`", "did you mean `json`?"],
     [["check", "--no-color=yes", "x"], "`--no-color` takes no value"],
     [["check", "--no-cahce", "x"], "unknown option `--no-cahce` for `termsheet check`", "did you mean `--no-cache`?"],
-    [["build", "--no-cache", "x"], "unknown option `--no-cache` for `termsheet build`"],
+    [["render", "--no-cache", "x"], "unknown option `--no-cache` for `termsheet render`"],
     [["check", "-"], "reading from standard input is not supported; name a file or a folder"],
     [["build", "--out"], "`--out` needs a value"],
     // Every command scans its arguments the same way.

@@ -1,7 +1,7 @@
 // The check-result cache (src/cli/check-cache.ts): a repeated check replays the recorded output only while every
 // file, listing and setting it read is unchanged; any change runs the check again. In-process on a memory System
 // with a memory store, plus one run of the built CLI with a real cache folder.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,8 +38,8 @@ async function run(files: Record<string, string>, store: CacheStore, args: strin
   const base = memorySystem(files, { env: { TERMSHEET_DEBUG: "1", ...env } });
   const wrapped = { ...base, cacheStore: () => store };
   const code = await runCli(args, wrapped);
-  const outcome = /check cache (\w[\w-]*)/.exec(base.err)?.[1];
-  return { code, out: base.out, err: base.err.replace(/termsheet: check cache .*\n/, ""), outcome };
+  const outcome = /(?:check|build) cache (\w[\w-]*)/.exec(base.err)?.[1];
+  return { code, out: base.out, err: base.err.replace(/termsheet: (?:check|build) cache .*\n/, ""), outcome };
 }
 
 describe("check cache", () => {
@@ -115,12 +115,85 @@ describe("check cache", () => {
     expect((await run(files, store, ["check", "cal.terms"])).outcome).toBe("not-stored");
   });
 
-  it("is not used with --no-cache, nor by build", async () => {
+  it("is not used with --no-cache, by check or build", async () => {
     const store = memoryStore();
     const files = { "cal.terms": GOOD_CALENDAR };
     expect((await run(files, store, ["check", "cal.terms", "--no-cache"])).outcome).toBeUndefined();
-    expect((await run(files, store, ["build", "cal.terms"])).outcome).toBeUndefined();
+    expect((await run(files, store, ["build", "cal.terms", "--no-cache"])).outcome).toBeUndefined();
     expect(store.entries.size).toBe(0);
+  });
+
+  it("replays a build that failed the check, with its exit code, and keeps it apart from the check's entry", async () => {
+    const store = memoryStore();
+    const files = { "cal.terms": BAD_CALENDAR };
+    const first = await run(files, store, ["build", "cal.terms"]);
+    expect(first.code).toBe(1);
+    expect(first.err).toContain("nothing was written");
+    expect(await run(files, store, ["build", "cal.terms"])).toEqual({ ...first, outcome: "hit" });
+    await run(files, store, ["check", "cal.terms"]);
+    expect([...store.entries.keys()].map((k) => k.split("-")[0]).sort()).toEqual(["build", "check"]);
+  });
+});
+
+describe("build cache in the built CLI: an up-to-date output folder is left as it is", () => {
+  let cacheDir = "";
+  beforeAll(() => {
+    ensureBuilt();
+    cacheDir = mkdtempSync(join(tmpdir(), "termsheet-cache-"));
+  });
+  afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+  it("builds, then finds the folder up to date, until a source, an output file or the folder's contents change", () => {
+    const f = fixture({ "specs/cal.terms": GOOD_CALENDAR });
+    const env = { TERMSHEET_CACHE: "on", TERMSHEET_CACHE_DIR: cacheDir, TERMSHEET_DEBUG: "1" };
+    const build = () => termsheet(["build", "specs", "--out", "out"], f.dir, env);
+    const spec = join(f.dir, "out/calendars/TEST_CAL.json");
+    try {
+      const first = build();
+      expect(first.code).toBe(0);
+      expect(first.stderr).toContain("wrote 1 compiled spec to out\n");
+      expect(first.stderr).toContain("termsheet: build cache stored\n");
+      const written = readFileSync(spec, "utf8");
+
+      const again = build();
+      expect(again.code).toBe(0);
+      expect(again.stdout).toBe(first.stdout);
+      expect(again.stderr).toBe(
+        "out is up to date: nothing it was built from has changed since the last build, and it holds the 1 file that build wrote\n" +
+          "termsheet: build cache hit\n",
+      );
+      expect(readFileSync(spec, "utf8")).toBe(written);
+
+      // An output file edited by hand: built again, and the file is what the build writes.
+      writeFileSync(spec, written.replace("TEST_CAL", "EDITED"));
+      expect(build().stderr).toContain("wrote 1 compiled spec to out\n");
+      expect(readFileSync(spec, "utf8")).toBe(written);
+      expect(build().stderr).toContain("build cache hit");
+
+      // The output file removed: built again.
+      rmSync(spec);
+      expect(build().stderr).toContain("wrote 1 compiled spec to out\n");
+      expect(readFileSync(spec, "utf8")).toBe(written);
+
+      // A file the build does not write: not up to date, and the build refuses to replace the folder, as always.
+      writeFileSync(join(f.dir, "out/notes.txt"), "mine");
+      const foreign = build();
+      expect(foreign.code).toBe(1);
+      expect(foreign.stderr).toContain("it holds `notes.txt`");
+      rmSync(join(f.dir, "out/notes.txt"));
+
+      // A source changed: built again, with the new text.
+      writeFileSync(join(f.dir, "specs/cal.terms"), GOOD_CALENDAR.replace(/"([^"]*)"/, '"$1, renamed"'));
+      expect(build().stderr).toContain("wrote 1 compiled spec to out\n");
+      expect(readFileSync(spec, "utf8")).not.toBe(written);
+
+      // --no-cache writes the folder again even when it is up to date.
+      expect(build().stderr).toContain("build cache hit");
+      const fresh = termsheet(["build", "specs", "--out", "out", "--no-cache"], f.dir, env);
+      expect(fresh.stderr).toBe("wrote 1 compiled spec to out\n");
+    } finally {
+      f.cleanup();
+    }
   });
 });
 

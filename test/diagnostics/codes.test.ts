@@ -91,6 +91,7 @@ describe("the registry", () => {
         "E3043 malformed-unit-declaration",
         "E3290 strike-listing-off-grid",
         "E3300 reversal-window",
+        "E3360 aggregated-units-differ",
         "E4001 expiry-not-business-day",
         "E4002 expiry-outside-month",
         "E4003 invalid-date",

@@ -118,6 +118,18 @@ const CASES: readonly TamperCase[] = [
     ],
   },
   {
+    invariant: "position-limit-aggregation",
+    what: "a position limit aggregated with a contract of another size (FOTW made a tenth of FOTI)",
+    spec: "contracts/FOTI.json",
+    edit: (d) => (d.contracts.FOTW.contractUnit[0].value.quantity.amount = "100"),
+    paths: [
+      "/contracts/FOTI/positionLimits/0/value/aggregatedWith/0",
+      "/contracts/FOTI_OPT/positionLimits/0/value/aggregatedWith/1",
+      "/contracts/FOTW/positionLimits/0/value/aggregatedWith/0",
+      "/contracts/FOTW/positionLimits/0/value/aggregatedWith/1",
+    ],
+  },
+  {
     invariant: "references",
     what: "a future whose underlying is a future",
     spec: "contracts/FOTI_FOTB.json",
@@ -365,6 +377,8 @@ const CASES: readonly TamperCase[] = [
       d.contracts.FOTI.priceQuotation[0].value = USD_PER_1K;
       for (const f of ["tick", "spreadTick"]) d.contracts.FOTI[f][0].value[0].tick.unit = USD_PER_1K;
       d.contracts.FOTI.contractUnit[0].value.quantity.amount = "1";
+      // FOTW, aggregated with FOTI, stays the same size (else position-limit-aggregation is broken too).
+      d.contracts.FOTW.contractUnit[0].value.quantity.amount = "1";
     },
     // FOTI_OPT, with which FOTI's spot-month limit is aggregated, is in the document and quotes FOTI's old unit.
     paths: [`${FOTI}/priceQuotation/0/value`, "/contracts/FOTI_OPT/priceQuotation/0/value"],
@@ -426,7 +440,15 @@ const CASES: readonly TamperCase[] = [
     spec: "contracts/FOTI.json",
     edit: (d) => (d.contracts.FOTI.contractUnit[0].value.quantity.unit = USD_PER_1M),
     // FOTI_OPT (in the document through FOTI's aggregated position limit) is one FOTI contract: not priced in money either.
-    paths: [`${FOTI}/contractUnit/0/value/quantity/unit`, "/contracts/FOTI_OPT/contractUnit/0/value"],
+    // And FOTI is no longer the size of FOTW, with which the FOTI family's position limits aggregate it.
+    paths: [
+      `${FOTI}/positionLimits/0/value/aggregatedWith/0`,
+      `${FOTI}/contractUnit/0/value/quantity/unit`,
+      "/contracts/FOTI_OPT/positionLimits/0/value/aggregatedWith/1",
+      "/contracts/FOTI_OPT/contractUnit/0/value",
+      "/contracts/FOTW/positionLimits/0/value/aggregatedWith/0",
+      "/contracts/FOTW/positionLimits/0/value/aggregatedWith/1",
+    ],
   },
   {
     invariant: "contract-unit",
