@@ -77,8 +77,8 @@ export interface ObservationOptions extends ParseOptions {
   readonly capacity?: number;
   /**
    * The record's extra columns to keep (record.ts), which the file must then have (a CSV header naming them, an
-   * NDJSON key in every row): the ones the spec's trade qualification reads. Any other extra column is skipped
-   * unread. By default every extra column the file has is kept.
+   * NDJSON key in every row): the ones the spec's trade qualification reads; with any of them, `trade_id` is kept too
+   * when the file has it. Any other extra column is skipped unread. By default every extra column the file has is kept.
    */
   readonly fields?: readonly RecordField[];
 }
@@ -202,7 +202,9 @@ export function createObservationParser(options: ObservationOptions): Observatio
   let extended = false;
   let headerSeen = false;
   const wanted = options.fields;
-  const kept = RECORD_FIELDS.map((f) => wanted === undefined || wanted.includes(f));
+  // With any column asked for, trade_id is kept too when the file has it (the certificate names the trades a rule left
+  // out), so the report does not depend on what the reader was asked; it is never required.
+  const kept = RECORD_FIELDS.map((f) => wanted === undefined || wanted.includes(f) || (f === "trade_id" && wanted.length > 0));
   const record: ((string | null)[] | number[] | undefined)[] = RECORD_FIELDS.map(() => undefined);
   // The duplicate test compares the extra fields too (kept or not): `timeTails` are the extra fields of the rows at
   // lastTime that `row` read; the first of them may have been read by `fastRow`, which leaves its bytes in `fastTail`.
@@ -250,7 +252,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
     for (let k = 0; k < RECORD_FIELDS.length; k++) {
       const f = RECORD_FIELDS[k]!;
       if (!kept[k]) continue;
-      if (format === "ndjson" && raw[k] === undefined && wanted !== undefined) {
+      if (format === "ndjson" && raw[k] === undefined && wanted?.includes(f) === true) {
         missing(f);
         ok = false;
         continue;

@@ -43,8 +43,9 @@ describe("the record's extra columns", () => {
   });
 
   it("keeps only the columns asked for; the others are not read", () => {
+    // trade_id comes with any column asked for (the certificate names the trades left out), unasked and unrequired.
     const r = parseObservations(CSV, { file: "o.csv", fields: ["type"] });
-    expect(r.ok && r.value.record).toEqual({ type: ["outright", "outright", "spread-leg", null] });
+    expect(r.ok && r.value.record).toEqual({ type: ["outright", "outright", "spread-leg", null], trade_id: ["T1", "T2", "T3", "T4"] });
     const none = parseObservations(CSV, { file: "o.csv", fields: [] });
     expect(none.ok && none.value.record).toBeUndefined();
   });
