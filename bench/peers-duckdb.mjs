@@ -1,5 +1,5 @@
-// DuckDB's side of bench/peers.mjs, run in a fresh process: `read FILE` loads the CSV into a table (every column
-// parsed), `index FILE` computes the BTC_REF-style index value with the best query (volume summed per price before
+// DuckDB's side of bench/peers.mjs, run in a fresh process: `read FILE` loads the CSV (or Parquet) into a table (every
+// column parsed), `parquet CSV OUT` writes the CSV as Parquet, `index FILE` computes the BTC_REF-style index value with the best query (volume summed per price before
 // the running sum) and prints it in cents. @duckdb/node-api is installed by bench/peers.mjs into bench/out/peers/.
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -10,7 +10,13 @@ const require = createRequire(join(outDir, "peers", "package.json"));
 const { DuckDBInstance } = await import(pathToFileURL(require.resolve("@duckdb/node-api")).href);
 
 const [mode, file, start, instruments] = process.argv.slice(2);
-const csv = `read_csv('${file.replace(/'/g, "''")}', header = true, auto_detect = false, columns = {'time': 'TIMESTAMP', 'source': 'VARCHAR', 'price': 'DECIMAL(18,2)', 'volume': 'DECIMAL(18,8)', 'instrument': 'VARCHAR'})`;
+const quoted = `'${file.replace(/'/g, "''")}'`;
+const readCsv = `read_csv(${quoted}, header = true, auto_detect = false, columns = {'time': 'TIMESTAMP', 'source': 'VARCHAR', 'price': 'DECIMAL(18,2)', 'volume': 'DECIMAL(18,8)', 'instrument': 'VARCHAR'})`;
+// A Parquet file (written by `parquet` below) has its time as a TIMESTAMP adjusted to UTC (TIMESTAMPTZ), read back as
+// a plain TIMESTAMP in UTC from its epoch microseconds, whatever the session's time zone.
+const csv = file.endsWith(".parquet")
+  ? `(SELECT make_timestamp(epoch_us(time)) AS time, source, price, volume, instrument FROM read_parquet(${quoted}))`
+  : readCsv;
 
 /**
  * The methodology in SQL, exact: prices as DECIMAL(18,2), volumes as DECIMAL(18,8) (sums are exact DECIMAL(38,8)),
@@ -57,7 +63,16 @@ function indexQuery() {
 
 const instance = await DuckDBInstance.create(":memory:");
 const conn = await instance.connect();
-if (mode === "read") {
+if (mode === "parquet") {
+  // `parquet CSV OUT`: the CSV as Parquet, as an archive of trades keeps it: time a TIMESTAMP adjusted to UTC, price
+  // and volume exact DECIMALs (INT64 with scale 2 and 8), the names text; DuckDB's default row groups and SNAPPY.
+  const out = `'${start.replace(/'/g, "''")}'`;
+  // The CSV's times are UTC: cast to TIMESTAMPTZ in UTC (without ICU, DuckDB's TIMESTAMPTZ is UTC anyway).
+  await conn.run("SET TimeZone = 'UTC'").catch(() => undefined);
+  await conn.run(
+    `COPY (SELECT CAST(time AS TIMESTAMPTZ) AS time, source, price, volume, instrument FROM ${readCsv}) TO ${out} (FORMAT parquet, COMPRESSION snappy)`,
+  );
+} else if (mode === "read") {
   await conn.run(`CREATE TABLE trades AS SELECT * FROM ${csv}`);
   const rows = (await conn.runAndReadAll("SELECT count(*) FROM trades")).getRows();
   process.stdout.write(`${rows[0][0]}\n`);

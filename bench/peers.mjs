@@ -6,9 +6,11 @@
 // `node -e 0` (the baseline), the floor of reading the file in Node (bench/peers-floor.mjs: finding the line breaks
 // in the bytes; decoding and cutting one string per line), Termsheet reading the file alone (the CLI's reader,
 // bench/entries/read-observations.ts), `termsheet index` end to end, DuckDB (@duckdb/node-api, installed here into
-// bench/out/peers/ by npm) loading the CSV into a table, and DuckDB's best query for the index (bench/peers-duckdb.mjs).
+// bench/out/peers/ by npm) loading the CSV into a table, and DuckDB's best query for the index (bench/peers-duckdb.mjs);
+// then the same trades as Parquet (written once by DuckDB: TIMESTAMPTZ, DECIMAL(18,2) and DECIMAL(18,8), SNAPPY), read
+// and indexed by both.
 // Every implementation must give the same value to the cent, or the benchmark fails.
-// Options: --sizes 1000000,10000000  --runs 5 (at 1M; at most 3 at 10M)  --only NAME,…  --bin PATH (another build's
+// Options: --sizes 1000000,10000000  --runs 5 (at 1M; at most 3 at 10M)  --only NAME,… (the measures whose names start so)  --bin PATH (another build's
 // bin/termsheet.js, beside its dist/, for before/after figures; the reader is then that build's too, --reader PATH)
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from "node:fs";
@@ -82,6 +84,17 @@ function writeTrades(n) {
   return path;
 }
 
+/** The trades of `csv` as Parquet (written by DuckDB, `bench/peers-duckdb.mjs parquet`), kept beside it for reuse. */
+function writeParquet(csv) {
+  const path = csv.replace(/\.csv$/, ".parquet");
+  if (existsSync(path)) return path;
+  const temp = `${path}.${process.pid}.tmp.parquet`;
+  const r = spawnSync(process.execPath, ["bench/peers-duckdb.mjs", "parquet", csv, temp], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("writing the Parquet file failed");
+  renameSync(temp, path);
+  return path;
+}
+
 /** One run of a command under GNU time: wall ms, CPU ms (user + system), peak resident MiB, stdout. */
 function measure(command, args) {
   const t = process.hrtime.bigint();
@@ -114,6 +127,7 @@ async function main() {
   let failed = false;
   for (const n of sizes) {
     const file = writeTrades(n);
+    const parquet = writeParquet(file);
     const runs = n > 2_000_000 ? Math.min(3, runsAt1M) : runsAt1M;
     const cases = [
       { name: "node -e 0", cmd: [node, "-e", "0"] },
@@ -128,7 +142,20 @@ async function main() {
         parse: (out) => JSON.parse(out).value,
       },
       { name: "duckdb index (best query)", value: true, cmd: [node, "bench/peers-duckdb.mjs", "index", file, WINDOW_START, pairs] },
-    ].filter((c) => !only?.length || c.name === "node -e 0" || only.some((o) => c.name.includes(o)));
+      { name: "parquet: termsheet read", cmd: [node, reader, parquet] },
+      { name: "parquet: duckdb read_parquet into a table", cmd: [node, "bench/peers-duckdb.mjs", "read", parquet] },
+      {
+        name: "parquet: termsheet index",
+        value: true,
+        cmd: [node, bin, "index", spec, "--at", "2026-03-27", "--observations", parquet, "--format", "json"],
+        parse: (out) => JSON.parse(out).value,
+      },
+      {
+        name: "parquet: duckdb index (best query)",
+        value: true,
+        cmd: [node, "bench/peers-duckdb.mjs", "index", parquet, WINDOW_START, pairs],
+      },
+    ].filter((c) => !only?.length || c.name === "node -e 0" || only.some((o) => c.name.startsWith(o)));
     const samples = new Map(cases.map((c) => [c.name, []]));
     const values = new Map();
     for (let run = 0; run < runs + 1; run++) {
@@ -168,6 +195,11 @@ async function main() {
         ` termsheet read ÷ duckdb read ${ratio("termsheet: read the CSV", "duckdb: read_csv into a table", "wall")} / ${ratio("termsheet: read the CSV", "duckdb: read_csv into a table", "cpu")};` +
         ` termsheet read ÷ a string per line ${ratio("termsheet: read the CSV", "floor: a string per line", "wall")} / ${ratio("termsheet: read the CSV", "floor: a string per line", "cpu")};` +
         ` peak memory termsheet ÷ duckdb ${ratio("termsheet index", "duckdb index (best query)", "rss")}; node -e 0 ${fmt(base)} ms wall, ${fmt(baseCpu)} ms CPU`,
+    );
+    console.log(
+      `parquet ratios (wall / CPU medians): termsheet index ÷ duckdb index ${ratio("parquet: termsheet index", "parquet: duckdb index (best query)", "wall")} / ${ratio("parquet: termsheet index", "parquet: duckdb index (best query)", "cpu")};` +
+        ` termsheet read ÷ duckdb read ${ratio("parquet: termsheet read", "parquet: duckdb read_parquet into a table", "wall")} / ${ratio("parquet: termsheet read", "parquet: duckdb read_parquet into a table", "cpu")};` +
+        ` peak memory termsheet ÷ duckdb ${ratio("parquet: termsheet index", "parquet: duckdb index (best query)", "rss")}`,
     );
     const distinct = new Set(values.values());
     console.log(

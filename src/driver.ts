@@ -13,7 +13,7 @@ import { buildProgram } from "./check/symbols.js";
 import type { Host, HostRefusal } from "./check/host.js";
 import { importTargets, isStandardImport, STANDARD_CALENDARS, standardModules } from "./check/imports.js";
 import { checkProgram } from "./check/check.js";
-import type { Checked } from "./check/checked.js";
+import type { CheckedProgram } from "./check/lowerable.js";
 import type { Program, ProgramFile } from "./check/program.js";
 import { lowerProgram, type LoweredProgram } from "./model/from-checked.js";
 
@@ -119,7 +119,7 @@ function checkAll(roots: readonly { path: string; text: string }[], host: Host):
 
   const program = buildProgram(files, host, (d) => diagnostics.push(d));
   const where = { file: files[0]?.source.path ?? "", start: 0, end: 0 };
-  let checked: Checked | undefined;
+  let checked: CheckedProgram | undefined;
   try {
     checked = checkProgram(program, (d) => diagnostics.push(d));
   } catch (e) {

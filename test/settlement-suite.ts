@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseFixings, parseObservations, formatMarketDataError } from "../src/runtime/market-data/index.js";
+import { parseDealerQuotes, parseFixings, parseObservations, formatMarketDataError } from "../src/runtime/market-data/index.js";
 import {
   reportJson,
   reportText,
@@ -35,6 +35,8 @@ export interface CaseRequest {
   /** Data file names in the case folder. */
   readonly observations?: string;
   readonly fixings?: string;
+  /** Reference dealers' quotes for a dealer poll (`date,index,dealer,quote,given`). */
+  readonly dealerQuotes?: string;
   /** Free text: what the case shows and the hand arithmetic behind its expected values. */
   readonly note?: string;
   readonly [field: string]: unknown;
@@ -78,7 +80,13 @@ export function compiledSpecs(): Map<string, string> {
 
 /** The market data of a case, parsed from its files (a parse error fails the case). */
 export function caseMarketData(c: SettlementCase): MarketData {
-  const data: { observations?: MarketData["observations"]; fixings?: MarketData["fixings"] } = {};
+  const data: { observations?: MarketData["observations"]; fixings?: MarketData["fixings"]; dealerQuotes?: MarketData["dealerQuotes"] } =
+    {};
+  if (c.request.dealerQuotes !== undefined) {
+    const r = parseDealerQuotes(readFileSync(join(c.dir, c.request.dealerQuotes), "utf8"), { file: c.request.dealerQuotes });
+    if (!r.ok) throw new Error(r.errors.map(formatMarketDataError).join("\n"));
+    data.dealerQuotes = r.value;
+  }
   if (c.request.observations !== undefined) {
     const r = parseObservations(readFileSync(join(c.dir, c.request.observations), "utf8"), { file: c.request.observations });
     if (!r.ok) throw new Error(r.errors.map(formatMarketDataError).join("\n"));
@@ -94,7 +102,7 @@ export function caseMarketData(c: SettlementCase): MarketData {
 
 /** Runs one case through a backend's functions: its report as JSON and as text. */
 export function runCase(c: SettlementCase, fns: SpecFunctions): { json: string; text: string } {
-  const { spec: _s, function: fn, observations: _o, fixings: _f, note: _n, ...fields } = c.request;
+  const { spec: _s, function: fn, observations: _o, fixings: _f, dealerQuotes: _d, note: _n, ...fields } = c.request;
   const req = { ...fields, ...caseMarketData(c) };
   const report =
     fn === "final"

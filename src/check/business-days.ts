@@ -9,7 +9,7 @@
 import type { Span } from "../base/source.js";
 import { Codes, diag } from "../diagnostics/index.js";
 import type * as A from "../syntax/ast.js";
-import type { BusinessDayRule, CheckedRecord } from "./checked.js";
+import { type BusinessDayRule, type CheckedRecord, fallbackDeadline } from "./checked.js";
 import { contractCalendar } from "./fallbacks.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 
@@ -66,7 +66,11 @@ function checkDeclaration(program: Program, file: string, decl: A.Declaration, r
         if (s.value?.kind === "IndexAverage" && s.value.days !== undefined) rule(s.value.days, s.value.days.calendar, s.value.days.span);
         break;
       case "Fallback":
-        for (const step of s.steps) if (step.action?.kind === "Postpone") rule(step.action, step.action.calendar, step.action.span, true);
+        for (const step of s.steps) {
+          if (step.action?.kind === "Postpone") rule(step.action, step.action.calendar, step.action.span, true);
+          const deadline = fallbackDeadline(step.action);
+          if (deadline !== undefined) rule(deadline, deadline.calendar, deadline.span);
+        }
         break;
       default:
         break;

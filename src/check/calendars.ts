@@ -456,7 +456,14 @@ function checkVersion(
     let governing = ranges.governing.get(weekly);
     if (governing === undefined) ranges.governing.set(weekly, (governing = governingVersions(ranges.all, weekly, span)));
     const g = governing;
-    found = expiryProblems(lowered, (period) => g[period] === index, engine, span, horizon.memo);
+    found = expiryProblems(
+      lowered,
+      (period) => g[period] === index,
+      engine,
+      span,
+      horizon.memo,
+      (n) => horizon.engines.get(n),
+    );
     byRanges.set(key, found);
   }
   const rule = lowered.rule;

@@ -15,12 +15,13 @@ import { checkDescriptions } from "./descriptions.js";
 import { checkDeclaredUnits } from "./declared-units.js";
 import { checkBusinessDayCalendars } from "./business-days.js";
 import { CheckedRecord, type Checked } from "./checked.js";
+import { lowerableDeclaration, type CheckedDeclaration, type CheckedProgram, type Unchecked } from "./lowerable.js";
 
 /**
  * Runs all checks in a fixed order (names first: later checks rely on resolved references) and returns what they
- * established for the lowering (checked.ts).
+ * established (checked.ts), with the checked IR of every declaration for the lowering (lowerable.ts).
  */
-export function checkProgram(program: Program, report: Report): Checked {
+export function checkProgram(program: Program, report: Report): Checked & CheckedProgram {
   const record = new CheckedRecord(program);
   checkNames(program, report, record);
   checkDeclaredUnits(program, report);
@@ -33,5 +34,15 @@ export function checkProgram(program: Program, report: Report): Checked {
   checkFixingTicks(program, report);
   checkVersions(program, report);
   checkDescriptions(program, report);
-  return record;
+  const declarations: CheckedDeclaration[] = [];
+  const unchecked: Unchecked[] = [];
+  for (const file of program.files) {
+    for (const decl of file.ast.declarations) {
+      if (decl.name === undefined) continue;
+      const r = lowerableDeclaration(decl, record);
+      if ("what" in r) unchecked.push({ decl, missing: r });
+      else declarations.push({ file: file.source.path, decl: r });
+    }
+  }
+  return Object.assign(record, { declarations, unchecked });
 }

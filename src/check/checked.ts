@@ -32,7 +32,13 @@ export interface CheckedCalendar {
  * A node of a rule that counts business days (a postponement, an averaging period, a payment delay, an option's
  * expiry before its underlying): the key under which its calendar is recorded.
  */
-export type BusinessDayRule = Extract<A.FallbackAction, { kind: "Postpone" }> | A.AveragingDays | A.PaymentStmt | A.ExpiryStmt;
+export type BusinessDayRule =
+  Extract<A.FallbackAction, { kind: "Postpone" }> | A.FallbackDeadline | A.AveragingDays | A.PaymentStmt | A.ExpiryStmt;
+
+/** The deadline of a fallback step that states one (`…, within N business days [on CAL]`). */
+export function fallbackDeadline(a: A.FallbackAction | undefined): A.FallbackDeadline | undefined {
+  return a?.kind === "DealerPoll" || a?.kind === "NegotiatedFallback" || a?.kind === "Determination" ? a.deadline : undefined;
+}
 
 /** What the checks established, read by the lowering. */
 export interface Checked {

@@ -43,6 +43,7 @@ import type {
   Quantity,
   Rounding,
   SettlementValue,
+  FinalSettlementStmt,
   Statement,
   TickStmt,
   TickTier,
@@ -195,6 +196,42 @@ class ContractChecker {
       );
   }
 
+  /**
+   * `, or at the final settlement price of FUTURE on its last trading day`: its words, and the future whose trades the
+   * VWAP averages (E5350: the option takes that future's final settlement price on that future's last trading day).
+   */
+  private checkOrFinal(o: NonNullable<FinalSettlementStmt["orFinal"]>, v: SettlementValue | undefined, context: Context): void {
+    if (v !== undefined && v.kind !== "FutureVwap") {
+      this.report(
+        diag(
+          Codes.OrFinalOtherFuture,
+          o.span,
+          "`or at the final settlement price of … on its last trading day` stands only after `at the vwap of FUTURE trades …`",
+          {
+            context,
+            notes: ["it says which price an option fixed on a future's trades takes on that future's own last trading day"],
+          },
+        ),
+      );
+      return;
+    }
+    if (o.target === undefined || v?.target === undefined || o.target.name === v.target.name) return;
+    this.report(
+      diag(
+        Codes.OrFinalOtherFuture,
+        o.target.span,
+        `the final settlement price of \`${o.target.name}\` stands beside the VWAP of \`${v.target.name}\` trades`,
+        {
+          context,
+          notes: [
+            "on the last trading day of the future whose trades the VWAP averages, the option takes that future's final settlement price",
+          ],
+          hint: `write \`, or at the final settlement price of ${v.target.name} on its last trading day\``,
+        },
+      ),
+    );
+  }
+
   /** E5091: a fallback of a contract settled only at another contract's final settlement price never applies. */
   private checkFallbackApplies(decl: Declaration, context: Context): void {
     const finals = statementsOf(decl, "FinalSettlement");
@@ -248,6 +285,7 @@ class ContractChecker {
     }
     for (const fs of statementsOf(decl, "FinalSettlement")) {
       if (fs.value?.kind === "FutureVwap") this.checkFutureVwap(fs.value, decl, underlying, [...context, "final settlement"]);
+      if (fs.orFinal !== undefined) this.checkOrFinal(fs.orFinal, fs.value, [...context, "final settlement"]);
       const method = settlementMethod(fs.method, this.report, [...context, "final settlement"]);
       if (method === "futures" && fs.value !== undefined && fs.method !== undefined) {
         const target =
@@ -348,6 +386,10 @@ class ContractChecker {
     for (const s of decl.statements)
       if (s.kind === "PaymentAmounts") this.checkRounding(s.rounding, decl, file, false, [...context, "payment amounts"]);
       else if (s.kind === "FixingTick") this.checkRounding(s.rounding, decl, file, false, [...context, "fixings of"]);
+      else if (s.kind === "Fallback")
+        for (const step of s.steps)
+          if (step.action?.kind === "DealerPoll")
+            this.checkRounding(step.action.rounding, decl, file, false, [...context, "fallback", `step ${step.number?.raw ?? "?"}`]);
 
     if (decl.kind === "Option") this.checkOption(decl, file, price, underlying, units, context);
     if (decl.kind === "Spread") this.checkSpread(decl, file, context);

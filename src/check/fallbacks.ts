@@ -9,8 +9,8 @@
  */
 import type { Span } from "../base/source.js";
 import { Codes, diag } from "../diagnostics/index.js";
-import { ANY_DISRUPTION, settlingIndices, walkWaterfall, type SettlingRef } from "../model/invariants.js";
-import type { Declaration, DailyStep, FallbackStep, FallbackStmt, Ident, NumberLit } from "../syntax/ast.js";
+import { ANY_DISRUPTION, dealerPollProblem, settlingIndices, walkWaterfall, type SettlingRef } from "../model/invariants.js";
+import type { Declaration, DailyStep, FallbackDeadline, FallbackStep, FallbackStmt, Ident, NumberLit } from "../syntax/ast.js";
 import type { Program, Report, Symbol } from "./program.js";
 import { declarationKind } from "./program.js";
 import { decimalOf } from "./unit-of.js";
@@ -254,6 +254,13 @@ function checkAction(
     }
     case "Determination":
       determinationParty(action.party, report, context);
+      if (action.deadline !== undefined) deadlineDays(program, action.deadline, context, report);
+      return;
+    case "DealerPoll":
+      checkDealerPoll(program, action, context, report);
+      return;
+    case "NegotiatedFallback":
+      if (action.deadline !== undefined) deadlineDays(program, action.deadline, context, report);
       return;
     case "ExcludeDay": {
       countOf(action.minimumDays, COUNT_BOUNDS.averageMinimumDays, "the minimum number of days", { program, report, context });
@@ -274,6 +281,51 @@ function checkAction(
       return;
     }
   }
+}
+
+/** The business days of a step's deadline, in range (0: the day the value is for). */
+function deadlineDays(program: Program, d: FallbackDeadline, context: readonly string[], report: Report): number | undefined {
+  return countOf(d.days, COUNT_BOUNDS.fallbackDeadlineDays, "the business days of the deadline", { program, report, context });
+}
+
+/**
+ * A dealer poll (2005 ISDA Commodity Definitions §7.5(c)(i), Fallback Reference Dealers): its counts in range, a
+ * minimum of quotes the dealers can give (E5310), and a minimum that leaves a quote after the drops (E5311).
+ */
+function checkDealerPoll(
+  program: Program,
+  a: Extract<FallbackStep["action"], { kind: "DealerPoll" }> & object,
+  context: readonly string[],
+  report: Report,
+): void {
+  const ctx = { program, report, context };
+  const dealers = countOf(a.dealers, COUNT_BOUNDS.dealers, "the number of dealers polled", ctx);
+  const minimum = countOf(a.minimumQuotes, COUNT_BOUNDS.dealers, "the minimum number of quotes", ctx);
+  const high = a.dropHighest === undefined ? 0 : countOf(a.dropHighest, COUNT_BOUNDS.droppedQuotes, "the highest quotes dropped", ctx);
+  const low = a.dropLowest === undefined ? 0 : countOf(a.dropLowest, COUNT_BOUNDS.droppedQuotes, "the lowest quotes dropped", ctx);
+  if (a.deadline !== undefined) deadlineDays(program, a.deadline, context, report);
+  if (dealers === undefined || minimum === undefined || high === undefined || low === undefined) return;
+  const problem = dealerPollProblem(dealers, minimum, high + low);
+  if (problem === "quorum")
+    report(
+      diag(Codes.DealerPollQuorum, a.minimumQuotes!.span, `the poll asks ${dealers} dealers, so it can never have ${minimum} quotes`, {
+        context,
+        hint: `poll at least ${minimum} dealers, or ask for at most ${dealers} quotes`,
+      }),
+    );
+  else if (problem === "drops-all")
+    report(
+      diag(
+        Codes.DealerPollDropsAll,
+        a.dropHighest?.span ?? a.span,
+        `dropping ${high} highest and ${low} lowest of ${minimum} quotes leaves none to average`,
+        {
+          context,
+          notes: ["a poll that reaches its minimum must keep at least one quote after the drops"],
+          hint: `ask for at least ${high + low + 1} quotes, e.g. \`minimum ${high + low + 1} quotes\``,
+        },
+      ),
+    );
 }
 
 /** A calendar visible from the file, for hints; NYSE when none is. */

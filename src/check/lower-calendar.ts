@@ -31,6 +31,7 @@ import {
   type ShiftObservance,
   type WeeklyDateRule,
 } from "../runtime/calendar/index.js";
+import { triggerProblem } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";
 import type { Report } from "./program.js";
 import { MONTHS, NOT_LISTED_WORDS, WEEKDAYS, convention, month, ordinal, weekday, word, wordsOf } from "./words.js";
@@ -394,6 +395,78 @@ function notListedWords(n: NonNullable<A.DateRule["notListed"]>, weeklyAnchor: b
 }
 
 /**
+ * `when not a business day on CALENDAR`: its words, a rule it can stand on (E4351: a day of the month, unshifted, not
+ * `not listed`; E4350: `adjusted preceding` or `following`, by the runtime's one invariant), and its calendar
+ * (resolved as the rule's own). The trigger calendar's name, undefined when reported or unresolved.
+ */
+function whenClause(r: A.DateRule, rule: RuntimeDateRule | undefined, opts: DateRuleLowering, ctx: readonly string[]): string | undefined {
+  const w = r.when!;
+  const report = opts.report;
+  let ok = true;
+  w.words.forEach((x, i) => {
+    if (word(NOT_LISTED_WORDS[2 + i]!, x, report, ctx) === undefined) ok = false;
+  });
+  if (!ok || w.calendar === undefined) return undefined;
+  const name = opts.resolveCalendar ? opts.resolveCalendar(w.calendar) : w.calendar.name;
+  const weeklyOrSkipped = r.anchor?.kind === "WeekdayOfWeek" || r.notListed !== undefined;
+  const problem = weeklyOrSkipped
+    ? "anchor"
+    : rule === undefined
+      ? undefined
+      : triggerProblem({ ...rule, whenNotBusinessDayOn: name ?? "?" });
+  if (problem === "convention") {
+    report(
+      diag(
+        Codes.WhenNotBusinessDayConvention,
+        w.span,
+        "`when not a business day on …` needs `adjusted preceding` or `adjusted following`",
+        {
+          context: ctx,
+          notes: ["the clause says when the day moves; the convention says where to: to the business day before or after it"],
+          hint: "write `, adjusted preceding on CALENDAR when not a business day on OTHER`",
+        },
+      ),
+    );
+    return undefined;
+  }
+  if (problem === "anchor" || problem === "shift") {
+    report(
+      diag(Codes.WhenNotBusinessDayAnchor, w.span, "`when not a business day on …` tests a day of the month, unshifted", {
+        context: ctx,
+        notes: [
+          "it stands on `the last Friday of the contract month` or `the 25th day of …`: a business-day anchor or a shift already lands on a business day, and a weekly series uses `not listed when not a business day`",
+        ],
+      }),
+    );
+    return undefined;
+  }
+  return name;
+}
+
+/** A date rule's `N business days before|after`: the shift (none for 0), or undefined after reporting a bad count. */
+function dateShift(s: A.DateRule["shift"], report: Report, ctx: readonly string[]): { readonly shift?: BusinessDayShift } | undefined {
+  if (s === undefined) return {};
+  const n = integer(s.days);
+  if (n === undefined || n < 0) {
+    if (s.days !== undefined) {
+      report(diag(Codes.InvalidDate, s.days.span, `\`${s.days.raw}\` is not a whole number of business days`, { context: ctx }));
+    }
+    return undefined;
+  }
+  if (n > COUNT_BOUNDS.dateShiftDays.max) {
+    const max = COUNT_BOUNDS.dateShiftDays.max;
+    report(
+      diag(Codes.CountTooLarge, s.days!.span, `a date rule shifts by at most ${max} business days, not ${s.days!.raw}`, {
+        context: ctx,
+        notes: [COUNT_BOUNDS.dateShiftDays.why],
+      }),
+    );
+    return undefined;
+  }
+  return n > 0 ? { shift: { businessDays: n, direction: s.direction } } : {};
+}
+
+/**
  * Lowers a date rule such as `2 business days before the third Friday of the contract month, adjusted preceding on
  * NYSE`. Undefined when a part is invalid (reported) or when the rule names no calendar (nothing to evaluate on).
  */
@@ -402,30 +475,9 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
   const ctx = opts.context ?? [];
   const report = opts.report;
   const conv: BusinessDayConvention | undefined = r.convention === undefined ? "unadjusted" : convention(r.convention, report, ctx);
-  let shift: BusinessDayShift | undefined;
-  let bad = conv === undefined;
-  if (r.shift !== undefined) {
-    const n = integer(r.shift.days);
-    if (n === undefined || n < 0) {
-      if (r.shift.days !== undefined) {
-        report(
-          diag(Codes.InvalidDate, r.shift.days.span, `\`${r.shift.days.raw}\` is not a whole number of business days`, { context: ctx }),
-        );
-      }
-      bad = true;
-    } else if (n > COUNT_BOUNDS.dateShiftDays.max) {
-      const max = COUNT_BOUNDS.dateShiftDays.max;
-      report(
-        diag(Codes.CountTooLarge, r.shift.days!.span, `a date rule shifts by at most ${max} business days, not ${r.shift.days!.raw}`, {
-          context: ctx,
-          notes: [COUNT_BOUNDS.dateShiftDays.why],
-        }),
-      );
-      bad = true;
-    } else if (n > 0) {
-      shift = { businessDays: n, direction: r.shift.direction };
-    }
-  }
+  const shifted = dateShift(r.shift, report, ctx);
+  const shift = shifted?.shift;
+  let bad = conv === undefined || shifted === undefined;
 
   const a = r.anchor;
   let anchor: RuntimeAnchor | undefined;
@@ -487,15 +539,23 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
     } = { weekday: weekly, convention: conv, calendar };
     if (shift !== undefined) rule.shift = shift;
     if (r.notListed !== undefined) rule.whenNotBusinessDay = "not-listed";
+    if (r.when !== undefined) {
+      whenClause(r, undefined, opts, ctx);
+      return undefined;
+    }
     return { kind: "weekly", rule };
   }
-  if (anchor === undefined) return undefined;
+  if (anchor === undefined) {
+    if (r.when !== undefined && r.notListed !== undefined) whenClause(r, undefined, opts, ctx);
+    return undefined;
+  }
   const rule: {
     anchor: RuntimeAnchor;
     convention: BusinessDayConvention;
     calendar: string;
     shift?: BusinessDayShift;
     monthOffset?: number;
+    whenNotBusinessDayOn?: string;
   } = {
     anchor,
     convention: conv,
@@ -503,5 +563,10 @@ export function lowerDateRule(r: A.DateRule | undefined, opts: DateRuleLowering)
   };
   if (monthOffset !== 0) rule.monthOffset = monthOffset;
   if (shift !== undefined) rule.shift = shift;
+  if (r.when !== undefined) {
+    const trigger = whenClause(r, rule, opts, ctx);
+    if (trigger === undefined) return undefined;
+    rule.whenNotBusinessDayOn = trigger;
+  }
   return { kind: "monthly", rule };
 }

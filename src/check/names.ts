@@ -14,7 +14,7 @@ import { aggregationProblems, timeZoneProblem } from "../model/invariants.js";
 import { knownTimeZones } from "../runtime/calendar/index.js";
 import type { Declaration, DeclarationKind, Ident, ListingStmt, PositionLimitStmt, Statement, TimeLit, ZoneRef } from "../syntax/ast.js";
 import { isMeridiem } from "../syntax/first-mistakes.js";
-import type { CheckedRecord } from "./checked.js";
+import { type CheckedRecord, fallbackDeadline } from "./checked.js";
 import { clockTimeDiagnostic } from "./clock-times.js";
 import { declarationKind, type Program, type Report } from "./program.js";
 import {
@@ -274,6 +274,8 @@ function checkReferences(
         const stepCtx = [...ctx, `step ${step.number?.raw ?? "?"}`];
         if (a?.kind === "Postpone" || a?.kind === "CarryForward") resolve(file, a.calendar, CAL, "calendar", stepCtx);
         else if (a?.kind === "AlternateIndex") resolve(file, a.index, IDX, "index", stepCtx);
+        const d = fallbackDeadline(a);
+        if (d !== undefined) resolve(file, d.calendar, CAL, "calendar", stepCtx);
       }
       return;
     case "Leg":

@@ -42,6 +42,13 @@ export interface SettleOptions {
   readonly right?: "call" | "put";
   readonly strike?: string;
   readonly determined?: string;
+  /** `--determined-on DAY`. */
+  readonly determinedOn?: string;
+  readonly negotiated?: string;
+  /** `--negotiated-on DAY`. */
+  readonly negotiatedOn?: string;
+  /** `--dealer-quotes FILE`. */
+  readonly dealerQuotes?: string;
   readonly index?: string;
   readonly at?: string;
   readonly observations?: string;
@@ -163,12 +170,14 @@ export type Invocation =
       readonly inputs: readonly string[];
       readonly options: {
         readonly index?: string;
-        readonly dialect: "duckdb";
+        readonly dialect: "duckdb" | "spark";
         readonly from: string;
         readonly to: string;
         readonly observations?: string;
-        readonly engine: "duckdb";
+        readonly engine: "duckdb" | "spark";
         readonly out?: string;
+        /** `backfill --engine spark --job FILE`: write the PySpark job and stop. */
+        readonly job?: string;
       };
     }
   | {
@@ -492,8 +501,22 @@ function settleOptions(p: Parsed): SettleOptions {
       case "--as-of":
         options.asOf = value;
         break;
+      case "--determined-on":
+        options.determinedOn = value;
+        break;
+      case "--negotiated-on":
+        options.negotiatedOn = value;
+        break;
+      case "--dealer-quotes":
+        options.dealerQuotes = value;
+        break;
       default:
-        options[name.slice(2) as Exclude<keyof SettleOptions, "position" | "right" | "engine" | "asOf">] = value;
+        options[
+          name.slice(2) as Exclude<
+            keyof SettleOptions,
+            "position" | "right" | "engine" | "asOf" | "determinedOn" | "negotiatedOn" | "dealerQuotes"
+          >
+        ] = value;
     }
   }
   return options;
@@ -506,6 +529,10 @@ const settleInvocation: InvocationOf = (p, bad) => {
   if ((options.right === undefined) !== (options.strike === undefined))
     return bad("an option needs both `--right call|put` and `--strike K`");
   if ((options.bid === undefined) !== (options.ask === undefined)) return bad("give both `--bid` and `--ask`, or neither");
+  if ((options.negotiated === undefined) !== (options.negotiatedOn === undefined))
+    return bad("give both `--negotiated VALUE` and `--negotiated-on YYYY-MM-DD`, or neither");
+  if (options.determinedOn !== undefined && options.determined === undefined)
+    return bad("`--determined-on` is the day of a determined value: add `--determined VALUE`");
   if (options.strip !== undefined) {
     if (options.daily === undefined) return bad("`--strip` is for a daily settlement: add `--daily YYYY-MM-DD`");
     const single = (["month", "expiry", "prior", "bid", "position", "strike", "determined"] as const).find((k) => options[k] !== undefined);
@@ -532,19 +559,23 @@ function sqlInvocation(command: "sql" | "backfill"): InvocationOf {
     if (to < from) return bad(`\`--to ${to}\` is before \`--from ${from}\``);
     const index = valueOf(p, "--index"),
       observations = valueOf(p, "--observations"),
-      out = valueOf(p, "--out");
+      out = valueOf(p, "--out"),
+      job = valueOf(p, "--job");
+    // `--job FILE` writes the Spark job: it implies `--engine spark`.
+    const engine = job !== undefined ? "spark" : ((valueOf(p, "--engine") ?? "duckdb") as "duckdb" | "spark");
     return {
       kind: "sql",
       command,
       inputs: p.inputs,
       options: {
-        dialect: "duckdb",
-        engine: "duckdb",
+        dialect: (valueOf(p, "--dialect") ?? "duckdb") as "duckdb" | "spark",
+        engine,
         from,
         to,
         ...(index !== undefined ? { index } : {}),
         ...(observations !== undefined ? { observations } : {}),
         ...(out !== undefined ? { out } : {}),
+        ...(job !== undefined ? { job } : {}),
       },
     };
   };

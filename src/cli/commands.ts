@@ -203,17 +203,21 @@ const OBSERVATIONS: OptionSpec = {
   name: "--observations",
   kind: "text",
   value: "FILE",
-  description: "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]]; streamed, so it may be large",
+  description:
+    "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]], or a .parquet file with these columns; streamed (Parquet row group by row group), so it may be large",
 };
 
 const SQL_DIALECT: OptionSpec = {
   name: "--dialect",
   kind: "choice",
   noun: "dialect",
-  values: [{ value: "duckdb", description: "DuckDB (HUGEINT exact integers)" }],
+  values: [
+    { value: "duckdb", description: "DuckDB (HUGEINT exact integers)" },
+    { value: "spark", description: "Spark SQL (DECIMAL(38, 0) exact integers, run with ANSI mode on)" },
+  ],
   default: "duckdb",
   description: "the SQL dialect",
-  hint: "use `--dialect duckdb`",
+  hint: "use `--dialect duckdb` or `--dialect spark`",
 };
 
 const ENGINE: OptionSpec = {
@@ -536,6 +540,30 @@ terms change are listed, and the changed clauses are redlined.`,
         value: "VALUE",
         description: "a value determined by the exchange, for the last fallback level",
       },
+      {
+        name: "--determined-on",
+        kind: "day",
+        value: "YYYY-MM-DD",
+        description: "the day the value was determined, which a determination step with a deadline checks",
+      },
+      {
+        name: "--negotiated",
+        kind: "decimal",
+        value: "VALUE",
+        description: "the value the parties agreed, for a negotiated fallback step, with --negotiated-on",
+      },
+      {
+        name: "--negotiated-on",
+        kind: "day",
+        value: "YYYY-MM-DD",
+        description: "the day the parties agreed the --negotiated value",
+      },
+      {
+        name: "--dealer-quotes",
+        kind: "text",
+        value: "FILE",
+        description: "reference dealers' quotes for a dealer poll step, CSV or NDJSON rows date,index,dealer,quote,given",
+      },
       SETTLE_FORMAT,
       {
         name: "--strip",
@@ -755,13 +783,34 @@ written. With --observations, the statements that read and check the file come f
         description: "the observations, a CSV or Parquet file (time,source,price,volume[,instrument[,part]])",
         hint: "e.g. `--observations archive/2026.csv`",
       },
-      { ...ENGINE, default: "duckdb" },
+      {
+        ...ENGINE,
+        values: [
+          { value: "duckdb", description: "the methodology compiled to SQL on embedded DuckDB (the optional package @duckdb/node-api)" },
+          {
+            value: "spark",
+            description:
+              "a PySpark job run by spark-submit (TERMSHEET_SPARK_SUBMIT, else .spark/spark-submit from scripts/install-spark.sh)",
+          },
+        ],
+        hint: "use `--engine duckdb` or `--engine spark`",
+        default: "duckdb",
+      },
+      {
+        name: "--job",
+        kind: "text",
+        value: "FILE",
+        description:
+          "write the PySpark job (implies --engine spark) to FILE and stop (then `spark-submit FILE [OBSERVATIONS OUT]` on a cluster; --observations and --out are its defaults)",
+        hint: "e.g. `--job backfill.py`",
+      },
       {
         name: "--out",
         kind: "text",
         value: "DIR",
+
         required: true,
-        description: "the folder of fixings.csv and certificates.csv",
+        description: "the folder of fixings.csv and certificates.csv (with --job: the job's default)",
         hint: "e.g. `--out backfill/`",
       },
     ],

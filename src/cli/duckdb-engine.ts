@@ -12,6 +12,7 @@ import { pow10 } from "../runtime/numbers/integers.js";
 import type { Index } from "../runtime/spec.js";
 import { checkSql, columnsSql, obsSql, readSql } from "../backends/sql/load-sql.js";
 import type { Unsupported } from "../backends/sql/plan.js";
+import { CSV_HEADERS } from "../backends/sql/spark-job.js";
 import { indexToSql } from "../backends/sql/to-sql.js";
 import { formatMarketDataError } from "../runtime/market-data/common.js";
 import { ExitCode } from "./exit-codes.js";
@@ -73,13 +74,19 @@ const MESSAGES: Partial<Record<MarketDataErrorKind, string>> = {
   duplicate: "duplicate row: same time, source, price, volume, instrument and part as an earlier row",
 };
 
+/** The words of an error the checks found, with the offending value (as the runtime's parser words them). */
+export function errorMessage(kind: MarketDataErrorKind, value: unknown, header?: string): string {
+  if (header !== undefined) return `the header must be \`${HEADERS[0]}\`, \`${HEADERS[1]}\` or \`${HEADERS[2]}\`, not \`${header}\``;
+  const got = value === null || value === undefined ? "" : `, got ${JSON.stringify(String(value).slice(0, 40))}`;
+  return `${MESSAGES[kind] ?? kind}${got}`;
+}
+
 function rowError(
   r: Record<string, unknown>,
   err: (kind: MarketDataErrorKind, line: number, field: string | null, message: string) => MarketDataError,
 ): MarketDataError {
   const kind = r["kind"] as MarketDataErrorKind;
-  const value = r["value"] === null || r["value"] === undefined ? "" : `, got ${JSON.stringify(String(r["value"]).slice(0, 40))}`;
-  return err(kind, Number(r["line"]), (r["field"] as string | null) ?? null, `${MESSAGES[kind] ?? kind}${value}`);
+  return err(kind, Number(r["line"]), (r["field"] as string | null) ?? null, errorMessage(kind, r["value"]));
 }
 
 /** Loads the optional DuckDB binding, or says how to install it. */
@@ -95,7 +102,7 @@ export async function connectDuckDb(): Promise<Connection | string> {
 }
 
 const REQUIRED = ["time", "source", "price", "volume"] as const;
-const HEADERS = ["time,source,price,volume", "time,source,price,volume,instrument", "time,source,price,volume,instrument,part"];
+const HEADERS = CSV_HEADERS;
 
 /** Runs an index over the observations file for the dates given. */
 export async function runIndexOnDuckDb(
@@ -131,14 +138,7 @@ export async function runIndexOnDuckDb(
   if (!fits)
     return {
       ok: false,
-      errors: [
-        err(
-          "malformed-row",
-          1,
-          null,
-          `the header must be \`time,source,price,volume\`, \`time,source,price,volume,instrument\` or \`time,source,price,volume,instrument,part\`, not \`${header}\``,
-        ),
-      ],
+      errors: [err("malformed-row", 1, null, errorMessage("malformed-row", null, header))],
     };
   await c.run(readSql(file, format, columns));
   const bad = (await c.runAndReadAll(checkSql(sources))).getRowObjects();

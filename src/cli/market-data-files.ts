@@ -11,11 +11,15 @@ import {
   YEARS,
   createObservationParser,
   formatMarketDataError,
+  parseDealerQuotes,
   parseFixings,
+  type DealerQuote,
   type Fixing,
   type MarketDataError,
   type Observations,
 } from "../runtime/market-data/index.js";
+import { readParquetObservations } from "../runtime/market-data/parquet.js";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { nearPath } from "./inputs.js";
 import type { Progress } from "./progress.js";
 import type { RecordField } from "../runtime/market-data/record.js";
@@ -25,6 +29,17 @@ import type { System } from "./system.js";
 export type FileOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly lines: readonly string[] };
 
 const CHUNK = 1 << 20;
+
+/** A Parquet file, by its extension `.parquet`. */
+function isParquet(path: string): boolean {
+  return path.toLowerCase().endsWith(".parquet");
+}
+
+/** The decompressors of Parquet pages beyond hyparquet's SNAPPY: GZIP and BROTLI, by Node's zlib. */
+const COMPRESSORS = {
+  GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)),
+  BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input)),
+};
 
 /** `csv` or `ndjson` by the file's extension; undefined lets the parser look at the first character. */
 function formatOf(path: string): "csv" | "ndjson" | undefined {
@@ -58,9 +73,11 @@ function rowErrors(errors: readonly MarketDataError[], what: string, columns: st
                 ? "a fixing's status is published, final, corrected or held (or empty, meaning published)"
                 : first.kind === "line-too-long"
                   ? `a row is one line of at most ${MAX_LINE_LENGTH} characters; is this a CSV or NDJSON file with one row per line?`
-                  : first.kind === "invalid-quote"
-                    ? 'a CSV field is either unquoted or quoted whole ("…", RFC 4180) on one line, with a quote inside it doubled ("")'
-                    : `each row is \`${columns}\` (CSV, or NDJSON objects with these fields, each once); times are ISO 8601 with an offset (years ${YEARS.min} to ${YEARS.max}), numbers are decimal strings`;
+                  : first.kind === "invalid-parquet"
+                    ? "a Parquet file of observations has the columns time, source, price, volume[, instrument[, part]], uncompressed or compressed with SNAPPY, GZIP or BROTLI (see grammar/README.md, Market data)"
+                    : first.kind === "invalid-quote"
+                      ? 'a CSV field is either unquoted or quoted whole ("…", RFC 4180) on one line, with a quote inside it doubled ("")'
+                      : `each row is \`${columns}\` (CSV, or NDJSON objects with these fields, each once); times are ISO 8601 with an offset (years ${YEARS.min} to ${YEARS.max}), numbers are decimal strings`;
   return { ok: false, lines: [...lines, `hint: ${hint}`] };
 }
 
@@ -76,6 +93,25 @@ export function readObservationsFile(
   if (!opened.ok) return cannotRead(path, opened.reason, sys);
   const file = opened.value;
   try {
+    if (isParquet(path)) {
+      const result = readParquetObservations(
+        {
+          size: file.size,
+          readAt: (buffer, position) => {
+            const r = file.readAt(buffer, position);
+            return r.ok ? r.value : r.reason;
+          },
+        },
+        {
+          file: path,
+          ...(sources !== undefined ? { sources } : {}),
+          ...(fields !== undefined ? { fields } : {}),
+          compressors: COMPRESSORS,
+          ...(progress !== undefined ? { progress: (done: number) => progress.update(done, Math.max(file.size, done)) } : {}),
+        },
+      );
+      return result.ok ? result : rowErrors(result.errors, "observations", "time,source,price,volume[,instrument[,part]]");
+    }
     const buffer = new Uint8Array(CHUNK);
     const format = formatOf(path);
     let parser: ReturnType<typeof createObservationParser> | undefined;
@@ -132,10 +168,47 @@ function tooBig(path: string, bytes: number, exact: boolean): FileOutcome<never>
  * UTF-8 become U+FFFD, which the parser refuses with the row's line and field), a leading byte-order mark dropped.
  */
 export function readFixingsFile(path: string, indices: readonly string[] | undefined, sys: System): FileOutcome<readonly Fixing[]> {
+  if (isParquet(path))
+    return {
+      ok: false,
+      lines: [
+        `error: \`${path}\` is a Parquet file; fixings are read from CSV or NDJSON (\`time,index,value[,status]\`)`,
+        "hint: Parquet is read for observations (`--observations FILE.parquet`); write the fixings as CSV",
+      ],
+    };
+  const text = readWhole(path, sys);
+  if (!text.ok) return text;
+  const format = formatOf(path);
+  const result = parseFixings(text.value, {
+    file: path,
+    ...(format !== undefined ? { format } : {}),
+    ...(indices !== undefined ? { indices } : {}),
+  });
+  return result.ok ? result : rowErrors(result.errors, "fixings", "time,index,value[,status]");
+}
+
+/** Reads reference dealers' quotes (`date,index,dealer,quote,given`), whole, up to the bound of a fixings file. */
+export function readDealerQuotesFile(path: string, sys: System): FileOutcome<readonly DealerQuote[]> {
+  if (isParquet(path))
+    return {
+      ok: false,
+      lines: [
+        `error: \`${path}\` is a Parquet file; dealer quotes are read from CSV or NDJSON (\`date,index,dealer,quote,given\`)`,
+        "hint: Parquet is read for observations (`--observations FILE.parquet`); write the quotes as CSV",
+      ],
+    };
+  const text = readWhole(path, sys);
+  if (!text.ok) return text;
+  const format = formatOf(path);
+  const result = parseDealerQuotes(text.value, { file: path, ...(format !== undefined ? { format } : {}) });
+  return result.ok ? result : rowErrors(result.errors, "dealer quotes", "date,index,dealer,quote,given");
+}
+
+/** A file read whole as UTF-8, up to the bound of a fixings file. */
+function readWhole(path: string, sys: System): FileOutcome<string> {
   const opened = sys.openFile(path);
   if (!opened.ok) return cannotRead(path, opened.reason, sys);
   const file = opened.value;
-  let text: string;
   try {
     if (file.size > MAX_FIXINGS_BYTES) return tooBig(path, file.size, true);
     const decoder = new TextDecoder("utf-8");
@@ -152,15 +225,8 @@ export function readFixingsFile(path: string, indices: readonly string[] | undef
       pieces.push(decoder.decode(buffer.subarray(0, read.value), { stream: true }));
     }
     pieces.push(decoder.decode());
-    text = pieces.join("");
+    return { ok: true, value: pieces.join("") };
   } finally {
     file.close();
   }
-  const format = formatOf(path);
-  const result = parseFixings(text, {
-    file: path,
-    ...(format !== undefined ? { format } : {}),
-    ...(indices !== undefined ? { indices } : {}),
-  });
-  return result.ok ? result : rowErrors(result.errors, "fixings", "time,index,value[,status]");
 }

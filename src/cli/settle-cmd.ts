@@ -5,7 +5,7 @@
  * the canonical JSON with `--format json`, or an HTML certificate with a chart with `--format html`. Exit 0 with a price, 1 when the settlement failed (the certificate says
  * why) or an input is missing or malformed, 2 for an unknown contract or index. Loaded lazily by run.ts.
  */
-import type { Fixing, Observations } from "../runtime/market-data/index.js";
+import type { DealerQuote, Fixing, Observations } from "../runtime/market-data/index.js";
 import type { RecordField } from "../runtime/market-data/record.js";
 import { recordFieldsOf } from "../runtime/engine/trade-qualification.js";
 import { formatPeriod, parseContractSymbol } from "../runtime/schedule/index.js";
@@ -23,7 +23,7 @@ import {
 import type { SettleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { loadSpecInput } from "./load.js";
-import { readFixingsFile, readObservationsFile } from "./market-data-files.js";
+import { readDealerQuotesFile, readFixingsFile, readObservationsFile } from "./market-data-files.js";
 import { progressBar, type Progress } from "./progress.js";
 import { reportStyle, unknownName, usageProblem } from "./report.js";
 import type { System } from "./system.js";
@@ -55,9 +55,20 @@ function readMarketData(
   restrictSources: boolean,
   progress: Progress,
   sys: System,
-): { ok: true; observations?: Observations; fixings?: readonly Fixing[] } | { ok: false; exit: number } {
-  const data: { ok: true; observations?: Observations; fixings?: readonly Fixing[] } = { ok: true };
-  const { observations, fixings } = inv.options;
+):
+  | { ok: true; observations?: Observations; fixings?: readonly Fixing[]; dealerQuotes?: readonly DealerQuote[] }
+  | { ok: false; exit: number } {
+  const data: { ok: true; observations?: Observations; fixings?: readonly Fixing[]; dealerQuotes?: readonly DealerQuote[] } = { ok: true };
+  const { observations, fixings, dealerQuotes } = inv.options;
+  if (dealerQuotes !== undefined) {
+    const read = readDealerQuotesFile(dealerQuotes, sys);
+    if (!read.ok) {
+      progress.finish();
+      sys.write("stderr", read.lines.join("\n") + "\n");
+      return { ok: false, exit: ExitCode.UserError };
+    }
+    data.dealerQuotes = read.value;
+  }
   if (observations !== undefined) {
     const sources = specSources(spec);
     const read = readObservationsFile(
@@ -152,6 +163,7 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
   const market = {
     ...(data.observations !== undefined ? { observations: data.observations } : {}),
     ...(data.fixings !== undefined ? { fixings: data.fixings } : {}),
+    ...(data.dealerQuotes !== undefined ? { dealerQuotes: data.dealerQuotes } : {}),
   };
   const fns = settlementFunctions(spec);
   const report =
@@ -169,6 +181,10 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
           ...market,
           period,
           ...(o.determined !== undefined ? { determined: o.determined } : {}),
+          ...(o.determinedOn !== undefined ? { determinedOn: o.determinedOn } : {}),
+          ...(o.negotiated !== undefined && o.negotiatedOn !== undefined
+            ? { negotiated: { value: o.negotiated, date: o.negotiatedOn } }
+            : {}),
           ...(o.position !== undefined ? { position: o.position } : {}),
           ...(o.right !== undefined && o.strike !== undefined ? { option: { right: o.right, strike: o.strike } } : {}),
           ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),

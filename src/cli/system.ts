@@ -61,6 +61,8 @@ export interface ChunkReader {
   readonly size: number;
   /** Reads the next bytes into `buffer`: how many, 0 at the end of the file. */
   read(buffer: Uint8Array): Outcome<number>;
+  /** Reads the bytes at `position` into `buffer` (fewer only at the end of the file), leaving the next `read` where it was. */
+  readAt(buffer: Uint8Array, position: number): Outcome<number>;
   close(): void;
 }
 
@@ -435,6 +437,19 @@ export function nodeSystem(): System {
           read(buffer) {
             try {
               return { ok: true, value: readSync(fd, buffer, 0, buffer.length, null) };
+            } catch (e) {
+              return { ok: false, reason: reasonOf(e) };
+            }
+          },
+          readAt(buffer, position) {
+            try {
+              let done = 0;
+              while (done < buffer.length) {
+                const n = readSync(fd, buffer, done, buffer.length - done, position + done);
+                if (n === 0) break;
+                done += n;
+              }
+              return { ok: true, value: done };
             } catch (e) {
               return { ok: false, reason: reasonOf(e) };
             }

@@ -191,6 +191,21 @@ const TABLE = {
     "not-listed-needs-week",
     "`not listed when not a business day` stands on a rule other than `the WEEKDAY of the contract week`: only a weekly series skips the weeks whose day is not a business day.",
   ],
+  WhenNotBusinessDayConvention: [
+    "E4350",
+    "when-not-business-day-convention",
+    "`when not a business day on CALENDAR` stands on a rule whose convention is not `preceding` or `following` (or that has none): the clause says when the day moves, the convention where to.",
+  ],
+  WhenNotBusinessDayAnchor: [
+    "E4351",
+    "when-not-business-day-anchor",
+    "`when not a business day on CALENDAR` stands on a rule with a business-day anchor, a shift, a weekly anchor or `not listed`: it tests an unshifted day of the month.",
+  ],
+  OrFinalOtherFuture: [
+    "E5350",
+    "or-final-other-future",
+    "`at the vwap of F trades …, or at the final settlement price of G on its last trading day` names a future G other than F: the option fixes on F's trades, or on F's final settlement price on F's last trading day.",
+  ],
   FixingTickIndexNotSettled: [
     "E5270",
     "fixing-tick-index-not-settled",
@@ -438,6 +453,17 @@ const TABLE = {
     "E5283",
     "flag-below-unreachable",
     "`flagged below N sources` can never apply (N is at or below the minimum number of sources, or one) or always applies (N is above the number of sources listed).",
+  ],
+
+  DealerPollQuorum: [
+    "E5310",
+    "dealer-poll-quorum",
+    "A dealer poll asks for a minimum of quotes larger than the number of dealers it polls, so it could never reach its quorum.",
+  ],
+  DealerPollDropsAll: [
+    "E5311",
+    "dealer-poll-drops-all",
+    "A dealer poll drops as many quotes (highest and lowest together) as its minimum, or more, so a poll that reaches its quorum could be left with no quote to average.",
   ],
 
   // E6xxx: model and backends.

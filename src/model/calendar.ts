@@ -122,6 +122,9 @@ export const DateRuleSchema = z
       .describe("Business days to move from the anchor; 0 means no shift."),
     convention: BusinessDayConventionSchema,
     calendar: Name.describe("The calendar business days refer to."),
+    whenNotBusinessDayOn: Name.optional().describe(
+      "`adjusted preceding on CALENDAR when not a business day on TRIGGER`: the anchor is kept when it is a business day of this calendar; otherwise the convention (preceding or following) moves strictly away from it to a business day of `calendar`. Only on a weekday or day-of-month anchor, with no shift. Absent: the convention applies on `calendar` alone.",
+    ),
   })
   .meta({
     id: "DateRule",

@@ -145,7 +145,17 @@ export const SettlementValueSchema = z
       .describe("The final settlement price of the underlying contract."),
     z.strictObject({ kind: z.literal("leg-by-leg") }).describe("No price of its own: each leg settles as its contract."),
     z
-      .strictObject({ kind: z.literal("future-vwap"), contract: Name, window: TimeWindowSchema })
+      .strictObject({
+        kind: z.literal("future-vwap"),
+        contract: Name,
+        window: TimeWindowSchema,
+        finalOnItsLastTradingDay: z
+          .literal(true)
+          .optional()
+          .describe(
+            "`, or at the final settlement price of FUTURE on its last trading day`: when the option's last trading day is the future's, the option takes the future's final settlement price instead of the VWAP. Absent: the VWAP on every day.",
+          ),
+      })
       .describe(
         "The volume-weighted average price of the trades in the future (the option's underlying, same contract period) in the window on the last trading day.",
       ),
@@ -265,6 +275,11 @@ export const DisruptionSchema = z
   })
   .meta({ id: "Disruption" });
 
+/** By when a fallback step's value must be given: N business days of a calendar after the day the value is for. */
+export const FallbackDeadlineSchema = z
+  .strictObject({ businessDays: countSchema(COUNT_BOUNDS.fallbackDeadlineDays), calendar: Name })
+  .meta({ id: "FallbackDeadline" });
+
 /** What a fallback step does. */
 export const FallbackActionSchema = z
   .discriminatedUnion("kind", [
@@ -283,8 +298,28 @@ export const FallbackActionSchema = z
       })
       .describe("Use the last published value (published within this many business days, when not null), flagged or not."),
     z
-      .strictObject({ kind: z.literal("determination"), party: z.enum(["exchange", "calculation-agent"]) })
+      .strictObject({
+        kind: z.literal("determination"),
+        party: z.enum(["exchange", "calculation-agent"]),
+        deadline: FallbackDeadlineSchema.optional().describe("By when the party must determine the value; absent: no deadline."),
+      })
       .describe("A party determines the value: always a definite outcome."),
+    z
+      .strictObject({
+        kind: z.literal("dealer-poll"),
+        dealers: countSchema(COUNT_BOUNDS.dealers),
+        minimumQuotes: countSchema(COUNT_BOUNDS.dealers),
+        dropHighest: countSchema(COUNT_BOUNDS.droppedQuotes),
+        dropLowest: countSchema(COUNT_BOUNDS.droppedQuotes),
+        rounding: RoundingSchema,
+        deadline: FallbackDeadlineSchema,
+      })
+      .describe(
+        "Poll reference dealers: the mean of the quotes given by the deadline, without the highest and lowest dropped, rounded; fails below the minimum of quotes.",
+      ),
+    z
+      .strictObject({ kind: z.literal("negotiated"), deadline: FallbackDeadlineSchema })
+      .describe("The parties negotiate a value; fails when none is agreed by the deadline."),
     z
       .strictObject({ kind: z.literal("exclude-day"), minimumDays: countSchema(COUNT_BOUNDS.averageMinimumDays) })
       .describe("Leave the day out of an average (not carried forward), while at least this many days remain in the average."),

@@ -24,9 +24,12 @@ import {
   type CalendarError,
   type CalendarResult,
   type DateRule,
+  type EngineSource,
   type EpochDay,
   type WeeklyDateRule,
 } from "../runtime/calendar/index.js";
+/** `when not a business day on …` (E4350/E4351; the loader's problem): defined with the runtime's date rules. */
+export { TRIGGER_PROBLEMS, triggerProblem, type TriggerProblem } from "../runtime/calendar/index.js";
 import { Decimal } from "../runtime/numbers/decimal.js";
 import { COUNT_BOUNDS } from "../runtime/bounds.js";
 import type { EffectiveRange } from "../runtime/spec.js";
@@ -602,6 +605,17 @@ export function walkWaterfall(declared: readonly string[], steps: readonly Water
   return { universe, steps: out, endedBy, open: universe.filter((k) => !endedBy.has(k)) };
 }
 
+/**
+ * What is wrong with a dealer poll (2005 ISDA Commodity Definitions §7.5(c)(i), Fallback Reference Dealers): a
+ * minimum of quotes above the dealers polled can never be met ("quorum"); dropping at least as many quotes as the
+ * minimum could leave none to average ("drops-all").
+ */
+export function dealerPollProblem(dealers: number, minimumQuotes: number, dropped: number): "quorum" | "drops-all" | undefined {
+  if (minimumQuotes > dealers) return "quorum";
+  if (dropped >= minimumQuotes) return "drops-all";
+  return undefined;
+}
+
 /** A reference a declaration settles through: an index by name, or a contract to follow. */
 export type SettlingRef<N> = { readonly kind: "index"; readonly name: string } | { readonly kind: "contract"; readonly node: N };
 
@@ -731,8 +745,11 @@ export function expiryProblems(
   engine: CalendarEngine,
   horizon: ExpiryHorizon = EXPIRY_HORIZON,
   memo?: Map<string, (CalendarResult<EpochDay> | undefined)[]>,
+  others?: (name: string) => CalendarResult<CalendarEngine> | CalendarEngine | undefined,
 ): ExpiryProblems {
   const months = horizon.years * 12;
+  // The rule's calendar is `engine`; a rule's other calendar (`when not a business day on …`) comes from `others`.
+  const source: EngineSource = others === undefined ? engine : (name) => (name === engine.name ? engine : others(name));
   const out: {
     missing?: ExpiryProblems["missing"];
     closed?: ExpiryProblems["closed"];
@@ -756,7 +773,7 @@ export function expiryProblems(
       if (!governed(i)) continue;
       const year = Math.floor((first + i) / 12);
       const month = ((first + i) % 12) + 1;
-      const res = (cache[i] ??= evaluateDateRule(r, year, month, engine));
+      const res = (cache[i] ??= evaluateDateRule(r, year, month, source));
       if (!res.ok) {
         if (res.error.kind !== "no-such-day") return { ...out, stopped: { label: ym(year, month), error: res.error } };
         out.missing ??= { label: ym(year, month), error: res.error };
@@ -847,7 +864,7 @@ function ruleDay(
   const engine = rule === undefined ? undefined : engineOf(rule.rule.calendar);
   if (rule === undefined || engine === undefined || (rule.kind === "weekly") !== weekly) return undefined;
   const c = toCivil(start);
-  const r = rule.kind === "weekly" ? evaluateWeeklyRule(rule.rule, start, engine) : evaluateDateRule(rule.rule, c.year, c.month, engine);
+  const r = rule.kind === "weekly" ? evaluateWeeklyRule(rule.rule, start, engine) : evaluateDateRule(rule.rule, c.year, c.month, engineOf);
   return r.ok ? r.value : undefined;
 }
 

@@ -3,15 +3,10 @@
  * declaration's lowering uses to read what the check established (checked.ts) and to write the model's common
  * shapes (clauses with their effective ranges, quantities, times, windows, durations, roundings).
  */
-import type { Span } from "../base/source.js";
 import type { HolidayRule as RuntimeHolidayRule, Observance as RuntimeObservance } from "../runtime/calendar/index.js";
 import { format, type Unit as BaseUnit } from "../base/units.js";
-import type { Program, Symbol as Sym } from "../check/program.js";
-import type { BusinessDayRule, Checked } from "../check/checked.js";
-import { countOf, type CountBound } from "../check/counts.js";
-import { decimalOf, percentOf } from "../check/unit-of.js";
-import { DURATION_UNITS, ROUNDING_MODE_WORDS, lookupWord, type WordSet } from "../check/words.js";
-import type { DeclarationKind } from "../syntax/ast.js";
+import type { Decimal } from "../runtime/numbers/decimal.js";
+import { countOf, type CheckedRounding, type Lowerable } from "../check/lowerable.js";
 import type * as A from "../syntax/ast.js";
 import type { HolidayRule } from "./calendar.js";
 import {
@@ -27,73 +22,37 @@ import {
 import type { TimeWindow } from "./indices.js";
 import { compareVersionStarts } from "./invariants.js";
 
-/** Thrown inside a declaration's lowering when something the checker should have guaranteed is missing. */
-export class Unlowerable extends Error {
-  constructor(
-    readonly span: Span,
-    readonly what: string,
-  ) {
-    super(what);
-  }
-}
+export type { Lowerable } from "../check/lowerable.js";
 
-export type StatementOf<K extends A.Statement["kind"]> = Extract<A.Statement, { kind: K }>;
+type Statement = Lowerable<A.Statement>;
+export type StatementOf<K extends A.Statement["kind"]> = Extract<Statement, { kind: K }>;
 
-export const CALENDAR: readonly DeclarationKind[] = ["calendar"];
-export const INDEX: readonly DeclarationKind[] = ["index"];
-export const FUTURE: readonly DeclarationKind[] = ["future"];
-
-/** Plural unit names of durations, by the checker's singular. */
-export const DURATION_PLURAL = { second: "seconds", minute: "minutes", hour: "hours", day: "days" } as const;
-
-/** Lowers the declarations of one file: what they share, and the record of their check. */
+/**
+ * Lowers the declarations of the checked IR (check/lowerable.ts): what they share. Every value it reads is there and
+ * evaluated, so each helper is a pure mapping to the model's shapes.
+ */
 export class Lowerer {
-  constructor(
-    readonly program: Program,
-    readonly checked: Checked,
-    readonly file: string,
-  ) {}
-
-  need<T>(value: T | undefined, node: { span: Span } | undefined, what: string, fallback?: Span): T {
-    if (value === undefined) throw new Unlowerable(node?.span ?? fallback ?? { file: this.file, start: 0, end: 0 }, `${what} is missing`);
-    return value;
+  /** A number the check accepted, as a canonical decimal string. */
+  decimal(n: { readonly checked: Decimal }): string {
+    return n.checked.normalize().toString();
   }
 
-  word<T>(set: WordSet<T>, ident: A.Ident | undefined, fallback: Span): T {
-    const v = ident === undefined ? undefined : lookupWord(set, ident.name);
-    return this.need(v, ident, `a ${set.what}`, fallback);
+  /** A percentage's number of percent, as a canonical decimal string. */
+  percent(p: { readonly checked: Decimal }): string {
+    return p.checked.normalize().toString();
   }
 
-  /** The declaration the names check resolved a reference to, when it is of one of the kinds. */
-  resolve(ref: A.Ident | undefined, kinds: readonly DeclarationKind[], what: string, fallback: Span): Sym {
-    const sym = this.checked.reference(ref);
-    return this.need(
-      sym !== undefined && kinds.includes(sym.kind) ? sym : undefined,
-      ref,
-      `the ${what} ${ref?.name ?? ""}`.trimEnd(),
-      fallback,
-    );
+  /** A count the check accepted (check/counts.ts): whole and in its range. */
+  count(n: { readonly checked: Decimal }): number {
+    return countOf(n.checked);
   }
 
-  /** The count the check accepted (check/counts.ts, with the same bound): whole and in its range. */
-  count(n: A.NumberLit | undefined, bound: CountBound, what: string, fallback: Span): number {
-    return this.need(countOf(n, bound, what, { program: this.program }), n, what, fallback);
-  }
-
-  decimal(n: A.NumberLit | undefined, what: string, fallback: Span): string {
-    return this.need(decimalOf(n), n, what, fallback).normalize().toString();
-  }
-
-  percent(p: A.PercentLit | undefined, what: string, fallback: Span): string {
-    return this.need(percentOf(p), p, what, fallback).normalize().toString();
-  }
-
-  effective(annotations: A.Annotations): EffectiveRange[] {
+  effective(annotations: Lowerable<A.Annotations>): EffectiveRange[] {
     if (annotations.effective.length === 0) return [{ ...ALWAYS }];
     return annotations.effective.map((r) => ({ from: r.from?.value ?? null, until: r.until?.value ?? null }));
   }
 
-  clause<T>(s: { annotations: A.Annotations }, value: T): Clause<T> {
+  clause<T>(s: { annotations: Lowerable<A.Annotations> }, value: T): Clause<T> {
     return {
       effective: this.effective(s.annotations),
       descriptions: s.annotations.descriptions.map((d) => d.value),
@@ -104,7 +63,7 @@ export class Lowerer {
 
   /** Versions of one rule, ordered by the start of their first range (unbounded first); ties keep source order. */
   versions<K extends A.Statement["kind"], T>(
-    statements: readonly A.Statement[],
+    statements: readonly Statement[],
     kind: K,
     lower: (s: StatementOf<K>) => T,
     filter: (s: StatementOf<K>) => boolean = () => true,
@@ -118,7 +77,7 @@ export class Lowerer {
 
   /** Rules that all apply, in source order. */
   rules<K extends A.Statement["kind"], T>(
-    statements: readonly A.Statement[],
+    statements: readonly Statement[],
     kind: K,
     lower: (s: StatementOf<K>) => T,
     filter: (s: StatementOf<K>) => boolean = () => true,
@@ -132,7 +91,7 @@ export class Lowerer {
     return out;
   }
 
-  declarationAnnotations(decl: A.Declaration): {
+  declarationAnnotations(decl: Lowerable<A.Declaration>): {
     title: string | null;
     descriptions: string[];
     clauses: string[];
@@ -146,58 +105,41 @@ export class Lowerer {
     };
   }
 
-  /** A unit expression's unit, as the check resolved it: a unit, not a number of contracts. */
-  unit(expr: A.UnitExpr | undefined, node: { span: Span } | undefined, what: string): Unit {
-    const v = this.need(this.checked.unit(expr), node, what);
-    if (v.kind !== "unit")
-      throw new Unlowerable(node?.span ?? { file: this.file, start: 0, end: 0 }, `${what} is a number of contracts, not a unit`);
-    return modelUnit(v.unit);
-  }
-
   /** A quantity: its amount, and its unit as the check resolved it. */
-  quantity(q: A.Quantity | undefined, what: string, fallback: Span): Quantity {
-    const amount = this.decimal(q?.amount, `the amount of ${what}`, q?.span ?? fallback);
-    return { amount, unit: this.unit(q?.unit, q?.unit ?? q, what) };
+  quantity(q: Lowerable<A.Quantity>): Quantity {
+    return { amount: q.checked.amount.normalize().toString(), unit: modelUnit(q.checked.unit) };
   }
 
-  zoned(z: A.ZonedTime | undefined, what: string, fallback: Span): ZonedTime {
-    const t = this.need(z?.time?.value, z?.time ?? z, `the time of ${what}`, fallback);
-    const zone = this.need(z?.zone?.name, z?.zone ?? z, `the time zone of ${what}`, fallback);
-    return { time: t, zone };
+  zoned(z: Lowerable<A.ZonedTime>): ZonedTime {
+    return { time: z.checked.time, zone: z.checked.zone };
   }
 
-  window(w: A.TimeWindow | undefined, what: string, fallback: Span): TimeWindow {
-    const win = this.need(w, w, what, fallback);
+  window(w: Lowerable<A.TimeWindow>): TimeWindow {
+    const win = w.checked;
     return {
-      from: this.need(win.from?.value, win.from ?? win, `the start of ${what}`),
-      fromBound: this.need(win.fromBound, win, `the start bound of ${what}`),
-      to: this.need(win.to?.value, win.to ?? win, `the end of ${what}`),
-      toBound: this.need(win.toBound, win, `the end bound of ${what}`),
-      zone: this.need(win.zone?.name, win.zone ?? win, `the time zone of ${what}`),
-      ...(win.fromDay === undefined ? {} : { fromDay: "previous" as const }),
+      from: win.from,
+      fromBound: win.fromBound,
+      to: win.to,
+      toBound: win.toBound,
+      zone: win.zone,
+      ...(win.fromPreviousDay ? { fromDay: "previous" as const } : {}),
     };
   }
 
-  duration(d: A.Duration | undefined, what: string, fallback: Span): Duration {
-    const dur = this.need(d, d, what, fallback);
-    const amount = this.decimal(dur.amount, `the length of ${what}`, dur.span);
-    if (dur.business) return { amount, unit: "business-days" };
-    const unit = this.word(DURATION_UNITS, dur.unit, dur.span);
-    return { amount, unit: DURATION_PLURAL[unit] };
+  duration(d: Lowerable<A.Duration>): Duration {
+    return { amount: d.checked.amount.normalize().toString(), unit: d.checked.unit };
   }
 
-  rounding(r: A.Rounding | undefined, what: string, fallback: Span): Rounding {
-    const rr = this.need(r, r, `the rounding of ${what}`, fallback);
-    if (rr.unrounded) return { kind: "unrounded" };
-    const mode = this.word(ROUNDING_MODE_WORDS, rr.mode, rr.span);
-    if (rr.increment === "tick") return { kind: "tick", mode };
-    return { kind: "increment", increment: this.decimal(rr.increment, `the increment of ${what}`, rr.span), mode };
+  rounding(r: Lowerable<A.Rounding>): Rounding {
+    return modelRounding(r.checked);
   }
+}
 
-  /** The calendar a rule counts business days on: the one it names, or the contract's (check/business-days.ts). */
-  calendarOf(rule: BusinessDayRule): string {
-    return this.need(this.checked.businessDayCalendar(rule), rule, "the calendar of the business days");
-  }
+/** A rounding as the model writes it. */
+export function modelRounding(r: CheckedRounding): Rounding {
+  if (r.kind === "unrounded") return { kind: "unrounded" };
+  if (r.kind === "tick") return { kind: "tick", mode: r.mode };
+  return { kind: "increment", increment: r.increment.normalize().toString(), mode: r.mode };
 }
 
 /** A base unit as the model writes it: canonical text, dimensions, exact scale, currency. */

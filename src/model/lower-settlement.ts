@@ -1,39 +1,33 @@
 /** The lowering of a contract's settlement rules: its final settlement, its daily settlement steps and its fallback. */
-import { COUNT_BOUNDS } from "../check/counts.js";
-import { DAYS_IN_YEAR } from "../runtime/bounds.js";
-import { DETERMINATION_PARTIES, DISRUPTION_KINDS, SETTLEMENT_METHODS } from "../check/words.js";
 import type * as A from "../syntax/ast.js";
 import type { EffectiveRange } from "./common.js";
 import type { Contract, Fallback, FinalSettlement } from "./contracts.js";
-import { CALENDAR, INDEX, Lowerer } from "./lower-base.js";
+import type { FallbackDeadline } from "../runtime/spec.js";
+import type { Lowerable, Lowerer } from "./lower-base.js";
 
 /** `final settlement in cash at …, rounded to …`. */
-export function finalSettlement(l: Lowerer, s: A.FinalSettlementStmt): FinalSettlement {
-  const v = l.need(s.value, s.value, "the settlement value", s.span);
+export function finalSettlement(l: Lowerer, s: Lowerable<A.FinalSettlementStmt>): FinalSettlement {
+  const v = s.value;
   let value: FinalSettlement["value"];
   switch (v.kind) {
     case "IndexAt":
-      value = { kind: "index-at", index: l.resolve(v.index, INDEX, "index", v.span).name, at: l.zoned(v.at, "the fixing", v.span) };
+      value = { kind: "index-at", index: v.index.symbol.name, at: l.zoned(v.at) };
       break;
     case "IndexAverage": {
-      const days = l.need(v.days, v.days, "the averaging days", v.span);
+      const days = v.days;
       value = {
         kind: "index-average",
-        index: l.resolve(v.index, INDEX, "index", v.span).name,
-        at: l.zoned(v.at, "the fixing", v.span),
+        index: v.index.symbol.name,
+        at: l.zoned(v.at),
         days:
           days.kind === "EveryBusinessDay"
-            ? { kind: "every-business-day", calendar: l.calendarOf(days) }
-            : {
-                kind: "last-business-days",
-                count: l.count(days.count, COUNT_BOUNDS.averagingDays, "the number of days", days.span),
-                calendar: l.calendarOf(days),
-              },
+            ? { kind: "every-business-day", calendar: days.checked }
+            : { kind: "last-business-days", count: l.count(days.count), calendar: days.checked },
       };
       break;
     }
     case "UnderlyingFinal":
-      value = { kind: "underlying-final", contract: l.resolve(v.target, ["future", "option", "spread"], "contract", v.span).name };
+      value = { kind: "underlying-final", contract: v.target.symbol.name };
       break;
     case "LegByLeg":
       value = { kind: "leg-by-leg" };
@@ -41,20 +35,21 @@ export function finalSettlement(l: Lowerer, s: A.FinalSettlementStmt): FinalSett
     case "FutureVwap":
       value = {
         kind: "future-vwap",
-        contract: l.resolve(v.target, ["future"], "future", v.span).name,
-        window: l.window(v.window, "the VWAP window", v.span),
+        contract: v.target.symbol.name,
+        window: l.window(v.window),
+        ...(s.orFinal === undefined ? {} : { finalOnItsLastTradingDay: true as const }),
       };
       break;
   }
   return {
-    method: l.word(SETTLEMENT_METHODS, s.method, s.span),
+    method: s.method.value,
     value,
-    rounding: l.rounding(s.rounding, "the final settlement", s.span),
+    rounding: l.rounding(s.rounding),
   };
 }
 
 /** One step of the daily settlement procedure, with its notes. */
-export function dailyStep(l: Lowerer, step: A.DailyStep): Contract["dailySettlement"][number]["value"][number] {
+export function dailyStep(l: Lowerer, step: Lowerable<A.DailyStep>): Contract["dailySettlement"][number]["value"][number] {
   const notes = {
     effective: l.effective(step.annotations),
     descriptions: step.annotations.descriptions.map((d) => d.value),
@@ -64,32 +59,23 @@ export function dailyStep(l: Lowerer, step: A.DailyStep): Contract["dailySettlem
     case "DailyVwap":
       return {
         kind: "vwap",
-        window: l.window(step.window, "the VWAP window", step.span),
-        rounding: l.rounding(step.rounding, "the VWAP", step.span),
+        window: l.window(step.window),
+        rounding: l.rounding(step.rounding),
         ...notes,
-        ...(step.moreThan !== undefined
-          ? {
-              moreThanTrades: l.count(
-                step.moreThan,
-                COUNT_BOUNDS.dailyTradesMoreThan,
-                "the number of trades of the step's condition",
-                step.span,
-              ),
-            }
-          : {}),
+        ...(step.moreThan !== undefined ? { moreThanTrades: l.count(step.moreThan) } : {}),
       };
     case "DailyMidpoint":
       return {
         kind: "midpoint",
-        at: l.zoned(step.at, "the midpoint", step.span),
-        rounding: l.rounding(step.rounding, "the midpoint", step.span),
+        at: l.zoned(step.at),
+        rounding: l.rounding(step.rounding),
         ...notes,
       };
     case "DailyMidpointPeriod":
       return {
         kind: "period-midpoint",
-        window: l.window(step.window, "the settlement period", step.span),
-        rounding: l.rounding(step.rounding, "the time-weighted midpoint", step.span),
+        window: l.window(step.window),
+        rounding: l.rounding(step.rounding),
         ...notes,
       };
     case "DailyCarry":
@@ -99,84 +85,93 @@ export function dailyStep(l: Lowerer, step: A.DailyStep): Contract["dailySettlem
     case "DailyLeadSpread":
       return {
         kind: "lead-spread",
-        window: l.window(step.window, "the spread VWAP window", step.span),
-        rounding: l.rounding(step.rounding, "the spread VWAP", step.span),
+        window: l.window(step.window),
+        rounding: l.rounding(step.rounding),
         ...notes,
       };
-    case "DailyCarryFormula": {
-      const basis = l.decimal(step.basis, "the days in the year", step.span);
-      const days = l.need(
-        DAYS_IN_YEAR.find((d) => String(d) === basis),
-        step.basis,
-        "a number of days in the year of 360 or 365",
-        step.span,
-      );
+    case "DailyCarryFormula":
       return {
         kind: "carry-formula",
-        index: l.resolve(step.index, INDEX, "index", step.span).name,
-        rate: { name: l.need(step.rate?.name, step.rate, "the interest rate", step.span), source: "fixings" },
-        daysInYear: days,
-        rounding: l.rounding(step.rounding, "the carry", step.span),
+        index: step.index.symbol.name,
+        rate: { name: step.rate.name, source: "fixings" },
+        daysInYear: step.checked,
+        rounding: l.rounding(step.rounding),
         ...notes,
       };
-    }
   }
 }
 
 /** A fallback: its disruptions and its numbered steps, each step's calendar as checked (check/business-days.ts). */
-export function fallback(l: Lowerer, s: A.FallbackStmt): Fallback {
-  const notes = (a: A.Annotations): { effective: EffectiveRange[]; descriptions: string[]; clauses: string[] } => ({
+export function fallback(l: Lowerer, s: Lowerable<A.FallbackStmt>): Fallback {
+  const notes = (a: Lowerable<A.Annotations>): { effective: EffectiveRange[]; descriptions: string[]; clauses: string[] } => ({
     effective: l.effective(a),
     descriptions: a.descriptions.map((d) => d.value),
     clauses: a.clauses.map((c) => c.value),
   });
   return {
     disruptions: s.disruptions.map((d) => ({
-      condition: l.word(DISRUPTION_KINDS, d.condition, d.span),
-      deadline: d.deadline === undefined ? null : l.zoned(d.deadline, "the deadline", d.span),
-      duration: d.duration === undefined ? null : l.duration(d.duration, "the staleness", d.span),
+      condition: d.condition.value,
+      deadline: d.deadline === undefined ? null : l.zoned(d.deadline),
+      duration: d.duration === undefined ? null : l.duration(d.duration),
       ...notes(d.annotations),
     })),
     steps: s.steps.map((step) => {
-      const a = l.need(step.action, step, "the fallback action");
+      const a = step.action;
       let action: Fallback["steps"][number]["action"];
       switch (a.kind) {
         case "Postpone":
           action = {
             kind: "postpone",
-            businessDays: l.count(a.days, COUNT_BOUNDS.postponementDays, "the number of business days", a.span),
-            calendar: l.calendarOf(a),
+            businessDays: l.count(a.days),
+            calendar: a.checked,
           };
           break;
         case "AlternateIndex":
-          action = { kind: "alternate-index", index: l.resolve(a.index, INDEX, "index", a.span).name };
+          action = { kind: "alternate-index", index: a.index.symbol.name };
           break;
         case "CarryForward":
           action = {
             kind: "carry-forward",
             flagged: a.flagged,
-            withinBusinessDays:
-              a.withinDays === undefined
-                ? null
-                : l.count(a.withinDays, COUNT_BOUNDS.carryForwardDays, "the number of business days", a.span),
-            ...(a.calendar === undefined ? {} : { calendar: l.resolve(a.calendar, CALENDAR, "calendar", a.span).name }),
+            withinBusinessDays: a.withinDays === undefined ? null : l.count(a.withinDays),
+            ...(a.calendar === undefined ? {} : { calendar: a.calendar.symbol.name }),
           };
           break;
         case "Determination":
-          action = { kind: "determination", party: l.word(DETERMINATION_PARTIES, a.party, a.span) };
+          action = {
+            kind: "determination",
+            party: a.party.value,
+            ...(a.deadline === undefined ? {} : { deadline: fallbackDeadline(l, a.deadline) }),
+          };
+          break;
+        case "DealerPoll":
+          action = {
+            kind: "dealer-poll",
+            dealers: l.count(a.dealers),
+            minimumQuotes: l.count(a.minimumQuotes),
+            dropHighest: a.dropHighest === undefined ? 0 : l.count(a.dropHighest),
+            dropLowest: a.dropLowest === undefined ? 0 : l.count(a.dropLowest),
+            rounding: l.rounding(a.rounding),
+            deadline: fallbackDeadline(l, a.deadline),
+          };
+          break;
+        case "NegotiatedFallback":
+          action = { kind: "negotiated", deadline: fallbackDeadline(l, a.deadline) };
           break;
         case "ExcludeDay":
-          action = {
-            kind: "exclude-day",
-            minimumDays: l.count(a.minimumDays, COUNT_BOUNDS.averageMinimumDays, "the minimum number of days", a.span),
-          };
+          action = { kind: "exclude-day", minimumDays: l.count(a.minimumDays) };
           break;
       }
       return {
         action,
-        only: step.only.length === 0 ? null : step.only.map((o) => l.word(DISRUPTION_KINDS, o, step.span)),
+        only: step.only.length === 0 ? null : step.only.map((o) => o.value),
         ...notes(step.annotations),
       };
     }),
   };
+}
+
+/** A step's deadline as the checks accepted it: its count in range and the calendar check/business-days.ts recorded. */
+function fallbackDeadline(l: Lowerer, d: Lowerable<A.FallbackDeadline>): FallbackDeadline {
+  return { businessDays: l.count(d.days), calendar: d.checked };
 }

@@ -49,7 +49,11 @@ export function contractReferences(contract: Contract): Reference[] {
   contract.contractUnit.forEach((c, i) => {
     if (c.value.kind === "contracts") add(`/contractUnit/${i}/value/contract`, "contract", c.value.contract);
   });
-  contract.lastTradingDay.forEach((c, i) => add(`/lastTradingDay/${i}/value/rule/calendar`, "calendar", c.value.rule.calendar));
+  contract.lastTradingDay.forEach((c, i) => {
+    add(`/lastTradingDay/${i}/value/rule/calendar`, "calendar", c.value.rule.calendar);
+    if (c.value.kind === "monthly" && c.value.rule.whenNotBusinessDayOn !== undefined)
+      add(`/lastTradingDay/${i}/value/rule/whenNotBusinessDayOn`, "calendar", c.value.rule.whenNotBusinessDayOn);
+  });
   if (contract.kind === "option") {
     contract.expiry.forEach((c, i) => {
       if (c.value.kind === "before-underlying") add(`/expiry/${i}/value/calendar`, "calendar", c.value.calendar);
@@ -94,6 +98,9 @@ export function contractReferences(contract: Contract): Reference[] {
       if (step.action.kind === "carry-forward" && step.action.calendar !== undefined)
         add(`${at}/calendar`, "calendar", step.action.calendar);
       if (step.action.kind === "alternate-index") add(`${at}/index`, "index", step.action.index);
+      const a = step.action;
+      if ((a.kind === "dealer-poll" || a.kind === "negotiated" || a.kind === "determination") && a.deadline !== undefined)
+        add(`${at}/deadline/calendar`, "calendar", a.deadline.calendar);
     });
   });
   return out;

@@ -50,6 +50,8 @@ import {
   countRangeProblem,
   degradationCoverage,
   expiryProblems,
+  TRIGGER_PROBLEMS,
+  triggerProblem,
   governingVersions,
   fixingTickIndexNotSettled,
   selfSelectionGap,
@@ -90,6 +92,7 @@ import {
   trimDropsNothing,
   trimLeavesValues,
   walkWaterfall,
+  dealerPollProblem,
   windowLength,
   type MethodOptionKind,
   type PercentRange,
@@ -1210,6 +1213,20 @@ class Doc {
     fb.steps.forEach((s, j) => {
       if (s.action.kind === "alternate-index" && settling.has(s.action.index))
         this.problem(`${at}/steps/${j}/action/index`, `circular fallback: ${s.action.index} is the index this contract already settles on`);
+      if (s.action.kind === "dealer-poll") {
+        const a = s.action;
+        const problem = dealerPollProblem(a.dealers, a.minimumQuotes, a.dropHighest + a.dropLowest);
+        if (problem === "quorum")
+          this.problem(
+            `${at}/steps/${j}/action/minimumQuotes`,
+            `the poll asks ${a.dealers} dealers, so it can never have ${a.minimumQuotes} quotes`,
+          );
+        else if (problem === "drops-all")
+          this.problem(
+            `${at}/steps/${j}/action`,
+            `dropping ${a.dropHighest} highest and ${a.dropLowest} lowest of ${a.minimumQuotes} quotes leaves none to average`,
+          );
+      }
     });
   }
 
@@ -1245,6 +1262,8 @@ class Doc {
         const a = r.rule.anchor;
         if (a.kind === "nthBusinessDay" && (a.n < 2 || a.n > 5))
           this.problem(`${at}/anchor/n`, "must be 2 to 5 (the second to the fifth business day)");
+        const trigger = triggerProblem(r.rule);
+        if (trigger !== undefined) this.problem(`${at}/whenNotBusinessDayOn`, TRIGGER_PROBLEMS[trigger]);
       }
       if (r.rule.shift.businessDays === 0 && r.rule.shift.direction !== "before")
         this.problem(`${at}/shift/direction`, "a shift of zero days is written `before`");
@@ -1254,7 +1273,14 @@ class Doc {
       let g = governing.get(weekly);
       if (g === undefined) governing.set(weekly, (g = governingVersions(versions, weekly)));
       const periods = g;
-      const found = expiryProblems(r, (period) => periods[period] === i, engine.value, EXPIRY_HORIZON, this.memo);
+      const found = expiryProblems(
+        r,
+        (period) => periods[period] === i,
+        engine.value,
+        EXPIRY_HORIZON,
+        this.memo,
+        (n) => this.engines.get(n),
+      );
       if (found.missing !== undefined) this.problem(at, `in ${found.missing.label} the last trading day does not exist`);
       if (found.closed !== undefined)
         this.problem(

@@ -62,6 +62,12 @@ export const COUNT_BOUNDS = {
   strikeListingMonths: { min: 1, max: 1000, why: "a strike listing tier applies to the nearest 1 to 1,000 listed months" },
   /** A daily VWAP step's `if more than N trades` (0: at least one trade, as without the condition). */
   dailyTradesMoreThan: { min: 0, max: MANY, why: "a daily step's condition counts at most 1,000,000 trades" },
+  /** A fallback step's deadline, `within N business days` (0: the day the value is for). */
+  fallbackDeadlineDays: { min: 0, max: 366, why: "a fallback step's deadline is at most 366 business days after the day" },
+  /** `poll N dealers` and its `minimum M quotes`. */
+  dealers: { min: 1, max: 1000, why: "a dealer poll asks at most 1,000 dealers" },
+  /** A dealer poll's `dropping N highest and M lowest`. */
+  droppedQuotes: { min: 0, max: 1000, why: "a dealer poll drops at most 1,000 quotes at each end" },
 } as const satisfies Record<string, CountBound>;
 
 /** The days of a year a daily carry step divides the days to expiration by (`per 365 days`). */

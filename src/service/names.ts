@@ -4,6 +4,7 @@
  * Definitions, references, rename, highlighting and semantic tokens all read this one list.
  */
 import type { Span } from "../base/source.js";
+import { fallbackDeadline } from "../check/checked.js";
 import { declarationKind } from "../check/program.js";
 import type { Declaration, DeclarationKind, FileNode, Ident, Statement } from "../syntax/ast.js";
 
@@ -90,6 +91,8 @@ function statementReferences(
         const a = step.action;
         if (a?.kind === "Postpone" || a?.kind === "CarryForward") ref(a.calendar, CAL);
         else if (a?.kind === "AlternateIndex") ref(a.index, IDX);
+        const d = fallbackDeadline(a);
+        if (d !== undefined) ref(d.calendar, CAL);
       }
       return;
     case "Leg":

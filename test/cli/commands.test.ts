@@ -53,6 +53,9 @@ describe("the command table", () => {
         "--strip": ["--daily", "2026-03-02"],
         "--right": ["--strike", "10"],
         "--strike": ["--right", "call"],
+        "--determined-on": ["--determined", "1"],
+        "--negotiated": ["--negotiated-on", "2026-03-02"],
+        "--negotiated-on": ["--negotiated", "1"],
         "--expiry": [],
       };
       for (const value of good) {

@@ -7,6 +7,11 @@
 import { describe, expect, it } from "vitest";
 import { readFixingsFile, readObservationsFile } from "../../src/cli/market-data-files.js";
 import { parseObservations } from "../../src/runtime/market-data/index.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { nodeSystem } from "../../src/cli/system.js";
 import { memorySystem } from "./helpers.js";
 
 /** About 2.5 MB of rows whose instruments hold multi-byte characters, so 1 MiB borders fall inside them. */
@@ -97,5 +102,55 @@ describe("readFixingsFile", () => {
     });
     const bad = readFixingsFile("bad.csv", ["X"], sys);
     expect(!bad.ok && bad.lines[0]).toMatch(/^error: bad\.csv:1: value: /);
+  });
+});
+
+describe("readObservationsFile: Parquet by the extension .parquet", () => {
+  it("reads a .parquet file at its positions to the columns of the equivalent CSV; errors name row and row group", () => {
+    const dir = mkdtempSync(join(tmpdir(), "termsheet-parquet-"));
+    try {
+      const write = (name: string, prices: bigint[]) => {
+        const buffer = parquetWriteBuffer({
+          columnData: [
+            { name: "time", data: [1774623600000000n, 1774623601000000n, 1774623602000000n] },
+            { name: "source", data: ["A", "B", "A"] },
+            { name: "price", data: prices },
+            { name: "volume", data: ["1", "0.25", "2"] },
+          ],
+          schema: [
+            { name: "root", num_children: 4 },
+            {
+              name: "time",
+              type: "INT64",
+              repetition_type: "REQUIRED",
+              logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MICROS" },
+            },
+            { name: "source", type: "BYTE_ARRAY", repetition_type: "REQUIRED", converted_type: "UTF8" },
+            { name: "price", type: "INT64", repetition_type: "REQUIRED", converted_type: "DECIMAL", precision: 18, scale: 2 },
+            { name: "volume", type: "BYTE_ARRAY", repetition_type: "REQUIRED", converted_type: "UTF8" },
+          ],
+          rowGroupSize: 2,
+        });
+        writeFileSync(join(dir, name), new Uint8Array(buffer));
+        return join(dir, name);
+      };
+      const r = readObservationsFile(write("t.parquet", [10010n, 10000n, 9999n]), ["A", "B"], nodeSystem());
+      const text = "2026-03-27T15:00:00Z,A,100.10,1\n2026-03-27T15:00:01Z,B,100.00,0.25\n2026-03-27T15:00:02Z,A,99.99,2\n";
+      const whole = parseObservations(text, { file: "t", sources: ["A", "B"] });
+      expect(r.ok && whole.ok).toBe(true);
+      if (!r.ok || !whole.ok) return;
+      expect(plain(r.value)).toEqual(plain(whole.value));
+      const bad = write("bad.parquet", [10010n, 10000n, -1n]);
+      expect(readObservationsFile(bad, ["A", "B"], nodeSystem())).toEqual({
+        ok: false,
+        lines: [`error: ${bad}: row 3 (row group 2): price: negative price -0.01`, expect.stringMatching(/^hint: each row is/)],
+      });
+      expect(readFixingsFile(bad, undefined, nodeSystem())).toMatchObject({
+        ok: false,
+        lines: [expect.stringContaining("is a Parquet file; fixings are read from CSV or NDJSON"), expect.stringMatching(/^hint: /)],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -50,6 +50,10 @@ function commandLine(c: SettlementCase): string[] | null {
   const option = r.option as { right: string; strike: string } | undefined;
   if (option) args.push("--right", option.right, `--strike=${option.strike}`);
   if (typeof r.determined === "string") args.push(`--determined=${r.determined}`);
+  if (typeof r.determinedOn === "string") args.push("--determined-on", r.determinedOn);
+  const negotiated = r.negotiated as { value: string; date: string } | undefined;
+  if (negotiated) args.push(`--negotiated=${negotiated.value}`, "--negotiated-on", negotiated.date);
+  if (typeof r.dealerQuotes === "string") args.push("--dealer-quotes", r.dealerQuotes);
   if (typeof r.asOf === "string") args.push("--as-of", r.asOf);
   return args;
 }

@@ -140,6 +140,11 @@ export function memorySystem(
           at += n;
           return { ok: true, value: n };
         },
+        readAt(buffer, position) {
+          const piece = bytes.subarray(position, position + buffer.length);
+          buffer.set(piece);
+          return { ok: true, value: piece.length };
+        },
         close() {},
       };
       return { ok: true, value: reader };

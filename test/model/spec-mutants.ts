@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { contentHash } from "../../src/model/canonical.js";
 import { SpecError, loadSpec } from "../../src/model/load.js";
 import { fromCivil } from "../../src/runtime/calendar/index.js";
-import { parseFixings, parseObservations } from "../../src/runtime/market-data/index.js";
+import { parseDealerQuotes, parseFixings, parseObservations } from "../../src/runtime/market-data/index.js";
 import { Schedule } from "../../src/runtime/schedule/index.js";
 import {
   reportJson,
@@ -199,6 +199,10 @@ function runCase(c: SettlementCase, fns: SpecFunctions): void {
   if (fixings !== undefined) {
     const r = parseFixings(readFileSync(join(c.dir, fixings), "utf8"), { file: fixings });
     if (r.ok) req.fixings = r.value;
+  }
+  if (typeof fields.dealerQuotes === "string") {
+    const r = parseDealerQuotes(readFileSync(join(c.dir, fields.dealerQuotes), "utf8"), { file: fields.dealerQuotes });
+    if (r.ok) req.dealerQuotes = r.value;
   }
   const report =
     fn === "final"

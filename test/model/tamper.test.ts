@@ -702,6 +702,20 @@ const CASES: readonly TamperCase[] = [
     paths: [`${FOTI}/fallback/0/value/steps/1/action/index`],
   },
   {
+    invariant: "dealer-poll",
+    what: "a poll of 5 dealers that needs 6 quotes",
+    spec: "contracts/FOTI_ISDA.json",
+    edit: (d) => (d.contracts.FOTI_ISDA.fallback[0].value.steps[3].action.minimumQuotes = 6),
+    paths: ["/contracts/FOTI_ISDA/fallback/0/value/steps/3/action/minimumQuotes"],
+  },
+  {
+    invariant: "dealer-poll",
+    what: "a poll of at least 2 quotes that drops the highest and the lowest",
+    spec: "contracts/FOTI_ISDA.json",
+    edit: (d) => (d.contracts.FOTI_ISDA.fallback[0].value.steps[3].action.minimumQuotes = 2),
+    paths: ["/contracts/FOTI_ISDA/fallback/0/value/steps/3/action"],
+  },
+  {
     invariant: "durations-positive",
     what: "a staleness limit of 0 minutes",
     spec: "indices/AITOK_OUT.json",
@@ -721,6 +735,27 @@ const CASES: readonly TamperCase[] = [
     spec: "contracts/FOTI.json",
     edit: (d) => (d.contracts.FOTI.lastTradingDay[0].value.rule.convention = "unadjusted"),
     paths: [`${FOTI}/lastTradingDay/0/value/rule`],
+  },
+  {
+    invariant: "last-trading-days",
+    what: "`when not a business day on` with a convention that does not say where the day moves (E4350 in the checker)",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.lastTradingDay[1].value.rule.convention = "modified-preceding"),
+    paths: ["/contracts/BTC/lastTradingDay/1/value/rule/whenNotBusinessDayOn", "/contracts/BTC/lastTradingDay/1/value/rule"],
+  },
+  {
+    invariant: "last-trading-days",
+    what: "`when not a business day on` a business-day anchor (E4351 in the checker)",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.lastTradingDay[1].value.rule.anchor = { kind: "lastBusinessDay" }),
+    paths: ["/contracts/BTC/lastTradingDay/1/value/rule/whenNotBusinessDayOn", "/contracts/BTC/lastTradingDay/1/value/rule"],
+  },
+  {
+    invariant: "references",
+    what: "`when not a business day on` a calendar the spec does not carry",
+    spec: "contracts/BTC.json",
+    edit: (d) => (d.contracts.BTC.lastTradingDay[1].value.rule.whenNotBusinessDayOn = "NOWHERE"),
+    paths: ["/contracts/BTC/lastTradingDay/1/value/rule/whenNotBusinessDayOn"],
   },
   {
     invariant: "last-trading-days",

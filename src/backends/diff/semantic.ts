@@ -7,8 +7,10 @@
  * Pure: the first contract month compared is an input.
  */
 import { buildDocument, quantityWords, ruleName, tickWords } from "../legal/from-model.js";
-import { keyedClauses, staleDescriptions, type StaleDescription } from "./descriptions.js";
-import { referenceLine, type Block, type LegalDocument } from "../legal/document.js";
+import { staleDescriptions, type StaleDescription } from "./descriptions.js";
+import { monthChanges, type MonthChange } from "./months.js";
+import { redline, type RedlineClause } from "./redline.js";
+import { ANNOTATIONS, isClauseList, strip } from "./values.js";
 import {
   capitalise,
   count,
@@ -16,17 +18,12 @@ import {
   duration,
   effectiveWords,
   holidayDateWords,
-  longDate,
   methodWords,
   roundingWords,
   zonedTime,
 } from "../legal/words.js";
 import type { Spec } from "../../model/types.js";
 import type * as S from "../../runtime/spec.js";
-import { rulesOn, versionOn } from "../../runtime/versions.js";
-import { formatIsoDate, parseIsoDate, toCivil } from "../../runtime/calendar/index.js";
-import { Schedule, type Expiry } from "../../runtime/schedule/index.js";
-import { formatUtc } from "../../runtime/schedule/json.js";
 
 /** One change between two specs, in words. */
 export interface Change {
@@ -38,25 +35,9 @@ export interface Change {
   readonly text: string;
 }
 
-/** One piece of a redline: kept, deleted or inserted text. */
-export interface RedlinePiece {
-  readonly op: "same" | "del" | "ins";
-  readonly text: string;
-}
-
-/** A clause of the readable contract whose text changes. */
-export interface RedlineClause {
-  readonly number: string;
-  readonly title: string;
-  readonly status: "changed" | "added" | "removed" | "unchanged";
-  readonly pieces: readonly RedlinePiece[];
-}
-
-/** A contract month whose dates or settlement terms change. */
-export interface MonthChange {
-  readonly symbol: string;
-  readonly changes: readonly string[];
-}
+export type { MonthChange } from "./months.js";
+export type { RedlineClause, RedlinePiece } from "./redline.js";
+export { wordDiff } from "./redline.js";
 
 /** The whole comparison. */
 export interface SpecDiff {
@@ -79,19 +60,6 @@ export interface DiffOptions {
   readonly contract?: string;
   /** The whole chapter in the redline, unchanged clauses too (status "unchanged"), not only the changed ones. */
   readonly full?: boolean;
-}
-
-const ANNOTATIONS = new Set(["descriptions", "clauses", "title"]);
-
-/** A value without its annotations (descriptions, references, titles), for telling editorial from economic changes. */
-function strip(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(strip);
-  if (v !== null && typeof v === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (!ANNOTATIONS.has(k)) out[k] = strip(x);
-    return out;
-  }
-  return v;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -161,18 +129,17 @@ function fallbackLevelWords(step: S.FallbackStep): string {
       return `the last published value${a.withinBusinessDays ? ` within ${count(a.withinBusinessDays, "business day", "business days")}${a.calendar === undefined ? "" : ` on ${a.calendar}`}` : ""}${a.flagged ? ", flagged" : ""}`;
     case "exclude-day":
       return `leaving the day out of the average, at least ${count(a.minimumDays, "day", "days")} remaining`;
-    default:
-      return `determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}`;
+    case "dealer-poll":
+      return `a poll of ${count(a.dealers, "dealer", "dealers")}, at least ${count(a.minimumQuotes, "quote", "quotes")}, dropping ${a.dropHighest} highest and ${a.dropLowest} lowest, within ${count(a.deadline.businessDays, "business day", "business days")} on ${a.deadline.calendar}`;
+    case "negotiated":
+      return `a negotiated value within ${count(a.deadline.businessDays, "business day", "business days")} on ${a.deadline.calendar}`;
+    case "determination":
+      return `determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}${a.deadline === undefined ? "" : ` within ${count(a.deadline.businessDays, "business day", "business days")} on ${a.deadline.calendar}`}`;
   }
 }
 
 /** A declaration of a spec: a contract (any kind), an index or a calendar. */
 type Declaration = S.AnyContract | S.Index | S.Calendar;
-
-/** Whether a field's value is a list of clauses (every rule of a contract or an index is one). */
-function isClauseList(v: unknown): v is readonly S.Clause<unknown>[] {
-  return Array.isArray(v) && v.every((c: unknown) => typeof c === "object" && c !== null && "effective" in c && "value" in c);
-}
 
 /** A field holding rules that all apply, whose members are compared by name. */
 type MemberList = S.Rules<S.Source> | S.Rules<S.PositionLimit> | S.Rules<S.Degradation> | S.Rules<S.Leg>;
@@ -192,8 +159,6 @@ function memberName(v: MemberList[number], i: number): string {
   if ("minSources" in value) return `${value.minSources}-${value.maxSources}`;
   return String(i + 1);
 }
-
-const RULE_LISTS = new Set(["sources", "positionLimits", "degradation", "legs"]);
 
 function compareDeclaration(subject: string, oldDecl: Declaration, newDecl: Declaration, cal: (n: string) => string, out: Change[]): void {
   const oldFields: Map<string, unknown> = new Map(Object.entries(oldDecl));
@@ -470,153 +435,6 @@ function compareFallback(subject: string, olds: S.Versions<S.Fallback>, news: S.
       });
     }
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Redline.
-
-function blockText(b: Block): string[] {
-  return b.kind === "paragraph"
-    ? [b.text]
-    : b.kind === "list"
-      ? b.items.map((x, i) => `${b.ordered ? `${i + 1}.` : "-"} ${x}`)
-      : [b.head.join(" | "), ...b.rows.map((r) => r.join(" | "))];
-}
-
-function clauseTexts(doc: LegalDocument): Map<string, { number: string; title: string; text: string }> {
-  const m = new Map<string, { number: string; title: string; text: string }>();
-  for (const [key, { section: s, clause: c }] of keyedClauses(doc))
-    m.set(key, {
-      number: c.number,
-      title: `${s.title}: ${c.title}`,
-      text: [...c.blocks.flatMap(blockText), ...(c.references === undefined ? [] : [referenceLine(c.references)])].join("\n"),
-    });
-  return m;
-}
-
-/** A word-level diff (longest common subsequence) of two texts. */
-export function wordDiff(a: string, b: string): RedlinePiece[] {
-  const x = a.split(/(\s+)/);
-  const y = b.split(/(\s+)/);
-  const n = x.length;
-  const m = y.length;
-  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const out: RedlinePiece[] = [];
-  const push = (op: RedlinePiece["op"], text: string) => {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.op === op) out[out.length - 1] = { op, text: last.text + text };
-    else out.push({ op, text });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && x[i] === y[j]) {
-      push("same", x[i]!);
-      i++;
-      j++;
-    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) push("del", x[i++]!);
-    else push("ins", y[j++]!);
-  }
-  return out;
-}
-
-function redline(oldDoc: LegalDocument, newDoc: LegalDocument, full = false): RedlineClause[] {
-  const a = clauseTexts(oldDoc);
-  const b = clauseTexts(newDoc);
-  const out: RedlineClause[] = [];
-  for (const [k, n] of b) {
-    // The contract-months table is reported as month changes, not redlined.
-    if (n.title.startsWith("Contract months")) continue;
-    const o = a.get(k);
-    if (o === undefined) out.push({ number: n.number, title: n.title, status: "added", pieces: [{ op: "ins", text: n.text }] });
-    else if (o.text !== n.text) out.push({ number: n.number, title: n.title, status: "changed", pieces: wordDiff(o.text, n.text) });
-    else if (full) out.push({ number: n.number, title: n.title, status: "unchanged", pieces: [{ op: "same", text: n.text }] });
-  }
-  for (const [k, o] of a)
-    if (!b.has(k) && !o.title.startsWith("Contract months"))
-      out.push({ number: o.number, title: o.title, status: "removed", pieces: [{ op: "del", text: o.text }] });
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Contract months.
-
-/** The settlement terms in force on a day: every rule version and index and calendar rule the settlement depends on. */
-function settlementTerms(spec: Spec, contract: string, day: string): string {
-  const c: S.AnyContract | undefined = spec.contracts[contract];
-  if (c === undefined) return "";
-  const rules: readonly S.Versions<unknown>[] = [
-    c.finalSettlement,
-    c.fallback,
-    c.dailySettlement,
-    c.contractUnit,
-    c.priceQuotation,
-    c.tick,
-  ];
-  const terms: unknown[] = rules.map((v) => strip(versionOn(v, day)?.value));
-  for (const i of Object.values(spec.indices).sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    const fields: [string, unknown][] = Object.entries(i);
-    for (const [k, v] of fields) {
-      if (!isClauseList(v) || k === "descriptions" || k === "clauses" || k === "effective") continue;
-      terms.push(k, strip(RULE_LISTS.has(k) ? rulesOn(v, day).map((x) => x.value) : versionOn(v, day)?.value));
-    }
-  }
-  return JSON.stringify(terms);
-}
-
-function expiriesFrom(spec: Spec, contract: string, asOf: string, n: number): Map<string, Expiry> | undefined {
-  if (!Object.hasOwn(spec.contracts, contract)) return undefined;
-  const day = parseIsoDate(asOf)!;
-  const s = toCivil(day);
-  const end = s.year * 12 + s.month - 1 + n + 2;
-  const r = new Schedule(spec).expiries(contract, { year: s.year, month: s.month }, { year: Math.floor(end / 12), month: (end % 12) + 1 });
-  if (!r.ok) return undefined;
-  return new Map(
-    r.value
-      .filter((e) => e.lastTradingDay >= day)
-      .slice(0, n)
-      .map((e) => [e.symbol, e]),
-  );
-}
-
-function monthChanges(oldSpec: Spec, newSpec: Spec, contract: string, asOf: string, n: number): MonthChange[] {
-  const a = expiriesFrom(oldSpec, contract, asOf, n);
-  const b = expiriesFrom(newSpec, contract, asOf, n);
-  if (a === undefined || b === undefined) return [];
-  const out: MonthChange[] = [];
-  const symbols = [...new Set([...b.keys(), ...a.keys()])];
-  for (const sym of symbols) {
-    const o = a.get(sym);
-    const x = b.get(sym);
-    const changes: string[] = [];
-    if (o === undefined) changes.push("newly among the next contract months");
-    else if (x === undefined) changes.push("no longer among the next contract months");
-    else {
-      if (o.lastTradingDay !== x.lastTradingDay)
-        changes.push(
-          `last trading day changes from ${longDate(formatIsoDate(o.lastTradingDay))} to ${longDate(formatIsoDate(x.lastTradingDay))}`,
-        );
-      if (o.termination?.instant !== x.termination?.instant) {
-        const f = (e: Expiry) =>
-          e.termination === undefined ? "not stated" : formatUtc(e.termination.instant).replace("T", " ").replace("Z", " UTC");
-        changes.push(`termination changes from ${f(o)} to ${f(x)}`);
-      }
-      if (o.finalSettlementDate !== x.finalSettlementDate) {
-        const f = (d: number | undefined) => (d === undefined ? "not stated" : longDate(formatIsoDate(d)));
-        changes.push(`final settlement date changes from ${f(o.finalSettlementDate)} to ${f(x.finalSettlementDate)}`);
-      }
-      if (
-        settlementTerms(oldSpec, contract, formatIsoDate(o.lastTradingDay)) !==
-        settlementTerms(newSpec, contract, formatIsoDate(x.lastTradingDay))
-      ) {
-        changes.push("the terms of its settlement change");
-      }
-    }
-    if (changes.length > 0) out.push({ symbol: sym, changes });
-  }
-  return out;
 }
 
 /** Compares two compiled specs. */

@@ -49,6 +49,8 @@ import {
   zonedTime,
   paymentWords,
   figure,
+  deadlineWords,
+  dealerPollWords,
 } from "./words.js";
 import type { StrikeTier } from "../../runtime/strikes.js";
 
@@ -372,6 +374,8 @@ function settlementWords(b: Builder, f: FinalSettlement, unit: Runtime.Quantity[
       break;
     case "future-vwap":
       what = `the volume-weighted average price of the trades in the underlying ${v.contract} contract of the same contract period ${windowWords(v.window)} on the Last Trading Day`;
+      if (v.finalOnItsLastTradingDay === true)
+        what += ` or, when the Last Trading Day is the last trading day of that ${v.contract} contract, the Final Settlement Price of that ${v.contract} contract`;
       break;
   }
   if (f.method === "futures" && v.kind === "underlying-final")
@@ -446,7 +450,13 @@ function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
           what = `Level ${i + 1}: the last published value${a.withinBusinessDays === null ? "" : `, if published within ${count(a.withinBusinessDays, "business day", "business days")} (${a.calendar === undefined ? publicationDays(b, c) : `business days of ${b.cal(a.calendar)}`})`}${a.flagged ? ", flagged as a carried-forward value" : ""}`;
           break;
         case "determination":
-          what = `Level ${i + 1}: determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}, which always produces a value`;
+          what = `Level ${i + 1}: determination by the ${a.party === "exchange" ? "Exchange" : "Calculation Agent"}${a.deadline === undefined ? "" : ` ${deadlineWords(a.deadline, b.cal(a.deadline.calendar))}`}, which always produces a value`;
+          break;
+        case "dealer-poll":
+          what = `Level ${i + 1}: ${dealerPollWords(a, b.cal(a.deadline.calendar))}`;
+          break;
+        case "negotiated":
+          what = `Level ${i + 1}: the value the parties agree by negotiation ${deadlineWords(a.deadline, b.cal(a.deadline.calendar))}; if they agree none by then, the next level applies`;
           break;
         case "exclude-day":
           what = `Level ${i + 1}: the day is left out of the average, and no value is carried forward for it, provided that at least ${count(a.minimumDays, "day remains", "days remain")} in the average; otherwise the next level applies`;
@@ -456,6 +466,12 @@ function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
       return stepItem(sentence(what + only + stepWhen(s.effective)), s);
     }),
   });
+  if (f.steps.some((s) => s.action.kind === "postpone" || s.action.kind === "negotiated" || s.action.kind === "dealer-poll"))
+    out.push(
+      p(
+        "When a level makes the value known only on a later day (the day of publication after a postponement, the day the parties agree a value, or the day the last quotation in time is given), final settlement takes place on that day, and a payment counted from the day of final settlement is counted from it.",
+      ),
+    );
   return out;
 }
 

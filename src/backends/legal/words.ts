@@ -16,7 +16,7 @@ import type {
   Rounding,
   ZonedTime,
 } from "../../runtime/spec.js";
-import type { Payment, Quantity, SessionChange, TradingHours } from "../../runtime/spec.js";
+import type { FallbackAction, Payment, Quantity, SessionChange, TradingHours } from "../../runtime/spec.js";
 import { isCurrency, lookupUnitWord } from "../../base/units.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -342,6 +342,10 @@ export function dateRuleWords(r: ContractDateRule, calendarName: (name: string) 
   if (n > 0) {
     const which = n === 1 ? "the business day" : `the ${ordinal(n)} business day`;
     day = `${which} ${rule.shift.direction === "before" ? "before" : "after"} ${start}`;
+  } else if (monthly?.whenNotBusinessDayOn !== undefined) {
+    // `when not a business day on OTHER`: the day moves only when OTHER is closed, and then strictly before (after) it.
+    const where = rule.convention === "following" ? "after" : "before";
+    day = `${start} or, if that day is not a business day of ${calendarName(monthly.whenNotBusinessDayOn)}, the business day ${where} it`;
   } else day = businessAnchor || notListed ? start : `${start}${conventionTail(rule.convention)}`;
   const skipped = notListed
     ? `; no contract is listed for a week whose ${weekdayName(r.rule.weekday)} is not a business day, and that week has no Last Trading Day`
@@ -438,4 +442,23 @@ export function sessionChangeWords(c: SessionChange, zone: string | undefined): 
 /** Ends a sentence with one full stop (a time such as "4:00 p.m." already has one). */
 function stop(s: string): string {
   return s.endsWith(".") ? s : `${s}.`;
+}
+
+/** A fallback step's deadline in words: "within 2 business days of NYSE after the day" (0: "on the day itself"). */
+export function deadlineWords(d: { readonly businessDays: number; readonly calendar: string }, calendar: string): string {
+  return d.businessDays === 0
+    ? "on the day itself"
+    : `within ${count(d.businessDays, "business day", "business days")} of ${calendar} after the day`;
+}
+
+/**
+ * A dealer poll in words (2005 ISDA Commodity Definitions §7.5(c)(i), Fallback Reference Dealers): who is asked, the
+ * mean of what quotations, what is dropped, the rounding and the quorum.
+ */
+export function dealerPollWords(a: Extract<FallbackAction, { kind: "dealer-poll" }>, calendar: string): string {
+  const dropped =
+    a.dropHighest + a.dropLowest === 0
+      ? ""
+      : `, disregarding the ${count(a.dropHighest, "highest quotation", "highest quotations")} and the ${count(a.dropLowest, "lowest quotation", "lowest quotations")}`;
+  return `${count(a.dealers, "reference dealer is", "reference dealers are")} asked for a quotation of the value for the day; the value is the arithmetic mean of the quotations given ${deadlineWords(a.deadline, calendar)}${dropped}, ${roundingWords(a.rounding)}, provided that at least ${count(a.minimumQuotes, "quotation is", "quotations are")} given; otherwise the next level applies`;
 }

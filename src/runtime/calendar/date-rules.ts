@@ -53,6 +53,13 @@ export interface DateRule {
   readonly convention: BusinessDayConvention;
   /** Name of the calendar that business days refer to. */
   readonly calendar: string;
+  /**
+   * `adjusted CONVENTION on CALENDAR when not a business day on TRIGGER`: the anchor is kept when it is a business day
+   * of this calendar (the trigger); otherwise the convention moves strictly away from it, to the business day of
+   * `calendar` before (preceding) or after (following) it, even when the anchor itself is a business day of
+   * `calendar`. Only on a calendar-day anchor, with no shift, and with `preceding` or `following`.
+   */
+  readonly whenNotBusinessDayOn?: string;
 }
 
 /**
@@ -112,6 +119,10 @@ export function validateDateRule(rule: DateRule): CalendarError[] {
   }
   if (!BUSINESS_DAY_CONVENTIONS.includes(rule.convention)) issue("convention", `unknown convention ${String(rule.convention)}`);
   if (typeof rule.calendar !== "string" || rule.calendar.length === 0) issue("calendar", "a date rule needs a calendar");
+  if (rule.whenNotBusinessDayOn !== undefined) {
+    const problem = triggerProblem(rule);
+    if (problem !== undefined) issue("whenNotBusinessDayOn", TRIGGER_PROBLEMS[problem]);
+  }
   return errors;
 }
 
@@ -152,6 +163,37 @@ function anchorDay(anchor: DateAnchor, year: number, month: number, engine: Cale
   }
 }
 
+/** Why `when not a business day on CALENDAR` cannot stand on a rule, or undefined when it can. */
+export type TriggerProblem = "convention" | "shift" | "anchor" | "calendar";
+
+/** The message of each {@link TriggerProblem}. */
+export const TRIGGER_PROBLEMS: Readonly<Record<TriggerProblem, string>> = {
+  convention: "`when not a business day on …` needs `adjusted preceding` or `adjusted following`, which say where the day moves",
+  shift: "`when not a business day on …` tests the anchor itself: a rule shifted by business days has no anchor day to test",
+  anchor: "`when not a business day on …` tests a day of the month; a business-day anchor is a business day already",
+  calendar: "the calendar after `when not a business day on` must be a calendar name",
+};
+
+/**
+ * The loader invariant of `whenNotBusinessDayOn` (the checker's E4350/E4351 and the loader's problem): the trigger
+ * stands only on a calendar-day anchor (a weekday or a day of the month), with no shift, and moves the day by
+ * `preceding` or `following`.
+ */
+export function triggerProblem(rule: {
+  readonly anchor: DateAnchor;
+  readonly shift?: BusinessDayShift;
+  readonly convention: BusinessDayConvention;
+  readonly whenNotBusinessDayOn?: string;
+}): TriggerProblem | undefined {
+  if (rule.whenNotBusinessDayOn === undefined) return undefined;
+  if (typeof rule.whenNotBusinessDayOn !== "string" || rule.whenNotBusinessDayOn.length === 0) return "calendar";
+  if (rule.convention !== "preceding" && rule.convention !== "following") return "convention";
+  if (rule.shift !== undefined && rule.shift.businessDays > 0) return "shift";
+  const k = rule.anchor.kind;
+  if (k !== "nthWeekday" && k !== "lastWeekday" && k !== "dayOfMonth") return "anchor";
+  return undefined;
+}
+
 /** Rules already validated: a rule object is validated once, not on every evaluation (rules are treated as immutable). */
 const validRules = new WeakSet<DateRule>();
 
@@ -180,6 +222,13 @@ export function evaluateDateRule(rule: DateRule, year: number, month: number, en
     const anchored = anchorDay(rule.anchor, target.year, target.month, e);
     if (!anchored.ok) return anchored;
     let day = anchored.value;
+    if (rule.whenNotBusinessDayOn !== undefined) {
+      const trigger = engineFor({ calendar: rule.whenNotBusinessDayOn }, engines);
+      if (!trigger.ok) return trigger;
+      // Kept when a business day of the trigger; otherwise the business day strictly before (or after) it.
+      if (trigger.value.isBusinessDay(day)) return ok(day);
+      return ok(e.addBusinessDays(day, rule.convention === "following" ? 1 : -1));
+    }
     if (rule.shift !== undefined && rule.shift.businessDays > 0) {
       day = e.addBusinessDays(day, rule.shift.direction === "after" ? rule.shift.businessDays : -rule.shift.businessDays);
     }

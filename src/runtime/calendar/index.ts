@@ -55,7 +55,8 @@ export { observedHolidays } from "./rules.js";
 export type { BusinessDayConvention, CalendarEngine, HolidayEntry } from "./engine.js";
 export { BUSINESS_DAY_CONVENTIONS, CalendarEngines, buildCalendar, isBusinessDayNaive } from "./engine.js";
 export type { BusinessDayShift, DateAnchor, DateRule, EngineSource, WeeklyDateRule } from "./date-rules.js";
-export { evaluateDateRule, evaluateWeeklyRule, validateDateRule } from "./date-rules.js";
+export { TRIGGER_PROBLEMS, evaluateDateRule, evaluateWeeklyRule, triggerProblem, validateDateRule } from "./date-rules.js";
+export type { TriggerProblem } from "./date-rules.js";
 export type { LocalDateTime, LocalTimeStatus, ResolvedLocalTime } from "./zones.js";
 export {
   canonicalTimeZone,

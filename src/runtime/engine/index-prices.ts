@@ -9,6 +9,8 @@ import type { AggregationMethod } from "../spec.js";
 import { valueOn } from "../versions.js";
 import { type AggregationResult, type Item, aggregate, aggregateScaled, ratioOf } from "./aggregation.js";
 import type { Fixing } from "./index-fixing.js";
+import { nameAt } from "../market-data/names.js";
+import { rowsSlice } from "./selection.js";
 
 /** How the rows of a fixing are read as values in the index's unit. */
 export interface Prices {
@@ -142,7 +144,7 @@ export function sourceValues(f: Fixing, prices: Prices): (Ratio | null)[] {
       let num = Ratio.ZERO,
         den = Ratio.ZERO;
       for (const p of parts) {
-        const partRows = rows.filter((r) => (obs.part?.[r] ?? null) === p.part);
+        const partRows = Array.from(rows).filter((r) => nameAt(obs.part, r) === p.part);
         if (partRows.length === 0) continue;
         const w = ratioOf(p.weight);
         num = num.add(prices.meanOfRows(partRows, k).mul(w));
@@ -151,15 +153,15 @@ export function sourceValues(f: Fixing, prices: Prices): (Ratio | null)[] {
       return den.sign() === 0 ? null : num.div(den);
     }
     // Without a window: the latest observation (the mean of several at the same instant, in any order).
-    if (window === undefined) return prices.meanOfRows(rows, k);
+    if (window === undefined) return prices.meanOfRows(Array.from(rows), k);
     // Sampled: the latest price in the window (several at the same instant averaged).
     if (sampling !== undefined) {
       let s = rows.length - 1;
       while (s > 0 && obs.time[rows[s - 1]!] === obs.time[rows[rows.length - 1]!]) s--;
-      return prices.meanOfRows(rows.slice(s), k);
+      return prices.meanOfRows(rowsSlice(rows, s, rows.length), k);
     }
     if (tradesMethod === undefined) return rows.length === 1 ? prices.valueOfRow(rows[0]!, k) : null;
-    const r = prices.aggregateRows(tradesMethod, rows, () => k, f.windowEnd);
+    const r = prices.aggregateRows(tradesMethod, Uint32Array.from(rows), () => k, f.windowEnd);
     return r.ok ? r.value : null;
   });
 }

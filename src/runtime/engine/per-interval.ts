@@ -10,7 +10,7 @@
 import { Ratio } from "../numbers/ratio.js";
 import type { AggregationMethod } from "../spec.js";
 import { type AggregationResult, type Item, aggregate } from "./aggregation.js";
-import { isoMicros } from "./selection.js";
+import { type RowList, isoMicros } from "./selection.js";
 import type { IntervalBounds } from "./windows.js";
 
 /** One source's value in one interval (null: too few trades, or its method had no value; `note` says which). */
@@ -41,7 +41,7 @@ export interface PerIntervalInput {
   readonly used: readonly number[];
   readonly names: readonly string[];
   /** Each constituent's rows inside the window, ascending (row numbers are in time order). */
-  readonly rowsBySource: readonly (readonly number[])[];
+  readonly rowsBySource: readonly RowList[];
   /** A source needs at least this many trades in an interval to have a value there. */
   readonly minTrades: number;
   /** An interval needs at least this many source values (the index's minimum number of sources). */

@@ -11,7 +11,7 @@
 import { Ratio } from "../numbers/ratio.js";
 import type { AggregationMethod } from "../spec.js";
 import { type Item, aggregate } from "./aggregation.js";
-import { isoMicros } from "./selection.js";
+import { type RowList, isoMicros, rowsSlice } from "./selection.js";
 
 /** Twice runtime/bounds.ts's bound on intervals (1,000,000), written out: the settlement runtime's declarations stay as they were. */
 const MAX_STEPS = 2_000_000;
@@ -50,7 +50,7 @@ export interface SamplingInput {
   readonly used: readonly number[];
   readonly names: readonly string[];
   /** Each constituent's rows from the holding time before the window's start to its end, ascending. */
-  readonly rowsBySource: readonly (readonly number[])[];
+  readonly rowsBySource: readonly RowList[];
   /** A sample needs at least this many source prices (the index's minimum number of sources). */
   readonly minSources: number;
   readonly empty: "skip" | "fail";
@@ -118,7 +118,7 @@ export function sampledIndex(input: SamplingInput): SamplingResult {
       if (h === null || h.end !== p) {
         let s = p - 1;
         while (s > 0 && time[rows[s - 1]!]! === last) s--;
-        h = { end: p, value: input.priceOf(rows.slice(s, p), k) };
+        h = { end: p, value: input.priceOf(rowsSlice(rows, s, p), k) };
         held[j] = h;
       }
       prices.push({ source: name, value: h.value.toString(), observed: isoMicros(last), note: null });

@@ -12,6 +12,7 @@
  */
 import { formatInstant } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
+import { nameAt } from "../market-data/names.js";
 import type { Exclusion } from "./exclusion.js";
 
 /** What the selection needs to know of one constituent source on the fixing date. */
@@ -34,9 +35,42 @@ export function priorityList(models: readonly string[] | undefined, instruments:
       : null;
 }
 
+/** Row numbers of the observations, in input order: a typed array (4 bytes a row) or a JS array. */
+export type RowList = ArrayLike<number> & Iterable<number>;
+
+/** The rows [s, e) of a list of rows, as a JS array. */
+export function rowsSlice(rows: RowList, s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let i = s; i < e; i++) out.push(rows[i]!);
+  return out;
+}
+
+/**
+ * A growing list of row numbers in a typed array (a window may hold millions of rows: 4 bytes each, not a JS array's
+ * 8 and its growth); `rows()` is a view of the rows pushed.
+ */
+class RowBuffer {
+  private buffer = new Uint32Array(64);
+  length = 0;
+  push(r: number): void {
+    if (this.length === this.buffer.length) {
+      const next = new Uint32Array(this.buffer.length * 2);
+      next.set(this.buffer);
+      this.buffer = next;
+    }
+    this.buffer[this.length++] = r;
+  }
+  last(): number {
+    return this.buffer[this.length - 1]!;
+  }
+  rows(): Uint32Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 /** The rows chosen for each source, in input order per source, with the time staleness is measured from. */
 export interface Selection {
-  readonly rows: number[][];
+  readonly rows: readonly RowList[];
   /** The last observation of each source's choice (a blend: the oldest of its parts' latest), −∞ without one. */
   readonly lastTime: number[];
   /** The model or instrument chosen for each source, or null (no list, or nothing available). */
@@ -59,14 +93,25 @@ class Classifier {
   readonly width: number;
   private readonly rankOf: Map<string, number> | null;
   private readonly partOf: Map<string, number> | null;
+  /** The rank of each instrument code of the observations (UNLISTED or NO_NAME when none), and the part of each part code. */
+  private readonly rankOfCode: Int32Array | null;
+  private readonly partOfCode: Int32Array | null;
   constructor(
     readonly plan: SourcePlan,
     private readonly obs: Observations,
   ) {
     this.ranks = plan.list?.names.length ?? 1;
     this.width = plan.parts?.length ?? 1;
-    this.rankOf = plan.list === null ? null : new Map(plan.list.names.map((n, i) => [n, i]));
-    this.partOf = plan.parts === null ? null : new Map(plan.parts.map((n, i) => [n, i]));
+    const rankOf = plan.list === null ? null : new Map(plan.list.names.map((n, i) => [n, i]));
+    const partOf = plan.parts === null ? null : new Map(plan.parts.map((n, i) => [n, i]));
+    this.rankOf = rankOf;
+    this.partOf = partOf;
+    const inst = obs.instrument;
+    this.rankOfCode =
+      rankOf === null || inst === null ? null : Int32Array.from(inst.names, (n) => (n === null ? NO_NAME : (rankOf.get(n) ?? UNLISTED)));
+    const part = obs.part ?? null;
+    this.partOfCode =
+      partOf === null || part === null ? null : Int32Array.from(part.names, (n) => (n === null ? NO_PART : (partOf.get(n) ?? BAD_PART)));
   }
   /** Whether every row is usable as it is (no list, no blend, no part column): the hot path skips classification. */
   get trivial(): boolean {
@@ -75,17 +120,16 @@ class Classifier {
   key(r: number): number {
     let rank = 0;
     if (this.rankOf !== null) {
-      const name = this.obs.instrument?.[r] ?? null;
-      if (name === null) return NO_NAME;
-      const k = this.rankOf.get(name);
-      if (k === undefined) return UNLISTED;
-      rank = k;
+      if (this.rankOfCode === null) return NO_NAME;
+      rank = this.rankOfCode[this.obs.instrument!.codes[r]!]!;
+      if (rank < 0) return rank;
     }
-    const part = this.obs.part?.[r] ?? null;
-    if (this.partOf === null) return part === null ? rank : STRAY_PART;
-    if (part === null) return NO_PART;
-    const p = this.partOf.get(part);
-    return p === undefined ? BAD_PART : rank * this.width + p;
+    const part = this.obs.part ?? null;
+    const code = part === null ? 0 : part.codes[r]!;
+    if (this.partOf === null) return code === 0 ? rank : STRAY_PART;
+    if (this.partOfCode === null) return NO_PART;
+    const p = this.partOfCode[code]!;
+    return p < 0 ? p : rank * this.width + p;
   }
 }
 
@@ -109,8 +153,8 @@ export interface Staleness {
  * distinct times, earliest first). Times, not line numbers: a certificate does not depend on the order of rows that
  * share a time.
  */
-function timesText(obs: Observations, rows: readonly number[]): string {
-  const times = [...new Set(rows.map((r) => obs.time[r]!))].sort((a, b) => a - b).map(isoMicros);
+function timesText(obs: Observations, rows: RowList): string {
+  const times = [...new Set(Array.from(rows, (r) => obs.time[r]!))].sort((a, b) => a - b).map(isoMicros);
   if (times.length === 1) return `at ${times[0]}`;
   if (times.length <= 3) return `at ${times.slice(0, -1).join(", ")} and ${times[times.length - 1]}`;
   return `at ${times.slice(0, 3).join(", ")} and ${times.length - 3} more`;
@@ -122,8 +166,7 @@ function unusable(obs: Observations, c: Classifier, rows: readonly number[], key
   const groups = new Map<string, { code: number; name: string | null; rows: number[] }>();
   rows.forEach((r, i) => {
     const code = keys[i]!;
-    const name =
-      code === UNLISTED ? (obs.instrument?.[r] ?? null) : code === BAD_PART || code === STRAY_PART ? (obs.part?.[r] ?? null) : null;
+    const name = code === UNLISTED ? nameAt(obs.instrument, r) : code === BAD_PART || code === STRAY_PART ? nameAt(obs.part, r) : null;
     const g = `${-code}\u0000${name ?? ""}`;
     let group = groups.get(g);
     if (group === undefined) groups.set(g, (group = { code, name, rows: [] }));
@@ -156,11 +199,14 @@ function unusable(obs: Observations, c: Classifier, rows: readonly number[], key
  * The rows of one rank in input order: the rank's own array when it has one part (no copy: a window may hold millions
  * of rows, far more than a spread argument list takes), else the parts' rows merged by a loop and sorted.
  */
-function rowsOfRank(byKey: readonly number[][], rank: number, width: number): number[] {
-  if (width === 1) return byKey[rank]!;
-  const out: number[] = [];
-  for (let p = 0; p < width; p++) for (const r of byKey[rank * width + p]!) out.push(r);
-  return out.sort((a, b) => a - b);
+function rowsOfRank(byKey: readonly RowBuffer[], rank: number, width: number): Uint32Array {
+  if (width === 1) return byKey[rank]!.rows();
+  let n = 0;
+  for (let p = 0; p < width; p++) n += byKey[rank * width + p]!.length;
+  const out = new Uint32Array(n);
+  let w = 0;
+  for (let p = 0; p < width; p++) for (const r of byKey[rank * width + p]!.rows()) out[w++] = r;
+  return out.sort();
 }
 
 /** Per source, the choice among complete ranks: the first fresh one, else the first complete one, else none. */
@@ -179,7 +225,7 @@ function choose(completeAt: readonly number[], at: number, stale: Staleness | un
 function passedOver(
   obs: Observations,
   c: Classifier,
-  byKey: readonly number[][],
+  byKey: readonly RowBuffer[],
   completeAt: readonly number[],
   chosen: number,
   at: number,
@@ -221,7 +267,7 @@ export function selectLatest(obs: Observations, plans: readonly SourcePlan[], hi
   });
   const classifiers = plans.map((p) => new Classifier(p, obs));
   const latest = classifiers.map((c) => new Array<number>(c.ranks * c.width).fill(-Infinity));
-  const byKey = classifiers.map((c) => Array.from({ length: c.ranks * c.width }, (): number[] => []));
+  const byKey = classifiers.map((c) => Array.from({ length: c.ranks * c.width }, () => new RowBuffer()));
   const found = classifiers.map((c) => new Array<number>(c.ranks).fill(0));
   const completeAt = classifiers.map((c) => new Array<number>(c.ranks).fill(-Infinity));
   const badRows = plans.map((): number[] => []);
@@ -276,7 +322,7 @@ export function selectWindow(
   });
   const classifiers = plans.map((p) => new Classifier(p, obs));
   const trivial = classifiers.map((c) => c.trivial);
-  const byKey = classifiers.map((c) => Array.from({ length: c.ranks * c.width }, (): number[] => []));
+  const byKey = classifiers.map((c) => Array.from({ length: c.ranks * c.width }, () => new RowBuffer()));
   const completeAt = classifiers.map((c) => new Array<number>(c.ranks).fill(-Infinity));
   const badRows = plans.map((): number[] => []);
   const badKeys = plans.map((): number[] => []);
@@ -305,7 +351,7 @@ export function selectWindow(
       let t = Infinity;
       for (let p = 0; p < c.width; p++) {
         const rows = byKey[k]![rank * c.width + p]!;
-        t = rows.length === 0 ? -Infinity : Math.min(t, obs.time[rows[rows.length - 1]!]!);
+        t = rows.length === 0 ? -Infinity : Math.min(t, obs.time[rows.last()]!);
         if (t === -Infinity) break;
       }
       completeAt[k]![rank] = t;
@@ -318,7 +364,7 @@ function finish(
   obs: Observations,
   plans: readonly SourcePlan[],
   classifiers: readonly Classifier[],
-  byKey: readonly number[][][],
+  byKey: readonly (readonly RowBuffer[])[],
   completeAt: readonly number[][],
   badRows: readonly number[][],
   badKeys: readonly number[][],
@@ -326,7 +372,7 @@ function finish(
   stale: Staleness | undefined,
   latestOnly: boolean,
 ): Selection {
-  const rows: number[][] = [];
+  const rows: RowList[] = [];
   const lastTime: number[] = [];
   const chosen: (string | null)[] = [];
   const missingParts: (readonly string[] | null)[] = [];
@@ -334,7 +380,7 @@ function finish(
   plans.forEach((plan, k) => {
     const c = classifiers[k]!;
     const rank = choose(completeAt[k]!, at, stale);
-    rows.push(rank >= 0 ? rowsOfRank(byKey[k]!, rank, c.width) : []);
+    rows.push(rank >= 0 ? rowsOfRank(byKey[k]!, rank, c.width) : new Uint32Array(0));
     lastTime.push(rank >= 0 ? completeAt[k]![rank]! : -Infinity);
     chosen.push(rank >= 0 && plan.list !== null ? plan.list.names[rank]! : null);
     // A blend with no complete model: the parts the first model with any part lacks.

@@ -23,6 +23,8 @@ import { type IndexResult, type TickTable, computeIndex, tickAt } from "./index-
 import type { DisruptionKind, Fallback, FallbackAction, FinalSettlement, Index, Rounding, SettlementValue } from "../spec.js";
 import { inForce, valueOn } from "../versions.js";
 import type { Observations } from "../market-data/index.js";
+import type { DealerQuote } from "../market-data/dealer-quotes.js";
+import { dealerPoll, determinationProblem, negotiated, type StatedValue } from "./disruption-fallbacks.js";
 
 /** An index value for a date, or the disruption that prevented it. */
 export type IndexLookup =
@@ -73,6 +75,8 @@ export type WaterfallResult =
       readonly kind: "determination";
       readonly party: "exchange" | "calculation-agent";
       readonly value: Decimal | null;
+      /** Why the determination cannot be used (out of its deadline), when it cannot. */
+      readonly problem?: string;
       readonly level: number;
       readonly attempts: readonly LevelAttempt[];
     }
@@ -90,6 +94,14 @@ export interface WaterfallOptions {
   readonly engines: (name: string) => CalendarEngine | undefined;
   /** The value a party determined, when one has been. */
   readonly determined?: Decimal;
+  /** The day the party determined it (YYYY-MM-DD), which a determination step's deadline judges. */
+  readonly determinedOn?: string;
+  /** The value the parties agreed in a negotiated fallback, with the day they agreed it. */
+  readonly negotiated?: StatedValue;
+  /** Reference dealers' quotes, for a dealer poll. */
+  readonly dealerQuotes?: readonly DealerQuote[];
+  /** The contract's tick table, for a dealer poll rounded to the tick. */
+  readonly tick?: TickTable;
   /**
    * The index methodologies by name: a carried-forward value's age is counted on the publication calendar of its
    * index unless the step names a calendar (`on CAL`).
@@ -114,7 +126,11 @@ function describeAction(a: FallbackAction): string {
     case "carry-forward":
       return `carry forward the last published value${a.withinBusinessDays === null ? "" : ` within ${a.withinBusinessDays} business day(s)${a.calendar === undefined ? "" : ` on ${a.calendar}`}`}${a.flagged ? ", flagged" : ""}`;
     case "determination":
-      return `determination by the ${a.party}`;
+      return `determination by the ${a.party}${a.deadline === undefined ? "" : ` within ${a.deadline.businessDays} business day(s) on ${a.deadline.calendar}`}`;
+    case "dealer-poll":
+      return `poll of ${a.dealers} dealers, minimum ${a.minimumQuotes} quotes${a.dropHighest + a.dropLowest === 0 ? "" : `, dropping ${a.dropHighest} highest and ${a.dropLowest} lowest`}, within ${a.deadline.businessDays} business day(s) on ${a.deadline.calendar}`;
+    case "negotiated":
+      return `negotiated fallback within ${a.deadline.businessDays} business day(s) on ${a.deadline.calendar}`;
     case "exclude-day":
       return `leave the day out of the average, minimum ${a.minimumDays} day(s)`;
   }
@@ -234,14 +250,46 @@ export function runWaterfall(
         attempts.push({ level, action, outcome: "value", reason: `carried forward from ${last.date}${a.flagged ? " (flagged)" : ""}` });
         return { kind: "value", value: last.value, date: last.date, index, level, flagged: a.flagged, attempts };
       }
-      case "determination":
+      case "determination": {
+        const stated =
+          options.determined === undefined
+            ? undefined
+            : { value: options.determined, ...(options.determinedOn === undefined ? {} : { date: options.determinedOn }) };
+        const problem = determinationProblem(a.deadline, date, stated, options.engines);
         attempts.push({
           level,
           action,
           outcome: "determination",
-          reason: options.determined === undefined ? "awaiting the determined value" : `determined ${options.determined.toString()}`,
+          reason:
+            options.determined === undefined
+              ? "awaiting the determined value"
+              : (problem ??
+                `determined ${options.determined.toString()}${options.determinedOn === undefined ? "" : ` on ${options.determinedOn}`}`),
         });
-        return { kind: "determination", party: a.party, value: options.determined ?? null, level, attempts };
+        return {
+          kind: "determination",
+          party: a.party,
+          value: problem === undefined ? (options.determined ?? null) : null,
+          ...(problem === undefined ? {} : { problem }),
+          level,
+          attempts,
+        };
+      }
+      case "dealer-poll":
+      case "negotiated": {
+        const r =
+          a.kind === "negotiated"
+            ? negotiated(a, date, options.negotiated, options.engines)
+            : dealerPoll(a, index, date, options.dealerQuotes ?? [], options.engines, (mean) =>
+                applyRounding(mean, a.rounding, options.tick),
+              );
+        if (!r.ok) {
+          attempts.push({ level, action, outcome: "failed", reason: r.reason });
+          break;
+        }
+        attempts.push({ level, action, outcome: "value", reason: r.reason });
+        return { kind: "value", value: r.value, date: r.date, index: r.source, level, flagged: false, attempts };
+      }
       case "exclude-day":
         if (options.averaging === undefined) {
           attempts.push({ level, action, outcome: "not-applicable", reason: "the settlement is not an average" });
@@ -306,7 +354,7 @@ export type FinalSettlementResult =
     }
   | {
       readonly ok: false;
-      readonly kind: "determination-required" | "unresolved" | "unsupported" | "calendar" | "rounding";
+      readonly kind: "determination-required" | "determination-late" | "unresolved" | "unsupported" | "calendar" | "rounding";
       readonly message: string;
       readonly attempts: readonly LevelAttempt[];
     };
@@ -403,8 +451,8 @@ export function finalSettlement(
     if (w.kind === "determination" && w.value === null)
       return {
         ok: false,
-        kind: "determination-required",
-        message: `${v.index} on ${d}: the ${w.party} must determine the value`,
+        kind: w.problem === undefined ? "determination-required" : "determination-late",
+        message: `${v.index} on ${d}: ${w.problem ?? `the ${w.party} must determine the value`}`,
         attempts: w.attempts,
       };
     const value = w.value!;

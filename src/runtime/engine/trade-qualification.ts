@@ -18,6 +18,7 @@ import { inForce, valueOn } from "../versions.js";
 import { durationMicros } from "./durations.js";
 import { ratioOf } from "./aggregation.js";
 import type { Exclusion } from "./index-types.js";
+import type { RowList } from "./selection.js";
 
 /** The qualification rules in force on a date (either may be absent). */
 export interface TradeRules {
@@ -72,7 +73,7 @@ export function qualifyTrades(
   obs: Observations,
   rules: TradeRules,
   names: readonly string[],
-  rows: readonly (readonly number[])[],
+  rows: readonly RowList[],
 ): { readonly ok: true; readonly rows: number[][]; readonly exclusions: Exclusion[] } | { readonly ok: false; readonly message: string } {
   for (const f of rules.where)
     if (obs.record?.[filterField(f)] === undefined)
@@ -148,9 +149,11 @@ function matches(obs: Observations, f: TradeFilter, r: number): boolean {
 }
 
 /** The trade ids of the rows a rule leaves out, when the record has them (at most five named). */
-function tradeIds(obs: Observations, rows: readonly number[], f: TradeFilter): string {
+function tradeIds(obs: Observations, rows: RowList, f: TradeFilter): string {
   const ids = obs.record?.trade_id;
   if (ids === undefined) return "";
-  const out = rows.filter((r) => matches(obs, f, r)).map((r) => ids[r] ?? "?");
+  const out = Array.from(rows)
+    .filter((r) => matches(obs, f, r))
+    .map((r) => ids[r] ?? "?");
   return ` (trade ${out.slice(0, 5).join(", ")}${out.length > 5 ? `, and ${out.length - 5} more` : ""})`;
 }

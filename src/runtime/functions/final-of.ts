@@ -124,6 +124,9 @@ function indexFinal(ctx: FinalContext, rule: FinalSettlement, index: string): Pr
     engines: (n) => env.engine(n),
     indices: (n) => env.index(n),
     determined: req.determined,
+    determinedOn: req.determinedOn,
+    negotiated: req.negotiated,
+    dealerQuotes: req.dealerQuotes,
     negativePrices: terms.negativePrices,
   });
   const restatements = market.restatements();
@@ -133,8 +136,11 @@ function indexFinal(ctx: FinalContext, rule: FinalSettlement, index: string): Pr
     ...(restatements.length > 0 ? { restatements } : {}),
   };
   if (!sec.ok) return done(settlementReport({ ...head, ...inputs, error: sec.error, attempts: sec.attempts }));
+  const moved = postponedDates(ctx, override.fallback === null ? terms.fallback : override.fallback.fallback, sec.days);
+  if (isError(moved)) return done(settlementReport({ ...head, ...inputs, error: moved }));
   const report = settlementReport({
     ...head,
+    ...moved,
     ...inputs,
     price: sec.price,
     unrounded: sec.unrounded,
@@ -147,11 +153,42 @@ function indexFinal(ctx: FinalContext, rule: FinalSettlement, index: string): Pr
   return { done: false, report, underlying: index, into: null };
 }
 
+/**
+ * The settlement and payment dates after a postponement: when a value of the final settlement is known only on a
+ * later day — published on a day a `postpone` step waited for, agreed by the parties (`negotiated`), or the day the
+ * last quote of a dealer poll in time was given — the final settlement day is the latest such day (if later than the
+ * scheduled one) and a payment counted from the final settlement day is counted from it; nothing changes otherwise.
+ */
+function postponedDates(
+  ctx: FinalContext,
+  fallback: Fallback | null,
+  days: readonly { readonly level: number; readonly valueDate: string | null }[],
+): Pick<ReportParts, "settlementDate" | "payment"> | ReportError {
+  let latest = ctx.rp.settlementDate;
+  for (const d of days) {
+    const step = d.level > 0 ? fallback?.steps[d.level - 1] : undefined;
+    const waits = step?.action.kind === "postpone" || step?.action.kind === "negotiated" || step?.action.kind === "dealer-poll";
+    if (waits && d.valueDate !== null && (latest === null || d.valueDate > latest)) latest = d.valueDate;
+  }
+  return movedTo(ctx, latest);
+}
+
+/** The settlement date moved to `latest` when it is later than the scheduled one, with the payment counted from it. */
+function movedTo(ctx: FinalContext, latest: string | null): Pick<ReportParts, "settlementDate" | "payment"> | ReportError {
+  const { env, terms, rp } = ctx;
+  if (latest === null || latest === rp.settlementDate || (rp.settlementDate !== null && latest < rp.settlementDate)) return {};
+  const pay = paymentOf(terms.payment, { lastTradingDay: rp.lastTradingDay, settlementDate: latest }, (n) => env.engine(n));
+  if (typeof pay === "string") return { kind: "payment", message: pay };
+  return { settlementDate: latest, ...(pay === undefined ? {} : { payment: pay }) };
+}
+
 /** The VWAP of the underlying future's trades in a window on the option's last trading day. */
 function futureVwapFinal(ctx: FinalContext, rule: FinalSettlement, v: Extract<FinalSettlement["value"], { kind: "future-vwap" }>): Priced {
   const { env, rp, req, override, head } = ctx;
   const fut = resolvePeriod(env.schedule, v.contract, rp.period);
   if (isError(fut)) return done(settlementReport({ ...head, error: fut }));
+  // `, or at the final settlement price of FUTURE on its last trading day`: the future's own final price that day.
+  if (v.finalOnItsLastTradingDay === true && fut.lastTradingDay === rp.lastTradingDay) return underlyingFinal(ctx, rule, v.contract);
   const r = settleFutureVwap({
     window: v.window,
     rounding: override.rounding ?? rule.rounding,
@@ -178,8 +215,12 @@ function underlyingFinal(ctx: FinalContext, rule: FinalSettlement, contract: str
             env.terms(contract, versionsDate(schedule, contract, rp, u.lastTradingDay ?? rp.lastTradingDay).date)?.multiplier ?? null,
         }
       : null;
+  // The option settles on its future's final settlement day, postponed with it.
+  const moved = movedTo(ctx, u.settlementDate);
+  if (isError(moved)) return done(settlementReport({ ...head, error: moved }));
   const parts = {
     ...head,
+    ...moved,
     rules: [...terms.rules, ...u.rules],
     days: u.days,
     ...(u.excludedDays !== undefined ? { excludedDays: u.excludedDays } : {}),

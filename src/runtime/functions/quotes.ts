@@ -5,12 +5,13 @@
  */
 import { Decimal } from "../numbers/decimal.js";
 import type { Observations } from "../market-data/index.js";
+import { nameAt } from "../market-data/names.js";
 import type { QuoteUpdate } from "../engine/quotes.js";
 import type { ReportError } from "./reports.js";
 
 /** Whether row r of the observations is a quote update (part `bid` or `offer`) rather than a trade. */
 export function isQuoteRow(obs: Observations, r: number): boolean {
-  const part = obs.part?.[r];
+  const part = nameAt(obs.part, r);
   return part === "bid" || part === "offer";
 }
 
@@ -26,9 +27,9 @@ export function quoteTape(
   const tape: QuoteUpdate[] = [];
   for (let r = 0; r < obs.length; r++) {
     if (!isQuoteRow(obs, r)) continue;
-    const instrument = obs.instrument?.[r];
-    if (instrument !== null && instrument !== undefined && instrument !== "" && instrument !== symbol) continue;
-    const side = obs.part![r] === "bid" ? "bid" : "offer";
+    const instrument = nameAt(obs.instrument, r);
+    if (instrument !== null && instrument !== "" && instrument !== symbol) continue;
+    const side = nameAt(obs.part, r) === "bid" ? "bid" : "offer";
     if (obs.volume[r] === 0) {
       tape.push({ time: obs.time[r]!, side, price: null });
       continue;

@@ -4,7 +4,7 @@
  * levels, arrays and objects — never a `Decimal` and never a JS number for money, so two backends that build them
  * print byte-identical JSON.
  */
-import type { Fixing, Observations } from "../market-data/index.js";
+import type { DealerQuote, Fixing, Observations } from "../market-data/index.js";
 import type { IndexCertificate } from "../engine/index.js";
 import type { LimitBreach } from "../engine/price-limits.js";
 import type { AnyContract, Spec } from "../spec.js";
@@ -33,6 +33,8 @@ export interface SettlementSpec extends Pick<Spec, "contentHash" | "subject" | "
 export interface MarketData {
   readonly observations?: Observations;
   readonly fixings?: readonly Fixing[];
+  /** Reference dealers' quotes, for a fallback step that polls dealers. */
+  readonly dealerQuotes?: readonly DealerQuote[];
 }
 
 /** A position: quantity (negative for short) at a trade price, decimal strings. */
@@ -70,6 +72,10 @@ export interface FinalReq extends MarketData {
   readonly period: string;
   /** A value determined by the exchange or calculation agent, used when the waterfall reaches determination. */
   readonly determined?: string;
+  /** The day the value was determined (YYYY-MM-DD), which a determination step with a deadline needs. */
+  readonly determinedOn?: string;
+  /** The value the parties agreed in a negotiated fallback (decimal string) and the day they agreed it. */
+  readonly negotiated?: { readonly value: string; readonly date: string };
   readonly position?: PositionReq;
   /** Required for an option contract. */
   readonly option?: { readonly right: "call" | "put"; readonly strike: string };

@@ -9,8 +9,9 @@
  */
 import { Decimal, parseInputDecimal } from "../numbers/decimal.js";
 import { formatInstant, formatIsoDate, instantToLocal, localToInstant, parseIsoDate, type CalendarEngine } from "../calendar/index.js";
-import type { Fixing, Observations } from "../market-data/index.js";
-import { isPublished, parseInstantMicros } from "../market-data/index.js";
+import type { DealerQuote, Fixing, Observations } from "../market-data/index.js";
+import type { StatedValue } from "../engine/disruption-fallbacks.js";
+import { isPublished, nameAt, parseInstantMicros, pickNames } from "../market-data/index.js";
 import {
   type ContractPeriod,
   type Schedule,
@@ -517,8 +518,42 @@ export interface FinalIndexParams {
   readonly indices?: ((name: string) => Index | undefined) | undefined;
   /** A value determined by a party, decimal string. */
   readonly determined?: string | undefined;
+  /** The day it was determined, YYYY-MM-DD. */
+  readonly determinedOn?: string | undefined;
+  /** The value the parties agreed in a negotiated fallback and the day they agreed it. */
+  readonly negotiated?: { readonly value: string; readonly date: string } | undefined;
+  /** Reference dealers' quotes, for a dealer poll. */
+  readonly dealerQuotes?: readonly DealerQuote[] | undefined;
   /** The contract's price domain ({@link priceDomain}): false refuses a value or price of zero or below. */
   readonly negativePrices?: boolean | null | undefined;
+}
+
+/** The days and values a request states for the steps that take a value from people, checked. */
+function statedInputs(
+  p: FinalIndexParams,
+): { determinedOn?: string; negotiated?: StatedValue; dealerQuotes?: readonly DealerQuote[] } | ReportError {
+  const out: { determinedOn?: string; negotiated?: StatedValue; dealerQuotes?: readonly DealerQuote[] } = {};
+  const day = (what: string, d: string): ReportError | undefined =>
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(d) && parseIsoDate(d) !== undefined
+      ? undefined
+      : { kind: "request", message: `${what} must be a day YYYY-MM-DD, not ${JSON.stringify(d)}` };
+  if (p.determinedOn !== undefined) {
+    const bad = day("the day of the determination", p.determinedOn);
+    if (bad !== undefined) return bad;
+    out.determinedOn = p.determinedOn;
+  }
+  if (p.negotiated !== undefined) {
+    const bad = day("the day of the negotiated value", p.negotiated.date);
+    if (bad !== undefined) return bad;
+    const v = requestDecimal("negotiated", p.negotiated.value);
+    if (isError(v)) return v;
+    out.negotiated = { value: v, date: p.negotiated.date };
+  }
+  if (p.dealerQuotes !== undefined) {
+    if (!Array.isArray(p.dealerQuotes)) return { kind: "request", message: "dealerQuotes must be a list of parsed dealer quotes" };
+    out.dealerQuotes = p.dealerQuotes;
+  }
+  return out;
 }
 
 /** Final settlement against an index (at a time, or averaged over the declared days) through the fallback waterfall. */
@@ -529,10 +564,13 @@ export function settleFinalIndex(p: FinalIndexParams): FinalSection {
     if (isError(d)) return { ok: false, error: d, attempts: [] };
     determined = d;
   }
+  const stated = statedInputs(p);
+  if (isError(stated)) return { ok: false, error: stated, attempts: [] };
   const r = finalSettlement(p.rule, p.lastTradingDay, p.lookup, p.fallback ?? undefined, {
     engines: p.engines,
     ...(p.indices !== undefined ? { indices: p.indices } : {}),
     ...(determined !== undefined ? { determined } : {}),
+    ...stated,
     ...(p.tick !== null ? { tick: tickTable(p.tick) } : {}),
   });
   if (!r.ok) return { ok: false, error: { kind: r.kind, message: r.message }, attempts: r.attempts.map((a) => ({ ...a })) };
@@ -657,13 +695,13 @@ export function positionReport(
  * symbol (or no instrument); never a quote row (part `bid` or `offer`, functions/quotes.ts).
  */
 export function tradesOf(obs: Observations, symbol: string): Observations {
-  const quotes = obs.part?.some((p) => p === "bid" || p === "offer") === true;
+  const quotes = obs.part?.names.some((p) => p === "bid" || p === "offer") === true;
   if (obs.instrument === null && !quotes) return obs;
   const keep: number[] = [];
   for (let r = 0; r < obs.length; r++) {
     if (quotes && isQuoteRow(obs, r)) continue;
-    const i = obs.instrument?.[r];
-    if (i === null || i === undefined || i === "" || i === symbol) keep.push(r);
+    const i = nameAt(obs.instrument, r);
+    if (i === null || i === "" || i === symbol) keep.push(r);
   }
   if (keep.length === obs.length) return obs;
   return rowsOf(obs, keep);
@@ -712,7 +750,7 @@ export interface StripInput {
 function instrumentTrades(obs: Observations, symbol: string): Observations | undefined {
   if (obs.instrument === null) return undefined;
   const keep: number[] = [];
-  for (let r = 0; r < obs.length; r++) if (obs.instrument[r] === symbol && !isQuoteRow(obs, r)) keep.push(r);
+  for (let r = 0; r < obs.length; r++) if (nameAt(obs.instrument, r) === symbol && !isQuoteRow(obs, r)) keep.push(r);
   return rowsOf(obs, keep);
 }
 
@@ -959,8 +997,8 @@ function rowsOf(obs: Observations, keep: readonly number[]): Observations {
     priceScale: obs.priceScale,
     volume: pick(obs.volume, (n) => new Float64Array(n)),
     volumeScale: obs.volumeScale,
-    instrument: obs.instrument === null ? null : keep.map((r) => obs.instrument![r]!),
+    instrument: obs.instrument === null ? null : pickNames(obs.instrument, keep),
     line: pick(obs.line, (n) => new Uint32Array(n)),
-    ...(obs.part === undefined || obs.part === null ? {} : { part: keep.map((r) => obs.part![r]!) }),
+    ...(obs.part === undefined || obs.part === null ? {} : { part: pickNames(obs.part, keep) }),
   };
 }

@@ -26,15 +26,22 @@ export type MarketDataErrorKind =
   | "unknown-source"
   | "unsorted"
   | "duplicate"
-  | "invalid-quote";
+  | "invalid-quote"
+  | "invalid-parquet"
+  | "invalid-date";
 
-/** A typed error naming the file, the 1-based line and the field (null when it concerns the whole row). */
+/**
+ * A typed error naming the file, the 1-based line and the field (null when it concerns the whole row). For a Parquet
+ * file, `line` is the 1-based row of the file (0 when the error is about the file as a whole, such as a missing
+ * column or one of a type that is refused) and `rowGroup` the 1-based row group the row is in.
+ */
 export interface MarketDataError {
   readonly kind: MarketDataErrorKind;
   readonly file: string;
   readonly line: number;
   readonly field: string | null;
   readonly message: string;
+  readonly rowGroup?: number;
 }
 
 /** A parse result: the typed values, or every error found (up to a limit). */
@@ -80,9 +87,25 @@ export function encodingProblem(field: string): string | undefined {
   return "contains U+FFFD, the replacement character: the file is not valid UTF-8 here (invalid bytes are never guessed at)";
 }
 
-/** Formats an error as one line, `file:line: field: message`. */
+/**
+ * Formats an error as one line, `file:line: field: message`; for a row of a Parquet file `file: row N (row group G):
+ * field: message`, and for a whole file `file: field: message`.
+ */
 export function formatMarketDataError(e: MarketDataError): string {
-  return `${e.file}:${e.line}: ${e.field === null ? "" : `${e.field}: `}${e.message}`;
+  const where =
+    e.line === 0
+      ? `${e.file}: `
+      : e.rowGroup !== undefined
+        ? `${e.file}: row ${e.line} (row group ${e.rowGroup}): `
+        : `${e.file}:${e.line}: `;
+  return `${where}${e.field === null ? "" : `${e.field}: `}${e.message}`;
+}
+
+/** An instant of epoch microseconds as ISO 8601 in UTC with six places, `2026-03-27T15:00:00.000001Z` (for messages). */
+export function formatInstantMicros(t: number): string {
+  const micros = ((t % 1_000_000) + 1_000_000) % 1_000_000;
+  const seconds = new Date((t - micros) / 1000).toISOString().slice(0, 19);
+  return `${seconds}.${String(micros).padStart(6, "0")}Z`;
 }
 
 const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;

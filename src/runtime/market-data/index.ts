@@ -7,6 +7,10 @@ export type { MarketDataError, MarketDataErrorKind, MarketDataResult, ParseOptio
 export { formatMarketDataError, parseInstantMicros } from "./common.js";
 export type { ObservationOptions, ObservationParser, Observations } from "./observations.js";
 export { createObservationParser, parseObservations } from "./observations.js";
+export type { NameColumn } from "./names.js";
+export { nameAt, nameColumn, pickNames } from "./names.js";
 export type { Fixing, FixingOptions, FixingStatus } from "./fixings.js";
 export { FIXING_STATUSES, isPublished, parseFixings } from "./fixings.js";
 export { MAX_LINE_LENGTH, YEARS } from "./common.js";
+export type { DealerQuote } from "./dealer-quotes.js";
+export { parseDealerQuotes } from "./dealer-quotes.js";

@@ -14,6 +14,7 @@
  */
 import { excerpt } from "../numbers/decimal.js";
 import { type DecimalOut, InstantBytes, NameTable, asciiText, decimalBytes } from "./bytes.js";
+import { type NameColumn, NameCodes } from "./names.js";
 import {
   type MarketDataError,
   type MarketDataErrorKind,
@@ -22,6 +23,7 @@ import {
   MAX_LINE_LENGTH,
   NOT_TEXT,
   encodingProblem,
+  formatInstantMicros,
   parseInstantMicros,
   parseJsonRow,
   parseNonNegativeDecimal,
@@ -60,9 +62,9 @@ export interface Observations {
    * The instrument of each row, or null when the input has no instrument column: for a source that lists `models`,
    * the model the row prices; for one that lists `instruments`, the instrument; for a contract's trades, its symbol.
    */
-  readonly instrument: readonly (string | null)[] | null;
+  readonly instrument: NameColumn | null;
   /** The blend part of each row (`input`, `output`, …: the part of a token mix the price is for), or null/absent without a part column. */
-  readonly part?: readonly (string | null)[] | null;
+  readonly part?: NameColumn | null;
   /** The 1-based line each row came from. */
   readonly line: Uint32Array;
   /** The record's extra columns that were kept (record.ts): absent when none was read. */
@@ -95,10 +97,36 @@ export interface ObservationParser {
   pushBytes(chunk: Uint8Array): void;
   /** Ends the input (its last line need not end with a newline) and returns the columns or every error found. */
   end(): MarketDataResult<Observations>;
+  /**
+   * Adds one row read from a columnar file (Parquet, `parquet.ts`), its fields already read into exact values; the
+   * parser checks its source, its time order and duplicates as for a line of text. A parser fed rows is fed nothing else.
+   */
+  pushValues(row: ValuesRow): void;
+  /** Reports a field of a columnar file's row that is not a valid value (the reader read it, the parser keeps the errors). */
+  fail(kind: MarketDataErrorKind, at: RowPlace, field: string | null, message: string): void;
   /** Rows accepted so far. */
   readonly rows: number;
   /** True once `maxErrors` errors were found: more input cannot change the outcome, so a reader may stop early. */
   readonly full: boolean;
+}
+
+/** Where a row of a columnar file is: its 1-based row in the file (0: the file as a whole) and row group. */
+export interface RowPlace {
+  row: number;
+  group: number;
+}
+
+/** A row of a columnar file as exact values (see {@link ObservationParser.pushValues}); one object may be reused. */
+export interface ValuesRow extends RowPlace {
+  /** Epoch microseconds. */
+  time: number;
+  source: string;
+  priceCoefficient: number;
+  priceScale: number;
+  volumeCoefficient: number;
+  volumeScale: number;
+  instrument: string | null;
+  part: string | null;
 }
 
 const COLUMNS = ["time", "source", "price", "volume", "instrument", "part"];
@@ -156,8 +184,8 @@ function grow(c: Columns, n: number, need: number): Columns {
 }
 
 /** The duplicate key of an accepted row: everything but the time (rows compared share it). */
-function rowKey(c: Columns, i: number, instrument: string | null, part: string | null, tail: string): string {
-  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument ?? ""}\u0000${part ?? ""}\u0000${tail}`;
+function rowKey(c: Columns, i: number, instrument: number, part: number, tail: string): string {
+  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument}\u0000${part}\u0000${tail}`;
 }
 
 /** The number of comma-separated fields of a line, without an array per field. */
@@ -173,16 +201,17 @@ export function createObservationParser(options: ObservationOptions): Observatio
   const maxErrors = options.maxErrors ?? 100;
   const errors: MarketDataError[] = [];
   let errorCount = 0;
+  /** The 1-based row group of the row read, for a columnar file. */
+  let group: number | undefined;
   const err = (kind: MarketDataErrorKind, line: number, field: string | null, message: string): void => {
     errorCount++;
-    if (errors.length < maxErrors) errors.push({ kind, file, line, field, message });
+    if (errors.length < maxErrors) errors.push({ kind, file, line, field, message, ...(group !== undefined ? { rowGroup: group } : {}) });
   };
   let format = options.format;
   let cols = allocate(Math.max(1, Math.min(options.capacity ?? 1024, 2 ** 31)));
-  let instruments: (string | null)[] | null = null;
-  let parts: (string | null)[] | null = null;
-  /** One string per distinct instrument or part. */
-  const interned = new Map<string, string>();
+  /** The instrument and the part of each row, as codes into tables of the distinct names. */
+  const instruments = new NameCodes();
+  const parts = new NameCodes();
   /** Set by a line too long to be a row: nothing after it is read. */
   let stopped = false;
   const names: string[] = options.sources ? [...options.sources] : [];
@@ -314,13 +343,52 @@ export function createObservationParser(options: ObservationOptions): Observatio
     return false;
   };
 
-  /** Interns a name, so 10 million rows of a few instruments hold a few strings. */
+  /** Room for one more row: the columns and the name codes grow together. */
+  const room = (): void => {
+    if (n < cols.time.length) return;
+    cols = grow(cols, n, n + 1);
+    instruments.grow(cols.time.length, n);
+    parts.grow(cols.time.length, n);
+  };
+  const instrumentCode = (name: string): number => instruments.code(name);
+  /** One string per distinct value of a record column (side, type, flags, counterparty). */
+  const interned = new Map<string, string>();
   const intern = (name: string): string => {
     const known = interned.get(name);
     if (known !== undefined) return known;
     interned.set(name, name);
     return name;
   };
+  const partCode = (name: string): number => parts.code(name);
+
+  /**
+   * The first line of a CSV file, when it is a header: read (true), or reported when it starts like one but is not
+   * (true); without a header, the kept columns cannot be named. False leaves the line to be read as a row.
+   */
+  const csvHeader = (raw: string): boolean => {
+    if (raw.indexOf('"') < 0 && (raw === HEADER_START || raw.startsWith(`${HEADER_START},`))) {
+      header(raw.split(","));
+      return true;
+    }
+    if (/^\s*time\s*,/i.test(raw)) {
+      err(
+        "malformed-row",
+        lineNo,
+        null,
+        `the header must be \`time,source,price,volume\` followed by any of instrument, part, side, trade_id, counterparty, type, flags, reversed_at, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``,
+      );
+      return true;
+    }
+    if (wanted !== undefined) {
+      headerSeen = true;
+      for (const f of wanted) missing(f);
+    }
+    return false;
+  };
+
+  /** A CSV row of the layout with too few or too many fields. */
+  const fieldCount = (count: number): void =>
+    err("malformed-row", lineNo, null, `expected 4 to ${4 + layout.length} comma-separated fields (${columnsText()}), got ${count}`);
 
   /** Parses one line (without its line break); `check` asks for the text check of every field. */
   const row = (line: string, check: boolean): void => {
@@ -336,52 +404,22 @@ export function createObservationParser(options: ObservationOptions): Observatio
     let tail = "";
     if (format === "csv") {
       const headerLine = n === 0 && errors.length === 0 && !headerSeen;
-      if (headerLine && raw.indexOf('"') < 0 && (raw === HEADER_START || raw.startsWith(`${HEADER_START},`))) return header(raw.split(","));
-      if (headerLine && /^\s*time\s*,/i.test(raw)) {
-        err(
-          "malformed-row",
-          lineNo,
-          null,
-          `the header must be \`time,source,price,volume\` followed by any of instrument, part, side, trade_id, counterparty, type, flags, reversed_at, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``,
-        );
-        return;
-      }
-      if (headerLine && wanted !== undefined) {
-        // No header: the kept columns cannot be named.
-        headerSeen = true;
-        for (const f of wanted) missing(f);
-      }
-      // A line with a double quote takes the RFC 4180 slow path; any other keeps the fast path below.
-      if (raw.indexOf('"') >= 0) {
-        const q = splitQuotedCsv(raw);
-        if (!q.ok) {
-          err("invalid-quote", lineNo, fieldName(COLUMNS, q.field), q.message);
-          return;
-        }
-        const f = q.fields;
-        if (headerLine && f.every((x) => x.indexOf(",") < 0) && f.slice(0, 4).join(",") === HEADER_START) return header(f);
-        if (f.length < 4 || f.length > 4 + layout.length) {
-          err(
-            "malformed-row",
-            lineNo,
-            null,
-            `expected 4 to ${4 + layout.length} comma-separated fields (${columnsText()}), got ${f.length}`,
-          );
-          return;
-        }
-        [time, source, price, volume] = f;
-        ({ instrument, part, extra, tail } = placed(f));
-      } else if (extended) {
-        const f = raw.split(",");
-        if (f.length < 4 || f.length > 4 + layout.length) {
-          err(
-            "malformed-row",
-            lineNo,
-            null,
-            `expected 4 to ${4 + layout.length} comma-separated fields (${columnsText()}), got ${f.length}`,
-          );
-          return;
-        }
+      if (headerLine && csvHeader(raw)) return;
+      // A line with a double quote takes the RFC 4180 slow path, a line of an extended layout is split; any other
+      // keeps the fast path below.
+      const quoted = raw.indexOf('"') >= 0;
+      if (quoted || extended) {
+        let f: readonly string[];
+        if (quoted) {
+          const q = splitQuotedCsv(raw);
+          if (!q.ok) {
+            err("invalid-quote", lineNo, fieldName(COLUMNS, q.field), q.message);
+            return;
+          }
+          f = q.fields;
+          if (headerLine && f.every((x) => x.indexOf(",") < 0) && f.slice(0, 4).join(",") === HEADER_START) return header(f);
+        } else f = raw.split(",");
+        if (f.length < 4 || f.length > 4 + layout.length) return fieldCount(f.length);
         [time, source, price, volume] = f;
         ({ instrument, part, extra, tail } = placed(f));
       } else {
@@ -451,21 +489,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
       err("invalid-time", lineNo, "time", t);
       bad = true;
     }
-    const srcName = source as string;
-    let si = sourceIndex.get(srcName);
-    if (si === undefined) {
-      if (fixedSources) {
-        err("unknown-source", lineNo, "source", `unknown source ${excerpt(srcName)}; the index's sources are ${names.join(", ")}`);
-        bad = true;
-      } else if (names.length >= MAX_SOURCES) {
-        err("unknown-source", lineNo, "source", `more than ${MAX_SOURCES} different sources`);
-        bad = true;
-      } else {
-        si = names.length;
-        names.push(srcName);
-        sourceIndex.set(srcName, si);
-      }
-    }
+    const si = sourceNamed(source as string, lineNo);
+    if (si === undefined) bad = true;
     const p = parseNonNegativeDecimal(price as string);
     if ("error" in p) {
       err(p.error, lineNo, "price", p.error === "negative-value" ? `negative price ${excerpt(price as string)}` : p.message);
@@ -477,31 +502,70 @@ export function createObservationParser(options: ObservationOptions): Observatio
       bad = true;
     }
     if (bad || typeof t === "string" || "error" in p || "error" in v || si === undefined) return;
+    const inst = typeof instrument === "string" && instrument !== "" ? instruments.code(instrument) : 0;
+    const pt = typeof part === "string" && part !== "" ? parts.code(part) : 0;
+    accept(lineNo, t, time as string, si, p.coefficient, p.scale, v.coefficient, v.scale, inst, pt, extra, tail);
+  };
+
+  /** The index of a source name, or undefined after reporting it (unknown to the spec, or one too many). */
+  const sourceNamed = (name: string, line: number): number | undefined => {
+    let si = sourceIndex.get(name);
+    if (si !== undefined) return si;
+    if (fixedSources) err("unknown-source", line, "source", `unknown source ${excerpt(name)}; the index's sources are ${names.join(", ")}`);
+    else if (names.length >= MAX_SOURCES) err("unknown-source", line, "source", `more than ${MAX_SOURCES} different sources`);
+    else {
+      si = names.length;
+      names.push(name);
+      sourceIndex.set(name, si);
+    }
+    return si;
+  };
+
+  /**
+   * Adds a row whose fields are all valid (from a line of text, or from a columnar file's values): refused when it
+   * is earlier than the previous row or repeats a row at the same time. `timeText` is the time as the text wrote it (absent for a columnar file's).
+   */
+  const accept = (
+    line: number,
+    t: number,
+    timeText: string | undefined,
+    si: number,
+    priceCoefficient: number,
+    priceScale: number,
+    volumeCoefficient: number,
+    volumeScale: number,
+    inst: number,
+    pt: number,
+    extra: readonly unknown[] | undefined,
+    tail: string,
+  ): void => {
     if (t < lastTime) {
-      err("unsorted", lineNo, "time", `${excerpt(time as string)} is earlier than the previous row's time; rows must be in time order`);
+      err(
+        "unsorted",
+        line,
+        "time",
+        `${excerpt(timeText ?? formatInstantMicros(t))} is earlier than the previous row's time; rows must be in time order`,
+      );
       return;
     }
     // Only a row of an extended CSV layout or NDJSON has extra fields (the columns exist for no other).
     if (extra !== undefined && !extras(extra, t)) return;
-    const inst = typeof instrument === "string" && instrument !== "" ? intern(instrument) : null;
-    const pt = typeof part === "string" && part !== "" ? intern(part) : null;
-    if (n === cols.time.length) cols = grow(cols, n, n + 1);
+    room();
     const c = cols;
     c.source[n] = si;
-    c.price[n] = p.coefficient;
-    c.priceScales[n] = p.scale;
-    c.volume[n] = v.coefficient;
-    c.volumeScales[n] = v.scale;
+    c.price[n] = priceCoefficient;
+    c.priceScales[n] = priceScale;
+    c.volume[n] = volumeCoefficient;
+    c.volumeScales[n] = volumeScale;
     if (t === lastTime && n > 0) {
       // A second row at the same time: compare it with every accepted row at that time.
       if (sameTimeKeys === null) {
         sameTimeKeys = new Set();
-        for (let i = n - 1; i >= 0 && c.time[i] === t; i--)
-          sameTimeKeys.add(rowKey(c, i, instruments?.[i] ?? null, parts?.[i] ?? null, tailAt(i)));
+        for (let i = n - 1; i >= 0 && c.time[i] === t; i--) sameTimeKeys.add(rowKey(c, i, instruments.get(i), parts.get(i), tailAt(i)));
       }
       const key = rowKey(c, n, inst, pt, tail);
       if (sameTimeKeys.has(key)) {
-        err("duplicate", lineNo, null, `duplicate row: same time, source, price, volume, instrument and part as an earlier row`);
+        err("duplicate", line, null, `duplicate row: same time, source, price, volume, instrument and part as an earlier row`);
         return;
       }
       sameTimeKeys.add(key);
@@ -513,11 +577,9 @@ export function createObservationParser(options: ObservationOptions): Observatio
       fastFirst = false;
     }
     c.time[n] = t;
-    c.line[n] = lineNo;
-    if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
-    if (instruments !== null) instruments[n] = inst;
-    if (pt !== null && parts === null) parts = new Array<string | null>(n).fill(null);
-    if (parts !== null) parts[n] = pt;
+    c.line[n] = line;
+    instruments.set(n, inst, cols.time.length);
+    parts.set(n, pt, cols.time.length);
     n++;
   };
 
@@ -546,8 +608,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const instants = new InstantBytes();
   const sourceNames = new NameTable<number>();
-  const instrumentNames = new NameTable<string>();
-  const partNames = new NameTable<string>();
+  const instrumentNames = new NameTable<number>();
+  const partNames = new NameTable<number>();
   const dec: DecimalOut = { coefficient: 0, scale: 0 };
   /** A line may be this many bytes (UTF-8 has at most 3 bytes per UTF-16 code unit) before it is surely too long. */
   const maxLineBytes = 3 * (MAX_LINE_LENGTH + 1);
@@ -571,8 +633,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
   const recordNames = RECORD_FIELDS.map(() => new NameTable<string>());
   const reversals = new InstantBytes();
   const pending = {
-    instrument: null as string | null,
-    part: null as string | null,
+    instrument: 0,
+    part: 0,
     values: RECORD_FIELDS.map((): string | number | null => null),
   };
   const sideOf = (name: string): string | undefined => (SIDES.includes(name) ? intern(name) : undefined);
@@ -593,7 +655,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
   };
   /** Reads the fields after volume (from the comma at c, or c = e) by the layout; false leaves the row to `row`. */
   const fastExtras = (b: Uint8Array, c: number, e: number, t: number): boolean => {
-    pending.instrument = pending.part = null;
+    pending.instrument = pending.part = 0;
     for (let k = 0; k < RECORD_FIELDS.length; k++) pending.values[k] = RECORD_FIELDS[k] === "reversed_at" ? NaN : null;
     for (let j = 0; c < e; j++) {
       if (j >= layout.length) return false;
@@ -603,9 +665,13 @@ export function createObservationParser(options: ObservationOptions): Observatio
       const col = layout[j]!;
       if (c2 > s0) {
         if (col === INSTRUMENT_COLUMN) {
-          if ((pending.instrument = named(instrumentNames, b, s0, c2, intern) ?? null) === null) return false;
+          const code = named(instrumentNames, b, s0, c2, instrumentCode);
+          if (code === undefined) return false;
+          pending.instrument = code;
         } else if (col === PART_COLUMN) {
-          if ((pending.part = named(partNames, b, s0, c2, intern) ?? null) === null) return false;
+          const code = named(partNames, b, s0, c2, partCode);
+          if (code === undefined) return false;
+          pending.part = code;
         } else if (kept[col - 6]) {
           const v = fastValue(col - 6, b, s0, c2, t);
           if (v === undefined) return false;
@@ -651,8 +717,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
       priceScale = dec.scale;
     const c4 = decimalBytes(b, c3 + 1, e, dec);
     if (c4 < 0) return false;
-    let inst: string | null = null,
-      pt: string | null = null;
+    let inst: number | undefined = 0,
+      pt: number | undefined = 0;
     if (extended) {
       if (!fastExtras(b, c4, e, t)) return false;
       inst = pending.instrument;
@@ -660,16 +726,16 @@ export function createObservationParser(options: ObservationOptions): Observatio
     } else if (c4 < e) {
       let c5 = c4 + 1;
       while (c5 < e && b[c5] !== 44) c5++;
-      if (c5 > c4 + 1 && (inst = named(instrumentNames, b, c4 + 1, c5, intern) ?? null) === null) return false;
+      if (c5 > c4 + 1 && (inst = named(instrumentNames, b, c4 + 1, c5, instrumentCode)) === undefined) return false;
       if (c5 < e) {
         let c6 = c5 + 1;
         while (c6 < e && b[c6] !== 44) c6++;
         if (c6 < e) return false;
-        if (e > c5 + 1 && (pt = named(partNames, b, c5 + 1, e, intern) ?? null) === null) return false;
+        if (e > c5 + 1 && (pt = named(partNames, b, c5 + 1, e, partCode)) === undefined) return false;
       }
     }
     lineNo++;
-    if (n === cols.time.length) cols = grow(cols, n, n + 1);
+    room();
     const c = cols;
     c.time[n] = t;
     c.source[n] = si;
@@ -683,10 +749,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
     if (timeTails.length !== 0) timeTails = [];
     fastFirst = true;
     if (extended) keepFast(b, c4, e);
-    if (inst !== null && instruments === null) instruments = new Array<string | null>(n).fill(null);
-    if (instruments !== null) instruments[n] = inst;
-    if (pt !== null && parts === null) parts = new Array<string | null>(n).fill(null);
-    if (parts !== null) parts[n] = pt;
+    instruments.set(n, inst, cols.time.length);
+    parts.set(n, pt, cols.time.length);
     n++;
     return true;
   };
@@ -753,8 +817,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
         priceScale: pr.scale,
         volume: c.volume.subarray(0, n),
         volumeScale: vr.scale,
-        instrument: instruments,
-        ...(parts !== null ? { part: parts } : {}),
+        instrument: instruments.column(n),
+        ...(parts.column(n) !== null ? { part: parts.column(n) } : {}),
         line: c.line.subarray(0, n),
         ...recordOf(),
       },
@@ -836,6 +900,19 @@ export function createObservationParser(options: ObservationOptions): Observatio
         ended = finish();
       }
       return ended;
+    },
+    pushValues(r) {
+      if (ended !== undefined) return;
+      group = r.group;
+      const si = sourceNamed(r.source, r.row);
+      if (si === undefined) return;
+      const inst = r.instrument === null || r.instrument === "" ? 0 : instruments.code(r.instrument);
+      const pt = r.part === null || r.part === "" ? 0 : parts.code(r.part);
+      accept(r.row, r.time, undefined, si, r.priceCoefficient, r.priceScale, r.volumeCoefficient, r.volumeScale, inst, pt, undefined, "");
+    },
+    fail(kind, at, field, message) {
+      group = at.row === 0 ? undefined : at.group;
+      err(kind, at.row, field, message);
     },
     get rows() {
       return n;

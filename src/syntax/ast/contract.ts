@@ -112,6 +112,11 @@ export interface DateRule extends NodeBase {
    */
   readonly notListed?: { readonly words: readonly Ident[]; readonly span: Span };
   readonly calendar: Ident | undefined;
+  /**
+   * `when not a business day on CALENDAR` after the rule's calendar: the anchor moves (by the convention, strictly
+   * away from it) only when it is not a business day of this calendar. `words` are `not`, `a` as parsed.
+   */
+  readonly when?: { readonly words: readonly Ident[]; readonly calendar: Ident | undefined; readonly span: Span };
 }
 /** `last trading day is the last Friday of the contract month, adjusted preceding on NYSE`. */
 export interface LastTradingDayStmt extends StatementBase {
@@ -156,6 +161,11 @@ export interface FinalSettlementStmt extends StatementBase {
   /** `cash` or, later, `physical` (validated by the checker). */
   readonly method: Ident | undefined;
   readonly value: SettlementValue | undefined;
+  /**
+   * `, or at the final settlement price of FUTURE on its last trading day` after `at the vwap of FUTURE trades …`: on
+   * the future's own last trading day the option takes the future's final settlement price instead.
+   */
+  readonly orFinal?: { readonly target: Ident | undefined; readonly span: Span };
   readonly rounding: Rounding | undefined;
 }
 export type DailyStep =
@@ -278,9 +288,38 @@ export type FallbackAction =
       /** `on CAL` after the look-back: the calendar that counts its business days. */
       readonly calendar: Ident | undefined;
     }
-  | { readonly kind: "Determination"; readonly span: Span; readonly party: Ident | undefined }
+  | {
+      readonly kind: "Determination";
+      readonly span: Span;
+      readonly party: Ident | undefined;
+      /** `, within N business days [on CAL]`: by when the party must determine the value. */
+      readonly deadline: FallbackDeadline | undefined;
+    }
+  /**
+   * `poll 5 dealers, minimum 3 quotes, dropping 1 highest and 1 lowest, ROUNDING, within N business days`: the
+   * mean of reference dealers' quotes (2005 ISDA Commodity Definitions §7.5(c)(i) Fallback Reference Dealers).
+   */
+  | {
+      readonly kind: "DealerPoll";
+      readonly span: Span;
+      readonly dealers: NumberLit | undefined;
+      readonly minimumQuotes: NumberLit | undefined;
+      readonly dropHighest: NumberLit | undefined;
+      readonly dropLowest: NumberLit | undefined;
+      readonly rounding: Rounding | undefined;
+      readonly deadline: FallbackDeadline | undefined;
+    }
+  /** `negotiated fallback, within N business days [on CAL]` (§7.5(c)(iii) Negotiated Fallback). */
+  | { readonly kind: "NegotiatedFallback"; readonly span: Span; readonly deadline: FallbackDeadline | undefined }
   /** `exclude the day from the average, minimum N days`. */
   | { readonly kind: "ExcludeDay"; readonly span: Span; readonly minimumDays: NumberLit | undefined };
+/** `within N business days [on CAL]` after a fallback step: the last day on which its value may be given. */
+export interface FallbackDeadline {
+  readonly kind: "FallbackDeadline";
+  readonly span: Span;
+  readonly days: NumberLit | undefined;
+  readonly calendar: Ident | undefined;
+}
 /** `2. use index AITOK_OUT_ALT for cessation, not-published`. */
 export interface FallbackStep extends NodeBase {
   readonly kind: "FallbackStep";

@@ -1,7 +1,6 @@
 /**
  * The statements of contracts (futures, options, spreads): underlying, contract unit, tick, listing, last
- * trading day, what selects the rule versions, expiry, termination, final settlement (its value, averaging days
- * and rounding).
+ * trading day, what selects the rule versions, expiry, termination and rounding (final settlement: settlement.ts).
  */
 import { type ParserMethod } from "chevrotain";
 import type * as A from "../ast.js";
@@ -288,7 +287,28 @@ export abstract class ContractRules extends IndexRules {
       this.CONSUME(T.On);
       calendar = this.ident(this.CONSUME2(T.Identifier));
     });
-    return { kind: "DateRule", shift, anchor, convention, ...(notListed === undefined ? {} : { notListed }), calendar, span: this.from(start) };
+    let when: A.DateRule["when"];
+    // `when not a business day on CALENDAR`: the calendar whose closed day moves the anchor; `not`, `a` checked later.
+    this.OPTION4(() => {
+      const s = this.LA(1);
+      this.CONSUME2(T.When);
+      const words = [this.ident(this.CONSUME7(T.Identifier)), this.ident(this.CONSUME8(T.Identifier))];
+      this.CONSUME3(T.Business);
+      this.CONSUME3(T.Day);
+      this.CONSUME2(T.On);
+      const on = this.ident(this.CONSUME9(T.Identifier));
+      when = { words, calendar: on, span: this.from(s) };
+    });
+    return {
+      kind: "DateRule",
+      shift,
+      anchor,
+      convention,
+      ...(notListed === undefined ? {} : { notListed }),
+      calendar,
+      ...(when === undefined ? {} : { when }),
+      span: this.from(start),
+    };
   });
 
   public dateAnchor = this.RULE("dateAnchor", (): A.DateAnchor => {
@@ -405,136 +425,6 @@ export abstract class ContractRules extends IndexRules {
     this.CONSUME(T.Terminates);
     this.CONSUME(T.At);
     return { kind: "Termination" as const, at: this.SUBRULE(this.zonedTime) };
-  });
-
-  public finalSettlementStmt = this.RULE("finalSettlementStmt", () => {
-    this.CONSUME(T.Final);
-    this.CONSUME(T.Settlement);
-    this.CONSUME(T.In);
-    const method = this.ident(this.CONSUME(T.Identifier));
-    const value = this.SUBRULE(this.settlementValue);
-    this.CONSUME(T.Comma);
-    const rounding = this.SUBRULE(this.rounding);
-    return { kind: "FinalSettlement" as const, method, value, rounding };
-  });
-
-  public settlementValue = this.RULE("settlementValue", (): A.SettlementValue => {
-    const start = this.LA(1);
-    return this.OR<A.SettlementValue>([
-      {
-        ALT: () => {
-          this.CONSUME(T.Leg);
-          this.CONSUME(T.By);
-          this.CONSUME2(T.Leg);
-          return { kind: "LegByLeg", span: this.from(start) };
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.At);
-          return this.OR2<A.SettlementValue>([
-            {
-              ALT: () => {
-                const index = this.ident(this.CONSUME(T.Identifier));
-                this.CONSUME2(T.At);
-                const at = this.SUBRULE(this.zonedTime);
-                this.CONSUME(T.On);
-                this.CONSUME(T.The);
-                this.CONSUME(T.Last);
-                this.CONSUME(T.Trading);
-                this.CONSUME(T.Day);
-                return { kind: "IndexAt", index, at, span: this.from(start) };
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME2(T.The);
-                return this.OR3<A.SettlementValue>([
-                  {
-                    ALT: () => {
-                      this.CONSUME(T.Average);
-                      this.CONSUME(T.Of);
-                      const index = this.ident(this.CONSUME2(T.Identifier));
-                      this.CONSUME3(T.At);
-                      const at = this.SUBRULE2(this.zonedTime);
-                      this.CONSUME(T.Over);
-                      const days = this.SUBRULE(this.averagingDays);
-                      return { kind: "IndexAverage", index, at, days, span: this.from(start) };
-                    },
-                  },
-                  {
-                    ALT: () => {
-                      this.CONSUME(T.Final);
-                      this.CONSUME(T.Settlement);
-                      this.CONSUME(T.Price);
-                      this.CONSUME2(T.Of);
-                      const target = this.ident(this.CONSUME3(T.Identifier));
-                      return { kind: "UnderlyingFinal", target, span: this.from(start) };
-                    },
-                  },
-                  {
-                    // `the vwap of FUTURE trades from 15:00 inclusive to 16:00 exclusive ZONE on the last trading day`.
-                    ALT: () => {
-                      this.CONSUME(T.Vwap);
-                      this.CONSUME3(T.Of);
-                      const target = this.ident(this.CONSUME4(T.Identifier));
-                      this.CONSUME(T.Trades);
-                      const window = this.SUBRULE(this.timeWindow);
-                      this.CONSUME2(T.On);
-                      this.CONSUME3(T.The);
-                      this.CONSUME2(T.Last);
-                      this.CONSUME2(T.Trading);
-                      this.CONSUME2(T.Day);
-                      return { kind: "FutureVwap", target, window, span: this.from(start) };
-                    },
-                  },
-                ]);
-              },
-            },
-          ]);
-        },
-      },
-    ]);
-  });
-
-  public averagingDays = this.RULE("averagingDays", (): A.AveragingDays => {
-    const start = this.LA(1);
-    let calendar: A.Ident | undefined;
-    const result = this.OR<A.AveragingDays>([
-      {
-        ALT: () => {
-          this.CONSUME(T.Every);
-          this.CONSUME(T.Business);
-          this.CONSUME(T.Day);
-          this.CONSUME(T.Of);
-          this.CONSUME(T.The);
-          this.CONSUME(T.Contract);
-          this.CONSUME(T.Month);
-          return { kind: "EveryBusinessDay", calendar: undefined, span: this.from(start) };
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(T.The);
-          this.CONSUME(T.Last);
-          const count = this.num(this.CONSUME(T.NumberLiteral));
-          this.CONSUME2(T.Business);
-          this.CONSUME(T.Days);
-          this.CONSUME(T.Up);
-          this.CONSUME(T.To);
-          this.CONSUME3(T.The);
-          this.CONSUME2(T.Last);
-          this.CONSUME(T.Trading);
-          this.CONSUME2(T.Day);
-          return { kind: "LastBusinessDays", count, calendar: undefined, span: this.from(start) };
-        },
-      },
-    ]);
-    this.OPTION(() => {
-      this.CONSUME(T.On);
-      calendar = this.ident(this.CONSUME(T.Identifier));
-    });
-    return this.ACTION(() => ({ ...result, calendar, span: this.from(start) }));
   });
 
   public rounding = this.RULE("rounding", (): A.Rounding => {

@@ -5,12 +5,12 @@ import { EOF } from "chevrotain";
 import type * as A from "../ast.js";
 import * as T from "../tokens.js";
 import { noAnnotations } from "./base.js";
-import { ContractRules } from "./contract.js";
+import { SettlementRules } from "./settlement.js";
 
 /** A statement as its rule returns it (the statement rule adds its span and annotations). */
 type Body<S extends A.Statement> = Omit<S, "annotations" | "span">;
 
-export abstract class DailyRules extends ContractRules {
+export abstract class DailyRules extends SettlementRules {
   public dailySettlementStmt = this.RULE("dailySettlementStmt", () => {
     this.CONSUME(T.Daily);
     this.CONSUME(T.Settlement);

@@ -82,6 +82,20 @@ export abstract class FallbackRules extends DailyRules {
     return { kind: "FallbackStep", number, action, only: this.compact(only), annotations: annotations ?? noAnnotations, span };
   });
 
+  /** `within N business days [on CAL]`: the deadline of a fallback step, counted from the day the value is for. */
+  public fallbackDeadline = this.RULE("fallbackDeadline", (): A.FallbackDeadline => {
+    const start = this.CONSUME(T.Within);
+    const days = this.num(this.CONSUME(T.NumberLiteral));
+    this.CONSUME(T.Business);
+    this.OR([{ ALT: () => this.CONSUME(T.Day) }, { ALT: () => this.CONSUME(T.Days) }]);
+    let calendar: A.Ident | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.On);
+      calendar = this.ident(this.CONSUME(T.Identifier));
+    });
+    return { kind: "FallbackDeadline", days, calendar, span: this.from(start) };
+  });
+
   public fallbackAction = this.RULE("fallbackAction", (): A.FallbackAction => {
     const start = this.LA(1);
     return this.OR<A.FallbackAction>([
@@ -144,7 +158,49 @@ export abstract class FallbackRules extends DailyRules {
           this.CONSUME(T.Determined);
           this.CONSUME(T.By);
           this.CONSUME2(T.The);
-          return { kind: "Determination", party: this.ident(this.CONSUME3(T.Identifier)), span: this.from(start) };
+          const party = this.ident(this.CONSUME3(T.Identifier));
+          let deadline: A.FallbackDeadline | undefined;
+          this.OPTION5(() => {
+            this.CONSUME5(T.Comma);
+            deadline = this.SUBRULE(this.fallbackDeadline);
+          });
+          return { kind: "Determination", party, deadline, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Poll);
+          const dealers = this.num(this.CONSUME4(T.NumberLiteral));
+          this.CONSUME(T.Dealers);
+          this.CONSUME6(T.Comma);
+          this.CONSUME2(T.Minimum);
+          const minimumQuotes = this.num(this.CONSUME5(T.NumberLiteral));
+          this.CONSUME(T.Quotes);
+          let dropHighest: A.NumberLit | undefined;
+          let dropLowest: A.NumberLit | undefined;
+          this.OPTION6(() => {
+            this.CONSUME7(T.Comma);
+            this.CONSUME(T.Dropping);
+            dropHighest = this.num(this.CONSUME6(T.NumberLiteral));
+            this.CONSUME(T.Highest);
+            this.CONSUME(T.And);
+            dropLowest = this.num(this.CONSUME7(T.NumberLiteral));
+            this.CONSUME(T.Lowest);
+          });
+          this.CONSUME8(T.Comma);
+          const rounding = this.SUBRULE(this.rounding);
+          this.CONSUME9(T.Comma);
+          const deadline = this.SUBRULE2(this.fallbackDeadline);
+          return { kind: "DealerPoll", dealers, minimumQuotes, dropHighest, dropLowest, rounding, deadline, span: this.from(start) };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Negotiated);
+          this.CONSUME(T.Fallback);
+          this.CONSUME3(T.Comma);
+          const deadline = this.SUBRULE3(this.fallbackDeadline);
+          return { kind: "NegotiatedFallback", deadline, span: this.from(start) };
         },
       },
       {

@@ -154,12 +154,14 @@ for (const spec of specs) {
       it("the fallback waterfall: every level above the Exchange's determination fails without data, in the order stated", () => {
         const levels = [...text.matchAll(/Level (\d+): ([^.,(]+)/g)].map((m) => ({ n: Number(m[1]), words: m[2]! }));
         expect(levels.map((l) => l.n)).toEqual(waterfall.steps.map((_, i) => i + 1));
-        const determination = levels.find((l) => l.words.startsWith("determination by the Exchange"))!.n;
+        // "determination by the Exchange" or, with the ISDA fallbacks, "determination by the Calculation Agent within …".
+        const determination = levels.find((l) => /^determination by the (Exchange|Calculation Agent)/.test(l.words))!.n;
         const x = expiries2026().find((e) => e.lastTradingDay >= parseIsoDate("2026-03-01")!)!;
         // A price on the final settlement's grid: its increment, or the tick when it is rounded to the tick (BTCT_STRICT).
         const tick = final?.rounding.kind === "tick" ? versionOn(c.tick, AS_OF)?.value[0]?.tick.amount : undefined;
         const d = times(12345n, rounding?.increment ?? tick ?? "0.01");
-        const r = f.final({ period: periodOf(x.symbol), determined: d });
+        // Determined on the last trading day, within any deadline the step states.
+        const r = f.final({ period: periodOf(x.symbol), determined: d, determinedOn: formatIsoDate(x.lastTradingDay) });
         expect(r.ok, JSON.stringify(r.error)).toBe(true);
         expect(r.price).toBe(d);
         const attempts = r.days![0]!.attempts;

@@ -8,6 +8,7 @@ import {
   buildCalendar,
   evaluateDateRule,
   formatIsoDate,
+  triggerProblem,
   type CalendarEngine,
   type DateRule,
 } from "../../../src/runtime/calendar/index.js";
@@ -132,5 +133,36 @@ describe("evaluateDateRule", () => {
     }
     expect(count).toBe(6000);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe("`when not a business day on TRIGGER` (whenNotBusinessDayOn)", () => {
+  // CME Group, Bitcoin futures contract specifications, Termination of Trading: "If this is not both a London and U.S.
+  // business day, trading terminates on the prior London or U.S. business day". Here the trigger is the UK fixture
+  // and the calendar moved on is NYSE, so the test reads the two roles apart: the anchor moves when the UK is closed,
+  // to the NYSE business day strictly before (or after) it, even when NYSE is open on the anchor.
+  const uk = built(UK);
+  const engines = (n: string) => (n === "NYSE" ? nyse : n === "UK" ? uk : undefined);
+  const rule = (convention: DateRule["convention"]): DateRule => ({ ...lastFriday(convention), whenNotBusinessDayOn: "UK" });
+  it("moves Friday 26 December 2025 (Boxing Day in the UK, open in New York) strictly before it: Wednesday 24 December", () => {
+    expect(evalIso(lastFriday("preceding"), 2025, 12)).toBe("2025-12-26");
+    // Thursday 25 December is Christmas on NYSE too.
+    expect(evalIso(rule("preceding"), 2025, 12, engines)).toBe("2025-12-24");
+    // `following`: the NYSE business day strictly after, Monday 29 December 2025.
+    expect(evalIso(rule("following"), 2025, 12, engines)).toBe("2025-12-29");
+  });
+  it("keeps a Friday open in the trigger calendar, and moves Good Friday 2024 to Thursday 28 March", () => {
+    expect(evalIso(rule("preceding"), 2025, 11, engines)).toBe("2025-11-28");
+    expect(evalIso(rule("preceding"), 2024, 3, engines)).toBe("2024-03-28");
+  });
+  it("needs the trigger calendar's engine, and refuses a rule it cannot stand on", () => {
+    const r = evaluateDateRule(rule("preceding"), 2025, 12, nyse);
+    expect(!r.ok && r.error.kind).toBe("calendar-mismatch");
+    expect(triggerProblem(rule("modified-preceding"))).toBe("convention");
+    expect(triggerProblem({ ...rule("preceding"), anchor: { kind: "lastBusinessDay" } })).toBe("anchor");
+    expect(triggerProblem({ ...rule("preceding"), shift: { businessDays: 2, direction: "before" } })).toBe("shift");
+    expect(triggerProblem(rule("following"))).toBeUndefined();
+    const bad = evaluateDateRule(rule("unadjusted"), 2025, 12, engines);
+    expect(!bad.ok && bad.error.kind).toBe("invalid-date-rule");
   });
 });

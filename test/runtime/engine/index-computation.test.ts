@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Index as ModelIndex } from "../../../src/model/indices.js";
 import { Decimal } from "../../../src/runtime/numbers/decimal.js";
-import { parseObservations } from "../../../src/runtime/market-data/index.js";
+import { nameColumn, parseObservations } from "../../../src/runtime/market-data/index.js";
 import { computeIndex } from "../../../src/runtime/engine/index-computation.js";
 import type { Index } from "../../../src/runtime/spec.js";
 import { renderIndexText } from "../../../src/runtime/engine/certificate.js";
@@ -119,7 +119,7 @@ describe("computeIndex: BTC_REF (window, partitions, volume-weighted median, mea
       priceScale: 0,
       volume,
       volumeScale: 0,
-      instrument,
+      instrument: nameColumn(instrument),
       line,
     };
     const r = computeIndex(BTC, observations, { date: "2026-03-27" });

@@ -1,12 +1,20 @@
 /**
  * Rule versions as of a date, and what a contract declares selects them (runtime/versions.ts's `selectionDate`,
- * through `Schedule.asOf` and `ruleDate`). Expected dates are computed by hand from the calendars:
- * - CME Bitcoin futures, Termination of Trading, until 2020: "Trading terminates at 4:00 p.m. London time on the last
- *   Friday of the contract month. If this is not both a London and U.S. business day, trading terminates on the
- *   prior London and the U.S. business day"; from 2021 a business day in either (specs/contracts/btc-reference-future.terms).
- * - The last Friday of December 2025 is Friday 26 December: Boxing Day in London, a business day in New York. Under
- *   "both" it moves to Wednesday 24 December (Thursday 25 December is Christmas in both); under "either" it stays.
+ * through `Schedule.asOf` and `ruleDate`). Expected dates are computed by hand from the calendars and by the oracle
+ * test/oracles/btc_last_trading_day.py (England and Wales bank holidays and NYSE holidays, as published):
+ * - CME Bitcoin futures, Termination of Trading: at launch "If that day is not a business day in both the UK and the
+ *   US, trading terminates on the preceding day that is a business day for both the UK and the US" (until 2020 in
+ *   specs/contracts/btc-reference-future.terms); today "If this is not both a London and U.S. business day, trading
+ *   terminates on the prior London or U.S. business day" (from 2021).
+ * - The two give the same day in every month (the oracle finds none that differs up to 2100): the last Friday of
+ *   December 2025, Friday 26 December, is Boxing Day in London, so not a business day in both; Thursday 25 December
+ *   is Christmas in both; both versions give Wednesday 24 December.
+ * - The tests of how versions are selected need two versions that differ, so they pair the launch version with a
+ *   hypothetical one that keeps a Friday open in London or New York (`adjusted preceding on LONDON_OR_NEW_YORK`, the
+ *   reading of the amendment this repository had before, which CME's text does not support): under it December 2025
+ *   stays on Friday 26 December.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Schedule, isoSchedule, monthPeriod, type ScheduleContract, type ScheduleInput } from "../../../src/runtime/schedule/index.js";
 import { selectionDate } from "../../../src/runtime/versions.js";
@@ -36,20 +44,36 @@ describe("selectionDate: the one place that decides which date selects a version
   });
 });
 
-describe("Dec 2025 under the rule in force on a date (BTC)", () => {
+describe("BTC under the rule in force on a date: CME's two wordings give the same days (oracle)", () => {
   const schedule = new Schedule(model);
-  it("by default, by the first day of the contract month: the 2021 rule, 26 December", () => {
-    expect(ltd(schedule, "BTC", 2025, 12)).toBe("2025-12-26");
+  const oracle = JSON.parse(readFileSync(new URL("./btc-last-trading-days.oracle.json", import.meta.url), "utf8")) as {
+    months: Record<string, { launch: string; current: string; eitherTrigger: string }>;
+    differ: Record<string, unknown>;
+  };
+  const months = Object.keys(oracle.months).filter((m) => m >= "2018-01");
+  it("by default, by the first day of the contract month: the launch wording until 2020, today's from 2021", () => {
+    for (const k of months) {
+      const [year, month] = [Number(k.slice(0, 4)), Number(k.slice(5))];
+      const want = year <= 2020 ? oracle.months[k]!.launch : oracle.months[k]!.current;
+      expect([k, ltd(schedule, "BTC", year, month)]).toEqual([k, want]);
+    }
   });
-  it("as of 2023-12-07: the rule in force then (from 2021, either), 26 December", () => {
-    expect(ltd(schedule.asOf("2023-12-07"), "BTC", 2025, 12)).toBe("2025-12-26");
+  it("as of 2020-06-01 every month takes the launch wording, as of 2023-12-07 today's: the same days", () => {
+    const launch = schedule.asOf("2020-06-01");
+    const current = schedule.asOf("2023-12-07");
+    for (const k of months) {
+      const [year, month] = [Number(k.slice(0, 4)), Number(k.slice(5))];
+      expect([k, ltd(launch, "BTC", year, month)]).toEqual([k, oracle.months[k]!.launch]);
+      expect([k, ltd(current, "BTC", year, month)]).toEqual([k, oracle.months[k]!.current]);
+    }
+    // Where the two wordings could part (a last Friday closed in one place), they do not: Boxing Day 2025.
+    expect(ltd(current, "BTC", 2025, 12)).toBe("2025-12-24");
+    const differ = oracle.differ as Record<string, { launch: string; current: string }>;
+    expect(Object.values(differ).every((d) => d.launch === d.current)).toBe(true);
   });
-  it("as of 2020-06-01: the rule of 2020 (both London and New York), 24 December", () => {
-    expect(ltd(schedule.asOf("2020-06-01"), "BTC", 2025, 12)).toBe("2025-12-24");
+  it("as of 2020-06-01 through the ISO answers, and a malformed as-of date is an error value", () => {
     const e = isoSchedule(model, "2020-06-01").expiries("BTC", "2025-12", "2025-12");
     expect(e.ok && e.value.map((x) => [x.lastTradingDay, x.finalSettlementDate])).toEqual([["2025-12-24", "2025-12-24"]]);
-  });
-  it("a malformed as-of date is an error value of every ISO answer", () => {
     const r = isoSchedule(model, "2020-13-01").expiries("BTC", "2025-12", "2025-12");
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.kind).toBe("invalid-date");
@@ -57,20 +81,25 @@ describe("Dec 2025 under the rule in force on a date (BTC)", () => {
   it("as-of schedules are derived once per date and share nothing that changes the default answers", () => {
     expect(schedule.asOf("2020-06-01")).toBe(schedule.asOf("2020-06-01"));
     expect(schedule.asOf(undefined)).toBe(schedule);
-    expect(ltd(schedule, "BTC", 2025, 12)).toBe("2025-12-26");
+    expect(ltd(schedule, "BTC", 2025, 12)).toBe("2025-12-24");
   });
 });
 
 describe("rule versions selected by the contract month (BTCA)", () => {
-  it("ignores the as-of date: December 2025 keeps the rule of 1 December 2025", () => {
+  it("ignores the as-of date: each month keeps the version of its first day", () => {
     const schedule = new Schedule(model);
-    expect(ltd(schedule.asOf("2020-06-01"), "BTCA", 2025, 12)).toBe("2025-12-26");
+    expect(ltd(schedule.asOf("2020-06-01"), "BTCA", 2025, 12)).toBe("2025-12-24");
     // December 2020 keeps the rule of 2020 as of 2023: the last Friday, 25 December, is Christmas in both; 24 December.
     expect(ltd(schedule.asOf("2023-12-07"), "BTCA", 2020, 12)).toBe("2020-12-24");
   });
+  it("under a hypothetical amendment that keeps a Friday open in either place, December 2025 keeps it whatever the as-of date", () => {
+    const input = withVersions("contract-month", "2020-12-31", "2021-01-01");
+    expect(ltd(new Schedule(input).asOf("2020-06-01"), "BTC", 2025, 12)).toBe("2025-12-26");
+    expect(ltd(new Schedule(input).asOf("2023-12-07"), "BTC", 2020, 12)).toBe("2020-12-24");
+  });
 });
 
-/** BTC with its two termination versions moved to a boundary inside December 2025, and a declared key. */
+/** BTC's launch version and the hypothetical "either" version, moved to a boundary, and a declared key. */
 function withVersions(
   key: "contract-month" | "last-trading-day" | "listing-date",
   boundaryUntil: string,
@@ -78,9 +107,14 @@ function withVersions(
   swap = false,
 ): ScheduleInput {
   const btc = model.contracts.BTC!;
-  const [both, either] = btc.lastTradingDay;
-  const first = swap ? either! : both!;
-  const second = swap ? both! : either!;
+  const [both, current] = btc.lastTradingDay;
+  // The hypothetical "either" version: today's rule without its trigger (`adjusted preceding on LONDON_OR_NEW_YORK`).
+  const rule = current!.value;
+  if (rule.kind !== "monthly") throw new Error("BTC's last trading day is monthly");
+  const { whenNotBusinessDayOn: _trigger, ...withoutTrigger } = rule.rule;
+  const either = { ...current!, value: { kind: "monthly" as const, rule: withoutTrigger } };
+  const first = swap ? either : both!;
+  const second = swap ? both! : either;
   const contract: ScheduleContract = {
     ...btc,
     lastTradingDay: [

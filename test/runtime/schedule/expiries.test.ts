@@ -63,18 +63,19 @@ describe("expiries a reader computes by hand", () => {
     expect(october.ok && october.value.hour).toBe(12);
   });
 
-  it("BTC: the rule version in force on the first day of the contract month (both London and New York until 2020, either from 2021)", () => {
+  it("BTC: the rule version in force on the first day of the contract month (CME's wording at launch until 2020, today's from 2021)", () => {
     // CME Bitcoin futures, Termination of Trading: "Trading terminates at 4:00 p.m. London time on the last Friday of
     // the contract month. If this is not both a London and U.S. business day, trading terminates on the prior London
-    // and the U.S. business day." (the version until 2020 here); from 2021 "in either" (issue 14's history).
+    // or U.S. business day." (today's wording, from 2021 here); at launch "the preceding day that is a business day
+    // for both the UK and the US" (until 2020 here).
     // 25 December 2020 was the last Friday: closed in both, so the preceding day open in both, Thursday 24 December.
     expect(json("BTC", 2020, 12).lastTradingDay).toBe("2020-12-24");
-    // Boxing Day on the last Friday of December closes London only: until 2020 both markets had to be open
-    // (Friday 26 December 2014 moves to Wednesday 24 December, Christmas being closed in both); from 2021 either
-    // is enough (Friday 26 December 2025 stays, New York being open).
-    // (December 2014 itself is before BTC's first trade date, 18 December 2017, so it is no contract month.)
+    // Boxing Day on the last Friday of December closes London only, so the Friday is not a business day in both and
+    // moves under either version: to the prior day open in London or New York, Thursday 25 December being Christmas
+    // in both, Wednesday 24 December 2025 (open in both, which the launch wording asked for too).
+    // (December 2014, the same case, is before BTC's first trade date, 18 December 2017, so it is no contract month.)
     expect(schedule.expiry("BTC", monthPeriod(2014, 12)).ok).toBe(false);
-    expect(json("BTC", 2025, 12).lastTradingDay).toBe("2025-12-26");
+    expect(json("BTC", 2025, 12).lastTradingDay).toBe("2025-12-24");
     // Christmas 2026 (Friday 25 December) is closed in both: Thursday 24 December under the 2021 version.
     expect(json("BTC", 2026, 12).lastTradingDay).toBe("2026-12-24");
     // Good Friday 2024 (29 March, last Friday of March) is closed in both: Thursday 28 March under either version.
