@@ -1,20 +1,26 @@
 /**
- * Trade qualification (issue 15): `exclude trades with volume below N` and `exclude trades deviating more than X%
- * from the previous trade`. Checks the words (`volume`, `previous trade`: E2007), a positive amount (E3003), a
- * percentage in (0%, 100%] (E3006), and a window whose trades they judge (E5282). Called by the index check
- * (indices.ts); the window rule is a function of model/invariants.ts that the loader calls too.
+ * Trade qualification (issue 15): `exclude trades with volume below N`, `exclude trades deviating more than X%
+ * from the previous trade`, and the rules on named fields of the record, `exclude trades flagged "affiliate"`,
+ * `exclude trades of type "spread-leg"`, `exclude trades reversed within 5 minutes`. Checks the words (`volume`,
+ * `previous trade`, `reversed`: E2007), a positive amount (E3003), a percentage in (0%, 100%] (E3006), a flag or type
+ * a record can hold (E2300), a reversal window of clock time up to a day (E3300), and a window whose trades they
+ * judge (E5282). Called by the index check (indices.ts); each rule is a function of model/invariants.ts that the
+ * loader calls too.
  */
 import { Codes, diag } from "../diagnostics/index.js";
 import {
   PERCENT_RANGES,
   isPositiveAmount,
+  isRecordWord,
   percentInRange,
   percentRangeText,
+  reversalWindowProblem,
   tradeQualificationWithoutWindow,
 } from "../model/invariants.js";
-import type { Ident, IndexDecl, Statement } from "../syntax/ast.js";
+import type { ExcludeTradesWhereStmt, Ident, IndexDecl, Statement } from "../syntax/ast.js";
 import type { Report } from "./program.js";
 import { decimalOf, percentOf } from "./unit-of.js";
+import { durationUnit } from "./words.js";
 
 type Context = readonly string[];
 
@@ -49,7 +55,9 @@ export function checkTradeQualification(decl: IndexDecl, context: Context, repor
         ),
       );
   }
-  const first = below[0] ?? jumps[0];
+  const where = of("ExcludeTradesWhere");
+  for (const s of where) checkWhere(s, context, report);
+  const first = below[0] ?? jumps[0] ?? where[0];
   if (first !== undefined && tradeQualificationWithoutWindow(true, of("Window").length > 0))
     report(
       diag(Codes.TradeQualificationWithoutWindow, first.span, "trades are excluded, but the index has no window of trades", {
@@ -57,5 +65,46 @@ export function checkTradeQualification(decl: IndexDecl, context: Context, repor
         notes: ["without a window, each source's value is its latest observation at the fixing time, not trades"],
         hint: "add a window, e.g. `window from 15:00 inclusive to 16:00 exclusive Europe/London`",
       }),
+    );
+}
+
+/** A rule on a named field of the record: its flag or type (E2300), or its reversal window (E2007, E3003, E3300). */
+function checkWhere(s: ExcludeTradesWhereStmt, context: Context, report: Report): void {
+  if (s.value !== undefined && !isRecordWord(s.value.value))
+    report(
+      diag(
+        Codes.RecordWord,
+        s.value.span,
+        `${JSON.stringify(s.value.value)} is not a ${s.test === "flagged" ? "flag" : "trade type"} a record can hold`,
+        {
+          context,
+          notes: ["a record's `type` is one word, and its `flags` are words separated by `;`: letters, digits, `-`, `_` and `.`"],
+          hint:
+            s.test === "flagged"
+              ? 'write one flag per rule, e.g. `exclude trades flagged "affiliate"`'
+              : 'e.g. `exclude trades of type "spread-leg"`',
+        },
+      ),
+    );
+  if (s.test !== "reversed") return;
+  word(s.word, "reversed", "`exclude trades reversed within 5 minutes`", context, report);
+  const d = s.within;
+  if (d === undefined) return;
+  const unit = durationUnit(d.unit, report, context, d.business);
+  const amount = decimalOf(d.amount);
+  if (amount !== undefined && !isPositiveAmount(amount)) {
+    report(diag(Codes.NonPositiveAmount, d.amount!.span, `a reversal window must be positive, not ${d.amount!.raw}`, { context }));
+    return;
+  }
+  if (amount === undefined || (unit === undefined && !d.business)) return;
+  const problem = reversalWindowProblem({ amount: amount.toString(), unit: d.business ? "business-days" : unit! });
+  if (problem !== undefined)
+    report(
+      diag(
+        Codes.ReversalWindow,
+        d.span,
+        problem === "business-days" ? "a reversal window is clock time, not business days" : "a reversal window is at most a day",
+        { context, hint: "e.g. `exclude trades reversed within 5 minutes`" },
+      ),
     );
 }

@@ -22,6 +22,7 @@ import { readParquetObservations } from "../runtime/market-data/parquet.js";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { nearPath } from "./inputs.js";
 import type { Progress } from "./progress.js";
+import type { RecordField } from "../runtime/market-data/record.js";
 import type { System } from "./system.js";
 
 /** The rows of a file, or the lines of text that say why not. */
@@ -86,6 +87,7 @@ export function readObservationsFile(
   sources: readonly string[] | undefined,
   sys: System,
   progress?: Progress,
+  fields?: readonly RecordField[],
 ): FileOutcome<Observations> {
   const opened = sys.openFile(path);
   if (!opened.ok) return cannotRead(path, opened.reason, sys);
@@ -103,6 +105,7 @@ export function readObservationsFile(
         {
           file: path,
           ...(sources !== undefined ? { sources } : {}),
+          ...(fields !== undefined ? { fields } : {}),
           compressors: COMPRESSORS,
           ...(progress !== undefined ? { progress: (done: number) => progress.update(done, Math.max(file.size, done)) } : {}),
         },
@@ -126,6 +129,7 @@ export function readObservationsFile(
           file: path,
           ...(format !== undefined ? { format } : {}),
           ...(sources !== undefined ? { sources } : {}),
+          ...(fields !== undefined ? { fields } : {}),
           capacity,
         });
       }

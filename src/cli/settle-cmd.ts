@@ -6,6 +6,8 @@
  * why) or an input is missing or malformed, 2 for an unknown contract or index. Loaded lazily by run.ts.
  */
 import type { DealerQuote, Fixing, Observations } from "../runtime/market-data/index.js";
+import type { RecordField } from "../runtime/market-data/record.js";
+import { recordFieldsOf } from "../runtime/engine/trade-qualification.js";
 import { formatPeriod, parseContractSymbol } from "../runtime/schedule/index.js";
 import {
   fixingSeries,
@@ -31,6 +33,13 @@ function specSources(spec: SettlementSpec): string[] {
   const names = new Set<string>();
   for (const index of Object.values(spec.indices)) for (const clause of index.sources) names.add(clause.value.name);
   return [...names].sort();
+}
+
+/** The record columns the spec's trade qualification reads (the reader keeps these and skips any other). */
+function specRecordFields(spec: SettlementSpec): RecordField[] {
+  const fields = new Set<RecordField>();
+  for (const index of Object.values(spec.indices)) for (const f of recordFieldsOf(index)) fields.add(f);
+  return [...fields].sort();
 }
 
 /** Whether the subject's final settlement reads a future's own trades (`future-vwap`), which name no index source. */
@@ -62,7 +71,13 @@ function readMarketData(
   }
   if (observations !== undefined) {
     const sources = specSources(spec);
-    const read = readObservationsFile(observations, restrictSources && sources.length > 0 ? sources : undefined, sys, progress);
+    const read = readObservationsFile(
+      observations,
+      restrictSources && sources.length > 0 ? sources : undefined,
+      sys,
+      progress,
+      specRecordFields(spec),
+    );
     if (!read.ok) {
       progress.finish();
       sys.write("stderr", read.lines.join("\n") + "\n");

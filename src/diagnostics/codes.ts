@@ -129,6 +129,11 @@ const TABLE = {
     "strike-listing-off-grid",
     "A tier of the strike listing schedule (`strikes listed every …`) has an interval that is not a whole multiple of the strike grid (`strikes every …`).",
   ],
+  ReversalWindow: [
+    "E3300",
+    "reversal-window",
+    "`exclude trades reversed within …` is clock time (seconds, minutes or hours, not business days) of at most a day: a reversal is judged against the trade's own time.",
+  ],
   AmbiguousUnit: [
     "E3040",
     "ambiguous-unit",
@@ -410,6 +415,11 @@ const TABLE = {
     "E5191",
     "restatement-deadline",
     "The deadline of a restatement window is not after the fixing time (on the same day) or not before the next fixing (on the next business day), so it takes no correction or takes the next day's fixing.",
+  ],
+  RecordWord: [
+    "E2300",
+    "record-word",
+    "A trade qualification rule names a flag or a trade type that no record can hold: one word of letters, digits, `-`, `_` and `.`, as the record's `type` and `flags` columns carry them (flags are separated by `;`).",
   ],
   AggregatedWithItself: [
     "E2260",

@@ -122,6 +122,24 @@ export const SourceSchema = z
   })
   .meta({ id: "Source", description: "A constituent source of an index: a venue or provider." });
 
+/** A word a record's `type` or `flags` column can hold (model/invariants.ts isRecordWord). */
+const RecordWordSchema = z.string().min(1);
+
+/** A trade qualification rule on a named field of the observation record. */
+const TradeFilterSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z.literal("flagged"),
+      flag: RecordWordSchema.describe("A trade whose `flags` hold this word does not qualify."),
+    }),
+    z.strictObject({ kind: z.literal("type"), type: RecordWordSchema.describe("A trade whose `type` is this does not qualify.") }),
+    z.strictObject({
+      kind: z.literal("reversed-within"),
+      within: DurationSchema.describe("A trade whose `reversed_at` is at most this long after its time does not qualify."),
+    }),
+  ])
+  .meta({ id: "TradeFilter", description: "A trade qualification rule on a named field of the observation record (issue 15)." });
+
 /** A degradation rule: the method to use for a range of source counts. */
 export const DegradationSchema = z
   .strictObject({
@@ -219,6 +237,11 @@ export const IndexSchema = z
       .describe(
         "A trade whose price deviates by more than this from its source's previous qualifying trade in the window does not qualify; omitted when there is no such rule.",
       ),
+    excludeTradesWhere: rulesOf(TradeFilterSchema)
+      .optional()
+      .describe(
+        "Trade qualification on named fields of the observation record: every rule in force on a date leaves out the trades it names; omitted when there is none.",
+      ),
   })
   .meta({ id: "Index", description: "An index methodology, fully resolved." });
 
@@ -228,6 +251,8 @@ export type Index = z.infer<typeof IndexSchema>;
 export type Restatement = Index["restatement"][number]["value"];
 /** A compiled index source. */
 export type Source = z.infer<typeof SourceSchema>;
+/** A trade qualification rule on a named field of the record. */
+export type TradeFilter = z.infer<typeof TradeFilterSchema>;
 /** An aggregation method with its options. */
 export type Method = z.infer<typeof MethodSchema>;
 /** A window of the day. */

@@ -453,6 +453,26 @@ export function tradeQualificationWithoutWindow(hasRule: boolean, hasWindow: boo
 }
 
 /**
+ * A flag or trade type named by a trade qualification rule (`exclude trades flagged "affiliate"`, `… of type
+ * "spread-leg"`) is one word a record's `flags` or `type` column can hold (E2300): letters, digits, `-`, `_`, `.`.
+ */
+export function isRecordWord(text: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text);
+}
+
+/**
+ * `exclude trades reversed within …` is clock time of more than nothing and at most a day (E3300 for business days or
+ * more than a day; a non-positive amount is E3003): a reversal is judged against the trade's own time.
+ */
+export function reversalWindowProblem(d: { readonly amount: string; readonly unit: string }): "business-days" | "too-long" | undefined {
+  if (d.unit === "business-days") return "business-days";
+  const seconds = { seconds: 1, second: 1, minutes: 60, minute: 60, hours: 3600, hour: 3600, days: 86400, day: 86400 }[d.unit] ?? 0;
+  const amount = Decimal.parse(d.amount);
+  if (!amount.ok) return undefined;
+  return amount.value.mul(Decimal.fromInteger(seconds)).cmp(Decimal.fromInteger(86400)) > 0 ? "too-long" : undefined;
+}
+
+/**
  * `flagged below N sources` must be able to flag some value and not every one (E5283): a value is fixed from at least
  * `minimum sources` (one when not stated), so N at or below it flags nothing; N above the sources listed flags all.
  */

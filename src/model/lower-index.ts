@@ -1,7 +1,7 @@
 /** The lowering of an index declaration to the model (model/indices.ts): its rules as versioned clauses. */
 import type * as A from "../syntax/ast.js";
 import { ALWAYS, type Clause } from "./common.js";
-import type { Index, IndexWindow, Method, Restatement, Source } from "./indices.js";
+import type { Index, IndexWindow, Method, Restatement, Source, TradeFilter } from "./indices.js";
 import { modelUnit, type Lowerable, type Lowerer } from "./lower-base.js";
 
 /** An index: each methodology rule as versioned clauses. */
@@ -79,13 +79,28 @@ function flagBelow(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pick<Inde
 }
 
 /** `exclude trades with volume below …` and `exclude trades deviating more than …`, each omitted when not stated. */
-function tradeFilters(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pick<Index, "excludeTradesBelow" | "excludeTradeJumps"> {
+function tradeFilters(
+  l: Lowerer,
+  st: Lowerable<readonly A.Statement[]>,
+): Pick<Index, "excludeTradesBelow" | "excludeTradeJumps" | "excludeTradesWhere"> {
+  const where = l.rules(st, "ExcludeTradesWhere", (s) => tradeFilter(l, s));
   const below = l.versions(st, "ExcludeTradesBelow", (s) => ({ volume: l.decimal(s.amount) }));
   const jumps = l.versions(st, "ExcludeTradeJumps", (s) => ({ percent: l.percent(s.percent) }));
   return {
     ...(below.length === 0 ? {} : { excludeTradesBelow: below }),
     ...(jumps.length === 0 ? {} : { excludeTradeJumps: jumps }),
+    ...(where.length === 0 ? {} : { excludeTradesWhere: where }),
   };
+}
+
+/**
+ * A rule on a named field of the record, as the check accepted it (check/trade-qualification.ts: the flag or type is
+ * there for `flagged` and `of type`, the window for `reversed within`; the fallbacks are for the type checker only).
+ */
+function tradeFilter(l: Lowerer, s: Lowerable<A.ExcludeTradesWhereStmt>): TradeFilter {
+  if (s.test === "flagged") return { kind: "flagged", flag: s.value?.value ?? "" };
+  if (s.test === "type") return { kind: "type", type: s.value?.value ?? "" };
+  return { kind: "reversed-within", within: s.within === undefined ? { amount: "", unit: "days" } : l.duration(s.within) };
 }
 
 /** `sample every …` and `aggregate samples by …`, omitted when the index is not sampled. */

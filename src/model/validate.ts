@@ -102,6 +102,8 @@ import {
   samplingConflict,
   timeWeightedAcrossPieces,
   flagBelowProblem,
+  isRecordWord,
+  reversalWindowProblem,
   tradeQualificationWithoutWindow,
   timeWeightedBeyondTrades,
 } from "./invariants.js";
@@ -697,9 +699,20 @@ class Doc {
         this.percent(`${base}/excludeTradeJumps/${i}/value/percent`, c.value.percent, PERCENT_RANGES.deviation, "a deviation threshold"),
       );
     }
-    if (tradeQualificationWithoutWindow((below ?? []).length + (jumps ?? []).length > 0, index.window.length > 0))
+    const where = index.excludeTradesWhere ?? [];
+    where.forEach((c, i) => {
+      const f = c.value;
+      const at = `${base}/excludeTradesWhere/${i}/value`;
+      if (f.kind === "flagged" && !isRecordWord(f.flag)) this.problem(`${at}/flag`, "is not a flag a record can hold");
+      if (f.kind === "type" && !isRecordWord(f.type)) this.problem(`${at}/type`, "is not a trade type a record can hold");
+      if (f.kind === "reversed-within") {
+        this.positive(`${at}/within/amount`, f.within.amount, "a reversal window");
+        if (reversalWindowProblem(f.within) !== undefined) this.problem(`${at}/within`, "a reversal window is clock time of at most a day");
+      }
+    });
+    if (tradeQualificationWithoutWindow((below ?? []).length + (jumps ?? []).length + where.length > 0, index.window.length > 0))
       this.problem(
-        `${base}/${below !== undefined && below.length > 0 ? "excludeTradesBelow" : "excludeTradeJumps"}`,
+        `${base}/${below !== undefined && below.length > 0 ? "excludeTradesBelow" : jumps !== undefined && jumps.length > 0 ? "excludeTradeJumps" : "excludeTradesWhere"}`,
         "trades are excluded, but the index has no window of trades",
       );
   }

@@ -20,6 +20,7 @@ import type {
   ExcludeStaleStmt,
   ExcludeTradeJumpsStmt,
   ExcludeTradesBelowStmt,
+  ExcludeTradesWhereStmt,
   FlagBelowStmt,
   ExtremeMovesStmt,
   MethodologyStmt,
@@ -112,6 +113,7 @@ export type IndexStatement =
   | ExcludeStaleStmt
   | ExcludeTradesBelowStmt
   | ExcludeTradeJumpsStmt
+  | ExcludeTradesWhereStmt
   | FlagBelowStmt
   | MinimumStmt
   | DegradationStmt

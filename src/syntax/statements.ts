@@ -319,6 +319,14 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     occurs: { index: "once" },
     clause: { index: "trade qualification" },
   },
+  ExcludeTradesWhere: {
+    rules: ["excludeStmt"],
+    phrase: "exclude trades flagged, of type or reversed",
+    label: (s) =>
+      s.test === "flagged" ? "exclude trades flagged" : s.test === "type" ? "exclude trades of type" : "exclude trades reversed",
+    occurs: { index: "many" },
+    clause: { index: "trade qualification" },
+  },
   Minimum: {
     rules: ["minimumStmt"],
     phrase: "minimum",

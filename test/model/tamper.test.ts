@@ -883,6 +883,27 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "trade-qualification",
+    what: "a flag no record can hold",
+    spec: "indices/TOKT_QUAL.json",
+    edit: (d) => (d.indices.TOKT_QUAL.excludeTradesWhere[0].value.flag = "affiliate;block"),
+    paths: ["/indices/TOKT_QUAL/excludeTradesWhere/0/value/flag"],
+  },
+  {
+    invariant: "trade-qualification",
+    what: "a reversal window of business days",
+    spec: "indices/TOKT_QUAL.json",
+    edit: (d) => (d.indices.TOKT_QUAL.excludeTradesWhere[4].value.within = { amount: "2", unit: "business-days" }),
+    paths: ["/indices/TOKT_QUAL/excludeTradesWhere/4/value/within"],
+  },
+  {
+    invariant: "trade-qualification",
+    what: "trades excluded by a record field without a window",
+    spec: "indices/AITOK_OUT.json",
+    edit: (d) => (d.indices.AITOK_OUT.excludeTradesWhere = [always({ kind: "type", type: "option" })]),
+    paths: ["/indices/AITOK_OUT/excludeTradesWhere"],
+  },
+  {
+    invariant: "trade-qualification",
     what: "trades excluded without a window",
     spec: "indices/AITOK_OUT.json",
     edit: (d) => (d.indices.AITOK_OUT.excludeTradesBelow = [always({ volume: "1" })]),

@@ -888,6 +888,13 @@ function indexSection(b: Builder, i: Index): void {
     ),
   );
   addStep("trade qualification", [
+    ...versions(i.excludeTradesWhere ?? [], (f) =>
+      f.kind === "flagged"
+        ? `A trade whose record carries the flag "${f.flag}" does not qualify and is left out of every step of the calculation.`
+        : f.kind === "type"
+          ? `A trade whose record is of type "${f.type}" does not qualify and is left out of every step of the calculation.`
+          : `A trade reversed within ${duration(f.within)} of its execution does not qualify and is left out of every step of the calculation; a trade reversed later qualifies.`,
+    ),
     ...versions(
       i.excludeTradesBelow ?? [],
       (t) => `A trade with a volume below ${t.volume} does not qualify and is left out of every step of the calculation.`,

@@ -13,7 +13,7 @@ import { ratioOf } from "../../runtime/engine/aggregation.js";
 import { gcd } from "../../runtime/numbers/integers.js";
 import { Decimal } from "../../runtime/numbers/decimal.js";
 import type { AggregationMethod, Index, RoundingMode } from "../../runtime/spec.js";
-import { valueOn, valuesOn } from "../../runtime/versions.js";
+import { inForce, valueOn, valuesOn } from "../../runtime/versions.js";
 
 /** A methodology construct that a dialect cannot state with the runtime's exact meaning (E6170). */
 export interface Unsupported {
@@ -125,6 +125,11 @@ export function planOn(index: Index, date: string): Plan | Unsupported {
     return unsupported(
       "exclude trades deviating more than … from the previous trade",
       "each trade is compared with its source's previous qualifying trade, a recursion the SQL backend does not state",
+    );
+  if ((index.excludeTradesWhere ?? []).some((c) => inForce(c, date)))
+    return unsupported(
+      "exclude trades flagged …, of type … or reversed within …",
+      "the rules on named fields of the record read columns the SQL backend's observations table does not have",
     );
   const constituents = valuesOn(index.sources, date);
   if (constituents.some((s) => valueOn(s.blend, date) !== undefined))

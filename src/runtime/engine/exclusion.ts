@@ -15,8 +15,9 @@ export interface Exclusion {
     | "too-few-trades"
     | "monitored"
     | "trade-volume"
-    | "trade-jump";
+    | "trade-jump"
+    | "trade-record";
   readonly detail: string;
-  /** How many trades a trade qualification rule left out (`trade-volume`, `trade-jump` only). */
+  /** How many trades a trade qualification rule left out (`trade-volume`, `trade-jump`, `trade-record` only). */
   readonly trades?: number;
 }

@@ -6,7 +6,7 @@
 import { localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
 import { Ratio } from "../numbers/ratio.js";
-import type { Duration, Index, Sampling, Source, TimeWindow } from "../spec.js";
+import type { Index, Sampling, Source, TimeWindow } from "../spec.js";
 import { valueOn, valuesOn } from "../versions.js";
 import { ratioOf } from "./aggregation.js";
 import type { CertificateDraft, CertificateWindow, IndexRequest, Stage } from "./index-types.js";
@@ -15,19 +15,8 @@ import { type Selection, type SourcePlan, type Staleness, isoMicros, priorityLis
 import { qualifyTrades, tradeRulesOn } from "./trade-qualification.js";
 import { type PlacedPiece, placePieces } from "./windows.js";
 
-const MICROS: Record<Exclude<Duration["unit"], "business-days">, bigint> = {
-  seconds: 1_000_000n,
-  minutes: 60_000_000n,
-  hours: 3_600_000_000n,
-  days: 86_400_000_000n,
-};
-
-/** A clock duration in microseconds (exact; fractional microseconds round down); business days are not clock time. */
-export function durationMicros(d: Duration): number | undefined {
-  if (d.unit === "business-days") return undefined;
-  const r = ratioOf(d.amount).mul(Ratio.of(MICROS[d.unit]));
-  return Number(r.num / r.den);
-}
+export { durationMicros } from "./durations.js";
+import { durationMicros } from "./durations.js";
 
 /** First row of a sorted time column with time >= t (inclusive) or > t (exclusive). */
 export function lowerBound(time: Float64Array, t: number, inclusive: boolean): number {
@@ -202,6 +191,7 @@ export function resolveFixing(index: Index, obs: Observations, request: IndexReq
         constituents.list.map((s) => s.name),
         w.rows,
       );
+      if (!q.ok) return stop("no-data", q.message);
       selection = { ...w, rows: q.rows, exclusions: [...w.exclusions, ...q.exclusions] };
     }
   } else {

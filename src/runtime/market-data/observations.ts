@@ -30,6 +30,18 @@ import {
   rescaleColumn,
 } from "./common.js";
 import { fieldName, splitQuotedCsv } from "./quoted-csv.js";
+import {
+  INSTRUMENT_COLUMN,
+  PART_COLUMN,
+  RECORD_FIELDS,
+  SIDES,
+  type RecordColumns,
+  type RecordField,
+  columnName,
+  emptyColumn,
+  headerLayout,
+  recordValue,
+} from "./record.js";
 
 /** Observations as columns; row i is (time[i], sources[source[i]], price[i]·10^−priceScale, volume[i]·10^−volumeScale). */
 export interface Observations {
@@ -55,6 +67,8 @@ export interface Observations {
   readonly part?: NameColumn | null;
   /** The 1-based line each row came from. */
   readonly line: Uint32Array;
+  /** The record's extra columns that were kept (record.ts): absent when none was read. */
+  readonly record?: RecordColumns;
 }
 
 /** Options for {@link parseObservations} and {@link createObservationParser}. */
@@ -63,6 +77,12 @@ export interface ObservationOptions extends ParseOptions {
   readonly sources?: readonly string[];
   /** Rows to reserve room for at the start (an estimate; the columns grow by doubling when it is exceeded). */
   readonly capacity?: number;
+  /**
+   * The record's extra columns to keep (record.ts), which the file must then have (a CSV header naming them, an
+   * NDJSON key in every row): the ones the spec's trade qualification reads; with any of them, `trade_id` is kept too
+   * when the file has it. Any other extra column is skipped unread. By default every extra column the file has is kept.
+   */
+  readonly fields?: readonly RecordField[];
 }
 
 /** A parser fed text in pieces: {@link push} any split of the input (even mid-line or mid-row), then {@link end}. */
@@ -109,9 +129,10 @@ export interface ValuesRow extends RowPlace {
   part: string | null;
 }
 
-const HEADER = /^time,source,price,volume(,instrument(,part)?)?$/;
 const COLUMNS = ["time", "source", "price", "volume", "instrument", "part"];
-const FIELDS: ReadonlySet<string> = new Set(COLUMNS);
+const FIELDS: ReadonlySet<string> = new Set([...COLUMNS, ...RECORD_FIELDS]);
+/** The first columns of every CSV header. */
+const HEADER_START = "time,source,price,volume";
 const MAX_SOURCES = 65536;
 
 /** Parses a whole text of observations; never throws. */
@@ -163,8 +184,8 @@ function grow(c: Columns, n: number, need: number): Columns {
 }
 
 /** The duplicate key of an accepted row: everything but the time (rows compared share it). */
-function rowKey(c: Columns, i: number, instrument: number, part: number): string {
-  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument}\u0000${part}`;
+function rowKey(c: Columns, i: number, instrument: number, part: number, tail: string): string {
+  return `${c.source[i]}\u0000${c.price[i]}e${c.priceScales[i]}\u0000${c.volume[i]}e${c.volumeScales[i]}\u0000${instrument}\u0000${part}\u0000${tail}`;
 }
 
 /** The number of comma-separated fields of a line, without an array per field. */
@@ -203,6 +224,100 @@ export function createObservationParser(options: ObservationOptions): Observatio
   let lastTime = -Infinity;
   /** Keys of the rows at lastTime, built only once a second row has that time. */
   let sameTimeKeys: Set<string> | null = null;
+  // The record's extra columns (record.ts). `layout` is the column of each CSV field after `volume` (without a
+  // header: instrument, part); `extended` says it names an extra column. `kept[k]` says RECORD_FIELDS[k] is kept, and
+  // `record[k]` is its column once the file has it.
+  let layout: number[] = [INSTRUMENT_COLUMN, PART_COLUMN];
+  let extended = false;
+  let headerSeen = false;
+  const wanted = options.fields;
+  // With any column asked for, trade_id is kept too when the file has it (the certificate names the trades a rule left
+  // out), so the report does not depend on what the reader was asked; it is never required.
+  const kept = RECORD_FIELDS.map((f) => wanted === undefined || wanted.includes(f) || (f === "trade_id" && wanted.length > 0));
+  const record: ((string | null)[] | number[] | undefined)[] = RECORD_FIELDS.map(() => undefined);
+  // The duplicate test compares the extra fields too (kept or not): `timeTails` are the extra fields of the rows at
+  // lastTime that `row` read; the first of them may have been read by `fastRow`, which leaves its bytes in `fastTail`.
+  let timeTails: string[] = [];
+  let fastFirst = false;
+  let fastTail = new Uint8Array(256);
+  let fastTailLength = 0;
+  const tailAt = (i: number): string => {
+    const k = i - (n - timeTails.length - (fastFirst ? 1 : 0));
+    if (!fastFirst) return timeTails[k] ?? "";
+    return k === 0 ? asciiText(fastTail, 0, fastTailLength).replaceAll(",", "\u0000") : (timeTails[k - 1] ?? "");
+  };
+  const columnsText = (): string =>
+    extended || layout[0] !== INSTRUMENT_COLUMN || layout.length !== 2
+      ? `time,source,price,volume${layout.map((c) => `,${columnName(c)}`).join("")}`
+      : "time,source,price,volume[,instrument[,part]]";
+  /** A CSV header line's fields: the columns after volume, and the kept ones the header lacks. */
+  const header = (fields: readonly string[]): void => {
+    headerSeen = true;
+    const got = headerLayout(fields);
+    if ("error" in got) {
+      err("malformed-row", lineNo, null, `the header: ${got.error}`);
+      return;
+    }
+    layout = got.layout;
+    extended = layout.some((c) => c > PART_COLUMN);
+    RECORD_FIELDS.forEach((f, k) => {
+      if (!layout.includes(k + 6)) {
+        if (wanted?.includes(f)) missing(f);
+      } else if (kept[k]) record[k] = emptyColumn(f, n);
+    });
+  };
+  /** A kept column the file does not have. */
+  const missing = (f: RecordField): void =>
+    err(
+      "missing-field",
+      lineNo,
+      f,
+      `the index's trade qualification reads the column ${f}, which the ${format === "csv" ? "header does not name (name the columns in a header line: time,source,price,volume,…)" : "row does not have"}`,
+    );
+  /** Reads and keeps the extra fields of a row (`raw[k]` the text of RECORD_FIELDS[k]); false when one is bad. */
+  const extras = (raw: readonly unknown[], time: number): boolean => {
+    let ok = true;
+    const values: (string | number | null)[] = [];
+    for (let k = 0; k < RECORD_FIELDS.length; k++) {
+      const f = RECORD_FIELDS[k]!;
+      if (!kept[k]) continue;
+      if (format === "ndjson" && raw[k] === undefined && wanted?.includes(f) === true) {
+        missing(f);
+        ok = false;
+        continue;
+      }
+      const v = recordValue(f, raw[k], time);
+      if ("error" in v) {
+        err(f === "reversed_at" ? "invalid-time" : "malformed-row", lineNo, f, v.error);
+        ok = false;
+      } else values[k] = v.value;
+    }
+    if (!ok) return false;
+    for (let k = 0; k < RECORD_FIELDS.length; k++) {
+      const v = values[k];
+      if (v === undefined) continue;
+      if (record[k] === undefined) {
+        if (v === null || (typeof v === "number" && Number.isNaN(v))) continue;
+        record[k] = emptyColumn(RECORD_FIELDS[k]!, n);
+      }
+      (record[k] as (string | number | null)[])[n] = typeof v === "string" && RECORD_FIELDS[k] !== "trade_id" ? intern(v) : v;
+    }
+    return true;
+  };
+  /** The fields of a CSV row after volume placed by the layout. */
+  const placed = (
+    f: readonly string[],
+  ): { instrument: string | undefined; part: string | undefined; extra: unknown[] | undefined; tail: string } => {
+    let instrument: string | undefined, part: string | undefined;
+    const extra: unknown[] | undefined = extended ? RECORD_FIELDS.map(() => undefined) : undefined;
+    for (let j = 4; j < f.length; j++) {
+      const col = layout[j - 4]!;
+      if (col === INSTRUMENT_COLUMN) instrument = f[j];
+      else if (col === PART_COLUMN) part = f[j];
+      else extra![col - 6] = f[j];
+    }
+    return { instrument, part, extra, tail: extended ? f.slice(4).join("\u0000") : "" };
+  };
 
   /** Reports a missing or non-string field; true when the field is a non-empty string. */
   const present = (value: unknown, field: "time" | "source" | "price" | "volume", line: number): boolean => {
@@ -236,7 +351,44 @@ export function createObservationParser(options: ObservationOptions): Observatio
     parts.grow(cols.time.length, n);
   };
   const instrumentCode = (name: string): number => instruments.code(name);
+  /** One string per distinct value of a record column (side, type, flags, counterparty). */
+  const interned = new Map<string, string>();
+  const intern = (name: string): string => {
+    const known = interned.get(name);
+    if (known !== undefined) return known;
+    interned.set(name, name);
+    return name;
+  };
   const partCode = (name: string): number => parts.code(name);
+
+  /**
+   * The first line of a CSV file, when it is a header: read (true), or reported when it starts like one but is not
+   * (true); without a header, the kept columns cannot be named. False leaves the line to be read as a row.
+   */
+  const csvHeader = (raw: string): boolean => {
+    if (raw.indexOf('"') < 0 && (raw === HEADER_START || raw.startsWith(`${HEADER_START},`))) {
+      header(raw.split(","));
+      return true;
+    }
+    if (/^\s*time\s*,/i.test(raw)) {
+      err(
+        "malformed-row",
+        lineNo,
+        null,
+        `the header must be \`time,source,price,volume\` followed by any of instrument, part, side, trade_id, counterparty, type, flags, reversed_at, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``,
+      );
+      return true;
+    }
+    if (wanted !== undefined) {
+      headerSeen = true;
+      for (const f of wanted) missing(f);
+    }
+    return false;
+  };
+
+  /** A CSV row of the layout with too few or too many fields. */
+  const fieldCount = (count: number): void =>
+    err("malformed-row", lineNo, null, `expected 4 to ${4 + layout.length} comma-separated fields (${columnsText()}), got ${count}`);
 
   /** Parses one line (without its line break); `check` asks for the text check of every field. */
   const row = (line: string, check: boolean): void => {
@@ -246,36 +398,30 @@ export function createObservationParser(options: ObservationOptions): Observatio
     if (raw.length === 0 || (raw.charCodeAt(0) <= 32 && raw.trim() === "")) return;
     if (format === undefined) format = raw.trimStart().startsWith("{") ? "ndjson" : "csv";
     let time: unknown, source: unknown, price: unknown, volume: unknown, instrument: unknown, part: unknown;
+    /** The extra fields of the row by RECORD_FIELDS (undefined when the row has none of them). */
+    let extra: unknown[] | undefined;
+    /** The extra fields joined, for the duplicate test. */
+    let tail = "";
     if (format === "csv") {
-      if (n === 0 && errors.length === 0 && HEADER.test(raw)) return;
-      if (n === 0 && errors.length === 0 && /^\s*time\s*,/i.test(raw)) {
-        err(
-          "malformed-row",
-          lineNo,
-          null,
-          `the header must be \`time,source,price,volume\`, \`time,source,price,volume,instrument\` or \`time,source,price,volume,instrument,part\`, not \`${raw.length > 80 ? raw.slice(0, 77) + "..." : raw}\``,
-        );
-        return;
-      }
-      // A line with a double quote takes the RFC 4180 slow path; any other keeps the fast path below.
-      if (raw.indexOf('"') >= 0) {
-        const q = splitQuotedCsv(raw);
-        if (!q.ok) {
-          err("invalid-quote", lineNo, fieldName(COLUMNS, q.field), q.message);
-          return;
-        }
-        const f = q.fields;
-        if (n === 0 && errors.length === 0 && f.every((x) => x.indexOf(",") < 0) && HEADER.test(f.join(","))) return;
-        if (f.length < 4 || f.length > 6) {
-          err(
-            "malformed-row",
-            lineNo,
-            null,
-            `expected 4 to 6 comma-separated fields (time,source,price,volume[,instrument[,part]]), got ${f.length}`,
-          );
-          return;
-        }
-        [time, source, price, volume, instrument, part] = f;
+      const headerLine = n === 0 && errors.length === 0 && !headerSeen;
+      if (headerLine && csvHeader(raw)) return;
+      // A line with a double quote takes the RFC 4180 slow path, a line of an extended layout is split; any other
+      // keeps the fast path below.
+      const quoted = raw.indexOf('"') >= 0;
+      if (quoted || extended) {
+        let f: readonly string[];
+        if (quoted) {
+          const q = splitQuotedCsv(raw);
+          if (!q.ok) {
+            err("invalid-quote", lineNo, fieldName(COLUMNS, q.field), q.message);
+            return;
+          }
+          f = q.fields;
+          if (headerLine && f.every((x) => x.indexOf(",") < 0) && f.slice(0, 4).join(",") === HEADER_START) return header(f);
+        } else f = raw.split(",");
+        if (f.length < 4 || f.length > 4 + layout.length) return fieldCount(f.length);
+        [time, source, price, volume] = f;
+        ({ instrument, part, extra, tail } = placed(f));
       } else {
         // The commas by indexOf: no array per row (ten million rows are ten million arrays otherwise).
         const c1 = raw.indexOf(",");
@@ -307,6 +453,9 @@ export function createObservationParser(options: ObservationOptions): Observatio
         return;
       }
       ({ time, source, price, volume, instrument, part } = obj.value);
+      const v = obj.value;
+      extra = RECORD_FIELDS.map((f) => v[f]);
+      tail = extra.map((x) => (typeof x === "string" ? x : "")).join("\u0000");
     }
     // Every field is checked, so a row with several bad fields reports each of them.
     let bad = false;
@@ -319,6 +468,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
       if (!text(volume, "volume", lineNo)) bad = true;
       if (!text(instrument, "instrument", lineNo)) bad = true;
       if (!text(part, "part", lineNo)) bad = true;
+      if (extra !== undefined) extra.forEach((x, k) => kept[k] && !text(x, RECORD_FIELDS[k]!, lineNo) && (bad = true));
       if (bad) return;
     }
     bad = !present(time, "time", lineNo);
@@ -354,7 +504,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
     if (bad || typeof t === "string" || "error" in p || "error" in v || si === undefined) return;
     const inst = typeof instrument === "string" && instrument !== "" ? instruments.code(instrument) : 0;
     const pt = typeof part === "string" && part !== "" ? parts.code(part) : 0;
-    accept(lineNo, t, time as string, si, p.coefficient, p.scale, v.coefficient, v.scale, inst, pt);
+    accept(lineNo, t, time as string, si, p.coefficient, p.scale, v.coefficient, v.scale, inst, pt, extra, tail);
   };
 
   /** The index of a source name, or undefined after reporting it (unknown to the spec, or one too many). */
@@ -386,6 +536,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
     volumeScale: number,
     inst: number,
     pt: number,
+    extra: readonly unknown[] | undefined,
+    tail: string,
   ): void => {
     if (t < lastTime) {
       err(
@@ -396,6 +548,8 @@ export function createObservationParser(options: ObservationOptions): Observatio
       );
       return;
     }
+    // Only a row of an extended CSV layout or NDJSON has extra fields (the columns exist for no other).
+    if (extra !== undefined && !extras(extra, t)) return;
     room();
     const c = cols;
     c.source[n] = si;
@@ -407,17 +561,20 @@ export function createObservationParser(options: ObservationOptions): Observatio
       // A second row at the same time: compare it with every accepted row at that time.
       if (sameTimeKeys === null) {
         sameTimeKeys = new Set();
-        for (let i = n - 1; i >= 0 && c.time[i] === t; i--) sameTimeKeys.add(rowKey(c, i, instruments.get(i), parts.get(i)));
+        for (let i = n - 1; i >= 0 && c.time[i] === t; i--) sameTimeKeys.add(rowKey(c, i, instruments.get(i), parts.get(i), tailAt(i)));
       }
-      const key = rowKey(c, n, inst, pt);
+      const key = rowKey(c, n, inst, pt, tail);
       if (sameTimeKeys.has(key)) {
         err("duplicate", line, null, `duplicate row: same time, source, price, volume, instrument and part as an earlier row`);
         return;
       }
       sameTimeKeys.add(key);
+      timeTails.push(tail);
     } else {
       sameTimeKeys = null;
       lastTime = t;
+      timeTails = [tail];
+      fastFirst = false;
     }
     c.time[n] = t;
     c.line[n] = line;
@@ -472,6 +629,71 @@ export function createObservationParser(options: ObservationOptions): Observatio
 
   const sourceOf = (name: string): number | undefined => sourceIndex.get(name);
 
+  // The extra fields of a row of an extended layout as `fastExtras` read them, kept by `keepFast` once the row is taken.
+  const recordNames = RECORD_FIELDS.map(() => new NameTable<string>());
+  const reversals = new InstantBytes();
+  const pending = {
+    instrument: 0,
+    part: 0,
+    values: RECORD_FIELDS.map((): string | number | null => null),
+  };
+  const sideOf = (name: string): string | undefined => (SIDES.includes(name) ? intern(name) : undefined);
+  /** The value of kept field k from b[s, e) (not empty), or undefined to leave the row to `row`. */
+  const fastValue = (k: number, b: Uint8Array, s: number, e: number, t: number): string | number | undefined => {
+    const f = RECORD_FIELDS[k]!;
+    if (f === "reversed_at") {
+      const r = reversals.read(b, s, e);
+      return r >= t ? r : undefined;
+    }
+    if (f === "trade_id") {
+      for (let i = s; i < e; i++) if (b[i]! >= 128 || b[i] === 34) return undefined;
+      return asciiText(b, s, e);
+    }
+    if (f === "flags" && (b[s] === 59 || b[e - 1] === 59)) return undefined;
+    if (f === "flags") for (let i = s + 1; i < e; i++) if (b[i] === 59 && b[i - 1] === 59) return undefined;
+    return named(recordNames[k]!, b, s, e, f === "side" ? sideOf : intern);
+  };
+  /** Reads the fields after volume (from the comma at c, or c = e) by the layout; false leaves the row to `row`. */
+  const fastExtras = (b: Uint8Array, c: number, e: number, t: number): boolean => {
+    pending.instrument = pending.part = 0;
+    for (let k = 0; k < RECORD_FIELDS.length; k++) pending.values[k] = RECORD_FIELDS[k] === "reversed_at" ? NaN : null;
+    for (let j = 0; c < e; j++) {
+      if (j >= layout.length) return false;
+      const s0 = c + 1;
+      let c2 = s0;
+      while (c2 < e && b[c2] !== 44) c2++;
+      const col = layout[j]!;
+      if (c2 > s0) {
+        if (col === INSTRUMENT_COLUMN) {
+          const code = named(instrumentNames, b, s0, c2, instrumentCode);
+          if (code === undefined) return false;
+          pending.instrument = code;
+        } else if (col === PART_COLUMN) {
+          const code = named(partNames, b, s0, c2, partCode);
+          if (code === undefined) return false;
+          pending.part = code;
+        } else if (kept[col - 6]) {
+          const v = fastValue(col - 6, b, s0, c2, t);
+          if (v === undefined) return false;
+          pending.values[col - 6] = v;
+        }
+      }
+      c = c2;
+    }
+    return true;
+  };
+  /** Keeps the extra fields `fastExtras` read for row n, and the bytes after volume for the duplicate test. */
+  const keepFast = (b: Uint8Array, c: number, e: number): void => {
+    for (let k = 0; k < record.length; k++) {
+      const col = record[k];
+      if (col !== undefined) (col as (string | number | null)[])[n] = pending.values[k]!;
+    }
+    const len = c < e ? e - c - 1 : 0;
+    if (len > fastTail.length) fastTail = new Uint8Array(len * 2);
+    for (let i = 0; i < len; i++) fastTail[i] = b[c + 1 + i]!;
+    fastTailLength = len;
+  };
+
   /** Reads the row b[s, e) when it needs none of `row`'s care (see above); false leaves it to `row`, untouched. */
   const fastRow = (b: Uint8Array, s: number, e: number): boolean => {
     if (e > s && b[e - 1] === 13) e--;
@@ -497,7 +719,11 @@ export function createObservationParser(options: ObservationOptions): Observatio
     if (c4 < 0) return false;
     let inst: number | undefined = 0,
       pt: number | undefined = 0;
-    if (c4 < e) {
+    if (extended) {
+      if (!fastExtras(b, c4, e, t)) return false;
+      inst = pending.instrument;
+      pt = pending.part;
+    } else if (c4 < e) {
       let c5 = c4 + 1;
       while (c5 < e && b[c5] !== 44) c5++;
       if (c5 > c4 + 1 && (inst = named(instrumentNames, b, c4 + 1, c5, instrumentCode)) === undefined) return false;
@@ -520,6 +746,9 @@ export function createObservationParser(options: ObservationOptions): Observatio
     c.line[n] = lineNo;
     sameTimeKeys = null;
     lastTime = t;
+    if (timeTails.length !== 0) timeTails = [];
+    fastFirst = true;
+    if (extended) keepFast(b, c4, e);
     instruments.set(n, inst, cols.time.length);
     parts.set(n, pt, cols.time.length);
     n++;
@@ -545,6 +774,16 @@ export function createObservationParser(options: ObservationOptions): Observatio
     }
     carryBytes.set(b.subarray(s, e), carryLength);
     carryLength = need;
+  };
+
+  /** The kept extra columns, when the file has any. */
+  const recordOf = (): { record?: RecordColumns } => {
+    const out: Record<string, unknown> = {};
+    RECORD_FIELDS.forEach((f, k) => {
+      const col = record[k];
+      if (col !== undefined) out[f] = col.length > n ? col.slice(0, n) : col;
+    });
+    return Object.keys(out).length === 0 ? {} : { record: out as RecordColumns };
   };
 
   const finish = (): MarketDataResult<Observations> => {
@@ -581,6 +820,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
         instrument: instruments.column(n),
         ...(parts.column(n) !== null ? { part: parts.column(n) } : {}),
         line: c.line.subarray(0, n),
+        ...recordOf(),
       },
     };
   };
@@ -668,7 +908,7 @@ export function createObservationParser(options: ObservationOptions): Observatio
       if (si === undefined) return;
       const inst = r.instrument === null || r.instrument === "" ? 0 : instruments.code(r.instrument);
       const pt = r.part === null || r.part === "" ? 0 : parts.code(r.part);
-      accept(r.row, r.time, undefined, si, r.priceCoefficient, r.priceScale, r.volumeCoefficient, r.volumeScale, inst, pt);
+      accept(r.row, r.time, undefined, si, r.priceCoefficient, r.priceScale, r.volumeCoefficient, r.volumeScale, inst, pt, undefined, "");
     },
     fail(kind, at, field, message) {
       group = at.row === 0 ? undefined : at.group;

@@ -89,6 +89,18 @@ export function readParquetObservations(file: RandomAccess, options: ParquetOpti
     parser.fail("invalid-parquet", place, null, metadata);
     return parser.end();
   }
+  // The trade record's extra columns (record.ts) are read from CSV and NDJSON only: a rule reading one is refused here,
+  // never applied to no column.
+  if (options.fields !== undefined && options.fields.length > 0) {
+    for (const f of options.fields)
+      parser.fail(
+        "missing-field",
+        place,
+        f,
+        `the index's trade qualification reads the column ${f}, which is not read from a Parquet file (the trade record's columns are read from CSV or NDJSON)`,
+      );
+    return parser.end();
+  }
   const plans = planColumns(metadata, parser);
   if (plans === undefined) return parser.end();
   let firstRow = 0;

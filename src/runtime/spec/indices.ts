@@ -82,7 +82,18 @@ export interface Index extends DeclarationAnnotations {
   readonly excludeTradesBelow?: Versions<{ readonly volume: DecimalString }>;
   /** Trade qualification: a jump of more than this from the source's previous qualifying trade (absent: no such rule). */
   readonly excludeTradeJumps?: Versions<{ readonly percent: DecimalString }>;
+  /** Trade qualification on named fields of the record: every rule in force applies (absent: no such rule). */
+  readonly excludeTradesWhere?: Rules<TradeFilter>;
 }
+
+/**
+ * A trade qualification rule on a named field of the observation record (runtime/market-data/record.ts): a trade
+ * whose `flags` hold the flag, whose `type` is the type, or whose `reversed_at` is at most `within` after its time.
+ */
+export type TradeFilter =
+  | { readonly kind: "flagged"; readonly flag: string }
+  | { readonly kind: "type"; readonly type: string }
+  | { readonly kind: "reversed-within"; readonly within: Duration };
 
 /** `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`. */
 export interface Sampling {

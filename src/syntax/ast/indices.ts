@@ -131,6 +131,20 @@ export interface ExcludeTradeJumpsStmt extends StatementBase {
   readonly previous: Ident | undefined;
   readonly trade: Ident | undefined;
 }
+/**
+ * A trade qualification rule on a named field of the observation record (issue 15): `exclude trades flagged
+ * "affiliate"` (a word of the record's flags), `exclude trades of type "spread-leg"` (its trade type), `exclude trades
+ * reversed within 5 minutes` (a trade whose reversal came at most that long after it).
+ */
+export interface ExcludeTradesWhereStmt extends StatementBase {
+  readonly kind: "ExcludeTradesWhere";
+  readonly test: "flagged" | "type" | "reversed";
+  /** The flag or the trade type. */
+  readonly value: StringLit | undefined;
+  /** The word `reversed` (checked as a word). */
+  readonly word: Ident | undefined;
+  readonly within: Duration | undefined;
+}
 /** `flagged below 3 sources` (issue 15): a value fixed from fewer eligible sources is published with a flag. */
 export interface FlagBelowStmt extends StatementBase {
   readonly kind: "FlagBelow";

@@ -196,7 +196,10 @@ export abstract class IndexRules extends CalendarRules {
   public excludeStmt = this.RULE("excludeStmt", () => {
     this.CONSUME(T.Exclude);
     return this.OR<
-      Omit<A.ExcludeDeviationStmt | A.ExcludeStaleStmt | A.ExcludeTradesBelowStmt | A.ExcludeTradeJumpsStmt, "span" | "annotations">
+      Omit<
+        A.ExcludeDeviationStmt | A.ExcludeStaleStmt | A.ExcludeTradesBelowStmt | A.ExcludeTradeJumpsStmt | A.ExcludeTradesWhereStmt,
+        "span" | "annotations"
+      >
     >([
       {
         ALT: () => {
@@ -233,7 +236,30 @@ export abstract class IndexRules extends CalendarRules {
         // Trade qualification (issue 15): `with volume below N`, `deviating more than X% from the previous trade`.
         ALT: () => {
           this.CONSUME(T.Trades);
-          return this.OR3<Omit<A.ExcludeTradesBelowStmt | A.ExcludeTradeJumpsStmt, "span" | "annotations">>([
+          return this.OR3<Omit<A.ExcludeTradesBelowStmt | A.ExcludeTradeJumpsStmt | A.ExcludeTradesWhereStmt, "span" | "annotations">>([
+            // Named fields of the record (issue 15): `flagged "affiliate"`, `of type "spread-leg"`, `reversed within 5 minutes`.
+            {
+              ALT: () => {
+                this.CONSUME(T.Flagged);
+                const value = this.str(this.CONSUME(T.StringLiteral));
+                return { kind: "ExcludeTradesWhere", test: "flagged", value, word: undefined, within: undefined };
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME2(T.Of);
+                this.CONSUME(T.Type);
+                const value = this.str(this.CONSUME2(T.StringLiteral));
+                return { kind: "ExcludeTradesWhere", test: "type", value, word: undefined, within: undefined };
+              },
+            },
+            {
+              ALT: () => {
+                const word = this.ident(this.CONSUME4(T.Identifier));
+                this.CONSUME(T.Within);
+                return { kind: "ExcludeTradesWhere", test: "reversed", value: undefined, word, within: this.SUBRULE2(this.duration) };
+              },
+            },
             {
               ALT: () => {
                 this.CONSUME(T.With);

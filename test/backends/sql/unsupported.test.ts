@@ -29,6 +29,8 @@ describe("the SQL backend over specs/indices/", () => {
     ["BTC_VTWAP", "2026-03-27", "aggregate trades by vtwap"],
     // Trade qualification (issue 15): applied by the runtime only.
     ["GPUQ_H100", "2026-03-27", "exclude trades with volume below …"],
+    // Rules on named fields of the record (issue 15): columns the SQL table does not have.
+    ["TOKT_QUAL", "2026-03-27", "exclude trades flagged …, of type … or reversed within …"],
   ])("refuses %s with E6170 naming the construct", (name, date, construct) => {
     const r = indexToSql(compiled(name), [date]);
     expect(r).toMatchObject({ code: "E6170", construct });

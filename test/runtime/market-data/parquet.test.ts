@@ -208,6 +208,14 @@ describe("readParquetObservations: refusals name the file, row and row group, an
     expect(errors([time, ...names(), priceInt64, volumeInt32])[0]).toMatch(/^t: time: time is a TIMESTAMP not adjusted to UTC/);
   });
 
+  it("refuses the trade record's columns a spec's rules read, which are read from CSV or NDJSON only (issue 15)", () => {
+    const r = readParquetObservations(parquet([timeMicros, ...names(), priceInt64, volumeInt32]), { file: "t", fields: ["flags"] });
+    expect(r.ok ? [] : r.errors.map(formatMarketDataError)).toEqual([
+      "t: flags: the index's trade qualification reads the column flags, which is not read from a Parquet file (the trade record's columns are read from CSV or NDJSON)",
+    ]);
+    expect(read([timeMicros, ...names(), priceInt64, volumeInt32]).ok).toBe(true);
+  });
+
   it("names a missing column", () => {
     expect(errors([timeMicros, ...names(), priceInt64])).toEqual([
       "t: volume: the file has no column volume; its columns are time, source, instrument, price",

@@ -75,7 +75,7 @@ describe("parseObservations", () => {
   it("names the expected header when the first line is a header of other columns, once", () => {
     const r = parseObservations("time,source,price\n2026-03-27T15:00:00Z,BITSTAMP,1,1\n", { file: "obs.csv", sources: SOURCES });
     expect(!r.ok && r.errors.map((e) => e.message)).toEqual([
-      "the header must be `time,source,price,volume`, `time,source,price,volume,instrument` or `time,source,price,volume,instrument,part`, not `time,source,price`",
+      "the header must be `time,source,price,volume` followed by any of instrument, part, side, trade_id, counterparty, type, flags, reversed_at, not `time,source,price`",
     ]);
     const f = parseFixings("Time,Index,Value\n2026-03-27T16:00:00Z,A,1\n", { file: "f.csv" });
     expect(!f.ok && f.errors.map((e) => [e.line, e.message])).toEqual([
