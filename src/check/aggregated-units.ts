@@ -7,36 +7,39 @@
  * too. Runs after the contract checks, reading the units they resolved.
  */
 import { Codes, diag } from "../diagnostics/index.js";
-import { AGGREGATION_UNIT_MESSAGE, aggregationUnitProblem, type BaseQuantity } from "../model/invariants.js";
+import {
+  AGGREGATION_UNIT_MESSAGE,
+  aggregationUnitProblem,
+  futuresEquivalents,
+  type BaseQuantity,
+  type UnitOfContract,
+} from "../model/invariants.js";
 import type { Declaration } from "../syntax/ast.js";
 import type { Program, Report } from "./program.js";
 import { declarationKind } from "./program.js";
 import { lookup } from "./symbols.js";
 import { checkedUnit, decimalOf } from "./unit-of.js";
 
-/**
- * A contract's unit in every version as quantities of base units. `asAggregated`: an option on a future counts as
- * its futures-equivalent position, in contracts of the future (a settlement request states it so); otherwise an
- * option's contract counts as the futures contracts it stands for. Empty when a unit is unknown (reported elsewhere).
- */
-function quantities(program: Program, decl: Declaration, asAggregated: boolean, depth = 0): BaseQuantity[] {
-  const out: BaseQuantity[] = [];
-  for (const s of decl.statements) {
-    if (s.kind !== "ContractUnit") continue;
+/** A contract's units, every version, as the check resolved them (undefined: not resolved, reported elsewhere). */
+function unitsOf(program: Program, decl: Declaration): (UnitOfContract | undefined)[] {
+  return decl.statements.flatMap((s): (UnitOfContract | undefined)[] => {
+    if (s.kind !== "ContractUnit") return [];
     const amount = decimalOf(s.quantity?.amount);
     const unit = checkedUnit(program, s.quantity?.unit);
-    if (amount === undefined || unit === undefined) return [];
-    if (unit.kind === "unit") {
-      out.push({ amount, factor: unit.unit.factor, dims: unit.unit.dims });
-      continue;
-    }
-    // Futures contracts: the future's own unit (an option's underlying is a future, which has no such unit itself).
-    if (depth > 0) return [];
-    const future = quantities(program, unit.future.decl, false, depth + 1);
-    if (future.length === 0) return [];
-    for (const q of future) out.push(asAggregated ? q : { ...q, amount: q.amount.mul(amount) });
-  }
-  return out;
+    if (amount === undefined || unit === undefined) return [undefined];
+    return unit.kind === "unit"
+      ? [{ kind: "quantity", quantity: { amount, factor: unit.unit.factor, dims: unit.unit.dims } }]
+      : [{ kind: "contracts", amount, future: unit.future.name }];
+  });
+}
+
+/** A contract's units as quantities of base units (model/invariants.ts `futuresEquivalents`). */
+function quantities(program: Program, decl: Declaration, file: string, asAggregated: boolean): BaseQuantity[] {
+  const futureOf = (name: string) => {
+    const f = lookup(program, file, name, ["future"]);
+    return f === undefined ? undefined : unitsOf(program, f.decl);
+  };
+  return futuresEquivalents(unitsOf(program, decl), futureOf, asAggregated);
 }
 
 /** Reports every contract a position limit of `decl` aggregates whose contract unit differs from its own (E3360). */
@@ -47,8 +50,8 @@ export function checkAggregatedUnits(program: Program, decl: Declaration, file: 
     for (const name of s.aggregatedWith ?? []) {
       const other = lookup(program, file, name.name, ["future", "option"]);
       if (other === undefined || other.decl === decl) continue;
-      own ??= quantities(program, decl, false);
-      if (aggregationUnitProblem(own, quantities(program, other.decl, true)) === undefined) continue;
+      own ??= quantities(program, decl, file, false);
+      if (aggregationUnitProblem(own, quantities(program, other.decl, other.file, true)) === undefined) continue;
       report(
         diag(
           Codes.AggregatedUnitsDiffer,

@@ -1030,6 +1030,37 @@ export function baseQuantityKey(q: BaseQuantity): string {
   return `${q.amount.mul(Decimal.of(q.factor)).normalize().toString()} ${dims.join(" ")}`;
 }
 
+/** A contract unit as both the checker and the loader read it: a quantity, or a number of contracts of a future. */
+export type UnitOfContract =
+  | { readonly kind: "quantity"; readonly quantity: BaseQuantity }
+  | { readonly kind: "contracts"; readonly amount: Decimal; readonly future: string };
+
+/**
+ * A contract's units (every version; undefined: not resolved) as quantities of base units. `asAggregated`: an option on
+ * a future counts as its futures-equivalent position, in contracts of the future (a settlement request states it so);
+ * otherwise an option's contract counts as the futures contracts it stands for. `unitsOf` gives a future's units.
+ * Empty when a unit is unknown (an error reported elsewhere).
+ */
+export function futuresEquivalents(
+  units: readonly (UnitOfContract | undefined)[],
+  unitsOf: (future: string) => readonly (UnitOfContract | undefined)[] | undefined,
+  asAggregated: boolean,
+): BaseQuantity[] {
+  const out: BaseQuantity[] = [];
+  for (const u of units) {
+    if (u === undefined) return [];
+    if (u.kind === "quantity") {
+      out.push(u.quantity);
+      continue;
+    }
+    // A future's own unit is a quantity: contracts of contracts are not followed.
+    const future = (unitsOf(u.future) ?? []).map((f) => (f?.kind === "quantity" ? f.quantity : undefined));
+    if (future.length === 0 || future.some((q) => q === undefined)) return [];
+    for (const q of future as BaseQuantity[]) out.push(asAggregated ? q : { ...q, amount: q.amount.mul(u.amount) });
+  }
+  return out;
+}
+
 /**
  * A position limit `aggregated with` another contract counts that contract's positions as contracts of its own
  * (E3360): only sound when a contract of each is the same quantity. `own` and `other` are the contract units, every

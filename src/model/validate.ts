@@ -61,6 +61,8 @@ import {
   futureVwapProblem,
   aggregationProblems,
   aggregationUnitProblem,
+  futuresEquivalents,
+  type UnitOfContract,
   AGGREGATION_UNIT_MESSAGE,
   type BaseQuantity,
   AGGREGATION_MESSAGES,
@@ -357,28 +359,19 @@ class Doc {
     );
   }
 
-  /**
-   * A contract's unit in every version as quantities of base units (check/aggregated-units.ts's reading of the
-   * source, on the spec): `asAggregated`, an option on a future in contracts of the future; else an option's contract
-   * as the futures contracts it stands for. Empty when a unit is unknown.
-   */
-  private baseQuantities(c: Contract, asAggregated: boolean, depth = 0): BaseQuantity[] {
-    const out: BaseQuantity[] = [];
-    for (const v of c.contractUnit) {
-      const u = v.value;
-      if (u.kind === "quantity") {
-        const amount = Decimal.parse(u.quantity.amount);
-        if (!amount.ok) return [];
-        out.push({ amount: amount.value, factor: u.quantity.unit.scale, dims: u.quantity.unit.dimensions });
-        continue;
-      }
-      const future = depth > 0 ? undefined : this.contractNamed(u.contract);
-      const amount = Decimal.parse(u.amount);
-      if (future === undefined || !amount.ok) return [];
-      for (const q of this.baseQuantities(future, false, depth + 1))
-        out.push(asAggregated ? q : { ...q, amount: q.amount.mul(amount.value) });
-    }
-    return out;
+  /** A contract's units, every version, as the aggregation rule reads them (model/invariants.ts futuresEquivalents). */
+  private unitsOfContract(c: Contract | undefined): (UnitOfContract | undefined)[] | undefined {
+    return c?.contractUnit.map(({ value: u }) => {
+      const amount = Decimal.parse(u.kind === "quantity" ? u.quantity.amount : u.amount);
+      if (!amount.ok) return undefined;
+      return u.kind === "quantity"
+        ? { kind: "quantity", quantity: { amount: amount.value, factor: u.quantity.unit.scale, dims: u.quantity.unit.dimensions } }
+        : { kind: "contracts", amount: amount.value, future: u.contract };
+    });
+  }
+
+  private baseQuantities(c: Contract, asAggregated: boolean): BaseQuantity[] {
+    return futuresEquivalents(this.unitsOfContract(c) ?? [], (f) => this.unitsOfContract(this.contractNamed(f)), asAggregated);
   }
 
   private contractNamed(name: string): Contract | undefined {
