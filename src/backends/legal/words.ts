@@ -355,12 +355,13 @@ export function dateRuleWords(r: ContractDateRule, calendarName: (name: string) 
 
 /**
  * When a final settlement is paid, in words: "The final settlement amount is payable on the first business day
- * after the scheduled final settlement day of the contract, business days being those of …" (`payment 1 business
- * day after …`); the day is the schedule's, not one a fallback postponement moves the fixing to.
+ * after the final settlement day of the contract, business days being those of …" (`payment 1 business day
+ * after …`); a fallback that makes the value known only on a later day moves the final settlement day, and the
+ * payment with it (runtime/functions/payment.ts counts from the certificate's settlement date).
  */
 export function paymentWords(p: Payment, calendarName: (name: string) => string): string {
   const which = p.businessDays === 1 ? "the first business day" : `the ${ordinal(p.businessDays)} business day`;
-  const after = p.after === "final-settlement-day" ? "the scheduled final settlement day of the contract" : "the Last Trading Day";
+  const after = p.after === "final-settlement-day" ? "the final settlement day of the contract" : "the Last Trading Day";
   return `The final settlement amount is payable on ${which} after ${after}, business days being those of ${calendarName(p.calendar)}.`;
 }
 

@@ -83,7 +83,7 @@ const WORDED = new Set([
   "priceLimitBreach",
   // What selects the rule versions, said as "governed … by the version of each rule … in force on the first day".
   "versionsSelectedBy",
-  // A payment's anchor, said as "after the scheduled final settlement day" or "after the Last Trading Day".
+  // A payment's anchor, said as "after the final settlement day" or "after the Last Trading Day".
   "after",
   // A named day's observance, said as "on a Saturday it is observed on the Friday before".
   "saturday",

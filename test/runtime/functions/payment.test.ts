@@ -74,7 +74,7 @@ describe("payment 1 business day after the final settlement day on CME_GLOBEX_CR
   it("the readable contract has a Payment clause", () => {
     const md = toMarkdown(buildDocument(JSON.parse(text("BTCG")) as Spec, { asOf: "2025-08-01" }));
     expect(md).toContain(
-      "The final settlement amount is payable on the first Business Day after the scheduled final settlement day of the contract, Business Days being those of the CME Globex cryptocurrency products calendar (CME_GLOBEX_CRYPTO).",
+      "The final settlement amount is payable on the first Business Day after the final settlement day of the contract, Business Days being those of the CME Globex cryptocurrency products calendar (CME_GLOBEX_CRYPTO).",
     );
   });
 });
