@@ -12,7 +12,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // Files.
   "src/runtime/schedule/schedule.ts":
     "the Schedule class; grew past the limit with the as-of schedule and event-triggered listings (issue 14): the listing cycle's evaluation is to move to its own file",
-  "src/check/indices.ts": "the index checks; owned by the checked-IR rewrite (issue 17)",
   "src/model/invariants.ts": "one function per loader invariant, each small; the one place they are stated",
   "src/model/validate.ts": "the loader's checks of every declaration kind; to split by declaration kind",
   "src/backends/legal/from-model.ts":
