@@ -53,6 +53,7 @@ import {
   TRIGGER_PROBLEMS,
   triggerProblem,
   governingVersions,
+  periodsByVersion,
   fixingTickIndexNotSettled,
   selfSelectionGap,
   FUTURES_SETTLEMENT_MESSAGES,
@@ -1245,7 +1246,7 @@ class Doc {
   lastTradingDays(base: string, c: Contract): void {
     const versions = c.lastTradingDay;
     // Which version governs each period, once for all versions (per version it would be quadratic in their number).
-    const governing = new Map<boolean, Int32Array>();
+    const governing = new Map<boolean, number[][]>();
     versions.forEach((v, i) => {
       const at = `${base}/lastTradingDay/${i}/value/rule`;
       const r = v.value;
@@ -1264,16 +1265,8 @@ class Doc {
       if (!engine.ok) return;
       const weekly = r.kind === "weekly";
       let g = governing.get(weekly);
-      if (g === undefined) governing.set(weekly, (g = governingVersions(versions, weekly)));
-      const periods = g;
-      const found = expiryProblems(
-        r,
-        (period) => periods[period] === i,
-        engine.value,
-        EXPIRY_HORIZON,
-        this.memo,
-        (n) => this.engines.get(n),
-      );
+      if (g === undefined) governing.set(weekly, (g = periodsByVersion(governingVersions(versions, weekly), versions.length)));
+      const found = expiryProblems(r, g[i]!, engine.value, EXPIRY_HORIZON, this.memo, (n) => this.engines.get(n));
       if (found.missing !== undefined) this.problem(at, `in ${found.missing.label} the last trading day does not exist`);
       if (found.closed !== undefined)
         this.problem(
