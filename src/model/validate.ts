@@ -33,6 +33,7 @@ import {
 import { Decimal } from "../runtime/numbers/decimal.js";
 import type { Calendar } from "./calendar.js";
 import { pointerToken } from "./canonical.js";
+import type { SharedEngines } from "./shared-engines.js";
 import type { Clause, Quantity, Rounding, Unit } from "./common.js";
 import type { Contract, Fallback } from "./contracts.js";
 import type { Index, IndexWindow, Method } from "./indices.js";
@@ -136,8 +137,11 @@ function runtimePathToPointer(path: string): string {
   );
 }
 
-/** The semantic problems of a schema-valid spec, in document order; empty when there are none. */
-export function semanticProblems(spec: Spec): SpecProblem[] {
+/**
+ * The semantic problems of a schema-valid spec, in document order; empty when there are none. `engines`: calendar
+ * engines to share with the other specs checked with the same object (the specs of one build; see SharedEngines).
+ */
+export function semanticProblems(spec: Spec, engines?: SharedEngines): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const problem: Problem = (path, message) => {
     problems.push({ path, message });
@@ -147,7 +151,7 @@ export function semanticProblems(spec: Spec): SpecProblem[] {
   walk(spec, "", "", problem, vocabulary);
   // The invariants read references and units, so they run only on a document whose names and units are sound.
   if (problems.length > 0) return problems;
-  const doc = new Doc(spec, problem);
+  const doc = new Doc(spec, problem, engines);
   for (const [key, cal] of Object.entries(spec.calendars)) doc.calendar(`/calendars/${pointerToken(key)}`, cal);
   for (const [key, index] of Object.entries(spec.indices)) doc.index(`/indices/${pointerToken(key)}`, index);
   for (const [key, contract] of Object.entries(spec.contracts)) doc.contract(`/contracts/${pointerToken(key)}`, contract);
@@ -345,19 +349,18 @@ const SOURCE_VERSIONS = ["quoted", "models", "instruments", "weight", "blend"] a
 
 /** Applies the invariants to the declarations of one document. */
 class Doc {
-  private readonly engines: CalendarEngines;
+  private readonly engines: Pick<CalendarEngines, "get">;
   private readonly memo: ExpiryMemo = new Map();
 
   constructor(
     private readonly spec: Spec,
     private readonly problem: Problem,
+    shared: SharedEngines | undefined,
   ) {
     const end = shiftMonth(EXPIRY_HORIZON.startYear, EXPIRY_HORIZON.startMonth, EXPIRY_HORIZON.years * 12 - 1);
-    this.engines = new CalendarEngines(
-      (name) => (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined),
-      EXPIRY_HORIZON.startYear - 1,
-      end.year + 1,
-    );
+    const resolve = (name: string) => (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined);
+    const [from, to] = [EXPIRY_HORIZON.startYear - 1, end.year + 1];
+    this.engines = shared?.engines(resolve, from, to) ?? new CalendarEngines(resolve, from, to);
   }
 
   /** A contract's units, every version, as the aggregation rule reads them (model/invariants.ts futuresEquivalents). */
