@@ -127,6 +127,11 @@ export function haltsOf(env: SettleEnv, contract: string, req: HaltsReq): HaltsR
   if (req.period !== undefined) {
     const rp = resolvePeriod(env.schedule, contract, req.period);
     if (isError(rp)) return fail(rp);
+    if (req.date > rp.lastTradingDay)
+      return fail({
+        kind: "expired",
+        message: `${rp.symbol} stopped trading on ${rp.lastTradingDay}; it has no price path on ${req.date}`,
+      });
     symbol = rp.symbol;
   }
   if (req.observations === undefined)

@@ -13,6 +13,7 @@ import { runCircuitBreaker, type DynamicLimit } from "../../../src/runtime/engin
 import { Decimal } from "../../../src/runtime/numbers/decimal.js";
 import type { AnyContract } from "../../../src/runtime/spec.js";
 import { contractTerms } from "../../../src/runtime/functions/terms.js";
+import { settlementFunctions, type SettlementSpec } from "../../../src/runtime/functions/index.js";
 import { repoRoot as ROOT } from "../../helpers/paths.js";
 
 const spec = JSON.parse(readFileSync(join(ROOT, "test/cases/compiled/contracts/TKX_Q.json"), "utf8")) as {
@@ -77,5 +78,13 @@ describe("dynamic circuit breakers", () => {
     const r = runCircuitBreaker(rule, Decimal.of("10"), [p(0, "100"), p(10, "111"), p(12, "112"), p(15, "130"), p(30, "100")]);
     expect(r.halts.map((h) => [h.at / s, h.price, h.lower, h.upper, h.resumes / s])).toEqual([[10, "111", "90", "110", 15]]);
     expect(r.haltedPoints).toBe(1);
+  });
+
+  it("through the settlement functions: refuses a month past its last trading day and a missing path", () => {
+    const fns = settlementFunctions(spec as unknown as SettlementSpec);
+    const late = fns.halts!({ date: "2026-03-23", prior: "5123.4", period: "2026-03" });
+    expect(late).toMatchObject({ ok: false, error: { kind: "expired" } });
+    expect(late.error?.message).toBe("TKX_Q-H26 stopped trading on 2026-03-20; it has no price path on 2026-03-23");
+    expect(fns.halts!({ date: "2026-03-02", prior: "5123.4" })).toMatchObject({ ok: false, error: { kind: "no-observations" } });
   });
 });
