@@ -12,8 +12,9 @@ import { bundle, outDir, root, summary } from "./lib.mjs";
 export default {
   name: "sql-engine",
   title: "BTC_REF backfill over 10M generated rows: TypeScript runtime vs DuckDB (SQL backend)",
-  async run({ runs = 1 } = {}) {
-    const rows = Number(process.env.TERMSHEET_BENCH_SQL_ROWS ?? 10_000_000);
+  /** `quick`: a smoke run on 30,000 rows. */
+  async run({ runs = 1, quick = false } = {}) {
+    const rows = quick ? 30_000 : Number(process.env.TERMSHEET_BENCH_SQL_ROWS ?? 10_000_000);
     const m = await import(pathToFileURL(await bundle("sql-engine.ts", { external: ["@duckdb/node-api"] })).href);
     const index = m.loadIndex(join(root, "test/cases/compiled/indices/BTC_REF.json"), "BTC_REF");
     const dates = Array.from({ length: 30 }, (_, i) => `2026-04-${String(i + 1).padStart(2, "0")}`);
