@@ -403,10 +403,12 @@ export default {
     const btc = JSON.parse(readFileSync(join(root, "test/cases/compiled/contracts/BTC.json"), "utf8"));
     const fns = rt.settlementFunctions(btc);
     const out = { rows: [], targets: [], notes: [] };
-    const sizes = quick ? [2_000, 5_000] : [N, N_BIG];
+    // TERMSHEET_BENCH_SETTLEMENT_SIZES=1000000 measures one size (before/after figures on a busy machine).
+    const chosen = process.env.TERMSHEET_BENCH_SETTLEMENT_SIZES?.split(",").map(Number);
+    const sizes = quick ? [2_000, 5_000] : (chosen ?? [N, N_BIG]);
     mkdirSync(outDir, { recursive: true });
     for (const n of sizes) {
-      const big = n === sizes[1];
+      const big = n > N;
       const obs = generate(n, rt);
       const r = quick ? 1 : big ? Math.min(runs, 3) : runs;
       const price = inProcess(rt, fns, n, obs, r, quick || big ? 0 : warmup, out);
