@@ -205,7 +205,7 @@ const OBSERVATIONS: OptionSpec = {
   kind: "text",
   value: "FILE",
   description:
-    "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]], or a .parquet file with these columns; streamed (Parquet row group by row group), so it may be large",
+    "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]], or a .parquet or Arrow IPC (.arrow, .arrows, .feather) file with these columns; streamed (Parquet row group by row group, Arrow record batch by record batch), so it may be large",
 };
 
 const SQL_DIALECT: OptionSpec = {
