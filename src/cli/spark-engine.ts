@@ -44,12 +44,15 @@ export function jobErrors(stderr: string): MarketDataError[] {
   return out;
 }
 
-/** Runs spark-submit; its exit code and standard error. */
+/**
+ * Runs spark-submit; its exit code and output. spark-submit's PythonRunner copies the job's standard error to its own
+ * standard output, so the job's lines (errors, summary) are looked for in both, standard output first.
+ */
 export function runSparkSubmit(submit: string, args: readonly string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((done) => {
-    execFile(submit, [...args], { maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+    execFile(submit, [...args], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === "number" ? error.code : 127;
-      done({ code, stderr: String(stderr) + (error !== null && typeof error.code !== "number" ? error.message : "") });
+      done({ code, stderr: String(stdout) + String(stderr) + (error !== null && typeof error.code !== "number" ? error.message : "") });
     });
   });
 }

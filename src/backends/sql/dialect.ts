@@ -80,7 +80,8 @@ export const SPARK: Dialect = {
   cast: (x, type) => `CAST(${x} AS ${type})`,
   // `div` of two DECIMAL(38, 0) is a BIGINT (an error in ANSI mode when it does not fit); back to the exact type.
   div: (a, b) => `CAST((${a}) div (${b}) AS DECIMAL(38,0))`,
-  // A view: Spark plans the whole query at the reads (the job caches the observations, which every view reads).
+  // A view: the job computes each once and cuts it from the plans it reads (a local checkpoint, spark-job.ts), since
+  // Spark's analyzer would otherwise expand every earlier view at every read.
   table: (name, query) => `CREATE OR REPLACE TEMPORARY VIEW ${name} AS ${query}`,
   values: (rows, columns) => `SELECT * FROM VALUES ${rows.join(", ")} AS v(${columns.join(", ")})`,
   minBy: (x, by) => `min_by(${x}, ${by})`,

@@ -58,6 +58,7 @@ export function sparkJob(
 }
 
 const JOB_PY = String.raw`import json
+import re
 import sys
 import uuid
 from fractions import Fraction
@@ -222,36 +223,66 @@ def write_all(spark, out, files):
     fs.delete(tmp, True)
 
 
-def main(argv):
-    if len(argv) == 1:
-        argv = [argv[0]] + P["defaults"]
-    if len(argv) != 3:
-        print("usage: spark-submit job.py [OBSERVATIONS OUT]", file=sys.stderr)
-        sys.exit(2)
+VIEW = re.compile(r"\s*CREATE OR REPLACE TEMPORARY VIEW (\w+) AS (.*)", re.S)
+
+
+def materialize(spark, statement):
+    """A view of the plan computed once and cut from the plans it reads (a local checkpoint, kept by the executors).
+    Spark's analyzer expands every view a query reads, so the plan's later views, each reading earlier ones more than
+    once, would be analysed as a tree that doubles at each step (minutes of planning for a few hundred rows)."""
+    m = VIEW.match(statement)
+    if m is None:
+        spark.sql(statement)
+        return
+    spark.sql(m.group(2)).localCheckpoint(eager=True).createOrReplaceTempView(m.group(1))
+
+
+def session():
+    """The session of the job: ANSI mode (an overflow is an error, never a rounded value), exact decimals, UTC."""
     spark = (SparkSession.builder.appName("termsheet backfill " + P["index"])
              .config("spark.sql.ansi.enabled", "true")
              .config("spark.sql.decimalOperations.allowPrecisionLoss", "false")
              .config("spark.sql.session.timeZone", "UTC")
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
-    raw, errors = read_observations(spark, argv[1])
+    return spark
+
+
+def run(spark, observations, out):
+    """The backfill in a session: the runtime's typed errors (nothing written), or [] after writing OUT."""
+    try:
+        raw, errors = read_observations(spark, observations)
+        if errors:
+            return errors
+        raw.createOrReplaceTempView("ts_raw")
+        bad = spark.sql(P["check"]).collect()
+        if bad:
+            return row_errors(bad)
+        for s in P["build"]:
+            materialize(spark, s)
+        order = spark.sql(P["order"]).collect()
+        if order:
+            return row_errors(order)
+        for s in P["statements"]:
+            materialize(spark, s)
+        files, rows, n = results(spark)
+        write_all(spark, out, files)
+        print("%s: %d fixing(s) from %d observation(s); wrote %s" % (P["index"], n, rows, out), file=sys.stderr)
+        return []
+    finally:
+        spark.catalog.clearCache()
+
+
+def main(argv):
+    if len(argv) == 1:
+        argv = [argv[0]] + P["defaults"]
+    if len(argv) != 3:
+        print("usage: spark-submit job.py [OBSERVATIONS OUT]", file=sys.stderr)
+        sys.exit(2)
+    spark = session()
+    errors = run(spark, argv[1], argv[2])
     if errors:
         fail(errors)
-    raw.createOrReplaceTempView("ts_raw")
-    bad = spark.sql(P["check"]).collect()
-    if bad:
-        fail(row_errors(bad))
-    for s in P["build"]:
-        spark.sql(s)
-    spark.catalog.cacheTable("ts_obs")
-    order = spark.sql(P["order"]).collect()
-    if order:
-        fail(row_errors(order))
-    for s in P["statements"]:
-        spark.sql(s)
-    files, rows, n = results(spark)
-    write_all(spark, argv[2], files)
-    print("%s: %d fixing(s) from %d observation(s); wrote %s" % (P["index"], n, rows, argv[2]), file=sys.stderr)
     spark.stop()
 
 
