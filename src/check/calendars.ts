@@ -36,6 +36,7 @@ import {
   EXPIRY_HORIZON,
   expiryProblems,
   governingVersions,
+  periodsByVersion,
   selfSelectionGap,
   ym,
   type ExpiryProblems,
@@ -275,7 +276,8 @@ function horizonFor(lowered: readonly Calendar[], startYear: number, startMonth:
 interface VersionRanges {
   readonly all: readonly { readonly effective: readonly RangeValue[] }[];
   key: string;
-  readonly governing: Map<boolean, Int32Array>;
+  /** The periods each version governs (model/invariants.ts periodsByVersion), monthly and weekly. */
+  readonly governing: Map<boolean, number[][]>;
 }
 
 interface Version {
@@ -328,7 +330,7 @@ function checkLastTradingDays(
   }
   // The versions' ranges and which version governs each period, once for all versions (per version, both would be
   // quadratic in the number of versions).
-  const ranges = { all: versions.map((v) => ({ effective: rangesOf(v.stmt) })), key: "", governing: new Map<boolean, Int32Array>() };
+  const ranges = { all: versions.map((v) => ({ effective: rangesOf(v.stmt) })), key: "", governing: new Map<boolean, number[][]>() };
   ranges.key = JSON.stringify(ranges.all);
   versions.forEach((v, index) => {
     if (v.rule === undefined || v.stmt.rule === undefined) return;
@@ -454,16 +456,11 @@ function checkVersion(
   if (found === undefined) {
     const span = { startYear: horizon.startYear, startMonth: horizon.startMonth, years: horizon.months / 12 };
     let governing = ranges.governing.get(weekly);
-    if (governing === undefined) ranges.governing.set(weekly, (governing = governingVersions(ranges.all, weekly, span)));
-    const g = governing;
-    found = expiryProblems(
-      lowered,
-      (period) => g[period] === index,
-      engine,
-      span,
-      horizon.memo,
-      (n) => horizon.engines.get(n),
-    );
+    if (governing === undefined) {
+      governing = periodsByVersion(governingVersions(ranges.all, weekly, span), ranges.all.length);
+      ranges.governing.set(weekly, governing);
+    }
+    found = expiryProblems(lowered, governing[index]!, engine, span, horizon.memo, (n) => horizon.engines.get(n));
     byRanges.set(key, found);
   }
   const rule = lowered.rule;

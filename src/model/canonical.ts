@@ -29,75 +29,102 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function write(value: unknown, path: string, indent: string | undefined, depth: number, out: string[]): void {
-  if (value === null) {
-    out.push("null");
-    return;
+/**
+ * Writes one value's canonical JSON into `text`. The JSON pointer of the value being written is kept as a stack of
+ * reference tokens and made into a string only for an error: a spec has tens of thousands of members, and a pointer
+ * string for each (and a closure per array or object) was most of the writing's time.
+ */
+class Writer {
+  text = "";
+  private readonly at: (string | number)[] = [];
+  constructor(private readonly indent: string | undefined) {}
+
+  private fail(message: string): never {
+    throw new CanonicalJsonError(this.at.map((t) => `/${pointerToken(t)}`).join(""), message);
   }
-  switch (typeof value) {
-    case "string":
-      out.push(JSON.stringify(value));
-      return;
-    case "boolean":
-      out.push(value ? "true" : "false");
-      return;
-    case "number":
-      if (!Number.isSafeInteger(value)) throw new CanonicalJsonError(path, `only safe integers are allowed, got ${String(value)}`);
-      out.push(Object.is(value, -0) ? "0" : String(value));
-      return;
-    case "object":
-      break;
-    default:
-      throw new CanonicalJsonError(path, `a ${typeof value} has no JSON form`);
-  }
-  const nl = indent === undefined ? "" : "\n" + indent.repeat(depth + 1);
-  const close = indent === undefined ? "" : "\n" + indent.repeat(depth);
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      out.push("[]");
+
+  write(value: unknown, depth: number): void {
+    if (value === null) {
+      this.text += "null";
       return;
     }
-    out.push("[");
-    value.forEach((item, i) => {
-      if (i > 0) out.push(",");
-      out.push(nl);
-      write(item, `${path}/${i}`, indent, depth + 1, out);
-    });
-    out.push(close, "]");
-    return;
+    switch (typeof value) {
+      case "string":
+        this.text += JSON.stringify(value);
+        return;
+      case "boolean":
+        this.text += value ? "true" : "false";
+        return;
+      case "number":
+        if (!Number.isSafeInteger(value)) this.fail(`only safe integers are allowed, got ${String(value)}`);
+        this.text += Object.is(value, -0) ? "0" : String(value);
+        return;
+      case "object":
+        break;
+      default:
+        this.fail(`a ${typeof value} has no JSON form`);
+    }
+    if (Array.isArray(value)) this.array(value as readonly unknown[], depth);
+    else this.object(value, depth);
   }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) throw new CanonicalJsonError(path, "only plain objects are allowed");
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort(compareKeys);
-  if (keys.length === 0) {
-    out.push("{}");
-    return;
+
+  private array(value: readonly unknown[], depth: number): void {
+    if (value.length === 0) {
+      this.text += "[]";
+      return;
+    }
+    const nl = this.indent === undefined ? "" : "\n" + this.indent.repeat(depth + 1);
+    this.text += "[";
+    for (let i = 0; i < value.length; i++) {
+      // A hole of a sparse array is skipped, as forEach skipped it (no spec has one).
+      if (!(i in value)) continue;
+      if (i > 0) this.text += ",";
+      this.text += nl;
+      this.at.push(i);
+      this.write(value[i], depth + 1);
+      this.at.pop();
+    }
+    this.text += (this.indent === undefined ? "" : "\n" + this.indent.repeat(depth)) + "]";
   }
-  out.push("{");
-  keys.forEach((k, i) => {
-    if (i > 0) out.push(",");
-    out.push(nl, JSON.stringify(k), indent === undefined ? ":" : ": ");
-    write(record[k], `${path}/${pointerToken(k)}`, indent, depth + 1, out);
-  });
-  out.push(close, "}");
+
+  private object(value: object, depth: number): void {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) this.fail("only plain objects are allowed");
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort(compareKeys);
+    if (keys.length === 0) {
+      this.text += "{}";
+      return;
+    }
+    const nl = this.indent === undefined ? "" : "\n" + this.indent.repeat(depth + 1);
+    const colon = this.indent === undefined ? ":" : ": ";
+    this.text += "{";
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (i > 0) this.text += ",";
+      this.text += nl + JSON.stringify(k) + colon;
+      this.at.push(k);
+      this.write(record[k], depth + 1);
+      this.at.pop();
+    }
+    this.text += (this.indent === undefined ? "" : "\n" + this.indent.repeat(depth)) + "}";
+  }
 }
 
 /** The compact canonical JSON of a value (sorted keys, no whitespace); throws {@link CanonicalJsonError}. */
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, "", undefined, 0, out);
-  return out.join("");
+  const w = new Writer(undefined);
+  w.write(value, 0);
+  return w.text;
 }
 
 /** The canonical JSON of a value as a file: sorted keys, two-space indentation, a final newline. */
 export function canonicalJsonFile(value: unknown): string {
-  const out: string[] = [];
-  write(value, "", "  ", 0, out);
-  out.push("\n");
-  return out.join("");
+  const w = new Writer("  ");
+  w.write(value, 0);
+  return w.text + "\n";
 }
 
 /** The `sha256:<hex>` hash of a spec's canonical form without its `contentHash` member. */

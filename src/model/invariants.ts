@@ -730,18 +730,32 @@ export function governingVersions(
   return out;
 }
 
+/**
+ * The periods each version governs, by version (`[version][k]`, ascending period indices), from
+ * {@link governingVersions}' answer: one pass over the periods for all versions.
+ */
+export function periodsByVersion(governing: Int32Array, versions: number): number[][] {
+  const out = Array.from({ length: versions }, (): number[] => []);
+  for (let i = 0; i < governing.length; i++) {
+    const v = governing[i]!;
+    if (v >= 0 && v < versions) out[v]!.push(i);
+  }
+  return out;
+}
+
 /** A contract month as the diagnostics name it: `2026-03`. */
 export const ym = (year: number, month: number): string => `${year}-${String(month).padStart(2, "0")}`;
 
 /**
  * A last trading day exists, is a business day of its calendar and lies in the period it belongs to, for every
- * contract month (or week) of the horizon that the version governs (`governed`, by the period's index from the horizon's
- * start, as {@link governingVersions} numbers them). Evaluation stops at the first
+ * contract month (or week) of the horizon that the version governs (`governed`: the indices of those periods from the
+ * horizon's start, ascending, as {@link governingVersions} numbers them and {@link periodsByVersion} lists them, so a
+ * rule written 10,000 times visits each period once in all, not once per version). Evaluation stops at the first
  * error other than a missing day. `memo` caches a monthly rule's results by the rule and month index.
  */
 export function expiryProblems(
   rule: ExpiryRule,
-  governed: (period: number) => boolean,
+  governed: readonly number[],
   engine: CalendarEngine,
   horizon: ExpiryHorizon = EXPIRY_HORIZON,
   memo?: Map<string, (CalendarResult<EpochDay> | undefined)[]>,
@@ -769,8 +783,9 @@ export function expiryProblems(
     // month of the horizon of every last trading day of a program, and allocates nothing when all is well.
     const first = horizon.startYear * 12 + horizon.startMonth - 1;
     const monthStart = (index: number): EpochDay => fromCivil(Math.floor(index / 12), (index % 12) + 1, 1);
-    for (let i = 0; i < months && !(out.missing && out.closed && out.outside); i++) {
-      if (!governed(i)) continue;
+    for (let k = 0; k < governed.length && !(out.missing && out.closed && out.outside); k++) {
+      const i = governed[k]!;
+      if (i >= months) break;
       const year = Math.floor((first + i) / 12);
       const month = ((first + i) % 12) + 1;
       const res = (cache[i] ??= evaluateDateRule(r, year, month, source));
@@ -790,8 +805,10 @@ export function expiryProblems(
   const first = fromCivil(horizon.startYear, horizon.startMonth, 1);
   const endMonth = shiftMonth(horizon.startYear, horizon.startMonth, months);
   const end = fromCivil(endMonth.year, endMonth.month, 1);
-  for (let monday = first + ((8 - weekdayOf(first)) % 7), week = 0; monday < end && !(out.closed && out.outside); monday += 7, week++) {
-    if (!governed(week)) continue;
+  const firstMonday = first + ((8 - weekdayOf(first)) % 7);
+  for (let k = 0; k < governed.length && !(out.closed && out.outside); k++) {
+    const monday = firstMonday + 7 * governed[k]!;
+    if (monday >= end) break;
     const label = formatIsoDate(monday);
     const res = evaluateWeeklyRule(rule.rule, monday, engine);
     // `not listed when not a business day`: a week without a contract, as the rule states.

@@ -13,6 +13,7 @@
 import { declaredUnitWords, isBuiltInUnitWord, resolveUnitText, type DeclaredUnit, type UnitVocabulary } from "../base/units.js";
 import { resolveDependencies, resolverFromList, validateCalendar } from "../runtime/calendar/index.js";
 import { pointerToken } from "./canonical.js";
+import type { SharedEngines } from "./shared-engines.js";
 import { rangeEndsBeforeStart, timeZoneProblem } from "./invariants.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "./references.js";
 import type { Spec } from "./spec.js";
@@ -41,8 +42,11 @@ function runtimePathToPointer(path: string): string {
   );
 }
 
-/** The semantic problems of a schema-valid spec, in document order; empty when there are none. */
-export function semanticProblems(spec: Spec): SpecProblem[] {
+/**
+ * The semantic problems of a schema-valid spec, in document order; empty when there are none. `engines`: calendar
+ * engines to share with the other specs checked with the same object (the specs of one build; see SharedEngines).
+ */
+export function semanticProblems(spec: Spec, engines?: SharedEngines): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const problem: Problem = (path, message) => {
     problems.push({ path, message });
@@ -52,7 +56,7 @@ export function semanticProblems(spec: Spec): SpecProblem[] {
   walk(spec, "", "", problem, vocabulary);
   // The invariants read references and units, so they run only on a document whose names and units are sound.
   if (problems.length > 0) return problems;
-  const doc = new Doc(spec, problem);
+  const doc = new Doc(spec, problem, engines);
   for (const [key, cal] of Object.entries(spec.calendars)) calendarProblems(doc, `/calendars/${pointerToken(key)}`, cal);
   for (const [key, index] of Object.entries(spec.indices)) indexProblems(doc, `/indices/${pointerToken(key)}`, index);
   for (const [key, contract] of Object.entries(spec.contracts)) contractProblems(doc, `/contracts/${pointerToken(key)}`, contract);

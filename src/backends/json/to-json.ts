@@ -19,6 +19,7 @@ import { schemaProblems } from "../../model/load.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "../../model/references.js";
 import { SCHEMA_VERSION, SPEC_FORMAT, type Spec, type Subject, type UnhashedSpec } from "../../model/spec.js";
 import { semanticProblems } from "../../model/validate.js";
+import { SharedEngines } from "../../model/shared-engines.js";
 
 /** One compiled spec file: a relative path (`contracts/FOTI.json`), its text, and the spec it holds. */
 export interface SpecFile {
@@ -136,6 +137,8 @@ export function toJson(model: LoweredProgram, subjects: readonly SpecSubject[], 
   const diagnostics: Diagnostic[] = [];
   const files: SpecFile[] = [];
   const seen = new Set<string>();
+  // The specs share their calendars: each calendar's tables are built once for all of them.
+  const engines = new SharedEngines();
   for (const subject of subjects) {
     const path = specPath(subject);
     if (seen.has(path)) continue;
@@ -145,7 +148,7 @@ export function toJson(model: LoweredProgram, subjects: readonly SpecSubject[], 
       const text = canonicalJsonFile(spec);
       const written = JSON.parse(text) as unknown;
       const problems = schemaProblems(written);
-      if (problems.length === 0) problems.push(...semanticProblems(spec));
+      if (problems.length === 0) problems.push(...semanticProblems(spec, engines));
       if (problems.length > 0) {
         const first = problems[0]!;
         diagnostics.push(

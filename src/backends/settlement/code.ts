@@ -81,21 +81,25 @@ export function literal(value: Literal): Code {
  * for large constants that the generated module marks `// prettier-ignore`: the same escaping as {@link literal}.
  */
 export function literalBlock(value: Literal, indent = ""): Code {
-  if (typeof value !== "object" || value === null) return literal(value);
+  return code(blockText(value, indent));
+}
+
+/** {@link literalBlock}'s text (its parts as strings: a `Code` per member was a good part of a large constant's time). */
+function blockText(value: Literal, indent: string): string {
+  if (typeof value === "string") return strText(value);
+  if (typeof value !== "object" || value === null) return literal(value).toString();
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     const items = value as readonly Literal[];
-    if (items.length === 0) return code("[]");
-    return code(`[\n${items.map((v) => inner + literalBlock(v, inner).toString()).join(",\n")}\n${indent}]`);
+    if (items.length === 0) return "[]";
+    return `[\n${items.map((v) => inner + blockText(v, inner)).join(",\n")}\n${indent}]`;
   }
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) throw new CodegenError(`not plain data: ${describe(value)}`);
   const keys = Object.keys(value);
-  if (keys.length === 0) return code("{}");
+  if (keys.length === 0) return "{}";
   const record = value as Record<string, Literal>;
-  return code(
-    `{\n${keys.map((k) => `${inner}${key(k).toString()}: ${literalBlock(record[k], inner).toString()}`).join(",\n")}\n${indent}}`,
-  );
+  return `{\n${keys.map((k) => `${inner}${key(k).toString()}: ${blockText(record[k], inner)}`).join(",\n")}\n${indent}}`;
 }
 
 function describe(value: unknown): string {
@@ -115,7 +119,20 @@ export function key(name: string): Code {
  * quotes, with `'` escaped and `"` not), so that prettier leaves the literal as it is.
  */
 export function str(text: string): Code {
+  return code(strText(text));
+}
+
+/**
+ * Text that JSON writes as it is, between double quotes, and that needs none of {@link str}'s other escapes: no
+ * quote, backslash, control character, `<`, U+2028, U+2029 or surrogate (most names and words of a spec).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it rules out.
+const PLAIN = /^[^"\\<\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
+
+/** {@link str}'s text. */
+function strText(text: string): string {
   if (typeof text !== "string") throw new CodegenError(`not a string: ${describe(text)}`);
+  if (PLAIN.test(text)) return `"${text}"`;
   const json = JSON.stringify(text)
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029")
@@ -127,14 +144,14 @@ export function str(text: string): Code {
     if (c === 34) doubles++;
     else if (c === 39) singles++;
   }
-  if (doubles <= singles) return code(json);
+  if (doubles <= singles) return json;
   // prettier's own rewrite (makeString): the other quote unescaped, the enclosing one escaped, other escapes kept.
   const inner = json
     .slice(1, -1)
     .replace(/\\(.)|(')/gsu, (m: string, escaped: string | undefined, quote: string | undefined) =>
       escaped === '"' ? '"' : quote !== undefined ? "\\'" : m,
     );
-  return code(`'${inner}'`);
+  return `'${inner}'`;
 }
 
 /** An integer literal; only safe integers are accepted (money never travels as a number). */

@@ -11,6 +11,7 @@ import {
   TRIGGER_PROBLEMS,
   triggerProblem,
   governingVersions,
+  periodsByVersion,
   fixingTickIndexNotSettled,
   selfSelectionGap,
   FUTURES_SETTLEMENT_MESSAGES,
@@ -467,7 +468,7 @@ export function settlingRefs(doc: Doc, c: Contract): SettlingRef<Contract>[] {
 export function lastTradingDays(doc: Doc, base: string, c: Contract): void {
   const versions = c.lastTradingDay;
   // Which version governs each period, once for all versions (per version it would be quadratic in their number).
-  const governing = new Map<boolean, Int32Array>();
+  const governing = new Map<boolean, number[][]>();
   versions.forEach((v, i) => {
     const at = `${base}/lastTradingDay/${i}/value/rule`;
     const r = v.value;
@@ -486,16 +487,8 @@ export function lastTradingDays(doc: Doc, base: string, c: Contract): void {
     if (!engine.ok) return;
     const weekly = r.kind === "weekly";
     let g = governing.get(weekly);
-    if (g === undefined) governing.set(weekly, (g = governingVersions(versions, weekly)));
-    const periods = g;
-    const found = expiryProblems(
-      r,
-      (period) => periods[period] === i,
-      engine.value,
-      EXPIRY_HORIZON,
-      doc.memo,
-      (n) => doc.engines.get(n),
-    );
+    if (g === undefined) governing.set(weekly, (g = periodsByVersion(governingVersions(versions, weekly), versions.length)));
+    const found = expiryProblems(r, g[i]!, engine.value, EXPIRY_HORIZON, doc.memo, (n) => doc.engines.get(n));
     if (found.missing !== undefined) doc.problem(at, `in ${found.missing.label} the last trading day does not exist`);
     if (found.closed !== undefined)
       doc.problem(

@@ -9,6 +9,7 @@ import { Decimal } from "../../runtime/numbers/decimal.js";
 import type { Clause, Quantity, Unit } from "../common.js";
 import type { Contract } from "../contracts.js";
 import type { Index } from "../indices.js";
+import type { SharedEngines } from "../shared-engines.js";
 import {
   EXPIRY_HORIZON,
   compareVersionStarts,
@@ -98,19 +99,18 @@ export const INDEX_VERSIONS = [
 export const SOURCE_VERSIONS = ["quoted", "models", "instruments", "weight", "blend"] as const;
 
 export class Doc {
-  readonly engines: CalendarEngines;
+  readonly engines: Pick<CalendarEngines, "get">;
   readonly memo: ExpiryMemo = new Map();
 
   constructor(
     readonly spec: Spec,
     readonly problem: Problem,
+    shared: SharedEngines | undefined,
   ) {
     const end = shiftMonth(EXPIRY_HORIZON.startYear, EXPIRY_HORIZON.startMonth, EXPIRY_HORIZON.years * 12 - 1);
-    this.engines = new CalendarEngines(
-      (name) => (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined),
-      EXPIRY_HORIZON.startYear - 1,
-      end.year + 1,
-    );
+    const resolve = (name: string) => (Object.hasOwn(spec.calendars, name) ? spec.calendars[name] : undefined);
+    const [from, to] = [EXPIRY_HORIZON.startYear - 1, end.year + 1];
+    this.engines = shared?.engines(resolve, from, to) ?? new CalendarEngines(resolve, from, to);
   }
 
   /** A contract's units, every version, as the aggregation rule reads them (model/invariants.ts futuresEquivalents). */

@@ -46,6 +46,25 @@ describe("literals", () => {
     );
   });
 
+  it("writes a string without double quotes as JSON does, with U+2028, U+2029 and `</`, `<!` escaped (property)", () => {
+    // str's shortcut for text JSON leaves as it is must give what the full path gives.
+    const json = (s: string) =>
+      JSON.stringify(s)
+        .replace(/\u2028/g, "\\u2028")
+        .replace(/\u2029/g, "\\u2029")
+        .replace(/<(?=[/!])/g, "\\u003c");
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "Z", " ", "'", "<", "/", "!", "\\", "\n", "\u2028", "\u00e9", "\ud83d", "\ude00") }),
+        (s) => {
+          expect(str(s).toString()).toBe(json(s));
+          expect(literalBlock(s).toString()).toBe(json(s));
+        },
+      ),
+      { seed: SEED, numRuns: 2000 },
+    );
+  });
+
   it("makes plain data literal, with __proto__ as an own key", () => {
     // JSON.parse makes "__proto__" an own key, as the loader of a compiled spec does
     const withProto = JSON.parse(
