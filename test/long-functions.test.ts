@@ -13,21 +13,23 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "src/model/invariants.ts": "one function per loader invariant, each small; the one place they are stated",
   "src/runtime/functions/steps.ts": "the exported steps of the settlement functions, each small, which the generated modules call by name",
   "src/cli/args.ts":
-    "the one scanner of every command's options and their invocations; grew past the limit with the ISDA fallback inputs (issue 16), to split by command",
+    "the invocation types of every command and the one scanner of their options: each option's value checked once, by one table (commands.ts), for every command",
   "src/runtime/engine/settlement.ts":
-    "final settlement and the fallback waterfall, one switch over the step kinds; the ISDA steps live in disruption-fallbacks.ts, the waterfall to move there next (issue 16)",
+    "final settlement and the fallback waterfall that decides it, with the small payoff functions beside them; the ISDA steps are apart in disruption-fallbacks.ts",
   "src/runtime/numbers/decimal.ts": "the Decimal type: one class with its parsing and rounding, each method small",
   "src/runtime/market-data/observations.ts": "the push parser of observations (see createObservationParser)",
   "src/cli/commands.ts": "the command table, data only: each command's operands, options and help prose",
   "src/cli/system.ts":
-    "the Node implementation of System, one small method per capability; grew past the limit with the positional reads of Parquet (readAt, issue 20): its file operations are to move to a module of their own with reasonOf",
+    "the Node implementation of System (one small method per capability) and the folder replacement it performs; the only module that touches fs and process",
   // Functions.
   "src/runtime/market-data/observations.ts:createObservationParser":
     "the push parser's state is closed over by its hot per-row paths (text and bytes); a split must keep bench/settlement.mjs's read rate",
   "src/lsp/server.ts:startServer":
     "the state of one connection (workspace folder, open documents, file lists, pending check) closed over by its lifecycle and document handlers; the requests, paths and capabilities are apart",
-  "src/format/layout.ts:buildLayout": "the formatter's walk over the statements and comments; to split by construct",
-  "src/backends/settlement/to-module.ts:generateModule": "the generated module in the order it is printed; to split by section",
+  "src/format/layout.ts:buildLayout":
+    "the formatter's one walk over tokens and comments: the position and the pending comments are state shared by every construct",
+  "src/backends/settlement/to-module.ts:generateModule":
+    "the generated module's text in the order it is printed, its names from one scope (a section's names depend on those before)",
   "src/backends/diff/semantic.ts:compareDeclaration": "the comparison of each field of a declaration in document order",
   "src/backends/sql/to-sql.ts:segmentSql": "one SQL statement assembled from its clauses in order",
   "src/runtime/engine/settlement.ts:runWaterfall": "the fallback waterfall's levels in the order the rulebook tries them",

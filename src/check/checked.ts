@@ -1,11 +1,14 @@
 /**
  * The checked program: the facts the checks establish and the lowering to the model (model/from-checked.ts) reads,
  * so that each is computed once, by the check that validates it, and `build` compiles exactly what `check`
- * accepted. The checks fill it as they run (checkProgram returns it): the names check the declaration each
- * reference resolves to, the calendars check each calendar and last trading day rule lowered, the business-day
- * check the calendar each rule that counts business days counts on. It is keyed by syntax node, so it holds for any
- * program made of the same declarations: the language service lowers the closure of one declaration from the
- * record of the whole program's check.
+ * accepted. The checks fill it as they run (checkProgram returns it):
+ * - the names check: the declaration each reference resolves to;
+ * - the calendars check: each calendar and each last trading day rule, lowered;
+ * - the business-day check: the calendar each rule that counts business days counts on;
+ * - the contracts check (sessions.ts): `trading hours` and each session change, lowered;
+ * - the index and contract checks: the unit of each unit expression (unit-of.ts remembers it as it resolves it).
+ * It is keyed by syntax node, so it holds for any program made of the same declarations: the language service
+ * lowers the closure of one declaration from the record of the whole program's check.
  */
 import type { Calendar, HolidayRule } from "../runtime/calendar/index.js";
 import type * as A from "../syntax/ast.js";

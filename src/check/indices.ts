@@ -16,6 +16,7 @@ import { PERCENT_RANGES } from "../model/invariants.js";
 import type { IndexDecl, Statement } from "../syntax/ast.js";
 import type { Program, Report } from "./program.js";
 import { COUNT_BOUNDS, countOf } from "./counts.js";
+import { checkOneQuoteUnit } from "./quote-unit.js";
 import { checkSampling } from "./sampling.js";
 import { checkTimeWeighted } from "./time-weighted.js";
 import { checkTradeQualification } from "./trade-qualification.js";
@@ -27,7 +28,7 @@ import { emptyIntervalPolicy, extremeMoveAction } from "./words.js";
 import { checkPercent, checkDuration, checkIndexRounding, checkUnroundedQuotient } from "./indices/amounts.js";
 import { checkPartition, checkAggregateLevel } from "./indices/partition.js";
 import { checkMethod, checkTrimLeavesSources } from "./indices/methods.js";
-import { checkOneQuoteUnit, checkSource, checkWeights, distinctSourceNames, checkMinimumSources } from "./indices/sources.js";
+import { checkSource, checkWeights, distinctSourceNames, checkMinimumSources } from "./indices/sources.js";
 import { checkPooledSources, checkDegradations } from "./indices/degradation.js";
 
 /** Checks every index declaration of the program. */
@@ -49,7 +50,14 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
 
   const quoted = of("Quoted")[0];
   const indexUnit = unitOf(quoted?.unit, units);
-  checkOneQuoteUnit(program, of("Quoted"), context, report);
+  checkOneQuoteUnit(
+    program,
+    of("Quoted"),
+    "index",
+    "sources are converted to one unit of the index, so every version of the quotation must use it",
+    context,
+    report,
+  );
   const sources = of("Source");
   for (const source of sources)
     checkSource(program, source, indexUnit?.kind === "unit" ? indexUnit.unit : undefined, quoted?.unit?.span, context, report);

@@ -6,11 +6,12 @@
 import type { Span } from "../../base/source.js";
 import { format, sameUnit, type Unit } from "../../base/units.js";
 import { Codes, diag } from "../../diagnostics/index.js";
-import { contractUnitGivesMoney, isPositiveAmount, quoteUnitChange, tickTierProblem } from "../../model/invariants.js";
+import { contractUnitGivesMoney, isPositiveAmount, tickTierProblem } from "../../model/invariants.js";
 import type { Declaration, Ident, NumberLit, Quantity, TickStmt, TickTier, UnitTerm } from "../../syntax/ast.js";
 import type { Report, Symbol } from "../program.js";
-import { decimalOf, quantityOf, unitOf, type QuantityValue, type UnitContext } from "../unit-of.js";
+import { decimalOf, quantityOf, type QuantityValue, type UnitContext } from "../unit-of.js";
 import { ContractChecker, nearestMultiple, statementsOf, type Context, type PriceUnit } from "./checker.js";
+import { checkOneQuoteUnit } from "../quote-unit.js";
 
 /** The contract's quote unit, checked against its underlying's (E3001). */
 export function checkQuoteUnit(
@@ -21,7 +22,14 @@ export function checkQuoteUnit(
   context: Context,
 ): PriceUnit | undefined {
   const own = c.ownUnit(decl);
-  checkOneQuoteUnit(c, decl, context);
+  checkOneQuoteUnit(
+    c.program,
+    statementsOf(decl, "Quoted"),
+    "price",
+    "ticks, strikes and limits are written in one quote unit, so every version of the quotation must use it",
+    context,
+    c.report,
+  );
   const base = underlying === undefined ? undefined : c.priceUnitOf(underlying.symbol.decl, underlying.symbol.file);
   if (own !== undefined && base !== undefined && !sameUnit(own.unit, base.unit)) {
     const what = `the underlying ${underlying!.symbol.kind} ${underlying!.symbol.name}`;
@@ -37,35 +45,6 @@ export function checkQuoteUnit(
   if (own !== undefined) return { ...own, origin: "price is quoted in" };
   if (base === undefined) return undefined;
   return { ...base, origin: `${underlying!.symbol.name} is quoted in` };
-}
-
-/** Versions of `price quoted in` are in one unit (E3001): every price-like amount is checked against the first. */
-export function checkOneQuoteUnit(c: ContractChecker, decl: Declaration, context: Context): void {
-  const quotes: { unit: Unit; span: Span }[] = [];
-  for (const q of statementsOf(decl, "Quoted")) {
-    const u = unitOf(q.unit, c.silent);
-    if (u?.kind === "unit" && q.unit !== undefined) quotes.push({ unit: u.unit, span: q.unit.span });
-  }
-  const change = quoteUnitChange(
-    quotes.map((q) => q.unit),
-    sameUnit,
-  );
-  if (change === undefined) return;
-  const first = quotes[0]!;
-  const other = quotes[change]!;
-  c.report(
-    diag(
-      Codes.UnitMismatch,
-      other.span,
-      `unit mismatch: this version of the price is quoted in ${format(other.unit)}, the first in ${format(first.unit)}`,
-      {
-        context,
-        labels: [{ span: first.span, message: `the first version is quoted in ${format(first.unit)}` }],
-        notes: ["ticks, strikes and limits are written in one quote unit, so every version of the quotation must use it"],
-        hint: `quote every version in ${format(first.unit)}`,
-      },
-    ),
-  );
 }
 
 export function checkTick(c: ContractChecker, stmt: TickStmt, price: PriceUnit | undefined, units: UnitContext, context: Context): void {

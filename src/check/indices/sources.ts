@@ -3,44 +3,15 @@
  * than listed (E5003).
  */
 import type { Span } from "../../base/source.js";
-import { equalDimension, format, sameUnit, type Unit } from "../../base/units.js";
+import { equalDimension, format, type Unit } from "../../base/units.js";
 import { Codes, diag } from "../../diagnostics/index.js";
-import { isSourceWeight, someWeightPositive, isPositiveAmount, minimumExceedsSources, quoteUnitChange } from "../../model/invariants.js";
-import type { IndexDecl, NumberLit, QuotedStmt, SourceStmt } from "../../syntax/ast.js";
+import { isSourceWeight, someWeightPositive, isPositiveAmount, minimumExceedsSources } from "../../model/invariants.js";
+import type { IndexDecl, NumberLit, SourceStmt } from "../../syntax/ast.js";
 import type { Program, Report } from "../program.js";
 import { invalidName } from "../symbols.js";
 import { decimalOf, unitOf } from "../unit-of.js";
 
 type Context = readonly string[];
-
-/** Versions of an index's `quoted in` are in one unit (E3001): sources are converted to the first. */
-export function checkOneQuoteUnit(program: Program, quoted: readonly QuotedStmt[], context: Context, report: Report): void {
-  const units: { unit: Unit; span: Span }[] = [];
-  for (const q of quoted) {
-    const u = unitOf(q.unit, { program });
-    if (u?.kind === "unit" && q.unit !== undefined) units.push({ unit: u.unit, span: q.unit.span });
-  }
-  const change = quoteUnitChange(
-    units.map((u) => u.unit),
-    sameUnit,
-  );
-  if (change === undefined) return;
-  const first = units[0]!;
-  const other = units[change]!;
-  report(
-    diag(
-      Codes.UnitMismatch,
-      other.span,
-      `unit mismatch: this version of the index is quoted in ${format(other.unit)}, the first in ${format(first.unit)}`,
-      {
-        context,
-        labels: [{ span: first.span, message: `the first version is quoted in ${format(first.unit)}` }],
-        notes: ["sources are converted to one unit of the index, so every version of the quotation must use it"],
-        hint: `quote every version in ${format(first.unit)}`,
-      },
-    ),
-  );
-}
 
 export function checkSource(
   program: Program,
