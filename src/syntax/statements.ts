@@ -80,6 +80,13 @@ export const STATEMENT_RULES = {
     phrase: "flagged below",
     syntax: { what: "a number of sources", example: "for example `flagged below 3 sources`" },
   },
+  indexCarryForwardStmt: {
+    phrase: "carry forward",
+    syntax: {
+      what: '`carry forward the last published value, flagged "FLAG"`',
+      example: 'for example `carry forward the last published value, flagged "carried forward"`',
+    },
+  },
   degradationStmt: {
     phrase: "degradation rule",
     syntax: { what: "a degradation rule", example: "for example `with 3 to 4 sources use mean` or `with 5 or more sources use median`" },
@@ -337,6 +344,12 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
   FlagBelow: {
     rules: ["flagBelowStmt"],
     phrase: "flagged below",
+    occurs: { index: "once" },
+    clause: { index: "minimum sources" },
+  },
+  IndexCarryForward: {
+    rules: ["indexCarryForwardStmt"],
+    phrase: "carry forward",
     occurs: { index: "once" },
     clause: { index: "minimum sources" },
   },
