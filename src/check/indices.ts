@@ -19,7 +19,7 @@ import { COUNT_BOUNDS, countOf } from "./counts.js";
 import { checkSampling } from "./sampling.js";
 import { checkTimeWeighted } from "./time-weighted.js";
 import { checkTradeQualification } from "./trade-qualification.js";
-import { checkFlagBelow } from "./contingencies.js";
+import { checkContingencyFlags, checkFlagBelow } from "./contingencies.js";
 import { checkSampledPieces, checkWindowPieces } from "./windows.js";
 import { checkRestatementWindow } from "./restatement.js";
 import { decimalOf, unitOf, type UnitContext } from "./unit-of.js";
@@ -143,4 +143,5 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   checkTimeWeighted(decl, context, report);
   checkTradeQualification(decl, context, report);
   checkFlagBelow(program, decl, context, report);
+  checkContingencyFlags(decl, context, report);
 }

@@ -111,6 +111,7 @@ import {
 } from "./invariants.js";
 import { calendarReferences, contractReferences, indexReferences, type Reference } from "./references.js";
 import type { Spec } from "./spec.js";
+import { contingencyFlagProblems } from "./validate-contingencies.js";
 
 /** One problem of a spec document: a JSON pointer into the document and what is wrong there. */
 export interface SpecProblem {
@@ -578,6 +579,9 @@ class Doc {
     this.timeWeighted(base, index);
     this.tradeQualification(base, index);
     if (index.flagBelowSources !== undefined) this.versions(base, "flagBelowSources", index.flagBelowSources);
+    if (index.emptyIntervalsFlag !== undefined) this.versions(base, "emptyIntervalsFlag", index.emptyIntervalsFlag);
+    if (index.carryForward !== undefined) this.versions(base, "carryForward", index.carryForward);
+    for (const p of contingencyFlagProblems(index)) this.problem(base + p.path, p.message);
     const listedNames = new Set(index.sources.map((s) => s.value.name)).size;
     (index.flagBelowSources ?? []).forEach((c, i) => {
       if (flagBelowProblem(c.value, sole(index.minimumSources), listedNames) !== undefined)

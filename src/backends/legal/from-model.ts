@@ -414,6 +414,7 @@ function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
       ceased: "the index has permanently ceased",
       "methodology-changed": "the index methodology has changed",
       holiday: "the day is not a publication day of the index",
+      flagged: "the index value is published with a flag",
     })[k] ?? k;
   if (f.disruptions.length > 0) {
     out.push(p("A Market Disruption Event occurs in any of the following conditions:"));
@@ -920,6 +921,10 @@ function indexSection(b: Builder, i: Index): void {
           : "An interval without trades means no value is fixed.",
     ),
     ...versions(
+      i.emptyIntervalsFlag ?? [],
+      (f) => `A value calculated with an interval left out is published with the flag ${JSON.stringify(f)}.`,
+    ),
+    ...versions(
       i.minimumTrades,
       (m) => `At least ${count(m.count, "trade is", "trades are")} required ${m.perInterval ? "in each interval" : "in the window"}.`,
     ),
@@ -955,6 +960,11 @@ function indexSection(b: Builder, i: Index): void {
       i.flagBelowSources ?? [],
       (n) =>
         `A value fixed from fewer than ${count(n, "eligible source", "eligible sources")} is published flagged, and the flag is reported with it.`,
+    ),
+    ...versions(
+      i.carryForward ?? [],
+      (c) =>
+        `If no value can be fixed from the data, the last published value is published again as the day's value, with the flag ${JSON.stringify(c.flag)}.`,
     ),
   ]);
   const degr: Piece[] = [];
