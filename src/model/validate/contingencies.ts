@@ -1,9 +1,9 @@
 /**
  * The loader's side of the index-level contingency flags (issue 15): the same invariants of model/invariants.ts the
- * checker words as E2210 and E5210, as problems at JSON pointers of the spec (model/validate.ts reports them).
+ * checker words as E2210 and E5210, as problems at JSON pointers of the spec (validate/indices.ts reports them).
  */
-import { flagOnFailingIntervals, flagTextProblem } from "./invariants.js";
-import type { Index } from "./indices.js";
+import { flagOnFailingIntervals, flagTextProblem } from "../invariants.js";
+import type { Index } from "../indices.js";
 
 /** A problem at a JSON pointer below the index. */
 export interface FlagProblem {
