@@ -1,12 +1,13 @@
 /**
  * Index-level contingencies (issue 15): `flagged below N sources`, a value fixed from fewer eligible sources than N is
  * published with the status flagged. Checks the count (its range, counts.ts) and that the rule can flag some value
- * but not every one (E5283). Called by the index check (indices.ts); the rule is a function of model/invariants.ts
- * that the loader calls too.
+ * but not every one (E5283). The flags of `empty intervals skip, flagged "*"` and `carry forward the last published
+ * value, flagged "C"`: printable next to the value (E2210), and not on intervals that fail the fixing (E5210).
+ * Called by the index check (indices.ts); each rule is a function of model/invariants.ts that the loader calls too.
  */
 import { Codes, diag } from "../diagnostics/index.js";
-import { flagBelowProblem } from "../model/invariants.js";
-import type { IndexDecl, Statement } from "../syntax/ast.js";
+import { MAX_FLAG_LENGTH, flagBelowProblem, flagOnFailingIntervals, flagTextProblem } from "../model/invariants.js";
+import type { IndexDecl, Statement, StringLit } from "../syntax/ast.js";
 import { COUNT_BOUNDS, countOf } from "./counts.js";
 import type { Program, Report } from "./program.js";
 
@@ -42,4 +43,41 @@ export function checkFlagBelow(program: Program, decl: IndexDecl, context: Conte
       },
     ),
   );
+}
+
+const FLAG_PROBLEMS = {
+  empty: "the flag is empty",
+  "too-long": `the flag is longer than ${MAX_FLAG_LENGTH} characters`,
+  spaces: "the flag has a space at its start or end",
+} as const;
+
+/** A flag's text (E2210). */
+function checkFlagText(flag: StringLit | undefined, context: Context, report: Report): void {
+  if (flag === undefined) return;
+  const problem = flagTextProblem(flag.value);
+  if (problem === undefined) return;
+  report(
+    diag(Codes.FlagText, flag.span, `${FLAG_PROBLEMS[problem]}: it is published next to the value`, {
+      context,
+      hint: 'write a short mark or words, e.g. `flagged "*"` or `flagged "carried forward"`',
+    }),
+  );
+}
+
+/** The flags of `empty intervals …, flagged "F"` and `carry forward the last published value, flagged "F"`. */
+export function checkContingencyFlags(decl: IndexDecl, context: Context, report: Report): void {
+  for (const s of decl.statements) {
+    if (s.kind === "IndexCarryForward") checkFlagText(s.flag, context, report);
+    if (s.kind !== "EmptyIntervals" || s.flag === undefined) continue;
+    checkFlagText(s.flag, context, report);
+    const policy = s.policy?.name === "skip" || s.policy?.name === "fail" ? s.policy.name : undefined;
+    if (flagOnFailingIntervals(policy, true))
+      report(
+        diag(Codes.FlagOnFailingIntervals, s.flag.span, "an empty interval makes the fixing fail, so this flag is never published", {
+          context,
+          labels: s.policy === undefined ? undefined : [{ span: s.policy.span, message: "the fixing fails on an empty interval" }],
+          hint: `write \`empty intervals skip, flagged ${JSON.stringify(s.flag.value)}\` to publish the value of the other intervals with the flag`,
+        }),
+      );
+  }
 }

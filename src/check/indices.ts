@@ -20,7 +20,7 @@ import { checkOneQuoteUnit } from "./quote-unit.js";
 import { checkSampling } from "./sampling.js";
 import { checkTimeWeighted } from "./time-weighted.js";
 import { checkTradeQualification } from "./trade-qualification.js";
-import { checkFlagBelow } from "./contingencies.js";
+import { checkContingencyFlags, checkFlagBelow } from "./contingencies.js";
 import { checkSampledPieces, checkWindowPieces } from "./windows.js";
 import { checkRestatementWindow } from "./restatement.js";
 import { decimalOf, unitOf, type UnitContext } from "./unit-of.js";
@@ -151,4 +151,5 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   checkTimeWeighted(decl, context, report);
   checkTradeQualification(decl, context, report);
   checkFlagBelow(program, decl, context, report);
+  checkContingencyFlags(decl, context, report);
 }

@@ -165,6 +165,7 @@ const RULES = {
   ExcludeTradesBelow: { amount: present },
   ExcludeTradeJumps: { percent: present },
   FlagBelow: { count: present },
+  IndexCarryForward: { flag: present },
 } as const;
 
 /** A unit of account or of measure (not a number of contracts), as the unit check resolved it. */

@@ -115,11 +115,11 @@ export type ExtremeMoveAction = "flagged" | "held";
 export const EXTREME_MOVE_ACTIONS: WordSet<ExtremeMoveAction> = set("extreme-move action", same("flagged", "held"));
 
 /** Kinds of `disruption if …` and of a fallback step's `for …` list. */
-export type DisruptionKind = "not-published" | "too-few-sources" | "stale" | "ceased" | "methodology-changed" | "holiday";
+export type DisruptionKind = "not-published" | "too-few-sources" | "stale" | "ceased" | "methodology-changed" | "holiday" | "flagged";
 /** Disruption kinds. */
 export const DISRUPTION_KINDS: WordSet<DisruptionKind> = set(
   "disruption",
-  same("not-published", "too-few-sources", "stale", "ceased", "methodology-changed", "holiday"),
+  same("not-published", "too-few-sources", "stale", "ceased", "methodology-changed", "holiday", "flagged"),
 );
 
 /** Parties of `determined by the …`. */

@@ -455,6 +455,17 @@ const TABLE = {
     "`flagged below N sources` can never apply (N is at or below the minimum number of sources, or one) or always applies (N is above the number of sources listed).",
   ],
 
+  FlagText: [
+    "E2210",
+    "flag-text",
+    'A flag an index publishes a value with (`empty intervals skip, flagged "*"`, `carry forward the last published value, flagged "C"`) is empty, longer than 40 characters, or has a space at either end: it is printed next to the value.',
+  ],
+  FlagOnFailingIntervals: [
+    "E5210",
+    "flag-on-failing-intervals",
+    "`empty intervals fail, flagged …`: an empty interval makes the fixing fail, so no value is ever fixed with an interval left out and the flag is never published; write `empty intervals skip, flagged …`.",
+  ],
+
   DealerPollQuorum: [
     "E5310",
     "dealer-poll-quorum",

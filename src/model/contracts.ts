@@ -261,7 +261,15 @@ export const PriceLimitSchema = z
   .meta({ id: "PriceLimit" });
 
 /** Disruption kinds. */
-export const DISRUPTION_KINDS = ["not-published", "too-few-sources", "stale", "ceased", "methodology-changed", "holiday"] as const;
+export const DISRUPTION_KINDS = [
+  "not-published",
+  "too-few-sources",
+  "stale",
+  "ceased",
+  "methodology-changed",
+  "holiday",
+  "flagged",
+] as const;
 /** A disruption kind. */
 export const DisruptionKindSchema = z.enum(DISRUPTION_KINDS).meta({ id: "DisruptionKind" });
 

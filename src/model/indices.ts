@@ -227,6 +227,16 @@ export const IndexSchema = z
       .describe(
         "A trade with a volume below this does not qualify and is left out of every computation; omitted when there is no such rule.",
       ),
+    emptyIntervalsFlag: versionsOf(Text)
+      .optional()
+      .describe(
+        'The flag a value is published with when an interval without trades was left out of it (`empty intervals skip, flagged "*"`); omitted when there is no such rule.',
+      ),
+    carryForward: versionsOf(z.strictObject({ flag: Text }))
+      .optional()
+      .describe(
+        'When no value can be fixed, the last published value is published again with this flag (`carry forward the last published value, flagged "C"`); omitted when there is no such rule.',
+      ),
     flagBelowSources: versionsOf(countSchema(COUNT_BOUNDS.sources))
       .optional()
       .describe(

@@ -482,6 +482,29 @@ export function flagBelowProblem(below: number, minimum: number | undefined, lis
   return undefined;
 }
 
+/** The longest flag a methodology may publish a value with (`flagged "*"`): it is printed next to the value. */
+export const MAX_FLAG_LENGTH = 40;
+
+/**
+ * A flag an index publishes a value with (`empty intervals skip, flagged "*"`, `carry forward the last published
+ * value, flagged "C"`) is printed next to the value (E2210): not empty, at most {@link MAX_FLAG_LENGTH} characters,
+ * no space at either end.
+ */
+export function flagTextProblem(flag: string): "empty" | "too-long" | "spaces" | undefined {
+  if (flag.length === 0) return "empty";
+  if ([...flag].length > MAX_FLAG_LENGTH) return "too-long";
+  if (flag.trim() !== flag) return "spaces";
+  return undefined;
+}
+
+/**
+ * `empty intervals fail, flagged "*"` flags nothing (E5210): with `fail` an empty interval stops the fixing, so no
+ * value is fixed with an interval left out.
+ */
+export function flagOnFailingIntervals(policy: "skip" | "fail" | undefined, flagged: boolean): boolean {
+  return flagged && policy === "fail";
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Sources and degradation rules
 

@@ -69,6 +69,22 @@ export function lowerIndex(l: Lowerer, decl: Lowerable<A.IndexDecl>): Index {
     ...sampling(l, st, aggregate("samples")),
     ...tradeFilters(l, st),
     ...flagBelow(l, st),
+    ...contingencyFlags(l, st),
+  };
+}
+
+/** `empty intervals skip, flagged "*"` and `carry forward the last published value, flagged "C"`, each omitted when not stated. */
+function contingencyFlags(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pick<Index, "emptyIntervalsFlag" | "carryForward"> {
+  const empty = l.versions(
+    st,
+    "EmptyIntervals",
+    (s) => s.flag?.value ?? "",
+    (s) => s.flag !== undefined,
+  );
+  const carry = l.versions(st, "IndexCarryForward", (s) => ({ flag: s.flag.value }));
+  return {
+    ...(empty.length === 0 ? {} : { emptyIntervalsFlag: empty }),
+    ...(carry.length === 0 ? {} : { carryForward: carry }),
   };
 }
 

@@ -22,6 +22,7 @@ import type {
   ExcludeTradesBelowStmt,
   ExcludeTradesWhereStmt,
   FlagBelowStmt,
+  IndexCarryForwardStmt,
   ExtremeMovesStmt,
   MethodologyStmt,
   MinimumStmt,
@@ -115,6 +116,7 @@ export type IndexStatement =
   | ExcludeTradeJumpsStmt
   | ExcludeTradesWhereStmt
   | FlagBelowStmt
+  | IndexCarryForwardStmt
   | MinimumStmt
   | DegradationStmt
   | ExtremeMovesStmt

@@ -29,6 +29,10 @@ export interface StatementRuleEntry {
   readonly syntax?: RuleText;
 }
 
+/** Where an index-level contingency (issue 15) stands and the clause it is stated in, and an example of one. */
+const CONTINGENCY = { occurs: { index: "once" }, clause: { index: "minimum sources" } } as const;
+const FLAG_EXAMPLE = 'for example `carry forward the last published value, flagged "carried forward"`';
+
 /** The statement rules, in the order of `statement`'s alternatives (the order matters: it is the grammar's). */
 export const STATEMENT_RULES = {
   // Calendars.
@@ -80,6 +84,7 @@ export const STATEMENT_RULES = {
     phrase: "flagged below",
     syntax: { what: "a number of sources", example: "for example `flagged below 3 sources`" },
   },
+  indexCarryForwardStmt: { phrase: "carry forward", syntax: { what: "the words and a flag", example: FLAG_EXAMPLE } },
   degradationStmt: {
     phrase: "degradation rule",
     syntax: { what: "a degradation rule", example: "for example `with 3 to 4 sources use mean` or `with 5 or more sources use median`" },
@@ -334,12 +339,8 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     occurs: { index: "once" },
     clause: { index: (s) => (s.what === "sources" ? "minimum sources" : "partitions") },
   },
-  FlagBelow: {
-    rules: ["flagBelowStmt"],
-    phrase: "flagged below",
-    occurs: { index: "once" },
-    clause: { index: "minimum sources" },
-  },
+  FlagBelow: { rules: ["flagBelowStmt"], phrase: "flagged below", ...CONTINGENCY },
+  IndexCarryForward: { rules: ["indexCarryForwardStmt"], phrase: "carry forward", ...CONTINGENCY },
   Degradation: {
     rules: ["degradationStmt"],
     phrase: "degradation rule",

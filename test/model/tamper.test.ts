@@ -868,6 +868,20 @@ const CASES: readonly TamperCase[] = [
     paths: ["/indices/GPUQ_H100/flagBelowSources/0/value"],
   },
   {
+    invariant: "flag-on-failing-intervals",
+    what: "a missing-hour flag on intervals that fail the fixing",
+    spec: "indices/UKPX_BASE.json",
+    edit: (d) => (d.indices.UKPX_BASE.emptyIntervals[0].value = "fail"),
+    paths: ["/indices/UKPX_BASE/emptyIntervalsFlag/0/value"],
+  },
+  {
+    invariant: "flag-text",
+    what: "an empty carried-forward flag",
+    spec: "indices/UKPX_BASE.json",
+    edit: (d) => (d.indices.UKPX_BASE.carryForward[0].value.flag = ""),
+    paths: ["/indices/UKPX_BASE/carryForward/0/value/flag"],
+  },
+  {
     invariant: "trade-qualification",
     what: "a minimum trade volume of zero",
     spec: "indices/GPUQ_H100.json",

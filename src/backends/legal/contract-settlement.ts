@@ -220,6 +220,7 @@ export function fallbackBlocks(b: Builder, f: Fallback, c: Contract): Block[] {
       ceased: "the index has permanently ceased",
       "methodology-changed": "the index methodology has changed",
       holiday: "the day is not a publication day of the index",
+      flagged: "the index value is published with a flag",
     })[k] ?? k;
   if (f.disruptions.length > 0) {
     out.push(p("A Market Disruption Event occurs in any of the following conditions:"));

@@ -160,6 +160,10 @@ export function tradeSteps(addStep: AddStep, i: Index, sampled: boolean, perInte
           : "An interval without trades means no value is fixed.",
     ),
     ...versions(
+      i.emptyIntervalsFlag ?? [],
+      (f) => `A value calculated with an interval left out is published with the flag ${JSON.stringify(f)}.`,
+    ),
+    ...versions(
       i.minimumTrades,
       (m) => `At least ${count(m.count, "trade is", "trades are")} required ${m.perInterval ? "in each interval" : "in the window"}.`,
     ),
@@ -201,6 +205,11 @@ export function sourceSteps(addStep: AddStep, i: Index, sampled: boolean, perInt
       i.flagBelowSources ?? [],
       (n) =>
         `A value fixed from fewer than ${count(n, "eligible source", "eligible sources")} is published flagged, and the flag is reported with it.`,
+    ),
+    ...versions(
+      i.carryForward ?? [],
+      (c) =>
+        `If no value can be fixed from the data, the last published value is published again as the day's value, with the flag ${JSON.stringify(c.flag)}.`,
     ),
   ]);
   const degr: Piece[] = [];

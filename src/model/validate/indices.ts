@@ -37,6 +37,7 @@ import {
   timeWeightedBeyondTrades,
 } from "../invariants.js";
 import { Doc, baseUnit, dec, sole, INDEX_VERSIONS, SOURCE_VERSIONS } from "./doc.js";
+import { contingencyFlagProblems } from "./contingencies.js";
 
 /** Every invariant of an index, field group by field group. */
 export function indexProblems(doc: Doc, base: string, index: Index): void {
@@ -173,6 +174,9 @@ export function indexMethods(doc: Doc, base: string, index: Index): void {
   timeWeighted(doc, base, index);
   tradeQualification(doc, base, index);
   if (index.flagBelowSources !== undefined) doc.versions(base, "flagBelowSources", index.flagBelowSources);
+  if (index.emptyIntervalsFlag !== undefined) doc.versions(base, "emptyIntervalsFlag", index.emptyIntervalsFlag);
+  if (index.carryForward !== undefined) doc.versions(base, "carryForward", index.carryForward);
+  for (const p of contingencyFlagProblems(index)) doc.problem(base + p.path, p.message);
   const listedNames = new Set(index.sources.map((s) => s.value.name)).size;
   (index.flagBelowSources ?? []).forEach((c, i) => {
     if (flagBelowProblem(c.value, sole(index.minimumSources), listedNames) !== undefined)

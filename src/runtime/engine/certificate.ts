@@ -60,6 +60,7 @@ export function certificateLines(c: IndexCertificate, indent: string): string[] 
   if (c.samples !== undefined) lines.push(...sampleLines(c.samples));
   if (c.cappedMedian !== undefined) lines.push(...cappedMedianLines(c.cappedMedian));
   if (c.unrounded !== null) lines.push(`  unrounded ${c.unrounded}; rounded ${c.rounding}`);
+  if (c.flags !== undefined) lines.push(`  flags ${c.flags.map((f) => JSON.stringify(f)).join(", ")}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);
   return lines.map((l) => indent + l.slice(2));
 }
@@ -68,11 +69,13 @@ export function certificateLines(c: IndexCertificate, indent: string): string[] 
 export function renderFinalSettlementText(result: FinalSettlementResult): string {
   const lines: string[] = [];
   if (result.ok) {
-    lines.push(`final settlement price ${result.price.toString()}${result.flagged ? " (flagged: carried forward)" : ""}`);
+    // A value flagged by the index itself (issue 15) carries the index's flags; one carried forward by the waterfall does not.
+    const why = result.days.some((d) => d.flagged && d.flags === undefined) ? "carried forward" : "flagged by the index";
+    lines.push(`final settlement price ${result.price.toString()}${result.flagged ? ` (flagged: ${why})` : ""}`);
     lines.push(`  ${result.method}; unrounded ${result.unrounded}`);
     for (const d of result.days) {
       lines.push(
-        `  ${d.date}: ${d.value} from ${d.index}${d.valueDate !== null && d.valueDate !== d.date ? ` of ${d.valueDate}` : ""}, level ${d.level}${d.flagged ? ", flagged" : ""}`,
+        `  ${d.date}: ${d.value} from ${d.index}${d.valueDate !== null && d.valueDate !== d.date ? ` of ${d.valueDate}` : ""}, level ${d.level}${d.flagged ? `, flagged${(d.flags ?? []).map((f) => ` ${JSON.stringify(f)}`).join(",")}` : ""}`,
       );
       for (const a of d.attempts) if (a.outcome !== "value") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
     }

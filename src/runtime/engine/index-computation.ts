@@ -13,7 +13,9 @@
  * 4. `index-aggregate.ts` aggregates (pooled trades per partition then partitions; with `aggregate sources` beside a
  *    partition, per interval each source's trades then the sources, then the intervals (`per-interval.ts`); sampled
  *    (`sampling.ts`); or source values with the degradation rule for the number of sources);
- * 5. `index-publication.ts` applies the extreme-move rule and rounds once.
+ * 5. `index-publication.ts` applies the extreme-move rule and rounds once;
+ * 6. the index-level contingencies (`index-contingencies.ts`): the flag of a value fixed with an interval left out,
+ *    and, when no value can be fixed, the last published value carried forward with its flag.
  * Intermediate values are exact {@link Ratio}s. The result carries a certificate: the inputs used, every exclusion
  * with its reason, partition values, the methods chosen and the methodology version.
  */
@@ -25,6 +27,7 @@ import { aggregateIndex } from "./index-aggregate.js";
 import { eligibleSources } from "./index-eligibility.js";
 import { resolveFixing } from "./index-fixing.js";
 import { pricesOf, sourceValues } from "./index-prices.js";
+import { carriedForward, emptyIntervalsFlag } from "./index-contingencies.js";
 import { extremeMove, roundIndex, roundingText } from "./index-publication.js";
 import {
   type CertificateDraft,
@@ -47,11 +50,12 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   const rounding = valueOn(index.rounding, date);
   const cert = (status: IndexCertificate["status"], unrounded: Ratio | null): IndexCertificate =>
     certificateOf(draft, { index: index.name, date, version, rounding: roundingText(rounding), status, unrounded });
-  const fail = (failure: IndexFailure, unrounded: Ratio | null = null): IndexResult => ({
-    ok: false,
-    failure,
-    certificate: cert("failed", unrounded),
-  });
+  const fail = (failure: IndexFailure, unrounded: Ratio | null = null): IndexResult => {
+    const carried = carriedForward(index, request, failure, draft);
+    if (carried !== undefined)
+      return { ok: true, value: carried, status: "flagged", flags: draft.flags, certificate: cert("flagged", null) };
+    return { ok: false, failure, certificate: cert("failed", unrounded) };
+  };
 
   const fixing = resolveFixing(index, obs, request, draft);
   if (!fixing.ok) return fail(fixing.failure);
@@ -69,10 +73,10 @@ export function computeIndex(index: Index, obs: Observations, request: IndexRequ
   const unrounded = aggregated.value;
   const moved = extremeMove(index, date, unrounded, request.previous);
   if (moved.note !== undefined) draft.notes.push(moved.note);
-  const status = fewSources(index, date, used.length, moved.status, draft);
+  const status = emptyIntervalsFlag(index, date, fewSources(index, date, used.length, moved.status, draft), draft);
   const value = roundIndex(rounding, unrounded, request);
   if (!value.ok) return fail(value.failure, unrounded);
-  return { ok: true, value: value.value, status, certificate: cert(status, unrounded) };
+  return { ok: true, value: value.value, status, flags: draft.flags, certificate: cert(status, unrounded) };
 }
 
 /**
@@ -117,6 +121,7 @@ function certificateOf(
     unrounded: c.unrounded === null ? null : c.unrounded.toString(),
     rounding: c.rounding,
     status: c.status,
+    ...(draft.flags.length === 0 ? {} : { flags: draft.flags }),
     notes: draft.notes,
     ...(draft.cappedMedian === undefined ? {} : { cappedMedian: draft.cappedMedian }),
     ...(draft.samples === undefined ? {} : { samples: draft.samples }),

@@ -79,6 +79,11 @@ export interface IndexCertificate {
   readonly unrounded: string | null;
   readonly rounding: string;
   readonly status: "published" | "flagged" | "held" | "failed";
+  /**
+   * The flags the value is published with, in the order the methodology states them (`empty intervals skip, flagged
+   * "*"`, `carry forward the last published value, flagged "C"`); present only when there is one.
+   */
+  readonly flags?: readonly string[];
   readonly notes: readonly string[];
   /** The steps of a capped median (present only when the value is one): median, band, capped values, weights. */
   readonly cappedMedian?: CappedMedianCertificate;
@@ -102,6 +107,8 @@ export type IndexResult =
       readonly ok: true;
       readonly value: Decimal;
       readonly status: "published" | "flagged" | "held";
+      /** The flags the value is published with (the certificate's), empty when it has none. */
+      readonly flags: readonly string[];
       readonly certificate: IndexCertificate;
     }
   | {
@@ -127,6 +134,7 @@ export interface CertificateDraft {
   readonly partitions: PartitionValue[];
   method: string;
   readonly notes: string[];
+  readonly flags: string[];
   cappedMedian: CappedMedianCertificate | undefined;
   samples: readonly SampleValue[] | undefined;
 }
@@ -141,6 +149,7 @@ export function newDraft(): CertificateDraft {
     partitions: [],
     method: "",
     notes: [],
+    flags: [],
     cappedMedian: undefined,
     samples: undefined,
   };

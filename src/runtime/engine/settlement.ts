@@ -28,7 +28,13 @@ import { dealerPoll, determinationProblem, negotiated, type StatedValue } from "
 
 /** An index value for a date, or the disruption that prevented it. */
 export type IndexLookup =
-  | { readonly ok: true; readonly value: Decimal; readonly date: string }
+  | {
+      readonly ok: true;
+      readonly value: Decimal;
+      readonly date: string;
+      /** The value is published flagged (issue 15), with the flags the methodology names, if any; absent: not flagged. */
+      readonly flags?: readonly string[];
+    }
   | { readonly ok: false; readonly disruption: DisruptionKind; readonly message: string };
 
 /** Where settlement gets index values from. */
@@ -40,6 +46,38 @@ export interface FixingLookup {
   value(index: string, date: string, by?: number): IndexLookup;
   /** The last value of an index published strictly before a date, if any. */
   lastBefore(index: string, date: string): { readonly value: Decimal; readonly date: string } | undefined;
+}
+
+/**
+ * `disruption if flagged` (issue 15): when the contract declares it, in force on the date, a value the index
+ * publishes flagged is a disruption and the waterfall takes over; otherwise the value is used and the settlement
+ * carries its flag.
+ */
+function flaggedAsDisruption(lookup: FixingLookup, fallback: Fallback | undefined, date: string): FixingLookup {
+  if (fallback?.disruptions?.some((x) => x.condition === "flagged" && inForce(x, date)) !== true) return lookup;
+  return {
+    value(index, day, by) {
+      const r = lookup.value(index, day, by);
+      if (!r.ok || r.flags === undefined) return r;
+      return {
+        ok: false,
+        disruption: "flagged",
+        message: `${index} on ${day} is published flagged${flagText(r).replace(/^, flagged/, "")}`,
+      };
+    },
+    lastBefore: (index, day) => lookup.lastBefore(index, day),
+  };
+}
+
+/** A flagged value's flags as text (`, flagged "*"`), or nothing. */
+function flagText(r: { readonly flags?: readonly string[] }): string {
+  if (r.flags === undefined) return "";
+  return `, flagged${r.flags.map((f) => ` ${JSON.stringify(f)}`).join(",")}`;
+}
+
+/** The flag members of a waterfall value from a lookup's value. */
+function flagsOf(r: { readonly flags?: readonly string[] }): { readonly flagged: boolean; readonly flags?: readonly string[] } {
+  return r.flags === undefined ? { flagged: false } : { flagged: true, flags: r.flags };
 }
 
 /** The instant (epoch ms) by which an index must be published for a date, from a `not-published by` deadline. */
@@ -69,6 +107,8 @@ export type WaterfallResult =
       readonly index: string;
       readonly level: number;
       readonly flagged: boolean;
+      /** The flags of an index value published flagged (issue 15); absent when it is not. */
+      readonly flags?: readonly string[];
       readonly attempts: readonly LevelAttempt[];
     }
   | {
@@ -148,10 +188,11 @@ export function runWaterfall(
   options: WaterfallOptions,
 ): WaterfallResult {
   const attempts: LevelAttempt[] = [];
+  lookup = flaggedAsDisruption(lookup, fallback, date);
   const primary = lookup.value(index, date, deadlineOf(fallback, date));
   if (primary.ok) {
-    attempts.push({ level: 0, action: `${index} on ${date}`, outcome: "value", reason: "published" });
-    return { kind: "value", value: primary.value, date: primary.date, index, level: 0, flagged: false, attempts };
+    attempts.push({ level: 0, action: `${index} on ${date}`, outcome: "value", reason: `published${flagText(primary)}` });
+    return { kind: "value", value: primary.value, date: primary.date, index, level: 0, ...flagsOf(primary), attempts };
   }
   attempts.push({ level: 0, action: `${index} on ${date}`, outcome: "failed", reason: `${primary.disruption}: ${primary.message}` });
   const disruption = primary.disruption;
@@ -186,7 +227,7 @@ export function runWaterfall(
         const reasons: string[] = [];
         let unlisted = 0;
         let stop: string | undefined;
-        let found: { value: Decimal; date: string } | undefined;
+        let found: { value: Decimal; date: string; flags?: readonly string[] } | undefined;
         for (let n = 1; n <= a.businessDays; n++) {
           // A postponement that would run past the calendar's last supported year ends there: a failed step, not a crash.
           let next: number;
@@ -201,7 +242,7 @@ export function runWaterfall(
           effectiveDate = d;
           const r = lookup.value(index, d, deadlineOf(fallback, d));
           if (r.ok) {
-            found = { value: r.value, date: r.date };
+            found = r;
             break;
           }
           // The certificate names the first days tried and counts the others: a long postponement stays a short line.
@@ -209,8 +250,8 @@ export function runWaterfall(
           else unlisted++;
         }
         if (found !== undefined) {
-          attempts.push({ level, action, outcome: "value", reason: `published on ${found.date}` });
-          return { kind: "value", value: found.value, date: found.date, index, level, flagged: false, attempts };
+          attempts.push({ level, action, outcome: "value", reason: `published on ${found.date}${flagText(found)}` });
+          return { kind: "value", value: found.value, date: found.date, index, level, ...flagsOf(found), attempts };
         }
         if (unlisted > 0) reasons.push(`and ${unlisted} more business day(s) without a value`);
         if (stop !== undefined) reasons.push(stop);
@@ -220,8 +261,8 @@ export function runWaterfall(
       case "alternate-index": {
         const r = lookup.value(a.index, effectiveDate);
         if (r.ok) {
-          attempts.push({ level, action, outcome: "value", reason: `${a.index} published on ${r.date}` });
-          return { kind: "value", value: r.value, date: r.date, index: a.index, level, flagged: false, attempts };
+          attempts.push({ level, action, outcome: "value", reason: `${a.index} published on ${r.date}${flagText(r)}` });
+          return { kind: "value", value: r.value, date: r.date, index: a.index, level, ...flagsOf(r), attempts };
         }
         attempts.push({ level, action, outcome: "failed", reason: `${a.index} on ${effectiveDate}: ${r.disruption}: ${r.message}` });
         break;
@@ -346,6 +387,8 @@ export type FinalSettlementResult =
         readonly valueDate: string | null;
         readonly level: number;
         readonly flagged: boolean;
+        /** The flags of an index value published flagged (issue 15), possibly none named; absent when it is not flagged by the index. */
+        readonly flags?: readonly string[];
         readonly attempts: readonly LevelAttempt[];
       }[];
       /** The averaging days left out of the average by the waterfall, with why. */
@@ -463,6 +506,7 @@ export function finalSettlement(
       valueDate: w.kind === "value" ? w.date : null,
       level: w.level,
       flagged: w.kind === "value" && w.flagged,
+      ...(w.kind === "value" && w.flags !== undefined ? { flags: w.flags } : {}),
       attempts: w.attempts,
     });
     total = total.add(Ratio.fromDecimal(value));
@@ -550,7 +594,7 @@ export function fixingLookup(
       if (f === undefined) return { ok: false, disruption: "not-published", message: `no fixing of ${index} on ${date}` };
       if (f.status === "held")
         return { ok: false, disruption: "not-published", message: `the fixing of ${index} on ${date} is held for review` };
-      return { ok: true, value: f.value, date };
+      return { ok: true, value: f.value, date, ...(f.status === "flagged" ? { flags: [] } : {}) };
     },
     lastBefore(index, date) {
       const list = byIndex.get(index) ?? [];
@@ -619,7 +663,7 @@ export function computedLookup(
           message: r.failure.message,
         };
       if (r.status === "held") return { ok: false, disruption: "not-published", message: `${index} on ${date} is held for review` };
-      return { ok: true, value: r.value, date };
+      return { ok: true, value: r.value, date, ...(r.status === "flagged" ? { flags: r.flags } : {}) };
     },
     lastBefore(index, date) {
       return published?.lastBefore(index, date);

@@ -43,7 +43,7 @@ function settlementLines(r: SettlementReport, indent: string, nested = false): s
   if (r.unrounded !== null) lines.push(`  unrounded ${r.unrounded}; rounding ${r.rounding ?? "none"}`);
   for (const d of r.days) {
     lines.push(
-      `  ${d.date}: ${d.value} from ${d.index}${d.valueDate !== null && d.valueDate !== d.date ? ` of ${d.valueDate}` : ""}, level ${d.level}${d.flagged ? ", flagged" : ""}`,
+      `  ${d.date}: ${d.value} from ${d.index}${d.valueDate !== null && d.valueDate !== d.date ? ` of ${d.valueDate}` : ""}, level ${d.level}${d.flagged ? `, flagged${(d.flags ?? []).map((f) => ` ${JSON.stringify(f)}`).join(",")}` : ""}`,
     );
     for (const a of d.attempts) if (a.outcome !== "value") lines.push(`    level ${a.level} ${a.action}: ${a.outcome} (${a.reason})`);
   }
@@ -120,7 +120,7 @@ export function reportText(r: AnyReport): string {
   const lines: string[] = [];
   lines.push(
     r.ok
-      ? `${r.index} at ${r.at}: ${r.value}${r.status === "published" ? "" : ` (${r.status})`}`
+      ? `${r.index} at ${r.at}: ${r.value}${r.status === "published" ? "" : ` (${r.status}${(r.certificate?.flags ?? []).map((f) => ` ${JSON.stringify(f)}`).join(",")})`}`
       : `${r.index} at ${r.at}: no value (${r.error?.kind}): ${r.error?.message}`,
   );
   if (r.date !== null) lines.push(`  fixing date ${r.date}`);

@@ -122,6 +122,8 @@ export interface DayReport {
   readonly valueDate: string | null;
   readonly level: number;
   readonly flagged: boolean;
+  /** The flags of an index value published flagged (issue 15), possibly none named; absent when it is not flagged by the index. */
+  readonly flags?: readonly string[];
   readonly attempts: readonly AttemptReport[];
 }
 

@@ -23,10 +23,18 @@ import { fieldName, splitQuotedCsv } from "./quoted-csv.js";
 
 /**
  * The statuses a fixing row may have, and what each means: `published`, `final` and `corrected` (and an empty or
- * absent status) are published values; `held` is a value held for review, not published. Any other word —
+ * absent status) are published values; `flagged` is a value published with a flag (issue 15: a contract's
+ * `disruption if flagged` treats it as a disruption, otherwise its settlement says it is flagged); `held` is a value
+ * held for review, not published. Any other word —
  * including a different case or spacing, such as `HELD` or ` held` — is an `unknown-status` error, never a guess.
  */
-export const FIXING_STATUSES = Object.freeze({ published: "published", final: "published", corrected: "published", held: "held" } as const);
+export const FIXING_STATUSES = Object.freeze({
+  published: "published",
+  final: "published",
+  corrected: "published",
+  flagged: "published",
+  held: "held",
+} as const);
 
 /** A status of {@link FIXING_STATUSES}. */
 export type FixingStatus = keyof typeof FIXING_STATUSES;

@@ -136,7 +136,7 @@ export type PriceLimit =
   | { readonly kind: "absolute"; readonly amount: Quantity };
 
 /** A kind of disruption. */
-export type DisruptionKind = "not-published" | "too-few-sources" | "stale" | "ceased" | "methodology-changed" | "holiday";
+export type DisruptionKind = "not-published" | "too-few-sources" | "stale" | "ceased" | "methodology-changed" | "holiday" | "flagged";
 
 /** A declared disruption event. */
 export interface Disruption extends StepAnnotations {

@@ -76,6 +76,10 @@ export interface Index extends DeclarationAnnotations {
   readonly sampling?: Versions<Sampling>;
   /** How the sample values are combined (absent: not sampled). */
   readonly aggregateSamples?: Versions<AggregationMethod>;
+  /** The flag of a value fixed with an interval without trades left out (absent: no flag). */
+  readonly emptyIntervalsFlag?: Versions<string>;
+  /** With no value fixed, the last published value is published again with this flag (absent: no such rule). */
+  readonly carryForward?: Versions<{ readonly flag: string }>;
   /** A value fixed from fewer eligible sources than this is published flagged (absent: no such rule). */
   readonly flagBelowSources?: Versions<number>;
   /** Trade qualification: a trade with a volume below this does not qualify (absent: no such rule). */

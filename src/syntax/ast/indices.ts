@@ -76,6 +76,8 @@ export interface PartitionStmt extends StatementBase {
 export interface EmptyIntervalsStmt extends StatementBase {
   readonly kind: "EmptyIntervals";
   readonly policy: Ident | undefined;
+  /** `, flagged "*"` (issue 15): the flag of a value fixed with an interval left out. */
+  readonly flag?: StringLit | undefined;
 }
 /**
  * `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`: the index is sampled at a fixed
@@ -149,6 +151,11 @@ export interface ExcludeTradesWhereStmt extends StatementBase {
 export interface FlagBelowStmt extends StatementBase {
   readonly kind: "FlagBelow";
   readonly count: NumberLit | undefined;
+}
+/** `carry forward the last published value, flagged "C"` (issue 15): with no value fixed, the last one, flagged. */
+export interface IndexCarryForwardStmt extends StatementBase {
+  readonly kind: "IndexCarryForward";
+  readonly flag: StringLit | undefined;
 }
 /** `minimum sources 3`, `minimum trades 1 per interval`. */
 export interface MinimumStmt extends StatementBase {

@@ -57,12 +57,14 @@ export abstract class FallbackRules extends DailyRules {
     return { kind: "Disruption", condition, deadline, duration, annotations: annotations ?? noAnnotations, span };
   });
 
-  /** A disruption kind such as `not-published`; `stale` and `holiday` are keywords elsewhere. */
+  /** A disruption kind such as `not-published`; `stale`, `holiday` and `flagged` are keywords elsewhere. */
   public disruptionName = this.RULE("disruptionName", (): A.Ident => {
     const tok = this.OR([
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.Stale) },
       { ALT: () => this.CONSUME(T.Holiday) },
+      // `disruption if flagged` (issue 15): the index published its value with a flag.
+      { ALT: () => this.CONSUME(T.Flagged) },
     ]);
     return this.ident(tok);
   });

@@ -107,7 +107,15 @@ export abstract class IndexRules extends CalendarRules {
   public emptyIntervalsStmt = this.RULE("emptyIntervalsStmt", () => {
     this.CONSUME(T.Empty);
     this.CONSUME(T.Intervals);
-    return { kind: "EmptyIntervals" as const, policy: this.ident(this.CONSUME(T.Identifier)) };
+    const policy = this.ident(this.CONSUME(T.Identifier));
+    // `empty intervals skip, flagged "*"` (issue 15): a value fixed with an interval left out carries the flag.
+    let flag: A.StringLit | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME(T.Flagged);
+      flag = this.str(this.CONSUME(T.StringLiteral));
+    });
+    return { kind: "EmptyIntervals" as const, policy, ...(flag === undefined ? {} : { flag }) };
   });
 
   /** `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`: a time average of sampled values. */
@@ -319,6 +327,22 @@ export abstract class IndexRules extends CalendarRules {
     const count = this.num(this.CONSUME(T.NumberLiteral));
     this.CONSUME(T.Sources);
     return { kind: "FlagBelow" as const, count };
+  });
+
+  /**
+   * `carry forward the last published value, flagged "C"` (issue 15): an index-level contingency, a fixing that fixes
+   * no value publishes the last published value again with the flag.
+   */
+  public indexCarryForwardStmt = this.RULE("indexCarryForwardStmt", () => {
+    this.CONSUME(T.Carry);
+    this.CONSUME(T.Forward);
+    this.CONSUME(T.The);
+    this.CONSUME(T.Last);
+    this.CONSUME(T.Published);
+    this.CONSUME(T.Value);
+    this.CONSUME(T.Comma);
+    this.CONSUME(T.Flagged);
+    return { kind: "IndexCarryForward" as const, flag: this.str(this.CONSUME(T.StringLiteral)) };
   });
 
   public degradationStmt = this.RULE("degradationStmt", () => {
