@@ -83,6 +83,8 @@ const OWN_FUNCTIONS = [
   "indexOf",
   "strip",
   "stripOf",
+  "legs",
+  "legsOf",
 ];
 
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -283,10 +285,16 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
     strip: doc([
       "The daily settlement of a strip of contract months on a date in dependency order (the lead month first), for the deferred-month steps of its procedure.",
     ]),
+    legs: doc([
+      "A spread position converted into outright positions in its legs at the leg prices (the anchor leg at its prior daily settlement price, the other from the spread price), each settled on its own last trading day.",
+    ]),
   };
   // A strip entry only where the daily procedure settles a month from others: other modules stay as they were.
   const hasStrip =
     !isIndex && (c as AnyContract).dailySettlement.some((v) => v.value.some((s) => s.kind === "net-change" || s.kind === "lead-spread"));
+
+  // A legs entry only for a spread that states its leg prices: other modules stay as they were.
+  const hasLegs = !isIndex && ((c as AnyContract).legPricing ?? []).length > 0;
 
   // Null-prototype records: a contract named "__proto__" is a key like any other.
   const scheduleContracts = Object.create(null) as Record<string, Literal>;
@@ -334,12 +342,22 @@ ${docs.strip}export function strip(req) {
 }
 `
     : js``
-}`;
+}${
+        hasLegs
+          ? js`
+${docs.legs}export function legs(req) {
+  return legsOf(environment(), CONTRACT, req);
+}
+`
+          : js``
+      }`;
   const imports = isIndex
     ? js`Schedule, functionsOf, indexOf`
     : hasStrip
       ? js`Schedule, dailyOf, finalOf, indexOf, stripOf`
-      : js`Schedule, dailyOf, finalOf, indexOf`;
+      : hasLegs
+        ? js`Schedule, dailyOf, finalOf, indexOf, legsOf`
+        : js`Schedule, dailyOf, finalOf, indexOf`;
   const jsText = js`${intro}import { ${imports} } from "./termsheet-runtime.js";
 
 ${docs.hash}${assignment(js`export const SPEC_HASH`, spec.contentHash)}
@@ -401,6 +419,7 @@ ${docs.index}export function index(req) {
 
   const literalType = (v: string | null): Code => (v === null ? js`null` : str(v));
   const types = ["ContractTerms", "DailyReq", "FinalReq", "IndexReport", "IndexReq", "SettlementReport"];
+  if (hasLegs) types.push("LegsReport", "LegsReq");
   if (hasStrip) types.push("StripReport", "StripReq");
   types.push("TickValue");
   const dtsText = js`${intro}${importTypes(types, "./termsheet-runtime.js")}
@@ -422,6 +441,11 @@ ${
     ? js`${docs.strip}export declare function strip(req: StripReq): StripReport;
 `
     : js``
-}`;
+}${
+    hasLegs
+      ? js`${docs.legs}export declare function legs(req: LegsReq): LegsReport;
+`
+      : js``
+  }`;
   return { js: jsText, dts: dtsText, data };
 }

@@ -14,6 +14,7 @@ import type {
   Fallback,
   FinalSettlement,
   Leg,
+  LegPricing,
   Payment,
   CashRounding,
   FixingTick,
@@ -67,6 +68,8 @@ export interface ContractTerms {
   readonly priceLimitBreach?: "clamp" | "flag";
   /** The position limits in force (every clause in force applies); absent when the contract states none. */
   readonly positionLimits?: readonly PositionLimitTerm[];
+  /** How a spread trade's price becomes its legs' prices; absent when the spread does not say. */
+  readonly legPricing?: LegPricing;
 }
 
 /** A spec's tick table as decimal strings. */
@@ -209,6 +212,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
   const payment = c.payment === undefined ? null : cite(rules, name, "payment", versionOn(c.payment, date));
   const cashRounding = c.cashRounding === undefined ? null : cite(rules, name, "payment amounts", versionOn(c.cashRounding, date));
   const fixingTick = c.fixingTick === undefined ? null : cite(rules, name, "fixings on the tick", versionOn(c.fixingTick, date));
+  const legPricing = c.legPricing === undefined ? null : cite(rules, name, "leg prices", versionOn(c.legPricing, date));
   return {
     name,
     kind: c.kind,
@@ -228,6 +232,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     ...(payment === null ? {} : { payment }),
     ...(cashRounding === null ? {} : { cashRounding }),
     ...(fixingTick === null ? {} : { fixingTick }),
+    ...(legPricing === null ? {} : { legPricing }),
     ...priceLimitBreachOf(c, date),
     ...positionLimitsOf(c, date),
   };
