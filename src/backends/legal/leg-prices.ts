@@ -18,9 +18,7 @@ export function legPricesWords(v: LegPricing, legs: readonly Clause<Leg>[]): str
   const ls = legs.map((l) => l.value);
   const months = ls.map((l) => l.monthsLater);
   const at =
-    v.anchor.kind === "leg"
-      ? v.anchor.leg - 1
-      : months.indexOf(v.anchor.kind === "near" ? Math.min(...months) : Math.max(...months));
+    v.anchor.kind === "leg" ? v.anchor.leg - 1 : months.indexOf(v.anchor.kind === "near" ? Math.min(...months) : Math.max(...months));
   const anchor = ls[at];
   const otherAt = at === 0 ? 1 : 0;
   const other = ls[otherAt];
