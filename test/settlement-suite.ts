@@ -19,6 +19,8 @@ import {
   type HaltsReport,
   type HaltsReq,
   type IndexReq,
+  type LegsReport,
+  type LegsReq,
   type MarketData,
   type SpecFunctions,
   type StripReport,
@@ -33,7 +35,7 @@ export const CASES_DIR = join(ROOT, "test/cases/settlement");
 export interface CaseRequest {
   /** The compiled spec, relative to the compiled specs (e.g. "contracts/FOTI.json"). */
   readonly spec: string;
-  readonly function: "final" | "daily" | "index" | "strip" | "halts";
+  readonly function: "final" | "daily" | "index" | "strip" | "halts" | "legs";
   /** Data file names in the case folder. */
   readonly observations?: string;
   readonly fixings?: string;
@@ -115,7 +117,9 @@ export function runCase(c: SettlementCase, fns: SpecFunctions): { json: string; 
           ? stripEntry(fns)(req as unknown as StripReq)
           : fn === "halts"
             ? haltsEntry(fns)(req as unknown as HaltsReq)
-            : fns.index(req as unknown as IndexReq);
+            : fn === "legs"
+              ? legsEntry(fns)(req as unknown as LegsReq)
+              : fns.index(req as unknown as IndexReq);
   return { json: reportJson(report), text: reportText(report) };
 }
 
@@ -197,4 +201,10 @@ function stripEntry(fns: SpecFunctions): (req: StripReq) => StripReport {
 function haltsEntry(fns: SpecFunctions): (req: HaltsReq) => HaltsReport {
   if (fns.halts === undefined) throw new Error(`${fns.subject.name} has no halts entry`);
   return fns.halts;
+}
+
+/** A backend's legs entry; a case asking for one of a module that exports none is a broken case. */
+function legsEntry(fns: SpecFunctions): (req: LegsReq) => LegsReport {
+  if (fns.legs === undefined) throw new Error(`${fns.subject.name} has no legs entry`);
+  return fns.legs;
 }

@@ -10,6 +10,7 @@ import { checkContracts } from "./contracts.js";
 import { checkFallbacks } from "./fallbacks.js";
 import { checkIndexLicences } from "./index-licence.js";
 import { checkFixingTicks } from "./fixing-tick.js";
+import { checkLegPricing } from "./leg-pricing.js";
 import { checkVersions } from "./versions.js";
 import { checkDescriptions } from "./descriptions.js";
 import { checkDeclaredUnits } from "./declared-units.js";
@@ -32,6 +33,7 @@ export function checkProgram(program: Program, report: Report): Checked & Checke
   checkFallbacks(program, report);
   checkIndexLicences(program, report);
   checkFixingTicks(program, report);
+  checkLegPricing(program, report);
   checkVersions(program, report);
   checkDescriptions(program, report);
   const declarations: CheckedDeclaration[] = [];

@@ -155,6 +155,11 @@ export type LegSide = "buy" | "sell";
 /** Leg sides. */
 export const LEG_SIDES: WordSet<LegSide> = set("leg side", same("buy", "sell"));
 
+/** The anchor leg of `leg prices from the prior daily settlement price of the near|far leg`. */
+export type AnchorLeg = "near" | "far";
+/** Anchor legs. */
+export const ANCHOR_LEGS: WordSet<AnchorLeg> = set("anchor leg", same("near", "far"));
+
 /** Units of a duration, singular or plural, with their length in seconds. */
 export type DurationUnit = "second" | "minute" | "hour" | "day";
 /** Duration units; `business days` are days counted on a calendar (see {@link durationUnit}). */
@@ -256,6 +261,7 @@ export const WORD_SETS = {
   exerciseStyle: EXERCISE_STYLES,
   optionRight: OPTION_RIGHTS,
   legSide: LEG_SIDES,
+  anchorLeg: ANCHOR_LEGS,
   durationUnit: DURATION_UNITS,
   listingPeriod: LISTING_PERIODS,
   ordinal: ORDINALS,

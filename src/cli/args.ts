@@ -59,6 +59,10 @@ export interface SettleOptions {
   readonly engine?: "duckdb";
   /** `settle --as-of DATE`: the rule versions in force on it. */
   readonly asOf?: string;
+  /** `settle --legs PRICE`: the spread position into its legs, the anchor leg at PRICE. */
+  readonly legs?: string;
+  /** `settle --valued-on DATE`: with `--legs`, the day the legs are valued on. */
+  readonly valuedOn?: string;
 }
 
 /** How diagnostics are printed. */
@@ -526,11 +530,14 @@ function settleOptions(p: Parsed): SettleOptions {
       case "--dealer-quotes":
         options.dealerQuotes = value;
         break;
+      case "--valued-on":
+        options.valuedOn = value;
+        break;
       default:
         options[
           name.slice(2) as Exclude<
             keyof SettleOptions,
-            "position" | "right" | "engine" | "asOf" | "determinedOn" | "negotiatedOn" | "dealerQuotes"
+            "position" | "right" | "engine" | "asOf" | "determinedOn" | "negotiatedOn" | "dealerQuotes" | "valuedOn"
           >
         ] = value;
     }
@@ -554,6 +561,13 @@ const settleInvocation: InvocationOf = (p, bad) => {
     const single = (["month", "expiry", "prior", "bid", "position", "strike", "determined"] as const).find((k) => options[k] !== undefined);
     if (single !== undefined)
       return bad(`\`--${single}\` is for one contract month; with \`--strip\` each month is listed with its prior settlement`);
+  }
+  if (options.valuedOn !== undefined && options.legs === undefined)
+    return bad("`--valued-on` is the day a spread position's legs are valued on: add `--legs PRICE`");
+  if (options.legs !== undefined) {
+    if (options.position === undefined) return bad("`--legs` converts a spread position into its legs: add `--position QTY@SPREAD_PRICE`");
+    const other = (["daily", "strip", "right"] as const).find((k) => options[k] !== undefined);
+    if (other !== undefined) return bad(`\`--legs\` is for a spread position's final settlement, not with \`--${other}\``);
   }
   if (options.daily === undefined && (options.prior !== undefined || options.bid !== undefined)) {
     return bad(`\`${options.prior !== undefined ? "--prior" : "--bid"}\` is for a daily settlement: add \`--daily YYYY-MM-DD\``);

@@ -19,6 +19,7 @@ import {
   type SettlementSpec,
   type StripMonthReq,
   type StripReport,
+  type LegsReport,
 } from "../runtime/functions/index.js";
 import type { SettleInvocation } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
@@ -97,12 +98,22 @@ function readMarketData(
   return data;
 }
 
-async function print(report: SettlementReport | IndexReport | StripReport, inv: SettleInvocation, sys: System): Promise<number> {
+async function print(
+  report: SettlementReport | IndexReport | StripReport | LegsReport,
+  inv: SettleInvocation,
+  sys: System,
+): Promise<number> {
   const html =
-    inv.format === "html" && report.kind !== "strip" ? (await import("../runtime/functions/report-html.js")).reportHtml : undefined;
+    inv.format === "html" && report.kind !== "strip" && report.kind !== "legs"
+      ? (await import("../runtime/functions/report-html.js")).reportHtml
+      : undefined;
   sys.write(
     "stdout",
-    html !== undefined && report.kind !== "strip" ? html(report) : inv.format === "json" ? reportJson(report) : reportText(report),
+    html !== undefined && report.kind !== "strip" && report.kind !== "legs"
+      ? html(report)
+      : inv.format === "json"
+        ? reportJson(report)
+        : reportText(report),
   );
   // Settling without any market data is a common first try: say what is missing rather than only why it failed.
   const wantedData =
@@ -166,6 +177,23 @@ async function settle(inv: SettleInvocation, sys: System): Promise<number> {
     ...(data.dealerQuotes !== undefined ? { dealerQuotes: data.dealerQuotes } : {}),
   };
   const fns = settlementFunctions(spec);
+  if (o.legs !== undefined) {
+    if (inv.format === "html")
+      return usageProblem(sys, "a spread position's legs are printed as text or JSON: use `--format text` or `--format json`");
+    const legs = fns.legs!({
+      ...market,
+      period,
+      position: o.position!,
+      reference: o.legs,
+      ...(o.valuedOn !== undefined ? { date: o.valuedOn } : {}),
+      ...(o.determined !== undefined ? { determined: o.determined } : {}),
+      ...(o.determinedOn !== undefined ? { determinedOn: o.determinedOn } : {}),
+      ...(o.negotiated !== undefined && o.negotiatedOn !== undefined ? { negotiated: { value: o.negotiated, date: o.negotiatedOn } } : {}),
+      ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+    });
+    progress.finish();
+    return print(legs, inv, sys);
+  }
   const report =
     o.daily !== undefined
       ? fns.daily({

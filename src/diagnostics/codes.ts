@@ -477,6 +477,17 @@ const TABLE = {
     "A dealer poll drops as many quotes (highest and lowest together) as its minimum, or more, so a poll that reaches its quorum could be left with no quote to average.",
   ],
 
+  LegPricingShape: [
+    "E5390",
+    "leg-pricing-shape",
+    "`leg prices from …` is stated for a spread that does not have exactly two legs of ratio 1: only then does one leg's price and the spread price determine the other leg's price.",
+  ],
+  LegPricingAnchor: [
+    "E5391",
+    "leg-pricing-anchor",
+    "The anchor leg of `leg prices from …` is not one leg of the spread: `leg N` beyond its legs, or `the near leg` / `the far leg` of legs in the same contract month.",
+  ],
+
   // E6xxx: model and backends.
   ModelValidationFailed: [
     "E6001",

@@ -429,6 +429,26 @@ export const LegSchema = z
   })
   .meta({ id: "Leg" });
 
+/** `leg prices from the prior daily settlement price of the near leg` (`… of the far leg`, `… of leg N`). */
+export const LegPricingSchema = z
+  .strictObject({
+    reference: z.literal("prior-daily-settlement").describe("The anchor leg's price: its prior daily settlement price."),
+    anchor: z
+      .union([
+        z.strictObject({ kind: z.enum(["near", "far"]) }),
+        z.strictObject({
+          kind: z.literal("leg"),
+          leg: countSchema(COUNT_BOUNDS.legPricingLeg).describe("The anchor leg's place among the legs, 1 for the first."),
+        }),
+      ])
+      .describe("The anchor leg: the near or far leg (fewer or more months after the spread's contract month), or leg N."),
+  })
+  .meta({
+    id: "LegPricing",
+    description:
+      "How a spread trade's price becomes the prices of its two legs: the anchor leg at its prior daily settlement price, the other leg at the price that makes the legs' prices add up to the spread price.",
+  });
+
 /** Clauses every kind of contract may state. */
 const contractClauses = {
   name: Name,
@@ -535,6 +555,9 @@ export const SpreadSchema = z
     negativePrices: versionsOf(z.boolean()).describe(
       "Whether prices may be zero or negative; false unless the source says `negative prices allowed`.",
     ),
+    legPricing: versionsOf(LegPricingSchema)
+      .optional()
+      .describe("How a spread trade's price becomes the prices of its legs; absent when the spread does not say."),
   })
   .meta({ id: "Spread" });
 
@@ -562,3 +585,5 @@ export type CashRounding = z.infer<typeof CashRoundingSchema>;
 /** The licence to use an index. */
 export type IndexLicence = z.infer<typeof IndexLicenceSchema>;
 export type FixingTick = z.infer<typeof FixingTickSchema>;
+/** How a spread trade's price becomes its legs' prices. */
+export type LegPricing = z.infer<typeof LegPricingSchema>;

@@ -32,7 +32,8 @@ import {
 export { TRIGGER_PROBLEMS, triggerProblem, type TriggerProblem } from "../runtime/calendar/index.js";
 import { Decimal } from "../runtime/numbers/decimal.js";
 import { COUNT_BOUNDS } from "../runtime/bounds.js";
-import type { EffectiveRange } from "../runtime/spec.js";
+import type { EffectiveRange, LegPricing } from "../runtime/spec.js";
+import { legAnchorIndex } from "../runtime/functions/leg-anchor.js";
 import { selfSelectedDay, versionIndexOn } from "../runtime/versions.js";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1217,4 +1218,29 @@ export function fixingTickIndexNotSettled(index: string, settling: ReadonlySet<s
 /** An index disclaimer is the licensor's: a contract that states one states the licence too (E5112). */
 export function disclaimerWithoutLicence(disclaimers: number, licences: number): boolean {
   return disclaimers > 0 && licences === 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Spread leg prices
+
+/** What a spread's leg reads for its leg prices: its ratio and how many contract months after the spread's it is. */
+export interface PricedLeg {
+  readonly ratio: Decimal;
+  readonly monthsLater: number;
+}
+
+/**
+ * What is wrong with `leg prices from …` on a spread, or undefined: `shape` (E5390) unless the spread has exactly two
+ * legs, each of ratio 1 (only then do one leg's price and the spread price fix the other's, exactly); `anchor` (E5391)
+ * when the anchor is no leg (the runtime's `legAnchorIndex`: `leg N` beyond the legs, or the near or far leg of two
+ * legs in the same contract month).
+ */
+export function legPricingProblem(legs: readonly PricedLeg[], anchor: LegPricing["anchor"]): "shape" | "anchor" | undefined {
+  if (legs.length !== 2 || legs.some((l) => !l.ratio.eq(Decimal.ONE))) return "shape";
+  return legAnchorIndex(
+    legs.map((l) => l.monthsLater),
+    anchor,
+  ) === undefined
+    ? "anchor"
+    : undefined;
 }

@@ -5,7 +5,7 @@
 
 import type * as A from "../syntax/ast.js";
 import { ALWAYS, type Clause, type Quantity, type ZonedTime } from "./common.js";
-import type { Contract, ContractDateRule, Payment, CashRounding, FixingTick, IndexLicence } from "./contracts.js";
+import type { Contract, ContractDateRule, Payment, CashRounding, FixingTick, IndexLicence, LegPricing } from "./contracts.js";
 
 import type { SessionChange, TradingHours } from "./sessions.js";
 import type { StrikeTier } from "../runtime/strikes.js";
@@ -118,6 +118,7 @@ export function lowerContract(l: Lowerer, decl: Lowerable<A.FutureDecl | A.Optio
         })),
         spreadTick: ticks("spread"),
         negativePrices: negativePrices(),
+        ...legPricing(l, st),
       };
   }
 }
@@ -183,6 +184,18 @@ function indexLicence(
     ...(indexLicence.length === 0 ? {} : { indexLicence }),
     ...(indexDisclaimer.length === 0 ? {} : { indexDisclaimer }),
   };
+}
+
+/** `leg prices from the prior daily settlement price of …`: present only when the spread states it. */
+function legPricing(l: Lowerer, st: Lowerable<readonly A.Statement[]>): { legPricing?: Clause<LegPricing>[] } {
+  const legPricing = l.versions(st, "LegPricing", (s) => ({
+    reference: "prior-daily-settlement" as const,
+    anchor:
+      s.anchorWord !== undefined
+        ? { kind: s.anchorWord.value }
+        : { kind: "leg" as const, leg: s.anchorLeg === undefined ? 0 : l.count(s.anchorLeg) },
+  }));
+  return legPricing.length === 0 ? {} : { legPricing };
 }
 
 /** `fixings of INDEX on the tick` or `… rounded to the tick MODE`: present only when the contract states it. */

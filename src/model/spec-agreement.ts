@@ -72,6 +72,7 @@ export type SpecAgreement = [
   Assert<Agrees<typeof Ct.PositionLimitSchema, Runtime.PositionLimit>>,
   Assert<Agrees<typeof Ct.ExpirySchema, Runtime.Expiry>>,
   Assert<Agrees<typeof Ct.LegSchema, Runtime.Leg>>,
+  Assert<Agrees<typeof Ct.LegPricingSchema, Runtime.LegPricing>>,
   Assert<Agrees<typeof Ct.PaymentSchema, Runtime.Payment>>,
   Assert<Agrees<typeof Se.TradingHoursSchema, Runtime.TradingHours>>,
   Assert<Agrees<typeof Se.SessionChangeSchema, Runtime.SessionChange>>,

@@ -46,6 +46,8 @@ export const COUNT_BOUNDS = {
   dateShiftDays: { min: 0, max: 366, why: "a date rule shifts by at most 366 business days" },
   /** A spread leg's `N months later` as written (a leg that names none is in the spread's month: 0 in a spec). */
   legMonthsLater: { min: 1, max: 120, why: "a leg is at most 120 months after the spread's month" },
+  /** `leg prices from the prior daily settlement price of leg N`: the anchor leg's place among the legs. */
+  legPricingLeg: { min: 1, max: 1000, why: "a spread's legs are numbered from 1 in the order they are written" },
   /** `partition into N intervals`. */
   intervals: { min: 1, max: MANY, why: "a window is divided into at most 1,000,000 intervals" },
   /** `minimum sources N`, and the source counts of degradation rules. */

@@ -181,7 +181,14 @@ export const STATEMENT_RULES = {
     syntax: { what: "a threshold", example: "for example `automatic exercise when in the money by at least 0.01 USD per 1M tokens`" },
   },
   strikesStmt: { phrase: "strikes", syntax: { what: "a strike grid", example: "for example `strikes every 0.05 USD per 1M tokens`" } },
-  legStmt: { phrase: "leg", syntax: { what: "a leg", example: "for example `leg buy 1 FOTI` or `leg sell 1 FOTI 1 month later`" } },
+  legStmt: {
+    phrase: "leg",
+    syntax: {
+      what: "a leg or the leg prices",
+      example:
+        "for example `leg buy 1 FOTI`, `leg sell 1 FOTI 1 month later` or `leg prices from the prior daily settlement price of the near leg`",
+    },
+  },
   negativePricesStmt: { phrase: "negative prices", syntax: { what: "`negative prices allowed`" } },
   paymentStmt: {
     phrase: "payment",
@@ -429,6 +436,7 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     clause: { contract: "strike listing" },
   },
   Leg: { rules: ["legStmt"], phrase: "leg", occurs: { spread: "many" }, clause: { contract: "legs" } },
+  LegPricing: { rules: ["legStmt"], phrase: "leg prices", occurs: { spread: "once" }, clause: { contract: "leg prices" } },
   NegativePrices: {
     rules: ["negativePricesStmt"],
     phrase: "negative prices allowed",

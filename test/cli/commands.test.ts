@@ -57,6 +57,8 @@ describe("the command table", () => {
         "--negotiated": ["--negotiated-on", "2026-03-02"],
         "--negotiated-on": ["--negotiated", "1"],
         "--expiry": [],
+        "--legs": ["--position", "2@-0.0775"],
+        "--valued-on": ["--legs", "10.1", "--position", "2@-0.0775"],
       };
       for (const value of good) {
         // A Word or PDF document is written to a file only: `--format docx` and `--format pdf` need `--out`.

@@ -154,6 +154,18 @@ describe("parseArgs: settle and index", () => {
       ["settle", "s.json", "--contract", "BTC_DS", "--daily", "2026-03-27", "--strip", "2026-04@60000", "--prior", "1"],
       "`--prior` is for one contract month; with `--strip` each month is listed with its prior settlement",
     ],
+    [
+      ["settle", "s.json", "--contract", "FOTI_CAL_FB-H26", "--valued-on", "2026-03-27"],
+      "`--valued-on` is the day a spread position's legs are valued on: add `--legs PRICE`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "FOTI_CAL_FB-H26", "--legs", "10.1"],
+      "`--legs` converts a spread position into its legs: add `--position QTY@SPREAD_PRICE`",
+    ],
+    [
+      ["settle", "s.json", "--contract", "FOTI_CAL_FB-H26", "--legs", "10.1", "--position", "2@-0.0775", "--daily", "2026-03-20"],
+      "`--legs` is for a spread position's final settlement, not with `--daily`",
+    ],
     [["index", "s.json", "--at", "2026-03-27"], "missing `--observations FILE` (or `--fixings FILE`)"],
     [
       ["settle", "--contract", "BTC", "--month", "2026-03", "--observations", "o.csv"],

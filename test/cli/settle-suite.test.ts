@@ -70,6 +70,10 @@ function commandLine(c: SettlementCase): string[] | null {
   if (negotiated) args.push(`--negotiated=${negotiated.value}`, "--negotiated-on", negotiated.date);
   if (typeof r.dealerQuotes === "string") args.push("--dealer-quotes", r.dealerQuotes);
   if (typeof r.asOf === "string") args.push("--as-of", r.asOf);
+  if (r.function === "legs") {
+    args.push(`--legs=${r.reference as string}`);
+    if (typeof r.date === "string") args.push("--valued-on", r.date);
+  }
   return args;
 }
 

@@ -165,6 +165,8 @@ describe("the registry", () => {
         "E5310 dealer-poll-quorum",
         "E5311 dealer-poll-drops-all",
         "E5350 or-final-other-future",
+        "E5390 leg-pricing-shape",
+        "E5391 leg-pricing-anchor",
         "E6001 model-validation-failed",
         "E6170 sql-unsupported-construct",
         "E9001 internal-error",

@@ -671,6 +671,27 @@ const CASES: readonly TamperCase[] = [
     edit: (d) => (d.contracts.FOTI_CAL.legs[1].value.side = "buy"),
     paths: [`${CAL}/legs`],
   },
+  {
+    invariant: "leg-pricing",
+    what: "leg prices on a spread whose far leg is two for one",
+    spec: "contracts/FOTI_CAL_FB.json",
+    edit: (d) => (d.contracts.FOTI_CAL_FB.legs[1].value.ratio = "2"),
+    paths: ["/contracts/FOTI_CAL_FB/legPricing/0/value"],
+  },
+  {
+    invariant: "leg-pricing",
+    what: "leg prices anchored on a third leg of a two-leg spread",
+    spec: "contracts/FOTI_CAL_FB.json",
+    edit: (d) => (d.contracts.FOTI_CAL_FB.legPricing[0].value.anchor = { kind: "leg", leg: 3 }),
+    paths: ["/contracts/FOTI_CAL_FB/legPricing/0/value/anchor"],
+  },
+  {
+    invariant: "leg-pricing",
+    what: "leg prices anchored on the near leg of two legs in the same month",
+    spec: "contracts/FOTI_CAL_FB.json",
+    edit: (d) => (d.contracts.FOTI_CAL_FB.legs[1].value.monthsLater = 0),
+    paths: ["/contracts/FOTI_CAL_FB/legPricing/0/value/anchor"],
+  },
 
   // Fallbacks and last trading days.
   {

@@ -27,6 +27,7 @@ import {
   figure,
 } from "./words.js";
 import type { StrikeTier } from "../../runtime/strikes.js";
+import { legPricesWords } from "./leg-prices.js";
 import { type Para, type Piece, p, versions, annotations, Builder, versionsOn, andList, type ClauseKeys } from "./builder.js";
 
 /** The product: scope, unit, quotation, ticks, negative prices, an option's terms, a spread's legs. */
@@ -148,6 +149,12 @@ export function productClauses(b: Builder, c: Contract, spec: Spec, keys: Clause
       ],
       clause("Leg"),
     );
+    if (c.legPricing !== undefined && c.legPricing.length > 0)
+      b.add(
+        "Leg prices",
+        versions(c.legPricing, (v) => legPricesWords(v, c.legs)),
+        clause("LegPricing"),
+      );
   }
 }
 

@@ -101,6 +101,7 @@ export function ruleName(field: string): string {
     tick: "minimum price fluctuation",
     spreadTick: "spread price fluctuation",
     premiumTick: "premium fluctuation",
+    legPricing: "leg prices",
     // As the chapter's sections call them ("Termination of trading", "Listing schedule").
     termination: "termination of trading",
     listing: "listing schedule",

@@ -85,6 +85,8 @@ const OWN_FUNCTIONS = [
   "stripOf",
   "halts",
   "haltsOf",
+  "legs",
+  "legsOf",
 ];
 
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -288,6 +290,9 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
     halts: doc([
       "Where the future's dynamic circuit breakers halt trading on a date along a price path (the trades of the observations), from the prior settlement: each halt, the limits it crossed and when trading resumes.",
     ]),
+    legs: doc([
+      "A spread position converted into outright positions in its legs at the leg prices (the anchor leg at its prior daily settlement price, the other from the spread price), each settled on its own last trading day.",
+    ]),
   };
   // A strip entry only where the daily procedure settles a month from others: other modules stay as they were.
   const hasStrip =
@@ -295,6 +300,8 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
 
   // A halts entry only for a future that states dynamic price limits: other modules stay as they were.
   const hasHalts = !isIndex && (c as AnyContract).kind === "future" && ((c as AnyContract).dynamicPriceLimits?.length ?? 0) > 0;
+  // A legs entry only for a spread that states its leg prices: other modules stay as they were.
+  const hasLegs = !isIndex && ((c as AnyContract).legPricing ?? []).length > 0;
 
   // Null-prototype records: a contract named "__proto__" is a key like any other.
   const scheduleContracts = Object.create(null) as Record<string, Literal>;
@@ -350,8 +357,24 @@ ${docs.halts}export function halts(req) {
 }
 `
           : js``
+      }${
+        hasLegs
+          ? js`
+${docs.legs}export function legs(req) {
+  return legsOf(environment(), CONTRACT, req);
+}
+`
+          : js``
       }`;
-  const runtimeNames = ["Schedule", "dailyOf", "finalOf", ...(hasHalts ? ["haltsOf"] : []), "indexOf", ...(hasStrip ? ["stripOf"] : [])];
+  const runtimeNames = [
+    "Schedule",
+    "dailyOf",
+    "finalOf",
+    ...(hasHalts ? ["haltsOf"] : []),
+    "indexOf",
+    ...(hasLegs ? ["legsOf"] : []),
+    ...(hasStrip ? ["stripOf"] : []),
+  ];
   const imports = isIndex ? js`Schedule, functionsOf, indexOf` : join(runtimeNames.map(ident), js`, `);
   const jsText = js`${intro}import { ${imports} } from "./termsheet-runtime.js";
 
@@ -415,6 +438,7 @@ ${docs.index}export function index(req) {
   const literalType = (v: string | null): Code => (v === null ? js`null` : str(v));
   const types = ["ContractTerms", "DailyReq", "FinalReq", "IndexReport", "IndexReq", "SettlementReport"];
   if (hasHalts) types.splice(types.indexOf("DailyReq") + 1, 0, "HaltsReport", "HaltsReq");
+  if (hasLegs) types.push("LegsReport", "LegsReq");
   if (hasStrip) types.push("StripReport", "StripReq");
   types.push("TickValue");
   const dtsText = js`${intro}${importTypes(types, "./termsheet-runtime.js")}
@@ -439,6 +463,11 @@ ${
 }${
     hasHalts
       ? js`${docs.halts}export declare function halts(req: HaltsReq): HaltsReport;
+`
+      : js``
+  }${
+    hasLegs
+      ? js`${docs.legs}export declare function legs(req: LegsReq): LegsReport;
 `
       : js``
   }`;

@@ -24,6 +24,7 @@ import {
   AGGREGATION_MESSAGES,
   futuresSettlementProblem,
   isOneSided,
+  legPricingProblem,
   paymentWithoutFinalSettlement,
   licensedIndexNotSettled,
   disclaimerWithoutLicence,
@@ -122,6 +123,17 @@ export function requiredRules(doc: Doc, base: string, c: Contract): void {
     doc.required(base, "negativePrices", c.negativePrices, kindName);
     if (isOneSided(c.legs.map((l) => l.value.side)))
       doc.problem(`${base}/legs`, "every leg is on the same side: a spread is long one leg and short another");
+    const legs = c.legs.map((l) => ({ ratio: dec(l.value.ratio), monthsLater: l.value.monthsLater }));
+    c.legPricing?.forEach((v, i) => {
+      const problem = legPricingProblem(legs, v.value.anchor);
+      if (problem === "shape")
+        doc.problem(`${base}/legPricing/${i}/value`, "leg prices are derived from the spread price only for two legs, each of ratio 1");
+      else if (problem === "anchor")
+        doc.problem(
+          `${base}/legPricing/${i}/value/anchor`,
+          "is not one of the legs: leg N beyond them, or the near or far leg of legs in the same contract month",
+        );
+    });
   }
   c.listing.forEach((v, i) => {
     for (const p of listingProblems(v.value))

@@ -74,6 +74,7 @@ export const CONTRACT_VERSIONS = [
   "indexLicence",
   "indexDisclaimer",
   "fixingTick",
+  "legPricing",
   "versionsSelectedBy",
 ] as const;
 export const INDEX_VERSIONS = [

@@ -5,7 +5,7 @@
  * option then adds its exercise and payoff, and a position its variation.
  */
 import { Decimal } from "../numbers/decimal.js";
-import type { Fallback, FinalSettlement, Rounding } from "../spec.js";
+import type { Fallback, FinalSettlement, Leg, Rounding } from "../spec.js";
 import { mergeMethodology, reportHead, scheduleAsOf, versionsDate, type SettleEnv } from "./env.js";
 import { fixingsOnTick } from "./fixing-tick.js";
 import { settleFutureVwap } from "./future-vwap.js";
@@ -320,6 +320,11 @@ function withoutPosition(req: FinalReq): FinalReq {
   return rest;
 }
 
+/** What a spread imposes on the settlement of one of its legs: the leg's own rounding and the spread's fallback. */
+export function legOverride(terms: ContractTerms, leg: Leg): LegOverride {
+  return { rounding: leg.rounding, fallback: terms.fallback === null ? null : { spread: terms.name, fallback: terms.fallback } };
+}
+
 function spreadLegs(env: SettleEnv, terms: ContractTerms, rp: ResolvedPeriod, req: FinalReq): LegReport[] | ReportError {
   const declared = terms.legs ?? [];
   const legs = rp.legs ?? [];
@@ -327,12 +332,7 @@ function spreadLegs(env: SettleEnv, terms: ContractTerms, rp: ResolvedPeriod, re
     return { kind: "no-rule", message: `${terms.name} has no legs in force for ${rp.period}` };
   return legs.map((l, i) => {
     const d = declared[i]!;
-    const settlement = finalOf(
-      env,
-      l.contract,
-      { ...withoutPosition(req), period: l.period },
-      { rounding: d.rounding, fallback: terms.fallback === null ? null : { spread: terms.name, fallback: terms.fallback } },
-    );
+    const settlement = finalOf(env, l.contract, { ...withoutPosition(req), period: l.period }, legOverride(terms, d));
     return { contract: l.contract, symbol: l.symbol, side: l.side, ratio: d.ratio, price: settlement.price, settlement };
   });
 }

@@ -14,12 +14,14 @@ import { haltsOf } from "./halts.js";
 import { isContract, type SettleEnv, specEnv } from "./env.js";
 import { dailyOf } from "./daily-of.js";
 import { finalOf } from "./final-of.js";
+import { legsOf } from "./legs-of.js";
 import type { IndexReport, IndexReq, SettlementReport, SettlementSpec, SpecFunctions } from "./reports.js";
 import { indexReport, settlementReport } from "./steps.js";
 
 export { type SettleEnv, specEnv } from "./env.js";
 export { dailyOf } from "./daily-of.js";
 export { finalOf, type LegOverride } from "./final-of.js";
+export { legsOf } from "./legs-of.js";
 
 /** One index value of the spec. */
 export function indexOf(env: SettleEnv, req: IndexReq): IndexReport {
@@ -69,6 +71,8 @@ export function functionsOf(env: SettleEnv): SpecFunctions {
             months: [],
           },
     halts: (req) => haltsOf(env, subject.name, req),
+    // A spread position into its legs (a report saying the contract states no leg prices for any other subject).
+    legs: (req) => legsOf(env, subject.name, req),
   };
 }
 

@@ -39,7 +39,7 @@ export {
   tradesOf,
 } from "./steps.js";
 export type { SettleEnv } from "./functions.js";
-export { dailyOf, finalOf, functionsOf, indexOf, settlementFunctions, specEnv } from "./functions.js";
+export { dailyOf, finalOf, functionsOf, indexOf, legsOf, settlementFunctions, specEnv } from "./functions.js";
 export { stripOf } from "./strip.js";
 export { circuitBreakerHalts, haltsOf, type HaltsAlong, type TermsOn } from "./halts.js";
 export type { PositionLimitTerm, StatedPosition } from "./position-limits.js";

@@ -7,10 +7,10 @@
  */
 import { certificateLines } from "../engine/index.js";
 import { Decimal } from "../numbers/decimal.js";
-import type { HaltsReport, IndexReport, RestatementReport, SettlementReport, StripReport } from "./reports.js";
+import type { HaltsReport, IndexReport, LegsReport, RestatementReport, SettlementReport, StripReport } from "./reports.js";
 
 /** Every report the settlement functions return. */
-type AnyReport = SettlementReport | IndexReport | StripReport | HaltsReport;
+type AnyReport = SettlementReport | IndexReport | StripReport | HaltsReport | LegsReport;
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -116,6 +116,7 @@ function restatementLines(list: readonly RestatementReport[] | undefined): strin
 export function reportText(r: AnyReport): string {
   if (r.kind === "strip") return stripText(r);
   if (r.kind === "halts") return haltsText(r);
+  if (r.kind === "legs") return legsText(r);
   if (r.kind !== "index") return `${settlementLines(r, "").join("\n")}\n`;
   const lines: string[] = [];
   lines.push(
@@ -161,6 +162,40 @@ function haltsText(r: HaltsReport): string {
     lines.push(`  halt ${i + 1} at ${h.at}: ${h.price} ${side} (limits ${h.lower} to ${h.upper}); trading resumes ${h.resumes}`);
   });
   if (r.haltedPoints > 0) lines.push(`  ${r.haltedPoints} price(s) left out while trading was halted`);
+  for (const x of r.rules)
+    lines.push(`  rule ${x.contract} ${x.rule}${x.clauses.length === 0 ? "" : ` [${x.clauses.join("; ")}]`} (${x.effective})`);
+  lines.push(`  spec ${r.specHash}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * A spread position converted into its legs: the position, then per leg its outright position, its price and how it
+ * was found, and either its final settlement with the variation's arithmetic or that it is still open.
+ */
+function legsText(r: LegsReport): string {
+  const what = `${r.symbol ?? `${r.contract} ${r.period}`} spread position`;
+  const lines = [
+    r.quantity === null
+      ? `${what}: not converted (${r.error?.kind}): ${r.error?.message}`
+      : `${what} ${r.quantity} @ ${r.spreadPrice} into legs, the anchor ${r.anchor ?? "n/a"} at ${r.reference}${r.ok ? "" : `; ${r.error?.kind}: ${r.error?.message}`}`,
+  ];
+  if (r.date !== null) lines.push(`  valued on ${r.date}: a leg whose last trading day is later stays open`);
+  for (const l of r.legs) {
+    const held = l.quantity.startsWith("-") ? "short" : "long";
+    lines.push(`  leg ${l.side} ${l.ratio} × ${l.symbol}: ${held} ${l.quantity.replace(/^-/, "")} @ ${l.price}`);
+    lines.push(`    leg price: ${l.priceFrom}`);
+    if (l.settlement === null) {
+      lines.push(`    open: last trading day ${l.lastTradingDay ?? "n/a"} is after ${r.date ?? "the valuation day"}`);
+      continue;
+    }
+    lines.push(...settlementLines(l.settlement, "    ", true));
+    const p = l.position;
+    if (p !== null)
+      lines.push(
+        `    variation (${l.settlement.price} − ${p.price}) × ${p.multiplier ?? "n/a"} × ${p.quantity} = ${p.variation ?? "n/a"}${p.currency === null ? "" : ` ${p.currency}`}${p.variationUnrounded === undefined ? "" : ` (unrounded ${p.variationUnrounded}, rounded ${p.variationRounding})`}`,
+      );
+  }
+  if (r.variation !== null) lines.push(`  variation of the settled legs ${r.variation}${r.currency === null ? "" : ` ${r.currency}`}`);
   for (const x of r.rules)
     lines.push(`  rule ${x.contract} ${x.rule}${x.clauses.length === 0 ? "" : ` [${x.clauses.join("; ")}]`} (${x.effective})`);
   lines.push(`  spec ${r.specHash}`);

@@ -314,6 +314,62 @@ export interface IndexReport {
   readonly restatements?: readonly RestatementReport[];
 }
 
+/**
+ * A spread position converted into outright positions in its legs (`leg prices from the prior daily settlement price
+ * of the near leg`): the spread's period, the position (its price is the spread price it was traded at), the anchor
+ * leg's prior daily settlement price, and the day to value on; market data and determinations as {@link FinalReq}'s.
+ */
+export interface LegsReq extends Omit<FinalReq, "position" | "option"> {
+  readonly position: PositionReq;
+  /** The anchor leg's prior daily settlement price on the trade date. */
+  readonly reference: string;
+  /** Settle the legs whose last trading day is on or before this day (YYYY-MM-DD); a later leg stays open. Absent: every leg. */
+  readonly date?: string;
+}
+
+/** One leg of a converted spread position: an outright position at its leg price, settled on its own expiry. */
+export interface LegPositionReport {
+  readonly contract: string;
+  readonly symbol: string;
+  readonly side: "buy" | "sell";
+  readonly ratio: string;
+  /** Contracts of the leg: the spread quantity × the ratio, negative for a short position. */
+  readonly quantity: string;
+  /** The leg price the position opens at. */
+  readonly price: string;
+  /** How the leg price was found, with the arithmetic: "the prior daily settlement price of FOTI-H26 (anchor)". */
+  readonly priceFrom: string;
+  readonly lastTradingDay: string | null;
+  /** The leg's final settlement report (under the spread's rounding and fallback), or null while the leg is open. */
+  readonly settlement: SettlementReport | null;
+  /** The leg position's variation at its final settlement price, or null while open or without a price. */
+  readonly position: PositionReport | null;
+}
+
+/** A spread position converted into outright positions in its legs, each settled on its own expiry. */
+export interface LegsReport {
+  readonly ok: boolean;
+  readonly error: ReportError | null;
+  readonly kind: "legs";
+  readonly contract: string;
+  readonly symbol: string | null;
+  readonly period: string;
+  readonly specHash: string;
+  /** The day the legs were valued on, or null when every leg was settled. */
+  readonly date: string | null;
+  /** The spread position: quantity and spread price. */
+  readonly quantity: string | null;
+  readonly spreadPrice: string | null;
+  /** The anchor leg's symbol and its prior daily settlement price. */
+  readonly anchor: string | null;
+  readonly reference: string | null;
+  readonly legs: readonly LegPositionReport[];
+  /** Σ of the settled legs' variations, in their currency; null when none settled or they have no common currency. */
+  readonly variation: string | null;
+  readonly currency: string | null;
+  readonly rules: readonly RuleReport[];
+}
+
 /** The settlement functions of one compiled spec. */
 export interface SpecFunctions {
   readonly subject: { readonly kind: string; readonly name: string };
@@ -325,6 +381,8 @@ export interface SpecFunctions {
   strip?(req: StripReq): StripReport;
   /** Where a future's dynamic circuit breakers halt trading along a price path (absent in a module without them). */
   halts?(req: HaltsReq): HaltsReport;
+  /** A spread position converted into its legs (a spread's; absent in a module of a spread without leg prices). */
+  legs?(req: LegsReq): LegsReport;
 }
 
 /** One contract month of a strip request: its period, prior settlement, bid and offer and position. */

@@ -15,6 +15,7 @@ import type {
   Fallback,
   FinalSettlement,
   Leg,
+  LegPricing,
   Payment,
   CashRounding,
   FixingTick,
@@ -73,6 +74,8 @@ export interface ContractTerms {
    * them; absent when none are. Not among `rules`: a settlement does not apply them, a halts report cites them.
    */
   readonly dynamicPriceLimits?: { readonly limit: DynamicLimit; readonly rule: RuleReport };
+  /** How a spread trade's price becomes its legs' prices; absent when the spread does not say. */
+  readonly legPricing?: LegPricing;
 }
 
 /** A spec's tick table as decimal strings. */
@@ -215,6 +218,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
   const payment = c.payment === undefined ? null : cite(rules, name, "payment", versionOn(c.payment, date));
   const cashRounding = c.cashRounding === undefined ? null : cite(rules, name, "payment amounts", versionOn(c.cashRounding, date));
   const fixingTick = c.fixingTick === undefined ? null : cite(rules, name, "fixings on the tick", versionOn(c.fixingTick, date));
+  const legPricing = c.legPricing === undefined ? null : cite(rules, name, "leg prices", versionOn(c.legPricing, date));
   return {
     name,
     kind: c.kind,
@@ -234,6 +238,7 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     ...(payment === null ? {} : { payment }),
     ...(cashRounding === null ? {} : { cashRounding }),
     ...(fixingTick === null ? {} : { fixingTick }),
+    ...(legPricing === null ? {} : { legPricing }),
     ...priceLimitBreachOf(c, date),
     ...positionLimitsOf(c, date),
     ...dynamicPriceLimitsOf(c, name, date),

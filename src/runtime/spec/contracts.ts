@@ -248,6 +248,18 @@ export interface Leg {
   readonly rounding: Rounding | null;
 }
 
+/**
+ * How a spread trade's price becomes the prices of its two legs (`leg prices from the prior daily settlement price of
+ * the near leg`): the anchor leg takes its prior daily settlement price, the other leg the price that makes the legs'
+ * prices add up to the spread price.
+ */
+export interface LegPricing {
+  /** The anchor leg's price: its prior daily settlement price. */
+  readonly reference: "prior-daily-settlement";
+  /** The anchor leg: the near or far leg (the fewer or more months after the spread's), or leg N (1 for the first). */
+  readonly anchor: { readonly kind: "near" | "far" } | { readonly kind: "leg"; readonly leg: number };
+}
+
 /** The clauses every kind of contract states. */
 export interface ContractClauses extends DeclarationAnnotations {
   readonly name: string;
@@ -368,6 +380,8 @@ export interface Spread extends ContractClauses {
   readonly legs: Rules<Leg>;
   readonly spreadTick: Versions<Tick>;
   readonly negativePrices: Versions<boolean>;
+  /** How a spread trade's price becomes its legs' prices; absent when the spread does not say. */
+  readonly legPricing?: Versions<LegPricing>;
 }
 
 /** Any contract. */

@@ -379,6 +379,19 @@ export interface LegStmt extends StatementBase {
   readonly monthsLater: NumberLit | undefined;
   readonly rounding: Rounding | undefined;
 }
+/**
+ * `leg prices from the prior daily settlement price of the near leg` (or `of the far leg`, `of leg N`): how a spread
+ * trade's price becomes the prices of its legs. The anchor leg takes its prior daily settlement price; the other leg
+ * the price that makes the legs' prices add up to the spread price (CME Globex: "sets the nearby-expiring futures
+ * anchor leg to the prior day's settlement price").
+ */
+export interface LegPricingStmt extends StatementBase {
+  readonly kind: "LegPricing";
+  /** `the near leg` or `the far leg`: `near` or `far` (validated by the checker); absent for `leg N`. */
+  readonly anchorWord: Ident | undefined;
+  /** `leg N`: the anchor leg's place among the spread's legs, 1 for the first; absent for `the near|far leg`. */
+  readonly anchorLeg: NumberLit | undefined;
+}
 /** `negative prices allowed`. */
 export interface NegativePricesStmt extends StatementBase {
   readonly kind: "NegativePrices";
@@ -486,6 +499,7 @@ export type ContractStatement =
   | StrikesStmt
   | StrikeListingStmt
   | LegStmt
+  | LegPricingStmt
   | NegativePricesStmt
   | PaymentStmt
   | PaymentAmountsStmt

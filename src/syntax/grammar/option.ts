@@ -77,24 +77,61 @@ export abstract class OptionRules extends FallbackRules {
     ]);
   });
 
-  public legStmt = this.RULE("legStmt", () => {
-    this.CONSUME(T.Leg);
-    const side = this.ident(this.CONSUME(T.Identifier));
-    const ratio = this.num(this.CONSUME(T.NumberLiteral));
-    const contract = this.ident(this.CONSUME2(T.Identifier));
+  public legStmt = this.RULE("legStmt", (): A.LegStmt | A.LegPricingStmt => {
+    const start = this.CONSUME(T.Leg);
+    return this.OR([
+      {
+        // `leg prices from the prior daily settlement price of the near leg` (`… of the far leg`, `… of leg N`).
+        ALT: () => {
+          this.CONSUME(T.Prices);
+          this.CONSUME(T.From);
+          this.CONSUME(T.The);
+          this.CONSUME(T.Prior);
+          this.CONSUME(T.Daily);
+          this.CONSUME(T.Settlement);
+          this.CONSUME(T.Price);
+          this.CONSUME(T.Of);
+          let anchorWord: A.Ident | undefined;
+          let anchorLeg: A.NumberLit | undefined;
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME2(T.The);
+                anchorWord = this.ident(this.CONSUME(T.Identifier));
+                this.CONSUME2(T.Leg);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME3(T.Leg);
+                anchorLeg = this.num(this.CONSUME(T.NumberLiteral));
+              },
+            },
+          ]);
+          return { kind: "LegPricing" as const, anchorWord, anchorLeg, span: this.from(start) };
+        },
+      },
+      { ALT: () => this.legBody() },
+    ]);
+  });
+
+  private legBody(): A.LegStmt {
+    const side = this.ident(this.CONSUME2(T.Identifier));
+    const ratio = this.num(this.CONSUME2(T.NumberLiteral));
+    const contract = this.ident(this.CONSUME3(T.Identifier));
     let monthsLater: A.NumberLit | undefined;
     let rounding: A.Rounding | undefined;
     this.OPTION(() => {
-      monthsLater = this.num(this.CONSUME2(T.NumberLiteral));
-      this.OR([{ ALT: () => this.CONSUME(T.Month) }, { ALT: () => this.CONSUME(T.Months) }]);
+      monthsLater = this.num(this.CONSUME3(T.NumberLiteral));
+      this.OR3([{ ALT: () => this.CONSUME(T.Month) }, { ALT: () => this.CONSUME(T.Months) }]);
       this.CONSUME(T.Later);
     });
     this.OPTION2(() => {
       this.CONSUME(T.Comma);
       rounding = this.SUBRULE(this.rounding);
     });
-    return { kind: "Leg" as const, side, ratio, contract, monthsLater, rounding };
-  });
+    return { kind: "Leg" as const, side, ratio, contract, monthsLater, rounding } as A.LegStmt;
+  }
 
   public negativePricesStmt = this.RULE("negativePricesStmt", () => {
     this.CONSUME(T.Negative);

@@ -85,6 +85,8 @@ const WORDED = new Set([
   "versionsSelectedBy",
   // A payment's anchor, said as "after the final settlement day" or "after the Last Trading Day".
   "after",
+  // The anchor leg's price of a spread's leg prices, said as "priced at its prior daily settlement price".
+  "reference",
   // A named day's observance, said as "on a Saturday it is observed on the Friday before".
   "saturday",
   "sunday",

@@ -34,6 +34,7 @@ export interface GeneratedExports extends Record<string, unknown> {
   readonly index: SpecFunctions["index"];
   readonly strip?: SpecFunctions["strip"];
   readonly halts?: SpecFunctions["halts"];
+  readonly legs?: SpecFunctions["legs"];
   readonly termsOn: (contract: string, date: string) => unknown;
 }
 
@@ -90,5 +91,6 @@ export function asSpecFunctions(m: GeneratedExports): SpecFunctions {
     index: m.index,
     ...(m.strip !== undefined ? { strip: m.strip } : {}),
     ...(m.halts !== undefined ? { halts: m.halts } : {}),
+    ...(m.legs !== undefined ? { legs: m.legs } : {}),
   };
 }
