@@ -60,6 +60,7 @@ import { invalidName } from "./symbols.js";
 import { checkSampling } from "./sampling.js";
 import { checkTimeWeighted } from "./time-weighted.js";
 import { checkTradeQualification } from "./trade-qualification.js";
+import { checkPriorityPerDay } from "./priority-per-day.js";
 import { checkFlagBelow } from "./contingencies.js";
 import { checkSampledPieces, checkWindowPieces } from "./windows.js";
 import { checkRestatementWindow } from "./restatement.js";
@@ -189,6 +190,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   checkSampledPieces(window, of("Sample").length > 0, context, report);
   checkTimeWeighted(decl, context, report);
   checkTradeQualification(decl, context, report);
+  checkPriorityPerDay(decl, context, report);
   checkFlagBelow(program, decl, context, report);
 }
 

@@ -100,6 +100,8 @@ function tradeFilters(
 function tradeFilter(l: Lowerer, s: Lowerable<A.ExcludeTradesWhereStmt>): TradeFilter {
   if (s.test === "flagged") return { kind: "flagged", flag: s.value?.value ?? "" };
   if (s.test === "type") return { kind: "type", type: s.value?.value ?? "" };
+  if (s.test === "side") return { kind: "side", side: s.side?.name === "sell" ? "sell" : "buy" };
+  if (s.test === "counterparty") return { kind: "counterparty", counterparty: s.value?.value ?? "" };
   return { kind: "reversed-within", within: s.within === undefined ? { amount: "", unit: "days" } : l.duration(s.within) };
 }
 
@@ -139,9 +141,21 @@ function source(l: Lowerer, s: Lowerable<A.SourceStmt>): Source {
       (p) => p.items.map((i) => i.value),
       (p) => p.list === "instruments",
     ),
+    ...perDay(l, st),
     weight: weights.length > 0 ? weights : [{ effective: [{ ...ALWAYS }], descriptions: [], clauses: [], value: "1" }],
     blend: l.versions(st, "Blend", (b) => b.checked.map((p) => ({ part: p.part, weight: p.weight.normalize().toString() }))),
   };
+}
+
+/** `… chosen per day` on the source's priority lists, omitted when no list states it. */
+function perDay(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pick<Source, "priorityPerDay"> {
+  const perDay = l.versions(
+    st,
+    "PriorityList",
+    () => true as const,
+    (p) => p.perDay !== undefined,
+  );
+  return perDay.length === 0 ? {} : { priorityPerDay: perDay };
 }
 
 function method(l: Lowerer, method: Lowerable<A.Method>): Method {

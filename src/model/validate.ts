@@ -105,6 +105,8 @@ import {
   timeWeightedAcrossPieces,
   flagBelowProblem,
   isRecordWord,
+  isTradeSide,
+  priorityPerDayWithoutWindow,
   reversalWindowProblem,
   tradeQualificationWithoutWindow,
   timeWeightedBeyondTrades,
@@ -494,6 +496,11 @@ class Doc {
       s.value.blend.forEach((b, j) =>
         b.value.forEach((p, k) => this.positive(`${at}/value/blend/${j}/value/${k}/weight`, p.weight, "a blend weight")),
       );
+      if (s.value.priorityPerDay !== undefined) {
+        this.versions(`${at}/value`, "priorityPerDay", s.value.priorityPerDay);
+        if (priorityPerDayWithoutWindow(s.value.priorityPerDay.length > 0, index.window.length > 0))
+          this.problem(`${at}/value/priorityPerDay`, "a priority list is chosen per day, but the index has no window");
+      }
     });
     for (const [name, list] of byName) {
       if (list.length < 2) continue;
@@ -698,6 +705,9 @@ class Doc {
       const at = `${base}/excludeTradesWhere/${i}/value`;
       if (f.kind === "flagged" && !isRecordWord(f.flag)) this.problem(`${at}/flag`, "is not a flag a record can hold");
       if (f.kind === "type" && !isRecordWord(f.type)) this.problem(`${at}/type`, "is not a trade type a record can hold");
+      if (f.kind === "counterparty" && !isRecordWord(f.counterparty))
+        this.problem(`${at}/counterparty`, "is not a counterparty a record can hold");
+      if (f.kind === "side" && !isTradeSide(f.side)) this.problem(`${at}/side`, "is not a side a record can hold");
       if (f.kind === "reversed-within") {
         this.positive(`${at}/within/amount`, f.within.amount, "a reversal window");
         if (reversalWindowProblem(f.within) !== undefined) this.problem(`${at}/within`, "a reversal window is clock time of at most a day");

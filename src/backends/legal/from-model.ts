@@ -19,6 +19,7 @@ import { expiryCalendar, methodologyDiagram } from "./figures.js";
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
+import { priorityPerDaySentence, tradeFilterSentence } from "./trade-filters.js";
 import { authoredDisclaimers, disclaimedIndices, licenceSentence } from "./licence.js";
 import { Decimal } from "../../runtime/numbers/decimal.js";
 import { contractMultiplier } from "../../runtime/functions/terms.js";
@@ -856,6 +857,10 @@ function indexSection(b: Builder, i: Index): void {
         parts.push(
           `${effectiveWords(m.effective) === "" ? "" : capitalise(effectiveWords(m.effective)) + ": "}Eligible instruments, in priority order: ${m.value.join("; ")}.`,
         );
+      for (const d of v.priorityPerDay ?? [])
+        parts.push(
+          `${effectiveWords(d.effective) === "" ? "" : capitalise(effectiveWords(d.effective)) + ": "}${priorityPerDaySentence(v.models.length > 0 ? "models" : "instruments")}`,
+        );
       for (const w of v.weight)
         parts.push(
           `${effectiveWords(w.effective) === "" ? "" : capitalise(effectiveWords(w.effective)) + ": "}${zeroWeight(w.value) ? "Its fixed weight is 0: it is observed for monitoring and reported, but not used." : `Its fixed weight is ${w.value}.`}`,
@@ -888,13 +893,7 @@ function indexSection(b: Builder, i: Index): void {
     ),
   );
   addStep("trade qualification", [
-    ...versions(i.excludeTradesWhere ?? [], (f) =>
-      f.kind === "flagged"
-        ? `A trade whose record carries the flag "${f.flag}" does not qualify and is left out of every step of the calculation.`
-        : f.kind === "type"
-          ? `A trade whose record is of type "${f.type}" does not qualify and is left out of every step of the calculation.`
-          : `A trade reversed within ${duration(f.within)} of its execution does not qualify and is left out of every step of the calculation; a trade reversed later qualifies.`,
-    ),
+    ...versions(i.excludeTradesWhere ?? [], tradeFilterSentence),
     ...versions(
       i.excludeTradesBelow ?? [],
       (t) => `A trade with a volume below ${t.volume} does not qualify and is left out of every step of the calculation.`,

@@ -128,12 +128,17 @@ export function planOn(index: Index, date: string): Plan | Unsupported {
     );
   if ((index.excludeTradesWhere ?? []).some((c) => inForce(c, date)))
     return unsupported(
-      "exclude trades flagged …, of type … or reversed within …",
+      "exclude trades flagged …, of type …, reversed within …, on the … side or with counterparty …",
       "the rules on named fields of the record read columns the SQL backend's observations table does not have",
     );
   const constituents = valuesOn(index.sources, date);
   if (constituents.some((s) => valueOn(s.blend, date) !== undefined))
     return unsupported("blend", "token-mix blends need a fixing-time selection");
+  if (constituents.some((s) => valueOn(s.priorityPerDay ?? [], date) !== undefined))
+    return unsupported(
+      "models … chosen per day",
+      "the priority is decided on each day of the window in the window's time zone, which the SQL backend does not state",
+    );
   if (valueOn(index.aggregateSources, date) !== undefined)
     return unsupported(
       "aggregate sources by " + valueOn(index.aggregateSources, date)!.name,
