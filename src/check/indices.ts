@@ -97,6 +97,8 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
         break;
       case "Minimum":
         if (s.what === "sources") countOf(s.count, COUNT_BOUNDS.sources, "the minimum number of sources", { program, report, context });
+        else if (s.what === "counterparties")
+          countOf(s.count, COUNT_BOUNDS.counterparties, "the minimum number of counterparties", { program, report, context });
         else countOf(s.count, COUNT_BOUNDS.trades, "the minimum number of trades", { program, report, context });
         break;
       case "ExtremeMoves":

@@ -59,6 +59,21 @@ export function checkTradeQualification(decl: IndexDecl, context: Context, repor
   }
   const where = of("ExcludeTradesWhere");
   for (const s of where) checkWhere(s, context, report);
+  const counterparties = of("Minimum").filter((m) => m.what === "counterparties");
+  for (const m of counterparties) word(m.word, "counterparties", "`minimum counterparties 3`", context, report);
+  if (counterparties[0] !== undefined && tradeQualificationWithoutWindow(true, of("Window").length > 0))
+    report(
+      diag(
+        Codes.TradeQualificationWithoutWindow,
+        counterparties[0].span,
+        "counterparties are counted, but the index has no window of trades",
+        {
+          context,
+          notes: ["the counterparties are those of each source's qualifying trades in the window"],
+          hint: "add a window, e.g. `window from 15:00 inclusive to 16:00 exclusive Europe/London`",
+        },
+      ),
+    );
   const first = below[0] ?? jumps[0] ?? where[0];
   if (first !== undefined && tradeQualificationWithoutWindow(true, of("Window").length > 0))
     report(

@@ -451,7 +451,7 @@ const TABLE = {
   TradeQualificationWithoutWindow: [
     "E5282",
     "trade-qualification-without-window",
-    "An index excludes trades (`exclude trades with volume below …` or `… deviating more than … from the previous trade`) but has no window: without one, each source's value is its latest observation, not trades.",
+    "An index excludes trades (`exclude trades with volume below …`, `… deviating more than … from the previous trade`, or a rule on a field of the record) or counts their counterparties (`minimum counterparties N`) but has no window: without one, each source's value is its latest observation, not trades.",
   ],
 
   PriorityPerDayWithoutWindow: [

@@ -190,6 +190,11 @@ export const IndexSchema = z
     excludeStale: versionsOf(DurationSchema).describe("A source whose data is older than this at the fixing time is excluded."),
     minimumSources: versionsOf(countSchema(COUNT_BOUNDS.sources)).describe("No value is fixed with fewer eligible sources."),
     minimumTrades: versionsOf(z.strictObject({ count: countSchema(COUNT_BOUNDS.trades), perInterval: z.boolean() })),
+    minimumCounterparties: versionsOf(countSchema(COUNT_BOUNDS.counterparties))
+      .optional()
+      .describe(
+        "A source whose qualifying trades in the window name fewer distinct counterparties (the record's `counterparty`) is excluded; omitted when there is no such rule.",
+      ),
     degradation: rulesOf(DegradationSchema).describe(
       "Methods by number of eligible sources; they replace aggregateSources where they apply.",
     ),

@@ -48,6 +48,7 @@ export function lowerIndex(l: Lowerer, decl: Lowerable<A.IndexDecl>): Index {
       (s) => ({ count: l.count(s.count), perInterval: s.perInterval }),
       (s) => s.what === "trades",
     ),
+    ...minimumCounterparties(l, st),
     degradation: l.rules(st, "Degradation", (s) => {
       const min = l.count(s.min);
       return {
@@ -70,6 +71,17 @@ export function lowerIndex(l: Lowerer, decl: Lowerable<A.IndexDecl>): Index {
     ...tradeFilters(l, st),
     ...flagBelow(l, st),
   };
+}
+
+/** `minimum counterparties N`, omitted when not stated. */
+function minimumCounterparties(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pick<Index, "minimumCounterparties"> {
+  const min = l.versions(
+    st,
+    "Minimum",
+    (s) => l.count(s.count),
+    (s) => s.what === "counterparties",
+  );
+  return min.length === 0 ? {} : { minimumCounterparties: min };
 }
 
 /** `flagged below N sources`, omitted when not stated. */

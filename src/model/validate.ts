@@ -713,9 +713,15 @@ class Doc {
         if (reversalWindowProblem(f.within) !== undefined) this.problem(`${at}/within`, "a reversal window is clock time of at most a day");
       }
     });
-    if (tradeQualificationWithoutWindow((below ?? []).length + (jumps ?? []).length + where.length > 0, index.window.length > 0))
+    const counterparties = index.minimumCounterparties ?? [];
+    if (
+      tradeQualificationWithoutWindow(
+        (below ?? []).length + (jumps ?? []).length + where.length + counterparties.length > 0,
+        index.window.length > 0,
+      )
+    )
       this.problem(
-        `${base}/${below !== undefined && below.length > 0 ? "excludeTradesBelow" : jumps !== undefined && jumps.length > 0 ? "excludeTradeJumps" : "excludeTradesWhere"}`,
+        `${base}/${below !== undefined && below.length > 0 ? "excludeTradesBelow" : jumps !== undefined && jumps.length > 0 ? "excludeTradeJumps" : where.length > 0 ? "excludeTradesWhere" : "minimumCounterparties"}`,
         "trades are excluded, but the index has no window of trades",
       );
   }

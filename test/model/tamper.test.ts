@@ -903,6 +903,18 @@ const CASES: readonly TamperCase[] = [
     paths: ["/indices/TOKO_24H/excludeTradesWhere/2/value/counterparty"],
   },
   {
+    invariant: "trade-qualification",
+    what: "a minimum of counterparties without a window",
+    spec: "indices/TOKO_24H.json",
+    edit: (d) => {
+      d.indices.TOKO_24H.window = [];
+      d.indices.TOKO_24H.aggregateTrades = [];
+      d.indices.TOKO_24H.excludeTradesWhere = undefined;
+      for (const s of d.indices.TOKO_24H.sources) s.value.priorityPerDay = undefined;
+    },
+    paths: ["/indices/TOKO_24H/minimumCounterparties"],
+  },
+  {
     invariant: "priority-per-day",
     what: "a priority list chosen per day in an index without a window",
     spec: "indices/TOKO_24H.json",
@@ -910,6 +922,7 @@ const CASES: readonly TamperCase[] = [
       d.indices.TOKO_24H.window = [];
       d.indices.TOKO_24H.aggregateTrades = [];
       d.indices.TOKO_24H.excludeTradesWhere = undefined;
+      d.indices.TOKO_24H.minimumCounterparties = undefined;
     },
     paths: ["/indices/TOKO_24H/sources/0/value/priorityPerDay", "/indices/TOKO_24H/sources/1/value/priorityPerDay"],
   },

@@ -8,8 +8,8 @@ that day ("present in the catalogue on a given date") is that day's model: its t
 of the other aliases that day are left out, and a trade naming a model not in the list is left out. Then, in the order
 the methodology writes them, a trade reported by its buy side, a trade flagged "affiliate" (a word of `flags`, separated
 by ';') and a trade with the counterparty "TSB-MM" do not qualify (each counted once, by the first rule that leaves it
-out). Each marketplace's value is the VWAP of its qualifying trades; the index is their mean, rounded half-even to
-0.0001.
+out). Each marketplace's value is the VWAP of its qualifying trades; a marketplace whose qualifying trades name fewer
+than three different counterparties is not used; the index is the mean of the others, rounded half-even to 0.0001.
 """
 import csv
 import json
@@ -35,6 +35,7 @@ ALIASES = {
     "TOKENEX": ["claude-sonnet-4-5", "claude-sonnet-4-5-20250929"],
     "INFERX": ["gpt-5", "gpt-5-2025-08-07"],
 }
+MIN_COUNTERPARTIES = 3
 RULES = [
     lambda r: r["side"] == "buy",
     lambda r: "affiliate" in r["flags"].split(";"),
@@ -109,7 +110,11 @@ def compute():
                 trade_exclusions.append((s, "trade-record", n))
             kept = [r for r in kept if not test(r)]
         value = sum(F(r["price"]) * F(r["volume"]) for r in kept) / sum(F(r["volume"]) for r in kept)
-        values.append(value)
+        # minimum counterparties 3: a marketplace whose qualifying trades name fewer is not used.
+        used = len({r["counterparty"] for r in kept if r["counterparty"] != ""}) >= MIN_COUNTERPARTIES
+        if used:
+            values.append(value)
+        out[f"certificate.sources.{i}.used"] = used
         out[f"certificate.sources.{i}.name"] = s
         out[f"certificate.sources.{i}.model"] = ", ".join(chosen)
         out[f"certificate.sources.{i}.observations"] = len(kept)

@@ -19,7 +19,7 @@ import { expiryCalendar, methodologyDiagram } from "./figures.js";
 import { conflictNote, restates } from "./descriptions.js";
 import { workedExamples } from "./examples.js";
 import { rulebookLayout } from "./rulebook.js";
-import { priorityPerDaySentence, tradeFilterSentence } from "./trade-filters.js";
+import { minimumCounterpartiesSentence, priorityPerDaySentence, tradeFilterSentence } from "./trade-filters.js";
 import { authoredDisclaimers, disclaimedIndices, licenceSentence } from "./licence.js";
 import { Decimal } from "../../runtime/numbers/decimal.js";
 import { contractMultiplier } from "../../runtime/functions/terms.js";
@@ -894,6 +894,7 @@ function indexSection(b: Builder, i: Index): void {
   );
   addStep("trade qualification", [
     ...versions(i.excludeTradesWhere ?? [], tradeFilterSentence),
+    ...versions(i.minimumCounterparties ?? [], minimumCounterpartiesSentence),
     ...versions(
       i.excludeTradesBelow ?? [],
       (t) => `A trade with a volume below ${t.volume} does not qualify and is left out of every step of the calculation.`,

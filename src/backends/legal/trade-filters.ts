@@ -24,6 +24,11 @@ export function tradeFilterSentence(f: TradeFilter): string {
   }
 }
 
+/** `minimum counterparties N`. */
+export function minimumCounterpartiesSentence(n: number): string {
+  return `A source whose qualifying trades in the window are with fewer than ${n} different counterpart${n === 1 ? "y" : "ies"} is not used; a trade that names no counterparty adds none.`;
+}
+
 /** A source's priority list chosen per day (`models … chosen per day`). */
 export function priorityPerDaySentence(list: "models" | "instruments"): string {
   const what = list === "models" ? "model" : "instrument";

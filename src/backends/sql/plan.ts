@@ -131,6 +131,11 @@ export function planOn(index: Index, date: string): Plan | Unsupported {
       "exclude trades flagged …, of type …, reversed within …, on the … side or with counterparty …",
       "the rules on named fields of the record read columns the SQL backend's observations table does not have",
     );
+  if (valueOn(index.minimumCounterparties ?? [], date) !== undefined)
+    return unsupported(
+      "minimum counterparties …",
+      "the counterparties are read from a record column the SQL backend's observations table does not have",
+    );
   const constituents = valuesOn(index.sources, date);
   if (constituents.some((s) => valueOn(s.blend, date) !== undefined))
     return unsupported("blend", "token-mix blends need a fixing-time selection");

@@ -202,6 +202,11 @@ export function resolveFixing(index: Index, obs: Observations, request: IndexReq
         detail: `${count} observation(s) from a source that is not a constituent on ${date}`,
       });
     }
+    if (valueOn(index.minimumCounterparties ?? [], date) !== undefined && obs.record?.counterparty === undefined)
+      return stop(
+        "no-data",
+        "the observations have no counterparty column, which `minimum counterparties` reads (market-data record columns: a CSV header naming it, or an NDJSON key)",
+      );
     const rules = tradeRulesOn(index, date);
     if (rules === undefined) selection = w;
     else {

@@ -51,6 +51,7 @@ export function filterField(f: TradeFilter): RecordField {
 /** The record columns an index's rules read on any date (the reader keeps these and no other; market-data/record.ts). */
 export function recordFieldsOf(index: Index): RecordField[] {
   const fields = new Set((index.excludeTradesWhere ?? []).map((c) => filterField(c.value)));
+  if ((index.minimumCounterparties ?? []).length > 0) fields.add("counterparty");
   return [...fields].sort();
 }
 

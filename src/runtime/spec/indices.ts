@@ -69,6 +69,8 @@ export interface Index extends DeclarationAnnotations {
   readonly excludeStale: Versions<Duration>;
   readonly minimumSources: Versions<number>;
   readonly minimumTrades: Versions<{ readonly count: number; readonly perInterval: boolean }>;
+  /** A source whose qualifying trades name fewer distinct counterparties is excluded (absent: no such rule). */
+  readonly minimumCounterparties?: Versions<number>;
   readonly degradation: Rules<Degradation>;
   readonly extremeMoves: Versions<{ readonly percent: DecimalString; readonly action: "flagged" | "held" }>;
   readonly rounding: Versions<Rounding>;

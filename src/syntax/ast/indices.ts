@@ -161,7 +161,9 @@ export interface FlagBelowStmt extends StatementBase {
 /** `minimum sources 3`, `minimum trades 1 per interval`. */
 export interface MinimumStmt extends StatementBase {
   readonly kind: "Minimum";
-  readonly what: "sources" | "trades";
+  readonly what: "sources" | "trades" | "counterparties";
+  /** `minimum counterparties N` (issue 15): the word `counterparties` (checked as a word). */
+  readonly word?: Ident;
   readonly count: NumberLit | undefined;
   readonly perInterval: boolean;
 }

@@ -342,6 +342,14 @@ export abstract class IndexRules extends CalendarRules {
           return { kind: "Minimum" as const, what: "trades" as const, count, perInterval };
         },
       },
+      {
+        // `minimum counterparties N` (issue 15): the distinct counterparties of a source's qualifying trades.
+        ALT: () => {
+          const word = this.ident(this.CONSUME(T.Identifier));
+          const count = this.num(this.CONSUME3(T.NumberLiteral));
+          return { kind: "Minimum" as const, what: "counterparties" as const, count, perInterval: false, word };
+        },
+      },
     ]);
   });
 

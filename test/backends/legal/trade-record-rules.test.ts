@@ -47,6 +47,7 @@ describe("the side, the counterparty and aliases chosen per day, in the readable
       "A trade reported by its buy side does not qualify and is left out of every step of the calculation, so that a trade reported by both sides is counted once, by its seller's report; a report that states no side qualifies.",
       'A trade whose record carries the flag "affiliate" does not qualify',
       'A trade with the counterparty "TSB-MM" does not qualify and is left out of every step of the calculation; a report that names no counterparty qualifies.',
+      "A source whose qualifying trades in the window are with fewer than 3 different counterparties is not used; a trade that names no counterparty adds none.",
     ];
     const at = sentences.map((s) => md.indexOf(s));
     expect(at.every((i) => i > 0)).toBe(true);

@@ -40,9 +40,15 @@ describe("the SQL backend over specs/indices/", () => {
 
   it("refuses a priority list chosen per day (issue 15): the day of each row is decided in the window's zone", () => {
     const index = compiled("TOKO_24H");
-    const { excludeTradesWhere: _, ...withoutFilters } = index;
+    const { excludeTradesWhere: _, minimumCounterparties: __, ...withoutFilters } = index;
     const r = indexToSql(withoutFilters as Index, ["2026-03-27"]);
     expect(r).toMatchObject({ code: "E6170", construct: "models … chosen per day" });
+  });
+
+  it("refuses a minimum of counterparties (issue 15): a record column the observations table does not have", () => {
+    const { excludeTradesWhere: _, ...withoutFilters } = compiled("TOKO_24H");
+    const r = indexToSql(withoutFilters as Index, ["2026-03-27"]);
+    expect(r).toMatchObject({ code: "E6170", construct: "minimum counterparties …" });
   });
 
   it.each([["BTC_REF"], ["GAS_DAY"]])("compiles %s", (name) => {
