@@ -194,7 +194,13 @@ export function resolveFixing(index: Index, obs: Observations, request: IndexReq
         : lowerBound(obs.time, p.start * 1000, p.fromInclusive),
       lowerBound(obs.time, p.end * 1000, !p.toInclusive),
     ]);
-    const w = selectWindow(obs, constituents.plans, ranges, at, staleness, windowDays(date, window.zone));
+    const days = windowDays(date, window.zone);
+    if (days === undefined && constituents.plans.some((p) => p.perDay === true))
+      return stop(
+        "time",
+        `the day of ${date} cannot be placed in ${window.zone} (no midnight that day), so a list chosen per day has no days`,
+      );
+    const w = selectWindow(obs, constituents.plans, ranges, at, staleness, days);
     for (const [name, count] of [...w.foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       draft.exclusions.push({
         source: name,
