@@ -10,12 +10,7 @@ import { FILE_LIMIT, FUNCTION_LIMIT, keyOf, longFunctionsOf, longUnits } from ".
 /** `file` or `file:function` (`Class.method`, `outer/inner`) → why it is long. */
 const ALLOWED: Readonly<Record<string, string>> = {
   // Files.
-  "src/runtime/schedule/schedule.ts":
-    "the Schedule class; grew past the limit with the as-of schedule and event-triggered listings (issue 14): the listing cycle's evaluation is to move to its own file",
   "src/model/invariants.ts": "one function per loader invariant, each small; the one place they are stated",
-  "src/model/validate.ts": "the loader's checks of every declaration kind; to split by declaration kind",
-  "src/backends/legal/from-model.ts":
-    "the readable contract's builder; its split by chapter waits for the statement registry's clause keys merged from main",
   "src/runtime/functions/steps.ts": "the exported steps of the settlement functions, each small, which the generated modules call by name",
   "src/cli/args.ts":
     "the one scanner of every command's options and their invocations; grew past the limit with the ISDA fallback inputs (issue 16), to split by command",
@@ -29,10 +24,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // Functions.
   "src/runtime/market-data/observations.ts:createObservationParser":
     "the push parser's state is closed over by its hot per-row paths (text and bytes); a split must keep bench/settlement.mjs's read rate",
-  "src/backends/legal/from-model.ts:contractSections": "the contract chapter's clauses in reading order; to split by section",
-  "src/backends/legal/from-model.ts:indexSection": "the index chapter's clauses in reading order; to split by section",
-  "src/model/validate.ts:Doc.contract": "the loader's reference checks of a contract, in the order of its fields; to split by field group",
-  "src/model/validate.ts:Doc.index": "the loader's reference checks of an index, in the order of its fields; to split by field group",
   "src/lsp/server.ts:startServer":
     "the state of one connection (workspace folder, open documents, file lists, pending check) closed over by its lifecycle and document handlers; the requests, paths and capabilities are apart",
   "src/format/layout.ts:buildLayout": "the formatter's walk over the statements and comments; to split by construct",

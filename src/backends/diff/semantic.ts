@@ -6,7 +6,8 @@
  * clauses whose text changes (legal backend); and the contract months whose dates or settlement terms change.
  * Pure: the first contract month compared is an input.
  */
-import { buildDocument, quantityWords, ruleName, tickWords } from "../legal/from-model.js";
+import { buildDocument, quantityWords, ruleName } from "../legal/from-model.js";
+import { tickWords } from "../legal/contract-specs.js";
 import { staleDescriptions, type StaleDescription } from "./descriptions.js";
 import { monthChanges, type MonthChange } from "./months.js";
 import { redline, type RedlineClause } from "./redline.js";

@@ -15,7 +15,8 @@ export {
   weekPeriod,
 } from "./symbols.js";
 export type { Expiry, LegExpiry, Listed, ScheduleContract, ScheduleError, ScheduleInput, ScheduleResult, Termination } from "./schedule.js";
-export { SCHEDULE_FIELDS, Schedule, periodsBetween, shiftPeriod, tradedOn } from "./schedule.js";
+export { SCHEDULE_FIELDS, Schedule, tradedOn } from "./schedule.js";
+export { periodsBetween, shiftPeriod } from "./symbols.js";
 export type { ExpiryJson, HolidayJson, ListedJson } from "./json.js";
 export { expiryToJson, holidaysToJson, listedToJson, describeScheduleError } from "./json.js";
 export type { IsoResult, IsoSchedule, IsoScheduleError } from "./iso.js";

@@ -17,7 +17,7 @@
 import { formatIsoDate, instantToLocal, localToInstant, weekdayOf, type EpochDay } from "../calendar/index.js";
 import type { ListingPart, ZonedTime } from "../spec.js";
 import { versionOn } from "../versions.js";
-import type { Listed, ScheduleResult, ScheduleContract } from "./types.js";
+import { MAX_DEPTH, type Listed, type ScheduleResult, type ScheduleContract } from "./types.js";
 import { periodStart } from "./symbols.js";
 
 /** What this module asks of a `Schedule` (its public methods). */
@@ -42,7 +42,6 @@ export interface ListingTime {
 }
 
 const MS_PER_DAY = 86_400_000;
-const MAX_DEPTH = 8;
 
 /** The listing time of a contract's cycle in force on a date, or its underlying's (first leg's) when it has no cycle. */
 export function listingTimeOf(view: ListingScheduleView, name: string, iso: string, depth = 0): ListingTime | undefined {

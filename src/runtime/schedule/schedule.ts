@@ -30,7 +30,8 @@
  *   listing cycle is listed for its underlying's listed months; a spread without one for the months in which every
  *   leg's month is listed.
  * Engines are built once per calendar and grow on demand, and last trading days are memoised, so a
- * hundred years of monthly expiries cost about a millisecond.
+ * hundred years of monthly expiries cost about a millisecond. The listing cycle's evaluation is cycle.ts; listing
+ * times are listing-time.ts; period arithmetic is symbols.ts.
  */
 import {
   CalendarEngines,
@@ -38,8 +39,6 @@ import {
   fromCivil,
   lastDayOfMonth,
   resolveLocalTime,
-  shiftMonth,
-  toCivil,
   evaluateDateRule,
   evaluateWeeklyRule,
   type CalendarEngine,
@@ -47,11 +46,23 @@ import {
   formatIsoDate,
   CalendarRangeError,
 } from "../calendar/index.js";
-import { contractSymbol, formatPeriod, monthPeriod, periodStart, weekPeriod, type ContractPeriod } from "./symbols.js";
-import type { AveragingDays, EffectiveRange, ListingPart, ZonedTime } from "../spec.js";
+import { contractSymbol, formatPeriod, monthIndex, periodStart, periodsBetween, shiftPeriod, type ContractPeriod } from "./symbols.js";
+import type { AveragingDays, EffectiveRange, ZonedTime } from "../spec.js";
 import { inForce, selectionDate, selfSelectedDay, versionOn } from "../versions.js";
 import { listedAt, listingDayStart } from "./listing-time.js";
-import type { Expiry, LegExpiry, Listed, ScheduleContract, ScheduleError, ScheduleInput, ScheduleResult, Termination } from "./types.js";
+import { listedPeriods, outsideCycle } from "./cycle.js";
+import {
+  MAX_DEPTH,
+  fail,
+  ok,
+  type Expiry,
+  type LegExpiry,
+  type Listed,
+  type ScheduleContract,
+  type ScheduleInput,
+  type ScheduleResult,
+  type Termination,
+} from "./types.js";
 
 export {
   SCHEDULE_FIELDS,
@@ -65,35 +76,9 @@ export {
   type Termination,
 } from "./types.js";
 
-const ok = <T>(value: T): ScheduleResult<T> => ({ ok: true, value });
-const fail = <T = never>(error: ScheduleError): ScheduleResult<T> => ({ ok: false, error });
-
-const MAX_DEPTH = 8;
 /** How far back a listing date is looked for: twenty years, beyond any listing cycle's reach. */
 const MAX_LISTING_DAYS = 20 * 366;
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
-const monthIndex = (year: number, month: number): number => year * 12 + month - 1;
-const fromIndex = (i: number): ContractPeriod => {
-  const y = Math.floor(i / 12);
-  return monthPeriod(y, i - y * 12 + 1);
-};
-
-/** Answers expiry and listing questions about the contracts of one compiled spec (or program). */
 export class Schedule {
   private readonly engines: CalendarEngines;
   private readonly ltdCache = new Map<string, Map<number, ScheduleResult<EpochDay>>>();
@@ -229,7 +214,7 @@ export class Schedule {
     return leg !== undefined && leg !== name ? this.periodKind(leg, date) : ok("month");
   }
 
-  private underlyingFuture(c: ScheduleContract, iso: string): string | undefined {
+  underlyingFuture(c: ScheduleContract, iso: string): string | undefined {
     const u = c.underlying === undefined ? undefined : versionOn(c.underlying, iso);
     return u?.value.kind === "future" ? u.value.name : undefined;
   }
@@ -239,7 +224,7 @@ export class Schedule {
     return this.ltd(name, period, 0);
   }
 
-  private ltd(name: string, period: ContractPeriod, depth: number): ScheduleResult<EpochDay> {
+  ltd(name: string, period: ContractPeriod, depth: number): ScheduleResult<EpochDay> {
     let cache = this.ltdCache.get(name);
     if (cache === undefined) {
       cache = new Map();
@@ -330,7 +315,7 @@ export class Schedule {
     return fail({ kind: "no-rule", contract: name, rule: "last trading day", date: iso });
   }
 
-  private legsOn(c: ScheduleContract, iso: string): { side: "buy" | "sell"; contract: string; monthsLater: number }[] {
+  legsOn(c: ScheduleContract, iso: string): { side: "buy" | "sell"; contract: string; monthsLater: number }[] {
     return (c.legs ?? [])
       .filter((l) => l.effective.some((r) => (r.from === null || r.from <= iso) && (r.until === null || iso <= r.until)))
       .map((l) => l.value);
@@ -363,7 +348,7 @@ export class Schedule {
     if (depth > MAX_DEPTH) return fail({ kind: "recursion", contract: name });
     const c = this.contract(name);
     if (!c.ok) return c;
-    const outside = this.outsideCycle(c.value, period);
+    const outside = outsideCycle(this, c.value, period);
     if (outside !== undefined) return fail(outside);
     const ltd = this.ltd(name, period, depth);
     if (!ltd.ok) return ltd;
@@ -460,37 +445,13 @@ export class Schedule {
     const c = this.contract(name);
     if (!c.ok) return c;
     for (const p of periodsBetween(kind.value, from, to)) {
-      if (this.outsideCycle(c.value, p) !== undefined) continue;
+      if (outsideCycle(this, c.value, p) !== undefined) continue;
       const e = this.expiry(name, p);
       if (!e.ok && e.error.kind === "not-listed") continue;
       if (!e.ok) return e;
       out.push(e.value);
     }
     return ok(out);
-  }
-
-  /**
-   * Why a period is not a contract period of a contract, or undefined when it is: a month outside the months of a
-   * listing cycle made only of month sets (`the nearest 4 months in March, June, September, December`), by the
-   * cycle in force on the period's first day. A cycle with a `consecutive` part lists every period.
-   */
-  outsideCycle(c: ScheduleContract, period: ContractPeriod): ScheduleError | undefined {
-    if (period.kind !== "month") return undefined;
-    const cycle = versionOn(c.listing, this.ruleDate(c, formatIsoDate(periodStart(period)), period))?.value;
-    if (cycle === undefined || cycle.some((p) => p.kind === "consecutive")) return undefined;
-    const months = new Set(
-      cycle.flatMap((p) => (p.kind === "next-in" || p.kind === "additional" || p.kind === "on-expiry" ? p.months : [])),
-    );
-    if (months.has(period.month)) return undefined;
-    return {
-      kind: "not-listed",
-      contract: c.name,
-      period: formatPeriod(period),
-      reason: `its listing cycle lists only ${[...months]
-        .sort((a, b) => a - b)
-        .map((m) => MONTH_NAMES[m - 1])
-        .join(", ")}`,
-    };
   }
 
   /**
@@ -534,7 +495,7 @@ export class Schedule {
     if (!c.ok) return c;
     const iso = formatIsoDate(day);
     if (!tradedOn(c.value, iso)) return fail({ kind: "not-traded", contract: name, date: iso, dates: datesText(c.value) });
-    const r = this.listed(name, day, 0);
+    const r = listedPeriods(this, name, day, 0);
     if (!r.ok) return r;
     const out: Listed[] = [];
     for (const p of r.value) {
@@ -546,146 +507,6 @@ export class Schedule {
       out.push({ contract: name, period: p, symbol: contractSymbol(name, p), lastTradingDay: l.value });
     }
     return ok(out);
-  }
-
-  private listed(name: string, day: EpochDay, depth: number): ScheduleResult<ContractPeriod[]> {
-    if (depth > MAX_DEPTH) return fail({ kind: "recursion", contract: name });
-    const c = this.contract(name);
-    if (!c.ok) return c;
-    const kind = this.periodKind(name, day);
-    if (!kind.ok) return kind;
-    const iso = formatIsoDate(day);
-    if (c.value.listing.length > 0) {
-      // Each candidate period is listed by the cycle version in force on its first day (docs/spec-format.md), or
-      // on the date that selects its versions (an as-of date, the contract's declared key).
-      const versions = new Set(c.value.listing);
-      const chosen: ContractPeriod[] = [];
-      for (const v of versions) {
-        const set = this.cycle(name, v.value, kind.value, day);
-        if (!set.ok) return set;
-        for (const p of set.value)
-          if (versionOn(c.value.listing, this.ruleDate(c.value, formatIsoDate(periodStart(p)), p)) === v) chosen.push(p);
-      }
-      return ok(sortPeriods(chosen));
-    }
-    const under = this.underlyingFuture(c.value, this.ruleDate(c.value, iso));
-    const legs = this.legsOn(c.value, this.ruleDate(c.value, iso));
-    if (under !== undefined || legs.length > 0) {
-      const base = under ?? legs[0]!.contract;
-      const offset = under !== undefined ? 0 : legs[0]!.monthsLater;
-      const listed = this.listed(base, day, depth + 1);
-      if (!listed.ok) return listed;
-      const keys = new Map<string, Set<string>>();
-      const keyOf = (p: ContractPeriod): string => (p.kind === "month" ? `${p.year}-${p.month}` : `w${p.monday}`);
-      const out: ContractPeriod[] = [];
-      for (const bp of listed.value) {
-        const p = shiftPeriod(bp, -offset);
-        let all = true;
-        for (const leg of under !== undefined ? [] : legs) {
-          let set = keys.get(leg.contract);
-          if (set === undefined) {
-            const l = this.listed(leg.contract, day, depth + 1);
-            if (!l.ok) return l;
-            set = new Set(l.value.map(keyOf));
-            keys.set(leg.contract, set);
-          }
-          if (!set.has(keyOf(shiftPeriod(p, leg.monthsLater)))) all = false;
-        }
-        if (!all) continue;
-        const l = this.ltd(name, p, depth);
-        if (!l.ok && l.error.kind === "not-listed") continue;
-        if (!l.ok) return l;
-        if (l.value >= day) out.push(p);
-      }
-      return ok(out);
-    }
-    return fail({ kind: "no-rule", contract: name, rule: "listing", date: iso });
-  }
-
-  /**
-   * `when the December contract expires, June, December 2 years later`: the periods of those months whose December
-   * of `yearsLater` years before has expired by the day (its last trading day is before it), and that have not.
-   */
-  private listedOnExpiry(
-    name: string,
-    part: { readonly expiring: number; readonly months: readonly number[]; readonly yearsLater: number },
-    day: EpochDay,
-    add: (p: ContractPeriod) => void,
-  ): ScheduleResult<undefined> {
-    const year = toCivil(day).year;
-    for (let y = year - 1; y <= year + part.yearsLater + 1; y++) {
-      const trigger = this.ltd(name, monthPeriod(y - part.yearsLater, part.expiring), 0);
-      if (!trigger.ok) return trigger;
-      if (trigger.value >= day) continue;
-      for (const m of [...part.months].sort((a, b) => a - b)) {
-        const p = monthPeriod(y, m);
-        const l = this.ltd(name, p, 0);
-        if (!l.ok) return l;
-        if (l.value >= day) add(p);
-      }
-    }
-    return ok(undefined);
-  }
-
-  /** The periods one listing cycle lists on a day. */
-  private cycle(name: string, parts: readonly ListingPart[], kind: "month" | "week", day: EpochDay): ScheduleResult<ContractPeriod[]> {
-    // The front period: the first whose last trading day is on or after the day. A last trading day lies at most a
-    // few months before its contract month's start (monthOffset), so the search starts well before the day's month.
-    let front: ContractPeriod | undefined;
-    if (kind === "week") {
-      const start = weekPeriod(day - 7 * 6);
-      for (let i = 0; i < 60 && front === undefined; i++) {
-        const p = weekPeriod((start as { monday: number }).monday + 7 * i);
-        const l = this.ltd(name, p, 0);
-        if (!l.ok && l.error.kind === "not-listed") continue;
-        if (!l.ok) return l;
-        if (l.value >= day) front = p;
-      }
-    } else {
-      const c = toCivil(day);
-      const base = monthIndex(c.year, c.month) - 13;
-      for (let i = 0; i < 400 && front === undefined; i++) {
-        const p = fromIndex(base + i);
-        const l = this.ltd(name, p, 0);
-        if (!l.ok) return l;
-        if (l.value >= day) front = p;
-      }
-    }
-    if (front === undefined) return ok([]);
-    const out: ContractPeriod[] = [];
-    const seen = new Set<string>();
-    const add = (p: ContractPeriod): void => {
-      const k = p.kind === "month" ? `${p.year}-${p.month}` : `w${p.monday}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(p);
-      }
-    };
-    for (const part of parts) {
-      if (part.kind === "listed-at") continue;
-      if (part.kind === "consecutive") {
-        if ((part.period === "weeks") !== (kind === "week")) continue;
-        for (let i = 0; i < part.count; i++) add(shiftPeriod(front, i));
-      } else if (part.kind === "on-expiry") {
-        if (kind !== "month") continue;
-        const r = this.listedOnExpiry(name, part, day, add);
-        if (!r.ok) return r;
-      } else if (kind === "month" && front.kind === "month") {
-        // `the nearest N months in …` counts from the front period, listed or not; `N additional months in …` from
-        // the month after the latest one the earlier parts list (from the front period when they list none).
-        let from: ContractPeriod = front;
-        if (part.kind === "additional") for (const q of out) if (periodStart(q) >= periodStart(from)) from = shiftPeriod(q, 1);
-        let found = 0;
-        for (let i = 0; found < part.count && i < 12 * part.count + 12; i++) {
-          const p = shiftPeriod(from, i);
-          if (p.kind === "month" && part.months.includes(p.month)) {
-            add(p);
-            found++;
-          }
-        }
-      }
-    }
-    return ok(sortPeriods(out));
   }
 }
 
@@ -700,36 +521,6 @@ function datesText(c: { readonly effective?: readonly EffectiveRange[] }): strin
     .map((r) => [r.from === null ? "" : `from ${r.from}`, r.until === null ? "" : `until ${r.until}`].filter((x) => x !== "").join(" "))
     .filter((x) => x !== "")
     .join("; ");
-}
-
-/** A period moved by n months (or weeks). */
-export function shiftPeriod(p: ContractPeriod, n: number): ContractPeriod {
-  if (p.kind === "week") return weekPeriod(p.monday + 7 * n);
-  const s = shiftMonth(p.year, p.month, n);
-  return monthPeriod(s.year, s.month);
-}
-
-function sortPeriods(ps: ContractPeriod[]): ContractPeriod[] {
-  return ps.sort((a, b) => periodStart(a) - periodStart(b));
-}
-
-/** Monthly periods, or ISO weeks whose Thursday lies in the months, from `from` to `to` inclusive. */
-export function periodsBetween(
-  kind: "month" | "week",
-  from: { year: number; month: number },
-  to: { year: number; month: number },
-): ContractPeriod[] {
-  const out: ContractPeriod[] = [];
-  if (kind === "month") {
-    for (let i = monthIndex(from.year, from.month); i <= monthIndex(to.year, to.month); i++) out.push(fromIndex(i));
-    return out;
-  }
-  const first = fromCivil(from.year, from.month, 1);
-  const last = lastDayOfMonth(to.year, to.month);
-  // The Thursday on or after the first day, then every 7 days.
-  let thursday = first + ((4 - (((((first + 3) % 7) + 7) % 7) + 1) + 7) % 7);
-  for (; thursday <= last; thursday += 7) out.push(weekPeriod(thursday));
-  return out;
 }
 
 function averaging(engine: CalendarEngine, days: AveragingDays, period: ContractPeriod, ltd: EpochDay): EpochDay[] {

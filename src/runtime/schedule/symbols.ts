@@ -5,7 +5,7 @@
  * week 13). Two-digit years repeat every century, as on every exchange; symbols name listed contracts, which are
  * never a century apart. Pure functions over epoch days.
  */
-import { formatIsoDate, fromCivil, weekdayOf, yearOf, type EpochDay } from "../calendar/index.js";
+import { formatIsoDate, fromCivil, lastDayOfMonth, shiftMonth, weekdayOf, yearOf, type EpochDay } from "../calendar/index.js";
 
 /** The futures month codes, January first. */
 export const MONTH_CODES = ["F", "G", "H", "J", "K", "M", "N", "Q", "U", "V", "X", "Z"] as const;
@@ -84,3 +84,41 @@ export function parseContractSymbol(symbol: string, century = 2000): { contract:
 
 /** An ISO date for messages and JSON. */
 export const isoDate = formatIsoDate;
+
+/** A month as a running count of months, and back. */
+export const monthIndex = (year: number, month: number): number => year * 12 + month - 1;
+export const fromIndex = (i: number): ContractPeriod => {
+  const y = Math.floor(i / 12);
+  return monthPeriod(y, i - y * 12 + 1);
+};
+
+/** A period moved by n months (or weeks). */
+export function shiftPeriod(p: ContractPeriod, n: number): ContractPeriod {
+  if (p.kind === "week") return weekPeriod(p.monday + 7 * n);
+  const s = shiftMonth(p.year, p.month, n);
+  return monthPeriod(s.year, s.month);
+}
+
+/** Periods in time order. */
+export function sortPeriods(ps: ContractPeriod[]): ContractPeriod[] {
+  return ps.sort((a, b) => periodStart(a) - periodStart(b));
+}
+
+/** Monthly periods, or ISO weeks whose Thursday lies in the months, from `from` to `to` inclusive. */
+export function periodsBetween(
+  kind: "month" | "week",
+  from: { year: number; month: number },
+  to: { year: number; month: number },
+): ContractPeriod[] {
+  const out: ContractPeriod[] = [];
+  if (kind === "month") {
+    for (let i = monthIndex(from.year, from.month); i <= monthIndex(to.year, to.month); i++) out.push(fromIndex(i));
+    return out;
+  }
+  const first = fromCivil(from.year, from.month, 1);
+  const last = lastDayOfMonth(to.year, to.month);
+  // The Thursday on or after the first day, then every 7 days.
+  let thursday = first + ((4 - (((((first + 3) % 7) + 7) % 7) + 1) + 7) % 7);
+  for (; thursday <= last; thursday += 7) out.push(weekPeriod(thursday));
+  return out;
+}

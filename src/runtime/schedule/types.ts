@@ -99,3 +99,10 @@ export interface Listed {
   readonly symbol: string;
   readonly lastTradingDay: EpochDay;
 }
+
+/** A successful result, and a failed one. */
+export const ok = <T>(value: T): ScheduleResult<T> => ({ ok: true, value });
+export const fail = <T = never>(error: ScheduleError): ScheduleResult<T> => ({ ok: false, error });
+
+/** How many contracts deep a question may go (an option on a future, a spread of futures) before it is refused. */
+export const MAX_DEPTH = 8;

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { buildDocument, renderContract, toMarkdown } from "../../../src/backends/legal/index.js";
 import { clockTime, figure, longDate, shortTime } from "../../../src/backends/legal/words.js";
 import { restates } from "../../../src/backends/legal/descriptions.js";
-import { setOutContracts } from "../../../src/backends/legal/from-model.js";
+import { setOutContracts } from "../../../src/backends/legal/definitions.js";
 import { loadSpec } from "../../../src/model/load.js";
 import type { Spec } from "../../../src/model/types.js";
 

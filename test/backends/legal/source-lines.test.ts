@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "../../../src/backends/legal/index.js";
 import { sourceLines } from "../../../src/backends/legal/source-lines.js";
-import { setOutContracts } from "../../../src/backends/legal/from-model.js";
+import { setOutContracts } from "../../../src/backends/legal/definitions.js";
 import { compileFiles, filesUnder } from "../../model/compile-helpers.js";
 
 describe("source lines", () => {

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { instantToLocal, parseIsoDate, toCivil, weekdayOf, type DateRule } from "../../../src/runtime/calendar/index.js";
 import { Schedule, expiryToJson, monthPeriod, weekPeriod, type Expiry } from "../../../src/runtime/schedule/index.js";
+import { outsideCycle } from "../../../src/runtime/schedule/cycle.js";
 import { versionOn } from "../../../src/runtime/versions.js";
 import { specsModel } from "./specs.js";
 
@@ -137,7 +138,7 @@ describe("properties", () => {
         const rule = versionOn(c.lastTradingDay, first)?.value;
         if (rule?.kind !== "monthly") return true;
         // A month outside a cycle of month sets alone (FOTQ's quarters) is no contract: its expiry is refused.
-        if (schedule.outsideCycle(c, monthPeriod(year, month)) !== undefined) return !schedule.expiry(name, monthPeriod(year, month)).ok;
+        if (outsideCycle(schedule, c, monthPeriod(year, month)) !== undefined) return !schedule.expiry(name, monthPeriod(year, month)).ok;
         // A month whose last trading day is outside the product's trading dates (BTC's before 2017-12-18) is refused too.
         const x = schedule.expiry(name, monthPeriod(year, month));
         if (!x.ok) return x.error.kind === "not-listed";
@@ -157,7 +158,7 @@ describe("properties", () => {
   it("termination instants are the stated wall-clock time in the stated zone, on the last trading day", () => {
     fc.assert(
       fc.property(contract, month, (name, { year, month }) => {
-        if (schedule.outsideCycle(model.contracts[name]!, monthPeriod(year, month)) !== undefined) return true;
+        if (outsideCycle(schedule, model.contracts[name]!, monthPeriod(year, month)) !== undefined) return true;
         const x = schedule.expiry(name, monthPeriod(year, month));
         if (!x.ok) return x.error.kind === "not-listed";
         const e = expiry(name, year, month);
