@@ -323,13 +323,7 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     rules: ["excludeStmt"],
     phrase: "exclude trades flagged, of type, reversed, on a side or with a counterparty",
     label: (s) =>
-      ({
-        flagged: "exclude trades flagged",
-        type: "exclude trades of type",
-        reversed: "exclude trades reversed",
-        side: "exclude trades on the side",
-        counterparty: "exclude trades with counterparty",
-      })[s.test],
+      `exclude trades ${{ flagged: "flagged", type: "of type", reversed: "reversed", side: "on the side", counterparty: "with counterparty" }[s.test]}`,
     occurs: { index: "many" },
     clause: { index: "trade qualification" },
   },
