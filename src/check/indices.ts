@@ -21,6 +21,7 @@ import { checkSampling } from "./sampling.js";
 import { checkTimeWeighted } from "./time-weighted.js";
 import { checkTradeQualification } from "./trade-qualification.js";
 import { checkContingencyFlags, checkFlagBelow } from "./contingencies.js";
+import { checkPriorityPerDay } from "./priority-per-day.js";
 import { checkSampledPieces, checkWindowPieces } from "./windows.js";
 import { checkRestatementWindow } from "./restatement.js";
 import { decimalOf, unitOf, type UnitContext } from "./unit-of.js";
@@ -104,6 +105,8 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
         break;
       case "Minimum":
         if (s.what === "sources") countOf(s.count, COUNT_BOUNDS.sources, "the minimum number of sources", { program, report, context });
+        else if (s.what === "counterparties")
+          countOf(s.count, COUNT_BOUNDS.counterparties, "the minimum number of counterparties", { program, report, context });
         else countOf(s.count, COUNT_BOUNDS.trades, "the minimum number of trades", { program, report, context });
         break;
       case "ExtremeMoves":
@@ -150,6 +153,7 @@ function checkIndex(program: Program, decl: IndexDecl, report: Report): void {
   checkSampledPieces(window, of("Sample").length > 0, context, report);
   checkTimeWeighted(decl, context, report);
   checkTradeQualification(decl, context, report);
+  checkPriorityPerDay(decl, context, report);
   checkFlagBelow(program, decl, context, report);
   checkContingencyFlags(decl, context, report);
 }

@@ -1,17 +1,19 @@
 /**
  * Trade qualification (issue 15): `exclude trades with volume below N`, `exclude trades deviating more than X%
  * from the previous trade`, and the rules on named fields of the record, `exclude trades flagged "affiliate"`,
- * `exclude trades of type "spread-leg"`, `exclude trades reversed within 5 minutes`. Checks the words (`volume`,
- * `previous trade`, `reversed`: E2007), a positive amount (E3003), a percentage in (0%, 100%] (E3006), a flag or type
- * a record can hold (E2300), a reversal window of clock time up to a day (E3300), and a window whose trades they
- * judge (E5282). Called by the index check (indices.ts); each rule is a function of model/invariants.ts that the
- * loader calls too.
+ * `exclude trades of type "spread-leg"`, `exclude trades reversed within 5 minutes`, `exclude trades on the buy side`,
+ * `exclude trades with counterparty "MM-01"`. Checks the words (`volume`, `previous trade`, `reversed`, `side`,
+ * `counterparty`: E2007), a positive amount (E3003), a percentage in (0%, 100%] (E3006), a flag, type or counterparty
+ * a record can hold (E2300), a side a record can hold (E2220), a reversal window of clock time up to a day (E3300),
+ * and a window whose trades they judge (E5282). Called by the index check (indices.ts); each rule is a function of
+ * model/invariants.ts that the loader calls too.
  */
 import { Codes, diag } from "../diagnostics/index.js";
 import {
   PERCENT_RANGES,
   isPositiveAmount,
   isRecordWord,
+  isTradeSide,
   percentInRange,
   percentRangeText,
   reversalWindowProblem,
@@ -57,6 +59,21 @@ export function checkTradeQualification(decl: IndexDecl, context: Context, repor
   }
   const where = of("ExcludeTradesWhere");
   for (const s of where) checkWhere(s, context, report);
+  const counterparties = of("Minimum").filter((m) => m.what === "counterparties");
+  for (const m of counterparties) word(m.word, "counterparties", "`minimum counterparties 3`", context, report);
+  if (counterparties[0] !== undefined && tradeQualificationWithoutWindow(true, of("Window").length > 0))
+    report(
+      diag(
+        Codes.TradeQualificationWithoutWindow,
+        counterparties[0].span,
+        "counterparties are counted, but the index has no window of trades",
+        {
+          context,
+          notes: ["the counterparties are those of each source's qualifying trades in the window"],
+          hint: "add a window, e.g. `window from 15:00 inclusive to 16:00 exclusive Europe/London`",
+        },
+      ),
+    );
   const first = below[0] ?? jumps[0] ?? where[0];
   if (first !== undefined && tradeQualificationWithoutWindow(true, of("Window").length > 0))
     report(
@@ -70,19 +87,36 @@ export function checkTradeQualification(decl: IndexDecl, context: Context, repor
 
 /** A rule on a named field of the record: its flag or type (E2300), or its reversal window (E2007, E3003, E3300). */
 function checkWhere(s: ExcludeTradesWhereStmt, context: Context, report: Report): void {
+  if (s.test === "side") {
+    word(s.word, "side", "`exclude trades on the buy side`", context, report);
+    if (s.side !== undefined && s.side.name !== "" && !isTradeSide(s.side.name))
+      report(
+        diag(Codes.TradeSide, s.side.span, `\`${s.side.name}\` is not a side a record can hold`, {
+          context,
+          notes: ["a record's `side` is `buy` or `sell`"],
+          hint: "write `exclude trades on the buy side` or `exclude trades on the sell side`",
+        }),
+      );
+    return;
+  }
+  if (s.test === "counterparty") word(s.word, "counterparty", '`exclude trades with counterparty "MM-01"`', context, report);
   if (s.value !== undefined && !isRecordWord(s.value.value))
     report(
       diag(
         Codes.RecordWord,
         s.value.span,
-        `${JSON.stringify(s.value.value)} is not a ${s.test === "flagged" ? "flag" : "trade type"} a record can hold`,
+        `${JSON.stringify(s.value.value)} is not a ${s.test === "flagged" ? "flag" : s.test === "type" ? "trade type" : "counterparty"} a record can hold`,
         {
           context,
-          notes: ["a record's `type` is one word, and its `flags` are words separated by `;`: letters, digits, `-`, `_` and `.`"],
+          notes: [
+            "a record's `type` and `counterparty` are one word each, and its `flags` are words separated by `;`: letters, digits, `-`, `_` and `.`",
+          ],
           hint:
             s.test === "flagged"
               ? 'write one flag per rule, e.g. `exclude trades flagged "affiliate"`'
-              : 'e.g. `exclude trades of type "spread-leg"`',
+              : s.test === "type"
+                ? 'e.g. `exclude trades of type "spread-leg"`'
+                : 'write one counterparty per rule, e.g. `exclude trades with counterparty "MM-01"`',
         },
       ),
     );

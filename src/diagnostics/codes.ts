@@ -419,7 +419,12 @@ const TABLE = {
   RecordWord: [
     "E2300",
     "record-word",
-    "A trade qualification rule names a flag or a trade type that no record can hold: one word of letters, digits, `-`, `_` and `.`, as the record's `type` and `flags` columns carry them (flags are separated by `;`).",
+    "A trade qualification rule names a flag, a trade type or a counterparty that no record can hold: one word of letters, digits, `-`, `_` and `.`, as the record's `type`, `flags` and `counterparty` columns carry them (flags are separated by `;`).",
+  ],
+  TradeSide: [
+    "E2220",
+    "trade-side",
+    "`exclude trades on the … side` names a side other than `buy` or `sell`, the two a record's `side` column holds.",
   ],
   AggregatedWithItself: [
     "E2260",
@@ -446,7 +451,13 @@ const TABLE = {
   TradeQualificationWithoutWindow: [
     "E5282",
     "trade-qualification-without-window",
-    "An index excludes trades (`exclude trades with volume below …` or `… deviating more than … from the previous trade`) but has no window: without one, each source's value is its latest observation, not trades.",
+    "An index excludes trades (`exclude trades with volume below …`, `… deviating more than … from the previous trade`, or a rule on a field of the record) or counts their counterparties (`minimum counterparties N`) but has no window: without one, each source's value is its latest observation, not trades.",
+  ],
+
+  PriorityPerDayWithoutWindow: [
+    "E5220",
+    "priority-per-day-without-window",
+    "A source's `models` or `instruments` are `chosen per day`, but the index has no window: the choice is made on each day of the window, and without one a source's value is its latest observation.",
   ],
 
   FlagBelowUnreachable: [

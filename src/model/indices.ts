@@ -113,6 +113,11 @@ export const SourceSchema = z
     quoted: versionsOf(UnitSchema).describe("The unit the source publishes in; its prices are converted to the index's unit exactly."),
     models: versionsOf(z.array(Text).min(1)).describe("Acceptable models in priority order: the first one available is used."),
     instruments: versionsOf(z.array(Text).min(1)).describe("Acceptable instruments in priority order."),
+    priorityPerDay: versionsOf(z.literal(true))
+      .optional()
+      .describe(
+        "`chosen per day`: while in force, the priority list is decided on each calendar day of the window (in the window's zone): the first model or instrument present that day is used for that day's observations; omitted when the list is decided once over the window.",
+      ),
     weight: versionsOf(NonNegativeDecimal).describe(
       "Fixed weight for weighted-mean or capped-median by fixed weights; 1 when the source does not state one; 0 keeps the source for monitoring only (observed and reported, not used).",
     ),
@@ -136,6 +141,14 @@ const TradeFilterSchema = z
     z.strictObject({
       kind: z.literal("reversed-within"),
       within: DurationSchema.describe("A trade whose `reversed_at` is at most this long after its time does not qualify."),
+    }),
+    z.strictObject({
+      kind: z.literal("side"),
+      side: z.enum(["buy", "sell"]).describe("A trade whose `side` is this does not qualify."),
+    }),
+    z.strictObject({
+      kind: z.literal("counterparty"),
+      counterparty: RecordWordSchema.describe("A trade whose `counterparty` is this does not qualify."),
     }),
   ])
   .meta({ id: "TradeFilter", description: "A trade qualification rule on a named field of the observation record (issue 15)." });
@@ -177,6 +190,11 @@ export const IndexSchema = z
     excludeStale: versionsOf(DurationSchema).describe("A source whose data is older than this at the fixing time is excluded."),
     minimumSources: versionsOf(countSchema(COUNT_BOUNDS.sources)).describe("No value is fixed with fewer eligible sources."),
     minimumTrades: versionsOf(z.strictObject({ count: countSchema(COUNT_BOUNDS.trades), perInterval: z.boolean() })),
+    minimumCounterparties: versionsOf(countSchema(COUNT_BOUNDS.counterparties))
+      .optional()
+      .describe(
+        "A source whose qualifying trades in the window name fewer distinct counterparties (the record's `counterparty`) is excluded; omitted when there is no such rule.",
+      ),
     degradation: rulesOf(DegradationSchema).describe(
       "Methods by number of eligible sources; they replace aggregateSources where they apply.",
     ),

@@ -9,6 +9,7 @@
  * checker builds these inputs from the syntax tree, the loader from the spec's JSON, and both get one answer.
  * docs/spec-format.md lists every invariant ("What a loaded spec guarantees").
  */
+import { SIDES } from "../runtime/market-data/record.js";
 import { isMoney, multiply, type Unit } from "../base/units.js";
 import {
   canonicalTimeZone,
@@ -459,6 +460,19 @@ export function tradeQualificationWithoutWindow(hasRule: boolean, hasWindow: boo
  */
 export function isRecordWord(text: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text);
+}
+
+/** The side `exclude trades on the … side` names is one a record's `side` column holds (E2220): `buy` or `sell`. */
+export function isTradeSide(word: string): word is "buy" | "sell" {
+  return SIDES.includes(word);
+}
+
+/**
+ * A priority list `chosen per day` is decided on each day of the index's window (E5220): an index without a window
+ * takes each source's latest observation, and has no days to choose on.
+ */
+export function priorityPerDayWithoutWindow(hasPerDay: boolean, hasWindow: boolean): boolean {
+  return hasPerDay && !hasWindow;
 }
 
 /**

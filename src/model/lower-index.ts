@@ -48,6 +48,7 @@ export function lowerIndex(l: Lowerer, decl: Lowerable<A.IndexDecl>): Index {
       (s) => ({ count: l.count(s.count), perInterval: s.perInterval }),
       (s) => s.what === "trades",
     ),
+    ...minimumCounterparties(l, st),
     degradation: l.rules(st, "Degradation", (s) => {
       const min = l.count(s.min);
       return {
@@ -88,6 +89,17 @@ function contingencyFlags(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pi
   };
 }
 
+/** `minimum counterparties N`, omitted when not stated. */
+function minimumCounterparties(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pick<Index, "minimumCounterparties"> {
+  const min = l.versions(
+    st,
+    "Minimum",
+    (s) => l.count(s.count),
+    (s) => s.what === "counterparties",
+  );
+  return min.length === 0 ? {} : { minimumCounterparties: min };
+}
+
 /** `flagged below N sources`, omitted when not stated. */
 function flagBelow(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pick<Index, "flagBelowSources"> {
   const flag = l.versions(st, "FlagBelow", (s) => l.count(s.count));
@@ -116,6 +128,8 @@ function tradeFilters(
 function tradeFilter(l: Lowerer, s: Lowerable<A.ExcludeTradesWhereStmt>): TradeFilter {
   if (s.test === "flagged") return { kind: "flagged", flag: s.value?.value ?? "" };
   if (s.test === "type") return { kind: "type", type: s.value?.value ?? "" };
+  if (s.test === "side") return { kind: "side", side: s.side?.name === "sell" ? "sell" : "buy" };
+  if (s.test === "counterparty") return { kind: "counterparty", counterparty: s.value?.value ?? "" };
   return { kind: "reversed-within", within: s.within === undefined ? { amount: "", unit: "days" } : l.duration(s.within) };
 }
 
@@ -155,9 +169,21 @@ function source(l: Lowerer, s: Lowerable<A.SourceStmt>): Source {
       (p) => p.items.map((i) => i.value),
       (p) => p.list === "instruments",
     ),
+    ...perDay(l, st),
     weight: weights.length > 0 ? weights : [{ effective: [{ ...ALWAYS }], descriptions: [], clauses: [], value: "1" }],
     blend: l.versions(st, "Blend", (b) => b.checked.map((p) => ({ part: p.part, weight: p.weight.normalize().toString() }))),
   };
+}
+
+/** `… chosen per day` on the source's priority lists, omitted when no list states it. */
+function perDay(l: Lowerer, st: Lowerable<readonly A.Statement[]>): Pick<Source, "priorityPerDay"> {
+  const perDay = l.versions(
+    st,
+    "PriorityList",
+    () => true as const,
+    (p) => p.perDay !== undefined,
+  );
+  return perDay.length === 0 ? {} : { priorityPerDay: perDay };
 }
 
 function method(l: Lowerer, method: Lowerable<A.Method>): Method {

@@ -54,6 +54,8 @@ export const COUNT_BOUNDS = {
   sources: { min: 1, max: MANY, why: "an index counts at most 1,000,000 sources" },
   /** `minimum trades N [per interval]`. */
   trades: { min: 1, max: MANY, why: "a minimum of trades is at most 1,000,000" },
+  /** `minimum counterparties N`. */
+  counterparties: { min: 1, max: MANY, why: "a minimum of counterparties is at most 1,000,000" },
   /** `payment N business days after the final settlement day`. */
   paymentDays: { min: 1, max: 30, why: "a payment is at most 30 business days after the day it is counted from" },
   /** `trimmed-mean, dropping N highest and M lowest`. */

@@ -333,9 +333,9 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
   },
   ExcludeTradesWhere: {
     rules: ["excludeStmt"],
-    phrase: "exclude trades flagged, of type or reversed",
+    phrase: "exclude trades flagged, of type, reversed, on a side or with a counterparty",
     label: (s) =>
-      s.test === "flagged" ? "exclude trades flagged" : s.test === "type" ? "exclude trades of type" : "exclude trades reversed",
+      `exclude trades ${{ flagged: "flagged", type: "of type", reversed: "reversed", side: "on the side", counterparty: "with counterparty" }[s.test]}`,
     occurs: { index: "many" },
     clause: { index: "trade qualification" },
   },
@@ -344,7 +344,9 @@ export const STATEMENTS: { readonly [K in StatementKind]: StatementEntry<K> } = 
     phrase: "minimum",
     label: (s) => `minimum ${s.what}`,
     occurs: { index: "once" },
-    clause: { index: (s) => (s.what === "sources" ? "minimum sources" : "partitions") },
+    clause: {
+      index: (s) => (s.what === "sources" ? "minimum sources" : s.what === "counterparties" ? "trade qualification" : "partitions"),
+    },
   },
   FlagBelow: { rules: ["flagBelowStmt"], phrase: "flagged below", ...CONTINGENCY },
   IndexCarryForward: { rules: ["indexCarryForwardStmt"], phrase: "carry forward", ...CONTINGENCY },

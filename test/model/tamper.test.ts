@@ -932,6 +932,37 @@ const CASES: readonly TamperCase[] = [
   },
   {
     invariant: "trade-qualification",
+    what: "a counterparty no record can hold",
+    spec: "indices/TOKO_24H.json",
+    edit: (d) => (d.indices.TOKO_24H.excludeTradesWhere[2].value.counterparty = "TSB-MM;MM-2"),
+    paths: ["/indices/TOKO_24H/excludeTradesWhere/2/value/counterparty"],
+  },
+  {
+    invariant: "trade-qualification",
+    what: "a minimum of counterparties without a window",
+    spec: "indices/TOKO_24H.json",
+    edit: (d) => {
+      d.indices.TOKO_24H.window = [];
+      d.indices.TOKO_24H.aggregateTrades = [];
+      d.indices.TOKO_24H.excludeTradesWhere = undefined;
+      for (const s of d.indices.TOKO_24H.sources) s.value.priorityPerDay = undefined;
+    },
+    paths: ["/indices/TOKO_24H/minimumCounterparties"],
+  },
+  {
+    invariant: "priority-per-day",
+    what: "a priority list chosen per day in an index without a window",
+    spec: "indices/TOKO_24H.json",
+    edit: (d) => {
+      d.indices.TOKO_24H.window = [];
+      d.indices.TOKO_24H.aggregateTrades = [];
+      d.indices.TOKO_24H.excludeTradesWhere = undefined;
+      d.indices.TOKO_24H.minimumCounterparties = undefined;
+    },
+    paths: ["/indices/TOKO_24H/sources/0/value/priorityPerDay", "/indices/TOKO_24H/sources/1/value/priorityPerDay"],
+  },
+  {
+    invariant: "trade-qualification",
     what: "trades excluded by a record field without a window",
     spec: "indices/AITOK_OUT.json",
     edit: (d) => (d.indices.AITOK_OUT.excludeTradesWhere = [always({ kind: "type", type: "option" })]),

@@ -21,6 +21,7 @@ import {
   zonedTime,
 } from "./words.js";
 import { type Piece, p, sentence, versions, annotations, Builder, windowWords } from "./builder.js";
+import { minimumCounterpartiesSentence, priorityPerDaySentence, tradeFilterSentence } from "./trade-filters.js";
 
 export function indexSection(b: Builder, i: Index): void {
   const key = (rule: string | undefined) => (rule === undefined ? undefined : `index ${i.name} ${rule}`);
@@ -101,6 +102,10 @@ export function indexTermsClauses(b: Builder, i: Index, clause: (kind: Statement
         parts.push(
           `${effectiveWords(m.effective) === "" ? "" : capitalise(effectiveWords(m.effective)) + ": "}Eligible instruments, in priority order: ${m.value.join("; ")}.`,
         );
+      for (const d of v.priorityPerDay ?? [])
+        parts.push(
+          `${effectiveWords(d.effective) === "" ? "" : capitalise(effectiveWords(d.effective)) + ": "}${priorityPerDaySentence(v.models.length > 0 ? "models" : "instruments")}`,
+        );
       for (const w of v.weight)
         parts.push(
           `${effectiveWords(w.effective) === "" ? "" : capitalise(effectiveWords(w.effective)) + ": "}${zeroWeight(w.value) ? "Its fixed weight is 0: it is observed for monitoring and reported, but not used." : `Its fixed weight is ${w.value}.`}`,
@@ -130,13 +135,8 @@ export function tradeSteps(addStep: AddStep, i: Index, sampled: boolean, perInte
     ),
   );
   addStep("trade qualification", [
-    ...versions(i.excludeTradesWhere ?? [], (f) =>
-      f.kind === "flagged"
-        ? `A trade whose record carries the flag "${f.flag}" does not qualify and is left out of every step of the calculation.`
-        : f.kind === "type"
-          ? `A trade whose record is of type "${f.type}" does not qualify and is left out of every step of the calculation.`
-          : `A trade reversed within ${duration(f.within)} of its execution does not qualify and is left out of every step of the calculation; a trade reversed later qualifies.`,
-    ),
+    ...versions(i.excludeTradesWhere ?? [], tradeFilterSentence),
+    ...versions(i.minimumCounterparties ?? [], minimumCounterpartiesSentence),
     ...versions(
       i.excludeTradesBelow ?? [],
       (t) => `A trade with a volume below ${t.volume} does not qualify and is left out of every step of the calculation.`,

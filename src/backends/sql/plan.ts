@@ -104,6 +104,25 @@ function tradeMethod(m: AggregationMethod): TradeMethod | Unsupported {
 }
 
 /** The plan of an index on a date, or the first construct in force that SQL cannot state. */
+/** `minimum counterparties` and lists `chosen per day` (issue 15), which the SQL backend does not state. */
+function counterpartiesOrPerDay(
+  index: Index,
+  constituents: readonly Index["sources"][number]["value"][],
+  date: string,
+): Unsupported | undefined {
+  if (valueOn(index.minimumCounterparties ?? [], date) !== undefined)
+    return unsupported(
+      "minimum counterparties …",
+      "the counterparties are read from a record column the SQL backend's observations table does not have",
+    );
+  if (constituents.some((s) => valueOn(s.priorityPerDay ?? [], date) !== undefined))
+    return unsupported(
+      "models … chosen per day",
+      "the priority is decided on each day of the window in the window's time zone, which the SQL backend does not state",
+    );
+  return undefined;
+}
+
 export function planOn(index: Index, date: string): Plan | Unsupported {
   const window = valueOn(index.window, date);
   if (window === undefined)
@@ -128,10 +147,12 @@ export function planOn(index: Index, date: string): Plan | Unsupported {
     );
   if ((index.excludeTradesWhere ?? []).some((c) => inForce(c, date)))
     return unsupported(
-      "exclude trades flagged …, of type … or reversed within …",
+      "exclude trades flagged …, of type …, reversed within …, on the … side or with counterparty …",
       "the rules on named fields of the record read columns the SQL backend's observations table does not have",
     );
   const constituents = valuesOn(index.sources, date);
+  const perDay = counterpartiesOrPerDay(index, constituents, date);
+  if (perDay !== undefined) return perDay;
   if (constituents.some((s) => valueOn(s.blend, date) !== undefined))
     return unsupported("blend", "token-mix blends need a fixing-time selection");
   if (valueOn(index.aggregateSources, date) !== undefined)

@@ -32,6 +32,8 @@ import {
   timeWeightedAcrossPieces,
   flagBelowProblem,
   isRecordWord,
+  isTradeSide,
+  priorityPerDayWithoutWindow,
   reversalWindowProblem,
   tradeQualificationWithoutWindow,
   timeWeightedBeyondTrades,
@@ -86,6 +88,11 @@ export function indexQuoteAndSources(doc: Doc, base: string, index: Index): void
     s.value.blend.forEach((b, j) =>
       b.value.forEach((p, k) => doc.positive(`${at}/value/blend/${j}/value/${k}/weight`, p.weight, "a blend weight")),
     );
+    if (s.value.priorityPerDay !== undefined) {
+      doc.versions(`${at}/value`, "priorityPerDay", s.value.priorityPerDay);
+      if (priorityPerDayWithoutWindow(s.value.priorityPerDay.length > 0, index.window.length > 0))
+        doc.problem(`${at}/value/priorityPerDay`, "a priority list is chosen per day, but the index has no window");
+    }
   });
   for (const [name, list] of byName) {
     if (list.length < 2) continue;
@@ -299,14 +306,23 @@ export function tradeQualification(doc: Doc, base: string, index: Index): void {
     const at = `${base}/excludeTradesWhere/${i}/value`;
     if (f.kind === "flagged" && !isRecordWord(f.flag)) doc.problem(`${at}/flag`, "is not a flag a record can hold");
     if (f.kind === "type" && !isRecordWord(f.type)) doc.problem(`${at}/type`, "is not a trade type a record can hold");
+    if (f.kind === "counterparty" && !isRecordWord(f.counterparty))
+      doc.problem(`${at}/counterparty`, "is not a counterparty a record can hold");
+    if (f.kind === "side" && !isTradeSide(f.side)) doc.problem(`${at}/side`, "is not a side a record can hold");
     if (f.kind === "reversed-within") {
       doc.positive(`${at}/within/amount`, f.within.amount, "a reversal window");
       if (reversalWindowProblem(f.within) !== undefined) doc.problem(`${at}/within`, "a reversal window is clock time of at most a day");
     }
   });
-  if (tradeQualificationWithoutWindow((below ?? []).length + (jumps ?? []).length + where.length > 0, index.window.length > 0))
+  const counterparties = index.minimumCounterparties ?? [];
+  if (
+    tradeQualificationWithoutWindow(
+      (below ?? []).length + (jumps ?? []).length + where.length + counterparties.length > 0,
+      index.window.length > 0,
+    )
+  )
     doc.problem(
-      `${base}/${below !== undefined && below.length > 0 ? "excludeTradesBelow" : jumps !== undefined && jumps.length > 0 ? "excludeTradeJumps" : "excludeTradesWhere"}`,
+      `${base}/${below !== undefined && below.length > 0 ? "excludeTradesBelow" : jumps !== undefined && jumps.length > 0 ? "excludeTradeJumps" : where.length > 0 ? "excludeTradesWhere" : "minimumCounterparties"}`,
       "trades are excluded, but the index has no window of trades",
     );
 }

@@ -13,6 +13,7 @@ export interface Exclusion {
     | "part"
     | "not-a-constituent"
     | "too-few-trades"
+    | "too-few-counterparties"
     | "monitored"
     | "trade-volume"
     | "trade-jump"

@@ -1,8 +1,8 @@
 /**
  * The third stage of an index computation: which constituents are used. In the methodology's order, a source is
  * left out when it has no data, when its fixed weight in force is 0 (monitored), when it has fewer trades than the
- * minimum per source, when its last observation is stale, and when its value deviates from the median of the others
- * (decided once for every source at the same time). Each exclusion is added to the certificate draft with its reason.
+ * minimum per source, when its trades name fewer counterparties than the minimum, when its last observation is
+ * stale, and when its value deviates from the median of the others (decided once for every source at the same time). Each exclusion is added to the certificate draft with its reason.
  */
 import { Ratio } from "../numbers/ratio.js";
 import { valueOn } from "../versions.js";
@@ -50,6 +50,33 @@ export function excludeTooFewTrades(f: Fixing, eligible: boolean[], draft: Certi
         detail: `${n} trade(s), fewer than the minimum of ${minimum.count}`,
       });
     }
+  });
+}
+
+/**
+ * `minimum counterparties N`: a source whose qualifying trades name fewer than N distinct counterparties (the
+ * record's `counterparty`; a trade naming none adds none) is excluded, as a liquidity criterion ("number of
+ * counterparties"). The column is there: the fixing fails before without it (index-fixing.ts).
+ */
+export function excludeTooFewCounterparties(f: Fixing, eligible: boolean[], draft: CertificateDraft): void {
+  const minimum = valueOn(f.index.minimumCounterparties ?? [], f.date);
+  const column = f.obs.record?.counterparty;
+  if (minimum === undefined || column === undefined) return;
+  f.constituents.list.forEach((s, k) => {
+    if (!eligible[k]) return;
+    const names = new Set<string>();
+    for (const r of f.selection.rows[k]!) {
+      const c = column[r];
+      if (c != null) names.add(c);
+    }
+    if (names.size >= minimum) return;
+    eligible[k] = false;
+    const listed = [...names].sort();
+    draft.exclusions.push({
+      source: s.name,
+      reason: "too-few-counterparties",
+      detail: `${names.size} counterpart${names.size === 1 ? "y" : "ies"}${listed.length === 0 ? "" : ` (${listed.slice(0, 5).join(", ")}${listed.length > 5 ? `, and ${listed.length - 5} more` : ""})`}, fewer than the minimum of ${minimum}`,
+    });
   });
 }
 
@@ -119,6 +146,7 @@ export function eligibleSources(f: Fixing, values: readonly (Ratio | null)[], dr
   excludeNoData(f, eligible, draft);
   excludeMonitored(f, eligible, draft);
   excludeTooFewTrades(f, eligible, draft);
+  excludeTooFewCounterparties(f, eligible, draft);
   excludeStale(f, eligible, draft);
   excludeDeviating(f, values, eligible, draft);
   const { plans } = f.constituents;

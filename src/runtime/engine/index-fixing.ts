@@ -3,7 +3,7 @@
  * and the observations each source contributes (`selection.ts`: inside the window, or each source's latest as of
  * the fixing instant) that qualify (`trade-qualification.ts`), every row left out reported in the certificate draft.
  */
-import { localToInstant, parseIsoDate } from "../calendar/index.js";
+import { formatIsoDate, localToInstant, parseIsoDate } from "../calendar/index.js";
 import type { Observations } from "../market-data/index.js";
 import { Ratio } from "../numbers/ratio.js";
 import type { Index, Sampling, Source, TimeWindow } from "../spec.js";
@@ -11,7 +11,16 @@ import { valueOn, valuesOn } from "../versions.js";
 import { ratioOf } from "./aggregation.js";
 import type { CertificateDraft, CertificateWindow, IndexRequest, Stage } from "./index-types.js";
 import { stop } from "./index-types.js";
-import { type Selection, type SourcePlan, type Staleness, isoMicros, priorityList, selectLatest, selectWindow } from "./selection.js";
+import {
+  type Selection,
+  type SourcePlan,
+  type Staleness,
+  type WindowDays,
+  isoMicros,
+  priorityList,
+  selectLatest,
+  selectWindow,
+} from "./selection.js";
 import { qualifyTrades, tradeRulesOn } from "./trade-qualification.js";
 import { type PlacedPiece, placePieces } from "./windows.js";
 
@@ -110,9 +119,21 @@ export function constituentsOn(index: Index, obs: Observations, date: string): S
       obsIndex: obsIndexOf.get(s.name),
       list: priorityList(models, instruments),
       parts: blends[list.indexOf(s)]?.map((p) => p.part) ?? null,
+      perDay: valueOn(s.priorityPerDay ?? [], date) === true,
     });
   }
   return { ok: true, value: { list, factors, byObsIndex, blends, plans } };
+}
+
+/**
+ * The days of a window on the fixing date, for `chosen per day`: a window ends on the fixing date and is at most a
+ * day long (a sampled one starts at most its holding time earlier), so its rows are of the previous day until the
+ * fixing date's midnight in the window's zone, and of the fixing date from then on.
+ */
+function windowDays(date: string, zone: string): WindowDays | undefined {
+  const day = parseIsoDate(date)!;
+  const midnight = localToInstant(day, "00:00:00", zone);
+  return midnight.ok ? { bounds: [midnight.value * 1000], labels: [formatIsoDate(day - 1), date] } : undefined;
 }
 
 /** The staleness rule in force, in microseconds and words (undefined without one, or in business days). */
@@ -173,7 +194,13 @@ export function resolveFixing(index: Index, obs: Observations, request: IndexReq
         : lowerBound(obs.time, p.start * 1000, p.fromInclusive),
       lowerBound(obs.time, p.end * 1000, !p.toInclusive),
     ]);
-    const w = selectWindow(obs, constituents.plans, ranges, at, staleness);
+    const days = windowDays(date, window.zone);
+    if (days === undefined && constituents.plans.some((p) => p.perDay === true))
+      return stop(
+        "time",
+        `the day of ${date} cannot be placed in ${window.zone} (no midnight that day), so a list chosen per day has no days`,
+      );
+    const w = selectWindow(obs, constituents.plans, ranges, at, staleness, days);
     for (const [name, count] of [...w.foreign].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       draft.exclusions.push({
         source: name,
@@ -181,6 +208,11 @@ export function resolveFixing(index: Index, obs: Observations, request: IndexReq
         detail: `${count} observation(s) from a source that is not a constituent on ${date}`,
       });
     }
+    if (valueOn(index.minimumCounterparties ?? [], date) !== undefined && obs.record?.counterparty === undefined)
+      return stop(
+        "no-data",
+        "the observations have no counterparty column, which `minimum counterparties` reads (market-data record columns: a CSV header naming it, or an NDJSON key)",
+      );
     const rules = tradeRulesOn(index, date);
     if (rules === undefined) selection = w;
     else {

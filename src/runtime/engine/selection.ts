@@ -24,6 +24,17 @@ export interface SourcePlan {
   readonly list: { readonly kind: "model" | "instrument"; readonly names: readonly string[] } | null;
   /** The parts of the source's blend in force, or null without a blend. */
   readonly parts: readonly string[] | null;
+  /** `chosen per day`: the list is decided on each day of the window (see `selectWindow`), not once over it. */
+  readonly perDay?: boolean;
+}
+
+/**
+ * The days of a window for `chosen per day`: `bounds[i]` is the instant (epoch microseconds) the day `labels[i + 1]`
+ * begins in the window's zone, ascending; a row before `bounds[0]` is of the day `labels[0]`.
+ */
+export interface WindowDays {
+  readonly bounds: readonly number[];
+  readonly labels: readonly string[];
 }
 
 /** A source's priority list in force: its `models`, else its `instruments`, else none (both is refused before). */
@@ -231,6 +242,7 @@ function passedOver(
   at: number,
   stale: Staleness | undefined,
   out: Exclusion[],
+  day?: string,
 ): void {
   const plan = c.plan;
   if (plan.list === null || chosen < 0) return;
@@ -242,14 +254,14 @@ function passedOver(
     const name = JSON.stringify(names[rank]);
     const why =
       rank > chosen
-        ? `${JSON.stringify(names[chosen])} comes first in priority order and is available`
+        ? `${JSON.stringify(names[chosen])} comes first in priority order and is ${day === undefined ? "available" : "present that day"}`
         : completeAt[rank] === -Infinity
           ? `no ${plan.parts!.filter((_, p) => byKey[rank * c.width + p]!.length === 0).join(", ")} price of ${name}`
           : `its last observation ${isoMicros(completeAt[rank]!)} is more than ${stale!.text} before the fixing time ${isoMicros(at)}, and ${JSON.stringify(names[chosen])} is fresh`;
     out.push({
       source: plan.name,
       reason: plan.list.kind,
-      detail: `${rows.length} observation(s) of ${name} (${timesText(obs, rows)}) not used: ${why}`,
+      detail: `${rows.length} observation(s) of ${name} (${timesText(obs, rows)}) not used${day === undefined ? "" : ` on ${day}`}: ${why}`,
     });
   }
 }
@@ -315,6 +327,7 @@ export function selectWindow(
   ranges: readonly (readonly [number, number])[],
   at: number,
   stale?: Staleness,
+  days?: WindowDays,
 ): Selection & { readonly foreign: ReadonlyMap<string, number> } {
   const byObs = new Map<number, number>();
   plans.forEach((p, k) => {
@@ -357,7 +370,63 @@ export function selectWindow(
       completeAt[k]![rank] = t;
     }
   });
-  return { ...finish(obs, plans, classifiers, byKey, completeAt, badRows, badKeys, at, stale, false), foreign };
+  return { ...finish(obs, plans, classifiers, byKey, completeAt, badRows, badKeys, at, stale, false, days), foreign };
+}
+
+/**
+ * `chosen per day`: the source's choice made on each day of the window (the first model or instrument of the list
+ * with a complete observation that day; on the last day with any, a fresh one first when a staleness rule is in
+ * force): the rows of each day's choice in time order, the last of them, the choices named with their days, and the
+ * exclusions of the models passed over, each naming its day.
+ */
+function choosePerDay(
+  obs: Observations,
+  c: Classifier,
+  byKey: readonly RowBuffer[],
+  days: WindowDays,
+  at: number,
+  stale: Staleness | undefined,
+  own: Exclusion[],
+): { readonly rows: Uint32Array; readonly lastTime: number; readonly chosen: string | null } {
+  const plan = c.plan;
+  const names = plan.list!.names;
+  const segments = days.labels.length;
+  const dayOf = (t: number): number => {
+    let d = 0;
+    while (d < days.bounds.length && t >= days.bounds[d]!) d++;
+    return d;
+  };
+  // The rows of each key, split by day (each in input order).
+  const split = Array.from({ length: segments }, () => Array.from({ length: byKey.length }, () => new RowBuffer()));
+  byKey.forEach((buffer, key) => {
+    for (const r of buffer.rows()) split[dayOf(obs.time[r]!)]![key]!.push(r);
+  });
+  const rows: number[] = [];
+  const chosen: string[] = [];
+  let lastTime = -Infinity;
+  let lastDay = -1;
+  for (let d = segments - 1; d >= 0 && lastDay < 0; d--) if (split[d]!.some((b) => b.length > 0)) lastDay = d;
+  for (let d = 0; d < segments; d++) {
+    const dayKeys = split[d]!;
+    if (!dayKeys.some((b) => b.length > 0)) continue;
+    const completeAt = new Array<number>(c.ranks).fill(-Infinity);
+    for (let rank = 0; rank < c.ranks; rank++) {
+      let t = Infinity;
+      for (let p = 0; p < c.width; p++) {
+        const b = dayKeys[rank * c.width + p]!;
+        t = b.length === 0 ? -Infinity : Math.min(t, obs.time[b.last()]!);
+        if (t === -Infinity) break;
+      }
+      completeAt[rank] = t;
+    }
+    const rank = choose(completeAt, at, d === lastDay ? stale : undefined);
+    if (rank < 0) continue;
+    for (const r of rowsOfRank(dayKeys, rank, c.width)) rows.push(r);
+    chosen.push(`${names[rank]!} on ${days.labels[d]!}`);
+    lastTime = completeAt[rank]!;
+    passedOver(obs, c, dayKeys, completeAt, rank, at, d === lastDay ? stale : undefined, own, days.labels[d]!);
+  }
+  return { rows: Uint32Array.from(rows), lastTime, chosen: chosen.length === 0 ? null : chosen.join(", ") };
 }
 
 function finish(
@@ -371,6 +440,7 @@ function finish(
   at: number,
   stale: Staleness | undefined,
   latestOnly: boolean,
+  days?: WindowDays,
 ): Selection {
   const rows: RowList[] = [];
   const lastTime: number[] = [];
@@ -380,6 +450,16 @@ function finish(
   plans.forEach((plan, k) => {
     const c = classifiers[k]!;
     const rank = choose(completeAt[k]!, at, stale);
+    if (days !== undefined && plan.perDay === true && plan.list !== null) {
+      // `chosen per day`: the choice made on each day, its passed-over models reported per day.
+      const daily = choosePerDay(obs, c, byKey[k]!, days, at, stale, exclusions);
+      rows.push(daily.rows);
+      lastTime.push(daily.lastTime);
+      chosen.push(daily.chosen);
+      missingParts.push(null);
+      unusable(obs, c, badRows[k]!, badKeys[k]!, exclusions);
+      return;
+    }
     rows.push(rank >= 0 ? rowsOfRank(byKey[k]!, rank, c.width) : new Uint32Array(0));
     lastTime.push(rank >= 0 ? completeAt[k]![rank]! : -Infinity);
     chosen.push(rank >= 0 && plan.list !== null ? plan.list.names[rank]! : null);

@@ -4,9 +4,11 @@
  * intervals, samples), and the certificate says per source how many were left out and why. In order: the rules on
  * named fields of the record, each in the order written (`exclude trades flagged "affiliate"`: the record's `flags`
  * hold the word; `exclude trades of type "spread-leg"`: its `type` is the word; `exclude trades reversed within 5
- * minutes`: its `reversed_at` is at most that long after its time), a rule whose column the observations lack
- * failing the fixing (never a rule silently not applied); then a trade with a volume below `exclude trades with volume below N`; then a trade whose price deviates by more than X% from the
- * source's previous qualifying trade in its rows (`exclude trades deviating more than X% from the previous trade`,
+ * minutes`: its `reversed_at` is at most that long after its time; `exclude trades on the buy side`: its `side` is
+ * `buy`; `exclude trades with counterparty "MM-01"`: its `counterparty` is that id; a trade whose record states no side
+ * or no counterparty is not left out by these), a rule whose column the observations lack failing the fixing (never
+ * a rule silently not applied); then a trade with a volume below `exclude trades with volume below N`; then a trade
+ * whose price deviates by more than X% from the source's previous qualifying trade in its rows (`exclude trades deviating more than X% from the previous trade`,
  * |p − q| > X% × |q|; a source's first qualifying trade has nothing to deviate from). Exact: integer coefficients
  * compared as bigints. A source's staleness is still judged on all its observations (its feed is live).
  */
@@ -32,22 +34,41 @@ export interface TradeRules {
 
 /** The record column a rule on a named field reads. */
 export function filterField(f: TradeFilter): RecordField {
-  return f.kind === "flagged" ? "flags" : f.kind === "type" ? "type" : "reversed_at";
+  switch (f.kind) {
+    case "flagged":
+      return "flags";
+    case "type":
+      return "type";
+    case "reversed-within":
+      return "reversed_at";
+    case "side":
+      return "side";
+    case "counterparty":
+      return "counterparty";
+  }
 }
 
 /** The record columns an index's rules read on any date (the reader keeps these and no other; market-data/record.ts). */
 export function recordFieldsOf(index: Index): RecordField[] {
   const fields = new Set((index.excludeTradesWhere ?? []).map((c) => filterField(c.value)));
+  if ((index.minimumCounterparties ?? []).length > 0) fields.add("counterparty");
   return [...fields].sort();
 }
 
 /** A rule in the methodology's words, for the certificate. */
 export function filterWords(f: TradeFilter): string {
-  return f.kind === "flagged"
-    ? `flagged ${JSON.stringify(f.flag)}`
-    : f.kind === "type"
-      ? `of type ${JSON.stringify(f.type)}`
-      : `reversed within ${f.within.amount} ${f.within.unit}`;
+  switch (f.kind) {
+    case "flagged":
+      return `flagged ${JSON.stringify(f.flag)}`;
+    case "type":
+      return `of type ${JSON.stringify(f.type)}`;
+    case "reversed-within":
+      return `reversed within ${f.within.amount} ${f.within.unit}`;
+    case "side":
+      return `on the ${f.side} side`;
+    case "counterparty":
+      return `with counterparty ${JSON.stringify(f.counterparty)}`;
+  }
 }
 
 /** The rules of an index in force on a date, or undefined when it states none. */
@@ -143,6 +164,8 @@ function matches(obs: Observations, f: TradeFilter, r: number): boolean {
   const rec = obs.record!;
   if (f.kind === "flagged") return hasFlag(rec.flags![r], f.flag);
   if (f.kind === "type") return rec.type![r] === f.type;
+  if (f.kind === "side") return rec.side![r] === f.side;
+  if (f.kind === "counterparty") return rec.counterparty![r] === f.counterparty;
   const reversed = rec.reversed_at![r]!;
   // NaN (not reversed) compares false.
   return reversed - obs.time[r]! <= (durationMicros(f.within) ?? -1);

@@ -22,6 +22,8 @@ export interface Source {
   readonly models: Versions<readonly string[]>;
   /** Acceptable instruments in priority order. */
   readonly instruments: Versions<readonly string[]>;
+  /** `chosen per day`: while in force, the list is decided on each day of the window (absent: once over the window). */
+  readonly priorityPerDay?: Versions<true>;
   readonly weight: Versions<DecimalString>;
   /** Token-mix weights that normalise the source's prices. */
   readonly blend: Versions<readonly { readonly part: string; readonly weight: DecimalString }[]>;
@@ -67,6 +69,8 @@ export interface Index extends DeclarationAnnotations {
   readonly excludeStale: Versions<Duration>;
   readonly minimumSources: Versions<number>;
   readonly minimumTrades: Versions<{ readonly count: number; readonly perInterval: boolean }>;
+  /** A source whose qualifying trades name fewer distinct counterparties is excluded (absent: no such rule). */
+  readonly minimumCounterparties?: Versions<number>;
   readonly degradation: Rules<Degradation>;
   readonly extremeMoves: Versions<{ readonly percent: DecimalString; readonly action: "flagged" | "held" }>;
   readonly rounding: Versions<Rounding>;
@@ -92,12 +96,15 @@ export interface Index extends DeclarationAnnotations {
 
 /**
  * A trade qualification rule on a named field of the observation record (runtime/market-data/record.ts): a trade
- * whose `flags` hold the flag, whose `type` is the type, or whose `reversed_at` is at most `within` after its time.
+ * whose `flags` hold the flag, whose `type` is the type, whose `reversed_at` is at most `within` after its time, whose
+ * `side` is the side, or whose `counterparty` is the counterparty.
  */
 export type TradeFilter =
   | { readonly kind: "flagged"; readonly flag: string }
   | { readonly kind: "type"; readonly type: string }
-  | { readonly kind: "reversed-within"; readonly within: Duration };
+  | { readonly kind: "reversed-within"; readonly within: Duration }
+  | { readonly kind: "side"; readonly side: "buy" | "sell" }
+  | { readonly kind: "counterparty"; readonly counterparty: string };
 
 /** `sample every 4 seconds, prices held for up to 3 minutes, empty samples skip`. */
 export interface Sampling {

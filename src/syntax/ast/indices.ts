@@ -36,6 +36,11 @@ export interface PriorityListStmt extends StatementBase {
   readonly kind: "PriorityList";
   readonly list: "models" | "instruments";
   readonly items: readonly StringLit[];
+  /**
+   * `chosen per day` (issue 15): the first of the list present on each day of the window is used for that day, rather
+   * than one choice over the whole window. `word` is the word `chosen` (checked as a word).
+   */
+  readonly perDay: { readonly word: Ident; readonly span: Span } | undefined;
 }
 export interface WeightStmt extends StatementBase {
   readonly kind: "Weight";
@@ -136,15 +141,18 @@ export interface ExcludeTradeJumpsStmt extends StatementBase {
 /**
  * A trade qualification rule on a named field of the observation record (issue 15): `exclude trades flagged
  * "affiliate"` (a word of the record's flags), `exclude trades of type "spread-leg"` (its trade type), `exclude trades
- * reversed within 5 minutes` (a trade whose reversal came at most that long after it).
+ * reversed within 5 minutes` (a trade whose reversal came at most that long after it), `exclude trades on the buy side`
+ * (its side), `exclude trades with counterparty "MM-01"` (its counterparty).
  */
 export interface ExcludeTradesWhereStmt extends StatementBase {
   readonly kind: "ExcludeTradesWhere";
-  readonly test: "flagged" | "type" | "reversed";
-  /** The flag or the trade type. */
+  readonly test: "flagged" | "type" | "reversed" | "side" | "counterparty";
+  /** The flag, the trade type or the counterparty. */
   readonly value: StringLit | undefined;
-  /** The word `reversed` (checked as a word). */
+  /** The word `reversed`, `side` or `counterparty` (checked as a word). */
   readonly word: Ident | undefined;
+  /** `on the buy side`: the side, `buy` or `sell` (checked). */
+  readonly side: Ident | undefined;
   readonly within: Duration | undefined;
 }
 /** `flagged below 3 sources` (issue 15): a value fixed from fewer eligible sources is published with a flag. */
@@ -160,7 +168,9 @@ export interface IndexCarryForwardStmt extends StatementBase {
 /** `minimum sources 3`, `minimum trades 1 per interval`. */
 export interface MinimumStmt extends StatementBase {
   readonly kind: "Minimum";
-  readonly what: "sources" | "trades";
+  readonly what: "sources" | "trades" | "counterparties";
+  /** `minimum counterparties N` (issue 15): the word `counterparties` (checked as a word). */
+  readonly word?: Ident;
   readonly count: NumberLit | undefined;
   readonly perInterval: boolean;
 }

@@ -59,7 +59,15 @@ export abstract class IndexRules extends CalendarRules {
     ]);
     const items: A.StringLit[] = [];
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.str(this.CONSUME(T.StringLiteral))) });
-    return { kind: "PriorityList" as const, list, items };
+    // `chosen per day` (issue 15): the priority is decided on each day of the window, not once over it.
+    let perDay: A.PriorityListStmt["perDay"];
+    this.OPTION(() => {
+      const start = this.CONSUME(T.Identifier);
+      this.CONSUME(T.Per);
+      this.CONSUME(T.Day);
+      perDay = { word: this.ident(start), span: this.from(start) };
+    });
+    return { kind: "PriorityList" as const, list, items, perDay };
   });
 
   public weightStmt = this.RULE("weightStmt", () => {
@@ -250,7 +258,7 @@ export abstract class IndexRules extends CalendarRules {
               ALT: () => {
                 this.CONSUME(T.Flagged);
                 const value = this.str(this.CONSUME(T.StringLiteral));
-                return { kind: "ExcludeTradesWhere", test: "flagged", value, word: undefined, within: undefined };
+                return { kind: "ExcludeTradesWhere", test: "flagged", value, word: undefined, side: undefined, within: undefined };
               },
             },
             {
@@ -258,14 +266,39 @@ export abstract class IndexRules extends CalendarRules {
                 this.CONSUME2(T.Of);
                 this.CONSUME(T.Type);
                 const value = this.str(this.CONSUME2(T.StringLiteral));
-                return { kind: "ExcludeTradesWhere", test: "type", value, word: undefined, within: undefined };
+                return { kind: "ExcludeTradesWhere", test: "type", value, word: undefined, side: undefined, within: undefined };
               },
             },
             {
               ALT: () => {
                 const word = this.ident(this.CONSUME4(T.Identifier));
                 this.CONSUME(T.Within);
-                return { kind: "ExcludeTradesWhere", test: "reversed", value: undefined, word, within: this.SUBRULE2(this.duration) };
+                return {
+                  kind: "ExcludeTradesWhere",
+                  test: "reversed",
+                  value: undefined,
+                  word,
+                  side: undefined,
+                  within: this.SUBRULE2(this.duration),
+                };
+              },
+            },
+            // The side and the counterparty of the record: `on the buy side`, `with counterparty "MM-01"`.
+            {
+              ALT: () => {
+                this.CONSUME(T.On);
+                this.CONSUME4(T.The);
+                const side = this.ident(this.CONSUME5(T.Identifier));
+                const word = this.ident(this.CONSUME6(T.Identifier));
+                return { kind: "ExcludeTradesWhere", test: "side", value: undefined, word, side, within: undefined };
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME2(T.With);
+                const word = this.ident(this.CONSUME7(T.Identifier));
+                const value = this.str(this.CONSUME3(T.StringLiteral));
+                return { kind: "ExcludeTradesWhere", test: "counterparty", value, word, side: undefined, within: undefined };
               },
             },
             {
@@ -315,6 +348,14 @@ export abstract class IndexRules extends CalendarRules {
             perInterval = true;
           });
           return { kind: "Minimum" as const, what: "trades" as const, count, perInterval };
+        },
+      },
+      {
+        // `minimum counterparties N` (issue 15): the distinct counterparties of a source's qualifying trades.
+        ALT: () => {
+          const word = this.ident(this.CONSUME(T.Identifier));
+          const count = this.num(this.CONSUME3(T.NumberLiteral));
+          return { kind: "Minimum" as const, what: "counterparties" as const, count, perInterval: false, word };
         },
       },
     ]);

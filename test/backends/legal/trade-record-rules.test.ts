@@ -32,3 +32,31 @@ describe("trade qualification on named fields of the record, in the readable met
     expect(md).toMatch(/Calculation step \d+: trade qualification/i);
   });
 });
+
+/**
+ * TOKO_24H (specs/indices/token-output-24h.terms): 'ordered aliases; the first one present in the catalogue on a given
+ * date is used' (TOKO Index Methodology, Section 2), and each trade counted once, by the seller's report, a trade with
+ * the administrator's market-making affiliate not arm's-length (Section 3, after the FERC Policy Statement of 2003).
+ */
+describe("the side, the counterparty and aliases chosen per day, in the readable methodology", () => {
+  const spec = loadSpec(readFileSync(join(ROOT, "test/cases/compiled/indices/TOKO_24H.json"), "utf8"));
+  const md = toMarkdown(buildDocument(spec, { asOf: "2026-03-27" }));
+
+  it("states the side and the counterparty rules as steps of the calculation, in the order written", () => {
+    const sentences = [
+      "A trade reported by its buy side does not qualify and is left out of every step of the calculation, so that a trade reported by both sides is counted once, by its seller's report; a report that states no side qualifies.",
+      'A trade whose record carries the flag "affiliate" does not qualify',
+      'A trade with the counterparty "TSB-MM" does not qualify and is left out of every step of the calculation; a report that names no counterparty qualifies.',
+      "A source whose qualifying trades in the window are with fewer than 3 different counterparties is not used; a trade that names no counterparty adds none.",
+    ];
+    const at = sentences.map((s) => md.indexOf(s));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it("states that each source's aliases are decided on each day of the window", () => {
+    expect(md).toContain(
+      "Eligible models, in priority order (the first one available is used): claude-sonnet-4-5; claude-sonnet-4-5-20250929. The list is decided on each day of the window, in the window's time zone: on each day, the first model of the list present that day is used for that day's observations, and the observations of the other models of the list that day are not used.",
+    );
+  });
+});

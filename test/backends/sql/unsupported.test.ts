@@ -30,10 +30,25 @@ describe("the SQL backend over specs/indices/", () => {
     // Trade qualification (issue 15): applied by the runtime only.
     ["GPUQ_H100", "2026-03-27", "exclude trades with volume below …"],
     // Rules on named fields of the record (issue 15): columns the SQL table does not have.
-    ["TOKT_QUAL", "2026-03-27", "exclude trades flagged …, of type … or reversed within …"],
+    ["TOKT_QUAL", "2026-03-27", "exclude trades flagged …, of type …, reversed within …, on the … side or with counterparty …"],
+    // The side and the counterparty of the record, and aliases chosen per day (issue 15).
+    ["TOKO_24H", "2026-03-27", "exclude trades flagged …, of type …, reversed within …, on the … side or with counterparty …"],
   ])("refuses %s with E6170 naming the construct", (name, date, construct) => {
     const r = indexToSql(compiled(name), [date]);
     expect(r).toMatchObject({ code: "E6170", construct });
+  });
+
+  it("refuses a priority list chosen per day (issue 15): the day of each row is decided in the window's zone", () => {
+    const index = compiled("TOKO_24H");
+    const { excludeTradesWhere: _, minimumCounterparties: __, ...withoutFilters } = index;
+    const r = indexToSql(withoutFilters as Index, ["2026-03-27"]);
+    expect(r).toMatchObject({ code: "E6170", construct: "models … chosen per day" });
+  });
+
+  it("refuses a minimum of counterparties (issue 15): a record column the observations table does not have", () => {
+    const { excludeTradesWhere: _, ...withoutFilters } = compiled("TOKO_24H");
+    const r = indexToSql(withoutFilters as Index, ["2026-03-27"]);
+    expect(r).toMatchObject({ code: "E6170", construct: "minimum counterparties …" });
   });
 
   it.each([["BTC_REF"], ["GAS_DAY"]])("compiles %s", (name) => {

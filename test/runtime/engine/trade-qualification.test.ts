@@ -141,6 +141,42 @@ describe("trade qualification", () => {
       });
     });
 
+    it("leaves out the trades of one side and of one counterparty; a record stating neither is kept", () => {
+      // FERC Policy Statement on Natural Gas and Electric Price Indices (2003): "each bilateral, arm's-length
+      // transaction between non-affiliated companies"; a trade reported by both sides is counted once, by one side.
+      const sided = parseObservations(
+        [
+          "time,source,price,volume,side,trade_id,counterparty",
+          "2026-03-27T15:00:00Z,A,100,1,sell,S1,C1",
+          "2026-03-27T15:00:00Z,A,100,1,buy,B1,C2",
+          "2026-03-27T15:01:00Z,A,101,1,sell,S2,TSB-MM",
+          "2026-03-27T15:02:00Z,A,102,1,,N1,",
+          "2026-03-27T15:03:00Z,A,103,1,sell,S3,TSB-MM2",
+        ].join("\n"),
+        { file: "t.csv" },
+      );
+      if (!sided.ok) throw new Error(JSON.stringify(sided.errors));
+      const q = ok(
+        qualifyTrades(
+          sided.value,
+          where({ kind: "side", side: "buy" }, { kind: "counterparty", counterparty: "TSB-MM" }),
+          ["A"],
+          [[0, 1, 2, 3, 4]],
+        ),
+      );
+      // N1 states no side and no counterparty: kept; TSB-MM2 is another counterparty than TSB-MM: kept.
+      expect(q.rows).toEqual([[0, 3, 4]]);
+      expect(q.exclusions).toEqual([
+        { source: "A", reason: "trade-record", trades: 1, detail: "1 trade(s) on the buy side (trade B1)" },
+        { source: "A", reason: "trade-record", trades: 1, detail: '1 trade(s) with counterparty "TSB-MM" (trade S2)' },
+      ]);
+    });
+
+    it("refuses a side rule on observations without a side column", () => {
+      const q = qualifyTrades(obs, where({ kind: "side", side: "sell" }), ["A"], [[0]]);
+      expect(q).toMatchObject({ ok: false, message: expect.stringContaining("no side column") });
+    });
+
     it("names the columns an index's rules read, for the reader", () => {
       const index = {
         excludeTradesWhere: [

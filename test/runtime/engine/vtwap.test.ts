@@ -3,6 +3,14 @@
  * weighs its volume times the time to the next later instant (or the end of its period), trades at one instant share
  * that time whatever their order, a trade at the end stands for no time, and the values of sources or intervals
  * (which have no instant) have no vtwap. The pipeline as a whole: test/cases/settlement/BTC_VTWAP (with an oracle).
+ *
+ * Source status: FTSE Russell, FTSE Single Digital Asset Index Series, Ground Rules v1.6 (December 2023), Section 1.1:
+ * "The companion documents — Guide to the Vetting of Digital Assets and Digital Asset Exchanges and the Guide to the
+ * Calculation of the FTSE DAR Digital Asset Prices — should be …"; its
+ * Section 7 is "Index calculation method". The VTWAP formula itself is stated in the Guide to the Calculation, whose
+ * text was not available when these tests were written (issue 15): the definition tested here is the language
+ * reference's (grammar/README.md, Aggregation methods), not a quoted FTSE clause, and must be checked against that
+ * Guide before BTC_VTWAP is described as FTSE's computation.
  */
 import { describe, expect, it } from "vitest";
 import { aggregate } from "../../../src/runtime/engine/aggregation.js";
