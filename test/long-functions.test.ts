@@ -19,6 +19,9 @@ const ALLOWED: Readonly<Record<string, string>> = {
   "src/runtime/numbers/decimal.ts": "the Decimal type: one class with its parsing and rounding, each method small",
   "src/runtime/market-data/observations.ts": "the push parser of observations (see createObservationParser)",
   "src/cli/commands.ts": "the command table, data only: each command's operands, options and help prose",
+  "src/diagnostics/codes.ts": "the registry of diagnostic codes, data only: one entry per code with its name and phase",
+  "src/syntax/statements.ts":
+    "the statement registry, data only: one entry per statement kind with its phrase, label, occurrences and example",
   "src/cli/system.ts":
     "the Node implementation of System (one small method per capability) and the folder replacement it performs; the only module that touches fs and process",
   // Functions.

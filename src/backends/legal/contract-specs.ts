@@ -84,51 +84,7 @@ export function productClauses(b: Builder, c: Contract, spec: Spec, keys: Clause
       clause("NegativePrices"),
     );
   }
-  if (c.kind === "option") {
-    b.add(
-      "Option types",
-      versions(c.rights, (r) => `Listed option types: ${r.map((x) => (x === "call" ? "calls" : "puts")).join(" and ")}.`),
-      clause("OptionType"),
-    );
-    b.add(
-      "Exercise style",
-      versions(c.exercise, () => "Options are European: they may be exercised only at expiry."),
-      clause("Exercise"),
-    );
-    b.add(
-      "Strike prices",
-      versions(c.strikes, (q) => `Strike prices are listed at intervals of ${quantityWords(q)}.`),
-      clause("Strikes"),
-    );
-    if (c.strikeListing !== undefined && c.strikeListing.length > 0)
-      b.add("Strike listing", strikeListingWords(c.strikeListing, priceUnit), clause("StrikeListing"));
-    b.add(
-      "Premium fluctuation",
-      versionsOn(c.premiumTick, (t, day) => [
-        `The minimum fluctuation of option premiums is ${tickWords(t)}.`,
-        ...tickValue(spec, c, t, day, "premium tick"),
-      ]),
-      key(tickClause("premium")),
-    );
-    b.add(
-      "Automatic exercise",
-      versions(c.automaticExercise, (q) =>
-        Decimal.of(q.amount).isZero()
-          ? "At expiry an option that is in the money by any amount is exercised automatically; an option at or out of the money is abandoned."
-          : `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`,
-      ),
-      clause("AutoExercise"),
-    );
-    b.add(
-      "Expiry",
-      versions(c.expiry, (e) =>
-        e.kind === "with-underlying"
-          ? "Options expire on the Last Trading Day of the underlying futures contract."
-          : `Options expire ${count(e.businessDays, "business day", "business days")} of ${b.cal(e.calendar)} before the Last Trading Day of the underlying futures contract.`,
-      ),
-      clause("Expiry"),
-    );
-  }
+  if (c.kind === "option") optionClauses(b, c, spec, keys, priceUnit);
   if (c.kind === "spread") {
     b.add(
       "Legs",
@@ -156,6 +112,60 @@ export function productClauses(b: Builder, c: Contract, spec: Spec, keys: Clause
         clause("LegPricing"),
       );
   }
+}
+
+/** An option's own clauses: its types, exercise style, strikes and their listing, premium tick, automatic exercise and expiry. */
+function optionClauses(
+  b: Builder,
+  c: Contract & { kind: "option" },
+  spec: Spec,
+  keys: ClauseKeys,
+  priceUnit: Contract["priceQuotation"][number]["value"] | undefined,
+): void {
+  const { key, clause } = keys;
+  b.add(
+    "Option types",
+    versions(c.rights, (r) => `Listed option types: ${r.map((x) => (x === "call" ? "calls" : "puts")).join(" and ")}.`),
+    clause("OptionType"),
+  );
+  b.add(
+    "Exercise style",
+    versions(c.exercise, () => "Options are European: they may be exercised only at expiry."),
+    clause("Exercise"),
+  );
+  b.add(
+    "Strike prices",
+    versions(c.strikes, (q) => `Strike prices are listed at intervals of ${quantityWords(q)}.`),
+    clause("Strikes"),
+  );
+  if (c.strikeListing !== undefined && c.strikeListing.length > 0)
+    b.add("Strike listing", strikeListingWords(c.strikeListing, priceUnit), clause("StrikeListing"));
+  b.add(
+    "Premium fluctuation",
+    versionsOn(c.premiumTick, (t, day) => [
+      `The minimum fluctuation of option premiums is ${tickWords(t)}.`,
+      ...tickValue(spec, c, t, day, "premium tick"),
+    ]),
+    key(tickClause("premium")),
+  );
+  b.add(
+    "Automatic exercise",
+    versions(c.automaticExercise, (q) =>
+      Decimal.of(q.amount).isZero()
+        ? "At expiry an option that is in the money by any amount is exercised automatically; an option at or out of the money is abandoned."
+        : `At expiry an option that is in the money by at least ${quantityWords(q)} is exercised automatically.`,
+    ),
+    clause("AutoExercise"),
+  );
+  b.add(
+    "Expiry",
+    versions(c.expiry, (e) =>
+      e.kind === "with-underlying"
+        ? "Options expire on the Last Trading Day of the underlying futures contract."
+        : `Options expire ${count(e.businessDays, "business day", "business days")} of ${b.cal(e.calendar)} before the Last Trading Day of the underlying futures contract.`,
+    ),
+    clause("Expiry"),
+  );
 }
 
 /** Trading: listing, trading dates, amendments, last trading day, termination, hours, price and position limits. */
