@@ -179,7 +179,9 @@ function timed(check, dir, limitSeconds) {
 const bench = {
   name: "hostile",
   title: "termsheet check on hostile inputs (stray tokens, long names, open braces, long lines, many files)",
-  async run({ runs = 3, limit = 60, only = undefined, bin = join(root, "bin", "termsheet.js") } = {}) {
+  /** `quick`: a smoke run of two small cases. */
+  async run({ runs = 3, limit = 60, only = undefined, bin = join(root, "bin", "termsheet.js"), quick = false } = {}) {
+    if (quick && only === undefined) only = ["stray-330k", "unknown-name-16k"];
     const base = join(outDir, "hostile");
     const rows = [];
     const targets = [];

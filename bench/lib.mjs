@@ -24,11 +24,37 @@ export function summary(label, samples) {
   return { label, median_ms: r(median(samples)), min_ms: r(Math.min(...samples)), max_ms: r(Math.max(...samples)), runs: samples.length };
 }
 
-/** Wall time in milliseconds of one synchronous call. */
+/**
+ * Wall time and CPU time (user + system of this process, all its threads: the garbage collector's included) in
+ * milliseconds of one synchronous call. On a shared machine the CPU time is the figure to compare.
+ */
 export function timeCall(fn) {
+  const c = process.cpuUsage();
   const t = process.hrtime.bigint();
   const value = fn();
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, value };
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const used = process.cpuUsage(c);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+/**
+ * One run of a command under GNU time (`/usr/bin/time -v`): wall ms, CPU ms (user + system of the child), peak
+ * resident MiB, exit status and output; null when /usr/bin/time is missing.
+ */
+export function timeSpawnCpu(command, args) {
+  if (!existsSync("/usr/bin/time")) return null;
+  const t = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-v", command, ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const field = (re) => Number((re.exec(r.stderr ?? "") ?? [])[1]);
+  return {
+    ms,
+    cpuMs: (field(/User time \(seconds\): ([\d.]+)/) + field(/System time \(seconds\): ([\d.]+)/)) * 1000,
+    rssMb: Math.round(field(/Maximum resident set size \(kbytes\): (\d+)/) / 1024),
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
 }
 
 /** Wall time in milliseconds of running a command to completion (output discarded), with its exit status. */

@@ -275,7 +275,9 @@ function differential(api, edits) {
 export default {
   name: "lsp",
   title: "language server on a generated 2,000-line file: keystroke, hover, stdio round trips, fuzzed edits",
-  async run({ runs = 40, edits = 2000 } = {}) {
+  /** `quick`: a smoke run with 200 fuzzed edits. */
+  async run({ runs = 40, edits = 2000, quick = false } = {}) {
+    if (quick) edits = 200;
     const file = await bundle("lsp.ts");
     const api = await import(pathToFileURL(file).href);
     const { text, lines, declarations } = generateTerms(2000);

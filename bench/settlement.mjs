@@ -13,9 +13,8 @@
 // memory is read from `/usr/bin/time -v`. Targets: exact within 2x of float64; the 10M settlement under 1 GB.
 import { join } from "node:path";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
-import { median, outDir, root, summary, timeCall, timeSpawn } from "./lib.mjs";
+import { median, outDir, root, summary, timeCall, timeSpawnCpu } from "./lib.mjs";
 
 const N = 1_000_000;
 const N_BIG = 10_000_000;
@@ -48,8 +47,12 @@ const INDEX = {
   publication: clause({ calendar: null, at: { time: "16:00:00", zone: "Europe/London" } }),
 };
 
-/** Deterministic observations: 2026-03-27 15:00–16:00Z (London is on GMT), prices at 2 places, volumes at 8. */
-function generate(n) {
+/**
+ * Deterministic observations: 2026-03-27 15:00–16:00Z (London is on GMT), prices at 2 places, volumes at 8. The
+ * instrument column is built by the runtime's own column builder (`nameColumn`: codes into a table of names, as the
+ * parsers build it); a runtime from before the name tables (a baseline build) takes the names as a plain array.
+ */
+function generate(n, rt) {
   let seed = 20261124;
   const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
   const start = Date.UTC(2026, 2, 27, 15, 0, 0) * 1000;
@@ -67,7 +70,8 @@ function generate(n) {
     line[i] = i + 1;
     instrument[i] = INSTRUMENTS[source[i]];
   }
-  return { length: n, time, source, sources: SOURCES, price, priceScale: 2, volume, volumeScale: 8, instrument, line };
+  const column = typeof rt.nameColumn === "function" ? rt.nameColumn(instrument) : instrument;
+  return { length: n, time, source, sources: SOURCES, price, priceScale: 2, volume, volumeScale: 8, instrument: column, line };
 }
 
 /** The same methodology in float64, written straightforwardly. */
@@ -259,16 +263,6 @@ function writeCsvFile(obs, path) {
   return path;
 }
 
-/** Peak resident memory (MB) and wall time of a command, from GNU time's verbose report; null without /usr/bin/time. */
-function timeVerbose(command, args) {
-  if (!existsSync("/usr/bin/time")) return null;
-  const t = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-v", command, ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
-  return kb ? { ms, rssMb: Math.round(Number(kb[1]) / 1024), status: r.status, stdout: r.stdout } : null;
-}
-
 function toCsv(obs, n) {
   const out = ["time,source,price,volume,instrument"];
   for (let i = 0; i < n; i++) out.push(csvRow(obs, i));
@@ -301,145 +295,128 @@ function floatFinal(obs) {
   return floatIndex(obs);
 }
 
+const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+const sizeLabel = (n) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n}`);
+
+/** `termsheet settle` on the CSV file of `n` rows, beside `node -e 0` and `wc -l` of the same file, interleaved. */
+function settleCli(n, obs, runs, expected, out) {
+  const label = sizeLabel(n);
+  const file = writeCsvFile(obs, join(outDir, `observations-${n}-instrument.csv`));
+  const args = [join(root, "bin", "termsheet.js"), "settle", "test/cases/compiled/contracts/BTC.json", "--contract", "BTC-H26"];
+  args.push("--observations", file, "--format", "json");
+  const cli = [],
+    node = [],
+    wc = [];
+  for (let i = 0; i < runs; i++) {
+    const b = timeSpawnCpu(process.execPath, ["-e", "0"]);
+    if (b === null) {
+      out.notes.push(`${label} CSV: /usr/bin/time not available; termsheet settle not measured`);
+      return;
+    }
+    node.push(b);
+    wc.push(timeSpawnCpu("wc", ["-l", file]));
+    const t = timeSpawnCpu(process.execPath, args);
+    if (t.status !== 0) throw new Error(`termsheet settle on ${label} rows failed: ${t.stderr}`);
+    cli.push(t);
+  }
+  const wall = (xs) => xs.map((x) => x.ms);
+  const cpu = (xs) => xs.map((x) => x.cpuMs);
+  out.rows.push(
+    summary(`${label} CSV: termsheet settle end to end (streamed)`, wall(cli)),
+    summary(`${label} CSV: termsheet settle end to end, CPU time`, cpu(cli)),
+    summary(`${label} CSV: node -e 0, CPU time (baseline)`, cpu(node)),
+    summary(`${label} CSV: wc -l, CPU time (baseline)`, cpu(wc)),
+  );
+  // GNU time counts in 10 ms steps: on a small file wc -l takes none, and there is no ratio to give.
+  if (median(cpu(wc)) > 0) {
+    out.targets.push({
+      what: `termsheet settle on ${label} CSV rows / wc -l (CPU medians)`,
+      value: ratio(median(cpu(cli)), median(cpu(wc))),
+      unit: "x",
+    });
+  }
+  const rss = cli.map((m) => m.rssMb);
+  out.targets.push({ what: `${label} CSV: peak resident memory of termsheet settle (median)`, value: median(rss), unit: " MB", max: 1024 });
+  const price = JSON.parse(cli[0].stdout).price;
+  out.notes.push(`${label} CSV: peak RSS per run ${rss.join(", ")} MB; price ${price}, the same as in-process: ${price === expected}`);
+}
+
+/** The in-process measures on `n` observations: exact and float64 index and final settlement, interleaved run by run. */
+function inProcess(rt, fns, n, obs, runs, warmup, out) {
+  const label = sizeLabel(n);
+  const request = { date: "2026-03-27" };
+  const exact = () => rt.computeIndex(INDEX, obs, request);
+  const final = () => fns.final({ period: "2026-03", observations: obs });
+  const first = exact();
+  if (!first.ok) throw new Error(`exact index failed: ${first.failure.message}`);
+  const settled = final();
+  if (!settled.ok) throw new Error(`final settlement failed: ${settled.error.message}`);
+  const fl = floatIndex(obs);
+  const flFast = floatIndexFast(obs);
+  const tasks = [
+    { label: `${label}: float64 index (baseline)`, fn: () => floatIndex(obs) },
+    { label: `${label}: exact index (scaled integers + rationals)`, fn: exact },
+    { label: `${label}: float64 final settlement (baseline)`, fn: () => floatFinal(obs) },
+    { label: `${label}: exact final settlement with certificate`, fn: final },
+    { label: `${label}: float64 index, native typed-array sorts (fast baseline)`, fn: () => floatIndexFast(obs) },
+  ];
+  if (n <= N) {
+    const csv = toCsv(obs, n);
+    tasks.push({
+      label: `${label}: parse ${(csv.length / 1e6).toFixed(1)} MB CSV`,
+      fn: () => rt.parseObservations(csv, { file: "bench.csv", sources: SOURCES }),
+    });
+  }
+  for (let i = 0; i < warmup; i++) for (const t of tasks) t.fn();
+  const wall = tasks.map(() => []);
+  const cpu = tasks.map(() => []);
+  for (let i = 0; i < runs; i++)
+    tasks.forEach((t, j) => {
+      const m = timeCall(t.fn);
+      wall[j].push(m.ms);
+      cpu[j].push(m.cpuMs);
+    });
+  const measured = tasks.map((t, j) => summary(t.label, wall[j]));
+  const measuredCpu = tasks.map((t, j) => summary(`${t.label}, CPU time`, cpu[j]));
+  out.rows.push(...measured, ...measuredCpu);
+  const med = (j) => measuredCpu[j].median_ms;
+  out.targets.push(
+    { what: `${label} index: exact / float64 (CPU medians)`, value: ratio(med(1), med(0)), unit: "x", max: 2 },
+    { what: `${label} final settlement: exact / float64 (CPU medians)`, value: ratio(med(3), med(2)), unit: "x", max: 2 },
+    // Against the float64 baseline with the exact path's own sorting tricks: the cost of exactness alone (no target).
+    { what: `${label} index: exact / float64 with native typed-array sorts (CPU medians)`, value: ratio(med(1), med(4)), unit: "x" },
+  );
+  out.notes.push(
+    `${label}: exact index ${first.value.toString()} (unrounded ${first.certificate.unrounded}); final settlement ${settled.price}; float64 ${fl}; float64 with native sorts ${flFast} (the same as float64: ${flFast === fl}, as exact: ${flFast === Number(first.value.toString())})`,
+  );
+  if (n === N || n < N)
+    out.notes.push(`${label}: excluded ${first.certificate.exclusions.map((e) => `${e.source} (${e.reason})`).join(", ") || "none"}`);
+  return settled.price;
+}
+
 export default {
   name: "settlement",
   title: "index computation and final settlement on 1M and 10M observations, exact vs float64; termsheet settle on 1M and 10M CSV rows",
-  async run({ runs = 7, warmup = 2 } = {}) {
+  /** `quick`: a smoke run (a few thousand rows, one run of each) that only shows every step still works. */
+  async run({ runs = 7, warmup = 2, quick = false } = {}) {
     const rt = await loadRuntime();
     const btc = JSON.parse(readFileSync(join(root, "test/cases/compiled/contracts/BTC.json"), "utf8"));
     const fns = rt.settlementFunctions(btc);
-    const rows = [];
-    const targets = [];
-    const notes = [];
-    const bigRuns = Math.min(runs, 3);
-    for (const n of [N, N_BIG]) {
-      const obs = generate(n);
-      const request = { date: "2026-03-27" };
-      const exact = () => rt.computeIndex(INDEX, obs, request);
-      const final = () => fns.final({ period: "2026-03", observations: obs });
-      const first = exact();
-      if (!first.ok) throw new Error(`exact index failed: ${first.failure.message}`);
-      const settled = final();
-      if (!settled.ok) throw new Error(`final settlement failed: ${settled.error.message}`);
-      const fl = floatIndex(obs);
-      const flFast = floatIndexFast(obs);
-      const label = n === N ? "1M" : "10M";
-      const tasks = [
-        { label: `${label}: float64 index (baseline)`, fn: () => floatIndex(obs) },
-        { label: `${label}: exact index (scaled integers + rationals)`, fn: exact },
-        { label: `${label}: float64 final settlement (baseline)`, fn: () => floatFinal(obs) },
-        { label: `${label}: exact final settlement with certificate`, fn: final },
-        { label: `${label}: float64 index, native typed-array sorts (fast baseline)`, fn: () => floatIndexFast(obs) },
-      ];
-      if (n === N) {
-        const csv = toCsv(obs, N);
-        tasks.push({
-          label: `${label}: parse ${(csv.length / 1e6).toFixed(0)} MB CSV`,
-          fn: () => rt.parseObservations(csv, { file: "bench.csv", sources: SOURCES }),
-        });
-      }
-      const r = n === N ? runs : bigRuns;
-      for (let i = 0; i < (n === N ? warmup : 0); i++) for (const t of tasks) t.fn();
-      const samples = tasks.map(() => []);
-      for (let i = 0; i < r; i++) tasks.forEach((t, j) => samples[j].push(timeCall(t.fn).ms));
-      const measured = tasks.map((t, j) => summary(t.label, samples[j]));
-      rows.push(...measured);
-      targets.push({
-        what: `${label} index: exact / float64 (median)`,
-        value: Math.round((measured[1].median_ms / measured[0].median_ms) * 100) / 100,
-        unit: "x",
-        max: 2,
-      });
-      targets.push({
-        what: `${label} final settlement: exact / float64 (median)`,
-        value: Math.round((measured[3].median_ms / measured[2].median_ms) * 100) / 100,
-        unit: "x",
-        max: 2,
-      });
-      // Against the float64 baseline with the exact path's own sorting tricks: the cost of exactness alone (no target).
-      targets.push({
-        what: `${label} index: exact / float64 with native typed-array sorts (median)`,
-        value: Math.round((measured[1].median_ms / measured[4].median_ms) * 100) / 100,
-        unit: "x",
-      });
-      notes.push(
-        `${label}: exact index ${first.value.toString()} (unrounded ${first.certificate.unrounded}); final settlement ${settled.price}; float64 ${fl}; float64 with native sorts ${flFast} (the same as float64: ${flFast === fl}, as exact: ${flFast === Number(first.value.toString())})`,
-      );
-      if (n === N) notes.push(`excluded: ${first.certificate.exclusions.map((e) => `${e.source} (${e.reason})`).join(", ") || "none"}`);
-
-      // The CLI end to end on the same observations written as a CSV file.
-      mkdirSync(outDir, { recursive: true });
-      const file = writeCsvFile(obs, join(outDir, `observations-${n}-instrument.csv`));
-      const bin = join(root, "bin", "termsheet.js");
-      const args = [
-        bin,
-        "settle",
-        "test/cases/compiled/contracts/BTC.json",
-        "--contract",
-        "BTC-H26",
-        "--observations",
-        file,
-        "--format",
-        "json",
-      ];
-      if (n === N) {
-        const cli = [],
-          node = [],
-          wc = [];
-        let out;
-        for (let i = 0; i < Math.min(runs, 5); i++) {
-          node.push(timeSpawn(process.execPath, ["-e", "0"]).ms);
-          wc.push(timeSpawn("wc", ["-l", file]).ms);
-          const t = timeSpawn(process.execPath, args);
-          cli.push(t.ms);
-          out = t;
-        }
-        if (out.status !== 0) throw new Error(`termsheet settle failed: ${out.stderr}`);
-        rows.push(
-          summary("1M CSV: termsheet settle end to end", cli),
-          summary("1M CSV: node -e 0 (baseline)", node),
-          summary("1M CSV: wc -l (baseline)", wc),
-        );
-        targets.push({
-          what: "termsheet settle on 1M CSV rows / wc -l (medians)",
-          value: Math.round((median(cli) / median(wc)) * 10) / 10,
-          unit: "x",
-        });
-        notes.push(
-          `1M CSV: termsheet settle price ${JSON.parse(out.stdout).price}, the same as in-process: ${JSON.parse(out.stdout).price === settled.price}`,
-        );
-      } else {
-        const measuredRuns = [];
-        for (let i = 0; i < bigRuns; i++) {
-          const m = timeVerbose(process.execPath, args);
-          if (m === null) break;
-          if (m.status !== 0) throw new Error("termsheet settle on 10M rows failed");
-          measuredRuns.push(m);
-        }
-        if (measuredRuns.length === 0) {
-          notes.push("10M CSV: /usr/bin/time not available; peak memory not measured");
-        } else {
-          rows.push(
-            summary(
-              "10M CSV: termsheet settle end to end (streamed)",
-              measuredRuns.map((m) => m.ms),
-            ),
-          );
-          targets.push({
-            what: "10M CSV: peak resident memory of termsheet settle (median)",
-            value: median(measuredRuns.map((m) => m.rssMb)),
-            unit: " MB",
-            max: 1024,
-          });
-          notes.push(
-            `10M CSV: peak RSS per run ${measuredRuns.map((m) => m.rssMb).join(", ")} MB; price ${JSON.parse(measuredRuns[0].stdout).price}, the same as in-process: ${JSON.parse(measuredRuns[0].stdout).price === settled.price}`,
-          );
-        }
-      }
+    const out = { rows: [], targets: [], notes: [] };
+    // TERMSHEET_BENCH_SETTLEMENT_SIZES=1000000 measures one size (before/after figures on a busy machine).
+    const chosen = process.env.TERMSHEET_BENCH_SETTLEMENT_SIZES?.split(",").map(Number);
+    const sizes = quick ? [2_000, 5_000] : (chosen ?? [N, N_BIG]);
+    mkdirSync(outDir, { recursive: true });
+    for (const n of sizes) {
+      const big = n > N;
+      const obs = generate(n, rt);
+      const r = quick ? 1 : big ? Math.min(runs, 3) : runs;
+      const price = inProcess(rt, fns, n, obs, r, quick || big ? 0 : warmup, out);
+      settleCli(n, obs, quick ? 1 : big ? Math.min(runs, 3) : Math.min(runs, 5), price, out);
     }
-    notes.push(
+    out.notes.push(
       `peak resident memory of this process (all of the above in memory at once): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
-    return { rows, targets, notes };
+    return out;
   },
 };

@@ -4,7 +4,7 @@
 // through the push parser, then computeIndex per date) and by the methodology compiled to SQL on embedded DuckDB
 // (2 threads), in the same run; both read the same CSV from disk, and their 30 values must be identical.
 // Reported: wall time of each and rows per second. `TERMSHEET_BENCH_SQL_ROWS` changes the row count.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundle, outDir, root, summary } from "./lib.mjs";
@@ -12,14 +12,19 @@ import { bundle, outDir, root, summary } from "./lib.mjs";
 export default {
   name: "sql-engine",
   title: "BTC_REF backfill over 10M generated rows: TypeScript runtime vs DuckDB (SQL backend)",
-  async run({ runs = 1 } = {}) {
-    const rows = Number(process.env.TERMSHEET_BENCH_SQL_ROWS ?? 10_000_000);
+  /** `quick`: a smoke run on 30,000 rows. */
+  async run({ runs = 1, quick = false } = {}) {
+    const rows = quick ? 30_000 : Number(process.env.TERMSHEET_BENCH_SQL_ROWS ?? 10_000_000);
     const m = await import(pathToFileURL(await bundle("sql-engine.ts", { external: ["@duckdb/node-api"] })).href);
     const index = m.loadIndex(join(root, "test/cases/compiled/indices/BTC_REF.json"), "BTC_REF");
     const dates = Array.from({ length: 30 }, (_, i) => `2026-04-${String(i + 1).padStart(2, "0")}`);
     mkdirSync(outDir, { recursive: true });
     const csv = join(outDir, `sql-engine-${rows}.csv`);
-    if (!existsSync(csv)) m.generateCsv(csv, index, dates, rows);
+    // Written under a temporary name first: a run stopped half-way must not leave a short file to be reused.
+    if (!existsSync(csv)) {
+      m.generateCsv(`${csv}.${process.pid}.tmp`, index, dates, rows);
+      renameSync(`${csv}.${process.pid}.tmp`, csv);
+    }
     const ts = [],
       duck = [];
     let a, b;

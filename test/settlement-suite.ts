@@ -16,6 +16,8 @@ import {
   reportText,
   type DailyReq,
   type FinalReq,
+  type HaltsReport,
+  type HaltsReq,
   type IndexReq,
   type MarketData,
   type SpecFunctions,
@@ -31,7 +33,7 @@ export const CASES_DIR = join(ROOT, "test/cases/settlement");
 export interface CaseRequest {
   /** The compiled spec, relative to the compiled specs (e.g. "contracts/FOTI.json"). */
   readonly spec: string;
-  readonly function: "final" | "daily" | "index" | "strip";
+  readonly function: "final" | "daily" | "index" | "strip" | "halts";
   /** Data file names in the case folder. */
   readonly observations?: string;
   readonly fixings?: string;
@@ -111,7 +113,9 @@ export function runCase(c: SettlementCase, fns: SpecFunctions): { json: string; 
         ? fns.daily(req as unknown as DailyReq)
         : fn === "strip"
           ? stripEntry(fns)(req as unknown as StripReq)
-          : fns.index(req as unknown as IndexReq);
+          : fn === "halts"
+            ? haltsEntry(fns)(req as unknown as HaltsReq)
+            : fns.index(req as unknown as IndexReq);
   return { json: reportJson(report), text: reportText(report) };
 }
 
@@ -187,4 +191,10 @@ function expectOracle(c: SettlementCase, json: string): void {
 function stripEntry(fns: SpecFunctions): (req: StripReq) => StripReport {
   if (fns.strip === undefined) throw new Error(`${fns.subject.name} has no strip entry`);
   return fns.strip;
+}
+
+/** A backend's halts entry; a case asking for one of a module that exports none is a broken case. */
+function haltsEntry(fns: SpecFunctions): (req: HaltsReq) => HaltsReport {
+  if (fns.halts === undefined) throw new Error(`${fns.subject.name} has no halts entry`);
+  return fns.halts;
 }

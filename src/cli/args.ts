@@ -155,6 +155,19 @@ export type Invocation =
       };
     }
   | {
+      /** `termsheet halts` (src/cli/halts-cmd.ts). */
+      readonly kind: "halts";
+      readonly inputs: readonly string[];
+      readonly format: OutputFormat;
+      readonly options: {
+        readonly contract: string;
+        readonly prices: string;
+        readonly prior: string;
+        readonly date?: string;
+        readonly month?: string;
+      };
+    }
+  | {
       /** `termsheet init [folder]` (src/cli/init-cmd.ts). */
       readonly kind: "init";
       readonly folder: string;
@@ -199,6 +212,9 @@ export type PriceInvocation = Extract<Invocation, { kind: "price" }>;
 
 /** A `strikes` invocation (src/cli/strikes-cmd.ts). */
 export type StrikesInvocation = Extract<Invocation, { kind: "strikes" }>;
+
+/** A `halts` invocation (src/cli/halts-cmd.ts). */
+export type HaltsInvocation = Extract<Invocation, { kind: "halts" }>;
 
 /** A `sql` or `backfill` invocation (src/cli/sql-cmd.ts). */
 export type SqlInvocation = Extract<Invocation, { kind: "sql" }>;
@@ -616,6 +632,22 @@ const INVOCATIONS: Readonly<Record<Exclude<CommandName, "help">, InvocationOf>> 
         reference: valueOf(p, "--reference")!,
         on: valueOf(p, "--on")!,
         ...(asOf !== undefined ? { asOf } : {}),
+      },
+    };
+  },
+  halts: (p) => {
+    const date = valueOf(p, "--date");
+    const month = valueOf(p, "--month");
+    return {
+      kind: "halts",
+      inputs: p.inputs,
+      format: valueOf(p, "--format") as OutputFormat,
+      options: {
+        contract: valueOf(p, "--contract")!,
+        prices: valueOf(p, "--prices")!,
+        prior: valueOf(p, "--prior")!,
+        ...(date !== undefined ? { date } : {}),
+        ...(month !== undefined ? { month } : {}),
       },
     };
   },

@@ -21,6 +21,7 @@ export const COMMANDS = [
   "index",
   "price",
   "strikes",
+  "halts",
   "init",
   "lsp",
   "sql",
@@ -204,7 +205,7 @@ const OBSERVATIONS: OptionSpec = {
   kind: "text",
   value: "FILE",
   description:
-    "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]], or a .parquet file with these columns; streamed (Parquet row group by row group), so it may be large",
+    "observations, CSV or NDJSON rows time,source,price,volume[,instrument[,part]], or a .parquet or Arrow IPC (.arrow, .arrows, .feather) file with these columns; streamed (Parquet row group by row group, Arrow record batch by record batch), so it may be large",
 };
 
 const SQL_DIALECT: OptionSpec = {
@@ -706,6 +707,66 @@ the month's strikes in ascending order.`,
     exits: [
       [0, "the strikes were listed"],
       [1, "no strike listing schedule in force, the month not listed on the date, or too many strikes"],
+      [2, "usage error: unknown command or option, missing argument, unknown contract"],
+      [3, "internal error: a bug in termsheet, not in your files"],
+    ],
+  },
+  halts: {
+    name: "halts",
+    summary: "say where a future's dynamic circuit breakers halt trading along a price path, and which limits applied",
+    operands: { usage: "<spec>", min: 1, missing: "missing the spec: a compiled .json spec, or .terms files or folders" },
+    options: [
+      {
+        name: "--contract",
+        kind: "text",
+        value: "NAME",
+        required: true,
+        description: "the future",
+        hint: "name the future, e.g. `--contract TKX_Q`",
+      },
+      {
+        name: "--prices",
+        kind: "text",
+        value: "FILE",
+        required: true,
+        description:
+          "the price path: the future's trades, CSV or NDJSON rows time,source,price,volume[,instrument[,part]] in time order, or a .parquet file with these columns (quote rows are left out)",
+        hint: "the trades of the day, e.g. `--prices trades.csv`",
+      },
+      {
+        name: "--prior",
+        kind: "price",
+        value: "PRICE",
+        required: true,
+        description: "the prior daily settlement price, of which the variant is a percentage",
+        hint: "the prior settlement, e.g. `--prior 5123.4`",
+      },
+      {
+        name: "--date",
+        kind: "day",
+        value: "YYYY-MM-DD",
+        description: "the trading day: which dynamic price limits and tick are in force (default: the UTC date of the first price)",
+      },
+      {
+        name: "--month",
+        kind: "month",
+        value: "YYYY-MM",
+        description:
+          "the contract month whose trades are the path (rows naming its symbol, or none); needed when the prices name several instruments",
+      },
+      ANSWER_FORMAT,
+    ],
+    about: `Say where a future's dynamic circuit breakers (\`price limits dynamic P% of the prior settlement within
+DURATION, halting DURATION\`) halt trading along a price path: the variant (P% of the prior settlement,
+rounded as the rule says), and for each halt the price that triggered it, the lower and upper limits it
+crossed (the look-back window's highest price less the variant, its lowest plus the variant) and when
+trading resumes; prices while halted are left out and counted. The same function is the \`halts\` export of
+the future's generated settlement module.`,
+    details: `<spec> is a compiled .json spec or .terms files and folders, compiled first. A malformed row of the
+prices is an error naming the file, line and field.`,
+    exits: [
+      [0, "the path was run through the limits (with or without halts)"],
+      [1, "a malformed prices file, no dynamic price limits in force on the date, or a path out of time order"],
       [2, "usage error: unknown command or option, missing argument, unknown contract"],
       [3, "internal error: a bug in termsheet, not in your files"],
     ],

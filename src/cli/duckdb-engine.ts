@@ -6,6 +6,7 @@
  * own rounded decimal string). `@duckdb/node-api` is an optional dependency imported only here and only when an
  * engine is asked for: the CLI starts, and every other command runs, without it.
  */
+import { isArrow } from "./market-data-files.js";
 import type { MarketDataError, MarketDataErrorKind } from "../runtime/market-data/index.js";
 import { Ratio } from "../runtime/numbers/ratio.js";
 import { pow10 } from "../runtime/numbers/integers.js";
@@ -115,6 +116,11 @@ export async function runIndexOnDuckDb(
   const compiled = indexToSql(index, dates);
   if ("code" in compiled) return { ok: false, unsupported: compiled };
   if ("error" in compiled) return { ok: false, message: compiled.error };
+  // DuckDB reads CSV and Parquet here; an Arrow file is read by the runtime's own reader (the default engine).
+  if (isArrow(file)) {
+    const message = "an Arrow file is not read by --engine duckdb (CSV and Parquet are); run without --engine to read it";
+    return { ok: false, errors: [{ kind: "invalid-arrow", file, line: 0, field: null, message }] };
+  }
   const c = con ?? (await connectDuckDb());
   if (typeof c === "string") return { ok: false, message: c };
   const format = /\.parquet$/i.test(file) ? "parquet" : "csv";

@@ -19,6 +19,7 @@ import {
   type Observations,
 } from "../runtime/market-data/index.js";
 import { readParquetObservations } from "../runtime/market-data/parquet.js";
+import { readArrowObservations } from "../runtime/market-data/arrow.js";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { nearPath } from "./inputs.js";
 import type { Progress } from "./progress.js";
@@ -33,6 +34,16 @@ const CHUNK = 1 << 20;
 /** A Parquet file, by its extension `.parquet`. */
 function isParquet(path: string): boolean {
   return path.toLowerCase().endsWith(".parquet");
+}
+
+/** An Arrow IPC file or stream, by its extension: `.arrow`, `.arrows` (a stream), `.feather` (Feather 2 is Arrow IPC), `.ipc`. */
+export function isArrow(path: string): boolean {
+  return /\.(arrow|arrows|feather|ipc)$/i.test(path);
+}
+
+/** The columnar formats read for observations only, by extension: the name said in errors about other inputs. */
+function columnarFormat(path: string): "Parquet" | "Arrow" | undefined {
+  return isParquet(path) ? "Parquet" : isArrow(path) ? "Arrow" : undefined;
 }
 
 /** The decompressors of Parquet pages beyond hyparquet's SNAPPY: GZIP and BROTLI, by Node's zlib. */
@@ -75,9 +86,11 @@ function rowErrors(errors: readonly MarketDataError[], what: string, columns: st
                   ? `a row is one line of at most ${MAX_LINE_LENGTH} characters; is this a CSV or NDJSON file with one row per line?`
                   : first.kind === "invalid-parquet"
                     ? "a Parquet file of observations has the columns time, source, price, volume[, instrument[, part]], uncompressed or compressed with SNAPPY, GZIP or BROTLI (see grammar/README.md, Market data)"
-                    : first.kind === "invalid-quote"
-                      ? 'a CSV field is either unquoted or quoted whole ("…", RFC 4180) on one line, with a quote inside it doubled ("")'
-                      : `each row is \`${columns}\` (CSV, or NDJSON objects with these fields, each once); times are ISO 8601 with an offset (years ${YEARS.min} to ${YEARS.max}), numbers are decimal strings`;
+                    : first.kind === "invalid-arrow"
+                      ? "an Arrow file of observations (IPC file or stream, uncompressed) has the columns time, source, price, volume[, instrument[, part]] (see README.md, settle and index)"
+                      : first.kind === "invalid-quote"
+                        ? 'a CSV field is either unquoted or quoted whole ("…", RFC 4180) on one line, with a quote inside it doubled ("")'
+                        : `each row is \`${columns}\` (CSV, or NDJSON objects with these fields, each once); times are ISO 8601 with an offset (years ${YEARS.min} to ${YEARS.max}), numbers are decimal strings`;
   return { ok: false, lines: [...lines, `hint: ${hint}`] };
 }
 
@@ -107,6 +120,24 @@ export function readObservationsFile(
           ...(sources !== undefined ? { sources } : {}),
           ...(fields !== undefined ? { fields } : {}),
           compressors: COMPRESSORS,
+          ...(progress !== undefined ? { progress: (done: number) => progress.update(done, Math.max(file.size, done)) } : {}),
+        },
+      );
+      return result.ok ? result : rowErrors(result.errors, "observations", "time,source,price,volume[,instrument[,part]]");
+    }
+    if (isArrow(path)) {
+      const result = readArrowObservations(
+        {
+          size: file.size,
+          readAt: (buffer, position) => {
+            const r = file.readAt(buffer, position);
+            return r.ok ? r.value : r.reason;
+          },
+        },
+        {
+          file: path,
+          ...(sources !== undefined ? { sources } : {}),
+          ...(fields !== undefined ? { fields } : {}),
           ...(progress !== undefined ? { progress: (done: number) => progress.update(done, Math.max(file.size, done)) } : {}),
         },
       );
@@ -168,12 +199,13 @@ function tooBig(path: string, bytes: number, exact: boolean): FileOutcome<never>
  * UTF-8 become U+FFFD, which the parser refuses with the row's line and field), a leading byte-order mark dropped.
  */
 export function readFixingsFile(path: string, indices: readonly string[] | undefined, sys: System): FileOutcome<readonly Fixing[]> {
-  if (isParquet(path))
+  const columnar = columnarFormat(path);
+  if (columnar !== undefined)
     return {
       ok: false,
       lines: [
-        `error: \`${path}\` is a Parquet file; fixings are read from CSV or NDJSON (\`time,index,value[,status]\`)`,
-        "hint: Parquet is read for observations (`--observations FILE.parquet`); write the fixings as CSV",
+        `error: \`${path}\` is ${columnar === "Arrow" ? "an" : "a"} ${columnar} file; fixings are read from CSV or NDJSON (\`time,index,value[,status]\`)`,
+        `hint: ${columnar} is read for observations (\`--observations FILE.${columnar === "Arrow" ? "arrow" : "parquet"}\`); write the fixings as CSV`,
       ],
     };
   const text = readWhole(path, sys);
@@ -189,12 +221,13 @@ export function readFixingsFile(path: string, indices: readonly string[] | undef
 
 /** Reads reference dealers' quotes (`date,index,dealer,quote,given`), whole, up to the bound of a fixings file. */
 export function readDealerQuotesFile(path: string, sys: System): FileOutcome<readonly DealerQuote[]> {
-  if (isParquet(path))
+  const columnar = columnarFormat(path);
+  if (columnar !== undefined)
     return {
       ok: false,
       lines: [
-        `error: \`${path}\` is a Parquet file; dealer quotes are read from CSV or NDJSON (\`date,index,dealer,quote,given\`)`,
-        "hint: Parquet is read for observations (`--observations FILE.parquet`); write the quotes as CSV",
+        `error: \`${path}\` is ${columnar === "Arrow" ? "an" : "a"} ${columnar} file; dealer quotes are read from CSV or NDJSON (\`date,index,dealer,quote,given\`)`,
+        `hint: ${columnar} is read for observations (\`--observations FILE.${columnar === "Arrow" ? "arrow" : "parquet"}\`); write the quotes as CSV`,
       ],
     };
   const text = readWhole(path, sys);

@@ -71,6 +71,9 @@ async function runInvocation(inv: Invocation, sys: System): Promise<number> {
       return (await import("./price-cmd.js")).priceCommand(inv, sys);
     case "strikes":
       return (await import("./strikes-cmd.js")).strikesCommand(inv, sys);
+    case "halts":
+      // The halts of a price path: the settlement runtime and the observations reader, as `settle`.
+      return (await import("./halts-cmd.js")).haltsCommand(inv, sys);
     case "sql":
       // The SQL backend, and DuckDB (an optional package) only when an engine runs.
       return (await import("./sql-cmd.js")).sqlCommand(inv, sys);

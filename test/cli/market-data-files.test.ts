@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
+import { Table, TimestampMicrosecond, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
 import { nodeSystem } from "../../src/cli/system.js";
 import { memorySystem } from "./helpers.js";
 
@@ -148,6 +149,56 @@ describe("readObservationsFile: Parquet by the extension .parquet", () => {
       expect(readFixingsFile(bad, undefined, nodeSystem())).toMatchObject({
         ok: false,
         lines: [expect.stringContaining("is a Parquet file; fixings are read from CSV or NDJSON"), expect.stringMatching(/^hint: /)],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("readObservationsFile: Arrow IPC by the extensions .arrow, .arrows, .feather", () => {
+  it("reads an Arrow file and stream one record batch at a time to the columns of the equivalent CSV; errors name row and record batch", () => {
+    const dir = mkdtempSync(join(tmpdir(), "termsheet-arrow-"));
+    try {
+      const write = (name: string, prices: string[], format: "file" | "stream") => {
+        const table = new Table({
+          time: makeVector(
+            makeData({
+              type: new TimestampMicrosecond("UTC"),
+              length: 3,
+              data: BigInt64Array.of(1774623600000000n, 1774623601000000n, 1774623602000000n),
+            }),
+          ),
+          source: vectorFromArray(["A", "B", "A"], new Utf8()),
+          price: vectorFromArray(prices, new Utf8()),
+          volume: vectorFromArray(["1", "0.25", "2"], new Utf8()),
+        });
+        writeFileSync(join(dir, name), tableToIPC(new Table([...table.slice(0, 2).batches, ...table.slice(2).batches]), format));
+        return join(dir, name);
+      };
+      const text = "2026-03-27T15:00:00Z,A,100.10,1\n2026-03-27T15:00:01Z,B,100.00,0.25\n2026-03-27T15:00:02Z,A,99.99,2\n";
+      const whole = parseObservations(text, { file: "t", sources: ["A", "B"] });
+      for (const [name, format] of [
+        ["t.arrow", "file"],
+        ["t.arrows", "stream"],
+        ["t.feather", "file"],
+      ] as const) {
+        const r = readObservationsFile(write(name, ["100.10", "100.00", "99.99"], format), ["A", "B"], nodeSystem());
+        expect(r.ok && whole.ok).toBe(true);
+        if (!r.ok || !whole.ok) return;
+        expect(plain(r.value)).toEqual(plain(whole.value));
+      }
+      const bad = write("bad.arrow", ["100.10", "100.00", "-0.01"], "file");
+      expect(readObservationsFile(bad, ["A", "B"], nodeSystem())).toEqual({
+        ok: false,
+        lines: [`error: ${bad}: row 3 (record batch 2): price: negative price "-0.01"`, expect.stringMatching(/^hint: each row is/)],
+      });
+      expect(readFixingsFile(bad, undefined, nodeSystem())).toMatchObject({
+        ok: false,
+        lines: [
+          expect.stringContaining("is an Arrow file; fixings are read from CSV or NDJSON"),
+          expect.stringMatching(/^hint: Arrow is read/),
+        ],
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
  * The settlement suite (test/cases/settlement, test/settlement-suite.ts) through the CLI: every case's request
- * becomes a `termsheet settle` or `termsheet index` command line on the golden compiled spec and the case's data
+ * becomes a `termsheet settle`, `termsheet index` or `termsheet halts` command line on the golden compiled spec and the case's data
  * files, and must print the case's goldens, `expected.txt` and (with `--format json`) `expected.json`, byte for
  * byte, with exit code 0 for a price and 1 for a failed settlement; each runs in its case's folder, so a data file is
  * named as the case names it. A request the command line refuses in form
@@ -29,6 +29,21 @@ function commandLine(c: SettlementCase): string[] | null {
       m.prior === undefined ? m.period : `${m.period}@${m.prior}`,
     );
     return [...args, "--contract", spec.subject.name, "--daily", r.date as string, "--strip", months.join(","), ...data("observations")];
+  }
+  if (r.function === "halts") {
+    const month = typeof r.period === "string" ? ["--month", r.period] : [];
+    const prices = ["--prices", r.observations as string];
+    return [
+      "halts",
+      args[1]!,
+      "--contract",
+      spec.subject.name,
+      ...prices,
+      `--prior=${r.prior as string}`,
+      "--date",
+      r.date as string,
+      ...month,
+    ];
   }
   const period = r.period as string;
   const week = /^(\d{4})-W(\d{2})$/.exec(period);

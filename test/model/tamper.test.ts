@@ -260,12 +260,12 @@ const CASES: readonly TamperCase[] = [
   {
     invariant: "future-vwap",
     what: "an option fixed on the VWAP of a future other than its underlying",
-    spec: "contracts/BFF_OPT.json",
+    spec: "contracts/BFF_WED.json",
     edit: (d) => {
-      const v = d.contracts.BFF_OPT.finalSettlement[0].value.value;
-      if (v.kind === "future-vwap") v.contract = "BFF_OPT";
+      const v = d.contracts.BFF_WED.finalSettlement[0].value.value;
+      if (v.kind === "future-vwap") v.contract = "BFF_WED";
     },
-    paths: ["/contracts/BFF_OPT/finalSettlement/0/value/value/contract"],
+    paths: ["/contracts/BFF_WED/finalSettlement/0/value/value/contract"],
   },
   {
     invariant: "fallback-applies",

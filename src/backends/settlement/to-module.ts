@@ -83,6 +83,8 @@ const OWN_FUNCTIONS = [
   "indexOf",
   "strip",
   "stripOf",
+  "halts",
+  "haltsOf",
 ];
 
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -283,10 +285,16 @@ export function generateModule(specPath: string, spec: GeneratorSpec): Generated
     strip: doc([
       "The daily settlement of a strip of contract months on a date in dependency order (the lead month first), for the deferred-month steps of its procedure.",
     ]),
+    halts: doc([
+      "Where the future's dynamic circuit breakers halt trading on a date along a price path (the trades of the observations), from the prior settlement: each halt, the limits it crossed and when trading resumes.",
+    ]),
   };
   // A strip entry only where the daily procedure settles a month from others: other modules stay as they were.
   const hasStrip =
     !isIndex && (c as AnyContract).dailySettlement.some((v) => v.value.some((s) => s.kind === "net-change" || s.kind === "lead-spread"));
+
+  // A halts entry only for a future that states dynamic price limits: other modules stay as they were.
+  const hasHalts = !isIndex && (c as AnyContract).kind === "future" && ((c as AnyContract).dynamicPriceLimits?.length ?? 0) > 0;
 
   // Null-prototype records: a contract named "__proto__" is a key like any other.
   const scheduleContracts = Object.create(null) as Record<string, Literal>;
@@ -334,12 +342,17 @@ ${docs.strip}export function strip(req) {
 }
 `
     : js``
-}`;
-  const imports = isIndex
-    ? js`Schedule, functionsOf, indexOf`
-    : hasStrip
-      ? js`Schedule, dailyOf, finalOf, indexOf, stripOf`
-      : js`Schedule, dailyOf, finalOf, indexOf`;
+}${
+        hasHalts
+          ? js`
+${docs.halts}export function halts(req) {
+  return haltsOf(environment(), CONTRACT, req);
+}
+`
+          : js``
+      }`;
+  const runtimeNames = ["Schedule", "dailyOf", "finalOf", ...(hasHalts ? ["haltsOf"] : []), "indexOf", ...(hasStrip ? ["stripOf"] : [])];
+  const imports = isIndex ? js`Schedule, functionsOf, indexOf` : join(runtimeNames.map(ident), js`, `);
   const jsText = js`${intro}import { ${imports} } from "./termsheet-runtime.js";
 
 ${docs.hash}${assignment(js`export const SPEC_HASH`, spec.contentHash)}
@@ -401,6 +414,7 @@ ${docs.index}export function index(req) {
 
   const literalType = (v: string | null): Code => (v === null ? js`null` : str(v));
   const types = ["ContractTerms", "DailyReq", "FinalReq", "IndexReport", "IndexReq", "SettlementReport"];
+  if (hasHalts) types.splice(types.indexOf("DailyReq") + 1, 0, "HaltsReport", "HaltsReq");
   if (hasStrip) types.push("StripReport", "StripReq");
   types.push("TickValue");
   const dtsText = js`${intro}${importTypes(types, "./termsheet-runtime.js")}
@@ -422,6 +436,11 @@ ${
     ? js`${docs.strip}export declare function strip(req: StripReq): StripReport;
 `
     : js``
-}`;
+}${
+    hasHalts
+      ? js`${docs.halts}export declare function halts(req: HaltsReq): HaltsReport;
+`
+      : js``
+  }`;
   return { js: jsText, dts: dtsText, data };
 }

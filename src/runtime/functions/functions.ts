@@ -10,6 +10,7 @@
  * period); an option then adds its exercise and payoff. Never throws for a valid spec.
  */
 import { stripOf } from "./strip.js";
+import { haltsOf } from "./halts.js";
 import { isContract, type SettleEnv, specEnv } from "./env.js";
 import { dailyOf } from "./daily-of.js";
 import { finalOf } from "./final-of.js";
@@ -67,6 +68,7 @@ export function functionsOf(env: SettleEnv): SpecFunctions {
             lead: null,
             months: [],
           },
+    halts: (req) => haltsOf(env, subject.name, req),
   };
 }
 

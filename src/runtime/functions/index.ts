@@ -41,6 +41,7 @@ export {
 export type { SettleEnv } from "./functions.js";
 export { dailyOf, finalOf, functionsOf, indexOf, settlementFunctions, specEnv } from "./functions.js";
 export { stripOf } from "./strip.js";
+export { circuitBreakerHalts, haltsOf, type HaltsAlong, type TermsOn } from "./halts.js";
 export type { PositionLimitTerm, StatedPosition } from "./position-limits.js";
 export { checkPositionLimits, isSpotMonth, positionLimitError, positionLimitsOf, scopeWords } from "./position-limits.js";
 export { reportJson, reportText } from "./render.js";

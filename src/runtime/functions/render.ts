@@ -6,7 +6,11 @@
  * the spec's content hash, and the option, spread and position sections. Pure: returns strings.
  */
 import { certificateLines } from "../engine/index.js";
-import type { IndexReport, RestatementReport, SettlementReport, StripReport } from "./reports.js";
+import { Decimal } from "../numbers/decimal.js";
+import type { HaltsReport, IndexReport, RestatementReport, SettlementReport, StripReport } from "./reports.js";
+
+/** Every report the settlement functions return. */
+type AnyReport = SettlementReport | IndexReport | StripReport | HaltsReport;
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -19,7 +23,7 @@ function sortKeys(v: unknown): unknown {
 }
 
 /** Canonical JSON of a report: sorted keys, two-space indentation, newline-terminated. */
-export function reportJson(r: SettlementReport | IndexReport | StripReport): string {
+export function reportJson(r: AnyReport): string {
   return `${JSON.stringify(sortKeys(r), null, 2)}\n`;
 }
 
@@ -109,8 +113,9 @@ function restatementLines(list: readonly RestatementReport[] | undefined): strin
 }
 
 /** A short readable certificate of a report. */
-export function reportText(r: SettlementReport | IndexReport | StripReport): string {
+export function reportText(r: AnyReport): string {
   if (r.kind === "strip") return stripText(r);
+  if (r.kind === "halts") return haltsText(r);
   if (r.kind !== "index") return `${settlementLines(r, "").join("\n")}\n`;
   const lines: string[] = [];
   lines.push(
@@ -139,5 +144,25 @@ function stripText(r: StripReport): string {
   for (const x of r.months[0]?.rules ?? [])
     lines.push(`  rule ${x.contract} ${x.rule}${x.clauses.length === 0 ? "" : ` [${x.clauses.join("; ")}]`} (${x.effective})`);
   if (r.months.length > 0) lines.push(`  spec ${r.specHash}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The halts of a price path: a head line with the rule and the variant, one line per halt, the clause and the spec. */
+function haltsText(r: HaltsReport): string {
+  const what = `${r.symbol ?? r.contract} dynamic circuit breakers on ${r.date}`;
+  if (!r.ok || r.rule === null) return `${what}: no answer (${r.error?.kind}): ${r.error?.message}\n`;
+  const d = r.rule;
+  const lines = [
+    `${what}: ${r.halts.length} halt(s) along ${r.points} price(s)`,
+    `  variant ${r.variant}: ${d.percent}% of the prior settlement ${r.prior}; look-back ${d.window.amount} ${d.window.unit}, halt ${d.halt.amount} ${d.halt.unit}`,
+  ];
+  r.halts.forEach((h, i) => {
+    const side = Decimal.of(h.price).gt(Decimal.of(h.upper)) ? `above the upper limit ${h.upper}` : `below the lower limit ${h.lower}`;
+    lines.push(`  halt ${i + 1} at ${h.at}: ${h.price} ${side} (limits ${h.lower} to ${h.upper}); trading resumes ${h.resumes}`);
+  });
+  if (r.haltedPoints > 0) lines.push(`  ${r.haltedPoints} price(s) left out while trading was halted`);
+  for (const x of r.rules)
+    lines.push(`  rule ${x.contract} ${x.rule}${x.clauses.length === 0 ? "" : ` [${x.clauses.join("; ")}]`} (${x.effective})`);
+  lines.push(`  spec ${r.specHash}`);
   return `${lines.join("\n")}\n`;
 }

@@ -7,7 +7,7 @@
 import type { DealerQuote, Fixing, Observations } from "../market-data/index.js";
 import type { IndexCertificate } from "../engine/index.js";
 import type { LimitBreach } from "../engine/price-limits.js";
-import type { AnyContract, Spec } from "../spec.js";
+import type { AnyContract, DynamicLimit, Spec } from "../spec.js";
 
 /** Price × multiplier = money per contract, in a currency. */
 export interface Multiplier {
@@ -321,6 +321,8 @@ export interface SpecFunctions {
   daily(req: DailyReq): SettlementReport;
   /** The daily settlement of a strip of contract months in dependency order (a future's; absent in a module without deferred steps). */
   strip?(req: StripReq): StripReport;
+  /** Where a future's dynamic circuit breakers halt trading along a price path (absent in a module without them). */
+  halts?(req: HaltsReq): HaltsReport;
 }
 
 /** One contract month of a strip request: its period, prior settlement, bid and offer and position. */
@@ -357,4 +359,49 @@ export interface StripReport {
   readonly lead: string | null;
   /** Each month's daily settlement report, in dependency order. */
   readonly months: readonly SettlementReport[];
+}
+
+/**
+ * Where a future's dynamic circuit breakers halt trading on a date along a price path: the trades of the
+ * observations in time order (of the period's symbol when a period is given; without one, of a single instrument),
+ * from the prior daily settlement price.
+ */
+export interface HaltsReq extends MarketData {
+  readonly date: string;
+  readonly prior: string;
+  /** The contract month whose trades are the path (YYYY-MM, as `daily`'s); optional when the trades name one instrument. */
+  readonly period?: string;
+}
+
+/** One halt: the price that triggered it, the limits it crossed, and when trading resumes (UTC instants). */
+export interface HaltReportItem {
+  readonly at: string;
+  readonly price: string;
+  readonly lower: string;
+  readonly upper: string;
+  readonly resumes: string;
+}
+
+/** The halts of a price path under the dynamic price limits in force, or why there is no answer. */
+export interface HaltsReport {
+  readonly ok: boolean;
+  readonly error: ReportError | null;
+  readonly kind: "halts";
+  readonly contract: string;
+  /** The period's symbol, when the request named a period. */
+  readonly symbol?: string;
+  readonly date: string;
+  readonly prior: string;
+  readonly specHash: string;
+  /** The dynamic price limits applied. */
+  readonly rule: DynamicLimit | null;
+  /** The prior settlement × the percentage, rounded as the rule says: what the window's extremes are widened by. */
+  readonly variant: string | null;
+  /** The prices of the path. */
+  readonly points: number;
+  readonly halts: readonly HaltReportItem[];
+  /** The prices of the path left out because trading was halted at their time. */
+  readonly haltedPoints: number;
+  /** The clause of the rule applied. */
+  readonly rules: readonly RuleReport[];
 }

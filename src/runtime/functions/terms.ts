@@ -11,6 +11,7 @@ import type {
   Clause,
   ContractUnit,
   DailyStep,
+  DynamicLimit,
   Fallback,
   FinalSettlement,
   Leg,
@@ -67,6 +68,11 @@ export interface ContractTerms {
   readonly priceLimitBreach?: "clamp" | "flag";
   /** The position limits in force (every clause in force applies); absent when the contract states none. */
   readonly positionLimits?: readonly PositionLimitTerm[];
+  /**
+   * A future's dynamic price limits in force (circuit breakers, functions/halts.ts), with the clause that states
+   * them; absent when none are. Not among `rules`: a settlement does not apply them, a halts report cites them.
+   */
+  readonly dynamicPriceLimits?: { readonly limit: DynamicLimit; readonly rule: RuleReport };
 }
 
 /** A spec's tick table as decimal strings. */
@@ -230,7 +236,20 @@ export function contractTerms(contracts: ContractsOf, name: string, date: string
     ...(fixingTick === null ? {} : { fixingTick }),
     ...priceLimitBreachOf(c, date),
     ...positionLimitsOf(c, date),
+    ...dynamicPriceLimitsOf(c, name, date),
   };
+}
+
+/** A future's dynamic price limits in force on a date, as a field of {@link ContractTerms} (absent when none are). */
+function dynamicPriceLimitsOf(
+  c: AnyContract,
+  name: string,
+  date: string,
+): { dynamicPriceLimits?: { limit: DynamicLimit; rule: RuleReport } } {
+  if (c.kind !== "future" || c.dynamicPriceLimits === undefined) return {};
+  const rules: RuleReport[] = [];
+  const limit = cite(rules, name, "dynamic price limits", versionOn(c.dynamicPriceLimits, date));
+  return limit === null ? {} : { dynamicPriceLimits: { limit, rule: rules[0]! } };
 }
 
 /** The price-limit breach rule in force on a date (part of the price limits clause, cited with it). */

@@ -28,12 +28,14 @@ export type MarketDataErrorKind =
   | "duplicate"
   | "invalid-quote"
   | "invalid-parquet"
+  | "invalid-arrow"
   | "invalid-date";
 
 /**
  * A typed error naming the file, the 1-based line and the field (null when it concerns the whole row). For a Parquet
- * file, `line` is the 1-based row of the file (0 when the error is about the file as a whole, such as a missing
- * column or one of a type that is refused) and `rowGroup` the 1-based row group the row is in.
+ * or Arrow file, `line` is the 1-based row of the file (0 when the error is about the file as a whole, such as a
+ * missing column or one of a type that is refused) and `rowGroup` (Parquet) or `recordBatch` (Arrow) the 1-based row
+ * group or record batch the row is in.
  */
 export interface MarketDataError {
   readonly kind: MarketDataErrorKind;
@@ -42,6 +44,7 @@ export interface MarketDataError {
   readonly field: string | null;
   readonly message: string;
   readonly rowGroup?: number;
+  readonly recordBatch?: number;
 }
 
 /** A parse result: the typed values, or every error found (up to a limit). */
@@ -89,7 +92,7 @@ export function encodingProblem(field: string): string | undefined {
 
 /**
  * Formats an error as one line, `file:line: field: message`; for a row of a Parquet file `file: row N (row group G):
- * field: message`, and for a whole file `file: field: message`.
+ * field: message` (of an Arrow file `(record batch B)`), and for a whole file `file: field: message`.
  */
 export function formatMarketDataError(e: MarketDataError): string {
   const where =
@@ -97,7 +100,9 @@ export function formatMarketDataError(e: MarketDataError): string {
       ? `${e.file}: `
       : e.rowGroup !== undefined
         ? `${e.file}: row ${e.line} (row group ${e.rowGroup}): `
-        : `${e.file}:${e.line}: `;
+        : e.recordBatch !== undefined
+          ? `${e.file}: row ${e.line} (record batch ${e.recordBatch}): `
+          : `${e.file}:${e.line}: `;
   return `${where}${e.field === null ? "" : `${e.field}: `}${e.message}`;
 }
 

@@ -83,6 +83,8 @@ export interface ObservationOptions extends ParseOptions {
    * when the file has it. Any other extra column is skipped unread. By default every extra column the file has is kept.
    */
   readonly fields?: readonly RecordField[];
+  /** The columnar file whose rows are pushed as values: its errors name a row group (Parquet, the default) or a record batch (Arrow). */
+  readonly columnar?: "parquet" | "arrow";
 }
 
 /** A parser fed text in pieces: {@link push} any split of the input (even mid-line or mid-row), then {@link end}. */
@@ -205,8 +207,10 @@ export function createObservationParser(options: ObservationOptions): Observatio
   let group: number | undefined;
   const err = (kind: MarketDataErrorKind, line: number, field: string | null, message: string): void => {
     errorCount++;
-    if (errors.length < maxErrors) errors.push({ kind, file, line, field, message, ...(group !== undefined ? { rowGroup: group } : {}) });
+    if (errors.length < maxErrors) errors.push({ kind, file, line, field, message, ...(group === undefined ? {} : batchKey(group)) });
   };
+  const batchKey = (g: number): { rowGroup: number } | { recordBatch: number } =>
+    options.columnar === "arrow" ? { recordBatch: g } : { rowGroup: g };
   let format = options.format;
   let cols = allocate(Math.max(1, Math.min(options.capacity ?? 1024, 2 ** 31)));
   /** The instrument and the part of each row, as codes into tables of the distinct names. */

@@ -33,6 +33,7 @@ export interface GeneratedExports extends Record<string, unknown> {
   readonly daily: SpecFunctions["daily"];
   readonly index: SpecFunctions["index"];
   readonly strip?: SpecFunctions["strip"];
+  readonly halts?: SpecFunctions["halts"];
   readonly termsOn: (contract: string, date: string) => unknown;
 }
 
@@ -88,5 +89,6 @@ export function asSpecFunctions(m: GeneratedExports): SpecFunctions {
     daily: m.daily,
     index: m.index,
     ...(m.strip !== undefined ? { strip: m.strip } : {}),
+    ...(m.halts !== undefined ? { halts: m.halts } : {}),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Dynamic circuit breakers (runtime/functions/halts.ts) on TKX_Q (specs/contracts/index-points-future.terms: CME's
  * dynamic circuit breakers, 3.5% of the prior settlement rounded down to the 0.25 tick, a 60-minute look-back
- * window, a two-minute halt), along test/cases/halts/TKX_Q-path.csv, against test/oracles/cme_dynamic_circuit_breakers.py;
+ * window, a two-minute halt), along the March month's trades of test/cases/settlement/TKX_Q/dynamic-circuit-breakers
+ * (which the settlement suite runs through both backends and the CLI), against test/oracles/cme_dynamic_circuit_breakers.py;
  * and the engine's window rules on small paths, by hand.
  */
 import { readFileSync } from "node:fs";
@@ -11,24 +12,34 @@ import { circuitBreakerHalts } from "../../../src/runtime/functions/halts.js";
 import { runCircuitBreaker, type DynamicLimit } from "../../../src/runtime/engine/circuit-breakers.js";
 import { Decimal } from "../../../src/runtime/numbers/decimal.js";
 import type { AnyContract } from "../../../src/runtime/spec.js";
+import { contractTerms } from "../../../src/runtime/functions/terms.js";
+import { settlementFunctions, type SettlementSpec } from "../../../src/runtime/functions/index.js";
 import { repoRoot as ROOT } from "../../helpers/paths.js";
 
 const spec = JSON.parse(readFileSync(join(ROOT, "test/cases/compiled/contracts/TKX_Q.json"), "utf8")) as {
   contracts: Record<string, AnyContract>;
 };
-const contracts = (n: string) => spec.contracts[n];
-const path = readFileSync(join(ROOT, "test/cases/halts/TKX_Q-path.csv"), "utf8")
+const contracts = (n: string, date: string) => contractTerms((c) => spec.contracts[c], n, date);
+const CASE = join(ROOT, "test/cases/settlement/TKX_Q/dynamic-circuit-breakers");
+const path = readFileSync(join(CASE, "trades.csv"), "utf8")
   .trim()
   .split("\n")
   .slice(1)
-  .map((l) => ({ time: l.split(",")[0]!, price: l.split(",")[1]! }));
-const oracle = JSON.parse(readFileSync(join(ROOT, "test/cases/halts/TKX_Q-2026-03-02.json"), "utf8")) as object;
+  .map((l) => l.split(","))
+  .filter((f) => f[4] === "TKX_Q-H26" && f[5] === "")
+  .map((f) => ({ time: f[0]!, price: f[2]! }));
+const {
+  ok: _ok,
+  points: _points,
+  ...oracle
+} = JSON.parse(readFileSync(join(CASE, "report-oracle.json"), "utf8")) as Record<string, unknown>;
 
 describe("dynamic circuit breakers", () => {
-  it("halts TKX_Q where the oracle does: a variant of 179.25 (5123.4 × 3.5% = 179.319 down to the tick), two halts", () => {
+  it("halts TKX_Q where the oracle does: a variant of 179.25 (5123.4 × 3.5% = 179.319 down to the tick), three halts", () => {
     const r = circuitBreakerHalts(contracts, "TKX_Q", { date: "2026-03-02", prior: "5123.4", path });
     expect("halts" in r).toBe(true);
     if (!("halts" in r)) return;
+    expect(r.clause.rule).toBe("dynamic price limits");
     expect({ variant: r.variant, halts: r.halts, haltedPoints: r.haltedPoints }).toEqual(oracle);
     expect(r.rule).toEqual({
       percent: "3.5",
@@ -67,5 +78,13 @@ describe("dynamic circuit breakers", () => {
     const r = runCircuitBreaker(rule, Decimal.of("10"), [p(0, "100"), p(10, "111"), p(12, "112"), p(15, "130"), p(30, "100")]);
     expect(r.halts.map((h) => [h.at / s, h.price, h.lower, h.upper, h.resumes / s])).toEqual([[10, "111", "90", "110", 15]]);
     expect(r.haltedPoints).toBe(1);
+  });
+
+  it("through the settlement functions: refuses a month past its last trading day and a missing path", () => {
+    const fns = settlementFunctions(spec as unknown as SettlementSpec);
+    const late = fns.halts!({ date: "2026-03-23", prior: "5123.4", period: "2026-03" });
+    expect(late).toMatchObject({ ok: false, error: { kind: "expired" } });
+    expect(late.error?.message).toBe("TKX_Q-H26 stopped trading on 2026-03-20; it has no price path on 2026-03-23");
+    expect(fns.halts!({ date: "2026-03-02", prior: "5123.4" })).toMatchObject({ ok: false, error: { kind: "no-observations" } });
   });
 });
