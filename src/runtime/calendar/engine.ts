@@ -17,7 +17,7 @@ import type { EpochDay } from "./dates.js";
 import { fromCivil, toCivil, weekdayOf, yearOf } from "./dates.js";
 import { CalendarRangeError, MAX_SUPPORTED_YEAR, MIN_SUPPORTED_YEAR, fail, ok, type CalendarError, type CalendarResult } from "./errors.js";
 import { resolveDependencies, type Calendar, type CalendarResolver, type JointMode } from "./model.js";
-import { observedHolidays, weekendMask } from "./rules.js";
+import { observedHolidays, weekendMask, type ObservedHoliday } from "./rules.js";
 import { validateCalendar } from "./validate.js";
 
 /** The ISDA business-day conventions; the modified ones never leave the month of the unadjusted date. */
@@ -73,6 +73,8 @@ export interface CalendarEngine {
 
 const BUSINESS = 1;
 const WEEKEND = 2;
+/** Up to this many business days, `addBusinessDays` steps over the flags instead of searching the prefix sums. */
+const WALK = 10;
 
 /** A calendar with its references resolved into nodes. */
 interface Node {
@@ -126,32 +128,37 @@ function addName(names: Map<EpochDay, string[]>, day: EpochDay, name: string): v
   else if (!list.includes(name)) list.push(name);
 }
 
-/** Observed holidays of a node and its `basedOn` calendars inside [start, end), into `names`. */
-function collectHolidays(
-  node: Node,
-  fromYear: number,
-  toYear: number,
-  start: EpochDay,
-  end: EpochDay,
-  names: Map<EpochDay, string[]>,
-): void {
+/** Observed holidays of a node and its `basedOn` calendars inside [start, end), appended to `out` in rule order. */
+function collectHolidays(node: Node, fromYear: number, toYear: number, start: EpochDay, end: EpochDay, out: ObservedHoliday[]): void {
   for (const h of observedHolidays(node.cal.holidays, node.weekend, fromYear - 1, toYear + 1)) {
-    if (h.day >= start && h.day < end) addName(names, h.day, h.name);
+    if (h.day >= start && h.day < end) out.push(h);
   }
-  for (const b of node.basedOn) collectHolidays(b, fromYear, toYear, start, end, names);
+  for (const b of node.basedOn) collectHolidays(b, fromYear, toYear, start, end, out);
 }
 
+/**
+ * A tabulated range: a byte of flags per day, and the observed holidays (own, `basedOn`, then each joint member's)
+ * in the order their names are listed. The names by day are made from them only when a query asks for names: a
+ * check asks about business days of every calendar and about names of few.
+ */
 interface Table {
   readonly flags: Uint8Array;
-  readonly names: Map<EpochDay, string[]>;
+  readonly holidays: readonly ObservedHoliday[];
+}
+
+/** Holiday names by day, each day's names in rule order without repeats. */
+function namesByDay(holidays: readonly ObservedHoliday[]): Map<EpochDay, string[]> {
+  const names = new Map<EpochDay, string[]>();
+  for (const h of holidays) addName(names, h.day, h.name);
+  return names;
 }
 
 function tabulate(node: Node, fromYear: number, toYear: number): Table {
   const start = fromCivil(fromYear, 1, 1);
   const end = fromCivil(toYear + 1, 1, 1);
   const len = end - start;
-  const names = new Map<EpochDay, string[]>();
-  collectHolidays(node, fromYear, toYear, start, end, names);
+  const holidays: ObservedHoliday[] = [];
+  collectHolidays(node, fromYear, toYear, start, end, holidays);
   // One week of flags, doubled with copyWithin (native speed), then holidays cleared one by one: a per-day loop
   // with a map lookup costs milliseconds per calendar when a check evaluates 50 years.
   const flags = new Uint8Array(len);
@@ -161,9 +168,9 @@ function tabulate(node: Node, fromYear: number, toYear: number): Table {
     wd = wd === 7 ? 1 : wd + 1;
   }
   for (let filled = 7; filled < len; filled *= 2) flags.copyWithin(filled, 0, Math.min(filled, len - filled));
-  for (const day of names.keys()) {
-    const i = day - start;
-    if (i >= 0 && i < len && flags[i] === BUSINESS) flags[i] = 0;
+  for (const h of holidays) {
+    const i = h.day - start;
+    if (flags[i] === BUSINESS) flags[i] = 0;
   }
   if (node.joint !== undefined) {
     const all = node.joint.mode === "all";
@@ -184,9 +191,9 @@ function tabulate(node: Node, fromYear: number, toYear: number): Table {
       const own = flags[i] ?? 0;
       flags[i] = (own & WEEKEND) | (weekend ? WEEKEND : 0) | (own & BUSINESS && business ? BUSINESS : 0);
     }
-    for (const m of members) for (const [day, list] of m.names) for (const n of list) addName(names, day, n);
+    for (const m of members) for (const h of m.holidays) holidays.push(h);
   }
-  return { flags, names };
+  return { flags, holidays };
 }
 
 function rangeError(year: number): CalendarRangeError {
@@ -207,9 +214,11 @@ class TableEngine implements CalendarEngine {
   private start: EpochDay = 0;
   private end: EpochDay = 0;
   private flags: Uint8Array = new Uint8Array(0);
-  /** cum[i] = business days in [start, start + i). */
-  private cum: Int32Array = new Int32Array(1);
-  private names: Map<EpochDay, string[]> = new Map();
+  private holidays: readonly ObservedHoliday[] = [];
+  /** cum[i] = business days in [start, start + i); made on the first question that counts (see {@link counts}). */
+  private cum: Int32Array | undefined;
+  /** Holiday names by day; made on the first question about names (see {@link namesOf}). */
+  private names: Map<EpochDay, string[]> | undefined;
 
   constructor(
     private readonly node: Node,
@@ -223,25 +232,44 @@ class TableEngine implements CalendarEngine {
     this.rebuild(fromYear, toYear);
   }
 
-  get businessDayCount(): number {
-    return this.cum[this.cum.length - 1] ?? 0;
+  /** True when the tabulated years have a business day. */
+  get hasBusinessDay(): boolean {
+    for (const f of this.flags) if ((f & BUSINESS) !== 0) return true;
+    return false;
+  }
+
+  private get businessDayCount(): number {
+    const cum = this.counts();
+    return cum[cum.length - 1] ?? 0;
+  }
+
+  /** The prefix sums of business days over the tabulated range. */
+  private counts(): Int32Array {
+    if (this.cum !== undefined) return this.cum;
+    const cum = new Int32Array(this.flags.length + 1);
+    let c = 0;
+    for (let i = 0; i < this.flags.length; i++) {
+      c += (this.flags[i] ?? 0) & BUSINESS;
+      cum[i + 1] = c;
+    }
+    return (this.cum = cum);
+  }
+
+  private namesOf(day: EpochDay): readonly string[] {
+    this.names ??= namesByDay(this.holidays);
+    return this.names.get(day) ?? [];
   }
 
   private rebuild(fromYear: number, toYear: number): void {
     const t = tabulate(this.node, fromYear, toYear);
-    const cum = new Int32Array(t.flags.length + 1);
-    let c = 0;
-    for (let i = 0; i < t.flags.length; i++) {
-      c += (t.flags[i] ?? 0) & BUSINESS;
-      cum[i + 1] = c;
-    }
     this.fromYear = fromYear;
     this.toYear = toYear;
     this.start = fromCivil(fromYear, 1, 1);
     this.end = fromCivil(toYear + 1, 1, 1);
     this.flags = t.flags;
-    this.cum = cum;
-    this.names = t.names;
+    this.holidays = t.holidays;
+    this.cum = undefined;
+    this.names = undefined;
   }
 
   /** Grows the table to include a year, at least doubling its length in that direction. */
@@ -285,7 +313,7 @@ class TableEngine implements CalendarEngine {
 
   holidayNames(day: EpochDay): readonly string[] {
     this.cover(day);
-    return this.names.get(day) ?? [];
+    return this.namesOf(day);
   }
 
   private coverInterval(from: EpochDay, to: EpochDay): void {
@@ -297,7 +325,7 @@ class TableEngine implements CalendarEngine {
     this.coverInterval(from, to);
     const out: HolidayEntry[] = [];
     for (let d = from; d < to; d++) {
-      if (((this.flags[d - this.start] ?? 0) & (BUSINESS | WEEKEND)) === 0) out.push({ day: d, names: this.names.get(d) ?? [] });
+      if (((this.flags[d - this.start] ?? 0) & (BUSINESS | WEEKEND)) === 0) out.push({ day: d, names: this.namesOf(d) });
     }
     return out;
   }
@@ -312,16 +340,18 @@ class TableEngine implements CalendarEngine {
   countBusinessDays(from: EpochDay, to: EpochDay): number {
     if (to < from) return -this.countBusinessDays(to, from);
     this.coverInterval(from, to);
-    return (this.cum[to - this.start] ?? 0) - (this.cum[from - this.start] ?? 0);
+    const cum = this.counts();
+    return (cum[to - this.start] ?? 0) - (cum[from - this.start] ?? 0);
   }
 
   /** First index k with cum[k] >= target (cum is non-decreasing and cum[last] >= target). */
   private lowerBound(target: number): number {
+    const cum = this.counts();
     let lo = 0;
-    let hi = this.cum.length - 1;
+    let hi = cum.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.cum[mid] ?? 0) < target) lo = mid + 1;
+      if ((cum[mid] ?? 0) < target) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -331,10 +361,12 @@ class TableEngine implements CalendarEngine {
     if (!Number.isInteger(n)) throw new RangeError(`not an integer number of business days: ${n}`);
     this.cover(day);
     if (n === 0) return day;
+    if (Math.abs(n) <= WALK) return this.walk(day, n);
     // Business day number v (1-based from the table start) is at index k - 1 for the first k with cum[k] >= v.
     for (;;) {
       const i = day - this.start;
-      const v = n > 0 ? (this.cum[i + 1] ?? 0) + n : (this.cum[i] ?? 0) + n + 1;
+      const cum = this.counts();
+      const v = n > 0 ? (cum[i + 1] ?? 0) + n : (cum[i] ?? 0) + n + 1;
       if (v > this.businessDayCount) {
         if (this.toYear >= MAX_SUPPORTED_YEAR) throw rangeError(MAX_SUPPORTED_YEAR + 1);
         this.growTo(this.toYear + 1);
@@ -345,6 +377,27 @@ class TableEngine implements CalendarEngine {
         return this.start + this.lowerBound(v) - 1;
       }
     }
+  }
+
+  /**
+   * {@link addBusinessDays} for a few days, day by day over the flags (no prefix sums needed): the same day, and
+   * the same range error at the end of the supported years.
+   */
+  private walk(day: EpochDay, n: number): EpochDay {
+    const step = n > 0 ? 1 : -1;
+    let d = day;
+    for (let left = Math.abs(n); left > 0;) {
+      d += step;
+      if (d >= this.end) {
+        if (this.toYear >= MAX_SUPPORTED_YEAR) throw rangeError(MAX_SUPPORTED_YEAR + 1);
+        this.growTo(this.toYear + 1);
+      } else if (d < this.start) {
+        if (this.fromYear <= MIN_SUPPORTED_YEAR) throw rangeError(MIN_SUPPORTED_YEAR - 1);
+        this.growTo(this.fromYear - 1);
+      }
+      if (((this.flags[d - this.start] ?? 0) & BUSINESS) !== 0) left--;
+    }
+    return d;
   }
 
   private following(day: EpochDay): EpochDay {
@@ -402,7 +455,7 @@ export function buildCalendar(cal: Calendar, resolve: CalendarResolver, fromYear
   const node = link(cal, resolve);
   if (!node.ok) return node;
   const engine = new TableEngine(node.value, Math.min(fromYear, toYear), Math.max(fromYear, toYear));
-  if (engine.businessDayCount === 0) return fail({ kind: "no-business-days", calendar: cal.name });
+  if (!engine.hasBusinessDay) return fail({ kind: "no-business-days", calendar: cal.name });
   return ok(engine);
 }
 

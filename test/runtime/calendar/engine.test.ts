@@ -348,6 +348,38 @@ describe("business-day arithmetic", () => {
   });
 });
 
+describe("a few business days at the table's edges", () => {
+  // Up to 10 business days are stepped over the day flags, more through the prefix sums: both give the n-th business
+  // day after (before) the day, wherever the table ends, and the same range error at the supported years' ends.
+  it("agrees with a wide table for every n in -12..12 from the days around each end of a one-year table", () => {
+    const wide = engine(NYSE, 2000, 2050);
+    for (const from of ["2023-12-27", "2024-01-01", "2024-01-03", "2024-12-24", "2024-12-31"]) {
+      for (let n = -12; n <= 12; n++) {
+        const fresh = engine(NYSE, 2024, 2024);
+        expect(formatIsoDate(fresh.addBusinessDays(iso(from), n)), `${from} ${n}`).toBe(formatIsoDate(wide.addBusinessDays(iso(from), n)));
+      }
+    }
+  });
+
+  it("throws the out-of-range error past the last and before the first supported year", () => {
+    for (const [from, n, year] of [
+      ["4000-12-29", 3, 4001],
+      ["4000-12-29", 30, 4001],
+      ["1600-01-04", -3, 1599],
+      ["1600-01-04", -30, 1599],
+    ] as const) {
+      let caught: unknown;
+      try {
+        engine(NYSE, 2024, 2024).addBusinessDays(iso(from), n);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught, `${from} ${n}`).toBeInstanceOf(CalendarRangeError);
+      expect((caught as CalendarRangeError).error).toEqual({ kind: "out-of-range", year, minYear: 1600, maxYear: 4000 });
+    }
+  });
+});
+
 describe("naive evaluator", () => {
   it("agrees with the engine on known days", () => {
     for (const cal of [NYSE, US_FEDERAL, UK, TARGET, LONDON_AND_NY, LONDON_OR_NY, NYSE_PLUS]) {
