@@ -12,7 +12,7 @@
  * to end (the CLI's own error report). Runs only with TERMSHEET_SPARK=1 (.ci/run, after scripts/install-spark.sh),
  * never in `npm test`.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,13 +77,38 @@ let batchProblem = "";
 /** What the runtime's results of the samples showed: values, failures, exclusions. */
 const seen = new Set<string>();
 
+/**
+ * Runs a long child process without blocking the test worker's event loop (a synchronous spawn of a Spark job blocks
+ * it for minutes, and vitest then reports its own RPC calls as timed out).
+ */
+function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const base: NodeJS.ProcessEnv = { ...process.env, TERMSHEET_CACHE: "off" };
+    delete base.NO_COLOR;
+    delete base.FORCE_COLOR;
+    const child = spawn(command, args, { cwd, env: { ...base, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (d: string) => {
+      stderr = (stderr + d).slice(-65536);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
 /** Writes the PySpark job of a backfill (`--job`: nothing runs). */
 function writeJob(job: string, spec: string, from: string, to: string): void {
   const r = termsheet(["backfill", specOf(spec), "--from", from, "--to", to, "--observations", "x.csv", "--out", "x", "--job", job], f.dir);
   if (r.code !== 0) throw new Error(r.stderr);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!ON) return;
   ensureBuilt();
   const files: Record<string, string> = { ...BAD };
@@ -101,12 +126,12 @@ beforeAll(() => {
     ...BAD_FILES.map((file) => ({ job: join(f.dir, "bad.py"), observations: join(f.dir, file), out: join(f.dir, `out-${file}`) })),
   ];
   writeFileSync(join(f.dir, "tasks.json"), JSON.stringify(tasks));
-  const s = spawnSync(
+  const s = await run(
     SUBMIT_PATH,
     [...LOCAL, join(repoRoot, "test/backends/sql/spark-batch.py"), join(f.dir, "tasks.json"), join(f.dir, "results.json")],
-    { cwd: f.dir, encoding: "utf8", maxBuffer: 64 << 20 },
+    f.dir,
   );
-  if (s.status !== 0) batchProblem = `spark-submit exited ${s.status}: ${s.error?.message ?? ""}\n${s.stderr.slice(-4000)}`;
+  if (s.code !== 0) batchProblem = `spark-submit exited ${s.code}\n${s.stderr.slice(-4000)}`;
   else batch = JSON.parse(readFileSync(join(f.dir, "results.json"), "utf8")) as typeof batch;
 }, 1_800_000);
 afterAll(() => f?.cleanup());
@@ -190,16 +215,21 @@ describe.runIf(ON)("Spark in local mode gives DuckDB's and the runtime's fixings
     }),
   );
 
-  it("backfill --engine spark reports a bad input as the runtime does (FILE:LINE: field:), exit 1, nothing written", () => {
+  it("backfill --engine spark reports a bad input as the runtime does (FILE:LINE: field:), exit 1, nothing written", async () => {
     const file = "not-decimal.csv";
     const want = parseObservations(BAD[file]!, { file, sources: sources(compiled("GAS_DAY")) });
     if (want.ok) throw new Error("the runtime accepts it");
     const e = want.errors[0]!;
     const args = ["backfill", specOf("GAS_DAY"), "--from", "2026-03-27", "--to", "2026-03-27", "--observations", file];
-    const r = termsheet([...args, "--engine", "spark", "--out", "cli-out"], f.dir, {
-      ...SUBMIT,
-      TERMSHEET_SPARK_PARTITIONS: "2",
-    });
+    const r = await run(
+      process.execPath,
+      [join(repoRoot, "bin", "termsheet.js"), ...args, "--engine", "spark", "--out", "cli-out"],
+      f.dir,
+      {
+        ...SUBMIT,
+        TERMSHEET_SPARK_PARTITIONS: "2",
+      },
+    );
     expect(r.code, r.stderr).toBe(1);
     // `FILE:LINE: ...` naming the file as given (the job reports the absolute path of the file it read).
     expect(r.stderr).toContain(`${join(f.dir, file)}:${e.line}: ${e.field === null ? "" : `${e.field}: `}`);
